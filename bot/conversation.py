@@ -1,0 +1,181 @@
+"""A ticket's conversation: the requester's messages, staff replies and internal notes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.errors import IllegalMove, NotAllowed
+from bot.models import ACTIVE_STATUSES, Direction, Requester, Ticket, TicketMessage, TicketStatus
+from bot.outgoing import Outgoing
+from bot.sla import Rules
+from bot.tickets import MAX_TEXT, get, get_for_requester, save
+
+
+async def add_requester_message(
+    *,
+    session: AsyncSession,
+    rules: Rules,
+    ticket_id: int,
+    requester_id: int,
+    now: datetime,
+    text: str = "",
+    content_type: str = "text",
+    file_id: str | None = None,
+    chat_id: int | None = None,
+    message_id: int | None = None,
+) -> TicketMessage:
+    """File what the requester sent under their ticket, with the Telegram ids to relay it."""
+    ticket = await get_for_requester(
+        session=session, ticket_id=ticket_id, requester_id=requester_id
+    )
+    if ticket.status is TicketStatus.CLOSED:
+        raise IllegalMove(ticket.id, ticket.status, "add a message")
+    message = TicketMessage(
+        ticket_id=ticket.id,
+        direction=Direction.IN,
+        author_id=None,
+        content_type=content_type,
+        text=text[:MAX_TEXT],
+        file_id=file_id,
+        telegram_chat_id=chat_id,
+        telegram_message_id=message_id,
+        created_at=now,
+    )
+    session.add(message)
+    await session.flush()
+    return message
+
+
+def may_speak_for(rules: Rules, ticket: Ticket, officer_id: int) -> bool:
+    """The owner, staff of the owning or handling department, and management may write."""
+    if officer_id == ticket.owner_id or rules.staff.is_management(officer_id):
+        return True
+    member = rules.staff.get(officer_id)
+    return member is not None and member.department_key in (
+        ticket.department_key,
+        ticket.handling_department_key,
+    )
+
+
+async def add_staff_message(
+    *,
+    session: AsyncSession,
+    rules: Rules,
+    ticket_id: int,
+    officer_id: int,
+    text: str,
+    now: datetime,
+    internal: bool = False,
+    content_type: str = "text",
+    file_id: str | None = None,
+    chat_id: int | None = None,
+    message_id: int | None = None,
+) -> TicketMessage:
+    """A reply to the requester (a public update) or an internal note, which never reaches them."""
+    ticket = await get(session=session, ticket_id=ticket_id)
+    if not may_speak_for(rules, ticket, officer_id):
+        raise NotAllowed(f"user {officer_id} may not write on ticket {ticket.id}")
+    message = _staff_message(
+        session,
+        rules,
+        ticket,
+        officer_id=officer_id,
+        text=text,
+        now=now,
+        internal=internal,
+        content_type=content_type,
+        file_id=file_id,
+        chat_id=chat_id,
+        message_id=message_id,
+    )
+    await save(session, rules, ticket)
+    return message
+
+
+def _staff_message(
+    session: AsyncSession,
+    rules: Rules,
+    ticket: Ticket,
+    *,
+    officer_id: int,
+    text: str,
+    now: datetime,
+    internal: bool,
+    content_type: str = "text",
+    file_id: str | None = None,
+    chat_id: int | None = None,
+    message_id: int | None = None,
+) -> TicketMessage:
+    if not internal and ticket.status is TicketStatus.CLOSED:
+        raise IllegalMove(ticket.id, ticket.status, "write to the requester")
+    message = TicketMessage(
+        ticket_id=ticket.id,
+        direction=Direction.NOTE if internal else Direction.OUT,
+        author_id=officer_id,
+        content_type=content_type,
+        text=text[:MAX_TEXT],
+        file_id=file_id,
+        telegram_chat_id=chat_id,
+        telegram_message_id=message_id,
+        created_at=now,
+    )
+    session.add(message)
+    if not internal:
+        if text.strip():
+            ticket.latest_update = text.strip()[:MAX_TEXT]
+            ticket.latest_update_at = now
+        rules.contacted(ticket, now)
+    return message
+
+
+async def history(
+    *, session: AsyncSession, ticket_id: int, public_only: bool
+) -> list[TicketMessage]:
+    """The ticket's messages in order; requesters get the public ones only."""
+    query = select(TicketMessage).where(TicketMessage.ticket_id == ticket_id)
+    if public_only:
+        query = query.where(TicketMessage.direction != Direction.NOTE)
+    return list(await session.scalars(query.order_by(TicketMessage.id)))
+
+
+async def post_incident_update(
+    *,
+    session: AsyncSession,
+    rules: Rules,
+    incident_id: int,
+    officer_id: int,
+    text: str,
+    now: datetime,
+) -> list[Outgoing]:
+    """One public update reaches every requester whose ticket is linked to the incident."""
+    rows = (
+        await session.execute(
+            select(Ticket, Requester)
+            .join(Requester, Requester.id == Ticket.requester_id)
+            .where(Ticket.incident_id == incident_id, Ticket.status.in_(ACTIVE_STATUSES))
+            .order_by(Ticket.id)
+        )
+    ).all()
+    if not rows:
+        return []
+    if not any(may_speak_for(rules, ticket, officer_id) for ticket, _ in rows):
+        raise NotAllowed(f"user {officer_id} may not write on incident {incident_id}")
+    messages = []
+    for ticket, requester in rows:
+        _staff_message(
+            session, rules, ticket, officer_id=officer_id, text=text, now=now, internal=False
+        )
+        await save(session, rules, ticket)
+        messages.append(
+            Outgoing(
+                requester.chat_id,
+                requester.language,
+                "incident_update",
+                {"ticket_id": ticket.id, "text": text},
+                ticket_id=ticket.id,
+            )
+        )
+    return messages

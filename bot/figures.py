@@ -1,0 +1,183 @@
+"""Supervision figures for a period, per officer and per department (监督考核)."""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
+
+from bot.models import (
+    Handoff,
+    LedgerEntry,
+    ProgressNotice,
+    Rating,
+    Ticket,
+    TicketStatus,
+)
+
+
+@dataclass
+class Figures:
+    """One row of the assessment: an officer's or a department's service in the period."""
+
+    tickets: int = 0
+    claimed: int = 0
+    claimed_in_time: int = 0
+    resolved: int = 0
+    resolved_in_time: int = 0
+    overdue_open: int = 0
+    reopened: int = 0
+    transfers: int = 0
+    notices: int = 0
+    notices_on_time: int = 0
+    ratings: list[int] = field(default_factory=list)
+    breaches: int = 0
+    first_response_s: list[float] = field(default_factory=list)
+    resolution_s: list[float] = field(default_factory=list)
+
+    @property
+    def claimed_in_time_share(self) -> float | None:
+        return self.claimed_in_time / self.claimed if self.claimed else None
+
+    @property
+    def median_first_response_s(self) -> float | None:
+        return statistics.median(self.first_response_s) if self.first_response_s else None
+
+    @property
+    def median_resolution_s(self) -> float | None:
+        return statistics.median(self.resolution_s) if self.resolution_s else None
+
+    @property
+    def sla_compliance(self) -> float | None:
+        """Resolved in time, over everything that was resolved or is already overdue."""
+        judged = self.resolved + self.overdue_open
+        return self.resolved_in_time / judged if judged else None
+
+    @property
+    def notices_on_time_share(self) -> float | None:
+        return self.notices_on_time / self.notices if self.notices else None
+
+    @property
+    def reopen_rate(self) -> float | None:
+        return self.reopened / self.resolved if self.resolved else None
+
+    @property
+    def average_rating(self) -> float | None:
+        return statistics.fmean(self.ratings) if self.ratings else None
+
+    def as_dict(self) -> dict[str, float | int | None]:
+        return {
+            "tickets": self.tickets,
+            "claimed_in_time_share": self.claimed_in_time_share,
+            "median_first_response_s": self.median_first_response_s,
+            "median_resolution_s": self.median_resolution_s,
+            "sla_compliance": self.sla_compliance,
+            "notices": self.notices,
+            "notices_on_time_share": self.notices_on_time_share,
+            "transfers": self.transfers,
+            "reopen_rate": self.reopen_rate,
+            "average_rating": self.average_rating,
+            "breaches": self.breaches,
+        }
+
+
+@dataclass
+class Report:
+    start: datetime
+    end: datetime
+    by_officer: dict[int, Figures]
+    by_department: dict[str, Figures]
+
+
+async def supervision_figures(
+    *, session: AsyncSession, start: datetime, end: datetime, now: datetime
+) -> Report:
+    """Figures for tickets opened in [start, end), and breaches recorded in it."""
+    by_officer: dict[int, Figures] = defaultdict(Figures)
+    by_department: dict[str, Figures] = defaultdict(Figures)
+    tickets = list(
+        await session.scalars(
+            select(Ticket).where(Ticket.opened_at >= start, Ticket.opened_at < end)
+        )
+    )
+    ids = [t.id for t in tickets]
+    transfers = await _count_by_ticket(session, Handoff.ticket_id, ids)
+    notices: dict[int, list[bool]] = defaultdict(list)
+    ratings: dict[int, list[int]] = defaultdict(list)
+    for chunk in _chunks(ids):
+        for ticket_id, on_time in (
+            await session.execute(
+                select(ProgressNotice.ticket_id, ProgressNotice.on_time).where(
+                    ProgressNotice.ticket_id.in_(chunk)
+                )
+            )
+        ).all():
+            notices[ticket_id].append(on_time)
+        for ticket_id, score in (
+            await session.execute(
+                select(Rating.ticket_id, Rating.score).where(Rating.ticket_id.in_(chunk))
+            )
+        ).all():
+            ratings[ticket_id].append(score)
+
+    for ticket in tickets:
+        rows = [by_department[ticket.department_key]]
+        if ticket.owner_id is not None:
+            rows.append(by_officer[ticket.owner_id])
+        for row in rows:
+            _add_ticket(row, ticket, now, transfers.get(ticket.id, 0), notices[ticket.id])
+            row.ratings.extend(ratings[ticket.id])
+
+    for officer_id, department_key in (
+        await session.execute(
+            select(LedgerEntry.officer_id, LedgerEntry.department_key).where(
+                LedgerEntry.at >= start, LedgerEntry.at < end
+            )
+        )
+    ).all():
+        by_department[department_key].breaches += 1
+        if officer_id is not None:
+            by_officer[officer_id].breaches += 1
+    return Report(start, end, dict(by_officer), dict(by_department))
+
+
+def _add_ticket(
+    row: Figures, ticket: Ticket, now: datetime, transfers: int, notices: list[bool]
+) -> None:
+    row.tickets += 1
+    if ticket.claimed_at is not None:
+        row.claimed += 1
+        row.claimed_in_time += ticket.claimed_at <= ticket.first_response_due_at
+        row.first_response_s.append((ticket.claimed_at - ticket.opened_at).total_seconds())
+    finished_at = ticket.resolved_at  # kept after closing; cleared by a reopening
+    if finished_at is not None:
+        row.resolved += 1
+        row.resolved_in_time += finished_at <= ticket.resolution_due_at
+        row.resolution_s.append((finished_at - ticket.opened_at).total_seconds())
+    elif ticket.status is not TicketStatus.CLOSED and now > ticket.resolution_due_at:
+        row.overdue_open += 1
+    row.reopened += ticket.reopen_count > 0
+    row.transfers += transfers
+    row.notices += len(notices)
+    row.notices_on_time += sum(notices)
+
+
+async def _count_by_ticket(
+    session: AsyncSession, column: InstrumentedAttribute[int], ids: list[int]
+) -> dict[int, int]:
+    counts: dict[int, int] = {}
+    for chunk in _chunks(ids):
+        rows = await session.execute(
+            select(column, func.count()).where(column.in_(chunk)).group_by(column)
+        )
+        counts.update({ticket_id: n for ticket_id, n in rows.all()})
+    return counts
+
+
+def _chunks(ids: list[int], size: int = 500) -> list[list[int]]:
+    return [ids[i : i + size] for i in range(0, len(ids), size)]

@@ -1,0 +1,91 @@
+"""Mass incidents (群体性投诉): a surge of similar tickets is linked, raised and reported."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import datetime
+
+from rapidfuzz import fuzz
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import lifecycle
+from bot.models import ACTIVE_STATUSES, Incident, Ticket
+from bot.outgoing import Outgoing
+from bot.sla import Rules
+
+# How many recent tickets of a category are compared with a new one, at most.
+_RECENT_LIMIT = 500
+
+
+def _normalise(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+async def detect_surge(
+    *, session: AsyncSession, rules: Rules, ticket: Ticket, now: datetime
+) -> list[Outgoing]:
+    """Link `ticket` with recent similar ones once they are enough to be one incident."""
+    surge = rules.settings.surge
+    recent = list(
+        await session.scalars(
+            select(Ticket)
+            .where(
+                Ticket.category == ticket.category,
+                Ticket.opened_at >= now - surge.window,
+                Ticket.status.in_(ACTIVE_STATUSES),
+                Ticket.id != ticket.id,
+            )
+            .order_by(Ticket.id.desc())
+            .limit(_RECENT_LIMIT)
+        )
+    )
+    question = _normalise(ticket.question)
+    similar = [
+        other
+        for other in recent
+        if fuzz.WRatio(question, _normalise(other.question)) >= surge.similarity
+    ]
+    if len(similar) + 1 < surge.min_tickets:
+        return []
+    incident_id = next((t.incident_id for t in similar if t.incident_id is not None), None)
+    new_incident = incident_id is None
+    if incident_id is None:
+        incident = Incident(category=ticket.category, summary=ticket.question[:500], opened_at=now)
+        session.add(incident)
+        await session.flush()
+        incident_id = incident.id
+    from bot.tickets import save, set_priority
+
+    for member in [ticket, *similar]:
+        if member.incident_id is None:
+            member.incident_id = incident_id
+            lifecycle.record(
+                session,
+                member,
+                lifecycle.LINKED,
+                now=now,
+                actor_id=None,
+                data={"incident_id": incident_id},
+            )
+        if rules.settings.priority_rank(member.priority) < rules.settings.priority_rank(
+            surge.priority
+        ):
+            set_priority(
+                session, rules, member, surge.priority, now=now, actor_id=None, reason="surge"
+            )
+        if member is not ticket:
+            await save(session, rules, member)
+    if not new_incident:
+        return []
+    language = rules.settings.languages.default
+    context = {
+        "incident_id": incident_id,
+        "ticket_ids": sorted(t.id for t in [ticket, *similar]),
+        "category": ticket.category,
+        "summary": ticket.question[:500],
+    }
+    departments = sorted({t.department_key for t in [ticket, *similar]})
+    chats = [s for d in departments for s in rules.staff.supervisors_of(d)]
+    chats.append(rules.settings.management.chat_id)
+    return [Outgoing(chat, language, "alert_surge", context) for chat in chats]

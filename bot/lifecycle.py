@@ -1,0 +1,192 @@
+"""The ticket lifecycle: one transition table, one function that moves, and the replay."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.errors import AlreadyClaimed, IllegalMove
+from bot.models import CloseReason, Ticket, TicketEvent
+from bot.models import TicketStatus as S
+
+
+class Action(StrEnum):
+    CLAIM = "claim"
+    ASSIGN = "assign"  # a supervisor names or changes the owner
+    TRANSFER = "transfer"  # a handoff form goes to another department
+    ACCEPT = "accept"  # the receiving department takes the handling
+    RETURN = "return"  # the receiving department sends it back with a reason
+    RESOLVE = "resolve"
+    REOPEN = "reopen"  # the requester says it is not solved: back to the same owner
+    CONFIRM = "confirm"
+    AUTO_CLOSE = "auto_close"  # no answer from the requester in time
+    WITHDRAW = "withdraw"
+
+
+# The only legal moves. Anything not listed raises IllegalMove.
+TRANSITIONS: dict[tuple[S, Action], S] = {
+    (S.OPEN, Action.CLAIM): S.CLAIMED,
+    (S.OPEN, Action.ASSIGN): S.CLAIMED,
+    (S.CLAIMED, Action.ASSIGN): S.CLAIMED,
+    (S.TRANSFERRING, Action.ASSIGN): S.TRANSFERRING,
+    (S.CLAIMED, Action.TRANSFER): S.TRANSFERRING,
+    (S.TRANSFERRING, Action.ACCEPT): S.CLAIMED,
+    (S.TRANSFERRING, Action.RETURN): S.CLAIMED,
+    (S.CLAIMED, Action.RESOLVE): S.RESOLVED,
+    (S.RESOLVED, Action.REOPEN): S.CLAIMED,
+    (S.RESOLVED, Action.CONFIRM): S.CLOSED,
+    (S.RESOLVED, Action.AUTO_CLOSE): S.CLOSED,
+    (S.OPEN, Action.WITHDRAW): S.CLOSED,
+    (S.CLAIMED, Action.WITHDRAW): S.CLOSED,
+    (S.TRANSFERRING, Action.WITHDRAW): S.CLOSED,
+}
+
+CLOSE_REASONS = {
+    Action.CONFIRM: CloseReason.CONFIRMED,
+    Action.AUTO_CLOSE: CloseReason.TIMEOUT,
+    Action.WITHDRAW: CloseReason.WITHDRAWN,
+}
+
+# Events that change no status but do change what the replay must reproduce.
+OPENED = "opened"
+PRIORITY_CHANGED = "priority_changed"
+LINKED = "linked_to_incident"
+
+
+def record(
+    session: AsyncSession,
+    ticket: Ticket,
+    kind: str,
+    *,
+    now: datetime,
+    actor_id: int | None,
+    data: dict[str, Any] | None = None,
+) -> TicketEvent:
+    """Append one event to the ticket's log, in the caller's transaction."""
+    ticket.event_seq += 1
+    event = TicketEvent(
+        ticket_id=ticket.id,
+        seq=ticket.event_seq,
+        kind=kind,
+        at=now,
+        actor_id=actor_id,
+        data=data or {},
+    )
+    session.add(event)
+    return event
+
+
+def move(
+    session: AsyncSession,
+    ticket: Ticket,
+    action: Action,
+    *,
+    now: datetime,
+    actor_id: int | None,
+    data: dict[str, Any] | None = None,
+) -> TicketEvent:
+    """Change the ticket's status by `action`, or raise IllegalMove; the event goes with it."""
+    target = TRANSITIONS.get((ticket.status, action))
+    if target is None:
+        if action is Action.CLAIM:
+            raise AlreadyClaimed(ticket.id, ticket.status, ticket.owner_id)
+        raise IllegalMove(ticket.id, ticket.status, action)
+    data = dict(data or {})
+    _apply(ticket, action, data, now)
+    ticket.status = target
+    return record(session, ticket, action, now=now, actor_id=actor_id, data=data)
+
+
+def _apply(ticket: Ticket, action: Action, data: dict[str, Any], now: datetime) -> None:
+    """Field changes that belong to a move; `data` carries what the replay needs."""
+    match action:
+        case Action.CLAIM | Action.ASSIGN:
+            ticket.owner_id = data["owner_id"]
+            if ticket.claimed_at is None:
+                ticket.claimed_at = now
+        case Action.TRANSFER:
+            ticket.transfer_count += 1
+        case Action.ACCEPT:
+            ticket.handling_department_key = data["department"]
+        case Action.RESOLVE:
+            ticket.resolved_at = now
+            ticket.resolution_summary = data["summary"]
+        case Action.REOPEN:
+            ticket.reopen_count += 1
+            ticket.resolved_at = None
+        case Action.CONFIRM | Action.AUTO_CLOSE | Action.WITHDRAW:
+            ticket.closed_at = now
+            ticket.close_reason = CLOSE_REASONS[action]
+        case Action.RETURN:
+            pass
+
+
+@dataclass
+class ReplayedState:
+    """What the event log says a ticket is; equal to the stored row when all is well."""
+
+    status: S
+    owner_id: int | None
+    handling_department_key: str
+    priority: str
+    reopen_count: int
+    transfer_count: int
+    close_reason: CloseReason | None
+    incident_id: int | None
+
+    @classmethod
+    def of(cls, ticket: Ticket) -> ReplayedState:
+        return cls(
+            status=ticket.status,
+            owner_id=ticket.owner_id,
+            handling_department_key=ticket.handling_department_key,
+            priority=ticket.priority,
+            reopen_count=ticket.reopen_count,
+            transfer_count=ticket.transfer_count,
+            close_reason=ticket.close_reason,
+            incident_id=ticket.incident_id,
+        )
+
+
+def replay(events: list[TicketEvent]) -> ReplayedState:
+    """Fold a ticket's events, in order, into its state."""
+    if not events or events[0].kind != OPENED:
+        raise ValueError("an event log starts with 'opened'")
+    first = events[0].data
+    state = ReplayedState(
+        status=S.OPEN,
+        owner_id=None,
+        handling_department_key=first["department"],
+        priority=first["priority"],
+        reopen_count=0,
+        transfer_count=0,
+        close_reason=None,
+        incident_id=None,
+    )
+    for event in events[1:]:
+        if event.kind == PRIORITY_CHANGED:
+            state.priority = event.data["priority"]
+            continue
+        if event.kind == LINKED:
+            state.incident_id = event.data["incident_id"]
+            continue
+        action = Action(event.kind)
+        state.status = TRANSITIONS[(state.status, action)]
+        match action:
+            case Action.CLAIM | Action.ASSIGN:
+                state.owner_id = event.data["owner_id"]
+            case Action.TRANSFER:
+                state.transfer_count += 1
+            case Action.ACCEPT:
+                state.handling_department_key = event.data["department"]
+            case Action.REOPEN:
+                state.reopen_count += 1
+            case Action.CONFIRM | Action.AUTO_CLOSE | Action.WITHDRAW:
+                state.close_reason = CLOSE_REASONS[action]
+            case _:
+                pass
+    return state

@@ -1,0 +1,17 @@
+"""Messages the core wants sent, as plain data: the front renders and delivers them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """One message for one chat: which template, in which language, with what values."""
+
+    chat_id: int
+    language: str
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+    ticket_id: int | None = None

@@ -1,0 +1,101 @@
+"""Service levels: deadlines, escalation-ladder points and when a ticket next needs the sweep."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from bot.clock import WorkingCalendar
+from bot.config import EscalationStep, ServiceLevel, Settings
+from bot.models import ACTIVE_STATUSES, DeadlineKind, Ticket, TicketStatus
+from bot.staff import Directory
+
+
+class Rules:
+    """The configured rules of the desk, with the working calendar built once."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.calendar = WorkingCalendar(settings.office_hours, settings.zone)
+        self.staff = Directory(settings)
+        self.ladder: list[EscalationStep] = list(settings.escalation.ladder)
+        # The ladder step that is the deadline itself: passing it is a breach.
+        self.deadline_step = [step.at for step in self.ladder].index(1.0)
+
+    def level(self, ticket: Ticket) -> ServiceLevel:
+        return self.settings.service_level(ticket.category, ticket.priority)
+
+    def set_deadlines(self, ticket: Ticket) -> None:
+        """(Re)compute both deadlines from the ticket's category and priority."""
+        level = self.level(ticket)
+        ticket.first_response_due_at = self.calendar.deadline(
+            ticket.opened_at, level, level.first_response
+        )
+        ticket.resolution_due_at = self.calendar.deadline(
+            ticket.resolution_started_at, level, level.resolution
+        )
+
+    def step_due_at(self, ticket: Ticket, deadline: DeadlineKind, step: int) -> datetime:
+        """When ladder step `step` of `deadline` comes due for this ticket."""
+        level = self.level(ticket)
+        fraction = self.ladder[step].at
+        if deadline is DeadlineKind.FIRST_RESPONSE:
+            return self.calendar.deadline(ticket.opened_at, level, level.first_response, fraction)
+        return self.calendar.deadline(
+            ticket.resolution_started_at, level, level.resolution, fraction
+        )
+
+    def watched_deadline(self, ticket: Ticket) -> tuple[DeadlineKind, int] | None:
+        """The deadline whose ladder runs now, and its next step, if any step remains."""
+        if ticket.status is TicketStatus.OPEN:
+            kind, done = DeadlineKind.FIRST_RESPONSE, ticket.first_response_steps
+        elif ticket.status in (TicketStatus.CLAIMED, TicketStatus.TRANSFERRING):
+            kind, done = DeadlineKind.RESOLUTION, ticket.resolution_steps
+        else:
+            return None
+        return (kind, done) if done < len(self.ladder) else None
+
+    @property
+    def notice_interval(self) -> timedelta:
+        return self.settings.notices.interval
+
+    def reminder_due_at(self, ticket: Ticket) -> datetime | None:
+        """When the owner is asked for an update before the next notice, if still to be asked."""
+        if (
+            ticket.owner_id is None
+            or ticket.next_notice_due_at is None
+            or ticket.reminded_for_notice_at == ticket.next_notice_due_at
+        ):
+            return None
+        return ticket.next_notice_due_at - self.settings.notices.owner_reminder_before
+
+    def auto_close_at(self, ticket: Ticket) -> datetime | None:
+        if ticket.status is not TicketStatus.RESOLVED or ticket.resolved_at is None:
+            return None
+        return ticket.resolved_at + self.settings.closure.auto_close_after
+
+    def next_check(self, ticket: Ticket) -> datetime | None:
+        """The earliest instant at which something about the ticket is due; None if nothing."""
+        candidates: list[datetime] = []
+        watched = self.watched_deadline(ticket)
+        if watched is not None:
+            candidates.append(self.step_due_at(ticket, *watched))
+        if ticket.status in ACTIVE_STATUSES and ticket.next_notice_due_at is not None:
+            candidates.append(ticket.next_notice_due_at)
+            reminder = self.reminder_due_at(ticket)
+            if reminder is not None:
+                candidates.append(reminder)
+        auto_close = self.auto_close_at(ticket)
+        if auto_close is not None:
+            candidates.append(auto_close)
+        return min(candidates, default=None)
+
+    def reschedule(self, ticket: Ticket) -> None:
+        ticket.next_check_at = self.next_check(ticket)
+
+    def contacted(self, ticket: Ticket, now: datetime) -> None:
+        """The requester just heard from the service: the notice clock starts again."""
+        ticket.last_contact_at = now
+        if ticket.status in ACTIVE_STATUSES:
+            ticket.next_notice_due_at = now + self.notice_interval
+        else:
+            ticket.next_notice_due_at = None

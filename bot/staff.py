@@ -1,0 +1,102 @@
+"""Who is staff: the directory from config, and its copy in the database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.config import Settings
+from bot.models import Department, Officer, StaffRole
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    user_id: int
+    department_key: str
+    role: StaffRole
+    name: str
+    staff_number: str
+
+
+class Directory:
+    """Staff by Telegram user id, read from config (the only source of who is staff)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._members: dict[int, StaffMember] = {}
+        for department in settings.departments:
+            for role, people in (
+                (StaffRole.OFFICER, department.officers),
+                (StaffRole.SUPERVISOR, department.supervisors),
+            ):
+                for person in people:
+                    self._members[person.user_id] = StaffMember(
+                        person.user_id, department.key, role, person.name, person.staff_number
+                    )
+
+    def get(self, user_id: int | None) -> StaffMember | None:
+        return None if user_id is None else self._members.get(user_id)
+
+    def is_supervisor(self, user_id: int, department_key: str | None = None) -> bool:
+        member = self._members.get(user_id)
+        return (
+            member is not None
+            and member.role is StaffRole.SUPERVISOR
+            and department_key in (None, member.department_key)
+        )
+
+    def is_management(self, user_id: int) -> bool:
+        return user_id in self._settings.management.user_ids
+
+    def supervisors_of(self, department_key: str) -> list[int]:
+        return [
+            m.user_id
+            for m in self._members.values()
+            if m.department_key == department_key and m.role is StaffRole.SUPERVISOR
+        ]
+
+    def shown_as(self, user_id: int | None) -> str | None:
+        """How an officer is named to requesters: name or staff number, per privacy config."""
+        member = self.get(user_id)
+        if member is None:
+            return None
+        if self._settings.privacy.show_officer_as == "staff_number":
+            return member.staff_number
+        return member.name
+
+
+async def sync_staff(*, session: AsyncSession, settings: Settings) -> None:
+    """Make the departments and officers tables match config; people who left become inactive."""
+    departments = {d.key: d for d in (await session.scalars(select(Department))).all()}
+    for configured in settings.departments:
+        row = departments.get(configured.key)
+        if row is None:
+            session.add(
+                Department(key=configured.key, staff_group_chat_id=configured.staff_group_chat_id)
+            )
+        else:
+            row.staff_group_chat_id = configured.staff_group_chat_id
+    await session.flush()
+    officers = {o.user_id: o for o in (await session.scalars(select(Officer))).all()}
+    directory = Directory(settings)
+    seen: set[int] = set()
+    for configured in settings.departments:
+        for person in [*configured.officers, *configured.supervisors]:
+            member = directory.get(person.user_id)
+            assert member is not None
+            seen.add(person.user_id)
+            officer = officers.get(person.user_id)
+            if officer is None:
+                officer = Officer(user_id=person.user_id)
+                session.add(officer)
+            officer.department_key = member.department_key
+            officer.role = member.role
+            officer.name = member.name
+            officer.staff_number = member.staff_number
+            officer.active = True
+    for user_id, officer in officers.items():
+        if user_id not in seen:
+            officer.active = False
+    await session.flush()

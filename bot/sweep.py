@@ -1,0 +1,324 @@
+"""The sweep: everything that comes due by the clock, done once and recorded.
+
+`run_due(now)` takes the tickets whose `next_check_at` has passed (an indexed column, so the
+cost follows what is due, not how many tickets exist), and for each: fires the escalation-ladder
+steps that have come due, closes unconfirmed resolutions, sends progress notices and reminds
+owners to give an update. Each ticket's row is locked while it is handled (BEGIN IMMEDIATE on
+SQLite, FOR UPDATE SKIP LOCKED on PostgreSQL) and its version checked on write, so two sweeps
+at the same time, even in two processes, never do a step twice.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.errors import ConcurrentChange
+from bot.models import (
+    ACTIVE_STATUSES,
+    BreachKind,
+    DeadlineKind,
+    Escalation,
+    ProgressNotice,
+    Requester,
+    Ticket,
+)
+from bot.outgoing import Outgoing
+from bot.sla import Rules
+from bot.tickets import auto_close, breach
+
+log = logging.getLogger(__name__)
+
+BATCH = 200
+
+
+async def run_due(
+    *, sessions: async_sessionmaker[AsyncSession], rules: Rules, now: datetime, batch: int = BATCH
+) -> list[Outgoing]:
+    """Do everything due at `now`, exactly once, and return the messages to send."""
+    messages: list[Outgoing] = []
+    seen: set[int] = set()
+    while True:
+        try:
+            handled = await _sweep_batch(sessions, rules, now, batch, seen, messages)
+        except Exception:
+            log.exception("sweep batch failed; retrying its tickets one by one")
+            handled = await _sweep_one_by_one(sessions, rules, now, batch, seen, messages)
+        if handled < batch:
+            return messages
+
+
+async def _due(
+    session: AsyncSession, now: datetime, limit: int, seen: set[int], only: int | None = None
+) -> list[tuple[Ticket, Requester]]:
+    query = (
+        select(Ticket, Requester)
+        .join(Requester, Requester.id == Ticket.requester_id)
+        .where(Ticket.next_check_at <= now)
+        .order_by(Ticket.next_check_at)
+        .limit(limit)
+    )
+    if seen:
+        query = query.where(Ticket.id.not_in(seen))
+    if only is not None:
+        query = query.where(Ticket.id == only)
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update(of=Ticket, skip_locked=True)
+    return [(ticket, requester) for ticket, requester in (await session.execute(query)).all()]
+
+
+async def _sweep_batch(
+    sessions: async_sessionmaker[AsyncSession],
+    rules: Rules,
+    now: datetime,
+    limit: int,
+    seen: set[int],
+    messages: list[Outgoing],
+) -> int:
+    found: list[Outgoing] = []
+    async with sessions() as session, session.begin():
+        rows = await _due(session, now, limit, seen)
+        for ticket, requester in rows:
+            await process_ticket(session, rules, ticket, requester, now, found)
+        await session.flush()
+    seen.update(ticket.id for ticket, _ in rows)
+    messages.extend(found)
+    return len(rows)
+
+
+async def _sweep_one_by_one(
+    sessions: async_sessionmaker[AsyncSession],
+    rules: Rules,
+    now: datetime,
+    limit: int,
+    seen: set[int],
+    messages: list[Outgoing],
+) -> int:
+    """The slow path after a failed batch: one transaction a ticket, a failure skips one."""
+    async with sessions() as session:
+        ids = [ticket.id for ticket, _ in await _due(session, now, limit, seen)]
+    for ticket_id in ids:
+        seen.add(ticket_id)
+        found: list[Outgoing] = []
+        try:
+            async with sessions() as session, session.begin():
+                rows = await _due(session, now, 1, set(), only=ticket_id)
+                for ticket, requester in rows:
+                    await process_ticket(session, rules, ticket, requester, now, found)
+        except ConcurrentChange:
+            continue
+        except Exception:
+            log.exception("sweep could not handle ticket %s", ticket_id)
+            continue
+        messages.extend(found)
+    return len(ids)
+
+
+async def process_ticket(
+    session: AsyncSession,
+    rules: Rules,
+    ticket: Ticket,
+    requester: Requester,
+    now: datetime,
+    out: list[Outgoing],
+) -> None:
+    """Do what is due for one locked ticket; the caller's transaction commits it."""
+    watched = rules.watched_deadline(ticket)
+    while watched is not None:
+        kind, step = watched
+        due_at = rules.step_due_at(ticket, kind, step)
+        if due_at > now:
+            break
+        _escalate(session, rules, ticket, kind, step, due_at, now, out)
+        watched = rules.watched_deadline(ticket)
+
+    auto_close_at = rules.auto_close_at(ticket)
+    if auto_close_at is not None and auto_close_at <= now:
+        await auto_close(session, rules, ticket, now)
+        out.append(_to_requester(requester, "auto_closed", ticket, rules))
+        if ticket.owner_id is not None:
+            out.append(_to_staff(rules, ticket.owner_id, "auto_closed_owner", ticket))
+
+    if (
+        ticket.status in ACTIVE_STATUSES
+        and ticket.next_notice_due_at is not None
+        and ticket.next_notice_due_at <= now
+    ):
+        _progress_notice(session, rules, ticket, requester, now, out)
+
+    reminder_at = rules.reminder_due_at(ticket)
+    if ticket.status in ACTIVE_STATUSES and reminder_at is not None and reminder_at <= now:
+        assert ticket.owner_id is not None
+        ticket.reminded_for_notice_at = ticket.next_notice_due_at
+        out.append(
+            _to_staff(
+                rules,
+                ticket.owner_id,
+                "update_reminder",
+                ticket,
+                notice_due_at=ticket.next_notice_due_at,
+            )
+        )
+
+    rules.reschedule(ticket)
+    if ticket.next_check_at is not None and ticket.next_check_at <= now:
+        # Cannot happen with a valid ladder; a guard against a sweep that never ends.
+        log.error("ticket %s is still due after the sweep; check the escalation ladder", ticket.id)
+        ticket.next_check_at = None
+
+
+def _escalate(
+    session: AsyncSession,
+    rules: Rules,
+    ticket: Ticket,
+    kind: DeadlineKind,
+    step: int,
+    due_at: datetime,
+    now: datetime,
+    out: list[Outgoing],
+) -> None:
+    ladder_step = rules.ladder[step]
+    notified = _escalation_targets(rules, ticket, ladder_step.notify)
+    session.add(
+        Escalation(
+            ticket_id=ticket.id,
+            deadline=kind,
+            cycle=ticket.reopen_count,
+            step=step,
+            fraction=ladder_step.at,
+            due_at=due_at,
+            fired_at=now,
+            accountable_id=ticket.owner_id,
+            department_key=ticket.department_key,
+            notified={"chats": notified},
+        )
+    )
+    if kind is DeadlineKind.FIRST_RESPONSE:
+        ticket.first_response_steps = step + 1
+    else:
+        ticket.resolution_steps = step + 1
+    if step == rules.deadline_step:
+        breach(
+            session,
+            ticket,
+            BreachKind.MISSED_FIRST_RESPONSE
+            if kind is DeadlineKind.FIRST_RESPONSE
+            else BreachKind.OVERDUE,
+            officer_id=ticket.owner_id if kind is DeadlineKind.RESOLUTION else None,
+            now=now,
+            detail=f"{kind} deadline {due_at.isoformat()}",
+        )
+    deadline_at = (
+        ticket.first_response_due_at
+        if kind is DeadlineKind.FIRST_RESPONSE
+        else ticket.resolution_due_at
+    )
+    for chat_id in notified:
+        out.append(
+            _to_staff(
+                rules,
+                chat_id,
+                "escalation",
+                ticket,
+                deadline=str(kind),
+                step=step + 1,
+                fraction=ladder_step.at,
+                deadline_at=deadline_at,
+                overdue=ladder_step.at >= 1.0,
+            )
+        )
+
+
+def _escalation_targets(rules: Rules, ticket: Ticket, notify: Sequence[str]) -> list[int]:
+    departments = list(dict.fromkeys([ticket.department_key, ticket.handling_department_key]))
+    chats: list[int] = []
+    for target in notify:
+        if target == "owner" and ticket.owner_id is not None:
+            chats.append(ticket.owner_id)
+        elif target == "owner" or target == "department_group":
+            # Nobody owns it yet: the whole staff group hears instead of an owner.
+            chats.extend(rules.settings.department(d).staff_group_chat_id for d in departments)
+        elif target == "department_supervisors":
+            chats.extend(s for d in departments for s in rules.staff.supervisors_of(d))
+        elif target == "management":
+            chats.append(rules.settings.management.chat_id)
+    return list(dict.fromkeys(chats))
+
+
+def _progress_notice(
+    session: AsyncSession,
+    rules: Rules,
+    ticket: Ticket,
+    requester: Requester,
+    now: datetime,
+    out: list[Outgoing],
+) -> None:
+    due_at = ticket.next_notice_due_at
+    assert due_at is not None
+    on_time = now - due_at <= rules.settings.notices.grace
+    session.add(
+        ProgressNotice(
+            ticket_id=ticket.id,
+            due_at=due_at,
+            sent_at=now,
+            on_time=on_time,
+            accountable_id=ticket.owner_id,
+            update_text=ticket.latest_update,
+        )
+    )
+    if not on_time:
+        breach(
+            session,
+            ticket,
+            BreachKind.LATE_NOTICE,
+            officer_id=ticket.owner_id,
+            now=now,
+            detail=f"notice due {due_at.isoformat()}",
+        )
+    if ticket.owner_id is not None:
+        # The owner was asked for an update before this notice and gave none.
+        breach(
+            session,
+            ticket,
+            BreachKind.MISSED_UPDATE,
+            officer_id=ticket.owner_id,
+            now=now,
+            detail=f"no public update before the notice due {due_at.isoformat()}",
+        )
+    out.append(_to_requester(requester, "progress_notice", ticket, rules))
+    rules.contacted(ticket, now)
+
+
+def _ticket_context(ticket: Ticket, rules: Rules) -> dict[str, Any]:
+    return {
+        "ticket_id": ticket.id,
+        "status": str(ticket.status),
+        "category": ticket.category,
+        "priority": ticket.priority,
+        "question": ticket.question[:300],
+        "owner": rules.staff.shown_as(ticket.owner_id),
+        "first_response_due_at": ticket.first_response_due_at,
+        "resolution_due_at": ticket.resolution_due_at,
+        "latest_update": ticket.latest_update,
+        "latest_update_at": ticket.latest_update_at,
+    }
+
+
+def _to_requester(requester: Requester, template: str, ticket: Ticket, rules: Rules) -> Outgoing:
+    return Outgoing(
+        requester.chat_id, requester.language, template, _ticket_context(ticket, rules), ticket.id
+    )
+
+
+def _to_staff(rules: Rules, chat_id: int, template: str, ticket: Ticket, **extra: Any) -> Outgoing:
+    context = _ticket_context(ticket, rules)
+    member = rules.staff.get(ticket.owner_id)
+    context["owner_staff_number"] = member.staff_number if member else None
+    context["owner_name"] = member.name if member else None
+    context.update(extra)
+    return Outgoing(chat_id, rules.settings.languages.default, template, context, ticket.id)

@@ -1,0 +1,54 @@
+"""Small steps the domain tests share: a requester, a ticket, a transaction."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot import tickets
+from bot.models import Ticket
+from bot.sla import Rules
+
+OFFICER = 100101  # general services
+OFFICER_2 = 100102
+SUPERVISOR = 100190
+OTHER_DEPT_OFFICER = 100201  # social security
+OTHER_DEPT_SUPERVISOR = 100290
+
+
+async def new_requester(
+    sessions: async_sessionmaker[AsyncSession], now: datetime, telegram_user_id: int = 5001
+) -> int:
+    async with sessions() as session, session.begin():
+        requester = await tickets.get_or_create_requester(
+            session=session,
+            telegram_user_id=telegram_user_id,
+            chat_id=telegram_user_id,
+            language="zh",
+            now=now,
+        )
+        return requester.id
+
+
+async def new_ticket(
+    sessions: async_sessionmaker[AsyncSession],
+    rules: Rules,
+    now: datetime,
+    *,
+    requester_id: int,
+    question: str = "我的社保卡丢了怎么补办?",
+    category: str = "consultation",
+    priority: str | None = None,
+) -> Ticket:
+    async with sessions() as session, session.begin():
+        opened = await tickets.open_ticket(
+            session=session,
+            rules=rules,
+            requester_id=requester_id,
+            question=question,
+            category=category,
+            priority=priority,
+            now=now,
+        )
+        return opened.ticket

@@ -1,0 +1,118 @@
+"""Shared fixtures: the committed config, and a fresh real database per test on each store.
+
+The database tests run on SQLite always, and on PostgreSQL when SHOUWEN_TEST_POSTGRES_URL names
+a server where we may create a scratch database (`.ci/run` sets it).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.config import Settings, load_settings
+from bot.db import create_engine, session_factory, upgrade
+from bot.models import Base
+from bot.sla import Rules
+from bot.staff import sync_staff
+
+ROOT = Path(__file__).resolve().parent.parent
+POSTGRES_ENV = "SHOUWEN_TEST_POSTGRES_URL"
+# Monday 30 November 2026, 09:00 in Shanghai: the start of a working day.
+MONDAY_9AM = datetime(2026, 11, 30, 1, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return load_settings(ROOT / "config.yaml")
+
+
+@pytest.fixture(scope="session")
+def rules(settings: Settings) -> Rules:
+    return Rules(settings)
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated SQLite file, copied for each test (faster than migrating each time)."""
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    upgrade(f"sqlite+aiosqlite:///{path}")
+    return path
+
+
+def _admin_url(url: str) -> str:
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+async def _run_admin(url: str, statement: str) -> None:
+    import asyncpg
+
+    connection = await asyncpg.connect(_admin_url(url))
+    try:
+        await connection.execute(statement)
+    finally:
+        await connection.close()
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A scratch PostgreSQL database, migrated once, dropped at the end of the run."""
+    server = os.environ.get(POSTGRES_ENV)
+    if not server:
+        pytest.skip(f"PostgreSQL tests are off: set {POSTGRES_ENV} to run them")
+    name = f"shouwen_test_{uuid.uuid4().hex[:10]}"
+    asyncio.run(_run_admin(server, f'CREATE DATABASE "{name}"'))
+    url = make_url(server).set(database=name).render_as_string(hide_password=False)
+    try:
+        upgrade(url)
+        yield url
+    finally:
+        asyncio.run(_run_admin(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+async def _empty_postgres(sessions: async_sessionmaker[AsyncSession]) -> None:
+    tables = ", ".join(t.name for t in Base.metadata.sorted_tables)
+    async with sessions() as session, session.begin():
+        # The ledger refuses TRUNCATE by trigger; tests may bypass triggers, the bot never does.
+        await session.execute(text("SET LOCAL session_replication_role = replica"))
+        await session.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def database_url(store: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if store == "postgresql":
+        return str(request.getfixturevalue("postgres_url"))
+    path = tmp_path / "shouwen.db"
+    shutil.copy(request.getfixturevalue("sqlite_template"), path)
+    return f"sqlite+aiosqlite:///{path}"
+
+
+@pytest.fixture
+async def sessions(
+    database_url: str, store: str, settings: Settings
+) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
+    """Sessions on a fresh, migrated database with the configured staff in it."""
+    engine = create_engine(database_url)
+    factory = session_factory(engine)
+    if store == "postgresql":
+        await _empty_postgres(factory)
+    async with factory() as session, session.begin():
+        await sync_staff(session=session, settings=settings)
+    try:
+        yield factory
+    finally:
+        await engine.dispose()
