@@ -249,7 +249,6 @@ def _late_first_response(
 ) -> None:
     """A claim after the first-response deadline that the sweep has not yet recorded."""
     if now > ticket.first_response_due_at and ticket.first_response_steps <= rules.deadline_step:
-        ticket.first_response_steps = rules.deadline_step + 1
         breach(
             session,
             ticket,

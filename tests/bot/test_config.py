@@ -1,0 +1,133 @@
+"""Configuration: the committed example runs; a bad file is refused with file, line, field, reason."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.config import ConfigError, load_settings, parse_duration
+from tests.conftest import ROOT
+
+EXAMPLE = (ROOT / "config.yaml").read_text(encoding="utf-8")
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "config.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_committed_example_loads() -> None:
+    settings = load_settings(ROOT / "config.yaml")
+    assert settings.timezone == "Asia/Shanghai"
+    assert settings.languages.default == "zh"
+    assert settings.notices.interval == timedelta(hours=24)
+    assert {c.key for c in settings.categories} == {
+        "consultation",
+        "complaint",
+        "fault_report",
+        "service_request",
+        "suggestion",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("90m", timedelta(minutes=90)),
+        ("1d12h", timedelta(hours=36)),
+        ("2w", timedelta(days=14)),
+        (3600, timedelta(hours=1)),
+    ],
+)
+def test_durations(text: str | int, expected: timedelta) -> None:
+    assert parse_duration(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "4 hours", "-1h", "0m", "h", True])
+def test_bad_durations(text: object) -> None:
+    with pytest.raises(ValueError):
+        parse_duration(text)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "reason"),
+    [
+        ("interval: 24h", "interval: soon", "notices.interval", "not a duration"),
+        ("timezone: Asia/Shanghai", "timezone: Mars/Olympus", "timezone", "unknown time zone"),
+        ("{user_id: 100102,", "{user_id: li,", "departments[0].officers[1].user_id", "integer"),
+        (
+            "    high: {first_response: 1h, resolution: 3d}\n    urgent: {first_response: 30m",
+            "    urgent: {first_response: 30m",
+            "service_levels",
+            "complaint: missing high",
+        ),
+        (
+            "- {at: 1.0, notify: [owner, department_supervisors]}",
+            "- {at: 1.0, notify: [owner, the_mayor]}",
+            "escalation.ladder[1].notify[1]",
+            "Input",
+        ),
+        ("answer_threshold: 85", "answer_threshold: 50", "matcher", "suggest_threshold"),
+        ("show_officer_as: name", "show_officer_as: nickname", "privacy.show_officer_as", "name"),
+    ],
+)
+def test_bad_value_names_file_line_field_and_reason(
+    tmp_path: Path, old: str, new: str, field: str, reason: str
+) -> None:
+    assert old in EXAMPLE
+    path = _write(tmp_path, EXAMPLE.replace(old, new, 1))
+    with pytest.raises(ConfigError) as raised:
+        load_settings(path)
+    message = str(raised.value)
+    assert message.startswith(f"{path}:")
+    line = int(message.split(":")[1])
+    assert line > 0
+    assert field in message
+    assert reason in message
+
+
+def test_error_line_points_at_the_bad_value(tmp_path: Path) -> None:
+    path = _write(tmp_path, EXAMPLE.replace("interval: 24h", "interval: soon", 1))
+    with pytest.raises(ConfigError) as raised:
+        load_settings(path)
+    line = int(str(raised.value).split(":")[1])
+    assert (
+        "interval: soon"
+        in EXAMPLE.replace("interval: 24h", "interval: soon").splitlines()[line - 1]
+    )
+
+
+def test_yaml_syntax_error_has_a_line(tmp_path: Path) -> None:
+    path = _write(tmp_path, "timezone: [unclosed\n")
+    with pytest.raises(ConfigError, match=rf"{path}:\d+: not valid YAML"):
+        load_settings(path)
+
+
+def test_same_person_in_two_departments_is_refused(tmp_path: Path) -> None:
+    path = _write(tmp_path, EXAMPLE.replace("user_id: 100201", "user_id: 100101", 1))
+    with pytest.raises(ConfigError, match="staff in both"):
+        load_settings(path)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="cannot read"):
+        load_settings(tmp_path / "nope.yaml")
+
+
+def test_program_stops_with_non_zero_status_on_bad_config(tmp_path: Path) -> None:
+    path = _write(tmp_path, EXAMPLE.replace("min_tickets: 5", "min_tickets: one", 1))
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "--config", str(path), "check-config"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert f"{path}:" in result.stderr
+    assert "surge.min_tickets" in result.stderr

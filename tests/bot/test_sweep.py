@@ -1,0 +1,223 @@
+"""The sweep: escalations, notices, reminders and auto-close, each once, moved by the clock."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot import conversation, tickets
+from bot.config import Settings, Surge
+from bot.models import Escalation, LedgerEntry, ProgressNotice, TicketStatus
+from bot.sla import Rules
+from bot.sweep import run_due
+from tests.bot.helpers import OFFICER, SUPERVISOR, new_requester, new_ticket
+from tests.conftest import MONDAY_9AM
+
+NOW = MONDAY_9AM
+Sessions = async_sessionmaker[AsyncSession]
+GENERAL_GROUP = -1000000000101
+
+
+async def _ledger(sessions: Sessions) -> list[tuple[str, int | None]]:
+    async with sessions() as session:
+        entries = await session.scalars(select(LedgerEntry).order_by(LedgerEntry.id))
+        return [(e.kind, e.officer_id) for e in entries]
+
+
+async def test_unclaimed_ticket_climbs_the_ladder_once_per_step(
+    sessions: Sessions, rules: Rules
+) -> None:
+    requester_id = await new_requester(sessions, NOW)
+    ticket = await new_ticket(sessions, rules, NOW, requester_id=requester_id)
+    management = rules.settings.management.chat_id
+
+    assert await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(minutes=80)) == []
+    # 0.75 of 2 h: the staff group hears (there is no owner yet).
+    step1 = await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(minutes=90))
+    assert [(m.chat_id, m.template, m.context["step"]) for m in step1] == [
+        (GENERAL_GROUP, "escalation", 1)
+    ]
+    assert await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(minutes=91)) == []
+    # The deadline: group and supervisor, and a breach against the department.
+    step2 = await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(hours=2))
+    assert {m.chat_id for m in step2} == {GENERAL_GROUP, SUPERVISOR}
+    assert await _ledger(sessions) == [("missed_first_response", None)]
+    # 1.5 of the span: 3 working hours after 09:00 is noon.
+    assert await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(minutes=179)) == []
+    step3 = await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(hours=3))
+    assert {m.chat_id for m in step3} == {SUPERVISOR, management}
+    async with sessions() as session:
+        steps = [e.step for e in await session.scalars(select(Escalation))]
+    assert steps == [0, 1, 2]
+    del ticket
+
+
+async def test_late_sweep_fires_every_missed_step_once(sessions: Sessions, rules: Rules) -> None:
+    requester_id = await new_requester(sessions, NOW)
+    await new_ticket(sessions, rules, NOW, requester_id=requester_id)
+    messages = await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(days=1))
+    assert Counter(m.context.get("step") for m in messages if m.template == "escalation") == {
+        1: 1,
+        2: 2,
+        3: 2,
+    }
+    assert await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(days=1)) == []
+
+
+async def test_concurrent_sweeps_do_each_step_once(sessions: Sessions, settings: Settings) -> None:
+    # Thirty alike questions would be one incident and raise priority; keep them apart here.
+    rules = Rules(settings.model_copy(update={"surge": Surge(min_tickets=1000)}))
+    requester_id = await new_requester(sessions, NOW)
+    for _ in range(30):
+        await new_ticket(sessions, rules, NOW, requester_id=requester_id)
+    later = NOW + timedelta(hours=2)
+    results = await asyncio.gather(
+        *(run_due(sessions=sessions, rules=rules, now=later) for _ in range(3))
+    )
+    escalations = [m for batch in results for m in batch if m.template == "escalation"]
+    assert len(escalations) == 30 * 3  # step 1 to the group; step 2 to group and supervisor
+    async with sessions() as session:
+        rows = list(await session.scalars(select(Escalation)))
+    assert len(rows) == 60
+    assert len({(r.ticket_id, r.step) for r in rows}) == 60
+    assert len(await _ledger(sessions)) == 30
+
+
+async def test_owner_is_reminded_then_requester_gets_a_notice(
+    sessions: Sessions, rules: Rules
+) -> None:
+    requester_id = await new_requester(sessions, NOW)
+    ticket = await new_ticket(
+        sessions, rules, NOW, requester_id=requester_id, category="complaint"
+    )
+    async with sessions() as session, session.begin():
+        await tickets.claim(
+            session=session, rules=rules, ticket_id=ticket.id, officer_id=OFFICER, now=NOW
+        )
+        await conversation.add_staff_message(
+            session=session,
+            rules=rules,
+            ticket_id=ticket.id,
+            officer_id=OFFICER,
+            text="已联系物业核实",
+            now=NOW + timedelta(hours=1),
+        )
+    # Contact at +1 h: the next notice is due at +25 h, the reminder two hours before it.
+    assert await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(hours=22)) == []
+    reminder = await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(hours=23))
+    assert [(m.chat_id, m.template) for m in reminder] == [(OFFICER, "update_reminder")]
+    assert await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(hours=24)) == []
+    notice = await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(hours=25))
+    assert [(m.template, m.context["latest_update"]) for m in notice] == [
+        ("progress_notice", "已联系物业核实")
+    ]
+    assert await _ledger(sessions) == [("missed_update", OFFICER)]
+    async with sessions() as session:
+        notices = list(await session.scalars(select(ProgressNotice)))
+    assert [(n.on_time, n.update_text) for n in notices] == [(True, "已联系物业核实")]
+
+
+async def test_public_reply_postpones_the_notice(sessions: Sessions, rules: Rules) -> None:
+    requester_id = await new_requester(sessions, NOW)
+    ticket = await new_ticket(
+        sessions, rules, NOW, requester_id=requester_id, category="complaint"
+    )
+    async with sessions() as session, session.begin():
+        await tickets.claim(
+            session=session, rules=rules, ticket_id=ticket.id, officer_id=OFFICER, now=NOW
+        )
+    for hours in (20, 40, 60):
+        async with sessions() as session, session.begin():
+            await conversation.add_staff_message(
+                session=session,
+                rules=rules,
+                ticket_id=ticket.id,
+                officer_id=OFFICER,
+                text=f"进展 {hours}",
+                now=NOW + timedelta(hours=hours),
+            )
+        # An internal note is not contact.
+        async with sessions() as session, session.begin():
+            await conversation.add_staff_message(
+                session=session,
+                rules=rules,
+                ticket_id=ticket.id,
+                officer_id=OFFICER,
+                text="note",
+                internal=True,
+                now=NOW + timedelta(hours=hours + 1),
+            )
+    messages = await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(hours=79))
+    assert "progress_notice" not in {m.template for m in messages}
+    messages = await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(hours=84))
+    assert "progress_notice" in {m.template for m in messages}
+
+
+async def test_a_notice_later_than_its_grace_is_a_breach(sessions: Sessions, rules: Rules) -> None:
+    requester_id = await new_requester(sessions, NOW)
+    await new_ticket(sessions, rules, NOW, requester_id=requester_id, category="suggestion")
+    # Nothing swept for 30 hours (the service was down): the notice goes out late.
+    messages = await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(hours=30))
+    assert "progress_notice" in {m.template for m in messages}
+    assert ("late_notice", None) in await _ledger(sessions)
+
+
+async def test_unanswered_resolution_closes_itself(sessions: Sessions, rules: Rules) -> None:
+    requester_id = await new_requester(sessions, NOW)
+    ticket = await new_ticket(sessions, rules, NOW, requester_id=requester_id)
+    async with sessions() as session, session.begin():
+        await tickets.claim(
+            session=session, rules=rules, ticket_id=ticket.id, officer_id=OFFICER, now=NOW
+        )
+        await tickets.resolve(
+            session=session,
+            rules=rules,
+            ticket_id=ticket.id,
+            officer_id=OFFICER,
+            summary="已办结",
+            now=NOW,
+        )
+    assert await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(hours=71)) == []
+    messages = await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(hours=72))
+    assert [(m.chat_id, m.template) for m in messages] == [
+        (5001, "auto_closed"),
+        (OFFICER, "auto_closed_owner"),
+    ]
+    async with sessions() as session:
+        closed = await tickets.get(session=session, ticket_id=ticket.id)
+    assert closed.status is TicketStatus.CLOSED
+    assert closed.close_reason == "timeout"
+    assert closed.next_check_at is None
+
+
+async def test_overdue_resolution_is_a_breach_against_the_owner_even_when_transferred(
+    sessions: Sessions, rules: Rules
+) -> None:
+    from bot import handoffs
+
+    requester_id = await new_requester(sessions, NOW)
+    ticket = await new_ticket(sessions, rules, NOW, requester_id=requester_id)
+    async with sessions() as session, session.begin():
+        await tickets.claim(
+            session=session, rules=rules, ticket_id=ticket.id, officer_id=OFFICER, now=NOW
+        )
+        await handoffs.transfer(
+            session=session,
+            rules=rules,
+            ticket_id=ticket.id,
+            actor_id=OFFICER,
+            to_department="utilities",
+            summary="s",
+            suggested_handling="h",
+            due_at=NOW + timedelta(hours=3),
+            now=NOW,
+        )
+    messages = await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(hours=9))
+    overdue = [m for m in messages if m.template == "escalation" and m.context["overdue"]]
+    assert {m.chat_id for m in overdue} >= {OFFICER, SUPERVISOR}
+    assert all(m.context["owner_name"] == "王芳" for m in overdue)
+    assert ("overdue", OFFICER) in await _ledger(sessions)
