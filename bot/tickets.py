@@ -247,7 +247,7 @@ def _require_owner_or_supervisor(rules: Rules, ticket: Ticket, actor_id: int) ->
 def _late_first_response(
     session: AsyncSession, rules: Rules, ticket: Ticket, now: datetime
 ) -> None:
-    """A claim after the first-response deadline that the sweep has not yet recorded."""
+    """Leaving 'open' after the first-response deadline is a breach, if the sweep missed it."""
     if now > ticket.first_response_due_at and ticket.first_response_steps <= rules.deadline_step:
         breach(
             session,
@@ -388,7 +388,10 @@ async def withdraw(
     ticket = await get_for_requester(
         session=session, ticket_id=ticket_id, requester_id=requester_id
     )
+    was_open = ticket.status is TicketStatus.OPEN
     lifecycle.move(session, ticket, Action.WITHDRAW, now=now, actor_id=None)
+    if was_open:
+        _late_first_response(session, rules, ticket, now)
     rules.contacted(ticket, now)
     return await save(session, rules, ticket)
 

@@ -1,4 +1,4 @@
-"""Configuration: the committed example runs; a bad file is refused with file, line, field, reason."""
+"""Configuration: the example runs; a bad file is refused with file, line, field and reason."""
 
 from __future__ import annotations
 
