@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from datetime import datetime
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -27,9 +27,9 @@ async def detect_surge(
 ) -> list[Outgoing]:
     """Link `ticket` with recent similar ones once they are enough to be one incident."""
     surge = rules.settings.surge
-    recent = list(
-        await session.scalars(
-            select(Ticket)
+    recent = (
+        await session.execute(
+            select(Ticket.id, Ticket.question)
             .where(
                 Ticket.category == ticket.category,
                 Ticket.opened_at >= now - surge.window,
@@ -39,15 +39,21 @@ async def detect_surge(
             .order_by(Ticket.id.desc())
             .limit(_RECENT_LIMIT)
         )
+    ).all()
+    matches = process.extract(
+        _normalise(ticket.question),
+        {row.id: _normalise(row.question) for row in recent},
+        scorer=fuzz.WRatio,
+        score_cutoff=surge.similarity,
+        limit=None,
     )
-    question = _normalise(ticket.question)
-    similar = [
-        other
-        for other in recent
-        if fuzz.WRatio(question, _normalise(other.question)) >= surge.similarity
-    ]
-    if len(similar) + 1 < surge.min_tickets:
+    if len(matches) + 1 < surge.min_tickets:
         return []
+    similar = list(
+        await session.scalars(
+            select(Ticket).where(Ticket.id.in_([key for _, _, key in matches])).order_by(Ticket.id)
+        )
+    )
     incident_id = next((t.incident_id for t in similar if t.incident_id is not None), None)
     new_incident = incident_id is None
     if incident_id is None:
@@ -55,8 +61,9 @@ async def detect_surge(
         session.add(incident)
         await session.flush()
         incident_id = incident.id
-    from bot.tickets import save, set_priority
+    from bot.tickets import set_priority
 
+    # The caller's flush writes every member changed here together with the new ticket.
     for member in [ticket, *similar]:
         if member.incident_id is None:
             member.incident_id = incident_id
@@ -74,8 +81,7 @@ async def detect_surge(
             set_priority(
                 session, rules, member, surge.priority, now=now, actor_id=None, reason="surge"
             )
-        if member is not ticket:
-            await save(session, rules, member)
+            rules.reschedule(member)
     if not new_incident:
         return []
     language = rules.settings.languages.default

@@ -11,11 +11,12 @@ at the same time, even in two processes, never do a step twice.
 from __future__ import annotations
 
 import logging
+from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import CursorResult, Table, bindparam, insert, inspect, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.errors import ConcurrentChange
@@ -69,7 +70,73 @@ async def _due(
         query = query.where(Ticket.id == only)
     if session.get_bind().dialect.name == "postgresql":
         query = query.with_for_update(of=Ticket, skip_locked=True)
-    return [(ticket, requester) for ticket, requester in (await session.execute(query)).all()]
+    rows = [(ticket, requester) for ticket, requester in (await session.execute(query)).all()]
+    # The sweep writes its tickets back in one statement (`_write_back`), not row by row.
+    session.expunge_all()
+    return rows
+
+
+# What the sweep may change on a ticket; `_write_back` stores exactly these.
+_SWEPT_COLUMNS = (
+    "status",
+    "closed_at",
+    "close_reason",
+    "event_seq",
+    "first_response_steps",
+    "resolution_steps",
+    "last_contact_at",
+    "next_notice_due_at",
+    "reminded_for_notice_at",
+    "next_check_at",
+)
+
+
+async def _insert_records(session: AsyncSession) -> None:
+    """Insert the records the sweep added (events, escalations, notices, ledger) in bulk.
+
+    The unit of work would insert them one row at a time on SQLite, to learn each new primary
+    key; the sweep never needs those keys, so one executemany per table does.
+    """
+    pending: dict[type[Any], list[dict[str, Any]]] = defaultdict(list)
+    for record in list(session.new):
+        pending[type(record)].append(dict(inspect(record).dict))
+        session.expunge(record)
+    for model, rows in pending.items():
+        for row in rows:
+            row.pop("_sa_instance_state", None)
+        await session.execute(insert(model), rows)
+
+
+async def _write_back(session: AsyncSession, swept: list[Ticket]) -> None:
+    """Store the swept tickets in one executemany, bumping each version.
+
+    The rows are locked for this transaction, so the version check cannot fail here; the bump
+    makes any other session that read one of these tickets before us fail its own write.
+    """
+    if not swept:
+        return
+    table = cast(Table, Ticket.__table__)
+    statement = (
+        table.update()
+        .where(table.c.id == bindparam("b_id"), table.c.version == bindparam("b_version"))
+        .values(
+            {**{name: bindparam(name) for name in _SWEPT_COLUMNS}, "version": bindparam("b_next")}
+        )
+    )
+    parameters = [
+        {
+            "b_id": ticket.id,
+            "b_version": ticket.version,
+            "b_next": ticket.version + 1,
+            **{name: getattr(ticket, name) for name in _SWEPT_COLUMNS},
+        }
+        for ticket in swept
+    ]
+    result = cast(CursorResult[Any], await session.execute(statement, parameters))
+    if session.get_bind().dialect.supports_sane_multi_rowcount and result.rowcount != len(swept):
+        raise ConcurrentChange("a swept ticket changed meanwhile")
+    for ticket in swept:
+        ticket.version += 1
 
 
 async def _sweep_batch(
@@ -85,7 +152,8 @@ async def _sweep_batch(
         rows = await _due(session, now, limit, seen)
         for ticket, requester in rows:
             await process_ticket(session, rules, ticket, requester, now, found)
-        await session.flush()
+        await _insert_records(session)
+        await _write_back(session, [ticket for ticket, _ in rows])
     seen.update(ticket.id for ticket, _ in rows)
     messages.extend(found)
     return len(rows)
@@ -110,6 +178,8 @@ async def _sweep_one_by_one(
                 rows = await _due(session, now, 1, set(), only=ticket_id)
                 for ticket, requester in rows:
                     await process_ticket(session, rules, ticket, requester, now, found)
+                await _insert_records(session)
+                await _write_back(session, [ticket for ticket, _ in rows])
         except ConcurrentChange:
             continue
         except Exception:
