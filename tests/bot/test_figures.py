@@ -1,0 +1,146 @@
+"""Supervision figures per officer and per department, from real ticket histories."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot import handoffs, tickets
+from bot.figures import supervision_figures
+from bot.sla import Rules
+from bot.sweep import run_due
+from tests.bot.helpers import OFFICER, OFFICER_2, new_requester, new_ticket
+from tests.conftest import MONDAY_9AM
+
+NOW = MONDAY_9AM
+Sessions = async_sessionmaker[AsyncSession]
+
+
+async def test_figures_per_officer_and_department(sessions: Sessions, rules: Rules) -> None:
+    requester_id = await new_requester(sessions, NOW)
+    quick = await new_ticket(sessions, rules, NOW, requester_id=requester_id, question="一")
+    slow = await new_ticket(sessions, rules, NOW, requester_id=requester_id, question="二")
+    moved = await new_ticket(sessions, rules, NOW, requester_id=requester_id, question="三")
+    async with sessions() as s, s.begin():
+        await tickets.claim(
+            session=s,
+            rules=rules,
+            ticket_id=quick.id,
+            officer_id=OFFICER,
+            now=NOW + timedelta(minutes=30),
+        )
+        await tickets.resolve(
+            session=s,
+            rules=rules,
+            ticket_id=quick.id,
+            officer_id=OFFICER,
+            summary="ok",
+            now=NOW + timedelta(hours=2),
+        )
+        await tickets.confirm(
+            session=s,
+            rules=rules,
+            ticket_id=quick.id,
+            requester_id=requester_id,
+            score=4,
+            now=NOW + timedelta(hours=3),
+        )
+        await tickets.claim(
+            session=s,
+            rules=rules,
+            ticket_id=moved.id,
+            officer_id=OFFICER_2,
+            now=NOW + timedelta(minutes=10),
+        )
+        await handoffs.transfer(
+            session=s,
+            rules=rules,
+            ticket_id=moved.id,
+            actor_id=OFFICER_2,
+            to_department="utilities",
+            summary="s",
+            suggested_handling="h",
+            due_at=NOW + timedelta(days=1),
+            now=NOW + timedelta(minutes=20),
+        )
+        await handoffs.accept_handoff(
+            session=s,
+            rules=rules,
+            ticket_id=moved.id,
+            actor_id=100301,
+            now=NOW + timedelta(minutes=40),
+        )
+    # Nobody claims `slow` in time: the sweep records the missed first response.
+    await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(hours=2))
+    async with sessions() as s, s.begin():
+        await tickets.claim(
+            session=s,
+            rules=rules,
+            ticket_id=slow.id,
+            officer_id=OFFICER,
+            now=NOW + timedelta(hours=3),
+        )
+        await tickets.resolve(
+            session=s,
+            rules=rules,
+            ticket_id=slow.id,
+            officer_id=OFFICER,
+            summary="ok",
+            now=NOW + timedelta(hours=4),
+        )
+        await tickets.reopen(
+            session=s,
+            rules=rules,
+            ticket_id=slow.id,
+            requester_id=requester_id,
+            reason="no",
+            now=NOW + timedelta(hours=5),
+        )
+        await tickets.resolve(
+            session=s,
+            rules=rules,
+            ticket_id=slow.id,
+            officer_id=OFFICER,
+            summary="ok now",
+            now=NOW + timedelta(hours=6),
+        )
+        await tickets.confirm(
+            session=s,
+            rules=rules,
+            ticket_id=slow.id,
+            requester_id=requester_id,
+            score=2,
+            now=NOW + timedelta(hours=7),
+        )
+
+    end = NOW + timedelta(days=3)
+    # The first sweep in three days: `moved` is overdue, and its notice goes out late and empty.
+    await run_due(sessions=sessions, rules=rules, now=end)
+    async with sessions() as s:
+        report = await supervision_figures(
+            session=s, start=NOW, end=end + timedelta(minutes=1), now=end
+        )
+
+    officer = report.by_officer[OFFICER]
+    assert officer.tickets == 2
+    assert officer.claimed_in_time_share == 0.5
+    assert officer.median_first_response_s == pytest.approx(105 * 60)
+    assert officer.reopen_rate == 0.5
+    assert officer.average_rating == 3.0
+    assert officer.sla_compliance == 1.0  # 2 h and, after reopening, 6 h: both within 1 day
+    assert officer.breaches == 0  # the missed first response is the department's
+
+    second = report.by_officer[OFFICER_2]
+    assert second.tickets == 1
+    assert second.transfers == 1
+    assert second.sla_compliance == 0.0  # still open three days later, past its deadline
+    assert second.breaches == 3  # overdue, no update before the notice, the notice late
+    assert (second.notices, second.notices_on_time_share) == (1, 0.0)
+
+    general = report.by_department["general"]
+    assert general.tickets == 3
+    # The missed first response on `slow`, and the three on `moved`.
+    assert general.breaches == 4
+    assert general.as_dict()["tickets"] == 3

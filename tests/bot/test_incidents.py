@@ -1,0 +1,78 @@
+"""Mass incidents: a surge of similar tickets is linked, raised, reported, and updated at once."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot import conversation, tickets
+from bot.models import Ticket
+from bot.sla import Rules
+from tests.bot.helpers import OFFICER, SUPERVISOR, new_requester
+from tests.conftest import MONDAY_9AM
+
+NOW = MONDAY_9AM
+Sessions = async_sessionmaker[AsyncSession]
+COMPLAINTS = [
+    "小区电梯又坏了,老人下不了楼",
+    "我们小区电梯又坏了,老人没法下楼",
+    "电梯又坏了 老人下不了楼!",
+    "小区的电梯又坏了,家里老人下不了楼",
+    "小区电梯又坏啦,老人下不了楼了",
+    "电梯又坏了,老人下不了楼,请尽快处理",
+]
+
+
+async def _open(sessions: Sessions, rules: Rules, requester_id: int, text: str, minutes: int):  # type: ignore[no-untyped-def]
+    async with sessions() as session, session.begin():
+        return await tickets.open_ticket(
+            session=session,
+            rules=rules,
+            requester_id=requester_id,
+            question=text,
+            category="complaint",
+            now=NOW + timedelta(minutes=minutes),
+        )
+
+
+async def test_surge_links_raises_and_alerts_once(sessions: Sessions, rules: Rules) -> None:
+    requesters = [await new_requester(sessions, NOW, 6000 + i) for i in range(6)]
+    unrelated = await _open(sessions, rules, requesters[0], "路灯不亮", 0)
+    alerts = []
+    for i, text in enumerate(COMPLAINTS):
+        opened = await _open(sessions, rules, requesters[i], text, 5 * i + 1)
+        alerts.append(opened.alerts)
+    assert [len(a) for a in alerts] == [0, 0, 0, 0, 2, 0]
+    assert {m.chat_id for m in alerts[4]} == {SUPERVISOR, rules.settings.management.chat_id}
+    assert {m.template for m in alerts[4]} == {"alert_surge"}
+    async with sessions() as session:
+        rows = list(await session.scalars(select(Ticket).order_by(Ticket.id)))
+    linked = [t for t in rows if t.incident_id is not None]
+    assert [t.id for t in linked] == [2, 3, 4, 5, 6, 7]
+    assert {t.priority for t in linked} == {"urgent"}
+    assert rows[0].id == unrelated.ticket.id and rows[0].incident_id is None
+    assert rows[0].priority == "normal"
+
+
+async def test_one_update_reaches_every_linked_requester(sessions: Sessions, rules: Rules) -> None:
+    requesters = [await new_requester(sessions, NOW, 6000 + i) for i in range(5)]
+    for i, text in enumerate(COMPLAINTS[:5]):
+        opened = await _open(sessions, rules, requesters[i], text, i)
+    incident_id = opened.ticket.incident_id
+    assert incident_id is not None
+    async with sessions() as session, session.begin():
+        messages = await conversation.post_incident_update(
+            session=session,
+            rules=rules,
+            incident_id=incident_id,
+            officer_id=OFFICER,
+            text="维修人员已到场,预计今晚18点前恢复",
+            now=NOW + timedelta(hours=1),
+        )
+    assert sorted(m.chat_id for m in messages) == [6000, 6001, 6002, 6003, 6004]
+    async with sessions() as session:
+        rows = list(await session.scalars(select(Ticket)))
+    assert {t.latest_update for t in rows} == {"维修人员已到场,预计今晚18点前恢复"}
+    assert {t.last_contact_at for t in rows} == {NOW + timedelta(hours=1)}
