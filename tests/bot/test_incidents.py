@@ -25,7 +25,9 @@ COMPLAINTS = [
 ]
 
 
-async def _open(sessions: Sessions, rules: Rules, requester_id: int, text: str, minutes: int):  # type: ignore[no-untyped-def]
+async def _open(
+    sessions: Sessions, rules: Rules, requester_id: int, text: str, minutes: int
+) -> tickets.Opened:
     async with sessions() as session, session.begin():
         return await tickets.open_ticket(
             session=session,
