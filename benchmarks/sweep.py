@@ -27,7 +27,7 @@ from sqlalchemy import delete, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import conversation, tickets
+from bot import closure, conversation, tickets
 from bot.config import Settings, load_settings
 from bot.db import create_engine, session_factory, upgrade_engine
 from bot.models import ACTIVE_STATUSES, Escalation, Ticket, TicketEvent
@@ -185,7 +185,7 @@ async def _one_life(
             now=now,
         )
     async with sessions() as session, session.begin():
-        await tickets.resolve(
+        await closure.resolve(
             session=session,
             rules=rules,
             ticket_id=ticket_id,
@@ -194,7 +194,7 @@ async def _one_life(
             now=now,
         )
     async with sessions() as session, session.begin():
-        await tickets.confirm(
+        await closure.confirm(
             session=session,
             rules=rules,
             ticket_id=ticket_id,

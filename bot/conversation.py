@@ -8,10 +8,11 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import IllegalMove, NotAllowed
+from bot.guards import MAX_TEXT, may_speak_for
 from bot.models import ACTIVE_STATUSES, Direction, Requester, Ticket, TicketMessage, TicketStatus
 from bot.outgoing import Outgoing
 from bot.sla import Rules
-from bot.tickets import MAX_TEXT, get, get_for_requester, save
+from bot.store import get, get_for_requester, save
 
 
 async def add_requester_message(
@@ -47,17 +48,6 @@ async def add_requester_message(
     session.add(message)
     await session.flush()
     return message
-
-
-def may_speak_for(rules: Rules, ticket: Ticket, officer_id: int) -> bool:
-    """The owner, staff of the owning or handling department, and management may write."""
-    if officer_id == ticket.owner_id or rules.staff.is_management(officer_id):
-        return True
-    member = rules.staff.get(officer_id)
-    return member is not None and member.department_key in (
-        ticket.department_key,
-        ticket.handling_department_key,
-    )
 
 
 async def add_staff_message(

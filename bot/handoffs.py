@@ -9,10 +9,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import lifecycle
 from bot.errors import InvalidInput, NotFound
+from bot.guards import clean_text, require_staff_of
 from bot.lifecycle import Action
 from bot.models import Handoff, HandoffStatus, Ticket
 from bot.sla import Rules
-from bot.tickets import _clean, _require_staff_of, get, save
+from bot.store import get, save
 
 
 async def transfer(
@@ -30,7 +31,7 @@ async def transfer(
     """Send the ticket to another department with a handoff form; the owner does not change."""
     ticket = await get(session=session, ticket_id=ticket_id)
     if actor_id != ticket.owner_id:
-        _require_staff_of(rules, actor_id, ticket.department_key, ticket.handling_department_key)
+        require_staff_of(rules, actor_id, ticket.department_key, ticket.handling_department_key)
     if to_department not in {d.key for d in rules.settings.departments}:
         raise InvalidInput(f"unknown department {to_department!r}")
     if to_department == ticket.handling_department_key:
@@ -42,8 +43,8 @@ async def transfer(
         from_department_key=ticket.handling_department_key,
         to_department_key=to_department,
         sender_id=actor_id,
-        summary=_clean(summary, "the handoff summary"),
-        suggested_handling=_clean(suggested_handling, "the suggested handling"),
+        summary=clean_text(summary, "the handoff summary"),
+        suggested_handling=clean_text(suggested_handling, "the suggested handling"),
         due_at=due_at,
         status=HandoffStatus.PENDING,
         created_at=now,
@@ -73,7 +74,7 @@ async def _decide(
 ) -> tuple[Ticket, Handoff]:
     ticket = await get(session=session, ticket_id=ticket_id)
     form = await pending_handoff(session=session, ticket_id=ticket_id)
-    _require_staff_of(rules, actor_id, form.to_department_key)
+    require_staff_of(rules, actor_id, form.to_department_key)
     return ticket, form
 
 
@@ -108,7 +109,7 @@ async def return_handoff(
 ) -> Handoff:
     """The receiving department refuses the handoff, saying why; handling stays where it was."""
     ticket, form = await _decide(session, rules, ticket_id, actor_id)
-    reason = _clean(reason, "the reason for returning")
+    reason = clean_text(reason, "the reason for returning")
     lifecycle.move(
         session,
         ticket,

@@ -14,6 +14,7 @@ from bot import lifecycle
 from bot.models import ACTIVE_STATUSES, Incident, Ticket
 from bot.outgoing import Outgoing
 from bot.sla import Rules
+from bot.store import set_priority
 
 # How many recent tickets of a category are compared with a new one, at most.
 _RECENT_LIMIT = 500
@@ -76,8 +77,6 @@ async def detect_surge(
     else:
         # The incident exists and its tickets are linked and raised: only this one joins.
         similar = []
-    from bot.tickets import set_priority
-
     # The caller's flush writes every member changed here together with the new ticket.
     for member in [ticket, *similar]:
         if member.incident_id is None:

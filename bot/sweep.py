@@ -19,6 +19,7 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, Table, bindparam, insert, inspect, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.closure import auto_close
 from bot.errors import ConcurrentChange
 from bot.models import (
     ACTIVE_STATUSES,
@@ -31,7 +32,7 @@ from bot.models import (
 )
 from bot.outgoing import Outgoing
 from bot.sla import Rules
-from bot.tickets import auto_close, breach
+from bot.store import breach
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import handoffs, tickets
+from bot import closure, handoffs, tickets
 from bot.figures import supervision_figures
 from bot.sla import Rules
 from bot.sweep import run_due
@@ -31,7 +31,7 @@ async def test_figures_per_officer_and_department(sessions: Sessions, rules: Rul
             officer_id=OFFICER,
             now=NOW + timedelta(minutes=30),
         )
-        await tickets.resolve(
+        await closure.resolve(
             session=s,
             rules=rules,
             ticket_id=quick.id,
@@ -39,7 +39,7 @@ async def test_figures_per_officer_and_department(sessions: Sessions, rules: Rul
             summary="ok",
             now=NOW + timedelta(hours=2),
         )
-        await tickets.confirm(
+        await closure.confirm(
             session=s,
             rules=rules,
             ticket_id=quick.id,
@@ -82,7 +82,7 @@ async def test_figures_per_officer_and_department(sessions: Sessions, rules: Rul
             officer_id=OFFICER,
             now=NOW + timedelta(hours=3),
         )
-        await tickets.resolve(
+        await closure.resolve(
             session=s,
             rules=rules,
             ticket_id=slow.id,
@@ -90,7 +90,7 @@ async def test_figures_per_officer_and_department(sessions: Sessions, rules: Rul
             summary="ok",
             now=NOW + timedelta(hours=4),
         )
-        await tickets.reopen(
+        await closure.reopen(
             session=s,
             rules=rules,
             ticket_id=slow.id,
@@ -98,7 +98,7 @@ async def test_figures_per_officer_and_department(sessions: Sessions, rules: Rul
             reason="no",
             now=NOW + timedelta(hours=5),
         )
-        await tickets.resolve(
+        await closure.resolve(
             session=s,
             rules=rules,
             ticket_id=slow.id,
@@ -106,7 +106,7 @@ async def test_figures_per_officer_and_department(sessions: Sessions, rules: Rul
             summary="ok now",
             now=NOW + timedelta(hours=6),
         )
-        await tickets.confirm(
+        await closure.confirm(
             session=s,
             rules=rules,
             ticket_id=slow.id,

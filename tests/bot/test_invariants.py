@@ -33,7 +33,7 @@ from hypothesis.stateful import (
 )
 from sqlalchemy import select
 
-from bot import conversation, handoffs, lifecycle, tickets
+from bot import closure, conversation, handoffs, lifecycle, tickets
 from bot.config import Settings
 from bot.db import create_engine, session_factory
 from bot.errors import DeskError
@@ -213,23 +213,23 @@ class DeskMachine(RuleBasedStateMachine):
     @rule(ticket=tickets, data=st.data())
     def resolve(self, ticket: int, data: st.DataObject) -> None:
         actor = data.draw(st.sampled_from(self.staff))
-        self.attempt(tickets.resolve, ticket_id=ticket, officer_id=actor, summary="done")
+        self.attempt(closure.resolve, ticket_id=ticket, officer_id=actor, summary="done")
 
     @rule(ticket=tickets, who=st.integers(0, 2), score=st.none() | st.integers(1, 5))
     def confirm(self, ticket: int, who: int, score: int | None) -> None:
         self.attempt(
-            tickets.confirm, ticket_id=ticket, requester_id=self.requesters[who], score=score
+            closure.confirm, ticket_id=ticket, requester_id=self.requesters[who], score=score
         )
 
     @rule(ticket=tickets, who=st.integers(0, 2))
     def reopen(self, ticket: int, who: int) -> None:
         self.attempt(
-            tickets.reopen, ticket_id=ticket, requester_id=self.requesters[who], reason="no"
+            closure.reopen, ticket_id=ticket, requester_id=self.requesters[who], reason="no"
         )
 
     @rule(ticket=tickets, who=st.integers(0, 2))
     def withdraw(self, ticket: int, who: int) -> None:
-        self.attempt(tickets.withdraw, ticket_id=ticket, requester_id=self.requesters[who])
+        self.attempt(closure.withdraw, ticket_id=ticket, requester_id=self.requesters[who])
 
     @rule(ticket=tickets, data=st.data(), internal=st.booleans())
     def staff_message(self, ticket: int, data: st.DataObject, internal: bool) -> None:

@@ -9,7 +9,7 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import conversation, tickets
+from bot import closure, conversation, handoffs, store, tickets
 from bot.config import Settings, Surge
 from bot.models import Escalation, LedgerEntry, ProgressNotice, TicketStatus
 from bot.sla import Rules
@@ -173,7 +173,7 @@ async def test_unanswered_resolution_closes_itself(sessions: Sessions, rules: Ru
         await tickets.claim(
             session=session, rules=rules, ticket_id=ticket.id, officer_id=OFFICER, now=NOW
         )
-        await tickets.resolve(
+        await closure.resolve(
             session=session,
             rules=rules,
             ticket_id=ticket.id,
@@ -188,7 +188,7 @@ async def test_unanswered_resolution_closes_itself(sessions: Sessions, rules: Ru
         (OFFICER, "auto_closed_owner"),
     ]
     async with sessions() as session:
-        closed = await tickets.get(session=session, ticket_id=ticket.id)
+        closed = await store.get(session=session, ticket_id=ticket.id)
     assert closed.status is TicketStatus.CLOSED
     assert closed.close_reason == "timeout"
     assert closed.next_check_at is None
@@ -197,8 +197,6 @@ async def test_unanswered_resolution_closes_itself(sessions: Sessions, rules: Ru
 async def test_overdue_resolution_is_a_breach_against_the_owner_even_when_transferred(
     sessions: Sessions, rules: Rules
 ) -> None:
-    from bot import handoffs
-
     requester_id = await new_requester(sessions, NOW)
     ticket = await new_ticket(sessions, rules, NOW, requester_id=requester_id)
     async with sessions() as session, session.begin():

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import conversation, handoffs, lifecycle, tickets
+from bot import closure, conversation, handoffs, lifecycle, store, tickets
 from bot.errors import (
     AlreadyClaimed,
     ConcurrentChange,
@@ -90,7 +90,7 @@ async def test_full_life_claim_reply_resolve_confirm(sessions: Sessions, rules: 
             internal=True,
             now=later,
         )
-        resolved = await tickets.resolve(
+        resolved = await closure.resolve(
             session=session,
             rules=rules,
             ticket_id=ticket.id,
@@ -100,7 +100,7 @@ async def test_full_life_claim_reply_resolve_confirm(sessions: Sessions, rules: 
         )
         assert resolved.status is TicketStatus.RESOLVED
     async with sessions() as session, session.begin():
-        closed = await tickets.confirm(
+        closed = await closure.confirm(
             session=session,
             rules=rules,
             ticket_id=ticket.id,
@@ -141,7 +141,7 @@ async def test_two_concurrent_claims_exactly_one_wins(sessions: Sessions, rules:
     winners = [r for r in results if isinstance(r, int)]
     assert len(winners) == 1
     async with sessions() as session:
-        stored = await tickets.get(session=session, ticket_id=ticket.id)
+        stored = await store.get(session=session, ticket_id=ticket.id)
         assert stored.owner_id == winners[0]
     claims = [e for e in await _events(sessions, ticket.id) if e.kind == "claim"]
     assert len(claims) == 1
@@ -159,7 +159,7 @@ async def test_claim_refused_for_non_staff_and_other_department(
                     session=session, rules=rules, ticket_id=ticket.id, officer_id=intruder, now=NOW
                 )
     async with sessions() as session:
-        assert (await tickets.get(session=session, ticket_id=ticket.id)).owner_id is None
+        assert (await store.get(session=session, ticket_id=ticket.id)).owner_id is None
 
 
 async def test_requester_cannot_touch_another_requesters_ticket(
@@ -170,7 +170,7 @@ async def test_requester_cannot_touch_another_requesters_ticket(
     ticket = await new_ticket(sessions, rules, NOW, requester_id=owner_id)
     with pytest.raises(NotFound):
         async with sessions() as session, session.begin():
-            await tickets.withdraw(
+            await closure.withdraw(
                 session=session,
                 rules=rules,
                 ticket_id=ticket.id,
@@ -194,7 +194,7 @@ async def test_illegal_moves_raise_and_change_nothing(sessions: Sessions, rules:
     ticket = await new_ticket(sessions, rules, NOW, requester_id=requester_id)
     with pytest.raises(IllegalMove):
         async with sessions() as session, session.begin():
-            await tickets.resolve(
+            await closure.resolve(
                 session=session,
                 rules=rules,
                 ticket_id=ticket.id,
@@ -204,7 +204,7 @@ async def test_illegal_moves_raise_and_change_nothing(sessions: Sessions, rules:
             )
     with pytest.raises(IllegalMove):
         async with sessions() as session, session.begin():
-            await tickets.confirm(
+            await closure.confirm(
                 session=session,
                 rules=rules,
                 ticket_id=ticket.id,
@@ -225,7 +225,7 @@ async def test_resolve_needs_summary_and_rating_is_1_to_5(
         )
     with pytest.raises(InvalidInput):
         async with sessions() as session, session.begin():
-            await tickets.resolve(
+            await closure.resolve(
                 session=session,
                 rules=rules,
                 ticket_id=ticket.id,
@@ -234,7 +234,7 @@ async def test_resolve_needs_summary_and_rating_is_1_to_5(
                 now=NOW,
             )
     async with sessions() as session, session.begin():
-        await tickets.resolve(
+        await closure.resolve(
             session=session,
             rules=rules,
             ticket_id=ticket.id,
@@ -244,7 +244,7 @@ async def test_resolve_needs_summary_and_rating_is_1_to_5(
         )
     with pytest.raises(InvalidInput):
         async with sessions() as session, session.begin():
-            await tickets.confirm(
+            await closure.confirm(
                 session=session,
                 rules=rules,
                 ticket_id=ticket.id,
@@ -263,7 +263,7 @@ async def test_not_solved_reopens_to_same_owner_with_fresh_deadline(
         await tickets.claim(
             session=session, rules=rules, ticket_id=ticket.id, officer_id=OFFICER, now=NOW
         )
-        await tickets.resolve(
+        await closure.resolve(
             session=session,
             rules=rules,
             ticket_id=ticket.id,
@@ -273,7 +273,7 @@ async def test_not_solved_reopens_to_same_owner_with_fresh_deadline(
         )
     later = NOW + timedelta(days=2)
     async with sessions() as session, session.begin():
-        reopened = await tickets.reopen(
+        reopened = await closure.reopen(
             session=session,
             rules=rules,
             ticket_id=ticket.id,
@@ -322,7 +322,7 @@ async def test_transfer_keeps_owner_and_accept_moves_handling(
             actor_id=OTHER_DEPT_OFFICER,
             now=NOW,
         )
-        moved = await tickets.get(session=session, ticket_id=ticket.id)
+        moved = await store.get(session=session, ticket_id=ticket.id)
         assert moved.owner_id == OFFICER
         assert moved.handling_department_key == "social_security"
         assert moved.status is TicketStatus.CLAIMED
@@ -377,7 +377,7 @@ async def test_returned_handoff_stays_with_sender_and_needs_reason(
             now=NOW,
         )
         assert form.status is HandoffStatus.RETURNED
-        back = await tickets.get(session=session, ticket_id=ticket.id)
+        back = await store.get(session=session, ticket_id=ticket.id)
         assert back.handling_department_key == "general"
         assert back.transfer_count == 1
 
@@ -514,7 +514,7 @@ async def test_event_log_replays_to_state(sessions: Sessions, rules: Rules) -> N
         await handoffs.accept_handoff(
             session=session, rules=rules, ticket_id=ticket.id, actor_id=100301, now=NOW
         )
-        stored = await tickets.get(session=session, ticket_id=ticket.id)
+        stored = await store.get(session=session, ticket_id=ticket.id)
     assert lifecycle.replay(await _events(sessions, ticket.id)) == lifecycle.ReplayedState.of(
         stored
     )

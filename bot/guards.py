@@ -1,0 +1,47 @@
+"""Guards: who may act on a ticket, and what text the desk accepts."""
+
+from __future__ import annotations
+
+from bot.errors import InvalidInput, NotAllowed
+from bot.models import Ticket
+from bot.sla import Rules
+
+MAX_TEXT = 20_000
+
+
+def clean_text(text: str, what: str) -> str:
+    text = text.strip()
+    if not text:
+        raise InvalidInput(f"{what} must not be empty")
+    if len(text) > MAX_TEXT:
+        raise InvalidInput(f"{what} is longer than {MAX_TEXT} characters")
+    return text
+
+
+def require_staff_of(rules: Rules, actor_id: int, *departments: str) -> None:
+    member = rules.staff.get(actor_id)
+    if member is None:
+        raise NotAllowed(f"user {actor_id} is not staff")
+    if member.department_key not in departments and not rules.staff.is_management(actor_id):
+        raise NotAllowed(f"user {actor_id} is not staff of {', '.join(departments)}")
+
+
+def require_owner_or_supervisor(rules: Rules, ticket: Ticket, actor_id: int) -> None:
+    if actor_id == ticket.owner_id:
+        return
+    if rules.staff.is_supervisor(actor_id, ticket.department_key) or rules.staff.is_management(
+        actor_id
+    ):
+        return
+    raise NotAllowed(f"only the owner or a supervisor may do this on ticket {ticket.id}")
+
+
+def may_speak_for(rules: Rules, ticket: Ticket, officer_id: int) -> bool:
+    """The owner, staff of the owning or handling department, and management may write."""
+    if officer_id == ticket.owner_id or rules.staff.is_management(officer_id):
+        return True
+    member = rules.staff.get(officer_id)
+    return member is not None and member.department_key in (
+        ticket.department_key,
+        ticket.handling_department_key,
+    )
