@@ -231,6 +231,22 @@ class Matcher(_Model):
         return self
 
 
+class Knowledge(_Model):
+    """Where the case-template files are, and the values their answers may use."""
+
+    paths: list[str] = Field(default_factory=lambda: ["knowledge/base"], min_length=1)
+    values: dict[str, str | dict[str, str]] = Field(default_factory=dict)
+
+    def context(self, language: str) -> dict[str, str]:
+        """The values for answers in `language` (a per-language value falls back to any)."""
+        return {
+            name: value
+            if isinstance(value, str)
+            else value.get(language, next(iter(value.values()), ""))
+            for name, value in self.values.items()
+        }
+
+
 class KeywordRule(_Model):
     words: list[str] = Field(min_length=1)
     priority: str
@@ -264,6 +280,7 @@ class Settings(_Model):
     escalation: Escalation
     closure: Closure = Closure()
     matcher: Matcher = Matcher()
+    knowledge: Knowledge = Knowledge()
     keywords: list[KeywordRule] = Field(default_factory=list)
     surge: Surge = Surge()
 
