@@ -72,7 +72,7 @@ def test_bad_durations(text: object) -> None:
             "escalation.ladder[1].notify[1]",
             "Input",
         ),
-        ("answer_threshold: 85", "answer_threshold: 50", "matcher", "suggest_threshold"),
+        ("answer_threshold: 72", "answer_threshold: 30", "matcher", "suggest_threshold"),
         ("show_officer_as: name", "show_officer_as: nickname", "privacy.show_officer_as", "name"),
     ],
 )
