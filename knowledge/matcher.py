@@ -156,7 +156,7 @@ class Matcher:
             base = (1 - CENTROID_WEIGHT) * best_cosine[group] + CENTROID_WEIGHT * float(
                 centroid[np.searchsorted(groups, group)]
             )
-            score = round(100 * ((1 - FUZZ_WEIGHT) * base + FUZZ_WEIGHT * similarity), 2)
+            score = round(float(100 * ((1 - FUZZ_WEIGHT) * base + FUZZ_WEIGHT * similarity)), 2)
             template_id, group_language = state.group_keys[group]
             known = by_template.get(template_id)
             if known is None or score > known.score:
@@ -189,7 +189,7 @@ class Matcher:
         return Band.SUGGEST
 
     def similar_templates(
-        self, questions: Iterable[str], language: str | None = None, threshold: float = 70.0
+        self, questions: Iterable[str], language: str | None = None, threshold: float = 45.0
     ) -> list[Match]:
         """Existing templates that already cover any of these questions (near-duplicates)."""
         found: dict[str, Match] = {}

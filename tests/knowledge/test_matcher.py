@@ -1,0 +1,88 @@
+"""The matcher as a requester meets it: both languages, variants, bands, live changes."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from knowledge.matcher import Band, Matcher, Phrasing
+from knowledge.text import normalise
+
+
+def test_a_kb_phrasing_is_answered(matcher: Matcher) -> None:
+    matches = matcher.search("身份证丢了怎么补办", "zh")
+    assert matches[0].template_id == "id-card-lost"
+    assert matcher.band(matches) is Band.ANSWER
+
+
+def test_paraphrase_in_each_language(matcher: Matcher) -> None:
+    assert matcher.search("社保卡找不到了咋办", "zh")[0].template_id == "social-card-lost"
+    assert matcher.search("my gas smells, is it leaking?", "en")[0].template_id == "gas-leak"
+
+
+def test_traditional_and_full_width_forms_match_like_simplified(matcher: Matcher) -> None:
+    simplified = matcher.search("公积金贷款怎么申请", "zh")
+    traditional = matcher.search("公積金貸款怎麼申請", "zh")
+    assert traditional[0].template_id == simplified[0].template_id == "fund-loan"
+    assert traditional[0].score == simplified[0].score
+    assert normalise("ＡＴＭ　机") == normalise("atm 机")
+
+
+def test_unrelated_question_is_handed_over(matcher: Matcher) -> None:
+    matches = matcher.search("给我讲个笑话吧", "zh")
+    assert matcher.band(matches) is not Band.ANSWER
+
+
+def test_scores_are_sorted_within_0_100_and_limited(matcher: Matcher) -> None:
+    matches = matcher.search("水电费怎么交", "zh", limit=3)
+    assert len(matches) == 3
+    assert [m.score for m in matches] == sorted((m.score for m in matches), reverse=True)
+    assert all(0 <= m.score <= 100 for m in matches)
+    assert len({m.template_id for m in matches}) == 3
+
+
+def test_templates_join_and_leave_without_restart(matcher: Matcher) -> None:
+    question = "怎么申请公租房"
+    assert all(m.template_id != "public-rental-housing" for m in matcher.search(question, "zh"))
+    matcher.add(
+        [
+            Phrasing("public-rental-housing", "zh", "公租房怎么申请"),
+            Phrasing("public-rental-housing", "zh", "申请公共租赁住房需要什么条件"),
+        ]
+    )
+    assert matcher.search(question, "zh")[0].template_id == "public-rental-housing"
+    matcher.retire("public-rental-housing")
+    assert all(m.template_id != "public-rental-housing" for m in matcher.search(question, "zh"))
+    assert "public-rental-housing" not in matcher.template_ids
+
+
+def test_near_duplicates_are_shown_when_proposing(matcher: Matcher) -> None:
+    similar = matcher.similar_templates(["社保卡丢失后怎样补办"], "zh")
+    assert similar and similar[0].template_id == "social-card-lost"
+    assert matcher.similar_templates(["怎么给市长写信"], "zh") == []
+
+
+def test_empty_matcher_and_empty_question() -> None:
+    empty = Matcher()
+    assert empty.search("anything") == []
+    assert empty.band([]) is Band.HANDOVER
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(max_size=300), language=st.sampled_from(["zh", "en", None]))
+def test_any_text_gets_a_sane_answer(
+    shared_matcher: Matcher, text: str, language: str | None
+) -> None:
+    matcher = shared_matcher
+    matches = matcher.search(text, language, limit=3)
+    assert len(matches) <= 3
+    assert all(0 <= m.score <= 100 for m in matches)
+    assert [m.score for m in matches] == sorted((m.score for m in matches), reverse=True)
+    assert len({m.template_id for m in matches}) == len(matches)
+    assert 0 <= matcher.confidence(matches) <= 100
+    assert matcher.band(matches) in Band
+
+
+def test_huge_text_does_not_hang(matcher: Matcher) -> None:
+    matches = matcher.search("社保卡丢了 " * 5000, "zh")
+    assert matches[0].template_id == "social-card-lost"
