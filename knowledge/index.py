@@ -12,15 +12,13 @@ phrasings), from the phrasing-major copy of the same matrix.
 
 from __future__ import annotations
 
-import math
-from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
-from knowledge.text import ngrams
+from knowledge.text import gram_hashes
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -39,12 +37,20 @@ class _Csr:
     data: FloatArray
 
     @classmethod
-    def from_triples(cls, rows: IntArray, cols: IntArray, vals: FloatArray, n_rows: int) -> _Csr:
-        order = np.lexsort((cols, rows))
-        rows, cols, vals = rows[order], cols[order], vals[order]
+    def from_sorted(cls, rows: IntArray, cols: IntArray, vals: FloatArray, n_rows: int) -> _Csr:
+        """From coordinates whose rows are already in ascending order."""
         indptr = np.zeros(n_rows + 1, dtype=np.int64)
-        np.add.at(indptr, rows + 1, 1)
-        return cls(np.cumsum(indptr), cols.astype(np.int64), vals.astype(np.float64))
+        indptr[1:] = np.cumsum(np.bincount(rows, minlength=n_rows))
+        return cls(indptr, cols.astype(np.int64), vals.astype(np.float64))
+
+    def rows(self) -> IntArray:
+        return np.repeat(np.arange(len(self.indptr) - 1), np.diff(self.indptr))
+
+    def transposed(self, n_cols: int) -> _Csr:
+        rows = self.rows()
+        # (column, row) pairs are distinct, so an unstable sort of their keys is exact.
+        order = np.argsort(self.indices * (len(self.indptr) - 1) + rows)
+        return _Csr.from_sorted(self.indices[order], rows[order], self.data[order], n_cols)
 
     def _positions(self, rows: IntArray) -> tuple[IntArray, IntArray]:
         """Where the stored values of `rows` are, and how many each row has."""
@@ -71,81 +77,92 @@ class _Csr:
         )
 
 
+def _unit_rows(rows: IntArray, values: FloatArray, n_rows: int) -> FloatArray:
+    """Scale each row's values to unit length."""
+    norms = np.sqrt(np.bincount(rows, values**2, minlength=n_rows))
+    return values / norms[rows]
+
+
 class Index:
     """Phrasings in groups, with IDF weights, posting lists and group centroids."""
 
     def __init__(self, texts: Sequence[str], groups: Sequence[int]) -> None:
-        """`texts` are normalised phrasings; `groups[i]` numbers the group of phrasing i."""
+        """`texts` are normalised phrasings; `groups[i]` numbers the group of phrasing i.
+
+        Phrasings come grouped: the group numbers never decrease along `texts`.
+        """
         self.size = len(texts)
         self.groups = np.asarray(groups, dtype=np.int64)
+        if np.any(np.diff(self.groups) < 0):
+            raise ValueError("phrasings must come grouped: group numbers never decrease")
         self.group_count = int(self.groups.max()) + 1 if self.size else 0
-        vocabulary: dict[str, int] = {}
-        document_frequency = array("q")
-        # Compact typed arrays: a Python list per entry would cost ~100 bytes for each n-gram.
-        rows, cols, tfs = array("q"), array("q"), array("d")
-        for row, text in enumerate(texts):
-            for gram, count in ngrams(text).items():
-                term = vocabulary.get(gram)
-                if term is None:
-                    term = vocabulary[gram] = len(vocabulary)
-                    document_frequency.append(0)
-                document_frequency[term] += 1
-                rows.append(row)
-                cols.append(term)
-                tfs.append(1.0 + math.log(count))
-        self.vocabulary = vocabulary
-        frequency = np.asarray(document_frequency, dtype=np.float64)
-        self.idf = np.log((1.0 + self.size) / (1.0 + frequency)) + 1.0
-        row_array = np.frombuffer(rows, dtype=np.int64) if rows else np.zeros(0, np.int64)
-        col_array = np.frombuffer(cols, dtype=np.int64) if cols else np.zeros(0, np.int64)
-        values = np.frombuffer(tfs, dtype=np.float64) * self.idf[col_array]
-        norms = np.zeros(self.size)
-        np.add.at(norms, row_array, values**2)
-        values = values / np.sqrt(norms[row_array])
-        self.by_phrasing = _Csr.from_triples(row_array, col_array, values, self.size)
-        self.by_term = _Csr.from_triples(col_array, row_array, values, len(vocabulary))
-        # Group centroids: the mean of the group's unit vectors, normalised again.
-        group_rows = self.groups[row_array]
-        self.by_group = _Csr.from_triples(group_rows, col_array, values, self.group_count)
-        self._merge_duplicates(self.by_group)
-        group_lengths = np.diff(self.by_group.indptr)
-        self.group_by_term = _Csr.from_triples(
-            self.by_group.indices,
-            np.repeat(np.arange(self.group_count), group_lengths),
-            self.by_group.data,
-            len(vocabulary),
+        occurrence_rows, term_of = self._terms_of(texts)
+        width = max(len(self.terms), 1)
+        pairs, counts = np.unique(occurrence_rows * width + term_of, return_counts=True)
+        rows, cols = pairs // width, pairs % width
+        self.idf = np.log((1.0 + self.size) / (1.0 + np.bincount(cols, minlength=width))) + 1.0
+        values = _unit_rows(rows, (1.0 + np.log(counts)) * self.idf[cols], self.size)
+        self.by_phrasing = _Csr.from_sorted(rows, cols, values, self.size)
+        self.by_term = self.by_phrasing.transposed(width)
+        # Group centroids: the sum of the group's unit vectors, normalised again. Within a term
+        # the phrasings ascend, so (groups being contiguous) their groups ascend too, and equal
+        # neighbours are the only entries to add up.
+        term_rows = self.by_term.rows()
+        term_groups = self.groups[self.by_term.indices]
+        starts = (
+            np.flatnonzero(
+                np.concatenate(([True], (np.diff(term_rows) != 0) | (np.diff(term_groups) != 0)))
+            )
+            if len(term_rows)
+            else np.zeros(0, np.int64)
         )
-        self.document_frequency = frequency
+        sums = np.add.reduceat(self.by_term.data, starts) if len(starts) else np.zeros(0)
+        centroid_terms, centroid_groups = term_rows[starts], term_groups[starts]
+        norms = np.sqrt(np.bincount(centroid_groups, sums**2, minlength=self.group_count))
+        self.group_by_term = _Csr.from_sorted(
+            centroid_terms, centroid_groups, sums / norms[centroid_groups], width
+        )
+        self.by_group = self.group_by_term.transposed(self.group_count)
+        self.term_count = width
 
-    @staticmethod
-    def _merge_duplicates(matrix: _Csr) -> None:
-        """Sum repeated (row, column) entries of a sorted CSR and normalise each row."""
-        n_rows = len(matrix.indptr) - 1
-        rows = np.repeat(np.arange(n_rows), np.diff(matrix.indptr))
-        if len(rows) == 0:
-            return
-        keys = rows * (int(matrix.indices.max()) + 1) + matrix.indices
-        _, first = np.unique(keys, return_index=True)
-        sums = np.add.reduceat(matrix.data, first)
-        new_rows = rows[first]
-        norms = np.zeros(n_rows)
-        np.add.at(norms, new_rows, sums**2)
-        sums = sums / np.sqrt(norms[new_rows])
-        indptr = np.zeros(n_rows + 1, dtype=np.int64)
-        np.add.at(indptr, new_rows + 1, 1)
-        matrix.indptr = np.cumsum(indptr)
-        matrix.indices = matrix.indices[first]
-        matrix.data = sums
+    def _terms_of(self, texts: Sequence[str]) -> tuple[IntArray, IntArray]:
+        """Every n-gram occurrence as (phrasing, term); sets `self.terms`, the vocabulary.
+
+        Words repeat across phrasings far more than phrasings differ, so the n-grams of each
+        distinct word are hashed once and then laid out for every occurrence of the word.
+        """
+        word_ids: dict[str, int] = {}
+        occurrence_words = [
+            [word_ids.setdefault(word, len(word_ids)) for word in text.split()] for text in texts
+        ]
+        distinct = list(word_ids)
+        word_of_gram, hashes = gram_hashes(distinct)
+        # The vocabulary is the sorted distinct n-gram hashes; a term is a position in it.
+        self.terms, term_of_gram = np.unique(hashes, return_inverse=True)
+        order = np.argsort(word_of_gram, kind="stable")
+        by_word = _Csr.from_sorted(
+            word_of_gram[order], term_of_gram[order], np.ones(len(hashes)), len(distinct)
+        )
+        words = np.fromiter(
+            (w for ws in occurrence_words for w in ws),
+            np.int64,
+            sum(len(ws) for ws in occurrence_words),
+        )
+        word_rows = np.repeat(
+            np.arange(len(texts)),
+            np.fromiter((len(ws) for ws in occurrence_words), np.int64, len(texts)),
+        )
+        positions, lengths = by_word._positions(words)
+        return np.repeat(word_rows, lengths), by_word.indices[positions]
 
     def query_vector(self, normal: str) -> tuple[IntArray, FloatArray]:
         """The query's known terms and their unit-length TF-IDF weights."""
-        grams = ngrams(normal)
-        ids = np.fromiter(
-            (self.vocabulary.get(gram, -1) for gram in grams), dtype=np.int64, count=len(grams)
-        )
-        counts = np.fromiter(grams.values(), dtype=np.float64, count=len(grams))
-        known = ids >= 0
-        terms = ids[known]
+        _, hashes = gram_hashes([normal])
+        distinct, counts = np.unique(hashes, return_counts=True)
+        positions = np.searchsorted(self.terms, distinct)
+        positions[positions >= len(self.terms)] = 0
+        known = self.terms[positions] == distinct if len(self.terms) else positions < 0
+        terms = positions[known]
         weights = (1.0 + np.log(counts[known])) * self.idf[terms]
         norm = float(np.sqrt((weights**2).sum()))
         return terms, (weights / norm if norm else weights)
@@ -169,7 +186,7 @@ class Index:
         hit = np.flatnonzero(approx)
         if len(hit) > CANDIDATES:
             hit = hit[np.argpartition(-approx[hit], CANDIDATES)[:CANDIDATES]]
-        dense = np.zeros(len(self.vocabulary))
+        dense = np.zeros(self.term_count)
         dense[terms] = weights
         cosines = self.by_phrasing.dot_rows(hit, dense)
         groups = np.unique(self.groups[hit])

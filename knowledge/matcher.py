@@ -67,7 +67,11 @@ class _State:
     @classmethod
     def build(cls, phrasings: Sequence[Phrasing]) -> _State:
         keys: dict[tuple[str, str], int] = {}
-        groups = [keys.setdefault((p.template_id, p.language), len(keys)) for p in phrasings]
+        numbers = [keys.setdefault((p.template_id, p.language), len(keys)) for p in phrasings]
+        # The index takes phrasings grouped; sorting keeps each group's own order.
+        order = sorted(range(len(phrasings)), key=numbers.__getitem__)
+        phrasings = [phrasings[i] for i in order]
+        groups = [numbers[i] for i in order]
         normals = [normalise(p.text) for p in phrasings]
         languages = np.asarray([p.language for p in phrasings])
         return cls(
