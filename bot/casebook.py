@@ -1,0 +1,198 @@
+"""Archive and learn (案例归档): resolved tickets proposed as case templates, approved, used.
+
+Templates come from two places: the YAML files administrators edit (`knowledge.paths` in
+config) and the database, where staff propose a closed ticket as a template and a supervisor
+approves or retires it. Both are handed to one `knowledge.Matcher`; after the transaction that
+approves or retires a template commits, the caller adds it to (or retires it from) the running
+matcher, so the bot answers with it without a restart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.config import Settings
+from bot.errors import IllegalMove, InvalidInput, NotAllowed, NotFound
+from bot.guards import clean_text, may_speak_for
+from bot.models import CloseReason, StoredTemplate, TemplateStatus, TicketStatus
+from bot.sla import Rules
+from bot.store import get
+from knowledge.matcher import Match, Matcher
+from knowledge.templates import CaseTemplate, Status, Vocabulary, check_template, load
+
+
+def vocabulary(settings: Settings) -> Vocabulary:
+    """What templates may name, from the configuration."""
+    return Vocabulary(
+        languages=frozenset(settings.languages.supported),
+        categories=frozenset(c.key for c in settings.categories),
+        departments=frozenset(d.key for d in settings.departments),
+        answer_values=frozenset(settings.knowledge.values),
+    )
+
+
+def file_templates(settings: Settings, root: Path) -> list[CaseTemplate]:
+    """The templates of the configured files (raises TemplateError naming every fault)."""
+    return load([root / path for path in settings.knowledge.paths], vocabulary(settings))
+
+
+def as_case_template(row: StoredTemplate) -> CaseTemplate:
+    return CaseTemplate(
+        id=row.id,
+        category=row.category,
+        department=row.department_key,
+        questions={k: list(v) for k, v in row.questions.items()},
+        answer={k: str(v) for k, v in row.answer.items()},
+        keywords=list(row.keywords.get("words", [])),
+        status=Status(row.status.value),
+        origin=f"ticket:{row.origin_ticket_id}" if row.origin_ticket_id else "manual",
+    )
+
+
+async def stored_templates(
+    *, session: AsyncSession, status: TemplateStatus = TemplateStatus.ACTIVE
+) -> list[CaseTemplate]:
+    """Templates kept in the database with this status, oldest first."""
+    rows = await session.scalars(
+        select(StoredTemplate)
+        .where(StoredTemplate.status == status)
+        .order_by(StoredTemplate.proposed_at)
+    )
+    return [as_case_template(row) for row in rows]
+
+
+async def build_matcher(*, session: AsyncSession, settings: Settings, root: Path) -> Matcher:
+    """A matcher over the active templates of the files and of the database."""
+    templates = [t for t in file_templates(settings, root) if t.status is Status.ACTIVE]
+    templates += await stored_templates(session=session)
+    return Matcher(
+        (p for t in templates for p in t.phrasings()),
+        answer_threshold=settings.matcher.answer_threshold,
+        suggest_threshold=settings.matcher.suggest_threshold,
+    )
+
+
+@dataclass
+class Proposal:
+    template: CaseTemplate
+    similar: list[Match]  # existing templates that already cover these questions
+
+
+async def propose(
+    *,
+    session: AsyncSession,
+    rules: Rules,
+    matcher: Matcher,
+    ticket_id: int,
+    officer_id: int,
+    questions: dict[str, list[str]],
+    answer: dict[str, str],
+    now: datetime,
+) -> Proposal:
+    """Propose a closed ticket as a template; shows the templates that already cover it."""
+    ticket = await get(session=session, ticket_id=ticket_id)
+    if not may_speak_for(rules, ticket, officer_id):
+        raise NotAllowed(f"user {officer_id} may not propose ticket {ticket.id}")
+    if ticket.status is not TicketStatus.CLOSED or ticket.close_reason is CloseReason.WITHDRAWN:
+        raise IllegalMove(ticket.id, ticket.status, "propose as a template")
+    template_id = f"ticket-{ticket.id}"
+    if await session.get(StoredTemplate, template_id) is not None:
+        raise InvalidInput(f"ticket {ticket.id} has already been proposed")
+    cleaned_questions = {
+        language: [clean_text(q, "a question") for q in texts]
+        for language, texts in questions.items()
+        if texts
+    }
+    cleaned_answer = {
+        language: clean_text(text, "the answer") for language, text in answer.items()
+    }
+    template = CaseTemplate(
+        id=template_id,
+        category=ticket.category,
+        department=ticket.department_key,
+        questions=cleaned_questions,
+        answer=cleaned_answer,
+        status=Status.PENDING,
+        origin=f"ticket:{ticket.id}",
+    )
+    problems = check_template(template, vocabulary(rules.settings))
+    if problems:
+        raise InvalidInput("; ".join(f"{field}: {reason}" for field, reason in problems))
+    session.add(
+        StoredTemplate(
+            id=template_id,
+            category=template.category,
+            department_key=template.department,
+            questions=cleaned_questions,
+            answer=cleaned_answer,
+            keywords={"words": []},
+            status=TemplateStatus.PENDING,
+            origin_ticket_id=ticket.id,
+            proposed_by=officer_id,
+            proposed_at=now,
+        )
+    )
+    await session.flush()
+    similar = matcher.similar_templates([q for texts in cleaned_questions.values() for q in texts])
+    return Proposal(template, similar)
+
+
+async def _decide(
+    session: AsyncSession,
+    rules: Rules,
+    template_id: str,
+    supervisor_id: int,
+    expected: TemplateStatus,
+    new: TemplateStatus,
+    now: datetime,
+) -> CaseTemplate:
+    row = await session.get(StoredTemplate, template_id)
+    if row is None:
+        raise NotFound(f"no stored template {template_id!r}")
+    if not (
+        rules.staff.is_supervisor(supervisor_id, row.department_key)
+        or rules.staff.is_management(supervisor_id)
+    ):
+        raise NotAllowed(f"user {supervisor_id} is not a supervisor of {row.department_key}")
+    if row.status is not expected:
+        raise InvalidInput(f"template {template_id!r} is {row.status}, not {expected}")
+    row.status = new
+    row.decided_by = supervisor_id
+    row.decided_at = now
+    await session.flush()
+    return as_case_template(row)
+
+
+async def approve(
+    *, session: AsyncSession, rules: Rules, template_id: str, supervisor_id: int, now: datetime
+) -> CaseTemplate:
+    """A supervisor approves a proposal; add the result to the matcher once committed."""
+    return await _decide(
+        session,
+        rules,
+        template_id,
+        supervisor_id,
+        TemplateStatus.PENDING,
+        TemplateStatus.ACTIVE,
+        now,
+    )
+
+
+async def retire(
+    *, session: AsyncSession, rules: Rules, template_id: str, supervisor_id: int, now: datetime
+) -> CaseTemplate:
+    """A supervisor retires a stored template; retire it from the matcher once committed."""
+    return await _decide(
+        session,
+        rules,
+        template_id,
+        supervisor_id,
+        TemplateStatus.ACTIVE,
+        TemplateStatus.RETIRED,
+        now,
+    )
