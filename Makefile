@@ -32,6 +32,7 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.sweep
+	$(BIN)/python -m benchmarks.matcher
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
