@@ -47,12 +47,14 @@ def _top_templates(pairs: Sequence[tuple[str, float]], limit: int = 3) -> list[t
 
 
 def rapidfuzz_baseline(phrasings: Sequence[Phrasing]) -> Searcher:
-    from rapidfuzz import fuzz, process
+    from rapidfuzz import fuzz, process, utils
 
-    texts = [p.text for p in phrasings]
+    # Lower case and no punctuation on both sides (rapidfuzz 3 no longer does it by default).
+    texts = [utils.default_process(p.text) for p in phrasings]
 
     def search(question: str) -> list[tuple[str, float]]:
-        found = process.extract(question, texts, scorer=fuzz.WRatio, limit=30)
+        query = utils.default_process(question)
+        found = process.extract(query, texts, scorer=fuzz.WRatio, limit=30)
         return _top_templates([(phrasings[i].template_id, s) for _, s, i in found])
 
     return search
@@ -84,8 +86,8 @@ def bm25_baseline(phrasings: Sequence[Phrasing]) -> Searcher:
     def search(question: str) -> list[tuple[str, float]]:
         scores = index.get_scores(_words(question))
         best = np.argsort(-scores)[:30]
-        top = float(scores[best[0]]) or 1.0
-        return _top_templates([(phrasings[i].template_id, 100 * scores[i] / top) for i in best])
+        # Raw BM25 scores (not 0-100): their order is the baseline's confidence.
+        return _top_templates([(phrasings[i].template_id, float(scores[i])) for i in best])
 
     return search
 
