@@ -116,3 +116,25 @@ async def sessions(
         yield factory
     finally:
         await engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def loopback_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail any test that tries to reach an address off loopback (there is no internet here)."""
+    import ipaddress
+    import socket
+
+    original = socket.socket.connect
+
+    def guarded(self: socket.socket, address: object) -> object:
+        if isinstance(address, tuple) and self.family in (socket.AF_INET, socket.AF_INET6):
+            host = str(address[0])
+            try:
+                loopback = ipaddress.ip_address(host).is_loopback
+            except ValueError:
+                loopback = host == "localhost"
+            if not loopback:
+                raise AssertionError(f"test tried to reach {host}, off loopback")
+        return original(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)

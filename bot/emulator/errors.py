@@ -1,0 +1,56 @@
+"""Telegram's error answers, in one table, worded as the real Bot API words them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class ApiError(Exception):
+    """An error answer: HTTP status equal to error_code, Telegram's description."""
+
+    def __init__(self, code: int, description: str, parameters: dict[str, Any] | None = None):
+        super().__init__(description)
+        self.code = code
+        self.description = description
+        self.parameters = parameters
+
+
+ERRORS: dict[str, tuple[int, str]] = {
+    "not_found": (404, "Not Found"),
+    "unauthorized": (401, "Unauthorized"),
+    "chat_not_found": (400, "Bad Request: chat not found"),
+    "message_not_found": (400, "Bad Request: message to edit not found"),
+    "message_to_delete_not_found": (400, "Bad Request: message to delete not found"),
+    "text_empty": (400, "Bad Request: message text is empty"),
+    "text_too_long": (400, "Bad Request: message is too long"),
+    "caption_too_long": (400, "Bad Request: message caption is too long"),
+    "button_data_invalid": (400, "Bad Request: BUTTON_DATA_INVALID"),
+    "not_modified": (
+        400,
+        "Bad Request: message is not modified: specified new message content and reply markup"
+        " are exactly the same as a current content and reply markup of the message",
+    ),
+    "query_invalid": (
+        400,
+        "Bad Request: query is too old and response timeout expired or query ID is invalid",
+    ),
+    "blocked": (403, "Forbidden: bot was blocked by the user"),
+    "flood": (429, "Too Many Requests: retry after {retry_after}"),
+    "conflict": (409, "Conflict: terminated by other getUpdates request"),
+}
+
+
+def api_error(key: str, **values: Any) -> ApiError:
+    code, description = ERRORS[key]
+    parameters = {"retry_after": values["retry_after"]} if "retry_after" in values else None
+    return ApiError(code, description.format(**values), parameters)
+
+
+def missing(field: str) -> ApiError:
+    if field == "text":
+        return api_error("text_empty")
+    return ApiError(400, f"Bad Request: {field} is empty")
+
+
+def ill_typed(field: str) -> ApiError:
+    return ApiError(400, f"Bad Request: invalid {field} specified")

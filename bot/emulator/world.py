@@ -1,0 +1,279 @@
+"""The emulated Telegram: users, chats, messages, and the bot's queue of updates."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.emulator.errors import api_error
+
+MAX_TEXT = 4096
+MAX_CALLBACK_DATA = 64
+
+
+@dataclass
+class User:
+    id: int
+    first_name: str
+    language_code: str | None = None
+    username: str | None = None
+    is_bot: bool = False
+    blocked_bot: bool = False
+
+    def as_json(self) -> dict[str, Any]:
+        value: dict[str, Any] = {
+            "id": self.id,
+            "is_bot": self.is_bot,
+            "first_name": self.first_name,
+        }
+        if self.username:
+            value["username"] = self.username
+        if self.language_code:
+            value["language_code"] = self.language_code
+        return value
+
+
+@dataclass
+class Chat:
+    id: int
+    type: str  # private, group, supergroup
+    title: str | None = None
+    user: User | None = None  # the other side of a private chat
+    is_forum: bool = False
+    members: set[int] = field(default_factory=set)
+    next_message_id: int = 1
+
+    def as_json(self) -> dict[str, Any]:
+        value: dict[str, Any] = {"id": self.id, "type": self.type}
+        if self.type == "private" and self.user is not None:
+            value["first_name"] = self.user.first_name
+            if self.user.username:
+                value["username"] = self.user.username
+        else:
+            value["title"] = self.title or str(self.id)
+            if self.is_forum:
+                value["is_forum"] = True
+        return value
+
+
+@dataclass
+class Entry:
+    """One line of a chat's transcript, as the people in it saw it."""
+
+    message_id: int
+    sender_id: int
+    text: str
+    buttons: list[list[dict[str, Any]]]
+    thread_id: int | None = None
+    edited: bool = False
+    deleted: bool = False
+
+
+class World:
+    """All state of the emulation; every method runs on the server's event loop."""
+
+    def __init__(self, bot_id: int = 7_000_000_001, bot_username: str = "shouwen_bot") -> None:
+        self.bot = User(bot_id, "Shouwen", username=bot_username, is_bot=True)
+        self.users: dict[int, User] = {}
+        self.chats: dict[int, Chat] = {}
+        self.messages: dict[tuple[int, int], dict[str, Any]] = {}
+        self.transcripts: dict[int, list[Entry]] = {}
+        self.updates: list[dict[str, Any]] = []
+        self.callbacks: dict[str, tuple[int, int]] = {}  # query id -> (chat, message)
+        self.answered: set[str] = set()
+        self.counters: Counter[str] = Counter()
+        self._update_ids = itertools.count(1)
+        self._query_ids = itertools.count(1)
+        self._new_update = asyncio.Condition()
+
+    # --- people and places -------------------------------------------------------------------
+
+    def add_user(
+        self,
+        user_id: int,
+        first_name: str,
+        language_code: str | None = None,
+        username: str | None = None,
+    ) -> User:
+        user = User(user_id, first_name, language_code, username)
+        self.users[user_id] = user
+        self.chats[user_id] = Chat(user_id, "private", user=user, members={user_id})
+        return user
+
+    def add_group(
+        self, chat_id: int, title: str, members: list[int], *, forum: bool = False
+    ) -> Chat:
+        chat = Chat(chat_id, "supergroup", title, is_forum=forum, members=set(members))
+        self.chats[chat_id] = chat
+        return chat
+
+    def chat(self, chat_id: Any) -> Chat:
+        try:
+            chat = self.chats[int(chat_id)]
+        except (KeyError, ValueError, TypeError):
+            raise api_error("chat_not_found") from None
+        return chat
+
+    # --- messages ------------------------------------------------------------------------------
+
+    def _message(
+        self,
+        chat: Chat,
+        sender: User,
+        text: str,
+        markup: dict[str, Any] | None,
+        thread_id: int | None,
+    ) -> dict[str, Any]:
+        message_id = chat.next_message_id
+        chat.next_message_id += 1
+        message: dict[str, Any] = {
+            "message_id": message_id,
+            "date": int(time.time()),
+            "chat": chat.as_json(),
+            "from": sender.as_json(),
+            "text": text,
+        }
+        if markup:
+            message["reply_markup"] = markup
+        if thread_id is not None:
+            message["message_thread_id"] = thread_id
+            message["is_topic_message"] = True
+        self.messages[(chat.id, message_id)] = message
+        buttons = (markup or {}).get("inline_keyboard", [])
+        self.transcripts.setdefault(chat.id, []).append(
+            Entry(message_id, sender.id, text, buttons, thread_id)
+        )
+        return message
+
+    def bot_sends(
+        self,
+        chat_id: Any,
+        text: str,
+        markup: dict[str, Any] | None = None,
+        thread_id: int | None = None,
+    ) -> dict[str, Any]:
+        chat = self.chat(chat_id)
+        if chat.user is not None and chat.user.blocked_bot:
+            raise api_error("blocked")
+        check_text(text)
+        check_markup(markup)
+        return self._message(chat, self.bot, text, markup, thread_id)
+
+    def find(self, chat_id: Any, message_id: Any, *, deleting: bool = False) -> dict[str, Any]:
+        chat = self.chat(chat_id)
+        message = self.messages.get((chat.id, int(message_id)))
+        if message is None:
+            raise api_error("message_to_delete_not_found" if deleting else "message_not_found")
+        return message
+
+    def _entry(self, chat_id: int, message_id: int) -> Entry:
+        return next(e for e in self.transcripts[chat_id] if e.message_id == message_id)
+
+    def bot_edits(
+        self,
+        chat_id: Any,
+        message_id: Any,
+        *,
+        text: str | None,
+        markup: dict[str, Any] | None,
+    ) -> dict[str, Any]:
+        message = self.find(chat_id, message_id)
+        new_text = message["text"] if text is None else text
+        check_text(new_text)
+        check_markup(markup)
+        if new_text == message["text"] and markup == message.get("reply_markup"):
+            raise api_error("not_modified")
+        message["text"] = new_text
+        if markup:
+            message["reply_markup"] = markup
+        else:
+            message.pop("reply_markup", None)
+        message["edit_date"] = int(time.time())
+        entry = self._entry(message["chat"]["id"], message["message_id"])
+        entry.text, entry.edited = new_text, True
+        entry.buttons = (markup or {}).get("inline_keyboard", [])
+        return message
+
+    def bot_deletes(self, chat_id: Any, message_id: Any) -> None:
+        message = self.find(chat_id, message_id, deleting=True)
+        del self.messages[(message["chat"]["id"], message["message_id"])]
+        self._entry(message["chat"]["id"], message["message_id"]).deleted = True
+
+    # --- what users do -------------------------------------------------------------------------
+
+    async def user_sends(
+        self, user_id: int, text: str, chat_id: int | None = None, thread_id: int | None = None
+    ) -> dict[str, Any]:
+        user = self.users[user_id]
+        chat = self.chat(user_id if chat_id is None else chat_id)
+        message = self._message(chat, user, text, None, thread_id)
+        return await self._push({"message": message})
+
+    async def user_presses(
+        self, user_id: int, chat_id: int, message_id: int, data: str
+    ) -> dict[str, Any]:
+        user = self.users[user_id]
+        message = self.find(chat_id, message_id)
+        query_id = str(next(self._query_ids))
+        self.callbacks[query_id] = (int(chat_id), int(message_id))
+        return await self._push(
+            {
+                "callback_query": {
+                    "id": query_id,
+                    "from": user.as_json(),
+                    "message": message,
+                    "chat_instance": str(chat_id),
+                    "data": data,
+                }
+            }
+        )
+
+    async def _push(self, update: dict[str, Any]) -> dict[str, Any]:
+        update = {"update_id": next(self._update_ids), **update}
+        async with self._new_update:
+            self.updates.append(update)
+            self._new_update.notify_all()
+        return update
+
+    async def get_updates(
+        self, offset: int | None, limit: int, wait: float, allowed: list[str] | None
+    ) -> list[dict[str, Any]]:
+        """Long polling: confirm what came before `offset`, wait up to `wait` seconds for more."""
+        if offset is not None:
+            self.updates = [u for u in self.updates if u["update_id"] >= offset]
+
+        def ready() -> list[dict[str, Any]]:
+            kinds = set(allowed) if allowed else None
+            found = [u for u in self.updates if kinds is None or any(k in u for k in kinds)]
+            return found[: max(1, min(limit, 100))]
+
+        async with self._new_update:
+            if not ready() and wait > 0:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._new_update.wait_for(lambda: bool(ready())), wait)
+            return ready()
+
+    def answer_callback(self, query_id: str) -> None:
+        if query_id not in self.callbacks or query_id in self.answered:
+            raise api_error("query_invalid")
+        self.answered.add(query_id)
+
+
+def check_text(text: str) -> None:
+    if not text.strip():
+        raise api_error("text_empty")
+    if len(text) > MAX_TEXT:
+        raise api_error("text_too_long")
+
+
+def check_markup(markup: dict[str, Any] | None) -> None:
+    for row in (markup or {}).get("inline_keyboard", []):
+        for button in row:
+            data = button.get("callback_data")
+            if data is not None and not 1 <= len(data.encode("utf-8")) <= MAX_CALLBACK_DATA:
+                raise api_error("button_data_invalid")
