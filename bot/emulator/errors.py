@@ -36,6 +36,12 @@ ERRORS: dict[str, tuple[int, str]] = {
     ),
     "blocked": (403, "Forbidden: bot was blocked by the user"),
     "flood": (429, "Too Many Requests: retry after {retry_after}"),
+    "thread_not_found": (400, "Bad Request: message thread not found"),
+    "topic_closed": (400, "Bad Request: TOPIC_CLOSED"),
+    "not_forum": (400, "Bad Request: the chat is not a forum"),
+    "wrong_file_id": (400, "Bad Request: wrong file identifier/HTTP URL specified"),
+    "user_not_found": (400, "Bad Request: user not found"),
+    "media_group_size": (400, "Bad Request: wrong number of media in the album"),
     "conflict": (409, "Conflict: terminated by other getUpdates request"),
 }
 

@@ -6,99 +6,22 @@ Answers are `{"ok": true, "result": ...}`; errors `{"ok": false, "error_code", "
 
 from __future__ import annotations
 
+import asyncio
+import itertools
 import json
 import logging
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiohttp import web
 
 from bot.emulator.errors import ApiError, api_error
-from bot.emulator.spec import check_call, spec
+from bot.emulator.limits import Fault, Faults
+from bot.emulator.media import user_content
+from bot.emulator.methods import METHODS
+from bot.emulator.spec import check_call
 from bot.emulator.world import World
 
 log = logging.getLogger(__name__)
-
-Handler = Callable[[World, dict[str, Any]], Awaitable[Any]]
-METHODS: dict[str, Handler] = {}
-
-
-def method(name: str) -> Callable[[Handler], Handler]:
-    def register(handler: Handler) -> Handler:
-        METHODS[name] = handler
-        return handler
-
-    return register
-
-
-@method("getMe")
-async def _get_me(world: World, _: dict[str, Any]) -> Any:
-    return {
-        **world.bot.as_json(),
-        "can_join_groups": True,
-        "can_read_all_group_messages": True,
-        "supports_inline_queries": False,
-    }
-
-
-@method("deleteWebhook")
-@method("setWebhook")
-@method("setMyCommands")
-@method("sendChatAction")
-async def _true(world: World, _: dict[str, Any]) -> Any:
-    return True
-
-
-@method("getUpdates")
-async def _get_updates(world: World, p: dict[str, Any]) -> Any:
-    return await world.get_updates(
-        p.get("offset"), p.get("limit", 100), float(p.get("timeout", 0)), p.get("allowed_updates")
-    )
-
-
-@method("sendMessage")
-async def _send_message(world: World, p: dict[str, Any]) -> Any:
-    return world.bot_sends(
-        p["chat_id"], p["text"], p.get("reply_markup"), p.get("message_thread_id")
-    )
-
-
-@method("editMessageText")
-async def _edit_text(world: World, p: dict[str, Any]) -> Any:
-    return world.bot_edits(
-        p.get("chat_id"), p.get("message_id"), text=p["text"], markup=p.get("reply_markup")
-    )
-
-
-@method("editMessageReplyMarkup")
-async def _edit_markup(world: World, p: dict[str, Any]) -> Any:
-    return world.bot_edits(
-        p.get("chat_id"), p.get("message_id"), text=None, markup=p.get("reply_markup")
-    )
-
-
-@method("deleteMessage")
-async def _delete(world: World, p: dict[str, Any]) -> Any:
-    world.bot_deletes(p["chat_id"], p["message_id"])
-    return True
-
-
-@method("answerCallbackQuery")
-async def _answer_callback(world: World, p: dict[str, Any]) -> Any:
-    world.answer_callback(p["callback_query_id"])
-    return True
-
-
-@method("getChat")
-async def _get_chat(world: World, p: dict[str, Any]) -> Any:
-    chat = world.chat(p["chat_id"])
-    gifts = {f["name"]: False for f in spec()["types"]["AcceptedGiftTypes"]["fields"]}
-    return {
-        **chat.as_json(),
-        "accent_color_id": 0,
-        "max_reaction_count": 11,
-        "accepted_gift_types": gifts,
-    }
 
 
 def _reply(result: Any) -> web.Response:
@@ -141,7 +64,14 @@ class Emulator:
         self.app.router.add_post("/control/blocks", self._block)
         self.app.router.add_get("/control/transcript", self._transcript)
         self.app.router.add_get("/control/counters", self._counters)
+        self.app.router.add_post("/control/faults", self._add_fault)
+        self.app.router.add_post("/control/flood", self._flood)
+        self.app.router.add_post("/control/media", self._user_sends_media)
+        self.app.router.add_post("/control/edits", self._user_edits)
+        self.app.router.add_get("/file/bot{token}/{path:.*}", self._download)
+        self.faults = Faults()
         self._runner: web.AppRunner | None = None
+        self._albums = itertools.count(1)
         self.port = 0
 
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> str:
@@ -167,10 +97,18 @@ class Emulator:
             if request.match_info["token"] != self.token:
                 raise api_error("unauthorized")
             handler = METHODS.get(name)
-            parameters = check_call(name, await _parameters(request))
+            raw = await _parameters(request)
+            parameters = check_call(name, raw)
+            fault = self.faults.next(name)
+            if fault is not None:
+                if fault.delay:
+                    await asyncio.sleep(fault.delay)
+                error = Faults.error(fault)
+                if error is not None:
+                    raise error
             if handler is None:  # in the specification, not (yet) emulated
                 raise api_error("not_found")
-            return _reply(await handler(self.world, parameters))
+            return _reply(await handler(self.world, parameters, raw))
         except ApiError as error:
             self.world.counters[f"error {error.code}"] += 1
             return _refuse(error)
@@ -245,4 +183,68 @@ class Emulator:
         )
 
     async def _counters(self, request: web.Request) -> web.Response:
-        return web.json_response(dict(self.world.counters))
+        return web.json_response(
+            {**self.world.counters, "served_429": self.world.limits.served_429}
+        )
+
+    async def _add_fault(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        fault = Fault(body.get("status"), body.get("retry_after"), float(body.get("delay", 0)))
+        self.faults.add(str(body["method"]), fault, int(body.get("count", 1)))
+        return web.json_response({"ok": True})
+
+    async def _flood(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        self.world.limits.enabled = bool(body.get("enabled", True))
+        return web.json_response({"ok": True})
+
+    async def _user_sends_media(self, request: web.Request) -> web.Response:
+        """A user sends a photo, document, voice, location, sticker or an album of photos."""
+        body = await request.json()
+        user_id = int(body["user_id"])
+        content = user_content(self.world, body)
+        if body.get("caption"):
+            content["caption"] = str(body["caption"])
+        updates = []
+        album = content.pop("album", None)
+        if album:
+            group = f"album{next(self._albums)}"
+            for item in album:
+                updates.append(
+                    await self.world.user_sends_content(
+                        user_id,
+                        item,
+                        body.get("chat_id"),
+                        body.get("message_thread_id"),
+                        {"media_group_id": group},
+                    )
+                )
+        else:
+            updates.append(
+                await self.world.user_sends_content(
+                    user_id, content, body.get("chat_id"), body.get("message_thread_id")
+                )
+            )
+        return web.json_response(updates)
+
+    async def _user_edits(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        try:
+            update = await self.world.user_edits(
+                int(body["user_id"]),
+                int(body["chat_id"]),
+                int(body["message_id"]),
+                str(body["text"]),
+            )
+        except ApiError as error:
+            return _refuse(error)
+        return web.json_response(update)
+
+    async def _download(self, request: web.Request) -> web.Response:
+        if request.match_info["token"] != self.token:
+            return web.Response(status=401)
+        path = request.match_info["path"]
+        stored = next((f for f in self.world.files.values() if f.path == path), None)
+        if stored is None:
+            return web.Response(status=404)
+        return web.Response(body=stored.content)

@@ -7,13 +7,17 @@ import contextlib
 import itertools
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from bot.emulator.errors import api_error
+from bot.emulator.limits import FloodLimits
 
 MAX_TEXT = 4096
+MAX_CAPTION = 1024
 MAX_CALLBACK_DATA = 64
+MEDIA_KINDS = ("photo", "document", "voice", "location", "sticker")
 
 
 @dataclass
@@ -39,6 +43,33 @@ class User:
 
 
 @dataclass
+class Topic:
+    thread_id: int
+    name: str
+    icon_color: int = 7322096
+    closed: bool = False
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "message_thread_id": self.thread_id,
+            "name": self.name,
+            "icon_color": self.icon_color,
+        }
+
+
+@dataclass
+class StoredFile:
+    file_id: str
+    file_unique_id: str
+    content: bytes
+    file_name: str | None = None
+
+    @property
+    def path(self) -> str:
+        return f"files/{self.file_unique_id}"
+
+
+@dataclass
 class Chat:
     id: int
     type: str  # private, group, supergroup
@@ -46,6 +77,8 @@ class Chat:
     user: User | None = None  # the other side of a private chat
     is_forum: bool = False
     members: set[int] = field(default_factory=set)
+    admins: set[int] = field(default_factory=set)
+    topics: dict[int, Topic] = field(default_factory=dict)
     next_message_id: int = 1
 
     def as_json(self) -> dict[str, Any]:
@@ -70,6 +103,7 @@ class Entry:
     text: str
     buttons: list[list[dict[str, Any]]]
     thread_id: int | None = None
+    kind: str = "text"  # text, photo, document, voice, location, sticker
     edited: bool = False
     deleted: bool = False
 
@@ -77,7 +111,12 @@ class Entry:
 class World:
     """All state of the emulation; every method runs on the server's event loop."""
 
-    def __init__(self, bot_id: int = 7_000_000_001, bot_username: str = "shouwen_bot") -> None:
+    def __init__(
+        self,
+        bot_id: int = 7_000_000_001,
+        bot_username: str = "shouwen_bot",
+        clock: Callable[[], float] | None = None,
+    ) -> None:
         self.bot = User(bot_id, "Shouwen", username=bot_username, is_bot=True)
         self.users: dict[int, User] = {}
         self.chats: dict[int, Chat] = {}
@@ -87,6 +126,10 @@ class World:
         self.callbacks: dict[str, tuple[int, int]] = {}  # query id -> (chat, message)
         self.answered: set[str] = set()
         self.counters: Counter[str] = Counter()
+        self.files: dict[str, StoredFile] = {}
+        self.clock: Callable[[], float] = clock or time.time
+        self.limits = FloodLimits()
+        self._file_ids = itertools.count(1)
         self._update_ids = itertools.count(1)
         self._query_ids = itertools.count(1)
         self._new_update = asyncio.Condition()
@@ -125,18 +168,26 @@ class World:
         self,
         chat: Chat,
         sender: User,
-        text: str,
+        content: dict[str, Any],
         markup: dict[str, Any] | None,
         thread_id: int | None,
+        extra: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
+        if thread_id is not None and chat.is_forum:
+            topic = chat.topics.get(thread_id)
+            if topic is None:
+                raise api_error("thread_not_found")
+            if topic.closed and sender.is_bot:
+                raise api_error("topic_closed")
         message_id = chat.next_message_id
         chat.next_message_id += 1
         message: dict[str, Any] = {
             "message_id": message_id,
-            "date": int(time.time()),
+            "date": int(self.clock()),
             "chat": chat.as_json(),
             "from": sender.as_json(),
-            "text": text,
+            **content,
+            **(extra or {}),
         }
         if markup:
             message["reply_markup"] = markup
@@ -145,8 +196,10 @@ class World:
             message["is_topic_message"] = True
         self.messages[(chat.id, message_id)] = message
         buttons = (markup or {}).get("inline_keyboard", [])
+        kind = next((k for k in MEDIA_KINDS if k in content), "text")
+        shown = content.get("text") or content.get("caption") or ""
         self.transcripts.setdefault(chat.id, []).append(
-            Entry(message_id, sender.id, text, buttons, thread_id)
+            Entry(message_id, sender.id, shown, buttons, thread_id, kind)
         )
         return message
 
@@ -157,12 +210,64 @@ class World:
         markup: dict[str, Any] | None = None,
         thread_id: int | None = None,
     ) -> dict[str, Any]:
+        chat = self._writable(chat_id)
+        check_text(text)
+        check_markup(markup)
+        return self._message(chat, self.bot, {"text": text}, markup, thread_id)
+
+    def _writable(self, chat_id: Any) -> Chat:
+        """A chat the bot may post in now: it exists, nobody blocked it, no flood limit hit."""
         chat = self.chat(chat_id)
         if chat.user is not None and chat.user.blocked_bot:
             raise api_error("blocked")
-        check_text(text)
+        self.limits.take(chat, self.clock())
+        return chat
+
+    def bot_sends_media(
+        self,
+        chat_id: Any,
+        content: dict[str, Any],
+        markup: dict[str, Any] | None = None,
+        thread_id: int | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        chat = self._writable(chat_id)
+        caption = content.get("caption")
+        if caption is not None and len(caption) > MAX_CAPTION:
+            raise api_error("caption_too_long")
         check_markup(markup)
-        return self._message(chat, self.bot, text, markup, thread_id)
+        return self._message(chat, self.bot, content, markup, thread_id, extra)
+
+    def store_file(self, content: bytes, file_name: str | None = None) -> StoredFile:
+        number = next(self._file_ids)
+        stored = StoredFile(f"FILE{number:08d}", f"U{number:08d}", content, file_name)
+        self.files[stored.file_id] = stored
+        return stored
+
+    def file(self, file_id: str) -> StoredFile:
+        stored = self.files.get(file_id)
+        if stored is None:
+            raise api_error("wrong_file_id")
+        return stored
+
+    # --- forum topics --------------------------------------------------------------------------
+
+    def create_topic(self, chat_id: Any, name: str) -> Topic:
+        chat = self.chat(chat_id)
+        if not chat.is_forum:
+            raise api_error("not_forum")
+        thread_id = chat.next_message_id
+        chat.next_message_id += 1
+        topic = Topic(thread_id, name)
+        chat.topics[thread_id] = topic
+        return topic
+
+    def topic(self, chat_id: Any, thread_id: Any) -> Topic:
+        chat = self.chat(chat_id)
+        topic = chat.topics.get(int(thread_id))
+        if topic is None:
+            raise api_error("thread_not_found")
+        return topic
 
     def find(self, chat_id: Any, message_id: Any, *, deleting: bool = False) -> dict[str, Any]:
         chat = self.chat(chat_id)
@@ -193,7 +298,7 @@ class World:
             message["reply_markup"] = markup
         else:
             message.pop("reply_markup", None)
-        message["edit_date"] = int(time.time())
+        message["edit_date"] = int(self.clock())
         entry = self._entry(message["chat"]["id"], message["message_id"])
         entry.text, entry.edited = new_text, True
         entry.buttons = (markup or {}).get("inline_keyboard", [])
@@ -211,8 +316,34 @@ class World:
     ) -> dict[str, Any]:
         user = self.users[user_id]
         chat = self.chat(user_id if chat_id is None else chat_id)
-        message = self._message(chat, user, text, None, thread_id)
+        message = self._message(chat, user, {"text": text}, None, thread_id)
         return await self._push({"message": message})
+
+    async def user_sends_content(
+        self,
+        user_id: int,
+        content: dict[str, Any],
+        chat_id: int | None = None,
+        thread_id: int | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        """A photo, document, voice, location or sticker, already shaped as Message fields."""
+        user = self.users[user_id]
+        chat = self.chat(user_id if chat_id is None else chat_id)
+        message = self._message(chat, user, content, None, thread_id, extra)
+        return await self._push({"message": message})
+
+    async def user_edits(
+        self, user_id: int, chat_id: int, message_id: int, text: str
+    ) -> dict[str, Any]:
+        message = self.find(chat_id, message_id)
+        if message["from"]["id"] != user_id:
+            raise api_error("message_not_found")
+        message["text"] = text
+        message["edit_date"] = int(self.clock())
+        entry = self._entry(chat_id, message_id)
+        entry.text, entry.edited = text, True
+        return await self._push({"edited_message": dict(message)})
 
     async def user_presses(
         self, user_id: int, chat_id: int, message_id: int, data: str

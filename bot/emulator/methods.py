@@ -1,0 +1,255 @@
+"""The Bot API methods the emulation answers, each checked and typed by the spec first."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from bot.emulator.errors import api_error
+from bot.emulator.media import bot_file, photo_sizes
+from bot.emulator.spec import spec
+from bot.emulator.world import World
+
+Handler = Callable[[World, dict[str, Any], dict[str, Any]], Awaitable[Any]]
+METHODS: dict[str, Handler] = {}
+
+
+def method(name: str) -> Callable[[Handler], Handler]:
+    def register(handler: Handler) -> Handler:
+        METHODS[name] = handler
+        return handler
+
+    return register
+
+
+@method("getMe")
+async def _get_me(world: World, _: dict[str, Any], raw: dict[str, Any]) -> Any:
+    return {
+        **world.bot.as_json(),
+        "can_join_groups": True,
+        "can_read_all_group_messages": True,
+        "supports_inline_queries": False,
+    }
+
+
+@method("deleteWebhook")
+@method("setWebhook")
+@method("setMyCommands")
+@method("sendChatAction")
+async def _true(world: World, _: dict[str, Any], raw: dict[str, Any]) -> Any:
+    return True
+
+
+@method("getUpdates")
+async def _get_updates(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
+    return await world.get_updates(
+        p.get("offset"), p.get("limit", 100), float(p.get("timeout", 0)), p.get("allowed_updates")
+    )
+
+
+@method("sendMessage")
+async def _send_message(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
+    return world.bot_sends(
+        p["chat_id"], p["text"], p.get("reply_markup"), p.get("message_thread_id")
+    )
+
+
+@method("editMessageText")
+async def _edit_text(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
+    return world.bot_edits(
+        p.get("chat_id"), p.get("message_id"), text=p["text"], markup=p.get("reply_markup")
+    )
+
+
+@method("editMessageReplyMarkup")
+async def _edit_markup(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
+    return world.bot_edits(
+        p.get("chat_id"), p.get("message_id"), text=None, markup=p.get("reply_markup")
+    )
+
+
+@method("deleteMessage")
+async def _delete(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
+    world.bot_deletes(p["chat_id"], p["message_id"])
+    return True
+
+
+@method("answerCallbackQuery")
+async def _answer_callback(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
+    world.answer_callback(p["callback_query_id"])
+    return True
+
+
+@method("getChat")
+async def _get_chat(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
+    chat = world.chat(p["chat_id"])
+    gifts = {f["name"]: False for f in spec()["types"]["AcceptedGiftTypes"]["fields"]}
+    return {
+        **chat.as_json(),
+        "accent_color_id": 0,
+        "max_reaction_count": 11,
+        "accepted_gift_types": gifts,
+    }
+
+
+def _thread(p: dict[str, Any]) -> int | None:
+    return p.get("message_thread_id")
+
+
+@method("sendPhoto")
+async def _send_photo(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
+    stored = bot_file(world, p["photo"], "photo.jpg")
+    content = {"photo": photo_sizes(stored)}
+    if p.get("caption"):
+        content["caption"] = p["caption"]
+    return world.bot_sends_media(p["chat_id"], content, p.get("reply_markup"), _thread(p))
+
+
+@method("sendDocument")
+async def _send_document(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
+    stored = bot_file(world, p["document"], "document")
+    document = {
+        "file_id": stored.file_id,
+        "file_unique_id": stored.file_unique_id,
+        "file_size": len(stored.content),
+    }
+    if stored.file_name:
+        document["file_name"] = stored.file_name
+    content: dict[str, Any] = {"document": document}
+    if p.get("caption"):
+        content["caption"] = p["caption"]
+    return world.bot_sends_media(p["chat_id"], content, p.get("reply_markup"), _thread(p))
+
+
+@method("sendVoice")
+async def _send_voice(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
+    stored = bot_file(world, p["voice"], "voice.ogg")
+    voice = {
+        "file_id": stored.file_id,
+        "file_unique_id": stored.file_unique_id,
+        "duration": int(p.get("duration", 1)),
+    }
+    content: dict[str, Any] = {"voice": voice}
+    if p.get("caption"):
+        content["caption"] = p["caption"]
+    return world.bot_sends_media(p["chat_id"], content, p.get("reply_markup"), _thread(p))
+
+
+@method("sendLocation")
+async def _send_location(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
+    location = {"latitude": p["latitude"], "longitude": p["longitude"]}
+    return world.bot_sends_media(
+        p["chat_id"], {"location": location}, p.get("reply_markup"), _thread(p)
+    )
+
+
+@method("sendMediaGroup")
+async def _send_media_group(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
+    media = p["media"]
+    if not 2 <= len(media) <= 10:
+        raise api_error("media_group_size")
+    group = f"group{len(world.messages)}"
+    sent = []
+    for item in media:
+        reference = item.get("media", "")
+        source = raw.get(reference.removeprefix("attach://"), reference)
+        stored = bot_file(world, source, "photo.jpg")
+        content: dict[str, Any] = (
+            {"photo": photo_sizes(stored)}
+            if item.get("type") == "photo"
+            else {"document": {"file_id": stored.file_id, "file_unique_id": stored.file_unique_id}}
+        )
+        if item.get("caption"):
+            content["caption"] = item["caption"]
+        sent.append(
+            world.bot_sends_media(
+                p["chat_id"], content, None, _thread(p), {"media_group_id": group}
+            )
+        )
+    return sent
+
+
+def _copy_content(message: dict[str, Any]) -> dict[str, Any]:
+    keys = ("text", "caption", "photo", "document", "voice", "location", "sticker")
+    return {k: message[k] for k in keys if k in message}
+
+
+@method("copyMessage")
+async def _copy(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
+    original = world.find(p["from_chat_id"], p["message_id"])
+    copy = world.bot_sends_media(
+        p["chat_id"], _copy_content(original), p.get("reply_markup"), _thread(p)
+    )
+    return {"message_id": copy["message_id"]}
+
+
+@method("forwardMessage")
+async def _forward(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
+    original = world.find(p["from_chat_id"], p["message_id"])
+    origin = {"type": "user", "date": original["date"], "sender_user": original["from"]}
+    return world.bot_sends_media(
+        p["chat_id"], _copy_content(original), None, _thread(p), {"forward_origin": origin}
+    )
+
+
+@method("getFile")
+async def _get_file(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
+    stored = world.file(p["file_id"])
+    return {
+        "file_id": stored.file_id,
+        "file_unique_id": stored.file_unique_id,
+        "file_size": len(stored.content),
+        "file_path": stored.path,
+    }
+
+
+@method("getChatMember")
+async def _get_chat_member(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
+    chat = world.chat(p["chat_id"])
+    user = world.users.get(p["user_id"])
+    if user is None:
+        raise api_error("user_not_found")
+    if p["user_id"] in chat.admins:
+        return {
+            "status": "administrator",
+            "user": user.as_json(),
+            "can_be_edited": False,
+            "is_anonymous": False,
+            "can_manage_chat": True,
+            "can_delete_messages": True,
+            "can_manage_video_chats": True,
+            "can_restrict_members": True,
+            "can_promote_members": False,
+            "can_change_info": True,
+            "can_invite_users": True,
+            "can_post_stories": False,
+            "can_edit_stories": False,
+            "can_delete_stories": False,
+        }
+    status = "member" if p["user_id"] in chat.members else "left"
+    return {"status": status, "user": user.as_json()}
+
+
+@method("createForumTopic")
+async def _create_topic(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
+    return world.create_topic(p["chat_id"], p["name"]).as_json()
+
+
+@method("editForumTopic")
+async def _edit_topic(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
+    topic = world.topic(p["chat_id"], p["message_thread_id"])
+    if p.get("name"):
+        topic.name = p["name"]
+    return True
+
+
+@method("closeForumTopic")
+async def _close_topic(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
+    world.topic(p["chat_id"], p["message_thread_id"]).closed = True
+    return True
+
+
+@method("reopenForumTopic")
+async def _reopen_topic(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
+    world.topic(p["chat_id"], p["message_thread_id"]).closed = False
+    return True
