@@ -6,12 +6,13 @@ import argparse
 import asyncio
 import json
 import logging
+import os
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.config import DEFAULT_CONFIG_PATH, ConfigError, Environment, Settings, load_settings
-from bot.db import create_engine, is_sqlite, session_factory, upgrade
+from bot.config import DEFAULT_CONFIG_PATH, ConfigError, Environment, load_settings
+from bot.db import create_engine, session_factory, upgrade
 
 log = logging.getLogger("bot")
 
@@ -26,6 +27,12 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--sweep-every", type=float, default=30.0, help="seconds between sweeps (default 30)"
     )
+    run.add_argument(
+        "--port",
+        type=int,
+        default=int(os.environ.get("SHOUWEN_PORT", "8088")),
+        help="port of the offline page and emulation (default 8088, or SHOUWEN_PORT)",
+    )
     db = commands.add_parser("db", help="database schema")
     db.add_argument("action", choices=["upgrade"])
     commands.add_parser("check-config", help="validate the configuration and exit")
@@ -38,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request otherwise
     args = _parser().parse_args(argv)
     try:
         settings = load_settings(args.config)
@@ -55,43 +63,15 @@ def main(argv: list[str] | None = None) -> int:
     if command == "figures":
         print(json.dumps(asyncio.run(_figures(environment, args.days)), ensure_ascii=False))
         return 0
+    from bot.app import run
+
     sweep_every = getattr(args, "sweep_every", 30.0)
+    port = getattr(args, "port", int(os.environ.get("SHOUWEN_PORT", "8088")))
     try:
-        asyncio.run(_run(settings, environment, sweep_every))
+        asyncio.run(run(settings, environment, port, sweep_every))
     except KeyboardInterrupt:
         log.info("stopped")
     return 0
-
-
-async def _run(settings: Settings, environment: Environment, sweep_every: float) -> None:
-    from bot.clock import utc_now
-    from bot.sla import Rules
-    from bot.staff import sync_staff
-    from bot.sweep import run_due
-
-    engine = create_engine(environment.database_url)
-    sessions = session_factory(engine)
-    rules = Rules(settings)
-    async with sessions() as session, session.begin():
-        await sync_staff(session=session, settings=settings)
-    store = "SQLite" if is_sqlite(environment.database_url) else "PostgreSQL"
-    log.info("ticket core ready on %s; sweeping every %.0f s", store, sweep_every)
-    log.warning(
-        "the Telegram front and the local Bot API emulation are not built yet: "
-        "this process runs the ticket core's deadline sweep only"
-    )
-    try:
-        while True:
-            for message in await run_due(sessions=sessions, rules=rules, now=utc_now()):
-                log.info(
-                    "due: %s to chat %s (ticket %s)",
-                    message.template,
-                    message.chat_id,
-                    message.ticket_id,
-                )
-            await asyncio.sleep(sweep_every)
-    finally:
-        await engine.dispose()
 
 
 async def _figures(environment: Environment, days: int) -> dict[str, object]:

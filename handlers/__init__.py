@@ -1,0 +1,18 @@
+"""Telegram updates in, calls into bot/ and knowledge/, replies out; registered in order."""
+
+from __future__ import annotations
+
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from handlers import asking, errors
+
+
+def register(application: Application) -> None:  # type: ignore[type-arg]
+    private = filters.ChatType.PRIVATE
+    application.add_handler(CommandHandler("start", asking.start, filters=private))
+    # Text before anything else from a requester: it is a question or goes into their ticket.
+    application.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, asking.ask))
+    application.add_handler(CallbackQueryHandler(asking.pressed))
+    # Whatever else a requester sends (stickers, media) before a ticket exists.
+    application.add_handler(MessageHandler(private & ~filters.COMMAND, asking.other))
+    application.add_error_handler(errors.on_error)

@@ -10,6 +10,7 @@ import asyncio
 import itertools
 import json
 import logging
+from pathlib import Path
 from typing import Any
 
 from aiohttp import web
@@ -22,6 +23,7 @@ from bot.emulator.spec import check_call
 from bot.emulator.world import World
 
 log = logging.getLogger(__name__)
+PAGE = Path(__file__).with_name("page.html")
 
 
 def _reply(result: Any) -> web.Response:
@@ -64,6 +66,8 @@ class Emulator:
         self.app.router.add_post("/control/blocks", self._block)
         self.app.router.add_get("/control/transcript", self._transcript)
         self.app.router.add_get("/control/counters", self._counters)
+        self.app.router.add_get("/control/chats", self._chats)
+        self.app.router.add_get("/", self._page)
         self.app.router.add_post("/control/faults", self._add_fault)
         self.app.router.add_post("/control/flood", self._flood)
         self.app.router.add_post("/control/media", self._user_sends_media)
@@ -173,6 +177,7 @@ class Emulator:
                 "buttons": [[b.get("text") for b in row] for row in e.buttons],
                 "callback_data": [[b.get("callback_data") for b in row] for row in e.buttons],
                 "thread_id": e.thread_id,
+                "kind": e.kind,
                 "edited": e.edited,
                 "deleted": e.deleted,
             }
@@ -185,6 +190,34 @@ class Emulator:
     async def _counters(self, request: web.Request) -> web.Response:
         return web.json_response(
             {**self.world.counters, "served_429": self.world.limits.served_429}
+        )
+
+    async def _page(self, request: web.Request) -> web.StreamResponse:
+        return web.FileResponse(PAGE)
+
+    async def _chats(self, request: web.Request) -> web.Response:
+        """Every chat and user, for the page: groups first, then private chats."""
+        world = self.world
+        in_groups = {m for c in world.chats.values() if c.type != "private" for m in c.members}
+        chats = sorted(world.chats.values(), key=lambda c: (c.type == "private", c.id))
+        return web.Response(
+            text=json.dumps(
+                {
+                    "chats": [
+                        {
+                            "id": c.id,
+                            "type": c.type,
+                            "title": c.title or (c.user.first_name if c.user else str(c.id)),
+                            "members": sorted(c.members),
+                        }
+                        for c in chats
+                    ],
+                    "users": [u.as_json() for u in world.users.values()],
+                    "requesters": [u for u in world.users if u not in in_groups],
+                },
+                ensure_ascii=False,
+            ),
+            content_type="application/json",
         )
 
     async def _add_fault(self, request: web.Request) -> web.Response:

@@ -191,6 +191,12 @@ class World:
         }
         if markup:
             message["reply_markup"] = markup
+        text = content.get("text", "")
+        if not sender.is_bot and text.startswith("/"):
+            # Telegram marks a leading /command as an entity (bots rely on it).
+            command = text.split()[0]
+            length = len(command.encode("utf-16-le")) // 2
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
         if thread_id is not None:
             message["message_thread_id"] = thread_id
             message["is_topic_message"] = True

@@ -1,0 +1,120 @@
+"""The composition root: builds the desk and the Telegram Application, the one module of
+bot/ that imports handlers/. Without a token it runs against the built-in emulation."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
+
+from bot.casebook import build_matcher, file_templates, stored_templates
+from bot.clock import utc_now
+from bot.config import Environment, Settings
+from bot.db import create_engine, session_factory
+from bot.desk import Desk
+from bot.emulator.server import Emulator
+from bot.emulator.world import World
+from bot.sla import Rules
+from bot.staff import sync_staff
+from bot.sweep import run_due
+from bot.texts import Texts
+
+log = logging.getLogger(__name__)
+ROOT = Path(__file__).resolve().parent.parent
+LOCAL_TOKEN = "123456:LOCAL-EMULATION"
+DEMO_REQUESTERS = [(900100, "小张", "zh"), (900200, "Sam", "en")]
+
+
+async def build_desk(settings: Settings, database_url: str) -> Desk:
+    engine = create_engine(database_url)
+    sessions = session_factory(engine)
+    async with sessions() as session, session.begin():
+        await sync_staff(session=session, settings=settings)
+    async with sessions() as session:
+        matcher = await build_matcher(session=session, settings=settings, root=ROOT)
+        stored = await stored_templates(session=session)
+    templates = {t.id: t for t in [*file_templates(settings, ROOT), *stored]}
+    return Desk(
+        settings=settings,
+        rules=Rules(settings),
+        sessions=sessions,
+        matcher=matcher,
+        templates=templates,
+        texts=Texts(settings.zone, settings.languages.default, settings.languages.supported),
+        clock=utc_now,
+    )
+
+
+def seed_world(world: World, settings: Settings) -> None:
+    """The configured staff groups (forums), officers, supervisors and two demo requesters."""
+    for department in settings.departments:
+        for person in [*department.officers, *department.supervisors]:
+            world.add_user(person.user_id, person.name, settings.languages.default)
+        group = world.add_group(
+            department.staff_group_chat_id,
+            department.names[settings.languages.default],
+            [p.user_id for p in [*department.officers, *department.supervisors]],
+            forum=True,
+        )
+        group.admins.update(p.user_id for p in department.supervisors)
+    supervisors = [p.user_id for d in settings.departments for p in d.supervisors]
+    for user_id in settings.management.user_ids:
+        world.add_user(user_id, f"Manager {user_id}", settings.languages.default)
+    world.add_group(
+        settings.management.chat_id,
+        "主管群 Supervisors",
+        supervisors + list(settings.management.user_ids),
+    )
+    for user_id, name, language in DEMO_REQUESTERS:
+        world.add_user(user_id, name, language)
+
+
+def build_application(desk: Desk, token: str, base_url: str | None = None) -> Application:  # type: ignore[type-arg]
+    from handlers import register
+
+    # Telegram's flood limits: throttle groups and overall, and wait out a 429 then retry.
+    builder = ApplicationBuilder().token(token).rate_limiter(AIORateLimiter(max_retries=3))
+    if base_url is not None:
+        builder = builder.base_url(f"{base_url}/bot").base_file_url(f"{base_url}/file/bot")
+    application = builder.build()
+    application.bot_data["desk"] = desk
+    register(application)
+    return application
+
+
+async def run(settings: Settings, environment: Environment, port: int, sweep_every: float) -> None:
+    """Run the bot: against Telegram with a token, else against the emulation and its page."""
+    desk = await build_desk(settings, environment.database_url)
+    emulator: Emulator | None = None
+    if environment.bot_token:
+        application = build_application(desk, environment.bot_token)
+    else:
+        emulator = Emulator(token=LOCAL_TOKEN)
+        seed_world(emulator.world, settings)
+        await emulator.start(port=port)
+        base = f"http://127.0.0.1:{emulator.port}"
+        application = build_application(desk, LOCAL_TOKEN, base)
+        print(f"Shouwen runs offline. Open {base}/ in a browser.", flush=True)
+    async with application:
+        await application.start()
+        assert application.updater is not None
+        await application.updater.start_polling()
+        try:
+            while True:
+                for message in await run_due(
+                    sessions=desk.sessions, rules=desk.rules, now=desk.now()
+                ):
+                    log.info(
+                        "due: %s to chat %s (ticket %s)",
+                        message.template,
+                        message.chat_id,
+                        message.ticket_id,
+                    )
+                await asyncio.sleep(sweep_every)
+        finally:
+            await application.updater.stop()
+            await application.stop()
+            if emulator is not None:
+                await emulator.stop()

@@ -1,0 +1,42 @@
+"""What every handler works with: the rules, the store, the matcher and the wording."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.sla import Rules
+from bot.texts import Texts
+from knowledge.matcher import Matcher
+from knowledge.templates import CaseTemplate
+
+
+@dataclass
+class Desk:
+    settings: Settings
+    rules: Rules
+    sessions: async_sessionmaker[AsyncSession]
+    matcher: Matcher
+    templates: dict[str, CaseTemplate]
+    texts: Texts
+    clock: Clock
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def answer(self, template_id: str, language: str) -> str:
+        """A template's answer in `language`, filled with the configured values."""
+        template = self.templates[template_id]
+        return template.render(language, self.settings.knowledge.context(language))
+
+    def names(self, language: str) -> dict[str, Any]:
+        """Display names of categories and priorities in `language`."""
+        return {
+            "categories": {c.key: c.names[language] for c in self.settings.categories},
+            "priorities": {p.key: p.names[language] for p in self.settings.priorities},
+        }
