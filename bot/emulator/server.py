@@ -196,10 +196,10 @@ class Emulator:
         return web.FileResponse(PAGE)
 
     async def _chats(self, request: web.Request) -> web.Response:
-        """Every chat and user, for the page: groups first, then private chats."""
+        """Every chat and user, for the page: the private chats first, then the groups."""
         world = self.world
         in_groups = {m for c in world.chats.values() if c.type != "private" for m in c.members}
-        chats = sorted(world.chats.values(), key=lambda c: (c.type == "private", c.id))
+        chats = sorted(world.chats.values(), key=lambda c: (c.type != "private", c.id))
         return web.Response(
             text=json.dumps(
                 {

@@ -2,59 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator
-from typing import Any
-
 import pytest
 from telegram.ext import Application
 
-from bot.app import LOCAL_TOKEN, build_application, build_desk, seed_world
-from bot.config import Settings
 from bot.emulator.server import Emulator
-
-REQUESTER, ENGLISH = 900100, 900200
-GENERAL_GROUP = -1000000000101
-
-
-@pytest.fixture
-async def running(
-    settings: Settings, database_url: str
-) -> AsyncIterator[tuple[Emulator, Application]]:  # type: ignore[type-arg]
-    desk = await build_desk(settings, database_url)
-    emulator = Emulator(token=LOCAL_TOKEN)
-    seed_world(emulator.world, settings)
-    await emulator.start()
-    application = build_application(desk, LOCAL_TOKEN, f"http://127.0.0.1:{emulator.port}")
-    async with application:
-        await application.start()
-        assert application.updater is not None
-        await application.updater.start_polling(poll_interval=0, timeout=1)
-        try:
-            yield emulator, application
-        finally:
-            await application.updater.stop()
-            await application.stop()
-            await emulator.stop()
-
-
-async def bot_lines(emulator: Emulator, chat_id: int, count: int) -> list[Any]:
-    """Wait (up to 10 s) until the bot has said `count` things in a chat; return them."""
-
-    async def said() -> list[Any]:
-        while True:
-            lines = [
-                e
-                for e in emulator.world.transcripts.get(chat_id, [])
-                if e.sender_id != REQUESTER
-                and e.sender_id != ENGLISH
-                and e.sender_id == emulator.world.bot.id
-            ]
-            if len(lines) >= count:
-                return lines
-            await asyncio.sleep(0.02)
-
-    return await asyncio.wait_for(said(), 10)
+from tests.handlers.conftest import ENGLISH, GENERAL_GROUP, REQUESTER, bot_lines
 
 
 @pytest.mark.parametrize("store", ["sqlite"])

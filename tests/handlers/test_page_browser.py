@@ -1,0 +1,52 @@
+"""The offline page in a real headless Chromium: ask as a requester, see the answer, press."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from telegram.ext import Application
+
+from bot.emulator.server import Emulator
+from tests.handlers.conftest import GENERAL_GROUP, REQUESTER
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_requester_asks_and_presses_in_the_page(
+    running: tuple[Emulator, Application],  # type: ignore[type-arg]
+) -> None:
+    if CHROMIUM is None:
+        pytest.skip("Chromium is not installed here (.ci/run installs Debian's chromium)")
+    from playwright.async_api import async_playwright, expect
+
+    emulator, _ = running
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=FLAGS
+        )
+        try:
+            page = await browser.new_page()
+            await page.goto(f"http://127.0.0.1:{emulator.port}/")
+            phone = page.locator(f"#chat{REQUESTER}")
+            await expect(phone).to_be_visible(timeout=10_000)
+            await expect(page.locator(f"#chat{GENERAL_GROUP} h2")).to_contain_text("综合服务窗口")
+            await phone.locator("input[type=text]").fill("社保卡丢了怎么补办")
+            await phone.locator("form button").click()
+            await expect(phone.locator(".msg").last).to_contain_text("挂失", timeout=10_000)
+            await phone.get_by_role("button", name="没解决,转人工").click()
+            await expect(phone).to_contain_text("工单 #1", timeout=10_000)
+            group = page.locator(f"#chat{GENERAL_GROUP}")
+            await expect(group).to_contain_text("社保卡丢了怎么补办", timeout=10_000)
+        finally:
+            await browser.close()
