@@ -19,7 +19,7 @@ from bot.emulator.errors import ApiError, api_error
 from bot.emulator.limits import Fault, Faults
 from bot.emulator.media import user_content
 from bot.emulator.methods import METHODS
-from bot.emulator.spec import check_call
+from bot.emulator.spec import check_call, check_result
 from bot.emulator.world import World
 
 log = logging.getLogger(__name__)
@@ -54,8 +54,11 @@ async def _parameters(request: web.Request) -> dict[str, Any]:
 class Emulator:
     """The Bot API and the control API over one World, served by aiohttp."""
 
-    def __init__(self, world: World | None = None, token: str = "123456:LOCAL") -> None:
+    def __init__(
+        self, world: World | None = None, token: str = "123456:LOCAL", strict: bool = True
+    ) -> None:
         self.world = world or World()
+        self.strict = strict  # check every result against the specification
         self.token = token
         self.app = web.Application()
         self.app.router.add_route("*", "/bot{token}/{method}", self._bot_api)
@@ -112,7 +115,13 @@ class Emulator:
                     raise error
             if handler is None:  # in the specification, not (yet) emulated
                 raise api_error("not_found")
-            return _reply(await handler(self.world, parameters, raw))
+            result = await handler(self.world, parameters, raw)
+            if self.strict:
+                problems = check_result(name, result)
+                if problems:
+                    log.error("%s returned off the specification: %s", name, problems)
+                    raise ApiError(500, f"emulation off the specification: {problems[:3]}")
+            return _reply(result)
         except ApiError as error:
             self.world.counters[f"error {error.code}"] += 1
             return _refuse(error)

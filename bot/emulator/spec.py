@@ -94,3 +94,58 @@ def check_object(type_name: str, value: dict[str, Any], path: str = "") -> list[
         if field["required"] and name not in value:
             problems.append(f"{path}{type_name}.{name}: required but missing")
     return problems
+
+
+def check_result(method_name: str, value: Any) -> list[str]:
+    """What in a method's result disagrees with the specification, nested objects included."""
+    returns = spec()["methods"][method_name].get("returns", [])
+    return _check_as(returns, value, method_name)
+
+
+def _check_as(kinds: list[str], value: Any, path: str) -> list[str]:
+    best: list[str] | None = None
+    for kind in kinds:
+        problems = _check_kind(kind, value, path)
+        if not problems:
+            return []
+        if best is None or len(problems) < len(best):
+            best = problems
+    return best or []
+
+
+def _check_kind(kind: str, value: Any, path: str) -> list[str]:
+    scalars = {
+        "Integer": int,
+        "Float": (int, float),
+        "String": str,
+        "Boolean": bool,
+        "True": bool,
+    }
+    if kind in scalars:
+        ok = isinstance(value, scalars[kind]) and not (
+            kind == "Integer" and isinstance(value, bool)
+        )
+        return [] if ok else [f"{path}: expected {kind}, got {type(value).__name__}"]
+    if kind.startswith("Array of "):
+        if not isinstance(value, list):
+            return [f"{path}: expected {kind}"]
+        inner = kind.removeprefix("Array of ")
+        return [
+            p for i, item in enumerate(value) for p in _check_kind(inner, item, f"{path}[{i}]")
+        ]
+    definition = spec()["types"].get(kind)
+    if definition is None:
+        return []  # InputFile and the like never come back
+    if not isinstance(value, dict):
+        return [f"{path}: expected {kind} object"]
+    if definition.get("subtypes"):
+        return _check_as(list(definition["subtypes"]), value, path)
+    fields = {f["name"]: f for f in definition.get("fields", [])}
+    problems = [f"{path}.{name}: not a field of {kind}" for name in value if name not in fields]
+    for name, field in fields.items():
+        if name not in value:
+            if field["required"]:
+                problems.append(f"{path}.{name}: required in {kind} but missing")
+            continue
+        problems.extend(_check_as(field["types"], value[name], f"{path}.{name}"))
+    return problems

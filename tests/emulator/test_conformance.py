@@ -151,3 +151,33 @@ async def test_returned_objects_follow_the_specification(emulator: Emulator) -> 
     faithful("ChatFullInfo", chat["result"])
     faithful("Message", sent.json()["result"])
     faithful("Chat", sent.json()["result"]["chat"])
+
+
+async def test_the_remaining_methods(bot: Bot, emulator: Emulator) -> None:
+    from telegram import BotCommand
+
+    assert await bot.set_my_commands([BotCommand("start", "开始"), BotCommand("status", "进度")])
+    assert await bot.send_chat_action(ALICE, "typing")
+    assert await bot.set_webhook("https://example.invalid/hook")
+    assert await bot.delete_webhook()
+    markup = InlineKeyboardMarkup([[InlineKeyboardButton("A", callback_data="a")]])
+    sent = await bot.send_message(ALICE, "选择", reply_markup=markup)
+    edited = await bot.edit_message_reply_markup(ALICE, sent.message_id, reply_markup=None)
+    assert edited.reply_markup is None
+    (entry,) = emulator.world.transcripts[ALICE]
+    assert entry.buttons == [] and entry.edited
+
+
+def test_the_specification_check_can_fail() -> None:
+    from bot.emulator.spec import check_result
+
+    assert check_result("sendMessage", {"message_id": 1, "date": 1}) == [
+        "sendMessage.chat: required in Message but missing"
+    ]
+    assert check_result(
+        "sendMessage",
+        {"message_id": 1, "date": 1, "chat": {"id": 1, "type": "private"}, "bogus": 2},
+    ) == ["sendMessage.bogus: not a field of Message"]
+    assert check_result("getMe", {"id": "one", "is_bot": True, "first_name": "x"}) == [
+        "getMe.id: expected Integer, got str"
+    ]
