@@ -114,7 +114,7 @@ def _check_as(kinds: list[str], value: Any, path: str) -> list[str]:
 
 
 def _check_kind(kind: str, value: Any, path: str) -> list[str]:
-    scalars = {
+    scalars: dict[str, type | tuple[type, ...]] = {
         "Integer": int,
         "Float": (int, float),
         "String": str,
