@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
@@ -84,7 +85,38 @@ def build_application(desk: Desk, token: str, base_url: str | None = None) -> Ap
     return application
 
 
-async def run(settings: Settings, environment: Environment, port: int, sweep_every: float) -> None:
+@dataclass(frozen=True)
+class Webhook:
+    """Receive updates by webhook instead of long polling."""
+
+    url: str  # the public URL Telegram posts to
+    listen: str = "127.0.0.1"
+    port: int = 8443
+    path: str = "telegram"
+    secret: str | None = None
+
+
+async def start_receiving(application: Application, webhook: Webhook | None) -> None:  # type: ignore[type-arg]
+    assert application.updater is not None
+    if webhook is None:
+        await application.updater.start_polling()
+    else:
+        await application.updater.start_webhook(
+            listen=webhook.listen,
+            port=webhook.port,
+            url_path=webhook.path,
+            webhook_url=webhook.url,
+            secret_token=webhook.secret,
+        )
+
+
+async def run(
+    settings: Settings,
+    environment: Environment,
+    port: int,
+    sweep_every: float,
+    webhook: Webhook | None = None,
+) -> None:
     """Run the bot: against Telegram with a token, else against the emulation and its page."""
     desk = await build_desk(settings, environment.database_url)
     emulator: Emulator | None = None
@@ -99,8 +131,8 @@ async def run(settings: Settings, environment: Environment, port: int, sweep_eve
         print(f"Shouwen runs offline. Open {base}/ in a browser.", flush=True)
     async with application:
         await application.start()
+        await start_receiving(application, webhook)
         assert application.updater is not None
-        await application.updater.start_polling()
         try:
             while True:
                 for message in await run_due(

@@ -10,6 +10,7 @@ import os
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from bot.config import DEFAULT_CONFIG_PATH, ConfigError, Environment, load_settings
 from bot.db import create_engine, session_factory, upgrade
@@ -33,6 +34,12 @@ def _parser() -> argparse.ArgumentParser:
         default=int(os.environ.get("SHOUWEN_PORT", "8088")),
         help="port of the offline page and emulation (default 8088, or SHOUWEN_PORT)",
     )
+    run.add_argument(
+        "--webhook-url",
+        help="receive updates by webhook at this public URL instead of long polling",
+    )
+    run.add_argument("--webhook-listen", default="127.0.0.1", help="address to listen on")
+    run.add_argument("--webhook-port", type=int, default=8443, help="port to listen on")
     db = commands.add_parser("db", help="database schema")
     db.add_argument("action", choices=["upgrade"])
     commands.add_parser("check-config", help="validate the configuration and exit")
@@ -63,12 +70,21 @@ def main(argv: list[str] | None = None) -> int:
     if command == "figures":
         print(json.dumps(asyncio.run(_figures(environment, args.days)), ensure_ascii=False))
         return 0
-    from bot.app import run
+    from bot.app import Webhook, run
 
     sweep_every = getattr(args, "sweep_every", 30.0)
     port = getattr(args, "port", int(os.environ.get("SHOUWEN_PORT", "8088")))
+    webhook = None
+    if getattr(args, "webhook_url", None):
+        webhook = Webhook(
+            url=args.webhook_url,
+            listen=args.webhook_listen,
+            port=args.webhook_port,
+            path=urlsplit(args.webhook_url).path.lstrip("/") or "telegram",
+            secret=os.environ.get("SHOUWEN_WEBHOOK_SECRET") or None,
+        )
     try:
-        asyncio.run(run(settings, environment, port, sweep_every))
+        asyncio.run(run(settings, environment, port, sweep_every, webhook))
     except KeyboardInterrupt:
         log.info("stopped")
     return 0

@@ -43,6 +43,11 @@ ERRORS: dict[str, tuple[int, str]] = {
     "user_not_found": (400, "Bad Request: user not found"),
     "media_group_size": (400, "Bad Request: wrong number of media in the album"),
     "conflict": (409, "Conflict: terminated by other getUpdates request"),
+    "webhook_active": (
+        409,
+        "Conflict: can't use getUpdates method while webhook is active;"
+        " use deleteWebhook to delete the webhook first",
+    ),
 }
 
 

@@ -32,8 +32,30 @@ async def _get_me(world: World, _: dict[str, Any], raw: dict[str, Any]) -> Any:
     }
 
 
-@method("deleteWebhook")
 @method("setWebhook")
+async def _set_webhook(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
+    world.webhook_url = p["url"] or None
+    world.webhook_secret = p.get("secret_token")
+    return True
+
+
+@method("deleteWebhook")
+async def _delete_webhook(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
+    world.webhook_url = None
+    if p.get("drop_pending_updates"):
+        world.updates.clear()
+    return True
+
+
+@method("getWebhookInfo")
+async def _webhook_info(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
+    return {
+        "url": world.webhook_url or "",
+        "has_custom_certificate": False,
+        "pending_update_count": len(world.updates),
+    }
+
+
 @method("setMyCommands")
 @method("sendChatAction")
 async def _true(world: World, _: dict[str, Any], raw: dict[str, Any]) -> Any:

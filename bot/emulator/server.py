@@ -13,7 +13,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from aiohttp import web
+from aiohttp import ClientSession, web
 
 from bot.emulator.errors import ApiError, api_error
 from bot.emulator.limits import Fault, Faults
@@ -79,6 +79,8 @@ class Emulator:
         self.faults = Faults()
         self._runner: web.AppRunner | None = None
         self._albums = itertools.count(1)
+        self.world.deliver = self._deliver
+        self.failed_deliveries = 0
         self.port = 0
 
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> str:
@@ -92,6 +94,25 @@ class Emulator:
         assert sockets
         self.port = int(sockets[0].getsockname()[1])
         return f"http://{host}:{self.port}/bot"
+
+    async def _deliver(self, update: dict[str, Any]) -> None:
+        """Post an update to the bot's webhook, retrying a few times as Telegram does."""
+        url = self.world.webhook_url
+        assert url is not None
+        headers = {}
+        if self.world.webhook_secret:
+            headers["X-Telegram-Bot-Api-Secret-Token"] = self.world.webhook_secret
+        async with ClientSession() as client:
+            for attempt in range(3):
+                try:
+                    async with client.post(url, json=update, headers=headers) as answer:
+                        if answer.status < 300:
+                            return
+                except OSError:
+                    pass
+                await asyncio.sleep(0.2 * (attempt + 1))
+        self.failed_deliveries += 1
+        log.warning("update %s could not be delivered to %s", update["update_id"], url)
 
     async def stop(self) -> None:
         if self._runner is not None:

@@ -7,7 +7,7 @@ import contextlib
 import itertools
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -133,6 +133,10 @@ class World:
         self._update_ids = itertools.count(1)
         self._query_ids = itertools.count(1)
         self._new_update = asyncio.Condition()
+        # Webhook mode: where updates are posted instead of queued for getUpdates.
+        self.webhook_url: str | None = None
+        self.webhook_secret: str | None = None
+        self.deliver: Callable[[dict[str, Any]], Awaitable[None]] | None = None
 
     # --- people and places -------------------------------------------------------------------
 
@@ -372,6 +376,9 @@ class World:
 
     async def _push(self, update: dict[str, Any]) -> dict[str, Any]:
         update = {"update_id": next(self._update_ids), **update}
+        if self.webhook_url is not None and self.deliver is not None:
+            await self.deliver(update)
+            return update
         async with self._new_update:
             self.updates.append(update)
             self._new_update.notify_all()
@@ -381,6 +388,8 @@ class World:
         self, offset: int | None, limit: int, wait: float, allowed: list[str] | None
     ) -> list[dict[str, Any]]:
         """Long polling: confirm what came before `offset`, wait up to `wait` seconds for more."""
+        if self.webhook_url is not None:
+            raise api_error("webhook_active")
         if offset is not None:
             self.updates = [u for u in self.updates if u["update_id"] >= offset]
 

@@ -5,6 +5,15 @@ from __future__ import annotations
 import pytest
 from telegram.ext import Application
 
+from bot.app import (
+    LOCAL_TOKEN,
+    Webhook,
+    build_application,
+    build_desk,
+    seed_world,
+    start_receiving,
+)
+from bot.config import Settings
 from bot.emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, GENERAL_GROUP, REQUESTER, bot_lines
 
@@ -53,3 +62,33 @@ async def test_english_requester_and_a_sticker(running: tuple[Emulator, Applicat
     )
     reply = (await bot_lines(emulator, ENGLISH, 2))[-1]
     assert "describe" in reply.text
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_webhook_mode(settings: Settings, database_url: str, unused_tcp_port: int) -> None:
+    """Updates arrive by webhook (the emulation posts them, with the secret) instead of polling."""
+    desk = await build_desk(settings, database_url)
+    emulator = Emulator(token=LOCAL_TOKEN)
+    seed_world(emulator.world, settings)
+    await emulator.start()
+    application = build_application(desk, LOCAL_TOKEN, f"http://127.0.0.1:{emulator.port}")
+    hook = Webhook(
+        url=f"http://127.0.0.1:{unused_tcp_port}/hook",
+        port=unused_tcp_port,
+        path="hook",
+        secret="s3cret",
+    )
+    async with application:
+        await application.start()
+        await start_receiving(application, hook)
+        try:
+            assert emulator.world.webhook_url == hook.url
+            await emulator.world.user_sends(REQUESTER, "/start")
+            (greeting,) = await bot_lines(emulator, REQUESTER, 1)
+            assert "您好" in greeting.text
+            assert emulator.failed_deliveries == 0
+        finally:
+            assert application.updater is not None
+            await application.updater.stop()
+            await application.stop()
+            await emulator.stop()
