@@ -175,6 +175,7 @@ class Ticket(Base):
         Index("ix_tickets_owner_status", "owner_id", "status"),
         Index("ix_tickets_handling_status", "handling_department_key", "status"),
         Index("ix_tickets_opened_at", "opened_at"),
+        Index("ix_tickets_staff_thread", "staff_chat_id", "staff_thread_id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -213,6 +214,10 @@ class Ticket(Base):
     reminded_for_notice_at: Mapped[datetime | None]
     # The sweep's index: the earliest instant at which something about this ticket is due.
     next_check_at: Mapped[datetime | None]
+    # Where staff see it: the card in the department's group and the ticket's forum topic.
+    staff_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    card_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    staff_thread_id: Mapped[int | None] = mapped_column(BigInteger)
 
     requester: Mapped[Requester] = relationship(lazy="raise")
     owner: Mapped[Officer | None] = relationship(lazy="raise")

@@ -238,3 +238,29 @@ async def list_queue(*, session: AsyncSession, department_key: str) -> list[Tick
         .order_by(Ticket.first_response_due_at)
     )
     return list(rows)
+
+
+async def attach_card(
+    *, session: AsyncSession, ticket_id: int, chat_id: int, message_id: int
+) -> Ticket:
+    """Remember the ticket's card in its department's staff group."""
+    ticket = await get(session=session, ticket_id=ticket_id)
+    ticket.staff_chat_id = chat_id
+    ticket.card_message_id = message_id
+    await session.flush()
+    return ticket
+
+
+async def attach_topic(*, session: AsyncSession, ticket_id: int, thread_id: int | None) -> Ticket:
+    """Remember (or forget, with None) the ticket's own forum topic in the staff group."""
+    ticket = await get(session=session, ticket_id=ticket_id)
+    ticket.staff_thread_id = thread_id
+    await session.flush()
+    return ticket
+
+
+async def get_by_topic(*, session: AsyncSession, chat_id: int, thread_id: int) -> Ticket | None:
+    """The ticket whose forum topic this is, if any."""
+    return await session.scalar(
+        select(Ticket).where(Ticket.staff_chat_id == chat_id, Ticket.staff_thread_id == thread_id)
+    )

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from handlers import asking, errors
+from handlers import asking, errors, staff
 
 
 def register(application: Application) -> None:  # type: ignore[type-arg]
     private = filters.ChatType.PRIVATE
+    groups = filters.ChatType.GROUPS
     application.add_handler(CommandHandler("start", asking.start, filters=private))
+    # Staff groups: everything in a ticket's topic (commands too: /note, /resolve).
+    application.add_handler(MessageHandler(groups & filters.IS_TOPIC_MESSAGE, staff.in_topic))
+    application.add_handler(CallbackQueryHandler(staff.claim, pattern=r"^claim:\d+$"))
+    application.add_handler(
+        CallbackQueryHandler(staff.requester_decides, pattern=r"^(rate:\d+:[1-5]|reopen:\d+)$")
+    )
     # Text before anything else from a requester: it is a question or goes into their ticket.
     application.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, asking.ask))
     application.add_handler(CallbackQueryHandler(asking.pressed))

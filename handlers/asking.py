@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import logging
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import ContextTypes
 
 from bot import conversation, tickets
 from bot.desk import Desk
 from bot.models import ACTIVE_STATUSES, Requester, Ticket, TicketStatus
+from handlers.common import desk_of
+from handlers.staff import card_markup, relay_to_staff
 from knowledge.matcher import Band
 
 log = logging.getLogger(__name__)
 HUMAN_WORDS = {"人工", "转人工", "human", "talk to a person", "agent"}
-
-
-def desk_of(context: ContextTypes.DEFAULT_TYPE) -> Desk:
-    desk = context.application.bot_data["desk"]
-    assert isinstance(desk, Desk)
-    return desk
 
 
 async def _requester(desk: Desk, update: Update) -> Requester:
@@ -53,6 +49,19 @@ def _buttons(desk: Desk, language: str, rows: list[list[tuple[str, str]]]) -> In
 
 def _label(desk: Desk, language: str, key: str) -> str:
     return desk.texts.render("buttons", language, key=key)
+
+
+def _content_of(message: Message) -> tuple[str, str | None]:
+    """What kind of message this is, and its file id if it carries one."""
+    if message.photo:
+        return "photo", message.photo[-1].file_id
+    for kind in ("document", "voice", "video", "audio", "sticker"):
+        attachment = getattr(message, kind)
+        if attachment is not None:
+            return kind, attachment.file_id
+    if message.location is not None:
+        return "location", None
+    return "other", None
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -90,6 +99,7 @@ async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 message_id=message.message_id,
                 now=desk.now(),
             )
+        await relay_to_staff(desk, context, open_ticket, message)
         await message.reply_text(
             desk.texts.render("added_to_ticket", language, ticket_id=open_ticket.id)
         )
@@ -172,7 +182,7 @@ async def _handover(
     staff_language = desk.settings.languages.default
     staff_names = desk.names(staff_language)
     group = desk.settings.department(ticket.handling_department_key).staff_group_chat_id
-    await context.bot.send_message(
+    card = await context.bot.send_message(
         group,
         desk.texts.render(
             "ticket_card",
@@ -184,7 +194,12 @@ async def _handover(
             resolution_due_at=ticket.resolution_due_at,
             question=ticket.question,
         ),
+        reply_markup=card_markup(desk, ticket.id),
     )
+    async with desk.sessions() as session, session.begin():
+        await tickets.attach_card(
+            session=session, ticket_id=ticket.id, chat_id=group, message_id=card.message_id
+        )
 
 
 async def pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -220,9 +235,31 @@ async def pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Anything else a requester sends before a ticket exists: ask them to describe it."""
+    """Photos, files, voice, locations, stickers: into the open ticket, else ask for words."""
     desk = desk_of(context)
     requester = await _requester(desk, update)
+    message = update.effective_message
+    open_ticket = await _open_ticket(desk, requester)
+    if open_ticket is not None and message is not None:
+        kind, file_id = _content_of(message)
+        async with desk.sessions() as session, session.begin():
+            await conversation.add_requester_message(
+                session=session,
+                rules=desk.rules,
+                ticket_id=open_ticket.id,
+                requester_id=requester.id,
+                text=message.caption or "",
+                content_type=kind,
+                file_id=file_id,
+                chat_id=message.chat_id,
+                message_id=message.message_id,
+                now=desk.now(),
+            )
+        await relay_to_staff(desk, context, open_ticket, message)
+        await message.reply_text(
+            desk.texts.render("added_to_ticket", requester.language, ticket_id=open_ticket.id)
+        )
+        return
     if update.effective_message is not None:
         await update.effective_message.reply_text(
             desk.texts.render("not_understood", requester.language)

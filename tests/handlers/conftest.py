@@ -55,3 +55,15 @@ async def bot_lines(emulator: Emulator, chat_id: int, count: int) -> list[Any]:
             await asyncio.sleep(0.02)
 
     return await asyncio.wait_for(said(), 10)
+
+
+async def until(condition: Any, seconds: float = 10) -> None:
+    """Wait until `condition()` holds (the bot answers asynchronously), at most `seconds`."""
+
+    async def check() -> None:
+        while True:
+            if condition():
+                return
+            await asyncio.sleep(0.02)
+
+    await asyncio.wait_for(check(), seconds)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from telegram.ext import Application
 
@@ -15,7 +17,7 @@ from bot.app import (
 )
 from bot.config import Settings
 from bot.emulator.server import Emulator
-from tests.handlers.conftest import ENGLISH, GENERAL_GROUP, REQUESTER, bot_lines
+from tests.handlers.conftest import ENGLISH, GENERAL_GROUP, REQUESTER, bot_lines, until
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -92,3 +94,69 @@ async def test_webhook_mode(settings: Settings, database_url: str, unused_tcp_po
             await application.updater.stop()
             await application.stop()
             await emulator.stop()
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_whole_case_through_the_staff_group(
+    running: tuple[Emulator, Application],  # type: ignore[type-arg]
+) -> None:
+    """Ticket → claim → conversation with a photo, notes kept internal → resolve → reopen →
+    resolve → rated 5."""
+    emulator, _ = running
+    world = emulator.world
+    officer, other_officer = 100101, 100102
+    await world.user_sends(REQUESTER, "我想申请公租房")
+    promise = (await bot_lines(emulator, REQUESTER, 1))[-1]
+    assert "工单 #1" in promise.text
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    assert [b["text"] for b in card.buttons[0]] == ["认领"]
+
+    await world.user_presses(officer, GENERAL_GROUP, card.message_id, "claim:1")
+    claimed = (await bot_lines(emulator, REQUESTER, 2))[-1]
+    assert "王芳" in claimed.text
+    assert card.edited and "已由 王芳 认领" in card.text and card.buttons == []
+    # A second claim is refused (the core decides; the card is not touched again).
+    await world.user_presses(other_officer, GENERAL_GROUP, card.message_id, "claim:1")
+    (topic,) = world.chats[GENERAL_GROUP].topics.values()
+    intro = (await bot_lines(emulator, GENERAL_GROUP, 2))[-1]
+    assert intro.thread_id == topic.thread_id and "公租房" in intro.text
+
+    await world.user_sends(REQUESTER, "我家三口人,月收入四千")
+    await world.user_sends_content(
+        REQUESTER,
+        {
+            "photo": [{"file_id": "P1", "file_unique_id": "P1", "width": 1, "height": 1}],
+            "caption": "收入证明",
+        },
+    )
+    relayed = await bot_lines(emulator, GENERAL_GROUP, 4)
+    assert relayed[2].text == "我家三口人,月收入四千" and relayed[2].thread_id == topic.thread_id
+    assert relayed[3].kind == "photo" and relayed[3].text == "收入证明"
+
+    await world.user_sends(officer, "/note 需核实社保记录", GENERAL_GROUP, topic.thread_id)
+    await world.user_sends(
+        officer, "您好,请携带户口簿到窗口提交申请。", GENERAL_GROUP, topic.thread_id
+    )
+    reply = (await bot_lines(emulator, REQUESTER, 5))[-1]
+    assert reply.text == "您好,请携带户口簿到窗口提交申请。"
+    assert all("核实社保" not in e.text for e in world.transcripts[REQUESTER])
+
+    await world.user_sends(
+        officer, "/resolve 已告知申请材料和流程", GENERAL_GROUP, topic.thread_id
+    )
+    resolution = (await bot_lines(emulator, REQUESTER, 6))[-1]
+    assert "已告知申请材料和流程" in resolution.text
+    await world.user_presses(REQUESTER, REQUESTER, resolution.message_id, "reopen:1")
+    reopened = (await bot_lines(emulator, REQUESTER, 7))[-1]
+    assert "重新打开" in reopened.text and "王芳" in reopened.text
+
+    await world.user_sends(officer, "/resolve 已受理申请,编号A123", GENERAL_GROUP, topic.thread_id)
+    second = (await bot_lines(emulator, REQUESTER, 8))[-1]
+    await world.user_presses(REQUESTER, REQUESTER, second.message_id, "rate:1:5")
+    thanks = (await bot_lines(emulator, REQUESTER, 9))[-1]
+    assert "感谢您的评价" in thanks.text
+    await until(lambda: any("评分 5 星" in e.text for e in world.transcripts[GENERAL_GROUP]))
+    # A forged or stale rating button changes nothing and says nothing.
+    await world.user_presses(REQUESTER, REQUESTER, second.message_id, "rate:1:1")
+    await asyncio.sleep(0.3)
+    assert len(await bot_lines(emulator, REQUESTER, 9)) == 9
