@@ -19,7 +19,6 @@ from bot.emulator.server import Emulator
 from bot.emulator.world import World
 from bot.sla import Rules
 from bot.staff import sync_staff
-from bot.sweep import run_due
 from bot.texts import Texts
 
 log = logging.getLogger(__name__)
@@ -72,7 +71,9 @@ def seed_world(world: World, settings: Settings) -> None:
         world.add_user(user_id, name, language)
 
 
-def build_application(desk: Desk, token: str, base_url: str | None = None) -> Application:  # type: ignore[type-arg]
+def build_application(
+    desk: Desk, token: str, base_url: str | None = None, sweep_every: float | None = 30.0
+) -> Application:  # type: ignore[type-arg]
     from handlers import register
 
     # Telegram's flood limits: throttle groups and overall, and wait out a 429 then retry.
@@ -81,7 +82,7 @@ def build_application(desk: Desk, token: str, base_url: str | None = None) -> Ap
         builder = builder.base_url(f"{base_url}/bot").base_file_url(f"{base_url}/file/bot")
     application = builder.build()
     application.bot_data["desk"] = desk
-    register(application)
+    register(application, sweep_every)
     return application
 
 
@@ -121,30 +122,20 @@ async def run(
     desk = await build_desk(settings, environment.database_url)
     emulator: Emulator | None = None
     if environment.bot_token:
-        application = build_application(desk, environment.bot_token)
+        application = build_application(desk, environment.bot_token, sweep_every=sweep_every)
     else:
         emulator = Emulator(token=LOCAL_TOKEN)
         seed_world(emulator.world, settings)
         await emulator.start(port=port)
         base = f"http://127.0.0.1:{emulator.port}"
-        application = build_application(desk, LOCAL_TOKEN, base)
+        application = build_application(desk, LOCAL_TOKEN, base, sweep_every)
         print(f"Shouwen runs offline. Open {base}/ in a browser.", flush=True)
     async with application:
         await application.start()
         await start_receiving(application, webhook)
         assert application.updater is not None
         try:
-            while True:
-                for message in await run_due(
-                    sessions=desk.sessions, rules=desk.rules, now=desk.now()
-                ):
-                    log.info(
-                        "due: %s to chat %s (ticket %s)",
-                        message.template,
-                        message.chat_id,
-                        message.ticket_id,
-                    )
-                await asyncio.sleep(sweep_every)
+            await asyncio.Event().wait()  # until interrupted; the job queue does the sweeping
         finally:
             await application.updater.stop()
             await application.stop()

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from handlers import asking, errors, staff
+from handlers import asking, delivery, errors, staff
 
 
-def register(application: Application) -> None:  # type: ignore[type-arg]
+def register(application: Application, sweep_every: float | None = 30.0) -> None:  # type: ignore[type-arg]
+    """Handlers in order, the error handler, and the sweep on the job queue (None: no sweep)."""
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS
     application.add_handler(CommandHandler("start", asking.start, filters=private))
@@ -23,3 +24,6 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
     # Whatever else a requester sends (stickers, media) before a ticket exists.
     application.add_handler(MessageHandler(private & ~filters.COMMAND, asking.other))
     application.add_error_handler(errors.on_error)
+    if sweep_every is not None and application.job_queue is not None:
+        # first=0: catch up at start-up on whatever fell due while the bot was down.
+        application.job_queue.run_repeating(delivery.sweep, interval=sweep_every, first=0)

@@ -11,6 +11,7 @@ from bot import conversation, tickets
 from bot.desk import Desk
 from bot.models import ACTIVE_STATUSES, Requester, Ticket, TicketStatus
 from handlers.common import desk_of
+from handlers.delivery import send_all
 from handlers.staff import card_markup, relay_to_staff
 from knowledge.matcher import Band
 
@@ -165,6 +166,7 @@ async def _handover(
             now=desk.now(),
         )
     ticket = opened.ticket
+    await send_all(context, opened.alerts)
     names = desk.names(language)
     chat = update.effective_chat
     assert chat is not None

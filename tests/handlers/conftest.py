@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -12,20 +13,39 @@ from telegram.ext import Application
 from bot.app import LOCAL_TOKEN, build_application, build_desk, seed_world
 from bot.config import Settings
 from bot.emulator.server import Emulator
+from tests.conftest import MONDAY_9AM
 
 REQUESTER, ENGLISH = 900100, 900200
 GENERAL_GROUP = -1000000000101
 
 
+class DeskClock:
+    """The desk's clock in these tests: moved by hand, never slept on."""
+
+    def __init__(self) -> None:
+        self.now = MONDAY_9AM
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def desk_clock() -> DeskClock:
+    return DeskClock()
+
+
 @pytest.fixture
 async def running(
-    settings: Settings, database_url: str
+    settings: Settings, database_url: str, desk_clock: DeskClock
 ) -> AsyncIterator[tuple[Emulator, Application]]:  # type: ignore[type-arg]
     desk = await build_desk(settings, database_url)
+    desk.clock = desk_clock
     emulator = Emulator(token=LOCAL_TOKEN)
     seed_world(emulator.world, settings)
     await emulator.start()
-    application = build_application(desk, LOCAL_TOKEN, f"http://127.0.0.1:{emulator.port}")
+    application = build_application(
+        desk, LOCAL_TOKEN, f"http://127.0.0.1:{emulator.port}", sweep_every=None
+    )
     async with application:
         await application.start()
         assert application.updater is not None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 
 import pytest
 from telegram.ext import Application
@@ -17,7 +18,14 @@ from bot.app import (
 )
 from bot.config import Settings
 from bot.emulator.server import Emulator
-from tests.handlers.conftest import ENGLISH, GENERAL_GROUP, REQUESTER, bot_lines, until
+from tests.handlers.conftest import (
+    ENGLISH,
+    GENERAL_GROUP,
+    REQUESTER,
+    DeskClock,
+    bot_lines,
+    until,
+)
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -84,6 +92,11 @@ async def test_webhook_mode(settings: Settings, database_url: str, unused_tcp_po
         await application.start()
         await start_receiving(application, hook)
         try:
+            from handlers.delivery import sweep
+
+            # The sweep is on the job queue, from start-up on.
+            assert application.job_queue is not None
+            assert [job.callback for job in application.job_queue.jobs()] == [sweep]
             assert emulator.world.webhook_url == hook.url
             await emulator.world.user_sends(REQUESTER, "/start")
             (greeting,) = await bot_lines(emulator, REQUESTER, 1)
@@ -160,3 +173,40 @@ async def test_a_whole_case_through_the_staff_group(
     await world.user_presses(REQUESTER, REQUESTER, second.message_id, "rate:1:1")
     await asyncio.sleep(0.3)
     assert len(await bot_lines(emulator, REQUESTER, 9)) == 9
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_the_clock_escalates_reminds_and_notifies(
+    running: tuple[Emulator, Application],  # type: ignore[type-arg]
+    desk_clock: DeskClock,
+) -> None:
+    """An unclaimed ticket escalates to the staff group; a claimed one that runs a day long
+    has its owner reminded, then its requester notified: the clock is moved, not slept on."""
+    from telegram.ext import CallbackContext
+
+    from handlers.delivery import sweep
+
+    emulator, application = running
+    world = emulator.world
+    officer = 100101
+
+    async def sweep_now() -> None:
+        # What the job queue calls every sweep_every seconds, called now.
+        await sweep(CallbackContext(application))
+
+    await world.user_sends(REQUESTER, "我想申请公租房")
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    desk_clock.now += timedelta(minutes=91)  # 0.75 of the 2-hour first-response span
+    await sweep_now()
+    escalation = (await bot_lines(emulator, GENERAL_GROUP, 2))[-1]
+    assert "预警(第1级)工单 #1" in escalation.text and "尚未认领" in escalation.text
+
+    await world.user_presses(officer, GENERAL_GROUP, card.message_id, "claim:1")
+    await bot_lines(emulator, REQUESTER, 2)  # the promise, then who owns it
+    desk_clock.now += timedelta(hours=22, minutes=30)
+    await sweep_now()
+    await until(lambda: any("需要在" in e.text for e in world.transcripts.get(officer, [])))
+    desk_clock.now += timedelta(hours=2)
+    await sweep_now()
+    notice = (await bot_lines(emulator, REQUESTER, 3))[-1]
+    assert "工单 #1 进展通知" in notice.text and "王芳" in notice.text

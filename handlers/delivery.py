@@ -1,0 +1,38 @@
+"""Messages the core decided on (the sweep's notices, reminders, escalations; alerts) sent out."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from telegram.error import TelegramError
+from telegram.ext import ContextTypes
+
+from bot.outgoing import Outgoing
+from bot.sweep import run_due
+from handlers.common import desk_of
+
+log = logging.getLogger(__name__)
+
+
+async def send_all(context: ContextTypes.DEFAULT_TYPE, messages: Iterable[Outgoing]) -> int:
+    """Render and send each message; one that fails is logged and the rest still go."""
+    desk = desk_of(context)
+    sent = 0
+    for message in messages:
+        text = desk.texts.render(message.template, message.language, **message.context)
+        try:
+            await context.bot.send_message(message.chat_id, text)
+            sent += 1
+        except TelegramError:
+            log.exception("could not send %s to chat %s", message.template, message.chat_id)
+    return sent
+
+
+async def sweep(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The job: do what the clock says is due, then tell the people concerned."""
+    desk = desk_of(context)
+    messages = await run_due(sessions=desk.sessions, rules=desk.rules, now=desk.now())
+    if messages:
+        log.info("sweep: %d messages due", len(messages))
+        await send_all(context, messages)
