@@ -72,12 +72,19 @@ def seed_world(world: World, settings: Settings) -> None:
 
 
 def build_application(
-    desk: Desk, token: str, base_url: str | None = None, sweep_every: float | None = 30.0
+    desk: Desk,
+    token: str,
+    base_url: str | None = None,
+    sweep_every: float | None = 30.0,
+    rate_limited: bool = True,
 ) -> Application:  # type: ignore[type-arg]
     from handlers import register
+    from handlers.processing import PerChatUpdateProcessor
 
-    # Telegram's flood limits: throttle groups and overall, and wait out a 429 then retry.
-    builder = ApplicationBuilder().token(token).rate_limiter(AIORateLimiter(max_retries=3))
+    builder = ApplicationBuilder().token(token).concurrent_updates(PerChatUpdateProcessor())
+    if rate_limited:
+        # Telegram's flood limits: throttle groups and overall, and wait out a 429 then retry.
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]
     if base_url is not None:
         builder = builder.base_url(f"{base_url}/bot").base_file_url(f"{base_url}/file/bot")
     application = builder.build()

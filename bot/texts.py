@@ -23,6 +23,7 @@ class Texts:
             undefined=StrictUndefined,
             autoescape=False,
             keep_trailing_newline=False,
+            auto_reload=False,  # templates ship with the code: no stat() on every render
         )
         self._environment.filters["when"] = lambda value: _when(value, zone)
 

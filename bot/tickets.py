@@ -18,7 +18,7 @@ from bot.errors import InvalidInput, NotAllowed, NotFound
 from bot.guards import clean_text, require_owner_or_supervisor, require_staff_of
 from bot.incidents import detect_surge
 from bot.lifecycle import Action
-from bot.models import Requester, Ticket, TicketStatus
+from bot.models import ACTIVE_STATUSES, Requester, Ticket, TicketStatus
 from bot.outgoing import Outgoing
 from bot.sla import Rules
 from bot.store import get, keyword_priority, record_late_first_response, save, set_priority
@@ -263,4 +263,17 @@ async def get_by_topic(*, session: AsyncSession, chat_id: int, thread_id: int) -
     """The ticket whose forum topic this is, if any."""
     return await session.scalar(
         select(Ticket).where(Ticket.staff_chat_id == chat_id, Ticket.staff_thread_id == thread_id)
+    )
+
+
+async def current_for_requester(*, session: AsyncSession, requester_id: int) -> Ticket | None:
+    """The requester's ticket still in progress or awaiting their confirmation, if any."""
+    return await session.scalar(
+        select(Ticket)
+        .where(
+            Ticket.requester_id == requester_id,
+            Ticket.status.in_([*ACTIVE_STATUSES, TicketStatus.RESOLVED]),
+        )
+        .order_by(Ticket.id.desc())
+        .limit(1)
     )

@@ -9,7 +9,7 @@ from telegram.ext import ContextTypes
 
 from bot import conversation, tickets
 from bot.desk import Desk
-from bot.models import ACTIVE_STATUSES, Requester, Ticket, TicketStatus
+from bot.models import Requester, Ticket
 from handlers.common import desk_of
 from handlers.delivery import send_all
 from handlers.staff import card_markup, relay_to_staff
@@ -36,10 +36,7 @@ async def _requester(desk: Desk, update: Update) -> Requester:
 
 async def _open_ticket(desk: Desk, requester: Requester) -> Ticket | None:
     async with desk.sessions() as session:
-        for ticket in await tickets.list_for_requester(session=session, requester_id=requester.id):
-            if ticket.status in (*ACTIVE_STATUSES, TicketStatus.RESOLVED):
-                return ticket
-    return None
+        return await tickets.current_for_requester(session=session, requester_id=requester.id)
 
 
 def _buttons(desk: Desk, language: str, rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup:
@@ -85,11 +82,22 @@ async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     desk = desk_of(context)
     message = update.effective_message
     assert message is not None and message.text is not None
-    requester = await _requester(desk, update)
-    language = requester.language
-    open_ticket = await _open_ticket(desk, requester)
-    if open_ticket is not None:
-        async with desk.sessions() as session, session.begin():
+    user = update.effective_user
+    assert user is not None
+    # One transaction: who is asking, whether a ticket is open, and filing the message there.
+    async with desk.sessions() as session, session.begin():
+        requester = await tickets.get_or_create_requester(
+            session=session,
+            telegram_user_id=user.id,
+            chat_id=message.chat_id,
+            language=desk.texts.language_of(user.language_code),
+            now=desk.now(),
+            display_name=user.full_name,
+        )
+        open_ticket = await tickets.current_for_requester(
+            session=session, requester_id=requester.id
+        )
+        if open_ticket is not None:
             await conversation.add_requester_message(
                 session=session,
                 rules=desk.rules,
@@ -100,6 +108,8 @@ async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 message_id=message.message_id,
                 now=desk.now(),
             )
+    language = requester.language
+    if open_ticket is not None:
         await relay_to_staff(desk, context, open_ticket, message)
         await message.reply_text(
             desk.texts.render("added_to_ticket", language, ticket_id=open_ticket.id)

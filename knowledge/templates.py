@@ -28,11 +28,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
-from jinja2 import StrictUndefined, TemplateSyntaxError, meta
+from jinja2 import StrictUndefined, Template, TemplateSyntaxError, meta
 from jinja2.sandbox import SandboxedEnvironment
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -44,6 +45,12 @@ MIN_PHRASINGS = 1
 
 # One sandboxed environment for every answer: templates may come from staff proposals.
 answers = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, trim_blocks=True)
+
+
+@lru_cache(maxsize=4096)
+def _compiled(source: str) -> Template:
+    """Compiling an answer costs milliseconds; each distinct source is compiled once."""
+    return answers.from_string(source)
 
 
 class Status(StrEnum):
@@ -102,7 +109,7 @@ class CaseTemplate(BaseModel):
     def render(self, language: str, context: Mapping[str, Any]) -> str:
         """The answer in `language` (or the first one it has), filled from `context`."""
         source = self.answer.get(language) or next(iter(self.answer.values()))
-        return answers.from_string(source).render(**context).strip()
+        return _compiled(source).render(**context).strip()
 
 
 @dataclass(frozen=True)

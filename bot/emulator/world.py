@@ -137,6 +137,8 @@ class World:
         self.webhook_url: str | None = None
         self.webhook_secret: str | None = None
         self.deliver: Callable[[dict[str, Any]], Awaitable[None]] | None = None
+        # Called with (chat id, entry) whenever the bot posts: for benchmarks and tools.
+        self.watchers: list[Callable[[int, Entry], None]] = []
 
     # --- people and places -------------------------------------------------------------------
 
@@ -208,9 +210,11 @@ class World:
         buttons = (markup or {}).get("inline_keyboard", [])
         kind = next((k for k in MEDIA_KINDS if k in content), "text")
         shown = content.get("text") or content.get("caption") or ""
-        self.transcripts.setdefault(chat.id, []).append(
-            Entry(message_id, sender.id, shown, buttons, thread_id, kind)
-        )
+        entry = Entry(message_id, sender.id, shown, buttons, thread_id, kind)
+        self.transcripts.setdefault(chat.id, []).append(entry)
+        if sender.is_bot:
+            for watch in self.watchers:
+                watch(chat.id, entry)
         return message
 
     def bot_sends(

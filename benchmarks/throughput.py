@@ -1,0 +1,206 @@
+"""Benchmark: the bot under many requesters at once, beside a trivial echo bot, in one run.
+
+    python -m benchmarks.throughput [--requesters 50] [--messages 20] [--rate 100]
+                                    [--seconds 10] [--json]
+
+Both bots are real python-telegram-bot Applications (long polling, updates handled one at a
+time, as in production) against the same local emulation with flood limits off: what is
+measured is our stack, not Telegram's limits. Two measurements per bot:
+- sustained throughput: `--requesters` requesters each ask `--messages` questions in turn,
+  waiting for the answer before the next (closed loop); updates per second over the run;
+- latency at a fixed rate: questions arrive at `--rate` per second for `--seconds` (open loop);
+  p50 and p99 from a requester's message to the bot's first reply.
+Our bot answers from the knowledge base, suggests, or opens tickets, on SQLite: the questions
+are our Chinese test set, so about a quarter of them open a ticket. Each requester's later
+messages then go into their ticket, as they would.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import tempfile
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from telegram import Update
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageHandler, filters
+
+from bot.app import LOCAL_TOKEN, build_application, build_desk, seed_world
+from bot.config import load_settings
+from bot.db import create_engine, upgrade_engine
+from bot.emulator.server import Emulator
+from bot.emulator.world import Entry
+from knowledge.evaluate import read_cases
+
+ROOT = Path(__file__).resolve().parent.parent
+FIRST_REQUESTER = 2_000_000
+
+
+async def _echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if update.effective_message is not None and update.effective_message.text:
+        await update.effective_message.reply_text(update.effective_message.text)
+
+
+@asynccontextmanager
+async def running(kind: str, folder: str) -> AsyncIterator[Emulator]:
+    """The emulation and one bot (ours or the echo bot) polling it."""
+    settings = load_settings(ROOT / "config.yaml")
+    emulator = Emulator(token=LOCAL_TOKEN, strict=False)
+    emulator.world.limits.enabled = False
+    seed_world(emulator.world, settings)
+    await emulator.start()
+    base = f"http://127.0.0.1:{emulator.port}"
+    application: Application  # type: ignore[type-arg]
+    if kind == "shouwen":
+        url = f"sqlite+aiosqlite:///{folder}/bench.db"
+        engine = create_engine(url)
+        await upgrade_engine(engine)
+        await engine.dispose()
+        desk = await build_desk(settings, url)
+        # No AIORateLimiter: like the echo bot, and Telegram's limits are off in the emulation.
+        application = build_application(
+            desk, LOCAL_TOKEN, base, sweep_every=None, rate_limited=False
+        )
+    else:
+        application = ApplicationBuilder().token(LOCAL_TOKEN).base_url(f"{base}/bot").build()
+        application.add_handler(MessageHandler(filters.TEXT, _echo))
+    async with application:
+        await application.start()
+        assert application.updater is not None
+        await application.updater.start_polling(poll_interval=0, timeout=1)
+        try:
+            yield emulator
+        finally:
+            await application.updater.stop()
+            await application.stop()
+            await emulator.stop()
+
+
+class Replies:
+    """Futures resolved by the bot's next message in each chat."""
+
+    def __init__(self, emulator: Emulator) -> None:
+        self.waiting: dict[int, asyncio.Future[float]] = {}
+        emulator.world.watchers.append(self._seen)
+
+    def _seen(self, chat_id: int, _: Entry) -> None:
+        future = self.waiting.pop(chat_id, None)
+        if future is not None and not future.done():
+            future.set_result(time.perf_counter())
+
+    def expect(self, chat_id: int) -> asyncio.Future[float]:
+        future: asyncio.Future[float] = asyncio.get_running_loop().create_future()
+        self.waiting[chat_id] = future
+        return future
+
+
+async def ask(emulator: Emulator, replies: Replies, user_id: int, text: str) -> float:
+    """Send as a requester; the seconds until the bot's reply."""
+    answered = replies.expect(user_id)
+    started = time.perf_counter()
+    await emulator.world.user_sends(user_id, text)
+    return await asyncio.wait_for(answered, 30) - started
+
+
+def _requesters(emulator: Emulator, count: int, offset: int) -> list[int]:
+    ids = [FIRST_REQUESTER + offset + n for n in range(count)]
+    for user_id in ids:
+        emulator.world.add_user(user_id, f"R{user_id}", "zh")
+    return ids
+
+
+async def closed_loop(
+    emulator: Emulator, questions: list[str], requesters: int, messages: int
+) -> float:
+    replies = Replies(emulator)
+    users = _requesters(emulator, requesters, 0)
+
+    async def one(index: int, user_id: int) -> None:
+        for n in range(messages):
+            await ask(
+                emulator, replies, user_id, questions[(index * messages + n) % len(questions)]
+            )
+
+    started = time.perf_counter()
+    await asyncio.gather(*(one(i, u) for i, u in enumerate(users)))
+    return requesters * messages / (time.perf_counter() - started)
+
+
+async def open_loop(
+    emulator: Emulator, questions: list[str], rate: float, seconds: float
+) -> list[float]:
+    replies = Replies(emulator)
+    total = int(rate * seconds)
+    users = _requesters(emulator, total, 1_000_000)  # each question from a new requester
+    tasks = []
+    started = time.perf_counter()
+    for n, user_id in enumerate(users):
+        delay = started + n / rate - time.perf_counter()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        tasks.append(
+            asyncio.create_task(ask(emulator, replies, user_id, questions[n % len(questions)]))
+        )
+    return [1000 * s for s in await asyncio.gather(*tasks)]
+
+
+async def measure(kind: str, args: argparse.Namespace, questions: list[str]) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as folder:
+        async with running(kind, folder) as emulator:
+            await ask(emulator, Replies(emulator), _requesters(emulator, 1, 3_000_000)[0], "你好")
+            throughput = await closed_loop(emulator, questions, args.requesters, args.messages)
+            latencies = sorted(await open_loop(emulator, questions, args.rate, args.seconds))
+    figures = {
+        "updates_per_s": throughput,
+        "p50_ms": statistics.median(latencies),
+        "p99_ms": latencies[max(0, int(0.99 * len(latencies)) - 1)],
+    }
+    print(
+        f"{kind:8} {throughput:8.1f} updates/s (closed loop, {args.requesters} requesters)"
+        f"   at {args.rate:.0f}/s: p50 {figures['p50_ms']:6.1f} ms"
+        f"  p99 {figures['p99_ms']:6.1f} ms",
+        flush=True,
+    )
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requesters", type=int, default=50)
+    parser.add_argument("--messages", type=int, default=20)
+    parser.add_argument("--rate", type=float, default=100.0)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    questions = [c.text for c in read_cases(ROOT / "knowledge" / "eval" / "zh_test.jsonl")]
+
+    async def both() -> tuple[dict[str, Any], dict[str, Any]]:
+        ours = await measure("shouwen", args, questions)
+        echo = await measure("echo", args, questions)
+        return ours, echo
+
+    ours, echo = asyncio.run(both())
+    ratio = ours["updates_per_s"] / echo["updates_per_s"]
+    print(f"ratio to the echo bot: {ratio:.2f}")
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "updates_per_s": round(ours["updates_per_s"], 1),
+                    "echo_updates_per_s": round(echo["updates_per_s"], 1),
+                    "ratio": round(ratio, 3),
+                    "p50_ms": round(ours["p50_ms"], 1),
+                    "p99_ms": round(ours["p99_ms"], 1),
+                }
+            )
+        )
+
+
+if __name__ == "__main__":
+    main()
