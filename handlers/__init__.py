@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from handlers import asking, delivery, errors, staff
+from handlers import asking, delivery, errors, lookup, staff
 
 
 def register(application: Application, sweep_every: float | None = 30.0) -> None:  # type: ignore[type-arg]
@@ -12,6 +12,10 @@ def register(application: Application, sweep_every: float | None = 30.0) -> None
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS
     application.add_handler(CommandHandler("start", asking.start, filters=private))
+    application.add_handler(CommandHandler("status", lookup.status, filters=private))
+    # Staff commands before the topic handler, so that they are never relayed to a requester.
+    application.add_handler(CommandHandler(["mine", "queue"], lookup.mine_or_queue))
+    application.add_handler(CommandHandler("ticket", lookup.ticket_history))
     # Staff groups: everything in a ticket's topic (commands too: /note, /resolve).
     application.add_handler(MessageHandler(groups & filters.IS_TOPIC_MESSAGE, staff.in_topic))
     application.add_handler(CallbackQueryHandler(staff.claim, pattern=r"^claim:\d+$"))
@@ -23,6 +27,8 @@ def register(application: Application, sweep_every: float | None = 30.0) -> None
     application.add_handler(CallbackQueryHandler(asking.pressed))
     # Whatever else a requester sends (stickers, media) before a ticket exists.
     application.add_handler(MessageHandler(private & ~filters.COMMAND, asking.other))
+    # A command the bot does not know, in private: the greeting says what it can do.
+    application.add_handler(MessageHandler(private & filters.COMMAND, asking.start))
     application.add_error_handler(errors.on_error)
     if sweep_every is not None and application.job_queue is not None:
         # first=0: catch up at start-up on whatever fell due while the bot was down.

@@ -163,6 +163,8 @@ async def in_topic(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return  # not a ticket's topic: staff talking among themselves
     text = message.text or message.caption or ""
     officer_id = message.from_user.id
+    if text.startswith("/") and not text.startswith(("/note", "/resolve")):
+        return  # another command: never relayed to the requester
     language = desk.settings.languages.default
     try:
         if text.startswith("/resolve"):

@@ -210,3 +210,36 @@ async def test_the_clock_escalates_reminds_and_notifies(
     await sweep_now()
     notice = (await bot_lines(emulator, REQUESTER, 3))[-1]
     assert "工单 #1 进展通知" in notice.text and "王芳" in notice.text
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_status_queue_mine_and_ticket_history(
+    running: tuple[Emulator, Application],  # type: ignore[type-arg]
+) -> None:
+    emulator, _ = running
+    world = emulator.world
+    officer = 100101
+    await world.user_sends(REQUESTER, "/status")
+    assert "没有工单" in (await bot_lines(emulator, REQUESTER, 1))[-1].text
+    await world.user_sends(REQUESTER, "我想申请公租房")
+    await bot_lines(emulator, REQUESTER, 2)
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    await world.user_sends(REQUESTER, "/status")
+    assert "#1 待认领" in (await bot_lines(emulator, REQUESTER, 3))[-1].text
+    await world.user_sends(officer, "/queue", GENERAL_GROUP)
+    assert "#1 待认领" in (await bot_lines(emulator, GENERAL_GROUP, 2))[-1].text
+    await world.user_presses(officer, GENERAL_GROUP, card.message_id, "claim:1")
+    await bot_lines(emulator, REQUESTER, 4)  # who owns it now
+    (topic,) = world.chats[GENERAL_GROUP].topics.values()
+    await world.user_sends(officer, "/mine", GENERAL_GROUP)
+    await until(lambda: any("我负责的工单" in e.text for e in world.transcripts[GENERAL_GROUP]))
+    await world.user_sends(officer, "/ticket 1", GENERAL_GROUP, topic.thread_id)
+    await until(lambda: any("经过:" in e.text for e in world.transcripts[GENERAL_GROUP]))
+    history = next(e.text for e in world.transcripts[GENERAL_GROUP] if "经过:" in e.text)
+    assert "claim(王芳)" in history and "公租房" in history
+    # Neither the command nor its answer reached the requester.
+    await asyncio.sleep(0.3)
+    assert not any("/ticket" in e.text or "经过" in e.text for e in world.transcripts[REQUESTER])
+    # An unknown command in private gets the greeting, not silence.
+    await world.user_sends(REQUESTER, "/help")
+    assert "您好" in (await bot_lines(emulator, REQUESTER, 5))[-1].text
