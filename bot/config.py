@@ -25,6 +25,8 @@ from pydantic import (
     model_validator,
 )
 
+from knowledge.yaml_lines import line_index, line_of
+
 DEFAULT_CONFIG_PATH = Path("config.yaml")
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///data/shouwen.db"
 TOKEN_ENV = "SHOUWEN_BOT_TOKEN"
@@ -386,25 +388,6 @@ class Environment:
         )
 
 
-def _line_index(text: str) -> dict[tuple[str | int, ...], int]:
-    """Map each YAML path to the 1-based line where its value starts."""
-    lines: dict[tuple[str | int, ...], int] = {}
-
-    def walk(node: yaml.Node, path: tuple[str | int, ...]) -> None:
-        lines[path] = node.start_mark.line + 1
-        if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                walk(value_node, (*path, key_node.value))
-        elif isinstance(node, yaml.SequenceNode):
-            for index, item in enumerate(node.value):
-                walk(item, (*path, index))
-
-    root = yaml.compose(text)
-    if root is not None:
-        walk(root, ())
-    return lines
-
-
 def _format_location(loc: tuple[str | int, ...]) -> str:
     text = ""
     for part in loc:
@@ -431,11 +414,11 @@ def load_settings(path: Path | str = DEFAULT_CONFIG_PATH) -> Settings:
     try:
         return Settings.model_validate(raw)
     except ValidationError as exc:
-        lines = _line_index(text)
+        lines = line_index(text)
         problems = []
         for error in exc.errors():
             loc = tuple(p for p in error["loc"] if not isinstance(p, str) or "[" not in p)
-            line = next((lines[loc[:n]] for n in range(len(loc), -1, -1) if loc[:n] in lines), 0)
+            line = line_of(lines, loc)
             reason = error["msg"].removeprefix("Value error, ")
             field = _format_location(loc)
             problems.append(f"{path}:{line}: {field}: {reason}")

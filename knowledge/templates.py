@@ -38,6 +38,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from knowledge.matcher import Phrasing
+from knowledge.yaml_lines import line_index, line_of
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]{1,63}$")
 _ORIGIN = re.compile(r"^(manual|ticket:\d+)$")
@@ -126,31 +127,6 @@ class TemplateError(Exception):
     """The knowledge base was refused; the message lists every `file:line: reason`."""
 
 
-def _lines(text: str) -> dict[tuple[str | int, ...], int]:
-    lines: dict[tuple[str | int, ...], int] = {}
-
-    def walk(node: yaml.Node, path: tuple[str | int, ...]) -> None:
-        lines[path] = node.start_mark.line + 1
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                walk(value, (*path, key.value))
-        elif isinstance(node, yaml.SequenceNode):
-            for index, item in enumerate(node.value):
-                walk(item, (*path, index))
-
-    root = yaml.compose(text)
-    if root is not None:
-        walk(root, ())
-    return lines
-
-
-def _line_of(lines: dict[tuple[str | int, ...], int], path: tuple[str | int, ...]) -> int:
-    for end in range(len(path), -1, -1):
-        if path[:end] in lines:
-            return lines[path[:end]]
-    return 1
-
-
 def check_template(template: CaseTemplate, vocabulary: Vocabulary) -> list[tuple[str, str]]:
     """What is wrong with a template beyond its shape: (field, reason) pairs."""
     problems: list[tuple[str, str]] = []
@@ -191,7 +167,7 @@ def load_file(path: Path, vocabulary: Vocabulary) -> tuple[list[CaseTemplate], l
         return [], [f"{path}:{line}: not valid YAML: {getattr(exc, 'problem', None) or exc}"]
     if not isinstance(raw, dict) or not isinstance(raw.get("templates"), list):
         return [], [f"{path}:1: expected a top-level 'templates:' list"]
-    lines = _lines(text)
+    lines = line_index(text)
     templates: list[CaseTemplate] = []
     problems: list[str] = []
     for index, item in enumerate(raw["templates"]):
@@ -203,11 +179,11 @@ def load_file(path: Path, vocabulary: Vocabulary) -> tuple[list[CaseTemplate], l
                 loc = tuple(error["loc"])
                 field = ".".join(str(part) for part in loc) or "template"
                 reason = error["msg"].removeprefix("Value error, ")
-                problems.append(f"{path}:{_line_of(lines, (*where, *loc))}: {field}: {reason}")
+                problems.append(f"{path}:{line_of(lines, (*where, *loc))}: {field}: {reason}")
             continue
         for field, reason in check_template(template, vocabulary):
             loc = tuple(field.split("."))
-            line = _line_of(lines, (*where, *loc))
+            line = line_of(lines, (*where, *loc))
             problems.append(f"{path}:{line}: {template.id}: {field}: {reason}")
         templates.append(template)
     return templates, problems
@@ -224,10 +200,10 @@ def load(paths: Iterable[Path], vocabulary: Vocabulary) -> list[CaseTemplate]:
     for file in files:
         found, faults = load_file(file, vocabulary)
         problems.extend(faults)
-        lines = _lines(file.read_text(encoding="utf-8")) if found else {}
+        lines = line_index(file.read_text(encoding="utf-8")) if found else {}
         for index, template in enumerate(found):
             if template.id in first_seen:
-                line = _line_of(lines, ("templates", index, "id"))
+                line = line_of(lines, ("templates", index, "id"))
                 first = first_seen[template.id]
                 problems.append(f"{file}:{line}: duplicate id {template.id!r} (first in {first})")
                 continue
