@@ -18,7 +18,7 @@ from telegram.ext import ContextTypes
 from bot import closure, conversation, tickets
 from bot.desk import Desk
 from bot.errors import AlreadyClaimed, DeskError, NotAllowed
-from bot.models import Requester, Ticket
+from bot.models import Direction, Requester, Ticket
 from handlers.common import desk_of
 
 log = logging.getLogger(__name__)
@@ -120,6 +120,22 @@ async def open_topic(desk: Desk, context: ContextTypes.DEFAULT_TYPE, ticket: Tic
         ),
         message_thread_id=topic.message_thread_id,
     )
+    # What the requester already sent goes into the topic too: nobody asks them again.
+    async with desk.sessions() as session:
+        earlier = await conversation.history(
+            session=session, ticket_id=ticket.id, public_only=True
+        )
+    for line in earlier:
+        if line.direction is Direction.IN and line.telegram_chat_id and line.telegram_message_id:
+            try:
+                await context.bot.copy_message(
+                    chat_id,
+                    line.telegram_chat_id,
+                    line.telegram_message_id,
+                    message_thread_id=topic.message_thread_id,
+                )
+            except TelegramError:
+                log.warning("could not copy message %s into ticket %s", line.id, ticket.id)
     return topic.message_thread_id
 
 

@@ -123,16 +123,20 @@ async def test_a_whole_case_through_the_staff_group(
     assert "工单 #1" in promise.text
     (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
     assert [b["text"] for b in card.buttons[0]] == ["认领"]
+    await world.user_sends(REQUESTER, "在等人工吗?")  # before anyone claimed it
+    await bot_lines(emulator, REQUESTER, 2)
 
     await world.user_presses(officer, GENERAL_GROUP, card.message_id, "claim:1")
-    claimed = (await bot_lines(emulator, REQUESTER, 2))[-1]
+    claimed = (await bot_lines(emulator, REQUESTER, 3))[-1]
     assert "王芳" in claimed.text
     assert card.edited and "已由 王芳 认领" in card.text and card.buttons == []
     # A second claim is refused (the core decides; the card is not touched again).
     await world.user_presses(other_officer, GENERAL_GROUP, card.message_id, "claim:1")
     (topic,) = world.chats[GENERAL_GROUP].topics.values()
-    intro = (await bot_lines(emulator, GENERAL_GROUP, 2))[-1]
+    intro, earlier = (await bot_lines(emulator, GENERAL_GROUP, 3))[1:3]
     assert intro.thread_id == topic.thread_id and "公租房" in intro.text
+    # What the requester wrote before the claim is in the topic too.
+    assert earlier.text == "在等人工吗?" and earlier.thread_id == topic.thread_id
 
     await world.user_sends(REQUESTER, "我家三口人,月收入四千")
     await world.user_sends_content(
@@ -142,37 +146,37 @@ async def test_a_whole_case_through_the_staff_group(
             "caption": "收入证明",
         },
     )
-    relayed = await bot_lines(emulator, GENERAL_GROUP, 4)
-    assert relayed[2].text == "我家三口人,月收入四千" and relayed[2].thread_id == topic.thread_id
-    assert relayed[3].kind == "photo" and relayed[3].text == "收入证明"
+    relayed = await bot_lines(emulator, GENERAL_GROUP, 5)
+    assert relayed[3].text == "我家三口人,月收入四千" and relayed[3].thread_id == topic.thread_id
+    assert relayed[4].kind == "photo" and relayed[4].text == "收入证明"
 
     await world.user_sends(officer, "/note 需核实社保记录", GENERAL_GROUP, topic.thread_id)
     await world.user_sends(
         officer, "您好,请携带户口簿到窗口提交申请。", GENERAL_GROUP, topic.thread_id
     )
-    reply = (await bot_lines(emulator, REQUESTER, 5))[-1]
+    reply = (await bot_lines(emulator, REQUESTER, 6))[-1]
     assert reply.text == "您好,请携带户口簿到窗口提交申请。"
     assert all("核实社保" not in e.text for e in world.transcripts[REQUESTER])
 
     await world.user_sends(
         officer, "/resolve 已告知申请材料和流程", GENERAL_GROUP, topic.thread_id
     )
-    resolution = (await bot_lines(emulator, REQUESTER, 6))[-1]
+    resolution = (await bot_lines(emulator, REQUESTER, 7))[-1]
     assert "已告知申请材料和流程" in resolution.text
     await world.user_presses(REQUESTER, REQUESTER, resolution.message_id, "reopen:1")
-    reopened = (await bot_lines(emulator, REQUESTER, 7))[-1]
+    reopened = (await bot_lines(emulator, REQUESTER, 8))[-1]
     assert "重新打开" in reopened.text and "王芳" in reopened.text
 
     await world.user_sends(officer, "/resolve 已受理申请,编号A123", GENERAL_GROUP, topic.thread_id)
-    second = (await bot_lines(emulator, REQUESTER, 8))[-1]
+    second = (await bot_lines(emulator, REQUESTER, 9))[-1]
     await world.user_presses(REQUESTER, REQUESTER, second.message_id, "rate:1:5")
-    thanks = (await bot_lines(emulator, REQUESTER, 9))[-1]
+    thanks = (await bot_lines(emulator, REQUESTER, 10))[-1]
     assert "感谢您的评价" in thanks.text
     await until(lambda: any("评分 5 星" in e.text for e in world.transcripts[GENERAL_GROUP]))
     # A forged or stale rating button changes nothing and says nothing.
     await world.user_presses(REQUESTER, REQUESTER, second.message_id, "rate:1:1")
     await asyncio.sleep(0.3)
-    assert len(await bot_lines(emulator, REQUESTER, 9)) == 9
+    assert len(await bot_lines(emulator, REQUESTER, 10)) == 10
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
