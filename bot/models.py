@@ -151,6 +151,9 @@ class Requester(Base):
     display_name: Mapped[str] = mapped_column(String(256), default="")
     blocked_bot: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime]
+    # Their latest question to the bot, so "talk to a person" opens a ticket with their own
+    # words even after a restart.
+    last_question: Mapped[str | None] = mapped_column(Text)
 
     def __repr__(self) -> str:
         return f"Requester({self.id}, tg={self.telegram_user_id})"

@@ -97,6 +97,8 @@ async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         open_ticket = await tickets.current_for_requester(
             session=session, requester_id=requester.id
         )
+        if open_ticket is None and message.text.strip().casefold() not in HUMAN_WORDS:
+            requester.last_question = message.text.strip()[:2000]
         if open_ticket is not None:
             await conversation.add_requester_message(
                 session=session,
@@ -116,9 +118,8 @@ async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         )
         return
     text = message.text.strip()
-    context.user_data["question"] = text  # type: ignore[index]
     if text.casefold() in HUMAN_WORDS:
-        await _handover(desk, update, context, requester, text)
+        await _handover(desk, update, context, requester, requester.last_question or text)
         return
     matches = desk.matcher.search(text, language, limit=3)
     band = desk.matcher.band(matches)
@@ -239,8 +240,8 @@ async def pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             ),
         )
     elif query.data == "human":
-        question = str((context.user_data or {}).get("question") or "转人工")
         if await _open_ticket(desk, requester) is None:
+            question = requester.last_question or query.data
             await _handover(desk, update, context, requester, question)
     elif query.data == "solved":
         await query.edit_message_reply_markup(None)
