@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from handlers import asking, delivery, errors, lookup, staff
+from handlers import asking, delivery, errors, handoffs, lookup, staff
 
 
 def register(application: Application, sweep_every: float | None = 30.0) -> None:  # type: ignore[type-arg]
@@ -16,9 +16,11 @@ def register(application: Application, sweep_every: float | None = 30.0) -> None
     # Staff commands before the topic handler, so that they are never relayed to a requester.
     application.add_handler(CommandHandler(["mine", "queue"], lookup.mine_or_queue))
     application.add_handler(CommandHandler("ticket", lookup.ticket_history))
+    application.add_handler(CommandHandler("return", handoffs.give_back, filters=groups))
     # Staff groups: everything in a ticket's topic (commands too: /note, /resolve).
     application.add_handler(MessageHandler(groups & filters.IS_TOPIC_MESSAGE, staff.in_topic))
     application.add_handler(CallbackQueryHandler(staff.claim, pattern=r"^claim:\d+$"))
+    application.add_handler(CallbackQueryHandler(handoffs.accept, pattern=r"^accept:\d+$"))
     application.add_handler(
         CallbackQueryHandler(staff.requester_decides, pattern=r"^(rate:\d+:[1-5]|reopen:\d+)$")
     )

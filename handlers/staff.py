@@ -20,6 +20,7 @@ from bot.desk import Desk
 from bot.errors import AlreadyClaimed, DeskError, NotAllowed
 from bot.models import Direction, Requester, Ticket
 from handlers.common import desk_of
+from handlers.handoffs import transfer
 
 log = logging.getLogger(__name__)
 
@@ -179,6 +180,9 @@ async def in_topic(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return  # not a ticket's topic: staff talking among themselves
     text = message.text or message.caption or ""
     officer_id = message.from_user.id
+    if text.startswith("/transfer"):
+        await transfer(desk, context, ticket, officer_id, text)
+        return
     if text.startswith("/") and not text.startswith(("/note", "/resolve")):
         return  # another command: never relayed to the requester
     language = desk.settings.languages.default

@@ -247,3 +247,49 @@ async def test_status_queue_mine_and_ticket_history(
     # An unknown command in private gets the greeting, not silence.
     await world.user_sends(REQUESTER, "/help")
     assert "您好" in (await bot_lines(emulator, REQUESTER, 5))[-1].text
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_handoff_accepted_then_returned(
+    running: tuple[Emulator, Application],  # type: ignore[type-arg]
+) -> None:
+    emulator, _ = running
+    world = emulator.world
+    officer, social, utilities, supervisor = 100101, 100201, 100301, 100190
+    social_group, utilities_group = -1000000000102, -1000000000103
+    await world.user_sends(REQUESTER, "我想申请公租房")
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    await world.user_presses(officer, GENERAL_GROUP, card.message_id, "claim:1")
+    await bot_lines(emulator, REQUESTER, 2)
+    (topic,) = world.chats[GENERAL_GROUP].topics.values()
+
+    await world.user_sends(
+        officer,
+        "/transfer social_security 需核实社保缴纳 | 请核实近一年缴费记录 | 8",
+        GENERAL_GROUP,
+        topic.thread_id,
+    )
+    (form,) = await bot_lines(emulator, social_group, 1)
+    assert "转办单 工单 #1" in form.text and "请核实近一年缴费记录" in form.text
+    told = (await bot_lines(emulator, REQUESTER, 3))[-1]
+    assert "社会保障科" in told.text and "王芳" in told.text
+    await until(lambda: any("抄送" in e.text for e in world.transcripts.get(supervisor, [])))
+    # Only the receiving department may accept.
+    await world.user_presses(officer, social_group, form.message_id, "accept:1")
+    await world.user_presses(social, social_group, form.message_id, "accept:1")
+    await until(lambda: any("接收办理" in e.text for e in world.transcripts[GENERAL_GROUP]))
+    assert form.buttons == []
+
+    await world.user_sends(
+        officer, "/transfer utilities 其实是供水问题 | 请上门检查", GENERAL_GROUP, topic.thread_id
+    )
+    (second,) = await bot_lines(emulator, utilities_group, 1)
+    await world.user_sends(utilities, "/return 1 不属于本科室职责", utilities_group)
+    await until(
+        lambda: any("退回:不属于本科室职责" in e.text for e in world.transcripts[GENERAL_GROUP])
+    )
+    del second
+    # The requester never saw the staff's commands.
+    assert not any(
+        e.text.startswith("/") for e in world.transcripts[REQUESTER] if e.sender_id != REQUESTER
+    )

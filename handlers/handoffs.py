@@ -1,0 +1,207 @@
+"""Handoffs between departments in Telegram: the standard form, accepted or returned.
+
+In a ticket's topic the owner writes one line, the whole form at once (nothing to lose to a
+restart): `/transfer <department> <summary> | <suggested handling> | <hours>`. The receiving
+group gets the form as a card with Accept; `/return <ticket> <reason>` there sends it back.
+The sending department's supervisors are copied and the requester is told; the owner stays.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import ContextTypes
+
+from bot import handoffs, store
+from bot.desk import Desk
+from bot.errors import DeskError
+from bot.models import Handoff, Requester, Ticket
+from handlers.common import desk_of
+
+log = logging.getLogger(__name__)
+DEFAULT_HOURS = 24
+
+
+def _department_name(desk: Desk, key: str) -> str:
+    return desk.settings.department(key).names[desk.settings.languages.default]
+
+
+def parse_form(text: str) -> tuple[str, str, str, int]:
+    """`/transfer dept summary | suggested | hours` as its four parts (ValueError if not)."""
+    body = text.removeprefix("/transfer").strip()
+    department, _, rest = body.partition(" ")
+    parts = [part.strip() for part in rest.split("|")]
+    if not department or len(parts) < 2 or not parts[0] or not parts[1]:
+        raise ValueError("incomplete handoff form")
+    hours = int(parts[2]) if len(parts) > 2 and parts[2] else DEFAULT_HOURS
+    if not 1 <= hours <= 24 * 30:
+        raise ValueError("handoff deadline out of range")
+    return department, parts[0], parts[1], hours
+
+
+async def transfer(
+    desk: Desk, context: ContextTypes.DEFAULT_TYPE, ticket: Ticket, officer_id: int, text: str
+) -> None:
+    """Send the ticket to another department with the form, from its topic."""
+    language = desk.settings.languages.default
+    try:
+        department, summary, suggested, hours = parse_form(text)
+        async with desk.sessions() as session, session.begin():
+            form = await handoffs.transfer(
+                session=session,
+                rules=desk.rules,
+                ticket_id=ticket.id,
+                actor_id=officer_id,
+                to_department=department,
+                summary=summary,
+                suggested_handling=suggested,
+                due_at=desk.now() + timedelta(hours=hours),
+                now=desk.now(),
+            )
+            requester = await session.get(Requester, ticket.requester_id)
+    except (ValueError, DeskError) as refused:
+        keys = ", ".join(d.key for d in desk.settings.departments)
+        usage = desk.texts.render("handoff_event", language, event="usage", departments=keys)
+        await context.bot.send_message(
+            ticket.staff_chat_id or officer_id,
+            f"{refused}\n{usage}",
+            message_thread_id=ticket.staff_thread_id,
+        )
+        return
+    assert requester is not None
+    owner = desk.rules.staff.shown_as(ticket.owner_id) or "-"
+    receiving = desk.settings.department(form.to_department_key)
+    accept = desk.texts.render("buttons", language, key="accept")
+    await context.bot.send_message(
+        receiving.staff_group_chat_id,
+        desk.texts.render(
+            "handoff_card",
+            language,
+            ticket_id=ticket.id,
+            from_department=_department_name(desk, form.from_department_key),
+            owner=owner,
+            summary=form.summary,
+            suggested=form.suggested_handling,
+            due_at=form.due_at,
+            question=ticket.question,
+        ),
+        reply_markup=InlineKeyboardMarkup(
+            [[InlineKeyboardButton(accept, callback_data=f"accept:{ticket.id}")]]
+        ),
+    )
+    to_name = _department_name(desk, form.to_department_key)
+    await context.bot.send_message(
+        ticket.staff_chat_id or officer_id,
+        desk.texts.render(
+            "handoff_event", language, event="sent", ticket_id=ticket.id, department=to_name
+        ),
+        message_thread_id=ticket.staff_thread_id,
+    )
+    for supervisor in desk.rules.staff.supervisors_of(form.from_department_key):
+        await context.bot.send_message(
+            supervisor,
+            desk.texts.render(
+                "handoff_event",
+                language,
+                event="copy",
+                ticket_id=ticket.id,
+                department=to_name,
+                owner=owner,
+            ),
+        )
+    await context.bot.send_message(
+        requester.chat_id,
+        desk.texts.render(
+            "handoff_event",
+            requester.language,
+            event="requester",
+            ticket_id=ticket.id,
+            department=desk.settings.department(form.to_department_key).names.get(
+                requester.language, to_name
+            ),
+            owner=owner,
+        ),
+    )
+
+
+async def _tell_owner(
+    desk: Desk,
+    context: ContextTypes.DEFAULT_TYPE,
+    ticket: Ticket,
+    form: Handoff,
+    event: str,
+    reason: str = "",
+) -> None:
+    language = desk.settings.languages.default
+    await context.bot.send_message(
+        ticket.staff_chat_id or form.sender_id,
+        desk.texts.render(
+            "handoff_event",
+            language,
+            event=event,
+            ticket_id=ticket.id,
+            department=_department_name(desk, form.to_department_key),
+            owner=desk.rules.staff.shown_as(ticket.owner_id) or "-",
+            reason=reason,
+        ),
+        message_thread_id=ticket.staff_thread_id,
+    )
+
+
+async def accept(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Accept on the handoff card: the pressing department takes the handling."""
+    desk = desk_of(context)
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    try:
+        ticket_id = int(query.data.removeprefix("accept:"))
+        async with desk.sessions() as session, session.begin():
+            form = await handoffs.accept_handoff(
+                session=session,
+                rules=desk.rules,
+                ticket_id=ticket_id,
+                actor_id=query.from_user.id,
+                now=desk.now(),
+            )
+            ticket = await store.get(session=session, ticket_id=ticket_id)
+    except (ValueError, DeskError) as refused:
+        await query.answer(str(refused), show_alert=True)
+        return
+    await query.answer()
+    await query.edit_message_reply_markup(None)
+    await _tell_owner(desk, context, ticket, form, "accepted")
+
+
+async def give_back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """`/return <ticket> <reason>` in the receiving group: the handoff goes back, with why."""
+    desk = desk_of(context)
+    message = update.effective_message
+    if (
+        message is None
+        or message.from_user is None
+        or desk.rules.staff.get(message.from_user.id) is None
+    ):
+        return
+    args = context.args or []
+    try:
+        ticket_id = int(args[0].lstrip("#"))
+        reason = " ".join(args[1:])
+        async with desk.sessions() as session, session.begin():
+            form = await handoffs.return_handoff(
+                session=session,
+                rules=desk.rules,
+                ticket_id=ticket_id,
+                actor_id=message.from_user.id,
+                reason=reason,
+                now=desk.now(),
+            )
+            ticket = await store.get(session=session, ticket_id=ticket_id)
+    except (ValueError, IndexError, DeskError) as refused:
+        usage = desk.texts.render(
+            "handoff_event", desk.settings.languages.default, event="return_usage"
+        )
+        await message.reply_text(f"{refused}\n{usage}")
+        return
+    await _tell_owner(desk, context, ticket, form, "returned", reason=form.return_reason or "")
