@@ -239,6 +239,10 @@ class Emulator:
                             "type": c.type,
                             "title": c.title or (c.user.first_name if c.user else str(c.id)),
                             "members": sorted(c.members),
+                            "topics": [
+                                {"id": t.thread_id, "name": t.name, "closed": t.closed}
+                                for t in c.topics.values()
+                            ],
                         }
                         for c in chats
                     ],

@@ -50,3 +50,39 @@ async def test_a_requester_asks_and_presses_in_the_page(
             await expect(group).to_contain_text("社保卡丢了怎么补办", timeout=10_000)
         finally:
             await browser.close()
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_an_officer_claims_and_answers_in_the_topic_from_the_page(
+    running: tuple[Emulator, Application],  # type: ignore[type-arg]
+) -> None:
+    if CHROMIUM is None:
+        pytest.skip("Chromium is not installed here (.ci/run installs Debian's chromium)")
+    from playwright.async_api import async_playwright, expect
+
+    emulator, _ = running
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=FLAGS
+        )
+        try:
+            page = await browser.new_page()
+            await page.goto(f"http://127.0.0.1:{emulator.port}/")
+            phone = page.locator(f"#chat{REQUESTER}")
+            group = page.locator(f"#chat{GENERAL_GROUP}")
+            await expect(phone).to_be_visible(timeout=10_000)
+            await phone.locator("input[type=text]").fill("我想申请公租房")
+            await phone.locator("form button").click()
+            await expect(group).to_contain_text("新工单 #1", timeout=10_000)
+            await group.locator("select.sender").select_option(label="王芳")
+            await group.get_by_role("button", name="认领").click()
+            await expect(phone).to_contain_text("王芳", timeout=10_000)
+            await expect(group.locator("select.topic option")).to_have_count(2, timeout=10_000)
+            await group.locator("select.topic").select_option(index=1)
+            await group.locator("input[type=text]").fill("请携带户口簿到窗口申请")
+            await group.locator("form button").click()
+            await expect(phone.locator(".msg").last).to_contain_text(
+                "请携带户口簿到窗口申请", timeout=10_000
+            )
+        finally:
+            await browser.close()
