@@ -88,6 +88,9 @@ class Department(_Model):
 class Named(_Model):
     key: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     names: dict[str, str]
+    cues: list[str] = Field(
+        default_factory=list, description="words that mark a question as of this category"
+    )
 
 
 class Languages(_Model):

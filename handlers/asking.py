@@ -8,6 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import ContextTypes
 
 from bot import conversation, tickets
+from bot.classify import infer_category
 from bot.desk import Desk
 from bot.models import Requester, Ticket
 from handlers.common import desk_of
@@ -167,13 +168,18 @@ async def _handover(
 ) -> None:
     """Open a ticket, state the promise, and show the card to the department's staff group."""
     language = requester.language
+    # A close (if not close enough) template says what kind of case it is, unless words do.
+    matches = desk.matcher.search(question, language, limit=1)
+    close = matches and matches[0].score >= desk.matcher.suggest_threshold
+    template = desk.templates.get(matches[0].template_id) if close else None
+    category = infer_category(desk.settings, question, template.category if template else None)
     async with desk.sessions() as session, session.begin():
         opened = await tickets.open_ticket(
             session=session,
             rules=desk.rules,
             requester_id=requester.id,
             question=question,
-            category="consultation",
+            category=category,
             now=desk.now(),
         )
     ticket = opened.ticket

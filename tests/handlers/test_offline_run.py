@@ -44,6 +44,8 @@ async def test_greeting_answer_and_ticket(running: tuple[Emulator, Application])
     assert "工单 #1" in promise.text
     (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
     assert "社保卡丢了怎么补办" in card.text
+    # The template it came close to says what kind of case it is: a service request.
+    assert "业务办理" in card.text
     # While the ticket is open, what the requester writes goes into it.
     await emulator.world.user_sends(REQUESTER, "补充:卡号尾号1234")
     added = (await bot_lines(emulator, REQUESTER, 4))[-1]
@@ -200,7 +202,8 @@ async def test_the_clock_escalates_reminds_and_notifies(
 
     await world.user_sends(REQUESTER, "我想申请公租房")
     (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
-    desk_clock.now += timedelta(minutes=91)  # 0.75 of the 2-hour first-response span
+    # A service request (申请): 4 working hours to first response; 0.75 of it is noon.
+    desk_clock.now += timedelta(hours=3)
     await sweep_now()
     escalation = (await bot_lines(emulator, GENERAL_GROUP, 2))[-1]
     assert "预警(第1级)工单 #1" in escalation.text and "尚未认领" in escalation.text

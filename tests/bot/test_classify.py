@@ -1,0 +1,27 @@
+"""Categories of new tickets from the requester's own words."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.classify import infer_category
+from bot.config import Settings
+
+
+@pytest.mark.parametrize(
+    ("question", "matched", "expected"),
+    [
+        ("我要投诉窗口工作人员态度差", None, "complaint"),
+        ("The street light is broken again", None, "fault_report"),
+        ("小区停水三天了", "office-hours", "fault_report"),
+        ("建议市民中心增加周末服务", None, "suggestion"),
+        ("我想申请公租房", None, "service_request"),
+        ("公租房的政策是什么", None, "consultation"),
+        ("公租房的政策是什么", "service_request", "service_request"),
+        ("What is this?", "not-a-category", "consultation"),
+    ],
+)
+def test_infer_category(
+    settings: Settings, question: str, matched: str | None, expected: str
+) -> None:
+    assert infer_category(settings, question, matched) == expected
