@@ -5,14 +5,17 @@ from __future__ import annotations
 from bot.config import Settings
 
 
-def infer_category(settings: Settings, question: str, matched: str | None = None) -> str:
+def infer_category(settings: Settings, question: str, matched: str | None = None) -> str | None:
     """The first category whose cue words the question uses; else the category of the
-    knowledge-base template it came close to (`matched`); else the first one without cues."""
+    knowledge-base template it came close to (`matched`); else None: ask the requester."""
     lowered = question.casefold()
     for category in settings.categories:
         if any(cue.casefold() in lowered for cue in category.cues):
             return category.key
     keys = [c.key for c in settings.categories]
-    if matched in keys:
-        return str(matched)
-    return next((c.key for c in settings.categories if not c.cues), keys[0])
+    return str(matched) if matched in keys else None
+
+
+def fallback_category(settings: Settings) -> str:
+    """The category of a ticket whose requester did not choose: the first one without cues."""
+    return next((c.key for c in settings.categories if not c.cues), settings.categories[0].key)

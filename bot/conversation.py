@@ -50,6 +50,20 @@ async def add_requester_message(
     return message
 
 
+def add_bot_note(*, session: AsyncSession, ticket_id: int, text: str, now: datetime) -> None:
+    """An internal note by the bot itself, e.g. the answers it tried before the handover."""
+    session.add(
+        TicketMessage(
+            ticket_id=ticket_id,
+            direction=Direction.NOTE,
+            author_id=None,
+            content_type="text",
+            text=text[:MAX_TEXT],
+            created_at=now,
+        )
+    )
+
+
 async def add_staff_message(
     *,
     session: AsyncSession,

@@ -97,6 +97,14 @@ class Direction(StrEnum):
     NOTE = "note"  # internal, never shown to the requester
 
 
+class DialogStep(StrEnum):
+    """What the bot is waiting for from a requester, between two of their messages."""
+
+    NEW_QUESTION = "new_question"  # /new: the next text is a new question, not for the ticket
+    CLARIFY = "clarify"  # a vague first message: the next text says more about it
+    CATEGORY = "category"  # a ticket waits for the requester to pick its category
+
+
 class HandoffStatus(StrEnum):
     PENDING = "pending"
     ACCEPTED = "accepted"
@@ -154,6 +162,10 @@ class Requester(Base):
     # Their latest question to the bot, so "talk to a person" opens a ticket with their own
     # words even after a restart.
     last_question: Mapped[str | None] = mapped_column(Text)
+    # Where a dialog with them stands (DialogStep), and the template ids the bot last offered
+    # (comma-separated) so a ticket opened from there records what was already tried.
+    dialog_step: Mapped[str | None] = mapped_column(String(16))
+    last_offered: Mapped[str | None] = mapped_column(Text)
 
     def __repr__(self) -> str:
         return f"Requester({self.id}, tg={self.telegram_user_id})"

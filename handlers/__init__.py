@@ -12,6 +12,9 @@ def register(application: Application, sweep_every: float | None = 30.0) -> None
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS
     application.add_handler(CommandHandler("start", asking.start, filters=private))
+    application.add_handler(CommandHandler("help", asking.help_text, filters=private))
+    application.add_handler(CommandHandler("lang", asking.language, filters=private))
+    application.add_handler(CommandHandler("new", asking.new_question, filters=private))
     application.add_handler(CommandHandler("status", lookup.status, filters=private))
     # Staff commands before the topic handler, so that they are never relayed to a requester.
     application.add_handler(CommandHandler(["mine", "queue"], lookup.mine_or_queue))

@@ -1,53 +1,48 @@
-"""The requester asks: greeting, answers from the knowledge base, or a ticket with a promise."""
+"""The requester asks: greeting, answers from the knowledge base, or a ticket with a promise.
+
+Between two of a requester's messages the bot may be waiting for something: their new question
+after /new, more words after a vague first message, or the category of a ticket. That step is
+kept on the requester's row (`Requester.dialog_step`), so a restart of the bot loses none of it.
+"""
 
 from __future__ import annotations
 
 import logging
+import re
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import Message, Update
 from telegram.ext import ContextTypes
 
 from bot import conversation, tickets
-from bot.classify import infer_category
+from bot.classify import fallback_category, infer_category
 from bot.desk import Desk
-from bot.models import Requester, Ticket
-from handlers.common import desk_of
+from bot.models import DialogStep, Requester, Ticket
+from handlers.common import desk_of, keyboard, requester_for
 from handlers.delivery import send_all
 from handlers.staff import card_markup, relay_to_staff
-from knowledge.matcher import Band
+from knowledge.matcher import Band, Match
 
 log = logging.getLogger(__name__)
-HUMAN_WORDS = {"人工", "转人工", "human", "talk to a person", "agent"}
-
-
-async def _requester(desk: Desk, update: Update) -> Requester:
-    user = update.effective_user
-    chat = update.effective_chat
-    assert user is not None and chat is not None
-    async with desk.sessions() as session, session.begin():
-        return await tickets.get_or_create_requester(
-            session=session,
-            telegram_user_id=user.id,
-            chat_id=chat.id,
-            language=desk.texts.language_of(user.language_code),
-            now=desk.now(),
-            display_name=user.full_name,
-        )
-
-
-async def _open_ticket(desk: Desk, requester: Requester) -> Ticket | None:
-    async with desk.sessions() as session:
-        return await tickets.current_for_requester(session=session, requester_id=requester.id)
-
-
-def _buttons(desk: Desk, language: str, rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(text, callback_data=data) for text, data in row] for row in rows]
-    )
+HUMAN_WORDS = {"人工", "转人工", "人工服务", "human", "talk to a person", "agent", "person"}
+# Openers that say nothing about the matter: the bot asks what it is about, once.
+GREETINGS = {"你好", "您好", "在吗", "在不在", "有人吗", "请问", "咨询", "问一下", "咨询一下"}
+GREETINGS |= {"hello", "hi", "hey", "help", "question", "a question", "excuse me"}
+MAX_QUESTION = 2000
 
 
 def _label(desk: Desk, language: str, key: str) -> str:
     return desk.texts.render("buttons", language, key=key)
+
+
+def is_vague(text: str) -> bool:
+    """Too short or too general to act on: a greeting, under four Chinese characters and
+    under three words."""
+    folded = re.sub(r"^[\W_]+|[\W_]+$", "", text.casefold())
+    if folded in GREETINGS:
+        return True
+    chinese = sum(1 for ch in folded if "\u4e00" <= ch <= "\u9fff")
+    words = len(re.findall(r"[a-z0-9]+", folded))
+    return chinese < 4 and words < 3
 
 
 def _content_of(message: Message) -> tuple[str, str | None]:
@@ -63,17 +58,84 @@ def _content_of(message: Message) -> tuple[str, str | None]:
     return "other", None
 
 
+def _answer_buttons(desk: Desk, language: str) -> list[list[tuple[str, str]]]:
+    return [
+        [
+            (_label(desk, language, "solved"), "solved"),
+            (_label(desk, language, "not_solved"), "human"),
+        ]
+    ]
+
+
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     desk = desk_of(context)
-    requester = await _requester(desk, update)
-    assert update.effective_message is not None
+    user, message = update.effective_user, update.effective_message
+    if user is None or message is None:
+        return
+    async with desk.sessions() as session, session.begin():
+        requester = await requester_for(session, desk, user)
     values = desk.settings.knowledge.context(requester.language)
-    await update.effective_message.reply_text(
+    await message.reply_text(
         desk.texts.render(
             "greeting",
             requester.language,
-            name=update.effective_user.first_name if update.effective_user else "",
+            name=user.first_name,
             office_name=values.get("office_name", ""),
+        )
+    )
+
+
+async def help_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    desk = desk_of(context)
+    user, message = update.effective_user, update.effective_message
+    if user is None or message is None:
+        return
+    async with desk.sessions() as session, session.begin():
+        requester = await requester_for(session, desk, user)
+    await message.reply_text(desk.texts.render("help", requester.language))
+
+
+async def language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/lang: buttons for each language; `/lang en` switches at once."""
+    desk = desk_of(context)
+    user, message = update.effective_user, update.effective_message
+    if user is None or message is None:
+        return
+    wanted = (context.args or [""])[0].lower()
+    async with desk.sessions() as session, session.begin():
+        requester = await requester_for(session, desk, user)
+        if wanted in desk.texts.supported:
+            requester.language = wanted
+    if wanted in desk.texts.supported:
+        await message.reply_text(desk.texts.render("language_set", wanted))
+        return
+    rows = [
+        [(_label(desk, code, f"lang_{code}"), f"lang:{code}") for code in desk.texts.supported]
+    ]
+    await message.reply_text(
+        desk.texts.render("language_choice", requester.language), reply_markup=keyboard(rows)
+    )
+
+
+async def new_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/new: the next text is a new question, even while a ticket is open."""
+    desk = desk_of(context)
+    user, message = update.effective_user, update.effective_message
+    if user is None or message is None:
+        return
+    async with desk.sessions() as session, session.begin():
+        requester = await requester_for(session, desk, user)
+        open_ticket = await tickets.current_for_requester(
+            session=session, requester_id=requester.id
+        )
+        requester.dialog_step = DialogStep.NEW_QUESTION if open_ticket is not None else None
+        requester.last_question = None
+        requester.last_offered = None
+    await message.reply_text(
+        desk.texts.render(
+            "new_question",
+            requester.language,
+            ticket_id=open_ticket.id if open_ticket is not None else None,
         )
     )
 
@@ -81,25 +143,23 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A text from a requester in private: into the open ticket, or to the knowledge base."""
     desk = desk_of(context)
-    message = update.effective_message
-    assert message is not None and message.text is not None
-    user = update.effective_user
-    assert user is not None
-    # One transaction: who is asking, whether a ticket is open, and filing the message there.
+    message, user = update.effective_message, update.effective_user
+    assert message is not None and message.text is not None and user is not None
+    text = message.text.strip()
+    wants_person = text.casefold() in HUMAN_WORDS
+    matches: list[Match] = []
+    band = Band.HANDOVER
+    # One transaction: who is asking, what the bot was waiting for, and what it does now.
     async with desk.sessions() as session, session.begin():
-        requester = await tickets.get_or_create_requester(
-            session=session,
-            telegram_user_id=user.id,
-            chat_id=message.chat_id,
-            language=desk.texts.language_of(user.language_code),
-            now=desk.now(),
-            display_name=user.full_name,
+        requester = await requester_for(session, desk, user)
+        language = requester.language
+        step = requester.dialog_step
+        # While a new question is being asked, nothing goes into the open ticket.
+        open_ticket = (
+            None
+            if step is not None
+            else await tickets.current_for_requester(session=session, requester_id=requester.id)
         )
-        open_ticket = await tickets.current_for_requester(
-            session=session, requester_id=requester.id
-        )
-        if open_ticket is None and message.text.strip().casefold() not in HUMAN_WORDS:
-            requester.last_question = message.text.strip()[:2000]
         if open_ticket is not None:
             await conversation.add_requester_message(
                 session=session,
@@ -111,34 +171,40 @@ async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 message_id=message.message_id,
                 now=desk.now(),
             )
-    language = requester.language
+        elif not wants_person:
+            earlier = (
+                requester.last_question
+                if step in (DialogStep.CLARIFY, DialogStep.CATEGORY)
+                else None
+            )
+            question = f"{earlier}\n{text}" if earlier else text
+            requester.last_question = question[:MAX_QUESTION]
+            requester.dialog_step = None
+            if step != DialogStep.CATEGORY:
+                matches = desk.matcher.search(question, language, limit=3)
+                band = desk.matcher.band(matches)
+                requester.last_offered = (
+                    ",".join(m.template_id for m in matches) if band is not Band.HANDOVER else None
+                )
+                if band is Band.HANDOVER and step != DialogStep.CLARIFY and is_vague(text):
+                    requester.dialog_step = DialogStep.CLARIFY
+        question = requester.last_question or text
+        clarifying = requester.dialog_step == DialogStep.CLARIFY
     if open_ticket is not None:
         await relay_to_staff(desk, context, open_ticket, message)
         await message.reply_text(
             desk.texts.render("added_to_ticket", language, ticket_id=open_ticket.id)
         )
-        return
-    text = message.text.strip()
-    if text.casefold() in HUMAN_WORDS:
-        await _handover(desk, update, context, requester, requester.last_question or text)
-        return
-    matches = desk.matcher.search(text, language, limit=3)
-    band = desk.matcher.band(matches)
-    if band is Band.ANSWER:
+    elif wants_person:
+        await _handover(desk, context, requester.id, question, None)
+    elif step == DialogStep.CATEGORY:
+        # They wrote instead of choosing: a person gets the ticket now, under the fallback.
+        await _handover(desk, context, requester.id, question, fallback_category(desk.settings))
+    elif band is Band.ANSWER:
+        answer = desk.answer(matches[0].template_id, language)
         await message.reply_text(
-            desk.texts.render(
-                "answer", language, answer=desk.answer(matches[0].template_id, language)
-            ),
-            reply_markup=_buttons(
-                desk,
-                language,
-                [
-                    [
-                        (_label(desk, language, "solved"), "solved"),
-                        (_label(desk, language, "not_solved"), "human"),
-                    ]
-                ],
-            ),
+            desk.texts.render("answer", language, answer=answer),
+            reply_markup=keyboard(_answer_buttons(desk, language)),
         )
     elif band is Band.SUGGEST:
         rows = [
@@ -153,51 +219,104 @@ async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         ]
         rows.append([(_label(desk, language, "none"), "human")])
         await message.reply_text(
-            desk.texts.render("suggest", language), reply_markup=_buttons(desk, language, rows)
+            desk.texts.render("suggest", language), reply_markup=keyboard(rows)
         )
+    elif clarifying:
+        await message.reply_text(desk.texts.render("clarify", language))
     else:
-        await _handover(desk, update, context, requester, text)
+        await _handover(desk, context, requester.id, question, None)
+
+
+def _attempts(desk: Desk, requester: Requester) -> list[str]:
+    """The questions of the templates the bot offered, as the staff read them."""
+    language = desk.settings.languages.default
+    offered = [t for t in (requester.last_offered or "").split(",") if t in desk.templates]
+    return [
+        next(iter(desk.templates[t].questions.get(language, [])), None)
+        or next(iter(q[0] for q in desk.templates[t].questions.values() if q), t)
+        for t in offered
+    ]
 
 
 async def _handover(
     desk: Desk,
-    update: Update,
     context: ContextTypes.DEFAULT_TYPE,
-    requester: Requester,
+    requester_id: int,
     question: str,
+    category: str | None,
 ) -> None:
-    """Open a ticket, state the promise, and show the card to the department's staff group."""
-    language = requester.language
-    # A close (if not close enough) template says what kind of case it is, unless words do.
-    matches = desk.matcher.search(question, language, limit=1)
-    close = matches and matches[0].score >= desk.matcher.suggest_threshold
-    template = desk.templates.get(matches[0].template_id) if close else None
-    category = infer_category(desk.settings, question, template.category if template else None)
+    """Open a ticket, state the promise, and show the card to the department's staff group;
+    first ask for the category when neither words nor a close template say it."""
+    if category is None:
+        # A close (if not close enough) template says what kind of case it is, unless words do.
+        matches = desk.matcher.search(question, None, limit=1)
+        close = matches and matches[0].score >= desk.matcher.suggest_threshold
+        template = desk.templates.get(matches[0].template_id) if close else None
+        category = infer_category(desk.settings, question, template.category if template else None)
     async with desk.sessions() as session, session.begin():
-        opened = await tickets.open_ticket(
-            session=session,
-            rules=desk.rules,
-            requester_id=requester.id,
-            question=question,
-            category=category,
-            now=desk.now(),
+        requester = await session.get(Requester, requester_id)
+        assert requester is not None
+        if category is None:
+            requester.dialog_step = DialogStep.CATEGORY
+            requester.last_question = question[:MAX_QUESTION]
+        else:
+            opened = await tickets.open_ticket(
+                session=session,
+                rules=desk.rules,
+                requester_id=requester.id,
+                question=question,
+                category=category,
+                now=desk.now(),
+            )
+            attempts = _attempts(desk, requester)
+            if attempts:
+                conversation.add_bot_note(
+                    session=session,
+                    ticket_id=opened.ticket.id,
+                    text="; ".join(attempts),
+                    now=desk.now(),
+                )
+            requester.dialog_step = requester.last_question = requester.last_offered = None
+            earlier = [
+                t
+                for t in await tickets.list_for_requester(
+                    session=session, requester_id=requester.id
+                )
+                if t.id != opened.ticket.id
+            ][:5]
+    language = requester.language
+    if category is None:
+        names = desk.names(language)["categories"]
+        rows = [[(names[c.key], f"cat:{c.key}")] for c in desk.settings.categories]
+        await context.bot.send_message(
+            requester.chat_id,
+            desk.texts.render("category_choice", language),
+            reply_markup=keyboard(rows),
         )
+        return
     ticket = opened.ticket
     await send_all(context, opened.alerts)
-    names = desk.names(language)
-    chat = update.effective_chat
-    assert chat is not None
     await context.bot.send_message(
-        chat.id,
+        requester.chat_id,
         desk.texts.render(
             "ticket_opened",
             language,
             ticket_id=ticket.id,
-            category=names["categories"][ticket.category],
+            category=desk.names(language)["categories"][ticket.category],
             first_response_due_at=ticket.first_response_due_at,
             resolution_due_at=ticket.resolution_due_at,
         ),
     )
+    await _post_card(desk, context, ticket, attempts, earlier)
+
+
+async def _post_card(
+    desk: Desk,
+    context: ContextTypes.DEFAULT_TYPE,
+    ticket: Ticket,
+    attempts: list[str],
+    earlier: list[Ticket],
+) -> None:
     staff_language = desk.settings.languages.default
     staff_names = desk.names(staff_language)
     group = desk.settings.department(ticket.handling_department_key).staff_group_chat_id
@@ -212,6 +331,12 @@ async def _handover(
             first_response_due_at=ticket.first_response_due_at,
             resolution_due_at=ticket.resolution_due_at,
             question=ticket.question,
+            attempts=attempts,
+            earlier=[{"id": t.id, "status": str(t.status)} for t in earlier],
+            statuses={
+                s: desk.texts.render("statuses", staff_language, status=s)
+                for s in ("open", "claimed", "transferring", "resolved", "closed")
+            },
         ),
         reply_markup=card_markup(desk, ticket.id),
     )
@@ -222,46 +347,81 @@ async def _handover(
 
 
 async def pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Buttons under answers and suggestions."""
+    """Buttons under answers, suggestions, the category and the language choice."""
     desk = desk_of(context)
     query = update.callback_query
     assert query is not None and query.data is not None
-    await query.answer()
-    requester = await _requester(desk, update)
+    data = query.data
+    category_keys = {c.key for c in desk.settings.categories}
+    async with desk.sessions() as session, session.begin():
+        requester = await requester_for(session, desk, query.from_user)
+        open_ticket = await tickets.current_for_requester(
+            session=session, requester_id=requester.id
+        )
+        if data.startswith("lang:") and data[5:] in desk.texts.supported:
+            requester.language = data[5:]
     language = requester.language
-    assert update.effective_chat is not None
-    if query.data.startswith("kb:") and query.data[3:] in desk.templates:
+    chat_id = requester.chat_id
+    if data.startswith("kb:") and data[3:] in desk.templates:
+        await query.answer()
         await context.bot.send_message(
-            update.effective_chat.id,
-            desk.texts.render("answer", language, answer=desk.answer(query.data[3:], language)),
-            reply_markup=_buttons(
-                desk,
+            chat_id,
+            desk.texts.render("answer", language, answer=desk.answer(data[3:], language)),
+            reply_markup=keyboard(_answer_buttons(desk, language)),
+        )
+    elif data == "human" and requester.last_question:
+        await query.answer()
+        await query.edit_message_reply_markup(None)
+        await _handover(desk, context, requester.id, requester.last_question, None)
+    elif data == "human" and open_ticket is not None:
+        await query.answer()
+        await context.bot.send_message(
+            chat_id,
+            desk.texts.render(
+                "ticket_in_hand",
                 language,
-                [
-                    [
-                        (_label(desk, language, "solved"), "solved"),
-                        (_label(desk, language, "not_solved"), "human"),
-                    ]
-                ],
+                ticket_id=open_ticket.id,
+                owner=desk.rules.staff.shown_as(open_ticket.owner_id),
             ),
         )
-    elif query.data == "human":
-        if await _open_ticket(desk, requester) is None:
-            question = requester.last_question or query.data
-            await _handover(desk, update, context, requester, question)
-    elif query.data == "solved":
+    elif data == "human":
+        await query.answer()
+        await context.bot.send_message(chat_id, desk.texts.render("ask_first", language))
+    elif (
+        data.startswith("cat:")
+        and data[4:] in category_keys
+        and requester.dialog_step == DialogStep.CATEGORY
+        and requester.last_question
+    ):
+        await query.answer()
         await query.edit_message_reply_markup(None)
+        await _handover(desk, context, requester.id, requester.last_question, data[4:])
+    elif data == "solved":
+        await query.answer()
+        await query.edit_message_reply_markup(None)
+    elif data.startswith("lang:") and data[5:] in desk.texts.supported:
+        await query.answer()
+        await query.edit_message_reply_markup(None)
+        await context.bot.send_message(chat_id, desk.texts.render("language_set", language))
+    else:
+        # A button from an old message, or data nobody sent: said politely, nothing changes.
+        log.info("stale or unknown button %r from user %s", data, query.from_user.id)
+        await query.answer(desk.texts.render("stale_button", language), show_alert=True)
 
 
 async def other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Photos, files, voice, locations, stickers: into the open ticket, else ask for words."""
     desk = desk_of(context)
-    requester = await _requester(desk, update)
-    message = update.effective_message
-    open_ticket = await _open_ticket(desk, requester)
-    if open_ticket is not None and message is not None:
-        kind, file_id = _content_of(message)
-        async with desk.sessions() as session, session.begin():
+    user, message = update.effective_user, update.effective_message
+    if user is None or message is None:
+        return
+    kind, file_id = _content_of(message)
+    async with desk.sessions() as session, session.begin():
+        requester = await requester_for(session, desk, user)
+        open_ticket = await tickets.current_for_requester(
+            session=session, requester_id=requester.id
+        )
+        if open_ticket is not None:
             await conversation.add_requester_message(
                 session=session,
                 rules=desk.rules,
@@ -274,12 +434,10 @@ async def other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 message_id=message.message_id,
                 now=desk.now(),
             )
+    if open_ticket is not None:
         await relay_to_staff(desk, context, open_ticket, message)
         await message.reply_text(
             desk.texts.render("added_to_ticket", requester.language, ticket_id=open_ticket.id)
         )
         return
-    if update.effective_message is not None:
-        await update.effective_message.reply_text(
-            desk.texts.render("not_understood", requester.language)
-        )
+    await message.reply_text(desk.texts.render("not_understood", requester.language))

@@ -10,7 +10,7 @@ from bot import conversation, store, tickets
 from bot.desk import Desk
 from bot.errors import NotFound
 from bot.models import TicketEvent
-from handlers.common import desk_of
+from handlers.common import desk_of, requester_for
 
 MAX_MESSAGE = 4000  # below Telegram's 4096, leaving room for a note that the rest is cut
 
@@ -35,13 +35,7 @@ async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if user is None or message is None:
         return
     async with desk.sessions() as session, session.begin():
-        requester = await tickets.get_or_create_requester(
-            session=session,
-            telegram_user_id=user.id,
-            chat_id=message.chat_id,
-            language=desk.texts.language_of(user.language_code),
-            now=desk.now(),
-        )
+        requester = await requester_for(session, desk, user)
         rows = await tickets.list_for_requester(session=session, requester_id=requester.id)
     listed = [
         {

@@ -19,7 +19,7 @@ from bot import closure, conversation, tickets
 from bot.desk import Desk
 from bot.errors import AlreadyClaimed, DeskError, NotAllowed
 from bot.models import Direction, Requester, Ticket
-from handlers.common import desk_of
+from handlers.common import desk_of, requester_for
 from handlers.handoffs import transfer
 
 log = logging.getLogger(__name__)
@@ -237,13 +237,7 @@ async def requester_decides(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     query = update.callback_query
     assert query is not None and query.data is not None
     async with desk.sessions() as session, session.begin():
-        requester = await tickets.get_or_create_requester(
-            session=session,
-            telegram_user_id=query.from_user.id,
-            chat_id=query.from_user.id,
-            language=desk.texts.language_of(query.from_user.language_code),
-            now=desk.now(),
-        )
+        requester = await requester_for(session, desk, query.from_user)
     kind, _, rest = query.data.partition(":")
     try:
         if kind == "rate":

@@ -98,7 +98,7 @@ async def _delete(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
 
 @method("answerCallbackQuery")
 async def _answer_callback(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
-    world.answer_callback(p["callback_query_id"])
+    world.answer_callback(p["callback_query_id"], p.get("text") or "")
     return True
 
 

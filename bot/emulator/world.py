@@ -124,7 +124,7 @@ class World:
         self.transcripts: dict[int, list[Entry]] = {}
         self.updates: list[dict[str, Any]] = []
         self.callbacks: dict[str, tuple[int, int]] = {}  # query id -> (chat, message)
-        self.answered: set[str] = set()
+        self.answered: dict[str, str] = {}  # query id -> the text shown to the presser
         self.counters: Counter[str] = Counter()
         self.files: dict[str, StoredFile] = {}
         self.clock: Callable[[], float] = clock or time.time
@@ -408,10 +408,10 @@ class World:
                     await asyncio.wait_for(self._new_update.wait_for(lambda: bool(ready())), wait)
             return ready()
 
-    def answer_callback(self, query_id: str) -> None:
+    def answer_callback(self, query_id: str, text: str = "") -> None:
         if query_id not in self.callbacks or query_id in self.answered:
             raise api_error("query_invalid")
-        self.answered.add(query_id)
+        self.answered[query_id] = text
 
 
 def check_text(text: str) -> None:

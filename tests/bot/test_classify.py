@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.classify import infer_category
+from bot.classify import fallback_category, infer_category
 from bot.config import Settings
 
 
@@ -16,12 +16,16 @@ from bot.config import Settings
         ("小区停水三天了", "office-hours", "fault_report"),
         ("建议市民中心增加周末服务", None, "suggestion"),
         ("我想申请公租房", None, "service_request"),
-        ("公租房的政策是什么", None, "consultation"),
+        ("公租房的政策是什么", None, None),
         ("公租房的政策是什么", "service_request", "service_request"),
-        ("What is this?", "not-a-category", "consultation"),
+        ("What is this?", "not-a-category", None),
     ],
 )
 def test_infer_category(
-    settings: Settings, question: str, matched: str | None, expected: str
+    settings: Settings, question: str, matched: str | None, expected: str | None
 ) -> None:
     assert infer_category(settings, question, matched) == expected
+
+
+def test_an_unchosen_category_falls_back_to_the_first_without_cues(settings: Settings) -> None:
+    assert fallback_category(settings) == "consultation"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Any
@@ -12,6 +13,7 @@ from telegram.ext import Application
 
 from bot.app import LOCAL_TOKEN, build_application, build_desk, seed_world
 from bot.config import Settings
+from bot.desk import Desk
 from bot.emulator.server import Emulator
 from tests.conftest import MONDAY_9AM
 
@@ -34,15 +36,10 @@ def desk_clock() -> DeskClock:
     return DeskClock()
 
 
-@pytest.fixture
-async def running(
-    settings: Settings, database_url: str, desk_clock: DeskClock
-) -> AsyncIterator[tuple[Emulator, Application]]:  # type: ignore[type-arg]
-    desk = await build_desk(settings, database_url)
-    desk.clock = desk_clock
-    emulator = Emulator(token=LOCAL_TOKEN)
-    seed_world(emulator.world, settings)
-    await emulator.start()
+@contextlib.asynccontextmanager
+async def serving(desk: Desk, emulator: Emulator) -> AsyncIterator[Application]:  # type: ignore[type-arg]
+    """The bot's Application polling the emulation until the block ends (a stop is a restart
+    when another block follows)."""
     application = build_application(
         desk, LOCAL_TOKEN, f"http://127.0.0.1:{emulator.port}", sweep_every=None
     )
@@ -51,11 +48,31 @@ async def running(
         assert application.updater is not None
         await application.updater.start_polling(poll_interval=0, timeout=1)
         try:
-            yield emulator, application
+            yield application
         finally:
             await application.updater.stop()
             await application.stop()
-            await emulator.stop()
+
+
+@pytest.fixture
+async def emulator(settings: Settings) -> AsyncIterator[Emulator]:
+    emulator = Emulator(token=LOCAL_TOKEN)
+    seed_world(emulator.world, settings)
+    await emulator.start()
+    try:
+        yield emulator
+    finally:
+        await emulator.stop()
+
+
+@pytest.fixture
+async def running(
+    settings: Settings, database_url: str, desk_clock: DeskClock, emulator: Emulator
+) -> AsyncIterator[tuple[Emulator, Application]]:  # type: ignore[type-arg]
+    desk = await build_desk(settings, database_url)
+    desk.clock = desk_clock
+    async with serving(desk, emulator) as application:
+        yield emulator, application
 
 
 async def bot_lines(emulator: Emulator, chat_id: int, count: int) -> list[Any]:

@@ -248,7 +248,7 @@ async def test_status_queue_mine_and_ticket_history(
     await asyncio.sleep(0.3)
     assert not any("/ticket" in e.text or "经过" in e.text for e in world.transcripts[REQUESTER])
     # An unknown command in private gets the greeting, not silence.
-    await world.user_sends(REQUESTER, "/help")
+    await world.user_sends(REQUESTER, "/frobnicate")
     assert "您好" in (await bot_lines(emulator, REQUESTER, 5))[-1].text
 
 

@@ -1,0 +1,139 @@
+"""The requester's side in Telegram: help, language, /new, clarifying, category buttons."""
+
+from __future__ import annotations
+
+import pytest
+from telegram.ext import Application
+
+from bot.app import build_desk
+from bot.config import Settings
+from bot.emulator.server import Emulator
+from tests.handlers.conftest import (
+    ENGLISH,
+    GENERAL_GROUP,
+    REQUESTER,
+    DeskClock,
+    bot_lines,
+    serving,
+    until,
+)
+
+App = Application  # type: ignore[type-arg]
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_help_and_language_in_both_languages(running: tuple[Emulator, App]) -> None:
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(REQUESTER, "/help")
+    assert "/status" in (await bot_lines(emulator, REQUESTER, 1))[-1].text
+    await world.user_sends(ENGLISH, "/help")
+    assert "What I can do" in (await bot_lines(emulator, ENGLISH, 1))[-1].text
+    # /lang with a code switches at once; without, it offers buttons.
+    await world.user_sends(REQUESTER, "/lang en")
+    assert "English" in (await bot_lines(emulator, REQUESTER, 2))[-1].text
+    await world.user_sends(REQUESTER, "/help")
+    assert "What I can do" in (await bot_lines(emulator, REQUESTER, 3))[-1].text
+    await world.user_sends(REQUESTER, "/lang")
+    choice = (await bot_lines(emulator, REQUESTER, 4))[-1]
+    assert [b["callback_data"] for b in choice.buttons[0]] == ["lang:zh", "lang:en"]
+    await world.user_presses(REQUESTER, REQUESTER, choice.message_id, "lang:zh")
+    assert "中文" in (await bot_lines(emulator, REQUESTER, 5))[-1].text
+    await world.user_sends(REQUESTER, "What are your opening hours?")
+    # The answer comes in the language the requester chose, whatever they typed in.
+    assert "周一至周五" in (await bot_lines(emulator, REQUESTER, 6))[-1].text
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_vague_first_message_gets_one_clarifying_question(
+    running: tuple[Emulator, App],
+) -> None:
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(REQUESTER, "你好")
+    assert "具体" in (await bot_lines(emulator, REQUESTER, 1))[-1].text
+    await world.user_sends(REQUESTER, "社保卡丢了怎么补办")
+    answer = (await bot_lines(emulator, REQUESTER, 2))[-1]
+    assert "挂失" in answer.text
+    # Only one clarifying question: a second vague message goes to a person.
+    await world.user_sends(ENGLISH, "hi")
+    assert "tell me a little more" in (await bot_lines(emulator, ENGLISH, 1))[-1].text
+    await world.user_sends(ENGLISH, "hmm")
+    kinds = (await bot_lines(emulator, ENGLISH, 2))[-1]
+    assert "what kind of matter" in kinds.text
+    assert ["Complaint"] in [[b["text"] for b in row] for row in kinds.buttons]
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_the_category_choice_survives_a_restart(
+    settings: Settings, database_url: str, desk_clock: DeskClock, emulator: Emulator
+) -> None:
+    world = emulator.world
+    question = "我上个月提交的材料到现在还没有消息"
+    desk = await build_desk(settings, database_url)
+    desk.clock = desk_clock
+    async with serving(desk, emulator):
+        await world.user_sends(REQUESTER, question)
+        choice = (await bot_lines(emulator, REQUESTER, 1))[-1]
+        assert "事项类型" in choice.text
+        assert "cat:complaint" in [row[0]["callback_data"] for row in choice.buttons]
+    # A new process: nothing in memory, the step is in the database.
+    desk = await build_desk(settings, database_url)
+    desk.clock = desk_clock
+    async with serving(desk, emulator):
+        await world.user_presses(REQUESTER, REQUESTER, choice.message_id, "cat:complaint")
+        promise = (await bot_lines(emulator, REQUESTER, 2))[-1]
+        assert "工单 #1(投诉)" in promise.text
+        (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+        assert "投诉" in card.text and question in card.text
+        # Pressed again (an old message): nothing opens twice, and the requester is told.
+        pressed = await world.user_presses(
+            REQUESTER, REQUESTER, choice.message_id, "cat:complaint"
+        )
+        query_id = pressed["callback_query"]["id"]
+        await _answered(emulator, query_id)
+        assert "失效" in world.answered[query_id]
+        assert len(await bot_lines(emulator, GENERAL_GROUP, 1)) == 1
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_new_question_while_a_ticket_is_open(running: tuple[Emulator, App]) -> None:
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(REQUESTER, "我想申请公租房")
+    assert "工单 #1" in (await bot_lines(emulator, REQUESTER, 1))[-1].text
+    await world.user_sends(REQUESTER, "/new")
+    assert "工单 #1 仍由负责人继续办理" in (await bot_lines(emulator, REQUESTER, 2))[-1].text
+    # The new question is answered from the knowledge base, not filed under ticket #1.
+    await world.user_sends(REQUESTER, "社保卡丢了怎么补办")
+    answer = (await bot_lines(emulator, REQUESTER, 3))[-1]
+    assert "挂失" in answer.text
+    # Not solved: a second ticket, whose card shows what the bot tried and the earlier ticket.
+    await world.user_presses(REQUESTER, REQUESTER, answer.message_id, "human")
+    assert "工单 #2" in (await bot_lines(emulator, REQUESTER, 4))[-1].text
+    second = (await bot_lines(emulator, GENERAL_GROUP, 2))[-1]
+    assert "社保卡丢了怎么补办" in second.text
+    assert "机器人已尝试解答:社保卡丢了怎么补办" in second.text
+    assert "此前工单:#1 待认领" in second.text
+    # Pressing the same button again opens nothing more: the ticket is in hand.
+    await world.user_presses(REQUESTER, REQUESTER, answer.message_id, "human")
+    assert "工单 #2 已在办理" in (await bot_lines(emulator, REQUESTER, 5))[-1].text
+    # Back to normal: what they write now goes into their newest ticket.
+    await world.user_sends(REQUESTER, "补充一下:卡号尾号1234")
+    assert "已记入工单 #2" in (await bot_lines(emulator, REQUESTER, 6))[-1].text
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_forged_button_is_refused_politely(running: tuple[Emulator, App]) -> None:
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(ENGLISH, "/start")
+    (greeting,) = await bot_lines(emulator, ENGLISH, 1)
+    for data in ("cat:nonsense", "kb:no-such-template", "lang:xx", "rate:99:5", "x" * 64):
+        pressed = await world.user_presses(ENGLISH, ENGLISH, greeting.message_id, data)
+        await _answered(emulator, pressed["callback_query"]["id"])
+    assert len(await bot_lines(emulator, ENGLISH, 1)) == 1  # nothing else was said or opened
+
+
+async def _answered(emulator: Emulator, query_id: str) -> None:
+    await until(lambda: query_id in emulator.world.answered)
