@@ -49,7 +49,9 @@ def as_case_template(row: StoredTemplate) -> CaseTemplate:
         questions={k: list(v) for k, v in row.questions.items()},
         answer={k: str(v) for k, v in row.answer.items()},
         keywords=list(row.keywords.get("words", [])),
-        status=Status(row.status.value),
+        status=Status.RETIRED
+        if row.status is TemplateStatus.REJECTED
+        else Status(row.status.value),
         origin=f"ticket:{row.origin_ticket_id}" if row.origin_ticket_id else "manual",
     )
 
@@ -181,6 +183,34 @@ async def approve(
         TemplateStatus.ACTIVE,
         now,
     )
+
+
+async def reject(
+    *, session: AsyncSession, rules: Rules, template_id: str, supervisor_id: int, now: datetime
+) -> CaseTemplate:
+    """A supervisor turns a proposal down; it never answers anyone."""
+    return await _decide(
+        session,
+        rules,
+        template_id,
+        supervisor_id,
+        TemplateStatus.PENDING,
+        TemplateStatus.REJECTED,
+        now,
+    )
+
+
+async def pending(
+    *, session: AsyncSession, rules: Rules, supervisor_id: int
+) -> list[StoredTemplate]:
+    """Proposals waiting for this supervisor (their departments; management sees all)."""
+    query = select(StoredTemplate).where(StoredTemplate.status == TemplateStatus.PENDING)
+    if not rules.staff.is_management(supervisor_id):
+        member = rules.staff.get(supervisor_id)
+        if member is None or not rules.staff.is_supervisor(supervisor_id):
+            return []
+        query = query.where(StoredTemplate.department_key == member.department_key)
+    return list(await session.scalars(query.order_by(StoredTemplate.proposed_at)))
 
 
 async def retire(

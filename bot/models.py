@@ -381,6 +381,7 @@ class TemplateStatus(StrEnum):
     PENDING = "pending"  # proposed by staff, waiting for a supervisor
     ACTIVE = "active"
     RETIRED = "retired"
+    REJECTED = "rejected"  # a proposal a supervisor turned down
 
 
 class StoredTemplate(Base):

@@ -57,6 +57,26 @@ class Directory:
             if m.department_key == department_key and m.role is StaffRole.SUPERVISOR
         ]
 
+    def officers_of(self, department_key: str) -> list[StaffMember]:
+        """The officers (not supervisors) of a department, in configuration order."""
+        return [
+            m
+            for m in self._members.values()
+            if m.department_key == department_key and m.role is StaffRole.OFFICER
+        ]
+
+    def find(self, words: str) -> StaffMember | None:
+        """A member named by Telegram user id, staff number or name (case-insensitive)."""
+        wanted = words.strip().casefold()
+        for member in self._members.values():
+            if wanted in (
+                str(member.user_id),
+                member.staff_number.casefold(),
+                member.name.casefold(),
+            ):
+                return member
+        return None
+
     def shown_as(self, user_id: int | None) -> str | None:
         """How an officer is named to requesters: name or staff number, per privacy config."""
         member = self.get(user_id)

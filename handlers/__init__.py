@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from handlers import asking, delivery, errors, handoffs, lookup, staff
+from handlers import asking, delivery, errors, handoffs, lookup, staff, supervision
 
 
 def register(application: Application, sweep_every: float | None = 30.0) -> None:  # type: ignore[type-arg]
@@ -20,10 +20,23 @@ def register(application: Application, sweep_every: float | None = 30.0) -> None
     application.add_handler(CommandHandler(["mine", "queue"], lookup.mine_or_queue))
     application.add_handler(CommandHandler("ticket", lookup.ticket_history))
     application.add_handler(CommandHandler("return", handoffs.give_back, filters=groups))
+    application.add_handler(CommandHandler("priority", supervision.priority_command))
+    application.add_handler(CommandHandler("propose", supervision.propose_command))
+    application.add_handler(CommandHandler("assign", supervision.assign_command))
+    application.add_handler(CommandHandler("pending", supervision.pending))
+    application.add_handler(CommandHandler("report", supervision.report))
     # Staff groups: everything in a ticket's topic (commands too: /note, /resolve).
     application.add_handler(MessageHandler(groups & filters.IS_TOPIC_MESSAGE, staff.in_topic))
     application.add_handler(CallbackQueryHandler(staff.claim, pattern=r"^claim:\d+$"))
     application.add_handler(CallbackQueryHandler(handoffs.accept, pattern=r"^accept:\d+$"))
+    application.add_handler(
+        CallbackQueryHandler(
+            supervision.pressed, pattern=r"^(sv:[ap]:\d+|asg:\d+:\d+|pri:\d+:[\w-]+)$"
+        )
+    )
+    application.add_handler(
+        CallbackQueryHandler(supervision.decide, pattern=r"^tpl:(ok|no):[\w.-]+$")
+    )
     application.add_handler(
         CallbackQueryHandler(staff.requester_decides, pattern=r"^(rate:\d+:[1-5]|reopen:\d+)$")
     )

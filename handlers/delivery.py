@@ -5,14 +5,41 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
+from telegram import InlineKeyboardMarkup
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
+from bot.desk import Desk
 from bot.outgoing import Outgoing
 from bot.sweep import run_due
-from handlers.common import desk_of
+from handlers.common import desk_of, keyboard
 
 log = logging.getLogger(__name__)
+
+
+def _markup(desk: Desk, message: Outgoing) -> InlineKeyboardMarkup | None:
+    """An escalation reaching a supervisor or management carries the means to act on it."""
+    staff = desk.rules.staff
+    supervising = message.chat_id == desk.settings.management.chat_id or (
+        staff.is_supervisor(message.chat_id) or staff.is_management(message.chat_id)
+    )
+    if message.template != "escalation" or message.ticket_id is None or not supervising:
+        return None
+    language = desk.settings.languages.default
+    return keyboard(
+        [
+            [
+                (
+                    desk.texts.render("buttons", language, key="assign"),
+                    f"sv:a:{message.ticket_id}",
+                ),
+                (
+                    desk.texts.render("buttons", language, key="priority"),
+                    f"sv:p:{message.ticket_id}",
+                ),
+            ]
+        ]
+    )
 
 
 async def send_all(context: ContextTypes.DEFAULT_TYPE, messages: Iterable[Outgoing]) -> int:
@@ -22,7 +49,9 @@ async def send_all(context: ContextTypes.DEFAULT_TYPE, messages: Iterable[Outgoi
     for message in messages:
         text = desk.texts.render(message.template, message.language, **message.context)
         try:
-            await context.bot.send_message(message.chat_id, text)
+            await context.bot.send_message(
+                message.chat_id, text, reply_markup=_markup(desk, message)
+            )
             sent += 1
         except TelegramError:
             log.exception("could not send %s to chat %s", message.template, message.chat_id)

@@ -1,0 +1,167 @@
+"""Supervisors in Telegram: escalation buttons, /assign, priorities, templates, the report."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from telegram.ext import Application, CallbackContext
+
+from bot.emulator.server import Emulator
+from handlers.delivery import sweep
+from tests.handlers.conftest import (
+    ENGLISH,
+    GENERAL_GROUP,
+    REQUESTER,
+    DeskClock,
+    bot_lines,
+    until,
+)
+
+App = Application  # type: ignore[type-arg]
+OFFICER, SECOND_OFFICER, SUPERVISOR, OTHER_SUPERVISOR = 100101, 100102, 100190, 100290
+MANAGEMENT_CHAT = -1000000000900
+
+
+def _said(emulator: Emulator, chat_id: int, words: str) -> bool:
+    return any(
+        words in e.text
+        for e in emulator.world.transcripts.get(chat_id, [])
+        if e.sender_id == emulator.world.bot.id
+    )
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_an_escalation_is_acted_on_from_its_buttons(
+    running: tuple[Emulator, App], desk_clock: DeskClock
+) -> None:
+    emulator, application = running
+    world = emulator.world
+    await world.user_sends(REQUESTER, "我想申请公租房")
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    # Well past the first-response deadline: the ladder reaches the department's supervisor
+    # (step 2) and then management too (step 3).
+    desk_clock.now += timedelta(hours=8)
+    await sweep(CallbackContext(application))
+    escalation = (await bot_lines(emulator, SUPERVISOR, 2))[0]
+    assert "工单 #1" in escalation.text and "已超期" in escalation.text
+    assert [b["callback_data"] for b in escalation.buttons[0]] == ["sv:a:1", "sv:p:1"]
+    await until(lambda: _said(emulator, MANAGEMENT_CHAT, "工单 #1"))
+
+    # An officer cannot use a supervisor's buttons, even with crafted data.
+    pressed = await world.user_presses(OFFICER, SUPERVISOR, escalation.message_id, "asg:1:100101")
+    await until(lambda: pressed["callback_query"]["id"] in world.answered)
+    assert not _said(emulator, REQUESTER, "负责办理")
+
+    await world.user_presses(SUPERVISOR, SUPERVISOR, escalation.message_id, "sv:a:1")
+    choice = (await bot_lines(emulator, SUPERVISOR, 3))[-1]
+    assert [row[0]["callback_data"] for row in choice.buttons] == ["asg:1:100101", "asg:1:100102"]
+    await world.user_presses(SUPERVISOR, SUPERVISOR, choice.message_id, "asg:1:100102")
+    owner_told = (await bot_lines(emulator, REQUESTER, 2))[-1]
+    assert "李强" in owner_told.text
+    await until(lambda: _said(emulator, SECOND_OFFICER, "主管指派您负责工单 #1"))
+    assert card.buttons == []  # nobody can claim it any more
+    (topic,) = world.chats[GENERAL_GROUP].topics.values()
+    await until(
+        lambda: any(
+            "指派 李强" in e.text and e.thread_id == topic.thread_id
+            for e in world.transcripts[GENERAL_GROUP]
+        )
+    )
+
+    await world.user_presses(SUPERVISOR, SUPERVISOR, escalation.message_id, "sv:p:1")
+    priorities = (await bot_lines(emulator, SUPERVISOR, 5))[-1]
+    assert "pri:1:urgent" in [row[0]["callback_data"] for row in priorities.buttons]
+    await world.user_presses(SUPERVISOR, SUPERVISOR, priorities.message_id, "pri:1:urgent")
+    promise = (await bot_lines(emulator, REQUESTER, 3))[-1]
+    assert "已调整为特急处理" in promise.text
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_assign_and_priority_by_command(running: tuple[Emulator, App]) -> None:
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(
+        ENGLISH, "The rude clerk at window 3 shouted at me and refused my papers"
+    )
+    await bot_lines(emulator, ENGLISH, 1)
+    await world.user_sends(OFFICER, "/assign 1 G-0102", GENERAL_GROUP)
+    await until(lambda: _said(emulator, GENERAL_GROUP, "此操作仅限主管"))
+    # Another department's supervisor may not; this department's may.
+    await world.user_sends(OTHER_SUPERVISOR, "/assign 1 G-0102")
+    await until(lambda: _said(emulator, OTHER_SUPERVISOR, "not a supervisor of general"))
+    await world.user_sends(SUPERVISOR, "/assign 1 G-0102 worked on a similar case")
+    told = (await bot_lines(emulator, ENGLISH, 2))[-1]
+    assert "李强" in told.text
+    (topic,) = world.chats[GENERAL_GROUP].topics.values()
+    # The owner raises the priority from the ticket's topic, by the priority's name.
+    await world.user_sends(SECOND_OFFICER, "/priority 紧急", GENERAL_GROUP, topic.thread_id)
+    promise = (await bot_lines(emulator, ENGLISH, 3))[-1]
+    assert "now handled as High" in promise.text
+    await until(lambda: _said(emulator, GENERAL_GROUP, "优先级调整为紧急"))
+    # A requester cannot: the command means nothing from them.
+    await world.user_sends(ENGLISH, "/priority 1 urgent")
+    assert (await bot_lines(emulator, ENGLISH, 4))[-1].text.startswith("Hello")
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_closed_case_becomes_a_template_that_answers_at_once(
+    running: tuple[Emulator, App],
+) -> None:
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(REQUESTER, "我想申请公租房")
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
+    await bot_lines(emulator, REQUESTER, 2)
+    (topic,) = world.chats[GENERAL_GROUP].topics.values()
+    summary = "公租房申请请携带户口簿和收入证明到二楼住房保障窗口办理。"
+    await world.user_sends(OFFICER, f"/resolve {summary}", GENERAL_GROUP, topic.thread_id)
+    resolution = (await bot_lines(emulator, REQUESTER, 3))[-1]
+    await world.user_presses(REQUESTER, REQUESTER, resolution.message_id, "rate:1:5")
+    await bot_lines(emulator, REQUESTER, 4)
+
+    await world.user_sends(OFFICER, "/propose", GENERAL_GROUP, topic.thread_id)
+    await until(lambda: _said(emulator, SUPERVISOR, "工单 #1 已提交为案例模板 ticket-1"))
+    await world.user_sends(OFFICER, "/pending", GENERAL_GROUP)
+    await until(lambda: _said(emulator, GENERAL_GROUP, "此操作仅限主管"))
+    await world.user_sends(SUPERVISOR, "/pending")
+    proposal = (await bot_lines(emulator, SUPERVISOR, 2))[-1]
+    assert summary in proposal.text and "我想申请公租房" in proposal.text
+    # The officer who proposed it cannot approve it with a crafted press.
+    forged = await world.user_presses(OFFICER, SUPERVISOR, proposal.message_id, "tpl:ok:ticket-1")
+    await until(lambda: forged["callback_query"]["id"] in world.answered)
+    await world.user_presses(SUPERVISOR, SUPERVISOR, proposal.message_id, "tpl:ok:ticket-1")
+    await until(lambda: "已由 张主任 批准" in proposal.text)
+    assert proposal.buttons == []
+
+    # No restart: the next requester asking the same gets the approved answer.
+    await world.user_sends(ENGLISH, "/lang zh")
+    await bot_lines(emulator, ENGLISH, 1)
+    await world.user_sends(ENGLISH, "我想申请公租房")
+    answer = (await bot_lines(emulator, ENGLISH, 2))[-1]
+    assert summary in answer.text
+    await world.user_sends(SUPERVISOR, "/pending")
+    assert "没有待审核" in (await bot_lines(emulator, SUPERVISOR, 3))[-1].text
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_the_report_shows_the_supervisors_department(
+    running: tuple[Emulator, App], desk_clock: DeskClock
+) -> None:
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(REQUESTER, "我想申请公租房")
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
+    await bot_lines(emulator, REQUESTER, 2)
+    desk_clock.now += timedelta(hours=1)
+    await world.user_sends(SUPERVISOR, "/report week")
+    report = (await bot_lines(emulator, SUPERVISOR, 1))[-1]
+    assert "【综合服务窗口】工单 1 · 按时认领 100%" in report.text
+    assert "【王芳 G-0101】工单 1" in report.text
+    assert "社会保障科" not in report.text
+    await world.user_sends(SUPERVISOR, "/report year")
+    assert "/report day|week|month" in (await bot_lines(emulator, SUPERVISOR, 2))[-1].text
+    await world.user_sends(REQUESTER, "/report")
+    assert "此操作仅限主管" in (await bot_lines(emulator, REQUESTER, 3))[-1].text
