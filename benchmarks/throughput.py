@@ -20,9 +20,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import signal
 import statistics
+import sys
 import tempfile
 import time
+from argparse import SUPPRESS
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -47,17 +50,11 @@ async def _echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await update.effective_message.reply_text(update.effective_message.text)
 
 
-@asynccontextmanager
-async def running(kind: str, folder: str) -> AsyncIterator[Emulator]:
-    """The emulation and one bot (ours or the echo bot) polling it."""
-    settings = load_settings(ROOT / "config.yaml")
-    emulator = Emulator(token=LOCAL_TOKEN, strict=False)
-    emulator.world.limits.enabled = False
-    seed_world(emulator.world, settings)
-    await emulator.start()
-    base = f"http://127.0.0.1:{emulator.port}"
+async def serve_bot(kind: str, base: str, folder: str) -> None:
+    """The bot process: ours (on SQLite in `folder`) or the echo bot, polling until stopped."""
     application: Application  # type: ignore[type-arg]
     if kind == "shouwen":
+        settings = load_settings(ROOT / "config.yaml")
         url = f"sqlite+aiosqlite:///{folder}/bench.db"
         engine = create_engine(url)
         await upgrade_engine(engine)
@@ -70,16 +67,36 @@ async def running(kind: str, folder: str) -> AsyncIterator[Emulator]:
     else:
         application = ApplicationBuilder().token(LOCAL_TOKEN).base_url(f"{base}/bot").build()
         application.add_handler(MessageHandler(filters.TEXT, _echo))
+    stop = asyncio.Event()
+    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
     async with application:
         await application.start()
         assert application.updater is not None
         await application.updater.start_polling(poll_interval=0, timeout=1)
-        try:
-            yield emulator
-        finally:
-            await application.updater.stop()
-            await application.stop()
-            await emulator.stop()
+        await stop.wait()
+        await application.updater.stop()
+        await application.stop()
+
+
+@asynccontextmanager
+async def running(kind: str, folder: str) -> AsyncIterator[Emulator]:
+    """The emulation here, and one bot (ours or the echo bot) in a process of its own, as
+    Telegram's servers are not in the bot's process either."""
+    settings = load_settings(ROOT / "config.yaml")
+    emulator = Emulator(token=LOCAL_TOKEN, strict=False)
+    emulator.world.limits.enabled = False
+    seed_world(emulator.world, settings)
+    await emulator.start()
+    base = f"http://127.0.0.1:{emulator.port}"
+    bot = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "benchmarks.throughput", "--serve", kind, base, folder, cwd=ROOT
+    )
+    try:
+        yield emulator
+    finally:
+        bot.terminate()
+        await bot.wait()
+        await emulator.stop()
 
 
 class Replies:
@@ -100,12 +117,14 @@ class Replies:
         return future
 
 
-async def ask(emulator: Emulator, replies: Replies, user_id: int, text: str) -> float:
+async def ask(
+    emulator: Emulator, replies: Replies, user_id: int, text: str, wait: float = 30
+) -> float:
     """Send as a requester; the seconds until the bot's reply."""
     answered = replies.expect(user_id)
     started = time.perf_counter()
     await emulator.world.user_sends(user_id, text)
-    return await asyncio.wait_for(answered, 30) - started
+    return await asyncio.wait_for(answered, wait) - started
 
 
 def _requesters(emulator: Emulator, count: int, offset: int) -> list[int]:
@@ -153,7 +172,10 @@ async def open_loop(
 async def measure(kind: str, args: argparse.Namespace, questions: list[str]) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as folder:
         async with running(kind, folder) as emulator:
-            await ask(emulator, Replies(emulator), _requesters(emulator, 1, 3_000_000)[0], "你好")
+            # The first answer says the bot is up (it may take a while to start).
+            await ask(
+                emulator, Replies(emulator), _requesters(emulator, 1, 3_000_000)[0], "你好", 120
+            )
             throughput = await closed_loop(emulator, questions, args.requesters, args.messages)
             latencies = sorted(await open_loop(emulator, questions, args.rate, args.seconds))
     figures = {
@@ -177,7 +199,11 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=100.0)
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--serve", nargs=3, metavar=("BOT", "BASE_URL", "FOLDER"), help=SUPPRESS)
     args = parser.parse_args()
+    if args.serve:
+        asyncio.run(serve_bot(*args.serve))
+        return
     questions = [c.text for c in read_cases(ROOT / "knowledge" / "eval" / "zh_test.jsonl")]
 
     async def both() -> tuple[dict[str, Any], dict[str, Any]]:

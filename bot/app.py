@@ -24,6 +24,9 @@ from bot.texts import Texts
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
 LOCAL_TOKEN = "123456:LOCAL-EMULATION"
+# Updates handled at once (one at a time per chat), and HTTP connections to Telegram for their
+# replies. More is slower here: httpx's pool scans every connection for every request.
+CONCURRENT_UPDATES = 8
 DEMO_REQUESTERS = [(900100, "小张", "zh"), (900200, "Sam", "en")]
 
 
@@ -81,7 +84,12 @@ def build_application(
     from handlers import register
     from handlers.processing import PerChatUpdateProcessor
 
-    builder = ApplicationBuilder().token(token).concurrent_updates(PerChatUpdateProcessor())
+    builder = (
+        ApplicationBuilder()
+        .token(token)
+        .concurrent_updates(PerChatUpdateProcessor(CONCURRENT_UPDATES))
+        .connection_pool_size(CONCURRENT_UPDATES)
+    )
     if rate_limited:
         # Telegram's flood limits: throttle groups and overall, and wait out a 429 then retry.
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]

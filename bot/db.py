@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import logging
+import sqlite3
+from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import Any
 
+import aiosqlite
 from alembic import command
 from alembic.config import Config as AlembicConfig
 from sqlalchemy import Connection, event
@@ -50,13 +55,79 @@ def _prepare_sqlite(engine: AsyncEngine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+class _InlineQueue:
+    """Stands in for aiosqlite's queue to its thread: runs the call now, resolves its future."""
+
+    def put_nowait(self, item: tuple[asyncio.Future[Any] | None, Callable[[], Any]]) -> None:
+        future, function = item
+        try:
+            result = function()
+        except BaseException as error:  # handed to whoever awaits the future
+            if future is not None and not future.done():
+                future.set_exception(error)
+            return
+        if future is not None and not future.done():
+            future.set_result(result)
+
+
+class InlineConnection(aiosqlite.Connection):
+    """An aiosqlite connection whose calls run at once on the event loop's thread.
+
+    aiosqlite sends every call to a thread of its own and wakes the loop with the result:
+    several hops per transaction, each waiting behind everything else the loop has to do. Under
+    load a transaction then holds SQLite's one write lock for many loop turns while the others
+    queue (measured: 17 ms per requester's message at 40/s, against about 1 ms of SQLite work).
+    Indexed SQLite calls take microseconds, so running them inline costs the loop less than
+    one hop. Only one connection exists (see create_engine), so a call never waits on a lock
+    held by another task of this process; another process's lock is waited for (busy_timeout).
+    """
+
+    def __init__(self, connector: Callable[[], sqlite3.Connection]) -> None:
+        super().__init__(connector, iter_chunk_size=64)
+        self._tx = _InlineQueue()  # type: ignore[assignment]  # SQLAlchemy queues here too
+
+    async def _execute(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        if not self._running or self._connection is None:
+            raise ValueError("Connection closed")
+        return fn(*args, **kwargs)
+
+    async def _connect(self) -> InlineConnection:
+        if self._connection is None:
+            self._connection = self._connector()
+        return self
+
+    def __await__(self) -> Generator[Any, None, InlineConnection]:
+        return self._connect().__await__()
+
+    def stop(self) -> None:
+        self._running = False
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    async def close(self) -> None:
+        self.stop()
+
+
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     """An async engine for `url`, with SQLite set up for a multi-task bot."""
     if is_sqlite(url):
-        database = make_url(url).database
-        if database and database != ":memory:":
+        database = make_url(url).database or ":memory:"
+        if database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url, connect_args={"timeout": 30}, **kwargs)
+
+        async def connect() -> InlineConnection:
+            connector = functools.partial(
+                sqlite3.connect, database, timeout=30, check_same_thread=False
+            )
+            return await InlineConnection(connector)
+
+        # One connection, handed from task to task by the pool's asyncio queue: SQLite has
+        # one writer anyway, and a task waiting in the queue is woken the moment the
+        # connection is free, without blocking the loop.
+        kwargs.setdefault("pool_size", 1)
+        kwargs.setdefault("max_overflow", 0)
+        engine = create_async_engine(url, async_creator=connect, **kwargs)
         _prepare_sqlite(engine)
         return engine
     return create_async_engine(url, pool_pre_ping=True, **kwargs)

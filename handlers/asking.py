@@ -17,7 +17,7 @@ from bot import conversation, tickets
 from bot.classify import fallback_category, infer_category
 from bot.desk import Desk
 from bot.models import DialogStep, Requester, Ticket
-from handlers.common import desk_of, keyboard, requester_for
+from handlers.common import desk_of, keyboard, requester_and_ticket, requester_for
 from handlers.delivery import send_all
 from handlers.staff import card_markup, relay_to_staff
 from knowledge.matcher import Band, Match
@@ -151,15 +151,11 @@ async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     band = Band.HANDOVER
     # One transaction: who is asking, what the bot was waiting for, and what it does now.
     async with desk.sessions() as session, session.begin():
-        requester = await requester_for(session, desk, user)
+        requester, current = await requester_and_ticket(session, desk, user)
         language = requester.language
         step = requester.dialog_step
         # While a new question is being asked, nothing goes into the open ticket.
-        open_ticket = (
-            None
-            if step is not None
-            else await tickets.current_for_requester(session=session, requester_id=requester.id)
-        )
+        open_ticket = None if step is not None else current
         if open_ticket is not None:
             await conversation.add_requester_message(
                 session=session,
@@ -354,10 +350,7 @@ async def pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     data = query.data
     category_keys = {c.key for c in desk.settings.categories}
     async with desk.sessions() as session, session.begin():
-        requester = await requester_for(session, desk, query.from_user)
-        open_ticket = await tickets.current_for_requester(
-            session=session, requester_id=requester.id
-        )
+        requester, open_ticket = await requester_and_ticket(session, desk, query.from_user)
         if data.startswith("lang:") and data[5:] in desk.texts.supported:
             requester.language = data[5:]
     language = requester.language
@@ -417,10 +410,7 @@ async def other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     kind, file_id = _content_of(message)
     async with desk.sessions() as session, session.begin():
-        requester = await requester_for(session, desk, user)
-        open_ticket = await tickets.current_for_requester(
-            session=session, requester_id=requester.id
-        )
+        requester, open_ticket = await requester_and_ticket(session, desk, user)
         if open_ticket is not None:
             await conversation.add_requester_message(
                 session=session,
