@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import signal
 import statistics
 import sys
@@ -78,8 +79,14 @@ async def serve_bot(kind: str, base: str, folder: str) -> None:
         await application.stop()
 
 
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time of a process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 @asynccontextmanager
-async def running(kind: str, folder: str) -> AsyncIterator[Emulator]:
+async def running(kind: str, folder: str) -> AsyncIterator[tuple[Emulator, int]]:
     """The emulation here, and one bot (ours or the echo bot) in a process of its own, as
     Telegram's servers are not in the bot's process either."""
     settings = load_settings(ROOT / "config.yaml")
@@ -92,7 +99,7 @@ async def running(kind: str, folder: str) -> AsyncIterator[Emulator]:
         sys.executable, "-m", "benchmarks.throughput", "--serve", kind, base, folder, cwd=ROOT
     )
     try:
-        yield emulator
+        yield emulator, bot.pid
     finally:
         bot.terminate()
         await bot.wait()
@@ -171,20 +178,25 @@ async def open_loop(
 
 async def measure(kind: str, args: argparse.Namespace, questions: list[str]) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as folder:
-        async with running(kind, folder) as emulator:
+        async with running(kind, folder) as (emulator, pid):
             # The first answer says the bot is up (it may take a while to start).
             await ask(
                 emulator, Replies(emulator), _requesters(emulator, 1, 3_000_000)[0], "你好", 120
             )
+            cpu = cpu_seconds(pid)
             throughput = await closed_loop(emulator, questions, args.requesters, args.messages)
+            # The bot's own CPU per update: steadier than rates on a shared machine.
+            cpu_ms = 1000 * (cpu_seconds(pid) - cpu) / (args.requesters * args.messages)
             latencies = sorted(await open_loop(emulator, questions, args.rate, args.seconds))
     figures = {
         "updates_per_s": throughput,
+        "cpu_ms_per_update": cpu_ms,
         "p50_ms": statistics.median(latencies),
         "p99_ms": latencies[max(0, int(0.99 * len(latencies)) - 1)],
     }
     print(
-        f"{kind:8} {throughput:8.1f} updates/s (closed loop, {args.requesters} requesters)"
+        f"{kind:8} {throughput:8.1f} updates/s (closed loop, {args.requesters} requesters,"
+        f" bot CPU {cpu_ms:4.1f} ms/update)"
         f"   at {args.rate:.0f}/s: p50 {figures['p50_ms']:6.1f} ms"
         f"  p99 {figures['p99_ms']:6.1f} ms",
         flush=True,
