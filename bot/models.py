@@ -384,6 +384,17 @@ class TemplateStatus(StrEnum):
     REJECTED = "rejected"  # a proposal a supervisor turned down
 
 
+class StaffLink(Base):
+    """A message in a staff group that stands for a ticket (a requester's message copied
+    there): replying to it, in a group without topics, is replying to the ticket."""
+
+    __tablename__ = "staff_links"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    message_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"))
+
+
 class StoredTemplate(Base):
     """A case template proposed from a resolved ticket (案例归档), used once approved."""
 

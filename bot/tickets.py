@@ -18,7 +18,7 @@ from bot.errors import InvalidInput, NotAllowed, NotFound
 from bot.guards import clean_text, require_owner_or_supervisor, require_staff_of
 from bot.incidents import detect_surge
 from bot.lifecycle import Action
-from bot.models import ACTIVE_STATUSES, Requester, Ticket, TicketStatus
+from bot.models import ACTIVE_STATUSES, Requester, StaffLink, Ticket, TicketStatus
 from bot.outgoing import Outgoing
 from bot.sla import Rules
 from bot.store import get, keyword_priority, record_late_first_response, save, set_priority
@@ -263,6 +263,24 @@ async def get_by_topic(*, session: AsyncSession, chat_id: int, thread_id: int) -
     """The ticket whose forum topic this is, if any."""
     return await session.scalar(
         select(Ticket).where(Ticket.staff_chat_id == chat_id, Ticket.staff_thread_id == thread_id)
+    )
+
+
+async def link_message(
+    *, session: AsyncSession, chat_id: int, message_id: int, ticket_id: int
+) -> None:
+    """Remember that a message in a staff group stands for this ticket."""
+    session.add(StaffLink(chat_id=chat_id, message_id=message_id, ticket_id=ticket_id))
+    await session.flush()
+
+
+async def get_by_message(*, session: AsyncSession, chat_id: int, message_id: int) -> Ticket | None:
+    """The ticket a staff group's message stands for: its card, or a message copied there."""
+    linked = await session.get(StaffLink, (chat_id, message_id))
+    if linked is not None:
+        return await session.get(Ticket, linked.ticket_id)
+    return await session.scalar(
+        select(Ticket).where(Ticket.staff_chat_id == chat_id, Ticket.card_message_id == message_id)
     )
 
 

@@ -27,6 +27,8 @@ def register(application: Application, sweep_every: float | None = 30.0) -> None
     application.add_handler(CommandHandler("report", supervision.report))
     # Staff groups: everything in a ticket's topic (commands too: /note, /resolve).
     application.add_handler(MessageHandler(groups & filters.IS_TOPIC_MESSAGE, staff.in_topic))
+    # Groups without topics: a reply to a ticket's card or copied message.
+    application.add_handler(MessageHandler(groups & filters.REPLY, staff.in_reply))
     application.add_handler(CallbackQueryHandler(staff.claim, pattern=r"^claim:\d+$"))
     application.add_handler(CallbackQueryHandler(handoffs.accept, pattern=r"^accept:\d+$"))
     application.add_handler(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, ReplyParameters, Update
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
@@ -140,18 +140,43 @@ async def open_topic(desk: Desk, context: ContextTypes.DEFAULT_TYPE, ticket: Tic
     return topic.message_thread_id
 
 
+async def _is_forum(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> bool:
+    """Whether a staff group has topics (asked once per chat and remembered)."""
+    known: dict[int, bool] = context.application.bot_data.setdefault("forums", {})
+    if chat_id not in known:
+        known[chat_id] = bool((await context.bot.get_chat(chat_id)).is_forum)
+    return known[chat_id]
+
+
 async def relay_to_staff(
     desk: Desk, context: ContextTypes.DEFAULT_TYPE, ticket: Ticket, message: Message
 ) -> None:
-    """Copy a requester's message into the ticket's topic (nothing to do before a claim)."""
-    if ticket.staff_chat_id is None or ticket.staff_thread_id is None:
+    """Copy a requester's message to the ticket's staff: into its topic once claimed, or, in a
+    group without topics, as a reply to its card (replying to that copy answers the requester)."""
+    chat_id = ticket.staff_chat_id
+    if chat_id is None:
+        return
+    if ticket.staff_thread_id is None:
+        if await _is_forum(context, chat_id):
+            return  # copied into the topic when someone claims the ticket
+        copy = await context.bot.copy_message(
+            chat_id,
+            message.chat_id,
+            message.message_id,
+            reply_parameters=ReplyParameters(
+                ticket.card_message_id, allow_sending_without_reply=True
+            )
+            if ticket.card_message_id
+            else None,
+        )
+        async with desk.sessions() as session, session.begin():
+            await tickets.link_message(
+                session=session, chat_id=chat_id, message_id=copy.message_id, ticket_id=ticket.id
+            )
         return
     try:
         await context.bot.copy_message(
-            ticket.staff_chat_id,
-            message.chat_id,
-            message.message_id,
-            message_thread_id=ticket.staff_thread_id,
+            chat_id, message.chat_id, message.message_id, message_thread_id=ticket.staff_thread_id
         )
     except TelegramError:
         # The topic was closed or deleted by someone: open a new one and try once more.
@@ -159,10 +184,7 @@ async def relay_to_staff(
         thread = await open_topic(desk, context, ticket)
         if thread is not None:
             await context.bot.copy_message(
-                ticket.staff_chat_id,
-                message.chat_id,
-                message.message_id,
-                message_thread_id=thread,
+                chat_id, message.chat_id, message.message_id, message_thread_id=thread
             )
 
 
@@ -178,6 +200,31 @@ async def in_topic(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         )
     if ticket is None:
         return  # not a ticket's topic: staff talking among themselves
+    await _on_ticket(desk, context, ticket, message)
+
+
+async def in_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """In a group without topics: a reply to a ticket's card or to a requester's copied
+    message is a reply to that ticket (or a note, or a resolution, as in a topic)."""
+    desk = desk_of(context)
+    message = update.effective_message
+    if message is None or message.from_user is None or message.reply_to_message is None:
+        return
+    async with desk.sessions() as session:
+        ticket = await tickets.get_by_message(
+            session=session,
+            chat_id=message.chat_id,
+            message_id=message.reply_to_message.message_id,
+        )
+    if ticket is None:
+        return  # a reply to something else: staff talking among themselves
+    await _on_ticket(desk, context, ticket, message)
+
+
+async def _on_ticket(
+    desk: Desk, context: ContextTypes.DEFAULT_TYPE, ticket: Ticket, message: Message
+) -> None:
+    assert message.from_user is not None
     text = message.text or message.caption or ""
     officer_id = message.from_user.id
     if text.startswith("/transfer"):

@@ -448,6 +448,14 @@ async def _ticket_of_command(
             )
         if ticket is not None:
             return ticket, args
+    replied = message.reply_to_message if message is not None else None
+    if message is not None and replied is not None:
+        async with desk.sessions() as session:
+            ticket = await tickets.get_by_message(
+                session=session, chat_id=message.chat_id, message_id=replied.message_id
+            )
+        if ticket is not None:
+            return ticket, args
     if args and args[0].lstrip("#").isdigit():
         try:
             return await _load(desk, int(args[0].lstrip("#"))), args[1:]

@@ -71,8 +71,13 @@ async def _get_updates(world: World, p: dict[str, Any], raw: dict[str, Any]) -> 
 
 @method("sendMessage")
 async def _send_message(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
+    chat = world.chat(p["chat_id"])
     return world.bot_sends(
-        p["chat_id"], p["text"], p.get("reply_markup"), p.get("message_thread_id")
+        p["chat_id"],
+        p["text"],
+        p.get("reply_markup"),
+        p.get("message_thread_id"),
+        world.reply_to(chat.id, p.get("reply_parameters")),
     )
 
 
@@ -199,8 +204,9 @@ def _copy_content(message: dict[str, Any]) -> dict[str, Any]:
 @method("copyMessage")
 async def _copy(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
     original = world.find(p["from_chat_id"], p["message_id"])
+    reply = world.reply_to(world.chat(p["chat_id"]).id, p.get("reply_parameters"))
     copy = world.bot_sends_media(
-        p["chat_id"], _copy_content(original), p.get("reply_markup"), _thread(p)
+        p["chat_id"], _copy_content(original), p.get("reply_markup"), _thread(p), reply
     )
     return {"message_id": copy["message_id"]}
 

@@ -223,11 +223,12 @@ class World:
         text: str,
         markup: dict[str, Any] | None = None,
         thread_id: int | None = None,
+        extra: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         chat = self._writable(chat_id)
         check_text(text)
         check_markup(markup)
-        return self._message(chat, self.bot, {"text": text}, markup, thread_id)
+        return self._message(chat, self.bot, {"text": text}, markup, thread_id, extra)
 
     def _writable(self, chat_id: Any) -> Chat:
         """A chat the bot may post in now: it exists, nobody blocked it, no flood limit hit."""
@@ -326,12 +327,31 @@ class World:
     # --- what users do -------------------------------------------------------------------------
 
     async def user_sends(
-        self, user_id: int, text: str, chat_id: int | None = None, thread_id: int | None = None
+        self,
+        user_id: int,
+        text: str,
+        chat_id: int | None = None,
+        thread_id: int | None = None,
+        reply_to: int | None = None,
     ) -> dict[str, Any]:
+        """A text message; `reply_to` is the id of the message it answers in the same chat."""
         user = self.users[user_id]
         chat = self.chat(user_id if chat_id is None else chat_id)
-        message = self._message(chat, user, {"text": text}, None, thread_id)
+        extra = None if reply_to is None else self.reply_to(chat.id, {"message_id": reply_to})
+        message = self._message(chat, user, {"text": text}, None, thread_id, extra)
         return await self._push({"message": message})
+
+    def reply_to(self, chat_id: int, parameters: dict[str, Any] | None) -> dict[str, Any] | None:
+        """The reply_to_message field for ReplyParameters, as Telegram fills it (one level)."""
+        if not parameters:
+            return None
+        target_chat = int(parameters.get("chat_id", chat_id))
+        original = self.messages.get((target_chat, int(parameters["message_id"])))
+        if original is None:
+            if parameters.get("allow_sending_without_reply"):
+                return None
+            raise api_error("reply_not_found")
+        return {"reply_to_message": {k: v for k, v in original.items() if k != "reply_to_message"}}
 
     async def user_sends_content(
         self,

@@ -296,3 +296,36 @@ async def test_handoff_accepted_then_returned(
     assert not any(
         e.text.startswith("/") for e in world.transcripts[REQUESTER] if e.sender_id != REQUESTER
     )
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_staff_group_without_topics_works_by_replies(
+    running: tuple[Emulator, Application],  # type: ignore[type-arg]
+) -> None:
+    emulator, _ = running
+    world = emulator.world
+    world.chats[GENERAL_GROUP].is_forum = False
+    officer = 100101
+    await world.user_sends(REQUESTER, "我想申请公租房")
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    await world.user_sends(REQUESTER, "补充:我家三口人")
+    copied = (await bot_lines(emulator, GENERAL_GROUP, 2))[-1]
+    assert copied.text == "补充:我家三口人"
+    assert world.messages[(GENERAL_GROUP, copied.message_id)]["reply_to_message"][
+        "message_id"
+    ] == (card.message_id)
+    await world.user_presses(officer, GENERAL_GROUP, card.message_id, "claim:1")
+    assert "王芳" in (await bot_lines(emulator, REQUESTER, 3))[-1].text
+    assert world.chats[GENERAL_GROUP].topics == {}
+
+    await world.user_sends(
+        officer, "请明天带户口簿来窗口。", GENERAL_GROUP, reply_to=copied.message_id
+    )
+    assert (await bot_lines(emulator, REQUESTER, 4))[-1].text == "请明天带户口簿来窗口。"
+    await world.user_sends(officer, "/note 已电话核实", GENERAL_GROUP, reply_to=card.message_id)
+    await world.user_sends(officer, "大家中午吃什么?", GENERAL_GROUP)
+    await world.user_sends(officer, "/priority high", GENERAL_GROUP, reply_to=card.message_id)
+    await world.user_sends(officer, "/resolve 已受理", GENERAL_GROUP, reply_to=card.message_id)
+    lines = await bot_lines(emulator, REQUESTER, 6)
+    assert "紧急" in lines[4].text and "已受理" in lines[5].text
+    assert not any("核实" in e.text or "吃什么" in e.text for e in world.transcripts[REQUESTER])
