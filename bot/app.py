@@ -113,7 +113,10 @@ class Webhook:
 
 
 async def start_receiving(application: Application, webhook: Webhook | None) -> None:  # type: ignore[type-arg]
+    from handlers.menus import set_menus
+
     assert application.updater is not None
+    await set_menus(application)
     if webhook is None:
         await application.updater.start_polling()
     else:

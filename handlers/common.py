@@ -3,12 +3,50 @@
 from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, User
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, User
 from telegram.ext import ContextTypes
 
 from bot import tickets
 from bot.desk import Desk
 from bot.models import Requester, Ticket
+
+MAX_MESSAGE = 4096  # Telegram's limit, in UTF-16 code units
+
+
+def _units(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def split_text(text: str, limit: int = MAX_MESSAGE) -> list[str]:
+    """Parts of at most `limit` UTF-16 units, cut at line ends where possible, else anywhere."""
+    parts: list[str] = []
+    current = ""
+    for line in text.splitlines(keepends=True):
+        while _units(line) > limit:  # one line longer than a message: cut it by characters
+            cut = limit
+            while _units(line[:cut]) > limit:
+                cut -= max(1, (_units(line[:cut]) - limit) // 2)
+            if current:
+                parts.append(current)
+                current = ""
+            parts.append(line[:cut])
+            line = line[cut:]
+        if current and _units(current + line) > limit:
+            parts.append(current)
+            current = ""
+        current += line
+    if current or not parts:
+        parts.append(current)
+    return [p.strip("\n") or p for p in parts]
+
+
+async def reply_long(
+    message: Message, text: str, reply_markup: InlineKeyboardMarkup | None = None
+) -> None:
+    """Reply with a text of any length: in several messages, the buttons under the last."""
+    parts = [part for part in split_text(text) if part.strip()] or [text]
+    for number, part in enumerate(parts, 1):
+        await message.reply_text(part, reply_markup=reply_markup if number == len(parts) else None)
 
 
 def desk_of(context: ContextTypes.DEFAULT_TYPE) -> Desk:

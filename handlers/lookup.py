@@ -10,9 +10,7 @@ from bot import conversation, store, tickets
 from bot.desk import Desk
 from bot.errors import NotFound
 from bot.models import TicketEvent
-from handlers.common import desk_of, requester_for
-
-MAX_MESSAGE = 4000  # below Telegram's 4096, leaving room for a note that the rest is cut
+from handlers.common import desk_of, reply_long, requester_for
 
 
 def _statuses(desk: Desk, language: str) -> dict[str, str]:
@@ -20,12 +18,6 @@ def _statuses(desk: Desk, language: str) -> dict[str, str]:
         s: desk.texts.render("statuses", language, status=s)
         for s in ("open", "claimed", "transferring", "resolved", "closed")
     }
-
-
-def _fit(text: str) -> str:
-    if len(text) <= MAX_MESSAGE:
-        return text
-    return text[: MAX_MESSAGE - 20].rstrip() + "\n… (truncated)"
 
 
 async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -48,12 +40,9 @@ async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         for t in rows[:10]
     ]
     language = requester.language
-    await message.reply_text(
-        _fit(
-            desk.texts.render(
-                "status", language, tickets=listed, statuses=_statuses(desk, language)
-            )
-        )
+    await reply_long(
+        message,
+        desk.texts.render("status", language, tickets=listed, statuses=_statuses(desk, language)),
     )
 
 
@@ -93,17 +82,16 @@ async def mine_or_queue(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         ),
     }[language if language in ("zh", "en") else "en"]
     title, empty = (titles[0], titles[1]) if mine else (titles[2], titles[3])
-    await message.reply_text(
-        _fit(
-            desk.texts.render(
-                "staff_list",
-                language,
-                tickets=listed,
-                title=title,
-                empty=empty,
-                statuses=_statuses(desk, language),
-            )
-        )
+    await reply_long(
+        message,
+        desk.texts.render(
+            "staff_list",
+            language,
+            tickets=listed,
+            title=title,
+            empty=empty,
+            statuses=_statuses(desk, language),
+        ),
     )
 
 
@@ -134,16 +122,15 @@ async def ticket_history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     shown_events = [
         {"at": e.at, "kind": e.kind, "who": desk.rules.staff.shown_as(e.actor_id)} for e in events
     ]
-    await message.reply_text(
-        _fit(
-            desk.texts.render(
-                "ticket_history",
-                language,
-                ticket=ticket,
-                events=shown_events,
-                messages=messages,
-                owner=desk.rules.staff.shown_as(ticket.owner_id),
-                statuses=_statuses(desk, language),
-            )
-        )
+    await reply_long(
+        message,
+        desk.texts.render(
+            "ticket_history",
+            language,
+            ticket=ticket,
+            events=shown_events,
+            messages=messages,
+            owner=desk.rules.staff.shown_as(ticket.owner_id),
+            statuses=_statuses(desk, language),
+        ),
     )

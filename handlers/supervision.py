@@ -24,7 +24,7 @@ from bot.errors import DeskError
 from bot.figures import Figures, supervision_figures
 from bot.models import Requester, StoredTemplate, Ticket
 from handlers import asking
-from handlers.common import desk_of, keyboard
+from handlers.common import desk_of, keyboard, reply_long
 from handlers.staff import open_topic
 
 log = logging.getLogger(__name__)
@@ -424,8 +424,8 @@ async def report(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         officer = desk.rules.staff.get(officer_id)
         if officer is not None and own in (None, officer.department_key):
             rows.append(_row(f"{officer.name} {officer.staff_number}", row))
-    await message.reply_text(
-        desk.texts.render("report", language, start=start, end=now, rows=rows)
+    await reply_long(
+        message, desk.texts.render("report", language, start=start, end=now, rows=rows)
     )
 
 

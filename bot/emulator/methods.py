@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -56,7 +57,34 @@ async def _webhook_info(world: World, p: dict[str, Any], raw: dict[str, Any]) ->
     }
 
 
+def _scope_key(p: dict[str, Any]) -> tuple[str, str]:
+    scope = p.get("scope") or {"type": "default"}
+    if isinstance(scope, str):  # sent as a JSON string in form-encoded requests
+        scope = json.loads(scope)
+    parts = [scope["type"], str(scope.get("chat_id", "")), str(scope.get("user_id", ""))]
+    return ":".join(parts).rstrip(":"), p.get("language_code") or ""
+
+
 @method("setMyCommands")
+async def _set_commands(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
+    commands = p["commands"]
+    if isinstance(commands, str):
+        commands = json.loads(commands)
+    world.commands[_scope_key(p)] = [dict(c) for c in commands]
+    return True
+
+
+@method("getMyCommands")
+async def _get_commands(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
+    return world.commands.get(_scope_key(p), [])
+
+
+@method("deleteMyCommands")
+async def _delete_commands(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
+    world.commands.pop(_scope_key(p), None)
+    return True
+
+
 @method("sendChatAction")
 async def _true(world: World, _: dict[str, Any], raw: dict[str, Any]) -> Any:
     return True

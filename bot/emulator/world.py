@@ -124,7 +124,11 @@ class World:
         self.transcripts: dict[int, list[Entry]] = {}
         self.updates: list[dict[str, Any]] = []
         self.callbacks: dict[str, tuple[int, int]] = {}  # query id -> (chat, message)
-        self.answered: dict[str, str] = {}  # query id -> the text shown to the presser
+        self.answered: dict[str, str] = {}
+        # The bot's command menus: (scope, language code) -> [{command, description}].
+        self.commands: dict[
+            tuple[str, str], list[dict[str, str]]
+        ] = {}  # query id -> the text shown to the presser
         self.counters: Counter[str] = Counter()
         self.files: dict[str, StoredFile] = {}
         self.clock: Callable[[], float] = clock or time.time

@@ -15,6 +15,7 @@ from bot.app import LOCAL_TOKEN, build_application, build_desk, seed_world
 from bot.config import Settings
 from bot.desk import Desk
 from bot.emulator.server import Emulator
+from handlers.menus import set_menus
 from tests.conftest import MONDAY_9AM
 
 REQUESTER, ENGLISH = 900100, 900200
@@ -46,6 +47,7 @@ async def serving(desk: Desk, emulator: Emulator) -> AsyncIterator[Application]:
     async with application:
         await application.start()
         assert application.updater is not None
+        await set_menus(application)
         await application.updater.start_polling(poll_interval=0, timeout=1)
         try:
             yield application

@@ -329,3 +329,21 @@ async def test_a_staff_group_without_topics_works_by_replies(
     lines = await bot_lines(emulator, REQUESTER, 6)
     assert "紧急" in lines[4].text and "已受理" in lines[5].text
     assert not any("核实" in e.text or "吃什么" in e.text for e in world.transcripts[REQUESTER])
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_long_history_comes_in_several_messages(
+    running: tuple[Emulator, Application],  # type: ignore[type-arg]
+) -> None:
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(REQUESTER, "我想申请公租房")
+    await bot_lines(emulator, GENERAL_GROUP, 1)
+    for n in range(3):
+        await world.user_sends(REQUESTER, f"补充材料{n}:" + "详细情况说明。" * 400)
+    await bot_lines(emulator, REQUESTER, 4)
+    await world.user_sends(100101, "/ticket 1", GENERAL_GROUP)
+    await until(lambda: any("补充材料2" in e.text for e in world.transcripts[GENERAL_GROUP]))
+    parts = [e.text for e in world.transcripts[GENERAL_GROUP][1:] if e.sender_id == world.bot.id]
+    assert len(parts) >= 2 and parts[0].startswith("工单 #1")
+    assert all(len(p) <= 4096 for p in parts)

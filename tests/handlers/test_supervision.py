@@ -165,3 +165,20 @@ async def test_the_report_shows_the_supervisors_department(
     assert "/report day|week|month" in (await bot_lines(emulator, SUPERVISOR, 2))[-1].text
     await world.user_sends(REQUESTER, "/report")
     assert "此操作仅限主管" in (await bot_lines(emulator, REQUESTER, 3))[-1].text
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_command_menus_are_set_per_scope_and_language(running: tuple[Emulator, App]) -> None:
+    emulator, _ = running
+    menus = emulator.world.commands
+
+    def names(scope: str, language: str = "") -> list[str]:
+        return [c["command"] for c in menus[(scope, language)]]
+
+    assert names("all_private_chats") == ["start", "help", "status", "new", "lang"]
+    assert menus[("all_private_chats", "en")][1]["description"] == "How this works"
+    assert "resolve" in names(f"chat:{GENERAL_GROUP}") and "assign" not in names(
+        f"chat:{GENERAL_GROUP}"
+    )
+    for supervisor_chat in (SUPERVISOR, MANAGEMENT_CHAT):
+        assert {"assign", "pending", "report"} <= set(names(f"chat:{supervisor_chat}", "en"))

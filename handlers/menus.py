@@ -1,0 +1,56 @@
+"""The bot's command menus, per scope: requesters in private chats, each staff group, and the
+supervisors (their private chats and the management chat), in every supported language."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import (
+    BotCommand,
+    BotCommandScope,
+    BotCommandScopeAllPrivateChats,
+    BotCommandScopeChat,
+)
+from telegram.error import TelegramError
+from telegram.ext import Application
+
+from bot.desk import Desk
+
+log = logging.getLogger(__name__)
+
+
+def commands(desk: Desk, menu: str, language: str) -> list[BotCommand]:
+    """`menu_<menu>.j2` holds one 'command - description' per line."""
+    lines = desk.texts.render(f"menu_{menu}", language).splitlines()
+    return [BotCommand(*(part.strip() for part in line.split(" - ", 1))) for line in lines if line]
+
+
+def scopes(desk: Desk) -> list[tuple[BotCommandScope, str]]:
+    """Each scope with the menu it gets; a chat-specific menu replaces the general one."""
+    settings = desk.settings
+    chosen: list[tuple[BotCommandScope, str]] = [(BotCommandScopeAllPrivateChats(), "requester")]
+    for department in settings.departments:
+        chosen.append((BotCommandScopeChat(department.staff_group_chat_id), "staff"))
+        chosen += [(BotCommandScopeChat(p.user_id), "supervisor") for p in department.supervisors]
+    chosen.append((BotCommandScopeChat(settings.management.chat_id), "supervisor"))
+    chosen += [
+        (BotCommandScopeChat(user_id), "supervisor") for user_id in settings.management.user_ids
+    ]
+    return chosen
+
+
+async def set_menus(application: Application) -> None:  # type: ignore[type-arg]
+    """Set every menu; a chat Telegram refuses (the bot not in it yet) is logged and skipped."""
+    desk = application.bot_data["desk"]
+    assert isinstance(desk, Desk)
+    default = desk.settings.languages.default
+    for scope, menu in scopes(desk):
+        for language in desk.texts.supported:
+            try:
+                await application.bot.set_my_commands(
+                    commands(desk, menu, language),
+                    scope=scope,
+                    language_code=None if language == default else language,
+                )
+            except TelegramError as refused:
+                log.warning("menu %s for %s not set: %s", menu, scope.to_dict(), refused)
