@@ -35,7 +35,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageHandler, filters
 
-from bot.app import LOCAL_TOKEN, build_application, build_desk, seed_world
+from bot.app import LOCAL_TOKEN, build_application, build_desk, seed_world, start_receiving
 from bot.config import load_settings
 from bot.db import create_engine, upgrade_engine
 from bot.emulator.server import Emulator
@@ -72,10 +72,14 @@ async def serve_bot(kind: str, base: str, folder: str) -> None:
     asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
     async with application:
         await application.start()
-        assert application.updater is not None
-        await application.updater.start_polling(poll_interval=0, timeout=1)
+        if kind == "shouwen":  # as in production: through the inbox
+            stop_receiving = await start_receiving(application, None, poll_timeout=1)
+        else:
+            assert application.updater is not None
+            await application.updater.start_polling(poll_interval=0, timeout=1)
+            stop_receiving = application.updater.stop
         await stop.wait()
-        await application.updater.stop()
+        await stop_receiving()
         await application.stop()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,7 +88,7 @@ def build_application(
     builder = (
         ApplicationBuilder()
         .token(token)
-        .concurrent_updates(PerChatUpdateProcessor(CONCURRENT_UPDATES))
+        .concurrent_updates(PerChatUpdateProcessor(desk, CONCURRENT_UPDATES))
         .connection_pool_size(CONCURRENT_UPDATES)
     )
     if rate_limited:
@@ -112,21 +113,30 @@ class Webhook:
     secret: str | None = None
 
 
-async def start_receiving(application: Application, webhook: Webhook | None) -> None:  # type: ignore[type-arg]
+async def start_receiving(
+    application: Application,  # type: ignore[type-arg]
+    webhook: Webhook | None,
+    poll_timeout: int = 10,
+) -> Callable[[], Awaitable[None]]:
+    """Set the menus and start taking updates (through the inbox when polling); returns the
+    coroutine function that stops taking them."""
     from handlers.menus import set_menus
+    from handlers.receiving import Poller
 
-    assert application.updater is not None
     await set_menus(application)
     if webhook is None:
-        await application.updater.start_polling()
-    else:
-        await application.updater.start_webhook(
-            listen=webhook.listen,
-            port=webhook.port,
-            url_path=webhook.path,
-            webhook_url=webhook.url,
-            secret_token=webhook.secret,
-        )
+        poller = Poller(application, timeout=poll_timeout)
+        await poller.start()
+        return poller.stop
+    assert application.updater is not None
+    await application.updater.start_webhook(
+        listen=webhook.listen,
+        port=webhook.port,
+        url_path=webhook.path,
+        webhook_url=webhook.url,
+        secret_token=webhook.secret,
+    )
+    return application.updater.stop
 
 
 async def run(
@@ -150,12 +160,11 @@ async def run(
         print(f"Shouwen runs offline. Open {base}/ in a browser.", flush=True)
     async with application:
         await application.start()
-        await start_receiving(application, webhook)
-        assert application.updater is not None
+        stop_receiving = await start_receiving(application, webhook)
         try:
             await asyncio.Event().wait()  # until interrupted; the job queue does the sweeping
         finally:
-            await application.updater.stop()
+            await stop_receiving()
             await application.stop()
             if emulator is not None:
                 await emulator.stop()

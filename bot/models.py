@@ -384,6 +384,18 @@ class TemplateStatus(StrEnum):
     REJECTED = "rejected"  # a proposal a supervisor turned down
 
 
+class InboundUpdate(Base):
+    """Every update from Telegram, recorded before Telegram is told it arrived (the inbox):
+    one not yet processed when the bot stopped is processed when it starts again."""
+
+    __tablename__ = "inbox"
+
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    received_at: Mapped[datetime]
+    processed_at: Mapped[datetime | None]
+
+
 class StaffLink(Base):
     """A message in a staff group that stands for a ticket (a requester's message copied
     there): replying to it, in a group without topics, is replying to the ticket."""

@@ -403,7 +403,11 @@ class World:
         )
 
     async def _push(self, update: dict[str, Any]) -> dict[str, Any]:
-        update = {"update_id": next(self._update_ids), **update}
+        return await self.deliver_again({"update_id": next(self._update_ids), **update})
+
+    async def deliver_again(self, update: dict[str, Any]) -> dict[str, Any]:
+        """Queue an update as it is, id included: Telegram sends an update again when the
+        bot's getUpdates never confirmed it."""
         if self.webhook_url is not None and self.deliver is not None:
             await self.deliver(update)
             return update

@@ -11,11 +11,10 @@ from typing import Any
 import pytest
 from telegram.ext import Application
 
-from bot.app import LOCAL_TOKEN, build_application, build_desk, seed_world
+from bot.app import LOCAL_TOKEN, build_application, build_desk, seed_world, start_receiving
 from bot.config import Settings
 from bot.desk import Desk
 from bot.emulator.server import Emulator
-from handlers.menus import set_menus
 from tests.conftest import MONDAY_9AM
 
 REQUESTER, ENGLISH = 900100, 900200
@@ -46,13 +45,11 @@ async def serving(desk: Desk, emulator: Emulator) -> AsyncIterator[Application]:
     )
     async with application:
         await application.start()
-        assert application.updater is not None
-        await set_menus(application)
-        await application.updater.start_polling(poll_interval=0, timeout=1)
+        stop_receiving = await start_receiving(application, None, poll_timeout=1)
         try:
             yield application
         finally:
-            await application.updater.stop()
+            await stop_receiving()
             await application.stop()
 
 

@@ -92,7 +92,7 @@ async def test_webhook_mode(settings: Settings, database_url: str, unused_tcp_po
     )
     async with application:
         await application.start()
-        await start_receiving(application, hook)
+        stop_receiving = await start_receiving(application, hook)
         try:
             from handlers.delivery import sweep
 
@@ -105,8 +105,7 @@ async def test_webhook_mode(settings: Settings, database_url: str, unused_tcp_po
             assert "您好" in greeting.text
             assert emulator.failed_deliveries == 0
         finally:
-            assert application.updater is not None
-            await application.updater.stop()
+            await stop_receiving()
             await application.stop()
             await emulator.stop()
 

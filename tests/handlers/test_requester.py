@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from telegram.ext import Application
 
+from bot import inbox
 from bot.app import build_desk
 from bot.config import Settings
 from bot.emulator.server import Emulator
@@ -137,3 +138,30 @@ async def test_a_forged_button_is_refused_politely(running: tuple[Emulator, App]
 
 async def _answered(emulator: Emulator, query_id: str) -> None:
     await until(lambda: query_id in emulator.world.answered)
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_message_received_before_a_crash_is_answered_after_restart(
+    settings: Settings, database_url: str, desk_clock: DeskClock, emulator: Emulator
+) -> None:
+    world = emulator.world
+    # What the poller had recorded, and confirmed to Telegram, when the process died: the
+    # emulation has forgotten it, only the inbox has it.
+    message = world._message(
+        world.chat(REQUESTER), world.users[REQUESTER], {"text": "社保卡丢了怎么补办"}, None, None
+    )
+    lost = {"update_id": 500, "message": message}
+    desk = await build_desk(settings, database_url)
+    desk.clock = desk_clock
+    async with desk.sessions() as session, session.begin():
+        await inbox.record(session=session, updates=[lost], now=desk_clock.now)
+    async with serving(desk, emulator):
+        answer = (await bot_lines(emulator, REQUESTER, 1))[-1]
+        assert "挂失" in answer.text
+        # Telegram sending it once more (as after an unconfirmed getUpdates) changes nothing.
+        await world.deliver_again(lost)
+        await world.user_sends(REQUESTER, "/status")
+        await bot_lines(emulator, REQUESTER, 2)
+        assert len(await bot_lines(emulator, REQUESTER, 2)) == 2
+    async with desk.sessions() as session:
+        assert await inbox.unprocessed(session=session) == []
