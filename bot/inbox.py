@@ -14,9 +14,11 @@ from collections.abc import Iterator, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import event, select, update
+from sqlalchemy import Table, Update, event, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
@@ -31,6 +33,7 @@ class _Handling:
     marked: bool = False  # committed
 
 
+_TABLE = cast(Table, InboundUpdate.__table__)
 _handling: ContextVar[_Handling | None] = ContextVar("shouwen_handling", default=None)
 
 
@@ -38,20 +41,16 @@ async def record(
     *, session: AsyncSession, updates: Sequence[dict[str, Any]], now: datetime
 ) -> set[int]:
     """Record updates not seen before; their ids (the others are repeats, to be ignored)."""
-    ids = [int(u["update_id"]) for u in updates]
-    seen = set(
-        await session.scalars(
-            select(InboundUpdate.update_id).where(InboundUpdate.update_id.in_(ids))
-        )
-    )
-    new = {i for i in ids if i not in seen}
-    for payload in updates:
-        if payload["update_id"] in new:
-            session.add(
-                InboundUpdate(update_id=payload["update_id"], payload=payload, received_at=now)
-            )
-    await session.flush()
-    return new
+    if not updates:
+        return set()
+    table = _TABLE
+    dialect = session.get_bind().dialect.name
+    insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
+    rows = [{"update_id": int(u["update_id"]), "payload": u, "received_at": now} for u in updates]
+    # One statement, at Core level: this runs for every batch of every update.
+    statement = insert(table).on_conflict_do_nothing().returning(table.c.update_id)
+    connection = await session.connection()
+    return {row[0] for row in (await connection.execute(statement, rows)).all()}
 
 
 async def unprocessed(*, session: AsyncSession) -> list[dict[str, Any]]:
@@ -64,12 +63,19 @@ async def unprocessed(*, session: AsyncSession) -> list[dict[str, Any]]:
     return list(rows)
 
 
-async def mark_processed(*, session: AsyncSession, update_id: int, now: datetime) -> None:
-    await session.execute(
-        update(InboundUpdate)
-        .where(InboundUpdate.update_id == update_id, InboundUpdate.processed_at.is_(None))
+def _mark(update_id: int, now: datetime) -> Update:
+    # At Core level: the ORM's bulk UPDATE would also look for loaded objects to synchronise.
+    table = _TABLE
+    return (
+        update(table)
+        .where(table.c.update_id == update_id, table.c.processed_at.is_(None))
         .values(processed_at=now)
     )
+
+
+async def mark_processed(*, session: AsyncSession, update_id: int, now: datetime) -> None:
+    connection = await session.connection()
+    await connection.execute(_mark(update_id, now))
 
 
 @contextlib.contextmanager
@@ -93,11 +99,7 @@ def _mark_with_effects(session: Session) -> None:
     state = _handling.get()
     if state is None or state.marked or not session.info.get("wrote"):
         return
-    session.execute(
-        update(InboundUpdate)
-        .where(InboundUpdate.update_id == state.update_id, InboundUpdate.processed_at.is_(None))
-        .values(processed_at=state.now)
-    )
+    session.connection().execute(_mark(state.update_id, state.now))
     state.marking = True
 
 

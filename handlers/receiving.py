@@ -60,8 +60,15 @@ class Poller:
         failures = 0
         while True:
             try:
-                updates = await self.application.bot.get_updates(
-                    offset=offset, timeout=self.timeout, allowed_updates=Update.ALL_TYPES
+                # The raw JSON, stored as Telegram sent it (no round trip through objects).
+                payloads = await self.application.bot.do_api_request(
+                    "getUpdates",
+                    api_kwargs={
+                        "offset": offset,
+                        "timeout": self.timeout,
+                        "allowed_updates": Update.ALL_TYPES,
+                    },
+                    read_timeout=self.timeout + 10,
                 )
             except TelegramError as error:
                 failures += 1
@@ -70,12 +77,12 @@ class Poller:
                 await asyncio.sleep(delay)
                 continue
             failures = 0
-            if not updates:
+            if not isinstance(payloads, list) or not payloads:
                 continue
-            payloads = [u.to_dict() for u in updates]
             async with self.desk.sessions() as session, session.begin():
                 new = await inbox.record(session=session, updates=payloads, now=self.desk.now())
-            for update in updates:
-                if update.update_id in new:
+            for payload in payloads:
+                if payload["update_id"] in new:
+                    update = Update.de_json(payload, self.application.bot)
                     await self.application.update_queue.put(update)
-            offset = updates[-1].update_id + 1  # only now may Telegram forget them
+            offset = payloads[-1]["update_id"] + 1  # only now may Telegram forget them
