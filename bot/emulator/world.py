@@ -405,6 +405,10 @@ class World:
     async def _push(self, update: dict[str, Any]) -> dict[str, Any]:
         return await self.deliver_again({"update_id": next(self._update_ids), **update})
 
+    async def push(self, update: dict[str, Any]) -> dict[str, Any]:
+        """Any other update (a channel post, say), given without its id: the next one."""
+        return await self._push(update)
+
     async def deliver_again(self, update: dict[str, Any]) -> dict[str, Any]:
         """Queue an update as it is, id included: Telegram sends an update again when the
         bot's getUpdates never confirmed it."""

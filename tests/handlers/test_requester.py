@@ -165,3 +165,47 @@ async def test_a_message_received_before_a_crash_is_answered_after_restart(
         assert len(await bot_lines(emulator, REQUESTER, 2)) == 2
     async with desk.sessions() as session:
         assert await inbox.unprocessed(session=session) == []
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_the_unexpected_gets_a_reply_or_a_deliberate_silence(
+    running: tuple[Emulator, App], caplog: pytest.LogCaptureFixture
+) -> None:
+    emulator, _ = running
+    world = emulator.world
+    stranger_group = world.add_group(-1000000000777, "闲聊群", [REQUESTER, ENGLISH])
+    # An edit to a question while a ticket is open goes into the ticket, like any message.
+    await world.user_sends(REQUESTER, "我想申请公租房")
+    await bot_lines(emulator, REQUESTER, 1)
+    sent = await world.user_sends(REQUESTER, "我家三口人")
+    await bot_lines(emulator, REQUESTER, 2)
+    await world.user_edits(REQUESTER, REQUESTER, sent["message"]["message_id"], "我家四口人")
+    assert "已记入工单 #1" in (await bot_lines(emulator, REQUESTER, 3))[-1].text
+    # A group the bot does not serve, and a channel post: silence, on purpose.
+    await world.user_sends(ENGLISH, "hello bot", stranger_group.id)
+    channel = {"id": -1000000000888, "type": "channel", "title": "News"}
+    await world.push(
+        {"channel_post": {"message_id": 1, "date": 0, "chat": channel, "text": "公告"}}
+    )
+    # A sticker before any ticket: asked for words.
+    await world.user_sends_content(
+        ENGLISH,
+        {
+            "sticker": {
+                "file_id": "S",
+                "file_unique_id": "S",
+                "type": "regular",
+                "width": 1,
+                "height": 1,
+                "is_animated": False,
+                "is_video": False,
+            }
+        },
+    )
+    assert "describe" in (await bot_lines(emulator, ENGLISH, 1))[-1].text
+    await world.user_sends(ENGLISH, "/status")
+    await bot_lines(emulator, ENGLISH, 2)
+    assert stranger_group.id not in world.transcripts or all(
+        e.sender_id != world.bot.id for e in world.transcripts[stranger_group.id]
+    )
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]
