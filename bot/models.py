@@ -309,6 +309,8 @@ class Handoff(Base):
     decided_at: Mapped[datetime | None]
     decided_by: Mapped[int | None] = mapped_column(BigInteger)
     return_reason: Mapped[str | None] = mapped_column(Text)
+    # When the sweep found it still waiting for the receiving department past its deadline.
+    overdue_at: Mapped[datetime | None]
 
     def __repr__(self) -> str:
         return f"Handoff({self.ticket_id}: {self.from_department_key}->{self.to_department_key})"

@@ -26,6 +26,8 @@ from bot.models import (
     BreachKind,
     DeadlineKind,
     Escalation,
+    Handoff,
+    HandoffStatus,
     ProgressNotice,
     Requester,
     Ticket,
@@ -52,7 +54,55 @@ async def run_due(
             log.exception("sweep batch failed; retrying its tickets one by one")
             handled = await _sweep_one_by_one(sessions, rules, now, batch, seen, messages)
         if handled < batch:
-            return messages
+            break
+    while overdue := await _overdue_handoffs(sessions, rules, now, batch):
+        messages += overdue
+        if len(overdue) < batch:
+            break
+    return messages
+
+
+async def _overdue_handoffs(
+    sessions: async_sessionmaker[AsyncSession], rules: Rules, now: datetime, limit: int
+) -> list[Outgoing]:
+    """Handoff forms still waiting for the receiving department past their deadline: that
+    department's group and supervisors hear, and the sending department's supervisors."""
+    out: list[Outgoing] = []
+    async with sessions() as session, session.begin():
+        query = (
+            select(Handoff, Ticket)
+            .join(Ticket, Ticket.id == Handoff.ticket_id)
+            .where(
+                Handoff.status == HandoffStatus.PENDING,
+                Handoff.due_at <= now,
+                Handoff.overdue_at.is_(None),
+            )
+            .order_by(Handoff.due_at)
+            .limit(limit)
+        )
+        if session.get_bind().dialect.name == "postgresql":
+            query = query.with_for_update(of=Handoff, skip_locked=True)
+        for handoff, ticket in (await session.execute(query)).all():
+            handoff.overdue_at = now
+            receiving = rules.settings.department(handoff.to_department_key)
+            chats = [
+                receiving.staff_group_chat_id,
+                *rules.staff.supervisors_of(handoff.to_department_key),
+                *rules.staff.supervisors_of(handoff.from_department_key),
+            ]
+            for chat_id in dict.fromkeys(chats):
+                out.append(
+                    _to_staff(
+                        rules,
+                        chat_id,
+                        "handoff_overdue",
+                        ticket,
+                        to_department=receiving.names[rules.settings.languages.default],
+                        handoff_due_at=handoff.due_at,
+                        summary=handoff.summary,
+                    )
+                )
+    return out
 
 
 async def _due(

@@ -85,4 +85,4 @@ class Poller:
                 if payload["update_id"] in new:
                     update = Update.de_json(payload, self.application.bot)
                     await self.application.update_queue.put(update)
-            offset = payloads[-1]["update_id"] + 1  # only now may Telegram forget them
+            offset = max(p["update_id"] for p in payloads) + 1  # now Telegram may forget them

@@ -14,6 +14,7 @@ from bot.config import Settings, Surge
 from bot.models import Escalation, LedgerEntry, ProgressNotice, TicketStatus
 from bot.sla import Rules
 from bot.sweep import run_due
+from bot.texts import Texts
 from tests.bot.helpers import OFFICER, SUPERVISOR, new_requester, new_ticket
 from tests.conftest import MONDAY_9AM
 
@@ -219,3 +220,37 @@ async def test_overdue_resolution_is_a_breach_against_the_owner_even_when_transf
     assert {m.chat_id for m in overdue} >= {OFFICER, SUPERVISOR}
     assert all(m.context["owner_name"] == "王芳" for m in overdue)
     assert ("overdue", OFFICER) in await _ledger(sessions)
+
+
+async def test_an_unanswered_handoff_past_its_deadline_is_raised_once(
+    sessions: Sessions, rules: Rules
+) -> None:
+    requester_id = await new_requester(sessions, NOW)
+    ticket = await new_ticket(sessions, rules, NOW, requester_id=requester_id)
+    async with sessions() as session, session.begin():
+        await tickets.claim(
+            session=session, rules=rules, ticket_id=ticket.id, officer_id=OFFICER, now=NOW
+        )
+        await handoffs.transfer(
+            session=session,
+            rules=rules,
+            ticket_id=ticket.id,
+            actor_id=OFFICER,
+            to_department="social_security",
+            summary="需核实社保缴纳",
+            suggested_handling="核实近一年记录",
+            due_at=NOW + timedelta(hours=1),
+            now=NOW,
+        )
+    early = await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(minutes=50))
+    assert not [m for m in early if m.template == "handoff_overdue"]
+    late = await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(minutes=70))
+    raised = [m for m in late if m.template == "handoff_overdue"]
+    social_group, social_supervisor = -1000000000102, 100290
+    assert {m.chat_id for m in raised} == {social_group, social_supervisor, SUPERVISOR}
+    assert raised[0].context["to_department"] == "社会保障科"
+    texts = Texts(rules.settings.zone, "zh", ["zh", "en"])
+    for language in ("zh", "en"):
+        assert "#1" in texts.render("handoff_overdue", language, **raised[0].context)
+    again = await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(minutes=90))
+    assert not [m for m in again if m.template == "handoff_overdue"]
