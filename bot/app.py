@@ -150,7 +150,9 @@ async def run(
     desk = await build_desk(settings, environment.database_url)
     emulator: Emulator | None = None
     if environment.bot_token:
-        application = build_application(desk, environment.bot_token, sweep_every=sweep_every)
+        application = build_application(
+            desk, environment.bot_token, environment.bot_api_url, sweep_every=sweep_every
+        )
     else:
         emulator = Emulator(token=LOCAL_TOKEN)
         seed_world(emulator.world, settings)

@@ -30,6 +30,7 @@ from knowledge.yaml_lines import line_index, line_of
 DEFAULT_CONFIG_PATH = Path("config.yaml")
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///data/shouwen.db"
 TOKEN_ENV = "SHOUWEN_BOT_TOKEN"
+BOT_API_URL_ENV = "SHOUWEN_BOT_API_URL"
 DATABASE_URL_ENV = "SHOUWEN_DATABASE_URL"
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -381,6 +382,8 @@ class Environment:
 
     bot_token: str | None
     database_url: str
+    # A Bot API server other than Telegram's (a local telegram-bot-api, or an emulation).
+    bot_api_url: str | None = None
 
     @classmethod
     def read(cls) -> Environment:
@@ -388,6 +391,7 @@ class Environment:
         return cls(
             bot_token=token,
             database_url=os.environ.get(DATABASE_URL_ENV) or DEFAULT_DATABASE_URL,
+            bot_api_url=os.environ.get(BOT_API_URL_ENV) or None,
         )
 
 

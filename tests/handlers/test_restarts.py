@@ -1,0 +1,100 @@
+"""A bot killed at random moments (SIGKILL) and started again loses no requester's message."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.app import LOCAL_TOKEN
+from bot.db import create_engine, session_factory
+from bot.emulator.server import Emulator
+from bot.models import InboundUpdate
+
+ROOT = Path(__file__).resolve().parents[2]
+FIRST = 3_100_000
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_killed_bot_loses_no_message(
+    database_url: str, emulator: Emulator, tmp_path: Path
+) -> None:
+    world = emulator.world
+    users = [FIRST + n for n in range(15)]
+    for user_id in users:
+        world.add_user(user_id, f"R{user_id}", "zh")
+    environment = {
+        **os.environ,
+        "SHOUWEN_BOT_TOKEN": LOCAL_TOKEN,
+        "SHOUWEN_BOT_API_URL": f"http://127.0.0.1:{emulator.port}",
+        "SHOUWEN_DATABASE_URL": database_url,
+    }
+    log = tmp_path / "bot.log"
+
+    async def start() -> asyncio.subprocess.Process:
+        with log.open("a") as out:
+            return await asyncio.create_subprocess_exec(
+                sys.executable, "-m", "bot", "run", "--sweep-every", "3600",
+                cwd=ROOT, env=environment, stdout=out, stderr=out,
+            )  # fmt: skip
+
+    questions = ["社保卡丢了怎么补办", "我想申请公租房", "补充一下情况", "你好", "人工"]
+    sent: list[int] = []
+    chance = random.Random(7)
+    engine = create_engine(database_url)
+    sessions = session_factory(engine)
+    recorded: dict[int, bool] = {}
+
+    async def read_inbox() -> None:
+        async with sessions() as session:
+            rows = await session.execute(
+                select(InboundUpdate.update_id, InboundUpdate.processed_at)
+            )
+            recorded.clear()
+            recorded.update({update_id: at is not None for update_id, at in rows.all()})
+
+    async def until_recorded(wanted: set[int], processed: bool) -> None:
+        for _ in range(600):  # up to about 90 s: a start takes seconds
+            await read_inbox()
+            if wanted <= set(recorded) and (not processed or all(recorded.values())):
+                return
+            await asyncio.sleep(0.15)
+        unhandled = sum(not done for done in recorded.values())
+        raise AssertionError(
+            f"{len(wanted - set(recorded))} updates never recorded, {unhandled} never handled"
+        )
+
+    bot = await start()
+    cut_off = 0  # updates recorded but not yet handled when the bot was killed
+    try:
+        for _ in range(3):
+            burst = []
+            for n in range(30):
+                update = await world.user_sends(users[n % len(users)], chance.choice(questions))
+                burst.append(update["update_id"])
+            sent += burst
+            # Killed while handling a burst it has already confirmed to Telegram.
+            await until_recorded(set(burst), processed=False)
+            await asyncio.sleep(chance.uniform(0, 0.05))
+            bot.kill()  # SIGKILL: no goodbye, no flush
+            await bot.wait()
+            await read_inbox()
+            cut_off += sum(not done for done in recorded.values())
+            bot = await start()
+        await until_recorded(set(sent), processed=True)
+    finally:
+        bot.terminate()
+        await bot.wait()
+    async with sessions() as session:
+        count = await session.scalar(select(func.count()).select_from(InboundUpdate))
+    await engine.dispose()
+    assert cut_off > 0, "no kill fell between receiving and handling: the test proved nothing"
+    # Every message users sent is in the database once (update_id is the key), and handled.
+    assert set(sent) <= set(recorded) and count == len(recorded)
+    assert all(recorded.values())
+    assert "Traceback" not in log.read_text()
