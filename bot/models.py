@@ -386,6 +386,26 @@ class TemplateStatus(StrEnum):
     REJECTED = "rejected"  # a proposal a supervisor turned down
 
 
+class OutboxMessage(Base):
+    """A message decided on and stored with the change that caused it, until Telegram has it."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_unsent", "sent_at", "failed_at", "next_attempt_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    language: Mapped[str] = mapped_column(String(8))
+    template: Mapped[str] = mapped_column(String(64))
+    context: Mapped[dict[str, Any]] = mapped_column(JSON)
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
+    created_at: Mapped[datetime]
+    next_attempt_at: Mapped[datetime]
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    sent_at: Mapped[datetime | None]
+    failed_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+
 class InboundUpdate(Base):
     """Every update from Telegram, recorded before Telegram is told it arrived (the inbox):
     one not yet processed when the bot stopped is processed when it starts again."""

@@ -19,6 +19,7 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, Table, bindparam, insert, inspect, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot import outbox
 from bot.closure import auto_close
 from bot.errors import ConcurrentChange
 from bot.models import (
@@ -44,7 +45,8 @@ BATCH = 200
 async def run_due(
     *, sessions: async_sessionmaker[AsyncSession], rules: Rules, now: datetime, batch: int = BATCH
 ) -> list[Outgoing]:
-    """Do everything due at `now`, exactly once, and return the messages to send."""
+    """Do everything due at `now`, exactly once; the messages it decided on are in the outbox
+    (stored with the changes) and returned too."""
     messages: list[Outgoing] = []
     seen: set[int] = set()
     while True:
@@ -102,6 +104,7 @@ async def _overdue_handoffs(
                         summary=handoff.summary,
                     )
                 )
+        await outbox.enqueue(session=session, messages=out, now=now)
     return out
 
 
@@ -205,6 +208,7 @@ async def _sweep_batch(
             await process_ticket(session, rules, ticket, requester, now, found)
         await _insert_records(session)
         await _write_back(session, [ticket for ticket, _ in rows])
+        await outbox.enqueue(session=session, messages=found, now=now)
     seen.update(ticket.id for ticket, _ in rows)
     messages.extend(found)
     return len(rows)
@@ -231,6 +235,7 @@ async def _sweep_one_by_one(
                     await process_ticket(session, rules, ticket, requester, now, found)
                 await _insert_records(session)
                 await _write_back(session, [ticket for ticket, _ in rows])
+                await outbox.enqueue(session=session, messages=found, now=now)
         except ConcurrentChange:
             continue
         except Exception:

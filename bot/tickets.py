@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import lifecycle
@@ -263,6 +263,13 @@ async def get_by_topic(*, session: AsyncSession, chat_id: int, thread_id: int) -
     """The ticket whose forum topic this is, if any."""
     return await session.scalar(
         select(Ticket).where(Ticket.staff_chat_id == chat_id, Ticket.staff_thread_id == thread_id)
+    )
+
+
+async def mark_unreachable(*, session: AsyncSession, chat_id: int) -> None:
+    """The requester behind this private chat blocked the bot: nothing reaches them now."""
+    await session.execute(
+        update(Requester).where(Requester.chat_id == chat_id).values(blocked_bot=True)
     )
 
 

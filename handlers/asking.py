@@ -13,12 +13,12 @@ import re
 from telegram import Message, Update
 from telegram.ext import ContextTypes
 
-from bot import conversation, tickets
+from bot import conversation, outbox, tickets
 from bot.classify import fallback_category, infer_category
 from bot.desk import Desk
 from bot.models import DialogStep, Requester, Ticket
 from handlers.common import desk_of, keyboard, requester_and_ticket, requester_for
-from handlers.delivery import send_all
+from handlers.delivery import dispatch
 from handlers.staff import card_markup, relay_to_staff
 from knowledge.matcher import Band, Match
 
@@ -264,6 +264,8 @@ async def _handover(
                 category=category,
                 now=desk.now(),
             )
+            # Keyword and surge alerts for the supervisors: stored with the ticket.
+            await outbox.enqueue(session=session, messages=opened.alerts, now=desk.now())
             attempts = _attempts(desk, requester)
             if attempts:
                 conversation.add_bot_note(
@@ -291,7 +293,8 @@ async def _handover(
         )
         return
     ticket = opened.ticket
-    await send_all(context, opened.alerts)
+    if opened.alerts:
+        await dispatch(context)
     await context.bot.send_message(
         requester.chat_id,
         desk.texts.render(

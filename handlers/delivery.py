@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+import random
+from datetime import datetime, timedelta
 
 from telegram import InlineKeyboardMarkup
-from telegram.error import TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ContextTypes
 
+from bot import outbox, tickets
 from bot.desk import Desk
 from bot.outgoing import Outgoing
 from bot.sweep import run_due
@@ -42,26 +44,83 @@ def _markup(desk: Desk, message: Outgoing) -> InlineKeyboardMarkup | None:
     )
 
 
-async def send_all(context: ContextTypes.DEFAULT_TYPE, messages: Iterable[Outgoing]) -> int:
-    """Render and send each message; one that fails is logged and the rest still go."""
+async def sweep(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The job: do what the clock says is due (its messages go to the outbox), then send."""
     desk = desk_of(context)
+    messages = await run_due(sessions=desk.sessions, rules=desk.rules, now=desk.now())
+    if messages:
+        log.info("sweep: %d messages due", len(messages))
+    await dispatch(context)
+
+
+def _backoff(attempts: int) -> timedelta:
+    """Exponential, capped at 10 minutes, with jitter so that retries do not come in herds."""
+    seconds = min(600.0, 2.0**attempts)
+    return timedelta(seconds=seconds * random.uniform(0.5, 1.0))
+
+
+async def dispatch(context: ContextTypes.DEFAULT_TYPE) -> int:
+    """Send what the outbox holds, in order per chat; mark each sent once Telegram has it.
+
+    429: the chat waits `retry_after`; 5xx and timeouts: tried again with backoff; 403 (the
+    chat blocked the bot) and other refusals: given up on and logged. A chat whose message
+    failed sends nothing more in this round, so its messages keep their order."""
+    desk = desk_of(context)
+    now = desk.now()
+    async with desk.sessions() as session:
+        rows = [
+            (row.id, row.attempts, outbox.as_outgoing(row))
+            for row in await outbox.due(session=session, now=now)
+        ]
+    held: set[int] = set()
     sent = 0
-    for message in messages:
+    for message_id, attempts, message in rows:
+        if message.chat_id in held:
+            continue
         text = desk.texts.render(message.template, message.language, **message.context)
         try:
             await context.bot.send_message(
                 message.chat_id, text, reply_markup=_markup(desk, message)
             )
+        except RetryAfter as error:
+            held.add(message.chat_id)
+            wait = (
+                error.retry_after
+                if isinstance(error.retry_after, timedelta)
+                else timedelta(seconds=error.retry_after)
+            )
+            await _reschedule(desk, message_id, attempts + 1, now + wait, str(error))
+        except (Forbidden, BadRequest) as error:
+            # Blocked by the chat, or the chat is gone: sending again would not help.
+            log.warning("gave up on %s to chat %s: %s", message.template, message.chat_id, error)
+            async with desk.sessions() as session, session.begin():
+                await outbox.failed(
+                    session=session, message_id=message_id, now=now, error=str(error)
+                )
+                if isinstance(error, Forbidden):
+                    await tickets.mark_unreachable(session=session, chat_id=message.chat_id)
+        except NetworkError as error:  # 5xx, timeouts, the connection
+            held.add(message.chat_id)
+            await _reschedule(
+                desk, message_id, attempts + 1, now + _backoff(attempts + 1), str(error)
+            )
+        except TelegramError as error:
+            held.add(message.chat_id)
+            await _reschedule(
+                desk, message_id, attempts + 1, now + _backoff(attempts + 1), str(error)
+            )
+        else:
             sent += 1
-        except TelegramError:
-            log.exception("could not send %s to chat %s", message.template, message.chat_id)
+            async with desk.sessions() as session, session.begin():
+                await outbox.sent(session=session, message_id=message_id, now=desk.now())
     return sent
 
 
-async def sweep(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The job: do what the clock says is due, then tell the people concerned."""
-    desk = desk_of(context)
-    messages = await run_due(sessions=desk.sessions, rules=desk.rules, now=desk.now())
-    if messages:
-        log.info("sweep: %d messages due", len(messages))
-        await send_all(context, messages)
+async def _reschedule(
+    desk: Desk, message_id: int, attempts: int, at: datetime, error: str
+) -> None:
+    log.info("outbox message %s: attempt %d failed (%s)", message_id, attempts, error)
+    async with desk.sessions() as session, session.begin():
+        await outbox.retry(
+            session=session, message_id=message_id, attempts=attempts, at=at, error=error
+        )

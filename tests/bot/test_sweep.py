@@ -9,9 +9,9 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import closure, conversation, handoffs, store, tickets
+from bot import closure, conversation, handoffs, outbox, store, tickets
 from bot.config import Settings, Surge
-from bot.models import Escalation, LedgerEntry, ProgressNotice, TicketStatus
+from bot.models import Escalation, LedgerEntry, OutboxMessage, ProgressNotice, TicketStatus
 from bot.sla import Rules
 from bot.sweep import run_due
 from bot.texts import Texts
@@ -254,3 +254,12 @@ async def test_an_unanswered_handoff_past_its_deadline_is_raised_once(
         assert "#1" in texts.render("handoff_overdue", language, **raised[0].context)
     again = await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(minutes=90))
     assert not [m for m in again if m.template == "handoff_overdue"]
+    # What the sweep decided is in the outbox, committed with it, context and all.
+    async with sessions() as session:
+        stored = [
+            outbox.as_outgoing(row)
+            for row in await session.scalars(
+                select(OutboxMessage).where(OutboxMessage.template == "handoff_overdue")
+            )
+        ]
+    assert sorted(stored, key=lambda m: m.chat_id) == sorted(raised, key=lambda m: m.chat_id)

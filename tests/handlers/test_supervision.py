@@ -182,3 +182,52 @@ async def test_command_menus_are_set_per_scope_and_language(running: tuple[Emula
     )
     for supervisor_chat in (SUPERVISOR, MANAGEMENT_CHAT):
         assert {"assign", "pending", "report"} <= set(names(f"chat:{supervisor_chat}", "en"))
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_notices_wait_in_the_outbox_through_telegram_faults(
+    running: tuple[Emulator, App], desk_clock: DeskClock
+) -> None:
+    """A 502 from Telegram: the escalation is sent on the next round, not lost; a chat that
+    blocked the bot: given up on, the requester marked unreachable."""
+    from sqlalchemy import select
+
+    from bot.emulator.limits import Fault
+    from bot.models import OutboxMessage, Requester
+
+    emulator, application = running
+    world = emulator.world
+    desk = application.bot_data["desk"]
+    await world.user_sends(REQUESTER, "我想申请公租房")
+    await bot_lines(emulator, GENERAL_GROUP, 1)
+    emulator.faults.add("sendMessage", Fault(502), count=1)
+    desk_clock.now += timedelta(hours=3)  # the first step of the ladder: the staff group
+    await sweep(CallbackContext(application))
+    async with desk.sessions() as session:
+        (row,) = (await session.scalars(select(OutboxMessage))).all()
+    assert row.sent_at is None and row.attempts == 1 and row.last_error == "Bad Gateway"
+    assert len(await bot_lines(emulator, GENERAL_GROUP, 1)) == 1
+    desk_clock.now += timedelta(seconds=3)  # past the backoff
+    await sweep(CallbackContext(application))
+    assert "预警(第1级)工单 #1" in (await bot_lines(emulator, GENERAL_GROUP, 2))[-1].text
+
+    # The requester blocks the bot; their next progress notice is given up on.
+    world.users[REQUESTER].blocked_bot = True
+    await world.user_presses(
+        OFFICER,
+        GENERAL_GROUP,
+        (await bot_lines(emulator, GENERAL_GROUP, 1))[0].message_id,
+        "claim:1",
+    )
+    await until(lambda: _said(emulator, GENERAL_GROUP, "公租房"))
+    desk_clock.now += timedelta(days=2)
+    await sweep(CallbackContext(application))
+    async with desk.sessions() as session:
+        notices = (
+            await session.scalars(
+                select(OutboxMessage).where(OutboxMessage.template == "progress_notice")
+            )
+        ).all()
+        requester = await session.scalar(select(Requester))
+    assert notices and all(n.failed_at is not None for n in notices)
+    assert requester is not None and requester.blocked_bot
