@@ -13,7 +13,7 @@ import contextlib
 from collections.abc import Iterator, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import Table, Update, event, select, update
@@ -34,6 +34,7 @@ class _Handling:
 
 
 _TABLE = cast(Table, InboundUpdate.__table__)
+REPEAT_WINDOW = timedelta(days=2)
 _handling: ContextVar[_Handling | None] = ContextVar("shouwen_handling", default=None)
 
 
@@ -47,8 +48,15 @@ async def record(
     dialect = session.get_bind().dialect.name
     insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
     rows = [{"update_id": int(u["update_id"]), "payload": u, "received_at": now} for u in updates]
-    # One statement, at Core level: this runs for every batch of every update.
-    statement = insert(table).on_conflict_do_nothing().returning(table.c.update_id)
+    # One statement, at Core level: this runs for every batch of every update. Telegram sends
+    # an update again only within a day; after a week without updates it may start its ids
+    # anywhere, so a row older than REPEAT_WINDOW with the same id is a new update.
+    fresh = insert(table)
+    statement = fresh.on_conflict_do_update(
+        index_elements=[table.c.update_id],
+        set_={"payload": fresh.excluded.payload, "received_at": now, "processed_at": None},
+        where=table.c.received_at < now - REPEAT_WINDOW,
+    ).returning(table.c.update_id)
     connection = await session.connection()
     return {row[0] for row in (await connection.execute(statement, rows)).all()}
 

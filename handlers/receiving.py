@@ -11,15 +11,19 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import warnings
 
 from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import Application
+from telegram.warnings import PTBUserWarning
 
 from bot import inbox
 from bot.desk import Desk
 
 log = logging.getLogger(__name__)
+# python-telegram-bot prefers Bot.get_updates; we need the JSON as Telegram sent it, to store.
+warnings.filterwarnings("ignore", message=r".*Bot\.getUpdates", category=PTBUserWarning)
 
 
 class Poller:
@@ -79,8 +83,16 @@ class Poller:
             failures = 0
             if not isinstance(payloads, list) or not payloads:
                 continue
-            async with self.desk.sessions() as session, session.begin():
-                new = await inbox.record(session=session, updates=payloads, now=self.desk.now())
+            try:
+                async with self.desk.sessions() as session, session.begin():
+                    new = await inbox.record(
+                        session=session, updates=payloads, now=self.desk.now()
+                    )
+            except Exception:
+                # Not recorded, so not confirmed: Telegram sends them again on the next call.
+                log.exception("could not record %d updates; asking again", len(payloads))
+                await asyncio.sleep(1.0)
+                continue
             for payload in payloads:
                 if payload["update_id"] in new:
                     update = Update.de_json(payload, self.application.bot)

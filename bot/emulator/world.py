@@ -134,7 +134,9 @@ class World:
         self.clock: Callable[[], float] = clock or time.time
         self.limits = FloodLimits()
         self._file_ids = itertools.count(1)
-        self._update_ids = itertools.count(1)
+        # Like Telegram's, update ids go on rising across restarts (a bot's inbox remembers
+        # them): they start from the clock, in milliseconds, within 31 bits.
+        self._update_ids = itertools.count(int(self.clock() * 1000) % 2_000_000_000 + 1)
         self._query_ids = itertools.count(1)
         self._new_update = asyncio.Condition()
         # Webhook mode: where updates are posted instead of queued for getUpdates.

@@ -60,3 +60,18 @@ async def test_the_first_committed_write_carries_the_mark(sessions: Sessions) ->
     assert await _processed(sessions) == {7: True, 8: False}
     async with sessions() as session:
         assert [u["update_id"] for u in await inbox.unprocessed(session=session)] == [8]
+
+
+async def test_an_old_id_used_again_is_a_new_update(sessions: Sessions) -> None:
+    """Telegram may start its ids anywhere after a quiet week: only recent ids are repeats."""
+    from datetime import timedelta
+
+    async with sessions() as session, session.begin():
+        await inbox.record(session=session, updates=[_update(5, "旧")], now=MONDAY_9AM)
+        await inbox.mark_processed(session=session, update_id=5, now=MONDAY_9AM)
+    later = MONDAY_9AM + timedelta(days=9)
+    async with sessions() as session, session.begin():
+        assert await inbox.record(session=session, updates=[_update(5, "新")], now=later) == {5}
+    async with sessions() as session:
+        (payload,) = await inbox.unprocessed(session=session)
+    assert payload["message"]["text"] == "新"
