@@ -121,22 +121,18 @@ async def start_receiving(
     """Set the menus and start taking updates (through the inbox when polling); returns the
     coroutine function that stops taking them."""
     from handlers.menus import set_menus
-    from handlers.receiving import Poller
+    from handlers.receiving import Poller, WebhookReceiver
 
     await set_menus(application)
+    receiver: Poller | WebhookReceiver
     if webhook is None:
-        poller = Poller(application, timeout=poll_timeout)
-        await poller.start()
-        return poller.stop
-    assert application.updater is not None
-    await application.updater.start_webhook(
-        listen=webhook.listen,
-        port=webhook.port,
-        url_path=webhook.path,
-        webhook_url=webhook.url,
-        secret_token=webhook.secret,
-    )
-    return application.updater.stop
+        receiver = Poller(application, timeout=poll_timeout)
+    else:
+        receiver = WebhookReceiver(
+            application, webhook.url, webhook.listen, webhook.port, webhook.path, webhook.secret
+        )
+    await receiver.start()
+    return receiver.stop
 
 
 async def run(

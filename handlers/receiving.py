@@ -1,9 +1,10 @@
-"""Long polling through the inbox: an update is recorded before Telegram is told it arrived.
+"""Updates in through the inbox: each is recorded before Telegram is told it arrived.
 
-Telegram keeps an update until a getUpdates call asks for a later offset. This poller asks for
-the next offset only after the updates it received are committed to the inbox, and at start it
-hands the Application whatever the inbox holds unprocessed (the bot stopped before handling
-it). Repeats (an update seen before) are recorded once and handled once.
+Long polling: Telegram keeps an update until a getUpdates call asks for a later offset; the
+Poller asks for the next offset only after the updates it received are committed to the inbox.
+Webhook: Telegram sends an update again until it gets a 200; the WebhookReceiver answers only
+after the commit. Both first hand the Application whatever the inbox holds unprocessed (the bot
+stopped before handling it). Repeats (an update seen before) are recorded once, handled once.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ import asyncio
 import contextlib
 import logging
 import warnings
+from typing import Any
 
+from aiohttp import web
 from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import Application
@@ -26,6 +29,85 @@ log = logging.getLogger(__name__)
 warnings.filterwarnings("ignore", message=r".*Bot\.getUpdates", category=PTBUserWarning)
 
 
+def _desk(application: Application) -> Desk:  # type: ignore[type-arg]
+    desk = application.bot_data["desk"]
+    assert isinstance(desk, Desk)
+    return desk
+
+
+async def replay(application: Application) -> None:  # type: ignore[type-arg]
+    """Hand the Application what the inbox holds unprocessed, oldest first."""
+    async with _desk(application).sessions() as session:
+        left = await inbox.unprocessed(session=session)
+    if left:
+        log.info("handling %d updates received before the last stop", len(left))
+    for payload in left:
+        await application.update_queue.put(Update.de_json(payload, application.bot))
+
+
+async def take(application: Application, payloads: list[dict[str, Any]]) -> None:  # type: ignore[type-arg]
+    """Record updates (committed when this returns) and queue the new ones for handling."""
+    desk = _desk(application)
+    async with desk.sessions() as session, session.begin():
+        new = await inbox.record(session=session, updates=payloads, now=desk.now())
+    for payload in payloads:
+        if payload["update_id"] in new:
+            await application.update_queue.put(Update.de_json(payload, application.bot))
+
+
+class WebhookReceiver:
+    """Telegram posts each update here; the 200 goes back only once it is in the inbox."""
+
+    def __init__(
+        self,
+        application: Application,  # type: ignore[type-arg]
+        url: str,
+        listen: str,
+        port: int,
+        path: str,
+        secret: str | None,
+    ) -> None:
+        self.application = application
+        self.url, self.listen, self.port, self.path, self.secret = url, listen, port, path, secret
+        self._runner: web.AppRunner | None = None
+
+    async def start(self) -> None:
+        await replay(self.application)
+        app = web.Application()
+        app.router.add_post(f"/{self.path.strip('/')}", self._receive)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        await web.TCPSite(self._runner, self.listen, self.port).start()
+        await self.application.bot.set_webhook(
+            self.url, secret_token=self.secret, allowed_updates=Update.ALL_TYPES
+        )
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    async def _receive(self, request: web.Request) -> web.Response:
+        given = request.headers.get("X-Telegram-Bot-Api-Secret-Token")
+        if self.secret is not None and given != self.secret:
+            log.warning("webhook call without the right secret token refused")
+            return web.Response(status=403)
+        try:
+            payload = await request.json()
+            if not isinstance(payload, dict) or not isinstance(payload.get("update_id"), int):
+                raise ValueError("not an update")
+        except ValueError:
+            return web.Response(status=400)
+        try:
+            await take(self.application, [payload])
+        except Exception:
+            log.exception(
+                "could not record update %s; Telegram will send it again", payload["update_id"]
+            )
+            return web.Response(status=500)
+        return web.Response(status=200)
+
+
 class Poller:
     def __init__(
         self,
@@ -36,20 +118,8 @@ class Poller:
         self.timeout = timeout
         self._task: asyncio.Task[None] | None = None
 
-    @property
-    def desk(self) -> Desk:
-        desk = self.application.bot_data["desk"]
-        assert isinstance(desk, Desk)
-        return desk
-
     async def start(self) -> None:
-        async with self.desk.sessions() as session:
-            left = await inbox.unprocessed(session=session)
-        if left:
-            log.info("handling %d updates received before the last stop", len(left))
-        for payload in left:
-            update = Update.de_json(payload, self.application.bot)
-            await self.application.update_queue.put(update)
+        await replay(self.application)
         self._task = asyncio.create_task(self._poll(), name="shouwen-poller")
 
     async def stop(self) -> None:
@@ -84,17 +154,10 @@ class Poller:
             if not isinstance(payloads, list) or not payloads:
                 continue
             try:
-                async with self.desk.sessions() as session, session.begin():
-                    new = await inbox.record(
-                        session=session, updates=payloads, now=self.desk.now()
-                    )
+                await take(self.application, payloads)
             except Exception:
                 # Not recorded, so not confirmed: Telegram sends them again on the next call.
                 log.exception("could not record %d updates; asking again", len(payloads))
                 await asyncio.sleep(1.0)
                 continue
-            for payload in payloads:
-                if payload["update_id"] in new:
-                    update = Update.de_json(payload, self.application.bot)
-                    await self.application.update_queue.put(update)
             offset = max(p["update_id"] for p in payloads) + 1  # now Telegram may forget them

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
+import aiohttp
 import pytest
 from telegram.ext import Application
 
@@ -18,6 +19,7 @@ from bot.app import (
 )
 from bot.config import Settings
 from bot.emulator.server import Emulator
+from bot.models import InboundUpdate
 from tests.handlers.conftest import (
     ENGLISH,
     GENERAL_GROUP,
@@ -104,6 +106,29 @@ async def test_webhook_mode(settings: Settings, database_url: str, unused_tcp_po
             (greeting,) = await bot_lines(emulator, REQUESTER, 1)
             assert "您好" in greeting.text
             assert emulator.failed_deliveries == 0
+            # Posted by someone without the secret: refused. The same update twice: one reply,
+            # and the 200 comes only once it is in the inbox.
+            message = emulator.world._message(
+                emulator.world.chat(REQUESTER),
+                emulator.world.users[REQUESTER],
+                {"text": "/help"},
+                None,
+                None,
+            )
+            update = {"update_id": 77, "message": message}
+            async with aiohttp.ClientSession() as http:
+                async with http.post(hook.url, json=update) as forged:
+                    assert forged.status == 403
+                for _ in range(2):
+                    headers = {"X-Telegram-Bot-Api-Secret-Token": "s3cret"}
+                    async with http.post(hook.url, json=update, headers=headers) as answered:
+                        assert answered.status == 200
+                        async with desk.sessions() as session:
+                            stored = await session.get(InboundUpdate, 77)
+                        assert stored is not None
+            await bot_lines(emulator, REQUESTER, 2)
+            await asyncio.sleep(0.3)
+            assert len(await bot_lines(emulator, REQUESTER, 2)) == 2
         finally:
             await stop_receiving()
             await application.stop()
