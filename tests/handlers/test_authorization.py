@@ -1,0 +1,56 @@
+"""Nobody acts as staff or reads another requester's ticket, whatever they send or press."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from telegram.ext import Application
+
+from bot.emulator.server import Emulator
+from tests.handlers.conftest import ENGLISH, GENERAL_GROUP, REQUESTER, bot_lines, until
+
+App = Application  # type: ignore[type-arg]
+OFFICER, SOCIAL_OFFICER = 100101, 100201
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_crafted_presses_and_commands_are_refused(running: tuple[Emulator, App]) -> None:
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(REQUESTER, "我想申请公租房")
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    await bot_lines(emulator, REQUESTER, 1)
+
+    # A requester crafts the Claim button's data on a message they can see: refused.
+    forged = await world.user_presses(ENGLISH, GENERAL_GROUP, card.message_id, "claim:1")
+    await until(lambda: forged["callback_query"]["id"] in world.answered)
+    assert card.buttons != []  # still unclaimed
+    # An officer of another department may not claim it either.
+    other = await world.user_presses(SOCIAL_OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
+    await until(lambda: other["callback_query"]["id"] in world.answered)
+    assert card.buttons != []
+
+    await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
+    await bot_lines(emulator, REQUESTER, 2)
+    (topic,) = world.chats[GENERAL_GROUP].topics.values()
+    # Someone of another department writing /resolve in the topic does not resolve it.
+    world.chats[GENERAL_GROUP].members.add(SOCIAL_OFFICER)
+    await world.user_sends(SOCIAL_OFFICER, "/resolve 已办结", GENERAL_GROUP, topic.thread_id)
+    await asyncio.sleep(0.5)
+    assert not any("已办结" in e.text for e in world.transcripts[REQUESTER])
+
+    # Another requester asking for ticket 1 learns nothing about it.
+    await world.user_sends(ENGLISH, "/ticket 1")
+    await world.user_sends(ENGLISH, "/status")
+    replies = await bot_lines(emulator, ENGLISH, 1)
+    await asyncio.sleep(0.3)
+    assert all("公租房" not in e.text for e in world.transcripts[ENGLISH])
+    assert "no tickets" in replies[-1].text
+    # Nor can they rate it with a crafted button.
+    await world.user_presses(ENGLISH, ENGLISH, replies[-1].message_id, "rate:1:1")
+    await world.user_presses(ENGLISH, ENGLISH, replies[-1].message_id, "reopen:1")
+    await asyncio.sleep(0.3)
+    assert not any(
+        "评分" in e.text or "重新打开" in e.text for e in world.transcripts[GENERAL_GROUP]
+    )
