@@ -83,6 +83,13 @@ async def claim(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         desk.texts.render("card_claimed", language, card=card, owner=owner_name)
     )
     await open_topic(desk, context, ticket)
+    await tell_requester_the_owner(desk, context, ticket, owner_name)
+
+
+async def tell_requester_the_owner(
+    desk: Desk, context: ContextTypes.DEFAULT_TYPE, ticket: Ticket, owner: str
+) -> None:
+    """The requester hears who now owns their ticket and when it will be settled."""
     requester = await _requester_of(desk, ticket)
     await context.bot.send_message(
         requester.chat_id,
@@ -90,7 +97,7 @@ async def claim(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             "claimed_notice",
             requester.language,
             ticket_id=ticket.id,
-            owner=owner_name,
+            owner=owner,
             resolution_due_at=ticket.resolution_due_at,
         ),
     )

@@ -14,7 +14,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Message, Update, User
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
@@ -25,7 +25,7 @@ from bot.figures import Figures, supervision_figures
 from bot.models import Requester, StoredTemplate, Ticket
 from handlers import asking
 from handlers.common import desk_of, keyboard, reply_long
-from handlers.staff import open_topic
+from handlers.staff import open_topic, tell_requester_the_owner
 
 log = logging.getLogger(__name__)
 PERIODS = {"day": 1, "week": 7, "month": 30}
@@ -124,17 +124,7 @@ async def assign(
             question=ticket.question,
         ),
     )
-    requester = await _requester(desk, ticket)
-    await context.bot.send_message(
-        requester.chat_id,
-        desk.texts.render(
-            "claimed_notice",
-            requester.language,
-            ticket_id=ticket.id,
-            owner=owner,
-            resolution_due_at=ticket.resolution_due_at,
-        ),
-    )
+    await tell_requester_the_owner(desk, context, ticket, owner)
 
 
 async def reprioritise(
@@ -181,16 +171,28 @@ async def reprioritise(
         )
 
 
-async def assign_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/assign N [who] [reason]: who by staff number, name or user id; without, buttons."""
+async def _from_supervisor(
+    update: Update, context: ContextTypes.DEFAULT_TYPE
+) -> tuple[Desk, User, Message] | None:
+    """Who sent a supervisor's command, if a supervisor did; anyone else is told it is not
+    theirs to use."""
     desk = desk_of(context)
     user, message = update.effective_user, update.effective_message
     if user is None or message is None:
-        return
-    language = _language(desk)
+        return None
     if not supervises(desk, user.id):
-        await message.reply_text(desk.texts.render("supervisors_only", language))
+        await message.reply_text(desk.texts.render("supervisors_only", _language(desk)))
+        return None
+    return desk, user, message
+
+
+async def assign_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/assign N [who] [reason]: who by staff number, name or user id; without, buttons."""
+    asked = await _from_supervisor(update, context)
+    if asked is None:
         return
+    desk, user, message = asked
+    language = _language(desk)
     args = context.args or []
     try:
         ticket = await _load(desk, int(args[0].lstrip("#")))
@@ -304,14 +306,11 @@ def _proposal_text(desk: Desk, row: StoredTemplate, decided: str = "") -> str:
 
 async def pending(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/pending: each proposal waiting for this supervisor, with Approve / Reject."""
-    desk = desk_of(context)
-    user, message = update.effective_user, update.effective_message
-    if user is None or message is None:
+    asked = await _from_supervisor(update, context)
+    if asked is None:
         return
+    desk, user, message = asked
     language = _language(desk)
-    if not supervises(desk, user.id):
-        await message.reply_text(desk.texts.render("supervisors_only", language))
-        return
     async with desk.sessions() as session:
         rows = await casebook.pending(session=session, rules=desk.rules, supervisor_id=user.id)
     if not rows:
@@ -389,14 +388,11 @@ def _row(name: str, figures: Figures) -> dict[str, object]:
 
 async def report(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/report day|week|month: by department, then by officer, for tickets opened in it."""
-    desk = desk_of(context)
-    user, message = update.effective_user, update.effective_message
-    if user is None or message is None:
+    asked = await _from_supervisor(update, context)
+    if asked is None:
         return
+    desk, user, message = asked
     language = _language(desk)
-    if not supervises(desk, user.id):
-        await message.reply_text(desk.texts.render("supervisors_only", language))
-        return
     period = (context.args or ["week"])[0].lower()
     if period not in PERIODS:
         await message.reply_text(
