@@ -7,13 +7,14 @@ import asyncio
 import json
 import logging
 import os
+import sqlite3
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from bot.config import DEFAULT_CONFIG_PATH, ConfigError, Environment, load_settings
-from bot.db import create_engine, session_factory, upgrade
+from bot.db import backup, create_engine, is_sqlite, restore, session_factory, upgrade
 
 log = logging.getLogger("bot")
 
@@ -40,8 +41,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--webhook-listen", default="127.0.0.1", help="address to listen on")
     run.add_argument("--webhook-port", type=int, default=8443, help="port to listen on")
-    db = commands.add_parser("db", help="database schema")
-    db.add_argument("action", choices=["upgrade"])
+    db = commands.add_parser("db", help="database schema, backup and restore")
+    db.add_argument("action", choices=["upgrade", "backup", "restore"])
+    db.add_argument("path", nargs="?", type=Path, help="the backup file (backup, restore)")
     commands.add_parser("check-config", help="validate the configuration and exit")
     figures = commands.add_parser("figures", help="supervision figures as JSON")
     figures.add_argument("--days", type=int, default=30, help="the period: the last N days")
@@ -64,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     if command == "check-config":
         print(f"{args.config}: ok ({len(settings.departments)} departments)")
         return 0
+    if command == "db" and args.action in ("backup", "restore"):
+        return _backup_or_restore(environment.database_url, args.action, args.path)
     upgrade(environment.database_url)
     if command == "db":
         return 0
@@ -87,6 +91,30 @@ def main(argv: list[str] | None = None) -> int:
         asyncio.run(run(settings, environment, port, sweep_every, webhook))
     except KeyboardInterrupt:
         log.info("stopped")
+    return 0
+
+
+def _backup_or_restore(url: str, action: str, path: Path | None) -> int:
+    if path is None:
+        print(f"python -m bot db {action} PATH: the backup file is missing", file=sys.stderr)
+        return 2
+    if not is_sqlite(url):
+        print(
+            "PostgreSQL: back up with pg_dump (e.g. pg_dump -Fc -f shouwen.dump DBNAME) and"
+            " restore with pg_restore -d DBNAME shouwen.dump; both work while the bot runs.",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        if action == "backup":
+            backup(url, path)
+            print(f"backed up to {path}")
+        else:
+            restore(url, path)
+            print(f"restored from {path}")
+    except (OSError, ValueError, sqlite3.Error) as refused:
+        print(f"{action} refused: {refused}", file=sys.stderr)
+        return 2
     return 0
 
 

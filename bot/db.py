@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import logging
 import sqlite3
@@ -161,3 +162,45 @@ async def upgrade_engine(engine: AsyncEngine, revision: str = "head") -> None:
 
     async with engine.begin() as connection:
         await connection.run_sync(run)
+
+
+def sqlite_path(url: str) -> Path:
+    """The file of a SQLite URL (backup and restore work on files)."""
+    database = make_url(url).database
+    if not is_sqlite(url) or not database or database == ":memory:":
+        raise ValueError(f"{url!r} is not a SQLite database file")
+    return Path(database)
+
+
+def _copy(source: Path | str, target: Path, *, read_only: bool = False) -> None:
+    """SQLite's online backup from one file to another (connections closed after)."""
+    origin = f"file:{source}?mode=ro" if read_only else str(source)
+    with (
+        contextlib.closing(sqlite3.connect(origin, uri=read_only)) as live,
+        contextlib.closing(sqlite3.connect(target)) as copy,
+    ):
+        live.backup(copy)
+
+
+def backup(url: str, target: Path) -> None:
+    """A consistent copy of a live SQLite database (the online backup API: writers may go on
+    meanwhile); refuses to overwrite an existing file."""
+    source = sqlite_path(url)
+    if target.exists():
+        raise FileExistsError(f"{target} exists; choose a new file")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _copy(source, target)
+
+
+def restore(url: str, source: Path) -> None:
+    """Put a backup in the database's place (stop the bot first); the backup is checked, and
+    what it replaces is kept beside it as <name>.before-restore."""
+    target = sqlite_path(url)
+    with contextlib.closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as check:
+        verdict = check.execute("PRAGMA integrity_check").fetchone()[0]
+        if verdict != "ok":
+            raise ValueError(f"{source} is damaged: {verdict}")
+        check.execute("SELECT version_num FROM alembic_version").fetchone()
+    if target.exists():
+        _copy(target, target.with_name(target.name + ".before-restore"))
+    _copy(source, target, read_only=True)
