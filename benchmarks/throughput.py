@@ -36,7 +36,7 @@ from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageHandler, filters
 
 from bot.app import LOCAL_TOKEN, build_application, build_desk, seed_world, start_receiving
-from bot.config import load_settings
+from bot.config import Abuse, load_settings
 from bot.db import create_engine, upgrade_engine
 from bot.emulator.server import Emulator
 from bot.emulator.world import Entry
@@ -55,7 +55,9 @@ async def serve_bot(kind: str, base: str, folder: str) -> None:
     """The bot process: ours (on SQLite in `folder`) or the echo bot, polling until stopped."""
     application: Application  # type: ignore[type-arg]
     if kind == "shouwen":
+        # The simulated requesters are robots: no per-requester flood limit for them.
         settings = load_settings(ROOT / "config.yaml")
+        settings = settings.model_copy(update={"abuse": Abuse(messages_per_minute=1_000_000)})
         url = f"sqlite+aiosqlite:///{folder}/bench.db"
         engine = create_engine(url)
         await upgrade_engine(engine)

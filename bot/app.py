@@ -11,6 +11,7 @@ from pathlib import Path
 
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
+from bot import tickets
 from bot.casebook import build_matcher, file_templates, stored_templates
 from bot.clock import utc_now
 from bot.config import Environment, Settings
@@ -39,6 +40,7 @@ async def build_desk(settings: Settings, database_url: str) -> Desk:
     async with sessions() as session:
         matcher = await build_matcher(session=session, settings=settings, root=ROOT)
         stored = await stored_templates(session=session)
+        banned = await tickets.banned_users(session=session)
     templates = {t.id: t for t in [*file_templates(settings, ROOT), *stored]}
     return Desk(
         settings=settings,
@@ -48,6 +50,7 @@ async def build_desk(settings: Settings, database_url: str) -> Desk:
         templates=templates,
         texts=Texts(settings.zone, settings.languages.default, settings.languages.supported),
         clock=utc_now,
+        banned=banned,
     )
 
 

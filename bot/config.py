@@ -267,6 +267,13 @@ class Surge(_Model):
     priority: str = "urgent"
 
 
+class Abuse(_Model):
+    """Limits that keep one requester from swamping the desk."""
+
+    messages_per_minute: int = Field(default=20, ge=1)
+    open_tickets: int = Field(default=3, ge=1)
+
+
 class Privacy(_Model):
     show_officer_as: Literal["name", "staff_number"] = "name"
 
@@ -289,6 +296,7 @@ class Settings(_Model):
     knowledge: Knowledge = Knowledge()
     keywords: list[KeywordRule] = Field(default_factory=list)
     surge: Surge = Surge()
+    abuse: Abuse = Abuse()
 
     @field_validator("timezone")
     @classmethod

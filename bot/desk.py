@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -25,6 +25,8 @@ class Desk:
     templates: dict[str, CaseTemplate]
     texts: Texts
     clock: Clock
+    # Telegram user ids a supervisor barred (/block), kept in step with the database.
+    banned: set[int] = field(default_factory=set)
 
     def now(self) -> datetime:
         return self.clock()

@@ -166,6 +166,10 @@ class Requester(Base):
     # (comma-separated) so a ticket opened from there records what was already tried.
     dialog_step: Mapped[str | None] = mapped_column(String(16))
     last_offered: Mapped[str | None] = mapped_column(Text)
+    # Barred by a supervisor (/block): their messages are not handled until /unblock.
+    banned_at: Mapped[datetime | None]
+    banned_by: Mapped[int | None] = mapped_column(BigInteger)
+    ban_reason: Mapped[str | None] = mapped_column(Text)
 
     def __repr__(self) -> str:
         return f"Requester({self.id}, tg={self.telegram_user_id})"

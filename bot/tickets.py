@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import lifecycle
@@ -263,6 +263,53 @@ async def get_by_topic(*, session: AsyncSession, chat_id: int, thread_id: int) -
     """The ticket whose forum topic this is, if any."""
     return await session.scalar(
         select(Ticket).where(Ticket.staff_chat_id == chat_id, Ticket.staff_thread_id == thread_id)
+    )
+
+
+async def banned_users(*, session: AsyncSession) -> set[int]:
+    """Telegram user ids of requesters a supervisor barred."""
+    rows = await session.scalars(
+        select(Requester.telegram_user_id).where(Requester.banned_at.is_not(None))
+    )
+    return set(rows)
+
+
+async def set_ban(
+    *,
+    session: AsyncSession,
+    rules: Rules,
+    supervisor_id: int,
+    telegram_user_id: int,
+    banned: bool,
+    reason: str,
+    now: datetime,
+) -> Requester:
+    """A supervisor bars a requester (or lifts it); staff cannot be barred."""
+    if not (rules.staff.is_supervisor(supervisor_id) or rules.staff.is_management(supervisor_id)):
+        raise NotAllowed(f"user {supervisor_id} is not a supervisor")
+    if rules.staff.get(telegram_user_id) is not None:
+        raise InvalidInput(f"user {telegram_user_id} is staff")
+    requester = await session.scalar(
+        select(Requester).where(Requester.telegram_user_id == telegram_user_id)
+    )
+    if requester is None:
+        raise NotFound(f"no requester {telegram_user_id}")
+    requester.banned_at = now if banned else None
+    requester.banned_by = supervisor_id if banned else None
+    requester.ban_reason = clean_text(reason, "the reason")[:500] if banned else None
+    await session.flush()
+    return requester
+
+
+async def count_open(*, session: AsyncSession, requester_id: int) -> int:
+    """How many of a requester's tickets are open (not resolved or closed)."""
+    return int(
+        await session.scalar(
+            select(func.count())
+            .select_from(Ticket)
+            .where(Ticket.requester_id == requester_id, Ticket.status.in_(ACTIVE_STATUSES))
+        )
+        or 0
     )
 
 

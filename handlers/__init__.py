@@ -25,6 +25,7 @@ def register(application: Application, sweep_every: float | None = 30.0) -> None
     application.add_handler(CommandHandler("assign", supervision.assign_command))
     application.add_handler(CommandHandler("pending", supervision.pending))
     application.add_handler(CommandHandler("report", supervision.report))
+    application.add_handler(CommandHandler(["block", "unblock"], supervision.block))
     # Staff groups: everything in a ticket's topic (commands too: /note, /resolve).
     application.add_handler(MessageHandler(groups & filters.IS_TOPIC_MESSAGE, staff.in_topic))
     # Groups without topics: a reply to a ticket's card or copied message.

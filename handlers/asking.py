@@ -252,7 +252,11 @@ async def _handover(
     async with desk.sessions() as session, session.begin():
         requester = await session.get(Requester, requester_id)
         assert requester is not None
-        if category is None:
+        open_count = await tickets.count_open(session=session, requester_id=requester.id)
+        too_many = open_count >= desk.settings.abuse.open_tickets
+        if too_many:
+            requester.dialog_step = None
+        elif category is None:
             requester.dialog_step = DialogStep.CATEGORY
             requester.last_question = question[:MAX_QUESTION]
         else:
@@ -283,6 +287,11 @@ async def _handover(
                 if t.id != opened.ticket.id
             ][:5]
     language = requester.language
+    if too_many:
+        await context.bot.send_message(
+            requester.chat_id, desk.texts.render("too_many_open", language, count=open_count)
+        )
+        return
     if category is None:
         names = desk.names(language)["categories"]
         rows = [[(names[c.key], f"cat:{c.key}")] for c in desk.settings.categories]

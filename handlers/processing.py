@@ -10,11 +10,15 @@ processed in the inbox; one that wrote nothing is marked when its handler is don
 from __future__ import annotations
 
 import asyncio
+import inspect
 import logging
+from collections import deque
 from collections.abc import Awaitable
+from datetime import datetime, timedelta
 from typing import Any
 
 from telegram import Update
+from telegram.error import TelegramError
 from telegram.ext import BaseUpdateProcessor
 
 from bot import inbox
@@ -28,6 +32,28 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         super().__init__(max_concurrent_updates)
         self._desk = desk
         self._locks: dict[int, asyncio.Lock] = {}
+        self._recent: dict[int, deque[datetime]] = {}  # a requester's latest updates
+
+    def _refusal(self, update: Update) -> str | None:
+        """Why a requester's update is not handled: barred, or too fast (the first update
+        over the limit gets a notice, the rest of the minute none). None: handle it."""
+        user, chat = update.effective_user, update.effective_chat
+        if user is None or chat is None or chat.type != "private":
+            return None
+        if self._desk.rules.staff.get(user.id) is not None:
+            return None
+        if user.id in self._desk.banned:
+            return "banned"
+        now = self._desk.now()
+        recent = self._recent.setdefault(user.id, deque())
+        while recent and now - recent[0] >= timedelta(minutes=1):
+            recent.popleft()
+        recent.append(now)
+        limit = self._desk.settings.abuse.messages_per_minute
+        if len(recent) > limit + 1:
+            recent.pop()  # ignored updates do not prolong the wait
+            return "flood"
+        return "slow_down" if len(recent) == limit + 1 else None
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         chat = update.effective_chat if isinstance(update, Update) else None
@@ -47,9 +73,17 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
             await coroutine
             return
         now = self._desk.now()
+        refusal = self._refusal(update)
         with inbox.handling(update.update_id, now) as state:
             try:
-                await coroutine
+                if refusal is None:
+                    await coroutine
+                else:
+                    # Deliberately not handled (documented in README): barred or flooding.
+                    if inspect.iscoroutine(coroutine):
+                        coroutine.close()
+                    if refusal == "slow_down" and update.effective_chat is not None:
+                        await self._slow_down(update)
             finally:
                 if not state.marked:
                     try:
@@ -60,6 +94,18 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
                     except Exception:
                         # Left unmarked, it is handled again after a restart: logged, not lost.
                         log.exception("could not mark update %s processed", update.update_id)
+
+    async def _slow_down(self, update: Update) -> None:
+        user, chat = update.effective_user, update.effective_chat
+        assert user is not None and chat is not None
+        language = self._desk.texts.language_of(user.language_code)
+        text = self._desk.texts.render(
+            "slow_down", language, limit=self._desk.settings.abuse.messages_per_minute
+        )
+        try:
+            await update.get_bot().send_message(chat.id, text)
+        except TelegramError:
+            log.warning("could not ask chat %s to slow down", chat.id)
 
     async def initialize(self) -> None:
         pass

@@ -529,3 +529,42 @@ async def propose_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
             await context.bot.send_message(supervisor, text)
         except TelegramError:
             log.warning("could not tell supervisor %s of a proposal", supervisor)
+
+
+async def block(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/block <user id> <reason> and /unblock <user id>: a supervisor bars a requester (their
+    messages are no longer handled) or lifts it."""
+    asked = await _from_supervisor(update, context)
+    if asked is None:
+        return
+    desk, user, message = asked
+    language = _language(desk)
+    barring = (message.text or "").startswith("/block")
+    args = context.args or []
+    usage = "/block <user id> <reason>" if barring else "/unblock <user id>"
+    if not args or not args[0].isdigit() or (barring and len(args) < 2):
+        await message.reply_text(desk.texts.render("usage", language, usage=usage))
+        return
+    user_id = int(args[0])
+    try:
+        async with desk.sessions() as session, session.begin():
+            await tickets.set_ban(
+                session=session,
+                rules=desk.rules,
+                supervisor_id=user.id,
+                telegram_user_id=user_id,
+                banned=barring,
+                reason=" ".join(args[1:]) if barring else "",
+                now=desk.now(),
+            )
+    except DeskError as refused:
+        await message.reply_text(str(refused))
+        return
+    if barring:
+        desk.banned.add(user_id)
+    else:
+        desk.banned.discard(user_id)
+    log.info("user %s %s by %s", user_id, "barred" if barring else "let back", user.id)
+    await message.reply_text(
+        desk.texts.render("banned", language, banned=barring, user_id=user_id)
+    )

@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 
 import pytest
 from telegram.ext import Application
 
 from bot.emulator.server import Emulator
-from tests.handlers.conftest import ENGLISH, GENERAL_GROUP, REQUESTER, bot_lines, until
+from tests.handlers.conftest import (
+    ENGLISH,
+    GENERAL_GROUP,
+    REQUESTER,
+    DeskClock,
+    bot_lines,
+    until,
+)
 
 App = Application  # type: ignore[type-arg]
-OFFICER, SOCIAL_OFFICER = 100101, 100201
+OFFICER, SOCIAL_OFFICER, SUPERVISOR = 100101, 100201, 100190
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -54,3 +62,46 @@ async def test_crafted_presses_and_commands_are_refused(running: tuple[Emulator,
     assert not any(
         "评分" in e.text or "重新打开" in e.text for e in world.transcripts[GENERAL_GROUP]
     )
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_flooding_barring_and_the_open_ticket_limit(
+    running: tuple[Emulator, App], desk_clock: DeskClock
+) -> None:
+    emulator, _ = running
+    world = emulator.world
+    # Our own limit, not Telegram's (which lets a bot send about one message a second to a
+    # chat, and is tested with the emulation's limits elsewhere).
+    world.limits.enabled = False
+    # 20 a minute are handled; the 21st gets one request to slow down; the 22nd nothing.
+    for _ in range(22):
+        await world.user_sends(ENGLISH, "What are your opening hours?")
+    lines = await bot_lines(emulator, ENGLISH, 21)
+    assert "too fast" in lines[-1].text
+    await asyncio.sleep(0.5)
+    assert len(await bot_lines(emulator, ENGLISH, 21)) == 21
+    desk_clock.now += timedelta(seconds=61)
+    await world.user_sends(ENGLISH, "What are your opening hours?")
+    assert "open Mon-Fri" in (await bot_lines(emulator, ENGLISH, 22))[-1].text
+
+    # Only a supervisor may bar a requester; a barred requester is not answered.
+    await world.user_sends(OFFICER, f"/block {ENGLISH} spam", GENERAL_GROUP)
+    await until(lambda: any("仅限主管" in e.text for e in world.transcripts[GENERAL_GROUP]))
+    await world.user_sends(SUPERVISOR, f"/block {ENGLISH} 反复发送广告")
+    await until(lambda: any("已暂停受理" in e.text for e in world.transcripts[SUPERVISOR]))
+    desk_clock.now += timedelta(seconds=61)
+    await world.user_sends(ENGLISH, "What are your opening hours?")
+    await asyncio.sleep(0.5)
+    assert len(await bot_lines(emulator, ENGLISH, 22)) == 22
+    await world.user_sends(SUPERVISOR, f"/unblock {ENGLISH}")
+    await until(lambda: any("已恢复受理" in e.text for e in world.transcripts[SUPERVISOR]))
+    await world.user_sends(ENGLISH, "What are your opening hours?")
+    assert "open Mon-Fri" in (await bot_lines(emulator, ENGLISH, 23))[-1].text
+
+    # Three open tickets at most; a fourth question is answered with the reason.
+    for n in range(4):
+        if n:
+            await world.user_sends(REQUESTER, "/new")
+        await world.user_sends(REQUESTER, "我想申请公租房")
+    last = (await bot_lines(emulator, REQUESTER, 7))[-1]
+    assert "已有 3 个正在办理的工单" in last.text
