@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, User
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update, User
 from telegram.ext import ContextTypes
 
 from bot import tickets
@@ -79,6 +79,16 @@ async def requester_and_ticket(
         now=desk.now(),
         display_name=user.full_name,
     )
+
+
+async def not_staff(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A staff command from someone else: in private the greeting (it reveals nothing), in a
+    group silence."""
+    from handlers.asking import start  # asking builds on this module
+
+    chat = update.effective_chat
+    if chat is not None and chat.type == "private":
+        await start(update, context)
 
 
 def keyboard(rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup:

@@ -10,7 +10,7 @@ from bot import conversation, store, tickets
 from bot.desk import Desk
 from bot.errors import NotFound
 from bot.models import TicketEvent
-from handlers.common import desk_of, reply_long, requester_for
+from handlers.common import desk_of, not_staff, reply_long, requester_for
 
 
 def _statuses(desk: Desk, language: str) -> dict[str, str]:
@@ -54,7 +54,8 @@ async def mine_or_queue(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         return
     member = desk.rules.staff.get(user.id)
     if member is None:
-        return  # not staff: a deliberate silence, nothing to show
+        await not_staff(update, context)
+        return
     language = desk.settings.languages.default
     mine = message.text.startswith("/mine")
     async with desk.sessions() as session:
@@ -99,7 +100,10 @@ async def ticket_history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     """/ticket N: the whole record and the chain of ownership. Staff only."""
     desk = desk_of(context)
     user, message = update.effective_user, update.effective_message
-    if user is None or message is None or desk.rules.staff.get(user.id) is None:
+    if user is None or message is None:
+        return
+    if desk.rules.staff.get(user.id) is None:
+        await not_staff(update, context)  # and nothing about any ticket
         return
     language = desk.settings.languages.default
     try:

@@ -23,8 +23,7 @@ from bot.desk import Desk
 from bot.errors import DeskError
 from bot.figures import Figures, supervision_figures
 from bot.models import Requester, StoredTemplate, Ticket
-from handlers import asking
-from handlers.common import desk_of, keyboard, reply_long
+from handlers.common import desk_of, keyboard, not_staff, reply_long
 from handlers.staff import open_topic, tell_requester_the_owner
 
 log = logging.getLogger(__name__)
@@ -425,13 +424,6 @@ async def report(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     )
 
 
-async def _not_staff(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A staff command from someone else: in private the greeting, in a group silence."""
-    chat = update.effective_chat
-    if chat is not None and chat.type == "private":
-        await asking.start(update, context)
-
-
 async def _ticket_of_command(
     desk: Desk, update: Update, args: list[str]
 ) -> tuple[Ticket | None, list[str]]:
@@ -465,7 +457,7 @@ async def priority_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     desk = desk_of(context)
     user, message = update.effective_user, update.effective_message
     if user is None or message is None or desk.rules.staff.get(user.id) is None:
-        await _not_staff(update, context)
+        await not_staff(update, context)
         return
     language = _language(desk)
     ticket, rest = await _ticket_of_command(desk, update, list(context.args or []))
@@ -488,7 +480,7 @@ async def propose_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     desk = desk_of(context)
     user, message = update.effective_user, update.effective_message
     if user is None or message is None or desk.rules.staff.get(user.id) is None:
-        await _not_staff(update, context)
+        await not_staff(update, context)
         return
     language = _language(desk)
     ticket, rest = await _ticket_of_command(desk, update, list(context.args or []))

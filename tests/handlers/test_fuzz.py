@@ -1,0 +1,118 @@
+"""Fuzzing the running bot: whatever arrives (any Unicode, any size, any kind, any order), no
+unhandled exception, and every requester's text or edit is answered (the rules that ignore
+on purpose, barring and the rate limit, are kept out of the way and tested on their own)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from telegram.ext import Application
+
+from bot.emulator.server import Emulator
+from tests.handlers.conftest import ENGLISH, GENERAL_GROUP, REQUESTER, DeskClock, until
+
+App = Application  # type: ignore[type-arg]
+OFFICER = 100101
+SENDERS = [REQUESTER, ENGLISH]
+
+texts = st.one_of(
+    st.text(min_size=1, max_size=50),
+    st.text(alphabet="社保卡丢了怎么补办申请公租房人工你好", min_size=1, max_size=30),
+    st.text(min_size=3000, max_size=4096),
+    st.sampled_from(
+        [
+            "/start",
+            "/help",
+            "/new",
+            "/lang",
+            "/lang en",
+            "/status",
+            "/ticket 1",
+            "/priority 1 urgent",
+            "/assign 1",
+            "/report",
+            "人工",
+            "human",
+            "/resolve x",
+        ]
+    ),
+).filter(lambda t: t.strip() != "")
+actions = st.one_of(
+    st.tuples(st.just("text"), st.sampled_from(SENDERS), texts),
+    st.tuples(st.just("press"), st.sampled_from(SENDERS), st.text(min_size=1, max_size=64)),
+    st.tuples(st.just("sticker"), st.sampled_from(SENDERS), st.just("")),
+    st.tuples(st.just("edit"), st.sampled_from(SENDERS), texts),
+    st.tuples(st.just("staff"), st.just(OFFICER), texts),
+)
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(script=st.lists(actions, min_size=1, max_size=12))
+async def test_whatever_arrives_no_crash_and_no_silence(
+    running: tuple[Emulator, App],
+    desk_clock: DeskClock,
+    caplog: pytest.LogCaptureFixture,
+    script: list[tuple[str, int, str]],
+) -> None:
+    emulator, _ = running
+    world = emulator.world
+    world.limits.enabled = False  # Telegram's limits are another test's subject
+    desk_clock.now += timedelta(minutes=2)  # and so is our per-requester limit
+    said_before = {who: _bot_says(world, who) for who in SENDERS}
+    asked = dict.fromkeys(SENDERS, 0)  # texts and edits that each deserve an answer
+    for kind, who, text in script:
+        if kind == "text":
+            await world.user_sends(who, text)
+            asked[who] += 1
+        elif kind == "press":
+            anything = next(
+                (e for e in world.transcripts.get(who, []) if e.sender_id == who), None
+            )
+            if anything is not None:
+                await world.user_presses(
+                    who,
+                    who,
+                    anything.message_id,
+                    text.encode()[:64].decode("utf-8", "ignore") or "x",
+                )
+        elif kind == "sticker":
+            sticker = {
+                "file_id": "S",
+                "file_unique_id": "S",
+                "type": "regular",
+                "width": 1,
+                "height": 1,
+                "is_animated": False,
+                "is_video": False,
+            }
+            await world.user_sends_content(who, {"sticker": sticker})
+        elif kind == "edit":
+            mine = [
+                e
+                for e in world.transcripts.get(who, [])
+                if e.sender_id == who and e.kind == "text"
+            ]
+            if mine:
+                await world.user_edits(who, who, mine[-1].message_id, text)
+                asked[who] += 1
+        else:
+            await world.user_sends(who, text, GENERAL_GROUP)
+    for who in SENDERS:  # every text and edit is answered (stickers too, but not counted)
+        wanted = said_before[who] + asked[who]
+        await until(lambda who=who, wanted=wanted: _bot_says(world, who) >= wanted, 20)
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert not errors, errors[0].getMessage()
+
+
+def _bot_says(world: Any, chat_id: int) -> int:
+    return sum(e.sender_id == world.bot.id for e in world.transcripts.get(chat_id, []))
