@@ -9,10 +9,11 @@ during the run. Meanwhile: requesters ask questions and write into their tickets
 claims and answers, Telegram's flood limits answer 429, sendMessage fails now and then with
 502 or hangs past the client's timeout, a few requesters block the bot (403), and the bot is
 killed with SIGKILL `--kills` times at random moments and started again. At the end the bot
-gets time to catch up, then the run checks and prints: every message sent is in the inbox once
-and handled (lost = 0), every ticket's event log replays to its state, every progress notice
-decided was sent or given up on for a 403, no ticket is unclaimed past its first-response
-deadline without an escalation, and the bot logged no unhandled exception.
+gets time to catch up, then the run checks and prints: every message sent is in the inbox
+once (lost = 0) and how many still wait to be handled, every ticket's event log replays to its
+state, every progress notice decided was sent or given up on for a 403, no ticket is unclaimed
+past its first-response deadline without an escalation, and the bot logged no unhandled
+exception.
 """
 
 from __future__ import annotations
@@ -237,7 +238,8 @@ async def _check(
         "received": received,
         "kills": kills,
         "duplicates": duplicates,
-        "lost": len(sent) - received + unhandled,
+        "lost": len(sent) - received,  # never recorded: gone for good
+        "unhandled_at_end": unhandled,  # recorded, still waiting to be handled
         "unhandled_exceptions": text.count("ERROR handlers.errors"),
         "notices_due": notices_due,
         "notices_sent": sum(1 for n in notice_rows if n.sent_at is not None),
