@@ -25,11 +25,13 @@ class Rules:
         return self.settings.service_level(ticket.category, ticket.priority)
 
     def set_deadlines(self, ticket: Ticket) -> None:
-        """(Re)compute both deadlines from the ticket's category and priority."""
+        """(Re)compute the deadlines from the ticket's category and priority. Once someone
+        has claimed it, its first-response deadline is history and stays as it was."""
         level = self.level(ticket)
-        ticket.first_response_due_at = self.calendar.deadline(
-            ticket.opened_at, level, level.first_response
-        )
+        if ticket.claimed_at is None:
+            ticket.first_response_due_at = self.calendar.deadline(
+                ticket.opened_at, level, level.first_response
+            )
         ticket.resolution_due_at = self.calendar.deadline(
             ticket.resolution_started_at, level, level.resolution
         )
