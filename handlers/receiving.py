@@ -17,7 +17,6 @@ from typing import Any
 
 from aiohttp import web
 from telegram import Update
-from telegram.error import TelegramError
 from telegram.ext import Application
 from telegram.warnings import PTBUserWarning
 
@@ -144,10 +143,10 @@ class Poller:
                     },
                     read_timeout=self.timeout + 10,
                 )
-            except TelegramError as error:
+            except Exception as error:  # TelegramError, or an answer we could not read
                 failures += 1
                 delay = min(30.0, 0.5 * 2**failures)
-                log.warning("getUpdates failed (%s); again in %.1f s", error, delay)
+                log.warning("getUpdates failed (%r); again in %.1f s", error, delay)
                 await asyncio.sleep(delay)
                 continue
             failures = 0
