@@ -124,10 +124,7 @@ async def new_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if user is None or message is None:
         return
     async with desk.sessions() as session, session.begin():
-        requester = await requester_for(session, desk, user)
-        open_ticket = await tickets.current_for_requester(
-            session=session, requester_id=requester.id
-        )
+        requester, open_ticket = await requester_and_ticket(session, desk, user)
         requester.dialog_step = DialogStep.NEW_QUESTION if open_ticket is not None else None
         requester.last_question = None
         requester.last_offered = None

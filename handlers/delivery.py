@@ -7,7 +7,7 @@ import random
 from datetime import datetime, timedelta
 
 from telegram import InlineKeyboardMarkup
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from telegram.ext import ContextTypes
 
 from bot import outbox, tickets
@@ -99,12 +99,7 @@ async def dispatch(context: ContextTypes.DEFAULT_TYPE) -> int:
                 )
                 if isinstance(error, Forbidden):
                     await tickets.mark_unreachable(session=session, chat_id=message.chat_id)
-        except NetworkError as error:  # 5xx, timeouts, the connection
-            held.add(message.chat_id)
-            await _reschedule(
-                desk, message_id, attempts + 1, now + _backoff(attempts + 1), str(error)
-            )
-        except TelegramError as error:
+        except TelegramError as error:  # 5xx, timeouts, the connection, anything else
             held.add(message.chat_id)
             await _reschedule(
                 desk, message_id, attempts + 1, now + _backoff(attempts + 1), str(error)

@@ -42,7 +42,8 @@ def rating_markup(desk: Desk, language: str, ticket_id: int) -> InlineKeyboardMa
     )
 
 
-async def _requester_of(desk: Desk, ticket: Ticket) -> Requester:
+async def requester_of(desk: Desk, ticket: Ticket) -> Requester:
+    """The requester behind a ticket."""
     async with desk.sessions() as session:
         requester = await session.get(Requester, ticket.requester_id)
     assert requester is not None
@@ -90,7 +91,7 @@ async def tell_requester_the_owner(
     desk: Desk, context: ContextTypes.DEFAULT_TYPE, ticket: Ticket, owner: str
 ) -> None:
     """The requester hears who now owns their ticket and when it will be settled."""
-    requester = await _requester_of(desk, ticket)
+    requester = await requester_of(desk, ticket)
     await context.bot.send_message(
         requester.chat_id,
         desk.texts.render(
@@ -252,7 +253,7 @@ async def _on_ticket(
                     summary=summary,
                     now=desk.now(),
                 )
-            requester = await _requester_of(desk, resolved)
+            requester = await requester_of(desk, resolved)
             await context.bot.send_message(
                 requester.chat_id,
                 desk.texts.render(
@@ -281,7 +282,7 @@ async def _on_ticket(
     if internal:
         await message.reply_text(desk.texts.render("staff_event", language, event="note"))
         return
-    requester = await _requester_of(desk, ticket)
+    requester = await requester_of(desk, ticket)
     await context.bot.copy_message(requester.chat_id, message.chat_id, message.message_id)
 
 

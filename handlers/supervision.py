@@ -22,9 +22,9 @@ from bot import casebook, store, tickets
 from bot.desk import Desk
 from bot.errors import DeskError
 from bot.figures import Figures, supervision_figures
-from bot.models import Requester, StoredTemplate, Ticket
+from bot.models import StoredTemplate, Ticket
 from handlers.common import desk_of, keyboard, not_staff, reply_long
-from handlers.staff import open_topic, tell_requester_the_owner
+from handlers.staff import open_topic, requester_of, tell_requester_the_owner
 
 log = logging.getLogger(__name__)
 PERIODS = {"day": 1, "week": 7, "month": 30}
@@ -55,13 +55,6 @@ def priority_key(desk: Desk, word: str) -> str | None:
 async def _load(desk: Desk, ticket_id: int) -> Ticket:
     async with desk.sessions() as session:
         return await store.get(session=session, ticket_id=ticket_id)
-
-
-async def _requester(desk: Desk, ticket: Ticket) -> Requester:
-    async with desk.sessions() as session:
-        requester = await session.get(Requester, ticket.requester_id)
-    assert requester is not None
-    return requester
 
 
 async def _tell_group(
@@ -157,7 +150,7 @@ async def reprioritise(
     await _tell_group(desk, context, ticket, event)
     await reply(event)
     if ticket.resolution_due_at != before:
-        requester = await _requester(desk, ticket)
+        requester = await requester_of(desk, ticket)
         await context.bot.send_message(
             requester.chat_id,
             desk.texts.render(
@@ -490,7 +483,7 @@ async def propose_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         )
         return
     question, _, answer = " ".join(rest).partition("|")
-    requester = await _requester(desk, ticket)
+    requester = await requester_of(desk, ticket)
     asked_in = requester.language
     try:
         async with desk.sessions() as session, session.begin():
