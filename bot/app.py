@@ -121,12 +121,20 @@ async def start_receiving(
     webhook: Webhook | None,
     poll_timeout: int = 10,
 ) -> Callable[[], Awaitable[None]]:
-    """Set the menus and start taking updates (through the inbox when polling); returns the
-    coroutine function that stops taking them."""
+    """Set the menus, start sending from the outbox and taking updates (through the inbox when
+    polling); returns the coroutine function that stops both."""
+    from handlers.delivery import Dispatcher
     from handlers.menus import set_menus
+    from handlers.processing import PerChatUpdateProcessor
     from handlers.receiving import Poller, WebhookReceiver
 
     await set_menus(application)
+    dispatcher = Dispatcher(application)
+    application.bot_data["dispatcher"] = dispatcher
+    processor = application.update_processor
+    if isinstance(processor, PerChatUpdateProcessor):
+        processor.deliver = dispatcher.submit
+    await dispatcher.start()
     receiver: Poller | WebhookReceiver
     if webhook is None:
         receiver = Poller(application, timeout=poll_timeout)
@@ -135,7 +143,14 @@ async def start_receiving(
             application, webhook.url, webhook.listen, webhook.port, webhook.path, webhook.secret
         )
     await receiver.start()
-    return receiver.stop
+
+    async def stop() -> None:
+        await receiver.stop()
+        await dispatcher.stop()
+        if isinstance(processor, PerChatUpdateProcessor):
+            processor.deliver = None
+
+    return stop
 
 
 async def run(

@@ -401,6 +401,9 @@ class OutboxMessage(Base):
     language: Mapped[str] = mapped_column(String(8))
     template: Mapped[str] = mapped_column(String(64))
     context: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # A front's message, ready as a Bot API call (method, parameters, what to record once
+    # sent); None for the core's messages, rendered from template and context when sent.
+    call: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
     created_at: Mapped[datetime]
     next_attempt_at: Mapped[datetime]

@@ -1,25 +1,84 @@
-"""The outbox: a message the core decided on is stored in the transaction that decided it,
+"""The outbox: every message the bot sends is stored in the transaction that decided it,
 and marked sent only once Telegram accepted it.
 
+Two kinds of message wait here: the core's (sweep notices, escalations, alerts: a template and
+its values, rendered when sent) and the front's (a reply, a card, a copy: a ready Bot API call).
 A crash between deciding and sending loses nothing (the message waits here); a crash between
-Telegram accepting and the mark repeats at most that one message. The front's dispatcher sends
-what is due in order per chat, and reschedules what failed.
+Telegram accepting and the mark repeats at most the messages in flight, one per chat.
+
+Who sends what: while `delivering(callback)` is in force (the front handling an update), a
+committed transaction hands its messages to `callback` at once, leased to this process for
+LEASE; anything else, and whatever a lease left behind (a crash), is claimed by `claim_due`.
+Several processes on one PostgreSQL share the table: claiming takes rows with SKIP LOCKED and
+leases them in the same transaction, so no two processes send one message.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import datetime
+import contextlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextvars import ContextVar
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Table, event, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
 from bot.models import OutboxMessage
 from bot.outgoing import Outgoing
 
 _TABLE = cast(Table, OutboxMessage.__table__)
 _WHEN = "__datetime__"
+# How long a message handed to a sender is left to it before another may take it over.
+LEASE = timedelta(seconds=30)
+
+
+@dataclass(frozen=True)
+class Call:
+    """A message the front decided on, as the Bot API call that sends it."""
+
+    chat_id: int
+    method: str  # sendMessage, copyMessage, editMessageText, editMessageReplyMarkup, ...
+    params: dict[str, Any]  # the call's parameters as JSON, chat_id included
+    kind: str = "reply"  # what it is, for logs and figures
+    ticket_id: int | None = None
+    in_topic: bool = False  # into the ticket's forum topic, as it is when sent
+    after: str | None = None  # what to record once sent: "card", "link" or "topic"
+
+
+@dataclass
+class Queued:
+    """An outbox row on its way: either a core message or a front call."""
+
+    id: int
+    chat_id: int
+    attempts: int
+    leased_until: datetime
+    message: Outgoing | None = None
+    call: Call | None = None
+
+    @property
+    def kind(self) -> str:
+        if self.call is not None:
+            return self.call.kind
+        assert self.message is not None
+        return self.message.template
+
+
+Deliver = Callable[[list[Queued]], None]
+_deliver: ContextVar[Deliver | None] = ContextVar("shouwen_deliver", default=None)
+
+
+@contextlib.contextmanager
+def delivering(callback: Deliver) -> Iterator[None]:
+    """While the block runs, messages are handed to `callback` as their transaction commits."""
+    token = _deliver.set(callback)
+    try:
+        yield
+    finally:
+        _deliver.reset(token)
 
 
 def _encode(value: Any) -> Any:
@@ -43,28 +102,87 @@ def _decode(value: Any) -> Any:
     return value
 
 
-async def enqueue(*, session: AsyncSession, messages: Iterable[Outgoing], now: datetime) -> None:
-    """Store messages to send, in the caller's transaction."""
-    rows = [
-        {
-            "chat_id": m.chat_id,
-            "language": m.language,
-            "template": m.template,
-            "context": _encode(m.context),
-            "ticket_id": m.ticket_id,
-            "created_at": now,
-            "next_attempt_at": now,
-            "attempts": 0,
+def _row(item: Outgoing | Call, now: datetime, at: datetime) -> dict[str, Any]:
+    common = {"created_at": now, "next_attempt_at": at, "attempts": 0}
+    if isinstance(item, Call):
+        call = {"method": item.method, "params": item.params, "in_topic": item.in_topic}
+        if item.after is not None:
+            call["after"] = item.after
+        return {
+            "chat_id": item.chat_id,
+            "language": "",
+            "template": item.kind,
+            "context": {},
+            "call": call,
+            "ticket_id": item.ticket_id,
+            **common,
         }
-        for m in messages
-    ]
-    if rows:
-        connection = await session.connection()
-        await connection.execute(insert(_TABLE), rows)
+    return {
+        "chat_id": item.chat_id,
+        "language": item.language,
+        "template": item.template,
+        "context": _encode(item.context),
+        "call": None,
+        "ticket_id": item.ticket_id,
+        **common,
+    }
 
 
-async def due(*, session: AsyncSession, now: datetime, limit: int = 200) -> list[OutboxMessage]:
-    """Unsent messages whose time has come, oldest first (so each chat hears them in order)."""
+async def enqueue(
+    *, session: AsyncSession, messages: Iterable[Outgoing | Call], now: datetime
+) -> None:
+    """Store messages to send, in the caller's transaction."""
+    items = list(messages)
+    if not items:
+        return
+    deliver = _deliver.get()
+    at = now + LEASE if deliver is not None else now
+    connection = await session.connection()
+    statement = insert(_TABLE).returning(_TABLE.c.id, sort_by_parameter_order=True)
+    ids = (await connection.execute(statement, [_row(i, now, at) for i in items])).scalars()
+    if deliver is None:
+        return
+    queued = session.info.setdefault("outbox", [])
+    for message_id, item in zip(ids, items, strict=True):
+        if isinstance(item, Call):
+            queued.append(Queued(message_id, item.chat_id, 0, at, call=item))
+        else:
+            queued.append(Queued(message_id, item.chat_id, 0, at, message=item))
+
+
+@event.listens_for(Session, "after_commit")
+def _committed(session: Session) -> None:
+    queued = session.info.pop("outbox", None)
+    deliver = _deliver.get()
+    if queued and deliver is not None:
+        deliver(queued)
+
+
+@event.listens_for(Session, "after_rollback")
+def _rolled_back(session: Session) -> None:
+    session.info.pop("outbox", None)
+
+
+def _queued(row: OutboxMessage, leased_until: datetime) -> Queued:
+    if row.call is not None:
+        call = Call(
+            chat_id=row.chat_id,
+            method=row.call["method"],
+            params=row.call["params"],
+            kind=row.template,
+            ticket_id=row.ticket_id,
+            in_topic=bool(row.call.get("in_topic")),
+            after=row.call.get("after"),
+        )
+        return Queued(row.id, row.chat_id, row.attempts, leased_until, call=call)
+    message = Outgoing(
+        row.chat_id, row.language, row.template, _decode(row.context), row.ticket_id
+    )
+    return Queued(row.id, row.chat_id, row.attempts, leased_until, message=message)
+
+
+async def claim_due(*, session: AsyncSession, now: datetime, limit: int = 200) -> list[Queued]:
+    """Take unsent messages whose time has come, oldest first, leased to the caller."""
     query = (
         select(OutboxMessage)
         .where(
@@ -77,15 +195,25 @@ async def due(*, session: AsyncSession, now: datetime, limit: int = 200) -> list
     )
     if session.get_bind().dialect.name == "postgresql":
         query = query.with_for_update(skip_locked=True)
-    return list(await session.scalars(query))
+    rows = list(await session.scalars(query))
+    until = now + LEASE
+    if rows:
+        await renew(session=session, message_ids=[r.id for r in rows], until=until)
+    return [_queued(row, until) for row in rows]
 
 
-def as_outgoing(row: OutboxMessage) -> Outgoing:
-    return Outgoing(row.chat_id, row.language, row.template, _decode(row.context), row.ticket_id)
+async def renew(*, session: AsyncSession, message_ids: Sequence[int], until: datetime) -> None:
+    """Keep (or, with an earlier `until`, give back) the lease on messages not yet sent."""
+    await session.execute(
+        update(_TABLE)
+        .where(_TABLE.c.id.in_(message_ids), _TABLE.c.sent_at.is_(None))
+        .values(next_attempt_at=until)
+    )
 
 
 async def sent(*, session: AsyncSession, message_id: int, now: datetime) -> None:
-    await session.execute(
+    connection = await session.connection()
+    await connection.execute(
         update(_TABLE).where(_TABLE.c.id == message_id).values(sent_at=now, last_error=None)
     )
 

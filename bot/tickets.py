@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import lifecycle
+from bot import conversation, lifecycle
 from bot.errors import InvalidInput, NotAllowed, NotFound
 from bot.guards import clean_text, require_owner_or_supervisor, require_staff_of
 from bot.incidents import detect_surge
@@ -313,11 +313,30 @@ async def count_open(*, session: AsyncSession, requester_id: int) -> int:
     )
 
 
-async def mark_unreachable(*, session: AsyncSession, chat_id: int) -> None:
-    """The requester behind this private chat blocked the bot: nothing reaches them now."""
-    await session.execute(
-        update(Requester).where(Requester.chat_id == chat_id).values(blocked_bot=True)
+async def mark_unreachable(*, session: AsyncSession, chat_id: int, now: datetime) -> list[Ticket]:
+    """The requester behind this private chat blocked the bot: nothing reaches them now. Each
+    of their tickets still in hand gets a note saying so (once); those tickets are returned,
+    so that their owners can be told."""
+    requester = await session.scalar(select(Requester).where(Requester.chat_id == chat_id))
+    if requester is None or requester.blocked_bot:
+        return []
+    requester.blocked_bot = True
+    in_hand = list(
+        await session.scalars(
+            select(Ticket).where(
+                Ticket.requester_id == requester.id,
+                Ticket.status.in_([*ACTIVE_STATUSES, TicketStatus.RESOLVED]),
+            )
+        )
     )
+    for ticket in in_hand:
+        conversation.add_bot_note(
+            session=session,
+            ticket_id=ticket.id,
+            text="requester unreachable: they blocked the bot",
+            now=now,
+        )
+    return in_hand
 
 
 async def link_message(
@@ -363,6 +382,8 @@ async def requester_with_current(
         )
     ).first()
     if row is not None:
+        if row[0].blocked_bot:
+            row[0].blocked_bot = False  # they write to the bot: it reaches them again
         return row[0], row[1]
     requester = await get_or_create_requester(
         session=session,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Message, Update
 from telegram.ext import ContextTypes
 
@@ -17,10 +18,12 @@ from bot import conversation, outbox, tickets
 from bot.classify import fallback_category, infer_category
 from bot.desk import Desk
 from bot.models import DialogStep, Requester, Ticket
-from handlers.common import desk_of, keyboard, requester_and_ticket, requester_for
-from handlers.delivery import dispatch
+from bot.outbox import Call
+from handlers import post
+from handlers.common import answer, desk_of, keyboard, requester_and_ticket, requester_for
+from handlers.post import message as say_to
 from handlers.staff import card_markup, relay_to_staff
-from knowledge.matcher import Band, Match
+from knowledge.matcher import Band
 
 log = logging.getLogger(__name__)
 HUMAN_WORDS = {"人工", "转人工", "人工服务", "human", "talk to a person", "agent", "person"}
@@ -74,15 +77,14 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     async with desk.sessions() as session, session.begin():
         requester = await requester_for(session, desk, user)
-    values = desk.settings.knowledge.context(requester.language)
-    await message.reply_text(
-        desk.texts.render(
+        values = desk.settings.knowledge.context(requester.language)
+        text = desk.texts.render(
             "greeting",
             requester.language,
             name=user.first_name,
             office_name=values.get("office_name", ""),
         )
-    )
+        await post.post(desk, session, post.reply(message, text))
 
 
 async def help_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -92,7 +94,8 @@ async def help_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     async with desk.sessions() as session, session.begin():
         requester = await requester_for(session, desk, user)
-    await message.reply_text(desk.texts.render("help", requester.language))
+        text = desk.texts.render("help", requester.language)
+        await post.post(desk, session, post.reply(message, text))
 
 
 async def language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -106,15 +109,15 @@ async def language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         requester = await requester_for(session, desk, user)
         if wanted in desk.texts.supported:
             requester.language = wanted
-    if wanted in desk.texts.supported:
-        await message.reply_text(desk.texts.render("language_set", wanted))
-        return
-    rows = [
-        [(_label(desk, code, f"lang_{code}"), f"lang:{code}") for code in desk.texts.supported]
-    ]
-    await message.reply_text(
-        desk.texts.render("language_choice", requester.language), reply_markup=keyboard(rows)
-    )
+            await post.post(
+                desk, session, post.reply(message, desk.texts.render("language_set", wanted))
+            )
+            return
+        rows = [
+            [(_label(desk, code, f"lang_{code}"), f"lang:{code}") for code in desk.texts.supported]
+        ]
+        text = desk.texts.render("language_choice", requester.language)
+        await post.post(desk, session, post.reply(message, text, keyboard(rows)))
 
 
 async def new_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -128,25 +131,24 @@ async def new_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         requester.dialog_step = DialogStep.NEW_QUESTION if open_ticket is not None else None
         requester.last_question = None
         requester.last_offered = None
-    await message.reply_text(
-        desk.texts.render(
+        text = desk.texts.render(
             "new_question",
             requester.language,
             ticket_id=open_ticket.id if open_ticket is not None else None,
         )
-    )
+        await post.post(desk, session, post.reply(message, text))
 
 
 async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A text from a requester in private: into the open ticket, or to the knowledge base."""
+    """A text from a requester in private: into the open ticket, or to the knowledge base.
+
+    One transaction: who is asking, what the bot was waiting for, what it does now and what
+    it says (a crash leaves all of it undone, and the update is handled again)."""
     desk = desk_of(context)
     message, user = update.effective_message, update.effective_user
     assert message is not None and message.text is not None and user is not None
     text = message.text.strip()
     wants_person = text.casefold() in HUMAN_WORDS
-    matches: list[Match] = []
-    band = Band.HANDOVER
-    # One transaction: who is asking, what the bot was waiting for, and what it does now.
     async with desk.sessions() as session, session.begin():
         requester, current = await requester_and_ticket(session, desk, user)
         language = requester.language
@@ -164,60 +166,62 @@ async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 message_id=message.message_id,
                 now=desk.now(),
             )
-        elif not wants_person:
-            earlier = (
-                requester.last_question
-                if step in (DialogStep.CLARIFY, DialogStep.CATEGORY)
-                else None
+            added = desk.texts.render("added_to_ticket", language, ticket_id=open_ticket.id)
+            await post.post(
+                desk,
+                session,
+                relay_to_staff(desk, open_ticket, message),
+                say_to(requester.chat_id, added),
             )
-            question = f"{earlier}\n{text}" if earlier else text
-            requester.last_question = question[:MAX_QUESTION]
-            requester.dialog_step = None
-            if step != DialogStep.CATEGORY:
-                matches = desk.matcher.search(question, language, limit=3)
-                band = desk.matcher.band(matches)
-                requester.last_offered = (
-                    ",".join(m.template_id for m in matches) if band is not Band.HANDOVER else None
-                )
-                if band is Band.HANDOVER and step != DialogStep.CLARIFY and is_vague(text):
-                    requester.dialog_step = DialogStep.CLARIFY
-        question = requester.last_question or text
-        clarifying = requester.dialog_step == DialogStep.CLARIFY
-    if open_ticket is not None:
-        await relay_to_staff(desk, context, open_ticket, message)
-        await message.reply_text(
-            desk.texts.render("added_to_ticket", language, ticket_id=open_ticket.id)
+            return
+        if wants_person:
+            question = requester.last_question or text
+            await _handover(desk, session, requester, question, None)
+            return
+        earlier = (
+            requester.last_question if step in (DialogStep.CLARIFY, DialogStep.CATEGORY) else None
         )
-    elif wants_person:
-        await _handover(desk, context, requester.id, question, None)
-    elif step == DialogStep.CATEGORY:
-        # They wrote instead of choosing: a person gets the ticket now, under the fallback.
-        await _handover(desk, context, requester.id, question, fallback_category(desk.settings))
-    elif band is Band.ANSWER:
-        answer = desk.answer(matches[0].template_id, language)
-        await message.reply_text(
-            desk.texts.render("answer", language, answer=answer),
-            reply_markup=keyboard(_answer_buttons(desk, language)),
+        question = (f"{earlier}\n{text}" if earlier else text)[:MAX_QUESTION]
+        requester.last_question = question
+        requester.dialog_step = None
+        if step == DialogStep.CATEGORY:
+            # They wrote instead of choosing: a person gets the ticket now, under the fallback.
+            await _handover(desk, session, requester, question, fallback_category(desk.settings))
+            return
+        matches = desk.matcher.search(question, language, limit=3)
+        band = desk.matcher.band(matches)
+        requester.last_offered = (
+            ",".join(m.template_id for m in matches) if band is not Band.HANDOVER else None
         )
-    elif band is Band.SUGGEST:
-        rows = [
-            [
-                (
-                    desk.templates[m.template_id].questions.get(language, [m.phrasing])[0],
-                    f"kb:{m.template_id}",
-                )
+        if band is Band.ANSWER:
+            answer = desk.answer(matches[0].template_id, language)
+            reply = say_to(
+                requester.chat_id,
+                desk.texts.render("answer", language, answer=answer),
+                keyboard(_answer_buttons(desk, language)),
+            )
+        elif band is Band.SUGGEST:
+            rows = [
+                [
+                    (
+                        desk.templates[m.template_id].questions.get(language, [m.phrasing])[0],
+                        f"kb:{m.template_id}",
+                    )
+                ]
+                for m in matches
+                if m.template_id in desk.templates
             ]
-            for m in matches
-            if m.template_id in desk.templates
-        ]
-        rows.append([(_label(desk, language, "none"), "human")])
-        await message.reply_text(
-            desk.texts.render("suggest", language), reply_markup=keyboard(rows)
-        )
-    elif clarifying:
-        await message.reply_text(desk.texts.render("clarify", language))
-    else:
-        await _handover(desk, context, requester.id, question, None)
+            rows.append([(_label(desk, language, "none"), "human")])
+            reply = say_to(
+                requester.chat_id, desk.texts.render("suggest", language), keyboard(rows)
+            )
+        elif step != DialogStep.CLARIFY and is_vague(text):
+            requester.dialog_step = DialogStep.CLARIFY
+            reply = say_to(requester.chat_id, desk.texts.render("clarify", language))
+        else:
+            await _handover(desk, session, requester, question, None)
+            return
+        await post.post(desk, session, reply)
 
 
 def _attempts(desk: Desk, requester: Requester) -> list[str]:
@@ -233,122 +237,99 @@ def _attempts(desk: Desk, requester: Requester) -> list[str]:
 
 async def _handover(
     desk: Desk,
-    context: ContextTypes.DEFAULT_TYPE,
-    requester_id: int,
+    session: AsyncSession,
+    requester: Requester,
     question: str,
     category: str | None,
 ) -> None:
-    """Open a ticket, state the promise, and show the card to the department's staff group;
-    first ask for the category when neither words nor a close template say it."""
+    """In the caller's transaction: open a ticket, state the promise, and show the card to
+    the department's staff group; first ask for the category when neither words nor a close
+    template say it, and refuse politely past the open-ticket limit."""
+    language = requester.language
     if category is None:
         # A close (if not close enough) template says what kind of case it is, unless words do.
         matches = desk.matcher.search(question, None, limit=1)
         close = matches and matches[0].score >= desk.matcher.suggest_threshold
         template = desk.templates.get(matches[0].template_id) if close else None
         category = infer_category(desk.settings, question, template.category if template else None)
-    async with desk.sessions() as session, session.begin():
-        requester = await session.get(Requester, requester_id)
-        assert requester is not None
-        open_count = await tickets.count_open(session=session, requester_id=requester.id)
-        too_many = open_count >= desk.settings.abuse.open_tickets
-        if too_many:
-            requester.dialog_step = None
-        elif category is None:
-            requester.dialog_step = DialogStep.CATEGORY
-            requester.last_question = question[:MAX_QUESTION]
-        else:
-            opened = await tickets.open_ticket(
-                session=session,
-                rules=desk.rules,
-                requester_id=requester.id,
-                question=question,
-                category=category,
-                now=desk.now(),
-            )
-            # Keyword and surge alerts for the supervisors: stored with the ticket.
-            await outbox.enqueue(session=session, messages=opened.alerts, now=desk.now())
-            attempts = _attempts(desk, requester)
-            if attempts:
-                conversation.add_bot_note(
-                    session=session,
-                    ticket_id=opened.ticket.id,
-                    text="; ".join(attempts),
-                    now=desk.now(),
-                )
-            requester.dialog_step = requester.last_question = requester.last_offered = None
-            earlier = [
-                t
-                for t in await tickets.list_for_requester(
-                    session=session, requester_id=requester.id
-                )
-                if t.id != opened.ticket.id
-            ][:5]
-    language = requester.language
-    if too_many:
-        await context.bot.send_message(
-            requester.chat_id, desk.texts.render("too_many_open", language, count=open_count)
-        )
+    open_count = await tickets.count_open(session=session, requester_id=requester.id)
+    if open_count >= desk.settings.abuse.open_tickets:
+        requester.dialog_step = None
+        text = desk.texts.render("too_many_open", language, count=open_count)
+        await post.post(desk, session, say_to(requester.chat_id, text))
         return
     if category is None:
+        requester.dialog_step = DialogStep.CATEGORY
+        requester.last_question = question[:MAX_QUESTION]
         names = desk.names(language)["categories"]
         rows = [[(names[c.key], f"cat:{c.key}")] for c in desk.settings.categories]
-        await context.bot.send_message(
-            requester.chat_id,
-            desk.texts.render("category_choice", language),
-            reply_markup=keyboard(rows),
-        )
+        text = desk.texts.render("category_choice", language)
+        await post.post(desk, session, say_to(requester.chat_id, text, keyboard(rows)))
         return
-    ticket = opened.ticket
-    if opened.alerts:
-        await dispatch(context)
-    await context.bot.send_message(
-        requester.chat_id,
-        desk.texts.render(
-            "ticket_opened",
-            language,
-            ticket_id=ticket.id,
-            category=desk.names(language)["categories"][ticket.category],
-            first_response_due_at=ticket.first_response_due_at,
-            resolution_due_at=ticket.resolution_due_at,
-        ),
+    opened = await tickets.open_ticket(
+        session=session,
+        rules=desk.rules,
+        requester_id=requester.id,
+        question=question,
+        category=category,
+        now=desk.now(),
     )
-    await _post_card(desk, context, ticket, attempts, earlier)
+    ticket = opened.ticket
+    # Keyword and surge alerts for the supervisors: stored with the ticket.
+    await outbox.enqueue(session=session, messages=opened.alerts, now=desk.now())
+    attempts = _attempts(desk, requester)
+    if attempts:
+        conversation.add_bot_note(
+            session=session, ticket_id=ticket.id, text="; ".join(attempts), now=desk.now()
+        )
+    requester.dialog_step = requester.last_question = requester.last_offered = None
+    earlier = [
+        t
+        for t in await tickets.list_for_requester(session=session, requester_id=requester.id)
+        if t.id != ticket.id
+    ][:5]
+    # The card's group now; its message id once Telegram has the card.
+    ticket.staff_chat_id = desk.settings.department(
+        ticket.handling_department_key
+    ).staff_group_chat_id
+    promise = desk.texts.render(
+        "ticket_opened",
+        language,
+        ticket_id=ticket.id,
+        category=desk.names(language)["categories"][ticket.category],
+        first_response_due_at=ticket.first_response_due_at,
+        resolution_due_at=ticket.resolution_due_at,
+    )
+    card = say_to(
+        ticket.staff_chat_id,
+        _card_text(desk, ticket, attempts, earlier),
+        card_markup(desk, ticket.id),
+        kind="card",
+        ticket_id=ticket.id,
+        after="card",
+    )
+    await post.post(desk, session, say_to(requester.chat_id, promise, kind="promise"), card)
 
 
-async def _post_card(
-    desk: Desk,
-    context: ContextTypes.DEFAULT_TYPE,
-    ticket: Ticket,
-    attempts: list[str],
-    earlier: list[Ticket],
-) -> None:
+def _card_text(desk: Desk, ticket: Ticket, attempts: list[str], earlier: list[Ticket]) -> str:
     staff_language = desk.settings.languages.default
     staff_names = desk.names(staff_language)
-    group = desk.settings.department(ticket.handling_department_key).staff_group_chat_id
-    card = await context.bot.send_message(
-        group,
-        desk.texts.render(
-            "ticket_card",
-            staff_language,
-            ticket_id=ticket.id,
-            category=staff_names["categories"][ticket.category],
-            priority=staff_names["priorities"][ticket.priority],
-            first_response_due_at=ticket.first_response_due_at,
-            resolution_due_at=ticket.resolution_due_at,
-            question=ticket.question,
-            attempts=attempts,
-            earlier=[{"id": t.id, "status": str(t.status)} for t in earlier],
-            statuses={
-                s: desk.texts.render("statuses", staff_language, status=s)
-                for s in ("open", "claimed", "transferring", "resolved", "closed")
-            },
-        ),
-        reply_markup=card_markup(desk, ticket.id),
+    return desk.texts.render(
+        "ticket_card",
+        staff_language,
+        ticket_id=ticket.id,
+        category=staff_names["categories"][ticket.category],
+        priority=staff_names["priorities"][ticket.priority],
+        first_response_due_at=ticket.first_response_due_at,
+        resolution_due_at=ticket.resolution_due_at,
+        question=ticket.question,
+        attempts=attempts,
+        earlier=[{"id": t.id, "status": str(t.status)} for t in earlier],
+        statuses={
+            s: desk.texts.render("statuses", staff_language, status=s)
+            for s in ("open", "claimed", "transferring", "resolved", "closed")
+        },
     )
-    async with desk.sessions() as session, session.begin():
-        await tickets.attach_card(
-            session=session, ticket_id=ticket.id, chat_id=group, message_id=card.message_id
-        )
 
 
 async def pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -358,57 +339,50 @@ async def pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     assert query is not None and query.data is not None
     data = query.data
     category_keys = {c.key for c in desk.settings.categories}
+    alert: str | None = None
     async with desk.sessions() as session, session.begin():
         requester, open_ticket = await requester_and_ticket(session, desk, query.from_user)
+        chat_id = requester.chat_id
+        calls: list[Call] = []
+        used: list[Call] = []  # the pressed message's buttons, used up
+        if query.message is not None:
+            used = [post.drop_buttons(query.message.chat.id, query.message.message_id)]
         if data.startswith("lang:") and data[5:] in desk.texts.supported:
             requester.language = data[5:]
-    language = requester.language
-    chat_id = requester.chat_id
-    if data.startswith("kb:") and data[3:] in desk.templates:
-        await query.answer()
-        await context.bot.send_message(
-            chat_id,
-            desk.texts.render("answer", language, answer=desk.answer(data[3:], language)),
-            reply_markup=keyboard(_answer_buttons(desk, language)),
-        )
-    elif data == "human" and requester.last_question:
-        await query.answer()
-        await query.edit_message_reply_markup(None)
-        await _handover(desk, context, requester.id, requester.last_question, None)
-    elif data == "human" and open_ticket is not None:
-        await query.answer()
-        await context.bot.send_message(
-            chat_id,
-            desk.texts.render(
+            calls = [*used, say_to(chat_id, desk.texts.render("language_set", data[5:]))]
+        elif data.startswith("kb:") and data[3:] in desk.templates:
+            language = requester.language
+            text = desk.texts.render("answer", language, answer=desk.answer(data[3:], language))
+            calls = [say_to(chat_id, text, keyboard(_answer_buttons(desk, language)))]
+        elif data == "human" and requester.last_question:
+            await post.post(desk, session, used)
+            await _handover(desk, session, requester, requester.last_question, None)
+        elif data == "human" and open_ticket is not None:
+            text = desk.texts.render(
                 "ticket_in_hand",
-                language,
+                requester.language,
                 ticket_id=open_ticket.id,
                 owner=desk.rules.staff.shown_as(open_ticket.owner_id),
-            ),
-        )
-    elif data == "human":
-        await query.answer()
-        await context.bot.send_message(chat_id, desk.texts.render("ask_first", language))
-    elif (
-        data.startswith("cat:")
-        and data[4:] in category_keys
-        and requester.dialog_step == DialogStep.CATEGORY
-        and requester.last_question
-    ):
-        await query.answer()
-        await query.edit_message_reply_markup(None)
-        await _handover(desk, context, requester.id, requester.last_question, data[4:])
-    elif data == "solved":
-        await query.answer()
-        await query.edit_message_reply_markup(None)
-    elif data.startswith("lang:") and data[5:] in desk.texts.supported:
-        await query.answer()
-        await query.edit_message_reply_markup(None)
-        await context.bot.send_message(chat_id, desk.texts.render("language_set", language))
-    else:
-        # A button from an old message, or data nobody sent: said politely, nothing changes.
-        log.info("stale or unknown button %r from user %s", data, query.from_user.id)
-        await query.answer(desk.texts.render("stale_button", language), show_alert=True)
+            )
+            calls = [say_to(chat_id, text)]
+        elif data == "human":
+            calls = [say_to(chat_id, desk.texts.render("ask_first", requester.language))]
+        elif (
+            data.startswith("cat:")
+            and data[4:] in category_keys
+            and requester.dialog_step == DialogStep.CATEGORY
+            and requester.last_question
+        ):
+            await post.post(desk, session, used)
+            await _handover(desk, session, requester, requester.last_question, data[4:])
+        elif data == "solved":
+            calls = used
+        else:
+            # A button from an old message, or data nobody sent: said politely, nothing changes.
+            log.info("stale or unknown button %r from user %s", data, query.from_user.id)
+            alert = desk.texts.render("stale_button", requester.language)
+        await post.post(desk, session, calls)
+    await answer(query, alert)
 
 
 async def other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -420,23 +394,27 @@ async def other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     kind, file_id = _content_of(message)
     async with desk.sessions() as session, session.begin():
         requester, open_ticket = await requester_and_ticket(session, desk, user)
-        if open_ticket is not None:
-            await conversation.add_requester_message(
-                session=session,
-                rules=desk.rules,
-                ticket_id=open_ticket.id,
-                requester_id=requester.id,
-                text=message.caption or "",
-                content_type=kind,
-                file_id=file_id,
-                chat_id=message.chat_id,
-                message_id=message.message_id,
-                now=desk.now(),
-            )
-    if open_ticket is not None:
-        await relay_to_staff(desk, context, open_ticket, message)
-        await message.reply_text(
-            desk.texts.render("added_to_ticket", requester.language, ticket_id=open_ticket.id)
+        language = requester.language
+        if open_ticket is None:
+            reply = say_to(requester.chat_id, desk.texts.render("not_understood", language))
+            await post.post(desk, session, reply)
+            return
+        await conversation.add_requester_message(
+            session=session,
+            rules=desk.rules,
+            ticket_id=open_ticket.id,
+            requester_id=requester.id,
+            text=message.caption or "",
+            content_type=kind,
+            file_id=file_id,
+            chat_id=message.chat_id,
+            message_id=message.message_id,
+            now=desk.now(),
         )
-        return
-    await message.reply_text(desk.texts.render("not_understood", requester.language))
+        added = desk.texts.render("added_to_ticket", language, ticket_id=open_ticket.id)
+        await post.post(
+            desk,
+            session,
+            relay_to_staff(desk, open_ticket, message),
+            say_to(requester.chat_id, added),
+        )

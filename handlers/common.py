@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import logging
+
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update, User
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update, User
+from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot import tickets
 from bot.desk import Desk
 from bot.models import Requester, Ticket
 
+log = logging.getLogger(__name__)
 MAX_MESSAGE = 4096  # Telegram's limit, in UTF-16 code units
 
 
@@ -40,13 +44,15 @@ def split_text(text: str, limit: int = MAX_MESSAGE) -> list[str]:
     return [p.strip("\n") or p for p in parts]
 
 
-async def reply_long(
-    message: Message, text: str, reply_markup: InlineKeyboardMarkup | None = None
-) -> None:
-    """Reply with a text of any length: in several messages, the buttons under the last."""
-    parts = [part for part in split_text(text) if part.strip()] or [text]
-    for number, part in enumerate(parts, 1):
-        await message.reply_text(part, reply_markup=reply_markup if number == len(parts) else None)
+async def answer(query: CallbackQuery, alert: str | None = None) -> None:
+    """Answer a button press (stops the client's spinner), with an alert if there is one.
+
+    Not kept in the outbox: an answer is only good for a few seconds, and what the press
+    changed is said in a message. One that fails is logged; the client stops waiting anyway."""
+    try:
+        await query.answer(alert[:200] if alert else None, show_alert=alert is not None)
+    except TelegramError as error:
+        log.warning("could not answer button press %s: %s", query.id, error)
 
 
 def desk_of(context: ContextTypes.DEFAULT_TYPE) -> Desk:

@@ -1,22 +1,61 @@
-"""Messages the core decided on (the sweep's notices, reminders, escalations; alerts) sent out."""
+"""Everything the bot says, sent from the outbox: in order per chat, within Telegram's limits.
+
+Each chat with something to send has a worker of its own, so a staff group held back by
+Telegram's 20-messages-a-minute limit (or a chat answering 429) delays nobody else, and no
+handler waits for Telegram. A message is marked sent, together with what its sending means
+(a card's message id, a copy linked to its ticket, a new topic), once Telegram accepted it:
+
+- 429: the chat waits `retry_after`, then the same message goes again;
+- 5xx, timeouts, a lost connection: again with exponential backoff and jitter, at most
+  MAX_ATTEMPTS times;
+- 403 (a requester blocked the bot): given up; the requester is marked unreachable, a note goes
+  on each of their tickets in hand and the owners are told;
+- 400 for a ticket's topic (closed or deleted by someone): a new topic is opened and the message
+  sent there; any other 400 is given up and logged.
+
+Messages come from handlers as their transactions commit (`outbox.delivering`), and from a
+poll of the table every POLL_SECONDS: the sweep's messages, retries, and what a crashed process
+left behind once its lease ran out.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import random
-from datetime import datetime, timedelta
+from collections import deque
+from datetime import timedelta
+from typing import Any
 
-from telegram import InlineKeyboardMarkup
+from telegram import Bot, InlineKeyboardMarkup, ReplyParameters
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
-from telegram.ext import ContextTypes
+from telegram.ext import Application, ContextTypes
 
-from bot import outbox, tickets
+from bot import outbox, store, tickets
 from bot.desk import Desk
+from bot.models import Ticket
+from bot.outbox import LEASE, Call, Queued
 from bot.outgoing import Outgoing
 from bot.sweep import run_due
 from handlers.common import desk_of, keyboard
 
 log = logging.getLogger(__name__)
+MAX_ATTEMPTS = 20
+POLL_SECONDS = 1.0
+SKIPPED: dict[str, Any] = {}  # the result of a call that had nothing to do
+# What only a ticket's topic needs: in a group without topics the card's replies hold it all.
+FORUM_ONLY = {"topic_intro", "history"}
+
+
+def _seconds(value: float | timedelta) -> float:
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+def backoff(attempts: int) -> float:
+    """Seconds before attempt `attempts + 1`: exponential, capped at 10 minutes, with jitter
+    so that retries do not come in herds."""
+    return min(600.0, 2.0**attempts) * random.uniform(0.5, 1.0)
 
 
 def _markup(desk: Desk, message: Outgoing) -> InlineKeyboardMarkup | None:
@@ -44,78 +83,335 @@ def _markup(desk: Desk, message: Outgoing) -> InlineKeyboardMarkup | None:
     )
 
 
+class Dispatcher:
+    """The sender of one bot process (see the module's description)."""
+
+    def __init__(self, application: Application) -> None:  # type: ignore[type-arg]
+        self._bot: Bot = application.bot
+        self._desk: Desk = application.bot_data["desk"]
+        self._queues: dict[int, deque[Queued]] = {}
+        self._workers: dict[int, asyncio.Task[None]] = {}
+        self._known: dict[int, Queued] = {}  # in this process's hands, not yet done
+        self._forums: dict[int, bool] = {}
+        self._wake = asyncio.Event()
+        self._poller: asyncio.Task[None] | None = None
+
+    # -- taking work ------------------------------------------------------------------------
+
+    def submit(self, items: list[Queued]) -> None:
+        """Queue messages behind what their chats already wait for; start their workers."""
+        for item in items:
+            if item.id in self._known:
+                continue
+            self._known[item.id] = item
+            self._queues.setdefault(item.chat_id, deque()).append(item)
+            if item.chat_id not in self._workers:
+                self._workers[item.chat_id] = asyncio.create_task(self._work(item.chat_id))
+
+    def wake(self) -> None:
+        """Look at the table now (the sweep just stored messages, say)."""
+        self._wake.set()
+
+    async def start(self) -> None:
+        self._poller = asyncio.create_task(self._poll_forever())
+
+    async def stop(self) -> None:
+        """Stop sending; what was in hand is given back at once for the next start."""
+        tasks = [t for t in [self._poller, *self._workers.values()] if t is not None]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        self._poller = None
+        if self._known:
+            try:
+                async with self._desk.sessions() as session, session.begin():
+                    await outbox.renew(
+                        session=session, message_ids=list(self._known), until=self._desk.now()
+                    )
+            except Exception:
+                log.exception("could not give back %d unsent messages", len(self._known))
+        self._known.clear()
+        self._queues.clear()
+        self._workers.clear()
+
+    async def _poll_forever(self) -> None:
+        while True:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), POLL_SECONDS)
+            self._wake.clear()
+            try:
+                await self.poll()
+            except Exception:
+                log.exception("outbox poll failed; trying again")
+
+    async def poll(self) -> None:
+        """Keep the leases on what is in hand, and take what is due."""
+        desk = self._desk
+        now = desk.now()
+        until = now + LEASE
+        expiring = [q for q in self._known.values() if q.leased_until - now < LEASE / 2]
+        async with desk.sessions() as session, session.begin():
+            if expiring:
+                await outbox.renew(
+                    session=session, message_ids=[q.id for q in expiring], until=until
+                )
+            claimed = await outbox.claim_due(session=session, now=now)
+        for item in expiring:
+            item.leased_until = until
+        self.submit(claimed)
+
+    # -- sending ----------------------------------------------------------------------------
+
+    async def _work(self, chat_id: int) -> None:
+        queue = self._queues[chat_id]
+        try:
+            while queue:
+                item = queue[0]
+                try:
+                    wait = await self._attempt(item)
+                except Exception:  # the database, say: this message waits, the others too
+                    log.exception("outbox message %s could not be sent", item.id)
+                    item.attempts += 1
+                    wait = backoff(item.attempts) if item.attempts < MAX_ATTEMPTS else None
+                if wait is None:
+                    queue.popleft()
+                    self._known.pop(item.id, None)
+                else:
+                    await asyncio.sleep(wait)
+        finally:
+            if self._workers.get(chat_id) is asyncio.current_task():
+                del self._workers[chat_id]
+            if not queue and self._queues.get(chat_id) is queue:
+                del self._queues[chat_id]
+
+    async def _attempt(self, item: Queued) -> float | None:
+        """Send one message; None when it is done with (sent or given up), else the seconds
+        to wait before trying it again."""
+        desk = self._desk
+        try:
+            result = await self._send(item)
+        except RetryAfter as error:
+            wait = _seconds(error.retry_after)
+            await self._reschedule(item, wait, str(error), count=False)
+            return wait
+        except Forbidden as error:
+            await self._give_up(item, error, unreachable=item.chat_id > 0)
+            return None
+        except BadRequest as error:
+            await self._give_up(item, error)
+            return None
+        except TelegramError as error:  # 5xx, timeouts, the connection, anything else
+            if item.attempts + 1 >= MAX_ATTEMPTS:
+                await self._give_up(item, error)
+                return None
+            wait = backoff(item.attempts + 1)
+            await self._reschedule(item, wait, str(error), count=True)
+            return wait
+        try:
+            async with desk.sessions() as session, session.begin():
+                await outbox.sent(session=session, message_id=item.id, now=desk.now())
+                await self._record(session, item, result)
+        except Exception:
+            # Telegram has it; without the mark it may go once more when its lease runs out.
+            log.exception("sent outbox message %s but could not mark it", item.id)
+        return None
+
+    async def _send(self, item: Queued) -> dict[str, Any]:
+        if item.message is not None:
+            message = item.message
+            desk = self._desk
+            text = desk.texts.render(message.template, message.language, **message.context)
+            markup = _markup(desk, message)
+            params: dict[str, Any] = {"chat_id": message.chat_id, "text": text}
+            if markup is not None:
+                params["reply_markup"] = markup.to_dict()
+            return await self._call("sendMessage", params)
+        assert item.call is not None
+        call = item.call
+        if call.method == "createForumTopic":
+            has_topic = (
+                call.ticket_id is not None
+                and (await self._ticket(call.ticket_id)).staff_thread_id is not None
+            )
+            if has_topic or not await self._is_forum(call.chat_id):
+                return SKIPPED
+            return await self._call(call.method, call.params)
+        if not call.in_topic or call.ticket_id is None:
+            return await self._call(call.method, call.params)
+        ticket = await self._ticket(call.ticket_id)
+        params = dict(call.params)
+        if ticket.staff_thread_id is not None:
+            params["message_thread_id"] = ticket.staff_thread_id
+            try:
+                return await self._call(call.method, params)
+            except BadRequest as error:
+                # Someone closed or deleted the topic: the ticket gets a new one.
+                log.warning("topic of ticket %s unusable (%s); opening another", ticket.id, error)
+                params["message_thread_id"] = await self._reopen_topic(ticket)
+                return await self._call(call.method, params)
+        forum = await self._is_forum(call.chat_id)
+        if forum and call.kind == "relay":
+            return SKIPPED  # copied into the topic with the rest when someone claims it
+        if not forum and call.kind in FORUM_ONLY:
+            return SKIPPED
+        if not forum and ticket.card_message_id is not None:
+            params["reply_parameters"] = {
+                "message_id": ticket.card_message_id,
+                "allow_sending_without_reply": True,
+            }
+        return await self._call(call.method, params)
+
+    async def _call(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
+        """Make one of the calls the front stores (the JSON parameters as PTB objects); what
+        the result says that matters later: a message id, a topic's thread id."""
+        bot, p = self._bot, params
+        markup = (
+            InlineKeyboardMarkup.de_json(p["reply_markup"], bot) if "reply_markup" in p else None
+        )
+        replying = (
+            ReplyParameters.de_json(p["reply_parameters"], bot)
+            if "reply_parameters" in p
+            else None
+        )
+        thread = p.get("message_thread_id")
+        if method == "sendMessage":
+            sent = await bot.send_message(
+                p["chat_id"],
+                p["text"],
+                reply_markup=markup,
+                message_thread_id=thread,
+                reply_parameters=replying,
+            )
+            return {"message_id": sent.message_id}
+        if method == "copyMessage":
+            copied = await bot.copy_message(
+                p["chat_id"],
+                p["from_chat_id"],
+                p["message_id"],
+                message_thread_id=thread,
+                reply_parameters=replying,
+            )
+            return {"message_id": copied.message_id}
+        if method == "editMessageText":
+            await bot.edit_message_text(
+                p["text"], chat_id=p["chat_id"], message_id=p["message_id"], reply_markup=markup
+            )
+            return {}
+        if method == "editMessageReplyMarkup":
+            await bot.edit_message_reply_markup(p["chat_id"], p["message_id"], reply_markup=markup)
+            return {}
+        if method == "createForumTopic":
+            topic = await bot.create_forum_topic(p["chat_id"], p["name"])
+            return {"message_thread_id": topic.message_thread_id}
+        raise ValueError(f"the outbox does not make {method} calls")
+
+    async def _is_forum(self, chat_id: int) -> bool:
+        """Whether a staff group has topics (asked once per chat and remembered)."""
+        if chat_id not in self._forums:
+            self._forums[chat_id] = bool((await self._bot.get_chat(chat_id)).is_forum)
+        return self._forums[chat_id]
+
+    async def _ticket(self, ticket_id: int) -> Ticket:
+        async with self._desk.sessions() as session:
+            return await store.get(session=session, ticket_id=ticket_id)
+
+    async def _reopen_topic(self, ticket: Ticket) -> int:
+        assert ticket.staff_chat_id is not None
+        topic = await self._bot.create_forum_topic(
+            ticket.staff_chat_id, f"#{ticket.id} {ticket.question[:40]}"
+        )
+        async with self._desk.sessions() as session, session.begin():
+            await tickets.attach_topic(
+                session=session, ticket_id=ticket.id, thread_id=topic.message_thread_id
+            )
+        return topic.message_thread_id
+
+    async def _record(self, session: Any, item: Queued, result: dict[str, Any]) -> None:
+        """What a sent message means for its ticket."""
+        call = item.call
+        if call is None or call.after is None or call.ticket_id is None or not result:
+            return
+        if call.after == "card":
+            await tickets.attach_card(
+                session=session,
+                ticket_id=call.ticket_id,
+                chat_id=call.chat_id,
+                message_id=result["message_id"],
+            )
+        elif call.after == "link":
+            await tickets.link_message(
+                session=session,
+                chat_id=call.chat_id,
+                message_id=result["message_id"],
+                ticket_id=call.ticket_id,
+            )
+        elif call.after == "topic":
+            await tickets.attach_topic(
+                session=session, ticket_id=call.ticket_id, thread_id=result["message_thread_id"]
+            )
+
+    async def _reschedule(self, item: Queued, wait: float, error: str, count: bool) -> None:
+        desk = self._desk
+        if count:
+            item.attempts += 1
+        log.info("outbox message %s (%s): %s; again in %.1f s", item.id, item.kind, error, wait)
+        at = desk.now() + timedelta(seconds=wait)
+        item.leased_until = max(at, desk.now() + LEASE)
+        async with desk.sessions() as session, session.begin():
+            await outbox.retry(
+                session=session,
+                message_id=item.id,
+                attempts=item.attempts,
+                at=item.leased_until,
+                error=error,
+            )
+
+    async def _give_up(
+        self, item: Queued, error: TelegramError, unreachable: bool = False
+    ) -> None:
+        """Telegram refuses this message for good: recorded, and the owners told when a
+        requester can no longer be reached."""
+        desk = self._desk
+        log.warning("gave up on %s to chat %s: %s", item.kind, item.chat_id, error)
+        now = desk.now()
+        # The owners' notices go out as this transaction commits, like a handler's.
+        with outbox.delivering(self.submit):
+            async with desk.sessions() as session, session.begin():
+                await outbox.failed(session=session, message_id=item.id, now=now, error=str(error))
+                if not unreachable:
+                    return
+                in_hand = await tickets.mark_unreachable(
+                    session=session, chat_id=item.chat_id, now=now
+                )
+                text = desk.texts.render(
+                    "staff_event", desk.settings.languages.default, event="unreachable"
+                )
+                notices = [
+                    _to_ticket_staff(t, text) for t in in_hand if t.staff_chat_id is not None
+                ]
+                await outbox.enqueue(session=session, messages=notices, now=now)
+
+
+def _to_ticket_staff(ticket: Ticket, text: str) -> Call:
+    assert ticket.staff_chat_id is not None
+    params = {"chat_id": ticket.staff_chat_id, "text": text}
+    return Call(ticket.staff_chat_id, "sendMessage", params, "unreachable", ticket.id, True)
+
+
+def dispatcher_of(context: ContextTypes.DEFAULT_TYPE) -> Dispatcher:
+    dispatcher = context.application.bot_data["dispatcher"]
+    assert isinstance(dispatcher, Dispatcher)
+    return dispatcher
+
+
 async def sweep(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The job: do what the clock says is due (its messages go to the outbox), then send."""
+    """The job: do what the clock says is due; its messages go out as they are stored."""
     desk = desk_of(context)
-    messages = await run_due(sessions=desk.sessions, rules=desk.rules, now=desk.now())
+    dispatcher = context.application.bot_data.get("dispatcher")
+    if isinstance(dispatcher, Dispatcher):
+        with outbox.delivering(dispatcher.submit):
+            messages = await run_due(sessions=desk.sessions, rules=desk.rules, now=desk.now())
+    else:  # not sending (yet): the messages wait in the outbox
+        messages = await run_due(sessions=desk.sessions, rules=desk.rules, now=desk.now())
     if messages:
         log.info("sweep: %d messages due", len(messages))
-    await dispatch(context)
-
-
-def _backoff(attempts: int) -> timedelta:
-    """Exponential, capped at 10 minutes, with jitter so that retries do not come in herds."""
-    seconds = min(600.0, 2.0**attempts)
-    return timedelta(seconds=seconds * random.uniform(0.5, 1.0))
-
-
-async def dispatch(context: ContextTypes.DEFAULT_TYPE) -> int:
-    """Send what the outbox holds, in order per chat; mark each sent once Telegram has it.
-
-    429: the chat waits `retry_after`; 5xx and timeouts: tried again with backoff; 403 (the
-    chat blocked the bot) and other refusals: given up on and logged. A chat whose message
-    failed sends nothing more in this round, so its messages keep their order."""
-    desk = desk_of(context)
-    now = desk.now()
-    async with desk.sessions() as session:
-        rows = [
-            (row.id, row.attempts, outbox.as_outgoing(row))
-            for row in await outbox.due(session=session, now=now)
-        ]
-    held: set[int] = set()
-    sent = 0
-    for message_id, attempts, message in rows:
-        if message.chat_id in held:
-            continue
-        text = desk.texts.render(message.template, message.language, **message.context)
-        try:
-            await context.bot.send_message(
-                message.chat_id, text, reply_markup=_markup(desk, message)
-            )
-        except RetryAfter as error:
-            held.add(message.chat_id)
-            wait = (
-                error.retry_after
-                if isinstance(error.retry_after, timedelta)
-                else timedelta(seconds=error.retry_after)
-            )
-            await _reschedule(desk, message_id, attempts + 1, now + wait, str(error))
-        except (Forbidden, BadRequest) as error:
-            # Blocked by the chat, or the chat is gone: sending again would not help.
-            log.warning("gave up on %s to chat %s: %s", message.template, message.chat_id, error)
-            async with desk.sessions() as session, session.begin():
-                await outbox.failed(
-                    session=session, message_id=message_id, now=now, error=str(error)
-                )
-                if isinstance(error, Forbidden):
-                    await tickets.mark_unreachable(session=session, chat_id=message.chat_id)
-        except TelegramError as error:  # 5xx, timeouts, the connection, anything else
-            held.add(message.chat_id)
-            await _reschedule(
-                desk, message_id, attempts + 1, now + _backoff(attempts + 1), str(error)
-            )
-        else:
-            sent += 1
-            async with desk.sessions() as session, session.begin():
-                await outbox.sent(session=session, message_id=message_id, now=desk.now())
-    return sent
-
-
-async def _reschedule(
-    desk: Desk, message_id: int, attempts: int, at: datetime, error: str
-) -> None:
-    log.info("outbox message %s: attempt %d failed (%s)", message_id, attempts, error)
-    async with desk.sessions() as session, session.begin():
-        await outbox.retry(
-            session=session, message_id=message_id, attempts=attempts, at=at, error=error
-        )

@@ -11,14 +11,17 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import ContextTypes
 
 from bot import handoffs, store
 from bot.desk import Desk
 from bot.errors import DeskError
 from bot.models import Handoff, Requester, Ticket
-from handlers.common import desk_of
+from bot.outbox import Call
+from handlers import post
+from handlers.common import answer, desk_of
+from handlers.post import message as say_to
 
 log = logging.getLogger(__name__)
 DEFAULT_HOURS = 24
@@ -41,8 +44,17 @@ def parse_form(text: str) -> tuple[str, str, str, int]:
     return department, parts[0], parts[1], hours
 
 
+def _to_ticket_staff(ticket: Ticket, fallback: int, text: str) -> Call:
+    """A word in the ticket's topic (or under its card); to `fallback` if it has no group."""
+    if ticket.staff_chat_id is None:
+        return say_to(fallback, text, kind="handoff_event")
+    return say_to(
+        ticket.staff_chat_id, text, kind="handoff_event", ticket_id=ticket.id, in_topic=True
+    )
+
+
 async def transfer(
-    desk: Desk, context: ContextTypes.DEFAULT_TYPE, ticket: Ticket, officer_id: int, text: str
+    desk: Desk, ticket: Ticket, officer_id: int, text: str, message: Message
 ) -> None:
     """Send the ticket to another department with the form, from its topic."""
     language = desk.settings.languages.default
@@ -61,93 +73,77 @@ async def transfer(
                 now=desk.now(),
             )
             requester = await session.get(Requester, ticket.requester_id)
+            assert requester is not None
+            await post.post(desk, session, _transfer_calls(desk, ticket, form, requester))
     except (ValueError, DeskError) as refused:
         keys = ", ".join(d.key for d in desk.settings.departments)
         usage = desk.texts.render("handoff_event", language, event="usage", departments=keys)
-        await context.bot.send_message(
-            ticket.staff_chat_id or officer_id,
-            f"{refused}\n{usage}",
-            message_thread_id=ticket.staff_thread_id,
-        )
-        return
-    assert requester is not None
+        await post.say(desk, post.reply(message, f"{refused}\n{usage}"))
+
+
+def _transfer_calls(desk: Desk, ticket: Ticket, form: Handoff, requester: Requester) -> list[Call]:
+    """The form to the receiving group, word to the sending one, its supervisors and the
+    requester."""
+    language = desk.settings.languages.default
     owner = desk.rules.staff.shown_as(ticket.owner_id) or "-"
     receiving = desk.settings.department(form.to_department_key)
     accept = desk.texts.render("buttons", language, key="accept")
-    await context.bot.send_message(
-        receiving.staff_group_chat_id,
-        desk.texts.render(
-            "handoff_card",
-            language,
-            ticket_id=ticket.id,
-            from_department=_department_name(desk, form.from_department_key),
-            owner=owner,
-            summary=form.summary,
-            suggested=form.suggested_handling,
-            due_at=form.due_at,
-            question=ticket.question,
-        ),
-        reply_markup=InlineKeyboardMarkup(
-            [[InlineKeyboardButton(accept, callback_data=f"accept:{ticket.id}")]]
-        ),
+    card = desk.texts.render(
+        "handoff_card",
+        language,
+        ticket_id=ticket.id,
+        from_department=_department_name(desk, form.from_department_key),
+        owner=owner,
+        summary=form.summary,
+        suggested=form.suggested_handling,
+        due_at=form.due_at,
+        question=ticket.question,
+    )
+    markup = InlineKeyboardMarkup(
+        [[InlineKeyboardButton(accept, callback_data=f"accept:{ticket.id}")]]
     )
     to_name = _department_name(desk, form.to_department_key)
-    await context.bot.send_message(
-        ticket.staff_chat_id or officer_id,
-        desk.texts.render(
-            "handoff_event", language, event="sent", ticket_id=ticket.id, department=to_name
-        ),
-        message_thread_id=ticket.staff_thread_id,
+    sent = desk.texts.render(
+        "handoff_event", language, event="sent", ticket_id=ticket.id, department=to_name
     )
-    for supervisor in desk.rules.staff.supervisors_of(form.from_department_key):
-        await context.bot.send_message(
-            supervisor,
-            desk.texts.render(
-                "handoff_event",
-                language,
-                event="copy",
-                ticket_id=ticket.id,
-                department=to_name,
-                owner=owner,
-            ),
-        )
-    await context.bot.send_message(
-        requester.chat_id,
-        desk.texts.render(
-            "handoff_event",
-            requester.language,
-            event="requester",
-            ticket_id=ticket.id,
-            department=desk.settings.department(form.to_department_key).names.get(
-                requester.language, to_name
-            ),
-            owner=owner,
-        ),
+    copy = desk.texts.render(
+        "handoff_event",
+        language,
+        event="copy",
+        ticket_id=ticket.id,
+        department=to_name,
+        owner=owner,
     )
+    told = desk.texts.render(
+        "handoff_event",
+        requester.language,
+        event="requester",
+        ticket_id=ticket.id,
+        department=receiving.names.get(requester.language, to_name),
+        owner=owner,
+    )
+    return [
+        say_to(receiving.staff_group_chat_id, card, markup, kind="handoff_card"),
+        _to_ticket_staff(ticket, form.sender_id, sent),
+        *[
+            say_to(s, copy, kind="handoff_event")
+            for s in desk.rules.staff.supervisors_of(form.from_department_key)
+        ],
+        say_to(requester.chat_id, told, kind="handoff_event"),
+    ]
 
 
-async def _tell_owner(
-    desk: Desk,
-    context: ContextTypes.DEFAULT_TYPE,
-    ticket: Ticket,
-    form: Handoff,
-    event: str,
-    reason: str = "",
-) -> None:
-    language = desk.settings.languages.default
-    await context.bot.send_message(
-        ticket.staff_chat_id or form.sender_id,
-        desk.texts.render(
-            "handoff_event",
-            language,
-            event=event,
-            ticket_id=ticket.id,
-            department=_department_name(desk, form.to_department_key),
-            owner=desk.rules.staff.shown_as(ticket.owner_id) or "-",
-            reason=reason,
-        ),
-        message_thread_id=ticket.staff_thread_id,
+def _tell_owner(desk: Desk, ticket: Ticket, form: Handoff, event: str, reason: str = "") -> Call:
+    text = desk.texts.render(
+        "handoff_event",
+        desk.settings.languages.default,
+        event=event,
+        ticket_id=ticket.id,
+        department=_department_name(desk, form.to_department_key),
+        owner=desk.rules.staff.shown_as(ticket.owner_id) or "-",
+        reason=reason,
     )
+    return _to_ticket_staff(ticket, form.sender_id, text)
 
 
 async def accept(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -166,12 +162,14 @@ async def accept(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 now=desk.now(),
             )
             ticket = await store.get(session=session, ticket_id=ticket_id)
+            calls = [_tell_owner(desk, ticket, form, "accepted")]
+            if query.message is not None:
+                calls.insert(0, post.drop_buttons(query.message.chat.id, query.message.message_id))
+            await post.post(desk, session, calls)
     except (ValueError, DeskError) as refused:
-        await query.answer(str(refused), show_alert=True)
+        await answer(query, str(refused))
         return
-    await query.answer()
-    await query.edit_message_reply_markup(None)
-    await _tell_owner(desk, context, ticket, form, "accepted")
+    await answer(query)
 
 
 async def give_back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -198,10 +196,10 @@ async def give_back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 now=desk.now(),
             )
             ticket = await store.get(session=session, ticket_id=ticket_id)
+            returned = _tell_owner(desk, ticket, form, "returned", form.return_reason or "")
+            await post.post(desk, session, returned)
     except (ValueError, IndexError, DeskError) as refused:
         usage = desk.texts.render(
             "handoff_event", desk.settings.languages.default, event="return_usage"
         )
-        await message.reply_text(f"{refused}\n{usage}")
-        return
-    await _tell_owner(desk, context, ticket, form, "returned", reason=form.return_reason or "")
+        await post.say(desk, post.reply(message, f"{refused}\n{usage}"))

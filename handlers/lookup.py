@@ -10,7 +10,8 @@ from bot import conversation, store, tickets
 from bot.desk import Desk
 from bot.errors import NotFound
 from bot.models import TicketEvent
-from handlers.common import desk_of, not_staff, reply_long, requester_for
+from handlers import post
+from handlers.common import desk_of, not_staff, requester_for
 
 
 def _statuses(desk: Desk, language: str) -> dict[str, str]:
@@ -40,7 +41,8 @@ async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         for t in rows[:10]
     ]
     language = requester.language
-    await reply_long(
+    await post.say_reply(
+        desk,
         message,
         desk.texts.render("status", language, tickets=listed, statuses=_statuses(desk, language)),
     )
@@ -83,7 +85,8 @@ async def mine_or_queue(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         ),
     }[language if language in ("zh", "en") else "en"]
     title, empty = (titles[0], titles[1]) if mine else (titles[2], titles[3])
-    await reply_long(
+    await post.say_reply(
+        desk,
         message,
         desk.texts.render(
             "staff_list",
@@ -121,12 +124,13 @@ async def ticket_history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
                 session=session, ticket_id=ticket_id, public_only=False
             )
     except (ValueError, IndexError, NotFound):
-        await message.reply_text("/ticket N")
+        await post.say_reply(desk, message, "/ticket N")
         return
     shown_events = [
         {"at": e.at, "kind": e.kind, "who": desk.rules.staff.shown_as(e.actor_id)} for e in events
     ]
-    await reply_long(
+    await post.say_reply(
+        desk,
         message,
         desk.texts.render(
             "ticket_history",

@@ -4,7 +4,8 @@ python-telegram-bot handles updates one at a time unless told otherwise, so one 
 database round trip holds up everyone. Concurrency across chats with order kept inside each
 chat (a requester's second message never overtakes the first) gives both speed and sense.
 Each update is handled inside `inbox.handling`, so that its first committed write marks it
-processed in the inbox; one that wrote nothing is marked when its handler is done.
+processed in the inbox; one that wrote nothing is marked when its handler is done; and inside
+`outbox.delivering`, so that the messages it decides on go to the sender as they commit.
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from telegram import Update
-from telegram.error import TelegramError
 from telegram.ext import BaseUpdateProcessor
 
-from bot import inbox
+from bot import inbox, outbox
 from bot.desk import Desk
+from handlers import post
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,8 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         self._desk = desk
         self._locks: dict[int, asyncio.Lock] = {}
         self._recent: dict[int, deque[datetime]] = {}  # a requester's latest updates
+        # The sender of what handlers decide (set once it runs; until then the outbox keeps it).
+        self.deliver: outbox.Deliver | None = None
 
     def _refusal(self, update: Update) -> str | None:
         """Why a requester's update is not handled: barred, or too fast (the first update
@@ -76,7 +79,10 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         refusal = self._refusal(update)
         with inbox.handling(update.update_id, now) as state:
             try:
-                if refusal is None:
+                if refusal is None and self.deliver is not None:
+                    with outbox.delivering(self.deliver):
+                        await coroutine
+                elif refusal is None:
                     await coroutine
                 else:
                     # Deliberately not handled (documented in README): barred or flooding.
@@ -96,16 +102,19 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
                         log.exception("could not mark update %s processed", update.update_id)
 
     async def _slow_down(self, update: Update) -> None:
+        """Through the outbox like every reply, so that it keeps its place in the chat."""
         user, chat = update.effective_user, update.effective_chat
         assert user is not None and chat is not None
         language = self._desk.texts.language_of(user.language_code)
         text = self._desk.texts.render(
             "slow_down", language, limit=self._desk.settings.abuse.messages_per_minute
         )
-        try:
-            await update.get_bot().send_message(chat.id, text)
-        except TelegramError:
-            log.warning("could not ask chat %s to slow down", chat.id)
+        notice = post.message(chat.id, text, kind="slow_down")
+        if self.deliver is None:
+            await post.say(self._desk, notice)
+            return
+        with outbox.delivering(self.deliver):
+            await post.say(self._desk, notice)
 
     async def initialize(self) -> None:
         pass

@@ -10,17 +10,21 @@ resolves the ticket and asks the requester to confirm and rate it.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, ReplyParameters, Update
-from telegram.error import TelegramError
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import ContextTypes
 
 from bot import closure, conversation, tickets
 from bot.desk import Desk
 from bot.errors import AlreadyClaimed, DeskError, NotAllowed
 from bot.models import Direction, Requester, Ticket
-from handlers.common import desk_of, requester_for
+from bot.outbox import Call
+from handlers import post
+from handlers.common import answer, desk_of, requester_for
 from handlers.handoffs import transfer
+from handlers.post import message as say_to
 
 log = logging.getLogger(__name__)
 
@@ -42,10 +46,9 @@ def rating_markup(desk: Desk, language: str, ticket_id: int) -> InlineKeyboardMa
     )
 
 
-async def requester_of(desk: Desk, ticket: Ticket) -> Requester:
+async def requester_of(session: AsyncSession, ticket: Ticket) -> Requester:
     """The requester behind a ticket."""
-    async with desk.sessions() as session:
-        requester = await session.get(Requester, ticket.requester_id)
+    requester = await session.get(Requester, ticket.requester_id)
     assert requester is not None
     return requester
 
@@ -66,134 +69,90 @@ async def claim(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 officer_id=query.from_user.id,
                 now=desk.now(),
             )
+            owner = desk.rules.staff.shown_as(ticket.owner_id) or "-"
+            card = query.message.text if isinstance(query.message, Message) else None
+            claimed = desk.texts.render("card_claimed", language, card=card or "", owner=owner)
+            await post.post(
+                desk,
+                session,
+                post.edit_text(query.message.chat.id, query.message.message_id, claimed),
+                await topic_calls(desk, session, ticket),
+                owner_notice(desk, await requester_of(session, ticket), ticket, owner),
+            )
     except AlreadyClaimed as refused:
         owner = desk.rules.staff.shown_as(refused.owner_id) or "-"
-        await query.answer(
-            desk.texts.render("claim_refused", language, owner=owner), show_alert=True
-        )
+        await answer(query, desk.texts.render("claim_refused", language, owner=owner))
         return
     except (NotAllowed, ValueError, DeskError):
-        await query.answer(
-            desk.texts.render("claim_refused", language, owner=None), show_alert=True
-        )
+        await answer(query, desk.texts.render("claim_refused", language, owner=None))
         return
-    await query.answer()
-    owner_name = desk.rules.staff.shown_as(ticket.owner_id) or "-"
-    card = query.message.text if isinstance(query.message, Message) and query.message.text else ""
-    await query.edit_message_text(
-        desk.texts.render("card_claimed", language, card=card, owner=owner_name)
-    )
-    await open_topic(desk, context, ticket)
-    await tell_requester_the_owner(desk, context, ticket, owner_name)
+    await answer(query)
 
 
-async def tell_requester_the_owner(
-    desk: Desk, context: ContextTypes.DEFAULT_TYPE, ticket: Ticket, owner: str
-) -> None:
+def owner_notice(desk: Desk, requester: Requester, ticket: Ticket, owner: str) -> Call:
     """The requester hears who now owns their ticket and when it will be settled."""
-    requester = await requester_of(desk, ticket)
-    await context.bot.send_message(
-        requester.chat_id,
-        desk.texts.render(
-            "claimed_notice",
-            requester.language,
-            ticket_id=ticket.id,
-            owner=owner,
-            resolution_due_at=ticket.resolution_due_at,
-        ),
+    text = desk.texts.render(
+        "claimed_notice",
+        requester.language,
+        ticket_id=ticket.id,
+        owner=owner,
+        resolution_due_at=ticket.resolution_due_at,
     )
+    return say_to(requester.chat_id, text, kind="claimed_notice")
 
 
-async def open_topic(desk: Desk, context: ContextTypes.DEFAULT_TYPE, ticket: Ticket) -> int | None:
-    """The ticket's own topic in its staff group, created when the group is a forum."""
+async def topic_calls(desk: Desk, session: AsyncSession, ticket: Ticket) -> list[Call]:
+    """The ticket's own topic in a forum staff group: opened, introduced, and given what the
+    requester already sent (nobody asks them again). Nothing happens in a group without
+    topics, where the requester's messages were copied as replies to the card already."""
     chat_id = ticket.staff_chat_id
     if chat_id is None:
-        return None
-    chat = await context.bot.get_chat(chat_id)
-    if not chat.is_forum:
-        return None
-    topic = await context.bot.create_forum_topic(chat_id, f"#{ticket.id} {ticket.question[:40]}")
-    async with desk.sessions() as session, session.begin():
-        await tickets.attach_topic(
-            session=session, ticket_id=ticket.id, thread_id=topic.message_thread_id
-        )
+        return []
     language = desk.settings.languages.default
-    await context.bot.send_message(
-        chat_id,
-        desk.texts.render(
-            "topic_intro",
-            language,
-            ticket_id=ticket.id,
-            owner=desk.rules.staff.shown_as(ticket.owner_id) or "-",
-            question=ticket.question,
-        ),
-        message_thread_id=topic.message_thread_id,
+    intro = desk.texts.render(
+        "topic_intro",
+        language,
+        ticket_id=ticket.id,
+        owner=desk.rules.staff.shown_as(ticket.owner_id) or "-",
+        question=ticket.question,
     )
-    # What the requester already sent goes into the topic too: nobody asks them again.
-    async with desk.sessions() as session:
-        earlier = await conversation.history(
-            session=session, ticket_id=ticket.id, public_only=True
-        )
+    calls = [
+        post.open_topic(chat_id, ticket.id, f"#{ticket.id} {ticket.question[:40]}"),
+        say_to(chat_id, intro, kind="topic_intro", ticket_id=ticket.id, in_topic=True),
+    ]
+    earlier = await conversation.history(session=session, ticket_id=ticket.id, public_only=True)
     for line in earlier:
         if line.direction is Direction.IN and line.telegram_chat_id and line.telegram_message_id:
-            try:
-                await context.bot.copy_message(
+            calls.append(
+                post.copy(
                     chat_id,
                     line.telegram_chat_id,
                     line.telegram_message_id,
-                    message_thread_id=topic.message_thread_id,
+                    kind="history",
+                    ticket_id=ticket.id,
+                    in_topic=True,
                 )
-            except TelegramError:
-                log.warning("could not copy message %s into ticket %s", line.id, ticket.id)
-    return topic.message_thread_id
-
-
-async def _is_forum(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> bool:
-    """Whether a staff group has topics (asked once per chat and remembered)."""
-    known: dict[int, bool] = context.application.bot_data.setdefault("forums", {})
-    if chat_id not in known:
-        known[chat_id] = bool((await context.bot.get_chat(chat_id)).is_forum)
-    return known[chat_id]
-
-
-async def relay_to_staff(
-    desk: Desk, context: ContextTypes.DEFAULT_TYPE, ticket: Ticket, message: Message
-) -> None:
-    """Copy a requester's message to the ticket's staff: into its topic once claimed, or, in a
-    group without topics, as a reply to its card (replying to that copy answers the requester)."""
-    chat_id = ticket.staff_chat_id
-    if chat_id is None:
-        return
-    if ticket.staff_thread_id is None:
-        if await _is_forum(context, chat_id):
-            return  # copied into the topic when someone claims the ticket
-        copy = await context.bot.copy_message(
-            chat_id,
-            message.chat_id,
-            message.message_id,
-            reply_parameters=ReplyParameters(
-                ticket.card_message_id, allow_sending_without_reply=True
             )
-            if ticket.card_message_id
-            else None,
-        )
-        async with desk.sessions() as session, session.begin():
-            await tickets.link_message(
-                session=session, chat_id=chat_id, message_id=copy.message_id, ticket_id=ticket.id
-            )
-        return
-    try:
-        await context.bot.copy_message(
-            chat_id, message.chat_id, message.message_id, message_thread_id=ticket.staff_thread_id
-        )
-    except TelegramError:
-        # The topic was closed or deleted by someone: open a new one and try once more.
-        log.warning("topic of ticket %s unusable; opening a new one", ticket.id)
-        thread = await open_topic(desk, context, ticket)
-        if thread is not None:
-            await context.bot.copy_message(
-                chat_id, message.chat_id, message.message_id, message_thread_id=thread
-            )
+    return calls
+
+
+def relay_to_staff(desk: Desk, ticket: Ticket, message: Message) -> Call:
+    """A requester's message copied to the ticket's staff: into its topic once claimed, or,
+    in a group without topics, as a reply to its card (replying to that copy answers the
+    requester)."""
+    chat_id = (
+        ticket.staff_chat_id
+        or desk.settings.department(ticket.handling_department_key).staff_group_chat_id
+    )
+    return post.copy(
+        chat_id,
+        message.chat_id,
+        message.message_id,
+        kind="relay",
+        ticket_id=ticket.id,
+        in_topic=True,
+        after="link",
+    )
 
 
 async def in_topic(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -236,15 +195,15 @@ async def _on_ticket(
     text = message.text or message.caption or ""
     officer_id = message.from_user.id
     if text.startswith("/transfer"):
-        await transfer(desk, context, ticket, officer_id, text)
+        await transfer(desk, ticket, officer_id, text, message)
         return
     if text.startswith("/") and not text.startswith(("/note", "/resolve")):
         return  # another command: never relayed to the requester
     language = desk.settings.languages.default
     try:
-        if text.startswith("/resolve"):
-            summary = text.removeprefix("/resolve").strip()
-            async with desk.sessions() as session, session.begin():
+        async with desk.sessions() as session, session.begin():
+            if text.startswith("/resolve"):
+                summary = text.removeprefix("/resolve").strip()
                 resolved = await closure.resolve(
                     session=session,
                     rules=desk.rules,
@@ -253,18 +212,24 @@ async def _on_ticket(
                     summary=summary,
                     now=desk.now(),
                 )
-            requester = await requester_of(desk, resolved)
-            await context.bot.send_message(
-                requester.chat_id,
-                desk.texts.render(
+                requester = await requester_of(session, resolved)
+                resolution = desk.texts.render(
                     "resolution", requester.language, ticket_id=ticket.id, summary=summary
-                ),
-                reply_markup=rating_markup(desk, requester.language, ticket.id),
-            )
-            await message.reply_text(desk.texts.render("staff_event", language, event="resolved"))
-            return
-        internal = text.startswith("/note")
-        async with desk.sessions() as session, session.begin():
+                )
+                done = desk.texts.render("staff_event", language, event="resolved")
+                await post.post(
+                    desk,
+                    session,
+                    say_to(
+                        requester.chat_id,
+                        resolution,
+                        rating_markup(desk, requester.language, ticket.id),
+                        kind="resolution",
+                    ),
+                    post.reply(message, done),
+                )
+                return
+            internal = text.startswith("/note")
             await conversation.add_staff_message(
                 session=session,
                 rules=desk.rules,
@@ -276,14 +241,17 @@ async def _on_ticket(
                 message_id=message.message_id,
                 now=desk.now(),
             )
+            if internal:
+                noted = desk.texts.render("staff_event", language, event="note")
+                await post.post(desk, session, post.reply(message, noted))
+                return
+            requester = await requester_of(session, ticket)
+            to_requester = post.copy(
+                requester.chat_id, message.chat_id, message.message_id, kind="staff_reply"
+            )
+            await post.post(desk, session, to_requester)
     except DeskError as refused:
-        await message.reply_text(str(refused))
-        return
-    if internal:
-        await message.reply_text(desk.texts.render("staff_event", language, event="note"))
-        return
-    requester = await requester_of(desk, ticket)
-    await context.bot.copy_message(requester.chat_id, message.chat_id, message.message_id)
+        await post.say(desk, post.reply(message, str(refused)))
 
 
 async def requester_decides(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -291,13 +259,12 @@ async def requester_decides(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     desk = desk_of(context)
     query = update.callback_query
     assert query is not None and query.data is not None
-    async with desk.sessions() as session, session.begin():
-        requester = await requester_for(session, desk, query.from_user)
     kind, _, rest = query.data.partition(":")
     try:
-        if kind == "rate":
-            ticket_id, score = (int(part) for part in rest.split(":"))
-            async with desk.sessions() as session, session.begin():
+        async with desk.sessions() as session, session.begin():
+            requester = await requester_for(session, desk, query.from_user)
+            if kind == "rate":
+                ticket_id, score = (int(part) for part in rest.split(":"))
                 ticket = await closure.confirm(
                     session=session,
                     rules=desk.rules,
@@ -306,15 +273,9 @@ async def requester_decides(update: Update, context: ContextTypes.DEFAULT_TYPE) 
                     score=score,
                     now=desk.now(),
                 )
-            await query.answer()
-            await query.edit_message_reply_markup(None)
-            await context.bot.send_message(
-                requester.chat_id,
-                desk.texts.render("rated", requester.language, ticket_id=ticket.id),
-            )
-            event = {"event": "rated", "score": score}
-        else:
-            async with desk.sessions() as session, session.begin():
+                told = desk.texts.render("rated", requester.language, ticket_id=ticket.id)
+                event: dict[str, Any] = {"event": "rated", "score": score}
+            else:
                 ticket = await closure.reopen(
                     session=session,
                     rules=desk.rules,
@@ -323,25 +284,31 @@ async def requester_decides(update: Update, context: ContextTypes.DEFAULT_TYPE) 
                     reason="not solved",
                     now=desk.now(),
                 )
-            await query.answer()
-            await query.edit_message_reply_markup(None)
-            await context.bot.send_message(
-                requester.chat_id,
-                desk.texts.render(
+                told = desk.texts.render(
                     "reopened",
                     requester.language,
                     ticket_id=ticket.id,
                     owner=desk.rules.staff.shown_as(ticket.owner_id) or "-",
                     resolution_due_at=ticket.resolution_due_at,
-                ),
-            )
-            event = {"event": "reopened"}
+                )
+                event = {"event": "reopened"}
+            calls = [say_to(requester.chat_id, told)]
+            if query.message is not None:
+                calls.insert(0, post.drop_buttons(query.message.chat.id, query.message.message_id))
+            if ticket.staff_chat_id is not None:
+                staff_text = desk.texts.render(
+                    "staff_event", desk.settings.languages.default, **event
+                )
+                calls.append(
+                    say_to(
+                        ticket.staff_chat_id,
+                        staff_text,
+                        kind="staff_event",
+                        ticket_id=ticket.id,
+                        in_topic=True,
+                    )
+                )
+            await post.post(desk, session, calls)
     except (DeskError, ValueError):
-        await query.answer()  # an old or forged button: nothing to do, and nothing leaks
-        return
-    if ticket.staff_chat_id is not None:
-        await context.bot.send_message(
-            ticket.staff_chat_id,
-            desk.texts.render("staff_event", desk.settings.languages.default, **event),
-            message_thread_id=ticket.staff_thread_id,
-        )
+        pass  # an old or forged button: nothing to do, and nothing leaks
+    await answer(query)

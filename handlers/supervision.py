@@ -11,11 +11,10 @@ Every button is checked again on arrival: the core refuses whoever may not act.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from datetime import timedelta
 
 from telegram import InlineKeyboardMarkup, Message, Update, User
-from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot import casebook, store, tickets
@@ -23,12 +22,15 @@ from bot.desk import Desk
 from bot.errors import DeskError
 from bot.figures import Figures, supervision_figures
 from bot.models import StoredTemplate, Ticket
-from handlers.common import desk_of, keyboard, not_staff, reply_long
-from handlers.staff import open_topic, requester_of, tell_requester_the_owner
+from bot.outbox import Call
+from handlers import post
+from handlers.common import answer, desk_of, keyboard, not_staff
+from handlers.post import message as say_to
+from handlers.staff import owner_notice, requester_of, topic_calls
 
 log = logging.getLogger(__name__)
 PERIODS = {"day": 1, "week": 7, "month": 30}
-Reply = Callable[[str], Awaitable[object]]
+Reply = Callable[[str], list[Call]]  # how the one who acted hears the outcome
 
 
 def _language(desk: Desk) -> str:
@@ -57,22 +59,17 @@ async def _load(desk: Desk, ticket_id: int) -> Ticket:
         return await store.get(session=session, ticket_id=ticket_id)
 
 
-async def _tell_group(
-    desk: Desk, context: ContextTypes.DEFAULT_TYPE, ticket: Ticket, text: str
-) -> None:
+def _to_group(ticket: Ticket, text: str) -> list[Call]:
+    """A word to the ticket's staff, in its topic (or under its card)."""
     if ticket.staff_chat_id is None:
-        return
-    try:
-        await context.bot.send_message(
-            ticket.staff_chat_id, text, message_thread_id=ticket.staff_thread_id
-        )
-    except TelegramError:
-        log.warning("could not tell the staff group of ticket %s", ticket.id)
+        return []
+    return [
+        say_to(ticket.staff_chat_id, text, kind="staff_event", ticket_id=ticket.id, in_topic=True)
+    ]
 
 
 async def assign(
     desk: Desk,
-    context: ContextTypes.DEFAULT_TYPE,
     ticket_id: int,
     supervisor_id: int,
     officer_id: int,
@@ -91,37 +88,35 @@ async def assign(
             reason=reason,
             now=desk.now(),
         )
-    owner = desk.rules.staff.shown_as(officer_id) or "-"
-    if ticket.staff_chat_id is not None and ticket.card_message_id is not None:
-        try:  # the card's Claim button has no use any more
-            await context.bot.edit_message_reply_markup(
-                ticket.staff_chat_id, ticket.card_message_id, reply_markup=None
-            )
-        except TelegramError:
-            log.info("card of ticket %s already without buttons", ticket.id)
-    if ticket.staff_thread_id is None:
-        await open_topic(desk, context, ticket)
-        ticket = await _load(desk, ticket.id)
-    by = desk.rules.staff.shown_as(supervisor_id) or str(supervisor_id)
-    event = desk.texts.render("staff_event", language, event="assigned", by=by, owner=owner)
-    await _tell_group(desk, context, ticket, event)
-    await reply(event)
-    await context.bot.send_message(
-        officer_id,
-        desk.texts.render(
+        owner = desk.rules.staff.shown_as(officer_id) or "-"
+        calls: list[Call] = []
+        if ticket.staff_chat_id is not None and ticket.card_message_id is not None:
+            # The card's Claim button has no use any more.
+            calls.append(post.drop_buttons(ticket.staff_chat_id, ticket.card_message_id))
+        if ticket.staff_thread_id is None:
+            calls += await topic_calls(desk, session, ticket)
+        by = desk.rules.staff.shown_as(supervisor_id) or str(supervisor_id)
+        event = desk.texts.render("staff_event", language, event="assigned", by=by, owner=owner)
+        to_owner = desk.texts.render(
             "assigned_to_you",
             language,
             ticket_id=ticket.id,
             resolution_due_at=ticket.resolution_due_at,
             question=ticket.question,
-        ),
-    )
-    await tell_requester_the_owner(desk, context, ticket, owner)
+        )
+        await post.post(
+            desk,
+            session,
+            calls,
+            _to_group(ticket, event),
+            reply(event),
+            say_to(officer_id, to_owner),
+            owner_notice(desk, await requester_of(session, ticket), ticket, owner),
+        )
 
 
 async def reprioritise(
     desk: Desk,
-    context: ContextTypes.DEFAULT_TYPE,
     ticket_id: int,
     actor_id: int,
     priority: str,
@@ -139,28 +134,25 @@ async def reprioritise(
             priority=priority,
             now=desk.now(),
         )
-    names = desk.names(language)["priorities"]
-    event = desk.texts.render(
-        "staff_event",
-        language,
-        event="priority",
-        priority=names[ticket.priority],
-        due=ticket.resolution_due_at,
-    )
-    await _tell_group(desk, context, ticket, event)
-    await reply(event)
-    if ticket.resolution_due_at != before:
-        requester = await requester_of(desk, ticket)
-        await context.bot.send_message(
-            requester.chat_id,
-            desk.texts.render(
+        names = desk.names(language)["priorities"]
+        event = desk.texts.render(
+            "staff_event",
+            language,
+            event="priority",
+            priority=names[ticket.priority],
+            due=ticket.resolution_due_at,
+        )
+        await post.post(desk, session, _to_group(ticket, event), reply(event))
+        if ticket.resolution_due_at != before:
+            requester = await requester_of(session, ticket)
+            promise = desk.texts.render(
                 "new_promise",
                 requester.language,
                 ticket_id=ticket.id,
                 priority=desk.names(requester.language)["priorities"][ticket.priority],
                 resolution_due_at=ticket.resolution_due_at,
-            ),
-        )
+            )
+            await post.post(desk, session, say_to(requester.chat_id, promise))
 
 
 async def _from_supervisor(
@@ -173,7 +165,8 @@ async def _from_supervisor(
     if user is None or message is None:
         return None
     if not supervises(desk, user.id):
-        await message.reply_text(desk.texts.render("supervisors_only", _language(desk)))
+        refused = desk.texts.render("supervisors_only", _language(desk))
+        await post.say(desk, post.reply(message, refused))
         return None
     return desk, user, message
 
@@ -189,27 +182,23 @@ async def assign_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     try:
         ticket = await _load(desk, int(args[0].lstrip("#")))
     except (IndexError, ValueError, DeskError):
-        await message.reply_text(
-            desk.texts.render("usage", language, usage="/assign N [G-0102|王芳] [reason]")
-        )
+        ticket = None
+    member = desk.rules.staff.find(args[1]) if ticket is not None and len(args) > 1 else None
+    if ticket is not None and len(args) == 1:
+        text = desk.texts.render("choose_officer", language, ticket_id=ticket.id)
+        await post.say(desk, post.reply(message, text, _officer_buttons(desk, ticket)))
         return
-    if len(args) == 1:
-        await message.reply_text(
-            desk.texts.render("choose_officer", language, ticket_id=ticket.id),
-            reply_markup=_officer_buttons(desk, ticket),
-        )
-        return
-    member = desk.rules.staff.find(args[1])
-    if member is None:
-        await message.reply_text(
-            desk.texts.render("usage", language, usage="/assign N [G-0102|王芳] [reason]")
-        )
+    if ticket is None or member is None:
+        usage = desk.texts.render("usage", language, usage="/assign N [G-0102|王芳] [reason]")
+        await post.say(desk, post.reply(message, usage))
         return
     reason = " ".join(args[2:]) or "assigned by a supervisor"
     try:
-        await assign(desk, context, ticket.id, user.id, member.user_id, reason, message.reply_text)
+        await assign(
+            desk, ticket.id, user.id, member.user_id, reason, lambda t: post.reply(message, t)
+        )
     except DeskError as refused:
-        await message.reply_text(str(refused))
+        await post.say(desk, post.reply(message, str(refused)))
 
 
 def _officer_buttons(desk: Desk, ticket: Ticket) -> InlineKeyboardMarkup:
@@ -229,56 +218,46 @@ async def pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     presser = query.from_user.id
     chat_id = query.message.chat.id if query.message is not None else presser
 
-    async def reply(text: str) -> None:
-        await context.bot.send_message(chat_id, text)
+    def reply(text: str) -> list[Call]:
+        return [say_to(chat_id, text)]
 
     try:
         if kind == "sv":
             action, _, number = rest.partition(":")
             ticket = await _load(desk, int(number))
             if action == "a" and supervises(desk, presser):
-                await query.answer()
-                await reply_with(
-                    context,
-                    chat_id,
-                    desk.texts.render("choose_officer", language, ticket_id=ticket.id),
-                    _officer_buttons(desk, ticket),
-                )
+                text = desk.texts.render("choose_officer", language, ticket_id=ticket.id)
+                await post.say(desk, say_to(chat_id, text, _officer_buttons(desk, ticket)))
+                await answer(query)
                 return
             if action == "p" and (supervises(desk, presser) or ticket.owner_id == presser):
                 names = desk.names(language)["priorities"]
                 rows = [
                     [(names[p.key], f"pri:{ticket.id}:{p.key}")] for p in desk.settings.priorities
                 ]
-                await query.answer()
                 text = desk.texts.render(
                     "choose_priority",
                     language,
                     ticket_id=ticket.id,
                     priority=names[ticket.priority],
                 )
-                await reply_with(context, chat_id, text, keyboard(rows))
+                await post.say(desk, say_to(chat_id, text, keyboard(rows)))
+                await answer(query)
                 return
-            await query.answer(desk.texts.render("supervisors_only", language), show_alert=True)
+            await answer(query, desk.texts.render("supervisors_only", language))
         elif kind == "asg":
             number, _, officer = rest.partition(":")
             reason = "assigned by a supervisor"
-            await assign(desk, context, int(number), presser, int(officer), reason, reply)
-            await query.answer()
+            await assign(desk, int(number), presser, int(officer), reason, reply)
+            await answer(query)
         elif kind == "pri":
             number, _, key = rest.partition(":")
-            await reprioritise(desk, context, int(number), presser, key, reply)
-            await query.answer()
+            await reprioritise(desk, int(number), presser, key, reply)
+            await answer(query)
     except (ValueError, DeskError) as refused:
         # Told to the presser alone: forged, stale or simply not theirs to press.
         log.info("refused button %r from user %s: %s", query.data, presser, refused)
-        await query.answer(str(refused)[:200], show_alert=True)
-
-
-async def reply_with(
-    context: ContextTypes.DEFAULT_TYPE, chat_id: int, text: str, markup: InlineKeyboardMarkup
-) -> None:
-    await context.bot.send_message(chat_id, text, reply_markup=markup)
+        await answer(query, str(refused))
 
 
 def _proposal_text(desk: Desk, row: StoredTemplate, decided: str = "") -> str:
@@ -306,8 +285,9 @@ async def pending(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     async with desk.sessions() as session:
         rows = await casebook.pending(session=session, rules=desk.rules, supervisor_id=user.id)
     if not rows:
-        await message.reply_text(desk.texts.render("nothing_pending", language))
+        await post.say(desk, post.reply(message, desk.texts.render("nothing_pending", language)))
         return
+    calls: list[Call] = []
     for row in rows[:20]:
         buttons = [
             [
@@ -315,7 +295,8 @@ async def pending(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 (_label(desk, "reject"), f"tpl:no:{row.id}"),
             ]
         ]
-        await message.reply_text(_proposal_text(desk, row), reply_markup=keyboard(buttons))
+        calls += post.reply(message, _proposal_text(desk, row), keyboard(buttons))
+    await post.say(desk, calls)
 
 
 async def decide(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -337,17 +318,22 @@ async def decide(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             )
             row = await session.get(StoredTemplate, template_id)
             assert row is not None
+            who = desk.rules.staff.shown_as(query.from_user.id) or str(query.from_user.id)
+            decided = desk.texts.render(
+                "template_decided", language, approved=verdict == "ok", who=who
+            )
+            if query.message is not None:
+                shown = _proposal_text(desk, row, decided)
+                chat_id, message_id = query.message.chat.id, query.message.message_id
+                await post.post(desk, session, post.edit_text(chat_id, message_id, shown))
     except DeskError:
         log.info("refused template decision %r by user %s", query.data, query.from_user.id)
-        await query.answer(desk.texts.render("stale_button", language), show_alert=True)
+        await answer(query, desk.texts.render("stale_button", language))
         return
     if verdict == "ok":
         desk.matcher.add(template.phrasings())
         desk.templates[template.id] = template
-    await query.answer()
-    who = desk.rules.staff.shown_as(query.from_user.id) or str(query.from_user.id)
-    decided = desk.texts.render("template_decided", language, approved=verdict == "ok", who=who)
-    await query.edit_message_text(_proposal_text(desk, row, decided))
+    await answer(query)
 
 
 def _shown(seconds: float | None) -> str:
@@ -387,9 +373,8 @@ async def report(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     language = _language(desk)
     period = (context.args or ["week"])[0].lower()
     if period not in PERIODS:
-        await message.reply_text(
-            desk.texts.render("usage", language, usage="/report day|week|month")
-        )
+        usage = desk.texts.render("usage", language, usage="/report day|week|month")
+        await post.say(desk, post.reply(message, usage))
         return
     now = desk.now()
     start = now - timedelta(days=PERIODS[period])
@@ -412,9 +397,8 @@ async def report(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         officer = desk.rules.staff.get(officer_id)
         if officer is not None and own in (None, officer.department_key):
             rows.append(_row(f"{officer.name} {officer.staff_number}", row))
-    await reply_long(
-        message, desk.texts.render("report", language, start=start, end=now, rows=rows)
-    )
+    text = desk.texts.render("report", language, start=start, end=now, rows=rows)
+    await post.say(desk, post.reply(message, text))
 
 
 async def _ticket_of_command(
@@ -457,14 +441,13 @@ async def priority_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     key = priority_key(desk, rest[0]) if rest else None
     if ticket is None or key is None:
         keys = "|".join(p.key for p in desk.settings.priorities)
-        await message.reply_text(
-            desk.texts.render("usage", language, usage=f"/priority [N] {keys}")
-        )
+        usage = desk.texts.render("usage", language, usage=f"/priority [N] {keys}")
+        await post.say(desk, post.reply(message, usage))
         return
     try:
-        await reprioritise(desk, context, ticket.id, user.id, key, message.reply_text)
+        await reprioritise(desk, ticket.id, user.id, key, lambda t: post.reply(message, t))
     except DeskError as refused:
-        await message.reply_text(str(refused))
+        await post.say(desk, post.reply(message, str(refused)))
 
 
 async def propose_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -478,15 +461,13 @@ async def propose_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     language = _language(desk)
     ticket, rest = await _ticket_of_command(desk, update, list(context.args or []))
     if ticket is None:
-        await message.reply_text(
-            desk.texts.render("usage", language, usage="/propose [N] [question | answer]")
-        )
+        usage = desk.texts.render("usage", language, usage="/propose [N] [question | answer]")
+        await post.say(desk, post.reply(message, usage))
         return
     question, _, answer = " ".join(rest).partition("|")
-    requester = await requester_of(desk, ticket)
-    asked_in = requester.language
     try:
         async with desk.sessions() as session, session.begin():
+            asked_in = (await requester_of(session, ticket)).language
             proposal = await casebook.propose(
                 session=session,
                 rules=desk.rules,
@@ -497,23 +478,19 @@ async def propose_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
                 answer={asked_in: answer.strip() or (ticket.resolution_summary or "")},
                 now=desk.now(),
             )
+            text = desk.texts.render(
+                "template_proposed",
+                language,
+                ticket_id=ticket.id,
+                template_id=proposal.template.id,
+                similar=[m.template_id for m in proposal.similar],
+            )
+            supervisors = desk.rules.staff.supervisors_of(ticket.department_key)
+            await post.post(
+                desk, session, post.reply(message, text), [say_to(s, text) for s in supervisors]
+            )
     except DeskError as refused:
-        await message.reply_text(str(refused))
-        return
-    similar = [m.template_id for m in proposal.similar]
-    text = desk.texts.render(
-        "template_proposed",
-        language,
-        ticket_id=ticket.id,
-        template_id=proposal.template.id,
-        similar=similar,
-    )
-    await message.reply_text(text)
-    for supervisor in desk.rules.staff.supervisors_of(ticket.department_key):
-        try:
-            await context.bot.send_message(supervisor, text)
-        except TelegramError:
-            log.warning("could not tell supervisor %s of a proposal", supervisor)
+        await post.say(desk, post.reply(message, str(refused)))
 
 
 async def block(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -528,7 +505,9 @@ async def block(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     args = context.args or []
     usage = "/block <user id> <reason>" if barring else "/unblock <user id>"
     if not args or not args[0].isdigit() or (barring and len(args) < 2):
-        await message.reply_text(desk.texts.render("usage", language, usage=usage))
+        await post.say(
+            desk, post.reply(message, desk.texts.render("usage", language, usage=usage))
+        )
         return
     user_id = int(args[0])
     try:
@@ -542,14 +521,13 @@ async def block(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 reason=" ".join(args[1:]) if barring else "",
                 now=desk.now(),
             )
+            told = desk.texts.render("banned", language, banned=barring, user_id=user_id)
+            await post.post(desk, session, post.reply(message, told))
     except DeskError as refused:
-        await message.reply_text(str(refused))
+        await post.say(desk, post.reply(message, str(refused)))
         return
     if barring:
         desk.banned.add(user_id)
     else:
         desk.banned.discard(user_id)
     log.info("user %s %s by %s", user_id, "barred" if barring else "let back", user.id)
-    await message.reply_text(
-        desk.texts.render("banned", language, banned=barring, user_id=user_id)
-    )

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import closure, conversation, handoffs, outbox, store, tickets
 from bot.config import Settings, Surge
-from bot.models import Escalation, LedgerEntry, OutboxMessage, ProgressNotice, TicketStatus
+from bot.models import Escalation, LedgerEntry, ProgressNotice, TicketStatus
 from bot.sla import Rules
 from bot.sweep import run_due
 from bot.texts import Texts
@@ -255,11 +255,7 @@ async def test_an_unanswered_handoff_past_its_deadline_is_raised_once(
     again = await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(minutes=90))
     assert not [m for m in again if m.template == "handoff_overdue"]
     # What the sweep decided is in the outbox, committed with it, context and all.
-    async with sessions() as session:
-        stored = [
-            outbox.as_outgoing(row)
-            for row in await session.scalars(
-                select(OutboxMessage).where(OutboxMessage.template == "handoff_overdue")
-            )
-        ]
+    async with sessions() as session, session.begin():
+        due = await outbox.claim_due(session=session, now=NOW + timedelta(minutes=90))
+    stored = [q.message for q in due if q.kind == "handoff_overdue"]
     assert sorted(stored, key=lambda m: m.chat_id) == sorted(raised, key=lambda m: m.chat_id)

@@ -103,3 +103,11 @@ async def until(condition: Any, seconds: float = 10) -> None:
             await asyncio.sleep(0.02)
 
     await asyncio.wait_for(check(), seconds)
+
+
+async def only_topic(world: Any, chat_id: int) -> Any:
+    """The one topic of a staff group, once the bot has opened it (messages to different
+    chats go out independently, so the requester may hear of the claim first)."""
+    await until(lambda: len(world.chats[chat_id].topics) == 1)
+    (topic,) = world.chats[chat_id].topics.values()
+    return topic

@@ -15,6 +15,7 @@ from tests.handlers.conftest import (
     REQUESTER,
     DeskClock,
     bot_lines,
+    only_topic,
     until,
 )
 
@@ -41,7 +42,7 @@ async def test_crafted_presses_and_commands_are_refused(running: tuple[Emulator,
 
     await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
     await bot_lines(emulator, REQUESTER, 2)
-    (topic,) = world.chats[GENERAL_GROUP].topics.values()
+    topic = await only_topic(world, GENERAL_GROUP)
     # Someone of another department writing /resolve in the topic does not resolve it.
     world.chats[GENERAL_GROUP].members.add(SOCIAL_OFFICER)
     await world.user_sends(SOCIAL_OFFICER, "/resolve 已办结", GENERAL_GROUP, topic.thread_id)

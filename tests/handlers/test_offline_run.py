@@ -26,6 +26,7 @@ from tests.handlers.conftest import (
     REQUESTER,
     DeskClock,
     bot_lines,
+    only_topic,
     until,
 )
 
@@ -158,7 +159,7 @@ async def test_a_whole_case_through_the_staff_group(
     assert card.edited and "已由 王芳 认领" in card.text and card.buttons == []
     # A second claim is refused (the core decides; the card is not touched again).
     await world.user_presses(other_officer, GENERAL_GROUP, card.message_id, "claim:1")
-    (topic,) = world.chats[GENERAL_GROUP].topics.values()
+    topic = await only_topic(world, GENERAL_GROUP)
     intro, earlier = (await bot_lines(emulator, GENERAL_GROUP, 3))[1:3]
     assert intro.thread_id == topic.thread_id and "公租房" in intro.text
     # What the requester wrote before the claim is in the topic too.
@@ -261,7 +262,7 @@ async def test_status_queue_mine_and_ticket_history(
     assert "#1 待认领" in (await bot_lines(emulator, GENERAL_GROUP, 2))[-1].text
     await world.user_presses(officer, GENERAL_GROUP, card.message_id, "claim:1")
     await bot_lines(emulator, REQUESTER, 4)  # who owns it now
-    (topic,) = world.chats[GENERAL_GROUP].topics.values()
+    topic = await only_topic(world, GENERAL_GROUP)
     await world.user_sends(officer, "/mine", GENERAL_GROUP)
     await until(lambda: any("我负责的工单" in e.text for e in world.transcripts[GENERAL_GROUP]))
     await world.user_sends(officer, "/ticket 1", GENERAL_GROUP, topic.thread_id)
@@ -288,7 +289,7 @@ async def test_handoff_accepted_then_returned(
     (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
     await world.user_presses(officer, GENERAL_GROUP, card.message_id, "claim:1")
     await bot_lines(emulator, REQUESTER, 2)
-    (topic,) = world.chats[GENERAL_GROUP].topics.values()
+    topic = await only_topic(world, GENERAL_GROUP)
 
     await world.user_sends(
         officer,

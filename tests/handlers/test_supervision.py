@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 import pytest
@@ -15,6 +16,7 @@ from tests.handlers.conftest import (
     REQUESTER,
     DeskClock,
     bot_lines,
+    only_topic,
     until,
 )
 
@@ -61,7 +63,7 @@ async def test_an_escalation_is_acted_on_from_its_buttons(
     assert "李强" in owner_told.text
     await until(lambda: _said(emulator, SECOND_OFFICER, "主管指派您负责工单 #1"))
     assert card.buttons == []  # nobody can claim it any more
-    (topic,) = world.chats[GENERAL_GROUP].topics.values()
+    topic = await only_topic(world, GENERAL_GROUP)
     await until(
         lambda: any(
             "指派 李强" in e.text and e.thread_id == topic.thread_id
@@ -93,7 +95,7 @@ async def test_assign_and_priority_by_command(running: tuple[Emulator, App]) -> 
     await world.user_sends(SUPERVISOR, "/assign 1 G-0102 worked on a similar case")
     told = (await bot_lines(emulator, ENGLISH, 2))[-1]
     assert "李强" in told.text
-    (topic,) = world.chats[GENERAL_GROUP].topics.values()
+    topic = await only_topic(world, GENERAL_GROUP)
     # The owner raises the priority from the ticket's topic, by the priority's name.
     await world.user_sends(SECOND_OFFICER, "/priority 紧急", GENERAL_GROUP, topic.thread_id)
     promise = (await bot_lines(emulator, ENGLISH, 3))[-1]
@@ -114,7 +116,7 @@ async def test_a_closed_case_becomes_a_template_that_answers_at_once(
     (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
     await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
     await bot_lines(emulator, REQUESTER, 2)
-    (topic,) = world.chats[GENERAL_GROUP].topics.values()
+    topic = await only_topic(world, GENERAL_GROUP)
     summary = "公租房申请请携带户口簿和收入证明到二楼住房保障窗口办理。"
     await world.user_sends(OFFICER, f"/resolve {summary}", GENERAL_GROUP, topic.thread_id)
     resolution = (await bot_lines(emulator, REQUESTER, 3))[-1]
@@ -188,12 +190,12 @@ async def test_command_menus_are_set_per_scope_and_language(running: tuple[Emula
 async def test_notices_wait_in_the_outbox_through_telegram_faults(
     running: tuple[Emulator, App], desk_clock: DeskClock
 ) -> None:
-    """A 502 from Telegram: the escalation is sent on the next round, not lost; a chat that
-    blocked the bot: given up on, the requester marked unreachable."""
+    """A 502 from Telegram: the escalation goes again after a backoff, once, not lost; a
+    requester who blocked the bot: given up on, marked unreachable, the owner told."""
     from sqlalchemy import select
 
     from bot.emulator.limits import Fault
-    from bot.models import OutboxMessage, Requester
+    from bot.models import OutboxMessage, Requester, TicketMessage
 
     emulator, application = running
     world = emulator.world
@@ -203,31 +205,42 @@ async def test_notices_wait_in_the_outbox_through_telegram_faults(
     emulator.faults.add("sendMessage", Fault(502), count=1)
     desk_clock.now += timedelta(hours=3)  # the first step of the ladder: the staff group
     await sweep(CallbackContext(application))
-    async with desk.sessions() as session:
-        (row,) = (await session.scalars(select(OutboxMessage))).all()
-    assert row.sent_at is None and row.attempts == 1 and row.last_error == "Bad Gateway"
-    assert len(await bot_lines(emulator, GENERAL_GROUP, 1)) == 1
-    desk_clock.now += timedelta(seconds=3)  # past the backoff
-    await sweep(CallbackContext(application))
     assert "预警(第1级)工单 #1" in (await bot_lines(emulator, GENERAL_GROUP, 2))[-1].text
-
-    # The requester blocks the bot; their next progress notice is given up on.
-    world.users[REQUESTER].blocked_bot = True
-    await world.user_presses(
-        OFFICER,
-        GENERAL_GROUP,
-        (await bot_lines(emulator, GENERAL_GROUP, 1))[0].message_id,
-        "claim:1",
-    )
-    await until(lambda: _said(emulator, GENERAL_GROUP, "公租房"))
-    desk_clock.now += timedelta(days=2)
-    await sweep(CallbackContext(application))
     async with desk.sessions() as session:
-        notices = (
+        (row,) = (
             await session.scalars(
-                select(OutboxMessage).where(OutboxMessage.template == "progress_notice")
+                select(OutboxMessage).where(OutboxMessage.template == "escalation")
             )
         ).all()
+    assert row.sent_at is not None and row.attempts == 1  # one 502, then sent
+    assert len([e for e in world.transcripts[GENERAL_GROUP] if "预警" in e.text]) == 1
+
+    # The requester blocks the bot: the claim's notice to them is refused (403).
+    world.users[REQUESTER].blocked_bot = True
+    card = (await bot_lines(emulator, GENERAL_GROUP, 1))[0]
+    await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
+    # The owner hears in the ticket's topic that nothing reaches the requester now.
+    await until(lambda: _said(emulator, GENERAL_GROUP, "屏蔽"))
+    topic = await only_topic(world, GENERAL_GROUP)
+    told = [e for e in world.transcripts[GENERAL_GROUP] if "屏蔽" in e.text]
+    assert [e.thread_id for e in told] == [topic.thread_id]
+    async with desk.sessions() as session:
         requester = await session.scalar(select(Requester))
-    assert notices and all(n.failed_at is not None for n in notices)
+        notes = (await session.scalars(select(TicketMessage.text))).all()
     assert requester is not None and requester.blocked_bot
+    assert any("unreachable" in n for n in notes)
+    # Their progress notices are given up on too, not retried for ever.
+    desk_clock.now += timedelta(days=2)
+    await sweep(CallbackContext(application))
+
+    async def notices() -> list[OutboxMessage]:
+        async with desk.sessions() as session:
+            query = select(OutboxMessage).where(OutboxMessage.template == "progress_notice")
+            return list((await session.scalars(query)).all())
+
+    for _ in range(200):
+        found = await notices()
+        if found and all(n.failed_at is not None for n in found):
+            break
+        await asyncio.sleep(0.05)
+    assert found and all(n.failed_at is not None for n in found)

@@ -1,0 +1,113 @@
+"""The front's messages as outbox calls: built here, stored in the deciding transaction, and
+sent by the dispatcher (handlers/delivery.py) once that transaction has committed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import InlineKeyboardMarkup, Message
+
+from bot import outbox
+from bot.desk import Desk
+from bot.outbox import Call
+from handlers.common import split_text
+
+
+def message(
+    chat_id: int,
+    text: str,
+    markup: InlineKeyboardMarkup | None = None,
+    *,
+    kind: str = "reply",
+    thread: int | None = None,
+    reply_to: int | None = None,
+    ticket_id: int | None = None,
+    in_topic: bool = False,
+    after: str | None = None,
+) -> Call:
+    """sendMessage. `in_topic`: into the ticket's topic as it is when sent (in a group without
+    topics, as a reply to the ticket's card)."""
+    params: dict[str, Any] = {"chat_id": chat_id, "text": text}
+    if markup is not None:
+        params["reply_markup"] = markup.to_dict()
+    if thread is not None:
+        params["message_thread_id"] = thread
+    if reply_to is not None:
+        params["reply_parameters"] = {"message_id": reply_to, "allow_sending_without_reply": True}
+    return Call(chat_id, "sendMessage", params, kind, ticket_id, in_topic, after)
+
+
+def long_message(
+    chat_id: int, text: str, markup: InlineKeyboardMarkup | None = None, **options: Any
+) -> list[Call]:
+    """A text of any length, in as many messages as it takes, the buttons under the last."""
+    parts = [part for part in split_text(text) if part.strip()] or [text]
+    return [
+        message(chat_id, part, markup if number == len(parts) else None, **options)
+        for number, part in enumerate(parts, 1)
+    ]
+
+
+def copy(
+    chat_id: int,
+    from_chat_id: int,
+    message_id: int,
+    *,
+    kind: str = "copy",
+    ticket_id: int | None = None,
+    in_topic: bool = False,
+    after: str | None = None,
+) -> Call:
+    """copyMessage (never forward: forwards break for users who hide their account)."""
+    params = {"chat_id": chat_id, "from_chat_id": from_chat_id, "message_id": message_id}
+    return Call(chat_id, "copyMessage", params, kind, ticket_id, in_topic, after)
+
+
+def edit_text(
+    chat_id: int, message_id: int, text: str, markup: InlineKeyboardMarkup | None = None
+) -> Call:
+    params: dict[str, Any] = {"chat_id": chat_id, "message_id": message_id, "text": text}
+    if markup is not None:
+        params["reply_markup"] = markup.to_dict()
+    return Call(chat_id, "editMessageText", params, "edit")
+
+
+def drop_buttons(chat_id: int, message_id: int) -> Call:
+    """editMessageReplyMarkup without markup: a pressed message loses its buttons."""
+    return Call(
+        chat_id, "editMessageReplyMarkup", {"chat_id": chat_id, "message_id": message_id}, "edit"
+    )
+
+
+def open_topic(chat_id: int, ticket_id: int, name: str) -> Call:
+    """The ticket's own topic, when the group is a forum (the dispatcher asks)."""
+    params = {"chat_id": chat_id, "name": name}
+    return Call(chat_id, "createForumTopic", params, "topic", ticket_id, after="topic")
+
+
+async def post(desk: Desk, session: AsyncSession, *calls: Call | list[Call]) -> None:
+    """Store messages in the caller's transaction."""
+    flat = [c for item in calls for c in (item if isinstance(item, list) else [item])]
+    await outbox.enqueue(session=session, messages=flat, now=desk.now())
+
+
+async def say(desk: Desk, *calls: Call | list[Call]) -> None:
+    """Store messages in a transaction of their own (nothing else changes)."""
+    async with desk.sessions() as session, session.begin():
+        await post(desk, session, *calls)
+
+
+def reply(message: Message, text: str, markup: InlineKeyboardMarkup | None = None) -> list[Call]:
+    """An answer to a message, of any length: in a group as a reply to it (in its topic)."""
+    if message.chat.type == "private":
+        return long_message(message.chat_id, text, markup)
+    thread = message.message_thread_id if message.is_topic_message else None
+    return long_message(message.chat_id, text, markup, thread=thread, reply_to=message.message_id)
+
+
+async def say_reply(
+    desk: Desk, message: Message, text: str, markup: InlineKeyboardMarkup | None = None
+) -> None:
+    """`reply`, stored in a transaction of its own (an answer that changes nothing)."""
+    await say(desk, reply(message, text, markup))
