@@ -33,7 +33,7 @@ from typing import Any
 import yaml
 from sqlalchemy import func, select
 
-from bot import lifecycle
+from bot import lifecycle, outbox
 from bot.app import LOCAL_TOKEN, seed_world
 from bot.config import load_settings
 from bot.db import create_engine, session_factory, upgrade_engine
@@ -119,7 +119,8 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         delivered: list[tuple[float, int, str]] = []
 
         def seen(chat_id: int, entry: Entry) -> None:
-            delivered.append((time.monotonic(), chat_id, entry.text))
+            if entry.sender_id == world.bot.id:
+                delivered.append((time.monotonic(), chat_id, entry.text))
 
         world.watchers.append(seen)
         users = [FIRST + n for n in range(args.requesters)]
@@ -139,7 +140,8 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                 await bot.kill()
                 kills += 1
                 await bot.start()
-            user_id = chance.choice(users)
+            # A requester who blocked the bot cannot write to it (writing would unblock it).
+            user_id = chance.choice([u for u in users if not world.users[u].blocked_bot])
             update = await world.user_sends(user_id, chance.choice(QUESTIONS))
             sent.append(update["update_id"])
             if user_id in blocking and chance.random() < 0.2:
@@ -156,6 +158,8 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         # The bot catches up: its backlog, the retries, the last sweeps.
         await asyncio.sleep(args.settle)
         await bot.stop()
+        if args.log is not None:
+            args.log.write_bytes(bot.log.read_bytes())
         counts = await _check(engine, sent, delivered, bot.log, kills)
         counts["faults"] = faults + world.limits.served_429
         await engine.dispose()
@@ -209,6 +213,7 @@ async def _check(
             )
         )
         escalated = set(await session.scalars(select(Escalation.ticket_id)))
+        outbox_rows = list(await session.scalars(select(OutboxMessage)))
     now = max((e.at for log_ in events.values() for e in log_), default=None)
     received = sum(1 for u in sent if u in inbox)
     unhandled = sum(1 for u in sent if u in inbox and inbox[u] is None)
@@ -225,22 +230,47 @@ async def _check(
         and t.first_response_due_at < now
         and t.id not in escalated
     )
-    # A message that reached a chat twice within two seconds: a repeat after a lost answer.
+    # Every message the bot sends comes from an outbox row, marked sent once Telegram has it:
+    # any message delivered beyond those rows was sent twice (a crash before the mark, or
+    # Telegram taking a message whose answer never came back).
+    expected = sum(
+        1
+        for row in outbox_rows
+        if row.sent_at is not None
+        and row.last_error != outbox.SKIPPED
+        and row.template not in ("edit", "topic")
+    )
+    # A progress notice that reached a chat twice within two seconds: a repeat.
     last: dict[tuple[int, str], float] = {}
-    duplicates = 0
+    notice_duplicates = 0
     for at, chat_id, text in delivered:
         if at - last.get((chat_id, text), -10.0) < 2.0 and "进展通知" in text:
-            duplicates += 1
+            notice_duplicates += 1
         last[(chat_id, text)] = at
     text = await asyncio.to_thread(log.read_text, errors="replace")
+    errors = [line for line in text.splitlines() if " ERROR " in line or "Traceback" in line]
     return {
         "sent": len(sent),
         "received": received,
         "kills": kills,
-        "duplicates": duplicates,
+        "duplicates": max(0, len(delivered) - expected),
+        "messages_delivered": len(delivered),
+        "notice_duplicates": notice_duplicates,
         "lost": len(sent) - received,  # never recorded: gone for good
         "unhandled_at_end": unhandled,  # recorded, still waiting to be handled
-        "unhandled_exceptions": text.count("ERROR handlers.errors"),
+        "unhandled_exceptions": len(errors),  # any ERROR in the bot's log, or a traceback
+        "outbox_waiting": sum(1 for r in outbox_rows if r.sent_at is None and r.failed_at is None),
+        "outbox_waiting_by_kind": dict(
+            Counter(
+                f"{r.template}@{'group' if r.chat_id < 0 else 'private'}"
+                for r in outbox_rows
+                if r.sent_at is None and r.failed_at is None
+            )
+        ),
+        "outbox_given_up_by_error": dict(
+            Counter((r.last_error or "")[:40] for r in outbox_rows if r.failed_at is not None)
+        ),
+        "outbox_given_up": sum(1 for r in outbox_rows if r.failed_at is not None),
         "notices_due": notices_due,
         "notices_sent": sum(1 for n in notice_rows if n.sent_at is not None),
         "notices_given_up": sum(1 for n in notice_rows if n.failed_at is not None),
@@ -264,13 +294,15 @@ def main() -> None:
     )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--log", type=Path, help="keep the bot's log in this file")
     args = parser.parse_args()
     counts = asyncio.run(run(args))
     for key, value in counts.items():
         print(f"{key:30} {value}")
     if args.json:
         keys = ("sent", "received", "faults", "kills", "duplicates", "lost",
-                "unhandled_exceptions", "notices_due", "notices_sent")  # fmt: skip
+                "unhandled_exceptions", "notices_due", "notices_sent", "notice_duplicates",
+                "messages_delivered", "outbox_waiting")  # fmt: skip
         print(json.dumps({k: counts[k] for k in keys}))
 
 

@@ -13,7 +13,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bot.config import DEFAULT_CONFIG_PATH, ConfigError, Environment, load_settings
+from bot.clock import utc_now
+from bot.config import DEFAULT_CONFIG_PATH, ConfigError, Environment, Settings, load_settings
 from bot.db import backup, create_engine, is_sqlite, restore, session_factory, upgrade
 
 log = logging.getLogger("bot")
@@ -41,8 +42,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--webhook-listen", default="127.0.0.1", help="address to listen on")
     run.add_argument("--webhook-port", type=int, default=8443, help="port to listen on")
-    db = commands.add_parser("db", help="database schema, backup and restore")
-    db.add_argument("action", choices=["upgrade", "backup", "restore"])
+    db = commands.add_parser(
+        "db", help="database schema, backup and restore; forget: apply the retention now"
+    )
+    db.add_argument("action", choices=["upgrade", "backup", "restore", "forget"])
     db.add_argument("path", nargs="?", type=Path, help="the backup file (backup, restore)")
     commands.add_parser("check-config", help="validate the configuration and exit")
     figures = commands.add_parser("figures", help="supervision figures as JSON")
@@ -69,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     if command == "db" and args.action in ("backup", "restore"):
         return _backup_or_restore(environment.database_url, args.action, args.path)
     upgrade(environment.database_url)
+    if command == "db" and args.action == "forget":
+        print(json.dumps(asyncio.run(_forget(settings, environment))))
+        return 0
     if command == "db":
         return 0
     if command == "figures":
@@ -116,6 +122,25 @@ def _backup_or_restore(url: str, action: str, path: Path | None) -> int:
         print(f"{action} refused: {refused}", file=sys.stderr)
         return 2
     return 0
+
+
+async def _forget(settings: Settings, environment: Environment) -> dict[str, int]:
+    """Everything the retention settings say is due, now; the counts."""
+    from bot.retention import BATCH, forget
+
+    engine = create_engine(environment.database_url)
+    total = {"tickets": 0, "requesters": 0, "outbox": 0, "inbox": 0}
+    try:
+        sessions = session_factory(engine)
+        while True:
+            async with sessions() as session, session.begin():
+                done = await forget(session=session, settings=settings, now=utc_now())
+            for key in total:
+                total[key] += getattr(done, key)
+            if done.tickets < BATCH:
+                return total
+    finally:
+        await engine.dispose()
 
 
 async def _figures(environment: Environment, days: int) -> dict[str, object]:

@@ -226,6 +226,25 @@ class Closure(_Model):
     auto_close_after: Duration = timedelta(hours=72)
 
 
+class Retention(_Model):
+    """How long the desk keeps what identifies people. After `personal_data`, a closed
+    ticket's words (question, messages, summaries, reasons, comments) and its requester's name
+    are erased; the anonymous record (times, statuses, owners, ratings) stays for the figures.
+    Sent or abandoned outgoing messages and handled updates go after `delivery_log`."""
+
+    personal_data: Duration = timedelta(days=365)
+    delivery_log: Duration = timedelta(days=7)
+
+    @model_validator(mode="after")
+    def _long_enough(self) -> Retention:
+        if self.delivery_log < timedelta(days=3):
+            # Telegram may send an update again within a day; the inbox must remember it.
+            raise ValueError("delivery_log must be at least 3d (the inbox recognises repeats)")
+        if self.personal_data < timedelta(days=1):
+            raise ValueError("personal_data must be at least 1d")
+        return self
+
+
 class Matcher(_Model):
     answer_threshold: float = Field(default=85, ge=0, le=100)
     suggest_threshold: float = Field(default=60, ge=0, le=100)
@@ -297,6 +316,7 @@ class Settings(_Model):
     keywords: list[KeywordRule] = Field(default_factory=list)
     surge: Surge = Surge()
     abuse: Abuse = Abuse()
+    retention: Retention = Retention()
 
     @field_validator("timezone")
     @classmethod

@@ -48,7 +48,7 @@ class Call:
     after: str | None = None  # what to record once sent: "card", "link" or "topic"
 
 
-@dataclass
+@dataclass(eq=False)
 class Queued:
     """An outbox row on its way: either a core message or a front call."""
 
@@ -211,10 +211,16 @@ async def renew(*, session: AsyncSession, message_ids: Sequence[int], until: dat
     )
 
 
-async def sent(*, session: AsyncSession, message_id: int, now: datetime) -> None:
+SKIPPED = "skipped"  # the note on a message done with and found not needed (see the front)
+
+
+async def sent(
+    *, session: AsyncSession, message_id: int, now: datetime, note: str | None = None
+) -> None:
+    """Telegram has it (or, with note=SKIPPED, it turned out not to be needed)."""
     connection = await session.connection()
     await connection.execute(
-        update(_TABLE).where(_TABLE.c.id == message_id).values(sent_at=now, last_error=None)
+        update(_TABLE).where(_TABLE.c.id == message_id).values(sent_at=now, last_error=note)
     )
 
 

@@ -25,14 +25,14 @@ import contextlib
 import logging
 import random
 from collections import deque
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from telegram import Bot, InlineKeyboardMarkup, ReplyParameters
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from telegram.ext import Application, ContextTypes
 
-from bot import outbox, store, tickets
+from bot import outbox, retention, store, tickets
 from bot.desk import Desk
 from bot.models import Ticket
 from bot.outbox import LEASE, Call, Queued
@@ -43,7 +43,20 @@ from handlers.common import desk_of, keyboard
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 20
 POLL_SECONDS = 1.0
-SKIPPED: dict[str, Any] = {}  # the result of a call that had nothing to do
+RETENTION_EVERY = timedelta(hours=1)
+SKIPPED: dict[str, Any] = {"skipped": True}  # the result of a call that had nothing to do
+# What goes ahead of bulk (copies of messages, topics) in a chat that has a backlog.
+URGENT = {
+    "card",
+    "escalation",
+    "handoff_card",
+    "handoff_overdue",
+    "alert_keyword",
+    "alert_surge",
+    "unreachable",
+    "reply",
+}
+LOOKAHEAD = 500
 # What only a ticket's topic needs: in a group without topics the card's replies hold it all.
 FORUM_ONLY = {"topic_intro", "history"}
 
@@ -166,7 +179,7 @@ class Dispatcher:
         queue = self._queues[chat_id]
         try:
             while queue:
-                item = queue[0]
+                item = _next(queue)
                 try:
                     wait = await self._attempt(item)
                 except Exception:  # the database, say: this message waits, the others too
@@ -174,7 +187,7 @@ class Dispatcher:
                     item.attempts += 1
                     wait = backoff(item.attempts) if item.attempts < MAX_ATTEMPTS else None
                 if wait is None:
-                    queue.popleft()
+                    queue.remove(item)
                     self._known.pop(item.id, None)
                 else:
                     await asyncio.sleep(wait)
@@ -209,8 +222,11 @@ class Dispatcher:
             return wait
         try:
             async with desk.sessions() as session, session.begin():
-                await outbox.sent(session=session, message_id=item.id, now=desk.now())
-                await self._record(session, item, result)
+                skipped = result is SKIPPED
+                note = outbox.SKIPPED if skipped else None
+                await outbox.sent(session=session, message_id=item.id, now=desk.now(), note=note)
+                if not skipped:
+                    await self._record(session, item, result)
         except Exception:
             # Telegram has it; without the mark it may go once more when its lease runs out.
             log.exception("sent outbox message %s but could not mark it", item.id)
@@ -392,6 +408,26 @@ class Dispatcher:
                 await outbox.enqueue(session=session, messages=notices, now=now)
 
 
+def _next(queue: deque[Queued]) -> Queued:
+    """The message a chat gets next: the first one, unless an urgent one waits behind bulk
+    (a new card or an escalation behind copies of requesters' messages in a busy staff group,
+    which Telegram lets a bot send 20 of a minute). An urgent message never overtakes one of
+    its own ticket's, so each ticket's conversation keeps its order."""
+    if queue[0].kind in URGENT:
+        return queue[0]
+    tickets_before: set[int | None] = set()
+    for number, item in enumerate(queue):
+        if number >= LOOKAHEAD:
+            break
+        ticket_id = item.call.ticket_id if item.call is not None else None
+        if item.message is not None:
+            ticket_id = item.message.ticket_id
+        if item.kind in URGENT and ticket_id not in tickets_before:
+            return item
+        tickets_before.add(ticket_id)
+    return queue[0]
+
+
 def _to_ticket_staff(ticket: Ticket, text: str) -> Call:
     assert ticket.staff_chat_id is not None
     params = {"chat_id": ticket.staff_chat_id, "text": text}
@@ -415,3 +451,21 @@ async def sweep(context: ContextTypes.DEFAULT_TYPE) -> None:
         messages = await run_due(sessions=desk.sessions, rules=desk.rules, now=desk.now())
     if messages:
         log.info("sweep: %d messages due", len(messages))
+    await _keep_retention(context, desk)
+
+
+async def _keep_retention(context: ContextTypes.DEFAULT_TYPE, desk: Desk) -> None:
+    """Once an hour (and at start-up): erase and delete what the retention settings say."""
+    now = desk.now()
+    last = context.application.bot_data.get("forgotten_at")
+    if isinstance(last, datetime) and now - last < RETENTION_EVERY:
+        return
+    context.application.bot_data["forgotten_at"] = now
+    try:
+        async with desk.sessions() as session, session.begin():
+            done = await retention.forget(session=session, settings=desk.settings, now=now)
+    except Exception:
+        log.exception("retention run failed; trying again in an hour")
+        return
+    if any((done.tickets, done.requesters, done.outbox, done.inbox)):
+        log.info("retention: %s", done)
