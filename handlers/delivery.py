@@ -108,6 +108,7 @@ class Dispatcher:
         self._forums: dict[int, bool] = {}
         self._wake = asyncio.Event()
         self._poller: asyncio.Task[None] | None = None
+        self.batch = 200  # messages claimed from the table at a time
 
     # -- taking work ------------------------------------------------------------------------
 
@@ -168,7 +169,7 @@ class Dispatcher:
                 await outbox.renew(
                     session=session, message_ids=[q.id for q in expiring], until=until
                 )
-            claimed = await outbox.claim_due(session=session, now=now)
+            claimed = await outbox.claim_due(session=session, now=now, limit=self.batch)
         for item in expiring:
             item.leased_until = until
         self.submit(claimed)
