@@ -26,8 +26,9 @@ from bot.texts import Texts
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
 LOCAL_TOKEN = "123456:LOCAL-EMULATION"
-# Updates handled at once (one at a time per chat), and HTTP connections to Telegram for their
-# replies. More is slower here: httpx's pool scans every connection for every request.
+# Updates handled at once (one at a time per chat), and HTTP connections to Telegram for the
+# replies (as many calls at once). More is slower here: httpx's pool scans every connection and
+# every waiting request for every request.
 CONCURRENT_UPDATES = 8
 DEMO_REQUESTERS = [(900100, "小张", "zh"), (900200, "Sam", "en")]
 
@@ -129,7 +130,7 @@ async def start_receiving(
     from handlers.receiving import Poller, WebhookReceiver
 
     await set_menus(application)
-    dispatcher = Dispatcher(application)
+    dispatcher = Dispatcher(application, senders=CONCURRENT_UPDATES)
     application.bot_data["dispatcher"] = dispatcher
     processor = application.update_processor
     if isinstance(processor, PerChatUpdateProcessor):

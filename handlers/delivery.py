@@ -99,7 +99,7 @@ def _markup(desk: Desk, message: Outgoing) -> InlineKeyboardMarkup | None:
 class Dispatcher:
     """The sender of one bot process (see the module's description)."""
 
-    def __init__(self, application: Application) -> None:  # type: ignore[type-arg]
+    def __init__(self, application: Application, senders: int = 8) -> None:  # type: ignore[type-arg]
         self._bot: Bot = application.bot
         self._desk: Desk = application.bot_data["desk"]
         self._queues: dict[int, deque[Queued]] = {}
@@ -109,6 +109,9 @@ class Dispatcher:
         self._wake = asyncio.Event()
         self._poller: asyncio.Task[None] | None = None
         self.batch = 200  # messages claimed from the table at a time
+        # Calls to Telegram at once, across chats: no more than the HTTP pool's connections,
+        # whose queue costs time in proportion to its length for every request.
+        self._sending = asyncio.Semaphore(senders)
 
     # -- taking work ------------------------------------------------------------------------
 
@@ -281,6 +284,10 @@ class Dispatcher:
     async def _call(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
         """Make one of the calls the front stores (the JSON parameters as PTB objects); what
         the result says that matters later: a message id, a topic's thread id."""
+        async with self._sending:
+            return await self._make(method, params)
+
+    async def _make(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
         bot, p = self._bot, params
         markup = (
             InlineKeyboardMarkup.de_json(p["reply_markup"], bot) if "reply_markup" in p else None
