@@ -129,7 +129,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         blocking = set(chance.sample(users, max(1, len(users) // 10)))
         bot = Bot(config, url, f"http://127.0.0.1:{emulator.port}", folder / "bot.log")
         sent: list[int] = []
-        faults = 0
+        faults = hangs = 0
         kills = 0
         await bot.start()
         started = time.monotonic()
@@ -153,6 +153,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             elif roll < 0.04:
                 emulator.faults.add("sendMessage", Fault(None, delay=6.0))  # past the timeout
                 faults += 1
+                hangs += 1
             await _officer_acts(world, chance)
             await asyncio.sleep(chance.uniform(0.05, 0.3))
         # The bot catches up: its backlog, the retries, the last sweeps.
@@ -162,6 +163,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             args.log.write_bytes(bot.log.read_bytes())
         counts = await _check(engine, sent, delivered, bot.log, kills)
         counts["faults"] = faults + world.limits.served_429
+        counts["hangs"] = hangs
         await engine.dispose()
         await emulator.stop()
         return counts

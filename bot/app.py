@@ -130,7 +130,7 @@ async def start_receiving(
     from handlers.receiving import Poller, WebhookReceiver
 
     await set_menus(application)
-    dispatcher = Dispatcher(application, senders=CONCURRENT_UPDATES)
+    dispatcher = Dispatcher(application)
     application.bot_data["dispatcher"] = dispatcher
     processor = application.update_processor
     if isinstance(processor, PerChatUpdateProcessor):

@@ -43,6 +43,7 @@ from handlers.common import desk_of, keyboard
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 20
 POLL_SECONDS = 1.0
+CONCURRENT_SENDS = 8  # calls to Telegram at once (see Dispatcher)
 RETENTION_EVERY = timedelta(hours=1)
 SKIPPED: dict[str, Any] = {"skipped": True}  # the result of a call that had nothing to do
 # What goes ahead of bulk (copies of messages, topics) in a chat that has a backlog.
@@ -99,7 +100,11 @@ def _markup(desk: Desk, message: Outgoing) -> InlineKeyboardMarkup | None:
 class Dispatcher:
     """The sender of one bot process (see the module's description)."""
 
-    def __init__(self, application: Application, senders: int = 8) -> None:  # type: ignore[type-arg]
+    def __init__(
+        self,
+        application: Application,  # type: ignore[type-arg]
+        senders: int = CONCURRENT_SENDS,
+    ) -> None:
         self._bot: Bot = application.bot
         self._desk: Desk = application.bot_data["desk"]
         self._queues: dict[int, deque[Queued]] = {}
