@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import Table, event, insert, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import Session
 
 from bot.models import OutboxMessage
@@ -215,10 +215,10 @@ SKIPPED = "skipped"  # the note on a message done with and found not needed (see
 
 
 async def sent(
-    *, session: AsyncSession, message_id: int, now: datetime, note: str | None = None
+    *, connection: AsyncConnection, message_id: int, now: datetime, note: str | None = None
 ) -> None:
-    """Telegram has it (or, with note=SKIPPED, it turned out not to be needed)."""
-    connection = await session.connection()
+    """Telegram has it (or, with note=SKIPPED, it turned out not to be needed). On a bare
+    connection: marking is what the sender does most."""
     await connection.execute(
         update(_TABLE).where(_TABLE.c.id == message_id).values(sent_at=now, last_error=note)
     )

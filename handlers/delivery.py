@@ -22,17 +22,21 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import logging
 import random
 from collections import deque
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram import Bot, InlineKeyboardMarkup, ReplyParameters
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from telegram.ext import Application, ContextTypes
 
-from bot import outbox, retention, store, tickets
+from bot import outbox, retention, tickets
 from bot.desk import Desk
 from bot.models import Ticket
 from bot.outbox import LEASE, Call, Queued
@@ -107,6 +111,7 @@ class Dispatcher:
     ) -> None:
         self._bot: Bot = application.bot
         self._desk: Desk = application.bot_data["desk"]
+        self._engine: AsyncEngine = self._desk.sessions.kw["bind"]
         self._queues: dict[int, deque[Queued]] = {}
         self._workers: dict[int, asyncio.Task[None]] = {}
         self._known: dict[int, Queued] = {}  # in this process's hands, not yet done
@@ -128,14 +133,18 @@ class Dispatcher:
             self._known[item.id] = item
             self._queues.setdefault(item.chat_id, deque()).append(item)
             if item.chat_id not in self._workers:
-                self._workers[item.chat_id] = asyncio.create_task(self._work(item.chat_id))
+                # A context of its own: not the handler's that happened to start it (whose
+                # update the inbox would otherwise mark with the worker's writes).
+                self._workers[item.chat_id] = asyncio.create_task(
+                    self._work(item.chat_id), context=contextvars.Context()
+                )
 
     def wake(self) -> None:
         """Look at the table now (the sweep just stored messages, say)."""
         self._wake.set()
 
     async def start(self) -> None:
-        self._poller = asyncio.create_task(self._poll_forever())
+        self._poller = asyncio.create_task(self._poll_forever(), context=contextvars.Context())
 
     async def stop(self) -> None:
         """Stop sending; what was in hand is given back at once for the next start."""
@@ -230,11 +239,18 @@ class Dispatcher:
             await self._reschedule(item, wait, str(error), count=True)
             return wait
         try:
-            async with desk.sessions() as session, session.begin():
-                skipped = result is SKIPPED
-                note = outbox.SKIPPED if skipped else None
-                await outbox.sent(session=session, message_id=item.id, now=desk.now(), note=note)
-                if not skipped:
+            skipped = result is SKIPPED
+            note = outbox.SKIPPED if skipped else None
+            if skipped or item.call is None or item.call.after is None:
+                async with self._engine.begin() as connection:  # the common case, lighter
+                    await outbox.sent(
+                        connection=connection, message_id=item.id, now=desk.now(), note=note
+                    )
+            else:
+                async with desk.sessions() as session, session.begin():
+                    await outbox.sent(
+                        connection=await session.connection(), message_id=item.id, now=desk.now()
+                    )
                     await self._record(session, item, result)
         except Exception:
             # Telegram has it; without the mark it may go once more when its lease runs out.
@@ -340,11 +356,23 @@ class Dispatcher:
             self._forums[chat_id] = bool((await self._bot.get_chat(chat_id)).is_forum)
         return self._forums[chat_id]
 
-    async def _ticket(self, ticket_id: int) -> Ticket:
-        async with self._desk.sessions() as session:
-            return await store.get(session=session, ticket_id=ticket_id)
+    async def _ticket(self, ticket_id: int) -> Place:
+        """Where a ticket is in its staff group (one small query: this runs per message)."""
+        async with self._engine.connect() as connection:
+            row = (
+                await connection.execute(
+                    select(
+                        Ticket.id,
+                        Ticket.staff_chat_id,
+                        Ticket.staff_thread_id,
+                        Ticket.card_message_id,
+                        Ticket.question,
+                    ).where(Ticket.id == ticket_id)
+                )
+            ).one()
+        return Place(*row)
 
-    async def _reopen_topic(self, ticket: Ticket) -> int:
+    async def _reopen_topic(self, ticket: Place) -> int:
         assert ticket.staff_chat_id is not None
         topic = await self._bot.create_forum_topic(
             ticket.staff_chat_id, f"#{ticket.id} {ticket.question[:40]}"
@@ -419,6 +447,17 @@ class Dispatcher:
                     _to_ticket_staff(t, text) for t in in_hand if t.staff_chat_id is not None
                 ]
                 await outbox.enqueue(session=session, messages=notices, now=now)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A ticket as the dispatcher needs it."""
+
+    id: int
+    staff_chat_id: int | None
+    staff_thread_id: int | None
+    card_message_id: int | None
+    question: str
 
 
 def _next(queue: deque[Queued]) -> Queued:

@@ -125,7 +125,7 @@ async def test_the_delivery_log_is_pruned(sessions: Sessions, rules: Rules) -> N
         )
     async with sessions() as s, s.begin():
         first, _ = await outbox.claim_due(session=s, now=NOW)
-        await outbox.sent(session=s, message_id=first.id, now=NOW)
+        await outbox.sent(connection=await s.connection(), message_id=first.id, now=NOW)
     later = NOW + settings.retention.delivery_log + timedelta(minutes=1)
     async with sessions() as s, s.begin():
         done = await forget(session=s, settings=settings, now=later)
