@@ -140,6 +140,9 @@ async def enqueue(
     connection = await session.connection()
     statement = insert(_TABLE).returning(_TABLE.c.id, sort_by_parameter_order=True)
     ids = (await connection.execute(statement, [_row(i, now, at) for i in items])).scalars()
+    # A write, though not through the ORM: the inbox marks the update being handled in this
+    # transaction (bot/inbox.py), so that a reply and its update's mark commit together.
+    session.info["wrote"] = True
     if deliver is None:
         return
     queued = session.info.setdefault("outbox", [])

@@ -167,6 +167,7 @@ async def accept(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 calls.insert(0, post.drop_buttons(query.message.chat.id, query.message.message_id))
             await post.post(desk, session, calls)
     except (ValueError, DeskError) as refused:
+        log.info("refused button %r from user %s: %s", query.data, query.from_user.id, refused)
         await answer(query, str(refused))
         return
     await answer(query)

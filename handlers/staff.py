@@ -83,7 +83,8 @@ async def claim(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         owner = desk.rules.staff.shown_as(refused.owner_id) or "-"
         await answer(query, desk.texts.render("claim_refused", language, owner=owner))
         return
-    except (NotAllowed, ValueError, DeskError):
+    except (NotAllowed, ValueError, DeskError) as refused:
+        log.info("refused claim %r by user %s: %s", query.data, query.from_user.id, refused)
         await answer(query, desk.texts.render("claim_refused", language, owner=None))
         return
     await answer(query)
@@ -309,6 +310,7 @@ async def requester_decides(update: Update, context: ContextTypes.DEFAULT_TYPE) 
                     )
                 )
             await post.post(desk, session, calls)
-    except (DeskError, ValueError):
-        pass  # an old or forged button: nothing to do, and nothing leaks
+    except (DeskError, ValueError) as refused:
+        # An old, replayed or forged button: nothing to do, nothing leaks; logged.
+        log.info("refused button %r from user %s: %s", query.data, query.from_user.id, refused)
     await answer(query)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from datetime import timedelta
 
 import pytest
@@ -24,7 +25,10 @@ OFFICER, SOCIAL_OFFICER, SUPERVISOR = 100101, 100201, 100190
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
-async def test_crafted_presses_and_commands_are_refused(running: tuple[Emulator, App]) -> None:
+async def test_crafted_presses_and_commands_are_refused(
+    running: tuple[Emulator, App], caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="handlers")
     emulator, _ = running
     world = emulator.world
     await world.user_sends(REQUESTER, "我想申请公租房")
@@ -63,6 +67,12 @@ async def test_crafted_presses_and_commands_are_refused(running: tuple[Emulator,
     assert not any(
         "评分" in e.text or "重新打开" in e.text for e in world.transcripts[GENERAL_GROUP]
     )
+    # Each refusal is logged, with who pressed what.
+    refusals = [r.getMessage() for r in caplog.records if r.getMessage().startswith("refused")]
+    assert any(f"'claim:1' by user {ENGLISH}" in r for r in refusals)
+    assert any(f"'claim:1' by user {SOCIAL_OFFICER}" in r for r in refusals)
+    assert any(f"'rate:1:1' from user {ENGLISH}" in r for r in refusals)
+    assert any(f"'reopen:1' from user {ENGLISH}" in r for r in refusals)
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
