@@ -32,7 +32,7 @@ from bot.outgoing import Outgoing
 _TABLE = cast(Table, OutboxMessage.__table__)
 _WHEN = "__datetime__"
 # How long a message handed to a sender is left to it before another may take it over.
-LEASE = timedelta(seconds=30)
+LEASE = timedelta(seconds=10)
 
 
 @dataclass(frozen=True)
