@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Table, Update, event, select, update
+from sqlalchemy import Table, Update, bindparam, event, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -71,19 +71,22 @@ async def unprocessed(*, session: AsyncSession) -> list[dict[str, Any]]:
     return list(rows)
 
 
-def _mark(update_id: int, now: datetime) -> Update:
-    # At Core level: the ORM's bulk UPDATE would also look for loaded objects to synchronise.
-    table = _TABLE
-    return (
-        update(table)
-        .where(table.c.update_id == update_id, table.c.processed_at.is_(None))
-        .values(processed_at=now)
-    )
+# At Core level and built once: this runs for every update. (The ORM's bulk UPDATE would also
+# look for loaded objects to synchronise.)
+_MARK: Update = (
+    update(_TABLE)
+    .where(_TABLE.c.update_id == bindparam("marked_update"), _TABLE.c.processed_at.is_(None))
+    .values(processed_at=bindparam("marked_at"))
+)
+
+
+def _mark_values(update_id: int, now: datetime) -> dict[str, Any]:
+    return {"marked_update": update_id, "marked_at": now}
 
 
 async def mark_processed(*, session: AsyncSession, update_id: int, now: datetime) -> None:
     connection = await session.connection()
-    await connection.execute(_mark(update_id, now))
+    await connection.execute(_MARK, _mark_values(update_id, now))
 
 
 @contextlib.contextmanager
@@ -107,7 +110,7 @@ def _mark_with_effects(session: Session) -> None:
     state = _handling.get()
     if state is None or state.marked or not session.info.get("wrote"):
         return
-    session.connection().execute(_mark(state.update_id, state.now))
+    session.connection().execute(_MARK, _mark_values(state.update_id, state.now))
     state.marking = True
 
 

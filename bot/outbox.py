@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Table, event, insert, select, update
+from sqlalchemy import Table, bindparam, event, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import Session
 
@@ -31,6 +31,13 @@ from bot.outgoing import Outgoing
 
 _TABLE = cast(Table, OutboxMessage.__table__)
 _WHEN = "__datetime__"
+# Built once, the statements of every message: constructing one costs more than running it.
+_INSERT = insert(_TABLE).returning(_TABLE.c.id, sort_by_parameter_order=True)
+_SENT = (
+    update(_TABLE)
+    .where(_TABLE.c.id == bindparam("sent_id"))
+    .values(sent_at=bindparam("sent_when"), last_error=bindparam("sent_note"))
+)
 # How long a message handed to a sender is left to it before another may take it over.
 LEASE = timedelta(seconds=10)
 
@@ -138,8 +145,7 @@ async def enqueue(
     deliver = _deliver.get()
     at = now + LEASE if deliver is not None else now
     connection = await session.connection()
-    statement = insert(_TABLE).returning(_TABLE.c.id, sort_by_parameter_order=True)
-    ids = (await connection.execute(statement, [_row(i, now, at) for i in items])).scalars()
+    ids = (await connection.execute(_INSERT, [_row(i, now, at) for i in items])).scalars()
     # A write, though not through the ORM: the inbox marks the update being handled in this
     # transaction (bot/inbox.py), so that a reply and its update's mark commit together.
     session.info["wrote"] = True
@@ -222,9 +228,7 @@ async def sent(
 ) -> None:
     """Telegram has it (or, with note=SKIPPED, it turned out not to be needed). On a bare
     connection: marking is what the sender does most."""
-    await connection.execute(
-        update(_TABLE).where(_TABLE.c.id == message_id).values(sent_at=now, last_error=note)
-    )
+    await connection.execute(_SENT, {"sent_id": message_id, "sent_when": now, "sent_note": note})
 
 
 async def retry(
