@@ -231,6 +231,15 @@ async def sent(
     await connection.execute(_SENT, {"sent_id": message_id, "sent_when": now, "sent_note": note})
 
 
+async def sent_many(
+    *, connection: AsyncConnection, marks: Sequence[tuple[int, str | None]], now: datetime
+) -> None:
+    """`sent` for several messages at once: (id, note) each."""
+    await connection.execute(
+        _SENT, [{"sent_id": i, "sent_when": now, "sent_note": note} for i, note in marks]
+    )
+
+
 async def retry(
     *, session: AsyncSession, message_id: int, attempts: int, at: datetime, error: str
 ) -> None:

@@ -54,6 +54,7 @@ MAX_ATTEMPTS = 20
 POLL_SECONDS = 1.0
 CONCURRENT_SENDS = 8  # calls to Telegram at once (see Dispatcher)
 RETENTION_EVERY = timedelta(hours=1)
+MARKING = -1.0  # an attempt's outcome: sent, to be marked by the marker
 SKIPPED: dict[str, Any] = {"skipped": True}  # the result of a call that had nothing to do
 # What goes ahead of bulk (copies of messages, topics) in a chat that has a backlog.
 URGENT = {
@@ -123,6 +124,9 @@ class Dispatcher:
         self._forums: dict[int, bool] = {}
         self._wake = asyncio.Event()
         self._poller: asyncio.Task[None] | None = None
+        self._marker: asyncio.Task[None] | None = None
+        self._unmarked: list[tuple[int, str | None]] = []  # sent, not yet marked: (id, note)
+        self._marking = asyncio.Event()
         self.batch = 200  # messages claimed from the table at a time
         # Calls to Telegram at once, across chats: no more than the HTTP pool's connections,
         # whose queue costs time in proportion to its length for every request.
@@ -150,14 +154,19 @@ class Dispatcher:
 
     async def start(self) -> None:
         self._poller = asyncio.create_task(self._poll_forever(), context=contextvars.Context())
+        self._marker = asyncio.create_task(self._mark_forever(), context=contextvars.Context())
 
     async def stop(self) -> None:
         """Stop sending; what was in hand is given back at once for the next start."""
-        tasks = [t for t in [self._poller, *self._workers.values()] if t is not None]
+        tasks = [t for t in [self._poller, self._marker, *self._workers.values()] if t]
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
-        self._poller = None
+        self._poller = self._marker = None
+        try:
+            await self._mark_sent()
+        except Exception:
+            log.exception("could not mark %d sent messages", len(self._unmarked))
         if self._known:
             try:
                 async with self._desk.sessions() as session, session.begin():
@@ -169,6 +178,33 @@ class Dispatcher:
         self._known.clear()
         self._queues.clear()
         self._workers.clear()
+
+    async def _mark_forever(self) -> None:
+        """Mark what the workers sent, all that is waiting in one transaction: per message,
+        a transaction cost more than the rest of its sending. A crash repeats what was sent
+        but not yet marked (under load, what was sent during one such transaction)."""
+        while True:
+            await self._marking.wait()
+            self._marking.clear()
+            try:
+                await self._mark_sent()
+            except Exception:
+                log.exception("could not mark sent messages; trying again")
+                await asyncio.sleep(1)
+                self._marking.set()
+
+    async def _mark_sent(self) -> None:
+        marks, self._unmarked = self._unmarked, []
+        if not marks:
+            return
+        try:
+            async with self._engine.begin() as connection:
+                await outbox.sent_many(connection=connection, marks=marks, now=self._desk.now())
+        except BaseException:
+            self._unmarked[:0] = marks
+            raise
+        for message_id, _ in marks:
+            self._known.pop(message_id, None)
 
     async def _poll_forever(self) -> None:
         while True:
@@ -209,9 +245,10 @@ class Dispatcher:
                     log.exception("outbox message %s could not be sent", item.id)
                     item.attempts += 1
                     wait = backoff(item.attempts) if item.attempts < MAX_ATTEMPTS else None
-                if wait is None:
+                if wait is None or wait == MARKING:
                     queue.remove(item)
-                    self._known.pop(item.id, None)
+                    if wait is None:  # else in hand until the marker has marked it
+                        self._known.pop(item.id, None)
                 else:
                     await asyncio.sleep(wait)
         finally:
@@ -221,8 +258,8 @@ class Dispatcher:
                 del self._queues[chat_id]
 
     async def _attempt(self, item: Queued) -> float | None:
-        """Send one message; None when it is done with (sent or given up), else the seconds
-        to wait before trying it again."""
+        """Send one message; None when it is done with (sent or given up), MARKING when it is
+        sent and waits for the marker, else the seconds to wait before trying it again."""
         desk = self._desk
         try:
             result = await self._send(item)
@@ -247,10 +284,10 @@ class Dispatcher:
             skipped = result is SKIPPED
             note = outbox.SKIPPED if skipped else None
             if skipped or item.call is None or item.call.after is None:
-                async with self._engine.begin() as connection:  # the common case, lighter
-                    await outbox.sent(
-                        connection=connection, message_id=item.id, now=desk.now(), note=note
-                    )
+                # The common case: marked with whatever else was sent meanwhile.
+                self._unmarked.append((item.id, note))
+                self._marking.set()
+                return MARKING
             else:
                 async with desk.sessions() as session, session.begin():
                     await outbox.sent(
