@@ -88,3 +88,25 @@ def gram_hashes(normals: Sequence[str]) -> tuple[npt.NDArray[np.int64], npt.NDAr
             rows_out.append(row_of_word[word_of[starts]])
             hashes_out.append(value)
     return np.concatenate(rows_out), np.concatenate(hashes_out)
+
+
+_MASK = (1 << 64) - 1
+
+
+def text_gram_hashes(normal: str) -> npt.NDArray[np.uint64]:
+    """`gram_hashes` of one text (the same hashes, in another order), in plain Python: for a
+    question of a few words, numpy's cost per operation is more than the work (measured:
+    about a third of a search)."""
+    mix = int(_MIX)
+    hashes: list[int] = []
+    for word in normal.split():
+        codes = [ord(ch) for ch in f" {word} "]
+        for n in range(NGRAM_MIN, NGRAM_MAX + 1):
+            for start in range(len(codes) - n + 1):
+                if n == 1 and codes[start] <= _LAST_ASCII:
+                    continue
+                value = n
+                for code in codes[start : start + n]:
+                    value = (value * mix + code) & _MASK
+                hashes.append(value)
+    return np.array(hashes, dtype=np.uint64)

@@ -86,3 +86,13 @@ def test_any_text_gets_a_sane_answer(
 def test_huge_text_does_not_hang(matcher: Matcher) -> None:
     matches = matcher.search("社保卡丢了 " * 5000, "zh")
     assert matches[0].template_id == "social-card-lost"
+
+
+@given(st.text(alphabet=st.sampled_from("ab yz社保卡丢了 é1"), max_size=40).map(normalise))
+def test_one_texts_grams_hash_as_in_bulk(normal: str) -> None:
+    from collections import Counter
+
+    from knowledge.text import gram_hashes, text_gram_hashes
+
+    _, bulk = gram_hashes([normal])
+    assert Counter(text_gram_hashes(normal).tolist()) == Counter(bulk.tolist())
