@@ -156,23 +156,7 @@ async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         # While a new question is being asked, nothing goes into the open ticket.
         open_ticket = None if step is not None else current
         if open_ticket is not None:
-            await conversation.add_requester_message(
-                session=session,
-                rules=desk.rules,
-                ticket_id=open_ticket.id,
-                requester_id=requester.id,
-                text=message.text,
-                chat_id=message.chat_id,
-                message_id=message.message_id,
-                now=desk.now(),
-            )
-            added = desk.texts.render("added_to_ticket", language, ticket_id=open_ticket.id)
-            await post.post(
-                desk,
-                session,
-                relay_to_staff(desk, open_ticket, message),
-                say_to(requester.chat_id, added),
-            )
+            await _into_ticket(desk, session, requester, open_ticket, message)
             return
         if wants_person:
             question = requester.last_question or text
@@ -391,30 +375,35 @@ async def other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user, message = update.effective_user, update.effective_message
     if user is None or message is None:
         return
-    kind, file_id = _content_of(message)
     async with desk.sessions() as session, session.begin():
         requester, open_ticket = await requester_and_ticket(session, desk, user)
-        language = requester.language
         if open_ticket is None:
-            reply = say_to(requester.chat_id, desk.texts.render("not_understood", language))
+            text = desk.texts.render("not_understood", requester.language)
+            reply = say_to(requester.chat_id, text)
             await post.post(desk, session, reply)
             return
-        await conversation.add_requester_message(
-            session=session,
-            rules=desk.rules,
-            ticket_id=open_ticket.id,
-            requester_id=requester.id,
-            text=message.caption or "",
-            content_type=kind,
-            file_id=file_id,
-            chat_id=message.chat_id,
-            message_id=message.message_id,
-            now=desk.now(),
-        )
-        added = desk.texts.render("added_to_ticket", language, ticket_id=open_ticket.id)
-        await post.post(
-            desk,
-            session,
-            relay_to_staff(desk, open_ticket, message),
-            say_to(requester.chat_id, added),
-        )
+        await _into_ticket(desk, session, requester, open_ticket, message)
+
+
+async def _into_ticket(
+    desk: Desk, session: AsyncSession, requester: Requester, ticket: Ticket, message: Message
+) -> None:
+    """Whatever a requester sends while their ticket is open: filed under it, copied to its
+    staff, and the requester told so, in the caller's transaction."""
+    kind, file_id = ("text", None) if message.text is not None else _content_of(message)
+    await conversation.add_requester_message(
+        session=session,
+        rules=desk.rules,
+        ticket_id=ticket.id,
+        requester_id=requester.id,
+        text=message.text if message.text is not None else message.caption or "",
+        content_type=kind,
+        file_id=file_id,
+        chat_id=message.chat_id,
+        message_id=message.message_id,
+        now=desk.now(),
+    )
+    added = desk.texts.render("added_to_ticket", requester.language, ticket_id=ticket.id)
+    await post.post(
+        desk, session, relay_to_staff(desk, ticket, message), say_to(requester.chat_id, added)
+    )
