@@ -32,6 +32,9 @@ class Opened:
     alerts: list[Outgoing] = field(default_factory=list)
 
 
+_REQUESTER = select(Requester).where(Requester.telegram_user_id == bindparam("telegram_user_id"))
+
+
 async def get_or_create_requester(
     *,
     session: AsyncSession,
@@ -42,9 +45,7 @@ async def get_or_create_requester(
     display_name: str = "",
 ) -> Requester:
     """The requester behind a Telegram user, created on first contact."""
-    requester = await session.scalar(
-        select(Requester).where(Requester.telegram_user_id == telegram_user_id)
-    )
+    requester = await session.scalar(_REQUESTER, {"telegram_user_id": telegram_user_id})
     if requester is None:
         requester = Requester(
             telegram_user_id=telegram_user_id,
@@ -289,9 +290,7 @@ async def set_ban(
         raise NotAllowed(f"user {supervisor_id} is not a supervisor")
     if rules.staff.get(telegram_user_id) is not None:
         raise InvalidInput(f"user {telegram_user_id} is staff")
-    requester = await session.scalar(
-        select(Requester).where(Requester.telegram_user_id == telegram_user_id)
-    )
+    requester = await session.scalar(_REQUESTER, {"telegram_user_id": telegram_user_id})
     if requester is None:
         raise NotFound(f"no requester {telegram_user_id}")
     requester.banned_at = now if banned else None
