@@ -300,16 +300,16 @@ async def set_ban(
     return requester
 
 
+_COUNT_OPEN = (
+    select(func.count())
+    .select_from(Ticket)
+    .where(Ticket.requester_id == bindparam("requester_id"), Ticket.status.in_(ACTIVE_STATUSES))
+)
+
+
 async def count_open(*, session: AsyncSession, requester_id: int) -> int:
     """How many of a requester's tickets are open (not resolved or closed)."""
-    return int(
-        await session.scalar(
-            select(func.count())
-            .select_from(Ticket)
-            .where(Ticket.requester_id == requester_id, Ticket.status.in_(ACTIVE_STATUSES))
-        )
-        or 0
-    )
+    return int(await session.scalar(_COUNT_OPEN, {"requester_id": requester_id}) or 0)
 
 
 async def mark_unreachable(*, session: AsyncSession, chat_id: int, now: datetime) -> list[Ticket]:
