@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from knowledge.text import gram_hashes, text_gram_hashes
+from knowledge.text import gram_hashes, text_gram_counts
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -157,7 +157,7 @@ class Index:
 
     def query_vector(self, normal: str) -> tuple[IntArray, FloatArray]:
         """The query's known terms and their unit-length TF-IDF weights."""
-        distinct, counts = np.unique(text_gram_hashes(normal), return_counts=True)
+        distinct, counts = text_gram_counts(normal)
         positions = np.searchsorted(self.terms, distinct)
         positions[positions >= len(self.terms)] = 0
         known = self.terms[positions] == distinct if len(self.terms) else positions < 0
