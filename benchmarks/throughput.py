@@ -1,7 +1,7 @@
 """Benchmark: the bot under many requesters at once, beside a trivial echo bot, in one run.
 
     python -m benchmarks.throughput [--requesters 50] [--messages 20] [--rate 100]
-                                    [--seconds 10] [--json]
+                                    [--seconds 10] [--rounds 3] [--json]
 
 Both bots are real python-telegram-bot Applications (long polling, updates handled one at a
 time, as in production) against the same local emulation with flood limits off: what is
@@ -10,6 +10,8 @@ measured is our stack, not Telegram's limits. Two measurements per bot:
   waiting for the answer before the next (closed loop); updates per second over the run;
 - latency at a fixed rate: questions arrive at `--rate` per second for `--seconds` (open loop);
   p50 and p99 from a requester's message to the bot's first reply.
+Each bot runs `--rounds` times, alternately, and the medians are reported: this machine's speed
+drifts by 10-15% from one minute to the next.
 Our bot answers from the knowledge base, suggests, or opens tickets, on SQLite: the questions
 are our Chinese test set, so about a quarter of them open a ticket. Each requester's later
 messages then go into their ticket, as they would.
@@ -216,6 +218,7 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=20)
     parser.add_argument("--rate", type=float, default=100.0)
     parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--rounds", type=int, default=3, help="runs of each bot, alternately")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--serve", nargs=3, metavar=("BOT", "BASE_URL", "FOLDER"), help=SUPPRESS)
     args = parser.parse_args()
@@ -224,14 +227,24 @@ def main() -> None:
         return
     questions = [c.text for c in read_cases(ROOT / "knowledge" / "eval" / "zh_test.jsonl")]
 
-    async def both() -> tuple[dict[str, Any], dict[str, Any]]:
-        ours = await measure("shouwen", args, questions)
-        echo = await measure("echo", args, questions)
-        return ours, echo
+    async def rounds() -> tuple[dict[str, Any], dict[str, Any]]:
+        """Each bot `--rounds` times, alternately (this machine's speed drifts): medians."""
+        runs: dict[str, list[dict[str, Any]]] = {"shouwen": [], "echo": []}
+        for _ in range(args.rounds):
+            for kind in runs:
+                runs[kind].append(await measure(kind, args, questions))
+        return _medians(runs["shouwen"]), _medians(runs["echo"])
 
-    ours, echo = asyncio.run(both())
+    ours, echo = asyncio.run(rounds())
     ratio = ours["updates_per_s"] / echo["updates_per_s"]
-    print(f"ratio to the echo bot: {ratio:.2f}")
+    cpu_ratio = echo["cpu_ms_per_update"] / ours["cpu_ms_per_update"]
+    print(
+        f"medians of {args.rounds} rounds: ours {ours['updates_per_s']:.1f}/s"
+        f" ({ours['cpu_ms_per_update']:.1f} ms CPU/update), echo {echo['updates_per_s']:.1f}/s"
+        f" ({echo['cpu_ms_per_update']:.1f} ms); p50 {ours['p50_ms']:.1f} ms,"
+        f" p99 {ours['p99_ms']:.1f} ms at {args.rate:.0f}/s"
+    )
+    print(f"ratio to the echo bot: {ratio:.2f} (by CPU per update: {cpu_ratio:.2f})")
     if args.json:
         print(
             json.dumps(
@@ -241,9 +254,15 @@ def main() -> None:
                     "ratio": round(ratio, 3),
                     "p50_ms": round(ours["p50_ms"], 1),
                     "p99_ms": round(ours["p99_ms"], 1),
+                    "cpu_ms_per_update": round(ours["cpu_ms_per_update"], 2),
+                    "echo_cpu_ms_per_update": round(echo["cpu_ms_per_update"], 2),
                 }
             )
         )
+
+
+def _medians(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
 
 
 if __name__ == "__main__":
