@@ -47,16 +47,30 @@ async def get_or_create_requester(
     """The requester behind a Telegram user, created on first contact."""
     requester = await session.scalar(_REQUESTER, {"telegram_user_id": telegram_user_id})
     if requester is None:
-        requester = Requester(
-            telegram_user_id=telegram_user_id,
-            chat_id=chat_id,
-            language=language,
-            display_name=display_name[:256],
-            blocked_bot=False,
-            created_at=now,
+        requester = await _new_requester(
+            session, telegram_user_id, chat_id, language, now, display_name
         )
-        session.add(requester)
-        await session.flush()
+    return requester
+
+
+async def _new_requester(
+    session: AsyncSession,
+    telegram_user_id: int,
+    chat_id: int,
+    language: str,
+    now: datetime,
+    display_name: str,
+) -> Requester:
+    requester = Requester(
+        telegram_user_id=telegram_user_id,
+        chat_id=chat_id,
+        language=language,
+        display_name=display_name[:256],
+        blocked_bot=False,
+        created_at=now,
+    )
+    session.add(requester)
+    await session.flush()
     return requester
 
 
@@ -386,13 +400,9 @@ async def requester_with_current(
         if row[0].blocked_bot:
             row[0].blocked_bot = False  # they write to the bot: it reaches them again
         return row[0], row[1]
-    requester = await get_or_create_requester(
-        session=session,
-        telegram_user_id=telegram_user_id,
-        chat_id=chat_id,
-        language=language,
-        now=now,
-        display_name=display_name,
+    # Not there a moment ago, in this transaction: first contact (no second look needed).
+    requester = await _new_requester(
+        session, telegram_user_id, chat_id, language, now, display_name
     )
     return requester, None
 

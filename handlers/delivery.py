@@ -21,7 +21,6 @@ left behind once its lease ran out.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import contextvars
 import logging
 import random
@@ -48,7 +47,7 @@ from handlers.common import desk_of, keyboard
 
 log = logging.getLogger(__name__)
 # do_api_request for a method the Bot class also has warns, suggesting the method: here the
-# JSON in and out is the point (see Dispatcher._make).
+# JSON in and out is the point (see Dispatcher._call).
 warnings.filterwarnings("ignore", message="Please use 'Bot", category=PTBUserWarning)
 MAX_ATTEMPTS = 20
 POLL_SECONDS = 1.0
@@ -122,7 +121,6 @@ class Dispatcher:
         self._workers: dict[int, asyncio.Task[None]] = {}
         self._known: dict[int, Queued] = {}  # in this process's hands, not yet done
         self._forums: dict[int, bool] = {}
-        self._wake = asyncio.Event()
         self._poller: asyncio.Task[None] | None = None
         self._marker: asyncio.Task[None] | None = None
         self._unmarked: list[tuple[int, str | None]] = []  # sent, not yet marked: (id, note)
@@ -147,10 +145,6 @@ class Dispatcher:
                 self._workers[item.chat_id] = asyncio.create_task(
                     self._work(item.chat_id), context=contextvars.Context()
                 )
-
-    def wake(self) -> None:
-        """Look at the table now (the sweep just stored messages, say)."""
-        self._wake.set()
 
     async def start(self) -> None:
         self._poller = asyncio.create_task(self._poll_forever(), context=contextvars.Context())
@@ -208,9 +202,7 @@ class Dispatcher:
 
     async def _poll_forever(self) -> None:
         while True:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), POLL_SECONDS)
-            self._wake.clear()
+            await asyncio.sleep(POLL_SECONDS)
             try:
                 await self.poll()
             except Exception:
@@ -487,12 +479,6 @@ def _to_ticket_staff(ticket: Ticket, text: str) -> Call:
     assert ticket.staff_chat_id is not None
     params = {"chat_id": ticket.staff_chat_id, "text": text}
     return Call(ticket.staff_chat_id, "sendMessage", params, "unreachable", ticket.id, True)
-
-
-def dispatcher_of(context: ContextTypes.DEFAULT_TYPE) -> Dispatcher:
-    dispatcher = context.application.bot_data["dispatcher"]
-    assert isinstance(dispatcher, Dispatcher)
-    return dispatcher
 
 
 async def sweep(context: ContextTypes.DEFAULT_TYPE) -> None:
