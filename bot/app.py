@@ -150,9 +150,9 @@ async def start_receiving(
 
     async def stop() -> None:
         await receiver.stop()
-        await dispatcher.stop()
         if isinstance(processor, PerChatUpdateProcessor):
-            processor.deliver = None
+            processor.deliver = None  # what handlers still decide waits in the outbox
+        await dispatcher.stop()
 
     return stop
 

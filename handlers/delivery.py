@@ -125,6 +125,8 @@ class Dispatcher:
         self._marker: asyncio.Task[None] | None = None
         self._unmarked: list[tuple[int, str | None]] = []  # sent, not yet marked: (id, note)
         self._marking = asyncio.Event()
+        self._stopped = False
+        self._late: list[asyncio.Task[None]] = []  # giving back what came after the stop
         self.batch = 200  # messages claimed from the table at a time
         # Calls to Telegram at once, across chats: no more than the HTTP pool's connections,
         # whose queue costs time in proportion to its length for every request.
@@ -133,7 +135,15 @@ class Dispatcher:
     # -- taking work ------------------------------------------------------------------------
 
     def submit(self, items: list[Queued]) -> None:
-        """Queue messages behind what their chats already wait for; start their workers."""
+        """Queue messages behind what their chats already wait for; start their workers.
+        Once stopped, the messages are given back to the table for the next start."""
+        if self._stopped:
+            self._late.append(
+                asyncio.create_task(
+                    self._give_back([i.id for i in items]), context=contextvars.Context()
+                )
+            )
+            return
         for item in items:
             if item.id in self._known:
                 continue
@@ -152,6 +162,7 @@ class Dispatcher:
 
     async def stop(self) -> None:
         """Stop sending; what was in hand is given back at once for the next start."""
+        self._stopped = True
         tasks = [t for t in [self._poller, self._marker, *self._workers.values()] if t]
         for task in tasks:
             task.cancel()
@@ -161,17 +172,22 @@ class Dispatcher:
             await self._mark_sent()
         except Exception:
             log.exception("could not mark %d sent messages", len(self._unmarked))
-        if self._known:
-            try:
-                async with self._desk.sessions() as session, session.begin():
-                    await outbox.renew(
-                        session=session, message_ids=list(self._known), until=self._desk.now()
-                    )
-            except Exception:
-                log.exception("could not give back %d unsent messages", len(self._known))
+        await self._give_back(list(self._known))
         self._known.clear()
         self._queues.clear()
         self._workers.clear()
+
+    async def _give_back(self, message_ids: list[int]) -> None:
+        """Unsent messages due at once again, for whoever sends next (the next start)."""
+        if not message_ids:
+            return
+        try:
+            async with self._desk.sessions() as session, session.begin():
+                await outbox.renew(
+                    session=session, message_ids=message_ids, until=self._desk.now()
+                )
+        except Exception:
+            log.exception("could not give back %d unsent messages", len(message_ids))
 
     async def _mark_forever(self) -> None:
         """Mark what the workers sent, all that is waiting in one transaction: per message,
