@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections import Counter
 from contextlib import AsyncExitStack
+
+import pytest
 
 from bot import outbox
 from bot.app import LOCAL_TOKEN, build_application, build_desk
@@ -17,6 +20,7 @@ from tests.handlers.conftest import ENGLISH, REQUESTER, DeskClock, until
 PER_CHAT = 30
 
 
+@pytest.mark.usefixtures("sessions")  # an empty database on either store
 async def test_two_senders_share_the_outbox_without_sending_twice(
     settings: Settings, database_url: str, desk_clock: DeskClock, emulator: Emulator
 ) -> None:
@@ -64,3 +68,43 @@ async def test_two_senders_share_the_outbox_without_sending_twice(
     async with desks[0].sessions() as session:
         due = await outbox.claim_due(session=session, now=desk_clock.now)
     assert due == []
+
+
+@pytest.mark.usefixtures("sessions")
+async def test_a_message_decided_while_stopping_goes_out_at_the_next_start(
+    settings: Settings, database_url: str, desk_clock: DeskClock, emulator: Emulator
+) -> None:
+    """A handler finishing after the dispatcher stopped: its message is given back, due at
+    once, and the next start sends it (the desk's clock stands still here, so a lease left
+    to run out would never let it go)."""
+    from sqlalchemy import select
+
+    from bot.models import OutboxMessage
+    from tests.handlers.conftest import serving
+
+    desk = await build_desk(settings, database_url)
+    desk.clock = desk_clock
+    async with serving(desk, emulator) as application:
+        dispatcher = application.bot_data["dispatcher"]
+    with outbox.delivering(dispatcher.submit):  # as the late handler's transaction commits
+        async with desk.sessions() as session, session.begin():
+            await outbox.enqueue(
+                session=session,
+                messages=[Outgoing(REQUESTER, "zh", "added_to_ticket", {"ticket_id": 77})],
+                now=desk_clock.now,
+            )
+
+    async def due() -> bool:
+        async with desk.sessions() as session:
+            row = await session.scalar(select(OutboxMessage))
+        return row is not None and row.next_attempt_at <= desk_clock.now
+
+    for _ in range(100):
+        if await due():
+            break
+        await asyncio.sleep(0.05)
+    assert await due()
+    async with serving(desk, emulator):
+        await until(
+            lambda: any("#77" in e.text for e in emulator.world.transcripts.get(REQUESTER, []))
+        )
