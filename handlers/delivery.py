@@ -336,6 +336,8 @@ class Dispatcher:
             try:
                 return await self._call(call.method, params)
             except BadRequest as error:
+                if not _topic_gone(error):
+                    raise
                 # Someone closed or deleted the topic: the ticket gets a new one.
                 log.warning("topic of ticket %s unusable (%s); opening another", ticket.id, error)
                 params["message_thread_id"] = await self._reopen_topic(ticket)
@@ -469,6 +471,12 @@ class Place:
     staff_thread_id: int | None
     card_message_id: int | None
     question: str
+
+
+def _topic_gone(error: BadRequest) -> bool:
+    """Telegram's refusal because of the topic itself (closed, deleted), not the message."""
+    text = str(error).casefold()
+    return "thread" in text or "topic" in text
 
 
 def _next(queue: deque[Queued]) -> Queued:

@@ -372,3 +372,38 @@ async def test_a_long_history_comes_in_several_messages(
     parts = [e.text for e in world.transcripts[GENERAL_GROUP][1:] if e.sender_id == world.bot.id]
     assert len(parts) >= 2 and parts[0].startswith("工单 #1")
     assert all(len(p) <= 4096 for p in parts)
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_closed_or_deleted_topic_is_opened_again(
+    running: tuple[Emulator, Application],  # type: ignore[type-arg]
+) -> None:
+    """Someone closes the ticket's topic, later deletes the new one: each time the
+    requester's next message opens a new topic and arrives there; nothing is lost."""
+    emulator, _ = running
+    world = emulator.world
+    group = world.chats[GENERAL_GROUP]
+    await world.user_sends(REQUESTER, "我想申请公租房")
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    await world.user_presses(100101, GENERAL_GROUP, card.message_id, "claim:1")
+    first = await only_topic(world, GENERAL_GROUP)
+
+    def arrived(text: str) -> list[int | None]:
+        return [e.thread_id for e in world.transcripts[GENERAL_GROUP] if e.text == text]
+
+    first.closed = True
+    await world.user_sends(REQUESTER, "补充:我是外地户口")
+    await until(lambda: arrived("补充:我是外地户口"))
+    second = max(group.topics)
+    assert second != first.thread_id and arrived("补充:我是外地户口") == [second]
+
+    del group.topics[second]
+    await world.user_sends(REQUESTER, "再补充:有居住证")
+    await until(lambda: arrived("再补充:有居住证"))
+    third = max(group.topics)
+    assert third not in (first.thread_id, second) and arrived("再补充:有居住证") == [third]
+    # What the owner writes in the newest topic still reaches the requester.
+    await world.user_sends(100101, "收到,正在核实", GENERAL_GROUP, third)
+    await until(
+        lambda: any(e.text == "收到,正在核实" for e in world.transcripts.get(REQUESTER, []))
+    )
