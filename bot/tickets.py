@@ -32,6 +32,8 @@ class Opened:
     alerts: list[Outgoing] = field(default_factory=list)
 
 
+# A requester's tickets still in hand: being worked on, or resolved and awaiting their word.
+IN_HAND = (*ACTIVE_STATUSES, TicketStatus.RESOLVED)
 _REQUESTER = select(Requester).where(Requester.telegram_user_id == bindparam("telegram_user_id"))
 
 
@@ -338,7 +340,7 @@ async def mark_unreachable(*, session: AsyncSession, chat_id: int, now: datetime
         await session.scalars(
             select(Ticket).where(
                 Ticket.requester_id == requester.id,
-                Ticket.status.in_([*ACTIVE_STATUSES, TicketStatus.RESOLVED]),
+                Ticket.status.in_(IN_HAND),
             )
         )
     )
@@ -375,8 +377,7 @@ _WITH_CURRENT = (
     select(Requester, Ticket)
     .outerjoin(
         Ticket,
-        (Ticket.requester_id == Requester.id)
-        & Ticket.status.in_([*ACTIVE_STATUSES, TicketStatus.RESOLVED]),
+        (Ticket.requester_id == Requester.id) & Ticket.status.in_(IN_HAND),
     )
     .where(Requester.telegram_user_id == bindparam("telegram_user_id"))
     .order_by(Ticket.id.desc())
@@ -413,7 +414,7 @@ async def current_for_requester(*, session: AsyncSession, requester_id: int) -> 
         select(Ticket)
         .where(
             Ticket.requester_id == requester_id,
-            Ticket.status.in_([*ACTIVE_STATUSES, TicketStatus.RESOLVED]),
+            Ticket.status.in_(IN_HAND),
         )
         .order_by(Ticket.id.desc())
         .limit(1)

@@ -40,9 +40,10 @@ from telegram.warnings import PTBUserWarning
 from bot import outbox, retention, tickets
 from bot.desk import Desk
 from bot.models import Ticket
-from bot.outbox import LEASE, Call, Queued
+from bot.outbox import LEASE, Queued
 from bot.outgoing import Outgoing
 from bot.sweep import run_due
+from handlers import post
 from handlers.common import desk_of, keyboard
 
 log = logging.getLogger(__name__)
@@ -312,11 +313,8 @@ class Dispatcher:
             message = item.message
             desk = self._desk
             text = desk.texts.render(message.template, message.language, **message.context)
-            markup = _markup(desk, message)
-            params: dict[str, Any] = {"chat_id": message.chat_id, "text": text}
-            if markup is not None:
-                params["reply_markup"] = markup.to_dict()
-            return await self._call("sendMessage", params)
+            rendered = post.message(message.chat_id, text, _markup(desk, message))
+            return await self._call(rendered.method, rendered.params)
         assert item.call is not None
         call = item.call
         if call.method == "createForumTopic":
@@ -457,7 +455,7 @@ class Dispatcher:
                     "staff_event", desk.settings.languages.default, event="unreachable"
                 )
                 notices = [
-                    _to_ticket_staff(t, text) for t in in_hand if t.staff_chat_id is not None
+                    n for t in in_hand for n in post.to_ticket_staff(t, text, "unreachable")
                 ]
                 await outbox.enqueue(session=session, messages=notices, now=now)
 
@@ -497,12 +495,6 @@ def _next(queue: deque[Queued]) -> Queued:
             return item
         tickets_before.add(ticket_id)
     return queue[0]
-
-
-def _to_ticket_staff(ticket: Ticket, text: str) -> Call:
-    assert ticket.staff_chat_id is not None
-    params = {"chat_id": ticket.staff_chat_id, "text": text}
-    return Call(ticket.staff_chat_id, "sendMessage", params, "unreachable", ticket.id, True)
 
 
 async def sweep(context: ContextTypes.DEFAULT_TYPE) -> None:

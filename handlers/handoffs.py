@@ -44,15 +44,6 @@ def parse_form(text: str) -> tuple[str, str, str, int]:
     return department, parts[0], parts[1], hours
 
 
-def _to_ticket_staff(ticket: Ticket, fallback: int, text: str) -> Call:
-    """A word in the ticket's topic (or under its card); to `fallback` if it has no group."""
-    if ticket.staff_chat_id is None:
-        return say_to(fallback, text, kind="handoff_event")
-    return say_to(
-        ticket.staff_chat_id, text, kind="handoff_event", ticket_id=ticket.id, in_topic=True
-    )
-
-
 async def transfer(
     desk: Desk, ticket: Ticket, officer_id: int, text: str, message: Message
 ) -> None:
@@ -124,7 +115,7 @@ def _transfer_calls(desk: Desk, ticket: Ticket, form: Handoff, requester: Reques
     )
     return [
         say_to(receiving.staff_group_chat_id, card, markup, kind="handoff_card"),
-        _to_ticket_staff(ticket, form.sender_id, sent),
+        *post.to_ticket_staff(ticket, sent, "handoff_event", fallback=form.sender_id),
         *[
             say_to(s, copy, kind="handoff_event")
             for s in desk.rules.staff.supervisors_of(form.from_department_key)
@@ -133,7 +124,9 @@ def _transfer_calls(desk: Desk, ticket: Ticket, form: Handoff, requester: Reques
     ]
 
 
-def _tell_owner(desk: Desk, ticket: Ticket, form: Handoff, event: str, reason: str = "") -> Call:
+def _tell_owner(
+    desk: Desk, ticket: Ticket, form: Handoff, event: str, reason: str = ""
+) -> list[Call]:
     text = desk.texts.render(
         "handoff_event",
         desk.settings.languages.default,
@@ -143,7 +136,7 @@ def _tell_owner(desk: Desk, ticket: Ticket, form: Handoff, event: str, reason: s
         owner=desk.rules.staff.shown_as(ticket.owner_id) or "-",
         reason=reason,
     )
-    return _to_ticket_staff(ticket, form.sender_id, text)
+    return post.to_ticket_staff(ticket, text, "handoff_event", fallback=form.sender_id)
 
 
 async def accept(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -162,7 +155,7 @@ async def accept(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 now=desk.now(),
             )
             ticket = await store.get(session=session, ticket_id=ticket_id)
-            calls = [_tell_owner(desk, ticket, form, "accepted")]
+            calls = _tell_owner(desk, ticket, form, "accepted")
             if query.message is not None:
                 calls.insert(0, post.drop_buttons(query.message.chat.id, query.message.message_id))
             await post.post(desk, session, calls)

@@ -296,19 +296,8 @@ async def requester_decides(update: Update, context: ContextTypes.DEFAULT_TYPE) 
             calls = [say_to(requester.chat_id, told)]
             if query.message is not None:
                 calls.insert(0, post.drop_buttons(query.message.chat.id, query.message.message_id))
-            if ticket.staff_chat_id is not None:
-                staff_text = desk.texts.render(
-                    "staff_event", desk.settings.languages.default, **event
-                )
-                calls.append(
-                    say_to(
-                        ticket.staff_chat_id,
-                        staff_text,
-                        kind="staff_event",
-                        ticket_id=ticket.id,
-                        in_topic=True,
-                    )
-                )
+            staff_text = desk.texts.render("staff_event", desk.settings.languages.default, **event)
+            calls += post.to_ticket_staff(ticket, staff_text)
             await post.post(desk, session, calls)
     except (DeskError, ValueError) as refused:
         # An old, replayed or forged button: nothing to do, nothing leaks; logged.

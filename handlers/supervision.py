@@ -59,15 +59,6 @@ async def _load(desk: Desk, ticket_id: int) -> Ticket:
         return await store.get(session=session, ticket_id=ticket_id)
 
 
-def _to_group(ticket: Ticket, text: str) -> list[Call]:
-    """A word to the ticket's staff, in its topic (or under its card)."""
-    if ticket.staff_chat_id is None:
-        return []
-    return [
-        say_to(ticket.staff_chat_id, text, kind="staff_event", ticket_id=ticket.id, in_topic=True)
-    ]
-
-
 async def assign(
     desk: Desk,
     ticket_id: int,
@@ -108,7 +99,7 @@ async def assign(
             desk,
             session,
             calls,
-            _to_group(ticket, event),
+            post.to_ticket_staff(ticket, event),
             reply(event),
             say_to(officer_id, to_owner),
             owner_notice(desk, await requester_of(session, ticket), ticket, owner),
@@ -142,7 +133,7 @@ async def reprioritise(
             priority=names[ticket.priority],
             due=ticket.resolution_due_at,
         )
-        await post.post(desk, session, _to_group(ticket, event), reply(event))
+        await post.post(desk, session, post.to_ticket_staff(ticket, event), reply(event))
         if ticket.resolution_due_at != before:
             requester = await requester_of(session, ticket)
             promise = desk.texts.render(
