@@ -33,6 +33,15 @@ CONCURRENT_UPDATES = 8
 DEMO_REQUESTERS = [(900100, "小张", "zh"), (900200, "Sam", "en")]
 
 
+def _not_an_error(record: logging.LogRecord) -> bool:
+    """AIORateLimiter logs each 429 it does not retry as an error with a traceback; retrying is
+    left to the dispatcher (see build_application), whose own line says when it tries again."""
+    return record.msg != "Rate limit hit after maximum of %d retries"
+
+
+logging.getLogger("telegram.ext.AIORateLimiter").addFilter(_not_an_error)
+
+
 async def build_desk(settings: Settings, database_url: str) -> Desk:
     engine = create_engine(database_url)
     sessions = session_factory(engine)
@@ -99,8 +108,10 @@ def build_application(
         .get_updates_request(AiohttpRequest(connections=1))
     )
     if rate_limited:
-        # Telegram's flood limits: throttle groups and overall, and wait out a 429 then retry.
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]
+        # Telegram's flood limits: throttle groups and overall. A 429 is not retried here: the
+        # limiter would hold back every call of the bot, to every chat, while it waits (tens of
+        # seconds for a busy group); the dispatcher waits it out for that one chat instead.
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=0))  # type: ignore[arg-type]
     if base_url is not None:
         builder = builder.base_url(f"{base_url}/bot").base_file_url(f"{base_url}/file/bot")
     application = builder.build()

@@ -104,6 +104,10 @@ class Faults:
     def add(self, method: str, fault: Fault, count: int = 1) -> None:
         self._queued.setdefault(method, []).extend([fault] * count)
 
+    def pending(self, method: str) -> int:
+        """Faults still queued for a method (not yet given to a call)."""
+        return len(self._queued.get(method, []))
+
     def next(self, method: str) -> Fault | None:
         queue = self._queued.get(method)
         return queue.pop(0) if queue else None

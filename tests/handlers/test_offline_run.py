@@ -407,3 +407,26 @@ async def test_a_closed_or_deleted_topic_is_opened_again(
     await until(
         lambda: any(e.text == "收到,正在核实" for e in world.transcripts.get(REQUESTER, []))
     )
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_long_flood_wait_in_one_chat_holds_back_no_other_chat(
+    running: tuple[Emulator, Application],  # type: ignore[type-arg]
+) -> None:
+    """Telegram tells the bot to wait 30 s before opening a ticket's topic: the requester who
+    asks something meanwhile is answered at once, and the topic comes after the wait."""
+    from bot.emulator.limits import Fault
+
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(REQUESTER, "我想申请公租房")
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    emulator.faults.add("createForumTopic", Fault(429, retry_after=30))
+    await world.user_presses(100101, GENERAL_GROUP, card.message_id, "claim:1")
+    await until(lambda: emulator.faults.pending("createForumTopic") == 0)  # the 429 was given
+    started = asyncio.get_running_loop().time()
+    await world.user_sends(ENGLISH, "How do I replace a lost social security card?")
+    (answer,) = await bot_lines(emulator, ENGLISH, 1)  # within bot_lines' 10 s, not after 30
+    assert "report the card lost" in answer.text.casefold()
+    assert asyncio.get_running_loop().time() - started < 10
+    assert not world.chats[GENERAL_GROUP].topics  # still waiting out its 30 s
