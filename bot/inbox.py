@@ -38,25 +38,47 @@ REPEAT_WINDOW = timedelta(days=2)
 _handling: ContextVar[_Handling | None] = ContextVar("shouwen_handling", default=None)
 
 
+def _record_statement(insert: Any) -> Any:
+    """Record a batch of updates, at Core level and built once: this runs for every batch.
+
+    Telegram sends an update again only within a day; after a week without updates it may
+    start its ids anywhere, so a row older than REPEAT_WINDOW with the same id is a new update.
+    """
+    fresh = insert(_TABLE)
+    return fresh.on_conflict_do_update(
+        index_elements=[_TABLE.c.update_id],
+        set_={
+            "payload": fresh.excluded.payload,
+            "received_at": fresh.excluded.received_at,
+            "processed_at": None,
+        },
+        where=_TABLE.c.received_at < bindparam("repeat_before"),
+    ).returning(_TABLE.c.update_id)
+
+
+_RECORD = {
+    "sqlite": _record_statement(sqlite_insert),
+    "postgresql": _record_statement(postgresql_insert),
+}
+
+
 async def record(
     *, session: AsyncSession, updates: Sequence[dict[str, Any]], now: datetime
 ) -> set[int]:
     """Record updates not seen before; their ids (the others are repeats, to be ignored)."""
     if not updates:
         return set()
-    table = _TABLE
-    dialect = session.get_bind().dialect.name
-    insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
-    rows = [{"update_id": int(u["update_id"]), "payload": u, "received_at": now} for u in updates]
-    # One statement, at Core level: this runs for every batch of every update. Telegram sends
-    # an update again only within a day; after a week without updates it may start its ids
-    # anywhere, so a row older than REPEAT_WINDOW with the same id is a new update.
-    fresh = insert(table)
-    statement = fresh.on_conflict_do_update(
-        index_elements=[table.c.update_id],
-        set_={"payload": fresh.excluded.payload, "received_at": now, "processed_at": None},
-        where=table.c.received_at < now - REPEAT_WINDOW,
-    ).returning(table.c.update_id)
+    statement = _RECORD[session.get_bind().dialect.name]
+    cutoff = now - REPEAT_WINDOW
+    rows = [
+        {
+            "update_id": int(u["update_id"]),
+            "payload": u,
+            "received_at": now,
+            "repeat_before": cutoff,
+        }
+        for u in updates
+    ]
     connection = await session.connection()
     return {row[0] for row in (await connection.execute(statement, rows)).all()}
 

@@ -25,12 +25,12 @@ import contextvars
 import logging
 import random
 import warnings
-from collections import deque
+from collections import Counter, deque
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram import Bot, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
@@ -55,6 +55,7 @@ POLL_SECONDS = 1.0
 CONCURRENT_SENDS = 8  # calls to Telegram at once (see Dispatcher)
 RETENTION_EVERY = timedelta(hours=1)
 MARKING = -1.0  # an attempt's outcome: sent, to be marked by the marker
+MARK_AFTER = 0.02  # seconds the marker gathers sent messages before marking them at once
 SKIPPED: dict[str, Any] = {"skipped": True}  # the result of a call that had nothing to do
 # What goes ahead of bulk (copies of messages, topics) in a chat that has a backlog.
 URGENT = {
@@ -119,6 +120,7 @@ class Dispatcher:
         self._desk: Desk = application.bot_data["desk"]
         self._engine: AsyncEngine = self._desk.sessions.kw["bind"]
         self._queues: dict[int, deque[Queued]] = {}
+        self._urgent: Counter[int] = Counter()  # urgent messages in each chat's queue
         self._workers: dict[int, asyncio.Task[None]] = {}
         self._known: dict[int, Queued] = {}  # in this process's hands, not yet done
         self._forums: dict[int, bool] = {}
@@ -150,6 +152,8 @@ class Dispatcher:
                 continue
             self._known[item.id] = item
             self._queues.setdefault(item.chat_id, deque()).append(item)
+            if item.kind in URGENT:
+                self._urgent[item.chat_id] += 1
             if item.chat_id not in self._workers:
                 # A context of its own: not the handler's that happened to start it (whose
                 # update the inbox would otherwise mark with the worker's writes).
@@ -176,6 +180,7 @@ class Dispatcher:
         await self._give_back(list(self._known))
         self._known.clear()
         self._queues.clear()
+        self._urgent.clear()
         self._workers.clear()
 
     async def _give_back(self, message_ids: list[int]) -> None:
@@ -196,6 +201,7 @@ class Dispatcher:
         but not yet marked (under load, what was sent during one such transaction)."""
         while True:
             await self._marking.wait()
+            await asyncio.sleep(MARK_AFTER)  # the sends of the next moments in one transaction
             self._marking.clear()
             try:
                 await self._mark_sent()
@@ -247,7 +253,8 @@ class Dispatcher:
         queue = self._queues[chat_id]
         try:
             while queue:
-                item = _next(queue)
+                # Looking past the first message only when an urgent one waits.
+                item = _next(queue) if self._urgent[chat_id] else queue[0]
                 try:
                     wait = await self._attempt(item)
                 except Exception:  # the database, say: this message waits, the others too
@@ -256,6 +263,8 @@ class Dispatcher:
                     wait = backoff(item.attempts) if item.attempts < MAX_ATTEMPTS else None
                 if wait is None or wait == MARKING:
                     queue.remove(item)
+                    if item.kind in URGENT:
+                        self._urgent[chat_id] -= 1
                     if wait is None:  # else in hand until the marker has marked it
                         self._known.pop(item.id, None)
                 else:
@@ -265,6 +274,7 @@ class Dispatcher:
                 del self._workers[chat_id]
             if not queue and self._queues.get(chat_id) is queue:
                 del self._queues[chat_id]
+                self._urgent.pop(chat_id, None)
 
     async def _attempt(self, item: Queued) -> float | None:
         """Send one message; None when it is done with (sent or given up), MARKING when it is
@@ -370,17 +380,7 @@ class Dispatcher:
     async def _ticket(self, ticket_id: int) -> Place:
         """Where a ticket is in its staff group (one small query: this runs per message)."""
         async with self._engine.connect() as connection:
-            row = (
-                await connection.execute(
-                    select(
-                        Ticket.id,
-                        Ticket.staff_chat_id,
-                        Ticket.staff_thread_id,
-                        Ticket.card_message_id,
-                        Ticket.question,
-                    ).where(Ticket.id == ticket_id)
-                )
-            ).one()
+            row = (await connection.execute(_PLACE, {"place_of": ticket_id})).one()
         return Place(*row)
 
     async def _reopen_topic(self, ticket: Place) -> int:
@@ -469,6 +469,15 @@ class Place:
     staff_thread_id: int | None
     card_message_id: int | None
     question: str
+
+
+_PLACE = select(
+    Ticket.id,
+    Ticket.staff_chat_id,
+    Ticket.staff_thread_id,
+    Ticket.card_message_id,
+    Ticket.question,
+).where(Ticket.id == bindparam("place_of"))
 
 
 def _topic_gone(error: BadRequest) -> bool:

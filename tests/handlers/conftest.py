@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import inspect
 from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Any
@@ -94,11 +95,15 @@ async def bot_lines(emulator: Emulator, chat_id: int, count: int) -> list[Any]:
 
 
 async def until(condition: Any, seconds: float = 10) -> None:
-    """Wait until `condition()` holds (the bot answers asynchronously), at most `seconds`."""
+    """Wait until `condition()` holds (the bot answers asynchronously), at most `seconds`;
+    `condition` may be a coroutine function (a look at the database)."""
 
     async def check() -> None:
         while True:
-            if condition():
+            holds = condition()
+            if inspect.isawaitable(holds):
+                holds = await holds
+            if holds:
                 return
             await asyncio.sleep(0.02)
 

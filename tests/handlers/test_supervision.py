@@ -206,13 +206,21 @@ async def test_notices_wait_in_the_outbox_through_telegram_faults(
     desk_clock.now += timedelta(hours=3)  # the first step of the ladder: the staff group
     await sweep(CallbackContext(application))
     assert "预警(第1级)工单 #1" in (await bot_lines(emulator, GENERAL_GROUP, 2))[-1].text
-    async with desk.sessions() as session:
-        (row,) = (
-            await session.scalars(
-                select(OutboxMessage).where(OutboxMessage.template == "escalation")
-            )
-        ).all()
-    assert row.sent_at is not None and row.attempts == 1  # one 502, then sent
+
+    async def escalation() -> OutboxMessage:
+        async with desk.sessions() as session:
+            (row,) = (
+                await session.scalars(
+                    select(OutboxMessage).where(OutboxMessage.template == "escalation")
+                )
+            ).all()
+        return row
+
+    async def marked() -> bool:  # the marker marks sent messages a moment after Telegram took them
+        return (await escalation()).sent_at is not None
+
+    await until(marked)
+    assert (await escalation()).attempts == 1  # one 502, then sent
     assert len([e for e in world.transcripts[GENERAL_GROUP] if "预警" in e.text]) == 1
 
     # The requester blocks the bot: the claim's notice to them is refused (403).
