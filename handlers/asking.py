@@ -232,10 +232,13 @@ async def _handover(
     language = requester.language
     if category is None:
         # A close (if not close enough) template says what kind of case it is, unless words do.
-        matches = desk.matcher.search(question, None, limit=1)
-        close = matches and matches[0].score >= desk.matcher.suggest_threshold
-        template = desk.templates.get(matches[0].template_id) if close else None
-        category = infer_category(desk.settings, question, template.category if template else None)
+        def close_template_category() -> str | None:
+            matches = desk.matcher.search(question, None, limit=1)
+            close = matches and matches[0].score >= desk.matcher.suggest_threshold
+            template = desk.templates.get(matches[0].template_id) if close else None
+            return template.category if template else None
+
+        category = infer_category(desk.settings, question, close_template_category)
     open_count = await tickets.count_open(session=session, requester_id=requester.id)
     if open_count >= desk.settings.abuse.open_tickets:
         requester.dialog_step = None

@@ -27,5 +27,20 @@ def test_infer_category(
     assert infer_category(settings, question, matched) == expected
 
 
+def test_the_close_template_is_looked_for_only_when_no_cue_word_decides(
+    settings: Settings,
+) -> None:
+    asked: list[str] = []
+
+    def close_template() -> str:
+        asked.append("searched")
+        return "service_request"
+
+    assert infer_category(settings, "小区停水三天了", close_template) == "fault_report"
+    assert asked == []
+    assert infer_category(settings, "公租房的政策是什么", close_template) == "service_request"
+    assert asked == ["searched"]
+
+
 def test_an_unchosen_category_falls_back_to_the_first_without_cues(settings: Settings) -> None:
     assert fallback_category(settings) == "consultation"
