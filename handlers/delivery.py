@@ -198,7 +198,8 @@ class Dispatcher:
     async def _mark_forever(self) -> None:
         """Mark what the workers sent, all that is waiting in one transaction: per message,
         a transaction cost more than the rest of its sending. A crash repeats what was sent
-        but not yet marked (under load, what was sent during one such transaction)."""
+        but not yet marked: what was sent in the last MARK_AFTER seconds and during the
+        marking transaction."""
         while True:
             await self._marking.wait()
             await asyncio.sleep(MARK_AFTER)  # the sends of the next moments in one transaction
