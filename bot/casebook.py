@@ -99,12 +99,20 @@ async def propose(
     """Propose a closed ticket as a template; shows the templates that already cover it."""
     ticket = await get(session=session, ticket_id=ticket_id)
     if not may_speak_for(rules, ticket, officer_id):
-        raise NotAllowed(f"user {officer_id} may not propose ticket {ticket.id}")
+        raise NotAllowed(
+            f"user {officer_id} may not propose ticket {ticket.id}",
+            "owner_only",
+            ticket_id=ticket.id,
+        )
     if ticket.status is not TicketStatus.CLOSED or ticket.close_reason is CloseReason.WITHDRAWN:
         raise IllegalMove(ticket.id, ticket.status, "propose as a template")
     template_id = f"ticket-{ticket.id}"
     if await session.get(StoredTemplate, template_id) is not None:
-        raise InvalidInput(f"ticket {ticket.id} has already been proposed")
+        raise InvalidInput(
+            f"ticket {ticket.id} has already been proposed",
+            "already_proposed",
+            ticket_id=ticket.id,
+        )
     cleaned_questions = {
         language: [clean_text(q, "a question") for q in texts]
         for language, texts in questions.items()
@@ -124,7 +132,8 @@ async def propose(
     )
     problems = check_template(template, vocabulary(rules.settings))
     if problems:
-        raise InvalidInput("; ".join(f"{field}: {reason}" for field, reason in problems))
+        detail = "; ".join(f"{field}: {reason}" for field, reason in problems)
+        raise InvalidInput(detail, "template_problems", detail=detail)
     session.add(
         StoredTemplate(
             id=template_id,
@@ -155,14 +164,22 @@ async def _decide(
 ) -> CaseTemplate:
     row = await session.get(StoredTemplate, template_id)
     if row is None:
-        raise NotFound(f"no stored template {template_id!r}")
+        raise NotFound(
+            f"no stored template {template_id!r}", "no_template", template_id=template_id
+        )
     if not (
         rules.staff.is_supervisor(supervisor_id, row.department_key)
         or rules.staff.is_management(supervisor_id)
     ):
-        raise NotAllowed(f"user {supervisor_id} is not a supervisor of {row.department_key}")
+        raise NotAllowed(
+            f"user {supervisor_id} is not a supervisor of {row.department_key}", "not_supervisor"
+        )
     if row.status is not expected:
-        raise InvalidInput(f"template {template_id!r} is {row.status}, not {expected}")
+        raise InvalidInput(
+            f"template {template_id!r} is {row.status}, not {expected}",
+            "template_decided",
+            template_id=template_id,
+        )
     row.status = new
     row.decided_by = supervisor_id
     row.decided_at = now

@@ -50,7 +50,7 @@ async def confirm(
         session=session, ticket_id=ticket_id, requester_id=requester_id
     )
     if score is not None and not 1 <= score <= 5:
-        raise InvalidInput("a rating is 1 to 5")
+        raise InvalidInput("a rating is 1 to 5", "rating_range")
     lifecycle.move(session, ticket, Action.CONFIRM, now=now, actor_id=None, data={"score": score})
     if score is not None:
         session.add(

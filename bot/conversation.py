@@ -81,7 +81,11 @@ async def add_staff_message(
     """A reply to the requester (a public update) or an internal note, which never reaches them."""
     ticket = await get(session=session, ticket_id=ticket_id)
     if not may_speak_for(rules, ticket, officer_id):
-        raise NotAllowed(f"user {officer_id} may not write on ticket {ticket.id}")
+        raise NotAllowed(
+            f"user {officer_id} may not write on ticket {ticket.id}",
+            "owner_only",
+            ticket_id=ticket.id,
+        )
     message = _staff_message(
         session,
         rules,

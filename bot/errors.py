@@ -2,20 +2,38 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class DeskError(Exception):
-    """Base of every refusal the core raises; its message is safe to log."""
+    """Base of every refusal the core raises. Its message (English) is for the log and is safe
+    to log; `reason` and `values` are what the front words for people, in their language
+    (templates/<language>/refused.j2)."""
+
+    reason = "refused"
+
+    def __init__(self, message: str, reason: str | None = None, **values: Any) -> None:
+        super().__init__(message)
+        if reason is not None:
+            self.reason = reason
+        self.values = values
 
 
 class NotFound(DeskError):
-    pass
+    reason = "not_found"
 
 
 class IllegalMove(DeskError):
     """A lifecycle move the transition table does not allow from the ticket's status."""
 
     def __init__(self, ticket_id: int, status: str, action: str) -> None:
-        super().__init__(f"ticket {ticket_id}: cannot {action} while {status}")
+        super().__init__(
+            f"ticket {ticket_id}: cannot {action} while {status}",
+            "illegal_move",
+            ticket_id=ticket_id,
+            status=str(status),
+            action=str(action),
+        )
         self.ticket_id = ticket_id
         self.status = status
         self.action = action
@@ -30,10 +48,16 @@ class AlreadyClaimed(IllegalMove):
 class NotAllowed(DeskError):
     """The actor has no right to do this (not staff, not the owner, wrong department)."""
 
+    reason = "not_allowed"
+
 
 class InvalidInput(DeskError):
     """A value the rules refuse: an empty summary, a rating outside 1-5, an unknown category."""
 
+    reason = "invalid"
+
 
 class ConcurrentChange(DeskError):
     """Someone else changed the ticket at the same moment; reload and try again."""
+
+    reason = "concurrent"

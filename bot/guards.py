@@ -12,18 +12,22 @@ MAX_TEXT = 20_000
 def clean_text(text: str, what: str) -> str:
     text = text.strip()
     if not text:
-        raise InvalidInput(f"{what} must not be empty")
+        raise InvalidInput(f"{what} must not be empty", "empty_text")
     if len(text) > MAX_TEXT:
-        raise InvalidInput(f"{what} is longer than {MAX_TEXT} characters")
+        raise InvalidInput(
+            f"{what} is longer than {MAX_TEXT} characters", "too_long", limit=MAX_TEXT
+        )
     return text
 
 
 def require_staff_of(rules: Rules, actor_id: int, *departments: str) -> None:
     member = rules.staff.get(actor_id)
     if member is None:
-        raise NotAllowed(f"user {actor_id} is not staff")
+        raise NotAllowed(f"user {actor_id} is not staff", "not_staff")
     if member.department_key not in departments and not rules.staff.is_management(actor_id):
-        raise NotAllowed(f"user {actor_id} is not staff of {', '.join(departments)}")
+        raise NotAllowed(
+            f"user {actor_id} is not staff of {', '.join(departments)}", "other_department"
+        )
 
 
 def require_owner_or_supervisor(rules: Rules, ticket: Ticket, actor_id: int) -> None:
@@ -33,7 +37,11 @@ def require_owner_or_supervisor(rules: Rules, ticket: Ticket, actor_id: int) -> 
         actor_id
     ):
         return
-    raise NotAllowed(f"only the owner or a supervisor may do this on ticket {ticket.id}")
+    raise NotAllowed(
+        f"only the owner or a supervisor may do this on ticket {ticket.id}",
+        "owner_only",
+        ticket_id=ticket.id,
+    )
 
 
 def may_speak_for(rules: Rules, ticket: Ticket, officer_id: int) -> bool:

@@ -33,11 +33,17 @@ async def transfer(
     if actor_id != ticket.owner_id:
         require_staff_of(rules, actor_id, ticket.department_key, ticket.handling_department_key)
     if to_department not in {d.key for d in rules.settings.departments}:
-        raise InvalidInput(f"unknown department {to_department!r}")
+        raise InvalidInput(
+            f"unknown department {to_department!r}", "unknown_department", name=to_department
+        )
     if to_department == ticket.handling_department_key:
-        raise InvalidInput(f"ticket {ticket.id} is already handled by {to_department}")
+        raise InvalidInput(
+            f"ticket {ticket.id} is already handled by {to_department}",
+            "same_department",
+            ticket_id=ticket.id,
+        )
     if due_at <= now:
-        raise InvalidInput("the handoff deadline must be in the future")
+        raise InvalidInput("the handoff deadline must be in the future", "deadline_past")
     form = Handoff(
         ticket_id=ticket.id,
         from_department_key=ticket.handling_department_key,
@@ -65,7 +71,9 @@ async def pending_handoff(*, session: AsyncSession, ticket_id: int) -> Handoff:
         )
     )
     if form is None:
-        raise NotFound(f"ticket {ticket_id} has no pending handoff")
+        raise NotFound(
+            f"ticket {ticket_id} has no pending handoff", "no_handoff", ticket_id=ticket_id
+        )
     return form
 
 

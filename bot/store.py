@@ -17,7 +17,7 @@ async def get(*, session: AsyncSession, ticket_id: int) -> Ticket:
     """The ticket with this number, or NotFound."""
     ticket = await session.get(Ticket, ticket_id)
     if ticket is None:
-        raise NotFound(f"no ticket {ticket_id}")
+        raise NotFound(f"no ticket {ticket_id}", "no_ticket", ticket_id=ticket_id)
     return ticket
 
 
@@ -25,7 +25,9 @@ async def get_for_requester(*, session: AsyncSession, ticket_id: int, requester_
     """A ticket as its requester may see it; someone else's ticket is NotFound, not a leak."""
     ticket = await session.get(Ticket, ticket_id)
     if ticket is None or ticket.requester_id != requester_id:
-        raise NotFound(f"no ticket {ticket_id} for this requester")
+        raise NotFound(
+            f"no ticket {ticket_id} for this requester", "no_ticket", ticket_id=ticket_id
+        )
     return ticket
 
 
@@ -89,9 +91,13 @@ def set_priority(
 ) -> None:
     """Change a loaded ticket's priority and deadlines, recording the event."""
     if priority not in {p.key for p in rules.settings.priorities}:
-        raise InvalidInput(f"unknown priority {priority!r}")
+        raise InvalidInput(f"unknown priority {priority!r}", "unknown_priority", name=priority)
     if ticket.status not in ACTIVE_STATUSES:
-        raise InvalidInput(f"ticket {ticket.id} is {ticket.status}; its priority is settled")
+        raise InvalidInput(
+            f"ticket {ticket.id} is {ticket.status}; its priority is settled",
+            "priority_settled",
+            ticket_id=ticket.id,
+        )
     if priority == ticket.priority:
         return
     ticket.priority = priority

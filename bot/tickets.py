@@ -91,16 +91,18 @@ async def open_ticket(
     settings = rules.settings
     question = clean_text(question, "the question")
     if category not in {c.key for c in settings.categories}:
-        raise InvalidInput(f"unknown category {category!r}")
+        raise InvalidInput(f"unknown category {category!r}", "unknown_category", name=category)
     priority = priority or settings.priorities[0].key
     if priority not in {p.key for p in settings.priorities}:
-        raise InvalidInput(f"unknown priority {priority!r}")
+        raise InvalidInput(f"unknown priority {priority!r}", "unknown_priority", name=priority)
     department = department or settings.home_department
     if department not in {d.key for d in settings.departments}:
-        raise InvalidInput(f"unknown department {department!r}")
+        raise InvalidInput(
+            f"unknown department {department!r}", "unknown_department", name=department
+        )
     requester = await session.get(Requester, requester_id)
     if requester is None:
-        raise NotFound(f"no requester {requester_id}")
+        raise NotFound(f"no requester {requester_id}", "no_requester")
     priority, keywords = keyword_priority(rules, question, priority)
 
     ticket = Ticket(
@@ -188,11 +190,18 @@ async def assign(
         rules.staff.is_supervisor(supervisor_id, ticket.department_key)
         or rules.staff.is_management(supervisor_id)
     ):
-        raise NotAllowed(f"user {supervisor_id} is not a supervisor of {ticket.department_key}")
+        raise NotAllowed(
+            f"user {supervisor_id} is not a supervisor of {ticket.department_key}",
+            "not_supervisor",
+        )
     reason = clean_text(reason, "the reason")
     require_staff_of(rules, officer_id, ticket.department_key)
     if officer_id == ticket.owner_id:
-        raise InvalidInput(f"user {officer_id} already owns ticket {ticket.id}")
+        raise InvalidInput(
+            f"user {officer_id} already owns ticket {ticket.id}",
+            "already_owner",
+            ticket_id=ticket.id,
+        )
     was_open = ticket.status is TicketStatus.OPEN
     lifecycle.move(
         session,
@@ -303,12 +312,12 @@ async def set_ban(
 ) -> Requester:
     """A supervisor bars a requester (or lifts it); staff cannot be barred."""
     if not (rules.staff.is_supervisor(supervisor_id) or rules.staff.is_management(supervisor_id)):
-        raise NotAllowed(f"user {supervisor_id} is not a supervisor")
+        raise NotAllowed(f"user {supervisor_id} is not a supervisor", "not_supervisor")
     if rules.staff.get(telegram_user_id) is not None:
-        raise InvalidInput(f"user {telegram_user_id} is staff")
+        raise InvalidInput(f"user {telegram_user_id} is staff", "is_staff")
     requester = await session.scalar(_REQUESTER, {"telegram_user_id": telegram_user_id})
     if requester is None:
-        raise NotFound(f"no requester {telegram_user_id}")
+        raise NotFound(f"no requester {telegram_user_id}", "no_requester")
     requester.banned_at = now if banned else None
     requester.banned_by = supervisor_id if banned else None
     requester.ban_reason = clean_text(reason, "the reason")[:500] if banned else None

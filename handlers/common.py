@@ -11,6 +11,7 @@ from telegram.ext import ContextTypes
 
 from bot import tickets
 from bot.desk import Desk
+from bot.errors import DeskError
 from bot.models import Requester, Ticket
 
 log = logging.getLogger(__name__)
@@ -53,6 +54,15 @@ async def answer(query: CallbackQuery, alert: str | None = None) -> None:
         await query.answer(alert[:200] if alert else None, show_alert=alert is not None)
     except TelegramError as error:
         log.warning("could not answer button press %s: %s", query.id, error)
+
+
+def refusal(desk: Desk, refused: Exception) -> str:
+    """What staff read when the desk refuses them: the core's reason, worded in the staff's
+    language (its own message is English, for the log); anything else could not be read."""
+    language = desk.settings.languages.default
+    if isinstance(refused, DeskError):
+        return desk.texts.render("refused", language, **refused.values, reason=refused.reason)
+    return desk.texts.render("refused", language, reason="unreadable")
 
 
 def desk_of(context: ContextTypes.DEFAULT_TYPE) -> Desk:

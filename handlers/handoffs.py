@@ -20,7 +20,7 @@ from bot.errors import DeskError
 from bot.models import Handoff, Requester, Ticket
 from bot.outbox import Call
 from handlers import post
-from handlers.common import answer, desk_of
+from handlers.common import answer, desk_of, refusal
 from handlers.post import message as say_to
 
 log = logging.getLogger(__name__)
@@ -69,7 +69,7 @@ async def transfer(
     except (ValueError, DeskError) as refused:
         keys = ", ".join(d.key for d in desk.settings.departments)
         usage = desk.texts.render("handoff_event", language, event="usage", departments=keys)
-        await post.say(desk, post.reply(message, f"{refused}\n{usage}"))
+        await post.say(desk, post.reply(message, f"{refusal(desk, refused)}\n{usage}"))
 
 
 def _transfer_calls(desk: Desk, ticket: Ticket, form: Handoff, requester: Requester) -> list[Call]:
@@ -161,7 +161,7 @@ async def accept(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await post.post(desk, session, calls)
     except (ValueError, DeskError) as refused:
         log.info("refused button %r from user %s: %s", query.data, query.from_user.id, refused)
-        await answer(query, str(refused))
+        await answer(query, refusal(desk, refused))
         return
     await answer(query)
 
@@ -196,4 +196,4 @@ async def give_back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         usage = desk.texts.render(
             "handoff_event", desk.settings.languages.default, event="return_usage"
         )
-        await post.say(desk, post.reply(message, f"{refused}\n{usage}"))
+        await post.say(desk, post.reply(message, f"{refusal(desk, refused)}\n{usage}"))

@@ -22,7 +22,7 @@ from bot.errors import AlreadyClaimed, DeskError, NotAllowed
 from bot.models import Direction, Requester, Ticket
 from bot.outbox import Call
 from handlers import post
-from handlers.common import answer, desk_of, requester_for
+from handlers.common import answer, desk_of, refusal, requester_for
 from handlers.handoffs import transfer
 from handlers.post import message as say_to
 
@@ -252,7 +252,7 @@ async def _on_ticket(
             )
             await post.post(desk, session, to_requester)
     except DeskError as refused:
-        await post.say(desk, post.reply(message, str(refused)))
+        await post.say(desk, post.reply(message, refusal(desk, refused)))
 
 
 async def requester_decides(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -24,7 +24,7 @@ from bot.figures import Figures, supervision_figures
 from bot.models import StoredTemplate, Ticket
 from bot.outbox import Call
 from handlers import post
-from handlers.common import answer, desk_of, keyboard, not_staff
+from handlers.common import answer, desk_of, keyboard, not_staff, refusal
 from handlers.post import message as say_to
 from handlers.staff import owner_notice, requester_of, topic_calls
 
@@ -189,7 +189,7 @@ async def assign_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
             desk, ticket.id, user.id, member.user_id, reason, lambda t: post.reply(message, t)
         )
     except DeskError as refused:
-        await post.say(desk, post.reply(message, str(refused)))
+        await post.say(desk, post.reply(message, refusal(desk, refused)))
 
 
 def _officer_buttons(desk: Desk, ticket: Ticket) -> InlineKeyboardMarkup:
@@ -248,7 +248,7 @@ async def pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     except (ValueError, DeskError) as refused:
         # Told to the presser alone: forged, stale or simply not theirs to press.
         log.info("refused button %r from user %s: %s", query.data, presser, refused)
-        await answer(query, str(refused))
+        await answer(query, refusal(desk, refused))
 
 
 def _proposal_text(desk: Desk, row: StoredTemplate, decided: str = "") -> str:
@@ -438,7 +438,7 @@ async def priority_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     try:
         await reprioritise(desk, ticket.id, user.id, key, lambda t: post.reply(message, t))
     except DeskError as refused:
-        await post.say(desk, post.reply(message, str(refused)))
+        await post.say(desk, post.reply(message, refusal(desk, refused)))
 
 
 async def propose_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -481,7 +481,7 @@ async def propose_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
                 desk, session, post.reply(message, text), [say_to(s, text) for s in supervisors]
             )
     except DeskError as refused:
-        await post.say(desk, post.reply(message, str(refused)))
+        await post.say(desk, post.reply(message, refusal(desk, refused)))
 
 
 async def block(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -515,7 +515,7 @@ async def block(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             told = desk.texts.render("banned", language, banned=barring, user_id=user_id)
             await post.post(desk, session, post.reply(message, told))
     except DeskError as refused:
-        await post.say(desk, post.reply(message, str(refused)))
+        await post.say(desk, post.reply(message, refusal(desk, refused)))
         return
     if barring:
         desk.banned.add(user_id)

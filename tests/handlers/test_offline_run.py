@@ -204,6 +204,13 @@ async def test_a_whole_case_through_the_staff_group(
     await world.user_presses(REQUESTER, REQUESTER, second.message_id, "rate:1:1")
     await asyncio.sleep(0.3)
     assert len(await bot_lines(emulator, REQUESTER, 10)) == 10
+    # Resolving it again is refused, in the staff's language (not the core's log message).
+    await world.user_sends(officer, "/resolve 再办一次", GENERAL_GROUP, topic.thread_id)
+    await until(
+        lambda: any(
+            "工单 #1 目前已关闭,不能办结" in e.text for e in world.transcripts[GENERAL_GROUP]
+        )
+    )
 
 
 @pytest.mark.parametrize("store", ["sqlite"])

@@ -91,7 +91,7 @@ async def test_assign_and_priority_by_command(running: tuple[Emulator, App]) -> 
     await until(lambda: _said(emulator, GENERAL_GROUP, "此操作仅限主管"))
     # Another department's supervisor may not; this department's may.
     await world.user_sends(OTHER_SUPERVISOR, "/assign 1 G-0102")
-    await until(lambda: _said(emulator, OTHER_SUPERVISOR, "not a supervisor of general"))
+    await until(lambda: _said(emulator, OTHER_SUPERVISOR, "只有该部门的主管可以这样做"))
     await world.user_sends(SUPERVISOR, "/assign 1 G-0102 worked on a similar case")
     told = (await bot_lines(emulator, ENGLISH, 2))[-1]
     assert "李强" in told.text
