@@ -137,9 +137,10 @@ class Dispatcher:
 
     # -- taking work ------------------------------------------------------------------------
 
-    def submit(self, items: list[Queued]) -> None:
-        """Queue messages behind what their chats already wait for; start their workers.
-        Once stopped, the messages are given back to the table for the next start."""
+    def submit(self, items: list[Queued], first: bool = False) -> None:
+        """Queue messages behind what their chats already wait for (`first`: ahead of it);
+        start their workers. Once stopped, the messages are given back to the table for the
+        next start."""
         if self._stopped:
             self._late.append(
                 asyncio.create_task(
@@ -147,11 +148,15 @@ class Dispatcher:
                 )
             )
             return
-        for item in items:
+        for item in reversed(items) if first else items:
             if item.id in self._known:
                 continue
             self._known[item.id] = item
-            self._queues.setdefault(item.chat_id, deque()).append(item)
+            queue = self._queues.setdefault(item.chat_id, deque())
+            if first:
+                queue.appendleft(item)
+            else:
+                queue.append(item)
             if item.kind in URGENT:
                 self._urgent[item.chat_id] += 1
             if item.chat_id not in self._workers:
@@ -283,6 +288,8 @@ class Dispatcher:
         desk = self._desk
         try:
             result = await self._send(item)
+        except _Reordered:
+            return 0.0  # something now goes first: the worker takes it, then this again
         except RetryAfter as error:
             wait = _seconds(error.retry_after)
             await self._reschedule(item, wait, str(error), count=False)
@@ -347,10 +354,11 @@ class Dispatcher:
             except BadRequest as error:
                 if not _topic_gone(error):
                     raise
-                # Someone closed or deleted the topic: the ticket gets a new one.
+                # Someone closed or deleted the topic: the ticket gets a new one, introduced
+                # before this message goes there.
                 log.warning("topic of ticket %s unusable (%s); opening another", ticket.id, error)
-                params["message_thread_id"] = await self._reopen_topic(ticket)
-                return await self._call(call.method, params)
+                await self._reopen_topic(ticket)
+                raise _Reordered from None
         forum = await self._is_forum(call.chat_id)
         if forum and call.kind == "relay":
             return SKIPPED  # copied into the topic with the rest when someone claims it
@@ -384,16 +392,30 @@ class Dispatcher:
             row = (await connection.execute(_PLACE, {"place_of": ticket_id})).one()
         return Place(*row)
 
-    async def _reopen_topic(self, ticket: Place) -> int:
+    async def _reopen_topic(self, ticket: Place) -> None:
+        """A new topic for the ticket, and its introduction first in line for the group (the
+        old topic, if only closed, still holds the conversation; /ticket shows all of it)."""
         assert ticket.staff_chat_id is not None
+        desk = self._desk
         topic = await self._bot.create_forum_topic(
             ticket.staff_chat_id, f"#{ticket.id} {ticket.question[:40]}"
         )
-        async with self._desk.sessions() as session, session.begin():
-            await tickets.attach_topic(
-                session=session, ticket_id=ticket.id, thread_id=topic.message_thread_id
-            )
-        return topic.message_thread_id
+        text = desk.texts.render(
+            "topic_reopened",
+            desk.settings.languages.default,
+            ticket_id=ticket.id,
+            owner=desk.rules.staff.shown_as(ticket.owner_id) or "-",
+            question=ticket.question,
+        )
+        intro = post.message(
+            ticket.staff_chat_id, text, kind="topic_intro", ticket_id=ticket.id, in_topic=True
+        )
+        with outbox.delivering(lambda items: self.submit(items, first=True)):
+            async with desk.sessions() as session, session.begin():
+                await tickets.attach_topic(
+                    session=session, ticket_id=ticket.id, thread_id=topic.message_thread_id
+                )
+                await outbox.enqueue(session=session, messages=[intro], now=desk.now())
 
     async def _record(self, session: Any, item: Queued, result: dict[str, Any]) -> None:
         """What a sent message means for its ticket."""
@@ -470,6 +492,7 @@ class Place:
     staff_thread_id: int | None
     card_message_id: int | None
     question: str
+    owner_id: int | None
 
 
 _PLACE = select(
@@ -478,7 +501,12 @@ _PLACE = select(
     Ticket.staff_thread_id,
     Ticket.card_message_id,
     Ticket.question,
+    Ticket.owner_id,
 ).where(Ticket.id == bindparam("place_of"))
+
+
+class _Reordered(Exception):
+    """A message was put ahead of the one being sent, which waits for it."""
 
 
 def _topic_gone(error: BadRequest) -> bool:

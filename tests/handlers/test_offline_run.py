@@ -386,7 +386,8 @@ async def test_a_closed_or_deleted_topic_is_opened_again(
     running: tuple[Emulator, Application],  # type: ignore[type-arg]
 ) -> None:
     """Someone closes the ticket's topic, later deletes the new one: each time the
-    requester's next message opens a new topic and arrives there; nothing is lost."""
+    requester's next message opens a new topic, introduced first, and arrives there; nothing
+    is lost."""
     emulator, _ = running
     world = emulator.world
     group = world.chats[GENERAL_GROUP]
@@ -403,12 +404,18 @@ async def test_a_closed_or_deleted_topic_is_opened_again(
     await until(lambda: arrived("补充:我是外地户口"))
     second = max(group.topics)
     assert second != first.thread_id and arrived("补充:我是外地户口") == [second]
+    intro, relayed = [e for e in world.transcripts[GENERAL_GROUP] if e.thread_id == second]
+    assert "工单 #1 原来的话题已被关闭或删除" in intro.text and "/ticket 1" in intro.text
+    assert "王芳" in intro.text and "我想申请公租房" in intro.text
+    assert relayed.text == "补充:我是外地户口"
 
     del group.topics[second]
     await world.user_sends(REQUESTER, "再补充:有居住证")
     await until(lambda: arrived("再补充:有居住证"))
     third = max(group.topics)
     assert third not in (first.thread_id, second) and arrived("再补充:有居住证") == [third]
+    in_third = [e.text for e in world.transcripts[GENERAL_GROUP] if e.thread_id == third]
+    assert len(in_third) == 2 and in_third[1] == "再补充:有居住证"
     # What the owner writes in the newest topic still reaches the requester.
     await world.user_sends(100101, "收到,正在核实", GENERAL_GROUP, third)
     await until(
