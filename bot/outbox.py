@@ -65,6 +65,7 @@ class Queued:
     leased_until: datetime
     message: Outgoing | None = None
     call: Call | None = None
+    reopened_topic: bool = False  # it found its ticket's topic gone and opened a new one
 
     @property
     def kind(self) -> str:

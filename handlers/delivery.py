@@ -352,8 +352,9 @@ class Dispatcher:
             try:
                 return await self._call(call.method, params)
             except BadRequest as error:
-                if not _topic_gone(error):
-                    raise
+                if not _topic_gone(error) or item.reopened_topic or call.kind == "topic_intro":
+                    raise  # a message opens a new topic once, an introduction never: no loop
+                item.reopened_topic = True
                 # Someone closed or deleted the topic: the ticket gets a new one, introduced
                 # before this message goes there.
                 log.warning("topic of ticket %s unusable (%s); opening another", ticket.id, error)

@@ -93,6 +93,7 @@ class Fault:
     status: int | None  # an HTTP error to answer with; None: only the delay
     retry_after: int | None = None
     delay: float = 0.0
+    description: str | None = None  # Telegram's words for the error, if not the usual ones
 
 
 class Faults:
@@ -123,4 +124,5 @@ class Faults:
             502: "Bad Gateway",
             503: "Service Unavailable",
         }
-        return ApiError(fault.status, descriptions.get(fault.status, f"Error {fault.status}"))
+        description = fault.description or descriptions.get(fault.status, f"Error {fault.status}")
+        return ApiError(fault.status, description)

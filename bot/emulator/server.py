@@ -256,7 +256,12 @@ class Emulator:
 
     async def _add_fault(self, request: web.Request) -> web.Response:
         body = await request.json()
-        fault = Fault(body.get("status"), body.get("retry_after"), float(body.get("delay", 0)))
+        fault = Fault(
+            body.get("status"),
+            body.get("retry_after"),
+            float(body.get("delay", 0)),
+            body.get("description"),
+        )
         self.faults.add(str(body["method"]), fault, int(body.get("count", 1)))
         return web.json_response({"ok": True})
 

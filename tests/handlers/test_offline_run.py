@@ -444,3 +444,31 @@ async def test_a_long_flood_wait_in_one_chat_holds_back_no_other_chat(
     assert "report the card lost" in answer.text.casefold()
     assert asyncio.get_running_loop().time() - started < 10
     assert not world.chats[GENERAL_GROUP].topics  # still waiting out its 30 s
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_topic_that_keeps_failing_opens_one_new_topic_not_a_loop(
+    running: tuple[Emulator, Application],  # type: ignore[type-arg]
+) -> None:
+    """Telegram refuses every message into topics as if the thread were gone: the message
+    that found its topic closed opens one new topic, then both it and the introduction are
+    given up on; no stream of new topics."""
+    from bot.emulator.limits import Fault
+
+    emulator, _ = running
+    world = emulator.world
+    group = world.chats[GENERAL_GROUP]
+    await world.user_sends(REQUESTER, "我想申请公租房")
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    await world.user_presses(100101, GENERAL_GROUP, card.message_id, "claim:1")
+    first = await only_topic(world, GENERAL_GROUP)
+    await until(lambda: any(e.thread_id for e in world.transcripts[GENERAL_GROUP]))  # intro
+    gone = Fault(400, description="Bad Request: message thread not found")
+    for method in ("sendMessage", "copyMessage"):
+        emulator.faults.add(method, gone, count=6)
+    first.closed = True
+    await world.user_sends(REQUESTER, "补充:我是外地户口")
+    # The copy fails twice (closed, then a fault) and the introduction at least once.
+    await until(lambda: emulator.faults.pending("copyMessage") <= 5)
+    await asyncio.sleep(1.0)
+    assert len(group.topics) == 2
