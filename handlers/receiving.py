@@ -13,10 +13,12 @@ import asyncio
 import contextlib
 import logging
 import warnings
+from datetime import timedelta
 from typing import Any
 
 from aiohttp import web
 from telegram import Update
+from telegram.error import RetryAfter
 from telegram.ext import Application
 from telegram.warnings import PTBUserWarning
 
@@ -24,6 +26,7 @@ from bot import inbox
 from bot.desk import Desk
 
 log = logging.getLogger(__name__)
+SET_WEBHOOK_ATTEMPTS = 5
 # python-telegram-bot prefers Bot.get_updates; we need the JSON as Telegram sent it, to store.
 warnings.filterwarnings("ignore", message=r".*Bot\.getUpdates", category=PTBUserWarning)
 
@@ -77,9 +80,19 @@ class WebhookReceiver:
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         await web.TCPSite(self._runner, self.listen, self.port).start()
-        await self.application.bot.set_webhook(
-            self.url, secret_token=self.secret, allowed_updates=Update.ALL_TYPES
-        )
+        for attempt in range(1, SET_WEBHOOK_ATTEMPTS + 1):
+            try:
+                await self.application.bot.set_webhook(
+                    self.url, secret_token=self.secret, allowed_updates=Update.ALL_TYPES
+                )
+                return
+            except RetryAfter as error:  # the rate limiter leaves 429s to the caller
+                if attempt == SET_WEBHOOK_ATTEMPTS:
+                    raise
+                wait = error.retry_after
+                seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+                log.warning("setWebhook: %s; again in %.0f s", error, seconds)
+                await asyncio.sleep(seconds)
 
     async def stop(self) -> None:
         if self._runner is not None:

@@ -18,6 +18,7 @@ from bot.app import (
     start_receiving,
 )
 from bot.config import Settings
+from bot.emulator.limits import Fault
 from bot.emulator.server import Emulator
 from bot.models import InboundUpdate
 from tests.handlers.conftest import (
@@ -93,6 +94,8 @@ async def test_webhook_mode(settings: Settings, database_url: str, unused_tcp_po
         path="hook",
         secret="s3cret",
     )
+    # Telegram asks the bot to wait a second before it takes the webhook: it waits, then sets it.
+    emulator.faults.add("setWebhook", Fault(429, retry_after=1))
     async with application:
         await application.start()
         stop_receiving = await start_receiving(application, hook)
@@ -429,7 +432,6 @@ async def test_a_long_flood_wait_in_one_chat_holds_back_no_other_chat(
 ) -> None:
     """Telegram tells the bot to wait 30 s before opening a ticket's topic: the requester who
     asks something meanwhile is answered at once, and the topic comes after the wait."""
-    from bot.emulator.limits import Fault
 
     emulator, _ = running
     world = emulator.world
@@ -453,7 +455,6 @@ async def test_a_topic_that_keeps_failing_opens_one_new_topic_not_a_loop(
     """Telegram refuses every message into topics as if the thread were gone: the message
     that found its topic closed opens one new topic, then both it and the introduction are
     given up on; no stream of new topics."""
-    from bot.emulator.limits import Fault
 
     emulator, _ = running
     world = emulator.world
