@@ -52,7 +52,7 @@ log = logging.getLogger(__name__)
 warnings.filterwarnings("ignore", message="Please use 'Bot", category=PTBUserWarning)
 MAX_ATTEMPTS = 20
 POLL_SECONDS = 1.0
-CONCURRENT_SENDS = 8  # calls to Telegram at once (see Dispatcher)
+CONCURRENT_SENDS = 8  # calls to private chats at once (see Dispatcher._call)
 RETENTION_EVERY = timedelta(hours=1)
 MARKING = -1.0  # an attempt's outcome: sent, to be marked by the marker
 MARK_AFTER = 0.02  # seconds the marker gathers sent messages before marking them at once
@@ -376,9 +376,17 @@ class Dispatcher:
         """Make a call as stored; its result as Telegram's JSON (a message id, a topic's thread
         id). python-telegram-bot's flood limiter, errors and retries apply as to its own
         methods, without building a Message from every answer only to read its id (that was a
-        tenth of the bot's CPU per update)."""
-        async with self._sending:
+        tenth of the bot's CPU per update).
+
+        A group's calls do not take one of the places: they may wait in the rate limiter for
+        the group's 20 a minute, and would hold a place the requesters' replies need the
+        while. One worker per group bounds them anyway."""
+        chat_id = params.get("chat_id")
+        if isinstance(chat_id, int) and chat_id < 0:
             result = await self._bot.do_api_request(method, api_kwargs=dict(params))
+        else:
+            async with self._sending:
+                result = await self._bot.do_api_request(method, api_kwargs=dict(params))
         return result if isinstance(result, dict) else {}
 
     async def _is_forum(self, chat_id: int) -> bool:

@@ -473,3 +473,35 @@ async def test_a_topic_that_keeps_failing_opens_one_new_topic_not_a_loop(
     await until(lambda: emulator.faults.pending("copyMessage") <= 5)
     await asyncio.sleep(1.0)
     assert len(group.topics) == 2
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_group_at_its_rate_limit_takes_no_place_from_the_private_chats(
+    running: tuple[Emulator, Application],  # type: ignore[type-arg]
+) -> None:
+    """A staff group over Telegram's 20 messages a minute waits in the rate limiter: even a
+    sender with one place for calls answers a requester meanwhile at once."""
+    from bot import outbox
+    from handlers import post
+    from handlers.delivery import Dispatcher
+
+    emulator, application = running
+    world = emulator.world
+    desk = application.bot_data["desk"]
+    dispatcher = Dispatcher(application, senders=1)
+    await dispatcher.start()
+    try:
+        with outbox.delivering(dispatcher.submit):
+            notes = [
+                post.message(GENERAL_GROUP, f"note {n}", kind="staff_event") for n in range(22)
+            ]
+            await post.say(desk, notes)
+        await until(lambda: len(world.transcripts.get(GENERAL_GROUP, [])) >= 20)
+        started = asyncio.get_running_loop().time()
+        with outbox.delivering(dispatcher.submit):
+            await post.say(desk, post.message(REQUESTER, "马上回复您"))
+        await until(lambda: world.transcripts.get(REQUESTER), seconds=10)
+        assert asyncio.get_running_loop().time() - started < 1.0  # the group waits ~3 s a message
+        assert len(world.transcripts[GENERAL_GROUP]) < 22  # still held back by its limit
+    finally:
+        await dispatcher.stop()
