@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
+from typing import Any
 
 import aiohttp
 import pytest
@@ -384,6 +385,15 @@ async def test_a_long_history_comes_in_several_messages(
     assert all(len(p) <= 4096 for p in parts)
 
 
+async def _claimed_with_topic(emulator: Emulator) -> Any:
+    """A requester's ticket, claimed by an officer: its topic in the general staff group."""
+    world = emulator.world
+    await world.user_sends(REQUESTER, "我想申请公租房")
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    await world.user_presses(100101, GENERAL_GROUP, card.message_id, "claim:1")
+    return await only_topic(world, GENERAL_GROUP)
+
+
 @pytest.mark.parametrize("store", ["sqlite"])
 async def test_a_closed_or_deleted_topic_is_opened_again(
     running: tuple[Emulator, Application],  # type: ignore[type-arg]
@@ -394,10 +404,7 @@ async def test_a_closed_or_deleted_topic_is_opened_again(
     emulator, _ = running
     world = emulator.world
     group = world.chats[GENERAL_GROUP]
-    await world.user_sends(REQUESTER, "我想申请公租房")
-    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
-    await world.user_presses(100101, GENERAL_GROUP, card.message_id, "claim:1")
-    first = await only_topic(world, GENERAL_GROUP)
+    first = await _claimed_with_topic(emulator)
 
     def arrived(text: str) -> list[int | None]:
         return [e.thread_id for e in world.transcripts[GENERAL_GROUP] if e.text == text]
@@ -455,14 +462,10 @@ async def test_a_topic_that_keeps_failing_opens_one_new_topic_not_a_loop(
     """Telegram refuses every message into topics as if the thread were gone: the message
     that found its topic closed opens one new topic, then both it and the introduction are
     given up on; no stream of new topics."""
-
     emulator, _ = running
     world = emulator.world
     group = world.chats[GENERAL_GROUP]
-    await world.user_sends(REQUESTER, "我想申请公租房")
-    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
-    await world.user_presses(100101, GENERAL_GROUP, card.message_id, "claim:1")
-    first = await only_topic(world, GENERAL_GROUP)
+    first = await _claimed_with_topic(emulator)
     await until(lambda: any(e.thread_id for e in world.transcripts[GENERAL_GROUP]))  # intro
     gone = Fault(400, description="Bad Request: message thread not found")
     for method in ("sendMessage", "copyMessage"):
