@@ -9,7 +9,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.errors import DeskError, IllegalMove, InvalidInput
+from bot.errors import (
+    ConcurrentChange,
+    DeskError,
+    IllegalMove,
+    InvalidInput,
+    NotAllowed,
+    NotFound,
+)
 from bot.lifecycle import Action
 from bot.models import TicketStatus
 from bot.texts import Texts
@@ -66,6 +73,15 @@ def test_every_illegal_move_names_the_status_and_the_action(language: str) -> No
             assert "#3" in text and "_" not in text
             if language == "zh":  # worded, not the codes: nothing left untranslated
                 assert not re.search("[A-Za-z]", text), text
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_each_kind_of_refusal_has_wording_of_its_own(language: str) -> None:
+    texts = Texts(ZoneInfo("Asia/Shanghai"), "zh", ["zh", "en"])
+    fallback = texts.render("refused", language, reason="no such reason")
+    kinds = [NotFound, NotAllowed, InvalidInput, ConcurrentChange]
+    worded = {texts.render("refused", language, reason=kind("x").reason) for kind in kinds}
+    assert len(worded) == len(kinds) and fallback not in worded
 
 
 def test_the_log_keeps_the_plain_message() -> None:
