@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update, User
-from telegram.error import TelegramError
+from telegram.error import RetryAfter, TelegramError
 from telegram.ext import ContextTypes
 
 from bot import tickets
@@ -54,6 +55,13 @@ async def answer(query: CallbackQuery, alert: str | None = None) -> None:
         await query.answer(alert[:200] if alert else None, show_alert=alert is not None)
     except TelegramError as error:
         log.warning("could not answer button press %s: %s", query.id, error)
+
+
+def wait_of(error: RetryAfter) -> float:
+    """The seconds a 429 asks the bot to wait (python-telegram-bot gives seconds or a
+    timedelta)."""
+    wait = error.retry_after
+    return wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
 
 
 def refusal(desk: Desk, refused: Exception) -> str:

@@ -21,6 +21,7 @@ left behind once its lease ran out.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import contextvars
 import logging
 import random
@@ -44,7 +45,7 @@ from bot.outbox import LEASE, Queued
 from bot.outgoing import Outgoing
 from bot.sweep import run_due
 from handlers import post
-from handlers.common import desk_of, keyboard
+from handlers.common import desk_of, keyboard, wait_of
 
 log = logging.getLogger(__name__)
 # do_api_request for a method the Bot class also has warns, suggesting the method: here the
@@ -71,10 +72,6 @@ URGENT = {
 LOOKAHEAD = 500
 # What only a ticket's topic needs: in a group without topics the card's replies hold it all.
 FORUM_ONLY = {"topic_intro", "history"}
-
-
-def _seconds(value: float | timedelta) -> float:
-    return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
 def backoff(attempts: int) -> float:
@@ -291,7 +288,7 @@ class Dispatcher:
         except _Reordered:
             return 0.0  # something now goes first: the worker takes it, then this again
         except RetryAfter as error:
-            wait = _seconds(error.retry_after)
+            wait = wait_of(error)
             await self._reschedule(item, wait, str(error), count=False)
             return wait
         except Forbidden as error:
@@ -382,11 +379,9 @@ class Dispatcher:
         the group's 20 a minute, and would hold a place the requesters' replies need the
         while. One worker per group bounds them anyway."""
         chat_id = params.get("chat_id")
-        if isinstance(chat_id, int) and chat_id < 0:
+        group = isinstance(chat_id, int) and chat_id < 0
+        async with contextlib.nullcontext() if group else self._sending:
             result = await self._bot.do_api_request(method, api_kwargs=dict(params))
-        else:
-            async with self._sending:
-                result = await self._bot.do_api_request(method, api_kwargs=dict(params))
         return result if isinstance(result, dict) else {}
 
     async def _is_forum(self, chat_id: int) -> bool:
@@ -407,7 +402,7 @@ class Dispatcher:
         assert ticket.staff_chat_id is not None
         desk = self._desk
         topic = await self._bot.create_forum_topic(
-            ticket.staff_chat_id, f"#{ticket.id} {ticket.question[:40]}"
+            ticket.staff_chat_id, post.topic_name(ticket.id, ticket.question)
         )
         text = desk.texts.render(
             "topic_reopened",

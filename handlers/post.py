@@ -91,6 +91,11 @@ def drop_buttons(chat_id: int, message_id: int) -> Call:
     )
 
 
+def topic_name(ticket_id: int, question: str) -> str:
+    """A ticket's topic is named by its number and the start of the requester's words."""
+    return f"#{ticket_id} {question[:40]}"
+
+
 def open_topic(chat_id: int, ticket_id: int, name: str) -> Call:
     """The ticket's own topic, when the group is a forum (the dispatcher asks)."""
     params = {"chat_id": chat_id, "name": name}

@@ -13,7 +13,6 @@ import asyncio
 import contextlib
 import logging
 import warnings
-from datetime import timedelta
 from typing import Any
 
 from aiohttp import web
@@ -24,6 +23,7 @@ from telegram.warnings import PTBUserWarning
 
 from bot import inbox
 from bot.desk import Desk
+from handlers.common import wait_of
 
 log = logging.getLogger(__name__)
 SET_WEBHOOK_ATTEMPTS = 5
@@ -89,8 +89,7 @@ class WebhookReceiver:
             except RetryAfter as error:  # the rate limiter leaves 429s to the caller
                 if attempt == SET_WEBHOOK_ATTEMPTS:
                     raise
-                wait = error.retry_after
-                seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+                seconds = wait_of(error)
                 log.warning("setWebhook: %s; again in %.0f s", error, seconds)
                 await asyncio.sleep(seconds)
 

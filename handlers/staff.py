@@ -118,7 +118,7 @@ async def topic_calls(desk: Desk, session: AsyncSession, ticket: Ticket) -> list
         question=ticket.question,
     )
     calls = [
-        post.open_topic(chat_id, ticket.id, f"#{ticket.id} {ticket.question[:40]}"),
+        post.open_topic(chat_id, ticket.id, post.topic_name(ticket.id, ticket.question)),
         say_to(chat_id, intro, kind="topic_intro", ticket_id=ticket.id, in_topic=True),
     ]
     earlier = await conversation.history(session=session, ticket_id=ticket.id, public_only=True)
