@@ -34,6 +34,7 @@ from bot.models import ACTIVE_STATUSES, Escalation, Ticket, TicketEvent
 from bot.sla import Rules
 from bot.staff import sync_staff
 from bot.sweep import run_due
+from bot.transaction import Transactions
 from tests.conftest import MONDAY_9AM
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -131,7 +132,7 @@ async def bench_sweep(size: int, repeat: int, settings: Settings, naive: bool) -
         for _ in range(repeat):
             await _reset(sessions, due_ids, due_at)
             started = time.perf_counter()
-            messages = await run_due(sessions=sessions, rules=rules, now=due_at)
+            messages = await run_due(transactions=Transactions(sessions), rules=rules, now=due_at)
             timings.append((time.perf_counter() - started) * 1000)
             assert len({m.ticket_id for m in messages}) == len(due_ids), (
                 "not every due ticket swept"

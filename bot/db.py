@@ -9,12 +9,14 @@ import logging
 import sqlite3
 from collections.abc import Callable, Generator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import aiosqlite
 from alembic import command
 from alembic.config import Config as AlembicConfig
-from sqlalchemy import Connection, event
+from sqlalchemy import Connection, Select, event
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -22,6 +24,7 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
 
@@ -134,9 +137,41 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     return create_async_engine(url, pool_pre_ping=True, **kwargs)
 
 
+class RecordingSession(Session):
+    """A session that knows whether it has flushed a change since it was made (`wrote`): the
+    transaction object marks an update processed with its first effect (bot/transaction.py).
+    Statements run on its connection directly are not seen; their callers say so."""
+
+    wrote = False
+
+    def flush(self, objects: Any = None) -> None:
+        if self.new or self.deleted or self.identity_map.check_modified():
+            self.wrote = True
+        super().flush(objects)
+
+
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    """Sessions that keep loaded objects usable after commit."""
-    return async_sessionmaker(engine, expire_on_commit=False)
+    """Sessions that keep loaded objects usable after commit, and know whether they wrote."""
+    return async_sessionmaker(engine, expire_on_commit=False, sync_session_class=RecordingSession)
+
+
+_Query = TypeVar("_Query", bound=Select)  # type: ignore[type-arg]  # any columns
+# The dialect-specific statements, all here: the bot runs on SQLite and PostgreSQL alike.
+DIALECTS = ("sqlite", "postgresql")
+
+
+def insert_for(dialect: str) -> Any:
+    """The dialect's own `insert` (its ON CONFLICT clause differs): SQLite's or PostgreSQL's."""
+    return {"sqlite": sqlite_insert, "postgresql": postgresql_insert}[dialect]
+
+
+def skip_locked(query: _Query, session: AsyncSession, of: Any = None) -> _Query:
+    """`query` taking its rows FOR UPDATE SKIP LOCKED on PostgreSQL, so that processes sharing
+    the database each take different rows (of the table `of`, default all); as it is on
+    SQLite, whose one writer at a time needs no row locks."""
+    if session.get_bind().dialect.name != "postgresql":
+        return query
+    return query.with_for_update(of=of, skip_locked=True)
 
 
 def alembic_config(url: str) -> AlembicConfig:

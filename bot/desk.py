@@ -12,6 +12,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.sla import Rules
 from bot.texts import Texts
+from bot.transaction import Sender, Transaction, Transactions
 from knowledge.matcher import Matcher
 from knowledge.templates import CaseTemplate
 
@@ -27,9 +28,21 @@ class Desk:
     clock: Clock
     # Telegram user ids a supervisor barred (/block), kept in step with the database.
     banned: set[int] = field(default_factory=set)
+    # Every write goes through these (bot/transaction.py); the runtime connects its sender.
+    transactions: Transactions = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.transactions = Transactions(self.sessions, self.now)
 
     def now(self) -> datetime:
         return self.clock()
+
+    def transaction(
+        self, *, update_id: int | None = None, sender: Sender | None = None
+    ) -> Transaction:
+        """A transaction at the desk's present instant, for the update `update_id` if it is
+        one's handling (see bot/transaction.py)."""
+        return self.transactions(update_id=update_id, sender=sender)
 
     def answer(self, template_id: str, language: str) -> str:
         """A template's answer in `language`, filled with the configured values."""

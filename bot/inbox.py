@@ -2,40 +2,24 @@
 
 An update is recorded (keyed by update_id) before Telegram is told it arrived, so a crash after
 that point finds it here on restart, unprocessed. It is marked processed in the same
-transaction as its first effect: while an update is being handled (`handling`), the first
-transaction that writes anything also marks it, so either both are committed or neither.
-An update handled without writing anything is marked on its own afterwards.
+transaction as its first effect, so either both are committed or neither; an update handled
+without writing anything is marked on its own afterwards (both in bot/transaction.py).
 """
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator, Sequence
-from contextvars import ContextVar
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Table, Update, bindparam, event, select, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Table, Update, bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import Session
 
+from bot.db import DIALECTS, insert_for
 from bot.models import InboundUpdate
-
-
-@dataclass
-class _Handling:
-    update_id: int
-    now: datetime
-    marking: bool = False  # the current transaction carries the mark
-    marked: bool = False  # committed
-
 
 _TABLE = cast(Table, InboundUpdate.__table__)
 REPEAT_WINDOW = timedelta(days=2)
-_handling: ContextVar[_Handling | None] = ContextVar("shouwen_handling", default=None)
 
 
 def _record_statement(insert: Any) -> Any:
@@ -56,10 +40,7 @@ def _record_statement(insert: Any) -> Any:
     ).returning(_TABLE.c.update_id)
 
 
-_RECORD = {
-    "sqlite": _record_statement(sqlite_insert),
-    "postgresql": _record_statement(postgresql_insert),
-}
+_RECORD = {dialect: _record_statement(insert_for(dialect)) for dialect in DIALECTS}
 
 
 async def record(
@@ -102,51 +83,7 @@ _MARK: Update = (
 )
 
 
-def _mark_values(update_id: int, now: datetime) -> dict[str, Any]:
-    return {"marked_update": update_id, "marked_at": now}
-
-
 async def mark_processed(*, session: AsyncSession, update_id: int, now: datetime) -> None:
+    """The update is done with (a no-op if it already was), in the caller's transaction."""
     connection = await session.connection()
-    await connection.execute(_MARK, _mark_values(update_id, now))
-
-
-@contextlib.contextmanager
-def handling(update_id: int, now: datetime) -> Iterator[_Handling]:
-    """While the block runs, the first committed write also marks the update processed."""
-    state = _Handling(update_id, now)
-    token = _handling.set(state)
-    try:
-        yield state
-    finally:
-        _handling.reset(token)
-
-
-@event.listens_for(Session, "after_flush")
-def _wrote(session: Session, _context: object) -> None:
-    session.info["wrote"] = True
-
-
-@event.listens_for(Session, "before_commit")
-def _mark_with_effects(session: Session) -> None:
-    state = _handling.get()
-    if state is None or state.marked or not session.info.get("wrote"):
-        return
-    session.connection().execute(_MARK, _mark_values(state.update_id, state.now))
-    state.marking = True
-
-
-@event.listens_for(Session, "after_commit")
-def _committed(session: Session) -> None:
-    state = _handling.get()
-    if state is not None and state.marking:
-        state.marked, state.marking = True, False
-    session.info.pop("wrote", None)
-
-
-@event.listens_for(Session, "after_rollback")
-def _rolled_back(session: Session) -> None:
-    state = _handling.get()
-    if state is not None:
-        state.marking = False
-    session.info.pop("wrote", None)
+    await connection.execute(_MARK, {"marked_update": update_id, "marked_at": now})

@@ -6,26 +6,24 @@ its values, rendered when sent) and the front's (a reply, a card, a copy: a read
 A crash between deciding and sending loses nothing (the message waits here); a crash between
 Telegram accepting and the mark repeats at most the messages in flight, one per chat.
 
-Who sends what: while `delivering(callback)` is in force (the front handling an update), a
-committed transaction hands its messages to `callback` at once, leased to this process for
-LEASE; anything else, and whatever a lease left behind (a crash), is claimed by `claim_due`.
+Who sends what: a transaction opened while the runtime sends (bot/transaction.py) leases its
+messages to this process for LEASE and hands them to the sender once committed; anything else,
+and whatever a lease left behind (a crash), is claimed by `claim_due`.
 Several processes on one PostgreSQL share the table: claiming takes rows with SKIP LOCKED and
 leases them in the same transaction, so no two processes send one message.
 """
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextvars import ContextVar
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, event, insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
-from sqlalchemy.orm import Session
 
+from bot.db import skip_locked
 from bot.models import OutboxMessage
 from bot.outgoing import Outgoing
 
@@ -73,20 +71,6 @@ class Queued:
             return self.call.kind
         assert self.message is not None
         return self.message.template
-
-
-Deliver = Callable[[list[Queued]], None]
-_deliver: ContextVar[Deliver | None] = ContextVar("shouwen_deliver", default=None)
-
-
-@contextlib.contextmanager
-def delivering(callback: Deliver) -> Iterator[None]:
-    """While the block runs, messages are handed to `callback` as their transaction commits."""
-    token = _deliver.set(callback)
-    try:
-        yield
-    finally:
-        _deliver.reset(token)
 
 
 def _encode(value: Any) -> Any:
@@ -137,40 +121,27 @@ def _row(item: Outgoing | Call, now: datetime, at: datetime) -> dict[str, Any]:
 
 
 async def enqueue(
-    *, session: AsyncSession, messages: Iterable[Outgoing | Call], now: datetime
-) -> None:
-    """Store messages to send, in the caller's transaction."""
+    *,
+    session: AsyncSession,
+    messages: Iterable[Outgoing | Call],
+    now: datetime,
+    lease_until: datetime | None = None,
+) -> list[Queued]:
+    """Store messages to send, in the caller's transaction: due at once, or with `lease_until`
+    leased to the caller until then (it hands them to its sender once committed). The rows as
+    they are queued, in the order given."""
     items = list(messages)
     if not items:
-        return
-    deliver = _deliver.get()
-    at = now + LEASE if deliver is not None else now
+        return []
+    at = now if lease_until is None else lease_until
     connection = await session.connection()
     ids = (await connection.execute(_INSERT, [_row(i, now, at) for i in items])).scalars()
-    # A write, though not through the ORM: the inbox marks the update being handled in this
-    # transaction (bot/inbox.py), so that a reply and its update's mark commit together.
-    session.info["wrote"] = True
-    if deliver is None:
-        return
-    queued = session.info.setdefault("outbox", [])
-    for message_id, item in zip(ids, items, strict=True):
-        if isinstance(item, Call):
-            queued.append(Queued(message_id, item.chat_id, 0, at, call=item))
-        else:
-            queued.append(Queued(message_id, item.chat_id, 0, at, message=item))
-
-
-@event.listens_for(Session, "after_commit")
-def _committed(session: Session) -> None:
-    queued = session.info.pop("outbox", None)
-    deliver = _deliver.get()
-    if queued and deliver is not None:
-        deliver(queued)
-
-
-@event.listens_for(Session, "after_rollback")
-def _rolled_back(session: Session) -> None:
-    session.info.pop("outbox", None)
+    return [
+        Queued(message_id, item.chat_id, 0, at, call=item)
+        if isinstance(item, Call)
+        else Queued(message_id, item.chat_id, 0, at, message=item)
+        for message_id, item in zip(ids, items, strict=True)
+    ]
 
 
 def _queued(row: OutboxMessage, leased_until: datetime) -> Queued:
@@ -203,9 +174,7 @@ async def claim_due(*, session: AsyncSession, now: datetime, limit: int = 200) -
         .order_by(OutboxMessage.id)
         .limit(limit)
     )
-    if session.get_bind().dialect.name == "postgresql":
-        query = query.with_for_update(skip_locked=True)
-    rows = list(await session.scalars(query))
+    rows = list(await session.scalars(skip_locked(query, session)))
     until = now + LEASE
     if rows:
         await renew(session=session, message_ids=[r.id for r in rows], until=until)

@@ -17,10 +17,10 @@ from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, Table, bindparam, insert, inspect, select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import outbox
 from bot.closure import auto_close
+from bot.db import skip_locked
 from bot.errors import ConcurrentChange
 from bot.models import (
     ACTIVE_STATUSES,
@@ -36,6 +36,7 @@ from bot.models import (
 from bot.outgoing import Outgoing
 from bot.sla import Rules
 from bot.store import breach
+from bot.transaction import Transactions
 
 log = logging.getLogger(__name__)
 
@@ -43,21 +44,22 @@ BATCH = 200
 
 
 async def run_due(
-    *, sessions: async_sessionmaker[AsyncSession], rules: Rules, now: datetime, batch: int = BATCH
+    *, transactions: Transactions, rules: Rules, now: datetime, batch: int = BATCH
 ) -> list[Outgoing]:
-    """Do everything due at `now`, exactly once; the messages it decided on are in the outbox
-    (stored with the changes) and returned too."""
+    """Do everything due at `now`, exactly once; the messages it decided on are published with
+    the changes (to the connected sender once committed, else waiting in the outbox) and
+    returned too."""
     messages: list[Outgoing] = []
     seen: set[int] = set()
     while True:
         try:
-            handled = await _sweep_batch(sessions, rules, now, batch, seen, messages)
+            handled = await _sweep_batch(transactions, rules, now, batch, seen, messages)
         except Exception:
             log.exception("sweep batch failed; retrying its tickets one by one")
-            handled = await _sweep_one_by_one(sessions, rules, now, batch, seen, messages)
+            handled = await _sweep_one_by_one(transactions, rules, now, batch, seen, messages)
         if handled < batch:
             break
-    while overdue := await _overdue_handoffs(sessions, rules, now, batch):
+    while overdue := await _overdue_handoffs(transactions, rules, now, batch):
         messages += overdue
         if len(overdue) < batch:
             break
@@ -65,12 +67,13 @@ async def run_due(
 
 
 async def _overdue_handoffs(
-    sessions: async_sessionmaker[AsyncSession], rules: Rules, now: datetime, limit: int
+    transactions: Transactions, rules: Rules, now: datetime, limit: int
 ) -> list[Outgoing]:
     """Handoff forms still waiting for the receiving department past their deadline: that
     department's group and supervisors hear, and the sending department's supervisors."""
     out: list[Outgoing] = []
-    async with sessions() as session, session.begin():
+    async with transactions(now=now) as tx:
+        session = tx.session
         query = (
             select(Handoff, Ticket)
             .join(Ticket, Ticket.id == Handoff.ticket_id)
@@ -82,9 +85,7 @@ async def _overdue_handoffs(
             .order_by(Handoff.due_at)
             .limit(limit)
         )
-        if session.get_bind().dialect.name == "postgresql":
-            query = query.with_for_update(of=Handoff, skip_locked=True)
-        for handoff, ticket in (await session.execute(query)).all():
+        for handoff, ticket in (await session.execute(skip_locked(query, session, Handoff))).all():
             handoff.overdue_at = now
             receiving = rules.settings.department(handoff.to_department_key)
             chats = [
@@ -104,7 +105,7 @@ async def _overdue_handoffs(
                         summary=handoff.summary,
                     )
                 )
-        await outbox.enqueue(session=session, messages=out, now=now)
+        await tx.publish(out)
     return out
 
 
@@ -122,8 +123,7 @@ async def _due(
         query = query.where(Ticket.id.not_in(seen))
     if only is not None:
         query = query.where(Ticket.id == only)
-    if session.get_bind().dialect.name == "postgresql":
-        query = query.with_for_update(of=Ticket, skip_locked=True)
+    query = skip_locked(query, session, Ticket)
     rows = [(ticket, requester) for ticket, requester in (await session.execute(query)).all()]
     # The sweep writes its tickets back in one statement (`_write_back`), not row by row.
     session.expunge_all()
@@ -194,7 +194,7 @@ async def _write_back(session: AsyncSession, swept: list[Ticket]) -> None:
 
 
 async def _sweep_batch(
-    sessions: async_sessionmaker[AsyncSession],
+    transactions: Transactions,
     rules: Rules,
     now: datetime,
     limit: int,
@@ -202,20 +202,21 @@ async def _sweep_batch(
     messages: list[Outgoing],
 ) -> int:
     found: list[Outgoing] = []
-    async with sessions() as session, session.begin():
+    async with transactions(now=now) as tx:
+        session = tx.session
         rows = await _due(session, now, limit, seen)
         for ticket, requester in rows:
             await process_ticket(session, rules, ticket, requester, now, found)
         await _insert_records(session)
         await _write_back(session, [ticket for ticket, _ in rows])
-        await outbox.enqueue(session=session, messages=found, now=now)
+        await tx.publish(found)
     seen.update(ticket.id for ticket, _ in rows)
     messages.extend(found)
     return len(rows)
 
 
 async def _sweep_one_by_one(
-    sessions: async_sessionmaker[AsyncSession],
+    transactions: Transactions,
     rules: Rules,
     now: datetime,
     limit: int,
@@ -223,19 +224,20 @@ async def _sweep_one_by_one(
     messages: list[Outgoing],
 ) -> int:
     """The slow path after a failed batch: one transaction a ticket, a failure skips one."""
-    async with sessions() as session:
+    async with transactions.sessions() as session:
         ids = [ticket.id for ticket, _ in await _due(session, now, limit, seen)]
     for ticket_id in ids:
         seen.add(ticket_id)
         found: list[Outgoing] = []
         try:
-            async with sessions() as session, session.begin():
+            async with transactions(now=now) as tx:
+                session = tx.session
                 rows = await _due(session, now, 1, set(), only=ticket_id)
                 for ticket, requester in rows:
                     await process_ticket(session, rules, ticket, requester, now, found)
                 await _insert_records(session)
                 await _write_back(session, [ticket for ticket, _ in rows])
-                await outbox.enqueue(session=session, messages=found, now=now)
+                await tx.publish(found)
         except ConcurrentChange:
             continue
         except Exception:

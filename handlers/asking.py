@@ -14,11 +14,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Message, Update
 from telegram.ext import ContextTypes
 
-from bot import conversation, outbox, tickets
+from bot import conversation, tickets
 from bot.classify import fallback_category, infer_category
 from bot.desk import Desk
 from bot.models import DialogStep, Requester, Ticket
 from bot.outbox import Call
+from bot.transaction import Transaction
 from handlers import post
 from handlers.common import answer, desk_of, keyboard, requester_and_ticket, requester_for
 from handlers.post import message as say_to
@@ -75,7 +76,8 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user, message = update.effective_user, update.effective_message
     if user is None or message is None:
         return
-    async with desk.sessions() as session, session.begin():
+    async with desk.transaction(update_id=update.update_id) as tx:
+        session = tx.session
         requester = await requester_for(session, desk, user)
         values = desk.settings.knowledge.context(requester.language)
         text = desk.texts.render(
@@ -84,7 +86,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             name=user.first_name,
             office_name=values.get("office_name", ""),
         )
-        await post.post(desk, session, post.reply(message, text))
+        await post.post(tx, post.reply(message, text))
 
 
 async def help_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -92,10 +94,11 @@ async def help_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user, message = update.effective_user, update.effective_message
     if user is None or message is None:
         return
-    async with desk.sessions() as session, session.begin():
+    async with desk.transaction(update_id=update.update_id) as tx:
+        session = tx.session
         requester = await requester_for(session, desk, user)
         text = desk.texts.render("help", requester.language)
-        await post.post(desk, session, post.reply(message, text))
+        await post.post(tx, post.reply(message, text))
 
 
 async def language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -105,19 +108,18 @@ async def language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if user is None or message is None:
         return
     wanted = (context.args or [""])[0].lower()
-    async with desk.sessions() as session, session.begin():
+    async with desk.transaction(update_id=update.update_id) as tx:
+        session = tx.session
         requester = await requester_for(session, desk, user)
         if wanted in desk.texts.supported:
             requester.language = wanted
-            await post.post(
-                desk, session, post.reply(message, desk.texts.render("language_set", wanted))
-            )
+            await post.post(tx, post.reply(message, desk.texts.render("language_set", wanted)))
             return
         rows = [
             [(_label(desk, code, f"lang_{code}"), f"lang:{code}") for code in desk.texts.supported]
         ]
         text = desk.texts.render("language_choice", requester.language)
-        await post.post(desk, session, post.reply(message, text, keyboard(rows)))
+        await post.post(tx, post.reply(message, text, keyboard(rows)))
 
 
 async def new_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -126,7 +128,8 @@ async def new_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     user, message = update.effective_user, update.effective_message
     if user is None or message is None:
         return
-    async with desk.sessions() as session, session.begin():
+    async with desk.transaction(update_id=update.update_id) as tx:
+        session = tx.session
         requester, open_ticket = await requester_and_ticket(session, desk, user)
         requester.dialog_step = DialogStep.NEW_QUESTION if open_ticket is not None else None
         requester.last_question = None
@@ -136,7 +139,7 @@ async def new_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
             requester.language,
             ticket_id=open_ticket.id if open_ticket is not None else None,
         )
-        await post.post(desk, session, post.reply(message, text))
+        await post.post(tx, post.reply(message, text))
 
 
 async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -149,18 +152,19 @@ async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     assert message is not None and message.text is not None and user is not None
     text = message.text.strip()
     wants_person = text.casefold() in HUMAN_WORDS
-    async with desk.sessions() as session, session.begin():
+    async with desk.transaction(update_id=update.update_id) as tx:
+        session = tx.session
         requester, current = await requester_and_ticket(session, desk, user)
         language = requester.language
         step = requester.dialog_step
         # While a new question is being asked, nothing goes into the open ticket.
         open_ticket = None if step is not None else current
         if open_ticket is not None:
-            await _into_ticket(desk, session, requester, open_ticket, message)
+            await _into_ticket(desk, tx, requester, open_ticket, message)
             return
         if wants_person:
             question = requester.last_question or text
-            await _handover(desk, session, requester, question, None)
+            await _handover(desk, tx, requester, question, None)
             return
         earlier = (
             requester.last_question if step in (DialogStep.CLARIFY, DialogStep.CATEGORY) else None
@@ -170,7 +174,7 @@ async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         requester.dialog_step = None
         if step == DialogStep.CATEGORY:
             # They wrote instead of choosing: a person gets the ticket now, under the fallback.
-            await _handover(desk, session, requester, question, fallback_category(desk.settings))
+            await _handover(desk, tx, requester, question, fallback_category(desk.settings))
             return
         matches = desk.matcher.search(question, language, limit=3)
         band = desk.matcher.band(matches)
@@ -203,9 +207,9 @@ async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             requester.dialog_step = DialogStep.CLARIFY
             reply = say_to(requester.chat_id, desk.texts.render("clarify", language))
         else:
-            await _handover(desk, session, requester, question, None)
+            await _handover(desk, tx, requester, question, None)
             return
-        await post.post(desk, session, reply)
+        await post.post(tx, reply)
 
 
 def _attempts(desk: Desk, requester: Requester) -> list[str]:
@@ -221,7 +225,7 @@ def _attempts(desk: Desk, requester: Requester) -> list[str]:
 
 async def _handover(
     desk: Desk,
-    session: AsyncSession,
+    tx: Transaction,
     requester: Requester,
     question: str,
     category: str | None,
@@ -229,6 +233,7 @@ async def _handover(
     """In the caller's transaction: open a ticket, state the promise, and show the card to
     the department's staff group; first ask for the category when neither words nor a close
     template say it, and refuse politely past the open-ticket limit."""
+    session = tx.session
     language = requester.language
     if category is None:
         # A close (if not close enough) template says what kind of case it is, unless words do.
@@ -243,7 +248,7 @@ async def _handover(
     if open_count >= desk.settings.abuse.open_tickets:
         requester.dialog_step = None
         text = desk.texts.render("too_many_open", language, count=open_count)
-        await post.post(desk, session, say_to(requester.chat_id, text))
+        await post.post(tx, say_to(requester.chat_id, text))
         return
     if category is None:
         requester.dialog_step = DialogStep.CATEGORY
@@ -251,7 +256,7 @@ async def _handover(
         names = desk.names(language)["categories"]
         rows = [[(names[c.key], f"cat:{c.key}")] for c in desk.settings.categories]
         text = desk.texts.render("category_choice", language)
-        await post.post(desk, session, say_to(requester.chat_id, text, keyboard(rows)))
+        await post.post(tx, say_to(requester.chat_id, text, keyboard(rows)))
         return
     opened = await tickets.open_ticket(
         session=session,
@@ -263,7 +268,7 @@ async def _handover(
     )
     ticket = opened.ticket
     # Keyword and surge alerts for the supervisors: stored with the ticket.
-    await outbox.enqueue(session=session, messages=opened.alerts, now=desk.now())
+    await tx.publish(opened.alerts)
     attempts = _attempts(desk, requester)
     if attempts:
         conversation.add_bot_note(
@@ -295,7 +300,7 @@ async def _handover(
         ticket_id=ticket.id,
         after="card",
     )
-    await post.post(desk, session, say_to(requester.chat_id, promise, kind="promise"), card)
+    await post.post(tx, say_to(requester.chat_id, promise, kind="promise"), card)
 
 
 def _card_text(desk: Desk, ticket: Ticket, attempts: list[str], earlier: list[Ticket]) -> str:
@@ -327,7 +332,8 @@ async def pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     data = query.data
     category_keys = {c.key for c in desk.settings.categories}
     alert: str | None = None
-    async with desk.sessions() as session, session.begin():
+    async with desk.transaction(update_id=update.update_id) as tx:
+        session = tx.session
         requester, open_ticket = await requester_and_ticket(session, desk, query.from_user)
         chat_id = requester.chat_id
         calls: list[Call] = []
@@ -342,8 +348,8 @@ async def pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             text = desk.texts.render("answer", language, answer=desk.answer(data[3:], language))
             calls = [say_to(chat_id, text, keyboard(_answer_buttons(desk, language)))]
         elif data == "human" and requester.last_question:
-            await post.post(desk, session, used)
-            await _handover(desk, session, requester, requester.last_question, None)
+            await post.post(tx, used)
+            await _handover(desk, tx, requester, requester.last_question, None)
         elif data == "human" and open_ticket is not None:
             text = desk.texts.render(
                 "ticket_in_hand",
@@ -360,15 +366,15 @@ async def pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             and requester.dialog_step == DialogStep.CATEGORY
             and requester.last_question
         ):
-            await post.post(desk, session, used)
-            await _handover(desk, session, requester, requester.last_question, data[4:])
+            await post.post(tx, used)
+            await _handover(desk, tx, requester, requester.last_question, data[4:])
         elif data == "solved":
             calls = used
         else:
             # A button from an old message, or data nobody sent: said politely, nothing changes.
             log.info("stale or unknown button %r from user %s", data, query.from_user.id)
             alert = desk.texts.render("stale_button", requester.language)
-        await post.post(desk, session, calls)
+        await post.post(tx, calls)
     await answer(query, alert)
 
 
@@ -378,21 +384,23 @@ async def other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user, message = update.effective_user, update.effective_message
     if user is None or message is None:
         return
-    async with desk.sessions() as session, session.begin():
+    async with desk.transaction(update_id=update.update_id) as tx:
+        session = tx.session
         requester, open_ticket = await requester_and_ticket(session, desk, user)
         if open_ticket is None:
             text = desk.texts.render("not_understood", requester.language)
             reply = say_to(requester.chat_id, text)
-            await post.post(desk, session, reply)
+            await post.post(tx, reply)
             return
-        await _into_ticket(desk, session, requester, open_ticket, message)
+        await _into_ticket(desk, tx, requester, open_ticket, message)
 
 
 async def _into_ticket(
-    desk: Desk, session: AsyncSession, requester: Requester, ticket: Ticket, message: Message
+    desk: Desk, tx: Transaction, requester: Requester, ticket: Ticket, message: Message
 ) -> None:
     """Whatever a requester sends while their ticket is open: filed under it, copied to its
     staff, and the requester told so, in the caller's transaction."""
+    session = tx.session
     kind, file_id = ("text", None) if message.text is not None else _content_of(message)
     await conversation.add_requester_message(
         session=session,
@@ -407,6 +415,4 @@ async def _into_ticket(
         now=desk.now(),
     )
     added = desk.texts.render("added_to_ticket", requester.language, ticket_id=ticket.id)
-    await post.post(
-        desk, session, relay_to_staff(desk, ticket, message), say_to(requester.chat_id, added)
-    )
+    await post.post(tx, relay_to_staff(desk, ticket, message), say_to(requester.chat_id, added))

@@ -45,13 +45,14 @@ def parse_form(text: str) -> tuple[str, str, str, int]:
 
 
 async def transfer(
-    desk: Desk, ticket: Ticket, officer_id: int, text: str, message: Message
+    desk: Desk, ticket: Ticket, officer_id: int, text: str, message: Message, *, update_id: int
 ) -> None:
     """Send the ticket to another department with the form, from its topic."""
     language = desk.settings.languages.default
     try:
         department, summary, suggested, hours = parse_form(text)
-        async with desk.sessions() as session, session.begin():
+        async with desk.transaction(update_id=update_id) as tx:
+            session = tx.session
             form = await handoffs.transfer(
                 session=session,
                 rules=desk.rules,
@@ -65,11 +66,11 @@ async def transfer(
             )
             requester = await session.get(Requester, ticket.requester_id)
             assert requester is not None
-            await post.post(desk, session, _transfer_calls(desk, ticket, form, requester))
+            await post.post(tx, _transfer_calls(desk, ticket, form, requester))
     except (ValueError, DeskError) as refused:
         keys = ", ".join(d.key for d in desk.settings.departments)
         usage = desk.texts.render("handoff_event", language, event="usage", departments=keys)
-        await post.say(desk, post.reply(message, f"{refusal(desk, refused)}\n{usage}"))
+        await post.say(desk, update_id, post.reply(message, f"{refusal(desk, refused)}\n{usage}"))
 
 
 def _transfer_calls(desk: Desk, ticket: Ticket, form: Handoff, requester: Requester) -> list[Call]:
@@ -146,7 +147,8 @@ async def accept(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     assert query is not None and query.data is not None
     try:
         ticket_id = int(query.data.removeprefix("accept:"))
-        async with desk.sessions() as session, session.begin():
+        async with desk.transaction(update_id=update.update_id) as tx:
+            session = tx.session
             form = await handoffs.accept_handoff(
                 session=session,
                 rules=desk.rules,
@@ -158,7 +160,7 @@ async def accept(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             calls = _tell_owner(desk, ticket, form, "accepted")
             if query.message is not None:
                 calls.insert(0, post.drop_buttons(query.message.chat.id, query.message.message_id))
-            await post.post(desk, session, calls)
+            await post.post(tx, calls)
     except (ValueError, DeskError) as refused:
         log.info("refused button %r from user %s: %s", query.data, query.from_user.id, refused)
         await answer(query, refusal(desk, refused))
@@ -180,7 +182,8 @@ async def give_back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     try:
         ticket_id = int(args[0].lstrip("#"))
         reason = " ".join(args[1:])
-        async with desk.sessions() as session, session.begin():
+        async with desk.transaction(update_id=update.update_id) as tx:
+            session = tx.session
             form = await handoffs.return_handoff(
                 session=session,
                 rules=desk.rules,
@@ -191,9 +194,11 @@ async def give_back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             )
             ticket = await store.get(session=session, ticket_id=ticket_id)
             returned = _tell_owner(desk, ticket, form, "returned", form.return_reason or "")
-            await post.post(desk, session, returned)
+            await post.post(tx, returned)
     except (ValueError, IndexError, DeskError) as refused:
         usage = desk.texts.render(
             "handoff_event", desk.settings.languages.default, event="return_usage"
         )
-        await post.say(desk, post.reply(message, f"{refusal(desk, refused)}\n{usage}"))
+        await post.say(
+            desk, update.update_id, post.reply(message, f"{refusal(desk, refused)}\n{usage}")
+        )

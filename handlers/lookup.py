@@ -27,7 +27,8 @@ async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user, message = update.effective_user, update.effective_message
     if user is None or message is None:
         return
-    async with desk.sessions() as session, session.begin():
+    async with desk.transaction(update_id=update.update_id) as tx:
+        session = tx.session
         requester = await requester_for(session, desk, user)
         rows = await tickets.list_for_requester(session=session, requester_id=requester.id)
     listed = [
@@ -43,6 +44,7 @@ async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     language = requester.language
     await post.say_reply(
         desk,
+        update.update_id,
         message,
         desk.texts.render("status", language, tickets=listed, statuses=_statuses(desk, language)),
     )
@@ -87,6 +89,7 @@ async def mine_or_queue(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     title, empty = (titles[0], titles[1]) if mine else (titles[2], titles[3])
     await post.say_reply(
         desk,
+        update.update_id,
         message,
         desk.texts.render(
             "staff_list",
@@ -124,13 +127,14 @@ async def ticket_history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
                 session=session, ticket_id=ticket_id, public_only=False
             )
     except (ValueError, IndexError, NotFound):
-        await post.say_reply(desk, message, "/ticket N")
+        await post.say_reply(desk, update.update_id, message, "/ticket N")
         return
     shown_events = [
         {"at": e.at, "kind": e.kind, "who": desk.rules.staff.shown_as(e.actor_id)} for e in events
     ]
     await post.say_reply(
         desk,
+        update.update_id,
         message,
         desk.texts.render(
             "ticket_history",

@@ -1,17 +1,16 @@
 """The front's messages as outbox calls: built here, stored in the deciding transaction, and
-sent by the dispatcher (handlers/delivery.py) once that transaction has committed."""
+sent by the dispatcher (handlers/runtime/) once that transaction has committed."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardMarkup, Message
 
-from bot import outbox
 from bot.desk import Desk
 from bot.models import Ticket
 from bot.outbox import Call
+from bot.transaction import Transaction
 from handlers.common import split_text
 
 
@@ -102,16 +101,16 @@ def open_topic(chat_id: int, ticket_id: int, name: str) -> Call:
     return Call(chat_id, "createForumTopic", params, "topic", ticket_id, after="topic")
 
 
-async def post(desk: Desk, session: AsyncSession, *calls: Call | list[Call]) -> None:
-    """Store messages in the caller's transaction."""
-    flat = [c for item in calls for c in (item if isinstance(item, list) else [item])]
-    await outbox.enqueue(session=session, messages=flat, now=desk.now())
+async def post(tx: Transaction, *calls: Call | list[Call]) -> None:
+    """Publish messages in the caller's transaction."""
+    await tx.publish(c for item in calls for c in (item if isinstance(item, list) else [item]))
 
 
-async def say(desk: Desk, *calls: Call | list[Call]) -> None:
-    """Store messages in a transaction of their own (nothing else changes)."""
-    async with desk.sessions() as session, session.begin():
-        await post(desk, session, *calls)
+async def say(desk: Desk, update_id: int | None, *calls: Call | list[Call]) -> None:
+    """Publish messages in a transaction of their own (nothing else changes), for the update
+    `update_id` being handled."""
+    async with desk.transaction(update_id=update_id) as tx:
+        await post(tx, *calls)
 
 
 def reply(message: Message, text: str, markup: InlineKeyboardMarkup | None = None) -> list[Call]:
@@ -123,7 +122,11 @@ def reply(message: Message, text: str, markup: InlineKeyboardMarkup | None = Non
 
 
 async def say_reply(
-    desk: Desk, message: Message, text: str, markup: InlineKeyboardMarkup | None = None
+    desk: Desk,
+    update_id: int | None,
+    message: Message,
+    text: str,
+    markup: InlineKeyboardMarkup | None = None,
 ) -> None:
     """`reply`, stored in a transaction of its own (an answer that changes nothing)."""
-    await say(desk, reply(message, text, markup))
+    await say(desk, update_id, reply(message, text, markup))

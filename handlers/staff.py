@@ -61,7 +61,8 @@ async def claim(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     language = desk.settings.languages.default
     try:
         ticket_id = int(query.data.removeprefix("claim:"))
-        async with desk.sessions() as session, session.begin():
+        async with desk.transaction(update_id=update.update_id) as tx:
+            session = tx.session
             ticket = await tickets.claim(
                 session=session,
                 rules=desk.rules,
@@ -73,8 +74,7 @@ async def claim(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             card = query.message.text if isinstance(query.message, Message) else None
             claimed = desk.texts.render("card_claimed", language, card=card or "", owner=owner)
             await post.post(
-                desk,
-                session,
+                tx,
                 post.edit_text(query.message.chat.id, query.message.message_id, claimed),
                 await topic_calls(desk, session, ticket),
                 owner_notice(desk, await requester_of(session, ticket), ticket, owner),
@@ -168,7 +168,7 @@ async def in_topic(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         )
     if ticket is None:
         return  # not a ticket's topic: staff talking among themselves
-    await _on_ticket(desk, context, ticket, message)
+    await _on_ticket(desk, context, ticket, message, update_id=update.update_id)
 
 
 async def in_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -186,23 +186,29 @@ async def in_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         )
     if ticket is None:
         return  # a reply to something else: staff talking among themselves
-    await _on_ticket(desk, context, ticket, message)
+    await _on_ticket(desk, context, ticket, message, update_id=update.update_id)
 
 
 async def _on_ticket(
-    desk: Desk, context: ContextTypes.DEFAULT_TYPE, ticket: Ticket, message: Message
+    desk: Desk,
+    context: ContextTypes.DEFAULT_TYPE,
+    ticket: Ticket,
+    message: Message,
+    *,
+    update_id: int,
 ) -> None:
     assert message.from_user is not None
     text = message.text or message.caption or ""
     officer_id = message.from_user.id
     if text.startswith("/transfer"):
-        await transfer(desk, ticket, officer_id, text, message)
+        await transfer(desk, ticket, officer_id, text, message, update_id=update_id)
         return
     if text.startswith("/") and not text.startswith(("/note", "/resolve")):
         return  # another command: never relayed to the requester
     language = desk.settings.languages.default
     try:
-        async with desk.sessions() as session, session.begin():
+        async with desk.transaction(update_id=update_id) as tx:
+            session = tx.session
             if text.startswith("/resolve"):
                 summary = text.removeprefix("/resolve").strip()
                 resolved = await closure.resolve(
@@ -219,8 +225,7 @@ async def _on_ticket(
                 )
                 done = desk.texts.render("staff_event", language, event="resolved")
                 await post.post(
-                    desk,
-                    session,
+                    tx,
                     say_to(
                         requester.chat_id,
                         resolution,
@@ -244,15 +249,15 @@ async def _on_ticket(
             )
             if internal:
                 noted = desk.texts.render("staff_event", language, event="note")
-                await post.post(desk, session, post.reply(message, noted))
+                await post.post(tx, post.reply(message, noted))
                 return
             requester = await requester_of(session, ticket)
             to_requester = post.copy(
                 requester.chat_id, message.chat_id, message.message_id, kind="staff_reply"
             )
-            await post.post(desk, session, to_requester)
+            await post.post(tx, to_requester)
     except DeskError as refused:
-        await post.say(desk, post.reply(message, refusal(desk, refused)))
+        await post.say(desk, update_id, post.reply(message, refusal(desk, refused)))
 
 
 async def requester_decides(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -262,7 +267,8 @@ async def requester_decides(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     assert query is not None and query.data is not None
     kind, _, rest = query.data.partition(":")
     try:
-        async with desk.sessions() as session, session.begin():
+        async with desk.transaction(update_id=update.update_id) as tx:
+            session = tx.session
             requester = await requester_for(session, desk, query.from_user)
             if kind == "rate":
                 ticket_id, score = (int(part) for part in rest.split(":"))
@@ -298,7 +304,7 @@ async def requester_decides(update: Update, context: ContextTypes.DEFAULT_TYPE) 
                 calls.insert(0, post.drop_buttons(query.message.chat.id, query.message.message_id))
             staff_text = desk.texts.render("staff_event", desk.settings.languages.default, **event)
             calls += post.to_ticket_staff(ticket, staff_text)
-            await post.post(desk, session, calls)
+            await post.post(tx, calls)
     except (DeskError, ValueError) as refused:
         # An old, replayed or forged button: nothing to do, nothing leaks; logged.
         log.info("refused button %r from user %s: %s", query.data, query.from_user.id, refused)

@@ -66,10 +66,13 @@ async def assign(
     officer_id: int,
     reason: str,
     reply: Reply,
+    *,
+    update_id: int,
 ) -> None:
     """Make `officer_id` the owner; the card, the group, the new owner and the requester hear."""
     language = _language(desk)
-    async with desk.sessions() as session, session.begin():  # the core refuses: DeskError
+    async with desk.transaction(update_id=update_id) as tx:  # the core refuses: DeskError
+        session = tx.session
         ticket = await tickets.assign(
             session=session,
             rules=desk.rules,
@@ -96,8 +99,7 @@ async def assign(
             question=ticket.question,
         )
         await post.post(
-            desk,
-            session,
+            tx,
             calls,
             post.to_ticket_staff(ticket, event),
             reply(event),
@@ -112,10 +114,13 @@ async def reprioritise(
     actor_id: int,
     priority: str,
     reply: Reply,
+    *,
+    update_id: int,
 ) -> None:
     """New priority and deadlines; the group hears, the requester too if the promise moved."""
     language = _language(desk)
-    async with desk.sessions() as session, session.begin():  # the core refuses: DeskError
+    async with desk.transaction(update_id=update_id) as tx:  # the core refuses: DeskError
+        session = tx.session
         before = (await store.get(session=session, ticket_id=ticket_id)).resolution_due_at
         ticket = await tickets.change_priority(
             session=session,
@@ -133,7 +138,7 @@ async def reprioritise(
             priority=names[ticket.priority],
             due=ticket.resolution_due_at,
         )
-        await post.post(desk, session, post.to_ticket_staff(ticket, event), reply(event))
+        await post.post(tx, post.to_ticket_staff(ticket, event), reply(event))
         if ticket.resolution_due_at != before:
             requester = await requester_of(session, ticket)
             promise = desk.texts.render(
@@ -143,7 +148,7 @@ async def reprioritise(
                 priority=desk.names(requester.language)["priorities"][ticket.priority],
                 resolution_due_at=ticket.resolution_due_at,
             )
-            await post.post(desk, session, say_to(requester.chat_id, promise))
+            await post.post(tx, say_to(requester.chat_id, promise))
 
 
 async def _from_supervisor(
@@ -157,7 +162,7 @@ async def _from_supervisor(
         return None
     if not supervises(desk, user.id):
         refused = desk.texts.render("supervisors_only", _language(desk))
-        await post.say(desk, post.reply(message, refused))
+        await post.say(desk, update.update_id, post.reply(message, refused))
         return None
     return desk, user, message
 
@@ -177,19 +182,27 @@ async def assign_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     member = desk.rules.staff.find(args[1]) if ticket is not None and len(args) > 1 else None
     if ticket is not None and len(args) == 1:
         text = desk.texts.render("choose_officer", language, ticket_id=ticket.id)
-        await post.say(desk, post.reply(message, text, _officer_buttons(desk, ticket)))
+        await post.say(
+            desk, update.update_id, post.reply(message, text, _officer_buttons(desk, ticket))
+        )
         return
     if ticket is None or member is None:
         usage = desk.texts.render("usage", language, usage="/assign N [G-0102|王芳] [reason]")
-        await post.say(desk, post.reply(message, usage))
+        await post.say(desk, update.update_id, post.reply(message, usage))
         return
     reason = " ".join(args[2:]) or "assigned by a supervisor"
     try:
         await assign(
-            desk, ticket.id, user.id, member.user_id, reason, lambda t: post.reply(message, t)
+            desk,
+            ticket.id,
+            user.id,
+            member.user_id,
+            reason,
+            lambda t: post.reply(message, t),
+            update_id=update.update_id,
         )
     except DeskError as refused:
-        await post.say(desk, post.reply(message, refusal(desk, refused)))
+        await post.say(desk, update.update_id, post.reply(message, refusal(desk, refused)))
 
 
 def _officer_buttons(desk: Desk, ticket: Ticket) -> InlineKeyboardMarkup:
@@ -218,7 +231,9 @@ async def pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             ticket = await _load(desk, int(number))
             if action == "a" and supervises(desk, presser):
                 text = desk.texts.render("choose_officer", language, ticket_id=ticket.id)
-                await post.say(desk, say_to(chat_id, text, _officer_buttons(desk, ticket)))
+                await post.say(
+                    desk, update.update_id, say_to(chat_id, text, _officer_buttons(desk, ticket))
+                )
                 await answer(query)
                 return
             if action == "p" and (supervises(desk, presser) or ticket.owner_id == presser):
@@ -232,18 +247,20 @@ async def pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                     ticket_id=ticket.id,
                     priority=names[ticket.priority],
                 )
-                await post.say(desk, say_to(chat_id, text, keyboard(rows)))
+                await post.say(desk, update.update_id, say_to(chat_id, text, keyboard(rows)))
                 await answer(query)
                 return
             await answer(query, desk.texts.render("supervisors_only", language))
         elif kind == "asg":
             number, _, officer = rest.partition(":")
             reason = "assigned by a supervisor"
-            await assign(desk, int(number), presser, int(officer), reason, reply)
+            await assign(
+                desk, int(number), presser, int(officer), reason, reply, update_id=update.update_id
+            )
             await answer(query)
         elif kind == "pri":
             number, _, key = rest.partition(":")
-            await reprioritise(desk, int(number), presser, key, reply)
+            await reprioritise(desk, int(number), presser, key, reply, update_id=update.update_id)
             await answer(query)
     except (ValueError, DeskError) as refused:
         # Told to the presser alone: forged, stale or simply not theirs to press.
@@ -276,7 +293,11 @@ async def pending(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     async with desk.sessions() as session:
         rows = await casebook.pending(session=session, rules=desk.rules, supervisor_id=user.id)
     if not rows:
-        await post.say(desk, post.reply(message, desk.texts.render("nothing_pending", language)))
+        await post.say(
+            desk,
+            update.update_id,
+            post.reply(message, desk.texts.render("nothing_pending", language)),
+        )
         return
     calls: list[Call] = []
     for row in rows[:20]:
@@ -287,7 +308,7 @@ async def pending(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             ]
         ]
         calls += post.reply(message, _proposal_text(desk, row), keyboard(buttons))
-    await post.say(desk, calls)
+    await post.say(desk, update.update_id, calls)
 
 
 async def decide(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -299,7 +320,8 @@ async def decide(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     _, verdict, template_id = query.data.split(":", 2)
     decision = casebook.approve if verdict == "ok" else casebook.reject
     try:
-        async with desk.sessions() as session, session.begin():
+        async with desk.transaction(update_id=update.update_id) as tx:
+            session = tx.session
             template = await decision(
                 session=session,
                 rules=desk.rules,
@@ -316,7 +338,7 @@ async def decide(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             if query.message is not None:
                 shown = _proposal_text(desk, row, decided)
                 chat_id, message_id = query.message.chat.id, query.message.message_id
-                await post.post(desk, session, post.edit_text(chat_id, message_id, shown))
+                await post.post(tx, post.edit_text(chat_id, message_id, shown))
     except DeskError:
         log.info("refused template decision %r by user %s", query.data, query.from_user.id)
         await answer(query, desk.texts.render("stale_button", language))
@@ -365,7 +387,7 @@ async def report(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     period = (context.args or ["week"])[0].lower()
     if period not in PERIODS:
         usage = desk.texts.render("usage", language, usage="/report day|week|month")
-        await post.say(desk, post.reply(message, usage))
+        await post.say(desk, update.update_id, post.reply(message, usage))
         return
     now = desk.now()
     start = now - timedelta(days=PERIODS[period])
@@ -389,7 +411,7 @@ async def report(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if officer is not None and own in (None, officer.department_key):
             rows.append(_row(f"{officer.name} {officer.staff_number}", row))
     text = desk.texts.render("report", language, start=start, end=now, rows=rows)
-    await post.say(desk, post.reply(message, text))
+    await post.say(desk, update.update_id, post.reply(message, text))
 
 
 async def _ticket_of_command(
@@ -433,12 +455,19 @@ async def priority_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     if ticket is None or key is None:
         keys = "|".join(p.key for p in desk.settings.priorities)
         usage = desk.texts.render("usage", language, usage=f"/priority [N] {keys}")
-        await post.say(desk, post.reply(message, usage))
+        await post.say(desk, update.update_id, post.reply(message, usage))
         return
     try:
-        await reprioritise(desk, ticket.id, user.id, key, lambda t: post.reply(message, t))
+        await reprioritise(
+            desk,
+            ticket.id,
+            user.id,
+            key,
+            lambda t: post.reply(message, t),
+            update_id=update.update_id,
+        )
     except DeskError as refused:
-        await post.say(desk, post.reply(message, refusal(desk, refused)))
+        await post.say(desk, update.update_id, post.reply(message, refusal(desk, refused)))
 
 
 async def propose_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -453,11 +482,12 @@ async def propose_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     ticket, rest = await _ticket_of_command(desk, update, list(context.args or []))
     if ticket is None:
         usage = desk.texts.render("usage", language, usage="/propose [N] [question | answer]")
-        await post.say(desk, post.reply(message, usage))
+        await post.say(desk, update.update_id, post.reply(message, usage))
         return
     question, _, answer = " ".join(rest).partition("|")
     try:
-        async with desk.sessions() as session, session.begin():
+        async with desk.transaction(update_id=update.update_id) as tx:
+            session = tx.session
             asked_in = (await requester_of(session, ticket)).language
             proposal = await casebook.propose(
                 session=session,
@@ -477,11 +507,9 @@ async def propose_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
                 similar=[m.template_id for m in proposal.similar],
             )
             supervisors = desk.rules.staff.supervisors_of(ticket.department_key)
-            await post.post(
-                desk, session, post.reply(message, text), [say_to(s, text) for s in supervisors]
-            )
+            await post.post(tx, post.reply(message, text), [say_to(s, text) for s in supervisors])
     except DeskError as refused:
-        await post.say(desk, post.reply(message, refusal(desk, refused)))
+        await post.say(desk, update.update_id, post.reply(message, refusal(desk, refused)))
 
 
 async def block(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -497,12 +525,15 @@ async def block(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     usage = "/block <user id> <reason>" if barring else "/unblock <user id>"
     if not args or not args[0].isdigit() or (barring and len(args) < 2):
         await post.say(
-            desk, post.reply(message, desk.texts.render("usage", language, usage=usage))
+            desk,
+            update.update_id,
+            post.reply(message, desk.texts.render("usage", language, usage=usage)),
         )
         return
     user_id = int(args[0])
     try:
-        async with desk.sessions() as session, session.begin():
+        async with desk.transaction(update_id=update.update_id) as tx:
+            session = tx.session
             await tickets.set_ban(
                 session=session,
                 rules=desk.rules,
@@ -513,9 +544,9 @@ async def block(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 now=desk.now(),
             )
             told = desk.texts.render("banned", language, banned=barring, user_id=user_id)
-            await post.post(desk, session, post.reply(message, told))
+            await post.post(tx, post.reply(message, told))
     except DeskError as refused:
-        await post.say(desk, post.reply(message, refusal(desk, refused)))
+        await post.say(desk, update.update_id, post.reply(message, refusal(desk, refused)))
         return
     if barring:
         desk.banned.add(user_id)

@@ -11,6 +11,7 @@ from bot import closure, handoffs, tickets
 from bot.figures import supervision_figures
 from bot.sla import Rules
 from bot.sweep import run_due
+from bot.transaction import Transactions
 from tests.bot.helpers import OFFICER, OFFICER_2, new_requester, new_ticket
 from tests.conftest import MONDAY_9AM
 
@@ -73,7 +74,7 @@ async def test_figures_per_officer_and_department(sessions: Sessions, rules: Rul
             now=NOW + timedelta(minutes=40),
         )
     # Nobody claims `slow` in time: the sweep records the missed first response.
-    await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(hours=2))
+    await run_due(transactions=Transactions(sessions), rules=rules, now=NOW + timedelta(hours=2))
     async with sessions() as s, s.begin():
         await tickets.claim(
             session=s,
@@ -117,7 +118,7 @@ async def test_figures_per_officer_and_department(sessions: Sessions, rules: Rul
 
     end = NOW + timedelta(days=3)
     # The first sweep in three days: `moved` is overdue, and its notice goes out late and empty.
-    await run_due(sessions=sessions, rules=rules, now=end)
+    await run_due(transactions=Transactions(sessions), rules=rules, now=end)
     async with sessions() as s:
         report = await supervision_figures(
             session=s, start=NOW, end=end + timedelta(minutes=1), now=end

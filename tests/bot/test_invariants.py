@@ -49,6 +49,7 @@ from bot.models import (
 from bot.sla import Rules
 from bot.staff import sync_staff
 from bot.sweep import run_due
+from bot.transaction import Transactions
 from tests.conftest import MONDAY_9AM, _empty_postgres
 
 T = TypeVar("T")
@@ -263,7 +264,9 @@ class DeskMachine(RuleBasedStateMachine):
             runs = 2 if concurrent else 1
             await asyncio.gather(
                 *(
-                    run_due(sessions=self.sessions, rules=self.rules, now=self.now)
+                    run_due(
+                        transactions=Transactions(self.sessions), rules=self.rules, now=self.now
+                    )
                     for _ in range(runs)
                 )
             )

@@ -15,6 +15,7 @@ from bot.models import Escalation, LedgerEntry, ProgressNotice, TicketStatus
 from bot.sla import Rules
 from bot.sweep import run_due
 from bot.texts import Texts
+from bot.transaction import Transactions
 from tests.bot.helpers import OFFICER, SUPERVISOR, new_requester, new_ticket
 from tests.conftest import MONDAY_9AM
 
@@ -36,20 +37,41 @@ async def test_unclaimed_ticket_climbs_the_ladder_once_per_step(
     ticket = await new_ticket(sessions, rules, NOW, requester_id=requester_id)
     management = rules.settings.management.chat_id
 
-    assert await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(minutes=80)) == []
+    assert (
+        await run_due(
+            transactions=Transactions(sessions), rules=rules, now=NOW + timedelta(minutes=80)
+        )
+        == []
+    )
     # 0.75 of 2 h: the staff group hears (there is no owner yet).
-    step1 = await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(minutes=90))
+    step1 = await run_due(
+        transactions=Transactions(sessions), rules=rules, now=NOW + timedelta(minutes=90)
+    )
     assert [(m.chat_id, m.template, m.context["step"]) for m in step1] == [
         (GENERAL_GROUP, "escalation", 1)
     ]
-    assert await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(minutes=91)) == []
+    assert (
+        await run_due(
+            transactions=Transactions(sessions), rules=rules, now=NOW + timedelta(minutes=91)
+        )
+        == []
+    )
     # The deadline: group and supervisor, and a breach against the department.
-    step2 = await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(hours=2))
+    step2 = await run_due(
+        transactions=Transactions(sessions), rules=rules, now=NOW + timedelta(hours=2)
+    )
     assert {m.chat_id for m in step2} == {GENERAL_GROUP, SUPERVISOR}
     assert await _ledger(sessions) == [("missed_first_response", None)]
     # 1.5 of the span: 3 working hours after 09:00 is noon.
-    assert await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(minutes=179)) == []
-    step3 = await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(hours=3))
+    assert (
+        await run_due(
+            transactions=Transactions(sessions), rules=rules, now=NOW + timedelta(minutes=179)
+        )
+        == []
+    )
+    step3 = await run_due(
+        transactions=Transactions(sessions), rules=rules, now=NOW + timedelta(hours=3)
+    )
     assert {m.chat_id for m in step3} == {SUPERVISOR, management}
     async with sessions() as session:
         steps = [e.step for e in await session.scalars(select(Escalation))]
@@ -60,13 +82,20 @@ async def test_unclaimed_ticket_climbs_the_ladder_once_per_step(
 async def test_late_sweep_fires_every_missed_step_once(sessions: Sessions, rules: Rules) -> None:
     requester_id = await new_requester(sessions, NOW)
     await new_ticket(sessions, rules, NOW, requester_id=requester_id)
-    messages = await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(days=1))
+    messages = await run_due(
+        transactions=Transactions(sessions), rules=rules, now=NOW + timedelta(days=1)
+    )
     assert Counter(m.context.get("step") for m in messages if m.template == "escalation") == {
         1: 1,
         2: 2,
         3: 2,
     }
-    assert await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(days=1)) == []
+    assert (
+        await run_due(
+            transactions=Transactions(sessions), rules=rules, now=NOW + timedelta(days=1)
+        )
+        == []
+    )
 
 
 async def test_concurrent_sweeps_do_each_step_once(sessions: Sessions, settings: Settings) -> None:
@@ -77,7 +106,7 @@ async def test_concurrent_sweeps_do_each_step_once(sessions: Sessions, settings:
         await new_ticket(sessions, rules, NOW, requester_id=requester_id)
     later = NOW + timedelta(hours=2)
     results = await asyncio.gather(
-        *(run_due(sessions=sessions, rules=rules, now=later) for _ in range(3))
+        *(run_due(transactions=Transactions(sessions), rules=rules, now=later) for _ in range(3))
     )
     escalations = [m for batch in results for m in batch if m.template == "escalation"]
     assert len(escalations) == 30 * 3  # step 1 to the group; step 2 to group and supervisor
@@ -108,11 +137,25 @@ async def test_owner_is_reminded_then_requester_gets_a_notice(
             now=NOW + timedelta(hours=1),
         )
     # Contact at +1 h: the next notice is due at +25 h, the reminder two hours before it.
-    assert await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(hours=22)) == []
-    reminder = await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(hours=23))
+    assert (
+        await run_due(
+            transactions=Transactions(sessions), rules=rules, now=NOW + timedelta(hours=22)
+        )
+        == []
+    )
+    reminder = await run_due(
+        transactions=Transactions(sessions), rules=rules, now=NOW + timedelta(hours=23)
+    )
     assert [(m.chat_id, m.template) for m in reminder] == [(OFFICER, "update_reminder")]
-    assert await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(hours=24)) == []
-    notice = await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(hours=25))
+    assert (
+        await run_due(
+            transactions=Transactions(sessions), rules=rules, now=NOW + timedelta(hours=24)
+        )
+        == []
+    )
+    notice = await run_due(
+        transactions=Transactions(sessions), rules=rules, now=NOW + timedelta(hours=25)
+    )
     assert [(m.template, m.context["latest_update"]) for m in notice] == [
         ("progress_notice", "已联系物业核实")
     ]
@@ -152,9 +195,13 @@ async def test_public_reply_postpones_the_notice(sessions: Sessions, rules: Rule
                 internal=True,
                 now=NOW + timedelta(hours=hours + 1),
             )
-    messages = await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(hours=79))
+    messages = await run_due(
+        transactions=Transactions(sessions), rules=rules, now=NOW + timedelta(hours=79)
+    )
     assert "progress_notice" not in {m.template for m in messages}
-    messages = await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(hours=84))
+    messages = await run_due(
+        transactions=Transactions(sessions), rules=rules, now=NOW + timedelta(hours=84)
+    )
     assert "progress_notice" in {m.template for m in messages}
 
 
@@ -162,7 +209,9 @@ async def test_a_notice_later_than_its_grace_is_a_breach(sessions: Sessions, rul
     requester_id = await new_requester(sessions, NOW)
     await new_ticket(sessions, rules, NOW, requester_id=requester_id, category="suggestion")
     # Nothing swept for 30 hours (the service was down): the notice goes out late.
-    messages = await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(hours=30))
+    messages = await run_due(
+        transactions=Transactions(sessions), rules=rules, now=NOW + timedelta(hours=30)
+    )
     assert "progress_notice" in {m.template for m in messages}
     assert ("late_notice", None) in await _ledger(sessions)
 
@@ -182,8 +231,15 @@ async def test_unanswered_resolution_closes_itself(sessions: Sessions, rules: Ru
             summary="已办结",
             now=NOW,
         )
-    assert await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(hours=71)) == []
-    messages = await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(hours=72))
+    assert (
+        await run_due(
+            transactions=Transactions(sessions), rules=rules, now=NOW + timedelta(hours=71)
+        )
+        == []
+    )
+    messages = await run_due(
+        transactions=Transactions(sessions), rules=rules, now=NOW + timedelta(hours=72)
+    )
     assert [(m.chat_id, m.template) for m in messages] == [
         (5001, "auto_closed"),
         (OFFICER, "auto_closed_owner"),
@@ -215,7 +271,9 @@ async def test_overdue_resolution_is_a_breach_against_the_owner_even_when_transf
             due_at=NOW + timedelta(hours=3),
             now=NOW,
         )
-    messages = await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(hours=9))
+    messages = await run_due(
+        transactions=Transactions(sessions), rules=rules, now=NOW + timedelta(hours=9)
+    )
     overdue = [m for m in messages if m.template == "escalation" and m.context["overdue"]]
     assert {m.chat_id for m in overdue} >= {OFFICER, SUPERVISOR}
     assert all(m.context["owner_name"] == "王芳" for m in overdue)
@@ -242,9 +300,13 @@ async def test_an_unanswered_handoff_past_its_deadline_is_raised_once(
             due_at=NOW + timedelta(hours=1),
             now=NOW,
         )
-    early = await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(minutes=50))
+    early = await run_due(
+        transactions=Transactions(sessions), rules=rules, now=NOW + timedelta(minutes=50)
+    )
     assert not [m for m in early if m.template == "handoff_overdue"]
-    late = await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(minutes=70))
+    late = await run_due(
+        transactions=Transactions(sessions), rules=rules, now=NOW + timedelta(minutes=70)
+    )
     raised = [m for m in late if m.template == "handoff_overdue"]
     social_group, social_supervisor = -1000000000102, 100290
     assert {m.chat_id for m in raised} == {social_group, social_supervisor, SUPERVISOR}
@@ -252,7 +314,9 @@ async def test_an_unanswered_handoff_past_its_deadline_is_raised_once(
     texts = Texts(rules.settings.zone, "zh", ["zh", "en"])
     for language in ("zh", "en"):
         assert "#1" in texts.render("handoff_overdue", language, **raised[0].context)
-    again = await run_due(sessions=sessions, rules=rules, now=NOW + timedelta(minutes=90))
+    again = await run_due(
+        transactions=Transactions(sessions), rules=rules, now=NOW + timedelta(minutes=90)
+    )
     assert not [m for m in again if m.template == "handoff_overdue"]
     # What the sweep decided is in the outbox, committed with it, context and all.
     async with sessions() as session, session.begin():

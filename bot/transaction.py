@@ -1,0 +1,185 @@
+"""The unit of work: one database transaction, the update it handles (if any), and the
+messages published in it. Where "nothing lost, nothing twice" is kept, in its commit path:
+
+- an update is marked processed in the same transaction as its first effect: a transaction
+  opened for an update that wrote something (a flush, a published message) carries the mark,
+  unless an earlier one of the same update already committed it; an update whose handling
+  wrote nothing is marked on its own by `Transactions.settle`;
+- the messages published in a transaction go to the sender only after it committed, and
+  nowhere on a rollback (their rows are gone with it);
+- without a sender (the runtime not started, or stopped), the rows wait in the outbox for the
+  poll, due at once.
+
+    async with desk.transaction(update_id=update.update_id) as tx:
+        ticket = await tickets.claim(session=tx.session, ...)
+        await tx.publish([card, reply])
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from types import TracebackType
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot import inbox, outbox
+from bot.clock import utc_now
+from bot.db import RecordingSession
+from bot.outbox import LEASE, Call, Queued
+from bot.outgoing import Outgoing
+
+log = logging.getLogger(__name__)
+# The sender port: takes committed outbox rows, leased to this process, to send them.
+Sender = Callable[[list[Queued]], None]
+
+
+class Transactions:
+    """Opens transactions on one database, and holds what they share: the sender (set by the
+    runtime while it sends) and which updates in hand already have their mark committed."""
+
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self.sessions = sessions
+        self.clock = clock
+        self.sender: Sender | None = None
+        self._marked: set[int] = set()  # updates in hand whose mark is committed
+
+    def connect(self, sender: Sender) -> None:
+        """From now on committed messages go to `sender` (the runtime, when it starts)."""
+        self.sender = sender
+
+    def disconnect(self) -> None:
+        """From now on committed messages wait in the outbox for the next start."""
+        self.sender = None
+
+    def __call__(
+        self,
+        *,
+        update_id: int | None = None,
+        now: datetime | None = None,
+        sender: Sender | None = None,
+    ) -> Transaction:
+        """A transaction (enter it with `async with`) for the update `update_id` (None: a job's
+        or the runtime's own), at the instant `now` (default: the clock), its messages handed
+        to `sender` (default: the connected sender) once committed."""
+        return Transaction(
+            self,
+            update_id=update_id,
+            now=self.clock() if now is None else now,
+            sender=sender if sender is not None else self.sender,
+        )
+
+    def marked(self, update_id: int) -> bool:
+        """Whether a committed transaction of this process carries the update's mark."""
+        return update_id in self._marked
+
+    async def settle(self, update_id: int, now: datetime | None = None) -> None:
+        """The update's handling is over: marked processed now if none of its transactions
+        wrote anything (a failure is logged: the update is then handled again after a
+        restart); forgotten either way."""
+        if update_id in self._marked:
+            self._marked.discard(update_id)
+            return
+        try:
+            async with self.sessions() as session, session.begin():
+                await inbox.mark_processed(
+                    session=session,
+                    update_id=update_id,
+                    now=self.clock() if now is None else now,
+                )
+        except Exception:
+            # Left unmarked, it is handled again after a restart: logged, not lost.
+            log.exception("could not mark update %s processed", update_id)
+
+    def _committed_mark(self, update_id: int) -> None:
+        self._marked.add(update_id)
+
+
+class Transaction:
+    """One database transaction (see the module's description). `session` is the open
+    session; `now` the instant it acts at; `published` the rows it stored in the outbox,
+    leased to this process when a sender is waiting for them."""
+
+    def __init__(
+        self,
+        transactions: Transactions,
+        *,
+        update_id: int | None,
+        now: datetime,
+        sender: Sender | None,
+    ) -> None:
+        self.update_id = update_id
+        self.now = now
+        self.published: list[Queued] = []
+        self._transactions = transactions
+        self._sender = sender
+        self._published_any = False
+        self._session: AsyncSession | None = None
+
+    @property
+    def session(self) -> AsyncSession:
+        if self._session is None:
+            raise RuntimeError("the transaction is not open: use `async with`")
+        return self._session
+
+    async def __aenter__(self) -> Transaction:
+        self._session = self._transactions.sessions()
+        await self._session.begin()
+        return self
+
+    async def __aexit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        session = self.session
+        try:
+            if kind is None:
+                await self._commit(session)
+            else:
+                await session.rollback()
+                self.published = []  # rolled back with their rows: nothing to hand on
+        finally:
+            await session.close()
+
+    async def publish(self, messages: Iterable[Outgoing | Call]) -> None:
+        """Store messages to send, in this transaction; they go out once it commits."""
+        items = list(messages)
+        if not items:
+            return
+        lease = self.now + LEASE if self._sender is not None else None
+        queued = await outbox.enqueue(
+            session=self.session, messages=items, now=self.now, lease_until=lease
+        )
+        self._published_any = True
+        if self._sender is not None:
+            self.published.extend(queued)
+
+    def wrote(self) -> bool:
+        """Whether this transaction has written anything so far: flushed a change of the
+        ORM's, or published a message (changes not yet flushed do not count)."""
+        sync = self.session.sync_session
+        return self._published_any or (isinstance(sync, RecordingSession) and sync.wrote)
+
+    async def _commit(self, session: AsyncSession) -> None:
+        update_id = self.update_id
+        await session.flush()  # what the commit would write, written now: it counts too
+        marking = (
+            update_id is not None and not self._transactions.marked(update_id) and self.wrote()
+        )
+        if marking:
+            assert update_id is not None
+            await inbox.mark_processed(session=session, update_id=update_id, now=self.now)
+        await session.commit()
+        if marking:
+            assert update_id is not None
+            self._transactions._committed_mark(update_id)
+        if self.published and self._sender is not None:
+            published, self.published = self.published, []
+            self._sender(published)
