@@ -96,14 +96,14 @@ def build_application(
     rate_limited: bool = True,
 ) -> Application:  # type: ignore[type-arg]
     from handlers import register
-    from handlers.processing import PerChatUpdateProcessor
-    from handlers.transport import AiohttpRequest
+    from handlers.runtime.processing import PerChatUpdateProcessor
+    from handlers.runtime.transport import AiohttpRequest
 
     builder = (
         ApplicationBuilder()
         .token(token)
         .concurrent_updates(PerChatUpdateProcessor(desk, CONCURRENT_UPDATES))
-        # aiohttp rather than httpx: a quarter of the CPU per request (handlers/transport.py).
+        # aiohttp rather than httpx: a quarter of the CPU per request (runtime/transport.py).
         .request(AiohttpRequest(connections=CONCURRENT_UPDATES))
         .get_updates_request(AiohttpRequest(connections=1))
     )
@@ -138,18 +138,16 @@ async def start_receiving(
 ) -> Callable[[], Awaitable[None]]:
     """Set the menus, start sending from the outbox and taking updates (through the inbox when
     polling); returns the coroutine function that stops both."""
-    from handlers.delivery import Dispatcher
     from handlers.menus import set_menus
-    from handlers.processing import PerChatUpdateProcessor
-    from handlers.receiving import Poller, WebhookReceiver
+    from handlers.runtime.dispatcher import build_dispatcher
+    from handlers.runtime.receiving import Poller, WebhookReceiver
 
     await set_menus(application)
-    dispatcher = Dispatcher(application)
-    application.bot_data["dispatcher"] = dispatcher
-    processor = application.update_processor
-    if isinstance(processor, PerChatUpdateProcessor):
-        processor.deliver = dispatcher.submit
+    desk: Desk = application.bot_data["desk"]
+    dispatcher = build_dispatcher(application.bot, desk)
     await dispatcher.start()
+    # From now on what transactions commit goes to the dispatcher at once.
+    desk.transactions.connect(dispatcher.submit)
     receiver: Poller | WebhookReceiver
     if webhook is None:
         receiver = Poller(application, timeout=poll_timeout)
@@ -161,8 +159,7 @@ async def start_receiving(
 
     async def stop() -> None:
         await receiver.stop()
-        if isinstance(processor, PerChatUpdateProcessor):
-            processor.deliver = None  # what handlers still decide waits in the outbox
+        desk.transactions.disconnect()  # what handlers still decide waits in the outbox
         await dispatcher.stop()
 
     return stop

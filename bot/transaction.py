@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from types import TracebackType
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot import inbox, outbox
 from bot.clock import utc_now
@@ -45,6 +45,7 @@ class Transactions:
         clock: Callable[[], datetime] = utc_now,
     ) -> None:
         self.sessions = sessions
+        self.engine: AsyncEngine = sessions.kw["bind"]  # for statements on a bare connection
         self.clock = clock
         self.sender: Sender | None = None
         self._marked: set[int] = set()  # updates in hand whose mark is committed
@@ -102,8 +103,8 @@ class Transactions:
 
 class Transaction:
     """One database transaction (see the module's description). `session` is the open
-    session; `now` the instant it acts at; `published` the rows it stored in the outbox,
-    leased to this process when a sender is waiting for them."""
+    session; `now` the instant it acts at; `published` the rows it stored in the outbox and
+    leased to this process, because a sender waits for them (handed to it after commit)."""
 
     def __init__(
         self,
@@ -181,5 +182,4 @@ class Transaction:
             assert update_id is not None
             self._transactions._committed_mark(update_id)
         if self.published and self._sender is not None:
-            published, self.published = self.published, []
-            self._sender(published)
+            self._sender(list(self.published))

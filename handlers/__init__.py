@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from handlers import asking, delivery, errors, handoffs, lookup, staff, supervision
+from handlers import asking, errors, handoffs, lookup, staff, supervision
+from handlers.runtime import jobs
 
 
 def register(application: Application, sweep_every: float | None = 30.0) -> None:  # type: ignore[type-arg]
@@ -53,4 +54,4 @@ def register(application: Application, sweep_every: float | None = 30.0) -> None
     application.add_error_handler(errors.on_error)
     if sweep_every is not None and application.job_queue is not None:
         # first=0: catch up at start-up on whatever fell due while the bot was down.
-        application.job_queue.run_repeating(delivery.sweep, interval=sweep_every, first=0)
+        application.job_queue.run_repeating(jobs.sweep, interval=sweep_every, first=0)

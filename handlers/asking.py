@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import re
 
-from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Message, Update
 from telegram.ext import ContextTypes
 

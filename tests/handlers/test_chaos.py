@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from benchmarks.chaos import run
-from handlers.delivery import CONCURRENT_SENDS
+from handlers.runtime.dispatcher import CONCURRENT_SENDS
 
 
 async def test_nothing_lost_nothing_repeated_beyond_what_was_in_flight() -> None:

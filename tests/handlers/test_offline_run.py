@@ -101,7 +101,7 @@ async def test_webhook_mode(settings: Settings, database_url: str, unused_tcp_po
         await application.start()
         stop_receiving = await start_receiving(application, hook)
         try:
-            from handlers.delivery import sweep
+            from handlers.runtime.jobs import sweep
 
             # The sweep is on the job queue, from start-up on.
             assert application.job_queue is not None
@@ -226,7 +226,7 @@ async def test_the_clock_escalates_reminds_and_notifies(
     has its owner reminded, then its requester notified: the clock is moved, not slept on."""
     from telegram.ext import CallbackContext
 
-    from handlers.delivery import sweep
+    from handlers.runtime.jobs import sweep
 
     emulator, application = running
     world = emulator.world
@@ -484,25 +484,22 @@ async def test_a_group_at_its_rate_limit_takes_no_place_from_the_private_chats(
 ) -> None:
     """A staff group over Telegram's 20 messages a minute waits in the rate limiter: even a
     sender with one place for calls answers a requester meanwhile at once."""
-    from bot import outbox
     from handlers import post
-    from handlers.delivery import Dispatcher
+    from handlers.runtime.dispatcher import build_dispatcher
 
     emulator, application = running
     world = emulator.world
     desk = application.bot_data["desk"]
-    dispatcher = Dispatcher(application, senders=1)
+    dispatcher = build_dispatcher(application.bot, desk, senders=1)
     await dispatcher.start()
     try:
-        with outbox.delivering(dispatcher.submit):
-            notes = [
-                post.message(GENERAL_GROUP, f"note {n}", kind="staff_event") for n in range(22)
-            ]
-            await post.say(desk, notes)
+        notes = [post.message(GENERAL_GROUP, f"note {n}", kind="staff_event") for n in range(22)]
+        async with desk.transaction(sender=dispatcher.submit) as tx:
+            await post.post(tx, notes)
         await until(lambda: len(world.transcripts.get(GENERAL_GROUP, [])) >= 20)
         started = asyncio.get_running_loop().time()
-        with outbox.delivering(dispatcher.submit):
-            await post.say(desk, post.message(REQUESTER, "马上回复您"))
+        async with desk.transaction(sender=dispatcher.submit) as tx:
+            await post.post(tx, post.message(REQUESTER, "马上回复您"))
         await until(lambda: world.transcripts.get(REQUESTER), seconds=10)
         assert asyncio.get_running_loop().time() - started < 1.0  # the group waits ~3 s a message
         assert len(world.transcripts[GENERAL_GROUP]) < 22  # still held back by its limit

@@ -9,7 +9,7 @@ import pytest
 from telegram.ext import Application, CallbackContext
 
 from bot.emulator.server import Emulator
-from handlers.delivery import sweep
+from handlers.runtime.jobs import sweep
 from tests.handlers.conftest import (
     ENGLISH,
     GENERAL_GROUP,

@@ -3,9 +3,9 @@
 python-telegram-bot handles updates one at a time unless told otherwise, so one requester's
 database round trip holds up everyone. Concurrency across chats with order kept inside each
 chat (a requester's second message never overtakes the first) gives both speed and sense.
-Each update is handled inside `inbox.handling`, so that its first committed write marks it
-processed in the inbox; one that wrote nothing is marked when its handler is done; and inside
-`outbox.delivering`, so that the messages it decides on go to the sender as they commit.
+Handlers open their transactions with the update's id, so that the first that writes marks it
+processed (bot/transaction.py); when the handler is done, an update none of whose transactions
+wrote anything is marked on its own (`Transactions.settle`).
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from typing import Any
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
-from bot import inbox, outbox
 from bot.desk import Desk
 from handlers import post
 
@@ -34,8 +33,6 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         self._desk = desk
         self._locks: dict[int, asyncio.Lock] = {}
         self._recent: dict[int, deque[datetime]] = {}  # a requester's latest updates
-        # The sender of what handlers decide (set once it runs; until then the outbox keeps it).
-        self.deliver: outbox.Deliver | None = None
 
     def _refusal(self, update: Update) -> str | None:
         """Why a requester's update is not handled: barred, or too fast (the first update
@@ -77,29 +74,17 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
             return
         now = self._desk.now()
         refusal = self._refusal(update)
-        with inbox.handling(update.update_id, now) as state:
-            try:
-                if refusal is None and self.deliver is not None:
-                    with outbox.delivering(self.deliver):
-                        await coroutine
-                elif refusal is None:
-                    await coroutine
-                else:
-                    # Deliberately not handled (documented in README): barred or flooding.
-                    if inspect.iscoroutine(coroutine):
-                        coroutine.close()
-                    if refusal == "slow_down" and update.effective_chat is not None:
-                        await self._slow_down(update)
-            finally:
-                if not state.marked:
-                    try:
-                        async with self._desk.sessions() as session, session.begin():
-                            await inbox.mark_processed(
-                                session=session, update_id=update.update_id, now=now
-                            )
-                    except Exception:
-                        # Left unmarked, it is handled again after a restart: logged, not lost.
-                        log.exception("could not mark update %s processed", update.update_id)
+        try:
+            if refusal is None:
+                await coroutine
+            else:
+                # Deliberately not handled (documented in README): barred or flooding.
+                if inspect.iscoroutine(coroutine):
+                    coroutine.close()
+                if refusal == "slow_down" and update.effective_chat is not None:
+                    await self._slow_down(update)
+        finally:
+            await self._desk.transactions.settle(update.update_id, now)
 
     async def _slow_down(self, update: Update) -> None:
         """Through the outbox like every reply, so that it keeps its place in the chat."""
@@ -110,11 +95,7 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
             "slow_down", language, limit=self._desk.settings.abuse.messages_per_minute
         )
         notice = post.message(chat.id, text, kind="slow_down")
-        if self.deliver is None:
-            await post.say(self._desk, notice)
-            return
-        with outbox.delivering(self.deliver):
-            await post.say(self._desk, notice)
+        await post.say(self._desk, update.update_id, notice)
 
     async def initialize(self) -> None:
         pass

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.outbox import Call, Queued
-from handlers.delivery import URGENT, _next
+from handlers.runtime.dispatcher import URGENT, _next
 
 KINDS = ["relay", "history", "topic", "card", "escalation", "reply"]
 AT = datetime(2026, 11, 27)

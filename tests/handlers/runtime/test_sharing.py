@@ -14,7 +14,7 @@ from bot.app import LOCAL_TOKEN, build_application, build_desk
 from bot.config import Settings
 from bot.emulator.server import Emulator
 from bot.outgoing import Outgoing
-from handlers.delivery import Dispatcher
+from handlers.runtime.dispatcher import build_dispatcher
 from tests.handlers.conftest import ENGLISH, REQUESTER, DeskClock, until
 
 PER_CHAT = 30
@@ -46,7 +46,7 @@ async def test_two_senders_share_the_outbox_without_sending_twice(
         for desk in desks:
             application = build_application(desk, LOCAL_TOKEN, base, sweep_every=None)
             await stack.enter_async_context(application)
-            dispatcher = Dispatcher(application)
+            dispatcher = build_dispatcher(application.bot, desk)
             dispatcher.batch = 4  # small claims, so that both take turns
             dispatchers.append(dispatcher)
         for dispatcher in dispatchers:
@@ -84,15 +84,12 @@ async def test_a_message_decided_while_stopping_goes_out_at_the_next_start(
 
     desk = await build_desk(settings, database_url)
     desk.clock = desk_clock
-    async with serving(desk, emulator) as application:
-        dispatcher = application.bot_data["dispatcher"]
-    with outbox.delivering(dispatcher.submit):  # as the late handler's transaction commits
-        async with desk.sessions() as session, session.begin():
-            await outbox.enqueue(
-                session=session,
-                messages=[Outgoing(REQUESTER, "zh", "added_to_ticket", {"ticket_id": 77})],
-                now=desk_clock.now,
-            )
+    async with serving(desk, emulator):
+        sender = desk.transactions.sender  # the dispatcher's, while it ran
+    assert sender is not None and desk.transactions.sender is None
+    # A handler's transaction opened before the stop commits after it.
+    async with desk.transaction(sender=sender) as tx:
+        await tx.publish([Outgoing(REQUESTER, "zh", "added_to_ticket", {"ticket_id": 77})])
 
     async def due() -> bool:
         async with desk.sessions() as session:

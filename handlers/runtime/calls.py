@@ -1,0 +1,185 @@
+"""An outbox row as the Bot API call that sends it: a core message rendered from its template,
+a front call as stored, put in its ticket's topic (or under its card) as the ticket is now.
+
+A ticket's topic that someone closed or deleted is opened again, with an introduction, before
+the message goes there (`Reordered`)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import warnings
+from typing import Any
+
+from telegram import Bot, InlineKeyboardMarkup
+from telegram.error import BadRequest
+from telegram.warnings import PTBUserWarning
+
+from bot import delivery, tickets
+from bot.delivery import Place
+from bot.desk import Desk
+from bot.outbox import Queued
+from bot.outgoing import Outgoing
+from handlers import post
+from handlers.common import keyboard
+
+log = logging.getLogger(__name__)
+# do_api_request for a method the Bot class also has warns, suggesting the method: here the
+# JSON in and out is the point (see Calls.call).
+warnings.filterwarnings("ignore", message="Please use 'Bot", category=PTBUserWarning)
+SKIPPED: dict[str, Any] = {"skipped": True}  # the result of a call that had nothing to do
+# What only a ticket's topic needs: in a group without topics the card's replies hold it all.
+FORUM_ONLY = {"topic_intro", "history"}
+
+
+class Reordered(Exception):
+    """Messages were put ahead of the one being sent, which waits for them: `ahead`, leased to
+    this process, to go first in their chat."""
+
+    def __init__(self, ahead: list[Queued]) -> None:
+        super().__init__(f"{len(ahead)} messages go first")
+        self.ahead = ahead
+
+
+def _markup(desk: Desk, message: Outgoing) -> InlineKeyboardMarkup | None:
+    """An escalation reaching a supervisor or management carries the means to act on it."""
+    staff = desk.rules.staff
+    supervising = message.chat_id == desk.settings.management.chat_id or (
+        staff.is_supervisor(message.chat_id) or staff.is_management(message.chat_id)
+    )
+    if message.template != "escalation" or message.ticket_id is None or not supervising:
+        return None
+    language = desk.settings.languages.default
+    return keyboard(
+        [
+            [
+                (
+                    desk.texts.render("buttons", language, key="assign"),
+                    f"sv:a:{message.ticket_id}",
+                ),
+                (
+                    desk.texts.render("buttons", language, key="priority"),
+                    f"sv:p:{message.ticket_id}",
+                ),
+            ]
+        ]
+    )
+
+
+def topic_gone(error: BadRequest) -> bool:
+    """Telegram's refusal because of the topic itself (closed, deleted), not the message."""
+    text = str(error).casefold()
+    return "thread" in text or "topic" in text
+
+
+class Calls:
+    """Makes the calls of one bot: `senders` calls to private chats at once, a group's calls
+    without taking one of those places (see `call`)."""
+
+    def __init__(self, bot: Bot, desk: Desk, senders: int) -> None:
+        self._bot = bot
+        self._desk = desk
+        self._forums: dict[int, bool] = {}
+        # Calls to Telegram at once, across chats: no more than the HTTP pool's connections,
+        # whose queue costs time in proportion to its length for every request.
+        self._sending = asyncio.Semaphore(senders)
+
+    async def send(self, item: Queued) -> dict[str, Any]:
+        """Send one outbox row; Telegram's answer as JSON, or SKIPPED when the row turned out
+        not to be needed. Raises TelegramError as Telegram refused it, Reordered when it must
+        wait for messages put ahead of it."""
+        if item.message is not None:
+            message = item.message
+            desk = self._desk
+            text = desk.texts.render(message.template, message.language, **message.context)
+            rendered = post.message(message.chat_id, text, _markup(desk, message))
+            return await self.call(rendered.method, rendered.params)
+        assert item.call is not None
+        call = item.call
+        if call.method == "createForumTopic":
+            has_topic = (
+                call.ticket_id is not None
+                and (await self._place(call.ticket_id)).staff_thread_id is not None
+            )
+            if has_topic or not await self._is_forum(call.chat_id):
+                return SKIPPED
+            return await self.call(call.method, call.params)
+        if not call.in_topic or call.ticket_id is None:
+            return await self.call(call.method, call.params)
+        ticket = await self._place(call.ticket_id)
+        params = dict(call.params)
+        if ticket.staff_thread_id is not None:
+            params["message_thread_id"] = ticket.staff_thread_id
+            try:
+                return await self.call(call.method, params)
+            except BadRequest as error:
+                if not topic_gone(error) or item.reopened_topic or call.kind == "topic_intro":
+                    raise  # a message opens a new topic once, an introduction never: no loop
+                item.reopened_topic = True
+                # Someone closed or deleted the topic: the ticket gets a new one, introduced
+                # before this message goes there.
+                log.warning("topic of ticket %s unusable (%s); opening another", ticket.id, error)
+                raise Reordered(await self._reopen_topic(ticket)) from None
+        forum = await self._is_forum(call.chat_id)
+        if forum and call.kind == "relay":
+            return SKIPPED  # copied into the topic with the rest when someone claims it
+        if not forum and call.kind in FORUM_ONLY:
+            return SKIPPED
+        if not forum and ticket.card_message_id is not None:
+            params["reply_parameters"] = {
+                "message_id": ticket.card_message_id,
+                "allow_sending_without_reply": True,
+            }
+        return await self.call(call.method, params)
+
+    async def call(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
+        """Make a call as stored; its result as Telegram's JSON (a message id, a topic's thread
+        id). python-telegram-bot's flood limiter, errors and retries apply as to its own
+        methods, without building a Message from every answer only to read its id (that was a
+        tenth of the bot's CPU per update).
+
+        A group's calls do not take one of the places: they may wait in the rate limiter for
+        the group's 20 a minute, and would hold a place the requesters' replies need the
+        while. One worker per group bounds them anyway."""
+        chat_id = params.get("chat_id")
+        group = isinstance(chat_id, int) and chat_id < 0
+        async with contextlib.nullcontext() if group else self._sending:
+            result = await self._bot.do_api_request(method, api_kwargs=dict(params))
+        return result if isinstance(result, dict) else {}
+
+    async def _is_forum(self, chat_id: int) -> bool:
+        """Whether a staff group has topics (asked once per chat and remembered)."""
+        if chat_id not in self._forums:
+            self._forums[chat_id] = bool((await self._bot.get_chat(chat_id)).is_forum)
+        return self._forums[chat_id]
+
+    async def _place(self, ticket_id: int) -> Place:
+        return await delivery.place_of(engine=self._desk.transactions.engine, ticket_id=ticket_id)
+
+    async def _reopen_topic(self, ticket: Place) -> list[Queued]:
+        """A new topic for the ticket, and its introduction, returned to go first in line for
+        the group (the old topic, if only closed, still holds the conversation; /ticket shows
+        all of it)."""
+        assert ticket.staff_chat_id is not None
+        desk = self._desk
+        topic = await self._bot.create_forum_topic(
+            ticket.staff_chat_id, post.topic_name(ticket.id, ticket.question)
+        )
+        text = desk.texts.render(
+            "topic_reopened",
+            desk.settings.languages.default,
+            ticket_id=ticket.id,
+            owner=desk.rules.staff.shown_as(ticket.owner_id) or "-",
+            question=ticket.question,
+        )
+        intro = post.message(
+            ticket.staff_chat_id, text, kind="topic_intro", ticket_id=ticket.id, in_topic=True
+        )
+        ahead: list[Queued] = []
+        async with desk.transaction(sender=ahead.extend) as tx:
+            await tickets.attach_topic(
+                session=tx.session, ticket_id=ticket.id, thread_id=topic.message_thread_id
+            )
+            await tx.publish([intro])
+        return ahead

@@ -1,0 +1,210 @@
+"""Everything the bot says, sent from the outbox: in order per chat, within Telegram's limits.
+
+Each chat with something to send has a worker of its own, so a staff group held back by
+Telegram's 20-messages-a-minute limit (or a chat answering 429) delays nobody else, and no
+handler waits for Telegram. A message is marked sent, together with what its sending means
+(bot/delivery.py), once Telegram accepted it. The parts, each in its module here:
+
+- calls.py: an outbox row as its Bot API call (rendering, topics, the card to reply to);
+- outcomes.py: what a 429, 5xx, 403 or 400 means for the row;
+- marking.py: sent rows marked in batches;
+- polling.py: what is due taken from the table, the leases kept;
+- this module: the per-chat queues and their workers, and `build_dispatcher`, which wires them.
+
+Messages come from transactions as they commit (the dispatcher's `submit` is connected as the
+sender of the desk's transactions while the bot runs: bot/app.py), and from the poll.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import Counter, deque
+
+from telegram import Bot
+from telegram.error import TelegramError
+
+from bot import outbox
+from bot.desk import Desk
+from bot.outbox import Queued
+from handlers.runtime.calls import SKIPPED, Calls, Reordered
+from handlers.runtime.marking import Marker
+from handlers.runtime.outcomes import Outcomes
+from handlers.runtime.polling import OutboxPoll
+
+log = logging.getLogger(__name__)
+CONCURRENT_SENDS = 8  # calls to private chats at once (see Calls.call)
+MARKING = -1.0  # an attempt's outcome: sent, to be marked by the marker
+# What goes ahead of bulk (copies of messages, topics) in a chat that has a backlog.
+URGENT = {
+    "card",
+    "escalation",
+    "handoff_card",
+    "handoff_overdue",
+    "alert_keyword",
+    "alert_surge",
+    "unreachable",
+    "reply",
+}
+LOOKAHEAD = 500
+
+
+class Dispatcher:
+    """The sender of one bot process (see the module's description); `in_hand` holds the
+    rows it took, by id, until they are done with (shared with the marker and the poll)."""
+
+    def __init__(
+        self,
+        desk: Desk,
+        calls: Calls,
+        outcomes: Outcomes,
+        marker: Marker,
+        in_hand: dict[int, Queued],
+    ) -> None:
+        self._desk = desk
+        self._calls = calls
+        self._outcomes = outcomes
+        self._marker = marker
+        self._known = in_hand
+        self._queues: dict[int, deque[Queued]] = {}
+        self._urgent: Counter[int] = Counter()  # urgent messages in each chat's queue
+        self._workers: dict[int, asyncio.Task[None]] = {}
+        self._stopped = False
+        self._late: list[asyncio.Task[None]] = []  # giving back what came after the stop
+        self.poll = OutboxPoll(desk, in_hand, self.submit)
+
+    @property
+    def batch(self) -> int:
+        """Rows claimed from the table at a time."""
+        return self.poll.batch
+
+    @batch.setter
+    def batch(self, rows: int) -> None:
+        self.poll.batch = rows
+
+    # -- taking work ------------------------------------------------------------------------
+
+    def submit(self, items: list[Queued], first: bool = False) -> None:
+        """Queue messages behind what their chats already wait for (`first`: ahead of it);
+        start their workers. Once stopped, the messages are given back to the table for the
+        next start."""
+        if self._stopped:
+            self._late.append(asyncio.create_task(self.poll.give_back([i.id for i in items])))
+            return
+        for item in reversed(items) if first else items:
+            if item.id in self._known:
+                continue
+            self._known[item.id] = item
+            queue = self._queues.setdefault(item.chat_id, deque())
+            if first:
+                queue.appendleft(item)
+            else:
+                queue.append(item)
+            if item.kind in URGENT:
+                self._urgent[item.chat_id] += 1
+            if item.chat_id not in self._workers:
+                self._workers[item.chat_id] = asyncio.create_task(self._work(item.chat_id))
+
+    async def start(self) -> None:
+        """Send from now on: the poll and the marker run. (What transactions commit comes
+        here once `submit` is connected to them: `desk.transactions.connect`.)"""
+        self.poll.start()
+        self._marker.start()
+
+    async def stop(self) -> None:
+        """Stop sending; what was in hand is given back at once for the next start, and so is
+        whatever is submitted from now on."""
+        self._stopped = True
+        await self.poll.stop()
+        workers = list(self._workers.values())
+        for task in workers:
+            task.cancel()
+        await asyncio.gather(*workers, return_exceptions=True)
+        await self._marker.stop()
+        await self.poll.give_back(list(self._known))
+        self._known.clear()
+        self._queues.clear()
+        self._urgent.clear()
+        self._workers.clear()
+
+    # -- sending ----------------------------------------------------------------------------
+
+    async def _work(self, chat_id: int) -> None:
+        queue = self._queues[chat_id]
+        try:
+            while queue:
+                # Looking past the first message only when an urgent one waits.
+                item = _next(queue) if self._urgent[chat_id] else queue[0]
+                try:
+                    wait = await self._attempt(item)
+                except Exception:  # the database, say: this message waits, the others too
+                    log.exception("outbox message %s could not be sent", item.id)
+                    wait = self._outcomes.failed(item)
+                if wait is None or wait == MARKING:
+                    queue.remove(item)
+                    if item.kind in URGENT:
+                        self._urgent[chat_id] -= 1
+                    if wait is None:  # else in hand until the marker has marked it
+                        self._known.pop(item.id, None)
+                else:
+                    await asyncio.sleep(wait)
+        finally:
+            if self._workers.get(chat_id) is asyncio.current_task():
+                del self._workers[chat_id]
+            if not queue and self._queues.get(chat_id) is queue:
+                del self._queues[chat_id]
+                self._urgent.pop(chat_id, None)
+
+    async def _attempt(self, item: Queued) -> float | None:
+        """Send one message; None when it is done with (sent or given up), MARKING when it is
+        sent and waits for the marker, else the seconds to wait before trying it again."""
+        try:
+            result = await self._calls.send(item)
+        except Reordered as reordered:
+            self.submit(reordered.ahead, first=True)
+            return 0.0  # something now goes first: the worker takes it, then this again
+        except TelegramError as error:
+            return await self._outcomes.refused(item, error)
+        try:
+            skipped = result is SKIPPED
+            if skipped or item.call is None or item.call.after is None:
+                # The common case: marked with whatever else was sent meanwhile.
+                self._marker.add(item.id, outbox.SKIPPED if skipped else None)
+                return MARKING
+            await self._outcomes.sent_with_effects(item, result)
+        except Exception:
+            # Telegram has it; without the mark it may go once more when its lease runs out.
+            log.exception("sent outbox message %s but could not mark it", item.id)
+        return None
+
+
+def _next(queue: deque[Queued]) -> Queued:
+    """The message a chat gets next: the first one, unless an urgent one waits behind bulk
+    (a new card or an escalation behind copies of requesters' messages in a busy staff group,
+    which Telegram lets a bot send 20 of a minute). An urgent message never overtakes one of
+    its own ticket's, so each ticket's conversation keeps its order."""
+    if queue[0].kind in URGENT:
+        return queue[0]
+    tickets_before: set[int | None] = set()
+    for number, item in enumerate(queue):
+        if number >= LOOKAHEAD:
+            break
+        ticket_id = item.call.ticket_id if item.call is not None else None
+        if item.message is not None:
+            ticket_id = item.message.ticket_id
+        if item.kind in URGENT and ticket_id not in tickets_before:
+            return item
+        tickets_before.add(ticket_id)
+    return queue[0]
+
+
+def build_dispatcher(bot: Bot, desk: Desk, senders: int = CONCURRENT_SENDS) -> Dispatcher:
+    """The sender of one bot process, wired: `senders` calls to private chats at once."""
+    in_hand: dict[int, Queued] = {}
+    return Dispatcher(
+        desk,
+        calls=Calls(bot, desk, senders),
+        outcomes=Outcomes(desk),
+        marker=Marker(desk, in_hand),
+        in_hand=in_hand,
+    )

@@ -1,0 +1,44 @@
+"""The jobs on the job queue: the sweep (what the clock says is due), and with it, once an
+hour, retention (erasing and deleting what the retention settings say)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+
+from telegram.ext import ContextTypes
+
+from bot import retention
+from bot.desk import Desk
+from bot.sweep import run_due
+from handlers.common import desk_of
+
+log = logging.getLogger(__name__)
+RETENTION_EVERY = timedelta(hours=1)
+
+
+async def sweep(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The job: do what the clock says is due; its messages go to the sender as they commit
+    (or wait in the outbox while none is connected)."""
+    desk = desk_of(context)
+    messages = await run_due(transactions=desk.transactions, rules=desk.rules, now=desk.now())
+    if messages:
+        log.info("sweep: %d messages due", len(messages))
+    await _keep_retention(context, desk)
+
+
+async def _keep_retention(context: ContextTypes.DEFAULT_TYPE, desk: Desk) -> None:
+    """Once an hour (and at start-up): erase and delete what the retention settings say."""
+    now = desk.now()
+    last = context.application.bot_data.get("forgotten_at")
+    if isinstance(last, datetime) and now - last < RETENTION_EVERY:
+        return
+    context.application.bot_data["forgotten_at"] = now
+    try:
+        async with desk.transaction() as tx:
+            done = await retention.forget(session=tx.session, settings=desk.settings, now=now)
+    except Exception:
+        log.exception("retention run failed; trying again in an hour")
+        return
+    if any((done.tickets, done.requesters, done.outbox, done.inbox)):
+        log.info("retention: %s", done)

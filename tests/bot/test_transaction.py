@@ -1,0 +1,120 @@
+"""The transaction object: an update's mark commits with its first effect, messages reach the
+sender only once committed, and a rollback leaves nothing behind (on each store)."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot import inbox, tickets
+from bot.models import InboundUpdate, OutboxMessage, Requester
+from bot.outbox import LEASE, Queued
+from bot.outgoing import Outgoing
+from bot.transaction import Transactions
+from tests.conftest import MONDAY_9AM
+
+Sessions = async_sessionmaker[AsyncSession]
+NOW = MONDAY_9AM
+
+
+def _notice(ticket_id: int) -> Outgoing:
+    return Outgoing(5001, "zh", "added_to_ticket", {"ticket_id": ticket_id})
+
+
+async def _received(sessions: Sessions, *update_ids: int) -> Transactions:
+    async with sessions() as session, session.begin():
+        updates = [{"update_id": u, "message": {"message_id": u}} for u in update_ids]
+        await inbox.record(session=session, updates=updates, now=NOW)
+    return Transactions(sessions, clock=lambda: NOW)
+
+
+async def _processed(sessions: Sessions) -> dict[int, bool]:
+    async with sessions() as session:
+        rows = await session.execute(select(InboundUpdate.update_id, InboundUpdate.processed_at))
+        return {update_id: at is not None for update_id, at in rows.all()}
+
+
+async def _requesters(sessions: Sessions) -> int:
+    async with sessions() as session:
+        return int(await session.scalar(select(func.count()).select_from(Requester)) or 0)
+
+
+async def _write(transactions: Transactions, update_id: int | None) -> None:
+    async with transactions(update_id=update_id) as tx:
+        await tickets.get_or_create_requester(
+            session=tx.session, telegram_user_id=1, chat_id=1, language="zh", now=tx.now
+        )
+
+
+async def test_the_mark_commits_with_the_first_effect(sessions: Sessions) -> None:
+    transactions = await _received(sessions, 7, 8)
+    await _write(transactions, 7)
+    assert await _processed(sessions) == {7: True, 8: False}
+    assert await _requesters(sessions) == 1
+    assert transactions.marked(7)
+    # Its later transactions carry no mark of their own; settling it forgets it.
+    async with transactions(update_id=7) as tx:
+        await tx.publish([_notice(1)])
+    await transactions.settle(7)
+    assert not transactions.marked(7)
+    assert await _processed(sessions) == {7: True, 8: False}
+
+
+async def test_a_rollback_takes_mark_and_messages_with_it(sessions: Sessions) -> None:
+    transactions = await _received(sessions, 7)
+    handed: list[list[Queued]] = []
+    with pytest.raises(RuntimeError):
+        async with transactions(update_id=7, sender=handed.append) as tx:
+            await tickets.get_or_create_requester(
+                session=tx.session, telegram_user_id=1, chat_id=1, language="zh", now=NOW
+            )
+            await tx.publish([_notice(1), _notice(2)])
+            raise RuntimeError("crash before commit")
+    assert handed == [] and tx.published == []
+    assert not transactions.marked(7)
+    assert await _processed(sessions) == {7: False}
+    assert await _requesters(sessions) == 0
+    async with sessions() as session:
+        assert list(await session.scalars(select(OutboxMessage))) == []
+    # A read carries no mark; the next transaction that writes does.
+    async with transactions(update_id=7) as tx:
+        await tx.session.scalar(select(Requester))
+    assert await _processed(sessions) == {7: False}
+    await _write(transactions, 7)
+    assert await _processed(sessions) == {7: True}
+
+
+async def test_an_update_that_wrote_nothing_is_marked_when_settled(sessions: Sessions) -> None:
+    transactions = await _received(sessions, 9)
+    async with transactions(update_id=9) as tx:
+        await tx.session.scalar(select(Requester))
+    assert await _processed(sessions) == {9: False}
+    await transactions.settle(9)
+    assert await _processed(sessions) == {9: True}
+    async with sessions() as session:
+        assert await inbox.unprocessed(session=session) == []
+
+
+async def test_messages_reach_the_sender_only_after_commit(sessions: Sessions) -> None:
+    transactions = await _received(sessions, 11)
+    handed: list[list[Queued]] = []
+    transactions.connect(handed.append)
+    async with transactions(update_id=11) as tx:
+        await tx.publish([_notice(1), _notice(2)])
+        assert handed == []  # stored, not yet committed: nobody may send them
+    assert [[q.message for q in batch] for batch in handed] == [[_notice(1), _notice(2)]]
+    assert await _processed(sessions) == {11: True}  # publishing is an effect too
+    async with sessions() as session:
+        rows = list(await session.scalars(select(OutboxMessage).order_by(OutboxMessage.id)))
+    # Committed, and leased to this process, which has them in hand.
+    assert [r.id for r in rows] == [q.id for q in handed[0]]
+    assert all(r.next_attempt_at == NOW + LEASE for r in rows)
+    # Without a sender, messages wait in the outbox, due at once, for the poll.
+    transactions.disconnect()
+    async with transactions() as tx:
+        await tx.publish([_notice(3)])
+    assert tx.published == [] and len(handed) == 1
+    async with sessions() as session:
+        waiting = await session.scalar(select(OutboxMessage).where(OutboxMessage.id > rows[-1].id))
+    assert waiting is not None and waiting.next_attempt_at == NOW
