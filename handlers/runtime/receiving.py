@@ -50,8 +50,8 @@ async def replay(application: Application) -> None:  # type: ignore[type-arg]
 async def take(application: Application, payloads: list[dict[str, Any]]) -> None:  # type: ignore[type-arg]
     """Record updates (committed when this returns) and queue the new ones for handling."""
     desk = _desk(application)
-    async with desk.sessions() as session, session.begin():
-        new = await inbox.record(session=session, updates=payloads, now=desk.now())
+    async with desk.transaction() as tx:
+        new = await inbox.record(session=tx.session, updates=payloads, now=tx.now)
     for payload in payloads:
         if payload["update_id"] in new:
             await application.update_queue.put(Update.de_json(payload, application.bot))
