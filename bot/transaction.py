@@ -163,14 +163,15 @@ class Transaction:
             self.published.extend(queued)
 
     def wrote(self) -> bool:
-        """Whether this transaction has written anything so far: flushed a change of the
-        ORM's, or published a message (changes not yet flushed do not count)."""
+        """Whether this transaction has written anything, or will as it commits: a change of
+        the ORM's (flushed or pending), or a published message."""
         sync = self.session.sync_session
-        return self._published_any or (isinstance(sync, RecordingSession) and sync.wrote)
+        flushed = isinstance(sync, RecordingSession) and sync.wrote
+        pending = bool(sync.new or sync.deleted) or sync.identity_map.check_modified()
+        return self._published_any or flushed or pending
 
     async def _commit(self, session: AsyncSession) -> None:
         update_id = self.update_id
-        await session.flush()  # what the commit would write, written now: it counts too
         marking = (
             update_id is not None and not self._transactions.marked(update_id) and self.wrote()
         )

@@ -118,3 +118,17 @@ async def test_messages_reach_the_sender_only_after_commit(sessions: Sessions) -
     async with sessions() as session:
         waiting = await session.scalar(select(OutboxMessage).where(OutboxMessage.id > rows[-1].id))
     assert waiting is not None and waiting.next_attempt_at == NOW
+
+
+async def test_a_change_left_for_the_commit_to_write_carries_the_mark(
+    sessions: Sessions,
+) -> None:
+    transactions = await _received(sessions, 12)
+    await _write(transactions, None)  # a requester, written by no update
+    async with transactions(update_id=12) as tx:
+        requester = await tx.session.scalar(select(Requester))
+        assert requester is not None
+        requester.language = "en"  # not flushed: the commit writes it
+    assert await _processed(sessions) == {12: True}
+    async with sessions() as session:
+        assert await session.scalar(select(Requester.language)) == "en"
