@@ -1,0 +1,79 @@
+"""What a sent or refused message means for the desk: the mark, the ticket's card, link and
+topic, and an unreachable requester (on each store)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot import delivery, outbox, store, tickets
+from bot.models import OutboxMessage, Requester
+from bot.outbox import Call
+from bot.sla import Rules
+from tests.bot.helpers import new_requester, new_ticket
+from tests.conftest import MONDAY_9AM
+
+Sessions = async_sessionmaker[AsyncSession]
+NOW = MONDAY_9AM
+GROUP = -1000000000101
+
+
+async def _stored(sessions: Sessions, call: Call) -> int:
+    async with sessions() as session, session.begin():
+        (queued,) = await outbox.enqueue(session=session, messages=[call], now=NOW)
+    return queued.id
+
+
+async def test_a_sent_call_records_card_link_and_topic(sessions: Sessions, rules: Rules) -> None:
+    requester_id = await new_requester(sessions, NOW)
+    ticket = await new_ticket(sessions, rules, NOW, requester_id=requester_id)
+    sent = [
+        (Call(GROUP, "sendMessage", {}, "card", ticket.id, after="card"), {"message_id": 55}),
+        (Call(GROUP, "copyMessage", {}, "relay", ticket.id, after="link"), {"message_id": 56}),
+        (
+            Call(GROUP, "createForumTopic", {}, "topic", ticket.id, after="topic"),
+            {"message_thread_id": 7},
+        ),
+    ]
+    ids = [await _stored(sessions, call) for call, _ in sent]
+    for message_id, (call, result) in zip(ids, sent, strict=True):
+        async with sessions() as session, session.begin():
+            await delivery.record_sent(
+                session=session, message_id=message_id, call=call, result=result, now=NOW
+            )
+    async with sessions() as session:
+        after = await store.get(session=session, ticket_id=ticket.id)
+        linked = await tickets.get_by_message(session=session, chat_id=GROUP, message_id=56)
+        rows = list(await session.scalars(select(OutboxMessage).order_by(OutboxMessage.id)))
+    assert (after.staff_chat_id, after.card_message_id, after.staff_thread_id) == (GROUP, 55, 7)
+    assert linked is not None and linked.id == ticket.id
+    assert [r.sent_at for r in rows] == [NOW, NOW, NOW]
+    place = await delivery.place_of(engine=sessions.kw["bind"], ticket_id=ticket.id)
+    assert (place.staff_chat_id, place.staff_thread_id, place.card_message_id) == (GROUP, 7, 55)
+
+
+async def test_a_blocked_requester_is_marked_unreachable_once(
+    sessions: Sessions, rules: Rules
+) -> None:
+    requester_id = await new_requester(sessions, NOW)
+    ticket = await new_ticket(sessions, rules, NOW, requester_id=requester_id)
+    ids = [await _stored(sessions, Call(5001, "sendMessage", {}, "reply")) for _ in range(2)]
+    told = []
+    for message_id in ids:
+        async with sessions() as session, session.begin():
+            told.append(
+                await delivery.give_up(
+                    session=session,
+                    message_id=message_id,
+                    chat_id=5001,
+                    error="Forbidden: bot was blocked by the user",
+                    unreachable=True,
+                    now=NOW,
+                )
+            )
+    assert [[t.id for t in batch] for batch in told] == [[ticket.id], []]
+    async with sessions() as session:
+        requester = await session.get(Requester, requester_id)
+        rows = list(await session.scalars(select(OutboxMessage)))
+    assert requester is not None and requester.blocked_bot
+    assert all(r.failed_at == NOW and r.sent_at is None for r in rows)
