@@ -129,8 +129,13 @@ class Transaction:
         return self._session
 
     async def __aenter__(self) -> Transaction:
-        self._session = self._transactions.sessions()
-        await self._session.begin()
+        session = self._transactions.sessions()
+        try:
+            await session.begin()
+        except BaseException:
+            await session.close()
+            raise
+        self._session = session
         return self
 
     async def __aexit__(
@@ -140,14 +145,20 @@ class Transaction:
         trace: TracebackType | None,
     ) -> None:
         session = self.session
+        committed = False
         try:
             if kind is None:
                 await self._commit(session)
+                committed = True
             else:
                 await session.rollback()
-                self.published = []  # rolled back with their rows: nothing to hand on
         finally:
             await session.close()
+            if not committed:
+                self.published = []  # gone with the rollback: nothing to hand on
+        # After the commit, and only then: the sender may send them at once.
+        if self.published and self._sender is not None:
+            self._sender(list(self.published))
 
     async def publish(self, messages: Iterable[Outgoing | Call]) -> None:
         """Store messages to send, in this transaction; they go out once it commits."""
@@ -182,5 +193,3 @@ class Transaction:
         if marking:
             assert update_id is not None
             self._transactions._committed_mark(update_id)
-        if self.published and self._sender is not None:
-            self._sender(list(self.published))
