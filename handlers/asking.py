@@ -8,44 +8,27 @@ kept on the requester's row (`Requester.dialog_step`), so a restart of the bot l
 from __future__ import annotations
 
 import logging
-import re
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Message, Update
 from telegram.ext import ContextTypes
 
-from bot import conversation, outbox, tickets
-from bot.classify import fallback_category, infer_category
+from bot import conversation
 from bot.desk import Desk
+from bot.intake import flow
+from bot.intake.decision import Action, Handover
 from bot.models import DialogStep, Requester, Ticket
 from bot.outbox import Call
 from handlers import post
 from handlers.common import answer, desk_of, keyboard, requester_and_ticket, requester_for
 from handlers.post import message as say_to
 from handlers.staff import card_markup, relay_to_staff
-from knowledge.matcher import Band
 
 log = logging.getLogger(__name__)
-HUMAN_WORDS = {"人工", "转人工", "人工服务", "human", "talk to a person", "agent", "person"}
-# Openers that say nothing about the matter: the bot asks what it is about, once.
-GREETINGS = {"你好", "您好", "在吗", "在不在", "有人吗", "请问", "咨询", "问一下", "咨询一下"}
-GREETINGS |= {"hello", "hi", "hey", "help", "question", "a question", "excuse me"}
-MAX_QUESTION = 2000
 
 
 def _label(desk: Desk, language: str, key: str) -> str:
     return desk.texts.render("buttons", language, key=key)
-
-
-def is_vague(text: str) -> bool:
-    """Too short or too general to act on: a greeting, under four Chinese characters and
-    under three words."""
-    folded = re.sub(r"^[\W_]+|[\W_]+$", "", text.casefold())
-    if folded in GREETINGS:
-        return True
-    chinese = sum(1 for ch in folded if "\u4e00" <= ch <= "\u9fff")
-    words = len(re.findall(r"[a-z0-9]+", folded))
-    return chinese < 4 and words < 3
 
 
 def _content_of(message: Message) -> tuple[str, str | None]:
@@ -140,145 +123,61 @@ async def new_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 
 async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A text from a requester in private: into the open ticket, or to the knowledge base.
+    """A text from a requester in private: the first-inquiry flow decides, this presents.
 
     One transaction: who is asking, what the bot was waiting for, what it does now and what
     it says (a crash leaves all of it undone, and the update is handled again)."""
     desk = desk_of(context)
     message, user = update.effective_message, update.effective_user
     assert message is not None and message.text is not None and user is not None
-    text = message.text.strip()
-    wants_person = text.casefold() in HUMAN_WORDS
     async with desk.sessions() as session, session.begin():
         requester, current = await requester_and_ticket(session, desk, user)
-        language = requester.language
-        step = requester.dialog_step
-        # While a new question is being asked, nothing goes into the open ticket.
-        open_ticket = None if step is not None else current
-        if open_ticket is not None:
-            await _into_ticket(desk, session, requester, open_ticket, message)
-            return
-        if wants_person:
-            question = requester.last_question or text
-            await _handover(desk, session, requester, question, None)
-            return
-        earlier = (
-            requester.last_question if step in (DialogStep.CLARIFY, DialogStep.CATEGORY) else None
+        outcome = await flow.take_text(
+            session=session, desk=desk, requester=requester, current=current, text=message.text
         )
-        question = (f"{earlier}\n{text}" if earlier else text)[:MAX_QUESTION]
-        requester.last_question = question
-        requester.dialog_step = None
-        if step == DialogStep.CATEGORY:
-            # They wrote instead of choosing: a person gets the ticket now, under the fallback.
-            await _handover(desk, session, requester, question, fallback_category(desk.settings))
+        if outcome.action is Action.INTO_TICKET:
+            assert outcome.ticket is not None
+            await _into_ticket(desk, session, requester, outcome.ticket, message)
             return
-        matches = desk.matcher.search(question, language, limit=3)
-        band = desk.matcher.band(matches)
-        requester.last_offered = (
-            ",".join(m.template_id for m in matches) if band is not Band.HANDOVER else None
-        )
-        if band is Band.ANSWER:
-            answer = desk.answer(matches[0].template_id, language)
-            reply = say_to(
-                requester.chat_id,
-                desk.texts.render("answer", language, answer=answer),
-                keyboard(_answer_buttons(desk, language)),
-            )
-        elif band is Band.SUGGEST:
+        await post.post(desk, session, _present(desk, requester, outcome))
+
+
+def _present(desk: Desk, requester: Requester, outcome: flow.Outcome) -> list[Call]:
+    """The messages that say what the first-inquiry flow did."""
+    language, chat_id = requester.language, requester.chat_id
+    match outcome.action:
+        case Action.ANSWER:
+            answer = desk.answer(outcome.template_ids[0], language)
+            text = desk.texts.render("answer", language, answer=answer)
+            return [say_to(chat_id, text, keyboard(_answer_buttons(desk, language)))]
+        case Action.SUGGEST:
             rows = [
-                [
-                    (
-                        desk.templates[m.template_id].questions.get(language, [m.phrasing])[0],
-                        f"kb:{m.template_id}",
-                    )
-                ]
-                for m in matches
-                if m.template_id in desk.templates
+                [(desk.templates[t].questions.get(language, [t])[0], f"kb:{t}")]
+                for t in outcome.template_ids
             ]
             rows.append([(_label(desk, language, "none"), "human")])
-            reply = say_to(
-                requester.chat_id, desk.texts.render("suggest", language), keyboard(rows)
-            )
-        elif step != DialogStep.CLARIFY and is_vague(text):
-            requester.dialog_step = DialogStep.CLARIFY
-            reply = say_to(requester.chat_id, desk.texts.render("clarify", language))
-        else:
-            await _handover(desk, session, requester, question, None)
-            return
-        await post.post(desk, session, reply)
+            return [say_to(chat_id, desk.texts.render("suggest", language), keyboard(rows))]
+        case Action.CLARIFY:
+            return [say_to(chat_id, desk.texts.render("clarify", language))]
+        case Handover.TOO_MANY:
+            text = desk.texts.render("too_many_open", language, count=outcome.open_tickets)
+            return [say_to(chat_id, text)]
+        case Handover.ASK_CATEGORY:
+            names = desk.names(language)["categories"]
+            rows = [[(names[c.key], f"cat:{c.key}")] for c in desk.settings.categories]
+            text = desk.texts.render("category_choice", language)
+            return [say_to(chat_id, text, keyboard(rows))]
+        case Handover.OPEN:
+            assert outcome.ticket is not None
+            return _promise_and_card(desk, requester, outcome)
+    raise AssertionError(f"no presentation for {outcome.action!r}")
 
 
-def _attempts(desk: Desk, requester: Requester) -> list[str]:
-    """The questions of the templates the bot offered, as the staff read them."""
-    language = desk.settings.languages.default
-    offered = [t for t in (requester.last_offered or "").split(",") if t in desk.templates]
-    return [
-        next(iter(desk.templates[t].questions.get(language, [])), None)
-        or next(iter(q[0] for q in desk.templates[t].questions.values() if q), t)
-        for t in offered
-    ]
-
-
-async def _handover(
-    desk: Desk,
-    session: AsyncSession,
-    requester: Requester,
-    question: str,
-    category: str | None,
-) -> None:
-    """In the caller's transaction: open a ticket, state the promise, and show the card to
-    the department's staff group; first ask for the category when neither words nor a close
-    template say it, and refuse politely past the open-ticket limit."""
+def _promise_and_card(desk: Desk, requester: Requester, outcome: flow.Outcome) -> list[Call]:
+    """The promise to the requester, and the new ticket's card in its staff group."""
+    ticket = outcome.ticket
+    assert ticket is not None and ticket.staff_chat_id is not None
     language = requester.language
-    if category is None:
-        # A close (if not close enough) template says what kind of case it is, unless words do.
-        def close_template_category() -> str | None:
-            matches = desk.matcher.search(question, None, limit=1)
-            close = matches and matches[0].score >= desk.matcher.suggest_threshold
-            template = desk.templates.get(matches[0].template_id) if close else None
-            return template.category if template else None
-
-        category = infer_category(desk.settings, question, close_template_category)
-    open_count = await tickets.count_open(session=session, requester_id=requester.id)
-    if open_count >= desk.settings.abuse.open_tickets:
-        requester.dialog_step = None
-        text = desk.texts.render("too_many_open", language, count=open_count)
-        await post.post(desk, session, say_to(requester.chat_id, text))
-        return
-    if category is None:
-        requester.dialog_step = DialogStep.CATEGORY
-        requester.last_question = question[:MAX_QUESTION]
-        names = desk.names(language)["categories"]
-        rows = [[(names[c.key], f"cat:{c.key}")] for c in desk.settings.categories]
-        text = desk.texts.render("category_choice", language)
-        await post.post(desk, session, say_to(requester.chat_id, text, keyboard(rows)))
-        return
-    opened = await tickets.open_ticket(
-        session=session,
-        rules=desk.rules,
-        requester_id=requester.id,
-        question=question,
-        category=category,
-        now=desk.now(),
-    )
-    ticket = opened.ticket
-    # Keyword and surge alerts for the supervisors: stored with the ticket.
-    await outbox.enqueue(session=session, messages=opened.alerts, now=desk.now())
-    attempts = _attempts(desk, requester)
-    if attempts:
-        conversation.add_bot_note(
-            session=session, ticket_id=ticket.id, text="; ".join(attempts), now=desk.now()
-        )
-    requester.dialog_step = requester.last_question = requester.last_offered = None
-    earlier = [
-        t
-        for t in await tickets.list_for_requester(session=session, requester_id=requester.id)
-        if t.id != ticket.id
-    ][:5]
-    # The card's group now; its message id once Telegram has the card.
-    ticket.staff_chat_id = desk.settings.department(
-        ticket.handling_department_key
-    ).staff_group_chat_id
     promise = desk.texts.render(
         "ticket_opened",
         language,
@@ -289,13 +188,27 @@ async def _handover(
     )
     card = say_to(
         ticket.staff_chat_id,
-        _card_text(desk, ticket, attempts, earlier),
+        _card_text(desk, ticket, list(outcome.attempts), list(outcome.earlier)),
         card_markup(desk, ticket.id),
         kind="card",
         ticket_id=ticket.id,
         after="card",
     )
-    await post.post(desk, session, say_to(requester.chat_id, promise, kind="promise"), card)
+    return [say_to(requester.chat_id, promise, kind="promise"), card]
+
+
+async def _handover(
+    desk: Desk,
+    session: AsyncSession,
+    requester: Requester,
+    question: str,
+    category: str | None,
+) -> None:
+    """In the caller's transaction: hand the question to a person and say what came of it."""
+    outcome = await flow.hand_over(
+        session=session, desk=desk, requester=requester, question=question, category=category
+    )
+    await post.post(desk, session, _present(desk, requester, outcome))
 
 
 def _card_text(desk: Desk, ticket: Ticket, attempts: list[str], earlier: list[Ticket]) -> str:
