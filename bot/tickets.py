@@ -19,6 +19,7 @@ from bot.guards import clean_text, require_owner_or_supervisor, require_staff_of
 from bot.incidents import detect_surge
 from bot.lifecycle import Action
 from bot.models import ACTIVE_STATUSES, Requester, StaffLink, Ticket, TicketStatus
+from bot.notices import Audience, Notice, address
 from bot.outgoing import Outgoing
 from bot.sla import Rules
 from bot.store import get, keyword_priority, record_late_first_response, save, set_priority
@@ -149,15 +150,10 @@ async def open_ticket(
 
 
 def _supervisor_alerts(
-    rules: Rules, ticket: Ticket, template: str, **context: object
+    rules: Rules, ticket: Ticket, template: str, **values: object
 ) -> list[Outgoing]:
-    language = rules.settings.languages.default
-    base = {"ticket_id": ticket.id, "category": ticket.category, "priority": ticket.priority}
-    chats = [*rules.staff.supervisors_of(ticket.department_key), rules.settings.management.chat_id]
-    return [
-        Outgoing(chat_id, language, template, {**base, **context}, ticket_id=ticket.id)
-        for chat_id in chats
-    ]
+    """An alert about a new ticket for its department's supervisors and management."""
+    return address(rules, [Notice(template, Audience.supervising(), ticket, values)])
 
 
 async def claim(
