@@ -14,8 +14,8 @@ from bot import lifecycle
 from bot.models import ACTIVE_STATUSES, Incident, Ticket
 from bot.notices import Audience, Notice, address
 from bot.outgoing import Outgoing
+from bot.priority import set_priority
 from bot.sla import Rules
-from bot.store import set_priority
 
 # How many recent tickets of a category are compared with a new one, at most.
 _RECENT_LIMIT = 500

@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot import outbox
 from bot.closure import auto_close
 from bot.errors import ConcurrentChange
+from bot.ledger import breach
 from bot.models import (
     ACTIVE_STATUSES,
     BreachKind,
@@ -35,7 +36,6 @@ from bot.models import (
 from bot.notices import Audience, Notice, address, staff_chats
 from bot.outgoing import Outgoing
 from bot.sla import Rules
-from bot.store import breach
 
 log = logging.getLogger(__name__)
 

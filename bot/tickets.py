@@ -17,12 +17,14 @@ from bot import conversation, lifecycle
 from bot.errors import InvalidInput, NotAllowed, NotFound
 from bot.guards import clean_text, require_owner_or_supervisor, require_staff_of
 from bot.incidents import detect_surge
+from bot.ledger import record_late_first_response
 from bot.lifecycle import Action
 from bot.models import ACTIVE_STATUSES, Requester, StaffLink, Ticket, TicketStatus
 from bot.notices import Audience, Notice, address
 from bot.outgoing import Outgoing
+from bot.priority import keyword_priority, set_priority
 from bot.sla import Rules
-from bot.store import get, keyword_priority, record_late_first_response, save, set_priority
+from bot.store import get, save
 
 
 @dataclass
