@@ -11,7 +11,7 @@ from pathlib import Path
 
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
-from bot import tickets
+from bot import requesters
 from bot.casebook import build_matcher, file_templates, stored_templates
 from bot.clock import utc_now
 from bot.config import Environment, Settings
@@ -50,7 +50,7 @@ async def build_desk(settings: Settings, database_url: str) -> Desk:
     async with sessions() as session:
         matcher = await build_matcher(session=session, settings=settings, root=ROOT)
         stored = await stored_templates(session=session)
-        banned = await tickets.banned_users(session=session)
+        banned = await requesters.banned_users(session=session)
     templates = {t.id: t for t in [*file_templates(settings, ROOT), *stored]}
     return Desk(
         settings=settings,

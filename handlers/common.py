@@ -10,7 +10,7 @@ from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, 
 from telegram.error import RetryAfter, TelegramError
 from telegram.ext import ContextTypes
 
-from bot import tickets
+from bot import requesters
 from bot.desk import Desk
 from bot.errors import DeskError
 from bot.models import Requester, Ticket
@@ -81,7 +81,7 @@ def desk_of(context: ContextTypes.DEFAULT_TYPE) -> Desk:
 
 async def requester_for(session: AsyncSession, desk: Desk, user: User) -> Requester:
     """The requester behind a Telegram user (their private chat has the user's id)."""
-    return await tickets.get_or_create_requester(
+    return await requesters.get_or_create_requester(
         session=session,
         telegram_user_id=user.id,
         chat_id=user.id,
@@ -95,7 +95,7 @@ async def requester_and_ticket(
     session: AsyncSession, desk: Desk, user: User
 ) -> tuple[Requester, Ticket | None]:
     """The requester and their current ticket (open, or resolved awaiting their word)."""
-    return await tickets.requester_with_current(
+    return await requesters.requester_with_current(
         session=session,
         telegram_user_id=user.id,
         chat_id=user.id,

@@ -38,7 +38,7 @@ from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from telegram.ext import Application, ContextTypes
 from telegram.warnings import PTBUserWarning
 
-from bot import outbox, retention, tickets
+from bot import outbox, requesters, retention, tickets
 from bot.desk import Desk
 from bot.models import Ticket
 from bot.outbox import LEASE, Queued
@@ -475,7 +475,7 @@ class Dispatcher:
                 await outbox.failed(session=session, message_id=item.id, now=now, error=str(error))
                 if not unreachable:
                     return
-                in_hand = await tickets.mark_unreachable(
+                in_hand = await requesters.mark_unreachable(
                     session=session, chat_id=item.chat_id, now=now
                 )
                 text = desk.texts.render(

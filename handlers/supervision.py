@@ -17,7 +17,7 @@ from datetime import timedelta
 from telegram import InlineKeyboardMarkup, Message, Update, User
 from telegram.ext import ContextTypes
 
-from bot import casebook, store, tickets
+from bot import casebook, requesters, store, tickets
 from bot.desk import Desk
 from bot.errors import DeskError
 from bot.figures import Figures, supervision_figures
@@ -503,7 +503,7 @@ async def block(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user_id = int(args[0])
     try:
         async with desk.sessions() as session, session.begin():
-            await tickets.set_ban(
+            await requesters.set_ban(
                 session=session,
                 rules=desk.rules,
                 supervisor_id=user.id,

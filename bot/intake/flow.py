@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import conversation, outbox, tickets
+from bot import conversation, outbox, requesters, tickets
 from bot.classify import fallback_category, infer_category
 from bot.desk import Desk
 from bot.intake.decision import (
@@ -145,7 +145,7 @@ async def hand_over(
         category = infer_category(
             desk.settings, question, lambda: _close_template_category(desk, question)
         )
-    open_count = await tickets.count_open(session=session, requester_id=requester.id)
+    open_count = await requesters.count_open(session=session, requester_id=requester.id)
     decided = handover(
         category=category,
         open_tickets=open_count,

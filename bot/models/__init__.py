@@ -9,6 +9,7 @@ from bot.models.ledger import BreachKind, LedgerEntry
 from bot.models.people import Department, DialogStep, Officer, Requester, StaffLink, StaffRole
 from bot.models.tickets import (
     ACTIVE_STATUSES,
+    IN_HAND,
     CloseReason,
     DeadlineKind,
     Direction,
@@ -26,6 +27,7 @@ from bot.models.tickets import (
 
 __all__ = [
     "ACTIVE_STATUSES",
+    "IN_HAND",
     "NAMING",
     "Base",
     "BreachKind",

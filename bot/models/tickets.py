@@ -33,6 +33,8 @@ class TicketStatus(StrEnum):
 
 
 ACTIVE_STATUSES = (TicketStatus.OPEN, TicketStatus.CLAIMED, TicketStatus.TRANSFERRING)
+# A requester's tickets still in hand: being worked on, or resolved and awaiting their word.
+IN_HAND = (*ACTIVE_STATUSES, TicketStatus.RESOLVED)
 
 
 class CloseReason(StrEnum):

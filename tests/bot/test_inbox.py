@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import inbox, tickets
+from bot import inbox, requesters
 from bot.models import InboundUpdate, Requester
 from tests.conftest import MONDAY_9AM
 
@@ -44,7 +44,7 @@ async def test_the_first_committed_write_carries_the_mark(sessions: Sessions) ->
     with inbox.handling(7, MONDAY_9AM) as state:
         with pytest.raises(RuntimeError):
             async with sessions() as session, session.begin():
-                await tickets.get_or_create_requester(
+                await requesters.get_or_create_requester(
                     session=session, telegram_user_id=1, chat_id=1, language="zh", now=MONDAY_9AM
                 )
                 raise RuntimeError("crash before commit")
@@ -53,7 +53,7 @@ async def test_the_first_committed_write_carries_the_mark(sessions: Sessions) ->
             await session.scalar(select(Requester))
         assert not state.marked
         async with sessions() as session, session.begin():
-            await tickets.get_or_create_requester(
+            await requesters.get_or_create_requester(
                 session=session, telegram_user_id=1, chat_id=1, language="zh", now=MONDAY_9AM
             )
         assert state.marked

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import tickets
+from bot import requesters
 from bot.app import build_desk
 from bot.config import Settings
 from bot.desk import Desk
@@ -34,7 +34,7 @@ async def desk(
 async def _say(desk: Desk, text: str) -> flow.Outcome:
     """One text from the requester, in a transaction of its own, as the front sends it."""
     async with desk.sessions() as session, session.begin():
-        requester, current = await tickets.requester_with_current(
+        requester, current = await requesters.requester_with_current(
             session=session, telegram_user_id=USER, chat_id=USER, language="zh", now=desk.now()
         )
         return await flow.take_text(
@@ -44,7 +44,7 @@ async def _say(desk: Desk, text: str) -> flow.Outcome:
 
 async def _requester_step(desk: Desk) -> str | None:
     async with desk.sessions() as session:
-        requester, _ = await tickets.requester_with_current(
+        requester, _ = await requesters.requester_with_current(
             session=session, telegram_user_id=USER, chat_id=USER, language="zh", now=desk.now()
         )
         return requester.dialog_step
@@ -88,7 +88,7 @@ async def test_words_instead_of_a_category_open_the_ticket_in_the_fallback(desk:
 
 async def test_a_ticket_in_progress_takes_the_next_text(desk: Desk) -> None:
     async with desk.sessions() as session, session.begin():
-        requester, _ = await tickets.requester_with_current(
+        requester, _ = await requesters.requester_with_current(
             session=session, telegram_user_id=USER, chat_id=USER, language="zh", now=desk.now()
         )
         opened = await flow.hand_over(
@@ -128,7 +128,7 @@ async def test_past_the_open_ticket_limit_no_ticket_is_opened(desk: Desk) -> Non
     limit = desk.settings.abuse.open_tickets
     for number in range(limit):
         async with desk.sessions() as session, session.begin():
-            requester, _ = await tickets.requester_with_current(
+            requester, _ = await requesters.requester_with_current(
                 session=session, telegram_user_id=USER, chat_id=USER, language="zh", now=desk.now()
             )
             opened = await flow.hand_over(
@@ -140,7 +140,7 @@ async def test_past_the_open_ticket_limit_no_ticket_is_opened(desk: Desk) -> Non
             )
         assert opened.action is Handover.OPEN
     async with desk.sessions() as session, session.begin():
-        requester, _ = await tickets.requester_with_current(
+        requester, _ = await requesters.requester_with_current(
             session=session, telegram_user_id=USER, chat_id=USER, language="zh", now=desk.now()
         )
         refused = await flow.hand_over(
