@@ -28,6 +28,10 @@ from bot.sla import Rules
 from bot.staff import sync_staff
 
 ROOT = Path(__file__).resolve().parent.parent
+# python-telegram-bot's time periods (a 429's retry_after, a voice's duration) as timedelta, the
+# type of its next major version, as `python -m bot` runs it (bot/cli.py): without the opt-in
+# PTB warns each time it builds one.
+os.environ.setdefault("PTB_TIMEDELTA", "true")
 POSTGRES_ENV = "SHOUWEN_TEST_POSTGRES_URL"
 # Monday 30 November 2026, 09:00 in Shanghai: the start of a working day.
 MONDAY_9AM = datetime(2026, 11, 30, 1, 0, tzinfo=UTC)
