@@ -29,6 +29,7 @@ async def start(update: Update, context: DeskContext) -> None:
 
 
 async def help_text(update: Update, context: DeskContext) -> None:
+    """/help: what the bot can do, in the requester's language."""
     desk = context.desk
     user, message = update.effective_user, update.effective_message
     if user is None or message is None:

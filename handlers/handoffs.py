@@ -8,7 +8,6 @@ The sending department's supervisors are copied and the requester is told; the o
 
 from __future__ import annotations
 
-import logging
 from datetime import timedelta
 
 from telegram import Update
@@ -26,7 +25,6 @@ from handlers.post import message as say_to
 from handlers.refusals import Misused, refusals
 from handlers.roles import staff_only
 
-log = logging.getLogger(__name__)
 DEFAULT_HOURS = 24
 
 
