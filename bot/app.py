@@ -96,12 +96,14 @@ def build_application(
     rate_limited: bool = True,
 ) -> Application:  # type: ignore[type-arg]
     from handlers import register
+    from handlers.context import CONTEXT_TYPES
     from handlers.processing import PerChatUpdateProcessor
     from handlers.transport import AiohttpRequest
 
     builder = (
         ApplicationBuilder()
         .token(token)
+        .context_types(CONTEXT_TYPES)
         .concurrent_updates(PerChatUpdateProcessor(desk, CONCURRENT_UPDATES))
         # aiohttp rather than httpx: a quarter of the CPU per request (handlers/transport.py).
         .request(AiohttpRequest(connections=CONCURRENT_UPDATES))

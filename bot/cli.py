@@ -58,6 +58,9 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request otherwise
+    # python-telegram-bot's time periods as timedelta, its next major version's type (without
+    # the opt-in it warns at every 429); handlers/common.py `wait_of` reads either.
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
     args = _parser().parse_args(argv)
     try:
         settings = load_settings(args.config)

@@ -44,8 +44,8 @@ from bot.models import Ticket
 from bot.outbox import LEASE, Queued
 from bot.outgoing import Outgoing
 from bot.sweep import run_due
-from handlers import post
-from handlers.common import desk_of, keyboard, wait_of
+from handlers import keyboards, post
+from handlers.common import desk_of, wait_of
 
 log = logging.getLogger(__name__)
 # do_api_request for a method the Bot class also has warns, suggesting the method: here the
@@ -88,21 +88,7 @@ def _markup(desk: Desk, message: Outgoing) -> InlineKeyboardMarkup | None:
     )
     if message.template != "escalation" or message.ticket_id is None or not supervising:
         return None
-    language = desk.settings.languages.default
-    return keyboard(
-        [
-            [
-                (
-                    desk.texts.render("buttons", language, key="assign"),
-                    f"sv:a:{message.ticket_id}",
-                ),
-                (
-                    desk.texts.render("buttons", language, key="priority"),
-                    f"sv:p:{message.ticket_id}",
-                ),
-            ]
-        ]
-    )
+    return keyboards.escalation(desk, message.ticket_id)
 
 
 class Dispatcher:
