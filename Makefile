@@ -24,7 +24,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 typecheck: $(STAMP)
-	$(BIN)/mypy bot knowledge handlers
+	$(BIN)/mypy bot knowledge handlers emulator
 
 format: $(STAMP)
 	$(BIN)/ruff format .

@@ -37,9 +37,6 @@ from bot import lifecycle, outbox
 from bot.app import LOCAL_TOKEN, seed_world
 from bot.config import load_settings
 from bot.db import create_engine, session_factory, upgrade_engine
-from bot.emulator.limits import Fault
-from bot.emulator.server import Emulator
-from bot.emulator.world import Entry
 from bot.models import (
     Escalation,
     InboundUpdate,
@@ -49,6 +46,9 @@ from bot.models import (
     TicketEvent,
     TicketStatus,
 )
+from emulator.limits import Fault
+from emulator.server import Emulator
+from emulator.world import Entry
 
 ROOT = Path(__file__).resolve().parent.parent
 FIRST = 4_000_000

@@ -40,8 +40,8 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageH
 from bot.app import LOCAL_TOKEN, build_application, build_desk, seed_world, start_receiving
 from bot.config import Abuse, load_settings
 from bot.db import create_engine, upgrade_engine
-from bot.emulator.server import Emulator
-from bot.emulator.world import Entry
+from emulator.server import Emulator
+from emulator.world import Entry
 from knowledge.evaluate import read_cases
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -17,11 +17,11 @@ from bot.clock import utc_now
 from bot.config import Environment, Settings
 from bot.db import create_engine, session_factory
 from bot.desk import Desk
-from bot.emulator.server import Emulator
-from bot.emulator.world import World
 from bot.sla import Rules
 from bot.staff import sync_staff
 from bot.texts import Texts
+from emulator.server import Emulator
+from emulator.world import World
 
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent

@@ -15,7 +15,7 @@ from telegram.ext import Application
 from bot.app import LOCAL_TOKEN, build_application, build_desk, seed_world, start_receiving
 from bot.config import Settings
 from bot.desk import Desk
-from bot.emulator.server import Emulator
+from emulator.server import Emulator
 from tests.conftest import MONDAY_9AM
 
 REQUESTER, ENGLISH = 900100, 900200

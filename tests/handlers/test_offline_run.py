@@ -19,9 +19,9 @@ from bot.app import (
     start_receiving,
 )
 from bot.config import Settings
-from bot.emulator.limits import Fault
-from bot.emulator.server import Emulator
 from bot.models import InboundUpdate
+from emulator.limits import Fault
+from emulator.server import Emulator
 from tests.handlers.conftest import (
     ENGLISH,
     GENERAL_GROUP,

@@ -12,8 +12,8 @@ import pytest
 from bot import outbox
 from bot.app import LOCAL_TOKEN, build_application, build_desk
 from bot.config import Settings
-from bot.emulator.server import Emulator
 from bot.outgoing import Outgoing
+from emulator.server import Emulator
 from handlers.delivery import Dispatcher
 from tests.handlers.conftest import ENGLISH, REQUESTER, DeskClock, until
 

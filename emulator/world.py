@@ -11,8 +11,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.emulator.errors import api_error
-from bot.emulator.limits import FloodLimits
+from emulator.errors import api_error
+from emulator.limits import FloodLimits
 
 MAX_TEXT = 4096
 MAX_CAPTION = 1024

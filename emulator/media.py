@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.emulator.errors import api_error
-from bot.emulator.world import StoredFile, World
+from emulator.errors import api_error
+from emulator.world import StoredFile, World
 
 
 def bot_file(world: World, value: Any, default_name: str) -> StoredFile:
