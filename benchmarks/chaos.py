@@ -34,7 +34,6 @@ import yaml
 from sqlalchemy import func, select
 
 from bot import lifecycle, outbox
-from bot.app import LOCAL_TOKEN, seed_world
 from bot.config import load_settings
 from bot.db import create_engine, session_factory, upgrade_engine
 from bot.models import (
@@ -49,6 +48,7 @@ from bot.models import (
 from emulator.limits import Fault
 from emulator.server import Emulator
 from emulator.world import Entry
+from handlers.app import LOCAL_TOKEN, seed_world
 
 ROOT = Path(__file__).resolve().parent.parent
 FIRST = 4_000_000

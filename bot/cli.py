@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     if command == "figures":
         print(json.dumps(asyncio.run(_figures(environment, args.days)), ensure_ascii=False))
         return 0
-    from bot.app import Webhook, run
+    from handlers.app import Webhook, run
 
     sweep_every = getattr(args, "sweep_every", 30.0)
     port = getattr(args, "port", int(os.environ.get("SHOUWEN_PORT", "8088")))

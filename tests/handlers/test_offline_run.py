@@ -10,7 +10,11 @@ import aiohttp
 import pytest
 from telegram.ext import Application
 
-from bot.app import (
+from bot.config import Settings
+from bot.models import InboundUpdate
+from emulator.limits import Fault
+from emulator.server import Emulator
+from handlers.app import (
     LOCAL_TOKEN,
     Webhook,
     build_application,
@@ -18,10 +22,6 @@ from bot.app import (
     seed_world,
     start_receiving,
 )
-from bot.config import Settings
-from bot.models import InboundUpdate
-from emulator.limits import Fault
-from emulator.server import Emulator
 from tests.handlers.conftest import (
     ENGLISH,
     GENERAL_GROUP,

@@ -6,9 +6,9 @@ import pytest
 from telegram.ext import Application
 
 from bot import inbox
-from bot.app import build_desk
 from bot.config import Settings
 from emulator.server import Emulator
+from handlers.app import build_desk
 from tests.handlers.conftest import (
     ENGLISH,
     GENERAL_GROUP,
