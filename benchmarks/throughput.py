@@ -39,9 +39,10 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageH
 
 from bot.config import Abuse, load_settings
 from bot.db import create_engine, upgrade_engine
+from bot.desk import build_desk
 from emulator.server import Emulator
 from emulator.world import Entry
-from handlers.app import LOCAL_TOKEN, build_application, build_desk, seed_world, start_receiving
+from handlers.app import LOCAL_TOKEN, build_application, seed_world, start_receiving
 from knowledge.evaluate import read_cases
 
 ROOT = Path(__file__).resolve().parent.parent

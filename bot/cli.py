@@ -80,6 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     if command == "figures":
         print(json.dumps(asyncio.run(_figures(environment, args.days)), ensure_ascii=False))
         return 0
+    # The one upward edge of bot/: the entry point starts the Telegram front, imported only
+    # here so that the rest of the command line never loads telegram (the import contracts in
+    # pyproject.toml allow this edge by name, and only this one).
     from handlers.app import Webhook, run
 
     sweep_every = getattr(args, "sweep_every", 30.0)

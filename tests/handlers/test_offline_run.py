@@ -11,6 +11,7 @@ import pytest
 from telegram.ext import Application
 
 from bot.config import Settings
+from bot.desk import build_desk
 from bot.models import InboundUpdate
 from emulator.limits import Fault
 from emulator.server import Emulator
@@ -18,7 +19,6 @@ from handlers.app import (
     LOCAL_TOKEN,
     Webhook,
     build_application,
-    build_desk,
     seed_world,
     start_receiving,
 )

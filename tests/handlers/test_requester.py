@@ -7,8 +7,8 @@ from telegram.ext import Application
 
 from bot import inbox
 from bot.config import Settings
+from bot.desk import build_desk
 from emulator.server import Emulator
-from handlers.app import build_desk
 from tests.handlers.conftest import (
     ENGLISH,
     GENERAL_GROUP,
