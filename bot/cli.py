@@ -14,7 +14,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bot.clock import utc_now
-from bot.config import DEFAULT_CONFIG_PATH, ConfigError, Environment, Settings, load_settings
+from bot.config import (
+    PACKAGED_CONFIG_PATH,
+    ConfigError,
+    Environment,
+    Settings,
+    default_config_path,
+    load_settings,
+)
 from bot.db import backup, create_engine, is_sqlite, restore, session_factory, upgrade
 
 log = logging.getLogger("bot")
@@ -23,7 +30,9 @@ log = logging.getLogger("bot")
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
     parser.add_argument(
-        "--config", type=Path, default=DEFAULT_CONFIG_PATH, help="configuration file"
+        "--config",
+        type=Path,
+        help="configuration file (default: config.yaml here, else the packaged example)",
     )
     commands = parser.add_subparsers(dest="command")
     run = commands.add_parser("run", help="run the service (the default)")
@@ -59,6 +68,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request otherwise
     args = _parser().parse_args(argv)
+    if args.config is None:
+        args.config = default_config_path()
+        if args.config == PACKAGED_CONFIG_PATH:
+            log.info("no config.yaml here: running with the packaged example %s", args.config)
     try:
         settings = load_settings(args.config)
     except ConfigError as exc:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -20,8 +19,6 @@ from bot.staff import sync_staff
 from bot.texts import Texts
 from knowledge.matcher import Matcher
 from knowledge.templates import CaseTemplate
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @dataclass
@@ -60,10 +57,10 @@ async def build_desk(settings: Settings, database_url: str) -> Desk:
     async with sessions() as session, session.begin():
         await sync_staff(session=session, settings=settings)
     async with sessions() as session:
-        matcher = await build_matcher(session=session, settings=settings, root=ROOT)
+        matcher = await build_matcher(session=session, settings=settings)
         stored = await stored_templates(session=session)
         banned = await tickets.banned_users(session=session)
-    templates = {t.id: t for t in [*file_templates(settings, ROOT), *stored]}
+    templates = {t.id: t for t in [*file_templates(settings), *stored]}
     return Desk(
         settings=settings,
         rules=Rules(settings),
