@@ -46,8 +46,8 @@ from bot.models import (
     TicketStatus,
 )
 from emulator.limits import Fault
+from emulator.objects import Entry
 from emulator.server import Emulator
-from emulator.world import Entry
 from handlers.app import LOCAL_TOKEN, seed_world
 
 ROOT = Path(__file__).resolve().parent.parent

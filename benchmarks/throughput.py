@@ -40,8 +40,8 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageH
 from bot.config import Abuse, load_settings
 from bot.db import create_engine, upgrade_engine
 from bot.desk import build_desk
+from emulator.objects import Entry
 from emulator.server import Emulator
-from emulator.world import Entry
 from handlers.app import LOCAL_TOKEN, build_application, seed_world, start_receiving
 from knowledge.evaluate import read_cases
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from emulator.errors import api_error
-from emulator.world import StoredFile, World
+from emulator.objects import StoredFile
+from emulator.world import World
 
 
 def bot_file(world: World, value: Any, default_name: str) -> StoredFile:
