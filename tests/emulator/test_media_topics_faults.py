@@ -11,8 +11,8 @@ from telegram import Bot
 from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
 from telegram.request import HTTPXRequest
 
-from bot.emulator.server import Emulator
-from bot.emulator.world import World
+from emulator.server import Emulator
+from emulator.world import World
 
 TOKEN = "123456:LOCAL"
 ALICE, OFFICER = 5001, 100101

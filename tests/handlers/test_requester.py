@@ -6,9 +6,9 @@ import pytest
 from telegram.ext import Application
 
 from bot import inbox
-from bot.app import build_desk
 from bot.config import Settings
-from bot.emulator.server import Emulator
+from bot.desk import build_desk
+from emulator.server import Emulator
 from tests.handlers.conftest import (
     ENGLISH,
     GENERAL_GROUP,

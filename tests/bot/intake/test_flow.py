@@ -10,9 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import requesters
-from bot.app import build_desk
 from bot.config import Settings
-from bot.desk import Desk
+from bot.desk import Desk, build_desk
 from bot.intake import flow
 from bot.intake.decision import Action, Handover
 from bot.models import DialogStep, Direction, Ticket, TicketMessage
