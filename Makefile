@@ -22,9 +22,11 @@ test: $(STAMP) lint typecheck
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/python .ci/module_size.py
 
 typecheck: $(STAMP)
-	$(BIN)/mypy bot knowledge handlers
+	$(BIN)/mypy bot knowledge handlers emulator
 
 format: $(STAMP)
 	$(BIN)/ruff format .
@@ -35,4 +37,4 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.matcher
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

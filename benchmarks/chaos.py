@@ -34,12 +34,8 @@ import yaml
 from sqlalchemy import func, select
 
 from bot import lifecycle, outbox
-from bot.app import LOCAL_TOKEN, seed_world
 from bot.config import load_settings
 from bot.db import create_engine, session_factory, upgrade_engine
-from bot.emulator.limits import Fault
-from bot.emulator.server import Emulator
-from bot.emulator.world import Entry
 from bot.models import (
     Escalation,
     InboundUpdate,
@@ -49,6 +45,10 @@ from bot.models import (
     TicketEvent,
     TicketStatus,
 )
+from emulator.limits import Fault
+from emulator.objects import Entry
+from emulator.server import Emulator
+from handlers.app import LOCAL_TOKEN, seed_world
 
 ROOT = Path(__file__).resolve().parent.parent
 FIRST = 4_000_000

@@ -27,7 +27,7 @@ from sqlalchemy import delete, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import closure, conversation, tickets
+from bot import closure, conversation, requesters, tickets
 from bot.config import Settings, load_settings
 from bot.db import create_engine, session_factory, upgrade_engine
 from bot.models import ACTIVE_STATUSES, Escalation, Ticket, TicketEvent
@@ -66,7 +66,7 @@ async def _seed_tickets(
 ) -> tuple[list[int], Any]:
     """Open one real ticket, then clone it in SQL: `DUE` due, the rest active or closed."""
     async with sessions() as session, session.begin():
-        requester = await tickets.get_or_create_requester(
+        requester = await requesters.get_or_create_requester(
             session=session, telegram_user_id=7001, chat_id=7001, language="zh", now=MONDAY_9AM
         )
         opened = await tickets.open_ticket(
@@ -210,7 +210,7 @@ async def bench_lifecycle(url: str, settings: Settings, count: int, repeat: int)
     rules = Rules(settings)
     sessions = await _prepare(url, settings)
     async with sessions() as session, session.begin():
-        requester = await tickets.get_or_create_requester(
+        requester = await requesters.get_or_create_requester(
             session=session, telegram_user_id=7002, chat_id=7002, language="zh", now=MONDAY_9AM
         )
     rates = []

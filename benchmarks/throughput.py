@@ -37,11 +37,12 @@ from typing import Any
 from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageHandler, filters
 
-from bot.app import LOCAL_TOKEN, build_application, build_desk, seed_world, start_receiving
 from bot.config import Abuse, load_settings
 from bot.db import create_engine, upgrade_engine
-from bot.emulator.server import Emulator
-from bot.emulator.world import Entry
+from bot.desk import build_desk
+from emulator.objects import Entry
+from emulator.server import Emulator
+from handlers.app import LOCAL_TOKEN, build_application, seed_world, start_receiving
 from knowledge.evaluate import read_cases
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -36,9 +36,10 @@ def vocabulary(settings: Settings) -> Vocabulary:
     )
 
 
-def file_templates(settings: Settings, root: Path) -> list[CaseTemplate]:
-    """The templates of the configured files (raises TemplateError naming every fault)."""
-    return load([root / path for path in settings.knowledge.paths], vocabulary(settings))
+def file_templates(settings: Settings) -> list[CaseTemplate]:
+    """The templates of the configured files (raises TemplateError naming every fault); the
+    paths are absolute when the settings were read from a file (bot.config.load_settings)."""
+    return load([Path(path) for path in settings.knowledge.paths], vocabulary(settings))
 
 
 def as_case_template(row: StoredTemplate) -> CaseTemplate:
@@ -68,9 +69,9 @@ async def stored_templates(
     return [as_case_template(row) for row in rows]
 
 
-async def build_matcher(*, session: AsyncSession, settings: Settings, root: Path) -> Matcher:
+async def build_matcher(*, session: AsyncSession, settings: Settings) -> Matcher:
     """A matcher over the active templates of the files and of the database."""
-    templates = [t for t in file_templates(settings, root) if t.status is Status.ACTIVE]
+    templates = [t for t in file_templates(settings) if t.status is Status.ACTIVE]
     templates += await stored_templates(session=session)
     return Matcher(
         (p for t in templates for p in t.phrasings()),

@@ -9,10 +9,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import lifecycle
 from bot.errors import InvalidInput
 from bot.guards import clean_text, require_owner_or_supervisor
+from bot.ledger import record_late_first_response
 from bot.lifecycle import Action
 from bot.models import Rating, Ticket, TicketStatus
 from bot.sla import Rules
-from bot.store import get, get_for_requester, record_late_first_response, save
+from bot.store import get, get_for_requester, save
 
 
 async def resolve(

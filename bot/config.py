@@ -21,6 +21,7 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -28,6 +29,9 @@ from pydantic import (
 from knowledge.yaml_lines import line_index, line_of
 
 DEFAULT_CONFIG_PATH = Path("config.yaml")
+# The committed config.yaml, shipped with the package: what an installed copy runs with when
+# no configuration is given and the working folder has none (tests keep the two the same).
+PACKAGED_CONFIG_PATH = Path(__file__).resolve().with_name("default_config.yaml")
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///data/shouwen.db"
 TOKEN_ENV = "SHOUWEN_BOT_TOKEN"
 BOT_API_URL_ENV = "SHOUWEN_BOT_API_URL"
@@ -259,8 +263,19 @@ class Matcher(_Model):
 class Knowledge(_Model):
     """Where the case-template files are, and the values their answers may use."""
 
-    paths: list[str] = Field(default_factory=lambda: ["knowledge/base"], min_length=1)
+    # Relative to the configuration file's folder when read from a file (see load_settings).
+    paths: list[str] = Field(
+        default_factory=lambda: ["knowledge/base"], min_length=1, validate_default=True
+    )
     values: dict[str, str | dict[str, str]] = Field(default_factory=dict)
+
+    @field_validator("paths")
+    @classmethod
+    def _from_the_config_folder(cls, paths: list[str], info: ValidationInfo) -> list[str]:
+        folder = (info.context or {}).get("folder")
+        if folder is None:
+            return paths  # not read from a file: as given, relative to the working folder
+        return [str((Path(folder) / path).resolve()) for path in paths]
 
     def context(self, language: str) -> dict[str, str]:
         """The values for answers in `language` (a per-language value falls back to any)."""
@@ -430,8 +445,17 @@ def _format_location(loc: tuple[str | int, ...]) -> str:
     return text or "(top level)"
 
 
+def default_config_path() -> Path:
+    """`config.yaml` in the working folder if there is one, else the packaged example."""
+    return DEFAULT_CONFIG_PATH if DEFAULT_CONFIG_PATH.is_file() else PACKAGED_CONFIG_PATH
+
+
 def load_settings(path: Path | str = DEFAULT_CONFIG_PATH) -> Settings:
-    """Read and validate a configuration file, or raise ConfigError naming what is wrong."""
+    """Read and validate a configuration file, or raise ConfigError naming what is wrong.
+
+    Relative paths in it (`knowledge.paths`) are taken relative to the file's folder and come
+    back absolute, so the service may run from any working folder.
+    """
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -447,7 +471,7 @@ def load_settings(path: Path | str = DEFAULT_CONFIG_PATH) -> Settings:
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: expected a mapping of settings at the top level")
     try:
-        return Settings.model_validate(raw)
+        return Settings.model_validate(raw, context={"folder": path.parent})
     except ValidationError as exc:
         lines = line_index(text)
         problems = []

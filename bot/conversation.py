@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.errors import IllegalMove, NotAllowed
 from bot.guards import MAX_TEXT, may_speak_for
 from bot.models import ACTIVE_STATUSES, Direction, Requester, Ticket, TicketMessage, TicketStatus
+from bot.notices import Audience, Notice, address
 from bot.outgoing import Outgoing
 from bot.sla import Rules
 from bot.store import get, get_for_requester, save
@@ -171,19 +172,14 @@ async def post_incident_update(
         return []
     if not any(may_speak_for(rules, ticket, officer_id) for ticket, _ in rows):
         raise NotAllowed(f"user {officer_id} may not write on incident {incident_id}")
-    messages = []
+    messages: list[Outgoing] = []
     for ticket, requester in rows:
         _staff_message(
             session, rules, ticket, officer_id=officer_id, text=text, now=now, internal=False
         )
         await save(session, rules, ticket)
-        messages.append(
-            Outgoing(
-                requester.chat_id,
-                requester.language,
-                "incident_update",
-                {"ticket_id": ticket.id, "text": text},
-                ticket_id=ticket.id,
-            )
+        update = Notice(
+            "incident_update", (Audience.REQUESTER,), ticket, {"text": text}, requester=requester
         )
+        messages += address(rules, [update])
     return messages

@@ -28,8 +28,8 @@ from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
 
-ROOT = Path(__file__).resolve().parent.parent
-MIGRATIONS = ROOT / "migrations"
+# Shipped inside the package, so an installed copy upgrades its database without a checkout.
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
 def is_sqlite(url: str) -> bool:

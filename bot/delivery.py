@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from bot import outbox, tickets
+from bot import outbox, requesters, tickets
 from bot.models import Ticket
 from bot.outbox import Call
 
@@ -102,4 +102,4 @@ async def give_up(
     await outbox.failed(session=session, message_id=message_id, now=now, error=error)
     if not unreachable:
         return []
-    return await tickets.mark_unreachable(session=session, chat_id=chat_id, now=now)
+    return await requesters.mark_unreachable(session=session, chat_id=chat_id, now=now)

@@ -1,4 +1,5 @@
-"""What every handler works with: the rules, the store, the matcher and the wording."""
+"""What every handler works with: the rules, the store, the matcher and the wording; and how
+it is built from the settings and the database."""
 
 from __future__ import annotations
 
@@ -8,9 +9,13 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.clock import Clock
+from bot import requesters
+from bot.casebook import build_matcher, file_templates, stored_templates
+from bot.clock import Clock, utc_now
 from bot.config import Settings
+from bot.db import create_engine, session_factory
 from bot.sla import Rules
+from bot.staff import sync_staff
 from bot.texts import Texts
 from bot.transaction import Sender, Transaction, Transactions
 from knowledge.matcher import Matcher
@@ -55,3 +60,27 @@ class Desk:
             "categories": {c.key: c.names[language] for c in self.settings.categories},
             "priorities": {p.key: p.names[language] for p in self.settings.priorities},
         }
+
+
+async def build_desk(settings: Settings, database_url: str) -> Desk:
+    """A desk on the database at `database_url`: the staff directory synced from `settings`,
+    the matcher over the files' and the database's templates, the ban list loaded."""
+    engine = create_engine(database_url)
+    sessions = session_factory(engine)
+    async with sessions() as session, session.begin():
+        await sync_staff(session=session, settings=settings)
+    async with sessions() as session:
+        matcher = await build_matcher(session=session, settings=settings)
+        stored = await stored_templates(session=session)
+        banned = await requesters.banned_users(session=session)
+    templates = {t.id: t for t in [*file_templates(settings), *stored]}
+    return Desk(
+        settings=settings,
+        rules=Rules(settings),
+        sessions=sessions,
+        matcher=matcher,
+        templates=templates,
+        texts=Texts(settings.zone, settings.languages.default, settings.languages.supported),
+        clock=utc_now,
+        banned=banned,
+    )

@@ -12,9 +12,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import lifecycle
 from bot.models import ACTIVE_STATUSES, Incident, Ticket
+from bot.notices import Audience, Notice, address
 from bot.outgoing import Outgoing
+from bot.priority import set_priority
 from bot.sla import Rules
-from bot.store import set_priority
 
 # How many recent tickets of a category are compared with a new one, at most.
 _RECENT_LIMIT = 500
@@ -98,14 +99,12 @@ async def detect_surge(
             rules.reschedule(member)
     if not new_incident:
         return []
-    language = rules.settings.languages.default
-    context = {
+    values = {
         "incident_id": incident_id,
         "ticket_ids": sorted(t.id for t in [ticket, *similar]),
         "category": ticket.category,
         "summary": ticket.question[:500],
     }
-    departments = sorted({t.department_key for t in [ticket, *similar]})
-    chats = [s for d in departments for s in rules.staff.supervisors_of(d)]
-    chats.append(rules.settings.management.chat_id)
-    return [Outgoing(chat, language, "alert_surge", context) for chat in chats]
+    departments = tuple(sorted({t.department_key for t in [ticket, *similar]}))
+    alert = Notice("alert_surge", Audience.supervising(), values=values, departments=departments)
+    return address(rules, [alert])

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, cast
 
@@ -22,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.closure import auto_close
 from bot.db import skip_locked
 from bot.errors import ConcurrentChange
+from bot.ledger import breach
 from bot.models import (
     ACTIVE_STATUSES,
     BreachKind,
@@ -33,9 +33,9 @@ from bot.models import (
     Requester,
     Ticket,
 )
+from bot.notices import Audience, Notice, address, staff_chats
 from bot.outgoing import Outgoing
 from bot.sla import Rules
-from bot.store import breach
 from bot.transaction import Transactions
 
 log = logging.getLogger(__name__)
@@ -46,9 +46,8 @@ BATCH = 200
 async def run_due(
     *, transactions: Transactions, rules: Rules, now: datetime, batch: int = BATCH
 ) -> list[Outgoing]:
-    """Do everything due at `now`, exactly once; the messages it decided on are published with
-    the changes (to the connected sender once committed, else waiting in the outbox) and
-    returned too."""
+    """Do everything due at `now`, exactly once; the messages it decided on are in the outbox
+    (stored with the changes) and returned too."""
     messages: list[Outgoing] = []
     seen: set[int] = set()
     while True:
@@ -88,23 +87,31 @@ async def _overdue_handoffs(
         for handoff, ticket in (await session.execute(skip_locked(query, session, Handoff))).all():
             handoff.overdue_at = now
             receiving = rules.settings.department(handoff.to_department_key)
-            chats = [
-                receiving.staff_group_chat_id,
-                *rules.staff.supervisors_of(handoff.to_department_key),
-                *rules.staff.supervisors_of(handoff.from_department_key),
-            ]
-            for chat_id in dict.fromkeys(chats):
-                out.append(
-                    _to_staff(
-                        rules,
-                        chat_id,
+            values = {
+                "to_department": receiving.names[rules.settings.languages.default],
+                "handoff_due_at": handoff.due_at,
+                "summary": handoff.summary,
+            }
+            # The receiving department's group and supervisors, and the sending supervisors.
+            out += address(
+                rules,
+                [
+                    Notice(
                         "handoff_overdue",
+                        (Audience.DEPARTMENT_GROUP, Audience.DEPARTMENT_SUPERVISORS),
                         ticket,
-                        to_department=receiving.names[rules.settings.languages.default],
-                        handoff_due_at=handoff.due_at,
-                        summary=handoff.summary,
-                    )
-                )
+                        values,
+                        departments=(handoff.to_department_key,),
+                    ),
+                    Notice(
+                        "handoff_overdue",
+                        (Audience.DEPARTMENT_SUPERVISORS,),
+                        ticket,
+                        values,
+                        departments=(handoff.from_department_key,),
+                    ),
+                ],
+            )
         await tx.publish(out)
     return out
 
@@ -268,9 +275,10 @@ async def process_ticket(
     auto_close_at = rules.auto_close_at(ticket)
     if auto_close_at is not None and auto_close_at <= now:
         await auto_close(session, rules, ticket, now)
-        out.append(_to_requester(requester, "auto_closed", ticket, rules))
+        closed = [Notice("auto_closed", (Audience.REQUESTER,), ticket, requester=requester)]
         if ticket.owner_id is not None:
-            out.append(_to_staff(rules, ticket.owner_id, "auto_closed_owner", ticket))
+            closed.append(Notice("auto_closed_owner", (Audience.OWNER,), ticket))
+        out += address(rules, closed)
 
     if (
         ticket.status in ACTIVE_STATUSES
@@ -283,15 +291,8 @@ async def process_ticket(
     if ticket.status in ACTIVE_STATUSES and reminder_at is not None and reminder_at <= now:
         assert ticket.owner_id is not None
         ticket.reminded_for_notice_at = ticket.next_notice_due_at
-        out.append(
-            _to_staff(
-                rules,
-                ticket.owner_id,
-                "update_reminder",
-                ticket,
-                notice_due_at=ticket.next_notice_due_at,
-            )
-        )
+        values = {"notice_due_at": ticket.next_notice_due_at}
+        out += address(rules, [Notice("update_reminder", (Audience.OWNER,), ticket, values)])
 
     rules.reschedule(ticket)
     if ticket.next_check_at is not None and ticket.next_check_at <= now:
@@ -311,7 +312,24 @@ def _escalate(
     out: list[Outgoing],
 ) -> None:
     ladder_step = rules.ladder[step]
-    notified = _escalation_targets(rules, ticket, ladder_step.notify)
+    deadline_at = (
+        ticket.first_response_due_at
+        if kind is DeadlineKind.FIRST_RESPONSE
+        else ticket.resolution_due_at
+    )
+    notice = Notice(
+        "escalation",
+        tuple(Audience(target) for target in ladder_step.notify),
+        ticket,
+        {
+            "deadline": str(kind),
+            "step": step + 1,
+            "fraction": ladder_step.at,
+            "deadline_at": deadline_at,
+            "overdue": ladder_step.at >= 1.0,
+        },
+    )
+    notified = staff_chats(rules, notice)
     session.add(
         Escalation(
             ticket_id=ticket.id,
@@ -341,41 +359,7 @@ def _escalate(
             now=now,
             detail=f"{kind} deadline {due_at.isoformat()}",
         )
-    deadline_at = (
-        ticket.first_response_due_at
-        if kind is DeadlineKind.FIRST_RESPONSE
-        else ticket.resolution_due_at
-    )
-    for chat_id in notified:
-        out.append(
-            _to_staff(
-                rules,
-                chat_id,
-                "escalation",
-                ticket,
-                deadline=str(kind),
-                step=step + 1,
-                fraction=ladder_step.at,
-                deadline_at=deadline_at,
-                overdue=ladder_step.at >= 1.0,
-            )
-        )
-
-
-def _escalation_targets(rules: Rules, ticket: Ticket, notify: Sequence[str]) -> list[int]:
-    departments = list(dict.fromkeys([ticket.department_key, ticket.handling_department_key]))
-    chats: list[int] = []
-    for target in notify:
-        if target == "owner" and ticket.owner_id is not None:
-            chats.append(ticket.owner_id)
-        elif target == "owner" or target == "department_group":
-            # Nobody owns it yet: the whole staff group hears instead of an owner.
-            chats.extend(rules.settings.department(d).staff_group_chat_id for d in departments)
-        elif target == "department_supervisors":
-            chats.extend(s for d in departments for s in rules.staff.supervisors_of(d))
-        elif target == "management":
-            chats.append(rules.settings.management.chat_id)
-    return list(dict.fromkeys(chats))
+    out += address(rules, [notice])
 
 
 def _progress_notice(
@@ -418,35 +402,7 @@ def _progress_notice(
             now=now,
             detail=f"no public update before the notice due {due_at.isoformat()}",
         )
-    out.append(_to_requester(requester, "progress_notice", ticket, rules))
-    rules.contacted(ticket, now)
-
-
-def _ticket_context(ticket: Ticket, rules: Rules) -> dict[str, Any]:
-    return {
-        "ticket_id": ticket.id,
-        "status": str(ticket.status),
-        "category": ticket.category,
-        "priority": ticket.priority,
-        "question": ticket.question[:300],
-        "owner": rules.staff.shown_as(ticket.owner_id),
-        "first_response_due_at": ticket.first_response_due_at,
-        "resolution_due_at": ticket.resolution_due_at,
-        "latest_update": ticket.latest_update,
-        "latest_update_at": ticket.latest_update_at,
-    }
-
-
-def _to_requester(requester: Requester, template: str, ticket: Ticket, rules: Rules) -> Outgoing:
-    return Outgoing(
-        requester.chat_id, requester.language, template, _ticket_context(ticket, rules), ticket.id
+    out += address(
+        rules, [Notice("progress_notice", (Audience.REQUESTER,), ticket, requester=requester)]
     )
-
-
-def _to_staff(rules: Rules, chat_id: int, template: str, ticket: Ticket, **extra: Any) -> Outgoing:
-    context = _ticket_context(ticket, rules)
-    member = rules.staff.get(ticket.owner_id)
-    context["owner_staff_number"] = member.staff_number if member else None
-    context["owner_name"] = member.name if member else None
-    context.update(extra)
-    return Outgoing(chat_id, rules.settings.languages.default, template, context, ticket.id)
+    rules.contacted(ticket, now)

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from handlers import asking, errors, handoffs, lookup, staff, supervision
+from handlers import (
+    asking,
+    errors,
+    greeting,
+    handoffs,
+    lookup,
+    proposals,
+    reports,
+    staff,
+    supervision,
+)
+from handlers.callbacks import Action, pattern
 from handlers.runtime import jobs
 
 
@@ -12,45 +23,45 @@ def register(application: Application, sweep_every: float | None = 30.0) -> None
     """Handlers in order, the error handler, and the sweep on the job queue (None: no sweep)."""
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS
-    application.add_handler(CommandHandler("start", asking.start, filters=private))
-    application.add_handler(CommandHandler("help", asking.help_text, filters=private))
-    application.add_handler(CommandHandler("lang", asking.language, filters=private))
-    application.add_handler(CommandHandler("new", asking.new_question, filters=private))
+    application.add_handler(CommandHandler("start", greeting.start, filters=private))
+    application.add_handler(CommandHandler("help", greeting.help_text, filters=private))
+    application.add_handler(CommandHandler("lang", greeting.language, filters=private))
+    application.add_handler(CommandHandler("new", greeting.new_question, filters=private))
     application.add_handler(CommandHandler("status", lookup.status, filters=private))
     # Staff commands before the topic handler, so that they are never relayed to a requester.
     application.add_handler(CommandHandler(["mine", "queue"], lookup.mine_or_queue))
     application.add_handler(CommandHandler("ticket", lookup.ticket_history))
     application.add_handler(CommandHandler("return", handoffs.give_back, filters=groups))
     application.add_handler(CommandHandler("priority", supervision.priority_command))
-    application.add_handler(CommandHandler("propose", supervision.propose_command))
+    application.add_handler(CommandHandler("propose", proposals.propose_command))
     application.add_handler(CommandHandler("assign", supervision.assign_command))
-    application.add_handler(CommandHandler("pending", supervision.pending))
-    application.add_handler(CommandHandler("report", supervision.report))
+    application.add_handler(CommandHandler("pending", proposals.pending))
+    application.add_handler(CommandHandler("report", reports.report))
     application.add_handler(CommandHandler(["block", "unblock"], supervision.block))
     # Staff groups: everything in a ticket's topic (commands too: /note, /resolve).
     application.add_handler(MessageHandler(groups & filters.IS_TOPIC_MESSAGE, staff.in_topic))
     # Groups without topics: a reply to a ticket's card or copied message.
     application.add_handler(MessageHandler(groups & filters.REPLY, staff.in_reply))
-    application.add_handler(CallbackQueryHandler(staff.claim, pattern=r"^claim:\d+$"))
-    application.add_handler(CallbackQueryHandler(handoffs.accept, pattern=r"^accept:\d+$"))
+    # Buttons, each action to its handler (the patterns come from the codec).
+    application.add_handler(CallbackQueryHandler(staff.claim, pattern=pattern(Action.CLAIM)))
+    application.add_handler(CallbackQueryHandler(handoffs.accept, pattern=pattern(Action.ACCEPT)))
     application.add_handler(
-        CallbackQueryHandler(
-            supervision.pressed, pattern=r"^(sv:[ap]:\d+|asg:\d+:\d+|pri:\d+:[\w-]+)$"
-        )
+        CallbackQueryHandler(supervision.pressed, pattern=pattern(*supervision.STEERING))
     )
     application.add_handler(
-        CallbackQueryHandler(supervision.decide, pattern=r"^tpl:(ok|no):[\w.-]+$")
+        CallbackQueryHandler(proposals.decide, pattern=pattern(*proposals.DECIDING))
     )
     application.add_handler(
-        CallbackQueryHandler(staff.requester_decides, pattern=r"^(rate:\d+:[1-5]|reopen:\d+)$")
+        CallbackQueryHandler(staff.requester_decides, pattern=pattern(Action.RATE, Action.REOPEN))
     )
     # Text before anything else from a requester: it is a question or goes into their ticket.
     application.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, asking.ask))
+    # The requester's other buttons, and any data no handler above took (stale or forged).
     application.add_handler(CallbackQueryHandler(asking.pressed))
     # Whatever else a requester sends (stickers, media) before a ticket exists.
     application.add_handler(MessageHandler(private & ~filters.COMMAND, asking.other))
     # A command the bot does not know, in private: the greeting says what it can do.
-    application.add_handler(MessageHandler(private & filters.COMMAND, asking.start))
+    application.add_handler(MessageHandler(private & filters.COMMAND, greeting.start))
     application.add_error_handler(errors.on_error)
     if sweep_every is not None and application.job_queue is not None:
         # first=0: catch up at start-up on whatever fell due while the bot was down.

@@ -1,4 +1,4 @@
-"""The requester asks: greeting, answers from the knowledge base, or a ticket with a promise.
+"""The requester asks: answers from the knowledge base, or a ticket with a promise.
 
 Between two of a requester's messages the bot may be waiting for something: their new question
 after /new, more words after a vague first message, or the category of a ticket. That step is
@@ -8,44 +8,24 @@ kept on the requester's row (`Requester.dialog_step`), so a restart of the bot l
 from __future__ import annotations
 
 import logging
-import re
 
 from telegram import Message, Update
-from telegram.ext import ContextTypes
 
-from bot import conversation, tickets
-from bot.classify import fallback_category, infer_category
+from bot import conversation
 from bot.desk import Desk
+from bot.intake import flow
+from bot.intake.decision import Action as IntakeAction
 from bot.models import DialogStep, Requester, Ticket
 from bot.outbox import Call
 from bot.transaction import Transaction
-from handlers import post
-from handlers.common import answer, desk_of, keyboard, requester_and_ticket, requester_for
-from handlers.post import message as say_to
-from handlers.staff import card_markup, relay_to_staff
-from knowledge.matcher import Band
+from handlers import cards, keyboards, post
+from handlers.callbacks import Action, Button, UnknownButton, parse
+from handlers.common import answer
+from handlers.context import DeskContext
+from handlers.handover import handover, present
+from handlers.requesters import requester_and_ticket
 
 log = logging.getLogger(__name__)
-HUMAN_WORDS = {"人工", "转人工", "人工服务", "human", "talk to a person", "agent", "person"}
-# Openers that say nothing about the matter: the bot asks what it is about, once.
-GREETINGS = {"你好", "您好", "在吗", "在不在", "有人吗", "请问", "咨询", "问一下", "咨询一下"}
-GREETINGS |= {"hello", "hi", "hey", "help", "question", "a question", "excuse me"}
-MAX_QUESTION = 2000
-
-
-def _label(desk: Desk, language: str, key: str) -> str:
-    return desk.texts.render("buttons", language, key=key)
-
-
-def is_vague(text: str) -> bool:
-    """Too short or too general to act on: a greeting, under four Chinese characters and
-    under three words."""
-    folded = re.sub(r"^[\W_]+|[\W_]+$", "", text.casefold())
-    if folded in GREETINGS:
-        return True
-    chinese = sum(1 for ch in folded if "\u4e00" <= ch <= "\u9fff")
-    words = len(re.findall(r"[a-z0-9]+", folded))
-    return chinese < 4 and words < 3
 
 
 def _content_of(message: Message) -> tuple[str, str | None]:
@@ -61,274 +41,46 @@ def _content_of(message: Message) -> tuple[str, str | None]:
     return "other", None
 
 
-def _answer_buttons(desk: Desk, language: str) -> list[list[tuple[str, str]]]:
-    return [
-        [
-            (_label(desk, language, "solved"), "solved"),
-            (_label(desk, language, "not_solved"), "human"),
-        ]
-    ]
-
-
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    desk = desk_of(context)
-    user, message = update.effective_user, update.effective_message
-    if user is None or message is None:
-        return
-    async with desk.transaction(update_id=update.update_id) as tx:
-        session = tx.session
-        requester = await requester_for(session, desk, user)
-        values = desk.settings.knowledge.context(requester.language)
-        text = desk.texts.render(
-            "greeting",
-            requester.language,
-            name=user.first_name,
-            office_name=values.get("office_name", ""),
-        )
-        await post.post(tx, post.reply(message, text))
-
-
-async def help_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    desk = desk_of(context)
-    user, message = update.effective_user, update.effective_message
-    if user is None or message is None:
-        return
-    async with desk.transaction(update_id=update.update_id) as tx:
-        session = tx.session
-        requester = await requester_for(session, desk, user)
-        text = desk.texts.render("help", requester.language)
-        await post.post(tx, post.reply(message, text))
-
-
-async def language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/lang: buttons for each language; `/lang en` switches at once."""
-    desk = desk_of(context)
-    user, message = update.effective_user, update.effective_message
-    if user is None or message is None:
-        return
-    wanted = (context.args or [""])[0].lower()
-    async with desk.transaction(update_id=update.update_id) as tx:
-        session = tx.session
-        requester = await requester_for(session, desk, user)
-        if wanted in desk.texts.supported:
-            requester.language = wanted
-            await post.post(tx, post.reply(message, desk.texts.render("language_set", wanted)))
-            return
-        rows = [
-            [(_label(desk, code, f"lang_{code}"), f"lang:{code}") for code in desk.texts.supported]
-        ]
-        text = desk.texts.render("language_choice", requester.language)
-        await post.post(tx, post.reply(message, text, keyboard(rows)))
-
-
-async def new_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/new: the next text is a new question, even while a ticket is open."""
-    desk = desk_of(context)
-    user, message = update.effective_user, update.effective_message
-    if user is None or message is None:
-        return
-    async with desk.transaction(update_id=update.update_id) as tx:
-        session = tx.session
-        requester, open_ticket = await requester_and_ticket(session, desk, user)
-        requester.dialog_step = DialogStep.NEW_QUESTION if open_ticket is not None else None
-        requester.last_question = None
-        requester.last_offered = None
-        text = desk.texts.render(
-            "new_question",
-            requester.language,
-            ticket_id=open_ticket.id if open_ticket is not None else None,
-        )
-        await post.post(tx, post.reply(message, text))
-
-
-async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A text from a requester in private: into the open ticket, or to the knowledge base.
+async def ask(update: Update, context: DeskContext) -> None:
+    """A text from a requester in private: the first-inquiry flow decides, this presents.
 
     One transaction: who is asking, what the bot was waiting for, what it does now and what
     it says (a crash leaves all of it undone, and the update is handled again)."""
-    desk = desk_of(context)
+    desk = context.desk
     message, user = update.effective_message, update.effective_user
     assert message is not None and message.text is not None and user is not None
-    text = message.text.strip()
-    wants_person = text.casefold() in HUMAN_WORDS
     async with desk.transaction(update_id=update.update_id) as tx:
         session = tx.session
         requester, current = await requester_and_ticket(session, desk, user)
-        language = requester.language
-        step = requester.dialog_step
-        # While a new question is being asked, nothing goes into the open ticket.
-        open_ticket = None if step is not None else current
-        if open_ticket is not None:
-            await _into_ticket(desk, tx, requester, open_ticket, message)
-            return
-        if wants_person:
-            question = requester.last_question or text
-            await _handover(desk, tx, requester, question, None)
-            return
-        earlier = (
-            requester.last_question if step in (DialogStep.CLARIFY, DialogStep.CATEGORY) else None
+        outcome = await flow.take_text(
+            tx=tx, desk=desk, requester=requester, current=current, text=message.text
         )
-        question = (f"{earlier}\n{text}" if earlier else text)[:MAX_QUESTION]
-        requester.last_question = question
-        requester.dialog_step = None
-        if step == DialogStep.CATEGORY:
-            # They wrote instead of choosing: a person gets the ticket now, under the fallback.
-            await _handover(desk, tx, requester, question, fallback_category(desk.settings))
+        if outcome.action is IntakeAction.INTO_TICKET:
+            assert outcome.ticket is not None
+            await _into_ticket(desk, tx, requester, outcome.ticket, message)
             return
-        matches = desk.matcher.search(question, language, limit=3)
-        band = desk.matcher.band(matches)
-        requester.last_offered = (
-            ",".join(m.template_id for m in matches) if band is not Band.HANDOVER else None
-        )
-        if band is Band.ANSWER:
-            answer = desk.answer(matches[0].template_id, language)
-            reply = say_to(
-                requester.chat_id,
-                desk.texts.render("answer", language, answer=answer),
-                keyboard(_answer_buttons(desk, language)),
-            )
-        elif band is Band.SUGGEST:
-            rows = [
-                [
-                    (
-                        desk.templates[m.template_id].questions.get(language, [m.phrasing])[0],
-                        f"kb:{m.template_id}",
-                    )
-                ]
-                for m in matches
-                if m.template_id in desk.templates
-            ]
-            rows.append([(_label(desk, language, "none"), "human")])
-            reply = say_to(
-                requester.chat_id, desk.texts.render("suggest", language), keyboard(rows)
-            )
-        elif step != DialogStep.CLARIFY and is_vague(text):
-            requester.dialog_step = DialogStep.CLARIFY
-            reply = say_to(requester.chat_id, desk.texts.render("clarify", language))
-        else:
-            await _handover(desk, tx, requester, question, None)
-            return
-        await post.post(tx, reply)
+        await post.post(tx, present(desk, requester, outcome))
 
 
-def _attempts(desk: Desk, requester: Requester) -> list[str]:
-    """The questions of the templates the bot offered, as the staff read them."""
-    language = desk.settings.languages.default
-    offered = [t for t in (requester.last_offered or "").split(",") if t in desk.templates]
-    return [
-        next(iter(desk.templates[t].questions.get(language, [])), None)
-        or next(iter(q[0] for q in desk.templates[t].questions.values() if q), t)
-        for t in offered
-    ]
+_WORDED = {Action.LANGUAGE, Action.ANSWER, Action.CATEGORY}  # the buttons with a word
 
 
-async def _handover(
-    desk: Desk,
-    tx: Transaction,
-    requester: Requester,
-    question: str,
-    category: str | None,
-) -> None:
-    """In the caller's transaction: open a ticket, state the promise, and show the card to
-    the department's staff group; first ask for the category when neither words nor a close
-    template say it, and refuse politely past the open-ticket limit."""
-    session = tx.session
-    language = requester.language
-    if category is None:
-        # A close (if not close enough) template says what kind of case it is, unless words do.
-        def close_template_category() -> str | None:
-            matches = desk.matcher.search(question, None, limit=1)
-            close = matches and matches[0].score >= desk.matcher.suggest_threshold
-            template = desk.templates.get(matches[0].template_id) if close else None
-            return template.category if template else None
-
-        category = infer_category(desk.settings, question, close_template_category)
-    open_count = await tickets.count_open(session=session, requester_id=requester.id)
-    if open_count >= desk.settings.abuse.open_tickets:
-        requester.dialog_step = None
-        text = desk.texts.render("too_many_open", language, count=open_count)
-        await post.post(tx, say_to(requester.chat_id, text))
-        return
-    if category is None:
-        requester.dialog_step = DialogStep.CATEGORY
-        requester.last_question = question[:MAX_QUESTION]
-        names = desk.names(language)["categories"]
-        rows = [[(names[c.key], f"cat:{c.key}")] for c in desk.settings.categories]
-        text = desk.texts.render("category_choice", language)
-        await post.post(tx, say_to(requester.chat_id, text, keyboard(rows)))
-        return
-    opened = await tickets.open_ticket(
-        session=session,
-        rules=desk.rules,
-        requester_id=requester.id,
-        question=question,
-        category=category,
-        now=desk.now(),
-    )
-    ticket = opened.ticket
-    # Keyword and surge alerts for the supervisors: stored with the ticket.
-    await tx.publish(opened.alerts)
-    attempts = _attempts(desk, requester)
-    if attempts:
-        conversation.add_bot_note(
-            session=session, ticket_id=ticket.id, text="; ".join(attempts), now=desk.now()
-        )
-    requester.dialog_step = requester.last_question = requester.last_offered = None
-    earlier = [
-        t
-        for t in await tickets.list_for_requester(session=session, requester_id=requester.id)
-        if t.id != ticket.id
-    ][:5]
-    # The card's group now; its message id once Telegram has the card.
-    ticket.staff_chat_id = desk.settings.department(
-        ticket.handling_department_key
-    ).staff_group_chat_id
-    promise = desk.texts.render(
-        "ticket_opened",
-        language,
-        ticket_id=ticket.id,
-        category=desk.names(language)["categories"][ticket.category],
-        first_response_due_at=ticket.first_response_due_at,
-        resolution_due_at=ticket.resolution_due_at,
-    )
-    card = say_to(
-        ticket.staff_chat_id,
-        _card_text(desk, ticket, attempts, earlier),
-        card_markup(desk, ticket.id),
-        kind="card",
-        ticket_id=ticket.id,
-        after="card",
-    )
-    await post.post(tx, say_to(requester.chat_id, promise, kind="promise"), card)
+def _button(data: str | None) -> Button | None:
+    try:
+        return parse(data)
+    except UnknownButton:
+        return None
 
 
-def _card_text(desk: Desk, ticket: Ticket, attempts: list[str], earlier: list[Ticket]) -> str:
-    staff_language = desk.settings.languages.default
-    staff_names = desk.names(staff_language)
-    return desk.texts.render(
-        "ticket_card",
-        staff_language,
-        ticket_id=ticket.id,
-        category=staff_names["categories"][ticket.category],
-        priority=staff_names["priorities"][ticket.priority],
-        first_response_due_at=ticket.first_response_due_at,
-        resolution_due_at=ticket.resolution_due_at,
-        question=ticket.question,
-        attempts=attempts,
-        earlier=[{"id": t.id, "status": str(t.status)} for t in earlier],
-        statuses={
-            s: desk.texts.render("statuses", staff_language, status=s)
-            for s in ("open", "claimed", "transferring", "resolved", "closed")
-        },
-    )
-
-
-async def pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Buttons under answers, suggestions, the category and the language choice."""
-    desk = desk_of(context)
+async def pressed(update: Update, context: DeskContext) -> None:
+    """Buttons under answers, suggestions, the category and the language choice; and any data
+    no other handler took (a stale or forged button: said politely, nothing changes)."""
+    desk = context.desk
     query = update.callback_query
-    assert query is not None and query.data is not None
-    data = query.data
+    assert query is not None
+    button = _button(query.data)
+    action = button.action if button is not None else None
+    word = button.word(0) if button is not None and action in _WORDED else ""
     category_keys = {c.key for c in desk.settings.categories}
     alert: str | None = None
     async with desk.transaction(update_id=update.update_id) as tx:
@@ -339,47 +91,47 @@ async def pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         used: list[Call] = []  # the pressed message's buttons, used up
         if query.message is not None:
             used = [post.drop_buttons(query.message.chat.id, query.message.message_id)]
-        if data.startswith("lang:") and data[5:] in desk.texts.supported:
-            requester.language = data[5:]
-            calls = [*used, say_to(chat_id, desk.texts.render("language_set", data[5:]))]
-        elif data.startswith("kb:") and data[3:] in desk.templates:
+        if action is Action.LANGUAGE and word in desk.texts.supported:
+            requester.language = word
+            calls = [*used, post.message(chat_id, desk.texts.render("language_set", word))]
+        elif action is Action.ANSWER and word in desk.templates:
             language = requester.language
-            text = desk.texts.render("answer", language, answer=desk.answer(data[3:], language))
-            calls = [say_to(chat_id, text, keyboard(_answer_buttons(desk, language)))]
-        elif data == "human" and requester.last_question:
+            text = desk.texts.render("answer", language, answer=desk.answer(word, language))
+            calls = [post.message(chat_id, text, keyboards.answered(desk, language))]
+        elif action is Action.HUMAN and requester.last_question:
             await post.post(tx, used)
-            await _handover(desk, tx, requester, requester.last_question, None)
-        elif data == "human" and open_ticket is not None:
+            await handover(desk, tx, requester, requester.last_question, None)
+        elif action is Action.HUMAN and open_ticket is not None:
             text = desk.texts.render(
                 "ticket_in_hand",
                 requester.language,
                 ticket_id=open_ticket.id,
                 owner=desk.rules.staff.shown_as(open_ticket.owner_id),
             )
-            calls = [say_to(chat_id, text)]
-        elif data == "human":
-            calls = [say_to(chat_id, desk.texts.render("ask_first", requester.language))]
+            calls = [post.message(chat_id, text)]
+        elif action is Action.HUMAN:
+            calls = [post.message(chat_id, desk.texts.render("ask_first", requester.language))]
         elif (
-            data.startswith("cat:")
-            and data[4:] in category_keys
+            action is Action.CATEGORY
+            and word in category_keys
             and requester.dialog_step == DialogStep.CATEGORY
             and requester.last_question
         ):
             await post.post(tx, used)
-            await _handover(desk, tx, requester, requester.last_question, data[4:])
-        elif data == "solved":
+            await handover(desk, tx, requester, requester.last_question, word)
+        elif action is Action.SOLVED:
             calls = used
         else:
             # A button from an old message, or data nobody sent: said politely, nothing changes.
-            log.info("stale or unknown button %r from user %s", data, query.from_user.id)
+            log.info("stale or unknown button %r from user %s", query.data, query.from_user.id)
             alert = desk.texts.render("stale_button", requester.language)
         await post.post(tx, calls)
     await answer(query, alert)
 
 
-async def other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def other(update: Update, context: DeskContext) -> None:
     """Photos, files, voice, locations, stickers: into the open ticket, else ask for words."""
-    desk = desk_of(context)
+    desk = context.desk
     user, message = update.effective_user, update.effective_message
     if user is None or message is None:
         return
@@ -388,8 +140,7 @@ async def other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         requester, open_ticket = await requester_and_ticket(session, desk, user)
         if open_ticket is None:
             text = desk.texts.render("not_understood", requester.language)
-            reply = say_to(requester.chat_id, text)
-            await post.post(tx, reply)
+            await post.post(tx, post.message(requester.chat_id, text))
             return
         await _into_ticket(desk, tx, requester, open_ticket, message)
 
@@ -414,4 +165,8 @@ async def _into_ticket(
         now=desk.now(),
     )
     added = desk.texts.render("added_to_ticket", requester.language, ticket_id=ticket.id)
-    await post.post(tx, relay_to_staff(desk, ticket, message), say_to(requester.chat_id, added))
+    await post.post(
+        tx,
+        cards.relay_to_staff(desk, ticket, message),
+        post.message(requester.chat_id, added),
+    )

@@ -1,19 +1,16 @@
-"""What every handler module needs: the desk the Application carries, and who is writing."""
+"""Small things the whole front uses: Telegram's text limit, answering a button press, a
+429's wait, inline keyboards from (label, data) pairs."""
 
 from __future__ import annotations
 
 import logging
 from datetime import timedelta
 
-from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update, User
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import RetryAfter, TelegramError
 from telegram.ext import ContextTypes
 
-from bot import tickets
 from bot.desk import Desk
-from bot.errors import DeskError
-from bot.models import Requester, Ticket
 
 log = logging.getLogger(__name__)
 MAX_MESSAGE = 4096  # Telegram's limit, in UTF-16 code units
@@ -64,55 +61,11 @@ def wait_of(error: RetryAfter) -> float:
     return wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
 
 
-def refusal(desk: Desk, refused: Exception) -> str:
-    """What staff read when the desk refuses them: the core's reason, worded in the staff's
-    language (its own message is English, for the log); anything else could not be read."""
-    language = desk.settings.languages.default
-    if isinstance(refused, DeskError):
-        return desk.texts.render("refused", language, **refused.values, reason=refused.reason)
-    return desk.texts.render("refused", language, reason="unreadable")
-
-
 def desk_of(context: ContextTypes.DEFAULT_TYPE) -> Desk:
+    """The desk of an Application's context (handlers use `DeskContext.desk` instead)."""
     desk = context.application.bot_data["desk"]
     assert isinstance(desk, Desk)
     return desk
-
-
-async def requester_for(session: AsyncSession, desk: Desk, user: User) -> Requester:
-    """The requester behind a Telegram user (their private chat has the user's id)."""
-    return await tickets.get_or_create_requester(
-        session=session,
-        telegram_user_id=user.id,
-        chat_id=user.id,
-        language=desk.texts.language_of(user.language_code),
-        now=desk.now(),
-        display_name=user.full_name,
-    )
-
-
-async def requester_and_ticket(
-    session: AsyncSession, desk: Desk, user: User
-) -> tuple[Requester, Ticket | None]:
-    """The requester and their current ticket (open, or resolved awaiting their word)."""
-    return await tickets.requester_with_current(
-        session=session,
-        telegram_user_id=user.id,
-        chat_id=user.id,
-        language=desk.texts.language_of(user.language_code),
-        now=desk.now(),
-        display_name=user.full_name,
-    )
-
-
-async def not_staff(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A staff command from someone else: in private the greeting (it reveals nothing), in a
-    group silence."""
-    from handlers.asking import start  # asking builds on this module
-
-    chat = update.effective_chat
-    if chat is not None and chat.type == "private":
-        await start(update, context)
 
 
 def keyboard(rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup:

@@ -8,22 +8,23 @@ The sending department's supervisors are copied and the requester is told; the o
 
 from __future__ import annotations
 
-import logging
 from datetime import timedelta
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.ext import ContextTypes
+from telegram import Update
 
 from bot import handoffs, store
 from bot.desk import Desk
 from bot.errors import DeskError
 from bot.models import Handoff, Requester, Ticket
 from bot.outbox import Call
-from handlers import post
-from handlers.common import answer, desk_of, refusal
+from handlers import keyboards, post
+from handlers.callbacks import parse
+from handlers.common import answer
+from handlers.context import DeskContext
 from handlers.post import message as say_to
+from handlers.refusals import Misused, refusals
+from handlers.roles import staff_only
 
-log = logging.getLogger(__name__)
 DEFAULT_HOURS = 24
 
 
@@ -45,9 +46,10 @@ def parse_form(text: str) -> tuple[str, str, str, int]:
 
 
 async def transfer(
-    desk: Desk, ticket: Ticket, officer_id: int, text: str, message: Message, *, update_id: int
+    desk: Desk, ticket: Ticket, officer_id: int, text: str, *, update_id: int
 ) -> None:
-    """Send the ticket to another department with the form, from its topic."""
+    """Send the ticket to another department with the form, from its topic. Misused (with the
+    form's usage) if the form cannot be read or the core refuses."""
     language = desk.settings.languages.default
     try:
         department, summary, suggested, hours = parse_form(text)
@@ -70,7 +72,7 @@ async def transfer(
     except (ValueError, DeskError) as refused:
         keys = ", ".join(d.key for d in desk.settings.departments)
         usage = desk.texts.render("handoff_event", language, event="usage", departments=keys)
-        await post.say(desk, update_id, post.reply(message, f"{refusal(desk, refused)}\n{usage}"))
+        raise Misused(refused, usage) from refused
 
 
 def _transfer_calls(desk: Desk, ticket: Ticket, form: Handoff, requester: Requester) -> list[Call]:
@@ -79,7 +81,6 @@ def _transfer_calls(desk: Desk, ticket: Ticket, form: Handoff, requester: Reques
     language = desk.settings.languages.default
     owner = desk.rules.staff.shown_as(ticket.owner_id) or "-"
     receiving = desk.settings.department(form.to_department_key)
-    accept = desk.texts.render("buttons", language, key="accept")
     card = desk.texts.render(
         "handoff_card",
         language,
@@ -91,9 +92,7 @@ def _transfer_calls(desk: Desk, ticket: Ticket, form: Handoff, requester: Reques
         due_at=form.due_at,
         question=ticket.question,
     )
-    markup = InlineKeyboardMarkup(
-        [[InlineKeyboardButton(accept, callback_data=f"accept:{ticket.id}")]]
-    )
+    markup = keyboards.accept(desk, ticket.id)
     to_name = _department_name(desk, form.to_department_key)
     sent = desk.texts.render(
         "handoff_event", language, event="sent", ticket_id=ticket.id, department=to_name
@@ -140,43 +139,37 @@ def _tell_owner(
     return post.to_ticket_staff(ticket, text, "handoff_event", fallback=form.sender_id)
 
 
-async def accept(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+@refusals
+async def accept(update: Update, context: DeskContext) -> None:
     """Accept on the handoff card: the pressing department takes the handling."""
-    desk = desk_of(context)
+    desk = context.desk
     query = update.callback_query
-    assert query is not None and query.data is not None
-    try:
-        ticket_id = int(query.data.removeprefix("accept:"))
-        async with desk.transaction(update_id=update.update_id) as tx:
-            session = tx.session
-            form = await handoffs.accept_handoff(
-                session=session,
-                rules=desk.rules,
-                ticket_id=ticket_id,
-                actor_id=query.from_user.id,
-                now=desk.now(),
-            )
-            ticket = await store.get(session=session, ticket_id=ticket_id)
-            calls = _tell_owner(desk, ticket, form, "accepted")
-            if query.message is not None:
-                calls.insert(0, post.drop_buttons(query.message.chat.id, query.message.message_id))
-            await post.post(tx, calls)
-    except (ValueError, DeskError) as refused:
-        log.info("refused button %r from user %s: %s", query.data, query.from_user.id, refused)
-        await answer(query, refusal(desk, refused))
-        return
+    assert query is not None
+    ticket_id = parse(query.data).number(0)
+    async with desk.transaction(update_id=update.update_id) as tx:
+        session = tx.session
+        form = await handoffs.accept_handoff(
+            session=session,
+            rules=desk.rules,
+            ticket_id=ticket_id,
+            actor_id=query.from_user.id,
+            now=desk.now(),
+        )
+        ticket = await store.get(session=session, ticket_id=ticket_id)
+        calls = _tell_owner(desk, ticket, form, "accepted")
+        if query.message is not None:
+            calls.insert(0, post.drop_buttons(query.message.chat.id, query.message.message_id))
+        await post.post(tx, calls)
     await answer(query)
 
 
-async def give_back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+@staff_only
+@refusals
+async def give_back(update: Update, context: DeskContext) -> None:
     """`/return <ticket> <reason>` in the receiving group: the handoff goes back, with why."""
-    desk = desk_of(context)
+    desk = context.desk
     message = update.effective_message
-    if (
-        message is None
-        or message.from_user is None
-        or desk.rules.staff.get(message.from_user.id) is None
-    ):
+    if message is None or message.from_user is None:
         return
     args = context.args or []
     try:
@@ -199,6 +192,4 @@ async def give_back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         usage = desk.texts.render(
             "handoff_event", desk.settings.languages.default, event="return_usage"
         )
-        await post.say(
-            desk, update.update_id, post.reply(message, f"{refusal(desk, refused)}\n{usage}")
-        )
+        raise Misused(refused, usage) from refused

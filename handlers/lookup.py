@@ -4,26 +4,20 @@ from __future__ import annotations
 
 from sqlalchemy import select
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from bot import conversation, store, tickets
-from bot.desk import Desk
 from bot.errors import NotFound
 from bot.models import TicketEvent
 from handlers import post
-from handlers.common import desk_of, not_staff, requester_for
+from handlers.cards import statuses
+from handlers.context import DeskContext
+from handlers.requesters import requester_for
+from handlers.roles import staff_only
 
 
-def _statuses(desk: Desk, language: str) -> dict[str, str]:
-    return {
-        s: desk.texts.render("statuses", language, status=s)
-        for s in ("open", "claimed", "transferring", "resolved", "closed")
-    }
-
-
-async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def status(update: Update, context: DeskContext) -> None:
     """A requester's tickets: number, status, owner, promised time, latest update."""
-    desk = desk_of(context)
+    desk = context.desk
     user, message = update.effective_user, update.effective_message
     if user is None or message is None:
         return
@@ -46,20 +40,19 @@ async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         desk,
         update.update_id,
         message,
-        desk.texts.render("status", language, tickets=listed, statuses=_statuses(desk, language)),
+        desk.texts.render("status", language, tickets=listed, statuses=statuses(desk, language)),
     )
 
 
-async def mine_or_queue(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+@staff_only
+async def mine_or_queue(update: Update, context: DeskContext) -> None:
     """/mine: the tickets I own. /queue: my department's unclaimed tickets. Staff only."""
-    desk = desk_of(context)
+    desk = context.desk
     user, message = update.effective_user, update.effective_message
     if user is None or message is None or message.text is None:
         return
     member = desk.rules.staff.get(user.id)
-    if member is None:
-        await not_staff(update, context)
-        return
+    assert member is not None
     language = desk.settings.languages.default
     mine = message.text.startswith("/mine")
     async with desk.sessions() as session:
@@ -97,19 +90,17 @@ async def mine_or_queue(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
             tickets=listed,
             title=title,
             empty=empty,
-            statuses=_statuses(desk, language),
+            statuses=statuses(desk, language),
         ),
     )
 
 
-async def ticket_history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+@staff_only
+async def ticket_history(update: Update, context: DeskContext) -> None:
     """/ticket N: the whole record and the chain of ownership. Staff only."""
-    desk = desk_of(context)
+    desk = context.desk
     user, message = update.effective_user, update.effective_message
     if user is None or message is None:
-        return
-    if desk.rules.staff.get(user.id) is None:
-        await not_staff(update, context)  # and nothing about any ticket
         return
     language = desk.settings.languages.default
     try:
@@ -143,6 +134,6 @@ async def ticket_history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
             events=shown_events,
             messages=messages,
             owner=desk.rules.staff.shown_as(ticket.owner_id),
-            statuses=_statuses(desk, language),
+            statuses=statuses(desk, language),
         ),
     )

@@ -60,7 +60,9 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     config = _config(args.config)
     if args.command == "check":
-        paths = args.paths or [Path(p) for p in (config.get("knowledge") or {}).get("paths", [])]
+        configured = (config.get("knowledge") or {}).get("paths", [])
+        # Relative paths in the configuration are relative to its folder, as the bot reads them.
+        paths = args.paths or [args.config.parent / p for p in configured]
         try:
             templates = load(paths, vocabulary_from(config))
         except TemplateError as exc:

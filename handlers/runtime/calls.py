@@ -21,8 +21,7 @@ from bot.delivery import Place
 from bot.desk import Desk
 from bot.outbox import Queued
 from bot.outgoing import Outgoing
-from handlers import post
-from handlers.common import keyboard
+from handlers import keyboards, post
 
 log = logging.getLogger(__name__)
 # do_api_request for a method the Bot class also has warns, suggesting the method: here the
@@ -50,21 +49,7 @@ def _markup(desk: Desk, message: Outgoing) -> InlineKeyboardMarkup | None:
     )
     if message.template != "escalation" or message.ticket_id is None or not supervising:
         return None
-    language = desk.settings.languages.default
-    return keyboard(
-        [
-            [
-                (
-                    desk.texts.render("buttons", language, key="assign"),
-                    f"sv:a:{message.ticket_id}",
-                ),
-                (
-                    desk.texts.render("buttons", language, key="priority"),
-                    f"sv:p:{message.ticket_id}",
-                ),
-            ]
-        ]
-    )
+    return keyboards.escalation(desk, message.ticket_id)
 
 
 def topic_gone(error: BadRequest) -> bool:

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import tickets
+from bot import requesters, tickets
 from bot.models import Ticket
 from bot.sla import Rules
 
@@ -21,7 +21,7 @@ async def new_requester(
     sessions: async_sessionmaker[AsyncSession], now: datetime, telegram_user_id: int = 5001
 ) -> int:
     async with sessions() as session, session.begin():
-        requester = await tickets.get_or_create_requester(
+        requester = await requesters.get_or_create_requester(
             session=session,
             telegram_user_id=telegram_user_id,
             chat_id=telegram_user_id,

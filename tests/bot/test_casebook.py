@@ -13,7 +13,7 @@ from bot.errors import IllegalMove, InvalidInput, NotAllowed
 from bot.sla import Rules
 from knowledge.matcher import Band
 from tests.bot.helpers import OFFICER, OTHER_DEPT_SUPERVISOR, SUPERVISOR, new_requester, new_ticket
-from tests.conftest import MONDAY_9AM, ROOT
+from tests.conftest import MONDAY_9AM
 
 NOW = MONDAY_9AM
 Sessions = async_sessionmaker[AsyncSession]
@@ -53,7 +53,7 @@ async def test_propose_approve_and_answer_without_restart(
 ) -> None:
     ticket_id = await _closed_ticket(sessions, rules)
     async with sessions() as s:
-        matcher = await casebook.build_matcher(session=s, settings=settings, root=ROOT)
+        matcher = await casebook.build_matcher(session=s, settings=settings)
     question = "共享单车乱停放堆在小区门口找谁"
     assert matcher.band(matcher.search(question, "zh")) is not Band.ANSWER
 
@@ -106,7 +106,7 @@ async def test_propose_approve_and_answer_without_restart(
     assert matches[0].template_id == f"ticket-{ticket_id}"
     # A restart builds the same matcher from the files and the database.
     async with sessions() as s:
-        rebuilt = await casebook.build_matcher(session=s, settings=settings, root=ROOT)
+        rebuilt = await casebook.build_matcher(session=s, settings=settings)
     assert rebuilt.search(question, "zh")[0].template_id == f"ticket-{ticket_id}"
 
     async with sessions() as s, s.begin():
@@ -126,7 +126,7 @@ async def test_proposal_shows_templates_that_already_cover_it(
 ) -> None:
     ticket_id = await _closed_ticket(sessions, rules)
     async with sessions() as s:
-        matcher = await casebook.build_matcher(session=s, settings=settings, root=ROOT)
+        matcher = await casebook.build_matcher(session=s, settings=settings)
     async with sessions() as s, s.begin():
         proposal = await casebook.propose(
             session=s,
@@ -147,7 +147,7 @@ async def test_only_closed_tickets_with_valid_content_can_be_proposed(
     requester_id = await new_requester(sessions, NOW)
     open_ticket = await new_ticket(sessions, rules, NOW, requester_id=requester_id)
     async with sessions() as s:
-        matcher = await casebook.build_matcher(session=s, settings=settings, root=ROOT)
+        matcher = await casebook.build_matcher(session=s, settings=settings)
     with pytest.raises(IllegalMove):
         async with sessions() as s, s.begin():
             await casebook.propose(

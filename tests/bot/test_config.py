@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import ConfigError, load_settings, parse_duration
+from bot.config import PACKAGED_CONFIG_PATH, ConfigError, load_settings, parse_duration
 from tests.conftest import ROOT
 
 EXAMPLE = (ROOT / "config.yaml").read_text(encoding="utf-8")
@@ -33,6 +33,26 @@ def test_committed_example_loads() -> None:
         "service_request",
         "suggestion",
     }
+
+
+def test_packaged_example_is_the_committed_config() -> None:
+    """What an installed copy runs with when given no configuration is config.yaml itself."""
+    packaged = load_settings(PACKAGED_CONFIG_PATH)
+    assert packaged == load_settings(ROOT / "config.yaml")
+    assert packaged.knowledge.paths == [str(ROOT / "knowledge" / "base")]
+
+
+def test_knowledge_paths_are_relative_to_the_config_file(tmp_path: Path) -> None:
+    folder = tmp_path / "etc"
+    folder.mkdir()
+    elsewhere = tmp_path / "kb"
+    text = EXAMPLE.replace("paths: [knowledge/base]", f"paths: [cases, ../cases, {elsewhere}]", 1)
+    settings = load_settings(_write(folder, text))
+    assert settings.knowledge.paths == [
+        str(folder / "cases"),
+        str(tmp_path / "cases"),
+        str(elsewhere),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -33,7 +33,7 @@ from hypothesis.stateful import (
 )
 from sqlalchemy import select
 
-from bot import closure, conversation, handoffs, lifecycle, tickets
+from bot import closure, conversation, handoffs, lifecycle, requesters, tickets
 from bot.config import Settings
 from bot.db import create_engine, session_factory
 from bot.errors import DeskError
@@ -116,7 +116,7 @@ class DeskMachine(RuleBasedStateMachine):
 
     async def _requester(self, telegram_user_id: int) -> int:
         async with self.sessions() as session, session.begin():
-            requester = await tickets.get_or_create_requester(
+            requester = await requesters.get_or_create_requester(
                 session=session,
                 telegram_user_id=telegram_user_id,
                 chat_id=telegram_user_id,

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import inbox, tickets
+from bot import inbox, requesters
 from bot.models import InboundUpdate, OutboxMessage, Requester
 from bot.outbox import LEASE, Queued
 from bot.outgoing import Outgoing
@@ -42,7 +42,7 @@ async def _requesters(sessions: Sessions) -> int:
 
 async def _write(transactions: Transactions, update_id: int | None) -> None:
     async with transactions(update_id=update_id) as tx:
-        await tickets.get_or_create_requester(
+        await requesters.get_or_create_requester(
             session=tx.session, telegram_user_id=1, chat_id=1, language="zh", now=tx.now
         )
 
@@ -66,7 +66,7 @@ async def test_a_rollback_takes_mark_and_messages_with_it(sessions: Sessions) ->
     handed: list[list[Queued]] = []
     with pytest.raises(RuntimeError):
         async with transactions(update_id=7, sender=handed.append) as tx:
-            await tickets.get_or_create_requester(
+            await requesters.get_or_create_requester(
                 session=tx.session, telegram_user_id=1, chat_id=1, language="zh", now=NOW
             )
             await tx.publish([_notice(1), _notice(2)])

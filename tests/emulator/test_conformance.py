@@ -11,8 +11,8 @@ import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden
 
-from bot.emulator.server import Emulator
-from bot.emulator.spec import check_object
+from emulator.server import Emulator
+from emulator.spec import check_object
 
 TOKEN = "123456:LOCAL"
 ALICE = 5001
@@ -169,7 +169,7 @@ async def test_the_remaining_methods(bot: Bot, emulator: Emulator) -> None:
 
 
 def test_the_specification_check_can_fail() -> None:
-    from bot.emulator.spec import check_result
+    from emulator.spec import check_result
 
     assert check_result("sendMessage", {"message_id": 1, "date": 1}) == [
         "sendMessage.chat: required in Message but missing"

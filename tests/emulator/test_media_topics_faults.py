@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import timedelta
 
 import httpx
 import pytest
@@ -10,8 +11,8 @@ from telegram import Bot
 from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
 from telegram.request import HTTPXRequest
 
-from bot.emulator.server import Emulator
-from bot.emulator.world import World
+from emulator.server import Emulator
+from emulator.world import World
 
 TOKEN = "123456:LOCAL"
 ALICE, OFFICER = 5001, 100101
@@ -75,7 +76,7 @@ async def test_document_voice_location_and_caption_limit(bot: Bot) -> None:
     document = await bot.send_document(ALICE, document=b"%PDF", filename="回执.pdf")
     assert document.document.file_name == "回执.pdf"
     voice = await bot.send_voice(ALICE, voice=b"OggS", duration=2)
-    assert voice.voice.duration == 2
+    assert voice.voice.duration == timedelta(seconds=2)
     location = await bot.send_location(ALICE, latitude=31.23, longitude=121.47)
     assert location.location.latitude == pytest.approx(31.23)
     with pytest.raises(BadRequest, match=r"(?i)caption is too long"):
@@ -148,7 +149,7 @@ async def test_users_send_every_kind_of_message(bot: Bot, emulator: Emulator) ->
     messages = [u.message for u in updates if u.message]
     assert messages[0].photo and messages[0].caption == "漏水"
     assert messages[1].document.file_name == "a.pdf"
-    assert messages[2].voice.duration == 4
+    assert messages[2].voice.duration == timedelta(seconds=4)
     assert messages[3].location.longitude == 2
     assert messages[4].sticker is not None
     album = messages[5:8]
@@ -161,7 +162,7 @@ async def test_injected_faults(bot: Bot, emulator: Emulator) -> None:
     await control(emulator, "faults", {"method": "sendMessage", "status": 429, "retry_after": 7})
     with pytest.raises(RetryAfter) as raised:
         await bot.send_message(ALICE, "hi")
-    assert raised.value.retry_after == 7
+    assert raised.value.retry_after == timedelta(seconds=7)
     await control(emulator, "faults", {"method": "sendMessage", "status": 502})
     with pytest.raises(NetworkError):
         await bot.send_message(ALICE, "hi")
@@ -178,7 +179,7 @@ async def test_flood_limits(bot: Bot, emulator: Emulator, clock: FakeClock) -> N
         await bot.send_message(ALICE, f"{n}")
     with pytest.raises(RetryAfter) as raised:
         await bot.send_message(ALICE, "too fast")
-    assert raised.value.retry_after >= 1
+    assert raised.value.retry_after >= timedelta(seconds=1)
     clock.now += 1.0
     await bot.send_message(ALICE, "after a second")
     for n in range(20):

@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from telegram.ext import Application
 
-from bot.app import LOCAL_TOKEN, build_application, build_desk, seed_world, start_receiving
 from bot.config import Settings
-from bot.desk import Desk
-from bot.emulator.server import Emulator
+from bot.desk import Desk, build_desk
+from emulator.server import Emulator
+from handlers.app import LOCAL_TOKEN, build_application, seed_world, start_receiving
 from tests.conftest import MONDAY_9AM
 
 REQUESTER, ENGLISH = 900100, 900200

@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 from telegram.ext import Application
 
-from bot.emulator.server import Emulator
+from emulator.server import Emulator
 from tests.handlers.conftest import (
     ENGLISH,
     GENERAL_GROUP,

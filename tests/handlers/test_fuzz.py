@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from telegram.ext import Application
 
-from bot.emulator.server import Emulator
+from emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, GENERAL_GROUP, REQUESTER, DeskClock, until
 
 App = Application  # type: ignore[type-arg]

@@ -10,18 +10,18 @@ import aiohttp
 import pytest
 from telegram.ext import Application
 
-from bot.app import (
+from bot.config import Settings
+from bot.desk import build_desk
+from bot.models import InboundUpdate
+from emulator.limits import Fault
+from emulator.server import Emulator
+from handlers.app import (
     LOCAL_TOKEN,
     Webhook,
     build_application,
-    build_desk,
     seed_world,
     start_receiving,
 )
-from bot.config import Settings
-from bot.emulator.limits import Fault
-from bot.emulator.server import Emulator
-from bot.models import InboundUpdate
 from tests.handlers.conftest import (
     ENGLISH,
     GENERAL_GROUP,

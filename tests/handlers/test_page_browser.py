@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from telegram.ext import Application
 
-from bot.emulator.server import Emulator
+from emulator.server import Emulator
 from tests.handlers.conftest import GENERAL_GROUP, REQUESTER
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

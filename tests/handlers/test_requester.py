@@ -6,9 +6,9 @@ import pytest
 from telegram.ext import Application
 
 from bot import inbox
-from bot.app import build_desk
 from bot.config import Settings
-from bot.emulator.server import Emulator
+from bot.desk import build_desk
+from emulator.server import Emulator
 from tests.handlers.conftest import (
     ENGLISH,
     GENERAL_GROUP,
@@ -130,9 +130,19 @@ async def test_a_forged_button_is_refused_politely(running: tuple[Emulator, App]
     world = emulator.world
     await world.user_sends(ENGLISH, "/start")
     (greeting,) = await bot_lines(emulator, ENGLISH, 1)
-    for data in ("cat:nonsense", "kb:no-such-template", "lang:xx", "rate:99:5", "x" * 64):
+    stale = "That button is no longer in use; just send me a message."
+    for data in (
+        "cat:nonsense",
+        "kb:no-such-template",
+        "lang:xx",
+        "rate:99:5",
+        "reopen:99",
+        "claim:x",
+        "x" * 64,
+    ):
         pressed = await world.user_presses(ENGLISH, ENGLISH, greeting.message_id, data)
         await _answered(emulator, pressed["callback_query"]["id"])
+        assert world.answered[pressed["callback_query"]["id"]] == stale, data
     assert len(await bot_lines(emulator, ENGLISH, 1)) == 1  # nothing else was said or opened
 
 

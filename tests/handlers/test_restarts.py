@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from bot.app import LOCAL_TOKEN
 from bot.db import create_engine, session_factory
-from bot.emulator.server import Emulator
 from bot.models import InboundUpdate
+from emulator.server import Emulator
+from handlers.app import LOCAL_TOKEN
 
 ROOT = Path(__file__).resolve().parents[2]
 FIRST = 3_100_000

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from telegram.ext import Application, CallbackContext
 
-from bot.emulator.server import Emulator
+from emulator.server import Emulator
 from handlers.runtime.jobs import sweep
 from tests.handlers.conftest import (
     ENGLISH,
@@ -194,8 +194,8 @@ async def test_notices_wait_in_the_outbox_through_telegram_faults(
     requester who blocked the bot: given up on, marked unreachable, the owner told."""
     from sqlalchemy import select
 
-    from bot.emulator.limits import Fault
     from bot.models import OutboxMessage, Requester, TicketMessage
+    from emulator.limits import Fault
 
     emulator, application = running
     world = emulator.world

@@ -10,10 +10,11 @@ from contextlib import AsyncExitStack
 import pytest
 
 from bot import outbox
-from bot.app import LOCAL_TOKEN, build_application, build_desk
 from bot.config import Settings
-from bot.emulator.server import Emulator
+from bot.desk import build_desk
 from bot.outgoing import Outgoing
+from emulator.server import Emulator
+from handlers.app import LOCAL_TOKEN, build_application
 from handlers.runtime.dispatcher import build_dispatcher
 from tests.handlers.conftest import ENGLISH, REQUESTER, DeskClock, until
 

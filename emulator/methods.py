@@ -6,10 +6,10 @@ import json
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from bot.emulator.errors import api_error
-from bot.emulator.media import bot_file, photo_sizes
-from bot.emulator.spec import spec
-from bot.emulator.world import World
+from emulator.errors import api_error
+from emulator.media import bot_file, photo_sizes
+from emulator.spec import spec
+from emulator.world import World
 
 Handler = Callable[[World, dict[str, Any], dict[str, Any]], Awaitable[Any]]
 METHODS: dict[str, Handler] = {}

@@ -1,5 +1,6 @@
-"""The composition root: builds the desk and the Telegram Application, the one module of
-bot/ that imports handlers/. Without a token it runs against the built-in emulation."""
+"""The composition root of the Telegram front: builds the Application around a desk, starts
+receiving, and runs the service. Without a token it runs against the local emulation, which
+is imported only then."""
 
 from __future__ import annotations
 
@@ -7,24 +8,18 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
-from bot import tickets
-from bot.casebook import build_matcher, file_templates, stored_templates
-from bot.clock import utc_now
 from bot.config import Environment, Settings
-from bot.db import create_engine, session_factory
-from bot.desk import Desk
-from bot.emulator.server import Emulator
-from bot.emulator.world import World
-from bot.sla import Rules
-from bot.staff import sync_staff
-from bot.texts import Texts
+from bot.desk import Desk, build_desk
+
+if TYPE_CHECKING:
+    from emulator.server import Emulator
+    from emulator.world import World
 
 log = logging.getLogger(__name__)
-ROOT = Path(__file__).resolve().parent.parent
 LOCAL_TOKEN = "123456:LOCAL-EMULATION"
 # Updates handled at once (one at a time per chat), and HTTP connections to Telegram for the
 # replies (as many calls at once). More is slower here: httpx's pool scans every connection and
@@ -40,28 +35,6 @@ def _not_an_error(record: logging.LogRecord) -> bool:
 
 
 logging.getLogger("telegram.ext.AIORateLimiter").addFilter(_not_an_error)
-
-
-async def build_desk(settings: Settings, database_url: str) -> Desk:
-    engine = create_engine(database_url)
-    sessions = session_factory(engine)
-    async with sessions() as session, session.begin():
-        await sync_staff(session=session, settings=settings)
-    async with sessions() as session:
-        matcher = await build_matcher(session=session, settings=settings, root=ROOT)
-        stored = await stored_templates(session=session)
-        banned = await tickets.banned_users(session=session)
-    templates = {t.id: t for t in [*file_templates(settings, ROOT), *stored]}
-    return Desk(
-        settings=settings,
-        rules=Rules(settings),
-        sessions=sessions,
-        matcher=matcher,
-        templates=templates,
-        texts=Texts(settings.zone, settings.languages.default, settings.languages.supported),
-        clock=utc_now,
-        banned=banned,
-    )
 
 
 def seed_world(world: World, settings: Settings) -> None:
@@ -96,12 +69,14 @@ def build_application(
     rate_limited: bool = True,
 ) -> Application:  # type: ignore[type-arg]
     from handlers import register
+    from handlers.context import CONTEXT_TYPES
     from handlers.runtime.processing import PerChatUpdateProcessor
     from handlers.runtime.transport import AiohttpRequest
 
     builder = (
         ApplicationBuilder()
         .token(token)
+        .context_types(CONTEXT_TYPES)
         .concurrent_updates(PerChatUpdateProcessor(desk, CONCURRENT_UPDATES))
         # aiohttp rather than httpx: a quarter of the CPU per request (runtime/transport.py).
         .request(AiohttpRequest(connections=CONCURRENT_UPDATES))
@@ -180,6 +155,8 @@ async def run(
             desk, environment.bot_token, environment.bot_api_url, sweep_every=sweep_every
         )
     else:
+        from emulator.server import Emulator  # the offline path only
+
         emulator = Emulator(token=LOCAL_TOKEN)
         seed_world(emulator.world, settings)
         await emulator.start(port=port)

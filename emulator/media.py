@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.emulator.errors import api_error
-from bot.emulator.world import StoredFile, World
+from emulator.errors import api_error
+from emulator.objects import StoredFile
+from emulator.world import World
 
 
 def bot_file(world: World, value: Any, default_name: str) -> StoredFile:

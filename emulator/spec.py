@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from bot.emulator.errors import api_error, ill_typed, missing
+from emulator.errors import api_error, ill_typed, missing
 
 SPEC_PATH = Path(__file__).with_name("api.json")
 

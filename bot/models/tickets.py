@@ -1,72 +1,27 @@
-"""The stored record: SQLAlchemy typed models for tickets and everything around them."""
+"""Tickets and what happens to them: events, messages, handoffs, notices, escalations,
+ratings, incidents."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import Any
 
 from sqlalchemy import (
-    JSON,
     BigInteger,
     Boolean,
-    DateTime,
-    Enum,
     ForeignKey,
     Index,
     Integer,
-    MetaData,
     SmallInteger,
     String,
     Text,
-    TypeDecorator,
     UniqueConstraint,
 )
-from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-NAMING: dict[str, str] = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-class UTCDateTime(TypeDecorator[datetime]):
-    """Stores UTC without a zone (SQLite has none) and always hands back aware UTC."""
-
-    impl = DateTime(timezone=False)
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime: pass timezone-aware instants")
-        return value.astimezone(UTC).replace(tzinfo=None)
-
-    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        return None if value is None else value.replace(tzinfo=UTC)
-
-
-def _enum(enum: type[StrEnum]) -> Enum:
-    return Enum(
-        enum,
-        native_enum=False,
-        length=24,
-        values_callable=lambda members: [member.value for member in members],
-        validate_strings=True,
-    )
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
-    type_annotation_map: ClassVar[dict[Any, Any]] = {
-        datetime: UTCDateTime(),
-        dict[str, Any]: JSON(),
-    }
+from bot.models.base import Base, enum_column
+from bot.models.people import Officer, Requester
 
 
 class TicketStatus(StrEnum):
@@ -78,6 +33,8 @@ class TicketStatus(StrEnum):
 
 
 ACTIVE_STATUSES = (TicketStatus.OPEN, TicketStatus.CLAIMED, TicketStatus.TRANSFERRING)
+# A requester's tickets still in hand: being worked on, or resolved and awaiting their word.
+IN_HAND = (*ACTIVE_STATUSES, TicketStatus.RESOLVED)
 
 
 class CloseReason(StrEnum):
@@ -86,23 +43,10 @@ class CloseReason(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
-class StaffRole(StrEnum):
-    OFFICER = "officer"
-    SUPERVISOR = "supervisor"
-
-
 class Direction(StrEnum):
     IN = "in"  # from the requester
     OUT = "out"  # to the requester
     NOTE = "note"  # internal, never shown to the requester
-
-
-class DialogStep(StrEnum):
-    """What the bot is waiting for from a requester, between two of their messages."""
-
-    NEW_QUESTION = "new_question"  # /new: the next text is a new question, not for the ticket
-    CLARIFY = "clarify"  # a vague first message: the next text says more about it
-    CATEGORY = "category"  # a ticket waits for the requester to pick its category
 
 
 class HandoffStatus(StrEnum):
@@ -114,65 +58,6 @@ class HandoffStatus(StrEnum):
 class DeadlineKind(StrEnum):
     FIRST_RESPONSE = "first_response"
     RESOLUTION = "resolution"
-
-
-class BreachKind(StrEnum):
-    MISSED_FIRST_RESPONSE = "missed_first_response"
-    OVERDUE = "overdue"
-    MISSED_UPDATE = "missed_update"  # a progress notice went out with no new update from staff
-    LATE_NOTICE = "late_notice"  # the notice itself went out later than its grace
-
-
-class Department(Base):
-    __tablename__ = "departments"
-
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    staff_group_chat_id: Mapped[int] = mapped_column(BigInteger)
-
-    def __repr__(self) -> str:
-        return f"Department({self.key!r})"
-
-
-class Officer(Base):
-    """A staff member known from config; officers and supervisors alike."""
-
-    __tablename__ = "officers"
-
-    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
-    department_key: Mapped[str] = mapped_column(ForeignKey("departments.key"))
-    role: Mapped[StaffRole] = mapped_column(_enum(StaffRole))
-    name: Mapped[str] = mapped_column(String(128))
-    staff_number: Mapped[str] = mapped_column(String(64))
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
-
-    def __repr__(self) -> str:
-        return f"Officer({self.user_id}, {self.staff_number!r}, {self.role})"
-
-
-class Requester(Base):
-    __tablename__ = "requesters"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    telegram_user_id: Mapped[int] = mapped_column(BigInteger, unique=True)
-    chat_id: Mapped[int] = mapped_column(BigInteger)
-    language: Mapped[str] = mapped_column(String(8))
-    display_name: Mapped[str] = mapped_column(String(256), default="")
-    blocked_bot: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[datetime]
-    # Their latest question to the bot, so "talk to a person" opens a ticket with their own
-    # words even after a restart.
-    last_question: Mapped[str | None] = mapped_column(Text)
-    # Where a dialog with them stands (DialogStep), and the template ids the bot last offered
-    # (comma-separated) so a ticket opened from there records what was already tried.
-    dialog_step: Mapped[str | None] = mapped_column(String(16))
-    last_offered: Mapped[str | None] = mapped_column(Text)
-    # Barred by a supervisor (/block): their messages are not handled until /unblock.
-    banned_at: Mapped[datetime | None]
-    banned_by: Mapped[int | None] = mapped_column(BigInteger)
-    ban_reason: Mapped[str | None] = mapped_column(Text)
-
-    def __repr__(self) -> str:
-        return f"Requester({self.id}, tg={self.telegram_user_id})"
 
 
 class Incident(Base):
@@ -204,14 +89,14 @@ class Ticket(Base):
     language: Mapped[str] = mapped_column(String(8))
     category: Mapped[str] = mapped_column(String(64))
     priority: Mapped[str] = mapped_column(String(32))
-    status: Mapped[TicketStatus] = mapped_column(_enum(TicketStatus))
+    status: Mapped[TicketStatus] = mapped_column(enum_column(TicketStatus))
     department_key: Mapped[str] = mapped_column(ForeignKey("departments.key"))
     handling_department_key: Mapped[str] = mapped_column(ForeignKey("departments.key"))
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("officers.user_id"))
     incident_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id"))
     question: Mapped[str] = mapped_column(Text)  # the requester's own words
     resolution_summary: Mapped[str | None] = mapped_column(Text)
-    close_reason: Mapped[CloseReason | None] = mapped_column(_enum(CloseReason))
+    close_reason: Mapped[CloseReason | None] = mapped_column(enum_column(CloseReason))
     reopen_count: Mapped[int] = mapped_column(SmallInteger, default=0)
     transfer_count: Mapped[int] = mapped_column(SmallInteger, default=0)
 
@@ -281,7 +166,7 @@ class TicketMessage(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"))
-    direction: Mapped[Direction] = mapped_column(_enum(Direction))
+    direction: Mapped[Direction] = mapped_column(enum_column(Direction))
     author_id: Mapped[int | None] = mapped_column(BigInteger)
     content_type: Mapped[str] = mapped_column(String(24), default="text")
     text: Mapped[str] = mapped_column(Text, default="")
@@ -308,7 +193,7 @@ class Handoff(Base):
     summary: Mapped[str] = mapped_column(Text)
     suggested_handling: Mapped[str] = mapped_column(Text)
     due_at: Mapped[datetime]
-    status: Mapped[HandoffStatus] = mapped_column(_enum(HandoffStatus))
+    status: Mapped[HandoffStatus] = mapped_column(enum_column(HandoffStatus))
     created_at: Mapped[datetime]
     decided_at: Mapped[datetime | None]
     decided_by: Mapped[int | None] = mapped_column(BigInteger)
@@ -339,7 +224,7 @@ class Escalation(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"))
-    deadline: Mapped[DeadlineKind] = mapped_column(_enum(DeadlineKind))
+    deadline: Mapped[DeadlineKind] = mapped_column(enum_column(DeadlineKind))
     cycle: Mapped[int] = mapped_column(SmallInteger)  # the ticket's reopen count
     step: Mapped[int] = mapped_column(SmallInteger)
     fraction: Mapped[float]
@@ -360,99 +245,3 @@ class Rating(Base):
     score: Mapped[int] = mapped_column(SmallInteger)
     comment: Mapped[str | None] = mapped_column(Text)
     at: Mapped[datetime]
-
-
-class LedgerEntry(Base):
-    """The append-only accountability ledger (责任追究台账); the database refuses edits."""
-
-    __tablename__ = "ledger"
-    __table_args__ = (
-        Index("ix_ledger_at", "at"),
-        Index("ix_ledger_officer", "officer_id"),
-    )
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    at: Mapped[datetime]
-    officer_id: Mapped[int | None] = mapped_column(BigInteger)  # None: the department as a whole
-    department_key: Mapped[str] = mapped_column(String(64))
-    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"))
-    kind: Mapped[BreachKind] = mapped_column(_enum(BreachKind))
-    detail: Mapped[str] = mapped_column(Text, default="")
-
-    def __repr__(self) -> str:
-        return f"LedgerEntry({self.kind} ticket={self.ticket_id} officer={self.officer_id})"
-
-
-class TemplateStatus(StrEnum):
-    PENDING = "pending"  # proposed by staff, waiting for a supervisor
-    ACTIVE = "active"
-    RETIRED = "retired"
-    REJECTED = "rejected"  # a proposal a supervisor turned down
-
-
-class OutboxMessage(Base):
-    """A message decided on and stored with the change that caused it, until Telegram has it."""
-
-    __tablename__ = "outbox"
-    __table_args__ = (Index("ix_outbox_unsent", "sent_at", "failed_at", "next_attempt_at"),)
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    chat_id: Mapped[int] = mapped_column(BigInteger)
-    language: Mapped[str] = mapped_column(String(8))
-    template: Mapped[str] = mapped_column(String(64))
-    context: Mapped[dict[str, Any]] = mapped_column(JSON)
-    # A front's message, ready as a Bot API call (method, parameters, what to record once
-    # sent); None for the core's messages, rendered from template and context when sent.
-    call: Mapped[dict[str, Any] | None] = mapped_column(JSON)
-    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
-    created_at: Mapped[datetime]
-    next_attempt_at: Mapped[datetime]
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    sent_at: Mapped[datetime | None]
-    failed_at: Mapped[datetime | None]
-    last_error: Mapped[str | None] = mapped_column(Text)
-
-
-class InboundUpdate(Base):
-    """Every update from Telegram, recorded before Telegram is told it arrived (the inbox):
-    one not yet processed when the bot stopped is processed when it starts again."""
-
-    __tablename__ = "inbox"
-
-    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
-    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
-    received_at: Mapped[datetime]
-    processed_at: Mapped[datetime | None]
-
-
-class StaffLink(Base):
-    """A message in a staff group that stands for a ticket (a requester's message copied
-    there): replying to it, in a group without topics, is replying to the ticket."""
-
-    __tablename__ = "staff_links"
-
-    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
-    message_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
-    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"))
-
-
-class StoredTemplate(Base):
-    """A case template proposed from a resolved ticket (案例归档), used once approved."""
-
-    __tablename__ = "knowledge_templates"
-
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    category: Mapped[str] = mapped_column(String(64))
-    department_key: Mapped[str] = mapped_column(String(64))
-    questions: Mapped[dict[str, Any]]  # language -> [phrasing, ...]
-    answer: Mapped[dict[str, Any]]  # language -> text
-    keywords: Mapped[dict[str, Any]]  # {"words": [...]}
-    status: Mapped[TemplateStatus] = mapped_column(_enum(TemplateStatus))
-    origin_ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
-    proposed_by: Mapped[int] = mapped_column(BigInteger)
-    proposed_at: Mapped[datetime]
-    decided_by: Mapped[int | None] = mapped_column(BigInteger)
-    decided_at: Mapped[datetime | None]
-
-    def __repr__(self) -> str:
-        return f"StoredTemplate({self.id!r}, {self.status})"

@@ -15,12 +15,12 @@ from typing import Any
 
 from aiohttp import ClientSession, web
 
-from bot.emulator.errors import ApiError, api_error
-from bot.emulator.limits import Fault, Faults
-from bot.emulator.media import user_content
-from bot.emulator.methods import METHODS
-from bot.emulator.spec import check_call, check_result
-from bot.emulator.world import World
+from emulator.errors import ApiError, api_error
+from emulator.limits import Fault, Faults
+from emulator.media import user_content
+from emulator.methods import METHODS
+from emulator.spec import check_call, check_result
+from emulator.world import World
 
 log = logging.getLogger(__name__)
 PAGE = Path(__file__).with_name("page.html")

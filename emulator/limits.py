@@ -12,7 +12,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.emulator.errors import ApiError, api_error
+from emulator.errors import ApiError, api_error
 
 
 @dataclass

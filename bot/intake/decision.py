@@ -1,0 +1,141 @@
+"""The first-inquiry decision: what the desk does with a requester's text, as a pure function.
+
+The seed's first rule (首问负责): whoever receives an inquiry first takes it whole. For a text a
+requester writes in their private chat, the desk either files it under their open ticket,
+answers it from the knowledge base, offers close templates, asks once what it is about, or hands
+it to a person (a ticket with a promise). What it does depends only on plain values: the step
+the dialog is at (`DialogStep`), whether a ticket is in progress, whether they asked for a
+person, how close the knowledge base came (`Band`) and whether the words are too vague to act
+on. Nothing here reads the database, the clock or Telegram.
+
+The table, in words (each row wins over those below it):
+
+| step                   | ticket | asked for a person | band     | vague | action      |
+| ---------------------- | ------ | ------------------ | -------- | ----- | ----------- |
+| none                   | yes    | any                |          | any   | INTO_TICKET |
+| any                    |        | yes                |          | any   | HANDOVER    |
+| CATEGORY               |        | no                 |          | any   | FALLBACK    |
+| none, NEW_Q., CLARIFY  |        | no                 | ANSWER   | any   | ANSWER      |
+| none, NEW_Q., CLARIFY  |        | no                 | SUGGEST  | any   | SUGGEST     |
+| none, NEW_QUESTION     |        | no                 | HANDOVER | yes   | CLARIFY     |
+| any other              |        |                    | HANDOVER |       | HANDOVER    |
+
+("ticket": a ticket in progress; blank: not looked at.) A dialog step other than none means
+the bot is waiting for something from this text (a new question after /new, more words after a
+vague opener, a category), so the open ticket does not take it. The bot asks to clarify at most
+once: after CLARIFY a vague text is handed over.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from bot.models import DialogStep
+from knowledge.matcher import Band
+
+# Words that ask for a person at any point of the dialog (the seed: a requester may always
+# reach a human).
+HUMAN_WORDS = frozenset(
+    {"人工", "转人工", "人工服务", "human", "talk to a person", "agent", "person"}
+)
+# Openers that say nothing about the matter: the bot asks what it is about, once.
+GREETINGS = frozenset(
+    {"你好", "您好", "在吗", "在不在", "有人吗", "请问", "咨询", "问一下", "咨询一下"}
+    | {"hello", "hi", "hey", "help", "question", "a question", "excuse me"}
+)
+MAX_QUESTION = 2000  # characters of the question a ticket keeps from the dialog
+
+
+class Action(StrEnum):
+    """What the desk does with one text of a requester's."""
+
+    INTO_TICKET = "into_ticket"  # filed under the ticket in progress, copied to its staff
+    HANDOVER = "handover"  # to a person: a ticket (its category from words, a template, or asked)
+    FALLBACK = "fallback"  # they wrote instead of picking a category: a ticket in the fallback
+    ANSWER = "answer"  # the knowledge base's answer, with "solved" / "not solved"
+    SUGGEST = "suggest"  # "did you mean": up to three close templates
+    CLARIFY = "clarify"  # one question: what is it about?
+
+
+def wants_person(text: str) -> bool:
+    """The text asks for a human (exact words, case and surrounding spaces ignored)."""
+    return text.strip().casefold() in HUMAN_WORDS
+
+
+def is_vague(text: str) -> bool:
+    """Too short or too general to act on: a greeting, or under four Chinese characters and
+    under three words."""
+    folded = re.sub(r"^[\W_]+|[\W_]+$", "", text.casefold())
+    if folded in GREETINGS:
+        return True
+    chinese = sum(1 for ch in folded if "\u4e00" <= ch <= "\u9fff")
+    words = len(re.findall(r"[a-z0-9]+", folded))
+    return chinese < 4 and words < 3
+
+
+def before_match(
+    *, step: DialogStep | None, ticket_in_progress: bool, asks_for_person: bool
+) -> Action | None:
+    """The action decided without the knowledge base, or None: search it, then `after_match`."""
+    if step is None and ticket_in_progress:
+        return Action.INTO_TICKET
+    if asks_for_person:
+        return Action.HANDOVER
+    if step is DialogStep.CATEGORY:
+        return Action.FALLBACK
+    return None
+
+
+def after_match(*, step: DialogStep | None, band: Band, vague: bool) -> Action:
+    """The action once the knowledge base has said how close it came."""
+    if band is Band.ANSWER:
+        return Action.ANSWER
+    if band is Band.SUGGEST:
+        return Action.SUGGEST
+    if vague and step is not DialogStep.CLARIFY:
+        return Action.CLARIFY
+    return Action.HANDOVER
+
+
+def decide(
+    *,
+    step: DialogStep | None,
+    ticket_in_progress: bool,
+    asks_for_person: bool,
+    band: Band,
+    vague: bool,
+) -> Action:
+    """The whole table in one call (the desk itself searches only when `before_match` says
+    nothing, since searching costs time)."""
+    decided = before_match(
+        step=step, ticket_in_progress=ticket_in_progress, asks_for_person=asks_for_person
+    )
+    return decided or after_match(step=step, band=band, vague=vague)
+
+
+def question_of(*, step: DialogStep | None, earlier: str | None, text: str) -> str:
+    """The question a text makes: after a clarifying question or a category choice the earlier
+    words lead, so the requester never repeats themselves; cut to MAX_QUESTION characters."""
+    if earlier and step in (DialogStep.CLARIFY, DialogStep.CATEGORY):
+        return f"{earlier}\n{text}"[:MAX_QUESTION]
+    return text[:MAX_QUESTION]
+
+
+class Handover(StrEnum):
+    """What handing a question to a person comes to."""
+
+    OPEN = "open"  # a ticket, now
+    ASK_CATEGORY = "ask_category"  # first the requester picks the category (buttons)
+    TOO_MANY = "too_many"  # refused politely: the requester has the most open tickets allowed
+
+
+def handover(*, category: str | None, open_tickets: int, open_ticket_limit: int) -> Handover:
+    """Whether a question handed to a person opens a ticket now. The abuse limit comes first
+    (config `abuse.open_tickets`), then a category must be known (from cue words or a close
+    template; else the requester is asked)."""
+    if open_tickets >= open_ticket_limit:
+        return Handover.TOO_MANY
+    if category is None:
+        return Handover.ASK_CATEGORY
+    return Handover.OPEN

@@ -1,0 +1,186 @@
+"""The first inquiry as a flow: a requester's text in, the desk's decision carried out in the
+caller's transaction, and what to tell whom returned as plain values for the front to present.
+
+The decision itself is `bot.intake.decision`; this module reads and writes what it needs: the
+requester's dialog step and last question, the knowledge base, their open tickets, and the new
+ticket with its bot note, its staff group and its alerts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot import conversation, requesters, tickets
+from bot.classify import fallback_category, infer_category
+from bot.desk import Desk
+from bot.intake.decision import (
+    MAX_QUESTION,
+    Action,
+    Handover,
+    after_match,
+    before_match,
+    handover,
+    is_vague,
+    question_of,
+    wants_person,
+)
+from bot.models import DialogStep, Requester, Ticket
+from bot.transaction import Transaction
+from knowledge.matcher import Band
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the desk did with an inquiry, for the front to present.
+
+    `action` is an `Action` or, for a question handed to a person, a `Handover`. The other
+    fields are filled as the action needs them: `ticket` (INTO_TICKET: the ticket in progress;
+    OPEN: the new one), `template_ids` (ANSWER: one; SUGGEST: up to three), `open_tickets`
+    (TOO_MANY), `attempts` and `earlier` (OPEN: the questions of the templates the bot offered,
+    and the requester's five latest other tickets, for the staff's card).
+    """
+
+    action: Action | Handover
+    ticket: Ticket | None = None
+    template_ids: tuple[str, ...] = ()
+    open_tickets: int = 0
+    attempts: tuple[str, ...] = ()
+    earlier: tuple[Ticket, ...] = field(default=())
+
+
+async def take_text(
+    *,
+    tx: Transaction,
+    desk: Desk,
+    requester: Requester,
+    current: Ticket | None,
+    text: str,
+) -> Outcome:
+    """Decide on a text a requester wrote in their private chat, in the caller's transaction.
+
+    `current` is the requester's ticket in progress (or resolved awaiting their word), if any.
+    INTO_TICKET changes nothing here: the front files the message with its media under the
+    ticket (`conversation.add_requester_message`) and copies it to the staff.
+    """
+    text = text.strip()
+    step = DialogStep(requester.dialog_step) if requester.dialog_step else None
+    decided = before_match(
+        step=step, ticket_in_progress=current is not None, asks_for_person=wants_person(text)
+    )
+    if decided is Action.INTO_TICKET:
+        return Outcome(Action.INTO_TICKET, ticket=current)
+    if decided is Action.HANDOVER:
+        return await hand_over(
+            tx=tx,
+            desk=desk,
+            requester=requester,
+            question=requester.last_question or text,
+            category=None,
+        )
+    question = question_of(step=step, earlier=requester.last_question, text=text)
+    requester.last_question = question
+    requester.dialog_step = None
+    if decided is Action.FALLBACK:
+        return await hand_over(
+            tx=tx,
+            desk=desk,
+            requester=requester,
+            question=question,
+            category=fallback_category(desk.settings),
+        )
+    language = requester.language
+    matches = desk.matcher.search(question, language, limit=3)
+    band = desk.matcher.band(matches)
+    requester.last_offered = (
+        ",".join(m.template_id for m in matches) if band is not Band.HANDOVER else None
+    )
+    action = after_match(step=step, band=band, vague=is_vague(text))
+    if action is Action.ANSWER:
+        return Outcome(action, template_ids=(matches[0].template_id,))
+    if action is Action.SUGGEST:
+        offered = tuple(m.template_id for m in matches if m.template_id in desk.templates)
+        return Outcome(action, template_ids=offered)
+    if action is Action.CLARIFY:
+        requester.dialog_step = DialogStep.CLARIFY
+        return Outcome(action)
+    return await hand_over(tx=tx, desk=desk, requester=requester, question=question, category=None)
+
+
+def _close_template_category(desk: Desk, question: str) -> str | None:
+    """The category of the template the question came close to (if not close enough to be
+    answered): what kind of case it is, when no cue word says."""
+    matches = desk.matcher.search(question, None, limit=1)
+    close = matches and matches[0].score >= desk.matcher.suggest_threshold
+    template = desk.templates.get(matches[0].template_id) if close else None
+    return template.category if template else None
+
+
+def _attempts(desk: Desk, requester: Requester) -> tuple[str, ...]:
+    """The questions of the templates the bot offered, as the staff read them."""
+    language = desk.settings.languages.default
+    offered = [t for t in (requester.last_offered or "").split(",") if t in desk.templates]
+    return tuple(
+        next(iter(desk.templates[t].questions.get(language, [])), None)
+        or next(iter(q[0] for q in desk.templates[t].questions.values() if q), t)
+        for t in offered
+    )
+
+
+async def hand_over(
+    *,
+    tx: Transaction,
+    desk: Desk,
+    requester: Requester,
+    question: str,
+    category: str | None,
+) -> Outcome:
+    """Hand a question to a person, in the caller's transaction: open a ticket in `category`
+    (None: the category its cue words or a close template name), with the bot's note of what
+    it offered, its alerts stored for sending and its staff group set; or first ask for the
+    category; or refuse past the open-ticket limit (config `abuse.open_tickets`)."""
+    session = tx.session
+    if category is None:
+        category = infer_category(
+            desk.settings, question, lambda: _close_template_category(desk, question)
+        )
+    open_count = await requesters.count_open(session=session, requester_id=requester.id)
+    decided = handover(
+        category=category,
+        open_tickets=open_count,
+        open_ticket_limit=desk.settings.abuse.open_tickets,
+    )
+    if decided is Handover.TOO_MANY:
+        requester.dialog_step = None
+        return Outcome(decided, open_tickets=open_count)
+    if decided is Handover.ASK_CATEGORY or category is None:
+        requester.dialog_step = DialogStep.CATEGORY
+        requester.last_question = question[:MAX_QUESTION]
+        return Outcome(Handover.ASK_CATEGORY)
+    now = desk.now()
+    opened = await tickets.open_ticket(
+        session=session,
+        rules=desk.rules,
+        requester_id=requester.id,
+        question=question,
+        category=category,
+        now=now,
+    )
+    ticket = opened.ticket
+    # Keyword and surge alerts for the supervisors: stored with the ticket.
+    await tx.publish(opened.alerts)
+    attempts = _attempts(desk, requester)
+    if attempts:
+        conversation.add_bot_note(
+            session=session, ticket_id=ticket.id, text="; ".join(attempts), now=now
+        )
+    requester.dialog_step = requester.last_question = requester.last_offered = None
+    earlier = [
+        t
+        for t in await tickets.list_for_requester(session=session, requester_id=requester.id)
+        if t.id != ticket.id
+    ][:5]
+    # The card's group now; its message id once Telegram has the card.
+    ticket.staff_chat_id = desk.settings.department(
+        ticket.handling_department_key
+    ).staff_group_chat_id
+    return Outcome(decided, ticket=ticket, attempts=attempts, earlier=tuple(earlier))

@@ -1,0 +1,94 @@
+"""Departments, officers and requesters, and the links between staff and their chats."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from bot.models.base import Base, enum_column
+
+
+class StaffRole(StrEnum):
+    OFFICER = "officer"
+    SUPERVISOR = "supervisor"
+
+
+class DialogStep(StrEnum):
+    """What the bot is waiting for from a requester, between two of their messages."""
+
+    NEW_QUESTION = "new_question"  # /new: the next text is a new question, not for the ticket
+    CLARIFY = "clarify"  # a vague first message: the next text says more about it
+    CATEGORY = "category"  # a ticket waits for the requester to pick its category
+
+
+class Department(Base):
+    __tablename__ = "departments"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    staff_group_chat_id: Mapped[int] = mapped_column(BigInteger)
+
+    def __repr__(self) -> str:
+        return f"Department({self.key!r})"
+
+
+class Officer(Base):
+    """A staff member known from config; officers and supervisors alike."""
+
+    __tablename__ = "officers"
+
+    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    department_key: Mapped[str] = mapped_column(ForeignKey("departments.key"))
+    role: Mapped[StaffRole] = mapped_column(enum_column(StaffRole))
+    name: Mapped[str] = mapped_column(String(128))
+    staff_number: Mapped[str] = mapped_column(String(64))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    def __repr__(self) -> str:
+        return f"Officer({self.user_id}, {self.staff_number!r}, {self.role})"
+
+
+class Requester(Base):
+    __tablename__ = "requesters"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    telegram_user_id: Mapped[int] = mapped_column(BigInteger, unique=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    language: Mapped[str] = mapped_column(String(8))
+    display_name: Mapped[str] = mapped_column(String(256), default="")
+    blocked_bot: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime]
+    # Their latest question to the bot, so "talk to a person" opens a ticket with their own
+    # words even after a restart.
+    last_question: Mapped[str | None] = mapped_column(Text)
+    # Where a dialog with them stands (DialogStep), and the template ids the bot last offered
+    # (comma-separated) so a ticket opened from there records what was already tried.
+    dialog_step: Mapped[str | None] = mapped_column(String(16))
+    last_offered: Mapped[str | None] = mapped_column(Text)
+    # Barred by a supervisor (/block): their messages are not handled until /unblock.
+    banned_at: Mapped[datetime | None]
+    banned_by: Mapped[int | None] = mapped_column(BigInteger)
+    ban_reason: Mapped[str | None] = mapped_column(Text)
+
+    def __repr__(self) -> str:
+        return f"Requester({self.id}, tg={self.telegram_user_id})"
+
+
+class StaffLink(Base):
+    """A message in a staff group that stands for a ticket (a requester's message copied
+    there): replying to it, in a group without topics, is replying to the ticket."""
+
+    __tablename__ = "staff_links"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    message_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"))

@@ -1,0 +1,60 @@
+"""A ticket's priority: changed by staff, by keywords in the question, or by a surge."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import lifecycle
+from bot.errors import InvalidInput
+from bot.models import ACTIVE_STATUSES, Ticket
+from bot.sla import Rules
+
+
+def set_priority(
+    session: AsyncSession,
+    rules: Rules,
+    ticket: Ticket,
+    priority: str,
+    *,
+    now: datetime,
+    actor_id: int | None,
+    reason: str = "",
+) -> None:
+    """Change a loaded ticket's priority and deadlines, recording the event."""
+    if priority not in {p.key for p in rules.settings.priorities}:
+        raise InvalidInput(f"unknown priority {priority!r}", "unknown_priority", name=priority)
+    if ticket.status not in ACTIVE_STATUSES:
+        raise InvalidInput(
+            f"ticket {ticket.id} is {ticket.status}; its priority is settled",
+            "priority_settled",
+            ticket_id=ticket.id,
+        )
+    if priority == ticket.priority:
+        return
+    ticket.priority = priority
+    rules.set_deadlines(ticket)
+    lifecycle.record(
+        session,
+        ticket,
+        lifecycle.PRIORITY_CHANGED,
+        now=now,
+        actor_id=actor_id,
+        data={"priority": priority, "reason": reason},
+    )
+
+
+def keyword_priority(rules: Rules, text: str, priority: str) -> tuple[str, list[str]]:
+    """Raise `priority` to what configured keywords in `text` demand; return the words hit."""
+    lowered = text.casefold()
+    hits: list[str] = []
+    for rule in rules.settings.keywords:
+        words = [w for w in rule.words if w.casefold() in lowered]
+        if words:
+            hits.extend(words)
+            if rules.settings.priority_rank(rule.priority) > rules.settings.priority_rank(
+                priority
+            ):
+                priority = rule.priority
+    return priority, hits

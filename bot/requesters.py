@@ -1,0 +1,176 @@
+"""Requesters: who is asking, created on first contact; their tickets in hand; bars against
+abuse; and whether the bot still reaches them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import bindparam, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import conversation
+from bot.errors import InvalidInput, NotAllowed, NotFound
+from bot.guards import clean_text
+from bot.models import ACTIVE_STATUSES, IN_HAND, Requester, Ticket
+from bot.sla import Rules
+
+_REQUESTER = select(Requester).where(Requester.telegram_user_id == bindparam("telegram_user_id"))
+
+
+async def get_or_create_requester(
+    *,
+    session: AsyncSession,
+    telegram_user_id: int,
+    chat_id: int,
+    language: str,
+    now: datetime,
+    display_name: str = "",
+) -> Requester:
+    """The requester behind a Telegram user, created on first contact."""
+    requester = await session.scalar(_REQUESTER, {"telegram_user_id": telegram_user_id})
+    if requester is None:
+        requester = await _new_requester(
+            session, telegram_user_id, chat_id, language, now, display_name
+        )
+    return requester
+
+
+async def _new_requester(
+    session: AsyncSession,
+    telegram_user_id: int,
+    chat_id: int,
+    language: str,
+    now: datetime,
+    display_name: str,
+) -> Requester:
+    requester = Requester(
+        telegram_user_id=telegram_user_id,
+        chat_id=chat_id,
+        language=language,
+        display_name=display_name[:256],
+        blocked_bot=False,
+        created_at=now,
+    )
+    session.add(requester)
+    await session.flush()
+    return requester
+
+
+async def banned_users(*, session: AsyncSession) -> set[int]:
+    """Telegram user ids of requesters a supervisor barred."""
+    rows = await session.scalars(
+        select(Requester.telegram_user_id).where(Requester.banned_at.is_not(None))
+    )
+    return set(rows)
+
+
+async def set_ban(
+    *,
+    session: AsyncSession,
+    rules: Rules,
+    supervisor_id: int,
+    telegram_user_id: int,
+    banned: bool,
+    reason: str,
+    now: datetime,
+) -> Requester:
+    """A supervisor bars a requester (or lifts it); staff cannot be barred."""
+    if not (rules.staff.is_supervisor(supervisor_id) or rules.staff.is_management(supervisor_id)):
+        raise NotAllowed(f"user {supervisor_id} is not a supervisor", "not_supervisor")
+    if rules.staff.get(telegram_user_id) is not None:
+        raise InvalidInput(f"user {telegram_user_id} is staff", "is_staff")
+    requester = await session.scalar(_REQUESTER, {"telegram_user_id": telegram_user_id})
+    if requester is None:
+        raise NotFound(f"no requester {telegram_user_id}", "no_requester")
+    requester.banned_at = now if banned else None
+    requester.banned_by = supervisor_id if banned else None
+    requester.ban_reason = clean_text(reason, "the reason")[:500] if banned else None
+    await session.flush()
+    return requester
+
+
+_COUNT_OPEN = (
+    select(func.count())
+    .select_from(Ticket)
+    .where(Ticket.requester_id == bindparam("requester_id"), Ticket.status.in_(ACTIVE_STATUSES))
+)
+
+
+async def count_open(*, session: AsyncSession, requester_id: int) -> int:
+    """How many of a requester's tickets are open (not resolved or closed)."""
+    return int(await session.scalar(_COUNT_OPEN, {"requester_id": requester_id}) or 0)
+
+
+async def mark_unreachable(*, session: AsyncSession, chat_id: int, now: datetime) -> list[Ticket]:
+    """The requester behind this private chat blocked the bot: nothing reaches them now. Each
+    of their tickets still in hand gets a note saying so (once); those tickets are returned,
+    so that their owners can be told."""
+    requester = await session.scalar(select(Requester).where(Requester.chat_id == chat_id))
+    if requester is None or requester.blocked_bot:
+        return []
+    requester.blocked_bot = True
+    in_hand = list(
+        await session.scalars(
+            select(Ticket).where(
+                Ticket.requester_id == requester.id,
+                Ticket.status.in_(IN_HAND),
+            )
+        )
+    )
+    for ticket in in_hand:
+        conversation.add_bot_note(
+            session=session,
+            ticket_id=ticket.id,
+            text="requester unreachable: they blocked the bot",
+            now=now,
+        )
+    return in_hand
+
+
+# Built once: constructing the statement cost more than running it, on every message.
+_WITH_CURRENT = (
+    select(Requester, Ticket)
+    .outerjoin(
+        Ticket,
+        (Ticket.requester_id == Requester.id) & Ticket.status.in_(IN_HAND),
+    )
+    .where(Requester.telegram_user_id == bindparam("telegram_user_id"))
+    .order_by(Ticket.id.desc())
+    .limit(1)
+)
+
+
+async def requester_with_current(
+    *,
+    session: AsyncSession,
+    telegram_user_id: int,
+    chat_id: int,
+    language: str,
+    now: datetime,
+    display_name: str = "",
+) -> tuple[Requester, Ticket | None]:
+    """The requester behind a Telegram user (created on first contact) and their current
+    ticket as `current_for_requester` finds it, in one query: the path of every message."""
+    row = (await session.execute(_WITH_CURRENT, {"telegram_user_id": telegram_user_id})).first()
+    if row is not None:
+        if row[0].blocked_bot:
+            row[0].blocked_bot = False  # they write to the bot: it reaches them again
+        return row[0], row[1]
+    # Not there a moment ago, in this transaction: first contact (no second look needed).
+    requester = await _new_requester(
+        session, telegram_user_id, chat_id, language, now, display_name
+    )
+    return requester, None
+
+
+async def current_for_requester(*, session: AsyncSession, requester_id: int) -> Ticket | None:
+    """The requester's ticket still in progress or awaiting their confirmation, if any."""
+    return await session.scalar(
+        select(Ticket)
+        .where(
+            Ticket.requester_id == requester_id,
+            Ticket.status.in_(IN_HAND),
+        )
+        .order_by(Ticket.id.desc())
+        .limit(1)
+    )

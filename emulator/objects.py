@@ -1,0 +1,118 @@
+"""What the emulated Telegram is made of: users, chats, topics, files and transcript lines,
+as plain records that render themselves as Bot API objects; and Telegram's limits on what a
+message may carry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from emulator.errors import api_error
+
+MAX_TEXT = 4096
+MAX_CAPTION = 1024
+MAX_CALLBACK_DATA = 64
+MEDIA_KINDS = ("photo", "document", "voice", "location", "sticker")
+
+
+@dataclass
+class User:
+    id: int
+    first_name: str
+    language_code: str | None = None
+    username: str | None = None
+    is_bot: bool = False
+    blocked_bot: bool = False
+
+    def as_json(self) -> dict[str, Any]:
+        value: dict[str, Any] = {
+            "id": self.id,
+            "is_bot": self.is_bot,
+            "first_name": self.first_name,
+        }
+        if self.username:
+            value["username"] = self.username
+        if self.language_code:
+            value["language_code"] = self.language_code
+        return value
+
+
+@dataclass
+class Topic:
+    thread_id: int
+    name: str
+    icon_color: int = 7322096
+    closed: bool = False
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "message_thread_id": self.thread_id,
+            "name": self.name,
+            "icon_color": self.icon_color,
+        }
+
+
+@dataclass
+class StoredFile:
+    file_id: str
+    file_unique_id: str
+    content: bytes
+    file_name: str | None = None
+
+    @property
+    def path(self) -> str:
+        return f"files/{self.file_unique_id}"
+
+
+@dataclass
+class Chat:
+    id: int
+    type: str  # private, group, supergroup
+    title: str | None = None
+    user: User | None = None  # the other side of a private chat
+    is_forum: bool = False
+    members: set[int] = field(default_factory=set)
+    admins: set[int] = field(default_factory=set)
+    topics: dict[int, Topic] = field(default_factory=dict)
+    next_message_id: int = 1
+
+    def as_json(self) -> dict[str, Any]:
+        value: dict[str, Any] = {"id": self.id, "type": self.type}
+        if self.type == "private" and self.user is not None:
+            value["first_name"] = self.user.first_name
+            if self.user.username:
+                value["username"] = self.user.username
+        else:
+            value["title"] = self.title or str(self.id)
+            if self.is_forum:
+                value["is_forum"] = True
+        return value
+
+
+@dataclass
+class Entry:
+    """One line of a chat's transcript, as the people in it saw it."""
+
+    message_id: int
+    sender_id: int
+    text: str
+    buttons: list[list[dict[str, Any]]]
+    thread_id: int | None = None
+    kind: str = "text"  # text, photo, document, voice, location, sticker
+    edited: bool = False
+    deleted: bool = False
+
+
+def check_text(text: str) -> None:
+    if not text.strip():
+        raise api_error("text_empty")
+    if len(text) > MAX_TEXT:
+        raise api_error("text_too_long")
+
+
+def check_markup(markup: dict[str, Any] | None) -> None:
+    for row in (markup or {}).get("inline_keyboard", []):
+        for button in row:
+            data = button.get("callback_data")
+            if data is not None and not 1 <= len(data.encode("utf-8")) <= MAX_CALLBACK_DATA:
+                raise api_error("button_data_invalid")

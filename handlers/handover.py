@@ -1,0 +1,74 @@
+"""What the first inquiry came to, presented: an answer, suggestions, a clarifying question,
+the category choice, a polite refusal, or the promise with the new ticket's card.
+
+The decision and its writes are the desk's (`bot.intake`); this module only words them.
+"""
+
+from __future__ import annotations
+
+from bot.desk import Desk
+from bot.intake import flow
+from bot.intake.decision import Action, Handover
+from bot.models import Requester
+from bot.outbox import Call
+from bot.transaction import Transaction
+from handlers import cards, keyboards, post
+
+
+def present(desk: Desk, requester: Requester, outcome: flow.Outcome) -> list[Call]:
+    """The messages that say what the first-inquiry flow did (none for INTO_TICKET, whose
+    message the caller files and relays)."""
+    language, chat_id = requester.language, requester.chat_id
+    match outcome.action:
+        case Action.ANSWER:
+            found = desk.answer(outcome.template_ids[0], language)
+            text = desk.texts.render("answer", language, answer=found)
+            return [post.message(chat_id, text, keyboards.answered(desk, language))]
+        case Action.SUGGEST:
+            markup = keyboards.suggestions(desk, language, outcome.template_ids)
+            return [post.message(chat_id, desk.texts.render("suggest", language), markup)]
+        case Action.CLARIFY:
+            return [post.message(chat_id, desk.texts.render("clarify", language))]
+        case Handover.TOO_MANY:
+            text = desk.texts.render("too_many_open", language, count=outcome.open_tickets)
+            return [post.message(chat_id, text)]
+        case Handover.ASK_CATEGORY:
+            text = desk.texts.render("category_choice", language)
+            return [post.message(chat_id, text, keyboards.categories(desk, language))]
+        case Handover.OPEN:
+            return _promise_and_card(desk, requester, outcome)
+    return []
+
+
+def _promise_and_card(desk: Desk, requester: Requester, outcome: flow.Outcome) -> list[Call]:
+    """The promise to the requester, and the new ticket's card in its staff group."""
+    ticket = outcome.ticket
+    assert ticket is not None
+    language = requester.language
+    promise = desk.texts.render(
+        "ticket_opened",
+        language,
+        ticket_id=ticket.id,
+        category=desk.names(language)["categories"][ticket.category],
+        first_response_due_at=ticket.first_response_due_at,
+        resolution_due_at=ticket.resolution_due_at,
+    )
+    return [
+        post.message(requester.chat_id, promise, kind="promise"),
+        cards.card(desk, ticket, list(outcome.attempts), list(outcome.earlier)),
+    ]
+
+
+async def handover(
+    desk: Desk,
+    tx: Transaction,
+    requester: Requester,
+    question: str,
+    category: str | None,
+) -> None:
+    """In the caller's transaction: hand the question to a person (`bot.intake.flow.hand_over`)
+    and say what came of it."""
+    outcome = await flow.hand_over(
+        tx=tx, desk=desk, requester=requester, question=question, category=category
+    )
+    await post.post(tx, present(desk, requester, outcome))

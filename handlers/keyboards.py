@@ -1,0 +1,135 @@
+"""Every inline keyboard the bot sends, its callback data from the codec (handlers/callbacks.py).
+
+Labels are in the language of whoever reads them: staff read the desk's default language."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from telegram import InlineKeyboardMarkup
+
+from bot.desk import Desk
+from bot.models import Ticket
+from handlers.callbacks import Action, encode, fits
+from handlers.common import keyboard
+
+
+def label(desk: Desk, language: str, key: str) -> str:
+    """A button's label, from `buttons.j2`."""
+    return desk.texts.render("buttons", language, key=key)
+
+
+def _staff(desk: Desk, key: str) -> str:
+    return label(desk, desk.settings.languages.default, key)
+
+
+def claim(desk: Desk, ticket_id: int) -> InlineKeyboardMarkup:
+    """Under a new ticket's card: Claim."""
+    return keyboard([[(_staff(desk, "claim"), encode(Action.CLAIM, ticket_id))]])
+
+
+def accept(desk: Desk, ticket_id: int) -> InlineKeyboardMarkup:
+    """Under a handoff's card in the receiving group: Accept."""
+    return keyboard([[(_staff(desk, "accept"), encode(Action.ACCEPT, ticket_id))]])
+
+
+def rating(desk: Desk, language: str, ticket_id: int) -> InlineKeyboardMarkup:
+    """Under a resolution: one to five stars (confirming it), or reopen."""
+    stars = [("⭐" * n, encode(Action.RATE, ticket_id, n)) for n in range(1, 6)]
+    reopen = (label(desk, language, "reopen"), encode(Action.REOPEN, ticket_id))
+    return keyboard([stars[:3], stars[3:], [reopen]])
+
+
+def answered(desk: Desk, language: str) -> InlineKeyboardMarkup:
+    """Under an answer from the knowledge base: solved, or a person please."""
+    return keyboard(
+        [
+            [
+                (label(desk, language, "solved"), encode(Action.SOLVED)),
+                (label(desk, language, "not_solved"), encode(Action.HUMAN)),
+            ]
+        ]
+    )
+
+
+def suggestions(desk: Desk, language: str, template_ids: Sequence[str]) -> InlineKeyboardMarkup:
+    """The close templates (by id) as questions to choose from, and none of these (a person).
+    A template whose id is too long for a button's data is left out."""
+    rows = [
+        [
+            (
+                next(iter(desk.templates[t].questions.get(language, [])), None)
+                or next(q[0] for q in desk.templates[t].questions.values() if q),
+                encode(Action.ANSWER, t),
+            )
+        ]
+        for t in template_ids
+        if t in desk.templates and fits(Action.ANSWER, t)
+    ]
+    rows.append([(label(desk, language, "none"), encode(Action.HUMAN))])
+    return keyboard(rows)
+
+
+def categories(desk: Desk, language: str) -> InlineKeyboardMarkup:
+    """The configured categories, one a row."""
+    names = desk.names(language)["categories"]
+    return keyboard(
+        [[(names[c.key], encode(Action.CATEGORY, c.key))] for c in desk.settings.categories]
+    )
+
+
+def languages(desk: Desk) -> InlineKeyboardMarkup:
+    """Each supported language, labelled in itself."""
+    return keyboard(
+        [
+            [
+                (label(desk, code, f"lang_{code}"), encode(Action.LANGUAGE, code))
+                for code in desk.texts.supported
+            ]
+        ]
+    )
+
+
+def escalation(desk: Desk, ticket_id: int) -> InlineKeyboardMarkup:
+    """Under an escalation reaching a supervisor: assign an owner, change the priority."""
+    return keyboard(
+        [
+            [
+                (_staff(desk, "assign"), encode(Action.ESCALATION_ASSIGN, ticket_id)),
+                (_staff(desk, "priority"), encode(Action.ESCALATION_PRIORITY, ticket_id)),
+            ]
+        ]
+    )
+
+
+def officers(desk: Desk, ticket: Ticket) -> InlineKeyboardMarkup:
+    """The officers of the ticket's department, to make one its owner."""
+    return keyboard(
+        [
+            [(f"{m.name} ({m.staff_number})", encode(Action.ASSIGN, ticket.id, m.user_id))]
+            for m in desk.rules.staff.officers_of(ticket.department_key)
+        ]
+    )
+
+
+def priorities(desk: Desk, ticket: Ticket) -> InlineKeyboardMarkup:
+    """The configured priorities, to give the ticket one."""
+    names = desk.names(desk.settings.languages.default)["priorities"]
+    return keyboard(
+        [
+            [(names[p.key], encode(Action.PRIORITY, ticket.id, p.key))]
+            for p in desk.settings.priorities
+        ]
+    )
+
+
+def proposal(desk: Desk, template_id: str) -> InlineKeyboardMarkup:
+    """Under a proposed template: approve or reject."""
+    return keyboard(
+        [
+            [
+                (_staff(desk, "approve"), encode(Action.TEMPLATE_APPROVE, template_id)),
+                (_staff(desk, "reject"), encode(Action.TEMPLATE_REJECT, template_id)),
+            ]
+        ]
+    )

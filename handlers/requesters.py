@@ -1,0 +1,54 @@
+"""Who a requester is, from a Telegram user or a ticket (their private chat has the user's id)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import User
+
+from bot import requesters
+from bot.desk import Desk
+from bot.models import Requester, Ticket
+
+
+async def requester_for(session: AsyncSession, desk: Desk, user: User) -> Requester:
+    """The requester behind a Telegram user, created on first sight."""
+    return await requesters.get_or_create_requester(
+        session=session,
+        telegram_user_id=user.id,
+        chat_id=user.id,
+        language=desk.texts.language_of(user.language_code),
+        now=desk.now(),
+        display_name=user.full_name,
+    )
+
+
+async def requester_and_ticket(
+    session: AsyncSession, desk: Desk, user: User
+) -> tuple[Requester, Ticket | None]:
+    """The requester and their current ticket (open, or resolved awaiting their word)."""
+    return await requesters.requester_with_current(
+        session=session,
+        telegram_user_id=user.id,
+        chat_id=user.id,
+        language=desk.texts.language_of(user.language_code),
+        now=desk.now(),
+        display_name=user.full_name,
+    )
+
+
+async def requester_of(session: AsyncSession, ticket: Ticket) -> Requester:
+    """The requester behind a ticket."""
+    requester = await session.get(Requester, ticket.requester_id)
+    assert requester is not None
+    return requester
+
+
+async def language_of(desk: Desk, user: User) -> str:
+    """The language a user reads: the one they chose as a requester, else their client's
+    (nothing is written)."""
+    async with desk.sessions() as session:
+        chosen = await session.scalar(
+            select(Requester.language).where(Requester.telegram_user_id == user.id)
+        )
+    return chosen or desk.texts.language_of(user.language_code)

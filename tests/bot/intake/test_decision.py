@@ -1,0 +1,205 @@
+"""The first-inquiry decision as a table: every dialog step × band × ticket in progress, and
+the words that change it (a request for a person, a vague opener). No database, no Telegram."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.intake.decision import (
+    Action,
+    Handover,
+    after_match,
+    before_match,
+    decide,
+    handover,
+    is_vague,
+    question_of,
+    wants_person,
+)
+from bot.models import DialogStep
+from knowledge.matcher import Band
+
+STEPS = {
+    "-": None,
+    "new": DialogStep.NEW_QUESTION,
+    "clarify": DialogStep.CLARIFY,
+    "category": DialogStep.CATEGORY,
+}
+BANDS = {"answer": Band.ANSWER, "suggest": Band.SUGGEST, "handover": Band.HANDOVER}
+
+# step, ticket in progress, band -> action; a plain question (no request for a person, not vague)
+PLAIN = """
+-        ticket  answer    into_ticket
+-        ticket  suggest   into_ticket
+-        ticket  handover  into_ticket
+-        none    answer    answer
+-        none    suggest   suggest
+-        none    handover  handover
+new      ticket  answer    answer
+new      ticket  suggest   suggest
+new      ticket  handover  handover
+new      none    answer    answer
+new      none    suggest   suggest
+new      none    handover  handover
+clarify  ticket  answer    answer
+clarify  ticket  suggest   suggest
+clarify  ticket  handover  handover
+clarify  none    answer    answer
+clarify  none    suggest   suggest
+clarify  none    handover  handover
+category ticket  answer    fallback
+category ticket  suggest   fallback
+category ticket  handover  fallback
+category none    answer    fallback
+category none    suggest   fallback
+category none    handover  fallback
+"""
+# A vague text ("你好"): asked to clarify once, only when nothing matched.
+VAGUE = """
+-        ticket  handover  into_ticket
+-        none    answer    answer
+-        none    suggest   suggest
+-        none    handover  clarify
+new      none    handover  clarify
+new      ticket  handover  clarify
+clarify  none    handover  handover
+clarify  none    suggest   suggest
+category none    handover  fallback
+"""
+# "人工" / "human": a person at once, unless a ticket in progress takes the words.
+PERSON = """
+-        ticket  answer    into_ticket
+-        none    answer    handover
+-        none    handover  handover
+new      ticket  answer    handover
+new      none    suggest   handover
+clarify  none    answer    handover
+category none    answer    handover
+category ticket  handover  handover
+"""
+
+
+def _rows(table: str) -> list[tuple[DialogStep | None, bool, Band, Action]]:
+    rows = []
+    for line in table.strip().splitlines():
+        step, ticket, band, action = line.split()
+        rows.append((STEPS[step], ticket == "ticket", BANDS[band], Action(action)))
+    return rows
+
+
+def test_the_plain_table_covers_every_step_band_and_ticket() -> None:
+    seen = {(step, ticket, band) for step, ticket, band, _ in _rows(PLAIN)}
+    assert seen == set(itertools.product(STEPS.values(), [True, False], BANDS.values()))
+
+
+@pytest.mark.parametrize(("step", "ticket", "band", "expected"), _rows(PLAIN))
+def test_plain_question(
+    step: DialogStep | None, ticket: bool, band: Band, expected: Action
+) -> None:
+    action = decide(
+        step=step, ticket_in_progress=ticket, asks_for_person=False, band=band, vague=False
+    )
+    assert action is expected
+
+
+@pytest.mark.parametrize(("step", "ticket", "band", "expected"), _rows(VAGUE))
+def test_vague_text(step: DialogStep | None, ticket: bool, band: Band, expected: Action) -> None:
+    action = decide(
+        step=step, ticket_in_progress=ticket, asks_for_person=False, band=band, vague=True
+    )
+    assert action is expected
+
+
+@pytest.mark.parametrize(("step", "ticket", "band", "expected"), _rows(PERSON))
+def test_asking_for_a_person(
+    step: DialogStep | None, ticket: bool, band: Band, expected: Action
+) -> None:
+    action = decide(
+        step=step, ticket_in_progress=ticket, asks_for_person=True, band=band, vague=False
+    )
+    assert action is expected
+
+
+@given(
+    step=st.sampled_from(list(STEPS.values())),
+    ticket=st.booleans(),
+    person=st.booleans(),
+    band=st.sampled_from(list(Band)),
+    vague=st.booleans(),
+)
+def test_the_knowledge_base_is_searched_only_when_it_decides(
+    step: DialogStep | None, ticket: bool, person: bool, band: Band, vague: bool
+) -> None:
+    """`before_match` decides alone whenever the band cannot change the action, so the desk
+    never searches in vain; and when it does not decide, the band is what decides."""
+    early = before_match(step=step, ticket_in_progress=ticket, asks_for_person=person)
+    actions = {
+        decide(step=step, ticket_in_progress=ticket, asks_for_person=person, band=b, vague=vague)
+        for b in Band
+    }
+    if early is not None:
+        assert actions == {early}
+    else:
+        assert decide(
+            step=step, ticket_in_progress=ticket, asks_for_person=person, band=band, vague=vague
+        ) is after_match(step=step, band=band, vague=vague)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("人工", True),
+        (" Human ", True),
+        ("转人工", True),
+        ("人工智能是什么", False),
+        ("hi", False),
+    ],
+)
+def test_wants_person(text: str, expected: bool) -> None:
+    assert wants_person(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("你好", True),
+        ("您好!", True),
+        ("hello", True),
+        ("社保卡", True),  # three characters: what about it?
+        ("社保卡丢了", False),
+        ("lost my card", False),
+        ("card?", True),
+    ],
+)
+def test_is_vague(text: str, expected: bool) -> None:
+    assert is_vague(text) is expected
+
+
+def test_the_earlier_words_lead_after_a_clarifying_question_or_a_category() -> None:
+    assert (
+        question_of(step=DialogStep.CLARIFY, earlier="你好", text="路灯坏了") == "你好\n路灯坏了"
+    )
+    assert question_of(step=DialogStep.CATEGORY, earlier="a", text="b") == "a\nb"
+    assert question_of(step=DialogStep.NEW_QUESTION, earlier="old", text="new") == "new"
+    assert question_of(step=None, earlier="old", text="new") == "new"
+    assert len(question_of(step=None, earlier=None, text="字" * 5000)) == 2000
+
+
+@pytest.mark.parametrize(
+    ("category", "open_tickets", "limit", "expected"),
+    [
+        ("consultation", 0, 3, Handover.OPEN),
+        (None, 0, 3, Handover.ASK_CATEGORY),
+        ("consultation", 3, 3, Handover.TOO_MANY),
+        (None, 5, 3, Handover.TOO_MANY),  # the limit is said before asking anything
+        ("consultation", 2, 3, Handover.OPEN),
+    ],
+)
+def test_handover(category: str | None, open_tickets: int, limit: int, expected: Handover) -> None:
+    assert (
+        handover(category=category, open_tickets=open_tickets, open_ticket_limit=limit) is expected
+    )

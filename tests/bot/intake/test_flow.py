@@ -1,0 +1,155 @@
+"""The first-inquiry flow on a real database, with the sample knowledge base: what a requester
+writes changes their dialog and their tickets as a clerk at the window would, with no Telegram."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot import requesters
+from bot.config import Settings
+from bot.desk import Desk, build_desk
+from bot.intake import flow
+from bot.intake.decision import Action, Handover
+from bot.models import DialogStep, Direction, Ticket, TicketMessage
+from tests.conftest import MONDAY_9AM
+
+USER = 7001
+
+
+@pytest.fixture
+async def desk(
+    settings: Settings, database_url: str, sessions: async_sessionmaker[AsyncSession]
+) -> AsyncIterator[Desk]:
+    """The desk on a fresh database (`sessions` empties a PostgreSQL one first)."""
+    desk = await build_desk(settings, database_url)
+    desk.clock = lambda: MONDAY_9AM
+    yield desk
+
+
+async def _say(desk: Desk, text: str) -> flow.Outcome:
+    """One text from the requester, in a transaction of its own, as the front sends it."""
+    async with desk.transaction() as tx:
+        session = tx.session
+        requester, current = await requesters.requester_with_current(
+            session=session, telegram_user_id=USER, chat_id=USER, language="zh", now=desk.now()
+        )
+        return await flow.take_text(
+            tx=tx, desk=desk, requester=requester, current=current, text=text
+        )
+
+
+async def _requester_step(desk: Desk) -> str | None:
+    async with desk.sessions() as session:
+        requester, _ = await requesters.requester_with_current(
+            session=session, telegram_user_id=USER, chat_id=USER, language="zh", now=desk.now()
+        )
+        return requester.dialog_step
+
+
+async def test_a_known_question_is_answered_and_nothing_is_opened(desk: Desk) -> None:
+    outcome = await _say(desk, "社保卡丢了怎么补办")
+    assert outcome.action is Action.ANSWER
+    assert desk.templates[outcome.template_ids[0]].category == "service_request"
+    async with desk.sessions() as session:
+        assert list(await session.scalars(select(Ticket))) == []
+
+
+async def test_a_vague_opener_is_asked_once_and_its_words_lead_the_ticket(desk: Desk) -> None:
+    assert (await _say(desk, "你好")).action is Action.CLARIFY
+    assert await _requester_step(desk) == DialogStep.CLARIFY
+    answered = await _say(desk, "小区门口的路灯坏了三天了一直不亮没人来修")
+    assert answered.action is Action.ANSWER
+    assert answered.template_ids == ("streetlight-fault",)
+    opened = await _say(desk, "人工")
+    assert opened.action is Handover.OPEN
+    assert opened.ticket is not None
+    # Nothing the requester said is lost: both texts, in order, and a fault by its cue words.
+    assert opened.ticket.question == "你好\n小区门口的路灯坏了三天了一直不亮没人来修"
+    assert opened.ticket.category == "fault_report"
+    general = desk.settings.department(desk.settings.home_department).staff_group_chat_id
+    assert opened.ticket.staff_chat_id == general
+    assert await _requester_step(desk) is None
+
+
+async def test_words_instead_of_a_category_open_the_ticket_in_the_fallback(desk: Desk) -> None:
+    outcome = await _say(desk, "人工")
+    # No question yet and no cue word: the requester is asked which kind of matter it is.
+    assert outcome.action is Handover.ASK_CATEGORY
+    assert await _requester_step(desk) == DialogStep.CATEGORY
+    opened = await _say(desk, "我想问一下关于我家的事情怎么处理比较好")
+    assert opened.action is Handover.OPEN and opened.ticket is not None
+    assert opened.ticket.category == "consultation"
+    assert opened.ticket.question == "人工\n我想问一下关于我家的事情怎么处理比较好"
+
+
+async def test_a_ticket_in_progress_takes_the_next_text(desk: Desk) -> None:
+    async with desk.transaction() as tx:
+        session = tx.session
+        requester, _ = await requesters.requester_with_current(
+            session=session, telegram_user_id=USER, chat_id=USER, language="zh", now=desk.now()
+        )
+        opened = await flow.hand_over(
+            tx=tx,
+            desk=desk,
+            requester=requester,
+            question="我要投诉窗口工作人员态度差",
+            category=None,
+        )
+    assert opened.action is Handover.OPEN and opened.ticket is not None
+    assert opened.ticket.category == "complaint"  # its cue word
+    following = await _say(desk, "社保卡丢了怎么补办")
+    assert following.action is Action.INTO_TICKET
+    assert following.ticket is not None and following.ticket.id == opened.ticket.id
+
+
+async def test_what_the_bot_offered_is_noted_on_the_ticket(desk: Desk) -> None:
+    offered = await _say(desk, "社保卡补办")
+    assert offered.action in (Action.ANSWER, Action.SUGGEST)
+    handed = await _say(desk, "human")
+    assert handed.action is Handover.OPEN and handed.ticket is not None
+    assert handed.ticket.question == "社保卡补办"
+    assert handed.attempts
+    async with desk.sessions() as session:
+        notes = list(
+            await session.scalars(
+                select(TicketMessage.text).where(
+                    TicketMessage.ticket_id == handed.ticket.id,
+                    TicketMessage.direction == Direction.NOTE,
+                )
+            )
+        )
+    assert notes == ["; ".join(handed.attempts)]
+
+
+async def test_past_the_open_ticket_limit_no_ticket_is_opened(desk: Desk) -> None:
+    limit = desk.settings.abuse.open_tickets
+    for number in range(limit):
+        async with desk.transaction() as tx:
+            session = tx.session
+            requester, _ = await requesters.requester_with_current(
+                session=session, telegram_user_id=USER, chat_id=USER, language="zh", now=desk.now()
+            )
+            opened = await flow.hand_over(
+                tx=tx,
+                desk=desk,
+                requester=requester,
+                question=f"第{number}个问题:窗口工作人员态度差",
+                category=None,
+            )
+        assert opened.action is Handover.OPEN
+    async with desk.transaction() as tx:
+        session = tx.session
+        requester, _ = await requesters.requester_with_current(
+            session=session, telegram_user_id=USER, chat_id=USER, language="zh", now=desk.now()
+        )
+        refused = await flow.hand_over(
+            tx=tx, desk=desk, requester=requester, question="又一个投诉", category=None
+        )
+    assert refused.action is Handover.TOO_MANY
+    assert refused.open_tickets == limit
+    async with desk.sessions() as session:
+        assert len(list(await session.scalars(select(Ticket)))) == limit
