@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -163,12 +164,22 @@ async def run(
         base = f"http://127.0.0.1:{emulator.port}"
         application = build_application(desk, LOCAL_TOKEN, base, sweep_every)
         print(f"Shouwen runs offline. Open {base}/ in a browser.", flush=True)
+    stopping = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    # SIGTERM (systemd, docker stop) and SIGINT (Ctrl-C) stop the bot cleanly: what is in
+    # flight is given back to the outbox. Set here, so that a SIGINT ignored by whoever started
+    # the process (a background job of a script) still stops it.
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stopping.set)
     async with application:
         await application.start()
         stop_receiving = await start_receiving(application, webhook)
         try:
-            await asyncio.Event().wait()  # until interrupted; the job queue does the sweeping
+            await stopping.wait()  # the job queue does the sweeping meanwhile
+            log.info("stopping: a signal asked for it")
         finally:
+            for signum in (signal.SIGTERM, signal.SIGINT):
+                loop.remove_signal_handler(signum)
             await stop_receiving()
             await application.stop()
             if emulator is not None:
