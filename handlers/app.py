@@ -116,6 +116,7 @@ async def start_receiving(
     polling); returns the coroutine function that stops both."""
     from handlers.menus import set_menus
     from handlers.runtime.dispatcher import build_dispatcher
+    from handlers.runtime.jobs import SWEEP
     from handlers.runtime.receiving import Poller, WebhookReceiver
 
     await set_menus(application)
@@ -124,6 +125,10 @@ async def start_receiving(
     await dispatcher.start()
     # From now on what transactions commit goes to the dispatcher at once.
     desk.transactions.connect(dispatcher.submit)
+    if application.job_queue is not None:
+        # Catch up at once on whatever fell due while the bot was down; then every interval.
+        for job in application.job_queue.get_jobs_by_name(SWEEP):
+            application.create_task(job.run(application), name="first sweep")
     receiver: Poller | WebhookReceiver
     if webhook is None:
         receiver = Poller(application, timeout=poll_timeout)
