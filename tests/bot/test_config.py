@@ -187,3 +187,20 @@ def test_check_config_reads_the_knowledge_base_the_service_would(tmp_path: Path)
     )
     assert missing.returncode == 2
     assert "knowledge base refused" in missing.stderr and "hotline" in missing.stderr
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "refusal"),
+    [
+        ("user_id: 100102", "user_id: 100101", "listed twice in department 'general'"),
+        ('staff_number: "G-0102"', 'staff_number: "G-0101"', "staff number 'G-0101'"),
+        ("staff_group_chat_id: -1000000000102", "staff_group_chat_id: -1000000000101", "share"),
+    ],
+)
+def test_staff_directory_mistakes_are_refused(
+    tmp_path: Path, old: str, new: str, refusal: str
+) -> None:
+    assert old in EXAMPLE
+    path = _write(tmp_path, EXAMPLE.replace(old, new, 1))
+    with pytest.raises(ConfigError, match=refusal):
+        load_settings(path)
