@@ -234,7 +234,7 @@ async def _handover(
         # A close (if not close enough) template says what kind of case it is, unless words do.
         def close_template_category() -> str | None:
             matches = desk.matcher.search(question, None, limit=1)
-            close = matches and matches[0].score >= desk.matcher.suggest_threshold
+            close = desk.matcher.band(matches) is not Band.HANDOVER
             template = desk.templates.get(matches[0].template_id) if close else None
             return template.category if template else None
 

@@ -54,10 +54,12 @@ _MIX = np.uint64(0x9E3779B97F4A7C15)  # an odd 64-bit constant (golden ratio)
 _LAST_ASCII = 127
 
 
-def gram_hashes(normals: Sequence[str]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.uint64]]:
+def gram_hashes(
+    normals: Sequence[str],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.uint64], npt.NDArray[np.int64]]:
     """The character n-grams of many normalised texts as 64-bit hashes, computed in numpy.
 
-    Returns (row, hash) for every n-gram occurrence: each word padded with a space on both
+    Returns (row, hash, n) for every n-gram occurrence: each word padded with a space on both
     sides, lengths NGRAM_MIN to NGRAM_MAX, single characters only outside ASCII. Hashing
     instead of keeping the strings makes building an index of 100k phrasings a matter of array
     operations; two distinct n-grams sharing a hash is a 1 in 2^64 event.
@@ -65,7 +67,7 @@ def gram_hashes(normals: Sequence[str]) -> tuple[npt.NDArray[np.int64], npt.NDAr
     words = [word for text in normals for word in text.split()]
     words_per_text = np.fromiter((len(t.split()) for t in normals), np.int64, len(normals))
     if not words:
-        return np.zeros(0, np.int64), np.zeros(0, np.uint64)
+        return np.zeros(0, np.int64), np.zeros(0, np.uint64), np.zeros(0, np.int64)
     padded = "".join(f" {word} " for word in words)
     codes = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     lengths = np.fromiter((len(w) + 2 for w in words), np.int64, len(words))
@@ -73,6 +75,7 @@ def gram_hashes(normals: Sequence[str]) -> tuple[npt.NDArray[np.int64], npt.NDAr
     row_of_word = np.repeat(np.arange(len(normals)), words_per_text)
     rows_out: list[npt.NDArray[np.int64]] = []
     hashes_out: list[npt.NDArray[np.uint64]] = []
+    orders_out: list[npt.NDArray[np.int64]] = []
     total = len(codes)
     with np.errstate(over="ignore"):
         for n in range(NGRAM_MIN, NGRAM_MAX + 1):
@@ -88,7 +91,8 @@ def gram_hashes(normals: Sequence[str]) -> tuple[npt.NDArray[np.int64], npt.NDAr
                 value = value * _MIX + codes[starts + k]
             rows_out.append(row_of_word[word_of[starts]])
             hashes_out.append(value)
-    return np.concatenate(rows_out), np.concatenate(hashes_out)
+            orders_out.append(np.full(len(starts), n, np.int64))
+    return np.concatenate(rows_out), np.concatenate(hashes_out), np.concatenate(orders_out)
 
 
 _MASK = (1 << 64) - 1

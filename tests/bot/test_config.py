@@ -72,7 +72,13 @@ def test_bad_durations(text: object) -> None:
             "escalation.ladder[1].notify[1]",
             "Input",
         ),
-        ("answer_threshold: 72", "answer_threshold: 30", "matcher", "suggest_threshold"),
+        ("answer_threshold: 81", "answer_threshold: 30", "matcher", "suggest_threshold"),
+        (
+            "zh: {answer: 69, suggest: 54}",
+            "zh: {answer: 40, suggest: 54}",
+            "matcher.thresholds.zh",
+            "suggest",
+        ),
         ("show_officer_as: name", "show_officer_as: nickname", "privacy.show_officer_as", "name"),
     ],
 )

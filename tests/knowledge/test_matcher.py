@@ -94,7 +94,7 @@ def test_one_texts_grams_hash_as_in_bulk(normal: str) -> None:
 
     from knowledge.text import gram_hashes, text_gram_counts
 
-    _, bulk = gram_hashes([normal])
+    _, bulk, _ = gram_hashes([normal])
     distinct, counts = np.unique(bulk, return_counts=True)
     mine, my_counts = text_gram_counts(normal)
     assert mine.tolist() == distinct.tolist() and my_counts.tolist() == counts.tolist()
