@@ -381,21 +381,34 @@ def _perturb(text: str, rng: random.Random) -> str:
     return " ".join(words)
 
 
-def _latency(
-    search: Callable[[str], object], queries: Sequence[str], repeat: int
-) -> tuple[float, float]:
-    """Mean and p99 milliseconds a question (the medians over `repeat` passes)."""
-    p99s, means = [], []
+def _latencies(
+    searches: Sequence[Callable[[str], object]], queries: Sequence[str], repeat: int
+) -> list[tuple[float, float]]:
+    """For each search, mean and p99 milliseconds a question (medians over `repeat` passes).
+
+    The searches take turns question by question, so a busy moment of the machine falls on
+    all of them alike.
+    """
+    runs: list[list[tuple[float, float]]] = [[] for _ in searches]
     for _ in range(repeat):
-        latencies = []
+        latencies: list[list[float]] = [[] for _ in searches]
         for question in queries:
-            begun = time.perf_counter()
-            search(question)
-            latencies.append((time.perf_counter() - begun) * 1000)
-        latencies.sort()
-        p99s.append(latencies[int(0.99 * len(latencies)) - 1])
-        means.append(statistics.fmean(latencies))
-    return round(statistics.median(means), 3), round(statistics.median(p99s), 3)
+            for number, search in enumerate(searches):
+                begun = time.perf_counter()
+                search(question)
+                latencies[number].append((time.perf_counter() - begun) * 1000)
+        for number, measured in enumerate(latencies):
+            measured.sort()
+            runs[number].append(
+                (statistics.fmean(measured), measured[int(0.99 * len(measured)) - 1])
+            )
+    return [
+        (
+            round(statistics.median(m for m, _ in passes), 3),
+            round(statistics.median(p for _, p in passes), 3),
+        )
+        for passes in runs
+    ]
 
 
 def scaling(sizes: Sequence[int], repeat: int) -> dict[str, dict[str, float]]:
@@ -424,8 +437,9 @@ def scaling(sizes: Sequence[int], repeat: int) -> dict[str, dict[str, float]]:
         bm25_build_s = time.perf_counter() - started
         queries = [c.text for c in cases]
 
-        mean, p99 = _latency(lambda q, m=matcher: m.search(q, "en", 3), queries, repeat)
-        bm25_mean, bm25_p99 = _latency(bm25, queries, repeat)
+        (mean, p99), (bm25_mean, bm25_p99) = _latencies(
+            [lambda q, m=matcher: m.search(q, "en", 3), bm25], queries, repeat
+        )
         figures[str(size)] = {
             "build_s": round(build_s, 2),
             "mean_ms": mean,

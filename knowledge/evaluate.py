@@ -237,7 +237,8 @@ def propose_thresholds(
 
 def fit_calibration(runs: Sequence[Sequence[Outcome]], l2: float = 1e-3) -> tuple[float, ...]:
     """Logistic-regression coefficients (intercept first) predicting that the first match is
-    right from its signals, every run weighing the same however many questions it has.
+    right from its signals, every run weighing the same however many questions it has, and
+    within a run the unanswerable questions (if any) as much as the answerable.
 
     For `knowledge.matcher.CALIBRATION`; Newton's method, a small L2 penalty (not on the
     intercept). Raises ValueError without a question that has a match.
@@ -245,10 +246,16 @@ def fit_calibration(runs: Sequence[Sequence[Outcome]], l2: float = 1e-3) -> tupl
     rows, labels, weights = [], [], []
     for outcomes in runs:
         scored = [o for o in outcomes if o.matches and o.matches[0].signals]
+        outside = sum(o.case.intent is None for o in scored)
+        inside = len(scored) - outside
         for o in scored:
             rows.append((1.0, *o.matches[0].signals))
             labels.append(float(o.top1))
-            weights.append(1.0 / len(scored))
+            # Where there are unanswerable questions, they weigh as much as the rest.
+            if not outside:
+                weights.append(1.0 / len(scored))
+            else:
+                weights.append(0.5 / (outside if o.case.intent is None else max(inside, 1)))
     if not rows:
         raise ValueError("no question with a match to fit on")
     x, y, w = np.asarray(rows), np.asarray(labels), np.asarray(weights)

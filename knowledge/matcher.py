@@ -7,11 +7,12 @@ single phrasing; then rapidfuzz's token-set ratio against that best phrasing, wh
 near-verbatim questions with typos. Confidence, 0-100, is a calibrated probability that a match
 is the right template: a logistic function of its score, its lead over the other matches, the
 share of the question's term weight its best phrasing holds by BM25's saturated,
-length-normalised count, the rapidfuzz ratio, and how many phrasings a template has on average
-in this base. It was fitted once over English and Chinese
-sets with many and with one or two phrasings a template (`python -m benchmarks.matcher
---calibrate`), so the same number means the same in both languages and both regimes. Thresholds
-on it, per language from config, choose the band: answer, suggest up to three, or hand over.
+length-normalised count, the rapidfuzz ratio, how many phrasings a template has on average in
+this base, and how much of the question the base knows at all. It was fitted once over English
+and Chinese sets with many and with one or two phrasings a template (`python -m
+benchmarks.matcher --calibrate`), so that one number serves both languages and both regimes
+(the benchmark shows how far that holds). Thresholds on it, per language from config, choose
+the band: answer, suggest up to three, or hand over.
 """
 
 from __future__ import annotations
@@ -29,18 +30,19 @@ from rapidfuzz import fuzz
 from knowledge.index import Index
 from knowledge.text import fuzzy_form, normalise
 
-CENTROID_WEIGHT = 0.6
+CENTROID_WEIGHT = 0.9
 FUZZ_WEIGHT = 0.1
 # How many groups get the (slower) rapidfuzz rescoring, per result asked for.
 RESCORED_PER_RESULT = 4
 # The logistic calibration: intercept, then the coefficients of score (0-1), lead over the
-# best other match (0-1, negative when behind), BM25 share (0-1), token-set ratio (0-1) and
-# the base's density (ln of phrasings per template, / 5; the same for every template, so it
-# moves the scale between a young base and a rich one without favouring big templates).
-# Fitted by `python -m benchmarks.matcher --calibrate` over 12 runs (4 sets, 3 regimes), each
-# run weighing the same. The BM25 share earns a small negative weight: once the cosine is in,
-# it adds nothing (nor to the ranking, where blending it in cost 1-6 points of top-1).
-CALIBRATION = (-2.6, 3.707, 5.411, -0.095, 0.549, 1.023)
+# best other match (0-1, negative when behind), BM25 share (0-1), token-set ratio (0-1), the
+# base's density (ln of phrasings per template, / 5; the same for every template, so it moves
+# the scale between a young base and a rich one without favouring big templates), and how much
+# of the question the base knows (0-1, `Query.known`). Fitted by `python -m benchmarks.matcher
+# --calibrate` over 12 runs (4 sets, 3 regimes), each run weighing the same and, where a run
+# has unanswerable questions, those weighing as much as the rest. Blending the BM25 share into
+# the score instead cost 1-6 points of top-1 (measured); as a confidence signal it helps.
+CALIBRATION = (-4.65, 3.939, 4.64, 0.782, 0.468, 1.025, 1.855)
 
 
 @dataclass(frozen=True)
@@ -191,9 +193,9 @@ class Matcher:
         if not normal or limit <= 0:
             return []
         mask = state.language_masks.get(language) if language else None
-        hit, cosines, groups, centroid, terms = state.index.search(normal, mask)
+        hit, cosines, groups, centroid, query = state.index.search(normal, mask)
         if len(hit) == 0 and mask is not None:
-            hit, cosines, groups, centroid, terms = state.index.search(normal)
+            hit, cosines, groups, centroid, query = state.index.search(normal)
         if len(hit) == 0:
             return []
         best_cosine = np.zeros(state.index.group_count)
@@ -206,7 +208,7 @@ class Matcher:
         # At least three, so that the confidence of even a single result knows its rivals.
         top = np.argsort(-blended, kind="stable")[: max(limit, 3) * RESCORED_PER_RESULT]
         ranked = groups[top]
-        shares = state.index.bm25_share(best_phrasing[ranked], terms)
+        shares = state.index.bm25_share(best_phrasing[ranked], query)
         query_fuzzy = fuzzy_form(normal)
         found: dict[str, tuple[float, float, float, int, int]] = {}
         for group, base, share in zip(
@@ -225,8 +227,9 @@ class Matcher:
         for rank, (template_id, (score, share, similarity, group, phrasing_id)) in enumerate(
             ordered[:limit]
         ):
-            rival = max((s[0] for i, (_, s) in enumerate(ordered) if i != rank), default=0.0)
-            signals = (score, score - rival, share, similarity, density)
+            others = ordered[1:2] if rank == 0 else ordered[:1]
+            rival = others[0][1][0] if others else 0.0
+            signals = (score, score - rival, share, similarity, density, query.known)
             matches.append(
                 Match(
                     template_id,

@@ -98,24 +98,40 @@ def gram_hashes(
 _MASK = (1 << 64) - 1
 
 
-def text_gram_counts(normal: str) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.int64]]:
-    """The distinct n-gram hashes of one text, ascending, and how often each occurs: the
-    hashes of `gram_hashes`, in plain Python. For a question of a few words, numpy's cost per
-    operation (np.unique's included) is more than the work (measured: about half a search)."""
+@lru_cache(maxsize=65536)
+def _word_grams(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The n-gram hashes of one word (padded), as `gram_hashes` makes them, and their n."""
     mix = int(_MIX)
+    codes = [ord(ch) for ch in f" {word} "]
+    grams, orders = [], []
+    for n in range(NGRAM_MIN, NGRAM_MAX + 1):
+        for start in range(len(codes) - n + 1):
+            if n == 1 and codes[start] <= _LAST_ASCII:
+                continue
+            value = n
+            for code in codes[start : start + n]:
+                value = (value * mix + code) & _MASK
+            grams.append(value)
+            orders.append(n)
+    return tuple(grams), tuple(orders)
+
+
+def text_gram_counts(
+    normal: str,
+) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """The distinct n-gram hashes of one text, ascending, how often each occurs, and each
+    one's n: the hashes of `gram_hashes`, in plain Python, each word's remembered (questions
+    repeat words). For a question of a few words, numpy's cost per operation (np.unique's
+    included) is more than the work (measured: about half a search)."""
     counts: Counter[int] = Counter()
+    order_of: dict[int, int] = {}
     for word in normal.split():
-        codes = [ord(ch) for ch in f" {word} "]
-        for n in range(NGRAM_MIN, NGRAM_MAX + 1):
-            for start in range(len(codes) - n + 1):
-                if n == 1 and codes[start] <= _LAST_ASCII:
-                    continue
-                value = n
-                for code in codes[start : start + n]:
-                    value = (value * mix + code) & _MASK
-                counts[value] += 1
+        grams, orders = _word_grams(word)
+        counts.update(grams)
+        order_of.update(zip(grams, orders, strict=True))
     distinct = sorted(counts)
     return (
         np.array(distinct, dtype=np.uint64),
         np.array([counts[h] for h in distinct], dtype=np.int64),
+        np.array([order_of[h] for h in distinct], dtype=np.int64),
     )

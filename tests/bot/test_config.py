@@ -72,10 +72,10 @@ def test_bad_durations(text: object) -> None:
             "escalation.ladder[1].notify[1]",
             "Input",
         ),
-        ("answer_threshold: 81", "answer_threshold: 30", "matcher", "suggest_threshold"),
+        ("answer_threshold: 71", "answer_threshold: 30", "matcher", "suggest_threshold"),
         (
-            "zh: {answer: 69, suggest: 54}",
-            "zh: {answer: 40, suggest: 54}",
+            "zh: {answer: 45, suggest: 34}",
+            "zh: {answer: 30, suggest: 34}",
             "matcher.thresholds.zh",
             "suggest",
         ),
