@@ -5,9 +5,9 @@ the group's centroid (character n-gram TF-IDF, centroids refined at build time;
 `knowledge.index`) and 0.1 of the best phrasing's, so a template with many phrasings has no
 more chances than one with a single phrasing; then rapidfuzz's token-set ratio against that
 best phrasing, which rewards near-verbatim questions with typos. Confidence, 0-100, is a
-calibrated probability that a match is the right template: a logistic function of its score, its lead over the other matches, the
-share of the question's term weight its best phrasing holds by BM25's saturated,
-length-normalised count, the rapidfuzz ratio, how many phrasings a template has on average in
+calibrated probability that a match is the right template: a logistic function of its score,
+its lead over the other matches, the share of the question's term weight its best phrasing
+holds by BM25's saturated, length-normalised count, the rapidfuzz ratio, how many phrasings a template has on average in
 this base, and how much of the question the base knows at all. It was fitted once over English
 and Chinese sets with many and with one or two phrasings a template (`python -m
 benchmarks.matcher --calibrate`), so that one number serves both languages and both regimes
