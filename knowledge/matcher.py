@@ -7,8 +7,9 @@ more chances than one with a single phrasing; then rapidfuzz's token-set ratio a
 best phrasing, which rewards near-verbatim questions with typos. Confidence, 0-100, is a
 calibrated probability that a match is the right template: a logistic function of its score,
 its lead over the other matches, the share of the question's term weight its best phrasing
-holds by BM25's saturated, length-normalised count, the rapidfuzz ratio, how many phrasings a template has on average in
-this base, and how much of the question the base knows at all. It was fitted once over English
+holds by BM25's saturated, length-normalised count, the rapidfuzz ratio, how many phrasings
+a template has on average in this base, and how much of the question the base knows at all.
+It was fitted once over English
 and Chinese sets with many and with one or two phrasings a template (`python -m
 benchmarks.matcher --calibrate`), so that one number serves both languages and both regimes
 (the benchmark shows how far that holds). Thresholds on it, per language from config, choose
