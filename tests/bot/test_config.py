@@ -74,8 +74,8 @@ def test_bad_durations(text: object) -> None:
         ),
         ("answer_threshold: 71", "answer_threshold: 30", "matcher", "suggest_threshold"),
         (
-            "zh: {answer: 46, suggest: 34}",
-            "zh: {answer: 30, suggest: 34}",
+            "zh: {answer: 44, suggest: 41}",
+            "zh: {answer: 30, suggest: 41}",
             "matcher.thresholds.zh",
             "suggest",
         ),
