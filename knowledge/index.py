@@ -46,6 +46,9 @@ BM25_K1, BM25_B = 1.2, 0.75
 REFINE_PASSES, REFINE_STEP, REFINE_MARGIN = 30, 0.05, 0.1
 REFINE_CELLS = 20_000_000
 REFINE_WORK = 150_000_000
+# ... and only where templates have this many phrasings on average: with fewer, refining learns
+# accidents (with three a template, "refused" came to answer a question about tax refunds).
+REFINE_MIN_PHRASINGS = 8
 ROWS_PER_BLOCK_CELLS = 4_000_000
 
 
@@ -165,6 +168,7 @@ class Index:
         self.refined = (
             self._refined_centroids()
             if self.group_count > 1
+            and self.size >= REFINE_MIN_PHRASINGS * self.group_count
             and self.group_count * width <= REFINE_CELLS
             and self.group_count * len(self.by_phrasing.data) <= REFINE_WORK
             else None

@@ -176,19 +176,20 @@ def test_a_template_with_many_phrasings_does_not_win_by_number() -> None:
 def test_refined_and_plain_centroids_agree_on_the_obvious(
     templates: list[CaseTemplate],
 ) -> None:
-    """Above the cell budget the index keeps plain centroids; both find verbatim questions."""
+    """Refined where templates have phrasings enough, plain otherwise (the sample base has
+    three or four a template); both find verbatim questions."""
     import knowledge.index as index
 
     phrasings = [p for t in templates for p in t.phrasings()]
-    refined = Matcher(phrasings)
-    assert refined._state.index.refined is not None
-    budget = index.REFINE_CELLS
-    index.REFINE_CELLS = 0
-    try:
-        plain = Matcher(phrasings)
-    finally:
-        index.REFINE_CELLS = budget
+    plain = Matcher(phrasings)
     assert plain._state.index.refined is None
+    least = index.REFINE_MIN_PHRASINGS
+    index.REFINE_MIN_PHRASINGS = 1
+    try:
+        refined = Matcher(phrasings)
+    finally:
+        index.REFINE_MIN_PHRASINGS = least
+    assert refined._state.index.refined is not None
     for p in phrasings[::7]:
         assert refined.search(p.text, p.language)[0].template_id == p.template_id
         assert plain.search(p.text, p.language)[0].template_id == p.template_id
