@@ -22,7 +22,7 @@ from bot.guards import clean_text, may_speak_for
 from bot.models import CloseReason, StoredTemplate, TemplateStatus, TicketStatus
 from bot.sla import Rules
 from bot.store import get
-from knowledge.matcher import Match, Matcher
+from knowledge.matcher import Match, Matcher, Thresholds
 from knowledge.templates import CaseTemplate, Status, Vocabulary, check_template, load
 
 
@@ -77,6 +77,10 @@ async def build_matcher(*, session: AsyncSession, settings: Settings) -> Matcher
         (p for t in templates for p in t.phrasings()),
         answer_threshold=settings.matcher.answer_threshold,
         suggest_threshold=settings.matcher.suggest_threshold,
+        thresholds={
+            language: Thresholds(pair.answer, pair.suggest)
+            for language, pair in settings.matcher.thresholds.items()
+        },
     )
 
 

@@ -10,8 +10,14 @@ from typing import Any
 
 import yaml
 
-from knowledge.evaluate import evaluate, kb_phrasings, propose_thresholds, read_cases
-from knowledge.matcher import Phrasing
+from knowledge.evaluate import (
+    evaluate,
+    few_phrasings,
+    kb_phrasings,
+    propose_thresholds,
+    read_cases,
+)
+from knowledge.matcher import Phrasing, Thresholds
 from knowledge.templates import TemplateError, Vocabulary, load
 
 
@@ -34,6 +40,20 @@ def vocabulary_from(config: dict[str, Any]) -> Vocabulary:
     )
 
 
+def thresholds_from(config: dict[str, Any]) -> tuple[Thresholds, dict[str, Thresholds]]:
+    """`matcher:` of config: the default thresholds and those of each language (confidence
+    0-100). Raises ValueError on a suggest threshold above its answer threshold."""
+    matcher = config.get("matcher") or {}
+    default = Thresholds(
+        float(matcher.get("answer_threshold", 85)), float(matcher.get("suggest_threshold", 60))
+    )
+    per_language = {
+        str(language): Thresholds(float(pair["answer"]), float(pair["suggest"]))
+        for language, pair in (matcher.get("thresholds") or {}).items()
+    }
+    return default, per_language
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m knowledge", description=__doc__)
     parser.add_argument("--config", type=Path, default=Path("config.yaml"))
@@ -47,12 +67,25 @@ def _parser() -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=text)
         sub.add_argument("kb", type=Path, help="KB: JSONL (shared/data layout) or template YAML")
         sub.add_argument("test", type=Path)
-        sub.add_argument("--answer-threshold", type=float)
-        sub.add_argument("--suggest-threshold", type=float)
+        sub.add_argument("--answer-threshold", type=float, help="for every language")
+        sub.add_argument("--suggest-threshold", type=float, help="for every language")
+        sub.add_argument(
+            "--phrasings",
+            type=int,
+            default=0,
+            metavar="N",
+            help="few-phrasing regime: keep N phrasings a template, ask the rest first",
+        )
         if name == "eval":
             sub.add_argument("--json", action="store_true", help="one JSON object")
         else:
             sub.add_argument("--precision", type=float, default=0.95)
+            sub.add_argument(
+                "--max-unanswerable",
+                type=float,
+                default=0.05,
+                help="share of unanswerable questions the answer threshold may let through",
+            )
     return parser
 
 
@@ -72,25 +105,42 @@ def main(argv: list[str] | None = None) -> int:
         count = sum(len(t.phrasings()) for t in templates)
         print(f"ok: {len(templates)} templates ({active} active), {count} phrasings")
         return 0
-    thresholds = config.get("matcher") or {}
-    answer = args.answer_threshold or float(thresholds.get("answer_threshold", 85))
-    suggest = args.suggest_threshold or float(thresholds.get("suggest_threshold", 60))
     try:
-        phrasings = _kb(args.kb, config)
+        default, per_language = thresholds_from(config)
+        if args.answer_threshold is not None or args.suggest_threshold is not None:
+            default = Thresholds(
+                default.answer if args.answer_threshold is None else args.answer_threshold,
+                default.suggest if args.suggest_threshold is None else args.suggest_threshold,
+            )
+            per_language = {}
+        phrasings, tests = _kb(args.kb, config), read_cases(args.test)
+        if args.phrasings > 0:
+            phrasings, tests = few_phrasings(phrasings, tests, args.phrasings)
         figures, outcomes = evaluate(
-            phrasings, read_cases(args.test), answer_threshold=answer, suggest_threshold=suggest
+            phrasings,
+            tests,
+            answer_threshold=default.answer,
+            suggest_threshold=default.suggest,
+            thresholds=per_language,
         )
     except (OSError, ValueError, TemplateError) as exc:
         print(exc, file=sys.stderr)
         return 2
     if args.command == "thresholds":
-        proposed_answer, proposed_suggest = propose_thresholds(outcomes, args.precision)
+        proposals = {}
+        for language in sorted({o.case.language for o in outcomes}):
+            answer, suggest = propose_thresholds(
+                [o for o in outcomes if o.case.language == language],
+                args.precision,
+                args.max_unanswerable,
+            )
+            proposals[language] = {"answer": answer, "suggest": suggest}
         print(
             json.dumps(
                 {
                     "precision": args.precision,
-                    "answer_threshold": proposed_answer,
-                    "suggest_threshold": proposed_suggest,
+                    "max_unanswerable": args.max_unanswerable,
+                    "thresholds": proposals,
                 }
             )
         )

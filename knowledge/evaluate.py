@@ -2,10 +2,15 @@
 
 KB lines: {"intent": NAME, "text": QUESTION[, "language": "zh"|"en"]}, one template per intent.
 Test lines: the same; "intent": null is a question the knowledge base cannot answer.
+
+Two regimes: many phrasings (the KB as given) and few (`few_phrasings`: one or two phrasings
+a template kept as the KB, the rest asked as questions, as in a base grown from archived
+tickets).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import resource
 import statistics
@@ -15,7 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from knowledge.matcher import Band, Match, Matcher, Phrasing
+import numpy as np
+
+from knowledge.matcher import Band, Match, Matcher, Phrasing, Thresholds
 from knowledge.text import guess_language
 
 
@@ -151,40 +158,117 @@ def kb_phrasings(cases: Sequence[Case]) -> list[Phrasing]:
     return [Phrasing(str(c.intent), c.language, c.text) for c in cases if c.intent is not None]
 
 
+def few_phrasings(
+    phrasings: Sequence[Phrasing], tests: Sequence[Case], per_template: int
+) -> tuple[list[Phrasing], list[Case]]:
+    """The few-phrasing regime: `per_template` phrasings of each template in each language
+    stay the KB, the rest become questions (before `tests`, which are kept as they are).
+
+    Which ones stay is decided by a hash of their text, so the choice is the same on every
+    run and does not follow the file's order.
+    """
+
+    def key(p: Phrasing) -> bytes:
+        return hashlib.blake2b(p.text.encode("utf-8"), digest_size=8).digest()
+
+    groups: dict[tuple[str, str], list[Phrasing]] = {}
+    for p in phrasings:
+        groups.setdefault((p.template_id, p.language), []).append(p)
+    kept: list[Phrasing] = []
+    asked: list[Case] = []
+    for group in groups.values():
+        ordered = sorted(group, key=key)
+        kept += ordered[:per_template]
+        asked += [Case(p.template_id, p.text, p.language) for p in ordered[per_template:]]
+    return kept, asked + list(tests)
+
+
 def evaluate(
     phrasings: Sequence[Phrasing],
     tests: Sequence[Case],
     *,
     answer_threshold: float,
     suggest_threshold: float,
+    thresholds: dict[str, Thresholds] | None = None,
 ) -> tuple[dict[str, Any], list[Outcome]]:
     """Build a matcher from `phrasings`, ask it every test question, and report the figures."""
     started = time.perf_counter()
     matcher = Matcher(
-        phrasings, answer_threshold=answer_threshold, suggest_threshold=suggest_threshold
+        phrasings,
+        answer_threshold=answer_threshold,
+        suggest_threshold=suggest_threshold,
+        thresholds=thresholds,
     )
     build_s = time.perf_counter() - started
     outcomes = run(matcher, tests)
     return report(outcomes, build_s=build_s, phrasings=matcher.phrasing_count), outcomes
 
 
-def propose_thresholds(outcomes: Sequence[Outcome], precision: float) -> tuple[float, float]:
-    """The lowest thresholds that keep answers, and suggestion lists, right at `precision`.
+def propose_thresholds(
+    outcomes: Sequence[Outcome], precision: float, max_unanswerable: float = 0.05
+) -> tuple[float, float]:
+    """Confidence thresholds (0-100): answer and suggest.
 
-    Answer: the lowest confidence above which the first match is right that often.
-    Suggest: the lowest best score above which the right template is among the three shown
-    that often (a question nothing answers counts as wrong in both).
+    Answer: the lowest confidence above which the first match is right `precision` of the
+    time (a question nothing answers counts as wrong), raised if need be until at most
+    `max_unanswerable` of the unanswerable questions reach it. Suggest: the lowest
+    confidence above which the right template is among the three shown that often; never
+    above answer.
     """
 
-    def lowest(key: Any, right: Any) -> float:
-        ranked = sorted(outcomes, key=lambda o: -key(o))
+    def lowest(right: Any) -> float:
+        ranked = sorted(outcomes, key=lambda o: -o.confidence)
         correct, threshold = 0, 100.0
         for taken, outcome in enumerate(ranked, 1):
             correct += right(outcome)
             if correct / taken >= precision:
-                threshold = key(outcome)
+                threshold = outcome.confidence
         return round(threshold, 1)
 
-    answer = lowest(lambda o: o.confidence, lambda o: o.top1)
-    suggest = lowest(lambda o: o.matches[0].score if o.matches else 0.0, lambda o: o.top3)
-    return answer, min(suggest, answer)
+    answer = lowest(lambda o: o.top1)
+    outside = sorted((o.confidence for o in outcomes if o.case.intent is None), reverse=True)
+    allowed = int(max_unanswerable * len(outside))
+    if len(outside) > allowed:
+        # Just above the first unanswerable question that may not be answered.
+        answer = max(answer, round(outside[allowed] + 0.1, 1))
+    suggest = lowest(lambda o: o.top3)
+    return min(answer, 100.0), min(suggest, answer)
+
+
+def fit_calibration(runs: Sequence[Sequence[Outcome]], l2: float = 1e-3) -> tuple[float, ...]:
+    """Logistic-regression coefficients (intercept first) predicting that the first match is
+    right from its signals, every run weighing the same however many questions it has, and
+    within a run the unanswerable questions (if any) as much as the answerable.
+
+    For `knowledge.matcher.CALIBRATION`; Newton's method, a small L2 penalty (not on the
+    intercept). Raises ValueError without a question that has a match.
+    """
+    rows, labels, weights = [], [], []
+    for outcomes in runs:
+        scored = [o for o in outcomes if o.matches and o.matches[0].signals]
+        outside = sum(o.case.intent is None for o in scored)
+        inside = len(scored) - outside
+        for o in scored:
+            rows.append((1.0, *o.matches[0].signals))
+            labels.append(float(o.top1))
+            # Where there are unanswerable questions, they weigh as much as the rest.
+            if not outside:
+                weights.append(1.0 / len(scored))
+            else:
+                weights.append(0.5 / (outside if o.case.intent is None else max(inside, 1)))
+    if not rows:
+        raise ValueError("no question with a match to fit on")
+    x, y, w = np.asarray(rows), np.asarray(labels), np.asarray(weights)
+    w = w / w.sum()
+    beta = np.zeros(x.shape[1])
+    penalty = np.full(x.shape[1], l2)
+    penalty[0] = 0.0
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ beta, -50, 50)))
+        gradient = x.T @ (w * (p - y)) + penalty * beta
+        hessian = (x * (w * p * (1 - p))[:, None]).T @ x + np.diag(penalty + 1e-9)
+        step = np.linalg.solve(hessian, gradient)
+        beta -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return tuple(round(float(b), 3) for b in beta)

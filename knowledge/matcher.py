@@ -1,16 +1,26 @@
-"""The matcher: which case templates answer a question, scored 0-100, and whether to answer.
+"""The matcher: which case templates answer a question, how sure it is, and whether to answer.
 
-A template is scored by its phrasings in one language (a group): the best phrasing's cosine
-blended with the cosine of the group's centroid (character n-gram TF-IDF, `knowledge.index`),
-then rapidfuzz's token-set ratio between the question and that best phrasing, which rewards
-near-verbatim questions with typos. Scores decide one of three bands with thresholds from
-config: answer, suggest up to three, or hand over to a person.
+A template is scored 0-100 by its phrasings in one language (a group): 0.9 of the cosine of
+the group's centroid (character n-gram TF-IDF, centroids refined at build time;
+`knowledge.index`) and 0.1 of the best phrasing's, so a template with many phrasings has no
+more chances than one with a single phrasing; then rapidfuzz's token-set ratio against that
+best phrasing, which rewards near-verbatim questions with typos. Confidence, 0-100, is a
+calibrated probability that a match is the right template: a logistic function of its score,
+its lead over the other matches, the share of the question's term weight its best phrasing
+holds by BM25's saturated, length-normalised count, the rapidfuzz ratio, how many phrasings
+a template has on average in this base, and how much of the question the base knows at all.
+It was fitted once over English
+and Chinese sets with many and with one or two phrasings a template (`python -m
+benchmarks.matcher --calibrate`), so that one number serves both languages and both regimes
+(the benchmark shows how far that holds). Thresholds on it, per language from config, choose
+the band: answer, suggest up to three, or hand over.
 """
 
 from __future__ import annotations
 
+import math
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -21,14 +31,19 @@ from rapidfuzz import fuzz
 from knowledge.index import Index
 from knowledge.text import fuzzy_form, normalise
 
-CENTROID_WEIGHT = 0.6
+CENTROID_WEIGHT = 0.9
 FUZZ_WEIGHT = 0.1
-# Confidence in the best match grows with its lead over the runner-up (measured on BANKING77
-# and HWU64: ranking by this instead of the bare score lifts precision at 70% coverage by 2-3
-# points).
-MARGIN_WEIGHT = 2.0
 # How many groups get the (slower) rapidfuzz rescoring, per result asked for.
 RESCORED_PER_RESULT = 4
+# The logistic calibration: intercept, then the coefficients of score (0-1), lead over the
+# best other match (0-1, negative when behind), BM25 share (0-1), token-set ratio (0-1), the
+# base's density (ln of phrasings per template, / 5; the same for every template, so it moves
+# the scale between a young base and a rich one without favouring big templates), and how much
+# of the question the base knows (0-1, `Query.known`). Fitted by `python -m benchmarks.matcher
+# --calibrate` over 12 runs (4 sets, 3 regimes), each run weighing the same and, where a run
+# has unanswerable questions, those weighing as much as the rest. Blending the BM25 share into
+# the score instead cost 1-6 points of top-1 (measured); as a confidence signal it helps.
+CALIBRATION = (-3.185, 4.106, 5.071, 0.447, 0.822, 0.89, 0.318)
 
 
 @dataclass(frozen=True)
@@ -42,16 +57,41 @@ class Phrasing:
 
 @dataclass(frozen=True)
 class Match:
+    """A template for a question: `score` 0-100 (similarity), `confidence` 0-100 (the
+    calibrated chance, in percent, that it is the right template), and the signals
+    (score, lead, BM25 share, token-set ratio, density; see CALIBRATION) behind it."""
+
     template_id: str
     score: float  # 0-100
     language: str  # of the phrasing that matched best
     phrasing: str
+    confidence: float = 0.0  # 0-100
+    signals: tuple[float, ...] = ()
 
 
 class Band(StrEnum):
     ANSWER = "answer"
     SUGGEST = "suggest"
     HANDOVER = "handover"
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Confidence (0-100) from which to answer, and from which to suggest instead of handing
+    over; suggest is never above answer."""
+
+    answer: float
+    suggest: float
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.suggest <= self.answer <= 100:
+            raise ValueError("thresholds must satisfy 0 <= suggest <= answer <= 100")
+
+
+def calibrated(signals: Sequence[float], coefficients: Sequence[float] = CALIBRATION) -> float:
+    """The confidence 0-100 of a match from its signals (see `Match`)."""
+    z = coefficients[0] + sum(c * x for c, x in zip(coefficients[1:], signals, strict=True))
+    return 100.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
 @dataclass(frozen=True)
@@ -92,13 +132,27 @@ class Matcher:
         *,
         answer_threshold: float = 85.0,
         suggest_threshold: float = 60.0,
+        thresholds: Mapping[str, Thresholds] | None = None,
     ) -> None:
-        if suggest_threshold > answer_threshold:
-            raise ValueError("suggest_threshold must not be above answer_threshold")
-        self.answer_threshold = answer_threshold
-        self.suggest_threshold = suggest_threshold
+        """`thresholds` per language; a language without its own uses the two defaults.
+
+        Raises ValueError when a suggest threshold is above its answer threshold.
+        """
+        self.default = Thresholds(answer_threshold, suggest_threshold)
+        self.thresholds = dict(thresholds or {})
         self._write = threading.Lock()
         self._state = _State.build(list(phrasings))
+
+    @property
+    def answer_threshold(self) -> float:
+        return self.default.answer
+
+    @property
+    def suggest_threshold(self) -> float:
+        return self.default.suggest
+
+    def thresholds_for(self, language: str | None) -> Thresholds:
+        return self.thresholds.get(language or "", self.default)
 
     @property
     def phrasing_count(self) -> int:
@@ -129,7 +183,8 @@ class Matcher:
             self._state = _State.build(kept)
 
     def search(self, text: str, language: str | None = None, limit: int = 3) -> list[Match]:
-        """The best `limit` templates for a question, best first, scores 0-100.
+        """The best `limit` templates for a question, best first, each with its score and
+        calibrated confidence (both 0-100).
 
         With `language`, phrasings in that language are searched first; if none of them
         shares anything with the question, every language is.
@@ -139,9 +194,9 @@ class Matcher:
         if not normal or limit <= 0:
             return []
         mask = state.language_masks.get(language) if language else None
-        hit, cosines, groups, centroid = state.index.search(normal, mask)
+        hit, cosines, groups, centroid, query = state.index.search(normal, mask)
         if len(hit) == 0 and mask is not None:
-            hit, cosines, groups, centroid = state.index.search(normal)
+            hit, cosines, groups, centroid, query = state.index.search(normal)
         if len(hit) == 0:
             return []
         best_cosine = np.zeros(state.index.group_count)
@@ -151,51 +206,68 @@ class Matcher:
         best_cosine[hit_groups[order]] = cosines[order]
         best_phrasing[hit_groups[order]] = hit[order]
         blended = (1 - CENTROID_WEIGHT) * best_cosine[groups] + CENTROID_WEIGHT * centroid
-        ranked = groups[np.argsort(-blended, kind="stable")][: limit * RESCORED_PER_RESULT]
+        # At least three, so that the confidence of even a single result knows its rivals.
+        top = np.argsort(-blended, kind="stable")[: max(limit, 3) * RESCORED_PER_RESULT]
+        ranked = groups[top]
+        shares = state.index.bm25_share(best_phrasing[ranked], query)
         query_fuzzy = fuzzy_form(normal)
-        by_template: dict[str, Match] = {}
-        for group in ranked.tolist():
+        found: dict[str, tuple[float, float, float, int, int]] = {}
+        for group, base, share in zip(
+            ranked.tolist(), blended[top].tolist(), shares.tolist(), strict=True
+        ):
             phrasing_id = int(best_phrasing[group])
             similarity = fuzz.token_set_ratio(query_fuzzy, state.fuzzy[phrasing_id]) / 100
-            base = (1 - CENTROID_WEIGHT) * best_cosine[group] + CENTROID_WEIGHT * float(
-                centroid[np.searchsorted(groups, group)]
-            )
-            score = round(float(100 * ((1 - FUZZ_WEIGHT) * base + FUZZ_WEIGHT * similarity)), 2)
-            template_id, group_language = state.group_keys[group]
-            known = by_template.get(template_id)
-            if known is None or score > known.score:
-                by_template[template_id] = Match(
+            # Scaled by how much of the question the base knows: the same for every template,
+            # so the order stands, but a question mostly of unseen n-grams scores low.
+            score = min(1.0, ((1 - FUZZ_WEIGHT) * base + FUZZ_WEIGHT * similarity) * query.known)
+            template_id = state.group_keys[group][0]
+            known = found.get(template_id)
+            if known is None or score > known[0]:
+                found[template_id] = (score, share, similarity, group, phrasing_id)
+        ordered = sorted(found.items(), key=lambda item: -item[1][0])
+        density = math.log(state.index.size / max(state.index.group_count, 1)) / 5
+        matches = []
+        for rank, (template_id, (score, share, similarity, group, phrasing_id)) in enumerate(
+            ordered[:limit]
+        ):
+            others = ordered[1:2] if rank == 0 else ordered[:1]
+            rival = others[0][1][0] if others else 0.0
+            signals = (score, score - rival, share, similarity, density, query.known)
+            matches.append(
+                Match(
                     template_id,
-                    min(score, 100.0),
-                    group_language,
+                    round(100 * score, 2),
+                    state.group_keys[group][1],
                     state.phrasings[phrasing_id].text,
+                    round(calibrated(signals), 2),
+                    signals,
                 )
-        return sorted(by_template.values(), key=lambda m: -m.score)[:limit]
+            )
+        return matches
 
     @staticmethod
     def confidence(matches: Sequence[Match]) -> float:
-        """How sure the best match is right, 0-100: its score plus its lead over the next.
+        """How sure the best match is right, 0-100 (its calibrated confidence; 0: none)."""
+        return matches[0].confidence if matches else 0.0
 
-        Pass the list `search` returned with a limit of at least 2.
-        """
+    def band(self, matches: Sequence[Match], language: str | None = None) -> Band:
+        """Answer when confident enough, suggest when less so, else hand over; by the
+        thresholds of `language` (default: the language of the best match's phrasing)."""
         if not matches:
-            return 0.0
-        runner_up = matches[1].score if len(matches) > 1 else 0.0
-        lead = matches[0].score - runner_up
-        return max(0.0, min(100.0, matches[0].score + MARGIN_WEIGHT * lead))
-
-    def band(self, matches: Sequence[Match]) -> Band:
-        """Answer when confident enough, suggest when the best is close enough, else hand over."""
-        if not matches or matches[0].score < self.suggest_threshold:
             return Band.HANDOVER
-        if self.confidence(matches) >= self.answer_threshold:
+        thresholds = self.thresholds_for(language or matches[0].language)
+        confidence = matches[0].confidence
+        if confidence >= thresholds.answer:
             return Band.ANSWER
-        return Band.SUGGEST
+        if confidence >= thresholds.suggest:
+            return Band.SUGGEST
+        return Band.HANDOVER
 
     def similar_templates(
         self, questions: Iterable[str], language: str | None = None, threshold: float = 45.0
     ) -> list[Match]:
-        """Existing templates that already cover any of these questions (near-duplicates)."""
+        """Existing templates that already cover any of these questions (near-duplicates):
+        those whose score (0-100) reaches `threshold` for any of them, best first."""
         found: dict[str, Match] = {}
         for question in questions:
             for match in self.search(question, language, limit=5):

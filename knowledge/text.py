@@ -54,10 +54,12 @@ _MIX = np.uint64(0x9E3779B97F4A7C15)  # an odd 64-bit constant (golden ratio)
 _LAST_ASCII = 127
 
 
-def gram_hashes(normals: Sequence[str]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.uint64]]:
+def gram_hashes(
+    normals: Sequence[str],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.uint64], npt.NDArray[np.int64]]:
     """The character n-grams of many normalised texts as 64-bit hashes, computed in numpy.
 
-    Returns (row, hash) for every n-gram occurrence: each word padded with a space on both
+    Returns (row, hash, n) for every n-gram occurrence: each word padded with a space on both
     sides, lengths NGRAM_MIN to NGRAM_MAX, single characters only outside ASCII. Hashing
     instead of keeping the strings makes building an index of 100k phrasings a matter of array
     operations; two distinct n-grams sharing a hash is a 1 in 2^64 event.
@@ -65,7 +67,7 @@ def gram_hashes(normals: Sequence[str]) -> tuple[npt.NDArray[np.int64], npt.NDAr
     words = [word for text in normals for word in text.split()]
     words_per_text = np.fromiter((len(t.split()) for t in normals), np.int64, len(normals))
     if not words:
-        return np.zeros(0, np.int64), np.zeros(0, np.uint64)
+        return np.zeros(0, np.int64), np.zeros(0, np.uint64), np.zeros(0, np.int64)
     padded = "".join(f" {word} " for word in words)
     codes = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     lengths = np.fromiter((len(w) + 2 for w in words), np.int64, len(words))
@@ -73,6 +75,7 @@ def gram_hashes(normals: Sequence[str]) -> tuple[npt.NDArray[np.int64], npt.NDAr
     row_of_word = np.repeat(np.arange(len(normals)), words_per_text)
     rows_out: list[npt.NDArray[np.int64]] = []
     hashes_out: list[npt.NDArray[np.uint64]] = []
+    orders_out: list[npt.NDArray[np.int64]] = []
     total = len(codes)
     with np.errstate(over="ignore"):
         for n in range(NGRAM_MIN, NGRAM_MAX + 1):
@@ -88,30 +91,47 @@ def gram_hashes(normals: Sequence[str]) -> tuple[npt.NDArray[np.int64], npt.NDAr
                 value = value * _MIX + codes[starts + k]
             rows_out.append(row_of_word[word_of[starts]])
             hashes_out.append(value)
-    return np.concatenate(rows_out), np.concatenate(hashes_out)
+            orders_out.append(np.full(len(starts), n, np.int64))
+    return np.concatenate(rows_out), np.concatenate(hashes_out), np.concatenate(orders_out)
 
 
 _MASK = (1 << 64) - 1
 
 
-def text_gram_counts(normal: str) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.int64]]:
-    """The distinct n-gram hashes of one text, ascending, and how often each occurs: the
-    hashes of `gram_hashes`, in plain Python. For a question of a few words, numpy's cost per
-    operation (np.unique's included) is more than the work (measured: about half a search)."""
+@lru_cache(maxsize=65536)
+def _word_grams(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The n-gram hashes of one word (padded), as `gram_hashes` makes them, and their n."""
     mix = int(_MIX)
+    codes = [ord(ch) for ch in f" {word} "]
+    grams, orders = [], []
+    for n in range(NGRAM_MIN, NGRAM_MAX + 1):
+        for start in range(len(codes) - n + 1):
+            if n == 1 and codes[start] <= _LAST_ASCII:
+                continue
+            value = n
+            for code in codes[start : start + n]:
+                value = (value * mix + code) & _MASK
+            grams.append(value)
+            orders.append(n)
+    return tuple(grams), tuple(orders)
+
+
+def text_gram_counts(
+    normal: str,
+) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """The distinct n-gram hashes of one text, ascending, how often each occurs, and each
+    one's n: the hashes of `gram_hashes`, in plain Python, each word's remembered (questions
+    repeat words). For a question of a few words, numpy's cost per operation (np.unique's
+    included) is more than the work (measured: about half a search)."""
     counts: Counter[int] = Counter()
+    order_of: dict[int, int] = {}
     for word in normal.split():
-        codes = [ord(ch) for ch in f" {word} "]
-        for n in range(NGRAM_MIN, NGRAM_MAX + 1):
-            for start in range(len(codes) - n + 1):
-                if n == 1 and codes[start] <= _LAST_ASCII:
-                    continue
-                value = n
-                for code in codes[start : start + n]:
-                    value = (value * mix + code) & _MASK
-                counts[value] += 1
+        grams, orders = _word_grams(word)
+        counts.update(grams)
+        order_of.update(zip(grams, orders, strict=True))
     distinct = sorted(counts)
     return (
         np.array(distinct, dtype=np.uint64),
         np.array([counts[h] for h in distinct], dtype=np.int64),
+        np.array([order_of[h] for h in distinct], dtype=np.int64),
     )

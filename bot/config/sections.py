@@ -230,9 +230,25 @@ class Retention(ConfigModel):
         return self
 
 
+class LanguageThresholds(ConfigModel):
+    """Confidence (0-100) from which to answer, and from which to suggest, in one language."""
+
+    answer: float = Field(ge=0, le=100)
+    suggest: float = Field(ge=0, le=100)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> LanguageThresholds:
+        if self.suggest > self.answer:
+            raise ValueError("suggest must not be above answer")
+        return self
+
+
 class Matcher(ConfigModel):
+    """Thresholds on the matcher's confidence: per language, and for any other language."""
+
     answer_threshold: float = Field(default=85, ge=0, le=100)
     suggest_threshold: float = Field(default=60, ge=0, le=100)
+    thresholds: dict[str, LanguageThresholds] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _ordered(self) -> Matcher:

@@ -26,6 +26,7 @@ from bot.intake.decision import (
 )
 from bot.models import DialogStep, Requester, Ticket
 from bot.transaction import Transaction
+from knowledge.matcher import Band
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ def _close_template_category(desk: Desk, question: str) -> str | None:
     """The category of the template the question came close to (if not close enough to be
     answered): what kind of case it is, when no cue word says."""
     matches = desk.matcher.search(question, None, limit=1)
-    close = matches and matches[0].score >= desk.matcher.suggest_threshold
+    close = bool(matches) and desk.matcher.band(matches) is not Band.HANDOVER
     template = desk.templates.get(matches[0].template_id) if close else None
     return template.category if template else None
 

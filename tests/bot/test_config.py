@@ -93,7 +93,13 @@ def test_bad_durations(text: object) -> None:
             "escalation.ladder[1].notify[1]",
             "Input",
         ),
-        ("answer_threshold: 72", "answer_threshold: 30", "matcher", "suggest_threshold"),
+        ("answer_threshold: 71", "answer_threshold: 30", "matcher", "suggest_threshold"),
+        (
+            "zh: {answer: 44, suggest: 41}",
+            "zh: {answer: 30, suggest: 41}",
+            "matcher.thresholds.zh",
+            "suggest",
+        ),
         ("show_officer_as: name", "show_officer_as: nickname", "privacy.show_officer_as", "name"),
     ],
 )

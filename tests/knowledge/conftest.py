@@ -8,12 +8,13 @@ from typing import Any
 import pytest
 import yaml
 
-from knowledge.cli import vocabulary_from
+from knowledge.cli import thresholds_from, vocabulary_from
 from knowledge.matcher import Matcher
 from knowledge.templates import CaseTemplate, Vocabulary, load
 from tests.conftest import ROOT
 
 BASE = ROOT / "knowledge" / "base"
+CONFIG = ROOT / "config.yaml"
 
 
 @pytest.fixture(scope="session")
@@ -32,8 +33,13 @@ def templates(vocabulary: Vocabulary) -> list[CaseTemplate]:
 
 
 def _matcher(templates: list[CaseTemplate]) -> Matcher:
+    """Over the sample base, with the thresholds of config.yaml."""
+    default, per_language = thresholds_from(yaml.safe_load(CONFIG.read_text(encoding="utf-8")))
     return Matcher(
-        [p for t in templates for p in t.phrasings()], answer_threshold=72, suggest_threshold=40
+        [p for t in templates for p in t.phrasings()],
+        answer_threshold=default.answer,
+        suggest_threshold=default.suggest,
+        thresholds=per_language,
     )
 
 

@@ -15,6 +15,8 @@ from knowledge.evaluate import (
     auroc,
     coverage_at_precision,
     evaluate,
+    few_phrasings,
+    fit_calibration,
     precision_at_coverage,
     propose_thresholds,
 )
@@ -123,3 +125,77 @@ def test_chinese_test_set_is_as_described() -> None:
     assert sum(line["intent"] is None for line in lines) >= 100
     kinds = {line["kind"] for line in lines}
     assert kinds == {"paraphrase", "colloquial", "typo", "traditional", "unanswerable"}
+
+
+def test_few_phrasing_regime_keeps_n_a_template_and_asks_the_rest() -> None:
+    tests = [Case(None, "tell me a joke", "en")]
+    kept, asked = few_phrasings(KB, tests, 1)
+    assert sorted(p.template_id for p in kept) == ["card", "pin"]
+    assert asked[-1] == tests[0]
+    assert {(c.intent, c.text) for c in asked[:-1]} == {
+        (p.template_id, p.text) for p in KB if p not in kept
+    }
+    # The same choice whatever the order of the file.
+    again, _ = few_phrasings(list(reversed(KB)), tests, 1)
+    assert set(again) == set(kept)
+    everything, only_tests = few_phrasings(KB, tests, 2)
+    assert set(everything) == set(KB) and only_tests == tests
+
+
+def test_answer_threshold_keeps_unanswerable_questions_out() -> None:
+    outcomes = [_outcome("a", "a", c) for c in (95, 90, 85, 80)] + [
+        _outcome(None, "a", c) for c in (88, 50, 40, 30, 20, 10, 5, 4, 3, 2, 1)
+    ]
+    # At 80% precision 88 may pass (4 right of 5); at most 1 in 11 unanswerable may not.
+    answer, _ = propose_thresholds(outcomes, 0.8, max_unanswerable=0.0)
+    assert answer == 88.1
+    answer, _ = propose_thresholds(outcomes, 0.8, max_unanswerable=0.1)
+    assert answer == 80.0
+
+
+def test_calibration_fit_learns_that_higher_scores_are_right() -> None:
+    outcomes = []
+    for number in range(200):
+        score = number / 200
+        right = number % 10 < 10 * score  # right more often the higher the score
+        match = Match("a", 100 * score, "en", "x", 0.0, (score, 0.0))
+        outcomes.append(
+            Outcome(Case("a" if right else "b", "q", "en"), (match,), 0.0, Band.ANSWER, 0.001)
+        )
+    intercept, slope, lead = fit_calibration([outcomes])
+    assert slope > 3 and intercept < 0
+    assert lead == 0.0
+
+
+def test_thresholds_command_proposes_per_language(tmp_path: Path) -> None:
+    kb = tmp_path / "kb.jsonl"
+    test = tmp_path / "test.jsonl"
+    kb.write_text(
+        "\n".join(json.dumps({"intent": p.template_id, "text": p.text}) for p in KB)
+        + "\n"
+        + json.dumps({"intent": "pin", "text": "密码忘了怎么办"}),
+        encoding="utf-8",
+    )
+    test.write_text(
+        "\n".join(
+            json.dumps(line)
+            for line in (
+                {"intent": "pin", "text": "forgot my pin"},
+                {"intent": "card", "text": "card has not arrived yet"},
+                {"intent": "pin", "text": "密码忘记了"},
+                {"intent": None, "text": "今天天气怎么样"},
+            )
+        ),
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "knowledge", "thresholds", str(kb), str(test)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    proposal = json.loads(result.stdout)
+    assert set(proposal["thresholds"]) == {"en", "zh"}
+    for pair in proposal["thresholds"].values():
+        assert 0 <= pair["suggest"] <= pair["answer"] <= 100

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from knowledge.matcher import Band, Matcher, Phrasing
+from knowledge.templates import CaseTemplate
 from knowledge.text import normalise
 
 
@@ -94,7 +96,100 @@ def test_one_texts_grams_hash_as_in_bulk(normal: str) -> None:
 
     from knowledge.text import gram_hashes, text_gram_counts
 
-    _, bulk = gram_hashes([normal])
+    _, bulk, _ = gram_hashes([normal])
     distinct, counts = np.unique(bulk, return_counts=True)
-    mine, my_counts = text_gram_counts(normal)
+    mine, my_counts, _ = text_gram_counts(normal)
     assert mine.tolist() == distinct.tolist() and my_counts.tolist() == counts.tolist()
+
+
+def test_out_of_scope_near_misses_are_not_answered(matcher: Matcher) -> None:
+    # Near a template (lost ID cards) but not answered by it.
+    for question in ("护照丢了怎么补办", "港澳通行证在哪里办"):
+        matches = matcher.search(question, "zh")
+        assert matcher.band(matches) is not Band.ANSWER, (question, matches[:1])
+
+
+def test_confidence_is_the_same_with_one_result_or_three(matcher: Matcher) -> None:
+    one = matcher.search("社保卡丢了怎么办", "zh", limit=1)
+    three = matcher.search("社保卡丢了怎么办", "zh", limit=3)
+    assert one[0] == three[0]
+    assert 0 <= three[1].confidence < three[0].confidence <= 100
+    assert matcher.confidence(three) == three[0].confidence
+
+
+def test_confidence_grows_with_score_lead_and_what_the_base_knows() -> None:
+    from knowledge.matcher import calibrated
+
+    base = calibrated((0.5, 0.1, 0.5, 0.5, 0.5, 0.8))
+    assert calibrated((0.7, 0.1, 0.5, 0.5, 0.5, 0.8)) > base
+    assert calibrated((0.5, 0.3, 0.5, 0.5, 0.5, 0.8)) > base
+    assert calibrated((0.5, 0.1, 0.5, 0.5, 0.5, 1.0)) > base
+    assert 0 < calibrated((0, -1, 0, 0, 0, 0)) < base < calibrated((1, 1, 1, 1, 1, 1)) < 100
+
+
+def test_thresholds_are_per_language() -> None:
+    from knowledge.matcher import Thresholds
+
+    phrasings = [
+        Phrasing("card", "en", "my card has not arrived"),
+        Phrasing("card", "zh", "我的卡还没寄到"),
+        Phrasing("pin", "en", "how do I change my pin"),
+        Phrasing("pin", "zh", "怎么修改密码"),
+    ]
+    strict_zh = Matcher(
+        phrasings,
+        thresholds={"zh": Thresholds(100, 100), "en": Thresholds(0, 0)},
+    )
+    matches = strict_zh.search("my card has not arrived", "en")
+    assert matches[0].language == "en"
+    assert strict_zh.band(matches) is Band.ANSWER
+    assert strict_zh.band(matches, "zh") is Band.HANDOVER
+    zh_matches = strict_zh.search("我的卡还没寄到", "zh")
+    assert strict_zh.band(zh_matches) is Band.HANDOVER
+    # A language without its own thresholds falls back to the defaults.
+    assert strict_zh.thresholds_for("fr") == strict_zh.default
+    with pytest.raises(ValueError, match="suggest"):
+        Thresholds(answer=50, suggest=60)
+
+
+def test_a_template_with_many_phrasings_does_not_win_by_number() -> None:
+    many = [
+        Phrasing("card", "en", text)
+        for text in (
+            "my card has not arrived",
+            "where is my new card",
+            "card delivery is late",
+            "when will the card come",
+            "I am still waiting for my card",
+            "card not delivered yet",
+            "has my card been sent",
+            "track my card",
+        )
+    ]
+    one = [Phrasing("password", "en", "how do I reset my online banking password")]
+    matcher = Matcher(many + one)
+    matches = matcher.search("reset my password please", "en")
+    assert matches[0].template_id == "password"
+    assert matcher.search("my card still has not arrived", "en")[0].template_id == "card"
+
+
+def test_refined_and_plain_centroids_agree_on_the_obvious(
+    templates: list[CaseTemplate],
+) -> None:
+    """Refined where templates have phrasings enough, plain otherwise (the sample base has
+    three or four a template); both find verbatim questions."""
+    import knowledge.index as index
+
+    phrasings = [p for t in templates for p in t.phrasings()]
+    plain = Matcher(phrasings)
+    assert plain._state.index.refined is None
+    least = index.REFINE_MIN_PHRASINGS
+    index.REFINE_MIN_PHRASINGS = 1
+    try:
+        refined = Matcher(phrasings)
+    finally:
+        index.REFINE_MIN_PHRASINGS = least
+    assert refined._state.index.refined is not None
+    for p in phrasings[::7]:
+        assert refined.search(p.text, p.language)[0].template_id == p.template_id
+        assert plain.search(p.text, p.language)[0].template_id == p.template_id
