@@ -1,5 +1,6 @@
-"""An outbox row as the Bot API call that sends it: a core message rendered from its template,
-a front call as stored, put in its ticket's topic (or under its card) as the ticket is now.
+"""An outbox row as the Bot API call that sends it: a core notice as the presenter shows it
+(handlers/presenter.py), a front call as stored; put in its ticket's topic (or under its card)
+as the ticket is now.
 
 A ticket's topic that someone closed or deleted is opened again, with an introduction, before
 the message goes there (`Reordered`)."""
@@ -12,7 +13,7 @@ import logging
 import warnings
 from typing import Any
 
-from telegram import Bot, InlineKeyboardMarkup
+from telegram import Bot
 from telegram.error import BadRequest
 from telegram.warnings import PTBUserWarning
 
@@ -20,8 +21,7 @@ from bot import delivery, tickets
 from bot.delivery import Place
 from bot.desk import Desk
 from bot.outbox import Queued
-from bot.outgoing import Outgoing
-from handlers import keyboards, post
+from handlers import post, presenter
 
 log = logging.getLogger(__name__)
 # do_api_request for a method the Bot class also has warns, suggesting the method: here the
@@ -39,17 +39,6 @@ class Reordered(Exception):
     def __init__(self, ahead: list[Queued]) -> None:
         super().__init__(f"{len(ahead)} messages go first")
         self.ahead = ahead
-
-
-def _markup(desk: Desk, message: Outgoing) -> InlineKeyboardMarkup | None:
-    """An escalation reaching a supervisor or management carries the means to act on it."""
-    staff = desk.rules.staff
-    supervising = message.chat_id == desk.settings.management.chat_id or (
-        staff.is_supervisor(message.chat_id) or staff.is_management(message.chat_id)
-    )
-    if message.template != "escalation" or message.ticket_id is None or not supervising:
-        return None
-    return keyboards.escalation(desk, message.ticket_id)
 
 
 def topic_gone(error: BadRequest) -> bool:
@@ -74,14 +63,10 @@ class Calls:
         """Send one outbox row; Telegram's answer as JSON, or SKIPPED when the row turned out
         not to be needed. Raises TelegramError as Telegram refused it, Reordered when it must
         wait for messages put ahead of it."""
-        if item.message is not None:
-            message = item.message
-            desk = self._desk
-            text = desk.texts.render(message.template, message.language, **message.context)
-            rendered = post.message(message.chat_id, text, _markup(desk, message))
-            return await self.call(rendered.method, rendered.params)
-        assert item.call is not None
-        call = item.call
+        call = (
+            presenter.present(self._desk, item.message) if item.message is not None else item.call
+        )
+        assert call is not None
         if call.method == "createForumTopic":
             has_topic = (
                 call.ticket_id is not None
@@ -93,6 +78,9 @@ class Calls:
         if not call.in_topic or call.ticket_id is None:
             return await self.call(call.method, call.params)
         ticket = await self._place(call.ticket_id)
+        if ticket.staff_chat_id != call.chat_id:
+            # Meant for a chat other than the ticket's group (a notice's fallback): as it is.
+            return await self.call(call.method, call.params)
         params = dict(call.params)
         if ticket.staff_thread_id is not None:
             params["message_thread_id"] = ticket.staff_thread_id

@@ -1,0 +1,63 @@
+"""The presenter: a notice stored in the outbox (bot.outgoing.Outgoing) as the Bot API call
+that shows it, as its audience reads it. The one place that words the core's notices (the
+jinja2 templates, bot/templates) and gives them their buttons and their place (a ticket's
+topic); the runtime sends what it returns (handlers/runtime/calls.py).
+
+Which buttons a notice carries depends on its kind and on whom it was addressed to:
+- an escalation to a department's supervisors or management: assign an owner, change priority;
+- a handoff's card to the receiving group: Accept;
+- a resolution to its requester: the rating and reopen buttons.
+A notice addressed to the ticket's staff (Audience.TICKET_STAFF) goes into the ticket's topic
+as it is when sent (under its card in a group without topics).
+"""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardMarkup
+
+from bot.desk import Desk
+from bot.notices import Audience
+from bot.outbox import Call
+from bot.outgoing import Outgoing
+from handlers import keyboards, post
+
+_SUPERVISING = {str(a) for a in Audience.supervising()}
+
+
+def _supervising(desk: Desk, message: Outgoing) -> bool:
+    if message.audience is not None:
+        return message.audience in _SUPERVISING
+    # Stored before audiences were recorded: known by the chat it goes to.
+    staff = desk.rules.staff
+    return message.chat_id == desk.settings.management.chat_id or (
+        staff.is_supervisor(message.chat_id) or staff.is_management(message.chat_id)
+    )
+
+
+def markup(desk: Desk, message: Outgoing) -> InlineKeyboardMarkup | None:
+    """The buttons under a notice, or None (see the module's description)."""
+    ticket_id = message.ticket_id
+    if ticket_id is None:
+        return None
+    if message.template == "escalation" and _supervising(desk, message):
+        return keyboards.escalation(desk, ticket_id)
+    if message.template == "handoff_card":
+        return keyboards.accept(desk, ticket_id)
+    if message.template == "resolution" and message.audience == Audience.REQUESTER:
+        return keyboards.rating(desk, message.language, ticket_id)
+    return None
+
+
+def present(desk: Desk, message: Outgoing) -> Call:
+    """The sendMessage that shows a notice: worded in its language, with its buttons, in its
+    ticket's topic when addressed to the ticket's staff. Raises jinja2's errors for a template
+    that does not exist or fails."""
+    text = desk.texts.render(message.template, message.language, **message.context)
+    return post.message(
+        message.chat_id,
+        text,
+        markup(desk, message),
+        kind=message.template,
+        ticket_id=message.ticket_id,
+        in_topic=message.audience == Audience.TICKET_STAFF and message.ticket_id is not None,
+    )
