@@ -22,7 +22,7 @@ from bot.errors import InvalidInput, NotFound
 from bot.guards import clean_text, require_staff_of
 from bot.lifecycle import Action
 from bot.models import Handoff, HandoffStatus, Requester, Ticket
-from bot.notices import Audience, Notice, address
+from bot.notices import Audience, Notice, publish
 from bot.sla import Rules
 from bot.store import get, save
 from bot.transaction import Transaction
@@ -221,11 +221,6 @@ def decided_notice(rules: Rules, ticket: Ticket, form: Handoff) -> Notice:
     )
 
 
-async def _publish(tx: Transaction, rules: Rules, notices: list[Notice]) -> None:
-    # Each notice addressed on its own: one chat may hear two events of one ticket here.
-    await tx.publish(m for n in notices for m in address(rules, [n]))
-
-
 async def transfer_and_tell(
     *,
     tx: Transaction,
@@ -254,7 +249,7 @@ async def transfer_and_tell(
     ticket = await get(session=session, ticket_id=ticket_id)
     requester = await session.get(Requester, ticket.requester_id)
     assert requester is not None  # a foreign key
-    await _publish(tx, rules, sent_notices(rules, ticket, form, requester))
+    await publish(tx, rules, sent_notices(rules, ticket, form, requester))
     return form
 
 
@@ -267,7 +262,7 @@ async def accept_and_tell(
         session=tx.session, rules=rules, ticket_id=ticket_id, actor_id=actor_id, now=tx.now
     )
     ticket = await get(session=tx.session, ticket_id=ticket_id)
-    await _publish(tx, rules, [decided_notice(rules, ticket, form)])
+    await publish(tx, rules, [decided_notice(rules, ticket, form)])
     return form
 
 
@@ -285,5 +280,5 @@ async def return_and_tell(
         now=tx.now,
     )
     ticket = await get(session=tx.session, ticket_id=ticket_id)
-    await _publish(tx, rules, [decided_notice(rules, ticket, form)])
+    await publish(tx, rules, [decided_notice(rules, ticket, form)])
     return form

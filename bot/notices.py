@@ -21,6 +21,7 @@ from typing import Any
 from bot.models import Requester, Ticket
 from bot.outgoing import Outgoing
 from bot.sla import Rules
+from bot.transaction import Transaction
 
 
 class Audience(StrEnum):
@@ -160,3 +161,10 @@ def address(rules: Rules, notices: Iterable[Notice]) -> list[Outgoing]:
                 Outgoing(chat_id, language, notice.kind, dict(values), ticket_id, str(audience))
             )
     return out
+
+
+async def publish(tx: Transaction, rules: Rules, notices: Iterable[Notice]) -> None:
+    """A flow's notices, published in its transaction in the order given. Each is addressed on
+    its own: a flow's notices each say something else, so one chat hearing two of the same
+    kind about one ticket hears both (`address` keeps one, for notices that repeat)."""
+    await tx.publish(m for n in notices for m in address(rules, [n]))

@@ -1,6 +1,6 @@
-"""What staff and requesters are shown about a ticket: its card, its topic, the owner's
-notice, and a requester's message relayed to the ticket's staff. Used by the requester's side
-and the staff's side alike, so neither imports the other."""
+"""What staff are shown about a ticket: its card, its topic, and a requester's message
+relayed to the ticket's staff. Used by the requester's side and the staff's side alike, so
+neither imports the other."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from telegram import Message
 
 from bot import conversation
 from bot.desk import Desk
-from bot.models import Direction, Requester, Ticket
+from bot.models import Direction, Ticket
 from bot.outbox import Call
 from handlers import keyboards, post
 
@@ -50,31 +50,23 @@ def card(desk: Desk, ticket: Ticket, attempts: list[str], earlier: list[Ticket])
     )
 
 
-def owner_notice(desk: Desk, requester: Requester, ticket: Ticket, owner: str) -> Call:
-    """The requester hears who now owns their ticket and when it will be settled."""
-    text = desk.texts.render(
-        "claimed_notice",
-        requester.language,
-        ticket_id=ticket.id,
-        owner=owner,
-        resolution_due_at=ticket.resolution_due_at,
-    )
-    return post.message(requester.chat_id, text, kind="claimed_notice")
-
-
-async def topic_calls(desk: Desk, session: AsyncSession, ticket: Ticket) -> list[Call]:
-    """The ticket's own topic in a forum staff group: opened, introduced, and given what the
-    requester already sent (nobody asks them again). Nothing happens in a group without
-    topics, where the requester's messages were copied as replies to the card already."""
+async def topic_calls(
+    desk: Desk, session: AsyncSession, ticket: Ticket, *, owner_id: int | None = None
+) -> list[Call]:
+    """The ticket's own topic in a forum staff group: opened, introduced (its owner: the
+    ticket's, or `owner_id` when given) and given what the requester already sent (nobody
+    asks them again). Nothing happens in a group without topics, where the requester's
+    messages were copied as replies to the card already."""
     chat_id = ticket.staff_chat_id
     if chat_id is None:
         return []
     language = desk.settings.languages.default
+    owner = ticket.owner_id if owner_id is None else owner_id
     intro = desk.texts.render(
         "topic_intro",
         language,
         ticket_id=ticket.id,
-        owner=desk.rules.staff.shown_as(ticket.owner_id) or "-",
+        owner=desk.rules.staff.shown_as(owner) or "-",
         question=ticket.question,
     )
     calls = [

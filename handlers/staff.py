@@ -14,7 +14,7 @@ from typing import Any
 
 from telegram import Message, Update
 
-from bot import closure, conversation, tickets
+from bot import closure, conversation, ownership, tickets
 from bot.desk import Desk
 from bot.errors import AlreadyClaimed, DeskError
 from bot.models import Ticket
@@ -38,13 +38,10 @@ async def claim(update: Update, context: DeskContext) -> None:
     try:
         ticket_id = parse(query.data).number(0)
         async with desk.transaction(update_id=update.update_id) as tx:
-            session = tx.session
-            ticket = await tickets.claim(
-                session=session,
-                rules=desk.rules,
-                ticket_id=ticket_id,
-                officer_id=query.from_user.id,
-                now=desk.now(),
+            # Who else hears of it is the core's (bot/ownership.py); the card and the
+            # ticket's topic are the staff group's own view of the claim.
+            ticket = await ownership.claim_and_tell(
+                tx=tx, rules=desk.rules, ticket_id=ticket_id, officer_id=query.from_user.id
             )
             owner = desk.rules.staff.shown_as(ticket.owner_id) or "-"
             card = query.message.text if isinstance(query.message, Message) else None
@@ -52,8 +49,7 @@ async def claim(update: Update, context: DeskContext) -> None:
             await post.post(
                 tx,
                 post.edit_text(query.message.chat.id, query.message.message_id, claimed),
-                await cards.topic_calls(desk, session, ticket),
-                cards.owner_notice(desk, await requester_of(session, ticket), ticket, owner),
+                await cards.topic_calls(desk, tx.session, ticket),
             )
     except AlreadyClaimed as refused:
         owner = desk.rules.staff.shown_as(refused.owner_id) or "-"

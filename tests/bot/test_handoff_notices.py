@@ -6,16 +6,15 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import handoffs, requesters, tickets
 from bot.errors import DeskError
-from bot.models import OutboxMessage, Ticket
+from bot.models import Ticket
 from bot.notices import Audience
 from bot.sla import Rules
 from bot.transaction import Transactions
-from tests.bot.helpers import OFFICER, OTHER_DEPT_OFFICER, SUPERVISOR, new_ticket
+from tests.bot.helpers import OFFICER, OTHER_DEPT_OFFICER, SUPERVISOR, new_ticket, outbox_rows
 from tests.conftest import MONDAY_9AM
 
 Sessions = async_sessionmaker[AsyncSession]
@@ -44,11 +43,6 @@ async def _claimed(sessions: Sessions, rules: Rules, *, staff_group: bool) -> Ti
         return claimed
 
 
-async def _outbox(sessions: Sessions) -> list[OutboxMessage]:
-    async with sessions() as session:
-        return list(await session.scalars(select(OutboxMessage).order_by(OutboxMessage.id)))
-
-
 async def _transfer(transactions: Transactions, rules: Rules, ticket_id: int) -> None:
     async with transactions() as tx:
         await handoffs.transfer_and_tell(
@@ -68,7 +62,7 @@ async def test_a_sent_handoff_tells_the_receiving_group_staff_supervisors_and_re
 ) -> None:
     ticket = await _claimed(sessions, rules, staff_group=True)
     await _transfer(Transactions(sessions, clock=lambda: NOW), rules, ticket.id)
-    rows = await _outbox(sessions)
+    rows = await outbox_rows(sessions)
     staff = rules.settings.languages.default
     assert [(r.chat_id, r.language, r.template, r.audience) for r in rows] == [
         (SOCIAL_GROUP, staff, "handoff_card", Audience.DEPARTMENT_GROUP),
@@ -98,7 +92,7 @@ async def test_without_a_staff_group_the_sender_hears_what_the_ticket_staff_woul
 ) -> None:
     ticket = await _claimed(sessions, rules, staff_group=False)
     await _transfer(Transactions(sessions, clock=lambda: NOW), rules, ticket.id)
-    sent = (await _outbox(sessions))[1]
+    sent = (await outbox_rows(sessions))[1]
     assert (sent.chat_id, sent.audience, sent.context["event"]) == (
         OFFICER,
         Audience.TICKET_STAFF,
@@ -125,7 +119,7 @@ async def test_accepted_and_returned_forms_are_told_to_the_tickets_staff(
         await handoffs.accept_and_tell(
             tx=tx, rules=rules, ticket_id=ticket.id, actor_id=OTHER_DEPT_OFFICER
         )
-    rows = await _outbox(sessions)
+    rows = await outbox_rows(sessions)
     returned, accepted = rows[4], rows[9]
     for row in (returned, accepted):
         assert (row.chat_id, row.audience) == (GENERAL_GROUP, Audience.TICKET_STAFF)
@@ -146,4 +140,4 @@ async def test_a_refused_handoff_publishes_nothing(sessions: Sessions, rules: Ru
             await handoffs.accept_and_tell(
                 tx=tx, rules=rules, ticket_id=ticket.id, actor_id=OFFICER
             )
-    assert len(await _outbox(sessions)) == 4
+    assert len(await outbox_rows(sessions)) == 4
