@@ -1,4 +1,7 @@
-"""A ticket's conversation: the requester's messages, staff replies and internal notes."""
+"""A ticket's conversation: the requester's messages, staff replies and internal notes.
+
+`staff_reply_and_tell` is the flow of a staff reply: filed, and the requester told (the
+front copies the staff's message to them)."""
 
 from __future__ import annotations
 
@@ -10,10 +13,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.errors import IllegalMove, NotAllowed
 from bot.guards import MAX_TEXT, may_speak_for
 from bot.models import ACTIVE_STATUSES, Direction, Requester, Ticket, TicketMessage, TicketStatus
-from bot.notices import Audience, Notice, address
+from bot.notices import Audience, Notice, address, publish
 from bot.outgoing import Outgoing
 from bot.sla import Rules
 from bot.store import get, get_for_requester, save
+from bot.transaction import Transaction
 
 
 async def add_requester_message(
@@ -101,6 +105,39 @@ async def add_staff_message(
         message_id=message_id,
     )
     await save(session, rules, ticket)
+    return message
+
+
+async def staff_reply_and_tell(
+    *,
+    tx: Transaction,
+    rules: Rules,
+    ticket_id: int,
+    officer_id: int,
+    text: str,
+    chat_id: int,
+    message_id: int,
+) -> TicketMessage:
+    """A staff reply (the message `message_id` in the staff chat `chat_id`) filed as a public
+    update at the transaction's instant; the requester gets it as a `staff_reply` notice
+    (values `from_chat_id`, `message_id`: the front copies that message). Raises as
+    `add_staff_message` does (DeskError)."""
+    message = await add_staff_message(
+        session=tx.session,
+        rules=rules,
+        ticket_id=ticket_id,
+        officer_id=officer_id,
+        text=text,
+        now=tx.now,
+        chat_id=chat_id,
+        message_id=message_id,
+    )
+    ticket = await get(session=tx.session, ticket_id=ticket_id)
+    requester = await tx.session.get(Requester, ticket.requester_id)
+    assert requester is not None  # a foreign key
+    copied = {"from_chat_id": chat_id, "message_id": message_id}
+    notice = Notice("staff_reply", (Audience.REQUESTER,), ticket, copied, requester=requester)
+    await publish(tx, rules, [notice])
     return message
 
 

@@ -8,7 +8,9 @@ Which buttons a notice carries depends on its kind and on whom it was addressed 
 - a handoff's card to the receiving group: Accept;
 - a resolution to its requester: the rating and reopen buttons.
 A notice addressed to the ticket's staff (Audience.TICKET_STAFF) goes into the ticket's topic
-as it is when sent (under its card in a group without topics).
+as it is when sent (under its card in a group without topics). A notice of something someone
+wrote in Telegram (a staff reply to its requester) is that message, copied: its values name
+it (`from_chat_id`, `message_id`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from bot.outgoing import Outgoing
 from handlers import keyboards, post
 
 _SUPERVISING = {str(a) for a in Audience.supervising()}
+COPIES = {"staff_reply"}  # notices shown as a copy of the message they carry
 
 
 def _supervising(desk: Desk, message: Outgoing) -> bool:
@@ -49,9 +52,19 @@ def markup(desk: Desk, message: Outgoing) -> InlineKeyboardMarkup | None:
 
 
 def present(desk: Desk, message: Outgoing) -> Call:
-    """The sendMessage that shows a notice: worded in its language, with its buttons, in its
-    ticket's topic when addressed to the ticket's staff. Raises jinja2's errors for a template
-    that does not exist or fails."""
+    """The call that shows a notice: a sendMessage worded in its language, with its buttons,
+    in its ticket's topic when addressed to the ticket's staff; or, for a copy (COPIES), the
+    copyMessage of the message it carries. Raises jinja2's errors for a template that does
+    not exist or fails, KeyError for a copy that names no message."""
+    if message.template in COPIES:
+        values = message.context
+        return post.copy(
+            message.chat_id,
+            values["from_chat_id"],
+            values["message_id"],
+            kind=message.template,
+            ticket_id=message.ticket_id,
+        )
     text = desk.texts.render(message.template, message.language, **message.context)
     return post.message(
         message.chat_id,

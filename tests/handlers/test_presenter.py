@@ -106,3 +106,11 @@ async def test_the_tickets_staff_hear_in_its_topic(desk: Desk) -> None:
     assert "社会保障科" in in_topic.params["text"] and "reply_markup" not in in_topic.params
     elsewhere = present(desk, Outgoing(GROUP, "zh", "handoff_event", event, 7, Audience.OWNER))
     assert not elsewhere.in_topic
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_staff_reply_is_a_copy_of_the_staffs_message(desk: Desk) -> None:
+    copied = {"from_chat_id": GROUP, "message_id": 42, "ticket_id": 7}
+    call = present(desk, Outgoing(REQUESTER, "en", "staff_reply", copied, 7, Audience.REQUESTER))
+    assert (call.method, call.kind, call.in_topic) == ("copyMessage", "staff_reply", False)
+    assert call.params == {"chat_id": REQUESTER, "from_chat_id": GROUP, "message_id": 42}
