@@ -10,6 +10,7 @@ from bot import delivery, outbox, store, tickets
 from bot.models import OutboxMessage, Requester
 from bot.notices import Audience
 from bot.outbox import Call
+from bot.outgoing import Outgoing
 from bot.sla import Rules
 from bot.transaction import Transactions
 from tests.bot.helpers import new_requester, new_ticket, outbox_rows
@@ -104,3 +105,18 @@ async def test_the_staff_of_an_unreachable_requesters_ticket_hear_it_once(
     assert [(r.chat_id, r.template, r.audience, r.ticket_id) for r in told] == [
         (GROUP, "unreachable", Audience.TICKET_STAFF, ticket.id)
     ]
+
+
+async def test_a_notice_keeps_its_audience_and_one_stored_without_loads_as_before(
+    sessions: Sessions,
+) -> None:
+    addressed = Outgoing(GROUP, "zh", "unreachable", {"ticket_id": 1}, None, "ticket_staff")
+    older = Outgoing(100190, "zh", "escalation", {"ticket_id": 1})  # before audiences
+    front = Call(5001, "sendMessage", {"chat_id": 5001, "text": "hi"}, "reply")
+    async with sessions() as session, session.begin():
+        await outbox.enqueue(session=session, messages=[addressed, older, front], now=NOW)
+    async with sessions() as session, session.begin():
+        due = await outbox.claim_due(session=session, now=NOW)
+    assert [q.message for q in due[:2]] == [addressed, older]
+    assert due[1].message is not None and due[1].message.audience is None
+    assert due[2].call == front and due[2].message is None
