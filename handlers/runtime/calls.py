@@ -75,12 +75,11 @@ class Calls:
             if has_topic or not await self._is_forum(call.chat_id):
                 return SKIPPED
             return await self.call(call.method, call.params)
-        if not call.in_topic or call.ticket_id is None:
+        # A private chat has no topics: a notice to the ticket's staff goes there while the
+        # ticket has no staff group (Notice.fallback).
+        if not call.in_topic or call.ticket_id is None or call.chat_id > 0:
             return await self.call(call.method, call.params)
         ticket = await self._place(call.ticket_id)
-        if ticket.staff_chat_id != call.chat_id:
-            # Meant for a chat other than the ticket's group (a notice's fallback): as it is.
-            return await self.call(call.method, call.params)
         params = dict(call.params)
         if ticket.staff_thread_id is not None:
             params["message_thread_id"] = ticket.staff_thread_id
