@@ -13,13 +13,9 @@ from pathlib import Path
 
 LIMIT = 400
 PACKAGES = ("bot", "knowledge", "handlers", "emulator")
-# module -> the lines it had when the check came; none may be added.
-KNOWN_OFFENDERS = {
-    # the pydantic models of every section of config.yaml, and loading them
-    "bot/config.py": 484,
-    # run_due and every kind of due step (escalation, notice, reminder, auto-close)
-    "bot/sweep.py": 450,
-}
+# module -> the lines it had when the check came; none may be added. None is left: every product
+# module is under the limit.
+KNOWN_OFFENDERS: dict[str, int] = {}
 
 
 def lines(path: Path) -> int:

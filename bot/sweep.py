@@ -5,7 +5,8 @@ cost follows what is due, not how many tickets exist), and for each: fires the e
 steps that have come due, closes unconfirmed resolutions, sends progress notices and reminds
 owners to give an update. Each ticket's row is locked while it is handled (BEGIN IMMEDIATE on
 SQLite, FOR UPDATE SKIP LOCKED on PostgreSQL) and its version checked on write, so two sweeps
-at the same time, even in two processes, never do a step twice.
+at the same time, even in two processes, never do a step twice. What each due step does is in
+bot/due.py; this module finds the due tickets, locks them and writes them back in bulk.
 """
 
 from __future__ import annotations
@@ -18,22 +19,16 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, Table, bindparam, insert, inspect, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.closure import auto_close
 from bot.db import skip_locked
+from bot.due import process_ticket
 from bot.errors import ConcurrentChange
-from bot.ledger import breach
 from bot.models import (
-    ACTIVE_STATUSES,
-    BreachKind,
-    DeadlineKind,
-    Escalation,
     Handoff,
     HandoffStatus,
-    ProgressNotice,
     Requester,
     Ticket,
 )
-from bot.notices import Audience, Notice, address, staff_chats
+from bot.notices import Audience, Notice, address
 from bot.outgoing import Outgoing
 from bot.sla import Rules
 from bot.transaction import Transactions
@@ -252,157 +247,3 @@ async def _sweep_one_by_one(
             continue
         messages.extend(found)
     return len(ids)
-
-
-async def process_ticket(
-    session: AsyncSession,
-    rules: Rules,
-    ticket: Ticket,
-    requester: Requester,
-    now: datetime,
-    out: list[Outgoing],
-) -> None:
-    """Do what is due for one locked ticket; the caller's transaction commits it."""
-    watched = rules.watched_deadline(ticket)
-    while watched is not None:
-        kind, step = watched
-        due_at = rules.step_due_at(ticket, kind, step)
-        if due_at > now:
-            break
-        _escalate(session, rules, ticket, kind, step, due_at, now, out)
-        watched = rules.watched_deadline(ticket)
-
-    auto_close_at = rules.auto_close_at(ticket)
-    if auto_close_at is not None and auto_close_at <= now:
-        await auto_close(session, rules, ticket, now)
-        closed = [Notice("auto_closed", (Audience.REQUESTER,), ticket, requester=requester)]
-        if ticket.owner_id is not None:
-            closed.append(Notice("auto_closed_owner", (Audience.OWNER,), ticket))
-        out += address(rules, closed)
-
-    if (
-        ticket.status in ACTIVE_STATUSES
-        and ticket.next_notice_due_at is not None
-        and ticket.next_notice_due_at <= now
-    ):
-        _progress_notice(session, rules, ticket, requester, now, out)
-
-    reminder_at = rules.reminder_due_at(ticket)
-    if ticket.status in ACTIVE_STATUSES and reminder_at is not None and reminder_at <= now:
-        assert ticket.owner_id is not None
-        ticket.reminded_for_notice_at = ticket.next_notice_due_at
-        values = {"notice_due_at": ticket.next_notice_due_at}
-        out += address(rules, [Notice("update_reminder", (Audience.OWNER,), ticket, values)])
-
-    rules.reschedule(ticket)
-    if ticket.next_check_at is not None and ticket.next_check_at <= now:
-        # Cannot happen with a valid ladder; a guard against a sweep that never ends.
-        log.error("ticket %s is still due after the sweep; check the escalation ladder", ticket.id)
-        ticket.next_check_at = None
-
-
-def _escalate(
-    session: AsyncSession,
-    rules: Rules,
-    ticket: Ticket,
-    kind: DeadlineKind,
-    step: int,
-    due_at: datetime,
-    now: datetime,
-    out: list[Outgoing],
-) -> None:
-    ladder_step = rules.ladder[step]
-    deadline_at = (
-        ticket.first_response_due_at
-        if kind is DeadlineKind.FIRST_RESPONSE
-        else ticket.resolution_due_at
-    )
-    notice = Notice(
-        "escalation",
-        tuple(Audience(target) for target in ladder_step.notify),
-        ticket,
-        {
-            "deadline": str(kind),
-            "step": step + 1,
-            "fraction": ladder_step.at,
-            "deadline_at": deadline_at,
-            "overdue": ladder_step.at >= 1.0,
-        },
-    )
-    notified = staff_chats(rules, notice)
-    session.add(
-        Escalation(
-            ticket_id=ticket.id,
-            deadline=kind,
-            cycle=ticket.reopen_count,
-            step=step,
-            fraction=ladder_step.at,
-            due_at=due_at,
-            fired_at=now,
-            accountable_id=ticket.owner_id,
-            department_key=ticket.department_key,
-            notified={"chats": notified},
-        )
-    )
-    if kind is DeadlineKind.FIRST_RESPONSE:
-        ticket.first_response_steps = step + 1
-    else:
-        ticket.resolution_steps = step + 1
-    if step == rules.deadline_step:
-        breach(
-            session,
-            ticket,
-            BreachKind.MISSED_FIRST_RESPONSE
-            if kind is DeadlineKind.FIRST_RESPONSE
-            else BreachKind.OVERDUE,
-            officer_id=ticket.owner_id if kind is DeadlineKind.RESOLUTION else None,
-            now=now,
-            detail=f"{kind} deadline {due_at.isoformat()}",
-        )
-    out += address(rules, [notice])
-
-
-def _progress_notice(
-    session: AsyncSession,
-    rules: Rules,
-    ticket: Ticket,
-    requester: Requester,
-    now: datetime,
-    out: list[Outgoing],
-) -> None:
-    due_at = ticket.next_notice_due_at
-    assert due_at is not None
-    on_time = now - due_at <= rules.settings.notices.grace
-    session.add(
-        ProgressNotice(
-            ticket_id=ticket.id,
-            due_at=due_at,
-            sent_at=now,
-            on_time=on_time,
-            accountable_id=ticket.owner_id,
-            update_text=ticket.latest_update,
-        )
-    )
-    if not on_time:
-        breach(
-            session,
-            ticket,
-            BreachKind.LATE_NOTICE,
-            officer_id=ticket.owner_id,
-            now=now,
-            detail=f"notice due {due_at.isoformat()}",
-        )
-    if ticket.owner_id is not None:
-        # The owner was asked for an update before this notice and gave none.
-        breach(
-            session,
-            ticket,
-            BreachKind.MISSED_UPDATE,
-            officer_id=ticket.owner_id,
-            now=now,
-            detail=f"no public update before the notice due {due_at.isoformat()}",
-        )
-    out += address(
-        rules, [Notice("progress_notice", (Audience.REQUESTER,), ticket, requester=requester)]
-    )
-    rules.contacted(ticket, now)

@@ -8,9 +8,6 @@ from datetime import timedelta
 
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import RetryAfter, TelegramError
-from telegram.ext import ContextTypes
-
-from bot.desk import Desk
 
 log = logging.getLogger(__name__)
 MAX_MESSAGE = 4096  # Telegram's limit, in UTF-16 code units
@@ -59,13 +56,6 @@ def wait_of(error: RetryAfter) -> float:
     timedelta)."""
     wait = error.retry_after
     return wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
-
-
-def desk_of(context: ContextTypes.DEFAULT_TYPE) -> Desk:
-    """The desk of an Application's context (handlers use `DeskContext.desk` instead)."""
-    desk = context.application.bot_data["desk"]
-    assert isinstance(desk, Desk)
-    return desk
 
 
 def keyboard(rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup:

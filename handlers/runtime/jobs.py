@@ -6,28 +6,26 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from telegram.ext import ContextTypes
-
 from bot import retention
 from bot.desk import Desk
 from bot.sweep import run_due
-from handlers.common import desk_of
+from handlers.context import DeskContext
 
 log = logging.getLogger(__name__)
 RETENTION_EVERY = timedelta(hours=1)
 
 
-async def sweep(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def sweep(context: DeskContext) -> None:
     """The job: do what the clock says is due; its messages go to the sender as they commit
     (or wait in the outbox while none is connected)."""
-    desk = desk_of(context)
+    desk = context.desk
     messages = await run_due(transactions=desk.transactions, rules=desk.rules, now=desk.now())
     if messages:
         log.info("sweep: %d messages due", len(messages))
     await _keep_retention(context, desk)
 
 
-async def _keep_retention(context: ContextTypes.DEFAULT_TYPE, desk: Desk) -> None:
+async def _keep_retention(context: DeskContext, desk: Desk) -> None:
     """Once an hour (and at start-up): erase and delete what the retention settings say."""
     now = desk.now()
     last = context.application.bot_data.get("forgotten_at")

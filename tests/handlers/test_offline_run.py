@@ -224,8 +224,7 @@ async def test_the_clock_escalates_reminds_and_notifies(
 ) -> None:
     """An unclaimed ticket escalates to the staff group; a claimed one that runs a day long
     has its owner reminded, then its requester notified: the clock is moved, not slept on."""
-    from telegram.ext import CallbackContext
-
+    from handlers.context import DeskContext
     from handlers.runtime.jobs import sweep
 
     emulator, application = running
@@ -233,8 +232,9 @@ async def test_the_clock_escalates_reminds_and_notifies(
     officer = 100101
 
     async def sweep_now() -> None:
-        # What the job queue calls every sweep_every seconds, called now.
-        await sweep(CallbackContext(application))
+        # What the job queue calls every sweep_every seconds (with the application's
+        # context type), called now.
+        await sweep(DeskContext(application))
 
     await world.user_sends(REQUESTER, "我想申请公租房")
     (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)

@@ -6,9 +6,10 @@ import asyncio
 from datetime import timedelta
 
 import pytest
-from telegram.ext import Application, CallbackContext
+from telegram.ext import Application
 
 from emulator.server import Emulator
+from handlers.context import DeskContext
 from handlers.runtime.jobs import sweep
 from tests.handlers.conftest import (
     ENGLISH,
@@ -44,7 +45,7 @@ async def test_an_escalation_is_acted_on_from_its_buttons(
     # Well past the first-response deadline: the ladder reaches the department's supervisor
     # (step 2) and then management too (step 3).
     desk_clock.now += timedelta(hours=8)
-    await sweep(CallbackContext(application))
+    await sweep(DeskContext(application))
     escalation = (await bot_lines(emulator, SUPERVISOR, 2))[0]
     assert "工单 #1" in escalation.text and "已超期" in escalation.text
     assert [b["callback_data"] for b in escalation.buttons[0]] == ["sv:a:1", "sv:p:1"]
@@ -204,7 +205,7 @@ async def test_notices_wait_in_the_outbox_through_telegram_faults(
     await bot_lines(emulator, GENERAL_GROUP, 1)
     emulator.faults.add("sendMessage", Fault(502), count=1)
     desk_clock.now += timedelta(hours=3)  # the first step of the ladder: the staff group
-    await sweep(CallbackContext(application))
+    await sweep(DeskContext(application))
     assert "预警(第1级)工单 #1" in (await bot_lines(emulator, GENERAL_GROUP, 2))[-1].text
 
     async def escalation() -> OutboxMessage:
@@ -239,7 +240,7 @@ async def test_notices_wait_in_the_outbox_through_telegram_faults(
     assert any("unreachable" in n for n in notes)
     # Their progress notices are given up on too, not retried for ever.
     desk_clock.now += timedelta(days=2)
-    await sweep(CallbackContext(application))
+    await sweep(DeskContext(application))
 
     async def notices() -> list[OutboxMessage]:
         async with desk.sessions() as session:

@@ -1,49 +1,28 @@
-"""Configuration: `config.yaml` parsed into pydantic models, secrets from the environment.
-
-A bad value stops the program with the file, the field (and its line) and the reason.
-"""
+"""The sections of config.yaml as pydantic models: people and departments, service levels and
+office hours, notices, escalation, closure, retention, matcher, knowledge, keywords, surge,
+abuse and privacy."""
 
 from __future__ import annotations
 
 import itertools
-import os
 import re
-from dataclasses import dataclass
 from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import yaml
 from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
-    ValidationError,
     ValidationInfo,
     field_validator,
     model_validator,
 )
 
-from knowledge.yaml_lines import line_index, line_of
-
-DEFAULT_CONFIG_PATH = Path("config.yaml")
-# The committed config.yaml, shipped with the package: what an installed copy runs with when
-# no configuration is given and the working folder has none (tests keep the two the same).
-PACKAGED_CONFIG_PATH = Path(__file__).resolve().with_name("default_config.yaml")
-DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///data/shouwen.db"
-TOKEN_ENV = "SHOUWEN_BOT_TOKEN"
-BOT_API_URL_ENV = "SHOUWEN_BOT_API_URL"
-DATABASE_URL_ENV = "SHOUWEN_DATABASE_URL"
-
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(w|d|h|m|s)")
 _DURATION_UNITS = {"w": 604800, "d": 86400, "h": 3600, "m": 60, "s": 1}
-
-
-class ConfigError(Exception):
-    """A configuration file was refused; the message names file, field and reason."""
 
 
 def parse_duration(value: Any) -> timedelta:
@@ -70,11 +49,13 @@ def parse_duration(value: Any) -> timedelta:
 Duration = Annotated[timedelta, BeforeValidator(parse_duration)]
 
 
-class _Model(BaseModel):
+class ConfigModel(BaseModel):
+    """A section of config.yaml: unknown keys are refused, values never change once read."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Person(_Model):
+class Person(ConfigModel):
     """An officer or supervisor, known by Telegram user id."""
 
     user_id: int
@@ -82,7 +63,7 @@ class Person(_Model):
     staff_number: str = Field(min_length=1)
 
 
-class Department(_Model):
+class Department(ConfigModel):
     key: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     names: dict[str, str]
     staff_group_chat_id: int
@@ -90,7 +71,7 @@ class Department(_Model):
     supervisors: list[Person] = Field(min_length=1)
 
 
-class Named(_Model):
+class Named(ConfigModel):
     key: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     names: dict[str, str]
     cues: list[str] = Field(
@@ -98,7 +79,7 @@ class Named(_Model):
     )
 
 
-class Languages(_Model):
+class Languages(ConfigModel):
     default: str = "zh"
     supported: list[str] = Field(default_factory=lambda: ["zh", "en"], min_length=1)
 
@@ -109,12 +90,12 @@ class Languages(_Model):
         return self
 
 
-class Management(_Model):
+class Management(ConfigModel):
     chat_id: int
     user_ids: list[int] = Field(default_factory=list)
 
 
-class ServiceLevel(_Model):
+class ServiceLevel(ConfigModel):
     first_response: Duration
     resolution: Duration
     clock: Literal["working", "calendar"] = "working"
@@ -142,7 +123,7 @@ def _parse_hours(value: Any) -> tuple[time, time]:
 HoursSpan = Annotated[tuple[time, time], BeforeValidator(_parse_hours)]
 
 
-class OfficeHours(_Model):
+class OfficeHours(ConfigModel):
     """Working time; deadlines on the 'working' clock only count time inside it."""
 
     weekly: dict[str, list[HoursSpan]] = Field(default_factory=dict)
@@ -189,7 +170,7 @@ def _span_length(span: tuple[time, time]) -> timedelta:
     return timedelta(hours=end.hour - start.hour, minutes=end.minute - start.minute)
 
 
-class Notices(_Model):
+class Notices(ConfigModel):
     interval: Duration = timedelta(hours=24)
     owner_reminder_before: Duration = timedelta(hours=2)
     grace: Duration = Field(
@@ -207,12 +188,12 @@ class Notices(_Model):
 EscalationTarget = Literal["owner", "department_group", "department_supervisors", "management"]
 
 
-class EscalationStep(_Model):
+class EscalationStep(ConfigModel):
     at: float = Field(gt=0, le=10, description="fraction of the deadline's span")
     notify: list[EscalationTarget] = Field(min_length=1)
 
 
-class Escalation(_Model):
+class Escalation(ConfigModel):
     ladder: list[EscalationStep] = Field(min_length=1)
 
     @field_validator("ladder")
@@ -226,11 +207,11 @@ class Escalation(_Model):
         return ladder
 
 
-class Closure(_Model):
+class Closure(ConfigModel):
     auto_close_after: Duration = timedelta(hours=72)
 
 
-class Retention(_Model):
+class Retention(ConfigModel):
     """How long the desk keeps what identifies people. After `personal_data`, a closed
     ticket's words (question, messages, summaries, reasons, comments) and its requester's name
     are erased; the anonymous record (times, statuses, owners, ratings) stays for the figures.
@@ -249,7 +230,7 @@ class Retention(_Model):
         return self
 
 
-class Matcher(_Model):
+class Matcher(ConfigModel):
     answer_threshold: float = Field(default=85, ge=0, le=100)
     suggest_threshold: float = Field(default=60, ge=0, le=100)
 
@@ -260,7 +241,7 @@ class Matcher(_Model):
         return self
 
 
-class Knowledge(_Model):
+class Knowledge(ConfigModel):
     """Where the case-template files are, and the values their answers may use."""
 
     # Relative to the configuration file's folder when read from a file (see load_settings).
@@ -287,12 +268,12 @@ class Knowledge(_Model):
         }
 
 
-class KeywordRule(_Model):
+class KeywordRule(ConfigModel):
     words: list[str] = Field(min_length=1)
     priority: str
 
 
-class Surge(_Model):
+class Surge(ConfigModel):
     """Many similar tickets in a short window are one incident (群体性投诉)."""
 
     window: Duration = timedelta(hours=1)
@@ -301,184 +282,12 @@ class Surge(_Model):
     priority: str = "urgent"
 
 
-class Abuse(_Model):
+class Abuse(ConfigModel):
     """Limits that keep one requester from swamping the desk."""
 
     messages_per_minute: int = Field(default=20, ge=1)
     open_tickets: int = Field(default=3, ge=1)
 
 
-class Privacy(_Model):
+class Privacy(ConfigModel):
     show_officer_as: Literal["name", "staff_number"] = "name"
-
-
-class Settings(_Model):
-    timezone: str = "Asia/Shanghai"
-    languages: Languages = Languages()
-    privacy: Privacy = Privacy()
-    management: Management
-    departments: list[Department] = Field(min_length=1)
-    default_department: str | None = None
-    categories: list[Named] = Field(min_length=1)
-    priorities: list[Named] = Field(min_length=1, description="lowest first")
-    service_levels: dict[str, dict[str, ServiceLevel]]
-    office_hours: OfficeHours = OfficeHours()
-    notices: Notices = Notices()
-    escalation: Escalation
-    closure: Closure = Closure()
-    matcher: Matcher = Matcher()
-    knowledge: Knowledge = Knowledge()
-    keywords: list[KeywordRule] = Field(default_factory=list)
-    surge: Surge = Surge()
-    abuse: Abuse = Abuse()
-    retention: Retention = Retention()
-
-    @field_validator("timezone")
-    @classmethod
-    def _known_zone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone {value!r}") from None
-        return value
-
-    @model_validator(mode="after")
-    def _consistent(self) -> Settings:
-        languages = set(self.languages.supported)
-        items: list[Department] | list[Named]
-        for group_name, items in (
-            ("departments", self.departments),
-            ("categories", self.categories),
-            ("priorities", self.priorities),
-        ):
-            keys = [item.key for item in items]
-            duplicates = sorted({k for k in keys if keys.count(k) > 1})
-            if duplicates:
-                raise ValueError(f"{group_name}: duplicate key(s) {', '.join(duplicates)}")
-            for item in items:
-                missing = languages - set(item.names)
-                if missing:
-                    missing_text = ", ".join(sorted(missing))
-                    raise ValueError(
-                        f"{group_name} {item.key!r}: names missing for {missing_text}"
-                    )
-        user_roles: dict[int, str] = {}
-        for department in self.departments:
-            for person in [*department.officers, *department.supervisors]:
-                where = f"department {department.key!r}"
-                if person.user_id in user_roles and user_roles[person.user_id] != where:
-                    raise ValueError(
-                        f"user {person.user_id} is staff in both {user_roles[person.user_id]}"
-                        f" and {where}"
-                    )
-                user_roles[person.user_id] = where
-        department_keys = {d.key for d in self.departments}
-        if self.default_department is not None and self.default_department not in department_keys:
-            raise ValueError(f"default_department {self.default_department!r} is not a department")
-        categories = [c.key for c in self.categories]
-        priorities = [p.key for p in self.priorities]
-        for category in categories:
-            row = self.service_levels.get(category)
-            if row is None:
-                raise ValueError(f"service_levels: no row for category {category!r}")
-            absent = [p for p in priorities if p not in row]
-            if absent:
-                raise ValueError(f"service_levels.{category}: missing {', '.join(absent)}")
-            unknown = [p for p in row if p not in priorities]
-            if unknown:
-                raise ValueError(f"service_levels.{category}: unknown priority {unknown[0]!r}")
-        unknown_rows = [c for c in self.service_levels if c not in categories]
-        if unknown_rows:
-            raise ValueError(f"service_levels: unknown category {unknown_rows[0]!r}")
-        for rule in self.keywords:
-            if rule.priority not in priorities:
-                raise ValueError(f"keywords: unknown priority {rule.priority!r}")
-        if self.surge.priority not in priorities:
-            raise ValueError(f"surge.priority: unknown priority {self.surge.priority!r}")
-        return self
-
-    @property
-    def zone(self) -> ZoneInfo:
-        return ZoneInfo(self.timezone)
-
-    @property
-    def home_department(self) -> str:
-        """Where tickets land when nothing routes them elsewhere."""
-        return self.default_department or self.departments[0].key
-
-    def department(self, key: str) -> Department:
-        for department in self.departments:
-            if department.key == key:
-                return department
-        raise KeyError(key)
-
-    def service_level(self, category: str, priority: str) -> ServiceLevel:
-        return self.service_levels[category][priority]
-
-    def priority_rank(self, priority: str) -> int:
-        return [p.key for p in self.priorities].index(priority)
-
-
-@dataclass(frozen=True)
-class Environment:
-    """What comes from the environment, never from a committed file."""
-
-    bot_token: str | None
-    database_url: str
-    # A Bot API server other than Telegram's (a local telegram-bot-api, or an emulation).
-    bot_api_url: str | None = None
-
-    @classmethod
-    def read(cls) -> Environment:
-        token = os.environ.get(TOKEN_ENV) or None
-        return cls(
-            bot_token=token,
-            database_url=os.environ.get(DATABASE_URL_ENV) or DEFAULT_DATABASE_URL,
-            bot_api_url=os.environ.get(BOT_API_URL_ENV) or None,
-        )
-
-
-def _format_location(loc: tuple[str | int, ...]) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text or "(top level)"
-
-
-def default_config_path() -> Path:
-    """`config.yaml` in the working folder if there is one, else the packaged example."""
-    return DEFAULT_CONFIG_PATH if DEFAULT_CONFIG_PATH.is_file() else PACKAGED_CONFIG_PATH
-
-
-def load_settings(path: Path | str = DEFAULT_CONFIG_PATH) -> Settings:
-    """Read and validate a configuration file, or raise ConfigError naming what is wrong.
-
-    Relative paths in it (`knowledge.paths`) are taken relative to the file's folder and come
-    back absolute, so the service may run from any working folder.
-    """
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ConfigError(f"{path}{where}: not valid YAML: {problem}") from None
-    if not isinstance(raw, dict):
-        raise ConfigError(f"{path}: expected a mapping of settings at the top level")
-    try:
-        return Settings.model_validate(raw, context={"folder": path.parent})
-    except ValidationError as exc:
-        lines = line_index(text)
-        problems = []
-        for error in exc.errors():
-            loc = tuple(p for p in error["loc"] if not isinstance(p, str) or "[" not in p)
-            line = line_of(lines, loc)
-            reason = error["msg"].removeprefix("Value error, ")
-            field = _format_location(loc)
-            problems.append(f"{path}:{line}: {field}: {reason}")
-        raise ConfigError("\n".join(problems)) from None

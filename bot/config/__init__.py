@@ -1,0 +1,77 @@
+"""Configuration: `config.yaml` parsed into pydantic models, secrets from the environment.
+
+A bad value stops the program with the file, the field (and its line) and the reason. The
+sections are in `sections`, the whole in `settings`, reading it in `loading`.
+"""
+
+from __future__ import annotations
+
+from bot.config.loading import (
+    DEFAULT_CONFIG_PATH,
+    PACKAGED_CONFIG_PATH,
+    ConfigError,
+    Environment,
+    default_config_path,
+    load_settings,
+)
+from bot.config.sections import (
+    WEEKDAYS,
+    Abuse,
+    Closure,
+    ConfigModel,
+    Department,
+    Duration,
+    Escalation,
+    EscalationStep,
+    EscalationTarget,
+    HoursSpan,
+    KeywordRule,
+    Knowledge,
+    Languages,
+    Management,
+    Matcher,
+    Named,
+    Notices,
+    OfficeHours,
+    Person,
+    Privacy,
+    Retention,
+    ServiceLevel,
+    Surge,
+    parse_duration,
+)
+from bot.config.settings import Settings
+
+__all__ = [
+    "DEFAULT_CONFIG_PATH",
+    "PACKAGED_CONFIG_PATH",
+    "WEEKDAYS",
+    "Abuse",
+    "Closure",
+    "ConfigError",
+    "ConfigModel",
+    "Department",
+    "Duration",
+    "Environment",
+    "Escalation",
+    "EscalationStep",
+    "EscalationTarget",
+    "HoursSpan",
+    "KeywordRule",
+    "Knowledge",
+    "Languages",
+    "Management",
+    "Matcher",
+    "Named",
+    "Notices",
+    "OfficeHours",
+    "Person",
+    "Privacy",
+    "Retention",
+    "ServiceLevel",
+    "Settings",
+    "Surge",
+    "default_config_path",
+    "load_settings",
+    "parse_duration",
+]

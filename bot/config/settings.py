@@ -1,0 +1,138 @@
+"""The whole configuration: every section, and the rules that tie them together."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import (
+    Field,
+    field_validator,
+    model_validator,
+)
+
+from bot.config.sections import (
+    Abuse,
+    Closure,
+    ConfigModel,
+    Department,
+    Escalation,
+    KeywordRule,
+    Knowledge,
+    Languages,
+    Management,
+    Matcher,
+    Named,
+    Notices,
+    OfficeHours,
+    Privacy,
+    Retention,
+    ServiceLevel,
+    Surge,
+)
+
+
+class Settings(ConfigModel):
+    timezone: str = "Asia/Shanghai"
+    languages: Languages = Languages()
+    privacy: Privacy = Privacy()
+    management: Management
+    departments: list[Department] = Field(min_length=1)
+    default_department: str | None = None
+    categories: list[Named] = Field(min_length=1)
+    priorities: list[Named] = Field(min_length=1, description="lowest first")
+    service_levels: dict[str, dict[str, ServiceLevel]]
+    office_hours: OfficeHours = OfficeHours()
+    notices: Notices = Notices()
+    escalation: Escalation
+    closure: Closure = Closure()
+    matcher: Matcher = Matcher()
+    knowledge: Knowledge = Knowledge()
+    keywords: list[KeywordRule] = Field(default_factory=list)
+    surge: Surge = Surge()
+    abuse: Abuse = Abuse()
+    retention: Retention = Retention()
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r}") from None
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Settings:
+        languages = set(self.languages.supported)
+        items: list[Department] | list[Named]
+        for group_name, items in (
+            ("departments", self.departments),
+            ("categories", self.categories),
+            ("priorities", self.priorities),
+        ):
+            keys = [item.key for item in items]
+            duplicates = sorted({k for k in keys if keys.count(k) > 1})
+            if duplicates:
+                raise ValueError(f"{group_name}: duplicate key(s) {', '.join(duplicates)}")
+            for item in items:
+                missing = languages - set(item.names)
+                if missing:
+                    missing_text = ", ".join(sorted(missing))
+                    raise ValueError(
+                        f"{group_name} {item.key!r}: names missing for {missing_text}"
+                    )
+        user_roles: dict[int, str] = {}
+        for department in self.departments:
+            for person in [*department.officers, *department.supervisors]:
+                where = f"department {department.key!r}"
+                if person.user_id in user_roles and user_roles[person.user_id] != where:
+                    raise ValueError(
+                        f"user {person.user_id} is staff in both {user_roles[person.user_id]}"
+                        f" and {where}"
+                    )
+                user_roles[person.user_id] = where
+        department_keys = {d.key for d in self.departments}
+        if self.default_department is not None and self.default_department not in department_keys:
+            raise ValueError(f"default_department {self.default_department!r} is not a department")
+        categories = [c.key for c in self.categories]
+        priorities = [p.key for p in self.priorities]
+        for category in categories:
+            row = self.service_levels.get(category)
+            if row is None:
+                raise ValueError(f"service_levels: no row for category {category!r}")
+            absent = [p for p in priorities if p not in row]
+            if absent:
+                raise ValueError(f"service_levels.{category}: missing {', '.join(absent)}")
+            unknown = [p for p in row if p not in priorities]
+            if unknown:
+                raise ValueError(f"service_levels.{category}: unknown priority {unknown[0]!r}")
+        unknown_rows = [c for c in self.service_levels if c not in categories]
+        if unknown_rows:
+            raise ValueError(f"service_levels: unknown category {unknown_rows[0]!r}")
+        for rule in self.keywords:
+            if rule.priority not in priorities:
+                raise ValueError(f"keywords: unknown priority {rule.priority!r}")
+        if self.surge.priority not in priorities:
+            raise ValueError(f"surge.priority: unknown priority {self.surge.priority!r}")
+        return self
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def home_department(self) -> str:
+        """Where tickets land when nothing routes them elsewhere."""
+        return self.default_department or self.departments[0].key
+
+    def department(self, key: str) -> Department:
+        for department in self.departments:
+            if department.key == key:
+                return department
+        raise KeyError(key)
+
+    def service_level(self, category: str, priority: str) -> ServiceLevel:
+        return self.service_levels[category][priority]
+
+    def priority_rank(self, priority: str) -> int:
+        return [p.key for p in self.priorities].index(priority)

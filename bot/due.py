@@ -1,0 +1,189 @@
+"""What comes due for one ticket, by the clock: the escalation ladder's steps (with the breach
+at the deadline itself), auto-close of an unconfirmed resolution, the progress notice owed to
+the requester (the seed: at least every 24 hours), and the owner's reminder before it.
+
+`process_ticket` does each due step once, on a ticket the caller has locked (see bot/sweep.py),
+and records it: escalations, notices and breaches in the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.closure import auto_close
+from bot.ledger import breach
+from bot.models import (
+    ACTIVE_STATUSES,
+    BreachKind,
+    DeadlineKind,
+    Escalation,
+    ProgressNotice,
+    Requester,
+    Ticket,
+)
+from bot.notices import Audience, Notice, address, staff_chats
+from bot.outgoing import Outgoing
+from bot.sla import Rules
+
+log = logging.getLogger(__name__)
+
+
+async def process_ticket(
+    session: AsyncSession,
+    rules: Rules,
+    ticket: Ticket,
+    requester: Requester,
+    now: datetime,
+    out: list[Outgoing],
+) -> None:
+    """Do what is due for one locked ticket; the caller's transaction commits it."""
+    watched = rules.watched_deadline(ticket)
+    while watched is not None:
+        kind, step = watched
+        due_at = rules.step_due_at(ticket, kind, step)
+        if due_at > now:
+            break
+        escalate(session, rules, ticket, kind, step, due_at, now, out)
+        watched = rules.watched_deadline(ticket)
+
+    auto_close_at = rules.auto_close_at(ticket)
+    if auto_close_at is not None and auto_close_at <= now:
+        await auto_close(session, rules, ticket, now)
+        closed = [Notice("auto_closed", (Audience.REQUESTER,), ticket, requester=requester)]
+        if ticket.owner_id is not None:
+            closed.append(Notice("auto_closed_owner", (Audience.OWNER,), ticket))
+        out += address(rules, closed)
+
+    if (
+        ticket.status in ACTIVE_STATUSES
+        and ticket.next_notice_due_at is not None
+        and ticket.next_notice_due_at <= now
+    ):
+        progress_notice(session, rules, ticket, requester, now, out)
+
+    reminder_at = rules.reminder_due_at(ticket)
+    if ticket.status in ACTIVE_STATUSES and reminder_at is not None and reminder_at <= now:
+        assert ticket.owner_id is not None
+        ticket.reminded_for_notice_at = ticket.next_notice_due_at
+        values = {"notice_due_at": ticket.next_notice_due_at}
+        out += address(rules, [Notice("update_reminder", (Audience.OWNER,), ticket, values)])
+
+    rules.reschedule(ticket)
+    if ticket.next_check_at is not None and ticket.next_check_at <= now:
+        # Cannot happen with a valid ladder; a guard against a sweep that never ends.
+        log.error("ticket %s is still due after the sweep; check the escalation ladder", ticket.id)
+        ticket.next_check_at = None
+
+
+def escalate(
+    session: AsyncSession,
+    rules: Rules,
+    ticket: Ticket,
+    kind: DeadlineKind,
+    step: int,
+    due_at: datetime,
+    now: datetime,
+    out: list[Outgoing],
+) -> None:
+    """Fire ladder step `step` of the `kind` deadline (due at `due_at`): record the escalation,
+    a breach when it is the deadline itself, and publish the notice to the step\'s audience."""
+    ladder_step = rules.ladder[step]
+    deadline_at = (
+        ticket.first_response_due_at
+        if kind is DeadlineKind.FIRST_RESPONSE
+        else ticket.resolution_due_at
+    )
+    notice = Notice(
+        "escalation",
+        tuple(Audience(target) for target in ladder_step.notify),
+        ticket,
+        {
+            "deadline": str(kind),
+            "step": step + 1,
+            "fraction": ladder_step.at,
+            "deadline_at": deadline_at,
+            "overdue": ladder_step.at >= 1.0,
+        },
+    )
+    notified = staff_chats(rules, notice)
+    session.add(
+        Escalation(
+            ticket_id=ticket.id,
+            deadline=kind,
+            cycle=ticket.reopen_count,
+            step=step,
+            fraction=ladder_step.at,
+            due_at=due_at,
+            fired_at=now,
+            accountable_id=ticket.owner_id,
+            department_key=ticket.department_key,
+            notified={"chats": notified},
+        )
+    )
+    if kind is DeadlineKind.FIRST_RESPONSE:
+        ticket.first_response_steps = step + 1
+    else:
+        ticket.resolution_steps = step + 1
+    if step == rules.deadline_step:
+        breach(
+            session,
+            ticket,
+            BreachKind.MISSED_FIRST_RESPONSE
+            if kind is DeadlineKind.FIRST_RESPONSE
+            else BreachKind.OVERDUE,
+            officer_id=ticket.owner_id if kind is DeadlineKind.RESOLUTION else None,
+            now=now,
+            detail=f"{kind} deadline {due_at.isoformat()}",
+        )
+    out += address(rules, [notice])
+
+
+def progress_notice(
+    session: AsyncSession,
+    rules: Rules,
+    ticket: Ticket,
+    requester: Requester,
+    now: datetime,
+    out: list[Outgoing],
+) -> None:
+    """The progress notice owed to the requester (config `notices.interval`): recorded, late
+    or not; a breach if late, and one against an owner who gave no update before it."""
+    due_at = ticket.next_notice_due_at
+    assert due_at is not None
+    on_time = now - due_at <= rules.settings.notices.grace
+    session.add(
+        ProgressNotice(
+            ticket_id=ticket.id,
+            due_at=due_at,
+            sent_at=now,
+            on_time=on_time,
+            accountable_id=ticket.owner_id,
+            update_text=ticket.latest_update,
+        )
+    )
+    if not on_time:
+        breach(
+            session,
+            ticket,
+            BreachKind.LATE_NOTICE,
+            officer_id=ticket.owner_id,
+            now=now,
+            detail=f"notice due {due_at.isoformat()}",
+        )
+    if ticket.owner_id is not None:
+        # The owner was asked for an update before this notice and gave none.
+        breach(
+            session,
+            ticket,
+            BreachKind.MISSED_UPDATE,
+            officer_id=ticket.owner_id,
+            now=now,
+            detail=f"no public update before the notice due {due_at.isoformat()}",
+        )
+    out += address(
+        rules, [Notice("progress_notice", (Audience.REQUESTER,), ticket, requester=requester)]
+    )
+    rules.contacted(ticket, now)
