@@ -62,6 +62,7 @@ class Queued:
     attempts: int
     leased_until: datetime
     message: Outgoing | None = None
+    # A front call; for a core message, the call the front presented it as (once tried).
     call: Call | None = None
     reopened_topic: bool = False  # it found its ticket's topic gone and opened a new one
 

@@ -1,11 +1,9 @@
-"""What staff are shown about a ticket: its card, its topic, and a requester's message
-relayed to the ticket's staff. Used by the requester's side and the staff's side alike, so
-neither imports the other."""
+"""What staff are shown about a ticket: its card and its topic. Used by the requester's side
+and the staff's side alike, so neither imports the other."""
 
 from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import Message
 
 from bot import conversation
 from bot.desk import Desk
@@ -87,22 +85,3 @@ async def topic_calls(
                 )
             )
     return calls
-
-
-def relay_to_staff(desk: Desk, ticket: Ticket, message: Message) -> Call:
-    """A requester's message copied to the ticket's staff: into its topic once claimed, or,
-    in a group without topics, as a reply to its card (replying to that copy answers the
-    requester)."""
-    chat_id = (
-        ticket.staff_chat_id
-        or desk.settings.department(ticket.handling_department_key).staff_group_chat_id
-    )
-    return post.copy(
-        chat_id,
-        message.chat_id,
-        message.message_id,
-        kind="relay",
-        ticket_id=ticket.id,
-        in_topic=True,
-        after="link",
-    )

@@ -9,8 +9,8 @@ Which buttons a notice carries depends on its kind and on whom it was addressed 
 - a resolution to its requester: the rating and reopen buttons.
 A notice addressed to the ticket's staff (Audience.TICKET_STAFF) goes into the ticket's topic
 as it is when sent (under its card in a group without topics). A notice of something someone
-wrote in Telegram (a staff reply to its requester) is that message, copied: its values name
-it (`from_chat_id`, `message_id`).
+wrote in Telegram (a staff reply to its requester, a requester's message relayed to the
+ticket's staff) is that message, copied: its values name it (`from_chat_id`, `message_id`).
 """
 
 from __future__ import annotations
@@ -24,7 +24,10 @@ from bot.outgoing import Outgoing
 from handlers import keyboards, post
 
 _SUPERVISING = {str(a) for a in Audience.supervising()}
-COPIES = {"staff_reply"}  # notices shown as a copy of the message they carry
+COPIES = {"staff_reply", "relay"}  # notices shown as a copy of the message they carry
+# What sending a notice records on its ticket (bot/delivery.py `record_sent`): a relayed
+# message is linked to its ticket, so that replying to the copy answers the requester.
+AFTER = {"relay": "link"}
 
 
 def _supervising(desk: Desk, message: Outgoing) -> bool:
@@ -56,6 +59,7 @@ def present(desk: Desk, message: Outgoing) -> Call:
     in its ticket's topic when addressed to the ticket's staff; or, for a copy (COPIES), the
     copyMessage of the message it carries. Raises jinja2's errors for a template that does
     not exist or fails, KeyError for a copy that names no message."""
+    in_topic = message.audience == Audience.TICKET_STAFF and message.ticket_id is not None
     if message.template in COPIES:
         values = message.context
         return post.copy(
@@ -64,6 +68,8 @@ def present(desk: Desk, message: Outgoing) -> Call:
             values["message_id"],
             kind=message.template,
             ticket_id=message.ticket_id,
+            in_topic=in_topic,
+            after=AFTER.get(message.template),
         )
     text = desk.texts.render(message.template, message.language, **message.context)
     return post.message(
@@ -72,5 +78,5 @@ def present(desk: Desk, message: Outgoing) -> Call:
         markup(desk, message),
         kind=message.template,
         ticket_id=message.ticket_id,
-        in_topic=message.audience == Audience.TICKET_STAFF and message.ticket_id is not None,
+        in_topic=in_topic,
     )

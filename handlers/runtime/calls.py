@@ -63,9 +63,10 @@ class Calls:
         """Send one outbox row; Telegram's answer as JSON, or SKIPPED when the row turned out
         not to be needed. Raises TelegramError as Telegram refused it, Reordered when it must
         wait for messages put ahead of it."""
-        call = (
-            presenter.present(self._desk, item.message) if item.message is not None else item.call
-        )
+        if item.message is not None:
+            # A notice: sent, and recorded once sent, as the presenter shows it.
+            item.call = presenter.present(self._desk, item.message)
+        call = item.call
         assert call is not None
         if call.method == "createForumTopic":
             has_topic = (

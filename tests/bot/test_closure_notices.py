@@ -1,4 +1,5 @@
-"""Who hears of a staff reply, a resolution and the requester's verdict, on a real database:
+"""Who hears of a requester's message, a staff reply, a resolution and the requester's
+verdict, on a real database:
 the flows publish their notices in the transaction that changes the ticket (bot/closure.py,
 bot/conversation.py)."""
 
@@ -99,3 +100,51 @@ async def test_a_resolution_goes_to_the_requester_and_their_verdict_to_the_ticke
     assert resolution["summary"] == " 已修好 "  # as written, as the requester always saw it
     assert reopened["event"] == "reopened"
     assert (rated["event"], rated["score"]) == ("rated", 4)
+
+
+async def test_a_requesters_message_is_relayed_to_the_tickets_staff(
+    sessions: Sessions, rules: Rules
+) -> None:
+    transactions, ticket, requester_id = await _owned(sessions, rules)
+    async with transactions() as tx:
+        filed = await conversation.requester_message_and_tell(
+            tx=tx,
+            rules=rules,
+            ticket_id=ticket.id,
+            requester_id=requester_id,
+            chat_id=REQUESTER_CHAT,
+            message_id=17,
+            text="补充:我家三口人",
+        )
+    relay = (await outbox_rows(sessions))[-1]
+    assert (relay.chat_id, relay.template, relay.audience, relay.ticket_id) == (
+        GENERAL_GROUP,
+        "relay",
+        Audience.TICKET_STAFF,
+        ticket.id,
+    )
+    assert (relay.context["from_chat_id"], relay.context["message_id"]) == (REQUESTER_CHAT, 17)
+    assert (filed.text, filed.telegram_message_id) == ("补充:我家三口人", 17)
+
+
+async def test_without_a_staff_group_a_relay_goes_to_the_handling_departments_group(
+    sessions: Sessions, rules: Rules
+) -> None:
+    transactions, ticket, requester_id = await _owned(sessions, rules)
+    async with sessions() as session, session.begin():
+        stored = await session.get(Ticket, ticket.id)
+        assert stored is not None
+        stored.staff_chat_id = None
+        stored.handling_department_key = "social_security"
+    async with transactions() as tx:
+        await conversation.requester_message_and_tell(
+            tx=tx,
+            rules=rules,
+            ticket_id=ticket.id,
+            requester_id=requester_id,
+            chat_id=REQUESTER_CHAT,
+            message_id=18,
+        )
+    relay = (await outbox_rows(sessions))[-1]
+    social_group = rules.settings.department("social_security").staff_group_chat_id
+    assert (relay.chat_id, relay.audience) == (social_group, Audience.TICKET_STAFF)

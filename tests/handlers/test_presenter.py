@@ -114,3 +114,16 @@ async def test_a_staff_reply_is_a_copy_of_the_staffs_message(desk: Desk) -> None
     call = present(desk, Outgoing(REQUESTER, "en", "staff_reply", copied, 7, Audience.REQUESTER))
     assert (call.method, call.kind, call.in_topic) == ("copyMessage", "staff_reply", False)
     assert call.params == {"chat_id": REQUESTER, "from_chat_id": GROUP, "message_id": 42}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_relay_is_copied_into_the_topic_and_linked_to_its_ticket(desk: Desk) -> None:
+    copied = {"from_chat_id": REQUESTER, "message_id": 17, "ticket_id": 7}
+    call = present(desk, Outgoing(GROUP, "zh", "relay", copied, 7, Audience.TICKET_STAFF))
+    assert (call.method, call.kind, call.in_topic, call.after) == (
+        "copyMessage",
+        "relay",
+        True,
+        "link",
+    )
+    assert call.params == {"chat_id": GROUP, "from_chat_id": REQUESTER, "message_id": 17}
