@@ -1,5 +1,5 @@
-"""What staff are shown about a ticket: its card and its topic. Used by the requester's side
-and the staff's side alike, so neither imports the other."""
+"""What staff are shown about a ticket in their group: the words of its statuses (for its card,
+handlers/presenter.py) and its topic."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from bot import conversation
 from bot.desk import Desk
 from bot.models import Direction, Ticket
 from bot.outbox import Call
-from handlers import keyboards, post
+from handlers import post
 
 STATUSES = ("open", "claimed", "transferring", "resolved", "closed")
 
@@ -17,35 +17,6 @@ STATUSES = ("open", "claimed", "transferring", "resolved", "closed")
 def statuses(desk: Desk, language: str) -> dict[str, str]:
     """Each ticket status as `language` words it."""
     return {s: desk.texts.render("statuses", language, status=s) for s in STATUSES}
-
-
-def card(desk: Desk, ticket: Ticket, attempts: list[str], earlier: list[Ticket]) -> Call:
-    """A new ticket's card with Claim, to its staff group (`ticket.staff_chat_id`); its
-    message id is kept once Telegram has it."""
-    assert ticket.staff_chat_id is not None
-    language = desk.settings.languages.default
-    names = desk.names(language)
-    text = desk.texts.render(
-        "ticket_card",
-        language,
-        ticket_id=ticket.id,
-        category=names["categories"][ticket.category],
-        priority=names["priorities"][ticket.priority],
-        first_response_due_at=ticket.first_response_due_at,
-        resolution_due_at=ticket.resolution_due_at,
-        question=ticket.question,
-        attempts=attempts,
-        earlier=[{"id": t.id, "status": str(t.status)} for t in earlier],
-        statuses=statuses(desk, language),
-    )
-    return post.message(
-        ticket.staff_chat_id,
-        text,
-        keyboards.claim(desk, ticket.id),
-        kind="card",
-        ticket_id=ticket.id,
-        after="card",
-    )
 
 
 async def topic_calls(

@@ -6,7 +6,8 @@ topic); the runtime sends what it returns (handlers/runtime/calls.py).
 Which buttons a notice carries depends on its kind and on whom it was addressed to:
 - an escalation to a department's supervisors or management: assign an owner, change priority;
 - a handoff's card to the receiving group: Accept;
-- a resolution to its requester: the rating and reopen buttons.
+- a resolution to its requester: the rating and reopen buttons;
+- a new ticket's card to its staff group: Claim.
 A notice addressed to the ticket's staff (Audience.TICKET_STAFF) goes into the ticket's topic
 as it is when sent (under its card in a group without topics). A notice of something someone
 wrote in Telegram (a staff reply to its requester, a requester's message relayed to the
@@ -21,13 +22,15 @@ from bot.desk import Desk
 from bot.notices import Audience
 from bot.outbox import Call
 from bot.outgoing import Outgoing
-from handlers import keyboards, post
+from handlers import cards, keyboards, post
 
 _SUPERVISING = {str(a) for a in Audience.supervising()}
 COPIES = {"staff_reply", "relay"}  # notices shown as a copy of the message they carry
 # What sending a notice records on its ticket (bot/delivery.py `record_sent`): a relayed
 # message is linked to its ticket, so that replying to the copy answers the requester.
-AFTER = {"relay": "link"}
+# A new ticket's card keeps its message id on the ticket (Claim edits it, replies to it are
+# about the ticket).
+AFTER = {"relay": "link", "ticket_card": "card"}
 
 
 def _supervising(desk: Desk, message: Outgoing) -> bool:
@@ -49,6 +52,8 @@ def markup(desk: Desk, message: Outgoing) -> InlineKeyboardMarkup | None:
         return keyboards.escalation(desk, ticket_id)
     if message.template == "handoff_card":
         return keyboards.accept(desk, ticket_id)
+    if message.template == "ticket_card":
+        return keyboards.claim(desk, ticket_id)
     if message.template == "resolution" and message.audience == Audience.REQUESTER:
         return keyboards.rating(desk, message.language, ticket_id)
     return None
@@ -71,7 +76,10 @@ def present(desk: Desk, message: Outgoing) -> Call:
             in_topic=in_topic,
             after=AFTER.get(message.template),
         )
-    text = desk.texts.render(message.template, message.language, **message.context)
+    context = message.context
+    if message.template == "ticket_card":  # the earlier tickets' statuses, as staff word them
+        context = {**context, "statuses": cards.statuses(desk, message.language)}
+    text = desk.texts.render(message.template, message.language, **context)
     return post.message(
         message.chat_id,
         text,
@@ -79,4 +87,5 @@ def present(desk: Desk, message: Outgoing) -> Call:
         kind=message.template,
         ticket_id=message.ticket_id,
         in_topic=in_topic,
+        after=AFTER.get(message.template),
     )

@@ -127,3 +127,24 @@ async def test_a_relay_is_copied_into_the_topic_and_linked_to_its_ticket(desk: D
         "link",
     )
     assert call.params == {"chat_id": GROUP, "from_chat_id": REQUESTER, "message_id": 17}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_new_tickets_card_has_claim_and_keeps_its_message_id(desk: Desk) -> None:
+    values = {
+        "ticket_id": 7,
+        "category": "咨询",
+        "priority": "普通",
+        "first_response_due_at": MONDAY_9AM,
+        "resolution_due_at": MONDAY_9AM,
+        "question": "路灯坏了",
+        "attempts": [],
+        "earlier": [{"id": 3, "status": "closed"}],
+    }
+    call = present(
+        desk, Outgoing(GROUP, "zh", "ticket_card", values, 7, Audience.DEPARTMENT_GROUP)
+    )
+    assert (call.kind, call.after, call.in_topic) == ("ticket_card", "card", False)
+    assert _buttons(call.params) == ["claim:7"]
+    closed = desk.texts.render("statuses", "zh", status="closed")
+    assert f"#3 {closed}" in call.params["text"] and "路灯坏了" in call.params["text"]
