@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from bot.casebook import file_templates
 from bot.clock import utc_now
 from bot.config import (
     PACKAGED_CONFIG_PATH,
@@ -23,6 +24,7 @@ from bot.config import (
     load_settings,
 )
 from bot.db import backup, create_engine, is_sqlite, restore, session_factory, upgrade
+from knowledge.templates import TemplateError
 
 log = logging.getLogger("bot")
 
@@ -75,15 +77,24 @@ def main(argv: list[str] | None = None) -> int:
         args.config = default_config_path()
         if args.config == PACKAGED_CONFIG_PATH:
             log.info("no config.yaml here: running with the packaged example %s", args.config)
+    command = args.command or "run"
     try:
         settings = load_settings(args.config)
+        # What the desk answers from is checked before it runs, not when it fails to start:
+        # every template file (knowledge.paths, relative to the config file) and its values.
+        templates = file_templates(settings) if command in ("check-config", "run") else []
     except ConfigError as exc:
         print(f"configuration refused:\n{exc}", file=sys.stderr)
         return 2
+    except TemplateError as exc:
+        print(f"knowledge base refused ({args.config}: knowledge.paths):\n{exc}", file=sys.stderr)
+        return 2
     environment = Environment.read()
-    command = args.command or "run"
     if command == "check-config":
-        print(f"{args.config}: ok ({len(settings.departments)} departments)")
+        print(
+            f"{args.config}: ok ({len(settings.departments)} departments,"
+            f" {len(templates)} templates)"
+        )
         return 0
     if command == "db" and args.action in ("backup", "restore"):
         return _backup_or_restore(environment.database_url, args.action, args.path)

@@ -64,5 +64,6 @@ def register(application: Application, sweep_every: float | None = 30.0) -> None
     application.add_handler(MessageHandler(private & filters.COMMAND, greeting.start))
     application.add_error_handler(errors.on_error)
     if sweep_every is not None and application.job_queue is not None:
-        # first=0: catch up at start-up on whatever fell due while the bot was down.
-        application.job_queue.run_repeating(jobs.sweep, interval=sweep_every, first=0)
+        # The first run is at start-up, by start_receiving (handlers/app.py): the job queue
+        # cannot run a repeating job at once (python-telegram-bot's note on run_repeating).
+        application.job_queue.run_repeating(jobs.sweep, interval=sweep_every, name=jobs.SWEEP)

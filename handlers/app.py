@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -115,6 +116,7 @@ async def start_receiving(
     polling); returns the coroutine function that stops both."""
     from handlers.menus import set_menus
     from handlers.runtime.dispatcher import build_dispatcher
+    from handlers.runtime.jobs import SWEEP
     from handlers.runtime.receiving import Poller, WebhookReceiver
 
     await set_menus(application)
@@ -123,6 +125,10 @@ async def start_receiving(
     await dispatcher.start()
     # From now on what transactions commit goes to the dispatcher at once.
     desk.transactions.connect(dispatcher.submit)
+    if application.job_queue is not None:
+        # Catch up at once on whatever fell due while the bot was down; then every interval.
+        for job in application.job_queue.get_jobs_by_name(SWEEP):
+            application.create_task(job.run(application), name="first sweep")
     receiver: Poller | WebhookReceiver
     if webhook is None:
         receiver = Poller(application, timeout=poll_timeout)
@@ -163,12 +169,22 @@ async def run(
         base = f"http://127.0.0.1:{emulator.port}"
         application = build_application(desk, LOCAL_TOKEN, base, sweep_every)
         print(f"Shouwen runs offline. Open {base}/ in a browser.", flush=True)
+    stopping = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    # SIGTERM (systemd, docker stop) and SIGINT (Ctrl-C) stop the bot cleanly: what is in
+    # flight is given back to the outbox. Set here, so that a SIGINT ignored by whoever started
+    # the process (a background job of a script) still stops it.
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stopping.set)
     async with application:
         await application.start()
         stop_receiving = await start_receiving(application, webhook)
         try:
-            await asyncio.Event().wait()  # until interrupted; the job queue does the sweeping
+            await stopping.wait()  # the job queue does the sweeping meanwhile
+            log.info("stopping: a signal asked for it")
         finally:
+            for signum in (signal.SIGTERM, signal.SIGINT):
+                loop.remove_signal_handler(signum)
             await stop_receiving()
             await application.stop()
             if emulator is not None:

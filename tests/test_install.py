@@ -134,7 +134,7 @@ def test_upgrade_and_answer_outside_the_checkout(installed: Path, tmp_path: Path
 
         _wait_for(answered, log)
     finally:
-        service.send_signal(signal.SIGINT)
+        service.send_signal(signal.SIGTERM)  # as systemd stops it
         try:
             service.wait(timeout=30)
         except subprocess.TimeoutExpired:

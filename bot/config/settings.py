@@ -82,15 +82,31 @@ class Settings(ConfigModel):
                         f"{group_name} {item.key!r}: names missing for {missing_text}"
                     )
         user_roles: dict[int, str] = {}
+        staff_numbers: dict[str, int] = {}
         for department in self.departments:
             for person in [*department.officers, *department.supervisors]:
                 where = f"department {department.key!r}"
-                if person.user_id in user_roles and user_roles[person.user_id] != where:
-                    raise ValueError(
-                        f"user {person.user_id} is staff in both {user_roles[person.user_id]}"
-                        f" and {where}"
-                    )
+                if person.user_id in user_roles:
+                    earlier = user_roles[person.user_id]
+                    if earlier != where:
+                        raise ValueError(
+                            f"user {person.user_id} is staff in both {earlier} and {where}"
+                        )
+                    raise ValueError(f"user {person.user_id} is listed twice in {where}")
                 user_roles[person.user_id] = where
+                if staff_numbers.setdefault(person.staff_number, person.user_id) != person.user_id:
+                    raise ValueError(
+                        f"staff number {person.staff_number!r} is given to two people"
+                        f" ({staff_numbers[person.staff_number]} and {person.user_id})"
+                    )
+        groups: dict[int, str] = {}
+        for department in self.departments:
+            other = groups.setdefault(department.staff_group_chat_id, department.key)
+            if other != department.key:
+                raise ValueError(
+                    f"departments {other!r} and {department.key!r} share the staff group"
+                    f" {department.staff_group_chat_id}: each needs its own"
+                )
         department_keys = {d.key for d in self.departments}
         if self.default_department is not None and self.default_department not in department_keys:
             raise ValueError(f"default_department {self.default_department!r} is not a department")

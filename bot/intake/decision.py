@@ -13,8 +13,8 @@ The table, in words (each row wins over those below it):
 | step                   | ticket | asked for a person | band     | vague | action      |
 | ---------------------- | ------ | ------------------ | -------- | ----- | ----------- |
 | none                   | yes    | any                |          | any   | INTO_TICKET |
-| any                    |        | yes                |          | any   | HANDOVER    |
-| CATEGORY               |        | no                 |          | any   | FALLBACK    |
+| CATEGORY               |        | any                |          | any   | FALLBACK    |
+| any other              |        | yes                |          | any   | HANDOVER    |
 | none, NEW_Q., CLARIFY  |        | no                 | ANSWER   | any   | ANSWER      |
 | none, NEW_Q., CLARIFY  |        | no                 | SUGGEST  | any   | SUGGEST     |
 | none, NEW_QUESTION     |        | no                 | HANDOVER | yes   | CLARIFY     |
@@ -53,6 +53,7 @@ class Action(StrEnum):
     INTO_TICKET = "into_ticket"  # filed under the ticket in progress, copied to its staff
     HANDOVER = "handover"  # to a person: a ticket (its category from words, a template, or asked)
     FALLBACK = "fallback"  # they wrote instead of picking a category: a ticket in the fallback
+    # category, with their words added (unless the words only asked for a person)
     ANSWER = "answer"  # the knowledge base's answer, with "solved" / "not solved"
     SUGGEST = "suggest"  # "did you mean": up to three close templates
     CLARIFY = "clarify"  # one question: what is it about?
@@ -80,10 +81,12 @@ def before_match(
     """The action decided without the knowledge base, or None: search it, then `after_match`."""
     if step is None and ticket_in_progress:
         return Action.INTO_TICKET
+    if step is DialogStep.CATEGORY:
+        # Waiting for a category and given words (or "人工") instead: a person takes it now,
+        # under the fallback category; asking again would keep them from a person.
+        return Action.FALLBACK
     if asks_for_person:
         return Action.HANDOVER
-    if step is DialogStep.CATEGORY:
-        return Action.FALLBACK
     return None
 
 

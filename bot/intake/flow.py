@@ -27,7 +27,6 @@ from bot.intake.decision import (
 from bot.models import DialogStep, Requester, Ticket
 from bot.notices import Audience, Notice, publish
 from bot.transaction import Transaction
-from knowledge.matcher import Band
 
 
 @dataclass(frozen=True)
@@ -65,8 +64,9 @@ async def take_text(
     """
     text = text.strip()
     step = DialogStep(requester.dialog_step) if requester.dialog_step else None
+    person = wants_person(text)
     decided = before_match(
-        step=step, ticket_in_progress=current is not None, asks_for_person=wants_person(text)
+        step=step, ticket_in_progress=current is not None, asks_for_person=person
     )
     if decided is Action.INTO_TICKET:
         return Outcome(Action.INTO_TICKET, ticket=current)
@@ -78,7 +78,10 @@ async def take_text(
             question=requester.last_question or text,
             category=None,
         )
-    question = question_of(step=step, earlier=requester.last_question, text=text)
+    if person and requester.last_question:
+        question = requester.last_question  # "人工" adds nothing to what they asked
+    else:
+        question = question_of(step=step, earlier=requester.last_question, text=text)
     requester.last_question = question
     requester.dialog_step = None
     if decided is Action.FALLBACK:
@@ -92,14 +95,16 @@ async def take_text(
     language = requester.language
     matches = desk.matcher.search(question, language, limit=3)
     band = desk.matcher.band(matches)
-    requester.last_offered = (
-        ",".join(m.template_id for m in matches) if band is not Band.HANDOVER else None
-    )
     action = after_match(step=step, band=band, vague=is_vague(text))
+    # What the bot offers is what the staff's card lists if the requester still wants a
+    # person: the one answer it gave, or the templates it suggested; nothing otherwise.
+    requester.last_offered = None
     if action is Action.ANSWER:
+        requester.last_offered = matches[0].template_id
         return Outcome(action, template_ids=(matches[0].template_id,))
     if action is Action.SUGGEST:
         offered = tuple(m.template_id for m in matches if m.template_id in desk.templates)
+        requester.last_offered = ",".join(offered) or None
         return Outcome(action, template_ids=offered)
     if action is Action.CLARIFY:
         requester.dialog_step = DialogStep.CLARIFY

@@ -13,6 +13,7 @@ from handlers.context import DeskContext
 
 log = logging.getLogger(__name__)
 RETENTION_EVERY = timedelta(hours=1)
+SWEEP = "sweep"  # the sweep job's name on the job queue
 
 
 async def sweep(context: DeskContext) -> None:

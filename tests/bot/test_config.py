@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from datetime import timedelta
@@ -151,3 +152,55 @@ def test_program_stops_with_non_zero_status_on_bad_config(tmp_path: Path) -> Non
     assert result.returncode == 2
     assert f"{path}:" in result.stderr
     assert "surge.min_tickets" in result.stderr
+
+
+def test_check_config_reads_the_knowledge_base_the_service_would(tmp_path: Path) -> None:
+    """A config copied away from its knowledge base, or a template value it no longer has, is
+    refused by check-config with the file and reason, not found when the service starts."""
+    moved = _write(tmp_path, EXAMPLE)  # knowledge.paths is relative to the config's folder
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "--config", str(moved), "check-config"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert f"{tmp_path / 'knowledge' / 'base'}:1: cannot read" in result.stderr
+    shutil.copytree(ROOT / "knowledge" / "base", tmp_path / "knowledge" / "base")
+    ok = subprocess.run(
+        [sys.executable, "-m", "bot", "--config", str(moved), "check-config"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert ok.returncode == 0, ok.stderr
+    assert "60 templates" in ok.stdout
+    (tmp_path / "config.yaml").write_text(EXAMPLE.replace("hotline:", "hotlin:", 1))
+    missing = subprocess.run(
+        [sys.executable, "-m", "bot", "--config", str(moved), "check-config"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert missing.returncode == 2
+    assert "knowledge base refused" in missing.stderr and "hotline" in missing.stderr
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "refusal"),
+    [
+        ("user_id: 100102", "user_id: 100101", "listed twice in department 'general'"),
+        ('staff_number: "G-0102"', 'staff_number: "G-0101"', "staff number 'G-0101'"),
+        ("staff_group_chat_id: -1000000000102", "staff_group_chat_id: -1000000000101", "share"),
+    ],
+)
+def test_staff_directory_mistakes_are_refused(
+    tmp_path: Path, old: str, new: str, refusal: str
+) -> None:
+    assert old in EXAMPLE
+    path = _write(tmp_path, EXAMPLE.replace(old, new, 1))
+    with pytest.raises(ConfigError, match=refusal):
+        load_settings(path)

@@ -3,8 +3,15 @@ loads the Telegram front only to run it."""
 
 from __future__ import annotations
 
+import os
+import signal
+import socket
 import subprocess
 import sys
+import time
+from pathlib import Path
+
+import pytest
 
 from tests.conftest import ROOT
 
@@ -31,3 +38,44 @@ def test_the_command_line_loads_neither_telegram_nor_the_front() -> None:
     loaded = _loaded_after("import bot.cli")
     assert "bot" in loaded
     assert not loaded & {"telegram", "handlers", "emulator"}
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_stops_the_service_cleanly(tmp_path: Path, signum: signal.Signals) -> None:
+    """SIGTERM (systemd) and SIGINT (Ctrl-C) stop `python -m bot run` with status 0, even when
+    whoever started it ignored SIGINT (a background job of a script does)."""
+    log = tmp_path / "service.log"
+    environment = {
+        **os.environ,
+        "SHOUWEN_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'shouwen.db'}",
+    }
+    environment.pop("SHOUWEN_BOT_TOKEN", None)
+    with log.open("w") as out:
+        service = subprocess.Popen(
+            [sys.executable, "-m", "bot", "run", "--port", str(_free_port())],
+            cwd=ROOT,
+            env=environment,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
+        )
+    try:
+        deadline = time.monotonic() + 60
+        while "runs offline" not in log.read_text() and time.monotonic() < deadline:
+            assert service.poll() is None, log.read_text()
+            time.sleep(0.1)
+        assert "runs offline" in log.read_text(), log.read_text()
+        service.send_signal(signum)
+        service.wait(timeout=30)
+    finally:
+        if service.poll() is None:
+            service.kill()
+            service.wait()
+    assert service.returncode == 0, log.read_text()
+    assert "stopping: a signal asked for it" in log.read_text()

@@ -10,6 +10,7 @@ import aiohttp
 import pytest
 from telegram.ext import Application
 
+from bot import requesters, tickets
 from bot.config import Settings
 from bot.desk import build_desk
 from bot.models import InboundUpdate
@@ -505,3 +506,42 @@ async def test_a_group_at_its_rate_limit_takes_no_place_from_the_private_chats(
         assert len(world.transcripts[GENERAL_GROUP]) < 22  # still held back by its limit
     finally:
         await dispatcher.stop()
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_the_sweep_catches_up_at_start_up(
+    settings: Settings, database_url: str, desk_clock: DeskClock, emulator: Emulator
+) -> None:
+    """A ticket that fell due while the bot was down is escalated as soon as it starts, not
+    one sweep interval later."""
+    desk = await build_desk(settings, database_url)
+    desk.clock = desk_clock
+    async with desk.transaction() as tx:
+        requester = await requesters.get_or_create_requester(
+            session=tx.session,
+            telegram_user_id=REQUESTER,
+            chat_id=REQUESTER,
+            language="zh",
+            now=desk.now(),
+        )
+        await tickets.open_ticket(
+            session=tx.session,
+            rules=desk.rules,
+            requester_id=requester.id,
+            question="我想申请公租房",
+            category="service_request",
+            now=desk.now(),
+        )
+    desk_clock.now += timedelta(hours=3)  # past the first escalation step, while "down"
+    application = build_application(
+        desk, LOCAL_TOKEN, f"http://127.0.0.1:{emulator.port}", sweep_every=3600
+    )
+    async with application:
+        await application.start()
+        stop_receiving = await start_receiving(application, None, poll_timeout=1)
+        try:
+            (escalation,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+            assert "工单 #1" in escalation.text and "尚未认领" in escalation.text
+        finally:
+            await stop_receiving()
+            await application.stop()

@@ -70,7 +70,8 @@ clarify  none    handover  handover
 clarify  none    suggest   suggest
 category none    handover  fallback
 """
-# "人工" / "human": a person at once, unless a ticket in progress takes the words.
+# "人工" / "human": a person at once, unless a ticket in progress takes the words; while the
+# category is awaited, at once under the fallback category (asking again would loop).
 PERSON = """
 -        ticket  answer    into_ticket
 -        none    answer    handover
@@ -78,8 +79,8 @@ PERSON = """
 new      ticket  answer    handover
 new      none    suggest   handover
 clarify  none    answer    handover
-category none    answer    handover
-category ticket  handover  handover
+category none    answer    fallback
+category ticket  handover  fallback
 """
 
 

@@ -156,6 +156,26 @@ async def test_past_the_open_ticket_limit_no_ticket_is_opened(desk: Desk) -> Non
         assert len(list(await session.scalars(select(Ticket)))) == limit
 
 
+async def test_asking_for_a_person_instead_of_a_category_reaches_one(desk: Desk) -> None:
+    assert (await _say(desk, "你好")).action is Action.CLARIFY
+    asked = await _say(desk, "我想问问那个事情怎么弄")
+    assert asked.action is Handover.ASK_CATEGORY
+    opened = await _say(desk, "人工")
+    # A person now, under the fallback category, with what they said (not the word 人工).
+    assert opened.action is Handover.OPEN and opened.ticket is not None
+    assert opened.ticket.category == "consultation"
+    assert opened.ticket.question == "你好\n我想问问那个事情怎么弄"
+
+
+async def test_after_an_answer_the_card_lists_that_answer_only(desk: Desk) -> None:
+    answered = await _say(desk, "社保卡丢了怎么补办")
+    assert answered.action is Action.ANSWER
+    handed = await _say(desk, "人工")
+    assert handed.action is Handover.OPEN
+    (attempt,) = handed.attempts
+    assert attempt == desk.templates[answered.template_ids[0]].questions["zh"][0]
+
+
 async def test_a_new_tickets_card_is_published_for_its_staff_group(desk: Desk) -> None:
     offered = await _say(desk, "社保卡补办")
     assert offered.action in (Action.ANSWER, Action.SUGGEST)
