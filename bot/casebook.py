@@ -4,7 +4,8 @@ Templates come from two places: the YAML files administrators edit (`knowledge.p
 config) and the database, where staff propose a closed ticket as a template and a supervisor
 approves or retires it. Both are handed to one `knowledge.Matcher`; after the transaction that
 approves or retires a template commits, the caller adds it to (or retires it from) the running
-matcher, so the bot answers with it without a restart.
+matcher, so the bot answers with it without a restart. `propose_and_tell` is the flow of a
+proposal: the supervisors of the ticket's department hear of it.
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ from bot.config import Settings
 from bot.errors import IllegalMove, InvalidInput, NotAllowed, NotFound
 from bot.guards import clean_text, may_speak_for
 from bot.models import CloseReason, StoredTemplate, TemplateStatus, TicketStatus
+from bot.notices import Audience, Notice, publish
 from bot.sla import Rules
 from bot.store import get
+from bot.transaction import Transaction
 from knowledge.matcher import Match, Matcher, Thresholds
 from knowledge.templates import CaseTemplate, Status, Vocabulary, check_template, load
 
@@ -248,3 +251,42 @@ async def retire(
         TemplateStatus.RETIRED,
         now,
     )
+
+
+async def propose_and_tell(
+    *,
+    tx: Transaction,
+    rules: Rules,
+    matcher: Matcher,
+    ticket_id: int,
+    officer_id: int,
+    questions: dict[str, list[str]],
+    answer: dict[str, str],
+) -> Proposal:
+    """`propose` at the transaction's instant; the supervisors of the ticket's department hear
+    of the proposal (`template_proposed`: the template's id and the similar ones). Raises as
+    `propose` does (DeskError)."""
+    proposal = await propose(
+        session=tx.session,
+        rules=rules,
+        matcher=matcher,
+        ticket_id=ticket_id,
+        officer_id=officer_id,
+        questions=questions,
+        answer=answer,
+        now=tx.now,
+    )
+    ticket = await get(session=tx.session, ticket_id=ticket_id)
+    values = {
+        "template_id": proposal.template.id,
+        "similar": [m.template_id for m in proposal.similar],
+    }
+    notice = Notice(
+        "template_proposed",
+        (Audience.DEPARTMENT_SUPERVISORS,),
+        ticket,
+        values,
+        departments=(ticket.department_key,),
+    )
+    await publish(tx, rules, [notice])
+    return proposal

@@ -1,4 +1,10 @@
-"""The closed loop (闭环): resolve with a summary, confirm and rate, reopen, withdraw, close."""
+"""The closed loop (闭环): resolve with a summary, confirm and rate, reopen, withdraw, close.
+
+The services change the ticket in a session; the flows (`resolve_and_tell`,
+`confirm_and_tell`, `reopen_and_tell`) do so in a transaction and publish who hears of it
+(bot/notices.py): a resolution goes to the requester (the front adds the rating buttons);
+their rating or their "not solved" goes to the ticket's staff.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +17,11 @@ from bot.errors import InvalidInput
 from bot.guards import clean_text, require_owner_or_supervisor
 from bot.ledger import record_late_first_response
 from bot.lifecycle import Action
-from bot.models import Rating, Ticket, TicketStatus
+from bot.models import Rating, Requester, Ticket, TicketStatus
+from bot.notices import Audience, Notice, publish
 from bot.sla import Rules
 from bot.store import get, get_for_requester, save
+from bot.transaction import Transaction
 
 
 async def resolve(
@@ -106,3 +114,61 @@ async def auto_close(session: AsyncSession, rules: Rules, ticket: Ticket, now: d
     """Close a resolution the requester never answered (called by the sweep)."""
     lifecycle.move(session, ticket, Action.AUTO_CLOSE, now=now, actor_id=None)
     rules.contacted(ticket, now)
+
+
+async def resolve_and_tell(
+    *, tx: Transaction, rules: Rules, ticket_id: int, officer_id: int, summary: str
+) -> Ticket:
+    """`resolve` at the transaction's instant; the requester gets the resolution (`summary`
+    as written) to confirm and rate. Raises as `resolve` does (DeskError)."""
+    ticket = await resolve(
+        session=tx.session,
+        rules=rules,
+        ticket_id=ticket_id,
+        officer_id=officer_id,
+        summary=summary,
+        now=tx.now,
+    )
+    requester = await tx.session.get(Requester, ticket.requester_id)
+    assert requester is not None  # a foreign key
+    notice = Notice(
+        "resolution", (Audience.REQUESTER,), ticket, {"summary": summary}, requester=requester
+    )
+    await publish(tx, rules, [notice])
+    return ticket
+
+
+async def confirm_and_tell(
+    *, tx: Transaction, rules: Rules, ticket_id: int, requester_id: int, score: int
+) -> Ticket:
+    """`confirm` with a rating at the transaction's instant; the ticket's staff hear it.
+    Raises as `confirm` does (DeskError)."""
+    ticket = await confirm(
+        session=tx.session,
+        rules=rules,
+        ticket_id=ticket_id,
+        requester_id=requester_id,
+        score=score,
+        now=tx.now,
+    )
+    event = {"event": "rated", "score": score}
+    await publish(tx, rules, [Notice("staff_event", (Audience.TICKET_STAFF,), ticket, event)])
+    return ticket
+
+
+async def reopen_and_tell(
+    *, tx: Transaction, rules: Rules, ticket_id: int, requester_id: int, reason: str
+) -> Ticket:
+    """`reopen` at the transaction's instant; the ticket's staff hear it is not solved.
+    Raises as `reopen` does (DeskError)."""
+    ticket = await reopen(
+        session=tx.session,
+        rules=rules,
+        ticket_id=ticket_id,
+        requester_id=requester_id,
+        reason=reason,
+        now=tx.now,
+    )
+    event = {"event": "reopened"}
+    await publish(tx, rules, [Notice("staff_event", (Audience.TICKET_STAFF,), ticket, event)])
+    return ticket

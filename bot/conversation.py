@@ -1,4 +1,8 @@
-"""A ticket's conversation: the requester's messages, staff replies and internal notes."""
+"""A ticket's conversation: the requester's messages, staff replies and internal notes.
+
+The flows: `requester_message_and_tell` files what a requester sent and relays it to the
+ticket's staff; `staff_reply_and_tell` files a staff reply and tells the requester (the front
+copies the message either way)."""
 
 from __future__ import annotations
 
@@ -10,10 +14,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.errors import IllegalMove, NotAllowed
 from bot.guards import MAX_TEXT, may_speak_for
 from bot.models import ACTIVE_STATUSES, Direction, Requester, Ticket, TicketMessage, TicketStatus
-from bot.notices import Audience, Notice, address
+from bot.notices import Audience, Notice, address, publish
 from bot.outgoing import Outgoing
 from bot.sla import Rules
 from bot.store import get, get_for_requester, save
+from bot.transaction import Transaction
 
 
 async def add_requester_message(
@@ -48,6 +53,43 @@ async def add_requester_message(
     )
     session.add(message)
     await session.flush()
+    return message
+
+
+async def requester_message_and_tell(
+    *,
+    tx: Transaction,
+    rules: Rules,
+    ticket_id: int,
+    requester_id: int,
+    chat_id: int,
+    message_id: int,
+    text: str = "",
+    content_type: str = "text",
+    file_id: str | None = None,
+) -> TicketMessage:
+    """What a requester sent (the message `message_id` in their chat `chat_id`) filed under
+    their ticket at the transaction's instant; the ticket's staff get it as a `relay` notice
+    (values `from_chat_id`, `message_id`: the front copies that message into the ticket's
+    topic, or under its card), the handling department's group while the ticket has no staff
+    group. Raises as `add_requester_message` does (DeskError)."""
+    message = await add_requester_message(
+        session=tx.session,
+        rules=rules,
+        ticket_id=ticket_id,
+        requester_id=requester_id,
+        now=tx.now,
+        text=text,
+        content_type=content_type,
+        file_id=file_id,
+        chat_id=chat_id,
+        message_id=message_id,
+    )
+    ticket = await get(session=tx.session, ticket_id=ticket_id)
+    group = rules.settings.department(ticket.handling_department_key).staff_group_chat_id
+    copied = {"from_chat_id": chat_id, "message_id": message_id}
+    notice = Notice("relay", (Audience.TICKET_STAFF,), ticket, copied, fallback=group)
+    await publish(tx, rules, [notice])
     return message
 
 
@@ -101,6 +143,39 @@ async def add_staff_message(
         message_id=message_id,
     )
     await save(session, rules, ticket)
+    return message
+
+
+async def staff_reply_and_tell(
+    *,
+    tx: Transaction,
+    rules: Rules,
+    ticket_id: int,
+    officer_id: int,
+    text: str,
+    chat_id: int,
+    message_id: int,
+) -> TicketMessage:
+    """A staff reply (the message `message_id` in the staff chat `chat_id`) filed as a public
+    update at the transaction's instant; the requester gets it as a `staff_reply` notice
+    (values `from_chat_id`, `message_id`: the front copies that message). Raises as
+    `add_staff_message` does (DeskError)."""
+    message = await add_staff_message(
+        session=tx.session,
+        rules=rules,
+        ticket_id=ticket_id,
+        officer_id=officer_id,
+        text=text,
+        now=tx.now,
+        chat_id=chat_id,
+        message_id=message_id,
+    )
+    ticket = await get(session=tx.session, ticket_id=ticket_id)
+    requester = await tx.session.get(Requester, ticket.requester_id)
+    assert requester is not None  # a foreign key
+    copied = {"from_chat_id": chat_id, "message_id": message_id}
+    notice = Notice("staff_reply", (Audience.REQUESTER,), ticket, copied, requester=requester)
+    await publish(tx, rules, [notice])
     return message
 
 

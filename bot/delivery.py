@@ -15,7 +15,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot import outbox, requesters, tickets
 from bot.models import Ticket
+from bot.notices import Audience, Notice, publish
 from bot.outbox import Call
+from bot.sla import Rules
+from bot.transaction import Transaction
 
 
 @dataclass(frozen=True)
@@ -103,3 +106,25 @@ async def give_up(
     if not unreachable:
         return []
     return await requesters.mark_unreachable(session=session, chat_id=chat_id, now=now)
+
+
+async def give_up_and_tell(
+    *,
+    tx: Transaction,
+    rules: Rules,
+    message_id: int,
+    chat_id: int,
+    error: str,
+    unreachable: bool,
+) -> None:
+    """`give_up` at the transaction's instant; the staff of each ticket in hand of a requester
+    found unreachable hear it (`unreachable`, in the ticket's topic)."""
+    in_hand = await give_up(
+        session=tx.session,
+        message_id=message_id,
+        chat_id=chat_id,
+        error=error,
+        unreachable=unreachable,
+        now=tx.now,
+    )
+    await publish(tx, rules, [Notice("unreachable", (Audience.TICKET_STAFF,), t) for t in in_hand])

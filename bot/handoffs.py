@@ -1,4 +1,14 @@
-"""Handoffs between departments: the standard form, accepted or returned; the owner stays."""
+"""Handoffs between departments: the standard form, accepted or returned; the owner stays.
+
+The services (`transfer`, `accept_handoff`, `return_handoff`) change the ticket and its form in
+a session; the flows (`transfer_and_tell`, `accept_and_tell`, `return_and_tell`) do the same
+in a transaction and publish who hears of it (bot/notices.py):
+- sent: the receiving group gets the form (`handoff_card`, with Accept), the ticket's staff
+  hear it went, the sending department's supervisors get a copy and the requester is told
+  (in their language) that the owner stays;
+- accepted or returned: the ticket's staff hear it (returned: with the reason).
+While the ticket has no staff group, what its staff would hear goes to the form's sender.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +21,11 @@ from bot import lifecycle
 from bot.errors import InvalidInput, NotFound
 from bot.guards import clean_text, require_staff_of
 from bot.lifecycle import Action
-from bot.models import Handoff, HandoffStatus, Ticket
+from bot.models import Handoff, HandoffStatus, Requester, Ticket
+from bot.notices import Audience, Notice, publish
 from bot.sla import Rules
 from bot.store import get, save
+from bot.transaction import Transaction
 
 
 async def transfer(
@@ -131,4 +143,142 @@ async def return_handoff(
     form.decided_by = actor_id
     form.return_reason = reason
     await save(session, rules, ticket)
+    return form
+
+
+def _department_name(rules: Rules, key: str, language: str | None = None) -> str:
+    """A department's name in `language` (default: the staff's), else in the staff's."""
+    names = rules.settings.department(key).names
+    default = names[rules.settings.languages.default]
+    return names.get(language, default) if language is not None else default
+
+
+def _owner(rules: Rules, ticket: Ticket) -> str:
+    return rules.staff.shown_as(ticket.owner_id) or "-"
+
+
+def sent_notices(
+    rules: Rules, ticket: Ticket, form: Handoff, requester: Requester
+) -> list[Notice]:
+    """Who hears of a handoff sent (see the module's description), in that order."""
+    owner = _owner(rules, ticket)
+    to_name = _department_name(rules, form.to_department_key)
+    event = {"department": to_name, "owner": owner}
+    return [
+        Notice(
+            "handoff_card",
+            (Audience.DEPARTMENT_GROUP,),
+            ticket,
+            {
+                "from_department": _department_name(rules, form.from_department_key),
+                "owner": owner,
+                "summary": form.summary,
+                "suggested": form.suggested_handling,
+                "due_at": form.due_at,
+                "question": ticket.question,
+            },
+            departments=(form.to_department_key,),
+        ),
+        Notice(
+            "handoff_event",
+            (Audience.TICKET_STAFF,),
+            ticket,
+            {**event, "event": "sent"},
+            fallback=form.sender_id,
+        ),
+        Notice(
+            "handoff_event",
+            (Audience.DEPARTMENT_SUPERVISORS,),
+            ticket,
+            {**event, "event": "copy"},
+            departments=(form.from_department_key,),
+        ),
+        Notice(
+            "handoff_event",
+            (Audience.REQUESTER,),
+            ticket,
+            {
+                "event": "requester",
+                "owner": owner,
+                "department": _department_name(rules, form.to_department_key, requester.language),
+            },
+            requester=requester,
+        ),
+    ]
+
+
+def decided_notice(rules: Rules, ticket: Ticket, form: Handoff) -> Notice:
+    """The ticket's staff hear the receiving department accepted or returned the form."""
+    event = "returned" if form.status is HandoffStatus.RETURNED else "accepted"
+    values = {
+        "event": event,
+        "department": _department_name(rules, form.to_department_key),
+        "owner": _owner(rules, ticket),
+        "reason": form.return_reason or "",
+    }
+    return Notice(
+        "handoff_event", (Audience.TICKET_STAFF,), ticket, values, fallback=form.sender_id
+    )
+
+
+async def transfer_and_tell(
+    *,
+    tx: Transaction,
+    rules: Rules,
+    ticket_id: int,
+    actor_id: int,
+    to_department: str,
+    summary: str,
+    suggested_handling: str,
+    due_at: datetime,
+) -> Handoff:
+    """`transfer` at the transaction's instant, and its notices published in it. Raises as
+    `transfer` does (DeskError)."""
+    session = tx.session
+    form = await transfer(
+        session=session,
+        rules=rules,
+        ticket_id=ticket_id,
+        actor_id=actor_id,
+        to_department=to_department,
+        summary=summary,
+        suggested_handling=suggested_handling,
+        due_at=due_at,
+        now=tx.now,
+    )
+    ticket = await get(session=session, ticket_id=ticket_id)
+    requester = await session.get(Requester, ticket.requester_id)
+    assert requester is not None  # a foreign key
+    await publish(tx, rules, sent_notices(rules, ticket, form, requester))
+    return form
+
+
+async def accept_and_tell(
+    *, tx: Transaction, rules: Rules, ticket_id: int, actor_id: int
+) -> Handoff:
+    """`accept_handoff` at the transaction's instant, the ticket's staff told in it. Raises
+    as `accept_handoff` does (DeskError)."""
+    form = await accept_handoff(
+        session=tx.session, rules=rules, ticket_id=ticket_id, actor_id=actor_id, now=tx.now
+    )
+    ticket = await get(session=tx.session, ticket_id=ticket_id)
+    await publish(tx, rules, [decided_notice(rules, ticket, form)])
+    return form
+
+
+async def return_and_tell(
+    *, tx: Transaction, rules: Rules, ticket_id: int, actor_id: int, reason: str
+) -> Handoff:
+    """`return_handoff` at the transaction's instant, the ticket's staff told why in it.
+    Raises as `return_handoff` does (DeskError)."""
+    form = await return_handoff(
+        session=tx.session,
+        rules=rules,
+        ticket_id=ticket_id,
+        actor_id=actor_id,
+        reason=reason,
+        now=tx.now,
+    )
+    ticket = await get(session=tx.session, ticket_id=ticket_id)
+    await publish(tx, rules, [decided_notice(rules, ticket, form)])
     return form

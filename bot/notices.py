@@ -21,6 +21,7 @@ from typing import Any
 from bot.models import Requester, Ticket
 from bot.outgoing import Outgoing
 from bot.sla import Rules
+from bot.transaction import Transaction
 
 
 class Audience(StrEnum):
@@ -31,6 +32,10 @@ class Audience(StrEnum):
     DEPARTMENT_GROUP = "department_group"  # the staff group of each department concerned
     DEPARTMENT_SUPERVISORS = "department_supervisors"  # their supervisors' private chats
     MANAGEMENT = "management"  # the management chat
+    # Those at work on the ticket: its place in its staff group (the front puts it in the
+    # ticket's topic, or under its card in a group without topics); while it has no staff
+    # group, the notice's `fallback` chat if it names one.
+    TICKET_STAFF = "ticket_staff"
 
     @classmethod
     def supervising(cls) -> tuple[Audience, ...]:
@@ -44,7 +49,8 @@ class Notice:
 
     `departments` are the departments concerned (their groups and supervisors); empty means the
     ticket's owning and handling departments. `requester` is needed for Audience.REQUESTER.
-    `values` are added to the ticket's own (`ticket_values`) for the wording.
+    `values` are added to the ticket's own (`ticket_values`) for the wording. `fallback` is the
+    chat that hears an Audience.TICKET_STAFF notice while the ticket has no staff group.
     """
 
     kind: str
@@ -53,6 +59,7 @@ class Notice:
     values: Mapping[str, Any] = field(default_factory=dict)
     departments: tuple[str, ...] = ()
     requester: Requester | None = None
+    fallback: int | None = None
 
 
 def ticket_values(ticket: Ticket, rules: Rules) -> dict[str, Any]:
@@ -81,22 +88,39 @@ def _departments(notice: Notice) -> list[str]:
     )
 
 
-def staff_chats(rules: Rules, notice: Notice) -> list[int]:
-    """The staff chats a notice reaches, in the order of its audience, each once."""
+def _staff_places(rules: Rules, notice: Notice) -> list[tuple[int, Audience]]:
+    """Each staff chat a notice reaches, with the audience that reaches it, in the order of
+    its audience, each chat once."""
     departments = _departments(notice)
-    owner_id = notice.ticket.owner_id if notice.ticket is not None else None
-    chats: list[int] = []
+    ticket = notice.ticket
+    owner_id = ticket.owner_id if ticket is not None else None
+    places: list[tuple[int, Audience]] = []
     for audience in notice.audience:
         if audience is Audience.OWNER and owner_id is not None:
-            chats.append(owner_id)
+            places.append((owner_id, audience))
         elif audience in (Audience.OWNER, Audience.DEPARTMENT_GROUP):
             # Nobody owns it yet: the whole staff group hears instead of an owner.
-            chats.extend(rules.settings.department(d).staff_group_chat_id for d in departments)
+            places.extend(
+                (rules.settings.department(d).staff_group_chat_id, audience) for d in departments
+            )
         elif audience is Audience.DEPARTMENT_SUPERVISORS:
-            chats.extend(s for d in departments for s in rules.staff.supervisors_of(d))
+            places.extend(
+                (s, audience) for d in departments for s in rules.staff.supervisors_of(d)
+            )
         elif audience is Audience.MANAGEMENT:
-            chats.append(rules.settings.management.chat_id)
-    return list(dict.fromkeys(chats))
+            places.append((rules.settings.management.chat_id, audience))
+        elif audience is Audience.TICKET_STAFF:
+            chat = ticket.staff_chat_id if ticket is not None else None
+            chat = notice.fallback if chat is None else chat
+            if chat is not None:
+                places.append((chat, audience))
+    first = {chat: audience for chat, audience in reversed(places)}  # a chat's first audience
+    return [(chat, first[chat]) for chat in dict.fromkeys(chat for chat, _ in places)]
+
+
+def staff_chats(rules: Rules, notice: Notice) -> list[int]:
+    """The staff chats a notice reaches, in the order of its audience, each once."""
+    return [chat for chat, _ in _staff_places(rules, notice)]
 
 
 def address(rules: Rules, notices: Iterable[Notice]) -> list[Outgoing]:
@@ -112,25 +136,35 @@ def address(rules: Rules, notices: Iterable[Notice]) -> list[Outgoing]:
     for notice in notices:
         ticket_id = notice.ticket.id if notice.ticket is not None else None
         base = ticket_values(notice.ticket, rules) if notice.ticket is not None else {}
-        addressed: list[tuple[int, str, dict[str, Any]]] = []
+        addressed: list[tuple[int, str, dict[str, Any], Audience]] = []
         if Audience.REQUESTER in notice.audience:
             if notice.requester is None:
                 raise ValueError(f"notice {notice.kind!r} is for a requester but names none")
             requester = notice.requester
-            addressed.append((requester.chat_id, requester.language, {**base, **notice.values}))
-        chats = staff_chats(rules, notice)
-        if chats:
+            values = {**base, **notice.values}
+            addressed.append((requester.chat_id, requester.language, values, Audience.REQUESTER))
+        places = _staff_places(rules, notice)
+        if places:
             staff_values = dict(base)
             if notice.ticket is not None:
                 member = rules.staff.get(notice.ticket.owner_id)
                 staff_values["owner_staff_number"] = member.staff_number if member else None
                 staff_values["owner_name"] = member.name if member else None
             staff_values.update(notice.values)
-            addressed.extend((chat, staff_language, staff_values) for chat in chats)
-        for chat_id, language, values in addressed:
+            addressed.extend((c, staff_language, staff_values, a) for c, a in places)
+        for chat_id, language, values, audience in addressed:
             key = (chat_id, notice.kind, ticket_id)
             if key in seen:
                 continue
             seen.add(key)
-            out.append(Outgoing(chat_id, language, notice.kind, dict(values), ticket_id))
+            out.append(
+                Outgoing(chat_id, language, notice.kind, dict(values), ticket_id, str(audience))
+            )
     return out
+
+
+async def publish(tx: Transaction, rules: Rules, notices: Iterable[Notice]) -> None:
+    """A flow's notices, published in its transaction in the order given. Each is addressed on
+    its own: a flow's notices each say something else, so one chat hearing two of the same
+    kind about one ticket hears both (`address` keeps one, for notices that repeat)."""
+    await tx.publish(m for n in notices for m in address(rules, [n]))

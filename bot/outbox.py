@@ -62,6 +62,7 @@ class Queued:
     attempts: int
     leased_until: datetime
     message: Outgoing | None = None
+    # A front call; for a core message, the call the front presented it as (once tried).
     call: Call | None = None
     reopened_topic: bool = False  # it found its ticket's topic gone and opened a new one
 
@@ -107,6 +108,7 @@ def _row(item: Outgoing | Call, now: datetime, at: datetime) -> dict[str, Any]:
             "context": {},
             "call": call,
             "ticket_id": item.ticket_id,
+            "audience": None,
             **common,
         }
     return {
@@ -116,6 +118,7 @@ def _row(item: Outgoing | Call, now: datetime, at: datetime) -> dict[str, Any]:
         "context": _encode(item.context),
         "call": None,
         "ticket_id": item.ticket_id,
+        "audience": item.audience,
         **common,
     }
 
@@ -157,7 +160,12 @@ def _queued(row: OutboxMessage, leased_until: datetime) -> Queued:
         )
         return Queued(row.id, row.chat_id, row.attempts, leased_until, call=call)
     message = Outgoing(
-        row.chat_id, row.language, row.template, _decode(row.context), row.ticket_id
+        row.chat_id,
+        row.language,
+        row.template,
+        _decode(row.context),
+        row.ticket_id,
+        row.audience,
     )
     return Queued(row.id, row.chat_id, row.attempts, leased_until, message=message)
 

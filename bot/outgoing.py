@@ -8,10 +8,14 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Outgoing:
-    """One message for one chat: which template, in which language, with what values."""
+    """One message for one chat: which template, in which language, with what values.
+
+    `audience` is the role it was addressed to (a bot.notices.Audience value), so the front can
+    present it as that audience reads it: None when nobody said (older rows)."""
 
     chat_id: int
     language: str
     template: str
     context: dict[str, Any] = field(default_factory=dict)
     ticket_id: int | None = None
+    audience: str | None = None

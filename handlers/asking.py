@@ -18,7 +18,7 @@ from bot.intake.decision import Action as IntakeAction
 from bot.models import DialogStep, Requester, Ticket
 from bot.outbox import Call
 from bot.transaction import Transaction
-from handlers import cards, keyboards, post
+from handlers import keyboards, post
 from handlers.callbacks import Action, Button, UnknownButton, parse
 from handlers.common import answer
 from handlers.context import DeskContext
@@ -150,23 +150,18 @@ async def _into_ticket(
 ) -> None:
     """Whatever a requester sends while their ticket is open: filed under it, copied to its
     staff, and the requester told so, in the caller's transaction."""
-    session = tx.session
     kind, file_id = ("text", None) if message.text is not None else _content_of(message)
-    await conversation.add_requester_message(
-        session=session,
+    # Copied to the ticket's staff: bot/conversation.py.
+    await conversation.requester_message_and_tell(
+        tx=tx,
         rules=desk.rules,
         ticket_id=ticket.id,
         requester_id=requester.id,
+        chat_id=message.chat_id,
+        message_id=message.message_id,
         text=message.text if message.text is not None else message.caption or "",
         content_type=kind,
         file_id=file_id,
-        chat_id=message.chat_id,
-        message_id=message.message_id,
-        now=desk.now(),
     )
     added = desk.texts.render("added_to_ticket", requester.language, ticket_id=ticket.id)
-    await post.post(
-        tx,
-        cards.relay_to_staff(desk, ticket, message),
-        post.message(requester.chat_id, added),
-    )
+    await post.post(tx, post.message(requester.chat_id, added))

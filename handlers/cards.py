@@ -1,17 +1,15 @@
-"""What staff and requesters are shown about a ticket: its card, its topic, the owner's
-notice, and a requester's message relayed to the ticket's staff. Used by the requester's side
-and the staff's side alike, so neither imports the other."""
+"""What staff are shown about a ticket in their group: the words of its statuses (for its card,
+handlers/presenter.py) and its topic."""
 
 from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import Message
 
 from bot import conversation
 from bot.desk import Desk
-from bot.models import Direction, Requester, Ticket
+from bot.models import Direction, Ticket
 from bot.outbox import Call
-from handlers import keyboards, post
+from handlers import post
 
 STATUSES = ("open", "claimed", "transferring", "resolved", "closed")
 
@@ -21,60 +19,23 @@ def statuses(desk: Desk, language: str) -> dict[str, str]:
     return {s: desk.texts.render("statuses", language, status=s) for s in STATUSES}
 
 
-def card(desk: Desk, ticket: Ticket, attempts: list[str], earlier: list[Ticket]) -> Call:
-    """A new ticket's card with Claim, to its staff group (`ticket.staff_chat_id`); its
-    message id is kept once Telegram has it."""
-    assert ticket.staff_chat_id is not None
-    language = desk.settings.languages.default
-    names = desk.names(language)
-    text = desk.texts.render(
-        "ticket_card",
-        language,
-        ticket_id=ticket.id,
-        category=names["categories"][ticket.category],
-        priority=names["priorities"][ticket.priority],
-        first_response_due_at=ticket.first_response_due_at,
-        resolution_due_at=ticket.resolution_due_at,
-        question=ticket.question,
-        attempts=attempts,
-        earlier=[{"id": t.id, "status": str(t.status)} for t in earlier],
-        statuses=statuses(desk, language),
-    )
-    return post.message(
-        ticket.staff_chat_id,
-        text,
-        keyboards.claim(desk, ticket.id),
-        kind="card",
-        ticket_id=ticket.id,
-        after="card",
-    )
-
-
-def owner_notice(desk: Desk, requester: Requester, ticket: Ticket, owner: str) -> Call:
-    """The requester hears who now owns their ticket and when it will be settled."""
-    text = desk.texts.render(
-        "claimed_notice",
-        requester.language,
-        ticket_id=ticket.id,
-        owner=owner,
-        resolution_due_at=ticket.resolution_due_at,
-    )
-    return post.message(requester.chat_id, text, kind="claimed_notice")
-
-
-async def topic_calls(desk: Desk, session: AsyncSession, ticket: Ticket) -> list[Call]:
-    """The ticket's own topic in a forum staff group: opened, introduced, and given what the
-    requester already sent (nobody asks them again). Nothing happens in a group without
-    topics, where the requester's messages were copied as replies to the card already."""
+async def topic_calls(
+    desk: Desk, session: AsyncSession, ticket: Ticket, *, owner_id: int | None = None
+) -> list[Call]:
+    """The ticket's own topic in a forum staff group: opened, introduced (its owner: the
+    ticket's, or `owner_id` when given) and given what the requester already sent (nobody
+    asks them again). Nothing happens in a group without topics, where the requester's
+    messages were copied as replies to the card already."""
     chat_id = ticket.staff_chat_id
     if chat_id is None:
         return []
     language = desk.settings.languages.default
+    owner = ticket.owner_id if owner_id is None else owner_id
     intro = desk.texts.render(
         "topic_intro",
         language,
         ticket_id=ticket.id,
-        owner=desk.rules.staff.shown_as(ticket.owner_id) or "-",
+        owner=desk.rules.staff.shown_as(owner) or "-",
         question=ticket.question,
     )
     calls = [
@@ -95,22 +56,3 @@ async def topic_calls(desk: Desk, session: AsyncSession, ticket: Ticket) -> list
                 )
             )
     return calls
-
-
-def relay_to_staff(desk: Desk, ticket: Ticket, message: Message) -> Call:
-    """A requester's message copied to the ticket's staff: into its topic once claimed, or,
-    in a group without topics, as a reply to its card (replying to that copy answers the
-    requester)."""
-    chat_id = (
-        ticket.staff_chat_id
-        or desk.settings.department(ticket.handling_department_key).staff_group_chat_id
-    )
-    return post.copy(
-        chat_id,
-        message.chat_id,
-        message.message_id,
-        kind="relay",
-        ticket_id=ticket.id,
-        in_topic=True,
-        after="link",
-    )

@@ -1,5 +1,6 @@
 """What the first inquiry came to, presented: an answer, suggestions, a clarifying question,
-the category choice, a polite refusal, or the promise with the new ticket's card.
+the category choice, a polite refusal, or the promise (the new ticket's card is published by
+the flow, bot/intake/flow.py, and shown by handlers/presenter.py).
 
 The decision and its writes are the desk's (`bot.intake`); this module only words them.
 """
@@ -12,7 +13,7 @@ from bot.intake.decision import Action, Handover
 from bot.models import Requester
 from bot.outbox import Call
 from bot.transaction import Transaction
-from handlers import cards, keyboards, post
+from handlers import keyboards, post
 
 
 def present(desk: Desk, requester: Requester, outcome: flow.Outcome) -> list[Call]:
@@ -36,12 +37,12 @@ def present(desk: Desk, requester: Requester, outcome: flow.Outcome) -> list[Cal
             text = desk.texts.render("category_choice", language)
             return [post.message(chat_id, text, keyboards.categories(desk, language))]
         case Handover.OPEN:
-            return _promise_and_card(desk, requester, outcome)
+            return _promise(desk, requester, outcome)
     return []
 
 
-def _promise_and_card(desk: Desk, requester: Requester, outcome: flow.Outcome) -> list[Call]:
-    """The promise to the requester, and the new ticket's card in its staff group."""
+def _promise(desk: Desk, requester: Requester, outcome: flow.Outcome) -> list[Call]:
+    """The promise to the requester (the new ticket's card is the core's notice)."""
     ticket = outcome.ticket
     assert ticket is not None
     language = requester.language
@@ -53,10 +54,7 @@ def _promise_and_card(desk: Desk, requester: Requester, outcome: flow.Outcome) -
         first_response_due_at=ticket.first_response_due_at,
         resolution_due_at=ticket.resolution_due_at,
     )
-    return [
-        post.message(requester.chat_id, promise, kind="promise"),
-        cards.card(desk, ticket, list(outcome.attempts), list(outcome.earlier)),
-    ]
+    return [post.message(requester.chat_id, promise, kind="promise")]
 
 
 async def handover(

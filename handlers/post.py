@@ -8,7 +8,6 @@ from typing import Any
 from telegram import InlineKeyboardMarkup, Message
 
 from bot.desk import Desk
-from bot.models import Ticket
 from bot.outbox import Call
 from bot.transaction import Transaction
 from handlers.common import split_text
@@ -36,16 +35,6 @@ def message(
     if reply_to is not None:
         params["reply_parameters"] = {"message_id": reply_to, "allow_sending_without_reply": True}
     return Call(chat_id, "sendMessage", params, kind, ticket_id, in_topic, after)
-
-
-def to_ticket_staff(
-    ticket: Ticket, text: str, kind: str = "staff_event", fallback: int | None = None
-) -> list[Call]:
-    """A word to a ticket's staff, in its topic as it is when sent (under its card in a group
-    without topics); to `fallback` (a chat) if the ticket has no staff group yet, else none."""
-    if ticket.staff_chat_id is None:
-        return [] if fallback is None else [message(fallback, text, kind=kind)]
-    return [message(ticket.staff_chat_id, text, kind=kind, ticket_id=ticket.id, in_topic=True)]
 
 
 def long_message(

@@ -55,17 +55,16 @@ async def propose_command(update: Update, context: DeskContext) -> None:
         return
     question, _, answer_text = " ".join(rest).partition("|")
     async with desk.transaction(update_id=update.update_id) as tx:
-        session = tx.session
-        asked_in = (await requester_of(session, ticket)).language
-        proposal = await casebook.propose(
-            session=session,
+        # The department's supervisors hear of it: bot/casebook.py.
+        asked_in = (await requester_of(tx.session, ticket)).language
+        proposal = await casebook.propose_and_tell(
+            tx=tx,
             rules=desk.rules,
             matcher=desk.matcher,
             ticket_id=ticket.id,
             officer_id=user.id,
             questions={asked_in: [question.strip() or ticket.question]},
             answer={asked_in: answer_text.strip() or (ticket.resolution_summary or "")},
-            now=desk.now(),
         )
         text = desk.texts.render(
             "template_proposed",
@@ -74,12 +73,7 @@ async def propose_command(update: Update, context: DeskContext) -> None:
             template_id=proposal.template.id,
             similar=[m.template_id for m in proposal.similar],
         )
-        supervisors = desk.rules.staff.supervisors_of(ticket.department_key)
-        await post.post(
-            tx,
-            post.reply(message, text),
-            [post.message(s, text) for s in supervisors],
-        )
+        await post.post(tx, post.reply(message, text))
 
 
 @supervisors_only

@@ -4,27 +4,29 @@ The card of a new ticket carries a Claim button; claiming is atomic in the core.
 group the claimed ticket gets its own topic: the requester's messages are copied there, and
 what the owner writes there is copied to the requester (copy, never forward: forwards break
 for users who hide their account). `/note` keeps a note internal; `/resolve <summary>`
-resolves the ticket and asks the requester to confirm and rate it.
+resolves the ticket and asks the requester to confirm and rate it. Who else hears of a claim,
+a reply, a resolution or the requester's verdict is the core's to decide (bot/ownership.py,
+bot/conversation.py, bot/closure.py); these handlers present the actor's own answer and the
+staff group's view (the card, the ticket's topic).
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from telegram import Message, Update
 
-from bot import closure, conversation, tickets
+from bot import closure, conversation, ownership, tickets
 from bot.desk import Desk
 from bot.errors import AlreadyClaimed, DeskError
 from bot.models import Ticket
-from handlers import cards, keyboards, post
+from handlers import cards, post
 from handlers.callbacks import Action, parse
 from handlers.common import answer
 from handlers.context import DeskContext
 from handlers.handoffs import transfer
 from handlers.refusals import refusals, stale_buttons
-from handlers.requesters import requester_for, requester_of
+from handlers.requesters import requester_for
 
 log = logging.getLogger(__name__)
 
@@ -38,13 +40,10 @@ async def claim(update: Update, context: DeskContext) -> None:
     try:
         ticket_id = parse(query.data).number(0)
         async with desk.transaction(update_id=update.update_id) as tx:
-            session = tx.session
-            ticket = await tickets.claim(
-                session=session,
-                rules=desk.rules,
-                ticket_id=ticket_id,
-                officer_id=query.from_user.id,
-                now=desk.now(),
+            # Who else hears of it is the core's (bot/ownership.py); the card and the
+            # ticket's topic are the staff group's own view of the claim.
+            ticket = await ownership.claim_and_tell(
+                tx=tx, rules=desk.rules, ticket_id=ticket_id, officer_id=query.from_user.id
             )
             owner = desk.rules.staff.shown_as(ticket.owner_id) or "-"
             card = query.message.text if isinstance(query.message, Message) else None
@@ -52,8 +51,7 @@ async def claim(update: Update, context: DeskContext) -> None:
             await post.post(
                 tx,
                 post.edit_text(query.message.chat.id, query.message.message_id, claimed),
-                await cards.topic_calls(desk, session, ticket),
-                cards.owner_notice(desk, await requester_of(session, ticket), ticket, owner),
+                await cards.topic_calls(desk, tx.session, ticket),
             )
     except AlreadyClaimed as refused:
         owner = desk.rules.staff.shown_as(refused.owner_id) or "-"
@@ -115,54 +113,43 @@ async def _on_ticket(desk: Desk, ticket: Ticket, message: Message, *, update_id:
         return  # another command: never relayed to the requester
     language = desk.settings.languages.default
     async with desk.transaction(update_id=update_id) as tx:
-        session = tx.session
         if text.startswith("/resolve"):
-            summary = text.removeprefix("/resolve").strip()
-            resolved = await closure.resolve(
-                session=session,
+            # The requester's resolution, with its rating buttons: bot/closure.py.
+            await closure.resolve_and_tell(
+                tx=tx,
                 rules=desk.rules,
                 ticket_id=ticket.id,
                 officer_id=officer_id,
-                summary=summary,
-                now=desk.now(),
-            )
-            requester = await requester_of(session, resolved)
-            resolution = desk.texts.render(
-                "resolution", requester.language, ticket_id=ticket.id, summary=summary
+                summary=text.removeprefix("/resolve").strip(),
             )
             done = desk.texts.render("staff_event", language, event="resolved")
-            await post.post(
-                tx,
-                post.message(
-                    requester.chat_id,
-                    resolution,
-                    keyboards.rating(desk, requester.language, ticket.id),
-                    kind="resolution",
-                ),
-                post.reply(message, done),
-            )
+            await post.post(tx, post.reply(message, done))
             return
-        internal = text.startswith("/note")
-        await conversation.add_staff_message(
-            session=session,
-            rules=desk.rules,
-            ticket_id=ticket.id,
-            officer_id=officer_id,
-            text=text.removeprefix("/note").strip() if internal else text,
-            internal=internal,
-            chat_id=message.chat_id,
-            message_id=message.message_id,
-            now=desk.now(),
-        )
-        if internal:
+        if text.startswith("/note"):
+            await conversation.add_staff_message(
+                session=tx.session,
+                rules=desk.rules,
+                ticket_id=ticket.id,
+                officer_id=officer_id,
+                text=text.removeprefix("/note").strip(),
+                internal=True,
+                chat_id=message.chat_id,
+                message_id=message.message_id,
+                now=tx.now,
+            )
             noted = desk.texts.render("staff_event", language, event="note")
             await post.post(tx, post.reply(message, noted))
             return
-        requester = await requester_of(session, ticket)
-        to_requester = post.copy(
-            requester.chat_id, message.chat_id, message.message_id, kind="staff_reply"
+        # The requester gets a copy of it: bot/conversation.py.
+        await conversation.staff_reply_and_tell(
+            tx=tx,
+            rules=desk.rules,
+            ticket_id=ticket.id,
+            officer_id=officer_id,
+            text=text,
+            chat_id=message.chat_id,
+            message_id=message.message_id,
         )
-        await post.post(tx, to_requester)
 
 
 @stale_buttons
@@ -177,26 +164,24 @@ async def requester_decides(update: Update, context: DeskContext) -> None:
     async with desk.transaction(update_id=update.update_id) as tx:
         session = tx.session
         requester = await requester_for(session, desk, query.from_user)
+        # The ticket's staff hear of it: bot/closure.py. The requester, who pressed, is
+        # answered here.
         if button.action is Action.RATE:
-            score = button.number(1)
-            ticket = await closure.confirm(
-                session=session,
+            ticket = await closure.confirm_and_tell(
+                tx=tx,
                 rules=desk.rules,
                 ticket_id=ticket_id,
                 requester_id=requester.id,
-                score=score,
-                now=desk.now(),
+                score=button.number(1),
             )
             told = desk.texts.render("rated", requester.language, ticket_id=ticket.id)
-            event: dict[str, Any] = {"event": "rated", "score": score}
         else:
-            ticket = await closure.reopen(
-                session=session,
+            ticket = await closure.reopen_and_tell(
+                tx=tx,
                 rules=desk.rules,
                 ticket_id=ticket_id,
                 requester_id=requester.id,
                 reason="not solved",
-                now=desk.now(),
             )
             told = desk.texts.render(
                 "reopened",
@@ -205,11 +190,8 @@ async def requester_decides(update: Update, context: DeskContext) -> None:
                 owner=desk.rules.staff.shown_as(ticket.owner_id) or "-",
                 resolution_due_at=ticket.resolution_due_at,
             )
-            event = {"event": "reopened"}
         calls = [post.message(requester.chat_id, told)]
         if query.message is not None:
             calls.insert(0, post.drop_buttons(query.message.chat.id, query.message.message_id))
-        staff_text = desk.texts.render("staff_event", desk.settings.languages.default, **event)
-        calls += post.to_ticket_staff(ticket, staff_text)
         await post.post(tx, calls)
     await answer(query)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from telegram import Update
 
-from bot import requesters, store, tickets
+from bot import ownership, requesters, store
 from bot.desk import Desk
 from bot.errors import DeskError
 from bot.outbox import Call
@@ -24,7 +24,6 @@ from handlers.common import answer
 from handlers.context import DeskContext
 from handlers.finding import load, ticket_of_command
 from handlers.refusals import refusals
-from handlers.requesters import requester_of
 from handlers.roles import staff_only, supervises, supervisors_only
 
 log = logging.getLogger(__name__)
@@ -54,44 +53,34 @@ async def assign(
     *,
     update_id: int,
 ) -> None:
-    """Make `officer_id` the owner; the card, the group, the new owner and the requester hear.
+    """Make `officer_id` the owner (who hears of it: bot/ownership.py); the staff group's card
+    loses Claim and, in a group with topics, the ticket gets its topic before its staff hear.
     DeskError if the core refuses."""
     language = _language(desk)
     async with desk.transaction(update_id=update_id) as tx:
         session = tx.session
-        ticket = await tickets.assign(
-            session=session,
-            rules=desk.rules,
-            ticket_id=ticket_id,
-            supervisor_id=supervisor_id,
-            officer_id=officer_id,
-            reason=reason,
-            now=desk.now(),
-        )
-        owner = desk.rules.staff.shown_as(officer_id) or "-"
+        ticket = await store.get(session=session, ticket_id=ticket_id)
+        # The staff group's own view first, as it will be once assigned (rolled back with a
+        # refusal): the notices to the ticket's staff then land in its topic.
         calls: list[Call] = []
         if ticket.staff_chat_id is not None and ticket.card_message_id is not None:
             # The card's Claim button has no use any more.
             calls.append(post.drop_buttons(ticket.staff_chat_id, ticket.card_message_id))
         if ticket.staff_thread_id is None:
-            calls += await cards.topic_calls(desk, session, ticket)
+            calls += await cards.topic_calls(desk, session, ticket, owner_id=officer_id)
+        await post.post(tx, calls)
+        await ownership.assign_and_tell(
+            tx=tx,
+            rules=desk.rules,
+            ticket_id=ticket_id,
+            supervisor_id=supervisor_id,
+            officer_id=officer_id,
+            reason=reason,
+        )
+        owner = desk.rules.staff.shown_as(officer_id) or "-"
         by = desk.rules.staff.shown_as(supervisor_id) or str(supervisor_id)
         event = desk.texts.render("staff_event", language, event="assigned", by=by, owner=owner)
-        to_owner = desk.texts.render(
-            "assigned_to_you",
-            language,
-            ticket_id=ticket.id,
-            resolution_due_at=ticket.resolution_due_at,
-            question=ticket.question,
-        )
-        await post.post(
-            tx,
-            calls,
-            post.to_ticket_staff(ticket, event),
-            reply(event),
-            post.message(officer_id, to_owner),
-            cards.owner_notice(desk, await requester_of(session, ticket), ticket, owner),
-        )
+        await post.post(tx, reply(event))
 
 
 async def reprioritise(
@@ -103,19 +92,12 @@ async def reprioritise(
     *,
     update_id: int,
 ) -> None:
-    """New priority and deadlines; the group hears, the requester too if the promise moved.
-    DeskError if the core refuses."""
+    """New priority and deadlines (who hears of it: bot/ownership.py); the actor hears the
+    outcome. DeskError if the core refuses."""
     language = _language(desk)
     async with desk.transaction(update_id=update_id) as tx:
-        session = tx.session
-        before = (await store.get(session=session, ticket_id=ticket_id)).resolution_due_at
-        ticket = await tickets.change_priority(
-            session=session,
-            rules=desk.rules,
-            ticket_id=ticket_id,
-            actor_id=actor_id,
-            priority=priority,
-            now=desk.now(),
+        ticket = await ownership.reprioritise_and_tell(
+            tx=tx, rules=desk.rules, ticket_id=ticket_id, actor_id=actor_id, priority=priority
         )
         names = desk.names(language)["priorities"]
         event = desk.texts.render(
@@ -125,17 +107,7 @@ async def reprioritise(
             priority=names[ticket.priority],
             due=ticket.resolution_due_at,
         )
-        await post.post(tx, post.to_ticket_staff(ticket, event), reply(event))
-        if ticket.resolution_due_at != before:
-            requester = await requester_of(session, ticket)
-            promise = desk.texts.render(
-                "new_promise",
-                requester.language,
-                ticket_id=ticket.id,
-                priority=desk.names(requester.language)["priorities"][ticket.priority],
-                resolution_due_at=ticket.resolution_due_at,
-            )
-            await post.post(tx, post.message(requester.chat_id, promise))
+        await post.post(tx, reply(event))
 
 
 @supervisors_only

@@ -25,6 +25,7 @@ from bot.intake.decision import (
     wants_person,
 )
 from bot.models import DialogStep, Requester, Ticket
+from bot.notices import Audience, Notice, publish
 from bot.transaction import Transaction
 from knowledge.matcher import Band
 
@@ -143,7 +144,8 @@ async def hand_over(
     """Hand a question to a person, in the caller's transaction: open a ticket in `category`
     (None: the category its cue words or a close template name), with the bot's note of what
     it offered, its alerts stored for sending and its staff group set; or first ask for the
-    category; or refuse past the open-ticket limit (config `abuse.open_tickets`)."""
+    category; or refuse past the open-ticket limit (config `abuse.open_tickets`). The new
+    ticket's card is published for its staff group (`card_notice`)."""
     session = tx.session
     if category is None:
         category = infer_category(
@@ -189,4 +191,28 @@ async def hand_over(
     ticket.staff_chat_id = desk.settings.department(
         ticket.handling_department_key
     ).staff_group_chat_id
+    await publish(tx, desk.rules, [card_notice(desk, ticket, attempts, earlier)])
     return Outcome(decided, ticket=ticket, attempts=attempts, earlier=tuple(earlier))
+
+
+def card_notice(
+    desk: Desk, ticket: Ticket, attempts: tuple[str, ...], earlier: list[Ticket]
+) -> Notice:
+    """The new ticket's card for its staff group (`ticket_card`; the front adds Claim): its
+    category and priority by name, the whole question, what the bot offered (`attempts`) and
+    the requester's earlier tickets (`earlier`: id and status each)."""
+    names = desk.names(desk.settings.languages.default)
+    values = {
+        "category": names["categories"][ticket.category],
+        "priority": names["priorities"][ticket.priority],
+        "question": ticket.question,
+        "attempts": list(attempts),
+        "earlier": [{"id": t.id, "status": str(t.status)} for t in earlier],
+    }
+    return Notice(
+        "ticket_card",
+        (Audience.DEPARTMENT_GROUP,),
+        ticket,
+        values,
+        departments=(ticket.handling_department_key,),
+    )

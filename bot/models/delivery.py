@@ -35,6 +35,10 @@ class OutboxMessage(Base):
     # sent); None for the core's messages, rendered from template and context when sent.
     call: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
+    # Whom a core message was addressed to (a bot.notices.Audience value): the front presents
+    # it accordingly (a ticket's topic, supervisors' buttons). None for a front's call and for
+    # messages stored before audiences were recorded.
+    audience: Mapped[str | None] = mapped_column(String(32))
     created_at: Mapped[datetime]
     next_attempt_at: Mapped[datetime]
     attempts: Mapped[int] = mapped_column(Integer, default=0)

@@ -1,5 +1,6 @@
-"""An outbox row as the Bot API call that sends it: a core message rendered from its template,
-a front call as stored, put in its ticket's topic (or under its card) as the ticket is now.
+"""An outbox row as the Bot API call that sends it: a core notice as the presenter shows it
+(handlers/presenter.py), a front call as stored; put in its ticket's topic (or under its card)
+as the ticket is now.
 
 A ticket's topic that someone closed or deleted is opened again, with an introduction, before
 the message goes there (`Reordered`)."""
@@ -12,7 +13,7 @@ import logging
 import warnings
 from typing import Any
 
-from telegram import Bot, InlineKeyboardMarkup
+from telegram import Bot
 from telegram.error import BadRequest
 from telegram.warnings import PTBUserWarning
 
@@ -20,8 +21,7 @@ from bot import delivery, tickets
 from bot.delivery import Place
 from bot.desk import Desk
 from bot.outbox import Queued
-from bot.outgoing import Outgoing
-from handlers import keyboards, post
+from handlers import post, presenter
 
 log = logging.getLogger(__name__)
 # do_api_request for a method the Bot class also has warns, suggesting the method: here the
@@ -39,17 +39,6 @@ class Reordered(Exception):
     def __init__(self, ahead: list[Queued]) -> None:
         super().__init__(f"{len(ahead)} messages go first")
         self.ahead = ahead
-
-
-def _markup(desk: Desk, message: Outgoing) -> InlineKeyboardMarkup | None:
-    """An escalation reaching a supervisor or management carries the means to act on it."""
-    staff = desk.rules.staff
-    supervising = message.chat_id == desk.settings.management.chat_id or (
-        staff.is_supervisor(message.chat_id) or staff.is_management(message.chat_id)
-    )
-    if message.template != "escalation" or message.ticket_id is None or not supervising:
-        return None
-    return keyboards.escalation(desk, message.ticket_id)
 
 
 def topic_gone(error: BadRequest) -> bool:
@@ -75,13 +64,10 @@ class Calls:
         not to be needed. Raises TelegramError as Telegram refused it, Reordered when it must
         wait for messages put ahead of it."""
         if item.message is not None:
-            message = item.message
-            desk = self._desk
-            text = desk.texts.render(message.template, message.language, **message.context)
-            rendered = post.message(message.chat_id, text, _markup(desk, message))
-            return await self.call(rendered.method, rendered.params)
-        assert item.call is not None
+            # A notice: sent, and recorded once sent, as the presenter shows it.
+            item.call = presenter.present(self._desk, item.message)
         call = item.call
+        assert call is not None
         if call.method == "createForumTopic":
             has_topic = (
                 call.ticket_id is not None
@@ -90,7 +76,9 @@ class Calls:
             if has_topic or not await self._is_forum(call.chat_id):
                 return SKIPPED
             return await self.call(call.method, call.params)
-        if not call.in_topic or call.ticket_id is None:
+        # A private chat has no topics: a notice to the ticket's staff goes there while the
+        # ticket has no staff group (Notice.fallback).
+        if not call.in_topic or call.ticket_id is None or call.chat_id > 0:
             return await self.call(call.method, call.params)
         ticket = await self._place(call.ticket_id)
         params = dict(call.params)

@@ -37,7 +37,8 @@ CONCURRENT_SENDS = 8  # calls to private chats at once (see Calls.call)
 MARKING = -1.0  # an attempt's outcome: sent, to be marked by the marker
 # What goes ahead of bulk (copies of messages, topics) in a chat that has a backlog.
 URGENT = {
-    "card",
+    "card",  # a new ticket's card as stored before it was a notice
+    "ticket_card",
     "escalation",
     "handoff_card",
     "handoff_overdue",

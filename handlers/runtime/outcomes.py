@@ -21,7 +21,6 @@ from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from bot import delivery, outbox
 from bot.desk import Desk
 from bot.outbox import LEASE, Queued
-from handlers import post
 from handlers.common import wait_of
 
 log = logging.getLogger(__name__)
@@ -106,19 +105,11 @@ class Outcomes:
         desk = self._desk
         log.warning("gave up on %s to chat %s: %s", item.kind, item.chat_id, error)
         async with desk.transaction() as tx:
-            in_hand = await delivery.give_up(
-                session=tx.session,
+            await delivery.give_up_and_tell(
+                tx=tx,
+                rules=desk.rules,
                 message_id=item.id,
                 chat_id=item.chat_id,
                 error=str(error),
                 unreachable=unreachable,
-                now=tx.now,
-            )
-            if not in_hand:
-                return
-            text = desk.texts.render(
-                "staff_event", desk.settings.languages.default, event="unreachable"
-            )
-            await tx.publish(
-                n for t in in_hand for n in post.to_ticket_staff(t, text, "unreachable")
             )

@@ -1,13 +1,14 @@
-"""Small steps the domain tests share: a requester, a ticket, a transaction."""
+"""Small steps the domain tests share: a requester, a ticket, a transaction, the outbox."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import requesters, tickets
-from bot.models import Ticket
+from bot.models import OutboxMessage, Ticket
 from bot.sla import Rules
 
 OFFICER = 100101  # general services
@@ -52,3 +53,9 @@ async def new_ticket(
             now=now,
         )
         return opened.ticket
+
+
+async def outbox_rows(sessions: async_sessionmaker[AsyncSession]) -> list[OutboxMessage]:
+    """Every message stored to send, in the order it was stored."""
+    async with sessions() as session:
+        return list(await session.scalars(select(OutboxMessage).order_by(OutboxMessage.id)))

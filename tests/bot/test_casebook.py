@@ -10,9 +10,18 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot import casebook, closure, tickets
 from bot.config import Settings
 from bot.errors import IllegalMove, InvalidInput, NotAllowed
+from bot.notices import Audience
 from bot.sla import Rules
+from bot.transaction import Transactions
 from knowledge.matcher import Band
-from tests.bot.helpers import OFFICER, OTHER_DEPT_SUPERVISOR, SUPERVISOR, new_requester, new_ticket
+from tests.bot.helpers import (
+    OFFICER,
+    OTHER_DEPT_SUPERVISOR,
+    SUPERVISOR,
+    new_requester,
+    new_ticket,
+    outbox_rows,
+)
 from tests.conftest import MONDAY_9AM
 
 NOW = MONDAY_9AM
@@ -173,3 +182,31 @@ async def test_only_closed_tickets_with_valid_content_can_be_proposed(
                 answer={"zh": "{{ broken"},
                 now=NOW,
             )
+
+
+async def test_a_proposal_is_told_to_the_supervisors_of_the_tickets_department(
+    sessions: Sessions, rules: Rules, settings: Settings
+) -> None:
+    ticket_id = await _closed_ticket(sessions, rules)
+    async with sessions() as s:
+        matcher = await casebook.build_matcher(session=s, settings=settings)
+    async with Transactions(sessions, clock=lambda: NOW)() as tx:
+        proposal = await casebook.propose_and_tell(
+            tx=tx,
+            rules=rules,
+            matcher=matcher,
+            ticket_id=ticket_id,
+            officer_id=OFFICER,
+            questions={"zh": [QUESTION]},
+            answer={"zh": "已通知运营企业清运"},
+        )
+    (told,) = await outbox_rows(sessions)
+    assert (told.chat_id, told.language, told.template, told.audience) == (
+        SUPERVISOR,
+        rules.settings.languages.default,
+        "template_proposed",
+        Audience.DEPARTMENT_SUPERVISORS,
+    )
+    assert told.context["template_id"] == proposal.template.id == f"ticket-{ticket_id}"
+    assert told.context["similar"] == [m.template_id for m in proposal.similar]
+    assert told.context["ticket_id"] == ticket_id

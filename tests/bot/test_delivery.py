@@ -8,9 +8,12 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import delivery, outbox, store, tickets
 from bot.models import OutboxMessage, Requester
+from bot.notices import Audience
 from bot.outbox import Call
+from bot.outgoing import Outgoing
 from bot.sla import Rules
-from tests.bot.helpers import new_requester, new_ticket
+from bot.transaction import Transactions
+from tests.bot.helpers import new_requester, new_ticket, outbox_rows
 from tests.conftest import MONDAY_9AM
 
 Sessions = async_sessionmaker[AsyncSession]
@@ -77,3 +80,43 @@ async def test_a_blocked_requester_is_marked_unreachable_once(
         rows = list(await session.scalars(select(OutboxMessage)))
     assert requester is not None and requester.blocked_bot
     assert all(r.failed_at == NOW and r.sent_at is None for r in rows)
+
+
+async def test_the_staff_of_an_unreachable_requesters_ticket_hear_it_once(
+    sessions: Sessions, rules: Rules
+) -> None:
+    requester_id = await new_requester(sessions, NOW)
+    ticket = await new_ticket(sessions, rules, NOW, requester_id=requester_id)
+    async with sessions() as session, session.begin():
+        (await store.get(session=session, ticket_id=ticket.id)).staff_chat_id = GROUP
+    ids = [await _stored(sessions, Call(5001, "sendMessage", {}, "reply")) for _ in range(2)]
+    transactions = Transactions(sessions, clock=lambda: NOW)
+    for message_id in ids:
+        async with transactions() as tx:
+            await delivery.give_up_and_tell(
+                tx=tx,
+                rules=rules,
+                message_id=message_id,
+                chat_id=5001,
+                error="Forbidden: bot was blocked by the user",
+                unreachable=True,
+            )
+    told = [r for r in await outbox_rows(sessions) if r.id not in ids]
+    assert [(r.chat_id, r.template, r.audience, r.ticket_id) for r in told] == [
+        (GROUP, "unreachable", Audience.TICKET_STAFF, ticket.id)
+    ]
+
+
+async def test_a_notice_keeps_its_audience_and_one_stored_without_loads_as_before(
+    sessions: Sessions,
+) -> None:
+    addressed = Outgoing(GROUP, "zh", "unreachable", {"ticket_id": 1}, None, "ticket_staff")
+    older = Outgoing(100190, "zh", "escalation", {"ticket_id": 1})  # before audiences
+    front = Call(5001, "sendMessage", {"chat_id": 5001, "text": "hi"}, "reply")
+    async with sessions() as session, session.begin():
+        await outbox.enqueue(session=session, messages=[addressed, older, front], now=NOW)
+    async with sessions() as session, session.begin():
+        due = await outbox.claim_due(session=session, now=NOW)
+    assert [q.message for q in due[:2]] == [addressed, older]
+    assert due[1].message is not None and due[1].message.audience is None
+    assert due[2].call == front and due[2].message is None

@@ -14,7 +14,8 @@ from bot.config import Settings
 from bot.desk import Desk, build_desk
 from bot.intake import flow
 from bot.intake.decision import Action, Handover
-from bot.models import DialogStep, Direction, Ticket, TicketMessage
+from bot.models import DialogStep, Direction, OutboxMessage, Ticket, TicketMessage
+from bot.notices import Audience
 from tests.conftest import MONDAY_9AM
 
 USER = 7001
@@ -173,3 +174,30 @@ async def test_after_an_answer_the_card_lists_that_answer_only(desk: Desk) -> No
     assert handed.action is Handover.OPEN
     (attempt,) = handed.attempts
     assert attempt == desk.templates[answered.template_ids[0]].questions["zh"][0]
+
+
+async def test_a_new_tickets_card_is_published_for_its_staff_group(desk: Desk) -> None:
+    offered = await _say(desk, "社保卡补办")
+    assert offered.action in (Action.ANSWER, Action.SUGGEST)
+    handed = await _say(desk, "human")
+    assert handed.action is Handover.OPEN and handed.ticket is not None
+    async with desk.sessions() as session:
+        rows = list(
+            await session.scalars(
+                select(OutboxMessage).where(OutboxMessage.template == "ticket_card")
+            )
+        )
+    (card,) = rows
+    staff = desk.settings.languages.default
+    assert (card.chat_id, card.language, card.audience, card.ticket_id) == (
+        handed.ticket.staff_chat_id,
+        staff,
+        Audience.DEPARTMENT_GROUP,
+        handed.ticket.id,
+    )
+    names = desk.names(staff)
+    assert card.context["category"] == names["categories"][handed.ticket.category]
+    assert card.context["priority"] == names["priorities"][handed.ticket.priority]
+    assert card.context["question"] == handed.ticket.question
+    assert card.context["attempts"] == list(handed.attempts)
+    assert card.context["earlier"] == []

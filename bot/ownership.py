@@ -1,0 +1,128 @@
+"""Who owns a ticket and how urgent it is, as flows that say who hears of it: a claim, a
+supervisor's assignment, a change of priority (the services are bot/tickets.py's).
+
+Each flow changes the ticket in the caller's transaction and publishes its notices there
+(bot/notices.py); the one who acted is answered by the front:
+- claimed: the requester hears who owns the ticket and by when it will be settled;
+- assigned: the ticket's staff hear who made whom the owner, the new owner hears in private,
+  the requester as for a claim;
+- priority changed: the ticket's staff hear the priority and the new deadline; the requester
+  hears the new promise, in their language, if the resolution deadline moved.
+"""
+
+from __future__ import annotations
+
+from bot import store, tickets
+from bot.models import Requester, Ticket
+from bot.notices import Audience, Notice, publish
+from bot.sla import Rules
+from bot.transaction import Transaction
+
+
+async def _requester(tx: Transaction, ticket: Ticket) -> Requester:
+    requester = await tx.session.get(Requester, ticket.requester_id)
+    assert requester is not None  # a foreign key
+    return requester
+
+
+def _owner(rules: Rules, ticket: Ticket) -> str:
+    return rules.staff.shown_as(ticket.owner_id) or "-"
+
+
+def owner_notice(rules: Rules, ticket: Ticket, requester: Requester) -> Notice:
+    """The requester hears who now owns their ticket and by when it will be settled."""
+    values = {"owner": _owner(rules, ticket)}
+    return Notice("claimed_notice", (Audience.REQUESTER,), ticket, values, requester=requester)
+
+
+async def claim_and_tell(
+    *, tx: Transaction, rules: Rules, ticket_id: int, officer_id: int
+) -> Ticket:
+    """`tickets.claim` at the transaction's instant, the requester told in it. Raises as
+    `tickets.claim` does (AlreadyClaimed, another DeskError)."""
+    ticket = await tickets.claim(
+        session=tx.session, rules=rules, ticket_id=ticket_id, officer_id=officer_id, now=tx.now
+    )
+    await publish(tx, rules, [owner_notice(rules, ticket, await _requester(tx, ticket))])
+    return ticket
+
+
+def assigned_notices(
+    rules: Rules, ticket: Ticket, supervisor_id: int, requester: Requester
+) -> list[Notice]:
+    """Who hears that a supervisor made someone the owner, in that order."""
+    by = rules.staff.shown_as(supervisor_id) or str(supervisor_id)
+    event = {"event": "assigned", "by": by, "owner": _owner(rules, ticket)}
+    return [
+        Notice("staff_event", (Audience.TICKET_STAFF,), ticket, event),
+        Notice("assigned_to_you", (Audience.OWNER,), ticket, {"question": ticket.question}),
+        owner_notice(rules, ticket, requester),
+    ]
+
+
+async def assign_and_tell(
+    *,
+    tx: Transaction,
+    rules: Rules,
+    ticket_id: int,
+    supervisor_id: int,
+    officer_id: int,
+    reason: str,
+) -> Ticket:
+    """`tickets.assign` at the transaction's instant, and its notices published in it. Raises
+    as `tickets.assign` does (DeskError)."""
+    ticket = await tickets.assign(
+        session=tx.session,
+        rules=rules,
+        ticket_id=ticket_id,
+        supervisor_id=supervisor_id,
+        officer_id=officer_id,
+        reason=reason,
+        now=tx.now,
+    )
+    requester = await _requester(tx, ticket)
+    await publish(tx, rules, assigned_notices(rules, ticket, supervisor_id, requester))
+    return ticket
+
+
+def _priority_name(rules: Rules, key: str, language: str) -> str:
+    return next(p.names[language] for p in rules.settings.priorities if p.key == key)
+
+
+def priority_notices(
+    rules: Rules, ticket: Ticket, requester: Requester, *, promise_moved: bool
+) -> list[Notice]:
+    """Who hears of a new priority, in that order."""
+    staff = rules.settings.languages.default
+    event = {
+        "event": "priority",
+        "priority": _priority_name(rules, ticket.priority, staff),
+        "due": ticket.resolution_due_at,
+    }
+    notices = [Notice("staff_event", (Audience.TICKET_STAFF,), ticket, event)]
+    if promise_moved:
+        promise = {"priority": _priority_name(rules, ticket.priority, requester.language)}
+        notices.append(
+            Notice("new_promise", (Audience.REQUESTER,), ticket, promise, requester=requester)
+        )
+    return notices
+
+
+async def reprioritise_and_tell(
+    *, tx: Transaction, rules: Rules, ticket_id: int, actor_id: int, priority: str
+) -> Ticket:
+    """`tickets.change_priority` at the transaction's instant, and its notices published in
+    it. Raises as `tickets.change_priority` does (DeskError)."""
+    before = (await store.get(session=tx.session, ticket_id=ticket_id)).resolution_due_at
+    ticket = await tickets.change_priority(
+        session=tx.session,
+        rules=rules,
+        ticket_id=ticket_id,
+        actor_id=actor_id,
+        priority=priority,
+        now=tx.now,
+    )
+    moved = ticket.resolution_due_at != before
+    requester = await _requester(tx, ticket)
+    await publish(tx, rules, priority_notices(rules, ticket, requester, promise_moved=moved))
+    return ticket

@@ -1,0 +1,91 @@
+"""The presenter: a notice stored in the outbox (bot.outgoing.Outgoing) as the Bot API call
+that shows it, as its audience reads it. The one place that words the core's notices (the
+jinja2 templates, bot/templates) and gives them their buttons and their place (a ticket's
+topic); the runtime sends what it returns (handlers/runtime/calls.py).
+
+Which buttons a notice carries depends on its kind and on whom it was addressed to:
+- an escalation to a department's supervisors or management: assign an owner, change priority;
+- a handoff's card to the receiving group: Accept;
+- a resolution to its requester: the rating and reopen buttons;
+- a new ticket's card to its staff group: Claim.
+A notice addressed to the ticket's staff (Audience.TICKET_STAFF) goes into the ticket's topic
+as it is when sent (under its card in a group without topics). A notice of something someone
+wrote in Telegram (a staff reply to its requester, a requester's message relayed to the
+ticket's staff) is that message, copied: its values name it (`from_chat_id`, `message_id`).
+"""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardMarkup
+
+from bot.desk import Desk
+from bot.notices import Audience
+from bot.outbox import Call
+from bot.outgoing import Outgoing
+from handlers import cards, keyboards, post
+
+_SUPERVISING = {str(a) for a in Audience.supervising()}
+COPIES = {"staff_reply", "relay"}  # notices shown as a copy of the message they carry
+# What sending a notice records on its ticket (bot/delivery.py `record_sent`): a relayed
+# message is linked to its ticket, so that replying to the copy answers the requester.
+# A new ticket's card keeps its message id on the ticket (Claim edits it, replies to it are
+# about the ticket).
+AFTER = {"relay": "link", "ticket_card": "card"}
+
+
+def _supervising(desk: Desk, message: Outgoing) -> bool:
+    if message.audience is not None:
+        return message.audience in _SUPERVISING
+    # Stored before audiences were recorded: known by the chat it goes to.
+    staff = desk.rules.staff
+    return message.chat_id == desk.settings.management.chat_id or (
+        staff.is_supervisor(message.chat_id) or staff.is_management(message.chat_id)
+    )
+
+
+def markup(desk: Desk, message: Outgoing) -> InlineKeyboardMarkup | None:
+    """The buttons under a notice, or None (see the module's description)."""
+    ticket_id = message.ticket_id
+    if ticket_id is None:
+        return None
+    if message.template == "escalation" and _supervising(desk, message):
+        return keyboards.escalation(desk, ticket_id)
+    if message.template == "handoff_card":
+        return keyboards.accept(desk, ticket_id)
+    if message.template == "ticket_card":
+        return keyboards.claim(desk, ticket_id)
+    if message.template == "resolution" and message.audience == Audience.REQUESTER:
+        return keyboards.rating(desk, message.language, ticket_id)
+    return None
+
+
+def present(desk: Desk, message: Outgoing) -> Call:
+    """The call that shows a notice: a sendMessage worded in its language, with its buttons,
+    in its ticket's topic when addressed to the ticket's staff; or, for a copy (COPIES), the
+    copyMessage of the message it carries. Raises jinja2's errors for a template that does
+    not exist or fails, KeyError for a copy that names no message."""
+    in_topic = message.audience == Audience.TICKET_STAFF and message.ticket_id is not None
+    if message.template in COPIES:
+        values = message.context
+        return post.copy(
+            message.chat_id,
+            values["from_chat_id"],
+            values["message_id"],
+            kind=message.template,
+            ticket_id=message.ticket_id,
+            in_topic=in_topic,
+            after=AFTER.get(message.template),
+        )
+    context = message.context
+    if message.template == "ticket_card":  # the earlier tickets' statuses, as staff word them
+        context = {**context, "statuses": cards.statuses(desk, message.language)}
+    text = desk.texts.render(message.template, message.language, **context)
+    return post.message(
+        message.chat_id,
+        text,
+        markup(desk, message),
+        kind=message.template,
+        ticket_id=message.ticket_id,
+        in_topic=in_topic,
+        after=AFTER.get(message.template),
+    )
