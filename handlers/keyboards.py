@@ -56,13 +56,7 @@ def suggestions(desk: Desk, language: str, template_ids: Sequence[str]) -> Inlin
     """The close templates (by id) as questions to choose from, and none of these (a person).
     A template whose id is too long for a button's data is left out."""
     rows = [
-        [
-            (
-                next(iter(desk.templates[t].questions.get(language, [])), None)
-                or next(q[0] for q in desk.templates[t].questions.values() if q),
-                encode(Action.ANSWER, t),
-            )
-        ]
+        [(desk.templates[t].title(language), encode(Action.ANSWER, t))]
         for t in template_ids
         if t in desk.templates and fits(Action.ANSWER, t)
     ]

@@ -107,6 +107,14 @@ class CaseTemplate(BaseModel):
             for text in texts
         ]
 
+    def title(self, language: str) -> str:
+        """How people see the template named: its first question in `language` (or in the first
+        language that has one; its id if none does)."""
+        for texts in (self.questions.get(language, []), *self.questions.values()):
+            if texts:
+                return texts[0]
+        return self.id
+
     def render(self, language: str, context: Mapping[str, Any]) -> str:
         """The answer in `language` (or the first one it has), filled from `context`."""
         source = self.answer.get(language) or next(iter(self.answer.values()))

@@ -126,11 +126,7 @@ def _attempts(desk: Desk, requester: Requester) -> tuple[str, ...]:
     """The questions of the templates the bot offered, as the staff read them."""
     language = desk.settings.languages.default
     offered = [t for t in (requester.last_offered or "").split(",") if t in desk.templates]
-    return tuple(
-        next(iter(desk.templates[t].questions.get(language, [])), None)
-        or next(iter(q[0] for q in desk.templates[t].questions.values() if q), t)
-        for t in offered
-    )
+    return tuple(desk.templates[t].title(language) for t in offered)
 
 
 async def hand_over(

@@ -115,3 +115,16 @@ def test_check_command(tmp_path: Path) -> None:
     )
     assert refused.returncode == 2
     assert f"{bad}:4:" in refused.stderr
+
+
+def test_a_template_is_named_by_its_first_question_in_the_language_asked() -> None:
+    template = CaseTemplate(
+        id="card-lost",
+        category="service_request",
+        department="general",
+        questions={"zh": ["社保卡丢了怎么办", "社保卡掉了"], "en": ["I lost my card"]},
+        answer={"zh": "挂失", "en": "Report it"},
+    )
+    assert template.title("zh") == "社保卡丢了怎么办"
+    assert template.title("en") == "I lost my card"
+    assert template.title("fr") == "社保卡丢了怎么办"  # the first language that has one
