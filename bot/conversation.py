@@ -13,9 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import IllegalMove, NotAllowed
 from bot.guards import MAX_TEXT, may_speak_for
-from bot.models import ACTIVE_STATUSES, Direction, Requester, Ticket, TicketMessage, TicketStatus
-from bot.notices import Audience, Notice, address, publish
-from bot.outgoing import Outgoing
+from bot.models import Direction, Requester, Ticket, TicketMessage, TicketStatus
+from bot.notices import Audience, Notice, publish
 from bot.sla import Rules
 from bot.store import get, get_for_requester, save
 from bot.transaction import Transaction
@@ -129,7 +128,7 @@ async def add_staff_message(
             "owner_only",
             ticket_id=ticket.id,
         )
-    message = _staff_message(
+    message = file_staff_message(
         session,
         rules,
         ticket,
@@ -179,7 +178,7 @@ async def staff_reply_and_tell(
     return message
 
 
-def _staff_message(
+def file_staff_message(
     session: AsyncSession,
     rules: Rules,
     ticket: Ticket,
@@ -193,6 +192,9 @@ def _staff_message(
     chat_id: int | None = None,
     message_id: int | None = None,
 ) -> TicketMessage:
+    """File a staff message on `ticket` (an internal note, or a public update that counts as
+    contact with the requester) without checking who wrote it: the callers have. Raises
+    IllegalMove for a public update on a closed ticket."""
     if not internal and ticket.status is TicketStatus.CLOSED:
         raise IllegalMove(ticket.id, ticket.status, "write to the requester")
     message = TicketMessage(
@@ -223,38 +225,3 @@ async def history(
     if public_only:
         query = query.where(TicketMessage.direction != Direction.NOTE)
     return list(await session.scalars(query.order_by(TicketMessage.id)))
-
-
-async def post_incident_update(
-    *,
-    session: AsyncSession,
-    rules: Rules,
-    incident_id: int,
-    officer_id: int,
-    text: str,
-    now: datetime,
-) -> list[Outgoing]:
-    """One public update reaches every requester whose ticket is linked to the incident."""
-    rows = (
-        await session.execute(
-            select(Ticket, Requester)
-            .join(Requester, Requester.id == Ticket.requester_id)
-            .where(Ticket.incident_id == incident_id, Ticket.status.in_(ACTIVE_STATUSES))
-            .order_by(Ticket.id)
-        )
-    ).all()
-    if not rows:
-        return []
-    if not any(may_speak_for(rules, ticket, officer_id) for ticket, _ in rows):
-        raise NotAllowed(f"user {officer_id} may not write on incident {incident_id}")
-    messages: list[Outgoing] = []
-    for ticket, requester in rows:
-        _staff_message(
-            session, rules, ticket, officer_id=officer_id, text=text, now=now, internal=False
-        )
-        await save(session, rules, ticket)
-        update = Notice(
-            "incident_update", (Audience.REQUESTER,), ticket, {"text": text}, requester=requester
-        )
-        messages += address(rules, [update])
-    return messages

@@ -1,4 +1,5 @@
-"""Mass incidents (群体性投诉): a surge of similar tickets is linked, raised and reported."""
+"""Mass incidents (群体性投诉): a surge of similar tickets is linked, raised and reported, and
+one update from staff reaches every affected requester (SPEC rule 9, 优先级动态评估)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,16 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import lifecycle
-from bot.models import ACTIVE_STATUSES, Incident, Ticket
-from bot.notices import Audience, Notice, address
+from bot.conversation import file_staff_message
+from bot.errors import NotAllowed, NotFound
+from bot.guards import clean_text, may_speak_for
+from bot.models import ACTIVE_STATUSES, Incident, Requester, Ticket
+from bot.notices import Audience, Notice, address, publish
 from bot.outgoing import Outgoing
 from bot.priority import set_priority
 from bot.sla import Rules
+from bot.store import save
+from bot.transaction import Transaction
 
 # How many recent tickets of a category are compared with a new one, at most.
 _RECENT_LIMIT = 500
@@ -108,3 +114,48 @@ async def detect_surge(
     departments = tuple(sorted({t.department_key for t in [ticket, *similar]}))
     alert = Notice("alert_surge", Audience.supervising(), values=values, departments=departments)
     return address(rules, [alert])
+
+
+async def update_and_tell(
+    *, tx: Transaction, rules: Rules, incident_id: int, officer_id: int, text: str
+) -> list[int]:
+    """One public update on incident `incident_id`, filed on each of its active tickets at the
+    transaction's instant (it counts as contact, so each ticket's progress-notice clock starts
+    again) and published to each ticket's requester as an `incident_update` notice.
+
+    Returns the ids of the tickets updated, in order. Raises InvalidInput for an empty text,
+    NotFound when the incident has no active ticket, NotAllowed unless `officer_id` may speak
+    for at least one of them (owner, staff of its department, management: bot/guards.py).
+    """
+    text = clean_text(text, "an incident update")
+    rows = (
+        await tx.session.execute(
+            select(Ticket, Requester)
+            .join(Requester, Requester.id == Ticket.requester_id)
+            .where(Ticket.incident_id == incident_id, Ticket.status.in_(ACTIVE_STATUSES))
+            .order_by(Ticket.id)
+        )
+    ).all()
+    if not rows:
+        raise NotFound(
+            f"incident {incident_id} has no active ticket", "no_incident", incident_id=incident_id
+        )
+    if not any(may_speak_for(rules, ticket, officer_id) for ticket, _ in rows):
+        raise NotAllowed(f"user {officer_id} may not write on incident {incident_id}")
+    notices = []
+    for ticket, requester in rows:
+        file_staff_message(
+            tx.session, rules, ticket, officer_id=officer_id, text=text, now=tx.now, internal=False
+        )
+        await save(tx.session, rules, ticket)
+        notices.append(
+            Notice(
+                "incident_update",
+                (Audience.REQUESTER,),
+                ticket,
+                {"text": text, "incident_id": incident_id},
+                requester=requester,
+            )
+        )
+    await publish(tx, rules, notices)
+    return [ticket.id for ticket, _ in rows]

@@ -9,6 +9,7 @@ from handlers import (
     errors,
     greeting,
     handoffs,
+    incidents,
     lookup,
     proposals,
     reports,
@@ -38,6 +39,7 @@ def register(application: Application, sweep_every: float | None = 30.0) -> None
     application.add_handler(CommandHandler("pending", proposals.pending))
     application.add_handler(CommandHandler("report", reports.report))
     application.add_handler(CommandHandler(["block", "unblock"], supervision.block))
+    application.add_handler(CommandHandler("incident", incidents.post_update))
     # Staff groups: everything in a ticket's topic (commands too: /note, /resolve).
     application.add_handler(MessageHandler(groups & filters.IS_TOPIC_MESSAGE, staff.in_topic))
     # Groups without topics: a reply to a ticket's card or copied message.

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import conversation, tickets
+from bot import incidents, tickets
+from bot.errors import InvalidInput, NotAllowed, NotFound
 from bot.models import Ticket
 from bot.sla import Rules
-from tests.bot.helpers import OFFICER, SUPERVISOR, new_requester
+from bot.transaction import Transactions
+from tests.bot.helpers import OFFICER, SUPERVISOR, new_requester, outbox_rows
 from tests.conftest import MONDAY_9AM
 
 NOW = MONDAY_9AM
@@ -64,17 +67,47 @@ async def test_one_update_reaches_every_linked_requester(sessions: Sessions, rul
         opened = await _open(sessions, rules, requesters[i], text, i)
     incident_id = opened.ticket.incident_id
     assert incident_id is not None
-    async with sessions() as session, session.begin():
-        messages = await conversation.post_incident_update(
-            session=session,
+    later = NOW + timedelta(hours=1)
+    async with Transactions(sessions, clock=lambda: later)() as tx:
+        updated = await incidents.update_and_tell(
+            tx=tx,
             rules=rules,
             incident_id=incident_id,
             officer_id=OFFICER,
             text="维修人员已到场,预计今晚18点前恢复",
-            now=NOW + timedelta(hours=1),
         )
-    assert sorted(m.chat_id for m in messages) == [6000, 6001, 6002, 6003, 6004]
+    assert updated == [1, 2, 3, 4, 5]
+    told = await outbox_rows(sessions)
+    assert sorted(m.chat_id for m in told) == [6000, 6001, 6002, 6003, 6004]
+    assert {m.template for m in told} == {"incident_update"}
     async with sessions() as session:
         rows = list(await session.scalars(select(Ticket)))
     assert {t.latest_update for t in rows} == {"维修人员已到场,预计今晚18点前恢复"}
-    assert {t.last_contact_at for t in rows} == {NOW + timedelta(hours=1)}
+    assert {t.last_contact_at for t in rows} == {later}
+
+
+async def test_an_incident_update_is_refused_to_outsiders_and_when_nothing_is_open(
+    sessions: Sessions, rules: Rules
+) -> None:
+    requesters = [await new_requester(sessions, NOW, 6000 + i) for i in range(5)]
+    for i, text in enumerate(COMPLAINTS[:5]):
+        opened = await _open(sessions, rules, requesters[i], text, i)
+    incident_id = opened.ticket.incident_id
+    assert incident_id is not None
+    transactions = Transactions(sessions, clock=lambda: NOW)
+    with pytest.raises(NotAllowed):
+        async with transactions() as tx:
+            await incidents.update_and_tell(
+                tx=tx, rules=rules, incident_id=incident_id, officer_id=424242, text="假消息"
+            )
+    with pytest.raises(InvalidInput):
+        async with transactions() as tx:
+            await incidents.update_and_tell(
+                tx=tx, rules=rules, incident_id=incident_id, officer_id=OFFICER, text="  "
+            )
+    with pytest.raises(NotFound):
+        async with transactions() as tx:
+            await incidents.update_and_tell(
+                tx=tx, rules=rules, incident_id=incident_id + 1, officer_id=OFFICER, text="x"
+            )
+    assert await outbox_rows(sessions) == []

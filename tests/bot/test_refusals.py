@@ -23,7 +23,14 @@ from bot.texts import Texts
 
 BOT = Path(__file__).resolve().parents[2] / "bot"
 REFUSALS = {"DeskError", "NotFound", "NotAllowed", "InvalidInput", "ConcurrentChange"}
-SAMPLE = {"ticket_id": 7, "name": "x", "template_id": "t", "detail": "d", "limit": 10}
+SAMPLE = {
+    "ticket_id": 7,
+    "incident_id": 3,
+    "name": "x",
+    "template_id": "t",
+    "detail": "d",
+    "limit": 10,
+}
 
 
 def _raised() -> list[tuple[str, str | None, list[str]]]:

@@ -1,0 +1,75 @@
+"""A mass incident in Telegram: one /incident update from staff reaches every requester whose
+ticket is linked to it (SPEC rule 9), and a mistyped one is answered with its usage."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from telegram.ext import Application
+
+from bot import requesters, tickets
+from emulator.server import Emulator
+from handlers.context import DeskContext
+from tests.handlers.conftest import GENERAL_GROUP, DeskClock, until
+
+App = Application  # type: ignore[type-arg]
+OFFICER = 100101
+COMPLAINTS = [
+    "小区电梯又坏了,老人下不了楼",
+    "我们小区电梯又坏了,老人没法下楼",
+    "电梯又坏了 老人下不了楼!",
+    "小区的电梯又坏了,家里老人下不了楼",
+    "小区电梯又坏啦,老人下不了楼了",
+]
+
+
+def _bot_said(emulator: Emulator, chat_id: int) -> list[str]:
+    return [
+        e.text
+        for e in emulator.world.transcripts.get(chat_id, [])
+        if e.sender_id == emulator.world.bot.id
+    ]
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_one_incident_update_reaches_every_affected_requester(
+    running: tuple[Emulator, App], desk_clock: DeskClock
+) -> None:
+    emulator, application = running
+    desk = DeskContext(application).desk
+    world = emulator.world
+    people = [700001 + n for n in range(len(COMPLAINTS))]
+    incident_id = None
+    for n, (user_id, text) in enumerate(zip(people, COMPLAINTS, strict=True)):
+        world.add_user(user_id, f"R{n}", "zh")
+        desk_clock.now += timedelta(minutes=3)
+        async with desk.transaction() as tx:
+            requester = await requesters.get_or_create_requester(
+                session=tx.session,
+                telegram_user_id=user_id,
+                chat_id=user_id,
+                language="zh",
+                now=tx.now,
+            )
+            opened = await tickets.open_ticket(
+                session=tx.session,
+                rules=desk.rules,
+                requester_id=requester.id,
+                question=text,
+                category="complaint",
+                now=tx.now,
+            )
+            incident_id = opened.ticket.incident_id
+    assert incident_id is not None  # five alike in a quarter of an hour are one incident
+
+    update = "维修人员已到场,预计今晚18点前恢复运行"
+    await world.user_sends(OFFICER, f"/incident {incident_id} {update}", GENERAL_GROUP)
+    for user_id in people:
+        await until(lambda u=user_id: any(update in t for t in _bot_said(emulator, u)))
+    await until(lambda: any("5 位来电人" in t for t in _bot_said(emulator, GENERAL_GROUP)))
+
+    # Without the text: the refusal and how to write it; nobody else hears anything.
+    await world.user_sends(OFFICER, f"/incident {incident_id}", GENERAL_GROUP)
+    await until(lambda: any("/incident N" in t for t in _bot_said(emulator, GENERAL_GROUP)))
+    assert all(len(_bot_said(emulator, u)) == 1 for u in people)
