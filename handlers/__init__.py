@@ -44,6 +44,8 @@ def register(application: Application, sweep_every: float | None = 30.0) -> None
     application.add_handler(MessageHandler(groups & filters.IS_TOPIC_MESSAGE, staff.in_topic))
     # Groups without topics: a reply to a ticket's card or copied message.
     application.add_handler(MessageHandler(groups & filters.REPLY, staff.in_reply))
+    # Any other command in a staff place: the commands that exist there.
+    application.add_handler(MessageHandler(groups & filters.COMMAND, staff.other_command))
     # Buttons, each action to its handler (the patterns come from the codec).
     application.add_handler(CallbackQueryHandler(staff.claim, pattern=pattern(Action.CLAIM)))
     application.add_handler(CallbackQueryHandler(handoffs.accept, pattern=pattern(Action.ACCEPT)))

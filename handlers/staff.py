@@ -22,6 +22,7 @@ from bot.errors import AlreadyClaimed, DeskError
 from bot.models import Ticket
 from handlers import cards, post
 from handlers.callbacks import Action, parse
+from handlers.commands import IN_TICKET, read
 from handlers.common import answer
 from handlers.context import DeskContext
 from handlers.handoffs import transfer
@@ -77,8 +78,10 @@ async def in_topic(update: Update, context: DeskContext) -> None:
             session=session, chat_id=message.chat_id, thread_id=message.message_thread_id
         )
     if ticket is None:
-        return  # not a ticket's topic: staff talking among themselves
-    await _on_ticket(desk, ticket, message, update_id=update.update_id)
+        # Not a ticket's topic: staff talking among themselves, unless it is a command.
+        await other_command(update, context)
+        return
+    await _on_ticket(desk, ticket, message, context.bot.username, update_id=update.update_id)
 
 
 @refusals
@@ -96,42 +99,87 @@ async def in_reply(update: Update, context: DeskContext) -> None:
             message_id=message.reply_to_message.message_id,
         )
     if ticket is None:
-        return  # a reply to something else: staff talking among themselves
-    await _on_ticket(desk, ticket, message, update_id=update.update_id)
+        # A reply to something else: staff talking among themselves, unless it is a command.
+        await other_command(update, context)
+        return
+    await _on_ticket(desk, ticket, message, context.bot.username, update_id=update.update_id)
 
 
-async def _on_ticket(desk: Desk, ticket: Ticket, message: Message, *, update_id: int) -> None:
+def _commands_here(desk: Desk, chat_id: int) -> list[str]:
+    """The menu of a staff place: the supervisors' in the management chat, else the staff's."""
+    menu = "supervisor" if chat_id == desk.settings.management.chat_id else "staff"
+    language = desk.settings.languages.default
+    return [line for line in desk.texts.render(f"menu_{menu}", language).splitlines() if line]
+
+
+async def _unknown(desk: Desk, message: Message, name: str, *, update_id: int) -> None:
+    """A command that does not exist here (or is mis-cased): say which ones do."""
+    language = desk.settings.languages.default
+    text = desk.texts.render(
+        "unknown_command", language, name=name, commands=_commands_here(desk, message.chat_id)
+    )
+    await post.say(desk, update_id, post.reply(message, text))
+
+
+async def other_command(update: Update, context: DeskContext) -> None:
+    """A command in a group that no handler took: in a staff place (a department's group or
+    the management chat) the list of the commands there; commands to other bots and
+    anything in other groups are left alone."""
+    desk = context.desk
+    message = update.effective_message
+    if message is None or message.from_user is None:
+        return
+    command = read(message.text or "", context.bot.username)
+    staff_places = {d.staff_group_chat_id for d in desk.settings.departments}
+    staff_places.add(desk.settings.management.chat_id)
+    if command is None or not command.to_us or message.chat_id not in staff_places:
+        return
+    if desk.rules.staff.get(message.from_user.id) is None:
+        return  # someone who is not staff: the bot does not answer them in a staff group
+    await _unknown(desk, message, command.name, update_id=update.update_id)
+
+
+async def _on_ticket(
+    desk: Desk, ticket: Ticket, message: Message, username: str | None, *, update_id: int
+) -> None:
     """A staff message about a ticket: a handoff, a resolution, a note or a reply to the
-    requester. The core's refusal (DeskError) is the caller's to word."""
+    requester; a command addressed to the bot by name works as the bare command, and any
+    other command is never relayed (a mis-cased or unknown one is answered with the list).
+    The core's refusal (DeskError) is the caller's to word."""
     assert message.from_user is not None
     text = message.text or message.caption or ""
     officer_id = message.from_user.id
-    if text.startswith("/transfer"):
-        await transfer(desk, ticket, officer_id, text, update_id=update_id)
-        return
-    if text.startswith("/") and not text.startswith(("/note", "/resolve")):
-        return  # another command: never relayed to the requester
+    command = read(text, username)
+    if command is not None:
+        if not command.to_us:
+            return  # for another bot in the group
+        if command.name not in IN_TICKET:
+            await _unknown(desk, message, command.name, update_id=update_id)
+            return
+        if command.name == "transfer":
+            await transfer(desk, ticket, officer_id, command.rest, update_id=update_id)
+            return
     language = desk.settings.languages.default
     async with desk.transaction(update_id=update_id) as tx:
-        if text.startswith("/resolve"):
+        if command is not None and command.name == "resolve":
             # The requester's resolution, with its rating buttons: bot/closure.py.
             await closure.resolve_and_tell(
                 tx=tx,
                 rules=desk.rules,
                 ticket_id=ticket.id,
                 officer_id=officer_id,
-                summary=text.removeprefix("/resolve").strip(),
+                summary=command.rest,
             )
             done = desk.texts.render("staff_event", language, event="resolved")
             await post.post(tx, post.reply(message, done))
             return
-        if text.startswith("/note"):
+        if command is not None and command.name == "note":
             await conversation.add_staff_message(
                 session=tx.session,
                 rules=desk.rules,
                 ticket_id=ticket.id,
                 officer_id=officer_id,
-                text=text.removeprefix("/note").strip(),
+                text=command.rest,
                 internal=True,
                 chat_id=message.chat_id,
                 message_id=message.message_id,

@@ -17,6 +17,7 @@ CATCHING = {
     "handoffs.py": {"transfer", "give_back"},  # raised again with the command's usage
     "supervision.py": {"assign_command"},  # no such ticket: the command's usage
     "finding.py": {"ticket_of_command"},  # no such ticket: None
+    "incidents.py": {"post_update"},  # raised again with the command's usage
 }
 
 

@@ -1,0 +1,37 @@
+"""Reading a command as Telegram writes it: `/name`, `/name@bot_username`, then the rest.
+
+Picking a command from a group's menu sends `/resolve@<bot username>`; people also write
+`/Resolve` or a command that does not exist there. This module only reads the text; what a
+place does with the command is its handler's (handlers/staff.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# What a ticket's topic (or a reply to its card) takes besides text for the requester.
+IN_TICKET = ("note", "resolve", "transfer")
+_COMMAND = re.compile(r"/(?P<head>[^\s@]+(?:@\S*)?)(?P<rest>.*)", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Command:
+    """A command read from a message: `name` as written without the slash and the
+    `@username` (so `Resolve` stays mis-cased), `rest` the text after it with its line
+    breaks, `to_us` False when it names another bot (`/start@other_bot`)."""
+
+    name: str
+    rest: str
+    to_us: bool = True
+
+
+def read(text: str, username: str | None) -> Command | None:
+    """The command `text` starts with, or None if it is not a command. `username` is the
+    bot's own (without '@'), compared as Telegram does, case-insensitively."""
+    found = _COMMAND.match(text)
+    if found is None:
+        return None
+    name, at, addressee = found["head"].partition("@")
+    to_us = not at or (username is not None and addressee.casefold() == username.casefold())
+    return Command(name, found["rest"].strip(), to_us)
