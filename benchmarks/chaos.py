@@ -35,7 +35,7 @@ from sqlalchemy import func, select
 
 from bot import lifecycle, outbox
 from bot.config import load_settings
-from bot.db import create_engine, session_factory, upgrade_engine
+from bot.db import create_engine, session_factory, upgrade
 from bot.models import (
     Escalation,
     InboundUpdate,
@@ -110,8 +110,8 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         config = compressed_config(folder)
         settings = load_settings(config)
         url = f"sqlite+aiosqlite:///{folder}/chaos.db"
+        await asyncio.to_thread(upgrade, url)
         engine = create_engine(url)
-        await upgrade_engine(engine)
         emulator = Emulator(token=LOCAL_TOKEN, strict=False)
         seed_world(emulator.world, settings)
         await emulator.start()

@@ -29,7 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import closure, conversation, requesters, tickets
 from bot.config import Settings, load_settings
-from bot.db import create_engine, session_factory, upgrade_engine
+from bot.db import create_engine, session_factory, upgrade
 from bot.models import ACTIVE_STATUSES, Escalation, Ticket, TicketEvent
 from bot.sla import Rules
 from bot.staff import sync_staff
@@ -53,8 +53,8 @@ QUESTIONS = [
 
 
 async def _prepare(url: str, settings: Settings) -> async_sessionmaker[AsyncSession]:
+    await asyncio.to_thread(upgrade, url)
     engine = create_engine(url)
-    await upgrade_engine(engine)
     sessions = session_factory(engine)
     async with sessions() as session, session.begin():
         await sync_staff(session=session, settings=settings)

@@ -35,14 +35,14 @@ from pathlib import Path
 from typing import Any
 
 from telegram import Update
-from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageHandler, filters
+from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters
 
 from bot.config import Abuse, load_settings
-from bot.db import create_engine, upgrade_engine
+from bot.db import upgrade
 from bot.desk import build_desk
 from emulator.objects import Entry
 from emulator.server import Emulator
-from handlers.app import LOCAL_TOKEN, build_application, seed_world, start_receiving
+from handlers.app import LOCAL_TOKEN, build_application, seed_world, serving
 from knowledge.evaluate import read_cases
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,36 +56,32 @@ async def _echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def serve_bot(kind: str, base: str, folder: str) -> None:
     """The bot process: ours (on SQLite in `folder`) or the echo bot, polling until stopped."""
-    application: Application  # type: ignore[type-arg]
+    stop = asyncio.Event()
+    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
     if kind == "shouwen":
         # The simulated requesters are robots: no per-requester flood limit for them.
         settings = load_settings(ROOT / "config.yaml")
         settings = settings.model_copy(update={"abuse": Abuse(messages_per_minute=1_000_000)})
         url = f"sqlite+aiosqlite:///{folder}/bench.db"
-        engine = create_engine(url)
-        await upgrade_engine(engine)
-        await engine.dispose()
+        await asyncio.to_thread(upgrade, url)
         desk = await build_desk(settings, url)
         # No AIORateLimiter: like the echo bot, and Telegram's limits are off in the emulation.
         application = build_application(
             desk, LOCAL_TOKEN, base, sweep_every=None, rate_limited=False
         )
-    else:
-        application = ApplicationBuilder().token(LOCAL_TOKEN).base_url(f"{base}/bot").build()
-        application.add_handler(MessageHandler(filters.TEXT, _echo))
-    stop = asyncio.Event()
-    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
-    async with application:
-        await application.start()
-        if kind == "shouwen":  # as in production: through the inbox
-            stop_receiving = await start_receiving(application, None, poll_timeout=1)
-        else:
-            assert application.updater is not None
-            await application.updater.start_polling(poll_interval=0, timeout=1)
-            stop_receiving = application.updater.stop
+        # As in production: through the inbox.
+        async with serving(application, poll_timeout=1):
+            await stop.wait()
+        return
+    echo = ApplicationBuilder().token(LOCAL_TOKEN).base_url(f"{base}/bot").build()
+    echo.add_handler(MessageHandler(filters.TEXT, _echo))
+    async with echo:
+        await echo.start()
+        assert echo.updater is not None
+        await echo.updater.start_polling(poll_interval=0, timeout=1)
         await stop.wait()
-        await stop_receiving()
-        await application.stop()
+        await echo.updater.stop()
+        await echo.stop()
 
 
 def cpu_seconds(pid: int) -> float:

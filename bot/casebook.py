@@ -72,9 +72,14 @@ async def stored_templates(
     return [as_case_template(row) for row in rows]
 
 
-async def build_matcher(*, session: AsyncSession, settings: Settings) -> Matcher:
-    """A matcher over the active templates of the files and of the database."""
-    templates = [t for t in file_templates(settings) if t.status is Status.ACTIVE]
+async def build_matcher(
+    *, session: AsyncSession, settings: Settings, files: list[CaseTemplate] | None = None
+) -> Matcher:
+    """A matcher over the active templates of the files (`files`, as `file_templates` loaded
+    them; default: loaded now) and of the database."""
+    if files is None:
+        files = file_templates(settings)
+    templates = [t for t in files if t.status is Status.ACTIVE]
     templates += await stored_templates(session=session)
     return Matcher(
         (p for t in templates for p in t.phrasings()),

@@ -124,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
             secret=os.environ.get("SHOUWEN_WEBHOOK_SECRET") or None,
         )
     try:
-        asyncio.run(run(settings, environment, port, sweep_every, webhook))
+        asyncio.run(run(settings, environment, port, sweep_every, webhook, templates=templates))
     except KeyboardInterrupt:
         log.info("stopped")
     return 0

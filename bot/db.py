@@ -182,21 +182,10 @@ def alembic_config(url: str) -> AlembicConfig:
 
 
 def upgrade(url: str, revision: str = "head") -> None:
-    """Bring the schema at `url` up to `revision` (blocking; runs its own event loop)."""
+    """Bring the schema at `url` up to `revision` (blocking; runs its own event loop, so from
+    inside a running one: `await asyncio.to_thread(upgrade, url)`)."""
     log.info("upgrading database schema to %s", revision)
     command.upgrade(alembic_config(url), revision)
-
-
-async def upgrade_engine(engine: AsyncEngine, revision: str = "head") -> None:
-    """Bring the schema behind a running engine up to `revision`, inside the caller's loop."""
-
-    def run(connection: Connection) -> None:
-        config = alembic_config(engine.url.render_as_string(hide_password=False))
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
-
-    async with engine.begin() as connection:
-        await connection.run_sync(run)
 
 
 def sqlite_path(url: str) -> Path:

@@ -62,18 +62,24 @@ class Desk:
         }
 
 
-async def build_desk(settings: Settings, database_url: str) -> Desk:
+async def build_desk(
+    settings: Settings, database_url: str, *, files: list[CaseTemplate] | None = None
+) -> Desk:
     """A desk on the database at `database_url`: the staff directory synced from `settings`,
-    the matcher over the files' and the database's templates, the ban list loaded."""
+    the matcher over the files' and the database's templates, the ban list loaded. `files`:
+    the knowledge base's templates as already loaded (`casebook.file_templates`, which the
+    command line calls to check them before it runs); default: loaded here, once."""
+    if files is None:
+        files = file_templates(settings)
     engine = create_engine(database_url)
     sessions = session_factory(engine)
     async with sessions() as session, session.begin():
         await sync_staff(session=session, settings=settings)
     async with sessions() as session:
-        matcher = await build_matcher(session=session, settings=settings)
+        matcher = await build_matcher(session=session, settings=settings, files=files)
         stored = await stored_templates(session=session)
         banned = await requesters.banned_users(session=session)
-    templates = {t.id: t for t in [*file_templates(settings), *stored]}
+    templates = {t.id: t for t in [*files, *stored]}
     return Desk(
         settings=settings,
         rules=Rules(settings),

@@ -1,20 +1,52 @@
-"""The composition root of the Telegram front: builds the Application around a desk, starts
-receiving, and runs the service. Without a token it runs against the local emulation, which
-is imported only then."""
+"""The composition root of the Telegram front: builds the Application around a desk, with every
+handler in one ordered list and the services beside them (menus, the dispatcher, the first
+sweep) started by its post_init and stopped by its post_stop; and runs the service. Without a
+token it runs against the local emulation, which is imported only then."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
+from telegram import Update
+from telegram.ext import (
+    AIORateLimiter,
+    ApplicationBuilder,
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
 
 from bot.config import Environment, Settings
 from bot.desk import Desk, build_desk
+from handlers import (
+    asking,
+    errors,
+    greeting,
+    handoffs,
+    incidents,
+    lookup,
+    proposals,
+    reports,
+    staff,
+    supervision,
+)
+from handlers.callbacks import Action, pattern
+from handlers.context import CONTEXT_TYPES, DeskApplication, DeskContext
+from handlers.menus import set_menus
+from handlers.runtime import jobs
+from handlers.runtime.dispatcher import Dispatcher, build_dispatcher
+from handlers.runtime.processing import PerChatUpdateProcessor
+from handlers.runtime.receiving import Poller, WebhookReceiver
+from handlers.runtime.transport import AiohttpRequest
+from knowledge.templates import CaseTemplate
 
 if TYPE_CHECKING:
     from emulator.server import Emulator
@@ -62,18 +94,98 @@ def seed_world(world: World, settings: Settings) -> None:
         world.add_user(user_id, name, language)
 
 
+PRIVATE = filters.ChatType.PRIVATE
+GROUPS = filters.ChatType.GROUPS
+# Every handler, in the order python-telegram-bot tries them (the first that takes an update
+# handles it): where the order matters, a comment says why.
+HANDLERS: tuple[BaseHandler[Update, DeskContext, Any], ...] = (
+    CommandHandler("start", greeting.start, filters=PRIVATE),
+    CommandHandler("help", greeting.help_text, filters=PRIVATE),
+    CommandHandler("lang", greeting.language, filters=PRIVATE),
+    CommandHandler("new", greeting.new_question, filters=PRIVATE),
+    CommandHandler("status", lookup.status, filters=PRIVATE),
+    # Staff commands before the topic handler, so that they are never relayed to a requester.
+    CommandHandler(["mine", "queue"], lookup.mine_or_queue),
+    CommandHandler("ticket", lookup.ticket_history),
+    CommandHandler("return", handoffs.give_back, filters=GROUPS),
+    CommandHandler("priority", supervision.priority_command),
+    CommandHandler("propose", proposals.propose_command),
+    CommandHandler("assign", supervision.assign_command),
+    CommandHandler("pending", proposals.pending),
+    CommandHandler("report", reports.report),
+    CommandHandler(["block", "unblock"], supervision.block),
+    CommandHandler("incident", incidents.post_update),
+    # Staff groups: everything in a ticket's topic (commands too: /note, /resolve).
+    MessageHandler(GROUPS & filters.IS_TOPIC_MESSAGE, staff.in_topic),
+    # Groups without topics: a reply to a ticket's card or copied message.
+    MessageHandler(GROUPS & filters.REPLY, staff.in_reply),
+    # Any other command in a staff place: the commands that exist there.
+    MessageHandler(GROUPS & filters.COMMAND, staff.other_command),
+    # Buttons, each action to its handler (the patterns come from the codec).
+    CallbackQueryHandler(staff.claim, pattern=pattern(Action.CLAIM)),
+    CallbackQueryHandler(handoffs.accept, pattern=pattern(Action.ACCEPT)),
+    CallbackQueryHandler(supervision.pressed, pattern=pattern(*supervision.STEERING)),
+    CallbackQueryHandler(proposals.decide, pattern=pattern(*proposals.DECIDING)),
+    CallbackQueryHandler(staff.requester_decides, pattern=pattern(Action.RATE, Action.REOPEN)),
+    # Text before anything else from a requester: it is a question or goes into their ticket.
+    MessageHandler(PRIVATE & filters.TEXT & ~filters.COMMAND, asking.ask),
+    # The requester's other buttons, and any data no handler above took (stale or forged).
+    CallbackQueryHandler(asking.pressed),
+    # Whatever else a requester sends (stickers, media) before a ticket exists.
+    MessageHandler(PRIVATE & ~filters.COMMAND, asking.other),
+    # A command the bot does not know, in private: the greeting says what it can do.
+    MessageHandler(PRIVATE & filters.COMMAND, greeting.start),
+)
+
+
+class Services:
+    """What runs beside the handlers while an Application runs: its post_init sets the menus,
+    starts the dispatcher (the sender of the outbox), connects it to the desk's transactions
+    and starts the first sweep; its post_stop, once the Application has handled what it had
+    (python-telegram-bot's `Application.stop`), stops them, the dispatcher giving back to
+    the outbox what it had in hand. Before post_stop the bot can still call Telegram;
+    post_shutdown would be too late (`Application.shutdown` closes the connections)."""
+
+    def __init__(self) -> None:
+        self._dispatcher: Dispatcher | None = None
+        self._first_sweep: asyncio.Task[None] | None = None
+
+    async def post_init(self, application: DeskApplication) -> None:
+        desk = application.bot_data.desk
+        await set_menus(application)
+        self._dispatcher = build_dispatcher(application.bot, desk)
+        await self._dispatcher.start()
+        # From now on what transactions commit goes to the dispatcher at once.
+        desk.transactions.connect(self._dispatcher.submit)
+        if application.job_queue is not None:
+            # Catch up at once on whatever fell due while the bot was down, beside the start;
+            # then every interval. The job queue cannot run a repeating job at once (its note
+            # on run_repeating: run the job by hand instead).
+            for job in application.job_queue.get_jobs_by_name(jobs.SWEEP):
+                self._first_sweep = asyncio.create_task(job.run(application), name="first sweep")
+
+    async def post_stop(self, application: DeskApplication) -> None:
+        if self._first_sweep is not None:
+            await self._first_sweep  # errors go to the error handler (Job.run)
+            self._first_sweep = None
+        # What is still decided from now on waits in the outbox for the next start.
+        application.bot_data.desk.transactions.disconnect()
+        if self._dispatcher is not None:
+            await self._dispatcher.stop()
+            self._dispatcher = None
+
+
 def build_application(
     desk: Desk,
     token: str,
     base_url: str | None = None,
     sweep_every: float | None = 30.0,
     rate_limited: bool = True,
-) -> Application:  # type: ignore[type-arg]
-    from handlers import register
-    from handlers.context import CONTEXT_TYPES
-    from handlers.runtime.processing import PerChatUpdateProcessor
-    from handlers.runtime.transport import AiohttpRequest
-
+) -> DeskApplication:
+    """The Application around `desk`: the handlers, the error handler, the sweep every
+    `sweep_every` seconds on the job queue (None: no sweep), and the services started and
+    stopped with it (`Services`; `serving` runs it)."""
+    services = Services()
     builder = (
         ApplicationBuilder()
         .token(token)
@@ -82,6 +194,8 @@ def build_application(
         # aiohttp rather than httpx: a quarter of the CPU per request (runtime/transport.py).
         .request(AiohttpRequest(connections=CONCURRENT_UPDATES))
         .get_updates_request(AiohttpRequest(connections=1))
+        .post_init(services.post_init)
+        .post_stop(services.post_stop)
     )
     if rate_limited:
         # Telegram's flood limits: throttle groups and overall. A 429 is not retried here: the
@@ -91,8 +205,11 @@ def build_application(
     if base_url is not None:
         builder = builder.base_url(f"{base_url}/bot").base_file_url(f"{base_url}/file/bot")
     application = builder.build()
-    application.bot_data["desk"] = desk
-    register(application, sweep_every)
+    application.bot_data.desk = desk
+    application.add_handlers(HANDLERS)
+    application.add_error_handler(errors.on_error)
+    if sweep_every is not None and application.job_queue is not None:
+        application.job_queue.run_repeating(jobs.sweep, interval=sweep_every, name=jobs.SWEEP)
     return application
 
 
@@ -107,28 +224,17 @@ class Webhook:
     secret: str | None = None
 
 
-async def start_receiving(
-    application: Application,  # type: ignore[type-arg]
-    webhook: Webhook | None,
-    poll_timeout: int = 10,
-) -> Callable[[], Awaitable[None]]:
-    """Set the menus, start sending from the outbox and taking updates (through the inbox when
-    polling); returns the coroutine function that stops both."""
-    from handlers.menus import set_menus
-    from handlers.runtime.dispatcher import build_dispatcher
-    from handlers.runtime.jobs import SWEEP
-    from handlers.runtime.receiving import Poller, WebhookReceiver
-
-    await set_menus(application)
-    desk: Desk = application.bot_data["desk"]
-    dispatcher = build_dispatcher(application.bot, desk)
-    await dispatcher.start()
-    # From now on what transactions commit goes to the dispatcher at once.
-    desk.transactions.connect(dispatcher.submit)
-    if application.job_queue is not None:
-        # Catch up at once on whatever fell due while the bot was down; then every interval.
-        for job in application.job_queue.get_jobs_by_name(SWEEP):
-            application.create_task(job.run(application), name="first sweep")
+@contextlib.asynccontextmanager
+async def serving(
+    application: DeskApplication, webhook: Webhook | None = None, poll_timeout: int = 10
+) -> AsyncIterator[DeskApplication]:
+    """The Application handling updates until the block ends, taken through the inbox by long
+    polling (`poll_timeout` seconds a call) or by `webhook`. In the order of
+    python-telegram-bot's own `run_polling` (initialize, post_init, start; at the end stop,
+    post_stop, shutdown, post_shutdown), with our receiver in its Updater's place (that Updater
+    would confirm updates to Telegram before the inbox has them): started once the Application
+    runs, stopped before it stops, so that `Application.stop` handles what it queued. post_stop
+    also runs when the start failed, to stop what post_init started."""
     receiver: Poller | WebhookReceiver
     if webhook is None:
         receiver = Poller(application, timeout=poll_timeout)
@@ -136,14 +242,22 @@ async def start_receiving(
         receiver = WebhookReceiver(
             application, webhook.url, webhook.listen, webhook.port, webhook.path, webhook.secret
         )
-    await receiver.start()
-
-    async def stop() -> None:
-        await receiver.stop()
-        desk.transactions.disconnect()  # what handlers still decide waits in the outbox
-        await dispatcher.stop()
-
-    return stop
+    async with application:  # initialize; shutdown when the block ends
+        if application.post_init is not None:
+            await application.post_init(application)
+        try:
+            await application.start()
+            try:
+                await receiver.start()
+                yield application
+            finally:
+                await receiver.stop()
+                await application.stop()  # handles what the receiver had queued
+        finally:
+            if application.post_stop is not None:
+                await application.post_stop(application)
+    if application.post_shutdown is not None:
+        await application.post_shutdown(application)
 
 
 async def run(
@@ -152,9 +266,12 @@ async def run(
     port: int,
     sweep_every: float,
     webhook: Webhook | None = None,
+    *,
+    templates: list[CaseTemplate],
 ) -> None:
-    """Run the bot: against Telegram with a token, else against the emulation and its page."""
-    desk = await build_desk(settings, environment.database_url)
+    """Run the bot: against Telegram with a token, else against the emulation and its page.
+    `templates`: the knowledge base's files as the command line loaded and checked them."""
+    desk = await build_desk(settings, environment.database_url, files=templates)
     emulator: Emulator | None = None
     if environment.bot_token:
         application = build_application(
@@ -176,16 +293,14 @@ async def run(
     # the process (a background job of a script) still stops it.
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, stopping.set)
-    async with application:
-        await application.start()
-        stop_receiving = await start_receiving(application, webhook)
-        try:
-            await stopping.wait()  # the job queue does the sweeping meanwhile
-            log.info("stopping: a signal asked for it")
-        finally:
-            for signum in (signal.SIGTERM, signal.SIGINT):
-                loop.remove_signal_handler(signum)
-            await stop_receiving()
-            await application.stop()
-            if emulator is not None:
-                await emulator.stop()
+    try:
+        async with serving(application, webhook):
+            try:
+                await stopping.wait()  # the job queue does the sweeping meanwhile
+                log.info("stopping: a signal asked for it")
+            finally:
+                for signum in (signal.SIGTERM, signal.SIGINT):
+                    loop.remove_signal_handler(signum)
+    finally:
+        if emulator is not None:
+            await emulator.stop()

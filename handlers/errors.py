@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
-from telegram.ext import ContextTypes
+
+from handlers.context import DeskContext
 
 log = logging.getLogger(__name__)
 APOLOGY = {
@@ -17,7 +18,7 @@ APOLOGY = {
 }
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: DeskContext) -> None:
     log.error("update %r failed", update, exc_info=context.error)
     chat = update.effective_chat if isinstance(update, Update) else None
     if isinstance(update, Update) and chat is not None and chat.type == "private":

@@ -12,9 +12,9 @@ from telegram import (
     BotCommandScopeChat,
 )
 from telegram.error import TelegramError
-from telegram.ext import Application
 
 from bot.desk import Desk
+from handlers.context import DeskApplication
 
 log = logging.getLogger(__name__)
 
@@ -39,10 +39,9 @@ def scopes(desk: Desk) -> list[tuple[BotCommandScope, str]]:
     return chosen
 
 
-async def set_menus(application: Application) -> None:  # type: ignore[type-arg]
+async def set_menus(application: DeskApplication) -> None:
     """Set every menu; a chat Telegram refuses (the bot not in it yet) is logged and skipped."""
-    desk = application.bot_data["desk"]
-    assert isinstance(desk, Desk)
+    desk = application.bot_data.desk
     default = desk.settings.languages.default
     for scope, menu in scopes(desk):
         for language in desk.texts.supported:

@@ -1,4 +1,4 @@
-"""Alembic environment: runs migrations on an async engine, or on a connection handed in."""
+"""Alembic environment: runs migrations on an async engine (bot/db.py `upgrade`)."""
 
 from __future__ import annotations
 
@@ -47,7 +47,5 @@ def run_offline() -> None:
 
 if context.is_offline_mode():
     run_offline()
-elif (shared := config.attributes.get("connection")) is not None:
-    run_with(shared)
 else:
     asyncio.run(run_async())

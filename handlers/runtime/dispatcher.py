@@ -12,7 +12,8 @@ handler waits for Telegram. A message is marked sent, together with what its sen
 - this module: the per-chat queues and their workers, and `build_dispatcher`, which wires them.
 
 Messages come from transactions as they commit (the dispatcher's `submit` is connected as the
-sender of the desk's transactions while the bot runs: bot/app.py), and from the poll.
+sender of the desk's transactions while the bot runs: handlers/app.py `Services`), and from
+the poll.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ hour, retention (erasing and deleting what the retention settings say)."""
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from bot import retention
 from bot.desk import Desk
@@ -29,10 +29,10 @@ async def sweep(context: DeskContext) -> None:
 async def _keep_retention(context: DeskContext, desk: Desk) -> None:
     """Once an hour (and at start-up): erase and delete what the retention settings say."""
     now = desk.now()
-    last = context.application.bot_data.get("forgotten_at")
-    if isinstance(last, datetime) and now - last < RETENTION_EVERY:
+    last = context.bot_data.forgotten_at
+    if last is not None and now - last < RETENTION_EVERY:
         return
-    context.application.bot_data["forgotten_at"] = now
+    context.bot_data.forgotten_at = now
     try:
         async with desk.transaction() as tx:
             done = await retention.forget(session=tx.session, settings=desk.settings, now=now)

@@ -18,12 +18,11 @@ from typing import Any
 from aiohttp import web
 from telegram import Update
 from telegram.error import RetryAfter
-from telegram.ext import Application
 from telegram.warnings import PTBUserWarning
 
 from bot import inbox
-from bot.desk import Desk
 from handlers.common import wait_of
+from handlers.context import DeskApplication
 
 log = logging.getLogger(__name__)
 SET_WEBHOOK_ATTEMPTS = 5
@@ -31,15 +30,9 @@ SET_WEBHOOK_ATTEMPTS = 5
 warnings.filterwarnings("ignore", message=r".*Bot\.getUpdates", category=PTBUserWarning)
 
 
-def _desk(application: Application) -> Desk:  # type: ignore[type-arg]
-    desk = application.bot_data["desk"]
-    assert isinstance(desk, Desk)
-    return desk
-
-
-async def replay(application: Application) -> None:  # type: ignore[type-arg]
+async def replay(application: DeskApplication) -> None:
     """Hand the Application what the inbox holds unprocessed, oldest first."""
-    async with _desk(application).sessions() as session:
+    async with application.bot_data.desk.sessions() as session:
         left = await inbox.unprocessed(session=session)
     if left:
         log.info("handling %d updates received before the last stop", len(left))
@@ -47,10 +40,9 @@ async def replay(application: Application) -> None:  # type: ignore[type-arg]
         await application.update_queue.put(Update.de_json(payload, application.bot))
 
 
-async def take(application: Application, payloads: list[dict[str, Any]]) -> None:  # type: ignore[type-arg]
+async def take(application: DeskApplication, payloads: list[dict[str, Any]]) -> None:
     """Record updates (committed when this returns) and queue the new ones for handling."""
-    desk = _desk(application)
-    async with desk.transaction() as tx:
+    async with application.bot_data.desk.transaction() as tx:
         new = await inbox.record(session=tx.session, updates=payloads, now=tx.now)
     for payload in payloads:
         if payload["update_id"] in new:
@@ -62,7 +54,7 @@ class WebhookReceiver:
 
     def __init__(
         self,
-        application: Application,  # type: ignore[type-arg]
+        application: DeskApplication,
         url: str,
         listen: str,
         port: int,
@@ -122,7 +114,7 @@ class WebhookReceiver:
 class Poller:
     def __init__(
         self,
-        application: Application,  # type: ignore[type-arg]
+        application: DeskApplication,
         timeout: int = 10,
     ) -> None:
         self.application = application

@@ -15,7 +15,8 @@ from telegram.ext import Application
 from bot.config import Settings
 from bot.desk import Desk, build_desk
 from emulator.server import Emulator
-from handlers.app import LOCAL_TOKEN, build_application, seed_world, start_receiving
+from handlers import app
+from handlers.app import LOCAL_TOKEN, build_application, seed_world
 from tests.conftest import MONDAY_9AM
 
 REQUESTER, ENGLISH = 900100, 900200
@@ -44,14 +45,8 @@ async def serving(desk: Desk, emulator: Emulator) -> AsyncIterator[Application]:
     application = build_application(
         desk, LOCAL_TOKEN, f"http://127.0.0.1:{emulator.port}", sweep_every=None
     )
-    async with application:
-        await application.start()
-        stop_receiving = await start_receiving(application, None, poll_timeout=1)
-        try:
-            yield application
-        finally:
-            await stop_receiving()
-            await application.stop()
+    async with app.serving(application, poll_timeout=1):
+        yield application
 
 
 @pytest.fixture

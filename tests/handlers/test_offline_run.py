@@ -21,7 +21,7 @@ from handlers.app import (
     Webhook,
     build_application,
     seed_world,
-    start_receiving,
+    serving,
 )
 from tests.handlers.conftest import (
     ENGLISH,
@@ -98,10 +98,8 @@ async def test_webhook_mode(settings: Settings, database_url: str, unused_tcp_po
     )
     # Telegram asks the bot to wait a second before it takes the webhook: it waits, then sets it.
     emulator.faults.add("setWebhook", Fault(429, retry_after=1))
-    async with application:
-        await application.start()
-        stop_receiving = await start_receiving(application, hook)
-        try:
+    try:
+        async with serving(application, hook):
             from handlers.runtime.jobs import sweep
 
             # The sweep is on the job queue, from start-up on.
@@ -135,10 +133,8 @@ async def test_webhook_mode(settings: Settings, database_url: str, unused_tcp_po
             await bot_lines(emulator, REQUESTER, 2)
             await asyncio.sleep(0.3)
             assert len(await bot_lines(emulator, REQUESTER, 2)) == 2
-        finally:
-            await stop_receiving()
-            await application.stop()
-            await emulator.stop()
+    finally:
+        await emulator.stop()
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -490,7 +486,7 @@ async def test_a_group_at_its_rate_limit_takes_no_place_from_the_private_chats(
 
     emulator, application = running
     world = emulator.world
-    desk = application.bot_data["desk"]
+    desk = application.bot_data.desk
     dispatcher = build_dispatcher(application.bot, desk, senders=1)
     await dispatcher.start()
     try:
@@ -536,12 +532,6 @@ async def test_the_sweep_catches_up_at_start_up(
     application = build_application(
         desk, LOCAL_TOKEN, f"http://127.0.0.1:{emulator.port}", sweep_every=3600
     )
-    async with application:
-        await application.start()
-        stop_receiving = await start_receiving(application, None, poll_timeout=1)
-        try:
-            (escalation,) = await bot_lines(emulator, GENERAL_GROUP, 1)
-            assert "工单 #1" in escalation.text and "尚未认领" in escalation.text
-        finally:
-            await stop_receiving()
-            await application.stop()
+    async with serving(application, poll_timeout=1):
+        (escalation,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+        assert "工单 #1" in escalation.text and "尚未认领" in escalation.text

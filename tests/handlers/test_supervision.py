@@ -200,7 +200,7 @@ async def test_notices_wait_in_the_outbox_through_telegram_faults(
 
     emulator, application = running
     world = emulator.world
-    desk = application.bot_data["desk"]
+    desk = application.bot_data.desk
     await world.user_sends(REQUESTER, "我想申请公租房")
     await bot_lines(emulator, GENERAL_GROUP, 1)
     emulator.faults.add("sendMessage", Fault(502), count=1)
