@@ -2,14 +2,17 @@
 
 Templates come from two places: the YAML files administrators edit (`knowledge.paths` in
 config) and the database, where staff propose a closed ticket as a template and a supervisor
-approves or retires it. Both are handed to one `knowledge.Matcher`; after the transaction that
-approves or retires a template commits, the caller adds it to (or retires it from) the running
-matcher, so the bot answers with it without a restart. `propose_and_tell` is the flow of a
-proposal: the supervisors of the ticket's department hear of it.
+approves or retires it. Both are handed to one `knowledge.Matcher`. The database is the truth
+for the stored ones, shared by every process on it: `refresh_templates` brings a process's
+matcher in step with it (bot/desk.py `Desk.refresh`: at once in the process that decided, and
+in every process on each sweep), so the bot answers with an approved template without a
+restart. `propose_and_tell` is the flow of a proposal: the supervisors of the ticket's
+department hear of it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -72,15 +75,8 @@ async def stored_templates(
     return [as_case_template(row) for row in rows]
 
 
-async def build_matcher(
-    *, session: AsyncSession, settings: Settings, files: list[CaseTemplate] | None = None
-) -> Matcher:
-    """A matcher over the active templates of the files (`files`, as `file_templates` loaded
-    them; default: loaded now) and of the database."""
-    if files is None:
-        files = file_templates(settings)
-    templates = [t for t in files if t.status is Status.ACTIVE]
-    templates += await stored_templates(session=session)
+def matcher_for(settings: Settings, templates: Iterable[CaseTemplate]) -> Matcher:
+    """A matcher over these templates' phrasings, with the configured thresholds."""
     return Matcher(
         (p for t in templates for p in t.phrasings()),
         answer_threshold=settings.matcher.answer_threshold,
@@ -90,6 +86,63 @@ async def build_matcher(
             for language, pair in settings.matcher.thresholds.items()
         },
     )
+
+
+async def build_matcher(*, session: AsyncSession, settings: Settings) -> Matcher:
+    """A matcher over the active templates of the files and of the database."""
+    templates = [t for t in file_templates(settings) if t.status is Status.ACTIVE]
+    templates += await stored_templates(session=session)
+    return matcher_for(settings, templates)
+
+
+# What a process holds of the stored templates: each active one's id and when it was decided.
+Versions = dict[str, datetime | None]
+
+
+async def refresh_templates(
+    *,
+    session: AsyncSession,
+    matcher: Matcher,
+    templates: dict[str, CaseTemplate],
+    known: Versions,
+) -> Versions:
+    """Bring a process's copy of the stored templates in step with the database, the truth
+    every process shares: those approved since (`known` lacks them, or holds an older
+    decision) join `matcher` and `templates`, those no longer active leave both. Returns what
+    the copy now holds, for the next call. One small query when nothing changed; the
+    matcher's index is rebuilt only when something did."""
+    current: Versions = dict(
+        (
+            await session.execute(
+                select(StoredTemplate.id, StoredTemplate.decided_at).where(
+                    StoredTemplate.status == TemplateStatus.ACTIVE
+                )
+            )
+        ).all()
+    )
+    changed = [i for i, decided in current.items() if i not in known or known[i] != decided]
+    held = {i: decided for i, decided in current.items() if i not in changed}
+    if changed:
+        rows = list(
+            await session.scalars(
+                select(StoredTemplate)
+                .where(
+                    StoredTemplate.id.in_(changed),
+                    StoredTemplate.status == TemplateStatus.ACTIVE,
+                )
+                .order_by(StoredTemplate.proposed_at)
+            )
+        )
+        learned = [as_case_template(row) for row in rows]
+        matcher.add(p for t in learned for p in t.phrasings())
+        templates.update((t.id, t) for t in learned)
+        held.update((row.id, row.decided_at) for row in rows)
+        # Retired between the two reads: kept as known, so that the next call retires it.
+        held.update((i, known[i]) for i in changed if i in known and i not in held)
+    for template_id in known.keys() - current.keys():
+        matcher.retire(template_id)
+        templates.pop(template_id, None)
+    return held
 
 
 @dataclass
@@ -203,7 +256,8 @@ async def _decide(
 async def approve(
     *, session: AsyncSession, rules: Rules, template_id: str, supervisor_id: int, now: datetime
 ) -> CaseTemplate:
-    """A supervisor approves a proposal; add the result to the matcher once committed."""
+    """A supervisor approves a proposal; the matcher learns it once committed
+    (`refresh_templates`)."""
     return await _decide(
         session,
         rules,
@@ -246,7 +300,8 @@ async def pending(
 async def retire(
     *, session: AsyncSession, rules: Rules, template_id: str, supervisor_id: int, now: datetime
 ) -> CaseTemplate:
-    """A supervisor retires a stored template; retire it from the matcher once committed."""
+    """A supervisor retires a stored template; the matcher forgets it once committed
+    (`refresh_templates`)."""
     return await _decide(
         session,
         rules,

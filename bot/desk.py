@@ -1,8 +1,16 @@
 """What every handler works with: the rules, the store, the matcher and the wording; and how
-it is built from the settings and the database."""
+it is built from the settings and the database.
+
+The ban list and the approved templates live in the database, the truth that every process on
+it shares; a desk holds a copy of each for speed (every update looks at the ban list, every
+question at the matcher). `Desk.refresh` brings both copies in step: the process that changed
+one calls it at once after its commit, and every process on each run of the sweep, so all of
+them converge within one sweep interval (`python -m bot run --sweep-every`, 30 s by default).
+"""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -10,7 +18,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import requesters
-from bot.casebook import build_matcher, file_templates, stored_templates
+from bot.casebook import Versions, file_templates, matcher_for, refresh_templates
 from bot.clock import Clock, utc_now
 from bot.config import Settings
 from bot.db import create_engine, session_factory
@@ -19,7 +27,9 @@ from bot.staff import sync_staff
 from bot.texts import Texts
 from bot.transaction import Sender, Transaction, Transactions
 from knowledge.matcher import Matcher
-from knowledge.templates import CaseTemplate
+from knowledge.templates import CaseTemplate, Status
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -31,8 +41,11 @@ class Desk:
     templates: dict[str, CaseTemplate]
     texts: Texts
     clock: Clock
-    # Telegram user ids a supervisor barred (/block), kept in step with the database.
+    # Copies of what the database holds (see the module's description; `refresh`): the
+    # Telegram user ids a supervisor barred (/block), and the stored templates the matcher and
+    # `templates` hold, by id, with when each was decided.
     banned: set[int] = field(default_factory=set)
+    stored: Versions = field(default_factory=dict)
     # Every write goes through these (bot/transaction.py); the runtime connects its sender.
     transactions: Transactions = field(init=False)
 
@@ -48,6 +61,24 @@ class Desk:
         """A transaction at the desk's present instant, for the update `update_id` if it is
         one's handling (see bot/transaction.py)."""
         return self.transactions(update_id=update_id, sender=sender)
+
+    async def reload(self) -> None:
+        """Read the ban list and the stored templates from the database into this desk's
+        copies (see the module's description). Raises what the database raises."""
+        async with self.sessions() as session:
+            banned = await requesters.banned_users(session=session)
+            self.stored = await refresh_templates(
+                session=session, matcher=self.matcher, templates=self.templates, known=self.stored
+            )
+        self.banned = banned
+
+    async def refresh(self) -> None:
+        """`reload`, for the sweep and after a change: a failure is logged and the copies stay
+        as they were, to be brought in step on the next run (the sweep must go on)."""
+        try:
+            await self.reload()
+        except Exception:
+            log.exception("could not refresh the ban list and templates; trying next sweep")
 
     def answer(self, template_id: str, language: str) -> str:
         """A template's answer in `language`, filled with the configured values."""
@@ -75,18 +106,14 @@ async def build_desk(
     sessions = session_factory(engine)
     async with sessions() as session, session.begin():
         await sync_staff(session=session, settings=settings)
-    async with sessions() as session:
-        matcher = await build_matcher(session=session, settings=settings, files=files)
-        stored = await stored_templates(session=session)
-        banned = await requesters.banned_users(session=session)
-    templates = {t.id: t for t in [*files, *stored]}
-    return Desk(
+    desk = Desk(
         settings=settings,
         rules=Rules(settings),
         sessions=sessions,
-        matcher=matcher,
-        templates=templates,
+        matcher=matcher_for(settings, [t for t in files if t.status is Status.ACTIVE]),
+        templates={t.id: t for t in files},
         texts=Texts(settings.zone, settings.languages.default, settings.languages.supported),
         clock=utc_now,
-        banned=banned,
     )
+    await desk.reload()  # the ban list and the approved templates, from the database
+    return desk

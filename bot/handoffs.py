@@ -8,11 +8,12 @@ in a transaction and publish who hears of it (bot/notices.py):
   (in their language) that the owner stays;
 - accepted or returned: the ticket's staff hear it (returned: with the reason).
 While the ticket has no staff group, what its staff would hear goes to the form's sender.
+The form's deadline is `handoff_due_at` (where the rule comes from: its docstring).
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -26,6 +27,32 @@ from bot.notices import Audience, Notice, publish
 from bot.sla import Rules
 from bot.store import get, save
 from bot.transaction import Transaction
+
+DEFAULT_HOURS = 24  # a form's deadline when its sender names none
+MAX_HOURS = 24 * 30  # the furthest deadline a form may set
+
+
+def handoff_due_at(now: datetime, hours: int | None) -> datetime:
+    """The deadline of a handoff form sent at `now`: `hours` whole hours later (None: the
+    default, 24) on the calendar clock, nights, weekends and holidays included. InvalidInput
+    (`deadline_range`) unless 1 <= hours <= 720.
+
+    The rule's source: SPEC §7 and the seed's 跨部门协作流程 (标准化交接单, 含问题摘要、处理建议、
+    时限要求) make the deadline part of the form, set by whoever sends it; neither puts it on
+    the working clock, which SPEC §5 (限时办结) gives to the service levels alone (first
+    response and resolution per category × priority, in calendar or working hours from
+    config). So the hours the sender writes are calendar hours, and the receiving group's card
+    shows the instant itself (SPEC §14: explicit times). The ticket's own deadlines keep their
+    service level's clock meanwhile.
+    """
+    hours = DEFAULT_HOURS if hours is None else hours
+    if not 1 <= hours <= MAX_HOURS:
+        raise InvalidInput(
+            f"a handoff deadline of {hours} hours is not within 1-{MAX_HOURS}",
+            "deadline_range",
+            limit=MAX_HOURS,
+        )
+    return now + timedelta(hours=hours)
 
 
 async def transfer(
@@ -230,11 +257,13 @@ async def transfer_and_tell(
     to_department: str,
     summary: str,
     suggested_handling: str,
-    due_at: datetime,
+    hours: int | None = None,
 ) -> Handoff:
-    """`transfer` at the transaction's instant, and its notices published in it. Raises as
-    `transfer` does (DeskError)."""
+    """`transfer` at the transaction's instant, the form due `hours` later (`handoff_due_at`),
+    and its notices published in it. Raises as `transfer` and `handoff_due_at` do
+    (DeskError)."""
     session = tx.session
+    due_at = handoff_due_at(tx.now, hours)
     form = await transfer(
         session=session,
         rules=rules,

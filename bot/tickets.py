@@ -197,29 +197,6 @@ async def list_for_requester(*, session: AsyncSession, requester_id: int) -> lis
     return list(rows)
 
 
-async def list_owned(*, session: AsyncSession, officer_id: int) -> list[Ticket]:
-    """The tickets an officer owns and has not yet closed, earliest deadline first."""
-    rows = await session.scalars(
-        select(Ticket)
-        .where(Ticket.owner_id == officer_id, Ticket.status != TicketStatus.CLOSED)
-        .order_by(Ticket.resolution_due_at)
-    )
-    return list(rows)
-
-
-async def list_queue(*, session: AsyncSession, department_key: str) -> list[Ticket]:
-    """A department's unclaimed tickets, earliest first-response deadline first."""
-    rows = await session.scalars(
-        select(Ticket)
-        .where(
-            Ticket.handling_department_key == department_key,
-            Ticket.status == TicketStatus.OPEN,
-        )
-        .order_by(Ticket.first_response_due_at)
-    )
-    return list(rows)
-
-
 async def attach_card(
     *, session: AsyncSession, ticket_id: int, chat_id: int, message_id: int
 ) -> Ticket:

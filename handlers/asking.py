@@ -15,14 +15,15 @@ from bot import conversation
 from bot.desk import Desk
 from bot.intake import flow
 from bot.intake.decision import Action as IntakeAction
-from bot.models import DialogStep, Requester, Ticket
+from bot.intake.decision import Press, PressAction
+from bot.models import Requester, Ticket
 from bot.outbox import Call
 from bot.transaction import Transaction
-from handlers import keyboards, post
+from handlers import post
 from handlers.callbacks import Action, Button, UnknownButton, parse
 from handlers.common import answer
 from handlers.context import DeskContext
-from handlers.handover import handover, present
+from handlers.handover import present, present_press
 from handlers.requesters import requester_and_ticket
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,21 @@ async def ask(update: Update, context: DeskContext) -> None:
 
 
 _WORDED = {Action.LANGUAGE, Action.ANSWER, Action.CATEGORY}  # the buttons with a word
+# The requester's buttons as the desk knows them (bot/intake/decision.py, `decide_press`).
+_PRESSES = {
+    Action.LANGUAGE: Press.LANGUAGE,
+    Action.ANSWER: Press.ANSWER,
+    Action.HUMAN: Press.PERSON,
+    Action.CATEGORY: Press.CATEGORY,
+    Action.SOLVED: Press.SOLVED,
+}
+# After these the pressed message's buttons are used up, and dropped.
+_USED_UP = {
+    PressAction.SET_LANGUAGE,
+    PressAction.HANDOVER,
+    PressAction.HANDOVER_IN_CATEGORY,
+    PressAction.SOLVED,
+}
 
 
 def _button(data: str | None) -> Button | None:
@@ -74,58 +90,28 @@ def _button(data: str | None) -> Button | None:
 
 async def pressed(update: Update, context: DeskContext) -> None:
     """Buttons under answers, suggestions, the category and the language choice; and any data
-    no other handler took (a stale or forged button: said politely, nothing changes)."""
+    no other handler took (a stale or forged button: said politely, nothing changes). What
+    each press does is the desk's (`bot.intake.flow.take_press`); this parses and presents."""
     desk = context.desk
     query = update.callback_query
     assert query is not None
     button = _button(query.data)
-    action = button.action if button is not None else None
-    word = button.word(0) if button is not None and action in _WORDED else ""
-    category_keys = {c.key for c in desk.settings.categories}
+    press = _PRESSES.get(button.action) if button is not None else None
+    value = button.word(0) if button is not None and button.action in _WORDED else ""
     alert: str | None = None
     async with desk.transaction(update_id=update.update_id) as tx:
-        session = tx.session
-        requester, open_ticket = await requester_and_ticket(session, desk, query.from_user)
-        chat_id = requester.chat_id
+        requester, current = await requester_and_ticket(tx.session, desk, query.from_user)
+        done = await flow.take_press(
+            tx=tx, desk=desk, requester=requester, current=current, press=press, value=value
+        )
         calls: list[Call] = []
-        used: list[Call] = []  # the pressed message's buttons, used up
-        if query.message is not None:
-            used = [post.drop_buttons(query.message.chat.id, query.message.message_id)]
-        if action is Action.LANGUAGE and word in desk.texts.supported:
-            requester.language = word
-            calls = [*used, post.message(chat_id, desk.texts.render("language_set", word))]
-        elif action is Action.ANSWER and word in desk.templates:
-            language = requester.language
-            text = desk.texts.render("answer", language, answer=desk.answer(word, language))
-            calls = [post.message(chat_id, text, keyboards.answered(desk, language))]
-        elif action is Action.HUMAN and requester.last_question:
-            await post.post(tx, used)
-            await handover(desk, tx, requester, requester.last_question, None)
-        elif action is Action.HUMAN and open_ticket is not None:
-            text = desk.texts.render(
-                "ticket_in_hand",
-                requester.language,
-                ticket_id=open_ticket.id,
-                owner=desk.rules.staff.shown_as(open_ticket.owner_id),
-            )
-            calls = [post.message(chat_id, text)]
-        elif action is Action.HUMAN:
-            calls = [post.message(chat_id, desk.texts.render("ask_first", requester.language))]
-        elif (
-            action is Action.CATEGORY
-            and word in category_keys
-            and requester.dialog_step == DialogStep.CATEGORY
-            and requester.last_question
-        ):
-            await post.post(tx, used)
-            await handover(desk, tx, requester, requester.last_question, word)
-        elif action is Action.SOLVED:
-            calls = used
-        else:
-            # A button from an old message, or data nobody sent: said politely, nothing changes.
+        if done.action in _USED_UP and query.message is not None:
+            calls.append(post.drop_buttons(query.message.chat.id, query.message.message_id))
+        calls += present_press(desk, requester, done)
+        await post.post(tx, calls)
+        if done.action is PressAction.STALE:
             log.info("stale or unknown button %r from user %s", query.data, query.from_user.id)
             alert = desk.texts.render("stale_button", requester.language)
-        await post.post(tx, calls)
     await answer(query, alert)
 
 

@@ -9,8 +9,6 @@ its flow and present the actor's own answer (the pressed card loses its button).
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from telegram import Update
 
 from bot import handoffs
@@ -24,19 +22,17 @@ from handlers.context import DeskContext
 from handlers.refusals import Misused, refusals
 from handlers.roles import staff_only
 
-DEFAULT_HOURS = 24
 
-
-def parse_form(text: str) -> tuple[str, str, str, int]:
-    """`/transfer dept summary | suggested | hours` as its four parts (ValueError if not)."""
+def parse_form(text: str) -> tuple[str, str, str, int | None]:
+    """`/transfer dept summary | suggested | hours` as its four parts (hours None when not
+    given; its range and the deadline are the desk's: bot/handoffs.py `handoff_due_at`).
+    ValueError if the form is incomplete or the hours are not a number."""
     body = text.removeprefix("/transfer").strip()
     department, _, rest = body.partition(" ")
     parts = [part.strip() for part in rest.split("|")]
     if not department or len(parts) < 2 or not parts[0] or not parts[1]:
         raise ValueError("incomplete handoff form")
-    hours = int(parts[2]) if len(parts) > 2 and parts[2] else DEFAULT_HOURS
-    if not 1 <= hours <= 24 * 30:
-        raise ValueError("handoff deadline out of range")
+    hours = int(parts[2]) if len(parts) > 2 and parts[2] else None
     return department, parts[0], parts[1], hours
 
 
@@ -58,7 +54,7 @@ async def transfer(
                 to_department=department,
                 summary=summary,
                 suggested_handling=suggested,
-                due_at=tx.now + timedelta(hours=hours),
+                hours=hours,
             )
     except (ValueError, DeskError) as refused:
         keys = ", ".join(d.key for d in desk.settings.departments)

@@ -1,18 +1,18 @@
 """What the first inquiry came to, presented: an answer, suggestions, a clarifying question,
 the category choice, a polite refusal, or the promise (the new ticket's card is published by
-the flow, bot/intake/flow.py, and shown by handlers/presenter.py).
+the flow, bot/intake/flow.py, and shown by handlers/presenter.py); and what a requester's
+button did.
 
-The decision and its writes are the desk's (`bot.intake`); this module only words them.
+The decisions and their writes are the desk's (`bot.intake`); this module only words them.
 """
 
 from __future__ import annotations
 
 from bot.desk import Desk
 from bot.intake import flow
-from bot.intake.decision import Action, Handover
+from bot.intake.decision import Action, Handover, PressAction
 from bot.models import Requester
 from bot.outbox import Call
-from bot.transaction import Transaction
 from handlers import keyboards, post
 
 
@@ -41,6 +41,36 @@ def present(desk: Desk, requester: Requester, outcome: flow.Outcome) -> list[Cal
     return []
 
 
+def present_press(desk: Desk, requester: Requester, pressed: flow.Pressed) -> list[Call]:
+    """The messages that say what a requester's button did (none for SOLVED and STALE: the
+    caller drops the used buttons, or answers the press with a polite alert)."""
+    language, chat_id = requester.language, requester.chat_id
+    match pressed.action:
+        case PressAction.SET_LANGUAGE:
+            return [post.message(chat_id, desk.texts.render("language_set", language))]
+        case PressAction.ANSWER:
+            assert pressed.template_id is not None
+            found = desk.answer(pressed.template_id, language)
+            text = desk.texts.render("answer", language, answer=found)
+            return [post.message(chat_id, text, keyboards.answered(desk, language))]
+        case PressAction.HANDOVER | PressAction.HANDOVER_IN_CATEGORY:
+            assert pressed.handover is not None
+            return present(desk, requester, pressed.handover)
+        case PressAction.TICKET_IN_HAND:
+            ticket = pressed.ticket
+            assert ticket is not None
+            text = desk.texts.render(
+                "ticket_in_hand",
+                language,
+                ticket_id=ticket.id,
+                owner=desk.rules.staff.shown_as(ticket.owner_id),
+            )
+            return [post.message(chat_id, text)]
+        case PressAction.ASK_FIRST:
+            return [post.message(chat_id, desk.texts.render("ask_first", language))]
+    return []
+
+
 def _promise(desk: Desk, requester: Requester, outcome: flow.Outcome) -> list[Call]:
     """The promise to the requester (the new ticket's card is the core's notice)."""
     ticket = outcome.ticket
@@ -55,18 +85,3 @@ def _promise(desk: Desk, requester: Requester, outcome: flow.Outcome) -> list[Ca
         resolution_due_at=ticket.resolution_due_at,
     )
     return [post.message(requester.chat_id, promise, kind="promise")]
-
-
-async def handover(
-    desk: Desk,
-    tx: Transaction,
-    requester: Requester,
-    question: str,
-    category: str | None,
-) -> None:
-    """In the caller's transaction: hand the question to a person (`bot.intake.flow.hand_over`)
-    and say what came of it."""
-    outcome = await flow.hand_over(
-        tx=tx, desk=desk, requester=requester, question=question, category=category
-    )
-    await post.post(tx, present(desk, requester, outcome))

@@ -1,13 +1,12 @@
-"""Looking things up: /status for requesters; /mine, /queue and /ticket N for staff."""
+"""Looking things up: /status for requesters; /mine, /queue and /ticket N for staff. What is
+found is the desk's (bot/lookup.py); these handlers word it."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from telegram import Update
 
-from bot import conversation, store, tickets
+from bot import lookup
 from bot.errors import NotFound
-from bot.models import TicketEvent
 from handlers import post
 from handlers.cards import statuses
 from handlers.context import DeskContext
@@ -24,17 +23,9 @@ async def status(update: Update, context: DeskContext) -> None:
     async with desk.transaction(update_id=update.update_id) as tx:
         session = tx.session
         requester = await requester_for(session, desk, user)
-        rows = await tickets.list_for_requester(session=session, requester_id=requester.id)
-    listed = [
-        {
-            "id": t.id,
-            "status": str(t.status),
-            "owner": desk.rules.staff.shown_as(t.owner_id),
-            "due": t.resolution_due_at,
-            "latest": t.latest_update,
-        }
-        for t in rows[:10]
-    ]
+        listed = await lookup.requester_tickets(
+            session=session, rules=desk.rules, requester_id=requester.id
+        )
     language = requester.language
     await post.say_reply(
         desk,
@@ -56,20 +47,11 @@ async def mine_or_queue(update: Update, context: DeskContext) -> None:
     language = desk.settings.languages.default
     mine = message.text.startswith("/mine")
     async with desk.sessions() as session:
-        rows = (
-            await tickets.list_owned(session=session, officer_id=user.id)
+        listed = (
+            await lookup.owned(session=session, officer_id=user.id)
             if mine
-            else await tickets.list_queue(session=session, department_key=member.department_key)
+            else await lookup.queue(session=session, department_key=member.department_key)
         )
-    listed = [
-        {
-            "id": t.id,
-            "status": str(t.status),
-            "question": t.question[:40],
-            "due": t.resolution_due_at if mine else t.first_response_due_at,
-        }
-        for t in rows[:30]
-    ]
     titles = {
         "zh": ("我负责的工单:", "我没有在办的工单。", "待认领:", "没有待认领的工单。"),
         "en": (
@@ -106,23 +88,10 @@ async def ticket_history(update: Update, context: DeskContext) -> None:
     try:
         ticket_id = int((context.args or [""])[0].lstrip("#"))
         async with desk.sessions() as session:
-            ticket = await store.get(session=session, ticket_id=ticket_id)
-            events = list(
-                await session.scalars(
-                    select(TicketEvent)
-                    .where(TicketEvent.ticket_id == ticket_id)
-                    .order_by(TicketEvent.seq)
-                )
-            )
-            messages = await conversation.history(
-                session=session, ticket_id=ticket_id, public_only=False
-            )
+            found = await lookup.record(session=session, rules=desk.rules, ticket_id=ticket_id)
     except (ValueError, IndexError, NotFound):
         await post.say_reply(desk, update.update_id, message, "/ticket N")
         return
-    shown_events = [
-        {"at": e.at, "kind": e.kind, "who": desk.rules.staff.shown_as(e.actor_id)} for e in events
-    ]
     await post.say_reply(
         desk,
         update.update_id,
@@ -130,10 +99,10 @@ async def ticket_history(update: Update, context: DeskContext) -> None:
         desk.texts.render(
             "ticket_history",
             language,
-            ticket=ticket,
-            events=shown_events,
-            messages=messages,
-            owner=desk.rules.staff.shown_as(ticket.owner_id),
+            ticket=found,
+            events=found.events,
+            messages=found.messages,
+            owner=found.owner,
             statuses=statuses(desk, language),
         ),
     )

@@ -2,7 +2,7 @@
 
 `/propose [N] [question | answer]` proposes a closed ticket; `/pending` lists the proposals
 waiting for a supervisor with *Approve* / *Reject*; an approved template answers the next
-question at once (no restart)."""
+question at once (no restart), in every process on the database within one sweep."""
 
 from __future__ import annotations
 
@@ -108,7 +108,7 @@ async def decide(update: Update, context: DeskContext) -> None:
     template_id = button.word(0)
     async with desk.transaction(update_id=update.update_id) as tx:
         session = tx.session
-        template = await decision(
+        await decision(
             session=session,
             rules=desk.rules,
             template_id=template_id,
@@ -124,6 +124,7 @@ async def decide(update: Update, context: DeskContext) -> None:
             chat_id, message_id = query.message.chat.id, query.message.message_id
             await post.post(tx, post.edit_text(chat_id, message_id, shown))
     if approving:
-        desk.matcher.add(template.phrasings())
-        desk.templates[template.id] = template
+        # The templates are the database's: this process learns it now, the others on their
+        # sweep (bot/desk.py `Desk.refresh`).
+        await desk.refresh()
     await answer(query)

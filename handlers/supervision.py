@@ -265,8 +265,6 @@ async def block(update: Update, context: DeskContext) -> None:
         )
         told = desk.texts.render("banned", language, banned=barring, user_id=user_id)
         await post.post(tx, post.reply(message, told))
-    if barring:
-        desk.banned.add(user_id)
-    else:
-        desk.banned.discard(user_id)
+    # The ban list is the database's: this process reads it now, the others on their sweep.
+    await desk.refresh()
     log.info("user %s %s by %s", user_id, "barred" if barring else "let back", user.id)

@@ -17,8 +17,11 @@ from bot.intake.decision import (
     MAX_QUESTION,
     Action,
     Handover,
+    Press,
+    PressAction,
     after_match,
     before_match,
+    decide_press,
     handover,
     is_vague,
     question_of,
@@ -111,6 +114,59 @@ async def take_text(
         requester.dialog_step = DialogStep.CLARIFY
         return Outcome(action)
     return await hand_over(tx=tx, desk=desk, requester=requester, question=question, category=None)
+
+
+@dataclass(frozen=True)
+class Pressed:
+    """What the desk did with a requester's button, for the front to present: `action`, and
+    as it needs them `template_id` (ANSWER), `ticket` (TICKET_IN_HAND: the ticket in progress)
+    and `handover` (HANDOVER, HANDOVER_IN_CATEGORY: what handing the question over came to)."""
+
+    action: PressAction
+    template_id: str | None = None
+    ticket: Ticket | None = None
+    handover: Outcome | None = None
+
+
+async def take_press(
+    *,
+    tx: Transaction,
+    desk: Desk,
+    requester: Requester,
+    current: Ticket | None,
+    press: Press | None,
+    value: str,
+) -> Pressed:
+    """Decide on a requester's button (`decision.decide_press`) and carry it out in the
+    caller's transaction: the language set, or the question waiting handed to a person
+    (`hand_over`). `current` is their ticket in progress, if any; `press` None for data that is
+    no button of ours, `value` the button's word ("" if it has none)."""
+    step = DialogStep(requester.dialog_step) if requester.dialog_step else None
+    action = decide_press(
+        press=press,
+        value=value,
+        languages=desk.texts.supported,
+        templates=desk.templates,
+        categories={c.key for c in desk.settings.categories},
+        step=step,
+        question_waiting=bool(requester.last_question),
+        ticket_in_progress=current is not None,
+    )
+    question = requester.last_question or ""
+    match action:
+        case PressAction.SET_LANGUAGE:
+            requester.language = value
+        case PressAction.ANSWER:
+            return Pressed(action, template_id=value)
+        case PressAction.TICKET_IN_HAND:
+            return Pressed(action, ticket=current)
+        case PressAction.HANDOVER | PressAction.HANDOVER_IN_CATEGORY:
+            category = value if action is PressAction.HANDOVER_IN_CATEGORY else None
+            outcome = await hand_over(
+                tx=tx, desk=desk, requester=requester, question=question, category=category
+            )
+            return Pressed(action, handover=outcome)
+    return Pressed(action)
 
 
 def _close_template_category(desk: Desk, question: str) -> str | None:

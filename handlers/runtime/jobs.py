@@ -20,6 +20,7 @@ async def sweep(context: DeskContext) -> None:
     """The job: do what the clock says is due; its messages go to the sender as they commit
     (or wait in the outbox while none is connected)."""
     desk = context.desk
+    await desk.refresh()  # the ban list and approved templates, as other processes left them
     messages = await run_due(transactions=desk.transactions, rules=desk.rules, now=desk.now())
     if messages:
         log.info("sweep: %d messages due", len(messages))

@@ -13,14 +13,13 @@ from __future__ import annotations
 import asyncio
 import inspect
 import logging
-from collections import deque
 from collections.abc import Awaitable
-from datetime import datetime, timedelta
 from typing import Any
 
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
+from bot.abuse import FloodLimit, Verdict
 from bot.desk import Desk
 from handlers import post
 
@@ -32,28 +31,20 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         super().__init__(max_concurrent_updates)
         self._desk = desk
         self._locks: dict[int, asyncio.Lock] = {}
-        self._recent: dict[int, deque[datetime]] = {}  # a requester's latest updates
+        self._limit = FloodLimit(desk.settings.abuse.messages_per_minute)
 
-    def _refusal(self, update: Update) -> str | None:
-        """Why a requester's update is not handled: barred, or too fast (the first update
-        over the limit gets a notice, the rest of the minute none). None: handle it."""
+    def _verdict(self, update: Update) -> Verdict:
+        """Whether a requester's update is handled (bot/abuse.py decides: barred, or too
+        fast); staff's and anything outside a private chat always are."""
         user, chat = update.effective_user, update.effective_chat
         if user is None or chat is None or chat.type != "private":
-            return None
-        if self._desk.rules.staff.get(user.id) is not None:
-            return None
-        if user.id in self._desk.banned:
-            return "banned"
-        now = self._desk.now()
-        recent = self._recent.setdefault(user.id, deque())
-        while recent and now - recent[0] >= timedelta(minutes=1):
-            recent.popleft()
-        recent.append(now)
-        limit = self._desk.settings.abuse.messages_per_minute
-        if len(recent) > limit + 1:
-            recent.pop()  # ignored updates do not prolong the wait
-            return "flood"
-        return "slow_down" if len(recent) == limit + 1 else None
+            return Verdict.HANDLE
+        return self._limit.verdict(
+            user_id=user.id,
+            now=self._desk.now(),
+            staff=self._desk.rules.staff.get(user.id) is not None,
+            banned=user.id in self._desk.banned,
+        )
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         chat = update.effective_chat if isinstance(update, Update) else None
@@ -73,15 +64,15 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
             await coroutine
             return
         now = self._desk.now()
-        refusal = self._refusal(update)
+        verdict = self._verdict(update)
         try:
-            if refusal is None:
+            if verdict is Verdict.HANDLE:
                 await coroutine
             else:
                 # Deliberately not handled (documented in README): barred or flooding.
                 if inspect.iscoroutine(coroutine):
                     coroutine.close()
-                if refusal == "slow_down" and update.effective_chat is not None:
+                if verdict is Verdict.SLOW_DOWN and update.effective_chat is not None:
                     await self._slow_down(update)
         finally:
             await self._desk.transactions.settle(update.update_id, now)
@@ -91,9 +82,7 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         user, chat = update.effective_user, update.effective_chat
         assert user is not None and chat is not None
         language = self._desk.texts.language_of(user.language_code)
-        text = self._desk.texts.render(
-            "slow_down", language, limit=self._desk.settings.abuse.messages_per_minute
-        )
+        text = self._desk.texts.render("slow_down", language, limit=self._limit.per_window)
         notice = post.message(chat.id, text, kind="slow_down")
         await post.say(self._desk, update.update_id, notice)
 

@@ -3,8 +3,6 @@ transaction that sends, accepts or returns the form (bot/handoffs.py)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -53,7 +51,7 @@ async def _transfer(transactions: Transactions, rules: Rules, ticket_id: int) ->
             to_department="social_security",
             summary="需核实社保缴纳",
             suggested_handling="请核实近一年缴费记录",
-            due_at=NOW + timedelta(hours=8),
+            hours=8,
         )
 
 

@@ -13,7 +13,7 @@ from bot import requesters
 from bot.config import Settings
 from bot.desk import Desk, build_desk
 from bot.intake import flow
-from bot.intake.decision import Action, Handover
+from bot.intake.decision import Action, Handover, Press, PressAction
 from bot.models import DialogStep, Direction, OutboxMessage, Ticket, TicketMessage
 from bot.notices import Audience
 from tests.conftest import MONDAY_9AM
@@ -40,6 +40,18 @@ async def _say(desk: Desk, text: str) -> flow.Outcome:
         )
         return await flow.take_text(
             tx=tx, desk=desk, requester=requester, current=current, text=text
+        )
+
+
+async def _press(desk: Desk, press: Press | None, value: str = "") -> flow.Pressed:
+    """One button of the requester's, in a transaction of its own, as the front sends it."""
+    async with desk.transaction() as tx:
+        session = tx.session
+        requester, current = await requesters.requester_with_current(
+            session=session, telegram_user_id=USER, chat_id=USER, language="zh", now=desk.now()
+        )
+        return await flow.take_press(
+            tx=tx, desk=desk, requester=requester, current=current, press=press, value=value
         )
 
 
@@ -201,3 +213,34 @@ async def test_a_new_tickets_card_is_published_for_its_staff_group(desk: Desk) -
     assert card.context["question"] == handed.ticket.question
     assert card.context["attempts"] == list(handed.attempts)
     assert card.context["earlier"] == []
+
+
+async def test_buttons_set_the_language_and_a_category_opens_the_waiting_question(
+    desk: Desk,
+) -> None:
+    assert (await _press(desk, Press.LANGUAGE, "en")).action is PressAction.SET_LANGUAGE
+    assert (await _press(desk, Press.LANGUAGE, "xx")).action is PressAction.STALE
+    async with desk.sessions() as session:
+        requester, _ = await requesters.requester_with_current(
+            session=session, telegram_user_id=USER, chat_id=USER, language="zh", now=desk.now()
+        )
+        assert requester.language == "en"
+    # Nothing asked yet: a person, please, is answered by asking for the question first.
+    assert (await _press(desk, Press.PERSON)).action is PressAction.ASK_FIRST
+    # A category chosen before one is asked for changes nothing.
+    assert (await _press(desk, Press.CATEGORY, "complaint")).action is PressAction.STALE
+    assert (await _say(desk, "你好")).action is Action.CLARIFY
+    assert (await _say(desk, "我想问问那个事情怎么弄")).action is Handover.ASK_CATEGORY
+    chosen = await _press(desk, Press.CATEGORY, "complaint")
+    assert chosen.action is PressAction.HANDOVER_IN_CATEGORY
+    assert chosen.handover is not None and chosen.handover.action is Handover.OPEN
+    ticket = chosen.handover.ticket
+    assert ticket is not None and ticket.category == "complaint"
+    assert ticket.question == "你好\n我想问问那个事情怎么弄"
+    # The same button pressed again: stale, no second ticket; "a person" names the ticket.
+    assert (await _press(desk, Press.CATEGORY, "complaint")).action is PressAction.STALE
+    in_hand = await _press(desk, Press.PERSON)
+    assert in_hand.action is PressAction.TICKET_IN_HAND
+    assert in_hand.ticket is not None and in_hand.ticket.id == ticket.id
+    async with desk.sessions() as session:
+        assert len(list(await session.scalars(select(Ticket)))) == 1

@@ -1,0 +1,54 @@
+"""Limits against abuse: whether the desk handles a requester's update at all.
+
+A requester barred by a supervisor (`/block`) is not handled. One sending more than
+`abuse.messages_per_minute` updates (config.yaml) within a minute is asked once to slow down,
+by the first update over the limit, and the rest of that minute's updates are deliberately not
+handled (README, "Limits against abuse"); updates not handled do not prolong the wait. Staff
+are never limited. The decision is pure: instants in, a `Verdict` out; the front applies it
+(handlers/runtime/processing.py) and the ban list comes from the database (bot/requesters.py).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+WINDOW = timedelta(minutes=1)  # the span `abuse.messages_per_minute` counts over
+
+
+class Verdict(StrEnum):
+    """What becomes of one update of a requester's."""
+
+    HANDLE = "handle"
+    BANNED = "banned"  # barred by a supervisor: not handled, nothing said
+    SLOW_DOWN = "slow_down"  # the first over the limit: not handled, asked to slow down
+    FLOOD = "flood"  # the rest of the window's: not handled, nothing said
+
+
+class FloodLimit:
+    """The limit on how fast requesters may write: at most `per_window` handled updates in any
+    `window` (one minute by default), counted per Telegram user in memory (each process counts
+    what it receives)."""
+
+    def __init__(self, per_window: int, window: timedelta = WINDOW) -> None:
+        self.per_window = per_window
+        self.window = window
+        self._recent: dict[int, deque[datetime]] = {}  # each user's latest updates counted
+
+    def verdict(self, *, user_id: int, now: datetime, staff: bool, banned: bool) -> Verdict:
+        """The verdict on an update from `user_id` at `now` (`staff`: a member of the staff;
+        `banned`: a requester a supervisor barred). Counts the update unless it is FLOOD,
+        staff's or banned."""
+        if staff:
+            return Verdict.HANDLE
+        if banned:
+            return Verdict.BANNED
+        recent = self._recent.setdefault(user_id, deque())
+        while recent and now - recent[0] >= self.window:
+            recent.popleft()
+        recent.append(now)
+        if len(recent) > self.per_window + 1:
+            recent.pop()  # updates not handled do not prolong the wait
+            return Verdict.FLOOD
+        return Verdict.SLOW_DOWN if len(recent) == self.per_window + 1 else Verdict.HANDLE

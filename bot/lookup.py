@@ -1,0 +1,157 @@
+"""Looking things up: a requester's tickets (/status), an officer's (/mine), a department's
+queue (/queue) and one ticket's whole record (/ticket N), as plain values for the front to
+word. Reads only; nothing here writes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import conversation
+from bot.models import Ticket, TicketEvent, TicketStatus
+from bot.sla import Rules
+from bot.store import get
+
+REQUESTER_LIMIT = 10  # a requester's newest tickets listed by /status
+STAFF_LIMIT = 30  # tickets listed by /mine and /queue
+QUESTION_SHOWN = 40  # characters of the question in a staff list
+
+
+@dataclass(frozen=True)
+class TicketLine:
+    """One ticket in a list: its number, status, owner as shown (None: nobody yet), the
+    deadline that matters to the reader, the latest public update, and (for staff) the start
+    of the question."""
+
+    id: int
+    status: str
+    owner: str | None
+    due: datetime | None
+    latest: str | None = None
+    question: str = ""
+
+
+@dataclass(frozen=True)
+class EventLine:
+    """One step of a ticket's life: when, what (the event's kind), who (None: the desk)."""
+
+    at: datetime
+    kind: str
+    who: str | None
+
+
+@dataclass(frozen=True)
+class MessageLine:
+    """One message of a ticket's: when, its direction (in, out, note), its text and the kind of
+    its content (text, photo, document, ...)."""
+
+    created_at: datetime
+    direction: str
+    text: str
+    content_type: str
+
+
+@dataclass(frozen=True)
+class Record:
+    """A ticket's whole record for staff: what it is now, every event, every message (notes
+    included), oldest first."""
+
+    id: int
+    status: str
+    owner: str | None
+    handling_department_key: str
+    question: str
+    events: tuple[EventLine, ...]
+    messages: tuple[MessageLine, ...]
+
+
+async def requester_tickets(
+    *, session: AsyncSession, rules: Rules, requester_id: int
+) -> list[TicketLine]:
+    """A requester's newest tickets (at most REQUESTER_LIMIT), each with its resolution
+    deadline (the promise) and latest public update."""
+    rows = await session.scalars(
+        select(Ticket)
+        .where(Ticket.requester_id == requester_id)
+        .order_by(Ticket.id.desc())
+        .limit(REQUESTER_LIMIT)
+    )
+    return [
+        TicketLine(
+            id=t.id,
+            status=str(t.status),
+            owner=rules.staff.shown_as(t.owner_id),
+            due=t.resolution_due_at,
+            latest=t.latest_update,
+        )
+        for t in rows
+    ]
+
+
+async def owned(*, session: AsyncSession, officer_id: int) -> list[TicketLine]:
+    """The tickets an officer owns and has not yet closed (at most STAFF_LIMIT), earliest
+    resolution deadline first."""
+    rows = await session.scalars(
+        select(Ticket)
+        .where(Ticket.owner_id == officer_id, Ticket.status != TicketStatus.CLOSED)
+        .order_by(Ticket.resolution_due_at)
+        .limit(STAFF_LIMIT)
+    )
+    return [_staff_line(t, t.resolution_due_at) for t in rows]
+
+
+async def queue(*, session: AsyncSession, department_key: str) -> list[TicketLine]:
+    """A department's unclaimed tickets (at most STAFF_LIMIT), earliest first-response
+    deadline first."""
+    rows = await session.scalars(
+        select(Ticket)
+        .where(
+            Ticket.handling_department_key == department_key,
+            Ticket.status == TicketStatus.OPEN,
+        )
+        .order_by(Ticket.first_response_due_at)
+        .limit(STAFF_LIMIT)
+    )
+    return [_staff_line(t, t.first_response_due_at) for t in rows]
+
+
+def _staff_line(ticket: Ticket, due: datetime | None) -> TicketLine:
+    return TicketLine(
+        id=ticket.id,
+        status=str(ticket.status),
+        owner=None,
+        due=due,
+        question=ticket.question[:QUESTION_SHOWN],
+    )
+
+
+async def record(*, session: AsyncSession, rules: Rules, ticket_id: int) -> Record:
+    """The whole record of ticket `ticket_id`, people as shown (config `privacy`). NotFound if
+    there is no such ticket."""
+    ticket = await get(session=session, ticket_id=ticket_id)
+    events = await session.scalars(
+        select(TicketEvent).where(TicketEvent.ticket_id == ticket_id).order_by(TicketEvent.seq)
+    )
+    messages = await conversation.history(session=session, ticket_id=ticket_id, public_only=False)
+    return Record(
+        id=ticket.id,
+        status=str(ticket.status),
+        owner=rules.staff.shown_as(ticket.owner_id),
+        handling_department_key=ticket.handling_department_key,
+        question=ticket.question,
+        events=tuple(
+            EventLine(at=e.at, kind=e.kind, who=rules.staff.shown_as(e.actor_id)) for e in events
+        ),
+        messages=tuple(
+            MessageLine(
+                created_at=m.created_at,
+                direction=str(m.direction),
+                text=m.text,
+                content_type=m.content_type,
+            )
+            for m in messages
+        ),
+    )

@@ -1,0 +1,71 @@
+"""The limit on how fast a requester may write, and bars: a verdict per update from plain
+instants. No database, no Telegram."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.abuse import FloodLimit, Verdict
+from tests.conftest import MONDAY_9AM
+
+USER, OTHER = 7001, 7002
+
+
+def _verdicts(limit: FloodLimit, user_id: int, seconds: list[float]) -> list[Verdict]:
+    return [
+        limit.verdict(
+            user_id=user_id, now=MONDAY_9AM + timedelta(seconds=s), staff=False, banned=False
+        )
+        for s in seconds
+    ]
+
+
+def test_over_the_limit_one_request_to_slow_down_then_nothing_until_the_minute_passes() -> None:
+    limit = FloodLimit(3)
+    verdicts = _verdicts(limit, USER, [0, 1, 2, 3, 4, 5])
+    assert verdicts == [Verdict.HANDLE] * 3 + [Verdict.SLOW_DOWN] + [Verdict.FLOOD] * 2
+    # Someone else is counted apart.
+    assert _verdicts(limit, OTHER, [5]) == [Verdict.HANDLE]
+    # A minute after the first: the request to slow down still counts, the floods did not:
+    # the first over the limit of this minute is asked again; then slots free up.
+    assert _verdicts(limit, USER, [60]) == [Verdict.SLOW_DOWN]
+    assert _verdicts(limit, USER, [62.5]) == [Verdict.HANDLE]
+    assert _verdicts(limit, USER, [200]) == [Verdict.HANDLE]
+
+
+def test_staff_are_never_limited_and_a_barred_requester_never_handled() -> None:
+    limit = FloodLimit(1)
+    staff = [
+        limit.verdict(user_id=USER, now=MONDAY_9AM, staff=True, banned=False) for _ in range(5)
+    ]
+    assert staff == [Verdict.HANDLE] * 5
+    barred = limit.verdict(user_id=OTHER, now=MONDAY_9AM, staff=False, banned=True)
+    assert barred is Verdict.BANNED
+    # A bar counts nothing: lifted, the requester starts with a clean slate.
+    assert _verdicts(limit, OTHER, [1]) == [Verdict.HANDLE]
+
+
+@given(
+    per_window=st.integers(min_value=1, max_value=5),
+    gaps=st.lists(st.floats(min_value=0, max_value=30), min_size=1, max_size=40),
+)
+def test_never_more_than_the_limit_handled_in_any_minute(
+    per_window: int, gaps: list[float]
+) -> None:
+    """Whatever the pace: at most `per_window` handled in any minute, and each run of refusals
+    starts with exactly one request to slow down."""
+    limit = FloodLimit(per_window)
+    seconds, at = [], 0.0
+    for gap in gaps:
+        at += gap
+        seconds.append(at)
+    verdicts = _verdicts(limit, USER, seconds)
+    handled = [s for s, v in zip(seconds, verdicts, strict=True) if v is Verdict.HANDLE]
+    for start in handled:
+        assert sum(1 for s in handled if start <= s < start + 60) <= per_window
+    for before, verdict in zip([Verdict.HANDLE, *verdicts], verdicts, strict=False):
+        if verdict is Verdict.FLOOD:
+            assert before in (Verdict.SLOW_DOWN, Verdict.FLOOD)
