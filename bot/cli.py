@@ -19,6 +19,7 @@ from bot.config import (
     PACKAGED_CONFIG_PATH,
     ConfigError,
     Environment,
+    Metrics,
     Settings,
     default_config_path,
     load_settings,
@@ -53,6 +54,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--webhook-listen", default="127.0.0.1", help="address to listen on")
     run.add_argument("--webhook-port", type=int, default=8443, help="port to listen on")
+    run.add_argument(
+        "--metrics-port",
+        type=int,
+        help="port of /metrics, /healthz, /readyz (default: metrics.port in config, 9108; 0: off)",
+    )
     db = commands.add_parser(
         "db", help="database schema, backup and restore; forget: apply the retention now"
     )
@@ -89,6 +95,9 @@ def main(argv: list[str] | None = None) -> int:
     except TemplateError as exc:
         print(f"knowledge base refused ({args.config}: knowledge.paths):\n{exc}", file=sys.stderr)
         return 2
+    if getattr(args, "metrics_port", None) is not None:  # operations: --metrics-port
+        endpoint = Metrics(listen=settings.metrics.listen, port=args.metrics_port)
+        settings = settings.model_copy(update={"metrics": endpoint})
     environment = Environment.read()
     if command == "check-config":
         print(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
-from bot.config import Environment, Settings
+from bot.config import Environment, Metrics, Settings
 from bot.desk import Desk, build_desk
 
 if TYPE_CHECKING:
@@ -111,9 +111,11 @@ async def start_receiving(
     application: Application,  # type: ignore[type-arg]
     webhook: Webhook | None,
     poll_timeout: int = 10,
+    metrics: Metrics | None = None,
 ) -> Callable[[], Awaitable[None]]:
     """Set the menus, start sending from the outbox and taking updates (through the inbox when
-    polling); returns the coroutine function that stops both."""
+    polling), and serve /metrics, /healthz, /readyz at `metrics` (None: not); returns the
+    coroutine function that stops them."""
     from handlers.menus import set_menus
     from handlers.runtime.dispatcher import build_dispatcher
     from handlers.runtime.jobs import SWEEP
@@ -137,8 +139,15 @@ async def start_receiving(
             application, webhook.url, webhook.listen, webhook.port, webhook.path, webhook.secret
         )
     await receiver.start()
+    # Operations: /metrics, /healthz, /readyz (handlers/operations.py).
+    from handlers.operations import start_operations
+
+    parts = {"receiving": receiver, "dispatcher": dispatcher}
+    operations = await start_operations(application, desk, parts, metrics)
 
     async def stop() -> None:
+        if operations is not None:
+            await operations.stop()
         await receiver.stop()
         desk.transactions.disconnect()  # what handlers still decide waits in the outbox
         await dispatcher.stop()
@@ -178,7 +187,9 @@ async def run(
         loop.add_signal_handler(signum, stopping.set)
     async with application:
         await application.start()
-        stop_receiving = await start_receiving(application, webhook)
+        # The operations endpoint unless `metrics.port` is 0 (the offline run serves it too).
+        endpoint = settings.metrics if settings.metrics.port else None
+        stop_receiving = await start_receiving(application, webhook, metrics=endpoint)
         try:
             await stopping.wait()  # the job queue does the sweeping meanwhile
             log.info("stopping: a signal asked for it")

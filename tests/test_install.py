@@ -111,11 +111,14 @@ def test_upgrade_and_answer_outside_the_checkout(installed: Path, tmp_path: Path
     assert upgraded.returncode == 0, upgraded.stderr
     assert (tmp_path / "data" / "shouwen.db").is_file()
 
-    port = _free_port()
+    port, metrics_port = _free_port(), _free_port()
     log = tmp_path / "run.log"
     with log.open("w") as out:
         service = subprocess.Popen(
-            [str(installed), "-m", "bot", "run", "--port", str(port)],
+            [
+                *[str(installed), "-m", "bot", "run"],
+                *["--port", str(port), "--metrics-port", str(metrics_port)],
+            ],
             cwd=tmp_path,
             env=environment,
             stdout=out,
@@ -133,6 +136,12 @@ def test_upgrade_and_answer_outside_the_checkout(installed: Path, tmp_path: Path
             return any(e["from"] == "bot" and "挂失" in e["text"] for e in said)
 
         _wait_for(answered, log)
+        # The offline run serves the operations endpoint too.
+        operations = f"http://127.0.0.1:{metrics_port}"
+        with urllib.request.urlopen(f"{operations}/healthz", timeout=10) as response:
+            assert json.loads(response.read())["status"] == "ok"
+        with urllib.request.urlopen(f"{operations}/metrics", timeout=10) as response:
+            assert "shouwen_updates_received_total 1.0" in response.read().decode()
     finally:
         service.send_signal(signal.SIGTERM)  # as systemd stops it
         try:

@@ -112,6 +112,11 @@ class Dispatcher:
         self.poll.start()
         self._marker.start()
 
+    @property
+    def running(self) -> bool:
+        """Started, not stopped, and its poll alive (for /healthz)."""
+        return not self._stopped and self.poll.running
+
     async def stop(self) -> None:
         """Stop sending; what was in hand is given back at once for the next start, and so is
         whatever is submitted from now on."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import logging
+import time
 from collections import deque
 from collections.abc import Awaitable
 from datetime import datetime, timedelta
@@ -21,6 +22,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
+from bot import metrics
 from bot.desk import Desk
 from handlers import post
 
@@ -73,6 +75,7 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
             await coroutine
             return
         now = self._desk.now()
+        started = time.perf_counter()  # metrics
         refusal = self._refusal(update)
         try:
             if refusal is None:
@@ -85,6 +88,8 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
                     await self._slow_down(update)
         finally:
             await self._desk.transactions.settle(update.update_id, now)
+            metrics.HANDLING_SECONDS.observe(time.perf_counter() - started)
+            metrics.UPDATES_HANDLED.labels(result=refusal or "handled").inc()
 
     async def _slow_down(self, update: Update) -> None:
         """Through the outbox like every reply, so that it keeps its place in the chat."""
