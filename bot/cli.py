@@ -25,6 +25,7 @@ from bot.config import (
     load_settings,
 )
 from bot.db import backup, create_engine, is_sqlite, restore, session_factory, upgrade
+from bot.logs import configure as configure_logging
 from knowledge.templates import TemplateError
 
 log = logging.getLogger("bot")
@@ -94,6 +95,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except TemplateError as exc:
         print(f"knowledge base refused ({args.config}: knowledge.paths):\n{exc}", file=sys.stderr)
+        return 2
+    try:  # the logs as configured (logging: in config.yaml, SHOUWEN_LOG_LEVEL): bot/logs.py
+        configure_logging(settings.logging, os.environ)
+    except ValueError as exc:
+        print(f"configuration refused:\n{exc}", file=sys.stderr)
         return 2
     if getattr(args, "metrics_port", None) is not None:  # operations: --metrics-port
         endpoint = Metrics(listen=settings.metrics.listen, port=args.metrics_port)

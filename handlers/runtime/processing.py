@@ -22,7 +22,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
-from bot import metrics
+from bot import logs, metrics
 from bot.desk import Desk
 from handlers import post
 
@@ -76,6 +76,8 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
             return
         now = self._desk.now()
         started = time.perf_counter()  # metrics
+        chat = update.effective_chat
+        logs.bind(update_id=update.update_id, chat_id=chat.id if chat else None, ticket_id=None)
         refusal = self._refusal(update)
         try:
             if refusal is None:
@@ -88,8 +90,10 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
                     await self._slow_down(update)
         finally:
             await self._desk.transactions.settle(update.update_id, now)
-            metrics.HANDLING_SECONDS.observe(time.perf_counter() - started)
-            metrics.UPDATES_HANDLED.labels(result=refusal or "handled").inc()
+            seconds, result = time.perf_counter() - started, refusal or "handled"
+            metrics.HANDLING_SECONDS.observe(seconds)
+            metrics.UPDATES_HANDLED.labels(result=result).inc()
+            log.debug("update %s %s in %.1f ms", update.update_id, result, seconds * 1e3)
 
     async def _slow_down(self, update: Update) -> None:
         """Through the outbox like every reply, so that it keeps its place in the chat."""
