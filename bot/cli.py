@@ -1,4 +1,5 @@
-"""`python -m bot`: run the service, upgrade the database, check the configuration, report."""
+"""`python -m bot`: run the service, upgrade the database, check the configuration (and with
+`check`, the database and Telegram), report."""
 
 from __future__ import annotations
 
