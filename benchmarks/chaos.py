@@ -89,7 +89,8 @@ class Bot:
         with self.log.open("a") as out:
             self.process = await asyncio.create_subprocess_exec(
                 sys.executable, "-m", "bot", "--config", str(self.config), "run",
-                "--sweep-every", "2", cwd=ROOT, env=self.environment, stdout=out, stderr=out,
+                "--sweep-every", "2", "--metrics-port", "0",
+                cwd=ROOT, env=self.environment, stdout=out, stderr=out,
             )  # fmt: skip
 
     async def kill(self) -> None:

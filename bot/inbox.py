@@ -15,6 +15,7 @@ from typing import Any, cast
 from sqlalchemy import Table, Update, bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import metrics
 from bot.db import DIALECTS, insert_for
 from bot.models import InboundUpdate
 
@@ -61,7 +62,9 @@ async def record(
         for u in updates
     ]
     connection = await session.connection()
-    return {row[0] for row in (await connection.execute(statement, rows)).all()}
+    new = {row[0] for row in (await connection.execute(statement, rows)).all()}
+    metrics.UPDATES_RECEIVED.inc(len(new))
+    return new
 
 
 async def unprocessed(*, session: AsyncSession) -> list[dict[str, Any]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
 
+from bot import logs
 from bot.errors import ConcurrentChange, NotFound
 from bot.models import Ticket
 from bot.sla import Rules
@@ -12,6 +13,7 @@ from bot.sla import Rules
 
 async def get(*, session: AsyncSession, ticket_id: int) -> Ticket:
     """The ticket with this number, or NotFound."""
+    logs.bind(ticket_id=ticket_id)  # the log lines of whoever works on it
     ticket = await session.get(Ticket, ticket_id)
     if ticket is None:
         raise NotFound(f"no ticket {ticket_id}", "no_ticket", ticket_id=ticket_id)
@@ -20,6 +22,7 @@ async def get(*, session: AsyncSession, ticket_id: int) -> Ticket:
 
 async def get_for_requester(*, session: AsyncSession, ticket_id: int, requester_id: int) -> Ticket:
     """A ticket as its requester may see it; someone else's ticket is NotFound, not a leak."""
+    logs.bind(ticket_id=ticket_id)
     ticket = await session.get(Ticket, ticket_id)
     if ticket is None or ticket.requester_id != requester_id:
         raise NotFound(

@@ -12,6 +12,7 @@ bot/due.py; this module finds the due tickets, locks them and writes them back i
 from __future__ import annotations
 
 import logging
+import time
 from collections import defaultdict
 from datetime import datetime
 from typing import Any, cast
@@ -19,6 +20,7 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, Table, bindparam, insert, inspect, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import metrics
 from bot.db import skip_locked
 from bot.due import process_ticket
 from bot.errors import ConcurrentChange
@@ -43,6 +45,7 @@ async def run_due(
 ) -> list[Outgoing]:
     """Do everything due at `now`, exactly once; the messages it decided on are in the outbox
     (stored with the changes) and returned too."""
+    started = time.perf_counter()
     messages: list[Outgoing] = []
     seen: set[int] = set()
     while True:
@@ -57,6 +60,7 @@ async def run_due(
         messages += overdue
         if len(overdue) < batch:
             break
+    metrics.sweep_done(time.perf_counter() - started, [m.template for m in messages])
     return messages
 
 

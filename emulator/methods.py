@@ -8,6 +8,7 @@ from typing import Any
 
 from emulator.errors import api_error
 from emulator.media import bot_file, photo_sizes
+from emulator.objects import Chat
 from emulator.spec import spec
 from emulator.world import World
 
@@ -262,28 +263,43 @@ async def _get_file(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any
 @method("getChatMember")
 async def _get_chat_member(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
     chat = world.chat(p["chat_id"])
-    user = world.users.get(p["user_id"])
-    if user is None:
+    if p["user_id"] == world.bot.id and chat.type != "private":
+        user = world.bot.as_json()
+        if chat.bot_status == "administrator":
+            return _administrator(chat, user, chat.bot_can_manage_topics)
+        if chat.bot_status == "kicked":
+            return {"status": "kicked", "user": user, "until_date": 0}
+        return {"status": chat.bot_status, "user": user}
+    member = world.users.get(p["user_id"])
+    if member is None:
         raise api_error("user_not_found")
     if p["user_id"] in chat.admins:
-        return {
-            "status": "administrator",
-            "user": user.as_json(),
-            "can_be_edited": False,
-            "is_anonymous": False,
-            "can_manage_chat": True,
-            "can_delete_messages": True,
-            "can_manage_video_chats": True,
-            "can_restrict_members": True,
-            "can_promote_members": False,
-            "can_change_info": True,
-            "can_invite_users": True,
-            "can_post_stories": False,
-            "can_edit_stories": False,
-            "can_delete_stories": False,
-        }
+        return _administrator(chat, member.as_json(), True)
     status = "member" if p["user_id"] in chat.members else "left"
-    return {"status": status, "user": user.as_json()}
+    return {"status": status, "user": member.as_json()}
+
+
+def _administrator(chat: Chat, user: dict[str, Any], topics: bool) -> dict[str, Any]:
+    """A ChatMemberAdministrator; `can_manage_topics` only in supergroups, as Telegram says."""
+    member = {
+        "status": "administrator",
+        "user": user,
+        "can_be_edited": False,
+        "is_anonymous": False,
+        "can_manage_chat": True,
+        "can_delete_messages": True,
+        "can_manage_video_chats": True,
+        "can_restrict_members": True,
+        "can_promote_members": False,
+        "can_change_info": True,
+        "can_invite_users": True,
+        "can_post_stories": False,
+        "can_edit_stories": False,
+        "can_delete_stories": False,
+    }
+    if chat.type == "supergroup":
+        member["can_manage_topics"] = topics
+    return member
 
 
 @method("createForumTopic")

@@ -73,6 +73,10 @@ class Chat:
     is_forum: bool = False
     members: set[int] = field(default_factory=set)
     admins: set[int] = field(default_factory=set)
+    # The bot's own membership of a group, as getChatMember tells it: administrator, member,
+    # left or kicked; and as an administrator, whether it may manage topics.
+    bot_status: str = "administrator"
+    bot_can_manage_topics: bool = True
     topics: dict[int, Topic] = field(default_factory=dict)
     next_message_id: int = 1
 

@@ -24,7 +24,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.config import Environment, Settings
+from bot.config import Environment, Metrics, Settings
 from bot.desk import Desk, build_desk
 from handlers import (
     asking,
@@ -41,6 +41,7 @@ from handlers import (
 from handlers.callbacks import Action, pattern
 from handlers.context import CONTEXT_TYPES, DeskApplication, DeskContext
 from handlers.menus import set_menus
+from handlers.operations import start_operations
 from handlers.runtime import jobs
 from handlers.runtime.dispatcher import Dispatcher, build_dispatcher
 from handlers.runtime.processing import PerChatUpdateProcessor
@@ -164,6 +165,11 @@ class Services:
             for job in application.job_queue.get_jobs_by_name(jobs.SWEEP):
                 self._first_sweep = asyncio.create_task(job.run(application), name="first sweep")
 
+    @property
+    def running(self) -> bool:
+        """The dispatcher started and alive (for /healthz: handlers/operations.py)."""
+        return self._dispatcher is not None and self._dispatcher.running
+
     async def post_stop(self, application: DeskApplication) -> None:
         if self._first_sweep is not None:
             await self._first_sweep  # errors go to the error handler (Job.run)
@@ -206,6 +212,7 @@ def build_application(
         builder = builder.base_url(f"{base_url}/bot").base_file_url(f"{base_url}/file/bot")
     application = builder.build()
     application.bot_data.desk = desk
+    application.bot_data.services = services
     application.add_handlers(HANDLERS)
     application.add_error_handler(errors.on_error)
     if sweep_every is not None and application.job_queue is not None:
@@ -226,7 +233,10 @@ class Webhook:
 
 @contextlib.asynccontextmanager
 async def serving(
-    application: DeskApplication, webhook: Webhook | None = None, poll_timeout: int = 10
+    application: DeskApplication,
+    webhook: Webhook | None = None,
+    poll_timeout: int = 10,
+    metrics: Metrics | None = None,
 ) -> AsyncIterator[DeskApplication]:
     """The Application handling updates until the block ends, taken through the inbox by long
     polling (`poll_timeout` seconds a call) or by `webhook`. In the order of
@@ -234,7 +244,9 @@ async def serving(
     post_stop, shutdown, post_shutdown), with our receiver in its Updater's place (that Updater
     would confirm updates to Telegram before the inbox has them): started once the Application
     runs, stopped before it stops, so that `Application.stop` handles what it queued. post_stop
-    also runs when the start failed, to stop what post_init started."""
+    also runs when the start failed, to stop what post_init started. With `metrics`, the
+    operations endpoint (/metrics, /healthz, /readyz: handlers/operations.py) serves there
+    while the receiver runs."""
     receiver: Poller | WebhookReceiver
     if webhook is None:
         receiver = Poller(application, timeout=poll_timeout)
@@ -249,7 +261,17 @@ async def serving(
             await application.start()
             try:
                 await receiver.start()
-                yield application
+                services = application.bot_data.services
+                assert services is not None  # set by build_application
+                parts = {"receiving": receiver, "dispatcher": services}
+                operations = await start_operations(
+                    application, application.bot_data.desk, parts, metrics
+                )
+                try:
+                    yield application
+                finally:
+                    if operations is not None:
+                        await operations.stop()
             finally:
                 await receiver.stop()
                 await application.stop()  # handles what the receiver had queued
@@ -294,7 +316,9 @@ async def run(
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, stopping.set)
     try:
-        async with serving(application, webhook):
+        # The operations endpoint unless `metrics.port` is 0 (the offline run serves it too).
+        endpoint = settings.metrics if settings.metrics.port else None
+        async with serving(application, webhook, metrics=endpoint):
             try:
                 await stopping.wait()  # the job queue does the sweeping meanwhile
                 log.info("stopping: a signal asked for it")

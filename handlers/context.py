@@ -5,11 +5,18 @@ with `CONTEXT_TYPES` and gives its `bot_data` the desk."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot, JobQueue
 
 from bot.desk import Desk
+
+
+class Running(Protocol):
+    """Something whose liveness /healthz reports (handlers/operations.py)."""
+
+    @property
+    def running(self) -> bool: ...
 
 
 class BotData:
@@ -21,6 +28,8 @@ class BotData:
     desk: Desk
     # When retention last ran in this process (handlers/runtime/jobs.py); None: not yet.
     forgotten_at: datetime | None = None
+    # The services beside the handlers (handlers/app.py `Services`): their liveness.
+    services: Running | None = None
 
 
 class DeskContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):

@@ -111,12 +111,55 @@ def test_upgrade_and_answer_outside_the_checkout(installed: Path, tmp_path: Path
     assert upgraded.returncode == 0, upgraded.stderr
     assert (tmp_path / "data" / "shouwen.db").is_file()
 
-    port = _free_port()
-    log = tmp_path / "run.log"
+    log = _run_and_ask(installed, tmp_path, environment)
+    assert "running with the packaged example" in log
+
+
+def test_a_deployment_with_its_config_and_database_url(installed: Path, tmp_path: Path) -> None:
+    """As deploy/ sets it up: the configuration and knowledge base in one folder, the database
+    named by SHOUWEN_DATABASE_URL, the service started from a third."""
+    etc, state, work = tmp_path / "etc", tmp_path / "state", tmp_path / "work"
+    for folder in (etc, state, work):
+        folder.mkdir()
+    shutil.copy(ROOT / "config.yaml", etc / "config.yaml")
+    shutil.copytree(ROOT / "knowledge" / "base", etc / "knowledge" / "base")
+    environment = {
+        **_environment(),
+        "SHOUWEN_DATABASE_URL": f"sqlite+aiosqlite:///{state / 'shouwen.db'}",
+        "SHOUWEN_LOG_LEVEL": "WARNING",
+    }
+    config = ["--config", str(etc / "config.yaml")]
+
+    def bot(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [str(installed), "-m", "bot", *config, *args]
+        return subprocess.run(
+            command, cwd=work, env=environment, capture_output=True, text=True, timeout=120
+        )
+
+    before = bot("check")
+    assert before.returncode == 1 and "the file does not exist" in before.stderr
+    assert bot("db", "upgrade").returncode == 0
+    after = bot("check")
+    assert after.returncode == 0, after.stderr
+    assert "telegram: not checked" in after.stdout
+    _run_and_ask(installed, work, environment, config)
+    assert (state / "shouwen.db").is_file() and not (work / "data").exists()
+
+
+def _run_and_ask(
+    installed: Path, cwd: Path, environment: dict[str, str], options: list[str] | None = None
+) -> str:
+    """Run the service offline, ask the demo requester's question, read /healthz and
+    /metrics, stop it with SIGTERM; what it logged."""
+    port, metrics_port = _free_port(), _free_port()
+    log = cwd / "run.log"
     with log.open("w") as out:
         service = subprocess.Popen(
-            [str(installed), "-m", "bot", "run", "--port", str(port)],
-            cwd=tmp_path,
+            [
+                *[str(installed), "-m", "bot", *(options or []), "run"],
+                *["--port", str(port), "--metrics-port", str(metrics_port)],
+            ],
+            cwd=cwd,
             env=environment,
             stdout=out,
             stderr=subprocess.STDOUT,
@@ -124,7 +167,6 @@ def test_upgrade_and_answer_outside_the_checkout(installed: Path, tmp_path: Path
     try:
         base = f"http://127.0.0.1:{port}"
         _wait_for(lambda: f"Open {base}/ in a browser" in log.read_text(), log)
-        assert "running with the packaged example" in log.read_text()
         _control(base, "messages", {"user_id": REQUESTER, "text": QUESTION})
 
         def answered() -> bool:
@@ -133,6 +175,12 @@ def test_upgrade_and_answer_outside_the_checkout(installed: Path, tmp_path: Path
             return any(e["from"] == "bot" and "挂失" in e["text"] for e in said)
 
         _wait_for(answered, log)
+        # The offline run serves the operations endpoint too.
+        operations = f"http://127.0.0.1:{metrics_port}"
+        with urllib.request.urlopen(f"{operations}/healthz", timeout=10) as response:
+            assert json.loads(response.read())["status"] == "ok"
+        with urllib.request.urlopen(f"{operations}/metrics", timeout=10) as response:
+            assert "shouwen_updates_received_total 1.0" in response.read().decode()
     finally:
         service.send_signal(signal.SIGTERM)  # as systemd stops it
         try:
@@ -141,6 +189,7 @@ def test_upgrade_and_answer_outside_the_checkout(installed: Path, tmp_path: Path
             service.kill()
             service.wait()
     assert service.returncode == 0, log.read_text()
+    return log.read_text()
 
 
 def _wait_for(condition: object, log: Path, seconds: float = 60) -> None:

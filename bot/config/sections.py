@@ -1,6 +1,6 @@
 """The sections of config.yaml as pydantic models: people and departments, service levels and
 office hours, notices, escalation, closure, retention, matcher, knowledge, keywords, surge,
-abuse and privacy."""
+abuse and privacy; the metrics address and the logs."""
 
 from __future__ import annotations
 
@@ -307,3 +307,18 @@ class Abuse(ConfigModel):
 
 class Privacy(ConfigModel):
     show_officer_as: Literal["name", "staff_number"] = "name"
+
+
+class Metrics(ConfigModel):
+    """Where /metrics (Prometheus), /healthz and /readyz are served; port 0: not at all."""
+
+    listen: str = "127.0.0.1"
+    port: int = Field(default=9108, ge=0, le=65535)
+
+
+class Logs(ConfigModel):
+    """How the service logs: plain text lines or one JSON object a line, and from which level
+    (SHOUWEN_LOG_LEVEL in the environment, when set, wins over `level`)."""
+
+    format: Literal["text", "json"] = "text"
+    level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"

@@ -19,8 +19,10 @@ from bot.config.sections import (
     KeywordRule,
     Knowledge,
     Languages,
+    Logs,
     Management,
     Matcher,
+    Metrics,
     Named,
     Notices,
     OfficeHours,
@@ -51,6 +53,8 @@ class Settings(ConfigModel):
     surge: Surge = Surge()
     abuse: Abuse = Abuse()
     retention: Retention = Retention()
+    metrics: Metrics = Metrics()
+    logging: Logs = Logs()
 
     @field_validator("timezone")
     @classmethod

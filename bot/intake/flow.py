@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot import conversation, requesters, tickets
+from bot import conversation, metrics, requesters, tickets
 from bot.classify import fallback_category, infer_category
 from bot.desk import Desk
 from bot.intake.decision import (
@@ -99,6 +99,7 @@ async def take_text(
     language = requester.language
     matches = desk.matcher.search(question, language, limit=3)
     band = desk.matcher.band(matches)
+    metrics.MATCHER_BANDS.labels(band=band.value).inc()
     action = after_match(step=step, band=band, vague=is_vague(text))
     # What the bot offers is what the staff's card lists if the requester still wants a
     # person: the one answer it gave, or the templates it suggested; nothing otherwise.

@@ -25,7 +25,7 @@ from collections import Counter, deque
 from telegram import Bot
 from telegram.error import TelegramError
 
-from bot import outbox
+from bot import logs, outbox
 from bot.desk import Desk
 from bot.outbox import Queued
 from handlers.runtime.calls import SKIPPED, Calls, Reordered
@@ -113,6 +113,11 @@ class Dispatcher:
         self.poll.start()
         self._marker.start()
 
+    @property
+    def running(self) -> bool:
+        """Started, not stopped, and its poll alive (for /healthz)."""
+        return not self._stopped and self.poll.running
+
     async def stop(self) -> None:
         """Stop sending; what was in hand is given back at once for the next start, and so is
         whatever is submitted from now on."""
@@ -132,6 +137,7 @@ class Dispatcher:
     # -- sending ----------------------------------------------------------------------------
 
     async def _work(self, chat_id: int) -> None:
+        logs.bind(chat_id=chat_id, update_id=None, ticket_id=None)  # this worker's log lines
         queue = self._queues[chat_id]
         try:
             while queue:
@@ -160,6 +166,8 @@ class Dispatcher:
     async def _attempt(self, item: Queued) -> float | None:
         """Send one message; None when it is done with (sent or given up), MARKING when it is
         sent and waits for the marker, else the seconds to wait before trying it again."""
+        about = item.message or item.call
+        logs.bind(ticket_id=about.ticket_id if about is not None else None)
         try:
             result = await self._calls.send(item)
         except Reordered as reordered:

@@ -39,6 +39,11 @@ class OutboxPoll:
             await asyncio.gather(self._task, return_exceptions=True)
             self._task = None
 
+    @property
+    def running(self) -> bool:
+        """The poll's loop is alive."""
+        return self._task is not None and not self._task.done()
+
     async def _poll_forever(self) -> None:
         while True:
             await asyncio.sleep(POLL_SECONDS)

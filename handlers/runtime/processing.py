@@ -13,12 +13,14 @@ from __future__ import annotations
 import asyncio
 import inspect
 import logging
+import time
 from collections.abc import Awaitable
 from typing import Any
 
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
+from bot import logs, metrics
 from bot.abuse import FloodLimit, Verdict
 from bot.desk import Desk
 from handlers import post
@@ -64,6 +66,9 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
             await coroutine
             return
         now = self._desk.now()
+        started = time.perf_counter()  # metrics
+        chat = update.effective_chat
+        logs.bind(update_id=update.update_id, chat_id=chat.id if chat else None, ticket_id=None)
         verdict = self._verdict(update)
         try:
             if verdict is Verdict.HANDLE:
@@ -76,6 +81,11 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
                     await self._slow_down(update)
         finally:
             await self._desk.transactions.settle(update.update_id, now)
+            seconds = time.perf_counter() - started
+            result = "handled" if verdict is Verdict.HANDLE else str(verdict)
+            metrics.HANDLING_SECONDS.observe(seconds)
+            metrics.UPDATES_HANDLED.labels(result=result).inc()
+            log.debug("update %s %s in %.1f ms", update.update_id, result, seconds * 1e3)
 
     async def _slow_down(self, update: Update) -> None:
         """Through the outbox like every reply, so that it keeps its place in the chat."""

@@ -90,6 +90,11 @@ class WebhookReceiver:
             await self._runner.cleanup()
             self._runner = None
 
+    @property
+    def running(self) -> bool:
+        """Listening for Telegram's posts (for /healthz)."""
+        return self._runner is not None
+
     async def _receive(self, request: web.Request) -> web.Response:
         given = request.headers.get("X-Telegram-Bot-Api-Secret-Token")
         if self.secret is not None and given != self.secret:
@@ -131,6 +136,11 @@ class Poller:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
             self._task = None
+
+    @property
+    def running(self) -> bool:
+        """The polling loop is alive (for /healthz)."""
+        return self._task is not None and not self._task.done()
 
     async def _poll(self) -> None:
         offset: int | None = None

@@ -16,6 +16,8 @@ import aiohttp
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
+from bot import metrics
+
 _DefaultValue = type(BaseRequest.DEFAULT_NONE)
 
 
@@ -92,10 +94,16 @@ class AiohttpRequest(BaseRequest):
         elif request_data is not None:
             options["data"] = request_data.json_payload
             options["headers"] = {"Content-Type": "application/json"}
+        calls = metrics.TELEGRAM_CALLS
+        bot_method = url.rsplit("/", 1)[-1]  # .../bot<token>/sendMessage
         try:
             async with self._session.request(method, url, timeout=timeout, **options) as response:
-                return response.status, await response.read()
+                body = await response.read()
         except TimeoutError as error:  # aiohttp's timeouts are TimeoutErrors too
+            calls.labels(method=bot_method, result=metrics.telegram_result(None)).inc()
             raise TimedOut from error
         except aiohttp.ClientError as error:
+            calls.labels(method=bot_method, result=metrics.telegram_result(None)).inc()
             raise NetworkError(f"aiohttp.{error.__class__.__name__}: {error}") from error
+        calls.labels(method=bot_method, result=metrics.telegram_result(response.status)).inc()
+        return response.status, body

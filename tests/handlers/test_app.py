@@ -58,7 +58,7 @@ def test_a_signal_stops_the_service_cleanly(tmp_path: Path, signum: signal.Signa
     environment.pop("SHOUWEN_BOT_TOKEN", None)
     with log.open("w") as out:
         service = subprocess.Popen(
-            [sys.executable, "-m", "bot", "run", "--port", str(_free_port())],
+            [sys.executable, "-m", "bot", "run", "--port", str(_free_port()), "--metrics-port=0"],
             cwd=ROOT,
             env=environment,
             stdout=out,

@@ -39,7 +39,7 @@ async def test_a_killed_bot_loses_no_message(
     async def start() -> asyncio.subprocess.Process:
         with log.open("a") as out:
             return await asyncio.create_subprocess_exec(
-                sys.executable, "-m", "bot", "run", "--sweep-every", "3600",
+                sys.executable, "-m", "bot", "run", "--sweep-every", "3600", "--metrics-port", "0",
                 cwd=ROOT, env=environment, stdout=out, stderr=out,
             )  # fmt: skip
 
