@@ -3,11 +3,13 @@
 The services change the ticket in a session; the flows (`resolve_and_tell`,
 `confirm_and_tell`, `reopen_and_tell`) do so in a transaction and publish who hears of it
 (bot/notices.py): a resolution goes to the requester (the front adds the rating buttons);
-their rating or their "not solved" goes to the ticket's staff.
+their rating or their "not solved" goes to the ticket's staff. Words the requester writes
+after a resolution instead of pressing a button are read by `words_after_resolution_and_tell`.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -172,3 +174,59 @@ async def reopen_and_tell(
     event = {"event": "reopened"}
     await publish(tx, rules, [Notice("staff_event", (Audience.TICKET_STAFF,), ticket, event)])
     return ticket
+
+
+# Clear "not solved" words (SPEC rule 10: "not solved" reopens to the same owner), in the two
+# languages requesters write. Only unambiguous phrasings: "还是" alone is also "anyway" (还是
+# 谢谢), "still" alone is also "still, thanks", so each needs what makes it a complaint.
+_NOT_SOLVED = re.compile(
+    r"(没|沒|未|并没|没有|還沒|还没)(有)?(解决|解決|修好|修复|处理好|弄好|好|恢复|办好|搞定|到账|退)"
+    r"|(还是|仍然|仍|依然|依旧|照样|还)(不|没|沒|坏|有问题|一样|老样子|存在|黄|浑|停)"
+    r"|不行|没用|沒用|不管用|问题(还|仍|依然)在"
+    r"|\b(not|isn'?t|wasn'?t|hasn'?t|haven'?t|never)\s+(been\s+|really\s+|yet\s+)?"
+    r"(solved|fixed|resolved|sorted|working|repaired|done|helped?)\b"
+    r"|\bstill\s+(not|no|broken|brown|dirty|down|out|off|failing|happening|the same|there|"
+    r"doesn'?t|isn'?t|can'?t|won'?t|have|has|waiting)\b"
+    r"|\b(does|did|do)\s*n[o']?t\s+(work|help|fix)\b|\bnot solved\b|\bunsolved\b",
+    re.IGNORECASE,
+)
+
+
+def says_not_solved(text: str) -> bool:
+    """Whether a requester's words after a resolution clearly say it did not solve their
+    problem ("No, it is still not solved", "还是没修好"). Anything less clear is not."""
+    return _NOT_SOLVED.search(text) is not None
+
+
+async def words_after_resolution_and_tell(
+    *, tx: Transaction, rules: Rules, ticket: Ticket, requester: Requester, text: str
+) -> None:
+    """The requester wrote (rather than pressed a button) while their ticket awaits their
+    confirmation. Clear "not solved" words reopen it to the same owner, as the button does;
+    anything else asks them again with the buttons, tells the ticket's staff, and moves the
+    auto-close to count from this new question, so that a ticket the requester is still
+    talking about is never closed as solved behind their back (SPEC rule 10)."""
+    if says_not_solved(text):
+        await reopen_and_tell(
+            tx=tx,
+            rules=rules,
+            ticket_id=ticket.id,
+            requester_id=requester.id,
+            reason=text.strip()[:500],
+        )
+        await publish(
+            tx, rules, [Notice("reopened", (Audience.REQUESTER,), ticket, requester=requester)]
+        )
+        return
+    ticket.confirmation_asked_at = tx.now
+    await save(tx.session, rules, ticket)
+    again = {"summary": ticket.resolution_summary or "", "again": True}
+    event = {"event": "asked_again", "until": rules.auto_close_at(ticket)}
+    await publish(
+        tx,
+        rules,
+        [
+            Notice("staff_event", (Audience.TICKET_STAFF,), ticket, event),
+            Notice("resolution", (Audience.REQUESTER,), ticket, again, requester=requester),
+        ],
+    )

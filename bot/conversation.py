@@ -11,6 +11,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.closure import words_after_resolution_and_tell
 from bot.errors import IllegalMove, NotAllowed
 from bot.guards import MAX_TEXT, may_speak_for
 from bot.models import Direction, Requester, Ticket, TicketMessage, TicketStatus
@@ -71,7 +72,9 @@ async def requester_message_and_tell(
     their ticket at the transaction's instant; the ticket's staff get it as a `relay` notice
     (values `from_chat_id`, `message_id`: the front copies that message into the ticket's
     topic, or under its card), the handling department's group while the ticket has no staff
-    group. Raises as `add_requester_message` does (DeskError)."""
+    group. The requester hears it was added; while the ticket awaits their confirmation their
+    words are read as an answer to it instead (bot/closure.py `words_after_resolution_and_tell`).
+    Raises as `add_requester_message` does (DeskError)."""
     message = await add_requester_message(
         session=tx.session,
         rules=rules,
@@ -89,6 +92,15 @@ async def requester_message_and_tell(
     copied = {"from_chat_id": chat_id, "message_id": message_id}
     notice = Notice("relay", (Audience.TICKET_STAFF,), ticket, copied, fallback=group)
     await publish(tx, rules, [notice])
+    requester = await tx.session.get(Requester, requester_id)
+    assert requester is not None  # the ticket was found for them
+    if ticket.status is TicketStatus.RESOLVED:
+        await words_after_resolution_and_tell(
+            tx=tx, rules=rules, ticket=ticket, requester=requester, text=text
+        )
+    else:
+        added = Notice("added_to_ticket", (Audience.REQUESTER,), ticket, requester=requester)
+        await publish(tx, rules, [added])
     return message
 
 

@@ -71,9 +71,14 @@ class Rules:
         return ticket.next_notice_due_at - self.settings.notices.owner_reminder_before
 
     def auto_close_at(self, ticket: Ticket) -> datetime | None:
+        """When a resolution the requester has not answered closes (SPEC rule 10): the
+        configured time after it, or after they were last asked again (bot/closure.py)."""
         if ticket.status is not TicketStatus.RESOLVED or ticket.resolved_at is None:
             return None
-        return ticket.resolved_at + self.settings.closure.auto_close_after
+        asked = ticket.resolved_at
+        if ticket.confirmation_asked_at is not None:
+            asked = max(asked, ticket.confirmation_asked_at)
+        return asked + self.settings.closure.auto_close_after
 
     def next_check(self, ticket: Ticket) -> datetime | None:
         """The earliest instant at which something about the ticket is due; None if nothing."""

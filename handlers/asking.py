@@ -135,7 +135,8 @@ async def _into_ticket(
     desk: Desk, tx: Transaction, requester: Requester, ticket: Ticket, message: Message
 ) -> None:
     """Whatever a requester sends while their ticket is open: filed under it, copied to its
-    staff, and the requester told so, in the caller's transaction."""
+    staff, and the requester told so (or, after a resolution, asked to confirm), in the
+    caller's transaction."""
     kind, file_id = ("text", None) if message.text is not None else _content_of(message)
     # Copied to the ticket's staff: bot/conversation.py.
     await conversation.requester_message_and_tell(
@@ -149,5 +150,3 @@ async def _into_ticket(
         content_type=kind,
         file_id=file_id,
     )
-    added = desk.texts.render("added_to_ticket", requester.language, ticket_id=ticket.id)
-    await post.post(tx, post.message(requester.chat_id, added))

@@ -103,6 +103,8 @@ class Ticket(Base):
     opened_at: Mapped[datetime]
     claimed_at: Mapped[datetime | None]
     resolved_at: Mapped[datetime | None]
+    # The last time the requester was asked again to confirm a resolution (words after it).
+    confirmation_asked_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
     # Service-level clock: resolution counts from opening, or from the last reopening.
     resolution_started_at: Mapped[datetime]

@@ -116,7 +116,7 @@ async def test_a_requesters_message_is_relayed_to_the_tickets_staff(
             message_id=17,
             text="补充:我家三口人",
         )
-    relay = (await outbox_rows(sessions))[-1]
+    relay, added = (await outbox_rows(sessions))[-2:]
     assert (relay.chat_id, relay.template, relay.audience, relay.ticket_id) == (
         GENERAL_GROUP,
         "relay",
@@ -125,6 +125,12 @@ async def test_a_requesters_message_is_relayed_to_the_tickets_staff(
     )
     assert (relay.context["from_chat_id"], relay.context["message_id"]) == (REQUESTER_CHAT, 17)
     assert (filed.text, filed.telegram_message_id) == ("补充:我家三口人", 17)
+    # The requester hears it was added to their ticket, after the staff have it.
+    assert (added.chat_id, added.template, added.audience) == (
+        REQUESTER_CHAT,
+        "added_to_ticket",
+        Audience.REQUESTER,
+    )
 
 
 async def test_without_a_staff_group_a_relay_goes_to_the_handling_departments_group(
@@ -145,6 +151,6 @@ async def test_without_a_staff_group_a_relay_goes_to_the_handling_departments_gr
             chat_id=REQUESTER_CHAT,
             message_id=18,
         )
-    relay = (await outbox_rows(sessions))[-1]
+    relay = (await outbox_rows(sessions))[-2]
     social_group = rules.settings.department("social_security").staff_group_chat_id
     assert (relay.chat_id, relay.audience) == (social_group, Audience.TICKET_STAFF)

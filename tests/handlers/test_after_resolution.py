@@ -1,0 +1,105 @@
+"""Words a requester types after a resolution, instead of pressing a button (issue 14, input
+5): clear "not solved" words reopen the ticket to the same owner; anything else asks again
+with the buttons, tells the staff, and the auto-close counts from the new question."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from telegram.ext import Application
+
+from bot.models import Ticket, TicketStatus
+from emulator.server import Emulator
+from handlers.context import DeskContext
+from handlers.runtime.jobs import sweep
+from tests.handlers.conftest import (
+    ENGLISH,
+    GENERAL_GROUP,
+    REQUESTER,
+    DeskClock,
+    bot_lines,
+    only_topic,
+    until,
+)
+
+App = Application  # type: ignore[type-arg]
+OFFICER = 100101
+
+
+async def _resolved(emulator: Emulator, requester: int, question: str) -> tuple[int, int]:
+    """A ticket of `requester`, claimed and resolved: (the topic's thread, bot lines so far)."""
+    world = emulator.world
+    await world.user_sends(requester, question)
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
+    await bot_lines(emulator, requester, 2)
+    topic = await only_topic(world, GENERAL_GROUP)
+    await world.user_sends(OFFICER, "/resolve 已安排检修", GENERAL_GROUP, topic.thread_id)
+    lines = await bot_lines(emulator, requester, 3)
+    assert "已安排检修" in lines[-1].text
+    return topic.thread_id, len(lines)
+
+
+async def _ticket(application: App) -> Ticket:
+    async with DeskContext(application).desk.sessions() as session:
+        ticket = await session.get(Ticket, 1)
+        assert ticket is not None
+        return ticket
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_not_solved_in_words_reopens_to_the_same_owner(
+    running: tuple[Emulator, App], desk_clock: DeskClock
+) -> None:
+    emulator, application = running
+    world = emulator.world
+    thread, heard = await _resolved(emulator, ENGLISH, "我想申请公租房")
+    await world.user_sends(ENGLISH, "No, it is still not solved, the water is still brown")
+    told = (await bot_lines(emulator, ENGLISH, heard + 1))[-1]
+    assert "reopened" in told.text and "王芳" in told.text
+    ticket = await _ticket(application)
+    assert ticket.status is TicketStatus.CLAIMED and ticket.owner_id == OFFICER
+    assert ticket.reopen_count == 1
+    # The staff read the words in the topic and that it is open again.
+    await until(
+        lambda: any(
+            "still not solved" in e.text and e.thread_id == thread
+            for e in world.transcripts[GENERAL_GROUP]
+        )
+    )
+    await until(lambda: any("重新打开" in e.text for e in world.transcripts[GENERAL_GROUP]))
+    # Long after the auto-close time nothing closes it: it is being worked on again.
+    desk_clock.now += timedelta(days=5)
+    await sweep(DeskContext(application))
+    assert (await _ticket(application)).status is not TicketStatus.CLOSED
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_other_words_ask_again_and_move_the_auto_close(
+    running: tuple[Emulator, App], desk_clock: DeskClock
+) -> None:
+    emulator, application = running
+    world = emulator.world
+    desk = DeskContext(application).desk
+    after = desk.settings.closure.auto_close_after
+    thread, heard = await _resolved(emulator, REQUESTER, "我想申请公租房")
+    desk_clock.now += after - timedelta(hours=1)  # just before the auto-close
+    await world.user_sends(REQUESTER, "检修的师傅什么时候来?")
+    asked = (await bot_lines(emulator, REQUESTER, heard + 1))[-1]
+    assert "您的留言已转给工单 #1 的负责人" in asked.text
+    assert [b["callback_data"] for b in asked.buttons[-1]] == ["reopen:1"]
+    await until(
+        lambda: any(
+            "再次确认" in e.text and e.thread_id == thread
+            for e in world.transcripts[GENERAL_GROUP]
+        )
+    )
+    # The first auto-close time passes: still waiting for the requester's answer.
+    desk_clock.now += timedelta(hours=2)
+    await sweep(DeskContext(application))
+    assert (await _ticket(application)).status is TicketStatus.RESOLVED
+    # No answer to the new question either: it closes, counted from the new question.
+    desk_clock.now += after
+    await sweep(DeskContext(application))
+    assert (await _ticket(application)).status is TicketStatus.CLOSED
