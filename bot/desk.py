@@ -16,7 +16,7 @@ from bot.config import Settings
 from bot.db import create_engine, session_factory
 from bot.sla import Rules
 from bot.staff import sync_staff
-from bot.texts import Texts
+from bot.texts import Texts, configured_names
 from bot.transaction import Sender, Transaction, Transactions
 from knowledge.matcher import Matcher
 from knowledge.templates import CaseTemplate
@@ -80,7 +80,12 @@ async def build_desk(settings: Settings, database_url: str) -> Desk:
         sessions=sessions,
         matcher=matcher,
         templates=templates,
-        texts=Texts(settings.zone, settings.languages.default, settings.languages.supported),
+        texts=Texts(
+            settings.zone,
+            settings.languages.default,
+            settings.languages.supported,
+            configured_names(settings),
+        ),
         clock=utc_now,
         banned=banned,
     )

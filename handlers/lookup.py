@@ -120,8 +120,15 @@ async def ticket_history(update: Update, context: DeskContext) -> None:
     except (ValueError, IndexError, NotFound):
         await post.say_reply(desk, update.update_id, message, "/ticket N")
         return
-    shown_events = [
-        {"at": e.at, "kind": e.kind, "who": desk.rules.staff.shown_as(e.actor_id)} for e in events
+    shown_events = [  # worded per kind by the template; `owner`: whom an assignment names
+        {
+            "at": e.at,
+            "kind": e.kind,
+            "who": desk.rules.staff.shown_as(e.actor_id),
+            "data": e.data,
+            "owner": desk.rules.staff.shown_as(e.data.get("owner_id")),
+        }
+        for e in events
     ]
     await post.say_reply(
         desk,

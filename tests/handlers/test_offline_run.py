@@ -280,7 +280,7 @@ async def test_status_queue_mine_and_ticket_history(
     await world.user_sends(officer, "/ticket 1", GENERAL_GROUP, topic.thread_id)
     await until(lambda: any("经过:" in e.text for e in world.transcripts[GENERAL_GROUP]))
     history = next(e.text for e in world.transcripts[GENERAL_GROUP] if "经过:" in e.text)
-    assert "claim(王芳)" in history and "公租房" in history
+    assert "认领(王芳)" in history and "公租房" in history and "claim" not in history
     # Neither the command nor its answer reached the requester.
     await asyncio.sleep(0.3)
     assert not any("/ticket" in e.text or "经过" in e.text for e in world.transcripts[REQUESTER])
