@@ -1,5 +1,4 @@
-"""All wording a person reads: jinja2 templates per language, one environment per language,
-one render().
+"""All wording a person reads: jinja2 templates per language, one environment, one render().
 
 A configured key (a category, priority or department, config.yaml) is never shown as it is:
 templates word it with the filters `category_name`, `priority_name` and `department_name`,
@@ -8,14 +7,14 @@ which give the configured name in the language being rendered (`names: {zh: …,
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
-from functools import partial
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
 
 from bot.config import Settings
 
@@ -24,6 +23,7 @@ TEMPLATES = Path(__file__).with_name("templates")
 # kind ("category", "priority", "department") -> key -> language -> name
 Names = Mapping[str, Mapping[str, Mapping[str, str]]]
 NAMED = ("category", "priority", "department")
+_LANGUAGE = "_language"  # the language being rendered, in every template's context
 
 
 def configured_names(settings: Settings) -> dict[str, dict[str, dict[str, str]]]:
@@ -51,22 +51,25 @@ class Texts:
         self.default_language = default_language
         self.supported = supported
         self._names: Names = names or {}
-        self._environments = {
-            language: self._environment(language, zone) for language in supported
-        }
-
-    def _environment(self, language: str, zone: ZoneInfo) -> Environment:
-        environment = Environment(
+        self._environment = Environment(
             loader=FileSystemLoader(TEMPLATES),
             undefined=StrictUndefined,
             autoescape=False,
             keep_trailing_newline=False,
             auto_reload=False,  # templates ship with the code: no stat() on every render
         )
-        environment.filters["when"] = lambda value: _when(value, zone)
+        self._environment.filters["when"] = lambda value: _when(value, zone)
         for kind in NAMED:
-            environment.filters[f"{kind}_name"] = partial(self.name, kind, language=language)
-        return environment
+            self._environment.filters[f"{kind}_name"] = self._name_filter(kind)
+
+    def _name_filter(self, kind: str) -> Callable[[Context, Any], Any]:
+        """The filter that words a key of `kind` in the language being rendered."""
+
+        @pass_context
+        def named(context: Context, value: Any) -> Any:
+            return self.name(kind, value, context.get(_LANGUAGE, self.default_language))
+
+        return named
 
     def name(self, kind: str, value: Any, language: str) -> Any:
         """The configured name of `value` as a key of `kind` in `language` (else in the
@@ -84,10 +87,12 @@ class Texts:
         return base if base in self.supported else self.default_language
 
     def render(self, template: str, language: str, **context: Any) -> str:
+        """`template` in `language` (an unsupported one: the default) filled with `context`.
+        Raises jinja2's errors for a template that does not exist or a value it lacks."""
         if language not in self.supported:
             language = self.default_language
-        source = self._environments[language].get_template(f"{language}/{template}.j2")
-        return source.render(**context).strip()
+        source = self._environment.get_template(f"{language}/{template}.j2")
+        return source.render({**context, _LANGUAGE: language}).strip()
 
 
 def _when(value: datetime, zone: ZoneInfo) -> str:
