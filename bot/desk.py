@@ -24,7 +24,7 @@ from bot.config import Settings
 from bot.db import create_engine, session_factory
 from bot.sla import Rules
 from bot.staff import sync_staff
-from bot.texts import Texts
+from bot.texts import Texts, configured_names
 from bot.transaction import Sender, Transaction, Transactions
 from knowledge.matcher import Matcher
 from knowledge.templates import CaseTemplate, Status
@@ -112,7 +112,12 @@ async def build_desk(
         sessions=sessions,
         matcher=matcher_for(settings, [t for t in files if t.status is Status.ACTIVE]),
         templates={t.id: t for t in files},
-        texts=Texts(settings.zone, settings.languages.default, settings.languages.supported),
+        texts=Texts(
+            settings.zone,
+            settings.languages.default,
+            settings.languages.supported,
+            configured_names(settings),
+        ),
         clock=utc_now,
     )
     await desk.reload()  # the ban list and the approved templates, from the database

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -36,11 +37,14 @@ class TicketLine:
 
 @dataclass(frozen=True)
 class EventLine:
-    """One step of a ticket's life: when, what (the event's kind), who (None: the desk)."""
+    """One step of a ticket's life: when, what (the event's kind), who (None: the desk), the
+    event's details (`data`, as recorded) and `owner`, the person an assignment names."""
 
     at: datetime
     kind: str
     who: str | None
+    data: dict[str, Any]
+    owner: str | None
 
 
 @dataclass(frozen=True)
@@ -143,7 +147,14 @@ async def record(*, session: AsyncSession, rules: Rules, ticket_id: int) -> Reco
         handling_department_key=ticket.handling_department_key,
         question=ticket.question,
         events=tuple(
-            EventLine(at=e.at, kind=e.kind, who=rules.staff.shown_as(e.actor_id)) for e in events
+            EventLine(
+                at=e.at,
+                kind=e.kind,
+                who=rules.staff.shown_as(e.actor_id),
+                data=e.data,
+                owner=rules.staff.shown_as(e.data.get("owner_id")),
+            )
+            for e in events
         ),
         messages=tuple(
             MessageLine(

@@ -1,23 +1,56 @@
-"""All wording a person reads: jinja2 templates per language, one environment, one render()."""
+"""All wording a person reads: jinja2 templates per language, one environment, one render().
+
+A configured key (a category, priority or department, config.yaml) is never shown as it is:
+templates word it with the filters `category_name`, `priority_name` and `department_name`,
+which give the configured name in the language being rendered (`names: {zh: …, en: …}`).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+
+from bot.config import Settings
 
 TEMPLATES = Path(__file__).with_name("templates")
 
+# kind ("category", "priority", "department") -> key -> language -> name
+Names = Mapping[str, Mapping[str, Mapping[str, str]]]
+NAMED = ("category", "priority", "department")
+_LANGUAGE = "_language"  # the language being rendered, in every template's context
+
+
+def configured_names(settings: Settings) -> dict[str, dict[str, dict[str, str]]]:
+    """The names config.yaml gives each category, priority and department, by kind and key."""
+    return {
+        "category": {c.key: dict(c.names) for c in settings.categories},
+        "priority": {p.key: dict(p.names) for p in settings.priorities},
+        "department": {d.key: dict(d.names) for d in settings.departments},
+    }
+
 
 class Texts:
-    """Renders `templates/<language>/<name>.j2`, falling back to the default language."""
+    """Renders `templates/<language>/<name>.j2`, falling back to the default language.
 
-    def __init__(self, zone: ZoneInfo, default_language: str, supported: list[str]) -> None:
+    `names` (see `configured_names`) word the configured keys; without them the filters show
+    what they are given."""
+
+    def __init__(
+        self,
+        zone: ZoneInfo,
+        default_language: str,
+        supported: list[str],
+        names: Names | None = None,
+    ) -> None:
         self.default_language = default_language
         self.supported = supported
+        self._names: Names = names or {}
         self._environment = Environment(
             loader=FileSystemLoader(TEMPLATES),
             undefined=StrictUndefined,
@@ -26,6 +59,27 @@ class Texts:
             auto_reload=False,  # templates ship with the code: no stat() on every render
         )
         self._environment.filters["when"] = lambda value: _when(value, zone)
+        for kind in NAMED:
+            self._environment.filters[f"{kind}_name"] = self._name_filter(kind)
+
+    def _name_filter(self, kind: str) -> Callable[[Context, Any], Any]:
+        """The filter that words a key of `kind` in the language being rendered."""
+
+        @pass_context
+        def named(context: Context, value: Any) -> Any:
+            return self.name(kind, value, context.get(_LANGUAGE, self.default_language))
+
+        return named
+
+    def name(self, kind: str, value: Any, language: str) -> Any:
+        """The configured name of `value` as a key of `kind` in `language` (else in the
+        default language); anything that is not such a key (a name already, None) as it is."""
+        if not isinstance(value, str):
+            return value
+        names = self._names.get(kind, {}).get(value)
+        if names is None:
+            return value
+        return names.get(language) or names.get(self.default_language) or value
 
     def language_of(self, code: str | None) -> str:
         """The supported language for a Telegram language_code (zh-hans -> zh)."""
@@ -33,10 +87,12 @@ class Texts:
         return base if base in self.supported else self.default_language
 
     def render(self, template: str, language: str, **context: Any) -> str:
+        """`template` in `language` (an unsupported one: the default) filled with `context`.
+        Raises jinja2's errors for a template that does not exist or a value it lacks."""
         if language not in self.supported:
             language = self.default_language
         source = self._environment.get_template(f"{language}/{template}.j2")
-        return source.render(**context).strip()
+        return source.render({**context, _LANGUAGE: language}).strip()
 
 
 def _when(value: datetime, zone: ZoneInfo) -> str:

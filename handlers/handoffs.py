@@ -57,7 +57,7 @@ async def transfer(
                 hours=hours,
             )
     except (ValueError, DeskError) as refused:
-        keys = ", ".join(d.key for d in desk.settings.departments)
+        keys = [d.key for d in desk.settings.departments]  # what to type, each with its name
         usage = desk.texts.render("handoff_event", language, event="usage", departments=keys)
         raise Misused(refused, usage) from refused
 

@@ -1,0 +1,294 @@
+"""Every name a person reads is a name: no template, in either language, shows a configured
+category, priority or department key, or a lifecycle event's key, as it is (issue 14)."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from typing import Any
+
+import pytest
+
+from bot import lifecycle
+from bot.config import Settings
+from bot.lifecycle import Action
+from bot.models import Direction, Ticket, TicketMessage, TicketStatus
+from bot.texts import TEMPLATES, Texts, configured_names
+from tests.conftest import MONDAY_9AM
+
+LANGUAGES = ("zh", "en")
+LATER = MONDAY_9AM + timedelta(hours=4)
+# The events of a ticket's log (bot/lifecycle.py) with the data their flows record.
+EVENTS: dict[str, dict[str, Any]] = {
+    lifecycle.OPENED: {
+        "category": "fault_report",
+        "priority": "urgent",
+        "department": "general",
+        "keywords": ["停水"],
+    },
+    Action.CLAIM: {"owner_id": 100101},
+    Action.ASSIGN: {"owner_id": 100102, "previous_owner_id": 100101, "reason": "请假"},
+    Action.TRANSFER: {"to": "utilities"},
+    Action.ACCEPT: {"department": "utilities", "handoff_id": 1},
+    Action.RETURN: {"handoff_id": 1, "reason": "不属本科"},
+    Action.RESOLVE: {"summary": "已恢复供水"},
+    Action.REOPEN: {"reason": "水还是黄的"},
+    Action.CONFIRM: {"score": 5},
+    Action.AUTO_CLOSE: {},
+    Action.WITHDRAW: {},
+    lifecycle.PRIORITY_CHANGED: {"priority": "high", "reason": "surge"},
+    lifecycle.LINKED: {"incident_id": 3},
+}
+STAFF_EVENTS = ("resolved", "rated", "reopened", "note", "assigned", "priority", "proposed")
+HANDOFF_EVENTS = ("sent", "accepted", "returned", "copy", "requester", "return_usage")
+BUTTONS = (
+    "assign",
+    "priority",
+    "approve",
+    "reject",
+    "lang_zh",
+    "lang_en",
+    "solved",
+    "not_solved",
+    "none",
+    "human",
+    "claim",
+    "reopen",
+    "accept",
+    "return",
+)
+# Command syntax names the keys and commands to type: the departments /transfer takes (each
+# shown with its name), the priorities /priority takes, the command menus. Not checked.
+TYPED = {
+    ("handoff_event", "usage"),
+    ("usage", ""),
+    ("menu_requester", ""),
+    ("menu_staff", ""),
+    ("menu_supervisor", ""),
+}
+
+
+def _ticket() -> Ticket:
+    return Ticket(
+        id=7,
+        status=TicketStatus.CLAIMED,
+        category="fault_report",
+        priority="urgent",
+        department_key="general",
+        handling_department_key="utilities",
+        question="幸福路23号门口路灯坏了三天",
+    )
+
+
+def _history(language_statuses: dict[str, str]) -> dict[str, Any]:
+    """/ticket N's values as handlers/lookup.py gives them: every kind of event."""
+    events = [
+        {"at": MONDAY_9AM, "kind": str(kind), "who": "王芳", "data": data, "owner": "李强"}
+        for kind, data in EVENTS.items()
+    ]
+    messages = [
+        TicketMessage(created_at=MONDAY_9AM, direction=d, text="", content_type=kind)
+        for d, kind in [(Direction.IN, "photo"), (Direction.IN, "voice"), (Direction.OUT, "text")]
+    ]
+    return {
+        "ticket": _ticket(),
+        "events": events,
+        "messages": messages,
+        "owner": "王芳",
+        "statuses": language_statuses,
+    }
+
+
+def _values(statuses: dict[str, str]) -> dict[str, Any]:
+    """Values for every template: what the flows pass, keys where they pass keys."""
+    return {
+        # A notice's values about its ticket (bot/notices.py ticket_values).
+        "ticket_id": 7,
+        "status": "claimed",
+        "category": "fault_report",
+        "priority": "urgent",
+        "question": "幸福路23号门口路灯坏了三天",
+        "owner": "王芳",
+        "owner_name": "王芳",
+        "owner_staff_number": "G-0101",
+        "first_response_due_at": MONDAY_9AM,
+        "resolution_due_at": LATER,
+        "latest_update": "已派人查看",
+        "latest_update_at": MONDAY_9AM,
+        # What the kinds add.
+        "words": ["停水"],
+        "incident_id": 3,
+        "ticket_ids": [7, 8, 9, 10, 11],
+        "summary": "多处停水",
+        "answer": "请拨打 12345。",
+        "card": "🆕 #7",
+        "deadline": "first_response",
+        "deadline_at": LATER,
+        "overdue": True,
+        "step": 2,
+        "name": "张三",
+        "office_name": "市民服务中心",
+        "from_department": "general",
+        "to_department": "utilities",
+        "department": "utilities",
+        "departments": ["general", "social_security", "utilities"],
+        "due_at": LATER,
+        "handoff_due_at": LATER,
+        "suggested": "请核实",
+        "reason": "不属本科",
+        "text": "今晚恢复供水",
+        "by": "张主任",
+        "due": LATER,
+        "score": 5,
+        "notice_due_at": LATER,
+        "count": 3,
+        "limit": 20,
+        "banned": True,
+        "user_id": 900100,
+        "approved": True,
+        "who": "张主任",
+        "template_id": "water_outage",
+        "similar": ["water_outage_2"],
+        "questions": ["停水了怎么办"],
+        "decided": "",
+        "attempts": ["停水怎么办"],
+        "earlier": [{"id": 5, "status": "closed"}],
+        "statuses": statuses,
+        "tickets": [
+            {
+                "id": 7,
+                "status": "claimed",
+                "owner": "王芳",
+                "due": LATER,
+                "latest": "已派人查看",
+                "question": "路灯坏了",
+            }
+        ],
+        "title": "我负责的工单:",
+        "empty": "-",
+        "start": MONDAY_9AM,
+        "end": LATER,
+        "rows": [{"name": "综合服务窗口", **dict.fromkeys(_REPORT_FIELDS, "1")}],
+        "usage": "/priority [N] normal|high|urgent",
+        "action": "claim",
+        "detail": "-",
+    }
+
+
+_REPORT_FIELDS = (
+    "tickets",
+    "claimed_in_time",
+    "first_response",
+    "resolution",
+    "sla",
+    "notices",
+    "notices_on_time",
+    "transfers",
+    "reopen",
+    "rating",
+    "breaches",
+)
+
+
+def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
+    """Each way a template is rendered: its events, reasons or keys."""
+    if template == "staff_event":
+        return [(e, {"event": e}) for e in STAFF_EVENTS]
+    if template == "handoff_event":
+        return [(e, {"event": e}) for e in (*HANDOFF_EVENTS, "usage")]
+    if template == "buttons":
+        return [(k, {"key": k}) for k in BUTTONS]
+    if template == "escalation":
+        return [(d, {"deadline": d}) for d in ("first_response", "resolution")]
+    if template == "refused":
+        reasons = ["illegal_move", "unknown_priority", "unknown_category", "unknown_department"]
+        return [(r, {"reason": r}) for r in reasons]
+    return [("", {})]
+
+
+def _keys(settings: Settings, language: str) -> list[str]:
+    """The keys no text may show. In English, the event keys that are English words (claim,
+    confirm) are words of its prose: there /ticket N's lines are checked one by one instead
+    (`_history_lines`)."""
+    names = configured_names(settings)
+    events = [str(k) for k in EVENTS if language != "en" or "_" in str(k)]
+    return sorted({*names["category"], *names["priority"], *names["department"], *events})
+
+
+def _history_lines(text: str) -> list[str]:
+    """What each event line of /ticket N says happened: the words after its time."""
+    return re.findall(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2} ([^(\n(]*)", text, re.MULTILINE)
+
+
+def _bare(key: str, text: str) -> bool:
+    """`key` as a word of its own (not inside a word, nor a command such as /transfer).
+    ASCII boundaries: Python's \\w counts Chinese characters as word characters."""
+    return re.search(rf"(?<![A-Za-z0-9_/]){re.escape(key)}(?![A-Za-z0-9_])", text) is not None
+
+
+def _covered() -> list[str]:
+    """Every template kind: those of the first language, which each language ships."""
+    kinds = [sorted(p.stem for p in (TEMPLATES / language).glob("*.j2")) for language in LANGUAGES]
+    assert all(k == kinds[0] for k in kinds) and len(kinds[0]) > 50
+    return kinds[0]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_template_shows_a_configured_key_or_an_event_key(
+    settings: Settings, language: str
+) -> None:
+    texts = Texts(settings.zone, "zh", list(LANGUAGES), configured_names(settings))
+    statuses = {s: texts.render("statuses", language, status=s) for s in TicketStatus}
+    keys = _keys(settings, language)
+    rendered = 0
+    for template in _covered():
+        for variant, extra in _variants(template):
+            values = {**_values(statuses), **extra}
+            if template == "ticket_history":
+                values = _history(statuses)
+            if template == "statuses":
+                values = {"status": "claimed"}
+            text = texts.render(template, language, **values)
+            rendered += 1
+            if (template, variant) in TYPED:
+                continue
+            shown = [key for key in keys if _bare(key, text)]
+            if template == "ticket_history":
+                said = _history_lines(text)
+                assert len(said) == len(EVENTS) + 3  # every event, every message
+                shown += [line for line in said if line.strip() in {str(k) for k in EVENTS}]
+            assert not shown, f"{language}/{template} {variant}: {shown} in {text!r}"
+    assert rendered > 80
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_keys_become_the_configured_names_of_the_language(
+    settings: Settings, language: str
+) -> None:
+    texts = Texts(settings.zone, "zh", list(LANGUAGES), configured_names(settings))
+    alert = texts.render("alert_keyword", language, ticket_id=7, words=["停水"], priority="high")
+    surge = texts.render(
+        "alert_surge",
+        language,
+        incident_id=3,
+        ticket_ids=[1, 2, 3, 4, 5],
+        category="fault_report",
+        summary="停水",
+    )
+    statuses = {s: texts.render("statuses", language, status=s) for s in TicketStatus}
+    history = texts.render("ticket_history", language, **_history(statuses))
+    expected = {
+        "zh": (["紧急"], ["故障报修"], ["公用事业科", "认领", "关联群体性事件 #3", "[图片]"]),
+        "en": (["High"], ["Fault report"], ["Utilities", "claimed", "incident #3", "[photo]"]),
+    }[language]
+    for text, names in zip((alert, surge, history), expected, strict=True):
+        assert all(name in text for name in names), text
+
+
+def test_a_name_already_given_and_an_unknown_key_pass_as_they_are(settings: Settings) -> None:
+    texts = Texts(settings.zone, "zh", list(LANGUAGES), configured_names(settings))
+    assert texts.name("priority", "urgent", "en") == "Urgent"
+    assert texts.name("priority", "特急", "en") == "特急"  # a flow that passed the name
+    assert texts.name("department", "nowhere", "zh") == "nowhere"
+    assert texts.name("category", None, "zh") is None
+    assert texts.name("category", "fault_report", "fr") == "故障报修"  # the default language
