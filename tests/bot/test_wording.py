@@ -39,7 +39,17 @@ EVENTS: dict[str, dict[str, Any]] = {
     lifecycle.PRIORITY_CHANGED: {"priority": "high", "reason": "surge"},
     lifecycle.LINKED: {"incident_id": 3},
 }
-STAFF_EVENTS = ("resolved", "rated", "reopened", "note", "assigned", "priority", "proposed")
+STAFF_EVENTS = (
+    "resolved",
+    "rated",
+    "reopened",
+    "note",
+    "assigned",
+    "priority",
+    "proposed",
+    "unreachable",
+    "asked_again",
+)
 HANDOFF_EVENTS = ("sent", "accepted", "returned", "copy", "requester", "return_usage")
 BUTTONS = (
     "assign",
@@ -65,6 +75,7 @@ TYPED = {
     ("menu_requester", ""),
     ("menu_staff", ""),
     ("menu_supervisor", ""),
+    ("unknown_command", ""),  # the staff menu's lines
 }
 
 
@@ -170,6 +181,8 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
         "end": LATER,
         "rows": [{"name": "综合服务窗口", **dict.fromkeys(_REPORT_FIELDS, "1")}],
         "usage": "/priority [N] normal|high|urgent",
+        "commands": ["note - 内部备注", "resolve - 办结并写明结果"],
+        "until": LATER,
         "action": "claim",
         "detail": "-",
     }
