@@ -80,6 +80,9 @@ def level_of(settings: Logs, environ: Mapping[str, str]) -> str:
     return given
 
 
+CHATTY = ("apscheduler", "aiohttp.access")
+
+
 def configure(
     settings: Logs, environ: Mapping[str, str], stream: IO[str] | None = None
 ) -> logging.Handler:
@@ -97,4 +100,8 @@ def configure(
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level)
+    # Libraries that log each routine step at INFO (the job queue's every sweep, the operations
+    # endpoint's every scrape): heard from at WARNING, unless the level asks for DEBUG.
+    for chatty in CHATTY:
+        logging.getLogger(chatty).setLevel(logging.DEBUG if level == "DEBUG" else logging.WARNING)
     return handler

@@ -81,3 +81,18 @@ def test_the_level_from_config_unless_the_environment_says_otherwise() -> None:
     assert logs.level_of(Logs(level="ERROR"), {"SHOUWEN_LOG_LEVEL": ""}) == "ERROR"
     with pytest.raises(ValueError, match="SHOUWEN_LOG_LEVEL: 'loud' is not one of DEBUG"):
         logs.level_of(Logs(), {"SHOUWEN_LOG_LEVEL": "loud"})
+
+
+@pytest.mark.usefixtures("root_restored")
+def test_routine_library_steps_are_not_logged_at_info() -> None:
+    stream = io.StringIO()
+    logs.configure(Logs(format="text", level="INFO"), {}, stream)
+    logging.getLogger("apscheduler.executors.default").info("Running job sweep")
+    logging.getLogger("aiohttp.access").info("GET /metrics 200")
+    logging.getLogger("apscheduler.scheduler").warning("job missed")
+    logging.getLogger("bot.sweep").info("swept")
+    lines = stream.getvalue().splitlines()
+    assert [line.split(" ", 3)[3] for line in lines] == [
+        "apscheduler.scheduler: job missed",
+        "bot.sweep: swept",
+    ]
