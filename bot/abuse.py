@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 WINDOW = timedelta(minutes=1)  # the span `abuse.messages_per_minute` counts over
+PRUNE_FROM = 1024  # users held before the quiet ones are forgotten (then twice those left)
 
 
 class Verdict(StrEnum):
@@ -35,6 +36,7 @@ class FloodLimit:
         self.per_window = per_window
         self.window = window
         self._recent: dict[int, deque[datetime]] = {}  # each user's latest updates counted
+        self._prune_at = PRUNE_FROM  # forget quiet users once this many are held
 
     def verdict(self, *, user_id: int, now: datetime, staff: bool, banned: bool) -> Verdict:
         """The verdict on an update from `user_id` at `now` (`staff`: a member of the staff;
@@ -44,6 +46,8 @@ class FloodLimit:
             return Verdict.HANDLE
         if banned:
             return Verdict.BANNED
+        if len(self._recent) >= self._prune_at:
+            self._forget_quiet(now)
         recent = self._recent.setdefault(user_id, deque())
         while recent and now - recent[0] >= self.window:
             recent.popleft()
@@ -52,3 +56,19 @@ class FloodLimit:
             recent.pop()  # updates not handled do not prolong the wait
             return Verdict.FLOOD
         return Verdict.SLOW_DOWN if len(recent) == self.per_window + 1 else Verdict.HANDLE
+
+    @property
+    def held(self) -> int:
+        """How many users' counts are held in memory."""
+        return len(self._recent)
+
+    def _forget_quiet(self, now: datetime) -> None:
+        """Drop the users with nothing in the window any more (they count from zero, as they
+        would anyway); the next pruning waits until twice as many are held, so that it costs
+        a constant per update however many write."""
+        self._recent = {
+            user: recent
+            for user, recent in self._recent.items()
+            if recent and now - recent[-1] < self.window
+        }
+        self._prune_at = max(PRUNE_FROM, 2 * len(self._recent))

@@ -69,3 +69,18 @@ def test_never_more_than_the_limit_handled_in_any_minute(
     for before, verdict in zip([Verdict.HANDLE, *verdicts], verdicts, strict=False):
         if verdict is Verdict.FLOOD:
             assert before in (Verdict.SLOW_DOWN, Verdict.FLOOD)
+
+
+def test_quiet_requesters_are_forgotten_so_memory_stays_bounded() -> None:
+    limit = FloodLimit(3)
+    # A busy day: 20,000 requesters, each writing once, one a second.
+    for n in range(20_000):
+        now = MONDAY_9AM + timedelta(seconds=n)
+        assert limit.verdict(user_id=n, now=now, staff=False, banned=False) is Verdict.HANDLE
+    # Only about the last minute's writers (and at most one pruning's worth) are held.
+    assert limit.held <= 2 * 1024
+    # Someone still inside the window keeps their count.
+    busy = [19_999] * 3
+    later = MONDAY_9AM + timedelta(seconds=20_000)
+    verdicts = [limit.verdict(user_id=u, now=later, staff=False, banned=False) for u in busy]
+    assert verdicts == [Verdict.HANDLE, Verdict.HANDLE, Verdict.SLOW_DOWN]
