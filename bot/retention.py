@@ -76,7 +76,7 @@ async def forget(*, session: AsyncSession, settings: Settings, now: datetime) ->
             or_(Requester.display_name != "", Requester.last_question.is_not(None)),
             ~exists().where(Ticket.requester_id == Requester.id, Ticket.question != ERASED),
         )
-        .values(display_name="", last_question=None, last_offered=None)
+        .values(display_name="", last_question=None, last_offered=None, inquiry=None)
         .execution_options(synchronize_session=False)
     )
     log_cutoff = now - settings.retention.delivery_log
@@ -96,7 +96,7 @@ async def _erase_tickets(session: AsyncSession, ids: list[int]) -> None:
     await session.execute(
         update(Ticket)
         .where(Ticket.id.in_(ids))
-        .values(question=ERASED, latest_update=None)
+        .values(question=ERASED, latest_update=None, inquiry=None)
         .execution_options(**quiet)
     )
     await session.execute(

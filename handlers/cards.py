@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import conversation
 from bot.desk import Desk
+from bot.intake import inquiry
 from bot.models import Direction, Ticket
 from bot.outbox import Call
 from handlers import post
@@ -23,9 +24,10 @@ async def topic_calls(
     desk: Desk, session: AsyncSession, ticket: Ticket, *, owner_id: int | None = None
 ) -> list[Call]:
     """The ticket's own topic in a forum staff group: opened, introduced (its owner: the
-    ticket's, or `owner_id` when given) and given what the requester already sent (nobody
-    asks them again). Nothing happens in a group without topics, where the requester's
-    messages were copied as replies to the card already."""
+    ticket's, or `owner_id` when given; the first inquiry turn by turn when more than the
+    question happened) and given what the requester already sent (nobody asks them again).
+    Nothing happens in a group without topics, where the requester's messages were copied as
+    replies to the card already."""
     chat_id = ticket.staff_chat_id
     if chat_id is None:
         return []
@@ -37,6 +39,7 @@ async def topic_calls(
         ticket_id=ticket.id,
         owner=desk.rules.staff.shown_as(owner) or "-",
         question=ticket.question,
+        inquiry=ticket.inquiry if inquiry.worth_showing(ticket.inquiry or []) else [],
     )
     calls = [
         post.open_topic(chat_id, ticket.id, post.topic_name(ticket.id, ticket.question)),
