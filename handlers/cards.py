@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import conversation
 from bot.desk import Desk
 from bot.intake import inquiry
+from bot.intake.decision import MAX_QUESTION
 from bot.models import Direction, Ticket
 from bot.outbox import Call
 from handlers import post
@@ -33,13 +34,14 @@ async def topic_calls(
         return []
     language = desk.settings.languages.default
     owner = ticket.owner_id if owner_id is None else owner_id
+    turns = ticket.inquiry or []
     intro = desk.texts.render(
         "topic_intro",
         language,
         ticket_id=ticket.id,
         owner=desk.rules.staff.shown_as(owner) or "-",
         question=ticket.question,
-        inquiry=ticket.inquiry if inquiry.worth_showing(ticket.inquiry or []) else [],
+        inquiry=inquiry.shown(turns, MAX_QUESTION) if inquiry.worth_showing(turns) else [],
     )
     calls = [
         post.open_topic(chat_id, ticket.id, post.topic_name(ticket.id, ticket.question)),

@@ -324,7 +324,7 @@ async def hand_over(
         session=session,
         rules=desk.rules,
         requester_id=requester.id,
-        question=words,
+        question=words[:MAX_QUESTION],  # each turn whole on ticket.inquiry
         category=category,
         now=now,
         department=department
@@ -367,13 +367,12 @@ def card_notice(
     more than the question happened (`inquiry`, bot/intake/inquiry.py), what the bot offered
     (`attempts`) and the requester's earlier tickets (`earlier`: id and status each)."""
     names = desk.names(desk.settings.languages.default)
+    turns = ticket.inquiry or []
     values = {
         "category": names["categories"][ticket.category],
         "priority": names["priorities"][ticket.priority],
         "question": ticket.question,
-        "inquiry": list(ticket.inquiry or [])
-        if inquiry.worth_showing(ticket.inquiry or [])
-        else [],
+        "inquiry": inquiry.shown(turns, MAX_QUESTION) if inquiry.worth_showing(turns) else [],
         "attempts": list(attempts),
         "earlier": [{"id": t.id, "status": str(t.status)} for t in earlier],
     }

@@ -88,6 +88,20 @@ def offered(turns: Sequence[Turn]) -> list[str]:
     return titles
 
 
+def shown(turns: Sequence[Turn], budget: int) -> list[Turn]:
+    """The turns as a card or a topic shows them: the requester's texts together at most
+    `budget` characters, a shortened one ending in "…" (Telegram takes 4,096 characters a
+    message; the ticket keeps every turn whole)."""
+    left, result = budget, []
+    for turn in turns:
+        text = turn.get("text")
+        if isinstance(text, str) and len(text) > left:
+            turn = {**turn, "text": text[: max(left - 1, 0)] + "…"}
+        left = max(left - len(turn.get("text", "")), 0)
+        result.append(turn)
+    return result
+
+
 def worth_showing(turns: Sequence[Turn]) -> bool:
     """More than the one question happened: the card and the topic show the turns, not just
     the requester's words."""

@@ -78,6 +78,19 @@ def test_a_turn_is_plain_json_and_a_bot_turn_is_one_of_its_kinds() -> None:
     assert inquiry.worth_showing(_street_light())
 
 
+def test_what_is_shown_stays_within_a_message_and_says_where_it_was_shortened() -> None:
+    turns = [
+        inquiry.said("甲" * 30, T0),
+        inquiry.bot_did("clarify", T0),
+        inquiry.said("乙" * 30, T0),
+        inquiry.said("丙", T0),
+    ]
+    shown = inquiry.shown(turns, 40)
+    assert [t.get("text") for t in shown] == ["甲" * 30, None, "乙" * 9 + "…", "…"]
+    assert inquiry.shown(turns, 100) == turns
+    assert turns[2]["text"] == "乙" * 30  # the record itself is whole
+
+
 @pytest.mark.parametrize("step", [None, DialogStep.NEW_QUESTION, DialogStep.CLARIFY])
 def test_an_answer_that_needs_a_person_registers(step: DialogStep | None) -> None:
     assert after_match(step=step, band=Band.ANSWER, vague=False, needs_person=True) is (
