@@ -78,7 +78,7 @@ class Requester(Base):
     last_offered: Mapped[str | None] = mapped_column(Text)
     # The first inquiry in progress, turn by turn (bot/intake/inquiry.py): what they said and
     # what the bot answered, offered or asked, until a ticket takes it or it is settled.
-    inquiry: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
+    inquiry: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON(none_as_null=True))
     # Barred by a supervisor (/block): their messages are not handled until /unblock.
     banned_at: Mapped[datetime | None]
     banned_by: Mapped[int | None] = mapped_column(BigInteger)

@@ -97,7 +97,7 @@ class Ticket(Base):
     incident_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id"))
     question: Mapped[str] = mapped_column(Text)  # the requester's own words
     # The first inquiry that became this ticket, turn by turn (bot/intake/inquiry.py).
-    inquiry: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
+    inquiry: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON(none_as_null=True))
     resolution_summary: Mapped[str | None] = mapped_column(Text)
     close_reason: Mapped[CloseReason | None] = mapped_column(enum_column(CloseReason))
     reopen_count: Mapped[int] = mapped_column(SmallInteger, default=0)
