@@ -36,7 +36,7 @@ awaits a person or a category):
 | press    | known | waiting | step     | ticket | action               |
 | -------- | ----- | ------- | -------- | ------ | -------------------- |
 | LANGUAGE | yes   |         |          |        | SET_LANGUAGE         |
-| ANSWER   | yes*  |         |          | no     | REGISTER             |
+| ANSWER   | yes*  | yes     |          | no     | REGISTER             |
 | ANSWER   | yes   |         |          |        | ANSWER               |
 | PERSON   |       | yes     |          |        | HANDOVER             |
 | PERSON   |       | no      |          | yes    | TICKET_IN_HAND       |
@@ -219,7 +219,10 @@ def decide_press(
         case Press.LANGUAGE if value in languages:
             return PressAction.SET_LANGUAGE
         case Press.ANSWER if (
-            value in templates and value in needing_person and not ticket_in_progress
+            value in templates
+            and value in needing_person
+            and question_waiting
+            and not ticket_in_progress
         ):
             return PressAction.REGISTER
         case Press.ANSWER if value in templates:

@@ -86,6 +86,29 @@ async def test_in_english_the_answer_asks_for_the_details_in_english(
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
+async def test_choosing_an_offered_template_that_needs_a_person_registers_it(
+    running: tuple[Emulator, App],
+) -> None:
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(ENGLISH, "it is dark outside, the lamp post is off")
+    (offered,) = await bot_lines(emulator, ENGLISH, 1)
+    assert "Did you mean" in offered.text
+    data = [row[0]["callback_data"] for row in offered.buttons]
+    assert data[0] == "kb:streetlight-fault"
+    await world.user_presses(ENGLISH, ENGLISH, offered.message_id, data[0])
+    answer, promise = (await bot_lines(emulator, ENGLISH, 3))[1:]
+    assert "street-lighting department" in answer.text and answer.buttons == []
+    assert "Your ticket #1 (Fault report) is registered" in promise.text
+    assert "the pole number" in promise.text
+    # The choice is used up: its buttons go, so it cannot open a second ticket.
+    await until(lambda: _buttons(emulator, ENGLISH, offered.message_id) == [])
+    (card,) = await bot_lines(emulator, UTILITIES_GROUP, 1)
+    assert "· 机器人提供选项:路灯坏了找谁修" in card.text
+    assert "· 机器人答复:路灯坏了找谁修;请其提供:路灯的具体位置" in card.text
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
 async def test_words_after_an_answer_reach_the_ticket_with_the_question_and_the_answer(
     running: tuple[Emulator, App],
 ) -> None:
@@ -153,6 +176,11 @@ async def test_a_fault_no_template_knows_goes_to_the_department_of_its_category(
     (general,) = await bot_lines(emulator, GENERAL_GROUP, 1)
     assert "新工单 #2|投诉" in general.text
     assert await _nothing_in(emulator, SOCIAL_GROUP)
+
+
+def _buttons(emulator: Emulator, chat_id: int, message_id: int) -> list[Any]:
+    (entry,) = [e for e in _said_to(emulator, chat_id) if e.message_id == message_id]
+    return list(entry.buttons)
 
 
 def _said_to(emulator: Emulator, chat_id: int) -> list[Any]:

@@ -116,16 +116,17 @@ def test_an_answer_that_needs_a_person_registers(step: DialogStep | None) -> Non
 
 
 @pytest.mark.parametrize(
-    ("ticket", "template", "expected"),
+    ("ticket", "waiting", "template", "expected"),
     [
-        (False, "streetlight", PressAction.REGISTER),
-        (True, "streetlight", PressAction.ANSWER),  # their ticket in progress takes the rest
-        (False, "office-hours", PressAction.ANSWER),
-        (False, "gone", PressAction.STALE),
+        (False, True, "streetlight", PressAction.REGISTER),
+        (True, True, "streetlight", PressAction.ANSWER),  # their ticket in progress takes it
+        (False, False, "streetlight", PressAction.ANSWER),  # an old button: no words to file
+        (False, True, "office-hours", PressAction.ANSWER),
+        (False, True, "gone", PressAction.STALE),
     ],
 )
 def test_choosing_a_suggestion_that_needs_a_person(
-    ticket: bool, template: str, expected: PressAction
+    ticket: bool, waiting: bool, template: str, expected: PressAction
 ) -> None:
     action = decide_press(
         press=Press.ANSWER,
@@ -134,7 +135,7 @@ def test_choosing_a_suggestion_that_needs_a_person(
         templates={"streetlight", "office-hours"},
         categories=("fault_report",),
         step=None,
-        question_waiting=True,
+        question_waiting=waiting,
         ticket_in_progress=ticket,
         needing_person={"streetlight", "gone"},
     )
