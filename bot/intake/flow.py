@@ -2,8 +2,9 @@
 caller's transaction, and what to tell whom returned as plain values for the front to present.
 
 The decision itself is `bot.intake.decision`; this module reads and writes what it needs: the
-requester's dialog step and last question, the knowledge base, their open tickets, and the new
-ticket with its bot note, its staff group and its alerts.
+requester's dialog step, last question and first inquiry (its turns, `bot.intake.inquiry`),
+the knowledge base, their open tickets, and the new ticket with the inquiry whole, its bot note,
+its department (config `routing`), its staff group and its alerts.
 """
 
 from __future__ import annotations
