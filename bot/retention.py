@@ -3,7 +3,8 @@
 Personal data: once a ticket has been closed for `personal_data`, its words are erased (the
 question, every message's text and file, the resolution summary, the latest update, handoff
 forms, notice updates, rating comments, and the summaries and reasons in its event log); so
-are the name and last question of a requester none of whose tickets still holds words. What
+are the name, last question and first inquiry of a requester none of whose tickets still
+holds words. What
 stays is anonymous: times, statuses, owners, departments, priorities, scores; the supervision
 figures and the event log's replay are the same after as before.
 
@@ -73,10 +74,14 @@ async def forget(*, session: AsyncSession, settings: Settings, now: datetime) ->
         .where(
             Requester.created_at < cutoff,
             Requester.dialog_step.is_(None),
-            or_(Requester.display_name != "", Requester.last_question.is_not(None)),
+            or_(
+                Requester.display_name != "",
+                Requester.last_question.is_not(None),
+                Requester.inquiry.is_not(None),
+            ),
             ~exists().where(Ticket.requester_id == Requester.id, Ticket.question != ERASED),
         )
-        .values(display_name="", last_question=None, last_offered=None)
+        .values(display_name="", last_question=None, last_offered=None, inquiry=None)
         .execution_options(synchronize_session=False)
     )
     log_cutoff = now - settings.retention.delivery_log
@@ -96,7 +101,7 @@ async def _erase_tickets(session: AsyncSession, ids: list[int]) -> None:
     await session.execute(
         update(Ticket)
         .where(Ticket.id.in_(ids))
-        .values(question=ERASED, latest_update=None)
+        .values(question=ERASED, latest_update=None, inquiry=None)
         .execution_options(**quiet)
     )
     await session.execute(

@@ -77,6 +77,7 @@ _USED_UP = {
     PressAction.SET_LANGUAGE,
     PressAction.HANDOVER,
     PressAction.HANDOVER_IN_CATEGORY,
+    PressAction.REGISTER,
     PressAction.SOLVED,
 }
 

@@ -7,6 +7,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import conversation
 from bot.desk import Desk
+from bot.intake import inquiry
+from bot.intake.decision import MAX_QUESTION
 from bot.models import Direction, Ticket
 from bot.outbox import Call
 from handlers import post
@@ -23,20 +25,23 @@ async def topic_calls(
     desk: Desk, session: AsyncSession, ticket: Ticket, *, owner_id: int | None = None
 ) -> list[Call]:
     """The ticket's own topic in a forum staff group: opened, introduced (its owner: the
-    ticket's, or `owner_id` when given) and given what the requester already sent (nobody
-    asks them again). Nothing happens in a group without topics, where the requester's
-    messages were copied as replies to the card already."""
+    ticket's, or `owner_id` when given; the first inquiry turn by turn when more than the
+    question happened) and given what the requester already sent (nobody asks them again).
+    Nothing happens in a group without topics, where the requester's messages were copied as
+    replies to the card already."""
     chat_id = ticket.staff_chat_id
     if chat_id is None:
         return []
     language = desk.settings.languages.default
     owner = ticket.owner_id if owner_id is None else owner_id
+    turns = ticket.inquiry or []
     intro = desk.texts.render(
         "topic_intro",
         language,
         ticket_id=ticket.id,
         owner=desk.rules.staff.shown_as(owner) or "-",
         question=ticket.question,
+        inquiry=inquiry.shown(turns, MAX_QUESTION) if inquiry.worth_showing(turns) else [],
     )
     calls = [
         post.open_topic(chat_id, ticket.id, post.topic_name(ticket.id, ticket.question)),

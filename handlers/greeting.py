@@ -72,6 +72,7 @@ async def new_question(update: Update, context: DeskContext) -> None:
         requester.dialog_step = DialogStep.NEW_QUESTION if open_ticket is not None else None
         requester.last_question = None
         requester.last_offered = None
+        requester.inquiry = None  # a new question is a new first inquiry
         text = desk.texts.render(
             "new_question",
             requester.language,

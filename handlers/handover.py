@@ -32,12 +32,15 @@ def present(desk: Desk, requester: Requester, outcome: flow.Outcome) -> list[Cal
             return [post.message(chat_id, desk.texts.render("clarify", language))]
         case Handover.TOO_MANY:
             text = desk.texts.render("too_many_open", language, count=outcome.open_tickets)
-            return [post.message(chat_id, text)]
+            return [*_answered_first(desk, requester, outcome), post.message(chat_id, text)]
         case Handover.ASK_CATEGORY:
             text = desk.texts.render("category_choice", language)
             return [post.message(chat_id, text, keyboards.categories(desk, language))]
         case Handover.OPEN:
-            return _promise(desk, requester, outcome)
+            return [
+                *_answered_first(desk, requester, outcome),
+                *_promise(desk, requester, outcome),
+            ]
     return []
 
 
@@ -53,7 +56,7 @@ def present_press(desk: Desk, requester: Requester, pressed: flow.Pressed) -> li
             found = desk.answer(pressed.template_id, language)
             text = desk.texts.render("answer", language, answer=found)
             return [post.message(chat_id, text, keyboards.answered(desk, language))]
-        case PressAction.HANDOVER | PressAction.HANDOVER_IN_CATEGORY:
+        case PressAction.HANDOVER | PressAction.HANDOVER_IN_CATEGORY | PressAction.REGISTER:
             assert pressed.handover is not None
             return present(desk, requester, pressed.handover)
         case PressAction.TICKET_IN_HAND:
@@ -71,11 +74,22 @@ def present_press(desk: Desk, requester: Requester, pressed: flow.Pressed) -> li
     return []
 
 
+def _answered_first(desk: Desk, requester: Requester, outcome: flow.Outcome) -> list[Call]:
+    """The answer of a template that needs a person, before what handing it over came to
+    (Action.REGISTER): what happens next and what to provide, without "solved" buttons."""
+    if outcome.answered is None or outcome.answered not in desk.templates:
+        return []
+    text = desk.answer(outcome.answered, requester.language)
+    return [post.message(requester.chat_id, text)]
+
+
 def _promise(desk: Desk, requester: Requester, outcome: flow.Outcome) -> list[Call]:
-    """The promise to the requester (the new ticket's card is the core's notice)."""
+    """The promise to the requester (the new ticket's card is the core's notice), asking for
+    the details the answered template lists, if it does."""
     ticket = outcome.ticket
     assert ticket is not None
     language = requester.language
+    answered = desk.templates.get(outcome.answered) if outcome.answered else None
     promise = desk.texts.render(
         "ticket_opened",
         language,
@@ -83,5 +97,6 @@ def _promise(desk: Desk, requester: Requester, outcome: flow.Outcome) -> list[Ca
         category=desk.names(language)["categories"][ticket.category],
         first_response_due_at=ticket.first_response_due_at,
         resolution_due_at=ticket.resolution_due_at,
+        ask_for=answered.ask_for(language) if answered is not None else [],
     )
     return [post.message(requester.chat_id, promise, kind="promise")]

@@ -12,6 +12,10 @@ A file holds `templates:`, a list of mappings:
         zh: "……办理时间:{{ office_hours }}"
         en: "... Opening hours: {{ office_hours }}"
       keywords: [公积金, housing fund]
+      handling:                            # optional: the matter needs a person (a fault to
+        ask_for:                           # repair, an application to process): the bot
+          zh: [具体位置, 现场照片]           # answers, asks for these details and opens
+          en: [the exact place, a photo]   # the ticket itself, in this category and department
       links: [https://example.gov/fund]
       status: active                       # active | pending | retired
       origin: manual                       # manual | ticket:123
@@ -60,6 +64,24 @@ class Status(StrEnum):
     RETIRED = "retired"
 
 
+class Handling(BaseModel):
+    """A matter no answer settles (a fault to repair, an application to process): a person
+    must act. `ask_for` names, per language, the details the requester is asked to send (a
+    place, a photo, a number); it may be empty."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    ask_for: dict[str, list[str]] = Field(default_factory=dict)
+
+    @field_validator("ask_for")
+    @classmethod
+    def _details(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for language, details in value.items():
+            if not all(d.strip() for d in details):
+                raise ValueError(f"ask_for.{language}: details must not be empty")
+        return value
+
+
 class CaseTemplate(BaseModel):
     """One archived case: the questions it answers and the answer, in every language."""
 
@@ -71,6 +93,7 @@ class CaseTemplate(BaseModel):
     questions: dict[str, list[str]]
     answer: dict[str, str]
     keywords: list[str] = Field(default_factory=list)
+    handling: Handling | None = None
     links: list[str] = Field(default_factory=list)
     status: Status = Status.ACTIVE
     origin: str = "manual"
@@ -115,6 +138,19 @@ class CaseTemplate(BaseModel):
                 return texts[0]
         return self.id
 
+    @property
+    def needs_person(self) -> bool:
+        """The matter needs a person: answering it opens a ticket (`handling`)."""
+        return self.handling is not None
+
+    def ask_for(self, language: str) -> list[str]:
+        """The details to ask the requester for, in `language` (or the first language that
+        has them); empty when the template asks for none."""
+        if self.handling is None:
+            return []
+        details = self.handling.ask_for
+        return list(details.get(language) or next(iter(details.values()), []))
+
     def render(self, language: str, context: Mapping[str, Any]) -> str:
         """The answer in `language` (or the first one it has), filled from `context`."""
         source = self.answer.get(language) or next(iter(self.answer.values()))
@@ -148,6 +184,9 @@ def check_template(template: CaseTemplate, vocabulary: Vocabulary) -> list[tuple
                 problems.append((f"{field_name}.{language}", f"unknown language {language!r}"))
         if not languages:
             problems.append((field_name, "needs at least one language"))
+    for language in template.handling.ask_for if template.handling else ():
+        if language not in vocabulary.languages:
+            problems.append((f"handling.ask_for.{language}", f"unknown language {language!r}"))
     for language, source in template.answer.items():
         try:
             parsed = answers.parse(source)

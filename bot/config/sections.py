@@ -79,6 +79,18 @@ class Named(ConfigModel):
     )
 
 
+class Routing(ConfigModel):
+    """Which department's staff group a new ticket goes to: the department of the template
+    the question came close to, from the matcher's `close_template` band (`suggest`: it would
+    have been offered; `answer`: it would have answered; `off`: never); else the department
+    its category is routed to (`categories`: category key -> department key); else
+    `default_department`, the general window. The keys are checked against the departments
+    and categories (Settings)."""
+
+    close_template: Literal["answer", "suggest", "off"] = "suggest"
+    categories: dict[str, str] = Field(default_factory=dict)
+
+
 class Languages(ConfigModel):
     default: str = "zh"
     supported: list[str] = Field(default_factory=lambda: ["zh", "en"], min_length=1)

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
     Field,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -28,6 +29,7 @@ from bot.config.sections import (
     OfficeHours,
     Privacy,
     Retention,
+    Routing,
     ServiceLevel,
     Surge,
 )
@@ -41,6 +43,7 @@ class Settings(ConfigModel):
     departments: list[Department] = Field(min_length=1)
     default_department: str | None = None
     categories: list[Named] = Field(min_length=1)
+    routing: Routing = Routing()
     priorities: list[Named] = Field(min_length=1, description="lowest first")
     service_levels: dict[str, dict[str, ServiceLevel]]
     office_hours: OfficeHours = OfficeHours()
@@ -64,6 +67,23 @@ class Settings(ConfigModel):
         except (ZoneInfoNotFoundError, ValueError):
             raise ValueError(f"unknown time zone {value!r}") from None
         return value
+
+    @field_validator("routing")
+    @classmethod
+    def _routes_known(cls, routing: Routing, info: ValidationInfo) -> Routing:
+        """Every routed category is configured, and so is its department (the field and the
+        reason named: `routing: categories.<key>: ...`)."""
+        departments = {d.key for d in info.data.get("departments", [])}
+        categories = {c.key for c in info.data.get("categories", [])}
+        for category, department in routing.categories.items():
+            if categories and category not in categories:
+                raise ValueError(f"categories.{category}: {category!r} is not a category")
+            if departments and department not in departments:
+                raise ValueError(
+                    f"categories.{category}: {department!r} is not a department"
+                    f" ({', '.join(sorted(departments))})"
+                )
+        return routing
 
     @model_validator(mode="after")
     def _consistent(self) -> Settings:

@@ -15,23 +15,28 @@ The table, in words (each row wins over those below it):
 | none                   | yes    | any                |          | any   | INTO_TICKET |
 | CATEGORY               |        | any                |          | any   | FALLBACK    |
 | any other              |        | yes                |          | any   | HANDOVER    |
+| none, NEW_Q., CLARIFY  |        | no                 | ANSWER*  | any   | REGISTER    |
 | none, NEW_Q., CLARIFY  |        | no                 | ANSWER   | any   | ANSWER      |
 | none, NEW_Q., CLARIFY  |        | no                 | SUGGEST  | any   | SUGGEST     |
 | none, NEW_QUESTION     |        | no                 | HANDOVER | yes   | CLARIFY     |
 | any other              |        |                    | HANDOVER |       | HANDOVER    |
 
-("ticket": a ticket in progress; blank: not looked at.) A dialog step other than none means
-the bot is waiting for something from this text (a new question after /new, more words after a
-vague opener, a category), so the open ticket does not take it. The bot asks to clarify at most
-once: after CLARIFY a vague text is handed over.
+("ticket": a ticket in progress; blank: not looked at; ANSWER*: the answer's template says
+the matter needs a person, a fault to repair or an application to process: the bot answers,
+asks for the details the template lists and opens the ticket itself.) A dialog step other
+than none means the bot is waiting for something from this text (a new question after /new,
+more words after a vague opener, a category), so the open ticket does not take it. The bot
+asks to clarify at most once: after CLARIFY a vague text is handed over.
 
 The requester's buttons (`Press`) have their own table, `decide_press` (each row wins over those
 below it; "known": the button's value is a supported language, a template the desk has, or a
-configured category; "waiting": a question of theirs awaits a person or a category):
+configured category; yes*: a template that needs a person; "waiting": a question of theirs
+awaits a person or a category):
 
 | press    | known | waiting | step     | ticket | action               |
 | -------- | ----- | ------- | -------- | ------ | -------------------- |
 | LANGUAGE | yes   |         |          |        | SET_LANGUAGE         |
+| ANSWER   | yes*  | yes     |          | no     | REGISTER             |
 | ANSWER   | yes   |         |          |        | ANSWER               |
 | PERSON   |       | yes     |          |        | HANDOVER             |
 | PERSON   |       | no      |          | yes    | TICKET_IN_HAND       |
@@ -47,7 +52,7 @@ sent) changes nothing: the requester is told politely.
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Container, Mapping
 from enum import StrEnum
 
 from bot.models import DialogStep
@@ -74,6 +79,8 @@ class Action(StrEnum):
     FALLBACK = "fallback"  # they wrote instead of picking a category: a ticket in the fallback
     # category, with their words added (unless the words only asked for a person)
     ANSWER = "answer"  # the knowledge base's answer, with "solved" / "not solved"
+    REGISTER = "register"  # the answer, and a ticket at once in the template's category and
+    # department, asking for the details it lists (the matter needs a person)
     SUGGEST = "suggest"  # "did you mean": up to three close templates
     CLARIFY = "clarify"  # one question: what is it about?
 
@@ -109,10 +116,13 @@ def before_match(
     return None
 
 
-def after_match(*, step: DialogStep | None, band: Band, vague: bool) -> Action:
-    """The action once the knowledge base has said how close it came."""
+def after_match(
+    *, step: DialogStep | None, band: Band, vague: bool, needs_person: bool = False
+) -> Action:
+    """The action once the knowledge base has said how close it came (`needs_person`: the
+    best template says a person must act on the matter)."""
     if band is Band.ANSWER:
-        return Action.ANSWER
+        return Action.REGISTER if needs_person else Action.ANSWER
     if band is Band.SUGGEST:
         return Action.SUGGEST
     if vague and step is not DialogStep.CLARIFY:
@@ -127,13 +137,14 @@ def decide(
     asks_for_person: bool,
     band: Band,
     vague: bool,
+    needs_person: bool = False,
 ) -> Action:
     """The whole table in one call (the desk itself searches only when `before_match` says
     nothing, since searching costs time)."""
     decided = before_match(
         step=step, ticket_in_progress=ticket_in_progress, asks_for_person=asks_for_person
     )
-    return decided or after_match(step=step, band=band, vague=vague)
+    return decided or after_match(step=step, band=band, vague=vague, needs_person=needs_person)
 
 
 def question_of(*, step: DialogStep | None, earlier: str | None, text: str) -> str:
@@ -179,6 +190,7 @@ class PressAction(StrEnum):
 
     SET_LANGUAGE = "set_language"  # the requester reads this language from now on
     ANSWER = "answer"  # the template's answer, with "solved" / "not solved"
+    REGISTER = "register"  # the template's answer, and a ticket at once (it needs a person)
     HANDOVER = "handover"  # the question waiting, to a person (its category inferred or asked)
     HANDOVER_IN_CATEGORY = "handover_in_category"  # the question waiting, in the chosen category
     TICKET_IN_HAND = "ticket_in_hand"  # nothing waits, a ticket is in progress: who has it
@@ -197,14 +209,22 @@ def decide_press(
     step: DialogStep | None,
     question_waiting: bool,
     ticket_in_progress: bool,
+    needing_person: Container[str] = (),
 ) -> PressAction:
     """The table of the module's description for one press. `press` None: data that is no
     button of ours; `value` the button's word ("" for those without); `languages`,
     `templates`, `categories` what the desk has (supported language codes, template ids,
-    category keys)."""
+    category keys); `needing_person` the ids of templates whose matter needs a person."""
     match press:
         case Press.LANGUAGE if value in languages:
             return PressAction.SET_LANGUAGE
+        case Press.ANSWER if (
+            value in templates
+            and value in needing_person
+            and question_waiting
+            and not ticket_in_progress
+        ):
+            return PressAction.REGISTER
         case Press.ANSWER if value in templates:
             return PressAction.ANSWER
         case Press.PERSON if question_waiting:
@@ -220,3 +240,16 @@ def decide_press(
         case Press.SOLVED:
             return PressAction.SOLVED
     return PressAction.STALE
+
+
+def route(
+    *,
+    template_department: str | None,
+    category: str,
+    by_category: Mapping[str, str],
+    default: str,
+) -> str:
+    """The department whose staff group gets a new ticket (config `routing`): the department
+    of the template the question came close enough to (`template_department`, None when none
+    did), else the one its category is routed to, else the default (the general window)."""
+    return template_department or by_category.get(category) or default

@@ -2,17 +2,19 @@
 caller's transaction, and what to tell whom returned as plain values for the front to present.
 
 The decision itself is `bot.intake.decision`; this module reads and writes what it needs: the
-requester's dialog step and last question, the knowledge base, their open tickets, and the new
-ticket with its bot note, its staff group and its alerts.
+requester's dialog step, last question and first inquiry (its turns, `bot.intake.inquiry`),
+the knowledge base, their open tickets, and the new ticket with the inquiry whole, its bot note,
+its department (config `routing`), its staff group and its alerts.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot import conversation, metrics, requesters, tickets
 from bot.classify import fallback_category, infer_category
 from bot.desk import Desk
+from bot.intake import inquiry
 from bot.intake.decision import (
     MAX_QUESTION,
     Action,
@@ -25,12 +27,14 @@ from bot.intake.decision import (
     handover,
     is_vague,
     question_of,
+    route,
     wants_person,
 )
 from bot.models import DialogStep, Requester, Ticket
 from bot.notices import Audience, Notice, publish
 from bot.transaction import Transaction
 from knowledge.matcher import Band
+from knowledge.templates import CaseTemplate
 
 
 @dataclass(frozen=True)
@@ -41,7 +45,9 @@ class Outcome:
     fields are filled as the action needs them: `ticket` (INTO_TICKET: the ticket in progress;
     OPEN: the new one), `template_ids` (ANSWER: one; SUGGEST: up to three), `open_tickets`
     (TOO_MANY), `attempts` and `earlier` (OPEN: the questions of the templates the bot offered,
-    and the requester's five latest other tickets, for the staff's card).
+    and the requester's five latest other tickets, for the staff's card), `answered` (OPEN or
+    TOO_MANY after a template that needs a person, Action.REGISTER: that template's id, whose
+    answer the requester gets first).
     """
 
     action: Action | Handover
@@ -50,6 +56,39 @@ class Outcome:
     open_tickets: int = 0
     attempts: tuple[str, ...] = ()
     earlier: tuple[Ticket, ...] = field(default=())
+    answered: str | None = None
+
+
+def _record(requester: Requester, turn: inquiry.Turn) -> None:
+    """A turn added to the requester's first inquiry (a new list: the JSON column is
+    written when it is assigned)."""
+    requester.inquiry = [*(requester.inquiry or ()), turn]
+
+
+def _answer_turn(desk: Desk, template: CaseTemplate) -> inquiry.Turn:
+    """The bot answered with `template`: its title and the details it asks for, as the staff
+    read them."""
+    language = desk.settings.languages.default
+    return inquiry.bot_did(
+        "answer", desk.now(), [template.title(language)], template.ask_for(language)
+    )
+
+
+async def register(
+    *, tx: Transaction, desk: Desk, requester: Requester, template: CaseTemplate, question: str
+) -> Outcome:
+    """The answer of a template that needs a person (`CaseTemplate.handling`), and at once a
+    ticket in the template's category and department (Action.REGISTER): the requester need
+    not ask for a person, nor pick a category."""
+    outcome = await hand_over(
+        tx=tx,
+        desk=desk,
+        requester=requester,
+        question=question,
+        category=template.category,
+        department=template.department,
+    )
+    return replace(outcome, answered=template.id)
 
 
 async def take_text(
@@ -74,6 +113,11 @@ async def take_text(
     )
     if decided is Action.INTO_TICKET:
         return Outcome(Action.INTO_TICKET, ticket=current)
+    # The first inquiry goes on (or, idle and waited on by nothing, starts again): every text
+    # in it reaches the ticket it may become.
+    now = desk.now()
+    requester.inquiry = inquiry.current(requester.inquiry, now=now, waiting=step is not None)
+    _record(requester, inquiry.said(text, now))
     if decided is Action.HANDOVER:
         return await hand_over(
             tx=tx,
@@ -100,19 +144,29 @@ async def take_text(
     matches = desk.matcher.search(question, language, limit=3)
     band = desk.matcher.band(matches)
     metrics.MATCHER_BANDS.labels(band=band.value).inc()
-    action = after_match(step=step, band=band, vague=is_vague(text))
+    best = desk.templates.get(matches[0].template_id) if matches else None
+    needs_person = best is not None and best.needs_person
+    action = after_match(step=step, band=band, vague=is_vague(text), needs_person=needs_person)
     # What the bot offers is what the staff's card lists if the requester still wants a
     # person: the one answer it gave, or the templates it suggested; nothing otherwise.
     requester.last_offered = None
-    if action is Action.ANSWER:
-        requester.last_offered = matches[0].template_id
-        return Outcome(action, template_ids=(matches[0].template_id,))
+    if action in (Action.ANSWER, Action.REGISTER) and best is not None:
+        requester.last_offered = best.id
+        _record(requester, _answer_turn(desk, best))
+        if action is Action.REGISTER:
+            return await register(
+                tx=tx, desk=desk, requester=requester, template=best, question=question
+            )
+        return Outcome(Action.ANSWER, template_ids=(best.id,))
     if action is Action.SUGGEST:
         offered = tuple(m.template_id for m in matches if m.template_id in desk.templates)
         requester.last_offered = ",".join(offered) or None
+        titles = [desk.templates[t].title(desk.settings.languages.default) for t in offered]
+        _record(requester, inquiry.bot_did("suggest", now, titles))
         return Outcome(action, template_ids=offered)
     if action is Action.CLARIFY:
         requester.dialog_step = DialogStep.CLARIFY
+        _record(requester, inquiry.bot_did("clarify", now))
         return Outcome(action)
     return await hand_over(tx=tx, desk=desk, requester=requester, question=question, category=None)
 
@@ -120,8 +174,9 @@ async def take_text(
 @dataclass(frozen=True)
 class Pressed:
     """What the desk did with a requester's button, for the front to present: `action`, and
-    as it needs them `template_id` (ANSWER), `ticket` (TICKET_IN_HAND: the ticket in progress)
-    and `handover` (HANDOVER, HANDOVER_IN_CATEGORY: what handing the question over came to)."""
+    as it needs them `template_id` (ANSWER, REGISTER), `ticket` (TICKET_IN_HAND: the ticket in
+    progress) and `handover` (HANDOVER, HANDOVER_IN_CATEGORY, REGISTER: what handing the
+    question over came to)."""
 
     action: PressAction
     template_id: str | None = None
@@ -152,16 +207,32 @@ async def take_press(
         step=step,
         question_waiting=bool(requester.last_question),
         ticket_in_progress=current is not None,
+        needing_person={t.id for t in desk.templates.values() if t.needs_person},
     )
     question = requester.last_question or ""
+    if action is not PressAction.SET_LANGUAGE and requester.inquiry:
+        requester.inquiry = (
+            inquiry.current(requester.inquiry, now=desk.now(), waiting=step is not None) or None
+        )
     match action:
         case PressAction.SET_LANGUAGE:
             requester.language = value
-        case PressAction.ANSWER:
+        case PressAction.ANSWER | PressAction.REGISTER:
+            template = desk.templates[value]
+            _record(requester, _answer_turn(desk, template))
+            if action is PressAction.REGISTER:
+                outcome = await register(
+                    tx=tx, desk=desk, requester=requester, template=template, question=question
+                )
+                return Pressed(action, template_id=value, handover=outcome)
             return Pressed(action, template_id=value)
         case PressAction.TICKET_IN_HAND:
             return Pressed(action, ticket=current)
+        case PressAction.SOLVED:
+            requester.inquiry = None  # settled: what they ask next is a new inquiry
         case PressAction.HANDOVER | PressAction.HANDOVER_IN_CATEGORY:
+            if action is PressAction.HANDOVER:
+                _record(requester, inquiry.asked_for_person(desk.now()))
             category = value if action is PressAction.HANDOVER_IN_CATEGORY else None
             outcome = await hand_over(
                 tx=tx, desk=desk, requester=requester, question=question, category=category
@@ -170,17 +241,40 @@ async def take_press(
     return Pressed(action)
 
 
-def _close_template_category(desk: Desk, question: str) -> str | None:
-    """The category of the template the question came close to (if not close enough to be
-    answered): what kind of case it is, when no cue word says."""
-    matches = desk.matcher.search(question, None, limit=1)
-    close = bool(matches) and desk.matcher.band(matches) is not Band.HANDOVER
-    template = desk.templates.get(matches[0].template_id) if close else None
-    return template.category if template else None
+class _Close:
+    """The template a question came close to, searched once and only when asked: its
+    category (from the `suggest` band: what kind of case it is, when no cue word says) and its
+    department (from the band config `routing.close_template` names)."""
+
+    def __init__(self, desk: Desk, question: str) -> None:
+        self._desk, self._question = desk, question
+        self._found: tuple[CaseTemplate | None, Band] | None = None
+
+    def _best(self) -> tuple[CaseTemplate | None, Band]:
+        if self._found is None:
+            matches = self._desk.matcher.search(self._question, None, limit=1)
+            template = self._desk.templates.get(matches[0].template_id) if matches else None
+            self._found = (template, self._desk.matcher.band(matches))
+        return self._found
+
+    def category(self) -> str | None:
+        template, band = self._best()
+        return template.category if template and band is not Band.HANDOVER else None
+
+    def department(self) -> str | None:
+        wanted = self._desk.settings.routing.close_template
+        if wanted == "off":
+            return None
+        template, band = self._best()
+        close = band is Band.ANSWER or (wanted == "suggest" and band is Band.SUGGEST)
+        return template.department if template and close else None
 
 
 def _attempts(desk: Desk, requester: Requester) -> tuple[str, ...]:
-    """The questions of the templates the bot offered, as the staff read them."""
+    """The questions of the templates the bot offered in the first inquiry, as the staff read
+    them (from `last_offered` for an inquiry begun before turns were kept)."""
+    if requester.inquiry:
+        return tuple(inquiry.offered(requester.inquiry))
     language = desk.settings.languages.default
     offered = [t for t in (requester.last_offered or "").split(",") if t in desk.templates]
     return tuple(desk.templates[t].title(language) for t in offered)
@@ -193,17 +287,24 @@ async def hand_over(
     requester: Requester,
     question: str,
     category: str | None,
+    department: str | None = None,
 ) -> Outcome:
     """Hand a question to a person, in the caller's transaction: open a ticket in `category`
-    (None: the category its cue words or a close template name), with the bot's note of what
-    it offered, its alerts stored for sending and its staff group set; or first ask for the
-    category; or refuse past the open-ticket limit (config `abuse.open_tickets`). The new
-    ticket's card is published for its staff group (`card_notice`)."""
+    (None: the category its cue words or a close template name) for `department` (None: as
+    config `routing` says, `decision.route`), with the requester's first inquiry whole (its
+    question is all their words in it, `inquiry.words`, else `question`; its turns kept on the
+    ticket), the bot's note of what it offered, its alerts stored for sending and its staff
+    group set; or first ask for the category; or refuse past the open-ticket limit (config
+    `abuse.open_tickets`). The new ticket's card is published for its staff group
+    (`card_notice`)."""
     session = tx.session
+    # The whole inquiry says what the matter is: details sent after an answer name no
+    # category, the question they follow does.
+    turns = requester.inquiry or []
+    words = inquiry.words(turns, asks_for_person=wants_person) or question
+    close = _Close(desk, words)
     if category is None:
-        category = infer_category(
-            desk.settings, question, lambda: _close_template_category(desk, question)
-        )
+        category = infer_category(desk.settings, words, close.category)
     open_count = await requesters.count_open(session=session, requester_id=requester.id)
     decided = handover(
         category=category,
@@ -216,17 +317,27 @@ async def hand_over(
     if decided is Handover.ASK_CATEGORY or category is None:
         requester.dialog_step = DialogStep.CATEGORY
         requester.last_question = question[:MAX_QUESTION]
+        _record(requester, inquiry.bot_did("category", desk.now()))
         return Outcome(Handover.ASK_CATEGORY)
     now = desk.now()
+    settings = desk.settings
     opened = await tickets.open_ticket(
         session=session,
         rules=desk.rules,
         requester_id=requester.id,
-        question=question,
+        question=words[:MAX_QUESTION],  # each turn whole on ticket.inquiry
         category=category,
         now=now,
+        department=department
+        or route(
+            template_department=close.department(),
+            category=category,
+            by_category=settings.routing.categories,
+            default=settings.home_department,
+        ),
     )
     ticket = opened.ticket
+    ticket.inquiry = turns or None
     # Keyword and surge alerts for the supervisors: stored with the ticket.
     await tx.publish(opened.alerts)
     attempts = _attempts(desk, requester)
@@ -235,6 +346,7 @@ async def hand_over(
             session=session, ticket_id=ticket.id, text="; ".join(attempts), now=now
         )
     requester.dialog_step = requester.last_question = requester.last_offered = None
+    requester.inquiry = None
     earlier = [
         t
         for t in await tickets.list_for_requester(session=session, requester_id=requester.id)
@@ -252,13 +364,16 @@ def card_notice(
     desk: Desk, ticket: Ticket, attempts: tuple[str, ...], earlier: list[Ticket]
 ) -> Notice:
     """The new ticket's card for its staff group (`ticket_card`; the front adds Claim): its
-    category and priority by name, the whole question, what the bot offered (`attempts`) and
-    the requester's earlier tickets (`earlier`: id and status each)."""
+    category and priority by name, the whole question, the first inquiry turn by turn when
+    more than the question happened (`inquiry`, bot/intake/inquiry.py), what the bot offered
+    (`attempts`) and the requester's earlier tickets (`earlier`: id and status each)."""
     names = desk.names(desk.settings.languages.default)
+    turns = ticket.inquiry or []
     values = {
         "category": names["categories"][ticket.category],
         "priority": names["priorities"][ticket.priority],
         "question": ticket.question,
+        "inquiry": inquiry.shown(turns, MAX_QUESTION) if inquiry.worth_showing(turns) else [],
         "attempts": list(attempts),
         "earlier": [{"id": t.id, "status": str(t.status)} for t in earlier],
     }

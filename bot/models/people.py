@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import (
+    JSON,
     BigInteger,
     Boolean,
     ForeignKey,
@@ -74,6 +76,9 @@ class Requester(Base):
     # (comma-separated) so a ticket opened from there records what was already tried.
     dialog_step: Mapped[str | None] = mapped_column(String(16))
     last_offered: Mapped[str | None] = mapped_column(Text)
+    # The first inquiry in progress, turn by turn (bot/intake/inquiry.py): what they said and
+    # what the bot answered, offered or asked, until a ticket takes it or it is settled.
+    inquiry: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON(none_as_null=True))
     # Barred by a supervisor (/block): their messages are not handled until /unblock.
     banned_at: Mapped[datetime | None]
     banned_by: Mapped[int | None] = mapped_column(BigInteger)

@@ -8,6 +8,7 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (
+    JSON,
     BigInteger,
     Boolean,
     ForeignKey,
@@ -95,6 +96,8 @@ class Ticket(Base):
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("officers.user_id"))
     incident_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id"))
     question: Mapped[str] = mapped_column(Text)  # the requester's own words
+    # The first inquiry that became this ticket, turn by turn (bot/intake/inquiry.py).
+    inquiry: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON(none_as_null=True))
     resolution_summary: Mapped[str | None] = mapped_column(Text)
     close_reason: Mapped[CloseReason | None] = mapped_column(enum_column(CloseReason))
     reopen_count: Mapped[int] = mapped_column(SmallInteger, default=0)

@@ -36,6 +36,12 @@ def test_committed_example_loads() -> None:
     }
 
 
+def test_the_example_routes_faults_to_utilities_by_close_template_first() -> None:
+    routing = load_settings(ROOT / "config.yaml").routing
+    assert routing.close_template == "suggest"
+    assert routing.categories == {"fault_report": "utilities"}
+
+
 def test_packaged_example_is_the_committed_config() -> None:
     """What an installed copy runs with when given no configuration is config.yaml itself."""
     packaged = load_settings(PACKAGED_CONFIG_PATH)
@@ -101,6 +107,24 @@ def test_bad_durations(text: object) -> None:
             "suggest",
         ),
         ("show_officer_as: name", "show_officer_as: nickname", "privacy.show_officer_as", "name"),
+        (
+            "    fault_report: utilities",
+            "    fault_report: waterworks",
+            "routing",
+            "categories.fault_report: 'waterworks' is not a department",
+        ),
+        (
+            "    fault_report: utilities",
+            "    faults: utilities",
+            "routing",
+            "categories.faults: 'faults' is not a category",
+        ),
+        (
+            "  close_template: suggest\n",
+            "  close_template: sometimes\n",
+            "routing.close_template",
+            "'answer', 'suggest' or 'off'",
+        ),
     ],
 )
 def test_bad_value_names_file_line_field_and_reason(

@@ -69,6 +69,12 @@ async def test_words_and_names_go_after_the_retention_time(
             assert requester is not None
             requester.display_name = name
     old = await _closed_ticket(sessions, rules, old_requester, "路灯坏了")
+    inquiry = [{"by": "requester", "text": "路灯坏了,幸福路23号", "at": NOW.isoformat()}]
+    async with sessions() as s, s.begin():
+        ticket = await s.get(Ticket, old)
+        requester = await s.get(Requester, old_requester)
+        assert ticket is not None and requester is not None
+        ticket.inquiry = requester.inquiry = inquiry
     busy_closed = await _closed_ticket(sessions, rules, busy_requester, "噪音扰民")
     still_open = await new_ticket(
         sessions, rules, NOW, requester_id=busy_requester, question="还没办完的事"
@@ -92,11 +98,13 @@ async def test_words_and_names_go_after_the_retention_time(
         erased = {t.id: t for t in await s.scalars(select(Ticket))}
         texts = {(m.ticket_id, m.text, m.file_id) for m in await s.scalars(select(TicketMessage))}
         names = {r.id: r.display_name for r in await s.scalars(select(Requester))}
+        inquiries = [r.inquiry for r in await s.scalars(select(Requester))]
         events = list(await s.scalars(select(TicketEvent).order_by(TicketEvent.seq)))
         after = await supervision_figures(session=s, start=period[0], end=period[1], now=period[1])
     for ticket_id in (old, busy_closed):
         ticket = erased[ticket_id]
         assert ticket.question == ERASED and ticket.resolution_summary == ERASED
+        assert ticket.inquiry is None  # the first inquiry's words too
         assert all(text in ("", ERASED) for t, text, _ in texts if t == ticket_id)
         assert not [f for t, _, f in texts if t == ticket_id and f]
         log = [e for e in events if e.ticket_id == ticket_id]
@@ -105,6 +113,7 @@ async def test_words_and_names_go_after_the_retention_time(
     # The open ticket keeps its words, and so its requester keeps their name.
     assert erased[still_open.id].question == "还没办完的事"
     assert names == {old_requester: "", busy_requester: "李四"}
+    assert inquiries == [None, None]
     # The figures are the same after as before.
     assert after == before
     # Done once: a second run finds nothing more.

@@ -48,6 +48,23 @@ def test_every_sample_answer_renders_in_both_languages(
             assert text and "{{" not in text, template.id
 
 
+def test_the_sample_marks_its_faults_and_reports_as_needing_a_person(
+    templates: list[CaseTemplate],
+) -> None:
+    """A fault to repair, a report someone must act on: the bot answers and opens a ticket,
+    asking for the details (in both languages); an answer that settles the matter does not."""
+    marked = {t.id: t for t in templates if t.needs_person}
+    faults = {t.id for t in templates if t.category == "fault_report"}
+    assert faults <= set(marked)
+    assert {"streetlight-fault", "water-quality", "wage-arrears", "complaint-staff"} <= set(marked)
+    assert not {"office-hours", "social-card-lost", "fund-balance"} & set(marked)
+    for template in marked.values():
+        zh, en = template.ask_for("zh"), template.ask_for("en")
+        assert zh and len(zh) == len(en), template.id
+    assert marked["streetlight-fault"].ask_for("en")[-1] == "the pole number"
+    assert marked["streetlight-fault"].ask_for("fr") == marked["streetlight-fault"].ask_for("zh")
+
+
 def test_a_good_file_loads(tmp_path: Path, vocabulary: Vocabulary) -> None:
     (template,) = load([write(tmp_path, GOOD)], vocabulary)
     assert [p.text for p in template.phrasings()] == ["几点上班", "办公时间", "When are you open?"]
@@ -63,6 +80,24 @@ def test_a_good_file_loads(tmp_path: Path, vocabulary: Vocabulary) -> None:
         ('en: "Open {{ office_hours }}"', 'en: "Open {{ mayor }}"', 10, "unknown value(s) mayor"),
         ('en: ["When are you open?"]', 'fr: ["Quand?"]', 7, "unknown language 'fr'"),
         ("id: office-hours", "id: Office Hours!", 2, "an id is"),
+        (
+            '      en: "Open {{ office_hours }}"\n',
+            '      en: "Open {{ office_hours }}"\n    handling: {ask_for: {fr: [lieu]}}\n',
+            11,
+            "handling.ask_for.fr: unknown language 'fr'",
+        ),
+        (
+            '      en: "Open {{ office_hours }}"\n',
+            '      en: "Open {{ office_hours }}"\n    handling: {ask_for: {zh: [" "]}}\n',
+            11,
+            "details must not be empty",
+        ),
+        (
+            '      en: "Open {{ office_hours }}"\n',
+            '      en: "Open {{ office_hours }}"\n    handling: {photos: 3}\n',
+            11,
+            "Extra inputs are not permitted",
+        ),
     ],
 )
 def test_each_fault_names_file_line_and_reason(

@@ -74,18 +74,59 @@ async def test_a_known_question_is_answered_and_nothing_is_opened(desk: Desk) ->
 async def test_a_vague_opener_is_asked_once_and_its_words_lead_the_ticket(desk: Desk) -> None:
     assert (await _say(desk, "你好")).action is Action.CLARIFY
     assert await _requester_step(desk) == DialogStep.CLARIFY
-    answered = await _say(desk, "小区门口的路灯坏了三天了一直不亮没人来修")
+    answered = await _say(desk, "我的社保卡丢了怎么补办")
     assert answered.action is Action.ANSWER
-    assert answered.template_ids == ("streetlight-fault",)
+    assert answered.template_ids == ("social-card-lost",)
     opened = await _say(desk, "人工")
     assert opened.action is Handover.OPEN
     assert opened.ticket is not None
-    # Nothing the requester said is lost: both texts, in order, and a fault by its cue words.
-    assert opened.ticket.question == "你好\n小区门口的路灯坏了三天了一直不亮没人来修"
-    assert opened.ticket.category == "fault_report"
-    general = desk.settings.department(desk.settings.home_department).staff_group_chat_id
-    assert opened.ticket.staff_chat_id == general
+    # Nothing the requester said is lost: both texts, in order ("人工" only asked for a
+    # person), its category by its cue word, and the close template's department.
+    assert opened.ticket.question == "你好\n我的社保卡丢了怎么补办"
+    assert opened.ticket.category == "service_request"
+    assert opened.ticket.handling_department_key == "social_security"
+    social = desk.settings.department("social_security").staff_group_chat_id
+    assert opened.ticket.staff_chat_id == social
+    assert [t.get("text") or t.get("did") for t in opened.ticket.inquiry or []] == [
+        "你好",
+        "clarify",
+        "我的社保卡丢了怎么补办",
+        "answer",
+        "人工",
+    ]
     assert await _requester_step(desk) is None
+
+
+async def test_a_fault_is_answered_and_registered_with_what_follows(desk: Desk) -> None:
+    """A template that needs a person: the answer, and a ticket at once in its category and
+    department; the details the requester sends then go into that ticket."""
+    opened = await _say(desk, "小区门口的路灯坏了三天了一直不亮没人来修")
+    assert opened.action is Handover.OPEN and opened.ticket is not None
+    assert opened.answered == "streetlight-fault"
+    ticket = opened.ticket
+    assert (ticket.category, ticket.handling_department_key) == ("fault_report", "utilities")
+    assert ticket.staff_chat_id == desk.settings.department("utilities").staff_group_chat_id
+    assert ticket.question == "小区门口的路灯坏了三天了一直不亮没人来修"
+    answer = (ticket.inquiry or [])[1]
+    assert answer["offered"] == ["路灯坏了找谁修"]
+    assert answer["ask_for"] == ["路灯的具体位置(街道、门牌号或附近地标)", "现场照片", "灯杆编号"]
+    details = await _say(desk, "幸福路23号门口,灯杆编号LD-0457")
+    assert details.action is Action.INTO_TICKET
+    assert details.ticket is not None and details.ticket.id == ticket.id
+
+
+async def test_words_after_an_answer_reach_the_ticket_with_the_answer(desk: Desk) -> None:
+    """The issue's street light, with a template that does not open a ticket itself: the
+    question, the answer and what the requester added after it all reach the ticket, which
+    goes where the whole inquiry points (the added words alone name no template)."""
+    assert (await _say(desk, "我的社保卡丢了怎么补办")).action is Action.ANSWER
+    later = await _say(desk, "补办以后原来卡里的钱还在吗我担心丢了很着急")
+    assert later.action is Handover.OPEN and later.ticket is not None
+    assert later.ticket.question == (
+        "我的社保卡丢了怎么补办\n补办以后原来卡里的钱还在吗我担心丢了很着急"
+    )
+    assert later.ticket.handling_department_key == "social_security"
+    assert later.attempts == ("社保卡丢了怎么补办",)
 
 
 async def test_words_instead_of_a_category_open_the_ticket_in_the_fallback(desk: Desk) -> None:
@@ -96,7 +137,10 @@ async def test_words_instead_of_a_category_open_the_ticket_in_the_fallback(desk:
     opened = await _say(desk, "我想问一下关于我家的事情怎么处理比较好")
     assert opened.action is Handover.OPEN and opened.ticket is not None
     assert opened.ticket.category == "consultation"
-    assert opened.ticket.question == "人工\n我想问一下关于我家的事情怎么处理比较好"
+    # "人工" asked for a person (the ticket's record of the inquiry keeps it); the words are
+    # the question.
+    assert opened.ticket.question == "我想问一下关于我家的事情怎么处理比较好"
+    assert (opened.ticket.inquiry or [])[0]["text"] == "人工"
 
 
 async def test_a_ticket_in_progress_takes_the_next_text(desk: Desk) -> None:

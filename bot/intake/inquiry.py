@@ -1,0 +1,108 @@
+"""The first inquiry, turn by turn: what a requester said and what the bot did with it, kept
+until a ticket takes it whole, as pure functions on plain values.
+
+The seed's first rule (首问负责): the requester never repeats themselves. A question, a
+clarification, what the bot answered or offered, the details they add after an answer: all of
+it reaches the ticket and its card, in order. A turn is a JSON-ready mapping:
+
+| by        | fields                     | meaning                                      |
+| --------- | -------------------------- | -------------------------------------------- |
+| requester | text                       | their words                                  |
+| requester | asked: "person"            | they pressed "talk to a person"              |
+| bot       | did: "answer", offered,    | the answer of the template in `offered` (its |
+|           | ask_for                    | title), and the details it asked for, if any |
+| bot       | did: "suggest", offered    | "did you mean": the templates' titles        |
+| bot       | did: "clarify"             | it asked what the matter is                  |
+| bot       | did: "category"            | it asked which kind of matter it is          |
+
+Every turn has `at` (ISO 8601, UTC). Titles and details are in the staff's language, so the
+record reads the same whatever happens to the knowledge base later.
+
+An inquiry ends when a ticket takes it, when the requester says the answer solved it, or when
+it lies idle for `IDLE` with the bot waiting for nothing (a clerk takes a requester who comes
+back the next day as a new visit).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+Turn = dict[str, Any]
+
+IDLE = timedelta(hours=24)
+BOT_DID = ("answer", "suggest", "clarify", "category")
+
+
+def said(text: str, at: datetime) -> Turn:
+    """The requester's words."""
+    return {"by": "requester", "text": text, "at": at.isoformat()}
+
+
+def asked_for_person(at: datetime) -> Turn:
+    """The requester pressed "talk to a person" (or "none of these")."""
+    return {"by": "requester", "asked": "person", "at": at.isoformat()}
+
+
+def bot_did(
+    did: str, at: datetime, offered: Sequence[str] = (), ask_for: Sequence[str] = ()
+) -> Turn:
+    """What the bot did: one of BOT_DID, with the titles of the templates it answered with or
+    offered, and the details it asked for."""
+    if did not in BOT_DID:
+        raise ValueError(f"unknown bot turn {did!r}")
+    turn: Turn = {"by": "bot", "did": did, "at": at.isoformat()}
+    if offered:
+        turn["offered"] = list(offered)
+    if ask_for:
+        turn["ask_for"] = list(ask_for)
+    return turn
+
+
+def current(turns: Sequence[Turn] | None, *, now: datetime, waiting: bool) -> list[Turn]:
+    """The inquiry still in progress at `now`: the turns so far, or none once the last one
+    is older than IDLE and the bot waits for nothing (`waiting`: a dialog step is set)."""
+    if not turns:
+        return []
+    if not waiting and now - datetime.fromisoformat(turns[-1]["at"]) > IDLE:
+        return []
+    return list(turns)
+
+
+def words(turns: Sequence[Turn], *, asks_for_person: Callable[[str], bool] | None = None) -> str:
+    """The requester's own words in the inquiry, in order, one text a line, leaving out the
+    texts that only asked for a person (`asks_for_person(text)` true): "" when they said
+    nothing else."""
+    texts = [t["text"] for t in turns if t.get("by") == "requester" and "text" in t]
+    return "\n".join(t for t in texts if not (asks_for_person and asks_for_person(t)))
+
+
+def offered(turns: Sequence[Turn]) -> list[str]:
+    """The titles of every template the bot answered with or offered, in order, each once."""
+    titles: list[str] = []
+    for turn in turns:
+        for title in turn.get("offered", ()):
+            if title not in titles:
+                titles.append(title)
+    return titles
+
+
+def shown(turns: Sequence[Turn], budget: int) -> list[Turn]:
+    """The turns as a card or a topic shows them: the requester's texts together at most
+    `budget` characters, a shortened one ending in "…" (Telegram takes 4,096 characters a
+    message; the ticket keeps every turn whole)."""
+    left, result = budget, []
+    for turn in turns:
+        text = turn.get("text")
+        if isinstance(text, str) and len(text) > left:
+            turn = {**turn, "text": text[: max(left - 1, 0)] + "…"}
+        left = max(left - len(turn.get("text", "")), 0)
+        result.append(turn)
+    return result
+
+
+def worth_showing(turns: Sequence[Turn]) -> bool:
+    """More than the one question happened: the card and the topic show the turns, not just
+    the requester's words."""
+    return len(turns) > 1

@@ -1,0 +1,164 @@
+"""The first inquiry's pure parts: its turns, when it starts again, the words a ticket takes
+from it; answers that need a person; where a new ticket is routed. No database, no Telegram."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from bot.intake import inquiry
+from bot.intake.decision import (
+    Action,
+    Press,
+    PressAction,
+    after_match,
+    decide,
+    decide_press,
+    route,
+    wants_person,
+)
+from bot.models import DialogStep
+from knowledge.matcher import Band
+from tests.conftest import MONDAY_9AM
+
+T0 = MONDAY_9AM
+
+
+def _street_light() -> list[inquiry.Turn]:
+    return [
+        inquiry.said("路灯坏了三天了,谁来修?", T0),
+        inquiry.bot_did("answer", T0, ["路灯坏了找谁修"], ["具体位置"]),
+        inquiry.said("幸福路23号门口,灯杆编号LD-0457", T0 + timedelta(minutes=3)),
+    ]
+
+
+def test_the_words_are_everything_the_requester_said_in_order() -> None:
+    turns = [*_street_light(), inquiry.asked_for_person(T0), inquiry.said("人工", T0)]
+    assert inquiry.words(turns, asks_for_person=wants_person) == (
+        "路灯坏了三天了,谁来修?\n幸福路23号门口,灯杆编号LD-0457"
+    )
+    # Only a request for a person: no words (the caller keeps the question it had).
+    assert inquiry.words([inquiry.said("人工", T0)], asks_for_person=wants_person) == ""
+    assert inquiry.words([]) == ""
+
+
+def test_what_the_bot_offered_is_listed_once_in_order() -> None:
+    turns = [
+        *_street_light(),
+        inquiry.bot_did("suggest", T0, ["a", "路灯坏了找谁修", "b"]),
+        inquiry.bot_did("clarify", T0),
+    ]
+    assert inquiry.offered(turns) == ["路灯坏了找谁修", "a", "b"]
+
+
+def test_an_idle_inquiry_starts_again_unless_the_bot_waits() -> None:
+    turns = _street_light()
+    soon = T0 + timedelta(hours=5)
+    next_day = T0 + inquiry.IDLE + timedelta(minutes=4)
+    assert inquiry.current(turns, now=soon, waiting=False) == turns
+    assert inquiry.current(turns, now=next_day, waiting=False) == []
+    # Waiting for a category or a clarification: still the same inquiry.
+    assert inquiry.current(turns, now=next_day, waiting=True) == turns
+    assert inquiry.current(None, now=soon, waiting=False) == []
+
+
+def test_a_turn_is_plain_json_and_a_bot_turn_is_one_of_its_kinds() -> None:
+    turn = inquiry.bot_did("answer", T0, ["t"], ["place", "photo"])
+    assert turn == {
+        "by": "bot",
+        "did": "answer",
+        "at": T0.isoformat(),
+        "offered": ["t"],
+        "ask_for": ["place", "photo"],
+    }
+    with pytest.raises(ValueError, match="unknown bot turn"):
+        inquiry.bot_did("shrug", T0)
+    assert not inquiry.worth_showing([inquiry.said("q", T0)])
+    assert inquiry.worth_showing(_street_light())
+
+
+def test_what_is_shown_stays_within_a_message_and_says_where_it_was_shortened() -> None:
+    turns = [
+        inquiry.said("甲" * 30, T0),
+        inquiry.bot_did("clarify", T0),
+        inquiry.said("乙" * 30, T0),
+        inquiry.said("丙", T0),
+    ]
+    shown = inquiry.shown(turns, 40)
+    assert [t.get("text") for t in shown] == ["甲" * 30, None, "乙" * 9 + "…", "…"]
+    assert inquiry.shown(turns, 100) == turns
+    assert turns[2]["text"] == "乙" * 30  # the record itself is whole
+
+
+@pytest.mark.parametrize("step", [None, DialogStep.NEW_QUESTION, DialogStep.CLARIFY])
+def test_an_answer_that_needs_a_person_registers(step: DialogStep | None) -> None:
+    assert after_match(step=step, band=Band.ANSWER, vague=False, needs_person=True) is (
+        Action.REGISTER
+    )
+    assert after_match(step=step, band=Band.ANSWER, vague=True, needs_person=False) is (
+        Action.ANSWER
+    )
+    # Only offered ("did you mean"): the requester chooses first.
+    assert after_match(step=step, band=Band.SUGGEST, vague=False, needs_person=True) is (
+        Action.SUGGEST
+    )
+    # A ticket in progress takes the words before any template is looked at.
+    decided = decide(
+        step=None,
+        ticket_in_progress=True,
+        asks_for_person=False,
+        band=Band.ANSWER,
+        vague=False,
+        needs_person=True,
+    )
+    assert decided is Action.INTO_TICKET
+
+
+@pytest.mark.parametrize(
+    ("ticket", "waiting", "template", "expected"),
+    [
+        (False, True, "streetlight", PressAction.REGISTER),
+        (True, True, "streetlight", PressAction.ANSWER),  # their ticket in progress takes it
+        (False, False, "streetlight", PressAction.ANSWER),  # an old button: no words to file
+        (False, True, "office-hours", PressAction.ANSWER),
+        (False, True, "gone", PressAction.STALE),
+    ],
+)
+def test_choosing_a_suggestion_that_needs_a_person(
+    ticket: bool, waiting: bool, template: str, expected: PressAction
+) -> None:
+    action = decide_press(
+        press=Press.ANSWER,
+        value=template,
+        languages=("zh",),
+        templates={"streetlight", "office-hours"},
+        categories=("fault_report",),
+        step=None,
+        question_waiting=waiting,
+        ticket_in_progress=ticket,
+        needing_person={"streetlight", "gone"},
+    )
+    assert action is expected
+
+
+ROUTES = {"fault_report": "utilities"}
+
+
+@pytest.mark.parametrize(
+    ("template_department", "category", "expected"),
+    [
+        ("social_security", "complaint", "social_security"),  # a close template's, first
+        ("social_security", "fault_report", "social_security"),
+        (None, "fault_report", "utilities"),  # else the category's
+        (None, "complaint", "general"),  # else the general window
+    ],
+)
+def test_routing(template_department: str | None, category: str, expected: str) -> None:
+    routed = route(
+        template_department=template_department,
+        category=category,
+        by_category=ROUTES,
+        default="general",
+    )
+    assert routed == expected

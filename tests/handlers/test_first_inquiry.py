@@ -1,0 +1,212 @@
+"""The first inquiry loses nothing, end to end over the emulation: everything the requester
+said before the ticket reaches it, its card and its topic; a template that needs a person
+answers and opens the ticket itself; the ticket goes to the department that should have it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from telegram.ext import Application
+
+from emulator.server import Emulator
+from tests.handlers.conftest import (
+    ENGLISH,
+    GENERAL_GROUP,
+    REQUESTER,
+    bot_lines,
+    only_topic,
+    until,
+)
+
+App = Application  # type: ignore[type-arg]
+SOCIAL_GROUP, UTILITIES_GROUP = -1000000000102, -1000000000103
+SOCIAL_OFFICER, UTILITIES_OFFICER = 100201, 100301
+
+
+def _in_topic(emulator: Emulator, chat_id: int, thread_id: int) -> list[Any]:
+    return [
+        e
+        for e in emulator.world.transcripts.get(chat_id, [])
+        if e.thread_id == thread_id and e.sender_id == emulator.world.bot.id
+    ]
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_street_light_is_answered_registered_and_its_details_follow(
+    running: tuple[Emulator, App],
+) -> None:
+    """The issue's street light: the answer says what happens and asks for the place; the
+    ticket is opened at once as a fault for the utilities department, with the question on its
+    card; the place the requester sends then goes into that ticket and to its officers."""
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(REQUESTER, "我家门口的路灯坏了三天了,谁来修?")
+    answer, promise = await bot_lines(emulator, REQUESTER, 2)
+    assert "路灯" in answer.text and answer.buttons == []  # nothing to press: it is in hand
+    assert "已为您登记工单 #1(故障报修)" in promise.text
+    assert "请在这里发送:路灯的具体位置(街道、门牌号或附近地标);现场照片;灯杆编号" in (
+        promise.text
+    )
+    (card,) = await bot_lines(emulator, UTILITIES_GROUP, 1)
+    assert "新工单 #1|故障报修" in card.text
+    assert "首问经过:\n· 来电人:我家门口的路灯坏了三天了,谁来修?" in card.text
+    assert "· 机器人答复:路灯坏了找谁修;请其提供:路灯的具体位置" in card.text
+    assert await _nothing_in(emulator, GENERAL_GROUP)
+
+    await world.user_sends(REQUESTER, "幸福路23号门口,灯杆编号LD-0457")
+    assert "已记入工单 #1" in (await bot_lines(emulator, REQUESTER, 3))[-1].text
+    # The officer who claims it reads the whole first inquiry in the topic, then the place.
+    await world.user_presses(UTILITIES_OFFICER, UTILITIES_GROUP, card.message_id, "claim:1")
+    topic = await only_topic(world, UTILITIES_GROUP)
+    await until(lambda: len(_in_topic(emulator, UTILITIES_GROUP, topic.thread_id)) >= 2)
+    intro, place = _in_topic(emulator, UTILITIES_GROUP, topic.thread_id)[:2]
+    assert "· 来电人:我家门口的路灯坏了三天了,谁来修?" in intro.text
+    assert "· 机器人答复:路灯坏了找谁修" in intro.text
+    assert place.text == "幸福路23号门口,灯杆编号LD-0457"
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_in_english_the_answer_asks_for_the_details_in_english(
+    running: tuple[Emulator, App],
+) -> None:
+    emulator, _ = running
+    await emulator.world.user_sends(
+        ENGLISH, "The street light outside my door has been broken for three days, who fixes it?"
+    )
+    answer, promise = await bot_lines(emulator, ENGLISH, 2)
+    assert "street-lighting department" in answer.text
+    assert "Your ticket #1 (Fault report) is registered" in promise.text
+    assert "please send here: where the light is (street, number or a landmark); a photo;" in (
+        promise.text
+    )
+    (card,) = await bot_lines(emulator, UTILITIES_GROUP, 1)
+    # The staff read the card in their language, the requester's words as they wrote them.
+    assert "· 来电人:The street light outside my door" in card.text
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_choosing_an_offered_template_that_needs_a_person_registers_it(
+    running: tuple[Emulator, App],
+) -> None:
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(ENGLISH, "it is dark outside, the lamp post is off")
+    (offered,) = await bot_lines(emulator, ENGLISH, 1)
+    assert "Did you mean" in offered.text
+    data = [row[0]["callback_data"] for row in offered.buttons]
+    assert data[0] == "kb:streetlight-fault"
+    await world.user_presses(ENGLISH, ENGLISH, offered.message_id, data[0])
+    answer, promise = (await bot_lines(emulator, ENGLISH, 3))[1:]
+    assert "street-lighting department" in answer.text and answer.buttons == []
+    assert "Your ticket #1 (Fault report) is registered" in promise.text
+    assert "the pole number" in promise.text
+    # The choice is used up: its buttons go, so it cannot open a second ticket.
+    await until(lambda: _buttons(emulator, ENGLISH, offered.message_id) == [])
+    (card,) = await bot_lines(emulator, UTILITIES_GROUP, 1)
+    assert "· 机器人提供选项:路灯坏了找谁修" in card.text
+    assert "· 机器人答复:路灯坏了找谁修;请其提供:路灯的具体位置" in card.text
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_words_after_an_answer_reach_the_ticket_with_the_question_and_the_answer(
+    running: tuple[Emulator, App],
+) -> None:
+    """An answer that settles nothing for them, and what they add after it: the ticket takes
+    the question, the answer the bot gave and the addition, in order, and goes to the
+    department of the template the inquiry was about (social security), not to the general
+    window."""
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(REQUESTER, "我的社保卡丢了怎么补办")
+    answer = (await bot_lines(emulator, REQUESTER, 1))[-1]
+    assert "挂失" in answer.text
+    await world.user_sends(REQUESTER, "补办以后原来卡里的钱还在吗我担心丢了很着急")
+    assert "已为您登记工单 #1" in (await bot_lines(emulator, REQUESTER, 2))[-1].text
+    (card,) = await bot_lines(emulator, SOCIAL_GROUP, 1)
+    lines = card.text.splitlines()
+    start = lines.index("首问经过:")
+    assert lines[start + 1 : start + 4] == [
+        "· 来电人:我的社保卡丢了怎么补办",
+        "· 机器人答复:社保卡丢了怎么补办",
+        "· 来电人:补办以后原来卡里的钱还在吗我担心丢了很着急",
+    ]
+    # /ticket 1: the question is every word they wrote.
+    await world.user_sends(SOCIAL_OFFICER, "/ticket 1", SOCIAL_GROUP)
+    history = (await bot_lines(emulator, SOCIAL_GROUP, 2))[-1]
+    assert "我的社保卡丢了怎么补办\n补办以后原来卡里的钱还在吗我担心丢了很着急" in history.text
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_clarified_question_the_offers_and_a_person_asked_for_reach_the_card(
+    running: tuple[Emulator, App],
+) -> None:
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(ENGLISH, "hello")
+    assert "tell me a little more" in (await bot_lines(emulator, ENGLISH, 1))[-1].text
+    await world.user_sends(ENGLISH, "How do I apply for public housing as a single parent?")
+    offered = (await bot_lines(emulator, ENGLISH, 2))[-1]
+    assert "Did you mean" in offered.text
+    await world.user_presses(ENGLISH, ENGLISH, offered.message_id, "human")
+    assert "#1" in (await bot_lines(emulator, ENGLISH, 3))[-1].text
+    (card,) = await _cards(emulator)
+    assert "· 来电人:hello" in card.text
+    assert "· 机器人请其说得具体些" in card.text
+    assert "· 机器人提供选项:公积金贷款怎么申请" in card.text
+    assert card.text.endswith("· 来电人要求转人工")
+    assert "· 来电人:How do I apply for public housing as a single parent?" in card.text
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_fault_no_template_knows_goes_to_the_department_of_its_category(
+    running: tuple[Emulator, App],
+) -> None:
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(REQUESTER, "我家的水管在墙里面一直漏水,已经泡坏了楼下的天花板")
+    assert "工单 #1(故障报修)" in (await bot_lines(emulator, REQUESTER, 1))[-1].text
+    (card,) = await bot_lines(emulator, UTILITIES_GROUP, 1)
+    assert "来电人原话:我家的水管在墙里面一直漏水" in card.text
+    # A matter of no routed category and no close template: the general window.
+    await world.user_sends(
+        ENGLISH, "I want to complain: the public library closed early again and nobody explained"
+    )
+    assert "#2" in (await bot_lines(emulator, ENGLISH, 1))[-1].text
+    (general,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    assert "新工单 #2|投诉" in general.text
+    assert await _nothing_in(emulator, SOCIAL_GROUP)
+
+
+def _buttons(emulator: Emulator, chat_id: int, message_id: int) -> list[Any]:
+    (entry,) = [e for e in _said_to(emulator, chat_id) if e.message_id == message_id]
+    return list(entry.buttons)
+
+
+def _said_to(emulator: Emulator, chat_id: int) -> list[Any]:
+    return [
+        e
+        for e in emulator.world.transcripts.get(chat_id, [])
+        if e.sender_id == emulator.world.bot.id
+    ]
+
+
+async def _cards(emulator: Emulator) -> list[Any]:
+    """The new-ticket cards of every staff group, once there is one."""
+
+    def cards() -> list[Any]:
+        return [
+            e
+            for chat in (GENERAL_GROUP, SOCIAL_GROUP, UTILITIES_GROUP)
+            for e in _said_to(emulator, chat)
+            if "新工单" in e.text
+        ]
+
+    await until(cards)
+    return cards()
+
+
+async def _nothing_in(emulator: Emulator, chat_id: int) -> bool:
+    """Nothing was said in a chat (after what was awaited: the messages of one decision go
+    out together or not at all)."""
+    return _said_to(emulator, chat_id) == []
