@@ -40,7 +40,8 @@ async def topic_calls(
     )
     calls = [
         post.open_topic(chat_id, ticket.id, post.topic_name(ticket.id, ticket.question)),
-        post.message(chat_id, intro, kind="topic_intro", ticket_id=ticket.id, in_topic=True),
+        # The requester's words whole, in as many messages as they take.
+        *post.long_message(chat_id, intro, kind="topic_intro", ticket_id=ticket.id, in_topic=True),
     ]
     earlier = await conversation.history(session=session, ticket_id=ticket.id, public_only=True)
     for line in earlier:

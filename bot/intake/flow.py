@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from bot import conversation, metrics, requesters, tickets
 from bot.classify import fallback_category, infer_category
 from bot.desk import Desk
+from bot.excerpt import question_values
+from bot.intake import held
 from bot.intake.decision import (
-    MAX_QUESTION,
     Action,
     Handover,
     Press,
@@ -23,6 +24,7 @@ from bot.intake.decision import (
     before_match,
     decide_press,
     handover,
+    has_words,
     is_vague,
     question_of,
     wants_person,
@@ -70,10 +72,13 @@ async def take_text(
     step = DialogStep(requester.dialog_step) if requester.dialog_step else None
     person = wants_person(text)
     decided = before_match(
-        step=step, ticket_in_progress=current is not None, asks_for_person=person
+        step=step,
+        ticket_in_progress=current is not None,
+        asks_for_person=person,
+        words=has_words(text),
     )
-    if decided is Action.INTO_TICKET:
-        return Outcome(Action.INTO_TICKET, ticket=current)
+    if decided in (Action.INTO_TICKET, Action.NO_WORDS):
+        return Outcome(decided, ticket=current)
     if decided is Action.HANDOVER:
         return await hand_over(
             tx=tx,
@@ -157,6 +162,8 @@ async def take_press(
     match action:
         case PressAction.SET_LANGUAGE:
             requester.language = value
+        case PressAction.SOLVED:
+            held.let_go(requester)  # answered: what they sent with it opens no ticket
         case PressAction.ANSWER:
             return Pressed(action, template_id=value)
         case PressAction.TICKET_IN_HAND:
@@ -215,7 +222,7 @@ async def hand_over(
         return Outcome(decided, open_tickets=open_count)
     if decided is Handover.ASK_CATEGORY or category is None:
         requester.dialog_step = DialogStep.CATEGORY
-        requester.last_question = question[:MAX_QUESTION]
+        requester.last_question = question
         return Outcome(Handover.ASK_CATEGORY)
     now = desk.now()
     opened = await tickets.open_ticket(
@@ -244,22 +251,32 @@ async def hand_over(
     ticket.staff_chat_id = desk.settings.department(
         ticket.handling_department_key
     ).staff_group_chat_id
-    await publish(tx, desk.rules, [card_notice(desk, ticket, attempts, earlier)])
+    attachments = len(held.held(requester))
+    await publish(tx, desk.rules, [card_notice(desk, ticket, attempts, earlier, attachments)])
+    # What they sent with the question (photos, files), filed and relayed after the card.
+    await held.file_held(tx=tx, rules=desk.rules, requester=requester, ticket=ticket)
     return Outcome(decided, ticket=ticket, attempts=attempts, earlier=tuple(earlier))
 
 
 def card_notice(
-    desk: Desk, ticket: Ticket, attempts: tuple[str, ...], earlier: list[Ticket]
+    desk: Desk,
+    ticket: Ticket,
+    attempts: tuple[str, ...],
+    earlier: list[Ticket],
+    attachments: int = 0,
 ) -> Notice:
     """The new ticket's card for its staff group (`ticket_card`; the front adds Claim): its
-    category and priority by name, the whole question, what the bot offered (`attempts`) and
-    the requester's earlier tickets (`earlier`: id and status each)."""
+    category and priority by name, the question (`bot.excerpt.question_values`: whole, or
+    its start and its length when a card cannot hold it), what the bot offered
+    (`attempts`), the requester's earlier tickets (`earlier`: id and status each) and how
+    many photos or files came with the question (`attachments`)."""
     names = desk.names(desk.settings.languages.default)
     values = {
         "category": names["categories"][ticket.category],
         "priority": names["priorities"][ticket.priority],
-        "question": ticket.question,
+        **question_values(ticket.question),
         "attempts": list(attempts),
+        "attachments": attachments,
         "earlier": [{"id": t.id, "status": str(t.status)} for t in earlier],
     }
     return Notice(

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import (
+    JSON,
     BigInteger,
     Boolean,
     ForeignKey,
@@ -74,6 +76,11 @@ class Requester(Base):
     # (comma-separated) so a ticket opened from there records what was already tried.
     dialog_step: Mapped[str | None] = mapped_column(String(16))
     last_offered: Mapped[str | None] = mapped_column(Text)
+    # What they sent before a ticket (photos, files: `bot.intake.media.Attachment` as JSON),
+    # kept for the ticket their question opens; and the album (media_group_id) the bot last
+    # acknowledged, so that the other items of an album get no reply of their own.
+    held_media: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON(none_as_null=True))
+    media_group: Mapped[str | None] = mapped_column(String(64))
     # Barred by a supervisor (/block): their messages are not handled until /unblock.
     banned_at: Mapped[datetime | None]
     banned_by: Mapped[int | None] = mapped_column(BigInteger)
