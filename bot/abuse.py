@@ -3,9 +3,11 @@
 A requester barred by a supervisor (`/block`) is not handled. One sending more than
 `abuse.messages_per_minute` updates (config.yaml) within a minute is asked once to slow down,
 by the first update over the limit, and the rest of that minute's updates are deliberately not
-handled (README, "Limits against abuse"); updates not handled do not prolong the wait. Staff
-are never limited. The decision is pure: instants in, a `Verdict` out; the front applies it
-(handlers/runtime/processing.py) and the ban list comes from the database (bot/requesters.py).
+handled (README, "Limits against abuse"); updates not handled do not prolong the wait. An
+album counts as one message (Telegram sends each of its items as an update of its own, the
+same media_group_id on each, at most ten). Staff are never limited. The decision is pure:
+instants in, a `Verdict` out; the front applies it (handlers/runtime/processing.py) and the ban
+list comes from the database (bot/requesters.py).
 """
 
 from __future__ import annotations
@@ -37,15 +39,35 @@ class FloodLimit:
         self.window = window
         self._recent: dict[int, deque[datetime]] = {}  # each user's latest updates counted
         self._prune_at = PRUNE_FROM  # forget quiet users once this many are held
+        self._albums: dict[int, tuple[str, Verdict]] = {}  # each user's last album, its verdict
 
-    def verdict(self, *, user_id: int, now: datetime, staff: bool, banned: bool) -> Verdict:
+    def verdict(
+        self,
+        *,
+        user_id: int,
+        now: datetime,
+        staff: bool,
+        banned: bool,
+        media_group: str | None = None,
+    ) -> Verdict:
         """The verdict on an update from `user_id` at `now` (`staff`: a member of the staff;
-        `banned`: a requester a supervisor barred). Counts the update unless it is FLOOD,
-        staff's or banned."""
+        `banned`: a requester a supervisor barred; `media_group`: the album the update's message
+        belongs to, if any). Counts the update unless it is FLOOD, staff's, banned or a further
+        item of an album already counted, which shares its first item's fate (handled, or not;
+        asked to slow down once)."""
         if staff:
             return Verdict.HANDLE
         if banned:
             return Verdict.BANNED
+        album = self._albums.get(user_id)
+        if media_group is not None and album is not None and album[0] == media_group:
+            return Verdict.FLOOD if album[1] is Verdict.SLOW_DOWN else album[1]
+        verdict = self._count(user_id, now)
+        if media_group is not None:
+            self._albums[user_id] = (media_group, verdict)
+        return verdict
+
+    def _count(self, user_id: int, now: datetime) -> Verdict:
         if len(self._recent) >= self._prune_at:
             self._forget_quiet(now)
         recent = self._recent.setdefault(user_id, deque())
@@ -70,5 +92,8 @@ class FloodLimit:
             user: recent
             for user, recent in self._recent.items()
             if recent and now - recent[-1] < self.window
+        }
+        self._albums = {
+            user: album for user, album in self._albums.items() if user in self._recent
         }
         self._prune_at = max(PRUNE_FROM, 2 * len(self._recent))

@@ -20,6 +20,8 @@ from bot.sla import Rules
 from bot.store import get, get_for_requester, save
 from bot.transaction import Transaction
 
+EDIT = "edit"  # the content type of a requester's edit, filed with the words as they now read
+
 
 async def add_requester_message(
     *,
@@ -67,14 +69,16 @@ async def requester_message_and_tell(
     text: str = "",
     content_type: str = "text",
     file_id: str | None = None,
+    acknowledge: bool = True,
 ) -> TicketMessage:
     """What a requester sent (the message `message_id` in their chat `chat_id`) filed under
     their ticket at the transaction's instant; the ticket's staff get it as a `relay` notice
     (values `from_chat_id`, `message_id`: the front copies that message into the ticket's
     topic, or under its card), the handling department's group while the ticket has no staff
-    group. The requester hears it was added; while the ticket awaits their confirmation their
-    words are read as an answer to it instead (bot/closure.py `words_after_resolution_and_tell`).
-    Raises as `add_requester_message` does (DeskError)."""
+    group. With `acknowledge` the requester hears it was added, or, while the ticket awaits
+    their confirmation, their words are read as an answer to it (bot/closure.py
+    `words_after_resolution_and_tell`); without (an album's further items, what was held for a
+    new ticket) they hear nothing of it. Raises as `add_requester_message` does (DeskError)."""
     message = await add_requester_message(
         session=tx.session,
         rules=rules,
@@ -92,6 +96,8 @@ async def requester_message_and_tell(
     copied = {"from_chat_id": chat_id, "message_id": message_id}
     notice = Notice("relay", (Audience.TICKET_STAFF,), ticket, copied, fallback=group)
     await publish(tx, rules, [notice])
+    if not acknowledge:
+        return message
     requester = await tx.session.get(Requester, requester_id)
     assert requester is not None  # the ticket was found for them
     if ticket.status is TicketStatus.RESOLVED:
@@ -102,6 +108,63 @@ async def requester_message_and_tell(
         added = Notice("added_to_ticket", (Audience.REQUESTER,), ticket, requester=requester)
         await publish(tx, rules, [added])
     return message
+
+
+async def requester_edit_and_tell(
+    *,
+    tx: Transaction,
+    rules: Rules,
+    ticket_id: int,
+    requester_id: int,
+    chat_id: int,
+    message_id: int,
+    text: str,
+) -> TicketMessage:
+    """A requester's edit of their message `message_id` (in their chat `chat_id`), filed under
+    their ticket as content type "edit" with the words as they now read; the ticket's staff
+    get a `requester_edit` notice (the mark) and the message as it now reads (`relay`), the
+    handling department's group while the ticket has no staff group. The filed edit carries
+    no Telegram ids: the message itself is already filed, and a topic opened later copies it
+    once, as it then reads. Raises as `add_requester_message` does (DeskError)."""
+    message = await add_requester_message(
+        session=tx.session,
+        rules=rules,
+        ticket_id=ticket_id,
+        requester_id=requester_id,
+        now=tx.now,
+        text=text,
+        content_type=EDIT,
+    )
+    ticket = await get(session=tx.session, ticket_id=ticket_id)
+    group = rules.settings.department(ticket.handling_department_key).staff_group_chat_id
+    copied = {"from_chat_id": chat_id, "message_id": message_id}
+    staff = (Audience.TICKET_STAFF,)
+    notices = [
+        Notice("requester_edit", staff, ticket, fallback=group),
+        Notice("relay", staff, ticket, copied, fallback=group),
+    ]
+    await publish(tx, rules, notices)
+    return message
+
+
+async def ticket_of_message(
+    *, session: AsyncSession, chat_id: int, message_id: int
+) -> Ticket | None:
+    """The ticket a requester's message (`message_id` in their chat) was filed under, unless
+    that ticket is closed; None if it was filed under none."""
+    ticket_id = await session.scalar(
+        select(TicketMessage.ticket_id)
+        .where(
+            TicketMessage.telegram_chat_id == chat_id,
+            TicketMessage.telegram_message_id == message_id,
+            TicketMessage.direction == Direction.IN,
+        )
+        .limit(1)
+    )
+    if ticket_id is None:
+        return None
+    ticket = await get(session=session, ticket_id=ticket_id)
+    return None if ticket.status is TicketStatus.CLOSED else ticket
 
 
 def add_bot_note(*, session: AsyncSession, ticket_id: int, text: str, now: datetime) -> None:

@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import lifecycle
 from bot.errors import InvalidInput, NotFound
+from bot.excerpt import IN_A_MESSAGE, question_values
 from bot.guards import clean_text, require_staff_of
 from bot.lifecycle import Action
 from bot.models import Handoff, HandoffStatus, Requester, Ticket
@@ -202,7 +203,8 @@ def sent_notices(
                 "summary": form.summary,
                 "suggested": form.suggested_handling,
                 "due_at": form.due_at,
-                "question": ticket.question,
+                # Beside the summary and the suggested handling: the start of the words.
+                **question_values(ticket.question, IN_A_MESSAGE // 2),
             },
             departments=(form.to_department_key,),
         ),

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import lifecycle
 from bot.conversation import file_staff_message
 from bot.errors import NotAllowed, NotFound
+from bot.excerpt import excerpt
 from bot.guards import clean_text, may_speak_for
 from bot.models import ACTIVE_STATUSES, Incident, Requester, Ticket
 from bot.notices import Audience, Notice, address, publish
@@ -70,7 +71,9 @@ async def detect_surge(
     incident_id = next((incidents[key] for _, _, key in matches if incidents[key]), None)
     new_incident = incident_id is None
     if incident_id is None:
-        incident = Incident(category=ticket.category, summary=ticket.question[:500], opened_at=now)
+        incident = Incident(
+            category=ticket.category, summary=excerpt(ticket.question, 500).text, opened_at=now
+        )
         session.add(incident)
         await session.flush()
         incident_id = incident.id
@@ -109,7 +112,7 @@ async def detect_surge(
         "incident_id": incident_id,
         "ticket_ids": sorted(t.id for t in [ticket, *similar]),
         "category": ticket.category,
-        "summary": ticket.question[:500],
+        "summary": excerpt(ticket.question, 500).text,
     }
     departments = tuple(sorted({t.department_key for t in [ticket, *similar]}))
     alert = Notice("alert_surge", Audience.supervising(), values=values, departments=departments)

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import conversation
+from bot.excerpt import excerpt
 from bot.models import Ticket, TicketEvent, TicketStatus
 from bot.sla import Rules
 from bot.store import get
@@ -128,7 +129,7 @@ def _staff_line(ticket: Ticket, due: datetime | None) -> TicketLine:
         status=str(ticket.status),
         owner=None,
         due=due,
-        question=ticket.question[:QUESTION_SHOWN],
+        question=excerpt(ticket.question, QUESTION_SHOWN).text,  # … when shortened
     )
 
 

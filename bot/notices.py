@@ -18,10 +18,13 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from bot.excerpt import question_values
 from bot.models import Requester, Ticket
 from bot.outgoing import Outgoing
 from bot.sla import Rules
 from bot.transaction import Transaction
+
+NOTICE_QUESTION = 300  # UTF-16 units of the requester's words a notice about a ticket shows
 
 
 class Audience(StrEnum):
@@ -69,7 +72,9 @@ def ticket_values(ticket: Ticket, rules: Rules) -> dict[str, Any]:
         "status": str(ticket.status),
         "category": ticket.category,
         "priority": ticket.priority,
-        "question": ticket.question[:300],
+        # A notice shows the start of the question (`question_length` > 0 says it is
+        # shortened, and how long it is: the wording points to /ticket N for all of it).
+        **question_values(ticket.question, NOTICE_QUESTION),
         "owner": rules.staff.shown_as(ticket.owner_id),
         "first_response_due_at": ticket.first_response_due_at,
         "resolution_due_at": ticket.resolution_due_at,

@@ -13,6 +13,7 @@ Each flow changes the ticket in the caller's transaction and publishes its notic
 from __future__ import annotations
 
 from bot import store, tickets
+from bot.excerpt import question_values
 from bot.models import Requester, Ticket
 from bot.notices import Audience, Notice, publish
 from bot.sla import Rules
@@ -55,7 +56,7 @@ def assigned_notices(
     event = {"event": "assigned", "by": by, "owner": _owner(rules, ticket)}
     return [
         Notice("staff_event", (Audience.TICKET_STAFF,), ticket, event),
-        Notice("assigned_to_you", (Audience.OWNER,), ticket, {"question": ticket.question}),
+        Notice("assigned_to_you", (Audience.OWNER,), ticket, question_values(ticket.question)),
         owner_notice(rules, ticket, requester),
     ]
 

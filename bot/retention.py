@@ -78,10 +78,18 @@ async def forget(*, session: AsyncSession, settings: Settings, now: datetime) ->
                 Requester.display_name != "",
                 Requester.last_question.is_not(None),
                 Requester.inquiry.is_not(None),
+                Requester.held_media.is_not(None),
             ),
             ~exists().where(Ticket.requester_id == Requester.id, Ticket.question != ERASED),
         )
-        .values(display_name="", last_question=None, last_offered=None, inquiry=None)
+        .values(
+            display_name="",
+            last_question=None,
+            last_offered=None,
+            inquiry=None,
+            held_media=None,
+            media_group=None,
+        )
         .execution_options(synchronize_session=False)
     )
     log_cutoff = now - settings.retention.delivery_log

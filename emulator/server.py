@@ -7,7 +7,6 @@ Answers are `{"ok": true, "result": ...}`; errors `{"ok": false, "error_code", "
 from __future__ import annotations
 
 import asyncio
-import itertools
 import json
 import logging
 from pathlib import Path
@@ -78,7 +77,6 @@ class Emulator:
         self.app.router.add_get("/file/bot{token}/{path:.*}", self._download)
         self.faults = Faults()
         self._runner: web.AppRunner | None = None
-        self._albums = itertools.count(1)
         self.world.deliver = self._deliver
         self.failed_deliveries = 0
         self.port = 0
@@ -277,26 +275,21 @@ class Emulator:
         content = user_content(self.world, body)
         if body.get("caption"):
             content["caption"] = str(body["caption"])
-        updates = []
         album = content.pop("album", None)
         if album:
-            group = f"album{next(self._albums)}"
-            for item in album:
-                updates.append(
-                    await self.world.user_sends_content(
-                        user_id,
-                        item,
-                        body.get("chat_id"),
-                        body.get("message_thread_id"),
-                        {"media_group_id": group},
-                    )
-                )
+            updates = await self.world.user_sends_album(
+                user_id,
+                album,
+                content.get("caption", ""),
+                body.get("chat_id"),
+                body.get("message_thread_id"),
+            )
         else:
-            updates.append(
+            updates = [
                 await self.world.user_sends_content(
                     user_id, content, body.get("chat_id"), body.get("message_thread_id")
                 )
-            )
+            ]
         return web.json_response(updates)
 
     async def _user_edits(self, request: web.Request) -> web.Response:

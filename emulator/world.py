@@ -55,6 +55,7 @@ class World:
         # them): they start from the clock, in milliseconds, within 31 bits.
         self._update_ids = itertools.count(int(self.clock() * 1000) % 2_000_000_000 + 1)
         self._query_ids = itertools.count(1)
+        self._albums = itertools.count(13_000_000_000_000_001)
         self._new_update = asyncio.Condition()
         # Webhook mode: where updates are posted instead of queued for getUpdates.
         self.webhook_url: str | None = None
@@ -289,6 +290,28 @@ class World:
         chat = self.chat(user_id if chat_id is None else chat_id)
         message = self._message(chat, user, content, None, thread_id, extra)
         return await self._push({"message": message})
+
+    async def user_sends_album(
+        self,
+        user_id: int,
+        items: list[dict[str, Any]],
+        caption: str = "",
+        chat_id: int | None = None,
+        thread_id: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """An album (2 to 10 photos or files, each already shaped as Message fields), as
+        Telegram sends it to a bot: one Message update per item, in order, all with the same
+        media_group_id (a string), the caption (if any) on the first."""
+        if not 2 <= len(items) <= 10:
+            raise ValueError("an album has 2 to 10 items")
+        group = {"media_group_id": str(next(self._albums))}
+        updates = []
+        for number, item in enumerate(items):
+            content = {**item, "caption": caption} if caption and number == 0 else dict(item)
+            updates.append(
+                await self.user_sends_content(user_id, content, chat_id, thread_id, group)
+            )
+        return updates
 
     async def user_edits(
         self, user_id: int, chat_id: int, message_id: int, text: str

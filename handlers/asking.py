@@ -13,9 +13,10 @@ from telegram import Message, Update
 
 from bot import conversation
 from bot.desk import Desk
-from bot.intake import flow
+from bot.intake import attachments, flow
 from bot.intake.decision import Action as IntakeAction
 from bot.intake.decision import Press, PressAction
+from bot.intake.media import Attachment
 from bot.models import Requester, Ticket
 from bot.outbox import Call
 from bot.transaction import Transaction
@@ -23,7 +24,7 @@ from handlers import post
 from handlers.callbacks import Action, Button, UnknownButton, parse
 from handlers.common import answer
 from handlers.context import DeskContext
-from handlers.handover import present, present_press
+from handlers.handover import present, present_media, present_press
 from handlers.requesters import requester_and_ticket
 
 log = logging.getLogger(__name__)
@@ -117,28 +118,63 @@ async def pressed(update: Update, context: DeskContext) -> None:
 
 
 async def other(update: Update, context: DeskContext) -> None:
-    """Photos, files, voice, locations, stickers: into the open ticket, else ask for words."""
+    """Photos, files, voice, locations, stickers, album items: what the desk does with them is
+    `bot.intake.attachments.take_media` (filed under the ticket in progress, or held for the
+    ticket the question opens, a caption being the question); this presents it."""
     desk = context.desk
     user, message = update.effective_user, update.effective_message
     if user is None or message is None:
         return
+    kind, file_id = _content_of(message)
+    attachment = Attachment(
+        kind=kind,
+        file_id=file_id,
+        chat_id=message.chat_id,
+        message_id=message.message_id,
+        caption=message.caption or "",
+        media_group_id=message.media_group_id,
+    )
     async with desk.transaction(update_id=update.update_id) as tx:
-        session = tx.session
-        requester, open_ticket = await requester_and_ticket(session, desk, user)
-        if open_ticket is None:
-            text = desk.texts.render("not_understood", requester.language)
-            await post.post(tx, post.message(requester.chat_id, text))
-            return
-        await _into_ticket(desk, tx, requester, open_ticket, message)
+        requester, current = await requester_and_ticket(tx.session, desk, user)
+        taken = await attachments.take_media(
+            tx=tx, desk=desk, requester=requester, current=current, attachment=attachment
+        )
+        await post.post(tx, present_media(desk, requester, taken))
+
+
+async def edited(update: Update, context: DeskContext) -> None:
+    """A requester's edit of a message they sent: to the ticket's staff marked as an edit, or
+    (no ticket) taken as what they write now (`bot.intake.attachments.take_edit`)."""
+    desk = context.desk
+    user, message = update.effective_user, update.edited_message
+    if user is None or message is None:
+        return
+    async with desk.transaction(update_id=update.update_id) as tx:
+        requester, current = await requester_and_ticket(tx.session, desk, user)
+        done = await attachments.take_edit(
+            tx=tx,
+            desk=desk,
+            requester=requester,
+            current=current,
+            chat_id=message.chat_id,
+            message_id=message.message_id,
+            text=message.text or message.caption or "",
+        )
+        if done.question is not None:
+            await post.post(tx, present(desk, requester, done.question))
+        elif done.ticket is not None:
+            told = desk.texts.render(
+                "edit_passed_on", requester.language, ticket_id=done.ticket.id
+            )
+            await post.post(tx, post.message(requester.chat_id, told))
 
 
 async def _into_ticket(
     desk: Desk, tx: Transaction, requester: Requester, ticket: Ticket, message: Message
 ) -> None:
-    """Whatever a requester sends while their ticket is open: filed under it, copied to its
+    """A text a requester sends while their ticket is open: filed under it, copied to its
     staff, and the requester told so (or, after a resolution, asked to confirm), in the
     caller's transaction."""
-    kind, file_id = ("text", None) if message.text is not None else _content_of(message)
     # Copied to the ticket's staff: bot/conversation.py.
     await conversation.requester_message_and_tell(
         tx=tx,
@@ -147,7 +183,5 @@ async def _into_ticket(
         requester_id=requester.id,
         chat_id=message.chat_id,
         message_id=message.message_id,
-        text=message.text if message.text is not None else message.caption or "",
-        content_type=kind,
-        file_id=file_id,
+        text=message.text or "",
     )

@@ -8,7 +8,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import conversation
 from bot.desk import Desk
 from bot.intake import inquiry
-from bot.intake.decision import MAX_QUESTION
 from bot.models import Direction, Ticket
 from bot.outbox import Call
 from handlers import post
@@ -41,11 +40,13 @@ async def topic_calls(
         ticket_id=ticket.id,
         owner=desk.rules.staff.shown_as(owner) or "-",
         question=ticket.question,
-        inquiry=inquiry.shown(turns, MAX_QUESTION) if inquiry.worth_showing(turns) else [],
+        # Every word: the introduction takes as many messages as it needs.
+        inquiry=turns if inquiry.worth_showing(turns) else [],
     )
     calls = [
         post.open_topic(chat_id, ticket.id, post.topic_name(ticket.id, ticket.question)),
-        post.message(chat_id, intro, kind="topic_intro", ticket_id=ticket.id, in_topic=True),
+        # The requester's words whole, in as many messages as they take.
+        *post.long_message(chat_id, intro, kind="topic_intro", ticket_id=ticket.id, in_topic=True),
     ]
     earlier = await conversation.history(session=session, ticket_id=ticket.id, public_only=True)
     for line in earlier:

@@ -9,8 +9,9 @@ The decisions and their writes are the desk's (`bot.intake`); this module only w
 from __future__ import annotations
 
 from bot.desk import Desk
-from bot.intake import flow
+from bot.intake import attachments, flow
 from bot.intake.decision import Action, Handover, PressAction
+from bot.intake.media import MediaAction
 from bot.models import Requester
 from bot.outbox import Call
 from handlers import keyboards, post
@@ -30,6 +31,8 @@ def present(desk: Desk, requester: Requester, outcome: flow.Outcome) -> list[Cal
             return [post.message(chat_id, desk.texts.render("suggest", language), markup)]
         case Action.CLARIFY:
             return [post.message(chat_id, desk.texts.render("clarify", language))]
+        case Action.NO_WORDS:
+            return [post.message(chat_id, desk.texts.render("no_words", language))]
         case Handover.TOO_MANY:
             text = desk.texts.render("too_many_open", language, count=outcome.open_tickets)
             return [*_answered_first(desk, requester, outcome), post.message(chat_id, text)]
@@ -81,6 +84,28 @@ def _answered_first(desk: Desk, requester: Requester, outcome: flow.Outcome) -> 
         return []
     text = desk.answer(outcome.answered, requester.language)
     return [post.message(requester.chat_id, text)]
+
+
+_HELD = {
+    MediaAction.HOLD_AND_ASK: "media_held_ask",
+    MediaAction.HOLD_FOR_CATEGORY: "media_held_category",
+    MediaAction.NO_WORDS: "no_words",
+}
+
+
+def present_media(desk: Desk, requester: Requester, taken: attachments.Taken) -> list[Call]:
+    """The one reply to a photo, file or album (none for the album's other items), when the
+    front words it: what the first inquiry did with the caption, or that it is kept (and what
+    it is about, or which kind of matter, please). Into a ticket, the desk's own notice tells
+    them (bot/conversation.py)."""
+    language, chat_id = requester.language, requester.chat_id
+    if taken.action in (MediaAction.INTO_TICKET, MediaAction.INTO_TICKET_QUIET):
+        return []  # the desk told them (bot/conversation.py), once an album
+    if taken.question is not None:
+        return present(desk, requester, taken.question)
+    if taken.action in _HELD:
+        return [post.message(chat_id, desk.texts.render(_HELD[taken.action], language))]
+    return []
 
 
 def _promise(desk: Desk, requester: Requester, outcome: flow.Outcome) -> list[Call]:

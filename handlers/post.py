@@ -8,6 +8,7 @@ from typing import Any
 from telegram import InlineKeyboardMarkup, Message
 
 from bot.desk import Desk
+from bot.excerpt import excerpt
 from bot.outbox import Call
 from bot.transaction import Transaction
 from handlers.common import split_text
@@ -80,8 +81,9 @@ def drop_buttons(chat_id: int, message_id: int) -> Call:
 
 
 def topic_name(ticket_id: int, question: str) -> str:
-    """A ticket's topic is named by its number and the start of the requester's words."""
-    return f"#{ticket_id} {question[:40]}"
+    """A ticket's topic is named by its number and the start of the requester's words, with
+    an ellipsis when shortened (its introduction, the topic's first message, has them all)."""
+    return f"#{ticket_id} {excerpt(question, 40).text}"
 
 
 def open_topic(chat_id: int, ticket_id: int, name: str) -> Call:

@@ -13,6 +13,7 @@ The table, in words (each row wins over those below it):
 | step                   | ticket | asked for a person | band     | vague | action      |
 | ---------------------- | ------ | ------------------ | -------- | ----- | ----------- |
 | none                   | yes    | any                |          | any   | INTO_TICKET |
+| any (no words at all)  |        |                    |          |       | NO_WORDS    |
 | CATEGORY               |        | any                |          | any   | FALLBACK    |
 | any other              |        | yes                |          | any   | HANDOVER    |
 | none, NEW_Q., CLARIFY  |        | no                 | ANSWER*  | any   | REGISTER    |
@@ -26,7 +27,10 @@ the matter needs a person, a fault to repair or an application to process: the b
 asks for the details the template lists and opens the ticket itself.) A dialog step other
 than none means the bot is waiting for something from this text (a new question after /new,
 more words after a vague opener, a category), so the open ticket does not take it. The bot
-asks to clarify at most once: after CLARIFY a vague text is handed over.
+asks to clarify at most once: after CLARIFY a vague text is handed over. A text with no
+words at all (only punctuation, emoji, spaces: `has_words`) is no question: the requester is
+asked what they need and the step stays as it was (into a ticket in progress it is filed like
+anything else).
 
 The requester's buttons (`Press`) have their own table, `decide_press` (each row wins over those
 below it; "known": the button's value is a supported language, a template the desk has, or a
@@ -68,7 +72,6 @@ GREETINGS = frozenset(
     {"你好", "您好", "在吗", "在不在", "有人吗", "请问", "咨询", "问一下", "咨询一下"}
     | {"hello", "hi", "hey", "help", "question", "a question", "excuse me"}
 )
-MAX_QUESTION = 2000  # characters of the question a ticket keeps from the dialog
 
 
 class Action(StrEnum):
@@ -83,11 +86,18 @@ class Action(StrEnum):
     # department, asking for the details it lists (the matter needs a person)
     SUGGEST = "suggest"  # "did you mean": up to three close templates
     CLARIFY = "clarify"  # one question: what is it about?
+    NO_WORDS = "no_words"  # no words at all: what do they need? (nothing changes)
 
 
 def wants_person(text: str) -> bool:
     """The text asks for a human (exact words, case and surrounding spaces ignored)."""
     return text.strip().casefold() in HUMAN_WORDS
+
+
+def has_words(text: str) -> bool:
+    """The text carries at least one word: a letter, a digit or a Chinese character. Only
+    punctuation, emoji, symbols and spaces carry none."""
+    return any(ch.isalnum() for ch in text)
 
 
 def is_vague(text: str) -> bool:
@@ -102,11 +112,18 @@ def is_vague(text: str) -> bool:
 
 
 def before_match(
-    *, step: DialogStep | None, ticket_in_progress: bool, asks_for_person: bool
+    *,
+    step: DialogStep | None,
+    ticket_in_progress: bool,
+    asks_for_person: bool,
+    words: bool = True,
 ) -> Action | None:
-    """The action decided without the knowledge base, or None: search it, then `after_match`."""
+    """The action decided without the knowledge base, or None: search it, then `after_match`.
+    `words`: the text carries any (`has_words`)."""
     if step is None and ticket_in_progress:
         return Action.INTO_TICKET
+    if not words:
+        return Action.NO_WORDS
     if step is DialogStep.CATEGORY:
         # Waiting for a category and given words (or "人工") instead: a person takes it now,
         # under the fallback category; asking again would keep them from a person.
@@ -138,21 +155,26 @@ def decide(
     band: Band,
     vague: bool,
     needs_person: bool = False,
+    words: bool = True,
 ) -> Action:
     """The whole table in one call (the desk itself searches only when `before_match` says
     nothing, since searching costs time)."""
     decided = before_match(
-        step=step, ticket_in_progress=ticket_in_progress, asks_for_person=asks_for_person
+        step=step,
+        ticket_in_progress=ticket_in_progress,
+        asks_for_person=asks_for_person,
+        words=words,
     )
     return decided or after_match(step=step, band=band, vague=vague, needs_person=needs_person)
 
 
 def question_of(*, step: DialogStep | None, earlier: str | None, text: str) -> str:
     """The question a text makes: after a clarifying question or a category choice the earlier
-    words lead, so the requester never repeats themselves; cut to MAX_QUESTION characters."""
+    words lead, so the requester never repeats themselves. Nothing is cut: the ticket keeps
+    every word (what must be shown short says so where it is shown)."""
     if earlier and step in (DialogStep.CLARIFY, DialogStep.CATEGORY):
-        return f"{earlier}\n{text}"[:MAX_QUESTION]
-    return text[:MAX_QUESTION]
+        return f"{earlier}\n{text}"
+    return text
 
 
 class Handover(StrEnum):

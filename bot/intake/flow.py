@@ -14,9 +14,9 @@ from dataclasses import dataclass, field, replace
 from bot import conversation, metrics, requesters, tickets
 from bot.classify import fallback_category, infer_category
 from bot.desk import Desk
-from bot.intake import inquiry
+from bot.intake import held, inquiry
+from bot.intake.card import card_notice
 from bot.intake.decision import (
-    MAX_QUESTION,
     Action,
     Handover,
     Press,
@@ -25,13 +25,14 @@ from bot.intake.decision import (
     before_match,
     decide_press,
     handover,
+    has_words,
     is_vague,
     question_of,
     route,
     wants_person,
 )
 from bot.models import DialogStep, Requester, Ticket
-from bot.notices import Audience, Notice, publish
+from bot.notices import publish
 from bot.transaction import Transaction
 from knowledge.matcher import Band
 from knowledge.templates import CaseTemplate
@@ -109,10 +110,13 @@ async def take_text(
     step = DialogStep(requester.dialog_step) if requester.dialog_step else None
     person = wants_person(text)
     decided = before_match(
-        step=step, ticket_in_progress=current is not None, asks_for_person=person
+        step=step,
+        ticket_in_progress=current is not None,
+        asks_for_person=person,
+        words=has_words(text),
     )
-    if decided is Action.INTO_TICKET:
-        return Outcome(Action.INTO_TICKET, ticket=current)
+    if decided in (Action.INTO_TICKET, Action.NO_WORDS):
+        return Outcome(decided, ticket=current)
     # The first inquiry goes on (or, idle and waited on by nothing, starts again): every text
     # in it reaches the ticket it may become.
     now = desk.now()
@@ -230,6 +234,7 @@ async def take_press(
             return Pressed(action, ticket=current)
         case PressAction.SOLVED:
             requester.inquiry = None  # settled: what they ask next is a new inquiry
+            held.let_go(requester)  # answered: what they sent with it opens no ticket
         case PressAction.HANDOVER | PressAction.HANDOVER_IN_CATEGORY:
             if action is PressAction.HANDOVER:
                 _record(requester, inquiry.asked_for_person(desk.now()))
@@ -316,7 +321,7 @@ async def hand_over(
         return Outcome(decided, open_tickets=open_count)
     if decided is Handover.ASK_CATEGORY or category is None:
         requester.dialog_step = DialogStep.CATEGORY
-        requester.last_question = question[:MAX_QUESTION]
+        requester.last_question = question
         _record(requester, inquiry.bot_did("category", desk.now()))
         return Outcome(Handover.ASK_CATEGORY)
     now = desk.now()
@@ -325,7 +330,7 @@ async def hand_over(
         session=session,
         rules=desk.rules,
         requester_id=requester.id,
-        question=words[:MAX_QUESTION],  # each turn whole on ticket.inquiry
+        question=words,  # every word; each turn also whole on ticket.inquiry
         category=category,
         now=now,
         department=department
@@ -356,31 +361,8 @@ async def hand_over(
     ticket.staff_chat_id = desk.settings.department(
         ticket.handling_department_key
     ).staff_group_chat_id
-    await publish(tx, desk.rules, [card_notice(desk, ticket, attempts, earlier)])
+    attachments = len(held.held(requester))
+    await publish(tx, desk.rules, [card_notice(desk, ticket, attempts, earlier, attachments)])
+    # What they sent with the question (photos, files), filed and relayed after the card.
+    await held.file_held(tx=tx, rules=desk.rules, requester=requester, ticket=ticket)
     return Outcome(decided, ticket=ticket, attempts=attempts, earlier=tuple(earlier))
-
-
-def card_notice(
-    desk: Desk, ticket: Ticket, attempts: tuple[str, ...], earlier: list[Ticket]
-) -> Notice:
-    """The new ticket's card for its staff group (`ticket_card`; the front adds Claim): its
-    category and priority by name, the whole question, the first inquiry turn by turn when
-    more than the question happened (`inquiry`, bot/intake/inquiry.py), what the bot offered
-    (`attempts`) and the requester's earlier tickets (`earlier`: id and status each)."""
-    names = desk.names(desk.settings.languages.default)
-    turns = ticket.inquiry or []
-    values = {
-        "category": names["categories"][ticket.category],
-        "priority": names["priorities"][ticket.priority],
-        "question": ticket.question,
-        "inquiry": inquiry.shown(turns, MAX_QUESTION) if inquiry.worth_showing(turns) else [],
-        "attempts": list(attempts),
-        "earlier": [{"id": t.id, "status": str(t.status)} for t in earlier],
-    }
-    return Notice(
-        "ticket_card",
-        (Audience.DEPARTMENT_GROUP,),
-        ticket,
-        values,
-        departments=(ticket.handling_department_key,),
-    )

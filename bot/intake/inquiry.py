@@ -88,6 +88,11 @@ def offered(turns: Sequence[Turn]) -> list[str]:
     return titles
 
 
+# Characters of the requester's texts a card or a topic introduction shows of the inquiry:
+# with the bot's turns and the card's other lines it stays within a Telegram message (4,096).
+SHOWN_BUDGET = 3000
+
+
 def shown(turns: Sequence[Turn], budget: int) -> list[Turn]:
     """The turns as a card or a topic shows them: the requester's texts together at most
     `budget` characters, a shortened one ending in "…" (Telegram takes 4,096 characters a

@@ -79,6 +79,11 @@ class Requester(Base):
     # The first inquiry in progress, turn by turn (bot/intake/inquiry.py): what they said and
     # what the bot answered, offered or asked, until a ticket takes it or it is settled.
     inquiry: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON(none_as_null=True))
+    # What they sent before a ticket (photos, files: `bot.intake.media.Attachment` as JSON),
+    # kept for the ticket their question opens; and the album (media_group_id) the bot last
+    # acknowledged, so that the other items of an album get no reply of their own.
+    held_media: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON(none_as_null=True))
+    media_group: Mapped[str | None] = mapped_column(String(64))
     # Barred by a supervisor (/block): their messages are not handled until /unblock.
     banned_at: Mapped[datetime | None]
     banned_by: Mapped[int | None] = mapped_column(BigInteger)

@@ -95,7 +95,7 @@ class Calls:
                 log.warning("topic of ticket %s unusable (%s); opening another", ticket.id, error)
                 raise Reordered(await self._reopen_topic(ticket)) from None
         forum = await self._is_forum(call.chat_id)
-        if forum and call.kind == "relay":
+        if forum and call.kind in ("relay", "requester_edit"):
             return SKIPPED  # copied into the topic with the rest when someone claims it
         if not forum and call.kind in FORUM_ONLY:
             return SKIPPED
@@ -146,7 +146,7 @@ class Calls:
             owner=desk.rules.staff.shown_as(ticket.owner_id) or "-",
             question=ticket.question,
         )
-        intro = post.message(
+        intro = post.long_message(
             ticket.staff_chat_id, text, kind="topic_intro", ticket_id=ticket.id, in_topic=True
         )
         ahead: list[Queued] = []
@@ -154,5 +154,5 @@ class Calls:
             await tickets.attach_topic(
                 session=tx.session, ticket_id=ticket.id, thread_id=topic.message_thread_id
             )
-            await tx.publish([intro])
+            await tx.publish(intro)
         return ahead

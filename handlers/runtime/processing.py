@@ -46,6 +46,7 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
             now=self._desk.now(),
             staff=self._desk.rules.staff.get(user.id) is not None,
             banned=user.id in self._desk.banned,
+            media_group=update.message.media_group_id if update.message is not None else None,
         )
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:

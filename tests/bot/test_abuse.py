@@ -84,3 +84,18 @@ def test_quiet_requesters_are_forgotten_so_memory_stays_bounded() -> None:
     later = MONDAY_9AM + timedelta(seconds=20_000)
     verdicts = [limit.verdict(user_id=u, now=later, staff=False, banned=False) for u in busy]
     assert verdicts == [Verdict.HANDLE, Verdict.HANDLE, Verdict.SLOW_DOWN]
+
+
+def test_an_album_counts_as_one_message_and_its_items_share_its_fate() -> None:
+    limit = FloodLimit(2)
+
+    def item(second: float, group: str | None) -> Verdict:
+        now = MONDAY_9AM + timedelta(seconds=second)
+        return limit.verdict(user_id=USER, now=now, staff=False, banned=False, media_group=group)
+
+    # Two albums of ten photos within the minute: two messages, every photo handled.
+    assert [item(0, "g1") for _ in range(10)] == [Verdict.HANDLE] * 10
+    assert [item(1, "g2") for _ in range(10)] == [Verdict.HANDLE] * 10
+    # A third album is over the limit: asked once to slow down, its other items not handled.
+    assert [item(2, "g3") for _ in range(3)] == [Verdict.SLOW_DOWN, Verdict.FLOOD, Verdict.FLOOD]
+    assert item(3, None) is Verdict.FLOOD

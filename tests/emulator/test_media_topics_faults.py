@@ -137,7 +137,9 @@ async def test_users_send_every_kind_of_message(bot: Bot, emulator: Emulator) ->
         emulator, "media", {"user_id": ALICE, "kind": "location", "latitude": 1, "longitude": 2}
     )
     await control(emulator, "media", {"user_id": ALICE, "kind": "sticker"})
-    await control(emulator, "media", {"user_id": ALICE, "kind": "album", "count": 3})
+    await control(
+        emulator, "media", {"user_id": ALICE, "kind": "album", "count": 3, "caption": "三张"}
+    )
     sent = await control(emulator, "messages", {"user_id": ALICE, "text": "原文"})
     message_id = sent["message"]["message_id"]  # type: ignore[index]
     await control(
@@ -154,6 +156,8 @@ async def test_users_send_every_kind_of_message(bot: Bot, emulator: Emulator) ->
     assert messages[4].sticker is not None
     album = messages[5:8]
     assert len({m.media_group_id for m in album}) == 1 and all(m.photo for m in album)
+    # Telegram puts an album's caption on its first item.
+    assert [m.caption for m in album] == ["三张", None, None]
     assert updates[-1].edited_message.text == "改过"
     assert [u.update_id for u in updates] == sorted(u.update_id for u in updates)
 

@@ -188,13 +188,13 @@ async def test_the_unexpected_gets_a_reply_or_a_deliberate_silence(
     emulator, _ = running
     world = emulator.world
     stranger_group = world.add_group(-1000000000777, "闲聊群", [REQUESTER, ENGLISH])
-    # An edit to a question while a ticket is open goes into the ticket, like any message.
+    # An edit to a message while a ticket is open goes into the ticket, marked as an edit.
     await world.user_sends(REQUESTER, "我想申请公租房")
     await bot_lines(emulator, REQUESTER, 1)
     sent = await world.user_sends(REQUESTER, "我家三口人")
     await bot_lines(emulator, REQUESTER, 2)
     await world.user_edits(REQUESTER, REQUESTER, sent["message"]["message_id"], "我家四口人")
-    assert "已记入工单 #1" in (await bot_lines(emulator, REQUESTER, 3))[-1].text
+    assert "修改后的内容转给工单 #1" in (await bot_lines(emulator, REQUESTER, 3))[-1].text
     # A group the bot does not serve, and a channel post: silence, on purpose.
     await world.user_sends(ENGLISH, "hello bot", stranger_group.id)
     channel = {"id": -1000000000888, "type": "channel", "title": "News"}

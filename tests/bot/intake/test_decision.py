@@ -187,7 +187,10 @@ def test_the_earlier_words_lead_after_a_clarifying_question_or_a_category() -> N
     assert question_of(step=DialogStep.CATEGORY, earlier="a", text="b") == "a\nb"
     assert question_of(step=DialogStep.NEW_QUESTION, earlier="old", text="new") == "new"
     assert question_of(step=None, earlier="old", text="new") == "new"
-    assert len(question_of(step=None, earlier=None, text="字" * 5000)) == 2000
+    # Nothing is cut (issue 14): the ticket keeps every word.
+    assert question_of(step=None, earlier=None, text="字" * 5000) == "字" * 5000
+    long = "路" * 4000
+    assert question_of(step=DialogStep.CLARIFY, earlier=long, text=long) == f"{long}\n{long}"
 
 
 @pytest.mark.parametrize(

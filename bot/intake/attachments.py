@@ -1,0 +1,134 @@
+"""What a requester sends other than a new text, as flows: a photo, file, voice, location or
+album item (`take_media`), or an edit of a message they sent (`take_edit`); the desk's
+decision (`bot.intake.media`) carried out in the caller's transaction, and what to tell the
+requester returned for the front to present.
+
+Before a ticket, what they send is held (`bot.intake.held`) and its caption, when it carries
+words, goes through the first inquiry as their question (`bot.intake.flow.take_text`); while
+a ticket is in progress, it is filed under it and relayed to its staff. One album, one
+reply. An edit reaches the ticket's staff marked as an edit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot import conversation
+from bot.desk import Desk
+from bot.intake import flow, held
+from bot.intake.decision import has_words
+from bot.intake.media import Attachment, EditAction, MediaAction, decide_edit, decide_media
+from bot.models import DialogStep, Requester, Ticket
+from bot.transaction import Transaction
+
+
+@dataclass(frozen=True)
+class Taken:
+    """What the desk did with an attachment: `action`; `ticket` for INTO_TICKET(_QUIET) (the
+    ticket in progress), `question` for QUESTION (what the first inquiry did with the
+    caption, presented as for a text)."""
+
+    action: MediaAction
+    ticket: Ticket | None = None
+    question: flow.Outcome | None = None
+
+
+async def take_media(
+    *,
+    tx: Transaction,
+    desk: Desk,
+    requester: Requester,
+    current: Ticket | None,
+    attachment: Attachment,
+) -> Taken:
+    """Decide on an attachment a requester sent in private and carry it out in the caller's
+    transaction. `current` is their ticket in progress (or resolved awaiting their word)."""
+    step = DialogStep(requester.dialog_step) if requester.dialog_step else None
+    group = attachment.media_group_id
+    action = decide_media(
+        step=step,
+        ticket_in_progress=current is not None,
+        album_seen=group is not None and group == requester.media_group,
+        words=has_words(attachment.caption),
+        kept=attachment.kind != "sticker",
+    )
+    if group is not None:
+        requester.media_group = group
+    if action in (MediaAction.INTO_TICKET, MediaAction.INTO_TICKET_QUIET):
+        assert current is not None
+        await conversation.requester_message_and_tell(
+            tx=tx,
+            rules=desk.rules,
+            ticket_id=current.id,
+            requester_id=requester.id,
+            chat_id=attachment.chat_id,
+            message_id=attachment.message_id,
+            text=attachment.caption,
+            content_type=attachment.kind,
+            file_id=attachment.file_id,
+            # One reply to an album: its first item's (added, or the resolution asked again).
+            acknowledge=action is MediaAction.INTO_TICKET,
+        )
+        return Taken(action, ticket=current)
+    if action is MediaAction.NO_WORDS:
+        return Taken(action)
+    held.hold(requester, attachment)
+    if action is MediaAction.QUESTION:
+        outcome = await flow.take_text(
+            tx=tx, desk=desk, requester=requester, current=current, text=attachment.caption
+        )
+        return Taken(action, question=outcome)
+    if action is MediaAction.HOLD_AND_ASK and step is not DialogStep.CLARIFY:
+        # A new matter begins with it: what they write next is its question, not an addition
+        # to an earlier one (the bot asks once; a vague answer then goes to a person).
+        requester.dialog_step = DialogStep.CLARIFY
+        requester.last_question = requester.last_offered = None
+    return Taken(action)
+
+
+@dataclass(frozen=True)
+class Edited:
+    """What the desk did with an edit: `action`; `ticket` for INTO_TICKET (the ticket whose
+    staff were told), `question` for AS_TEXT (what the first inquiry did with the words)."""
+
+    action: EditAction
+    ticket: Ticket | None = None
+    question: flow.Outcome | None = None
+
+
+async def take_edit(
+    *,
+    tx: Transaction,
+    desk: Desk,
+    requester: Requester,
+    current: Ticket | None,
+    chat_id: int,
+    message_id: int,
+    text: str,
+) -> Edited:
+    """Decide on a requester's edit of their message `message_id` in their chat `chat_id`
+    (`text`: its words as they now read, a caption's for a photo) and carry it out in the
+    caller's transaction. `current` is their ticket in progress, if any."""
+    filed = await conversation.ticket_of_message(
+        session=tx.session, chat_id=chat_id, message_id=message_id
+    )
+    action = decide_edit(
+        filed_under_open_ticket=filed is not None, ticket_in_hand=current is not None
+    )
+    if action is EditAction.INTO_TICKET:
+        ticket = filed or current
+        assert ticket is not None
+        await conversation.requester_edit_and_tell(
+            tx=tx,
+            rules=desk.rules,
+            ticket_id=ticket.id,
+            requester_id=requester.id,
+            chat_id=chat_id,
+            message_id=message_id,
+            text=text,
+        )
+        return Edited(action, ticket=ticket)
+    outcome = await flow.take_text(
+        tx=tx, desk=desk, requester=requester, current=current, text=text
+    )
+    return Edited(action, question=outcome)

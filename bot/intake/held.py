@@ -1,0 +1,49 @@
+"""What a requester sent before their ticket existed (photos, files, an album), held on their
+row until the question it came with opens a ticket; then filed under that ticket and relayed
+to its staff like anything they send into it (`bot.conversation`)."""
+
+from __future__ import annotations
+
+from bot import conversation
+from bot.intake.media import Attachment
+from bot.models import Requester, Ticket
+from bot.sla import Rules
+from bot.transaction import Transaction
+
+
+def hold(requester: Requester, attachment: Attachment) -> None:
+    """Keep `attachment` for the ticket the requester's question opens (in arrival order)."""
+    requester.held_media = [*(requester.held_media or []), attachment.as_json()]
+
+
+def held(requester: Requester) -> list[Attachment]:
+    """What the requester sent that waits for a ticket, in arrival order."""
+    return [Attachment.from_json(item) for item in requester.held_media or []]
+
+
+def let_go(requester: Requester) -> None:
+    """Nothing is held any more: the question it came with was settled without a ticket."""
+    requester.held_media = None
+
+
+async def file_held(*, tx: Transaction, rules: Rules, requester: Requester, ticket: Ticket) -> int:
+    """File what the requester held under their new `ticket`, in the caller's transaction,
+    each relayed to the ticket's staff (a `relay` notice: under the card in a group without
+    topics, copied into the ticket's topic when someone claims it). Returns how many; the
+    requester holds nothing afterwards."""
+    items = held(requester)
+    for item in items:
+        await conversation.requester_message_and_tell(
+            tx=tx,
+            rules=rules,
+            ticket_id=ticket.id,
+            requester_id=requester.id,
+            chat_id=item.chat_id,
+            message_id=item.message_id,
+            text=item.caption,
+            content_type=item.kind,
+            file_id=item.file_id,
+            acknowledge=False,  # the new ticket's promise says it all
+        )
+    let_go(requester)
+    return len(items)

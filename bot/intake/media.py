@@ -1,0 +1,116 @@
+"""What the desk does with a requester's photo, file, voice, location or album, as a pure
+function.
+
+A careful clerk keeps whatever a requester hands over: the words on it (a photo's caption) are
+the question, the thing itself belongs to the ticket. Telegram sends an album as one message
+per item, all with the same `media_group_id` and the caption (if any) on one of them, usually
+the first; the requester gets one reply for the whole album. A caption carries words as a
+text does (`bot.intake.decision.has_words`).
+
+The table (each row wins over those below it; "ticket": a ticket in progress and no dialog
+step, so that the ticket takes what they send, as for text in `bot.intake.decision`; "album
+seen": the message belongs to the album the bot last acknowledged; "words": the caption
+carries words; "kept": something a case can use, anything but a sticker):
+
+| ticket | album seen | words | kept | step     | action            |
+| ------ | ---------- | ----- | ---- | -------- | ----------------- |
+| yes    | yes        | any   |      |          | INTO_TICKET_QUIET |
+| yes    | no         | any   |      |          | INTO_TICKET       |
+| no     |            |       | no   |          | NO_WORDS          |
+| no     | any        | yes   |      |          | QUESTION          |
+| no     | yes        | no    |      |          | HOLD_QUIET        |
+| no     | no         | no    |      | CATEGORY | HOLD_FOR_CATEGORY |
+| no     | no         | no    |      | other    | HOLD_AND_ASK      |
+
+Every other row files or holds the attachment: nothing a requester sends for their matter is
+dropped. What is held goes into the ticket their question opens (`bot.intake.held`). A
+sticker before any ticket is no question, as a text of emoji is none: they are asked what
+they need.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+from typing import Any
+
+from bot.models import DialogStep
+
+
+class MediaAction(StrEnum):
+    """What the desk does with one photo, file or album item of a requester's."""
+
+    INTO_TICKET = "into_ticket"  # filed under the ticket in progress, copied, requester told
+    INTO_TICKET_QUIET = "into_ticket_quiet"  # the same, without a reply: the album was answered
+    QUESTION = "question"  # held; its caption is the question (the first inquiry takes it)
+    HOLD_QUIET = "hold_quiet"  # held without a reply: the album was answered
+    HOLD_FOR_CATEGORY = "hold_for_category"  # held with the question that waits for a category
+    HOLD_AND_ASK = "hold_and_ask"  # held; the requester is asked what it is about
+    NO_WORDS = "no_words"  # a sticker, no ticket: what do they need? (nothing changes)
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """One message of a requester's that carries something other than text: its kind (photo,
+    document, voice, video, audio, sticker, location, other), its file id if it has one, where
+    it is in Telegram (their chat, the message), its caption ("" if none) and its album
+    (`media_group_id`, None when alone). Held on the requester as `as_json()`."""
+
+    kind: str
+    file_id: str | None
+    chat_id: int
+    message_id: int
+    caption: str = ""
+    media_group_id: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Attachment:
+        return cls(
+            kind=str(data["kind"]),
+            file_id=data.get("file_id"),
+            chat_id=int(data["chat_id"]),
+            message_id=int(data["message_id"]),
+            caption=str(data.get("caption") or ""),
+            media_group_id=data.get("media_group_id"),
+        )
+
+
+def decide_media(
+    *,
+    step: DialogStep | None,
+    ticket_in_progress: bool,
+    album_seen: bool,
+    words: bool,
+    kept: bool = True,
+) -> MediaAction:
+    """The table of the module's description for one attachment."""
+    if step is None and ticket_in_progress:
+        return MediaAction.INTO_TICKET_QUIET if album_seen else MediaAction.INTO_TICKET
+    if not kept:
+        return MediaAction.NO_WORDS
+    if words:
+        return MediaAction.QUESTION
+    if album_seen:
+        return MediaAction.HOLD_QUIET
+    if step is DialogStep.CATEGORY:
+        return MediaAction.HOLD_FOR_CATEGORY
+    return MediaAction.HOLD_AND_ASK
+
+
+class EditAction(StrEnum):
+    """What the desk does with a requester's edit of a message they sent."""
+
+    INTO_TICKET = "into_ticket"  # filed under the ticket, marked as an edit; its staff told
+    AS_TEXT = "as_text"  # no ticket to tell: the words as they now read are taken as a text
+
+
+def decide_edit(*, filed_under_open_ticket: bool, ticket_in_hand: bool) -> EditAction:
+    """An edit reaches the staff of the ticket the edited message was filed under while that
+    ticket is not closed, else of the requester's ticket in hand; with neither, the first
+    inquiry takes the words as they now read (a corrected question is answered again)."""
+    if filed_under_open_ticket or ticket_in_hand:
+        return EditAction.INTO_TICKET
+    return EditAction.AS_TEXT
