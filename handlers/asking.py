@@ -51,8 +51,7 @@ async def ask(update: Update, context: DeskContext) -> None:
     message, user = update.effective_message, update.effective_user
     assert message is not None and message.text is not None and user is not None
     async with desk.transaction(update_id=update.update_id) as tx:
-        session = tx.session
-        requester, current = await requester_and_ticket(session, desk, user)
+        requester, current = await requester_and_ticket(tx, desk, user)
         outcome = await flow.take_text(
             tx=tx, desk=desk, requester=requester, current=current, text=message.text
         )
@@ -100,7 +99,7 @@ async def pressed(update: Update, context: DeskContext) -> None:
     value = button.word(0) if button is not None and button.action in _WORDED else ""
     alert: str | None = None
     async with desk.transaction(update_id=update.update_id) as tx:
-        requester, current = await requester_and_ticket(tx.session, desk, query.from_user)
+        requester, current = await requester_and_ticket(tx, desk, query.from_user)
         done = await flow.take_press(
             tx=tx, desk=desk, requester=requester, current=current, press=press, value=value
         )
@@ -122,8 +121,7 @@ async def other(update: Update, context: DeskContext) -> None:
     if user is None or message is None:
         return
     async with desk.transaction(update_id=update.update_id) as tx:
-        session = tx.session
-        requester, open_ticket = await requester_and_ticket(session, desk, user)
+        requester, open_ticket = await requester_and_ticket(tx, desk, user)
         if open_ticket is None:
             text = desk.texts.render("not_understood", requester.language)
             await post.post(tx, post.message(requester.chat_id, text))
