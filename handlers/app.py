@@ -128,6 +128,7 @@ HANDLERS: tuple[BaseHandler[Update, DeskContext, Any], ...] = (
     CallbackQueryHandler(supervision.pressed, pattern=pattern(*supervision.STEERING)),
     CallbackQueryHandler(proposals.decide, pattern=pattern(*proposals.DECIDING)),
     CallbackQueryHandler(staff.requester_decides, pattern=pattern(Action.RATE, Action.REOPEN)),
+    CallbackQueryHandler(asking.chose_ticket, pattern=pattern(Action.WHICH)),
     # Text before anything else from a requester: it is a question or goes into their ticket.
     MessageHandler(PRIVATE & filters.TEXT & ~filters.COMMAND, asking.ask),
     # The requester's other buttons, and any data no handler above took (stale or forged).

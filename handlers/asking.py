@@ -10,8 +10,9 @@ from __future__ import annotations
 import logging
 
 from telegram import Message, Update
+from telegram.ext import ExtBot
 
-from bot import conversation
+from bot import conversation, inbox, replies
 from bot.desk import Desk
 from bot.intake import flow
 from bot.intake.decision import Action as IntakeAction
@@ -19,11 +20,12 @@ from bot.intake.decision import Press, PressAction
 from bot.models import Requester, Ticket
 from bot.outbox import Call
 from bot.transaction import Transaction
-from handlers import post
+from handlers import post, which
 from handlers.callbacks import Action, Button, UnknownButton, parse
 from handlers.common import answer
 from handlers.context import DeskContext
 from handlers.handover import present, present_press
+from handlers.refusals import stale_buttons
 from handlers.requesters import requester_and_ticket
 
 log = logging.getLogger(__name__)
@@ -57,7 +59,11 @@ async def ask(update: Update, context: DeskContext) -> None:
         )
         if outcome.action is IntakeAction.INTO_TICKET:
             assert outcome.ticket is not None
-            await _into_ticket(desk, tx, requester, outcome.ticket, message)
+            ticket = await which.ticket_for(
+                desk, tx, requester, outcome.ticket, message, update.update_id
+            )
+            if ticket is not None:  # else they are asked which of their tickets it is for
+                await _into_ticket(desk, tx, requester, ticket, message)
             return
         await post.post(tx, present(desk, requester, outcome))
 
@@ -126,7 +132,11 @@ async def other(update: Update, context: DeskContext) -> None:
             text = desk.texts.render("not_understood", requester.language)
             await post.post(tx, post.message(requester.chat_id, text))
             return
-        await _into_ticket(desk, tx, requester, open_ticket, message)
+        ticket = await which.ticket_for(
+            desk, tx, requester, open_ticket, message, update.update_id
+        )
+        if ticket is not None:  # else they are asked which of their tickets it is for
+            await _into_ticket(desk, tx, requester, ticket, message)
 
 
 async def _into_ticket(
@@ -149,3 +159,36 @@ async def _into_ticket(
     )
     added = desk.texts.render("added_to_ticket", requester.language, ticket_id=ticket.id)
     await post.post(tx, post.message(requester.chat_id, added))
+
+
+@stale_buttons
+async def chose_ticket(update: Update, context: DeskContext) -> None:
+    """The requester says which of their tickets a message was for (handlers/which.py asked):
+    it is filed there as if sent so. A stale question (the ticket no longer in hand, the
+    message already filed, or gone from the inbox) gets the stale-button alert."""
+    desk = context.desk
+    query = update.callback_query
+    assert query is not None
+    button = parse(query.data)
+    ticket_id, update_id, message_id = (button.number(i) for i in range(3))
+    async with desk.transaction(update_id=update.update_id) as tx:
+        requester, _ = await requester_and_ticket(tx, desk, query.from_user)
+        ticket = await replies.choice(
+            session=tx.session, requester=requester, ticket_id=ticket_id, message_id=message_id
+        )
+        message = await _recorded_message(tx, context.bot, update_id)
+        if message is None or (message.chat_id, message.message_id) != (
+            requester.chat_id,
+            message_id,
+        ):
+            raise UnknownButton(f"message {message_id} is not in the inbox")
+        if query.message is not None:
+            await post.post(tx, post.drop_buttons(query.message.chat.id, query.message.message_id))
+        await _into_ticket(desk, tx, requester, ticket, message)
+    await answer(query)
+
+
+async def _recorded_message(tx: Transaction, bot: ExtBot[None], update_id: int) -> Message | None:
+    """The message of an update as the inbox recorded it, None once it is pruned."""
+    payload = await inbox.payload(session=tx.session, update_id=update_id)
+    return Update.de_json(payload, bot).effective_message if payload is not None else None

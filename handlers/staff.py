@@ -197,6 +197,7 @@ async def _on_ticket(
             text=text,
             chat_id=message.chat_id,
             message_id=message.message_id,
+            content_type="text" if message.text is not None else "media",
         )
 
 
