@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import IllegalMove, NotFound
@@ -58,22 +58,23 @@ class Route:
     choices: tuple[Ticket, ...] = ()
 
 
+# Per ticket (a handful in hand), by the index on (ticket_id, id): never the whole table.
 _STAFF_WROTE = (
-    select(TicketMessage.ticket_id, func.max(TicketMessage.id).label("latest"))
-    .where(TicketMessage.direction == Direction.OUT)
-    .group_by(TicketMessage.ticket_id)
-    .subquery()
+    select(func.max(TicketMessage.id))
+    .where(TicketMessage.ticket_id == Ticket.id, TicketMessage.direction == Direction.OUT)
+    .correlate(Ticket)
+    .scalar_subquery()
+)
+_IN_HAND = (
+    select(Ticket, _STAFF_WROTE)
+    .where(Ticket.requester_id == bindparam("requester_id"), Ticket.status.in_(IN_HAND))
+    .order_by(Ticket.id)
 )
 
 
 async def in_hand(*, session: AsyncSession, requester_id: int) -> list[tuple[Ticket, InHand]]:
     """The requester's tickets in hand, oldest first, each with its staff's latest message."""
-    rows = await session.execute(
-        select(Ticket, _STAFF_WROTE.c.latest)
-        .outerjoin(_STAFF_WROTE, _STAFF_WROTE.c.ticket_id == Ticket.id)
-        .where(Ticket.requester_id == requester_id, Ticket.status.in_(IN_HAND))
-        .order_by(Ticket.id)
-    )
+    rows = await session.execute(_IN_HAND, {"requester_id": requester_id})
     return [(ticket, InHand(ticket.id, latest)) for ticket, latest in rows]
 
 

@@ -11,7 +11,10 @@ Which buttons a notice carries depends on its kind and on whom it was addressed 
 A notice addressed to the ticket's staff (Audience.TICKET_STAFF) goes into the ticket's topic
 as it is when sent (under its card in a group without topics). A notice of something someone
 wrote in Telegram (a staff reply to its requester, a requester's message relayed to the
-ticket's staff) is that message, copied: its values name it (`from_chat_id`, `message_id`).
+ticket's staff) is that message, copied: its values name it (`from_chat_id`, `message_id`);
+a staff reply to a requester with more than one ticket in hand starts with its ticket's number
+instead. What reaches a requester about a ticket is linked to it once sent, as relayed messages
+are in staff groups: their reply to it goes to that ticket (bot/replies.py).
 """
 
 from __future__ import annotations
