@@ -9,6 +9,7 @@ from typing import Any
 import aiohttp
 import pytest
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram.ext import Application
 
 from bot.models import OutboxMessage, Requester, TicketMessage
@@ -16,6 +17,7 @@ from emulator.server import Emulator
 from tests.handlers.conftest import GENERAL_GROUP, REQUESTER, bot_lines, only_topic, until
 
 App = Application  # type: ignore[type-arg]
+Sessions = async_sessionmaker[AsyncSession]
 OFFICER = 100101
 
 
@@ -38,6 +40,7 @@ async def _block(emulator: Emulator, blocked: bool) -> None:
 
 @pytest.mark.parametrize("store", ["sqlite", "postgresql"])
 async def test_what_missed_a_blocked_requester_reaches_them_when_they_write_again(
+    sessions: Sessions,  # first: on PostgreSQL, a database emptied of earlier tests
     running: tuple[Emulator, App],
 ) -> None:
     emulator, application = running

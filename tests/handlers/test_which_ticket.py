@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram.ext import Application
 
 from bot.models import TicketMessage
@@ -15,6 +16,7 @@ from emulator.server import Emulator
 from tests.handlers.conftest import GENERAL_GROUP, REQUESTER, bot_lines, until
 
 App = Application  # type: ignore[type-arg]
+Sessions = async_sessionmaker[AsyncSession]
 OFFICER, SECOND_OFFICER = 100101, 100102
 
 
@@ -61,7 +63,10 @@ async def _two_tickets(emulator: Emulator, claimed: bool) -> tuple[Any, Any]:
 
 
 @pytest.mark.parametrize("store", ["sqlite", "postgresql"])
-async def test_an_answer_reaches_the_ticket_it_replies_to(running: tuple[Emulator, App]) -> None:
+async def test_an_answer_reaches_the_ticket_it_replies_to(
+    sessions: Sessions,  # first: on PostgreSQL, a database emptied of earlier tests
+    running: tuple[Emulator, App],
+) -> None:
     emulator, _ = running
     world = emulator.world
     first, second = await _two_tickets(emulator, claimed=True)
