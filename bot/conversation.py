@@ -11,6 +11,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import replies
 from bot.closure import words_after_resolution_and_tell
 from bot.errors import IllegalMove, NotAllowed
 from bot.guards import MAX_TEXT, may_speak_for
@@ -229,11 +230,15 @@ async def staff_reply_and_tell(
     text: str,
     chat_id: int,
     message_id: int,
+    content_type: str = "text",
 ) -> TicketMessage:
-    """A staff reply (the message `message_id` in the staff chat `chat_id`) filed as a public
-    update at the transaction's instant; the requester gets it as a `staff_reply` notice
-    (values `from_chat_id`, `message_id`: the front copies that message). Raises as
-    `add_staff_message` does (DeskError)."""
+    """A staff reply (the message `message_id` in the staff chat `chat_id`; `text` its text
+    or caption, `content_type` "text" or the kind of media) filed as a public update at the
+    transaction's instant; the requester gets it as a `staff_reply` notice (values
+    `from_chat_id`, `message_id`: the front copies that message). When the requester has more
+    than one ticket in hand, the values also say `numbered` (the requester reads which ticket
+    it is about: issue 14), with `text` and `content_type`. Raises as `add_staff_message`
+    does (DeskError)."""
     message = await add_staff_message(
         session=tx.session,
         rules=rules,
@@ -241,13 +246,16 @@ async def staff_reply_and_tell(
         officer_id=officer_id,
         text=text,
         now=tx.now,
+        content_type=content_type,
         chat_id=chat_id,
         message_id=message_id,
     )
     ticket = await get(session=tx.session, ticket_id=ticket_id)
     requester = await tx.session.get(Requester, ticket.requester_id)
     assert requester is not None  # a foreign key
-    copied = {"from_chat_id": chat_id, "message_id": message_id}
+    copied: dict[str, object] = {"from_chat_id": chat_id, "message_id": message_id}
+    if len(await replies.in_hand(session=tx.session, requester_id=requester.id)) > 1:
+        copied |= {"numbered": True, "text": text, "content_type": content_type}
     notice = Notice("staff_reply", (Audience.REQUESTER,), ticket, copied, requester=requester)
     await publish(tx, rules, [notice])
     return message

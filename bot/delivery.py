@@ -1,11 +1,12 @@
 """What sending a message means for the desk: its mark in the outbox, and what it changes on
 its ticket (a card's message id, a copy linked to the ticket, a new topic), or, when Telegram
-refuses it for good, the failure and an unreachable requester. The front's sender
+refuses it for good, the failure and an unreachable requester; and when that requester writes
+to the bot again, what could not reach them (`reachable_again_and_tell`). The front's sender
 (handlers/runtime/) calls these; it decides nothing about tickets itself."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -13,10 +14,11 @@ from typing import Any
 from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from bot import outbox, requesters, tickets
-from bot.models import Ticket
+from bot import conversation, outbox, requesters, tickets
+from bot.models import Requester, Ticket
 from bot.notices import Audience, Notice, publish
-from bot.outbox import Call
+from bot.outbox import Call, Queued
+from bot.outgoing import Outgoing
 from bot.sla import Rules
 from bot.transaction import Transaction
 
@@ -102,7 +104,8 @@ async def give_up(
     """Telegram refuses a message for good: recorded as failed. With `unreachable` (a
     requester's private chat answered 403) the requester is marked unreachable too; their
     tickets in hand that were not yet marked so are returned, for their owners to be told."""
-    await outbox.failed(session=session, message_id=message_id, now=now, error=error)
+    noted = outbox.UNREACHABLE + error if unreachable else error
+    await outbox.failed(session=session, message_id=message_id, now=now, error=noted)
     if not unreachable:
         return []
     return await requesters.mark_unreachable(session=session, chat_id=chat_id, now=now)
@@ -128,3 +131,112 @@ async def give_up_and_tell(
         now=tx.now,
     )
     await publish(tx, rules, [Notice("unreachable", (Audience.TICKET_STAFF,), t) for t in in_hand])
+
+
+# Notices to a requester that a later one of the same kind about the same ticket makes
+# pointless to repeat: only the latest is sent again (it carries the latest update).
+SUPERSEDED_KINDS = frozenset({"progress_notice"})
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """A message that could not reach a requester who had blocked the bot: its outbox id, its
+    kind (template) and its ticket, if any."""
+
+    id: int
+    kind: str
+    ticket_id: int | None
+
+
+@dataclass(frozen=True)
+class Redelivery:
+    """What becomes of the messages waiting for a requester who is back: `again` sent again,
+    in their order; `superseded` not repeated (a later one of the kind says it);
+    `closed` not sent (their ticket is no longer in hand, or they belong to none)."""
+
+    again: tuple[Waiting, ...]
+    superseded: tuple[Waiting, ...]
+    closed: tuple[Waiting, ...]
+
+
+def redelivery(waiting: Sequence[Waiting], in_hand: Collection[int]) -> Redelivery:
+    """Which messages a requester missed while they had blocked the bot are sent again now
+    that they wrote to it (issue 14: what could not be delivered is delivered once they are
+    reachable): those of their tickets still in hand (`in_hand`: ticket ids), in their order;
+    of the kinds in SUPERSEDED_KINDS only the latest per ticket. `waiting` oldest first."""
+    latest: dict[tuple[int | None, str], int] = {}
+    for item in waiting:
+        if item.kind in SUPERSEDED_KINDS:
+            latest[(item.ticket_id, item.kind)] = item.id
+    again: list[Waiting] = []
+    superseded: list[Waiting] = []
+    closed: list[Waiting] = []
+    for item in waiting:
+        if item.ticket_id is None or item.ticket_id not in in_hand:
+            closed.append(item)
+        elif item.kind in SUPERSEDED_KINDS and latest[(item.ticket_id, item.kind)] != item.id:
+            superseded.append(item)
+        else:
+            again.append(item)
+    return Redelivery(tuple(again), tuple(superseded), tuple(closed))
+
+
+async def reachable_again_and_tell(*, tx: Transaction, rules: Rules, requester: Requester) -> None:
+    """A requester marked unreachable (they had blocked the bot) wrote to it again: they are
+    reachable now. The messages of their tickets in hand that could not reach them are sent
+    again, in their order, after a word saying so (`welcome_back`, values `count`), as
+    `redelivery` decides; each such ticket gets a note, and its staff hear it (`reachable`,
+    in the ticket's topic; values `sent_again`, `superseded`: how many of its messages were
+    sent again, and how many older notices were not repeated). In the caller's transaction,
+    before whatever it answers them: a no-op for a requester not marked unreachable."""
+    if not requester.blocked_bot:
+        return
+    requester.blocked_bot = False
+    session = tx.session
+    in_hand = await requesters.tickets_in_hand(session=session, requester_id=requester.id)
+    stored = {
+        q.id: q for q in await outbox.undelivered(session=session, chat_id=requester.chat_id)
+    }
+    waiting = [Waiting(q.id, q.kind, _ticket_of(q)) for q in stored.values()]
+    decided = redelivery(waiting, {t.id for t in in_hand})
+    if decided.again:
+        welcome = Notice(
+            "welcome_back",
+            (Audience.REQUESTER,),
+            None,
+            {"count": len(decided.again)},
+            requester=requester,
+        )
+        await publish(tx, rules, [welcome])
+        await tx.publish(_stored_as(stored[w.id]) for w in decided.again)
+    for how, items in (
+        ("sent again", decided.again),
+        ("superseded", decided.superseded),
+        ("ticket no longer in hand", decided.closed),
+    ):
+        await outbox.dealt_with(session=session, message_ids=[w.id for w in items], how=how)
+    notices = []
+    for ticket in in_hand:
+        sent_again = sum(1 for w in decided.again if w.ticket_id == ticket.id)
+        superseded = sum(1 for w in decided.superseded if w.ticket_id == ticket.id)
+        conversation.add_bot_note(
+            session=session,
+            ticket_id=ticket.id,
+            text=f"requester reachable again: they wrote to the bot; {sent_again} sent again",
+            now=tx.now,
+        )
+        values = {"sent_again": sent_again, "superseded": superseded}
+        notices.append(Notice("reachable", (Audience.TICKET_STAFF,), ticket, values))
+    await publish(tx, rules, notices)
+
+
+def _stored_as(queued: Queued) -> Outgoing | Call:
+    """An outbox row as it was published: a notice, or a front's call."""
+    if queued.message is not None:
+        return queued.message
+    assert queued.call is not None
+    return queued.call
+
+
+def _ticket_of(queued: Queued) -> int | None:
+    return _stored_as(queued).ticket_id

@@ -90,3 +90,12 @@ async def mark_processed(*, session: AsyncSession, update_id: int, now: datetime
     """The update is done with (a no-op if it already was), in the caller's transaction."""
     connection = await session.connection()
     await connection.execute(_MARK, {"marked_update": update_id, "marked_at": now})
+
+
+async def payload(*, session: AsyncSession, update_id: int) -> dict[str, Any] | None:
+    """The update recorded under `update_id` as Telegram sent it (JSON), None once it is
+    pruned (retention: `delivery_log`) or was never recorded."""
+    found: dict[str, Any] | None = await session.scalar(
+        select(InboundUpdate.payload).where(InboundUpdate.update_id == update_id)
+    )
+    return found

@@ -229,6 +229,13 @@ async def retry(
     )
 
 
+# The start of `last_error` on a message given up because its requester had blocked the bot,
+# and what it becomes once the requester is back and the message was dealt with (sent again,
+# or found superseded: bot/delivery.py `reachable_again_and_tell`).
+UNREACHABLE = "unreachable: "
+DEALT_WITH = "requester back: "
+
+
 async def failed(*, session: AsyncSession, message_id: int, now: datetime, error: str) -> None:
     """Given up on: Telegram refuses it for good (the chat blocked the bot, say)."""
     await session.execute(
@@ -236,3 +243,31 @@ async def failed(*, session: AsyncSession, message_id: int, now: datetime, error
         .where(_TABLE.c.id == message_id)
         .values(failed_at=now, last_error=error[:500])
     )
+
+
+async def undelivered(*, session: AsyncSession, chat_id: int) -> list[Queued]:
+    """The messages to `chat_id` given up because it had blocked the bot (UNREACHABLE) and
+    not yet dealt with since, oldest first, as they were stored (their `leased_until` is
+    meaningless: they are not to be sent as they are, but published again)."""
+    rows = await session.scalars(
+        select(OutboxMessage)
+        .where(
+            OutboxMessage.chat_id == chat_id,
+            OutboxMessage.failed_at.is_not(None),
+            OutboxMessage.last_error.startswith(UNREACHABLE),
+        )
+        .order_by(OutboxMessage.id)
+    )
+    return [_queued(row, datetime.min) for row in rows]
+
+
+async def dealt_with(*, session: AsyncSession, message_ids: Sequence[int], how: str) -> None:
+    """Undelivered messages dealt with now that their requester is back: `how` ("sent again
+    as a new message", "superseded", ...) noted after DEALT_WITH, so they are never taken up
+    again."""
+    if message_ids:
+        await session.execute(
+            update(_TABLE)
+            .where(_TABLE.c.id.in_(message_ids))
+            .values(last_error=(DEALT_WITH + how)[:500])
+        )

@@ -109,14 +109,7 @@ async def mark_unreachable(*, session: AsyncSession, chat_id: int, now: datetime
     if requester is None or requester.blocked_bot:
         return []
     requester.blocked_bot = True
-    in_hand = list(
-        await session.scalars(
-            select(Ticket).where(
-                Ticket.requester_id == requester.id,
-                Ticket.status.in_(IN_HAND),
-            )
-        )
-    )
+    in_hand = await tickets_in_hand(session=session, requester_id=requester.id)
     for ticket in in_hand:
         conversation.add_bot_note(
             session=session,
@@ -153,8 +146,8 @@ async def requester_with_current(
     ticket as `current_for_requester` finds it, in one query: the path of every message."""
     row = (await session.execute(_WITH_CURRENT, {"telegram_user_id": telegram_user_id})).first()
     if row is not None:
-        if row[0].blocked_bot:
-            row[0].blocked_bot = False  # they write to the bot: it reaches them again
+        # One who had blocked the bot stays marked so until the caller has dealt with their
+        # return (bot/delivery.py `reachable_again_and_tell`).
         return row[0], row[1]
     # Not there a moment ago, in this transaction: first contact (no second look needed).
     requester = await _new_requester(
@@ -174,3 +167,13 @@ async def current_for_requester(*, session: AsyncSession, requester_id: int) -> 
         .order_by(Ticket.id.desc())
         .limit(1)
     )
+
+
+async def tickets_in_hand(*, session: AsyncSession, requester_id: int) -> list[Ticket]:
+    """The requester's tickets in progress or awaiting their confirmation, oldest first."""
+    query = (
+        select(Ticket)
+        .where(Ticket.requester_id == requester_id, Ticket.status.in_(IN_HAND))
+        .order_by(Ticket.id)
+    )
+    return list(await session.scalars(query))

@@ -226,7 +226,8 @@ async def get_by_topic(*, session: AsyncSession, chat_id: int, thread_id: int) -
 async def link_message(
     *, session: AsyncSession, chat_id: int, message_id: int, ticket_id: int
 ) -> None:
-    """Remember that a message in a staff group stands for this ticket."""
+    """Remember that a message (in a staff group, or a requester's chat) stands for this
+    ticket."""
     session.add(StaffLink(chat_id=chat_id, message_id=message_id, ticket_id=ticket_id))
     await session.flush()
 

@@ -128,6 +128,7 @@ HANDLERS: tuple[BaseHandler[Update, DeskContext, Any], ...] = (
     CallbackQueryHandler(supervision.pressed, pattern=pattern(*supervision.STEERING)),
     CallbackQueryHandler(proposals.decide, pattern=pattern(*proposals.DECIDING)),
     CallbackQueryHandler(staff.requester_decides, pattern=pattern(Action.RATE, Action.REOPEN)),
+    CallbackQueryHandler(asking.chose_ticket, pattern=pattern(Action.WHICH)),
     # A requester's edit before their text: marked as an edit, never taken as a new message.
     MessageHandler(PRIVATE & filters.UpdateType.EDITED_MESSAGE, asking.edited),
     # Text before anything else from a requester: it is a question or goes into their ticket.

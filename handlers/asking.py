@@ -10,8 +10,9 @@ from __future__ import annotations
 import logging
 
 from telegram import Message, Update
+from telegram.ext import ExtBot
 
-from bot import conversation
+from bot import conversation, inbox, replies
 from bot.desk import Desk
 from bot.intake import attachments, flow
 from bot.intake.decision import Action as IntakeAction
@@ -20,11 +21,12 @@ from bot.intake.media import Attachment
 from bot.models import Requester, Ticket
 from bot.outbox import Call
 from bot.transaction import Transaction
-from handlers import post
+from handlers import post, which
 from handlers.callbacks import Action, Button, UnknownButton, parse
 from handlers.common import answer
 from handlers.context import DeskContext
 from handlers.handover import present, present_media, present_press
+from handlers.refusals import stale_buttons
 from handlers.requesters import requester_and_ticket
 
 log = logging.getLogger(__name__)
@@ -52,14 +54,17 @@ async def ask(update: Update, context: DeskContext) -> None:
     message, user = update.effective_message, update.effective_user
     assert message is not None and message.text is not None and user is not None
     async with desk.transaction(update_id=update.update_id) as tx:
-        session = tx.session
-        requester, current = await requester_and_ticket(session, desk, user)
+        requester, current = await requester_and_ticket(tx, desk, user)
         outcome = await flow.take_text(
             tx=tx, desk=desk, requester=requester, current=current, text=message.text
         )
         if outcome.action is IntakeAction.INTO_TICKET:
             assert outcome.ticket is not None
-            await _into_ticket(desk, tx, requester, outcome.ticket, message)
+            ticket = await which.ticket_for(
+                desk, tx, requester, outcome.ticket, message, update.update_id
+            )
+            if ticket is not None:  # else they are asked which of their tickets it is for
+                await _into_ticket(desk, tx, requester, ticket, message)
             return
         await post.post(tx, present(desk, requester, outcome))
 
@@ -102,7 +107,7 @@ async def pressed(update: Update, context: DeskContext) -> None:
     value = button.word(0) if button is not None and button.action in _WORDED else ""
     alert: str | None = None
     async with desk.transaction(update_id=update.update_id) as tx:
-        requester, current = await requester_and_ticket(tx.session, desk, query.from_user)
+        requester, current = await requester_and_ticket(tx, desk, query.from_user)
         done = await flow.take_press(
             tx=tx, desk=desk, requester=requester, current=current, press=press, value=value
         )
@@ -135,7 +140,14 @@ async def other(update: Update, context: DeskContext) -> None:
         media_group_id=message.media_group_id,
     )
     async with desk.transaction(update_id=update.update_id) as tx:
-        requester, current = await requester_and_ticket(tx.session, desk, user)
+        requester, current = await requester_and_ticket(tx, desk, user)
+        if current is not None and requester.dialog_step is None:
+            # Into a ticket: the one it answers, when more than one is in hand.
+            current = await which.ticket_for(
+                desk, tx, requester, current, message, update.update_id
+            )
+            if current is None:
+                return  # they are asked which of their tickets it is for
         taken = await attachments.take_media(
             tx=tx, desk=desk, requester=requester, current=current, attachment=attachment
         )
@@ -150,7 +162,7 @@ async def edited(update: Update, context: DeskContext) -> None:
     if user is None or message is None:
         return
     async with desk.transaction(update_id=update.update_id) as tx:
-        requester, current = await requester_and_ticket(tx.session, desk, user)
+        requester, current = await requester_and_ticket(tx, desk, user)
         done = await attachments.take_edit(
             tx=tx,
             desk=desk,
@@ -185,3 +197,36 @@ async def _into_ticket(
         message_id=message.message_id,
         text=message.text or "",
     )
+
+
+@stale_buttons
+async def chose_ticket(update: Update, context: DeskContext) -> None:
+    """The requester says which of their tickets a message was for (handlers/which.py asked):
+    it is filed there as if sent so. A stale question (the ticket no longer in hand, the
+    message already filed, or gone from the inbox) gets the stale-button alert."""
+    desk = context.desk
+    query = update.callback_query
+    assert query is not None
+    button = parse(query.data)
+    ticket_id, update_id, message_id = (button.number(i) for i in range(3))
+    async with desk.transaction(update_id=update.update_id) as tx:
+        requester, _ = await requester_and_ticket(tx, desk, query.from_user)
+        ticket = await replies.choice(
+            session=tx.session, requester=requester, ticket_id=ticket_id, message_id=message_id
+        )
+        message = await _recorded_message(tx, context.bot, update_id)
+        if message is None or (message.chat_id, message.message_id) != (
+            requester.chat_id,
+            message_id,
+        ):
+            raise UnknownButton(f"message {message_id} is not in the inbox")
+        if query.message is not None:
+            await post.post(tx, post.drop_buttons(query.message.chat.id, query.message.message_id))
+        await _into_ticket(desk, tx, requester, ticket, message)
+    await answer(query)
+
+
+async def _recorded_message(tx: Transaction, bot: ExtBot[None], update_id: int) -> Message | None:
+    """The message of an update as the inbox recorded it, None once it is pruned."""
+    payload = await inbox.payload(session=tx.session, update_id=update_id)
+    return Update.de_json(payload, bot).effective_message if payload is not None else None

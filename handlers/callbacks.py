@@ -41,6 +41,7 @@ class Action(StrEnum):
     CATEGORY = "cat"  # the category of the requester's question: (category key)
     HUMAN = "human"  # a person, please: ()
     SOLVED = "solved"  # the answer helped: ()
+    WHICH = "which"  # this message is for this ticket: (ticket, update id, message id)
 
 
 class Field(StrEnum):
@@ -67,6 +68,7 @@ FIELDS: dict[Action, tuple[Field, ...]] = {
     Action.CATEGORY: (Field.WORD,),
     Action.HUMAN: (),
     Action.SOLVED: (),
+    Action.WHICH: (Field.NUMBER, Field.NUMBER, Field.NUMBER),
 }
 Value = int | str
 

@@ -17,8 +17,7 @@ async def start(update: Update, context: DeskContext) -> None:
     if user is None or message is None:
         return
     async with desk.transaction(update_id=update.update_id) as tx:
-        session = tx.session
-        requester = await requester_for(session, desk, user)
+        requester = await requester_for(tx, desk, user)
         values = desk.settings.knowledge.context(requester.language)
         text = desk.texts.render(
             "greeting",
@@ -36,8 +35,7 @@ async def help_text(update: Update, context: DeskContext) -> None:
     if user is None or message is None:
         return
     async with desk.transaction(update_id=update.update_id) as tx:
-        session = tx.session
-        requester = await requester_for(session, desk, user)
+        requester = await requester_for(tx, desk, user)
         text = desk.texts.render("help", requester.language)
         await post.post(tx, post.reply(message, text))
 
@@ -50,8 +48,7 @@ async def language(update: Update, context: DeskContext) -> None:
         return
     wanted = (context.args or [""])[0].lower()
     async with desk.transaction(update_id=update.update_id) as tx:
-        session = tx.session
-        requester = await requester_for(session, desk, user)
+        requester = await requester_for(tx, desk, user)
         if wanted in desk.texts.supported:
             requester.language = wanted
             await post.post(tx, post.reply(message, desk.texts.render("language_set", wanted)))
@@ -67,8 +64,7 @@ async def new_question(update: Update, context: DeskContext) -> None:
     if user is None or message is None:
         return
     async with desk.transaction(update_id=update.update_id) as tx:
-        session = tx.session
-        requester, open_ticket = await requester_and_ticket(session, desk, user)
+        requester, open_ticket = await requester_and_ticket(tx, desk, user)
         requester.dialog_step = DialogStep.NEW_QUESTION if open_ticket is not None else None
         requester.last_question = None
         requester.last_offered = None

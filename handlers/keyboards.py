@@ -127,3 +127,16 @@ def proposal(desk: Desk, template_id: str) -> InlineKeyboardMarkup:
             ]
         ]
     )
+
+
+def which_ticket(
+    tickets: Sequence[Ticket], update_id: int, message_id: int
+) -> InlineKeyboardMarkup:
+    """Under the question which ticket a requester's message is for: one button a ticket,
+    its number and the start of its question (the message is known by its update in the
+    inbox and its id in their chat)."""
+    rows = [
+        [(f"#{t.id} {t.question[:24]}", encode(Action.WHICH, t.id, update_id, message_id))]
+        for t in tickets
+    ]
+    return keyboard(rows)

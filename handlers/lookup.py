@@ -22,7 +22,7 @@ async def status(update: Update, context: DeskContext) -> None:
         return
     async with desk.transaction(update_id=update.update_id) as tx:
         session = tx.session
-        requester = await requester_for(session, desk, user)
+        requester = await requester_for(tx, desk, user)
         listed = await lookup.requester_tickets(
             session=session, rules=desk.rules, requester_id=requester.id
         )

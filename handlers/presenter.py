@@ -11,7 +11,10 @@ Which buttons a notice carries depends on its kind and on whom it was addressed 
 A notice addressed to the ticket's staff (Audience.TICKET_STAFF) goes into the ticket's topic
 as it is when sent (under its card in a group without topics). A notice of something someone
 wrote in Telegram (a staff reply to its requester, a requester's message relayed to the
-ticket's staff) is that message, copied: its values name it (`from_chat_id`, `message_id`).
+ticket's staff) is that message, copied: its values name it (`from_chat_id`, `message_id`);
+a staff reply to a requester with more than one ticket in hand starts with its ticket's number
+instead. What reaches a requester about a ticket is linked to it once sent, as relayed messages
+are in staff groups: their reply to it goes to that ticket (bot/replies.py).
 """
 
 from __future__ import annotations
@@ -23,6 +26,9 @@ from bot.notices import Audience
 from bot.outbox import Call
 from bot.outgoing import Outgoing
 from handlers import cards, keyboards, post
+from handlers.common import MAX_MESSAGE
+
+MAX_CAPTION = 1024  # Telegram's limit for a media's caption, in UTF-16 code units
 
 _SUPERVISING = {str(a) for a in Audience.supervising()}
 COPIES = {"staff_reply", "relay"}  # notices shown as a copy of the message they carry
@@ -59,6 +65,51 @@ def markup(desk: Desk, message: Outgoing) -> InlineKeyboardMarkup | None:
     return None
 
 
+def _after(message: Outgoing) -> str | None:
+    """What sending it records: see AFTER; and a message to a requester about a ticket is
+    linked to it, so that their reply to it goes to that ticket (bot/replies.py)."""
+    if message.template in AFTER:
+        return AFTER[message.template]
+    to_requester = message.audience == Audience.REQUESTER and message.ticket_id is not None
+    return "link" if to_requester else None
+
+
+def _units(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _numbered(desk: Desk, message: Outgoing) -> Call | None:
+    """A staff reply to a requester with more than one ticket in hand, shown with its ticket's
+    number (bot/conversation.py `staff_reply_and_tell`, values `numbered`, `text`,
+    `content_type`): a text as a message that starts with the number, a media's caption
+    starting with it. None where that would pass Telegram's length limits (then it is
+    copied as it is)."""
+    values = message.context
+    if not values.get("numbered"):
+        return None
+    text = desk.texts.render(
+        "staff_reply_numbered", message.language, ticket_id=message.ticket_id, text=values["text"]
+    )
+    numbered_text = values.get("content_type", "text") == "text"
+    if _units(text) > (MAX_MESSAGE if numbered_text else MAX_CAPTION):
+        return None
+    ticket_id = message.ticket_id
+    if numbered_text:
+        return post.message(
+            message.chat_id, text, kind=message.template, ticket_id=ticket_id, after="link"
+        )
+    copied = post.copy(
+        message.chat_id,
+        values["from_chat_id"],
+        values["message_id"],
+        kind=message.template,
+        ticket_id=ticket_id,
+        after="link",
+    )
+    copied.params["caption"] = text
+    return copied
+
+
 def present(desk: Desk, message: Outgoing) -> Call:
     """The call that shows a notice: a sendMessage worded in its language, with its buttons,
     in its ticket's topic when addressed to the ticket's staff; or, for a copy (COPIES), the
@@ -67,6 +118,9 @@ def present(desk: Desk, message: Outgoing) -> Call:
     in_topic = message.audience == Audience.TICKET_STAFF and message.ticket_id is not None
     if message.template in COPIES:
         values = message.context
+        numbered = _numbered(desk, message) if message.template == "staff_reply" else None
+        if numbered is not None:
+            return numbered
         return post.copy(
             message.chat_id,
             values["from_chat_id"],
@@ -74,7 +128,7 @@ def present(desk: Desk, message: Outgoing) -> Call:
             kind=message.template,
             ticket_id=message.ticket_id,
             in_topic=in_topic,
-            after=AFTER.get(message.template),
+            after=_after(message),
         )
     context = message.context
     if message.template == "ticket_card":  # the earlier tickets' statuses, as staff word them
@@ -87,5 +141,5 @@ def present(desk: Desk, message: Outgoing) -> Call:
         kind=message.template,
         ticket_id=message.ticket_id,
         in_topic=in_topic,
-        after=AFTER.get(message.template),
+        after=_after(message),
     )

@@ -197,6 +197,7 @@ async def _on_ticket(
             text=text,
             chat_id=message.chat_id,
             message_id=message.message_id,
+            content_type="text" if message.text is not None else "media",
         )
 
 
@@ -210,8 +211,7 @@ async def requester_decides(update: Update, context: DeskContext) -> None:
     button = parse(query.data)
     ticket_id = button.number(0)
     async with desk.transaction(update_id=update.update_id) as tx:
-        session = tx.session
-        requester = await requester_for(session, desk, query.from_user)
+        requester = await requester_for(tx, desk, query.from_user)
         # The ticket's staff hear of it: bot/closure.py. The requester, who pressed, is
         # answered here.
         if button.action is Action.RATE:

@@ -94,8 +94,10 @@ class Requester(Base):
 
 
 class StaffLink(Base):
-    """A message in a staff group that stands for a ticket (a requester's message copied
-    there): replying to it, in a group without topics, is replying to the ticket."""
+    """A message that stands for a ticket: in a staff group, a requester's message copied
+    there (replying to it, in a group without topics, is replying to the ticket); in a
+    requester's chat, what reached them about the ticket (their reply to it is for that
+    ticket, bot/replies.py)."""
 
     __tablename__ = "staff_links"
 

@@ -46,6 +46,7 @@ URGENT = {
     "alert_keyword",
     "alert_surge",
     "unreachable",
+    "reachable",
     "reply",
 }
 LOOKAHEAD = 500
@@ -141,8 +142,11 @@ class Dispatcher:
         queue = self._queues[chat_id]
         try:
             while queue:
-                # Looking past the first message only when an urgent one waits.
-                item = _next(queue) if self._urgent[chat_id] else queue[0]
+                # Looking past the first message only when an urgent one waits, and only in a
+                # group (held back by its 20 a minute): a private chat hears all in order (a
+                # returning requester's missed messages before the answer to their words).
+                urgent = self._urgent[chat_id] and chat_id < 0
+                item = _next(queue) if urgent else queue[0]
                 try:
                     wait = await self._attempt(item)
                 except Exception:  # the database, say: this message waits, the others too

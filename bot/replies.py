@@ -1,0 +1,140 @@
+"""Which ticket a requester's words are for, when more than one of theirs is in hand.
+
+A requester may have several tickets in hand (a second one opened with /new), each owned by
+someone else. What they write goes to the ticket it replies to in Telegram (a bot's message
+in their chat that stands for a ticket: a staff reply copied there, a notice about it; or one
+of their own messages filed under it), else to the ticket whose staff wrote to them last, else
+the desk asks them which (issue 14, input 6; the seed's first rule: every word reaches the
+person who owns the matter). `choose` is the decision, a pure function; `route` and `choice`
+read what it needs in the caller's session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import bindparam, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.errors import IllegalMove, NotFound
+from bot.models import IN_HAND, Direction, Requester, StaffLink, Ticket, TicketMessage
+from bot.store import get_for_requester
+
+
+@dataclass(frozen=True)
+class InHand:
+    """One of a requester's tickets in hand, and the id of its staff's latest message to
+    them (ids grow with time: the greater, the later; None: they never wrote)."""
+
+    ticket_id: int
+    staff_wrote: int | None
+
+
+def choose(*, replied_to: int | None, in_hand: Sequence[InHand]) -> int | None:
+    """The ticket a requester's message is for, or None when the desk must ask them.
+
+    Each rule wins over those below it:
+    | the message replies to a ticket in hand (`replied_to`)   | that ticket                |
+    | one ticket in hand                                       | that one                   |
+    | staff wrote on some of them                              | the one they wrote on last |
+    | otherwise                                                | None: ask which            |
+    """
+    ids = [t.ticket_id for t in in_hand]
+    if replied_to is not None and replied_to in ids:
+        return replied_to
+    if len(ids) == 1:
+        return ids[0]
+    written = [(t.staff_wrote, t.ticket_id) for t in in_hand if t.staff_wrote is not None]
+    return max(written)[1] if written else None
+
+
+@dataclass(frozen=True)
+class Route:
+    """Where a requester's message goes: `ticket`, or (None) a question with `choices`, their
+    tickets in hand, oldest first."""
+
+    ticket: Ticket | None
+    choices: tuple[Ticket, ...] = ()
+
+
+# Per ticket (a handful in hand), by the index on (ticket_id, id): never the whole table.
+_STAFF_WROTE = (
+    select(func.max(TicketMessage.id))
+    .where(TicketMessage.ticket_id == Ticket.id, TicketMessage.direction == Direction.OUT)
+    .correlate(Ticket)
+    .scalar_subquery()
+)
+_IN_HAND = (
+    select(Ticket, _STAFF_WROTE)
+    .where(Ticket.requester_id == bindparam("requester_id"), Ticket.status.in_(IN_HAND))
+    .order_by(Ticket.id)
+)
+
+
+async def in_hand(*, session: AsyncSession, requester_id: int) -> list[tuple[Ticket, InHand]]:
+    """The requester's tickets in hand, oldest first, each with its staff's latest message."""
+    rows = await session.execute(_IN_HAND, {"requester_id": requester_id})
+    return [(ticket, InHand(ticket.id, latest)) for ticket, latest in rows]
+
+
+async def ticket_of_message(*, session: AsyncSession, chat_id: int, message_id: int) -> int | None:
+    """The ticket a message in a requester's chat stands for: a bot's message linked to it
+    when sent (bot/delivery.py, "link"), or the requester's own message filed under it."""
+    linked = await session.get(StaffLink, (chat_id, message_id))
+    if linked is not None:
+        return linked.ticket_id
+    return await session.scalar(
+        select(TicketMessage.ticket_id)
+        .where(
+            TicketMessage.telegram_chat_id == chat_id,
+            TicketMessage.telegram_message_id == message_id,
+            TicketMessage.direction == Direction.IN,
+        )
+        .limit(1)
+    )
+
+
+async def route(
+    *,
+    session: AsyncSession,
+    requester: Requester,
+    current: Ticket | None,
+    replied_to_message_id: int | None,
+) -> Route:
+    """Where the requester's message goes (`choose`), `current` being their latest ticket in
+    hand (None: they have none, and it goes to no ticket). `replied_to_message_id`: the
+    message in their chat it replies to, if any."""
+    if current is None:
+        return Route(None)
+    found = await in_hand(session=session, requester_id=requester.id)
+    if len(found) <= 1:
+        return Route(current)
+    replied_to = None
+    if replied_to_message_id is not None:
+        replied_to = await ticket_of_message(
+            session=session, chat_id=requester.chat_id, message_id=replied_to_message_id
+        )
+    chosen = choose(replied_to=replied_to, in_hand=[h for _, h in found])
+    if chosen is None:
+        return Route(None, tuple(t for t, _ in found))
+    return Route(next(t for t, _ in found if t.id == chosen))
+
+
+async def choice(
+    *, session: AsyncSession, requester: Requester, ticket_id: int, message_id: int
+) -> Ticket:
+    """The ticket the requester picked for their message `message_id` (in their chat) when
+    asked which. DeskError when the question is stale: not their ticket (NotFound), no longer
+    in hand, or the message already filed (IllegalMove)."""
+    ticket = await get_for_requester(
+        session=session, ticket_id=ticket_id, requester_id=requester.id
+    )
+    if ticket.status not in IN_HAND:
+        raise IllegalMove(ticket.id, ticket.status, "take a message")
+    filed = await ticket_of_message(
+        session=session, chat_id=requester.chat_id, message_id=message_id
+    )
+    if filed is not None:
+        raise NotFound(f"message {message_id} is already filed", "filed", ticket_id=filed)
+    return ticket

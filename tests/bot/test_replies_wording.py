@@ -1,0 +1,36 @@
+"""The words of a requester's return and of the question which ticket, in each language."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.texts import Texts
+
+TEXTS = Texts(ZoneInfo("Asia/Shanghai"), "zh", ["zh", "en"])
+
+
+@pytest.mark.parametrize(
+    ("language", "back", "one_back", "staff", "nothing", "which"),
+    [
+        ("zh", "有 2 条", "有 1 条", "2 条消息已补发", "没有待补发", "2 张工单"),
+        (
+            "en",
+            "2 messages",
+            "1 message about",
+            "2 messages of this ticket",
+            "Nothing",
+            "2 tickets",
+        ),
+    ],
+)
+def test_each_is_worded_with_its_numbers(
+    language: str, back: str, one_back: str, staff: str, nothing: str, which: str
+) -> None:
+    assert back in TEXTS.render("welcome_back", language, count=2)
+    assert one_back in TEXTS.render("welcome_back", language, count=1)
+    told = TEXTS.render("reachable", language, sent_again=2, superseded=3)
+    assert staff in told and "3" in told
+    assert nothing in TEXTS.render("reachable", language, sent_again=0, superseded=0)
+    assert which in TEXTS.render("which_ticket", language, count=2)

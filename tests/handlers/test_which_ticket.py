@@ -1,0 +1,128 @@
+"""A requester with two tickets in hand, each owned by another officer (issue 14, input 6):
+staff messages say which ticket they are about, and the requester's words reach the ticket
+they answer, through the real bot and the emulation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from telegram.ext import Application
+
+from bot.models import TicketMessage
+from emulator.server import Emulator
+from tests.handlers.conftest import GENERAL_GROUP, REQUESTER, bot_lines, until
+
+App = Application  # type: ignore[type-arg]
+Sessions = async_sessionmaker[AsyncSession]
+OFFICER, SECOND_OFFICER = 100101, 100102
+
+
+def _bot_said(world: Any, chat_id: int) -> list[Any]:
+    return [e for e in world.transcripts.get(chat_id, []) if e.sender_id == world.bot.id]
+
+
+async def _filed(application: App, text: str) -> list[int]:
+    """The tickets a message with these words is filed under."""
+    async with application.bot_data.desk.sessions() as session:
+        query = select(TicketMessage.ticket_id).where(TicketMessage.text.contains(text))
+        return list((await session.scalars(query)).all())
+
+
+def _in_topic(world: Any, thread_id: int, words: str) -> bool:
+    return any(
+        words in e.text and e.thread_id == thread_id
+        for e in world.transcripts.get(GENERAL_GROUP, [])
+        if e.sender_id == world.bot.id
+    )
+
+
+async def _two_tickets(emulator: Emulator, claimed: bool) -> tuple[Any, Any]:
+    """Ticket #1 (housing) and, after /new, #2 (a residence permit; both the general
+    window's, by the routing): with `claimed`, #1 owned by
+    OFFICER and #2 by SECOND_OFFICER; the topics of #1 and #2 (None unclaimed)."""
+    world = emulator.world
+    await world.user_sends(REQUESTER, "我想申请公租房")
+    (first,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    await world.user_sends(REQUESTER, "/new")
+    await world.user_sends(REQUESTER, "居住证怎么办理")
+    answer = (await bot_lines(emulator, REQUESTER, 3))[-1]
+    await world.user_presses(REQUESTER, REQUESTER, answer.message_id, "human")
+    second = (await bot_lines(emulator, GENERAL_GROUP, 2))[-1]
+    assert "工单 #2" in (await bot_lines(emulator, REQUESTER, 4))[-1].text
+    if not claimed:
+        return None, None
+    await world.user_presses(OFFICER, GENERAL_GROUP, first.message_id, "claim:1")
+    await until(lambda: len(world.chats[GENERAL_GROUP].topics) == 1)
+    await world.user_presses(SECOND_OFFICER, GENERAL_GROUP, second.message_id, "claim:2")
+    await until(lambda: len(world.chats[GENERAL_GROUP].topics) == 2)
+    topics = sorted(world.chats[GENERAL_GROUP].topics.values(), key=lambda t: t.thread_id)
+    await until(lambda: len(_bot_said(world, REQUESTER)) == 6)  # both claims told
+    return topics[0], topics[1]
+
+
+@pytest.mark.parametrize("store", ["sqlite", "postgresql"])
+async def test_an_answer_reaches_the_ticket_it_replies_to(
+    sessions: Sessions,  # first: on PostgreSQL, a database emptied of earlier tests
+    running: tuple[Emulator, App],
+) -> None:
+    emulator, _ = running
+    world = emulator.world
+    first, second = await _two_tickets(emulator, claimed=True)
+
+    # #1's officer asks; the requester reads which ticket it is about.
+    await world.user_sends(OFFICER, "请问您的户籍在本市吗?", GENERAL_GROUP, first.thread_id)
+    asked = (await bot_lines(emulator, REQUESTER, 7))[-1]
+    assert asked.text == "【工单 #1】请问您的户籍在本市吗?"
+    # Their answer, a reply to it, reaches #1 and its officer (not #2, the newer ticket).
+    await world.user_sends(REQUESTER, "是的,本市户籍", reply_to=asked.message_id)
+    assert "已记入工单 #1" in (await bot_lines(emulator, REQUESTER, 8))[-1].text
+    await until(lambda: _in_topic(world, first.thread_id, "是的,本市户籍"))
+    assert not _in_topic(world, second.thread_id, "是的,本市户籍")
+    # Without a reply: the ticket whose staff wrote last.
+    await world.user_sends(REQUESTER, "我家三口人")
+    assert "已记入工单 #1" in (await bot_lines(emulator, REQUESTER, 9))[-1].text
+    await until(lambda: _in_topic(world, first.thread_id, "我家三口人"))
+
+    # #2's officer writes: now plain words go to #2 ...
+    await world.user_sends(SECOND_OFFICER, "请提供卡号", GENERAL_GROUP, second.thread_id)
+    assert (await bot_lines(emulator, REQUESTER, 10))[-1].text == "【工单 #2】请提供卡号"
+    await world.user_sends(REQUESTER, "卡号尾号1234")
+    assert "已记入工单 #2" in (await bot_lines(emulator, REQUESTER, 11))[-1].text
+    await until(lambda: _in_topic(world, second.thread_id, "卡号尾号1234"))
+    # ... and a reply to #1's question still reaches #1.
+    await world.user_sends(REQUESTER, "户口本在家里", reply_to=asked.message_id)
+    assert "已记入工单 #1" in (await bot_lines(emulator, REQUESTER, 12))[-1].text
+    await until(lambda: _in_topic(world, first.thread_id, "户口本在家里"))
+    assert not _in_topic(world, second.thread_id, "户口本在家里")
+    assert not _in_topic(world, first.thread_id, "卡号尾号1234")
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_with_no_clue_the_requester_is_asked_which_ticket(
+    running: tuple[Emulator, App],
+) -> None:
+    emulator, application = running
+    world = emulator.world
+    await _two_tickets(emulator, claimed=False)
+    sent = await world.user_sends(REQUESTER, "补充一下:卡号尾号1234")
+    question = (await bot_lines(emulator, REQUESTER, 5))[-1]
+    assert "哪一张" in question.text
+    data = [b["callback_data"] for row in question.buttons for b in row]
+    message_id = sent["message"]["message_id"]
+    assert [d.split(":")[1] for d in data] == ["1", "2"]
+    assert all(d.endswith(f":{message_id}") for d in data)
+    assert await _filed(application, "卡号尾号1234") == []
+
+    await world.user_presses(REQUESTER, REQUESTER, question.message_id, data[1])
+    assert "已记入工单 #2" in (await bot_lines(emulator, REQUESTER, 6))[-1].text
+    assert await _filed(application, "卡号尾号1234") == [2]
+    await until(lambda: world.find(REQUESTER, question.message_id).get("reply_markup") is None)
+    # Pressing again (or the other button) files nothing twice: the stale-button alert.
+    pressed = await world.user_presses(REQUESTER, REQUESTER, question.message_id, data[0])
+    query_id = pressed["callback_query"]["id"]
+    await until(lambda: query_id in world.answered)
+    assert "失效" in str(world.answered[query_id])
+    assert await _filed(application, "卡号尾号1234") == [2]
