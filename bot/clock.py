@@ -37,8 +37,11 @@ class WorkingCalendar:
         return sorted(self._hours.weekly.get(WEEKDAYS[day.weekday()], []))
 
     def add(self, start: datetime, span: timedelta) -> datetime:
-        """The instant at which `span` of working time has passed since `start`."""
-        if not self._hours.enabled:
+        """The instant at which `span` of working time has passed since `start`. No work
+        takes no time: a zero span is `start` itself, even outside office hours, so that adding
+        in steps gives what adding at once gives (a span that ends as a working period closes
+        ends there, not when the next one opens)."""
+        if not self._hours.enabled or span <= timedelta(0):
             return start + span
         remaining = span
         local = start.astimezone(self._zone)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from bot.clock import WorkingCalendar
@@ -60,6 +60,19 @@ instants = st.datetimes(
 spans = st.integers(min_value=0, max_value=60 * 24 * 20).map(lambda m: timedelta(minutes=m))
 
 
+def test_work_that_ends_as_the_morning_closes_ends_there(settings: Settings) -> None:
+    """Hypothesis found it: 171 working hours from New Year's Day end at noon on a working
+    day, and adding nothing more must not move that to when the afternoon opens."""
+    cal = calendar(settings)
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    ends = cal.add(start, timedelta(minutes=10260))
+    assert ends.astimezone(ZoneInfo("Asia/Shanghai")).time().isoformat() == "12:00:00"
+    assert cal.add(ends, timedelta(0)) == ends
+
+
+@example(
+    start=datetime(2026, 1, 1, tzinfo=UTC), first=timedelta(minutes=10260), second=timedelta(0)
+)
 @given(start=instants, first=spans, second=spans)
 def test_adding_working_time_composes(
     settings: Settings, start: datetime, first: timedelta, second: timedelta
