@@ -24,7 +24,7 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-from knowledge.text import gram_hashes, text_gram_counts
+from knowledge.text import STOP_WEIGHT, gram_hashes, text_gram_counts, word_weight
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -50,6 +50,9 @@ REFINE_WORK = 150_000_000
 # accidents (with three a template, "refused" came to answer a question about tax refunds).
 REFINE_MIN_PHRASINGS = 8
 ROWS_PER_BLOCK_CELLS = 4_000_000
+# A thin base: fewer phrasings a template than this on average; function words count less
+# there (`knowledge.text.STOP_WEIGHT`).
+THIN_BASE = REFINE_MIN_PHRASINGS
 
 
 class Query(NamedTuple):
@@ -111,6 +114,12 @@ class _Csr:
         )
 
 
+def sublinear(counts: FloatArray) -> FloatArray:
+    """Term frequency, sublinear: 1 + ln(count) from one occurrence up, the count below (a
+    function word's occurrence counts less than one)."""
+    return np.where(counts >= 1.0, 1.0 + np.log(np.maximum(counts, 1.0)), counts)
+
+
 def _unit_rows(rows: IntArray, values: FloatArray, n_rows: int) -> FloatArray:
     """Scale each row's values to unit length."""
     norms = np.sqrt(np.bincount(rows, values**2, minlength=n_rows))
@@ -130,15 +139,18 @@ class Index:
         if np.any(np.diff(self.groups) < 0):
             raise ValueError("phrasings must come grouped: group numbers never decrease")
         self.group_count = int(self.groups.max()) + 1 if self.size else 0
-        occurrence_rows, term_of = self._terms_of(texts)
+        thin = self.size < THIN_BASE * self.group_count
+        self.stop_weight = STOP_WEIGHT if thin else 1.0
+        occurrence_rows, term_of, occurrence_weights = self._terms_of(texts)
         width = max(len(self.terms), 1)
-        pairs, counts = np.unique(occurrence_rows * width + term_of, return_counts=True)
+        pairs, inverse = np.unique(occurrence_rows * width + term_of, return_inverse=True)
+        counts = np.bincount(inverse.ravel(), occurrence_weights, minlength=len(pairs))
         rows, cols = pairs // width, pairs % width
         self.idf = (
             np.log((1.0 + self.size) / (1.0 + np.bincount(cols, minlength=width))) + IDF_FLOOR
         )
         self.weight = self.idf * np.where(self.term_orders == 1, UNIGRAM_WEIGHT, 1.0)
-        values = _unit_rows(rows, (1.0 + np.log(counts)) * self.weight[cols], self.size)
+        values = _unit_rows(rows, sublinear(counts) * self.weight[cols], self.size)
         self.by_phrasing = _Csr.from_sorted(rows, cols, values, self.size)
         # BM25's saturated term frequency of each (phrasing, term), divided by k1 + 1 (so 0-1).
         lengths = np.bincount(rows, counts, minlength=self.size)
@@ -229,8 +241,9 @@ class Index:
             start = end
         return out
 
-    def _terms_of(self, texts: Sequence[str]) -> tuple[IntArray, IntArray]:
-        """Every n-gram occurrence as (phrasing, term); sets `self.terms`, the vocabulary.
+    def _terms_of(self, texts: Sequence[str]) -> tuple[IntArray, IntArray, FloatArray]:
+        """Every n-gram occurrence as (phrasing, term, weight: `knowledge.text.word_weight` of
+        its word); sets `self.terms`, the vocabulary.
 
         Words repeat across phrasings far more than phrasings differ, so the n-grams of each
         distinct word are hashed once and then laid out for every occurrence of the word.
@@ -258,21 +271,28 @@ class Index:
             np.fromiter((len(ws) for ws in occurrence_words), np.int64, len(texts)),
         )
         positions, lengths = by_word._positions(words)
-        return np.repeat(word_rows, lengths), by_word.indices[positions]
+        weights = np.fromiter(
+            (word_weight(word, self.stop_weight) for word in distinct), np.float64, len(distinct)
+        )
+        return (
+            np.repeat(word_rows, lengths),
+            by_word.indices[positions],
+            np.repeat(weights[words], lengths),
+        )
 
     def query_vector(self, normal: str) -> Query:
         """The query's known terms with their unit-length TF-IDF weights; and how much of it
         the base knows: its unknown n-grams (each as rare as can be) count against that."""
-        distinct, counts, orders = text_gram_counts(normal)
+        distinct, counts, orders = text_gram_counts(normal, self.stop_weight)
         positions = np.searchsorted(self.terms, distinct)
         positions[positions >= len(self.terms)] = 0
         known = self.terms[positions] == distinct if len(self.terms) else positions < 0
         terms = positions[known]
-        weights = (1.0 + np.log(counts[known])) * self.weight[terms]
+        weights = sublinear(counts[known]) * self.weight[terms]
         rarest = np.log(1.0 + self.size) + IDF_FLOOR
         unknown = rarest * np.where(orders[~known] == 1, UNIGRAM_WEIGHT, 1.0)
         norm = float(np.sqrt((weights**2).sum()))
-        whole = np.sqrt(norm**2 + (((1.0 + np.log(counts[~known])) * unknown) ** 2).sum())
+        whole = np.sqrt(norm**2 + ((sublinear(counts[~known]) * unknown) ** 2).sum())
         return Query(
             terms,
             weights / norm if norm else weights,
