@@ -291,7 +291,10 @@ def recalibrated(
         )
         redone.append(
             dataclasses.replace(
-                o, matches=matches, confidence=matcher.confidence(matches), band=matcher.band(matches)
+                o,
+                matches=matches,
+                confidence=matcher.confidence(matches),
+                band=matcher.band(matches),
             )
         )
     return redone

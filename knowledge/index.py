@@ -144,7 +144,9 @@ class Index:
         occurrence_rows, term_of, occurrence_weights = self._terms_of(texts)
         width = max(len(self.terms), 1)
         pairs, inverse = np.unique(occurrence_rows * width + term_of, return_inverse=True)
-        counts = np.bincount(inverse.ravel(), occurrence_weights, minlength=len(pairs))
+        counts = np.bincount(inverse.ravel(), occurrence_weights, minlength=len(pairs)).astype(
+            np.float64
+        )
         rows, cols = pairs // width, pairs % width
         self.idf = (
             np.log((1.0 + self.size) / (1.0 + np.bincount(cols, minlength=width))) + IDF_FLOOR
