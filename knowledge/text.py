@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -143,17 +144,16 @@ def text_gram_counts(
     of `gram_hashes`, in plain Python, each word's remembered (questions
     repeat words). For a question of a few words, numpy's cost per operation (np.unique's
     included) is more than the work (measured: about half a search)."""
-    counts: dict[int, float] = {}
+    whole: Counter[int] = Counter()  # n-grams of words that count whole
+    lesser: Counter[int] = Counter()  # ... and of function words, counting `stop_weight`
     order_of: dict[int, int] = {}
     for word in normal.split():
         grams, orders = _word_grams(word)
-        weight = word_weight(word, stop_weight)
-        for gram in grams:
-            counts[gram] = counts.get(gram, 0.0) + weight
+        (whole if word_weight(word, stop_weight) == 1.0 else lesser).update(grams)
         order_of.update(zip(grams, orders, strict=True))
-    distinct = sorted(counts)
+    distinct = sorted(order_of)
     return (
         np.array(distinct, dtype=np.uint64),
-        np.array([counts[h] for h in distinct], dtype=np.float64),
+        np.array([whole[h] + stop_weight * lesser[h] for h in distinct], dtype=np.float64),
         np.array([order_of[h] for h in distinct], dtype=np.int64),
     )
