@@ -154,6 +154,11 @@ def text_gram_counts(
     distinct = sorted(order_of)
     return (
         np.array(distinct, dtype=np.uint64),
-        np.array([whole[h] + stop_weight * lesser[h] for h in distinct], dtype=np.float64),
+        np.array(
+            [whole.get(h, 0) + stop_weight * lesser.get(h, 0) for h in distinct]
+            if lesser
+            else [whole[h] for h in distinct],
+            dtype=np.float64,
+        ),
         np.array([order_of[h] for h in distinct], dtype=np.int64),
     )
