@@ -10,6 +10,7 @@ tickets).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import resource
@@ -22,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from knowledge.matcher import Band, Match, Matcher, Phrasing, Thresholds
+from knowledge.matcher import Band, Match, Matcher, Phrasing, Thresholds, calibrated
 from knowledge.text import guess_language
 
 
@@ -272,3 +273,28 @@ def fit_calibration(runs: Sequence[Sequence[Outcome]], l2: float = 1e-3) -> tupl
         if np.abs(step).max() < 1e-8:
             break
     return tuple(round(float(b), 3) for b in beta)
+
+
+def recalibrated(
+    outcomes: Sequence[Outcome], coefficients: Sequence[float], matcher: Matcher
+) -> list[Outcome]:
+    """The same outcomes with each match's confidence recomputed from its signals by other
+    calibration coefficients (`knowledge.matcher.CALIBRATION`'s layout), banded again by
+    `matcher`'s thresholds: what a confidence fitted without these questions would say."""
+    redone = []
+    for o in outcomes:
+        matches = tuple(
+            dataclasses.replace(m, confidence=round(calibrated(m.signals, coefficients), 2))
+            if m.signals
+            else m
+            for m in o.matches
+        )
+        redone.append(
+            dataclasses.replace(
+                o,
+                matches=matches,
+                confidence=matcher.confidence(matches),
+                band=matcher.band(matches),
+            )
+        )
+    return redone

@@ -17,21 +17,23 @@ phrasings), from the phrasing-major copy of the same matrix.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
 
-from knowledge.text import gram_hashes, text_gram_counts
-
-FloatArray = npt.NDArray[np.float64]
-IntArray = npt.NDArray[np.int64]
+from knowledge.sparse import Csr, FloatArray, IntArray
+from knowledge.text import STOP_WEIGHT, gram_hashes, text_gram_counts, word_weight
 
 # Postings read in the candidate stage at most (the rarest n-grams first).
 POSTING_BUDGET = 6_000
 CANDIDATES = 50
+# The postings read are added up in a vector as long as the base while it is at most this many
+# times their number; beyond, sorted and summed (a fresh 800 kB vector a question at 100k
+# phrasings costs more than sorting the few thousand postings; at 10k, less).
+DENSE_SCATTER = 8
 UNIGRAM_WEIGHT = 2.5
 # IDF is ln((1 + phrasings) / (1 + phrasings with the term)) plus this floor: 0.5 rather than
 # scikit-learn's 1 lets the rarer n-grams count more where a base has few phrasings (measured:
@@ -50,6 +52,9 @@ REFINE_WORK = 150_000_000
 # accidents (with three a template, "refused" came to answer a question about tax refunds).
 REFINE_MIN_PHRASINGS = 8
 ROWS_PER_BLOCK_CELLS = 4_000_000
+# A thin base: fewer phrasings a template than this on average; function words count less
+# there (`knowledge.text.STOP_WEIGHT`).
+THIN_BASE = REFINE_MIN_PHRASINGS
 
 
 class Query(NamedTuple):
@@ -62,53 +67,10 @@ class Query(NamedTuple):
     known: float
 
 
-@dataclass
-class _Csr:
-    """A sparse matrix in compressed rows, numpy only."""
-
-    indptr: IntArray
-    indices: IntArray
-    data: FloatArray
-
-    @classmethod
-    def from_sorted(cls, rows: IntArray, cols: IntArray, vals: FloatArray, n_rows: int) -> _Csr:
-        """From coordinates whose rows are already in ascending order."""
-        indptr = np.zeros(n_rows + 1, dtype=np.int64)
-        indptr[1:] = np.cumsum(np.bincount(rows, minlength=n_rows))
-        return cls(indptr, cols.astype(np.int64), vals.astype(np.float64))
-
-    def rows(self) -> IntArray:
-        return np.repeat(np.arange(len(self.indptr) - 1), np.diff(self.indptr))
-
-    def transposed(self, n_cols: int) -> _Csr:
-        rows = self.rows()
-        # (column, row) pairs are distinct, so an unstable sort of their keys is exact.
-        order = np.argsort(self.indices * (len(self.indptr) - 1) + rows)
-        return _Csr.from_sorted(self.indices[order], rows[order], self.data[order], n_cols)
-
-    def _positions(self, rows: IntArray) -> tuple[IntArray, IntArray]:
-        """Where the stored values of `rows` are, and how many each row has."""
-        starts = self.indptr[rows]
-        lengths = self.indptr[rows + 1] - starts
-        total = int(lengths.sum())
-        offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
-        return np.arange(total) + offsets, lengths
-
-    def dot_rows(self, rows: IntArray, dense: FloatArray) -> FloatArray:
-        """For each of `rows`, its dot product with a dense vector."""
-        positions, lengths = self._positions(rows)
-        products = self.data[positions] * dense[self.indices[positions]]
-        return np.bincount(
-            np.repeat(np.arange(len(rows)), lengths), products, minlength=len(rows)
-        ).astype(np.float64)
-
-    def scatter(self, rows: IntArray, weights: FloatArray, width: int) -> FloatArray:
-        """The weighted sum of `rows` as a dense vector of `width` (posting lists added up)."""
-        positions, lengths = self._positions(rows)
-        contributions = self.data[positions] * np.repeat(weights, lengths)
-        return np.bincount(self.indices[positions], contributions, minlength=width).astype(
-            np.float64
-        )
+def sublinear(counts: FloatArray) -> FloatArray:
+    """Term frequency, sublinear: 1 + ln(count) from one occurrence up, the count below (a
+    function word's occurrence counts less than one)."""
+    return np.where(counts >= 1.0, 1.0 + np.log(np.maximum(counts, 1.0)), counts)
 
 
 def _unit_rows(rows: IntArray, values: FloatArray, n_rows: int) -> FloatArray:
@@ -126,20 +88,26 @@ class Index:
         Phrasings come grouped: the group numbers never decrease along `texts`.
         """
         self.size = len(texts)
+        self._local = threading.local()
         self.groups = np.asarray(groups, dtype=np.int64)
         if np.any(np.diff(self.groups) < 0):
             raise ValueError("phrasings must come grouped: group numbers never decrease")
         self.group_count = int(self.groups.max()) + 1 if self.size else 0
-        occurrence_rows, term_of = self._terms_of(texts)
+        thin = self.size < THIN_BASE * self.group_count
+        self.stop_weight = STOP_WEIGHT if thin else 1.0
+        occurrence_rows, term_of, occurrence_weights = self._terms_of(texts)
         width = max(len(self.terms), 1)
-        pairs, counts = np.unique(occurrence_rows * width + term_of, return_counts=True)
+        pairs, inverse = np.unique(occurrence_rows * width + term_of, return_inverse=True)
+        counts = np.bincount(inverse.ravel(), occurrence_weights, minlength=len(pairs)).astype(
+            np.float64
+        )
         rows, cols = pairs // width, pairs % width
         self.idf = (
             np.log((1.0 + self.size) / (1.0 + np.bincount(cols, minlength=width))) + IDF_FLOOR
         )
         self.weight = self.idf * np.where(self.term_orders == 1, UNIGRAM_WEIGHT, 1.0)
-        values = _unit_rows(rows, (1.0 + np.log(counts)) * self.weight[cols], self.size)
-        self.by_phrasing = _Csr.from_sorted(rows, cols, values, self.size)
+        values = _unit_rows(rows, sublinear(counts) * self.weight[cols], self.size)
+        self.by_phrasing = Csr.from_sorted(rows, cols, values, self.size)
         # BM25's saturated term frequency of each (phrasing, term), divided by k1 + 1 (so 0-1).
         lengths = np.bincount(rows, counts, minlength=self.size)
         relative = lengths[rows] / max(float(lengths.mean()) if self.size else 1.0, 1.0)
@@ -160,7 +128,7 @@ class Index:
         sums = np.add.reduceat(self.by_term.data, starts) if len(starts) else np.zeros(0)
         centroid_terms, centroid_groups = term_rows[starts], term_groups[starts]
         norms = np.sqrt(np.bincount(centroid_groups, sums**2, minlength=self.group_count))
-        self.group_by_term = _Csr.from_sorted(
+        self.group_by_term = Csr.from_sorted(
             centroid_terms, centroid_groups, sums / norms[centroid_groups], width
         )
         self.by_group = self.group_by_term.transposed(self.group_count)
@@ -229,8 +197,9 @@ class Index:
             start = end
         return out
 
-    def _terms_of(self, texts: Sequence[str]) -> tuple[IntArray, IntArray]:
-        """Every n-gram occurrence as (phrasing, term); sets `self.terms`, the vocabulary.
+    def _terms_of(self, texts: Sequence[str]) -> tuple[IntArray, IntArray, FloatArray]:
+        """Every n-gram occurrence as (phrasing, term, weight: `knowledge.text.word_weight` of
+        its word); sets `self.terms`, the vocabulary.
 
         Words repeat across phrasings far more than phrasings differ, so the n-grams of each
         distinct word are hashed once and then laid out for every occurrence of the word.
@@ -245,7 +214,7 @@ class Index:
         self.terms, first, term_of_gram = np.unique(hashes, return_index=True, return_inverse=True)
         self.term_orders = orders[first]
         order = np.argsort(word_of_gram, kind="stable")
-        by_word = _Csr.from_sorted(
+        by_word = Csr.from_sorted(
             word_of_gram[order], term_of_gram[order], np.ones(len(hashes)), len(distinct)
         )
         words = np.fromiter(
@@ -258,21 +227,28 @@ class Index:
             np.fromiter((len(ws) for ws in occurrence_words), np.int64, len(texts)),
         )
         positions, lengths = by_word._positions(words)
-        return np.repeat(word_rows, lengths), by_word.indices[positions]
+        weights = np.fromiter(
+            (word_weight(word, self.stop_weight) for word in distinct), np.float64, len(distinct)
+        )
+        return (
+            np.repeat(word_rows, lengths),
+            by_word.indices[positions],
+            np.repeat(weights[words], lengths),
+        )
 
     def query_vector(self, normal: str) -> Query:
         """The query's known terms with their unit-length TF-IDF weights; and how much of it
         the base knows: its unknown n-grams (each as rare as can be) count against that."""
-        distinct, counts, orders = text_gram_counts(normal)
+        distinct, counts, orders = text_gram_counts(normal, self.stop_weight)
         positions = np.searchsorted(self.terms, distinct)
         positions[positions >= len(self.terms)] = 0
         known = self.terms[positions] == distinct if len(self.terms) else positions < 0
         terms = positions[known]
-        weights = (1.0 + np.log(counts[known])) * self.weight[terms]
+        weights = sublinear(counts[known]) * self.weight[terms]
         rarest = np.log(1.0 + self.size) + IDF_FLOOR
         unknown = rarest * np.where(orders[~known] == 1, UNIGRAM_WEIGHT, 1.0)
         norm = float(np.sqrt((weights**2).sum()))
-        whole = np.sqrt(norm**2 + (((1.0 + np.log(counts[~known])) * unknown) ** 2).sum())
+        whole = np.sqrt(norm**2 + ((sublinear(counts[~known]) * unknown) ** 2).sum())
         return Query(
             terms,
             weights / norm if norm else weights,
@@ -291,30 +267,38 @@ class Index:
         if len(terms) == 0 or self.size == 0:
             return empty_i, empty_f, empty_i, empty_f, query
         order = np.argsort(-self.idf[terms], kind="stable")
-        lengths = np.diff(self.by_term.indptr)[terms[order]]
+        lengths = self.by_term.row_lengths(terms[order])
         within = np.cumsum(lengths) <= POSTING_BUDGET
         within[: min(3, len(within))] = True  # always the three rarest n-grams
         chosen = order[within]
-        approx = self.by_term.scatter(terms[chosen], weights[chosen], self.size)
-        if allowed is not None:
-            approx[~allowed] = 0.0
-        hit = np.flatnonzero(approx)
-        if len(hit) > CANDIDATES:
-            hit = hit[np.argpartition(-approx[hit], CANDIDATES)[:CANDIDATES]]
-        dense = np.zeros(self.term_count)
-        dense[terms] = weights
-        cosines = self.by_phrasing.dot_rows(hit, dense)
-        groups = np.unique(self.groups[hit])
-        if self.refined is not None:
-            centroid = (weights @ self.refined[terms]).astype(np.float64)[groups]
-            return hit, cosines, groups, centroid, query
-        # The centroids' cosines, by whichever orientation reads fewer values.
-        by_rows = int(np.diff(self.by_group.indptr)[groups].sum())
-        by_terms = int(np.diff(self.group_by_term.indptr)[terms].sum())
-        if by_rows <= by_terms:
-            centroid = self.by_group.dot_rows(groups, dense)
+        if self.size <= DENSE_SCATTER * int(lengths[within].sum()):
+            scattered = self.by_term.scatter(terms[chosen], weights[chosen], self.size)
+            reached = np.flatnonzero(scattered)
+            approx = scattered[reached]
         else:
-            centroid = self.group_by_term.scatter(terms, weights, self.group_count)[groups]
+            reached, approx = self.by_term.scatter_sparse(terms[chosen], weights[chosen])
+        if allowed is not None:
+            keep = allowed[reached]
+            reached, approx = reached[keep], approx[keep]
+        hit = reached
+        if len(hit) > CANDIDATES:
+            hit = hit[np.argpartition(-approx, CANDIDATES)[:CANDIDATES]]
+        groups = np.unique(self.groups[hit])
+        dense = self._dense(terms, weights)
+        try:
+            cosines = self.by_phrasing.dot_rows(hit, dense)
+            if self.refined is not None:
+                centroid = (weights @ self.refined[terms]).astype(np.float64)[groups]
+                return hit, cosines, groups, centroid, query
+            # The centroids' cosines, by whichever orientation reads fewer values.
+            by_rows = int(self.by_group.row_lengths(groups).sum())
+            by_terms = int(self.group_by_term.row_lengths(terms).sum())
+            if by_rows <= by_terms:
+                centroid = self.by_group.dot_rows(groups, dense)
+            else:
+                centroid = self.group_by_term.scatter(terms, weights, self.group_count)[groups]
+        finally:
+            dense[terms] = 0.0
         return hit, cosines, groups, centroid, query
 
     def bm25_share(self, phrasing_ids: IntArray, query: Query) -> FloatArray:
@@ -328,9 +312,25 @@ class Index:
         total = float(self.weight[terms].sum()) + query.unknown
         if total == 0 or len(phrasing_ids) == 0:
             return np.zeros(len(phrasing_ids))
-        dense = np.zeros(self.term_count)
-        dense[terms] = self.weight[terms]
         positions, lengths = self.by_phrasing._positions(phrasing_ids)
-        contributions = dense[self.by_phrasing.indices[positions]] * self.saturated[positions]
+        dense = self._dense(terms, self.weight[terms])
+        try:
+            matched = dense[self.by_phrasing.indices[positions]]
+        finally:
+            dense[terms] = 0.0
         owner = np.repeat(np.arange(len(phrasing_ids)), lengths)
-        return np.bincount(owner, contributions, minlength=len(phrasing_ids)) / total
+        return (
+            np.bincount(owner, matched * self.saturated[positions], minlength=len(phrasing_ids))
+            / total
+        )
+
+    def _dense(self, terms: IntArray, values: FloatArray) -> FloatArray:
+        """A vector as wide as the vocabulary with `values` at `terms`, zero elsewhere: this
+        thread's own, kept between questions (a fresh one per question, 2 MB at 100k
+        phrasings, cost page faults, measured about a fifth of a search). The caller sets
+        `terms` back to zero."""
+        dense: FloatArray | None = getattr(self._local, "dense", None)
+        if dense is None:
+            dense = self._local.dense = np.zeros(self.term_count)
+        dense[terms] = values
+        return dense

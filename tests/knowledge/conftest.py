@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from knowledge.cli import thresholds_from, vocabulary_from
-from knowledge.matcher import Matcher
+from knowledge.matcher import Matcher, Phrasing
 from knowledge.templates import CaseTemplate, Vocabulary, load
 from tests.conftest import ROOT
 
@@ -34,9 +34,14 @@ def templates(vocabulary: Vocabulary) -> list[CaseTemplate]:
 
 def _matcher(templates: list[CaseTemplate]) -> Matcher:
     """Over the sample base, with the thresholds of config.yaml."""
+    return configured([p for t in templates for p in t.phrasings()])
+
+
+def configured(phrasings: list[Phrasing]) -> Matcher:
+    """Over these phrasings, with the thresholds of config.yaml."""
     default, per_language = thresholds_from(yaml.safe_load(CONFIG.read_text(encoding="utf-8")))
     return Matcher(
-        [p for t in templates for p in t.phrasings()],
+        phrasings,
         answer_threshold=default.answer,
         suggest_threshold=default.suggest,
         thresholds=per_language,
