@@ -145,7 +145,7 @@ async def test_a_clarified_question_the_offers_and_a_person_asked_for_reach_the_
     world = emulator.world
     await world.user_sends(ENGLISH, "hello")
     assert "tell me a little more" in (await bot_lines(emulator, ENGLISH, 1))[-1].text
-    await world.user_sends(ENGLISH, "How do I apply for public housing as a single parent?")
+    await world.user_sends(ENGLISH, "How do I get a housing loan as a single parent?")
     offered = (await bot_lines(emulator, ENGLISH, 2))[-1]
     assert "Did you mean" in offered.text
     await world.user_presses(ENGLISH, ENGLISH, offered.message_id, "human")
@@ -155,7 +155,7 @@ async def test_a_clarified_question_the_offers_and_a_person_asked_for_reach_the_
     assert "· 机器人请其说得具体些" in card.text
     assert "· 机器人提供选项:公积金贷款怎么申请" in card.text
     assert card.text.endswith("· 来电人要求转人工")
-    assert "· 来电人:How do I apply for public housing as a single parent?" in card.text
+    assert "· 来电人:How do I get a housing loan as a single parent?" in card.text
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
