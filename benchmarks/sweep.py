@@ -31,7 +31,7 @@ from bot import closure, conversation, requesters, tickets
 from bot.config import Settings, load_settings
 from bot.db import create_engine, session_factory, upgrade
 from bot.models import ACTIVE_STATUSES, Escalation, Ticket, TicketEvent
-from bot.sla import Rules
+from bot.rules import Rules
 from bot.staff import sync_staff
 from bot.sweep import run_due
 from bot.transaction import Transactions

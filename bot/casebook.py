@@ -25,7 +25,7 @@ from bot.errors import IllegalMove, InvalidInput, NotAllowed, NotFound
 from bot.guards import clean_text, may_speak_for
 from bot.models import CloseReason, StoredTemplate, TemplateStatus, TicketStatus
 from bot.notices import Audience, Notice, publish
-from bot.sla import Rules
+from bot.rules import Rules
 from bot.store import get
 from bot.transaction import Transaction
 from knowledge.matcher import Match, Matcher, Thresholds

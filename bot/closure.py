@@ -21,7 +21,7 @@ from bot.ledger import record_late_first_response
 from bot.lifecycle import Action
 from bot.models import Rating, Requester, Ticket, TicketStatus
 from bot.notices import Audience, Notice, publish
-from bot.sla import Rules
+from bot.rules import Rules
 from bot.store import get, get_for_requester, save
 from bot.transaction import Transaction
 

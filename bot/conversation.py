@@ -17,7 +17,7 @@ from bot.errors import IllegalMove, NotAllowed
 from bot.guards import MAX_TEXT, may_speak_for
 from bot.models import Direction, Requester, Ticket, TicketMessage, TicketStatus
 from bot.notices import Audience, Notice, publish
-from bot.sla import Rules
+from bot.rules import Rules
 from bot.store import get, get_for_requester, save
 from bot.transaction import Transaction
 

@@ -19,7 +19,7 @@ from bot.models import Requester, Ticket
 from bot.notices import Audience, Notice, publish
 from bot.outbox import Call, Queued
 from bot.outgoing import Outgoing
-from bot.sla import Rules
+from bot.rules import Rules
 from bot.transaction import Transaction
 
 

@@ -22,7 +22,7 @@ from bot.casebook import Versions, file_templates, matcher_for, refresh_template
 from bot.clock import Clock, utc_now
 from bot.config import Settings
 from bot.db import create_engine, session_factory
-from bot.sla import Rules
+from bot.rules import Rules
 from bot.staff import sync_staff
 from bot.texts import Texts, configured_names
 from bot.transaction import Sender, Transaction, Transactions

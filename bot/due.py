@@ -26,7 +26,7 @@ from bot.models import (
 )
 from bot.notices import Audience, Notice, address, staff_chats
 from bot.outgoing import Outgoing
-from bot.sla import Rules
+from bot.rules import Rules
 
 log = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.errors import InvalidInput, NotAllowed
 from bot.models import Ticket
-from bot.sla import Rules
+from bot.rules import Rules
 
 MAX_TEXT = 20_000
 

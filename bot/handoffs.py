@@ -25,7 +25,7 @@ from bot.guards import clean_text, require_staff_of
 from bot.lifecycle import Action
 from bot.models import Handoff, HandoffStatus, Requester, Ticket
 from bot.notices import Audience, Notice, publish
-from bot.sla import Rules
+from bot.rules import Rules
 from bot.store import get, save
 from bot.transaction import Transaction
 

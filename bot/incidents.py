@@ -20,7 +20,7 @@ from bot.models import ACTIVE_STATUSES, Incident, Requester, Ticket
 from bot.notices import Audience, Notice, address, publish
 from bot.outgoing import Outgoing
 from bot.priority import set_priority
-from bot.sla import Rules
+from bot.rules import Rules
 from bot.store import save
 from bot.transaction import Transaction
 

@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.models import BreachKind, LedgerEntry, Ticket
-from bot.sla import Rules
+from bot.rules import Rules
 
 
 def breach(

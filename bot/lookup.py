@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import conversation
 from bot.excerpt import excerpt
 from bot.models import Ticket, TicketEvent, TicketStatus
-from bot.sla import Rules
+from bot.rules import Rules
 from bot.store import get
 
 REQUESTER_LIMIT = 10  # a requester's newest tickets listed by /status

@@ -21,7 +21,7 @@ from typing import Any
 from bot.excerpt import question_values
 from bot.models import Requester, Ticket
 from bot.outgoing import Outgoing
-from bot.sla import Rules
+from bot.rules import Rules
 from bot.transaction import Transaction
 
 NOTICE_QUESTION = 300  # UTF-16 units of the requester's words a notice about a ticket shows

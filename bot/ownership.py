@@ -16,7 +16,7 @@ from bot import store, tickets
 from bot.excerpt import question_values
 from bot.models import Requester, Ticket
 from bot.notices import Audience, Notice, publish
-from bot.sla import Rules
+from bot.rules import Rules
 from bot.transaction import Transaction
 
 

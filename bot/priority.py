@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import lifecycle
 from bot.errors import InvalidInput
 from bot.models import ACTIVE_STATUSES, Ticket
-from bot.sla import Rules
+from bot.rules import Rules
 
 
 def set_priority(

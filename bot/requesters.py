@@ -12,7 +12,7 @@ from bot import conversation
 from bot.errors import InvalidInput, NotAllowed, NotFound
 from bot.guards import clean_text
 from bot.models import ACTIVE_STATUSES, IN_HAND, Requester, Ticket
-from bot.sla import Rules
+from bot.rules import Rules
 
 _REQUESTER = select(Requester).where(Requester.telegram_user_id == bindparam("telegram_user_id"))
 

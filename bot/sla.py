@@ -1,4 +1,5 @@
-"""Service levels: deadlines, escalation-ladder points and when a ticket next needs the sweep."""
+"""Service levels: deadlines, escalation-ladder points and when a ticket next needs the sweep.
+Who may act (the staff directory) is bot/staff.py's; bot/rules.py puts the two together."""
 
 from __future__ import annotations
 
@@ -7,16 +8,16 @@ from datetime import datetime, timedelta
 from bot.clock import WorkingCalendar
 from bot.config import EscalationStep, ServiceLevel, Settings
 from bot.models import ACTIVE_STATUSES, DeadlineKind, Ticket, TicketStatus
-from bot.staff import Directory
 
 
-class Rules:
-    """The configured rules of the desk, with the working calendar built once."""
+class ServiceLevels:
+    """The configured service levels (SPEC rules 5 and 8): deadlines by category and priority
+    on the working calendar (built once), the escalation ladder, progress notices, the
+    auto-close, and when each ticket next needs the sweep."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.calendar = WorkingCalendar(settings.office_hours, settings.zone)
-        self.staff = Directory(settings)
         self.ladder: list[EscalationStep] = list(settings.escalation.ladder)
         # The ladder step that is the deadline itself: passing it is a breach.
         self.deadline_step = [step.at for step in self.ladder].index(1.0)

@@ -8,7 +8,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from bot import logs
 from bot.errors import ConcurrentChange, NotFound
 from bot.models import Ticket
-from bot.sla import Rules
+from bot.rules import Rules
 
 
 async def get(*, session: AsyncSession, ticket_id: int) -> Ticket:

@@ -32,7 +32,7 @@ from bot.models import (
 )
 from bot.notices import Audience, Notice, address
 from bot.outgoing import Outgoing
-from bot.sla import Rules
+from bot.rules import Rules
 from bot.transaction import Transactions
 
 log = logging.getLogger(__name__)

@@ -23,7 +23,7 @@ from bot.models import Requester, StaffLink, Ticket, TicketStatus
 from bot.notices import Audience, Notice, address
 from bot.outgoing import Outgoing
 from bot.priority import keyword_priority, set_priority
-from bot.sla import Rules
+from bot.rules import Rules
 from bot.store import get, save
 
 

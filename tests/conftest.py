@@ -24,7 +24,7 @@ from telegram.warnings import PTBUserWarning
 from bot.config import Settings, load_settings
 from bot.db import create_engine, session_factory, upgrade
 from bot.models import Base
-from bot.sla import Rules
+from bot.rules import Rules
 from bot.staff import sync_staff
 
 ROOT = Path(__file__).resolve().parent.parent

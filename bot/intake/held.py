@@ -7,7 +7,7 @@ from __future__ import annotations
 from bot import conversation
 from bot.intake.media import Attachment
 from bot.models import Requester, Ticket
-from bot.sla import Rules
+from bot.rules import Rules
 from bot.transaction import Transaction
 
 

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import requesters, tickets
 from bot.models import OutboxMessage, Ticket
-from bot.sla import Rules
+from bot.rules import Rules
 
 OFFICER = 100101  # general services
 OFFICER_2 = 100102

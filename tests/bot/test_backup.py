@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.models import Ticket
-from bot.sla import Rules
+from bot.rules import Rules
 from tests.bot.helpers import new_requester, new_ticket
 from tests.conftest import MONDAY_9AM
 

@@ -11,7 +11,7 @@ from bot import casebook, closure, tickets
 from bot.config import Settings
 from bot.errors import IllegalMove, InvalidInput, NotAllowed
 from bot.notices import Audience
-from bot.sla import Rules
+from bot.rules import Rules
 from bot.transaction import Transactions
 from knowledge.matcher import Band
 from tests.bot.helpers import (

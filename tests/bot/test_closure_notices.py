@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot import closure, conversation, ownership, requesters
 from bot.models import Ticket
 from bot.notices import Audience
-from bot.sla import Rules
+from bot.rules import Rules
 from bot.transaction import Transactions
 from tests.bot.helpers import OFFICER, new_ticket, outbox_rows
 from tests.conftest import MONDAY_9AM

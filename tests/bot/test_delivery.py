@@ -11,7 +11,7 @@ from bot.models import OutboxMessage, Requester
 from bot.notices import Audience
 from bot.outbox import Call
 from bot.outgoing import Outgoing
-from bot.sla import Rules
+from bot.rules import Rules
 from bot.transaction import Transactions
 from tests.bot.helpers import new_requester, new_ticket, outbox_rows
 from tests.conftest import MONDAY_9AM

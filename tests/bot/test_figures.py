@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import closure, handoffs, tickets
 from bot.figures import supervision_figures
-from bot.sla import Rules
+from bot.rules import Rules
 from bot.sweep import run_due
 from bot.transaction import Transactions
 from tests.bot.helpers import OFFICER, OFFICER_2, new_requester, new_ticket

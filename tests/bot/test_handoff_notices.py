@@ -10,7 +10,7 @@ from bot import handoffs, requesters, tickets
 from bot.errors import DeskError
 from bot.models import Ticket
 from bot.notices import Audience
-from bot.sla import Rules
+from bot.rules import Rules
 from bot.transaction import Transactions
 from tests.bot.helpers import OFFICER, OTHER_DEPT_OFFICER, SUPERVISOR, new_ticket, outbox_rows
 from tests.conftest import MONDAY_9AM

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot import incidents, tickets
 from bot.errors import InvalidInput, NotAllowed, NotFound
 from bot.models import Ticket
-from bot.sla import Rules
+from bot.rules import Rules
 from bot.transaction import Transactions
 from tests.bot.helpers import OFFICER, SUPERVISOR, new_requester, outbox_rows
 from tests.conftest import MONDAY_9AM

@@ -46,7 +46,7 @@ from bot.models import (
     TicketEvent,
     TicketStatus,
 )
-from bot.sla import Rules
+from bot.rules import Rules
 from bot.staff import sync_staff
 from bot.sweep import run_due
 from bot.transaction import Transactions

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import conversation, lookup, store, tickets
 from bot.errors import NotFound
-from bot.sla import Rules
+from bot.rules import Rules
 from tests.bot.helpers import OFFICER, new_requester, new_ticket
 from tests.conftest import MONDAY_9AM
 

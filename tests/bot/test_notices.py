@@ -10,7 +10,7 @@ import pytest
 from bot.config import EscalationTarget
 from bot.models import Requester, Ticket, TicketStatus
 from bot.notices import Audience, Notice, address, staff_chats
-from bot.sla import Rules
+from bot.rules import Rules
 from tests.conftest import MONDAY_9AM
 
 GENERAL_GROUP, SOCIAL_GROUP = -1000000000101, -1000000000102

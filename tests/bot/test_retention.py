@@ -13,7 +13,7 @@ from bot.figures import supervision_figures
 from bot.models import InboundUpdate, OutboxMessage, Requester, Ticket, TicketEvent, TicketMessage
 from bot.outgoing import Outgoing
 from bot.retention import ERASED, forget
-from bot.sla import Rules
+from bot.rules import Rules
 from tests.bot.helpers import OFFICER, new_requester, new_ticket
 from tests.conftest import MONDAY_9AM
 

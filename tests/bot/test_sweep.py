@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot import closure, conversation, handoffs, outbox, store, tickets
 from bot.config import Settings, Surge
 from bot.models import Escalation, LedgerEntry, ProgressNotice, TicketStatus
-from bot.sla import Rules
+from bot.rules import Rules
 from bot.sweep import run_due
 from bot.texts import Texts
 from bot.transaction import Transactions

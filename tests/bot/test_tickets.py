@@ -27,7 +27,7 @@ from bot.models import (
     TicketEvent,
     TicketStatus,
 )
-from bot.sla import Rules
+from bot.rules import Rules
 from tests.bot.helpers import (
     OFFICER,
     OFFICER_2,
