@@ -10,6 +10,7 @@ drawn as empty boxes. Without one, the chart is drawn anyway and `cjk_font` retu
 from __future__ import annotations
 
 import io
+import threading
 from functools import lru_cache
 
 import matplotlib
@@ -18,6 +19,7 @@ matplotlib.use("Agg")
 
 from matplotlib import font_manager
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from bot.reports.full import FullReport, Names
 from bot.reports.labels import labels
@@ -33,6 +35,10 @@ CJK_FAMILIES = (
     "Droid Sans Fallback",
     "AR PL UMing CN",
 )
+
+
+# matplotlib's settings are global: one chart at a time (the front draws in a worker thread).
+_DRAWING = threading.Lock()
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +64,10 @@ def render(report: FullReport, names: Names) -> bytes:
     departments = sorted(report.figures.by_department)
     shown = [names.department(key) for key in departments]
     rows = [report.figures.by_department[key] for key in departments]
-    with matplotlib.rc_context({"font.family": _font_family(), "axes.unicode_minus": False}):
+    with (
+        _DRAWING,
+        matplotlib.rc_context({"font.family": _font_family(), "axes.unicode_minus": False}),
+    ):
         figure = Figure(figsize=(12, 8), dpi=100)
         (sla, count), (first, leaks) = figure.subplots(2, 2)
         sla.barh(shown, [100 * (r.sla_compliance or 0.0) for r in rows], color="#3a7")
@@ -84,6 +93,8 @@ def render(report: FullReport, names: Names) -> bytes:
         leaks.set_title(words["chart_leaks"])
         for axes in (sla, count, first):
             axes.invert_yaxis()
+        count.xaxis.set_major_locator(MaxNLocator(integer=True))
+        leaks.yaxis.set_major_locator(MaxNLocator(integer=True))
         figure.suptitle(f"{words['title']} {names.when(report.start)} – {names.when(report.end)}")
         figure.tight_layout()
         out = io.BytesIO()
