@@ -12,6 +12,7 @@ SIMILAR up, else starts one: one pass, its cost follows the questions times thei
 
 from __future__ import annotations
 
+import asyncio
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -198,10 +199,17 @@ async def failing_groups(
     start: datetime,
     end: datetime,
 ) -> list[Group]:
-    """Every group of the period's handed-over questions, coverage marked, largest first."""
-    groups = group_questions(await handed_over(session, start, end), background)
-    mark_covered(groups, matcher)
-    return groups
+    """Every group of the period's handed-over questions, coverage marked, largest first.
+    The grouping and the matcher's searches (seconds for a busy month) run in a worker
+    thread, not in the event loop the bot answers from."""
+    questions = await handed_over(session, start, end)
+
+    def grouped() -> list[Group]:
+        groups = group_questions(questions, background)
+        mark_covered(groups, matcher)
+        return groups
+
+    return await asyncio.to_thread(grouped)
 
 
 async def propose_from_group(
@@ -220,7 +228,8 @@ async def propose_from_group(
     summary of its latest closed ticket as the answer, proposed (pending a supervisor's
     approval, `casebook.propose_and_tell`) in the name of that ticket. Raises InvalidInput
     (no_group, nothing_resolved) or as `casebook.propose` does."""
-    groups = group_questions(await handed_over(tx.session, start, end), background)
+    asked = await handed_over(tx.session, start, end)
+    groups = await asyncio.to_thread(group_questions, asked, background)
     group = next((g for g in groups if any(q.ticket_id == ticket_id for q in g.questions)), None)
     if group is None:
         raise InvalidInput(f"no group holds ticket {ticket_id}", "no_group", ticket_id=ticket_id)

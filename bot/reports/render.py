@@ -244,7 +244,7 @@ def summary_values(report: FullReport, names: Names) -> dict[str, Any]:
     return {
         "start": report.start,
         "end": report.end,
-        "tickets": total.tickets,
+        "ticket_count": total.tickets,
         "sla": share(total.sla_compliance),
         "first_response": duration(total.median_first_response_s),
         "handoffs_late": report.handoffs_past_deadline,
