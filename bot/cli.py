@@ -72,6 +72,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     figures = commands.add_parser("figures", help="supervision figures as JSON")
     figures.add_argument("--days", type=int, default=30, help="the period: the last N days")
+    report = commands.add_parser(
+        "report", help="the supervision report (figures, leaks, breaches) as a file"
+    )
+    report.add_argument("--days", type=float, default=7, help="the period: the last N days")
+    report.add_argument("--format", choices=["html", "csv", "json"], default="html")
+    report.add_argument("--out", type=Path, required=True, help="the file to write")
     return parser
 
 
@@ -131,6 +137,24 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if command == "figures":
         print(json.dumps(asyncio.run(_figures(environment, args.days)), ensure_ascii=False))
+        return 0
+    if command == "report":
+        from bot.reports.export import produce
+
+        report, text = asyncio.run(
+            produce(
+                settings=settings,
+                database_url=environment.database_url,
+                days=args.days,
+                fmt=args.format,
+                now=utc_now(),
+            )
+        )
+        args.out.write_text(text, encoding="utf-8")
+        tickets = sum(row.tickets for row in report.figures.by_department.values())
+        print(
+            f"{args.out}: {args.format}, {tickets} tickets, {len(report.failing)} question groups"
+        )
         return 0
     # The one upward edge of bot/: the entry point starts the Telegram front, imported only
     # here so that the rest of the command line never loads telegram (the import contracts in

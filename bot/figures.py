@@ -32,6 +32,8 @@ class Figures:
     resolved_in_time: int = 0
     overdue_open: int = 0
     reopened: int = 0
+    # Tickets resolved at least once: resolved now, or reopened (a reopening clears resolved_at).
+    ever_resolved: int = 0
     transfers: int = 0
     notices: int = 0
     notices_on_time: int = 0
@@ -64,7 +66,9 @@ class Figures:
 
     @property
     def reopen_rate(self) -> float | None:
-        return self.reopened / self.resolved if self.resolved else None
+        """Tickets reopened, over tickets ever resolved (0-1): a reopened ticket not yet
+        resolved again counts in both, so the rate never passes 1."""
+        return self.reopened / self.ever_resolved if self.ever_resolved else None
 
     @property
     def average_rating(self) -> float | None:
@@ -162,6 +166,7 @@ def _add_ticket(
     elif ticket.status is not TicketStatus.CLOSED and now > ticket.resolution_due_at:
         row.overdue_open += 1
     row.reopened += ticket.reopen_count > 0
+    row.ever_resolved += finished_at is not None or ticket.reopen_count > 0
     row.transfers += transfers
     row.notices += len(notices)
     row.notices_on_time += sum(notices)

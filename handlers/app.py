@@ -114,6 +114,7 @@ HANDLERS: tuple[BaseHandler[Update, DeskContext, Any], ...] = (
     CommandHandler("assign", supervision.assign_command),
     CommandHandler("pending", proposals.pending),
     CommandHandler("report", reports.report),
+    CommandHandler("template_from", reports.template_from),
     CommandHandler(["block", "unblock"], supervision.block),
     CommandHandler("incident", incidents.post_update),
     # Staff groups: everything in a ticket's topic (commands too: /note, /resolve).

@@ -3,9 +3,10 @@ sent by the dispatcher (handlers/runtime/) once that transaction has committed."
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
-from telegram import InlineKeyboardMarkup, Message
+from telegram import InlineKeyboardMarkup, InputFile, Message
 
 from bot.desk import Desk
 from bot.excerpt import excerpt
@@ -78,6 +79,66 @@ def drop_buttons(chat_id: int, message_id: int) -> Call:
     return Call(
         chat_id, "editMessageReplyMarkup", {"chat_id": chat_id, "message_id": message_id}, "edit"
     )
+
+
+UPLOAD = "__upload__"  # a parameter holding a file to upload: {UPLOAD: file name, "base64": …}
+
+
+def upload(
+    chat_id: int,
+    method: str,
+    field: str,
+    name: str,
+    data: bytes,
+    *,
+    caption: str | None = None,
+    thread: int | None = None,
+    reply_to: int | None = None,
+    kind: str = "report",
+) -> Call:
+    """sendPhoto (field "photo"), sendDocument ("document"), …: a file uploaded under `name`.
+    Stored in the outbox as base64 JSON, sent as multipart (`api_kwargs`)."""
+    params: dict[str, Any] = {
+        "chat_id": chat_id,
+        field: {UPLOAD: name, "base64": base64.b64encode(data).decode("ascii")},
+    }
+    if caption:
+        params["caption"] = caption
+    if thread is not None:
+        params["message_thread_id"] = thread
+    if reply_to is not None:
+        params["reply_parameters"] = {"message_id": reply_to, "allow_sending_without_reply": True}
+    return Call(chat_id, method, params, kind)
+
+
+def replying_upload(
+    message: Message, method: str, field: str, name: str, data: bytes, caption: str | None = None
+) -> Call:
+    """`upload` as an answer to a message: in a group as a reply to it (in its topic)."""
+    if message.chat.type == "private":
+        return upload(message.chat_id, method, field, name, data, caption=caption)
+    thread = message.message_thread_id if message.is_topic_message else None
+    return upload(
+        message.chat_id,
+        method,
+        field,
+        name,
+        data,
+        caption=caption,
+        thread=thread,
+        reply_to=message.message_id,
+    )
+
+
+def api_kwargs(params: dict[str, Any]) -> dict[str, Any]:
+    """A stored call's parameters as python-telegram-bot sends them: files to upload as
+    InputFile (multipart), the rest as they are."""
+    return {
+        key: InputFile(base64.b64decode(value["base64"]), filename=value[UPLOAD])
+        if isinstance(value, dict) and UPLOAD in value
+        else value
+        for key, value in params.items()
+    }
 
 
 def topic_name(ticket_id: int, question: str) -> str:

@@ -1,51 +1,40 @@
-"""`/report day|week|month`: the assessment figures of the supervisor's department
-(management: every department), by department and then by officer."""
+"""`/report day|week|month`: the supervision report of the supervisor's department
+(management: every department): a short summary in the chat, its chart, and the full report
+as an HTML and a CSV file (bot/reports/). `/template_from N`: the group of handed-over
+questions holding ticket N proposed as a template, in one step."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 from telegram import Update
 
-from bot.figures import Figures, supervision_figures
+from bot.desk import Desk
+from bot.reports import export, render
+from bot.reports.failing import phrasings_of, propose_from_group
+from bot.reports.full import Names
 from handlers import post
 from handlers.context import DeskContext
+from handlers.refusals import refusals
 from handlers.roles import supervisors_only
 
 PERIODS = {"day": 1, "week": 7, "month": 30}
+GROUPED_OVER = PERIODS["month"]  # the days whose questions /template_from groups
 
 
-def _shown(seconds: float | None) -> str:
-    if seconds is None:
-        return "-"
-    hours = seconds / 3600
-    return f"{hours:.1f}h" if hours >= 1 else f"{seconds / 60:.0f}m"
-
-
-def _share(value: float | None) -> str:
-    return "-" if value is None else f"{value:.0%}"
-
-
-def _row(name: str, figures: Figures) -> dict[str, object]:
-    return {
-        "name": name,
-        "tickets": figures.tickets,
-        "claimed_in_time": _share(figures.claimed_in_time_share),
-        "first_response": _shown(figures.median_first_response_s),
-        "resolution": _shown(figures.median_resolution_s),
-        "sla": _share(figures.sla_compliance),
-        "notices": figures.notices,
-        "notices_on_time": _share(figures.notices_on_time_share),
-        "transfers": figures.transfers,
-        "reopen": _share(figures.reopen_rate),
-        "rating": "-" if figures.average_rating is None else f"{figures.average_rating:.1f}",
-        "breaches": figures.breaches,
-    }
+def _own_department(desk: Desk, user_id: int) -> str | None:
+    """Management sees every department (None); a supervisor their own."""
+    member = desk.rules.staff.get(user_id)
+    if desk.rules.staff.is_management(user_id) or member is None:
+        return None
+    return member.department_key
 
 
 @supervisors_only
 async def report(update: Update, context: DeskContext) -> None:
-    """/report day|week|month: by department, then by officer, for tickets opened in it."""
+    """/report day|week|month: the summary with the department's figures, then the chart,
+    the HTML page and the CSV table, for tickets opened in the period."""
     desk = context.desk
     user, message = update.effective_user, update.effective_message
     assert user is not None and message is not None
@@ -56,25 +45,69 @@ async def report(update: Update, context: DeskContext) -> None:
         await post.say(desk, update.update_id, post.reply(message, usage))
         return
     now = desk.now()
-    start = now - timedelta(days=PERIODS[period])
     async with desk.sessions() as session:
-        figures = await supervision_figures(session=session, start=start, end=now, now=now)
-    member = desk.rules.staff.get(user.id)
-    # Management sees every department; a supervisor their own.
-    own = (
-        None
-        if desk.rules.staff.is_management(user.id) or member is None
-        else member.department_key
-    )
-    departments = {d.key: d.names[language] for d in desk.settings.departments}
+        full = await export.period_report(
+            session=session,
+            matcher=desk.matcher,
+            background=phrasings_of(desk.templates.values()),
+            days=PERIODS[period],
+            now=now,
+        )
+    names = Names.of(desk.settings, language)
+    full = full.only(_own_department(desk, user.id), names)
+    files = await asyncio.to_thread(export.files, full, names)  # matplotlib: CPU, not the loop
     rows = [
-        _row(departments.get(key, key), row)
-        for key, row in sorted(figures.by_department.items())
-        if own in (None, key)
+        render.figure_row(names.department(key), row)
+        for key, row in sorted(full.figures.by_department.items())
     ]
-    for officer_id, row in sorted(figures.by_officer.items()):
-        officer = desk.rules.staff.get(officer_id)
-        if officer is not None and own in (None, officer.department_key):
-            rows.append(_row(f"{officer.name} {officer.staff_number}", row))
-    text = desk.texts.render("report", language, start=start, end=now, rows=rows)
-    await post.say(desk, update.update_id, post.reply(message, text))
+    figures = desk.texts.render("report", language, start=full.start, end=now, rows=rows)
+    summary = desk.texts.render("report_summary", language, **render.summary_values(full, names))
+    await post.say(
+        desk,
+        update.update_id,
+        post.reply(message, f"{summary}\n\n{figures}"),
+        post.replying_upload(message, "sendPhoto", "photo", f"{files.stem}.png", files.png),
+        post.replying_upload(
+            message, "sendDocument", "document", f"{files.stem}.html", files.html.encode()
+        ),
+        post.replying_upload(
+            message, "sendDocument", "document", f"{files.stem}.csv", files.csv.encode()
+        ),
+    )
+
+
+@supervisors_only
+@refusals
+async def template_from(update: Update, context: DeskContext) -> None:
+    """/template_from N: the questions grouped with ticket N's over the last month proposed
+    as one template, answered with the resolution of the group's latest closed ticket; the
+    department's supervisors decide it as any proposal (/pending)."""
+    desk = context.desk
+    user, message = update.effective_user, update.effective_message
+    assert user is not None and message is not None
+    language = desk.settings.languages.default
+    words = list(context.args or [])
+    if len(words) != 1 or not words[0].lstrip("#").isdigit():
+        usage = desk.texts.render("usage", language, usage="/template_from N")
+        await post.say(desk, update.update_id, post.reply(message, usage))
+        return
+    ticket_id = int(words[0].lstrip("#"))
+    async with desk.transaction(update_id=update.update_id) as tx:
+        proposal = await propose_from_group(
+            tx=tx,
+            rules=desk.rules,
+            matcher=desk.matcher,
+            background=phrasings_of(desk.templates.values()),
+            ticket_id=ticket_id,
+            supervisor_id=user.id,
+            start=tx.now - timedelta(days=GROUPED_OVER),
+            end=tx.now,
+        )
+        text = desk.texts.render(
+            "template_proposed",
+            language,
+            ticket_id=proposal.template.origin.removeprefix("ticket:"),
+            template_id=proposal.template.id,
+            similar=[m.template_id for m in proposal.similar],
+        )
+        await post.post(tx, post.reply(message, text))

@@ -118,7 +118,7 @@ class Calls:
         chat_id = params.get("chat_id")
         group = isinstance(chat_id, int) and chat_id < 0
         async with contextlib.nullcontext() if group else self._sending:
-            result = await self._bot.do_api_request(method, api_kwargs=dict(params))
+            result = await self._bot.do_api_request(method, api_kwargs=post.api_kwargs(params))
         return result if isinstance(result, dict) else {}
 
     async def _is_forum(self, chat_id: int) -> bool:

@@ -145,3 +145,44 @@ async def test_figures_per_officer_and_department(sessions: Sessions, rules: Rul
     # The missed first response on `slow`, and the three on `moved`.
     assert general.breaches == 4
     assert general.as_dict()["tickets"] == 3
+
+
+async def test_the_reopen_rate_counts_tickets_reopened_and_not_yet_resolved_again(
+    sessions: Sessions, rules: Rules
+) -> None:
+    """A reopening clears the resolution: two reopened tickets still being worked on beside
+    one resolved ticket are two of three tickets resolved once, not 200%."""
+    requester_id = await new_requester(sessions, NOW)
+    made = [
+        await new_ticket(sessions, rules, NOW, requester_id=requester_id, question=q)
+        for q in ("一", "二", "三")
+    ]
+    async with sessions() as s, s.begin():
+        for number, ticket in enumerate(made):
+            at = NOW + timedelta(minutes=10 * number)
+            await tickets.claim(
+                session=s, rules=rules, ticket_id=ticket.id, officer_id=OFFICER, now=at
+            )
+            await closure.resolve(
+                session=s,
+                rules=rules,
+                ticket_id=ticket.id,
+                officer_id=OFFICER,
+                summary="ok",
+                now=at + timedelta(minutes=5),
+            )
+            if number:
+                await closure.reopen(
+                    session=s,
+                    rules=rules,
+                    ticket_id=ticket.id,
+                    requester_id=requester_id,
+                    reason="no",
+                    now=at + timedelta(minutes=6),
+                )
+    async with sessions() as s:
+        report = await supervision_figures(
+            session=s, start=NOW, end=NOW + timedelta(hours=1), now=NOW + timedelta(hours=1)
+        )
+    assert report.by_officer[OFFICER].reopen_rate == pytest.approx(2 / 3)
+    assert report.by_department["general"].reopen_rate == pytest.approx(2 / 3)

@@ -187,6 +187,16 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
         "until": LATER,
         "action": "claim",
         "detail": "-",
+        # The report's summary (bot/reports/render.py summary_values).
+        "ticket_count": 12,
+        "sla": "90%",
+        "first_response": "12m",
+        "handoffs_late": 1,
+        "slowest": {"from": "综合服务窗口", "to": "公用事业科", "delay": "3.0h", "returned": 2},
+        "passed_around": 2,
+        "failing": 3,
+        "worst": {"count": 4, "example": "小区电梯坏了"},
+        "breaches": 5,
     }
 
 

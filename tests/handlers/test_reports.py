@@ -1,0 +1,114 @@
+"""/report in the supervisors' chat: the summary, its chart and the full report as HTML and
+CSV files, sent through the outbox as uploads; /template_from turns a question group into a
+proposed template."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from telegram.ext import Application
+
+from bot import closure
+from bot.store import get
+from emulator.server import Emulator
+from handlers.context import DeskContext
+from tests.handlers.conftest import GENERAL_GROUP, REQUESTER, DeskClock, bot_lines, until
+
+App = Application  # type: ignore[type-arg]
+OFFICER, SUPERVISOR = 100101, 100190
+
+
+def _files(emulator: Emulator, suffix: str) -> list[bytes]:
+    return [
+        f.content for f in emulator.world.files.values() if (f.file_name or "").endswith(suffix)
+    ]
+
+
+def _said(emulator: Emulator, chat_id: int, *words: str) -> bool:
+    return any(
+        all(w in e.text for w in words)
+        for e in emulator.world.transcripts.get(chat_id, [])
+        if e.sender_id == emulator.world.bot.id
+    )
+
+
+def _kinds(emulator: Emulator, chat_id: int) -> list[str]:
+    return [
+        e.kind
+        for e in emulator.world.transcripts.get(chat_id, [])
+        if e.sender_id == emulator.world.bot.id
+    ]
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_the_report_comes_with_its_chart_and_files(
+    running: tuple[Emulator, App], desk_clock: DeskClock
+) -> None:
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(REQUESTER, "我想申请公租房")
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
+    await bot_lines(emulator, REQUESTER, 2)
+    desk_clock.now += timedelta(hours=1)
+    await world.user_sends(SUPERVISOR, "/report week")
+    await until(lambda: _kinds(emulator, SUPERVISOR) == ["text", "photo", "document", "document"])
+    summary = (await bot_lines(emulator, SUPERVISOR, 1))[0].text
+    assert "服务监督报告" in summary
+    assert "工单 1 · 按期办结率" in summary
+    assert "【综合服务窗口】工单 1 · 按时认领 100%" in summary
+    assert "社会保障科" not in summary  # a supervisor sees their own department
+
+    # Four messages at once meet the chat's flood limit: a 429 sends one again (the emulation
+    # keeps each upload it was sent, refused or not), so the files are compared as a set.
+    (png,) = set(_files(emulator, ".png"))
+    assert png.startswith(b"\x89PNG")
+    (html,) = {f.decode() for f in _files(emulator, ".html")}
+    assert "<h1>服务监督报告</h1>" in html and "王芳 G-0101" in html
+    assert "我想申请公租房" in html  # no template covers it: a failing question
+    assert "data:image/png;base64," in html
+    (table,) = {f.decode("utf-8-sig") for f in _files(emulator, ".csv")}
+    assert "officer,100101,王芳 G-0101,tickets,1" in table.splitlines()
+    assert "社会保障科" not in html + table
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_question_group_becomes_a_proposed_template(
+    running: tuple[Emulator, App], desk_clock: DeskClock
+) -> None:
+    emulator, application = running
+    world = emulator.world
+    desk = DeskContext(application).desk
+    await world.user_sends(REQUESTER, "我想申请公租房")
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    desk_clock.now += timedelta(minutes=1)
+    await world.user_sends(SUPERVISOR, "/template_from 1")
+    await until(lambda: _said(emulator, SUPERVISOR, "还没有办结的工单"))
+    await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
+    await bot_lines(emulator, REQUESTER, 2)
+    async with desk.sessions() as session, session.begin():
+        now = desk_clock.now + timedelta(minutes=5)
+        await closure.resolve(
+            session=session,
+            rules=desk.rules,
+            ticket_id=1,
+            officer_id=OFFICER,
+            summary="请到住房保障窗口提交申请表",
+            now=now,
+        )
+        ticket = await get(session=session, ticket_id=1)
+        await closure.confirm(
+            session=session,
+            rules=desk.rules,
+            ticket_id=1,
+            requester_id=ticket.requester_id,
+            score=5,
+            now=now,
+        )
+    await world.user_sends(SUPERVISOR, "/template_from 1")
+    await until(lambda: _said(emulator, SUPERVISOR, "ticket-1", "/pending"))
+    await world.user_sends(SUPERVISOR, "/pending")
+    await until(lambda: _said(emulator, SUPERVISOR, "我想申请公租房", "住房保障窗口"))
+    await world.user_sends(SUPERVISOR, "/template_from 99")
+    await until(lambda: _said(emulator, SUPERVISOR, "没有包含工单 #99"))
