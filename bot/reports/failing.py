@@ -25,7 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import casebook
 from bot.errors import InvalidInput
 from bot.models import CloseReason, Ticket, TicketStatus
-from bot.sla import Rules
+from bot.rules import Rules
 from bot.transaction import Transaction
 from knowledge.matcher import Band, Matcher
 from knowledge.templates import CaseTemplate

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.sla import Rules
+from bot.rules import Rules
 from tests.bot.reports.test_leaks import ELEVATOR, _history
 from tests.conftest import ROOT
 from tests.handlers.test_page_browser import CHROMIUM, FLAGS

@@ -13,7 +13,7 @@ from bot.config import Settings
 from bot.models import StoredTemplate, TemplateStatus
 from bot.reports.failing import phrasings_of, propose_from_group
 from bot.reports.full import FullReport, build
-from bot.sla import Rules
+from bot.rules import Rules
 from bot.sweep import run_due
 from bot.transaction import Transactions
 from tests.bot.helpers import OFFICER, OFFICER_2, SUPERVISOR, new_requester, new_ticket
