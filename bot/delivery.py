@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot import conversation, outbox, requesters, tickets
-from bot.models import Requester, Ticket
+from bot.models import Requester, StaffLink, Ticket
 from bot.notices import Audience, Notice, publish
 from bot.outbox import Call, Queued
 from bot.outgoing import Outgoing
@@ -54,20 +54,44 @@ async def place_of(*, engine: AsyncEngine, ticket_id: int) -> Place:
     return Place(*row)
 
 
+@dataclass(frozen=True)
+class Link:
+    """A message sent in `chat_id` as `message_id` that stands for ticket `ticket_id` (a call
+    with `after="link"`): a reply to it is for that ticket."""
+
+    chat_id: int
+    message_id: int
+    ticket_id: int
+
+
 async def mark_sent(
-    *, engine: AsyncEngine, marks: Sequence[tuple[int, str | None]], now: datetime
+    *,
+    engine: AsyncEngine,
+    marks: Sequence[tuple[int, str | None]],
+    now: datetime,
+    links: Sequence[Link] = (),
 ) -> None:
-    """Messages Telegram has (id, note) marked sent at `now`, all in one transaction on a bare
-    connection: marking is what the sender does most."""
+    """Messages Telegram has (id, note) marked sent at `now`, and the messages among them that
+    stand for a ticket linked to it, all in one transaction on a bare connection: marking is
+    what the sender does most, and a link is wanted only once the requester replies."""
     async with engine.begin() as connection:
         await outbox.sent_many(connection=connection, marks=marks, now=now)
+        if links:
+            await connection.execute(
+                insert(StaffLink),
+                [
+                    {"chat_id": k.chat_id, "message_id": k.message_id, "ticket_id": k.ticket_id}
+                    for k in links
+                ],
+            )
 
 
 async def record_sent(
     *, session: AsyncSession, message_id: int, call: Call, result: dict[str, Any], now: datetime
 ) -> None:
     """Mark a front call sent, with what it means for its ticket (`call.after`): "card" keeps
-    the card's message id, "link" links the copy to the ticket, "topic" keeps the new topic.
+    the card's message id, "link" links the copy to the ticket (the sender batches those with
+    its marks instead: `mark_sent`), "topic" keeps the new topic.
     `result` is Telegram's answer as JSON (empty: nothing to record but the mark)."""
     await outbox.sent(connection=await session.connection(), message_id=message_id, now=now)
     if call.after is None or call.ticket_id is None or not result:

@@ -25,7 +25,7 @@ from collections import Counter, deque
 from telegram import Bot
 from telegram.error import TelegramError
 
-from bot import logs, outbox
+from bot import delivery, logs, outbox
 from bot.desk import Desk
 from bot.outbox import Queued
 from handlers.runtime.calls import SKIPPED, Calls, Reordered
@@ -184,6 +184,12 @@ class Dispatcher:
             if skipped or item.call is None or item.call.after is None:
                 # The common case: marked with whatever else was sent meanwhile.
                 self._marker.add(item.id, outbox.SKIPPED if skipped else None)
+                return MARKING
+            call = item.call
+            if call.after == "link" and call.ticket_id is not None and result:
+                # Linked to its ticket with the marks: nothing waits for the link.
+                link = delivery.Link(call.chat_id, result["message_id"], call.ticket_id)
+                self._marker.add(item.id, None, link)
                 return MARKING
             await self._outcomes.sent_with_effects(item, result)
         except Exception:

@@ -23,12 +23,18 @@ class Marker:
         self._desk = desk
         self._in_hand = in_hand
         self._unmarked: list[tuple[int, str | None]] = []  # sent, not yet marked: (id, note)
+        self._links: list[delivery.Link] = []  # what of it stands for a ticket
         self._marking = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
 
-    def add(self, message_id: int, note: str | None = None) -> None:
-        """Telegram has the message (with note=outbox.SKIPPED: it was not needed): to mark."""
+    def add(
+        self, message_id: int, note: str | None = None, link: delivery.Link | None = None
+    ) -> None:
+        """Telegram has the message (with note=outbox.SKIPPED: it was not needed): to mark,
+        and with `link`, to link to its ticket in the same transaction."""
         self._unmarked.append((message_id, note))
+        if link is not None:
+            self._links.append(link)
         self._marking.set()
 
     def start(self) -> None:
@@ -61,13 +67,17 @@ class Marker:
     async def mark(self) -> None:
         """Mark everything waiting, in one transaction; on failure it waits for the next."""
         marks, self._unmarked = self._unmarked, []
+        links, self._links = self._links, []
         if not marks:
             return
         desk = self._desk
         try:
-            await delivery.mark_sent(engine=desk.transactions.engine, marks=marks, now=desk.now())
+            await delivery.mark_sent(
+                engine=desk.transactions.engine, marks=marks, now=desk.now(), links=links
+            )
         except BaseException:
             self._unmarked[:0] = marks
+            self._links[:0] = links
             raise
         for message_id, _ in marks:
             self._in_hand.pop(message_id, None)
