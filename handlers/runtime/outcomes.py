@@ -5,6 +5,11 @@
   MAX_ATTEMPTS times;
 - 403 (a requester blocked the bot): given up; the requester is marked unreachable, a note goes
   on each of their tickets in hand and the owners are told;
+- 403 from a staff chat (the bot removed from it), or 400 for want of the right to manage
+  topics: the chat is paused, what is for it parked until the bot is back, supervisors and
+  management told (bot/staff_chats.py);
+- 400 with migrate_to_chat_id (a group upgraded to a supergroup): the desk follows the new id
+  (bot/staff_chats.py) and the message goes there at once;
 - 400: given up and logged (a ticket's topic that is gone was opened again before: see
   handlers/runtime/calls.py).
 """
@@ -13,12 +18,13 @@ from __future__ import annotations
 
 import logging
 import random
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
-from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
+from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
 
-from bot import delivery, outbox
+from bot import delivery, outbox, staff_chats
 from bot.desk import Desk
 from bot.outbox import LEASE, Queued
 from handlers.common import wait_of
@@ -46,6 +52,14 @@ class Outcomes:
             wait = wait_of(error)
             await self._reschedule(item, wait, str(error), count=False)
             return wait
+        if isinstance(error, ChatMigrated):
+            await self._follow(item, error.new_chat_id)
+            return 0.0
+        group = item.chat_id < 0
+        if group and (isinstance(error, Forbidden) or _no_rights(error)):
+            reason = _reason(error)
+            if await self._pause(item, reason):
+                return None
         if isinstance(error, Forbidden):
             await self._give_up(item, error, unreachable=item.chat_id > 0)
             return None
@@ -81,6 +95,37 @@ class Outcomes:
                 now=tx.now,
             )
 
+    async def _follow(self, item: Queued, new_chat_id: int) -> None:
+        """The chat was upgraded to a supergroup: the desk follows it (every message still
+        for the old id goes to the new one), and so does this message, sent again at once."""
+        desk = self._desk
+        async with desk.transaction() as tx:
+            followed = await staff_chats.moved_and_tell(
+                tx=tx, rules=desk.rules, old_chat_id=item.chat_id, new_chat_id=new_chat_id
+            )
+        if followed is not None:
+            desk.adopt(followed)
+        log.warning("chat %s is now %s: message %s goes there", item.chat_id, new_chat_id, item.id)
+        item.chat_id = new_chat_id
+        if item.call is not None:
+            params = {**item.call.params, "chat_id": new_chat_id}
+            item.call = replace(item.call, chat_id=new_chat_id, params=params)
+        if item.message is not None:
+            item.message = replace(item.message, chat_id=new_chat_id)
+            item.call = None  # presented again, for the new chat
+
+    async def _pause(self, item: Queued, reason: str) -> bool:
+        """The bot cannot send to this staff chat now: it is paused and this message parked
+        with the rest (False: not a chat of the desk's)."""
+        desk = self._desk
+        async with desk.transaction() as tx:
+            paused = await staff_chats.paused_and_tell(
+                tx=tx, rules=desk.rules, chat_id=item.chat_id, reason=reason
+            )
+        if paused:
+            log.warning("chat %s paused (%s): message %s waits", item.chat_id, reason, item.id)
+        return paused
+
     async def _reschedule(self, item: Queued, wait: float, error: str, count: bool) -> None:
         desk = self._desk
         if count:
@@ -113,3 +158,18 @@ class Outcomes:
                 error=str(error),
                 unreachable=unreachable,
             )
+
+
+def _no_rights(error: TelegramError) -> bool:
+    """Telegram's 400 for an administrator without a right (to manage topics, say)."""
+    return isinstance(error, BadRequest) and "not enough rights" in str(error).casefold()
+
+
+def _reason(error: TelegramError) -> str:
+    """Why a staff chat cannot be sent to, as bot/staff_chats.py names it."""
+    text = str(error).casefold()
+    if "kicked" in text:
+        return "kicked"
+    if isinstance(error, Forbidden):
+        return "left"
+    return "no_topic_rights"
