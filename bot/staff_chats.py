@@ -92,7 +92,7 @@ def advice(settings: Settings, moves: dict[int, int]) -> list[str]:
 async def moves(*, session: AsyncSession) -> dict[int, int]:
     """Every stored move, old id -> new id."""
     rows = await session.execute(select(ChatMove.old_chat_id, ChatMove.new_chat_id))
-    return {old: new for old, new in rows.tuples()}
+    return {old: new for old, new in rows}
 
 
 def _told(place: Place, settings: Settings) -> Notice:

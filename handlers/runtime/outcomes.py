@@ -22,6 +22,7 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
+from telegram import Bot, ChatMemberAdministrator, ChatMemberOwner
 from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
 
 from bot import delivery, outbox, staff_chats
@@ -31,6 +32,9 @@ from handlers.common import wait_of
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 20
+# `refused`'s answer for a staff chat paused: this message and every other for the chat wait
+# in the table, parked, until the bot is back (the sender lets go of those it holds).
+PAUSED = -2.0
 
 
 def backoff(attempts: int) -> float:
@@ -42,12 +46,13 @@ def backoff(attempts: int) -> float:
 class Outcomes:
     """Records what became of the rows one sender tried (see the module's description)."""
 
-    def __init__(self, desk: Desk) -> None:
+    def __init__(self, desk: Desk, bot: Bot | None = None) -> None:
         self._desk = desk
+        self._bot = bot  # to ask for the bot's membership before a staff chat is paused
 
     async def refused(self, item: Queued, error: TelegramError) -> float | None:
         """Telegram did not take the message: the seconds to wait before it goes again
-        (rescheduled in the table), or None when it is given up (recorded)."""
+        (rescheduled in the table), None when it is given up (recorded), or PAUSED."""
         if isinstance(error, RetryAfter):
             wait = wait_of(error)
             await self._reschedule(item, wait, str(error), count=False)
@@ -57,9 +62,12 @@ class Outcomes:
             return 0.0
         group = item.chat_id < 0
         if group and (isinstance(error, Forbidden) or _no_rights(error)):
-            reason = _reason(error)
-            if await self._pause(item, reason):
-                return None
+            if await self._usable_now(item.chat_id):
+                # Refused before the bot was given back its place: again, as for a 5xx.
+                item.attempts += 1
+                return backoff(min(item.attempts, 3))
+            if await self._pause(item, _reason(error)):
+                return PAUSED
         if isinstance(error, Forbidden):
             await self._give_up(item, error, unreachable=item.chat_id > 0)
             return None
@@ -113,6 +121,21 @@ class Outcomes:
         if item.message is not None:
             item.message = replace(item.message, chat_id=new_chat_id)
             item.call = None  # presented again, for the new chat
+
+    async def _usable_now(self, chat_id: int) -> bool:
+        """Whether the bot can work in the chat by its membership now (a refusal may come back
+        after the bot was given its place again); False when Telegram does not say."""
+        if self._bot is None:
+            return False
+        try:
+            member = await self._bot.get_chat_member(chat_id, self._bot.id)
+            chat = await self._bot.get_chat(chat_id)
+        except TelegramError:
+            return False
+        topics = isinstance(member, ChatMemberOwner) or (
+            isinstance(member, ChatMemberAdministrator) and bool(member.can_manage_topics)
+        )
+        return staff_chats.usable(member.status, topics, bool(chat.is_forum))
 
     async def _pause(self, item: Queued, reason: str) -> bool:
         """The bot cannot send to this staff chat now: it is paused and this message parked
