@@ -21,6 +21,7 @@ ERRORS: dict[str, tuple[int, str]] = {
     "chat_not_found": (400, "Bad Request: chat not found"),
     "message_not_found": (400, "Bad Request: message to edit not found"),
     "message_to_delete_not_found": (400, "Bad Request: message to delete not found"),
+    "message_to_copy_not_found": (400, "Bad Request: message to copy not found"),
     "reply_not_found": (400, "Bad Request: message to be replied not found"),
     "text_empty": (400, "Bad Request: message text is empty"),
     "text_too_long": (400, "Bad Request: message is too long"),

@@ -245,7 +245,7 @@ def _copy_content(world: World, message: dict[str, Any]) -> dict[str, Any]:
 
 @method("copyMessage")
 async def _copy(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
-    original = world.find(p["from_chat_id"], p["message_id"])
+    original = _original(world, p)
     reply = world.reply_to(world.chat(p["chat_id"]).id, p.get("reply_parameters"))
     copy = world.bot_sends_media(
         p["chat_id"], _copy_content(world, original), p.get("reply_markup"), _thread(p), reply
@@ -253,9 +253,18 @@ async def _copy(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
     return {"message_id": copy["message_id"]}
 
 
+def _original(world: World, p: dict[str, Any]) -> dict[str, Any]:
+    """The message copied or forwarded, or Telegram's refusal when it is gone."""
+    world.chat(p["from_chat_id"])
+    original = world.messages.get((int(p["from_chat_id"]), int(p["message_id"])))
+    if original is None:
+        raise api_error("message_to_copy_not_found")
+    return original
+
+
 @method("forwardMessage")
 async def _forward(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
-    original = world.find(p["from_chat_id"], p["message_id"])
+    original = _original(world, p)
     origin = {"type": "user", "date": original["date"], "sender_user": original["from"]}
     return world.bot_sends_media(
         p["chat_id"], _copy_content(world, original), None, _thread(p), {"forward_origin": origin}
