@@ -14,7 +14,7 @@ from aiohttp import web
 
 from emulator import groups, kinds
 from emulator.errors import ApiError
-from emulator.objects import Chat
+from emulator.objects import MAX_CAPTION, Chat
 from emulator.world import World
 
 Route = Callable[[web.Request], Awaitable[web.Response]]
@@ -70,6 +70,9 @@ class Control:
         user_id = int(body["user_id"])
         chat_id, thread = _optional(body, "chat_id"), _optional(body, "message_thread_id")
         content = kinds.content(world, body)
+        if len(str(body.get("caption") or "")) > MAX_CAPTION:
+            # Telegram's apps refuse it (Premium users may send more: not emulated).
+            raise ValueError(f"a caption has at most {MAX_CAPTION} characters")
         if body.get("caption") and not {"poll", "dice", "sticker", "location"} & set(content):
             content["caption"] = str(body["caption"])
         album = content.pop("album", None)

@@ -220,5 +220,8 @@ async def test_bad_bodies_are_refused(emulator: Emulator) -> None:
         await control(emulator, "forwards", {"user_id": ALICE, "text": "x", "origin": "moon"}),
         await control(emulator, "membership", {"chat_id": FORUM, "status": "owner"}),
         await control(emulator, "members", {"user_id": 1, "chat_id": FORUM, "status": "member"}),
+        await control(
+            emulator, "media", {"user_id": ALICE, "kind": "photo", "caption": "长" * 1025}
+        ),
     ]
-    assert [a["ok"] for a in answers] == [False] * 4
+    assert [a["ok"] for a in answers] == [False] * 5
