@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from bot import staff_chats
 from bot.casebook import file_templates
 from bot.clock import utc_now
 from bot.config import (
@@ -120,6 +121,9 @@ def main(argv: list[str] | None = None) -> int:
             f"{args.config}: ok ({len(settings.departments)} departments,"
             f" {len(templates)} templates)"
         )
+        # Groups Telegram upgraded meanwhile: which id to write (bot/staff_chats.py).
+        for line in asyncio.run(staff_chats.stored_advice(settings, environment.database_url)):
+            print(line)
         return 0
     if command == "check":
         # The pre-flight speaks to Telegram: the front, imported here only (allowed by name

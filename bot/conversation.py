@@ -15,6 +15,7 @@ from bot import replies
 from bot.closure import words_after_resolution_and_tell
 from bot.errors import IllegalMove, NotAllowed
 from bot.guards import MAX_TEXT, may_speak_for
+from bot.kinds import NOT_COPIED, Origin
 from bot.models import Direction, Requester, Ticket, TicketMessage, TicketStatus
 from bot.notices import Audience, Notice, publish
 from bot.rules import Rules
@@ -70,6 +71,8 @@ async def requester_message_and_tell(
     text: str = "",
     content_type: str = "text",
     file_id: str | None = None,
+    described: str = "",
+    origin: Origin | None = None,
     acknowledge: bool = True,
 ) -> TicketMessage:
     """What a requester sent (the message `message_id` in their chat `chat_id`) filed under
@@ -79,14 +82,17 @@ async def requester_message_and_tell(
     group. With `acknowledge` the requester hears it was added, or, while the ticket awaits
     their confirmation, their words are read as an answer to it (bot/closure.py
     `words_after_resolution_and_tell`); without (an album's further items, what was held for a
-    new ticket) they hear nothing of it. Raises as `add_requester_message` does (DeskError)."""
+    new ticket) they hear nothing of it. A kind Telegram cannot copy (NOT_COPIED: a poll)
+    reaches the staff as a `relay_described` notice (values `kind`, `described`: it in words,
+    filed as the message's text); a forward is preceded by `relay_origin` (values
+    `origin_kind`, `origin_name`). Raises as `add_requester_message` does (DeskError)."""
     message = await add_requester_message(
         session=tx.session,
         rules=rules,
         ticket_id=ticket_id,
         requester_id=requester_id,
         now=tx.now,
-        text=text,
+        text=described if content_type in NOT_COPIED and described else text,
         content_type=content_type,
         file_id=file_id,
         chat_id=chat_id,
@@ -94,9 +100,7 @@ async def requester_message_and_tell(
     )
     ticket = await get(session=tx.session, ticket_id=ticket_id)
     group = rules.settings.department(ticket.handling_department_key).staff_group_chat_id
-    copied = {"from_chat_id": chat_id, "message_id": message_id}
-    notice = Notice("relay", (Audience.TICKET_STAFF,), ticket, copied, fallback=group)
-    await publish(tx, rules, [notice])
+    await publish(tx, rules, relay_notices(ticket, group, message, described, origin))
     if not acknowledge:
         return message
     requester = await tx.session.get(Requester, requester_id)
@@ -109,6 +113,32 @@ async def requester_message_and_tell(
         added = Notice("added_to_ticket", (Audience.REQUESTER,), ticket, requester=requester)
         await publish(tx, rules, [added])
     return message
+
+
+def relay_notices(
+    ticket: Ticket,
+    group: int,
+    message: TicketMessage,
+    described: str = "",
+    origin: Origin | None = None,
+) -> list[Notice]:
+    """How a requester's filed message reaches the ticket's staff (see
+    `requester_message_and_tell`): where it was forwarded from, then it copied or described."""
+    staff = (Audience.TICKET_STAFF,)
+    notices = []
+    if origin is not None:
+        where = {"origin_kind": origin.kind, "origin_name": origin.name}
+        notices.append(Notice("relay_origin", staff, ticket, where, fallback=group))
+    if message.content_type in NOT_COPIED:
+        what = {"kind": message.content_type, "described": described or message.text}
+        notices.append(Notice("relay_described", staff, ticket, what, fallback=group))
+    else:
+        copied = {
+            "from_chat_id": message.telegram_chat_id,
+            "message_id": message.telegram_message_id,
+        }
+        notices.append(Notice("relay", staff, ticket, copied, fallback=group))
+    return notices
 
 
 async def requester_edit_and_tell(

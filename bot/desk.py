@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import requesters
+from bot import requesters, staff_chats
 from bot.casebook import Versions, file_templates, matcher_for, refresh_templates
 from bot.clock import Clock, utc_now
 from bot.config import Settings
@@ -62,10 +62,20 @@ class Desk:
         one's handling (see bot/transaction.py)."""
         return self.transactions(update_id=update_id, sender=sender)
 
+    def adopt(self, settings: Settings) -> None:
+        """Work from now on with `settings`: the configuration with the chats Telegram moved
+        (bot/staff_chats.py `follow`)."""
+        self.settings = settings
+        self.rules.settings = settings
+
     async def reload(self) -> None:
-        """Read the ban list and the stored templates from the database into this desk's
-        copies (see the module's description). Raises what the database raises."""
+        """Read the ban list, the stored templates and the chats Telegram moved from the
+        database into this desk's copies (see the module's description). Raises what the
+        database raises."""
         async with self.sessions() as session:
+            moved = await staff_chats.moves(session=session)
+            if moved:
+                self.adopt(staff_chats.follow(self.settings, moved))
             banned = await requesters.banned_users(session=session)
             self.stored = await refresh_templates(
                 session=session, matcher=self.matcher, templates=self.templates, known=self.stored

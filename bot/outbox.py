@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, insert, select, update
@@ -271,3 +271,46 @@ async def dealt_with(*, session: AsyncSession, message_ids: Sequence[int], how: 
             .where(_TABLE.c.id.in_(message_ids))
             .values(last_error=(DEALT_WITH + how)[:500])
         )
+
+
+# The next attempt of a message parked for a chat the bot cannot send to now: never, until
+# the chat is back (`unpark`).
+PARKED = datetime(2999, 1, 1, tzinfo=UTC)
+
+
+async def park(*, session: AsyncSession, chat_id: int, error: str) -> None:
+    """Hold every message still to be sent to `chat_id` until `unpark` (none is lost, none
+    tried again meanwhile)."""
+    await session.execute(
+        update(_TABLE)
+        .where(_unsent(chat_id))
+        .values(next_attempt_at=PARKED, last_error=error[:500])
+    )
+
+
+async def unpark(*, session: AsyncSession, chat_id: int, now: datetime) -> int:
+    """The messages parked for `chat_id` are due again at `now`; how many."""
+    result = await session.execute(
+        update(_TABLE)
+        .where(_unsent(chat_id), _TABLE.c.next_attempt_at >= PARKED)
+        .values(next_attempt_at=now)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def move(*, session: AsyncSession, old_chat_id: int, new_chat_id: int) -> int:
+    """Every message still to be sent to `old_chat_id` goes to `new_chat_id` instead (a call's
+    parameters included); how many."""
+    rows = list(await session.scalars(select(OutboxMessage).where(_unsent(old_chat_id))))
+    for row in rows:
+        row.chat_id = new_chat_id
+        if row.call is not None:
+            row.call = {**row.call, "params": {**row.call["params"], "chat_id": new_chat_id}}
+    await session.flush()
+    return len(rows)
+
+
+def _unsent(chat_id: int) -> Any:
+    return (
+        (_TABLE.c.chat_id == chat_id) & _TABLE.c.sent_at.is_(None) & _TABLE.c.failed_at.is_(None)
+    )

@@ -21,6 +21,7 @@ ERRORS: dict[str, tuple[int, str]] = {
     "chat_not_found": (400, "Bad Request: chat not found"),
     "message_not_found": (400, "Bad Request: message to edit not found"),
     "message_to_delete_not_found": (400, "Bad Request: message to delete not found"),
+    "message_to_copy_not_found": (400, "Bad Request: message to copy not found"),
     "reply_not_found": (400, "Bad Request: message to be replied not found"),
     "text_empty": (400, "Bad Request: message text is empty"),
     "text_too_long": (400, "Bad Request: message is too long"),
@@ -43,6 +44,11 @@ ERRORS: dict[str, tuple[int, str]] = {
     "wrong_file_id": (400, "Bad Request: wrong file identifier/HTTP URL specified"),
     "user_not_found": (400, "Bad Request: user not found"),
     "media_group_size": (400, "Bad Request: wrong number of media in the album"),
+    "migrated": (400, "Bad Request: group chat was upgraded to a supergroup chat"),
+    "bot_kicked": (403, "Forbidden: bot was kicked from the {chat_type} chat"),
+    "bot_left": (403, "Forbidden: bot is not a member of the {chat_type} chat"),
+    "topic_rights": (400, "Bad Request: not enough rights to create a topic"),
+    "cannot_copy": (400, "Bad Request: message can't be copied"),
     "conflict": (409, "Conflict: terminated by other getUpdates request"),
     "webhook_active": (
         409,
@@ -54,7 +60,10 @@ ERRORS: dict[str, tuple[int, str]] = {
 
 def api_error(key: str, **values: Any) -> ApiError:
     code, description = ERRORS[key]
-    parameters = {"retry_after": values["retry_after"]} if "retry_after" in values else None
+    # ResponseParameters: what the bot needs to act on the error.
+    parameters: dict[str, Any] | None = {
+        k: values[k] for k in ("retry_after", "migrate_to_chat_id") if k in values
+    } or None
     return ApiError(code, description.format(**values), parameters)
 
 

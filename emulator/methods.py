@@ -7,8 +7,9 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from emulator.errors import api_error
+from emulator.groups import administrator, chat_member
 from emulator.media import bot_file, photo_sizes
-from emulator.objects import Chat
+from emulator.objects import MEDIA_KINDS
 from emulator.spec import spec
 from emulator.world import World
 
@@ -38,6 +39,7 @@ async def _get_me(world: World, _: dict[str, Any], raw: dict[str, Any]) -> Any:
 async def _set_webhook(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
     world.webhook_url = p["url"] or None
     world.webhook_secret = p.get("secret_token")
+    world.remember_allowed(p.get("allowed_updates"))
     return True
 
 
@@ -225,27 +227,47 @@ async def _send_media_group(world: World, p: dict[str, Any], raw: dict[str, Any]
     return sent
 
 
-def _copy_content(message: dict[str, Any]) -> dict[str, Any]:
-    keys = ("text", "caption", "photo", "document", "voice", "location", "sticker")
-    return {k: message[k] for k in keys if k in message}
+def _copy_content(world: World, message: dict[str, Any]) -> dict[str, Any]:
+    """What a copy or forward of a message carries. Raises the API's error for what Telegram
+    cannot copy: a service message, a quiz poll whose right answer the bot does not know
+    (copyMessage's rule in the specification)."""
+    keys = ("text", "caption", *MEDIA_KINDS)
+    content = {k: message[k] for k in keys if k in message}
+    if not content:
+        raise api_error("cannot_copy")
+    poll = content.get("poll")
+    if poll is not None:
+        if poll["type"] == "quiz" and "correct_option_ids" not in poll:
+            raise api_error("cannot_copy")
+        content["poll"] = {**poll, "id": str(world.next_poll_id())}  # a new poll
+    return content
 
 
 @method("copyMessage")
 async def _copy(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
-    original = world.find(p["from_chat_id"], p["message_id"])
+    original = _original(world, p)
     reply = world.reply_to(world.chat(p["chat_id"]).id, p.get("reply_parameters"))
     copy = world.bot_sends_media(
-        p["chat_id"], _copy_content(original), p.get("reply_markup"), _thread(p), reply
+        p["chat_id"], _copy_content(world, original), p.get("reply_markup"), _thread(p), reply
     )
     return {"message_id": copy["message_id"]}
 
 
+def _original(world: World, p: dict[str, Any]) -> dict[str, Any]:
+    """The message copied or forwarded, or Telegram's refusal when it is gone."""
+    world.chat(p["from_chat_id"])
+    original = world.messages.get((int(p["from_chat_id"]), int(p["message_id"])))
+    if original is None:
+        raise api_error("message_to_copy_not_found")
+    return original
+
+
 @method("forwardMessage")
 async def _forward(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
-    original = world.find(p["from_chat_id"], p["message_id"])
+    original = _original(world, p)
     origin = {"type": "user", "date": original["date"], "sender_user": original["from"]}
     return world.bot_sends_media(
-        p["chat_id"], _copy_content(original), None, _thread(p), {"forward_origin": origin}
+        p["chat_id"], _copy_content(world, original), None, _thread(p), {"forward_origin": origin}
     )
 
 
@@ -264,42 +286,14 @@ async def _get_file(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any
 async def _get_chat_member(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
     chat = world.chat(p["chat_id"])
     if p["user_id"] == world.bot.id and chat.type != "private":
-        user = world.bot.as_json()
-        if chat.bot_status == "administrator":
-            return _administrator(chat, user, chat.bot_can_manage_topics)
-        if chat.bot_status == "kicked":
-            return {"status": "kicked", "user": user, "until_date": 0}
-        return {"status": chat.bot_status, "user": user}
+        return chat_member(chat, world.bot, chat.bot_status, chat.bot_can_manage_topics)
     member = world.users.get(p["user_id"])
     if member is None:
         raise api_error("user_not_found")
     if p["user_id"] in chat.admins:
-        return _administrator(chat, member.as_json(), True)
+        return administrator(chat, member.as_json(), True)
     status = "member" if p["user_id"] in chat.members else "left"
     return {"status": status, "user": member.as_json()}
-
-
-def _administrator(chat: Chat, user: dict[str, Any], topics: bool) -> dict[str, Any]:
-    """A ChatMemberAdministrator; `can_manage_topics` only in supergroups, as Telegram says."""
-    member = {
-        "status": "administrator",
-        "user": user,
-        "can_be_edited": False,
-        "is_anonymous": False,
-        "can_manage_chat": True,
-        "can_delete_messages": True,
-        "can_manage_video_chats": True,
-        "can_restrict_members": True,
-        "can_promote_members": False,
-        "can_change_info": True,
-        "can_invite_users": True,
-        "can_post_stories": False,
-        "can_edit_stories": False,
-        "can_delete_stories": False,
-    }
-    if chat.type == "supergroup":
-        member["can_manage_topics"] = topics
-    return member
 
 
 @method("createForumTopic")

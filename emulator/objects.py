@@ -12,7 +12,23 @@ from emulator.errors import api_error
 MAX_TEXT = 4096
 MAX_CAPTION = 1024
 MAX_CALLBACK_DATA = 64
-MEDIA_KINDS = ("photo", "document", "voice", "location", "sticker")
+# What a message carries, in the order that names its kind (an animation also carries a
+# document, a venue a location).
+MEDIA_KINDS = (
+    "photo",
+    "animation",
+    "document",
+    "voice",
+    "video_note",
+    "video",
+    "audio",
+    "sticker",
+    "venue",
+    "location",
+    "contact",
+    "poll",
+    "dice",
+)
 
 
 @dataclass
@@ -79,6 +95,7 @@ class Chat:
     bot_can_manage_topics: bool = True
     topics: dict[int, Topic] = field(default_factory=dict)
     next_message_id: int = 1
+    migrated_to: int | None = None  # a group upgraded to a supergroup: the new chat's id
 
     def as_json(self) -> dict[str, Any]:
         value: dict[str, Any] = {"id": self.id, "type": self.type}
@@ -102,7 +119,7 @@ class Entry:
     text: str
     buttons: list[list[dict[str, Any]]]
     thread_id: int | None = None
-    kind: str = "text"  # text, photo, document, voice, location, sticker
+    kind: str = "text"  # text, one of MEDIA_KINDS, or "service"
     edited: bool = False
     deleted: bool = False
 

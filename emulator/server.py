@@ -14,11 +14,11 @@ from typing import Any
 
 from aiohttp import ClientSession, web
 
+from emulator.control import Control
 from emulator.errors import ApiError, api_error
 from emulator.limits import Fault, Faults
-from emulator.media import user_content
 from emulator.methods import METHODS
-from emulator.spec import check_call, check_result
+from emulator.spec import check_call, check_result, check_update
 from emulator.world import World
 
 log = logging.getLogger(__name__)
@@ -72,12 +72,15 @@ class Emulator:
         self.app.router.add_get("/", self._page)
         self.app.router.add_post("/control/faults", self._add_fault)
         self.app.router.add_post("/control/flood", self._flood)
-        self.app.router.add_post("/control/media", self._user_sends_media)
+        for path, route in Control(self.world).routes().items():
+            self.app.router.add_post(path, route)
         self.app.router.add_post("/control/edits", self._user_edits)
         self.app.router.add_get("/file/bot{token}/{path:.*}", self._download)
         self.faults = Faults()
         self._runner: web.AppRunner | None = None
         self.world.deliver = self._deliver
+        if strict:  # every update the emulation produces, checked too
+            self.world.check_update = check_update
         self.failed_deliveries = 0
         self.port = 0
 
@@ -164,6 +167,7 @@ class Emulator:
             str(body.get("title", "Group")),
             [int(m) for m in body["members"]],
             forum=bool(body.get("forum", False)),
+            kind=str(body.get("type", "supergroup")),
         )
         return web.json_response(chat.as_json())
 
@@ -174,6 +178,7 @@ class Emulator:
             str(body["text"]),
             body.get("chat_id"),
             body.get("message_thread_id"),
+            body.get("reply_to_message_id"),
         )
         return web.json_response(update)
 
@@ -267,30 +272,6 @@ class Emulator:
         body = await request.json()
         self.world.limits.enabled = bool(body.get("enabled", True))
         return web.json_response({"ok": True})
-
-    async def _user_sends_media(self, request: web.Request) -> web.Response:
-        """A user sends a photo, document, voice, location, sticker or an album of photos."""
-        body = await request.json()
-        user_id = int(body["user_id"])
-        content = user_content(self.world, body)
-        if body.get("caption"):
-            content["caption"] = str(body["caption"])
-        album = content.pop("album", None)
-        if album:
-            updates = await self.world.user_sends_album(
-                user_id,
-                album,
-                content.get("caption", ""),
-                body.get("chat_id"),
-                body.get("message_thread_id"),
-            )
-        else:
-            updates = [
-                await self.world.user_sends_content(
-                    user_id, content, body.get("chat_id"), body.get("message_thread_id")
-                )
-            ]
-        return web.json_response(updates)
 
     async def _user_edits(self, request: web.Request) -> web.Response:
         body = await request.json()

@@ -102,6 +102,11 @@ def check_result(method_name: str, value: Any) -> list[str]:
     return _check_as(returns, value, method_name)
 
 
+def check_update(update: dict[str, Any]) -> list[str]:
+    """What in an Update the emulation produced disagrees with the specification."""
+    return _check_kind("Update", update, "update")
+
+
 def _check_as(kinds: list[str], value: Any, path: str) -> list[str]:
     best: list[str] | None = None
     for kind in kinds:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import itertools
 import time
 from collections import Counter
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import Any
 
 from emulator.errors import api_error
@@ -23,9 +21,10 @@ from emulator.objects import (
     check_markup,
     check_text,
 )
+from emulator.updates import Updates
 
 
-class World:
+class World(Updates):
     """All state of the emulation; every method runs on the server's event loop."""
 
     def __init__(
@@ -39,7 +38,6 @@ class World:
         self.chats: dict[int, Chat] = {}
         self.messages: dict[tuple[int, int], dict[str, Any]] = {}
         self.transcripts: dict[int, list[Entry]] = {}
-        self.updates: list[dict[str, Any]] = []
         self.callbacks: dict[str, tuple[int, int]] = {}  # query id -> (chat, message)
         self.answered: dict[str, str] = {}
         # The bot's command menus: (scope, language code) -> [{command, description}].
@@ -49,18 +47,12 @@ class World:
         self.counters: Counter[str] = Counter()
         self.files: dict[str, StoredFile] = {}
         self.clock: Callable[[], float] = clock or time.time
+        super().__init__(self.clock)
         self.limits = FloodLimits()
         self._file_ids = itertools.count(1)
-        # Like Telegram's, update ids go on rising across restarts (a bot's inbox remembers
-        # them): they start from the clock, in milliseconds, within 31 bits.
-        self._update_ids = itertools.count(int(self.clock() * 1000) % 2_000_000_000 + 1)
         self._query_ids = itertools.count(1)
         self._albums = itertools.count(13_000_000_000_000_001)
-        self._new_update = asyncio.Condition()
-        # Webhook mode: where updates are posted instead of queued for getUpdates.
-        self.webhook_url: str | None = None
-        self.webhook_secret: str | None = None
-        self.deliver: Callable[[dict[str, Any]], Awaitable[None]] | None = None
+        self._polls = itertools.count(5_000_000_000_000_000_001)
         # Called with (chat id, entry) whenever the bot posts: for benchmarks and tools.
         self.watchers: list[Callable[[int, Entry], None]] = []
 
@@ -79,9 +71,16 @@ class World:
         return user
 
     def add_group(
-        self, chat_id: int, title: str, members: list[int], *, forum: bool = False
+        self,
+        chat_id: int,
+        title: str,
+        members: list[int],
+        *,
+        forum: bool = False,
+        kind: str = "supergroup",
     ) -> Chat:
-        chat = Chat(chat_id, "supergroup", title, is_forum=forum, members=set(members))
+        """A group (`kind` "group", a basic group) or supergroup (a forum with `forum`)."""
+        chat = Chat(chat_id, kind, title, is_forum=forum, members=set(members))
         self.chats[chat_id] = chat
         return chat
 
@@ -132,7 +131,9 @@ class World:
             message["is_topic_message"] = True
         self.messages[(chat.id, message_id)] = message
         buttons = (markup or {}).get("inline_keyboard", [])
-        kind = next((k for k in MEDIA_KINDS if k in content), "text")
+        kind = next(
+            (k for k in MEDIA_KINDS if k in content), "text" if "text" in content else "service"
+        )
         shown = content.get("text") or content.get("caption") or ""
         entry = Entry(message_id, sender.id, shown, buttons, thread_id, kind)
         self.transcripts.setdefault(chat.id, []).append(entry)
@@ -155,10 +156,15 @@ class World:
         return self._message(chat, self.bot, {"text": text}, markup, thread_id, extra)
 
     def _writable(self, chat_id: Any) -> Chat:
-        """A chat the bot may post in now: it exists, nobody blocked it, no flood limit hit."""
+        """A chat the bot may post in now: it exists, nobody blocked it, it was not upgraded
+        to a supergroup, the bot is still in it, no flood limit hit."""
         chat = self.chat(chat_id)
         if chat.user is not None and chat.user.blocked_bot:
             raise api_error("blocked")
+        if chat.migrated_to is not None:
+            raise api_error("migrated", migrate_to_chat_id=chat.migrated_to)
+        if chat.type != "private" and chat.bot_status in ("kicked", "left"):
+            raise api_error(f"bot_{chat.bot_status}", chat_type=chat.type)
         self.limits.take(chat, self.clock())
         return chat
 
@@ -176,6 +182,9 @@ class World:
             raise api_error("caption_too_long")
         check_markup(markup)
         return self._message(chat, self.bot, content, markup, thread_id, extra)
+
+    def next_poll_id(self) -> int:
+        return next(self._polls)
 
     def store_file(self, content: bytes, file_name: str | None = None) -> StoredFile:
         number = next(self._file_ids)
@@ -195,6 +204,8 @@ class World:
         chat = self.chat(chat_id)
         if not chat.is_forum:
             raise api_error("not_forum")
+        if chat.bot_status != "administrator" or not chat.bot_can_manage_topics:
+            raise api_error("topic_rights")
         thread_id = chat.next_message_id
         chat.next_message_id += 1
         topic = Topic(thread_id, name)
@@ -343,44 +354,6 @@ class World:
                 }
             }
         )
-
-    async def _push(self, update: dict[str, Any]) -> dict[str, Any]:
-        return await self.deliver_again({"update_id": next(self._update_ids), **update})
-
-    async def push(self, update: dict[str, Any]) -> dict[str, Any]:
-        """Any other update (a channel post, say), given without its id: the next one."""
-        return await self._push(update)
-
-    async def deliver_again(self, update: dict[str, Any]) -> dict[str, Any]:
-        """Queue an update as it is, id included: Telegram sends an update again when the
-        bot's getUpdates never confirmed it."""
-        if self.webhook_url is not None and self.deliver is not None:
-            await self.deliver(update)
-            return update
-        async with self._new_update:
-            self.updates.append(update)
-            self._new_update.notify_all()
-        return update
-
-    async def get_updates(
-        self, offset: int | None, limit: int, wait: float, allowed: list[str] | None
-    ) -> list[dict[str, Any]]:
-        """Long polling: confirm what came before `offset`, wait up to `wait` seconds for more."""
-        if self.webhook_url is not None:
-            raise api_error("webhook_active")
-        if offset is not None:
-            self.updates = [u for u in self.updates if u["update_id"] >= offset]
-
-        def ready() -> list[dict[str, Any]]:
-            kinds = set(allowed) if allowed else None
-            found = [u for u in self.updates if kinds is None or any(k in u for k in kinds)]
-            return found[: max(1, min(limit, 100))]
-
-        async with self._new_update:
-            if not ready() and wait > 0:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._new_update.wait_for(lambda: bool(ready())), wait)
-            return ready()
 
     def answer_callback(self, query_id: str, text: str = "") -> None:
         if query_id not in self.callbacks or query_id in self.answered:

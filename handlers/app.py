@@ -19,6 +19,7 @@ from telegram.ext import (
     ApplicationBuilder,
     BaseHandler,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     MessageHandler,
     filters,
@@ -30,6 +31,7 @@ from handlers import (
     asking,
     errors,
     greeting,
+    groups,
     handoffs,
     incidents,
     lookup,
@@ -117,6 +119,11 @@ HANDLERS: tuple[BaseHandler[Update, DeskContext, Any], ...] = (
     CommandHandler("template_from", reports.template_from),
     CommandHandler(["block", "unblock"], supervision.block),
     CommandHandler("incident", incidents.post_update),
+    # Groups that change under the bot: upgraded, the bot removed or back (handlers/groups.py);
+    # other service messages (a topic closed by a person) are never taken for staff replies.
+    MessageHandler(GROUPS & filters.StatusUpdate.MIGRATE, groups.migrated),
+    MessageHandler(GROUPS & filters.StatusUpdate.ALL, groups.service),
+    ChatMemberHandler(groups.membership, ChatMemberHandler.MY_CHAT_MEMBER),
     # Staff groups: everything in a ticket's topic (commands too: /note, /resolve).
     MessageHandler(GROUPS & filters.IS_TOPIC_MESSAGE, staff.in_topic),
     # Groups without topics: a reply to a ticket's card or copied message.

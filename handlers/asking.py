@@ -17,11 +17,10 @@ from bot.desk import Desk
 from bot.intake import attachments, flow
 from bot.intake.decision import Action as IntakeAction
 from bot.intake.decision import Press, PressAction
-from bot.intake.media import Attachment
 from bot.models import Requester, Ticket
 from bot.outbox import Call
 from bot.transaction import Transaction
-from handlers import post, which
+from handlers import post, received, which
 from handlers.callbacks import Action, Button, UnknownButton, parse
 from handlers.common import answer
 from handlers.context import DeskContext
@@ -30,19 +29,6 @@ from handlers.refusals import stale_buttons
 from handlers.requesters import requester_and_ticket
 
 log = logging.getLogger(__name__)
-
-
-def _content_of(message: Message) -> tuple[str, str | None]:
-    """What kind of message this is, and its file id if it carries one."""
-    if message.photo:
-        return "photo", message.photo[-1].file_id
-    for kind in ("document", "voice", "video", "audio", "sticker"):
-        attachment = getattr(message, kind)
-        if attachment is not None:
-            return kind, attachment.file_id
-    if message.location is not None:
-        return "location", None
-    return "other", None
 
 
 async def ask(update: Update, context: DeskContext) -> None:
@@ -123,22 +109,15 @@ async def pressed(update: Update, context: DeskContext) -> None:
 
 
 async def other(update: Update, context: DeskContext) -> None:
-    """Photos, files, voice, locations, stickers, album items: what the desk does with them is
+    """Photos, files, voice, video, audio, animations, locations, venues, contacts, polls,
+    dice, stickers, album items, forwards of them: what the desk does with them is
     `bot.intake.attachments.take_media` (filed under the ticket in progress, or held for the
     ticket the question opens, a caption being the question); this presents it."""
     desk = context.desk
     user, message = update.effective_user, update.effective_message
     if user is None or message is None:
         return
-    kind, file_id = _content_of(message)
-    attachment = Attachment(
-        kind=kind,
-        file_id=file_id,
-        chat_id=message.chat_id,
-        message_id=message.message_id,
-        caption=message.caption or "",
-        media_group_id=message.media_group_id,
-    )
+    attachment = received.attachment_of(message)
     async with desk.transaction(update_id=update.update_id) as tx:
         requester, current = await requester_and_ticket(tx, desk, user)
         if current is not None and requester.dialog_step is None:
@@ -196,6 +175,7 @@ async def _into_ticket(
         chat_id=message.chat_id,
         message_id=message.message_id,
         text=message.text or "",
+        origin=received.origin_of(message),
     )
 
 

@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import conversation
 from bot.desk import Desk
 from bot.intake import inquiry
+from bot.intake.media import NOT_COPIED
 from bot.models import Direction, Ticket
 from bot.outbox import Call
 from handlers import post
@@ -50,7 +51,21 @@ async def topic_calls(
     ]
     earlier = await conversation.history(session=session, ticket_id=ticket.id, public_only=True)
     for line in earlier:
-        if line.direction is Direction.IN and line.telegram_chat_id and line.telegram_message_id:
+        if line.direction is Direction.IN and line.content_type in NOT_COPIED:
+            # Telegram cannot copy it: in words, as it was relayed (bot/conversation.py).
+            described = desk.texts.render(
+                "relay_described",
+                language,
+                ticket_id=ticket.id,
+                kind=line.content_type,
+                described=line.text,
+            )
+            calls.append(
+                post.message(
+                    chat_id, described, kind="history", ticket_id=ticket.id, in_topic=True
+                )
+            )
+        elif line.direction is Direction.IN and line.telegram_chat_id and line.telegram_message_id:
             calls.append(
                 post.copy(
                     chat_id,

@@ -36,7 +36,7 @@ COPIES = {"staff_reply", "relay"}  # notices shown as a copy of the message they
 # message is linked to its ticket, so that replying to the copy answers the requester.
 # A new ticket's card keeps its message id on the ticket (Claim edits it, replies to it are
 # about the ticket).
-AFTER = {"relay": "link", "ticket_card": "card"}
+AFTER = {"relay": "link", "relay_described": "link", "ticket_card": "card"}
 
 
 def _supervising(desk: Desk, message: Outgoing) -> bool:

@@ -17,7 +17,14 @@ from bot import conversation
 from bot.desk import Desk
 from bot.intake import flow, held
 from bot.intake.decision import has_words
-from bot.intake.media import Attachment, EditAction, MediaAction, decide_edit, decide_media
+from bot.intake.media import (
+    NO_QUESTION,
+    Attachment,
+    EditAction,
+    MediaAction,
+    decide_edit,
+    decide_media,
+)
 from bot.models import DialogStep, Requester, Ticket
 from bot.transaction import Transaction
 
@@ -50,7 +57,7 @@ async def take_media(
         ticket_in_progress=current is not None,
         album_seen=group is not None and group == requester.media_group,
         words=has_words(attachment.caption),
-        kept=attachment.kind != "sticker",
+        kept=attachment.kind not in NO_QUESTION,
     )
     if group is not None:
         requester.media_group = group
@@ -66,6 +73,8 @@ async def take_media(
             text=attachment.caption,
             content_type=attachment.kind,
             file_id=attachment.file_id,
+            described=attachment.described,
+            origin=attachment.origin,
             # One reply to an album: its first item's (added, or the resolution asked again).
             acknowledge=action is MediaAction.INTO_TICKET,
         )

@@ -43,6 +43,8 @@ async def file_held(*, tx: Transaction, rules: Rules, requester: Requester, tick
             text=item.caption,
             content_type=item.kind,
             file_id=item.file_id,
+            described=item.described,
+            origin=item.origin,
             acknowledge=False,  # the new ticket's promise says it all
         )
     let_go(requester)

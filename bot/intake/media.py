@@ -10,7 +10,8 @@ text does (`bot.intake.decision.has_words`).
 The table (each row wins over those below it; "ticket": a ticket in progress and no dialog
 step, so that the ticket takes what they send, as for text in `bot.intake.decision`; "album
 seen": the message belongs to the album the bot last acknowledged; "words": the caption
-carries words; "kept": something a case can use, anything but a sticker):
+carries words; "kept": something a case can use, anything but a sticker or a dice, the kinds
+that carry no question, NO_QUESTION):
 
 | ticket | album seen | words | kept | step     | action            |
 | ------ | ---------- | ----- | ---- | -------- | ----------------- |
@@ -26,6 +27,12 @@ Every other row files or holds the attachment: nothing a requester sends for the
 dropped. What is held goes into the ticket their question opens (`bot.intake.held`). A
 sticker before any ticket is no question, as a text of emoji is none: they are asked what
 they need.
+
+Staff get each of it copied (never forwarded: forwards break for users who hide their
+account), but a poll is described in words instead (NOT_COPIED): Telegram cannot copy a quiz
+poll whose right answer the bot does not know (copyMessage in the Bot API), and a copied poll
+would be a live poll in the staff group. A forwarded message carries where it comes from
+(`Origin`), written out for the staff before the copy.
 """
 
 from __future__ import annotations
@@ -34,7 +41,10 @@ from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Any
 
+from bot.kinds import NO_QUESTION, NOT_COPIED, Origin
 from bot.models import DialogStep
+
+__all__ = ["NOT_COPIED", "NO_QUESTION", "Origin"]  # with the decisions that use them
 
 
 class MediaAction(StrEnum):
@@ -52,9 +62,11 @@ class MediaAction(StrEnum):
 @dataclass(frozen=True)
 class Attachment:
     """One message of a requester's that carries something other than text: its kind (photo,
-    document, voice, video, audio, sticker, location, other), its file id if it has one, where
-    it is in Telegram (their chat, the message), its caption ("" if none) and its album
-    (`media_group_id`, None when alone). Held on the requester as `as_json()`."""
+    document, voice, video, video_note, audio, animation, sticker, location, venue, contact,
+    poll, dice, other), its file id if it has one, where it is in Telegram (their chat, the
+    message), its caption ("" if none), its album (`media_group_id`, None when alone), what
+    it says in words when it is not copied (`described`: a poll's question and options) and
+    where it was forwarded from (`origin`). Held on the requester as `as_json()`."""
 
     kind: str
     file_id: str | None
@@ -62,6 +74,8 @@ class Attachment:
     message_id: int
     caption: str = ""
     media_group_id: str | None = None
+    described: str = ""
+    origin: Origin | None = None
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -75,6 +89,8 @@ class Attachment:
             message_id=int(data["message_id"]),
             caption=str(data.get("caption") or ""),
             media_group_id=data.get("media_group_id"),
+            described=str(data.get("described") or ""),
+            origin=Origin(**data["origin"]) if data.get("origin") else None,
         )
 
 

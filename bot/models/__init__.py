@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.models.base import NAMING, Base, UTCDateTime
 from bot.models.casebook import StoredTemplate, TemplateStatus
-from bot.models.delivery import InboundUpdate, OutboxMessage
+from bot.models.delivery import ChatMove, InboundUpdate, OutboxMessage, PausedChat
 from bot.models.ledger import BreachKind, LedgerEntry
 from bot.models.people import Department, DialogStep, Officer, Requester, StaffLink, StaffRole
 from bot.models.tickets import (
@@ -31,6 +31,7 @@ __all__ = [
     "NAMING",
     "Base",
     "BreachKind",
+    "ChatMove",
     "CloseReason",
     "DeadlineKind",
     "Department",
@@ -44,6 +45,7 @@ __all__ = [
     "LedgerEntry",
     "Officer",
     "OutboxMessage",
+    "PausedChat",
     "ProgressNotice",
     "Rating",
     "Requester",

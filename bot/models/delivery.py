@@ -57,3 +57,26 @@ class InboundUpdate(Base):
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     received_at: Mapped[datetime]
     processed_at: Mapped[datetime | None]
+
+
+class ChatMove(Base):
+    """A staff group (or the management chat) Telegram upgraded from a group to a supergroup:
+    its new id, followed at once by the desk in place of the configured one until config.yaml
+    says the new id (`python -m bot check-config` tells which)."""
+
+    __tablename__ = "chat_moves"
+
+    old_chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    new_chat_id: Mapped[int] = mapped_column(BigInteger)
+    moved_at: Mapped[datetime]
+
+
+class PausedChat(Base):
+    """A staff chat the bot cannot send to now (removed from it, or without the right to
+    manage topics): what is to be sent there waits in the outbox, parked, until it is back."""
+
+    __tablename__ = "paused_chats"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    reason: Mapped[str] = mapped_column(String(200))
+    since: Mapped[datetime]

@@ -30,6 +30,9 @@ warnings.filterwarnings("ignore", message="Please use 'Bot", category=PTBUserWar
 SKIPPED: dict[str, Any] = {"skipped": True}  # the result of a call that had nothing to do
 # What only a ticket's topic needs: in a group without topics the card's replies hold it all.
 FORUM_ONLY = {"topic_intro", "history"}
+# A requester's messages to a forum group whose ticket has no topic yet: copied into the
+# topic with the rest when someone claims it (handlers/cards.py `topic_calls`).
+INTO_TOPIC_LATER = {"relay", "relay_described", "relay_origin", "requester_edit"}
 
 
 class Reordered(Exception):
@@ -95,8 +98,8 @@ class Calls:
                 log.warning("topic of ticket %s unusable (%s); opening another", ticket.id, error)
                 raise Reordered(await self._reopen_topic(ticket)) from None
         forum = await self._is_forum(call.chat_id)
-        if forum and call.kind in ("relay", "requester_edit"):
-            return SKIPPED  # copied into the topic with the rest when someone claims it
+        if forum and call.kind in INTO_TOPIC_LATER:
+            return SKIPPED
         if not forum and call.kind in FORUM_ONLY:
             return SKIPPED
         if not forum and ticket.card_message_id is not None:

@@ -30,7 +30,7 @@ from bot.desk import Desk
 from bot.outbox import Queued
 from handlers.runtime.calls import SKIPPED, Calls, Reordered
 from handlers.runtime.marking import Marker
-from handlers.runtime.outcomes import Outcomes
+from handlers.runtime.outcomes import PAUSED, Outcomes
 from handlers.runtime.polling import OutboxPoll
 
 log = logging.getLogger(__name__)
@@ -152,7 +152,13 @@ class Dispatcher:
                 except Exception:  # the database, say: this message waits, the others too
                     log.exception("outbox message %s could not be sent", item.id)
                     wait = self._outcomes.failed(item)
-                if wait is None or wait == MARKING:
+                if wait == PAUSED:
+                    # The chat is paused: what it waits for is parked in the table.
+                    for held in queue:
+                        self._known.pop(held.id, None)
+                    queue.clear()
+                    self._urgent.pop(chat_id, None)
+                elif wait is None or wait == MARKING:
                     queue.remove(item)
                     if item.kind in URGENT:
                         self._urgent[chat_id] -= 1
@@ -224,7 +230,7 @@ def build_dispatcher(bot: Bot, desk: Desk, senders: int = CONCURRENT_SENDS) -> D
     return Dispatcher(
         desk,
         calls=Calls(bot, desk, senders),
-        outcomes=Outcomes(desk),
+        outcomes=Outcomes(desk, bot),
         marker=Marker(desk, in_hand),
         in_hand=in_hand,
     )

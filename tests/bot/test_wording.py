@@ -197,6 +197,14 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
         "failing": 3,
         "worst": {"count": 4, "example": "小区电梯坏了"},
         "breaches": 5,
+        "kind": "poll",
+        "described": "哪天能办?\n• 周一\n• 周二",
+        "origin_kind": "user",
+        "origin_name": "李四",
+        "old_chat_id": -4001,
+        "new_chat_id": -1004001,
+        "chat_id": -1004001,
+        "management": False,
     }
 
 
@@ -225,6 +233,12 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [(k, {"key": k}) for k in BUTTONS]
     if template == "escalation":
         return [(d, {"deadline": d}) for d in ("first_response", "resolution")]
+    if template == "staff_group_paused":
+        return [(r, {"reason": r}) for r in ("kicked", "left", "no_topic_rights")]
+    if template in ("staff_group_moved", "staff_group_back"):
+        return [("groups", {}), ("management", {"management": True})]
+    if template == "relay_origin":
+        return [(o, {"origin_kind": o}) for o in ("user", "hidden_user", "chat", "channel")]
     if template == "refused":
         reasons = ["illegal_move", "unknown_priority", "unknown_category", "unknown_department"]
         return [(r, {"reason": r}) for r in reasons]

@@ -1,0 +1,179 @@
+"""What people do to groups, as Telegram tells the bot: a topic closed, reopened or deleted;
+a group upgraded to a supergroup; the bot's own membership changed (`my_chat_member`); a
+member joining or leaving (`chat_member`, only when the bot asked for it)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from emulator.errors import api_error
+from emulator.objects import Chat, User
+from emulator.world import World
+
+TOPIC_ACTIONS = ("close", "reopen", "delete")
+BOT_STATUSES = ("kicked", "left", "member", "administrator")
+MEMBER_STATUSES = ("member", "left", "kicked", "administrator")
+
+
+def administrator(chat: Chat, user: dict[str, Any], topics: bool) -> dict[str, Any]:
+    """A ChatMemberAdministrator; `can_manage_topics` only in supergroups, as Telegram says."""
+    member = {
+        "status": "administrator",
+        "user": user,
+        "can_be_edited": False,
+        "is_anonymous": False,
+        "can_manage_chat": True,
+        "can_delete_messages": True,
+        "can_manage_video_chats": True,
+        "can_restrict_members": True,
+        "can_promote_members": False,
+        "can_change_info": True,
+        "can_invite_users": True,
+        "can_post_stories": False,
+        "can_edit_stories": False,
+        "can_delete_stories": False,
+    }
+    if chat.type == "supergroup":
+        member["can_manage_topics"] = topics
+    return member
+
+
+def chat_member(chat: Chat, user: User, status: str, topics: bool = True) -> dict[str, Any]:
+    """A ChatMember of the kind `status` names (administrator, member, left or kicked)."""
+    if status == "administrator":
+        return administrator(chat, user.as_json(), topics)
+    if status == "kicked":
+        return {"status": "kicked", "user": user.as_json(), "until_date": 0}
+    if status not in ("member", "left"):
+        raise ValueError(f"unknown status {status!r}")
+    return {"status": status, "user": user.as_json()}
+
+
+def _actor(world: World, chat: Chat, user_id: Any) -> User:
+    """Who does it: the given user, else one of the chat's administrators or members."""
+    if user_id is not None:
+        return world.users[int(user_id)]
+    for candidate in sorted(chat.admins) + sorted(chat.members):
+        if candidate in world.users:
+            return world.users[candidate]
+    raise ValueError(f"chat {chat.id} has nobody to act")
+
+
+async def topic_action(
+    world: World, user_id: int, chat_id: int, thread_id: int, action: str
+) -> dict[str, Any] | None:
+    """A person closes, reopens or deletes a forum topic. Closing and reopening post the
+    service message in the topic (forum_topic_closed / forum_topic_reopened), which is the
+    update returned; a deletion takes the topic and its messages away with no update (Telegram
+    sends none), and later sends to it fail with "message thread not found"."""
+    if action not in TOPIC_ACTIONS:
+        raise ValueError(f"unknown action {action!r}")
+    chat = world.chat(chat_id)
+    topic = world.topic(chat_id, thread_id)
+    user = world.users[user_id]
+    if action == "delete":
+        del chat.topics[topic.thread_id]
+        for entry in world.transcripts.get(chat.id, []):
+            if entry.thread_id == topic.thread_id and not entry.deleted:
+                entry.deleted = True
+                world.messages.pop((chat.id, entry.message_id), None)
+        return None
+    topic.closed = action == "close"
+    service: dict[str, Any] = {
+        "forum_topic_closed" if topic.closed else "forum_topic_reopened": {}
+    }
+    message = world._message(chat, user, service, None, topic.thread_id)
+    return await world.push({"message": message})
+
+
+async def migrate(
+    world: World, chat_id: int, user_id: int | None = None, forum: bool = False
+) -> tuple[Chat, list[dict[str, Any]]]:
+    """A basic group upgraded to a supergroup (with topics when `forum`): the new chat (id
+    -100 followed by the old one's digits), and the two updates Telegram sends, the old chat's
+    service message with migrate_to_chat_id, then the new one's with migrate_from_chat_id.
+    Members, administrators and the bot's rights carry over; sends to the old id then fail
+    with 400 and parameters.migrate_to_chat_id. Raises the API's errors for an unknown chat,
+    ValueError for a chat that is not a basic group."""
+    old = world.chat(chat_id)
+    if old.type != "group" or old.migrated_to is not None:
+        raise ValueError(f"chat {chat_id} is not a basic group")
+    user = _actor(world, old, user_id)
+    new = world.add_group(int(f"-100{abs(old.id)}"), old.title or "", sorted(old.members))
+    new.is_forum = forum
+    new.admins = set(old.admins)
+    new.bot_status, new.bot_can_manage_topics = old.bot_status, old.bot_can_manage_topics
+    old_note = world._message(old, user, {"migrate_to_chat_id": new.id}, None, None)
+    old.migrated_to = new.id
+    new_note = world._message(new, user, {"migrate_from_chat_id": old.id}, None, None)
+    return new, [
+        await world.push({"message": old_note}),
+        await world.push({"message": new_note}),
+    ]
+
+
+async def bot_membership(
+    world: World,
+    chat_id: int,
+    status: str,
+    *,
+    can_manage_topics: bool = True,
+    user_id: int | None = None,
+) -> dict[str, Any]:
+    """The bot's membership of a group changes (someone removes it, adds it back, makes it an
+    administrator with or without the right to manage topics): the `my_chat_member` update.
+    From then on sends there fail as Telegram fails them: 403 once kicked or gone, 400 for a
+    topic without the right."""
+    if status not in BOT_STATUSES:
+        raise ValueError(f"unknown status {status!r}")
+    chat = world.chat(chat_id)
+    actor = _actor(world, chat, user_id)
+    before = chat_member(chat, world.bot, chat.bot_status, chat.bot_can_manage_topics)
+    chat.bot_status, chat.bot_can_manage_topics = status, can_manage_topics
+    after = chat_member(chat, world.bot, status, can_manage_topics)
+    return await world.push({"my_chat_member": _changed(world, chat, actor, before, after)})
+
+
+async def member_change(
+    world: World, user_id: int, chat_id: int, status: str
+) -> dict[str, Any] | None:
+    """A person joins (`member`, `administrator`) or leaves (`left`, `kicked`) a group: the
+    `chat_member` update when the bot asked for such updates (allowed_updates), else none
+    (Telegram sends none); the chat's members change either way."""
+    if status not in MEMBER_STATUSES:
+        raise ValueError(f"unknown status {status!r}")
+    chat = world.chat(chat_id)
+    user = world.users.get(int(user_id))
+    if user is None:
+        raise api_error("user_not_found")
+    was = (
+        "administrator"
+        if user.id in chat.admins
+        else ("member" if user.id in chat.members else "left")
+    )
+    before = chat_member(chat, user, was)
+    if status in ("member", "administrator"):
+        chat.members.add(user.id)
+    else:
+        chat.members.discard(user.id)
+    if status == "administrator":
+        chat.admins.add(user.id)
+    else:
+        chat.admins.discard(user.id)
+    if not world.allows("chat_member"):
+        return None
+    after = chat_member(chat, user, status)
+    return await world.push({"chat_member": _changed(world, chat, user, before, after)})
+
+
+def _changed(
+    world: World, chat: Chat, actor: User, before: dict[str, Any], after: dict[str, Any]
+) -> dict[str, Any]:
+    """A ChatMemberUpdated."""
+    return {
+        "chat": chat.as_json(),
+        "from": actor.as_json(),
+        "date": int(world.clock()),
+        "old_chat_member": before,
+        "new_chat_member": after,
+    }

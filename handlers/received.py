@@ -1,0 +1,75 @@
+"""What a requester's message carries, read from python-telegram-bot's Message for the desk:
+its kind and file, a poll in words, and where a forward comes from (bot/intake/media.py says
+what becomes of each)."""
+
+from __future__ import annotations
+
+from telegram import (
+    Message,
+    MessageOriginChannel,
+    MessageOriginChat,
+    MessageOriginHiddenUser,
+    MessageOriginUser,
+)
+
+from bot.intake.media import Attachment, Origin
+
+# In the order that names a message's kind: an animation also carries a document, a venue a
+# location.
+_FILES = ("animation", "document", "voice", "video_note", "video", "audio", "sticker")
+_PLACES = ("venue", "location", "contact", "poll", "dice")
+
+
+def content_of(message: Message) -> tuple[str, str | None]:
+    """What kind of message this is (photo, one of _FILES or _PLACES, or other), and its file
+    id if it carries one."""
+    if message.photo:
+        return "photo", message.photo[-1].file_id
+    for kind in _FILES:
+        attachment = getattr(message, kind)
+        if attachment is not None:
+            return kind, attachment.file_id
+    for kind in _PLACES:
+        if getattr(message, kind) is not None:
+            return kind, None
+    return "other", None
+
+
+def described(message: Message) -> str:
+    """A poll in words: its question and its options ("" for anything else)."""
+    poll = message.poll
+    if poll is None:
+        return ""
+    options = "\n".join(f"• {option.text}" for option in poll.options)
+    return f"{poll.question}\n{options}"
+
+
+def origin_of(message: Message) -> Origin | None:
+    """Where a forwarded message comes from, None for one the requester wrote."""
+    origin = message.forward_origin
+    if isinstance(origin, MessageOriginUser):
+        user = origin.sender_user
+        name = user.full_name + (f" (@{user.username})" if user.username else "")
+        return Origin("user", name)
+    if isinstance(origin, MessageOriginHiddenUser):
+        return Origin("hidden_user", origin.sender_user_name)
+    if isinstance(origin, MessageOriginChat):
+        return Origin("chat", origin.sender_chat.title or str(origin.sender_chat.id))
+    if isinstance(origin, MessageOriginChannel):
+        return Origin("channel", origin.chat.title or str(origin.chat.id))
+    return None
+
+
+def attachment_of(message: Message) -> Attachment:
+    """The desk's record of a message that is not plain text."""
+    kind, file_id = content_of(message)
+    return Attachment(
+        kind=kind,
+        file_id=file_id,
+        chat_id=message.chat_id,
+        message_id=message.message_id,
+        caption=message.caption or "",
+        media_group_id=message.media_group_id,
+        described=described(message),
+        origin=origin_of(message),
+    )

@@ -1,0 +1,146 @@
+"""Every kind of message a requester can send, forwards and topics people close or delete
+(issue 15, "What the bot does"), through the real Application against the emulation's
+control API: what reaches the ticket's staff, and what the requester hears."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import aiohttp
+import pytest
+from telegram.ext import Application
+
+from emulator.server import Emulator
+from tests.handlers.conftest import ENGLISH, GENERAL_GROUP, REQUESTER, bot_lines, only_topic, until
+
+App = Application  # type: ignore[type-arg]
+OFFICER = 100101
+# Each kind the control API sends, as the staff see it in the topic (a poll: in words).
+COPIED = ("photo", "document", "voice", "video", "video_note", "audio", "animation")
+PLACES = ("sticker", "location", "venue", "contact", "dice")
+
+
+async def control(emulator: Emulator, path: str, body: dict[str, Any]) -> Any:
+    url = f"http://127.0.0.1:{emulator.port}/control/{path}"
+    async with aiohttp.ClientSession() as client, client.post(url, json=body) as answer:
+        assert answer.status == 200, await answer.text()
+        return await answer.json()
+
+
+def said(world: Any, chat_id: int, thread_id: int | None = None) -> list[Any]:
+    return [
+        e
+        for e in world.transcripts.get(chat_id, [])
+        if e.sender_id == world.bot.id and (thread_id is None or e.thread_id == thread_id)
+    ]
+
+
+async def claimed_ticket(emulator: Emulator) -> Any:
+    """Ticket #1 of REQUESTER, claimed by OFFICER: its topic."""
+    world = emulator.world
+    await world.user_sends(REQUESTER, "我想申请公租房")
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
+    topic = await only_topic(world, GENERAL_GROUP)
+    await until(lambda: "王芳" in said(world, REQUESTER)[-1].text)  # told who owns it
+    return topic
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_every_kind_in_a_ticket_reaches_its_staff(running: tuple[Emulator, App]) -> None:
+    emulator, _ = running
+    world = emulator.world
+    world.limits.enabled = False  # thirteen messages in a row: Telegram's limits elsewhere
+    topic = await claimed_ticket(emulator)
+    before = len(said(world, REQUESTER))
+    for kind in (*COPIED, *PLACES):
+        await control(emulator, "media", {"user_id": REQUESTER, "kind": kind})
+    quiz = {"question": "哪天能办?", "options": ["周一", "周二"], "quiz": True}
+    await control(emulator, "media", {"user_id": REQUESTER, "kind": "poll", **quiz})
+    in_topic = lambda: said(world, GENERAL_GROUP, topic.thread_id)  # noqa: E731
+    await until(lambda: any("投票" in e.text for e in in_topic()))
+    kinds = [e.kind for e in in_topic() if e.kind != "text"]
+    assert kinds == [*COPIED, *PLACES]  # each copied, in order
+    (poll,) = [e for e in in_topic() if "投票" in e.text]
+    assert "哪天能办?" in poll.text and "• 周一" in poll.text and "• 周二" in poll.text
+    # The requester hears of each that it was added to their ticket.
+    lines = await bot_lines(emulator, REQUESTER, before + len(COPIED) + len(PLACES) + 1)
+    assert all("已记入工单 #1" in e.text for e in lines[before:])
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_outside_a_ticket_a_kind_without_a_question_gets_one_polite_reply(
+    running: tuple[Emulator, App],
+) -> None:
+    emulator, _ = running
+    world = emulator.world
+    world.limits.enabled = False
+    for kind in ("dice", "sticker"):
+        before = len(said(world, ENGLISH))
+        await control(emulator, "media", {"user_id": ENGLISH, "kind": kind})
+        lines = await bot_lines(emulator, ENGLISH, before + 1)
+        assert "could not tell" in lines[-1].text
+    # Something a case can use, without words: kept, and they are asked what it is about.
+    await control(emulator, "media", {"user_id": ENGLISH, "kind": "contact"})
+    await until(lambda: "What is it about?" in said(world, ENGLISH)[-1].text)
+    await control(emulator, "media", {"user_id": ENGLISH, "kind": "poll"})
+    await until(lambda: len(said(world, ENGLISH)) == 4)
+    assert len(said(world, ENGLISH)) == 4  # one reply each
+    assert said(world, GENERAL_GROUP) == []  # nothing for staff without a ticket
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("origin", "shown"),
+    [
+        ({"origin": "hidden_user", "name": "张三"}, '隐藏了账号(显示为"张三")'),
+        ({"origin": "user", "from_user_id": ENGLISH}, "原发送人:Sam"),
+        ({"origin": "channel"}, '来自频道"Channel"'),
+    ],
+)
+async def test_a_forward_is_copied_with_its_origin_written_out(
+    running: tuple[Emulator, App], origin: dict[str, Any], shown: str
+) -> None:
+    emulator, _ = running
+    world = emulator.world
+    topic = await claimed_ticket(emulator)
+    body = {"user_id": REQUESTER, "text": "通知:本周六停水", **origin}
+    await control(emulator, "forwards", body)
+    in_topic = lambda: said(world, GENERAL_GROUP, topic.thread_id)  # noqa: E731
+    await until(lambda: in_topic()[-1].text == "通知:本周六停水")
+    where, copied = in_topic()[-2:]
+    assert "转发" in where.text and shown in where.text
+    assert copied.kind == "text"
+    forwarded = world.messages[(GENERAL_GROUP, copied.message_id)]
+    assert "forward_origin" not in forwarded  # copied, never forwarded
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_topic_closed_or_deleted_by_a_person_is_opened_again_with_an_introduction(
+    running: tuple[Emulator, App],
+) -> None:
+    emulator, _ = running
+    world = emulator.world
+    world.limits.enabled = False
+    topic = await claimed_ticket(emulator)
+    closing = {"user_id": OFFICER, "chat_id": GENERAL_GROUP, "action": "close"}
+    closed = await control(emulator, "topics", {**closing, "message_thread_id": topic.thread_id})
+    assert "forum_topic_closed" in closed["message"]
+    await world.user_sends(REQUESTER, "还需要带什么材料?")
+    await until(lambda: len(world.chats[GENERAL_GROUP].topics) == 2)
+    second = max(world.chats[GENERAL_GROUP].topics)
+    await until(lambda: len(said(world, GENERAL_GROUP, second)) == 2)
+    intro, copied = said(world, GENERAL_GROUP, second)
+    assert "原来的话题已被关闭或删除" in intro.text and "我想申请公租房" in intro.text
+    assert copied.text == "还需要带什么材料?"
+    # The service message was no staff reply: the requester heard nothing of it.
+    assert not any("关闭" in e.text for e in said(world, REQUESTER))
+
+    deleting = {"user_id": OFFICER, "chat_id": GENERAL_GROUP, "action": "delete"}
+    assert await control(emulator, "topics", {**deleting, "message_thread_id": second}) is None
+    await world.user_sends(REQUESTER, "户口本要原件吗?")
+    await until(lambda: len(world.chats[GENERAL_GROUP].topics) == 2)  # topic 1 and a new one
+    third = max(world.chats[GENERAL_GROUP].topics)
+    assert third != second
+    await until(lambda: len(said(world, GENERAL_GROUP, third)) == 2)
+    assert said(world, GENERAL_GROUP, third)[1].text == "户口本要原件吗?"

@@ -1,0 +1,207 @@
+"""Staff groups that change under the bot (issue 15): a group upgraded to a supergroup, the
+bot removed from a staff group or left without the right to manage topics. Through the real
+Application against the emulation's control API: nothing for the group is lost, the
+supervisors and management hear it at once, and the bot goes on where it can."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from telegram.ext import Application
+
+from bot.models import ChatMove, OutboxMessage, PausedChat, Ticket
+from emulator import groups
+from emulator.server import Emulator
+from tests.handlers.conftest import GENERAL_GROUP, REQUESTER, bot_lines, only_topic, until
+
+App = Application  # type: ignore[type-arg]
+Sessions = async_sessionmaker[AsyncSession]
+OFFICER, SUPERVISOR = 100101, 100190
+MANAGEMENT = -1000000000900
+NEW_GROUP = int(f"-100{abs(GENERAL_GROUP)}")  # the emulation's id for the supergroup
+ROOT = Path(__file__).resolve().parents[2]
+
+
+async def control(emulator: Emulator, path: str, body: dict[str, Any]) -> Any:
+    url = f"http://127.0.0.1:{emulator.port}/control/{path}"
+    async with aiohttp.ClientSession() as client, client.post(url, json=body) as answer:
+        assert answer.status == 200, await answer.text()
+        return await answer.json()
+
+
+def said(world: Any, chat_id: int, words: str = "") -> list[Any]:
+    return [
+        e
+        for e in world.transcripts.get(chat_id, [])
+        if e.sender_id == world.bot.id and words in e.text
+    ]
+
+
+async def rows(application: App, model: Any) -> int:
+    async with application.bot_data.desk.sessions() as session:
+        return int(await session.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def basic_group(emulator: Emulator) -> None:
+    """The general staff group as a basic group, without topics (as groups start out)."""
+    chat = emulator.world.chats[GENERAL_GROUP]
+    chat.type, chat.is_forum = "group", False
+
+
+async def a_ticket(emulator: Emulator) -> Any:
+    """Ticket #1 of REQUESTER: its card in the general staff group."""
+    await emulator.world.user_sends(REQUESTER, "我想申请公租房")
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    await bot_lines(emulator, REQUESTER, 1)  # the promise
+    return card
+
+
+@pytest.mark.parametrize("store", ["sqlite", "postgresql"])
+async def test_an_upgraded_staff_group_is_followed_at_once(
+    sessions: Sessions,  # first: on PostgreSQL, a database emptied of earlier tests
+    running: tuple[Emulator, App],
+) -> None:
+    emulator, application = running
+    world = emulator.world
+    basic_group(emulator)
+    await a_ticket(emulator)
+    moved = await control(emulator, "migrations", {"chat_id": GENERAL_GROUP, "user_id": OFFICER})
+    assert moved["chat"]["id"] == NEW_GROUP
+    # The supervisors hear it at once, in their own chat and in management's, with the id.
+    await until(lambda: bool(said(world, SUPERVISOR, str(NEW_GROUP))))
+    await until(lambda: bool(said(world, MANAGEMENT, "config.yaml")))
+    assert await rows(application, ChatMove) == 1
+    # What the requester adds goes to the new group; the ticket lives there now.
+    await world.user_sends(REQUESTER, "补充:我家三口人")
+    await until(lambda: bool(said(world, NEW_GROUP, "补充:我家三口人")))
+    async with application.bot_data.desk.sessions() as session:
+        assert await session.scalar(select(Ticket.staff_chat_id)) == NEW_GROUP
+    # Everything addressed to the group from now on goes to the new id.
+    desk = application.bot_data.desk
+    assert desk.settings.department("general").staff_group_chat_id == NEW_GROUP
+    assert len(said(world, GENERAL_GROUP)) == 1  # only the card, before the upgrade
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_what_was_queued_for_an_upgraded_group_goes_to_the_new_one(
+    running: tuple[Emulator, App],
+) -> None:
+    """The bot never heard the upgrade's service messages: its next send to the old id gets
+    Telegram's 400 with migrate_to_chat_id, and it follows from there, nothing lost."""
+    emulator, application = running
+    world = emulator.world
+    basic_group(emulator)
+    await a_ticket(emulator)
+    # Synchronous up to here: the updates are taken back before the bot could poll them.
+    await groups.migrate(world, GENERAL_GROUP, OFFICER)
+    world.updates = [u for u in world.updates if "message" not in u]
+    await world.user_sends(REQUESTER, "补充:我家三口人")
+    await until(lambda: bool(said(world, NEW_GROUP, "补充:我家三口人")))
+    await until(lambda: bool(said(world, SUPERVISOR, str(NEW_GROUP))))
+    assert world.counters["error 400"] >= 1  # refused once at the old id
+    assert await rows(application, ChatMove) == 1
+    async with application.bot_data.desk.sessions() as session:
+        failed = await session.scalar(
+            select(func.count()).where(OutboxMessage.failed_at.is_not(None))
+        )
+    assert failed == 0
+
+
+def test_check_config_says_which_id_to_write(sqlite_template: Path, tmp_path: Path) -> None:
+    path = tmp_path / "shouwen.db"
+    shutil.copy(sqlite_template, path)
+    with sqlite3.connect(path) as connection:
+        connection.execute(
+            "INSERT INTO chat_moves VALUES (?, ?, '2026-12-01 06:00:00')",
+            (GENERAL_GROUP, NEW_GROUP),
+        )
+    environment = {**os.environ, "SHOUWEN_DATABASE_URL": f"sqlite+aiosqlite:///{path}"}
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "--config", str(ROOT / "config.yaml"), "check-config"],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=ROOT,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (
+        f"departments.general.staff_group_chat_id: the group {GENERAL_GROUP} was upgraded"
+        f" to a supergroup; write {NEW_GROUP} into config.yaml"
+    ) in done.stdout
+
+
+@pytest.mark.parametrize("store", ["sqlite", "postgresql"])
+async def test_a_removed_bot_parks_what_is_for_the_group_and_resumes_when_back(
+    sessions: Sessions,  # first: on PostgreSQL, a database emptied of earlier tests
+    running: tuple[Emulator, App],
+) -> None:
+    emulator, application = running
+    world = emulator.world
+    basic_group(emulator)  # the requester's messages go under the card at once
+    card = await a_ticket(emulator)
+    await control(emulator, "membership", {"chat_id": GENERAL_GROUP, "status": "kicked"})
+    # Told at once, before anything failed: the supervisors and management.
+    await until(lambda: bool(said(world, SUPERVISOR, "移出")))
+    await until(lambda: bool(said(world, MANAGEMENT, "移出")))
+    assert await rows(application, PausedChat) == 1
+    await world.user_sends(REQUESTER, "补充:我家三口人")
+    await world.user_sends(REQUESTER, "补充:租住在幸福路")
+    await until(lambda: len(said(world, REQUESTER, "已记入工单 #1")) == 2)
+
+    async def parked() -> bool:
+        """Both relayed messages wait in the outbox for the group."""
+        async with application.bot_data.desk.sessions() as session:
+            query = select(func.count()).where(
+                OutboxMessage.chat_id == GENERAL_GROUP,
+                OutboxMessage.sent_at.is_(None),
+                OutboxMessage.failed_at.is_(None),
+            )
+            return await session.scalar(query) == 2
+
+    await until(parked)
+    # Each tried at most once, nothing lost, the supervisors told once.
+    assert world.counters["copyMessage"] <= 2
+    assert len(said(world, GENERAL_GROUP)) == 1  # the card, before
+    assert len(said(world, SUPERVISOR, "移出")) == 1
+
+    await control(emulator, "membership", {"chat_id": GENERAL_GROUP, "status": "administrator"})
+    await until(lambda: bool(said(world, SUPERVISOR, "恢复")))
+    await until(lambda: len(said(world, GENERAL_GROUP)) == 3)
+    assert [e.text for e in said(world, GENERAL_GROUP)[1:]] == [
+        "补充:我家三口人",
+        "补充:租住在幸福路",
+    ]
+    assert await rows(application, PausedChat) == 0
+    assert "2 条" in said(world, SUPERVISOR, "恢复")[0].text
+    await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
+    await until(lambda: bool(said(world, REQUESTER, "王芳")))  # and on it goes
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_without_the_right_to_manage_topics_the_group_waits_until_given_it(
+    running: tuple[Emulator, App],
+) -> None:
+    emulator, _ = running
+    world = emulator.world
+    card = await a_ticket(emulator)
+    rights = {"chat_id": GENERAL_GROUP, "status": "administrator", "can_manage_topics": False}
+    await control(emulator, "membership", rights)
+    await until(lambda: bool(said(world, SUPERVISOR, "管理话题")))
+    await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
+    await until(lambda: bool(said(world, REQUESTER, "王芳")))  # the requester hears of it
+    assert world.chats[GENERAL_GROUP].topics == {}
+    await control(emulator, "membership", {**rights, "can_manage_topics": True})
+    topic = await only_topic(world, GENERAL_GROUP)  # opened once the right is back
+    await until(lambda: any(e.thread_id == topic.thread_id for e in said(world, GENERAL_GROUP)))
+    assert len(said(world, SUPERVISOR, "管理话题")) == 1
