@@ -115,7 +115,11 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "metrics_port", None) is not None:  # operations: --metrics-port
         endpoint = Metrics(listen=settings.metrics.listen, port=args.metrics_port)
         settings = settings.model_copy(update={"metrics": endpoint})
-    environment = Environment.read()
+    try:
+        environment = Environment.read()
+    except ConfigError as exc:
+        print(f"environment refused:\n{exc}", file=sys.stderr)
+        return 2
     if command == "check-config":
         print(
             f"{args.config}: ok ({len(settings.departments)} departments,"
@@ -180,6 +184,15 @@ def main(argv: list[str] | None = None) -> int:
         asyncio.run(run(settings, environment, port, sweep_every, webhook, templates=templates))
     except KeyboardInterrupt:
         log.info("stopped")
+    except OSError as refused:
+        # An address already in use (another instance?): which setting moves it, in one line.
+        print(
+            f"could not start: {refused.strerror or refused}. The offline page listens on"
+            f" --port or SHOUWEN_PORT (now {port}), metrics on --metrics-port or metrics.port"
+            f" (now {settings.metrics.port}, 0: off), a webhook on --webhook-port.",
+            file=sys.stderr,
+        )
+        return 2
     return 0
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import lifecycle
 from bot.errors import InvalidInput
+from bot.excerpt import units
 from bot.guards import clean_text, require_owner_or_supervisor
 from bot.ledger import record_late_first_response
 from bot.lifecycle import Action
@@ -24,6 +25,8 @@ from bot.notices import Audience, Notice, publish
 from bot.rules import Rules
 from bot.store import get, get_for_requester, save
 from bot.transaction import Transaction
+
+MAX_SUMMARY = 3500  # UTF-16 units of a resolution summary: the message also asks for a rating
 
 
 async def resolve(
@@ -39,6 +42,10 @@ async def resolve(
     ticket = await get(session=session, ticket_id=ticket_id)
     require_owner_or_supervisor(rules, ticket, officer_id)
     summary = clean_text(summary, "the resolution summary")
+    if units(summary) > MAX_SUMMARY:
+        # It goes to the requester in one message with their rating buttons (Telegram: 4,096
+        # UTF-16 units a message): refused here, where the officer still has it to shorten.
+        raise InvalidInput("the resolution summary is too long", "too_long", limit=MAX_SUMMARY)
     lifecycle.move(
         session, ticket, Action.RESOLVE, now=now, actor_id=officer_id, data={"summary": summary}
     )

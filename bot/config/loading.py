@@ -40,12 +40,40 @@ class Environment:
 
     @classmethod
     def read(cls) -> Environment:
+        """The environment's values; ConfigError naming the variable and the fix when the
+        database URL is not one the desk can use (its async drivers: aiosqlite, asyncpg)."""
         token = os.environ.get(TOKEN_ENV) or None
+        database_url = os.environ.get(DATABASE_URL_ENV) or DEFAULT_DATABASE_URL
+        check_database_url(database_url)
         return cls(
             bot_token=token,
-            database_url=os.environ.get(DATABASE_URL_ENV) or DEFAULT_DATABASE_URL,
+            database_url=database_url,
             bot_api_url=os.environ.get(BOT_API_URL_ENV) or None,
         )
+
+
+# The database URLs the desk runs on: SQLite through aiosqlite, PostgreSQL through asyncpg.
+DATABASE_SCHEMES = ("sqlite+aiosqlite", "postgresql+asyncpg")
+
+
+def check_database_url(url: str) -> None:
+    """ConfigError unless `url` names a database the desk can use, with the fix in one line."""
+    scheme = url.split("://", 1)[0] if "://" in url else None
+    if scheme in DATABASE_SCHEMES:
+        return
+    fix = {
+        "sqlite": "sqlite+aiosqlite://" + url.split("://", 1)[-1],
+        "postgresql": "postgresql+asyncpg://" + url.split("://", 1)[-1],
+        "postgres": "postgresql+asyncpg://" + url.split("://", 1)[-1],
+    }.get(scheme or "")
+    hint = (
+        f"write {fix}"
+        if fix
+        else (
+            "use sqlite+aiosqlite:///path/to/shouwen.db or postgresql+asyncpg://user@host:5432/db"
+        )
+    )
+    raise ConfigError(f"{DATABASE_URL_ENV}: {url!r} is not a database the bot can use: {hint}")
 
 
 def _format_location(loc: tuple[str | int, ...]) -> str:

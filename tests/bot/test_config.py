@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import PACKAGED_CONFIG_PATH, ConfigError, load_settings, parse_duration
+from bot.config.loading import check_database_url
 from tests.conftest import ROOT
 
 EXAMPLE = (ROOT / "config.yaml").read_text(encoding="utf-8")
@@ -234,3 +235,20 @@ def test_staff_directory_mistakes_are_refused(
     path = _write(tmp_path, EXAMPLE.replace(old, new, 1))
     with pytest.raises(ConfigError, match=refusal):
         load_settings(path)
+
+
+@pytest.mark.parametrize(
+    ("url", "fix"),
+    [
+        ("postgresql://u:pw@127.0.0.1:5432/x", "write postgresql+asyncpg://u:pw@127.0.0.1:5432/x"),
+        ("sqlite:///data/shouwen.db", "write sqlite+aiosqlite:///data/shouwen.db"),
+        ("mysql://x", "use sqlite+aiosqlite:///"),
+        ("garbage", "use sqlite+aiosqlite:///"),
+    ],
+)
+def test_a_database_url_the_bot_cannot_use_is_refused_with_the_fix(url: str, fix: str) -> None:
+    with pytest.raises(ConfigError, match="SHOUWEN_DATABASE_URL") as refused:
+        check_database_url(url)
+    assert fix in str(refused.value)
+    check_database_url("sqlite+aiosqlite:///data/shouwen.db")
+    check_database_url("postgresql+asyncpg://postgres@127.0.0.1:5432/test")

@@ -233,6 +233,17 @@ async def test_resolve_needs_summary_and_rating_is_1_to_5(
                 summary="   ",
                 now=NOW,
             )
+    # Longer than one message to the requester can hold with its rating: refused, not lost.
+    with pytest.raises(InvalidInput, match="too long"):
+        async with sessions() as session, session.begin():
+            await closure.resolve(
+                session=session,
+                rules=rules,
+                ticket_id=ticket.id,
+                officer_id=OFFICER,
+                summary="已" * (closure.MAX_SUMMARY + 1),
+                now=NOW,
+            )
     async with sessions() as session, session.begin():
         await closure.resolve(
             session=session,

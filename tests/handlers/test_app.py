@@ -79,3 +79,28 @@ def test_a_signal_stops_the_service_cleanly(tmp_path: Path, signum: signal.Signa
             service.wait()
     assert service.returncode == 0, log.read_text()
     assert "stopping: a signal asked for it" in log.read_text()
+
+
+def test_a_port_in_use_is_one_line_naming_the_setting(tmp_path: Path) -> None:
+    """Another instance (or anything) on the offline page's port: status 2 and one line that
+    says which option moves it, not a traceback."""
+    environment = {
+        **os.environ,
+        "SHOUWEN_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'shouwen.db'}",
+    }
+    environment.pop("SHOUWEN_BOT_TOKEN", None)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        run = subprocess.run(
+            [sys.executable, "-m", "bot", "run", "--port", str(port), "--metrics-port=0"],
+            cwd=ROOT,
+            env=environment,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert run.returncode == 2, run.stderr
+    assert "could not start:" in run.stderr and "SHOUWEN_PORT" in run.stderr
+    assert "Traceback" not in run.stderr
