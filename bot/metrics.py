@@ -24,7 +24,7 @@ from prometheus_client.registry import Collector
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.models import LedgerEntry, Ticket
+from bot.models import BreachKind, LedgerEntry, Ticket
 from bot.models.delivery import OutboxMessage
 
 UPDATES_RECEIVED = Counter(
@@ -126,7 +126,12 @@ async def store_figures(*, session: AsyncSession, now: datetime) -> StoreFigures
         outbox_waiting={str(k): int(n) for k, n in waiting.all()},
         outbox_oldest_seconds=age,
         tickets={str(k): int(n) for k, n in tickets.all()},
-        breaches={str(k): int(n) for k, n in breaches.all()},
+        # Every kind, 0 until its first: a series that appears only at its first breach
+        # cannot be alerted on by its rate.
+        breaches={
+            **dict.fromkeys(map(str, BreachKind), 0),
+            **{str(k): int(n) for k, n in breaches.all()},
+        },
     )
 
 
