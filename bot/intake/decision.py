@@ -177,6 +177,29 @@ def question_of(*, step: DialogStep | None, earlier: str | None, text: str) -> s
     return text
 
 
+# Words that open a new matter after an answer ("besides…", "another question…"), at the start.
+_NEW_MATTER = re.compile(
+    r"^\W*(另外|此外|还有一?件事|还有一个问题|另一个问题|另一件事|再问一下|顺便问一下|顺便说一下"
+    r"|also\b|another (question|thing|matter|problem)|one more (question|thing)|separately"
+    r"|besides\b|by the way)",
+    re.IGNORECASE,
+)
+
+
+def starts_anew(*, text: str, answered: str | None, closest: str | None) -> bool:
+    """After the bot answered with template `answered` (and nothing happened since), whether
+    `text` is a new matter rather than more about that one: the knowledge base finds it close
+    (suggest or better) to another template (`closest`), or it says so at its start ("另外…",
+    "also…", "another question…"). A new matter begins a new first inquiry, so that neither
+    its ticket's words nor its department come from the question already answered (the
+    seed's first rule: each matter reaches the person who owns it)."""
+    if answered is None:
+        return False
+    if closest is not None and closest != answered:
+        return True
+    return _NEW_MATTER.search(text) is not None
+
+
 class Handover(StrEnum):
     """What handing a question to a person comes to."""
 

@@ -29,6 +29,7 @@ from bot.intake.decision import (
     is_vague,
     question_of,
     route,
+    starts_anew,
     wants_person,
 )
 from bot.models import DialogStep, Requester, Ticket
@@ -149,6 +150,18 @@ async def take_text(
     band = desk.matcher.band(matches)
     metrics.MATCHER_BANDS.labels(band=band.value).inc()
     best = desk.templates.get(matches[0].template_id) if matches else None
+    # The template the bot last answered with, when that was the last thing it did (the
+    # turn before this text); None after suggestions, a question, or nothing.
+    before = (requester.inquiry or [])[-2:-1]
+    answered = (
+        requester.last_offered
+        if step is None and before and before[0].get("did") == "answer"
+        else None
+    )
+    closest = best.id if best is not None and band is not Band.HANDOVER else None
+    if starts_anew(text=text, answered=answered, closest=closest):
+        # Not more about the question just answered: a first inquiry of its own, this text.
+        requester.inquiry = (requester.inquiry or [])[-1:]
     needs_person = best is not None and best.needs_person
     action = after_match(step=step, band=band, vague=is_vague(text), needs_person=needs_person)
     # What the bot offers is what the staff's card lists if the requester still wants a

@@ -210,3 +210,23 @@ async def _nothing_in(emulator: Emulator, chat_id: int) -> bool:
     """Nothing was said in a chat (after what was awaited: the messages of one decision go
     out together or not at all)."""
     return _said_to(emulator, chat_id) == []
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_new_matter_after_an_answer_is_its_own_inquiry(
+    running: tuple[Emulator, App],
+) -> None:
+    """Answered about the housing fund, the requester writes of something else: its ticket
+    has only those words and goes where that matter belongs, not to the fund's department."""
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(REQUESTER, "公积金余额怎么查")
+    answer = (await bot_lines(emulator, REQUESTER, 1))[-1]
+    assert answer.buttons  # answered: solved / not solved
+    await world.user_sends(REQUESTER, "另外,我家门口的井盖丢了,在和平路8号,很危险")
+    reply = (await bot_lines(emulator, REQUESTER, 2))[-1]
+    if "cat:fault_report" in [b["callback_data"] for row in reply.buttons for b in row]:
+        await world.user_presses(REQUESTER, REQUESTER, reply.message_id, "cat:fault_report")
+    (card,) = await _cards(emulator)
+    assert "井盖" in card.text and "公积金" not in card.text
+    assert await _nothing_in(emulator, SOCIAL_GROUP)

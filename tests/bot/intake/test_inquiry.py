@@ -16,6 +16,7 @@ from bot.intake.decision import (
     decide,
     decide_press,
     route,
+    starts_anew,
     wants_person,
 )
 from bot.models import DialogStep
@@ -162,3 +163,20 @@ def test_routing(template_department: str | None, category: str, expected: str) 
         default="general",
     )
     assert routed == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "answered", "closest", "anew"),
+    [
+        ("我的公积金账号是 123", "fund-balance", "fund-balance", False),  # more about it
+        ("在和平路8号,灯杆编号 LD-0457", "street-light", None, False),  # details asked for
+        ("社保卡丢了怎么补办", "fund-balance", "social-card-lost", True),  # another template
+        ("另外,我家门口的井盖丢了", "fund-balance", None, True),  # says so
+        ("Also, my bin was not emptied", "fund-balance", None, True),
+        ("另外,我家门口的井盖丢了", None, None, False),  # nothing was answered
+    ],
+)
+def test_a_new_matter_after_an_answer(
+    text: str, answered: str | None, closest: str | None, anew: bool
+) -> None:
+    assert starts_anew(text=text, answered=answered, closest=closest) is anew
