@@ -227,9 +227,13 @@ async def priority_command(update: Update, context: DeskContext) -> None:
         usage = desk.texts.render("usage", language, usage=f"/priority [N] {keys}")
         await post.say(desk, update.update_id, post.reply(message, usage))
         return
-    await reprioritise(
-        desk, ticket.id, user.id, key, lambda t: post.reply(message, t), update_id=update.update_id
-    )
+    # In the ticket's own topic the staff's notice of it (bot/ownership.py) is the answer.
+    in_topic = message.message_thread_id is not None and (
+        message.chat_id,
+        message.message_thread_id,
+    ) == (ticket.staff_chat_id, ticket.staff_thread_id)
+    reply: Reply = (lambda _: []) if in_topic else (lambda t: post.reply(message, t))
+    await reprioritise(desk, ticket.id, user.id, key, reply, update_id=update.update_id)
 
 
 @supervisors_only

@@ -102,6 +102,14 @@ async def test_assign_and_priority_by_command(running: tuple[Emulator, App]) -> 
     promise = (await bot_lines(emulator, ENGLISH, 3))[-1]
     assert "now handled as High" in promise.text
     await until(lambda: _said(emulator, GENERAL_GROUP, "优先级调整为紧急"))
+    # Said once in the topic: the staff's notice is the answer to the one who changed it.
+    await asyncio.sleep(0.3)
+    said = [
+        e
+        for e in world.transcripts[GENERAL_GROUP]
+        if e.sender_id == world.bot.id and "优先级调整为紧急" in e.text
+    ]
+    assert len(said) == 1
     # A requester cannot: the command means nothing from them.
     await world.user_sends(ENGLISH, "/priority 1 urgent")
     assert (await bot_lines(emulator, ENGLISH, 4))[-1].text.startswith("Hello")
