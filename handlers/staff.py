@@ -18,7 +18,7 @@ from telegram import Message, Update
 
 from bot import closure, conversation, ownership, tickets
 from bot.desk import Desk
-from bot.errors import AlreadyClaimed, DeskError
+from bot.errors import AlreadyClaimed, DeskError, InvalidInput
 from bot.models import Ticket
 from handlers import cards, post
 from handlers.callbacks import Action, parse
@@ -26,7 +26,7 @@ from handlers.commands import IN_TICKET, read
 from handlers.common import answer
 from handlers.context import DeskContext
 from handlers.handoffs import transfer
-from handlers.refusals import refusals, stale_buttons
+from handlers.refusals import Misused, refusals, stale_buttons
 from handlers.requesters import requester_for
 
 log = logging.getLogger(__name__)
@@ -163,13 +163,18 @@ async def _on_ticket(
     async with desk.transaction(update_id=update_id) as tx:
         if command is not None and command.name == "resolve":
             # The requester's resolution, with its rating buttons: bot/closure.py.
-            await closure.resolve_and_tell(
-                tx=tx,
-                rules=desk.rules,
-                ticket_id=ticket.id,
-                officer_id=officer_id,
-                summary=command.rest,
-            )
+            try:
+                await closure.resolve_and_tell(
+                    tx=tx,
+                    rules=desk.rules,
+                    ticket_id=ticket.id,
+                    officer_id=officer_id,
+                    summary=command.rest,
+                )
+            except InvalidInput as refused:  # no summary, or too long: how to write it
+                written = {"zh": "/resolve 办结情况摘要"}.get(language, "/resolve what was done")
+                usage = desk.texts.render("usage", language, usage=written)
+                raise Misused(refused, usage) from refused
             done = desk.texts.render("staff_event", language, event="resolved")
             await post.post(tx, post.reply(message, done))
             return

@@ -55,6 +55,7 @@ async def test_menu_commands_work_and_unknown_ones_are_answered(
     # Picked from the menu without a summary: refused as empty, the summary is not the name.
     await world.user_sends(OFFICER, f"/resolve@{name}", GENERAL_GROUP, topic.thread_id)
     await until(lambda: any("内容不能为空" in t for t in _said(emulator, GENERAL_GROUP)))
+    assert "用法:/resolve 办结情况摘要" in _said(emulator, GENERAL_GROUP)[-1]
     # With a summary: exactly the summary reaches the requester.
     await world.user_sends(
         OFFICER, f"/resolve@{name} 已为您登记申请", GENERAL_GROUP, topic.thread_id
