@@ -90,8 +90,8 @@ async def record_sent(
     *, session: AsyncSession, message_id: int, call: Call, result: dict[str, Any], now: datetime
 ) -> None:
     """Mark a front call sent, with what it means for its ticket (`call.after`): "card" keeps
-    the card's message id, "link" links the copy to the ticket (the sender batches those with
-    its marks instead: `mark_sent`), "topic" keeps the new topic.
+    the card's message id, "topic" keeps the new topic ("link" is not here: the sender batches
+    links with its marks, `mark_sent`, since nothing waits for them).
     `result` is Telegram's answer as JSON (empty: nothing to record but the mark)."""
     await outbox.sent(connection=await session.connection(), message_id=message_id, now=now)
     if call.after is None or call.ticket_id is None or not result:
@@ -102,13 +102,6 @@ async def record_sent(
             ticket_id=call.ticket_id,
             chat_id=call.chat_id,
             message_id=result["message_id"],
-        )
-    elif call.after == "link":
-        await tickets.link_message(
-            session=session,
-            chat_id=call.chat_id,
-            message_id=result["message_id"],
-            ticket_id=call.ticket_id,
         )
     elif call.after == "topic":
         await tickets.attach_topic(

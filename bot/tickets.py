@@ -223,15 +223,6 @@ async def get_by_topic(*, session: AsyncSession, chat_id: int, thread_id: int) -
     )
 
 
-async def link_message(
-    *, session: AsyncSession, chat_id: int, message_id: int, ticket_id: int
-) -> None:
-    """Remember that a message (in a staff group, or a requester's chat) stands for this
-    ticket."""
-    session.add(StaffLink(chat_id=chat_id, message_id=message_id, ticket_id=ticket_id))
-    await session.flush()
-
-
 async def get_by_message(*, session: AsyncSession, chat_id: int, message_id: int) -> Ticket | None:
     """The ticket a staff group's message stands for: its card, or a message copied there."""
     linked = await session.get(StaffLink, (chat_id, message_id))

@@ -16,7 +16,7 @@ import logging
 
 from telegram import Message, Update
 
-from bot import closure, conversation, ownership, tickets
+from bot import closure, conversation, ownership, staff_chats, tickets
 from bot.desk import Desk
 from bot.errors import AlreadyClaimed, DeskError, InvalidInput
 from bot.models import Ticket
@@ -130,9 +130,8 @@ async def other_command(update: Update, context: DeskContext) -> None:
     if message is None or message.from_user is None:
         return
     command = read(message.text or "", context.bot.username)
-    staff_places = {d.staff_group_chat_id for d in desk.settings.departments}
-    staff_places.add(desk.settings.management.chat_id)
-    if command is None or not command.to_us or message.chat_id not in staff_places:
+    staff_place = staff_chats.place_of(desk.settings, message.chat_id).known
+    if command is None or not command.to_us or not staff_place:
         return
     if desk.rules.staff.get(message.from_user.id) is None:
         return  # someone who is not staff: the bot does not answer them in a staff group
