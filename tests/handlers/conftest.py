@@ -70,6 +70,15 @@ async def running(
         yield emulator, application
 
 
+def bot_said(world: Any, chat_id: int, thread_id: int | None = None) -> list[Any]:
+    """What the bot has said in a chat (in one topic of it, when given), in order."""
+    return [
+        e
+        for e in world.transcripts.get(chat_id, [])
+        if e.sender_id == world.bot.id and (thread_id is None or e.thread_id == thread_id)
+    ]
+
+
 async def bot_lines(emulator: Emulator, chat_id: int, count: int) -> list[Any]:
     """Wait (up to 10 s) until the bot has said `count` things in a chat; return them."""
 

@@ -11,7 +11,15 @@ import pytest
 from telegram.ext import Application
 
 from emulator.server import Emulator
-from tests.handlers.conftest import ENGLISH, GENERAL_GROUP, REQUESTER, bot_lines, only_topic, until
+from tests.handlers.conftest import (
+    ENGLISH,
+    GENERAL_GROUP,
+    REQUESTER,
+    bot_lines,
+    bot_said,
+    only_topic,
+    until,
+)
 
 App = Application  # type: ignore[type-arg]
 OFFICER = 100101
@@ -28,11 +36,7 @@ async def control(emulator: Emulator, path: str, body: dict[str, Any]) -> Any:
 
 
 def said(world: Any, chat_id: int, thread_id: int | None = None) -> list[Any]:
-    return [
-        e
-        for e in world.transcripts.get(chat_id, [])
-        if e.sender_id == world.bot.id and (thread_id is None or e.thread_id == thread_id)
-    ]
+    return bot_said(world, chat_id, thread_id)
 
 
 async def claimed_ticket(emulator: Emulator) -> Any:

@@ -15,6 +15,7 @@ from tests.handlers.conftest import (
     GENERAL_GROUP,
     REQUESTER,
     bot_lines,
+    bot_said,
     only_topic,
     until,
 )
@@ -184,11 +185,7 @@ def _buttons(emulator: Emulator, chat_id: int, message_id: int) -> list[Any]:
 
 
 def _said_to(emulator: Emulator, chat_id: int) -> list[Any]:
-    return [
-        e
-        for e in emulator.world.transcripts.get(chat_id, [])
-        if e.sender_id == emulator.world.bot.id
-    ]
+    return bot_said(emulator.world, chat_id)
 
 
 async def _cards(emulator: Emulator) -> list[Any]:

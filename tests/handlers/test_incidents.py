@@ -11,7 +11,7 @@ from telegram.ext import Application
 from bot import requesters, tickets
 from emulator.server import Emulator
 from handlers.context import DeskContext
-from tests.handlers.conftest import GENERAL_GROUP, DeskClock, until
+from tests.handlers.conftest import GENERAL_GROUP, DeskClock, bot_said, until
 
 App = Application  # type: ignore[type-arg]
 OFFICER = 100101
@@ -25,11 +25,7 @@ COMPLAINTS = [
 
 
 def _bot_said(emulator: Emulator, chat_id: int) -> list[str]:
-    return [
-        e.text
-        for e in emulator.world.transcripts.get(chat_id, [])
-        if e.sender_id == emulator.world.bot.id
-    ]
+    return [e.text for e in bot_said(emulator.world, chat_id)]
 
 
 @pytest.mark.parametrize("store", ["sqlite"])

@@ -14,7 +14,14 @@ from telegram.ext import Application
 
 from bot.models import OutboxMessage, Requester, TicketMessage
 from emulator.server import Emulator
-from tests.handlers.conftest import GENERAL_GROUP, REQUESTER, bot_lines, only_topic, until
+from tests.handlers.conftest import (
+    GENERAL_GROUP,
+    REQUESTER,
+    bot_lines,
+    bot_said,
+    only_topic,
+    until,
+)
 
 App = Application  # type: ignore[type-arg]
 Sessions = async_sessionmaker[AsyncSession]
@@ -22,11 +29,7 @@ OFFICER = 100101
 
 
 def _said(world: Any, chat_id: int, words: str) -> list[Any]:
-    return [
-        e
-        for e in world.transcripts.get(chat_id, [])
-        if words in e.text and e.sender_id == world.bot.id
-    ]
+    return [e for e in bot_said(world, chat_id) if words in e.text]
 
 
 async def _block(emulator: Emulator, blocked: bool) -> None:

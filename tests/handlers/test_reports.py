@@ -13,7 +13,7 @@ from bot import closure
 from bot.store import get
 from emulator.server import Emulator
 from handlers.context import DeskContext
-from tests.handlers.conftest import GENERAL_GROUP, REQUESTER, DeskClock, bot_lines, until
+from tests.handlers.conftest import GENERAL_GROUP, REQUESTER, DeskClock, bot_lines, bot_said, until
 
 App = Application  # type: ignore[type-arg]
 OFFICER, SUPERVISOR = 100101, 100190
@@ -26,11 +26,7 @@ def _files(emulator: Emulator, suffix: str) -> list[bytes]:
 
 
 def _said(emulator: Emulator, chat_id: int, *words: str) -> bool:
-    return any(
-        all(w in e.text for w in words)
-        for e in emulator.world.transcripts.get(chat_id, [])
-        if e.sender_id == emulator.world.bot.id
-    )
+    return any(all(w in e.text for w in words) for e in bot_said(emulator.world, chat_id))
 
 
 def _kinds(emulator: Emulator, chat_id: int) -> list[str]:

@@ -9,18 +9,21 @@ import pytest
 from telegram.ext import Application
 
 from emulator.server import Emulator
-from tests.handlers.conftest import GENERAL_GROUP, REQUESTER, bot_lines, only_topic, until
+from tests.handlers.conftest import (
+    GENERAL_GROUP,
+    REQUESTER,
+    bot_lines,
+    bot_said,
+    only_topic,
+    until,
+)
 
 App = Application  # type: ignore[type-arg]
 OFFICER = 100101
 
 
 def _said(emulator: Emulator, chat_id: int) -> list[str]:
-    return [
-        e.text
-        for e in emulator.world.transcripts.get(chat_id, [])
-        if e.sender_id == emulator.world.bot.id
-    ]
+    return [e.text for e in bot_said(emulator.world, chat_id)]
 
 
 @pytest.mark.parametrize("store", ["sqlite"])

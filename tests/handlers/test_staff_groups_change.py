@@ -22,7 +22,14 @@ from telegram.ext import Application
 from bot.models import ChatMove, OutboxMessage, PausedChat, Ticket
 from emulator import groups
 from emulator.server import Emulator
-from tests.handlers.conftest import GENERAL_GROUP, REQUESTER, bot_lines, only_topic, until
+from tests.handlers.conftest import (
+    GENERAL_GROUP,
+    REQUESTER,
+    bot_lines,
+    bot_said,
+    only_topic,
+    until,
+)
 
 App = Application  # type: ignore[type-arg]
 Sessions = async_sessionmaker[AsyncSession]
@@ -40,11 +47,7 @@ async def control(emulator: Emulator, path: str, body: dict[str, Any]) -> Any:
 
 
 def said(world: Any, chat_id: int, words: str = "") -> list[Any]:
-    return [
-        e
-        for e in world.transcripts.get(chat_id, [])
-        if e.sender_id == world.bot.id and words in e.text
-    ]
+    return [e for e in bot_said(world, chat_id) if words in e.text]
 
 
 async def rows(application: App, model: Any) -> int:

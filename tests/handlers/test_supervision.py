@@ -17,6 +17,7 @@ from tests.handlers.conftest import (
     REQUESTER,
     DeskClock,
     bot_lines,
+    bot_said,
     only_topic,
     until,
 )
@@ -27,11 +28,7 @@ MANAGEMENT_CHAT = -1000000000900
 
 
 def _said(emulator: Emulator, chat_id: int, words: str) -> bool:
-    return any(
-        words in e.text
-        for e in emulator.world.transcripts.get(chat_id, [])
-        if e.sender_id == emulator.world.bot.id
-    )
+    return any(words in e.text for e in bot_said(emulator.world, chat_id))
 
 
 @pytest.mark.parametrize("store", ["sqlite"])

@@ -13,7 +13,7 @@ from telegram.ext import Application
 
 from bot.models import TicketMessage
 from emulator.server import Emulator
-from tests.handlers.conftest import GENERAL_GROUP, REQUESTER, bot_lines, until
+from tests.handlers.conftest import GENERAL_GROUP, REQUESTER, bot_lines, bot_said, until
 
 App = Application  # type: ignore[type-arg]
 Sessions = async_sessionmaker[AsyncSession]
@@ -21,7 +21,7 @@ OFFICER, SECOND_OFFICER = 100101, 100102
 
 
 def _bot_said(world: Any, chat_id: int) -> list[Any]:
-    return [e for e in world.transcripts.get(chat_id, []) if e.sender_id == world.bot.id]
+    return bot_said(world, chat_id)
 
 
 async def _filed(application: App, text: str) -> list[int]:

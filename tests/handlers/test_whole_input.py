@@ -17,6 +17,7 @@ from tests.handlers.conftest import (
     GENERAL_GROUP,
     REQUESTER,
     bot_lines,
+    bot_said,
     only_topic,
     until,
 )
@@ -33,11 +34,7 @@ def photo(name: str) -> dict[str, Any]:
 
 def said(world: Any, chat_id: int, thread_id: int | None = None) -> list[Any]:
     """What the bot has said in a chat (in one topic of it, when given), in order."""
-    return [
-        e
-        for e in world.transcripts.get(chat_id, [])
-        if e.sender_id == world.bot.id and (thread_id is None or e.thread_id == thread_id)
-    ]
+    return bot_said(world, chat_id, thread_id)
 
 
 async def replies_before(emulator: Emulator, chat_id: int, marker: str) -> list[Any]:
