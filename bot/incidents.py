@@ -17,7 +17,7 @@ from bot.errors import NotAllowed, NotFound
 from bot.excerpt import excerpt
 from bot.guards import clean_text, may_speak_for
 from bot.models import ACTIVE_STATUSES, Incident, Requester, Ticket
-from bot.notices import Audience, Notice, address, publish
+from bot.notices import Audience, Notice, address, card_refresh, publish
 from bot.outgoing import Outgoing
 from bot.priority import set_priority
 from bot.rules import Rules
@@ -88,6 +88,7 @@ async def detect_surge(
         # The incident exists and its tickets are linked and raised: only this one joins.
         similar = []
     # The caller's flush writes every member changed here together with the new ticket.
+    raised: list[Ticket] = []  # the earlier ones whose cards now show an old priority
     for member in [ticket, *similar]:
         if member.incident_id is None:
             member.incident_id = incident_id
@@ -106,8 +107,11 @@ async def detect_surge(
                 session, rules, member, surge.priority, now=now, actor_id=None, reason="surge"
             )
             rules.reschedule(member)
+            if member is not ticket:
+                raised.append(member)
+    cards = address(rules, [card_refresh(member) for member in raised])
     if not new_incident:
-        return []
+        return cards
     values = {
         "incident_id": incident_id,
         "ticket_ids": sorted(t.id for t in [ticket, *similar]),
@@ -116,7 +120,7 @@ async def detect_surge(
     }
     departments = tuple(sorted({t.department_key for t in [ticket, *similar]}))
     alert = Notice("alert_surge", Audience.supervising(), values=values, departments=departments)
-    return address(rules, [alert])
+    return [*cards, *address(rules, [alert])]
 
 
 async def update_and_tell(

@@ -65,6 +65,19 @@ class Notice:
     fallback: int | None = None
 
 
+# The card of a ticket in its staff group shows the ticket as it is now: edited whenever what it
+# shows changes (priority and deadlines, raised by staff or a surge; what the requester filed
+# under it while nobody owns it). Worded when sent, from the ticket as it is then
+# (`bot.intake.card.card_as_now`); no message when the card is not in Telegram (yet).
+CARD_REFRESH = "card_refresh"
+
+
+def card_refresh(ticket: Ticket) -> Notice:
+    """The notice that edits `ticket`'s card to show it as it is when sent (CARD_REFRESH),
+    addressed to the ticket's staff group (nothing while it has none)."""
+    return Notice(CARD_REFRESH, (Audience.TICKET_STAFF,), ticket)
+
+
 def ticket_values(ticket: Ticket, rules: Rules) -> dict[str, Any]:
     """What every notice about a ticket may say of it (instants are aware datetimes)."""
     return {

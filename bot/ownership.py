@@ -15,7 +15,7 @@ from __future__ import annotations
 from bot import store, tickets
 from bot.excerpt import question_values
 from bot.models import Requester, Ticket
-from bot.notices import Audience, Notice, publish
+from bot.notices import Audience, Notice, card_refresh, publish
 from bot.rules import Rules
 from bot.transaction import Transaction
 
@@ -114,7 +114,8 @@ async def reprioritise_and_tell(
 ) -> Ticket:
     """`tickets.change_priority` at the transaction's instant, and its notices published in
     it. Raises as `tickets.change_priority` does (DeskError)."""
-    before = (await store.get(session=tx.session, ticket_id=ticket_id)).resolution_due_at
+    was = await store.get(session=tx.session, ticket_id=ticket_id)
+    before, earlier_priority = was.resolution_due_at, was.priority
     ticket = await tickets.change_priority(
         session=tx.session,
         rules=rules,
@@ -125,5 +126,8 @@ async def reprioritise_and_tell(
     )
     moved = ticket.resolution_due_at != before
     requester = await _requester(tx, ticket)
-    await publish(tx, rules, priority_notices(rules, ticket, requester, promise_moved=moved))
+    notices = priority_notices(rules, ticket, requester, promise_moved=moved)
+    if ticket.priority != earlier_priority:  # its card shows the priority and deadlines
+        notices.append(card_refresh(ticket))
+    await publish(tx, rules, notices)
     return ticket

@@ -26,6 +26,7 @@ from bot.intake.media import (
     decide_media,
 )
 from bot.models import DialogStep, Requester, Ticket
+from bot.notices import card_refresh, publish
 from bot.transaction import Transaction
 
 
@@ -78,6 +79,10 @@ async def take_media(
             # One reply to an album: its first item's (added, or the resolution asked again).
             acknowledge=action is MediaAction.INTO_TICKET,
         )
+        if current.owner_id is None:
+            # The card waiting for a claim counts what was filed (an album that opened the
+            # ticket: its items after the first, which came after the card).
+            await publish(tx, desk.rules, [card_refresh(current)])
         return Taken(action, ticket=current)
     if action is MediaAction.NO_WORDS:
         return Taken(action)

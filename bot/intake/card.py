@@ -4,11 +4,14 @@ requester's earlier tickets, what they sent with it)."""
 
 from __future__ import annotations
 
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from bot.desk import Desk
 from bot.excerpt import question_values
 from bot.intake import inquiry
-from bot.models import Ticket
-from bot.notices import Audience, Notice
+from bot.models import Direction, Ticket, TicketMessage
+from bot.notices import Audience, Notice, ticket_values
 
 
 def _inquiry_values(turns: list[inquiry.Turn], question: str) -> dict[str, object]:
@@ -57,3 +60,46 @@ def card_notice(
         values,
         departments=(ticket.handling_department_key,),
     )
+
+
+async def card_as_now(*, session: AsyncSession, desk: Desk, ticket: Ticket) -> dict[str, object]:
+    """The values of `ticket`'s card as it reads now (`ticket_card`, the wording's values, with
+    `ticket_values`): what a `card_refresh` notice (bot/notices.py) is shown as, an edit of the
+    card already in the staff group. The same card as when it was opened (`card_notice`) but
+    for what changed since: its priority and deadlines, the statuses of the requester's earlier
+    tickets, and `attachments`, every photo or file the requester has filed under it so far
+    (an album's items after the one that opened the ticket among them)."""
+    turns = ticket.inquiry or []
+    attempts: tuple[str, ...] = tuple(inquiry.offered(turns))
+    if not turns:
+        # An inquiry begun before turns were kept: the bot's note lists what it offered.
+        note = await session.scalar(
+            select(TicketMessage.text)
+            .where(
+                TicketMessage.ticket_id == ticket.id,
+                TicketMessage.direction == Direction.NOTE,
+                TicketMessage.author_id.is_(None),
+            )
+            .order_by(TicketMessage.id)
+            .limit(1)
+        )
+        attempts = tuple(note.split("; ")) if note else ()
+    earlier = list(
+        await session.scalars(
+            select(Ticket)
+            .where(Ticket.requester_id == ticket.requester_id, Ticket.id < ticket.id)
+            .order_by(Ticket.id.desc())
+            .limit(5)
+        )
+    )
+    attachments = await session.scalar(
+        select(func.count())
+        .select_from(TicketMessage)
+        .where(
+            TicketMessage.ticket_id == ticket.id,
+            TicketMessage.direction == Direction.IN,
+            TicketMessage.content_type != "text",
+        )
+    )
+    notice = card_notice(desk, ticket, attempts, earlier, int(attachments or 0))
+    return {**ticket_values(ticket, desk.rules), **notice.values}

@@ -20,8 +20,11 @@ from telegram.warnings import PTBUserWarning
 from bot import delivery, tickets
 from bot.delivery import Place
 from bot.desk import Desk
+from bot.intake import card
+from bot.models import Ticket
+from bot.notices import CARD_REFRESH
 from bot.outbox import Queued
-from handlers import post, presenter
+from handlers import cards, keyboards, post, presenter
 
 log = logging.getLogger(__name__)
 # do_api_request for a method the Bot class also has warns, suggesting the method: here the
@@ -66,6 +69,9 @@ class Calls:
         """Send one outbox row; Telegram's answer as JSON, or SKIPPED when the row turned out
         not to be needed. Raises TelegramError as Telegram refused it, Reordered when it must
         wait for messages put ahead of it."""
+        if item.message is not None and item.message.template == CARD_REFRESH:
+            # The card as the ticket is now, into the card Telegram already has.
+            return await self._refresh_card(item.message.ticket_id)
         if item.message is not None:
             # A notice: sent, and recorded once sent, as the presenter shows it.
             item.call = presenter.present(self._desk, item.message)
@@ -123,6 +129,36 @@ class Calls:
         async with contextlib.nullcontext() if group else self._sending:
             result = await self._bot.do_api_request(method, api_kwargs=post.api_kwargs(params))
         return result if isinstance(result, dict) else {}
+
+    async def _refresh_card(self, ticket_id: int | None) -> dict[str, Any]:
+        """Edit a ticket's card to show it as it is now (bot/notices.py CARD_REFRESH):
+        claimed, with its owner and no Claim; SKIPPED when the card is not in Telegram or
+        already reads so."""
+        if ticket_id is None:
+            return SKIPPED
+        desk = self._desk
+        async with desk.sessions() as session:
+            ticket = await session.get(Ticket, ticket_id)
+            if ticket is None or ticket.staff_chat_id is None or ticket.card_message_id is None:
+                return SKIPPED
+            values = await card.card_as_now(session=session, desk=desk, ticket=ticket)
+        language = desk.settings.languages.default
+        text = desk.texts.render(
+            "ticket_card", language, **values, statuses=cards.statuses(desk, language)
+        )
+        markup = None
+        if ticket.owner_id is None:
+            markup = keyboards.claim(desk, ticket.id)
+        else:
+            owner = desk.rules.staff.shown_as(ticket.owner_id) or "-"
+            text = desk.texts.render("card_claimed", language, card=text, owner=owner)
+        edit = post.edit_text(ticket.staff_chat_id, ticket.card_message_id, text, markup)
+        try:
+            return await self.call(edit.method, edit.params)
+        except BadRequest as error:
+            if "not modified" in str(error).casefold():
+                return SKIPPED
+            raise
 
     async def _is_forum(self, chat_id: int) -> bool:
         """Whether a staff group has topics (asked once per chat and remembered)."""

@@ -103,7 +103,9 @@ async def test_a_new_priority_tells_the_staff_and_the_requester_only_if_the_prom
         await ownership.reprioritise_and_tell(
             tx=tx, rules=rules, ticket_id=ticket.id, actor_id=SUPERVISOR, priority="urgent"
         )
-    event, promise = await outbox_rows(sessions)
+    event, promise, card = await outbox_rows(sessions)
+    # Its card in the staff group is edited to show the new priority and deadlines.
+    assert (card.chat_id, card.template) == (GENERAL_GROUP, "card_refresh")
     assert (event.chat_id, event.audience, event.template) == (
         GENERAL_GROUP,
         Audience.TICKET_STAFF,
@@ -121,4 +123,4 @@ async def test_a_new_priority_tells_the_staff_and_the_requester_only_if_the_prom
         await ownership.reprioritise_and_tell(
             tx=tx, rules=rules, ticket_id=ticket.id, actor_id=SUPERVISOR, priority="urgent"
         )
-    assert [r.template for r in (await outbox_rows(sessions))[2:]] == ["staff_event"]
+    assert [r.template for r in (await outbox_rows(sessions))[3:]] == ["staff_event"]
