@@ -1,5 +1,6 @@
-"""Small things the whole front uses: Telegram's text limit, answering a button press, a
-429's wait, inline keyboards from (label, data) pairs."""
+"""Small things the whole front uses: Telegram's text limit and cutting a long text into
+messages (bot/excerpt.py), answering a button press, a 429's wait, inline keyboards from
+(label, data) pairs."""
 
 from __future__ import annotations
 
@@ -9,35 +10,11 @@ from datetime import timedelta
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import RetryAfter, TelegramError
 
+from bot.excerpt import MAX_MESSAGE, split_text
+
+__all__ = ["MAX_MESSAGE", "answer", "keyboard", "split_text", "wait_of"]
+
 log = logging.getLogger(__name__)
-MAX_MESSAGE = 4096  # Telegram's limit, in UTF-16 code units
-
-
-def _units(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
-def split_text(text: str, limit: int = MAX_MESSAGE) -> list[str]:
-    """Parts of at most `limit` UTF-16 units, cut at line ends where possible, else anywhere."""
-    parts: list[str] = []
-    current = ""
-    for line in text.splitlines(keepends=True):
-        while _units(line) > limit:  # one line longer than a message: cut it by characters
-            cut = limit
-            while _units(line[:cut]) > limit:
-                cut -= max(1, (_units(line[:cut]) - limit) // 2)
-            if current:
-                parts.append(current)
-                current = ""
-            parts.append(line[:cut])
-            line = line[cut:]
-        if current and _units(current + line) > limit:
-            parts.append(current)
-            current = ""
-        current += line
-    if current or not parts:
-        parts.append(current)
-    return [p.strip("\n") or p for p in parts]
 
 
 async def answer(query: CallbackQuery, alert: str | None = None) -> None:
