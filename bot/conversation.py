@@ -198,14 +198,18 @@ async def ticket_of_message(
     return None if ticket.status is TicketStatus.CLOSED else ticket
 
 
-def add_bot_note(*, session: AsyncSession, ticket_id: int, text: str, now: datetime) -> None:
-    """An internal note by the bot itself, e.g. the answers it tried before the handover."""
+def add_bot_note(
+    *, session: AsyncSession, ticket_id: int, text: str, now: datetime, content_type: str = "text"
+) -> None:
+    """An internal note by the bot itself: what happened to the requester's chat ("text"), or
+    the answers it gave and the options it offered them before the handover
+    (`bot.kinds.BOT_OFFERED`, shown as what the bot said to the requester)."""
     session.add(
         TicketMessage(
             ticket_id=ticket_id,
             direction=Direction.NOTE,
             author_id=None,
-            content_type="text",
+            content_type=content_type,
             text=text[:MAX_TEXT],
             created_at=now,
         )

@@ -7,6 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 NO_QUESTION = frozenset({"sticker", "dice"})
+# The content of a ticket's note by the bot of what it answered or offered the requester before
+# the handover (the templates' titles): what the bot said to them, not a staff note.
+BOT_OFFERED = "bot_offered"
 NOT_COPIED = frozenset({"poll"})
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import conversation
 from bot.excerpt import excerpt
+from bot.kinds import BOT_OFFERED
 from bot.models import Ticket, TicketEvent, TicketStatus
 from bot.rules import Rules
 from bot.store import get
@@ -50,8 +51,9 @@ class EventLine:
 
 @dataclass(frozen=True)
 class MessageLine:
-    """One message of a ticket's: when, its direction (in, out, note), its text and the kind of
-    its content (text, photo, document, ...)."""
+    """One message of a ticket's: when, its direction (in, out, note; "bot": what the bot
+    answered or offered the requester before the handover, `bot.kinds.BOT_OFFERED`, which is
+    no staff note), its text and the kind of its content (text, photo, document, ...)."""
 
     created_at: datetime
     direction: str
@@ -160,9 +162,9 @@ async def record(*, session: AsyncSession, rules: Rules, ticket_id: int) -> Reco
         messages=tuple(
             MessageLine(
                 created_at=m.created_at,
-                direction=str(m.direction),
+                direction="bot" if m.content_type == BOT_OFFERED else str(m.direction),
                 text=m.text,
-                content_type=m.content_type,
+                content_type="text" if m.content_type == BOT_OFFERED else m.content_type,
             )
             for m in messages
         ),

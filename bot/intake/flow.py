@@ -15,6 +15,7 @@ from bot import conversation, metrics, requesters, tickets
 from bot.classify import fallback_category, infer_category
 from bot.desk import Desk
 from bot.intake import held, inquiry
+from bot.kinds import BOT_OFFERED
 from bot.intake.card import card_notice
 from bot.intake.decision import (
     Action,
@@ -361,7 +362,11 @@ async def hand_over(
     attempts = _attempts(desk, requester)
     if attempts:
         conversation.add_bot_note(
-            session=session, ticket_id=ticket.id, text="; ".join(attempts), now=now
+            session=session,
+            ticket_id=ticket.id,
+            text="; ".join(attempts),
+            now=now,
+            content_type=BOT_OFFERED,
         )
     requester.dialog_step = requester.last_question = requester.last_offered = None
     requester.inquiry = None

@@ -12,6 +12,7 @@ import pytest
 from bot import lifecycle
 from bot.config import Settings
 from bot.lifecycle import Action
+from bot.lookup import MessageLine
 from bot.models import Direction, Ticket, TicketMessage, TicketStatus
 from bot.texts import TEMPLATES, Texts, configured_names
 from tests.conftest import MONDAY_9AM
@@ -100,7 +101,7 @@ def _history(language_statuses: dict[str, str]) -> dict[str, Any]:
     messages = [
         TicketMessage(created_at=MONDAY_9AM, direction=d, text="", content_type=kind)
         for d, kind in [(Direction.IN, "photo"), (Direction.IN, "voice"), (Direction.OUT, "text")]
-    ]
+    ] + [MessageLine(MONDAY_9AM, "bot", "社保卡丢了怎么补办", "text")]
     return {
         "ticket": _ticket(),
         "events": events,
@@ -294,7 +295,7 @@ def test_no_template_shows_a_configured_key_or_an_event_key(
             shown = [key for key in keys if _bare(key, text)]
             if template == "ticket_history":
                 said = _history_lines(text)
-                assert len(said) == len(EVENTS) + 3  # every event, every message
+                assert len(said) == len(EVENTS) + 4  # every event, every message
                 shown += [line for line in said if line.strip() in {str(k) for k in EVENTS}]
             assert not shown, f"{language}/{template} {variant}: {shown} in {text!r}"
     assert rendered > 80

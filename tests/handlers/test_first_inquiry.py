@@ -227,3 +227,22 @@ async def test_a_new_matter_after_an_answer_is_its_own_inquiry(
     (card,) = await _cards(emulator)
     assert "井盖" in card.text and "公积金" not in card.text
     assert await _nothing_in(emulator, SOCIAL_GROUP)
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_ticket_history_shows_the_bots_answers_as_said_to_the_requester(
+    running: tuple[Emulator, App],
+) -> None:
+    """/ticket N: what the bot answered the requester before the handover is what the bot
+    said to them, not an internal note of the staff's."""
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(REQUESTER, "我的社保卡丢了怎么补办")
+    answer = (await bot_lines(emulator, REQUESTER, 1))[-1]
+    await world.user_presses(REQUESTER, REQUESTER, answer.message_id, "human")
+    await until(lambda: any("工单 #1" in e.text for e in _said_to(emulator, REQUESTER)))
+    await bot_lines(emulator, SOCIAL_GROUP, 1)
+    await world.user_sends(SOCIAL_OFFICER, "/ticket 1", SOCIAL_GROUP)
+    history = (await bot_lines(emulator, SOCIAL_GROUP, 2))[-1].text
+    assert "机器人答复来电人:社保卡丢了怎么补办" in history
+    assert "内部备注" not in history
