@@ -12,8 +12,8 @@ Each flow changes the ticket in the caller's transaction and publishes its notic
 
 from __future__ import annotations
 
-from bot import store, tickets
-from bot.excerpt import question_values
+from bot import replies, store, tickets
+from bot.excerpt import excerpt, question_values
 from bot.models import Requester, Ticket
 from bot.notices import Audience, Notice, card_refresh, publish
 from bot.rules import Rules
@@ -30,9 +30,23 @@ def _owner(rules: Rules, ticket: Ticket) -> str:
     return rules.staff.shown_as(ticket.owner_id) or "-"
 
 
-def owner_notice(rules: Rules, ticket: Ticket, requester: Requester) -> Notice:
-    """The requester hears who now owns their ticket and by when it will be settled."""
-    values = {"owner": _owner(rules, ticket)}
+MATTER = 60  # UTF-16 units of the question that name a ticket's matter to its requester
+
+
+async def owner_notice(
+    tx: Transaction, rules: Rules, ticket: Ticket, requester: Requester
+) -> Notice:
+    """The requester hears who now owns their ticket and by when it will be settled. With
+    more than one ticket in hand (`several`), which one it is, by its number and its matter
+    (`matter`: the start of their question), and that a reply to this message reaches its
+    owner: what they send otherwise goes to the ticket whose staff wrote last, or they are
+    asked which (bot/replies.py), so "all you send goes to this owner" would not be true."""
+    several = len(await replies.in_hand(session=tx.session, requester_id=requester.id)) > 1
+    values = {
+        "owner": _owner(rules, ticket),
+        "several": several,
+        "matter": excerpt(ticket.question, MATTER).text,
+    }
     return Notice("claimed_notice", (Audience.REQUESTER,), ticket, values, requester=requester)
 
 
@@ -44,12 +58,12 @@ async def claim_and_tell(
     ticket = await tickets.claim(
         session=tx.session, rules=rules, ticket_id=ticket_id, officer_id=officer_id, now=tx.now
     )
-    await publish(tx, rules, [owner_notice(rules, ticket, await _requester(tx, ticket))])
+    await publish(tx, rules, [await owner_notice(tx, rules, ticket, await _requester(tx, ticket))])
     return ticket
 
 
-def assigned_notices(
-    rules: Rules, ticket: Ticket, supervisor_id: int, requester: Requester
+async def assigned_notices(
+    tx: Transaction, rules: Rules, ticket: Ticket, supervisor_id: int, requester: Requester
 ) -> list[Notice]:
     """Who hears that a supervisor made someone the owner, in that order."""
     by = rules.staff.shown_as(supervisor_id) or str(supervisor_id)
@@ -57,7 +71,7 @@ def assigned_notices(
     return [
         Notice("staff_event", (Audience.TICKET_STAFF,), ticket, event),
         Notice("assigned_to_you", (Audience.OWNER,), ticket, question_values(ticket.question)),
-        owner_notice(rules, ticket, requester),
+        await owner_notice(tx, rules, ticket, requester),
     ]
 
 
@@ -82,7 +96,7 @@ async def assign_and_tell(
         now=tx.now,
     )
     requester = await _requester(tx, ticket)
-    await publish(tx, rules, assigned_notices(rules, ticket, supervisor_id, requester))
+    await publish(tx, rules, await assigned_notices(tx, rules, ticket, supervisor_id, requester))
     return ticket
 
 

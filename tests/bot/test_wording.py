@@ -240,6 +240,11 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [("groups", {}), ("management", {"management": True})]
     if template == "relay_origin":
         return [(o, {"origin_kind": o}) for o in ("user", "hidden_user", "chat", "channel")]
+    if template == "claimed_notice":
+        return [
+            ("one", {}),
+            ("several", {"several": True, "matter": "幸福路23号门口路灯坏了三天"}),
+        ]
     if template == "refused":
         reasons = ["illegal_move", "unknown_priority", "unknown_category", "unknown_department"]
         return [(r, {"reason": r}) for r in reasons]

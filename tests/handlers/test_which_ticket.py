@@ -11,9 +11,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram.ext import Application
 
-from bot.models import TicketMessage
+from bot.models import StaffLink, TicketMessage
 from emulator.server import Emulator
-from tests.handlers.conftest import GENERAL_GROUP, REQUESTER, bot_lines, bot_said, until
+from tests.handlers.conftest import ENGLISH, GENERAL_GROUP, REQUESTER, bot_lines, bot_said, until
 
 App = Application  # type: ignore[type-arg]
 Sessions = async_sessionmaker[AsyncSession]
@@ -126,3 +126,47 @@ async def test_with_no_clue_the_requester_is_asked_which_ticket(
     await until(lambda: query_id in world.answered)
     assert "失效" in str(world.answered[query_id])
     assert await _filed(application, "卡号尾号1234") == [2]
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_each_claim_notice_names_its_ticket_its_matter_and_how_to_reach_its_owner(
+    running: tuple[Emulator, App],
+) -> None:
+    """With two tickets in hand, "all you send goes to 王芳" and then "... to 李强" would
+    both be false: each notice names its ticket by number and matter, and a reply to it
+    reaches that ticket's owner."""
+    emulator, application = running
+    world = emulator.world
+    first, second = await _two_tickets(emulator, claimed=True)
+    one, two = (await bot_lines(emulator, REQUESTER, 6))[-2:]
+    claims = sorted([one, two], key=lambda e: "#2" in e.text)
+    assert claims[0].text.startswith("您的工单 #1(「我想申请公租房」)已由 王芳 负责办理")
+    assert claims[1].text.startswith("您的工单 #2(「居住证怎么办理」)已由 李强 负责办理")
+    assert all("请回复本消息,内容会转给" in c.text for c in claims)
+    assert not any("都会直接转给" in c.text for c in claims)
+
+    # A reply to #2's notice (linked to #2 once sent, as a person would see) reaches #2.
+    async def linked() -> bool:
+        async with application.bot_data.desk.sessions() as session:
+            return await session.get(StaffLink, (REQUESTER, claims[1].message_id)) is not None
+
+    await until(linked)
+    await world.user_sends(REQUESTER, "我在本市工作两年了", reply_to=claims[1].message_id)
+    assert "已记入工单 #2" in (await bot_lines(emulator, REQUESTER, 7))[-1].text
+    await until(lambda: _in_topic(world, second.thread_id, "我在本市工作两年了"))
+    assert not _in_topic(world, first.thread_id, "我在本市工作两年了")
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_with_one_ticket_the_claim_notice_says_all_goes_to_its_owner_in_english(
+    running: tuple[Emulator, App],
+) -> None:
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(ENGLISH, "I want to complain: the clerk at window 3 was rude")
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
+    await until(lambda: any("handled by" in e.text for e in _bot_said(world, ENGLISH)))
+    (told,) = [e.text for e in _bot_said(world, ENGLISH) if "handled by" in e.text]
+    assert told.startswith("Your ticket #1 is now handled by 王芳")
+    assert told.endswith("Anything you send here goes straight to 王芳.")
