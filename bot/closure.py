@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import lifecycle
@@ -20,7 +21,7 @@ from bot.excerpt import units
 from bot.guards import clean_text, require_owner_or_supervisor
 from bot.ledger import record_late_first_response
 from bot.lifecycle import Action
-from bot.models import Rating, Requester, Ticket, TicketStatus
+from bot.models import Rating, Requester, StaffLink, Ticket, TicketStatus
 from bot.notices import Audience, Notice, publish
 from bot.rules import Rules
 from bot.store import get, get_for_requester, save
@@ -183,6 +184,30 @@ async def reopen_and_tell(
     return ticket
 
 
+BUTTONS_GONE = "buttons_gone"  # a notice with no words: a message's buttons taken away
+
+
+async def _buttons_answered(tx: Transaction, ticket: Ticket, requester: Requester) -> list[Notice]:
+    """A BUTTONS_GONE notice (value `message_id`) for each resolution of `ticket` in the
+    requester's chat whose buttons are still there (its link's kind, bot/delivery.py),
+    which is then no longer counted so."""
+    links = await tx.session.scalars(
+        select(StaffLink).where(
+            StaffLink.chat_id == requester.chat_id,
+            StaffLink.ticket_id == ticket.id,
+            StaffLink.kind == "resolution",
+        )
+    )
+    notices = []
+    for link in links:
+        link.kind = BUTTONS_GONE
+        values = {"message_id": link.message_id}
+        notices.append(
+            Notice(BUTTONS_GONE, (Audience.REQUESTER,), ticket, values, requester=requester)
+        )
+    return notices
+
+
 # Clear "not solved" words (SPEC rule 10: "not solved" reopens to the same owner), in the two
 # languages requesters write. Only unambiguous phrasings: "还是" alone is also "anyway" (还是
 # 谢谢), "still" alone is also "still, thanks", so each needs what makes it a complaint.
@@ -213,6 +238,8 @@ async def words_after_resolution_and_tell(
     anything else asks them again with the buttons, tells the ticket's staff, and moves the
     auto-close to count from this new question, so that a ticket the requester is still
     talking about is never closed as solved behind their back (SPEC rule 10)."""
+    # Answered: the buttons of the resolution(s) they answered go, as a press takes its own.
+    await publish(tx, rules, await _buttons_answered(tx, ticket, requester))
     if says_not_solved(text):
         await reopen_and_tell(
             tx=tx,

@@ -57,11 +57,13 @@ async def place_of(*, engine: AsyncEngine, ticket_id: int) -> Place:
 @dataclass(frozen=True)
 class Link:
     """A message sent in `chat_id` as `message_id` that stands for ticket `ticket_id` (a call
-    with `after="link"`): a reply to it is for that ticket."""
+    with `after="link"`): a reply to it is for that ticket. `kind`: the call's kind (a notice's
+    template), kept with the link."""
 
     chat_id: int
     message_id: int
     ticket_id: int
+    kind: str | None = None
 
 
 async def mark_sent(
@@ -80,7 +82,12 @@ async def mark_sent(
             await connection.execute(
                 insert(StaffLink),
                 [
-                    {"chat_id": k.chat_id, "message_id": k.message_id, "ticket_id": k.ticket_id}
+                    {
+                        "chat_id": k.chat_id,
+                        "message_id": k.message_id,
+                        "ticket_id": k.ticket_id,
+                        "kind": k.kind,
+                    }
                     for k in links
                 ],
             )

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardMarkup
 
+from bot.closure import BUTTONS_GONE
 from bot.desk import Desk
 from bot.notices import Audience
 from bot.outbox import Call
@@ -116,6 +117,8 @@ def present(desk: Desk, message: Outgoing) -> Call:
     copyMessage of the message it carries. Raises jinja2's errors for a template that does
     not exist or fails, KeyError for a copy that names no message."""
     in_topic = message.audience == Audience.TICKET_STAFF and message.ticket_id is not None
+    if message.template == BUTTONS_GONE:  # a message answered otherwise: its buttons go
+        return post.drop_buttons(message.chat_id, int(message.context["message_id"]))
     if message.template in COPIES:
         values = message.context
         numbered = _numbered(desk, message) if message.template == "staff_reply" else None

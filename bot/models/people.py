@@ -104,3 +104,6 @@ class StaffLink(Base):
     chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     message_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"))
+    # The kind of notice it was (its template, e.g. "resolution", whose buttons go once the
+    # requester has answered it in words); None for a copy, or a link older than the column.
+    kind: Mapped[str | None] = mapped_column(String(64))

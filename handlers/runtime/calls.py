@@ -119,15 +119,21 @@ class Calls:
         """Make a call as stored; its result as Telegram's JSON (a message id, a topic's thread
         id). python-telegram-bot's flood limiter, errors and retries apply as to its own
         methods, without building a Message from every answer only to read its id (that was a
-        tenth of the bot's CPU per update).
+        tenth of the bot's CPU per update). An edit Telegram refuses as changing nothing
+        ("message is not modified") is SKIPPED: what it wanted is so.
 
         A group's calls do not take one of the places: they may wait in the rate limiter for
         the group's 20 a minute, and would hold a place the requesters' replies need the
         while. One worker per group bounds them anyway."""
         chat_id = params.get("chat_id")
         group = isinstance(chat_id, int) and chat_id < 0
-        async with contextlib.nullcontext() if group else self._sending:
-            result = await self._bot.do_api_request(method, api_kwargs=post.api_kwargs(params))
+        try:
+            async with contextlib.nullcontext() if group else self._sending:
+                result = await self._bot.do_api_request(method, api_kwargs=post.api_kwargs(params))
+        except BadRequest as error:
+            if method.startswith("edit") and "not modified" in str(error).casefold():
+                return SKIPPED  # an edit that changes nothing: it already reads so
+            raise
         return result if isinstance(result, dict) else {}
 
     async def _refresh_card(self, ticket_id: int | None) -> dict[str, Any]:
@@ -153,12 +159,7 @@ class Calls:
             owner = desk.rules.staff.shown_as(ticket.owner_id) or "-"
             text = desk.texts.render("card_claimed", language, card=text, owner=owner)
         edit = post.edit_text(ticket.staff_chat_id, ticket.card_message_id, text, markup)
-        try:
-            return await self.call(edit.method, edit.params)
-        except BadRequest as error:
-            if "not modified" in str(error).casefold():
-                return SKIPPED
-            raise
+        return await self.call(edit.method, edit.params)
 
     async def _is_forum(self, chat_id: int) -> bool:
         """Whether a staff group has topics (asked once per chat and remembered)."""

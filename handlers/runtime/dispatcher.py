@@ -194,7 +194,7 @@ class Dispatcher:
             call = item.call
             if call.after == "link" and call.ticket_id is not None and result:
                 # Linked to its ticket with the marks: nothing waits for the link.
-                link = delivery.Link(call.chat_id, result["message_id"], call.ticket_id)
+                link = delivery.Link(call.chat_id, result["message_id"], call.ticket_id, call.kind)
                 self._marker.add(item.id, None, link)
                 return MARKING
             await self._outcomes.sent_with_effects(item, result)

@@ -5,11 +5,12 @@ with the buttons, tells the staff, and the auto-close counts from the new questi
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from telegram.ext import Application
 
-from bot.models import Ticket, TicketStatus
+from bot.models import StaffLink, Ticket, TicketStatus
 from emulator.server import Emulator
 from handlers.context import DeskContext
 from handlers.runtime.jobs import sweep
@@ -103,3 +104,40 @@ async def test_other_words_ask_again_and_move_the_auto_close(
     desk_clock.now += after
     await sweep(DeskContext(application))
     assert (await _ticket(application)).status is TicketStatus.CLOSED
+
+
+def _buttons(emulator: Emulator, chat_id: int, message_id: int) -> Any:
+    return emulator.world.find(chat_id, message_id).get("reply_markup")
+
+
+async def _linked(application: App, chat_id: int, message_id: int) -> bool:
+    """The bot has recorded what it sent (its link to the ticket), as it has long before a
+    person answers it."""
+    async with DeskContext(application).desk.sessions() as session:
+        return await session.get(StaffLink, (chat_id, message_id)) is not None
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_answered_in_words_a_resolutions_buttons_go(
+    running: tuple[Emulator, App],
+) -> None:
+    """The rating and reopen buttons of a resolution the requester answered in words go, as a
+    press takes its own: pressed later they would act on a ticket reopened, or on a question
+    asked again below them."""
+    emulator, application = running
+    world = emulator.world
+    _, heard = await _resolved(emulator, REQUESTER, "我想申请公租房")
+    first = (await bot_lines(emulator, REQUESTER, heard))[-1]
+    assert _buttons(emulator, REQUESTER, first.message_id) is not None
+    await until(lambda: _linked(application, REQUESTER, first.message_id))
+    # Other words: asked again below; the first question's buttons go, the new one has them.
+    await world.user_sends(REQUESTER, "检修的师傅什么时候来?")
+    again = (await bot_lines(emulator, REQUESTER, heard + 1))[-1]
+    assert again.buttons
+    await until(lambda: _buttons(emulator, REQUESTER, first.message_id) is None)
+    await until(lambda: _linked(application, REQUESTER, again.message_id))
+    # "Not solved" in words: reopened, and no button is left to press.
+    await world.user_sends(REQUESTER, "还是没修好,水还是黄的")
+    assert "重新打开" in (await bot_lines(emulator, REQUESTER, heard + 2))[-1].text
+    await until(lambda: _buttons(emulator, REQUESTER, again.message_id) is None)
+    assert (await _ticket(application)).status is TicketStatus.CLAIMED
