@@ -3,7 +3,13 @@
 A requester barred by a supervisor (`/block`) is not handled. One sending more than
 `abuse.messages_per_minute` updates (config.yaml) within a minute is asked once to slow down,
 by the first update over the limit, and the rest of that minute's updates are deliberately not
-handled (README, "Limits against abuse"); updates not handled do not prolong the wait. An
+handled (README, "Limits against abuse"); updates not handled do not prolong the wait.
+Nothing is lost without their knowing: the answer to the first update over the limit (a reply
+to it, in their language: `slow_down`) says that it and what they send in the next minute are
+not recorded, and to send them again after that minute; the desk keeps none of them, since a
+flood is what the limit protects the staff from, and whoever sends one again after a minute is
+handled as always (a minute is enough: the updates counted then are those of the minute
+before). An
 album counts as one message (Telegram sends each of its items as an update of its own, the
 same media_group_id on each, at most ten). Staff are never limited. The decision is pure:
 instants in, a `Verdict` out; the front applies it (handlers/runtime/processing.py) and the ban

@@ -96,6 +96,13 @@ _COUNT_OPEN = (
 )
 
 
+async def language_of(*, session: AsyncSession, telegram_user_id: int) -> str | None:
+    """The language a requester chose or was given (None: no such requester yet)."""
+    return await session.scalar(
+        select(Requester.language).where(Requester.telegram_user_id == telegram_user_id)
+    )
+
+
 async def count_open(*, session: AsyncSession, requester_id: int) -> int:
     """How many of a requester's tickets are open (not resolved or closed)."""
     return int(await session.scalar(_COUNT_OPEN, {"requester_id": requester_id}) or 0)

@@ -20,7 +20,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
-from bot import logs, metrics
+from bot import logs, metrics, requesters
 from bot.abuse import FloodLimit, Verdict
 from bot.desk import Desk
 from handlers import post
@@ -89,13 +89,21 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
             log.debug("update %s %s in %.1f ms", update.update_id, result, seconds * 1e3)
 
     async def _slow_down(self, update: Update) -> None:
-        """Through the outbox like every reply, so that it keeps its place in the chat."""
+        """The requester told, once, in their language and as a reply to the first message
+        not taken, that it and what they send in the next minute are not recorded and should
+        be sent again after it (bot/abuse.py: nothing is lost without their knowing). Through
+        the outbox like every reply, so that it keeps its place in the chat."""
         user, chat = update.effective_user, update.effective_chat
         assert user is not None and chat is not None
-        language = self._desk.texts.language_of(user.language_code)
-        text = self._desk.texts.render("slow_down", language, limit=self._limit.per_window)
-        notice = post.message(chat.id, text, kind="slow_down")
-        await post.say(self._desk, update.update_id, notice)
+        desk = self._desk
+        async with desk.sessions() as session:
+            chosen = await requesters.language_of(session=session, telegram_user_id=user.id)
+        language = chosen or desk.texts.language_of(user.language_code)
+        text = desk.texts.render("slow_down", language, limit=self._limit.per_window)
+        message = update.effective_message
+        reply_to = message.message_id if message is not None else None
+        notice = post.message(chat.id, text, kind="slow_down", reply_to=reply_to)
+        await post.say(desk, update.update_id, notice)
 
     async def initialize(self) -> None:
         pass

@@ -7,8 +7,10 @@ import logging
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
 from telegram.ext import Application
 
+from bot.models import TicketMessage
 from emulator.server import Emulator
 from tests.handlers.conftest import (
     ENGLISH,
@@ -16,6 +18,7 @@ from tests.handlers.conftest import (
     REQUESTER,
     DeskClock,
     bot_lines,
+    bot_said,
     only_topic,
     until,
 )
@@ -116,3 +119,52 @@ async def test_flooding_barring_and_the_open_ticket_limit(
         await world.user_sends(REQUESTER, "我想申请公租房")
     last = (await bot_lines(emulator, REQUESTER, 7))[-1]
     assert "已有 3 个正在办理的工单" in last.text
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_messages_the_flood_limit_drops_are_named_to_the_requester_once(
+    running: tuple[Emulator, App], desk_clock: DeskClock
+) -> None:
+    """A question and 25 more messages in a minute: the question and 19 are taken; the 21st
+    message is answered, in the requester's language and as a reply to it, that it and the
+    rest of the minute's are not recorded and to send them again after a minute; the rest get
+    nothing more and reach nobody. Sent again after the minute, they are filed."""
+    emulator, application = running
+    world = emulator.world
+    world.limits.enabled = False
+    await world.user_sends(REQUESTER, "我要投诉:窗口工作人员态度很差")
+    before = len(await bot_lines(emulator, REQUESTER, 2))  # the answer and the ticket
+    sent = [await world.user_sends(REQUESTER, f"补充第{n}条") for n in range(1, 26)]
+    await bot_lines(emulator, REQUESTER, before + 20)  # one "added" for each, and one more
+    await until(lambda: any("太快" in e.text for e in bot_said(world, REQUESTER)))
+    await asyncio.sleep(0.5)
+    told = [e for e in bot_said(world, REQUESTER) if "太快" in e.text]
+    assert len(told) == 1
+    assert "这条消息以及接下来一分钟内发来的消息都没有记录" in told[0].text
+    assert "请一分钟后重新发送" in told[0].text
+    reply_to = world.messages[(REQUESTER, told[0].message_id)]["reply_to_message"]
+    assert reply_to["message_id"] == sent[19]["message"]["message_id"]  # the 21st message
+    assert len(bot_said(world, REQUESTER)) == before + 19 + 1
+    desk = application.bot_data.desk
+    async with desk.sessions() as session:
+        filed = list(await session.scalars(select(TicketMessage.text)))
+    assert [t for t in filed if t.startswith("补充")] == [f"补充第{n}条" for n in range(1, 20)]
+    # Sent again after the minute: filed.
+    desk_clock.now += timedelta(seconds=61)
+    await world.user_sends(REQUESTER, "补充第20条")
+    await until(lambda: "已记入" in bot_said(world, REQUESTER)[-1].text)
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_in_english_the_flood_notice_is_in_english(
+    running: tuple[Emulator, App],
+) -> None:
+    emulator, _ = running
+    world = emulator.world
+    world.limits.enabled = False
+    for _ in range(22):
+        await world.user_sends(ENGLISH, "What are your opening hours?")
+    await until(lambda: any("too fast" in e.text for e in bot_said(world, ENGLISH)))
+    (told,) = [e.text for e in bot_said(world, ENGLISH) if "too fast" in e.text]
+    assert "This message and any you send in the next minute are not recorded" in told
+    assert "please send them again after a minute" in told
