@@ -31,6 +31,9 @@ def present(desk: Desk, requester: Requester, outcome: flow.Outcome) -> list[Cal
             return [post.message(chat_id, desk.texts.render("suggest", language), markup)]
         case Action.CLARIFY:
             return [post.message(chat_id, desk.texts.render("clarify", language))]
+        case Action.ASK_MATTER:
+            text = desk.texts.render("ask_matter", language, person=outcome.person)
+            return [post.message(chat_id, text)]
         case Action.NO_WORDS:
             return [post.message(chat_id, desk.texts.render("no_words", language))]
         case Handover.TOO_MANY:

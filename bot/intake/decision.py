@@ -15,14 +15,21 @@ The table, in words (each row wins over those below it):
 | none                   | yes    | any                |          | any   | INTO_TICKET |
 | any (no words at all)  |        |                    |          |       | NO_WORDS    |
 | CATEGORY               |        | any                |          | any   | FALLBACK    |
+| none, NEW_QUESTION     |        | no matter said     |          |       | ASK_MATTER  |
 | any other              |        | yes                |          | any   | HANDOVER    |
+| MATTER                 |        | no                 | ANSWER*  |       | REGISTER    |
+| MATTER                 |        | no                 | other    |       | HANDOVER    |
 | none, NEW_Q., CLARIFY  |        | no                 | ANSWER*  | any   | REGISTER    |
 | none, NEW_Q., CLARIFY  |        | no                 | ANSWER   | any   | ANSWER      |
 | none, NEW_Q., CLARIFY  |        | no                 | SUGGEST  | any   | SUGGEST     |
 | none, NEW_QUESTION     |        | no                 | HANDOVER | yes   | CLARIFY     |
 | any other              |        |                    | HANDOVER |       | HANDOVER    |
 
-("ticket": a ticket in progress; blank: not looked at; ANSWER*: the answer's template says
+("ticket": a ticket in progress; blank: not looked at; "no matter said": nothing of theirs
+waits (no earlier question) and the text only asks for a person ("人工", `wants_person`) or
+names a kind of service ("我要报修", "I want to complain": `names_no_matter`), so a clerk asks
+what the matter is, once, and a person takes it with the matter they then say, their first
+words kept; ANSWER*: the answer's template says
 the matter needs a person, a fault to repair or an application to process: the bot answers,
 asks for the details the template lists and opens the ticket itself.) A dialog step other
 than none means the bot is waiting for something from this text (a new question after /new,
@@ -67,6 +74,25 @@ from knowledge.matcher import Band
 HUMAN_WORDS = frozenset(
     {"人工", "转人工", "人工服务", "human", "talk to a person", "agent", "person"}
 )
+# Asking for a person in a few more words: "我要人工", "转人工客服", "I want to talk to a person".
+_PERSON = re.compile(
+    r"(我要|我想|请|请帮我|帮我)?(转|找|接)?(人工|人工客服|人工服务|真人|客服|工作人员)(服务)?"
+    r"|(i want to |i'd like to |i would like to |can i |could i |let me |please )?"
+    r"(talk|speak|chat) (to|with) (a |an |the |some )?"
+    r"(human|person|real person|agent|officer|someone|staff)( please)?"
+    r"|(a )?(human|real person|agent)( please)?"
+)
+# A kind of service asked for, with nothing about the matter: "我要报修", "I want to complain".
+_SERVICE_ONLY = re.compile(
+    r"(我要|我想|我需要|我想要|想|要|请问怎么|怎么)?"
+    r"(报修|投诉|举报|办事|办理业务|办业务|反映问题|反映情况|提建议|提意见|提个建议|申请|报案)"
+    r"(一下|一件事|个问题)?"
+    r"|(i want to |i'd like to |i would like to |i need to |can i |how do i |how can i )?"
+    r"(complain|make a complaint|file a complaint|report a (fault|problem|repair|broken thing)"
+    r"|request a repair|make a suggestion|make a report|report something|apply for something"
+    r"|get something repaired)( please)?"
+    r"|(a )?(complaint|repair request|fault report)( please)?"
+)
 # Openers that say nothing about the matter: the bot asks what it is about, once.
 GREETINGS = frozenset(
     {"你好", "您好", "在吗", "在不在", "有人吗", "请问", "咨询", "问一下", "咨询一下"}
@@ -86,12 +112,26 @@ class Action(StrEnum):
     # department, asking for the details it lists (the matter needs a person)
     SUGGEST = "suggest"  # "did you mean": up to three close templates
     CLARIFY = "clarify"  # one question: what is it about?
+    ASK_MATTER = "ask_matter"  # a person or a service asked for, no matter said: what is it?
     NO_WORDS = "no_words"  # no words at all: what do they need? (nothing changes)
 
 
+def _bare(text: str) -> str:
+    """The text folded, without the punctuation around it."""
+    return re.sub(r"^[\W_]+|[\W_]+$", "", text.strip().casefold())
+
+
 def wants_person(text: str) -> bool:
-    """The text asks for a human (exact words, case and surrounding spaces ignored)."""
-    return text.strip().casefold() in HUMAN_WORDS
+    """The text asks for a human and says nothing else (HUMAN_WORDS, or "我要人工", "I want
+    to talk to a person"; case, spaces and punctuation around it ignored)."""
+    folded = text.strip().casefold()
+    return folded in HUMAN_WORDS or _PERSON.fullmatch(_bare(text)) is not None
+
+
+def names_no_matter(text: str) -> bool:
+    """The text asks for a person or names a kind of service ("我要报修", "投诉", "I want to
+    complain") and says nothing of the matter itself: what is broken, where, what happened."""
+    return wants_person(text) or _SERVICE_ONLY.fullmatch(_bare(text)) is not None
 
 
 def has_words(text: str) -> bool:
@@ -117,9 +157,13 @@ def before_match(
     ticket_in_progress: bool,
     asks_for_person: bool,
     words: bool = True,
+    no_matter: bool = False,
+    question_waiting: bool = False,
 ) -> Action | None:
     """The action decided without the knowledge base, or None: search it, then `after_match`.
-    `words`: the text carries any (`has_words`)."""
+    `words`: the text carries any (`has_words`); `no_matter`: it only asks for a person or a
+    service (`names_no_matter`); `question_waiting`: words of theirs wait for an answer or a
+    person (an earlier question)."""
     if step is None and ticket_in_progress:
         return Action.INTO_TICKET
     if not words:
@@ -128,6 +172,8 @@ def before_match(
         # Waiting for a category and given words (or "人工") instead: a person takes it now,
         # under the fallback category; asking again would keep them from a person.
         return Action.FALLBACK
+    if no_matter and not question_waiting and step in (None, DialogStep.NEW_QUESTION):
+        return Action.ASK_MATTER
     if asks_for_person:
         return Action.HANDOVER
     return None
@@ -138,6 +184,10 @@ def after_match(
 ) -> Action:
     """The action once the knowledge base has said how close it came (`needs_person`: the
     best template says a person must act on the matter)."""
+    if step is DialogStep.MATTER:
+        # They asked for a person or a service: the matter they now say goes to a person
+        # (with a template's details asked for, when one says a person must act on it).
+        return Action.REGISTER if band is Band.ANSWER and needs_person else Action.HANDOVER
     if band is Band.ANSWER:
         return Action.REGISTER if needs_person else Action.ANSWER
     if band is Band.SUGGEST:
@@ -156,6 +206,8 @@ def decide(
     vague: bool,
     needs_person: bool = False,
     words: bool = True,
+    no_matter: bool = False,
+    question_waiting: bool = False,
 ) -> Action:
     """The whole table in one call (the desk itself searches only when `before_match` says
     nothing, since searching costs time)."""
@@ -164,6 +216,8 @@ def decide(
         ticket_in_progress=ticket_in_progress,
         asks_for_person=asks_for_person,
         words=words,
+        no_matter=no_matter,
+        question_waiting=question_waiting,
     )
     return decided or after_match(step=step, band=band, vague=vague, needs_person=needs_person)
 
@@ -172,7 +226,7 @@ def question_of(*, step: DialogStep | None, earlier: str | None, text: str) -> s
     """The question a text makes: after a clarifying question or a category choice the earlier
     words lead, so the requester never repeats themselves. Nothing is cut: the ticket keeps
     every word (what must be shown short says so where it is shown)."""
-    if earlier and step in (DialogStep.CLARIFY, DialogStep.CATEGORY):
+    if earlier and step in (DialogStep.CLARIFY, DialogStep.CATEGORY, DialogStep.MATTER):
         return f"{earlier}\n{text}"
     return text
 

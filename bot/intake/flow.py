@@ -28,6 +28,7 @@ from bot.intake.decision import (
     handover,
     has_words,
     is_vague,
+    names_no_matter,
     question_of,
     route,
     starts_anew,
@@ -60,6 +61,7 @@ class Outcome:
     attempts: tuple[str, ...] = ()
     earlier: tuple[Ticket, ...] = field(default=())
     answered: str | None = None
+    person: bool = False  # ASK_MATTER: they asked for a person (else for a kind of service)
 
 
 def _record(requester: Requester, turn: inquiry.Turn) -> None:
@@ -116,6 +118,8 @@ async def take_text(
         ticket_in_progress=current is not None,
         asks_for_person=person,
         words=has_words(text),
+        no_matter=names_no_matter(text),
+        question_waiting=bool(requester.last_question and requester.inquiry),
     )
     if decided in (Action.INTO_TICKET, Action.NO_WORDS):
         return Outcome(decided, ticket=current)
@@ -124,6 +128,12 @@ async def take_text(
     now = desk.now()
     requester.inquiry = inquiry.current(requester.inquiry, now=now, waiting=step is not None)
     _record(requester, inquiry.said(text, now))
+    if decided is Action.ASK_MATTER:
+        # What is it about? Their words lead the question their answer completes.
+        requester.dialog_step = DialogStep.MATTER
+        requester.last_question, requester.last_offered = (None if person else text), None
+        _record(requester, inquiry.bot_did("matter", now))
+        return Outcome(decided, person=person)
     if decided is Action.HANDOVER:
         return await hand_over(
             tx=tx,

@@ -31,6 +31,9 @@ class DialogStep(StrEnum):
     NEW_QUESTION = "new_question"  # /new: the next text is a new question, not for the ticket
     CLARIFY = "clarify"  # a vague first message: the next text says more about it
     CATEGORY = "category"  # a ticket waits for the requester to pick its category
+    # They asked for a person or a service ("人工", "我要报修") without saying the matter:
+    # the next text says it, and a person takes it.
+    MATTER = "matter"
 
 
 class Department(Base):

@@ -240,6 +240,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [("groups", {}), ("management", {"management": True})]
     if template == "relay_origin":
         return [(o, {"origin_kind": o}) for o in ("user", "hidden_user", "chat", "channel")]
+    if template == "ask_matter":
+        return [("person", {"person": True}), ("service", {"person": False})]
     if template == "claimed_notice":
         return [
             ("one", {}),

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from telegram.ext import Application
 
+from bot.models import Ticket
 from emulator.server import Emulator
 from tests.handlers.conftest import (
     ENGLISH,
@@ -246,3 +247,82 @@ async def test_ticket_history_shows_the_bots_answers_as_said_to_the_requester(
     history = (await bot_lines(emulator, SOCIAL_GROUP, 2))[-1].text
     assert "机器人答复来电人:社保卡丢了怎么补办" in history
     assert "内部备注" not in history
+
+
+async def _question(application: App, ticket_id: int) -> str:
+    async with application.bot_data.desk.sessions() as session:
+        ticket = await session.get(Ticket, ticket_id)
+        assert ticket is not None
+        return ticket.question
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "first", "asked", "matter", "question", "group", "kind"),
+    [
+        (
+            REQUESTER,
+            "人工",
+            "马上为您转人工。请先用一两句话说说是什么事",
+            "小区门口的路灯坏了三天了",
+            "小区门口的路灯坏了三天了",  # "人工" names no matter: the card keeps it
+            UTILITIES_GROUP,
+            "故障报修",
+        ),
+        (
+            REQUESTER,
+            "我要报修",
+            "请问具体是什么事?",
+            "厨房的水管一直在漏水",
+            "我要报修\n厨房的水管一直在漏水",
+            UTILITIES_GROUP,
+            "故障报修",
+        ),
+        (
+            ENGLISH,
+            "I want to complain",
+            "What is it about?",
+            "the clerk at window 3 shouted at me this morning",
+            "I want to complain\nthe clerk at window 3 shouted at me this morning",
+            GENERAL_GROUP,
+            "投诉",
+        ),
+        (
+            ENGLISH,
+            "I want to talk to a person",
+            "I will pass you to a person. First, what is it about?",
+            "The street light outside my door has been broken for three days",
+            "The street light outside my door has been broken for three days",
+            UTILITIES_GROUP,
+            "故障报修",
+        ),
+    ],
+)
+async def test_asked_for_a_person_or_a_service_first_the_bot_asks_the_matter_once(
+    running: tuple[Emulator, App],
+    user: int,
+    first: str,
+    asked: str,
+    matter: str,
+    question: str,
+    group: int | None,
+    kind: str | None,
+) -> None:
+    """A careful clerk asks what the matter is before registering anything: no ticket for
+    "人工" alone; the ticket opens with the matter once they say it, their first words kept in
+    the inquiry on its card, and goes where the matter points."""
+    emulator, application = running
+    world = emulator.world
+    await world.user_sends(user, first)
+    (reply,) = await bot_lines(emulator, user, 1)
+    assert asked in reply.text and reply.buttons == []
+    assert await _nothing_in(emulator, GENERAL_GROUP)
+    await world.user_sends(user, matter)
+    await until(lambda: any("#1" in e.text for e in _said_to(emulator, user)))
+    (card,) = await _cards(emulator)
+    assert f"· 来电人:{first}\n· 机器人请其说明是什么事\n· 来电人:{matter}" in card.text
+    if group is not None:
+        assert card in _said_to(emulator, group) and f"|{kind}|" in card.text
+    assert await _question(application, 1) == question
+    # Asked once: no second question came before the ticket.
+    assert sum(asked in e.text for e in _said_to(emulator, user)) == 1

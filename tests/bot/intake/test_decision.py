@@ -17,6 +17,7 @@ from bot.intake.decision import (
     decide,
     handover,
     is_vague,
+    names_no_matter,
     question_of,
     wants_person,
 )
@@ -207,3 +208,37 @@ def test_handover(category: str | None, open_tickets: int, limit: int, expected:
     assert (
         handover(category=category, open_tickets=open_tickets, open_ticket_limit=limit) is expected
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["人工", "转人工", "我要人工", "找客服", "我要报修", "投诉", "我想投诉一下", "我要办事。"]
+    + ["human", "I want to complain", "I'd like to talk to a person", "report a fault!"],
+)
+def test_a_person_or_a_service_alone_names_no_matter(text: str) -> None:
+    assert names_no_matter(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我要报修,厨房水管漏水", "路灯坏了", "投诉窗口工作人员态度差", "我想申请公租房"]
+    + ["I want to complain about the clerk at window 3", "my pension was not paid", "hello"],
+)
+def test_a_matter_is_a_matter(text: str) -> None:
+    assert not names_no_matter(text)
+
+
+def test_the_matter_is_asked_once_and_only_when_nothing_waits() -> None:
+    ask = {"ticket_in_progress": False, "asks_for_person": True, "no_matter": True}
+    assert before_match(step=None, **ask) is Action.ASK_MATTER
+    assert before_match(step=DialogStep.NEW_QUESTION, **ask) is Action.ASK_MATTER
+    # After an answer (their question waits) "人工" hands it over; asked once already: too.
+    assert before_match(step=None, question_waiting=True, **ask) is Action.HANDOVER
+    assert before_match(step=DialogStep.MATTER, **ask) is Action.HANDOVER
+    assert before_match(step=DialogStep.CLARIFY, **ask) is Action.HANDOVER
+    # The matter they then say goes to a person, a template's details asked for if it has any.
+    for band in Band:
+        expected = Action.REGISTER if band is Band.ANSWER else Action.HANDOVER
+        matter = after_match(step=DialogStep.MATTER, band=band, vague=True, needs_person=True)
+        assert matter is expected
+        assert after_match(step=DialogStep.MATTER, band=band, vague=False) is Action.HANDOVER

@@ -131,15 +131,22 @@ async def test_words_after_an_answer_reach_the_ticket_with_the_answer(desk: Desk
 
 async def test_words_instead_of_a_category_open_the_ticket_in_the_fallback(desk: Desk) -> None:
     outcome = await _say(desk, "人工")
-    # No question yet and no cue word: the requester is asked which kind of matter it is.
-    assert outcome.action is Handover.ASK_CATEGORY
+    # No question yet: the requester is asked what the matter is (once).
+    assert outcome.action is Action.ASK_MATTER and outcome.person
+    assert await _requester_step(desk) == DialogStep.MATTER
+    matter = await _say(desk, "我家里的事情想找人帮忙看看")
+    # No cue word and no close template: the requester is asked which kind of matter it is.
+    assert matter.action is Handover.ASK_CATEGORY
     assert await _requester_step(desk) == DialogStep.CATEGORY
     opened = await _say(desk, "我想问一下关于我家的事情怎么处理比较好")
     assert opened.action is Handover.OPEN and opened.ticket is not None
     assert opened.ticket.category == "consultation"
     # "人工" asked for a person (the ticket's record of the inquiry keeps it); the words are
     # the question.
-    assert opened.ticket.question == "我想问一下关于我家的事情怎么处理比较好"
+    assert (
+        opened.ticket.question
+        == "我家里的事情想找人帮忙看看\n我想问一下关于我家的事情怎么处理比较好"
+    )
     assert (opened.ticket.inquiry or [])[0]["text"] == "人工"
 
 
