@@ -12,12 +12,12 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Table, Update, bindparam, select, update
+from sqlalchemy import Table, Update, bindparam, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import metrics
 from bot.db import DIALECTS, insert_for
-from bot.models import InboundUpdate
+from bot.models import InboundUpdate, StaffLink, Ticket, TicketMessage
 
 _TABLE = cast(Table, InboundUpdate.__table__)
 REPEAT_WINDOW = timedelta(days=2)
@@ -99,3 +99,27 @@ async def payload(*, session: AsyncSession, update_id: int) -> dict[str, Any] | 
         select(InboundUpdate.payload).where(InboundUpdate.update_id == update_id)
     )
     return found
+
+
+async def telegram_ids_seen(*, session: AsyncSession) -> tuple[int, dict[int, int]]:
+    """The highest update id in the inbox (0 when empty) and, per chat, the highest message id
+    the store refers to (a ticket's card and topic, a message linked to a ticket, a
+    requester's message filed under one). An emulated Telegram started afresh on this store
+    (the offline run restarted, handlers/app.py) goes on above them, as Telegram's own ids
+    do, so that no id the store keeps stands for two messages."""
+    update_id = await session.scalar(select(func.max(InboundUpdate.update_id)))
+    pairs = [
+        (StaffLink.chat_id, StaffLink.message_id),
+        (Ticket.staff_chat_id, Ticket.card_message_id),
+        (Ticket.staff_chat_id, Ticket.staff_thread_id),
+        (TicketMessage.telegram_chat_id, TicketMessage.telegram_message_id),
+    ]
+    highest: dict[int, int] = {}
+    for chat, message in pairs:
+        rows = await session.execute(
+            select(chat, func.max(message)).where(chat.is_not(None)).group_by(chat)
+        )
+        for chat_id, message_id in rows:
+            if message_id is not None:
+                highest[int(chat_id)] = max(highest.get(int(chat_id), 0), int(message_id))
+    return int(update_id or 0), highest

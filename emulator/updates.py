@@ -46,6 +46,10 @@ class Updates:
         if allowed is not None:
             self.allowed_updates = list(allowed)
 
+    def updates_above(self, update_id: int) -> None:
+        """The next update ids are above `update_id` (and above those given so far)."""
+        self._update_ids = itertools.count(max(next(self._update_ids), update_id + 1))
+
     async def _push(self, update: dict[str, Any]) -> dict[str, Any]:
         return await self.deliver_again({"update_id": next(self._update_ids), **update})
 

@@ -53,6 +53,7 @@ class World(Updates):
         self._query_ids = itertools.count(1)
         self._albums = itertools.count(13_000_000_000_000_001)
         self._polls = itertools.count(5_000_000_000_000_000_001)
+        self._seen_message_ids: dict[int, int] = {}  # see continue_after
         # Called with (chat id, entry) whenever the bot posts: for benchmarks and tools.
         self.watchers: list[Callable[[int, Entry], None]] = []
 
@@ -68,6 +69,7 @@ class World(Updates):
         user = User(user_id, first_name, language_code, username)
         self.users[user_id] = user
         self.chats[user_id] = Chat(user_id, "private", user=user, members={user_id})
+        self._message_ids_after_seen(self.chats[user_id])
         return user
 
     def add_group(
@@ -82,7 +84,21 @@ class World(Updates):
         """A group (`kind` "group", a basic group) or supergroup (a forum with `forum`)."""
         chat = Chat(chat_id, kind, title, is_forum=forum, members=set(members))
         self.chats[chat_id] = chat
+        self._message_ids_after_seen(chat)
         return chat
+
+    def continue_after(self, update_id: int, message_ids: dict[int, int]) -> None:
+        """Go on from the ids a bot has seen, as Telegram does when a bot starts again: update
+        ids above `update_id`, each chat's message (and topic) ids above its entry in
+        `message_ids` (chat id -> highest message id seen; a chat added later too)."""
+        self.updates_above(update_id)
+        self._seen_message_ids.update(message_ids)
+        for chat in self.chats.values():
+            self._message_ids_after_seen(chat)
+
+    def _message_ids_after_seen(self, chat: Chat) -> None:
+        seen = self._seen_message_ids.get(chat.id, 0)
+        chat.next_message_id = max(chat.next_message_id, seen + 1)
 
     def chat(self, chat_id: Any) -> Chat:
         try:

@@ -25,6 +25,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot import inbox
 from bot.config import Environment, Metrics, Settings
 from bot.desk import Desk, build_desk
 from handlers import (
@@ -293,6 +294,29 @@ async def serving(
         await application.post_shutdown(application)
 
 
+async def offline_emulator(desk: Desk, settings: Settings, port: int = 0) -> Emulator:
+    """The emulation of an offline run, seeded (`seed_world`) and started on `port` (0: any).
+    Its chats start empty on every run, but on a database that has seen an earlier run its
+    ids go on above those the database refers to (`inbox.telegram_ids_seen`), as Telegram's
+    own do: a restarted demo keeps its tickets, and no update is taken for one already
+    handled, no card, topic or link for another message."""
+    from emulator.server import Emulator  # the offline path only
+
+    emulator = Emulator(token=LOCAL_TOKEN)
+    seed_world(emulator.world, settings)
+    async with desk.sessions() as session:
+        update_id, message_ids = await inbox.telegram_ids_seen(session=session)
+    if update_id or message_ids:
+        emulator.world.continue_after(update_id, message_ids)
+        print(
+            "The database holds an earlier offline run: its tickets are kept; the emulated"
+            " chats start empty, their message and update ids going on after the earlier ones.",
+            flush=True,
+        )
+    await emulator.start(port=port)
+    return emulator
+
+
 async def run(
     settings: Settings,
     environment: Environment,
@@ -311,11 +335,7 @@ async def run(
             desk, environment.bot_token, environment.bot_api_url, sweep_every=sweep_every
         )
     else:
-        from emulator.server import Emulator  # the offline path only
-
-        emulator = Emulator(token=LOCAL_TOKEN)
-        seed_world(emulator.world, settings)
-        await emulator.start(port=port)
+        emulator = await offline_emulator(desk, settings, port)
         base = f"http://127.0.0.1:{emulator.port}"
         application = build_application(desk, LOCAL_TOKEN, base, sweep_every)
         print(f"Shouwen runs offline. Open {base}/ in a browser.", flush=True)
