@@ -6,8 +6,8 @@ long for one message cut into messages that lose nothing (`split_text`)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from bisect import bisect_right
+from dataclasses import dataclass
 from itertools import accumulate
 
 ELLIPSIS = "…"

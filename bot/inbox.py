@@ -120,6 +120,6 @@ async def telegram_ids_seen(*, session: AsyncSession) -> tuple[int, dict[int, in
             select(chat, func.max(message)).where(chat.is_not(None)).group_by(chat)
         )
         for chat_id, message_id in rows:
-            if message_id is not None:
-                highest[int(chat_id)] = max(highest.get(int(chat_id), 0), int(message_id))
+            if chat_id is not None and message_id is not None:
+                highest[chat_id] = max(highest.get(chat_id, 0), message_id)
     return int(update_id or 0), highest

@@ -92,7 +92,7 @@ async def take_media(
             tx=tx, desk=desk, requester=requester, current=current, text=attachment.caption
         )
         return Taken(action, question=outcome)
-    if action is MediaAction.HOLD_AND_ASK and step is not DialogStep.CLARIFY:
+    if action is MediaAction.HOLD_AND_ASK and step not in (DialogStep.CLARIFY, DialogStep.MATTER):
         # A new matter begins with it: what they write next is its question, not an addition
         # to an earlier one (the bot asks once; a vague answer then goes to a person).
         requester.dialog_step = DialogStep.CLARIFY

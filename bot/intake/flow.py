@@ -15,7 +15,6 @@ from bot import conversation, metrics, requesters, tickets
 from bot.classify import fallback_category, infer_category
 from bot.desk import Desk
 from bot.intake import held, inquiry
-from bot.kinds import BOT_OFFERED
 from bot.intake.card import card_notice
 from bot.intake.decision import (
     Action,
@@ -34,6 +33,7 @@ from bot.intake.decision import (
     starts_anew,
     wants_person,
 )
+from bot.kinds import BOT_OFFERED
 from bot.models import DialogStep, Requester, Ticket
 from bot.notices import publish
 from bot.transaction import Transaction

@@ -17,7 +17,7 @@ def _units(text: str) -> int:
 
 
 WORDISH = st.text(
-    alphabet=st.sampled_from(list("abcdé 日本語水管漏了。！？.!?\n") + ["😀", "\u3000"]),
+    alphabet=st.sampled_from([*"abcdé 日本語水管漏了。！？.!?\n", "😀", "\u3000"]),
     max_size=3000,
 )
 

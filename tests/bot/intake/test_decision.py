@@ -212,8 +212,19 @@ def test_handover(category: str | None, open_tickets: int, limit: int, expected:
 
 @pytest.mark.parametrize(
     "text",
-    ["人工", "转人工", "我要人工", "找客服", "我要报修", "投诉", "我想投诉一下", "我要办事。"]
-    + ["human", "I want to complain", "I'd like to talk to a person", "report a fault!"],
+    [
+        *[
+            "人工",
+            "转人工",
+            "我要人工",
+            "找客服",
+            "我要报修",
+            "投诉",
+            "我想投诉一下",
+            "我要办事。",
+        ],
+        *["human", "I want to complain", "I'd like to talk to a person", "report a fault!"],
+    ],
 )
 def test_a_person_or_a_service_alone_names_no_matter(text: str) -> None:
     assert names_no_matter(text)
@@ -221,8 +232,10 @@ def test_a_person_or_a_service_alone_names_no_matter(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["我要报修,厨房水管漏水", "路灯坏了", "投诉窗口工作人员态度差", "我想申请公租房"]
-    + ["I want to complain about the clerk at window 3", "my pension was not paid", "hello"],
+    [
+        *["我要报修,厨房水管漏水", "路灯坏了", "投诉窗口工作人员态度差", "我想申请公租房"],
+        *["I want to complain about the clerk at window 3", "my pension was not paid", "hello"],
+    ],
 )
 def test_a_matter_is_a_matter(text: str) -> None:
     assert not names_no_matter(text)
