@@ -1,0 +1,274 @@
+"""The figures of a simulated service day (benchmarks/service_day.py), each measured from what
+the emulation saw requesters receive (transcripts, with the real time each message arrived)
+and what the database holds at the end, never from what the simulation meant to happen."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from benchmarks.day_people import TICKET_NUMBER, Day, Office, Requester, buttons
+from bot.lifecycle import Action
+from bot.models import (
+    ACTIVE_STATUSES,
+    BreachKind,
+    DeadlineKind,
+    Escalation,
+    LedgerEntry,
+    ProgressNotice,
+    Ticket,
+    TicketEvent,
+)
+from bot.models import (
+    Requester as RequesterRow,
+)
+from bot.reports.labels import labels
+
+ACKNOWLEDGED_WITHIN = 3.0  # real seconds
+PROMISED_TIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}")
+# What the bot asks a requester for: what their matter is, or its kind.
+ASKS = {
+    "clarify": "matter",
+    "media_held_ask": "matter",
+    "no_words": "matter",
+    "ask_first": "matter",
+    "category_choice": "kind",
+}
+
+
+def share(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
+
+
+def acknowledged(day: Day, people: Sequence[Requester]) -> tuple[int, int]:
+    """(first messages answered within ACKNOWLEDGED_WITHIN real seconds, first messages)."""
+    quick = sent = 0
+    for person in people:
+        if person.first_sent is None:
+            continue
+        sent += 1
+        replies = [t for t, _ in day.arrived.get(person.user_id, []) if t >= person.first_sent]
+        quick += bool(replies) and replies[0] - person.first_sent <= ACKNOWLEDGED_WITHIN
+    return quick, sent
+
+
+def promised(
+    day: Day, people: Sequence[Requester], tickets: dict[int, list[int]]
+) -> tuple[int, int]:
+    """(unanswered inquiries given a ticket number of theirs and a time, unanswered inquiries):
+    an inquiry is unanswered unless the requester was given an answer and took it."""
+    given = unanswered = 0
+    for person in people:
+        if person.first_sent is None or person.accepted_answer:
+            continue
+        unanswered += 1
+        theirs = {str(t) for t in tickets.get(person.user_id, [])}
+        given += any(
+            PROMISED_TIME.search(entry.text)
+            and any(n in theirs for n in TICKET_NUMBER.findall(entry.text))
+            for entry in day.said(person.user_id)
+        )
+    return given, unanswered
+
+
+def repeated(day: Day, people: Sequence[Requester]) -> int:
+    """Times the bot asked a requester for what they had already told it: the matter or its
+    kind asked a second time in one inquiry, or anything asked once their ticket had their
+    words (a ticket number given)."""
+    texts = day.desk.texts
+    asks = {
+        texts.render(name, language): kind
+        for name, kind in ASKS.items()
+        for language in ("zh", "en")
+    }
+    count = 0
+    for person in people:
+        asked: Counter[str] = Counter()
+        filed = False
+        for entry in day.said(person.user_id):
+            kind = next((k for text, k in asks.items() if entry.text.startswith(text)), None)
+            if kind is not None:
+                asked[kind] += 1
+                count += filed or asked[kind] > 1
+            elif "solved" in buttons(entry):
+                asked.clear()  # answered: a new question is a new inquiry
+            elif TICKET_NUMBER.search(entry.text):
+                filed = True
+    return count
+
+
+def ownerless(
+    tickets: Sequence[Ticket],
+    owned_at: dict[int, datetime],
+    escalated: dict[int, datetime],
+    now: datetime,
+    tolerance: timedelta,
+) -> int:
+    """Tickets that had no owner past their claim deadline (by more than the sweep's
+    `tolerance`) with no escalation of that deadline recorded by then."""
+    count = 0
+    for ticket in tickets:
+        until = owned_at.get(ticket.id, now)
+        if until <= ticket.first_response_due_at + tolerance:
+            continue
+        fired = escalated.get(ticket.id)
+        count += fired is None or fired > until
+    return count
+
+
+def notices(
+    day: Day,
+    rows: Sequence[ProgressNotice],
+    tickets: Sequence[Ticket],
+    late_entries: Counter[int],
+    now: datetime,
+) -> dict[str, int]:
+    """Progress notices due (sent, or due past the grace and unsent at the end), on time
+    (sent within the grace), late ones with their ledger entry, and those a requester saw."""
+    grace = day.desk.settings.notices.grace
+    on_time = sum(1 for n in rows if n.sent_at - n.due_at <= grace)
+    late: Counter[int] = Counter(n.ticket_id for n in rows if n.sent_at - n.due_at > grace)
+    for ticket in tickets:
+        due = ticket.next_notice_due_at
+        if ticket.status in ACTIVE_STATUSES and due is not None and due + grace <= now:
+            late[ticket.id] += 1
+    recorded = sum(min(n, late_entries[t]) for t, n in late.items())
+    by_ticket = {t.id: t for t in tickets}
+    requester_chat = {t.id: t.requester.telegram_user_id for t in tickets}
+    seen = 0
+    for ticket_id, count in Counter(n.ticket_id for n in rows).items():
+        marks = (f"工单 #{ticket_id} 进展通知", f"Progress on ticket #{ticket_id}:")
+        shown = sum(1 for e in day.said(requester_chat[ticket_id]) if e.text.startswith(marks))
+        seen += min(count, shown) if ticket_id in by_ticket else 0
+    return {
+        "notices_due": len(rows)
+        + sum(
+            1
+            for t in tickets
+            if t.status in ACTIVE_STATUSES
+            and t.next_notice_due_at is not None
+            and t.next_notice_due_at + grace <= now
+        ),
+        "notices_on_time": on_time,
+        "notices_late_recorded": recorded,
+        "notices_seen_by_requesters": seen,
+    }
+
+
+def incident_reach(day: Day, office: Office, tickets: dict[int, Ticket]) -> tuple[int, int]:
+    """(requesters reached, requesters linked) over the incident updates posted: each linked
+    requester (as the database linked them when the update was sent) saw its text?"""
+    reached = linked = 0
+    for text, ticket_ids in office.incident_posts.values():
+        for ticket_id in ticket_ids:
+            linked += 1
+            chat = tickets[ticket_id].requester.telegram_user_id
+            reached += any(text in e.text for e in day.said(chat))
+    return reached, linked
+
+
+def leaks(report_csv: str, slow: str, passed: int | None, cluster: set[int]) -> dict[str, bool]:
+    """Which planted leaks the report (its CSV, as /report attached it) shows: the slow
+    department claims least in time and is the slowest to a first response; the ticket passed
+    around is listed, its chain of hands showing three transfers; more than half of the
+    cluster's questions form one failing group."""
+    rows = list(csv.DictReader(io.StringIO(report_csv.lstrip("\ufeff"))))
+    departments: dict[str, dict[str, str]] = defaultdict(dict)
+    groups: dict[str, dict[str, str]] = defaultdict(dict)
+    chains: dict[str, str] = {}
+    for row in rows:
+        if row["section"] == "department":
+            departments[row["subject"]][row["measure"]] = row["value"]
+        elif row["section"] == "failing_questions":
+            groups[row["subject"]][row["measure"]] = row["value"]
+        elif row["section"] == "passed_around" and row["measure"] == "chain":
+            chains[row["subject"]] = row["value"]
+    transferred = [f"{labels(language)['transfer']} →" for language in ("zh", "en")]
+    passed_on = sum(chains.get(str(passed), "").count(word) for word in transferred)
+
+    def number(key: str, measure: str, missing: float) -> float:
+        value = departments[key].get(measure, "")
+        return float(value) if value not in ("", "None") else missing
+
+    others = [k for k in departments if k != slow and int(departments[k].get("tickets", 0) or 0)]
+    slowest = slow in departments and all(
+        number(slow, "claimed_in_time_share", 1.0) < number(k, "claimed_in_time_share", 1.0)
+        and number(slow, "median_first_response_s", 0.0)
+        > number(k, "median_first_response_s", 0.0)
+        for k in others
+    )
+    # Most of the cluster's questions in one failing group that began with one of them.
+    grouped = any(
+        int(key) in cluster and int(group.get("count", 0)) * 2 > len(cluster)
+        for key, group in groups.items()
+    )
+    return {
+        "slow_department": slowest,
+        "passed_around": passed_on >= 3,
+        "questions_without_template": grouped,
+    }
+
+
+async def measure(
+    day: Day,
+    people: Sequence[Requester],
+    office: Office,
+    report_csv: str,
+    slow: str,
+    tolerance: timedelta,
+) -> dict[str, Any]:
+    """Every figure of the day; see benchmarks/service_day.py for their meaning."""
+    now = day.clock()
+    async with day.desk.sessions() as session:
+        tickets = list(await session.scalars(select(Ticket).join(Ticket.requester)))
+        requesters = {r.id: r for r in await session.scalars(select(RequesterRow))}
+        for ticket in tickets:
+            ticket.requester = requesters[ticket.requester_id]
+        owned_at: dict[int, datetime] = {}
+        hands = select(TicketEvent).where(TicketEvent.kind.in_([Action.CLAIM, Action.ASSIGN]))
+        for event in await session.scalars(hands.order_by(TicketEvent.at)):
+            owned_at.setdefault(event.ticket_id, event.at)
+        escalated: dict[int, datetime] = {}
+        first = select(Escalation).where(Escalation.deadline == DeadlineKind.FIRST_RESPONSE)
+        for escalation in await session.scalars(first.order_by(Escalation.fired_at)):
+            escalated.setdefault(escalation.ticket_id, escalation.fired_at)
+        rows = list(await session.scalars(select(ProgressNotice)))
+        late_entries = Counter(
+            await session.scalars(
+                select(LedgerEntry.ticket_id).where(LedgerEntry.kind == BreachKind.LATE_NOTICE)
+            )
+        )
+    theirs: dict[int, list[int]] = defaultdict(list)
+    for ticket in tickets:
+        theirs[ticket.requester.telegram_user_id].append(ticket.id)
+    quick, first_messages = acknowledged(day, people)
+    given, unanswered = promised(day, people, theirs)
+    reached, linked = incident_reach(day, office, {t.id: t for t in tickets})
+    passed = next((p.ticket_id for p in people if p.persona == "passed"), None)
+    cluster = {p.ticket_id for p in people if p.persona == "cluster" and p.ticket_id is not None}
+    found = leaks(report_csv, slow, passed, cluster)
+    return {
+        "requesters": len(people),
+        "first_messages": first_messages,
+        "acknowledged_under_3s": share(quick, first_messages),
+        "unanswered_inquiries": unanswered,
+        "promised": share(given, unanswered),
+        "tickets": len(tickets),
+        "ownerless_past_claim_deadline_unescalated": ownerless(
+            tickets, owned_at, escalated, now, tolerance
+        ),
+        **notices(day, rows, tickets, late_entries, now),
+        "repeated_by_requester": repeated(day, people),
+        "incident_requesters_linked": linked,
+        "incident_updates_reached": share(reached, linked),
+        "leaks_found": sum(found.values()),
+        "leaks_planted": len(found),
+        "leaks": found,
+    }
