@@ -78,17 +78,17 @@ def promised(
     return given, unanswered
 
 
-def repeated(day: Day, people: Sequence[Requester]) -> int:
+def repeated(day: Day, people: Sequence[Requester]) -> tuple[int, int]:
     """Times the bot asked a requester for what they had already told it: the matter or its
     kind asked a second time in one inquiry, or anything asked once their ticket had their
-    words (a ticket number given)."""
+    words (a ticket number given). Returns (such repeats, every time it asked)."""
     texts = day.desk.texts
     asks = {
         texts.render(name, language): kind
         for name, kind in ASKS.items()
         for language in ("zh", "en")
     }
-    count = 0
+    count = total = 0
     for person in people:
         asked: Counter[str] = Counter()
         filed = False
@@ -96,12 +96,13 @@ def repeated(day: Day, people: Sequence[Requester]) -> int:
             kind = next((k for text, k in asks.items() if entry.text.startswith(text)), None)
             if kind is not None:
                 asked[kind] += 1
+                total += 1
                 count += filed or asked[kind] > 1
             elif "solved" in buttons(entry):
                 asked.clear()  # answered: a new question is a new inquiry
             elif TICKET_NUMBER.search(entry.text):
                 filed = True
-    return count
+    return count, total
 
 
 def ownerless(
@@ -130,34 +131,30 @@ def notices(
     late_entries: Counter[int],
     now: datetime,
 ) -> dict[str, int]:
-    """Progress notices due (sent, or due past the grace and unsent at the end), on time
-    (sent within the grace), late ones with their ledger entry, and those a requester saw."""
+    """Progress notices due: sent (a row each), or unsent at the end though due more than
+    the grace ago. On time: sent within the grace. Late ones with a late_notice entry in the
+    ledger for their ticket (counted up to the entries it has). Seen: sent ones that reached
+    the requester's chat (a message starting as the notice does)."""
     grace = day.desk.settings.notices.grace
+    unsent = Counter(
+        t.id
+        for t in tickets
+        if t.status in ACTIVE_STATUSES
+        and t.next_notice_due_at is not None
+        and t.next_notice_due_at + grace <= now
+    )
     on_time = sum(1 for n in rows if n.sent_at - n.due_at <= grace)
-    late: Counter[int] = Counter(n.ticket_id for n in rows if n.sent_at - n.due_at > grace)
-    for ticket in tickets:
-        due = ticket.next_notice_due_at
-        if ticket.status in ACTIVE_STATUSES and due is not None and due + grace <= now:
-            late[ticket.id] += 1
-    recorded = sum(min(n, late_entries[t]) for t, n in late.items())
-    by_ticket = {t.id: t for t in tickets}
-    requester_chat = {t.id: t.requester.telegram_user_id for t in tickets}
+    late = Counter(n.ticket_id for n in rows if n.sent_at - n.due_at > grace) + unsent
+    chats = {t.id: t.requester.telegram_user_id for t in tickets}
     seen = 0
     for ticket_id, count in Counter(n.ticket_id for n in rows).items():
         marks = (f"工单 #{ticket_id} 进展通知", f"Progress on ticket #{ticket_id}:")
-        shown = sum(1 for e in day.said(requester_chat[ticket_id]) if e.text.startswith(marks))
-        seen += min(count, shown) if ticket_id in by_ticket else 0
+        seen += min(count, sum(1 for e in day.said(chats[ticket_id]) if e.text.startswith(marks)))
     return {
-        "notices_due": len(rows)
-        + sum(
-            1
-            for t in tickets
-            if t.status in ACTIVE_STATUSES
-            and t.next_notice_due_at is not None
-            and t.next_notice_due_at + grace <= now
-        ),
+        "notices_due": len(rows) + sum(unsent.values()),
         "notices_on_time": on_time,
-        "notices_late_recorded": recorded,
+        "notices_late_recorded": sum(min(n, late_entries[t]) for t, n in late.items()),
+        "notices_unsent": sum(unsent.values()),
         "notices_seen_by_requesters": seen,
     }
 
@@ -232,13 +229,16 @@ async def measure(
         for ticket in tickets:
             ticket.requester = requesters[ticket.requester_id]
         owned_at: dict[int, datetime] = {}
+        assigned = 0
         hands = select(TicketEvent).where(TicketEvent.kind.in_([Action.CLAIM, Action.ASSIGN]))
         for event in await session.scalars(hands.order_by(TicketEvent.at)):
             owned_at.setdefault(event.ticket_id, event.at)
+            assigned += event.kind == Action.ASSIGN
         escalated: dict[int, datetime] = {}
-        first = select(Escalation).where(Escalation.deadline == DeadlineKind.FIRST_RESPONSE)
-        for escalation in await session.scalars(first.order_by(Escalation.fired_at)):
-            escalated.setdefault(escalation.ticket_id, escalation.fired_at)
+        escalations = list(await session.scalars(select(Escalation).order_by(Escalation.fired_at)))
+        for escalation in escalations:
+            if escalation.deadline is DeadlineKind.FIRST_RESPONSE:
+                escalated.setdefault(escalation.ticket_id, escalation.fired_at)
         rows = list(await session.scalars(select(ProgressNotice)))
         late_entries = Counter(
             await session.scalars(
@@ -249,6 +249,7 @@ async def measure(
     for ticket in tickets:
         theirs[ticket.requester.telegram_user_id].append(ticket.id)
     quick, first_messages = acknowledged(day, people)
+    repeats, asks = repeated(day, people)
     given, unanswered = promised(day, people, theirs)
     reached, linked = incident_reach(day, office, {t.id: t for t in tickets})
     passed = next((p.ticket_id for p in people if p.persona == "passed"), None)
@@ -261,11 +262,14 @@ async def measure(
         "unanswered_inquiries": unanswered,
         "promised": share(given, unanswered),
         "tickets": len(tickets),
+        "escalations": len(escalations),
+        "assigned_by_supervisors": assigned,
         "ownerless_past_claim_deadline_unescalated": ownerless(
             tickets, owned_at, escalated, now, tolerance
         ),
         **notices(day, rows, tickets, late_entries, now),
-        "repeated_by_requester": repeated(day, people),
+        "asked_requesters_something": asks,
+        "repeated_by_requester": repeats,
         "incident_requesters_linked": linked,
         "incident_updates_reached": share(reached, linked),
         "leaks_found": sum(found.values()),
