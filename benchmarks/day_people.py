@@ -130,9 +130,7 @@ class Requester:
     category: str | None = None  # the kind of matter they choose when asked
     first_sent: float | None = None
     accepted_answer: bool = False
-    asked_person: bool = False
     ticket_id: int | None = None
-    said: list[str] = field(default_factory=list)
 
 
 # Openers that say nothing yet (the bot asks what it is about).
@@ -193,19 +191,16 @@ async def _answer_the_bot(day: Day, person: Requester, news: list[Entry]) -> boo
         await day.press(chat, chat, last, choice)
     elif any(b.startswith("kb:") for b in data):
         pick = next(b for b in data if b.startswith("kb:")) if wants_answer else "human"
-        person.asked_person = pick == "human"
         await day.press(chat, chat, last, pick if pick in data else data[-1])
     elif "solved" in data:
         if not wants_answer:
-            person.asked_person = True
             await day.press(chat, chat, last, "human")
             return True
         person.accepted_answer = True
         if day.chance.random() < 0.65:  # the others never answer "did this solve it?"
             await day.press(chat, chat, last, "solved")
         return False
-    else:  # asked what it is about: they say it (once, as they would)
-        person.said.append(person.question)
+    else:  # asked what it is about: they say it
         await world.user_sends(chat, person.question)
     return True
 

@@ -1,7 +1,7 @@
 """A simulated service day of a city hotline (issue 16): the whole service discipline measured.
 
-    python -m benchmarks.service_day [--requesters 80] [--hours 8] [--speed 120] [--seed 1]
-                                     [--json]
+    python -m benchmarks.service_day [--requesters 80] [--hours 8] [--speed 120]
+                                     [--restart-at 180] [--down 20] [--seed 1] [--json]
 
 The bot (the real Application, in this process, on SQLite) runs against the emulation on a
 compressed clock: `--speed` simulated seconds pass each real second, from 09:00 on a Monday,
@@ -12,7 +12,10 @@ the knowledge base answers and questions it cannot, openers that say nothing (th
 clarify), photos first, details and photos added to tickets, some never pressing "solved" nor
 rating a resolution, some saying it is not solved. Officers claim, reply, transfer, return,
 accept and resolve in their departments' groups; supervisors assign what nobody claimed when
-it is escalated, and post an update to the requesters of an incident.
+it is escalated, and post an update to the requesters of an incident. At `--restart-at`
+minutes the bot is stopped for `--down` minutes (a redeployment over lunch, when nobody new
+writes for a while): what people do meanwhile waits, and the notices that fall due then go
+out late, which the ledger must record.
 
 Planted leaks, which the supervisors' `/report day` (its CSV) should show: a slow department
 (utilities: it claims late, or never, and accepts handoffs late), a department that returns
@@ -149,9 +152,16 @@ def day_config(folder: Path) -> Path:
     return path
 
 
-def cast(chance: random.Random, count: int, minutes: float, english: list[str]) -> list[Requester]:
+def cast(
+    chance: random.Random,
+    count: int,
+    minutes: float,
+    english: list[str],
+    lull: tuple[float, float] = (0.0, 0.0),
+) -> list[Requester]:
     """The day's requesters: the planted ones (one ticket passed around, an outage burst a
-    third of the way in, a cluster without a template), the rest drawn by `chance`."""
+    third of the way in, a cluster without a template), the rest drawn by `chance`. Nobody
+    arrives in the `lull` (minutes from, to): who would is there at its end instead."""
     cases = read_cases(ROOT / "knowledge" / "eval" / "zh_test.jsonl")
     answerable = [c.text for c in cases if c.intent is not None]
     unanswerable = [c.text for c in cases if c.intent is None]
@@ -176,6 +186,8 @@ def cast(chance: random.Random, count: int, minutes: float, english: list[str]) 
         people.append(Requester(0, language, persona, question, at, "consultation"))
     for n, person in enumerate(people):
         person.user_id = FIRST_REQUESTER + n
+        if lull[0] <= person.arrives < lull[1]:
+            person.arrives = lull[1] + person.arrives - lull[0]
     return people
 
 
@@ -224,25 +236,39 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         emulator.world.limits.enabled = False  # Telegram's flood limits run on real time
         seed_world(emulator.world, settings)
         english = [q for t in desk.templates.values() for q in t.questions.get("en", [])]
-        people = cast(chance, args.requesters, args.hours * 60, english)
+        # The bot is stopped at `--restart-at` for `--down` minutes (a redeployment over
+        # lunch): nobody new arrives from 35 minutes before (every claim deadline then fell
+        # while it ran), but the day goes on: staff and requesters keep writing, notices fall
+        # due, and the bot catches up when it is back.
+        stop = (args.restart_at, args.restart_at + args.down)
+        lull = (stop[0] - 35, stop[1]) if args.down else (0.0, 0.0)
+        people = cast(chance, args.requesters, args.hours * 60, english, lull)
         for person in people:
             emulator.world.add_user(person.user_id, f"R{person.user_id}", person.language)
         await emulator.start()
         try:
-            application = build_application(
-                desk,
-                LOCAL_TOKEN,
-                f"http://127.0.0.1:{emulator.port}",
-                sweep_every=SWEEP_EVERY,
-                rate_limited=False,
-            )
-            async with serving(application, poll_timeout=1):
+
+            def application() -> Any:
+                return build_application(
+                    desk,
+                    LOCAL_TOKEN,
+                    f"http://127.0.0.1:{emulator.port}",
+                    sweep_every=SWEEP_EVERY,
+                    rate_limited=False,
+                )
+
+            day = Day(emulator, desk, clock, chance)
+            passed = people[0]
+            office = Office(day, MANNERS, lambda: passed.ticket_id)
+            async with serving(application(), poll_timeout=1):
                 clock.began = time.monotonic()  # the day begins once the bot runs
-                day = Day(emulator, desk, clock, chance)
-                passed = people[0]
-                office = Office(day, MANNERS, lambda: passed.ticket_id)
                 watching = asyncio.create_task(office.watch())
                 asking = [asyncio.create_task(requester_day(day, p)) for p in people]
+                if args.down:
+                    await clock.until(stop[0])
+            if args.down:
+                await clock.until(stop[1])
+            async with serving(application(), poll_timeout=1):
                 await clock.until(args.hours * 60)
                 day.ending.set()
                 for task in [*asking, watching, *office.tasks]:
@@ -266,6 +292,10 @@ def main() -> None:
     parser.add_argument("--requesters", type=int, default=80)
     parser.add_argument("--hours", type=float, default=8.0, help="the simulated day's length")
     parser.add_argument("--speed", type=float, default=120.0, help="simulated seconds a second")
+    parser.add_argument(
+        "--restart-at", type=float, default=180.0, help="minutes into the day the bot stops"
+    )
+    parser.add_argument("--down", type=float, default=20.0, help="minutes it is down (0: never)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
