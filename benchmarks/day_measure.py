@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -130,11 +131,12 @@ def notices(
     tickets: Sequence[Ticket],
     late_entries: Counter[int],
     now: datetime,
-) -> dict[str, int]:
+) -> dict[str, Any]:
     """Progress notices due: sent (a row each), or unsent at the end though due more than
     the grace ago. On time: sent within the grace. Late ones with a late_notice entry in the
     ledger for their ticket (counted up to the entries it has). Seen: sent ones that reached
-    the requester's chat (a message starting as the notice does)."""
+    the requester's chat (a message starting as the notice does). The latest, in minutes
+    after its due time."""
     grace = day.desk.settings.notices.grace
     unsent = Counter(
         t.id
@@ -155,8 +157,51 @@ def notices(
         "notices_on_time": on_time,
         "notices_late_recorded": sum(min(n, late_entries[t]) for t, n in late.items()),
         "notices_unsent": sum(unsent.values()),
+        "notice_latest_min": round(
+            max(((n.sent_at - n.due_at).total_seconds() / 60 for n in rows), default=0.0), 1
+        ),
         "notices_seen_by_requesters": seen,
     }
+
+
+def silences(
+    day: Day,
+    tickets: Sequence[Ticket],
+    turns: dict[int, list[tuple[datetime, str]]],
+    ledger: Counter[int],
+    now: datetime,
+    tolerance: timedelta,
+) -> tuple[int, int]:
+    """(times a requester heard nothing at all for longer than the notice interval and its
+    grace, and `tolerance`, while their ticket was active; those of them whose ticket has a
+    late-notice or missed-update entry in the ledger, up to the entries it has). Measured
+    from the requester's side: the simulated time each message of the bot reached their chat,
+    and the ticket's active spans (opened or reopened, until resolved) from its event log."""
+    settings = day.desk.settings.notices
+    longest = settings.interval + settings.grace + tolerance
+    clock = day.clock
+    found = recorded = 0
+    for ticket in tickets:
+        heard = [
+            clock.start + timedelta(seconds=(t - clock.began) * clock.speed)
+            for t, _ in day.arrived.get(ticket.requester.telegram_user_id, [])
+        ]
+        spans, start = [], ticket.opened_at
+        for at, kind in turns.get(ticket.id, []):
+            if kind == Action.RESOLVE and start is not None:
+                spans.append((start, at))
+                start = None
+            elif kind == Action.REOPEN:
+                start = at
+        if start is not None and ticket.status in ACTIVE_STATUSES:
+            spans.append((start, now))
+        count = 0
+        for begin, end in spans:
+            points = [begin, *sorted(h for h in heard if begin < h < end), end]
+            count += sum(1 for a, b in itertools.pairwise(points) if b - a > longest)
+        found += count
+        recorded += min(count, ledger[ticket.id])
+    return found, recorded
 
 
 def incident_reach(day: Day, office: Office, tickets: dict[int, Ticket]) -> tuple[int, int]:
@@ -239,6 +284,17 @@ async def measure(
         for escalation in escalations:
             if escalation.deadline is DeadlineKind.FIRST_RESPONSE:
                 escalated.setdefault(escalation.ticket_id, escalation.fired_at)
+        turns: dict[int, list[tuple[datetime, str]]] = defaultdict(list)
+        spans = select(TicketEvent).where(TicketEvent.kind.in_([Action.RESOLVE, Action.REOPEN]))
+        for event in await session.scalars(spans.order_by(TicketEvent.ticket_id, TicketEvent.seq)):
+            turns[event.ticket_id].append((event.at, event.kind))
+        unheard = Counter(
+            await session.scalars(
+                select(LedgerEntry.ticket_id).where(
+                    LedgerEntry.kind.in_([BreachKind.LATE_NOTICE, BreachKind.MISSED_UPDATE])
+                )
+            )
+        )
         rows = list(await session.scalars(select(ProgressNotice)))
         late_entries = Counter(
             await session.scalars(
@@ -252,6 +308,7 @@ async def measure(
     repeats, asks = repeated(day, people)
     given, unanswered = promised(day, people, theirs)
     reached, linked = incident_reach(day, office, {t.id: t for t in tickets})
+    silent, silent_recorded = silences(day, tickets, turns, unheard, now, tolerance)
     passed = next((p.ticket_id for p in people if p.persona == "passed"), None)
     cluster = {p.ticket_id for p in people if p.persona == "cluster" and p.ticket_id is not None}
     found = leaks(report_csv, slow, passed, cluster)
@@ -268,6 +325,8 @@ async def measure(
             tickets, owned_at, escalated, now, tolerance
         ),
         **notices(day, rows, tickets, late_entries, now),
+        "silences_past_notice_interval": silent,
+        "silences_recorded": silent_recorded,
         "asked_requesters_something": asks,
         "repeated_by_requester": repeats,
         "incident_requesters_linked": linked,

@@ -18,19 +18,23 @@ writes for a while): what people do meanwhile waits, and the notices that fall d
 out late, which the ledger must record.
 
 Planted leaks, which the supervisors' `/report day` (its CSV) should show: a slow department
-(utilities: it claims late, or never, and accepts handoffs late), a department that returns
-all the work handed to it (social security), a ticket passed around three times, a burst of
-outage complaints (an incident), and a cluster of questions no template answers.
+(utilities: it claims late, or never, and accepts handoffs late), a ticket passed around
+three times, and a cluster of questions no template answers. Beside them: a department that
+returns all the work handed to it (social security) and a burst of outage complaints (an
+incident).
 
-Printed, one JSON line with --json: acknowledged_under_3s (share of requesters' first messages
-answered within 3 real seconds), promised (share of unanswered inquiries given a ticket number
-and a time), ownerless_past_claim_deadline_unescalated, notices_due / notices_on_time /
-notices_late_recorded (late ones with their ledger entry), repeated_by_requester (the bot
-asking for what a requester already told it), incident_updates_reached (share of an
-incident's linked requesters who saw the update), leaks_found / leaks_planted. Floors (issue
-16): >= 0.99, 1.0, 0, on time + recorded = due, 0, 1.0, found = planted.
-tests/handlers/test_service_day.py runs a shorter day and asserts the floors that are
-behaviour (not the 3 seconds, which is wall-clock).
+Printed (one JSON line with --json): acknowledged_under_3s (share of requesters' first
+messages answered within 3 real seconds), promised (share of unanswered inquiries given a
+ticket number and a time), ownerless_past_claim_deadline_unescalated, notices_due /
+notices_on_time / notices_late_recorded (late ones with their ledger entry),
+silences_past_notice_interval / silences_recorded (from the requesters' side: an active
+ticket's requester hearing nothing for longer than the interval and its grace, and whether
+the ledger has it), repeated_by_requester (the bot asking for what a requester already told
+it), incident_updates_reached (share of an incident's linked requesters who saw the update),
+leaks_found / leaks_planted, and counts showing the day had cases for each. Floors (issue
+16): >= 0.99, 1.0, 0, on time + recorded = due (and silences all recorded), 0, 1.0, found =
+planted. tests/handlers/test_service_day.py runs a shorter day and asserts the floors that
+are behaviour (not the 3 seconds, which is wall-clock).
 """
 
 from __future__ import annotations
@@ -168,6 +172,8 @@ def cast(
     burst, cluster = max(5, count // 10), max(5, count // 12)
     people = [Requester(0, "zh", "passed", PASSED, 10.0, "consultation")]
     start = minutes / 3
+    if lull[0] - 12 < start < lull[1]:
+        start = lull[1] + 5  # the burst whole, after the lull
     for at in spread(chance, burst, start, start + 12):
         people.append(Requester(0, "zh", "outage", chance.choice(OUTAGE), at, "fault_report"))
     for n, at in enumerate(spread(chance, cluster, 5, minutes * 0.6)):
