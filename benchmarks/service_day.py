@@ -1,7 +1,7 @@
 """A simulated service day of a city hotline (issue 16): the whole service discipline measured.
 
     python -m benchmarks.service_day [--requesters 80] [--hours 8] [--speed 120]
-                                     [--restart-at 180] [--down 20] [--seed 1] [--json]
+                                     [--restart-at 180] [--down 40] [--seed 1] [--json]
 
 The bot (the real Application, in this process, on SQLite) runs against the emulation on a
 compressed clock: `--speed` simulated seconds pass each real second, from 09:00 on a Monday,
@@ -301,7 +301,7 @@ def main() -> None:
     parser.add_argument(
         "--restart-at", type=float, default=180.0, help="minutes into the day the bot stops"
     )
-    parser.add_argument("--down", type=float, default=20.0, help="minutes it is down (0: never)")
+    parser.add_argument("--down", type=float, default=40.0, help="minutes it is down (0: never)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
