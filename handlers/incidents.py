@@ -9,14 +9,15 @@ from bot.errors import DeskError
 from handlers import post
 from handlers.context import DeskContext
 from handlers.refusals import Misused, refusals
-from handlers.roles import staff_only
+from handlers.roles import staff_or_management
 
 
-@staff_only
+@staff_or_management
 @refusals
 async def post_update(update: Update, context: DeskContext) -> None:
-    """`/incident <incident> <text>`, anywhere staff write: the text goes to the requester of
-    every active ticket linked to the incident, and the one who sent it is told how many."""
+    """`/incident <incident> <text>`, anywhere staff or management write: the text goes to
+    the requester of every active ticket linked to the incident, and the one who sent it is
+    told how many."""
     desk = context.desk
     message = update.effective_message
     if message is None or message.from_user is None:

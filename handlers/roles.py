@@ -29,8 +29,9 @@ async def not_staff(update: Update, context: DeskContext) -> None:
         await start(update, context)
 
 
-def staff_only(handler: Handler) -> Handler:
-    """The handler for staff (officers, supervisors, management) only; anyone else gets
+def staff_only(handler: Handler, *, management: bool = False) -> Handler:
+    """The handler for a department's staff (officers, supervisors) only, and with
+    `management` for management too (configured apart, in no department); anyone else gets
     `not_staff`. Nothing happens without a user and a message."""
 
     @functools.wraps(handler)
@@ -38,12 +39,19 @@ def staff_only(handler: Handler) -> Handler:
         user, message = update.effective_user, update.effective_message
         if user is None or message is None:
             return
-        if context.desk.rules.staff.get(user.id) is None:
+        staff = context.desk.rules.staff
+        if staff.get(user.id) is None and not (management and staff.is_management(user.id)):
             await not_staff(update, context)
             return
         await handler(update, context)
 
     return checked
+
+
+def staff_or_management(handler: Handler) -> Handler:
+    """`staff_only` that management may use too (e.g. /incident: the surge alert goes to the
+    management chat, and the core lets management speak on any ticket)."""
+    return staff_only(handler, management=True)
 
 
 def supervisors_only(handler: Handler) -> Handler:

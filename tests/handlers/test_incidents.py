@@ -15,6 +15,7 @@ from tests.handlers.conftest import GENERAL_GROUP, DeskClock, bot_said, until
 
 App = Application  # type: ignore[type-arg]
 OFFICER = 100101
+MANAGER, MANAGEMENT_CHAT = 900001, -1000000000900
 COMPLAINTS = [
     "小区电梯又坏了,老人下不了楼",
     "我们小区电梯又坏了,老人没法下楼",
@@ -29,9 +30,16 @@ def _bot_said(emulator: Emulator, chat_id: int) -> list[str]:
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("poster", "place"),
+    [(OFFICER, GENERAL_GROUP), (MANAGER, MANAGEMENT_CHAT)],
+    ids=["officer", "manager"],
+)
 async def test_one_incident_update_reaches_every_affected_requester(
-    running: tuple[Emulator, App], desk_clock: DeskClock
+    running: tuple[Emulator, App], desk_clock: DeskClock, poster: int, place: int
 ) -> None:
+    """From an officer in their group, or from management in the supervisors' chat (where the
+    surge alert goes; management is in no department, and was once silently ignored)."""
     emulator, application = running
     desk = DeskContext(application).desk
     world = emulator.world
@@ -60,12 +68,12 @@ async def test_one_incident_update_reaches_every_affected_requester(
     assert incident_id is not None  # five alike in a quarter of an hour are one incident
 
     update = "维修人员已到场,预计今晚18点前恢复运行"
-    await world.user_sends(OFFICER, f"/incident {incident_id} {update}", GENERAL_GROUP)
+    await world.user_sends(poster, f"/incident {incident_id} {update}", place)
     for user_id in people:
         await until(lambda u=user_id: any(update in t for t in _bot_said(emulator, u)))
-    await until(lambda: any("5 位来电人" in t for t in _bot_said(emulator, GENERAL_GROUP)))
+    await until(lambda: any("5 位来电人" in t for t in _bot_said(emulator, place)))
 
     # Without the text: the refusal and how to write it; nobody else hears anything.
-    await world.user_sends(OFFICER, f"/incident {incident_id}", GENERAL_GROUP)
-    await until(lambda: any("/incident N" in t for t in _bot_said(emulator, GENERAL_GROUP)))
+    await world.user_sends(poster, f"/incident {incident_id}", place)
+    await until(lambda: any("/incident N" in t for t in _bot_said(emulator, place)))
     assert all(len(_bot_said(emulator, u)) == 1 for u in people)
