@@ -44,7 +44,10 @@ def _new_requester(
     display_name: str,
 ) -> Requester:
     """A requester first seen now, added to the session but not yet written: the session's
-    next flush writes them (the commit's, or a query's before it runs)."""
+    next flush writes them (the commit's, or a query's before it runs).
+
+    What the flows clear is set (to None) here, not left unset: the ORM takes an attribute
+    never set and later set to None for a change, an UPDATE of a row just written."""
     requester = Requester(
         telegram_user_id=telegram_user_id,
         chat_id=chat_id,
@@ -52,6 +55,11 @@ def _new_requester(
         display_name=display_name[:256],
         blocked_bot=False,
         created_at=now,
+        last_question=None,
+        dialog_step=None,
+        last_offered=None,
+        inquiry=None,
+        held_media=None,
     )
     session.add(requester)
     return requester

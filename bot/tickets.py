@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -45,8 +46,12 @@ async def open_ticket(
     now: datetime,
     priority: str | None = None,
     department: str | None = None,
+    inquiry: list[dict[str, Any]] | None = None,
+    staff_chat_id: int | None = None,
 ) -> Opened:
-    """Register an inquiry with its deadlines; the promise made to the requester is contact."""
+    """Register an inquiry with its deadlines; the promise made to the requester is contact.
+    `inquiry`: the first inquiry's turns (bot/intake/inquiry.py); `staff_chat_id`: the staff
+    group its card goes to, if the caller sends one (both written with the ticket's row)."""
     settings = rules.settings
     question = clean_text(question, "the question")
     if category not in {c.key for c in settings.categories}:
@@ -82,8 +87,12 @@ async def open_ticket(
         resolution_started_at=now,
         last_contact_at=now,
         next_notice_due_at=now + rules.notice_interval,
+        inquiry=inquiry,
+        staff_chat_id=staff_chat_id,
     )
     rules.set_deadlines(ticket)
+    # Scheduled before the INSERT: `save` below then changes nothing unless a surge did.
+    rules.reschedule(ticket)
     session.add(ticket)
     await session.flush()
     lifecycle.record(
