@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import lifecycle
@@ -206,15 +206,30 @@ async def list_for_requester(*, session: AsyncSession, requester_id: int) -> lis
     return list(rows)
 
 
+# At Core level and built once: every new ticket's card is recorded so, by the sender. The
+# version goes up as the ORM's own UPDATE would take it, so that a transaction holding the
+# ticket meanwhile still fails on save (ConcurrentChange).
+_TICKETS = cast(Table, Ticket.__table__)
+_ATTACH_CARD = (
+    update(_TICKETS)
+    .where(_TICKETS.c.id == bindparam("card_ticket"))
+    .values(
+        staff_chat_id=bindparam("card_chat"),
+        card_message_id=bindparam("card_message"),
+        version=_TICKETS.c.version + 1,
+    )
+)
+
+
 async def attach_card(
     *, session: AsyncSession, ticket_id: int, chat_id: int, message_id: int
-) -> Ticket:
-    """Remember the ticket's card in its department's staff group."""
-    ticket = await get(session=session, ticket_id=ticket_id)
-    ticket.staff_chat_id = chat_id
-    ticket.card_message_id = message_id
-    await session.flush()
-    return ticket
+) -> None:
+    """Remember the ticket's card in its department's staff group (one UPDATE: nothing is
+    loaded); NotFound if there is no such ticket."""
+    connection = await session.connection()
+    params = {"card_ticket": ticket_id, "card_chat": chat_id, "card_message": message_id}
+    if (await connection.execute(_ATTACH_CARD, params)).rowcount == 0:
+        raise NotFound(f"no ticket {ticket_id}", "no_ticket", ticket_id=ticket_id)
 
 
 async def attach_topic(*, session: AsyncSession, ticket_id: int, thread_id: int | None) -> Ticket:
