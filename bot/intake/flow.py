@@ -77,17 +77,11 @@ def _answer_turn(desk: Desk, template: CaseTemplate) -> inquiry.Turn:
 
 
 async def register(
-    *,
-    tx: Transaction,
-    desk: Desk,
-    requester: Requester,
-    template: CaseTemplate,
-    question: str,
-    open_tickets: int | None = None,
+    *, tx: Transaction, desk: Desk, requester: Requester, template: CaseTemplate, question: str
 ) -> Outcome:
     """The answer of a template that needs a person (`CaseTemplate.handling`), and at once a
     ticket in the template's category and department (Action.REGISTER): the requester need
-    not ask for a person, nor pick a category. `open_tickets` as for `hand_over`."""
+    not ask for a person, nor pick a category."""
     outcome = await hand_over(
         tx=tx,
         desk=desk,
@@ -95,7 +89,6 @@ async def register(
         question=question,
         category=template.category,
         department=template.department,
-        open_tickets=open_tickets,
     )
     return replace(outcome, answered=template.id)
 
@@ -125,8 +118,6 @@ async def take_text(
     )
     if decided in (Action.INTO_TICKET, Action.NO_WORDS):
         return Outcome(decided, ticket=current)
-    # None in hand, none open: the open-ticket limit then needs no count.
-    open_tickets = 0 if current is None else None
     # The first inquiry goes on (or, idle and waited on by nothing, starts again): every text
     # in it reaches the ticket it may become.
     now = desk.now()
@@ -139,7 +130,6 @@ async def take_text(
             requester=requester,
             question=requester.last_question or text,
             category=None,
-            open_tickets=open_tickets,
         )
     if person and requester.last_question:
         question = requester.last_question  # "人工" adds nothing to what they asked
@@ -154,7 +144,6 @@ async def take_text(
             requester=requester,
             question=question,
             category=fallback_category(desk.settings),
-            open_tickets=open_tickets,
         )
     language = requester.language
     matches = desk.matcher.search(question, language, limit=3)
@@ -183,12 +172,7 @@ async def take_text(
         _record(requester, _answer_turn(desk, best))
         if action is Action.REGISTER:
             return await register(
-                tx=tx,
-                desk=desk,
-                requester=requester,
-                template=best,
-                question=question,
-                open_tickets=open_tickets,
+                tx=tx, desk=desk, requester=requester, template=best, question=question
             )
         return Outcome(Action.ANSWER, template_ids=(best.id,))
     if action is Action.SUGGEST:
@@ -201,14 +185,7 @@ async def take_text(
         requester.dialog_step = DialogStep.CLARIFY
         _record(requester, inquiry.bot_did("clarify", now))
         return Outcome(action)
-    return await hand_over(
-        tx=tx,
-        desk=desk,
-        requester=requester,
-        question=question,
-        category=None,
-        open_tickets=open_tickets,
-    )
+    return await hand_over(tx=tx, desk=desk, requester=requester, question=question, category=None)
 
 
 @dataclass(frozen=True)
@@ -250,7 +227,6 @@ async def take_press(
         needing_person={t.id for t in desk.templates.values() if t.needs_person},
     )
     question = requester.last_question or ""
-    open_tickets = 0 if current is None else None  # none in hand, none open
     if action is not PressAction.SET_LANGUAGE and requester.inquiry:
         requester.inquiry = (
             inquiry.current(requester.inquiry, now=desk.now(), waiting=step is not None) or None
@@ -263,12 +239,7 @@ async def take_press(
             _record(requester, _answer_turn(desk, template))
             if action is PressAction.REGISTER:
                 outcome = await register(
-                    tx=tx,
-                    desk=desk,
-                    requester=requester,
-                    template=template,
-                    question=question,
-                    open_tickets=open_tickets,
+                    tx=tx, desk=desk, requester=requester, template=template, question=question
                 )
                 return Pressed(action, template_id=value, handover=outcome)
             return Pressed(action, template_id=value)
@@ -282,12 +253,7 @@ async def take_press(
                 _record(requester, inquiry.asked_for_person(desk.now()))
             category = value if action is PressAction.HANDOVER_IN_CATEGORY else None
             outcome = await hand_over(
-                tx=tx,
-                desk=desk,
-                requester=requester,
-                question=question,
-                category=category,
-                open_tickets=open_tickets,
+                tx=tx, desk=desk, requester=requester, question=question, category=category
             )
             return Pressed(action, handover=outcome)
     return Pressed(action)
@@ -340,7 +306,6 @@ async def hand_over(
     question: str,
     category: str | None,
     department: str | None = None,
-    open_tickets: int | None = None,
 ) -> Outcome:
     """Hand a question to a person, in the caller's transaction: open a ticket in `category`
     (None: the category its cue words or a close template name) for `department` (None: as
@@ -349,8 +314,7 @@ async def hand_over(
     ticket), the bot's note of what it offered, its alerts stored for sending and its staff
     group set; or first ask for the category; or refuse past the open-ticket limit (config
     `abuse.open_tickets`). The new ticket's card is published for its staff group
-    (`card_notice`). `open_tickets`: how many tickets the requester has open, where the caller
-    knows it (one with none in hand has none open), else counted here."""
+    (`card_notice`)."""
     session = tx.session
     # The whole inquiry says what the matter is: details sent after an answer name no
     # category, the question they follow does.
@@ -359,17 +323,20 @@ async def hand_over(
     close = _Close(desk, words)
     if category is None:
         category = infer_category(desk.settings, words, close.category)
-    if open_tickets is None:
-        requester_id = await requesters.identified(session=session, requester=requester)
-        open_tickets = await requesters.count_open(session=session, requester_id=requester_id)
+    # A requester first seen in this transaction (not yet written: no id) has no tickets.
+    open_count = (
+        0
+        if requester.id is None
+        else await requesters.count_open(session=session, requester_id=requester.id)
+    )
     decided = handover(
         category=category,
-        open_tickets=open_tickets,
+        open_tickets=open_count,
         open_ticket_limit=desk.settings.abuse.open_tickets,
     )
     if decided is Handover.TOO_MANY:
         requester.dialog_step = None
-        return Outcome(decided, open_tickets=open_tickets)
+        return Outcome(decided, open_tickets=open_count)
     if decided is Handover.ASK_CATEGORY or category is None:
         requester.dialog_step = DialogStep.CATEGORY
         requester.last_question = question
