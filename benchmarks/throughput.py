@@ -11,7 +11,9 @@ measured is our stack, not Telegram's limits. Two measurements per bot:
 - latency at a fixed rate: questions arrive at `--rate` per second for `--seconds` (open loop);
   p50 and p99 from a requester's message to the bot's first reply.
 Each bot runs `--rounds` times, alternately, and the medians are reported: this machine's speed
-drifts by 10-15% from one minute to the next.
+drifts by 10-15% from one minute to the next. Beside the rates, each bot's CPU per update (the
+closed loop's), and our bot's SQL statements and commits per update over the whole run: they
+do not drift.
 Our bot answers from the knowledge base, suggests, or opens tickets, on SQLite: the questions
 are our Chinese test set, so about a quarter of them open a ticket. Each requester's later
 messages then go into their ticket, as they would.
@@ -29,11 +31,13 @@ import sys
 import tempfile
 import time
 from argparse import SUPPRESS
+from collections import Counter
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import Engine, event
 from telegram import Update
 from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters
 
@@ -47,6 +51,7 @@ from knowledge.evaluate import read_cases
 
 ROOT = Path(__file__).resolve().parent.parent
 FIRST_REQUESTER = 2_000_000
+STATEMENTS = "statements.json"  # what our bot's process counted, in its folder
 
 
 async def _echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -69,9 +74,11 @@ async def serve_bot(kind: str, base: str, folder: str) -> None:
         application = build_application(
             desk, LOCAL_TOKEN, base, sweep_every=None, rate_limited=False
         )
+        counted = _count_statements(desk.transactions.engine.sync_engine)
         # As in production: through the inbox.
         async with serving(application, poll_timeout=1):
             await stop.wait()
+        (Path(folder) / STATEMENTS).write_text(json.dumps(counted))
         return
     echo = ApplicationBuilder().token(LOCAL_TOKEN).base_url(f"{base}/bot").build()
     echo.add_handler(MessageHandler(filters.TEXT, _echo))
@@ -82,6 +89,15 @@ async def serve_bot(kind: str, base: str, folder: str) -> None:
         await stop.wait()
         await echo.updater.stop()
         await echo.stop()
+
+
+def _count_statements(engine: Engine) -> Counter[str]:
+    """SQL statements the engine runs (BEGIN on SQLite excepted: bot/db.py runs it on the
+    driver's connection) and transactions it commits, counted as they happen."""
+    counted: Counter[str] = Counter()
+    event.listen(engine, "before_cursor_execute", lambda *_: counted.update(["statements"]))
+    event.listen(engine, "commit", lambda *_: counted.update(["commits"]))
+    return counted
 
 
 def cpu_seconds(pid: int) -> float:
@@ -193,12 +209,18 @@ async def measure(kind: str, args: argparse.Namespace, questions: list[str]) -> 
             # The bot's own CPU per update: steadier than rates on a shared machine.
             cpu_ms = 1000 * (cpu_seconds(pid) - cpu) / (args.requesters * args.messages)
             latencies = sorted(await open_loop(emulator, questions, args.rate, args.seconds))
-    figures = {
-        "updates_per_s": throughput,
-        "cpu_ms_per_update": cpu_ms,
-        "p50_ms": statistics.median(latencies),
-        "p99_ms": latencies[max(0, int(0.99 * len(latencies)) - 1)],
-    }
+        figures = {
+            "updates_per_s": throughput,
+            "cpu_ms_per_update": cpu_ms,
+            "p50_ms": statistics.median(latencies),
+            "p99_ms": latencies[max(0, int(0.99 * len(latencies)) - 1)],
+        }
+        counted = Path(folder) / STATEMENTS  # our bot's, once it has stopped
+        if counted.exists():
+            # Over the whole run: the first answer, the closed loop and the open loop.
+            updates = 1 + args.requesters * args.messages + int(args.rate * args.seconds)
+            for name, count in json.loads(counted.read_text()).items():
+                figures[f"{name}_per_update"] = count / updates
     print(
         f"{kind:8} {throughput:8.1f} updates/s (closed loop, {args.requesters} requesters,"
         f" bot CPU {cpu_ms:4.1f} ms/update)"
@@ -242,6 +264,10 @@ def main() -> None:
         f" p99 {ours['p99_ms']:.1f} ms at {args.rate:.0f}/s"
     )
     print(f"ratio to the echo bot: {ratio:.2f} (by CPU per update: {cpu_ratio:.2f})")
+    print(
+        f"ours: {ours['statements_per_update']:.2f} SQL statements and"
+        f" {ours['commits_per_update']:.2f} commits per update"
+    )
     if args.json:
         print(
             json.dumps(
@@ -253,6 +279,8 @@ def main() -> None:
                     "p99_ms": round(ours["p99_ms"], 1),
                     "cpu_ms_per_update": round(ours["cpu_ms_per_update"], 2),
                     "echo_cpu_ms_per_update": round(echo["cpu_ms_per_update"], 2),
+                    "statements_per_update": round(ours["statements_per_update"], 2),
+                    "commits_per_update": round(ours["commits_per_update"], 2),
                 }
             )
         )

@@ -100,18 +100,19 @@ async def requester_message_and_tell(
     )
     ticket = await get(session=tx.session, ticket_id=ticket_id)
     group = rules.settings.department(ticket.handling_department_key).staff_group_chat_id
-    await publish(tx, rules, relay_notices(ticket, group, message, described, origin))
-    if not acknowledge:
-        return message
-    requester = await tx.session.get(Requester, requester_id)
-    assert requester is not None  # the ticket was found for them
-    if ticket.status is TicketStatus.RESOLVED:
+    notices = relay_notices(ticket, group, message, described, origin)
+    requester = await tx.session.get(Requester, requester_id) if acknowledge else None
+    resolved = ticket.status is TicketStatus.RESOLVED
+    if requester is not None and not resolved:
+        # With the relay: one statement stores the outbox rows of the usual message.
+        notices.append(
+            Notice("added_to_ticket", (Audience.REQUESTER,), ticket, requester=requester)
+        )
+    await publish(tx, rules, notices)
+    if requester is not None and resolved:
         await words_after_resolution_and_tell(
             tx=tx, rules=rules, ticket=ticket, requester=requester, text=text
         )
-    else:
-        added = Notice("added_to_ticket", (Audience.REQUESTER,), ticket, requester=requester)
-        await publish(tx, rules, [added])
     return message
 
 
@@ -288,7 +289,7 @@ async def staff_reply_and_tell(
     requester = await tx.session.get(Requester, ticket.requester_id)
     assert requester is not None  # a foreign key
     copied: dict[str, object] = {"from_chat_id": chat_id, "message_id": message_id}
-    if len(await replies.in_hand(session=tx.session, requester_id=requester.id)) > 1:
+    if await replies.holding(session=tx.session, requester_id=requester.id) > 1:
         copied |= {"numbered": True, "text": text, "content_type": content_type}
     notice = Notice("staff_reply", (Audience.REQUESTER,), ticket, copied, requester=requester)
     await publish(tx, rules, [notice])

@@ -47,8 +47,9 @@ _PLACE = select(
 
 
 async def place_of(*, engine: AsyncEngine, ticket_id: int) -> Place:
-    """Where the ticket is now (one small query on a bare connection); NoResultFound if there
-    is no such ticket."""
+    """Where the ticket is now (one small query on a bare connection of `engine`, best a
+    `bot.db.one_read` one: this runs for every message to a ticket's staff); NoResultFound if
+    there is no such ticket."""
     async with engine.connect() as connection:
         row = (await connection.execute(_PLACE, {"place_of": ticket_id})).one()
     return Place(*row)

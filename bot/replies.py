@@ -72,6 +72,18 @@ _IN_HAND = (
 )
 
 
+_HOLDING = (
+    select(func.count())
+    .select_from(Ticket)
+    .where(Ticket.requester_id == bindparam("requester_id"), Ticket.status.in_(IN_HAND))
+)
+
+
+async def holding(*, session: AsyncSession, requester_id: int) -> int:
+    """How many tickets the requester has in hand (counted: none is loaded)."""
+    return int(await session.scalar(_HOLDING, {"requester_id": requester_id}) or 0)
+
+
 async def in_hand(*, session: AsyncSession, requester_id: int) -> list[tuple[Ticket, InHand]]:
     """The requester's tickets in hand, oldest first, each with its staff's latest message."""
     rows = await session.execute(_IN_HAND, {"requester_id": requester_id})
@@ -100,13 +112,18 @@ async def route(
     session: AsyncSession,
     requester: Requester,
     current: Ticket | None,
+    holding: int,
     replied_to_message_id: int | None,
 ) -> Route:
     """Where the requester's message goes (`choose`), `current` being their latest ticket in
-    hand (None: they have none, and it goes to no ticket). `replied_to_message_id`: the
-    message in their chat it replies to, if any."""
+    hand (None: they have none, and it goes to no ticket) and `holding` how many they have in
+    hand (the query that found `current` counts them: bot/requesters.py `Asking`), so that
+    the usual case, one, reads nothing more. `replied_to_message_id`: the message in their
+    chat it replies to, if any."""
     if current is None:
         return Route(None)
+    if holding <= 1:
+        return Route(current)
     found = await in_hand(session=session, requester_id=requester.id)
     if len(found) <= 1:
         return Route(current)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import lifecycle
@@ -45,8 +46,12 @@ async def open_ticket(
     now: datetime,
     priority: str | None = None,
     department: str | None = None,
+    inquiry: list[dict[str, Any]] | None = None,
+    staff_chat_id: int | None = None,
 ) -> Opened:
-    """Register an inquiry with its deadlines; the promise made to the requester is contact."""
+    """Register an inquiry with its deadlines; the promise made to the requester is contact.
+    `inquiry`: the first inquiry's turns (bot/intake/inquiry.py); `staff_chat_id`: the staff
+    group its card goes to, if the caller sends one (both written with the ticket's row)."""
     settings = rules.settings
     question = clean_text(question, "the question")
     if category not in {c.key for c in settings.categories}:
@@ -82,8 +87,12 @@ async def open_ticket(
         resolution_started_at=now,
         last_contact_at=now,
         next_notice_due_at=now + rules.notice_interval,
+        inquiry=inquiry,
+        staff_chat_id=staff_chat_id,
     )
     rules.set_deadlines(ticket)
+    # Scheduled before the INSERT: `save` below then changes nothing unless a surge did.
+    rules.reschedule(ticket)
     session.add(ticket)
     await session.flush()
     lifecycle.record(
@@ -197,15 +206,30 @@ async def list_for_requester(*, session: AsyncSession, requester_id: int) -> lis
     return list(rows)
 
 
+# At Core level and built once: every new ticket's card is recorded so, by the sender. The
+# version goes up as the ORM's own UPDATE would take it, so that a transaction holding the
+# ticket meanwhile still fails on save (ConcurrentChange).
+_TICKETS = cast(Table, Ticket.__table__)
+_ATTACH_CARD = (
+    update(_TICKETS)
+    .where(_TICKETS.c.id == bindparam("card_ticket"))
+    .values(
+        staff_chat_id=bindparam("card_chat"),
+        card_message_id=bindparam("card_message"),
+        version=_TICKETS.c.version + 1,
+    )
+)
+
+
 async def attach_card(
     *, session: AsyncSession, ticket_id: int, chat_id: int, message_id: int
-) -> Ticket:
-    """Remember the ticket's card in its department's staff group."""
-    ticket = await get(session=session, ticket_id=ticket_id)
-    ticket.staff_chat_id = chat_id
-    ticket.card_message_id = message_id
-    await session.flush()
-    return ticket
+) -> None:
+    """Remember the ticket's card in its department's staff group (one UPDATE: nothing is
+    loaded); NotFound if there is no such ticket."""
+    connection = await session.connection()
+    params = {"card_ticket": ticket_id, "card_chat": chat_id, "card_message": message_id}
+    if (await connection.execute(_ATTACH_CARD, params)).rowcount == 0:
+        raise NotFound(f"no ticket {ticket_id}", "no_ticket", ticket_id=ticket_id)
 
 
 async def attach_topic(*, session: AsyncSession, ticket_id: int, thread_id: int | None) -> Ticket:

@@ -26,7 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot import inbox, outbox
 from bot.clock import utc_now
-from bot.db import RecordingSession
+from bot.db import RecordingSession, one_read
 from bot.outbox import LEASE, Call, Queued
 from bot.outgoing import Outgoing
 
@@ -46,6 +46,7 @@ class Transactions:
     ) -> None:
         self.sessions = sessions
         self.engine: AsyncEngine = sessions.kw["bind"]  # for statements on a bare connection
+        self.reading = one_read(self.engine)  # for a single SELECT on a bare connection
         self.clock = clock
         self.sender: Sender | None = None
         self._marked: set[int] = set()  # updates in hand whose mark is committed

@@ -26,7 +26,7 @@ from handlers.common import answer
 from handlers.context import DeskContext
 from handlers.handover import present, present_media, present_press
 from handlers.refusals import stale_buttons
-from handlers.requesters import requester_and_ticket
+from handlers.requesters import asking, requester_and_ticket, requester_for
 
 log = logging.getLogger(__name__)
 
@@ -40,14 +40,14 @@ async def ask(update: Update, context: DeskContext) -> None:
     message, user = update.effective_message, update.effective_user
     assert message is not None and message.text is not None and user is not None
     async with desk.transaction(update_id=update.update_id) as tx:
-        requester, current = await requester_and_ticket(tx, desk, user)
+        requester, current, holding = await asking(tx, desk, user)
         outcome = await flow.take_text(
             tx=tx, desk=desk, requester=requester, current=current, text=message.text
         )
         if outcome.action is IntakeAction.INTO_TICKET:
             assert outcome.ticket is not None
             ticket = await which.ticket_for(
-                desk, tx, requester, outcome.ticket, message, update.update_id
+                desk, tx, requester, outcome.ticket, holding, message, update.update_id
             )
             if ticket is not None:  # else they are asked which of their tickets it is for
                 await _into_ticket(desk, tx, requester, ticket, message)
@@ -119,11 +119,11 @@ async def other(update: Update, context: DeskContext) -> None:
         return
     attachment = received.attachment_of(message)
     async with desk.transaction(update_id=update.update_id) as tx:
-        requester, current = await requester_and_ticket(tx, desk, user)
+        requester, current, holding = await asking(tx, desk, user)
         if current is not None and requester.dialog_step is None:
             # Into a ticket: the one it answers, when more than one is in hand.
             current = await which.ticket_for(
-                desk, tx, requester, current, message, update.update_id
+                desk, tx, requester, current, holding, message, update.update_id
             )
             if current is None:
                 return  # they are asked which of their tickets it is for
@@ -190,7 +190,7 @@ async def chose_ticket(update: Update, context: DeskContext) -> None:
     button = parse(query.data)
     ticket_id, update_id, message_id = (button.number(i) for i in range(3))
     async with desk.transaction(update_id=update.update_id) as tx:
-        requester, _ = await requester_and_ticket(tx, desk, query.from_user)
+        requester = await requester_for(tx, desk, query.from_user)
         ticket = await replies.choice(
             session=tx.session, requester=requester, ticket_id=ticket_id, message_id=message_id
         )

@@ -31,12 +31,10 @@ async def requester_for(tx: Transaction, desk: Desk, user: User) -> Requester:
     return requester
 
 
-async def requester_and_ticket(
-    tx: Transaction, desk: Desk, user: User
-) -> tuple[Requester, Ticket | None]:
-    """The requester and their current ticket (open, or resolved awaiting their word); back,
-    if they had blocked the bot."""
-    requester, current = await requesters.requester_with_current(
+async def asking(tx: Transaction, desk: Desk, user: User) -> requesters.Asking:
+    """The requester, their current ticket (open, or resolved awaiting their word) and how many
+    tickets they have in hand; back, if they had blocked the bot."""
+    found = await requesters.requester_with_current(
         session=tx.session,
         telegram_user_id=user.id,
         chat_id=user.id,
@@ -44,8 +42,17 @@ async def requester_and_ticket(
         now=desk.now(),
         display_name=user.full_name,
     )
-    await delivery.reachable_again_and_tell(tx=tx, rules=desk.rules, requester=requester)
-    return requester, current
+    await delivery.reachable_again_and_tell(tx=tx, rules=desk.rules, requester=found.requester)
+    return found
+
+
+async def requester_and_ticket(
+    tx: Transaction, desk: Desk, user: User
+) -> tuple[Requester, Ticket | None]:
+    """The requester and their current ticket (open, or resolved awaiting their word); back,
+    if they had blocked the bot."""
+    found = await asking(tx, desk, user)
+    return found.requester, found.current
 
 
 async def requester_of(session: AsyncSession, ticket: Ticket) -> Requester:

@@ -18,16 +18,19 @@ async def ticket_for(
     tx: Transaction,
     requester: Requester,
     current: Ticket,
+    holding: int,
     message: Message,
     update_id: int,
 ) -> Ticket | None:
-    """The ticket the requester's `message` goes to (`current` is their latest in hand), or
-    None when they were asked which (in the caller's transaction)."""
+    """The ticket the requester's `message` goes to (`current` is their latest in hand,
+    `holding` how many they have in hand), or None when they were asked which (in the
+    caller's transaction)."""
     replied = message.reply_to_message
     route = await replies.route(
         session=tx.session,
         requester=requester,
         current=current,
+        holding=holding,
         replied_to_message_id=replied.message_id if replied is not None else None,
     )
     if route.ticket is not None:

@@ -334,7 +334,12 @@ async def hand_over(
     close = _Close(desk, words)
     if category is None:
         category = infer_category(desk.settings, words, close.category)
-    open_count = await requesters.count_open(session=session, requester_id=requester.id)
+    # A requester first seen in this transaction (not yet written: no id) has no tickets.
+    open_count = (
+        0
+        if requester.id is None
+        else await requesters.count_open(session=session, requester_id=requester.id)
+    )
     decided = handover(
         category=category,
         open_tickets=open_count,
@@ -350,26 +355,34 @@ async def hand_over(
         return Outcome(Handover.ASK_CATEGORY)
     now = desk.now()
     settings = desk.settings
+    attempts = _attempts(desk, requester)
+    # The requester's dialog is over, cleared before their row is first written (a first
+    # contact's: `identified`) and the ticket's with its inquiry and card group: each row
+    # written once, not written and then changed.
+    requester.dialog_step = requester.last_question = requester.last_offered = None
+    requester.inquiry = None
+    requester_id = await requesters.identified(session=session, requester=requester)
+    department = department or route(
+        template_department=close.department(),
+        category=category,
+        by_category=settings.routing.categories,
+        default=settings.home_department,
+    )
     opened = await tickets.open_ticket(
         session=session,
         rules=desk.rules,
-        requester_id=requester.id,
+        requester_id=requester_id,
         question=words,  # every word; each turn also whole on ticket.inquiry
         category=category,
         now=now,
-        department=department
-        or route(
-            template_department=close.department(),
-            category=category,
-            by_category=settings.routing.categories,
-            default=settings.home_department,
-        ),
+        department=department,
+        inquiry=turns or None,
+        # The card's group now; its message id once Telegram has the card.
+        staff_chat_id=settings.department(department).staff_group_chat_id,
     )
     ticket = opened.ticket
-    ticket.inquiry = turns or None
     # Keyword and surge alerts for the supervisors: stored with the ticket.
     await tx.publish(opened.alerts)
-    attempts = _attempts(desk, requester)
     if attempts:
         conversation.add_bot_note(
             session=session,
@@ -378,17 +391,11 @@ async def hand_over(
             now=now,
             content_type=BOT_OFFERED,
         )
-    requester.dialog_step = requester.last_question = requester.last_offered = None
-    requester.inquiry = None
     earlier = [
         t
-        for t in await tickets.list_for_requester(session=session, requester_id=requester.id)
+        for t in await tickets.list_for_requester(session=session, requester_id=requester_id)
         if t.id != ticket.id
     ][:5]
-    # The card's group now; its message id once Telegram has the card.
-    ticket.staff_chat_id = desk.settings.department(
-        ticket.handling_department_key
-    ).staff_group_chat_id
     attachments = len(held.held(requester))
     await publish(tx, desk.rules, [card_notice(desk, ticket, attempts, earlier, attachments)])
     # What they sent with the question (photos, files), filed and relayed after the card.

@@ -168,7 +168,7 @@ class Calls:
         return self._forums[chat_id]
 
     async def _place(self, ticket_id: int) -> Place:
-        return await delivery.place_of(engine=self._desk.transactions.engine, ticket_id=ticket_id)
+        return await delivery.place_of(engine=self._desk.transactions.reading, ticket_id=ticket_id)
 
     async def _reopen_topic(self, ticket: Place) -> list[Queued]:
         """A new topic for the ticket, and its introduction, returned to go first in line for

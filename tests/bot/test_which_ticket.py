@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.models import IN_HAND, TicketStatus
 from bot.replies import InHand, choose
 
 TWO_UNWRITTEN = [InHand(1, None), InHand(2, None)]
@@ -32,3 +33,8 @@ def test_else_the_ticket_whose_staff_wrote_last() -> None:
 
 def test_else_the_requester_is_asked() -> None:
     assert choose(replied_to=None, in_hand=TWO_UNWRITTEN) is None
+
+
+def test_in_hand_is_every_status_but_closed() -> None:
+    # The requester's query says "in hand" as "not closed" (bot/requesters.py).
+    assert set(IN_HAND) == set(TicketStatus) - {TicketStatus.CLOSED}

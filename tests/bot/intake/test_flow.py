@@ -35,7 +35,7 @@ async def _say(desk: Desk, text: str) -> flow.Outcome:
     """One text from the requester, in a transaction of its own, as the front sends it."""
     async with desk.transaction() as tx:
         session = tx.session
-        requester, current = await requesters.requester_with_current(
+        requester, current, _ = await requesters.requester_with_current(
             session=session, telegram_user_id=USER, chat_id=USER, language="zh", now=desk.now()
         )
         return await flow.take_text(
@@ -47,7 +47,7 @@ async def _press(desk: Desk, press: Press | None, value: str = "") -> flow.Press
     """One button of the requester's, in a transaction of its own, as the front sends it."""
     async with desk.transaction() as tx:
         session = tx.session
-        requester, current = await requesters.requester_with_current(
+        requester, current, _ = await requesters.requester_with_current(
             session=session, telegram_user_id=USER, chat_id=USER, language="zh", now=desk.now()
         )
         return await flow.take_press(
@@ -57,7 +57,7 @@ async def _press(desk: Desk, press: Press | None, value: str = "") -> flow.Press
 
 async def _requester_step(desk: Desk) -> str | None:
     async with desk.sessions() as session:
-        requester, _ = await requesters.requester_with_current(
+        requester, _, _ = await requesters.requester_with_current(
             session=session, telegram_user_id=USER, chat_id=USER, language="zh", now=desk.now()
         )
         return requester.dialog_step
@@ -153,7 +153,7 @@ async def test_words_instead_of_a_category_open_the_ticket_in_the_fallback(desk:
 async def test_a_ticket_in_progress_takes_the_next_text(desk: Desk) -> None:
     async with desk.transaction() as tx:
         session = tx.session
-        requester, _ = await requesters.requester_with_current(
+        requester, _, _ = await requesters.requester_with_current(
             session=session, telegram_user_id=USER, chat_id=USER, language="zh", now=desk.now()
         )
         opened = await flow.hand_over(
@@ -194,7 +194,7 @@ async def test_past_the_open_ticket_limit_no_ticket_is_opened(desk: Desk) -> Non
     for number in range(limit):
         async with desk.transaction() as tx:
             session = tx.session
-            requester, _ = await requesters.requester_with_current(
+            requester, _, _ = await requesters.requester_with_current(
                 session=session, telegram_user_id=USER, chat_id=USER, language="zh", now=desk.now()
             )
             opened = await flow.hand_over(
@@ -207,7 +207,7 @@ async def test_past_the_open_ticket_limit_no_ticket_is_opened(desk: Desk) -> Non
         assert opened.action is Handover.OPEN
     async with desk.transaction() as tx:
         session = tx.session
-        requester, _ = await requesters.requester_with_current(
+        requester, _, _ = await requesters.requester_with_current(
             session=session, telegram_user_id=USER, chat_id=USER, language="zh", now=desk.now()
         )
         refused = await flow.hand_over(
@@ -272,7 +272,7 @@ async def test_buttons_set_the_language_and_a_category_opens_the_waiting_questio
     assert (await _press(desk, Press.LANGUAGE, "en")).action is PressAction.SET_LANGUAGE
     assert (await _press(desk, Press.LANGUAGE, "xx")).action is PressAction.STALE
     async with desk.sessions() as session:
-        requester, _ = await requesters.requester_with_current(
+        requester, _, _ = await requesters.requester_with_current(
             session=session, telegram_user_id=USER, chat_id=USER, language="zh", now=desk.now()
         )
         assert requester.language == "en"
