@@ -165,5 +165,6 @@ def text_gram_counts(
         [len(grams) for grams, _ in arrays],
     )
     distinct, first, inverse = np.unique(hashes, return_index=True, return_inverse=True)
-    counts = np.bincount(inverse.ravel(), weights, len(distinct))
-    return distinct, counts, np.concatenate([orders for _, orders in arrays])[first]
+    counts = np.bincount(inverse.ravel(), weights, len(distinct)).astype(np.float64, copy=False)
+    orders = np.concatenate([orders for _, orders in arrays])[first].astype(np.int64, copy=False)
+    return distinct.astype(np.uint64, copy=False), counts, orders
