@@ -12,6 +12,19 @@ FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 
 
+def stable_order(keys: IntArray, bound: int) -> IntArray:
+    """The stable argsort of non-negative integer keys below `bound`: a radix sort, 16 bits a
+    pass (numpy sorts 16-bit keys stably by radix, in linear time; a 64-bit sort of the 10M
+    entries of 100k phrasings took twice as long)."""
+    order = np.arange(len(keys))
+    shift = 0
+    while shift == 0 or bound > 1 << shift:
+        digits = ((keys[order] >> shift) & 0xFFFF).astype(np.uint16)
+        order = order[np.argsort(digits, kind="stable")]
+        shift += 16
+    return order
+
+
 @dataclass
 class Csr:
     """A sparse matrix in compressed rows, numpy only."""
@@ -32,8 +45,9 @@ class Csr:
 
     def transposed(self, n_cols: int) -> Csr:
         rows = self.rows()
-        # (column, row) pairs are distinct, so an unstable sort of their keys is exact.
-        order = np.argsort(self.indices * (len(self.indptr) - 1) + rows)
+        # Rows ascend along the stored values, so a stable sort by column orders them by
+        # (column, row).
+        order = stable_order(self.indices, n_cols)
         return Csr.from_sorted(self.indices[order], rows[order], self.data[order], n_cols)
 
     def _positions(self, rows: IntArray) -> tuple[IntArray, IntArray]:

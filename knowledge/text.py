@@ -136,29 +136,35 @@ def _word_grams(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return tuple(grams), tuple(orders)
 
 
+@lru_cache(maxsize=65536)
+def _word_gram_arrays(word: str) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.int64]]:
+    """`_word_grams` as arrays, remembered (questions repeat words)."""
+    grams, orders = _word_grams(word)
+    return np.array(grams, dtype=np.uint64), np.array(orders, dtype=np.int64)
+
+
 def text_gram_counts(
     normal: str, stop_weight: float = 1.0
 ) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.float64], npt.NDArray[np.int64]]:
     """The distinct n-gram hashes of one text, ascending, how often each occurs, and each
     one's n (counts float: a function word's occurrence counts `stop_weight`): the hashes
-    of `gram_hashes`, in plain Python, each word's remembered (questions
-    repeat words). For a question of a few words, numpy's cost per operation (np.unique's
-    included) is more than the work (measured: about half a search)."""
-    whole: Counter[int] = Counter()  # n-grams of words that count whole
-    lesser: Counter[int] = Counter()  # ... and of function words, counting `stop_weight`
-    order_of: dict[int, int] = {}
-    for word in normal.split():
-        grams, orders = _word_grams(word)
-        (whole if word_weight(word, stop_weight) == 1.0 else lesser).update(grams)
-        order_of.update(zip(grams, orders, strict=True))
-    distinct = sorted(order_of)
-    return (
-        np.array(distinct, dtype=np.uint64),
-        np.array(
-            [whole.get(h, 0) + stop_weight * lesser.get(h, 0) for h in distinct]
-            if lesser
-            else [whole[h] for h in distinct],
-            dtype=np.float64,
+    of `gram_hashes`, each word's remembered as arrays, so that a question costs a few
+    numpy operations however long it is (a long question's n-grams counted in Python were
+    most of its search: measured, the slowest hundredth of searches)."""
+    words = Counter(normal.split())
+    if not words:
+        return np.zeros(0, np.uint64), np.zeros(0, np.float64), np.zeros(0, np.int64)
+    arrays = [_word_gram_arrays(word) for word in words]
+    hashes = np.concatenate([grams for grams, _ in arrays])
+    weights = np.repeat(
+        np.fromiter(
+            (count * word_weight(word, stop_weight) for word, count in words.items()),
+            np.float64,
+            len(words),
         ),
-        np.array([order_of[h] for h in distinct], dtype=np.int64),
+        [len(grams) for grams, _ in arrays],
     )
+    distinct, first, inverse = np.unique(hashes, return_index=True, return_inverse=True)
+    counts = np.bincount(inverse.ravel(), weights, len(distinct)).astype(np.float64, copy=False)
+    orders = np.concatenate([orders for _, orders in arrays])[first].astype(np.int64, copy=False)
+    return distinct.astype(np.uint64, copy=False), counts, orders

@@ -102,8 +102,8 @@ def test_bad_durations(text: object) -> None:
         ),
         ("answer_threshold: 71", "answer_threshold: 30", "matcher", "suggest_threshold"),
         (
-            "zh: {answer: 55, suggest: 50}",
-            "zh: {answer: 30, suggest: 50}",
+            "zh: {answer: 56, suggest: 48}",
+            "zh: {answer: 30, suggest: 48}",
             "matcher.thresholds.zh",
             "suggest",
         ),
