@@ -157,7 +157,8 @@ async def edited(update: Update, context: DeskContext) -> None:
             told = desk.texts.render(
                 "edit_passed_on", requester.language, ticket_id=done.ticket.id
             )
-            await post.post(tx, post.message(requester.chat_id, told))
+            linked = post.message(requester.chat_id, told, ticket_id=done.ticket.id, after="link")
+            await post.post(tx, linked)
 
 
 async def _into_ticket(

@@ -242,7 +242,7 @@ async def requester_decides(update: Update, context: DeskContext) -> None:
                 owner=desk.rules.staff.shown_as(ticket.owner_id) or "-",
                 resolution_due_at=ticket.resolution_due_at,
             )
-        calls = [post.message(requester.chat_id, told)]
+        calls = [post.message(requester.chat_id, told, ticket_id=ticket.id, after="link")]
         if query.message is not None:
             calls.insert(0, post.drop_buttons(query.message.chat.id, query.message.message_id))
         await post.post(tx, calls)

@@ -126,3 +126,28 @@ async def test_with_no_clue_the_requester_is_asked_which_ticket(
     await until(lambda: query_id in world.answered)
     assert "失效" in str(world.answered[query_id])
     assert await _filed(application, "卡号尾号1234") == [2]
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_reply_to_the_bots_own_message_about_a_ticket_chooses_it(
+    running: tuple[Emulator, App],
+) -> None:
+    """The promise with the ticket's number and the claim notice stand for their ticket: a
+    reply to one goes there, ahead of "whose staff wrote last" (issue 15, D4)."""
+    emulator, _ = running
+    world = emulator.world
+    first, second = await _two_tickets(emulator, claimed=True)
+    said = _bot_said(world, REQUESTER)
+    promise_2 = next(e for e in said if "工单 #2" in e.text)
+    claimed_2 = said[5]
+    assert "#2" in claimed_2.text
+    # #1's officer wrote last: plain words would go to #1.
+    await world.user_sends(OFFICER, "请问您的户籍在本市吗?", GENERAL_GROUP, first.thread_id)
+    await bot_lines(emulator, REQUESTER, 7)
+    await world.user_sends(REQUESTER, "居住证的材料齐了", reply_to=promise_2.message_id)
+    assert "已记入工单 #2" in (await bot_lines(emulator, REQUESTER, 8))[-1].text
+    await until(lambda: _in_topic(world, second.thread_id, "居住证的材料齐了"))
+    await world.user_sends(REQUESTER, "什么时候能办好", reply_to=claimed_2.message_id)
+    assert "已记入工单 #2" in (await bot_lines(emulator, REQUESTER, 9))[-1].text
+    await until(lambda: _in_topic(world, second.thread_id, "什么时候能办好"))
+    assert not _in_topic(world, first.thread_id, "居住证的材料齐了")
