@@ -54,6 +54,37 @@ async def place_of(*, engine: AsyncEngine, ticket_id: int) -> Place:
     return Place(*row)
 
 
+# What only a ticket's topic needs: in a group without topics the card's replies hold it all.
+FORUM_ONLY = frozenset({"topic_intro", "history"})
+# A requester's messages to a forum group whose ticket nobody has claimed yet: copied into the
+# topic with the rest when someone claims it (handlers/cards.py `topic_calls`).
+INTO_TOPIC_LATER = frozenset({"relay", "relay_described", "relay_origin", "requester_edit"})
+SEND, SKIP, OPEN = "send", "skip", "open"
+
+
+def without_topic(*, forum: bool, claimed: bool, kind: str) -> str:
+    """What becomes of a message for a ticket's topic (`kind`: its outbox kind) while the
+    ticket has no topic in its staff group (issue 15: a copy is never dropped when a topic
+    will exist for it):
+
+    | group         | ticket    | kind                 | then                                |
+    | no topics     | any       | FORUM_ONLY           | SKIP: the card's replies hold it    |
+    | no topics     | any       | other                | SEND, as a reply to the card        |
+    | forum         | claimed   | FORUM_ONLY           | SKIP: its topic's opening failed    |
+    | forum         | claimed   | other                | OPEN the ticket's topic, then this  |
+    | forum         | unclaimed | INTO_TOPIC_LATER     | SKIP: copied into the topic at claim|
+    | forum         | unclaimed | other                | SEND, in the group's General topic  |
+
+    A claimed ticket without a topic in a forum: its group was upgraded to a forum after the
+    claim, or the topic's opening waits behind it (the bot lacked the right to manage topics:
+    then opening it here fails the same way, and this message waits, parked, behind it)."""
+    if not forum:
+        return SKIP if kind in FORUM_ONLY else SEND
+    if claimed:
+        return SKIP if kind in FORUM_ONLY else OPEN
+    return SKIP if kind in INTO_TOPIC_LATER else SEND
+
+
 @dataclass(frozen=True)
 class Link:
     """A message sent in `chat_id` as `message_id` that stands for ticket `ticket_id` (a call
