@@ -144,22 +144,33 @@ async def moved_and_tell(
 
 async def paused_and_tell(*, tx: Transaction, rules: Rules, chat_id: int, reason: str) -> bool:
     """The bot cannot send to the staff chat `chat_id` now (`reason`: kicked, left, or
-    no_topic_rights): what is to be sent there is parked; the first time, the supervisors and
-    management are told (`staff_group_paused`, values `chat_id`, `reason`, `departments`,
-    `management`). False for a chat that is none of the desk's (nothing is parked: its
-    messages fail as before)."""
+    no_topic_rights): what is to be sent there is parked; the supervisors and management are
+    told (`staff_group_paused`, values `chat_id`, `reason`, `was`: the reason it was paused
+    for before, None the first time, `departments`, `management`) the first time, and again
+    when the reason changes (the bot added back, but without the right to manage topics: the
+    stored reason follows). False for a chat that is none of the desk's (nothing is parked:
+    its messages fail as before)."""
     place = place_of(rules.settings, chat_id)
     if not place.known:
         return False
     session = tx.session
     await outbox.park(session=session, chat_id=chat_id, error=f"paused: {reason}")
-    if await session.get(PausedChat, chat_id) is not None:
+    paused = await session.get(PausedChat, chat_id)
+    was = None if paused is None else paused.reason
+    if paused is None:
+        session.add(PausedChat(chat_id=chat_id, reason=reason, since=tx.now))
+    elif was == reason:
         return True
-    session.add(PausedChat(chat_id=chat_id, reason=reason, since=tx.now))
+    else:
+        paused.reason = reason
+        if reason == "no_topic_rights":
+            # Back in the group: what needs no topic goes; what does is parked again.
+            await outbox.unpark(session=session, chat_id=chat_id, now=tx.now)
     await session.flush()
     values = {
         "chat_id": chat_id,
         "reason": reason,
+        "was": was,
         "departments": list(place.departments),
         "management": place.management,
     }

@@ -205,6 +205,7 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
         "new_chat_id": -1004001,
         "chat_id": -1004001,
         "management": False,
+        "was": None,
     }
 
 
@@ -234,7 +235,9 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
     if template == "escalation":
         return [(d, {"deadline": d}) for d in ("first_response", "resolution")]
     if template == "staff_group_paused":
-        return [(r, {"reason": r}) for r in ("kicked", "left", "no_topic_rights")]
+        reasons = [(r, {"reason": r}) for r in ("kicked", "left", "no_topic_rights")]
+        back = ("back_without_topics", {"reason": "no_topic_rights", "was": "kicked"})
+        return [*reasons, back]
     if template in ("staff_group_moved", "staff_group_back"):
         return [("groups", {}), ("management", {"management": True})]
     if template == "relay_origin":

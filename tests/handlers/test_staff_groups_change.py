@@ -278,3 +278,28 @@ async def test_what_the_requester_sends_while_the_topic_waits_for_rights_follows
     assert copies == ["补充:我家三口人", "补充:租住在幸福路"]
     assert await skipped_copies(application) == 0
     assert len(world.chats[GENERAL_GROUP].topics) == 1
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_back_in_the_group_without_the_right_to_manage_topics_is_told(
+    running: tuple[Emulator, App],
+) -> None:
+    """Removed, then added back as an administrator that may not manage topics: the
+    supervisors and management hear that it is back but lacks that right (issue 15, D5)."""
+    emulator, application = running
+    world = emulator.world
+    await a_ticket(emulator)
+    await control(emulator, "membership", {"chat_id": GENERAL_GROUP, "status": "kicked"})
+    await until(lambda: bool(said(world, MANAGEMENT, "移出")))
+    rights = {"chat_id": GENERAL_GROUP, "status": "administrator", "can_manage_topics": False}
+    await control(emulator, "membership", rights)
+    await until(lambda: bool(said(world, SUPERVISOR, "管理话题")))
+    await until(lambda: bool(said(world, MANAGEMENT, "管理话题")))
+    (told,) = said(world, SUPERVISOR, "管理话题")
+    assert "已回到" in told.text
+    async with application.bot_data.desk.sessions() as session:
+        assert await session.scalar(select(PausedChat.reason)) == "no_topic_rights"
+    # A new ticket's card reaches the group, as the notice says.
+    world.add_user(900777, "张三", "zh")
+    await world.user_sends(900777, "我想申请公租房")
+    await until(lambda: len(said(world, GENERAL_GROUP, "公租房")) == 2)
