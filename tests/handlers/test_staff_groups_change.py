@@ -303,3 +303,38 @@ async def test_back_in_the_group_without_the_right_to_manage_topics_is_told(
     world.add_user(900777, "张三", "zh")
     await world.user_sends(900777, "我想申请公租房")
     await until(lambda: len(said(world, GENERAL_GROUP, "公租房")) == 2)
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_back_in_the_management_chat_the_stale_notice_of_its_absence_is_dropped(
+    running: tuple[Emulator, App],
+) -> None:
+    """The bot leaves the management chat and comes back: the management's members hear
+    both in private (the chat itself could not hear the first), and the chat gets only
+    that the bot is back, not the notice of its absence that waited for it (issue 15, D8)."""
+    emulator, application = running
+    world = emulator.world
+    manager = application.bot_data.desk.settings.management.user_ids[0]
+    await control(emulator, "membership", {"chat_id": MANAGEMENT, "status": "left"})
+    await until(lambda: bool(said(world, manager, "不在")))
+    await until(lambda: bool(said(world, SUPERVISOR, "不在")))
+
+    async def parked() -> bool:
+        async with application.bot_data.desk.sessions() as session:
+            query = select(func.count()).where(
+                OutboxMessage.chat_id == MANAGEMENT,
+                OutboxMessage.template == "staff_group_paused",
+                OutboxMessage.sent_at.is_(None),
+                OutboxMessage.last_error.startswith("paused"),
+            )
+            return await session.scalar(query) == 1
+
+    await until(parked)  # the chat's own notice of its absence waits for it
+    await control(emulator, "membership", {"chat_id": MANAGEMENT, "status": "member"})
+    await until(lambda: bool(said(world, manager, "恢复")))
+    await until(lambda: bool(said(world, MANAGEMENT, "恢复")))
+    await until(lambda: bool(said(world, SUPERVISOR, "恢复")))
+    await world.user_sends(REQUESTER, "我想申请公租房")  # something after, in order
+    await until(lambda: bool(said(world, REQUESTER, "工单 #1")))
+    assert [e.text for e in said(world, MANAGEMENT) if "不在" in e.text] == []
+    assert "没有等待中的消息" in said(world, MANAGEMENT, "恢复")[0].text
