@@ -42,7 +42,12 @@ async def ask(update: Update, context: DeskContext) -> None:
     async with desk.transaction(update_id=update.update_id) as tx:
         requester, current = await requester_and_ticket(tx, desk, user)
         outcome = await flow.take_text(
-            tx=tx, desk=desk, requester=requester, current=current, text=message.text
+            tx=tx,
+            desk=desk,
+            requester=requester,
+            current=current,
+            text=message.text,
+            origin=received.origin_of(message),
         )
         if outcome.action is IntakeAction.INTO_TICKET:
             assert outcome.ticket is not None

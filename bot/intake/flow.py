@@ -32,6 +32,7 @@ from bot.intake.decision import (
     starts_anew,
     wants_person,
 )
+from bot.kinds import Origin
 from bot.models import DialogStep, Requester, Ticket
 from bot.notices import publish
 from bot.transaction import Transaction
@@ -100,12 +101,16 @@ async def take_text(
     requester: Requester,
     current: Ticket | None,
     text: str,
+    origin: Origin | None = None,
 ) -> Outcome:
     """Decide on a text a requester wrote in their private chat, in the caller's transaction.
 
     `current` is the requester's ticket in progress (or resolved awaiting their word), if any.
     INTO_TICKET changes nothing here: the front files the message with its media under the
     ticket (`conversation.add_requester_message`) and copies it to the staff.
+    `origin`: the text was forwarded from there; the question and the first inquiry keep it
+    written out (`forwarded_words`: the staff never take another's words for the
+    requester's), while the knowledge base is searched with the words alone.
     """
     text = text.strip()
     step = DialogStep(requester.dialog_step) if requester.dialog_step else None
@@ -121,20 +126,31 @@ async def take_text(
     # The first inquiry goes on (or, idle and waited on by nothing, starts again): every text
     # in it reaches the ticket it may become.
     now = desk.now()
+    written = text
+    if origin is not None:  # as a forward inside a ticket is introduced (`relay_origin`)
+        written = desk.texts.render(
+            "forwarded_words",
+            desk.settings.languages.default,
+            origin_kind=origin.kind,
+            origin_name=origin.name,
+            text=text,
+        )
     requester.inquiry = inquiry.current(requester.inquiry, now=now, waiting=step is not None)
-    _record(requester, inquiry.said(text, now))
+    _record(requester, inquiry.said(written, now))
     if decided is Action.HANDOVER:
         return await hand_over(
             tx=tx,
             desk=desk,
             requester=requester,
-            question=requester.last_question or text,
+            question=requester.last_question or written,
             category=None,
         )
+    searched = None
     if person and requester.last_question:
         question = requester.last_question  # "人工" adds nothing to what they asked
     else:
-        question = question_of(step=step, earlier=requester.last_question, text=text)
+        question = question_of(step=step, earlier=requester.last_question, text=written)
+        searched = question_of(step=step, earlier=requester.last_question, text=text)
     requester.last_question = question
     requester.dialog_step = None
     if decided is Action.FALLBACK:
@@ -146,7 +162,7 @@ async def take_text(
             category=fallback_category(desk.settings),
         )
     language = requester.language
-    matches = desk.matcher.search(question, language, limit=3)
+    matches = desk.matcher.search(searched or question, language, limit=3)
     band = desk.matcher.band(matches)
     metrics.MATCHER_BANDS.labels(band=band.value).inc()
     best = desk.templates.get(matches[0].template_id) if matches else None

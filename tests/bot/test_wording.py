@@ -240,7 +240,7 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [*reasons, back]
     if template in ("staff_group_moved", "staff_group_back"):
         return [("groups", {}), ("management", {"management": True})]
-    if template == "relay_origin":
+    if template in ("relay_origin", "forwarded_words"):
         return [(o, {"origin_kind": o}) for o in ("user", "hidden_user", "chat", "channel")]
     if template == "refused":
         reasons = ["illegal_move", "unknown_priority", "unknown_category", "unknown_department"]

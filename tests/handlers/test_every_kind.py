@@ -8,8 +8,10 @@ from typing import Any
 
 import aiohttp
 import pytest
+from sqlalchemy import select
 from telegram.ext import Application
 
+from bot.models import Ticket
 from emulator.server import Emulator
 from tests.handlers.conftest import (
     ENGLISH,
@@ -155,3 +157,32 @@ async def test_a_topic_closed_by_a_person_is_reopened_and_a_deleted_one_replaced
     intro, copied = said(world, GENERAL_GROUP, second)
     assert "原来的话题已被关闭或删除" in intro.text and "我想申请公租房" in intro.text
     assert copied.text == "户口本要原件吗?"
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("origin", "shown"),
+    [
+        ({"origin": "hidden_user", "name": "Neighbour"}, '原发送人隐藏了账号,显示为"Neighbour"'),
+        ({"origin": "channel"}, '来自频道"Channel"'),
+    ],
+)
+async def test_a_forward_as_the_first_message_keeps_its_origin_on_the_ticket(
+    running: tuple[Emulator, App], origin: dict[str, Any], shown: str
+) -> None:
+    """Forwarded words that open a ticket are not the requester's own: the card, the topic's
+    introduction and the ticket say where they come from (issue 15, D6)."""
+    emulator, application = running
+    world = emulator.world
+    body = {"user_id": REQUESTER, "text": "我想申请公租房", **origin}
+    await control(emulator, "forwards", body)
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    assert "转发" in card.text and shown in card.text and "我想申请公租房" in card.text
+    await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
+    topic = await only_topic(world, GENERAL_GROUP)
+    await until(lambda: bool(said(world, GENERAL_GROUP, topic.thread_id)))
+    intro = said(world, GENERAL_GROUP, topic.thread_id)[0]
+    assert shown in intro.text and "我想申请公租房" in intro.text
+    async with application.bot_data.desk.sessions() as session:
+        question = await session.scalar(select(Ticket.question))
+    assert question is not None and shown in question
