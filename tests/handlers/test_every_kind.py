@@ -186,3 +186,25 @@ async def test_a_forward_as_the_first_message_keeps_its_origin_on_the_ticket(
     async with application.bot_data.desk.sessions() as session:
         question = await session.scalar(select(Ticket.question))
     assert question is not None and shown in question
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("quiz", [True, False])
+async def test_a_poll_an_officer_sends_reaches_the_requester_in_words(
+    running: tuple[Emulator, App], quiz: bool
+) -> None:
+    """Telegram cannot copy a quiz (and a copied poll's votes would reach nobody): the
+    requester reads it in words, with its ticket's number, and answers in words (issue 15,
+    D7); what they answer reaches the topic."""
+    emulator, _ = running
+    world = emulator.world
+    topic = await claimed_ticket(emulator)
+    poll = {"question": "您选哪天来办?", "options": ["周一", "周二"], "quiz": quiz}
+    where = {"chat_id": GENERAL_GROUP, "message_thread_id": topic.thread_id}
+    await control(emulator, "media", {"user_id": OFFICER, "kind": "poll", **where, **poll})
+    await until(lambda: "您选哪天来办?" in said(world, REQUESTER)[-1].text)
+    told = said(world, REQUESTER)[-1]
+    assert told.kind == "text" and "工单 #1" in told.text
+    assert "• 周一" in told.text and "• 周二" in told.text
+    await world.user_sends(REQUESTER, "周二", reply_to=told.message_id)
+    await until(lambda: said(world, GENERAL_GROUP, topic.thread_id)[-1].text == "周二")
