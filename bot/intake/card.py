@@ -4,6 +4,9 @@ requester's earlier tickets, what they sent with it)."""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
+
 from bot.desk import Desk
 from bot.excerpt import question_values
 from bot.intake import inquiry
@@ -31,14 +34,16 @@ def card_notice(
     attempts: tuple[str, ...],
     earlier: list[Ticket],
     attachments: int = 0,
+    kinds: Sequence[str] = (),
 ) -> Notice:
     """The new ticket's card for its staff group (`ticket_card`; the front adds Claim): its
     category and priority by name, the question (`bot.excerpt.question_values`: whole, or
     its start and its length when a card cannot hold it), the first inquiry turn by turn when
     more than the question happened (`inquiry`, bot/intake/inquiry.py; `inquiry_shortened`
     when a turn had to be shortened), what the bot offered (`attempts`), the requester's
-    earlier tickets (`earlier`: id and status each) and how many photos or files came with the
-    question (`attachments`)."""
+    earlier tickets (`earlier`: id and status each) and how many things came with the
+    question (`attachments`), by kind when `kinds` (each item's: photo, poll, ...) says
+    (`kept`: [kind, how many] in the order they came, so the card words what was kept)."""
     names = desk.names(desk.settings.languages.default)
     turns = ticket.inquiry or []
     values = {
@@ -48,6 +53,7 @@ def card_notice(
         **_inquiry_values(turns, ticket.question),
         "attempts": list(attempts),
         "attachments": attachments,
+        "kept": [[kind, n] for kind, n in Counter(kinds).items()],
         "earlier": [{"id": t.id, "status": str(t.status)} for t in earlier],
     }
     return Notice(

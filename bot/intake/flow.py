@@ -390,8 +390,9 @@ async def hand_over(
     ticket.staff_chat_id = desk.settings.department(
         ticket.handling_department_key
     ).staff_group_chat_id
-    attachments = len(held.held(requester))
-    await publish(tx, desk.rules, [card_notice(desk, ticket, attempts, earlier, attachments)])
+    kept = [item.kind for item in held.held(requester)]
+    card = card_notice(desk, ticket, attempts, earlier, len(kept), kept)
+    await publish(tx, desk.rules, [card])
     # What they sent with the question (photos, files), filed and relayed after the card.
     await held.file_held(tx=tx, rules=desk.rules, requester=requester, ticket=ticket)
     return Outcome(decided, ticket=ticket, attempts=attempts, earlier=tuple(earlier))

@@ -208,3 +208,19 @@ async def test_a_poll_an_officer_sends_reaches_the_requester_in_words(
     assert "• 周一" in told.text and "• 周二" in told.text
     await world.user_sends(REQUESTER, "周二", reply_to=told.message_id)
     await until(lambda: said(world, GENERAL_GROUP, topic.thread_id)[-1].text == "周二")
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_the_card_words_what_was_kept_by_its_kind(running: tuple[Emulator, App]) -> None:
+    """A poll and a location kept before the question: the card says a poll and a location,
+    not "photos or files"."""
+    emulator, _ = running
+    world = emulator.world
+    poll = {"question": "哪天能办?", "options": ["周一", "周二"]}
+    await control(emulator, "media", {"user_id": REQUESTER, "kind": "poll", **poll})
+    await bot_lines(emulator, REQUESTER, 1)  # asked what it is about
+    await control(emulator, "media", {"user_id": REQUESTER, "kind": "location"})
+    await world.user_sends(REQUESTER, "我想申请公租房")
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    assert "另附:投票×1、位置×1" in card.text
+    assert "照片" not in card.text
