@@ -15,7 +15,8 @@ from sqlalchemy import bindparam, insert, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot import conversation, outbox, requesters, tickets
-from bot.models import Requester, StaffLink, Ticket
+from bot.kinds import Origin
+from bot.models import OutboxMessage, Requester, StaffLink, Ticket
 from bot.notices import Audience, Notice, publish
 from bot.outbox import Call, Queued
 from bot.outgoing import Outgoing
@@ -83,6 +84,35 @@ def without_topic(*, forum: bool, claimed: bool, kind: str) -> str:
     if claimed:
         return SKIP if kind in FORUM_ONLY else OPEN
     return SKIP if kind in INTO_TOPIC_LATER else SEND
+
+
+async def forwarded_from(
+    *, session: AsyncSession, ticket_id: int
+) -> dict[tuple[int, int], Origin]:
+    """Where each of the ticket's forwarded messages comes from, by (chat id, message id) in
+    the requester's chat: read from its relay notices in the outbox (`relay_origin` stored
+    just before the `relay` of the message it introduces, bot/conversation.py
+    `relay_notices`), so that a ticket's topic opened later introduces the copy as the
+    notice would have (handlers/cards.py `topic_calls`). Rows pruned by retention are not
+    found: their copies then go without the line."""
+    rows = await session.execute(
+        select(OutboxMessage.template, OutboxMessage.context)
+        .where(
+            OutboxMessage.ticket_id == ticket_id,
+            OutboxMessage.template.in_(("relay_origin", "relay", "relay_described")),
+        )
+        .order_by(OutboxMessage.id)
+    )
+    found: dict[tuple[int, int], Origin] = {}
+    origin: Origin | None = None
+    for template, context in rows:
+        if template == "relay_origin":
+            origin = Origin(context["origin_kind"], context["origin_name"])
+        else:
+            if origin is not None and template == "relay":
+                found[(context["from_chat_id"], context["message_id"])] = origin
+            origin = None  # a described poll's origin is no copy's
+    return found
 
 
 @dataclass(frozen=True)

@@ -224,3 +224,35 @@ async def test_the_card_words_what_was_kept_by_its_kind(running: tuple[Emulator,
     (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
     assert "另附:投票×1、位置×1" in card.text
     assert "照片" not in card.text
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_forward_before_the_claim_reaches_the_topic_with_its_origin(
+    running: tuple[Emulator, App],
+) -> None:
+    """Forwarded into a ticket nobody has claimed yet (a forum group: it waits for the
+    topic): once claimed, the topic has the line saying where it comes from before its copy,
+    as when it is relayed into a topic."""
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(REQUESTER, "我想申请公租房")
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    await bot_lines(emulator, REQUESTER, 1)
+    poll = {"question": "哪天能办?", "options": ["周一", "周二"]}
+    await control(emulator, "media", {"user_id": REQUESTER, "kind": "poll", **poll})
+    body = {
+        "user_id": REQUESTER,
+        "text": "通知:本周六停水",
+        "origin": "hidden_user",
+        "name": "张三",
+    }
+    await control(emulator, "forwards", body)
+    await until(lambda: len(said(world, REQUESTER)) == 3)  # both added to the ticket
+    await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
+    topic = await only_topic(world, GENERAL_GROUP)
+    in_topic = lambda: [e.text for e in said(world, GENERAL_GROUP, topic.thread_id)]  # noqa: E731
+    await until(lambda: "通知:本周六停水" in in_topic())
+    texts = in_topic()
+    copied = texts.index("通知:本周六停水")
+    assert '隐藏了账号(显示为"张三")' in texts[copied - 1]
+    assert sum("转发" in t for t in texts) == 1  # the poll before it has no origin line
