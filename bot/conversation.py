@@ -272,8 +272,9 @@ async def staff_reply_and_tell(
     transaction's instant; the requester gets it as a `staff_reply` notice (values
     `from_chat_id`, `message_id`: the front copies that message). When the requester has more
     than one ticket in hand, the values also say `numbered` (the requester reads which ticket
-    it is about: issue 14), with `text` and `content_type`. Raises as `add_staff_message`
-    does (DeskError)."""
+    it is about: issue 14), with `text` and `content_type`. A kind Telegram cannot copy
+    (NOT_COPIED: a poll, `text` it in words) reaches them as `staff_reply_described` (values
+    `kind`, `described`) instead. Raises as `add_staff_message` does (DeskError)."""
     message = await add_staff_message(
         session=tx.session,
         rules=rules,
@@ -288,6 +289,15 @@ async def staff_reply_and_tell(
     ticket = await get(session=tx.session, ticket_id=ticket_id)
     requester = await tx.session.get(Requester, ticket.requester_id)
     assert requester is not None  # a foreign key
+    if content_type in NOT_COPIED:
+        # Telegram cannot copy a quiz, and a copied poll would be a live poll nobody reads the
+        # votes of: in words, with the ticket's number, to be answered in words.
+        described = {"kind": content_type, "described": text}
+        notice = Notice(
+            "staff_reply_described", (Audience.REQUESTER,), ticket, described, requester=requester
+        )
+        await publish(tx, rules, [notice])
+        return message
     copied: dict[str, object] = {"from_chat_id": chat_id, "message_id": message_id}
     if await replies.holding(session=tx.session, requester_id=requester.id) > 1:
         copied |= {"numbered": True, "text": text, "content_type": content_type}

@@ -15,7 +15,8 @@ from sqlalchemy import bindparam, insert, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot import conversation, outbox, requesters, tickets
-from bot.models import Requester, StaffLink, Ticket
+from bot.kinds import Origin
+from bot.models import OutboxMessage, Requester, StaffLink, Ticket
 from bot.notices import Audience, Notice, publish
 from bot.outbox import Call, Queued
 from bot.outgoing import Outgoing
@@ -53,6 +54,66 @@ async def place_of(*, engine: AsyncEngine, ticket_id: int) -> Place:
     async with engine.connect() as connection:
         row = (await connection.execute(_PLACE, {"place_of": ticket_id})).one()
     return Place(*row)
+
+
+# What only a ticket's topic needs: in a group without topics the card's replies hold it all.
+FORUM_ONLY = frozenset({"topic_intro", "history"})
+# A requester's messages to a forum group whose ticket nobody has claimed yet: copied into the
+# topic with the rest when someone claims it (handlers/cards.py `topic_calls`).
+INTO_TOPIC_LATER = frozenset({"relay", "relay_described", "relay_origin", "requester_edit"})
+SEND, SKIP, OPEN = "send", "skip", "open"
+
+
+def without_topic(*, forum: bool, claimed: bool, kind: str) -> str:
+    """What becomes of a message for a ticket's topic (`kind`: its outbox kind) while the
+    ticket has no topic in its staff group (issue 15: a copy is never dropped when a topic
+    will exist for it):
+
+    | group         | ticket    | kind                 | then                                |
+    | no topics     | any       | FORUM_ONLY           | SKIP: the card's replies hold it    |
+    | no topics     | any       | other                | SEND, as a reply to the card        |
+    | forum         | claimed   | FORUM_ONLY           | SKIP: its topic's opening failed    |
+    | forum         | claimed   | other                | OPEN the ticket's topic, then this  |
+    | forum         | unclaimed | INTO_TOPIC_LATER     | SKIP: copied into the topic at claim|
+    | forum         | unclaimed | other                | SEND, in the group's General topic  |
+
+    A claimed ticket without a topic in a forum: its group was upgraded to a forum after the
+    claim, or the topic's opening waits behind it (the bot lacked the right to manage topics:
+    then opening it here fails the same way, and this message waits, parked, behind it)."""
+    if not forum:
+        return SKIP if kind in FORUM_ONLY else SEND
+    if claimed:
+        return SKIP if kind in FORUM_ONLY else OPEN
+    return SKIP if kind in INTO_TOPIC_LATER else SEND
+
+
+async def forwarded_from(
+    *, session: AsyncSession, ticket_id: int
+) -> dict[tuple[int, int], Origin]:
+    """Where each of the ticket's forwarded messages comes from, by (chat id, message id) in
+    the requester's chat: read from its relay notices in the outbox (`relay_origin` stored
+    just before the `relay` of the message it introduces, bot/conversation.py
+    `relay_notices`), so that a ticket's topic opened later introduces the copy as the
+    notice would have (handlers/cards.py `topic_calls`). Rows pruned by retention are not
+    found: their copies then go without the line."""
+    rows = await session.execute(
+        select(OutboxMessage.template, OutboxMessage.context)
+        .where(
+            OutboxMessage.ticket_id == ticket_id,
+            OutboxMessage.template.in_(("relay_origin", "relay", "relay_described")),
+        )
+        .order_by(OutboxMessage.id)
+    )
+    found: dict[tuple[int, int], Origin] = {}
+    origin: Origin | None = None
+    for template, context in rows:
+        if template == "relay_origin":
+            origin = Origin(context["origin_kind"], context["origin_name"])
+        else:
+            if origin is not None and template == "relay":
+                found[(context["from_chat_id"], context["message_id"])] = origin
+            origin = None  # a described poll's origin is no copy's
+    return found
 
 
 @dataclass(frozen=True)

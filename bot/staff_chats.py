@@ -11,12 +11,14 @@ topics).
 - Unusable: what is to be sent there waits in the outbox, parked (not lost, not tried again
   in a loop), and the supervisors and management hear it at once (`paused_and_tell`); when the
   bot is back with the rights it needs, the parked messages go, and they hear that too
-  (`back_and_tell`).
+  (`back_and_tell`); a notice of the chat's absence still waiting then is dropped (no longer
+  true). When the chat is the management chat itself, its members hear both in private.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -24,8 +26,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import outbox
 from bot.config import Settings
 from bot.db import create_engine, is_sqlite, session_factory, sqlite_path
-from bot.models import ChatMove, PausedChat, Ticket
-from bot.notices import Audience, Notice, publish
+from bot.models import ChatMove, OutboxMessage, PausedChat, Ticket
+from bot.notices import Audience, Notice, address, publish
+from bot.outgoing import Outgoing
 from bot.rules import Rules
 from bot.transaction import Transaction
 
@@ -107,6 +110,42 @@ def _notice(kind: str, place: Place, settings: Settings, values: dict[str, objec
     return Notice(kind, base.audience, values=values, departments=base.departments)
 
 
+async def _tell(
+    tx: Transaction, rules: Rules, kind: str, place: Place, values: dict[str, object]
+) -> None:
+    """Tell the supervisors and management (`_told`) about a chat; when it is the management
+    chat itself, its members too, in their private chats: the chat may be the very one the
+    bot cannot reach."""
+    notice = _notice(kind, place, rules.settings, values)
+    addressed = address(rules, [notice])
+    if place.management:
+        told = {m.chat_id for m in addressed}
+        language = rules.settings.languages.default
+        addressed += [
+            Outgoing(user, language, kind, dict(values), None, str(Audience.MANAGEMENT))
+            for user in rules.settings.management.user_ids
+            if user not in told
+        ]
+    await tx.publish(addressed)
+
+
+async def _drop_stale_absence(*, session: AsyncSession, chat_id: int, now: datetime) -> None:
+    """The notices that the bot cannot reach `chat_id` still waiting to be sent (in that chat
+    itself, parked with the rest, or in another chat the bot could not reach either): not
+    true any more, marked done (outbox.SKIPPED) without being sent."""
+    waiting = await session.scalars(
+        select(OutboxMessage).where(
+            OutboxMessage.template == "staff_group_paused",
+            OutboxMessage.sent_at.is_(None),
+            OutboxMessage.failed_at.is_(None),
+        )
+    )
+    for row in waiting:
+        if row.context.get("chat_id") == chat_id:
+            row.sent_at, row.last_error = now, f"{outbox.SKIPPED}: the chat is back"
+    await session.flush()
+
+
 async def moved_and_tell(
     *, tx: Transaction, rules: Rules, old_chat_id: int, new_chat_id: int
 ) -> Settings | None:
@@ -144,26 +183,37 @@ async def moved_and_tell(
 
 async def paused_and_tell(*, tx: Transaction, rules: Rules, chat_id: int, reason: str) -> bool:
     """The bot cannot send to the staff chat `chat_id` now (`reason`: kicked, left, or
-    no_topic_rights): what is to be sent there is parked; the first time, the supervisors and
-    management are told (`staff_group_paused`, values `chat_id`, `reason`, `departments`,
-    `management`). False for a chat that is none of the desk's (nothing is parked: its
-    messages fail as before)."""
+    no_topic_rights): what is to be sent there is parked; the supervisors and management are
+    told (`staff_group_paused`, values `chat_id`, `reason`, `was`: the reason it was paused
+    for before, None the first time, `departments`, `management`) the first time, and again
+    when the reason changes (the bot added back, but without the right to manage topics: the
+    stored reason follows). False for a chat that is none of the desk's (nothing is parked:
+    its messages fail as before)."""
     place = place_of(rules.settings, chat_id)
     if not place.known:
         return False
     session = tx.session
     await outbox.park(session=session, chat_id=chat_id, error=f"paused: {reason}")
-    if await session.get(PausedChat, chat_id) is not None:
+    paused = await session.get(PausedChat, chat_id)
+    was = None if paused is None else paused.reason
+    if paused is None:
+        session.add(PausedChat(chat_id=chat_id, reason=reason, since=tx.now))
+    elif was == reason:
         return True
-    session.add(PausedChat(chat_id=chat_id, reason=reason, since=tx.now))
+    else:
+        paused.reason = reason
+        if reason == "no_topic_rights":
+            # Back in the group: what needs no topic goes; what does is parked again.
+            await outbox.unpark(session=session, chat_id=chat_id, now=tx.now)
     await session.flush()
     values = {
         "chat_id": chat_id,
         "reason": reason,
+        "was": was,
         "departments": list(place.departments),
         "management": place.management,
     }
-    await publish(tx, rules, [_notice("staff_group_paused", place, rules.settings, values)])
+    await _tell(tx, rules, "staff_group_paused", place, values)
     return True
 
 
@@ -177,6 +227,7 @@ async def back_and_tell(*, tx: Transaction, rules: Rules, chat_id: int) -> int |
     if paused is None:
         return None
     await session.delete(paused)
+    await _drop_stale_absence(session=session, chat_id=chat_id, now=tx.now)
     count = await outbox.unpark(session=session, chat_id=chat_id, now=tx.now)
     place = place_of(rules.settings, chat_id)
     values = {
@@ -185,7 +236,7 @@ async def back_and_tell(*, tx: Transaction, rules: Rules, chat_id: int) -> int |
         "departments": list(place.departments),
         "management": place.management,
     }
-    await publish(tx, rules, [_notice("staff_group_back", place, rules.settings, values)])
+    await _tell(tx, rules, "staff_group_back", place, values)
     return count
 
 

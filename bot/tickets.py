@@ -233,18 +233,29 @@ async def attach_card(
 
 
 async def attach_topic(*, session: AsyncSession, ticket_id: int, thread_id: int | None) -> Ticket:
-    """Remember (or forget, with None) the ticket's own forum topic in the staff group."""
+    """Remember (or forget, with None) the ticket's own forum topic in the staff group. A topic
+    it had before stays its own (`get_by_topic`): a topic's thread id is the id of the message
+    that opened it, kept as a link (StaffLink) to the ticket."""
     ticket = await get(session=session, ticket_id=ticket_id)
+    earlier, chat_id = ticket.staff_thread_id, ticket.staff_chat_id
+    if earlier is not None and earlier != thread_id and chat_id is not None:
+        await session.merge(StaffLink(chat_id=chat_id, message_id=earlier, ticket_id=ticket.id))
     ticket.staff_thread_id = thread_id
     await session.flush()
     return ticket
 
 
 async def get_by_topic(*, session: AsyncSession, chat_id: int, thread_id: int) -> Ticket | None:
-    """The ticket whose forum topic this is, if any."""
-    return await session.scalar(
+    """The ticket whose forum topic this is, now or before (a person reopened a topic the
+    ticket had before it was given another: staff writing there still reach its requester,
+    issue 15), if any."""
+    current = await session.scalar(
         select(Ticket).where(Ticket.staff_chat_id == chat_id, Ticket.staff_thread_id == thread_id)
     )
+    if current is not None:
+        return current
+    earlier = await session.get(StaffLink, (chat_id, thread_id))
+    return None if earlier is None else await session.get(Ticket, earlier.ticket_id)
 
 
 async def get_by_message(*, session: AsyncSession, chat_id: int, message_id: int) -> Ticket | None:

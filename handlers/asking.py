@@ -42,7 +42,12 @@ async def ask(update: Update, context: DeskContext) -> None:
     async with desk.transaction(update_id=update.update_id) as tx:
         requester, current, holding = await asking(tx, desk, user)
         outcome = await flow.take_text(
-            tx=tx, desk=desk, requester=requester, current=current, text=message.text
+            tx=tx,
+            desk=desk,
+            requester=requester,
+            current=current,
+            text=message.text,
+            origin=received.origin_of(message),
         )
         if outcome.action is IntakeAction.INTO_TICKET:
             assert outcome.ticket is not None
@@ -157,7 +162,8 @@ async def edited(update: Update, context: DeskContext) -> None:
             told = desk.texts.render(
                 "edit_passed_on", requester.language, ticket_id=done.ticket.id
             )
-            await post.post(tx, post.message(requester.chat_id, told))
+            linked = post.message(requester.chat_id, told, ticket_id=done.ticket.id, after="link")
+            await post.post(tx, linked)
 
 
 async def _into_ticket(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import conversation
+from bot import conversation, delivery
 from bot.desk import Desk
 from bot.intake import inquiry
 from bot.intake.media import NOT_COPIED
@@ -50,7 +50,21 @@ async def topic_calls(
         *post.long_message(chat_id, intro, kind="topic_intro", ticket_id=ticket.id, in_topic=True),
     ]
     earlier = await conversation.history(session=session, ticket_id=ticket.id, public_only=True)
+    origins = await delivery.forwarded_from(session=session, ticket_id=ticket.id)
     for line in earlier:
+        where = origins.get((line.telegram_chat_id or 0, line.telegram_message_id or 0))
+        if line.direction is Direction.IN and where is not None:
+            # A forward: where it comes from first, as when it is relayed into a topic.
+            said = desk.texts.render(
+                "relay_origin",
+                language,
+                ticket_id=ticket.id,
+                origin_kind=where.kind,
+                origin_name=where.name,
+            )
+            calls.append(
+                post.message(chat_id, said, kind="history", ticket_id=ticket.id, in_topic=True)
+            )
         if line.direction is Direction.IN and line.content_type in NOT_COPIED:
             # Telegram cannot copy it: in words, as it was relayed (bot/conversation.py).
             described = desk.texts.render(

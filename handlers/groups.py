@@ -2,7 +2,7 @@
 supergroup (its service messages) and the bot's own membership (`my_chat_member`). What the
 desk does is bot/staff_chats.py's; this reads the updates. Other service messages in groups
 (a topic closed or reopened by a person, members joining) change nothing here: a ticket's
-topic someone closed or deleted is opened again when the bot next posts to it
+topic someone closed is reopened, one deleted replaced, when the bot next posts to it
 (handlers/runtime/calls.py)."""
 
 from __future__ import annotations

@@ -127,4 +127,7 @@ def _promise(desk: Desk, requester: Requester, outcome: flow.Outcome) -> list[Ca
         resolution_due_at=ticket.resolution_due_at,
         ask_for=answered.ask_for(language) if answered is not None else [],
     )
-    return [post.message(requester.chat_id, promise, kind="promise")]
+    # Linked to the ticket once sent: a reply to the promise is about it (bot/replies.py).
+    return [
+        post.message(requester.chat_id, promise, kind="promise", ticket_id=ticket.id, after="link")
+    ]

@@ -20,7 +20,7 @@ from bot import closure, conversation, ownership, staff_chats, tickets
 from bot.desk import Desk
 from bot.errors import AlreadyClaimed, DeskError, InvalidInput
 from bot.models import Ticket
-from handlers import cards, post
+from handlers import cards, post, received
 from handlers.callbacks import Action, parse
 from handlers.commands import IN_TICKET, read
 from handlers.common import answer
@@ -198,10 +198,10 @@ async def _on_ticket(
             rules=desk.rules,
             ticket_id=ticket.id,
             officer_id=officer_id,
-            text=text,
+            text=received.described(message) or text,  # a poll in words
             chat_id=message.chat_id,
             message_id=message.message_id,
-            content_type="text" if message.text is not None else "media",
+            content_type="text" if message.text is not None else received.content_of(message)[0],
         )
 
 
@@ -242,7 +242,7 @@ async def requester_decides(update: Update, context: DeskContext) -> None:
                 owner=desk.rules.staff.shown_as(ticket.owner_id) or "-",
                 resolution_due_at=ticket.resolution_due_at,
             )
-        calls = [post.message(requester.chat_id, told)]
+        calls = [post.message(requester.chat_id, told, ticket_id=ticket.id, after="link")]
         if query.message is not None:
             calls.insert(0, post.drop_buttons(query.message.chat.id, query.message.message_id))
         await post.post(tx, calls)

@@ -89,7 +89,12 @@ async def take_media(
     held.hold(requester, attachment)
     if action is MediaAction.QUESTION:
         outcome = await flow.take_text(
-            tx=tx, desk=desk, requester=requester, current=current, text=attachment.caption
+            tx=tx,
+            desk=desk,
+            requester=requester,
+            current=current,
+            text=attachment.caption,
+            origin=attachment.origin,
         )
         return Taken(action, question=outcome)
     if action is MediaAction.HOLD_AND_ASK and step not in (DialogStep.CLARIFY, DialogStep.MATTER):

@@ -4,7 +4,10 @@ requester's earlier tickets, what they sent with it)."""
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from collections import Counter
+from collections.abc import Sequence
+
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.desk import Desk
@@ -34,14 +37,16 @@ def card_notice(
     attempts: tuple[str, ...],
     earlier: list[Ticket],
     attachments: int = 0,
+    kinds: Sequence[str] = (),
 ) -> Notice:
     """The new ticket's card for its staff group (`ticket_card`; the front adds Claim): its
     category and priority by name, the question (`bot.excerpt.question_values`: whole, or
     its start and its length when a card cannot hold it), the first inquiry turn by turn when
     more than the question happened (`inquiry`, bot/intake/inquiry.py; `inquiry_shortened`
     when a turn had to be shortened), what the bot offered (`attempts`), the requester's
-    earlier tickets (`earlier`: id and status each) and how many photos or files came with the
-    question (`attachments`)."""
+    earlier tickets (`earlier`: id and status each) and how many things came with the
+    question (`attachments`), by kind when `kinds` (each item's: photo, poll, ...) says
+    (`kept`: [kind, how many] in the order they came, so the card words what was kept)."""
     names = desk.names(desk.settings.languages.default)
     turns = ticket.inquiry or []
     values = {
@@ -51,6 +56,7 @@ def card_notice(
         **_inquiry_values(turns, ticket.question),
         "attempts": list(attempts),
         "attachments": attachments,
+        "kept": [[kind, n] for kind, n in Counter(kinds).items()],
         "earlier": [{"id": t.id, "status": str(t.status)} for t in earlier],
     }
     return Notice(
@@ -67,8 +73,8 @@ async def card_as_now(*, session: AsyncSession, desk: Desk, ticket: Ticket) -> d
     `ticket_values`): what a `card_refresh` notice (bot/notices.py) is shown as, an edit of the
     card already in the staff group. The same card as when it was opened (`card_notice`) but
     for what changed since: its priority and deadlines, the statuses of the requester's earlier
-    tickets, and `attachments`, every photo or file the requester has filed under it so far
-    (an album's items after the one that opened the ticket among them)."""
+    tickets, and `attachments` and `kept`, everything the requester has filed under it so far
+    besides words (an album's items after the one that opened the ticket among them)."""
     turns = ticket.inquiry or []
     attempts: tuple[str, ...] = tuple(inquiry.offered(turns))
     if not turns:
@@ -92,14 +98,16 @@ async def card_as_now(*, session: AsyncSession, desk: Desk, ticket: Ticket) -> d
             .limit(5)
         )
     )
-    attachments = await session.scalar(
-        select(func.count())
-        .select_from(TicketMessage)
-        .where(
-            TicketMessage.ticket_id == ticket.id,
-            TicketMessage.direction == Direction.IN,
-            TicketMessage.content_type != "text",
+    kinds = list(
+        await session.scalars(
+            select(TicketMessage.content_type)
+            .where(
+                TicketMessage.ticket_id == ticket.id,
+                TicketMessage.direction == Direction.IN,
+                TicketMessage.content_type != "text",
+            )
+            .order_by(TicketMessage.id)
         )
     )
-    notice = card_notice(desk, ticket, attempts, earlier, int(attachments or 0))
+    notice = card_notice(desk, ticket, attempts, earlier, len(kinds), kinds)
     return {**ticket_values(ticket, desk.rules), **notice.values}

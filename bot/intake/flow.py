@@ -16,6 +16,7 @@ from bot.classify import fallback_category, infer_category
 from bot.desk import Desk
 from bot.intake import held, inquiry
 from bot.intake.card import card_notice
+from bot.intake.close import CloseTemplate
 from bot.intake.decision import (
     Action,
     Handover,
@@ -33,7 +34,7 @@ from bot.intake.decision import (
     starts_anew,
     wants_person,
 )
-from bot.kinds import BOT_OFFERED
+from bot.kinds import BOT_OFFERED, Origin
 from bot.models import DialogStep, Requester, Ticket
 from bot.notices import publish
 from bot.transaction import Transaction
@@ -103,12 +104,16 @@ async def take_text(
     requester: Requester,
     current: Ticket | None,
     text: str,
+    origin: Origin | None = None,
 ) -> Outcome:
     """Decide on a text a requester wrote in their private chat, in the caller's transaction.
 
     `current` is the requester's ticket in progress (or resolved awaiting their word), if any.
     INTO_TICKET changes nothing here: the front files the message with its media under the
     ticket (`conversation.add_requester_message`) and copies it to the staff.
+    `origin`: the text was forwarded from there; the question and the first inquiry keep it
+    written out (`forwarded_words`: the staff never take another's words for the
+    requester's), while the knowledge base is searched with the words alone.
     """
     text = text.strip()
     step = DialogStep(requester.dialog_step) if requester.dialog_step else None
@@ -126,12 +131,21 @@ async def take_text(
     # The first inquiry goes on (or, idle and waited on by nothing, starts again): every text
     # in it reaches the ticket it may become.
     now = desk.now()
+    written = text
+    if origin is not None:  # as a forward inside a ticket is introduced (`relay_origin`)
+        written = desk.texts.render(
+            "forwarded_words",
+            desk.settings.languages.default,
+            origin_kind=origin.kind,
+            origin_name=origin.name,
+            text=text,
+        )
     requester.inquiry = inquiry.current(requester.inquiry, now=now, waiting=step is not None)
-    _record(requester, inquiry.said(text, now))
+    _record(requester, inquiry.said(written, now))
     if decided is Action.ASK_MATTER:
         # What is it about? Their words lead the question their answer completes.
         requester.dialog_step = DialogStep.MATTER
-        requester.last_question, requester.last_offered = (None if person else text), None
+        requester.last_question, requester.last_offered = (None if person else written), None
         _record(requester, inquiry.bot_did("matter", now))
         return Outcome(decided, person=person)
     if decided is Action.HANDOVER:
@@ -139,13 +153,15 @@ async def take_text(
             tx=tx,
             desk=desk,
             requester=requester,
-            question=requester.last_question or text,
+            question=requester.last_question or written,
             category=None,
         )
+    searched = None
     if person and requester.last_question:
         question = requester.last_question  # "人工" adds nothing to what they asked
     else:
-        question = question_of(step=step, earlier=requester.last_question, text=text)
+        question = question_of(step=step, earlier=requester.last_question, text=written)
+        searched = question_of(step=step, earlier=requester.last_question, text=text)
     requester.last_question = question
     requester.dialog_step = None
     if decided is Action.FALLBACK:
@@ -157,7 +173,7 @@ async def take_text(
             category=fallback_category(desk.settings),
         )
     language = requester.language
-    matches = desk.matcher.search(question, language, limit=3)
+    matches = desk.matcher.search(searched or question, language, limit=3)
     band = desk.matcher.band(matches)
     metrics.MATCHER_BANDS.labels(band=band.value).inc()
     best = desk.templates.get(matches[0].template_id) if matches else None
@@ -270,35 +286,6 @@ async def take_press(
     return Pressed(action)
 
 
-class _Close:
-    """The template a question came close to, searched once and only when asked: its
-    category (from the `suggest` band: what kind of case it is, when no cue word says) and its
-    department (from the band config `routing.close_template` names)."""
-
-    def __init__(self, desk: Desk, question: str) -> None:
-        self._desk, self._question = desk, question
-        self._found: tuple[CaseTemplate | None, Band] | None = None
-
-    def _best(self) -> tuple[CaseTemplate | None, Band]:
-        if self._found is None:
-            matches = self._desk.matcher.search(self._question, None, limit=1)
-            template = self._desk.templates.get(matches[0].template_id) if matches else None
-            self._found = (template, self._desk.matcher.band(matches))
-        return self._found
-
-    def category(self) -> str | None:
-        template, band = self._best()
-        return template.category if template and band is not Band.HANDOVER else None
-
-    def department(self) -> str | None:
-        wanted = self._desk.settings.routing.close_template
-        if wanted == "off":
-            return None
-        template, band = self._best()
-        close = band is Band.ANSWER or (wanted == "suggest" and band is Band.SUGGEST)
-        return template.department if template and close else None
-
-
 def _attempts(desk: Desk, requester: Requester) -> tuple[str, ...]:
     """The questions of the templates the bot offered in the first inquiry, as the staff read
     them (from `last_offered` for an inquiry begun before turns were kept)."""
@@ -331,7 +318,7 @@ async def hand_over(
     # category, the question they follow does.
     turns = requester.inquiry or []
     words = inquiry.words(turns, asks_for_person=wants_person) or question
-    close = _Close(desk, words)
+    close = CloseTemplate(desk, words)
     if category is None:
         category = infer_category(desk.settings, words, close.category)
     # A requester first seen in this transaction (not yet written: no id) has no tickets.
@@ -396,8 +383,9 @@ async def hand_over(
         for t in await tickets.list_for_requester(session=session, requester_id=requester_id)
         if t.id != ticket.id
     ][:5]
-    attachments = len(held.held(requester))
-    await publish(tx, desk.rules, [card_notice(desk, ticket, attempts, earlier, attachments)])
+    kept = [item.kind for item in held.held(requester)]
+    card = card_notice(desk, ticket, attempts, earlier, len(kept), kept)
+    await publish(tx, desk.rules, [card])
     # What they sent with the question (photos, files), filed and relayed after the card.
     await held.file_held(tx=tx, rules=desk.rules, requester=requester, ticket=ticket)
     return Outcome(decided, ticket=ticket, attempts=attempts, earlier=tuple(earlier))

@@ -2,8 +2,11 @@
 (handlers/presenter.py), a front call as stored; put in its ticket's topic (or under its card)
 as the ticket is now.
 
-A ticket's topic that someone closed or deleted is opened again, with an introduction, before
-the message goes there (`Reordered`)."""
+A ticket's topic that someone closed is reopened (the same topic: a careful clerk does not open
+a second one of the same name, and the conversation stays in one place), and the message goes
+there; one someone deleted is replaced by a new topic, with an introduction, before the message
+goes there (`Reordered`). A claimed ticket without a topic in a forum (its group became one
+after the claim) gets its topic, introduced, the same way (bot/delivery.py `without_topic`)."""
 
 from __future__ import annotations
 
@@ -20,7 +23,7 @@ from telegram.warnings import PTBUserWarning
 from bot import delivery, tickets
 from bot.delivery import Place
 from bot.desk import Desk
-from bot.intake import card
+from bot.intake import card, inquiry
 from bot.models import Ticket
 from bot.notices import CARD_REFRESH
 from bot.outbox import Queued
@@ -31,11 +34,6 @@ log = logging.getLogger(__name__)
 # JSON in and out is the point (see Calls.call).
 warnings.filterwarnings("ignore", message="Please use 'Bot", category=PTBUserWarning)
 SKIPPED: dict[str, Any] = {"skipped": True}  # the result of a call that had nothing to do
-# What only a ticket's topic needs: in a group without topics the card's replies hold it all.
-FORUM_ONLY = {"topic_intro", "history"}
-# A requester's messages to a forum group whose ticket has no topic yet: copied into the
-# topic with the rest when someone claims it (handlers/cards.py `topic_calls`).
-INTO_TOPIC_LATER = {"relay", "relay_described", "relay_origin", "requester_edit"}
 
 
 class Reordered(Exception):
@@ -51,6 +49,11 @@ def topic_gone(error: BadRequest) -> bool:
     """Telegram's refusal because of the topic itself (closed, deleted), not the message."""
     text = str(error).casefold()
     return "thread" in text or "topic" in text
+
+
+def topic_closed(error: BadRequest) -> bool:
+    """Telegram's refusal because a person closed the topic (it still exists)."""
+    return "topic_closed" in str(error).casefold()
 
 
 class Calls:
@@ -96,18 +99,31 @@ class Calls:
             try:
                 return await self.call(call.method, params)
             except BadRequest as error:
-                if not topic_gone(error) or item.reopened_topic or call.kind == "topic_intro":
-                    raise  # a message opens a new topic once, an introduction never: no loop
+                if not topic_gone(error) or item.reopened_topic:
+                    raise  # a message reopens or opens a topic once: no loop
                 item.reopened_topic = True
-                # Someone closed or deleted the topic: the ticket gets a new one, introduced
-                # before this message goes there.
+                if topic_closed(error) and await self._reopen(ticket):
+                    # Someone closed it: reopened, the message goes there after all.
+                    log.warning("topic of ticket %s was closed; reopened", ticket.id)
+                    return await self.call(call.method, params)
+                if call.kind == "topic_intro":
+                    raise  # an introduction never opens a topic of its own
+                # Someone deleted the topic: the ticket gets a new one, introduced before this
+                # message goes there.
                 log.warning("topic of ticket %s unusable (%s); opening another", ticket.id, error)
-                raise Reordered(await self._reopen_topic(ticket)) from None
+                raise Reordered(await self._new_topic(ticket, "topic_reopened")) from None
         forum = await self._is_forum(call.chat_id)
-        if forum and call.kind in INTO_TOPIC_LATER:
+        then = delivery.without_topic(
+            forum=forum, claimed=ticket.owner_id is not None, kind=call.kind
+        )
+        if then == delivery.SKIP:
             return SKIPPED
-        if not forum and call.kind in FORUM_ONLY:
-            return SKIPPED
+        if then == delivery.OPEN and not item.reopened_topic:
+            item.reopened_topic = True
+            log.warning(
+                "claimed ticket %s has no topic in %s; opening it", ticket.id, call.chat_id
+            )
+            raise Reordered(await self._new_topic(ticket, "topic_intro"))
         if not forum and ticket.card_message_id is not None:
             params["reply_parameters"] = {
                 "message_id": ticket.card_message_id,
@@ -170,21 +186,38 @@ class Calls:
     async def _place(self, ticket_id: int) -> Place:
         return await delivery.place_of(engine=self._desk.transactions.reading, ticket_id=ticket_id)
 
-    async def _reopen_topic(self, ticket: Place) -> list[Queued]:
-        """A new topic for the ticket, and its introduction, returned to go first in line for
-        the group (the old topic, if only closed, still holds the conversation; /ticket shows
-        all of it)."""
+    async def _reopen(self, ticket: Place) -> bool:
+        """Reopen the ticket's topic a person closed; False when Telegram will not (it was
+        deleted meanwhile, say). Raises BadRequest for want of the right to manage topics
+        (the group is then paused, handlers/runtime/outcomes.py)."""
+        assert ticket.staff_chat_id is not None and ticket.staff_thread_id is not None
+        try:
+            await self._bot.reopen_forum_topic(ticket.staff_chat_id, ticket.staff_thread_id)
+        except BadRequest as error:
+            if "not enough rights" in str(error).casefold():
+                raise
+            return False
+        return True
+
+    async def _new_topic(self, ticket: Place, introduction: str) -> list[Queued]:
+        """A new topic for the ticket, and its introduction (the template `introduction`:
+        topic_reopened after a topic was deleted, topic_intro for a ticket that had none),
+        returned to go first in line for the group (an earlier topic, if any, still holds
+        the conversation it had; /ticket shows all of it)."""
         assert ticket.staff_chat_id is not None
         desk = self._desk
         topic = await self._bot.create_forum_topic(
             ticket.staff_chat_id, post.topic_name(ticket.id, ticket.question)
         )
+        async with desk.sessions() as session:
+            turns = (await session.get_one(Ticket, ticket.id)).inquiry or []
         text = desk.texts.render(
-            "topic_reopened",
+            introduction,
             desk.settings.languages.default,
             ticket_id=ticket.id,
             owner=desk.rules.staff.shown_as(ticket.owner_id) or "-",
             question=ticket.question,
+            inquiry=turns if inquiry.worth_showing(turns) else [],
         )
         intro = post.long_message(
             ticket.staff_chat_id, text, kind="topic_intro", ticket_id=ticket.id, in_topic=True

@@ -3,6 +3,7 @@ topic, and an unreachable requester (on each store)."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -126,3 +127,28 @@ async def test_a_notice_keeps_its_audience_and_one_stored_without_loads_as_befor
     assert [q.message for q in due[:2]] == [addressed, older]
     assert due[1].message is not None and due[1].message.audience is None
     assert due[2].call == front and due[2].message is None
+
+
+@pytest.mark.parametrize(
+    ("forum", "claimed", "kind", "then"),
+    [
+        (False, True, "relay", delivery.SEND),
+        (False, False, "topic_intro", delivery.SKIP),
+        (True, False, "relay", delivery.SKIP),
+        (True, False, "escalation", delivery.SEND),
+        (True, True, "relay", delivery.OPEN),
+        (True, True, "requester_edit", delivery.OPEN),
+        (True, True, "unreachable", delivery.OPEN),
+        (True, True, "history", delivery.SKIP),
+    ],
+)
+def test_a_message_for_a_topic_not_there_waits_for_one_that_will_be(
+    forum: bool, claimed: bool, kind: str, then: str
+) -> None:
+    assert delivery.without_topic(forum=forum, claimed=claimed, kind=kind) == then
+
+
+def test_a_copy_is_never_dropped_for_a_claimed_ticket() -> None:
+    for kind in delivery.INTO_TOPIC_LATER:
+        for forum in (True, False):
+            assert delivery.without_topic(forum=forum, claimed=True, kind=kind) != delivery.SKIP

@@ -529,3 +529,33 @@ async def test_event_log_replays_to_state(sessions: Sessions, rules: Rules) -> N
     assert lifecycle.replay(await _events(sessions, ticket.id)) == lifecycle.ReplayedState.of(
         stored
     )
+
+
+async def test_a_ticket_is_found_by_every_topic_it_had(sessions: Sessions, rules: Rules) -> None:
+    """A ticket given a new topic (its first one deleted, or no longer usable) is still the
+    one its earlier topic is about: staff writing there, a person having reopened it, reach
+    its requester (issue 15)."""
+    requester_id = await new_requester(sessions, NOW)
+    ticket = await new_ticket(sessions, rules, NOW, requester_id=requester_id)
+    other = await new_ticket(sessions, rules, NOW, requester_id=requester_id, question="居住证")
+    group = -1000000000101
+    async with sessions() as session, session.begin():
+        for t in (ticket, other):
+            await tickets.attach_card(
+                session=session, ticket_id=t.id, chat_id=group, message_id=t.id
+            )
+        await tickets.attach_topic(session=session, ticket_id=ticket.id, thread_id=10)
+        await tickets.attach_topic(session=session, ticket_id=other.id, thread_id=11)
+        await tickets.attach_topic(session=session, ticket_id=ticket.id, thread_id=20)
+        await tickets.attach_topic(session=session, ticket_id=ticket.id, thread_id=30)
+    async with sessions() as session:
+        for thread, expected in (
+            (10, ticket.id),
+            (20, ticket.id),
+            (30, ticket.id),
+            (11, other.id),
+        ):
+            found = await tickets.get_by_topic(session=session, chat_id=group, thread_id=thread)
+            assert found is not None and found.id == expected
+        assert await tickets.get_by_topic(session=session, chat_id=group, thread_id=12) is None
+        assert await tickets.get_by_topic(session=session, chat_id=-1, thread_id=10) is None

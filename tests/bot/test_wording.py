@@ -206,6 +206,7 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
         "new_chat_id": -1004001,
         "chat_id": -1004001,
         "management": False,
+        "was": None,
     }
 
 
@@ -235,10 +236,12 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
     if template == "escalation":
         return [(d, {"deadline": d}) for d in ("first_response", "resolution")]
     if template == "staff_group_paused":
-        return [(r, {"reason": r}) for r in ("kicked", "left", "no_topic_rights")]
+        reasons = [(r, {"reason": r}) for r in ("kicked", "left", "no_topic_rights")]
+        back = ("back_without_topics", {"reason": "no_topic_rights", "was": "kicked"})
+        return [*reasons, back]
     if template in ("staff_group_moved", "staff_group_back"):
         return [("groups", {}), ("management", {"management": True})]
-    if template == "relay_origin":
+    if template in ("relay_origin", "forwarded_words"):
         return [(o, {"origin_kind": o}) for o in ("user", "hidden_user", "chat", "channel")]
     if template == "ask_matter":
         return [("person", {"person": True}), ("service", {"person": False})]

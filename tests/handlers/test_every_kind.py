@@ -8,8 +8,10 @@ from typing import Any
 
 import aiohttp
 import pytest
+from sqlalchemy import select
 from telegram.ext import Application
 
+from bot.models import Ticket
 from emulator.server import Emulator
 from tests.handlers.conftest import (
     ENGLISH,
@@ -120,9 +122,11 @@ async def test_a_forward_is_copied_with_its_origin_written_out(
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
-async def test_a_topic_closed_or_deleted_by_a_person_is_opened_again_with_an_introduction(
+async def test_a_topic_closed_by_a_person_is_reopened_and_a_deleted_one_replaced(
     running: tuple[Emulator, App],
 ) -> None:
+    """Closed: the bot reopens the same topic (no second topic of the same name), and the
+    officer goes on writing there. Deleted: a new topic, with an introduction."""
     emulator, _ = running
     world = emulator.world
     world.limits.enabled = False
@@ -131,20 +135,124 @@ async def test_a_topic_closed_or_deleted_by_a_person_is_opened_again_with_an_int
     closed = await control(emulator, "topics", {**closing, "message_thread_id": topic.thread_id})
     assert "forum_topic_closed" in closed["message"]
     await world.user_sends(REQUESTER, "还需要带什么材料?")
-    await until(lambda: len(world.chats[GENERAL_GROUP].topics) == 2)
+    await until(
+        lambda: said(world, GENERAL_GROUP, topic.thread_id)[-1].text == "还需要带什么材料?"
+    )
+    assert list(world.chats[GENERAL_GROUP].topics) == [topic.thread_id]
+    assert not world.chats[GENERAL_GROUP].topics[topic.thread_id].closed
+    # The service message was no staff reply: the requester heard nothing of it.
+    assert not any("关闭" in e.text for e in said(world, REQUESTER))
+    # The officer answers in the reopened topic: it reaches the requester.
+    await world.user_sends(OFFICER, "带上身份证", GENERAL_GROUP, topic.thread_id)
+    await until(lambda: said(world, REQUESTER)[-1].text == "带上身份证")
+
+    deleting = {"user_id": OFFICER, "chat_id": GENERAL_GROUP, "action": "delete"}
+    deleted = {**deleting, "message_thread_id": topic.thread_id}
+    assert await control(emulator, "topics", deleted) is None
+    await world.user_sends(REQUESTER, "户口本要原件吗?")
+    await until(lambda: len(world.chats[GENERAL_GROUP].topics) == 1)
     second = max(world.chats[GENERAL_GROUP].topics)
+    assert second != topic.thread_id
     await until(lambda: len(said(world, GENERAL_GROUP, second)) == 2)
     intro, copied = said(world, GENERAL_GROUP, second)
     assert "原来的话题已被关闭或删除" in intro.text and "我想申请公租房" in intro.text
-    assert copied.text == "还需要带什么材料?"
-    # The service message was no staff reply: the requester heard nothing of it.
-    assert not any("关闭" in e.text for e in said(world, REQUESTER))
+    assert copied.text == "户口本要原件吗?"
 
-    deleting = {"user_id": OFFICER, "chat_id": GENERAL_GROUP, "action": "delete"}
-    assert await control(emulator, "topics", {**deleting, "message_thread_id": second}) is None
-    await world.user_sends(REQUESTER, "户口本要原件吗?")
-    await until(lambda: len(world.chats[GENERAL_GROUP].topics) == 2)  # topic 1 and a new one
-    third = max(world.chats[GENERAL_GROUP].topics)
-    assert third != second
-    await until(lambda: len(said(world, GENERAL_GROUP, third)) == 2)
-    assert said(world, GENERAL_GROUP, third)[1].text == "户口本要原件吗?"
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("origin", "shown"),
+    [
+        ({"origin": "hidden_user", "name": "Neighbour"}, '原发送人隐藏了账号,显示为"Neighbour"'),
+        ({"origin": "channel"}, '来自频道"Channel"'),
+    ],
+)
+async def test_a_forward_as_the_first_message_keeps_its_origin_on_the_ticket(
+    running: tuple[Emulator, App], origin: dict[str, Any], shown: str
+) -> None:
+    """Forwarded words that open a ticket are not the requester's own: the card, the topic's
+    introduction and the ticket say where they come from (issue 15, D6)."""
+    emulator, application = running
+    world = emulator.world
+    body = {"user_id": REQUESTER, "text": "我想申请公租房", **origin}
+    await control(emulator, "forwards", body)
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    assert "转发" in card.text and shown in card.text and "我想申请公租房" in card.text
+    await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
+    topic = await only_topic(world, GENERAL_GROUP)
+    await until(lambda: bool(said(world, GENERAL_GROUP, topic.thread_id)))
+    intro = said(world, GENERAL_GROUP, topic.thread_id)[0]
+    assert shown in intro.text and "我想申请公租房" in intro.text
+    async with application.bot_data.desk.sessions() as session:
+        question = await session.scalar(select(Ticket.question))
+    assert question is not None and shown in question
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("quiz", [True, False])
+async def test_a_poll_an_officer_sends_reaches_the_requester_in_words(
+    running: tuple[Emulator, App], quiz: bool
+) -> None:
+    """Telegram cannot copy a quiz (and a copied poll's votes would reach nobody): the
+    requester reads it in words, with its ticket's number, and answers in words (issue 15,
+    D7); what they answer reaches the topic."""
+    emulator, _ = running
+    world = emulator.world
+    topic = await claimed_ticket(emulator)
+    poll = {"question": "您选哪天来办?", "options": ["周一", "周二"], "quiz": quiz}
+    where = {"chat_id": GENERAL_GROUP, "message_thread_id": topic.thread_id}
+    await control(emulator, "media", {"user_id": OFFICER, "kind": "poll", **where, **poll})
+    await until(lambda: "您选哪天来办?" in said(world, REQUESTER)[-1].text)
+    told = said(world, REQUESTER)[-1]
+    assert told.kind == "text" and "工单 #1" in told.text
+    assert "• 周一" in told.text and "• 周二" in told.text
+    await world.user_sends(REQUESTER, "周二", reply_to=told.message_id)
+    await until(lambda: said(world, GENERAL_GROUP, topic.thread_id)[-1].text == "周二")
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_the_card_words_what_was_kept_by_its_kind(running: tuple[Emulator, App]) -> None:
+    """A poll and a location kept before the question: the card says a poll and a location,
+    not "photos or files"."""
+    emulator, _ = running
+    world = emulator.world
+    poll = {"question": "哪天能办?", "options": ["周一", "周二"]}
+    await control(emulator, "media", {"user_id": REQUESTER, "kind": "poll", **poll})
+    await bot_lines(emulator, REQUESTER, 1)  # asked what it is about
+    await control(emulator, "media", {"user_id": REQUESTER, "kind": "location"})
+    await world.user_sends(REQUESTER, "我想申请公租房")
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    assert "另附:投票×1、位置×1" in card.text
+    assert "照片" not in card.text
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_forward_before_the_claim_reaches_the_topic_with_its_origin(
+    running: tuple[Emulator, App],
+) -> None:
+    """Forwarded into a ticket nobody has claimed yet (a forum group: it waits for the
+    topic): once claimed, the topic has the line saying where it comes from before its copy,
+    as when it is relayed into a topic."""
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(REQUESTER, "我想申请公租房")
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    await bot_lines(emulator, REQUESTER, 1)
+    poll = {"question": "哪天能办?", "options": ["周一", "周二"]}
+    await control(emulator, "media", {"user_id": REQUESTER, "kind": "poll", **poll})
+    body = {
+        "user_id": REQUESTER,
+        "text": "通知:本周六停水",
+        "origin": "hidden_user",
+        "name": "张三",
+    }
+    await control(emulator, "forwards", body)
+    await until(lambda: len(said(world, REQUESTER)) == 3)  # both added to the ticket
+    await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
+    topic = await only_topic(world, GENERAL_GROUP)
+    in_topic = lambda: [e.text for e in said(world, GENERAL_GROUP, topic.thread_id)]  # noqa: E731
+    await until(lambda: "通知:本周六停水" in in_topic())
+    texts = in_topic()
+    copied = texts.index("通知:本周六停水")
+    assert '隐藏了账号(显示为"张三")' in texts[copied - 1]
+    assert sum("转发" in t for t in texts) == 1  # the poll before it has no origin line

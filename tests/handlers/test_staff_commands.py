@@ -38,6 +38,8 @@ async def test_menu_commands_work_and_unknown_ones_are_answered(
     await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
     await bot_lines(emulator, REQUESTER, 2)
     topic = await only_topic(world, GENERAL_GROUP)
+    # Its introduction in place: the answers counted below come after it.
+    await until(lambda: bool(bot_said(world, GENERAL_GROUP, topic.thread_id)))
     heard = len(_said(emulator, REQUESTER))
 
     # Mis-cased and unknown commands: never relayed, answered with the commands there.

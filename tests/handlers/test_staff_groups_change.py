@@ -46,8 +46,8 @@ async def control(emulator: Emulator, path: str, body: dict[str, Any]) -> Any:
         return await answer.json()
 
 
-def said(world: Any, chat_id: int, words: str = "") -> list[Any]:
-    return [e for e in bot_said(world, chat_id) if words in e.text]
+def said(world: Any, chat_id: int, words: str = "", thread: int | None = None) -> list[Any]:
+    return [e for e in bot_said(world, chat_id, thread) if words in e.text]
 
 
 async def rows(application: App, model: Any) -> int:
@@ -208,3 +208,133 @@ async def test_without_the_right_to_manage_topics_the_group_waits_until_given_it
     topic = await only_topic(world, GENERAL_GROUP)  # opened once the right is back
     await until(lambda: any(e.thread_id == topic.thread_id for e in said(world, GENERAL_GROUP)))
     assert len(said(world, SUPERVISOR, "管理话题")) == 1
+
+
+async def skipped_copies(application: App) -> int:
+    """Copies of the requester's messages marked sent without being sent."""
+    async with application.bot_data.desk.sessions() as session:
+        query = select(func.count()).where(
+            OutboxMessage.template == "relay", OutboxMessage.last_error == "skipped"
+        )
+        return int(await session.scalar(query) or 0)
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_claimed_ticket_gets_its_topic_when_its_group_becomes_a_forum(
+    running: tuple[Emulator, App],
+) -> None:
+    """Claimed in a basic group (no topic: its messages went under the card), the group
+    upgraded to a supergroup with topics: the requester's next words reach the ticket's new
+    topic, after its introduction (issue 15, D1)."""
+    emulator, application = running
+    world = emulator.world
+    basic_group(emulator)
+    card = await a_ticket(emulator)
+    await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
+    await until(lambda: bool(said(world, REQUESTER, "王芳")))
+    body = {"chat_id": GENERAL_GROUP, "user_id": OFFICER, "forum": True}
+    await control(emulator, "migrations", body)
+    await until(lambda: bool(said(world, SUPERVISOR, str(NEW_GROUP))))
+    await world.user_sends(REQUESTER, "补充:我家三口人")
+    await until(lambda: len(said(world, REQUESTER, "已记入工单 #1")) == 1)
+    topic = await only_topic(world, NEW_GROUP)
+    in_topic = lambda: said(world, NEW_GROUP, thread=topic.thread_id)  # noqa: E731
+    await until(lambda: len(in_topic()) == 2)
+    intro, copied = in_topic()
+    assert "王芳" in intro.text and "我想申请公租房" in intro.text
+    assert copied.text == "补充:我家三口人"
+    assert await skipped_copies(application) == 0
+    # The officer answers in the topic: it reaches the requester.
+    await world.user_sends(OFFICER, "请带户口本", NEW_GROUP, topic.thread_id)
+    await until(lambda: bool(said(world, REQUESTER, "请带户口本")))
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_what_the_requester_sends_while_the_topic_waits_for_rights_follows_it(
+    running: tuple[Emulator, App],
+) -> None:
+    """Claimed while the bot may not manage topics (the topic's opening waits): what the
+    requester writes meanwhile waits too, and reaches the topic after its introduction, in
+    order, once the right is back (issue 15, D2)."""
+    emulator, application = running
+    world = emulator.world
+    card = await a_ticket(emulator)
+    rights = {"chat_id": GENERAL_GROUP, "status": "administrator", "can_manage_topics": False}
+    await control(emulator, "membership", rights)
+    await until(lambda: bool(said(world, SUPERVISOR, "管理话题")))
+    await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
+    await until(lambda: bool(said(world, REQUESTER, "王芳")))
+    await world.user_sends(REQUESTER, "补充:我家三口人")
+    await until(lambda: len(said(world, REQUESTER, "已记入工单 #1")) == 1)
+    await world.user_sends(REQUESTER, "补充:租住在幸福路")
+    await until(lambda: len(said(world, REQUESTER, "已记入工单 #1")) == 2)
+    assert world.chats[GENERAL_GROUP].topics == {}
+    await control(emulator, "membership", {**rights, "can_manage_topics": True})
+    topic = await only_topic(world, GENERAL_GROUP)
+    in_topic = lambda: [e.text for e in said(world, GENERAL_GROUP, thread=topic.thread_id)]  # noqa: E731
+    await until(lambda: len(in_topic()) == 3)
+    intro, *copies = in_topic()
+    assert "我想申请公租房" in intro
+    assert copies == ["补充:我家三口人", "补充:租住在幸福路"]
+    assert await skipped_copies(application) == 0
+    assert len(world.chats[GENERAL_GROUP].topics) == 1
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_back_in_the_group_without_the_right_to_manage_topics_is_told(
+    running: tuple[Emulator, App],
+) -> None:
+    """Removed, then added back as an administrator that may not manage topics: the
+    supervisors and management hear that it is back but lacks that right (issue 15, D5)."""
+    emulator, application = running
+    world = emulator.world
+    await a_ticket(emulator)
+    await control(emulator, "membership", {"chat_id": GENERAL_GROUP, "status": "kicked"})
+    await until(lambda: bool(said(world, MANAGEMENT, "移出")))
+    rights = {"chat_id": GENERAL_GROUP, "status": "administrator", "can_manage_topics": False}
+    await control(emulator, "membership", rights)
+    await until(lambda: bool(said(world, SUPERVISOR, "管理话题")))
+    await until(lambda: bool(said(world, MANAGEMENT, "管理话题")))
+    (told,) = said(world, SUPERVISOR, "管理话题")
+    assert "已回到" in told.text
+    async with application.bot_data.desk.sessions() as session:
+        assert await session.scalar(select(PausedChat.reason)) == "no_topic_rights"
+    # A new ticket's card reaches the group, as the notice says.
+    world.add_user(900777, "张三", "zh")
+    await world.user_sends(900777, "我想申请公租房")
+    await until(lambda: len(said(world, GENERAL_GROUP, "公租房")) == 2)
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_back_in_the_management_chat_the_stale_notice_of_its_absence_is_dropped(
+    running: tuple[Emulator, App],
+) -> None:
+    """The bot leaves the management chat and comes back: the management's members hear
+    both in private (the chat itself could not hear the first), and the chat gets only
+    that the bot is back, not the notice of its absence that waited for it (issue 15, D8)."""
+    emulator, application = running
+    world = emulator.world
+    manager = application.bot_data.desk.settings.management.user_ids[0]
+    await control(emulator, "membership", {"chat_id": MANAGEMENT, "status": "left"})
+    await until(lambda: bool(said(world, manager, "不在")))
+    await until(lambda: bool(said(world, SUPERVISOR, "不在")))
+
+    async def parked() -> bool:
+        async with application.bot_data.desk.sessions() as session:
+            query = select(func.count()).where(
+                OutboxMessage.chat_id == MANAGEMENT,
+                OutboxMessage.template == "staff_group_paused",
+                OutboxMessage.sent_at.is_(None),
+                OutboxMessage.last_error.startswith("paused"),
+            )
+            return await session.scalar(query) == 1
+
+    await until(parked)  # the chat's own notice of its absence waits for it
+    await control(emulator, "membership", {"chat_id": MANAGEMENT, "status": "member"})
+    await until(lambda: bool(said(world, manager, "恢复")))
+    await until(lambda: bool(said(world, MANAGEMENT, "恢复")))
+    await until(lambda: bool(said(world, SUPERVISOR, "恢复")))
+    await world.user_sends(REQUESTER, "我想申请公租房")  # something after, in order
+    await until(lambda: bool(said(world, REQUESTER, "工单 #1")))
+    assert [e.text for e in said(world, MANAGEMENT) if "不在" in e.text] == []
+    assert "没有等待中的消息" in said(world, MANAGEMENT, "恢复")[0].text

@@ -170,3 +170,28 @@ async def test_with_one_ticket_the_claim_notice_says_all_goes_to_its_owner_in_en
     (told,) = [e.text for e in _bot_said(world, ENGLISH) if "handled by" in e.text]
     assert told.startswith("Your ticket #1 is now handled by 王芳")
     assert told.endswith("Anything you send here goes straight to 王芳.")
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_reply_to_the_bots_own_message_about_a_ticket_chooses_it(
+    running: tuple[Emulator, App],
+) -> None:
+    """The promise with the ticket's number and the claim notice stand for their ticket: a
+    reply to one goes there, ahead of "whose staff wrote last" (issue 15, D4)."""
+    emulator, _ = running
+    world = emulator.world
+    first, second = await _two_tickets(emulator, claimed=True)
+    said = _bot_said(world, REQUESTER)
+    promise_2 = next(e for e in said if "工单 #2" in e.text)
+    claimed_2 = said[5]
+    assert "#2" in claimed_2.text
+    # #1's officer wrote last: plain words would go to #1.
+    await world.user_sends(OFFICER, "请问您的户籍在本市吗?", GENERAL_GROUP, first.thread_id)
+    await bot_lines(emulator, REQUESTER, 7)
+    await world.user_sends(REQUESTER, "居住证的材料齐了", reply_to=promise_2.message_id)
+    assert "已记入工单 #2" in (await bot_lines(emulator, REQUESTER, 8))[-1].text
+    await until(lambda: _in_topic(world, second.thread_id, "居住证的材料齐了"))
+    await world.user_sends(REQUESTER, "什么时候能办好", reply_to=claimed_2.message_id)
+    assert "已记入工单 #2" in (await bot_lines(emulator, REQUESTER, 9))[-1].text
+    await until(lambda: _in_topic(world, second.thread_id, "什么时候能办好"))
+    assert not _in_topic(world, first.thread_id, "居住证的材料齐了")

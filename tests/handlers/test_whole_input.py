@@ -112,7 +112,7 @@ async def test_a_photo_with_the_question_in_its_caption_opens_a_ticket_with_the_
     (promise,) = await replies_before(emulator, REQUESTER, "/status")
     assert "工单 #1" in promise.text
     (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
-    assert question in card.text and "另附照片或文件 1 件" in card.text
+    assert question in card.text and "另附:照片×1" in card.text
     # Claimed: the topic has the introduction and the photo with its caption.
     await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
     topic = await only_topic(world, GENERAL_GROUP)
@@ -137,7 +137,7 @@ async def test_an_album_gets_one_reply_before_and_during_a_ticket(
     (reply,) = await replies_before(emulator, ENGLISH, "/status")
     await to_a_person(emulator, ENGLISH, reply)
     (card,) = await bot_lines(emulator, SOCIAL_GROUP, 1)
-    assert question in card.text and "另附照片或文件 3 件" in card.text
+    assert question in card.text and "另附:照片×3" in card.text
     await world.user_presses(SOCIAL_OFFICER, SOCIAL_GROUP, card.message_id, "claim:1")
     topic = await only_topic(world, SOCIAL_GROUP)
     in_topic = lambda: said(world, SOCIAL_GROUP, topic.thread_id)  # noqa: E731
@@ -170,7 +170,7 @@ async def test_a_photo_without_words_is_kept_and_the_requester_asked_what_it_is_
     assert "工单 #1" in (await bot_lines(emulator, REQUESTER, 2))[-1].text
     # The card, then the photo copied under it (a group without topics).
     card, copied = await bot_lines(emulator, GENERAL_GROUP, 2)
-    assert "我想申请公租房" in card.text and "另附照片或文件 1 件" in card.text
+    assert "我想申请公租房" in card.text and "另附:照片×1" in card.text
     assert copied.kind == "photo"
     reply_to = world.messages[(GENERAL_GROUP, copied.message_id)]["reply_to_message"]
     assert reply_to["message_id"] == card.message_id
@@ -194,7 +194,7 @@ async def test_a_photo_kept_while_the_question_waits_for_an_answer_goes_with_its
     await world.user_presses(REQUESTER, REQUESTER, answer.message_id, "human")
     await until(lambda: any("工单 #1" in e.text for e in said(world, REQUESTER)))
     lines = await bot_lines(emulator, SOCIAL_GROUP, 3)
-    assert "另附照片或文件 2 件" in lines[0].text
+    assert "另附:照片×2" in lines[0].text
     assert [e.kind for e in lines[1:]] == ["photo", "photo"]
 
 
