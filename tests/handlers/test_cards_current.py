@@ -80,7 +80,7 @@ async def test_an_album_that_opens_a_ticket_at_once_is_counted_whole_on_its_card
     question = "我家的水管在墙里面一直漏水,已经泡坏了楼下的天花板"
     await world.user_sends_album(REQUESTER, [photo("A1"), photo("A2"), photo("A3")], question)
     await until(lambda: 1 in _cards(world, UTILITIES_GROUP))
-    await until(lambda: "另附照片或文件 3 件" in _cards(world, UTILITIES_GROUP)[1].text)
+    await until(lambda: "另附:照片×3" in _cards(world, UTILITIES_GROUP)[1].text)
     card = _cards(world, UTILITIES_GROUP)[1]
     assert f"来电人原话:{question}" in card.text
     assert card.buttons == [[{"callback_data": "claim:1", "text": "认领"}]]
