@@ -38,6 +38,7 @@ from bot.models import OutboxMessage, Requester, TicketMessage
 from emulator import groups
 from emulator.control import Control
 from emulator.kinds import KINDS, ORIGINS
+from emulator.objects import CAPTIONED
 from emulator.server import Emulator
 from handlers.app import LOCAL_TOKEN, build_application, seed_world, serving
 
@@ -115,8 +116,9 @@ class Player:
             data = text.encode()[:64].decode("utf-8", "ignore") or "x"
             await world.user_presses(who, who, bots[pick % len(bots)].message_id, data)
         elif name == "media":
-            caption = text[:1024]  # Telegram's limit for a caption
-            body = {"user_id": who, "kind": detail, "caption": caption, "count": 2 + pick % 3}
+            body: dict[str, Any] = {"user_id": who, "kind": detail, "count": 2 + pick % 3}
+            if detail in (*CAPTIONED, "album"):  # the kinds Telegram gives a caption
+                body["caption"] = text[:1024]  # Telegram's limit for a caption
             sent_all = await self.control._media(body)
             self._asked(who, sent_all[0])
         elif name == "forward":

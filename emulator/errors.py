@@ -37,6 +37,7 @@ ERRORS: dict[str, tuple[int, str]] = {
         "Bad Request: query is too old and response timeout expired or query ID is invalid",
     ),
     "blocked": (403, "Forbidden: bot was blocked by the user"),
+    "not_started": (403, "Forbidden: bot can't initiate conversation with a user"),
     "flood": (429, "Too Many Requests: retry after {retry_after}"),
     "thread_not_found": (400, "Bad Request: message thread not found"),
     "topic_closed": (400, "Bad Request: TOPIC_CLOSED"),

@@ -49,12 +49,25 @@ def chat_member(chat: Chat, user: User, status: str, topics: bool = True) -> dic
     return {"status": status, "user": user.as_json()}
 
 
-def _actor(world: World, chat: Chat, user_id: Any) -> User:
-    """Who does it: the given user, else one of the chat's administrators or members."""
+def member_status(chat: Chat, user_id: int) -> str:
+    """A person's status in a group: administrator, member, kicked (banned) or left."""
+    if user_id in chat.admins:
+        return "administrator"
+    if user_id in chat.members:
+        return "member"
+    return "kicked" if user_id in chat.banned else "left"
+
+
+def _actor(world: World, chat: Chat, user_id: Any, but: int | None = None) -> User:
+    """Who does it: the given user, else one of the chat's administrators or members (other
+    than `but`, the person it is done to)."""
     if user_id is not None:
-        return world.users[int(user_id)]
+        user = world.users.get(int(user_id))
+        if user is None:
+            raise ValueError(f"no user {user_id} to act")
+        return user
     for candidate in sorted(chat.admins) + sorted(chat.members):
-        if candidate in world.users:
+        if candidate in world.users and candidate != but:
             return world.users[candidate]
     raise ValueError(f"chat {chat.id} has nobody to act")
 
@@ -68,9 +81,9 @@ async def topic_action(
     sends none), and later sends to it fail with "message thread not found"."""
     if action not in TOPIC_ACTIONS:
         raise ValueError(f"unknown action {action!r}")
-    chat = world.chat(chat_id)
-    topic = world.topic(chat_id, thread_id)
     user = world.users[user_id]
+    chat = world.sender_chat(user, chat_id)
+    topic = world.topic(chat_id, thread_id)
     if action == "delete":
         del chat.topics[topic.thread_id]
         for entry in world.transcripts.get(chat.id, []):
@@ -83,7 +96,7 @@ async def topic_action(
         "forum_topic_closed" if topic.closed else "forum_topic_reopened": {}
     }
     message = world._message(chat, user, service, None, topic.thread_id)
-    return await world.push({"message": message})
+    return await world.push_message(chat, message)
 
 
 async def migrate(
@@ -123,47 +136,64 @@ async def bot_membership(
     """The bot's membership of a group changes (someone removes it, adds it back, makes it an
     administrator with or without the right to manage topics): the `my_chat_member` update.
     From then on sends there fail as Telegram fails them: 403 once kicked or gone, 400 for a
-    topic without the right."""
+    topic without the right; and nothing said there reaches the bot until it is back, when
+    the group's new_chat_members service message (naming the bot) follows the update."""
     if status not in BOT_STATUSES:
         raise ValueError(f"unknown status {status!r}")
     chat = world.chat(chat_id)
     actor = _actor(world, chat, user_id)
-    before = chat_member(chat, world.bot, chat.bot_status, chat.bot_can_manage_topics)
+    was = chat.bot_status
+    before = chat_member(chat, world.bot, was, chat.bot_can_manage_topics)
     chat.bot_status, chat.bot_can_manage_topics = status, can_manage_topics
     after = chat_member(chat, world.bot, status, can_manage_topics)
-    return await world.push({"my_chat_member": _changed(world, chat, actor, before, after)})
+    change = await world.push({"my_chat_member": _changed(world, chat, actor, before, after)})
+    if was in ("kicked", "left") and status in ("member", "administrator"):
+        # Added back: the group's service message about it follows, as for anyone who joins.
+        added = {"new_chat_members": [world.bot.as_json()]}
+        await world.push_message(chat, world._message(chat, actor, added, None, None))
+    return change
 
 
 async def member_change(
-    world: World, user_id: int, chat_id: int, status: str
-) -> dict[str, Any] | None:
-    """A person joins (`member`, `administrator`) or leaves (`left`, `kicked`) a group: the
-    `chat_member` update when the bot asked for such updates (allowed_updates), else none
-    (Telegram sends none); the chat's members change either way."""
+    world: World, user_id: int, chat_id: int, status: str, actor_id: int | None = None
+) -> list[dict[str, Any]]:
+    """A person joins (`member`, `administrator`: promoted), leaves (`left`) or is kicked
+    (`kicked`: banned until let back) from a group, by `actor_id` (default: the person
+    themself when joining or leaving, an administrator when kicking or promoting). The
+    updates Telegram sends the bot (none while it is out of the group): the service message
+    (`new_chat_members` when someone comes in, `left_chat_member` when they go), and the
+    `chat_member` update when the bot asked for such updates (allowed_updates), `from` the
+    actor. Raises the API's error for an unknown user or chat, ValueError for a bad status."""
     if status not in MEMBER_STATUSES:
-        raise ValueError(f"unknown status {status!r}")
+        raise ValueError(f"unknown status {status!r}: one of {', '.join(MEMBER_STATUSES)}")
     chat = world.chat(chat_id)
     user = world.users.get(int(user_id))
     if user is None:
         raise api_error("user_not_found")
-    was = (
-        "administrator"
-        if user.id in chat.admins
-        else ("member" if user.id in chat.members else "left")
-    )
+    was = member_status(chat, user.id)
+    if was == status:
+        return []  # nothing changes: Telegram says nothing
+    by_others = actor_id is not None or status in ("kicked", "administrator")
+    actor = _actor(world, chat, actor_id, but=user.id) if by_others else user
     before = chat_member(chat, user, was)
-    if status in ("member", "administrator"):
-        chat.members.add(user.id)
-    else:
-        chat.members.discard(user.id)
-    if status == "administrator":
-        chat.admins.add(user.id)
-    else:
-        chat.admins.discard(user.id)
-    if not world.allows("chat_member"):
-        return None
-    after = chat_member(chat, user, status)
-    return await world.push({"chat_member": _changed(world, chat, user, before, after)})
+    inside = status in ("member", "administrator")
+    (chat.members.add if inside else chat.members.discard)(user.id)
+    (chat.admins.add if status == "administrator" else chat.admins.discard)(user.id)
+    (chat.banned.add if status == "kicked" else chat.banned.discard)(user.id)
+    sent = []
+    coming = was in ("left", "kicked") and inside
+    going = was in ("member", "administrator") and not inside
+    if coming or going:
+        person = user.as_json()
+        service = {"new_chat_members": [person]} if coming else {"left_chat_member": person}
+        note = await world.push_message(chat, world._message(chat, actor, service, None, None))
+        if note is not None:
+            sent.append(note)
+    if world.allows("chat_member") and chat.bot_status not in ("kicked", "left"):
+        after = chat_member(chat, user, status)
+        update = {"chat_member": _changed(world, chat, actor, before, after)}
+        sent.append(await world.push(update))
+    return sent
 
 
 def _changed(

@@ -36,11 +36,13 @@ def _location(body: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _poll(body: dict[str, Any], poll_id: str) -> dict[str, Any]:
+def _poll(body: dict[str, Any], poll_id: str, answer_known: bool) -> dict[str, Any]:
     """A Poll as a user sends it: a regular poll, or a quiz (`quiz`: true) whose right answer
-    the bot is not told (so it cannot be copied: copyMessage's rule)."""
+    (`correct_option_id`, default 0) the bot is told only when `answer_known` (sent to its
+    private chat, not forwarded: Poll.correct_option_ids in the specification); without it
+    the quiz cannot be copied (copyMessage's rule)."""
     options = [str(o) for o in body.get("options", ["Yes", "No"])]
-    return {
+    poll: dict[str, Any] = {
         "id": poll_id,
         "question": str(body.get("question", "?")),
         "options": [
@@ -55,10 +57,17 @@ def _poll(body: dict[str, Any], poll_id: str) -> dict[str, Any]:
         "allows_revoting": False,
         "members_only": False,
     }
+    if body.get("quiz") and answer_known:
+        right = int(body.get("correct_option_id", 0))
+        if not 0 <= right < len(options):
+            raise ValueError(f"correct_option_id {right} is not one of the {len(options)} options")
+        poll["correct_option_ids"] = [right]
+    return poll
 
 
-def content(world: Any, body: dict[str, Any]) -> dict[str, Any]:
-    """Message fields for what a user sends through the control API (`/control/media`).
+def content(world: Any, body: dict[str, Any], *, answer_known: bool = False) -> dict[str, Any]:
+    """Message fields for what a user sends through the control API (`/control/media`,
+    `/control/forwards`); `answer_known`: a quiz's right answer is shown to the bot.
 
     body.kind is one of KINDS; files are stored with the given bytes (`content`, text) so the
     bot can getFile and download them. An album gives {"album": [items]} (`count` photos).
@@ -85,7 +94,7 @@ def content(world: Any, body: dict[str, Any]) -> dict[str, Any]:
             contact["user_id"] = int(body["contact_user_id"])
         return {"contact": contact}
     if kind == "poll":
-        return {"poll": _poll(body, str(world.next_poll_id()))}
+        return {"poll": _poll(body, str(world.next_poll_id()), answer_known)}
     if kind == "dice":
         emoji = str(body.get("emoji", "🎲"))
         return {"dice": {"emoji": emoji, "value": int(body.get("value", 1)) % DICE[emoji] or 1}}

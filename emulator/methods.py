@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from emulator.errors import api_error
-from emulator.groups import administrator, chat_member
+from emulator.groups import chat_member, member_status
 from emulator.media import bot_file, photo_sizes
 from emulator.objects import MEDIA_KINDS
 from emulator.spec import spec
@@ -108,7 +108,7 @@ async def _send_message(world: World, p: dict[str, Any], raw: dict[str, Any]) ->
         p["text"],
         p.get("reply_markup"),
         p.get("message_thread_id"),
-        world.reply_to(chat.id, p.get("reply_parameters")),
+        world.reply_to(chat.id, p.get("reply_parameters"), p.get("message_thread_id")),
     )
 
 
@@ -246,7 +246,7 @@ def _copy_content(world: World, message: dict[str, Any]) -> dict[str, Any]:
 @method("copyMessage")
 async def _copy(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
     original = _original(world, p)
-    reply = world.reply_to(world.chat(p["chat_id"]).id, p.get("reply_parameters"))
+    reply = world.reply_to(world.chat(p["chat_id"]).id, p.get("reply_parameters"), _thread(p))
     copy = world.bot_sends_media(
         p["chat_id"], _copy_content(world, original), p.get("reply_markup"), _thread(p), reply
     )
@@ -290,10 +290,7 @@ async def _get_chat_member(world: World, p: dict[str, Any], raw: dict[str, Any])
     member = world.users.get(p["user_id"])
     if member is None:
         raise api_error("user_not_found")
-    if p["user_id"] in chat.admins:
-        return administrator(chat, member.as_json(), True)
-    status = "member" if p["user_id"] in chat.members else "left"
-    return {"status": status, "user": member.as_json()}
+    return chat_member(chat, member, member_status(chat, member.id))
 
 
 @method("createForumTopic")

@@ -29,6 +29,9 @@ MEDIA_KINDS = (
     "poll",
     "dice",
 )
+# The kinds a caption may go with (sendPhoto, sendVideo, ... take one; a sticker, a video note,
+# a place, a contact, a poll or a dice do not).
+CAPTIONED = ("photo", "animation", "document", "voice", "video", "audio")
 
 
 @dataclass
@@ -39,6 +42,9 @@ class User:
     username: str | None = None
     is_bot: bool = False
     blocked_bot: bool = False
+    # Whether the user ever wrote to the bot (/start or anything else): until then Telegram
+    # refuses the bot's messages to them (403 "bot can't initiate conversation").
+    started: bool = False
 
     def as_json(self) -> dict[str, Any]:
         value: dict[str, Any] = {
@@ -83,12 +89,13 @@ class StoredFile:
 @dataclass
 class Chat:
     id: int
-    type: str  # private, group, supergroup
+    type: str  # private, group, supergroup, channel
     title: str | None = None
     user: User | None = None  # the other side of a private chat
     is_forum: bool = False
     members: set[int] = field(default_factory=set)
     admins: set[int] = field(default_factory=set)
+    banned: set[int] = field(default_factory=set)  # people kicked (ChatMemberBanned)
     # The bot's own membership of a group, as getChatMember tells it: administrator, member,
     # left or kicked; and as an administrator, whether it may manage topics.
     bot_status: str = "administrator"

@@ -61,11 +61,6 @@ class Emulator:
         self.token = token
         self.app = web.Application()
         self.app.router.add_route("*", "/bot{token}/{method}", self._bot_api)
-        self.app.router.add_post("/control/users", self._add_user)
-        self.app.router.add_post("/control/groups", self._add_group)
-        self.app.router.add_post("/control/messages", self._user_sends)
-        self.app.router.add_post("/control/presses", self._user_presses)
-        self.app.router.add_post("/control/blocks", self._block)
         self.app.router.add_get("/control/transcript", self._transcript)
         self.app.router.add_get("/control/counters", self._counters)
         self.app.router.add_get("/control/chats", self._chats)
@@ -74,7 +69,6 @@ class Emulator:
         self.app.router.add_post("/control/flood", self._flood)
         for path, route in Control(self.world).routes().items():
             self.app.router.add_post(path, route)
-        self.app.router.add_post("/control/edits", self._user_edits)
         self.app.router.add_get("/file/bot{token}/{path:.*}", self._download)
         self.faults = Faults()
         self._runner: web.AppRunner | None = None
@@ -150,56 +144,6 @@ class Emulator:
 
     # --- control API ---------------------------------------------------------------------------
 
-    async def _add_user(self, request: web.Request) -> web.Response:
-        body = await request.json()
-        user = self.world.add_user(
-            int(body["id"]),
-            str(body.get("first_name", "User")),
-            body.get("language_code"),
-            body.get("username"),
-        )
-        return web.json_response(user.as_json())
-
-    async def _add_group(self, request: web.Request) -> web.Response:
-        body = await request.json()
-        chat = self.world.add_group(
-            int(body["id"]),
-            str(body.get("title", "Group")),
-            [int(m) for m in body["members"]],
-            forum=bool(body.get("forum", False)),
-            kind=str(body.get("type", "supergroup")),
-        )
-        return web.json_response(chat.as_json())
-
-    async def _user_sends(self, request: web.Request) -> web.Response:
-        body = await request.json()
-        update = await self.world.user_sends(
-            int(body["user_id"]),
-            str(body["text"]),
-            body.get("chat_id"),
-            body.get("message_thread_id"),
-            body.get("reply_to_message_id"),
-        )
-        return web.json_response(update)
-
-    async def _user_presses(self, request: web.Request) -> web.Response:
-        body = await request.json()
-        try:
-            update = await self.world.user_presses(
-                int(body["user_id"]),
-                int(body["chat_id"]),
-                int(body["message_id"]),
-                str(body["data"]),
-            )
-        except ApiError as error:
-            return _refuse(error)
-        return web.json_response(update)
-
-    async def _block(self, request: web.Request) -> web.Response:
-        body = await request.json()
-        self.world.users[int(body["user_id"])].blocked_bot = bool(body.get("blocked", True))
-        return web.json_response({"ok": True})
-
     async def _transcript(self, request: web.Request) -> web.Response:
         chat_id = int(request.query["chat_id"])
         entries = [
@@ -272,19 +216,6 @@ class Emulator:
         body = await request.json()
         self.world.limits.enabled = bool(body.get("enabled", True))
         return web.json_response({"ok": True})
-
-    async def _user_edits(self, request: web.Request) -> web.Response:
-        body = await request.json()
-        try:
-            update = await self.world.user_edits(
-                int(body["user_id"]),
-                int(body["chat_id"]),
-                int(body["message_id"]),
-                str(body["text"]),
-            )
-        except ApiError as error:
-            return _refuse(error)
-        return web.json_response(update)
 
     async def _download(self, request: web.Request) -> web.Response:
         if request.match_info["token"] != self.token:

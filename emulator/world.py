@@ -21,6 +21,7 @@ from emulator.objects import (
     check_markup,
     check_text,
 )
+from emulator.replies import implicit, reply_fields
 from emulator.updates import Updates
 
 
@@ -65,8 +66,12 @@ class World(Updates):
         first_name: str,
         language_code: str | None = None,
         username: str | None = None,
+        *,
+        started: bool = False,
     ) -> User:
-        user = User(user_id, first_name, language_code, username)
+        """A user and their private chat with the bot; `started`: they have written to the
+        bot before (else the bot cannot write to them first, as in Telegram)."""
+        user = User(user_id, first_name, language_code, username, started=started)
         self.users[user_id] = user
         self.chats[user_id] = Chat(user_id, "private", user=user, members={user_id})
         self._message_ids_after_seen(self.chats[user_id])
@@ -81,7 +86,10 @@ class World(Updates):
         forum: bool = False,
         kind: str = "supergroup",
     ) -> Chat:
-        """A group (`kind` "group", a basic group) or supergroup (a forum with `forum`)."""
+        """A group (`kind` "group", a basic group), supergroup (a forum with `forum`) or
+        channel (`kind` "channel": only a chat for forwards to come from)."""
+        if kind not in ("group", "supergroup", "channel"):
+            raise ValueError(f"unknown chat type {kind!r}: group, supergroup or channel")
         chat = Chat(chat_id, kind, title, is_forum=forum, members=set(members))
         self.chats[chat_id] = chat
         self._message_ids_after_seen(chat)
@@ -136,6 +144,12 @@ class World(Updates):
         }
         if markup:
             message["reply_markup"] = markup
+        if "reply_to_message" not in message:
+            root = implicit(self.messages, chat, thread_id)
+            if root is not None:
+                message["reply_to_message"] = root
+        if chat.type == "private" and not sender.is_bot:
+            sender.started = True
         text = content.get("text", "")
         if not sender.is_bot and text.startswith("/"):
             # Telegram marks a leading /command as an entity (bots rely on it).
@@ -153,7 +167,7 @@ class World(Updates):
         shown = content.get("text") or content.get("caption") or ""
         entry = Entry(message_id, sender.id, shown, buttons, thread_id, kind)
         self.transcripts.setdefault(chat.id, []).append(entry)
-        if sender.is_bot:
+        if sender.is_bot and entry.kind != "service":
             for watch in self.watchers:
                 watch(chat.id, entry)
         return message
@@ -177,6 +191,8 @@ class World(Updates):
         chat = self.chat(chat_id)
         if chat.user is not None and chat.user.blocked_bot:
             raise api_error("blocked")
+        if chat.user is not None and not chat.user.started:
+            raise api_error("not_started")
         if chat.migrated_to is not None:
             raise api_error("migrated", migrate_to_chat_id=chat.migrated_to)
         if chat.type != "private" and chat.bot_status in ("kicked", "left"):
@@ -222,10 +238,12 @@ class World(Updates):
             raise api_error("not_forum")
         if chat.bot_status != "administrator" or not chat.bot_can_manage_topics:
             raise api_error("topic_rights")
-        thread_id = chat.next_message_id
-        chat.next_message_id += 1
-        topic = Topic(thread_id, name)
-        chat.topics[thread_id] = topic
+        # The topic's first message is the service message forum_topic_created; its id is
+        # the thread's. Telegram sends the bot no update for it (its own doing).
+        topic = Topic(chat.next_message_id, name)
+        chat.topics[topic.thread_id] = topic
+        created = {"name": name, "icon_color": topic.icon_color}
+        self._message(chat, self.bot, {"forum_topic_created": created}, None, topic.thread_id)
         return topic
 
     def topic(self, chat_id: Any, thread_id: Any) -> Topic:
@@ -284,25 +302,44 @@ class World(Updates):
         chat_id: int | None = None,
         thread_id: int | None = None,
         reply_to: int | None = None,
-    ) -> dict[str, Any]:
-        """A text message; `reply_to` is the id of the message it answers in the same chat."""
+    ) -> dict[str, Any] | None:
+        """A text message; `reply_to` is the id of the message it answers in the same chat.
+        The update, or None when the bot is not in the group (kicked or gone)."""
         user = self.users[user_id]
-        chat = self.chat(user_id if chat_id is None else chat_id)
-        extra = None if reply_to is None else self.reply_to(chat.id, {"message_id": reply_to})
+        chat = self.sender_chat(user, user_id if chat_id is None else chat_id)
+        parameters = None if reply_to is None else {"message_id": reply_to}
+        extra = self.reply_to(chat.id, parameters, thread_id)
         message = self._message(chat, user, {"text": text}, None, thread_id, extra)
-        return await self._push({"message": message})
+        return await self.push_message(chat, message)
 
-    def reply_to(self, chat_id: int, parameters: dict[str, Any] | None) -> dict[str, Any] | None:
-        """The reply_to_message field for ReplyParameters, as Telegram fills it (one level)."""
-        if not parameters:
+    def sender_chat(self, user: User, chat_id: Any) -> Chat:
+        """The chat a person sends to or presses a button in: they must be in it (a person
+        who left or was kicked cannot write there). Raises ValueError (the control API's 400)
+        when they are not, the API's error for an unknown chat."""
+        chat = self.chat(chat_id)
+        if user.id not in chat.members | chat.admins:
+            why = "kicked" if user.id in chat.banned else "not in it"
+            raise ValueError(
+                f"not a member: user {user.id} cannot send or press in chat {chat.id} ({why})"
+            )
+        return chat
+
+    async def push_message(
+        self, chat: Chat, message: dict[str, Any], kind: str = "message"
+    ) -> dict[str, Any] | None:
+        """A person's message (or edit: `kind` edited_message) as an update for the bot; None
+        (no update, as Telegram) in a group the bot was kicked from or left."""
+        if chat.type != "private" and chat.bot_status in ("kicked", "left"):
             return None
-        target_chat = int(parameters.get("chat_id", chat_id))
-        original = self.messages.get((target_chat, int(parameters["message_id"])))
-        if original is None:
-            if parameters.get("allow_sending_without_reply"):
-                return None
-            raise api_error("reply_not_found")
-        return {"reply_to_message": {k: v for k, v in original.items() if k != "reply_to_message"}}
+        return await self._push({kind: message})
+
+    def reply_to(
+        self, chat_id: int, parameters: dict[str, Any] | None, thread_id: int | None = None
+    ) -> dict[str, Any] | None:
+        """The reply fields for ReplyParameters of a message to `chat_id` (in topic
+        `thread_id`): reply_to_message, or external_reply for another chat or topic (see
+        emulator/replies.py)."""
+        return reply_fields(self.messages, self.chat(chat_id), thread_id, parameters)
 
     async def user_sends_content(
         self,
@@ -311,12 +348,13 @@ class World(Updates):
         chat_id: int | None = None,
         thread_id: int | None = None,
         extra: dict[str, Any] | None = None,
-    ) -> dict[str, Any]:
-        """A photo, document, voice, location or sticker, already shaped as Message fields."""
+    ) -> dict[str, Any] | None:
+        """A photo, document, voice, location or sticker, already shaped as Message fields
+        (the update, or None when the bot is not in the group)."""
         user = self.users[user_id]
-        chat = self.chat(user_id if chat_id is None else chat_id)
+        chat = self.sender_chat(user, user_id if chat_id is None else chat_id)
         message = self._message(chat, user, content, None, thread_id, extra)
-        return await self._push({"message": message})
+        return await self.push_message(chat, message)
 
     async def user_sends_album(
         self,
@@ -325,7 +363,7 @@ class World(Updates):
         caption: str = "",
         chat_id: int | None = None,
         thread_id: int | None = None,
-    ) -> list[dict[str, Any]]:
+    ) -> list[dict[str, Any] | None]:
         """An album (2 to 10 photos or files, each already shaped as Message fields), as
         Telegram sends it to a bot: one Message update per item, in order, all with the same
         media_group_id (a string), the caption (if any) on the first."""
@@ -342,7 +380,7 @@ class World(Updates):
 
     async def user_edits(
         self, user_id: int, chat_id: int, message_id: int, text: str
-    ) -> dict[str, Any]:
+    ) -> dict[str, Any] | None:
         message = self.find(chat_id, message_id)
         if message["from"]["id"] != user_id:
             raise api_error("message_not_found")
@@ -350,12 +388,13 @@ class World(Updates):
         message["edit_date"] = int(self.clock())
         entry = self._entry(chat_id, message_id)
         entry.text, entry.edited = text, True
-        return await self._push({"edited_message": dict(message)})
+        return await self.push_message(self.chat(chat_id), dict(message), "edited_message")
 
     async def user_presses(
         self, user_id: int, chat_id: int, message_id: int, data: str
     ) -> dict[str, Any]:
         user = self.users[user_id]
+        self.sender_chat(user, chat_id)
         message = self.find(chat_id, message_id)
         query_id = str(next(self._query_ids))
         self.callbacks[query_id] = (int(chat_id), int(message_id))

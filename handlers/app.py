@@ -75,10 +75,13 @@ logging.getLogger("telegram.ext.AIORateLimiter").addFilter(_not_an_error)
 
 
 def seed_world(world: World, settings: Settings) -> None:
-    """The configured staff groups (forums), officers, supervisors and two demo requesters."""
+    """The configured staff groups (forums), officers, supervisors and two demo requesters.
+    Staff have started the bot (as real staff do before it can write to them in private);
+    the requesters have not: Telegram refuses the bot's first word to them until they write."""
+    language = settings.languages.default
     for department in settings.departments:
         for person in [*department.officers, *department.supervisors]:
-            world.add_user(person.user_id, person.name, settings.languages.default)
+            world.add_user(person.user_id, person.name, language, started=True)
         group = world.add_group(
             department.staff_group_chat_id,
             department.names[settings.languages.default],
@@ -88,7 +91,7 @@ def seed_world(world: World, settings: Settings) -> None:
         group.admins.update(p.user_id for p in department.supervisors)
     supervisors = [p.user_id for d in settings.departments for p in d.supervisors]
     for user_id in settings.management.user_ids:
-        world.add_user(user_id, f"Manager {user_id}", settings.languages.default)
+        world.add_user(user_id, f"Manager {user_id}", language, started=True)
     world.add_group(
         settings.management.chat_id,
         "主管群 Supervisors",

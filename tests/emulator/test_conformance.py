@@ -22,7 +22,7 @@ ALICE = 5001
 async def emulator() -> AsyncIterator[Emulator]:
     server = Emulator(token=TOKEN)
     await server.start()
-    server.world.add_user(ALICE, "Alice", "zh")
+    server.world.add_user(ALICE, "Alice", "zh", started=True)
     try:
         yield server
     finally:

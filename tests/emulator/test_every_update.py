@@ -14,6 +14,7 @@ from telegram import Bot, Update
 from telegram.error import BadRequest, ChatMigrated, Forbidden
 
 from emulator.kinds import KINDS
+from emulator.objects import CAPTIONED
 from emulator.server import Emulator
 from emulator.world import World
 
@@ -27,8 +28,8 @@ async def emulator() -> AsyncIterator[Emulator]:
     server = Emulator(World(clock=lambda: 1_800_000_000.0), token=TOKEN)
     await server.start()
     world = server.world
-    world.add_user(ALICE, "Alice", "zh")
-    world.add_user(OFFICER, "王芳", "zh")
+    world.add_user(ALICE, "Alice", "zh", started=True)
+    world.add_user(OFFICER, "王芳", "zh", started=True)
     world.add_group(FORUM, "综合服务窗口", [OFFICER], forum=True).admins.add(OFFICER)
     world.add_group(BASIC, "老群", [OFFICER], kind="group").admins.add(OFFICER)
     world.limits.enabled = False
@@ -59,12 +60,18 @@ async def updates(bot: Bot) -> list[Update]:
 async def test_each_kind_arrives_as_telegram_sends_it(
     emulator: Emulator, bot: Bot, kind: str
 ) -> None:
-    (sent,) = await control(emulator, "media", {"user_id": ALICE, "kind": kind, "caption": "看"})
+    body = {"user_id": ALICE, "kind": kind, "caption": "看"}
+    if kind not in CAPTIONED:  # Telegram has no caption for it: refused, nothing sent
+        refused = await control(emulator, "media", body)
+        assert refused["ok"] is False and f"a {kind} has no caption" in refused["description"]
+        del body["caption"]
+    (sent,) = await control(emulator, "media", body)
     (update,) = await updates(bot)
     message = update.message
     assert message is not None and message.message_id == sent["message"]["message_id"]
     assert getattr(message, kind) not in (None, (), [])
-    # A copy goes as Telegram makes it: everything but a quiz poll can be copied.
+    assert message.caption == ("看" if kind in CAPTIONED else None)
+    # A copy goes as Telegram makes it: everything here can be copied.
     copy = await bot.copy_message(FORUM, ALICE, message.message_id)
     assert (FORUM, copy.message_id) in emulator.world.messages
 
@@ -72,10 +79,25 @@ async def test_each_kind_arrives_as_telegram_sends_it(
 async def test_a_quiz_poll_and_a_service_message_cannot_be_copied(
     emulator: Emulator, bot: Bot
 ) -> None:
-    (quiz,) = await control(emulator, "media", {"user_id": ALICE, "kind": "poll", "quiz": True})
-    assert quiz["message"]["poll"]["type"] == "quiz"
-    with pytest.raises(BadRequest, match="can't be copied"):
-        await bot.copy_message(FORUM, ALICE, quiz["message"]["message_id"])
+    # In the bot's private chat a quiz shows its right answer (Poll.correct_option_ids), so
+    # it can be copied; in a group or forwarded it does not, and cannot.
+    quiz_body = {"kind": "poll", "quiz": True, "options": ["a", "b", "c"], "correct_option_id": 2}
+    (private,) = await control(emulator, "media", {"user_id": ALICE, **quiz_body})
+    assert private["message"]["poll"]["correct_option_ids"] == [2]
+    await bot.copy_message(FORUM, ALICE, private["message"]["message_id"])
+    (grouped,) = await control(
+        emulator, "media", {"user_id": OFFICER, "chat_id": FORUM, **quiz_body}
+    )
+    forwarded = await control(
+        emulator, "forwards", {"user_id": ALICE, **quiz_body, "origin": "hidden_user"}
+    )
+    for quiz in (grouped, forwarded):
+        assert quiz["message"]["poll"]["type"] == "quiz"
+        assert "correct_option_ids" not in quiz["message"]["poll"]
+        with pytest.raises(BadRequest, match="can't be copied"):
+            await bot.copy_message(
+                ALICE, quiz["message"]["chat"]["id"], quiz["message"]["message_id"]
+            )
     closed = await control(
         emulator,
         "topics",
@@ -191,7 +213,11 @@ async def test_the_bots_membership(emulator: Emulator, bot: Bot) -> None:
         await bot.create_forum_topic(FORUM, "#1")
     await control(emulator, "membership", {"chat_id": FORUM, "status": "administrator"})
     await bot.create_forum_topic(FORUM, "#1")
-    changes = [u.my_chat_member for u in await updates(bot)]
+    got = await updates(bot)
+    changes = [u.my_chat_member for u in got if u.my_chat_member is not None]
+    # Added back (left -> member): the group's service message naming the bot follows.
+    (added,) = [u.message for u in got if u.message is not None]
+    assert added.new_chat_members[0].id == bot.id and added.from_user.id == OFFICER
     assert [(c.old_chat_member.status, c.new_chat_member.status) for c in changes] == [
         ("administrator", "kicked"),
         ("kicked", "left"),
@@ -204,12 +230,16 @@ async def test_the_bots_membership(emulator: Emulator, bot: Bot) -> None:
 
 async def test_members_only_when_asked_for(emulator: Emulator, bot: Bot) -> None:
     body = {"user_id": ALICE, "chat_id": FORUM, "status": "member"}
-    assert await control(emulator, "members", body) is None  # not asked for: none sent
+    (joined,) = await control(emulator, "members", body)  # the service message only
+    assert joined["message"]["new_chat_members"][0]["id"] == ALICE
     assert ALICE in emulator.world.chats[FORUM].members
     await bot.get_updates(timeout=0, allowed_updates=["message", "chat_member"])
-    left = await control(emulator, "members", {**body, "status": "left"})
+    note, left = await control(emulator, "members", {**body, "status": "left"})
+    assert note["message"]["left_chat_member"]["id"] == ALICE
     assert left["chat_member"]["new_chat_member"]["status"] == "left"
-    (update,) = await updates(bot)  # the setting is remembered
+    came, gone, update = await updates(bot)  # the setting is remembered
+    assert came.message.new_chat_members[0].id == ALICE
+    assert gone.message.left_chat_member.id == ALICE
     assert update.chat_member.new_chat_member.user.id == ALICE
     assert (await bot.get_chat_member(FORUM, ALICE)).status == "left"
 

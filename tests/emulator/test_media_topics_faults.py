@@ -36,8 +36,8 @@ def clock() -> FakeClock:
 async def emulator(clock: FakeClock) -> AsyncIterator[Emulator]:
     server = Emulator(World(clock=clock), token=TOKEN)
     await server.start()
-    server.world.add_user(ALICE, "Alice", "zh")
-    server.world.add_user(OFFICER, "王芳", "zh")
+    server.world.add_user(ALICE, "Alice", "zh", started=True)
+    server.world.add_user(OFFICER, "王芳", "zh", started=True)
     group = server.world.add_group(GROUP, "综合服务窗口", [OFFICER], forum=True)
     group.admins.add(OFFICER)
     server.world.limits.enabled = False  # on for test_flood_limits only

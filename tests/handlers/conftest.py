@@ -70,12 +70,22 @@ async def running(
         yield emulator, application
 
 
+def have_written(world: Any, *user_ids: int) -> None:
+    """These people wrote to the bot before (a test that puts their tickets in the database
+    directly): Telegram lets the bot write to them (it refuses the bot's first word, 403)."""
+    for user_id in user_ids:
+        world.users[user_id].started = True
+
+
 def bot_said(world: Any, chat_id: int, thread_id: int | None = None) -> list[Any]:
-    """What the bot has said in a chat (in one topic of it, when given), in order."""
+    """What the bot has said in a chat (in one topic of it, when given), in order; not the
+    service messages its doings post (a topic's forum_topic_created)."""
     return [
         e
         for e in world.transcripts.get(chat_id, [])
-        if e.sender_id == world.bot.id and (thread_id is None or e.thread_id == thread_id)
+        if e.sender_id == world.bot.id
+        and e.kind != "service"
+        and (thread_id is None or e.thread_id == thread_id)
     ]
 
 
@@ -90,6 +100,7 @@ async def bot_lines(emulator: Emulator, chat_id: int, count: int) -> list[Any]:
                 if e.sender_id != REQUESTER
                 and e.sender_id != ENGLISH
                 and e.sender_id == emulator.world.bot.id
+                and e.kind != "service"
             ]
             if len(lines) >= count:
                 return lines

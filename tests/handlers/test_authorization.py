@@ -38,7 +38,9 @@ async def test_crafted_presses_and_commands_are_refused(
     (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
     await bot_lines(emulator, REQUESTER, 1)
 
-    # A requester crafts the Claim button's data on a message they can see: refused.
+    # A requester who got into the staff group crafts the Claim button's data on a message
+    # they can see: refused. So is an officer of another department (in the group too).
+    world.chats[GENERAL_GROUP].members.update({ENGLISH, SOCIAL_OFFICER})
     forged = await world.user_presses(ENGLISH, GENERAL_GROUP, card.message_id, "claim:1")
     await until(lambda: forged["callback_query"]["id"] in world.answered)
     assert card.buttons != []  # still unclaimed
@@ -51,7 +53,6 @@ async def test_crafted_presses_and_commands_are_refused(
     await bot_lines(emulator, REQUESTER, 2)
     topic = await only_topic(world, GENERAL_GROUP)
     # Someone of another department writing /resolve in the topic does not resolve it.
-    world.chats[GENERAL_GROUP].members.add(SOCIAL_OFFICER)
     await world.user_sends(SOCIAL_OFFICER, "/resolve 已办结", GENERAL_GROUP, topic.thread_id)
     await asyncio.sleep(0.5)
     assert not any("已办结" in e.text for e in world.transcripts[REQUESTER])

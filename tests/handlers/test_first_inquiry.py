@@ -30,7 +30,9 @@ def _in_topic(emulator: Emulator, chat_id: int, thread_id: int) -> list[Any]:
     return [
         e
         for e in emulator.world.transcripts.get(chat_id, [])
-        if e.thread_id == thread_id and e.sender_id == emulator.world.bot.id
+        if e.thread_id == thread_id
+        and e.sender_id == emulator.world.bot.id
+        and e.kind != "service"
     ]
 
 

@@ -46,7 +46,7 @@ async def test_one_incident_update_reaches_every_affected_requester(
     people = [700001 + n for n in range(len(COMPLAINTS))]
     incident_id = None
     for n, (user_id, text) in enumerate(zip(people, COMPLAINTS, strict=True)):
-        world.add_user(user_id, f"R{n}", "zh")
+        world.add_user(user_id, f"R{n}", "zh", started=True)  # they wrote to the bot before
         desk_clock.now += timedelta(minutes=3)
         async with desk.transaction() as tx:
             requester = await requesters.get_or_create_requester(

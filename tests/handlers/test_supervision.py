@@ -48,8 +48,9 @@ async def test_an_escalation_is_acted_on_from_its_buttons(
     assert [b["callback_data"] for b in escalation.buttons[0]] == ["sv:a:1", "sv:p:1"]
     await until(lambda: _said(emulator, MANAGEMENT_CHAT, "工单 #1"))
 
-    # An officer cannot use a supervisor's buttons, even with crafted data.
-    pressed = await world.user_presses(OFFICER, SUPERVISOR, escalation.message_id, "asg:1:100101")
+    # An officer cannot use a supervisor's buttons, even with their data crafted on a button
+    # they can press (the card in their group).
+    pressed = await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "asg:1:100101")
     await until(lambda: pressed["callback_query"]["id"] in world.answered)
     assert not _said(emulator, REQUESTER, "负责办理")
 
@@ -137,7 +138,8 @@ async def test_a_closed_case_becomes_a_template_that_answers_at_once(
     proposal = (await bot_lines(emulator, SUPERVISOR, 2))[-1]
     assert summary in proposal.text and "我想申请公租房" in proposal.text
     # The officer who proposed it cannot approve it with a crafted press.
-    forged = await world.user_presses(OFFICER, SUPERVISOR, proposal.message_id, "tpl:ok:ticket-1")
+    in_reach = bot_said(world, GENERAL_GROUP)[-1].message_id  # a message in their group
+    forged = await world.user_presses(OFFICER, GENERAL_GROUP, in_reach, "tpl:ok:ticket-1")
     await until(lambda: forged["callback_query"]["id"] in world.answered)
     await world.user_presses(SUPERVISOR, SUPERVISOR, proposal.message_id, "tpl:ok:ticket-1")
     await until(lambda: "已由 张主任 批准" in proposal.text)

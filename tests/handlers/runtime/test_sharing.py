@@ -16,7 +16,7 @@ from bot.outgoing import Outgoing
 from emulator.server import Emulator
 from handlers.app import LOCAL_TOKEN, build_application
 from handlers.runtime.dispatcher import build_dispatcher
-from tests.handlers.conftest import ENGLISH, REQUESTER, DeskClock, until
+from tests.handlers.conftest import ENGLISH, REQUESTER, DeskClock, have_written, until
 
 PER_CHAT = 30
 
@@ -27,6 +27,7 @@ async def test_two_senders_share_the_outbox_without_sending_twice(
 ) -> None:
     world = emulator.world
     world.limits.enabled = False
+    have_written(world, REQUESTER, ENGLISH)
     desks = [await build_desk(settings, database_url) for _ in range(2)]
     for desk in desks:
         desk.clock = desk_clock
@@ -85,6 +86,7 @@ async def test_a_message_decided_while_stopping_goes_out_at_the_next_start(
 
     desk = await build_desk(settings, database_url)
     desk.clock = desk_clock
+    have_written(emulator.world, REQUESTER)
     async with serving(desk, emulator):
         sender = desk.transactions.sender  # the dispatcher's, while it ran
     assert sender is not None and desk.transactions.sender is None
