@@ -8,12 +8,12 @@ without writing anything is marked on its own afterwards (both in bot/transactio
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Table, Update, bindparam, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import Table, Update, bindparam, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot import metrics
 from bot.db import DIALECTS, insert_for
@@ -36,6 +36,7 @@ def _record_statement(insert: Any) -> Any:
             "payload": fresh.excluded.payload,
             "received_at": fresh.excluded.received_at,
             "processed_at": None,
+            "chat_id": fresh.excluded.chat_id,
         },
         where=_TABLE.c.received_at < bindparam("repeat_before"),
     ).returning(_TABLE.c.update_id)
@@ -45,9 +46,14 @@ _RECORD = {dialect: _record_statement(insert_for(dialect)) for dialect in DIALEC
 
 
 async def record(
-    *, session: AsyncSession, updates: Sequence[dict[str, Any]], now: datetime
+    *,
+    session: AsyncSession,
+    updates: Sequence[dict[str, Any]],
+    now: datetime,
+    chats: Mapping[int, int | None] | None = None,
 ) -> set[int]:
-    """Record updates not seen before; their ids (the others are repeats, to be ignored)."""
+    """Record updates not seen before, each with its chat (`chats`: by update id, None or
+    missing for an update without one); their ids (the others are repeats)."""
     if not updates:
         return set()
     statement = _RECORD[session.get_bind().dialect.name]
@@ -58,6 +64,7 @@ async def record(
             "payload": u,
             "received_at": now,
             "repeat_before": cutoff,
+            "chat_id": chats.get(int(u["update_id"])) if chats else None,
         }
         for u in updates
     ]
@@ -75,6 +82,47 @@ async def unprocessed(*, session: AsyncSession) -> list[dict[str, Any]]:
         .order_by(InboundUpdate.update_id)
     )
     return list(rows)
+
+
+async def unprocessed_among(*, session: AsyncSession, update_ids: Sequence[int]) -> set[int]:
+    """Which of these recorded updates are not processed yet."""
+    if not update_ids:
+        return set()
+    found = await session.scalars(
+        select(_TABLE.c.update_id).where(
+            _TABLE.c.update_id.in_(update_ids), _TABLE.c.processed_at.is_(None)
+        )
+    )
+    return set(found)
+
+
+# Built once: it runs for every update on PostgreSQL.
+_BACKLOG = (
+    select(_TABLE.c.update_id, _TABLE.c.payload)
+    .where(
+        _TABLE.c.processed_at.is_(None),
+        or_(
+            _TABLE.c.chat_id == bindparam("chat"),
+            _TABLE.c.update_id == bindparam("update"),
+        ),
+    )
+    .order_by(_TABLE.c.update_id)
+    .limit(bindparam("most"))
+)
+
+
+async def backlog(
+    *, engine: AsyncEngine, chat_id: int | None, update_id: int = -1, limit: int = 100
+) -> list[tuple[int, dict[str, Any]]]:
+    """The updates of `chat_id` (and the update `update_id`, whatever its chat) not yet
+    processed, in Telegram's order: (update id, payload as Telegram sent it), at most
+    `limit`. Read now, in a transaction of its own: what the process that held the chat
+    before committed is seen."""
+    async with engine.connect() as connection:
+        rows = await connection.execute(
+            _BACKLOG, {"chat": chat_id, "update": update_id, "most": limit}
+        )
+        return [(int(row[0]), row[1]) for row in rows]
 
 
 # At Core level and built once: this runs for every update. (The ORM's bulk UPDATE would also

@@ -1,0 +1,114 @@
+"""Which process handles a chat's updates now, when several share one PostgreSQL database.
+
+A chat is held with a PostgreSQL session-level advisory lock, taken with
+`pg_try_advisory_lock` (never waited for) on one connection of the process's own, kept apart
+from the pool that transactions use. A process killed, or cut off from the database, loses its
+connection and with it every chat it held, at once: nothing waits for a lease to run out. The
+process that holds a chat handles the chat's unprocessed updates in Telegram's order; one that
+fails to take it leaves its update in the inbox to the holder (handlers/runtime/processing.py
+says why none is left behind). SQLite has one process, whose own per-chat queues keep the order:
+no ChatLocks there (`for_database` gives None).
+
+Keys: a chat's is 4 × its id, an update without a chat (an inline query) 4 × its id + 2; the
+other residues are free for other locks of the bot's.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.db import create_engine, is_sqlite
+
+log = logging.getLogger(__name__)
+
+
+def chat_key(chat_id: int) -> int:
+    """The lock of a chat's updates."""
+    return 4 * chat_id
+
+
+def update_key(update_id: int) -> int:
+    """The lock of an update that has no chat."""
+    return 4 * update_id + 2
+
+
+class ChatLocks:
+    """Advisory locks of one process on one connection (see the module's description). One
+    statement at a time goes over it; each takes a fraction of a millisecond."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+        self._proxy: Any = None  # the pool's connection, held for the process's life
+        self._use = asyncio.Lock()
+        self._held: set[int] = set()
+
+    async def _connection(self) -> Any:
+        if self._proxy is None:
+            self._proxy = await self._engine.raw_connection()
+        return self._proxy.driver_connection  # asyncpg's
+
+    async def _run(self, statement: str, key: int) -> bool:
+        async with self._use:
+            connection = await self._connection()
+            try:
+                return bool(await connection.fetchval(statement, key))
+            except Exception:
+                # The connection is broken, or in doubt: every lock on it is gone with it.
+                self._drop()
+                raise
+
+    def _drop(self) -> None:
+        if self._proxy is not None:
+            if self._held:
+                log.warning("lost the database connection holding %d chats", len(self._held))
+            self._proxy.invalidate()
+            self._proxy = None
+        self._held.clear()
+
+    async def try_hold(self, key: int) -> bool:
+        """Take the lock `key` if nobody holds it (this process included); whether taken.
+        Raises what the database raises."""
+        if key in self._held:
+            return False  # PostgreSQL's locks count per session: this process holds it already
+        self._held.add(key)
+        try:
+            taken = await self._run("SELECT pg_try_advisory_lock($1)", key)
+        except BaseException:
+            self._held.discard(key)
+            raise
+        if not taken:
+            self._held.discard(key)
+        return taken
+
+    async def release(self, key: int) -> None:
+        """Let go of `key` (held by this process). A failure is logged: the connection is
+        then dropped, which lets go of every lock on it."""
+        if key not in self._held:
+            return
+        try:
+            await self._run("SELECT pg_advisory_unlock($1)", key)
+        except Exception:
+            log.exception("could not release lock %s; dropped the connection", key)
+        finally:
+            self._held.discard(key)
+
+    async def close(self) -> None:
+        """Let go of everything held (the connection closed) and of the engine; the next
+        `try_hold` connects again."""
+        async with self._use:
+            if self._proxy is not None:
+                self._proxy.invalidate()  # closed, not back to the pool: the locks go with it
+                self._proxy = None
+            self._held.clear()
+        await self._engine.dispose()
+
+
+def for_database(database_url: str) -> ChatLocks | None:
+    """The process's locks on the database at `database_url`; None on SQLite."""
+    if is_sqlite(database_url):
+        return None
+    return ChatLocks(create_engine(database_url, pool_size=1, max_overflow=0))

@@ -1,0 +1,46 @@
+"""Per-chat order across processes: each update's chat kept in the inbox, and indexes to find a
+chat's unprocessed updates and its unsent messages (README "Nothing lost, nothing twice").
+
+Revision ID: 0017
+Revises: 0016
+Create Date: 2026-12-01 09:00:00
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0017"
+down_revision: str | None = "0016"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+UNPROCESSED = sa.text("processed_at IS NULL")
+UNSENT = sa.text("sent_at IS NULL AND failed_at IS NULL")
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("inbox") as inbox:
+        inbox.add_column(sa.Column("chat_id", sa.BigInteger(), nullable=True))
+    op.create_index(
+        "ix_inbox_chat_unprocessed",
+        "inbox",
+        ["chat_id", "update_id"],
+        postgresql_where=UNPROCESSED,
+        sqlite_where=UNPROCESSED,
+    )
+    op.create_index(
+        "ix_outbox_chat_unsent",
+        "outbox",
+        ["chat_id", "id"],
+        postgresql_where=UNSENT,
+        sqlite_where=UNSENT,
+    )
+
+
+def downgrade() -> None:
+    op.drop_index("ix_outbox_chat_unsent", table_name="outbox")
+    op.drop_index("ix_inbox_chat_unprocessed", table_name="inbox")
+    with op.batch_alter_table("inbox") as inbox:
+        inbox.drop_column("chat_id")

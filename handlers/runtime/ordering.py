@@ -1,0 +1,80 @@
+"""Each chat's messages in order when several processes send to it (PostgreSQL).
+
+A message is stored in the transaction that decided it; the process whose transaction it was
+sends it (or, once its lease ran out, whoever's poll takes it: bot/outbox.py). Two processes
+may then hold messages for one chat: an officer's two replies handled one after the other by
+different processes, say. The rule: a message goes only when no message stored before it for
+the same chat is still to be sent by someone else; in a staff group, where messages of
+different tickets may pass each other anyway (the dispatcher's urgent ones), no message stored
+before it for the same ticket. Before a message a sender took since its chat's last look goes,
+the sender looks in the table (bot/outbox.py `older_unsent`) for such messages held elsewhere
+(its own, sent or not, are in its hands and go in its order); while one waits there, the later
+ones wait too, and the sender looks again every TURN_WAIT seconds. A message is marked sent
+only once Telegram has it, so "not still to be sent" means "Telegram has it", the order this
+keeps. One look covers every message the sender held when it looked: a message another process
+stores after that look cannot have been decided before them.
+
+On SQLite one process sends everything, in its per-chat queues' order: no look there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot import outbox
+from bot.outbox import Queued
+
+TURN_WAIT = 0.02  # seconds between looks while another process's message goes first
+
+
+def _ticket(item: Queued) -> int | None:
+    about = item.message or item.call
+    return about.ticket_id if about is not None else None
+
+
+class Turns:
+    """Which of one sender's messages may go now (see the module's description); `in_hand`
+    holds the sender's rows, by id (its own are never waited for)."""
+
+    def __init__(self, engine: AsyncEngine, in_hand: dict[int, Queued]) -> None:
+        self._engine = engine
+        self._in_hand = in_hand
+        self._unchecked: dict[int, set[int]] = {}  # per chat, what came since its last look
+        self._ahead: dict[int, list[tuple[int, int | None]]] = {}  # others' rows then
+
+    def arrived(self, item: Queued) -> None:
+        """The sender took `item`: its chat is looked at again before it goes."""
+        self._unchecked.setdefault(item.chat_id, set()).add(item.id)
+
+    def forget(self, chat_id: int) -> None:
+        """The chat's queue is empty: nothing kept for it."""
+        self._unchecked.pop(chat_id, None)
+        self._ahead.pop(chat_id, None)
+
+    async def next(self, chat_id: int, queue: Iterable[Queued], first: Queued) -> Queued | None:
+        """The message to send now to `chat_id`: `first` (the dispatcher's choice) unless
+        another process holds a message that must go before it, else the first in `queue`
+        nothing waits for; None when all wait (look again after TURN_WAIT)."""
+        items = list(queue)
+        unchecked = self._unchecked.get(chat_id)
+        if unchecked is None or any(i.id in unchecked for i in items):
+            below = max(i.id for i in items)
+            found = await outbox.older_unsent(engine=self._engine, chat_id=chat_id, below=below)
+            self._ahead[chat_id] = [row for row in found if row[0] not in self._in_hand]
+            self._unchecked[chat_id] = set()
+        ahead = self._ahead.get(chat_id, [])
+        if not ahead:
+            return first
+        for item in [first, *items]:
+            if not self._waits(chat_id, item, ahead):
+                return item
+        self._unchecked.pop(chat_id, None)  # look again next time
+        return None
+
+    @staticmethod
+    def _waits(chat_id: int, item: Queued, ahead: list[tuple[int, int | None]]) -> bool:
+        group = chat_id < 0
+        ticket = _ticket(item)
+        return any(i < item.id and (not group or t == ticket) for i, t in ahead)
