@@ -9,6 +9,12 @@ fails to take it leaves its update in the inbox to the holder (handlers/runtime/
 says why none is left behind). SQLite has one process, whose own per-chat queues keep the order:
 no ChatLocks there (`for_database` gives None).
 
+What decides who goes next is read on that connection too, one statement each, outside any
+transaction (so each sees what was committed before it began): a chat's unprocessed updates
+(`backlog`) and a chat's messages still to be sent before a given one (`older_unsent`, for
+handlers/runtime/ordering.py). A pooled connection would cost a ping, a BEGIN and a ROLLBACK
+around each.
+
 Keys: a chat's is 4 × its id, an update without a chat (an inline query) 4 × its id + 2; the
 other residues are free for other locks of the bot's.
 """
@@ -16,14 +22,28 @@ other residues are free for other locks of the bot's.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.db import create_engine, is_sqlite
+from bot.outbox import PARKED
 
 log = logging.getLogger(__name__)
+# The statements behind `backlog` and `older_unsent` (on the indexes of migration 0017).
+_BACKLOG = (
+    "SELECT update_id, payload FROM inbox"
+    " WHERE processed_at IS NULL AND (chat_id = $1 OR update_id = $2)"
+    " ORDER BY update_id LIMIT $3"
+)
+_OLDER_UNSENT = (
+    "SELECT id, ticket_id FROM outbox"
+    " WHERE chat_id = $1 AND id < $2 AND sent_at IS NULL AND failed_at IS NULL"
+    " AND next_attempt_at < $3 ORDER BY id LIMIT $4"
+)
+_PARKED = PARKED.replace(tzinfo=None)  # as the column stores instants: UTC, without a zone
 
 
 def chat_key(chat_id: int) -> int:
@@ -52,14 +72,34 @@ class ChatLocks:
         return self._proxy.driver_connection  # asyncpg's
 
     async def _run(self, statement: str, key: int) -> bool:
+        return bool(await self._fetch("fetchval", statement, key))
+
+    async def _fetch(self, how: str, statement: str, *values: Any) -> Any:
         async with self._use:
             connection = await self._connection()
             try:
-                return bool(await connection.fetchval(statement, key))
+                return await getattr(connection, how)(statement, *values)
             except Exception:
                 # The connection is broken, or in doubt: every lock on it is gone with it.
                 self._drop()
                 raise
+
+    async def backlog(
+        self, chat_id: int | None, update_id: int = -1, limit: int = 100
+    ) -> list[tuple[int, dict[str, Any]]]:
+        """The updates of `chat_id` (and the update `update_id`, whatever its chat) not yet
+        processed, in Telegram's order: (update id, payload as Telegram sent it), at most
+        `limit`."""
+        rows = await self._fetch("fetch", _BACKLOG, chat_id, update_id, limit)
+        return [(int(row[0]), _json(row[1])) for row in rows]
+
+    async def older_unsent(
+        self, chat_id: int, below: int, limit: int = 500
+    ) -> list[tuple[int, int | None]]:
+        """The messages to `chat_id` stored before the message `below`, neither sent nor given
+        up nor parked, oldest first, at most `limit`: (outbox id, ticket id) each."""
+        rows = await self._fetch("fetch", _OLDER_UNSENT, chat_id, below, _PARKED, limit)
+        return [(int(row[0]), row[1]) for row in rows]
 
     def _drop(self) -> None:
         if self._proxy is not None:
@@ -105,6 +145,10 @@ class ChatLocks:
                 self._proxy = None
             self._held.clear()
         await self._engine.dispose()
+
+
+def _json(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str) else value
 
 
 def for_database(database_url: str) -> ChatLocks | None:

@@ -12,8 +12,8 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Table, Update, bindparam, or_, select, update
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+from sqlalchemy import Table, Update, bindparam, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import metrics
 from bot.db import DIALECTS, insert_for
@@ -94,35 +94,6 @@ async def unprocessed_among(*, session: AsyncSession, update_ids: Sequence[int])
         )
     )
     return set(found)
-
-
-# Built once: it runs for every update on PostgreSQL.
-_BACKLOG = (
-    select(_TABLE.c.update_id, _TABLE.c.payload)
-    .where(
-        _TABLE.c.processed_at.is_(None),
-        or_(
-            _TABLE.c.chat_id == bindparam("chat"),
-            _TABLE.c.update_id == bindparam("update"),
-        ),
-    )
-    .order_by(_TABLE.c.update_id)
-    .limit(bindparam("most"))
-)
-
-
-async def backlog(
-    *, engine: AsyncEngine, chat_id: int | None, update_id: int = -1, limit: int = 100
-) -> list[tuple[int, dict[str, Any]]]:
-    """The updates of `chat_id` (and the update `update_id`, whatever its chat) not yet
-    processed, in Telegram's order: (update id, payload as Telegram sent it), at most
-    `limit`. Read now, in a transaction of its own: what the process that held the chat
-    before committed is seen."""
-    async with engine.connect() as connection:
-        rows = await connection.execute(
-            _BACKLOG, {"chat": chat_id, "update": update_id, "most": limit}
-        )
-        return [(int(row[0]), row[1]) for row in rows]
 
 
 # At Core level and built once: this runs for every update. (The ORM's bulk UPDATE would also

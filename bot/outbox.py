@@ -21,7 +21,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, insert, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from bot.db import skip_locked
 from bot.models import OutboxMessage
@@ -308,34 +308,6 @@ async def move(*, session: AsyncSession, old_chat_id: int, new_chat_id: int) -> 
             row.call = {**row.call, "params": {**row.call["params"], "chat_id": new_chat_id}}
     await session.flush()
     return len(rows)
-
-
-# Built once: on PostgreSQL it runs for each message a process sends.
-_OLDER_UNSENT = (
-    select(_TABLE.c.id, _TABLE.c.ticket_id)
-    .where(
-        _TABLE.c.chat_id == bindparam("chat"),
-        _TABLE.c.id < bindparam("below"),
-        _TABLE.c.sent_at.is_(None),
-        _TABLE.c.failed_at.is_(None),
-        _TABLE.c.next_attempt_at < PARKED,
-    )
-    .order_by(_TABLE.c.id)
-    .limit(bindparam("most"))
-)
-
-
-async def older_unsent(
-    *, engine: AsyncEngine, chat_id: int, below: int, limit: int = 500
-) -> list[tuple[int, int | None]]:
-    """The messages to `chat_id` stored before the message `below` and neither sent nor given
-    up nor parked, oldest first, at most `limit`: (id, ticket id) each. Read now, in a
-    transaction of its own."""
-    async with engine.connect() as connection:
-        rows = await connection.execute(
-            _OLDER_UNSENT, {"chat": chat_id, "below": below, "most": limit}
-        )
-        return [(int(row[0]), row[1]) for row in rows]
 
 
 def _unsent(chat_id: int) -> Any:

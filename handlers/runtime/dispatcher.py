@@ -79,8 +79,8 @@ class Dispatcher:
         self._late: list[asyncio.Task[None]] = []  # giving back what came after the stop
         self.poll = OutboxPoll(desk, in_hand, self.submit)
         # Several processes on one database: a chat's messages in order across them.
-        shared = desk.chat_locks is not None
-        self._turns = Turns(desk.transactions.engine, in_hand) if shared else None
+        locks = desk.chat_locks
+        self._turns = Turns(locks, in_hand) if locks is not None else None
 
     @property
     def batch(self) -> int:
@@ -107,6 +107,13 @@ class Dispatcher:
             queue = self._queues.setdefault(item.chat_id, deque())
             if first:
                 queue.appendleft(item)
+            elif self._turns is not None:
+                # In the table's order: a message the poll took over from a process that
+                # died goes before the later ones of its chat this process holds.
+                at = len(queue)
+                while at > 0 and queue[at - 1].id > item.id:
+                    at -= 1
+                queue.insert(at, item)
             else:
                 queue.append(item)
             if item.kind in URGENT:

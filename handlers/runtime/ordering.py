@@ -7,7 +7,7 @@ different processes, say. The rule: a message goes only when no message stored b
 the same chat is still to be sent by someone else; in a staff group, where messages of
 different tickets may pass each other anyway (the dispatcher's urgent ones), no message stored
 before it for the same ticket. Before a message a sender took since its chat's last look goes,
-the sender looks in the table (bot/outbox.py `older_unsent`) for such messages held elsewhere
+the sender looks in the table (bot/chat_locks.py `older_unsent`) for such messages held elsewhere
 (its own, sent or not, are in its hands and go in its order); while one waits there, the later
 ones wait too, and the sender looks again every TURN_WAIT seconds. A message is marked sent
 only once Telegram has it, so "not still to be sent" means "Telegram has it", the order this
@@ -21,9 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy.ext.asyncio import AsyncEngine
-
-from bot import outbox
+from bot.chat_locks import ChatLocks
 from bot.outbox import Queued
 
 TURN_WAIT = 0.02  # seconds between looks while another process's message goes first
@@ -38,8 +36,8 @@ class Turns:
     """Which of one sender's messages may go now (see the module's description); `in_hand`
     holds the sender's rows, by id (its own are never waited for)."""
 
-    def __init__(self, engine: AsyncEngine, in_hand: dict[int, Queued]) -> None:
-        self._engine = engine
+    def __init__(self, locks: ChatLocks, in_hand: dict[int, Queued]) -> None:
+        self._locks = locks
         self._in_hand = in_hand
         self._unchecked: dict[int, set[int]] = {}  # per chat, what came since its last look
         self._ahead: dict[int, list[tuple[int, int | None]]] = {}  # others' rows then
@@ -61,7 +59,7 @@ class Turns:
         unchecked = self._unchecked.get(chat_id)
         if unchecked is None or any(i.id in unchecked for i in items):
             below = max(i.id for i in items)
-            found = await outbox.older_unsent(engine=self._engine, chat_id=chat_id, below=below)
+            found = await self._locks.older_unsent(chat_id, below)
             self._ahead[chat_id] = [row for row in found if row[0] not in self._in_hand]
             self._unchecked[chat_id] = set()
         ahead = self._ahead.get(chat_id, [])

@@ -31,7 +31,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import Application, BaseUpdateProcessor
 
-from bot import inbox, logs, metrics
+from bot import logs, metrics
 from bot.abuse import FloodLimit, Verdict
 from bot.chat_locks import ChatLocks, chat_key, update_key
 from bot.desk import Desk
@@ -90,15 +90,12 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         """Shared by several processes: the chat's unprocessed updates, this one among them,
         handled in order while this process holds the chat (see the module's description)."""
         chat_id = update.effective_chat.id if update.effective_chat is not None else None
-        engine = self._desk.transactions.engine
         pending: Awaitable[Any] | None = coroutine
         handled: set[int] = set()  # not twice here, even if a mark failed
         try:
             while await locks.try_hold(key):
                 try:
-                    found = await inbox.backlog(
-                        engine=engine, chat_id=chat_id, update_id=update.update_id
-                    )
+                    found = await locks.backlog(chat_id, update.update_id)
                     for update_id, payload in found:
                         if update_id in handled:
                             continue
@@ -110,7 +107,7 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
                             await self._handle_recorded(payload)
                 finally:
                     await locks.release(key)
-                left = await inbox.backlog(engine=engine, chat_id=chat_id)
+                left = await locks.backlog(chat_id)
                 if all(update_id in handled for update_id, _ in left):
                     break
         except Exception:

@@ -8,6 +8,7 @@ import asyncio
 import re
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -17,6 +18,7 @@ from bot.chat_locks import chat_key, for_database
 from bot.config import Abuse, Settings
 from bot.desk import Desk, build_desk
 from bot.models import InboundUpdate
+from bot.outbox import LEASE
 from bot.outgoing import Outgoing
 from emulator.front import RoundRobinFront
 from emulator.limits import Fault
@@ -28,6 +30,13 @@ from tests.handlers.conftest import REQUESTER, DeskClock, bot_said, only_topic, 
 
 pytestmark = pytest.mark.parametrize("store", ["postgresql"])  # several processes need it
 GROUP, OFFICER = -1000000000103, 100301  # the department of street lights, and its officer
+
+
+async def closed(desk: Desk) -> None:
+    """Let go of what a process holds on the database (its connections, its chats)."""
+    if desk.chat_locks is not None:
+        await desk.chat_locks.close()
+    await desk.transactions.engine.dispose()
 
 
 @asynccontextmanager
@@ -49,6 +58,7 @@ async def two_processes(
         for port in ports:
             desk = await build_desk(settings, database_url)
             desk.clock = clock
+            stack.push_async_callback(closed, desk)
             # Without python-telegram-bot's limiter either (a group's 20 a minute, again).
             application = build_application(
                 desk, LOCAL_TOKEN, base, sweep_every=None, rate_limited=False
@@ -166,6 +176,7 @@ async def test_a_chats_messages_from_two_senders_arrive_in_the_order_decided(
         for _ in range(2):
             desk = await build_desk(settings, database_url)
             desk.clock = desk_clock
+            stack.push_async_callback(closed, desk)
             application = build_application(desk, LOCAL_TOKEN, base, sweep_every=None)
             await stack.enter_async_context(application)
             dispatcher = build_dispatcher(application.bot, desk)
@@ -185,3 +196,44 @@ async def test_a_chats_messages_from_two_senders_arrive_in_the_order_decided(
 
         await until(lambda: len(numbers()) >= count, 30)
     assert numbers() == list(range(count))
+
+
+@pytest.mark.usefixtures("sessions")
+async def test_a_message_a_dead_process_held_goes_before_the_later_ones_of_its_chat(
+    settings: Settings, database_url: str, desk_clock: DeskClock, emulator: Emulator
+) -> None:
+    """A process died holding a chat's message (leased to it, never sent): the later messages
+    of the chat wait, and once the lease has run out the poll takes it over and it goes
+    first."""
+    world = emulator.world
+    world.limits.enabled = False
+    desk = await build_desk(settings, database_url)
+    desk.clock = desk_clock
+    base = f"http://127.0.0.1:{emulator.port}"
+
+    def dead(_: list[Any]) -> None:
+        """The sender of a process killed as its transaction committed."""
+
+    async with desk.transaction(sender=dead) as tx:
+        await tx.publish([Outgoing(REQUESTER, "zh", "added_to_ticket", {"ticket_id": 0})])
+    application = build_application(desk, LOCAL_TOKEN, base, sweep_every=None)
+    async with application:
+        dispatcher = build_dispatcher(application.bot, desk)
+        await dispatcher.start()
+        try:
+            for n in (1, 2, 3):
+                async with desk.transaction(sender=dispatcher.submit) as tx:
+                    await tx.publish(
+                        [Outgoing(REQUESTER, "zh", "added_to_ticket", {"ticket_id": n})]
+                    )
+            desk_clock.now += LEASE + timedelta(seconds=1)  # the dead process's lease is over
+
+            def numbers() -> list[int]:
+                said = [re.search(r"#(\d+)", e.text) for e in bot_said(world, REQUESTER)]
+                return [int(found.group(1)) for found in said if found]
+
+            await until(lambda: len(numbers()) >= 4)
+        finally:
+            await dispatcher.stop()
+            await closed(desk)
+    assert numbers() == [0, 1, 2, 3]
