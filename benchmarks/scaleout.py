@@ -13,12 +13,14 @@ its own) against the emulation in this process, whose posts go to the processes 
 requesters are robots (no per-requester limit): what is measured is the bot, not Telegram.
 
 Each requester has a ticket, claimed by its officer, so that everything they write is copied
-into the ticket's topic in the staff group: what the emulation sees there, in order, is what
-the bot handled and sent. A requester writes `--burst` messages one after the other (each
-posted once Telegram has the 200 for the one before, the next to the next process), then
-waits for the copies of all of them before the next burst (closed loop). Per phase
-(processes in `--processes`), updates/s is the copies seen per second over `--seconds`. A last
-phase runs two processes and kills one with SIGKILL halfway, then starts it again.
+into the ticket's topic in the staff group (one chat for all of them) and answered in their
+own chat. A requester writes `--burst` messages one after the other (each posted once Telegram
+has the 200 for the one before, the next to the next process), then waits for the bot's
+answers to all of them before the next burst (closed loop). Per phase (processes in
+`--processes`), updates/s is the answers per second over `--seconds`: updates handled, their
+answers sent. The copies, all to the one staff group, follow at their own pace (copies/s);
+the run waits for every one at the end. A last phase runs two processes and kills one with
+SIGKILL halfway, then starts it again.
 
 From the copies, over the whole run: order violations (a message copied after a later one of
 the same requester), duplicates (one copied twice; a kill may repeat the calls it had in
@@ -146,12 +148,26 @@ class Traffic:
         self.posted: dict[int, int] = dict.fromkeys(self.requesters, 0)  # next number
         self.copies: dict[int, list[int]] = defaultdict(list)
         self.seen = 0  # copies so far
+        # The bot's messages in each requester's chat (one answer to each message in a
+        # ticket), and how many a requester waits for.
+        self.replies: dict[int, int] = dict.fromkeys(self.requesters, 0)
+        self.answered = 0
         self._waiting: dict[int, tuple[int, asyncio.Future[None]]] = {}
         self._card = asyncio.Event()
         self.world.watchers.append(self._watch)
 
     def _watch(self, chat_id: int, entry: Entry) -> None:
-        if chat_id != GROUP or entry.sender_id != self.world.bot.id:
+        if entry.sender_id != self.world.bot.id:
+            return
+        if chat_id in self.replies:
+            self.replies[chat_id] += 1
+            self.answered += 1
+            waiting = self._waiting.get(chat_id)
+            reached = waiting is not None and self.replies[chat_id] >= waiting[0]
+            if reached and waiting is not None and not waiting[1].done():
+                waiting[1].set_result(None)
+            return
+        if chat_id != GROUP:
             return
         if entry.buttons:
             self._card.set()  # a new ticket's card
@@ -161,9 +177,6 @@ class Traffic:
         requester, number = int(found.group(1)), int(found.group(2))
         self.copies[requester].append(number)
         self.seen += 1
-        waiting = self._waiting.get(requester)
-        if waiting is not None and number >= waiting[0] and not waiting[1].done():
-            waiting[1].set_result(None)
 
     async def tickets(self) -> None:
         """Each requester's ticket, claimed by the officer (its topic opened)."""
@@ -195,21 +208,22 @@ class Traffic:
             await asyncio.sleep(0.2)
 
     async def converse(self, requester: int, until: float) -> None:
-        """Bursts until `until` (monotonic), each waited for (closed loop)."""
+        """Bursts until `until` (monotonic), each waited for: the bot's answer to every
+        message of it in the requester's chat (closed loop)."""
         while time.monotonic() < until:
-            last = -1
-            for _ in range(self.burst):
-                last = self.posted[requester]
-                self.posted[requester] += 1
-                await self.world.user_sends(requester, f"R{requester}#{last}")
+            target = self.replies[requester] + self.burst
             done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-            self._waiting[requester] = (last, done)
-            if self.copies[requester] and max(self.copies[requester]) >= last:
+            self._waiting[requester] = (target, done)
+            for _ in range(self.burst):
+                number = self.posted[requester]
+                self.posted[requester] += 1
+                await self.world.user_sends(requester, f"R{requester}#{number}")
+            if self.replies[requester] >= target:
                 continue
             try:
                 await asyncio.wait_for(done, 120)
             except TimeoutError:
-                print(f"requester {requester}: no copy of #{last} in 120 s", flush=True)
+                print(f"requester {requester}: no answer in 120 s", flush=True)
 
     def check(self) -> dict[str, int]:
         violations = duplicates = lost = 0
@@ -250,7 +264,7 @@ async def phase(
     front = RoundRobinFront(emulator.world, [b.url for b in bots])
     emulator.world.deliver = front.deliver
     cpu = sum(b.cpu_now() for b in bots)
-    seen, started = traffic.seen, time.monotonic()
+    answered, seen, started = traffic.answered, traffic.seen, time.monotonic()
     until = started + seconds
     talking = [asyncio.create_task(traffic.converse(r, until)) for r in traffic.requesters]
     if kill:
@@ -258,13 +272,15 @@ async def phase(
         await bots[-1].kill()
         await bots[-1].start()
     await asyncio.sleep(max(0.0, until - time.monotonic()))
-    rate = (traffic.seen - seen) / (time.monotonic() - started)
-    handled = traffic.seen - seen
+    elapsed = time.monotonic() - started
+    rate, copied = (traffic.answered - answered) / elapsed, (traffic.seen - seen) / elapsed
+    handled = traffic.answered - answered
     await asyncio.gather(*talking)  # the bursts under way finish
     used = sum(b.cpu_now() for b in bots) - cpu
     await front.close()
     return {
         "updates_per_s": rate,
+        "copies_per_s": copied,
         "cpu_ms_per_update": 1000 * used / max(1, handled),
         "undelivered": front.failed,
     }
@@ -328,7 +344,8 @@ async def measure(args: argparse.Namespace, url: str) -> dict[str, Any]:
                 )
                 undelivered += int(figures["undelivered"])
                 print(
-                    f"{count} process(es): {figures['updates_per_s']:7.1f} updates/s,"
+                    f"{count} process(es): {figures['updates_per_s']:7.1f} updates/s"
+                    f" ({figures['copies_per_s']:.1f} copies/s to the staff group),"
                     f" bot CPU {figures['cpu_ms_per_update']:.2f} ms/update",
                     flush=True,
                 )
@@ -344,7 +361,9 @@ async def measure(args: argparse.Namespace, url: str) -> dict[str, Any]:
                 f"2 processes, one killed halfway: {killed['updates_per_s']:7.1f} updates/s",
                 flush=True,
             )
-            await traffic.caught_up(60)
+            caught = time.monotonic()
+            await traffic.caught_up(120)
+            catching_up = time.monotonic() - caught
         finally:
             for bot in bots:
                 await bot.stop()
@@ -363,6 +382,7 @@ async def measure(args: argparse.Namespace, url: str) -> dict[str, Any]:
         **checked,
         "kills": 1,
         "updates_per_s_with_kill": round(killed["updates_per_s"], 1),
+        "catch_up_s": round(catching_up, 1),
         "cpu_ms_per_update": {k: round(v, 2) for k, v in cpu.items()},
         "updates": sum(traffic.posted.values()),
         "undelivered": undelivered,

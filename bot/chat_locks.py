@@ -39,9 +39,9 @@ _BACKLOG = (
     " ORDER BY update_id LIMIT $3"
 )
 _OLDER_UNSENT = (
-    "SELECT id, ticket_id FROM outbox"
+    "SELECT ticket_id, min(id) FROM outbox"
     " WHERE chat_id = $1 AND id < $2 AND sent_at IS NULL AND failed_at IS NULL"
-    " AND next_attempt_at < $3 ORDER BY id LIMIT $4"
+    " AND next_attempt_at < $3 AND leased_by IS DISTINCT FROM $4 GROUP BY ticket_id"
 )
 _PARKED = PARKED.replace(tzinfo=None)  # as the column stores instants: UTC, without a zone
 
@@ -93,13 +93,12 @@ class ChatLocks:
         rows = await self._fetch("fetch", _BACKLOG, chat_id, update_id, limit)
         return [(int(row[0]), _json(row[1])) for row in rows]
 
-    async def older_unsent(
-        self, chat_id: int, below: int, limit: int = 500
-    ) -> list[tuple[int, int | None]]:
-        """The messages to `chat_id` stored before the message `below`, neither sent nor given
-        up nor parked, oldest first, at most `limit`: (outbox id, ticket id) each."""
-        rows = await self._fetch("fetch", _OLDER_UNSENT, chat_id, below, _PARKED, limit)
-        return [(int(row[0]), row[1]) for row in rows]
+    async def older_unsent(self, chat_id: int, below: int, holder: str) -> dict[int | None, int]:
+        """Of the messages to `chat_id` stored before the message `below`, neither sent nor
+        given up nor parked, and not leased to the sender `holder`: the oldest of each ticket
+        (None: those of no ticket), by ticket id."""
+        rows = await self._fetch("fetch", _OLDER_UNSENT, chat_id, below, _PARKED, holder)
+        return {row[0]: int(row[1]) for row in rows}
 
     def _drop(self) -> None:
         if self._proxy is not None:

@@ -53,6 +53,9 @@ class OutboxMessage(Base):
     audience: Mapped[str | None] = mapped_column(String(32))
     created_at: Mapped[datetime]
     next_attempt_at: Mapped[datetime]
+    # The sender (`Transactions.holder`, one per process) whose lease `next_attempt_at` is,
+    # while it is one; None once given back.
+    leased_by: Mapped[str | None] = mapped_column(String(32))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     sent_at: Mapped[datetime | None]
     failed_at: Mapped[datetime | None]

@@ -80,7 +80,8 @@ class Dispatcher:
         self.poll = OutboxPoll(desk, in_hand, self.submit)
         # Several processes on one database: a chat's messages in order across them.
         locks = desk.chat_locks
-        self._turns = Turns(locks, in_hand) if locks is not None else None
+        holder = desk.transactions.holder
+        self._turns = Turns(locks, holder) if locks is not None else None
 
     @property
     def batch(self) -> int:

@@ -7,8 +7,9 @@ different processes, say. The rule: a message goes only when no message stored b
 the same chat is still to be sent by someone else; in a staff group, where messages of
 different tickets may pass each other anyway (the dispatcher's urgent ones), no message stored
 before it for the same ticket. Before a message a sender took since its chat's last look goes,
-the sender looks in the table (bot/chat_locks.py `older_unsent`) for such messages held elsewhere
-(its own, sent or not, are in its hands and go in its order); while one waits there, the later
+the sender looks in the table (bot/chat_locks.py `older_unsent`) for such messages not leased
+to it (`leased_by`: its own, sent or not, go in its order; those of a process that died wait
+for its lease to run out and the poll to take them over); while one waits there, the later
 ones wait too, and the sender looks again every TURN_WAIT seconds. A message is marked sent
 only once Telegram has it, so "not still to be sent" means "Telegram has it", the order this
 keeps. One look covers every message the sender held when it looked: a message another process
@@ -33,14 +34,15 @@ def _ticket(item: Queued) -> int | None:
 
 
 class Turns:
-    """Which of one sender's messages may go now (see the module's description); `in_hand`
-    holds the sender's rows, by id (its own are never waited for)."""
+    """Which of one sender's messages may go now (see the module's description); `holder`:
+    the sender, as the table names who leased a message."""
 
-    def __init__(self, locks: ChatLocks, in_hand: dict[int, Queued]) -> None:
+    def __init__(self, locks: ChatLocks, holder: str) -> None:
         self._locks = locks
-        self._in_hand = in_hand
+        self._holder = holder
         self._unchecked: dict[int, set[int]] = {}  # per chat, what came since its last look
-        self._ahead: dict[int, list[tuple[int, int | None]]] = {}  # others' rows then
+        # Per chat, at its last look: the oldest message of each ticket that others hold.
+        self._ahead: dict[int, dict[int | None, int]] = {}
 
     def arrived(self, item: Queued) -> None:
         """The sender took `item`: its chat is looked at again before it goes."""
@@ -59,10 +61,10 @@ class Turns:
         unchecked = self._unchecked.get(chat_id)
         if unchecked is None or any(i.id in unchecked for i in items):
             below = max(i.id for i in items)
-            found = await self._locks.older_unsent(chat_id, below)
-            self._ahead[chat_id] = [row for row in found if row[0] not in self._in_hand]
+            found = await self._locks.older_unsent(chat_id, below, self._holder)
+            self._ahead[chat_id] = found
             self._unchecked[chat_id] = set()
-        ahead = self._ahead.get(chat_id, [])
+        ahead = self._ahead.get(chat_id, {})
         if not ahead:
             return first
         for item in [first, *items]:
@@ -72,7 +74,8 @@ class Turns:
         return None
 
     @staticmethod
-    def _waits(chat_id: int, item: Queued, ahead: list[tuple[int, int | None]]) -> bool:
-        group = chat_id < 0
-        ticket = _ticket(item)
-        return any(i < item.id and (not group or t == ticket) for i, t in ahead)
+    def _waits(chat_id: int, item: Queued, ahead: dict[int | None, int]) -> bool:
+        if chat_id < 0:  # a group: the ticket's own order
+            oldest = ahead.get(_ticket(item))
+            return oldest is not None and oldest < item.id
+        return min(ahead.values()) < item.id

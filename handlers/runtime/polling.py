@@ -57,12 +57,18 @@ class OutboxPoll:
         now = self._desk.now()
         until = now + LEASE
         expiring = [q for q in self._in_hand.values() if q.leased_until - now < LEASE / 2]
+        holder = self._desk.transactions.holder
         async with self._desk.transaction() as tx:
             if expiring:
                 await outbox.renew(
-                    session=tx.session, message_ids=[q.id for q in expiring], until=until
+                    session=tx.session,
+                    message_ids=[q.id for q in expiring],
+                    until=until,
+                    holder=holder,
                 )
-            claimed = await outbox.claim_due(session=tx.session, now=now, limit=self.batch)
+            claimed = await outbox.claim_due(
+                session=tx.session, now=now, limit=self.batch, holder=holder
+            )
         for item in expiring:
             item.leased_until = until
         self._submit(claimed)

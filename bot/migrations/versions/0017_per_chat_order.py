@@ -1,5 +1,6 @@
-"""Per-chat order across processes: each update's chat kept in the inbox, and indexes to find a
-chat's unprocessed updates and its unsent messages (README "Nothing lost, nothing twice").
+"""Per-chat order across processes: each update's chat kept in the inbox, which process holds
+each message of the outbox, and indexes to find a chat's unprocessed updates and its unsent
+messages (README "Nothing lost, nothing twice").
 
 Revision ID: 0017
 Revises: 0016
@@ -23,6 +24,8 @@ UNSENT = sa.text("sent_at IS NULL AND failed_at IS NULL")
 def upgrade() -> None:
     with op.batch_alter_table("inbox") as inbox:
         inbox.add_column(sa.Column("chat_id", sa.BigInteger(), nullable=True))
+    with op.batch_alter_table("outbox") as outbox:
+        outbox.add_column(sa.Column("leased_by", sa.String(length=32), nullable=True))
     op.create_index(
         "ix_inbox_chat_unprocessed",
         "inbox",
@@ -42,5 +45,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_outbox_chat_unsent", table_name="outbox")
     op.drop_index("ix_inbox_chat_unprocessed", table_name="inbox")
+    with op.batch_alter_table("outbox") as outbox:
+        outbox.drop_column("leased_by")
     with op.batch_alter_table("inbox") as inbox:
         inbox.drop_column("chat_id")

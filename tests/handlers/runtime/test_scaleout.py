@@ -214,8 +214,11 @@ async def test_a_message_a_dead_process_held_goes_before_the_later_ones_of_its_c
     def dead(_: list[Any]) -> None:
         """The sender of a process killed as its transaction committed."""
 
-    async with desk.transaction(sender=dead) as tx:
+    killed = await build_desk(settings, database_url)
+    killed.clock = desk_clock
+    async with killed.transaction(sender=dead) as tx:
         await tx.publish([Outgoing(REQUESTER, "zh", "added_to_ticket", {"ticket_id": 0})])
+    await closed(killed)
     application = build_application(desk, LOCAL_TOKEN, base, sweep_every=None)
     async with application:
         dispatcher = build_dispatcher(application.bot, desk)
