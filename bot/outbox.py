@@ -225,9 +225,15 @@ async def sent(
 async def sent_many(
     *, connection: AsyncConnection, marks: Sequence[tuple[int, str | None]], now: datetime
 ) -> None:
-    """`sent` for several messages at once: (id, note) each."""
+    """`sent` for several messages at once: (id, note) each. In the order of their ids, as
+    `renew` takes them: two transactions on the same rows (the marks, and the poll keeping
+    the leases of what waits for them) then never deadlock."""
     await connection.execute(
-        _SENT, [{"sent_id": i, "sent_when": now, "sent_note": note} for i, note in marks]
+        _SENT,
+        [
+            {"sent_id": i, "sent_when": now, "sent_note": note}
+            for i, note in sorted(marks, key=lambda m: m[0])
+        ],
     )
 
 
