@@ -93,6 +93,24 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def database_cpu(database: str) -> float:
+    """CPU seconds so far of PostgreSQL's backends serving `database` (found by the name in
+    their process titles) and of its WAL writer, which every commit waits on."""
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            title = (entry / "cmdline").read_bytes().decode(errors="replace")
+            if title.startswith("postgres:") and (
+                f" {database} " in title or "walwriter" in title
+            ):
+                total += cpu_seconds(int(entry.name))
+        except OSError:  # gone meanwhile
+            continue
+    return total
+
+
 class BotProcess:
     """One bot process on its port: started, killed, started again; its log kept."""
 
@@ -139,8 +157,9 @@ class BotProcess:
 class Traffic:
     """The requesters, what they posted, and the copies of it the emulation saw."""
 
-    def __init__(self, emulator: Emulator, count: int, burst: int) -> None:
+    def __init__(self, emulator: Emulator, count: int, burst: int, database: str) -> None:
         self.world = emulator.world
+        self.database = database  # its name, for PostgreSQL's CPU
         self.burst = burst
         self.requesters = [FIRST_REQUESTER + n for n in range(count)]
         for user_id in self.requesters:
@@ -264,6 +283,8 @@ async def phase(
     front = RoundRobinFront(emulator.world, [b.url for b in bots])
     emulator.world.deliver = front.deliver
     cpu = sum(b.cpu_now() for b in bots)
+    own = time.process_time()  # the emulation's and the front's, in this process
+    database = database_cpu(traffic.database)
     answered, seen, started = traffic.answered, traffic.seen, time.monotonic()
     until = started + seconds
     talking = [asyncio.create_task(traffic.converse(r, until)) for r in traffic.requesters]
@@ -277,12 +298,16 @@ async def phase(
     handled = traffic.answered - answered
     await asyncio.gather(*talking)  # the bursts under way finish
     used = sum(b.cpu_now() for b in bots) - cpu
+    emulation = (time.process_time() - own) / (time.monotonic() - started)
+    database = database_cpu(traffic.database) - database
     await front.close()
     return {
         "updates_per_s": rate,
         "copies_per_s": copied,
         "cpu_ms_per_update": 1000 * used / max(1, handled),
         "undelivered": front.failed,
+        "emulation_cpu": emulation,
+        "database_cpu_ms_per_update": 1000 * database / max(1, handled),
     }
 
 
@@ -312,7 +337,9 @@ async def measure(args: argparse.Namespace, url: str) -> dict[str, Any]:
     seed_world(emulator.world, settings)
     await emulator.start()
     api = f"http://127.0.0.1:{emulator.port}"
-    traffic = Traffic(emulator, args.requesters, args.burst)
+    database = make_url(url).database
+    assert database is not None
+    traffic = Traffic(emulator, args.requesters, args.burst, database)
     rates: dict[str, float] = {}
     cpu: dict[str, float] = {}
     undelivered = 0
@@ -346,7 +373,9 @@ async def measure(args: argparse.Namespace, url: str) -> dict[str, Any]:
                 print(
                     f"{count} process(es): {figures['updates_per_s']:7.1f} updates/s"
                     f" ({figures['copies_per_s']:.1f} copies/s to the staff group),"
-                    f" bot CPU {figures['cpu_ms_per_update']:.2f} ms/update",
+                    f" bot CPU {figures['cpu_ms_per_update']:.2f} ms/update; the emulation"
+                    f" used {figures['emulation_cpu']:.0%} of a core, PostgreSQL"
+                    f" {figures['database_cpu_ms_per_update']:.2f} ms/update",
                     flush=True,
                 )
             while running < 2:

@@ -1,7 +1,7 @@
 """Which process handles a chat's updates now, when several share one PostgreSQL database.
 
 A chat is held with a PostgreSQL session-level advisory lock, taken with
-`pg_try_advisory_lock` (never waited for) on one connection of the process's own, kept apart
+`pg_try_advisory_lock` (never waited for) on a connection of the process's own, kept apart
 from the pool that transactions use. A process killed, or cut off from the database, loses its
 connection and with it every chat it held, at once: nothing waits for a lease to run out. The
 process that holds a chat handles the chat's unprocessed updates in Telegram's order; one that
@@ -9,11 +9,11 @@ fails to take it leaves its update in the inbox to the holder (handlers/runtime/
 says why none is left behind). SQLite has one process, whose own per-chat queues keep the order:
 no ChatLocks there (`for_database` gives None).
 
-What decides who goes next is read on that connection too, one statement each, outside any
-transaction (so each sees what was committed before it began): a chat's unprocessed updates
-(`backlog`) and a chat's messages still to be sent before a given one (`older_unsent`, for
-handlers/runtime/ordering.py). A pooled connection would cost a ping, a BEGIN and a ROLLBACK
-around each.
+What decides who goes next is read on a second connection of its own, one statement each,
+outside any transaction (so each sees what was committed before it began): a chat's
+unprocessed updates (`backlog`) and a chat's messages still to be sent before a given one
+(`older_unsent`, for handlers/runtime/ordering.py). A pooled connection would cost a ping, a
+BEGIN and a ROLLBACK around each.
 
 Keys: a chat's is 4 × its id, an update without a chat (an inline query) 4 × its id + 2; the
 other residues are free for other locks of the bot's.
@@ -56,57 +56,69 @@ def update_key(update_id: int) -> int:
     return 4 * update_id + 2
 
 
-class ChatLocks:
-    """Advisory locks of one process on one connection (see the module's description). One
-    statement at a time goes over it; each takes a fraction of a millisecond."""
+class _Line:
+    """One connection of the pool's, held for the process's life, one statement at a time."""
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
-        self._proxy: Any = None  # the pool's connection, held for the process's life
+        self._proxy: Any = None
         self._use = asyncio.Lock()
+
+    async def fetch(self, how: str, statement: str, *values: Any) -> Any:
+        """asyncpg's `how` ("fetch", "fetchval") of `statement`; raises what it raises, the
+        connection then dropped (broken, or in doubt)."""
+        async with self._use:
+            if self._proxy is None:
+                self._proxy = await self._engine.raw_connection()
+            try:
+                return await getattr(self._proxy.driver_connection, how)(statement, *values)
+            except Exception:
+                self.drop()
+                raise
+
+    def drop(self) -> None:
+        """Closed, not back to the pool: a session's advisory locks go with it."""
+        if self._proxy is not None:
+            self._proxy.invalidate()
+            self._proxy = None
+
+
+class ChatLocks:
+    """Advisory locks of one process on one connection, and the reads that decide who goes
+    next on another (see the module's description); each statement takes a fraction of a
+    millisecond."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+        self._locking = _Line(engine)
+        self._reading = _Line(engine)
         self._held: set[int] = set()
 
-    async def _connection(self) -> Any:
-        if self._proxy is None:
-            self._proxy = await self._engine.raw_connection()
-        return self._proxy.driver_connection  # asyncpg's
-
     async def _run(self, statement: str, key: int) -> bool:
-        return bool(await self._fetch("fetchval", statement, key))
-
-    async def _fetch(self, how: str, statement: str, *values: Any) -> Any:
-        async with self._use:
-            connection = await self._connection()
-            try:
-                return await getattr(connection, how)(statement, *values)
-            except Exception:
-                # The connection is broken, or in doubt: every lock on it is gone with it.
-                self._drop()
-                raise
+        try:
+            return bool(await self._locking.fetch("fetchval", statement, key))
+        except Exception:
+            # The connection is gone, and every lock on it with it.
+            if self._held:
+                log.warning("lost the database connection holding %d chats", len(self._held))
+            self._held.clear()
+            raise
 
     async def backlog(
         self, chat_id: int | None, update_id: int = -1, limit: int = 100
     ) -> list[tuple[int, dict[str, Any]]]:
         """The updates of `chat_id` (and the update `update_id`, whatever its chat) not yet
         processed, in Telegram's order: (update id, payload as Telegram sent it), at most
-        `limit`."""
-        rows = await self._fetch("fetch", _BACKLOG, chat_id, update_id, limit)
+        `limit`. Raises what the database raises."""
+        rows = await self._reading.fetch("fetch", _BACKLOG, chat_id, update_id, limit)
         return [(int(row[0]), _json(row[1])) for row in rows]
 
     async def older_unsent(self, chat_id: int, below: int, holder: str) -> dict[int | None, int]:
         """Of the messages to `chat_id` stored before the message `below`, neither sent nor
         given up nor parked, and not leased to the sender `holder`: the oldest of each ticket
-        (None: those of no ticket), by ticket id."""
-        rows = await self._fetch("fetch", _OLDER_UNSENT, chat_id, below, _PARKED, holder)
+        (None: those of no ticket), by ticket id. Raises what the database raises."""
+        rows = await self._reading.fetch("fetch", _OLDER_UNSENT, chat_id, below, _PARKED, holder)
         return {row[0]: int(row[1]) for row in rows}
-
-    def _drop(self) -> None:
-        if self._proxy is not None:
-            if self._held:
-                log.warning("lost the database connection holding %d chats", len(self._held))
-            self._proxy.invalidate()
-            self._proxy = None
-        self._held.clear()
 
     async def try_hold(self, key: int) -> bool:
         """Take the lock `key` if nobody holds it (this process included); whether taken.
@@ -136,13 +148,11 @@ class ChatLocks:
             self._held.discard(key)
 
     async def close(self) -> None:
-        """Let go of everything held (the connection closed) and of the engine; the next
-        `try_hold` connects again."""
-        async with self._use:
-            if self._proxy is not None:
-                self._proxy.invalidate()  # closed, not back to the pool: the locks go with it
-                self._proxy = None
-            self._held.clear()
+        """Let go of everything held (the connections closed) and of the engine; the next
+        call connects again."""
+        self._locking.drop()
+        self._reading.drop()
+        self._held.clear()
         await self._engine.dispose()
 
 
@@ -154,4 +164,4 @@ def for_database(database_url: str) -> ChatLocks | None:
     """The process's locks on the database at `database_url`; None on SQLite."""
     if is_sqlite(database_url):
         return None
-    return ChatLocks(create_engine(database_url, pool_size=1, max_overflow=0))
+    return ChatLocks(create_engine(database_url, pool_size=2, max_overflow=0))
