@@ -164,13 +164,19 @@ class Dispatcher:
                 urgent = self._urgent[chat_id] and chat_id < 0
                 item = _next(queue) if urgent else queue[0]
                 if self._turns is not None:
+                    if self.poll.claiming:  # rows taken over may have to go first: after it
+                        await asyncio.sleep(TURN_WAIT)
+                        continue
+                    claims = self.poll.claims
                     try:
                         chosen = await self._turns.next(chat_id, queue, item)
                     except Exception:  # the database: look again in a while
                         log.exception("could not look for messages to chat %s first", chat_id)
                         await asyncio.sleep(1.0)
                         continue
-                    if chosen is None:  # another process sends first
+                    # Nothing sent while the poll takes rows over, which may have to go first.
+                    if chosen is None or self.poll.claiming or self.poll.claims != claims:
+                        self._turns.forget_look(chat_id)
                         await asyncio.sleep(TURN_WAIT)
                         continue
                     item = chosen

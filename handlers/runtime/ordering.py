@@ -10,7 +10,9 @@ before it for the same ticket. Before a message a sender took since its chat's l
 the sender looks in the table (bot/chat_locks.py `older_unsent`) for such messages not leased
 to it (`leased_by`: its own, sent or not, go in its order; those of a process that died wait
 for its lease to run out and the poll to take them over); while one waits there, the later
-ones wait too, and the sender looks again every TURN_WAIT seconds. A message is marked sent
+ones wait too, and the sender looks again every TURN_WAIT seconds. A look that overlaps the
+sender's poll taking rows over (leased to it in the table before they are in its hands) does
+not count: a row taken over is older than what it holds, and goes first. A message is marked sent
 only once Telegram has it, so "not still to be sent" means "Telegram has it", the order this
 keeps. One look covers every message the sender held when it looked: a message another process
 stores after that look cannot have been decided before them.
@@ -48,6 +50,10 @@ class Turns:
         """The sender took `item`: its chat is looked at again before it goes."""
         self._unchecked.setdefault(item.chat_id, set()).add(item.id)
 
+    def forget_look(self, chat_id: int) -> None:
+        """Look at the chat again before its next message goes."""
+        self._unchecked.pop(chat_id, None)
+
     def forget(self, chat_id: int) -> None:
         """The chat's queue is empty: nothing kept for it."""
         self._unchecked.pop(chat_id, None)
@@ -70,7 +76,7 @@ class Turns:
         for item in [first, *items]:
             if not self._waits(chat_id, item, ahead):
                 return item
-        self._unchecked.pop(chat_id, None)  # look again next time
+        self.forget_look(chat_id)
         return None
 
     @staticmethod
