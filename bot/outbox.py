@@ -299,11 +299,12 @@ PARKED = datetime(2999, 1, 1, tzinfo=UTC)
 
 async def park(*, session: AsyncSession, chat_id: int, error: str) -> None:
     """Hold every message still to be sent to `chat_id` until `unpark` (none is lost, none
-    tried again meanwhile)."""
+    tried again meanwhile; leased to nobody, so that whoever takes them then sends them before
+    what came after)."""
     await session.execute(
         update(_TABLE)
         .where(_unsent(chat_id))
-        .values(next_attempt_at=PARKED, last_error=error[:500])
+        .values(next_attempt_at=PARKED, last_error=error[:500], leased_by=None)
     )
 
 
