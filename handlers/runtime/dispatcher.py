@@ -174,8 +174,11 @@ class Dispatcher:
                         log.exception("could not look for messages to chat %s first", chat_id)
                         await asyncio.sleep(1.0)
                         continue
-                    # Nothing sent while the poll takes rows over, which may have to go first.
-                    if chosen is None or self.poll.claiming or self.poll.claims != claims:
+                    if chosen is None:  # another process sends first
+                        await asyncio.sleep(self._turns.pause(chat_id))
+                        continue
+                    # Nothing sent on a look while the poll took rows over (they may go first).
+                    if self.poll.claiming or self.poll.claims != claims:
                         self._turns.forget_look(chat_id)
                         await asyncio.sleep(TURN_WAIT)
                         continue

@@ -10,7 +10,9 @@ before it for the same ticket. Before a message a sender took since its chat's l
 the sender looks in the table (bot/chat_locks.py `older_unsent`) for such messages not leased
 to it (`leased_by`: its own, sent or not, go in its order; those of a process that died wait
 for its lease to run out and the poll to take them over); while one waits there, the later
-ones wait too, and the sender looks again every TURN_WAIT seconds. A look that overlaps the
+ones wait too, and the sender looks again after TURN_WAIT seconds, then after twice as long
+each time up to MAX_TURN_WAIT (a message held elsewhere is usually marked sent within tens of
+milliseconds; one a dead process held, only once its lease has run out). A look that overlaps the
 sender's poll taking rows over (leased to it in the table before they are in its hands) does
 not count: a row taken over is older than what it holds, and goes first. A message is marked sent
 only once Telegram has it, so "not still to be sent" means "Telegram has it", the order this
@@ -27,7 +29,8 @@ from collections.abc import Iterable
 from bot.chat_locks import ChatLocks
 from bot.outbox import Queued
 
-TURN_WAIT = 0.02  # seconds between looks while another process's message goes first
+TURN_WAIT = 0.02  # seconds before the first look again while another's message goes first
+MAX_TURN_WAIT = 0.32
 
 
 def _ticket(item: Queued) -> int | None:
@@ -45,6 +48,7 @@ class Turns:
         self._unchecked: dict[int, set[int]] = {}  # per chat, what came since its last look
         # Per chat, at its last look: the oldest message of each ticket that others hold.
         self._ahead: dict[int, dict[int | None, int]] = {}
+        self._waited: dict[int, int] = {}  # per chat, looks in a row that found it must wait
 
     def arrived(self, item: Queued) -> None:
         """The sender took `item`: its chat is looked at again before it goes."""
@@ -54,15 +58,23 @@ class Turns:
         """Look at the chat again before its next message goes."""
         self._unchecked.pop(chat_id, None)
 
+    def pause(self, chat_id: int) -> float:
+        """Seconds to wait before looking at the chat again, after a look found it must
+        wait: longer the more looks in a row did."""
+        waited = self._waited.get(chat_id, 0)
+        self._waited[chat_id] = waited + 1
+        return min(MAX_TURN_WAIT, TURN_WAIT * (1 << min(waited, 8)))
+
     def forget(self, chat_id: int) -> None:
         """The chat's queue is empty: nothing kept for it."""
         self._unchecked.pop(chat_id, None)
         self._ahead.pop(chat_id, None)
+        self._waited.pop(chat_id, None)
 
     async def next(self, chat_id: int, queue: Iterable[Queued], first: Queued) -> Queued | None:
         """The message to send now to `chat_id`: `first` (the dispatcher's choice) unless
         another process holds a message that must go before it, else the first in `queue`
-        nothing waits for; None when all wait (look again after TURN_WAIT)."""
+        nothing waits for; None when all wait (look again after `pause`)."""
         items = list(queue)
         unchecked = self._unchecked.get(chat_id)
         if unchecked is None or any(i.id in unchecked for i in items):
@@ -72,9 +84,11 @@ class Turns:
             self._unchecked[chat_id] = set()
         ahead = self._ahead.get(chat_id, {})
         if not ahead:
+            self._waited.pop(chat_id, None)
             return first
         for item in [first, *items]:
             if not self._waits(chat_id, item, ahead):
+                self._waited.pop(chat_id, None)
                 return item
         self.forget_look(chat_id)
         return None
