@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot import conversation, outbox, requesters, tickets
+from bot.db import insert_for
 from bot.models import Requester, StaffLink, Ticket
 from bot.notices import Audience, Notice, publish
 from bot.outbox import Call, Queued
@@ -77,8 +78,11 @@ async def mark_sent(
     async with engine.begin() as connection:
         await outbox.sent_many(connection=connection, marks=marks, now=now)
         if links:
+            # Idempotent like the marks: marks taken back after a commit whose answer was cut
+            # off (the marker cancelled as the bot stops) are written again.
+            link = insert_for(engine.dialect.name)(StaffLink).on_conflict_do_nothing()
             await connection.execute(
-                insert(StaffLink),
+                link,
                 [
                     {"chat_id": k.chat_id, "message_id": k.message_id, "ticket_id": k.ticket_id}
                     for k in links
