@@ -20,7 +20,9 @@ answers to all of them before the next burst (closed loop). Per phase (processes
 `--processes`), updates/s is the answers per second over `--seconds`: updates handled, their
 answers sent. The copies, all to the one staff group, follow at their own pace (copies/s);
 the run waits for every one at the end. A last phase runs two processes and kills one with
-SIGKILL halfway, then starts it again.
+SIGKILL halfway, then starts it again. On a machine shared with other work the rates drift by
+more than the effect measured; speedup_2_by_cpu (2 x the CPU per update of one process over
+that of two) says what two would do over one each on a core of its own.
 
 From the copies, over the whole run: order violations (a message copied after a later one of
 the same requester), duplicates (one copied twice; a kill may repeat the calls it had in
@@ -408,6 +410,11 @@ async def measure(args: argparse.Namespace, url: str) -> dict[str, Any]:
     return {
         "updates_per_s": {k: round(v, 1) for k, v in rates.items()},
         "speedup_2": round(rates["2"] / rates["1"], 2) if "1" in rates and "2" in rates else None,
+        # What two would do over one where each had a core of its own: steadier than rates on
+        # a shared machine (each process's CPU per update, as the throughput benchmark reads).
+        "speedup_2_by_cpu": round(2 * cpu["1"] / cpu["2"], 2)
+        if "1" in cpu and "2" in cpu
+        else None,
         **checked,
         "kills": 1,
         "updates_per_s_with_kill": round(killed["updates_per_s"], 1),
