@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot import conversation, outbox, requesters, tickets
+from bot.db import insert_for
 from bot.kinds import Origin
 from bot.models import OutboxMessage, Requester, StaffLink, Ticket
 from bot.notices import Audience, Notice, publish
@@ -141,8 +142,11 @@ async def mark_sent(
     async with engine.begin() as connection:
         await outbox.sent_many(connection=connection, marks=marks, now=now)
         if links:
+            # Idempotent like the marks: marks taken back after a commit whose answer was cut
+            # off (the marker cancelled as the bot stops) are written again.
+            link = insert_for(engine.dialect.name)(StaffLink).on_conflict_do_nothing()
             await connection.execute(
-                insert(StaffLink),
+                link,
                 [
                     {
                         "chat_id": k.chat_id,

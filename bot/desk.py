@@ -17,8 +17,9 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import requesters, staff_chats
+from bot import chat_locks, requesters, staff_chats
 from bot.casebook import Versions, file_templates, matcher_for, refresh_templates
+from bot.chat_locks import ChatLocks
 from bot.clock import Clock, utc_now
 from bot.config import Settings
 from bot.db import create_engine, session_factory
@@ -48,6 +49,9 @@ class Desk:
     stored: Versions = field(default_factory=dict)
     # Every write goes through these (bot/transaction.py); the runtime connects its sender.
     transactions: Transactions = field(init=False)
+    # Which chats this process handles now, on PostgreSQL shared with other processes
+    # (bot/chat_locks.py); None on SQLite, where one process keeps each chat's order alone.
+    chat_locks: ChatLocks | None = None
 
     def __post_init__(self) -> None:
         self.transactions = Transactions(self.sessions, self.now)
@@ -129,6 +133,7 @@ async def build_desk(
             configured_names(settings),
         ),
         clock=utc_now,
+        chat_locks=chat_locks.for_database(database_url),
     )
     await desk.reload()  # the ban list and the approved templates, from the database
     return desk

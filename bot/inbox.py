@@ -8,7 +8,7 @@ without writing anything is marked on its own afterwards (both in bot/transactio
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any, cast
 
@@ -36,6 +36,7 @@ def _record_statement(insert: Any) -> Any:
             "payload": fresh.excluded.payload,
             "received_at": fresh.excluded.received_at,
             "processed_at": None,
+            "chat_id": fresh.excluded.chat_id,
         },
         where=_TABLE.c.received_at < bindparam("repeat_before"),
     ).returning(_TABLE.c.update_id)
@@ -45,9 +46,14 @@ _RECORD = {dialect: _record_statement(insert_for(dialect)) for dialect in DIALEC
 
 
 async def record(
-    *, session: AsyncSession, updates: Sequence[dict[str, Any]], now: datetime
+    *,
+    session: AsyncSession,
+    updates: Sequence[dict[str, Any]],
+    now: datetime,
+    chats: Mapping[int, int | None] | None = None,
 ) -> set[int]:
-    """Record updates not seen before; their ids (the others are repeats, to be ignored)."""
+    """Record updates not seen before, each with its chat (`chats`: by update id, None or
+    missing for an update without one); their ids (the others are repeats)."""
     if not updates:
         return set()
     statement = _RECORD[session.get_bind().dialect.name]
@@ -58,6 +64,7 @@ async def record(
             "payload": u,
             "received_at": now,
             "repeat_before": cutoff,
+            "chat_id": chats.get(int(u["update_id"])) if chats else None,
         }
         for u in updates
     ]
@@ -75,6 +82,18 @@ async def unprocessed(*, session: AsyncSession) -> list[dict[str, Any]]:
         .order_by(InboundUpdate.update_id)
     )
     return list(rows)
+
+
+async def unprocessed_among(*, session: AsyncSession, update_ids: Sequence[int]) -> set[int]:
+    """Which of these recorded updates are not processed yet."""
+    if not update_ids:
+        return set()
+    found = await session.scalars(
+        select(_TABLE.c.update_id).where(
+            _TABLE.c.update_id.in_(update_ids), _TABLE.c.processed_at.is_(None)
+        )
+    )
+    return set(found)
 
 
 # At Core level and built once: this runs for every update. (The ORM's bulk UPDATE would also

@@ -95,8 +95,8 @@ def _decode(value: Any) -> Any:
     return value
 
 
-def _row(item: Outgoing | Call, now: datetime, at: datetime) -> dict[str, Any]:
-    common = {"created_at": now, "next_attempt_at": at, "attempts": 0}
+def _row(item: Outgoing | Call, now: datetime, at: datetime, holder: str | None) -> dict[str, Any]:
+    common = {"created_at": now, "next_attempt_at": at, "attempts": 0, "leased_by": holder}
     if isinstance(item, Call):
         call = {"method": item.method, "params": item.params, "in_topic": item.in_topic}
         if item.after is not None:
@@ -129,16 +129,19 @@ async def enqueue(
     messages: Iterable[Outgoing | Call],
     now: datetime,
     lease_until: datetime | None = None,
+    holder: str | None = None,
 ) -> list[Queued]:
     """Store messages to send, in the caller's transaction: due at once, or with `lease_until`
-    leased to the caller until then (it hands them to its sender once committed). The rows as
-    they are queued, in the order given."""
+    leased to the caller (the sender `holder`) until then (it hands them to its sender once
+    committed). The rows as they are queued, in the order given."""
     items = list(messages)
     if not items:
         return []
     at = now if lease_until is None else lease_until
     connection = await session.connection()
-    ids = (await connection.execute(_INSERT, [_row(i, now, at) for i in items])).scalars()
+    holder = holder if lease_until is not None else None
+    rows = [_row(i, now, at, holder) for i in items]
+    ids = (await connection.execute(_INSERT, rows)).scalars()
     return [
         Queued(message_id, item.chat_id, 0, at, call=item)
         if isinstance(item, Call)
@@ -170,8 +173,11 @@ def _queued(row: OutboxMessage, leased_until: datetime) -> Queued:
     return Queued(row.id, row.chat_id, row.attempts, leased_until, message=message)
 
 
-async def claim_due(*, session: AsyncSession, now: datetime, limit: int = 200) -> list[Queued]:
-    """Take unsent messages whose time has come, oldest first, leased to the caller."""
+async def claim_due(
+    *, session: AsyncSession, now: datetime, limit: int = 200, holder: str | None = None
+) -> list[Queued]:
+    """Take unsent messages whose time has come, oldest first, leased to the caller (the
+    sender `holder`)."""
     query = (
         select(OutboxMessage)
         .where(
@@ -185,16 +191,23 @@ async def claim_due(*, session: AsyncSession, now: datetime, limit: int = 200) -
     rows = list(await session.scalars(skip_locked(query, session)))
     until = now + LEASE
     if rows:
-        await renew(session=session, message_ids=[r.id for r in rows], until=until)
+        await renew(session=session, message_ids=[r.id for r in rows], until=until, holder=holder)
     return [_queued(row, until) for row in rows]
 
 
-async def renew(*, session: AsyncSession, message_ids: Sequence[int], until: datetime) -> None:
-    """Keep (or, with an earlier `until`, give back) the lease on messages not yet sent."""
+async def renew(
+    *,
+    session: AsyncSession,
+    message_ids: Sequence[int],
+    until: datetime,
+    holder: str | None = None,
+) -> None:
+    """Lease messages not yet sent to the sender `holder` until `until` (None and an earlier
+    `until`: given back)."""
     await session.execute(
         update(_TABLE)
         .where(_TABLE.c.id.in_(message_ids), _TABLE.c.sent_at.is_(None))
-        .values(next_attempt_at=until)
+        .values(next_attempt_at=until, leased_by=holder)
     )
 
 
@@ -212,9 +225,15 @@ async def sent(
 async def sent_many(
     *, connection: AsyncConnection, marks: Sequence[tuple[int, str | None]], now: datetime
 ) -> None:
-    """`sent` for several messages at once: (id, note) each."""
+    """`sent` for several messages at once: (id, note) each. In the order of their ids, as
+    `renew` takes them: two transactions on the same rows (the marks, and the poll keeping
+    the leases of what waits for them) then never deadlock."""
     await connection.execute(
-        _SENT, [{"sent_id": i, "sent_when": now, "sent_note": note} for i, note in marks]
+        _SENT,
+        [
+            {"sent_id": i, "sent_when": now, "sent_note": note}
+            for i, note in sorted(marks, key=lambda m: m[0])
+        ],
     )
 
 
@@ -280,11 +299,12 @@ PARKED = datetime(2999, 1, 1, tzinfo=UTC)
 
 async def park(*, session: AsyncSession, chat_id: int, error: str) -> None:
     """Hold every message still to be sent to `chat_id` until `unpark` (none is lost, none
-    tried again meanwhile)."""
+    tried again meanwhile; leased to nobody, so that whoever takes them then sends them before
+    what came after)."""
     await session.execute(
         update(_TABLE)
         .where(_unsent(chat_id))
-        .values(next_attempt_at=PARKED, last_error=error[:500])
+        .values(next_attempt_at=PARKED, last_error=error[:500], leased_by=None)
     )
 
 

@@ -18,6 +18,7 @@ messages published in it. Where "nothing lost, nothing twice" is kept, in its co
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from types import TracebackType
@@ -49,6 +50,8 @@ class Transactions:
         self.reading = one_read(self.engine)  # for a single SELECT on a bare connection
         self.clock = clock
         self.sender: Sender | None = None
+        # Whose leases on outbox rows are this process's (bot/outbox.py `leased_by`).
+        self.holder = uuid.uuid4().hex[:16]
         self._marked: set[int] = set()  # updates in hand whose mark is committed
 
     def connect(self, sender: Sender) -> None:
@@ -168,7 +171,11 @@ class Transaction:
             return
         lease = self.now + LEASE if self._sender is not None else None
         queued = await outbox.enqueue(
-            session=self.session, messages=items, now=self.now, lease_until=lease
+            session=self.session,
+            messages=items,
+            now=self.now,
+            lease_until=lease,
+            holder=self._transactions.holder,
         )
         self._published_any = True
         if self._sender is not None:

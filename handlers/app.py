@@ -194,6 +194,9 @@ class Services:
         if self._dispatcher is not None:
             await self._dispatcher.stop()
             self._dispatcher = None
+        locks = application.bot_data.desk.chat_locks
+        if locks is not None:
+            await locks.close()  # the chats this process held, let go at once
 
 
 def build_application(
@@ -207,11 +210,12 @@ def build_application(
     `sweep_every` seconds on the job queue (None: no sweep), and the services started and
     stopped with it (`Services`; `serving` runs it)."""
     services = Services()
+    processor = PerChatUpdateProcessor(desk, CONCURRENT_UPDATES)
     builder = (
         ApplicationBuilder()
         .token(token)
         .context_types(CONTEXT_TYPES)
-        .concurrent_updates(PerChatUpdateProcessor(desk, CONCURRENT_UPDATES))
+        .concurrent_updates(processor)
         # aiohttp rather than httpx: a quarter of the CPU per request (runtime/transport.py).
         .request(AiohttpRequest(connections=CONCURRENT_UPDATES))
         .get_updates_request(AiohttpRequest(connections=1))
@@ -226,6 +230,7 @@ def build_application(
     if base_url is not None:
         builder = builder.base_url(f"{base_url}/bot").base_file_url(f"{base_url}/file/bot")
     application = builder.build()
+    processor.application = application
     application.bot_data.desk = desk
     application.bot_data.services = services
     application.add_handlers(HANDLERS)

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -24,7 +25,18 @@ class OutboxMessage(Base):
     """A message decided on and stored with the change that caused it, until Telegram has it."""
 
     __tablename__ = "outbox"
-    __table_args__ = (Index("ix_outbox_unsent", "sent_at", "failed_at", "next_attempt_at"),)
+    __table_args__ = (
+        Index("ix_outbox_unsent", "sent_at", "failed_at", "next_attempt_at"),
+        # A chat's messages still to be sent, oldest first: what a sender waits for before
+        # sending a later one (handlers/runtime/ordering.py).
+        Index(
+            "ix_outbox_chat_unsent",
+            "chat_id",
+            "id",
+            postgresql_where=text("sent_at IS NULL AND failed_at IS NULL"),
+            sqlite_where=text("sent_at IS NULL AND failed_at IS NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     chat_id: Mapped[int] = mapped_column(BigInteger)
@@ -41,6 +53,9 @@ class OutboxMessage(Base):
     audience: Mapped[str | None] = mapped_column(String(32))
     created_at: Mapped[datetime]
     next_attempt_at: Mapped[datetime]
+    # The sender (`Transactions.holder`, one per process) whose lease `next_attempt_at` is,
+    # while it is one; None once given back.
+    leased_by: Mapped[str | None] = mapped_column(String(32))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     sent_at: Mapped[datetime | None]
     failed_at: Mapped[datetime | None]
@@ -52,11 +67,25 @@ class InboundUpdate(Base):
     one not yet processed when the bot stopped is processed when it starts again."""
 
     __tablename__ = "inbox"
+    __table_args__ = (
+        # A chat's updates not yet processed, in Telegram's order: what the process holding
+        # the chat handles (handlers/runtime/processing.py).
+        Index(
+            "ix_inbox_chat_unprocessed",
+            "chat_id",
+            "update_id",
+            postgresql_where=text("processed_at IS NULL"),
+            sqlite_where=text("processed_at IS NULL"),
+        ),
+    )
 
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     received_at: Mapped[datetime]
     processed_at: Mapped[datetime | None]
+    # The update's chat (python-telegram-bot's `effective_chat`), None for an update without
+    # one (an inline query) and for those recorded before it was kept.
+    chat_id: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class ChatMove(Base):

@@ -9,6 +9,8 @@ handler waits for Telegram. A message is marked sent, together with what its sen
 - outcomes.py: what a 429, 5xx, 403 or 400 means for the row;
 - marking.py: sent rows marked in batches;
 - polling.py: what is due taken from the table, the leases kept;
+- ordering.py: with several processes (PostgreSQL), a message held back while another
+  process still has one to send before it in the chat;
 - this module: the per-chat queues and their workers, and `build_dispatcher`, which wires them.
 
 Messages come from transactions as they commit (the dispatcher's `submit` is connected as the
@@ -30,6 +32,7 @@ from bot.desk import Desk
 from bot.outbox import Queued
 from handlers.runtime.calls import SKIPPED, Calls, Reordered
 from handlers.runtime.marking import Marker
+from handlers.runtime.ordering import TURN_WAIT, Turns
 from handlers.runtime.outcomes import PAUSED, Outcomes
 from handlers.runtime.polling import OutboxPoll
 
@@ -75,6 +78,10 @@ class Dispatcher:
         self._stopped = False
         self._late: list[asyncio.Task[None]] = []  # giving back what came after the stop
         self.poll = OutboxPoll(desk, in_hand, self.submit)
+        # Several processes on one database: a chat's messages in order across them.
+        locks = desk.chat_locks
+        holder = desk.transactions.holder
+        self._turns = Turns(locks, holder) if locks is not None else None
 
     @property
     def batch(self) -> int:
@@ -101,10 +108,19 @@ class Dispatcher:
             queue = self._queues.setdefault(item.chat_id, deque())
             if first:
                 queue.appendleft(item)
+            elif self._turns is not None:
+                # In the table's order: a message the poll took over from a process that
+                # died goes before the later ones of its chat this process holds.
+                at = len(queue)
+                while at > 0 and queue[at - 1].id > item.id:
+                    at -= 1
+                queue.insert(at, item)
             else:
                 queue.append(item)
             if item.kind in URGENT:
                 self._urgent[item.chat_id] += 1
+            if self._turns is not None:
+                self._turns.arrived(item)
             if item.chat_id not in self._workers:
                 self._workers[item.chat_id] = asyncio.create_task(self._work(item.chat_id))
 
@@ -147,6 +163,26 @@ class Dispatcher:
                 # returning requester's missed messages before the answer to their words).
                 urgent = self._urgent[chat_id] and chat_id < 0
                 item = _next(queue) if urgent else queue[0]
+                if self._turns is not None:
+                    if self.poll.claiming:  # rows taken over may have to go first: after it
+                        await asyncio.sleep(TURN_WAIT)
+                        continue
+                    claims = self.poll.claims
+                    try:
+                        chosen = await self._turns.next(chat_id, queue, item)
+                    except Exception:  # the database: look again in a while
+                        log.exception("could not look for messages to chat %s first", chat_id)
+                        await asyncio.sleep(1.0)
+                        continue
+                    if chosen is None:  # another process sends first
+                        await asyncio.sleep(self._turns.pause(chat_id))
+                        continue
+                    # Nothing sent on a look while the poll took rows over (they may go first).
+                    if self.poll.claiming or self.poll.claims != claims:
+                        self._turns.forget_look(chat_id)
+                        await asyncio.sleep(TURN_WAIT)
+                        continue
+                    item = chosen
                 try:
                     wait = await self._attempt(item)
                 except Exception:  # the database, say: this message waits, the others too
@@ -172,6 +208,8 @@ class Dispatcher:
             if not queue and self._queues.get(chat_id) is queue:
                 del self._queues[chat_id]
                 self._urgent.pop(chat_id, None)
+                if self._turns is not None:
+                    self._turns.forget(chat_id)
 
     async def _attempt(self, item: Queued) -> float | None:
         """Send one message; None when it is done with (sent or given up), MARKING when it is

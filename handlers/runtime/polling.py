@@ -28,6 +28,10 @@ class OutboxPoll:
         self._in_hand = in_hand
         self._submit = submit
         self.batch = batch
+        # From the claim's start until what it took is submitted: rows leased to this sender
+        # in the table that are not in its hands yet (handlers/runtime/ordering.py waits).
+        self.claiming = False
+        self.claims = 0  # claims begun so far
         self._task: asyncio.Task[None] | None = None
 
     def start(self) -> None:
@@ -57,15 +61,26 @@ class OutboxPoll:
         now = self._desk.now()
         until = now + LEASE
         expiring = [q for q in self._in_hand.values() if q.leased_until - now < LEASE / 2]
-        async with self._desk.transaction() as tx:
-            if expiring:
-                await outbox.renew(
-                    session=tx.session, message_ids=[q.id for q in expiring], until=until
+        holder = self._desk.transactions.holder
+        self.claiming = True
+        self.claims += 1
+        try:
+            async with self._desk.transaction() as tx:
+                if expiring:
+                    await outbox.renew(
+                        session=tx.session,
+                        message_ids=[q.id for q in expiring],
+                        until=until,
+                        holder=holder,
+                    )
+                claimed = await outbox.claim_due(
+                    session=tx.session, now=now, limit=self.batch, holder=holder
                 )
-            claimed = await outbox.claim_due(session=tx.session, now=now, limit=self.batch)
-        for item in expiring:
-            item.leased_until = until
-        self._submit(claimed)
+            for item in expiring:
+                item.leased_until = until
+            self._submit(claimed)
+        finally:
+            self.claiming = False
 
     async def give_back(self, message_ids: list[int]) -> None:
         """Unsent messages due at once again, for whoever sends next (the next start); a

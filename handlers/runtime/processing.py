@@ -6,6 +6,17 @@ chat (a requester's second message never overtakes the first) gives both speed a
 Handlers open their transactions with the update's id, so that the first that writes marks it
 processed (bot/transaction.py); when the handler is done, an update none of whose transactions
 wrote anything is marked on its own (`Transactions.settle`).
+
+Several processes on one PostgreSQL database, behind a front that deals Telegram's posts out
+among them: a chat's updates may reach different processes, and are still handled one at a
+time in Telegram's order. A process handles a chat only while it holds the chat's lock
+(bot/chat_locks.py), and then handles whatever the inbox holds unprocessed for the chat, oldest
+first: an earlier update recorded by another process goes before its own, one already handled
+elsewhere is skipped. A process that finds the chat held leaves its update (recorded in the
+inbox before it came here) to the holder, which looks at the inbox again after letting go of
+the chat and takes it back if anything is left: an update is left only while the chat is
+held, so its holder's look after letting go sees it. A holder killed loses the lock with its
+connection; what it left unprocessed goes with the chat's next update, or at the next start.
 """
 
 from __future__ import annotations
@@ -18,10 +29,11 @@ from collections.abc import Awaitable
 from typing import Any
 
 from telegram import Update
-from telegram.ext import BaseUpdateProcessor
+from telegram.ext import Application, BaseUpdateProcessor
 
 from bot import logs, metrics, requesters
 from bot.abuse import FloodLimit, Verdict
+from bot.chat_locks import ChatLocks, chat_key, update_key
 from bot.desk import Desk
 from handlers import post
 
@@ -34,6 +46,8 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         self._desk = desk
         self._locks: dict[int, asyncio.Lock] = {}
         self._limit = FloodLimit(desk.settings.abuse.messages_per_minute)
+        # Set by build_application: to handle updates another process left in the inbox.
+        self.application: Application[Any, Any, Any, Any, Any, Any] | None = None
 
     def _verdict(self, update: Update) -> Verdict:
         """Whether a requester's update is handled (bot/abuse.py decides: barred, or too
@@ -51,16 +65,64 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         chat = update.effective_chat if isinstance(update, Update) else None
-        if chat is None:
+        locks = self._desk.chat_locks
+        if locks is not None and isinstance(update, Update):
+            key = chat_key(chat.id) if chat is not None else update_key(update.update_id)
+        elif chat is None:
             await self._handle(update, coroutine)
             return
-        lock = self._locks.setdefault(chat.id, asyncio.Lock())
+        else:
+            key = chat.id
+        lock = self._locks.setdefault(key, asyncio.Lock())
         try:
             async with lock:
-                await self._handle(update, coroutine)
+                if locks is not None and isinstance(update, Update):
+                    await self._in_turn(locks, key, update, coroutine)
+                else:
+                    await self._handle(update, coroutine)
         finally:
-            if not lock.locked() and self._locks.get(chat.id) is lock:
-                del self._locks[chat.id]
+            if not lock.locked() and self._locks.get(key) is lock:
+                del self._locks[key]
+
+    async def _in_turn(
+        self, locks: ChatLocks, key: int, update: Update, coroutine: Awaitable[Any]
+    ) -> None:
+        """Shared by several processes: the chat's unprocessed updates, this one among them,
+        handled in order while this process holds the chat (see the module's description)."""
+        chat_id = update.effective_chat.id if update.effective_chat is not None else None
+        pending: Awaitable[Any] | None = coroutine
+        handled: set[int] = set()  # not twice here, even if a mark failed
+        try:
+            while await locks.try_hold(key):
+                try:
+                    found = await locks.backlog(chat_id, update.update_id)
+                    for update_id, payload in found:
+                        if update_id in handled:
+                            continue
+                        handled.add(update_id)
+                        if update_id == update.update_id and pending is not None:
+                            await self._handle(update, pending)
+                            pending = None
+                        else:
+                            await self._handle_recorded(payload)
+                finally:
+                    await locks.release(key)
+                left = await locks.backlog(chat_id)
+                if all(update_id in handled for update_id, _ in left):
+                    break
+        except Exception:
+            # Unprocessed in the inbox: handled with the chat's next update, or at the start.
+            log.exception("could not take update %s in turn", update.update_id)
+        finally:
+            if pending is not None and inspect.iscoroutine(pending):
+                pending.close()  # handled elsewhere, or left to the chat's holder
+
+    async def _handle_recorded(self, payload: dict[str, Any]) -> None:
+        """An update as the inbox holds it, handled here (another process recorded it)."""
+        application = self.application
+        assert application is not None, "build_application sets it"
+        update = Update.de_json(payload, application.bot)
+        await self._handle(update, application.process_update(update))
 
     async def _handle(self, update: object, coroutine: Awaitable[Any]) -> None:
         if not isinstance(update, Update):

@@ -41,12 +41,25 @@ async def replay(application: DeskApplication) -> None:
 
 
 async def take(application: DeskApplication, payloads: list[dict[str, Any]]) -> None:
-    """Record updates (committed when this returns) and queue the new ones for handling."""
-    async with application.bot_data.desk.transaction() as tx:
-        new = await inbox.record(session=tx.session, updates=payloads, now=tx.now)
-    for payload in payloads:
-        if payload["update_id"] in new:
-            await application.update_queue.put(Update.de_json(payload, application.bot))
+    """Record updates (committed when this returns), each with its chat, and queue the new
+    ones for handling. With several processes (PostgreSQL), a repeat still unprocessed is
+    queued too: Telegram sends again what a killed process recorded but never confirmed, and
+    whoever holds its chat then handles it, once (handlers/runtime/processing.py)."""
+    desk = application.bot_data.desk
+    updates = {p["update_id"]: Update.de_json(p, application.bot) for p in payloads}
+    chats = {
+        update_id: update.effective_chat.id
+        for update_id, update in updates.items()
+        if update.effective_chat is not None
+    }
+    async with desk.transaction() as tx:
+        new = await inbox.record(session=tx.session, updates=payloads, now=tx.now, chats=chats)
+        if desk.chat_locks is not None and len(new) < len(updates):
+            repeats = [u for u in updates if u not in new]
+            new |= await inbox.unprocessed_among(session=tx.session, update_ids=repeats)
+    for update_id, update in updates.items():
+        if update_id in new:
+            await application.update_queue.put(update)
 
 
 class WebhookReceiver:

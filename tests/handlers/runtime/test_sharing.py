@@ -44,6 +44,9 @@ async def test_two_senders_share_the_outbox_without_sending_twice(
         )
     base = f"http://127.0.0.1:{emulator.port}"
     async with AsyncExitStack() as stack:
+        for desk in desks:
+            if desk.chat_locks is not None:  # what each process holds on PostgreSQL
+                stack.push_async_callback(desk.chat_locks.close)
         dispatchers = []
         for desk in desks:
             application = build_application(desk, LOCAL_TOKEN, base, sweep_every=None)
