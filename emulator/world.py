@@ -9,13 +9,13 @@ from collections.abc import Callable
 from typing import Any
 
 from emulator.errors import api_error
+from emulator.files import Files
 from emulator.limits import FloodLimits
 from emulator.objects import (
     MAX_CAPTION,
     MEDIA_KINDS,
     Chat,
     Entry,
-    StoredFile,
     Topic,
     User,
     check_markup,
@@ -25,7 +25,7 @@ from emulator.replies import implicit, reply_fields
 from emulator.updates import Updates
 
 
-class World(Updates):
+class World(Updates, Files):
     """All state of the emulation; every method runs on the server's event loop."""
 
     def __init__(
@@ -40,20 +40,18 @@ class World(Updates):
         self.messages: dict[tuple[int, int], dict[str, Any]] = {}
         self.transcripts: dict[int, list[Entry]] = {}
         self.callbacks: dict[str, tuple[int, int]] = {}  # query id -> (chat, message)
-        self.answered: dict[str, str] = {}
+        self.answered: dict[str, str] = {}  # query id -> the text shown to the presser
         # The bot's command menus: (scope, language code) -> [{command, description}].
-        self.commands: dict[
-            tuple[str, str], list[dict[str, str]]
-        ] = {}  # query id -> the text shown to the presser
+        self.commands: dict[tuple[str, str], list[dict[str, str]]] = {}
         self.counters: Counter[str] = Counter()
-        self.files: dict[str, StoredFile] = {}
+        self.files = {}
         self.clock: Callable[[], float] = clock or time.time
         super().__init__(self.clock)
         self.limits = FloodLimits()
-        self._file_ids = itertools.count(1)
+        self._file_ids = itertools.count(1)  # see Files
         self._query_ids = itertools.count(1)
         self._albums = itertools.count(13_000_000_000_000_001)
-        self._polls = itertools.count(5_000_000_000_000_000_001)
+        self._polls = itertools.count(5_000_000_000_000_000_001)  # see Files
         self._seen_message_ids: dict[int, int] = {}  # see continue_after
         # Called with (chat id, entry) whenever the bot posts: for benchmarks and tools.
         self.watchers: list[Callable[[int, Entry], None]] = []
@@ -214,21 +212,6 @@ class World(Updates):
             raise api_error("caption_too_long")
         check_markup(markup)
         return self._message(chat, self.bot, content, markup, thread_id, extra)
-
-    def next_poll_id(self) -> int:
-        return next(self._polls)
-
-    def store_file(self, content: bytes, file_name: str | None = None) -> StoredFile:
-        number = next(self._file_ids)
-        stored = StoredFile(f"FILE{number:08d}", f"U{number:08d}", content, file_name)
-        self.files[stored.file_id] = stored
-        return stored
-
-    def file(self, file_id: str) -> StoredFile:
-        stored = self.files.get(file_id)
-        if stored is None:
-            raise api_error("wrong_file_id")
-        return stored
 
     # --- forum topics --------------------------------------------------------------------------
 

@@ -26,7 +26,14 @@ from emulator.server import Emulator
 from handlers import app
 from handlers.app import LOCAL_TOKEN, Webhook, build_application
 from handlers.runtime.dispatcher import build_dispatcher
-from tests.handlers.conftest import REQUESTER, DeskClock, bot_said, only_topic, until
+from tests.handlers.conftest import (
+    REQUESTER,
+    DeskClock,
+    bot_said,
+    have_written,
+    only_topic,
+    until,
+)
 
 pytestmark = pytest.mark.parametrize("store", ["postgresql"])  # several processes need it
 GROUP, OFFICER = -1000000000103, 100301  # the department of street lights, and its officer
@@ -167,6 +174,7 @@ async def test_a_chats_messages_from_two_senders_arrive_in_the_order_decided(
     call is slow to answer and the second fails once (sent again after a backoff)."""
     world = emulator.world
     world.limits.enabled = False
+    have_written(world, REQUESTER)  # the messages are put in the outbox directly
     emulator.faults.add("sendMessage", Fault(None, delay=0.5))
     emulator.faults.add("sendMessage", Fault(502))
     base = f"http://127.0.0.1:{emulator.port}"
@@ -207,6 +215,7 @@ async def test_a_message_a_dead_process_held_goes_before_the_later_ones_of_its_c
     first."""
     world = emulator.world
     world.limits.enabled = False
+    have_written(world, REQUESTER)  # the messages are put in the outbox directly
     desk = await build_desk(settings, database_url)
     desk.clock = desk_clock
     base = f"http://127.0.0.1:{emulator.port}"
