@@ -91,16 +91,25 @@ class PassedAround:
 
     ticket_id: int
     department: str
-    handoffs: int  # transfers and returns
+    transfers: int
+    returns: int
     owners: int  # times an owner was named (claim or assign)
     reopened: int
     chain: list[Hand]
 
     @property
+    def handoffs(self) -> int:
+        """Transfers and returns together: how often the ticket changed hands between
+        departments."""
+        return self.transfers + self.returns
+
+    @property
     def reasons(self) -> list[str]:
-        """Which of the rule's tests it meets: handoffs, owners, reopened."""
+        """Which of the rule's tests it meets: handoffs (two transfers, or two returns: one
+        transfer sent back is a refused handoff, listed with its reason under the handoff
+        delays, not yet a ticket passed around), owners, reopened."""
         found = []
-        if self.handoffs >= 2:
+        if self.transfers >= 2 or self.returns >= 2:
             found.append("handoffs")
         if self.owners >= 2:
             found.append("owners")
@@ -118,10 +127,10 @@ def passed_around(
     ticket_id: int, department: str, events: Sequence[TicketEvent]
 ) -> PassedAround | None:
     """The ticket as passed around, from its event log in order, or None when it was not:
-    transferred or returned two or more times in all, given an owner more than once (a claim
-    and a reassignment count), or reopened (seed rule 12, 责任推诿)."""
+    transferred two or more times, or returned two or more times, given an owner more than once
+    (a claim and a reassignment count), or reopened (seed rule 12, 责任推诿)."""
     chain: list[Hand] = []
-    handoffs = owners = reopened = 0
+    transfers = returns = owners = reopened = 0
     for event in events:
         if event.kind not in _HANDS:
             continue
@@ -131,10 +140,10 @@ def passed_around(
             owners += 1
             chain.append(Hand(event.at, kind, data.get("owner_id"), detail=data.get("reason", "")))
         elif kind == Action.TRANSFER:
-            handoffs += 1
+            transfers += 1
             chain.append(Hand(event.at, kind, event.actor_id, data.get("to")))
         elif kind == Action.RETURN:
-            handoffs += 1
+            returns += 1
             chain.append(Hand(event.at, kind, event.actor_id, None, data.get("reason", "")))
         elif kind == Action.ACCEPT:
             chain.append(Hand(event.at, kind, event.actor_id, data.get("department")))
@@ -143,7 +152,7 @@ def passed_around(
             chain.append(Hand(event.at, kind, None, detail=data.get("reason", "")))
         else:
             chain.append(Hand(event.at, kind, event.actor_id))
-    found = PassedAround(ticket_id, department, handoffs, owners, reopened, chain)
+    found = PassedAround(ticket_id, department, transfers, returns, owners, reopened, chain)
     return found if found.reasons else None
 
 

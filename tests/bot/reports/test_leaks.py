@@ -10,9 +10,10 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import casebook, closure, handoffs, tickets
 from bot.config import Settings
-from bot.models import StoredTemplate, TemplateStatus
+from bot.models import StoredTemplate, TemplateStatus, TicketEvent
 from bot.reports.failing import phrasings_of, propose_from_group
 from bot.reports.full import FullReport, build
+from bot.reports.leaks import passed_around
 from bot.rules import Rules
 from bot.sweep import run_due
 from bot.transaction import Transactions
@@ -192,3 +193,30 @@ async def test_a_group_becomes_a_proposed_template_in_one_step(
     assert stored is not None and stored.status is TemplateStatus.PENDING
     assert sorted(stored.questions["zh"]) == sorted(ELEVATOR)
     assert stored.answer == {"zh": "已联系物业维修电梯"}
+
+
+def _events(*kinds: str) -> list[TicketEvent]:
+    """A ticket's hand events in order, a minute apart."""
+    data = {"claim": {"owner_id": OFFICER}, "transfer": {"to": "utilities"}, "return": {}}
+    return [
+        TicketEvent(kind=kind, at=NOW + timedelta(minutes=n), actor_id=OFFICER, data=data[kind])
+        for n, kind in enumerate(kinds)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("kinds", "reasons"),
+    [
+        (("claim", "transfer"), None),
+        # One handoff refused is a return (listed with its reason among the handoffs), not yet
+        # a ticket passed around.
+        (("claim", "transfer", "return"), None),
+        (("claim", "transfer", "return", "transfer"), ["handoffs"]),
+        (("claim", "transfer", "return", "transfer", "return"), ["handoffs"]),
+    ],
+)
+def test_a_ticket_counts_as_passed_around_from_its_second_transfer_or_return(
+    kinds: tuple[str, ...], reasons: list[str] | None
+) -> None:
+    found = passed_around(1, "general", _events(*kinds))
+    assert (found.reasons if found else None) == reasons
