@@ -26,11 +26,20 @@ from bot.config import (
     default_config_path,
     load_settings,
 )
-from bot.db import backup, create_engine, is_sqlite, restore, session_factory, upgrade
+from bot.db import (
+    backup,
+    create_engine,
+    is_sqlite,
+    restore,
+    session_factory,
+    unreadable,
+    upgrade,
+)
 from bot.logs import configure as configure_logging
 from knowledge.templates import TemplateError
 
 log = logging.getLogger("bot")
+MAX_DAYS = 3660  # ten years: the longest period a report or the figures cover
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -72,14 +81,30 @@ def _parser() -> argparse.ArgumentParser:
         "check", help="pre-flight: configuration, database, and with a token Telegram's chats"
     )
     figures = commands.add_parser("figures", help="supervision figures as JSON")
-    figures.add_argument("--days", type=int, default=30, help="the period: the last N days")
+    figures.add_argument(
+        "--days", type=_days, default=30, help="the period: the last N days (at most 3660)"
+    )
     report = commands.add_parser(
         "report", help="the supervision report (figures, leaks, breaches) as a file"
     )
-    report.add_argument("--days", type=float, default=7, help="the period: the last N days")
+    report.add_argument(
+        "--days", type=_days, default=7, help="the period: the last N days (at most 3660)"
+    )
     report.add_argument("--format", choices=["html", "csv", "json"], default="html")
     report.add_argument("--out", type=Path, required=True, help="the file to write")
     return parser
+
+
+def _days(text: str) -> float:
+    """A report's period in days, from the command line: a number above 0, at most ten years
+    (3660): argparse's error (exit 2) names the flag otherwise."""
+    try:
+        days = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days") from None
+    if not 0 < days <= MAX_DAYS:  # NaN fails this too
+        raise argparse.ArgumentTypeError(f"{text!r}: the days must be above 0, at most {MAX_DAYS}")
+    return days
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -137,7 +162,15 @@ def main(argv: list[str] | None = None) -> int:
         return asyncio.run(check(settings, environment, args.config, len(templates)))
     if command == "db" and args.action in ("backup", "restore"):
         return _backup_or_restore(environment.database_url, args.action, args.path)
-    upgrade(environment.database_url)
+    if command in ("figures", "report"):
+        # They only read: a database that is not the bot's, or not as this version stores it,
+        # is named (not created, not upgraded, not answered with an empty report).
+        problem = asyncio.run(unreadable(environment.database_url))
+        if problem:
+            print(f"{command} refused: {problem}", file=sys.stderr)
+            return 2
+    else:
+        upgrade(environment.database_url)
     if command == "db" and args.action == "forget":
         print(json.dumps(asyncio.run(_forget(settings, environment))))
         return 0
@@ -149,6 +182,9 @@ def main(argv: list[str] | None = None) -> int:
     if command == "report":
         from bot.reports.export import produce
 
+        if not args.out.parent.is_dir():
+            print(f"report refused: --out: no folder {args.out.parent}", file=sys.stderr)
+            return 2
         report, text = asyncio.run(
             produce(
                 settings=settings,
@@ -158,7 +194,11 @@ def main(argv: list[str] | None = None) -> int:
                 now=utc_now(),
             )
         )
-        args.out.write_text(text, encoding="utf-8")
+        try:
+            args.out.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            print(f"report refused: --out: {exc.strerror}: {args.out}", file=sys.stderr)
+            return 2
         tickets = sum(row.tickets for row in report.figures.by_department.values())
         print(
             f"{args.out}: {args.format}, {tickets} tickets, {len(report.failing)} question groups"
@@ -239,7 +279,7 @@ async def _forget(settings: Settings, environment: Environment) -> dict[str, int
         await engine.dispose()
 
 
-async def _figures(environment: Environment, days: int) -> dict[str, object]:
+async def _figures(environment: Environment, days: float) -> dict[str, object]:
     from bot.figures import supervision_figures
 
     engine = create_engine(environment.database_url)

@@ -14,10 +14,13 @@ from typing import Any, TypeVar
 import aiosqlite
 from alembic import command
 from alembic.config import Config as AlembicConfig
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Select, event
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -213,6 +216,42 @@ def upgrade(url: str, revision: str = "head") -> None:
     inside a running one: `await asyncio.to_thread(upgrade, url)`)."""
     log.info("upgrading database schema to %s", revision)
     command.upgrade(alembic_config(url), revision)
+
+
+async def unreadable(url: str) -> str | None:
+    """Why the database at `url` cannot be read as this version stores it, in words for the
+    command line; None when it can. For commands that only read (`report`, `figures`): they
+    neither create a database nor change its schema, so that a mistyped URL or path is named
+    instead of answered with an empty report. The reasons: a SQLite file that does not exist,
+    a database that cannot be opened, one without Shouwen's schema, one whose schema is not at
+    the migrations' head (`python -m bot db upgrade`, as the bot does when it starts)."""
+    if is_sqlite(url):
+        database = make_url(url).database
+        if (
+            database
+            and database != ":memory:"
+            and not await asyncio.to_thread(Path(database).is_file)
+        ):
+            return f"no database file at {database}"
+    head = ScriptDirectory.from_config(alembic_config(url)).get_current_head()
+    engine = create_engine(url)
+    try:
+        async with engine.connect() as connection:
+            current = await connection.run_sync(
+                lambda sync: MigrationContext.configure(sync).get_current_revision()
+            )
+    except (OSError, SQLAlchemyError) as exc:
+        return f"the database cannot be opened: {exc}"
+    finally:
+        await engine.dispose()
+    if current is None:
+        return "the database holds no Shouwen schema (is SHOUWEN_DATABASE_URL the bot's?)"
+    if current != head:
+        return (
+            f"the database's schema is at revision {current}, this version reads {head}:"
+            " run `python -m bot db upgrade` first"
+        )
+    return None
 
 
 def sqlite_path(url: str) -> Path:

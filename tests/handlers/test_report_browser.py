@@ -104,3 +104,42 @@ async def test_the_html_report_in_a_browser(
             assert errors == []
         finally:
             await browser.close()
+
+
+async def _refused(database_url: str, *flags: str) -> tuple[int | None, str]:
+    """The command line run with `flags`; its exit status and what it said on stderr."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "--config",
+        str(ROOT / "config.yaml"),
+        "report",
+        *flags,
+        cwd=ROOT,
+        env={**os.environ, "SHOUWEN_DATABASE_URL": database_url, "PYTHONPATH": str(ROOT)},
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    _, stderr = await process.communicate()
+    return process.returncode, stderr.decode()
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_the_report_refuses_what_it_cannot_do_and_says_why(
+    sessions: Sessions, database_url: str, tmp_path: Path
+) -> None:
+    """A mistyped database path is named, not created and answered with an empty report; a
+    period that is no number of days and a folder that does not exist are named too."""
+    written = tmp_path / "r.csv"
+    out = str(written)
+    missing = tmp_path / "nope.db"
+    code, said = await _refused(f"sqlite+aiosqlite:///{missing}", "--out", out)
+    assert code == 2 and f"report refused: no database file at {missing}" in said
+    assert not missing.exists() and not written.exists()
+    for days in ("0", "-3", "nan", "1e9"):
+        code, said = await _refused(database_url, "--days", days, "--out", out)
+        assert code == 2 and "argument --days" in said, days
+    code, said = await _refused(database_url, "--out", str(tmp_path / "no" / "r.csv"))
+    assert code == 2 and "report refused: --out: no folder" in said
+    assert not written.exists()
