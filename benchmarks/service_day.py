@@ -305,6 +305,13 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
+    if args.down and args.restart_at + args.down + (35 + args.down) > args.hours * 60:
+        # Who would arrive in the lull before and during the stop arrives after it instead
+        # (`cast`): the day must hold them, or some first messages are never sent.
+        parser.error(
+            "--restart-at plus --down leaves too little of the day (--hours) after the stop for"
+            " the requesters moved out of it: restart earlier, shorter (--down), or --down 0"
+        )
     figures = asyncio.run(run(args))
     if args.json:
         print(json.dumps(figures, ensure_ascii=False))
