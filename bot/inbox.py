@@ -122,23 +122,44 @@ async def payload(*, session: AsyncSession, update_id: int) -> dict[str, Any] | 
 
 async def telegram_ids_seen(*, session: AsyncSession) -> tuple[int, dict[int, int]]:
     """The highest update id in the inbox (0 when empty) and, per chat, the highest message id
-    the store refers to (a ticket's card and topic, a message linked to a ticket, a
-    requester's message filed under one). An emulated Telegram started afresh on this store
+    the store refers to (a message of an update in the inbox, the message it replies to or a
+    button's message, a ticket's card and topic, a message linked to a ticket, a requester's
+    message filed under one). An emulated Telegram started afresh on this store
     (the offline run restarted, handlers/app.py) goes on above them, as Telegram's own ids
     do, so that no id the store keeps stands for two messages."""
     update_id = await session.scalar(select(func.max(InboundUpdate.update_id)))
+    highest: dict[int, int] = {}
+    # Every message an update of the inbox names (a requester's kept photo or location among
+    # them, before any ticket refers to it).
+    for (payload,) in await session.execute(select(InboundUpdate.payload)):
+        for chat, message in _messages_named(payload):
+            highest[chat] = max(highest.get(chat, 0), message)
     pairs = [
         (StaffLink.chat_id, StaffLink.message_id),
         (Ticket.staff_chat_id, Ticket.card_message_id),
         (Ticket.staff_chat_id, Ticket.staff_thread_id),
         (TicketMessage.telegram_chat_id, TicketMessage.telegram_message_id),
     ]
-    highest: dict[int, int] = {}
-    for chat, message in pairs:
+    for chat_column, message_column in pairs:
         rows = await session.execute(
-            select(chat, func.max(message)).where(chat.is_not(None)).group_by(chat)
+            select(chat_column, func.max(message_column))
+            .where(chat_column.is_not(None))
+            .group_by(chat_column)
         )
         for chat_id, message_id in rows:
             if chat_id is not None and message_id is not None:
                 highest[chat_id] = max(highest.get(chat_id, 0), message_id)
     return int(update_id or 0), highest
+
+
+def _messages_named(payload: dict[str, Any]) -> list[tuple[int, int]]:
+    """(chat id, message id) of each message an update (Bot API JSON) names: its message (or
+    edited message, channel post), the message that replies to, and a button's message."""
+    named: list[tuple[int, int]] = []
+    messages = [payload.get(key) for key in ("message", "edited_message", "channel_post")]
+    messages.append((payload.get("callback_query") or {}).get("message"))
+    for message in messages:
+        for one in (message, (message or {}).get("reply_to_message")):
+            if isinstance(one, dict) and "message_id" in one and "chat" in one:
+                named.append((int(one["chat"]["id"]), int(one["message_id"])))
+    return named

@@ -102,3 +102,36 @@ async def _linked_now(desk: Any, message_id: int) -> bool:
     async with desk.sessions() as session:
         link = await session.get(StaffLink, (REQUESTER, message_id))
         return link is not None and link.ticket_id == 1
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_message_kept_before_any_ticket_keeps_its_id_after_a_restart(
+    settings: Settings, database_url: str, desk_clock: DeskClock
+) -> None:
+    """A location sent before the question is kept with the requester only (no ticket refers
+    to it yet): started again, the emulation's next message in that chat has a higher id, so
+    the kept location is not taken for the question that follows."""
+    location = {"location": {"latitude": 31.2, "longitude": 121.4}}
+    desk = await build_desk(settings, database_url)
+    desk.clock = desk_clock
+    emulator = await offline_emulator(desk, settings)
+    try:
+        async with serving(desk, emulator):
+            kept = await emulator.world.user_sends_content(ENGLISH, location)
+            assert kept is not None
+            await bot_lines(emulator, ENGLISH, 1)  # asked what it is about
+    finally:
+        await emulator.stop()
+
+    desk = await build_desk(settings, database_url)
+    desk.clock = desk_clock
+    emulator = await offline_emulator(desk, settings)
+    try:
+        async with serving(desk, emulator):
+            sent = await emulator.world.user_sends(
+                ENGLISH, "That location is where a fallen tree blocks the road"
+            )
+            assert sent is not None
+            assert sent["message"]["message_id"] > kept["message"]["message_id"]
+    finally:
+        await emulator.stop()
