@@ -95,15 +95,30 @@ def offered(turns: Sequence[Turn]) -> list[str]:
 SHOWN_BUDGET = 3000
 
 
+def _shortened(text: str, room: int) -> str:
+    """`text`'s start in at most `room` characters with "…", ended where a reader would stop
+    when there is such a place in its last fifth: after a sentence or clause mark (。！？；，
+    and their Latin kin), else at a line end or space; inside a word only when there is none
+    (`bot.excerpt` cuts notices the same way, at spaces)."""
+    start = text[: max(room - 1, 0)]
+    floor = len(start) * 4 // 5
+    for marks in ("。！？!?\n", "；;，,、", " "):
+        end = max(start.rfind(mark) for mark in marks)
+        if end >= floor:
+            return start[: end + 1].rstrip() + "…"
+    return start + "…"
+
+
 def shown(turns: Sequence[Turn], budget: int) -> list[Turn]:
     """The turns as a card or a topic shows them: the requester's texts together at most
-    `budget` characters, a shortened one ending in "…" (Telegram takes 4,096 characters a
-    message; the ticket keeps every turn whole)."""
+    `budget` characters, a shortened one ending in "…" where a reader would stop
+    (`_shortened`; Telegram takes 4,096 characters a message; the ticket keeps every turn
+    whole)."""
     left, result = budget, []
     for turn in turns:
         text = turn.get("text")
         if isinstance(text, str) and len(text) > left:
-            turn = {**turn, "text": text[: max(left - 1, 0)] + "…"}
+            turn = {**turn, "text": _shortened(text, left)}
         left = max(left - len(turn.get("text", "")), 0)
         result.append(turn)
     return result

@@ -92,6 +92,31 @@ def test_what_is_shown_stays_within_a_message_and_says_where_it_was_shortened() 
     assert turns[2]["text"] == "乙" * 30  # the record itself is whole
 
 
+@pytest.mark.parametrize(
+    ("text", "room", "expected"),
+    [
+        # At the last sentence end in the room's last fifth, not inside the next sentence.
+        (
+            "楼上装修噪音很大，每天晚上十点以后还在施工。噪音也很大",
+            25,
+            "楼上装修噪音很大，每天晚上十点以后还在施工。…",
+        ),
+        # At a clause mark when no sentence ends there.
+        ("每天晚上都很吵啊，请尽快处理", 12, "每天晚上都很吵啊，…"),
+        # At a space in English: never inside a word.
+        ("the noise goes on every night until midnight", 30, "the noise goes on every…"),
+        # No such place: at the room's end.
+        ("甲" * 30, 10, "甲" * 9 + "…"),
+    ],
+)
+def test_a_shortened_turn_ends_where_a_reader_would_stop(
+    text: str, room: int, expected: str
+) -> None:
+    (turn,) = inquiry.shown([inquiry.said(text, T0)], room)
+    assert turn["text"] == expected
+    assert len(turn["text"]) <= room and text.startswith(turn["text"].removesuffix("…"))
+
+
 @pytest.mark.parametrize("step", [None, DialogStep.NEW_QUESTION, DialogStep.CLARIFY])
 def test_an_answer_that_needs_a_person_registers(step: DialogStep | None) -> None:
     assert after_match(step=step, band=Band.ANSWER, vague=False, needs_person=True) is (
