@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.models import DialogStep
-from handlers import keyboards, post
+from bot.intake.anew import start_anew
+from handlers import handover, keyboards, post
 from handlers.context import DeskContext
 from handlers.requesters import requester_and_ticket, requester_for
 
@@ -58,20 +58,22 @@ async def language(update: Update, context: DeskContext) -> None:
 
 
 async def new_question(update: Update, context: DeskContext) -> None:
-    """/new: the next text is a new question, even while a ticket is open."""
+    """/new: the next text is a new question, even while a ticket is open; a question that
+    waited for its category becomes a ticket first (`bot.intake.anew`)."""
     desk = context.desk
     user, message = update.effective_user, update.effective_message
     if user is None or message is None:
         return
     async with desk.transaction(update_id=update.update_id) as tx:
         requester, open_ticket = await requester_and_ticket(tx, desk, user)
-        requester.dialog_step = DialogStep.NEW_QUESTION if open_ticket is not None else None
-        requester.last_question = None
-        requester.last_offered = None
-        requester.inquiry = None  # a new question is a new first inquiry
+        # A question waiting for its category is handed over first, not dropped.
+        waited = await start_anew(tx=tx, desk=desk, requester=requester, current=open_ticket)
+        if waited is not None:
+            await post.post(tx, handover.present(desk, requester, waited))
+        in_hand = open_ticket or (waited.ticket if waited is not None else None)
         text = desk.texts.render(
             "new_question",
             requester.language,
-            ticket_id=open_ticket.id if open_ticket is not None else None,
+            ticket_id=in_hand.id if in_hand is not None else None,
         )
         await post.post(tx, post.reply(message, text))

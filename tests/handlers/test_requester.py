@@ -99,6 +99,29 @@ async def test_the_category_choice_survives_a_restart(
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
+async def test_new_while_a_question_waits_for_its_category_files_it_first(
+    running: tuple[Emulator, App],
+) -> None:
+    """/new while the bot waits for the category of a question it is handing over: the
+    question becomes a ticket (in the fallback category) before the new one begins, not
+    dropped; the requester is told its number."""
+    emulator, _ = running
+    world = emulator.world
+    question = "我上个月提交的材料到现在还没有消息"
+    await world.user_sends(REQUESTER, question)
+    assert "事项类型" in (await bot_lines(emulator, REQUESTER, 1))[-1].text
+    await world.user_sends(REQUESTER, "/new")
+    promise, new = (await bot_lines(emulator, REQUESTER, 3))[-2:]
+    assert "工单 #1" in promise.text
+    assert "工单 #1 仍由负责人继续办理" in new.text and "新问题" in new.text
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    assert "新工单 #1" in card.text and question in card.text
+    # The next text is a new question, not more words for ticket #1.
+    await world.user_sends(REQUESTER, "社保卡丢了怎么补办")
+    assert "挂失" in (await bot_lines(emulator, REQUESTER, 4))[-1].text
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
 async def test_new_question_while_a_ticket_is_open(running: tuple[Emulator, App]) -> None:
     emulator, _ = running
     world = emulator.world

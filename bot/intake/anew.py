@@ -1,0 +1,45 @@
+"""/new: the requester's next text is a new question, without dropping a matter that waits.
+
+A careful clerk asked to start on something else first files what the requester already told
+them: a question that waits only for its category (the bot asked which kind of matter it is)
+is handed to a person before the new one begins (seed: the first receiver takes the matter
+whole; the requester never repeats themselves).
+"""
+
+from __future__ import annotations
+
+from bot.classify import fallback_category, infer_category
+from bot.desk import Desk
+from bot.intake import inquiry
+from bot.intake.close import CloseTemplate
+from bot.intake.decision import wants_person
+from bot.intake.flow import Outcome, hand_over
+from bot.models import DialogStep, Requester, Ticket
+from bot.transaction import Transaction
+
+
+async def start_anew(
+    *, tx: Transaction, desk: Desk, requester: Requester, current: Ticket | None
+) -> Outcome | None:
+    """Carry out /new in the caller's transaction. A question waiting for its category
+    (`DialogStep.CATEGORY`) is handed over first (`flow.hand_over`), in the category its
+    words or a close template name, else the fallback category (the first without cue words);
+    its `Outcome` is returned for the front to present (the promise, or the open-ticket
+    limit). None when nothing waited. Then the dialog starts anew: the next text is a new
+    question (`DialogStep.NEW_QUESTION` while a ticket is in hand: `current`, or the one just
+    opened; else no step at all)."""
+    waited = None
+    if requester.dialog_step == DialogStep.CATEGORY and requester.last_question:
+        question = requester.last_question
+        words = inquiry.words(requester.inquiry or [], asks_for_person=wants_person) or question
+        category = infer_category(
+            desk.settings, words, CloseTemplate(desk, words).category
+        ) or fallback_category(desk.settings)
+        waited = await hand_over(
+            tx=tx, desk=desk, requester=requester, question=question, category=category
+        )
+    in_hand = current if current is not None else (waited.ticket if waited else None)
+    requester.dialog_step = DialogStep.NEW_QUESTION if in_hand is not None else None
+    requester.last_question = requester.last_offered = None
+    requester.inquiry = None  # a new question is a new first inquiry
+    return waited
