@@ -3,7 +3,8 @@
 A requester may have several tickets in hand (a second one opened with /new), each owned by
 someone else. What they write goes to the ticket it replies to in Telegram (a bot's message
 in their chat that stands for a ticket: a staff reply copied there, a notice about it; or one
-of their own messages filed under it), else to the ticket whose staff wrote to them last, else
+of their own messages filed under it), else to the ticket whose staff spoke to them last (a
+message, or a resolution awaiting their word), else
 the desk asks them which (issue 14, input 6; the seed's first rule: every word reaches the
 person who owns the matter). `choose` is the decision, a pure function; `route` and `choice`
 read what it needs in the caller's session.
@@ -13,22 +14,32 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import IllegalMove, NotFound
-from bot.models import IN_HAND, Direction, Requester, StaffLink, Ticket, TicketMessage
+from bot.models import (
+    IN_HAND,
+    Direction,
+    Requester,
+    StaffLink,
+    Ticket,
+    TicketMessage,
+    TicketStatus,
+)
 from bot.store import get_for_requester
 
 
 @dataclass(frozen=True)
 class InHand:
-    """One of a requester's tickets in hand, and the id of its staff's latest message to
-    them (ids grow with time: the greater, the later; None: they never wrote)."""
+    """One of a requester's tickets in hand, and when its staff last spoke to them: their
+    latest message, or the resolution they were sent while the ticket waits for their word
+    (None: neither)."""
 
     ticket_id: int
-    staff_wrote: int | None
+    staff_wrote: datetime | None
 
 
 def choose(*, replied_to: int | None, in_hand: Sequence[InHand]) -> int | None:
@@ -37,7 +48,7 @@ def choose(*, replied_to: int | None, in_hand: Sequence[InHand]) -> int | None:
     Each rule wins over those below it:
     | the message replies to a ticket in hand (`replied_to`)   | that ticket                |
     | one ticket in hand                                       | that one                   |
-    | staff wrote on some of them                              | the one they wrote on last |
+    | staff spoke to them on some of them                      | the one they spoke on last |
     | otherwise                                                | None: ask which            |
     """
     ids = [t.ticket_id for t in in_hand]
@@ -60,7 +71,7 @@ class Route:
 
 # Per ticket (a handful in hand), by the index on (ticket_id, id): never the whole table.
 _STAFF_WROTE = (
-    select(func.max(TicketMessage.id))
+    select(func.max(TicketMessage.created_at))
     .where(TicketMessage.ticket_id == Ticket.id, TicketMessage.direction == Direction.OUT)
     .correlate(Ticket)
     .scalar_subquery()
@@ -85,9 +96,16 @@ async def holding(*, session: AsyncSession, requester_id: int) -> int:
 
 
 async def in_hand(*, session: AsyncSession, requester_id: int) -> list[tuple[Ticket, InHand]]:
-    """The requester's tickets in hand, oldest first, each with its staff's latest message."""
+    """The requester's tickets in hand, oldest first, each with when its staff last spoke to
+    them: their latest message, or the resolution of a ticket resolved and awaiting the
+    requester's word (what they write next is most likely an answer to it)."""
     rows = await session.execute(_IN_HAND, {"requester_id": requester_id})
-    return [(ticket, InHand(ticket.id, latest)) for ticket, latest in rows]
+    found = []
+    for ticket, latest in rows:
+        resolved = ticket.resolved_at if ticket.status == TicketStatus.RESOLVED else None
+        spoke = max((t for t in (latest, resolved) if t is not None), default=None)
+        found.append((ticket, InHand(ticket.id, spoke)))
+    return found
 
 
 async def ticket_of_message(*, session: AsyncSession, chat_id: int, message_id: int) -> int | None:

@@ -2,33 +2,45 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from bot.models import IN_HAND, TicketStatus
 from bot.replies import InHand, choose
+
+T0 = datetime(2026, 3, 2, 9, 0)
+
+
+def at(minute: int) -> datetime:
+    """When staff last spoke: `minute` minutes after T0."""
+    return T0 + timedelta(minutes=minute)
+
 
 TWO_UNWRITTEN = [InHand(1, None), InHand(2, None)]
 
 
 def test_a_reply_to_a_ticket_in_hand_wins() -> None:
-    in_hand = [InHand(1, 10), InHand(2, 30)]
+    in_hand = [InHand(1, at(10)), InHand(2, at(30))]
     assert choose(replied_to=1, in_hand=in_hand) == 1
     assert choose(replied_to=2, in_hand=TWO_UNWRITTEN) == 2
 
 
 def test_a_reply_to_something_else_is_no_clue() -> None:
-    in_hand = [InHand(1, 10), InHand(2, 30)]
+    in_hand = [InHand(1, at(10)), InHand(2, at(30))]
     assert choose(replied_to=9, in_hand=in_hand) == 2  # a closed ticket's message, say
     assert choose(replied_to=9, in_hand=TWO_UNWRITTEN) is None
 
 
 def test_one_ticket_in_hand_takes_everything() -> None:
     assert choose(replied_to=None, in_hand=[InHand(4, None)]) == 4
-    assert choose(replied_to=9, in_hand=[InHand(4, 3)]) == 4
+    assert choose(replied_to=9, in_hand=[InHand(4, at(3))]) == 4
 
 
 def test_else_the_ticket_whose_staff_wrote_last() -> None:
-    assert choose(replied_to=None, in_hand=[InHand(1, 30), InHand(2, 10)]) == 1
-    assert choose(replied_to=None, in_hand=[InHand(1, 10), InHand(2, 30)]) == 2
-    assert choose(replied_to=None, in_hand=[InHand(1, None), InHand(2, 5), InHand(3, None)]) == 2
+    assert choose(replied_to=None, in_hand=[InHand(1, at(30)), InHand(2, at(10))]) == 1
+    assert choose(replied_to=None, in_hand=[InHand(1, at(10)), InHand(2, at(30))]) == 2
+    assert (
+        choose(replied_to=None, in_hand=[InHand(1, None), InHand(2, at(5)), InHand(3, None)]) == 2
+    )
 
 
 def test_else_the_requester_is_asked() -> None:

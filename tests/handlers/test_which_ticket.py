@@ -195,3 +195,26 @@ async def test_a_reply_to_the_bots_own_message_about_a_ticket_chooses_it(
     assert "已记入工单 #2" in (await bot_lines(emulator, REQUESTER, 9))[-1].text
     await until(lambda: _in_topic(world, second.thread_id, "什么时候能办好"))
     assert not _in_topic(world, first.thread_id, "居住证的材料齐了")
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_words_after_a_resolution_go_to_the_resolved_ticket_if_it_was_the_last_word(
+    running: tuple[Emulator, App],
+) -> None:
+    """#1's officer asked something, then #2 was resolved: the requester's next words (no
+    reply) answer the resolution, the latest the staff said to them, so they go to #2 and
+    reopen it, not to #1's officer."""
+    emulator, _ = running
+    world = emulator.world
+    first, second = await _two_tickets(emulator, claimed=True)
+    await world.user_sends(OFFICER, "请问您的户籍在本市吗?", GENERAL_GROUP, first.thread_id)
+    await bot_lines(emulator, REQUESTER, 7)
+    await world.user_sends(
+        SECOND_OFFICER, "/resolve 居住证已可领取,请带身份证", GENERAL_GROUP, second.thread_id
+    )
+    await bot_lines(emulator, REQUESTER, 8)
+    await world.user_sends(REQUESTER, "还是没办好,窗口说材料不全")
+    told = (await bot_lines(emulator, REQUESTER, 9))[-1]
+    assert "#2" in told.text and "重新打开" in told.text
+    await until(lambda: _in_topic(world, second.thread_id, "还是没办好,窗口说材料不全"))
+    assert not _in_topic(world, first.thread_id, "还是没办好,窗口说材料不全")
