@@ -39,7 +39,13 @@ def _answer(act: Callable[[dict[str, Any]], Awaitable[Any]]) -> Route:
                 status=error.code,
             )
         except KeyError as error:
-            description = f"missing field {error.args[0]!r} (see the README's control API)"
+            key = error.args[0] if error.args else None
+            description = (
+                f"no user or chat {key} in the emulation: add it first (/control/users,"
+                " /control/groups)"
+                if isinstance(key, int)  # an id looked up, not a field of the body
+                else f"missing field {key!r} (see the README's control API)"
+            )
             return web.json_response({"ok": False, "description": description}, status=400)
         except (ValueError, TypeError) as error:
             return web.json_response({"ok": False, "description": str(error)}, status=400)

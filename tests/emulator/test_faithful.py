@@ -262,3 +262,10 @@ async def test_the_bot_cannot_write_first_to_someone_who_never_wrote_to_it(
     await control(emulator, "users", {"id": 5004, "first_name": "New"})
     with pytest.raises(Forbidden, match="bot can't initiate"):
         await bot.send_message(5004, "您好")
+
+
+async def test_an_unknown_user_is_named_as_such_not_as_a_missing_field(emulator: Emulator) -> None:
+    said = await refused(emulator, "messages", {"user_id": 555001, "text": "你好"})
+    assert said.startswith("no user or chat 555001 in the emulation") and "/control/users" in said
+    said = await refused(emulator, "messages", {"text": "你好"})
+    assert said == "missing field 'user_id' (see the README's control API)"
