@@ -54,6 +54,7 @@ import yaml
 
 from benchmarks.day_measure import measure
 from benchmarks.day_people import Day, DayClock, Manner, Office, Requester, requester_day, spread
+from benchmarks.every_update import Errors
 from bot.config import load_settings
 from bot.db import upgrade
 from bot.desk import build_desk
@@ -195,17 +196,6 @@ def cast(
         if lull[0] <= person.arrives < lull[1]:
             person.arrives = lull[1] + person.arrives - lull[0]
     return people
-
-
-class Errors(logging.Handler):
-    """The error records logged meanwhile (an unhandled exception is one)."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
 
 
 async def report_csv(day: Day, patience: float = 60.0) -> str:
