@@ -13,6 +13,7 @@ from telegram import ChatMemberAdministrator, ChatMemberOwner, Update
 
 from bot import staff_chats
 from bot.desk import Desk
+from bot.intake import card
 from handlers.context import DeskContext
 
 log = logging.getLogger(__name__)
@@ -21,8 +22,8 @@ log = logging.getLogger(__name__)
 async def moved(desk: Desk, update_id: int | None, old_chat_id: int, new_chat_id: int) -> None:
     """The group `old_chat_id` is the supergroup `new_chat_id` now: the desk follows it."""
     async with desk.transaction(update_id=update_id) as tx:
-        followed = await staff_chats.moved_and_tell(
-            tx=tx, rules=desk.rules, old_chat_id=old_chat_id, new_chat_id=new_chat_id
+        followed = await card.follow_upgrade(
+            tx=tx, desk=desk, old_chat_id=old_chat_id, new_chat_id=new_chat_id
         )
     if followed is not None:
         desk.adopt(followed)

@@ -10,11 +10,14 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import staff_chats
+from bot.config import Settings
 from bot.desk import Desk
 from bot.excerpt import question_values
 from bot.intake import inquiry
-from bot.models import Direction, Ticket, TicketMessage
-from bot.notices import Audience, Notice, ticket_values
+from bot.models import IN_HAND, Direction, Ticket, TicketMessage
+from bot.notices import Audience, Notice, card_refresh, publish, ticket_values
+from bot.transaction import Transaction
 
 
 def _inquiry_values(turns: list[inquiry.Turn], question: str) -> dict[str, object]:
@@ -71,10 +74,17 @@ def card_notice(
 async def card_as_now(*, session: AsyncSession, desk: Desk, ticket: Ticket) -> dict[str, object]:
     """The values of `ticket`'s card as it reads now (`ticket_card`, the wording's values, with
     `ticket_values`): what a `card_refresh` notice (bot/notices.py) is shown as, an edit of the
-    card already in the staff group. The same card as when it was opened (`card_notice`) but
-    for what changed since: its priority and deadlines, the statuses of the requester's earlier
-    tickets, and `attachments` and `kept`, everything the requester has filed under it so far
-    besides words (an album's items after the one that opened the ticket among them)."""
+    card already in the staff group (see `card_now`)."""
+    notice = await card_now(session=session, desk=desk, ticket=ticket)
+    return {**ticket_values(ticket, desk.rules), **notice.values}
+
+
+async def card_now(*, session: AsyncSession, desk: Desk, ticket: Ticket) -> Notice:
+    """`ticket`'s card as it reads now (a `ticket_card` notice): the same card as when it was
+    opened (`card_notice`) but for what changed since: its priority and deadlines, the
+    statuses of the requester's earlier tickets, and `attachments` and `kept`, everything the
+    requester has filed under it so far besides words (an album's items after the one that
+    opened the ticket among them)."""
     turns = ticket.inquiry or []
     attempts: tuple[str, ...] = tuple(inquiry.offered(turns))
     if not turns:
@@ -109,5 +119,42 @@ async def card_as_now(*, session: AsyncSession, desk: Desk, ticket: Ticket) -> d
             .order_by(TicketMessage.id)
         )
     )
-    notice = card_notice(desk, ticket, attempts, earlier, len(kinds), kinds)
-    return {**ticket_values(ticket, desk.rules), **notice.values}
+    return card_notice(desk, ticket, attempts, earlier, len(kinds), kinds)
+
+
+async def follow_upgrade(
+    *, tx: Transaction, desk: Desk, old_chat_id: int, new_chat_id: int
+) -> Settings | None:
+    """Telegram upgraded the staff group `old_chat_id` to the supergroup `new_chat_id`: the desk
+    follows it (`bot.staff_chats.moved_and_tell`, which returns the configuration to adopt, or
+    None when the move was known or the chat is none of the desk's), and every ticket still in
+    hand whose card was in the old group gets its card again in the new one, as it reads now
+    (the old group takes no more messages: without a card there, an unowned ticket could not be
+    claimed, nor an officer see what the ticket's next messages are about). A card still to be
+    sent goes to the new id with the rest of the outbox, not twice. A claimed ticket's card is
+    redrawn as claimed once in Telegram (a `card_refresh` after it)."""
+    session = tx.session
+    stranded = list(
+        await session.scalars(
+            select(Ticket)
+            .where(
+                Ticket.staff_chat_id == old_chat_id,
+                Ticket.card_message_id.is_not(None),
+                Ticket.status.in_(IN_HAND),
+            )
+            .order_by(Ticket.id)
+        )
+    )
+    followed = await staff_chats.moved_and_tell(
+        tx=tx, rules=desk.rules, old_chat_id=old_chat_id, new_chat_id=new_chat_id
+    )
+    if followed is None:
+        return None
+    notices: list[Notice] = []
+    for ticket in stranded:
+        ticket.card_message_id = None  # that message id is the old group's
+        notices.append(await card_now(session=session, desk=desk, ticket=ticket))
+        if ticket.owner_id is not None:
+            notices.append(card_refresh(ticket))
+    await publish(tx, desk.rules, notices)
+    return followed

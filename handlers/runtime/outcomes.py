@@ -27,6 +27,7 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, Tele
 
 from bot import delivery, outbox, staff_chats
 from bot.desk import Desk
+from bot.intake import card
 from bot.outbox import LEASE, Queued
 from handlers.common import wait_of
 
@@ -108,8 +109,8 @@ class Outcomes:
         for the old id goes to the new one), and so does this message, sent again at once."""
         desk = self._desk
         async with desk.transaction() as tx:
-            followed = await staff_chats.moved_and_tell(
-                tx=tx, rules=desk.rules, old_chat_id=item.chat_id, new_chat_id=new_chat_id
+            followed = await card.follow_upgrade(
+                tx=tx, desk=desk, old_chat_id=item.chat_id, new_chat_id=new_chat_id
             )
         if followed is not None:
             desk.adopt(followed)

@@ -23,6 +23,7 @@ from bot.models import ChatMove, OutboxMessage, PausedChat, Ticket
 from emulator import groups
 from emulator.server import Emulator
 from tests.handlers.conftest import (
+    ENGLISH,
     GENERAL_GROUP,
     REQUESTER,
     bot_lines,
@@ -95,6 +96,37 @@ async def test_an_upgraded_staff_group_is_followed_at_once(
     assert len(said(world, GENERAL_GROUP)) == 1  # only the card, before the upgrade
 
 
+@pytest.mark.parametrize("store", ["sqlite", "postgresql"])
+async def test_the_cards_of_an_upgraded_group_are_posted_again_in_the_new_one(
+    sessions: Sessions,  # first: on PostgreSQL, a database emptied of earlier tests
+    running: tuple[Emulator, App],
+) -> None:
+    """The old group takes no more messages: an unowned ticket's card there could never be
+    claimed. Each ticket in hand gets its card again in the new group, as it reads now, the
+    claimed one redrawn as claimed; Claim works there."""
+    emulator, application = running
+    world = emulator.world
+    basic_group(emulator)
+    first = await a_ticket(emulator)
+    await world.user_presses(OFFICER, GENERAL_GROUP, first.message_id, "claim:1")
+    await until(lambda: bool(said(world, REQUESTER, "王芳")))
+    other = ENGLISH
+    await world.user_sends(other, "我想申请公租房,需要什么材料")
+    await until(lambda: len(said(world, GENERAL_GROUP, "#2")) == 1)
+    await control(emulator, "migrations", {"chat_id": GENERAL_GROUP, "user_id": OFFICER})
+    await until(lambda: bool(said(world, NEW_GROUP, "#2")) and bool(said(world, NEW_GROUP, "#1")))
+    (card_2,) = said(world, NEW_GROUP, "#2")
+    assert card_2.buttons, "the unowned ticket's card offers Claim"
+    await until(lambda: "王芳" in said(world, NEW_GROUP, "#1")[0].text)  # redrawn as claimed
+    assert not said(world, NEW_GROUP, "#1")[0].buttons
+    async with application.bot_data.desk.sessions() as session:
+        cards = dict((await session.execute(select(Ticket.id, Ticket.card_message_id))).all())
+    assert cards == {1: said(world, NEW_GROUP, "#1")[0].message_id, 2: card_2.message_id}
+    await world.user_presses(OFFICER, NEW_GROUP, card_2.message_id, "claim:2")
+    await until(lambda: bool(said(world, other, "王芳")))
+    assert len(said(world, NEW_GROUP, "#2")) == 1  # one card each, not two
+
+
 @pytest.mark.parametrize("store", ["sqlite"])
 async def test_what_was_queued_for_an_upgraded_group_goes_to_the_new_one(
     running: tuple[Emulator, App],
@@ -113,6 +145,11 @@ async def test_what_was_queued_for_an_upgraded_group_goes_to_the_new_one(
     await until(lambda: bool(said(world, SUPERVISOR, str(NEW_GROUP))))
     assert world.counters["error 400"] >= 1  # refused once at the old id
     assert await rows(application, ChatMove) == 1
+    # The card, in the old group only, is posted again in the new one: Claim works there.
+    await until(lambda: bool(said(world, NEW_GROUP, "#1")))
+    (card,) = [e for e in said(world, NEW_GROUP, "#1") if e.buttons]
+    await world.user_presses(OFFICER, NEW_GROUP, card.message_id, "claim:1")
+    await until(lambda: bool(said(world, REQUESTER, "王芳")))
     async with application.bot_data.desk.sessions() as session:
         failed = await session.scalar(
             select(func.count()).where(OutboxMessage.failed_at.is_not(None))
