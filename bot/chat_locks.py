@@ -24,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -42,6 +43,12 @@ _OLDER_UNSENT = (
     "SELECT ticket_id, min(id) FROM outbox"
     " WHERE chat_id = $1 AND id < $2 AND sent_at IS NULL AND failed_at IS NULL"
     " AND next_attempt_at < $3 AND leased_by IS DISTINCT FROM $4 GROUP BY ticket_id"
+)
+# Updates recorded before $1 and still unprocessed: left by a process that died (its lock went
+# with its connection) in chats that have said nothing since (`orphaned`).
+_ORPHANED = (
+    "SELECT chat_id, update_id FROM inbox WHERE processed_at IS NULL AND received_at < $1"
+    " ORDER BY update_id LIMIT $2"
 )
 _PARKED = PARKED.replace(tzinfo=None)  # as the column stores instants: UTC, without a zone
 
@@ -112,6 +119,14 @@ class ChatLocks:
         `limit`. Raises what the database raises."""
         rows = await self._reading.fetch("fetch", _BACKLOG, chat_id, update_id, limit)
         return [(int(row[0]), _json(row[1])) for row in rows]
+
+    async def orphaned(self, before: datetime, limit: int = 500) -> list[tuple[int | None, int]]:
+        """Unprocessed updates recorded before `before` (an aware instant), oldest first, at
+        most `limit`: (chat id, None for an update without a chat, and update id). Raises what
+        the database raises."""
+        cutoff = before.astimezone(UTC).replace(tzinfo=None)  # as the column stores instants
+        rows = await self._reading.fetch("fetch", _ORPHANED, cutoff, limit)
+        return [(row[0], int(row[1])) for row in rows]
 
     async def older_unsent(self, chat_id: int, below: int, holder: str) -> dict[int | None, int]:
         """Of the messages to `chat_id` stored before the message `below`, neither sent nor

@@ -237,6 +237,10 @@ def build_application(
     application.add_error_handler(errors.on_error)
     if sweep_every is not None and application.job_queue is not None:
         application.job_queue.run_repeating(jobs.sweep, interval=sweep_every, name=jobs.SWEEP)
+    if desk.chat_locks is not None and application.job_queue is not None:
+        application.job_queue.run_repeating(
+            jobs.adopt_orphans, interval=jobs.ORPHANS_EVERY, name=jobs.ORPHANS
+        )
     return application
 
 

@@ -1,5 +1,6 @@
 """The jobs on the job queue: the sweep (what the clock says is due), and with it, once an
-hour, retention (erasing and deleting what the retention settings say)."""
+hour, retention (erasing and deleting what the retention settings say); with several
+processes on PostgreSQL, the look for updates a dead process left unprocessed."""
 
 from __future__ import annotations
 
@@ -10,10 +11,13 @@ from bot import retention
 from bot.desk import Desk
 from bot.sweep import run_due
 from handlers.context import DeskContext
+from handlers.runtime.processing import PerChatUpdateProcessor
 
 log = logging.getLogger(__name__)
 RETENTION_EVERY = timedelta(hours=1)
 SWEEP = "sweep"  # the sweep job's name on the job queue
+ORPHANS = "orphans"  # the look for updates a dead process left, every ORPHANS_EVERY seconds
+ORPHANS_EVERY = 5.0
 
 
 async def sweep(context: DeskContext) -> None:
@@ -42,3 +46,11 @@ async def _keep_retention(context: DeskContext, desk: Desk) -> None:
         return
     if any((done.tickets, done.requesters, done.outbox, done.inbox)):
         log.info("retention: %s", done)
+
+
+async def adopt_orphans(context: DeskContext) -> None:
+    """The job, with several processes (PostgreSQL): updates another process recorded and
+    left unprocessed when it died, handled here (handlers/runtime/processing.py)."""
+    processor = context.application.update_processor
+    if isinstance(processor, PerChatUpdateProcessor):
+        await processor.adopt_orphans()

@@ -16,7 +16,9 @@ elsewhere is skipped. A process that finds the chat held leaves its update (reco
 inbox before it came here) to the holder, which looks at the inbox again after letting go of
 the chat and takes it back if anything is left: an update is left only while the chat is
 held, so its holder's look after letting go sees it. A holder killed loses the lock with its
-connection; what it left unprocessed goes with the chat's next update, or at the next start.
+connection; what it left unprocessed goes with the chat's next update, or, in a chat that
+says nothing more, with the next look for orphans (`adopt_orphans`, a job every few seconds:
+any process takes updates left unprocessed for ORPHANED_AFTER), or at the next start.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import inspect
 import logging
 import time
 from collections.abc import Awaitable
+from datetime import timedelta
 from typing import Any
 
 from telegram import Update
@@ -38,6 +41,9 @@ from bot.desk import Desk
 from handlers import post
 
 log = logging.getLogger(__name__)
+# An update recorded this long ago and still unprocessed was left by a process that died (a
+# live one handles its chat's updates within milliseconds, or holds the chat meanwhile).
+ORPHANED_AFTER = timedelta(seconds=10)
 
 
 class PerChatUpdateProcessor(BaseUpdateProcessor):
@@ -85,37 +91,85 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
                 del self._locks[key]
 
     async def _in_turn(
-        self, locks: ChatLocks, key: int, update: Update, coroutine: Awaitable[Any]
+        self,
+        locks: ChatLocks,
+        key: int,
+        update: Update,
+        coroutine: Awaitable[Any],
     ) -> None:
         """Shared by several processes: the chat's unprocessed updates, this one among them,
         handled in order while this process holds the chat (see the module's description)."""
         chat_id = update.effective_chat.id if update.effective_chat is not None else None
         pending: Awaitable[Any] | None = coroutine
-        handled: set[int] = set()  # not twice here, even if a mark failed
         try:
-            while await locks.try_hold(key):
-                try:
-                    found = await locks.backlog(chat_id, update.update_id)
-                    for update_id, payload in found:
-                        if update_id in handled:
-                            continue
-                        handled.add(update_id)
-                        if update_id == update.update_id and pending is not None:
-                            await self._handle(update, pending)
-                            pending = None
-                        else:
-                            await self._handle_recorded(payload)
-                finally:
-                    await locks.release(key)
-                left = await locks.backlog(chat_id)
-                if all(update_id in handled for update_id, _ in left):
-                    break
+            pending = await self._backlog(locks, key, chat_id, update.update_id, update, pending)
         except Exception:
-            # Unprocessed in the inbox: handled with the chat's next update, or at the start.
+            # Unprocessed in the inbox: handled with the chat's next update, by a process's
+            # look for orphans (`adopt_orphans`), or at the start.
             log.exception("could not take update %s in turn", update.update_id)
         finally:
             if pending is not None and inspect.iscoroutine(pending):
                 pending.close()  # handled elsewhere, or left to the chat's holder
+
+    async def _backlog(
+        self,
+        locks: ChatLocks,
+        key: int,
+        chat_id: int | None,
+        update_id: int,
+        update: Update | None = None,
+        pending: Awaitable[Any] | None = None,
+    ) -> Awaitable[Any] | None:
+        """While this process can hold `key`: the inbox's unprocessed updates of `chat_id`
+        (and `update_id`), in order, `update` by `pending` when it comes up (returned
+        unawaited when another process handled it), the others as recorded."""
+        handled: set[int] = set()  # not twice here, even if a mark failed
+        while await locks.try_hold(key):
+            try:
+                found = await locks.backlog(chat_id, update_id)
+                for found_id, payload in found:
+                    if found_id in handled:
+                        continue
+                    handled.add(found_id)
+                    if update is not None and found_id == update.update_id and pending is not None:
+                        await self._handle(update, pending)
+                        pending = None
+                    else:
+                        await self._handle_recorded(payload)
+            finally:
+                await locks.release(key)
+            left = await locks.backlog(chat_id, update_id)
+            if all(found_id in handled for found_id, _ in left):
+                break
+        return pending
+
+    async def adopt_orphans(self) -> int:
+        """Updates left unprocessed in the inbox for ORPHANED_AFTER by a process that died
+        (PostgreSQL let go of its chats with its connection) in chats that have sent nothing
+        since, handled here: each chat's in Telegram's order, while this process holds the
+        chat (a chat another process holds is left to it). How many updates there were."""
+        locks = self._desk.chat_locks
+        if locks is None:
+            return 0
+        found = await locks.orphaned(self._desk.now() - ORPHANED_AFTER)
+        done: set[int | None] = set()
+        for chat_id, update_id in found:
+            if chat_id is not None and chat_id in done:
+                continue  # the chat's backlog was taken whole
+            done.add(chat_id)
+            key = chat_key(chat_id) if chat_id is not None else update_key(update_id)
+            lock = self._locks.setdefault(key, asyncio.Lock())
+            try:
+                async with lock:
+                    await self._backlog(locks, key, chat_id, update_id)
+            except Exception:
+                log.exception("could not take the updates left in chat %s", chat_id)
+            finally:
+                if not lock.locked() and self._locks.get(key) is lock:
+                    del self._locks[key]
+        if found:
+            log.warning("took %d updates another process left unprocessed", len(found))
+        return len(found)
 
     async def _handle_recorded(self, payload: dict[str, Any]) -> None:
         """An update as the inbox holds it, handled here (another process recorded it)."""

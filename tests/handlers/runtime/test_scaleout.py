@@ -25,7 +25,9 @@ from emulator.limits import Fault
 from emulator.server import Emulator
 from handlers import app
 from handlers.app import LOCAL_TOKEN, Webhook, build_application
+from handlers.runtime import jobs
 from handlers.runtime.dispatcher import build_dispatcher
+from handlers.runtime.processing import ORPHANED_AFTER
 from tests.handlers.conftest import (
     REQUESTER,
     DeskClock,
@@ -163,6 +165,42 @@ async def test_a_chat_held_by_another_process_is_left_to_it_then_taken_in_order(
         await emulator.world.user_sends(REQUESTER, "3")
         await until(lambda: len(copies(emulator, topic)) >= 3)
         assert copies(emulator, topic) == ["1", "2", "3"]
+
+
+@pytest.mark.usefixtures("sessions")
+async def test_what_a_dead_process_left_goes_though_its_chat_says_nothing_more(
+    settings: Settings,
+    database_url: str,
+    desk_clock: DeskClock,
+    emulator: Emulator,
+    unused_tcp_port_factory: Any,
+) -> None:
+    """A process holding a chat dies with two of its updates unprocessed, and the requester
+    writes nothing more: a live process's look for orphans takes them, in order, once they
+    have waited ORPHANED_AFTER (not before: a live holder may be at them)."""
+    ports = [unused_tcp_port_factory() for _ in range(2)]
+    async with two_processes(settings, database_url, desk_clock, emulator, ports) as (
+        _,
+        applications,
+        _,
+    ):
+        topic = await claimed_ticket(emulator)
+        await until(lambda: bool(bot_said(emulator.world, GROUP, topic.thread_id)))
+        dying = for_database(database_url)
+        assert dying is not None
+        assert await dying.try_hold(chat_key(REQUESTER))
+        for text in ("1", "2"):
+            await emulator.world.user_sends(REQUESTER, text)
+        for application in applications:
+            await application.update_queue.join()
+        (look,) = applications[0].job_queue.get_jobs_by_name(jobs.ORPHANS)
+        await dying.close()  # killed: PostgreSQL lets go of the chat with its connection
+        await look.run(applications[0])
+        assert copies(emulator, topic) == []  # too fresh to be anyone's orphans
+        desk_clock.now += ORPHANED_AFTER + timedelta(seconds=1)
+        await look.run(applications[0])
+        await until(lambda: len(copies(emulator, topic)) >= 2)
+        assert copies(emulator, topic) == ["1", "2"]
 
 
 @pytest.mark.usefixtures("sessions")
