@@ -16,7 +16,7 @@ from alembic import command
 from alembic.config import Config as AlembicConfig
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Select, event
+from sqlalchemy import Connection, Select, event, text
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
@@ -202,6 +202,15 @@ def skip_locked(query: _Query, session: AsyncSession, of: Any = None) -> _Query:
     if session.get_bind().dialect.name != "postgresql":
         return query
     return query.with_for_update(of=of, skip_locked=True)
+
+
+async def one_at_a_time(session: AsyncSession, key: int) -> None:
+    """Wait until no other transaction holds `key`, then hold it until this one ends
+    (PostgreSQL's pg_advisory_xact_lock: processes sharing the database take turns); nothing
+    on SQLite, whose one writer at a time takes turns anyway. The keys: bot/chat_locks.py."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 
 
 def alembic_config(url: str) -> AlembicConfig:

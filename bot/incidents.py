@@ -12,7 +12,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import lifecycle
+from bot.chat_locks import surge_key
 from bot.conversation import file_staff_message
+from bot.db import one_at_a_time
 from bot.errors import NotAllowed, NotFound
 from bot.excerpt import excerpt
 from bot.guards import clean_text, may_speak_for
@@ -43,8 +45,12 @@ def _normalise(text: str) -> str:
 async def detect_surge(
     *, session: AsyncSession, rules: Rules, ticket: Ticket, now: datetime
 ) -> list[Outgoing]:
-    """Link `ticket` with recent similar ones once they are enough to be one incident."""
+    """Link `ticket` with recent similar ones once they are enough to be one incident. One
+    transaction at a time per category (several processes): two similar tickets opened at the
+    same instant each see the other, and make one incident, not two racing to link the same
+    tickets (the second's transaction failed on them)."""
     surge = rules.settings.surge
+    await one_at_a_time(session, surge_key(ticket.category))
     recent = (
         await session.execute(
             select(Ticket.id, Ticket.question, Ticket.incident_id)

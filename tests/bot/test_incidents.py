@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import incidents, tickets
 from bot.errors import InvalidInput, NotAllowed, NotFound
-from bot.models import Ticket
+from bot.models import Incident, Ticket
 from bot.rules import Rules
 from bot.transaction import Transactions
 from tests.bot.helpers import OFFICER, SUPERVISOR, new_requester, outbox_rows
@@ -59,6 +60,47 @@ async def test_surge_links_raises_and_alerts_once(sessions: Sessions, rules: Rul
     assert {t.priority for t in linked} == {"urgent"}
     assert rows[0].id == unrelated.ticket.id and rows[0].incident_id is None
     assert rows[0].priority == "normal"
+
+
+@pytest.mark.parametrize("store", ["postgresql"])  # two writers at once
+async def test_identical_complaints_at_one_instant_make_one_incident(
+    sessions: Sessions, rules: Rules
+) -> None:
+    """Two processes open the fifth and sixth similar complaint at the same instant: one
+    incident links all six, one alert; neither transaction fails (each used to link the four
+    earlier tickets to an incident of its own, and the second failed on them)."""
+    requesters = [await new_requester(sessions, NOW, 6000 + i) for i in range(6)]
+    for i, text in enumerate(COMPLAINTS[:4]):
+        await _open(sessions, rules, requesters[i], text, i)
+    first_in = asyncio.Event()
+    minute = NOW + timedelta(minutes=10)
+
+    async def first() -> tickets.Opened:
+        async with sessions() as session, session.begin():
+            opened = await tickets.open_ticket(
+                session=session,
+                rules=rules,
+                requester_id=requesters[4],
+                question=COMPLAINTS[4],
+                category="complaint",
+                now=minute,
+            )
+            await session.flush()
+            first_in.set()
+            await asyncio.sleep(0.3)  # still uncommitted while the second one opens
+            return opened
+
+    async def second() -> tickets.Opened:
+        await first_in.wait()
+        return await _open(sessions, rules, requesters[5], COMPLAINTS[5], 10)
+
+    opened = await asyncio.gather(first(), second())
+    async with sessions() as session:
+        rows = list(await session.scalars(select(Ticket).order_by(Ticket.id)))
+        incidents_made = await session.scalar(select(func.count()).select_from(Incident))
+    assert incidents_made == 1
+    assert {t.incident_id for t in rows} == {rows[0].incident_id} != {None}
+    assert [m.template for o in opened for m in o.alerts].count("alert_surge") == 2  # 2 chats
 
 
 async def test_one_update_reaches_every_linked_requester(sessions: Sessions, rules: Rules) -> None:
