@@ -19,7 +19,7 @@ from bot import lifecycle
 from bot.errors import InvalidInput
 from bot.excerpt import units
 from bot.guards import clean_text, require_owner_or_supervisor
-from bot.ledger import record_late_first_response
+from bot.ledger import contacted, record_late_first_response
 from bot.lifecycle import Action
 from bot.models import Rating, Requester, StaffLink, Ticket, TicketStatus
 from bot.notices import Audience, Notice, publish
@@ -50,7 +50,7 @@ async def resolve(
     lifecycle.move(
         session, ticket, Action.RESOLVE, now=now, actor_id=officer_id, data={"summary": summary}
     )
-    rules.contacted(ticket, now)
+    contacted(session, rules, ticket, now, ticket.owner_id)
     return await save(session, rules, ticket)
 
 
@@ -77,7 +77,7 @@ async def confirm(
                 ticket_id=ticket.id, owner_id=ticket.owner_id, score=score, comment=comment, at=now
             )
         )
-    rules.contacted(ticket, now)
+    contacted(session, rules, ticket, now, ticket.owner_id)
     return await save(session, rules, ticket)
 
 
@@ -101,7 +101,7 @@ async def reopen(
     ticket.resolution_steps = 0
     rules.set_deadlines(ticket)
     ticket.reminded_for_notice_at = None
-    rules.contacted(ticket, now)
+    contacted(session, rules, ticket, now, ticket.owner_id)
     return await save(session, rules, ticket)
 
 
@@ -116,14 +116,14 @@ async def withdraw(
     lifecycle.move(session, ticket, Action.WITHDRAW, now=now, actor_id=None)
     if was_open:
         record_late_first_response(session, rules, ticket, now)
-    rules.contacted(ticket, now)
+    contacted(session, rules, ticket, now, ticket.owner_id)
     return await save(session, rules, ticket)
 
 
 async def auto_close(session: AsyncSession, rules: Rules, ticket: Ticket, now: datetime) -> None:
     """Close a resolution the requester never answered (called by the sweep)."""
     lifecycle.move(session, ticket, Action.AUTO_CLOSE, now=now, actor_id=None)
-    rules.contacted(ticket, now)
+    contacted(session, rules, ticket, now, ticket.owner_id)
 
 
 async def resolve_and_tell(

@@ -16,6 +16,7 @@ from bot.closure import words_after_resolution_and_tell
 from bot.errors import IllegalMove, NotAllowed
 from bot.guards import MAX_TEXT, may_speak_for
 from bot.kinds import NOT_COPIED, Origin
+from bot.ledger import contacted
 from bot.models import Direction, Requester, Ticket, TicketMessage, TicketStatus
 from bot.notices import Audience, Notice, publish
 from bot.rules import Rules
@@ -341,7 +342,7 @@ def file_staff_message(
         if text.strip():
             ticket.latest_update = text.strip()[:MAX_TEXT]
             ticket.latest_update_at = now
-        rules.contacted(ticket, now)
+        contacted(session, rules, ticket, now, ticket.owner_id)
     return message
 
 

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.models import BreachKind, LedgerEntry, Ticket
+from bot.models import BreachKind, LedgerEntry, ProgressNotice, Ticket
 from bot.rules import Rules
 
 
@@ -50,3 +50,42 @@ def record_late_first_response(
             now=now,
             detail="claimed after the first-response deadline",
         )
+
+
+def contacted(
+    session: AsyncSession,
+    rules: Rules,
+    ticket: Ticket,
+    now: datetime,
+    accountable_id: int | None,
+) -> None:
+    """The requester just heard from the service (a reply, a claim, a resolution...): the
+    progress-notice clock starts again (`Rules.contacted`). A notice that was already overdue
+    past its grace (config `notices.grace`) when they heard is recorded as given late, if the
+    sweep missed it (the bot was down, or this came first in its catch-up): its record
+    (`progress_notices`, not on time) and a late-notice breach against whoever was accountable
+    for it (`accountable_id`: the ticket's owner, or the owner before a claim or an
+    assignment). Without this, the contact erased the lateness (SPEC: a progress notice
+    at least every 24 hours)."""
+    due_at = ticket.next_notice_due_at
+    if due_at is not None and now - due_at > rules.settings.notices.grace:
+        who = accountable_id
+        session.add(
+            ProgressNotice(
+                ticket_id=ticket.id,
+                due_at=due_at,
+                sent_at=now,
+                on_time=False,
+                accountable_id=who,
+                update_text=ticket.latest_update,
+            )
+        )
+        breach(
+            session,
+            ticket,
+            BreachKind.LATE_NOTICE,
+            officer_id=who,
+            now=now,
+            detail=f"notice due {due_at.isoformat()}; first contact {now.isoformat()}",
+        )
+    rules.contacted(ticket, now)

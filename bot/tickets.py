@@ -18,7 +18,7 @@ from bot import lifecycle
 from bot.errors import InvalidInput, NotAllowed, NotFound
 from bot.guards import clean_text, require_owner_or_supervisor, require_staff_of
 from bot.incidents import detect_surge
-from bot.ledger import record_late_first_response
+from bot.ledger import contacted, record_late_first_response
 from bot.lifecycle import Action
 from bot.models import Requester, StaffLink, Ticket, TicketStatus
 from bot.notices import Audience, Notice, address
@@ -133,7 +133,8 @@ async def claim(
         session, ticket, Action.CLAIM, now=now, actor_id=officer_id, data={"owner_id": officer_id}
     )
     record_late_first_response(session, rules, ticket, now)
-    rules.contacted(ticket, now)  # the requester is told who owns the case
+    # The requester is told who owns the case; a notice owed before it was nobody's.
+    contacted(session, rules, ticket, now, None)
     return await save(session, rules, ticket)
 
 
@@ -166,6 +167,7 @@ async def assign(
             ticket_id=ticket.id,
         )
     was_open = ticket.status is TicketStatus.OPEN
+    previous_owner = ticket.owner_id
     lifecycle.move(
         session,
         ticket,
@@ -177,7 +179,7 @@ async def assign(
     if was_open:
         record_late_first_response(session, rules, ticket, now)
     ticket.reminded_for_notice_at = None
-    rules.contacted(ticket, now)
+    contacted(session, rules, ticket, now, previous_owner)
     return await save(session, rules, ticket)
 
 

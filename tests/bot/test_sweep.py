@@ -216,6 +216,42 @@ async def test_a_notice_later_than_its_grace_is_a_breach(sessions: Sessions, rul
     assert ("late_notice", None) in await _ledger(sessions)
 
 
+async def test_a_reply_after_a_missed_notice_does_not_erase_its_lateness(
+    sessions: Sessions, rules: Rules
+) -> None:
+    """Nothing swept for 30 hours (the service was down), and the owner's reply comes before
+    the sweep's catch-up: the notice due at 24 h was still late, and the ledger says so,
+    against the owner; the sweep then owes nothing more. A reply in time is no breach."""
+    requester_id = await new_requester(sessions, NOW)
+    late = await new_ticket(sessions, rules, NOW, requester_id=requester_id, category="suggestion")
+    early = await new_ticket(sessions, rules, NOW, requester_id=requester_id)
+    for ticket in (late, early):
+        async with sessions() as session, session.begin():
+            await tickets.claim(
+                session=session, rules=rules, ticket_id=ticket.id, officer_id=OFFICER, now=NOW
+            )
+    for ticket, hours in ((early, 20), (late, 30)):
+        async with sessions() as session, session.begin():
+            await conversation.add_staff_message(
+                session=session,
+                rules=rules,
+                ticket_id=ticket.id,
+                officer_id=OFFICER,
+                text="正在处理",
+                now=NOW + timedelta(hours=hours),
+            )
+    assert await _ledger(sessions) == [("late_notice", OFFICER)]
+    async with sessions() as session:
+        (notice,) = await session.scalars(select(ProgressNotice))
+    assert (notice.ticket_id, notice.on_time) == (late.id, False)
+    assert notice.due_at == NOW + timedelta(hours=24)
+    messages = await run_due(
+        transactions=Transactions(sessions), rules=rules, now=NOW + timedelta(hours=30, minutes=1)
+    )
+    assert "progress_notice" not in {m.template for m in messages}
+    assert [kind for kind, _ in await _ledger(sessions)].count("late_notice") == 1
+
+
 async def test_unanswered_resolution_closes_itself(sessions: Sessions, rules: Rules) -> None:
     requester_id = await new_requester(sessions, NOW)
     ticket = await new_ticket(sessions, rules, NOW, requester_id=requester_id)
