@@ -55,7 +55,7 @@ async def test_a_forwarded_notice_alone_is_asked_about_once_and_kept(
     times = {"user_id": REQUESTER, "text": "停水时间:8:00-18:00", "origin": "hidden_user"}
     await control(emulator, "forwards", {**times, "name": "物业"})
     kept = (await bot_lines(emulator, REQUESTER, 2))[-1]
-    assert "已一并记下" in kept.text and "请问您希望" not in kept.text
+    assert "一并记下了" in kept.text and "请问您希望" not in kept.text
 
     answer = "我家有老人,周六能不能送水上门?"
     await world.user_sends(REQUESTER, answer)
