@@ -14,7 +14,7 @@ from telegram.ext import ExtBot
 
 from bot import conversation, inbox, replies
 from bot.desk import Desk
-from bot.intake import attachments, flow
+from bot.intake import attachments, flow, presses
 from bot.intake.decision import Action as IntakeAction
 from bot.intake.decision import Press, PressAction
 from bot.models import Requester, Ticket
@@ -89,7 +89,7 @@ def _button(data: str | None) -> Button | None:
 async def pressed(update: Update, context: DeskContext) -> None:
     """Buttons under answers, suggestions, the category and the language choice; and any data
     no other handler took (a stale or forged button: said politely, nothing changes). What
-    each press does is the desk's (`bot.intake.flow.take_press`); this parses and presents."""
+    each press does is the desk's (`bot.intake.presses.take_press`); this parses and presents."""
     desk = context.desk
     query = update.callback_query
     assert query is not None
@@ -99,7 +99,7 @@ async def pressed(update: Update, context: DeskContext) -> None:
     alert: str | None = None
     async with desk.transaction(update_id=update.update_id) as tx:
         requester, current = await requester_and_ticket(tx, desk, query.from_user)
-        done = await flow.take_press(
+        done = await presses.take_press(
             tx=tx, desk=desk, requester=requester, current=current, press=press, value=value
         )
         calls: list[Call] = []

@@ -1,13 +1,18 @@
-"""What a staff command is about: a ticket by its number, its topic, or the message replied to."""
+"""What a staff command is about: a ticket by its number, its topic, or the message replied to.
+
+A number that names no ticket ("/ticket 999") or a word that is no number ("/ticket abc") is
+said plainly, with the command's usage (`Misused`, worded by `@refusals`), never the usage
+alone."""
 
 from __future__ import annotations
 
 from telegram import Message
 
-from bot import store, tickets
+from bot import lookup, store, tickets
 from bot.desk import Desk
 from bot.errors import DeskError
 from bot.models import Ticket
+from handlers.refusals import Misused
 
 
 async def load(desk: Desk, ticket_id: int) -> Ticket:
@@ -16,11 +21,26 @@ async def load(desk: Desk, ticket_id: int) -> Ticket:
         return await store.get(session=session, ticket_id=ticket_id)
 
 
+async def named_ticket(desk: Desk, word: str, usage: str) -> Ticket:
+    """The ticket whose number staff wrote as `word` (`lookup.ticket_number`). Misused, with
+    `usage`, when the word is no ticket number or no ticket has it."""
+    try:
+        return await load(desk, lookup.ticket_number(word))
+    except DeskError as refused:
+        raise Misused(refused, usage) from refused
+
+
+def _is_number(word: str) -> bool:
+    """The word is written as a ticket number would be (digits, maybe after "#")."""
+    return word.strip().removeprefix("#").removeprefix("＃").isdecimal()
+
+
 async def ticket_of_command(
-    desk: Desk, message: Message | None, args: list[str]
+    desk: Desk, message: Message | None, args: list[str], usage: str
 ) -> tuple[Ticket | None, list[str]]:
     """The ticket a staff command is about: its topic's, the replied-to card's or copy's, or
-    the number given first; and the arguments that remain (None if there is no such ticket)."""
+    the number given first; and the arguments that remain (None if none is named). Misused,
+    with `usage`, when the number given first is no ticket's."""
     if message is not None and message.message_thread_id is not None and message.is_topic_message:
         async with desk.sessions() as session:
             ticket = await tickets.get_by_topic(
@@ -36,9 +56,6 @@ async def ticket_of_command(
             )
         if ticket is not None:
             return ticket, args
-    if args and args[0].lstrip("#").isdigit():
-        try:
-            return await load(desk, int(args[0].lstrip("#"))), args[1:]
-        except DeskError:
-            return None, args
+    if args and _is_number(args[0]):
+        return await named_ticket(desk, args[0], usage), args[1:]
     return None, args

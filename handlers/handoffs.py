@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot import handoffs
+from bot import handoffs, lookup
 from bot.desk import Desk
 from bot.errors import DeskError
 from bot.models import Ticket
@@ -88,7 +88,7 @@ async def give_back(update: Update, context: DeskContext) -> None:
         return
     args = context.args or []
     try:
-        ticket_id = int(args[0].lstrip("#"))
+        ticket_id = lookup.ticket_number(args[0])
         reason = " ".join(args[1:])
         async with desk.transaction(update_id=update.update_id) as tx:
             await handoffs.return_and_tell(

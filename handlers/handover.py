@@ -1,7 +1,7 @@
-"""What the first inquiry came to, presented: an answer, suggestions, a clarifying question,
-the category choice, a polite refusal, or the promise (the new ticket's card is published by
-the flow, bot/intake/flow.py, and shown by handlers/presenter.py); and what a requester's
-button did.
+"""What the first inquiry came to, presented: an answer, suggestions, a clarifying question
+(what the matter is, what to do about a forward), the category choice, a polite refusal, or
+the promise (the new ticket's card is published by the flow, bot/intake/flow.py, and shown by
+handlers/presenter.py); and what a requester's button did.
 
 The decisions and their writes are the desk's (`bot.intake`); this module only words them.
 """
@@ -9,7 +9,7 @@ The decisions and their writes are the desk's (`bot.intake`); this module only w
 from __future__ import annotations
 
 from bot.desk import Desk
-from bot.intake import attachments, flow
+from bot.intake import attachments, flow, presses
 from bot.intake.decision import Action, Handover, PressAction
 from bot.intake.media import MediaAction
 from bot.models import Requester
@@ -31,6 +31,9 @@ def present(desk: Desk, requester: Requester, outcome: flow.Outcome) -> list[Cal
             return [post.message(chat_id, desk.texts.render("suggest", language), markup)]
         case Action.CLARIFY:
             return [post.message(chat_id, desk.texts.render("clarify", language))]
+        case Action.ASK_ABOUT:
+            text = desk.texts.render("ask_about", language, more=outcome.more)
+            return [post.message(chat_id, text)]
         case Action.ASK_MATTER:
             text = desk.texts.render("ask_matter", language, person=outcome.person)
             return [post.message(chat_id, text)]
@@ -50,7 +53,7 @@ def present(desk: Desk, requester: Requester, outcome: flow.Outcome) -> list[Cal
     return []
 
 
-def present_press(desk: Desk, requester: Requester, pressed: flow.Pressed) -> list[Call]:
+def present_press(desk: Desk, requester: Requester, pressed: presses.Pressed) -> list[Call]:
     """The messages that say what a requester's button did (none for SOLVED and STALE: the
     caller drops the used buttons, or answers the press with a polite alert)."""
     language, chat_id = requester.language, requester.chat_id

@@ -6,10 +6,11 @@ from __future__ import annotations
 from telegram import Update
 
 from bot import lookup
-from bot.errors import NotFound
 from handlers import post
 from handlers.cards import statuses
 from handlers.context import DeskContext
+from handlers.finding import named_ticket
+from handlers.refusals import refusals
 from handlers.requesters import requester_for
 from handlers.roles import staff_only
 
@@ -78,20 +79,22 @@ async def mine_or_queue(update: Update, context: DeskContext) -> None:
 
 
 @staff_only
+@refusals
 async def ticket_history(update: Update, context: DeskContext) -> None:
-    """/ticket N: the whole record and the chain of ownership. Staff only."""
+    """/ticket N: the whole record and the chain of ownership. Staff only. A number no
+    ticket has, or a word that is no number, is said so with the usage."""
     desk = context.desk
     user, message = update.effective_user, update.effective_message
     if user is None or message is None:
         return
     language = desk.settings.languages.default
-    try:
-        ticket_id = int((context.args or [""])[0].lstrip("#"))
-        async with desk.sessions() as session:
-            found = await lookup.record(session=session, rules=desk.rules, ticket_id=ticket_id)
-    except (ValueError, IndexError, NotFound):
-        await post.say_reply(desk, update.update_id, message, "/ticket N")
+    usage = desk.texts.render("usage", language, usage="/ticket N")
+    if not context.args:
+        await post.say_reply(desk, update.update_id, message, usage)
         return
+    ticket = await named_ticket(desk, context.args[0], usage)
+    async with desk.sessions() as session:
+        found = await lookup.record(session=session, rules=desk.rules, ticket_id=ticket.id)
     await post.say_reply(
         desk,
         update.update_id,

@@ -16,7 +16,7 @@ from handlers import keyboards, post
 from handlers.callbacks import Action, parse
 from handlers.common import answer
 from handlers.context import DeskContext
-from handlers.finding import ticket_of_command
+from handlers.finding import named_ticket, ticket_of_command
 from handlers.refusals import refusals
 from handlers.requesters import requester_of
 from handlers.roles import staff_only, supervisors_only
@@ -48,9 +48,12 @@ async def propose_command(update: Update, context: DeskContext) -> None:
     user, message = update.effective_user, update.effective_message
     assert user is not None and message is not None
     language = desk.settings.languages.default
-    ticket, rest = await ticket_of_command(desk, message, list(context.args or []))
+    usage = desk.texts.render("usage", language, usage="/propose [N] [question | answer]")
+    ticket, rest = await ticket_of_command(desk, message, list(context.args or []), usage)
+    if ticket is None and rest:
+        # Outside a ticket's place the first word is its number: this one is none.
+        ticket, rest = await named_ticket(desk, rest[0], usage), rest[1:]
     if ticket is None:
-        usage = desk.texts.render("usage", language, usage="/propose [N] [question | answer]")
         await post.say(desk, update.update_id, post.reply(message, usage))
         return
     question, _, answer_text = " ".join(rest).partition("|")

@@ -16,6 +16,7 @@ from bot.reports.failing import phrasings_of, propose_from_group
 from bot.reports.full import Names
 from handlers import post
 from handlers.context import DeskContext
+from handlers.finding import named_ticket
 from handlers.refusals import refusals
 from handlers.roles import supervisors_only
 
@@ -87,11 +88,11 @@ async def template_from(update: Update, context: DeskContext) -> None:
     assert user is not None and message is not None
     language = desk.settings.languages.default
     words = list(context.args or [])
-    if len(words) != 1 or not words[0].lstrip("#").isdigit():
-        usage = desk.texts.render("usage", language, usage="/template_from N")
+    usage = desk.texts.render("usage", language, usage="/template_from N")
+    if len(words) != 1:
         await post.say(desk, update.update_id, post.reply(message, usage))
         return
-    ticket_id = int(words[0].lstrip("#"))
+    ticket_id = (await named_ticket(desk, words[0], usage)).id  # no such ticket: said so
     async with desk.transaction(update_id=update.update_id) as tx:
         proposal = await propose_from_group(
             tx=tx,

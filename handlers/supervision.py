@@ -16,13 +16,12 @@ from telegram import Update
 
 from bot import ownership, requesters, store
 from bot.desk import Desk
-from bot.errors import DeskError
 from bot.outbox import Call
 from handlers import cards, keyboards, post
 from handlers.callbacks import Action, parse
 from handlers.common import answer
 from handlers.context import DeskContext
-from handlers.finding import load, ticket_of_command
+from handlers.finding import load, named_ticket, ticket_of_command
 from handlers.refusals import refusals
 from handlers.roles import staff_only, supervises, supervisors_only
 
@@ -119,19 +118,19 @@ async def assign_command(update: Update, context: DeskContext) -> None:
     assert user is not None and message is not None
     language = _language(desk)
     args = context.args or []
-    try:
-        ticket = await load(desk, int(args[0].lstrip("#")))
-    except (IndexError, ValueError, DeskError):
-        ticket = None
-    member = desk.rules.staff.find(args[1]) if ticket is not None and len(args) > 1 else None
-    if ticket is not None and len(args) == 1:
+    usage = desk.texts.render("usage", language, usage="/assign N [G-0102|王芳] [reason]")
+    if not args:
+        await post.say(desk, update.update_id, post.reply(message, usage))
+        return
+    ticket = await named_ticket(desk, args[0], usage)  # no such ticket: said, with the usage
+    member = desk.rules.staff.find(args[1]) if len(args) > 1 else None
+    if len(args) == 1:
         text = desk.texts.render("choose_officer", language, ticket_id=ticket.id)
         await post.say(
             desk, update.update_id, post.reply(message, text, keyboards.officers(desk, ticket))
         )
         return
-    if ticket is None or member is None:
-        usage = desk.texts.render("usage", language, usage="/assign N [G-0102|王芳] [reason]")
+    if member is None:
         await post.say(desk, update.update_id, post.reply(message, usage))
         return
     reason = " ".join(args[2:]) or "assigned by a supervisor"
@@ -220,11 +219,14 @@ async def priority_command(update: Update, context: DeskContext) -> None:
     user, message = update.effective_user, update.effective_message
     assert user is not None and message is not None
     language = _language(desk)
-    ticket, rest = await ticket_of_command(desk, message, list(context.args or []))
+    keys = "|".join(p.key for p in desk.settings.priorities)
+    usage = desk.texts.render("usage", language, usage=f"/priority [N] {keys}")
+    ticket, rest = await ticket_of_command(desk, message, list(context.args or []), usage)
+    if ticket is None and rest and priority_key(desk, rest[0]) is None:
+        # Outside a ticket's place the first word is its number: this one is none.
+        ticket, rest = await named_ticket(desk, rest[0], usage), rest[1:]
     key = priority_key(desk, rest[0]) if rest else None
     if ticket is None or key is None:
-        keys = "|".join(p.key for p in desk.settings.priorities)
-        usage = desk.texts.render("usage", language, usage=f"/priority [N] {keys}")
         await post.say(desk, update.update_id, post.reply(message, usage))
         return
     # In the ticket's own topic the staff's notice of it (bot/ownership.py) is the answer.

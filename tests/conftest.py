@@ -21,6 +21,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram.warnings import PTBUserWarning
 
+from bot.casebook import file_templates
 from bot.config import Settings, load_settings
 from bot.db import create_engine, session_factory, upgrade
 from bot.models import Base
@@ -28,6 +29,13 @@ from bot.rules import Rules
 from bot.staff import sync_staff
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def sample_templates() -> int:
+    """How many templates the sample knowledge base has, as check-config counts them."""
+    return len(file_templates(load_settings(ROOT / "config.yaml")))
+
+
 # python-telegram-bot's time periods (a 429's retry_after, a voice's duration) as timedelta, the
 # type of its next major version, as `python -m bot` runs it (bot/cli.py): without the opt-in
 # PTB warns each time it builds one.

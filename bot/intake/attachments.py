@@ -97,7 +97,11 @@ async def take_media(
             origin=attachment.origin,
         )
         return Taken(action, question=outcome)
-    if action is MediaAction.HOLD_AND_ASK and step not in (DialogStep.CLARIFY, DialogStep.MATTER):
+    if action is MediaAction.HOLD_AND_ASK and step not in (
+        DialogStep.CLARIFY,
+        DialogStep.MATTER,
+        DialogStep.ABOUT,
+    ):
         # A new matter begins with it: what they write next is its question, not an addition
         # to an earlier one (the bot asks once; a vague answer then goes to a person).
         requester.dialog_step = DialogStep.CLARIFY

@@ -14,12 +14,15 @@ The table, in words (each row wins over those below it):
 | ---------------------- | ------ | ------------------ | -------- | ----- | ----------- |
 | none                   | yes    | any                |          | any   | INTO_TICKET |
 | any (no words at all)  |        |                    |          |       | NO_WORDS    |
+| CATEGORY, a name typed |        | any                |          | any   | IN_CATEGORY |
 | CATEGORY               |        | any                |          | any   | FALLBACK    |
+| none, NEW_Q., ABOUT    |        | a forward alone    |          |       | ASK_ABOUT   |
 | none, NEW_QUESTION     |        | no matter said     |          |       | ASK_MATTER  |
 | any other              |        | yes                |          | any   | HANDOVER    |
 | MATTER                 |        | no                 | ANSWER*  |       | REGISTER    |
 | MATTER                 |        | no                 | other    |       | HANDOVER    |
-| none, NEW_Q., CLARIFY  |        | no                 | ANSWER*  | any   | REGISTER    |
+| none, NEW_Q., CLARIFY, |        | no                 | ANSWER*  | any   | REGISTER    |
+| ABOUT (each row)       |        |                    |          |       |             |
 | none, NEW_Q., CLARIFY  |        | no                 | ANSWER   | any   | ANSWER      |
 | none, NEW_Q., CLARIFY  |        | no                 | SUGGEST  | any   | SUGGEST     |
 | none, NEW_QUESTION     |        | no                 | HANDOVER | yes   | CLARIFY     |
@@ -29,12 +32,16 @@ The table, in words (each row wins over those below it):
 waits (no earlier question) and the text only asks for a person ("人工", `wants_person`) or
 names a kind of service ("我要报修", "I want to complain": `names_no_matter`), so a clerk asks
 what the matter is, once, and a person takes it with the matter they then say, their first
-words kept; ANSWER*: the answer's template says
+words kept; "a forward alone": the text is forwarded, not written by them, and nothing of
+theirs waits (`forwarded`): a clerk handed a notice asks what they want done about it, once,
+and their answer with the forward is the question (at ABOUT, more forwards join it and the
+question is not asked anew); "a name typed": the text is the name of a category the buttons
+show (`bot.intake.choice.category_named`), taken as the choice; ANSWER*: the answer's template says
 the matter needs a person, a fault to repair or an application to process: the bot answers,
 asks for the details the template lists and opens the ticket itself.) A dialog step other
 than none means the bot is waiting for something from this text (a new question after /new,
 more words after a vague opener, a category), so the open ticket does not take it. The bot
-asks to clarify at most once: after CLARIFY a vague text is handed over. A text with no
+asks to clarify at most once: after CLARIFY (or ABOUT) a vague text is handed over. A text with no
 words at all (only punctuation, emoji, spaces: `has_words`) is no question: the requester is
 asked what they need and the step stays as it was (into a ticket in progress it is filed like
 anything else).
@@ -113,6 +120,8 @@ class Action(StrEnum):
     SUGGEST = "suggest"  # "did you mean": up to three close templates
     CLARIFY = "clarify"  # one question: what is it about?
     ASK_MATTER = "ask_matter"  # a person or a service asked for, no matter said: what is it?
+    ASK_ABOUT = "ask_about"  # a forward alone: what do they want done about it?
+    IN_CATEGORY = "in_category"  # a category's name typed instead of pressed: the choice
     NO_WORDS = "no_words"  # no words at all: what do they need? (nothing changes)
 
 
@@ -159,19 +168,29 @@ def before_match(
     words: bool = True,
     no_matter: bool = False,
     question_waiting: bool = False,
+    forwarded: bool = False,
+    names_category: bool = False,
 ) -> Action | None:
     """The action decided without the knowledge base, or None: search it, then `after_match`.
     `words`: the text carries any (`has_words`); `no_matter`: it only asks for a person or a
     service (`names_no_matter`); `question_waiting`: words of theirs wait for an answer or a
-    person (an earlier question)."""
+    person (an earlier question); `forwarded`: the text was forwarded, none of it theirs;
+    `names_category`: it is a category's name (`choice.category_named`)."""
     if step is None and ticket_in_progress:
         return Action.INTO_TICKET
     if not words:
         return Action.NO_WORDS
+    if step is DialogStep.CATEGORY and names_category:
+        return Action.IN_CATEGORY
     if step is DialogStep.CATEGORY:
         # Waiting for a category and given words (or "人工") instead: a person takes it now,
         # under the fallback category; asking again would keep them from a person.
         return Action.FALLBACK
+    if forwarded and (
+        step is DialogStep.ABOUT
+        or (not question_waiting and step in (None, DialogStep.NEW_QUESTION))
+    ):
+        return Action.ASK_ABOUT
     if no_matter and not question_waiting and step in (None, DialogStep.NEW_QUESTION):
         return Action.ASK_MATTER
     if asks_for_person:
@@ -192,7 +211,7 @@ def after_match(
         return Action.REGISTER if needs_person else Action.ANSWER
     if band is Band.SUGGEST:
         return Action.SUGGEST
-    if vague and step is not DialogStep.CLARIFY:
+    if vague and step not in (DialogStep.CLARIFY, DialogStep.ABOUT):
         return Action.CLARIFY
     return Action.HANDOVER
 
@@ -208,6 +227,8 @@ def decide(
     words: bool = True,
     no_matter: bool = False,
     question_waiting: bool = False,
+    forwarded: bool = False,
+    names_category: bool = False,
 ) -> Action:
     """The whole table in one call (the desk itself searches only when `before_match` says
     nothing, since searching costs time)."""
@@ -218,6 +239,8 @@ def decide(
         words=words,
         no_matter=no_matter,
         question_waiting=question_waiting,
+        forwarded=forwarded,
+        names_category=names_category,
     )
     return decided or after_match(step=step, band=band, vague=vague, needs_person=needs_person)
 
@@ -226,7 +249,12 @@ def question_of(*, step: DialogStep | None, earlier: str | None, text: str) -> s
     """The question a text makes: after a clarifying question or a category choice the earlier
     words lead, so the requester never repeats themselves. Nothing is cut: the ticket keeps
     every word (what must be shown short says so where it is shown)."""
-    if earlier and step in (DialogStep.CLARIFY, DialogStep.CATEGORY, DialogStep.MATTER):
+    if earlier and step in (
+        DialogStep.CLARIFY,
+        DialogStep.CATEGORY,
+        DialogStep.MATTER,
+        DialogStep.ABOUT,
+    ):
         return f"{earlier}\n{text}"
     return text
 

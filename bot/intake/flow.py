@@ -16,15 +16,13 @@ from bot.classify import fallback_category, infer_category
 from bot.desk import Desk
 from bot.intake import held, inquiry
 from bot.intake.card import card_notice
+from bot.intake.choice import category_named
 from bot.intake.close import CloseTemplate
 from bot.intake.decision import (
     Action,
     Handover,
-    Press,
-    PressAction,
     after_match,
     before_match,
-    decide_press,
     handover,
     has_words,
     is_vague,
@@ -63,15 +61,16 @@ class Outcome:
     earlier: tuple[Ticket, ...] = field(default=())
     answered: str | None = None
     person: bool = False  # ASK_MATTER: they asked for a person (else for a kind of service)
+    more: bool = False  # ASK_ABOUT: another forward, joined to those already asked about
 
 
-def _record(requester: Requester, turn: inquiry.Turn) -> None:
+def record_turn(requester: Requester, turn: inquiry.Turn) -> None:
     """A turn added to the requester's first inquiry (a new list: the JSON column is
     written when it is assigned)."""
     requester.inquiry = [*(requester.inquiry or ()), turn]
 
 
-def _answer_turn(desk: Desk, template: CaseTemplate) -> inquiry.Turn:
+def answer_turn(desk: Desk, template: CaseTemplate) -> inquiry.Turn:
     """The bot answered with `template`: its title and the details it asks for, as the staff
     read them."""
     language = desk.settings.languages.default
@@ -113,11 +112,18 @@ async def take_text(
     ticket (`conversation.add_requester_message`) and copies it to the staff.
     `origin`: the text was forwarded from there; the question and the first inquiry keep it
     written out (`forwarded_words`: the staff never take another's words for the
-    requester's), while the knowledge base is searched with the words alone.
+    requester's), while the knowledge base is searched with the words alone. A forward
+    alone is no question yet: the requester is asked what they want done about it
+    (ASK_ABOUT), and their answer completes it.
     """
     text = text.strip()
     step = DialogStep(requester.dialog_step) if requester.dialog_step else None
     person = wants_person(text)
+    named = (
+        category_named(text, {c.key: c.names.values() for c in desk.settings.categories})
+        if step is DialogStep.CATEGORY and origin is None
+        else None
+    )
     decided = before_match(
         step=step,
         ticket_in_progress=current is not None,
@@ -125,9 +131,23 @@ async def take_text(
         words=has_words(text),
         no_matter=names_no_matter(text),
         question_waiting=bool(requester.last_question and requester.inquiry),
+        forwarded=origin is not None,
+        names_category=named is not None,
     )
     if decided in (Action.INTO_TICKET, Action.NO_WORDS):
         return Outcome(decided, ticket=current)
+    if decided is Action.IN_CATEGORY:
+        # The name they read on a button, typed: the choice, as if pressed (`presses.take_press`).
+        requester.inquiry = (
+            inquiry.current(requester.inquiry, now=desk.now(), waiting=True) or None
+        )
+        return await hand_over(
+            tx=tx,
+            desk=desk,
+            requester=requester,
+            question=requester.last_question or text,
+            category=named,
+        )
     # The first inquiry goes on (or, idle and waited on by nothing, starts again): every text
     # in it reaches the ticket it may become.
     now = desk.now()
@@ -141,12 +161,23 @@ async def take_text(
             text=text,
         )
     requester.inquiry = inquiry.current(requester.inquiry, now=now, waiting=step is not None)
-    _record(requester, inquiry.said(written, now))
+    record_turn(requester, inquiry.said(written, now))
+    if decided is Action.ASK_ABOUT:
+        # What do they want done about it? The forward (with any that follow it) leads the
+        # question their answer completes; asked once.
+        more = step is DialogStep.ABOUT
+        requester.last_question = question_of(
+            step=step, earlier=requester.last_question, text=written
+        )
+        requester.dialog_step, requester.last_offered = DialogStep.ABOUT, None
+        if not more:
+            record_turn(requester, inquiry.bot_did("about", now))
+        return Outcome(decided, more=more)
     if decided is Action.ASK_MATTER:
         # What is it about? Their words lead the question their answer completes.
         requester.dialog_step = DialogStep.MATTER
         requester.last_question, requester.last_offered = (None if person else written), None
-        _record(requester, inquiry.bot_did("matter", now))
+        record_turn(requester, inquiry.bot_did("matter", now))
         return Outcome(decided, person=person)
     if decided is Action.HANDOVER:
         return await hand_over(
@@ -196,7 +227,7 @@ async def take_text(
     requester.last_offered = None
     if action in (Action.ANSWER, Action.REGISTER) and best is not None:
         requester.last_offered = best.id
-        _record(requester, _answer_turn(desk, best))
+        record_turn(requester, answer_turn(desk, best))
         if action is Action.REGISTER:
             return await register(
                 tx=tx, desk=desk, requester=requester, template=best, question=question
@@ -206,84 +237,13 @@ async def take_text(
         offered = tuple(m.template_id for m in matches if m.template_id in desk.templates)
         requester.last_offered = ",".join(offered) or None
         titles = [desk.templates[t].title(desk.settings.languages.default) for t in offered]
-        _record(requester, inquiry.bot_did("suggest", now, titles))
+        record_turn(requester, inquiry.bot_did("suggest", now, titles))
         return Outcome(action, template_ids=offered)
     if action is Action.CLARIFY:
         requester.dialog_step = DialogStep.CLARIFY
-        _record(requester, inquiry.bot_did("clarify", now))
+        record_turn(requester, inquiry.bot_did("clarify", now))
         return Outcome(action)
     return await hand_over(tx=tx, desk=desk, requester=requester, question=question, category=None)
-
-
-@dataclass(frozen=True)
-class Pressed:
-    """What the desk did with a requester's button, for the front to present: `action`, and
-    as it needs them `template_id` (ANSWER, REGISTER), `ticket` (TICKET_IN_HAND: the ticket in
-    progress) and `handover` (HANDOVER, HANDOVER_IN_CATEGORY, REGISTER: what handing the
-    question over came to)."""
-
-    action: PressAction
-    template_id: str | None = None
-    ticket: Ticket | None = None
-    handover: Outcome | None = None
-
-
-async def take_press(
-    *,
-    tx: Transaction,
-    desk: Desk,
-    requester: Requester,
-    current: Ticket | None,
-    press: Press | None,
-    value: str,
-) -> Pressed:
-    """Decide on a requester's button (`decision.decide_press`) and carry it out in the
-    caller's transaction: the language set, or the question waiting handed to a person
-    (`hand_over`). `current` is their ticket in progress, if any; `press` None for data that is
-    no button of ours, `value` the button's word ("" if it has none)."""
-    step = DialogStep(requester.dialog_step) if requester.dialog_step else None
-    action = decide_press(
-        press=press,
-        value=value,
-        languages=desk.texts.supported,
-        templates=desk.templates,
-        categories={c.key for c in desk.settings.categories},
-        step=step,
-        question_waiting=bool(requester.last_question),
-        ticket_in_progress=current is not None,
-        needing_person={t.id for t in desk.templates.values() if t.needs_person},
-    )
-    question = requester.last_question or ""
-    if action is not PressAction.SET_LANGUAGE and requester.inquiry:
-        requester.inquiry = (
-            inquiry.current(requester.inquiry, now=desk.now(), waiting=step is not None) or None
-        )
-    match action:
-        case PressAction.SET_LANGUAGE:
-            requester.language = value
-        case PressAction.ANSWER | PressAction.REGISTER:
-            template = desk.templates[value]
-            _record(requester, _answer_turn(desk, template))
-            if action is PressAction.REGISTER:
-                outcome = await register(
-                    tx=tx, desk=desk, requester=requester, template=template, question=question
-                )
-                return Pressed(action, template_id=value, handover=outcome)
-            return Pressed(action, template_id=value)
-        case PressAction.TICKET_IN_HAND:
-            return Pressed(action, ticket=current)
-        case PressAction.SOLVED:
-            requester.inquiry = None  # settled: what they ask next is a new inquiry
-            held.let_go(requester)  # answered: what they sent with it opens no ticket
-        case PressAction.HANDOVER | PressAction.HANDOVER_IN_CATEGORY:
-            if action is PressAction.HANDOVER:
-                _record(requester, inquiry.asked_for_person(desk.now()))
-            category = value if action is PressAction.HANDOVER_IN_CATEGORY else None
-            outcome = await hand_over(
-                tx=tx, desk=desk, requester=requester, question=question, category=category
-            )
-            return Pressed(action, handover=outcome)
-    return Pressed(action)
 
 
 def _attempts(desk: Desk, requester: Requester) -> tuple[str, ...]:
@@ -338,7 +298,7 @@ async def hand_over(
     if decided is Handover.ASK_CATEGORY or category is None:
         requester.dialog_step = DialogStep.CATEGORY
         requester.last_question = question
-        _record(requester, inquiry.bot_did("category", desk.now()))
+        record_turn(requester, inquiry.bot_did("category", desk.now()))
         return Outcome(Handover.ASK_CATEGORY)
     now = desk.now()
     settings = desk.settings

@@ -16,6 +16,8 @@ it reaches the ticket and its card, in order. A turn is a JSON-ready mapping:
 | bot       | did: "category"            | it asked which kind of matter it is          |
 | bot       | did: "matter"              | asked for a person or a service, it asked    |
 |           |                            | what the matter is                           |
+| bot       | did: "about"               | given a forward alone, it asked what they    |
+|           |                            | want done about it                           |
 
 Every turn has `at` (ISO 8601, UTC). Titles and details are in the staff's language, so the
 record reads the same whatever happens to the knowledge base later.
@@ -34,7 +36,7 @@ from typing import Any
 Turn = dict[str, Any]
 
 IDLE = timedelta(hours=24)
-BOT_DID = ("answer", "suggest", "clarify", "category", "matter")
+BOT_DID = ("answer", "suggest", "clarify", "category", "matter", "about")
 
 
 def said(text: str, at: datetime) -> Turn:

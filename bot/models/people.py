@@ -34,6 +34,8 @@ class DialogStep(StrEnum):
     # They asked for a person or a service ("人工", "我要报修") without saying the matter:
     # the next text says it, and a person takes it.
     MATTER = "matter"
+    # A forwarded message came alone: the next text says what they want done about it.
+    ABOUT = "about"
 
 
 class Department(Base):

@@ -30,6 +30,7 @@ SAMPLE = {
     "template_id": "t",
     "detail": "d",
     "limit": 10,
+    "word": "abc",
 }
 
 

@@ -245,6 +245,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [(o, {"origin_kind": o}) for o in ("user", "hidden_user", "chat", "channel")]
     if template == "ask_matter":
         return [("person", {"person": True}), ("service", {"person": False})]
+    if template == "ask_about":
+        return [("first", {"more": False}), ("more", {"more": True})]
     if template == "claimed_notice":
         return [
             ("one", {}),

@@ -171,11 +171,14 @@ async def test_a_forward_as_the_first_message_keeps_its_origin_on_the_ticket(
     running: tuple[Emulator, App], origin: dict[str, Any], shown: str
 ) -> None:
     """Forwarded words that open a ticket are not the requester's own: the card, the topic's
-    introduction and the ticket say where they come from (issue 15, D6)."""
+    introduction and the ticket say where they come from (issue 15, D6). Alone, a forward
+    is first asked about (what do they want done about it?), and their answer completes it."""
     emulator, application = running
     world = emulator.world
     body = {"user_id": REQUESTER, "text": "我想申请公租房", **origin}
     await control(emulator, "forwards", body)
+    await bot_lines(emulator, REQUESTER, 1)
+    await world.user_sends(REQUESTER, "这是我邻居的情况,我家也想申请,请帮我们登记")
     (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
     assert "转发" in card.text and shown in card.text and "我想申请公租房" in card.text
     await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")

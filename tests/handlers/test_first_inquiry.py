@@ -90,6 +90,42 @@ async def test_in_english_the_answer_asks_for_the_details_in_english(
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "question", "answered", "details", "street_light"),
+    [
+        (REQUESTER, "路口红绿灯坏了", "122", "路口位置(哪两条路相交)", "灯杆编号"),
+        (
+            ENGLISH,
+            "the traffic light at the crossing is broken",
+            "call 122",
+            "the junction (the two roads that cross)",
+            "pole number",
+        ),
+    ],
+)
+async def test_a_broken_traffic_light_is_not_answered_as_a_street_light(
+    running: tuple[Emulator, App],
+    user: int,
+    question: str,
+    answered: str,
+    details: str,
+    street_light: str,
+) -> None:
+    """A tester's traffic light got the street-light answer, asked for a pole number and
+    went to the street-lighting officers: it is a traffic-signal fault, for the general
+    window, which passes it to the traffic police."""
+    emulator, _ = running
+    await emulator.world.user_sends(user, question)
+    answer, promise = await bot_lines(emulator, user, 2)
+    assert answered in answer.text and details in promise.text
+    assert street_light not in answer.text + promise.text
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    assert "#1|故障报修" in card.text
+    assert "· 机器人答复:路口红绿灯坏了;请其提供:路口位置" in card.text
+    assert await _nothing_in(emulator, UTILITIES_GROUP)
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
 async def test_choosing_an_offered_template_that_needs_a_person_registers_it(
     running: tuple[Emulator, App],
 ) -> None:

@@ -15,8 +15,8 @@ CATCHING = {
     "refusals.py": {"refusals", "stale_buttons", "refusing"},  # the decorators themselves
     "staff.py": {"claim"},  # a refused claim says who owns the ticket (claim_refused.j2)
     "handoffs.py": {"transfer", "give_back"},  # raised again with the command's usage
-    "supervision.py": {"assign_command"},  # no such ticket: the command's usage
-    "finding.py": {"ticket_of_command"},  # no such ticket: None
+    # No such ticket, or no ticket number: raised again with the command's usage.
+    "finding.py": {"named_ticket"},
     "incidents.py": {"post_update"},  # raised again with the command's usage
 }
 

@@ -107,4 +107,4 @@ async def test_a_question_group_becomes_a_proposed_template(
     await world.user_sends(SUPERVISOR, "/pending")
     await until(lambda: _said(emulator, SUPERVISOR, "我想申请公租房", "住房保障窗口"))
     await world.user_sends(SUPERVISOR, "/template_from 99")
-    await until(lambda: _said(emulator, SUPERVISOR, "没有包含工单 #99"))
+    await until(lambda: _said(emulator, SUPERVISOR, "找不到工单 #99"))  # no such ticket

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 from telegram.ext import Application
 
 from bot import inbox
 from bot.config import Settings
 from bot.desk import build_desk
+from bot.models import Ticket
 from emulator.server import Emulator
 from tests.handlers.conftest import (
     ENGLISH,
@@ -252,3 +254,65 @@ async def test_the_unexpected_gets_a_reply_or_a_deliberate_silence(
         e.sender_id != world.bot.id for e in world.transcripts[stranger_group.id]
     )
     assert not [r for r in caplog.records if r.levelname == "ERROR"]
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "question", "typed", "category", "promised"),
+    [
+        (REQUESTER, "我上个月提交的材料到现在还没有消息", "投诉", "complaint", "(投诉)"),
+        (REQUESTER, "我上个月提交的材料到现在还没有消息", "Complaint.", "complaint", "(投诉)"),
+        (
+            ENGLISH,
+            "I handed in my papers last month and have heard nothing since",
+            "consultation",
+            "consultation",
+            "(Consultation)",
+        ),
+        (
+            ENGLISH,
+            "I handed in my papers last month and have heard nothing since",
+            "complaint",
+            "complaint",
+            "(Complaint)",
+        ),
+    ],
+)
+async def test_a_category_typed_instead_of_pressed_is_the_choice(
+    running: tuple[Emulator, App],
+    user: int,
+    question: str,
+    typed: str,
+    category: str,
+    promised: str,
+) -> None:
+    """A tester typed "投诉" under the category buttons and got a consultation: the name a
+    button shows, typed in either language, is the choice; the question is their words, not
+    the name."""
+    emulator, application = running
+    world = emulator.world
+    await world.user_sends(user, question)
+    buttons = (await bot_lines(emulator, user, 1))[-1].buttons
+    assert f"cat:{category}" in [b["callback_data"] for row in buttons for b in row]
+    await world.user_sends(user, typed)
+    assert promised in (await bot_lines(emulator, user, 2))[-1].text
+    async with application.bot_data.desk.sessions() as session:
+        (ticket,) = (await session.scalars(select(Ticket))).all()
+    assert (ticket.category, ticket.question) == (category, question)
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_other_words_under_the_category_buttons_go_to_a_person_in_the_fallback(
+    running: tuple[Emulator, App],
+) -> None:
+    """Words that name no category are taken as more of the question, as before: a person
+    takes it now, in the fallback category (consultation)."""
+    emulator, application = running
+    world = emulator.world
+    await world.user_sends(REQUESTER, "我上个月提交的材料到现在还没有消息")
+    await bot_lines(emulator, REQUESTER, 1)
+    await world.user_sends(REQUESTER, "材料是三月五号在三号窗口交的")
+    assert "(咨询)" in (await bot_lines(emulator, REQUESTER, 2))[-1].text
+    async with application.bot_data.desk.sessions() as session:
+        (ticket,) = (await session.scalars(select(Ticket))).all()
+    assert ticket.question == "我上个月提交的材料到现在还没有消息\n材料是三月五号在三号窗口交的"

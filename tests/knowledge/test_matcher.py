@@ -216,3 +216,17 @@ def test_refined_and_plain_centroids_agree_on_the_obvious(
     for p in phrasings[::7]:
         assert refined.search(p.text, p.language)[0].template_id == p.template_id
         assert plain.search(p.text, p.language)[0].template_id == p.template_id
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [("路口红绿灯坏了", "zh"), ("the traffic light at the crossing is broken", "en")],
+)
+def test_a_broken_traffic_light_is_not_a_street_light(
+    matcher: Matcher, question: str, language: str
+) -> None:
+    """A tester's traffic light was answered with the street-light template (it asks for a
+    pole number): the sample base's traffic-signal template answers it."""
+    matches = matcher.search(question, language)
+    assert matches[0].template_id == "traffic-signal-fault"
+    assert matcher.band(matches) is Band.ANSWER

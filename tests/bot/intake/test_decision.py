@@ -255,3 +255,42 @@ def test_the_matter_is_asked_once_and_only_when_nothing_waits() -> None:
         matter = after_match(step=DialogStep.MATTER, band=band, vague=True, needs_person=True)
         assert matter is expected
         assert after_match(step=DialogStep.MATTER, band=band, vague=False) is Action.HANDOVER
+
+
+def test_a_forward_alone_is_asked_about_once() -> None:
+    """A forwarded notice with nothing of the requester's is no question yet: a clerk asks
+    what they want done about it, once; more forwards join it without a new question, and
+    their answer (forward and answer together) is searched with no second clarifying
+    question."""
+    alone = {"ticket_in_progress": False, "asks_for_person": False, "forwarded": True}
+    assert before_match(step=None, **alone) is Action.ASK_ABOUT
+    assert before_match(step=DialogStep.NEW_QUESTION, **alone) is Action.ASK_ABOUT
+    assert before_match(step=DialogStep.ABOUT, question_waiting=True, **alone) is (
+        Action.ASK_ABOUT
+    )
+    # Not alone: words of theirs wait (after an answer), or the bot waits for something else.
+    assert before_match(step=None, question_waiting=True, **alone) is None
+    assert before_match(step=DialogStep.CLARIFY, **alone) is None
+    assert before_match(step=DialogStep.CATEGORY, **alone) is Action.FALLBACK
+    # Into the ticket in progress as ever; a forward with no words is none.
+    assert before_match(step=None, **{**alone, "ticket_in_progress": True}) is (Action.INTO_TICKET)
+    assert before_match(step=None, words=False, **alone) is Action.NO_WORDS
+    # Their answer: not a forward, searched; a vague one goes to a person, never asked again.
+    answer = {"ticket_in_progress": False, "asks_for_person": False}
+    assert before_match(step=DialogStep.ABOUT, question_waiting=True, **answer) is None
+    assert after_match(step=DialogStep.ABOUT, band=Band.HANDOVER, vague=True) is (Action.HANDOVER)
+    assert after_match(step=DialogStep.ABOUT, band=Band.ANSWER, vague=True) is Action.ANSWER
+    assert question_of(step=DialogStep.ABOUT, earlier="通知:本周六停水", text="几点来水?") == (
+        "通知:本周六停水\n几点来水?"
+    )
+
+
+def test_a_category_name_typed_while_its_buttons_wait_is_the_choice() -> None:
+    typed = {"ticket_in_progress": False, "asks_for_person": False, "names_category": True}
+    assert before_match(step=DialogStep.CATEGORY, **typed) is Action.IN_CATEGORY
+    # Other words keep falling back (a person takes them now, in the fallback category).
+    assert before_match(step=DialogStep.CATEGORY, **{**typed, "names_category": False}) is (
+        Action.FALLBACK
+    )
+    # A category's name with no buttons waiting is a text like any other.
+    assert before_match(step=None, **typed) is None

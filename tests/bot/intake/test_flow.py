@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot import requesters
 from bot.config import Settings
 from bot.desk import Desk, build_desk
-from bot.intake import flow
+from bot.intake import flow, presses
 from bot.intake.decision import Action, Handover, Press, PressAction
 from bot.models import DialogStep, Direction, OutboxMessage, Ticket, TicketMessage
 from bot.notices import Audience
@@ -43,14 +43,14 @@ async def _say(desk: Desk, text: str) -> flow.Outcome:
         )
 
 
-async def _press(desk: Desk, press: Press | None, value: str = "") -> flow.Pressed:
+async def _press(desk: Desk, press: Press | None, value: str = "") -> presses.Pressed:
     """One button of the requester's, in a transaction of its own, as the front sends it."""
     async with desk.transaction() as tx:
         session = tx.session
         requester, current, _ = await requesters.requester_with_current(
             session=session, telegram_user_id=USER, chat_id=USER, language="zh", now=desk.now()
         )
-        return await flow.take_press(
+        return await presses.take_press(
             tx=tx, desk=desk, requester=requester, current=current, press=press, value=value
         )
 
