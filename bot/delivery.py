@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot import conversation, outbox, requesters, tickets
 from bot.db import insert_for
+from bot.intake import offers as offers_of_inquiries
 from bot.kinds import Origin
 from bot.models import OutboxMessage, Requester, StaffLink, Ticket
 from bot.notices import Audience, Notice, publish
@@ -135,12 +136,16 @@ async def mark_sent(
     marks: Sequence[tuple[int, str | None]],
     now: datetime,
     links: Sequence[Link] = (),
+    offers: Sequence[tuple[int, int]] = (),
 ) -> None:
     """Messages Telegram has (id, note) marked sent at `now`, and the messages among them that
-    stand for a ticket linked to it, all in one transaction on a bare connection: marking is
-    what the sender does most, and a link is wanted only once the requester replies."""
+    stand for a ticket linked to it, and those (chat id, message id) that carry the buttons of
+    a requester's inquiry recorded (bot/intake/offers.py), all in one transaction on a bare
+    connection: marking is what the sender does most, and a link is wanted only once the
+    requester replies."""
     async with engine.begin() as connection:
         await outbox.sent_many(connection=connection, marks=marks, now=now)
+        await offers_of_inquiries.record(connection=connection, offers=offers)
         if links:
             # Idempotent like the marks: marks taken back after a commit whose answer was cut
             # off (the marker cancelled as the bot stops) are written again.

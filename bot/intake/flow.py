@@ -14,17 +14,14 @@ from dataclasses import dataclass, field, replace
 from bot import conversation, metrics, requesters, tickets
 from bot.classify import fallback_category, infer_category
 from bot.desk import Desk
-from bot.intake import held, inquiry
+from bot.intake import held, inquiry, offers
 from bot.intake.card import card_notice
 from bot.intake.close import CloseTemplate
 from bot.intake.decision import (
     Action,
     Handover,
-    Press,
-    PressAction,
     after_match,
     before_match,
-    decide_press,
     handover,
     has_words,
     is_vague,
@@ -65,13 +62,13 @@ class Outcome:
     person: bool = False  # ASK_MATTER: they asked for a person (else for a kind of service)
 
 
-def _record(requester: Requester, turn: inquiry.Turn) -> None:
+def record_turn(requester: Requester, turn: inquiry.Turn) -> None:
     """A turn added to the requester's first inquiry (a new list: the JSON column is
     written when it is assigned)."""
     requester.inquiry = [*(requester.inquiry or ()), turn]
 
 
-def _answer_turn(desk: Desk, template: CaseTemplate) -> inquiry.Turn:
+def answer_turn(desk: Desk, template: CaseTemplate) -> inquiry.Turn:
     """The bot answered with `template`: its title and the details it asks for, as the staff
     read them."""
     language = desk.settings.languages.default
@@ -140,13 +137,16 @@ async def take_text(
             origin_name=origin.name,
             text=text,
         )
-    requester.inquiry = inquiry.current(requester.inquiry, now=now, waiting=step is not None)
-    _record(requester, inquiry.said(written, now))
+    going_on = inquiry.current(requester.inquiry, now=now, waiting=step is not None)
+    if requester.inquiry and not going_on:  # idle too long: its buttons are over too
+        await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=None)
+    requester.inquiry = going_on
+    record_turn(requester, inquiry.said(written, now))
     if decided is Action.ASK_MATTER:
         # What is it about? Their words lead the question their answer completes.
         requester.dialog_step = DialogStep.MATTER
         requester.last_question, requester.last_offered = (None if person else written), None
-        _record(requester, inquiry.bot_did("matter", now))
+        record_turn(requester, inquiry.bot_did("matter", now))
         return Outcome(decided, person=person)
     if decided is Action.HANDOVER:
         return await hand_over(
@@ -189,6 +189,7 @@ async def take_text(
     if starts_anew(text=text, answered=answered, closest=closest):
         # Not more about the question just answered: a first inquiry of its own, this text.
         requester.inquiry = (requester.inquiry or [])[-1:]
+        await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=None)
     needs_person = best is not None and best.needs_person
     action = after_match(step=step, band=band, vague=is_vague(text), needs_person=needs_person)
     # What the bot offers is what the staff's card lists if the requester still wants a
@@ -196,7 +197,7 @@ async def take_text(
     requester.last_offered = None
     if action in (Action.ANSWER, Action.REGISTER) and best is not None:
         requester.last_offered = best.id
-        _record(requester, _answer_turn(desk, best))
+        record_turn(requester, answer_turn(desk, best))
         if action is Action.REGISTER:
             return await register(
                 tx=tx, desk=desk, requester=requester, template=best, question=question
@@ -206,84 +207,13 @@ async def take_text(
         offered = tuple(m.template_id for m in matches if m.template_id in desk.templates)
         requester.last_offered = ",".join(offered) or None
         titles = [desk.templates[t].title(desk.settings.languages.default) for t in offered]
-        _record(requester, inquiry.bot_did("suggest", now, titles))
+        record_turn(requester, inquiry.bot_did("suggest", now, titles))
         return Outcome(action, template_ids=offered)
     if action is Action.CLARIFY:
         requester.dialog_step = DialogStep.CLARIFY
-        _record(requester, inquiry.bot_did("clarify", now))
+        record_turn(requester, inquiry.bot_did("clarify", now))
         return Outcome(action)
     return await hand_over(tx=tx, desk=desk, requester=requester, question=question, category=None)
-
-
-@dataclass(frozen=True)
-class Pressed:
-    """What the desk did with a requester's button, for the front to present: `action`, and
-    as it needs them `template_id` (ANSWER, REGISTER), `ticket` (TICKET_IN_HAND: the ticket in
-    progress) and `handover` (HANDOVER, HANDOVER_IN_CATEGORY, REGISTER: what handing the
-    question over came to)."""
-
-    action: PressAction
-    template_id: str | None = None
-    ticket: Ticket | None = None
-    handover: Outcome | None = None
-
-
-async def take_press(
-    *,
-    tx: Transaction,
-    desk: Desk,
-    requester: Requester,
-    current: Ticket | None,
-    press: Press | None,
-    value: str,
-) -> Pressed:
-    """Decide on a requester's button (`decision.decide_press`) and carry it out in the
-    caller's transaction: the language set, or the question waiting handed to a person
-    (`hand_over`). `current` is their ticket in progress, if any; `press` None for data that is
-    no button of ours, `value` the button's word ("" if it has none)."""
-    step = DialogStep(requester.dialog_step) if requester.dialog_step else None
-    action = decide_press(
-        press=press,
-        value=value,
-        languages=desk.texts.supported,
-        templates=desk.templates,
-        categories={c.key for c in desk.settings.categories},
-        step=step,
-        question_waiting=bool(requester.last_question),
-        ticket_in_progress=current is not None,
-        needing_person={t.id for t in desk.templates.values() if t.needs_person},
-    )
-    question = requester.last_question or ""
-    if action is not PressAction.SET_LANGUAGE and requester.inquiry:
-        requester.inquiry = (
-            inquiry.current(requester.inquiry, now=desk.now(), waiting=step is not None) or None
-        )
-    match action:
-        case PressAction.SET_LANGUAGE:
-            requester.language = value
-        case PressAction.ANSWER | PressAction.REGISTER:
-            template = desk.templates[value]
-            _record(requester, _answer_turn(desk, template))
-            if action is PressAction.REGISTER:
-                outcome = await register(
-                    tx=tx, desk=desk, requester=requester, template=template, question=question
-                )
-                return Pressed(action, template_id=value, handover=outcome)
-            return Pressed(action, template_id=value)
-        case PressAction.TICKET_IN_HAND:
-            return Pressed(action, ticket=current)
-        case PressAction.SOLVED:
-            requester.inquiry = None  # settled: what they ask next is a new inquiry
-            held.let_go(requester)  # answered: what they sent with it opens no ticket
-        case PressAction.HANDOVER | PressAction.HANDOVER_IN_CATEGORY:
-            if action is PressAction.HANDOVER:
-                _record(requester, inquiry.asked_for_person(desk.now()))
-            category = value if action is PressAction.HANDOVER_IN_CATEGORY else None
-            outcome = await hand_over(
-                tx=tx, desk=desk, requester=requester, question=question, category=category
-            )
-            return Pressed(action, handover=outcome)
-    return Pressed(action)
 
 
 def _attempts(desk: Desk, requester: Requester) -> tuple[str, ...]:
@@ -338,7 +268,7 @@ async def hand_over(
     if decided is Handover.ASK_CATEGORY or category is None:
         requester.dialog_step = DialogStep.CATEGORY
         requester.last_question = question
-        _record(requester, inquiry.bot_did("category", desk.now()))
+        record_turn(requester, inquiry.bot_did("category", desk.now()))
         return Outcome(Handover.ASK_CATEGORY)
     now = desk.now()
     settings = desk.settings
@@ -368,6 +298,8 @@ async def hand_over(
         staff_chat_id=settings.department(department).staff_group_chat_id,
     )
     ticket = opened.ticket
+    # The inquiry's buttons (an answer's, suggestions, the category choice) are used up.
+    await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=ticket)
     # Keyword and surge alerts for the supervisors: stored with the ticket.
     await tx.publish(opened.alerts)
     if attempts:

@@ -250,6 +250,9 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
             ("one", {}),
             ("several", {"several": True, "matter": "幸福路23号门口路灯坏了三天"}),
         ]
+    if template == "stale_button":
+        reasons = ("in_ticket", "no_longer_open", "ticket_status", "filed")
+        return [("", {}), *((r, {"reason": r}) for r in reasons)]
     if template == "refused":
         reasons = ["illegal_move", "unknown_priority", "unknown_category", "unknown_department"]
         return [(r, {"reason": r}) for r in reasons]

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot import requesters
 from bot.config import Settings
 from bot.desk import Desk, build_desk
-from bot.intake import flow
+from bot.intake import flow, pressing
 from bot.intake.decision import Action, Handover, Press, PressAction
 from bot.models import DialogStep, Direction, OutboxMessage, Ticket, TicketMessage
 from bot.notices import Audience
@@ -43,14 +43,14 @@ async def _say(desk: Desk, text: str) -> flow.Outcome:
         )
 
 
-async def _press(desk: Desk, press: Press | None, value: str = "") -> flow.Pressed:
+async def _press(desk: Desk, press: Press | None, value: str = "") -> pressing.Pressed:
     """One button of the requester's, in a transaction of its own, as the front sends it."""
     async with desk.transaction() as tx:
         session = tx.session
         requester, current, _ = await requesters.requester_with_current(
             session=session, telegram_user_id=USER, chat_id=USER, language="zh", now=desk.now()
         )
-        return await flow.take_press(
+        return await pressing.take_press(
             tx=tx, desk=desk, requester=requester, current=current, press=press, value=value
         )
 
@@ -278,8 +278,8 @@ async def test_buttons_set_the_language_and_a_category_opens_the_waiting_questio
         assert requester.language == "en"
     # Nothing asked yet: a person, please, is answered by asking for the question first.
     assert (await _press(desk, Press.PERSON)).action is PressAction.ASK_FIRST
-    # A category chosen before one is asked for changes nothing.
-    assert (await _press(desk, Press.CATEGORY, "complaint")).action is PressAction.STALE
+    # A category chosen before one is asked for changes nothing: no longer open.
+    assert (await _press(desk, Press.CATEGORY, "complaint")).action is PressAction.NO_LONGER_OPEN
     assert (await _say(desk, "你好")).action is Action.CLARIFY
     assert (await _say(desk, "我想问问那个事情怎么弄")).action is Handover.ASK_CATEGORY
     chosen = await _press(desk, Press.CATEGORY, "complaint")
@@ -288,8 +288,8 @@ async def test_buttons_set_the_language_and_a_category_opens_the_waiting_questio
     ticket = chosen.handover.ticket
     assert ticket is not None and ticket.category == "complaint"
     assert ticket.question == "你好\n我想问问那个事情怎么弄"
-    # The same button pressed again: stale, no second ticket; "a person" names the ticket.
-    assert (await _press(desk, Press.CATEGORY, "complaint")).action is PressAction.STALE
+    # The same button pressed again: no longer open, no second ticket; "a person" names the ticket.
+    assert (await _press(desk, Press.CATEGORY, "complaint")).action is PressAction.NO_LONGER_OPEN
     in_hand = await _press(desk, Press.PERSON)
     assert in_hand.action is PressAction.TICKET_IN_HAND
     assert in_hand.ticket is not None and in_hand.ticket.id == ticket.id

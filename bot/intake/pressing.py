@@ -1,0 +1,100 @@
+"""A requester's button, decided (`decision.decide_press`) and carried out: the language set,
+a template's answer, the question waiting handed to a person; or, for a button whose inquiry
+or choice is over, nothing but the reason why (bot/intake/offers.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.desk import Desk
+from bot.intake import held, inquiry, offers
+from bot.intake.decision import Press, PressAction, decide_press
+from bot.intake.flow import Outcome, answer_turn, hand_over, record_turn, register
+from bot.models import DialogStep, InquiryOffer, Requester, Ticket
+from bot.transaction import Transaction
+
+
+@dataclass(frozen=True)
+class Pressed:
+    """What the desk did with a requester's button, for the front to present: `action`, and
+    as it needs them `template_id` (ANSWER, REGISTER), `ticket` (TICKET_IN_HAND: the ticket in
+    progress, or the one that took the pressed message's inquiry; IN_TICKET: that ticket) and
+    `handover` (HANDOVER, HANDOVER_IN_CATEGORY, REGISTER: what handing the question over came
+    to)."""
+
+    action: PressAction
+    template_id: str | None = None
+    ticket: Ticket | None = None
+    handover: Outcome | None = None
+
+
+async def take_press(
+    *,
+    tx: Transaction,
+    desk: Desk,
+    requester: Requester,
+    current: Ticket | None,
+    press: Press | None,
+    value: str,
+    offer: InquiryOffer | None = None,
+) -> Pressed:
+    """Decide on a requester's button (`decision.decide_press`) and carry it out in the
+    caller's transaction: the language set, or the question waiting handed to a person
+    (`hand_over`). `current` is their ticket in progress, if any; `press` None for data that is
+    no button of ours, `value` the button's word ("" if it has none); `offer` the record of
+    the pressed message, if it is one (`offers.of`)."""
+    step = DialogStep(requester.dialog_step) if requester.dialog_step else None
+    ended = offer is not None and offer.ended_at is not None
+    taken = None
+    if offer is not None and ended and offer.ticket_id is not None:
+        taken = await tx.session.get(Ticket, offer.ticket_id)
+    action = decide_press(
+        press=press,
+        value=value,
+        languages=desk.texts.supported,
+        templates=desk.templates,
+        categories={c.key for c in desk.settings.categories},
+        step=step,
+        question_waiting=bool(requester.last_question),
+        ticket_in_progress=current is not None,
+        needing_person={t.id for t in desk.templates.values() if t.needs_person},
+        inquiry_in_progress=bool(requester.inquiry),
+        ended=ended,
+        taken=taken is not None,
+    )
+    if action in (PressAction.IN_TICKET, PressAction.NO_LONGER_OPEN):
+        return Pressed(action, ticket=taken)
+    if taken is not None:  # a person, please, on a question a ticket already took
+        return Pressed(action, ticket=taken)
+    question = requester.last_question or ""
+    if action is not PressAction.SET_LANGUAGE and requester.inquiry:
+        requester.inquiry = (
+            inquiry.current(requester.inquiry, now=desk.now(), waiting=step is not None) or None
+        )
+    match action:
+        case PressAction.SET_LANGUAGE:
+            requester.language = value
+        case PressAction.ANSWER | PressAction.REGISTER:
+            template = desk.templates[value]
+            record_turn(requester, answer_turn(desk, template))
+            if action is PressAction.REGISTER:
+                outcome = await register(
+                    tx=tx, desk=desk, requester=requester, template=template, question=question
+                )
+                return Pressed(action, template_id=value, handover=outcome)
+            return Pressed(action, template_id=value)
+        case PressAction.TICKET_IN_HAND:
+            return Pressed(action, ticket=current)
+        case PressAction.SOLVED:
+            requester.inquiry = None  # settled: what they ask next is a new inquiry
+            held.let_go(requester)  # answered: what they sent with it opens no ticket
+            await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=None)
+        case PressAction.HANDOVER | PressAction.HANDOVER_IN_CATEGORY:
+            if action is PressAction.HANDOVER:
+                record_turn(requester, inquiry.asked_for_person(desk.now()))
+            category = value if action is PressAction.HANDOVER_IN_CATEGORY else None
+            outcome = await hand_over(
+                tx=tx, desk=desk, requester=requester, question=question, category=category
+            )
+            return Pressed(action, handover=outcome)
+    return Pressed(action)
