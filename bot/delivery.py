@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from bot import conversation, outbox, requesters, tickets
 from bot.db import insert_for
 from bot.intake import offers as offers_of_inquiries
-from bot.kinds import Origin
+from bot.kinds import REACHABLE_NOTE, Origin
 from bot.models import OutboxMessage, Requester, StaffLink, Ticket
 from bot.notices import Audience, Notice, publish
 from bot.outbox import Call, Queued
@@ -317,7 +317,7 @@ async def reachable_again_and_tell(*, tx: Transaction, rules: Rules, requester: 
         conversation.add_bot_note(
             session=session,
             ticket_id=ticket.id,
-            text=f"requester reachable again: they wrote to the bot; {sent_again} sent again",
+            text=REACHABLE_NOTE.format(sent_again=sent_again),
             now=tx.now,
         )
         values = {"sent_again": sent_again, "superseded": superseded}

@@ -101,7 +101,12 @@ def _history(language_statuses: dict[str, str]) -> dict[str, Any]:
     messages = [
         TicketMessage(created_at=MONDAY_9AM, direction=d, text="", content_type=kind)
         for d, kind in [(Direction.IN, "photo"), (Direction.IN, "voice"), (Direction.OUT, "text")]
-    ] + [MessageLine(MONDAY_9AM, "bot", "社保卡丢了怎么补办", "text")]
+    ] + [
+        MessageLine(MONDAY_9AM, "bot", "社保卡丢了怎么补办", "text"),
+        # The bot's notes of what became of the requester's chat (bot/kinds.py chat_event).
+        MessageLine(MONDAY_9AM, "event", "unreachable", "text"),
+        MessageLine(MONDAY_9AM, "event", "reachable", "text", {"sent_again": 2}),
+    ]
     return {
         "ticket": _ticket(),
         "events": events,
@@ -308,7 +313,7 @@ def test_no_template_shows_a_configured_key_or_an_event_key(
             shown = [key for key in keys if _bare(key, text)]
             if template == "ticket_history":
                 said = _history_lines(text)
-                assert len(said) == len(EVENTS) + 4  # every event, every message
+                assert len(said) == len(EVENTS) + 6  # every event, every message
                 shown += [line for line in said if line.strip() in {str(k) for k in EVENTS}]
             assert not shown, f"{language}/{template} {variant}: {shown} in {text!r}"
     assert rendered > 80
