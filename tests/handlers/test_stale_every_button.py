@@ -29,7 +29,10 @@ App = Application  # type: ignore[type-arg]
 OFFICER, SECOND_OFFICER, SUPERVISOR = 100101, 100102, 100190
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 # A question the knowledge base answers, in each requester's language.
-ANSWERED = {REQUESTER: ("社保卡丢了怎么补办", "挂失"), ENGLISH: ("What are your opening hours?", "Mon-Fri")}
+ANSWERED = {
+    REQUESTER: ("社保卡丢了怎么补办", "挂失"),
+    ENGLISH: ("What are your opening hours?", "Mon-Fri"),
+}
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
