@@ -64,8 +64,8 @@ async def take_press(
     )
     if action in (PressAction.IN_TICKET, PressAction.NO_LONGER_OPEN):
         return Pressed(action, ticket=taken)
-    if taken is not None:  # a person, please, on a question a ticket already took
-        return Pressed(action, ticket=taken)
+    if action is PressAction.TICKET_IN_HAND and taken is not None:
+        return Pressed(action, ticket=taken)  # a person, please, on a question in a ticket
     question = requester.last_question or ""
     if action is not PressAction.SET_LANGUAGE and requester.inquiry:
         requester.inquiry = (

@@ -14,7 +14,14 @@ from bot.config import Settings
 from bot.desk import Desk, build_desk
 from bot.intake import flow, pressing
 from bot.intake.decision import Action, Handover, Press, PressAction
-from bot.models import DialogStep, Direction, OutboxMessage, Ticket, TicketMessage
+from bot.models import (
+    DialogStep,
+    Direction,
+    InquiryOffer,
+    OutboxMessage,
+    Ticket,
+    TicketMessage,
+)
 from bot.notices import Audience
 from tests.conftest import MONDAY_9AM
 
@@ -295,3 +302,51 @@ async def test_buttons_set_the_language_and_a_category_opens_the_waiting_questio
     assert in_hand.ticket is not None and in_hand.ticket.id == ticket.id
     async with desk.sessions() as session:
         assert len(list(await session.scalars(select(Ticket)))) == 1
+
+
+async def test_a_button_on_a_message_whose_inquiry_ended_changes_nothing_of_it(
+    desk: Desk,
+) -> None:
+    """The inquiry's buttons on a message whose inquiry ended say why and change nothing; any
+    other button on it does what it does (a language chosen is set)."""
+    assert (await _say(desk, "社保卡丢了怎么补办")).action is Action.ANSWER
+    ended = InquiryOffer(chat_id=USER, message_id=5, ended_at=MONDAY_9AM, ticket_id=None)
+    for press in (Press.SOLVED, Press.PERSON, Press.ANSWER):
+        value = "social-card-lost" if press is Press.ANSWER else ""
+        done = await _press_on(desk, ended, press, value)
+        assert done.action is PressAction.NO_LONGER_OPEN and done.ticket is None
+    assert (await _say(desk, "人工")).action is Handover.OPEN  # the inquiry went on whole
+    # Its answer's message, once ticket #1 took the inquiry.
+    taken = InquiryOffer(chat_id=USER, message_id=5, ended_at=MONDAY_9AM, ticket_id=1)
+    done = await _press_on(desk, taken, Press.SOLVED)
+    assert done.action is PressAction.IN_TICKET and done.ticket is not None
+    assert done.ticket.id == 1
+    done = await _press_on(desk, taken, Press.PERSON)
+    assert done.action is PressAction.TICKET_IN_HAND and done.ticket is not None
+    assert done.ticket.id == 1
+    chosen = await _press_on(desk, taken, Press.LANGUAGE, "en")
+    assert chosen.action is PressAction.SET_LANGUAGE
+    async with desk.sessions() as session:
+        requester, _, _ = await requesters.requester_with_current(
+            session=session, telegram_user_id=USER, chat_id=USER, language="zh", now=desk.now()
+        )
+        assert requester.language == "en"
+
+
+async def _press_on(
+    desk: Desk, offer: InquiryOffer, press: Press, value: str = ""
+) -> pressing.Pressed:
+    """A button pressed on the message `offer` records, in a transaction of its own."""
+    async with desk.transaction() as tx:
+        requester, current, _ = await requesters.requester_with_current(
+            session=tx.session, telegram_user_id=USER, chat_id=USER, language="zh", now=desk.now()
+        )
+        return await pressing.take_press(
+            tx=tx,
+            desk=desk,
+            requester=requester,
+            current=current,
+            press=press,
+            value=value,
+            offer=offer,
+        )
