@@ -22,7 +22,7 @@ from bot.guards import clean_text, require_owner_or_supervisor
 from bot.ledger import contacted, record_late_first_response
 from bot.lifecycle import Action
 from bot.models import Rating, Requester, StaffLink, Ticket, TicketStatus
-from bot.notices import Audience, Notice, publish
+from bot.notices import BUTTONS_GONE, Audience, Notice, publish
 from bot.rules import Rules
 from bot.store import get, get_for_requester, save
 from bot.transaction import Transaction
@@ -182,9 +182,6 @@ async def reopen_and_tell(
     event = {"event": "reopened"}
     await publish(tx, rules, [Notice("staff_event", (Audience.TICKET_STAFF,), ticket, event)])
     return ticket
-
-
-BUTTONS_GONE = "buttons_gone"  # a notice with no words: a message's buttons taken away
 
 
 async def _buttons_answered(tx: Transaction, ticket: Ticket, requester: Requester) -> list[Notice]:

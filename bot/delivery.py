@@ -16,7 +16,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot import conversation, outbox, requesters, tickets
 from bot.db import insert_for
-from bot.kinds import Origin
+from bot.intake import offers as offers_of_inquiries
+from bot.kinds import REACHABLE_NOTE, Origin
 from bot.models import OutboxMessage, Requester, StaffLink, Ticket
 from bot.notices import Audience, Notice, publish
 from bot.outbox import Call, Queued
@@ -135,12 +136,16 @@ async def mark_sent(
     marks: Sequence[tuple[int, str | None]],
     now: datetime,
     links: Sequence[Link] = (),
+    offers: Sequence[tuple[int, int]] = (),
 ) -> None:
     """Messages Telegram has (id, note) marked sent at `now`, and the messages among them that
-    stand for a ticket linked to it, all in one transaction on a bare connection: marking is
-    what the sender does most, and a link is wanted only once the requester replies."""
+    stand for a ticket linked to it, and those (chat id, message id) that carry the buttons of
+    a requester's inquiry recorded (bot/intake/offers.py), all in one transaction on a bare
+    connection: marking is what the sender does most, and a link is wanted only once the
+    requester replies."""
     async with engine.begin() as connection:
         await outbox.sent_many(connection=connection, marks=marks, now=now)
+        await offers_of_inquiries.record(connection=connection, offers=offers)
         if links:
             # Idempotent like the marks: marks taken back after a commit whose answer was cut
             # off (the marker cancelled as the bot stops) are written again.
@@ -312,7 +317,7 @@ async def reachable_again_and_tell(*, tx: Transaction, rules: Rules, requester: 
         conversation.add_bot_note(
             session=session,
             ticket_id=ticket.id,
-            text=f"requester reachable again: they wrote to the bot; {sent_again} sent again",
+            text=REACHABLE_NOTE.format(sent_again=sent_again),
             now=tx.now,
         )
         values = {"sent_again": sent_again, "superseded": superseded}

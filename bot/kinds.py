@@ -4,6 +4,7 @@ comes from."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 NO_QUESTION = frozenset({"sticker", "dice"})
@@ -11,6 +12,23 @@ NO_QUESTION = frozenset({"sticker", "dice"})
 # the handover (the templates' titles): what the bot said to them, not a staff note.
 BOT_OFFERED = "bot_offered"
 NOT_COPIED = frozenset({"poll"})
+# The bot's notes on a ticket of what became of the requester's chat (bot/requesters.py,
+# bot/delivery.py): kept in English, as the log reads them; /ticket N words them in the
+# reader's language (`chat_event`).
+UNREACHABLE_NOTE = "requester unreachable: they blocked the bot"
+REACHABLE_NOTE = "requester reachable again: they wrote to the bot; {sent_again} sent again"
+_REACHABLE = re.compile(re.escape(REACHABLE_NOTE).replace(r"\{sent_again\}", r"(\d+)"))
+
+
+def chat_event(text: str) -> tuple[str, dict[str, int]] | None:
+    """The bot's note `text` as what it records: ("unreachable", {}) or ("reachable",
+    {"sent_again": n}); None for any other text."""
+    if text == UNREACHABLE_NOTE:
+        return "unreachable", {}
+    found = _REACHABLE.fullmatch(text)
+    if found is not None:
+        return "reachable", {"sent_again": int(found[1])}
+    return None
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,13 @@ def record(
     return event
 
 
+def require(ticket: Ticket, action: Action) -> None:
+    """IllegalMove unless `action` is a legal move from the ticket's status now (a button that
+    offers it is stale otherwise)."""
+    if (ticket.status, action) not in TRANSITIONS:
+        raise IllegalMove(ticket.id, ticket.status, action)
+
+
 def move(
     session: AsyncSession,
     ticket: Ticket,

@@ -4,7 +4,8 @@ word. Reads only; nothing here writes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -14,8 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import conversation
 from bot.errors import InvalidInput, NotFound
 from bot.excerpt import excerpt
-from bot.kinds import BOT_OFFERED
-from bot.models import Ticket, TicketEvent, TicketStatus
+from bot.kinds import BOT_OFFERED, chat_event
+from bot.models import Direction, Ticket, TicketEvent, TicketMessage, TicketStatus
 from bot.rules import Rules
 from bot.store import get
 
@@ -72,12 +73,15 @@ class EventLine:
 class MessageLine:
     """One message of a ticket's: when, its direction (in, out, note; "bot": what the bot
     answered or offered the requester before the handover, `bot.kinds.BOT_OFFERED`, which is
-    no staff note), its text and the kind of its content (text, photo, document, ...)."""
+    no staff note; "event": the bot's note of what became of the requester's chat,
+    `bot.kinds.chat_event`, its kind as `text`, its values as `values`), its text and the kind
+    of its content (text, photo, document, ...)."""
 
     created_at: datetime
     direction: str
     text: str
     content_type: str
+    values: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -178,13 +182,19 @@ async def record(*, session: AsyncSession, rules: Rules, ticket_id: int) -> Reco
             )
             for e in events
         ),
-        messages=tuple(
-            MessageLine(
-                created_at=m.created_at,
-                direction="bot" if m.content_type == BOT_OFFERED else str(m.direction),
-                text=m.text,
-                content_type="text" if m.content_type == BOT_OFFERED else m.content_type,
-            )
-            for m in messages
-        ),
+        messages=tuple(_line(m) for m in messages),
+    )
+
+
+def _line(message: TicketMessage) -> MessageLine:
+    """A message of a ticket as /ticket N shows it (see MessageLine)."""
+    if message.content_type == BOT_OFFERED:
+        return MessageLine(message.created_at, "bot", message.text, "text")
+    bot_note = message.direction == Direction.NOTE and message.author_id is None
+    event = chat_event(message.text) if bot_note else None
+    if event is not None:
+        kind, values = event
+        return MessageLine(message.created_at, "event", kind, "text", values)
+    return MessageLine(
+        message.created_at, str(message.direction), message.text, message.content_type
     )

@@ -70,6 +70,7 @@ class Notice:
 # under it while nobody owns it). Worded when sent, from the ticket as it is then
 # (`bot.intake.card.card_as_now`); no message when the card is not in Telegram (yet).
 CARD_REFRESH = "card_refresh"
+BUTTONS_GONE = "buttons_gone"  # a notice with no words: a message's buttons taken away
 
 
 def card_refresh(ticket: Ticket) -> Notice:

@@ -65,10 +65,12 @@ async def claim_and_tell(
 async def assigned_notices(
     tx: Transaction, rules: Rules, ticket: Ticket, supervisor_id: int, requester: Requester
 ) -> list[Notice]:
-    """Who hears that a supervisor made someone the owner, in that order."""
+    """Who hears that a supervisor made someone the owner, in that order: first the card in
+    the staff group, redrawn as claimed with its owner (as a claim redraws it)."""
     by = rules.staff.shown_as(supervisor_id) or str(supervisor_id)
     event = {"event": "assigned", "by": by, "owner": _owner(rules, ticket)}
     return [
+        card_refresh(ticket),
         Notice("staff_event", (Audience.TICKET_STAFF,), ticket, event),
         Notice("assigned_to_you", (Audience.OWNER,), ticket, question_values(ticket.question)),
         await owner_notice(tx, rules, ticket, requester),

@@ -12,6 +12,17 @@ from bot.models import ACTIVE_STATUSES, Ticket
 from bot.rules import Rules
 
 
+def require_unsettled(ticket: Ticket) -> None:
+    """InvalidInput ("priority_settled") once the ticket is resolved or closed: its priority
+    can no longer change (a button offering to change it is stale)."""
+    if ticket.status not in ACTIVE_STATUSES:
+        raise InvalidInput(
+            f"ticket {ticket.id} is {ticket.status}; its priority is settled",
+            "priority_settled",
+            ticket_id=ticket.id,
+        )
+
+
 def set_priority(
     session: AsyncSession,
     rules: Rules,
@@ -25,12 +36,7 @@ def set_priority(
     """Change a loaded ticket's priority and deadlines, recording the event."""
     if priority not in {p.key for p in rules.settings.priorities}:
         raise InvalidInput(f"unknown priority {priority!r}", "unknown_priority", name=priority)
-    if ticket.status not in ACTIVE_STATUSES:
-        raise InvalidInput(
-            f"ticket {ticket.id} is {ticket.status}; its priority is settled",
-            "priority_settled",
-            ticket_id=ticket.id,
-        )
+    require_unsettled(ticket)
     if priority == ticket.priority:
         return
     ticket.priority = priority

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import conversation
 from bot.errors import InvalidInput, NotAllowed, NotFound
 from bot.guards import clean_text
+from bot.kinds import UNREACHABLE_NOTE
 from bot.models import ACTIVE_STATUSES, IN_HAND, Requester, Ticket, TicketStatus
 from bot.rules import Rules
 
@@ -137,7 +138,7 @@ async def mark_unreachable(*, session: AsyncSession, chat_id: int, now: datetime
         conversation.add_bot_note(
             session=session,
             ticket_id=ticket.id,
-            text="requester unreachable: they blocked the bot",
+            text=UNREACHABLE_NOTE,
             now=now,
         )
     return in_hand

@@ -8,8 +8,9 @@ holds words. What
 stays is anonymous: times, statuses, owners, departments, priorities, scores; the supervision
 figures and the event log's replay are the same after as before.
 
-Delivery log: sent or abandoned outbox messages and handled inbox updates older than
-`delivery_log` are deleted (the inbox needs an update only while Telegram might repeat it).
+Delivery log: sent or abandoned outbox messages, handled inbox updates and the records of
+inquiries' buttons ended longer than `delivery_log` ago are deleted (the inbox needs an update
+only while Telegram might repeat it).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from bot.config import Settings
 from bot.models import (
     Handoff,
     InboundUpdate,
+    InquiryOffer,
     OutboxMessage,
     ProgressNotice,
     Rating,
@@ -101,6 +103,9 @@ async def forget(*, session: AsyncSession, settings: Settings, now: datetime) ->
     handled = await session.execute(
         delete(inbox).where(inbox.c.processed_at.is_not(None), inbox.c.received_at < log_cutoff)
     )
+    # The buttons of inquiries long ended: a press on one is the stale-button alert anyway.
+    offers = cast(Table, InquiryOffer.__table__)
+    await session.execute(delete(offers).where(offers.c.ended_at < log_cutoff))
     return Forgotten(len(ids), _count(requesters), _count(sent), _count(handled))
 
 

@@ -14,9 +14,9 @@ from telegram.ext import ExtBot
 
 from bot import conversation, inbox, replies
 from bot.desk import Desk
-from bot.intake import attachments, flow, presses
+from bot.intake import attachments, flow, offers, pressing
+from bot.intake.buttons import Press, PressAction
 from bot.intake.decision import Action as IntakeAction
-from bot.intake.decision import Press, PressAction
 from bot.models import Requester, Ticket
 from bot.outbox import Call
 from bot.transaction import Transaction
@@ -89,28 +89,67 @@ def _button(data: str | None) -> Button | None:
 async def pressed(update: Update, context: DeskContext) -> None:
     """Buttons under answers, suggestions, the category and the language choice; and any data
     no other handler took (a stale or forged button: said politely, nothing changes). What
-    each press does is the desk's (`bot.intake.presses.take_press`); this parses and presents."""
+    each press does is the desk's (`bot.intake.pressing.take_press`); this parses and presents.
+    A press that changes nothing is answered with why, in the presser's language; a message
+    whose buttons can no longer work loses them."""
     desk = context.desk
     query = update.callback_query
     assert query is not None
     button = _button(query.data)
     press = _PRESSES.get(button.action) if button is not None else None
     value = button.word(0) if button is not None and button.action in _WORDED else ""
-    alert: str | None = None
+    pressed_on = query.message
     async with desk.transaction(update_id=update.update_id) as tx:
         requester, current = await requester_and_ticket(tx, desk, query.from_user)
-        done = await presses.take_press(
-            tx=tx, desk=desk, requester=requester, current=current, press=press, value=value
+        offer = None
+        if pressed_on is not None and pressed_on.chat.id == requester.chat_id:
+            offer = await offers.of(
+                session=tx.session, chat_id=pressed_on.chat.id, message_id=pressed_on.message_id
+            )
+        done = await pressing.take_press(
+            tx=tx,
+            desk=desk,
+            requester=requester,
+            current=current,
+            press=press,
+            value=value,
+            offer=offer,
         )
         calls: list[Call] = []
-        if done.action in _USED_UP and query.message is not None:
-            calls.append(post.drop_buttons(query.message.chat.id, query.message.message_id))
+        if done.action in _USED_UP and pressed_on is not None:
+            calls.append(post.drop_buttons(pressed_on.chat.id, pressed_on.message_id))
         calls += present_press(desk, requester, done)
         await post.post(tx, calls)
-        if done.action is PressAction.STALE:
-            log.info("stale or unknown button %r from user %s", query.data, query.from_user.id)
-            alert = desk.texts.render("stale_button", requester.language)
+        alert = _why_not(desk, requester, done)
+        if alert is not None:
+            log.info("button %r from user %s: %s", query.data, query.from_user.id, done.action)
+        if done.action in _NO_LONGER and pressed_on is not None:
+            await post.post(tx, post.drop_buttons(pressed_on.chat.id, pressed_on.message_id))
     await answer(query, alert)
+
+
+# Presses that change nothing because their inquiry or choice is over: the buttons go too.
+_NO_LONGER = {
+    PressAction.IN_TICKET,
+    PressAction.NO_LONGER_OPEN,
+    PressAction.TICKET_IN_HAND,
+    PressAction.ASK_FIRST,
+}
+
+
+def _why_not(desk: Desk, requester: Requester, done: pressing.Pressed) -> str | None:
+    """What the requester reads on a press that changed nothing (None when it did)."""
+    language, ticket = requester.language, done.ticket
+    match done.action:
+        case PressAction.IN_TICKET | PressAction.TICKET_IN_HAND if ticket is not None:
+            return desk.texts.render(
+                "stale_button", language, reason="in_ticket", ticket_id=ticket.id
+            )
+        case PressAction.NO_LONGER_OPEN | PressAction.ASK_FIRST:
+            return desk.texts.render("stale_button", language, reason="no_longer_open")
+        case PressAction.STALE | PressAction.IN_TICKET:
+            return desk.texts.render("stale_button", language)
+    return None
 
 
 async def other(update: Update, context: DeskContext) -> None:

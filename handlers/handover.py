@@ -8,13 +8,22 @@ The decisions and their writes are the desk's (`bot.intake`); this module only w
 
 from __future__ import annotations
 
+from telegram import InlineKeyboardMarkup
+
 from bot.desk import Desk
-from bot.intake import attachments, flow, presses
-from bot.intake.decision import Action, Handover, PressAction
+from bot.intake import attachments, flow, offers, pressing
+from bot.intake.buttons import PressAction
+from bot.intake.decision import Action, Handover
 from bot.intake.media import MediaAction
 from bot.models import Requester
 from bot.outbox import Call
 from handlers import keyboards, post
+
+
+def _offer(chat_id: int, text: str, markup: InlineKeyboardMarkup) -> Call:
+    """A message whose buttons act on the inquiry in progress: recorded once sent, so that
+    they go when the inquiry ends (bot/intake/offers.py)."""
+    return post.message(chat_id, text, markup, after=offers.AFTER)
 
 
 def present(desk: Desk, requester: Requester, outcome: flow.Outcome) -> list[Call]:
@@ -25,10 +34,10 @@ def present(desk: Desk, requester: Requester, outcome: flow.Outcome) -> list[Cal
         case Action.ANSWER:
             found = desk.answer(outcome.template_ids[0], language)
             text = desk.texts.render("answer", language, answer=found)
-            return [post.message(chat_id, text, keyboards.answered(desk, language))]
+            return [_offer(chat_id, text, keyboards.answered(desk, language))]
         case Action.SUGGEST:
             markup = keyboards.suggestions(desk, language, outcome.template_ids)
-            return [post.message(chat_id, desk.texts.render("suggest", language), markup)]
+            return [_offer(chat_id, desk.texts.render("suggest", language), markup)]
         case Action.CLARIFY:
             return [post.message(chat_id, desk.texts.render("clarify", language))]
         case Action.ASK_ABOUT:
@@ -44,7 +53,7 @@ def present(desk: Desk, requester: Requester, outcome: flow.Outcome) -> list[Cal
             return [*_answered_first(desk, requester, outcome), post.message(chat_id, text)]
         case Handover.ASK_CATEGORY:
             text = desk.texts.render("category_choice", language)
-            return [post.message(chat_id, text, keyboards.categories(desk, language))]
+            return [_offer(chat_id, text, keyboards.categories(desk, language))]
         case Handover.OPEN:
             return [
                 *_answered_first(desk, requester, outcome),
@@ -53,9 +62,10 @@ def present(desk: Desk, requester: Requester, outcome: flow.Outcome) -> list[Cal
     return []
 
 
-def present_press(desk: Desk, requester: Requester, pressed: presses.Pressed) -> list[Call]:
-    """The messages that say what a requester's button did (none for SOLVED and STALE: the
-    caller drops the used buttons, or answers the press with a polite alert)."""
+def present_press(desk: Desk, requester: Requester, pressed: pressing.Pressed) -> list[Call]:
+    """The messages that say what a requester's button did (none for SOLVED, STALE,
+    IN_TICKET and NO_LONGER_OPEN: the caller drops the used buttons, or answers the press
+    with why nothing happened)."""
     language, chat_id = requester.language, requester.chat_id
     match pressed.action:
         case PressAction.SET_LANGUAGE:
@@ -64,7 +74,7 @@ def present_press(desk: Desk, requester: Requester, pressed: presses.Pressed) ->
             assert pressed.template_id is not None
             found = desk.answer(pressed.template_id, language)
             text = desk.texts.render("answer", language, answer=found)
-            return [post.message(chat_id, text, keyboards.answered(desk, language))]
+            return [_offer(chat_id, text, keyboards.answered(desk, language))]
         case PressAction.HANDOVER | PressAction.HANDOVER_IN_CATEGORY | PressAction.REGISTER:
             assert pressed.handover is not None
             return present(desk, requester, pressed.handover)

@@ -21,9 +21,8 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardMarkup
 
-from bot.closure import BUTTONS_GONE
 from bot.desk import Desk
-from bot.notices import Audience
+from bot.notices import BUTTONS_GONE, Audience
 from bot.outbox import Call
 from bot.outgoing import Outgoing
 from handlers import cards, keyboards, post

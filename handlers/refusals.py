@@ -65,6 +65,8 @@ def refusals(handler: Handler) -> Handler:
                 log.info(
                     "refused button %r from user %s: %s", query.data, query.from_user.id, refused
                 )
+                if isinstance(refused, DeskError) and refused.reason in STALE_REASONS:
+                    await _drop_buttons(desk, update)
                 await answer(query, refusal(desk, refused))
             elif message is not None:
                 who = message.from_user.id if message.from_user is not None else None
@@ -76,7 +78,9 @@ def refusals(handler: Handler) -> Handler:
 
 def stale_buttons(handler: Handler) -> Handler:
     """The button handler, with UnknownButton or a DeskError it raises answered by the polite
-    stale-button alert in the presser's language."""
+    stale-button alert in the presser's language, saying why where the desk said so (the
+    ticket's status now, the message already filed); a message whose buttons can no longer
+    work loses them."""
 
     @functools.wraps(handler)
     async def refusing(update: Update, context: DeskContext) -> None:
@@ -87,7 +91,42 @@ def stale_buttons(handler: Handler) -> Handler:
             if query is None:
                 raise
             log.info("refused button %r from user %s: %s", query.data, query.from_user.id, refused)
-            language = await language_of(context.desk, query.from_user)
-            await answer(query, context.desk.texts.render("stale_button", language))
+            desk = context.desk
+            language = await language_of(desk, query.from_user)
+            values = _why(refused)
+            if values:
+                await _drop_buttons(desk, update)
+            await answer(query, desk.texts.render("stale_button", language, **values))
 
     return refusing
+
+
+def _why(refused: Exception) -> dict[str, Any]:
+    """The reason a requester's press changed nothing, as `stale_button` words it; empty when
+    the desk said nothing the requester may hear (a forged button)."""
+    if isinstance(refused, DeskError) and refused.reason == "illegal_move":
+        values = refused.values
+        return {
+            "reason": "ticket_status",
+            "ticket_id": values["ticket_id"],
+            "status": values["status"],
+        }
+    if isinstance(refused, DeskError) and refused.reason == "filed":
+        return {"reason": "filed", "ticket_id": refused.values["ticket_id"]}
+    return {}
+
+
+# The refusals that say a button's moment is over (its ticket moved on, its template or
+# handover decided), not that the presser may not press it: the buttons go for everyone.
+STALE_REASONS = frozenset(
+    {"illegal_move", "no_ticket", "no_handoff", "template_decided", "priority_settled"}
+)
+
+
+async def _drop_buttons(desk: Desk, update: Update) -> None:
+    """The pressed message loses its buttons, which can no longer work."""
+    query = update.callback_query
+    if query is None or query.message is None:
+        return
+    gone = post.drop_buttons(query.message.chat.id, query.message.message_id)
+    await post.say(desk, update.update_id, gone)

@@ -14,19 +14,20 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Message, Update
+from telegram import MaybeInaccessibleMessage, Message, Update
 
 from bot import closure, conversation, ownership, staff_chats, tickets
 from bot.desk import Desk
 from bot.errors import AlreadyClaimed, DeskError, InvalidInput
-from bot.models import Ticket
+from bot.models import Ticket, TicketStatus
+from bot.outbox import Call
 from handlers import cards, post, received
 from handlers.callbacks import Action, parse
 from handlers.commands import IN_TICKET, read
 from handlers.common import answer
 from handlers.context import DeskContext
 from handlers.handoffs import transfer
-from handlers.refusals import Misused, refusals, stale_buttons
+from handlers.refusals import STALE_REASONS, Misused, refusal, refusals, stale_buttons
 from handlers.requesters import requester_for
 
 log = logging.getLogger(__name__)
@@ -54,16 +55,28 @@ async def claim(update: Update, context: DeskContext) -> None:
                 post.edit_text(query.message.chat.id, query.message.message_id, claimed),
                 await cards.topic_calls(desk, tx.session, ticket),
             )
-    except AlreadyClaimed as refused:
-        owner = desk.rules.staff.shown_as(refused.owner_id) or "-"
-        await answer(query, desk.texts.render("claim_refused", language, owner=owner))
-        return
     except (ValueError, DeskError) as refused:
-        # Its own wording: who may claim is the one thing a presser needs to hear.
         log.info("refused claim %r by user %s: %s", query.data, query.from_user.id, refused)
-        await answer(query, desk.texts.render("claim_refused", language, owner=None))
+        stale = isinstance(refused, DeskError) and refused.reason in STALE_REASONS
+        if stale:  # the ticket is owned, moved on or gone: this card's Claim cannot work
+            await post.say(desk, update.update_id, _without_buttons(query.message))
+        if isinstance(refused, AlreadyClaimed) and refused.status in _OWNED:
+            owner = desk.rules.staff.shown_as(refused.owner_id) or "-"
+            await answer(query, desk.texts.render("claim_refused", language, owner=owner))
+        elif stale:  # resolved, closed, gone: its status says why
+            await answer(query, refusal(desk, refused))
+        else:  # who may claim is the one thing this presser needs to hear
+            await answer(query, desk.texts.render("claim_refused", language, owner=None))
         return
     await answer(query)
+
+
+# The statuses in which a refused claim is refused because someone owns the ticket.
+_OWNED = {TicketStatus.CLAIMED, TicketStatus.TRANSFERRING}
+
+
+def _without_buttons(message: MaybeInaccessibleMessage) -> Call:
+    return post.drop_buttons(message.chat.id, message.message_id)
 
 
 @refusals

@@ -14,9 +14,10 @@ from collections.abc import Callable
 
 from telegram import Update
 
-from bot import ownership, requesters, store
+from bot import lifecycle, ownership, requesters, store
 from bot.desk import Desk
 from bot.outbox import Call
+from bot.priority import require_unsettled
 from handlers import cards, keyboards, post
 from handlers.callbacks import Action, parse
 from handlers.common import answer
@@ -52,9 +53,9 @@ async def assign(
     *,
     update_id: int,
 ) -> None:
-    """Make `officer_id` the owner (who hears of it: bot/ownership.py); the staff group's card
-    loses Claim and, in a group with topics, the ticket gets its topic before its staff hear.
-    DeskError if the core refuses."""
+    """Make `officer_id` the owner (who hears of it, and the card redrawn as claimed with its
+    owner: bot/ownership.py); in a group with topics the ticket gets its topic before its
+    staff hear. DeskError if the core refuses."""
     language = _language(desk)
     async with desk.transaction(update_id=update_id) as tx:
         session = tx.session
@@ -62,9 +63,6 @@ async def assign(
         # The staff group's own view first, as it will be once assigned (rolled back with a
         # refusal): the notices to the ticket's staff then land in its topic.
         calls: list[Call] = []
-        if ticket.staff_chat_id is not None and ticket.card_message_id is not None:
-            # The card's Claim button has no use any more.
-            calls.append(post.drop_buttons(ticket.staff_chat_id, ticket.card_message_id))
         if ticket.staff_thread_id is None:
             calls += await cards.topic_calls(desk, session, ticket, owner_id=officer_id)
         await post.post(tx, calls)
@@ -186,6 +184,11 @@ async def pressed(update: Update, context: DeskContext) -> None:
         )
     else:
         ticket = await load(desk, button.number(0))
+        # A choice the ticket no longer offers is refused (and its buttons go), not listed.
+        if button.action is Action.ESCALATION_ASSIGN:
+            lifecycle.require(ticket, lifecycle.Action.ASSIGN)
+        else:
+            require_unsettled(ticket)
         if button.action is Action.ESCALATION_ASSIGN and supervises(desk, presser):
             text = desk.texts.render("choose_officer", language, ticket_id=ticket.id)
             await post.say(

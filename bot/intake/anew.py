@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bot.classify import fallback_category, infer_category
 from bot.desk import Desk
-from bot.intake import inquiry
+from bot.intake import inquiry, offers
 from bot.intake.close import CloseTemplate
 from bot.intake.decision import wants_person
 from bot.intake.flow import Outcome, hand_over
@@ -27,7 +27,7 @@ async def start_anew(
     its `Outcome` is returned for the front to present (the promise, or the open-ticket
     limit). None when nothing waited. Then the dialog starts anew: the next text is a new
     question (`DialogStep.NEW_QUESTION` while a ticket is in hand: `current`, or the one just
-    opened; else no step at all)."""
+    opened; else no step at all). The inquiry's buttons go (`offers.end`)."""
     waited = None
     if requester.dialog_step == DialogStep.CATEGORY and requester.last_question:
         question = requester.last_question
@@ -38,6 +38,9 @@ async def start_anew(
         waited = await hand_over(
             tx=tx, desk=desk, requester=requester, question=question, category=category
         )
+    if waited is None or waited.ticket is None:
+        # The inquiry is dropped, not filed: its buttons go (filed, the ticket took them).
+        await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=None)
     in_hand = current if current is not None else (waited.ticket if waited else None)
     requester.dialog_step = DialogStep.NEW_QUESTION if in_hand is not None else None
     requester.last_question = requester.last_offered = None

@@ -46,31 +46,13 @@ words at all (only punctuation, emoji, spaces: `has_words`) is no question: the 
 asked what they need and the step stays as it was (into a ticket in progress it is filed like
 anything else).
 
-The requester's buttons (`Press`) have their own table, `decide_press` (each row wins over those
-below it; "known": the button's value is a supported language, a template the desk has, or a
-configured category; yes*: a template that needs a person; "waiting": a question of theirs
-awaits a person or a category):
-
-| press    | known | waiting | step     | ticket | action               |
-| -------- | ----- | ------- | -------- | ------ | -------------------- |
-| LANGUAGE | yes   |         |          |        | SET_LANGUAGE         |
-| ANSWER   | yes*  | yes     |          | no     | REGISTER             |
-| ANSWER   | yes   |         |          |        | ANSWER               |
-| PERSON   |       | yes     |          |        | HANDOVER             |
-| PERSON   |       | no      |          | yes    | TICKET_IN_HAND       |
-| PERSON   |       | no      |          | no     | ASK_FIRST            |
-| CATEGORY | yes   | yes     | CATEGORY |        | HANDOVER_IN_CATEGORY |
-| SOLVED   |       |         |          |        | SOLVED               |
-| any other (or no button of ours)              | STALE                |
-
-A STALE press (a button from an old message, a category no longer asked for, data nobody
-sent) changes nothing: the requester is told politely.
+The requester's buttons have their own table: bot/intake/buttons.py.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Mapping
+from collections.abc import Mapping
 from enum import StrEnum
 
 from bot.models import DialogStep
@@ -299,74 +281,6 @@ def handover(*, category: str | None, open_tickets: int, open_ticket_limit: int)
     if category is None:
         return Handover.ASK_CATEGORY
     return Handover.OPEN
-
-
-class Press(StrEnum):
-    """A button under the bot's messages to a requester, as the desk knows it (the front's
-    callback codec names them on the wire)."""
-
-    LANGUAGE = "language"  # a language chosen (its code)
-    ANSWER = "answer"  # a suggested template's answer, please (its id)
-    PERSON = "person"  # a person, please (not solved, none of these)
-    CATEGORY = "category"  # the category of the question waiting (its key)
-    SOLVED = "solved"  # the answer helped
-
-
-class PressAction(StrEnum):
-    """What the desk does with a requester's button."""
-
-    SET_LANGUAGE = "set_language"  # the requester reads this language from now on
-    ANSWER = "answer"  # the template's answer, with "solved" / "not solved"
-    REGISTER = "register"  # the template's answer, and a ticket at once (it needs a person)
-    HANDOVER = "handover"  # the question waiting, to a person (its category inferred or asked)
-    HANDOVER_IN_CATEGORY = "handover_in_category"  # the question waiting, in the chosen category
-    TICKET_IN_HAND = "ticket_in_hand"  # nothing waits, a ticket is in progress: who has it
-    ASK_FIRST = "ask_first"  # nothing waits and no ticket: write the question first
-    SOLVED = "solved"  # nothing to do but drop the used buttons
-    STALE = "stale"  # an old or forged button: said politely, nothing changes
-
-
-def decide_press(
-    *,
-    press: Press | None,
-    value: str,
-    languages: Container[str],
-    templates: Container[str],
-    categories: Container[str],
-    step: DialogStep | None,
-    question_waiting: bool,
-    ticket_in_progress: bool,
-    needing_person: Container[str] = (),
-) -> PressAction:
-    """The table of the module's description for one press. `press` None: data that is no
-    button of ours; `value` the button's word ("" for those without); `languages`,
-    `templates`, `categories` what the desk has (supported language codes, template ids,
-    category keys); `needing_person` the ids of templates whose matter needs a person."""
-    match press:
-        case Press.LANGUAGE if value in languages:
-            return PressAction.SET_LANGUAGE
-        case Press.ANSWER if (
-            value in templates
-            and value in needing_person
-            and question_waiting
-            and not ticket_in_progress
-        ):
-            return PressAction.REGISTER
-        case Press.ANSWER if value in templates:
-            return PressAction.ANSWER
-        case Press.PERSON if question_waiting:
-            return PressAction.HANDOVER
-        case Press.PERSON if ticket_in_progress:
-            return PressAction.TICKET_IN_HAND
-        case Press.PERSON:
-            return PressAction.ASK_FIRST
-        case Press.CATEGORY if (
-            value in categories and step is DialogStep.CATEGORY and question_waiting
-        ):
-            return PressAction.HANDOVER_IN_CATEGORY
-        case Press.SOLVED:
-            return PressAction.SOLVED
-    return PressAction.STALE
 
 
 def route(

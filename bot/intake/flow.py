@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from bot import conversation, metrics, requesters, tickets
 from bot.classify import fallback_category, infer_category
 from bot.desk import Desk
-from bot.intake import held, inquiry
+from bot.intake import held, inquiry, offers
 from bot.intake.card import card_notice
 from bot.intake.choice import category_named
 from bot.intake.close import CloseTemplate
@@ -137,7 +137,7 @@ async def take_text(
     if decided in (Action.INTO_TICKET, Action.NO_WORDS):
         return Outcome(decided, ticket=current)
     if decided is Action.IN_CATEGORY:
-        # The name they read on a button, typed: the choice, as if pressed (`presses.take_press`).
+        # The name they read on a button, typed: the choice, as if pressed (`pressing.take_press`).
         requester.inquiry = (
             inquiry.current(requester.inquiry, now=desk.now(), waiting=True) or None
         )
@@ -160,7 +160,10 @@ async def take_text(
             origin_name=origin.name,
             text=text,
         )
-    requester.inquiry = inquiry.current(requester.inquiry, now=now, waiting=step is not None)
+    going_on = inquiry.current(requester.inquiry, now=now, waiting=step is not None)
+    if requester.inquiry and not going_on:  # idle too long: its buttons are over too
+        await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=None)
+    requester.inquiry = going_on
     record_turn(requester, inquiry.said(written, now))
     if decided is Action.ASK_ABOUT:
         # What do they want done about it? The forward (with any that follow it) leads the
@@ -220,6 +223,7 @@ async def take_text(
     if starts_anew(text=text, answered=answered, closest=closest):
         # Not more about the question just answered: a first inquiry of its own, this text.
         requester.inquiry = (requester.inquiry or [])[-1:]
+        await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=None)
     needs_person = best is not None and best.needs_person
     action = after_match(step=step, band=band, vague=is_vague(text), needs_person=needs_person)
     # What the bot offers is what the staff's card lists if the requester still wants a
@@ -328,6 +332,8 @@ async def hand_over(
         staff_chat_id=settings.department(department).staff_group_chat_id,
     )
     ticket = opened.ticket
+    # The inquiry's buttons (an answer's, suggestions, the category choice) are used up.
+    await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=ticket)
     # Keyword and surge alerts for the supervisors: stored with the ticket.
     await tx.publish(opened.alerts)
     if attempts:

@@ -6,7 +6,15 @@ from bot.models.base import NAMING, Base, UTCDateTime
 from bot.models.casebook import StoredTemplate, TemplateStatus
 from bot.models.delivery import ChatMove, InboundUpdate, OutboxMessage, PausedChat
 from bot.models.ledger import BreachKind, LedgerEntry
-from bot.models.people import Department, DialogStep, Officer, Requester, StaffLink, StaffRole
+from bot.models.people import (
+    Department,
+    DialogStep,
+    InquiryOffer,
+    Officer,
+    Requester,
+    StaffLink,
+    StaffRole,
+)
 from bot.models.tickets import (
     ACTIVE_STATUSES,
     IN_HAND,
@@ -42,6 +50,7 @@ __all__ = [
     "HandoffStatus",
     "InboundUpdate",
     "Incident",
+    "InquiryOffer",
     "LedgerEntry",
     "Officer",
     "OutboxMessage",

@@ -112,3 +112,18 @@ class StaffLink(Base):
     # The kind of notice it was (its template, e.g. "resolution", whose buttons go once the
     # requester has answered it in words); None for a copy, or a link older than the column.
     kind: Mapped[str | None] = mapped_column(String(64))
+
+
+class InquiryOffer(Base):
+    """A message in a requester's chat whose buttons belong to their first inquiry (an
+    answer's *Solved* / *Not solved*, suggestions, the category choice), recorded once
+    Telegram has it (bot/intake/offers.py). When the inquiry ends its buttons go and
+    `ended_at` says when, with the ticket that took the inquiry if one did: a later press
+    on it is told why nothing happens."""
+
+    __tablename__ = "inquiry_offers"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    message_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    ended_at: Mapped[datetime | None]
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))

@@ -29,6 +29,7 @@ from telegram.error import TelegramError
 
 from bot import delivery, logs, outbox
 from bot.desk import Desk
+from bot.intake import offers
 from bot.outbox import Queued
 from handlers.runtime.calls import SKIPPED, Calls, Reordered
 from handlers.runtime.marking import Marker
@@ -234,6 +235,10 @@ class Dispatcher:
                 # Linked to its ticket with the marks: nothing waits for the link.
                 link = delivery.Link(call.chat_id, result["message_id"], call.ticket_id, call.kind)
                 self._marker.add(item.id, None, link)
+                return MARKING
+            if call.after == offers.AFTER and result:
+                # A message with an inquiry's buttons: recorded with the marks likewise.
+                self._marker.add(item.id, None, offer=(call.chat_id, result["message_id"]))
                 return MARKING
             await self._outcomes.sent_with_effects(item, result)
         except Exception:

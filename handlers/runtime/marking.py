@@ -24,17 +24,25 @@ class Marker:
         self._in_hand = in_hand
         self._unmarked: list[tuple[int, str | None]] = []  # sent, not yet marked: (id, note)
         self._links: list[delivery.Link] = []  # what of it stands for a ticket
+        self._offers: list[tuple[int, int]] = []  # what carries an inquiry's buttons
         self._marking = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
 
     def add(
-        self, message_id: int, note: str | None = None, link: delivery.Link | None = None
+        self,
+        message_id: int,
+        note: str | None = None,
+        link: delivery.Link | None = None,
+        offer: tuple[int, int] | None = None,
     ) -> None:
         """Telegram has the message (with note=outbox.SKIPPED: it was not needed): to mark,
-        and with `link`, to link to its ticket in the same transaction."""
+        and with `link`, to link to its ticket in the same transaction; with `offer` (chat
+        id, message id), to record as carrying an inquiry's buttons (bot/intake/offers.py)."""
         self._unmarked.append((message_id, note))
         if link is not None:
             self._links.append(link)
+        if offer is not None:
+            self._offers.append(offer)
         self._marking.set()
 
     def start(self) -> None:
@@ -68,16 +76,22 @@ class Marker:
         """Mark everything waiting, in one transaction; on failure it waits for the next."""
         marks, self._unmarked = self._unmarked, []
         links, self._links = self._links, []
+        offers, self._offers = self._offers, []
         if not marks:
             return
         desk = self._desk
         try:
             await delivery.mark_sent(
-                engine=desk.transactions.engine, marks=marks, now=desk.now(), links=links
+                engine=desk.transactions.engine,
+                marks=marks,
+                now=desk.now(),
+                links=links,
+                offers=offers,
             )
         except BaseException:
             self._unmarked[:0] = marks
             self._links[:0] = links
+            self._offers[:0] = offers
             raise
         for message_id, _ in marks:
             self._in_hand.pop(message_id, None)

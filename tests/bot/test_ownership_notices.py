@@ -82,11 +82,13 @@ async def test_an_assignment_tells_the_tickets_staff_the_new_owner_and_the_reque
     rows = await outbox_rows(sessions)
     staff = rules.settings.languages.default
     assert [(r.chat_id, r.language, r.template, r.audience) for r in rows] == [
+        # The card first, redrawn as claimed with its owner, as a claim redraws it.
+        (GENERAL_GROUP, staff, "card_refresh", Audience.TICKET_STAFF),
         (GENERAL_GROUP, staff, "staff_event", Audience.TICKET_STAFF),
         (OFFICER_2, staff, "assigned_to_you", Audience.OWNER),
         (REQUESTER_CHAT, "en", "claimed_notice", Audience.REQUESTER),
     ]
-    event, to_owner, told = (r.context for r in rows)
+    event, to_owner, told = (r.context for r in rows[1:])
     new_owner = rules.staff.shown_as(OFFICER_2)
     assert event["event"] == "assigned" and event["owner"] == new_owner
     assert event["by"] == rules.staff.shown_as(SUPERVISOR)

@@ -101,7 +101,12 @@ def _history(language_statuses: dict[str, str]) -> dict[str, Any]:
     messages = [
         TicketMessage(created_at=MONDAY_9AM, direction=d, text="", content_type=kind)
         for d, kind in [(Direction.IN, "photo"), (Direction.IN, "voice"), (Direction.OUT, "text")]
-    ] + [MessageLine(MONDAY_9AM, "bot", "社保卡丢了怎么补办", "text")]
+    ] + [
+        MessageLine(MONDAY_9AM, "bot", "社保卡丢了怎么补办", "text"),
+        # The bot's notes of what became of the requester's chat (bot/kinds.py chat_event).
+        MessageLine(MONDAY_9AM, "event", "unreachable", "text"),
+        MessageLine(MONDAY_9AM, "event", "reachable", "text", {"sent_again": 2}),
+    ]
     return {
         "ticket": _ticket(),
         "events": events,
@@ -252,6 +257,9 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
             ("one", {}),
             ("several", {"several": True, "matter": "幸福路23号门口路灯坏了三天"}),
         ]
+    if template == "stale_button":
+        reasons = ("in_ticket", "no_longer_open", "ticket_status", "filed")
+        return [("", {}), *((r, {"reason": r}) for r in reasons)]
     if template == "refused":
         reasons = ["illegal_move", "unknown_priority", "unknown_category", "unknown_department"]
         return [(r, {"reason": r}) for r in reasons]
@@ -307,7 +315,7 @@ def test_no_template_shows_a_configured_key_or_an_event_key(
             shown = [key for key in keys if _bare(key, text)]
             if template == "ticket_history":
                 said = _history_lines(text)
-                assert len(said) == len(EVENTS) + 4  # every event, every message
+                assert len(said) == len(EVENTS) + 6  # every event, every message
                 shown += [line for line in said if line.strip() in {str(k) for k in EVENTS}]
             assert not shown, f"{language}/{template} {variant}: {shown} in {text!r}"
     assert rendered > 80

@@ -61,7 +61,7 @@ async def test_an_escalation_is_acted_on_from_its_buttons(
     owner_told = (await bot_lines(emulator, REQUESTER, 2))[-1]
     assert "李强" in owner_told.text
     await until(lambda: _said(emulator, SECOND_OFFICER, "主管指派您负责工单 #1"))
-    assert card.buttons == []  # nobody can claim it any more
+    await until(lambda: card.buttons == [])  # nobody can claim it any more: the card redrawn
     topic = await only_topic(world, GENERAL_GROUP)
     await until(
         lambda: any(
@@ -260,3 +260,22 @@ async def test_notices_wait_in_the_outbox_through_telegram_faults(
             break
         await asyncio.sleep(0.05)
     assert found and all(n.failed_at is not None for n in found)
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_an_assignment_redraws_the_card_as_claimed_with_its_owner(
+    running: tuple[Emulator, App],
+) -> None:
+    """/assign shows on the card what a claim shows: claimed, by whom, no Claim button."""
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(REQUESTER, "我想申请公租房")
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    assert card.buttons
+    await world.user_sends(SUPERVISOR, "/assign 1 G-0102 熟悉此类业务")
+    await until(lambda: card.text.endswith("✅ 已由 李强 认领"))
+    assert card.buttons == [] and "我想申请公租房" in card.text
+    # Assigned again to someone else: the card follows.
+    await world.user_sends(SUPERVISOR, "/assign 1 G-0101 调整分工")
+    await until(lambda: card.text.endswith("✅ 已由 王芳 认领"))
+    assert card.text.count("认领") == 1

@@ -12,9 +12,17 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot import requesters
 from bot.config import Settings
 from bot.desk import Desk, build_desk
-from bot.intake import flow, presses
-from bot.intake.decision import Action, Handover, Press, PressAction
-from bot.models import DialogStep, Direction, OutboxMessage, Ticket, TicketMessage
+from bot.intake import flow, pressing
+from bot.intake.buttons import Press, PressAction
+from bot.intake.decision import Action, Handover
+from bot.models import (
+    DialogStep,
+    Direction,
+    InquiryOffer,
+    OutboxMessage,
+    Ticket,
+    TicketMessage,
+)
 from bot.notices import Audience
 from tests.conftest import MONDAY_9AM
 
@@ -43,14 +51,14 @@ async def _say(desk: Desk, text: str) -> flow.Outcome:
         )
 
 
-async def _press(desk: Desk, press: Press | None, value: str = "") -> presses.Pressed:
+async def _press(desk: Desk, press: Press | None, value: str = "") -> pressing.Pressed:
     """One button of the requester's, in a transaction of its own, as the front sends it."""
     async with desk.transaction() as tx:
         session = tx.session
         requester, current, _ = await requesters.requester_with_current(
             session=session, telegram_user_id=USER, chat_id=USER, language="zh", now=desk.now()
         )
-        return await presses.take_press(
+        return await pressing.take_press(
             tx=tx, desk=desk, requester=requester, current=current, press=press, value=value
         )
 
@@ -278,8 +286,8 @@ async def test_buttons_set_the_language_and_a_category_opens_the_waiting_questio
         assert requester.language == "en"
     # Nothing asked yet: a person, please, is answered by asking for the question first.
     assert (await _press(desk, Press.PERSON)).action is PressAction.ASK_FIRST
-    # A category chosen before one is asked for changes nothing.
-    assert (await _press(desk, Press.CATEGORY, "complaint")).action is PressAction.STALE
+    # A category chosen before one is asked for changes nothing: no longer open.
+    assert (await _press(desk, Press.CATEGORY, "complaint")).action is PressAction.NO_LONGER_OPEN
     assert (await _say(desk, "你好")).action is Action.CLARIFY
     assert (await _say(desk, "我想问问那个事情怎么弄")).action is Handover.ASK_CATEGORY
     chosen = await _press(desk, Press.CATEGORY, "complaint")
@@ -288,10 +296,58 @@ async def test_buttons_set_the_language_and_a_category_opens_the_waiting_questio
     ticket = chosen.handover.ticket
     assert ticket is not None and ticket.category == "complaint"
     assert ticket.question == "你好\n我想问问那个事情怎么弄"
-    # The same button pressed again: stale, no second ticket; "a person" names the ticket.
-    assert (await _press(desk, Press.CATEGORY, "complaint")).action is PressAction.STALE
+    # The same button pressed again: no longer open, no second ticket; "a person" names the ticket.
+    assert (await _press(desk, Press.CATEGORY, "complaint")).action is PressAction.NO_LONGER_OPEN
     in_hand = await _press(desk, Press.PERSON)
     assert in_hand.action is PressAction.TICKET_IN_HAND
     assert in_hand.ticket is not None and in_hand.ticket.id == ticket.id
     async with desk.sessions() as session:
         assert len(list(await session.scalars(select(Ticket)))) == 1
+
+
+async def test_a_button_on_a_message_whose_inquiry_ended_changes_nothing_of_it(
+    desk: Desk,
+) -> None:
+    """The inquiry's buttons on a message whose inquiry ended say why and change nothing; any
+    other button on it does what it does (a language chosen is set)."""
+    assert (await _say(desk, "社保卡丢了怎么补办")).action is Action.ANSWER
+    ended = InquiryOffer(chat_id=USER, message_id=5, ended_at=MONDAY_9AM, ticket_id=None)
+    for press in (Press.SOLVED, Press.PERSON, Press.ANSWER):
+        value = "social-card-lost" if press is Press.ANSWER else ""
+        done = await _press_on(desk, ended, press, value)
+        assert done.action is PressAction.NO_LONGER_OPEN and done.ticket is None
+    assert (await _say(desk, "人工")).action is Handover.OPEN  # the inquiry went on whole
+    # Its answer's message, once ticket #1 took the inquiry.
+    taken = InquiryOffer(chat_id=USER, message_id=5, ended_at=MONDAY_9AM, ticket_id=1)
+    done = await _press_on(desk, taken, Press.SOLVED)
+    assert done.action is PressAction.IN_TICKET and done.ticket is not None
+    assert done.ticket.id == 1
+    done = await _press_on(desk, taken, Press.PERSON)
+    assert done.action is PressAction.TICKET_IN_HAND and done.ticket is not None
+    assert done.ticket.id == 1
+    chosen = await _press_on(desk, taken, Press.LANGUAGE, "en")
+    assert chosen.action is PressAction.SET_LANGUAGE
+    async with desk.sessions() as session:
+        requester, _, _ = await requesters.requester_with_current(
+            session=session, telegram_user_id=USER, chat_id=USER, language="zh", now=desk.now()
+        )
+        assert requester.language == "en"
+
+
+async def _press_on(
+    desk: Desk, offer: InquiryOffer, press: Press, value: str = ""
+) -> pressing.Pressed:
+    """A button pressed on the message `offer` records, in a transaction of its own."""
+    async with desk.transaction() as tx:
+        requester, current, _ = await requesters.requester_with_current(
+            session=tx.session, telegram_user_id=USER, chat_id=USER, language="zh", now=desk.now()
+        )
+        return await pressing.take_press(
+            tx=tx,
+            desk=desk,
+            requester=requester,
+            current=current,
+            press=press,
+            value=value,
+            offer=offer,
+        )

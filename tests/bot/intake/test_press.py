@@ -7,7 +7,7 @@ import itertools
 
 import pytest
 
-from bot.intake.decision import Press, PressAction, decide_press
+from bot.intake.buttons import Press, PressAction, decide_press
 from bot.models import DialogStep
 
 LANGUAGES, TEMPLATES, CATEGORIES = ("zh", "en"), {"lost-card": 1}, ("complaint", "consultation")
@@ -43,9 +43,9 @@ person    -        -        clarify   -       ask_first
 category  known    waiting  category  -       handover_in_category
 category  known    waiting  category  ticket  handover_in_category
 category  unknown  waiting  category  -       stale
-category  known    -        category  -       stale
-category  known    waiting  -         -       stale
-category  known    waiting  clarify   ticket  stale
+category  known    -        category  -       no_longer_open
+category  known    waiting  -         -       no_longer_open
+category  known    waiting  clarify   ticket  no_longer_open
 solved    -        -        -         -       solved
 solved    -        waiting  category  ticket  solved
 none      -        -        -         -       stale
@@ -98,21 +98,61 @@ def test_the_table(
     assert _press(press, known, waiting, step, ticket) is expected
 
 
+# Where the pressed message stands: its inquiry in progress, ended, or taken by a ticket.
+MESSAGE = {"current": (False, False), "ended": (True, False), "taken": (True, True)}
 EVERY = list(
     itertools.product(
-        PRESSES.values(), [True, False], [True, False], STEPS.values(), [True, False]
+        PRESSES.values(),
+        [True, False],
+        [True, False],
+        STEPS.values(),
+        [True, False],
+        [True, False],
+        MESSAGE,
     )
 )
 
 
-@pytest.mark.parametrize(("press", "known", "waiting", "step", "ticket"), EVERY)
+@pytest.mark.parametrize(
+    ("press", "known", "waiting", "step", "ticket", "inquiry", "message"), EVERY
+)
 def test_every_press_in_every_state(
-    press: Press | None, known: bool, waiting: bool, step: DialogStep | None, ticket: bool
+    press: Press | None,
+    known: bool,
+    waiting: bool,
+    step: DialogStep | None,
+    ticket: bool,
+    inquiry: bool,
+    message: str,
 ) -> None:
-    """Whatever the state: a person is always one tap away (never stale), "solved" always
-    just drops the buttons, a value the desk does not have is stale, a category is taken only
-    while one is awaited for a waiting question, and data that is no button is stale."""
-    action = _press(press, known, waiting, step, ticket)
+    """Whatever the state: a person is always one tap away on the inquiry in progress (never
+    stale), "solved" settles an inquiry in progress, a value the desk does not have is stale,
+    a category is taken only while one is awaited for a waiting question, and data that is
+    no button is stale. A button on a message whose inquiry ended changes nothing, and says
+    so: the ticket that took it, or that it is no longer open."""
+    ended, taken = MESSAGE[message]
+    value = KNOWN[press] if press is not None and known else "no-such-thing"
+    action = decide_press(
+        press=press,
+        value=value,
+        languages=LANGUAGES,
+        templates=TEMPLATES,
+        categories=CATEGORIES,
+        step=step,
+        question_waiting=waiting,
+        ticket_in_progress=ticket,
+        inquiry_in_progress=inquiry,
+        ended=ended,
+        taken=taken,
+    )
+    if press in (Press.ANSWER, Press.PERSON, Press.CATEGORY, Press.SOLVED) and ended:
+        if not taken:
+            assert action is PressAction.NO_LONGER_OPEN
+        elif press is Press.PERSON:
+            assert action is PressAction.TICKET_IN_HAND
+        else:
+            assert action is PressAction.IN_TICKET
+        return
     match press:
         case None:
             assert action is PressAction.STALE
@@ -126,10 +166,11 @@ def test_every_press_in_every_state(
             )
             assert action is expected
         case Press.SOLVED:
-            assert action is PressAction.SOLVED
+            assert action is (PressAction.SOLVED if inquiry else PressAction.NO_LONGER_OPEN)
         case Press.CATEGORY:
-            taken = known and waiting and step is DialogStep.CATEGORY
-            assert action is (PressAction.HANDOVER_IN_CATEGORY if taken else PressAction.STALE)
+            taken_now = known and waiting and step is DialogStep.CATEGORY
+            otherwise = PressAction.NO_LONGER_OPEN if known else PressAction.STALE
+            assert action is (PressAction.HANDOVER_IN_CATEGORY if taken_now else otherwise)
         case Press.LANGUAGE:
             assert action is (PressAction.SET_LANGUAGE if known else PressAction.STALE)
         case Press.ANSWER:

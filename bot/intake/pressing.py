@@ -1,18 +1,16 @@
-"""The requester's buttons as a flow: a press in, the desk's decision (`decision.decide_press`)
-carried out in the caller's transaction, and what it came to returned as a plain value for the
-front to present: the language set, a template's answer, or the question waiting handed to a
-person (`flow.hand_over`, in the category chosen).
-"""
+"""A requester's button, decided (`buttons.decide_press`) and carried out: the language set,
+a template's answer, the question waiting handed to a person; or, for a button whose inquiry
+or choice is over, nothing but the reason why (bot/intake/offers.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from bot.desk import Desk
-from bot.intake import held, inquiry
-from bot.intake.decision import Press, PressAction, decide_press
+from bot.intake import held, inquiry, offers
+from bot.intake.buttons import Press, PressAction, decide_press
 from bot.intake.flow import Outcome, answer_turn, hand_over, record_turn, register
-from bot.models import DialogStep, Requester, Ticket
+from bot.models import DialogStep, InquiryOffer, Requester, Ticket
 from bot.transaction import Transaction
 
 
@@ -20,8 +18,9 @@ from bot.transaction import Transaction
 class Pressed:
     """What the desk did with a requester's button, for the front to present: `action`, and
     as it needs them `template_id` (ANSWER, REGISTER), `ticket` (TICKET_IN_HAND: the ticket in
-    progress) and `handover` (HANDOVER, HANDOVER_IN_CATEGORY, REGISTER: what handing the
-    question over came to)."""
+    progress, or the one that took the pressed message's inquiry; IN_TICKET: that ticket) and
+    `handover` (HANDOVER, HANDOVER_IN_CATEGORY, REGISTER: what handing the question over came
+    to)."""
 
     action: PressAction
     template_id: str | None = None
@@ -37,12 +36,18 @@ async def take_press(
     current: Ticket | None,
     press: Press | None,
     value: str,
+    offer: InquiryOffer | None = None,
 ) -> Pressed:
-    """Decide on a requester's button (`decision.decide_press`) and carry it out in the
+    """Decide on a requester's button (`buttons.decide_press`) and carry it out in the
     caller's transaction: the language set, or the question waiting handed to a person
     (`hand_over`). `current` is their ticket in progress, if any; `press` None for data that is
-    no button of ours, `value` the button's word ("" if it has none)."""
+    no button of ours, `value` the button's word ("" if it has none); `offer` the record of
+    the pressed message, if it is one (`offers.of`)."""
     step = DialogStep(requester.dialog_step) if requester.dialog_step else None
+    ended = offer is not None and offer.ended_at is not None
+    taken = None
+    if offer is not None and ended and offer.ticket_id is not None:
+        taken = await tx.session.get(Ticket, offer.ticket_id)
     action = decide_press(
         press=press,
         value=value,
@@ -53,7 +58,14 @@ async def take_press(
         question_waiting=bool(requester.last_question),
         ticket_in_progress=current is not None,
         needing_person={t.id for t in desk.templates.values() if t.needs_person},
+        inquiry_in_progress=bool(requester.inquiry),
+        ended=ended,
+        taken=taken is not None,
     )
+    if action in (PressAction.IN_TICKET, PressAction.NO_LONGER_OPEN):
+        return Pressed(action, ticket=taken)
+    if action is PressAction.TICKET_IN_HAND and taken is not None:
+        return Pressed(action, ticket=taken)  # a person, please, on a question in a ticket
     question = requester.last_question or ""
     if action is not PressAction.SET_LANGUAGE and requester.inquiry:
         requester.inquiry = (
@@ -76,6 +88,7 @@ async def take_press(
         case PressAction.SOLVED:
             requester.inquiry = None  # settled: what they ask next is a new inquiry
             held.let_go(requester)  # answered: what they sent with it opens no ticket
+            await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=None)
         case PressAction.HANDOVER | PressAction.HANDOVER_IN_CATEGORY:
             if action is PressAction.HANDOVER:
                 record_turn(requester, inquiry.asked_for_person(desk.now()))

@@ -1,0 +1,71 @@
+"""The buttons of a requester's first inquiry: which messages carry them, and what becomes of
+them when the inquiry ends.
+
+An answer's *Solved* / *Not solved*, the "did you mean" suggestions and the category choice
+act on the inquiry in progress, but their callback data does not say which inquiry they were
+offered in. So each such message is recorded once Telegram has it (`record`, by the sender,
+as a ticket's links are), and when the inquiry ends (a ticket takes it, the requester says it
+is solved, /new drops it) its messages lose their buttons and are marked ended, with the
+ticket that took it (`end`). A press on a message whose inquiry ended is then no press on the
+inquiry in progress: the requester is told why nothing happens (bot/intake/decision.py,
+`decide_press`). A message not recorded (sent before the record existed, or pressed before
+the sender recorded it) is judged by the requester's state alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+
+from bot.db import insert_for
+from bot.models import InquiryOffer, Requester, Ticket
+from bot.notices import BUTTONS_GONE, Audience, Notice, publish
+from bot.rules import Rules
+from bot.transaction import Transaction
+
+AFTER = "offer"  # a front call's `after`: record the sent message as the inquiry's
+
+
+async def record(*, connection: AsyncConnection, offers: Sequence[tuple[int, int]]) -> None:
+    """Messages (chat id, message id) Telegram has that carry the buttons of an inquiry in
+    progress, on a bare connection (the sender's marks: bot/delivery.py `mark_sent`).
+    Idempotent: a message recorded twice is recorded once."""
+    if not offers:
+        return
+    dialect = connection.dialect.name
+    await connection.execute(
+        insert_for(dialect)(InquiryOffer).on_conflict_do_nothing(),
+        [{"chat_id": chat_id, "message_id": message_id} for chat_id, message_id in offers],
+    )
+
+
+async def of(*, session: AsyncSession, chat_id: int, message_id: int) -> InquiryOffer | None:
+    """The record of a message in a requester's chat, None when it carries no inquiry's
+    buttons as far as the desk knows."""
+    return await session.get(InquiryOffer, (chat_id, message_id))
+
+
+async def end(
+    *, tx: Transaction, rules: Rules, requester: Requester, ticket: Ticket | None
+) -> None:
+    """The requester's inquiry is over (`ticket`: the ticket that took it, None when it was
+    settled or dropped): each of its messages still carrying buttons loses them (a
+    BUTTONS_GONE notice each, published in the caller's transaction) and is marked ended at
+    the transaction's instant."""
+    live = await tx.session.scalars(
+        select(InquiryOffer).where(
+            InquiryOffer.chat_id == requester.chat_id, InquiryOffer.ended_at.is_(None)
+        )
+    )
+    notices = []
+    for offer in live:
+        offer.ended_at = tx.now
+        offer.ticket_id = ticket.id if ticket is not None else None
+        values = {"message_id": offer.message_id}
+        notices.append(
+            Notice(BUTTONS_GONE, (Audience.REQUESTER,), ticket, values, requester=requester)
+        )
+    if notices:
+        await publish(tx, rules, notices)
