@@ -8,13 +8,11 @@ from datetime import timedelta
 import pytest
 
 from bot.intake import inquiry
+from bot.intake.buttons import Press, PressAction, decide_press
 from bot.intake.decision import (
     Action,
-    Press,
-    PressAction,
     after_match,
     decide,
-    decide_press,
     route,
     starts_anew,
     wants_person,
