@@ -3,6 +3,9 @@ handlers/presenter.py) and its topic."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import conversation, delivery
@@ -19,6 +22,23 @@ STATUSES = ("open", "claimed", "transferring", "resolved", "closed")
 def statuses(desk: Desk, language: str) -> dict[str, str]:
     """Each ticket status as `language` words it."""
     return {s: desk.texts.render("statuses", language, status=s) for s in STATUSES}
+
+
+def card_text(
+    desk: Desk, language: str, values: Mapping[str, Any], owner: str | None = None
+) -> str:
+    """A ticket's card (`ticket_card`, its `values`: bot/intake/card.py) as its staff group
+    reads it, "claimed by `owner`" added when given, in one message: the first inquiry as
+    much of it as that message holds (`inquiry.fitted`)."""
+    worded = statuses(desk, language)
+
+    def render(shown: Mapping[str, Any]) -> str:
+        card = desk.texts.render("ticket_card", language, **{**shown, "statuses": worded})
+        if owner is None:
+            return card
+        return desk.texts.render("card_claimed", language, card=card, owner=owner)
+
+    return inquiry.fitted(render, values)
 
 
 async def topic_calls(

@@ -133,10 +133,10 @@ def present(desk: Desk, message: Outgoing) -> Call:
             in_topic=in_topic,
             after=_after(message),
         )
-    context = message.context
-    if message.template == "ticket_card":  # the earlier tickets' statuses, as staff word them
-        context = {**context, "statuses": cards.statuses(desk, message.language)}
-    text = desk.texts.render(message.template, message.language, **context)
+    if message.template == "ticket_card":  # within a message, whatever the words' length
+        text = cards.card_text(desk, message.language, message.context)
+    else:
+        text = desk.texts.render(message.template, message.language, **message.context)
     return post.message(
         message.chat_id,
         text,

@@ -165,15 +165,13 @@ class Calls:
                 return SKIPPED
             values = await card.card_as_now(session=session, desk=desk, ticket=ticket)
         language = desk.settings.languages.default
-        text = desk.texts.render(
-            "ticket_card", language, **values, statuses=cards.statuses(desk, language)
-        )
         markup = None
+        owner = None
         if ticket.owner_id is None:
             markup = keyboards.claim(desk, ticket.id)
         else:
             owner = desk.rules.staff.shown_as(ticket.owner_id) or "-"
-            text = desk.texts.render("card_claimed", language, card=text, owner=owner)
+        text = cards.card_text(desk, language, values, owner)
         edit = post.edit_text(ticket.staff_chat_id, ticket.card_message_id, text, markup)
         return await self.call(edit.method, edit.params)
 
