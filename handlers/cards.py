@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import conversation, delivery
 from bot.desk import Desk
-from bot.intake import inquiry
+from bot.intake import inquiry, naming
 from bot.intake.media import NOT_COPIED
 from bot.models import Direction, Ticket
 from bot.outbox import Call
@@ -65,7 +65,7 @@ async def topic_calls(
         inquiry=turns if inquiry.worth_showing(turns) else [],
     )
     calls = [
-        post.open_topic(chat_id, ticket.id, post.topic_name(ticket.id, ticket.question)),
+        post.open_topic(chat_id, ticket.id, naming.topic_name(ticket.id, ticket.question)),
         # The requester's words whole, in as many messages as they take.
         *post.long_message(chat_id, intro, kind="topic_intro", ticket_id=ticket.id, in_topic=True),
     ]

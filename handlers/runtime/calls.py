@@ -23,7 +23,7 @@ from telegram.warnings import PTBUserWarning
 from bot import delivery, tickets
 from bot.delivery import Place
 from bot.desk import Desk
-from bot.intake import card, inquiry
+from bot.intake import card, inquiry, naming
 from bot.models import Ticket
 from bot.notices import CARD_REFRESH
 from bot.outbox import Queued
@@ -205,7 +205,7 @@ class Calls:
         assert ticket.staff_chat_id is not None
         desk = self._desk
         topic = await self._bot.create_forum_topic(
-            ticket.staff_chat_id, post.topic_name(ticket.id, ticket.question)
+            ticket.staff_chat_id, naming.topic_name(ticket.id, ticket.question)
         )
         async with desk.sessions() as session:
             turns = (await session.get_one(Ticket, ticket.id)).inquiry or []
