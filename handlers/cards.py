@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import conversation, delivery
 from bot.desk import Desk
+from bot.handoff_forms import FORM, FORM_DECIDED
 from bot.intake import inquiry, naming
 from bot.intake.media import NOT_COPIED
 from bot.models import Direction, Ticket
@@ -37,6 +38,21 @@ def card_text(
         if owner is None:
             return card
         return desk.texts.render("card_claimed", language, card=card, owner=owner)
+
+    return inquiry.fitted(render, values)
+
+
+def form_text(desk: Desk, language: str, values: Mapping[str, Any]) -> str:
+    """A handoff form (`handoff_card`, its `values`: bot/handoff_forms.py) as the receiving
+    group reads it, once decided (values `decision` ...) with who decided it and when
+    (`handoff_decided`), in one message: the first inquiry as much of it as that message
+    holds (`inquiry.fitted`, as on a ticket's card)."""
+
+    def render(shown: Mapping[str, Any]) -> str:
+        form = desk.texts.render(FORM, language, **shown)
+        if "decision" not in shown:
+            return form
+        return desk.texts.render(FORM_DECIDED, language, **{**shown, "form": form})
 
     return inquiry.fitted(render, values)
 
