@@ -50,6 +50,7 @@ STAFF_EVENTS = (
     "proposed",
     "unreachable",
     "asked_again",
+    "answered_elsewhere",
 )
 HANDOFF_EVENTS = ("sent", "accepted", "returned", "copy", "requester", "return_usage")
 BUTTONS = (

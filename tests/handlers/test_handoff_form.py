@@ -55,9 +55,9 @@ async def form_in(emulator: Emulator, chat_id: int) -> Any:
     return form
 
 
-async def a_form(emulator: Emulator) -> tuple[str, Any]:
-    """A ticket with an inquiry, claimed and sent to another department: that department
-    and the form in its group."""
+async def a_form(emulator: Emulator) -> tuple[str, Any, str]:
+    """A ticket with an inquiry, claimed and sent to another department: that department,
+    the form in its group, and the ticket's own department."""
     world = emulator.world
     department, topic = await a_ticket_with_an_inquiry(emulator)
     to = "utilities" if department != "utilities" else "social_security"
@@ -67,7 +67,7 @@ async def a_form(emulator: Emulator) -> tuple[str, Any]:
         GROUPS[department],
         topic.thread_id,
     )
-    return to, await form_in(emulator, GROUPS[to])
+    return to, await form_in(emulator, GROUPS[to]), department
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -75,7 +75,7 @@ async def test_the_form_shows_the_first_inquiry_as_the_card_does(
     running: tuple[Emulator, App],
 ) -> None:
     emulator, _application = running
-    _to, form = await a_form(emulator)
+    _to, form, _ = await a_form(emulator)
     # The inquiry turn by turn, every word of it: it fits in the message.
     assert "首问经过" in form.text and "机器人请其说得具体些" in form.text
     assert WORDS in form.text and "节选" not in form.text
@@ -88,7 +88,7 @@ async def test_an_accepted_form_says_who_accepted_it_and_when(
 ) -> None:
     emulator, application = running
     desk = application.bot_data.desk
-    to, form = await a_form(emulator)
+    to, form, _ = await a_form(emulator)
     receiver = OFFICERS[to]
     await emulator.world.user_presses(receiver, GROUPS[to], form.message_id, "accept:1")
     name = desk.rules.staff.shown_as(receiver)
@@ -106,7 +106,7 @@ async def test_the_receiving_officers_reply_to_the_form_reaches_the_requester(
 ) -> None:
     emulator, application = running
     world = emulator.world
-    to, form = await a_form(emulator)
+    to, form, department = await a_form(emulator)
     receiver = OFFICERS[to]
     await world.user_presses(receiver, GROUPS[to], form.message_id, "accept:1")
     desk = application.bot_data.desk
@@ -124,6 +124,10 @@ async def test_the_receiving_officers_reply_to_the_form_reaches_the_requester(
             select(TicketMessage).where(TicketMessage.direction == Direction.OUT)
         )
     assert filed is not None and (filed.ticket_id, filed.author_id) == (1, receiver)
+    # The owner, who stays accountable, reads it in the ticket's topic as if written there.
+    name = desk.rules.staff.shown_as(receiver)
+    told = f"{name}({desk.settings.department(to).names['zh']})答复了来电人:{reply}"
+    await until(lambda: any(told in e.text for e in bot_said(world, GROUPS[department])))
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -133,7 +137,7 @@ async def test_a_returned_form_says_who_returned_it_when_and_why(
     emulator, application = running
     world = emulator.world
     desk = application.bot_data.desk
-    to, form = await a_form(emulator)
+    to, form, _ = await a_form(emulator)
     await world.user_sends(OFFICERS[to], "/return 1 不属于本科室职责", GROUPS[to])
     name = desk.rules.staff.shown_as(OFFICERS[to])
     await until(lambda: "退回" in form.text)
