@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import replies
 from bot.closure import words_after_resolution_and_tell
 from bot.errors import IllegalMove, NotAllowed
+from bot.excerpt import excerpt
 from bot.guards import MAX_TEXT, may_speak_for
 from bot.kinds import NOT_COPIED, Origin
 from bot.ledger import contacted
@@ -297,14 +298,38 @@ async def staff_reply_and_tell(
         notice = Notice(
             "staff_reply_described", (Audience.REQUESTER,), ticket, described, requester=requester
         )
-        await publish(tx, rules, [notice])
+        elsewhere = _answered_elsewhere(rules, ticket, officer_id, chat_id, text)
+        await publish(tx, rules, [notice, *elsewhere])
         return message
     copied: dict[str, object] = {"from_chat_id": chat_id, "message_id": message_id}
     if await replies.holding(session=tx.session, requester_id=requester.id) > 1:
         copied |= {"numbered": True, "text": text, "content_type": content_type}
     notice = Notice("staff_reply", (Audience.REQUESTER,), ticket, copied, requester=requester)
-    await publish(tx, rules, [notice])
+    elsewhere = _answered_elsewhere(rules, ticket, officer_id, chat_id, text)
+    await publish(tx, rules, [notice, *elsewhere])
     return message
+
+
+ELSEWHERE_SHOWN = 3000  # UTF-16 units of a reply written elsewhere its ticket's staff read
+
+
+def _answered_elsewhere(
+    rules: Rules, ticket: Ticket, officer_id: int, chat_id: int, text: str = ""
+) -> list[Notice]:
+    """The ticket's staff hear of a reply to its requester written outside the ticket's place
+    in its staff group (the receiving department answering on the handoff form): who wrote
+    it, from which department, and its words (their start, `excerpt`), as they would have
+    read it in their topic. None for a reply written there."""
+    if ticket.staff_chat_id is None or chat_id == ticket.staff_chat_id:
+        return []
+    member = rules.staff.get(officer_id)
+    values = {
+        "event": "answered_elsewhere",
+        "by": rules.staff.shown_as(officer_id) or "-",
+        "department": member.department_key if member is not None else "",
+        "text": excerpt(text, ELSEWHERE_SHOWN).text,
+    }
+    return [Notice("staff_event", (Audience.TICKET_STAFF,), ticket, values)]
 
 
 def file_staff_message(

@@ -168,8 +168,9 @@ async def record_sent(
     *, session: AsyncSession, message_id: int, call: Call, result: dict[str, Any], now: datetime
 ) -> None:
     """Mark a front call sent, with what it means for its ticket (`call.after`): "card" keeps
-    the card's message id, "topic" keeps the new topic ("link" is not here: the sender batches
-    links with its marks, `mark_sent`, since nothing waits for them).
+    the card's message id, "topic" keeps the new topic, "form" links a handoff form to its
+    ticket at once ("link" is not here: the sender batches links with its marks,
+    `mark_sent`, since nothing waits for them).
     `result` is Telegram's answer as JSON (empty: nothing to record but the mark)."""
     await outbox.sent(connection=await session.connection(), message_id=message_id, now=now)
     if call.after is None or call.ticket_id is None or not result:
@@ -185,6 +186,16 @@ async def record_sent(
         await tickets.attach_topic(
             session=session, ticket_id=call.ticket_id, thread_id=result["message_thread_id"]
         )
+    elif call.after == "form":
+        # A handoff form: linked at once, since its decision, which edits it, may come a
+        # moment after it arrives (bot/handoff_forms.py).
+        link = StaffLink(
+            chat_id=call.chat_id,
+            message_id=result["message_id"],
+            ticket_id=call.ticket_id,
+            kind=call.kind,
+        )
+        await session.merge(link)
 
 
 async def give_up(

@@ -6,7 +6,8 @@ in a transaction and publish who hears of it (bot/notices.py):
 - sent: the receiving group gets the form (`handoff_card`, with Accept), the ticket's staff
   hear it went, the sending department's supervisors get a copy and the requester is told
   (in their language) that the owner stays;
-- accepted or returned: the ticket's staff hear it (returned: with the reason).
+- accepted or returned: the ticket's staff hear it (returned: with the reason), and the form
+  in the receiving group is edited to say who decided it and when (bot/handoff_forms.py).
 While the ticket has no staff group, what its staff would hear goes to the form's sender.
 The form's deadline is `handoff_due_at` (where the rule comes from: its docstring).
 """
@@ -20,8 +21,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import lifecycle
 from bot.errors import InvalidInput, NotFound
-from bot.excerpt import IN_A_MESSAGE, question_values
 from bot.guards import clean_text, require_staff_of
+from bot.handoff_forms import decided_form_notices, department_name, form_notice
 from bot.lifecycle import Action
 from bot.models import Handoff, HandoffStatus, Requester, Ticket
 from bot.notices import Audience, Notice, publish
@@ -174,13 +175,6 @@ async def return_handoff(
     return form
 
 
-def _department_name(rules: Rules, key: str, language: str | None = None) -> str:
-    """A department's name in `language` (default: the staff's), else in the staff's."""
-    names = rules.settings.department(key).names
-    default = names[rules.settings.languages.default]
-    return names.get(language, default) if language is not None else default
-
-
 def _owner(rules: Rules, ticket: Ticket) -> str:
     return rules.staff.shown_as(ticket.owner_id) or "-"
 
@@ -190,24 +184,10 @@ def sent_notices(
 ) -> list[Notice]:
     """Who hears of a handoff sent (see the module's description), in that order."""
     owner = _owner(rules, ticket)
-    to_name = _department_name(rules, form.to_department_key)
+    to_name = department_name(rules, form.to_department_key)
     event = {"department": to_name, "owner": owner}
     return [
-        Notice(
-            "handoff_card",
-            (Audience.DEPARTMENT_GROUP,),
-            ticket,
-            {
-                "from_department": _department_name(rules, form.from_department_key),
-                "owner": owner,
-                "summary": form.summary,
-                "suggested": form.suggested_handling,
-                "due_at": form.due_at,
-                # Beside the summary and the suggested handling: the start of the words.
-                **question_values(ticket.question, IN_A_MESSAGE // 2),
-            },
-            departments=(form.to_department_key,),
-        ),
+        form_notice(rules, ticket, form),
         Notice(
             "handoff_event",
             (Audience.TICKET_STAFF,),
@@ -229,7 +209,7 @@ def sent_notices(
             {
                 "event": "requester",
                 "owner": owner,
-                "department": _department_name(rules, form.to_department_key, requester.language),
+                "department": department_name(rules, form.to_department_key, requester.language),
             },
             requester=requester,
         ),
@@ -241,7 +221,7 @@ def decided_notice(rules: Rules, ticket: Ticket, form: Handoff) -> Notice:
     event = "returned" if form.status is HandoffStatus.RETURNED else "accepted"
     values = {
         "event": event,
-        "department": _department_name(rules, form.to_department_key),
+        "department": department_name(rules, form.to_department_key),
         "owner": _owner(rules, ticket),
         "reason": form.return_reason or "",
     }
@@ -293,7 +273,8 @@ async def accept_and_tell(
         session=tx.session, rules=rules, ticket_id=ticket_id, actor_id=actor_id, now=tx.now
     )
     ticket = await get(session=tx.session, ticket_id=ticket_id)
-    await publish(tx, rules, [decided_notice(rules, ticket, form)])
+    forms = await decided_form_notices(tx, rules, ticket, form)
+    await publish(tx, rules, [decided_notice(rules, ticket, form), *forms])
     return form
 
 
@@ -311,5 +292,6 @@ async def return_and_tell(
         now=tx.now,
     )
     ticket = await get(session=tx.session, ticket_id=ticket_id)
-    await publish(tx, rules, [decided_notice(rules, ticket, form)])
+    forms = await decided_form_notices(tx, rules, ticket, form)
+    await publish(tx, rules, [decided_notice(rules, ticket, form), *forms])
     return form

@@ -3,11 +3,15 @@ handlers/presenter.py) and its topic."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import conversation, delivery
 from bot.desk import Desk
-from bot.intake import inquiry
+from bot.handoff_forms import FORM, FORM_DECIDED
+from bot.intake import inquiry, naming
 from bot.intake.media import NOT_COPIED
 from bot.models import Direction, Ticket
 from bot.outbox import Call
@@ -19,6 +23,38 @@ STATUSES = ("open", "claimed", "transferring", "resolved", "closed")
 def statuses(desk: Desk, language: str) -> dict[str, str]:
     """Each ticket status as `language` words it."""
     return {s: desk.texts.render("statuses", language, status=s) for s in STATUSES}
+
+
+def card_text(
+    desk: Desk, language: str, values: Mapping[str, Any], owner: str | None = None
+) -> str:
+    """A ticket's card (`ticket_card`, its `values`: bot/intake/card.py) as its staff group
+    reads it, "claimed by `owner`" added when given, in one message: the first inquiry as
+    much of it as that message holds (`inquiry.fitted`)."""
+    worded = statuses(desk, language)
+
+    def render(shown: Mapping[str, Any]) -> str:
+        card = desk.texts.render("ticket_card", language, **{**shown, "statuses": worded})
+        if owner is None:
+            return card
+        return desk.texts.render("card_claimed", language, card=card, owner=owner)
+
+    return inquiry.fitted(render, values)
+
+
+def form_text(desk: Desk, language: str, values: Mapping[str, Any]) -> str:
+    """A handoff form (`handoff_card`, its `values`: bot/handoff_forms.py) as the receiving
+    group reads it, once decided (values `decision` ...) with who decided it and when
+    (`handoff_decided`), in one message: the first inquiry as much of it as that message
+    holds (`inquiry.fitted`, as on a ticket's card)."""
+
+    def render(shown: Mapping[str, Any]) -> str:
+        form = desk.texts.render(FORM, language, **shown)
+        if "decision" not in shown:
+            return form
+        return desk.texts.render(FORM_DECIDED, language, **{**shown, "form": form})
+
+    return inquiry.fitted(render, values)
 
 
 async def topic_calls(
@@ -45,7 +81,7 @@ async def topic_calls(
         inquiry=turns if inquiry.worth_showing(turns) else [],
     )
     calls = [
-        post.open_topic(chat_id, ticket.id, post.topic_name(ticket.id, ticket.question)),
+        post.open_topic(chat_id, ticket.id, naming.topic_name(ticket.id, ticket.question)),
         # The requester's words whole, in as many messages as they take.
         *post.long_message(chat_id, intro, kind="topic_intro", ticket_id=ticket.id, in_topic=True),
     ]

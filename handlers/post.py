@@ -9,7 +9,6 @@ from typing import Any
 from telegram import InlineKeyboardMarkup, InputFile, Message
 
 from bot.desk import Desk
-from bot.excerpt import excerpt
 from bot.outbox import Call
 from bot.transaction import Transaction
 from handlers.common import split_text
@@ -139,12 +138,6 @@ def api_kwargs(params: dict[str, Any]) -> dict[str, Any]:
         else value
         for key, value in params.items()
     }
-
-
-def topic_name(ticket_id: int, question: str) -> str:
-    """A ticket's topic is named by its number and the start of the requester's words, with
-    an ellipsis when shortened (its introduction, the topic's first message, has them all)."""
-    return f"#{ticket_id} {excerpt(question, 40).text}"
 
 
 def open_topic(chat_id: int, ticket_id: int, name: str) -> Call:

@@ -22,6 +22,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup
 
 from bot.desk import Desk
+from bot.handoff_forms import FORM, FORM_DECIDED
 from bot.notices import BUTTONS_GONE, Audience
 from bot.outbox import Call
 from bot.outgoing import Outgoing
@@ -36,7 +37,9 @@ COPIES = {"staff_reply", "relay"}  # notices shown as a copy of the message they
 # message is linked to its ticket, so that replying to the copy answers the requester.
 # A new ticket's card keeps its message id on the ticket (Claim edits it, replies to it are
 # about the ticket).
-AFTER = {"relay": "link", "relay_described": "link", "ticket_card": "card"}
+# A handoff form is linked to its ticket too, at once: a reply to it is about the ticket,
+# and its decision, which may follow in a moment, edits it (bot/handoff_forms.py).
+AFTER = {"relay": "link", "relay_described": "link", "ticket_card": "card", FORM: "form"}
 
 
 def _supervising(desk: Desk, message: Outgoing) -> bool:
@@ -56,7 +59,7 @@ def markup(desk: Desk, message: Outgoing) -> InlineKeyboardMarkup | None:
         return None
     if message.template == "escalation" and _supervising(desk, message):
         return keyboards.escalation(desk, ticket_id)
-    if message.template == "handoff_card":
+    if message.template == FORM:
         return keyboards.accept(desk, ticket_id)
     if message.template == "ticket_card":
         return keyboards.claim(desk, ticket_id)
@@ -132,10 +135,15 @@ def present(desk: Desk, message: Outgoing) -> Call:
             in_topic=in_topic,
             after=_after(message),
         )
-    context = message.context
-    if message.template == "ticket_card":  # the earlier tickets' statuses, as staff word them
-        context = {**context, "statuses": cards.statuses(desk, message.language)}
-    text = desk.texts.render(message.template, message.language, **context)
+    if message.template == FORM_DECIDED:  # the form, edited: who decided it and when
+        text = cards.form_text(desk, message.language, message.context)
+        return post.edit_text(message.chat_id, int(message.context["message_id"]), text)
+    if message.template == "ticket_card":  # within a message, whatever the words' length
+        text = cards.card_text(desk, message.language, message.context)
+    elif message.template == FORM:
+        text = cards.form_text(desk, message.language, message.context)
+    else:
+        text = desk.texts.render(message.template, message.language, **message.context)
     return post.message(
         message.chat_id,
         text,

@@ -19,6 +19,7 @@ from telegram import MaybeInaccessibleMessage, Message, Update
 from bot import closure, conversation, ownership, staff_chats, tickets
 from bot.desk import Desk
 from bot.errors import AlreadyClaimed, DeskError, InvalidInput
+from bot.intake import card
 from bot.models import Ticket, TicketStatus
 from bot.outbox import Call
 from handlers import cards, post, received
@@ -48,8 +49,9 @@ async def claim(update: Update, context: DeskContext) -> None:
                 tx=tx, rules=desk.rules, ticket_id=ticket_id, officer_id=query.from_user.id
             )
             owner = desk.rules.staff.shown_as(ticket.owner_id) or "-"
-            card = query.message.text if isinstance(query.message, Message) else None
-            claimed = desk.texts.render("card_claimed", language, card=card or "", owner=owner)
+            # The card as the ticket is now, claimed: within a message like the card itself.
+            now = await card.card_as_now(session=tx.session, desk=desk, ticket=ticket)
+            claimed = cards.card_text(desk, language, now, owner)
             await post.post(
                 tx,
                 post.edit_text(query.message.chat.id, query.message.message_id, claimed),

@@ -13,25 +13,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import staff_chats
 from bot.config import Settings
 from bot.desk import Desk
-from bot.excerpt import question_values
 from bot.intake import inquiry
 from bot.models import IN_HAND, Direction, Ticket, TicketMessage
 from bot.notices import Audience, Notice, card_refresh, publish, ticket_values
 from bot.transaction import Transaction
-
-
-def _inquiry_values(turns: list[inquiry.Turn], question: str) -> dict[str, object]:
-    """The card's `inquiry` (the turns, when more than the question happened), whether a turn
-    had to be shortened to fit a message (`inquiry_shortened`) and how long all their words
-    are (`question_chars`), for the card to say so and where to read them all."""
-    if not inquiry.worth_showing(turns):
-        return {"inquiry": [], "inquiry_shortened": False, "question_chars": len(question)}
-    shown = inquiry.shown(turns, inquiry.SHOWN_BUDGET)
-    return {
-        "inquiry": shown,
-        "inquiry_shortened": shown != list(turns),
-        "question_chars": len(question),
-    }
 
 
 def card_notice(
@@ -43,20 +28,19 @@ def card_notice(
     kinds: Sequence[str] = (),
 ) -> Notice:
     """The new ticket's card for its staff group (`ticket_card`; the front adds Claim): its
-    category and priority by name, the question (`bot.excerpt.question_values`: whole, or
-    its start and its length when a card cannot hold it), the first inquiry turn by turn when
-    more than the question happened (`inquiry`, bot/intake/inquiry.py; `inquiry_shortened`
-    when a turn had to be shortened), what the bot offered (`attempts`), the requester's
-    earlier tickets (`earlier`: id and status each) and how many things came with the
-    question (`attachments`), by kind when `kinds` (each item's: photo, poll, ...) says
-    (`kept`: [kind, how many] in the order they came, so the card words what was kept)."""
+    category and priority by name, the requester's words and the first inquiry turn by turn
+    when more than the question happened, all of it (`inquiry.whole_values`: the front shows
+    as much as the message holds, `inquiry.fitted`), what the bot offered (`attempts`), the
+    requester's earlier tickets (`earlier`: id and status each) and how many things came
+    with the question (`attachments`), by kind when `kinds` (each item's: photo, poll, ...)
+    says (`kept`: [kind, how many] in the order they came, so the card words what was
+    kept)."""
     names = desk.names(desk.settings.languages.default)
     turns = ticket.inquiry or []
     values = {
         "category": names["categories"][ticket.category],
         "priority": names["priorities"][ticket.priority],
-        **question_values(ticket.question),
-        **_inquiry_values(turns, ticket.question),
+        **inquiry.whole_values(turns, ticket.question),
         "attempts": list(attempts),
         "attachments": attachments,
         "kept": [[kind, n] for kind, n in Counter(kinds).items()],

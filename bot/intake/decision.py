@@ -125,6 +125,12 @@ def names_no_matter(text: str) -> bool:
     return wants_person(text) or _SERVICE_ONLY.fullmatch(_bare(text)) is not None
 
 
+def carries_no_matter(text: str) -> bool:
+    """The text only greets, asks for a person or names a kind of service (`names_no_matter`,
+    GREETINGS): nothing about the matter itself. An empty text carries none either."""
+    return not _bare(text) or names_no_matter(text) or _bare(text) in GREETINGS
+
+
 def has_words(text: str) -> bool:
     """The text carries at least one word: a letter, a digit or a Chinese character. Only
     punctuation, emoji, symbols and spaces carry none."""

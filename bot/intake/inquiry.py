@@ -29,11 +29,14 @@ back the next day as a new visit).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
+from bot.excerpt import MAX_MESSAGE, excerpt, units
+
 Turn = dict[str, Any]
+Render = Callable[[Mapping[str, Any]], str]  # a message's values -> its text
 
 IDLE = timedelta(hours=24)
 BOT_DID = ("answer", "suggest", "clarify", "category", "matter", "about")
@@ -92,11 +95,6 @@ def offered(turns: Sequence[Turn]) -> list[str]:
     return titles
 
 
-# Characters of the requester's texts a card or a topic introduction shows of the inquiry:
-# with the bot's turns and the card's other lines it stays within a Telegram message (4,096).
-SHOWN_BUDGET = 3000
-
-
 def _shortened(text: str, room: int) -> str:
     """`text`'s start in at most `room` characters with "…", ended where a reader would stop
     when there is such a place in its last fifth: after a sentence or clause mark (。！？；，
@@ -130,3 +128,69 @@ def worth_showing(turns: Sequence[Turn]) -> bool:
     """More than the one question happened: the card and the topic show the turns, not just
     the requester's words."""
     return len(turns) > 1
+
+
+def whole_values(turns: Sequence[Turn], question: str) -> dict[str, Any]:
+    """The values a card (or a handoff form) shows the first inquiry with, nothing shortened:
+    `inquiry` (the turns when more than the question happened, else []), `question` (the
+    requester's words), `question_length` 0 and `inquiry_shortened` False (nothing is), and
+    `question_chars` (how long their words are). `fitted` shortens them when the message
+    they are shown in cannot hold them."""
+    return {
+        "inquiry": list(turns) if worth_showing(turns) else [],
+        "inquiry_shortened": False,
+        "question": question,
+        "question_length": 0,
+        "question_chars": len(question),
+    }
+
+
+def _largest(text_for: Callable[[int], str | None], top: int) -> str | None:
+    """The text `text_for(n)` gives for the largest n in 0..top it gives one for (None: the
+    text would not fit), by halving: what is shown grows with n."""
+    low, high, best = 0, top, None
+    while low <= high:
+        middle = (low + high) // 2
+        text = text_for(middle)
+        if text is None:
+            high = middle - 1
+        else:
+            best, low = text, middle + 1
+    return best
+
+
+def fitted(render: Render, values: Mapping[str, Any], limit: int = MAX_MESSAGE) -> str:
+    """The text `render` makes of `values` (`whole_values` among them) in at most `limit`
+    UTF-16 units (Telegram's measure; a message holds 4,096): rendered whole when it fits;
+    else with the inquiry's texts shortened as little as needed (`shown`, the largest budget
+    that fits, `inquiry_shortened` true: the wording says where to read all); else, when
+    even the inquiry's other lines do not fit, with the requester's words alone, shortened
+    (`question_length`, bot/excerpt.py); and only when nothing else fits, the text's start."""
+
+    def fits(changed: Mapping[str, Any]) -> str | None:
+        text = render({**values, **changed})
+        return text if units(text) <= limit else None
+
+    whole = fits({})
+    if whole is not None:
+        return whole
+    turns: list[Turn] = list(values.get("inquiry") or [])
+    if turns:
+        room = sum(len(t.get("text", "")) for t in turns)
+        text = _largest(
+            lambda budget: fits({"inquiry": shown(turns, budget), "inquiry_shortened": True}),
+            room,
+        )
+        if text is not None:
+            return text
+    question = str(values.get("question", ""))
+
+    def words_in(room: int) -> str | None:
+        start = excerpt(question, room + 1)
+        return fits({"inquiry": [], "question": start.text, "question_length": start.length})
+
+    text = _largest(words_in, units(question))
+    if text is not None:
+        return text
+    gone = {"inquiry": [], "question": excerpt(question, 1).text, "question_length": len(question)}
+    return excerpt(render({**values, **gone}), limit).text

@@ -23,7 +23,7 @@ from telegram.warnings import PTBUserWarning
 from bot import delivery, tickets
 from bot.delivery import Place
 from bot.desk import Desk
-from bot.intake import card, inquiry
+from bot.intake import card, inquiry, naming
 from bot.models import Ticket
 from bot.notices import CARD_REFRESH
 from bot.outbox import Queued
@@ -165,15 +165,13 @@ class Calls:
                 return SKIPPED
             values = await card.card_as_now(session=session, desk=desk, ticket=ticket)
         language = desk.settings.languages.default
-        text = desk.texts.render(
-            "ticket_card", language, **values, statuses=cards.statuses(desk, language)
-        )
         markup = None
+        owner = None
         if ticket.owner_id is None:
             markup = keyboards.claim(desk, ticket.id)
         else:
             owner = desk.rules.staff.shown_as(ticket.owner_id) or "-"
-            text = desk.texts.render("card_claimed", language, card=text, owner=owner)
+        text = cards.card_text(desk, language, values, owner)
         edit = post.edit_text(ticket.staff_chat_id, ticket.card_message_id, text, markup)
         return await self.call(edit.method, edit.params)
 
@@ -207,7 +205,7 @@ class Calls:
         assert ticket.staff_chat_id is not None
         desk = self._desk
         topic = await self._bot.create_forum_topic(
-            ticket.staff_chat_id, post.topic_name(ticket.id, ticket.question)
+            ticket.staff_chat_id, naming.topic_name(ticket.id, ticket.question)
         )
         async with desk.sessions() as session:
             turns = (await session.get_one(Ticket, ticket.id)).inquiry or []

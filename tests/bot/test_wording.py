@@ -50,6 +50,7 @@ STAFF_EVENTS = (
     "proposed",
     "unreachable",
     "asked_again",
+    "answered_elsewhere",
 )
 HANDOFF_EVENTS = ("sent", "accepted", "returned", "copy", "requester", "return_usage")
 BUTTONS = (
@@ -212,6 +213,9 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
         "chat_id": -1004001,
         "management": False,
         "was": None,
+        "form": "📨 #7",
+        "decided_by": "张主任",
+        "decided_at": LATER,
     }
 
 
@@ -248,6 +252,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [("groups", {}), ("management", {"management": True})]
     if template in ("relay_origin", "forwarded_words"):
         return [(o, {"origin_kind": o}) for o in ("user", "hidden_user", "chat", "channel")]
+    if template == "handoff_decided":
+        return [(d, {"decision": d}) for d in ("accepted", "returned")]
     if template == "ask_matter":
         return [("person", {"person": True}), ("service", {"person": False})]
     if template == "ask_about":

@@ -1,0 +1,91 @@
+"""The handoff form as the receiving department's group reads it (SPEC rule 7: summary,
+suggested handling, deadline, and the requester's first inquiry, so nobody asks them again),
+and the same message once decided: edited to say who accepted or returned it, and when.
+
+The form is sent as `handoff_card` (the front adds Accept) and kept as a link to its ticket
+(bot/delivery.py `Link`, kind `handoff_card`): a reply to it is about the ticket. Once the
+form is decided, its link's kind becomes FORM_DECIDED, so a later form of the same ticket is
+the only one a later decision edits."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from bot.intake import inquiry
+from bot.models import Handoff, HandoffStatus, StaffLink, Ticket
+from bot.notices import Audience, Notice
+from bot.rules import Rules
+from bot.transaction import Transaction
+
+FORM = "handoff_card"  # the form's notice kind (its template) and its link's kind
+FORM_DECIDED = "handoff_decided"  # the form edited once decided, and then its link's kind
+
+
+def department_name(rules: Rules, key: str, language: str | None = None) -> str:
+    """A department's name in `language` (default: the staff's), else in the staff's."""
+    names = rules.settings.department(key).names
+    default = names[rules.settings.languages.default]
+    return names.get(language, default) if language is not None else default
+
+
+def form_values(rules: Rules, ticket: Ticket, form: Handoff) -> dict[str, Any]:
+    """What the form shows: where it comes from, the owner, the summary, the suggested
+    handling, the deadline, and the first inquiry whole (`inquiry.whole_values`: the front
+    shows as much as the message holds, `inquiry.fitted`, as on the ticket's card)."""
+    return {
+        "from_department": department_name(rules, form.from_department_key),
+        "owner": rules.staff.shown_as(ticket.owner_id) or "-",
+        "summary": form.summary,
+        "suggested": form.suggested_handling,
+        "due_at": form.due_at,
+        **inquiry.whole_values(ticket.inquiry or [], ticket.question),
+    }
+
+
+def form_notice(rules: Rules, ticket: Ticket, form: Handoff) -> Notice:
+    """The form for the receiving department's group (`handoff_card`)."""
+    return Notice(
+        FORM,
+        (Audience.DEPARTMENT_GROUP,),
+        ticket,
+        form_values(rules, ticket, form),
+        departments=(form.to_department_key,),
+    )
+
+
+async def decided_form_notices(
+    tx: Transaction, rules: Rules, ticket: Ticket, form: Handoff
+) -> list[Notice]:
+    """A FORM_DECIDED notice for each of the ticket's forms in Telegram not yet shown decided
+    (values: the form's, `message_id`, `decision` "accepted" or "returned", `decided_by`
+    (the name staff know them by), `decided_at`, `reason`), edited in the receiving group;
+    their links are then counted decided. None when the form is not in Telegram (yet)."""
+    group = rules.settings.department(form.to_department_key).staff_group_chat_id
+    links = await tx.session.scalars(
+        select(StaffLink).where(
+            StaffLink.ticket_id == ticket.id, StaffLink.kind == FORM, StaffLink.chat_id == group
+        )
+    )
+    decision = "returned" if form.status is HandoffStatus.RETURNED else "accepted"
+    values = {
+        **form_values(rules, ticket, form),
+        "decision": decision,
+        "decided_by": rules.staff.shown_as(form.decided_by) or "-",
+        "decided_at": form.decided_at,
+        "reason": form.return_reason or "",
+    }
+    notices = []
+    for link in links:
+        link.kind = FORM_DECIDED
+        notices.append(
+            Notice(
+                FORM_DECIDED,
+                (Audience.DEPARTMENT_GROUP,),
+                ticket,
+                {**values, "message_id": link.message_id},
+                departments=(form.to_department_key,),
+            )
+        )
+    return notices

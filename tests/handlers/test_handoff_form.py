@@ -1,0 +1,145 @@
+"""The handoff form in the receiving group (SPEC rule 7): it shows the first inquiry as the
+ticket's card does, it says who accepted or returned it and when once decided, and the
+receiving officer's reply to it reaches the requester like a reply in the ticket. Through
+the real Application against the emulation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from telegram.ext import Application
+
+from bot.excerpt import MAX_MESSAGE, units
+from bot.models import Direction, Ticket, TicketMessage
+from emulator.server import Emulator
+from tests.handlers.conftest import (
+    REQUESTER,
+    bot_lines,
+    bot_said,
+    only_topic,
+    until,
+)
+from tests.handlers.test_whole_input import to_a_person
+
+App = Application  # type: ignore[type-arg]
+GROUPS = {
+    "general": -1000000000101,
+    "social_security": -1000000000102,
+    "utilities": -1000000000103,
+}
+OFFICERS = {"general": 100101, "social_security": 100201, "utilities": 100301}
+# Longer than the 1,800 characters the form showed of the words, shorter than a message.
+CROWDED = "家里三口人挤在十平米的出租屋里,孩子上学也远。"
+WORDS = "我想申请公租房," + CROWDED * 100 + "电话13800001234"
+
+
+async def a_ticket_with_an_inquiry(emulator: Emulator) -> tuple[str, Any]:
+    """A ticket whose first inquiry has more than the question (a greeting, the bot's
+    question, the words), claimed in its group: the department and its topic."""
+    world = emulator.world
+    await world.user_sends(REQUESTER, "你好")
+    await bot_lines(emulator, REQUESTER, 1)
+    await world.user_sends(REQUESTER, WORDS)
+    await to_a_person(emulator, REQUESTER, (await bot_lines(emulator, REQUESTER, 2))[-1])
+    await until(lambda: any(bot_said(world, chat) for chat in GROUPS.values()))
+    department = next(key for key, chat in GROUPS.items() if bot_said(world, chat))
+    (card,) = bot_said(world, GROUPS[department])
+    await world.user_presses(OFFICERS[department], GROUPS[department], card.message_id, "claim:1")
+    return department, await only_topic(world, GROUPS[department])
+
+
+async def form_in(emulator: Emulator, chat_id: int) -> Any:
+    (form,) = await bot_lines(emulator, chat_id, 1)
+    return form
+
+
+async def a_form(emulator: Emulator) -> tuple[str, Any, str]:
+    """A ticket with an inquiry, claimed and sent to another department: that department,
+    the form in its group, and the ticket's own department."""
+    world = emulator.world
+    department, topic = await a_ticket_with_an_inquiry(emulator)
+    to = "utilities" if department != "utilities" else "social_security"
+    await world.user_sends(
+        OFFICERS[department],
+        f"/transfer {to} 需上门核实住房情况 | 请安排走访 | 8",
+        GROUPS[department],
+        topic.thread_id,
+    )
+    return to, await form_in(emulator, GROUPS[to]), department
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_the_form_shows_the_first_inquiry_as_the_card_does(
+    running: tuple[Emulator, App],
+) -> None:
+    emulator, _application = running
+    _to, form, _ = await a_form(emulator)
+    # The inquiry turn by turn, every word of it: it fits in the message.
+    assert "首问经过" in form.text and "机器人请其说得具体些" in form.text
+    assert WORDS in form.text and "节选" not in form.text
+    assert units(form.text) <= MAX_MESSAGE
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_an_accepted_form_says_who_accepted_it_and_when(
+    running: tuple[Emulator, App],
+) -> None:
+    emulator, application = running
+    desk = application.bot_data.desk
+    to, form, _ = await a_form(emulator)
+    receiver = OFFICERS[to]
+    await emulator.world.user_presses(receiver, GROUPS[to], form.message_id, "accept:1")
+    name = desk.rules.staff.shown_as(receiver)
+    # The desk's clock, in the office's zone.
+    when = desk.now().astimezone(desk.settings.zone).strftime("%Y-%m-%d %H:%M")
+    await until(lambda: "接收办理" in form.text)
+    assert form.text.endswith(f"\n✅ 已由 {name} 于 {when} 接收办理")
+    assert WORDS in form.text and form.buttons == []
+    assert units(form.text) <= MAX_MESSAGE
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_the_receiving_officers_reply_to_the_form_reaches_the_requester(
+    running: tuple[Emulator, App],
+) -> None:
+    emulator, application = running
+    world = emulator.world
+    to, form, department = await a_form(emulator)
+    receiver = OFFICERS[to]
+    await world.user_presses(receiver, GROUPS[to], form.message_id, "accept:1")
+    desk = application.bot_data.desk
+
+    async def accepted() -> bool:
+        async with desk.sessions() as session:
+            return await session.scalar(select(Ticket.handling_department_key)) == to
+
+    await until(accepted)
+    reply = "您好,我们明天上午上门核实。"
+    await world.user_sends(receiver, reply, GROUPS[to], reply_to=form.message_id)
+    await until(lambda: any(e.text == reply for e in bot_said(world, REQUESTER)))
+    async with desk.sessions() as session:
+        filed = await session.scalar(
+            select(TicketMessage).where(TicketMessage.direction == Direction.OUT)
+        )
+    assert filed is not None and (filed.ticket_id, filed.author_id) == (1, receiver)
+    # The owner, who stays accountable, reads it in the ticket's topic as if written there.
+    name = desk.rules.staff.shown_as(receiver)
+    told = f"{name}({desk.settings.department(to).names['zh']})答复了来电人:{reply}"
+    await until(lambda: any(told in e.text for e in bot_said(world, GROUPS[department])))
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_returned_form_says_who_returned_it_when_and_why(
+    running: tuple[Emulator, App],
+) -> None:
+    emulator, application = running
+    world = emulator.world
+    desk = application.bot_data.desk
+    to, form, _ = await a_form(emulator)
+    await world.user_sends(OFFICERS[to], "/return 1 不属于本科室职责", GROUPS[to])
+    name = desk.rules.staff.shown_as(OFFICERS[to])
+    await until(lambda: "退回" in form.text)
+    assert f"↩️ 已由 {name} 于 " in form.text and form.text.endswith("退回:不属于本科室职责")
+    assert form.buttons == []
