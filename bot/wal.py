@@ -9,7 +9,9 @@ sync: 10-20 ms about once a second at 100 updates/s, and over 100 ms when the di
 
 While the bot runs, a `Checkpointer` turns the automatic checkpoint off on the bot's
 connections and checkpoints every CHECKPOINT_SECONDS on a connection of its own in a worker
-thread (sqlite3 lets other threads run meanwhile). It is PASSIVE: it copies what no reader
+thread of its own (sqlite3 lets other threads run meanwhile; the connection is only ever used
+there, one call after the other, so that closing it never meets a checkpoint under way, even
+one whose caller was cancelled). It is PASSIVE: it copies what no reader
 still needs and never waits for a lock, so the bot's writers never wait for it; the next
 write after a complete copy starts the log again from its beginning. When it stops, the
 connections checkpoint by themselves again. A connection the pool opens meanwhile (after an
@@ -20,8 +22,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from sqlalchemy import event
@@ -43,6 +47,7 @@ class Checkpointer:
         database = url.database if url.get_backend_name() == "sqlite" else None
         self._path = database if database and database != ":memory:" else None
         self._connection: sqlite3.Connection | None = None
+        self._thread: ThreadPoolExecutor | None = None  # the connection's, one call at a time
         self._task: asyncio.Task[None] | None = None
 
     @property
@@ -56,7 +61,10 @@ class Checkpointer:
             return
         event.listen(self._engine.sync_engine, "connect", _manual)
         await self._set_automatic(0)
-        self._connection = sqlite3.connect(self._path, check_same_thread=False)
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wal-checkpoints")
+        self._connection = await self._in_thread(
+            sqlite3.connect, self._path, check_same_thread=False
+        )
         self._task = asyncio.create_task(self._checkpoint_forever(), name="wal checkpoints")
 
     async def stop(self) -> None:
@@ -72,22 +80,35 @@ class Checkpointer:
         except Exception:  # a new connection has it anyway
             log.exception("could not turn SQLite's automatic checkpoint back on")
         connection, self._connection = self._connection, None
+        thread, self._thread = self._thread, None
         if connection is not None:
-            await asyncio.to_thread(connection.close)
+            await self._in_thread(connection.close, thread=thread)  # after any checkpoint
+        if thread is not None:
+            thread.shutdown(wait=False)
 
     async def checkpoint(self) -> tuple[int, int, int]:
         """One PASSIVE checkpoint now, in a worker thread: SQLite's (busy, pages in the log,
         pages copied). Raises what sqlite3 raises."""
         connection = self._connection
         assert connection is not None, "started"
-        return await asyncio.to_thread(_checkpoint, connection)
+        result: tuple[int, int, int] = await self._in_thread(_checkpoint, connection)
+        return result
+
+    async def _in_thread(
+        self, function: Any, *args: Any, thread: ThreadPoolExecutor | None = None, **kwargs: Any
+    ) -> Any:
+        """`function` run in the connection's thread, after whatever was sent there before."""
+        executor = thread if thread is not None else self._thread
+        assert executor is not None, "started"
+        call = functools.partial(function, *args, **kwargs)
+        return await asyncio.get_running_loop().run_in_executor(executor, call)
 
     async def _checkpoint_forever(self) -> None:
         while True:
             await asyncio.sleep(self._every)
             try:
                 await self.checkpoint()
-            except Exception:  # the log waits for the next one, and the stop's
+            except Exception:  # the log waits for the next one
                 log.exception("WAL checkpoint failed; trying again")
 
     async def _set_automatic(self, pages: int) -> None:

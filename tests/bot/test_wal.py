@@ -4,6 +4,7 @@ stops, the connections checkpoint by themselves again."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import sqlite3
 from pathlib import Path
@@ -74,3 +75,23 @@ async def test_nothing_to_do_without_a_sqlite_file(url: str) -> None:
     assert not checkpointer.active
     await checkpointer.stop()
     await engine.dispose()
+
+
+async def test_a_stop_never_meets_a_checkpoint_under_way(tmp_path: Path) -> None:
+    """Stopped while checkpoints follow one another (one in a worker thread, its waiter
+    cancelled): the connection is closed after it, never under it (that crashed the process)."""
+    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'stop.db'}")
+    try:
+        async with engine.begin() as connection:
+            await connection.exec_driver_sql("CREATE TABLE blobs (data BLOB)")
+        for _ in range(40):
+            checkpointer = Checkpointer(engine, every=0)
+            await checkpointer.start()
+            await _write(engine, 2)
+            await asyncio.sleep(0)
+            await checkpointer.stop()
+        async with engine.connect() as connection:
+            count = (await connection.exec_driver_sql("SELECT count(*) FROM blobs")).scalar_one()
+        assert count == 80
+    finally:
+        await engine.dispose()
