@@ -170,8 +170,9 @@ class Transaction:
         """Store messages to send, in this transaction; they go out once it commits.
 
         They are written as it commits, everything it published in one statement, in the
-        order published (most transactions publish twice: a reply and a card, a relay and an
-        acknowledgement); nothing reads the outbox between a publish and the commit."""
+        order published (a transaction may publish more than once: a new ticket's alerts,
+        then its card and reply); nothing reads the outbox between a publish and the
+        commit."""
         items = list(messages)
         if items:
             self._to_store.extend(items)
