@@ -31,6 +31,10 @@ _TABLE = cast(Table, OutboxMessage.__table__)
 _WHEN = "__datetime__"
 # Built once, the statements of every message: constructing one costs more than running it.
 _INSERT = insert(_TABLE).returning(_TABLE.c.id, sort_by_parameter_order=True)
+# SQLite: SQLAlchemy cannot tell which returned id is which row's there, so with the order
+# asked for it inserts one row per statement. SQLite's one writer numbers a statement's rows
+# in the order of its VALUES: all in one statement, the ids sorted are the rows' in order.
+_INSERT_NUMBERED_IN_ORDER = insert(_TABLE).returning(_TABLE.c.id)
 _SENT = (
     update(_TABLE)
     .where(_TABLE.c.id == bindparam("sent_id"))
@@ -141,7 +145,10 @@ async def enqueue(
     connection = await session.connection()
     holder = holder if lease_until is not None else None
     rows = [_row(i, now, at, holder) for i in items]
-    ids = (await connection.execute(_INSERT, rows)).scalars()
+    if connection.dialect.name == "sqlite":
+        ids = sorted((await connection.execute(_INSERT_NUMBERED_IN_ORDER, rows)).scalars())
+    else:
+        ids = list((await connection.execute(_INSERT, rows)).scalars())
     return [
         Queued(message_id, item.chat_id, 0, at, call=item)
         if isinstance(item, Call)

@@ -124,6 +124,7 @@ class Transaction:
         self._transactions = transactions
         self._sender = sender
         self._published_any = False
+        self._to_store: list[Outgoing | Call] = []  # published, written as it commits
         self._session: AsyncSession | None = None
 
     @property
@@ -160,24 +161,37 @@ class Transaction:
             await session.close()
             if not committed:
                 self.published = []  # gone with the rollback: nothing to hand on
+                self._to_store = []
         # After the commit, and only then: the sender may send them at once.
         if self.published and self._sender is not None:
             self._sender(list(self.published))
 
     async def publish(self, messages: Iterable[Outgoing | Call]) -> None:
-        """Store messages to send, in this transaction; they go out once it commits."""
+        """Store messages to send, in this transaction; they go out once it commits.
+
+        They are written as it commits, everything it published in one statement, in the
+        order published (a transaction may publish more than once: a new ticket's alerts,
+        then its card and reply); nothing reads the outbox between a publish and the
+        commit."""
         items = list(messages)
+        if items:
+            self._to_store.extend(items)
+            self._published_any = True
+
+    async def _store(self, session: AsyncSession) -> None:
+        """Write what was published into the outbox (leased to this process when a sender
+        waits for it, `published`)."""
+        items, self._to_store = self._to_store, []
         if not items:
             return
         lease = self.now + LEASE if self._sender is not None else None
         queued = await outbox.enqueue(
-            session=self.session,
+            session=session,
             messages=items,
             now=self.now,
             lease_until=lease,
             holder=self._transactions.holder,
         )
-        self._published_any = True
         if self._sender is not None:
             self.published.extend(queued)
 
@@ -190,6 +204,7 @@ class Transaction:
         return self._published_any or flushed or pending
 
     async def _commit(self, session: AsyncSession) -> None:
+        await self._store(session)
         update_id = self.update_id
         marking = (
             update_id is not None and not self._transactions.marked(update_id) and self.wrote()

@@ -4,7 +4,7 @@ sender only once committed, and a rollback leaves nothing behind (on each store)
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import inbox, requesters
@@ -132,3 +132,39 @@ async def test_a_change_left_for_the_commit_to_write_carries_the_mark(
     assert await _processed(sessions) == {12: True}
     async with sessions() as session:
         assert await session.scalar(select(Requester.language)) == "en"
+
+
+async def test_what_a_transaction_publishes_is_stored_at_once_in_order(sessions: Sessions) -> None:
+    """Everything a transaction published goes into the outbox in one statement as it commits,
+    each row with an id above the one published before it (the sender and the poll go by the
+    ids), and each handed to the sender with its own row's id."""
+    transactions = await _received(sessions, 21)
+    handed: list[list[Queued]] = []
+    transactions.connect(handed.append)
+    engine = transactions.engine.sync_engine
+    inserts: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        if statement.startswith("INSERT INTO outbox"):
+            inserts.append(statement)
+
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        async with transactions(update_id=21) as tx:
+            await tx.publish([_notice(1), _notice(2)])
+            await tx.publish([Outgoing(5002, "en", "added_to_ticket", {"ticket_id": 3})])
+            await tx.publish([_notice(4)])
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    assert len(inserts) == 1
+    assert [(q.chat_id, q.message.context if q.message else None) for q in handed[0]] == [
+        (5001, {"ticket_id": 1}),
+        (5001, {"ticket_id": 2}),
+        (5002, {"ticket_id": 3}),
+        (5001, {"ticket_id": 4}),
+    ]
+    async with sessions() as session:
+        rows = list(await session.scalars(select(OutboxMessage).order_by(OutboxMessage.id)))
+    assert [(r.id, r.chat_id, r.context) for r in rows] == [
+        (q.id, q.chat_id, q.message.context if q.message else None) for q in handed[0]
+    ]
