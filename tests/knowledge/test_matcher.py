@@ -216,3 +216,20 @@ def test_refined_and_plain_centroids_agree_on_the_obvious(
     for p in phrasings[::7]:
         assert refined.search(p.text, p.language)[0].template_id == p.template_id
         assert plain.search(p.text, p.language)[0].template_id == p.template_id
+
+
+def test_a_young_english_base_weighs_words_as_general_english_does() -> None:
+    # One phrasing a template: IDF over six phrasings cannot tell "bought something" (said by
+    # one long phrasing) from "refund" (the case); general English can (`knowledge.background`).
+    kb = {
+        "refund": "How do I receive a refund for my item?",
+        "transfer-time": "How long does a transfer take? I bought something online a couple of "
+        "days ago and sent the money, but the seller says it is still not there",
+        "card-lost": "I think I have lost my card",
+        "exchange-rate": "How are your exchange rates decided?",
+        "top-up-failed": "Why did my top up fail?",
+        "close-account": "Delete my account now please.",
+    }
+    matcher = Matcher([Phrasing(template, "en", text) for template, text in kb.items()])
+    matches = matcher.search("Am I able to get a refund for something I bought?", "en")
+    assert matches[0].template_id == "refund"
