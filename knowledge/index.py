@@ -269,14 +269,14 @@ class Index:
         known = self.terms[positions] == distinct if len(self.terms) else positions < 0
         terms = positions[known]
         weights = sublinear(counts[known]) * self.weight[terms]
+        # An n-gram the base has never seen is as rare as can be in it: on the prior's scale
+        # (N + M) for an English one, so that a passport asked of a base about ID cards
+        # still counts against what the base knows however common the word is.
         unseen = ~known
-        rarest = np.full(int(unseen.sum()), np.log(1.0 + self.size) + IDF_FLOOR)
-        unseen_english = english[unseen]
-        if self.prior > 0 and unseen_english.any():
-            rarest[unseen_english] = self._idf(
-                np.zeros(int(unseen_english.sum())), distinct[unseen][unseen_english]
-            )
-        unknown = rarest * np.where(orders[unseen] == 1, UNIGRAM_WEIGHT, 1.0)
+        rarest = np.where(
+            english[unseen], np.log(1.0 + self.size + self.prior), np.log(1.0 + self.size)
+        )
+        unknown = (rarest + IDF_FLOOR) * np.where(orders[unseen] == 1, UNIGRAM_WEIGHT, 1.0)
         norm = float(np.sqrt((weights**2).sum()))
         whole = np.sqrt(norm**2 + ((sublinear(counts[~known]) * unknown) ** 2).sum())
         return Query(
