@@ -273,9 +273,8 @@ class Index:
         # (N + M) for an English one, so that a passport asked of a base about ID cards
         # still counts against what the base knows however common the word is.
         unseen = ~known
-        rarest = np.where(
-            english[unseen], np.log(1.0 + self.size + self.prior), np.log(1.0 + self.size)
-        )
+        rarest = np.full(int(unseen.sum()), np.log(1.0 + self.size))
+        rarest[english[unseen]] = np.log(1.0 + self.size + self.prior)
         unknown = (rarest + IDF_FLOOR) * np.where(orders[unseen] == 1, UNIGRAM_WEIGHT, 1.0)
         norm = float(np.sqrt((weights**2).sum()))
         whole = np.sqrt(norm**2 + ((sublinear(counts[~known]) * unknown) ** 2).sum())
