@@ -106,9 +106,6 @@ class Index:
             np.float64
         )
         rows, cols = pairs // width, pairs % width
-        self.words_per_phrasing = (
-            float(np.mean([len(t.split()) for t in texts])) if self.size else 1.0
-        )
         self.prior = background.PRIOR_DOCUMENTS
         frequencies = np.bincount(cols, minlength=width).astype(np.float64)
         self.idf = np.log((1.0 + self.size) / (1.0 + frequencies)) + IDF_FLOOR
@@ -245,6 +242,8 @@ class Index:
             np.int64,
             sum(len(ws) for ws in occurrence_words),
         )
+        # Words a phrasing on average: the length of the prior's pseudo-phrasings.
+        self.words_per_phrasing = len(words) / max(len(texts), 1)
         word_rows = np.repeat(
             np.arange(len(texts)),
             np.fromiter((len(ws) for ws in occurrence_words), np.int64, len(texts)),
