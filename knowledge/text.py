@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -147,14 +148,37 @@ def text_gram_counts(
     normal: str, stop_weight: float = 1.0
 ) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.float64], npt.NDArray[np.int64]]:
     """The distinct n-gram hashes of one text, ascending, how often each occurs, and each
-    one's n (counts float: a function word's occurrence counts `stop_weight`): the hashes
-    of `gram_hashes`, each word's remembered as arrays, so that a question costs a few
-    numpy operations however long it is (a long question's n-grams counted in Python were
-    most of its search: measured, the slowest hundredth of searches)."""
+    one's n: `text_grams` without the English flags."""
+    grams = text_grams(normal, stop_weight)
+    return grams.hashes, grams.counts, grams.orders
+
+
+class TextGrams(NamedTuple):
+    """The distinct n-grams of one text (`text_grams`)."""
+
+    hashes: npt.NDArray[np.uint64]  # ascending
+    counts: npt.NDArray[np.float64]
+    orders: npt.NDArray[np.int64]  # n
+    english: npt.NDArray[np.bool_]  # from a word of ASCII characters
+
+
+def text_grams(normal: str, stop_weight: float = 1.0) -> TextGrams:
+    """The distinct n-gram hashes of one text, ascending, how often each occurs, each one's n,
+    and whether it comes from a word of ASCII characters (counts float: a function word's
+    occurrence counts `stop_weight`): the hashes of `gram_hashes`, each word's remembered as
+    arrays, so that a question costs a few numpy operations however long it is (a long
+    question's n-grams counted in Python were most of its search: measured, the slowest
+    hundredth of searches)."""
     words = Counter(normal.split())
     if not words:
-        return np.zeros(0, np.uint64), np.zeros(0, np.float64), np.zeros(0, np.int64)
+        return TextGrams(
+            np.zeros(0, np.uint64),
+            np.zeros(0, np.float64),
+            np.zeros(0, np.int64),
+            np.zeros(0, bool),
+        )
     arrays = [_word_gram_arrays(word) for word in words]
+    sizes = [len(grams) for grams, _ in arrays]
     hashes = np.concatenate([grams for grams, _ in arrays])
     weights = np.repeat(
         np.fromiter(
@@ -162,9 +186,10 @@ def text_gram_counts(
             np.float64,
             len(words),
         ),
-        [len(grams) for grams, _ in arrays],
+        sizes,
     )
+    english = np.repeat(np.fromiter((w.isascii() for w in words), bool, len(words)), sizes)
     distinct, first, inverse = np.unique(hashes, return_index=True, return_inverse=True)
     counts = np.bincount(inverse.ravel(), weights, len(distinct)).astype(np.float64, copy=False)
     orders = np.concatenate([orders for _, orders in arrays])[first].astype(np.int64, copy=False)
-    return distinct.astype(np.uint64, copy=False), counts, orders
+    return TextGrams(distinct.astype(np.uint64, copy=False), counts, orders, english[first])

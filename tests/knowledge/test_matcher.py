@@ -230,3 +230,20 @@ def test_a_broken_traffic_light_is_not_a_street_light(
     matches = matcher.search(question, language)
     assert matches[0].template_id == "traffic-signal-fault"
     assert matcher.band(matches) is Band.ANSWER
+
+
+def test_a_young_english_base_weighs_words_as_general_english_does() -> None:
+    # One phrasing a template: IDF over six phrasings cannot tell "bought something" (said by
+    # one long phrasing) from "refund" (the case); general English can (`knowledge.background`).
+    kb = {
+        "refund": "How do I receive a refund for my item?",
+        "transfer-time": "How long does a transfer take? I bought something online a couple of "
+        "days ago and sent the money, but the seller says it is still not there",
+        "card-lost": "I think I have lost my card",
+        "exchange-rate": "How are your exchange rates decided?",
+        "top-up-failed": "Why did my top up fail?",
+        "close-account": "Delete my account now please.",
+    }
+    matcher = Matcher([Phrasing(template, "en", text) for template, text in kb.items()])
+    matches = matcher.search("Am I able to get a refund for something I bought?", "en")
+    assert matches[0].template_id == "refund"
