@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import lifecycle
+from bot.config import Settings
 from bot.errors import InvalidInput, NotFound
 from bot.guards import clean_text, require_staff_of
 from bot.handoff_forms import decided_form_notices, department_name, form_notice
@@ -57,6 +58,18 @@ def handoff_due_at(now: datetime, hours: int | None) -> datetime:
     return now + timedelta(hours=hours)
 
 
+def department_named(settings: Settings, word: str) -> str | None:
+    """The key of the department `word` names: its key or its name in any configured
+    language (`departments[].names`, as the usage and the cards show it), case and
+    surrounding spaces ignored; None when no department has it."""
+    wanted = word.strip().casefold()
+    for department in settings.departments:
+        names = {department.key, *(n.strip().casefold() for n in department.names.values())}
+        if wanted in names:
+            return department.key
+    return None
+
+
 async def transfer(
     *,
     session: AsyncSession,
@@ -73,10 +86,12 @@ async def transfer(
     ticket = await get(session=session, ticket_id=ticket_id)
     if actor_id != ticket.owner_id:
         require_staff_of(rules, actor_id, ticket.department_key, ticket.handling_department_key)
-    if to_department not in {d.key for d in rules.settings.departments}:
+    named = department_named(rules.settings, to_department)
+    if named is None:
         raise InvalidInput(
             f"unknown department {to_department!r}", "unknown_department", name=to_department
         )
+    to_department = named
     if to_department == ticket.handling_department_key:
         raise InvalidInput(
             f"ticket {ticket.id} is already handled by {to_department}",

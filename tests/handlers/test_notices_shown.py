@@ -21,8 +21,11 @@ def _said(world: Any, chat_id: int, words: str) -> list[Any]:
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
+# The department by its key, or by its name as the usage shows it (a tester's "公用事业科").
+@pytest.mark.parametrize("department", ["social_security", "社会保障科"])
 async def test_handoff_notices_land_in_the_tickets_topic_with_their_buttons(
     running: tuple[Emulator, Application],  # type: ignore[type-arg]
+    department: str,
 ) -> None:
     emulator, _ = running
     world = emulator.world
@@ -33,7 +36,7 @@ async def test_handoff_notices_land_in_the_tickets_topic_with_their_buttons(
     topic = await only_topic(world, GENERAL_GROUP)
     await world.user_sends(
         OFFICER,
-        "/transfer social_security 需核实社保 | 请核实缴费 | 8",
+        f"/transfer {department} 需核实社保 | 请核实缴费 | 8",
         GENERAL_GROUP,
         topic.thread_id,
     )
