@@ -24,10 +24,11 @@ any process takes updates left unprocessed for ORPHANED_AFTER), or at the next s
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
 import logging
 import time
-from collections.abc import Awaitable
+from collections.abc import AsyncIterator, Awaitable
 from datetime import timedelta
 from typing import Any
 
@@ -79,13 +80,20 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
             return
         else:
             key = chat.id
+        async with self._turn(key):
+            if locks is not None and isinstance(update, Update):
+                await self._in_turn(locks, key, update, coroutine)
+            else:
+                await self._handle(update, coroutine)
+
+    @contextlib.asynccontextmanager
+    async def _turn(self, key: int) -> AsyncIterator[None]:
+        """This process's turn at `key` (a chat, or an update without one): one at a time
+        here; the lock is forgotten once nobody waits for it."""
         lock = self._locks.setdefault(key, asyncio.Lock())
         try:
             async with lock:
-                if locks is not None and isinstance(update, Update):
-                    await self._in_turn(locks, key, update, coroutine)
-                else:
-                    await self._handle(update, coroutine)
+                yield
         finally:
             if not lock.locked() and self._locks.get(key) is lock:
                 del self._locks[key]
@@ -158,15 +166,11 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
                 continue  # the chat's backlog was taken whole
             done.add(chat_id)
             key = chat_key(chat_id) if chat_id is not None else update_key(update_id)
-            lock = self._locks.setdefault(key, asyncio.Lock())
             try:
-                async with lock:
+                async with self._turn(key):
                     await self._backlog(locks, key, chat_id, update_id)
             except Exception:
                 log.exception("could not take the updates left in chat %s", chat_id)
-            finally:
-                if not lock.locked() and self._locks.get(key) is lock:
-                    del self._locks[key]
         if found:
             log.warning("took %d updates another process left unprocessed", len(found))
         return len(found)
