@@ -14,13 +14,12 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.closure import auto_close
-from bot.ledger import breach
+from bot.ledger import breach, notice_given
 from bot.models import (
     ACTIVE_STATUSES,
     BreachKind,
     DeadlineKind,
     Escalation,
-    ProgressNotice,
     Requester,
     Ticket,
 )
@@ -154,25 +153,15 @@ def progress_notice(
     due_at = ticket.next_notice_due_at
     assert due_at is not None
     on_time = now - due_at <= rules.settings.notices.grace
-    session.add(
-        ProgressNotice(
-            ticket_id=ticket.id,
-            due_at=due_at,
-            sent_at=now,
-            on_time=on_time,
-            accountable_id=ticket.owner_id,
-            update_text=ticket.latest_update,
-        )
+    notice_given(
+        session,
+        ticket,
+        due_at,
+        now,
+        on_time=on_time,
+        accountable_id=ticket.owner_id,
+        detail=f"notice due {due_at.isoformat()}",
     )
-    if not on_time:
-        breach(
-            session,
-            ticket,
-            BreachKind.LATE_NOTICE,
-            officer_id=ticket.owner_id,
-            now=now,
-            detail=f"notice due {due_at.isoformat()}",
-        )
     if ticket.owner_id is not None:
         # The owner was asked for an update before this notice and gave none.
         breach(

@@ -69,23 +69,48 @@ def contacted(
     at least every 24 hours)."""
     due_at = ticket.next_notice_due_at
     if due_at is not None and now - due_at > rules.settings.notices.grace:
-        who = accountable_id
-        session.add(
-            ProgressNotice(
-                ticket_id=ticket.id,
-                due_at=due_at,
-                sent_at=now,
-                on_time=False,
-                accountable_id=who,
-                update_text=ticket.latest_update,
-            )
+        notice_given(
+            session,
+            ticket,
+            due_at,
+            now,
+            on_time=False,
+            accountable_id=accountable_id,
+            detail=f"notice due {due_at.isoformat()}; first contact {now.isoformat()}",
         )
+    rules.contacted(ticket, now)
+
+
+def notice_given(
+    session: AsyncSession,
+    ticket: Ticket,
+    due_at: datetime,
+    now: datetime,
+    *,
+    on_time: bool,
+    accountable_id: int | None,
+    detail: str,
+) -> None:
+    """Record a progress notice owed at `due_at` and given at `now` (`progress_notices`), and,
+    when it was not on time, a late-notice breach against `accountable_id` with `detail` (SPEC:
+    a progress notice at least every 24 hours). The one place both the sweep's notice and a
+    contact that came after a missed one write this record."""
+    session.add(
+        ProgressNotice(
+            ticket_id=ticket.id,
+            due_at=due_at,
+            sent_at=now,
+            on_time=on_time,
+            accountable_id=accountable_id,
+            update_text=ticket.latest_update,
+        )
+    )
+    if not on_time:
         breach(
             session,
             ticket,
             BreachKind.LATE_NOTICE,
-            officer_id=who,
+            officer_id=accountable_id,
             now=now,
-            detail=f"notice due {due_at.isoformat()}; first contact {now.isoformat()}",
+            detail=detail,
         )
-    rules.contacted(ticket, now)
