@@ -182,11 +182,12 @@ async def moved_and_tell(
 
 
 async def paused_and_tell(*, tx: Transaction, rules: Rules, chat_id: int, reason: str) -> bool:
-    """The bot cannot send to the staff chat `chat_id` now (`reason`: kicked, left, or
-    no_topic_rights): what is to be sent there is parked; the supervisors and management are
-    told (`staff_group_paused`, values `chat_id`, `reason`, `was`: the reason it was paused
-    for before, None the first time, `departments`, `management`) the first time, and again
-    when the reason changes (the bot added back, but without the right to manage topics: the
+    """The bot cannot send to the staff chat `chat_id` now (`reason`: kicked, left,
+    no_topic_rights, or not_found: Telegram knows no such chat, deleted or a wrong id): what
+    is to be sent there is parked; the supervisors and management are told
+    (`staff_group_paused`, values `chat_id`, `reason`, `was`: the reason it was paused for
+    before, None the first time, `departments`, `management`) the first time, and again when
+    the reason changes (the bot added back, but without the right to manage topics: the
     stored reason follows). False for a chat that is none of the desk's (nothing is parked:
     its messages fail as before)."""
     place = place_of(rules.settings, chat_id)

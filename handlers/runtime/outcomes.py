@@ -62,7 +62,7 @@ class Outcomes:
             await self._follow(item, error.new_chat_id)
             return 0.0
         group = item.chat_id < 0
-        if group and (isinstance(error, Forbidden) or _no_rights(error)):
+        if group and (isinstance(error, Forbidden) or _no_rights(error) or _not_found(error)):
             if await self._usable_now(item.chat_id):
                 # Refused before the bot was given back its place: again, as for a 5xx.
                 item.attempts += 1
@@ -189,11 +189,18 @@ def _no_rights(error: TelegramError) -> bool:
     return isinstance(error, BadRequest) and "not enough rights" in str(error).casefold()
 
 
+def _not_found(error: TelegramError) -> bool:
+    """Telegram's 400 for a chat it does not know (deleted, or an id that is no chat)."""
+    return isinstance(error, BadRequest) and "chat not found" in str(error).casefold()
+
+
 def _reason(error: TelegramError) -> str:
     """Why a staff chat cannot be sent to, as bot/staff_chats.py names it."""
     text = str(error).casefold()
     if "kicked" in text:
         return "kicked"
+    if _not_found(error):
+        return "not_found"
     if isinstance(error, Forbidden):
         return "left"
     return "no_topic_rights"

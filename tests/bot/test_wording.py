@@ -245,7 +245,7 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
     if template == "escalation":
         return [(d, {"deadline": d}) for d in ("first_response", "resolution")]
     if template == "staff_group_paused":
-        reasons = [(r, {"reason": r}) for r in ("kicked", "left", "no_topic_rights")]
+        reasons = [(r, {"reason": r}) for r in ("kicked", "left", "no_topic_rights", "not_found")]
         back = ("back_without_topics", {"reason": "no_topic_rights", "was": "kicked"})
         return [*reasons, back]
     if template in ("staff_group_moved", "staff_group_back"):

@@ -228,6 +228,35 @@ async def test_a_removed_bot_parks_what_is_for_the_group_and_resumes_when_back(
     await until(lambda: bool(said(world, REQUESTER, "王芳")))  # and on it goes
 
 
+async def test_a_staff_group_telegram_no_longer_knows_parks_and_tells_the_supervisors(
+    sessions: Sessions,  # first: on PostgreSQL, a database emptied of earlier tests
+    running: tuple[Emulator, App],
+) -> None:
+    """Telegram answers "chat not found" (the group was deleted, or its id is wrong): what is
+    for it waits, as for a removed bot, and the supervisors hear why; it goes once the bot is
+    back in the group. Before, the message was given up and nobody was told."""
+    emulator, application = running
+    world = emulator.world
+    basic_group(emulator)
+    card = await a_ticket(emulator)
+    group = world.chats.pop(GENERAL_GROUP)  # gone from Telegram, no update says so
+    await world.user_sends(REQUESTER, "补充:我家三口人")
+    await until(lambda: bool(said(world, SUPERVISOR, "找不到该群")))
+    await until(lambda: bool(said(world, MANAGEMENT, "找不到该群")))
+    async with application.bot_data.desk.sessions() as session:
+        assert await session.scalar(select(PausedChat.reason)) == "not_found"
+        given_up = select(func.count()).where(OutboxMessage.failed_at.is_not(None))
+        assert await session.scalar(given_up) == 0
+
+    world.chats[GENERAL_GROUP] = group
+    await control(emulator, "membership", {"chat_id": GENERAL_GROUP, "status": "administrator"})
+    await until(lambda: bool(said(world, SUPERVISOR, "恢复")))
+    await until(lambda: bool(said(world, GENERAL_GROUP, "补充:我家三口人")))
+    assert await rows(application, PausedChat) == 0
+    await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
+    await until(lambda: bool(said(world, REQUESTER, "王芳")))
+
+
 @pytest.mark.parametrize("store", ["sqlite"])
 async def test_without_the_right_to_manage_topics_the_group_waits_until_given_it(
     running: tuple[Emulator, App],
