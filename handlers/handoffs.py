@@ -9,9 +9,9 @@ its flow and present the actor's own answer (the pressed card loses its button).
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import Message, Update
 
-from bot import handoffs, lookup
+from bot import handed, handoffs, lookup
 from bot.desk import Desk
 from bot.errors import DeskError
 from bot.models import Ticket
@@ -103,3 +103,38 @@ async def give_back(update: Update, context: DeskContext) -> None:
             "handoff_event", desk.settings.languages.default, event="return_usage"
         )
         raise Misused(refused, usage) from refused
+
+
+async def asked(
+    desk: Desk, ticket: Ticket, message: Message, text: str, *, update_id: int
+) -> bool:
+    """A reply on a handoff form by the receiving department's staff before they accept it
+    (or after they returned it): a question for the ticket's owner, never for the requester
+    (bot/handed.py); the asker hears where it went. False (nothing done) for any other
+    message."""
+    assert message.from_user is not None
+    replied = message.reply_to_message
+    if replied is None:
+        return False
+    async with desk.sessions() as session:
+        question = await handed.on_form(
+            session=session,
+            rules=desk.rules,
+            ticket=ticket,
+            officer_id=message.from_user.id,
+            chat_id=message.chat_id,
+            replied_to=replied.message_id,
+        )
+    if not question:
+        return False
+    async with desk.transaction(update_id=update_id) as tx:
+        await handed.question_and_tell(
+            tx=tx, rules=desk.rules, ticket=ticket, officer_id=message.from_user.id, text=text
+        )
+        owner = desk.rules.staff.shown_as(ticket.owner_id) or "-"
+        language = desk.settings.languages.default
+        told = desk.texts.render(
+            "handoff_event", language, event="asked", ticket_id=ticket.id, owner=owner
+        )
+        await post.post(tx, post.reply(message, told))
+    return True
