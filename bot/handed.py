@@ -9,10 +9,8 @@ anything), as that department meets it:
   when the ticket is settled (resolved or closed) or handled by the owner's department again,
   and moves when another department accepts it (`reaches_handler`). A handoff returned never
   started one: the department that returned it never handled the ticket.
-- before accepting (or after returning it): a reply on the form by the receiving
-  department's staff, who may not speak to the requester for a ticket they do not handle, is
-  a question to the owner (`question_and_tell`): filed as an internal note and shown in the
-  ticket's place with who asked, from which department; never sent to the requester.
+- before accepting (or after returning it): the receiving department asks the owner, not
+  the requester (bot/handoff_questions.py).
 """
 
 from __future__ import annotations
@@ -22,17 +20,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.excerpt import excerpt
-from bot.guards import clean_text, may_speak_for
-from bot.handoff_forms import FORM, FORM_DECIDED
-from bot.models import Direction, StaffLink, Ticket, TicketMessage, TicketStatus
-from bot.notices import Audience, Notice, publish
+from bot.models import StaffLink, Ticket, TicketMessage, TicketStatus
+from bot.notices import Audience, Notice
 from bot.rules import Rules
-from bot.transaction import Transaction
 
 HANDED_RELAY = "handed_relay"  # what the requester wrote, for the accepting department
-QUESTION = "handoff_question"  # a receiving department's question on a form, for the owner
-QUESTION_SHOWN = 3000  # UTF-16 units of the question the owner reads in the ticket's place
 # What the requester sent as the ticket's staff get it (bot/conversation.py), and the part of
 # a HANDED_RELAY that carries it (the presenter words each as that kind, replying to the form).
 PARTS = {
@@ -42,6 +34,10 @@ PARTS = {
     "requester_edit": "edit",
 }
 SETTLED = (TicketStatus.RESOLVED, TicketStatus.CLOSED)
+# The links a handoff form keeps, pending and decided (bot/handoff_forms.py FORM and
+# FORM_DECIDED; not imported: that module reads the intake, which files what requesters write
+# through bot/conversation.py, which calls here).
+FORM_KINDS = ("handoff_card", "handoff_decided")
 
 
 def reaches_handler(
@@ -85,7 +81,7 @@ async def latest_form(*, session: AsyncSession, ticket_id: int, chat_id: int) ->
         .where(
             StaffLink.ticket_id == ticket_id,
             StaffLink.chat_id == chat_id,
-            StaffLink.kind.in_((FORM, FORM_DECIDED)),
+            StaffLink.kind.in_(FORM_KINDS),
         )
         .order_by(StaffLink.message_id.desc())
         .limit(1)
@@ -144,66 +140,3 @@ async def mirrored(
             )
         )
     return copies
-
-
-def asks_owner(rules: Rules, ticket: Ticket, officer_id: int, form_department: str) -> bool:
-    """Whether an officer's words on a handoff form of `form_department` are a question to
-    the ticket's owner: they are staff of that department, who may not (yet, or any more)
-    speak to the requester for this ticket (bot/guards.py `may_speak_for`)."""
-    member = rules.staff.get(officer_id)
-    if member is None or member.department_key != form_department:
-        return False
-    return not may_speak_for(rules, ticket, officer_id)
-
-
-async def on_form(
-    *,
-    session: AsyncSession,
-    rules: Rules,
-    ticket: Ticket,
-    officer_id: int,
-    chat_id: int,
-    replied_to: int | None,
-) -> bool:
-    """Whether an officer's message in the staff group `chat_id`, replying to its message
-    `replied_to`, is a question to the ticket's owner (`asks_owner`): that message is one of
-    the ticket's handoff forms, in the group of the officer's department."""
-    if replied_to is None:
-        return False
-    link = await session.get(StaffLink, (chat_id, replied_to))
-    if link is None or link.ticket_id != ticket.id or link.kind not in (FORM, FORM_DECIDED):
-        return False
-    member = rules.staff.get(officer_id)
-    if member is None:
-        return False
-    group = rules.settings.department(member.department_key).staff_group_chat_id
-    return group == chat_id and asks_owner(rules, ticket, officer_id, member.department_key)
-
-
-async def question_and_tell(
-    *, tx: Transaction, rules: Rules, ticket: Ticket, officer_id: int, text: str
-) -> TicketMessage:
-    """A receiving department's question on a handoff form (`asks_owner`), filed on the
-    ticket as an internal note at the transaction's instant; the ticket's staff (the
-    owner's place) read it as QUESTION (values `by`, the asker as staff know them,
-    `department`, their department's key, `text`, its start: `excerpt`). The requester hears
-    nothing of it. InvalidInput for empty words."""
-    text = clean_text(text, "the question")
-    member = rules.staff.get(officer_id)
-    note = TicketMessage(
-        ticket_id=ticket.id,
-        direction=Direction.NOTE,
-        author_id=officer_id,
-        content_type="text",
-        text=text,
-        created_at=tx.now,
-    )
-    tx.session.add(note)
-    values = {
-        "by": rules.staff.shown_as(officer_id) or "-",
-        "department": member.department_key if member is not None else "",
-        "text": excerpt(text, QUESTION_SHOWN).text,
-    }
-    notice = Notice(QUESTION, (Audience.TICKET_STAFF,), ticket, values, fallback=ticket.owner_id)
-    await publish(tx, rules, [notice])
-    return note

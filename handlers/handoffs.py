@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from telegram import Message, Update
 
-from bot import handed, handoffs, lookup
+from bot import handoff_questions, handoffs, lookup
 from bot.desk import Desk
 from bot.errors import DeskError
 from bot.models import Ticket
@@ -105,19 +105,20 @@ async def give_back(update: Update, context: DeskContext) -> None:
         raise Misused(refused, usage) from refused
 
 
-async def asked(
+async def talked(
     desk: Desk, ticket: Ticket, message: Message, text: str, *, update_id: int
 ) -> bool:
-    """A reply on a handoff form by the receiving department's staff before they accept it
-    (or after they returned it): a question for the ticket's owner, never for the requester
-    (bot/handed.py); the asker hears where it went. False (nothing done) for any other
-    message."""
+    """A question about a handoff from the receiving department (a reply on the form before
+    accepting it), or the owner's side answering it (a reply to the question in the
+    ticket's place): it goes to the other side, never to the requester
+    (bot/handoff_questions.py), and the writer hears where it went. False (nothing done)
+    for any other message."""
     assert message.from_user is not None
     replied = message.reply_to_message
     if replied is None:
         return False
     async with desk.sessions() as session:
-        question = await handed.on_form(
+        said = await handoff_questions.talk(
             session=session,
             rules=desk.rules,
             ticket=ticket,
@@ -125,16 +126,26 @@ async def asked(
             chat_id=message.chat_id,
             replied_to=replied.message_id,
         )
-    if not question:
+    if said is None:
         return False
     async with desk.transaction(update_id=update_id) as tx:
-        await handed.question_and_tell(
-            tx=tx, rules=desk.rules, ticket=ticket, officer_id=message.from_user.id, text=text
+        await handoff_questions.talk_and_tell(
+            tx=tx,
+            rules=desk.rules,
+            ticket=ticket,
+            officer_id=message.from_user.id,
+            said=said,
+            text=text,
         )
         owner = desk.rules.staff.shown_as(ticket.owner_id) or "-"
-        language = desk.settings.languages.default
+        event = "asked" if said.kind == handoff_questions.QUESTION else "answered"
         told = desk.texts.render(
-            "handoff_event", language, event="asked", ticket_id=ticket.id, owner=owner
+            "handoff_event",
+            desk.settings.languages.default,
+            event=event,
+            ticket_id=ticket.id,
+            owner=owner,
+            department=said.department_key,
         )
         await post.post(tx, post.reply(message, told))
     return True

@@ -24,6 +24,7 @@ from telegram import InlineKeyboardMarkup
 from bot.desk import Desk
 from bot.handed import HANDED_RELAY
 from bot.handoff_forms import FORM, FORM_DECIDED
+from bot.handoff_questions import ANSWER, QUESTION
 from bot.notices import BUTTONS_GONE, Audience
 from bot.outbox import Call
 from bot.outgoing import Outgoing
@@ -40,7 +41,16 @@ COPIES = {"staff_reply", "relay"}  # notices shown as a copy of the message they
 # about the ticket).
 # A handoff form is linked to its ticket too, at once: a reply to it is about the ticket,
 # and its decision, which may follow in a moment, edits it (bot/handoff_forms.py).
-AFTER = {"relay": "link", "relay_described": "link", "ticket_card": "card", FORM: "form"}
+# A question about a handoff and its answer are linked too: a reply to either continues it
+# (bot/handoff_questions.py).
+AFTER = {
+    "relay": "link",
+    "relay_described": "link",
+    "ticket_card": "card",
+    FORM: "form",
+    QUESTION: "link",
+    ANSWER: "link",
+}
 
 
 def _supervising(desk: Desk, message: Outgoing) -> bool:
@@ -205,4 +215,6 @@ def present(desk: Desk, message: Outgoing) -> Call:
         ticket_id=message.ticket_id,
         in_topic=in_topic,
         after=_after(message),
+        # An answer about a handoff: under the form it is about.
+        reply_to=message.context.get("reply_to") if message.template == ANSWER else None,
     )

@@ -172,8 +172,8 @@ async def _on_ticket(
         if command.name == "transfer":
             await handoffs.transfer(desk, ticket, officer_id, command.rest, update_id=update_id)
             return
-    if command is None and await handoffs.asked(desk, ticket, message, text, update_id=update_id):
-        return  # the receiving department asks the owner, before accepting
+    if command is None and await handoffs.talked(desk, ticket, message, text, update_id=update_id):
+        return  # a question about a handoff, or its answer: between staff only
     language = desk.settings.languages.default
     async with desk.transaction(update_id=update_id) as tx:
         if command is not None and command.name == "resolve":

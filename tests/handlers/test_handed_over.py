@@ -90,7 +90,7 @@ async def test_the_accepting_departments_reply_to_the_relayed_words_reaches_the_
     emulator, application = running
     world = emulator.world
     desk = application.bot_data.desk
-    to, form, department, _topic = await accepted(emulator, application)
+    to, _form, department, _topic = await accepted(emulator, application)
     group = GROUPS[to]
     words = "请问什么时候上门?"
     await world.user_sends(REQUESTER, words)
@@ -124,7 +124,7 @@ async def test_the_accepting_officer_finds_the_ticket_in_mine(
     (listed,) = [e for e in bot_said(world, group) if "转来本科室办理" in e.text]
     owner = desk.rules.staff.shown_as(OFFICERS[department])
     assert "我没有在办的工单。" in listed.text
-    assert f"#1 " in listed.text and f"首问负责人 {owner}" in listed.text
+    assert "#1 " in listed.text and f"首问负责人 {owner}" in listed.text
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -158,13 +158,14 @@ async def test_the_flow_to_the_department_stops_when_the_ticket_is_settled(
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
-async def test_a_question_on_the_form_before_accepting_reaches_the_owner_only(
+async def test_a_question_on_the_form_before_accepting_goes_to_the_owner_who_answers_it(
     running: tuple[Emulator, App],
 ) -> None:
     emulator, application = running
     world = emulator.world
     desk = application.bot_data.desk
     to, form, department = await a_form(emulator)
+    (topic,) = world.chats[GROUPS[department]].topics.values()
     group = GROUPS[to]
     question = "请问来电人是否已提交收入证明?"
     await world.user_sends(OFFICERS[to], question, group, reply_to=form.message_id)
@@ -178,8 +179,25 @@ async def test_a_question_on_the_form_before_accepting_reaches_the_owner_only(
     shown = f"❓ {name}({desk.settings.department(to).names['zh']})就工单 #1 的转办单提问"
     await until(lambda: any(shown in e.text for e in bot_said(world, GROUPS[department])))
     (told,) = [e for e in bot_said(world, GROUPS[department]) if shown in e.text]
-    assert told.text.endswith(question)
-    assert not any(question in e.text for e in bot_said(world, REQUESTER))
+    assert f"{shown}(来电人看不到):{question}" in told.text
     async with desk.sessions() as session:
         note = await session.scalar(select(TicketMessage).where(TicketMessage.text == question))
     assert note is not None and (note.direction, note.author_id) == (Direction.NOTE, OFFICERS[to])
+
+    # The owner answers it by replying to it in the ticket's topic: it goes to the asking
+    # department under the form, not to the requester.
+    async def linked() -> bool:  # the sender records links a moment after it sends
+        async with desk.sessions() as session:
+            return await session.get(StaffLink, (GROUPS[department], told.message_id)) is not None
+
+    await until(linked)
+    answer = "已提交,见附件材料清单第3项。"
+    await world.user_sends(
+        OFFICERS[department], answer, GROUPS[department], topic.thread_id, told.message_id
+    )
+    await until(lambda: any(answer in e.text for e in replies_to(world, group, form.message_id)))
+    (answered,) = [e for e in bot_said(world, group) if answer in e.text]
+    assert answered.text == f"💬 {owner} 就工单 #1 的转办单答复(来电人看不到):{answer}"
+    passed = f"已转给 {desk.settings.department(to).names['zh']}(来电人看不到)"
+    await until(lambda: any(passed in e.text for e in bot_said(world, GROUPS[department])))
+    assert not any(w in e.text for e in bot_said(world, REQUESTER) for w in (question, answer))
