@@ -115,8 +115,8 @@ async def talked(
     for any other message."""
     assert message.from_user is not None
     replied = message.reply_to_message
-    if replied is None:
-        return False
+    if replied is None or replied.message_id == message.message_thread_id:
+        return False  # no reply, or only the topic's own (Telegram's implicit reply)
     async with desk.sessions() as session:
         said = await handoff_questions.talk(
             session=session,
