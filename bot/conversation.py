@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import replies
+from bot import handed, replies
 from bot.closure import words_after_resolution_and_tell
 from bot.errors import IllegalMove, NotAllowed
 from bot.excerpt import excerpt
@@ -103,6 +103,10 @@ async def requester_message_and_tell(
     ticket = await get(session=tx.session, ticket_id=ticket_id)
     group = rules.settings.department(ticket.handling_department_key).staff_group_chat_id
     notices = relay_notices(ticket, group, message, described, origin)
+    # The department that accepted a handoff of it reads them too (bot/handed.py).
+    notices += await handed.mirrored(
+        session=tx.session, rules=rules, ticket=ticket, notices=notices, message=message
+    )
     requester = await tx.session.get(Requester, requester_id) if acknowledge else None
     resolved = ticket.status is TicketStatus.RESOLVED
     if requester is not None and not resolved:
@@ -177,6 +181,9 @@ async def requester_edit_and_tell(
         Notice("requester_edit", staff, ticket, fallback=group),
         Notice("relay", staff, ticket, copied, fallback=group),
     ]
+    notices += await handed.mirrored(
+        session=tx.session, rules=rules, ticket=ticket, notices=notices
+    )
     await publish(tx, rules, notices)
     return message
 

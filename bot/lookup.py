@@ -1,11 +1,11 @@
-"""Looking things up: a requester's tickets (/status), an officer's (/mine), a department's
-queue (/queue) and one ticket's whole record (/ticket N), as plain values for the front to
-word. Reads only; nothing here writes."""
+"""Looking things up: a requester's tickets (/status), an officer's and those handed to their
+department (/mine), a department's queue (/queue) and one ticket's whole record (/ticket N),
+as plain values for the front to word. Reads only; nothing here writes."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -146,6 +146,30 @@ async def queue(*, session: AsyncSession, department_key: str) -> list[TicketLin
         .limit(STAFF_LIMIT)
     )
     return [_staff_line(t, t.first_response_due_at) for t in rows]
+
+
+async def handed_to(
+    *, session: AsyncSession, rules: Rules, department_key: str, officer_id: int
+) -> list[TicketLine]:
+    """The tickets another department's officer owns that `department_key` accepted to
+    handle (SPEC rule 7: the receiving department does the work, the owner stays) and that
+    are not closed, but those `officer_id` owns (listed as theirs already); at most
+    STAFF_LIMIT, earliest resolution deadline first, each naming its owner."""
+    rows = await session.scalars(
+        select(Ticket)
+        .where(
+            Ticket.handling_department_key == department_key,
+            Ticket.department_key != department_key,
+            Ticket.status != TicketStatus.CLOSED,
+            Ticket.owner_id != officer_id,
+        )
+        .order_by(Ticket.resolution_due_at)
+        .limit(STAFF_LIMIT)
+    )
+    return [
+        replace(_staff_line(t, t.resolution_due_at), owner=rules.staff.shown_as(t.owner_id))
+        for t in rows
+    ]
 
 
 def _staff_line(ticket: Ticket, due: datetime | None) -> TicketLine:

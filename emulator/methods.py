@@ -9,7 +9,7 @@ from typing import Any
 from emulator.errors import api_error
 from emulator.groups import chat_member, member_status
 from emulator.media import bot_file, photo_sizes
-from emulator.objects import MEDIA_KINDS
+from emulator.objects import CAPTIONED, MEDIA_KINDS
 from emulator.spec import spec
 from emulator.world import World
 
@@ -247,9 +247,13 @@ def _copy_content(world: World, message: dict[str, Any]) -> dict[str, Any]:
 async def _copy(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
     original = _original(world, p)
     reply = world.reply_to(world.chat(p["chat_id"]).id, p.get("reply_parameters"), _thread(p))
-    copy = world.bot_sends_media(
-        p["chat_id"], _copy_content(world, original), p.get("reply_markup"), _thread(p), reply
-    )
+    content = _copy_content(world, original)
+    if p.get("caption") is not None and any(k in content for k in CAPTIONED):
+        # The copy's new caption (empty: none); the original's is kept when none is given.
+        content["caption"] = p["caption"]
+        if not p["caption"]:
+            del content["caption"]
+    copy = world.bot_sends_media(p["chat_id"], content, p.get("reply_markup"), _thread(p), reply)
     return {"message_id": copy["message_id"]}
 
 

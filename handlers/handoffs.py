@@ -9,9 +9,9 @@ its flow and present the actor's own answer (the pressed card loses its button).
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import Message, Update
 
-from bot import handoffs, lookup
+from bot import handoff_questions, handoffs, lookup
 from bot.desk import Desk
 from bot.errors import DeskError
 from bot.models import Ticket
@@ -103,3 +103,49 @@ async def give_back(update: Update, context: DeskContext) -> None:
             "handoff_event", desk.settings.languages.default, event="return_usage"
         )
         raise Misused(refused, usage) from refused
+
+
+async def talked(
+    desk: Desk, ticket: Ticket, message: Message, text: str, *, update_id: int
+) -> bool:
+    """A question about a handoff from the receiving department (a reply on the form before
+    accepting it), or the owner's side answering it (a reply to the question in the
+    ticket's place): it goes to the other side, never to the requester
+    (bot/handoff_questions.py), and the writer hears where it went. False (nothing done)
+    for any other message."""
+    assert message.from_user is not None
+    replied = message.reply_to_message
+    if replied is None or replied.message_id == message.message_thread_id:
+        return False  # no reply, or only the topic's own (Telegram's implicit reply)
+    async with desk.sessions() as session:
+        said = await handoff_questions.talk(
+            session=session,
+            rules=desk.rules,
+            ticket=ticket,
+            officer_id=message.from_user.id,
+            chat_id=message.chat_id,
+            replied_to=replied.message_id,
+        )
+    if said is None:
+        return False
+    async with desk.transaction(update_id=update_id) as tx:
+        await handoff_questions.talk_and_tell(
+            tx=tx,
+            rules=desk.rules,
+            ticket=ticket,
+            officer_id=message.from_user.id,
+            said=said,
+            text=text,
+        )
+        owner = desk.rules.staff.shown_as(ticket.owner_id) or "-"
+        event = "asked" if said.kind == handoff_questions.QUESTION else "answered"
+        told = desk.texts.render(
+            "handoff_event",
+            desk.settings.languages.default,
+            event=event,
+            ticket_id=ticket.id,
+            owner=owner,
+            department=said.department_key,
+        )
+        await post.post(tx, post.reply(message, told))
+    return True

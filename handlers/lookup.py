@@ -38,7 +38,8 @@ async def status(update: Update, context: DeskContext) -> None:
 
 @staff_only
 async def mine_or_queue(update: Update, context: DeskContext) -> None:
-    """/mine: the tickets I own. /queue: my department's unclaimed tickets. Staff only."""
+    """/mine: the tickets I own, then those other departments handed to mine (their owners
+    stay accountable). /queue: my department's unclaimed tickets. Staff only."""
     desk = context.desk
     user, message = update.effective_user, update.effective_message
     if user is None or message is None or message.text is None:
@@ -47,12 +48,18 @@ async def mine_or_queue(update: Update, context: DeskContext) -> None:
     assert member is not None
     language = desk.settings.languages.default
     mine = message.text.startswith("/mine")
+    handed: list[lookup.TicketLine] = []
     async with desk.sessions() as session:
-        listed = (
-            await lookup.owned(session=session, officer_id=user.id)
-            if mine
-            else await lookup.queue(session=session, department_key=member.department_key)
-        )
+        if mine:
+            listed = await lookup.owned(session=session, officer_id=user.id)
+            handed = await lookup.handed_to(
+                session=session,
+                rules=desk.rules,
+                department_key=member.department_key,
+                officer_id=user.id,
+            )
+        else:
+            listed = await lookup.queue(session=session, department_key=member.department_key)
     titles = {
         "zh": ("我负责的工单:", "我没有在办的工单。", "待认领:", "没有待认领的工单。"),
         "en": (
@@ -63,19 +70,16 @@ async def mine_or_queue(update: Update, context: DeskContext) -> None:
         ),
     }[language if language in ("zh", "en") else "en"]
     title, empty = (titles[0], titles[1]) if mine else (titles[2], titles[3])
-    await post.say_reply(
-        desk,
-        update.update_id,
-        message,
-        desk.texts.render(
-            "staff_list",
-            language,
-            tickets=listed,
-            title=title,
-            empty=empty,
-            statuses=statuses(desk, language),
-        ),
+    worded = statuses(desk, language)
+    said = desk.texts.render(
+        "staff_list", language, tickets=listed, title=title, empty=empty, statuses=worded
     )
+    if handed:  # other departments' tickets mine accepted to handle: their owners stay
+        title = desk.texts.render("handoff_event", language, event="handed_to_us")
+        said += "\n\n" + desk.texts.render(
+            "staff_list", language, tickets=handed, title=title, empty="", statuses=worded
+        )
+    await post.say_reply(desk, update.update_id, message, said)
 
 
 @staff_only

@@ -58,9 +58,17 @@ def copy(
     ticket_id: int | None = None,
     in_topic: bool = False,
     after: str | None = None,
+    reply_to: int | None = None,
 ) -> Call:
-    """copyMessage (never forward: forwards break for users who hide their account)."""
-    params = {"chat_id": chat_id, "from_chat_id": from_chat_id, "message_id": message_id}
+    """copyMessage (never forward: forwards break for users who hide their account); as a
+    reply to the message `reply_to` in `chat_id` when given."""
+    params: dict[str, Any] = {
+        "chat_id": chat_id,
+        "from_chat_id": from_chat_id,
+        "message_id": message_id,
+    }
+    if reply_to is not None:
+        params["reply_parameters"] = {"message_id": reply_to, "allow_sending_without_reply": True}
     return Call(chat_id, "copyMessage", params, kind, ticket_id, in_topic, after)
 
 

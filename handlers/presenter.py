@@ -22,7 +22,9 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup
 
 from bot.desk import Desk
+from bot.handed import HANDED_RELAY
 from bot.handoff_forms import FORM, FORM_DECIDED
+from bot.handoff_questions import ANSWER, QUESTION
 from bot.notices import BUTTONS_GONE, Audience
 from bot.outbox import Call
 from bot.outgoing import Outgoing
@@ -39,7 +41,16 @@ COPIES = {"staff_reply", "relay"}  # notices shown as a copy of the message they
 # about the ticket).
 # A handoff form is linked to its ticket too, at once: a reply to it is about the ticket,
 # and its decision, which may follow in a moment, edits it (bot/handoff_forms.py).
-AFTER = {"relay": "link", "relay_described": "link", "ticket_card": "card", FORM: "form"}
+# A question about a handoff and its answer are linked too: a reply to either continues it
+# (bot/handoff_questions.py).
+AFTER = {
+    "relay": "link",
+    "relay_described": "link",
+    "ticket_card": "card",
+    FORM: "form",
+    QUESTION: "link",
+    ANSWER: "link",
+}
 
 
 def _supervising(desk: Desk, message: Outgoing) -> bool:
@@ -113,6 +124,56 @@ def _numbered(desk: Desk, message: Outgoing) -> Call | None:
     return copied
 
 
+# The kinds a caption may go with (Telegram's rule: a sticker, a place, a contact do not).
+CAPTIONED = frozenset({"photo", "animation", "document", "voice", "video", "audio"})
+# What a part of a handed ticket's relay is worded as (bot/handed.py PARTS).
+HANDED_WORDED = {
+    "origin": "relay_origin",
+    "described": "relay_described",
+    "edit": "requester_edit",
+}
+
+
+def _handed(desk: Desk, message: Outgoing) -> Call:
+    """What the requester wrote, for the department that accepted their ticket (bot/handed.py
+    `mirrored`): in its group as a reply to the handoff form, linked to the ticket (a reply
+    to it answers the requester). A new text starts with the ticket's number; a media with a
+    caption slot gets it as its caption; anything else, or what would pass Telegram's limits,
+    is copied as it is (the form it replies to names the ticket), as is an edited message
+    (the edit's mark before it names the ticket); the forward's origin, a poll in words and
+    the edit's mark are worded as for the ticket's own staff."""
+    values = message.context
+    reply_to = values.get("reply_to")
+    ticket_id = message.ticket_id
+    kind, chat_id = message.template, message.chat_id
+    part = values.get("part", "copy")
+    if part in HANDED_WORDED:
+        text = desk.texts.render(HANDED_WORDED[part], message.language, **values)
+        return post.message(
+            chat_id, text, kind=kind, reply_to=reply_to, ticket_id=ticket_id, after="link"
+        )
+    content_type = values.get("content_type")
+    worded = desk.texts.render(
+        HANDED_RELAY, message.language, ticket_id=ticket_id, text=values.get("text") or ""
+    )
+    if content_type == "text" and _units(worded) <= MAX_MESSAGE:
+        return post.message(
+            chat_id, worded, kind=kind, reply_to=reply_to, ticket_id=ticket_id, after="link"
+        )
+    copied = post.copy(
+        chat_id,
+        values["from_chat_id"],
+        values["message_id"],
+        kind=kind,
+        ticket_id=ticket_id,
+        after="link",
+        reply_to=reply_to,
+    )
+    if content_type in CAPTIONED and _units(worded) <= MAX_CAPTION:
+        copied.params["caption"] = worded
+    return copied
+
+
 def present(desk: Desk, message: Outgoing) -> Call:
     """The call that shows a notice: a sendMessage worded in its language, with its buttons,
     in its ticket's topic when addressed to the ticket's staff; or, for a copy (COPIES), the
@@ -121,6 +182,8 @@ def present(desk: Desk, message: Outgoing) -> Call:
     in_topic = message.audience == Audience.TICKET_STAFF and message.ticket_id is not None
     if message.template == BUTTONS_GONE:  # a message answered otherwise: its buttons go
         return post.drop_buttons(message.chat_id, int(message.context["message_id"]))
+    if message.template == HANDED_RELAY:
+        return _handed(desk, message)
     if message.template in COPIES:
         values = message.context
         numbered = _numbered(desk, message) if message.template == "staff_reply" else None
@@ -152,4 +215,6 @@ def present(desk: Desk, message: Outgoing) -> Call:
         ticket_id=message.ticket_id,
         in_topic=in_topic,
         after=_after(message),
+        # An answer about a handoff: under the form it is about.
+        reply_to=message.context.get("reply_to") if message.template == ANSWER else None,
     )

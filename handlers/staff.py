@@ -22,12 +22,11 @@ from bot.errors import AlreadyClaimed, DeskError, InvalidInput
 from bot.intake import card
 from bot.models import Ticket, TicketStatus
 from bot.outbox import Call
-from handlers import cards, post, received
+from handlers import cards, handoffs, post, received
 from handlers.callbacks import Action, parse
 from handlers.commands import IN_TICKET, read
 from handlers.common import answer
 from handlers.context import DeskContext
-from handlers.handoffs import transfer
 from handlers.refusals import STALE_REASONS, Misused, refusal, refusals, stale_buttons
 from handlers.requesters import requester_for
 
@@ -171,8 +170,10 @@ async def _on_ticket(
             await _unknown(desk, message, command.name, update_id=update_id)
             return
         if command.name == "transfer":
-            await transfer(desk, ticket, officer_id, command.rest, update_id=update_id)
+            await handoffs.transfer(desk, ticket, officer_id, command.rest, update_id=update_id)
             return
+    if command is None and await handoffs.talked(desk, ticket, message, text, update_id=update_id):
+        return  # a question about a handoff, or its answer: between staff only
     language = desk.settings.languages.default
     async with desk.transaction(update_id=update_id) as tx:
         if command is not None and command.name == "resolve":

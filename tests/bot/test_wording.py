@@ -52,7 +52,17 @@ STAFF_EVENTS = (
     "asked_again",
     "answered_elsewhere",
 )
-HANDOFF_EVENTS = ("sent", "accepted", "returned", "copy", "requester", "return_usage")
+HANDOFF_EVENTS = (
+    "sent",
+    "accepted",
+    "returned",
+    "copy",
+    "requester",
+    "return_usage",
+    "asked",
+    "handed_to_us",
+    "answered",
+)
 BUTTONS = (
     "assign",
     "priority",

@@ -148,3 +148,33 @@ async def test_a_new_tickets_card_has_claim_and_keeps_its_message_id(desk: Desk)
     assert _buttons(call.params) == ["claim:7"]
     closed = desk.texts.render("statuses", "zh", status="closed")
     assert f"#3 {closed}" in call.params["text"] and "路灯坏了" in call.params["text"]
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_the_accepting_departments_copy_is_a_numbered_reply_to_the_form(desk: Desk) -> None:
+    """bot/handed.py's HANDED_RELAY, each part as its reader sees it: under the form (message
+    17), linked to the ticket, the ticket's number on the words where Telegram allows it."""
+    base = {"ticket_id": 7, "reply_to": 17, "from_chat_id": REQUESTER, "message_id": 3}
+
+    def shown(**values: Any) -> Any:
+        call = present(desk, Outgoing(GROUP, "zh", "handed_relay", {**base, **values}, 7, None))
+        reply = call.params["reply_parameters"]["message_id"]
+        assert (reply, call.after, call.ticket_id) == (17, "link", 7)
+        return call
+
+    text = shown(part="copy", text="白天有人", content_type="text")
+    assert (text.method, text.params["text"]) == ("sendMessage", "📩 工单 #7 来电人:白天有人")
+    photo = shown(part="copy", text="合同", content_type="photo")
+    assert (photo.method, photo.params["caption"]) == ("copyMessage", "📩 工单 #7 来电人:合同")
+    sticker = shown(part="copy", text="", content_type="sticker")
+    assert sticker.method == "copyMessage" and "caption" not in sticker.params
+    long = shown(part="copy", text="长" * 4090, content_type="text")
+    assert long.method == "copyMessage" and "caption" not in long.params
+    edited = shown(part="copy")  # an edit's copy: the mark before it names the ticket
+    assert edited.method == "copyMessage" and "caption" not in edited.params
+    mark = shown(part="edit")
+    assert mark.method == "sendMessage" and "工单 #7" in mark.params["text"]
+    origin = shown(part="origin", origin_kind="channel", origin_name="本地新闻")
+    assert "工单 #7" in origin.params["text"] and "本地新闻" in origin.params["text"]
+    poll = shown(part="described", kind="poll", described="哪天能办?")
+    assert "工单 #7" in poll.params["text"] and "哪天能办?" in poll.params["text"]
