@@ -18,7 +18,7 @@ from bot.intake import held, inquiry, offers
 from bot.intake.announcement import is_announcement
 from bot.intake.card import card_notice
 from bot.intake.choice import category_named
-from bot.intake.close import CloseTemplate
+from bot.intake.close import CloseTemplate, topic
 from bot.intake.decision import (
     Action,
     Handover,
@@ -358,6 +358,7 @@ async def hand_over(
         # The card's group now; its message id once Telegram has the card.
         staff_chat_id=settings.department(department).staff_group_chat_id,
         priority_words=inquiry.own_words(turns) if turns else None,
+        topic=lambda text: topic(desk.matcher, text),
     )
     ticket = opened.ticket
     # The inquiry's buttons (an answer's, suggestions, the category choice) are used up.
