@@ -20,7 +20,8 @@ The table, in words (each row wins over those below it):
 | none, NEW_QUESTION     |        | no matter said     |          |       | ASK_MATTER  |
 | any other              |        | yes                |          | any   | HANDOVER    |
 | none, NEW_Q., ABOUT    |        | an announcement    | ANSWER   |       | ANSWER      |
-| none, NEW_Q., ABOUT    |        | an announcement    | other, * |       | ASK_ABOUT   |
+| none, NEW_Q., ABOUT    |        | an announcement    | ANSWER*, |       | ASK_ABOUT   |
+|                        |        |                    | other    |       |             |
 | MATTER                 |        | no                 | ANSWER*  |       | REGISTER    |
 | MATTER                 |        | no                 | other    |       | HANDOVER    |
 | none, NEW_Q., CLARIFY, |        | no                 | ANSWER*  | any   | REGISTER    |
