@@ -15,9 +15,9 @@ unprocessed updates (`backlog`) and a chat's messages still to be sent before a 
 (`older_unsent`, for handlers/runtime/ordering.py). A pooled connection would cost a ping, a
 BEGIN and a ROLLBACK around each.
 
-Keys: a chat's is 4 × its id, an update without a chat (an inline query) 4 × its id + 2, a
-category's surge check (`surge_key`, a transaction's lock) 4 × a hash of its name + 1; the
-residue 3 is free for other locks of the bot's.
+Keys: a chat's is 4 × its id, an update without a chat (an inline query) 4 × its id + 2, the
+surge check (`surge_key`, a transaction's lock) 4 × a hash of "surge" + 1; the residue 3 is
+free for other locks of the bot's.
 """
 
 from __future__ import annotations
@@ -65,11 +65,12 @@ def update_key(update_id: int) -> int:
     return 4 * update_id + 2
 
 
-def surge_key(category: str) -> int:
-    """The lock under which a new ticket of `category` is compared with the recent ones for a
-    surge (bot/incidents.py; a transaction's lock, bot/db.py `one_at_a_time`). Apart from the
-    chats' and updates' keys (1 modulo 4): a process holding a chat takes it while handling."""
-    return 4 * zlib.crc32(category.encode()) + 1
+def surge_key() -> int:
+    """The lock under which a new ticket is compared with the recent ones for a surge, of
+    every category (bot/incidents.py: a matter is one whatever category each ticket was
+    filed under; a transaction's lock, bot/db.py `one_at_a_time`). Apart from the chats' and
+    updates' keys (1 modulo 4): a process holding a chat takes it while handling."""
+    return 4 * zlib.crc32(b"surge") + 1
 
 
 class _Line:

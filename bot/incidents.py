@@ -3,11 +3,9 @@ one update from staff reaches every affected requester (SPEC rule 9, 优先级�
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from collections.abc import Callable
 from datetime import datetime
 
-from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -23,6 +21,7 @@ from bot.notices import Audience, Notice, address, card_refresh, publish
 from bot.outgoing import Outgoing
 from bot.priority import set_priority
 from bot.rules import Rules
+from bot.same_matter import Subject, alike, subject
 from bot.store import save
 from bot.transaction import Transaction
 
@@ -30,32 +29,32 @@ from bot.transaction import Transaction
 _RECENT_LIMIT = 500
 
 
-_TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W_]+")
-
-
-def _normalise(text: str) -> str:
-    """Han characters one token each, other words whole, punctuation dropped, space-joined.
-
-    With token_set_ratio this compares Chinese by shared characters and English by shared
-    words: paraphrases of one complaint score about 85-100, unrelated questions under 60.
-    """
-    return " ".join(_TOKEN.findall(unicodedata.normalize("NFKC", text).casefold()))
+# What a question is about as the knowledge base knows it: the id of the template it comes
+# close to, or None (bot/intake/close.py `topic`).
+Topic = Callable[[str], str | None]
 
 
 async def detect_surge(
-    *, session: AsyncSession, rules: Rules, ticket: Ticket, now: datetime
+    *,
+    session: AsyncSession,
+    rules: Rules,
+    ticket: Ticket,
+    now: datetime,
+    topic: Topic | None = None,
 ) -> list[Outgoing]:
-    """Link `ticket` with recent similar ones once they are enough to be one incident. One
-    transaction at a time per category (several processes): two similar tickets opened at the
-    same instant each see the other, and make one incident, not two racing to link the same
-    tickets (the second's transaction failed on them)."""
+    """Link `ticket` with the recent active tickets about the same matter
+    (`bot.same_matter.alike`: the same knowledge-base `topic`, in either language, else words
+    alike; whatever their categories) once they are enough to be one incident (config
+    `surge`). Without `topic` the words alone decide. One transaction at a time (several
+    processes): two similar tickets opened at the same instant each see the other, and make
+    one incident, not two racing to link the same tickets (the second's transaction failed on
+    them)."""
     surge = rules.settings.surge
-    await one_at_a_time(session, surge_key(ticket.category))
+    await one_at_a_time(session, surge_key())
     recent = (
         await session.execute(
             select(Ticket.id, Ticket.question, Ticket.incident_id)
             .where(
-                Ticket.category == ticket.category,
                 Ticket.opened_at >= now - surge.window,
                 Ticket.status.in_(ACTIVE_STATUSES),
                 Ticket.id != ticket.id,
@@ -64,17 +63,16 @@ async def detect_surge(
             .limit(_RECENT_LIMIT)
         )
     ).all()
-    matches = process.extract(
-        _normalise(ticket.question),
-        {row.id: _normalise(row.question) for row in recent},
-        scorer=fuzz.token_set_ratio,
-        score_cutoff=surge.similarity,
-        limit=None,
-    )
+
+    def about(question: str) -> Subject:
+        return subject(question, topic(question) if topic is not None else None)
+
+    mine = about(ticket.question)
+    matches = [row.id for row in recent if alike(mine, about(row.question), surge.similarity)]
     if len(matches) + 1 < surge.min_tickets:
         return []
     incidents = {row.id: row.incident_id for row in recent}
-    incident_id = next((incidents[key] for _, _, key in matches if incidents[key]), None)
+    incident_id = next((incidents[key] for key in matches if incidents[key]), None)
     new_incident = incident_id is None
     if incident_id is None:
         incident = Incident(
@@ -84,11 +82,7 @@ async def detect_surge(
         await session.flush()
         incident_id = incident.id
         similar = list(
-            await session.scalars(
-                select(Ticket)
-                .where(Ticket.id.in_([key for _, _, key in matches]))
-                .order_by(Ticket.id)
-            )
+            await session.scalars(select(Ticket).where(Ticket.id.in_(matches)).order_by(Ticket.id))
         )
     else:
         # The incident exists and its tickets are linked and raised: only this one joins.

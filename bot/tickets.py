@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import lifecycle
 from bot.errors import InvalidInput, NotAllowed, NotFound
 from bot.guards import clean_text, require_owner_or_supervisor, require_staff_of
-from bot.incidents import detect_surge
+from bot.incidents import Topic, detect_surge
 from bot.ledger import contacted, record_late_first_response
 from bot.lifecycle import Action
 from bot.models import Requester, StaffLink, Ticket, TicketStatus
@@ -48,10 +48,15 @@ async def open_ticket(
     department: str | None = None,
     inquiry: list[dict[str, Any]] | None = None,
     staff_chat_id: int | None = None,
+    priority_words: str | None = None,
+    topic: Topic | None = None,
 ) -> Opened:
     """Register an inquiry with its deadlines; the promise made to the requester is contact.
     `inquiry`: the first inquiry's turns (bot/intake/inquiry.py); `staff_chat_id`: the staff
-    group its card goes to, if the caller sends one (both written with the ticket's row)."""
+    group its card goes to, if the caller sends one (both written with the ticket's row).
+    `priority_words`: the words configured keywords raise the priority for (default: the
+    question; an announcement passed on is no outage of the requester's); `topic`: what a
+    question is about, for the surge check (`bot.incidents.detect_surge`)."""
     settings = rules.settings
     question = clean_text(question, "the question")
     if category not in {c.key for c in settings.categories}:
@@ -67,7 +72,9 @@ async def open_ticket(
     requester = await session.get(Requester, requester_id)
     if requester is None:
         raise NotFound(f"no requester {requester_id}", "no_requester")
-    priority, keywords = keyword_priority(rules, question, priority)
+    priority, keywords = keyword_priority(
+        rules, question if priority_words is None else priority_words, priority
+    )
 
     ticket = Ticket(
         requester_id=requester_id,
@@ -111,7 +118,9 @@ async def open_ticket(
     opened = Opened(ticket)
     if keywords:
         opened.alerts.extend(_supervisor_alerts(rules, ticket, "alert_keyword", words=keywords))
-    opened.alerts.extend(await detect_surge(session=session, rules=rules, ticket=ticket, now=now))
+    opened.alerts.extend(
+        await detect_surge(session=session, rules=rules, ticket=ticket, now=now, topic=topic)
+    )
     await save(session, rules, ticket)
     return opened
 

@@ -41,7 +41,7 @@ def present(desk: Desk, requester: Requester, outcome: flow.Outcome) -> list[Cal
         case Action.CLARIFY:
             return [post.message(chat_id, desk.texts.render("clarify", language))]
         case Action.ASK_ABOUT:
-            text = desk.texts.render("ask_about", language, more=outcome.more)
+            text = desk.texts.render("ask_about", language, more=outcome.more, typed=outcome.typed)
             return [post.message(chat_id, text)]
         case Action.ASK_MATTER:
             text = desk.texts.render("ask_matter", language, person=outcome.person)

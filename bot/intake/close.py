@@ -4,7 +4,7 @@ it is and which department should take it (config `routing.close_template`)."""
 from __future__ import annotations
 
 from bot.desk import Desk
-from knowledge.matcher import Band
+from knowledge.matcher import Band, Matcher
 from knowledge.templates import CaseTemplate
 
 
@@ -35,3 +35,11 @@ class CloseTemplate:
         template, band = self._best()
         close = band is Band.ANSWER or (wanted == "suggest" and band is Band.SUGGEST)
         return template.department if template and close else None
+
+
+def topic(matcher: Matcher, question: str) -> str | None:
+    """What `question` is about, as the knowledge base knows it (in either language): the id
+    of the template it comes close to (the `suggest` band or better), or None when none does."""
+    matches = matcher.search(question, None, limit=1)
+    close = matches and matcher.band(matches) is not Band.HANDOVER
+    return matches[0].template_id if close else None

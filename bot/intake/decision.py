@@ -19,6 +19,9 @@ The table, in words (each row wins over those below it):
 | none, NEW_Q., ABOUT    |        | a forward alone    |          |       | ASK_ABOUT   |
 | none, NEW_QUESTION     |        | no matter said     |          |       | ASK_MATTER  |
 | any other              |        | yes                |          | any   | HANDOVER    |
+| none, NEW_Q., ABOUT    |        | an announcement    | ANSWER   |       | ANSWER      |
+| none, NEW_Q., ABOUT    |        | an announcement    | ANSWER*, |       | ASK_ABOUT   |
+|                        |        |                    | other    |       |             |
 | MATTER                 |        | no                 | ANSWER*  |       | REGISTER    |
 | MATTER                 |        | no                 | other    |       | HANDOVER    |
 | none, NEW_Q., CLARIFY, |        | no                 | ANSWER*  | any   | REGISTER    |
@@ -35,7 +38,10 @@ what the matter is, once, and a person takes it with the matter they then say, t
 words kept; "a forward alone": the text is forwarded, not written by them, and nothing of
 theirs waits (`forwarded`): a clerk handed a notice asks what they want done about it, once,
 and their answer with the forward is the question (at ABOUT, more forwards join it and the
-question is not asked anew); "a name typed": the text is the name of a category the buttons
+question is not asked anew); "an announcement": a notice typed, stating a fact with nothing of
+theirs in it ("通知:本周六停水", `bot.intake.announcement`), nothing of theirs waiting: a
+clerk answers from a template that fits and needs no person, else asks what they want done
+about it, as for a forward; "a name typed": the text is the name of a category the buttons
 show (`bot.intake.choice.category_named`), taken as the choice; ANSWER*: the answer's template says
 the matter needs a person, a fault to repair or an application to process: the bot answers,
 asks for the details the template lists and opens the ticket itself.) A dialog step other
@@ -187,10 +193,25 @@ def before_match(
 
 
 def after_match(
-    *, step: DialogStep | None, band: Band, vague: bool, needs_person: bool = False
+    *,
+    step: DialogStep | None,
+    band: Band,
+    vague: bool,
+    needs_person: bool = False,
+    announced: bool = False,
+    question_waiting: bool = False,
 ) -> Action:
     """The action once the knowledge base has said how close it came (`needs_person`: the
-    best template says a person must act on the matter)."""
+    best template says a person must act on the matter; `announced`: the text is an
+    announcement, `bot.intake.announcement`; `question_waiting` as for `before_match`)."""
+    if announced and (
+        step is DialogStep.ABOUT
+        or (not question_waiting and step in (None, DialogStep.NEW_QUESTION))
+    ):
+        # A notice typed, nothing of theirs in it: a template's answer when one fits and
+        # asks no person to act, else what do they want done about it (never a ticket of
+        # what it announces).
+        return Action.ANSWER if band is Band.ANSWER and not needs_person else Action.ASK_ABOUT
     if step is DialogStep.MATTER:
         # They asked for a person or a service: the matter they now say goes to a person
         # (with a template's details asked for, when one says a person must act on it).
@@ -217,6 +238,7 @@ def decide(
     question_waiting: bool = False,
     forwarded: bool = False,
     names_category: bool = False,
+    announced: bool = False,
 ) -> Action:
     """The whole table in one call (the desk itself searches only when `before_match` says
     nothing, since searching costs time)."""
@@ -230,7 +252,14 @@ def decide(
         forwarded=forwarded,
         names_category=names_category,
     )
-    return decided or after_match(step=step, band=band, vague=vague, needs_person=needs_person)
+    return decided or after_match(
+        step=step,
+        band=band,
+        vague=vague,
+        needs_person=needs_person,
+        announced=announced,
+        question_waiting=question_waiting,
+    )
 
 
 def question_of(*, step: DialogStep | None, earlier: str | None, text: str) -> str:

@@ -15,9 +15,10 @@ from bot import conversation, metrics, requesters, tickets
 from bot.classify import fallback_category, infer_category
 from bot.desk import Desk
 from bot.intake import held, inquiry, offers
+from bot.intake.announcement import is_announcement
 from bot.intake.card import card_notice
 from bot.intake.choice import category_named
-from bot.intake.close import CloseTemplate
+from bot.intake.close import CloseTemplate, topic
 from bot.intake.decision import (
     Action,
     Handover,
@@ -62,6 +63,7 @@ class Outcome:
     answered: str | None = None
     person: bool = False  # ASK_MATTER: they asked for a person (else for a kind of service)
     more: bool = False  # ASK_ABOUT: another forward, joined to those already asked about
+    typed: bool = False  # ASK_ABOUT: a notice they typed (`announcement`), not forwarded
 
 
 def record_turn(requester: Requester, turn: inquiry.Turn) -> None:
@@ -124,13 +126,14 @@ async def take_text(
         if step is DialogStep.CATEGORY and origin is None
         else None
     )
+    waiting = bool(requester.last_question and requester.inquiry)
     decided = before_match(
         step=step,
         ticket_in_progress=current is not None,
         asks_for_person=person,
         words=has_words(text),
         no_matter=names_no_matter(text),
-        question_waiting=bool(requester.last_question and requester.inquiry),
+        question_waiting=waiting,
         forwarded=origin is not None,
         names_category=named is not None,
     )
@@ -164,18 +167,17 @@ async def take_text(
     if requester.inquiry and not going_on:  # idle too long: its buttons are over too
         await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=None)
     requester.inquiry = going_on
-    record_turn(requester, inquiry.said(written, now))
+    # A notice's words are kept, marked: they say what the matter is about, not how urgent
+    # it is for them (`inquiry.own_words`).
+    announced = is_announcement(text)
+    record_turn(requester, inquiry.said(written, now, notice=announced))
     if decided is Action.ASK_ABOUT:
         # What do they want done about it? The forward (with any that follow it) leads the
         # question their answer completes; asked once.
-        more = step is DialogStep.ABOUT
         requester.last_question = question_of(
             step=step, earlier=requester.last_question, text=written
         )
-        requester.dialog_step, requester.last_offered = DialogStep.ABOUT, None
-        if not more:
-            record_turn(requester, inquiry.bot_did("about", now))
-        return Outcome(decided, more=more)
+        return ask_about(desk, requester, step, typed=False)
     if decided is Action.ASK_MATTER:
         # What is it about? Their words lead the question their answer completes.
         requester.dialog_step = DialogStep.MATTER
@@ -225,7 +227,16 @@ async def take_text(
         requester.inquiry = (requester.inquiry or [])[-1:]
         await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=None)
     needs_person = best is not None and best.needs_person
-    action = after_match(step=step, band=band, vague=is_vague(text), needs_person=needs_person)
+    action = after_match(
+        step=step,
+        band=band,
+        vague=is_vague(text),
+        needs_person=needs_person,
+        announced=announced,
+        question_waiting=waiting,
+    )
+    if action is Action.ASK_ABOUT:  # a notice typed that no template answers alone
+        return ask_about(desk, requester, step, typed=True)
     # What the bot offers is what the staff's card lists if the requester still wants a
     # person: the one answer it gave, or the templates it suggested; nothing otherwise.
     requester.last_offered = None
@@ -248,6 +259,22 @@ async def take_text(
         record_turn(requester, inquiry.bot_did("clarify", now))
         return Outcome(action)
     return await hand_over(tx=tx, desk=desk, requester=requester, question=question, category=None)
+
+
+def ask_about(
+    desk: Desk, requester: Requester, step: DialogStep | None, *, typed: bool
+) -> Outcome:
+    """Ask what they want done about the forward, or the notice they typed (`typed`), that
+    leads their question (already their `last_question`), once: at ABOUT it joins those
+    already asked about."""
+    more = step is DialogStep.ABOUT
+    requester.dialog_step, requester.last_offered = DialogStep.ABOUT, None
+    if not more:
+        turn = inquiry.bot_did("about", desk.now())
+        if typed:
+            turn["typed"] = True
+        record_turn(requester, turn)
+    return Outcome(Action.ASK_ABOUT, more=more, typed=typed)
 
 
 def _attempts(desk: Desk, requester: Requester) -> tuple[str, ...]:
@@ -330,6 +357,8 @@ async def hand_over(
         inquiry=turns or None,
         # The card's group now; its message id once Telegram has the card.
         staff_chat_id=settings.department(department).staff_group_chat_id,
+        priority_words=inquiry.own_words(turns) if turns else None,
+        topic=lambda text: topic(desk.matcher, text),
     )
     ticket = opened.ticket
     # The inquiry's buttons (an answer's, suggestions, the category choice) are used up.

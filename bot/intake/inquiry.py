@@ -8,6 +8,8 @@ it reaches the ticket and its card, in order. A turn is a JSON-ready mapping:
 | by        | fields                     | meaning                                      |
 | --------- | -------------------------- | -------------------------------------------- |
 | requester | text                       | their words                                  |
+| requester | text, notice: true         | a notice they typed or forwarded: words that |
+|           |                            | announce, none of their own (`own_words`)    |
 | requester | asked: "person"            | they pressed "talk to a person"              |
 | bot       | did: "answer", offered,    | the answer of the template in `offered` (its |
 |           | ask_for                    | title), and the details it asked for, if any |
@@ -18,6 +20,7 @@ it reaches the ticket and its card, in order. A turn is a JSON-ready mapping:
 |           |                            | what the matter is                           |
 | bot       | did: "about"               | given a forward alone, it asked what they    |
 |           |                            | want done about it                           |
+| bot       | did: "about", typed: true  | the same for a notice they typed             |
 
 Every turn has `at` (ISO 8601, UTC). Titles and details are in the staff's language, so the
 record reads the same whatever happens to the knowledge base later.
@@ -42,9 +45,12 @@ IDLE = timedelta(hours=24)
 BOT_DID = ("answer", "suggest", "clarify", "category", "matter", "about")
 
 
-def said(text: str, at: datetime) -> Turn:
-    """The requester's words."""
-    return {"by": "requester", "text": text, "at": at.isoformat()}
+def said(text: str, at: datetime, *, notice: bool = False) -> Turn:
+    """The requester's words (`notice`: an announcement's, `bot.intake.announcement`)."""
+    turn: Turn = {"by": "requester", "text": text, "at": at.isoformat()}
+    if notice:
+        turn["notice"] = True
+    return turn
 
 
 def asked_for_person(at: datetime) -> Turn:
@@ -83,6 +89,13 @@ def words(turns: Sequence[Turn], *, asks_for_person: Callable[[str], bool] | Non
     nothing else."""
     texts = [t["text"] for t in turns if t.get("by") == "requester" and "text" in t]
     return "\n".join(t for t in texts if not (asks_for_person and asks_for_person(t)))
+
+
+def own_words(turns: Sequence[Turn]) -> str:
+    """The requester's words in the inquiry but the notices they passed on (an announcement
+    typed or forwarded states a fact, not their matter's urgency): what configured priority
+    keywords are looked for in. "" when the notices are all they said."""
+    return words([t for t in turns if not t.get("notice")])
 
 
 def offered(turns: Sequence[Turn]) -> list[str]:

@@ -10,11 +10,16 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import incidents, tickets
+from bot.casebook import file_templates, matcher_for
+from bot.config import Settings
 from bot.errors import InvalidInput, NotAllowed, NotFound
+from bot.incidents import Topic
+from bot.intake.close import topic
 from bot.models import Incident, Ticket
 from bot.rules import Rules
 from bot.transaction import Transactions
 from tests.bot.helpers import OFFICER, SUPERVISOR, new_requester, outbox_rows
+from tests.bot.test_same_matter import LEAKS, PLOT
 from tests.conftest import MONDAY_9AM
 
 NOW = MONDAY_9AM
@@ -30,7 +35,13 @@ COMPLAINTS = [
 
 
 async def _open(
-    sessions: Sessions, rules: Rules, requester_id: int, text: str, minutes: int
+    sessions: Sessions,
+    rules: Rules,
+    requester_id: int,
+    text: str,
+    minutes: int,
+    category: str = "complaint",
+    topic: Topic | None = None,
 ) -> tickets.Opened:
     async with sessions() as session, session.begin():
         return await tickets.open_ticket(
@@ -38,9 +49,65 @@ async def _open(
             rules=rules,
             requester_id=requester_id,
             question=text,
-            category="complaint",
+            category=category,
             now=NOW + timedelta(minutes=minutes),
+            topic=topic,
         )
+
+
+async def _linked(sessions: Sessions) -> dict[int | None, list[int]]:
+    """The tickets' ids by the incident each is linked to (None: none)."""
+    async with sessions() as session:
+        rows = list(await session.scalars(select(Ticket).order_by(Ticket.id)))
+    by: dict[int | None, list[int]] = {}
+    for ticket in rows:
+        by.setdefault(ticket.incident_id, []).append(ticket.id)
+    return by
+
+
+async def test_a_leak_is_not_linked_to_an_empty_plots_incident(
+    sessions: Sessions, rules: Rules
+) -> None:
+    """A tester's water leak was linked to the incident of an empty plot: its report shares
+    most of its characters with theirs, not its matter."""
+    requesters = [await new_requester(sessions, NOW, 6000 + i) for i in range(6)]
+    for i, text in enumerate(PLOT):
+        await _open(sessions, rules, requesters[i], text, i, "fault_report")
+    leak = await _open(sessions, rules, requesters[5], LEAKS[0], 6, "fault_report")
+    assert leak.alerts == []
+    linked = await _linked(sessions)
+    assert linked[None] == [6] and len(linked) == 2  # the five reports of the plot, one incident
+
+
+async def test_one_water_cut_in_chinese_and_english_and_any_category_is_one_incident(
+    sessions: Sessions, rules: Rules, settings: Settings
+) -> None:
+    """What the knowledge base recognises links them, in either language, whatever category
+    each was filed under; the leak and the plot it does not recognise stay apart."""
+    matcher = matcher_for(settings, file_templates(settings))
+
+    def about(text: str) -> str | None:
+        return topic(matcher, text)
+
+    reports = [
+        (LEAKS[1], "fault_report"),
+        ("我们小区停水了", "fault_report"),
+        ("There is no water in our flat, what is going on?", "consultation"),
+        (PLOT[0], "complaint"),
+        ("小区停水一整天了什么时候恢复", "complaint"),
+        ("家里停水了,什么时候恢复供水", "fault_report"),
+        ("We have no water at home, when will the water supply come back?", "fault_report"),
+    ]
+    requesters = [await new_requester(sessions, NOW, 6000 + i) for i in range(len(reports))]
+    alerts = []
+    for i, (text, category) in enumerate(reports):
+        opened = await _open(sessions, rules, requesters[i], text, i, category, about)
+        alerts.append([m.template for m in opened.alerts])
+    linked = await _linked(sessions)
+    assert sorted(linked[None]) == [1, 4] and len(linked) == 2
+    (incident,) = (key for key in linked if key is not None)
+    assert linked[incident] == [2, 3, 5, 6, 7]
+    assert alerts[-1].count("alert_surge") == 2  # the supervisors and management, once
 
 
 async def test_surge_links_raises_and_alerts_once(sessions: Sessions, rules: Rules) -> None:

@@ -267,7 +267,11 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
     if template == "ask_matter":
         return [("person", {"person": True}), ("service", {"person": False})]
     if template == "ask_about":
-        return [("first", {"more": False}), ("more", {"more": True})]
+        return [
+            (f"{first}{kind}", {"more": more, "typed": typed})
+            for first, more in (("first", False), ("more", True))
+            for kind, typed in (("", False), ("_typed", True))
+        ]
     if template == "claimed_notice":
         return [
             ("one", {}),

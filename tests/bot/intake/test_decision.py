@@ -294,3 +294,73 @@ def test_a_category_name_typed_while_its_buttons_wait_is_the_choice() -> None:
     )
     # A category's name with no buttons waiting is a text like any other.
     assert before_match(step=None, **typed) is None
+
+
+ANNOUNCED_STEPS = [None, DialogStep.NEW_QUESTION, DialogStep.ABOUT]
+
+
+@given(
+    step=st.sampled_from(ANNOUNCED_STEPS),
+    band=st.sampled_from(list(Band)),
+    vague=st.booleans(),
+    needs_person=st.booleans(),
+)
+def test_a_typed_notice_is_answered_or_asked_about_never_handed_over(
+    step: DialogStep | None, band: Band, vague: bool, needs_person: bool
+) -> None:
+    """An announcement typed ("通知:本周六停水"), nothing of theirs waiting: the answer of a
+    template that fits and needs no person, else what do they want done about it; never a
+    ticket (REGISTER, HANDOVER) of what it announces, nor a "did you mean"."""
+    waiting = step is DialogStep.ABOUT  # at ABOUT the notices before it wait
+    action = decide(
+        step=step,
+        ticket_in_progress=False,
+        asks_for_person=False,
+        band=band,
+        vague=vague,
+        needs_person=needs_person,
+        question_waiting=waiting,
+        announced=True,
+    )
+    fits = band is Band.ANSWER and not needs_person
+    assert action is (Action.ANSWER if fits else Action.ASK_ABOUT)
+
+
+def test_a_typed_notice_is_a_question_when_words_of_theirs_wait_or_a_ticket_takes_it() -> None:
+    """After words of theirs (an answer given), or with the bot waiting for a clarification or
+    a category, or into a ticket in progress, a notice is handled as any text is."""
+    notice = {"asks_for_person": False, "vague": False, "announced": True}
+    assert (
+        decide(step=None, ticket_in_progress=True, band=Band.HANDOVER, **notice)
+        is Action.INTO_TICKET
+    )
+    assert (
+        decide(
+            step=None,
+            ticket_in_progress=False,
+            band=Band.HANDOVER,
+            question_waiting=True,
+            **notice,
+        )
+        is Action.HANDOVER
+    )
+    assert (
+        decide(step=DialogStep.CLARIFY, ticket_in_progress=False, band=Band.SUGGEST, **notice)
+        is Action.SUGGEST
+    )
+    assert (
+        decide(step=DialogStep.CATEGORY, ticket_in_progress=False, band=Band.ANSWER, **notice)
+        is Action.FALLBACK
+    )
+    # Not announced, the same text would be registered (a template needing a person).
+    assert (
+        decide(
+            step=None,
+            ticket_in_progress=False,
+            asks_for_person=False,
+            band=Band.ANSWER,
+            vague=False,
+            needs_person=True,
+        )
+        is Action.REGISTER
+    )

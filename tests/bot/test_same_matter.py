@@ -1,0 +1,94 @@
+"""Whether two tickets are one matter, for a surge (bot/same_matter.py): the knowledge base's
+topic across Chinese and English, else the words, strictly."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.same_matter import Subject, alike, subject
+
+SIMILARITY = 75  # config.yaml surge.similarity
+ELEVATOR = [
+    "小区电梯又坏了,老人下不了楼",
+    "我们小区电梯又坏了,老人没法下楼",
+    "电梯又坏了 老人下不了楼!",
+    "小区的电梯又坏了,家里老人下不了楼",
+    "小区电梯又坏啦,老人下不了楼了",
+]
+PLOT = [
+    "小区旁边的空地堆满垃圾没人管",
+    "小区旁边那块空地堆满了垃圾,没人管",
+    "我们小区旁边的空地上全是垃圾没人管",
+    "小区旁边的空地垃圾堆成山了没人管",
+    "小区旁边空地堆满垃圾,臭得很,没人管",
+]
+LEAKS = [
+    "小区旁边的水管漏水了没人管",
+    "小区旁边的水管漏了,水流满地没人管",
+    "我们小区旁边的水管漏水,没人管",
+]
+topics = st.one_of(st.none(), st.sampled_from(["water-outage", "gas-leak", "power-outage"]))
+
+
+def test_one_topic_in_both_languages_is_one_matter() -> None:
+    chinese = subject("我们小区停水了", "water-outage")
+    english = subject("There is no water in our flat, what is going on?", "water-outage")
+    assert alike(chinese, english, SIMILARITY)
+
+
+def test_other_topics_are_other_matters_whatever_the_words() -> None:
+    """A water cut and a power cut worded alike are two matters."""
+    assert not alike(
+        subject("小区停水了", "water-outage"), subject("小区停电了", "power-outage"), 75
+    )
+    same_words = "楼里没水也没电了"
+    assert not alike(subject(same_words, "water-outage"), subject(same_words, "power-outage"), 75)
+
+
+@pytest.mark.parametrize("reports", [ELEVATOR, PLOT], ids=["elevator", "plot"])
+def test_paraphrases_the_knowledge_base_does_not_know_make_a_surge(reports: list[str]) -> None:
+    """Five reports of one matter in other words: the last is alike to the four before it (a
+    surge, config surge.min_tickets 5), and each to at least three of the others."""
+    subjects = [subject(r, None) for r in reports]
+    assert all(alike(subjects[-1], s, SIMILARITY) for s in subjects[:-1])
+    for one in subjects:
+        assert sum(alike(one, other, SIMILARITY) for other in subjects if other != one) >= 3
+
+
+@pytest.mark.parametrize("leak", LEAKS)
+def test_a_leak_is_no_empty_plot_however_many_words_they_share(leak: str) -> None:
+    """The tester's leak linked to an empty plot's incident: alike to at most one of its five
+    reports, never to the four a surge needs (config surge.min_tickets 5)."""
+    alikes = [p for p in PLOT if alike(subject(leak, None), subject(p, None), SIMILARITY)]
+    assert len(alikes) <= 1
+
+
+def test_known_to_the_base_on_one_side_only_the_pairs_must_agree() -> None:
+    """ "停水" and "漏水" share a character, not a word: a water cut the base knows and a leak it
+    does not are other matters."""
+    cut, leak = subject("小区停水了", "water-outage"), subject("小区漏水了", None)
+    assert not alike(cut, leak, SIMILARITY)
+    assert alike(subject("幸福小区停水了", "water-outage"), subject("幸福小区停水了!", None), 75)
+
+
+@given(st.text(max_size=30), st.text(max_size=30), topics, topics, st.integers(0, 100))
+def test_alike_is_symmetric(a: str, b: str, ta: str | None, tb: str | None, cut: int) -> None:
+    assert alike(subject(a, ta), subject(b, tb), cut) == alike(subject(b, tb), subject(a, ta), cut)
+
+
+@given(st.text(min_size=1, max_size=30).filter(lambda t: any(c.isalnum() for c in t)), topics)
+def test_a_text_with_words_is_alike_itself(text: str, topic: str | None) -> None:
+    """Within the configured similarity (at most 100), whatever the topic."""
+    assert alike(subject(text, topic), subject(text, topic), 100)
+
+
+@given(st.text(max_size=30), st.text(max_size=30), st.integers(0, 100))
+def test_different_known_topics_are_never_alike(a: str, b: str, cut: int) -> None:
+    assert not alike(subject(a, "water-outage"), subject(b, "gas-leak"), cut)
+
+
+def test_words_are_folded() -> None:
+    assert subject("Ｎo ＷＡＴＥＲ!", None) == Subject(None, "no water", "no water")
+    assert subject("小区停水", None) == Subject(None, "小 区 停 水", "小区 区停 停水")
