@@ -151,6 +151,7 @@ class Matcher:
         self.thresholds = dict(thresholds or {})
         self._write = threading.Lock()
         self._state = _State.build(list(phrasings))
+        self._version = 0
 
     @property
     def answer_threshold(self) -> float:
@@ -162,6 +163,12 @@ class Matcher:
 
     def thresholds_for(self, language: str | None) -> Thresholds:
         return self.thresholds.get(language or "", self.default)
+
+    @property
+    def version(self) -> int:
+        """A number that changes whenever the phrasings do (replace, add, retire): a cache
+        of this matcher's results keyed on it is never stale."""
+        return self._version
 
     @property
     def phrasing_count(self) -> int:
@@ -176,6 +183,7 @@ class Matcher:
         state = _State.build(list(phrasings))
         with self._write:
             self._state = state
+            self._version += 1
 
     def add(self, phrasings: Iterable[Phrasing]) -> None:
         """Add phrasings (a template approved at run time); replaces a template's old ones."""
@@ -184,12 +192,14 @@ class Matcher:
             replaced = {p.template_id for p in new}
             kept = [p for p in self._state.phrasings if p.template_id not in replaced]
             self._state = _State.build(kept + new)
+            self._version += 1
 
     def retire(self, template_id: str) -> None:
         """Stop answering with a template."""
         with self._write:
             kept = [p for p in self._state.phrasings if p.template_id != template_id]
             self._state = _State.build(kept)
+            self._version += 1
 
     def search(self, text: str, language: str | None = None, limit: int = 3) -> list[Match]:
         """The best `limit` templates for a question, best first, each with its score and

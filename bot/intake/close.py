@@ -3,6 +3,8 @@ it is and which department should take it (config `routing.close_template`)."""
 
 from __future__ import annotations
 
+import weakref
+
 from bot.desk import Desk
 from knowledge.matcher import Band, Matcher
 from knowledge.templates import CaseTemplate
@@ -37,9 +39,24 @@ class CloseTemplate:
         return template.department if template and close else None
 
 
+# Each matcher's topics of the questions asked of it, while its phrasings stay the same: the
+# surge check asks for every recent ticket's on each ticket opened (up to 500 searches a time).
+_TOPICS: weakref.WeakKeyDictionary[Matcher, tuple[int, dict[str, str | None]]] = (
+    weakref.WeakKeyDictionary()
+)
+_TOPICS_KEPT = 4096  # questions remembered per matcher, then forgotten all at once
+
+
 def topic(matcher: Matcher, question: str) -> str | None:
     """What `question` is about, as the knowledge base knows it (in either language): the id
-    of the template it comes close to (the `suggest` band or better), or None when none does."""
-    matches = matcher.search(question, None, limit=1)
-    close = matches and matcher.band(matches) is not Band.HANDOVER
-    return matches[0].template_id if close else None
+    of the template it comes close to (the `suggest` band or better), or None when none does.
+    Remembered per matcher until its phrasings change (`Matcher.version`)."""
+    version, known = _TOPICS.get(matcher, (-1, {}))
+    if version != matcher.version or len(known) >= _TOPICS_KEPT:
+        known = {}
+        _TOPICS[matcher] = (matcher.version, known)
+    if question not in known:
+        matches = matcher.search(question, None, limit=1)
+        close = matches and matcher.band(matches) is not Band.HANDOVER
+        known[question] = matches[0].template_id if close else None
+    return known[question]
