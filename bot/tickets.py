@@ -48,10 +48,13 @@ async def open_ticket(
     department: str | None = None,
     inquiry: list[dict[str, Any]] | None = None,
     staff_chat_id: int | None = None,
+    keywords_in: str | None = None,
 ) -> Opened:
     """Register an inquiry with its deadlines; the promise made to the requester is contact.
     `inquiry`: the first inquiry's turns (bot/intake/inquiry.py); `staff_chat_id`: the staff
-    group its card goes to, if the caller sends one (both written with the ticket's row)."""
+    group its card goes to, if the caller sends one (both written with the ticket's row);
+    `keywords_in`: the words configured keywords raise its priority by (None: the question;
+    the requester's own words when they forwarded someone else's)."""
     settings = rules.settings
     question = clean_text(question, "the question")
     if category not in {c.key for c in settings.categories}:
@@ -67,7 +70,7 @@ async def open_ticket(
     requester = await session.get(Requester, requester_id)
     if requester is None:
         raise NotFound(f"no requester {requester_id}", "no_requester")
-    priority, keywords = keyword_priority(rules, question, priority)
+    priority, keywords = keyword_priority(rules, keywords_in or question, priority)
 
     ticket = Ticket(
         requester_id=requester_id,

@@ -7,13 +7,16 @@ it reaches the ticket and its card, in order. A turn is a JSON-ready mapping:
 
 | by        | fields                     | meaning                                      |
 | --------- | -------------------------- | -------------------------------------------- |
-| requester | text                       | their words                                  |
+| requester | text, message_id,          | their words (the message they were in, when  |
+|           | forwarded                  | known; forwarded: true: not theirs, a        |
+|           |                            | forward, written with where it comes from)   |
 | requester | asked: "person"            | they pressed "talk to a person"              |
 | bot       | did: "answer", offered,    | the answer of the template in `offered` (its |
 |           | ask_for                    | title), and the details it asked for, if any |
 | bot       | did: "suggest", offered    | "did you mean": the templates' titles        |
 | bot       | did: "clarify"             | it asked what the matter is                  |
 | bot       | did: "category"            | it asked which kind of matter it is          |
+| bot       | did: "remind"              | it reminded them of the category buttons     |
 | bot       | did: "matter"              | asked for a person or a service, it asked    |
 |           |                            | what the matter is                           |
 | bot       | did: "about"               | given a forward alone, it asked what they    |
@@ -39,12 +42,42 @@ Turn = dict[str, Any]
 Render = Callable[[Mapping[str, Any]], str]  # a message's values -> its text
 
 IDLE = timedelta(hours=24)
-BOT_DID = ("answer", "suggest", "clarify", "category", "matter", "about")
+BOT_DID = ("answer", "suggest", "clarify", "category", "matter", "about", "remind")
 
 
-def said(text: str, at: datetime) -> Turn:
-    """The requester's words."""
-    return {"by": "requester", "text": text, "at": at.isoformat()}
+def said(
+    text: str, at: datetime, *, message_id: int | None = None, forwarded: bool = False
+) -> Turn:
+    """The requester's words (`message_id`: the message in their chat they came in, so an
+    edit of it can be applied; `forwarded`: a forward, not their own words)."""
+    turn: Turn = {"by": "requester", "text": text, "at": at.isoformat()}
+    if message_id is not None:
+        turn["message_id"] = message_id
+    if forwarded:
+        turn["forwarded"] = True
+    return turn
+
+
+def edited(turns: Sequence[Turn], message_id: int, text: str) -> tuple[list[Turn], str] | None:
+    """The turns with the requester's words from message `message_id` reading `text` now
+    (marked `edited`), and the words they replaced; None when no turn came from it."""
+    for index, turn in enumerate(turns):
+        if turn.get("by") == "requester" and turn.get("message_id") == message_id:
+            changed = [*turns]
+            changed[index] = {**turn, "text": text, "edited": True}
+            return changed, str(turn.get("text", ""))
+    return None
+
+
+def reminded(turns: Sequence[Turn]) -> int:
+    """How many times the bot reminded them of the category buttons since it last showed
+    them (`did`: "remind" after the last "category")."""
+    count = 0
+    for turn in reversed(turns):
+        if turn.get("did") == "category":
+            break
+        count += turn.get("did") == "remind"
+    return count
 
 
 def asked_for_person(at: datetime) -> Turn:
@@ -77,11 +110,20 @@ def current(turns: Sequence[Turn] | None, *, now: datetime, waiting: bool) -> li
     return list(turns)
 
 
-def words(turns: Sequence[Turn], *, asks_for_person: Callable[[str], bool] | None = None) -> str:
-    """The requester's own words in the inquiry, in order, one text a line, leaving out the
-    texts that only asked for a person (`asks_for_person(text)` true): "" when they said
-    nothing else."""
-    texts = [t["text"] for t in turns if t.get("by") == "requester" and "text" in t]
+def words(
+    turns: Sequence[Turn],
+    *,
+    asks_for_person: Callable[[str], bool] | None = None,
+    own: bool = False,
+) -> str:
+    """The requester's words in the inquiry, in order, one text a line, leaving out the
+    texts that only asked for a person (`asks_for_person(text)` true) and, with `own`, what
+    they forwarded: "" when they said nothing else."""
+    texts = [
+        t["text"]
+        for t in turns
+        if t.get("by") == "requester" and "text" in t and not (own and t.get("forwarded"))
+    ]
     return "\n".join(t for t in texts if not (asks_for_person and asks_for_person(t)))
 
 
