@@ -21,7 +21,7 @@ The table, in words (each row wins over those below it):
 | none, NEW_Q., ABOUT    |        | a forward alone    |          |       | ASK_ABOUT   |
 | none, NEW_QUESTION     |        | no matter said     |          |       | ASK_MATTER  |
 | any other              |        | yes                |          | any   | HANDOVER    |
-| none, after an answer  |        | "not solved" said  |          | any   | HANDOVER    |
+| none, after an answer  |        | "not solved" said  | any      | any   | HANDOVER    |
 | MATTER                 |        | no                 | ANSWER*  |       | REGISTER    |
 | MATTER                 |        | no                 | other    |       | HANDOVER    |
 | none, NEW_Q., CLARIFY, |        | no                 | ANSWER*  | any   | REGISTER    |
@@ -49,9 +49,10 @@ same way); yes*: a ticket in progress and no first inquiry of theirs beside it (
 after /new takes their follow-ups until it ends: a ticket takes it, it is solved, or it lies
 idle, `bot.intake.inquiry.current`); "after an answer": the bot's last act was an answer and
 the text plainly says it did not help ("没用", "that didn't help": `bot.closure
-.says_not_solved`), as pressing *Not solved* does; ANSWER*: the answer's template says
-the matter needs a person, a fault to repair or an application to process: the bot answers,
-asks for the details the template lists and opens the ticket itself.) A dialog step other
+.says_not_solved`) and starts no new matter (`starts_anew`), as pressing *Not solved* does;
+ANSWER*: the answer's template says the matter needs a person, a fault to repair or an
+application to process: the bot answers, asks for the details the template lists and opens
+the ticket itself.) A dialog step other
 than none means the bot is waiting for something from this text (a new question after /new,
 more words after a vague opener, a category), so the open ticket does not take it. The bot
 asks to clarify at most once: after CLARIFY (or ABOUT) a vague text is handed over. A text with no
@@ -190,8 +191,6 @@ def before_match(
     names_category: bool = False,
     filler: bool = False,
     beside: bool = False,
-    answered: bool = False,
-    not_solved: bool = False,
 ) -> Action | None:
     """The action decided without the knowledge base, or None: search it, then `after_match`.
     `words`: the text carries any (`has_words`); `no_matter`: it only asks for a person or a
@@ -199,9 +198,7 @@ def before_match(
     person (an earlier question); `forwarded`: the text was forwarded, none of it theirs;
     `names_category`: it names a category (`choice.category_named`, `choice.category_said`);
     `filler`: it says nothing of any matter (`is_filler`); `beside`: a first inquiry of theirs
-    goes on beside the ticket in progress (begun after /new, not yet ended); `answered`: the
-    bot's last act in the inquiry was an answer; `not_solved`: the text says plainly that
-    something did not help (`bot.closure.says_not_solved`)."""
+    goes on beside the ticket in progress (begun after /new, not yet ended)."""
     if step is None and ticket_in_progress and not beside:
         return Action.INTO_TICKET
     if step is DialogStep.CATEGORY:
@@ -225,16 +222,22 @@ def before_match(
         return Action.ASK_MATTER
     if asks_for_person:
         return Action.HANDOVER
-    if step is None and answered and not_solved:
-        return Action.HANDOVER
     return None
 
 
 def after_match(
-    *, step: DialogStep | None, band: Band, vague: bool, needs_person: bool = False
+    *,
+    step: DialogStep | None,
+    band: Band,
+    vague: bool,
+    needs_person: bool = False,
+    unhelped: bool = False,
 ) -> Action:
     """The action once the knowledge base has said how close it came (`needs_person`: the
-    best template says a person must act on the matter)."""
+    best template says a person must act on the matter; `unhelped`: the text plainly says the
+    answer the bot just gave did not help, and starts no new matter, `starts_anew`)."""
+    if step is None and unhelped:
+        return Action.HANDOVER  # as *Not solved* pressed: a person takes it
     if step is DialogStep.MATTER:
         # They asked for a person or a service: the matter they now say goes to a person
         # (with a template's details asked for, when one says a person must act on it).

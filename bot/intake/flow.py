@@ -142,8 +142,6 @@ async def take_text(
         names_category=named is not None,
         filler=origin is None and is_filler(text),
         beside=bool(going_on),
-        answered=bool(going_on) and going_on[-1].get("did") == "answer",
-        not_solved=origin is None and says_not_solved(text),
     )
     if decided in (Action.INTO_TICKET, Action.NO_WORDS):
         return Outcome(decided, ticket=current)
@@ -251,12 +249,20 @@ async def take_text(
         else None
     )
     closest = best.id if best is not None and band is not Band.HANDOVER else None
-    if starts_anew(text=text, answered=answered, closest=closest):
+    anew = starts_anew(text=text, answered=answered, closest=closest)
+    if anew:
         # Not more about the question just answered: a first inquiry of its own, this text.
         requester.inquiry = (requester.inquiry or [])[-1:]
         await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=None)
     needs_person = best is not None and best.needs_person
-    action = after_match(step=step, band=band, vague=is_vague(text), needs_person=needs_person)
+    action = after_match(
+        step=step,
+        band=band,
+        vague=is_vague(text),
+        needs_person=needs_person,
+        # "没用" right after an answer: not solved, as the button says.
+        unhelped=answered is not None and not anew and origin is None and says_not_solved(text),
+    )
     # What the bot offers is what the staff's card lists if the requester still wants a
     # person: the one answer it gave, or the templates it suggested; nothing otherwise.
     requester.last_offered = None

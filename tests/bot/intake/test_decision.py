@@ -379,10 +379,12 @@ def test_a_first_inquiry_beside_a_ticket_takes_its_follow_ups_until_it_ends() ->
     assert before_match(**base) is Action.INTO_TICKET
     assert before_match(**base, beside=True) is None  # searched, as any follow-up
     assert before_match(**base, beside=True, words=False) is Action.NO_WORDS
-    # "没用" right after an answer: as *Not solved* pressed, a person takes it.
-    said = {"beside": True, "answered": True, "not_solved": True}
-    assert before_match(**base, **said) is Action.HANDOVER
-    assert before_match(**{**base, "ticket_in_progress": False}, **said) is Action.HANDOVER
-    # Not after an answer (or not plainly "not solved"): no shortcut.
-    assert before_match(**base, **{**said, "answered": False}) is None
-    assert before_match(**base, **{**said, "not_solved": False}) is None
+    # "没用" right after an answer (and no new matter): as *Not solved* pressed, a person.
+    for band in Band:
+        for vague in (True, False):
+            unhelped = after_match(step=None, band=band, vague=vague, unhelped=True)
+            assert unhelped is Action.HANDOVER
+            # Not after an answer here: the band decides as ever.
+            assert after_match(step=None, band=band, vague=vague) is not Action.HANDOVER or (
+                band is Band.HANDOVER and not vague
+            )
