@@ -48,6 +48,7 @@ async def ask(update: Update, context: DeskContext) -> None:
             current=current,
             text=message.text,
             origin=received.origin_of(message),
+            message_id=message.message_id,
         )
         if outcome.action is IntakeAction.INTO_TICKET:
             assert outcome.ticket is not None
@@ -164,7 +165,8 @@ async def other(update: Update, context: DeskContext) -> None:
     attachment = received.attachment_of(message)
     async with desk.transaction(update_id=update.update_id) as tx:
         requester, current, holding = await asking(tx, desk, user)
-        if current is not None and requester.dialog_step is None:
+        beside = attachments.beside_ticket(requester, desk.now())
+        if current is not None and requester.dialog_step is None and not beside:
             # Into a ticket: the one it answers, when more than one is in hand.
             current = await which.ticket_for(
                 desk, tx, requester, current, holding, message, update.update_id

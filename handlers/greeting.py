@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.intake.anew import start_anew
+from bot.intake.anew import keeps_forward, start_anew
 from handlers import handover, keyboards, post
 from handlers.context import DeskContext
 from handlers.requesters import requester_and_ticket, requester_for
@@ -75,5 +75,6 @@ async def new_question(update: Update, context: DeskContext) -> None:
             "new_question",
             requester.language,
             ticket_id=in_hand.id if in_hand is not None else None,
+            kept=keeps_forward(requester),
         )
         await post.post(tx, post.reply(message, text))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardMarkup
 
+from bot.classify import fallback_category
 from bot.desk import Desk
 from bot.intake import attachments, flow, offers, pressing
 from bot.intake.buttons import PressAction
@@ -45,6 +46,22 @@ def present(desk: Desk, requester: Requester, outcome: flow.Outcome) -> list[Cal
             return [post.message(chat_id, text)]
         case Action.ASK_MATTER:
             text = desk.texts.render("ask_matter", language, person=outcome.person)
+            return [post.message(chat_id, text)]
+        case Action.REMIND:
+            # The buttons above still work; from the second reminder on they come again.
+            fallback = fallback_category(desk.settings)
+            text = desk.texts.render(
+                "category_waiting",
+                language,
+                reason="again" if outcome.again else "filler",
+                fallback=desk.names(language)["categories"][fallback],
+            )
+            if outcome.again:
+                return [_offer(chat_id, text, keyboards.categories(desk, language))]
+            return [post.message(chat_id, text)]
+        case Action.MORE:
+            reason = "edited" if outcome.edited else "added"
+            text = desk.texts.render("category_waiting", language, reason=reason)
             return [post.message(chat_id, text)]
         case Action.NO_WORDS:
             return [post.message(chat_id, desk.texts.render("no_words", language))]

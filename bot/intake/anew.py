@@ -3,16 +3,16 @@
 A careful clerk asked to start on something else first files what the requester already told
 them: a question that waits only for its category (the bot asked which kind of matter it is)
 is handed to a person before the new one begins (seed: the first receiver takes the matter
-whole; the requester never repeats themselves).
+whole; the requester never repeats themselves). Forwards that wait for what the requester
+wants done about them stay too: the new question comes with them.
 """
 
 from __future__ import annotations
 
-from bot.classify import fallback_category, infer_category
+from bot.classify import fallback_category
 from bot.desk import Desk
-from bot.intake import inquiry, offers
-from bot.intake.close import CloseTemplate
-from bot.intake.decision import wants_person
+from bot.intake import offers
+from bot.intake.close import Matter
 from bot.intake.flow import Outcome, hand_over
 from bot.models import DialogStep, Requester, Ticket
 from bot.transaction import Transaction
@@ -27,14 +27,13 @@ async def start_anew(
     its `Outcome` is returned for the front to present (the promise, or the open-ticket
     limit). None when nothing waited. Then the dialog starts anew: the next text is a new
     question (`DialogStep.NEW_QUESTION` while a ticket is in hand: `current`, or the one just
-    opened; else no step at all). The inquiry's buttons go (`offers.end`)."""
+    opened; else no step at all). The inquiry's buttons go (`offers.end`). Forwards waiting
+    to be asked about are kept for the new question (`keeps_forward`)."""
     waited = None
     if requester.dialog_step == DialogStep.CATEGORY and requester.last_question:
         question = requester.last_question
-        words = inquiry.words(requester.inquiry or [], asks_for_person=wants_person) or question
-        category = infer_category(
-            desk.settings, words, CloseTemplate(desk, words).category
-        ) or fallback_category(desk.settings)
+        matter = Matter(desk, requester.inquiry or [], question)
+        category = matter.category() or fallback_category(desk.settings)
         waited = await hand_over(
             tx=tx, desk=desk, requester=requester, question=question, category=category
         )
@@ -42,7 +41,19 @@ async def start_anew(
         # The inquiry is dropped, not filed: its buttons go (filed, the ticket took them).
         await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=None)
     in_hand = current if current is not None else (waited.ticket if waited else None)
+    if keeps_forward(requester):
+        # A forward waits for what they want done about it: the question they now write is
+        # that (or a new matter the forward is context for), so the forward stays with it,
+        # never dropped; it is still asked about, not filed under the ticket in hand.
+        return waited
     requester.dialog_step = DialogStep.NEW_QUESTION if in_hand is not None else None
     requester.last_question = requester.last_offered = None
     requester.inquiry = None  # a new question is a new first inquiry
     return waited
+
+
+def keeps_forward(requester: Requester) -> bool:
+    """/new keeps the forwards that wait for what the requester wants done about them
+    (`DialogStep.ABOUT`): they lead the new question (`decision.question_of`), as context
+    their own words are sorted before (`close.Matter`)."""
+    return requester.dialog_step == DialogStep.ABOUT and bool(requester.last_question)

@@ -12,10 +12,11 @@ reply. An edit reaches the ticket's staff marked as an edit.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from bot import conversation
 from bot.desk import Desk
-from bot.intake import flow, held
+from bot.intake import flow, held, inquiry
 from bot.intake.decision import has_words
 from bot.intake.media import (
     NO_QUESTION,
@@ -28,6 +29,14 @@ from bot.intake.media import (
 from bot.models import DialogStep, Requester, Ticket
 from bot.notices import card_refresh, publish
 from bot.transaction import Transaction
+
+
+def beside_ticket(requester: Requester, now: datetime) -> bool:
+    """A first inquiry of the requester's goes on beside their ticket in progress (begun after
+    /new, not yet ended: `inquiry.current`), so what they send is its, not the ticket's."""
+    if requester.dialog_step is not None:
+        return False
+    return bool(inquiry.current(requester.inquiry, now=now, waiting=False))
 
 
 @dataclass(frozen=True)
@@ -55,7 +64,8 @@ async def take_media(
     group = attachment.media_group_id
     action = decide_media(
         step=step,
-        ticket_in_progress=current is not None,
+        # A first inquiry beside the ticket (after /new) takes what they send until it ends.
+        ticket_in_progress=current is not None and not beside_ticket(requester, desk.now()),
         album_seen=group is not None and group == requester.media_group,
         words=has_words(attachment.caption),
         kept=attachment.kind not in NO_QUESTION,
@@ -152,6 +162,12 @@ async def take_edit(
         )
         return Edited(action, ticket=ticket)
     outcome = await flow.take_text(
-        tx=tx, desk=desk, requester=requester, current=current, text=text
+        tx=tx,
+        desk=desk,
+        requester=requester,
+        current=current,
+        text=text,
+        message_id=message_id,
+        edit_of=message_id,
     )
     return Edited(action, question=outcome)

@@ -1,11 +1,17 @@
 """The knowledge-base template a question handed to a person came close to: what kind of case
-it is and which department should take it (config `routing.close_template`)."""
+it is and which department should take it (config `routing.close_template`); and the words a
+first inquiry's ticket is sorted by (`Matter`)."""
 
 from __future__ import annotations
 
 import weakref
+from collections.abc import Sequence
 
+from bot.classify import infer_category
 from bot.desk import Desk
+from bot.intake import inquiry
+from bot.intake.decision import wants_person
+from bot.intake.inquiry import Turn
 from knowledge.matcher import Band, Matcher
 from knowledge.templates import CaseTemplate
 
@@ -37,6 +43,39 @@ class CloseTemplate:
         template, band = self._best()
         close = band is Band.ANSWER or (wanted == "suggest" and band is Band.SUGGEST)
         return template.department if template and close else None
+
+
+class Matter:
+    """What a first inquiry is about, as the ticket it becomes is sorted: its words (every
+    word of the requester's, forwards included: `words`) and the requester's own (`own`,
+    without what they forwarded: a forwarded notice's "停水" is someone else's news, not their
+    matter). The category and the department come from their own words first, and from the
+    forwards only when their own words tell nothing; the priority's keywords only from their
+    own words (`bot.tickets.open_ticket`'s `priority_words`)."""
+
+    def __init__(self, desk: Desk, turns: Sequence[Turn], question: str) -> None:
+        self._desk = desk
+        self.words = inquiry.words(turns, asks_for_person=wants_person) or question
+        own = inquiry.words(turns, asks_for_person=wants_person, own=True)
+        self.own = own or self.words
+        self._closes = [CloseTemplate(desk, self.own)]
+        if self.own != self.words:
+            self._closes.append(CloseTemplate(desk, self.words))
+
+    def category(self) -> str | None:
+        """The category the words name (cue words, else a close template), None: ask."""
+        settings = self._desk.settings
+        texts = [self.own, self.words][: len(self._closes)]
+        for text, close in zip(texts, self._closes, strict=True):
+            found = infer_category(settings, text, close.category)
+            if found is not None:
+                return found
+        return None
+
+    def department(self) -> str | None:
+        """The department of the template the words came close to (config
+        `routing.close_template`), None when none did."""
+        return next((d for c in self._closes if (d := c.department()) is not None), None)
 
 
 # Each matcher's topics of the questions asked of it, while its phrasings stay the same: the

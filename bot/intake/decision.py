@@ -12,13 +12,16 @@ The table, in words (each row wins over those below it):
 
 | step                   | ticket | asked for a person | band     | vague | action      |
 | ---------------------- | ------ | ------------------ | -------- | ----- | ----------- |
-| none                   | yes    | any                |          | any   | INTO_TICKET |
+| none                   | yes*   | any                |          | any   | INTO_TICKET |
+| CATEGORY, a name said  |        | any                |          | any   | IN_CATEGORY |
+| CATEGORY               |        | yes                |          | any   | FALLBACK    |
+| CATEGORY, filler       |        | no                 |          | any   | REMIND      |
+| CATEGORY, other words  |        | no                 |          | any   | MORE        |
 | any (no words at all)  |        |                    |          |       | NO_WORDS    |
-| CATEGORY, a name typed |        | any                |          | any   | IN_CATEGORY |
-| CATEGORY               |        | any                |          | any   | FALLBACK    |
 | none, NEW_Q., ABOUT    |        | a forward alone    |          |       | ASK_ABOUT   |
 | none, NEW_QUESTION     |        | no matter said     |          |       | ASK_MATTER  |
 | any other              |        | yes                |          | any   | HANDOVER    |
+| none, after an answer  |        | "not solved" said  | any      | any   | HANDOVER    |
 | none, NEW_Q., ABOUT    |        | an announcement    | ANSWER   |       | ANSWER      |
 | none, NEW_Q., ABOUT    |        | an announcement    | ANSWER*, |       | ASK_ABOUT   |
 |                        |        |                    | other    |       |             |
@@ -41,10 +44,21 @@ and their answer with the forward is the question (at ABOUT, more forwards join 
 question is not asked anew); "an announcement": a notice typed, stating a fact with nothing of
 theirs in it ("通知:本周六停水", `bot.intake.announcement`), nothing of theirs waiting: a
 clerk answers from a template that fits and needs no person, else asks what they want done
-about it, as for a forward; "a name typed": the text is the name of a category the buttons
-show (`bot.intake.choice.category_named`), taken as the choice; ANSWER*: the answer's template says
-the matter needs a person, a fault to repair or an application to process: the bot answers,
-asks for the details the template lists and opens the ticket itself.) A dialog step other
+about it, as for a forward; "a name said": the text is the name of a category the buttons
+show, or a sentence that plainly names one ("这是投诉", "it's a complaint", "我要报修":
+`bot.intake.choice`), taken as the choice; "filler": no words, a greeting, thanks, "ok"
+(`is_filler`): nothing of the matter, so the buttons stay and the requester is reminded of them
+(not in the same words each time); "other words": more of the question (the second part of a
+long paste, details): added to it, and its category decided anew from the whole question, the
+buttons staying while it still does not tell (an edit of the question is applied to it the
+same way); yes*: a ticket in progress and no first inquiry of theirs beside it (one begun
+after /new takes their follow-ups until it ends: a ticket takes it, it is solved, or it lies
+idle, `bot.intake.inquiry.current`); "after an answer": the bot's last act was an answer and
+the text plainly says it did not help ("没用", "that didn't help": `bot.closure
+.says_not_solved`) and starts no new matter (`starts_anew`), as pressing *Not solved* does;
+ANSWER*: the answer's template says the matter needs a person, a fault to repair or an
+application to process: the bot answers, asks for the details the template lists and opens
+the ticket itself.) A dialog step other
 than none means the bot is waiting for something from this text (a new question after /new,
 more words after a vague opener, a category), so the open ticket does not take it. The bot
 asks to clarify at most once: after CLARIFY (or ABOUT) a vague text is handed over. A text with no
@@ -93,6 +107,13 @@ GREETINGS = frozenset(
     {"你好", "您好", "在吗", "在不在", "有人吗", "请问", "咨询", "问一下", "咨询一下"}
     | {"hello", "hi", "hey", "help", "question", "a question", "excuse me"}
 )
+# Words that keep a conversation going and say nothing: thanks, "ok", "hmm", "wait".
+FILLERS = frozenset(
+    {"好", "好的", "好吧", "嗯", "嗯嗯", "哦", "噢", "行", "可以", "是的", "对", "对的", "收到"}
+    | {"知道了", "明白", "明白了", "谢谢", "谢谢你", "多谢", "稍等", "等一下", "等等", "喂"}
+    | {"ok", "okay", "k", "thanks", "thank you", "thx", "hmm", "um", "uh", "wait", "yes", "no"}
+    | {"sure", "right", "got it", "one moment", "hang on", "hold on", "you there", "anyone"}
+)
 
 
 class Action(StrEnum):
@@ -110,6 +131,9 @@ class Action(StrEnum):
     ASK_MATTER = "ask_matter"  # a person or a service asked for, no matter said: what is it?
     ASK_ABOUT = "ask_about"  # a forward alone: what do they want done about it?
     IN_CATEGORY = "in_category"  # a category's name typed instead of pressed: the choice
+    REMIND = "remind"  # filler while the category buttons wait: they stay, a short reminder
+    MORE = "more"  # more words (or an edit) for the question waiting for its category:
+    # added to it, its category decided anew (a ticket, or the buttons stay)
     NO_WORDS = "no_words"  # no words at all: what do they need? (nothing changes)
 
 
@@ -135,6 +159,13 @@ def carries_no_matter(text: str) -> bool:
     """The text only greets, asks for a person or names a kind of service (`names_no_matter`,
     GREETINGS): nothing about the matter itself. An empty text carries none either."""
     return not _bare(text) or names_no_matter(text) or _bare(text) in GREETINGS
+
+
+def is_filler(text: str) -> bool:
+    """The text says nothing of any matter: no words at all, a greeting, a request for a
+    person or a kind of service alone (`carries_no_matter`), or words that only keep a
+    conversation going (FILLERS: thanks, "ok", "hmm", "wait")."""
+    return not has_words(text) or carries_no_matter(text) or _bare(text) in FILLERS
 
 
 def has_words(text: str) -> bool:
@@ -164,22 +195,30 @@ def before_match(
     question_waiting: bool = False,
     forwarded: bool = False,
     names_category: bool = False,
+    filler: bool = False,
+    beside: bool = False,
 ) -> Action | None:
     """The action decided without the knowledge base, or None: search it, then `after_match`.
     `words`: the text carries any (`has_words`); `no_matter`: it only asks for a person or a
     service (`names_no_matter`); `question_waiting`: words of theirs wait for an answer or a
     person (an earlier question); `forwarded`: the text was forwarded, none of it theirs;
-    `names_category`: it is a category's name (`choice.category_named`)."""
-    if step is None and ticket_in_progress:
+    `names_category`: it names a category (`choice.category_named`, `choice.category_said`);
+    `filler`: it says nothing of any matter (`is_filler`); `beside`: a first inquiry of theirs
+    goes on beside the ticket in progress (begun after /new, not yet ended)."""
+    if step is None and ticket_in_progress and not beside:
         return Action.INTO_TICKET
+    if step is DialogStep.CATEGORY:
+        if names_category:
+            return Action.IN_CATEGORY
+        if asks_for_person:
+            # "人工" instead of a category: a person takes it now, under the fallback
+            # category; asking again would keep them from a person.
+            return Action.FALLBACK
+        if filler or not words:
+            return Action.REMIND
+        return Action.MORE
     if not words:
         return Action.NO_WORDS
-    if step is DialogStep.CATEGORY and names_category:
-        return Action.IN_CATEGORY
-    if step is DialogStep.CATEGORY:
-        # Waiting for a category and given words (or "人工") instead: a person takes it now,
-        # under the fallback category; asking again would keep them from a person.
-        return Action.FALLBACK
     if forwarded and (
         step is DialogStep.ABOUT
         or (not question_waiting and step in (None, DialogStep.NEW_QUESTION))
@@ -200,10 +239,15 @@ def after_match(
     needs_person: bool = False,
     announced: bool = False,
     question_waiting: bool = False,
+    unhelped: bool = False,
 ) -> Action:
     """The action once the knowledge base has said how close it came (`needs_person`: the
     best template says a person must act on the matter; `announced`: the text is an
-    announcement, `bot.intake.announcement`; `question_waiting` as for `before_match`)."""
+    announcement, `bot.intake.announcement`; `question_waiting` as for `before_match`;
+    `unhelped`: the text plainly says the answer the bot just gave did not help, and starts
+    no new matter, `starts_anew`)."""
+    if step is None and unhelped:
+        return Action.HANDOVER  # as *Not solved* pressed: a person takes it
     if announced and (
         step is DialogStep.ABOUT
         or (not question_waiting and step in (None, DialogStep.NEW_QUESTION))
@@ -233,24 +277,14 @@ def decide(
     band: Band,
     vague: bool,
     needs_person: bool = False,
-    words: bool = True,
-    no_matter: bool = False,
-    question_waiting: bool = False,
-    forwarded: bool = False,
-    names_category: bool = False,
     announced: bool = False,
+    unhelped: bool = False,
+    **said: bool,
 ) -> Action:
     """The whole table in one call (the desk itself searches only when `before_match` says
-    nothing, since searching costs time)."""
+    nothing, since searching costs time); `said`: `before_match`'s other flags."""
     decided = before_match(
-        step=step,
-        ticket_in_progress=ticket_in_progress,
-        asks_for_person=asks_for_person,
-        words=words,
-        no_matter=no_matter,
-        question_waiting=question_waiting,
-        forwarded=forwarded,
-        names_category=names_category,
+        step=step, ticket_in_progress=ticket_in_progress, asks_for_person=asks_for_person, **said
     )
     return decided or after_match(
         step=step,
@@ -258,7 +292,8 @@ def decide(
         vague=vague,
         needs_person=needs_person,
         announced=announced,
-        question_waiting=question_waiting,
+        question_waiting=said.get("question_waiting", False),
+        unhelped=unhelped,
     )
 
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from bot import conversation, metrics, requesters, tickets
-from bot.classify import fallback_category, infer_category
+from bot.classify import fallback_category
+from bot.closure import says_not_solved
 from bot.desk import Desk
-from bot.intake import held, inquiry, offers
+from bot.intake import held, inquiry, offers, pending
 from bot.intake.announcement import is_announcement
 from bot.intake.card import card_notice
-from bot.intake.choice import category_named
-from bot.intake.close import CloseTemplate, topic
+from bot.intake.close import Matter, topic
 from bot.intake.decision import (
     Action,
     Handover,
@@ -26,6 +26,7 @@ from bot.intake.decision import (
     before_match,
     handover,
     has_words,
+    is_filler,
     is_vague,
     names_no_matter,
     question_of,
@@ -64,6 +65,8 @@ class Outcome:
     person: bool = False  # ASK_MATTER: they asked for a person (else for a kind of service)
     more: bool = False  # ASK_ABOUT: another forward, joined to those already asked about
     typed: bool = False  # ASK_ABOUT: a notice they typed (`announcement`), not forwarded
+    again: bool = False  # REMIND: reminded of the category buttons before
+    edited: bool = False  # MORE: an edit of the question applied (else words added to it)
 
 
 def record_turn(requester: Requester, turn: inquiry.Turn) -> None:
@@ -106,6 +109,8 @@ async def take_text(
     current: Ticket | None,
     text: str,
     origin: Origin | None = None,
+    message_id: int | None = None,
+    edit_of: int | None = None,
 ) -> Outcome:
     """Decide on a text a requester wrote in their private chat, in the caller's transaction.
 
@@ -116,16 +121,18 @@ async def take_text(
     written out (`forwarded_words`: the staff never take another's words for the
     requester's), while the knowledge base is searched with the words alone. A forward
     alone is no question yet: the requester is asked what they want done about it
-    (ASK_ABOUT), and their answer completes it.
+    (ASK_ABOUT), and their answer completes it. `message_id`: the message the text came in
+    (kept with its turn); `edit_of`: the text is an edit of that message of theirs, applied to
+    the question waiting for its category when it is part of it (`Action.MORE`).
     """
     text = text.strip()
     step = DialogStep(requester.dialog_step) if requester.dialog_step else None
+    now = desk.now()
+    going_on = inquiry.current(requester.inquiry, now=now, waiting=step is not None)
     person = wants_person(text)
-    named = (
-        category_named(text, {c.key: c.names.values() for c in desk.settings.categories})
-        if step is DialogStep.CATEGORY and origin is None
-        else None
-    )
+    named = None
+    if step is DialogStep.CATEGORY and origin is None:
+        named = pending.category_in(desk.settings, text)
     waiting = bool(requester.last_question and requester.inquiry)
     decided = before_match(
         step=step,
@@ -136,14 +143,14 @@ async def take_text(
         question_waiting=waiting,
         forwarded=origin is not None,
         names_category=named is not None,
+        filler=origin is None and is_filler(text),
+        beside=bool(going_on),
     )
     if decided in (Action.INTO_TICKET, Action.NO_WORDS):
         return Outcome(decided, ticket=current)
     if decided is Action.IN_CATEGORY:
         # The name they read on a button, typed: the choice, as if pressed (`pressing.take_press`).
-        requester.inquiry = (
-            inquiry.current(requester.inquiry, now=desk.now(), waiting=True) or None
-        )
+        requester.inquiry = going_on or None
         return await hand_over(
             tx=tx,
             desk=desk,
@@ -151,9 +158,14 @@ async def take_text(
             question=requester.last_question or text,
             category=named,
         )
+    if decided is Action.REMIND:
+        # Nothing of the matter: the buttons stay, and a reminder (not the same one again).
+        again = inquiry.reminded(going_on) > 0
+        requester.inquiry = going_on
+        record_turn(requester, inquiry.bot_did("remind", now))
+        return Outcome(decided, again=again)
     # The first inquiry goes on (or, idle and waited on by nothing, starts again): every text
     # in it reaches the ticket it may become.
-    now = desk.now()
     written = text
     if origin is not None:  # as a forward inside a ticket is introduced (`relay_origin`)
         written = desk.texts.render(
@@ -163,14 +175,33 @@ async def take_text(
             origin_name=origin.name,
             text=text,
         )
-    going_on = inquiry.current(requester.inquiry, now=now, waiting=step is not None)
     if requester.inquiry and not going_on:  # idle too long: its buttons are over too
         await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=None)
     requester.inquiry = going_on
     # A notice's words are kept, marked: they say what the matter is about, not how urgent
     # it is for them (`inquiry.own_words`).
     announced = is_announcement(text)
-    record_turn(requester, inquiry.said(written, now, notice=announced))
+    if decided is Action.MORE:
+        # More of the question waiting for its category (or an edit of it): added, and the
+        # category decided anew from the whole question; the buttons stay while it does not.
+        edited = edit_of is not None and pending.apply_edit(requester, edit_of, written)
+        if not edited:
+            said = inquiry.said(written, now, message_id=message_id, forwarded=origin is not None)
+            record_turn(requester, said)
+            requester.last_question = question_of(
+                step=step, earlier=requester.last_question, text=written
+            )
+        question = requester.last_question or written
+        category = Matter(desk, requester.inquiry or [], question).category()
+        if category is None:
+            return Outcome(decided, edited=edited)
+        return await hand_over(
+            tx=tx, desk=desk, requester=requester, question=question, category=category
+        )
+    said = inquiry.said(
+        written, now, message_id=message_id, forwarded=origin is not None, notice=announced
+    )
+    record_turn(requester, said)
     if decided is Action.ASK_ABOUT:
         # What do they want done about it? The forward (with any that follow it) leads the
         # question their answer completes; asked once.
@@ -222,7 +253,8 @@ async def take_text(
         else None
     )
     closest = best.id if best is not None and band is not Band.HANDOVER else None
-    if starts_anew(text=text, answered=answered, closest=closest):
+    anew = starts_anew(text=text, answered=answered, closest=closest)
+    if anew:
         # Not more about the question just answered: a first inquiry of its own, this text.
         requester.inquiry = (requester.inquiry or [])[-1:]
         await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=None)
@@ -234,6 +266,8 @@ async def take_text(
         needs_person=needs_person,
         announced=announced,
         question_waiting=waiting,
+        # "没用" right after an answer: not solved, as the button says.
+        unhelped=answered is not None and not anew and origin is None and says_not_solved(text),
     )
     if action is Action.ASK_ABOUT:  # a notice typed that no template answers alone
         return ask_about(desk, requester, step, typed=True)
@@ -308,10 +342,10 @@ async def hand_over(
     # The whole inquiry says what the matter is: details sent after an answer name no
     # category, the question they follow does.
     turns = requester.inquiry or []
-    words = inquiry.words(turns, asks_for_person=wants_person) or question
-    close = CloseTemplate(desk, words)
+    matter = Matter(desk, turns, question)
+    words = matter.words
     if category is None:
-        category = infer_category(desk.settings, words, close.category)
+        category = matter.category()
     # A requester first seen in this transaction (not yet written: no id) has no tickets.
     open_count = (
         0
@@ -341,7 +375,7 @@ async def hand_over(
     requester.inquiry = None
     requester_id = await requesters.identified(session=session, requester=requester)
     department = department or route(
-        template_department=close.department(),
+        template_department=matter.department(),
         category=category,
         by_category=settings.routing.categories,
         default=settings.home_department,
@@ -357,6 +391,7 @@ async def hand_over(
         inquiry=turns or None,
         # The card's group now; its message id once Telegram has the card.
         staff_chat_id=settings.department(department).staff_group_chat_id,
+        # Their own words, not a notice's or a forward's: "停水" passed on is not their emergency.
         priority_words=inquiry.own_words(turns) if turns else None,
         topic=lambda text: topic(desk.matcher, text),
     )

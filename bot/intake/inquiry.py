@@ -7,15 +7,18 @@ it reaches the ticket and its card, in order. A turn is a JSON-ready mapping:
 
 | by        | fields                     | meaning                                      |
 | --------- | -------------------------- | -------------------------------------------- |
-| requester | text                       | their words                                  |
-| requester | text, notice: true         | a notice they typed or forwarded: words that |
-|           |                            | announce, none of their own (`own_words`)    |
+| requester | text, message_id,          | their words (the message they were in, when  |
+|           | forwarded, notice          | known; forwarded: true: not theirs, a        |
+|           |                            | forward, written with where it comes from;   |
+|           |                            | notice: true: a notice typed or forwarded,   |
+|           |                            | words that announce, none of their own)      |
 | requester | asked: "person"            | they pressed "talk to a person"              |
 | bot       | did: "answer", offered,    | the answer of the template in `offered` (its |
 |           | ask_for                    | title), and the details it asked for, if any |
 | bot       | did: "suggest", offered    | "did you mean": the templates' titles        |
 | bot       | did: "clarify"             | it asked what the matter is                  |
 | bot       | did: "category"            | it asked which kind of matter it is          |
+| bot       | did: "remind"              | it reminded them of the category buttons     |
 | bot       | did: "matter"              | asked for a person or a service, it asked    |
 |           |                            | what the matter is                           |
 | bot       | did: "about"               | given a forward alone, it asked what they    |
@@ -42,15 +45,50 @@ Turn = dict[str, Any]
 Render = Callable[[Mapping[str, Any]], str]  # a message's values -> its text
 
 IDLE = timedelta(hours=24)
-BOT_DID = ("answer", "suggest", "clarify", "category", "matter", "about")
+BOT_DID = ("answer", "suggest", "clarify", "category", "matter", "about", "remind")
 
 
-def said(text: str, at: datetime, *, notice: bool = False) -> Turn:
-    """The requester's words (`notice`: an announcement's, `bot.intake.announcement`)."""
+def said(
+    text: str,
+    at: datetime,
+    *,
+    message_id: int | None = None,
+    forwarded: bool = False,
+    notice: bool = False,
+) -> Turn:
+    """The requester's words (`message_id`: the message in their chat they came in, so an
+    edit of it can be applied; `forwarded`: a forward, not their own words; `notice`: an
+    announcement's, `bot.intake.announcement`, typed or forwarded)."""
     turn: Turn = {"by": "requester", "text": text, "at": at.isoformat()}
+    if message_id is not None:
+        turn["message_id"] = message_id
+    if forwarded:
+        turn["forwarded"] = True
     if notice:
         turn["notice"] = True
     return turn
+
+
+def edited(turns: Sequence[Turn], message_id: int, text: str) -> tuple[list[Turn], str] | None:
+    """The turns with the requester's words from message `message_id` reading `text` now
+    (marked `edited`), and the words they replaced; None when no turn came from it."""
+    for index, turn in enumerate(turns):
+        if turn.get("by") == "requester" and turn.get("message_id") == message_id:
+            changed = [*turns]
+            changed[index] = {**turn, "text": text, "edited": True}
+            return changed, str(turn.get("text", ""))
+    return None
+
+
+def reminded(turns: Sequence[Turn]) -> int:
+    """How many times the bot reminded them of the category buttons since it last showed
+    them (`did`: "remind" after the last "category")."""
+    count = 0
+    for turn in reversed(turns):
+        if turn.get("did") == "category":
+            break
+        count += turn.get("did") == "remind"
+    return count
 
 
 def asked_for_person(at: datetime) -> Turn:
@@ -83,19 +121,30 @@ def current(turns: Sequence[Turn] | None, *, now: datetime, waiting: bool) -> li
     return list(turns)
 
 
-def words(turns: Sequence[Turn], *, asks_for_person: Callable[[str], bool] | None = None) -> str:
-    """The requester's own words in the inquiry, in order, one text a line, leaving out the
-    texts that only asked for a person (`asks_for_person(text)` true): "" when they said
-    nothing else."""
-    texts = [t["text"] for t in turns if t.get("by") == "requester" and "text" in t]
+def words(
+    turns: Sequence[Turn],
+    *,
+    asks_for_person: Callable[[str], bool] | None = None,
+    own: bool = False,
+) -> str:
+    """The requester's words in the inquiry, in order, one text a line, leaving out the
+    texts that only asked for a person (`asks_for_person(text)` true) and, with `own`, what
+    they forwarded or the notices they passed on: "" when they said nothing else."""
+    texts = [
+        t["text"]
+        for t in turns
+        if t.get("by") == "requester"
+        and "text" in t
+        and not (own and (t.get("forwarded") or t.get("notice")))
+    ]
     return "\n".join(t for t in texts if not (asks_for_person and asks_for_person(t)))
 
 
 def own_words(turns: Sequence[Turn]) -> str:
     """The requester's words in the inquiry but the notices they passed on (an announcement
     typed or forwarded states a fact, not their matter's urgency): what configured priority
-    keywords are looked for in. "" when the notices are all they said."""
-    return words([t for t in turns if not t.get("notice")])
+    keywords are looked for in. "" when the notices (or forwards) are all they said."""
+    return words(turns, own=True)
 
 
 def offered(turns: Sequence[Turn]) -> list[str]:

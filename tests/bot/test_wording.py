@@ -266,6 +266,11 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [(d, {"decision": d}) for d in ("accepted", "returned")]
     if template == "ask_matter":
         return [("person", {"person": True}), ("service", {"person": False})]
+    if template == "category_waiting":
+        reasons = ("filler", "again", "added", "edited")
+        return [(r, {"reason": r, "fallback": "咨询"}) for r in reasons]
+    if template == "new_question":
+        return [("", {"kept": False}), ("kept", {"kept": True})]
     if template == "ask_about":
         return [
             (f"{first}{kind}", {"more": more, "typed": typed})

@@ -99,3 +99,40 @@ async def test_in_english_the_forward_is_asked_about_in_english(
     question = await _question(application, 1)
     assert question.startswith('(转发的消息,来自频道"Channel")Notice: water supply cut')
     assert question.endswith("\nMy mother is disabled, can water be delivered?")
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "notice", "own"),
+    [
+        (REQUESTER, "紧急通知:本周六全天停水", "建议物业以后提前三天发通知"),
+        (
+            ENGLISH,
+            "URGENT notice: water outage all day Saturday, no water",
+            "I suggest the management give us three days of notice next time",
+        ),
+    ],
+)
+async def test_the_kind_and_priority_come_from_their_own_words_not_the_forward(
+    running: tuple[Emulator, App], user: int, notice: str, own: str
+) -> None:
+    """Issue 14: a forwarded notice's "停水" / "outage" made the requester's own question an
+    urgent fault report (and alerted the supervisors). Their words say it is a suggestion; the
+    forward is context, and someone else's emergency is not theirs."""
+    emulator, application = running
+    world = emulator.world
+    await control(emulator, "forwards", {"user_id": user, "text": notice, "origin": "channel"})
+    await bot_lines(emulator, user, 1)
+    await world.user_sends(user, own)
+    await until(lambda: len(bot_said(world, user)) >= 2)
+    offered = bot_said(world, user)[-1]
+    if "human" in [b["callback_data"] for row in offered.buttons for b in row]:
+        await world.user_presses(user, user, offered.message_id, "human")
+    await until(lambda: any("#1" in e.text for e in bot_said(world, user)))
+    async with application.bot_data.desk.sessions() as session:
+        ticket = await session.get(Ticket, 1)
+        assert ticket is not None
+    assert (ticket.category, ticket.priority) == ("suggestion", "normal")
+    assert notice in ticket.question and ticket.question.endswith(own)  # nothing lost
+    # No keyword alert reached management for a notice someone else wrote.
+    assert not [e for e in bot_said(world, MANAGEMENT) if "#1" in e.text]

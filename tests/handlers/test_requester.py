@@ -299,20 +299,3 @@ async def test_a_category_typed_instead_of_pressed_is_the_choice(
     async with application.bot_data.desk.sessions() as session:
         (ticket,) = (await session.scalars(select(Ticket))).all()
     assert (ticket.category, ticket.question) == (category, question)
-
-
-@pytest.mark.parametrize("store", ["sqlite"])
-async def test_other_words_under_the_category_buttons_go_to_a_person_in_the_fallback(
-    running: tuple[Emulator, App],
-) -> None:
-    """Words that name no category are taken as more of the question, as before: a person
-    takes it now, in the fallback category (consultation)."""
-    emulator, application = running
-    world = emulator.world
-    await world.user_sends(REQUESTER, "我上个月提交的材料到现在还没有消息")
-    await bot_lines(emulator, REQUESTER, 1)
-    await world.user_sends(REQUESTER, "材料是三月五号在三号窗口交的")
-    assert "(咨询)" in (await bot_lines(emulator, REQUESTER, 2))[-1].text
-    async with application.bot_data.desk.sessions() as session:
-        (ticket,) = (await session.scalars(select(Ticket))).all()
-    assert ticket.question == "我上个月提交的材料到现在还没有消息\n材料是三月五号在三号窗口交的"

@@ -16,6 +16,7 @@ from bot.intake.decision import (
     before_match,
     decide,
     handover,
+    is_filler,
     is_vague,
     names_no_matter,
     question_of,
@@ -32,7 +33,8 @@ STEPS = {
 }
 BANDS = {"answer": Band.ANSWER, "suggest": Band.SUGGEST, "handover": Band.HANDOVER}
 
-# step, ticket in progress, band -> action; a plain question (no request for a person, not vague)
+# step, ticket in progress, band -> action; a plain question (no request for a person, not vague);
+# while the category buttons wait, more of the question (added, its category decided anew).
 PLAIN = """
 -        ticket  answer    into_ticket
 -        ticket  suggest   into_ticket
@@ -52,12 +54,12 @@ clarify  ticket  handover  handover
 clarify  none    answer    answer
 clarify  none    suggest   suggest
 clarify  none    handover  handover
-category ticket  answer    fallback
-category ticket  suggest   fallback
-category ticket  handover  fallback
-category none    answer    fallback
-category none    suggest   fallback
-category none    handover  fallback
+category ticket  answer    more
+category ticket  suggest   more
+category ticket  handover  more
+category none    answer    more
+category none    suggest   more
+category none    handover  more
 """
 # A vague text ("你好"): asked to clarify once, only when nothing matched.
 VAGUE = """
@@ -69,7 +71,7 @@ new      none    handover  clarify
 new      ticket  handover  clarify
 clarify  none    handover  handover
 clarify  none    suggest   suggest
-category none    handover  fallback
+category none    handover  more
 """
 # "人工" / "human": a person at once, unless a ticket in progress takes the words; while the
 # category is awaited, at once under the fallback category (asking again would loop).
@@ -271,7 +273,7 @@ def test_a_forward_alone_is_asked_about_once() -> None:
     # Not alone: words of theirs wait (after an answer), or the bot waits for something else.
     assert before_match(step=None, question_waiting=True, **alone) is None
     assert before_match(step=DialogStep.CLARIFY, **alone) is None
-    assert before_match(step=DialogStep.CATEGORY, **alone) is Action.FALLBACK
+    assert before_match(step=DialogStep.CATEGORY, **alone) is Action.MORE
     # Into the ticket in progress as ever; a forward with no words is none.
     assert before_match(step=None, **{**alone, "ticket_in_progress": True}) is (Action.INTO_TICKET)
     assert before_match(step=None, words=False, **alone) is Action.NO_WORDS
@@ -288,9 +290,9 @@ def test_a_forward_alone_is_asked_about_once() -> None:
 def test_a_category_name_typed_while_its_buttons_wait_is_the_choice() -> None:
     typed = {"ticket_in_progress": False, "asks_for_person": False, "names_category": True}
     assert before_match(step=DialogStep.CATEGORY, **typed) is Action.IN_CATEGORY
-    # Other words keep falling back (a person takes them now, in the fallback category).
+    # Other words are more of the question (issue 14: not a choice of the fallback).
     assert before_match(step=DialogStep.CATEGORY, **{**typed, "names_category": False}) is (
-        Action.FALLBACK
+        Action.MORE
     )
     # A category's name with no buttons waiting is a text like any other.
     assert before_match(step=None, **typed) is None
@@ -350,7 +352,7 @@ def test_a_typed_notice_is_a_question_when_words_of_theirs_wait_or_a_ticket_take
     )
     assert (
         decide(step=DialogStep.CATEGORY, ticket_in_progress=False, band=Band.ANSWER, **notice)
-        is Action.FALLBACK
+        is Action.MORE
     )
     # Not announced, the same text would be registered (a template needing a person).
     assert (
@@ -364,3 +366,95 @@ def test_a_typed_notice_is_a_question_when_words_of_theirs_wait_or_a_ticket_take
         )
         is Action.REGISTER
     )
+
+
+WAITING = {"step": DialogStep.CATEGORY, "ticket_in_progress": False}
+
+
+@given(
+    ticket=st.booleans(),
+    person=st.booleans(),
+    words=st.booleans(),
+    filler=st.booleans(),
+    forwarded=st.booleans(),
+    named=st.booleans(),
+    band=st.sampled_from(list(Band)),
+    vague=st.booleans(),
+)
+def test_under_the_category_buttons_nothing_falls_back_but_a_request_for_a_person(
+    ticket: bool,
+    person: bool,
+    words: bool,
+    filler: bool,
+    forwarded: bool,
+    named: bool,
+    band: Band,
+    vague: bool,
+) -> None:
+    """Issue 14 (a tester's "你好", a paste's second part, "这是投诉" all became consultations
+    and the right button was then refused): while the buttons wait, a category named is the
+    choice, "人工" a person at once, filler a reminder (the buttons stay), any other words
+    more of the question; never a search, never the ticket in progress, never FALLBACK for
+    words that ask for no person."""
+    action = decide(
+        step=DialogStep.CATEGORY,
+        ticket_in_progress=ticket,
+        asks_for_person=person,
+        band=band,
+        vague=vague,
+        words=words,
+        filler=filler,
+        forwarded=forwarded,
+        names_category=named,
+    )
+    if named:
+        assert action is Action.IN_CATEGORY
+    elif person:
+        assert action is Action.FALLBACK
+    elif filler or not words:
+        assert action is Action.REMIND
+    else:
+        assert action is Action.MORE
+    early = before_match(
+        step=DialogStep.CATEGORY,
+        ticket_in_progress=ticket,
+        asks_for_person=person,
+        words=words,
+        filler=filler,
+        names_category=named,
+    )
+    assert early is not None  # decided without the knowledge base
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["你好", "在吗?", "好的", "嗯嗯", "谢谢!", "ok", "Thanks.", "hmm", "👍", "???", "hello"],
+)
+def test_greetings_and_thanks_are_filler(text: str) -> None:
+    assert is_filler(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["材料是三月五号在三号窗口交的", "我要投诉那个窗口", "it was window 3", "好的,另外窗口关了"],
+)
+def test_details_are_not_filler(text: str) -> None:
+    assert not is_filler(text)
+
+
+def test_a_first_inquiry_beside_a_ticket_takes_its_follow_ups_until_it_ends() -> None:
+    """Issue 14: after /new, the new question answered, what the requester writes next is
+    the new inquiry's, not the old ticket's; once it has ended it is the ticket's again."""
+    base = {"step": None, "ticket_in_progress": True, "asks_for_person": False}
+    assert before_match(**base) is Action.INTO_TICKET
+    assert before_match(**base, beside=True) is None  # searched, as any follow-up
+    assert before_match(**base, beside=True, words=False) is Action.NO_WORDS
+    # "没用" right after an answer (and no new matter): as *Not solved* pressed, a person.
+    for band in Band:
+        for vague in (True, False):
+            unhelped = after_match(step=None, band=band, vague=vague, unhelped=True)
+            assert unhelped is Action.HANDOVER
+            # Not after an answer here: the band decides as ever.
+            assert after_match(step=None, band=band, vague=vague) is not Action.HANDOVER or (
+                band is Band.HANDOVER and not vague
+            )

@@ -137,7 +137,7 @@ async def test_words_after_an_answer_reach_the_ticket_with_the_answer(desk: Desk
     assert later.attempts == ("社保卡丢了怎么补办",)
 
 
-async def test_words_instead_of_a_category_open_the_ticket_in_the_fallback(desk: Desk) -> None:
+async def test_words_instead_of_a_category_are_more_of_the_question(desk: Desk) -> None:
     outcome = await _say(desk, "人工")
     # No question yet: the requester is asked what the matter is (once).
     assert outcome.action is Action.ASK_MATTER and outcome.person
@@ -146,7 +146,13 @@ async def test_words_instead_of_a_category_open_the_ticket_in_the_fallback(desk:
     # No cue word and no close template: the requester is asked which kind of matter it is.
     assert matter.action is Handover.ASK_CATEGORY
     assert await _requester_step(desk) == DialogStep.CATEGORY
-    opened = await _say(desk, "我想问一下关于我家的事情怎么处理比较好")
+    more = await _say(desk, "我想问一下关于我家的事情怎么处理比较好")
+    # Still no kind said: added to the question, and the buttons stay (issue 14).
+    assert more.action is Action.MORE and not more.edited
+    assert await _requester_step(desk) == DialogStep.CATEGORY
+    pressed = await _press(desk, Press.CATEGORY, "consultation")
+    assert pressed.action is PressAction.HANDOVER_IN_CATEGORY and pressed.handover is not None
+    opened = pressed.handover
     assert opened.action is Handover.OPEN and opened.ticket is not None
     assert opened.ticket.category == "consultation"
     # "人工" asked for a person (the ticket's record of the inquiry keeps it); the words are

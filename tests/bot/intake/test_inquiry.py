@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.intake import inquiry
 from bot.intake.buttons import Press, PressAction, decide_press
@@ -203,3 +205,43 @@ def test_a_new_matter_after_an_answer(
     text: str, answered: str | None, closest: str | None, anew: bool
 ) -> None:
     assert starts_anew(text=text, answered=answered, closest=closest) is anew
+
+
+_TEXTS = st.text(min_size=1, max_size=30)
+
+
+@given(texts=st.lists(_TEXTS, min_size=1, max_size=6), which=st.integers(0, 5), new=_TEXTS)
+def test_an_edit_changes_only_the_words_of_its_message(
+    texts: list[str], which: int, new: str
+) -> None:
+    """Issue 14: an edit of the question waiting for its category is applied to it: the turn
+    of the edited message reads the new words, every other turn stays, none is added."""
+    turns = [inquiry.said(t, T0, message_id=10 + i) for i, t in enumerate(texts)]
+    changed = inquiry.edited(turns, 10 + which, new)
+    if which >= len(texts):
+        assert changed is None
+        return
+    assert changed is not None
+    edited, before = changed
+    assert before == texts[which] and len(edited) == len(turns)
+    assert [t["text"] for t in edited] == [*texts[:which], new, *texts[which + 1 :]]
+    assert edited[which]["edited"] is True
+
+
+@given(texts=st.lists(st.tuples(_TEXTS, st.booleans()), max_size=6))
+def test_their_own_words_leave_out_what_they_forwarded(texts: list[tuple[str, bool]]) -> None:
+    """A forwarded notice's words are someone else's: a ticket's kind and priority are read
+    from the requester's own first (`close.Matter`); all of them stay on the ticket."""
+    turns = [inquiry.said(t, T0, forwarded=f) for t, f in texts]
+    assert inquiry.words(turns, own=True) == "\n".join(t for t, f in texts if not f)
+    assert inquiry.words(turns) == "\n".join(t for t, _ in texts)
+
+
+def test_reminders_are_counted_since_the_buttons_were_last_shown() -> None:
+    turns = [inquiry.said("材料没消息", T0), inquiry.bot_did("category", T0)]
+    assert inquiry.reminded(turns) == 0
+    turns.append(inquiry.bot_did("remind", T0))
+    assert inquiry.reminded(turns) == 1
+    turns.append(inquiry.bot_did("remind", T0))
+    assert inquiry.reminded(turns) == 2
+    assert inquiry.reminded([*turns, inquiry.bot_did("category", T0)]) == 0

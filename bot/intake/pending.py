@@ -1,0 +1,39 @@
+"""The question that waits for its category, while the category buttons are shown: the
+category a text names, and an edit of the question applied to it.
+
+A clerk who asked "which kind of matter is it?" takes a typed name or a sentence naming one
+as the answer (`category_in`), and an edit of the question as the question (`apply_edit`);
+what the rest of a requester's texts do there is the decision's (`Action.REMIND`,
+`Action.MORE` in `bot.intake.decision`).
+"""
+
+from __future__ import annotations
+
+from bot.config import Settings
+from bot.intake import inquiry
+from bot.intake.choice import category_named, category_said
+from bot.models import Requester
+
+
+def category_in(settings: Settings, text: str) -> str | None:
+    """The key of the category `text` names: a category's name as its button shows it in any
+    language (`choice.category_named`), or a sentence that says only that ("这是投诉", "I
+    want to complain": `choice.category_said`, with the categories' cue words); None."""
+    names = {c.key: list(c.names.values()) for c in settings.categories}
+    cues = {c.key: list(c.cues) for c in settings.categories}
+    return category_named(text, names) or category_said(text, names, cues)
+
+
+def apply_edit(requester: Requester, message_id: int, text: str) -> bool:
+    """The requester edited message `message_id`: when its words are part of their first
+    inquiry, they read `text` there now, and in the question waiting (`last_question`).
+    Returns whether they were (else the edit is new words, for the caller to add)."""
+    changed = inquiry.edited(requester.inquiry or [], message_id, text)
+    if changed is None:
+        return False
+    turns, before = changed
+    requester.inquiry = turns
+    question = requester.last_question or ""
+    head, found, tail = question.rpartition(before)
+    requester.last_question = f"{head}{text}{tail}" if found else inquiry.words(turns) or text
+    return True

@@ -1,0 +1,212 @@
+"""Issue 14, the category buttons: while they wait, what the requester types is not taken as
+the choice (a tester's "你好", the second part of a long paste, "这是投诉" and an edit of the
+question all became consultations, and the right button pressed afterwards was refused as no
+longer open). A careful clerk takes a typed or plainly said kind of matter as the choice,
+reminds them of the buttons on a greeting (not in the same words twice), adds more words to
+the question (deciding its kind anew from all of it), applies an edit to it, and keeps the
+buttons working until a choice is made. End to end over the emulation, through its control
+API as the tester did."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from telegram.ext import Application
+
+from bot.models import InquiryOffer, Ticket
+from emulator.server import Emulator
+from tests.handlers.conftest import ENGLISH, GENERAL_GROUP, REQUESTER, bot_lines, bot_said, until
+from tests.handlers.test_every_kind import control
+from tests.handlers.test_stale_buttons import recorded
+
+App = Application  # type: ignore[type-arg]
+
+# A question neither cue words nor a close template sort: the bot asks its kind.
+QUESTION = {
+    REQUESTER: "我上个月提交的材料到现在还没有消息",
+    ENGLISH: "I handed in my papers last month and have heard nothing since",
+}
+CHOOSE = {REQUESTER: "事项类型", ENGLISH: "what kind of matter"}
+
+
+async def _says(emulator: Emulator, user: int, text: str) -> dict[str, Any]:
+    sent = await control(emulator, "messages", {"user_id": user, "text": text})
+    assert isinstance(sent, dict)
+    return sent
+
+
+async def _asked_kind(emulator: Emulator, user: int) -> Any:
+    """The requester's question, and the bot's category choice (with its buttons)."""
+    await _says(emulator, user, QUESTION[user])
+    (choice,) = await bot_lines(emulator, user, 1)
+    assert CHOOSE[user] in choice.text
+    assert "cat:complaint" in _data(choice)
+    return choice
+
+
+def _data(entry: Any) -> list[str]:
+    return [b["callback_data"] for row in entry.buttons for b in row]
+
+
+def _shown(emulator: Emulator, user: int, message_id: int) -> Any:
+    """The message as the requester's chat shows it now (its buttons as they are)."""
+    (entry,) = [e for e in bot_said(emulator.world, user) if e.message_id == message_id]
+    return entry
+
+
+async def _tickets(application: App) -> list[Ticket]:
+    async with application.bot_data.desk.sessions() as session:
+        return list((await session.scalars(select(Ticket).order_by(Ticket.id))).all())
+
+
+async def _press(emulator: Emulator, user: int, message_id: int, data: str) -> str:
+    """Press a button through the control API; the alert the press was answered with."""
+    body = {"user_id": user, "chat_id": user, "message_id": message_id, "data": data}
+    pressed = await control(emulator, "presses", body)
+    query = pressed["callback_query"]["id"]
+    await until(lambda: query in emulator.world.answered)
+    return str(emulator.world.answered[query])
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "hello", "reminded", "again", "promised"),
+    [
+        (REQUESTER, "你好", "请点上方按钮选择事项类型", "还在等您选择事项类型", "(投诉)"),
+        (ENGLISH, "hi", "Please tap one of the buttons above", "still waiting", "(Complaint)"),
+    ],
+)
+async def test_a_greeting_under_the_buttons_is_nothing_and_the_buttons_stay(
+    running: tuple[Emulator, App],
+    user: int,
+    hello: str,
+    reminded: str,
+    again: str,
+    promised: str,
+) -> None:
+    emulator, application = running
+    choice = await _asked_kind(emulator, user)
+    await _says(emulator, user, hello)
+    first = (await bot_lines(emulator, user, 2))[-1]
+    assert reminded in first.text and first.buttons == []
+    # Not the same words again: the second reminder brings the buttons back to hand.
+    await _says(emulator, user, hello)
+    second = (await bot_lines(emulator, user, 3))[-1]
+    assert again in second.text and second.text != first.text
+    assert "cat:complaint" in _data(second)
+    assert await _tickets(application) == []
+    # The buttons first shown still work: the choice opens the ticket, greetings left out.
+    assert _data(_shown(emulator, user, choice.message_id)) == _data(choice)
+    assert await _press(emulator, user, choice.message_id, "cat:complaint") == ""
+    assert promised in (await bot_lines(emulator, user, 4))[-1].text
+    (ticket,) = await _tickets(application)
+    assert (ticket.category, ticket.question) == ("complaint", QUESTION[user])
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "said", "promised"),
+    [
+        (REQUESTER, "这是投诉", "(投诉)"),
+        (REQUESTER, "我要投诉。", "(投诉)"),
+        (ENGLISH, "it's a complaint", "(Complaint)"),
+        (ENGLISH, "I want to complain", "(Complaint)"),
+    ],
+)
+async def test_a_sentence_naming_the_kind_is_the_choice(
+    running: tuple[Emulator, App], user: int, said: str, promised: str
+) -> None:
+    emulator, application = running
+    await _asked_kind(emulator, user)
+    await _says(emulator, user, said)
+    assert promised in (await bot_lines(emulator, user, 2))[-1].text
+    (ticket,) = await _tickets(application)
+    assert (ticket.category, ticket.question) == ("complaint", QUESTION[user])
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "rest", "added"),
+    [
+        (REQUESTER, "材料是三月五号在三号窗口交的,当时说两周内答复。", "已补充到您的问题里"),
+        (ENGLISH, "It was on March 5th, at window 3; they said two weeks.", "Added to your"),
+    ],
+)
+async def test_a_long_pastes_second_part_joins_the_question(
+    running: tuple[Emulator, App], user: int, rest: str, added: str
+) -> None:
+    """Telegram splits a text over 4,096 characters into two messages: the first asked for
+    its kind, the second is more of the same question, never the choice."""
+    emulator, application = running
+    world = emulator.world
+    first = QUESTION[user] + ("。" if user == REQUESTER else ". ") + "x" * 4000
+    await _says(emulator, user, first[:4096])
+    (choice,) = await bot_lines(emulator, user, 1)
+    assert "cat:complaint" in _data(choice)
+    await _says(emulator, user, rest)
+    more = (await bot_lines(emulator, user, 2))[-1]
+    assert added in more.text
+    assert await _tickets(application) == []
+    assert await _press(emulator, user, choice.message_id, "cat:suggestion") == ""
+    await until(lambda: len(bot_said(world, user)) >= 3)
+    (ticket,) = await _tickets(application)
+    assert (ticket.category, ticket.question) == ("suggestion", f"{first[:4096]}\n{rest}")
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "rest", "promised"),
+    [
+        (REQUESTER, "而且窗口工作人员态度差,推诿不管", "(投诉)"),
+        (ENGLISH, "and the clerk at window 3 was rude to me", "(Complaint)"),
+    ],
+)
+async def test_more_words_that_tell_the_kind_open_the_ticket_in_it(
+    running: tuple[Emulator, App], user: int, rest: str, promised: str
+) -> None:
+    emulator, application = running
+    choice = await _asked_kind(emulator, user)
+    # Recorded as the inquiry's, as it is long before a person types on.
+    await recorded(application, InquiryOffer, user, choice.message_id)
+    await _says(emulator, user, rest)
+    assert promised in (await bot_lines(emulator, user, 2))[-1].text
+    (ticket,) = await _tickets(application)
+    assert (ticket.category, ticket.question) == ("complaint", f"{QUESTION[user]}\n{rest}")
+    # The choice's buttons went with the inquiry the ticket took.
+    await until(lambda: _shown(emulator, user, choice.message_id).buttons == [])
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "corrected", "updated"),
+    [
+        (REQUESTER, "我上个月在三号窗口交的材料到现在还没有消息", "已按您修改后的内容更新问题"),
+        (ENGLISH, "I handed in my housing papers in May and heard nothing", "as you corrected"),
+    ],
+)
+async def test_an_edit_of_the_question_is_applied_to_it(
+    running: tuple[Emulator, App], user: int, corrected: str, updated: str
+) -> None:
+    emulator, application = running
+    world = emulator.world
+    sent = await _says(emulator, user, QUESTION[user])
+    (choice,) = await bot_lines(emulator, user, 1)
+    edit = {
+        "user_id": user,
+        "chat_id": user,
+        "message_id": sent["message"]["message_id"],
+        "text": corrected,
+    }
+    await control(emulator, "edits", edit)
+    await until(lambda: len(bot_said(world, user)) >= 2)
+    assert updated in bot_said(world, user)[-1].text
+    assert await _tickets(application) == []
+    assert await _press(emulator, user, choice.message_id, "cat:consultation") == ""
+    await until(lambda: len(bot_said(world, user)) >= 3)
+    (ticket,) = await _tickets(application)
+    # The question as it reads now, once: not the old words and the new.
+    assert (ticket.category, ticket.question) == ("consultation", corrected)
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    assert corrected in card.text and QUESTION[user] not in card.text
