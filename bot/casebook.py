@@ -6,8 +6,9 @@ approves or retires it. Both are handed to one `knowledge.Matcher`. The database
 for the stored ones, shared by every process on it: `template_changes` and
 `apply_template_changes` bring a process's matcher in step with it (bot/desk.py `Desk.refresh`:
 at once in the process that decided, and in every process on each sweep; the index rebuilt in
-a worker thread), so the bot answers with an approved template without a restart. `propose_and_tell` is the flow of a proposal: the supervisors of the ticket's
-department hear of it.
+a worker thread), so the bot answers with an approved template without a restart.
+`propose_and_tell` is the flow of a proposal: the supervisors of the ticket's department hear
+of it.
 """
 
 from __future__ import annotations

@@ -167,6 +167,28 @@ def one_read(engine: AsyncEngine) -> AsyncEngine:
     return engine.execution_options(**{ONE_READ: True})
 
 
+_Result = TypeVar("_Result")
+
+
+async def in_one_call(engine: AsyncEngine, work: Callable[[Connection], _Result]) -> _Result:
+    """`work` run with a connection of `engine` in a transaction of its own, committed when
+    this returns (rolled back if `work` raises); its result. All of it in one call into
+    SQLAlchemy's synchronous layer, without a session: each awaited statement, begin, commit
+    and close is a call of its own (a greenlet started, its wrappers), which cost the bot more
+    than the statements themselves on the path of every update."""
+    connection = engine.connect()
+    await connection.start()
+    try:
+        return await connection.run_sync(_in_transaction, work)
+    finally:
+        await connection.close()
+
+
+def _in_transaction(connection: Connection, work: Callable[[Connection], _Result]) -> _Result:
+    with connection.begin():
+        return work(connection)
+
+
 class RecordingSession(Session):
     """A session that knows whether it has flushed a change since it was made (`wrote`): the
     transaction object marks an update processed with its first effect (bot/transaction.py).
