@@ -202,6 +202,14 @@ class RecordingSession(Session):
         super().flush(objects)
 
 
+def wrote_directly(session: AsyncSession) -> None:
+    """Say that a statement run on the session's connection directly wrote something (a
+    `RecordingSession` does not see those), for the transaction's mark (bot/transaction.py)."""
+    sync = session.sync_session
+    if isinstance(sync, RecordingSession):
+        sync.wrote = True
+
+
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     """Sessions that keep loaded objects usable after commit, and know whether they wrote."""
     return async_sessionmaker(engine, expire_on_commit=False, sync_session_class=RecordingSession)
