@@ -170,16 +170,19 @@ def one_read(engine: AsyncEngine) -> AsyncEngine:
 _Result = TypeVar("_Result")
 
 
-async def in_one_call(engine: AsyncEngine, work: Callable[[Connection], _Result]) -> _Result:
+async def in_one_call(
+    engine: AsyncEngine, work: Callable[[Connection], _Result], *, transaction: bool = True
+) -> _Result:
     """`work` run with a connection of `engine` in a transaction of its own, committed when
     this returns (rolled back if `work` raises); its result. All of it in one call into
     SQLAlchemy's synchronous layer, without a session: each awaited statement, begin, commit
     and close is a call of its own (a greenlet started, its wrappers), which cost the bot more
-    than the statements themselves on the path of every update."""
+    than the statements themselves on the path of every update. `transaction=False`: for one
+    read on a `one_read` engine, which needs none."""
     connection = engine.connect()
     await connection.start()
     try:
-        return await connection.run_sync(_in_transaction, work)
+        return await connection.run_sync(_in_transaction if transaction else _as_is, work)
     finally:
         await connection.close()
 
@@ -187,6 +190,10 @@ async def in_one_call(engine: AsyncEngine, work: Callable[[Connection], _Result]
 def _in_transaction(connection: Connection, work: Callable[[Connection], _Result]) -> _Result:
     with connection.begin():
         return work(connection)
+
+
+def _as_is(connection: Connection, work: Callable[[Connection], _Result]) -> _Result:
+    return work(connection)
 
 
 class RecordingSession(Session):

@@ -252,7 +252,14 @@ async def sent_many(
     """`sent` for several messages at once: (id, note) each. In the order of their ids, as
     `renew` takes them: two transactions on the same rows (the marks, and the poll keeping
     the leases of what waits for them) then never deadlock."""
-    await connection.execute(
+    await connection.run_sync(sent_many_on, marks, now)
+
+
+def sent_many_on(
+    connection: Connection, marks: Sequence[tuple[int, str | None]], now: datetime
+) -> None:
+    """`sent_many` on a connection of SQLAlchemy's synchronous layer."""
+    connection.execute(
         _SENT,
         [
             {"sent_id": i, "sent_when": now, "sent_note": note}
