@@ -21,9 +21,9 @@ from bot import chat_locks, requesters, staff_chats
 from bot.casebook import (
     Offload,
     Versions,
+    apply_template_changes,
     file_templates,
     in_thread,
-    apply_template_changes,
     matcher_for,
     template_changes,
 )
