@@ -3,16 +3,19 @@
 Templates come from two places: the YAML files administrators edit (`knowledge.paths` in
 config) and the database, where staff propose a closed ticket as a template and a supervisor
 approves or retires it. Both are handed to one `knowledge.Matcher`. The database is the truth
-for the stored ones, shared by every process on it: `refresh_templates` brings a process's
-matcher in step with it (bot/desk.py `Desk.refresh`: at once in the process that decided, and
-in every process on each sweep), so the bot answers with an approved template without a
-restart. `propose_and_tell` is the flow of a proposal: the supervisors of the ticket's
-department hear of it.
+for the stored ones, shared by every process on it: `template_changes` and
+`apply_template_changes` bring a process's matcher in step with it (bot/desk.py `Desk.refresh`:
+at once in the process that decided, and in every process on each sweep; the index rebuilt in
+a worker thread), so the bot answers with an approved template without a restart.
+`propose_and_tell` is the flow of a proposal: the supervisors of the ticket's department hear
+of it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import asyncio
+import functools
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -99,18 +102,30 @@ async def build_matcher(*, session: AsyncSession, settings: Settings) -> Matcher
 Versions = dict[str, datetime | None]
 
 
-async def refresh_templates(
-    *,
-    session: AsyncSession,
-    matcher: Matcher,
-    templates: dict[str, CaseTemplate],
-    known: Versions,
-) -> Versions:
-    """Bring a process's copy of the stored templates in step with the database, the truth
-    every process shares: those approved since (`known` lacks them, or holds an older
-    decision) join `matcher` and `templates`, those no longer active leave both. Returns what
-    the copy now holds, for the next call. One small query when nothing changed; the
-    matcher's index is rebuilt only when something did."""
+# Runs a blocking call off the event loop and awaits its result (`asyncio.to_thread`).
+Offload = Callable[[Callable[[], None]], Awaitable[None]]
+
+
+async def in_thread(call: Callable[[], None]) -> None:
+    """`call` run in a worker thread (`asyncio.to_thread`); the loop goes on meanwhile."""
+    await asyncio.to_thread(call)
+
+
+@dataclass(frozen=True)
+class TemplateChanges:
+    """How a process's copy of the stored templates differs from the database: the templates
+    approved since (`learned`), the ids of those no longer active (`retired`), and what the
+    copy holds once they are applied (`held`)."""
+
+    learned: list[CaseTemplate]
+    retired: list[str]
+    held: Versions
+
+
+async def template_changes(*, session: AsyncSession, known: Versions) -> TemplateChanges:
+    """What changed in the stored templates since the copy `known` (`TemplateChanges`): those
+    approved since (`known` lacks them, or holds an older decision), those no longer active.
+    One small query when nothing changed."""
     current: Versions = dict(
         (
             await session.execute(
@@ -122,6 +137,7 @@ async def refresh_templates(
     )
     changed = [i for i, decided in current.items() if i not in known or known[i] != decided]
     held = {i: decided for i, decided in current.items() if i not in changed}
+    learned: list[CaseTemplate] = []
     if changed:
         rows = list(
             await session.scalars(
@@ -134,15 +150,36 @@ async def refresh_templates(
             )
         )
         learned = [as_case_template(row) for row in rows]
-        matcher.add(p for t in learned for p in t.phrasings())
-        templates.update((t.id, t) for t in learned)
         held.update((row.id, row.decided_at) for row in rows)
         # Retired between the two reads: kept as known, so that the next call retires it.
         held.update((i, known[i]) for i in changed if i in known and i not in held)
-    for template_id in known.keys() - current.keys():
-        matcher.retire(template_id)
+    return TemplateChanges(learned, sorted(known.keys() - current.keys()), held)
+
+
+async def apply_template_changes(
+    changes: TemplateChanges,
+    *,
+    matcher: Matcher,
+    templates: dict[str, CaseTemplate],
+    offload: Offload = in_thread,
+) -> Versions:
+    """Bring a process's copy of the stored templates in step with the database, the truth
+    every process shares (`template_changes` read how they differ): the templates learned
+    join `matcher` and `templates`, those retired leave both. Returns what the copy now holds,
+    for the next `template_changes`. The matcher's index is rebuilt only when something
+    changed, once, by `offload` (default: in a worker thread: seconds for thousands of
+    phrasings, during which the bot answers from the index as it was; call this with no
+    session open, as the database must not wait for the build either). A template joins
+    `templates` before the matcher can find it and leaves it after the matcher no longer
+    does, so that every match has its template."""
+    if not changes.learned and not changes.retired:
+        return changes.held
+    templates.update((t.id, t) for t in changes.learned)
+    phrasings = [p for t in changes.learned for p in t.phrasings()]
+    await offload(functools.partial(matcher.change, phrasings, changes.retired))
+    for template_id in changes.retired:
         templates.pop(template_id, None)
-    return held
+    return changes.held
 
 
 @dataclass
@@ -257,7 +294,7 @@ async def approve(
     *, session: AsyncSession, rules: Rules, template_id: str, supervisor_id: int, now: datetime
 ) -> CaseTemplate:
     """A supervisor approves a proposal; the matcher learns it once committed
-    (`refresh_templates`)."""
+    (`template_changes`)."""
     return await _decide(
         session,
         rules,
@@ -301,7 +338,7 @@ async def retire(
     *, session: AsyncSession, rules: Rules, template_id: str, supervisor_id: int, now: datetime
 ) -> CaseTemplate:
     """A supervisor retires a stored template; the matcher forgets it once committed
-    (`refresh_templates`)."""
+    (`template_changes`)."""
     return await _decide(
         session,
         rules,

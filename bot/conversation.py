@@ -7,12 +7,14 @@ copies the message either way)."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import handed, replies
 from bot.closure import words_after_resolution_and_tell
+from bot.db import wrote_directly
 from bot.errors import IllegalMove, NotAllowed
 from bot.excerpt import excerpt
 from bot.guards import MAX_TEXT, may_speak_for
@@ -25,6 +27,8 @@ from bot.store import get, get_for_requester, save
 from bot.transaction import Transaction
 
 EDIT = "edit"  # the content type of a requester's edit, filed with the words as they now read
+_MESSAGES = cast(Table, TicketMessage.__table__)
+_FILE_MESSAGE = insert(_MESSAGES).returning(_MESSAGES.c.id)
 
 
 async def add_requester_message(
@@ -46,20 +50,23 @@ async def add_requester_message(
     )
     if ticket.status is TicketStatus.CLOSED:
         raise IllegalMove(ticket.id, ticket.status, "add a message")
-    message = TicketMessage(
-        ticket_id=ticket.id,
-        direction=Direction.IN,
-        author_id=None,
-        content_type=content_type,
-        text=text[:MAX_TEXT],
-        file_id=file_id,
-        telegram_chat_id=chat_id,
-        telegram_message_id=message_id,
-        created_at=now,
-    )
-    session.add(message)
-    await session.flush()
-    return message
+    values = {
+        "ticket_id": ticket.id,
+        "direction": Direction.IN,
+        "author_id": None,
+        "content_type": content_type,
+        "text": text[:MAX_TEXT],
+        "file_id": file_id,
+        "telegram_chat_id": chat_id,
+        "telegram_message_id": message_id,
+        "created_at": now,
+    }
+    # At Core level: on the path of every requester's message, the ORM's flush of one new
+    # row cost three times its INSERT. The row returned as an object outside the session.
+    connection = await session.connection()
+    filed = (await connection.execute(_FILE_MESSAGE, values)).scalar_one()
+    wrote_directly(session)
+    return TicketMessage(id=filed, **values)
 
 
 async def requester_message_and_tell(

@@ -167,6 +167,35 @@ def one_read(engine: AsyncEngine) -> AsyncEngine:
     return engine.execution_options(**{ONE_READ: True})
 
 
+_Result = TypeVar("_Result")
+
+
+async def in_one_call(
+    engine: AsyncEngine, work: Callable[[Connection], _Result], *, transaction: bool = True
+) -> _Result:
+    """`work` run with a connection of `engine` in a transaction of its own, committed when
+    this returns (rolled back if `work` raises); its result. All of it in one call into
+    SQLAlchemy's synchronous layer, without a session: each awaited statement, begin, commit
+    and close is a call of its own (a greenlet started, its wrappers), which cost the bot more
+    than the statements themselves on the path of every update. `transaction=False`: for one
+    read on a `one_read` engine, which needs none."""
+    connection = engine.connect()
+    await connection.start()
+    try:
+        return await connection.run_sync(_in_transaction if transaction else _as_is, work)
+    finally:
+        await connection.close()
+
+
+def _in_transaction(connection: Connection, work: Callable[[Connection], _Result]) -> _Result:
+    with connection.begin():
+        return work(connection)
+
+
+def _as_is(connection: Connection, work: Callable[[Connection], _Result]) -> _Result:
+    return work(connection)
+
+
 class RecordingSession(Session):
     """A session that knows whether it has flushed a change since it was made (`wrote`): the
     transaction object marks an update processed with its first effect (bot/transaction.py).
@@ -178,6 +207,14 @@ class RecordingSession(Session):
         if self.new or self.deleted or self.identity_map.check_modified():
             self.wrote = True
         super().flush(objects)
+
+
+def wrote_directly(session: AsyncSession) -> None:
+    """Say that a statement run on the session's connection directly wrote something (a
+    `RecordingSession` does not see those), for the transaction's mark (bot/transaction.py)."""
+    sync = session.sync_session
+    if isinstance(sync, RecordingSession):
+        sync.wrote = True
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot import conversation, outbox, requesters, tickets
-from bot.db import insert_for
+from bot.db import in_one_call, insert_for
 from bot.intake import offers as offers_of_inquiries
 from bot.kinds import REACHABLE_NOTE, Origin
 from bot.models import OutboxMessage, Requester, StaffLink, Ticket
@@ -53,8 +53,11 @@ async def place_of(*, engine: AsyncEngine, ticket_id: int) -> Place:
     """Where the ticket is now (one small query on a bare connection of `engine`, best a
     `bot.db.one_read` one: this runs for every message to a ticket's staff); NoResultFound if
     there is no such ticket."""
-    async with engine.connect() as connection:
-        row = (await connection.execute(_PLACE, {"place_of": ticket_id})).one()
+    row = await in_one_call(
+        engine,
+        lambda connection: connection.execute(_PLACE, {"place_of": ticket_id}).one(),
+        transaction=False,
+    )
     return Place(*row)
 
 
@@ -143,14 +146,15 @@ async def mark_sent(
     a requester's inquiry recorded (bot/intake/offers.py), all in one transaction on a bare
     connection: marking is what the sender does most, and a link is wanted only once the
     requester replies."""
-    async with engine.begin() as connection:
-        await outbox.sent_many(connection=connection, marks=marks, now=now)
-        await offers_of_inquiries.record(connection=connection, offers=offers)
+    link = insert_for(engine.dialect.name)(StaffLink).on_conflict_do_nothing()
+
+    def mark(connection: Connection) -> None:
+        outbox.sent_many_on(connection, marks, now)
+        offers_of_inquiries.record_on(connection, offers)
         if links:
             # Idempotent like the marks: marks taken back after a commit whose answer was cut
             # off (the marker cancelled as the bot stops) are written again.
-            link = insert_for(engine.dialect.name)(StaffLink).on_conflict_do_nothing()
-            await connection.execute(
+            connection.execute(
                 link,
                 [
                     {
@@ -162,6 +166,8 @@ async def mark_sent(
                     for k in links
                 ],
             )
+
+    await in_one_call(engine, mark)
 
 
 async def record_sent(

@@ -18,7 +18,15 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import chat_locks, requesters, staff_chats
-from bot.casebook import Versions, file_templates, matcher_for, refresh_templates
+from bot.casebook import (
+    Offload,
+    Versions,
+    apply_template_changes,
+    file_templates,
+    in_thread,
+    matcher_for,
+    template_changes,
+)
 from bot.chat_locks import ChatLocks
 from bot.clock import Clock, utc_now
 from bot.config import Settings
@@ -52,6 +60,9 @@ class Desk:
     # Which chats this process handles now, on PostgreSQL shared with other processes
     # (bot/chat_locks.py); None on SQLite, where one process keeps each chat's order alone.
     chat_locks: ChatLocks | None = None
+    # How the matcher's index is rebuilt when stored templates change: off the event loop, in
+    # a worker thread (bot/casebook.py `apply_template_changes`).
+    offload: Offload = field(default=in_thread)
 
     def __post_init__(self) -> None:
         self.transactions = Transactions(self.sessions, self.now)
@@ -81,10 +92,12 @@ class Desk:
             if moved:
                 self.adopt(staff_chats.follow(self.settings, moved))
             banned = await requesters.banned_users(session=session)
-            self.stored = await refresh_templates(
-                session=session, matcher=self.matcher, templates=self.templates, known=self.stored
-            )
+            changes = await template_changes(session=session, known=self.stored)
         self.banned = banned
+        # With the session closed: the database does not wait for the matcher's rebuild.
+        self.stored = await apply_template_changes(
+            changes, matcher=self.matcher, templates=self.templates, offload=self.offload
+        )
 
     async def refresh(self) -> None:
         """`reload`, for the sweep and after a change: a failure is logged and the copies stay

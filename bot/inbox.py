@@ -12,11 +12,11 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Table, Update, bindparam, func, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import Connection, Select, Table, Update, bindparam, func, select, update
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot import metrics
-from bot.db import DIALECTS, insert_for
+from bot.db import DIALECTS, in_one_call, insert_for
 from bot.models import InboundUpdate, StaffLink, Ticket, TicketMessage
 
 _TABLE = cast(Table, InboundUpdate.__table__)
@@ -45,20 +45,11 @@ def _record_statement(insert: Any) -> Any:
 _RECORD = {dialect: _record_statement(insert_for(dialect)) for dialect in DIALECTS}
 
 
-async def record(
-    *,
-    session: AsyncSession,
-    updates: Sequence[dict[str, Any]],
-    now: datetime,
-    chats: Mapping[int, int | None] | None = None,
-) -> set[int]:
-    """Record updates not seen before, each with its chat (`chats`: by update id, None or
-    missing for an update without one); their ids (the others are repeats)."""
-    if not updates:
-        return set()
-    statement = _RECORD[session.get_bind().dialect.name]
+def _rows(
+    updates: Sequence[dict[str, Any]], now: datetime, chats: Mapping[int, int | None] | None
+) -> list[dict[str, Any]]:
     cutoff = now - REPEAT_WINDOW
-    rows = [
+    return [
         {
             "update_id": int(u["update_id"]),
             "payload": u,
@@ -68,10 +59,56 @@ async def record(
         }
         for u in updates
     ]
+
+
+async def record(
+    *,
+    session: AsyncSession,
+    updates: Sequence[dict[str, Any]],
+    now: datetime,
+    chats: Mapping[int, int | None] | None = None,
+) -> set[int]:
+    """Record updates not seen before, each with its chat (`chats`: by update id, None or
+    missing for an update without one), in the caller's transaction; their ids (the others
+    are repeats)."""
+    if not updates:
+        return set()
+    statement = _RECORD[session.get_bind().dialect.name]
     connection = await session.connection()
+    rows = _rows(updates, now, chats)
     new = {row[0] for row in (await connection.execute(statement, rows)).all()}
     metrics.UPDATES_RECEIVED.inc(len(new))
     return new
+
+
+async def record_committed(
+    *,
+    engine: AsyncEngine,
+    updates: Sequence[dict[str, Any]],
+    now: datetime,
+    chats: Mapping[int, int | None] | None = None,
+    unprocessed_repeats: bool = False,
+) -> set[int]:
+    """`record`, in a transaction of its own, committed when this returns: the ids of the
+    updates not seen before, and with `unprocessed_repeats` those of the repeats not yet
+    processed. For every batch Telegram sends: all of it in one call into the database layer
+    (`bot.db.in_one_call`)."""
+    if not updates:
+        return set()
+    statement = _RECORD[engine.dialect.name]
+    rows = _rows(updates, now, chats)
+
+    def work(connection: Connection) -> tuple[set[int], set[int]]:
+        new = {row[0] for row in connection.execute(statement, rows)}
+        repeats = [row["update_id"] for row in rows if row["update_id"] not in new]
+        if not (unprocessed_repeats and repeats):
+            return new, set()
+        again: set[int] = set(connection.execute(_unprocessed_among(repeats)).scalars())
+        return new, again
+
+    new, again = await in_one_call(engine, work)
+    metrics.UPDATES_RECEIVED.inc(len(new))
+    return new | again
 
 
 async def unprocessed(*, session: AsyncSession) -> list[dict[str, Any]]:
@@ -88,12 +125,13 @@ async def unprocessed_among(*, session: AsyncSession, update_ids: Sequence[int])
     """Which of these recorded updates are not processed yet."""
     if not update_ids:
         return set()
-    found = await session.scalars(
-        select(_TABLE.c.update_id).where(
-            _TABLE.c.update_id.in_(update_ids), _TABLE.c.processed_at.is_(None)
-        )
+    return set(await session.scalars(_unprocessed_among(update_ids)))
+
+
+def _unprocessed_among(update_ids: Sequence[int]) -> Select[Any]:
+    return select(_TABLE.c.update_id).where(
+        _TABLE.c.update_id.in_(update_ids), _TABLE.c.processed_at.is_(None)
     )
-    return set(found)
 
 
 # At Core level and built once: this runs for every update. (The ORM's bulk UPDATE would also
@@ -109,6 +147,11 @@ async def mark_processed(*, session: AsyncSession, update_id: int, now: datetime
     """The update is done with (a no-op if it already was), in the caller's transaction."""
     connection = await session.connection()
     await connection.execute(_MARK, {"marked_update": update_id, "marked_at": now})
+
+
+def mark_processed_on(connection: Connection, update_id: int, now: datetime) -> None:
+    """`mark_processed` on a connection of SQLAlchemy's synchronous layer."""
+    connection.execute(_MARK, {"marked_update": update_id, "marked_at": now})
 
 
 async def payload(*, session: AsyncSession, update_id: int) -> dict[str, Any] | None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from bot.db import skip_locked
@@ -141,14 +141,31 @@ async def enqueue(
     items = list(messages)
     if not items:
         return []
-    at = now if lease_until is None else lease_until
     connection = await session.connection()
+    return await connection.run_sync(
+        lambda sync: enqueue_on(sync, items, now, lease_until=lease_until, holder=holder)
+    )
+
+
+def enqueue_on(
+    connection: Connection,
+    items: Sequence[Outgoing | Call],
+    now: datetime,
+    *,
+    lease_until: datetime | None = None,
+    holder: str | None = None,
+) -> list[Queued]:
+    """`enqueue` on a connection of SQLAlchemy's synchronous layer (bot/transaction.py writes
+    a transaction's messages, its update's mark and its commit in one call)."""
+    if not items:
+        return []
+    at = now if lease_until is None else lease_until
     holder = holder if lease_until is not None else None
     rows = [_row(i, now, at, holder) for i in items]
     if connection.dialect.name == "sqlite":
-        ids = sorted((await connection.execute(_INSERT_NUMBERED_IN_ORDER, rows)).scalars())
+        ids = sorted(connection.execute(_INSERT_NUMBERED_IN_ORDER, rows).scalars())
     else:
-        ids = list((await connection.execute(_INSERT, rows)).scalars())
+        ids = list(connection.execute(_INSERT, rows).scalars())
     return [
         Queued(message_id, item.chat_id, 0, at, call=item)
         if isinstance(item, Call)
@@ -235,7 +252,14 @@ async def sent_many(
     """`sent` for several messages at once: (id, note) each. In the order of their ids, as
     `renew` takes them: two transactions on the same rows (the marks, and the poll keeping
     the leases of what waits for them) then never deadlock."""
-    await connection.execute(
+    await connection.run_sync(sent_many_on, marks, now)
+
+
+def sent_many_on(
+    connection: Connection, marks: Sequence[tuple[int, str | None]], now: datetime
+) -> None:
+    """`sent_many` on a connection of SQLAlchemy's synchronous layer."""
+    connection.execute(
         _SENT,
         [
             {"sent_id": i, "sent_when": now, "sent_note": note}

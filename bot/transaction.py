@@ -24,10 +24,11 @@ from datetime import datetime
 from types import TracebackType
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.orm import Session
 
 from bot import inbox, outbox
 from bot.clock import utc_now
-from bot.db import RecordingSession, one_read
+from bot.db import RecordingSession, in_one_call, one_read
 from bot.outbox import LEASE, Call, Queued
 from bot.outgoing import Outgoing
 
@@ -90,13 +91,11 @@ class Transactions:
         if update_id in self._marked:
             self._marked.discard(update_id)
             return
+        at = self.clock() if now is None else now
         try:
-            async with self.sessions() as session, session.begin():
-                await inbox.mark_processed(
-                    session=session,
-                    update_id=update_id,
-                    now=self.clock() if now is None else now,
-                )
+            await in_one_call(
+                self.engine, lambda connection: inbox.mark_processed_on(connection, update_id, at)
+            )
         except Exception:
             # Left unmarked, it is handled again after a restart: logged, not lost.
             log.exception("could not mark update %s processed", update_id)
@@ -135,11 +134,9 @@ class Transaction:
 
     async def __aenter__(self) -> Transaction:
         session = self._transactions.sessions()
-        try:
-            await session.begin()
-        except BaseException:
-            await session.close()
-            raise
+        # The session's transaction begun (no database work: that starts with its first
+        # statement), without a call into the database layer of its own.
+        session.sync_session.begin()
         self._session = session
         return self
 
@@ -153,13 +150,13 @@ class Transaction:
         committed = False
         try:
             if kind is None:
-                await self._commit(session)
+                await self._commit(session)  # and closed
                 committed = True
             else:
                 await session.rollback()
         finally:
-            await session.close()
             if not committed:
+                await session.close()
                 self.published = []  # gone with the rollback: nothing to hand on
                 self._to_store = []
         # After the commit, and only then: the sender may send them at once.
@@ -178,17 +175,17 @@ class Transaction:
             self._to_store.extend(items)
             self._published_any = True
 
-    async def _store(self, session: AsyncSession) -> None:
+    def _store(self, session: Session) -> None:
         """Write what was published into the outbox (leased to this process when a sender
         waits for it, `published`)."""
         items, self._to_store = self._to_store, []
         if not items:
             return
         lease = self.now + LEASE if self._sender is not None else None
-        queued = await outbox.enqueue(
-            session=session,
-            messages=items,
-            now=self.now,
+        queued = outbox.enqueue_on(
+            session.connection(),
+            items,
+            self.now,
             lease_until=lease,
             holder=self._transactions.holder,
         )
@@ -204,15 +201,23 @@ class Transaction:
         return self._published_any or flushed or pending
 
     async def _commit(self, session: AsyncSession) -> None:
-        await self._store(session)
+        """Store what was published, mark the update (see the module's description), commit
+        and close: in one call into SQLAlchemy's synchronous layer (each awaited step was a
+        call of its own, which cost more than its statement)."""
         update_id = self.update_id
         marking = (
             update_id is not None and not self._transactions.marked(update_id) and self.wrote()
         )
-        if marking:
-            assert update_id is not None
-            await inbox.mark_processed(session=session, update_id=update_id, now=self.now)
-        await session.commit()
+
+        def commit(sync: Session) -> None:
+            self._store(sync)
+            if marking:
+                assert update_id is not None
+                inbox.mark_processed_on(sync.connection(), update_id, self.now)
+            sync.commit()
+            sync.close()
+
+        await session.run_sync(commit)
         if marking:
             assert update_id is not None
             self._transactions._committed_mark(update_id)

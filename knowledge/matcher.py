@@ -187,18 +187,22 @@ class Matcher:
 
     def add(self, phrasings: Iterable[Phrasing]) -> None:
         """Add phrasings (a template approved at run time); replaces a template's old ones."""
-        new = list(phrasings)
-        with self._write:
-            replaced = {p.template_id for p in new}
-            kept = [p for p in self._state.phrasings if p.template_id not in replaced]
-            self._state = _State.build(kept + new)
-            self._version += 1
+        self.change(phrasings)
 
     def retire(self, template_id: str) -> None:
         """Stop answering with a template."""
+        self.change(retired=[template_id])
+
+    def change(self, added: Iterable[Phrasing] = (), retired: Iterable[str] = ()) -> None:
+        """`add` these phrasings and `retire` these templates with one build of the index
+        (seconds for thousands of phrasings: callers on an event loop run it in a thread).
+        Searches meanwhile read the index as it was; the new one is swapped in whole."""
+        out = set(retired)
+        new = [p for p in added if p.template_id not in out]  # as if added, then retired
         with self._write:
-            kept = [p for p in self._state.phrasings if p.template_id != template_id]
-            self._state = _State.build(kept)
+            gone = {p.template_id for p in new} | out
+            kept = [p for p in self._state.phrasings if p.template_id not in gone]
+            self._state = _State.build(kept + new)
             self._version += 1
 
     def search(self, text: str, language: str | None = None, limit: int = 3) -> list[Match]:

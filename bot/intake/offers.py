@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from bot.db import insert_for
@@ -32,11 +32,16 @@ async def record(*, connection: AsyncConnection, offers: Sequence[tuple[int, int
     """Messages (chat id, message id) Telegram has that carry the buttons of an inquiry in
     progress, on a bare connection (the sender's marks: bot/delivery.py `mark_sent`).
     Idempotent: a message recorded twice is recorded once."""
+    if offers:
+        await connection.run_sync(record_on, offers)
+
+
+def record_on(connection: Connection, offers: Sequence[tuple[int, int]]) -> None:
+    """`record` on a connection of SQLAlchemy's synchronous layer."""
     if not offers:
         return
-    dialect = connection.dialect.name
-    await connection.execute(
-        insert_for(dialect)(InquiryOffer).on_conflict_do_nothing(),
+    connection.execute(
+        insert_for(connection.dialect.name)(InquiryOffer).on_conflict_do_nothing(),
         [{"chat_id": chat_id, "message_id": message_id} for chat_id, message_id in offers],
     )
 

@@ -52,11 +52,13 @@ async def take(application: DeskApplication, payloads: list[dict[str, Any]]) -> 
         for update_id, update in updates.items()
         if update.effective_chat is not None
     }
-    async with desk.transaction() as tx:
-        new = await inbox.record(session=tx.session, updates=payloads, now=tx.now, chats=chats)
-        if desk.chat_locks is not None and len(new) < len(updates):
-            repeats = [u for u in updates if u not in new]
-            new |= await inbox.unprocessed_among(session=tx.session, update_ids=repeats)
+    new = await inbox.record_committed(
+        engine=desk.transactions.engine,
+        updates=payloads,
+        now=desk.now(),
+        chats=chats,
+        unprocessed_repeats=desk.chat_locks is not None,
+    )
     for update_id, update in updates.items():
         if update_id in new:
             await application.update_queue.put(update)

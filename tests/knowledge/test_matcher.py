@@ -247,3 +247,34 @@ def test_a_young_english_base_weighs_words_as_general_english_does() -> None:
     matcher = Matcher([Phrasing(template, "en", text) for template, text in kb.items()])
     matches = matcher.search("Am I able to get a refund for something I bought?", "en")
     assert matches[0].template_id == "refund"
+
+
+_POOL = [
+    Phrasing("card", "en", "my card has not arrived"),
+    Phrasing("pin", "en", "how do I change my pin"),
+    Phrasing("pin", "en", "I forgot my pin"),
+    Phrasing("loan", "en", "how much can I borrow"),
+    Phrasing("card", "en", "where is my new card"),
+    Phrasing("fees", "en", "what does the account cost"),
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.sampled_from(_POOL), max_size=4),
+    st.lists(st.sampled_from(_POOL), max_size=3),
+    st.sets(st.sampled_from(["card", "pin", "loan", "fees"]), max_size=2),
+)
+def test_one_change_is_an_add_then_retirements(
+    start: list[Phrasing], added: list[Phrasing], retired: set[str]
+) -> None:
+    """`change` (the rebuild a refresh runs in a thread) builds the index once to what `add`
+    and then `retire` of each template build one after the other."""
+    at_once, one_by_one = Matcher(start), Matcher(start)
+    at_once.change(added, retired)
+    one_by_one.add(added)
+    for template_id in retired:
+        one_by_one.retire(template_id)
+    assert at_once.template_ids == one_by_one.template_ids
+    for question in ("my card has not arrived", "I forgot my pin", "account cost"):
+        assert at_once.search(question, "en") == one_by_one.search(question, "en")
