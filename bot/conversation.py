@@ -87,7 +87,10 @@ async def requester_message_and_tell(
     new ticket) they hear nothing of it. A kind Telegram cannot copy (NOT_COPIED: a poll)
     reaches the staff as a `relay_described` notice (values `kind`, `described`: it in words,
     filed as the message's text); a forward is preceded by `relay_origin` (values
-    `origin_kind`, `origin_name`). Raises as `add_requester_message` does (DeskError)."""
+    `origin_kind`, `origin_name`). While nobody has claimed the ticket but its staff already
+    wrote to the requester (`staff_asked`), each of these also says `under_card`: the answer
+    goes where the officer asked, under the card (in a forum's General topic too, not only
+    into the topic opened at claim). Raises as `add_requester_message` does (DeskError)."""
     message = await add_requester_message(
         session=tx.session,
         rules=rules,
@@ -102,7 +105,8 @@ async def requester_message_and_tell(
     )
     ticket = await get(session=tx.session, ticket_id=ticket_id)
     group = rules.settings.department(ticket.handling_department_key).staff_group_chat_id
-    notices = relay_notices(ticket, group, message, described, origin)
+    asked = await staff_asked(session=tx.session, ticket=ticket)
+    notices = relay_notices(ticket, group, message, described, origin, under_card=asked)
     requester = await tx.session.get(Requester, requester_id) if acknowledge else None
     resolved = ticket.status is TicketStatus.RESOLVED
     if requester is not None and not resolved:
@@ -124,24 +128,43 @@ def relay_notices(
     message: TicketMessage,
     described: str = "",
     origin: Origin | None = None,
+    *,
+    under_card: bool = False,
 ) -> list[Notice]:
     """How a requester's filed message reaches the ticket's staff (see
-    `requester_message_and_tell`): where it was forwarded from, then it copied or described."""
+    `requester_message_and_tell`): where it was forwarded from, then it copied or described;
+    each with `under_card` in its values when given."""
     staff = (Audience.TICKET_STAFF,)
+    placed = {"under_card": True} if under_card else {}
     notices = []
     if origin is not None:
-        where = {"origin_kind": origin.kind, "origin_name": origin.name}
+        where = {"origin_kind": origin.kind, "origin_name": origin.name, **placed}
         notices.append(Notice("relay_origin", staff, ticket, where, fallback=group))
     if message.content_type in NOT_COPIED:
-        what = {"kind": message.content_type, "described": described or message.text}
+        what = {"kind": message.content_type, "described": described or message.text, **placed}
         notices.append(Notice("relay_described", staff, ticket, what, fallback=group))
     else:
         copied = {
             "from_chat_id": message.telegram_chat_id,
             "message_id": message.telegram_message_id,
+            **placed,
         }
         notices.append(Notice("relay", staff, ticket, copied, fallback=group))
     return notices
+
+
+async def staff_asked(*, session: AsyncSession, ticket: Ticket) -> bool:
+    """Nobody has claimed `ticket` yet, but its staff wrote to its requester (a reply to its
+    card): what the requester sends now answers them, and goes under the card where they
+    asked (issue 14: seen before anyone claims it)."""
+    if ticket.owner_id is not None:
+        return False
+    spoke = await session.scalar(
+        select(TicketMessage.id)
+        .where(TicketMessage.ticket_id == ticket.id, TicketMessage.direction == Direction.OUT)
+        .limit(1)
+    )
+    return spoke is not None
 
 
 async def requester_edit_and_tell(
@@ -171,10 +194,11 @@ async def requester_edit_and_tell(
     )
     ticket = await get(session=tx.session, ticket_id=ticket_id)
     group = rules.settings.department(ticket.handling_department_key).staff_group_chat_id
-    copied = {"from_chat_id": chat_id, "message_id": message_id}
+    placed = {"under_card": True} if await staff_asked(session=tx.session, ticket=ticket) else {}
+    copied = {"from_chat_id": chat_id, "message_id": message_id, **placed}
     staff = (Audience.TICKET_STAFF,)
     notices = [
-        Notice("requester_edit", staff, ticket, fallback=group),
+        Notice("requester_edit", staff, ticket, placed, fallback=group),
         Notice("relay", staff, ticket, copied, fallback=group),
     ]
     await publish(tx, rules, notices)

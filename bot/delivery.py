@@ -66,7 +66,7 @@ INTO_TOPIC_LATER = frozenset({"relay", "relay_described", "relay_origin", "reque
 SEND, SKIP, OPEN = "send", "skip", "open"
 
 
-def without_topic(*, forum: bool, claimed: bool, kind: str) -> str:
+def without_topic(*, forum: bool, claimed: bool, kind: str, under_card: bool = False) -> str:
     """What becomes of a message for a ticket's topic (`kind`: its outbox kind) while the
     ticket has no topic in its staff group (issue 15: a copy is never dropped when a topic
     will exist for it):
@@ -76,6 +76,8 @@ def without_topic(*, forum: bool, claimed: bool, kind: str) -> str:
     | no topics     | any       | other                | SEND, as a reply to the card        |
     | forum         | claimed   | FORUM_ONLY           | SKIP: its topic's opening failed    |
     | forum         | claimed   | other                | OPEN the ticket's topic, then this  |
+    | forum         | unclaimed | INTO_TOPIC_LATER,    | SEND, as a reply to the card: staff |
+    |               |           | `under_card`         | asked (`conversation.staff_asked`)  |
     | forum         | unclaimed | INTO_TOPIC_LATER     | SKIP: copied into the topic at claim|
     | forum         | unclaimed | other                | SEND, in the group's General topic  |
 
@@ -86,7 +88,7 @@ def without_topic(*, forum: bool, claimed: bool, kind: str) -> str:
         return SKIP if kind in FORUM_ONLY else SEND
     if claimed:
         return SKIP if kind in FORUM_ONLY else OPEN
-    return SKIP if kind in INTO_TOPIC_LATER else SEND
+    return SKIP if kind in INTO_TOPIC_LATER and not under_card else SEND
 
 
 async def forwarded_from(

@@ -113,8 +113,10 @@ class Calls:
                 log.warning("topic of ticket %s unusable (%s); opening another", ticket.id, error)
                 raise Reordered(await self._new_topic(ticket, "topic_reopened")) from None
         forum = await self._is_forum(call.chat_id)
+        # An answer to an officer who asked under an unclaimed ticket's card goes there.
+        under_card = item.message is not None and bool(item.message.context.get("under_card"))
         then = delivery.without_topic(
-            forum=forum, claimed=ticket.owner_id is not None, kind=call.kind
+            forum=forum, claimed=ticket.owner_id is not None, kind=call.kind, under_card=under_card
         )
         if then == delivery.SKIP:
             return SKIPPED
@@ -124,7 +126,7 @@ class Calls:
                 "claimed ticket %s has no topic in %s; opening it", ticket.id, call.chat_id
             )
             raise Reordered(await self._new_topic(ticket, "topic_intro"))
-        if not forum and ticket.card_message_id is not None:
+        if (not forum or under_card) and ticket.card_message_id is not None:
             params["reply_parameters"] = {
                 "message_id": ticket.card_message_id,
                 "allow_sending_without_reply": True,
