@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import EDIT
-from bot.intake.inquiry import Turn
+from bot.intake.inquiry import Turn, whole_values
 from bot.kinds import NOT_COPIED
 from bot.models import Direction, Ticket, TicketMessage
 
@@ -67,3 +68,33 @@ async def said_later(
         query = query.where(TicketMessage.created_at <= until)
     filed = list(await session.scalars(query.order_by(TicketMessage.id)))
     return later_turns(ticket, filed, kinds=kinds)
+
+
+async def introduction_values(*, session: AsyncSession, ticket: Ticket) -> dict[str, Any]:
+    """What a ticket's topic's introduction shows of the requester's words (the topic opened at
+    claim, or one that replaces a topic closed or deleted): `question` (their words) and
+    `inquiry`, the first inquiry's turns when more than the question happened, followed by
+    their edits since the ticket opened (their messages as they now read: an edit carries no
+    message of its own for the topic to copy), [] when neither (bot/intake/inquiry.py
+    `whole_values`; the introduction takes as many messages as it needs)."""
+    edits = await said_later(session=session, ticket=ticket, kinds=(EDIT,))
+    shown = whole_values(ticket.inquiry or [], ticket.question, edits)
+    return {"question": ticket.question, "inquiry": shown["inquiry"]}
+
+
+async def came_with(*, session: AsyncSession, ticket: Ticket) -> list[TicketMessage]:
+    """What the requester sent with the question that opened `ticket` (photos, a location,
+    ...: filed with it, at its opening), in order: what a topic replacing its first shows
+    again after its introduction, as the first showed it."""
+    return list(
+        await session.scalars(
+            select(TicketMessage)
+            .where(
+                TicketMessage.ticket_id == ticket.id,
+                TicketMessage.direction == Direction.IN,
+                TicketMessage.content_type.not_in(WORDS),
+                TicketMessage.created_at <= ticket.opened_at,
+            )
+            .order_by(TicketMessage.id)
+        )
+    )

@@ -23,7 +23,7 @@ from telegram.warnings import PTBUserWarning
 from bot import delivery, tickets
 from bot.delivery import Place
 from bot.desk import Desk
-from bot.intake import card, inquiry, naming
+from bot.intake import card, naming
 from bot.models import Ticket
 from bot.notices import CARD_REFRESH
 from bot.outbox import Queued
@@ -201,8 +201,9 @@ class Calls:
 
     async def _new_topic(self, ticket: Place, introduction: str) -> list[Queued]:
         """A new topic for the ticket, and its introduction (the template `introduction`:
-        topic_reopened after a topic was deleted, topic_intro for a ticket that had none),
-        returned to go first in line for the group (an earlier topic, if any, still holds
+        topic_reopened after a topic was deleted, topic_intro for a ticket that had none)
+        with what came with its question (handlers/cards.py `replacement_calls`), returned to
+        go first in line for the group (an earlier topic, if any, still holds
         the conversation it had; /ticket shows all of it)."""
         assert ticket.staff_chat_id is not None
         desk = self._desk
@@ -210,18 +211,8 @@ class Calls:
             ticket.staff_chat_id, naming.topic_name(ticket.id, ticket.question)
         )
         async with desk.sessions() as session:
-            turns = (await session.get_one(Ticket, ticket.id)).inquiry or []
-        text = desk.texts.render(
-            introduction,
-            desk.settings.languages.default,
-            ticket_id=ticket.id,
-            owner=desk.rules.staff.shown_as(ticket.owner_id) or "-",
-            question=ticket.question,
-            inquiry=turns if inquiry.worth_showing(turns) else [],
-        )
-        intro = post.long_message(
-            ticket.staff_chat_id, text, kind="topic_intro", ticket_id=ticket.id, in_topic=True
-        )
+            whole = await session.get_one(Ticket, ticket.id)
+            intro = await cards.replacement_calls(desk, session, whole, introduction)
         ahead: list[Queued] = []
         async with desk.transaction(sender=ahead.extend) as tx:
             await tickets.attach_topic(
