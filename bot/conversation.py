@@ -20,6 +20,7 @@ from bot.kinds import NOT_COPIED, Origin
 from bot.ledger import contacted
 from bot.models import Direction, Requester, Ticket, TicketMessage, TicketStatus
 from bot.notices import Audience, Notice, card_refresh, publish
+from bot.relays import relay_notices, staff_asked
 from bot.rules import Rules
 from bot.store import get, get_for_requester, save
 from bot.transaction import Transaction
@@ -125,51 +126,6 @@ async def requester_message_and_tell(
             tx=tx, rules=rules, ticket=ticket, requester=requester, text=text
         )
     return message
-
-
-def relay_notices(
-    ticket: Ticket,
-    group: int,
-    message: TicketMessage,
-    described: str = "",
-    origin: Origin | None = None,
-    *,
-    under_card: bool = False,
-) -> list[Notice]:
-    """How a requester's filed message reaches the ticket's staff (see
-    `requester_message_and_tell`): where it was forwarded from, then it copied or described;
-    each with `under_card` in its values when given."""
-    staff = (Audience.TICKET_STAFF,)
-    placed = {"under_card": True} if under_card else {}
-    notices = []
-    if origin is not None:
-        where = {"origin_kind": origin.kind, "origin_name": origin.name, **placed}
-        notices.append(Notice("relay_origin", staff, ticket, where, fallback=group))
-    if message.content_type in NOT_COPIED:
-        what = {"kind": message.content_type, "described": described or message.text, **placed}
-        notices.append(Notice("relay_described", staff, ticket, what, fallback=group))
-    else:
-        copied = {
-            "from_chat_id": message.telegram_chat_id,
-            "message_id": message.telegram_message_id,
-            **placed,
-        }
-        notices.append(Notice("relay", staff, ticket, copied, fallback=group))
-    return notices
-
-
-async def staff_asked(*, session: AsyncSession, ticket: Ticket) -> bool:
-    """Nobody has claimed `ticket` yet, but its staff wrote to its requester (a reply to its
-    card): what the requester sends now answers them, and goes under the card where they
-    asked (issue 14: seen before anyone claims it)."""
-    if ticket.owner_id is not None:
-        return False
-    spoke = await session.scalar(
-        select(TicketMessage.id)
-        .where(TicketMessage.ticket_id == ticket.id, TicketMessage.direction == Direction.OUT)
-        .limit(1)
-    )
-    return spoke is not None
 
 
 async def requester_edit_and_tell(

@@ -77,7 +77,7 @@ def without_topic(*, forum: bool, claimed: bool, kind: str, under_card: bool = F
     | forum         | claimed   | FORUM_ONLY           | SKIP: its topic's opening failed    |
     | forum         | claimed   | other                | OPEN the ticket's topic, then this  |
     | forum         | unclaimed | INTO_TOPIC_LATER,    | SEND, as a reply to the card: staff |
-    |               |           | `under_card`         | asked (`conversation.staff_asked`)  |
+    |               |           | `under_card`         | asked (`relays.staff_asked`)        |
     | forum         | unclaimed | INTO_TOPIC_LATER     | SKIP: copied into the topic at claim|
     | forum         | unclaimed | other                | SEND, in the group's General topic  |
 
@@ -96,10 +96,10 @@ async def forwarded_from(
 ) -> dict[tuple[int, int], Origin]:
     """Where each of the ticket's forwarded messages comes from, by (chat id, message id) in
     the requester's chat: read from its relay notices in the outbox (`relay_origin` stored
-    just before the `relay` of the message it introduces, bot/conversation.py
-    `relay_notices`), so that a ticket's topic opened later introduces the copy as the
-    notice would have (handlers/cards.py `topic_calls`). Rows pruned by retention are not
-    found: their copies then go without the line."""
+    just before the `relay` of the message it introduces, bot/relays.py `relay_notices`), so
+    that a ticket's topic opened later introduces the copy as the notice would have
+    (handlers/cards.py `topic_calls`). Rows pruned by retention are not found: their copies
+    then go without the line."""
     rows = await session.execute(
         select(OutboxMessage.template, OutboxMessage.context)
         .where(

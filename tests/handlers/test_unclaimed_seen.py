@@ -54,6 +54,10 @@ def _card(world: Any) -> Any:
     return bot_said(world, GENERAL_GROUP)[0]
 
 
+def _texts(world: Any, thread_id: int) -> list[str]:
+    return [e.text for e in bot_said(world, GENERAL_GROUP, thread_id)]
+
+
 @pytest.mark.parametrize("store", ["sqlite"])
 @pytest.mark.parametrize("forum", [True, False])
 async def test_the_unclaimed_card_shows_what_the_requester_said_since(
@@ -113,9 +117,7 @@ async def test_the_handoff_form_shows_what_the_requester_said_up_to_the_handoff(
     topic = await only_topic(world, GENERAL_GROUP)
     desk_clock.now += timedelta(minutes=1)
     await world.user_sends(REQUESTER, "房子漏水很严重")
-    await until(
-        lambda: bot_said(world, GENERAL_GROUP, topic.thread_id)[-1].text == "房子漏水很严重"
-    )
+    await until(lambda: "房子漏水很严重" in _texts(world, topic.thread_id))
     desk_clock.now += timedelta(minutes=1)
     order = "/transfer utilities 需上门查看漏水 | 请安排维修 | 8"
     await world.user_sends(OFFICER, order, GENERAL_GROUP, topic.thread_id)
@@ -126,7 +128,7 @@ async def test_the_handoff_form_shows_what_the_requester_said_up_to_the_handoff(
     # Decided later, it still shows what was said up to the handoff, no more.
     desk_clock.now += timedelta(minutes=1)
     await world.user_sends(REQUESTER, "什么时候来?")
-    await until(lambda: "什么时候来?" in bot_said(world, GENERAL_GROUP, topic.thread_id)[-1].text)
+    await until(lambda: "什么时候来?" in _texts(world, topic.thread_id))
     await world.user_presses(UTILITIES_OFFICER, UTILITIES_GROUP, form.message_id, "accept:1")
     await until(lambda: "接收办理" in form.text)
     assert "房子漏水很严重" in form.text and "什么时候来" not in form.text
