@@ -15,7 +15,7 @@ from bot.config import Settings
 from bot.desk import Desk
 from bot.intake import inquiry
 from bot.intake.inquiry import Turn
-from bot.intake.later import said_later
+from bot.intake.later import WORDS, said_later
 from bot.models import IN_HAND, Direction, Ticket, TicketMessage
 from bot.notices import Audience, Notice, card_refresh, publish, ticket_values
 from bot.transaction import Transaction
@@ -103,7 +103,7 @@ async def card_now(*, session: AsyncSession, desk: Desk, ticket: Ticket) -> Noti
             .where(
                 TicketMessage.ticket_id == ticket.id,
                 TicketMessage.direction == Direction.IN,
-                TicketMessage.content_type != "text",
+                TicketMessage.content_type.not_in(WORDS),  # an edit is words too
             )
             .order_by(TicketMessage.id)
         )

@@ -80,6 +80,7 @@ async def test_the_unclaimed_card_shows_what_the_requester_said_since(
     await until(lambda: "来电人(开单后修改,现为):我家四口人" in _card(world).text)
     text = _card(world).text
     assert text.startswith("🆕 新工单 #1") and "· 来电人:我想申请公租房" in text
+    assert "另附:照片×1(" in text  # the photo, not the edit, counted as attached
     assert _card(world).message_id == card.message_id  # the card itself, redrawn
     assert [b["callback_data"] for row in _card(world).buttons for b in row] == ["claim:1"]
 
