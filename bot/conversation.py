@@ -21,7 +21,8 @@ from bot.guards import MAX_TEXT, may_speak_for
 from bot.kinds import NOT_COPIED, Origin
 from bot.ledger import contacted
 from bot.models import Direction, Requester, Ticket, TicketMessage, TicketStatus
-from bot.notices import Audience, Notice, publish
+from bot.notices import Audience, Notice, card_refresh, publish
+from bot.relays import relay_notices, staff_asked
 from bot.rules import Rules
 from bot.store import get, get_for_requester, save
 from bot.transaction import Transaction
@@ -94,7 +95,12 @@ async def requester_message_and_tell(
     new ticket) they hear nothing of it. A kind Telegram cannot copy (NOT_COPIED: a poll)
     reaches the staff as a `relay_described` notice (values `kind`, `described`: it in words,
     filed as the message's text); a forward is preceded by `relay_origin` (values
-    `origin_kind`, `origin_name`). Raises as `add_requester_message` does (DeskError)."""
+    `origin_kind`, `origin_name`); a text to a ticket nobody claimed yet redraws its card
+    (`card_refresh`: it shows the requester's words since it opened). While nobody has
+    claimed the ticket but its staff already wrote to the requester (`staff_asked`), each of
+    these also says `under_card`: the answer goes where the officer asked, under the card (in
+    a forum's General topic too, not only into the topic opened at claim). Raises as
+    `add_requester_message` does (DeskError)."""
     message = await add_requester_message(
         session=tx.session,
         rules=rules,
@@ -109,11 +115,15 @@ async def requester_message_and_tell(
     )
     ticket = await get(session=tx.session, ticket_id=ticket_id)
     group = rules.settings.department(ticket.handling_department_key).staff_group_chat_id
-    notices = relay_notices(ticket, group, message, described, origin)
+    asked = await staff_asked(session=tx.session, ticket=ticket)
+    notices = relay_notices(ticket, group, message, described, origin, under_card=asked)
     # The department that accepted a handoff of it reads them too (bot/handed.py).
     notices += await handed.mirrored(
         session=tx.session, rules=rules, ticket=ticket, notices=notices, message=message
     )
+    if ticket.owner_id is None and content_type == "text":
+        # The card waiting for a claim shows their words since it opened (issue 14).
+        notices.append(card_refresh(ticket))
     requester = await tx.session.get(Requester, requester_id) if acknowledge else None
     resolved = ticket.status is TicketStatus.RESOLVED
     if requester is not None and not resolved:
@@ -129,32 +139,6 @@ async def requester_message_and_tell(
     return message
 
 
-def relay_notices(
-    ticket: Ticket,
-    group: int,
-    message: TicketMessage,
-    described: str = "",
-    origin: Origin | None = None,
-) -> list[Notice]:
-    """How a requester's filed message reaches the ticket's staff (see
-    `requester_message_and_tell`): where it was forwarded from, then it copied or described."""
-    staff = (Audience.TICKET_STAFF,)
-    notices = []
-    if origin is not None:
-        where = {"origin_kind": origin.kind, "origin_name": origin.name}
-        notices.append(Notice("relay_origin", staff, ticket, where, fallback=group))
-    if message.content_type in NOT_COPIED:
-        what = {"kind": message.content_type, "described": described or message.text}
-        notices.append(Notice("relay_described", staff, ticket, what, fallback=group))
-    else:
-        copied = {
-            "from_chat_id": message.telegram_chat_id,
-            "message_id": message.telegram_message_id,
-        }
-        notices.append(Notice("relay", staff, ticket, copied, fallback=group))
-    return notices
-
-
 async def requester_edit_and_tell(
     *,
     tx: Transaction,
@@ -168,7 +152,9 @@ async def requester_edit_and_tell(
     """A requester's edit of their message `message_id` (in their chat `chat_id`), filed under
     their ticket as content type "edit" with the words as they now read; the ticket's staff
     get a `requester_edit` notice (the mark) and the message as it now reads (`relay`), the
-    handling department's group while the ticket has no staff group. The filed edit carries
+    handling department's group while the ticket has no staff group (under the card, as
+    `requester_message_and_tell` says, when staff asked; and the card of a ticket nobody
+    claimed is redrawn with the words as they now read). The filed edit carries
     no Telegram ids: the message itself is already filed, and a topic opened later copies it
     once, as it then reads. Raises as `add_requester_message` does (DeskError)."""
     message = await add_requester_message(
@@ -182,15 +168,18 @@ async def requester_edit_and_tell(
     )
     ticket = await get(session=tx.session, ticket_id=ticket_id)
     group = rules.settings.department(ticket.handling_department_key).staff_group_chat_id
-    copied = {"from_chat_id": chat_id, "message_id": message_id}
+    placed = {"under_card": True} if await staff_asked(session=tx.session, ticket=ticket) else {}
+    copied = {"from_chat_id": chat_id, "message_id": message_id, **placed}
     staff = (Audience.TICKET_STAFF,)
     notices = [
-        Notice("requester_edit", staff, ticket, fallback=group),
+        Notice("requester_edit", staff, ticket, placed, fallback=group),
         Notice("relay", staff, ticket, copied, fallback=group),
     ]
     notices += await handed.mirrored(
         session=tx.session, rules=rules, ticket=ticket, notices=notices
     )
+    if ticket.owner_id is None:
+        notices.append(card_refresh(ticket))  # the card shows their words as they now read
     await publish(tx, rules, notices)
     return message
 

@@ -69,7 +69,7 @@ INTO_TOPIC_LATER = frozenset({"relay", "relay_described", "relay_origin", "reque
 SEND, SKIP, OPEN = "send", "skip", "open"
 
 
-def without_topic(*, forum: bool, claimed: bool, kind: str) -> str:
+def without_topic(*, forum: bool, claimed: bool, kind: str, under_card: bool = False) -> str:
     """What becomes of a message for a ticket's topic (`kind`: its outbox kind) while the
     ticket has no topic in its staff group (issue 15: a copy is never dropped when a topic
     will exist for it):
@@ -79,6 +79,8 @@ def without_topic(*, forum: bool, claimed: bool, kind: str) -> str:
     | no topics     | any       | other                | SEND, as a reply to the card        |
     | forum         | claimed   | FORUM_ONLY           | SKIP: its topic's opening failed    |
     | forum         | claimed   | other                | OPEN the ticket's topic, then this  |
+    | forum         | unclaimed | INTO_TOPIC_LATER,    | SEND, as a reply to the card: staff |
+    |               |           | `under_card`         | asked (`relays.staff_asked`)        |
     | forum         | unclaimed | INTO_TOPIC_LATER     | SKIP: copied into the topic at claim|
     | forum         | unclaimed | other                | SEND, in the group's General topic  |
 
@@ -89,7 +91,7 @@ def without_topic(*, forum: bool, claimed: bool, kind: str) -> str:
         return SKIP if kind in FORUM_ONLY else SEND
     if claimed:
         return SKIP if kind in FORUM_ONLY else OPEN
-    return SKIP if kind in INTO_TOPIC_LATER else SEND
+    return SKIP if kind in INTO_TOPIC_LATER and not under_card else SEND
 
 
 async def forwarded_from(
@@ -97,10 +99,10 @@ async def forwarded_from(
 ) -> dict[tuple[int, int], Origin]:
     """Where each of the ticket's forwarded messages comes from, by (chat id, message id) in
     the requester's chat: read from its relay notices in the outbox (`relay_origin` stored
-    just before the `relay` of the message it introduces, bot/conversation.py
-    `relay_notices`), so that a ticket's topic opened later introduces the copy as the
-    notice would have (handlers/cards.py `topic_calls`). Rows pruned by retention are not
-    found: their copies then go without the line."""
+    just before the `relay` of the message it introduces, bot/relays.py `relay_notices`), so
+    that a ticket's topic opened later introduces the copy as the notice would have
+    (handlers/cards.py `topic_calls`). Rows pruned by retention are not found: their copies
+    then go without the line."""
     rows = await session.execute(
         select(OutboxMessage.template, OutboxMessage.context)
         .where(

@@ -31,6 +31,12 @@ class Excerpt:
         return self.length > 0
 
 
+def one_line(text: str) -> str:
+    """`text` on one line, for a list line or a summary among other lines: each line break
+    (with the blanks around it, several in a row as one) written " / "."""
+    return re.sub(r"\s*\n\s*", " / ", text.strip())
+
+
 def excerpt(text: str, limit: int) -> Excerpt:
     """`text` whole if it is at most `limit` UTF-16 units, else its start (at most `limit`
     units with the ellipsis), ended at a space or line end in its last fifth when there is

@@ -9,11 +9,14 @@ the only one a later decision edits."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
 
 from bot.intake import inquiry
+from bot.intake.inquiry import Turn
+from bot.intake.later import said_later
 from bot.models import Handoff, HandoffStatus, StaffLink, Ticket
 from bot.notices import Audience, Notice
 from bot.rules import Rules
@@ -30,27 +33,32 @@ def department_name(rules: Rules, key: str, language: str | None = None) -> str:
     return names.get(language, default) if language is not None else default
 
 
-def form_values(rules: Rules, ticket: Ticket, form: Handoff) -> dict[str, Any]:
+def form_values(
+    rules: Rules, ticket: Ticket, form: Handoff, later: Sequence[Turn] = ()
+) -> dict[str, Any]:
     """What the form shows: where it comes from, the owner, the summary, the suggested
-    handling, the deadline, and the first inquiry whole (`inquiry.whole_values`: the front
-    shows as much as the message holds, `inquiry.fitted`, as on the ticket's card)."""
+    handling, the deadline, and the first inquiry whole with what the requester said since
+    the ticket opened (`later`, up to the handoff: bot/intake/later.py `said_later`), as
+    `inquiry.whole_values` gives them (the front shows as much as the message holds,
+    `inquiry.fitted`, as on the ticket's card): nobody asks them again."""
     return {
         "from_department": department_name(rules, form.from_department_key),
         "owner": rules.staff.shown_as(ticket.owner_id) or "-",
         "summary": form.summary,
         "suggested": form.suggested_handling,
         "due_at": form.due_at,
-        **inquiry.whole_values(ticket.inquiry or [], ticket.question),
+        **inquiry.whole_values(ticket.inquiry or [], ticket.question, later),
     }
 
 
-def form_notice(rules: Rules, ticket: Ticket, form: Handoff) -> Notice:
-    """The form for the receiving department's group (`handoff_card`)."""
+def form_notice(rules: Rules, ticket: Ticket, form: Handoff, later: Sequence[Turn] = ()) -> Notice:
+    """The form for the receiving department's group (`handoff_card`; `later` as
+    `form_values` takes it)."""
     return Notice(
         FORM,
         (Audience.DEPARTMENT_GROUP,),
         ticket,
-        form_values(rules, ticket, form),
+        form_values(rules, ticket, form, later),
         departments=(form.to_department_key,),
     )
 
@@ -69,8 +77,9 @@ async def decided_form_notices(
         )
     )
     decision = "returned" if form.status is HandoffStatus.RETURNED else "accepted"
+    later = await said_later(session=tx.session, ticket=ticket, until=form.created_at)
     values = {
-        **form_values(rules, ticket, form),
+        **form_values(rules, ticket, form, later),
         "decision": decision,
         "decided_by": rules.staff.shown_as(form.decided_by) or "-",
         "decided_at": form.decided_at,

@@ -24,6 +24,8 @@ from bot.config import Settings
 from bot.errors import InvalidInput, NotFound
 from bot.guards import clean_text, require_staff_of
 from bot.handoff_forms import decided_form_notices, department_name, form_notice
+from bot.intake.inquiry import Turn
+from bot.intake.later import said_later
 from bot.lifecycle import Action
 from bot.models import Handoff, HandoffStatus, Requester, Ticket
 from bot.notices import Audience, Notice, publish
@@ -195,14 +197,15 @@ def _owner(rules: Rules, ticket: Ticket) -> str:
 
 
 def sent_notices(
-    rules: Rules, ticket: Ticket, form: Handoff, requester: Requester
+    rules: Rules, ticket: Ticket, form: Handoff, requester: Requester, later: list[Turn]
 ) -> list[Notice]:
-    """Who hears of a handoff sent (see the module's description), in that order."""
+    """Who hears of a handoff sent (see the module's description), in that order; the form
+    shows what the requester said since the ticket opened (`later`)."""
     owner = _owner(rules, ticket)
     to_name = department_name(rules, form.to_department_key)
     event = {"department": to_name, "owner": owner}
     return [
-        form_notice(rules, ticket, form),
+        form_notice(rules, ticket, form, later),
         Notice(
             "handoff_event",
             (Audience.TICKET_STAFF,),
@@ -275,7 +278,8 @@ async def transfer_and_tell(
     ticket = await get(session=session, ticket_id=ticket_id)
     requester = await session.get(Requester, ticket.requester_id)
     assert requester is not None  # a foreign key
-    await publish(tx, rules, sent_notices(rules, ticket, form, requester))
+    later = await said_later(session=session, ticket=ticket)
+    await publish(tx, rules, sent_notices(rules, ticket, form, requester, later))
     return form
 
 

@@ -14,7 +14,7 @@ from bot.chat_locks import surge_key
 from bot.conversation import file_staff_message
 from bot.db import one_at_a_time
 from bot.errors import NotAllowed, NotFound
-from bot.excerpt import excerpt
+from bot.excerpt import excerpt, one_line
 from bot.guards import clean_text, may_speak_for
 from bot.models import ACTIVE_STATUSES, Incident, Requester, Ticket
 from bot.notices import Audience, Notice, address, card_refresh, publish
@@ -116,7 +116,7 @@ async def detect_surge(
         "incident_id": incident_id,
         "ticket_ids": sorted(t.id for t in [ticket, *similar]),
         "category": ticket.category,
-        "summary": excerpt(ticket.question, 500).text,
+        "summary": excerpt(one_line(ticket.question), 500).text,  # a line of the alert
     }
     departments = tuple(sorted({t.department_key for t in [ticket, *similar]}))
     alert = Notice("alert_surge", Audience.supervising(), values=values, departments=departments)

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import conversation
 from bot.errors import InvalidInput, NotFound
-from bot.excerpt import excerpt
+from bot.excerpt import excerpt, one_line
 from bot.kinds import BOT_OFFERED, chat_event
 from bot.models import Direction, Ticket, TicketEvent, TicketMessage, TicketStatus
 from bot.rules import Rules
@@ -47,7 +47,7 @@ def ticket_number(word: str) -> int:
 class TicketLine:
     """One ticket in a list: its number, status, owner as shown (None: nobody yet), the
     deadline that matters to the reader, the latest public update, and (for staff) the start
-    of the question."""
+    of the question, on one line (`bot.excerpt.one_line`)."""
 
     id: int
     status: str
@@ -178,7 +178,8 @@ def _staff_line(ticket: Ticket, due: datetime | None) -> TicketLine:
         status=str(ticket.status),
         owner=None,
         due=due,
-        question=excerpt(ticket.question, QUESTION_SHOWN).text,  # … when shortened
+        # On its line (a question of several lines would break the list), … when shortened.
+        question=excerpt(one_line(ticket.question), QUESTION_SHOWN).text,
     )
 
 

@@ -20,14 +20,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import outbox
 from bot.config import Settings
 from bot.db import create_engine, is_sqlite, session_factory, sqlite_path
 from bot.models import ChatMove, OutboxMessage, PausedChat, Ticket
-from bot.notices import Audience, Notice, address, publish
+from bot.notices import CARD_REFRESH, Audience, Notice, address, publish
 from bot.outgoing import Outgoing
 from bot.rules import Rules
 from bot.transaction import Transaction
@@ -221,15 +221,24 @@ async def paused_and_tell(*, tx: Transaction, rules: Rules, chat_id: int, reason
 async def back_and_tell(*, tx: Transaction, rules: Rules, chat_id: int) -> int | None:
     """The bot can send to the staff chat `chat_id` again: the parked messages are due now (in
     their order), and the supervisors and management hear it (`staff_group_back`, values
-    `chat_id`, `count`: how many waited, `departments`, `management`). None when it was not
-    paused."""
+    `chat_id`, `count`: how many messages waited, not counting the edits of a card that waited
+    with them, `departments`, `management`). None when it was not paused."""
     session = tx.session
     paused = await session.get(PausedChat, chat_id)
     if paused is None:
         return None
     await session.delete(paused)
     await _drop_stale_absence(session=session, chat_id=chat_id, now=tx.now)
-    count = await outbox.unpark(session=session, chat_id=chat_id, now=tx.now)
+    edits = await session.scalar(
+        select(func.count()).where(
+            OutboxMessage.chat_id == chat_id,
+            OutboxMessage.template == CARD_REFRESH,
+            OutboxMessage.sent_at.is_(None),
+            OutboxMessage.failed_at.is_(None),
+            OutboxMessage.next_attempt_at >= outbox.PARKED,
+        )
+    )
+    count = await outbox.unpark(session=session, chat_id=chat_id, now=tx.now) - int(edits or 0)
     place = place_of(rules.settings, chat_id)
     values = {
         "chat_id": chat_id,

@@ -11,9 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import conversation, delivery
 from bot.desk import Desk
 from bot.handoff_forms import FORM, FORM_DECIDED
-from bot.intake import inquiry, naming
+from bot.intake import inquiry, later, naming
 from bot.intake.media import NOT_COPIED
-from bot.models import Direction, Ticket
+from bot.models import Direction, Ticket, TicketMessage
 from bot.outbox import Call
 from handlers import post
 
@@ -57,37 +57,72 @@ def form_text(desk: Desk, language: str, values: Mapping[str, Any]) -> str:
     return inquiry.fitted(render, values)
 
 
+async def introduction(
+    desk: Desk, session: AsyncSession, ticket: Ticket, template: str, owner_id: int | None
+) -> list[Call]:
+    """A ticket's topic's introduction (`template`: topic_intro, or topic_reopened for a topic
+    replacing one closed or deleted), its owner `owner_id`, the requester's words as they now
+    read (`bot.intake.later.introduction_values`), whole, in as many messages as they take."""
+    chat_id = ticket.staff_chat_id
+    assert chat_id is not None
+    text = desk.texts.render(
+        template,
+        desk.settings.languages.default,
+        ticket_id=ticket.id,
+        owner=desk.rules.staff.shown_as(owner_id) or "-",
+        **await later.introduction_values(session=session, ticket=ticket),
+    )
+    return post.long_message(chat_id, text, kind="topic_intro", ticket_id=ticket.id, in_topic=True)
+
+
 async def topic_calls(
     desk: Desk, session: AsyncSession, ticket: Ticket, *, owner_id: int | None = None
 ) -> list[Call]:
     """The ticket's own topic in a forum staff group: opened, introduced (its owner: the
     ticket's, or `owner_id` when given; the first inquiry turn by turn when more than the
-    question happened) and given what the requester already sent (nobody asks them again).
-    Nothing happens in a group without topics, where the requester's messages were copied as
-    replies to the card already."""
+    question happened, the requester's edits) and given what the requester already sent
+    (nobody asks them again). Nothing happens in a group without topics, where the
+    requester's messages were copied as replies to the card already."""
     chat_id = ticket.staff_chat_id
     if chat_id is None:
         return []
-    language = desk.settings.languages.default
     owner = ticket.owner_id if owner_id is None else owner_id
-    turns = ticket.inquiry or []
-    intro = desk.texts.render(
-        "topic_intro",
-        language,
-        ticket_id=ticket.id,
-        owner=desk.rules.staff.shown_as(owner) or "-",
-        question=ticket.question,
-        # Every word: the introduction takes as many messages as it needs.
-        inquiry=turns if inquiry.worth_showing(turns) else [],
-    )
-    calls = [
-        post.open_topic(chat_id, ticket.id, naming.topic_name(ticket.id, ticket.question)),
-        # The requester's words whole, in as many messages as they take.
-        *post.long_message(chat_id, intro, kind="topic_intro", ticket_id=ticket.id, in_topic=True),
-    ]
     earlier = await conversation.history(session=session, ticket_id=ticket.id, public_only=True)
+    return [
+        post.open_topic(chat_id, ticket.id, naming.topic_name(ticket.id, ticket.question)),
+        *await introduction(desk, session, ticket, "topic_intro", owner),
+        *await copies(desk, session, ticket, earlier),
+    ]
+
+
+async def replacement_calls(
+    desk: Desk, session: AsyncSession, ticket: Ticket, template: str
+) -> list[Call]:
+    """What a topic opened for a ticket that already had its first introduction (one replacing
+    a topic closed or deleted, `template` topic_reopened; or topic_intro, a claimed ticket's
+    first topic in a group that became a forum) shows before the message that needed it:
+    the introduction as the ticket reads now, and what came with its question copied again
+    (`bot.intake.later.came_with`: photos, a location, ...)."""
+    return [
+        *await introduction(desk, session, ticket, template, ticket.owner_id),
+        *await copies(
+            desk, session, ticket, await later.came_with(session=session, ticket=ticket)
+        ),
+    ]
+
+
+async def copies(
+    desk: Desk, session: AsyncSession, ticket: Ticket, lines: list[TicketMessage]
+) -> list[Call]:
+    """The requester's messages among `lines` (the ticket's), for its topic: copied, or in
+    words when Telegram cannot copy them, a forward after the line saying where it comes from,
+    as they were relayed (bot/conversation.py)."""
+    chat_id = ticket.staff_chat_id
+    assert chat_id is not None
+    language = desk.settings.languages.default
     origins = await delivery.forwarded_from(session=session, ticket_id=ticket.id)
-    for line in earlier:
+    calls: list[Call] = []
+    for line in lines:
         where = origins.get((line.telegram_chat_id or 0, line.telegram_message_id or 0))
         if line.direction is Direction.IN and where is not None:
             # A forward: where it comes from first, as when it is relayed into a topic.

@@ -1,6 +1,6 @@
 """What the first inquiry came to, presented: an answer, suggestions, a clarifying question
 (what the matter is, what to do about a forward), the category choice, a polite refusal, or
-the promise (the new ticket's card is published by the flow, bot/intake/flow.py, and shown by
+the promise (the new ticket's card is published by the intake, bot/intake/handing.py, and shown by
 handlers/presenter.py); and what a requester's button did.
 
 The decisions and their writes are the desk's (`bot.intake`); this module only words them.
@@ -12,7 +12,7 @@ from telegram import InlineKeyboardMarkup
 
 from bot.classify import fallback_category
 from bot.desk import Desk
-from bot.intake import attachments, flow, offers, pressing
+from bot.intake import attachments, handing, offers, pressing
 from bot.intake.buttons import PressAction
 from bot.intake.decision import Action, Handover
 from bot.intake.media import MediaAction
@@ -27,7 +27,7 @@ def _offer(chat_id: int, text: str, markup: InlineKeyboardMarkup) -> Call:
     return post.message(chat_id, text, markup, after=offers.AFTER)
 
 
-def present(desk: Desk, requester: Requester, outcome: flow.Outcome) -> list[Call]:
+def present(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list[Call]:
     """The messages that say what the first-inquiry flow did (none for INTO_TICKET, whose
     message the caller files and relays)."""
     language, chat_id = requester.language, requester.chat_id
@@ -110,7 +110,7 @@ def present_press(desk: Desk, requester: Requester, pressed: pressing.Pressed) -
     return []
 
 
-def _answered_first(desk: Desk, requester: Requester, outcome: flow.Outcome) -> list[Call]:
+def _answered_first(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list[Call]:
     """The answer of a template that needs a person, before what handing it over came to
     (Action.REGISTER): what happens next and what to provide, without "solved" buttons."""
     if outcome.answered is None or outcome.answered not in desk.templates:
@@ -141,7 +141,7 @@ def present_media(desk: Desk, requester: Requester, taken: attachments.Taken) ->
     return []
 
 
-def _promise(desk: Desk, requester: Requester, outcome: flow.Outcome) -> list[Call]:
+def _promise(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list[Call]:
     """The promise to the requester (the new ticket's card is the core's notice), asking for
     the details the answered template lists, if it does."""
     ticket = outcome.ticket

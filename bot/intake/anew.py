@@ -13,7 +13,7 @@ from bot.classify import fallback_category
 from bot.desk import Desk
 from bot.intake import offers
 from bot.intake.close import Matter
-from bot.intake.flow import Outcome, hand_over
+from bot.intake.handing import Outcome, hand_over
 from bot.models import DialogStep, Requester, Ticket
 from bot.transaction import Transaction
 
@@ -22,7 +22,7 @@ async def start_anew(
     *, tx: Transaction, desk: Desk, requester: Requester, current: Ticket | None
 ) -> Outcome | None:
     """Carry out /new in the caller's transaction. A question waiting for its category
-    (`DialogStep.CATEGORY`) is handed over first (`flow.hand_over`), in the category its
+    (`DialogStep.CATEGORY`) is handed over first (`handing.hand_over`), in the category its
     words or a close template name, else the fallback category (the first without cue words);
     its `Outcome` is returned for the front to present (the promise, or the open-ticket
     limit). None when nothing waited. Then the dialog starts anew: the next text is a new

@@ -16,7 +16,7 @@ from datetime import datetime
 
 from bot import conversation
 from bot.desk import Desk
-from bot.intake import flow, held, inquiry
+from bot.intake import flow, handing, held, inquiry
 from bot.intake.decision import has_words
 from bot.intake.media import (
     NO_QUESTION,
@@ -47,7 +47,7 @@ class Taken:
 
     action: MediaAction
     ticket: Ticket | None = None
-    question: flow.Outcome | None = None
+    question: handing.Outcome | None = None
 
 
 async def take_media(
@@ -126,7 +126,7 @@ class Edited:
 
     action: EditAction
     ticket: Ticket | None = None
-    question: flow.Outcome | None = None
+    question: handing.Outcome | None = None
 
 
 async def take_edit(

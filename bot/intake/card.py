@@ -14,6 +14,8 @@ from bot import staff_chats
 from bot.config import Settings
 from bot.desk import Desk
 from bot.intake import inquiry
+from bot.intake.inquiry import Turn
+from bot.intake.later import WORDS, said_later
 from bot.models import IN_HAND, Direction, Ticket, TicketMessage
 from bot.notices import Audience, Notice, card_refresh, publish, ticket_values
 from bot.transaction import Transaction
@@ -26,6 +28,7 @@ def card_notice(
     earlier: list[Ticket],
     attachments: int = 0,
     kinds: Sequence[str] = (),
+    later: Sequence[Turn] = (),
 ) -> Notice:
     """The new ticket's card for its staff group (`ticket_card`; the front adds Claim): its
     category and priority by name, the requester's words and the first inquiry turn by turn
@@ -34,13 +37,14 @@ def card_notice(
     requester's earlier tickets (`earlier`: id and status each) and how many things came
     with the question (`attachments`), by kind when `kinds` (each item's: photo, poll, ...)
     says (`kept`: [kind, how many] in the order they came, so the card words what was
-    kept)."""
+    kept), and what the requester said after the ticket opened (`later`: bot/intake/later.py,
+    after the first inquiry's turns)."""
     names = desk.names(desk.settings.languages.default)
     turns = ticket.inquiry or []
     values = {
         "category": names["categories"][ticket.category],
         "priority": names["priorities"][ticket.priority],
-        **inquiry.whole_values(turns, ticket.question),
+        **inquiry.whole_values(turns, ticket.question, later),
         "attempts": list(attempts),
         "attachments": attachments,
         "kept": [[kind, n] for kind, n in Counter(kinds).items()],
@@ -66,9 +70,10 @@ async def card_as_now(*, session: AsyncSession, desk: Desk, ticket: Ticket) -> d
 async def card_now(*, session: AsyncSession, desk: Desk, ticket: Ticket) -> Notice:
     """`ticket`'s card as it reads now (a `ticket_card` notice): the same card as when it was
     opened (`card_notice`) but for what changed since: its priority and deadlines, the
-    statuses of the requester's earlier tickets, and `attachments` and `kept`, everything the
+    statuses of the requester's earlier tickets, `attachments` and `kept`, everything the
     requester has filed under it so far besides words (an album's items after the one that
-    opened the ticket among them)."""
+    opened the ticket among them), and their words since it opened (`later`: up to its claim
+    once claimed; a clerk who picks it up reads all they said)."""
     turns = ticket.inquiry or []
     attempts: tuple[str, ...] = tuple(inquiry.offered(turns))
     if not turns:
@@ -98,12 +103,14 @@ async def card_now(*, session: AsyncSession, desk: Desk, ticket: Ticket) -> Noti
             .where(
                 TicketMessage.ticket_id == ticket.id,
                 TicketMessage.direction == Direction.IN,
-                TicketMessage.content_type != "text",
+                TicketMessage.content_type.not_in(WORDS),  # an edit is words too
             )
             .order_by(TicketMessage.id)
         )
     )
-    return card_notice(desk, ticket, attempts, earlier, len(kinds), kinds)
+    until = ticket.claimed_at if ticket.owner_id is not None else None
+    later = await said_later(session=session, ticket=ticket, until=until)
+    return card_notice(desk, ticket, attempts, earlier, len(kinds), kinds, later)
 
 
 async def follow_upgrade(

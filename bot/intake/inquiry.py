@@ -192,18 +192,26 @@ def worth_showing(turns: Sequence[Turn]) -> bool:
     return len(turns) > 1
 
 
-def whole_values(turns: Sequence[Turn], question: str) -> dict[str, Any]:
-    """The values a card (or a handoff form) shows the first inquiry with, nothing shortened:
-    `inquiry` (the turns when more than the question happened, else []), `question` (the
-    requester's words), `question_length` 0 and `inquiry_shortened` False (nothing is), and
-    `question_chars` (how long their words are). `fitted` shortens them when the message
-    they are shown in cannot hold them."""
+def whole_values(
+    turns: Sequence[Turn], question: str, later: Sequence[Turn] = ()
+) -> dict[str, Any]:
+    """The values a card (or a handoff form, a topic's introduction) shows the first inquiry
+    with, nothing shortened: `inquiry` (the turns when more than the question happened, else
+    [], followed by the `later` ones, what the requester said after the ticket opened:
+    bot/intake/later.py), `question` (the requester's words), `question_length` 0 and
+    `inquiry_shortened` False (nothing is), and `question_chars` (how long their words are,
+    later ones too). `fitted` shortens them when the message they are shown in cannot hold
+    them."""
+    shown = list(turns) if worth_showing(turns) else []
+    if later:
+        first = shown or [{"by": "requester", "text": question}]
+        shown = [*first, *later]
     return {
-        "inquiry": list(turns) if worth_showing(turns) else [],
+        "inquiry": shown,
         "inquiry_shortened": False,
         "question": question,
         "question_length": 0,
-        "question_chars": len(question),
+        "question_chars": len(question) + sum(len(t.get("text", "")) for t in later),
     }
 
 

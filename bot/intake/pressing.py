@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from bot.desk import Desk
 from bot.intake import held, inquiry, offers
 from bot.intake.buttons import Press, PressAction, decide_press
-from bot.intake.flow import Outcome, answer_turn, hand_over, record_turn, register
+from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, register
 from bot.models import DialogStep, InquiryOffer, Requester, Ticket
 from bot.transaction import Transaction
 

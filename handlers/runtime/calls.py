@@ -23,7 +23,7 @@ from telegram.warnings import PTBUserWarning
 from bot import delivery, tickets
 from bot.delivery import Place
 from bot.desk import Desk
-from bot.intake import card, inquiry, naming
+from bot.intake import card, naming
 from bot.models import Ticket
 from bot.notices import CARD_REFRESH
 from bot.outbox import Queued
@@ -113,8 +113,10 @@ class Calls:
                 log.warning("topic of ticket %s unusable (%s); opening another", ticket.id, error)
                 raise Reordered(await self._new_topic(ticket, "topic_reopened")) from None
         forum = await self._is_forum(call.chat_id)
+        # An answer to an officer who asked under an unclaimed ticket's card goes there.
+        under_card = item.message is not None and bool(item.message.context.get("under_card"))
         then = delivery.without_topic(
-            forum=forum, claimed=ticket.owner_id is not None, kind=call.kind
+            forum=forum, claimed=ticket.owner_id is not None, kind=call.kind, under_card=under_card
         )
         if then == delivery.SKIP:
             return SKIPPED
@@ -124,7 +126,7 @@ class Calls:
                 "claimed ticket %s has no topic in %s; opening it", ticket.id, call.chat_id
             )
             raise Reordered(await self._new_topic(ticket, "topic_intro"))
-        if not forum and ticket.card_message_id is not None:
+        if (not forum or under_card) and ticket.card_message_id is not None:
             params["reply_parameters"] = {
                 "message_id": ticket.card_message_id,
                 "allow_sending_without_reply": True,
@@ -199,8 +201,9 @@ class Calls:
 
     async def _new_topic(self, ticket: Place, introduction: str) -> list[Queued]:
         """A new topic for the ticket, and its introduction (the template `introduction`:
-        topic_reopened after a topic was deleted, topic_intro for a ticket that had none),
-        returned to go first in line for the group (an earlier topic, if any, still holds
+        topic_reopened after a topic was deleted, topic_intro for a ticket that had none)
+        with what came with its question (handlers/cards.py `replacement_calls`), returned to
+        go first in line for the group (an earlier topic, if any, still holds
         the conversation it had; /ticket shows all of it)."""
         assert ticket.staff_chat_id is not None
         desk = self._desk
@@ -208,18 +211,8 @@ class Calls:
             ticket.staff_chat_id, naming.topic_name(ticket.id, ticket.question)
         )
         async with desk.sessions() as session:
-            turns = (await session.get_one(Ticket, ticket.id)).inquiry or []
-        text = desk.texts.render(
-            introduction,
-            desk.settings.languages.default,
-            ticket_id=ticket.id,
-            owner=desk.rules.staff.shown_as(ticket.owner_id) or "-",
-            question=ticket.question,
-            inquiry=turns if inquiry.worth_showing(turns) else [],
-        )
-        intro = post.long_message(
-            ticket.staff_chat_id, text, kind="topic_intro", ticket_id=ticket.id, in_topic=True
-        )
+            whole = await session.get_one(Ticket, ticket.id)
+            intro = await cards.replacement_calls(desk, session, whole, introduction)
         ahead: list[Queued] = []
         async with desk.transaction(sender=ahead.extend) as tx:
             await tickets.attach_topic(

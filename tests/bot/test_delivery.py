@@ -152,3 +152,13 @@ def test_a_copy_is_never_dropped_for_a_claimed_ticket() -> None:
     for kind in delivery.INTO_TOPIC_LATER:
         for forum in (True, False):
             assert delivery.without_topic(forum=forum, claimed=True, kind=kind) != delivery.SKIP
+
+
+def test_an_answer_to_staff_who_asked_under_an_unclaimed_card_is_never_dropped() -> None:
+    """Issue 14: an officer replied to the card of a ticket nobody claimed; the requester's
+    answer goes under the card, in a forum too (else only /ticket N showed it)."""
+    for kind in delivery.INTO_TOPIC_LATER:
+        for forum in (True, False):
+            then = delivery.without_topic(forum=forum, claimed=False, kind=kind, under_card=True)
+            assert then == delivery.SEND
+        assert delivery.without_topic(forum=True, claimed=False, kind=kind) == delivery.SKIP

@@ -377,3 +377,32 @@ def test_a_name_already_given_and_an_unknown_key_pass_as_they_are(settings: Sett
     assert texts.name("department", "nowhere", "zh") == "nowhere"
     assert texts.name("category", None, "zh") is None
     assert texts.name("category", "fault_report", "fr") == "故障报修"  # the default language
+
+
+@pytest.mark.parametrize(
+    ("language", "marked"),
+    [
+        ("zh", ["消息:", "来电人:[图片] 合同", "来电人:[联系人]", "来电人:[视频消息]"]),
+        (
+            "en",
+            ["Messages:", "requester: [photo] 合同", "requester: [contact]", "[video message]"],
+        ),
+    ],
+)
+def test_ticket_n_marks_each_kind_by_name_and_heads_no_empty_list(
+    settings: Settings, language: str, marked: list[str]
+) -> None:
+    """A captioned photo is still a photo, a contact a contact; no heading over no messages."""
+    texts = Texts(settings.zone, "zh", list(LANGUAGES), configured_names(settings))
+    statuses = {s: texts.render("statuses", language, status=s) for s in TicketStatus}
+    values = _history(statuses)
+    values["messages"] = [
+        MessageLine(MONDAY_9AM, "in", text, kind)
+        for kind, text in [("photo", "合同"), ("contact", ""), ("video_note", "")]
+    ]
+    history = texts.render("ticket_history", language, **values)
+    assert all(line in history for line in marked), history
+    assert "其他消息" not in history and "other message" not in history
+    values["messages"] = []
+    empty = texts.render("ticket_history", language, **values)
+    assert marked[0] not in empty and not empty.endswith("\n\n")

@@ -200,10 +200,12 @@ async def test_a_removed_bot_parks_what_is_for_the_group_and_resumes_when_back(
     await until(lambda: len(said(world, REQUESTER, "已记入工单 #1")) == 2)
 
     async def parked() -> bool:
-        """Both relayed messages wait in the outbox for the group."""
+        """Both relayed messages wait in the outbox for the group (with the card's edits: it
+        shows the requester's later words, issue 14)."""
         async with application.bot_data.desk.sessions() as session:
             query = select(func.count()).where(
                 OutboxMessage.chat_id == GENERAL_GROUP,
+                OutboxMessage.template == "relay",
                 OutboxMessage.sent_at.is_(None),
                 OutboxMessage.failed_at.is_(None),
             )

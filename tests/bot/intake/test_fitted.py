@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.excerpt import MAX_MESSAGE, units
-from bot.intake import inquiry
+from bot.intake import inquiry, later
 from bot.texts import Texts
 from tests.conftest import MONDAY_9AM
 
@@ -73,18 +73,28 @@ turn = st.one_of(
 )
 
 
+later_turn = st.tuples(text, st.sampled_from(["text", "edit", "photo", "video_note"])).map(
+    lambda said: later.turn(said[0], said[1], MONDAY_9AM)
+)
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     turns=st.lists(turn, min_size=1, max_size=12),
+    said_later=st.lists(later_turn, max_size=4),
     language=st.sampled_from(["zh", "en"]),
     owner=st.sampled_from([None, "王芳", "a" * 200]),
     shown_as=st.sampled_from(["card", "form"]),
 )
 def test_a_card_fits_a_message_and_is_whole_whenever_it_can_be(
-    turns: list[inquiry.Turn], language: str, owner: str | None, shown_as: str
+    turns: list[inquiry.Turn],
+    said_later: list[inquiry.Turn],
+    language: str,
+    owner: str | None,
+    shown_as: str,
 ) -> None:
     question = inquiry.words(turns) or "人工"
-    values = inquiry.whole_values(turns, question)
+    values = inquiry.whole_values(turns, question, said_later)
     render = card(language, owner) if shown_as == "card" else form(language)
     shown = inquiry.fitted(render, values)
     assert units(shown) <= MAX_MESSAGE
@@ -120,3 +130,36 @@ def test_a_card_too_long_keeps_as_much_as_fits_and_says_where_the_rest_is() -> N
     assert shown.endswith("✅ 已由 王芳 认领")
     # Within a sentence's length of the limit: as much as fits, not a fixed budget.
     assert MAX_MESSAGE - 10 <= units(shown) <= MAX_MESSAGE
+
+
+def test_the_words_said_after_the_ticket_opened_follow_the_first_inquiry() -> None:
+    """Issue 14: a card or a form shows what the requester said since the ticket opened, after
+    their question, each marked as later, in both languages."""
+    said_later = [
+        later.turn("我家三口人", "text", MONDAY_9AM),
+        later.turn("合同在此", "photo", MONDAY_9AM),
+        later.turn("我家四口人", "edit", MONDAY_9AM),
+    ]
+    values = inquiry.whole_values([inquiry.said("路灯坏了", MONDAY_9AM)], "路灯坏了", said_later)
+    assert [t["text"] for t in values["inquiry"]] == [
+        "路灯坏了",
+        "我家三口人",
+        "合同在此",
+        "我家四口人",
+    ]
+    assert values["question_chars"] == 4 + 5 + 4 + 5
+    zh = inquiry.fitted(card("zh"), values)
+    assert (
+        "· 来电人:路灯坏了\n· 来电人(开单后):我家三口人\n· 来电人(开单后,照片附言):合同在此\n"
+        "· 来电人(开单后修改,现为):我家四口人"
+    ) in zh
+    en = inquiry.fitted(form("en"), values)
+    assert (
+        "· Requester: 路灯坏了\n· Requester (after the ticket opened): 我家三口人\n"
+        "· Requester (after the ticket opened, with a photo): 合同在此\n"
+        "· Requester (edited after the ticket opened, now reads): 我家四口人"
+    ) in en
+    # Without later words, a lone question shows as before: no turns.
+    assert (
+        inquiry.whole_values([inquiry.said("路灯坏了", MONDAY_9AM)], "路灯坏了")["inquiry"] == []
+    )

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot import requesters
 from bot.config import Settings
 from bot.desk import Desk, build_desk
-from bot.intake import flow, pressing
+from bot.intake import flow, handing, pressing
 from bot.intake.buttons import Press, PressAction
 from bot.intake.decision import Action, Handover
 from bot.models import (
@@ -39,7 +39,7 @@ async def desk(
     yield desk
 
 
-async def _say(desk: Desk, text: str) -> flow.Outcome:
+async def _say(desk: Desk, text: str) -> handing.Outcome:
     """One text from the requester, in a transaction of its own, as the front sends it."""
     async with desk.transaction() as tx:
         session = tx.session
@@ -170,7 +170,7 @@ async def test_a_ticket_in_progress_takes_the_next_text(desk: Desk) -> None:
         requester, _, _ = await requesters.requester_with_current(
             session=session, telegram_user_id=USER, chat_id=USER, language="zh", now=desk.now()
         )
-        opened = await flow.hand_over(
+        opened = await handing.hand_over(
             tx=tx,
             desk=desk,
             requester=requester,
@@ -211,7 +211,7 @@ async def test_past_the_open_ticket_limit_no_ticket_is_opened(desk: Desk) -> Non
             requester, _, _ = await requesters.requester_with_current(
                 session=session, telegram_user_id=USER, chat_id=USER, language="zh", now=desk.now()
             )
-            opened = await flow.hand_over(
+            opened = await handing.hand_over(
                 tx=tx,
                 desk=desk,
                 requester=requester,
@@ -224,7 +224,7 @@ async def test_past_the_open_ticket_limit_no_ticket_is_opened(desk: Desk) -> Non
         requester, _, _ = await requesters.requester_with_current(
             session=session, telegram_user_id=USER, chat_id=USER, language="zh", now=desk.now()
         )
-        refused = await flow.hand_over(
+        refused = await handing.hand_over(
             tx=tx, desk=desk, requester=requester, question="又一个投诉", category=None
         )
     assert refused.action is Handover.TOO_MANY

@@ -1,0 +1,191 @@
+"""A question handed to a person: the ticket the first inquiry becomes, opened in the caller's
+transaction with the inquiry whole (its words, its turns, what the bot offered), routed to its
+department (config `routing`), its card published for the staff group; or the category asked
+for first; or refused past the open-ticket limit. `Outcome` is what the desk did with an
+inquiry, for the front to present (`bot.intake.flow.take_text` and the buttons' presses).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from bot import conversation, requesters, tickets
+from bot.desk import Desk
+from bot.intake import held, inquiry, offers
+from bot.intake.card import card_notice
+from bot.intake.close import Matter, topic
+from bot.intake.decision import Action, Handover, handover, route
+from bot.kinds import BOT_OFFERED
+from bot.models import DialogStep, Requester, Ticket
+from bot.notices import publish
+from bot.transaction import Transaction
+from knowledge.templates import CaseTemplate
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the desk did with an inquiry, for the front to present.
+
+    `action` is an `Action` or, for a question handed to a person, a `Handover`. The other
+    fields are filled as the action needs them: `ticket` (INTO_TICKET: the ticket in progress;
+    OPEN: the new one), `template_ids` (ANSWER: one; SUGGEST: up to three), `open_tickets`
+    (TOO_MANY), `attempts` and `earlier` (OPEN: the questions of the templates the bot offered,
+    and the requester's five latest other tickets, for the staff's card), `answered` (OPEN or
+    TOO_MANY after a template that needs a person, Action.REGISTER: that template's id, whose
+    answer the requester gets first).
+    """
+
+    action: Action | Handover
+    ticket: Ticket | None = None
+    template_ids: tuple[str, ...] = ()
+    open_tickets: int = 0
+    attempts: tuple[str, ...] = ()
+    earlier: tuple[Ticket, ...] = field(default=())
+    answered: str | None = None
+    person: bool = False  # ASK_MATTER: they asked for a person (else for a kind of service)
+    more: bool = False  # ASK_ABOUT: another forward, joined to those already asked about
+    typed: bool = False  # ASK_ABOUT: a notice they typed (`announcement`), not forwarded
+    again: bool = False  # REMIND: reminded of the category buttons before
+    edited: bool = False  # MORE: an edit of the question applied (else words added to it)
+
+
+def record_turn(requester: Requester, turn: inquiry.Turn) -> None:
+    """A turn added to the requester's first inquiry (a new list: the JSON column is
+    written when it is assigned)."""
+    requester.inquiry = [*(requester.inquiry or ()), turn]
+
+
+def answer_turn(desk: Desk, template: CaseTemplate) -> inquiry.Turn:
+    """The bot answered with `template`: its title and the details it asks for, as the staff
+    read them."""
+    language = desk.settings.languages.default
+    return inquiry.bot_did(
+        "answer", desk.now(), [template.title(language)], template.ask_for(language)
+    )
+
+
+async def register(
+    *, tx: Transaction, desk: Desk, requester: Requester, template: CaseTemplate, question: str
+) -> Outcome:
+    """The answer of a template that needs a person (`CaseTemplate.handling`), and at once a
+    ticket in the template's category and department (Action.REGISTER): the requester need
+    not ask for a person, nor pick a category."""
+    outcome = await hand_over(
+        tx=tx,
+        desk=desk,
+        requester=requester,
+        question=question,
+        category=template.category,
+        department=template.department,
+    )
+    return replace(outcome, answered=template.id)
+
+
+def _attempts(desk: Desk, requester: Requester) -> tuple[str, ...]:
+    """The questions of the templates the bot offered in the first inquiry, as the staff read
+    them (from `last_offered` for an inquiry begun before turns were kept)."""
+    if requester.inquiry:
+        return tuple(inquiry.offered(requester.inquiry))
+    language = desk.settings.languages.default
+    offered = [t for t in (requester.last_offered or "").split(",") if t in desk.templates]
+    return tuple(desk.templates[t].title(language) for t in offered)
+
+
+async def hand_over(
+    *,
+    tx: Transaction,
+    desk: Desk,
+    requester: Requester,
+    question: str,
+    category: str | None,
+    department: str | None = None,
+) -> Outcome:
+    """Hand a question to a person, in the caller's transaction: open a ticket in `category`
+    (None: the category its cue words or a close template name) for `department` (None: as
+    config `routing` says, `decision.route`), with the requester's first inquiry whole (its
+    question is all their words in it, `inquiry.words`, else `question`; its turns kept on the
+    ticket), the bot's note of what it offered, its alerts stored for sending and its staff
+    group set; or first ask for the category; or refuse past the open-ticket limit (config
+    `abuse.open_tickets`). The new ticket's card is published for its staff group
+    (`card_notice`)."""
+    session = tx.session
+    # The whole inquiry says what the matter is: details sent after an answer name no
+    # category, the question they follow does.
+    turns = requester.inquiry or []
+    matter = Matter(desk, turns, question)
+    words = matter.words
+    if category is None:
+        category = matter.category()
+    # A requester first seen in this transaction (not yet written: no id) has no tickets.
+    open_count = (
+        0
+        if requester.id is None
+        else await requesters.count_open(session=session, requester_id=requester.id)
+    )
+    decided = handover(
+        category=category,
+        open_tickets=open_count,
+        open_ticket_limit=desk.settings.abuse.open_tickets,
+    )
+    if decided is Handover.TOO_MANY:
+        requester.dialog_step = None
+        return Outcome(decided, open_tickets=open_count)
+    if decided is Handover.ASK_CATEGORY or category is None:
+        requester.dialog_step = DialogStep.CATEGORY
+        requester.last_question = question
+        record_turn(requester, inquiry.bot_did("category", desk.now()))
+        return Outcome(Handover.ASK_CATEGORY)
+    now = desk.now()
+    settings = desk.settings
+    attempts = _attempts(desk, requester)
+    # The requester's dialog is over, cleared before their row is first written (a first
+    # contact's: `identified`) and the ticket's with its inquiry and card group: each row
+    # written once, not written and then changed.
+    requester.dialog_step = requester.last_question = requester.last_offered = None
+    requester.inquiry = None
+    requester_id = await requesters.identified(session=session, requester=requester)
+    department = department or route(
+        template_department=matter.department(),
+        category=category,
+        by_category=settings.routing.categories,
+        default=settings.home_department,
+    )
+    opened = await tickets.open_ticket(
+        session=session,
+        rules=desk.rules,
+        requester_id=requester_id,
+        question=words,  # every word; each turn also whole on ticket.inquiry
+        category=category,
+        now=now,
+        department=department,
+        inquiry=turns or None,
+        # The card's group now; its message id once Telegram has the card.
+        staff_chat_id=settings.department(department).staff_group_chat_id,
+        # Their own words, not a notice's or a forward's: "停水" passed on is not their emergency.
+        priority_words=inquiry.own_words(turns) if turns else None,
+        topic=lambda text: topic(desk.matcher, text),
+    )
+    ticket = opened.ticket
+    # The inquiry's buttons (an answer's, suggestions, the category choice) are used up.
+    await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=ticket)
+    # Keyword and surge alerts for the supervisors: stored with the ticket.
+    await tx.publish(opened.alerts)
+    if attempts:
+        conversation.add_bot_note(
+            session=session,
+            ticket_id=ticket.id,
+            text="; ".join(attempts),
+            now=now,
+            content_type=BOT_OFFERED,
+        )
+    earlier = [
+        t
+        for t in await tickets.list_for_requester(session=session, requester_id=requester_id)
+        if t.id != ticket.id
+    ][:5]
+    kept = [item.kind for item in held.held(requester)]
+    card = card_notice(desk, ticket, attempts, earlier, len(kept), kept)
+    await publish(tx, desk.rules, [card])
+    # What they sent with the question (photos, files), filed and relayed after the card.
+    await held.file_held(tx=tx, rules=desk.rules, requester=requester, ticket=ticket)
+    return Outcome(decided, ticket=ticket, attempts=attempts, earlier=tuple(earlier))

@@ -1,0 +1,57 @@
+"""How a requester's filed message reaches their ticket's staff (bot/conversation.py files
+it): where it was forwarded from, then it copied or described, placed under the card when
+staff asked on a ticket nobody has claimed yet (issue 14)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.kinds import NOT_COPIED, Origin
+from bot.models import Direction, Ticket, TicketMessage
+from bot.notices import Audience, Notice
+
+
+def relay_notices(
+    ticket: Ticket,
+    group: int,
+    message: TicketMessage,
+    described: str = "",
+    origin: Origin | None = None,
+    *,
+    under_card: bool = False,
+) -> list[Notice]:
+    """How a requester's filed message reaches the ticket's staff (see
+    bot/conversation.py `requester_message_and_tell`): where it was forwarded from, then it
+    copied or described; each with `under_card` in its values when given."""
+    staff = (Audience.TICKET_STAFF,)
+    placed = {"under_card": True} if under_card else {}
+    notices = []
+    if origin is not None:
+        where = {"origin_kind": origin.kind, "origin_name": origin.name, **placed}
+        notices.append(Notice("relay_origin", staff, ticket, where, fallback=group))
+    if message.content_type in NOT_COPIED:
+        what = {"kind": message.content_type, "described": described or message.text, **placed}
+        notices.append(Notice("relay_described", staff, ticket, what, fallback=group))
+    else:
+        copied = {
+            "from_chat_id": message.telegram_chat_id,
+            "message_id": message.telegram_message_id,
+            **placed,
+        }
+        notices.append(Notice("relay", staff, ticket, copied, fallback=group))
+    return notices
+
+
+async def staff_asked(*, session: AsyncSession, ticket: Ticket) -> bool:
+    """Nobody has claimed `ticket` yet, but its staff wrote to its requester (a reply to its
+    card): what the requester sends now answers them, and goes under the card where they
+    asked (issue 14: seen before anyone claims it)."""
+    if ticket.owner_id is not None:
+        return False
+    spoke = await session.scalar(
+        select(TicketMessage.id)
+        .where(TicketMessage.ticket_id == ticket.id, TicketMessage.direction == Direction.OUT)
+        .limit(1)
+    )
+    return spoke is not None

@@ -1,0 +1,75 @@
+"""What the requester said after their ticket opened (bot/intake/later.py): which of the
+ticket's messages are later words, and how a topic replacing one deleted words them, in both
+languages."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.intake import inquiry, later
+from bot.models import Direction, Ticket, TicketMessage
+from bot.texts import Texts
+from tests.conftest import MONDAY_9AM
+
+TEXTS = Texts(ZoneInfo("Asia/Shanghai"), "zh", ["zh", "en"])
+KINDS = ["text", "edit", "photo", "poll", "location"]
+
+
+def _message(kind: str, text: str, minutes: int, direction: Direction) -> TicketMessage:
+    return TicketMessage(
+        ticket_id=1,
+        direction=direction,
+        content_type=kind,
+        text=text,
+        created_at=MONDAY_9AM + timedelta(minutes=minutes),
+    )
+
+
+message = st.builds(
+    _message,
+    st.sampled_from(KINDS),
+    st.sampled_from(["", " ", "我家三口人", "合同"]),
+    st.integers(0, 3),
+    st.sampled_from(list(Direction)),
+)
+
+
+@given(st.lists(message, max_size=8))
+def test_later_words_are_the_requesters_own_in_order_and_nothing_that_came_with_the_question(
+    filed: list[TicketMessage],
+) -> None:
+    ticket = Ticket(id=1, opened_at=MONDAY_9AM + timedelta(minutes=1))
+    turns = later.later_turns(ticket, filed)
+    expected = [
+        m
+        for m in filed
+        if m.direction is Direction.IN
+        and m.text.strip()
+        and (
+            m.content_type in ("text", "edit")
+            or (m.content_type not in ("poll",) and m.created_at > ticket.opened_at)
+        )
+    ]
+    assert [(t["text"], t["kind"]) for t in turns] == [(m.text, m.content_type) for m in expected]
+    assert all(t["by"] == "requester" and t["later"] for t in turns)
+    edits = later.later_turns(ticket, filed, kinds=("edit",))
+    assert [t["text"] for t in edits] == [m.text for m in expected if m.content_type == "edit"]
+
+
+def test_a_replacement_topic_shows_the_question_as_edited_in_both_languages() -> None:
+    edited = [later.turn("我想申请公租房,四口人", "edit", MONDAY_9AM)]
+    values = inquiry.whole_values([], "我想申请公租房", edited)
+    shown = {"ticket_id": 7, "owner": "王芳", "question": "我想申请公租房"}
+    zh = TEXTS.render("topic_reopened", "zh", **shown, inquiry=values["inquiry"])
+    assert "· 来电人:我想申请公租房\n· 来电人(开单后修改,现为):我想申请公租房,四口人" in zh
+    en = TEXTS.render("topic_reopened", "en", **shown, inquiry=values["inquiry"])
+    assert (
+        "· Requester: 我想申请公租房\n"
+        "· Requester (edited after the ticket opened, now reads): 我想申请公租房,四口人"
+    ) in en
+    plain = TEXTS.render("topic_reopened", "en", **shown, inquiry=[])
+    assert plain.endswith("In their words: 我想申请公租房")
