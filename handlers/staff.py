@@ -27,6 +27,7 @@ from handlers.callbacks import Action, parse
 from handlers.commands import IN_TICKET, read
 from handlers.common import answer
 from handlers.context import DeskContext
+from handlers.finding import where_to_use
 from handlers.handoffs import transfer
 from handlers.refusals import STALE_REASONS, Misused, refusal, refusals, stale_buttons
 from handlers.requesters import requester_for
@@ -138,7 +139,8 @@ async def _unknown(desk: Desk, message: Message, name: str, *, update_id: int) -
 
 async def other_command(update: Update, context: DeskContext) -> None:
     """A command in a group that no handler took: in a staff place (a department's group or
-    the management chat) the list of the commands there; commands to other bots and
+    the management chat) the list of the commands there, or, for a command that acts on a
+    ticket (IN_TICKET) in a department's group, where it works; commands to other bots and
     anything in other groups are left alone."""
     desk = context.desk
     message = update.effective_message
@@ -150,6 +152,14 @@ async def other_command(update: Update, context: DeskContext) -> None:
         return
     if desk.rules.staff.get(message.from_user.id) is None:
         return  # someone who is not staff: the bot does not answer them in a staff group
+    if (
+        command.name in IN_TICKET
+        and staff_chats.place_of(desk.settings, message.chat_id).departments
+    ):
+        # A command for one ticket where none is named: where it works.
+        where = where_to_use(desk, message, command.name)
+        await post.say(desk, update.update_id, post.reply(message, where))
+        return
     await _unknown(desk, message, command.name, update_id=update.update_id)
 
 
