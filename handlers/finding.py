@@ -64,14 +64,16 @@ async def ticket_of_command(
 def where_to_use(desk: Desk, message: Message, name: str, usage: str = "") -> str:
     """What staff read when the command `name`, which acts on one ticket, was sent in a group
     where it names none (the General topic, a message replying to nothing): where it works
-    (the ticket's topic in a group with topics, else a reply to its card); with `usage` (the
+    (the ticket's topic in a group with topics, else a reply to its card; both in private);
+    with `usage` (the
     command's usage line, for one that takes a ticket's number), that the number will do.
     In the staff's language."""
     return desk.texts.render(
         "ticket_command_where",
         desk.settings.languages.default,
         name=name,
-        forum=bool(message.chat.is_forum),
+        # In private: the staff group's kind is not known here, both are said.
+        forum=None if message.chat.type == "private" else bool(message.chat.is_forum),
         usage=usage,
     )
 

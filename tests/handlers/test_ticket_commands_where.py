@@ -15,7 +15,14 @@ from telegram.ext import Application
 from bot.config import Settings, load_settings
 from emulator.server import Emulator
 from tests.conftest import ROOT
-from tests.handlers.conftest import GENERAL_GROUP, REQUESTER, bot_lines, bot_said, only_topic, until
+from tests.handlers.conftest import (
+    GENERAL_GROUP,
+    REQUESTER,
+    bot_lines,
+    bot_said,
+    only_topic,
+    until,
+)
 
 App = Application  # type: ignore[type-arg]
 OFFICER = 100101
@@ -23,7 +30,14 @@ OFFICER = 100101
 # What staff read: the command is for a ticket; where (forum, plain group); the number will do;
 # no such command; the usage line's start.
 SAID = {
-    "zh": ("用于具体的工单", "在该工单的话题里", "回复该工单的卡片", "或写明工单号", "没有", "用法:"),
+    "zh": (
+        "用于具体的工单",
+        "在该工单的话题里",
+        "回复该工单的卡片",
+        "或写明工单号",
+        "没有",
+        "用法:",
+    ),
     "en": (
         "is for a particular ticket",
         "in that ticket's topic",
