@@ -191,6 +191,7 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
         "usage": "/priority [N] normal|high|urgent",
         "commands": ["note - 内部备注", "resolve - 办结并写明结果"],
         "forum": True,
+        "numbered": True,
         "sent_again": 2,
         "superseded": 1,
         "until": LATER,
