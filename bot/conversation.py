@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import replies
+from bot.acknowledgements import acknowledgement_due
 from bot.closure import words_after_resolution_and_tell
 from bot.errors import IllegalMove, NotAllowed
 from bot.excerpt import excerpt
@@ -84,10 +85,15 @@ async def requester_message_and_tell(
     group. With `acknowledge` the requester hears it was added, or, while the ticket awaits
     their confirmation, their words are read as an answer to it (bot/closure.py
     `words_after_resolution_and_tell`); without (an album's further items, what was held for a
-    new ticket) they hear nothing of it. A kind Telegram cannot copy (NOT_COPIED: a poll)
+    new ticket) they hear nothing of it, nor when it follows another of theirs in a row
+    (bot/acknowledgements.py). A kind Telegram cannot copy (NOT_COPIED: a poll)
     reaches the staff as a `relay_described` notice (values `kind`, `described`: it in words,
     filed as the message's text); a forward is preceded by `relay_origin` (values
     `origin_kind`, `origin_name`). Raises as `add_requester_message` does (DeskError)."""
+    # Once for messages in a row (bot/acknowledgements.py): judged before this one is filed.
+    quiet = acknowledge and not await acknowledgement_due(
+        session=tx.session, ticket=await get(session=tx.session, ticket_id=ticket_id), now=tx.now
+    )
     message = await add_requester_message(
         session=tx.session,
         rules=rules,
@@ -105,7 +111,7 @@ async def requester_message_and_tell(
     notices = relay_notices(ticket, group, message, described, origin)
     requester = await tx.session.get(Requester, requester_id) if acknowledge else None
     resolved = ticket.status is TicketStatus.RESOLVED
-    if requester is not None and not resolved:
+    if requester is not None and not resolved and not quiet:
         # With the relay: one statement stores the outbox rows of the usual message.
         notices.append(
             Notice("added_to_ticket", (Audience.REQUESTER,), ticket, requester=requester)
