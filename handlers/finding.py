@@ -65,9 +65,8 @@ def where_to_use(desk: Desk, message: Message, name: str, usage: str = "") -> st
     """What staff read when the command `name`, which acts on one ticket, was sent in a group
     where it names none (the General topic, a message replying to nothing): where it works
     (the ticket's topic in a group with topics, else a reply to its card; both in private);
-    with `usage` (the
-    command's usage line, for one that takes a ticket's number), that the number will do.
-    In the staff's language."""
+    with `usage` (the command's usage line, for one that takes a ticket's number), that the
+    number will do. In the staff's language."""
     return desk.texts.render(
         "ticket_command_where",
         desk.settings.languages.default,
