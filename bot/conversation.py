@@ -13,6 +13,7 @@ from sqlalchemy import Table, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import handed, replies
+from bot.acknowledgements import acknowledgement_due
 from bot.closure import words_after_resolution_and_tell
 from bot.db import wrote_directly
 from bot.errors import IllegalMove, NotAllowed
@@ -92,7 +93,8 @@ async def requester_message_and_tell(
     group. With `acknowledge` the requester hears it was added, or, while the ticket awaits
     their confirmation, their words are read as an answer to it (bot/closure.py
     `words_after_resolution_and_tell`); without (an album's further items, what was held for a
-    new ticket) they hear nothing of it. A kind Telegram cannot copy (NOT_COPIED: a poll)
+    new ticket) they hear nothing of it, nor when it follows another of theirs in a row
+    (bot/acknowledgements.py). A kind Telegram cannot copy (NOT_COPIED: a poll)
     reaches the staff as a `relay_described` notice (values `kind`, `described`: it in words,
     filed as the message's text); a forward is preceded by `relay_origin` (values
     `origin_kind`, `origin_name`); a text to a ticket nobody claimed yet redraws its card
@@ -101,6 +103,10 @@ async def requester_message_and_tell(
     these also says `under_card`: the answer goes where the officer asked, under the card (in
     a forum's General topic too, not only into the topic opened at claim). Raises as
     `add_requester_message` does (DeskError)."""
+    # Once for messages in a row (bot/acknowledgements.py): judged before this one is filed.
+    quiet = acknowledge and not await acknowledgement_due(
+        session=tx.session, ticket=await get(session=tx.session, ticket_id=ticket_id), now=tx.now
+    )
     message = await add_requester_message(
         session=tx.session,
         rules=rules,
@@ -126,7 +132,7 @@ async def requester_message_and_tell(
         notices.append(card_refresh(ticket))
     requester = await tx.session.get(Requester, requester_id) if acknowledge else None
     resolved = ticket.status is TicketStatus.RESOLVED
-    if requester is not None and not resolved:
+    if requester is not None and not resolved and not quiet:
         # With the relay: one statement stores the outbox rows of the usual message.
         notices.append(
             Notice("added_to_ticket", (Audience.REQUESTER,), ticket, requester=requester)

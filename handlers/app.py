@@ -151,8 +151,9 @@ HANDLERS: tuple[BaseHandler[Update, DeskContext, Any], ...] = (
     CallbackQueryHandler(asking.pressed),
     # Whatever else a requester sends (stickers, media) before a ticket exists.
     MessageHandler(PRIVATE & ~filters.COMMAND, asking.other),
-    # A command the bot does not know, in private: the greeting says what it can do.
-    MessageHandler(PRIVATE & filters.COMMAND, greeting.start),
+    # Any other command in private: a staff command is said to be for staff; an unknown one
+    # gets the greeting, which says what the bot can do.
+    MessageHandler(PRIVATE & filters.COMMAND, greeting.command),
 )
 
 

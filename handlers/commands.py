@@ -1,8 +1,10 @@
 """Reading a command as Telegram writes it: `/name`, `/name@bot_username`, then the rest.
 
 Picking a command from a group's menu sends `/resolve@<bot username>`; people also write
-`/Resolve` or a command that does not exist there. This module only reads the text; what a
-place does with the command is its handler's (handlers/staff.py).
+`/Resolve` (read as `/resolve`, as python-telegram-bot's CommandHandler reads `/Ticket`: one
+casing rule for every command, issue 14 item 3) or a command that does not exist there. This
+module only reads the text; what a place does with the command is its handler's
+(handlers/staff.py).
 """
 
 from __future__ import annotations
@@ -17,9 +19,9 @@ _COMMAND = re.compile(r"/(?P<head>[^\s@]+(?:@\S*)?)(?P<rest>.*)", re.DOTALL)
 
 @dataclass(frozen=True)
 class Command:
-    """A command read from a message: `name` as written without the slash and the
-    `@username` (so `Resolve` stays mis-cased), `rest` the text after it with its line
-    breaks, `to_us` False when it names another bot (`/start@other_bot`)."""
+    """A command read from a message: `name` without the slash and the `@username`, in lower
+    case (`/Resolve` is `resolve`), `rest` the text after it with its line breaks, `to_us`
+    False when it names another bot (`/start@other_bot`)."""
 
     name: str
     rest: str
@@ -34,4 +36,4 @@ def read(text: str, username: str | None) -> Command | None:
         return None
     name, at, addressee = found["head"].partition("@")
     to_us = not at or (username is not None and addressee.casefold() == username.casefold())
-    return Command(name, found["rest"].strip(), to_us)
+    return Command(name.lower(), found["rest"].strip(), to_us)

@@ -59,3 +59,28 @@ async def ticket_of_command(
     if args and _is_number(args[0]):
         return await named_ticket(desk, args[0], usage), args[1:]
     return None, args
+
+
+def where_to_use(desk: Desk, message: Message, name: str, usage: str = "") -> str:
+    """What staff read when the command `name`, which acts on one ticket, was sent in a group
+    where it names none (the General topic, a message replying to nothing): where it works
+    (the ticket's topic in a group with topics, else a reply to its card; both in private);
+    with `usage` (the command's usage line, for one that takes a ticket's number), that the
+    number will do. In the staff's language."""
+    return desk.texts.render(
+        "ticket_command_where",
+        desk.settings.languages.default,
+        name=name,
+        # In private: the staff group's kind is not known here, both are said.
+        forum=None if message.chat.type == "private" else bool(message.chat.is_forum),
+        usage=usage,
+    )
+
+
+def no_ticket_named(desk: Desk, message: Message, name: str, usage: str) -> str:
+    """The answer to the command `name`, which takes a ticket's number, given none where no
+    ticket is implied: in a group where it works and that the number will do
+    (`where_to_use`), in private its usage line."""
+    if message.chat.type == "private":
+        return usage
+    return where_to_use(desk, message, name, usage)

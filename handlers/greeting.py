@@ -6,7 +6,10 @@ from telegram import Update
 
 from bot.intake.anew import keeps_forward, start_anew
 from handlers import handover, keyboards, post
+from handlers.commands import IN_TICKET, read
 from handlers.context import DeskContext
+from handlers.finding import where_to_use
+from handlers.menus import staff_commands
 from handlers.requesters import requester_and_ticket, requester_for
 
 
@@ -25,6 +28,43 @@ async def start(update: Update, context: DeskContext) -> None:
             name=user.first_name,
             office_name=values.get("office_name", ""),
         )
+        await post.post(tx, post.reply(message, text))
+
+
+async def command(update: Update, context: DeskContext) -> None:
+    """A command in private that no handler took (or one the sender may not use): a staff
+    command from a requester is said to be for staff, with what they can do instead
+    (`for_staff`); one of an officer's commands for a ticket says where it works; anything
+    else gets the greeting."""
+    desk = context.desk
+    user, message = update.effective_user, update.effective_message
+    if user is None or message is None:
+        return
+    found = read(message.text or "", context.bot.username)
+    if found is None or not found.to_us or found.name not in staff_commands(desk):
+        await start(update, context)
+        return
+    staff = desk.rules.staff
+    if staff.get(user.id) is None and not staff.is_management(user.id):
+        await for_staff(update, context, found.name)
+    elif found.name in IN_TICKET:
+        where = where_to_use(desk, message, found.name)
+        await post.say(desk, update.update_id, post.reply(message, where))
+    else:
+        await start(update, context)
+
+
+async def for_staff(update: Update, context: DeskContext, name: str) -> None:
+    """A requester typed the staff command `name`: in their language, it is for staff, and
+    the commands of their own menu but /start."""
+    desk = context.desk
+    user, message = update.effective_user, update.effective_message
+    assert user is not None and message is not None
+    async with desk.transaction(update_id=update.update_id) as tx:
+        requester = await requester_for(tx, desk, user)
+        menu = desk.texts.render("menu_requester", requester.language).splitlines()
+        theirs = [line for line in menu if line and not line.startswith("start ")]
+        text = desk.texts.render("for_staff", requester.language, name=name, commands=theirs)
         await post.post(tx, post.reply(message, text))
 
 

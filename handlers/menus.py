@@ -25,6 +25,17 @@ def commands(desk: Desk, menu: str, language: str) -> list[BotCommand]:
     return [BotCommand(*(part.strip() for part in line.split(" - ", 1))) for line in lines if line]
 
 
+# Staff do with a button what this word would name: a requester may still type it.
+_BUTTON_WORDS = ("claim",)
+
+
+def staff_commands(desk: Desk) -> frozenset[str]:
+    """The names of the staff's and the supervisors' commands (their menus), and /claim."""
+    language = desk.settings.languages.default
+    menus = [*commands(desk, "staff", language), *commands(desk, "supervisor", language)]
+    return frozenset([*(c.command for c in menus), *_BUTTON_WORDS])
+
+
 def scopes(desk: Desk) -> list[tuple[BotCommandScope, str]]:
     """Each scope with the menu it gets; a chat-specific menu replaces the general one."""
     settings = desk.settings

@@ -16,7 +16,7 @@ from handlers import keyboards, post
 from handlers.callbacks import Action, parse
 from handlers.common import answer
 from handlers.context import DeskContext
-from handlers.finding import named_ticket, ticket_of_command
+from handlers.finding import named_ticket, no_ticket_named, ticket_of_command
 from handlers.refusals import refusals
 from handlers.requesters import requester_of
 from handlers.roles import staff_only, supervisors_only
@@ -54,7 +54,8 @@ async def propose_command(update: Update, context: DeskContext) -> None:
         # Outside a ticket's place the first word is its number: this one is none.
         ticket, rest = await named_ticket(desk, rest[0], usage), rest[1:]
     if ticket is None:
-        await post.say(desk, update.update_id, post.reply(message, usage))
+        said = no_ticket_named(desk, message, "propose", usage)
+        await post.say(desk, update.update_id, post.reply(message, said))
         return
     question, _, answer_text = " ".join(rest).partition("|")
     async with desk.transaction(update_id=update.update_id) as tx:

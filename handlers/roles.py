@@ -12,7 +12,7 @@ from telegram import Update
 from bot.desk import Desk
 from handlers import post
 from handlers.context import DeskContext
-from handlers.greeting import start
+from handlers.greeting import command
 from handlers.refusals import Handler
 
 
@@ -22,11 +22,11 @@ def supervises(desk: Desk, user_id: int) -> bool:
 
 
 async def not_staff(update: Update, context: DeskContext) -> None:
-    """A staff command from someone else: in private the greeting (it reveals nothing), in a
-    group silence."""
+    """A staff command from someone else: in private that it is for staff and what they can
+    do instead (`greeting.command`: it reveals nothing), in a group silence."""
     chat = update.effective_chat
     if chat is not None and chat.type == "private":
-        await start(update, context)
+        await command(update, context)
 
 
 def staff_only(handler: Handler, *, management: bool = False) -> Handler:
@@ -55,8 +55,8 @@ def staff_or_management(handler: Handler) -> Handler:
 
 
 def supervisors_only(handler: Handler) -> Handler:
-    """The handler for supervisors and management only; anyone else is told it is not theirs
-    to use. Nothing happens without a user and a message."""
+    """The handler for supervisors and management only; other staff are told it is not theirs
+    to use, anyone else as by `not_staff`. Nothing happens without a user and a message."""
 
     @functools.wraps(handler)
     async def checked(update: Update, context: DeskContext) -> None:
@@ -65,6 +65,9 @@ def supervisors_only(handler: Handler) -> Handler:
         if user is None or message is None:
             return
         if not supervises(desk, user.id):
+            if desk.rules.staff.get(user.id) is None:
+                await not_staff(update, context)  # a requester: not a supervisors' refusal
+                return
             refused = desk.texts.render("supervisors_only", desk.settings.languages.default)
             await post.say(desk, update.update_id, post.reply(message, refused))
             return

@@ -16,7 +16,7 @@ import logging
 
 from telegram import MaybeInaccessibleMessage, Message, Update
 
-from bot import closure, conversation, ownership, staff_chats, tickets
+from bot import closure, conversation, corrections, ownership, staff_chats, tickets
 from bot.desk import Desk
 from bot.errors import AlreadyClaimed, DeskError, InvalidInput
 from bot.intake import card
@@ -27,6 +27,7 @@ from handlers.callbacks import Action, parse
 from handlers.commands import IN_TICKET, read
 from handlers.common import answer
 from handlers.context import DeskContext
+from handlers.finding import where_to_use
 from handlers.refusals import STALE_REASONS, Misused, refusal, refusals, stale_buttons
 from handlers.requesters import requester_for
 
@@ -82,7 +83,8 @@ def _without_buttons(message: MaybeInaccessibleMessage) -> Call:
 
 @refusals
 async def in_topic(update: Update, context: DeskContext) -> None:
-    """A message in a staff group: in a ticket's topic it is a reply, a note or a resolution."""
+    """A message in a staff group: in a ticket's topic it is a reply, a note or a resolution;
+    an edit of one is an edit (`_edited`)."""
     desk = context.desk
     message = update.effective_message
     if message is None or message.from_user is None or message.message_thread_id is None:
@@ -95,13 +97,17 @@ async def in_topic(update: Update, context: DeskContext) -> None:
         # Not a ticket's topic: staff talking among themselves, unless it is a command.
         await other_command(update, context)
         return
+    if update.edited_message is not None:
+        await _edited(desk, ticket, message, context.bot.username, update_id=update.update_id)
+        return
     await _on_ticket(desk, ticket, message, context.bot.username, update_id=update.update_id)
 
 
 @refusals
 async def in_reply(update: Update, context: DeskContext) -> None:
     """In a group without topics: a reply to a ticket's card or to a requester's copied
-    message is a reply to that ticket (or a note, or a resolution, as in a topic)."""
+    message is a reply to that ticket (or a note, or a resolution, as in a topic; an edit of
+    one is an edit, `_edited`)."""
     desk = context.desk
     message = update.effective_message
     if message is None or message.from_user is None or message.reply_to_message is None:
@@ -115,6 +121,9 @@ async def in_reply(update: Update, context: DeskContext) -> None:
     if ticket is None:
         # A reply to something else: staff talking among themselves, unless it is a command.
         await other_command(update, context)
+        return
+    if update.edited_message is not None:
+        await _edited(desk, ticket, message, context.bot.username, update_id=update.update_id)
         return
     await _on_ticket(desk, ticket, message, context.bot.username, update_id=update.update_id)
 
@@ -137,7 +146,8 @@ async def _unknown(desk: Desk, message: Message, name: str, *, update_id: int) -
 
 async def other_command(update: Update, context: DeskContext) -> None:
     """A command in a group that no handler took: in a staff place (a department's group or
-    the management chat) the list of the commands there; commands to other bots and
+    the management chat) the list of the commands there, or, for a command that acts on a
+    ticket (IN_TICKET) in a department's group, where it works; commands to other bots and
     anything in other groups are left alone."""
     desk = context.desk
     message = update.effective_message
@@ -149,7 +159,38 @@ async def other_command(update: Update, context: DeskContext) -> None:
         return
     if desk.rules.staff.get(message.from_user.id) is None:
         return  # someone who is not staff: the bot does not answer them in a staff group
+    if (
+        command.name in IN_TICKET
+        and staff_chats.place_of(desk.settings, message.chat_id).departments
+    ):
+        # A command for one ticket where none is named: where it works.
+        where = where_to_use(desk, message, command.name)
+        await post.say(desk, update.update_id, post.reply(message, where))
+        return
     await _unknown(desk, message, command.name, update_id=update.update_id)
+
+
+async def _edited(
+    desk: Desk, ticket: Ticket, message: Message, username: str | None, *, update_id: int
+) -> None:
+    """An officer's edit of what they wrote about a ticket: a reply the requester has reaches
+    them again, marked as an edit (bot/corrections.py); an edited command or note does
+    nothing again (a resolution is not resolved twice)."""
+    assert message.from_user is not None
+    text = message.text or message.caption or ""
+    if read(text, username) is not None:
+        log.info("edited command %r by user %s left alone", text, message.from_user.id)
+        return
+    async with desk.transaction(update_id=update_id) as tx:
+        await corrections.staff_edit_and_tell(
+            tx=tx,
+            rules=desk.rules,
+            ticket_id=ticket.id,
+            officer_id=message.from_user.id,
+            chat_id=message.chat_id,
+            message_id=message.message_id,
+            text=text,
+        )
 
 
 async def _on_ticket(

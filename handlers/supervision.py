@@ -22,7 +22,7 @@ from handlers import cards, keyboards, post
 from handlers.callbacks import Action, parse
 from handlers.common import answer
 from handlers.context import DeskContext
-from handlers.finding import load, named_ticket, ticket_of_command
+from handlers.finding import load, named_ticket, no_ticket_named, ticket_of_command
 from handlers.refusals import refusals
 from handlers.roles import staff_only, supervises, supervisors_only
 
@@ -230,7 +230,8 @@ async def priority_command(update: Update, context: DeskContext) -> None:
         ticket, rest = await named_ticket(desk, rest[0], usage), rest[1:]
     key = priority_key(desk, rest[0]) if rest else None
     if ticket is None or key is None:
-        await post.say(desk, update.update_id, post.reply(message, usage))
+        said = usage if ticket is not None else no_ticket_named(desk, message, "priority", usage)
+        await post.say(desk, update.update_id, post.reply(message, said))
         return
     # In the ticket's own topic the staff's notice of it (bot/ownership.py) is the answer.
     in_topic = message.message_thread_id is not None and (

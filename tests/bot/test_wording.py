@@ -88,6 +88,7 @@ TYPED = {
     ("menu_staff", ""),
     ("menu_supervisor", ""),
     ("unknown_command", ""),  # the staff menu's lines
+    ("ticket_command_where", ""),  # the command's usage line
 }
 
 
@@ -199,6 +200,8 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
         "rows": [{"name": "综合服务窗口", **dict.fromkeys(_REPORT_FIELDS, "1")}],
         "usage": "/priority [N] normal|high|urgent",
         "commands": ["note - 内部备注", "resolve - 办结并写明结果"],
+        "forum": True,
+        "numbered": True,
         "sent_again": 2,
         "superseded": 1,
         "until": LATER,

@@ -19,13 +19,14 @@ BOT = "shouwen_bot"
         ("/resolve@Shouwen_Bot 已修好", Command("resolve", "已修好")),
         ("/resolve 已修好\n明早复查", Command("resolve", "已修好\n明早复查")),
         ("/resolve\n已修好", Command("resolve", "已修好")),
-        ("/Resolve 好", Command("Resolve", "好")),
+        ("/Resolve 好", Command("resolve", "好")),
+        ("/NOTE@Shouwen_Bot 好", Command("note", "好")),
         ("/resolved 已办", Command("resolved", "已办")),
         ("/resolve@other_bot 好", Command("resolve", "好", to_us=False)),
         ("/close@", Command("close", "", to_us=False)),
     ],
 )
-def test_commands_are_read_as_written(text: str, expected: Command) -> None:
+def test_commands_are_read_as_telegram_writes_them(text: str, expected: Command) -> None:
     assert read(text, BOT) == expected
 
 

@@ -1,6 +1,7 @@
 """Fuzzing the running bot: whatever arrives (any Unicode, any size, any kind, any order), no
 unhandled exception, and every requester's text or edit is answered (the rules that ignore
-on purpose, barring and the rate limit, are kept out of the way and tested on their own)."""
+on purpose, barring, the rate limit and the one acknowledgement of messages in a row, are kept
+out of the way and tested on their own)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from telegram.ext import Application
 
+from bot.acknowledgements import QUIET
+from bot.models import InboundUpdate
 from emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, GENERAL_GROUP, REQUESTER, DeskClock, until
 
@@ -64,7 +67,7 @@ async def test_whatever_arrives_no_crash_and_no_silence(
     caplog: pytest.LogCaptureFixture,
     script: list[tuple[str, int, str]],
 ) -> None:
-    emulator, _ = running
+    emulator, application = running
     world = emulator.world
     world.limits.enabled = False  # Telegram's limits are another test's subject
     desk_clock.now += timedelta(minutes=2)  # and so is our per-requester limit
@@ -72,7 +75,13 @@ async def test_whatever_arrives_no_crash_and_no_silence(
     asked = dict.fromkeys(SENDERS, 0)  # texts and edits that each deserve an answer
     for kind, who, text in script:
         if kind == "text":
-            await world.user_sends(who, text)
+            # Past the quiet spell once the one before is handled: a text into a ticket is
+            # acknowledged, not filed quietly as one in a row
+            # (tests/handlers/test_acknowledged_once.py).
+            desk_clock.now += QUIET
+            sent = await world.user_sends(who, text)
+            assert sent is not None
+            await until(lambda u=sent["update_id"]: _handled(application, u), 20)
             asked[who] += 1
         elif kind == "press":
             anything = next(
@@ -112,6 +121,12 @@ async def test_whatever_arrives_no_crash_and_no_silence(
         await until(lambda who=who, wanted=wanted: _bot_says(world, who) >= wanted, 20)
     errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert not errors, errors[0].getMessage()
+
+
+async def _handled(application: App, update_id: int) -> bool:
+    async with application.bot_data.desk.sessions() as session:
+        update = await session.get(InboundUpdate, update_id)
+        return update is not None and update.processed_at is not None
 
 
 def _bot_says(world: Any, chat_id: int) -> int:

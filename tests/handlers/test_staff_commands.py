@@ -1,5 +1,6 @@
 """Commands as staff really send them: picked from the menu (`/resolve@<bot username>`),
-mis-cased, unknown, or meant for another bot in the group (issue: commands in a staff place)."""
+with capitals, unknown, or meant for another bot in the group (issue: commands in a staff
+place; capitals: tests/handlers/test_ticket_commands_where.py)."""
 
 from __future__ import annotations
 
@@ -42,8 +43,8 @@ async def test_menu_commands_work_and_unknown_ones_are_answered(
     await until(lambda: bool(bot_said(world, GENERAL_GROUP, topic.thread_id)))
     heard = len(_said(emulator, REQUESTER))
 
-    # Mis-cased and unknown commands: never relayed, answered with the commands there.
-    for written in ("/Resolve 已办结", "/close"):
+    # Unknown commands: never relayed, answered with the commands there.
+    for written in ("/resolved 已办结", "/close"):
         before = len(_said(emulator, GENERAL_GROUP))
         await world.user_sends(OFFICER, written, GENERAL_GROUP, topic.thread_id)
         await until(lambda b=before: len(_said(emulator, GENERAL_GROUP)) > b)

@@ -108,9 +108,10 @@ async def test_assign_and_priority_by_command(running: tuple[Emulator, App]) -> 
         if e.sender_id == world.bot.id and "优先级调整为紧急" in e.text
     ]
     assert len(said) == 1
-    # A requester cannot: the command means nothing from them.
+    # A requester cannot: the command is for staff, they are told so.
     await world.user_sends(ENGLISH, "/priority 1 urgent")
-    assert (await bot_lines(emulator, ENGLISH, 4))[-1].text.startswith("Hello")
+    answer = (await bot_lines(emulator, ENGLISH, 4))[-1].text
+    assert answer.startswith("/priority is a command for staff")
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -173,8 +174,12 @@ async def test_the_report_shows_the_supervisors_department(
     assert "社会保障科" not in report.text
     await world.user_sends(SUPERVISOR, "/report year")
     assert "/report day|week|month" in (await bot_lines(emulator, SUPERVISOR, 5))[-1].text
+    # A requester is told it is for staff (tests/handlers/test_staff_commands_in_private.py);
+    # an officer that it is for supervisors.
     await world.user_sends(REQUESTER, "/report")
-    assert "此操作仅限主管" in (await bot_lines(emulator, REQUESTER, 3))[-1].text
+    assert "/report 是工作人员使用的指令" in (await bot_lines(emulator, REQUESTER, 3))[-1].text
+    await world.user_sends(OFFICER, "/report")
+    await until(lambda: any("此操作仅限主管" in e.text for e in bot_said(world, OFFICER)))
 
 
 @pytest.mark.parametrize("store", ["sqlite"])

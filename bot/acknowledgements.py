@@ -1,0 +1,61 @@
+"""When a requester hears that their message was added to their ticket: once for messages
+in a row, as a clerk nods once at someone handing over several papers.
+
+A message a requester sends to their open ticket is acknowledged (`added_to_ticket`) unless
+they sent one to it less than QUIET before and no staff reply came in between: the first of
+a run is acknowledged, the following ones are filed and relayed to the ticket's staff just
+the same, without a reply; after a staff reply, or a quiet spell, the next is acknowledged
+again. What came with the question that opened the ticket is acknowledged by its promise
+(the ticket opened), and is not counted. An album has one reply already
+(bot/intake/media.py); this decides whether that one is said."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.models import Direction, Ticket, TicketMessage
+
+QUIET = timedelta(minutes=5)
+
+
+def acknowledges(
+    *, now: datetime, previous_at: datetime | None, answered_since: bool, quiet: timedelta = QUIET
+) -> bool:
+    """Whether a requester's message at `now` is acknowledged: `previous_at` is when they
+    last sent one to the ticket (None: none since it opened), `answered_since` whether staff
+    replied to them after it."""
+    return previous_at is None or answered_since or now - previous_at >= quiet
+
+
+async def acknowledgement_due(*, session: AsyncSession, ticket: Ticket, now: datetime) -> bool:
+    """`acknowledges` for a message the requester sends to `ticket` at `now`, from what is
+    filed under the ticket (call it before filing the message)."""
+    previous = (
+        await session.execute(
+            select(TicketMessage.id, TicketMessage.created_at)
+            .where(
+                TicketMessage.ticket_id == ticket.id,
+                TicketMessage.direction == Direction.IN,
+                TicketMessage.created_at > ticket.opened_at,
+            )
+            .order_by(TicketMessage.id.desc())
+            .limit(1)
+        )
+    ).first()
+    if previous is None:
+        return True
+    answered = await session.scalar(
+        select(TicketMessage.id)
+        .where(
+            TicketMessage.ticket_id == ticket.id,
+            TicketMessage.direction == Direction.OUT,
+            TicketMessage.id > previous.id,
+        )
+        .limit(1)
+    )
+    return acknowledges(
+        now=now, previous_at=previous.created_at, answered_since=answered is not None
+    )

@@ -1,0 +1,68 @@
+"""An officer corrects a reply the requester already has: they edit it in Telegram.
+
+The requester's copy cannot be edited (it is the bot's message, copied from the officer's);
+so they get the words as they now read, marked as an edit (`staff_edit`), and the ticket's
+record keeps both. A requester's own edits go the other way (bot/conversation.py
+`requester_edit_and_tell`)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot import replies
+from bot.conversation import EDIT, add_staff_message
+from bot.guards import MAX_TEXT
+from bot.models import Direction, Requester, TicketMessage
+from bot.notices import Audience, Notice, publish
+from bot.rules import Rules
+from bot.store import get
+from bot.transaction import Transaction
+
+
+async def staff_edit_and_tell(
+    *,
+    tx: Transaction,
+    rules: Rules,
+    ticket_id: int,
+    officer_id: int,
+    chat_id: int,
+    message_id: int,
+    text: str,
+) -> TicketMessage | None:
+    """The officer `officer_id` edited their message `message_id` in the staff chat `chat_id`
+    to read `text` (its words or caption). If that message reached the ticket's requester (a
+    public reply filed under ticket `ticket_id`), the edit is filed as a public update of
+    content type "edit" at the transaction's instant (without Telegram ids: the message is
+    filed already) and the requester gets a `staff_edit` notice (values `text`, and
+    `numbered` when they have more than one ticket in hand). None, and nothing filed or said,
+    for anything else (an internal note, a command, a message the desk refused) or an edit
+    with no words left. Raises as `add_staff_message` does (DeskError)."""
+    replied = await tx.session.scalar(
+        select(TicketMessage.id)
+        .where(
+            TicketMessage.ticket_id == ticket_id,
+            TicketMessage.telegram_chat_id == chat_id,
+            TicketMessage.telegram_message_id == message_id,
+            TicketMessage.direction == Direction.OUT,
+        )
+        .limit(1)
+    )
+    if replied is None or not text.strip():
+        return None
+    message = await add_staff_message(
+        session=tx.session,
+        rules=rules,
+        ticket_id=ticket_id,
+        officer_id=officer_id,
+        text=text[:MAX_TEXT],
+        now=tx.now,
+        content_type=EDIT,
+    )
+    ticket = await get(session=tx.session, ticket_id=ticket_id)
+    requester = await tx.session.get(Requester, ticket.requester_id)
+    assert requester is not None  # a foreign key
+    numbered = await replies.holding(session=tx.session, requester_id=requester.id) > 1
+    values = {"text": text, "numbered": numbered}
+    notice = Notice("staff_edit", (Audience.REQUESTER,), ticket, values, requester=requester)
+    await publish(tx, rules, [notice])
+    return message
