@@ -34,6 +34,7 @@ from argparse import SUPPRESS
 from collections import Counter
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +68,10 @@ async def serve_bot(kind: str, base: str, folder: str) -> None:
         # The simulated requesters are robots: no per-requester flood limit for them.
         settings = load_settings(ROOT / "config.yaml")
         settings = settings.model_copy(update={"abuse": Abuse(messages_per_minute=1_000_000)})
+        # Each message into a ticket acknowledged (not once for messages in a row): every
+        # update has a reply to time, as the echo bot's has; more work than the default.
+        notices = settings.notices.model_copy(update={"acknowledge_quiet": timedelta(0)})
+        settings = settings.model_copy(update={"notices": notices})
         url = f"sqlite+aiosqlite:///{folder}/bench.db"
         await asyncio.to_thread(upgrade, url)
         desk = await build_desk(settings, url)

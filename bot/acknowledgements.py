@@ -2,7 +2,8 @@
 in a row, as a clerk nods once at someone handing over several papers.
 
 A message a requester sends to their open ticket is acknowledged (`added_to_ticket`) unless
-they sent one to it less than QUIET before and no staff reply came in between: the first of
+they sent one to it less than `quiet` before (config `notices.acknowledge_quiet`, 5 minutes
+by default; 0: every message is acknowledged) and no staff reply came in between: the first of
 a run is acknowledged, the following ones are filed and relayed to the ticket's staff just
 the same, without a reply; after a staff reply, or a quiet spell, the next is acknowledged
 again. What came with the question that opened the ticket is acknowledged by its promise
@@ -18,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.models import Direction, Ticket, TicketMessage
 
-QUIET = timedelta(minutes=5)
+QUIET = timedelta(minutes=5)  # the default of config `notices.acknowledge_quiet`
 
 
 def acknowledges(
@@ -30,9 +31,14 @@ def acknowledges(
     return previous_at is None or answered_since or now - previous_at >= quiet
 
 
-async def acknowledgement_due(*, session: AsyncSession, ticket: Ticket, now: datetime) -> bool:
+async def acknowledgement_due(
+    *, session: AsyncSession, ticket: Ticket, now: datetime, quiet: timedelta = QUIET
+) -> bool:
     """`acknowledges` for a message the requester sends to `ticket` at `now`, from what is
-    filed under the ticket (call it before filing the message)."""
+    filed under the ticket (call it before filing the message); with no `quiet` at all, each
+    is, and nothing is read."""
+    if quiet <= timedelta(0):
+        return True
     previous = (
         await session.execute(
             select(TicketMessage.id, TicketMessage.created_at)
@@ -57,5 +63,8 @@ async def acknowledgement_due(*, session: AsyncSession, ticket: Ticket, now: dat
         .limit(1)
     )
     return acknowledges(
-        now=now, previous_at=previous.created_at, answered_since=answered is not None
+        now=now,
+        previous_at=previous.created_at,
+        answered_since=answered is not None,
+        quiet=quiet,
     )

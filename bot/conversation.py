@@ -105,7 +105,10 @@ async def requester_message_and_tell(
     `add_requester_message` does (DeskError)."""
     # Once for messages in a row (bot/acknowledgements.py): judged before this one is filed.
     quiet = acknowledge and not await acknowledgement_due(
-        session=tx.session, ticket=await get(session=tx.session, ticket_id=ticket_id), now=tx.now
+        session=tx.session,
+        ticket=await get(session=tx.session, ticket_id=ticket_id),
+        now=tx.now,
+        quiet=rules.settings.notices.acknowledge_quiet,
     )
     message = await add_requester_message(
         session=tx.session,

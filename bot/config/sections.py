@@ -189,6 +189,11 @@ class Notices(ConfigModel):
         default=timedelta(minutes=30),
         description="a notice sent later than this after it was due counts as late",
     )
+    acknowledge_quiet: Duration = Field(
+        default=timedelta(minutes=5),
+        description="a requester's message to their ticket this soon after their previous one,"
+        " with no staff reply between, is filed without another 'added' reply (0: each is)",
+    )
 
     @model_validator(mode="after")
     def _reminder_inside_interval(self) -> Notices:

@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.acknowledgements import QUIET, acknowledges
-from tests.conftest import MONDAY_9AM
+from bot.config import load_settings
+from tests.conftest import MONDAY_9AM, ROOT
 
 gaps = st.timedeltas(min_value=timedelta(0), max_value=timedelta(days=2))
 
@@ -40,3 +41,18 @@ def test_a_run_is_acknowledged_once_and_again_after_a_quiet_spell(
         previous = at
     assert heard[0]
     assert heard[1:] == [gap >= quiet for gap in gaps_between[1:]]
+
+
+@given(gaps)
+def test_with_no_quiet_spell_configured_every_message_is_acknowledged(gap: timedelta) -> None:
+    """Config `notices.acknowledge_quiet: 0` (the throughput benchmark's): each is heard."""
+    now = MONDAY_9AM + gap
+    assert acknowledges(now=now, previous_at=MONDAY_9AM, answered_since=False, quiet=timedelta(0))
+
+
+def test_the_quiet_spell_is_five_minutes_unless_configured() -> None:
+    assert (
+        load_settings(ROOT / "config.yaml").notices.acknowledge_quiet
+        == QUIET
+        == timedelta(minutes=5)
+    )
