@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import Counter, deque
+from collections.abc import Iterable
 
 from telegram import Bot
 from telegram.error import TelegramError
@@ -30,6 +31,7 @@ from telegram.error import TelegramError
 from bot import delivery, logs, outbox
 from bot.desk import Desk
 from bot.intake import offers
+from bot.notices import CARD_REFRESH
 from bot.outbox import Queued
 from handlers.runtime.calls import SKIPPED, Calls, Reordered
 from handlers.runtime.marking import Marker
@@ -184,8 +186,13 @@ class Dispatcher:
                         await asyncio.sleep(TURN_WAIT)
                         continue
                     item = chosen
+                wait: float | None
                 try:
-                    wait = await self._attempt(item)
+                    if superseded(item, queue):
+                        self._marker.add(item.id, outbox.SKIPPED)
+                        wait = MARKING
+                    else:
+                        wait = await self._attempt(item)
                 except Exception:  # the database, say: this message waits, the others too
                     log.exception("outbox message %s could not be sent", item.id)
                     wait = self._outcomes.failed(item)
@@ -245,6 +252,24 @@ class Dispatcher:
             # Telegram has it; without the mark it may go once more when its lease runs out.
             log.exception("sent outbox message %s but could not mark it", item.id)
         return None
+
+
+def superseded(item: Queued, queue: Iterable[Queued]) -> bool:
+    """Whether `item` is a redraw of a ticket's card (CARD_REFRESH) with a later redraw of the
+    same card behind it in its chat's queue: that one shows the ticket as it is when it is
+    sent, so this one need not go (a busy staff group gets one edit of a card, not one per
+    message its requester sent meanwhile; Telegram allows a group 20 a minute)."""
+    if item.message is None or item.message.template != CARD_REFRESH:
+        return False
+    ticket_id = item.message.ticket_id
+    return any(
+        other.id > item.id
+        and other.chat_id == item.chat_id
+        and other.message is not None
+        and other.message.template == CARD_REFRESH
+        and other.message.ticket_id == ticket_id
+        for other in queue
+    )
 
 
 def _next(queue: deque[Queued]) -> Queued:
