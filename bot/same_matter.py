@@ -16,6 +16,7 @@ one water cut.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ class Subject:
     pairs: str
 
 
+@functools.lru_cache(maxsize=4096)  # the surge check reads every recent ticket's on each new one
 def subject(question: str, topic: str | None) -> Subject:
     """The subject of a ticket's `question` (any text; NFKC-normalised, punctuation dropped)."""
     folded = unicodedata.normalize("NFKC", question).casefold()
