@@ -108,6 +108,8 @@ GROUPS = filters.ChatType.GROUPS
 # Every handler, in the order python-telegram-bot tries them (the first that takes an update
 # handles it): where the order matters, a comment says why.
 HANDLERS: tuple[BaseHandler[Update, DeskContext, Any], ...] = (
+    # An edited command first: CommandHandler takes edits too, and none is carried out twice.
+    MessageHandler(filters.UpdateType.EDITED_MESSAGE & filters.COMMAND, greeting.edited_command),
     CommandHandler("start", greeting.start, filters=PRIVATE),
     CommandHandler("help", greeting.help_text, filters=PRIVATE),
     CommandHandler("lang", greeting.language, filters=PRIVATE),

@@ -54,6 +54,29 @@ async def command(update: Update, context: DeskContext) -> None:
         await start(update, context)
 
 
+async def edited_command(update: Update, context: DeskContext) -> None:
+    """A command of ours edited after it was sent, anywhere: not carried out again (an edited
+    /incident would reach every requester twice, an edited /transfer hand the ticket off
+    twice, an edited /new drop the inquiry in hand); whoever edited it is told so and how to
+    run it, in their language (`command_edited`). Telegram sends the edit as an update of its
+    own, which python-telegram-bot's CommandHandler would otherwise take like a new command."""
+    desk = context.desk
+    user, message = update.effective_user, update.effective_message
+    if user is None or message is None:
+        return
+    found = read(message.text or "", context.bot.username)
+    if found is None or not found.to_us:
+        return  # a command for another bot: none of ours
+    staff = desk.rules.staff
+    async with desk.transaction(update_id=update.update_id) as tx:
+        if message.chat.type == "private" and staff.get(user.id) is None:
+            language = (await requester_for(tx, desk, user)).language
+        else:
+            language = desk.settings.languages.default
+        text = desk.texts.render("command_edited", language, name=found.name)
+        await post.post(tx, post.reply(message, text))
+
+
 async def for_staff(update: Update, context: DeskContext, name: str) -> None:
     """A requester typed the staff command `name`: in their language, it is for staff, and
     the commands of their own menu but /start."""
