@@ -2,20 +2,43 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from bot.config import Settings
+
+# Words just before a cue that deny it ("不是投诉", "this is not a complaint", "I don't want
+# to complain"): the cue names what the matter is not.
+_ZH_DENIED = re.compile(
+    r"(?:不是|不算|并非|不属于|没有|无意|不想|不要|不用|无需)[一个种类的来要]{0,2}$"
+)
+_EN_DENIED = re.compile(
+    r"(?:\b(?:not|no|never|isn['’]?t)|n['’]t)\s+(?:(?:really|a|an|to|want|any|about)\s+){0,3}$"
+)
+
+
+def uses_cue(question: str, cue: str) -> bool:
+    """Whether `question` (casefolded) uses the cue word `cue` (casefolded) other than in a
+    denial of it: "不是投诉,就是想问问" and "This is not a complaint" do not name a
+    complaint; "我要投诉" does."""
+    start = question.find(cue)
+    while start != -1:
+        before = question[max(0, start - 40) : start]
+        if not (_ZH_DENIED.search(before) or _EN_DENIED.search(before)):
+            return True
+        start = question.find(cue, start + 1)
+    return False
 
 
 def infer_category(
     settings: Settings, question: str, matched: str | Callable[[], str | None] | None = None
 ) -> str | None:
-    """The first category whose cue words the question uses; else the category of the
-    knowledge-base template it came close to (`matched`, or a function that finds it, asked
-    only when no cue word decides); else None: ask the requester."""
+    """The first category whose cue words the question uses (not denied: `uses_cue`); else
+    the category of the knowledge-base template it came close to (`matched`, or a function
+    that finds it, asked only when no cue word decides); else None: ask the requester."""
     lowered = question.casefold()
     for category in settings.categories:
-        if any(cue.casefold() in lowered for cue in category.cues):
+        if any(uses_cue(lowered, cue.casefold()) for cue in category.cues):
             return category.key
     if callable(matched):
         matched = matched()

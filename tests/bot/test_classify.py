@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.classify import fallback_category, infer_category
+from bot.classify import fallback_category, infer_category, uses_cue
 from bot.config import Settings
 
 
@@ -44,3 +44,32 @@ def test_the_close_template_is_looked_for_only_when_no_cue_word_decides(
 
 def test_an_unchosen_category_falls_back_to_the_first_without_cues(settings: Settings) -> None:
     assert fallback_category(settings) == "consultation"
+
+
+@pytest.mark.parametrize(
+    ("question", "cue"),
+    [
+        ("不是投诉,就是想问问", "投诉"),
+        ("我不是来投诉的", "投诉"),
+        ("没有投诉的意思", "投诉"),
+        ("this is not a complaint, i just want to ask", "complaint"),
+        ("not really a complaint", "complaint"),
+        ("i don't want to complain", "complain"),
+    ],
+)
+def test_a_cue_denied_names_nothing(question: str, cue: str) -> None:
+    assert not uses_cue(question, cue)
+
+
+@pytest.mark.parametrize(
+    ("question", "cue"),
+    [
+        ("我要投诉", "投诉"),
+        ("投诉:不是第一次了", "投诉"),
+        ("it is a complaint", "complaint"),
+        ("the lift is not working", "not working"),
+        ("不是第一次了,我要投诉", "投诉"),
+    ],
+)
+def test_a_cue_said_names_its_category(question: str, cue: str) -> None:
+    assert uses_cue(question, cue)

@@ -210,3 +210,20 @@ async def test_an_edit_of_the_question_is_applied_to_it(
     assert (ticket.category, ticket.question) == ("consultation", corrected)
     (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
     assert corrected in card.text and QUESTION[user] not in card.text
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "denied"),
+    [(REQUESTER, "不是投诉,就是想问问"), (ENGLISH, "This is not a complaint, I just want to ask")],
+)
+async def test_a_kind_denied_is_not_the_choice(
+    running: tuple[Emulator, App], user: int, denied: str
+) -> None:
+    """A tester's "不是投诉,就是想问问" under the buttons opened a complaint (with the
+    complaint's service level): a kind named only to deny it chooses nothing."""
+    emulator, application = running
+    await _asked_kind(emulator, user)
+    await _says(emulator, user, denied)
+    await bot_lines(emulator, user, 2)
+    assert all(t.category != "complaint" for t in await _tickets(application))
