@@ -128,13 +128,19 @@ async def update_and_tell(
 ) -> list[int]:
     """One public update on incident `incident_id`, filed on each of its active tickets at the
     transaction's instant (it counts as contact, so each ticket's progress-notice clock starts
-    again) and published to each ticket's requester as an `incident_update` notice.
+    again) and published to each ticket's requester as an `incident_update` notice. `text`
+    may hold the update once per language, separated by " | ", in the order config
+    `languages.supported` lists them ("供水管网抢修中 | Repairs under way"): each requester
+    gets it in their language, and the first where theirs is not given (`in_languages`).
 
     Returns the ids of the tickets updated, in order. Raises InvalidInput for an empty text,
-    NotFound when the incident has no active ticket, NotAllowed unless `officer_id` may speak
-    for at least one of them (owner, staff of its department, management: bot/guards.py).
+    NotFound when there is no such incident (`no_such_incident`) or it has no active ticket
+    (`no_incident`), NotAllowed unless `officer_id` may speak for at least one of them
+    (owner, staff of its department, management: bot/guards.py).
     """
-    text = clean_text(text, "an incident update")
+    texts = in_languages(
+        clean_text(text, "an incident update"), rules.settings.languages.supported
+    )
     rows = (
         await tx.session.execute(
             select(Ticket, Requester)
@@ -144,6 +150,10 @@ async def update_and_tell(
         )
     ).all()
     if not rows:
+        if await tx.session.get(Incident, incident_id) is None:
+            raise NotFound(
+                f"no incident {incident_id}", "no_such_incident", incident_id=incident_id
+            )
         raise NotFound(
             f"incident {incident_id} has no active ticket", "no_incident", incident_id=incident_id
         )
@@ -151,8 +161,15 @@ async def update_and_tell(
         raise NotAllowed(f"user {officer_id} may not write on incident {incident_id}")
     notices = []
     for ticket, requester in rows:
+        theirs = texts.get(requester.language) or next(iter(texts.values()))
         file_staff_message(
-            tx.session, rules, ticket, officer_id=officer_id, text=text, now=tx.now, internal=False
+            tx.session,
+            rules,
+            ticket,
+            officer_id=officer_id,
+            text=theirs,
+            now=tx.now,
+            internal=False,
         )
         await save(tx.session, rules, ticket)
         notices.append(
@@ -160,9 +177,21 @@ async def update_and_tell(
                 "incident_update",
                 (Audience.REQUESTER,),
                 ticket,
-                {"text": text, "incident_id": incident_id},
+                {"text": theirs, "incident_id": incident_id},
                 requester=requester,
             )
         )
     await publish(tx, rules, notices)
     return [ticket.id for ticket, _ in rows]
+
+
+def in_languages(text: str, languages: list[str]) -> dict[str, str]:
+    """An update written once per language, separated by " | " in the order of `languages`
+    (config `languages.supported`): {language: its text}, in that order; a text without the
+    separator is every language's. Parts past the languages stay with the last one, and empty
+    parts are left out (the first language's text is then the one given)."""
+    parts = [part.strip() for part in text.split(" | ", max(len(languages) - 1, 0))]
+    given = {language: part for language, part in zip(languages, parts, strict=False) if part}
+    if len(parts) == 1:
+        return dict.fromkeys(languages, parts[0])
+    return given or dict.fromkeys(languages, text.strip())

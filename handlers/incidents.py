@@ -1,4 +1,5 @@
-"""/incident N text: staff tell every requester of a mass incident at once (SPEC rule 9)."""
+"""/incident N text [| text in English]: staff tell every requester of a mass incident at once,
+each in their language where given (SPEC rule 9)."""
 
 from __future__ import annotations
 
@@ -41,5 +42,5 @@ async def post_update(update: Update, context: DeskContext) -> None:
             )
             await post.post(tx, post.reply(message, told))
     except (ValueError, IndexError, DeskError) as refused:
-        usage = desk.texts.render("usage", language, usage="/incident N text")
+        usage = desk.texts.render("incident_usage", language)
         raise Misused(refused, usage) from refused

@@ -13,7 +13,7 @@ from bot import incidents, tickets
 from bot.casebook import file_templates, matcher_for
 from bot.config import Settings
 from bot.errors import InvalidInput, NotAllowed, NotFound
-from bot.incidents import Topic
+from bot.incidents import Topic, in_languages
 from bot.intake.close import topic
 from bot.models import Incident, Ticket
 from bot.rules import Rules
@@ -220,3 +220,18 @@ async def test_an_incident_update_is_refused_to_outsiders_and_when_nothing_is_op
                 tx=tx, rules=rules, incident_id=incident_id + 1, officer_id=OFFICER, text="x"
             )
     assert await outbox_rows(sessions) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("抢修中", {"zh": "抢修中", "en": "抢修中"}),
+        ("抢修中 | Repairs under way", {"zh": "抢修中", "en": "Repairs under way"}),
+        ("抢修中 | ", {"zh": "抢修中"}),
+        (" | Repairs under way", {"en": "Repairs under way"}),
+        ("a | b | c", {"zh": "a", "en": "b | c"}),
+        ("电话 1|2 号线", {"zh": "电话 1|2 号线", "en": "电话 1|2 号线"}),
+    ],
+)
+def test_an_update_is_read_once_per_language(text: str, expected: dict[str, str]) -> None:
+    assert in_languages(text, ["zh", "en"]) == expected

@@ -75,5 +75,56 @@ async def test_one_incident_update_reaches_every_affected_requester(
 
     # Without the text: the refusal and how to write it; nobody else hears anything.
     await world.user_sends(poster, f"/incident {incident_id}", place)
-    await until(lambda: any("/incident N" in t for t in _bot_said(emulator, place)))
+    await until(lambda: any("用法:/incident 事件编号" in t for t in _bot_said(emulator, place)))
     assert all(len(_bot_said(emulator, u)) == 1 for u in people)
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_an_update_given_in_each_language_reaches_each_requester_in_theirs(
+    running: tuple[Emulator, App], desk_clock: DeskClock
+) -> None:
+    """A tester's English requesters got "Update on ticket #15: 供水管网抢修中": the update
+    may be written once per language ("中文 | English"), each requester gets theirs; and a
+    number that is no incident is said to be none, not "has no ticket in progress"."""
+    emulator, application = running
+    desk = DeskContext(application).desk
+    world = emulator.world
+    people = {700101 + n: ("zh" if n < 3 else "en") for n in range(len(COMPLAINTS))}
+    incident_id = None
+    for (user_id, language), text in zip(people.items(), COMPLAINTS, strict=True):
+        world.add_user(user_id, f"R{user_id}", language, started=True)
+        desk_clock.now += timedelta(minutes=3)
+        async with desk.transaction() as tx:
+            requester = await requesters.get_or_create_requester(
+                session=tx.session,
+                telegram_user_id=user_id,
+                chat_id=user_id,
+                language=language,
+                now=tx.now,
+            )
+            opened = await tickets.open_ticket(
+                session=tx.session,
+                rules=desk.rules,
+                requester_id=requester.id,
+                question=text,
+                category="complaint",
+                now=tx.now,
+            )
+            incident_id = opened.ticket.incident_id
+    assert incident_id is not None
+
+    zh, en = (
+        "维修人员已到场,预计今晚18点前恢复运行",
+        "Engineers are on site; the lifts run again by 6 pm",
+    )
+    await world.user_sends(OFFICER, f"/incident {incident_id} {zh} | {en}", GENERAL_GROUP)
+    for user_id, language in people.items():
+        expected = zh if language == "zh" else en
+        await until(lambda u=user_id, e=expected: any(e in t for t in _bot_said(emulator, u)))
+    for user_id, language in people.items():
+        (heard,) = _bot_said(emulator, user_id)
+        assert (zh in heard, en in heard) == (language == "zh", language == "en")
+        assert "|" not in heard
+
+    await world.user_sends(OFFICER, "/incident 99 测试", GENERAL_GROUP)
+    await until(lambda: any("没有群体性事件 #99" in t for t in _bot_said(emulator, GENERAL_GROUP)))
