@@ -74,3 +74,9 @@ async def test_menu_commands_work_and_unknown_ones_are_answered(
     await world.user_sends(OFFICER, f"/close@{name}", GENERAL_GROUP)
     await until(lambda: len(_said(emulator, GENERAL_GROUP)) > before)
     assert "没有 /close 这个指令" in _said(emulator, GENERAL_GROUP)[-1]
+    # /help (and /start) there: the commands, not "there is no /help".
+    before = len(_said(emulator, GENERAL_GROUP))
+    await world.user_sends(OFFICER, "/help", GENERAL_GROUP)
+    await until(lambda: len(_said(emulator, GENERAL_GROUP)) > before)
+    helped = _said(emulator, GENERAL_GROUP)[-1]
+    assert helped.startswith("这里可用的指令:") and "/mine" in helped, helped
