@@ -101,8 +101,9 @@ class Record:
 async def requester_tickets(
     *, session: AsyncSession, rules: Rules, requester_id: int
 ) -> list[TicketLine]:
-    """A requester's newest tickets (at most REQUESTER_LIMIT), each with its resolution
-    deadline (the promise) and latest public update."""
+    """A requester's newest tickets (at most REQUESTER_LIMIT), each with the start of its
+    question on one line (what it is about), its resolution deadline (the promise) and
+    latest public update."""
     rows = await session.scalars(
         select(Ticket)
         .where(Ticket.requester_id == requester_id)
@@ -116,6 +117,7 @@ async def requester_tickets(
             owner=rules.staff.shown_as(t.owner_id),
             due=t.resolution_due_at,
             latest=t.latest_update,
+            question=excerpt(one_line(t.question), QUESTION_SHOWN).text,
         )
         for t in rows
     ]

@@ -299,3 +299,15 @@ async def test_a_category_typed_instead_of_pressed_is_the_choice(
     async with application.bot_data.desk.sessions() as session:
         (ticket,) = (await session.scalars(select(Ticket))).all()
     assert (ticket.category, ticket.question) == (category, question)
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_status_says_what_each_ticket_is_about(running: tuple[Emulator, App]) -> None:
+    """A tester's /status read "#37 waiting for an officer": which matter was that?"""
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(REQUESTER, "我想申请公租房")
+    await bot_lines(emulator, REQUESTER, 1)
+    await world.user_sends(REQUESTER, "/status")
+    listed = (await bot_lines(emulator, REQUESTER, 2))[-1].text
+    assert "#1「我想申请公租房」" in listed, listed
