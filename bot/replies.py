@@ -3,18 +3,20 @@
 A requester may have several tickets in hand (a second one opened with /new), each owned by
 someone else. What they write goes to the ticket it replies to in Telegram (a bot's message
 in their chat that stands for a ticket: a staff reply copied there, a notice about it; or one
-of their own messages filed under it), else to the ticket whose staff spoke to them last (a
-message, or a resolution awaiting their word), else
-the desk asks them which (issue 14, input 6; the seed's first rule: every word reaches the
-person who owns the matter). `choose` is the decision, a pure function; `route` and `choice`
-read what it needs in the caller's session.
+of their own messages filed under it), else to the ticket they were just talking about (one
+they opened or wrote to in the last half hour, after anything staff said on the others: a
+clerk does not ask "which matter?" of someone still speaking of the one just opened), else
+to the ticket whose staff spoke to them last (a message, or a resolution awaiting their
+word), else the desk asks them which (issue 14, input 6; the seed's first rule: every word
+reaches the person who owns the matter). `choose` is the decision, a pure function; `route`
+and `choice` read what it needs in the caller's session.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -31,23 +33,30 @@ from bot.models import (
 )
 from bot.store import get_for_requester
 
+UNDER_WAY = timedelta(minutes=30)  # a requester's own words this recent: still that matter
+
 
 @dataclass(frozen=True)
 class InHand:
-    """One of a requester's tickets in hand, and when its staff last spoke to them: their
-    latest message, or the resolution they were sent while the ticket waits for their word
-    (None: neither)."""
+    """One of a requester's tickets in hand, when its staff last spoke to them (their latest
+    message, or the resolution they were sent while the ticket waits for their word; None:
+    neither) and when the requester last spoke of it (opened it, or their latest message
+    filed under it)."""
 
     ticket_id: int
     staff_wrote: datetime | None
+    requester_wrote: datetime | None = None
 
 
-def choose(*, replied_to: int | None, in_hand: Sequence[InHand]) -> int | None:
-    """The ticket a requester's message is for, or None when the desk must ask them.
+def choose(
+    *, replied_to: int | None, in_hand: Sequence[InHand], now: datetime | None = None
+) -> int | None:
+    """The ticket a requester's message at `now` is for, or None when the desk must ask them.
 
     Each rule wins over those below it:
     | the message replies to a ticket in hand (`replied_to`)   | that ticket                |
     | one ticket in hand                                       | that one                   |
+    | they spoke of one within UNDER_WAY, after all staff said | the one they spoke of last |
     | staff spoke to them on some of them                      | the one they spoke on last |
     | otherwise                                                | None: ask which            |
     """
@@ -57,6 +66,11 @@ def choose(*, replied_to: int | None, in_hand: Sequence[InHand]) -> int | None:
     if len(ids) == 1:
         return ids[0]
     written = [(t.staff_wrote, t.ticket_id) for t in in_hand if t.staff_wrote is not None]
+    theirs = [(t.requester_wrote, t.ticket_id) for t in in_hand if t.requester_wrote is not None]
+    if now is not None and theirs:
+        last, ticket_id = max(theirs)
+        if now - last <= UNDER_WAY and all(staff < last for staff, _ in written):
+            return ticket_id
     return max(written)[1] if written else None
 
 
@@ -76,8 +90,14 @@ _STAFF_WROTE = (
     .correlate(Ticket)
     .scalar_subquery()
 )
+_REQUESTER_WROTE = (
+    select(func.max(TicketMessage.created_at))
+    .where(TicketMessage.ticket_id == Ticket.id, TicketMessage.direction == Direction.IN)
+    .correlate(Ticket)
+    .scalar_subquery()
+)
 _IN_HAND = (
-    select(Ticket, _STAFF_WROTE)
+    select(Ticket, _STAFF_WROTE, _REQUESTER_WROTE)
     .where(Ticket.requester_id == bindparam("requester_id"), Ticket.status.in_(IN_HAND))
     .order_by(Ticket.id)
 )
@@ -97,14 +117,16 @@ async def holding(*, session: AsyncSession, requester_id: int) -> int:
 
 async def in_hand(*, session: AsyncSession, requester_id: int) -> list[tuple[Ticket, InHand]]:
     """The requester's tickets in hand, oldest first, each with when its staff last spoke to
-    them: their latest message, or the resolution of a ticket resolved and awaiting the
-    requester's word (what they write next is most likely an answer to it)."""
+    them (their latest message, or the resolution of a ticket resolved and awaiting the
+    requester's word: what they write next is most likely an answer to it) and when the
+    requester last spoke of it (their latest message filed under it, or its opening)."""
     rows = await session.execute(_IN_HAND, {"requester_id": requester_id})
     found = []
-    for ticket, latest in rows:
+    for ticket, latest, theirs in rows:
         resolved = ticket.resolved_at if ticket.status == TicketStatus.RESOLVED else None
         spoke = max((t for t in (latest, resolved) if t is not None), default=None)
-        found.append((ticket, InHand(ticket.id, spoke)))
+        wrote = max((t for t in (theirs, ticket.opened_at) if t is not None), default=None)
+        found.append((ticket, InHand(ticket.id, spoke, wrote)))
     return found
 
 
@@ -132,12 +154,14 @@ async def route(
     current: Ticket | None,
     holding: int,
     replied_to_message_id: int | None,
+    now: datetime | None = None,
 ) -> Route:
     """Where the requester's message goes (`choose`), `current` being their latest ticket in
     hand (None: they have none, and it goes to no ticket) and `holding` how many they have in
     hand (the query that found `current` counts them: bot/requesters.py `Asking`), so that
     the usual case, one, reads nothing more. `replied_to_message_id`: the message in their
-    chat it replies to, if any."""
+    chat it replies to, if any; `now`, the message's instant (None: the rule of a
+    conversation under way is not applied)."""
     if current is None:
         return Route(None)
     if holding <= 1:
@@ -150,7 +174,7 @@ async def route(
         replied_to = await ticket_of_message(
             session=session, chat_id=requester.chat_id, message_id=replied_to_message_id
         )
-    chosen = choose(replied_to=replied_to, in_hand=[h for _, h in found])
+    chosen = choose(replied_to=replied_to, in_hand=[h for _, h in found], now=now)
     if chosen is None:
         return Route(None, tuple(t for t, _ in found))
     return Route(next(t for t, _ in found if t.id == chosen))

@@ -32,6 +32,7 @@ async def ticket_for(
         current=current,
         holding=holding,
         replied_to_message_id=replied.message_id if replied is not None else None,
+        now=tx.now,
     )
     if route.ticket is not None:
         return route.ticket

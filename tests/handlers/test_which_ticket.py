@@ -4,6 +4,7 @@ they answer, through the real bot and the emulation."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -12,8 +13,17 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram.ext import Application
 
 from bot.models import StaffLink, TicketMessage
+from bot.replies import UNDER_WAY
 from emulator.server import Emulator
-from tests.handlers.conftest import ENGLISH, GENERAL_GROUP, REQUESTER, bot_lines, bot_said, until
+from tests.handlers.conftest import (
+    ENGLISH,
+    GENERAL_GROUP,
+    REQUESTER,
+    DeskClock,
+    bot_lines,
+    bot_said,
+    until,
+)
 
 App = Application  # type: ignore[type-arg]
 Sessions = async_sessionmaker[AsyncSession]
@@ -102,11 +112,14 @@ async def test_an_answer_reaches_the_ticket_it_replies_to(
 
 @pytest.mark.parametrize("store", ["sqlite"])
 async def test_with_no_clue_the_requester_is_asked_which_ticket(
-    running: tuple[Emulator, App],
+    running: tuple[Emulator, App], desk_clock: DeskClock
 ) -> None:
+    """No reply, no staff word, and nothing said of either for over half an hour: asked;
+    once they chose, what they add next goes there too (a conversation under way)."""
     emulator, application = running
     world = emulator.world
     await _two_tickets(emulator, claimed=False)
+    desk_clock.now += UNDER_WAY + timedelta(minutes=1)
     sent = await world.user_sends(REQUESTER, "补充一下:卡号尾号1234")
     question = (await bot_lines(emulator, REQUESTER, 5))[-1]
     assert "哪一张" in question.text
@@ -126,6 +139,29 @@ async def test_with_no_clue_the_requester_is_asked_which_ticket(
     await until(lambda: query_id in world.answered)
     assert "失效" in str(world.answered[query_id])
     assert await _filed(application, "卡号尾号1234") == [2]
+    # What they add right after goes to the ticket they just chose, not asked again (and is
+    # not acknowledged again: bot/acknowledgements.py).
+    await world.user_sends(REQUESTER, "补办要多少钱")
+
+    async def filed() -> bool:
+        return await _filed(application, "补办要多少钱") == [2]
+
+    await until(filed)
+    assert not any("哪一张" in e.text for e in _bot_said(world, REQUESTER)[6:])
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_right_after_opening_a_ticket_their_words_go_to_it(
+    running: tuple[Emulator, App],
+) -> None:
+    """A tester opened #4 beside #1 and was asked "which ticket?" for every message after:
+    a clerk takes what someone adds right after opening a matter as more of that matter."""
+    emulator, application = running
+    world = emulator.world
+    await _two_tickets(emulator, claimed=False)
+    await world.user_sends(REQUESTER, "我是在外地办的,能在本地领吗")
+    assert "已记入工单 #2" in (await bot_lines(emulator, REQUESTER, 5))[-1].text
+    assert await _filed(application, "在外地办的") == [2]
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
