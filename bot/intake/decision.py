@@ -135,6 +135,7 @@ class Action(StrEnum):
     MORE = "more"  # more words (or an edit) for the question waiting for its category:
     # added to it, its category decided anew (a ticket, or the buttons stay)
     NO_WORDS = "no_words"  # no words at all: what do they need? (nothing changes)
+    SOLVED = "solved"  # "yes" / "解决了" right after an answer: as *Solved* pressed
 
 
 def _bare(text: str) -> str:
