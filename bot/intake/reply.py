@@ -45,9 +45,42 @@ _NOT = re.compile(
 )
 # Words that say nothing of a matter, left once a "not solved" phrase is taken out.
 _EN_EMPTY = frozenset(
-    "this that it me my i at all the answer info information reply really still sorry but"
-    " so you your just very much any anyway unfortunately though whatever well oh hmm"
-    " thanks thank yet".split()
+    [
+        "this",
+        "that",
+        "it",
+        "me",
+        "my",
+        "i",
+        "at",
+        "all",
+        "the",
+        "answer",
+        "info",
+        "information",
+        "reply",
+        "really",
+        "still",
+        "sorry",
+        "but",
+        "so",
+        "you",
+        "your",
+        "just",
+        "very",
+        "much",
+        "any",
+        "anyway",
+        "unfortunately",
+        "though",
+        "whatever",
+        "well",
+        "oh",
+        "hmm",
+        "thanks",
+        "thank",
+        "yet",
+    ]
 )
 _ZH_EMPTY = frozenset("这那个它我你您的了啊呀吧呢也还都根本完全一点并对是么嘛哦")
 _NOT_HELPFUL = re.compile(r"\b(not\s+(very\s+|really\s+|at\s+all\s+)?helpful|unhelpful|useless)\b")

@@ -20,7 +20,10 @@ from tests.handlers.test_every_kind import control
 App = Application  # type: ignore[type-arg]
 GROUPS = (-1000000000101, -1000000000102, -1000000000103)
 
-PARKING = {REQUESTER: "有车堵在我家门口怎么办", ENGLISH: "A car is blocking my gate, what can I do?"}
+PARKING = {
+    REQUESTER: "有车堵在我家门口怎么办",
+    ENGLISH: "A car is blocking my gate, what can I do?",
+}
 PARKING_TITLE = "有车堵在我家门口怎么办"  # the template's title, as the staff read it
 CARD = {REQUESTER: "社保卡丢了怎么补办", ENGLISH: "How do I replace a lost social security card?"}
 CARD_ANSWERED = {REQUESTER: "挂失", ENGLISH: "Report the card lost"}

@@ -45,7 +45,13 @@ MATTERS = [
     "我要投诉",
     "hello",
 ]
-COMPLAINTS = ["I want to complain", "it is a complaint", "it's a complaint", "我要投诉", "这是投诉"]
+COMPLAINTS = [
+    "I want to complain",
+    "it is a complaint",
+    "it's a complaint",
+    "我要投诉",
+    "这是投诉",
+]
 
 
 @pytest.mark.parametrize("text", NOT_SOLVED)
@@ -76,7 +82,7 @@ def test_a_real_new_question_still_starts_anew() -> None:
 
 @given(
     phrase=st.sampled_from(NOT_SOLVED + SOLVED),
-    before=st.sampled_from(["", " ", "「", "\"", "(", "  "]),
+    before=st.sampled_from(["", " ", "「", '"', "(", "  "]),
     after=st.sampled_from(["", ".", "。", "!", "!!", " ", "…", "?"]),
     upper=st.booleans(),
 )
