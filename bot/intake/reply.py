@@ -26,7 +26,7 @@ class Reply(StrEnum):
 
 # The whole text (folded, without punctuation around it): yes, it is solved.
 _SOLVED = re.compile(
-    r"(是的?|对|对的|嗯|好的?|好了|可以了|行了|解决了|已解决|已经解决了?|问题解决了|有用|有帮助"
+    r"(是的?|对|对的|好了|可以了|行了|解决了|已解决|已经解决了?|问题解决了|有用|有帮助"
     r"|管用|明白了|知道了|懂了)(,|,|。|\s)*(谢谢|谢谢你|谢谢您|多谢|感谢)?"
     r"|(谢谢|谢谢你|谢谢您|多谢|感谢)(,|,|\s)*(解决了|已解决|有用|有帮助)"
     r"|(yes|yeah|yep|yup|it is|it did|it worked|that worked|that helped|it helped|solved"
