@@ -227,6 +227,12 @@ def says_not_solved(text: str) -> bool:
     return _NOT_SOLVED.search(text) is not None
 
 
+def without_not_solved(text: str) -> str:
+    """`text` with its clear "not solved" words (as `says_not_solved` finds them) taken out,
+    each as a space: what else it says."""
+    return _NOT_SOLVED.sub(" ", text)
+
+
 async def words_after_resolution_and_tell(
     *, tx: Transaction, rules: Rules, ticket: Ticket, requester: Requester, text: str
 ) -> None:

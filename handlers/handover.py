@@ -65,6 +65,8 @@ def present(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list[
             return [post.message(chat_id, text)]
         case Action.NO_WORDS:
             return [post.message(chat_id, desk.texts.render("no_words", language))]
+        case Action.SOLVED:
+            return [post.message(chat_id, desk.texts.render("solved_said", language))]
         case Handover.TOO_MANY:
             text = desk.texts.render("too_many_open", language, count=outcome.open_tickets)
             return [*_answered_first(desk, requester, outcome), post.message(chat_id, text)]

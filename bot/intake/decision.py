@@ -55,7 +55,10 @@ same way); yes*: a ticket in progress and no first inquiry of theirs beside it (
 after /new takes their follow-ups until it ends: a ticket takes it, it is solved, or it lies
 idle, `bot.intake.inquiry.current`); "after an answer": the bot's last act was an answer and
 the text plainly says it did not help ("没用", "that didn't help": `bot.closure
-.says_not_solved`) and starts no new matter (`starts_anew`), as pressing *Not solved* does;
+.says_not_solved`) and starts no new matter (`starts_anew`), as pressing *Not solved* does
+(before the search, the flow takes words that name no matter of their own right after an
+answer as said about it, `bot.intake.reply`: "no", "this does not help me" as *Not solved*,
+"yes", "解决了" as *Solved* (SOLVED), "I want to complain" as that matter in that category);
 ANSWER*: the answer's template says the matter needs a person, a fault to repair or an
 application to process: the bot answers, asks for the details the template lists and opens
 the ticket itself.) A dialog step other
@@ -135,6 +138,7 @@ class Action(StrEnum):
     MORE = "more"  # more words (or an edit) for the question waiting for its category:
     # added to it, its category decided anew (a ticket, or the buttons stay)
     NO_WORDS = "no_words"  # no words at all: what do they need? (nothing changes)
+    SOLVED = "solved"  # "yes" / "解决了" right after an answer: as *Solved* pressed
 
 
 def _bare(text: str) -> str:

@@ -13,7 +13,7 @@ from bot import metrics
 from bot.classify import fallback_category
 from bot.closure import says_not_solved
 from bot.desk import Desk
-from bot.intake import inquiry, offers, pending
+from bot.intake import held, inquiry, offers, pending
 from bot.intake.announcement import is_announcement
 from bot.intake.close import Matter
 from bot.intake.decision import (
@@ -29,6 +29,7 @@ from bot.intake.decision import (
     wants_person,
 )
 from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, register
+from bot.intake.reply import Reply, reply_to_answer
 from bot.kinds import Origin
 from bot.models import DialogStep, Requester, Ticket
 from bot.transaction import Transaction
@@ -157,6 +158,18 @@ async def take_text(
             question=requester.last_question or written,
             category=None,
         )
+    # The template the bot last answered with, when that was the last thing it did (the
+    # turn before this text); None after suggestions, a question, or nothing.
+    before = (requester.inquiry or [])[-2:-1]
+    answered = (
+        requester.last_offered
+        if step is None and before and before[0].get("did") == "answer"
+        else None
+    )
+    if decided is None and answered is not None and origin is None:
+        replied = await _reply_to_answer(tx, desk, requester, text)
+        if replied is not None:
+            return replied
     searched = None
     if person and requester.last_question:
         question = requester.last_question  # "人工" adds nothing to what they asked
@@ -178,14 +191,6 @@ async def take_text(
     band = desk.matcher.band(matches)
     metrics.MATCHER_BANDS.labels(band=band.value).inc()
     best = desk.templates.get(matches[0].template_id) if matches else None
-    # The template the bot last answered with, when that was the last thing it did (the
-    # turn before this text); None after suggestions, a question, or nothing.
-    before = (requester.inquiry or [])[-2:-1]
-    answered = (
-        requester.last_offered
-        if step is None and before and before[0].get("did") == "answer"
-        else None
-    )
     closest = best.id if best is not None and band is not Band.HANDOVER else None
     anew = starts_anew(text=text, answered=answered, closest=closest)
     if anew:
@@ -227,6 +232,30 @@ async def take_text(
         record_turn(requester, inquiry.bot_did("clarify", now))
         return Outcome(action)
     return await hand_over(tx=tx, desk=desk, requester=requester, question=question, category=None)
+
+
+async def _reply_to_answer(
+    tx: Transaction, desk: Desk, requester: Requester, text: str
+) -> Outcome | None:
+    """Words said right after an answer that name no matter of their own, taken as said
+    about that answer (`reply.reply_to_answer`): "yes" / "解决了" as *Solved* pressed (the
+    inquiry settled, its buttons gone); "no" / "that did not help" as *Not solved* (a person
+    takes the whole inquiry: the question, the answer, these words); a kind of matter alone
+    ("I want to complain", "我要投诉": `pending.category_in`) the same in that category.
+    None when the words say more: the caller reads them as a question."""
+    said = reply_to_answer(text)
+    if said is Reply.SOLVED:
+        requester.inquiry = None  # settled: what they ask next is a new inquiry
+        held.let_go(requester)  # answered: what they sent with it opens no ticket
+        await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=None)
+        return Outcome(Action.SOLVED)
+    category = pending.category_in(desk.settings, text) if said is None else None
+    if said is None and category is None:
+        return None
+    question = requester.last_question or text
+    return await hand_over(
+        tx=tx, desk=desk, requester=requester, question=question, category=category
+    )
 
 
 def ask_about(
