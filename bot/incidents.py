@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -19,7 +20,7 @@ from bot.guards import clean_text, may_speak_for
 from bot.models import ACTIVE_STATUSES, Incident, Requester, Ticket
 from bot.notices import Audience, Notice, address, card_refresh, publish
 from bot.outgoing import Outgoing
-from bot.priority import set_priority
+from bot.priority import priority_notices, set_priority
 from bot.rules import Rules
 from bot.same_matter import Subject, alike, subject
 from bot.store import save
@@ -33,6 +34,12 @@ _RECENT_LIMIT = 500
 # close to, or None (bot/intake/close.py `topic`).
 Topic = Callable[[str], str | None]
 
+# The words a ticket's matter is told by, from its question and its first inquiry's turns (or
+# None): the requester's own, not a notice or a forward they passed on ("通知:本周六停水" is
+# no water cut of theirs), their question only when they said nothing else
+# (bot/intake/close.py `matter_words`).
+MatterWords = Callable[[str, list[dict[str, Any]] | None], str]
+
 
 async def detect_surge(
     *,
@@ -41,22 +48,29 @@ async def detect_surge(
     ticket: Ticket,
     now: datetime,
     topic: Topic | None = None,
+    matter_words: MatterWords | None = None,
 ) -> list[Outgoing]:
     """Link `ticket` with the recent active tickets about the same matter
     (`bot.same_matter.alike`: the same knowledge-base `topic`, in either language, else words
-    alike; whatever their categories) once they are enough to be one incident (config
-    `surge`). Without `topic` the words alone decide. One transaction at a time (several
-    processes): two similar tickets opened at the same instant each see the other, and make
-    one incident, not two racing to link the same tickets (the second's transaction failed on
-    them)."""
+    alike) once they are enough to be one incident (config `surge`). Only tickets of the
+    categories that can be one shared event take part (`surge.categories`: a fault report
+    and a complaint, not five people's own lost ID cards); within those the category decides
+    nothing. Each ticket is told by `matter_words` (default: its question); without `topic`
+    the words alone decide. The earlier tickets raised are told of (`_raised_notices`).
+    One transaction at a time (several processes): two similar tickets opened at the same
+    instant each see the other, and make one incident, not two racing to link the same
+    tickets (the second's transaction failed on them)."""
     surge = rules.settings.surge
+    if ticket.category not in surge.categories:
+        return []  # an errand of its own, however many ask the same: no shared event
     await one_at_a_time(session, surge_key())
     recent = (
         await session.execute(
-            select(Ticket.id, Ticket.question, Ticket.incident_id)
+            select(Ticket.id, Ticket.question, Ticket.inquiry, Ticket.incident_id)
             .where(
                 Ticket.opened_at >= now - surge.window,
                 Ticket.status.in_(ACTIVE_STATUSES),
+                Ticket.category.in_(surge.categories),
                 Ticket.id != ticket.id,
             )
             .order_by(Ticket.id.desc())
@@ -64,11 +78,14 @@ async def detect_surge(
         )
     ).all()
 
-    def about(question: str) -> Subject:
-        return subject(question, topic(question) if topic is not None else None)
+    def about(question: str, turns: list[dict[str, Any]] | None) -> Subject:
+        words = question if matter_words is None else matter_words(question, turns)
+        return subject(words, topic(words) if topic is not None else None)
 
-    mine = about(ticket.question)
-    matches = [row.id for row in recent if alike(mine, about(row.question), surge.similarity)]
+    mine = about(ticket.question, ticket.inquiry)
+    matches = [
+        row.id for row in recent if alike(mine, about(row.question, row.inquiry), surge.similarity)
+    ]
     if len(matches) + 1 < surge.min_tickets:
         return []
     incidents = {row.id: row.incident_id for row in recent}
@@ -88,7 +105,8 @@ async def detect_surge(
         # The incident exists and its tickets are linked and raised: only this one joins.
         similar = []
     # The caller's flush writes every member changed here together with the new ticket.
-    raised: list[Ticket] = []  # the earlier ones whose cards now show an old priority
+    # The earlier ones whose cards now show an old priority, with their old deadlines.
+    raised: list[tuple[Ticket, datetime | None]] = []
     for member in [ticket, *similar]:
         if member.incident_id is None:
             member.incident_id = incident_id
@@ -103,13 +121,14 @@ async def detect_surge(
         if rules.settings.priority_rank(member.priority) < rules.settings.priority_rank(
             surge.priority
         ):
+            due = member.resolution_due_at
             set_priority(
                 session, rules, member, surge.priority, now=now, actor_id=None, reason="surge"
             )
             rules.reschedule(member)
             if member is not ticket:
-                raised.append(member)
-    cards = address(rules, [card_refresh(member) for member in raised])
+                raised.append((member, due))
+    cards = address(rules, await _raised_notices(session, rules, raised))
     if not new_incident:
         return cards
     values = {
@@ -121,6 +140,24 @@ async def detect_surge(
     departments = tuple(sorted({t.department_key for t in [ticket, *similar]}))
     alert = Notice("alert_surge", Audience.supervising(), values=values, departments=departments)
     return [*cards, *address(rules, [alert])]
+
+
+async def _raised_notices(
+    session: AsyncSession, rules: Rules, raised: list[tuple[Ticket, datetime | None]]
+) -> list[Notice]:
+    """What the incident's raising of earlier tickets (each with its resolution deadline
+    before) tells: each one's staff of its new priority and deadline (its owner, in its topic,
+    for a claimed one), its requester of the new promise when its deadline moved, in their
+    language (`bot.priority.priority_notices`, as a supervisor's change does), and its card
+    redrawn."""
+    notices: list[Notice] = []
+    for member, due in raised:
+        requester = await session.get(Requester, member.requester_id)
+        if requester is not None:
+            moved = member.resolution_due_at != due
+            notices.extend(priority_notices(rules, member, requester, promise_moved=moved))
+        notices.append(card_refresh(member))
+    return notices
 
 
 async def update_and_tell(

@@ -16,6 +16,7 @@ from bot import replies, store, tickets
 from bot.excerpt import excerpt, question_values
 from bot.models import Requester, Ticket
 from bot.notices import Audience, Notice, card_refresh, publish
+from bot.priority import priority_notices
 from bot.rules import Rules
 from bot.transaction import Transaction
 
@@ -100,29 +101,6 @@ async def assign_and_tell(
     requester = await _requester(tx, ticket)
     await publish(tx, rules, await assigned_notices(tx, rules, ticket, supervisor_id, requester))
     return ticket
-
-
-def _priority_name(rules: Rules, key: str, language: str) -> str:
-    return next(p.names[language] for p in rules.settings.priorities if p.key == key)
-
-
-def priority_notices(
-    rules: Rules, ticket: Ticket, requester: Requester, *, promise_moved: bool
-) -> list[Notice]:
-    """Who hears of a new priority, in that order."""
-    staff = rules.settings.languages.default
-    event = {
-        "event": "priority",
-        "priority": _priority_name(rules, ticket.priority, staff),
-        "due": ticket.resolution_due_at,
-    }
-    notices = [Notice("staff_event", (Audience.TICKET_STAFF,), ticket, event)]
-    if promise_moved:
-        promise = {"priority": _priority_name(rules, ticket.priority, requester.language)}
-        notices.append(
-            Notice("new_promise", (Audience.REQUESTER,), ticket, promise, requester=requester)
-        )
-    return notices
 
 
 async def reprioritise_and_tell(

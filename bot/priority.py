@@ -8,7 +8,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import lifecycle
 from bot.errors import InvalidInput
-from bot.models import ACTIVE_STATUSES, Ticket
+from bot.models import ACTIVE_STATUSES, Requester, Ticket
+from bot.notices import Audience, Notice
 from bot.rules import Rules
 
 
@@ -64,3 +65,28 @@ def keyword_priority(rules: Rules, text: str, priority: str) -> tuple[str, list[
             ):
                 priority = rule.priority
     return priority, hits
+
+
+def _priority_name(rules: Rules, key: str, language: str) -> str:
+    return next(p.names[language] for p in rules.settings.priorities if p.key == key)
+
+
+def priority_notices(
+    rules: Rules, ticket: Ticket, requester: Requester, *, promise_moved: bool
+) -> list[Notice]:
+    """Who hears of `ticket`'s new priority, in that order: its staff (in its topic, or under
+    its card) in the desk's language, with the new resolution deadline; its requester, in
+    theirs, of the new promise when `promise_moved` (its resolution deadline changed)."""
+    staff = rules.settings.languages.default
+    event = {
+        "event": "priority",
+        "priority": _priority_name(rules, ticket.priority, staff),
+        "due": ticket.resolution_due_at,
+    }
+    notices = [Notice("staff_event", (Audience.TICKET_STAFF,), ticket, event)]
+    if promise_moved:
+        promise = {"priority": _priority_name(rules, ticket.priority, requester.language)}
+        notices.append(
+            Notice("new_promise", (Audience.REQUESTER,), ticket, promise, requester=requester)
+        )
+    return notices

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 _HAN = "\u3400-\u9fff\uf900-\ufaff"
-_TOKEN = re.compile(rf"[{_HAN}]|[^\W_]+")
-_RUN = re.compile(rf"([{_HAN}]+)|[^\W_]+")
+_TOKEN = re.compile(rf"[{_HAN}]|[^\W_{_HAN}]+")
+_RUN = re.compile(rf"([{_HAN}]+)|[^\W_{_HAN}]+")
 
 
 @dataclass(frozen=True)

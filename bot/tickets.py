@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import lifecycle
 from bot.errors import InvalidInput, NotAllowed, NotFound
 from bot.guards import clean_text, require_owner_or_supervisor, require_staff_of
-from bot.incidents import Topic, detect_surge
+from bot.incidents import MatterWords, Topic, detect_surge
 from bot.ledger import contacted, record_late_first_response
 from bot.lifecycle import Action
 from bot.models import Requester, StaffLink, Ticket, TicketStatus
@@ -50,13 +50,15 @@ async def open_ticket(
     staff_chat_id: int | None = None,
     priority_words: str | None = None,
     topic: Topic | None = None,
+    matter_words: MatterWords | None = None,
 ) -> Opened:
     """Register an inquiry with its deadlines; the promise made to the requester is contact.
     `inquiry`: the first inquiry's turns (bot/intake/inquiry.py); `staff_chat_id`: the staff
     group its card goes to, if the caller sends one (both written with the ticket's row).
     `priority_words`: the words configured keywords raise the priority for (default: the
     question; an announcement passed on is no outage of the requester's); `topic`: what a
-    question is about, for the surge check (`bot.incidents.detect_surge`)."""
+    question is about, and `matter_words`: the words telling it, for the surge check
+    (`bot.incidents.detect_surge`)."""
     settings = rules.settings
     question = clean_text(question, "the question")
     if category not in {c.key for c in settings.categories}:
@@ -119,7 +121,14 @@ async def open_ticket(
     if keywords:
         opened.alerts.extend(_supervisor_alerts(rules, ticket, "alert_keyword", words=keywords))
     opened.alerts.extend(
-        await detect_surge(session=session, rules=rules, ticket=ticket, now=now, topic=topic)
+        await detect_surge(
+            session=session,
+            rules=rules,
+            ticket=ticket,
+            now=now,
+            topic=topic,
+            matter_words=matter_words,
+        )
     )
     await save(session, rules, ticket)
     return opened

@@ -154,6 +154,9 @@ class Settings(ConfigModel):
                 raise ValueError(f"keywords: unknown priority {rule.priority!r}")
         if self.surge.priority not in priorities:
             raise ValueError(f"surge.priority: unknown priority {self.surge.priority!r}")
+        unknown_surge = [c for c in self.surge.categories if c not in categories]
+        if unknown_surge:
+            raise ValueError(f"surge.categories: unknown category {unknown_surge[0]!r}")
         return self
 
     @property

@@ -4,8 +4,9 @@ first inquiry's ticket is sorted by (`Matter`)."""
 
 from __future__ import annotations
 
+import unicodedata
 import weakref
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from bot.classify import infer_category
 from bot.desk import Desk
@@ -13,7 +14,7 @@ from bot.intake import inquiry
 from bot.intake.decision import wants_person
 from bot.intake.inquiry import Turn
 from knowledge.matcher import Band, Matcher
-from knowledge.templates import CaseTemplate
+from knowledge.templates import CaseTemplate, Status
 
 
 class CloseTemplate:
@@ -86,9 +87,14 @@ _TOPICS: weakref.WeakKeyDictionary[Matcher, tuple[int, dict[str, str | None]]] =
 _TOPICS_KEPT = 4096  # questions remembered per matcher, then forgotten all at once
 
 
-def topic(matcher: Matcher, question: str) -> str | None:
+def topic(
+    matcher: Matcher, question: str, templates: Mapping[str, CaseTemplate] | None = None
+) -> str | None:
     """What `question` is about, as the knowledge base knows it (in either language): the id
-    of the template it comes close to (the `suggest` band or better), or None when none does.
+    of the template it comes close to (the `suggest` band or better); else, among `templates`
+    (the desk's, by id), the one active template whose keywords it contains ("幸福路3号楼停水了,
+    家里没水做饭" says 停水, the water-outage template's keyword, though its address and dinner
+    keep it from coming close to a phrasing); else None (none, or several: no telling which).
     Remembered per matcher until its phrasings change (`Matcher.version`)."""
     version, known = _TOPICS.get(matcher, (-1, {}))
     if version != matcher.version or len(known) >= _TOPICS_KEPT:
@@ -97,5 +103,36 @@ def topic(matcher: Matcher, question: str) -> str | None:
     if question not in known:
         matches = matcher.search(question, None, limit=1)
         close = matches and matcher.band(matches) is not Band.HANDOVER
-        known[question] = matches[0].template_id if close else None
+        known[question] = (
+            matches[0].template_id if close else _by_keyword(question, templates or {})
+        )
     return known[question]
+
+
+def _by_keyword(question: str, templates: Mapping[str, CaseTemplate]) -> str | None:
+    """The id of the one active template among `templates` with a keyword in `question`
+    (compared NFKC-normalised and casefolded), None when none or several have."""
+    folded = unicodedata.normalize("NFKC", question).casefold()
+    found = {
+        template.id
+        for template in templates.values()
+        if template.status is Status.ACTIVE
+        and any(
+            unicodedata.normalize("NFKC", word).casefold() in folded for word in template.keywords
+        )
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def matter_words(question: str, turns: Sequence[Turn] | None) -> str:
+    """The words a ticket's matter is told by for the surge check (SPEC rule 9): the
+    requester's own in its first inquiry `turns` (`Matter.own`: not a notice they typed or
+    forwarded, not a request for a person), else all of theirs, else `question` (a ticket
+    without an inquiry, or one opened before inquiries were kept)."""
+    if not turns:
+        return question
+    return (
+        inquiry.words(turns, asks_for_person=wants_person, own=True)
+        or inquiry.words(turns, asks_for_person=wants_person)
+        or question
+    )

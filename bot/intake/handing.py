@@ -13,7 +13,7 @@ from bot import conversation, requesters, tickets
 from bot.desk import Desk
 from bot.intake import held, inquiry, offers
 from bot.intake.card import card_notice
-from bot.intake.close import Matter, topic
+from bot.intake.close import Matter, matter_words, topic
 from bot.intake.decision import Action, Handover, handover, route
 from bot.kinds import BOT_OFFERED
 from bot.models import DialogStep, Requester, Ticket
@@ -163,7 +163,8 @@ async def hand_over(
         staff_chat_id=settings.department(department).staff_group_chat_id,
         # Their own words, not a notice's or a forward's: "停水" passed on is not their emergency.
         priority_words=inquiry.own_words(turns) if turns else None,
-        topic=lambda text: topic(desk.matcher, text),
+        topic=lambda text: topic(desk.matcher, text, desk.templates),
+        matter_words=matter_words,
     )
     ticket = opened.ticket
     # The inquiry's buttons (an answer's, suggestions, the category choice) are used up.

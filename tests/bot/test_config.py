@@ -121,6 +121,12 @@ def test_bad_durations(text: object) -> None:
             "categories.faults: 'faults' is not a category",
         ),
         (
+            "  categories: [fault_report, complaint]",
+            "  categories: [fault_report, complaints]",
+            "surge.categories",
+            "unknown category 'complaints'",
+        ),
+        (
             "  close_template: suggest\n",
             "  close_template: sometimes\n",
             "routing.close_template",

@@ -92,3 +92,23 @@ def test_different_known_topics_are_never_alike(a: str, b: str, cut: int) -> Non
 def test_words_are_folded() -> None:
     assert subject("Ｎo ＷＡＴＥＲ!", None) == Subject(None, "no water", "no water")
     assert subject("小区停水", None) == Subject(None, "小 区 停 水", "小区 区停 停水")
+
+
+@given(
+    st.from_regex(r"[0-9A-Za-z]{1,4}", fullmatch=True),
+    st.text(alphabet="停水电梯坏了小区家里没", min_size=1, max_size=8),
+)
+def test_a_number_or_latin_word_does_not_swallow_the_chinese_after_it(
+    prefix: str, chinese: str
+) -> None:
+    """A tester's "幸福路3号楼停水了" was one token, "3号楼停水了", after the 3: its 停水 was
+    lost to every comparison."""
+    about = subject(f"幸福路{prefix}{chinese}", None)
+    assert prefix.casefold() in about.characters.split()
+    assert all(char in about.characters.split() for char in chinese)
+    if len(chinese) > 1:
+        assert chinese[:2] in about.pairs.split()
+
+
+def test_the_genuine_water_cut_shares_the_pair_that_names_it() -> None:
+    assert "停水" in subject("幸福路3号楼停水了,家里没水做饭", None).pairs.split()
