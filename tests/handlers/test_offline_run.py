@@ -270,7 +270,8 @@ async def test_status_queue_mine_and_ticket_history(
     await bot_lines(emulator, REQUESTER, 2)
     (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
     await world.user_sends(REQUESTER, "/status")
-    assert "#1 待认领" in (await bot_lines(emulator, REQUESTER, 3))[-1].text
+    listed = (await bot_lines(emulator, REQUESTER, 3))[-1].text
+    assert "#1「" in listed and "」 待认领" in listed, listed
     await world.user_sends(officer, "/queue", GENERAL_GROUP)
     assert "#1 待认领" in (await bot_lines(emulator, GENERAL_GROUP, 2))[-1].text
     await world.user_presses(officer, GENERAL_GROUP, card.message_id, "claim:1")
