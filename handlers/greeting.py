@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from telegram import Update
 
+from bot import staff_chats
 from bot.intake.anew import keeps_forward, start_anew
 from handlers import handover, keyboards, post
 from handlers.commands import IN_TICKET, read
@@ -68,8 +69,14 @@ async def edited_command(update: Update, context: DeskContext) -> None:
     if found is None or not found.to_us:
         return  # a command for another bot: none of ours
     staff = desk.rules.staff
+    private = message.chat.type == "private"
+    if not private and (
+        not staff_chats.place_of(desk.settings, message.chat_id).known
+        or (staff.get(user.id) is None and not staff.is_management(user.id))
+    ):
+        return  # a group the desk does not serve, or not staff: silence, as for any command
     async with desk.transaction(update_id=update.update_id) as tx:
-        if message.chat.type == "private" and staff.get(user.id) is None:
+        if private and staff.get(user.id) is None:
             language = (await requester_for(tx, desk, user)).language
         else:
             language = desk.settings.languages.default

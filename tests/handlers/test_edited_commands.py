@@ -48,3 +48,19 @@ async def test_a_requesters_edited_command_is_answered_in_their_language(
     lines = await bot_lines(emulator, ENGLISH, heard + 1)
     assert lines[-1].text.startswith("An edited command is not carried out"), lines[-1]
     assert "(/status)" in lines[-1].text
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_an_edited_command_in_a_group_the_desk_does_not_serve_gets_silence(
+    running: tuple[Emulator, App],
+) -> None:
+    emulator, _ = running
+    world = emulator.world
+    stranger = world.add_group(-1000000000777, "闲聊群", [REQUESTER, ENGLISH])
+    sent = await world.user_sends(ENGLISH, "/status", stranger.id)
+    assert sent is not None
+    await world.user_edits(ENGLISH, stranger.id, sent["message"]["message_id"], "/help")
+    # Something the bot does answer, after: by then the edit was handled (in silence).
+    await world.user_sends(ENGLISH, "/help")
+    await bot_lines(emulator, ENGLISH, 1)
+    assert not bot_said(world, stranger.id)
