@@ -41,33 +41,33 @@ what the matter is, once, and a person takes it with the matter they then say, t
 words kept; "a forward alone": the text is forwarded, not written by them, and nothing of
 theirs waits (`forwarded`): a clerk handed a notice asks what they want done about it, once,
 and their answer with the forward is the question (at ABOUT, more forwards join it and the
-question is not asked anew); "an announcement": a notice typed, stating a fact with nothing of
-theirs in it ("通知:本周六停水", `bot.intake.announcement`), nothing of theirs waiting: a
-clerk answers from a template that fits and needs no person, else asks what they want done
-about it, as for a forward; "a name said": the text is the name of a category the buttons
-show, or a sentence that plainly names one ("这是投诉", "it's a complaint", "我要报修":
-`bot.intake.choice`), taken as the choice; "filler": no words, a greeting, thanks, "ok"
-(`is_filler`): nothing of the matter, so the buttons stay and the requester is reminded of them
-(not in the same words each time); "other words": more of the question (the second part of a
-long paste, details): added to it, and its category decided anew from the whole question, the
-buttons staying while it still does not tell (an edit of the question is applied to it the
-same way); yes*: a ticket in progress and no first inquiry of theirs beside it (one begun
-after /new takes their follow-ups until it ends: a ticket takes it, it is solved, or it lies
-idle, `bot.intake.inquiry.current`); "after an answer": the bot's last act was an answer and
-the text plainly says it did not help ("没用", "that didn't help": `bot.closure
-.says_not_solved`) and starts no new matter (`starts_anew`), as pressing *Not solved* does
-(before the search, the flow takes words that name no matter of their own right after an
-answer as said about it, `bot.intake.reply`: "no", "this does not help me" as *Not solved*,
-"yes", "解决了" as *Solved* (SOLVED), "I want to complain" as that matter in that category);
-ANSWER*: the answer's template says the matter needs a person, a fault to repair or an
-application to process: the bot answers, asks for the details the template lists and opens
-the ticket itself.) A dialog step other
-than none means the bot is waiting for something from this text (a new question after /new,
-more words after a vague opener, a category), so the open ticket does not take it. The bot
-asks to clarify at most once: after CLARIFY (or ABOUT) a vague text is handed over. A text with no
-words at all (only punctuation, emoji, spaces: `has_words`) is no question: the requester is
-asked what they need and the step stays as it was (into a ticket in progress it is filed like
-anything else).
+question is not asked anew; the band is their answer's alone, `searched_words`); "an
+announcement": a notice typed, stating a fact with nothing of theirs in it ("通知:本周六停水",
+`bot.intake.announcement`), nothing of theirs waiting: a clerk answers from a template that
+fits and needs no person, else asks what they want done about it, as for a forward (a notice
+leading words of their own is their matter, its band that of their words); "a name said": the
+text is the name of a category the buttons show, or a sentence that plainly names one
+("这是投诉", "it's a complaint", "我要报修": `bot.intake.choice`), taken as the choice;
+"filler": no words, a greeting, thanks, "ok" (`is_filler`): nothing of the matter, so the
+buttons stay and the requester is reminded of them (not in the same words each time); "other
+words": more of the question (the second part of a long paste, details): added to it, and its
+category decided anew from the whole question, the buttons staying while it still does not tell
+(an edit of the question is applied to it the same way); yes*: a ticket in progress and no
+first inquiry of theirs beside it (one begun after /new takes their follow-ups until it ends: a
+ticket takes it, it is solved, or it lies idle, `bot.intake.inquiry.current`); "after an
+answer": the bot's last act was an answer and the text plainly says it did not help ("没用",
+"that didn't help": `bot.closure.says_not_solved`) and starts no new matter (`starts_anew`),
+as pressing *Not solved* does (before the search, the flow takes words that name no matter of
+their own right after an answer as said about it, `bot.intake.reply`: "no", "this does not help
+me" as *Not solved*, "yes", "解决了" as *Solved* (SOLVED), "I want to complain" as that matter
+in that category); ANSWER*: the answer's template says the matter needs a person, a fault to
+repair or an application to process: the bot answers, asks for the details the template lists
+and opens the ticket itself.) A dialog step other than none means the bot is waiting for
+something from this text (a new question after /new, more words after a vague opener, a
+category), so the open ticket does not take it. The bot asks to clarify at most once: after
+CLARIFY (or ABOUT) a vague text is handed over. A text with no words at all (only punctuation,
+emoji, spaces: `has_words`) is no question: the requester is asked what they need and the step
+stays as it was (into a ticket in progress it is filed like anything else).
 
 The requester's buttons have their own table: bot/intake/buttons.py.
 """
@@ -313,6 +313,22 @@ def question_of(*, step: DialogStep | None, earlier: str | None, text: str) -> s
     ):
         return f"{earlier}\n{text}"
     return text
+
+
+def searched_words(
+    *, step: DialogStep | None, earlier: str | None, text: str, own: str | None = None
+) -> str:
+    """The words the knowledge base is searched with for a text: the requester's own (`own`:
+    their words after a notice that leads the text, `bot.intake.announcement.leading_notice`;
+    else the text), as `question_of` joins them to what they complete. At ABOUT (the bot
+    asked what they want done about a notice) their reply alone: a matter of their own is
+    found as if no notice preceded it, the notice staying in the question as its context.
+    Words too short to say anything alone (`is_vague`: "怎么办?", "ok") are searched with
+    what they lean on: the notice leading them, the question before them."""
+    mine = own if own and not is_vague(own) else text
+    if step is DialogStep.ABOUT and not is_vague(mine):
+        return mine
+    return question_of(step=step, earlier=earlier, text=mine)
 
 
 # Words that open a new matter after an answer ("besides…", "another question…"), at the start.

@@ -14,7 +14,7 @@ from bot.classify import fallback_category
 from bot.closure import says_not_solved
 from bot.desk import Desk
 from bot.intake import held, inquiry, offers, pending
-from bot.intake.announcement import is_announcement
+from bot.intake.announcement import leading_notice
 from bot.intake.close import Matter
 from bot.intake.decision import (
     Action,
@@ -25,6 +25,7 @@ from bot.intake.decision import (
     is_vague,
     names_no_matter,
     question_of,
+    searched_words,
     starts_anew,
     wants_person,
 )
@@ -56,9 +57,12 @@ async def take_text(
     written out (`forwarded_words`: the staff never take another's words for the
     requester's), while the knowledge base is searched with the words alone. A forward
     alone is no question yet: the requester is asked what they want done about it
-    (ASK_ABOUT), and their answer completes it. `message_id`: the message the text came in
-    (kept with its turn); `edit_of`: the text is an edit of that message of theirs, applied to
-    the question waiting for its category when it is part of it (`Action.MORE`).
+    (ASK_ABOUT), and their answer completes it (searched for alone, `searched_words`). A
+    notice they typed before words of their own (`leading_notice`) stays in the question,
+    while their words are what is searched for and tell its kind and priority.
+    `message_id`: the message the text came in (kept with its turn); `edit_of`: the text is an
+    edit of that message of theirs, applied to the question waiting for its category when it
+    is part of it (`Action.MORE`).
     """
     text = text.strip()
     step = DialogStep(requester.dialog_step) if requester.dialog_step else None
@@ -114,14 +118,27 @@ async def take_text(
         await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=None)
     requester.inquiry = going_on
     # A notice's words are kept, marked: they say what the matter is about, not how urgent
-    # it is for them (`inquiry.own_words`).
-    announced = is_announcement(text)
+    # it is for them (`inquiry.own_words`); a notice typed before words of their own in one
+    # text is their matter's context: their words are searched for, and tell its kind and
+    # priority.
+    led = leading_notice(text)
+    announced = led is not None and not led.own
+    own = led.own if led is not None and led.own and origin is None else None
     if decided is Action.MORE:
         # More of the question waiting for its category (or an edit of it): added, and the
         # category decided anew from the whole question; the buttons stay while it does not.
-        edited = edit_of is not None and pending.apply_edit(requester, edit_of, written)
+        edited = edit_of is not None and pending.apply_edit(
+            requester, edit_of, written, notice=announced, own=own
+        )
         if not edited:
-            said = inquiry.said(written, now, message_id=message_id, forwarded=origin is not None)
+            said = inquiry.said(
+                written,
+                now,
+                message_id=message_id,
+                forwarded=origin is not None,
+                notice=announced,
+                own=own,
+            )
             record_turn(requester, said)
             requester.last_question = question_of(
                 step=step, earlier=requester.last_question, text=written
@@ -134,7 +151,12 @@ async def take_text(
             tx=tx, desk=desk, requester=requester, question=question, category=category
         )
     said = inquiry.said(
-        written, now, message_id=message_id, forwarded=origin is not None, notice=announced
+        written,
+        now,
+        message_id=message_id,
+        forwarded=origin is not None,
+        notice=announced,
+        own=own,
     )
     record_turn(requester, said)
     if decided is Action.ASK_ABOUT:
@@ -175,7 +197,7 @@ async def take_text(
         question = requester.last_question  # "人工" adds nothing to what they asked
     else:
         question = question_of(step=step, earlier=requester.last_question, text=written)
-        searched = question_of(step=step, earlier=requester.last_question, text=text)
+        searched = searched_words(step=step, earlier=requester.last_question, text=text, own=own)
     requester.last_question = question
     requester.dialog_step = None
     if decided is Action.FALLBACK:
@@ -192,7 +214,7 @@ async def take_text(
     metrics.MATCHER_BANDS.labels(band=band.value).inc()
     best = desk.templates.get(matches[0].template_id) if matches else None
     closest = best.id if best is not None and band is not Band.HANDOVER else None
-    anew = starts_anew(text=text, answered=answered, closest=closest)
+    anew = starts_anew(text=own or text, answered=answered, closest=closest)
     if anew:
         # Not more about the question just answered: a first inquiry of its own, this text.
         requester.inquiry = (requester.inquiry or [])[-1:]

@@ -8,10 +8,12 @@ it reaches the ticket and its card, in order. A turn is a JSON-ready mapping:
 | by        | fields                     | meaning                                      |
 | --------- | -------------------------- | -------------------------------------------- |
 | requester | text, message_id,          | their words (the message they were in, when  |
-|           | forwarded, notice          | known; forwarded: true: not theirs, a        |
+|           | forwarded, notice, own     | known; forwarded: true: not theirs, a        |
 |           |                            | forward, written with where it comes from;   |
 |           |                            | notice: true: a notice typed or forwarded,   |
-|           |                            | words that announce, none of their own)      |
+|           |                            | words that announce, none of their own;      |
+|           |                            | own: a notice typed with words of their own  |
+|           |                            | after it, these words, the rest the notice's)|
 | requester | asked: "person"            | they pressed "talk to a person"              |
 | bot       | did: "answer", offered,    | the answer of the template in `offered` (its |
 |           | ask_for                    | title), and the details it asked for, if any |
@@ -55,10 +57,12 @@ def said(
     message_id: int | None = None,
     forwarded: bool = False,
     notice: bool = False,
+    own: str | None = None,
 ) -> Turn:
     """The requester's words (`message_id`: the message in their chat they came in, so an
     edit of it can be applied; `forwarded`: a forward, not their own words; `notice`: an
-    announcement's, `bot.intake.announcement`, typed or forwarded)."""
+    announcement's, `bot.intake.announcement`, typed or forwarded; `own`: the text leads
+    with a notice they typed and these are their own words after it, `leading_notice`)."""
     turn: Turn = {"by": "requester", "text": text, "at": at.isoformat()}
     if message_id is not None:
         turn["message_id"] = message_id
@@ -66,17 +70,31 @@ def said(
         turn["forwarded"] = True
     if notice:
         turn["notice"] = True
+    if own is not None:
+        turn["own"] = own
     return turn
 
 
-def edited(turns: Sequence[Turn], message_id: int, text: str) -> tuple[list[Turn], str] | None:
+def edited(
+    turns: Sequence[Turn],
+    message_id: int,
+    text: str,
+    *,
+    notice: bool = False,
+    own: str | None = None,
+) -> tuple[list[Turn], str] | None:
     """The turns with the requester's words from message `message_id` reading `text` now
-    (marked `edited`), and the words they replaced; None when no turn came from it."""
+    (marked `edited`; `notice` and `own` as `said` marks them, of the new words), and the
+    words they replaced; None when no turn came from it."""
     for index, turn in enumerate(turns):
         if turn.get("by") == "requester" and turn.get("message_id") == message_id:
-            changed = [*turns]
-            changed[index] = {**turn, "text": text, "edited": True}
-            return changed, str(turn.get("text", ""))
+            now: Turn = {k: v for k, v in turn.items() if k not in ("notice", "own")}
+            now.update(text=text, edited=True)
+            if notice:
+                now["notice"] = True
+            if own is not None:
+                now["own"] = own
+            return [*turns[:index], now, *turns[index + 1 :]], str(turn.get("text", ""))
     return None
 
 
@@ -129,9 +147,10 @@ def words(
 ) -> str:
     """The requester's words in the inquiry, in order, one text a line, leaving out the
     texts that only asked for a person (`asks_for_person(text)` true) and, with `own`, what
-    they forwarded or the notices they passed on: "" when they said nothing else."""
+    they forwarded, the notices they passed on and the notice leading their words in a text
+    (its `own` words kept): "" when they said nothing else."""
     texts = [
-        t["text"]
+        t["own"] if own and "own" in t else t["text"]
         for t in turns
         if t.get("by") == "requester"
         and "text" in t
@@ -142,8 +161,9 @@ def words(
 
 def own_words(turns: Sequence[Turn]) -> str:
     """The requester's words in the inquiry but the notices they passed on (an announcement
-    typed or forwarded states a fact, not their matter's urgency): what configured priority
-    keywords are looked for in. "" when the notices (or forwards) are all they said."""
+    typed or forwarded states a fact, not their matter's urgency; a notice leading their own
+    words in one text too): what configured priority keywords are looked for in. "" when the
+    notices (or forwards) are all they said."""
     return words(turns, own=True)
 
 

@@ -24,11 +24,19 @@ def category_in(settings: Settings, text: str) -> str | None:
     return category_named(text, names) or category_said(text, names, cues)
 
 
-def apply_edit(requester: Requester, message_id: int, text: str) -> bool:
+def apply_edit(
+    requester: Requester,
+    message_id: int,
+    text: str,
+    *,
+    notice: bool = False,
+    own: str | None = None,
+) -> bool:
     """The requester edited message `message_id`: when its words are part of their first
-    inquiry, they read `text` there now, and in the question waiting (`last_question`).
-    Returns whether they were (else the edit is new words, for the caller to add)."""
-    changed = inquiry.edited(requester.inquiry or [], message_id, text)
+    inquiry, they read `text` there now (`notice`, `own`: as `inquiry.said` marks them), and
+    in the question waiting (`last_question`). Returns whether they were (else the edit is
+    new words, for the caller to add)."""
+    changed = inquiry.edited(requester.inquiry or [], message_id, text, notice=notice, own=own)
     if changed is None:
         return False
     turns, before = changed

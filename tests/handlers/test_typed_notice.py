@@ -2,7 +2,10 @@
 Saturday") states a fact and asks nothing: a tester's opened an urgent fault ticket at once. A
 careful clerk answers from a template that fits, else asks once what they want done about it
 (as for a forwarded notice), and the announcement's words never make the ticket their answer
-opens urgent. End to end over the emulation."""
+opens urgent. A notice with a problem of their own after it, in one message, is that problem
+(a tester's leaking pipe became an urgent water outage); a fault report after a notice is
+handled as it would be with no notice before it (a tester's got "did you mean" offers). End
+to end over the emulation."""
 
 from __future__ import annotations
 
@@ -115,3 +118,141 @@ async def test_a_typed_notice_a_template_answers_is_answered(
     (answered,) = await bot_lines(emulator, REQUESTER, 1)
     assert "9:00-12:00" in answered.text and "请问您希望" not in answered.text
     assert _everywhere_but(emulator, REQUESTER) == []
+
+
+MANAGEMENT = -1000000000900
+LEAK_ZH = "另外我家厨房水管漏水了，一直在滴水，怎么办？"
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_notice_and_their_own_problem_in_one_message_is_sorted_by_their_problem(
+    running: tuple[Emulator, App],
+) -> None:
+    """A notice typed with a problem of their own after it, in one message (a tester's
+    "停水" notice made their leaking pipe an urgent water outage, answered as one): their
+    problem decides what it is and how urgent; the notice stays in the ticket as context."""
+    emulator, application = running
+    world = emulator.world
+    text = "通知：本周六停水。" + LEAK_ZH
+    await world.user_sends(REQUESTER, text)
+    await until(lambda: any("#1" in e.text for e in bot_said(world, REQUESTER)))
+    ticket = await _ticket(application, 1)
+    assert (ticket.category, ticket.priority) == ("fault_report", "normal")
+    assert ticket.question == text  # every word: their problem whole, the notice with it
+    said = [e.text for e in bot_said(world, REQUESTER)]
+    # Not answered as the water outage the notice announces, not asked about the notice.
+    assert not [t for t in said if "计划停水" in t or "请问您希望" in t]
+    assert "已为您登记工单 #1(故障报修)" in said[-1]
+    (card,) = await bot_lines(emulator, UTILITIES_GROUP, 1)
+    assert LEAK_ZH in card.text and "本周六停水" in card.text
+    assert "特急" not in card.text
+    assert not [e for e in bot_said(world, MANAGEMENT) if "关键词" in e.text]
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    "notice",
+    ["Notice: water will be cut off this Saturday.", "Notice: planned water outage on Saturday."],
+)
+async def test_in_english_a_notice_and_their_own_problem_is_their_problem(
+    running: tuple[Emulator, App], notice: str
+) -> None:
+    emulator, application = running
+    world = emulator.world
+    own = "Also, my kitchen pipe is leaking, what should I do?"
+    await world.user_sends(ENGLISH, f"{notice} {own}")
+    await until(lambda: any("#1" in e.text for e in bot_said(world, ENGLISH)))
+    ticket = await _ticket(application, 1)
+    assert (ticket.category, ticket.priority) == ("fault_report", "normal")
+    assert ticket.question == f"{notice} {own}"
+    said = [e.text for e in bot_said(world, ENGLISH)]
+    assert not [t for t in said if "Planned water outages" in t or "What would you like" in t]
+    assert "Your ticket #1 (Fault report) is registered" in said[-1]
+    assert not [e for e in bot_said(world, MANAGEMENT) if "关键词" in e.text]
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_notice_before_a_question_the_knowledge_base_answers_gets_its_answer(
+    running: tuple[Emulator, App],
+) -> None:
+    """Their own question after the notice is what is answered: no ticket of the notice."""
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(REQUESTER, "通知:本周六停水。另外想问一下社保卡丢了怎么补办?")
+    (answered,) = await bot_lines(emulator, REQUESTER, 1)
+    assert "社保卡" in answered.text and "计划停水" not in answered.text
+    assert _everywhere_but(emulator, REQUESTER) == []
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "notice", "report", "answer", "promise"),
+    [
+        pytest.param(
+            REQUESTER,
+            "通知:本周六停水",
+            "幸福路23号门口的路灯坏了三天了,找谁修?",
+            "请告诉我们路灯的具体位置",
+            "已为您登记工单 #1(故障报修)",
+            id="zh-asked-about",
+        ),
+        pytest.param(
+            REQUESTER,
+            "通知:市民服务中心办公时间调整",  # answered from a template, not asked about
+            "我家门口的路灯不亮了",
+            "请告诉我们路灯的具体位置",
+            "已为您登记工单 #1(故障报修)",
+            id="zh-answered",
+        ),
+        pytest.param(
+            ENGLISH,
+            "Notice: office hours change next week",
+            "The street light outside No. 23 Xingfu Road has been broken for three days",
+            "Tell us exactly where the light is",
+            "Your ticket #1 (Fault report) is registered",
+            id="en-asked-about",
+        ),
+    ],
+)
+async def test_a_fault_report_after_a_notice_is_handled_as_a_first_inquiry_is(
+    running: tuple[Emulator, App], user: int, notice: str, report: str, answer: str, promise: str
+) -> None:
+    """After a typed notice was answered or asked about, a clear fault report of theirs is
+    taken as it would be with no notice before it (a tester's got "did you mean" offers: the
+    notice asked about was searched with it): the street light's answer, which asks for the
+    details, and its ticket at once. The notice stays in the ticket as context."""
+    emulator, application = running
+    world = emulator.world
+    await world.user_sends(user, notice)
+    await bot_lines(emulator, user, 1)
+    await world.user_sends(user, report)
+    await until(lambda: any("#1" in e.text for e in bot_said(world, user)))
+    said = [e for e in bot_said(world, user)][1:]
+    assert answer in said[0].text and said[0].buttons == []
+    assert promise in said[-1].text
+    ticket = await _ticket(application, 1)
+    assert (ticket.category, ticket.priority) == ("fault_report", "normal")
+    assert ticket.question.endswith(report)
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("one_message", [False, True])
+async def test_is_this_about_me_after_a_notice_goes_to_a_person_with_the_notice(
+    running: tuple[Emulator, App], one_message: bool
+) -> None:
+    """ "这跟我有关吗?" after a notice (its answer, or in the same message): nothing the
+    knowledge base knows; a person looks, with the notice before them, not urgent."""
+    emulator, application = running
+    world = emulator.world
+    notice, asked = "通知:本周六停水", "这跟我有关吗?"
+    if one_message:
+        await world.user_sends(REQUESTER, f"{notice}。{asked}")
+    else:
+        await world.user_sends(REQUESTER, notice)
+        await bot_lines(emulator, REQUESTER, 1)
+        await world.user_sends(REQUESTER, asked)
+    await until(lambda: any("#1" in e.text for e in bot_said(world, REQUESTER)))
+    assert not [e for e in bot_said(world, REQUESTER) if "您是想问" in e.text]
+    ticket = await _ticket(application, 1)
+    assert notice in ticket.question and ticket.question.endswith(asked)
+    assert (ticket.category, ticket.priority) == ("fault_report", "normal")

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.intake.announcement import is_announcement
+from bot.intake.announcement import LeadingNotice, is_announcement, leading_notice
 
 NOTICES = [
     "通知:本周六停水",
@@ -66,3 +66,60 @@ def test_no_heading_no_announcement(text: str) -> None:
     ) or any(word in lowered for word in ("notice", "announcement", "notification", "bulletin"))
     if not headed and not any(w in lowered for w in ("告知书", "advisory")):
         assert not is_announcement(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "notice", "own"),
+    [
+        (
+            "通知:本周六停水。另外我家厨房水管漏水了,一直在滴水,怎么办?",
+            "通知:本周六停水。",
+            "另外我家厨房水管漏水了,一直在滴水,怎么办?",
+        ),
+        # Full-width marks as typed on a phone, and a fault with no first person in it: their
+        # voice starts with the sentence, not at its last clause ("怎么办").
+        (
+            "通知：本周六停水。厨房水管漏水了，一直在滴水，怎么办？",
+            "通知：本周六停水。",
+            "厨房水管漏水了，一直在滴水，怎么办？",
+        ),
+        # In the notice's first sentence, from the clause in their voice.
+        ("通知:本周六停水,但是我家今天就停水了", "通知:本周六停水,", "但是我家今天就停水了"),
+        (
+            "Notice: water will be cut off this Saturday. Also, my kitchen pipe is leaking, "
+            "what should I do?",
+            "Notice: water will be cut off this Saturday.",
+            "Also, my kitchen pipe is leaking, what should I do?",
+        ),
+        (
+            "【停水通知】因管网维修,3月5日停水。\n请问我家在范围内吗?",
+            "【停水通知】因管网维修,3月5日停水。",
+            "请问我家在范围内吗?",
+        ),
+        ("通知:本周六停水", "通知:本周六停水", ""),  # nothing of theirs: an announcement
+    ],
+)
+def test_a_notice_leading_their_words_is_told_from_them(text: str, notice: str, own: str) -> None:
+    assert leading_notice(text) == LeadingNotice(notice, own)
+    assert is_announcement(text) is (own == "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["通知:我家停水了", "Notice: my building has no water", "Notice:\nmy pipe leaks", "停水了"],
+)
+def test_their_voice_in_the_heading_clause_makes_it_all_theirs(text: str) -> None:
+    """Their voice from the heading's own clause on (or no heading): no notice leads it."""
+    assert leading_notice(text) is None
+
+
+@given(
+    st.sampled_from(NOTICES),
+    st.sampled_from(["。", ". ", "\n", "!", "！"]),
+    st.sampled_from(["我家水管漏水了,怎么办?", "My kitchen pipe is leaking.", "请问我家受影响吗"]),
+)
+def test_their_sentence_after_any_notice_is_their_own(notice: str, mark: str, own: str) -> None:
+    """Whatever the notice and the mark ending it, their sentence after it is theirs whole,
+    and the notice what came before it."""
+    led = leading_notice(notice + mark + own)
+    assert led == LeadingNotice((notice + mark).rstrip(), own)

@@ -20,6 +20,7 @@ from bot.intake.decision import (
     is_vague,
     names_no_matter,
     question_of,
+    searched_words,
     wants_person,
 )
 from bot.models import DialogStep
@@ -194,6 +195,36 @@ def test_the_earlier_words_lead_after_a_clarifying_question_or_a_category() -> N
     assert question_of(step=None, earlier=None, text="字" * 5000) == "字" * 5000
     long = "路" * 4000
     assert question_of(step=DialogStep.CLARIFY, earlier=long, text=long) == f"{long}\n{long}"
+
+
+@pytest.mark.parametrize(
+    ("step", "earlier", "text", "own", "searched"),
+    [
+        # A notice leading their own problem: their problem is searched for, alone.
+        (None, None, "通知:本周六停水。我家水管漏水了", "我家水管漏水了", "我家水管漏水了"),
+        # Their words too short to say anything alone lean on the notice: the whole text.
+        (None, None, "通知:本周六停水,怎么办?", "怎么办?", "通知:本周六停水,怎么办?"),
+        # Asked about a notice: a matter of their own is searched as if no notice preceded it.
+        (DialogStep.ABOUT, "通知:本周六停水", "路灯坏了三天了", None, "路灯坏了三天了"),
+        (
+            DialogStep.ABOUT,
+            "Notice: hours change",
+            "The street light is broken",
+            None,
+            "The street light is broken",
+        ),
+        # ... unless it says nothing alone ("怎么办?", "ok"): then with the notice it answers.
+        (DialogStep.ABOUT, "通知:本周六停水", "怎么办?", None, "通知:本周六停水\n怎么办?"),
+        (DialogStep.ABOUT, "通知:本周六停水", "ok", None, "通知:本周六停水\nok"),
+        # Elsewhere as the question is made: after a clarifying question the earlier lead.
+        (DialogStep.CLARIFY, "你好", "路灯坏了三天了", None, "你好\n路灯坏了三天了"),
+        (None, "earlier", "路灯坏了三天了", None, "路灯坏了三天了"),
+    ],
+)
+def test_what_is_searched_is_their_own_matter(
+    step: DialogStep | None, earlier: str | None, text: str, own: str | None, searched: str
+) -> None:
+    assert searched_words(step=step, earlier=earlier, text=text, own=own) == searched
 
 
 @pytest.mark.parametrize(

@@ -237,6 +237,35 @@ def test_their_own_words_leave_out_what_they_forwarded(texts: list[tuple[str, bo
     assert inquiry.words(turns) == "\n".join(t for t, _ in texts)
 
 
+def test_a_notice_leading_their_words_is_left_out_of_their_own() -> None:
+    """A notice typed before their own problem in one text: the turn keeps the text whole
+    (the ticket's words), their own words (what its kind and priority are read from) are
+    the problem alone."""
+    text = "通知:本周六停水。另外我家厨房水管漏水了"
+    turns = [
+        inquiry.said("通知:周日停电", T0, notice=True),
+        inquiry.said(text, T0, own="另外我家厨房水管漏水了"),
+        inquiry.bot_did("category", T0),
+        inquiry.said("在幸福路23号", T0),
+    ]
+    assert inquiry.own_words(turns) == "另外我家厨房水管漏水了\n在幸福路23号"
+    assert inquiry.words(turns) == f"通知:周日停电\n{text}\n在幸福路23号"
+
+
+def test_an_edit_is_marked_anew_by_its_own_words() -> None:
+    """An edit replaces what the turn's words were marked as: a notice edited into their
+    own problem is theirs, their problem edited to lead with a notice has its own words."""
+    turns = [inquiry.said("通知:本周六停水", T0, message_id=5, notice=True)]
+    changed = inquiry.edited(turns, 5, "我家停水了")
+    assert changed is not None
+    assert inquiry.own_words(changed[0]) == "我家停水了"
+    again = inquiry.edited(changed[0], 5, "通知:本周六停水。我家漏水", own="我家漏水")
+    assert again is not None
+    (turn,) = again[0]
+    assert "notice" not in turn and turn["own"] == "我家漏水" and turn["edited"] is True
+    assert inquiry.own_words(again[0]) == "我家漏水"
+
+
 def test_reminders_are_counted_since_the_buttons_were_last_shown() -> None:
     turns = [inquiry.said("材料没消息", T0), inquiry.bot_did("category", T0)]
     assert inquiry.reminded(turns) == 0
