@@ -22,8 +22,14 @@ import numpy.typing as npt
 import opencc
 
 _NOT_WORD = re.compile(r"[\W_]+")
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_FUZZY_TOKEN = re.compile(rf"[{_HAN}]|[^\W_]+")
+# Han characters: the unified ideographs with extension A, the compatibility ones (NFKC maps
+# most of them into the unified block), and extensions B to H (U+20000-U+323AF: rare
+# characters of names and places, "𠮷").
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af"
+# A Han character alone, or a run of other letters and digits: a run stops at a Han character,
+# so a number or a Latin word does not swallow the Chinese after it ("3号楼停水了" was one
+# token, its 停水 lost to rapidfuzz; bot/same_matter.py's tokens were mended the same way).
+_FUZZY_TOKEN = re.compile(rf"[{_HAN}]|[^\W_{_HAN}]+")
 NGRAM_MIN, NGRAM_MAX = 1, 4
 
 _to_simplified = opencc.OpenCC("t2s")
@@ -59,7 +65,9 @@ def normalise(text: str) -> str:
 
 
 def fuzzy_form(normal: str) -> str:
-    """Han characters as single tokens, other words whole: what rapidfuzz compares."""
+    """What rapidfuzz compares: a normalised text (`normalise`) as space-separated tokens,
+    each Han character one token, each run of other letters and digits one token ending where
+    a Han character begins ("幸福路3号楼" -> "幸 福 路 3 号 楼", "wifi密码" -> "wifi 密 码")."""
     return " ".join(_FUZZY_TOKEN.findall(normal))
 
 

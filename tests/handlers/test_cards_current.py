@@ -77,7 +77,7 @@ async def test_an_album_that_opens_a_ticket_at_once_is_counted_whole_on_its_card
 ) -> None:
     emulator, _ = running
     world = emulator.world
-    question = "我家的水管在墙里面一直漏水,已经泡坏了楼下的天花板"
+    question = "小区门口的井盖坏了,晚上有人踩空摔伤了"  # a fault no template knows
     await world.user_sends_album(REQUESTER, [photo("A1"), photo("A2"), photo("A3")], question)
     await until(lambda: 1 in _cards(world, UTILITIES_GROUP))
     await until(lambda: "另附:照片×3" in _cards(world, UTILITIES_GROUP)[1].text)

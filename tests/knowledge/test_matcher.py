@@ -31,6 +31,35 @@ def test_traditional_and_full_width_forms_match_like_simplified(matcher: Matcher
     assert normalise("ＡＴＭ　机") == normalise("atm 机")
 
 
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("我家厨房水管漏水了", "zh"),
+        ("厨房水管漏水怎么办", "zh"),
+        ("my kitchen pipe is leaking", "en"),
+    ],
+)
+def test_a_leaking_pipe_is_the_leak_not_the_water_cut(
+    shared_matcher: Matcher, question: str, language: str
+) -> None:
+    """Before the base had a leak, "我家厨房水管漏水了" came close to the water cut alone
+    (confidence 49: offered as "did you mean" the outage's answer), the English one to
+    nothing."""
+    matches = shared_matcher.search(question, language)
+    assert matches[0].template_id == "water-pipe-leak"
+    assert shared_matcher.band(matches) is Band.ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [("幸福路3号楼停水了", "zh"), ("小区突然没水了", "zh"), ("why is there no water", "en")],
+)
+def test_a_water_cut_is_still_the_water_cut_beside_the_leak(
+    shared_matcher: Matcher, question: str, language: str
+) -> None:
+    assert shared_matcher.search(question, language)[0].template_id == "water-outage"
+
+
 def test_unrelated_question_is_handed_over(matcher: Matcher) -> None:
     matches = matcher.search("给我讲个笑话吧", "zh")
     assert matcher.band(matches) is not Band.ANSWER

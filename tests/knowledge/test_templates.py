@@ -49,7 +49,7 @@ def test_every_sample_answer_renders_in_both_languages(
 
 
 def test_the_sample_marks_its_faults_and_reports_as_needing_a_person(
-    templates: list[CaseTemplate],
+    templates: list[CaseTemplate], config_raw: dict[str, Any]
 ) -> None:
     """A fault to repair, a report someone must act on: the bot answers and opens a ticket,
     asking for the details (in both languages); an answer that settles the matter does not."""
@@ -62,6 +62,14 @@ def test_the_sample_marks_its_faults_and_reports_as_needing_a_person(
         zh, en = template.ask_for("zh"), template.ask_for("en")
         assert zh and len(zh) == len(en), template.id
     assert marked["streetlight-fault"].ask_for("en")[-1] == "the pole number"
+    leak = marked["water-pipe-leak"]
+    routed = config_raw["routing"]["categories"]["fault_report"]
+    assert (leak.category, leak.department) == ("fault_report", routed)
+    assert leak.ask_for("en") == [
+        "the exact address (estate, building, flat)",
+        "a photo of the leak",
+        "whether water is still running after the main valve is closed",
+    ]
     assert marked["streetlight-fault"].ask_for("fr") == marked["streetlight-fault"].ask_for("zh")
 
 
