@@ -48,17 +48,19 @@ about it, as for a forward; "a name said": the text is the name of a category th
 show, or a sentence that plainly names one ("这是投诉", "it's a complaint", "我要报修":
 `bot.intake.choice`), taken as the choice; "filler": no words, a greeting, thanks, "ok"
 (`is_filler`): nothing of the matter, so the buttons stay and the requester is reminded of them
-(not in the same words each time); "other words": more of the question (the second part of a
-long paste, details): added to it, and its category decided anew from the whole question, the
-buttons staying while it still does not tell (an edit of the question is applied to it the
-same way); yes*: a ticket in progress and no first inquiry of theirs beside it (one begun
-after /new takes their follow-ups until it ends: a ticket takes it, it is solved, or it lies
-idle, `bot.intake.inquiry.current`); "after an answer": the bot's last act was an answer and
-the text plainly says it did not help ("没用", "that didn't help": `bot.closure
-.says_not_solved`) and starts no new matter (`starts_anew`), as pressing *Not solved* does
-(before the search, the flow takes words that name no matter of their own right after an
-answer as said about it, `bot.intake.reply`: "no", "this does not help me" as *Not solved*,
-"yes", "解决了" as *Solved* (SOLVED), "I want to complain" as that matter in that category);
+(never in the same words twice, one live set of buttons, and after three reminders the
+question goes to a person under the fallback category: `pending.reminder`); "other words":
+more of the question (the second part of a long paste, details): added to it, and its
+category decided anew from the whole question, the buttons staying while it still does not
+tell (an edit of the question is applied to it the same way); yes*: a ticket in progress
+and no first inquiry of theirs beside it (one begun after /new takes their follow-ups until
+it ends: a ticket takes it, it is solved, or it lies idle, `bot.intake.inquiry.current`);
+"after an answer": the bot's last act was an answer and the text plainly says it did not help
+("没用", "that didn't help": `bot.closure.says_not_solved`) and starts no new matter
+(`starts_anew`), as pressing *Not solved* does (before the search, the flow takes words that
+name no matter of their own right after an answer as said about it, `bot.intake.reply`: "no",
+"this does not help me" as *Not solved*, "yes", "解决了" as *Solved* (SOLVED), "I want to
+complain" as that matter in that category);
 ANSWER*: the answer's template says the matter needs a person, a fault to repair or an
 application to process: the bot answers, asks for the details the template lists and opens
 the ticket itself.) A dialog step other
