@@ -64,10 +64,21 @@ class WorkingCalendar:
         """On the working clock each whole day of a span is one working day ('3d': 3 工作日)."""
         return span.days * self._hours.day_length + timedelta(seconds=span.seconds)
 
+    def later(self, start: datetime, span: timedelta, clock: str) -> datetime:
+        """The instant `span` after `start` on `clock` (a service level's `clock`): on
+        "calendar", or with office hours off, every hour counts; on "working" only office
+        hours do (`add`: 8 hours from Friday 17:00 end in the next working week). The one
+        rule that service levels (`deadline`) and handoff forms (bot/handoffs.py) count
+        hours by."""
+        if clock == "calendar" or not self._hours.enabled:
+            return start + span
+        return self.add(start, span)
+
     def deadline(
         self, start: datetime, level: ServiceLevel, span: timedelta, fraction: float = 1.0
     ) -> datetime:
-        """The instant `fraction` of `span` after `start`, on the service level's clock."""
-        if level.clock == "calendar" or not self._hours.enabled:
-            return start + span * fraction
-        return self.add(start, self.working_span(span) * fraction)
+        """The instant `fraction` of `span` after `start`, on the service level's clock (on
+        the working clock each whole day of `span` is a working day: `working_span`)."""
+        if level.clock == "working" and self._hours.enabled:
+            span = self.working_span(span)
+        return self.later(start, span * fraction, level.clock)

@@ -1,8 +1,10 @@
 """An officer corrects a reply the requester already has: they edit it in Telegram.
 
 The requester's copy cannot be edited (it is the bot's message, copied from the officer's);
-so they get the words as they now read, marked as an edit (`staff_edit`), and the ticket's
-record keeps both. A requester's own edits go the other way (bot/conversation.py
+so they get the words as they now read, marked as an edit (`staff_edit`), as a reply to the
+copy they received when the desk knows it (the copy's link records the message it carries,
+bot/delivery.py `carried`), so that they see which reply changed; and the ticket's record
+keeps both. A requester's own edits go the other way (bot/conversation.py
 `requester_edit_and_tell`)."""
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from sqlalchemy import select
 from bot import replies
 from bot.conversation import EDIT, add_staff_message
 from bot.guards import MAX_TEXT
-from bot.models import Direction, Requester, TicketMessage
+from bot.models import Direction, Requester, StaffLink, TicketMessage
 from bot.notices import Audience, Notice, publish
 from bot.rules import Rules
 from bot.store import get
@@ -33,10 +35,12 @@ async def staff_edit_and_tell(
     to read `text` (its words or caption). If that message reached the ticket's requester (a
     public reply filed under ticket `ticket_id`), the edit is filed as a public update of
     content type "edit" at the transaction's instant (without Telegram ids: the message is
-    filed already) and the requester gets a `staff_edit` notice (values `text`, and
-    `numbered` when they have more than one ticket in hand). None, and nothing filed or said,
-    for anything else (an internal note, a command, a message the desk refused) or an edit
-    with no words left. Raises as `add_staff_message` does (DeskError)."""
+    filed already) and the requester gets a `staff_edit` notice (values `text`,
+    `numbered` when they have more than one ticket in hand, and `reply_to`, the message id of
+    the copy of the original they received, when it was delivered and linked: `copy_of`).
+    None, and nothing filed or said, for anything else (an internal note, a command, a
+    message the desk refused) or an edit with no words left. Raises as `add_staff_message`
+    does (DeskError)."""
     replied = await tx.session.scalar(
         select(TicketMessage.id)
         .where(
@@ -62,7 +66,28 @@ async def staff_edit_and_tell(
     requester = await tx.session.get(Requester, ticket.requester_id)
     assert requester is not None  # a foreign key
     numbered = await replies.holding(session=tx.session, requester_id=requester.id) > 1
-    values = {"text": text, "numbered": numbered}
+    values: dict[str, object] = {"text": text, "numbered": numbered}
+    copy = await copy_of(tx, chat_id=requester.chat_id, of=(chat_id, message_id))
+    if copy is not None:
+        values["reply_to"] = copy
     notice = Notice("staff_edit", (Audience.REQUESTER,), ticket, values, requester=requester)
     await publish(tx, rules, [notice])
     return message
+
+
+async def copy_of(tx: Transaction, *, chat_id: int, of: tuple[int, int]) -> int | None:
+    """The message id in chat `chat_id` of the latest copy the desk delivered there of the
+    message `of` (chat id, message id), None when none was delivered or it is not known (a
+    copy still in the outbox, given up, or sent before links recorded what they carry)."""
+    from_chat_id, from_message_id = of
+    found = await tx.session.scalar(
+        select(StaffLink.message_id)
+        .where(
+            StaffLink.from_chat_id == from_chat_id,
+            StaffLink.from_message_id == from_message_id,
+            StaffLink.chat_id == chat_id,
+        )
+        .order_by(StaffLink.message_id.desc())
+        .limit(1)
+    )
+    return int(found) if found is not None else None

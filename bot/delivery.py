@@ -127,12 +127,26 @@ async def forwarded_from(
 class Link:
     """A message sent in `chat_id` as `message_id` that stands for ticket `ticket_id` (a call
     with `after="link"`): a reply to it is for that ticket. `kind`: the call's kind (a notice's
-    template), kept with the link."""
+    template), kept with the link; `carried`: the message (chat id, message id) it is a copy
+    or a rendering of, if any (`carried`)."""
 
     chat_id: int
     message_id: int
     ticket_id: int
     kind: str | None = None
+    carried: tuple[int, int] | None = None
+
+
+def carried(item: Queued) -> tuple[int, int] | None:
+    """The message (chat id, message id) a message on its way carries, if it carries one: a
+    notice's values `from_chat_id` and `message_id` (a staff reply for its requester, copied
+    or numbered; a requester's message relayed), or a front's copyMessage's parameters."""
+    values = item.message.context if item.message is not None else None
+    if values is None and item.call is not None and item.call.method == "copyMessage":
+        values = item.call.params
+    if not values or "from_chat_id" not in values or "message_id" not in values:
+        return None
+    return int(values["from_chat_id"]), int(values["message_id"])
 
 
 async def mark_sent(
@@ -164,6 +178,8 @@ async def mark_sent(
                         "message_id": k.message_id,
                         "ticket_id": k.ticket_id,
                         "kind": k.kind,
+                        "from_chat_id": k.carried[0] if k.carried else None,
+                        "from_message_id": k.carried[1] if k.carried else None,
                     }
                     for k in links
                 ],

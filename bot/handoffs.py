@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import lifecycle
-from bot.config import Settings
+from bot.config import ServiceLevel, Settings
 from bot.errors import InvalidInput, NotFound
 from bot.guards import clean_text, require_staff_of
 from bot.handoff_forms import decided_form_notices, department_name, form_notice
@@ -30,34 +30,41 @@ from bot.lifecycle import Action
 from bot.models import Handoff, HandoffStatus, Requester, Ticket
 from bot.notices import Audience, Notice, publish
 from bot.rules import Rules
+from bot.sla import ServiceLevels
 from bot.store import get, save
 from bot.transaction import Transaction
 
-DEFAULT_HOURS = 24  # a form's deadline when its sender names none
-MAX_HOURS = 24 * 30  # the furthest deadline a form may set
+DEFAULT_SPAN = timedelta(days=1)  # a form's deadline when its sender names none: a day
+MAX_HOURS = 24 * 30  # the furthest deadline a form may set, in hours
 
 
-def handoff_due_at(now: datetime, hours: int | None) -> datetime:
-    """The deadline of a handoff form sent at `now`: `hours` whole hours later (None: the
-    default, 24) on the calendar clock, nights, weekends and holidays included. InvalidInput
-    (`deadline_range`) unless 1 <= hours <= 720.
+def handoff_due_at(
+    now: datetime, hours: int | None, *, levels: ServiceLevels, level: ServiceLevel
+) -> datetime:
+    """The deadline of a handoff form sent at `now` for a ticket whose service level is
+    `level`: `hours` whole hours later on that level's clock, counted by the service levels'
+    own rule (`WorkingCalendar.later` of `levels.calendar`): on the working clock office
+    hours only (a form sent on Friday at 17:00 for 8 hours is due in the next working week),
+    on a calendar-clock level (an urgent fault) every hour. None: a day, as a service level's
+    "1d" counts (one working day on the working clock: `WorkingCalendar.deadline`).
+    InvalidInput (`deadline_range`) unless 1 <= hours <= 720.
 
     The rule's source: SPEC §7 and the seed's 跨部门协作流程 (标准化交接单, 含问题摘要、处理建议、
-    时限要求) make the deadline part of the form, set by whoever sends it; neither puts it on
-    the working clock, which SPEC §5 (限时办结) gives to the service levels alone (first
-    response and resolution per category × priority, in calendar or working hours from
-    config). So the hours the sender writes are calendar hours, and the receiving group's card
-    shows the instant itself (SPEC §14: explicit times). The ticket's own deadlines keep their
-    service level's clock meanwhile.
+    时限要求) make the deadline part of the form, set by whoever sends it; SPEC §5 (限时办结)
+    counts time limits in calendar or working hours from config. A department's time limit
+    is its working time, as for the ticket's own service level: the same clock, so that a
+    form's hours and the ticket's deadline mean the same thing. The receiving group's card
+    shows the instant itself (SPEC §14: explicit times).
     """
-    hours = DEFAULT_HOURS if hours is None else hours
+    if hours is None:
+        return levels.calendar.deadline(now, level, DEFAULT_SPAN)
     if not 1 <= hours <= MAX_HOURS:
         raise InvalidInput(
             f"a handoff deadline of {hours} hours is not within 1-{MAX_HOURS}",
             "deadline_range",
             limit=MAX_HOURS,
         )
-    return now + timedelta(hours=hours)
+    return levels.calendar.later(now, timedelta(hours=hours), level.clock)
 
 
 def department_named(settings: Settings, word: str) -> str | None:
@@ -263,7 +270,8 @@ async def transfer_and_tell(
     and its notices published in it. Raises as `transfer` and `handoff_due_at` do
     (DeskError)."""
     session = tx.session
-    due_at = handoff_due_at(tx.now, hours)
+    ticket = await get(session=session, ticket_id=ticket_id)
+    due_at = handoff_due_at(tx.now, hours, levels=rules, level=rules.level(ticket))
     form = await transfer(
         session=session,
         rules=rules,
@@ -275,7 +283,6 @@ async def transfer_and_tell(
         due_at=due_at,
         now=tx.now,
     )
-    ticket = await get(session=session, ticket_id=ticket_id)
     requester = await session.get(Requester, ticket.requester_id)
     assert requester is not None  # a foreign key
     later = await said_later(session=session, ticket=ticket)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot import staff_chats
-from bot.intake.anew import keeps_forward, start_anew
+from bot.intake.anew import kept, start_anew
 from handlers import handover, keyboards, post
 from handlers.commands import IN_TICKET, read
 from handlers.context import DeskContext
@@ -145,6 +145,6 @@ async def new_question(update: Update, context: DeskContext) -> None:
             "new_question",
             requester.language,
             ticket_id=in_hand.id if in_hand is not None else None,
-            kept=keeps_forward(requester),
+            kept=str(kept(requester) or ""),
         )
         await post.post(tx, post.reply(message, text))

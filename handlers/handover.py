@@ -48,15 +48,17 @@ def present(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list[
             text = desk.texts.render("ask_matter", language, person=outcome.person)
             return [post.message(chat_id, text)]
         case Action.REMIND:
-            # The buttons above still work; from the second reminder on they come again.
+            # The buttons above still work; from the second reminder on they come again
+            # (the core took those above away: one live set).
+            assert outcome.reminder is not None
             fallback = fallback_category(desk.settings)
             text = desk.texts.render(
                 "category_waiting",
                 language,
-                reason="again" if outcome.again else "filler",
+                reason=outcome.reminder.value,
                 fallback=desk.names(language)["categories"][fallback],
             )
-            if outcome.again:
+            if outcome.reminder.shows_buttons:
                 return [_offer(chat_id, text, keyboards.categories(desk, language))]
             return [post.message(chat_id, text)]
         case Action.MORE:

@@ -53,6 +53,10 @@ AFTER = {
 }
 
 
+# Notices shown as a reply to the message their values name (`reply_to`), when they name one.
+REPLYING = {ANSWER, "staff_edit"}
+
+
 def _supervising(desk: Desk, message: Outgoing) -> bool:
     if message.audience is not None:
         return message.audience in _SUPERVISING
@@ -215,6 +219,7 @@ def present(desk: Desk, message: Outgoing) -> Call:
         ticket_id=message.ticket_id,
         in_topic=in_topic,
         after=_after(message),
-        # An answer about a handoff: under the form it is about.
-        reply_to=message.context.get("reply_to") if message.template == ANSWER else None,
+        # An answer about a handoff: under the form it is about; an officer's edit of a reply:
+        # under the requester's copy of it.
+        reply_to=message.context.get("reply_to") if message.template in REPLYING else None,
     )

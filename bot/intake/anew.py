@@ -4,10 +4,15 @@ A careful clerk asked to start on something else first files what the requester 
 them: a question that waits only for its category (the bot asked which kind of matter it is)
 is handed to a person before the new one begins (seed: the first receiver takes the matter
 whole; the requester never repeats themselves). Forwards that wait for what the requester
-wants done about them stay too: the new question comes with them.
+wants done about them stay too: the new question comes with them. So does a request for a
+person or a kind of service whose matter the bot asked for (`DialogStep.MATTER`: "人工",
+"我要报修", nothing of the matter said yet): what they write next is that matter, and it goes
+to a person with their first words, as it would have without /new.
 """
 
 from __future__ import annotations
+
+from enum import StrEnum
 
 from bot.classify import fallback_category
 from bot.desk import Desk
@@ -16,6 +21,14 @@ from bot.intake.close import Matter
 from bot.intake.handing import Outcome, hand_over
 from bot.models import DialogStep, Requester, Ticket
 from bot.transaction import Transaction
+
+
+class Kept(StrEnum):
+    """What of the inquiry in progress /new keeps for the new question (`kept`)."""
+
+    FORWARD = "forward"  # forwards waiting for what the requester wants done about them
+    PERSON = "person"  # a person asked for, the matter not yet said
+    SERVICE = "service"  # a kind of service asked for ("我要报修"), the matter not yet said
 
 
 async def start_anew(
@@ -28,7 +41,8 @@ async def start_anew(
     limit). None when nothing waited. Then the dialog starts anew: the next text is a new
     question (`DialogStep.NEW_QUESTION` while a ticket is in hand: `current`, or the one just
     opened; else no step at all). The inquiry's buttons go (`offers.end`). Forwards waiting
-    to be asked about are kept for the new question (`keeps_forward`)."""
+    to be asked about, and a request for a person or a service whose matter was asked for,
+    are kept for the new question, their step with them (`kept`)."""
     waited = None
     if requester.dialog_step == DialogStep.CATEGORY and requester.last_question:
         question = requester.last_question
@@ -41,10 +55,11 @@ async def start_anew(
         # The inquiry is dropped, not filed: its buttons go (filed, the ticket took them).
         await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=None)
     in_hand = current if current is not None else (waited.ticket if waited else None)
-    if keeps_forward(requester):
-        # A forward waits for what they want done about it: the question they now write is
-        # that (or a new matter the forward is context for), so the forward stays with it,
-        # never dropped; it is still asked about, not filed under the ticket in hand.
+    if kept(requester) is not None:
+        # A forward waits for what they want done about it, or a request for a person or a
+        # service for its matter: the question they now write is that (or a new matter the
+        # forward is context for), so what they said stays with it, never dropped; it is
+        # still asked about, not filed under the ticket in hand.
         return waited
     requester.dialog_step = DialogStep.NEW_QUESTION if in_hand is not None else None
     requester.last_question = requester.last_offered = None
@@ -52,8 +67,15 @@ async def start_anew(
     return waited
 
 
-def keeps_forward(requester: Requester) -> bool:
-    """/new keeps the forwards that wait for what the requester wants done about them
-    (`DialogStep.ABOUT`): they lead the new question (`decision.question_of`), as context
-    their own words are sorted before (`close.Matter`)."""
-    return requester.dialog_step == DialogStep.ABOUT and bool(requester.last_question)
+def kept(requester: Requester) -> Kept | None:
+    """What /new keeps for the new question, None when nothing: the forwards that wait for
+    what the requester wants done about them (`DialogStep.ABOUT`), which lead the new
+    question (`decision.question_of`) as context their own words are sorted before
+    (`close.Matter`); or a request for a person (no words kept as the question: "人工" adds
+    nothing to it) or for a kind of service (its words lead the question) whose matter the
+    bot asked for (`DialogStep.MATTER`), the matter being what they write next."""
+    if requester.dialog_step == DialogStep.ABOUT and requester.last_question:
+        return Kept.FORWARD
+    if requester.dialog_step == DialogStep.MATTER:
+        return Kept.SERVICE if requester.last_question else Kept.PERSON
+    return None

@@ -49,8 +49,9 @@ leading words of their own is their matter, its band that of their words); "a na
 text is the name of a category the buttons show, or a sentence that plainly names one
 ("这是投诉", "it's a complaint", "我要报修": `bot.intake.choice`), taken as the choice;
 "filler": no words, a greeting, thanks, "ok" (`is_filler`): nothing of the matter, so the
-buttons stay and the requester is reminded of them (not in the same words each time); "other
-words": more of the question (the second part of a long paste, details): added to it, and its
+buttons stay and the requester is reminded of them (never in the same words twice, one live set
+of buttons, and after three reminders the question goes to a person under the fallback
+category: `pending.reminder`); "other words": more of the question (the second part of a long paste, details): added to it, and its
 category decided anew from the whole question, the buttons staying while it still does not tell
 (an edit of the question is applied to it the same way); yes*: a ticket in progress and no
 first inquiry of theirs beside it (one begun after /new takes their follow-ups until it ends: a

@@ -98,11 +98,22 @@ async def take_text(
             category=named,
         )
     if decided is Action.REMIND:
-        # Nothing of the matter: the buttons stay, and a reminder (not the same one again).
-        again = inquiry.reminded(going_on) > 0
+        # Nothing of the matter: a reminder, never in the same words twice, with one live set
+        # of buttons; after the third, a person takes the question as it is.
         requester.inquiry = going_on
+        reminder = pending.reminder(inquiry.reminded(going_on))
+        if reminder is None:
+            return await hand_over(
+                tx=tx,
+                desk=desk,
+                requester=requester,
+                question=requester.last_question or text,
+                category=fallback_category(desk.settings),
+            )
         record_turn(requester, inquiry.bot_did("remind", now))
-        return Outcome(decided, again=again)
+        if reminder.shows_buttons:
+            await offers.retire(tx=tx, rules=desk.rules, requester=requester)
+        return Outcome(decided, reminder=reminder)
     # The first inquiry goes on (or, idle and waited on by nothing, starts again): every text
     # in it reaches the ticket it may become.
     written = text

@@ -15,6 +15,7 @@ from bot.intake import held, inquiry, offers
 from bot.intake.card import card_notice
 from bot.intake.close import Matter, matter_words, topic
 from bot.intake.decision import Action, Handover, handover, route
+from bot.intake.pending import Reminder
 from bot.kinds import BOT_OFFERED
 from bot.models import DialogStep, Requester, Ticket
 from bot.notices import publish
@@ -45,7 +46,7 @@ class Outcome:
     person: bool = False  # ASK_MATTER: they asked for a person (else for a kind of service)
     more: bool = False  # ASK_ABOUT: another forward, joined to those already asked about
     typed: bool = False  # ASK_ABOUT: a notice they typed (`announcement`), not forwarded
-    again: bool = False  # REMIND: reminded of the category buttons before
+    reminder: Reminder | None = None  # REMIND: which reminder (`pending.reminder`)
     edited: bool = False  # MORE: an edit of the question applied (else words added to it)
 
 

@@ -10,6 +10,10 @@ ticket that took it (`end`). A press on a message whose inquiry ended is then no
 inquiry in progress: the requester is told why nothing happens (bot/intake/decision.py,
 `decide_press`). A message not recorded (sent before the record existed, or pressed before
 the sender recorded it) is judged by the requester's state alone.
+
+While the inquiry goes on, the bot may show its buttons again lower in the chat (a reminder
+of the category choice): the messages that carried them before lose them first (`retire`),
+so that one set of buttons is live at a time, as a clerk hands over one form, not a pile.
 """
 
 from __future__ import annotations
@@ -72,5 +76,34 @@ async def end(
         notices.append(
             Notice(BUTTONS_GONE, (Audience.REQUESTER,), ticket, values, requester=requester)
         )
+    if notices:
+        await publish(tx, rules, notices)
+
+
+async def retire(*, tx: Transaction, rules: Rules, requester: Requester) -> None:
+    """The buttons of the requester's inquiry in progress are about to be shown again, lower
+    in the chat: each message still carrying them loses them (a BUTTONS_GONE notice each,
+    published in the caller's transaction) and is no longer recorded as the inquiry's, so a
+    press that raced the removal is judged by the requester's state alone (the choice still
+    open, it counts, as the buttons now shown would)."""
+    live = (
+        await tx.session.scalars(
+            select(InquiryOffer).where(
+                InquiryOffer.chat_id == requester.chat_id, InquiryOffer.ended_at.is_(None)
+            )
+        )
+    ).all()
+    notices = [
+        Notice(
+            BUTTONS_GONE,
+            (Audience.REQUESTER,),
+            None,
+            {"message_id": offer.message_id},
+            requester=requester,
+        )
+        for offer in live
+    ]
+    for offer in live:
+        await tx.session.delete(offer)
     if notices:
         await publish(tx, rules, notices)

@@ -4,15 +4,46 @@ category a text names, and an edit of the question applied to it.
 A clerk who asked "which kind of matter is it?" takes a typed name or a sentence naming one
 as the answer (`category_in`), and an edit of the question as the question (`apply_edit`);
 what the rest of a requester's texts do there is the decision's (`Action.REMIND`,
-`Action.MORE` in `bot.intake.decision`).
+`Action.MORE` in `bot.intake.decision`), and how a clerk reminds them, time after time, of
+the choice they are waiting for (`reminder`).
 """
 
 from __future__ import annotations
+
+from enum import StrEnum
 
 from bot.config import Settings
 from bot.intake import inquiry
 from bot.intake.choice import category_named, category_said
 from bot.models import Requester
+
+
+class Reminder(StrEnum):
+    """How the requester is reminded of the category choice, by how often they were before
+    (`reminder`); the value names the wording (the template `category_waiting`'s reason)."""
+
+    SHORT = "filler"  # the buttons are just above: a short reminder, no buttons again
+    AGAIN = "again"  # other words, and the buttons brought down again (the earlier ones go)
+    PLAIN = "plain"  # once, plainly: what to do, and that a person takes it as it is if
+    # they write again without choosing; the buttons brought down again
+
+    @property
+    def shows_buttons(self) -> bool:
+        """The reminder carries the category buttons (those shown before lose theirs:
+        `offers.retire`, one live set at a time)."""
+        return self is not Reminder.SHORT
+
+
+_REMINDERS = (Reminder.SHORT, Reminder.AGAIN, Reminder.PLAIN)
+
+
+def reminder(before: int) -> Reminder | None:
+    """The reminder for a text that says nothing of the matter while the category buttons
+    wait, given how many reminders came `before` it since the buttons were first shown
+    (`inquiry.reminded`): each in other words, the third saying plainly what happens next;
+    None after that: a clerk does not say it a fourth time but passes the question on, as
+    it is, under the fallback category (the seed: every inquiry answered, no dead end)."""
+    return _REMINDERS[before] if 0 <= before < len(_REMINDERS) else None
 
 
 def category_in(settings: Settings, text: str) -> str | None:

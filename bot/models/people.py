@@ -11,6 +11,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -105,6 +106,11 @@ class StaffLink(Base):
     ticket, bot/replies.py)."""
 
     __tablename__ = "staff_links"
+    __table_args__ = (
+        # A message's copies: where an officer's reply reached its requester, so that their
+        # edit of it is sent as a reply to that copy (bot/corrections.py).
+        Index("ix_staff_links_from", "from_chat_id", "from_message_id"),
+    )
 
     chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     message_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
@@ -112,6 +118,11 @@ class StaffLink(Base):
     # The kind of notice it was (its template, e.g. "resolution", whose buttons go once the
     # requester has answered it in words); None for a copy, or a link older than the column.
     kind: Mapped[str | None] = mapped_column(String(64))
+    # The message it carries, when it is one copied or written out (a staff reply reaching
+    # the requester, a requester's message relayed to the staff: the notice's `from_chat_id`
+    # and `message_id`); None for the others, and for links older than the columns.
+    from_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    from_message_id: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class InquiryOffer(Base):

@@ -240,7 +240,13 @@ class Dispatcher:
             call = item.call
             if call.after == "link" and call.ticket_id is not None and result:
                 # Linked to its ticket with the marks: nothing waits for the link.
-                link = delivery.Link(call.chat_id, result["message_id"], call.ticket_id, call.kind)
+                link = delivery.Link(
+                    call.chat_id,
+                    result["message_id"],
+                    call.ticket_id,
+                    call.kind,
+                    delivery.carried(item),
+                )
                 self._marker.add(item.id, None, link)
                 return MARKING
             if call.after == offers.AFTER and result:

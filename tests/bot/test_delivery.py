@@ -162,3 +162,22 @@ def test_an_answer_to_staff_who_asked_under_an_unclaimed_card_is_never_dropped()
             then = delivery.without_topic(forum=forum, claimed=False, kind=kind, under_card=True)
             assert then == delivery.SEND
         assert delivery.without_topic(forum=True, claimed=False, kind=kind) == delivery.SKIP
+
+
+def _queued(message: Outgoing | None = None, call: Call | None = None) -> outbox.Queued:
+    return outbox.Queued(1, 7, 0, MONDAY_9AM, message=message, call=call)
+
+
+def test_a_link_records_the_message_its_copy_carries() -> None:
+    """What a sent message carries, for its link (an officer's edit of a reply is then sent
+    as a reply to the requester's copy, bot/corrections.py): a staff reply's values, copied
+    or numbered alike; a front's copy's parameters; nothing for anything else."""
+    values = {"from_chat_id": -100, "message_id": 42, "numbered": True, "text": "请明天来"}
+    reply = Outgoing(7, "zh", "staff_reply", values, ticket_id=1)
+    assert delivery.carried(_queued(reply)) == (-100, 42)
+    copy = Call(7, "copyMessage", {"chat_id": 7, "from_chat_id": -100, "message_id": 43})
+    assert delivery.carried(_queued(call=copy)) == (-100, 43)
+    said = Call(7, "sendMessage", {"chat_id": 7, "text": "你好"})
+    assert delivery.carried(_queued(call=said)) is None
+    gone = Outgoing(7, "zh", "buttons_gone", {"message_id": 5})
+    assert delivery.carried(_queued(gone)) is None

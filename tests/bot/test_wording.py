@@ -270,10 +270,11 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
     if template == "ask_matter":
         return [("person", {"person": True}), ("service", {"person": False})]
     if template == "category_waiting":
-        reasons = ("filler", "again", "added", "edited")
+        reasons = ("filler", "again", "plain", "added", "edited")
         return [(r, {"reason": r, "fallback": "咨询"}) for r in reasons]
     if template == "new_question":
-        return [("", {"kept": False}), ("kept", {"kept": True})]
+        kept = ("forward", "person", "service")
+        return [("", {"kept": ""}), *((k, {"kept": k, "ticket_id": 3}) for k in kept)]
     if template == "ask_about":
         return [
             (f"{first}{kind}", {"more": more, "typed": typed})

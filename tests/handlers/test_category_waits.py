@@ -88,21 +88,75 @@ async def test_a_greeting_under_the_buttons_is_nothing_and_the_buttons_stay(
 ) -> None:
     emulator, application = running
     choice = await _asked_kind(emulator, user)
+    # Recorded as the inquiry's, as it is long before a person types on.
+    await recorded(application, InquiryOffer, user, choice.message_id)
     await _says(emulator, user, hello)
     first = (await bot_lines(emulator, user, 2))[-1]
     assert reminded in first.text and first.buttons == []
-    # Not the same words again: the second reminder brings the buttons back to hand.
+    # Not the same words again: the second reminder brings the buttons back to hand, and
+    # those first shown go (one live set).
     await _says(emulator, user, hello)
     second = (await bot_lines(emulator, user, 3))[-1]
     assert again in second.text and second.text != first.text
     assert "cat:complaint" in _data(second)
+    await until(lambda: _shown(emulator, user, choice.message_id).buttons == [])
+    await recorded(application, InquiryOffer, user, second.message_id)
     assert await _tickets(application) == []
-    # The buttons first shown still work: the choice opens the ticket, greetings left out.
-    assert _data(_shown(emulator, user, choice.message_id)) == _data(choice)
+    # A press that raced their removal still counts: the choice opens the ticket, greetings
+    # left out, and the buttons shown again go too.
     assert await _press(emulator, user, choice.message_id, "cat:complaint") == ""
     assert promised in (await bot_lines(emulator, user, 4))[-1].text
     (ticket,) = await _tickets(application)
     assert (ticket.category, ticket.question) == ("complaint", QUESTION[user])
+    await until(lambda: _shown(emulator, user, second.message_id).buttons == [])
+
+
+def _live_keyboards(emulator: Emulator, user: int) -> list[int]:
+    """The bot's messages in the requester's chat that show buttons now."""
+    return [e.message_id for e in bot_said(emulator.world, user) if e.buttons]
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "fillers", "plainly", "handed", "promised"),
+    [
+        (REQUESTER, ("你好", "在吗", "?", "好的"), '回复"好的"', "咨询", "(咨询)"),
+        (ENGLISH, ("hello", "you there", "?", "ok"), 'reply "ok"', "Consultation", "(Consult"),
+    ],
+)
+async def test_fillers_under_the_buttons_get_other_words_one_keyboard_then_a_person(
+    running: tuple[Emulator, App],
+    user: int,
+    fillers: tuple[str, ...],
+    plainly: str,
+    handed: str,
+    promised: str,
+) -> None:
+    """A requester who keeps sending fillers: each reminder in other words, the buttons
+    never piled up (each set shown again takes the one above away), the third says plainly
+    what to do and what happens if they do not choose, and the fourth filler passes the
+    question to a person under the fallback category, every word of it kept."""
+    emulator, application = running
+    choice = await _asked_kind(emulator, user)
+    await recorded(application, InquiryOffer, user, choice.message_id)
+    reminders = []
+    for count, filler in enumerate(fillers[:3], start=2):
+        await _says(emulator, user, filler)
+        reminder = (await bot_lines(emulator, user, count))[-1]
+        reminders.append(reminder.text)
+        if reminder.buttons:
+            await recorded(application, InquiryOffer, user, reminder.message_id)
+            await until(lambda: len(_live_keyboards(emulator, user)) == 1)
+        assert len(_live_keyboards(emulator, user)) == 1
+    assert len(set(reminders)) == 3  # never the same words twice
+    assert plainly in reminders[2] and handed in reminders[2]
+    assert _live_keyboards(emulator, user) == [reminder.message_id]
+    assert await _tickets(application) == []
+    await _says(emulator, user, fillers[3])
+    assert promised in (await bot_lines(emulator, user, 5))[-1].text
+    (ticket,) = await _tickets(application)
+    assert (ticket.category, ticket.question) == ("consultation", QUESTION[user])
+    await until(lambda: _live_keyboards(emulator, user) == [])
 
 
 @pytest.mark.parametrize("store", ["sqlite"])

@@ -5,6 +5,7 @@ the real Application against the emulation."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -12,10 +13,12 @@ from sqlalchemy import select
 from telegram.ext import Application
 
 from bot.excerpt import MAX_MESSAGE, units
-from bot.models import Direction, Ticket, TicketMessage
+from bot.models import Direction, Handoff, Ticket, TicketMessage
 from emulator.server import Emulator
+from tests.conftest import MONDAY_9AM
 from tests.handlers.conftest import (
     REQUESTER,
+    DeskClock,
     bot_lines,
     bot_said,
     only_topic,
@@ -143,3 +146,25 @@ async def test_a_returned_form_says_who_returned_it_when_and_why(
     await until(lambda: "退回" in form.text)
     assert f"↩️ 已由 {name} 于 " in form.text and form.text.endswith("退回:不属于本科室职责")
     assert form.buttons == []
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_the_form_shows_its_deadline_in_working_hours(
+    running: tuple[Emulator, App], desk_clock: DeskClock
+) -> None:
+    """A form sent on Friday at 17:00 for 8 hours, on a ticket whose service level runs on
+    the working clock: due on Tuesday at 9:30 (half an hour on Friday, seven on Monday, the
+    last on Tuesday), as the ticket's own 8 working hours would be, not on Saturday at 1:00;
+    the form says so, and so does the ticket's record of it."""
+    emulator, application = running
+    desk = application.bot_data.desk
+    desk_clock.now = MONDAY_9AM + timedelta(days=4, hours=8)  # Friday 17:00 in Shanghai
+    _to, form, _ = await a_form(emulator)
+    async with desk.sessions() as session:
+        ticket = await session.get(Ticket, 1)
+        handoff = await session.scalar(select(Handoff))
+    assert ticket is not None and desk.rules.level(ticket).clock == "working"
+    assert handoff is not None
+    tuesday = datetime(2026, 12, 8, 9, 30, tzinfo=desk.settings.zone)
+    assert handoff.due_at == tuesday
+    assert "办理期限:2026-12-08 09:30" in form.text

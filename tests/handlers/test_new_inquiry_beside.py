@@ -173,3 +173,72 @@ async def test_new_while_a_forward_waits_keeps_the_forward_with_the_new_question
     ticket = await _ticket(application, 1)
     assert ticket is not None
     assert notice in ticket.question and ticket.question.endswith(question)
+
+
+async def _inquiry_words(application: App, ticket_id: int) -> list[str]:
+    """The requester's words in a ticket's record of its first inquiry, in order."""
+    ticket = await _ticket(application, ticket_id)
+    assert ticket is not None
+    return [t["text"] for t in ticket.inquiry or [] if t.get("by") == "requester" and "text" in t]
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "person", "stands"),
+    [(REQUESTER, "人工", "您要转人工"), (ENGLISH, "human", "You asked for a person")],
+)
+async def test_new_after_asking_for_a_person_keeps_the_request_for_the_matter_said_next(
+    running: tuple[Emulator, App], user: int, person: str, stands: str
+) -> None:
+    """ "人工", asked what the matter is, then /new: the request for a person stands and the
+    words they send next are its matter, to a person (a question the knowledge base answers
+    too: they asked for a person), with "人工" in the ticket's record."""
+    emulator, application = running
+    world = emulator.world
+    await world.user_sends(user, person)
+    await bot_lines(emulator, user, 1)
+    await world.user_sends(user, "/new")
+    assert stands in (await bot_lines(emulator, user, 2))[-1].text
+    await world.user_sends(user, NEW[user])
+    await until(lambda: any("#1" in e.text for e in bot_said(world, user)))
+    ticket = await _ticket(application, 1)
+    assert ticket is not None and ticket.question == NEW[user]
+    assert await _inquiry_words(application, 1) == [person, NEW[user]]
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "service", "kept", "matter"),
+    [
+        (REQUESTER, "我要报修", "您要办的事我已记下", "楼道的灯坏了三天了,在3号楼2单元"),
+        (
+            ENGLISH,
+            "I want to report a fault",
+            "I have kept what you asked for",
+            "The stairwell light in building 3 has been broken for three days",
+        ),
+    ],
+)
+async def test_new_twice_beside_a_ticket_after_asking_for_a_service_loses_no_word(
+    running: tuple[Emulator, App], user: int, service: str, kept: str, matter: str
+) -> None:
+    """Ticket #1 open, /new, "我要报修" (asked what it is about), /new again: the service
+    asked for stays, and with the matter said next it makes ticket #2, every word in it and
+    none of them in ticket #1."""
+    emulator, application = running
+    world = emulator.world
+    await world.user_sends(user, OLD[user])
+    await until(lambda: any("#1" in e.text for e in bot_said(world, user)))
+    await world.user_sends(user, "/new")
+    await until(lambda: len(bot_said(world, user)) >= 2)
+    await world.user_sends(user, service)
+    await bot_lines(emulator, user, 3)
+    await world.user_sends(user, "/new")
+    assert kept in (await bot_lines(emulator, user, 4))[-1].text
+    await world.user_sends(user, matter)
+    await until(lambda: any("#2" in e.text for e in bot_said(world, user)))
+    second = await _ticket(application, 2)
+    assert second is not None and second.question == f"{service}\n{matter}"
+    assert await _inquiry_words(application, 2) == [service, matter]
+    filed = await _filed(application, 1)
+    assert service not in filed and matter not in filed

@@ -1,0 +1,39 @@
+"""What /new keeps of the inquiry in progress for the new question (`anew.kept`): forwards
+waiting to be asked about, and a request for a person or a service whose matter was asked
+for; nothing else (issue 14: "人工", then /new, lost the request and the words after it)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.intake.anew import Kept, kept
+from bot.models import DialogStep, Requester
+
+
+def _requester(step: DialogStep | None, last_question: str | None) -> Requester:
+    return Requester(
+        telegram_user_id=1,
+        chat_id=1,
+        language="zh",
+        dialog_step=step.value if step is not None else None,
+        last_question=last_question,
+    )
+
+
+@pytest.mark.parametrize(
+    ("step", "last_question", "expected"),
+    [
+        (DialogStep.MATTER, None, Kept.PERSON),  # "人工": nothing of it is the question
+        (DialogStep.MATTER, "我要报修", Kept.SERVICE),
+        (DialogStep.ABOUT, '(转发的消息,来自频道"水务")通知:本周六停水', Kept.FORWARD),
+        (DialogStep.ABOUT, None, None),
+        (DialogStep.CATEGORY, "我上个月提交的材料", None),  # handed over first, not kept
+        (DialogStep.CLARIFY, "你好", None),
+        (DialogStep.NEW_QUESTION, None, None),
+        (None, "社保卡丢了怎么补办", None),
+    ],
+)
+def test_what_new_keeps(
+    step: DialogStep | None, last_question: str | None, expected: Kept | None
+) -> None:
+    assert kept(_requester(step, last_question)) is expected
