@@ -146,9 +146,12 @@ class Emulator:
 
     async def _transcript(self, request: web.Request) -> web.Response:
         chat_id = int(request.query["chat_id"])
+        messages = self.world.messages
         entries = [
             {
                 "message_id": e.message_id,
+                "date": messages.get((chat_id, e.message_id), {}).get("date"),
+                "reply_to_message_id": _replied(messages.get((chat_id, e.message_id), {})),
                 "from": "bot" if e.sender_id == self.world.bot.id else e.sender_id,
                 "text": e.text,
                 "buttons": [[b.get("text") for b in row] for row in e.buttons],
@@ -225,3 +228,10 @@ class Emulator:
         if stored is None:
             return web.Response(status=404)
         return web.Response(body=stored.content)
+
+
+def _replied(message: dict[str, Any]) -> int | None:
+    """The id of the message `message` replies to in its chat (a topic's implicit reply to its
+    first message included, as Telegram shows it), None when it replies to nothing."""
+    replied = message.get("reply_to_message")
+    return None if replied is None else int(replied["message_id"])

@@ -200,3 +200,27 @@ async def test_flood_limits(bot: Bot, emulator: Emulator, clock: FakeClock) -> N
 async def control_get(emulator: Emulator, path: str) -> dict[str, int]:
     async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{emulator.port}") as client:
         return dict((await client.get(f"/control/{path}")).json())
+
+
+async def test_the_transcript_shows_what_each_line_replies_to_and_when(
+    bot: Bot, emulator: Emulator, clock: FakeClock
+) -> None:
+    """A tester reads from the control API whether the bot answered a message as a reply (a
+    card's answer, an edit's copy) and when, as a Telegram client shows both."""
+    question = await bot.send_message(ALICE, "社保卡丢了怎么办")
+    clock.now += 60
+    answer = await bot.send_message(
+        ALICE, "请带身份证到窗口补办", reply_to_message_id=question.message_id
+    )
+    topic = await bot.create_forum_topic(GROUP, "#12 社保卡补办")
+    in_topic = await bot.send_message(GROUP, "已认领", message_thread_id=topic.message_thread_id)
+    base = f"http://127.0.0.1:{emulator.port}"
+    async with httpx.AsyncClient(base_url=base) as client:
+        private = (await client.get("/control/transcript", params={"chat_id": ALICE})).json()
+        group = (await client.get("/control/transcript", params={"chat_id": GROUP})).json()
+    lines = {line["message_id"]: line for line in private}
+    assert lines[question.message_id]["reply_to_message_id"] is None
+    assert lines[answer.message_id]["reply_to_message_id"] == question.message_id
+    assert lines[answer.message_id]["date"] - lines[question.message_id]["date"] == 60
+    (line,) = [line for line in group if line["message_id"] == in_topic.message_id]
+    assert line["reply_to_message_id"] == topic.message_thread_id
