@@ -82,7 +82,8 @@ def without_topic(*, forum: bool, claimed: bool, kind: str, under_card: bool = F
     | forum         | unclaimed | INTO_TOPIC_LATER,    | SEND, as a reply to the card: staff |
     |               |           | `under_card`         | asked (`relays.staff_asked`)        |
     | forum         | unclaimed | INTO_TOPIC_LATER     | SKIP: copied into the topic at claim|
-    | forum         | unclaimed | other                | SEND, in the group's General topic  |
+    | forum         | unclaimed | other                | SEND, in the group's General topic, |
+    |               |           |                      | as a reply to the card              |
 
     A claimed ticket without a topic in a forum: its group was upgraded to a forum after the
     claim, or the topic's opening waits behind it (the bot lacked the right to manage topics:
@@ -92,6 +93,15 @@ def without_topic(*, forum: bool, claimed: bool, kind: str, under_card: bool = F
     if claimed:
         return SKIP if kind in FORUM_ONLY else OPEN
     return SKIP if kind in INTO_TOPIC_LATER and not under_card else SEND
+
+
+def answers_card(*, forum: bool, claimed: bool) -> bool:
+    """Whether a message SENT for a ticket without a topic goes as a reply to its card (see
+    `without_topic`): in a group without topics always (the card's replies are the ticket's
+    thread), in a forum while nobody claimed the ticket (it lands in the General topic, among
+    every other ticket's lines: the reply says whose it is). A claimed ticket in a forum has
+    its topic instead."""
+    return not forum or not claimed
 
 
 async def forwarded_from(

@@ -51,9 +51,10 @@ text is the name of a category the buttons show, or a sentence that plainly name
 "filler": no words, a greeting, thanks, "ok" (`is_filler`): nothing of the matter, so the
 buttons stay and the requester is reminded of them (never in the same words twice, one live set
 of buttons, and after three reminders the question goes to a person under the fallback
-category: `pending.reminder`); "other words": more of the question (the second part of a long paste, details): added to it, and its
-category decided anew from the whole question, the buttons staying while it still does not tell
-(an edit of the question is applied to it the same way); yes*: a ticket in progress and no
+category: `pending.reminder`); "other words": more of the question (the second part of a
+long paste, details): added to it, and its category decided anew from the whole question,
+the buttons staying while it still does not tell (an edit of the question is applied to it
+the same way); yes*: a ticket in progress and no
 first inquiry of theirs beside it (one begun after /new takes their follow-ups until it ends: a
 ticket takes it, it is solved, or it lies idle, `bot.intake.inquiry.current`); "after an
 answer": the bot's last act was an answer and the text plainly says it did not help ("没用",

@@ -126,7 +126,8 @@ class Calls:
                 "claimed ticket %s has no topic in %s; opening it", ticket.id, call.chat_id
             )
             raise Reordered(await self._new_topic(ticket, "topic_intro"))
-        if (not forum or under_card) and ticket.card_message_id is not None:
+        answers_card = delivery.answers_card(forum=forum, claimed=ticket.owner_id is not None)
+        if (answers_card or under_card) and ticket.card_message_id is not None:
             params["reply_parameters"] = {
                 "message_id": ticket.card_message_id,
                 "allow_sending_without_reply": True,

@@ -102,3 +102,23 @@ async def test_what_missed_a_blocked_requester_reaches_them_when_they_write_agai
     assert "来电人已屏蔽本机器人,消息无法送达" in history.text
     assert "来电人已恢复联系(向机器人发来消息),补发 2 条" in history.text
     assert "unreachable" not in history.text and "reachable again" not in history.text
+
+
+async def test_a_notice_about_an_unclaimed_ticket_answers_its_card_in_the_general_topic(
+    running: tuple[Emulator, App],
+) -> None:
+    """A ticket nobody claimed has no topic yet: what its staff are told (here, that the
+    requester blocked the bot while an officer asked under the card) goes to the forum's
+    General topic as a reply to the ticket's card, not loose among other tickets' lines."""
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(REQUESTER, "我想申请公租房")
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    await bot_lines(emulator, REQUESTER, 1)  # the promise
+    await _block(emulator, True)
+    await world.user_sends(OFFICER, "请问您家几口人?", GENERAL_GROUP, reply_to=card.message_id)
+    await until(lambda: bool(_said(world, GENERAL_GROUP, "屏蔽")))
+    (told,) = _said(world, GENERAL_GROUP, "屏蔽")
+    message = world.messages[(GENERAL_GROUP, told.message_id)]
+    assert told.thread_id is None  # no topic yet: the General topic
+    assert message["reply_to_message"]["message_id"] == card.message_id
