@@ -327,7 +327,7 @@ async def test_ticket_history_shows_the_bots_answers_as_said_to_the_requester(
     await bot_lines(emulator, SOCIAL_GROUP, 1)
     await world.user_sends(SOCIAL_OFFICER, "/ticket 1", SOCIAL_GROUP)
     history = (await bot_lines(emulator, SOCIAL_GROUP, 2))[-1].text
-    assert "机器人答复来电人:社保卡丢了怎么补办" in history
+    assert "机器人向来电人提供过的答复:社保卡丢了怎么补办" in history
     assert "内部备注" not in history
 
 
