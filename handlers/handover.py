@@ -12,7 +12,7 @@ from telegram import InlineKeyboardMarkup
 
 from bot.classify import fallback_category
 from bot.desk import Desk
-from bot.intake import attachments, handing, offers, pressing
+from bot.intake import attachments, emergency, handing, offers, pressing
 from bot.intake.buttons import PressAction
 from bot.intake.decision import Action, Handover
 from bot.intake.media import MediaAction
@@ -29,7 +29,29 @@ def _offer(chat_id: int, text: str, markup: InlineKeyboardMarkup) -> Call:
 
 def present(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list[Call]:
     """The messages that say what the first-inquiry flow did (none for INTO_TICKET, whose
-    message the caller files and relays)."""
+    message the caller files and relays), after the emergency numbers when an emergency was
+    said (`emergency_advice`)."""
+    if outcome.emergency:
+        return [emergency_advice(desk, requester, outcome), *_present(desk, requester, outcome)]
+    return _present(desk, requester, outcome)
+
+
+def emergency_advice(desk: Desk, requester: Requester, outcome: handing.Outcome) -> Call:
+    """The emergency numbers (config `emergency.numbers`) in the requester's language, first:
+    a new urgent ticket is being registered, or (INTO_TICKET) their ticket is raised."""
+    language = requester.language
+    raised = outcome.action is Action.INTO_TICKET and outcome.ticket is not None
+    text = desk.texts.render(
+        "emergency_advice",
+        language,
+        numbers=emergency.numbers(desk.settings, language),
+        raised=raised,
+        ticket_id=outcome.ticket.id if outcome.ticket is not None else None,
+    )
+    return post.message(requester.chat_id, text)
+
+
+def _present(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list[Call]:
     language, chat_id = requester.language, requester.chat_id
     match outcome.action:
         case Action.ANSWER:
