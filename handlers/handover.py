@@ -159,7 +159,12 @@ def present_media(desk: Desk, requester: Requester, taken: attachments.Taken) ->
     them (bot/conversation.py)."""
     language, chat_id = requester.language, requester.chat_id
     if taken.action in (MediaAction.INTO_TICKET, MediaAction.INTO_TICKET_QUIET):
-        return []  # the desk told them (bot/conversation.py), once an album
+        # The desk told them (bot/conversation.py), once an album; a danger in the caption
+        # raised the ticket: the emergency numbers.
+        if taken.emergency:
+            raised = handing.Outcome(Action.INTO_TICKET, ticket=taken.ticket, emergency=True)
+            return [emergency_advice(desk, requester, raised)]
+        return []
     if taken.question is not None:
         return present(desk, requester, taken.question)
     if taken.action in _HELD:

@@ -47,8 +47,9 @@ async def open_urgent(
     the ticket now, its question all their words (those before it lead, `question_of`). A
     template that needs a person and answers `text` gives its answer and its category and
     department (`handing.register`); else `emergency.category`, routed as config `routing`
-    says. Its priority is urgent by the keywords of its words (`tickets.open_ticket`). The
-    outcome is marked `emergency`, even when refused past the open-ticket limit."""
+    says. Its priority is urgent by the keywords of its words (`tickets.open_ticket`); no
+    open-ticket limit (config `abuse.open_tickets`) refuses it. The outcome is marked
+    `emergency`."""
     question = question_of(step=step, earlier=requester.last_question, text=written)
     requester.last_question, requester.dialog_step, requester.last_offered = question, None, None
     matches = desk.matcher.search(text, requester.language, limit=1)
@@ -57,7 +58,12 @@ async def open_urgent(
         requester.last_offered = best.id
         record_turn(requester, answer_turn(desk, best))
         outcome = await register(
-            tx=tx, desk=desk, requester=requester, template=best, question=question
+            tx=tx,
+            desk=desk,
+            requester=requester,
+            template=best,
+            question=question,
+            emergency=True,
         )
     else:
         outcome = await hand_over(
@@ -66,6 +72,7 @@ async def open_urgent(
             requester=requester,
             question=question,
             category=desk.settings.emergency.category,
+            emergency=True,
         )
     return replace(outcome, emergency=True)
 

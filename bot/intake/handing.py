@@ -69,7 +69,13 @@ def answer_turn(desk: Desk, template: CaseTemplate) -> inquiry.Turn:
 
 
 async def register(
-    *, tx: Transaction, desk: Desk, requester: Requester, template: CaseTemplate, question: str
+    *,
+    tx: Transaction,
+    desk: Desk,
+    requester: Requester,
+    template: CaseTemplate,
+    question: str,
+    emergency: bool = False,
 ) -> Outcome:
     """The answer of a template that needs a person (`CaseTemplate.handling`), and at once a
     ticket in the template's category and department (Action.REGISTER): the requester need
@@ -84,6 +90,7 @@ async def register(
         department=template.department,
         priority=template.priority,
         priority_from=template.title(desk.settings.languages.default),
+        emergency=emergency,
     )
     return replace(outcome, answered=template.id)
 
@@ -108,6 +115,7 @@ async def hand_over(
     department: str | None = None,
     priority: str | None = None,
     priority_from: str | None = None,
+    emergency: bool = False,
 ) -> Outcome:
     """Hand a question to a person, in the caller's transaction: open a ticket in `category`
     (None: the category its cue words or a close template name) for `department` (None: as
@@ -117,7 +125,9 @@ async def hand_over(
     group set; or first ask for the category; or refuse past the open-ticket limit (config
     `abuse.open_tickets`). The new ticket's card is published for its staff group
     (`card_notice`). `priority`: at least this priority (None: the lowest), set by the
-    template titled `priority_from` (`tickets.open_ticket`); keywords may raise it."""
+    template titled `priority_from` (`tickets.open_ticket`); keywords may raise it.
+    `emergency`: a danger to people said (`bot.intake.emergency`): no open-ticket limit
+    keeps it from a person."""
     session = tx.session
     # The whole inquiry says what the matter is: details sent after an answer name no
     # category, the question they follow does.
@@ -135,7 +145,8 @@ async def hand_over(
     decided = handover(
         category=category,
         open_tickets=open_count,
-        open_ticket_limit=desk.settings.abuse.open_tickets,
+        # An emergency is never refused for the requester's other open tickets.
+        open_ticket_limit=open_count + 1 if emergency else desk.settings.abuse.open_tickets,
     )
     if decided is Handover.TOO_MANY:
         requester.dialog_step = None

@@ -174,3 +174,53 @@ async def test_a_danger_said_into_an_open_ticket_raises_it(
     assert "119" in advice.text
     alert = await bot_lines(emulator, MANAGEMENT, 1)
     assert any("#1" in line.text for line in alert)
+
+
+PHOTO = {"photo": [{"file_id": "p-1", "file_unique_id": "u-1", "width": 90, "height": 90}]}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_danger_in_a_photo_caption_raises_the_open_ticket(
+    running: tuple[Emulator, App],
+) -> None:
+    emulator, application = running
+    world = emulator.world
+    await world.user_sends(REQUESTER, "我家门口的路灯坏了三天了,谁来修?")
+    await bot_lines(emulator, REQUESTER, 2)
+    await world.user_sends_content(REQUESTER, {**PHOTO, "caption": "灯杆底下在冒火花"})
+
+    async def urgent() -> bool:
+        ticket = await _ticket(application, 1)
+        return ticket is not None and ticket.priority == "urgent"
+
+    await until(urgent)
+    await until(lambda: any("已升为特急" in e.text for e in bot_said(world, REQUESTER)))
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_an_emergency_is_never_refused_for_other_open_tickets(
+    running: tuple[Emulator, App],
+) -> None:
+    """Three open tickets, the most a requester may have: a fourth question is refused, a
+    person trapped in a lift is not."""
+    emulator, application = running
+    world = emulator.world
+    for n in range(3):
+        if n:
+            await world.user_sends(REQUESTER, "/new")
+        await world.user_sends(REQUESTER, "我想申请公租房")
+
+    async def third() -> bool:
+        return await _ticket(application, 3) is not None
+
+    await until(third)
+    await world.user_sends(REQUESTER, "/new")
+    await world.user_sends(REQUESTER, "电梯里有人被困了,幸福路4号楼")
+
+    async def fourth() -> bool:
+        ticket = await _ticket(application, 4)
+        return ticket is not None and ticket.priority == "urgent"
+
+    await until(fourth)
+    await until(lambda: any("工单 #4" in e.text for e in bot_said(world, REQUESTER)))
+    assert not any("已有 3 个正在办理的工单" in e.text for e in bot_said(world, REQUESTER))
