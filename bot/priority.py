@@ -57,20 +57,23 @@ def set_priority(
 
 @lru_cache(maxsize=1024)
 def _pattern(word: str) -> re.Pattern[str]:
-    """A keyword as found in a casefolded text: Latin words whole ("sparks" is not in
-    "sparkling", "fire" not in "fireworks"), Chinese anywhere (no spaces between words)."""
+    """A keyword as found in a casefolded text: Latin words whole, or in the plural
+    ("outages" is an outage; "sparkling" is no "spark", "fireworks" no "fire"), Chinese
+    anywhere (no spaces between words)."""
     folded = re.escape(word.casefold())
-    return re.compile(rf"(?<![a-z0-9]){folded}(?![a-z0-9])" if word.isascii() else folded)
+    if not word.isascii():
+        return re.compile(folded)
+    return re.compile(rf"(?<![a-z0-9]){folded}(?:e?s)?(?![a-z0-9])")
 
 
 # A Chinese word right after these is denied or undone: "打不着火" (will not light) is no
 # "着火" (on fire), "没冒烟" no smoke.
-_ZH_NOT = frozenset("不没未无别")
+_ZH_NOT = frozenset("不没未无")
 
 
 def uses_keyword(text: str, word: str) -> bool:
     """Whether `text` uses the configured keyword `word` (case ignored; `_pattern`) other
-    than denied: not right after 不/没/未/无/别 ("打不着火" is no fire), nor in a denial
+    than denied: not right after 不/没/未/无 ("打不着火" is no fire), nor in a denial
     (`bot.classify.denied`: "没有燃气泄漏", "there is no gas leak")."""
     folded = text.casefold()
     for found in _pattern(word).finditer(folded):

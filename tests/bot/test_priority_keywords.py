@@ -44,6 +44,7 @@ def test_a_danger_to_people_is_an_emergency_and_urgent(settings: Settings, text:
         "There is no gas leak, I just want a new meter",
         "The fireworks next door keep me awake",
         "a sparkling water bottle",
+        "家里漏电保护器跳闸了",
     ],
 )
 def test_ordinary_or_denied_words_are_no_emergency(settings: Settings, text: str) -> None:
@@ -56,3 +57,6 @@ def test_latin_keywords_match_whole_words_and_chinese_anywhere() -> None:
     assert not uses_keyword("sparkly", "spark")
     assert uses_keyword("楼下冒火花", "冒火花")
     assert not uses_keyword("打不着火", "着火")
+    assert uses_keyword("Power outages again on our street", "outage")
+    assert uses_keyword("楼道里特别冒烟", "冒烟")  # 特别 (very) denies nothing
+    assert not uses_keyword("漏电保护器跳闸了", "触电")
