@@ -7,6 +7,7 @@ inspection) stay ordinary."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -44,6 +45,9 @@ async def _urgent_at_once(
     ticket = await _ticket(application, 1)
     assert ticket is not None
     assert (ticket.priority, ticket.category) == ("urgent", "fault_report")
+    # An urgent fault's service level: a person within 15 minutes, on the calendar clock.
+    assert ticket.first_response_due_at is not None
+    assert ticket.first_response_due_at - ticket.opened_at == timedelta(minutes=15)
     said = bot_said(emulator.world, user)
     assert numbers in said[0].text
     assert "119" in said[0].text and "110" in said[0].text
