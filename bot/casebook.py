@@ -42,6 +42,7 @@ def vocabulary(settings: Settings) -> Vocabulary:
         categories=frozenset(c.key for c in settings.categories),
         departments=frozenset(d.key for d in settings.departments),
         answer_values=frozenset(settings.knowledge.values),
+        priorities=frozenset(p.key for p in settings.priorities),
     )
 
 

@@ -17,14 +17,20 @@ _EN_DENIED = re.compile(
 )
 
 
+def denied(before: str) -> bool:
+    """Whether the (casefolded) words `before` a word deny it: they end in "不是", "没有",
+    "not a", "no"... ("不是投诉", "there is no gas leak")."""
+    tail = before[-40:]
+    return bool(_ZH_DENIED.search(tail) or _EN_DENIED.search(tail))
+
+
 def uses_cue(question: str, cue: str) -> bool:
     """Whether `question` (casefolded) uses the cue word `cue` (casefolded) other than in a
     denial of it: "不是投诉,就是想问问" and "This is not a complaint" do not name a
     complaint; "我要投诉" does."""
     start = question.find(cue)
     while start != -1:
-        before = question[max(0, start - 40) : start]
-        if not (_ZH_DENIED.search(before) or _EN_DENIED.search(before)):
+        if not denied(question[:start]):
             return True
         start = question.find(cue, start + 1)
     return False

@@ -14,6 +14,8 @@ The form's deadline is `handoff_due_at` (where the rule comes from: its docstrin
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -38,16 +40,60 @@ DEFAULT_SPAN = timedelta(days=1)  # a form's deadline when its sender names none
 MAX_HOURS = 24 * 30  # the furthest deadline a form may set, in hours
 
 
+@dataclass(frozen=True)
+class TimeLimit:
+    """A handoff form's time limit as its sender wrote it: whole days and hours ("1d4h")."""
+
+    days: int = 0
+    hours: int = 0
+
+    @property
+    def nominal_hours(self) -> int:
+        """Its length counting a day as 24 hours: what the 1-720 hour range is checked on."""
+        return self.days * 24 + self.hours
+
+
+# A time limit: whole numbers, each with its unit, hours without one ("4"); spaces allowed.
+_HOURS = r"(?:h|hr|hrs|hour|hours|小时|个小时|钟头|个钟头)"
+_DAYS = r"(?:d|day|days|天|日|工作日|个工作日)"
+_TIME_LIMIT = re.compile(rf"(?:(\d+)\s*{_DAYS})?\s*(?:(\d+)\s*{_HOURS}?)?")
+
+
+def read_time_limit(text: str) -> TimeLimit:
+    """A form's time limit as staff write it, the way config writes durations: hours as a
+    bare number or with a unit ("4", "4h", "4 hours", "4小时"), days ("1d", "1 day",
+    "1天", "1个工作日"), or both ("1d4h", "1天4小时"); case and spaces ignored. A day counts
+    as the ticket's service level counts one (`handoff_due_at`). InvalidInput
+    (`deadline_unreadable`, naming the field and the words) for anything else ("4.5h",
+    "tomorrow", "4m")."""
+    folded = text.strip().casefold()
+    found = _TIME_LIMIT.fullmatch(folded)
+    if not folded or found is None or not any(found.groups()):
+        raise InvalidInput(
+            f"a handoff time limit of {text!r} is not hours or days",
+            "deadline_unreadable",
+            word=text.strip(),
+        )
+    days, hours = found.groups()
+    return TimeLimit(days=int(days or 0), hours=int(hours or 0))
+
+
 def handoff_due_at(
-    now: datetime, hours: int | None, *, levels: ServiceLevels, level: ServiceLevel
+    now: datetime,
+    hours: int | TimeLimit | None,
+    *,
+    levels: ServiceLevels,
+    level: ServiceLevel,
 ) -> datetime:
     """The deadline of a handoff form sent at `now` for a ticket whose service level is
-    `level`: `hours` whole hours later on that level's clock, counted by the service levels'
+    `level`: `hours` whole hours later on that level's clock (a `TimeLimit`'s days each a
+    day as the level counts one: a working day, config `office_hours.working_day`, on the
+    working clock, 24 hours on the calendar clock), counted by the service levels'
     own rule (`WorkingCalendar.later` of `levels.calendar`): on the working clock office
     hours only (a form sent on Friday at 17:00 for 8 hours is due in the next working week),
     on a calendar-clock level (an urgent fault) every hour. None: a day, as a service level's
     "1d" counts (one working day on the working clock: `WorkingCalendar.deadline`).
-    InvalidInput (`deadline_range`) unless 1 <= hours <= 720.
+    InvalidInput (`deadline_range`) unless 1 <= hours <= 720 (a day counted as 24).
 
     The rule's source: SPEC §7 and the seed's 跨部门协作流程 (标准化交接单, 含问题摘要、处理建议、
     时限要求) make the deadline part of the form, set by whoever sends it; SPEC §5 (限时办结)
@@ -58,13 +104,17 @@ def handoff_due_at(
     """
     if hours is None:
         return levels.calendar.deadline(now, level, DEFAULT_SPAN)
-    if not 1 <= hours <= MAX_HOURS:
+    limit = hours if isinstance(hours, TimeLimit) else TimeLimit(hours=hours)
+    if not 1 <= limit.nominal_hours <= MAX_HOURS:
         raise InvalidInput(
-            f"a handoff deadline of {hours} hours is not within 1-{MAX_HOURS}",
+            f"a handoff deadline of {limit.nominal_hours} hours is not within 1-{MAX_HOURS}",
             "deadline_range",
             limit=MAX_HOURS,
         )
-    return levels.calendar.later(now, timedelta(hours=hours), level.clock)
+    days = timedelta(days=limit.days)
+    if level.clock == "working":
+        days = levels.calendar.working_span(days)
+    return levels.calendar.later(now, days + timedelta(hours=limit.hours), level.clock)
 
 
 def department_named(settings: Settings, word: str) -> str | None:
@@ -264,7 +314,7 @@ async def transfer_and_tell(
     to_department: str,
     summary: str,
     suggested_handling: str,
-    hours: int | None = None,
+    hours: int | TimeLimit | None = None,
 ) -> Handoff:
     """`transfer` at the transaction's instant, the form due `hours` later (`handoff_due_at`),
     and its notices published in it. Raises as `transfer` and `handoff_due_at` do

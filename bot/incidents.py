@@ -3,6 +3,7 @@ one update from staff reaches every affected requester (SPEC rule 9, 优先级�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -14,7 +15,7 @@ from bot import lifecycle
 from bot.chat_locks import surge_key
 from bot.conversation import file_staff_message
 from bot.db import one_at_a_time
-from bot.errors import NotAllowed, NotFound
+from bot.errors import InvalidInput, NotAllowed, NotFound
 from bot.excerpt import excerpt, one_line
 from bot.guards import clean_text, may_speak_for
 from bot.models import ACTIVE_STATUSES, Incident, Requester, Ticket
@@ -170,7 +171,8 @@ async def update_and_tell(
     `languages.supported` lists them ("供水管网抢修中 | Repairs under way"): each requester
     gets it in their language, and the first where theirs is not given (`in_languages`).
 
-    Returns the ids of the tickets updated, in order. Raises InvalidInput for an empty text,
+    Returns the ids of the tickets updated, in order. Raises InvalidInput ("empty_text") for
+    a text with no words in any language (nothing, "|", " | "),
     NotFound when there is no such incident (`no_such_incident`) or it has no active ticket
     (`no_incident`), NotAllowed unless `officer_id` may speak for at least one of them
     (owner, staff of its department, management: bot/guards.py).
@@ -178,6 +180,8 @@ async def update_and_tell(
     texts = in_languages(
         clean_text(text, "an incident update"), rules.settings.languages.supported
     )
+    if not texts:  # "|" alone, or only separators and punctuation: nothing to tell anyone
+        raise InvalidInput("an incident update has no words", "empty_text")
     rows = (
         await tx.session.execute(
             select(Ticket, Requester)
@@ -222,13 +226,30 @@ async def update_and_tell(
     return [ticket.id for ticket, _ in rows]
 
 
+# The separator between an update's languages: a "|" standing alone, spaces (or the text's
+# start or end) on both sides ("电话 1|2 号线" is one text; "抢修中 |" is Chinese alone).
+_SEPARATOR = re.compile(r"(?:^|\s)\|(?:\s|$)")
+
+
+def _has_words(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
 def in_languages(text: str, languages: list[str]) -> dict[str, str]:
     """An update written once per language, separated by " | " in the order of `languages`
     (config `languages.supported`): {language: its text}, in that order; a text without the
-    separator is every language's. Parts past the languages stay with the last one, and empty
-    parts are left out (the first language's text is then the one given)."""
-    parts = [part.strip() for part in text.split(" | ", max(len(languages) - 1, 0))]
-    given = {language: part for language, part in zip(languages, parts, strict=False) if part}
+    separator is every language's. Parts past the languages stay with the last one; parts
+    without words (nothing, or only punctuation: "/incident 8 |") are left out (the first
+    language's text is then the one given); {} when no part has words: no update at all."""
+    text = text.strip()
+    if len(languages) > 1:
+        parts = [part.strip() for part in _SEPARATOR.split(text, maxsplit=len(languages) - 1)]
+    else:
+        parts = [text]
     if len(parts) == 1:
-        return dict.fromkeys(languages, parts[0])
-    return given or dict.fromkeys(languages, text.strip())
+        return dict.fromkeys(languages, parts[0]) if _has_words(parts[0]) else {}
+    return {
+        language: part
+        for language, part in zip(languages, parts, strict=False)
+        if _has_words(part)
+    }

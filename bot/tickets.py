@@ -49,6 +49,7 @@ async def open_ticket(
     inquiry: list[dict[str, Any]] | None = None,
     staff_chat_id: int | None = None,
     priority_words: str | None = None,
+    priority_from: str | None = None,
     topic: Topic | None = None,
     matter_words: MatterWords | None = None,
 ) -> Opened:
@@ -58,7 +59,9 @@ async def open_ticket(
     `priority_words`: the words configured keywords raise the priority for (default: the
     question; an announcement passed on is no outage of the requester's); `topic`: what a
     question is about, and `matter_words`: the words telling it, for the surge check
-    (`bot.incidents.detect_surge`)."""
+    (`bot.incidents.detect_surge`). `priority_from`: the knowledge-base template (its title)
+    whose `priority` set `priority`: a ticket opened above the lowest priority by it alerts
+    the supervisors as keywords do (`alert_template`)."""
     settings = rules.settings
     question = clean_text(question, "the question")
     if category not in {c.key for c in settings.categories}:
@@ -74,6 +77,7 @@ async def open_ticket(
     requester = await session.get(Requester, requester_id)
     if requester is None:
         raise NotFound(f"no requester {requester_id}", "no_requester")
+    set_by_template = priority if priority_from is not None else None
     priority, keywords = keyword_priority(
         rules, question if priority_words is None else priority_words, priority
     )
@@ -120,6 +124,10 @@ async def open_ticket(
     opened = Opened(ticket)
     if keywords:
         opened.alerts.extend(_supervisor_alerts(rules, ticket, "alert_keyword", words=keywords))
+    elif set_by_template is not None and settings.priority_rank(set_by_template) > 0:
+        opened.alerts.extend(
+            _supervisor_alerts(rules, ticket, "alert_template", template_title=priority_from)
+        )
     opened.alerts.extend(
         await detect_surge(
             session=session,

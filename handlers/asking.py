@@ -52,6 +52,8 @@ async def ask(update: Update, context: DeskContext) -> None:
         )
         if outcome.action is IntakeAction.INTO_TICKET:
             assert outcome.ticket is not None
+            if outcome.emergency:  # the numbers first; the ticket is raised to urgent
+                await post.post(tx, present(desk, requester, outcome))
             ticket = await which.ticket_for(
                 desk, tx, requester, outcome.ticket, holding, message, update.update_id
             )

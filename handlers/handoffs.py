@@ -23,17 +23,19 @@ from handlers.refusals import Misused, refusals
 from handlers.roles import staff_only
 
 
-def parse_form(text: str) -> tuple[str, str, str, int | None]:
-    """`/transfer dept summary | suggested | hours` as its four parts (hours None when not
-    given; its range and the deadline are the desk's: bot/handoffs.py `handoff_due_at`).
-    ValueError if the form is incomplete or the hours are not a number."""
+def parse_form(text: str) -> tuple[str, str, str, handoffs.TimeLimit | None]:
+    """`/transfer dept summary | suggested | time limit` as its four parts (the time limit
+    None when not given, else as `handoffs.read_time_limit` reads it: "4", "4h", "4小时",
+    "1d", "1天"; its range and the deadline are the desk's: `handoffs.handoff_due_at`).
+    ValueError if the form is incomplete; InvalidInput (`deadline_unreadable`) if the time
+    limit cannot be read."""
     body = text.removeprefix("/transfer").strip()
     department, _, rest = body.partition(" ")
     parts = [part.strip() for part in rest.split("|")]
     if not department or len(parts) < 2 or not parts[0] or not parts[1]:
         raise ValueError("incomplete handoff form")
-    hours = int(parts[2]) if len(parts) > 2 and parts[2] else None
-    return department, parts[0], parts[1], hours
+    limit = handoffs.read_time_limit(parts[2]) if len(parts) > 2 and parts[2] else None
+    return department, parts[0], parts[1], limit
 
 
 async def transfer(

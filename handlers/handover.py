@@ -12,7 +12,7 @@ from telegram import InlineKeyboardMarkup
 
 from bot.classify import fallback_category
 from bot.desk import Desk
-from bot.intake import attachments, handing, offers, pressing
+from bot.intake import attachments, emergency, handing, offers, pressing
 from bot.intake.buttons import PressAction
 from bot.intake.decision import Action, Handover
 from bot.intake.media import MediaAction
@@ -29,7 +29,29 @@ def _offer(chat_id: int, text: str, markup: InlineKeyboardMarkup) -> Call:
 
 def present(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list[Call]:
     """The messages that say what the first-inquiry flow did (none for INTO_TICKET, whose
-    message the caller files and relays)."""
+    message the caller files and relays), after the emergency numbers when an emergency was
+    said (`emergency_advice`)."""
+    if outcome.emergency:
+        return [emergency_advice(desk, requester, outcome), *_present(desk, requester, outcome)]
+    return _present(desk, requester, outcome)
+
+
+def emergency_advice(desk: Desk, requester: Requester, outcome: handing.Outcome) -> Call:
+    """The emergency numbers (config `emergency.numbers`) in the requester's language, first:
+    a new urgent ticket is being registered, or (INTO_TICKET) their ticket is raised."""
+    language = requester.language
+    raised = outcome.action is Action.INTO_TICKET and outcome.ticket is not None
+    text = desk.texts.render(
+        "emergency_advice",
+        language,
+        numbers=emergency.numbers(desk.settings, language),
+        raised=raised,
+        ticket_id=outcome.ticket.id if outcome.ticket is not None else None,
+    )
+    return post.message(requester.chat_id, text)
+
+
+def _present(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list[Call]:
     language, chat_id = requester.language, requester.chat_id
     match outcome.action:
         case Action.ANSWER:
@@ -137,7 +159,12 @@ def present_media(desk: Desk, requester: Requester, taken: attachments.Taken) ->
     them (bot/conversation.py)."""
     language, chat_id = requester.language, requester.chat_id
     if taken.action in (MediaAction.INTO_TICKET, MediaAction.INTO_TICKET_QUIET):
-        return []  # the desk told them (bot/conversation.py), once an album
+        # The desk told them (bot/conversation.py), once an album; a danger in the caption
+        # raised the ticket: the emergency numbers.
+        if taken.emergency:
+            raised = handing.Outcome(Action.INTO_TICKET, ticket=taken.ticket, emergency=True)
+            return [emergency_advice(desk, requester, raised)]
+        return []
     if taken.question is not None:
         return present(desk, requester, taken.question)
     if taken.action in _HELD:

@@ -37,6 +37,7 @@ def vocabulary_from(config: dict[str, Any]) -> Vocabulary:
         categories=frozenset(c["key"] for c in config.get("categories", [])),
         departments=frozenset(d["key"] for d in config.get("departments", [])),
         answer_values=frozenset((knowledge.get("values") or {}).keys()),
+        priorities=frozenset(p["key"] for p in config.get("priorities", [])),
     )
 
 

@@ -16,6 +16,8 @@ A file holds `templates:`, a list of mappings:
         ask_for:                           # repair, an application to process): the bot
           zh: [具体位置, 现场照片]           # answers, asks for these details and opens
           en: [the exact place, a photo]   # the ticket itself, in this category and department
+      priority: urgent                     # optional: the ticket opened from it is at least
+                                           # this urgent (an answer promising an emergency)
       links: [https://example.gov/fund]
       status: active                       # active | pending | retired
       origin: manual                       # manual | ticket:123
@@ -94,6 +96,7 @@ class CaseTemplate(BaseModel):
     answer: dict[str, str]
     keywords: list[str] = Field(default_factory=list)
     handling: Handling | None = None
+    priority: str | None = None
     links: list[str] = Field(default_factory=list)
     status: Status = Status.ACTIVE
     origin: str = "manual"
@@ -165,6 +168,7 @@ class Vocabulary:
     categories: frozenset[str]
     departments: frozenset[str]
     answer_values: frozenset[str]  # names an answer may use, e.g. office_hours
+    priorities: frozenset[str] = frozenset()  # priority keys (empty: none checked)
 
 
 class TemplateError(Exception):
@@ -184,6 +188,12 @@ def check_template(template: CaseTemplate, vocabulary: Vocabulary) -> list[tuple
                 problems.append((f"{field_name}.{language}", f"unknown language {language!r}"))
         if not languages:
             problems.append((field_name, "needs at least one language"))
+    if template.priority is not None and vocabulary.priorities:
+        if template.priority not in vocabulary.priorities:
+            known = ", ".join(sorted(vocabulary.priorities))
+            problems.append(("priority", f"unknown priority {template.priority!r} ({known})"))
+        if template.handling is None:
+            problems.append(("priority", "only a template with `handling` opens a ticket"))
     for language in template.handling.ask_for if template.handling else ():
         if language not in vocabulary.languages:
             problems.append((f"handling.ask_for.{language}", f"unknown language {language!r}"))

@@ -16,6 +16,7 @@ from bot.config.sections import (
     Closure,
     ConfigModel,
     Department,
+    Emergency,
     Escalation,
     KeywordRule,
     Knowledge,
@@ -53,6 +54,7 @@ class Settings(ConfigModel):
     matcher: Matcher = Matcher()
     knowledge: Knowledge = Knowledge()
     keywords: list[KeywordRule] = Field(default_factory=list)
+    emergency: Emergency = Emergency()
     surge: Surge = Surge()
     abuse: Abuse = Abuse()
     retention: Retention = Retention()
@@ -152,6 +154,18 @@ class Settings(ConfigModel):
         for rule in self.keywords:
             if rule.priority not in priorities:
                 raise ValueError(f"keywords: unknown priority {rule.priority!r}")
+        if self.emergency.category not in categories:
+            raise ValueError(
+                f"emergency.category: {self.emergency.category!r} is not a category"
+                f" ({', '.join(categories)})"
+            )
+        for index, number in enumerate(self.emergency.numbers):
+            missing = languages - set(number.names)
+            if missing:
+                raise ValueError(
+                    f"emergency.numbers[{index}] ({number.number}): names missing for"
+                    f" {', '.join(sorted(missing))}"
+                )
         if self.surge.priority not in priorities:
             raise ValueError(f"surge.priority: unknown priority {self.surge.priority!r}")
         unknown_surge = [c for c in self.surge.categories if c not in categories]

@@ -16,7 +16,7 @@ from datetime import datetime
 
 from bot import conversation
 from bot.desk import Desk
-from bot.intake import flow, handing, held, inquiry
+from bot.intake import emergency, flow, handing, held, inquiry
 from bot.intake.decision import has_words
 from bot.intake.media import (
     NO_QUESTION,
@@ -48,6 +48,7 @@ class Taken:
     action: MediaAction
     ticket: Ticket | None = None
     question: handing.Outcome | None = None
+    emergency: bool = False  # INTO_TICKET(_QUIET): its caption told a danger; it is raised
 
 
 async def take_media(
@@ -93,7 +94,11 @@ async def take_media(
             # The card waiting for a claim counts what was filed (an album that opened the
             # ticket: its items after the first, which came after the card).
             await publish(tx, desk.rules, [card_refresh(current)])
-        return Taken(action, ticket=current)
+        # A danger told in their own caption ("配电箱冒火花了" under a photo): urgent at once.
+        raised = attachment.origin is None and await emergency.raise_ticket(
+            tx=tx, desk=desk, requester=requester, ticket=current, text=attachment.caption
+        )
+        return Taken(action, ticket=current, emergency=raised)
     if action is MediaAction.NO_WORDS:
         return Taken(action)
     held.hold(requester, attachment)

@@ -13,6 +13,7 @@ The table, in words (each row wins over those below it):
 | step                   | ticket | asked for a person | band     | vague | action      |
 | ---------------------- | ------ | ------------------ | -------- | ----- | ----------- |
 | none                   | yes*   | any                |          | any   | INTO_TICKET |
+| any, an emergency said |        | any                |          | any   | EMERGENCY   |
 | CATEGORY, a name said  |        | any                |          | any   | IN_CATEGORY |
 | CATEGORY               |        | yes                |          | any   | FALLBACK    |
 | CATEGORY, filler       |        | no                 |          | any   | REMIND      |
@@ -34,7 +35,11 @@ The table, in words (each row wins over those below it):
 | none, NEW_QUESTION     |        | no                 | HANDOVER | yes   | CLARIFY     |
 | any other              |        |                    | HANDOVER |       | HANDOVER    |
 
-("ticket": a ticket in progress; blank: not looked at; "no matter said": nothing of theirs
+("an emergency said": their own words (not a forward's, not a notice's) tell a danger to
+people, config `keywords` marked `emergency` (`bot.priority.emergency_words`): a careful clerk
+asks nothing first, the matter is an urgent fault report at once, and the requester hears the
+emergency numbers; into a ticket in progress the same words raise it to urgent. "ticket": a
+ticket in progress; blank: not looked at; "no matter said": nothing of theirs
 waits (no earlier question) and the text only asks for a person ("人工", `wants_person`) or
 names a kind of service ("我要报修", "I want to complain": `names_no_matter`), so a clerk asks
 what the matter is, once, and a person takes it with the matter they then say, their first
@@ -51,10 +56,10 @@ text is the name of a category the buttons show, or a sentence that plainly name
 "filler": no words, a greeting, thanks, "ok" (`is_filler`): nothing of the matter, so the
 buttons stay and the requester is reminded of them (never in the same words twice, one live set
 of buttons, and after three reminders the question goes to a person under the fallback
-category: `pending.reminder`); "other words": more of the question (the second part of a
-long paste, details): added to it, and its category decided anew from the whole question,
-the buttons staying while it still does not tell (an edit of the question is applied to it
-the same way); yes*: a ticket in progress and no
+category: `pending.reminder`); "other words": more of the question (the second part of a long
+paste, details): added to it, and its category decided anew from the whole question, the
+buttons staying while it still does not tell (an edit of the question is applied to it the
+same way); yes*: a ticket in progress and no
 first inquiry of theirs beside it (one begun after /new takes their follow-ups until it ends: a
 ticket takes it, it is solved, or it lies idle, `bot.intake.inquiry.current`); "after an
 answer": the bot's last act was an answer and the text plainly says it did not help ("没用",
@@ -141,6 +146,8 @@ class Action(StrEnum):
     # added to it, its category decided anew (a ticket, or the buttons stay)
     NO_WORDS = "no_words"  # no words at all: what do they need? (nothing changes)
     SOLVED = "solved"  # "yes" / "解决了" right after an answer: as *Solved* pressed
+    EMERGENCY = "emergency"  # a danger to people said: an urgent ticket at once (with the
+    # answer of a template that needs a person, if one answers), the emergency numbers first
 
 
 def _bare(text: str) -> str:
@@ -203,6 +210,7 @@ def before_match(
     names_category: bool = False,
     filler: bool = False,
     beside: bool = False,
+    emergency: bool = False,
 ) -> Action | None:
     """The action decided without the knowledge base, or None: search it, then `after_match`.
     `words`: the text carries any (`has_words`); `no_matter`: it only asks for a person or a
@@ -210,9 +218,12 @@ def before_match(
     person (an earlier question); `forwarded`: the text was forwarded, none of it theirs;
     `names_category`: it names a category (`choice.category_named`, `choice.category_said`);
     `filler`: it says nothing of any matter (`is_filler`); `beside`: a first inquiry of theirs
-    goes on beside the ticket in progress (begun after /new, not yet ended)."""
+    goes on beside the ticket in progress (begun after /new, not yet ended); `emergency`:
+    their own words in it tell a danger to people (`bot.priority.emergency_words`)."""
     if step is None and ticket_in_progress and not beside:
         return Action.INTO_TICKET
+    if emergency:
+        return Action.EMERGENCY
     if step is DialogStep.CATEGORY:
         if names_category:
             return Action.IN_CATEGORY

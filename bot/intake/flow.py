@@ -13,7 +13,7 @@ from bot import metrics
 from bot.classify import fallback_category
 from bot.closure import says_not_solved
 from bot.desk import Desk
-from bot.intake import held, inquiry, offers, pending
+from bot.intake import emergency, held, inquiry, offers, pending
 from bot.intake.announcement import leading_notice
 from bot.intake.close import Matter
 from bot.intake.decision import (
@@ -33,6 +33,7 @@ from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, reg
 from bot.intake.reply import Reply, reply_to_answer
 from bot.kinds import Origin
 from bot.models import DialogStep, Requester, Ticket
+from bot.priority import emergency_words
 from bot.transaction import Transaction
 from knowledge.matcher import Band
 
@@ -73,6 +74,10 @@ async def take_text(
     if step is DialogStep.CATEGORY and origin is None:
         named = pending.category_in(desk.settings, text)
     waiting = bool(requester.last_question and requester.inquiry)
+    # Their own words: not a forward's, not a notice's (a notice typed before words of their
+    # own: those words). Only their own words tell an emergency of theirs.
+    led = leading_notice(text)
+    mine = None if origin is not None else (text if led is None else led.own)
     decided = before_match(
         step=step,
         ticket_in_progress=current is not None,
@@ -84,7 +89,14 @@ async def take_text(
         names_category=named is not None,
         filler=origin is None and is_filler(text),
         beside=bool(going_on),
+        emergency=bool(mine and emergency_words(desk.rules, mine)),
     )
+    if decided is Action.INTO_TICKET and current is not None and mine:
+        # A danger said into the ticket: it is raised to urgent at once.
+        raised = await emergency.raise_ticket(
+            tx=tx, desk=desk, requester=requester, ticket=current, text=mine
+        )
+        return Outcome(decided, ticket=current, emergency=raised)
     if decided in (Action.INTO_TICKET, Action.NO_WORDS):
         return Outcome(decided, ticket=current)
     if decided is Action.IN_CATEGORY:
@@ -132,9 +144,13 @@ async def take_text(
     # it is for them (`inquiry.own_words`); a notice typed before words of their own in one
     # text is their matter's context: their words are searched for, and tell its kind and
     # priority.
-    led = leading_notice(text)
     announced = led is not None and not led.own
     own = led.own if led is not None and led.own and origin is None else None
+    if decided is Action.EMERGENCY:
+        record_turn(requester, inquiry.said(written, now, message_id=message_id, own=own))
+        return await emergency.open_urgent(
+            tx=tx, desk=desk, requester=requester, step=step, text=mine or text, written=written
+        )
     if decided is Action.MORE:
         # More of the question waiting for its category (or an edit of it): added, and the
         # category decided anew from the whole question; the buttons stay while it does not.

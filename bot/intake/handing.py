@@ -48,6 +48,9 @@ class Outcome:
     typed: bool = False  # ASK_ABOUT: a notice they typed (`announcement`), not forwarded
     reminder: Reminder | None = None  # REMIND: which reminder (`pending.reminder`)
     edited: bool = False  # MORE: an edit of the question applied (else words added to it)
+    # An emergency said (Action.EMERGENCY, or into a ticket: INTO_TICKET): the requester is
+    # told the emergency numbers first (`bot.intake.emergency`).
+    emergency: bool = False
 
 
 def record_turn(requester: Requester, turn: inquiry.Turn) -> None:
@@ -66,11 +69,18 @@ def answer_turn(desk: Desk, template: CaseTemplate) -> inquiry.Turn:
 
 
 async def register(
-    *, tx: Transaction, desk: Desk, requester: Requester, template: CaseTemplate, question: str
+    *,
+    tx: Transaction,
+    desk: Desk,
+    requester: Requester,
+    template: CaseTemplate,
+    question: str,
+    emergency: bool = False,
 ) -> Outcome:
     """The answer of a template that needs a person (`CaseTemplate.handling`), and at once a
     ticket in the template's category and department (Action.REGISTER): the requester need
-    not ask for a person, nor pick a category."""
+    not ask for a person, nor pick a category. A template with a `priority` (one whose
+    answer promises an emergency: urgent) opens the ticket at least that urgent."""
     outcome = await hand_over(
         tx=tx,
         desk=desk,
@@ -78,6 +88,9 @@ async def register(
         question=question,
         category=template.category,
         department=template.department,
+        priority=template.priority,
+        priority_from=template.title(desk.settings.languages.default),
+        emergency=emergency,
     )
     return replace(outcome, answered=template.id)
 
@@ -100,6 +113,9 @@ async def hand_over(
     question: str,
     category: str | None,
     department: str | None = None,
+    priority: str | None = None,
+    priority_from: str | None = None,
+    emergency: bool = False,
 ) -> Outcome:
     """Hand a question to a person, in the caller's transaction: open a ticket in `category`
     (None: the category its cue words or a close template name) for `department` (None: as
@@ -108,7 +124,10 @@ async def hand_over(
     ticket), the bot's note of what it offered, its alerts stored for sending and its staff
     group set; or first ask for the category; or refuse past the open-ticket limit (config
     `abuse.open_tickets`). The new ticket's card is published for its staff group
-    (`card_notice`)."""
+    (`card_notice`). `priority`: at least this priority (None: the lowest), set by the
+    template titled `priority_from` (`tickets.open_ticket`); keywords may raise it.
+    `emergency`: a danger to people said (`bot.intake.emergency`): no open-ticket limit
+    keeps it from a person."""
     session = tx.session
     # The whole inquiry says what the matter is: details sent after an answer name no
     # category, the question they follow does.
@@ -126,7 +145,8 @@ async def hand_over(
     decided = handover(
         category=category,
         open_tickets=open_count,
-        open_ticket_limit=desk.settings.abuse.open_tickets,
+        # An emergency is never refused for the requester's other open tickets.
+        open_ticket_limit=open_count + 1 if emergency else desk.settings.abuse.open_tickets,
     )
     if decided is Handover.TOO_MANY:
         requester.dialog_step = None
@@ -159,6 +179,8 @@ async def hand_over(
         category=category,
         now=now,
         department=department,
+        priority=priority,
+        priority_from=priority_from,
         inquiry=turns or None,
         # The card's group now; its message id once Telegram has the card.
         staff_chat_id=settings.department(department).staff_group_chat_id,

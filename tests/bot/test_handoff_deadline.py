@@ -12,7 +12,7 @@ import pytest
 
 from bot.config import ServiceLevel
 from bot.errors import InvalidInput
-from bot.handoffs import MAX_HOURS, handoff_due_at
+from bot.handoffs import MAX_HOURS, TimeLimit, handoff_due_at, read_time_limit
 from bot.rules import Rules
 from tests.conftest import MONDAY_9AM
 
@@ -83,3 +83,54 @@ def test_hours_out_of_range_are_refused(rules: Rules, hours: int) -> None:
         handoff_due_at(MONDAY_9AM, hours, levels=rules, level=WORKING)
     assert refused.value.reason == "deadline_range"
     assert refused.value.values == {"limit": MAX_HOURS}
+
+
+@pytest.mark.parametrize(
+    ("written", "limit"),
+    [
+        ("4", TimeLimit(hours=4)),
+        ("4h", TimeLimit(hours=4)),
+        ("4H", TimeLimit(hours=4)),
+        ("4 hours", TimeLimit(hours=4)),
+        ("4小时", TimeLimit(hours=4)),
+        ("4 个小时", TimeLimit(hours=4)),
+        ("1d", TimeLimit(days=1)),
+        ("2 days", TimeLimit(days=2)),
+        ("1天", TimeLimit(days=1)),
+        ("1个工作日", TimeLimit(days=1)),
+        ("1d4h", TimeLimit(days=1, hours=4)),
+        ("1天4小时", TimeLimit(days=1, hours=4)),
+    ],
+)
+def test_a_time_limit_is_read_as_config_writes_durations(written: str, limit: TimeLimit) -> None:
+    assert read_time_limit(written) == limit
+
+
+@pytest.mark.parametrize("written", ["4x", "4.5h", "tomorrow", "4m", "h", "天", "-4", "4 4"])
+def test_an_unreadable_time_limit_names_the_field_and_the_words(written: str) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        read_time_limit(written)
+    assert refused.value.reason == "deadline_unreadable"
+    assert refused.value.values == {"word": written}
+
+
+def test_a_day_is_a_working_day_on_the_working_clock_and_24_hours_on_the_calendar(
+    rules: Rules,
+) -> None:
+    """Config office_hours.working_day is 7 h: "1d" from Friday 17:00 is due on Monday at
+    17:00 (half an hour on Friday, six and a half on Monday), as a service level's "1d" is;
+    on the calendar clock on Saturday at 17:00. "4h" is four hours on either clock."""
+    day = TimeLimit(days=1)
+    due = handoff_due_at(FRIDAY_5PM, day, levels=rules, level=WORKING)
+    assert (
+        due
+        == _at(2026, 12, 7, 17)
+        == rules.calendar.deadline(FRIDAY_5PM, WORKING, timedelta(days=1))
+    )
+    assert handoff_due_at(FRIDAY_5PM, day, levels=rules, level=CALENDAR) == _at(2026, 12, 5, 17)
+    four = TimeLimit(hours=4)
+    assert handoff_due_at(FRIDAY_5PM, four, levels=rules, level=WORKING) == handoff_due_at(
+        FRIDAY_5PM, 4, levels=rules, level=WORKING
+    )
+    with pytest.raises(InvalidInput):
+        handoff_due_at(FRIDAY_5PM, TimeLimit(days=31), levels=rules, level=WORKING)

@@ -234,6 +234,12 @@ async def test_an_incident_update_is_refused_to_outsiders_and_when_nothing_is_op
         (" | Repairs under way", {"en": "Repairs under way"}),
         ("a | b | c", {"zh": "a", "en": "b | c"}),
         ("电话 1|2 号线", {"zh": "电话 1|2 号线", "en": "电话 1|2 号线"}),
+        ("抢修中 |", {"zh": "抢修中"}),
+        ("| Repairs under way", {"en": "Repairs under way"}),
+        ("|", {}),
+        ("  |   ", {}),
+        ("| |", {}),
+        ("— | …", {}),
     ],
 )
 def test_an_update_is_read_once_per_language(text: str, expected: dict[str, str]) -> None:

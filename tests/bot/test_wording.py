@@ -229,6 +229,8 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
         "form": "📨 #7",
         "decided_by": "张主任",
         "decided_at": LATER,
+        "numbers": [{"name": "火警", "number": "119"}],
+        "template_title": "闻到煤气味怎么办",
     }
 
 
@@ -267,6 +269,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [(o, {"origin_kind": o}) for o in ("user", "hidden_user", "chat", "channel")]
     if template == "handoff_decided":
         return [(d, {"decision": d}) for d in ("accepted", "returned")]
+    if template == "emergency_advice":
+        return [("opened", {}), ("raised", {"raised": True})]
     if template == "ask_matter":
         return [("person", {"person": True}), ("service", {"person": False})]
     if template == "category_waiting":

@@ -77,6 +77,15 @@ async def test_one_incident_update_reaches_every_affected_requester(
     await world.user_sends(poster, f"/incident {incident_id}", place)
     await until(lambda: any("用法:/incident 事件编号" in t for t in _bot_said(emulator, place)))
     assert all(len(_bot_said(emulator, u)) == 1 for u in people)
+    # Nothing but the separator (or spaces around it) is no update either: refused with the
+    # usage, never sent to anyone as "|".
+    for empty in ("|", "  |  ", "| |"):
+        before = len(_bot_said(emulator, place))
+        await world.user_sends(poster, f"/incident {incident_id} {empty}", place)
+        await until(lambda b=before: len(_bot_said(emulator, place)) > b)
+        assert "内容不能为空" in _bot_said(emulator, place)[-1]
+        assert "用法:/incident 事件编号" in _bot_said(emulator, place)[-1]
+    assert all(len(_bot_said(emulator, u)) == 1 for u in people)
 
 
 @pytest.mark.parametrize("store", ["sqlite"])

@@ -171,3 +171,29 @@ def test_a_template_is_named_by_its_first_question_in_the_language_asked() -> No
     assert template.title("zh") == "社保卡丢了怎么办"
     assert template.title("en") == "I lost my card"
     assert template.title("fr") == "社保卡丢了怎么办"  # the first language that has one
+
+
+def test_a_template_promising_an_emergency_carries_urgent_priority(
+    templates: list[CaseTemplate],
+) -> None:
+    """The gas template's answer says it is passed on as an emergency: its ticket is urgent."""
+    urgent = {t.id for t in templates if t.priority == "urgent"}
+    assert "gas-leak" in urgent
+    assert all(t.needs_person for t in templates if t.priority is not None)
+
+
+@pytest.mark.parametrize(
+    ("priority", "handling", "reason"),
+    [
+        ("asap", "    handling: {}\n", "priority: unknown priority 'asap' (high, normal, urgent)"),
+        ("urgent", "", "priority: only a template with `handling` opens a ticket"),
+    ],
+)
+def test_a_wrong_priority_names_file_line_and_field(
+    tmp_path: Path, vocabulary: Vocabulary, priority: str, handling: str, reason: str
+) -> None:
+    path = write(tmp_path, f"{GOOD}{handling}    priority: {priority}\n")
+    with pytest.raises(TemplateError) as raised:
+        load([path], vocabulary)
+    line = 12 if handling else 11
+    assert f"{path}:{line}: office-hours: {reason}" in str(raised.value)

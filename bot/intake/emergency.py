@@ -1,0 +1,114 @@
+"""An emergency said in the first inquiry or into a ticket (SPEC rule 9: a configured keyword,
+safety, raises priority): a careful clerk asks nothing first. The requester's own words that
+tell a danger to people (config `keywords` marked `emergency`: someone trapped in a lift, a
+gas smell, sparks, a fire) open an urgent ticket at once in config `emergency.category` (a
+safety matter is a fault report), with the answer of a template that needs a person when one
+answers them; into a ticket in progress they raise it to urgent. Either way the supervisors
+are alerted (`alert_keyword`) and the front tells the requester the emergency numbers first
+(`numbers`, template `emergency_advice`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from bot.config import Settings
+from bot.desk import Desk
+from bot.intake.decision import question_of
+from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, register
+from bot.models import ACTIVE_STATUSES, DialogStep, Requester, Ticket
+from bot.notices import Audience, Notice, card_refresh, publish
+from bot.priority import emergency_words, priority_notices, set_priority
+from bot.store import save
+from bot.transaction import Transaction
+from knowledge.matcher import Band
+
+
+def numbers(settings: Settings, language: str) -> list[dict[str, str]]:
+    """The emergency numbers to tell a requester, in config order: [{name, number}], each
+    named in `language` (config `emergency.numbers`; every language is checked there)."""
+    return [
+        {"name": n.names.get(language) or next(iter(n.names.values())), "number": n.number}
+        for n in settings.emergency.numbers
+    ]
+
+
+async def open_urgent(
+    *,
+    tx: Transaction,
+    desk: Desk,
+    requester: Requester,
+    step: DialogStep | None,
+    text: str,
+    written: str,
+) -> Outcome:
+    """Action.EMERGENCY in the first inquiry, whose turn for `written` the caller recorded:
+    the ticket now, its question all their words (those before it lead, `question_of`). A
+    template that needs a person and answers `text` gives its answer and its category and
+    department (`handing.register`); else `emergency.category`, routed as config `routing`
+    says. Its priority is urgent by the keywords of its words (`tickets.open_ticket`); no
+    open-ticket limit (config `abuse.open_tickets`) refuses it. The outcome is marked
+    `emergency`."""
+    question = question_of(step=step, earlier=requester.last_question, text=written)
+    requester.last_question, requester.dialog_step, requester.last_offered = question, None, None
+    matches = desk.matcher.search(text, requester.language, limit=1)
+    best = desk.templates.get(matches[0].template_id) if matches else None
+    if best is not None and best.needs_person and desk.matcher.band(matches) is Band.ANSWER:
+        requester.last_offered = best.id
+        record_turn(requester, answer_turn(desk, best))
+        outcome = await register(
+            tx=tx,
+            desk=desk,
+            requester=requester,
+            template=best,
+            question=question,
+            emergency=True,
+        )
+    else:
+        outcome = await hand_over(
+            tx=tx,
+            desk=desk,
+            requester=requester,
+            question=question,
+            category=desk.settings.emergency.category,
+            emergency=True,
+        )
+    return replace(outcome, emergency=True)
+
+
+async def raise_ticket(
+    *, tx: Transaction, desk: Desk, requester: Requester, ticket: Ticket, text: str
+) -> bool:
+    """Words a requester sends into their ticket `ticket`: when they are their own and tell
+    an emergency (`emergency_words`), the ticket is raised to the priority those keywords
+    demand, its staff and supervisors told and its card redrawn; True then (the front tells
+    the requester the emergency numbers), also when it already was that urgent or is no
+    longer active. False for words of no emergency."""
+    words = emergency_words(desk.rules, text)
+    if not words:
+        return False
+    if ticket.status not in ACTIVE_STATUSES:
+        return True
+    settings = desk.settings
+    wanted = max(
+        (r.priority for r in settings.keywords if r.emergency and set(r.words) & set(words)),
+        key=settings.priority_rank,
+    )
+    if settings.priority_rank(wanted) <= settings.priority_rank(ticket.priority):
+        return True
+    due = ticket.resolution_due_at
+    set_priority(
+        tx.session, desk.rules, ticket, wanted, now=tx.now, actor_id=None, reason="keywords"
+    )
+    await save(tx.session, desk.rules, ticket)
+    values: dict[str, Any] = {"words": words}
+    notices = [
+        Notice("alert_keyword", Audience.supervising(), ticket, values),
+        *priority_notices(
+            desk.rules, ticket, requester, promise_moved=ticket.resolution_due_at != due
+        ),
+        card_refresh(ticket),
+    ]
+    await publish(tx, desk.rules, notices)
+    return True

@@ -1,0 +1,62 @@
+"""Which words raise a ticket's priority (SPEC rule 9: a configured keyword, outage or safety,
+raises it): an emergency is told by the requester's own words of a danger to people, in
+either language; ordinary words of gas, lifts and fire are none, nor are denied ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import Settings
+from bot.priority import emergency_words, keyword_priority, uses_keyword
+from bot.rules import Rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "电梯里有人被困了,幸福路4号楼,快来人",
+        "闻到一股煤气味",
+        "楼下配电箱冒火花了,还有烧焦的味道",
+        "厨房着火了",
+        "楼道里在冒烟",
+        "孩子碰到插座触电了",
+        "I can smell gas in the stairwell of building 4, Xingfu Road",
+        "sparks coming from the electrical box downstairs, burning smell",
+        "My neighbour is stuck in the lift",
+        "The flat next door is on fire",
+        "He got an electric shock from the switch",
+    ],
+)
+def test_a_danger_to_people_is_an_emergency_and_urgent(settings: Settings, text: str) -> None:
+    rules = Rules(settings)
+    assert emergency_words(rules, text)
+    assert keyword_priority(rules, text, "normal")[0] == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "燃气费怎么交",
+        "how do I pay my gas bill",
+        "电梯年检什么时候",
+        "我家的燃气灶打不着火",
+        "没有燃气泄漏,只是想问问怎么开户",
+        "There is no gas leak, I just want a new meter",
+        "The fireworks next door keep me awake",
+        "a sparkling water bottle",
+        "家里漏电保护器跳闸了",
+    ],
+)
+def test_ordinary_or_denied_words_are_no_emergency(settings: Settings, text: str) -> None:
+    rules = Rules(settings)
+    assert emergency_words(rules, text) == []
+
+
+def test_latin_keywords_match_whole_words_and_chinese_anywhere() -> None:
+    assert uses_keyword("Sparks everywhere", "sparks")
+    assert not uses_keyword("sparkly", "spark")
+    assert uses_keyword("楼下冒火花", "冒火花")
+    assert not uses_keyword("打不着火", "着火")
+    assert uses_keyword("Power outages again on our street", "outage")
+    assert uses_keyword("楼道里特别冒烟", "冒烟")  # 特别 (very) denies nothing
+    assert not uses_keyword("漏电保护器跳闸了", "触电")

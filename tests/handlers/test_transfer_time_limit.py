@@ -1,0 +1,87 @@
+"""/transfer's time limit written as config writes durations (a tester's `| 4h` was refused
+with "没有看懂这条指令"): hours bare or with a unit, days as working days on the working clock
+(bot/handoffs.py `read_time_limit`, `handoff_due_at`); one that cannot be read is refused with
+the field named and the form's usage, in the staff's language. End to end over the emulation."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from sqlalchemy import select
+from telegram.ext import Application
+
+from bot.config import Settings, load_settings
+from bot.models import Handoff
+from emulator.server import Emulator
+from tests.conftest import ROOT
+from tests.handlers.conftest import bot_lines, bot_said, until
+from tests.handlers.test_handoff_form import GROUPS, OFFICERS, a_ticket_with_an_inquiry
+
+App = Application  # type: ignore[type-arg]
+REFUSED = {
+    "zh": ("看不懂转办期限“{}”", "用法:/transfer 部门代码"),
+    "en": ('The time limit "{}" cannot be read', "Usage: /transfer <department>"),
+}
+
+
+@pytest.fixture
+def settings(request: pytest.FixtureRequest) -> Settings:
+    """config.yaml, the staff's language as the test says."""
+    configured = load_settings(ROOT / "config.yaml")
+    languages = configured.languages.model_copy(update={"default": request.param})
+    return configured.model_copy(update={"languages": languages})
+
+
+async def _transfer(emulator: Emulator, limit: str) -> tuple[str, str, int]:
+    """A claimed ticket sent on with this time limit, from its topic: the department it is
+    sent to, its own, and its topic's thread."""
+    department, topic = await a_ticket_with_an_inquiry(emulator)
+    to = "utilities" if department != "utilities" else "social_security"
+    await emulator.world.user_sends(
+        OFFICERS[department],
+        f"/transfer {to} 需上门核实住房情况 | 请安排走访 | {limit}",
+        GROUPS[department],
+        topic.thread_id,
+    )
+    return to, department, topic.thread_id
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("settings", ["zh"], indirect=True)
+@pytest.mark.parametrize(
+    ("limit", "hour", "minute"),
+    [("4", 14, 30), ("4h", 14, 30), ("4小时", 14, 30), ("1d", 17, 30), ("1天", 17, 30)],
+)
+async def test_a_time_limit_in_hours_or_days_is_taken(
+    running: tuple[Emulator, App], settings: Settings, limit: str, hour: int, minute: int
+) -> None:
+    """Sent on Monday at 9:00 on the working clock: 4 hours are due at 14:30 (three before
+    lunch, one after 13:30), a day (a working day of 7 h, config working_day) at 17:30."""
+    emulator, application = running
+    to, _, _ = await _transfer(emulator, limit)
+    (form,) = await bot_lines(emulator, GROUPS[to], 1)
+    async with application.bot_data.desk.sessions() as session:
+        handoff = await session.scalar(select(Handoff))
+    assert handoff is not None
+    due = datetime(2026, 11, 30, hour, minute, tzinfo=settings.zone)
+    assert handoff.due_at == due
+    assert f"2026-11-30 {hour}:{minute}" in form.text
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("settings", ["zh", "en"], indirect=True)
+async def test_an_unreadable_time_limit_gets_the_usage_naming_the_field(
+    running: tuple[Emulator, App], settings: Settings
+) -> None:
+    emulator, application = running
+    _, department, thread = await _transfer(emulator, "4x")
+    group = GROUPS[department]
+    refused, usage = REFUSED[settings.languages.default]
+    await until(
+        lambda: any(refused.format("4x") in e.text for e in bot_said(emulator.world, group))
+    )
+    said = next(e for e in bot_said(emulator.world, group) if refused.format("4x") in e.text)
+    assert usage in said.text and said.thread_id == thread
+    async with application.bot_data.desk.sessions() as session:
+        assert await session.scalar(select(Handoff)) is None
