@@ -99,6 +99,7 @@ async def hand_over(
     question: str,
     category: str | None,
     department: str | None = None,
+    matter: Matter | None = None,
 ) -> Outcome:
     """Hand a question to a person, in the caller's transaction: open a ticket in `category`
     (None: the category its cue words or a close template name) for `department` (None: as
@@ -107,12 +108,13 @@ async def hand_over(
     ticket), the bot's note of what it offered, its alerts stored for sending and its staff
     group set; or first ask for the category; or refuse past the open-ticket limit (config
     `abuse.open_tickets`). The new ticket's card is published for its staff group
-    (`card_notice`)."""
+    (`card_notice`). `matter`: the caller's `Matter` of the requester's inquiry and this
+    `question`, when it has one (its close template is searched once, not again here)."""
     session = tx.session
     # The whole inquiry says what the matter is: details sent after an answer name no
     # category, the question they follow does.
     turns = requester.inquiry or []
-    matter = Matter(desk, turns, question)
+    matter = matter or Matter(desk, turns, question)
     words = matter.words
     if category is None:
         category = matter.category()
