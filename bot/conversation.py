@@ -124,7 +124,7 @@ async def requester_message_and_tell(
     )
     ticket = await get(session=tx.session, ticket_id=ticket_id)
     group = rules.settings.department(ticket.handling_department_key).staff_group_chat_id
-    asked = await staff_asked(session=tx.session, ticket=ticket)
+    asked = staff_asked(ticket)
     notices = relay_notices(ticket, group, message, described, origin, under_card=asked)
     # The department that accepted a handoff of it reads them too (bot/handed.py).
     notices += await handed.mirrored(
@@ -177,7 +177,7 @@ async def requester_edit_and_tell(
     )
     ticket = await get(session=tx.session, ticket_id=ticket_id)
     group = rules.settings.department(ticket.handling_department_key).staff_group_chat_id
-    placed = {"under_card": True} if await staff_asked(session=tx.session, ticket=ticket) else {}
+    placed = {"under_card": True} if staff_asked(ticket) else {}
     copied = {"from_chat_id": chat_id, "message_id": message_id, **placed}
     staff = (Audience.TICKET_STAFF,)
     notices = [
@@ -376,6 +376,7 @@ def file_staff_message(
     )
     session.add(message)
     if not internal:
+        ticket.staff_wrote = True
         if text.strip():
             ticket.latest_update = text.strip()[:MAX_TEXT]
             ticket.latest_update_at = now

@@ -3,7 +3,11 @@
 An update is recorded (keyed by update_id) before Telegram is told it arrived, so a crash after
 that point finds it here on restart, unprocessed. It is marked processed in the same
 transaction as its first effect, so either both are committed or neither; an update handled
-without writing anything is marked on its own afterwards (both in bot/transaction.py).
+without writing anything is marked on its own afterwards (both in bot/transaction.py). A
+single process polling Telegram may also hand an update on before recording it, and hold back
+telling Telegram until it is recorded: then its row is written, processed, with its first
+effect (`record_processed_on`), and recorded on its own only if its handling takes longer
+(handlers/runtime/receiving.py).
 """
 
 from __future__ import annotations
@@ -45,9 +49,34 @@ def _record_statement(insert: Any) -> Any:
 _RECORD = {dialect: _record_statement(insert_for(dialect)) for dialect in DIALECTS}
 
 
-def _rows(
+def _record_processed_statement(insert: Any) -> Any:
+    """Record an update and mark it processed at once (`record_processed_on`), at Core level
+    and built once. A row already there (recorded meanwhile, unprocessed) is marked; one of an
+    earlier update with the same id, older than REPEAT_WINDOW, is replaced as `record` does."""
+    fresh = insert(_TABLE)
+    return fresh.on_conflict_do_update(
+        index_elements=[_TABLE.c.update_id],
+        set_={
+            "payload": fresh.excluded.payload,
+            "received_at": fresh.excluded.received_at,
+            "processed_at": fresh.excluded.processed_at,
+            "chat_id": fresh.excluded.chat_id,
+        },
+        where=_TABLE.c.processed_at.is_(None)
+        | (_TABLE.c.received_at < bindparam("repeat_before")),
+    )
+
+
+_RECORD_PROCESSED = {
+    dialect: _record_processed_statement(insert_for(dialect)) for dialect in DIALECTS
+}
+
+
+def rows_of(
     updates: Sequence[dict[str, Any]], now: datetime, chats: Mapping[int, int | None] | None
 ) -> list[dict[str, Any]]:
+    """The inbox rows of `updates` received at `now`, each with its chat (`chats`, by update
+    id): what `record` writes, or `record_processed_on` with an update's first effect."""
     cutoff = now - REPEAT_WINDOW
     return [
         {
@@ -75,7 +104,7 @@ async def record(
         return set()
     statement = _RECORD[session.get_bind().dialect.name]
     connection = await session.connection()
-    rows = _rows(updates, now, chats)
+    rows = rows_of(updates, now, chats)
     new = {row[0] for row in (await connection.execute(statement, rows)).all()}
     metrics.UPDATES_RECEIVED.inc(len(new))
     return new
@@ -96,7 +125,7 @@ async def record_committed(
     if not updates:
         return set()
     statement = _RECORD[engine.dialect.name]
-    rows = _rows(updates, now, chats)
+    rows = rows_of(updates, now, chats)
 
     def work(connection: Connection) -> tuple[set[int], set[int]]:
         new = {row[0] for row in connection.execute(statement, rows)}
@@ -152,6 +181,14 @@ async def mark_processed(*, session: AsyncSession, update_id: int, now: datetime
 def mark_processed_on(connection: Connection, update_id: int, now: datetime) -> None:
     """`mark_processed` on a connection of SQLAlchemy's synchronous layer."""
     connection.execute(_MARK, {"marked_update": update_id, "marked_at": now})
+
+
+def record_processed_on(connection: Connection, row: Mapping[str, Any], now: datetime) -> None:
+    """Record an update (`row`, as `rows_of` makes it) processed at `now`, on a connection of
+    SQLAlchemy's synchronous layer, in the caller's transaction: an update not recorded before
+    its handling, recorded with its first effect (bot/transaction.py)."""
+    statement = _RECORD_PROCESSED[connection.dialect.name]
+    connection.execute(statement, {**row, "processed_at": now})
 
 
 async def payload(*, session: AsyncSession, update_id: int) -> dict[str, Any] | None:

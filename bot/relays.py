@@ -4,11 +4,8 @@ staff asked on a ticket nobody has claimed yet (issue 14)."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from bot.kinds import NOT_COPIED, Origin
-from bot.models import Direction, Ticket, TicketMessage
+from bot.models import Ticket, TicketMessage
 from bot.notices import Audience, Notice
 
 
@@ -43,15 +40,9 @@ def relay_notices(
     return notices
 
 
-async def staff_asked(*, session: AsyncSession, ticket: Ticket) -> bool:
+def staff_asked(ticket: Ticket) -> bool:
     """Nobody has claimed `ticket` yet, but its staff wrote to its requester (a reply to its
-    card): what the requester sends now answers them, and goes under the card where they
-    asked (issue 14: seen before anyone claims it)."""
-    if ticket.owner_id is not None:
-        return False
-    spoke = await session.scalar(
-        select(TicketMessage.id)
-        .where(TicketMessage.ticket_id == ticket.id, TicketMessage.direction == Direction.OUT)
-        .limit(1)
-    )
-    return spoke is not None
+    card; `Ticket.staff_wrote`, set as such a message is filed): what the requester sends now
+    answers them, and goes under the card where they asked (issue 14: seen before anyone
+    claims it)."""
+    return ticket.owner_id is None and ticket.staff_wrote

@@ -7,7 +7,7 @@ which give the configured name in the language being rendered (`names: {zh: …,
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -58,6 +58,8 @@ class Texts:
             keep_trailing_newline=False,
             auto_reload=False,  # templates ship with the code: no stat() on every render
         )
+        # Words that depend on a few keys alone, rendered once (`render_fixed`).
+        self._fixed: dict[tuple[str, str, tuple[tuple[str, Hashable], ...]], str] = {}
         self._environment.filters["when"] = lambda value: _when(value, zone)
         for kind in NAMED:
             self._environment.filters[f"{kind}_name"] = self._name_filter(kind)
@@ -93,6 +95,15 @@ class Texts:
             language = self.default_language
         source = self._environment.get_template(f"{language}/{template}.j2")
         return source.render({**context, _LANGUAGE: language}).strip()
+
+    def render_fixed(self, template: str, language: str, **keys: Hashable) -> str:
+        """`render`, remembered: for wording that depends on nothing but `keys` (a button's
+        label, a status's name: no clock, no person), rendered on every card and keyboard."""
+        key = (template, language, tuple(sorted(keys.items())))
+        found = self._fixed.get(key)
+        if found is None:
+            found = self._fixed[key] = self.render(template, language, **keys)
+        return found
 
 
 def _when(value: datetime, zone: ZoneInfo) -> str:

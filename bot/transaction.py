@@ -17,12 +17,16 @@ messages published in it. Where "nothing lost, nothing twice" is kept, in its co
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import uuid
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from types import TracebackType
+from typing import Any
 
+from sqlalchemy import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Session
 
@@ -54,6 +58,9 @@ class Transactions:
         # Whose leases on outbox rows are this process's (bot/outbox.py `leased_by`).
         self.holder = uuid.uuid4().hex[:16]
         self._marked: set[int] = set()  # updates in hand whose mark is committed
+        # Updates handed on before they were recorded (`unrecorded`): their inbox rows.
+        self._unrecorded: dict[int, dict[str, Any]] = {}
+        self._recorded = asyncio.Event()  # set as one of them is recorded
 
     def connect(self, sender: Sender) -> None:
         """From now on committed messages go to `sender` (the runtime, when it starts)."""
@@ -80,6 +87,46 @@ class Transactions:
             sender=sender if sender is not None else self.sender,
         )
 
+    def unrecorded(self, rows: Iterable[dict[str, Any]]) -> None:
+        """These updates (their inbox rows: `inbox.rows_of`) are handled before they are
+        recorded: the first transaction of each that writes records it with its mark, and
+        `settle` records one that wrote nothing (`waiting_to_record` tells which are left)."""
+        for row in rows:
+            self._unrecorded[row["update_id"]] = row
+
+    def waiting_to_record(self, update_ids: Iterable[int]) -> set[int]:
+        """Which of these updates handed on unrecorded are not recorded yet."""
+        return {u for u in update_ids if u in self._unrecorded}
+
+    async def until_recorded(self, update_ids: Iterable[int], seconds: float) -> set[int]:
+        """Wait at most `seconds` for these updates handed on unrecorded to be recorded by
+        their handling; those still not recorded (the caller records them)."""
+        waiting = set(update_ids)
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + seconds
+        while True:
+            self._recorded.clear()  # before looking: a record after the look sets it again
+            waiting = self.waiting_to_record(waiting)
+            left = deadline - loop.time()
+            if not waiting or left <= 0:
+                return waiting
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._recorded.wait(), left)
+
+    def recorded(self, update_ids: Iterable[int]) -> None:
+        """These updates are in the inbox now (recorded by whoever handed them on)."""
+        for update_id in update_ids:
+            self._unrecorded.pop(update_id, None)
+        self._recorded.set()
+
+    def _mark_on(self, connection: Connection, update_id: int, now: datetime) -> None:
+        """The update's mark (with its inbox row, when it was handed on unrecorded)."""
+        row = self._unrecorded.get(update_id)
+        if row is None:
+            inbox.mark_processed_on(connection, update_id, now)
+        else:
+            inbox.record_processed_on(connection, row, now)
+
     def marked(self, update_id: int) -> bool:
         """Whether a committed transaction of this process carries the update's mark."""
         return update_id in self._marked
@@ -94,14 +141,20 @@ class Transactions:
         at = self.clock() if now is None else now
         try:
             await in_one_call(
-                self.engine, lambda connection: inbox.mark_processed_on(connection, update_id, at)
+                self.engine, lambda connection: self._mark_on(connection, update_id, at)
             )
         except Exception:
-            # Left unmarked, it is handled again after a restart: logged, not lost.
+            # Left unmarked, it is handled again after a restart: logged, not lost (one handed
+            # on unrecorded is recorded by whoever handed it on).
             log.exception("could not mark update %s processed", update_id)
+            return
+        if update_id in self._unrecorded:
+            self.recorded([update_id])
 
     def _committed_mark(self, update_id: int) -> None:
         self._marked.add(update_id)
+        if update_id in self._unrecorded:
+            self.recorded([update_id])
 
 
 class Transaction:
@@ -213,7 +266,7 @@ class Transaction:
             self._store(sync)
             if marking:
                 assert update_id is not None
-                inbox.mark_processed_on(sync.connection(), update_id, self.now)
+                self._transactions._mark_on(sync.connection(), update_id, self.now)
             sync.commit()
             sync.close()
 

@@ -22,7 +22,7 @@ STATUSES = ("open", "claimed", "transferring", "resolved", "closed")
 
 def statuses(desk: Desk, language: str) -> dict[str, str]:
     """Each ticket status as `language` words it."""
-    return {s: desk.texts.render("statuses", language, status=s) for s in STATUSES}
+    return {s: desk.texts.render_fixed("statuses", language, status=s) for s in STATUSES}
 
 
 def card_text(

@@ -15,8 +15,8 @@ from handlers.common import keyboard
 
 
 def label(desk: Desk, language: str, key: str) -> str:
-    """A button's label, from `buttons.j2`."""
-    return desk.texts.render("buttons", language, key=key)
+    """A button's label, from `buttons.j2` (rendered once per label and language)."""
+    return desk.texts.render_fixed("buttons", language, key=key)
 
 
 def _staff(desk: Desk, key: str) -> str:

@@ -49,7 +49,12 @@ async def start_anew(
         matter = Matter(desk, requester.inquiry or [], question)
         category = matter.category() or fallback_category(desk.settings)
         waited = await hand_over(
-            tx=tx, desk=desk, requester=requester, question=question, category=category
+            tx=tx,
+            desk=desk,
+            requester=requester,
+            question=question,
+            category=category,
+            matter=matter,
         )
     if waited is None or waited.ticket is None:
         # The inquiry is dropped, not filed: its buttons go (filed, the ticket took them).

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import staff_chats
@@ -15,17 +16,33 @@ from bot.config import Settings
 from bot.desk import Desk
 from bot.intake import inquiry
 from bot.intake.inquiry import Turn
-from bot.intake.later import WORDS, said_later
-from bot.models import IN_HAND, Direction, Ticket, TicketMessage
+from bot.intake.later import WORDS, later_turns, said_under
+from bot.models import IN_HAND, Direction, Ticket, TicketMessage, TicketStatus
 from bot.notices import Audience, Notice, card_refresh, publish, ticket_values
 from bot.transaction import Transaction
+
+
+class Earlier(NamedTuple):
+    """One of the requester's earlier tickets, as its card lists it."""
+
+    id: int
+    status: TicketStatus
+
+
+# Built once: a card is redrawn for every text its requester sends before someone claims it.
+_EARLIER = (
+    select(Ticket.id, Ticket.status)
+    .where(Ticket.requester_id == bindparam("requester_id"), Ticket.id < bindparam("earlier_of"))
+    .order_by(Ticket.id.desc())
+    .limit(5)
+)
 
 
 def card_notice(
     desk: Desk,
     ticket: Ticket,
     attempts: tuple[str, ...],
-    earlier: list[Ticket],
+    earlier: Sequence[Ticket | Earlier],
     attachments: int = 0,
     kinds: Sequence[str] = (),
     later: Sequence[Turn] = (),
@@ -89,27 +106,20 @@ async def card_now(*, session: AsyncSession, desk: Desk, ticket: Ticket) -> Noti
             .limit(1)
         )
         attempts = tuple(note.split("; ")) if note else ()
-    earlier = list(
-        await session.scalars(
-            select(Ticket)
-            .where(Ticket.requester_id == ticket.requester_id, Ticket.id < ticket.id)
-            .order_by(Ticket.id.desc())
-            .limit(5)
+    earlier = [
+        Earlier(*row)
+        for row in await session.execute(
+            _EARLIER, {"requester_id": ticket.requester_id, "earlier_of": ticket.id}
         )
-    )
-    kinds = list(
-        await session.scalars(
-            select(TicketMessage.content_type)
-            .where(
-                TicketMessage.ticket_id == ticket.id,
-                TicketMessage.direction == Direction.IN,
-                TicketMessage.content_type.not_in(WORDS),  # an edit is words too
-            )
-            .order_by(TicketMessage.id)
-        )
-    )
-    until = ticket.claimed_at if ticket.owner_id is not None else None
-    later = await said_later(session=session, ticket=ticket, until=until)
+    ]
+    # All the requester filed under it, once: what came besides words (counted by kind) and
+    # their words since it opened.
+    filed = await said_under(session=session, ticket_id=ticket.id)
+    kinds = [said.content_type for said in filed if said.content_type not in WORDS]
+    if ticket.owner_id is not None and ticket.claimed_at is not None:
+        until = ticket.claimed_at
+        filed = [said for said in filed if said.created_at <= until]
+    later = later_turns(ticket, filed)
     return card_notice(desk, ticket, attempts, earlier, len(kinds), kinds, later)
 
 

@@ -171,11 +171,17 @@ async def take_text(
                 step=step, earlier=requester.last_question, text=written
             )
         question = requester.last_question or written
-        category = Matter(desk, requester.inquiry or [], question).category()
+        matter = Matter(desk, requester.inquiry or [], question)
+        category = matter.category()
         if category is None:
             return Outcome(decided, edited=edited)
         return await hand_over(
-            tx=tx, desk=desk, requester=requester, question=question, category=category
+            tx=tx,
+            desk=desk,
+            requester=requester,
+            question=question,
+            category=category,
+            matter=matter,
         )
     said = inquiry.said(
         written,

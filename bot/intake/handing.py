@@ -116,6 +116,7 @@ async def hand_over(
     priority: str | None = None,
     priority_from: str | None = None,
     emergency: bool = False,
+    matter: Matter | None = None,
 ) -> Outcome:
     """Hand a question to a person, in the caller's transaction: open a ticket in `category`
     (None: the category its cue words or a close template name) for `department` (None: as
@@ -127,12 +128,13 @@ async def hand_over(
     (`card_notice`). `priority`: at least this priority (None: the lowest), set by the
     template titled `priority_from` (`tickets.open_ticket`); keywords may raise it.
     `emergency`: a danger to people said (`bot.intake.emergency`): no open-ticket limit
-    keeps it from a person."""
+    keeps it from a person. `matter`: the caller's `Matter` of the requester's inquiry and
+    this `question`, when it has one (its close template is searched once, not again here)."""
     session = tx.session
     # The whole inquiry says what the matter is: details sent after an answer name no
     # category, the question they follow does.
     turns = requester.inquiry or []
-    matter = Matter(desk, turns, question)
+    matter = matter or Matter(desk, turns, question)
     words = matter.words
     if category is None:
         category = matter.category()

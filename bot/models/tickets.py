@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -119,6 +120,9 @@ class Ticket(Base):
     last_contact_at: Mapped[datetime]
     latest_update: Mapped[str | None] = mapped_column(Text)  # the last public word from staff
     latest_update_at: Mapped[datetime | None]
+    # Whether its staff ever wrote to the requester (a public message filed under it): kept
+    # here so that a requester's message need not look for one (bot/relays.py `staff_asked`).
+    staff_wrote: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     next_notice_due_at: Mapped[datetime | None]
     reminded_for_notice_at: Mapped[datetime | None]
     # The sweep's index: the earliest instant at which something about this ticket is due.

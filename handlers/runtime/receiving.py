@@ -2,6 +2,8 @@
 
 Long polling: Telegram keeps an update until a getUpdates call asks for a later offset; the
 Poller asks for the next offset only after the updates it received are committed to the inbox.
+A single process polling hands a batch on first and asks for the next once each update of it
+is recorded, most with their handling's first effect, in one commit (`take_unrecorded`).
 Webhook: Telegram sends an update again until it gets a 200; the WebhookReceiver answers only
 after the commit. Both first hand the Application whatever the inbox holds unprocessed (the bot
 stopped before handling it). Repeats (an update seen before) are recorded once, handled once.
@@ -20,12 +22,15 @@ from telegram import Update
 from telegram.error import RetryAfter
 from telegram.warnings import PTBUserWarning
 
-from bot import inbox
+from bot import inbox, metrics
 from handlers.common import wait_of
 from handlers.context import DeskApplication
 
 log = logging.getLogger(__name__)
 SET_WEBHOOK_ATTEMPTS = 5
+# Seconds an update handed on before it is recorded may take to be recorded by its handling;
+# then it is recorded on its own (Telegram is told of a batch only once all of it is).
+RECORD_AFTER = 0.01
 # python-telegram-bot prefers Bot.get_updates; we need the JSON as Telegram sent it, to store.
 warnings.filterwarnings("ignore", message=r".*Bot\.getUpdates", category=PTBUserWarning)
 
@@ -46,12 +51,7 @@ async def take(application: DeskApplication, payloads: list[dict[str, Any]]) -> 
     queued too: Telegram sends again what a killed process recorded but never confirmed, and
     whoever holds its chat then handles it, once (handlers/runtime/processing.py)."""
     desk = application.bot_data.desk
-    updates = {p["update_id"]: Update.de_json(p, application.bot) for p in payloads}
-    chats = {
-        update_id: update.effective_chat.id
-        for update_id, update in updates.items()
-        if update.effective_chat is not None
-    }
+    updates, chats = _decoded(application, payloads)
     new = await inbox.record_committed(
         engine=desk.transactions.engine,
         updates=payloads,
@@ -59,9 +59,51 @@ async def take(application: DeskApplication, payloads: list[dict[str, Any]]) -> 
         chats=chats,
         unprocessed_repeats=desk.chat_locks is not None,
     )
+    # Handed on unrecorded before (`take_unrecorded`) and still in hand: not again.
+    in_hand = desk.transactions.waiting_to_record(updates)
+    desk.transactions.recorded(in_hand)
     for update_id, update in updates.items():
-        if update_id in new:
+        if update_id in new and update_id not in in_hand:
             await application.update_queue.put(update)
+
+
+async def take_unrecorded(application: DeskApplication, payloads: list[dict[str, Any]]) -> None:
+    """Queue updates for handling first, and return once each is recorded (Telegram may be
+    told then): by its handling, with its first effect, in one transaction (bot/transaction.py
+    `Transactions.unrecorded`), or here, on its own, if its handling takes longer than
+    RECORD_AFTER. Only for a single process polling (the updates of a batch are new: the
+    next batch is asked for once this one is recorded) after its first batch went through
+    `take` (which recognises what Telegram sends again after a restart)."""
+    desk = application.bot_data.desk
+    transactions = desk.transactions
+    updates, chats = _decoded(application, payloads)
+    now = desk.now()
+    transactions.unrecorded(inbox.rows_of(payloads, now, chats))
+    for update in updates.values():
+        await application.update_queue.put(update)
+    left = await transactions.until_recorded(updates, RECORD_AFTER)
+    metrics.UPDATES_RECEIVED.inc(len(updates) - len(left))
+    if left:
+        await inbox.record_committed(
+            engine=transactions.engine,
+            updates=[p for p in payloads if p["update_id"] in left],
+            now=now,
+            chats=chats,
+        )
+        transactions.recorded(left)
+
+
+def _decoded(
+    application: DeskApplication, payloads: list[dict[str, Any]]
+) -> tuple[dict[int, Update], dict[int, int]]:
+    """The updates by id, and the chat of each that has one."""
+    updates = {p["update_id"]: Update.de_json(p, application.bot) for p in payloads}
+    chats = {
+        update_id: update.effective_chat.id
+        for update_id, update in updates.items()
+        if update.effective_chat is not None
+    }
+    return updates, chats
 
 
 class WebhookReceiver:
@@ -140,9 +182,11 @@ class Poller:
         self.application = application
         self.timeout = timeout
         self._task: asyncio.Task[None] | None = None
+        self._hand_on = False  # batches handed on before recording (`take_unrecorded`)
 
     async def start(self) -> None:
         await replay(self.application)
+        self._hand_on = False  # Telegram sends again what the last run left unconfirmed
         self._task = asyncio.create_task(self._poll(), name="shouwen-poller")
 
     async def stop(self) -> None:
@@ -182,10 +226,17 @@ class Poller:
             if not isinstance(payloads, list) or not payloads:
                 continue
             try:
-                await take(self.application, payloads)
+                if self._hand_on:
+                    await take_unrecorded(self.application, payloads)
+                else:
+                    await take(self.application, payloads)
+                    # One process alone: from now on an update is recorded with its handling.
+                    self._hand_on = self.application.bot_data.desk.chat_locks is None
             except Exception:
-                # Not recorded, so not confirmed: Telegram sends them again on the next call.
+                # Not recorded, so not confirmed: Telegram sends them again on the next call,
+                # and `take` recognises those handled meanwhile.
                 log.exception("could not record %d updates; asking again", len(payloads))
+                self._hand_on = False
                 await asyncio.sleep(1.0)
                 continue
             offset = max(p["update_id"] for p in payloads) + 1  # now Telegram may forget them

@@ -168,3 +168,59 @@ async def test_what_a_transaction_publishes_is_stored_at_once_in_order(sessions:
     assert [(r.id, r.chat_id, r.context) for r in rows] == [
         (q.id, q.chat_id, q.message.context if q.message else None) for q in handed[0]
     ]
+
+
+def _handed_on(*update_ids: int) -> list[dict[str, object]]:
+    """The inbox rows of updates a polling process hands on before recording them."""
+    updates = [{"update_id": u, "message": {"message_id": u}} for u in update_ids]
+    return inbox.rows_of(updates, NOW, {u: 5001 for u in update_ids})
+
+
+async def test_an_update_handed_on_unrecorded_is_recorded_with_its_first_effect(
+    sessions: Sessions,
+) -> None:
+    """A polling process hands an update on before recording it: its first transaction that
+    writes records it, processed, in the same commit as its effect (one commit, not two)."""
+    transactions = Transactions(sessions, clock=lambda: NOW)
+    transactions.unrecorded(_handed_on(31, 32))
+    assert transactions.waiting_to_record([31, 32, 33]) == {31, 32}
+    engine = transactions.engine.sync_engine
+    commits: list[object] = []
+    count = commits.append  # one bound method, to remove the listener by
+    event.listen(engine, "commit", count)
+    try:
+        await _write(transactions, 31)
+    finally:
+        event.remove(engine, "commit", count)
+    assert len(commits) == 1
+    assert await _processed(sessions) == {31: True}
+    assert await _requesters(sessions) == 1
+    assert transactions.waiting_to_record([31, 32]) == {32}
+    # The other, recorded on its own meanwhile (its handling took long), is marked as usual.
+    await inbox.record_committed(
+        engine=transactions.engine, updates=[{"update_id": 32, "message": {}}], now=NOW
+    )
+    assert await _processed(sessions) == {31: True, 32: False}
+    async with transactions(update_id=32) as tx:
+        await tx.publish([_notice(1)])
+    assert await _processed(sessions) == {31: True, 32: True}
+    assert await transactions.until_recorded([31, 32], 0) == set()
+
+
+async def test_an_update_handed_on_unrecorded_that_wrote_nothing_is_recorded_when_settled(
+    sessions: Sessions,
+) -> None:
+    transactions = Transactions(sessions, clock=lambda: NOW)
+    transactions.unrecorded(_handed_on(41))
+    async with transactions(update_id=41) as tx:
+        await tx.session.scalar(select(Requester))
+    assert await _processed(sessions) == {}
+    assert await transactions.until_recorded([41], 0) == {41}
+    await transactions.settle(41)
+    assert await _processed(sessions) == {41: True}
+    assert await transactions.until_recorded([41], 0) == set()
+    async with sessions() as session:
+        assert await inbox.payload(session=session, update_id=41) == {
+            "update_id": 41,
+            "message": {"message_id": 41},
+        }

@@ -414,3 +414,23 @@ def test_ticket_n_marks_each_kind_by_name_and_heads_no_empty_list(
     values["messages"] = []
     empty = texts.render("ticket_history", language, **values)
     assert marked[0] not in empty and not empty.endswith("\n\n")
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_wording_rendered_once_reads_as_rendered_each_time(
+    settings: Settings, language: str
+) -> None:
+    """`render_fixed` (buttons' labels, statuses' names on every card) remembers each label
+    in each language: asked in turns, every answer is the one `render` gives."""
+    texts = Texts(settings.zone, "zh", ["zh", "en"], configured_names(settings))
+    other = "en" if language == "zh" else "zh"
+    for key in ("claim", "accept", "solved", "human"):
+        for asked in (language, other, language):
+            fixed = texts.render_fixed("buttons", asked, key=key)
+            assert fixed == texts.render("buttons", asked, key=key)
+    for status in TicketStatus:
+        fixed = texts.render_fixed("statuses", language, status=status.value)
+        assert fixed == texts.render("statuses", language, status=status.value)
+    assert texts.render_fixed("buttons", "zh", key="claim") != texts.render_fixed(
+        "buttons", "en", key="claim"
+    )
