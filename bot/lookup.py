@@ -117,7 +117,7 @@ async def requester_tickets(
             owner=rules.staff.shown_as(t.owner_id),
             due=t.resolution_due_at,
             latest=t.latest_update,
-            question=excerpt(one_line(t.question), QUESTION_SHOWN).text,
+            question=matter(t.question),
         )
         for t in rows
     ]
@@ -174,14 +174,21 @@ async def handed_to(
     ]
 
 
+def matter(question: str) -> str:
+    """What a ticket is about in one line of a list or a confirmation: the start of the
+    requester's `question` (at most QUESTION_SHOWN UTF-16 units, ending in "…" when
+    shortened), its line breaks written " / " (a question of several lines would break the
+    lines around it)."""
+    return excerpt(one_line(question), QUESTION_SHOWN).text
+
+
 def _staff_line(ticket: Ticket, due: datetime | None) -> TicketLine:
     return TicketLine(
         id=ticket.id,
         status=str(ticket.status),
         owner=None,
         due=due,
-        # On its line (a question of several lines would break the list), … when shortened.
-        question=excerpt(one_line(ticket.question), QUESTION_SHOWN).text,
+        question=matter(ticket.question),
     )
 
 
