@@ -288,7 +288,9 @@ async def staff_reply_and_tell(
     than one ticket in hand, the values also say `numbered` (the requester reads which ticket
     it is about: issue 14), with `text` and `content_type`. A kind Telegram cannot copy
     (NOT_COPIED: a poll, `text` it in words) reaches them as `staff_reply_described` (values
-    `kind`, `described`) instead. Raises as `add_staff_message` does (DeskError)."""
+    `kind`, `described`) instead. The card of a ticket nobody claimed yet is redrawn: it
+    shows the reply among the requester's words (`card_refresh`). Raises as
+    `add_staff_message` does (DeskError)."""
     message = await add_staff_message(
         session=tx.session,
         rules=rules,
@@ -303,6 +305,7 @@ async def staff_reply_and_tell(
     ticket = await get(session=tx.session, ticket_id=ticket_id)
     requester = await tx.session.get(Requester, ticket.requester_id)
     assert requester is not None  # a foreign key
+    card = [card_refresh(ticket)] if ticket.owner_id is None else []  # shows the reply too
     if content_type in NOT_COPIED:
         # Telegram cannot copy a quiz, and a copied poll would be a live poll nobody reads the
         # votes of: in words, with the ticket's number, to be answered in words.
@@ -311,14 +314,14 @@ async def staff_reply_and_tell(
             "staff_reply_described", (Audience.REQUESTER,), ticket, described, requester=requester
         )
         elsewhere = _answered_elsewhere(rules, ticket, officer_id, chat_id, text)
-        await publish(tx, rules, [notice, *elsewhere])
+        await publish(tx, rules, [notice, *elsewhere, *card])
         return message
     copied: dict[str, object] = {"from_chat_id": chat_id, "message_id": message_id}
     if await replies.holding(session=tx.session, requester_id=requester.id) > 1:
         copied |= {"numbered": True, "text": text, "content_type": content_type}
     notice = Notice("staff_reply", (Audience.REQUESTER,), ticket, copied, requester=requester)
     elsewhere = _answered_elsewhere(rules, ticket, officer_id, chat_id, text)
-    await publish(tx, rules, [notice, *elsewhere])
+    await publish(tx, rules, [notice, *elsewhere, *card])
     return message
 
 

@@ -74,14 +74,16 @@ class MessageLine:
     """One message of a ticket's: when, its direction (in, out, note; "bot": what the bot
     answered or offered the requester before the handover, `bot.kinds.BOT_OFFERED`, which is
     no staff note; "event": the bot's note of what became of the requester's chat,
-    `bot.kinds.chat_event`, its kind as `text`, its values as `values`), its text and the kind
-    of its content (text, photo, document, ...)."""
+    `bot.kinds.chat_event`, its kind as `text`, its values as `values`), its text, the kind
+    of its content (text, photo, document, ...) and `author`, the officer who wrote a reply
+    or a note as people are shown (config `privacy`; None: the requester's, or the bot's)."""
 
     created_at: datetime
     direction: str
     text: str
     content_type: str
     values: Mapping[str, Any] = field(default_factory=dict)
+    author: str | None = None
 
 
 @dataclass(frozen=True)
@@ -216,12 +218,13 @@ async def record(*, session: AsyncSession, rules: Rules, ticket_id: int) -> Reco
             )
             for e in events
         ),
-        messages=tuple(_line(m) for m in messages),
+        messages=tuple(_line(m, rules) for m in messages),
     )
 
 
-def _line(message: TicketMessage) -> MessageLine:
-    """A message of a ticket as /ticket N shows it (see MessageLine)."""
+def _line(message: TicketMessage, rules: Rules) -> MessageLine:
+    """A message of a ticket as /ticket N shows it (see MessageLine): each names who wrote
+    it (issue 14: the officer who asked under an unclaimed ticket's card, too)."""
     if message.content_type == BOT_OFFERED:
         return MessageLine(message.created_at, "bot", message.text, "text")
     bot_note = message.direction == Direction.NOTE and message.author_id is None
@@ -230,5 +233,9 @@ def _line(message: TicketMessage) -> MessageLine:
         kind, values = event
         return MessageLine(message.created_at, "event", kind, "text", values)
     return MessageLine(
-        message.created_at, str(message.direction), message.text, message.content_type
+        message.created_at,
+        str(message.direction),
+        message.text,
+        message.content_type,
+        author=rules.staff.shown_as(message.author_id),
     )

@@ -109,7 +109,9 @@ async def card_now(*, session: AsyncSession, desk: Desk, ticket: Ticket) -> Noti
         )
     )
     until = ticket.claimed_at if ticket.owner_id is not None else None
-    later = await said_later(session=session, ticket=ticket, until=until)
+    later = await said_later(
+        session=session, ticket=ticket, until=until, names=desk.rules.staff.shown_as
+    )
     return card_notice(desk, ticket, attempts, earlier, len(kinds), kinds, later)
 
 

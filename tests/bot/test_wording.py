@@ -115,6 +115,10 @@ def _history(language_statuses: dict[str, str]) -> dict[str, Any]:
         for d, kind in [(Direction.IN, "photo"), (Direction.IN, "voice"), (Direction.OUT, "text")]
     ] + [
         MessageLine(MONDAY_9AM, "bot", "社保卡丢了怎么补办", "text"),
+        # Who wrote each: an officer's reply and note by name, the bot's own note.
+        MessageLine(MONDAY_9AM, "out", "请问您家几口人?", "text", author="王芳"),
+        MessageLine(MONDAY_9AM, "note", "已电话联系", "text", author="王芳"),
+        MessageLine(MONDAY_9AM, "note", "来电人已屏蔽", "text"),
         # The bot's notes of what became of the requester's chat (bot/kinds.py chat_event).
         MessageLine(MONDAY_9AM, "event", "unreachable", "text"),
         MessageLine(MONDAY_9AM, "event", "reachable", "text", {"sent_again": 2}),
@@ -343,7 +347,7 @@ def test_no_template_shows_a_configured_key_or_an_event_key(
             shown = [key for key in keys if _bare(key, text)]
             if template == "ticket_history":
                 said = _history_lines(text)
-                assert len(said) == len(EVENTS) + 6  # every event, every message
+                assert len(said) == len(EVENTS) + 9  # every event, every message
                 shown += [line for line in said if line.strip() in {str(k) for k in EVENTS}]
             assert not shown, f"{language}/{template} {variant}: {shown} in {text!r}"
     assert rendered > 80
