@@ -22,7 +22,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup
 
 from bot.desk import Desk
-from bot.handed import HANDED_RELAY
+from bot.handed import HANDED_RELAY, HANDED_SETTLED
 from bot.handoff_forms import FORM, FORM_DECIDED
 from bot.handoff_questions import ANSWER, QUESTION
 from bot.notices import BUTTONS_GONE, Audience
@@ -124,6 +124,7 @@ def _numbered(desk: Desk, message: Outgoing) -> Call | None:
     return copied
 
 
+UNDER_FORM = (ANSWER, HANDED_SETTLED)  # notices shown as replies to a handoff form
 # The kinds a caption may go with (Telegram's rule: a sticker, a place, a contact do not).
 CAPTIONED = frozenset({"photo", "animation", "document", "voice", "video", "audio"})
 # What a part of a handed ticket's relay is worded as (bot/handed.py PARTS).
@@ -215,6 +216,6 @@ def present(desk: Desk, message: Outgoing) -> Call:
         ticket_id=message.ticket_id,
         in_topic=in_topic,
         after=_after(message),
-        # An answer about a handoff: under the form it is about.
-        reply_to=message.context.get("reply_to") if message.template == ANSWER else None,
+        # An answer about a handoff, what became of a handed ticket: under the form.
+        reply_to=message.context.get("reply_to") if message.template in UNDER_FORM else None,
     )

@@ -11,6 +11,7 @@ import pytest
 
 from bot import lifecycle
 from bot.config import Settings
+from bot.handed import HANDED_SETTLED, SETTLED_EVENTS
 from bot.lifecycle import Action
 from bot.lookup import MessageLine
 from bot.models import Direction, Ticket, TicketMessage, TicketStatus
@@ -257,6 +258,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [(e, {"event": e}) for e in STAFF_EVENTS]
     if template == "handoff_event":
         return [(e, {"event": e}) for e in (*HANDOFF_EVENTS, "usage")]
+    if template == HANDED_SETTLED:
+        return [(e, {"event": e}) for e in SETTLED_EVENTS]
     if template == "buttons":
         return [(k, {"key": k}) for k in BUTTONS]
     if template == "escalation":
