@@ -23,7 +23,7 @@ from bot.kinds import NOT_COPIED, Origin
 from bot.ledger import contacted
 from bot.models import Direction, Requester, Ticket, TicketMessage, TicketStatus
 from bot.notices import Audience, Notice, card_refresh, publish
-from bot.relays import relay_notices, staff_asked
+from bot.relays import relay_notices, staff_asked, under_card
 from bot.rules import Rules
 from bot.store import get, get_for_requester, save
 from bot.transaction import Transaction
@@ -99,9 +99,10 @@ async def requester_message_and_tell(
     filed as the message's text); a forward is preceded by `relay_origin` (values
     `origin_kind`, `origin_name`); a text to a ticket nobody claimed yet redraws its card
     (`card_refresh`: it shows the requester's words since it opened). While nobody has
-    claimed the ticket but its staff already wrote to the requester (`staff_asked`), each of
-    these also says `under_card`: the answer goes where the officer asked, under the card (in
-    a forum's General topic too, not only into the topic opened at claim). Raises as
+    claimed the ticket but its staff already wrote to the requester (`staff_asked`), or when
+    it is no words (a photo that came with the question among them: the card promises it in
+    its replies), each of these also says `under_card` (bot/relays.py `under_card`): under
+    the card in a forum's General topic too, not only into the topic opened at claim. Raises as
     `add_requester_message` does (DeskError)."""
     # Once for messages in a row (bot/acknowledgements.py): judged before this one is filed.
     quiet = acknowledge and not await acknowledgement_due(
@@ -125,7 +126,8 @@ async def requester_message_and_tell(
     ticket = await get(session=tx.session, ticket_id=ticket_id)
     group = rules.settings.department(ticket.handling_department_key).staff_group_chat_id
     asked = await staff_asked(session=tx.session, ticket=ticket)
-    notices = relay_notices(ticket, group, message, described, origin, under_card=asked)
+    placed = under_card(claimed=ticket.owner_id is not None, asked=asked, content_type=content_type)
+    notices = relay_notices(ticket, group, message, described, origin, under_card=placed)
     # The department that accepted a handoff of it reads them too (bot/handed.py).
     notices += await handed.mirrored(
         session=tx.session, rules=rules, ticket=ticket, notices=notices, message=message
