@@ -126,7 +126,9 @@ async def requester_message_and_tell(
     ticket = await get(session=tx.session, ticket_id=ticket_id)
     group = rules.settings.department(ticket.handling_department_key).staff_group_chat_id
     asked = await staff_asked(session=tx.session, ticket=ticket)
-    placed = under_card(claimed=ticket.owner_id is not None, asked=asked, content_type=content_type)
+    placed = under_card(
+        claimed=ticket.owner_id is not None, asked=asked, content_type=content_type
+    )
     notices = relay_notices(ticket, group, message, described, origin, under_card=placed)
     # The department that accepted a handoff of it reads them too (bot/handed.py).
     notices += await handed.mirrored(

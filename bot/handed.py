@@ -114,17 +114,14 @@ async def handed(
     where that department is even though the ticket is settled (`handled_elsewhere`)."""
     department = ticket.handling_department_key
     chat_id = rules.settings.department(department).staff_group_chat_id
-    place = {
-        "owning": ticket.department_key,
-        "handling": department,
-        "ticket_chat": ticket.staff_chat_id,
-        "handling_chat": chat_id,
-    }
-    if not (
-        handled_elsewhere(**place)
-        if settled_too
-        else reaches_handler(status=ticket.status, **place)
-    ):
+    elsewhere = handled_elsewhere(
+        owning=ticket.department_key,
+        handling=department,
+        ticket_chat=ticket.staff_chat_id,
+        handling_chat=chat_id,
+    )
+    # reaches_handler: handled elsewhere and not settled.
+    if not elsewhere or (not settled_too and ticket.status in SETTLED):
         return None
     form = await latest_form(session=session, ticket_id=ticket.id, chat_id=chat_id)
     return Handed(department, chat_id, form)
