@@ -15,7 +15,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import lifecycle
+from bot import handed, lifecycle
 from bot.errors import InvalidInput
 from bot.excerpt import units
 from bot.guards import clean_text, require_owner_or_supervisor
@@ -130,7 +130,8 @@ async def resolve_and_tell(
     *, tx: Transaction, rules: Rules, ticket_id: int, officer_id: int, summary: str
 ) -> Ticket:
     """`resolve` at the transaction's instant; the requester gets the resolution (`summary`
-    as written) to confirm and rate. Raises as `resolve` does (DeskError)."""
+    as written) to confirm and rate, and the department that accepted it, if another did, is
+    told (bot/handed.py `settled_notices`). Raises as `resolve` does (DeskError)."""
     ticket = await resolve(
         session=tx.session,
         rules=rules,
@@ -144,15 +145,23 @@ async def resolve_and_tell(
     notice = Notice(
         "resolution", (Audience.REQUESTER,), ticket, {"summary": summary}, requester=requester
     )
-    await publish(tx, rules, [notice])
+    handling = await handed.settled_notices(
+        session=tx.session,
+        rules=rules,
+        ticket=ticket,
+        event="resolved",
+        values={"summary": summary},
+    )
+    await publish(tx, rules, [notice, *handling])
     return ticket
 
 
 async def confirm_and_tell(
     *, tx: Transaction, rules: Rules, ticket_id: int, requester_id: int, score: int
 ) -> Ticket:
-    """`confirm` with a rating at the transaction's instant; the ticket's staff hear it.
-    Raises as `confirm` does (DeskError)."""
+    """`confirm` with a rating at the transaction's instant; the ticket's staff hear it, and
+    the department that accepted it, if another did, that it is closed (bot/handed.py
+    `settled_notices`). Raises as `confirm` does (DeskError)."""
     ticket = await confirm(
         session=tx.session,
         rules=rules,
@@ -162,15 +171,21 @@ async def confirm_and_tell(
         now=tx.now,
     )
     event = {"event": "rated", "score": score}
-    await publish(tx, rules, [Notice("staff_event", (Audience.TICKET_STAFF,), ticket, event)])
+    handling = await handed.settled_notices(
+        session=tx.session, rules=rules, ticket=ticket, event="closed", values={"score": score}
+    )
+    staff = Notice("staff_event", (Audience.TICKET_STAFF,), ticket, event)
+    await publish(tx, rules, [staff, *handling])
     return ticket
 
 
 async def reopen_and_tell(
     *, tx: Transaction, rules: Rules, ticket_id: int, requester_id: int, reason: str
 ) -> Ticket:
-    """`reopen` at the transaction's instant; the ticket's staff hear it is not solved.
-    Raises as `reopen` does (DeskError)."""
+    """`reopen` at the transaction's instant; the ticket's staff hear it is not solved, and
+    so does the department that accepted it, if another did (bot/handed.py
+    `settled_notices`: the requester's words reach it again). Raises as `reopen` does
+    (DeskError)."""
     ticket = await reopen(
         session=tx.session,
         rules=rules,
@@ -180,7 +195,11 @@ async def reopen_and_tell(
         now=tx.now,
     )
     event = {"event": "reopened"}
-    await publish(tx, rules, [Notice("staff_event", (Audience.TICKET_STAFF,), ticket, event)])
+    handling = await handed.settled_notices(
+        session=tx.session, rules=rules, ticket=ticket, event="reopened"
+    )
+    staff = Notice("staff_event", (Audience.TICKET_STAFF,), ticket, event)
+    await publish(tx, rules, [staff, *handling])
     return ticket
 
 

@@ -23,7 +23,7 @@ from bot.kinds import NOT_COPIED, Origin
 from bot.ledger import contacted
 from bot.models import Direction, Requester, Ticket, TicketMessage, TicketStatus
 from bot.notices import Audience, Notice, card_refresh, publish
-from bot.relays import relay_notices, staff_asked
+from bot.relays import relay_notices, staff_asked, under_card
 from bot.rules import Rules
 from bot.store import get, get_for_requester, save
 from bot.transaction import Transaction
@@ -99,9 +99,10 @@ async def requester_message_and_tell(
     filed as the message's text); a forward is preceded by `relay_origin` (values
     `origin_kind`, `origin_name`); a text to a ticket nobody claimed yet redraws its card
     (`card_refresh`: it shows the requester's words since it opened). While nobody has
-    claimed the ticket but its staff already wrote to the requester (`staff_asked`), each of
-    these also says `under_card`: the answer goes where the officer asked, under the card (in
-    a forum's General topic too, not only into the topic opened at claim). Raises as
+    claimed the ticket but its staff already wrote to the requester (`staff_asked`), or when
+    it is no words (a photo that came with the question among them: the card promises it in
+    its replies), each of these also says `under_card` (bot/relays.py `under_card`): under
+    the card in a forum's General topic too, not only into the topic opened at claim. Raises as
     `add_requester_message` does (DeskError)."""
     # Once for messages in a row (bot/acknowledgements.py): judged before this one is filed.
     quiet = acknowledge and not await acknowledgement_due(
@@ -125,7 +126,10 @@ async def requester_message_and_tell(
     ticket = await get(session=tx.session, ticket_id=ticket_id)
     group = rules.settings.department(ticket.handling_department_key).staff_group_chat_id
     asked = staff_asked(ticket)
-    notices = relay_notices(ticket, group, message, described, origin, under_card=asked)
+    placed = under_card(
+        claimed=ticket.owner_id is not None, asked=asked, content_type=content_type
+    )
+    notices = relay_notices(ticket, group, message, described, origin, under_card=placed)
     # The department that accepted a handoff of it reads them too (bot/handed.py).
     notices += await handed.mirrored(
         session=tx.session, rules=rules, ticket=ticket, notices=notices, message=message
@@ -288,7 +292,9 @@ async def staff_reply_and_tell(
     than one ticket in hand, the values also say `numbered` (the requester reads which ticket
     it is about: issue 14), with `text` and `content_type`. A kind Telegram cannot copy
     (NOT_COPIED: a poll, `text` it in words) reaches them as `staff_reply_described` (values
-    `kind`, `described`) instead. Raises as `add_staff_message` does (DeskError)."""
+    `kind`, `described`) instead. The card of a ticket nobody claimed yet is redrawn: it
+    shows the reply among the requester's words (`card_refresh`). Raises as
+    `add_staff_message` does (DeskError)."""
     message = await add_staff_message(
         session=tx.session,
         rules=rules,
@@ -303,6 +309,7 @@ async def staff_reply_and_tell(
     ticket = await get(session=tx.session, ticket_id=ticket_id)
     requester = await tx.session.get(Requester, ticket.requester_id)
     assert requester is not None  # a foreign key
+    card = [card_refresh(ticket)] if ticket.owner_id is None else []  # shows the reply too
     if content_type in NOT_COPIED:
         # Telegram cannot copy a quiz, and a copied poll would be a live poll nobody reads the
         # votes of: in words, with the ticket's number, to be answered in words.
@@ -311,14 +318,14 @@ async def staff_reply_and_tell(
             "staff_reply_described", (Audience.REQUESTER,), ticket, described, requester=requester
         )
         elsewhere = _answered_elsewhere(rules, ticket, officer_id, chat_id, text)
-        await publish(tx, rules, [notice, *elsewhere])
+        await publish(tx, rules, [notice, *elsewhere, *card])
         return message
     copied: dict[str, object] = {"from_chat_id": chat_id, "message_id": message_id}
     if await replies.holding(session=tx.session, requester_id=requester.id) > 1:
         copied |= {"numbered": True, "text": text, "content_type": content_type}
     notice = Notice("staff_reply", (Audience.REQUESTER,), ticket, copied, requester=requester)
     elsewhere = _answered_elsewhere(rules, ticket, officer_id, chat_id, text)
-    await publish(tx, rules, [notice, *elsewhere])
+    await publish(tx, rules, [notice, *elsewhere, *card])
     return message
 
 

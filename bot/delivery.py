@@ -80,7 +80,8 @@ def without_topic(*, forum: bool, claimed: bool, kind: str, under_card: bool = F
     | forum         | claimed   | FORUM_ONLY           | SKIP: its topic's opening failed    |
     | forum         | claimed   | other                | OPEN the ticket's topic, then this  |
     | forum         | unclaimed | INTO_TOPIC_LATER,    | SEND, as a reply to the card: staff |
-    |               |           | `under_card`         | asked (`relays.staff_asked`)        |
+    |               |           | `under_card`         | asked, or no words: a photo the     |
+    |               |           |                      | card counts (`relays.under_card`)   |
     | forum         | unclaimed | INTO_TOPIC_LATER     | SKIP: copied into the topic at claim|
     | forum         | unclaimed | other                | SEND, in the group's General topic, |
     |               |           |                      | as a reply to the card              |

@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.closure import auto_close
+from bot.handed import settled_notices
 from bot.ledger import breach, notice_given
 from bot.models import (
     ACTIVE_STATUSES,
@@ -54,6 +55,10 @@ async def process_ticket(
         closed = [Notice("auto_closed", (Audience.REQUESTER,), ticket, requester=requester)]
         if ticket.owner_id is not None:
             closed.append(Notice("auto_closed_owner", (Audience.OWNER,), ticket))
+        # The department that accepted it, if another did, hears it is closed.
+        closed += await settled_notices(
+            session=session, rules=rules, ticket=ticket, event="auto_closed"
+        )
         out += address(rules, closed)
 
     if (

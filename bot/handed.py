@@ -9,6 +9,10 @@ anything), as that department meets it:
   when the ticket is settled (resolved or closed) or handled by the owner's department again,
   and moves when another department accepts it (`reaches_handler`). A handoff returned never
   started one: the department that returned it never handled the ticket.
+- settled or reopened: the department that accepted it is told, once, under its form
+  (`settled_notices`, `HANDED_SETTLED`): resolved (with the summary), closed (the requester
+  confirmed it, or did not answer in time), reopened (the requester says it is not solved:
+  their words reach it again).
 - before accepting (or after returning it): the receiving department asks the owner, not
   the requester (bot/handoff_questions.py).
 """
@@ -25,6 +29,10 @@ from bot.notices import Audience, Notice
 from bot.rules import Rules
 
 HANDED_RELAY = "handed_relay"  # what the requester wrote, for the accepting department
+HANDED_SETTLED = "handed_settled"  # the ticket settled or reopened, for that department
+# What became of the ticket (HANDED_SETTLED's `event`): resolved by its owner, closed (the
+# requester confirmed it, or the auto-close), reopened (the requester says it is not solved).
+SETTLED_EVENTS = ("resolved", "closed", "auto_closed", "reopened")
 # What the requester sent as the ticket's staff get it (bot/conversation.py), and the part of
 # a HANDED_RELAY that carries it (the presenter words each as that kind, replying to the form).
 PARTS = {
@@ -57,7 +65,17 @@ def reaches_handler(
     | the handling group is the ticket's group                    | no: they reach it already |
     | otherwise (a department accepted it)                        | yes                       |
     """
-    if status in SETTLED or handling == owning or ticket_chat is None:
+    return status not in SETTLED and handled_elsewhere(
+        owning=owning, handling=handling, ticket_chat=ticket_chat, handling_chat=handling_chat
+    )
+
+
+def handled_elsewhere(
+    *, owning: str, handling: str, ticket_chat: int | None, handling_chat: int
+) -> bool:
+    """Whether another department accepted the ticket and works in a group of its own (the
+    rows of `reaches_handler` but the first), whatever the ticket's status."""
+    if handling == owning or ticket_chat is None:
         return False
     return handling_chat != ticket_chat
 
@@ -88,18 +106,22 @@ async def latest_form(*, session: AsyncSession, ticket_id: int, chat_id: int) ->
     )
 
 
-async def handed(*, session: AsyncSession, rules: Rules, ticket: Ticket) -> Handed | None:
+async def handed(
+    *, session: AsyncSession, rules: Rules, ticket: Ticket, settled_too: bool = False
+) -> Handed | None:
     """Where the requester's words on `ticket` go in the department that accepted it
-    (`reaches_handler`); None when they go only to the ticket's place."""
+    (`reaches_handler`); None when they go only to the ticket's place. With `settled_too`,
+    where that department is even though the ticket is settled (`handled_elsewhere`)."""
     department = ticket.handling_department_key
     chat_id = rules.settings.department(department).staff_group_chat_id
-    if not reaches_handler(
-        status=ticket.status,
+    elsewhere = handled_elsewhere(
         owning=ticket.department_key,
         handling=department,
         ticket_chat=ticket.staff_chat_id,
         handling_chat=chat_id,
-    ):
+    )
+    # reaches_handler: handled elsewhere and not settled.
+    if not elsewhere or (not settled_too and ticket.status in SETTLED):
         return None
     form = await latest_form(session=session, ticket_id=ticket.id, chat_id=chat_id)
     return Handed(department, chat_id, form)
@@ -140,3 +162,34 @@ async def mirrored(
             )
         )
     return copies
+
+
+async def settled_notices(
+    *,
+    session: AsyncSession,
+    rules: Rules,
+    ticket: Ticket,
+    event: str,
+    values: dict[str, object] | None = None,
+) -> list[Notice]:
+    """The department that accepted `ticket` hears what became of it (`event`, one of
+    SETTLED_EVENTS; `values` what its wording adds: the resolution's `summary`, the
+    requester's `score`), once, in its staff group under its latest form there (`reply_to`:
+    the form's message id, None when it is not in Telegram), worded in the staff's language
+    (bot/notices.py `address`): a `HANDED_SETTLED` notice. None when no other department
+    accepted it (`handled_elsewhere`). Raises ValueError for an unknown event."""
+    if event not in SETTLED_EVENTS:
+        raise ValueError(f"unknown event {event!r}")
+    place = await handed(session=session, rules=rules, ticket=ticket, settled_too=True)
+    if place is None:
+        return []
+    told = {**(values or {}), "event": event, "reply_to": place.form_message_id}
+    return [
+        Notice(
+            HANDED_SETTLED,
+            (Audience.DEPARTMENT_GROUP,),
+            ticket,
+            told,
+            departments=(place.department_key,),
+        )
+    ]

@@ -77,7 +77,9 @@ async def decided_form_notices(
         )
     )
     decision = "returned" if form.status is HandoffStatus.RETURNED else "accepted"
-    later = await said_later(session=tx.session, ticket=ticket, until=form.created_at)
+    later = await said_later(
+        session=tx.session, ticket=ticket, until=form.created_at, names=rules.staff.shown_as
+    )
     values = {
         **form_values(rules, ticket, form, later),
         "decision": decision,

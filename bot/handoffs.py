@@ -335,7 +335,7 @@ async def transfer_and_tell(
     )
     requester = await session.get(Requester, ticket.requester_id)
     assert requester is not None  # a foreign key
-    later = await said_later(session=session, ticket=ticket)
+    later = await said_later(session=session, ticket=ticket, names=rules.staff.shown_as)
     await publish(tx, rules, sent_notices(rules, ticket, form, requester, later))
     return form
 

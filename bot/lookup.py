@@ -74,14 +74,16 @@ class MessageLine:
     """One message of a ticket's: when, its direction (in, out, note; "bot": what the bot
     answered or offered the requester before the handover, `bot.kinds.BOT_OFFERED`, which is
     no staff note; "event": the bot's note of what became of the requester's chat,
-    `bot.kinds.chat_event`, its kind as `text`, its values as `values`), its text and the kind
-    of its content (text, photo, document, ...)."""
+    `bot.kinds.chat_event`, its kind as `text`, its values as `values`), its text, the kind
+    of its content (text, photo, document, ...) and `author`, the officer who wrote a reply
+    or a note as people are shown (config `privacy`; None: the requester's, or the bot's)."""
 
     created_at: datetime
     direction: str
     text: str
     content_type: str
     values: Mapping[str, Any] = field(default_factory=dict)
+    author: str | None = None
 
 
 @dataclass(frozen=True)
@@ -117,7 +119,7 @@ async def requester_tickets(
             owner=rules.staff.shown_as(t.owner_id),
             due=t.resolution_due_at,
             latest=t.latest_update,
-            question=excerpt(one_line(t.question), QUESTION_SHOWN).text,
+            question=matter(t.question),
         )
         for t in rows
     ]
@@ -174,14 +176,21 @@ async def handed_to(
     ]
 
 
+def matter(question: str) -> str:
+    """What a ticket is about in one line of a list or a confirmation: the start of the
+    requester's `question` (at most QUESTION_SHOWN UTF-16 units, ending in "…" when
+    shortened), its line breaks written " / " (a question of several lines would break the
+    lines around it)."""
+    return excerpt(one_line(question), QUESTION_SHOWN).text
+
+
 def _staff_line(ticket: Ticket, due: datetime | None) -> TicketLine:
     return TicketLine(
         id=ticket.id,
         status=str(ticket.status),
         owner=None,
         due=due,
-        # On its line (a question of several lines would break the list), … when shortened.
-        question=excerpt(one_line(ticket.question), QUESTION_SHOWN).text,
+        question=matter(ticket.question),
     )
 
 
@@ -209,12 +218,13 @@ async def record(*, session: AsyncSession, rules: Rules, ticket_id: int) -> Reco
             )
             for e in events
         ),
-        messages=tuple(_line(m) for m in messages),
+        messages=tuple(_line(m, rules) for m in messages),
     )
 
 
-def _line(message: TicketMessage) -> MessageLine:
-    """A message of a ticket as /ticket N shows it (see MessageLine)."""
+def _line(message: TicketMessage, rules: Rules) -> MessageLine:
+    """A message of a ticket as /ticket N shows it (see MessageLine): each names who wrote
+    it (issue 14: the officer who asked under an unclaimed ticket's card, too)."""
     if message.content_type == BOT_OFFERED:
         return MessageLine(message.created_at, "bot", message.text, "text")
     bot_note = message.direction == Direction.NOTE and message.author_id is None
@@ -223,5 +233,9 @@ def _line(message: TicketMessage) -> MessageLine:
         kind, values = event
         return MessageLine(message.created_at, "event", kind, "text", values)
     return MessageLine(
-        message.created_at, str(message.direction), message.text, message.content_type
+        message.created_at,
+        str(message.direction),
+        message.text,
+        message.content_type,
+        author=rules.staff.shown_as(message.author_id),
     )

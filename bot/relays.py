@@ -1,6 +1,7 @@
 """How a requester's filed message reaches their ticket's staff (bot/conversation.py files
-it): where it was forwarded from, then it copied or described, placed under the card when
-staff asked on a ticket nobody has claimed yet (issue 14)."""
+it): where it was forwarded from, then it copied or described, placed under the card of a
+ticket nobody has claimed yet when staff asked there, or when it is no words (a photo, a
+file: the card counts it "in the replies to this card"; issue 14)."""
 
 from __future__ import annotations
 
@@ -46,3 +47,21 @@ def staff_asked(ticket: Ticket) -> bool:
     answers them, and goes under the card where they asked (issue 14: seen before anyone
     claims it)."""
     return ticket.owner_id is None and ticket.staff_wrote
+
+
+def under_card(*, claimed: bool, asked: bool, content_type: str) -> bool:
+    """Whether what the requester sent (of `content_type`) goes under the card of their
+    ticket in a forum staff group, rather than waiting for the topic its claim opens (in a
+    group without topics everything goes under the card):
+
+    | the ticket is claimed                          | no: into its topic                  |
+    | its staff wrote to the requester (`asked`)     | yes: the answer goes where they     |
+    |                                                | asked (`staff_asked`)               |
+    | it is no words: a photo, a file, a poll, ...   | yes: the card counts it, "in the    |
+    |                                                | replies to this card"; a clerk sees |
+    |                                                | the photo before claiming           |
+    | words (a text, an edit)                        | no: the card shows them             |
+    """
+    if claimed:
+        return False
+    return asked or content_type not in ("text", "edit")

@@ -70,7 +70,9 @@ async def introduction(
         desk.settings.languages.default,
         ticket_id=ticket.id,
         owner=desk.rules.staff.shown_as(owner_id) or "-",
-        **await later.introduction_values(session=session, ticket=ticket),
+        **await later.introduction_values(
+            session=session, ticket=ticket, names=desk.rules.staff.shown_as
+        ),
     )
     return post.long_message(chat_id, text, kind="topic_intro", ticket_id=ticket.id, in_topic=True)
 
@@ -114,9 +116,11 @@ async def replacement_calls(
 async def copies(
     desk: Desk, session: AsyncSession, ticket: Ticket, lines: list[TicketMessage]
 ) -> list[Call]:
-    """The requester's messages among `lines` (the ticket's), for its topic: copied, or in
-    words when Telegram cannot copy them, a forward after the line saying where it comes from,
-    as they were relayed (bot/conversation.py)."""
+    """The requester's messages among `lines` (the ticket's), for its topic after its
+    introduction: copied, or in words when Telegram cannot copy them, a forward after the line
+    saying where it comes from, as they were relayed (bot/conversation.py); not their plain
+    texts, which the introduction lists in order with what staff said
+    (`bot.intake.later.copied_after`)."""
     chat_id = ticket.staff_chat_id
     assert chat_id is not None
     language = desk.settings.languages.default
@@ -124,6 +128,8 @@ async def copies(
     calls: list[Call] = []
     for line in lines:
         where = origins.get((line.telegram_chat_id or 0, line.telegram_message_id or 0))
+        if not later.copied_after(line, where is not None):
+            continue
         if line.direction is Direction.IN and where is not None:
             # A forward: where it comes from first, as when it is relayed into a topic.
             said = desk.texts.render(

@@ -22,7 +22,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup
 
 from bot.desk import Desk
-from bot.handed import HANDED_RELAY
+from bot.handed import HANDED_RELAY, HANDED_SETTLED
 from bot.handoff_forms import FORM, FORM_DECIDED
 from bot.handoff_questions import ANSWER, QUESTION
 from bot.notices import BUTTONS_GONE, Audience
@@ -54,7 +54,7 @@ AFTER = {
 
 
 # Notices shown as a reply to the message their values name (`reply_to`), when they name one.
-REPLYING = {ANSWER, "staff_edit"}
+REPLYING = {ANSWER, HANDED_SETTLED, "staff_edit"}
 
 
 def _supervising(desk: Desk, message: Outgoing) -> bool:
@@ -219,7 +219,7 @@ def present(desk: Desk, message: Outgoing) -> Call:
         ticket_id=message.ticket_id,
         in_topic=in_topic,
         after=_after(message),
-        # An answer about a handoff: under the form it is about; an officer's edit of a reply:
-        # under the requester's copy of it.
+        # An answer about a handoff, what became of a handed ticket: under the form; an
+        # officer's edit of a reply: under the requester's copy of it.
         reply_to=message.context.get("reply_to") if message.template in REPLYING else None,
     )

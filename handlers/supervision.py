@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from telegram import Update
 
-from bot import lifecycle, ownership, requesters, store
+from bot import lifecycle, lookup, ownership, requesters, store
 from bot.desk import Desk
 from bot.outbox import Call
 from bot.priority import require_unsettled
@@ -55,7 +55,8 @@ async def assign(
 ) -> None:
     """Make `officer_id` the owner (who hears of it, and the card redrawn as claimed with its
     owner: bot/ownership.py); in a group with topics the ticket gets its topic before its
-    staff hear. DeskError if the core refuses."""
+    staff hear. The one who assigned hears which ticket (its number and matter, on one line:
+    `bot.lookup.matter`) went to whom. DeskError if the core refuses."""
     language = _language(desk)
     async with desk.transaction(update_id=update_id) as tx:
         session = tx.session
@@ -76,7 +77,15 @@ async def assign(
         )
         owner = desk.rules.staff.shown_as(officer_id) or "-"
         by = desk.rules.staff.shown_as(supervisor_id) or str(supervisor_id)
-        event = desk.texts.render("staff_event", language, event="assigned", by=by, owner=owner)
+        event = desk.texts.render(
+            "staff_event",
+            language,
+            event="assigned",
+            by=by,
+            owner=owner,
+            ticket_id=ticket.id,
+            matter=lookup.matter(ticket.question),
+        )
         await post.post(tx, reply(event))
 
 

@@ -112,14 +112,18 @@ async def card_now(*, session: AsyncSession, desk: Desk, ticket: Ticket) -> Noti
             _EARLIER, {"requester_id": ticket.requester_id, "earlier_of": ticket.id}
         )
     ]
-    # All the requester filed under it, once: what came besides words (counted by kind) and
-    # their words since it opened.
+    # All that passed under it, once: what the requester sent besides words (counted by
+    # kind), their words and what staff wrote to them since it opened.
     filed = await said_under(session=session, ticket_id=ticket.id)
-    kinds = [said.content_type for said in filed if said.content_type not in WORDS]
+    kinds = [
+        said.content_type
+        for said in filed
+        if said.direction is Direction.IN and said.content_type not in WORDS
+    ]
     if ticket.owner_id is not None and ticket.claimed_at is not None:
         until = ticket.claimed_at
         filed = [said for said in filed if said.created_at <= until]
-    later = later_turns(ticket, filed)
+    later = later_turns(ticket, filed, names=desk.rules.staff.shown_as)
     return card_notice(desk, ticket, attempts, earlier, len(kinds), kinds, later)
 
 

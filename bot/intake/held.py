@@ -28,9 +28,10 @@ def let_go(requester: Requester) -> None:
 
 async def file_held(*, tx: Transaction, rules: Rules, requester: Requester, ticket: Ticket) -> int:
     """File what the requester held under their new `ticket`, in the caller's transaction,
-    each relayed to the ticket's staff (a `relay` notice: under the card in a group without
-    topics, copied into the ticket's topic when someone claims it). Returns how many; the
-    requester holds nothing afterwards."""
+    each relayed to the ticket's staff (a `relay` notice: under the card, as its count of
+    what came with the question says, in a forum group too, bot/relays.py `under_card`; and
+    copied into the ticket's topic when someone claims it). Returns how many; the requester
+    holds nothing afterwards."""
     items = held(requester)
     for item in items:
         await conversation.requester_message_and_tell(

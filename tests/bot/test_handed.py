@@ -8,7 +8,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.config import Settings
-from bot.handed import FORM_KINDS, HANDED_RELAY, SETTLED, reaches_handler
+from bot.handed import (
+    FORM_KINDS,
+    HANDED_RELAY,
+    HANDED_SETTLED,
+    SETTLED,
+    SETTLED_EVENTS,
+    handled_elsewhere,
+    reaches_handler,
+)
 from bot.handoff_forms import FORM, FORM_DECIDED
 from bot.handoff_questions import ANSWER, QUESTION
 from bot.models import IN_HAND, TicketStatus
@@ -84,3 +92,50 @@ def test_the_handling_department_and_the_owner_read_it_in_either_language(
     told = {"event": "asked", "ticket_id": 7, "owner": "王芳"}
     assert "首问负责人 王芳" in texts.render("handoff_event", "zh", **told)
     assert "not to the requester" in texts.render("handoff_event", "en", **told)
+
+
+@given(
+    status=st.sampled_from(list(TicketStatus)),
+    owning=DEPARTMENTS,
+    handling=DEPARTMENTS,
+    ticket_chat=st.none() | CHATS,
+    handling_chat=CHATS,
+)
+def test_the_department_that_accepted_it_is_known_whatever_the_status(
+    status: TicketStatus, owning: str, handling: str, ticket_chat: int | None, handling_chat: int
+) -> None:
+    """Who hears the ticket settled or reopened (`settled_notices`): the department whose
+    group the requester's words reach while it is at work, and still once it is settled."""
+    place = {
+        "owning": owning,
+        "handling": handling,
+        "ticket_chat": ticket_chat,
+        "handling_chat": handling_chat,
+    }
+    elsewhere = handled_elsewhere(**place)
+    assert reaches_handler(status=status, **place) == (status not in SETTLED and elsewhere)
+    assert elsewhere == (handling != owning and ticket_chat not in (None, handling_chat))
+
+
+def test_the_department_that_accepted_it_reads_what_became_of_it_in_either_language(
+    settings: Settings,
+) -> None:
+    texts = Texts(settings.zone, "zh", ["zh", "en"], configured_names(settings))
+    said = {"ticket_id": 7, "owner": "王芳", "summary": "已更换水管", "score": 4}
+    shown = {
+        language: [texts.render(HANDED_SETTLED, language, **said, event=e) for e in SETTLED_EVENTS]
+        for language in ("zh", "en")
+    }
+    assert shown["zh"] == [
+        "📌 工单 #7 已由首问负责人 王芳 办结:已更换水管。"
+        "等待来电人确认;来电人的留言不再转到本科室。",
+        "📌 工单 #7 来电人已确认解决,评分 4 星,工单已关闭。",
+        "📌 工单 #7 来电人超时未确认,工单已自动关闭。",
+        "📌 工单 #7 来电人表示没有解决,工单已重新打开,仍由本科室办理(首问负责人 王芳);"
+        "来电人的留言继续转到这里。",
+    ]
+    assert shown["en"][0] == (
+        "📌 Ticket #7 was resolved by its owner 王芳: 已更换水管. Waiting for the requester to"
+        " confirm; their messages no longer come here."
+    )
+    assert all(text.startswith("📌 Ticket #7") for text in shown["en"])

@@ -11,6 +11,7 @@ import pytest
 
 from bot import lifecycle
 from bot.config import Settings
+from bot.handed import HANDED_SETTLED, SETTLED_EVENTS
 from bot.lifecycle import Action
 from bot.lookup import MessageLine
 from bot.models import Direction, Ticket, TicketMessage, TicketStatus
@@ -115,6 +116,10 @@ def _history(language_statuses: dict[str, str]) -> dict[str, Any]:
         for d, kind in [(Direction.IN, "photo"), (Direction.IN, "voice"), (Direction.OUT, "text")]
     ] + [
         MessageLine(MONDAY_9AM, "bot", "社保卡丢了怎么补办", "text"),
+        # Who wrote each: an officer's reply and note by name, the bot's own note.
+        MessageLine(MONDAY_9AM, "out", "请问您家几口人?", "text", author="王芳"),
+        MessageLine(MONDAY_9AM, "note", "已电话联系", "text", author="王芳"),
+        MessageLine(MONDAY_9AM, "note", "来电人已屏蔽", "text"),
         # The bot's notes of what became of the requester's chat (bot/kinds.py chat_event).
         MessageLine(MONDAY_9AM, "event", "unreachable", "text"),
         MessageLine(MONDAY_9AM, "event", "reachable", "text", {"sent_again": 2}),
@@ -255,6 +260,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [(e, {"event": e}) for e in STAFF_EVENTS]
     if template == "handoff_event":
         return [(e, {"event": e}) for e in (*HANDOFF_EVENTS, "usage")]
+    if template == HANDED_SETTLED:
+        return [(e, {"event": e}) for e in SETTLED_EVENTS]
     if template == "buttons":
         return [(k, {"key": k}) for k in BUTTONS]
     if template == "escalation":
@@ -348,7 +355,7 @@ def test_no_template_shows_a_configured_key_or_an_event_key(
             shown = [key for key in keys if _bare(key, text)]
             if template == "ticket_history":
                 said = _history_lines(text)
-                assert len(said) == len(EVENTS) + 6  # every event, every message
+                assert len(said) == len(EVENTS) + 9  # every event, every message
                 shown += [line for line in said if line.strip() in {str(k) for k in EVENTS}]
             assert not shown, f"{language}/{template} {variant}: {shown} in {text!r}"
     assert rendered > 80

@@ -224,7 +224,8 @@ async def test_the_card_words_what_was_kept_by_its_kind(running: tuple[Emulator,
     await bot_lines(emulator, REQUESTER, 1)  # asked what it is about
     await control(emulator, "media", {"user_id": REQUESTER, "kind": "location"})
     await world.user_sends(REQUESTER, "我想申请公租房")
-    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    # The card first; what came with the question follows under it.
+    card = (await bot_lines(emulator, GENERAL_GROUP, 1))[0]
     assert "另附:投票×1、位置×1" in card.text
     assert "照片" not in card.text
 

@@ -166,10 +166,10 @@ async def test_a_whole_case_through_the_staff_group(
     # A second claim is refused (the core decides; the card is not touched again).
     await world.user_presses(other_officer, GENERAL_GROUP, card.message_id, "claim:1")
     topic = await only_topic(world, GENERAL_GROUP)
-    intro, earlier = (await bot_lines(emulator, GENERAL_GROUP, 3))[1:3]
+    intro = (await bot_lines(emulator, GENERAL_GROUP, 2))[1]
     assert intro.thread_id == topic.thread_id and "公租房" in intro.text
-    # What the requester wrote before the claim is in the topic too.
-    assert earlier.text == "在等人工吗?" and earlier.thread_id == topic.thread_id
+    # What the requester wrote before the claim is in the topic too: in its introduction.
+    assert intro.text.endswith("\n· 来电人(开单后):在等人工吗?")
 
     await world.user_sends(REQUESTER, "我家三口人,月收入四千")
     await world.user_sends_content(
@@ -179,9 +179,9 @@ async def test_a_whole_case_through_the_staff_group(
             "caption": "收入证明",
         },
     )
-    relayed = await bot_lines(emulator, GENERAL_GROUP, 5)
-    assert relayed[3].text == "我家三口人,月收入四千" and relayed[3].thread_id == topic.thread_id
-    assert relayed[4].kind == "photo" and relayed[4].text == "收入证明"
+    relayed = await bot_lines(emulator, GENERAL_GROUP, 4)
+    assert relayed[2].text == "我家三口人,月收入四千" and relayed[2].thread_id == topic.thread_id
+    assert relayed[3].kind == "photo" and relayed[3].text == "收入证明"
 
     await world.user_sends(officer, "/note 需核实社保记录", GENERAL_GROUP, topic.thread_id)
     await world.user_sends(

@@ -38,7 +38,8 @@ async def _replaced(emulator: Emulator, desk_clock: DeskClock) -> tuple[Any, lis
     await bot_lines(emulator, REQUESTER, 1)  # asked what it is about
     question = await world.user_sends(REQUESTER, "我想申请公租房")
     assert question is not None
-    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    # The card first; what came with the question follows under it.
+    card = (await bot_lines(emulator, GENERAL_GROUP, 1))[0]
     await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
     topic = await only_topic(world, GENERAL_GROUP)
     # The introduction and the four things kept, copied.

@@ -113,7 +113,8 @@ async def test_a_photo_with_the_question_in_its_caption_opens_a_ticket_with_the_
     await world.user_sends_content(REQUESTER, {**photo("P1"), "caption": question})
     (promise,) = await replies_before(emulator, REQUESTER, "/status")
     assert "工单 #1" in promise.text
-    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    # The card first; what came with the question follows under it.
+    card = (await bot_lines(emulator, GENERAL_GROUP, 1))[0]
     assert question in card.text and "另附:照片×1" in card.text
     # Claimed: the topic has the introduction and the photo with its caption.
     await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
@@ -138,7 +139,8 @@ async def test_an_album_gets_one_reply_before_and_during_a_ticket(
     # Housing is social security's (config routing: the department of the close template).
     (reply,) = await replies_before(emulator, ENGLISH, "/status")
     await to_a_person(emulator, ENGLISH, reply)
-    (card,) = await bot_lines(emulator, SOCIAL_GROUP, 1)
+    # The card first; what came with the question follows under it.
+    card = (await bot_lines(emulator, SOCIAL_GROUP, 1))[0]
     assert question in card.text and "另附:照片×3" in card.text
     await world.user_presses(SOCIAL_OFFICER, SOCIAL_GROUP, card.message_id, "claim:1")
     topic = await only_topic(world, SOCIAL_GROUP)

@@ -73,3 +73,47 @@ def test_a_replacement_topic_shows_the_question_as_edited_in_both_languages() ->
     ) in en
     plain = TEXTS.render("topic_reopened", "en", **shown, inquiry=[])
     assert plain.endswith("In their words: 我想申请公租房")
+
+
+def test_staff_turns_name_the_officer_in_their_place_in_both_languages() -> None:
+    """What staff wrote to the requester, among the requester's words, in order, each line
+    naming who said it (issue 14: the exchange under an unclaimed ticket's card)."""
+    ticket = Ticket(id=1, opened_at=MONDAY_9AM)
+    filed = [
+        _message("text", "请问您家几口人?", 1, Direction.OUT),
+        _message("text", "三口人", 2, Direction.IN),
+        _message("edit", "请问您家几口人?户口本上的", 3, Direction.OUT),
+        _message("photo", "这是户口本", 4, Direction.OUT),
+        _message("text", "内部备注", 5, Direction.NOTE),
+    ]
+    for message in filed:
+        message.author_id = None if message.direction is Direction.IN else 100101
+    names = {100101: "王芳"}.get
+    # Without names: the requester's words alone, as before.
+    assert [t["by"] for t in later.later_turns(ticket, filed)] == ["requester"]
+    turns = later.later_turns(ticket, filed, names=names)
+    assert [(t["by"], t.get("name"), t["kind"]) for t in turns] == [
+        ("staff", "王芳", "text"),
+        ("requester", None, "text"),
+        ("staff", "王芳", "edit"),
+        ("staff", "王芳", "photo"),
+    ]
+    values = inquiry.whole_values([], "我想申请公租房", turns)
+    shown = {"ticket_id": 7, "owner": "李强", "question": "我想申请公租房"}
+    zh = TEXTS.render("topic_intro", "zh", **shown, inquiry=values["inquiry"])
+    assert zh.endswith(
+        "\n· 来电人:我想申请公租房"
+        "\n· 工作人员 王芳(开单后,对来电人):请问您家几口人?"
+        "\n· 来电人(开单后):三口人"
+        "\n· 工作人员 王芳(开单后修改,现为,对来电人):请问您家几口人?户口本上的"
+        "\n· 工作人员 王芳(开单后,照片附言,对来电人):这是户口本"
+    )
+    en = TEXTS.render("topic_intro", "en", **shown, inquiry=values["inquiry"])
+    assert en.endswith(
+        "\n· Requester: 我想申请公租房"
+        "\n· Staff 王芳 (after the ticket opened, to the requester): 请问您家几口人?"
+        "\n· Requester (after the ticket opened): 三口人"
+        "\n· Staff 王芳 (edited after the ticket opened, to the requester, now reads):"
+        " 请问您家几口人?户口本上的"
+        "\n· Staff 王芳 (after the ticket opened, with a photo, to the requester): 这是户口本"
+    )
