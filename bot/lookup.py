@@ -75,13 +75,15 @@ class MessageLine:
     answered or offered the requester before the handover, `bot.kinds.BOT_OFFERED`, which is
     no staff note; "event": the bot's note of what became of the requester's chat,
     `bot.kinds.chat_event`, its kind as `text`, its values as `values`), its text and the kind
-    of its content (text, photo, document, ...)."""
+    of its content (text, photo, document, ...); `who`: the writer of a staff note, as staff
+    are shown (None for any other message)."""
 
     created_at: datetime
     direction: str
     text: str
     content_type: str
     values: Mapping[str, Any] = field(default_factory=dict)
+    who: str | None = None
 
 
 @dataclass(frozen=True)
@@ -209,11 +211,11 @@ async def record(*, session: AsyncSession, rules: Rules, ticket_id: int) -> Reco
             )
             for e in events
         ),
-        messages=tuple(_line(m) for m in messages),
+        messages=tuple(_line(m, rules) for m in messages),
     )
 
 
-def _line(message: TicketMessage) -> MessageLine:
+def _line(message: TicketMessage, rules: Rules) -> MessageLine:
     """A message of a ticket as /ticket N shows it (see MessageLine)."""
     if message.content_type == BOT_OFFERED:
         return MessageLine(message.created_at, "bot", message.text, "text")
@@ -222,6 +224,7 @@ def _line(message: TicketMessage) -> MessageLine:
     if event is not None:
         kind, values = event
         return MessageLine(message.created_at, "event", kind, "text", values)
+    who = rules.staff.shown_as(message.author_id) if message.direction == Direction.NOTE else None
     return MessageLine(
-        message.created_at, str(message.direction), message.text, message.content_type
+        message.created_at, str(message.direction), message.text, message.content_type, who=who
     )

@@ -16,7 +16,7 @@ import logging
 
 from telegram import MaybeInaccessibleMessage, Message, Update
 
-from bot import closure, conversation, corrections, ownership, staff_chats, tickets
+from bot import closure, conversation, corrections, ownership, speaking, staff_chats, tickets
 from bot.desk import Desk
 from bot.errors import AlreadyClaimed, DeskError, InvalidInput
 from bot.intake import card
@@ -249,8 +249,9 @@ async def _on_ticket(
             noted = desk.texts.render("staff_event", language, event="note")
             await post.post(tx, post.reply(message, noted))
             return
-        # The requester gets a copy of it: bot/conversation.py.
-        await conversation.staff_reply_and_tell(
+        # The requester gets a copy of it when its writer answers them; anyone else's words
+        # are kept as their internal note (bot/speaking.py), and they hear why.
+        spoken = await speaking.staff_words_and_tell(
             tx=tx,
             rules=desk.rules,
             ticket_id=ticket.id,
@@ -258,8 +259,15 @@ async def _on_ticket(
             text=received.described(message) or text,  # a poll in words
             chat_id=message.chat_id,
             message_id=message.message_id,
+            thread_id=message.message_thread_id if message.is_topic_message else None,
             content_type="text" if message.text is not None else received.content_of(message)[0],
         )
+        if not spoken.to_requester:
+            owner = desk.rules.staff.shown_as(spoken.owner_id) or "-"
+            kept = desk.texts.render(
+                "kept_as_note", language, ticket_id=spoken.ticket_id, owner=owner
+            )
+            await post.post(tx, post.reply(message, kept))
 
 
 @stale_buttons

@@ -51,6 +51,7 @@ STAFF_EVENTS = (
     "unreachable",
     "asked_again",
     "answered_elsewhere",
+    "noted_elsewhere",
 )
 HANDOFF_EVENTS = (
     "sent",
