@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from bot import replies
 from bot.conversation import EDIT, add_staff_message
+from bot.excerpt import requester_parts
 from bot.guards import MAX_TEXT
 from bot.models import Direction, Requester, StaffLink, TicketMessage
 from bot.notices import Audience, Notice, publish
@@ -37,7 +38,9 @@ async def staff_edit_and_tell(
     content type "edit" at the transaction's instant (without Telegram ids: the message is
     filed already) and the requester gets a `staff_edit` notice (values `text`,
     `numbered` when they have more than one ticket in hand, and `reply_to`, the message id of
-    the copy of the original they received, when it was delivered and linked: `copy_of`).
+    the copy of the original they received, when it was delivered and linked: `copy_of`); a
+    long text in parts that each fit a message with the marks (bot/excerpt.py
+    `requester_parts`), one such notice each, the first replying to the copy.
     None, and nothing filed or said, for anything else (an internal note, a command, a
     message the desk refused) or an edit with no words left. Raises as `add_staff_message`
     does (DeskError)."""
@@ -66,12 +69,16 @@ async def staff_edit_and_tell(
     requester = await tx.session.get(Requester, ticket.requester_id)
     assert requester is not None  # a foreign key
     numbered = await replies.holding(session=tx.session, requester_id=requester.id) > 1
-    values: dict[str, object] = {"text": text, "numbered": numbered}
     copy = await copy_of(tx, chat_id=requester.chat_id, of=(chat_id, message_id))
-    if copy is not None:
-        values["reply_to"] = copy
-    notice = Notice("staff_edit", (Audience.REQUESTER,), ticket, values, requester=requester)
-    await publish(tx, rules, [notice])
+    notices = []
+    for number, part in enumerate(requester_parts(text)):
+        values: dict[str, object] = {"text": part, "numbered": numbered}
+        if copy is not None and number == 0:
+            values["reply_to"] = copy
+        notices.append(
+            Notice("staff_edit", (Audience.REQUESTER,), ticket, values, requester=requester)
+        )
+    await publish(tx, rules, notices)
     return message
 
 

@@ -52,6 +52,7 @@ STAFF_EVENTS = (
     "asked_again",
     "answered_elsewhere",
     "noted_elsewhere",
+    "undelivered",
 )
 HANDOFF_EVENTS = (
     "sent",
@@ -167,6 +168,7 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
         "suggested": "请核实",
         "reason": "不属本科",
         "text": "今晚恢复供水",
+        "error": "Bad Request: message is too long",
         "by": "张主任",
         "due": LATER,
         "score": 5,
