@@ -10,6 +10,7 @@ keeps both. A requester's own edits go the other way (bot/conversation.py
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import replies
 from bot.conversation import EDIT, add_staff_message
@@ -44,17 +45,8 @@ async def staff_edit_and_tell(
     None, and nothing filed or said, for anything else (an internal note, a command, a
     message the desk refused) or an edit with no words left. Raises as `add_staff_message`
     does (DeskError)."""
-    replied = await tx.session.scalar(
-        select(TicketMessage.id)
-        .where(
-            TicketMessage.ticket_id == ticket_id,
-            TicketMessage.telegram_chat_id == chat_id,
-            TicketMessage.telegram_message_id == message_id,
-            TicketMessage.direction == Direction.OUT,
-        )
-        .limit(1)
-    )
-    if replied is None or not text.strip():
+    replied = await reply_of(tx.session, chat_id=chat_id, message_id=message_id)
+    if replied != ticket_id or not text.strip():
         return None
     message = await add_staff_message(
         session=tx.session,
@@ -95,6 +87,22 @@ async def copy_of(tx: Transaction, *, chat_id: int, of: tuple[int, int]) -> int 
             StaffLink.chat_id == chat_id,
         )
         .order_by(StaffLink.message_id.desc())
+        .limit(1)
+    )
+    return int(found) if found is not None else None
+
+
+async def reply_of(session: AsyncSession, *, chat_id: int, message_id: int) -> int | None:
+    """The ticket whose requester the staff message `message_id` in the staff chat `chat_id`
+    was sent to (filed as a public reply), None when it was none (a note, a command, words
+    kept from the requester, a message the desk never took)."""
+    found = await session.scalar(
+        select(TicketMessage.ticket_id)
+        .where(
+            TicketMessage.telegram_chat_id == chat_id,
+            TicketMessage.telegram_message_id == message_id,
+            TicketMessage.direction == Direction.OUT,
+        )
         .limit(1)
     )
     return int(found) if found is not None else None

@@ -369,6 +369,11 @@ class World(Updates, Files):
             raise api_error("message_not_found")
         message["text"] = text
         message["edit_date"] = int(self.clock())
+        # Telegram marks the edited text's entities anew: a leading /command is one.
+        message.pop("entities", None)
+        if text.startswith("/"):
+            length = len(text.split()[0].encode("utf-16-le")) // 2
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
         entry = self._entry(chat_id, message_id)
         entry.text, entry.edited = text, True
         return await self.push_message(self.chat(chat_id), dict(message), "edited_message")

@@ -22,7 +22,7 @@ from bot.errors import AlreadyClaimed, DeskError, InvalidInput
 from bot.intake import card
 from bot.models import Ticket, TicketStatus
 from bot.outbox import Call
-from handlers import cards, handoffs, post, received
+from handlers import cards, greeting, handoffs, post, received
 from handlers.callbacks import Action, parse
 from handlers.commands import IN_TICKET, read
 from handlers.common import answer
@@ -175,13 +175,16 @@ async def _edited(
 ) -> None:
     """An officer's edit of what they wrote about a ticket: a reply the requester has reaches
     them again, marked as an edit (bot/corrections.py); an edited command or note does
-    nothing again (a resolution is not resolved twice)."""
+    nothing again (a resolution is not resolved twice), and its writer hears so."""
     assert message.from_user is not None
     text = message.text or message.caption or ""
-    if read(text, username) is not None:
-        log.info("edited command %r by user %s left alone", text, message.from_user.id)
-        return
+    command = read(text, username)
     async with desk.transaction(update_id=update_id) as tx:
+        if command is not None:
+            if command.to_us:  # not carried out: whoever edited it hears so
+                language = desk.settings.languages.default
+                await greeting.edited_into_command(tx, desk, message, command.name, language)
+            return
         await corrections.staff_edit_and_tell(
             tx=tx,
             rules=desk.rules,

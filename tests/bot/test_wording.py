@@ -169,6 +169,7 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
         "reason": "不属本科",
         "text": "今晚恢复供水",
         "error": "Bad Request: message is too long",
+        "reached": 7,
         "by": "张主任",
         "due": LATER,
         "score": 5,
