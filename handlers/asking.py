@@ -12,7 +12,7 @@ import logging
 from telegram import Message, Update
 from telegram.ext import ExtBot
 
-from bot import conversation, inbox, replies
+from bot import colleagues, conversation, inbox, replies
 from bot.desk import Desk
 from bot.intake import attachments, flow, offers, pressing
 from bot.intake.buttons import Press, PressAction
@@ -41,6 +41,12 @@ async def ask(update: Update, context: DeskContext) -> None:
     assert message is not None and message.text is not None and user is not None
     async with desk.transaction(update_id=update.update_id) as tx:
         requester, current, holding = await asking(tx, desk, user)
+        staff = colleagues.is_colleague(desk.rules, user.id)
+        if colleagues.answered_as_colleague(staff=staff, holding=holding, requester=requester):
+            # A colleague asking about work: where it is done (/new to ask as a citizen).
+            text = desk.texts.render("staff_in_private", desk.settings.languages.default)
+            await post.post(tx, post.reply(message, text))
+            return
         outcome = await flow.take_text(
             tx=tx,
             desk=desk,
