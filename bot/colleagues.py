@@ -1,6 +1,6 @@
 """A colleague who writes to the bot in private: a clerk at the window recognises one.
 
-A configured staff member (an officer, a supervisor, management) who writes plain words to the
+A configured staff member (an officer, a supervisor, management) who writes to the
 bot in private ("井盖那个工单怎么办理?") is almost always asking about work, not bringing a
 matter of their own: opening a citizen's ticket in their name would put a colleague's question
 in the queue as a requester's. So, unless they are in a conversation as a requester, they are
@@ -35,3 +35,15 @@ def answered_as_colleague(*, staff: bool, holding: int, requester: Requester) ->
     if not staff or holding > 0:
         return False
     return requester.dialog_step is None and not requester.inquiry
+
+
+def answer_due(requester: Requester, media_group_id: str | None) -> bool:
+    """Whether a colleague's message gets the answer: once per album (an album is one
+    message to a reader: its later items get none), recorded on the requester's row as
+    bot/intake/attachments.py records the album it has seen."""
+    if media_group_id is None:
+        return True
+    if media_group_id == requester.media_group:
+        return False
+    requester.media_group = media_group_id
+    return True

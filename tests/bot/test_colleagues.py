@@ -3,7 +3,7 @@ configured staff, with nothing of their own in hand as a requester and nothing w
 
 from __future__ import annotations
 
-from bot.colleagues import answered_as_colleague, is_colleague
+from bot.colleagues import answer_due, answered_as_colleague, is_colleague
 from bot.models import DialogStep, Requester
 from bot.rules import Rules
 
@@ -34,3 +34,11 @@ def test_a_colleague_asking_as_a_citizen_is_a_requester() -> None:
 
 def test_a_requester_is_never_a_colleague() -> None:
     assert not answered_as_colleague(staff=False, holding=0, requester=_requester())
+
+
+def test_an_album_is_answered_once() -> None:
+    requester = _requester()
+    assert answer_due(requester, None) and answer_due(requester, None)
+    assert answer_due(requester, "album-1")
+    assert not answer_due(requester, "album-1")
+    assert answer_due(requester, "album-2")

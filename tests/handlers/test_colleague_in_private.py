@@ -6,6 +6,8 @@ and /new to ask as a citizen; after /new their question is taken as any requeste
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from sqlalchemy import func, select
 from telegram.ext import Application
@@ -15,6 +17,7 @@ from bot.models import Requester, Ticket
 from emulator.server import Emulator
 from tests.conftest import ROOT
 from tests.handlers.conftest import GENERAL_GROUP, bot_lines, bot_said
+from tests.handlers.test_whole_input import photo
 
 App = Application  # type: ignore[type-arg]
 OFFICER, SUPERVISOR, MANAGER = 100101, 100190, 900001
@@ -67,3 +70,24 @@ async def test_a_colleagues_words_in_private_open_no_ticket_until_new(
     await world.user_sends(OFFICER, "我家三口人")
     answer = (await bot_lines(emulator, OFFICER, heard + 1))[-1].text
     assert said not in answer, answer
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("settings", ["zh"], indirect=True)
+async def test_a_colleagues_photo_or_album_is_answered_once_as_a_colleagues(
+    running: tuple[Emulator, App], settings: Settings
+) -> None:
+    emulator, application = running
+    world = emulator.world
+    await world.user_sends_content(OFFICER, {**photo("P1"), "caption": "井盖这样算谁的?"})
+    (answer,) = await bot_lines(emulator, OFFICER, 1)
+    assert SAID["zh"] in answer.text
+    await world.user_sends_album(OFFICER, [photo("A1"), photo("A2"), photo("A3")], "井盖照片")
+    # Something answered after the album: by then each of its items was handled.
+    await world.user_sends(OFFICER, "还有一个问题")
+    lines = await bot_lines(emulator, OFFICER, 3)
+    await asyncio.sleep(0.3)
+    assert len(bot_said(world, OFFICER)) == 3  # the photo, the album once, the text
+    assert all(SAID["zh"] in line.text for line in lines)
+    assert await _tickets_of(application, OFFICER) == 0
+    assert bot_said(world, GENERAL_GROUP) == []
