@@ -12,9 +12,9 @@ import logging
 from telegram import Message, Update
 from telegram.ext import ExtBot
 
-from bot import colleagues, conversation, inbox, replies
+from bot import conversation, inbox, replies
 from bot.desk import Desk
-from bot.intake import attachments, flow, offers, pressing
+from bot.intake import attachments, colleagues, flow, offers, pressing
 from bot.intake.buttons import Press, PressAction
 from bot.intake.decision import Action as IntakeAction
 from bot.models import Requester, Ticket
@@ -66,10 +66,12 @@ async def ask(update: Update, context: DeskContext) -> None:
 async def _as_colleague(
     desk: Desk, tx: Transaction, requester: Requester, holding: int, message: Message
 ) -> bool:
-    """A colleague asking about work (bot/colleagues.py): told where it is done, in the
+    """A colleague asking about work (bot/intake/colleagues.py): told where it is done, in the
     staff's language (/new to ask as a citizen). False for a requester's message."""
     staff = colleagues.is_colleague(desk.rules, requester.telegram_user_id)
-    if not colleagues.answered_as_colleague(staff=staff, holding=holding, requester=requester):
+    if not colleagues.answered_as_colleague(
+        staff=staff, holding=holding, requester=requester, now=desk.now()
+    ):
         return False
     if not colleagues.answer_due(requester, message.media_group_id):
         return True  # a later item of an album already answered

@@ -2,7 +2,7 @@
 asking "井盖那个工单怎么办理?" got a citizen's ticket opened in their name) is answered as a
 colleague, in the staff's language: their commands here, tickets handled in the staff group,
 and /new to ask as a citizen; after /new their question is taken as any requester's
-(bot/colleagues.py). End to end over the emulation."""
+(bot/intake/colleagues.py). End to end over the emulation."""
 
 from __future__ import annotations
 

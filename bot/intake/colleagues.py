@@ -12,6 +12,9 @@ requester's (the first-inquiry flow, their ticket, their words to it)."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from bot.intake import inquiry
 from bot.models import Requester
 from bot.rules import Rules
 
@@ -21,7 +24,9 @@ def is_colleague(rules: Rules, user_id: int) -> bool:
     return rules.staff.get(user_id) is not None or rules.staff.is_management(user_id)
 
 
-def answered_as_colleague(*, staff: bool, holding: int, requester: Requester) -> bool:
+def answered_as_colleague(
+    *, staff: bool, holding: int, requester: Requester, now: datetime
+) -> bool:
     """Whether a plain text in private from this person is answered as from a colleague
     (`staff`: they are configured staff or management; `holding`: how many tickets of their
     own, as a requester, they have in hand). Each row wins over those below it:
@@ -29,12 +34,13 @@ def answered_as_colleague(*, staff: bool, holding: int, requester: Requester) ->
     | a ticket of theirs in hand                                     | no: it goes there |
     | the bot waits for something from them (a dialog step: after    | no: a requester |
     |   /new, a clarification, a category, the matter)               |    |
-    | a first inquiry of theirs under way (the bot answered them)    | no: a requester |
+    | a first inquiry of theirs under way at `now` (the bot answered  | no: a requester |
+    |   them; bot/intake/inquiry.py `current`: not idle for a day)   |    |
     | otherwise                                                      | yes |
     """
-    if not staff or holding > 0:
+    if not staff or holding > 0 or requester.dialog_step is not None:
         return False
-    return requester.dialog_step is None and not requester.inquiry
+    return not inquiry.current(requester.inquiry, now=now, waiting=False)
 
 
 def answer_due(requester: Requester, media_group_id: str | None) -> bool:

@@ -3,9 +3,14 @@ configured staff, with nothing of their own in hand as a requester and nothing w
 
 from __future__ import annotations
 
-from bot.colleagues import answer_due, answered_as_colleague, is_colleague
+from datetime import timedelta
+
+from bot.intake.colleagues import answer_due, answered_as_colleague, is_colleague
 from bot.models import DialogStep, Requester
 from bot.rules import Rules
+from tests.conftest import MONDAY_9AM
+
+NOW = MONDAY_9AM
 
 
 def _requester(
@@ -21,19 +26,25 @@ def test_staff_and_management_are_colleagues_requesters_are_not(rules: Rules) ->
 
 
 def test_a_colleague_with_nothing_as_a_requester_is_answered_as_one() -> None:
-    assert answered_as_colleague(staff=True, holding=0, requester=_requester())
+    assert answered_as_colleague(staff=True, holding=0, requester=_requester(), now=NOW)
 
 
 def test_a_colleague_asking_as_a_citizen_is_a_requester() -> None:
-    assert not answered_as_colleague(staff=True, holding=1, requester=_requester())
+    assert not answered_as_colleague(staff=True, holding=1, requester=_requester(), now=NOW)
     after_new = _requester(DialogStep.NEW_QUESTION)
-    assert not answered_as_colleague(staff=True, holding=0, requester=after_new)
-    answered = _requester(inquiry=[{"said": "公租房"}])
-    assert not answered_as_colleague(staff=True, holding=0, requester=answered)
+    assert not answered_as_colleague(staff=True, holding=0, requester=after_new, now=NOW)
+    answered = _requester(inquiry=[{"by": "requester", "text": "公租房", "at": NOW.isoformat()}])
+    assert not answered_as_colleague(staff=True, holding=0, requester=answered, now=NOW)
 
 
 def test_a_requester_is_never_a_colleague() -> None:
-    assert not answered_as_colleague(staff=False, holding=0, requester=_requester())
+    assert not answered_as_colleague(staff=False, holding=0, requester=_requester(), now=NOW)
+
+
+def test_an_inquiry_idle_for_a_day_is_over_and_they_are_a_colleague_again() -> None:
+    then = NOW - timedelta(days=2)
+    idle = _requester(inquiry=[{"by": "requester", "text": "公租房", "at": then.isoformat()}])
+    assert answered_as_colleague(staff=True, holding=0, requester=idle, now=NOW)
 
 
 def test_an_album_is_answered_once() -> None:
