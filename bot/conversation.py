@@ -17,7 +17,7 @@ from bot.acknowledgements import acknowledgement_due
 from bot.closure import words_after_resolution_and_tell
 from bot.db import wrote_directly
 from bot.errors import IllegalMove, NotAllowed
-from bot.excerpt import excerpt, requester_parts
+from bot.excerpt import excerpt
 from bot.guards import MAX_TEXT, may_speak_for
 from bot.kinds import NOT_COPIED, Origin
 from bot.ledger import contacted
@@ -286,8 +286,8 @@ async def staff_reply_and_tell(
     transaction's instant; the requester gets it as a `staff_reply` notice (values
     `from_chat_id`, `message_id`: the front copies that message). When the requester has more
     than one ticket in hand, the values also say `numbered` (the requester reads which ticket
-    it is about: issue 14), with `text` and `content_type`; a long text is then sent in parts
-    (bot/excerpt.py `requester_parts`), one such notice each, every one numbered. A kind
+    it is about: issue 14), with `text` and `content_type`; a long text or caption then goes
+    in parts, one such notice each, every one numbered (bot/replies.py `numbered`). A kind
     Telegram cannot copy (NOT_COPIED: a poll, `text` it in words) reaches them as
     `staff_reply_described` (values `kind`, `described`) instead. Raises as
     `add_staff_message` does (DeskError)."""
@@ -317,9 +317,7 @@ async def staff_reply_and_tell(
         return message
     values: list[dict[str, object]] = [{"from_chat_id": chat_id, "message_id": message_id}]
     if await replies.holding(session=tx.session, requester_id=requester.id) > 1:
-        parts = requester_parts(text) if content_type == "text" else [text]
-        numbered = {**values[0], "numbered": True, "content_type": content_type}
-        values = [{**numbered, "text": part} for part in parts]
+        values = replies.numbered(values[0], text, content_type)
     notices = [
         Notice("staff_reply", (Audience.REQUESTER,), ticket, v, requester=requester)
         for v in values

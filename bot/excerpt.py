@@ -66,6 +66,7 @@ def question_values(question: str, limit: int = IN_A_MESSAGE) -> dict[str, str |
 
 
 MAX_MESSAGE = 4096  # Telegram's limit for a message's text, in UTF-16 code units
+MAX_CAPTION = 1024  # Telegram's limit for a media's caption, in UTF-16 code units
 # Where a text may be cut, best first: after a line end; after the end of a sentence (Chinese
 # 。！？；… anywhere, Latin .!?; before a space); after a space; between two Han characters
 # (Chinese puts no spaces between its words). Only a word longer than a message is cut inside.

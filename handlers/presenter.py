@@ -22,6 +22,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup
 
 from bot.desk import Desk
+from bot.excerpt import MAX_CAPTION
 from bot.handed import HANDED_RELAY
 from bot.handoff_forms import FORM, FORM_DECIDED
 from bot.handoff_questions import ANSWER, QUESTION
@@ -30,8 +31,6 @@ from bot.outbox import Call
 from bot.outgoing import Outgoing
 from handlers import cards, keyboards, post
 from handlers.common import MAX_MESSAGE
-
-MAX_CAPTION = 1024  # Telegram's limit for a media's caption, in UTF-16 code units
 
 _SUPERVISING = {str(a) for a in Audience.supervising()}
 COPIES = {"staff_reply", "relay"}  # notices shown as a copy of the message they carry

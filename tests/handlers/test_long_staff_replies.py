@@ -22,6 +22,7 @@ from tests.handlers.conftest import (
     only_topic,
     until,
 )
+from tests.handlers.test_whole_input import photo
 
 App = Application  # type: ignore[type-arg]
 OFFICER = 100101
@@ -132,3 +133,35 @@ async def test_an_edit_telegram_refuses_is_said_to_the_officer(
         lambda: any(said in e.text for e in bot_said(world, GENERAL_GROUP, topic.thread_id))
     )
     assert not any("请后天来" in t for t in _texts(emulator, REQUESTER))
+
+
+CAPTION = "".join(f"第{n}项:请带户口本原件。" for n in range(78)) + "谢谢。"
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("requester", [REQUESTER, ENGLISH])
+async def test_a_photo_whose_caption_leaves_no_room_for_the_number_keeps_both(
+    running: tuple[Emulator, App], requester: int
+) -> None:
+    """A caption too long for the number before it: the photo comes with the number alone as
+    its caption, then the caption's words numbered; nothing cut, nothing unnumbered."""
+    emulator, _ = running
+    world = emulator.world
+    number, _edited = MARKS[requester]
+    assert 1000 <= _units(CAPTION) <= 1024
+    await world.user_sends(requester, "我想申请公租房")
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    await world.user_sends(requester, "/new")
+    await world.user_sends(requester, "我想申请公租房")
+    await bot_lines(emulator, GENERAL_GROUP, 2)
+    await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
+    topic = await only_topic(world, GENERAL_GROUP)
+    await until(lambda: any("王芳" in t for t in _texts(emulator, requester)))
+    before = len(_texts(emulator, requester))
+    content = {**photo("P1"), "caption": CAPTION}
+    await world.user_sends_content(OFFICER, content, GENERAL_GROUP, topic.thread_id)
+    await until(lambda: any("谢谢。" in t for t in _texts(emulator, requester)[before:]))
+    shown = bot_said(world, requester)[before:]
+    assert shown[0].kind == "photo" and shown[0].text.strip() == number.strip()
+    assert all(e.kind == "text" and e.text.startswith(number) for e in shown[1:])
+    assert "".join(e.text.removeprefix(number) for e in shown[1:]) == CAPTION
