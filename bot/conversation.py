@@ -1,8 +1,8 @@
 """A ticket's conversation: the requester's messages, staff replies and internal notes.
 
-The flows: `requester_message_and_tell` files what a requester sent and relays it to the
-ticket's staff; `staff_reply_and_tell` files a staff reply and tells the requester (the front
-copies the message either way)."""
+The flow `requester_message_and_tell` files what a requester sent and relays it to the
+ticket's staff (the front copies the message); bot/staff_replies.py files a staff reply and
+tells the requester."""
 
 from __future__ import annotations
 
@@ -12,12 +12,11 @@ from typing import cast
 from sqlalchemy import Table, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import handed, replies
+from bot import handed
 from bot.acknowledgements import acknowledgement_due
 from bot.closure import words_after_resolution_and_tell
 from bot.db import wrote_directly
 from bot.errors import IllegalMove, NotAllowed
-from bot.excerpt import excerpt
 from bot.guards import MAX_TEXT, may_speak_for
 from bot.kinds import NOT_COPIED, Origin
 from bot.ledger import contacted
@@ -272,83 +271,6 @@ async def add_staff_message(
     )
     await save(session, rules, ticket)
     return message
-
-
-async def staff_reply_and_tell(
-    *,
-    tx: Transaction,
-    rules: Rules,
-    ticket_id: int,
-    officer_id: int,
-    text: str,
-    chat_id: int,
-    message_id: int,
-    content_type: str = "text",
-) -> TicketMessage:
-    """A staff reply (the message `message_id` in the staff chat `chat_id`; `text` its text
-    or caption, `content_type` "text" or the kind of media) filed as a public update at the
-    transaction's instant; the requester gets it as a `staff_reply` notice (values
-    `from_chat_id`, `message_id`: the front copies that message). When the requester has more
-    than one ticket in hand, the values also say `numbered` (the requester reads which ticket
-    it is about: issue 14), with `text` and `content_type`. A kind Telegram cannot copy
-    (NOT_COPIED: a poll, `text` it in words) reaches them as `staff_reply_described` (values
-    `kind`, `described`) instead. The card of a ticket nobody claimed yet is redrawn: it
-    shows the reply among the requester's words (`card_refresh`). Raises as
-    `add_staff_message` does (DeskError)."""
-    message = await add_staff_message(
-        session=tx.session,
-        rules=rules,
-        ticket_id=ticket_id,
-        officer_id=officer_id,
-        text=text,
-        now=tx.now,
-        content_type=content_type,
-        chat_id=chat_id,
-        message_id=message_id,
-    )
-    ticket = await get(session=tx.session, ticket_id=ticket_id)
-    requester = await tx.session.get(Requester, ticket.requester_id)
-    assert requester is not None  # a foreign key
-    card = [card_refresh(ticket)] if ticket.owner_id is None else []  # shows the reply too
-    if content_type in NOT_COPIED:
-        # Telegram cannot copy a quiz, and a copied poll would be a live poll nobody reads the
-        # votes of: in words, with the ticket's number, to be answered in words.
-        described = {"kind": content_type, "described": text}
-        notice = Notice(
-            "staff_reply_described", (Audience.REQUESTER,), ticket, described, requester=requester
-        )
-        elsewhere = _answered_elsewhere(rules, ticket, officer_id, chat_id, text)
-        await publish(tx, rules, [notice, *elsewhere, *card])
-        return message
-    copied: dict[str, object] = {"from_chat_id": chat_id, "message_id": message_id}
-    if await replies.holding(session=tx.session, requester_id=requester.id) > 1:
-        copied |= {"numbered": True, "text": text, "content_type": content_type}
-    notice = Notice("staff_reply", (Audience.REQUESTER,), ticket, copied, requester=requester)
-    elsewhere = _answered_elsewhere(rules, ticket, officer_id, chat_id, text)
-    await publish(tx, rules, [notice, *elsewhere, *card])
-    return message
-
-
-ELSEWHERE_SHOWN = 3000  # UTF-16 units of a reply written elsewhere its ticket's staff read
-
-
-def _answered_elsewhere(
-    rules: Rules, ticket: Ticket, officer_id: int, chat_id: int, text: str = ""
-) -> list[Notice]:
-    """The ticket's staff hear of a reply to its requester written outside the ticket's place
-    in its staff group (the receiving department answering on the handoff form): who wrote
-    it, from which department, and its words (their start, `excerpt`), as they would have
-    read it in their topic. None for a reply written there."""
-    if ticket.staff_chat_id is None or chat_id == ticket.staff_chat_id:
-        return []
-    member = rules.staff.get(officer_id)
-    values = {
-        "event": "answered_elsewhere",
-        "by": rules.staff.shown_as(officer_id) or "-",
-        "department": member.department_key if member is not None else "",
-        "text": excerpt(text, ELSEWHERE_SHOWN).text,
-    }
-    return [Notice("staff_event", (Audience.TICKET_STAFF,), ticket, values)]
 
 
 def file_staff_message(

@@ -10,9 +10,11 @@ keeps both. A requester's own edits go the other way (bot/conversation.py
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import replies
 from bot.conversation import EDIT, add_staff_message
+from bot.excerpt import requester_parts
 from bot.guards import MAX_TEXT
 from bot.models import Direction, Requester, StaffLink, TicketMessage
 from bot.notices import Audience, Notice, publish
@@ -37,21 +39,14 @@ async def staff_edit_and_tell(
     content type "edit" at the transaction's instant (without Telegram ids: the message is
     filed already) and the requester gets a `staff_edit` notice (values `text`,
     `numbered` when they have more than one ticket in hand, and `reply_to`, the message id of
-    the copy of the original they received, when it was delivered and linked: `copy_of`).
+    the copy of the original they received, when it was delivered and linked: `copy_of`); a
+    long text in parts that each fit a message with the marks (bot/excerpt.py
+    `requester_parts`), one such notice each, the first replying to the copy.
     None, and nothing filed or said, for anything else (an internal note, a command, a
     message the desk refused) or an edit with no words left. Raises as `add_staff_message`
     does (DeskError)."""
-    replied = await tx.session.scalar(
-        select(TicketMessage.id)
-        .where(
-            TicketMessage.ticket_id == ticket_id,
-            TicketMessage.telegram_chat_id == chat_id,
-            TicketMessage.telegram_message_id == message_id,
-            TicketMessage.direction == Direction.OUT,
-        )
-        .limit(1)
-    )
-    if replied is None or not text.strip():
+    replied = await reply_of(tx.session, chat_id=chat_id, message_id=message_id)
+    if replied != ticket_id or not text.strip():
         return None
     message = await add_staff_message(
         session=tx.session,
@@ -66,12 +61,16 @@ async def staff_edit_and_tell(
     requester = await tx.session.get(Requester, ticket.requester_id)
     assert requester is not None  # a foreign key
     numbered = await replies.holding(session=tx.session, requester_id=requester.id) > 1
-    values: dict[str, object] = {"text": text, "numbered": numbered}
     copy = await copy_of(tx, chat_id=requester.chat_id, of=(chat_id, message_id))
-    if copy is not None:
-        values["reply_to"] = copy
-    notice = Notice("staff_edit", (Audience.REQUESTER,), ticket, values, requester=requester)
-    await publish(tx, rules, [notice])
+    notices = []
+    for number, part in enumerate(requester_parts(text)):
+        values: dict[str, object] = {"text": part, "numbered": numbered}
+        if copy is not None and number == 0:
+            values["reply_to"] = copy
+        notices.append(
+            Notice("staff_edit", (Audience.REQUESTER,), ticket, values, requester=requester)
+        )
+    await publish(tx, rules, notices)
     return message
 
 
@@ -88,6 +87,22 @@ async def copy_of(tx: Transaction, *, chat_id: int, of: tuple[int, int]) -> int 
             StaffLink.chat_id == chat_id,
         )
         .order_by(StaffLink.message_id.desc())
+        .limit(1)
+    )
+    return int(found) if found is not None else None
+
+
+async def reply_of(session: AsyncSession, *, chat_id: int, message_id: int) -> int | None:
+    """The ticket whose requester the staff message `message_id` in the staff chat `chat_id`
+    was sent to (filed as a public reply), None when it was none (a note, a command, words
+    kept from the requester, a message the desk never took)."""
+    found = await session.scalar(
+        select(TicketMessage.ticket_id)
+        .where(
+            TicketMessage.telegram_chat_id == chat_id,
+            TicketMessage.telegram_message_id == message_id,
+            TicketMessage.direction == Direction.OUT,
+        )
         .limit(1)
     )
     return int(found) if found is not None else None

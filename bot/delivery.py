@@ -262,7 +262,15 @@ async def give_up_and_tell(
     unreachable: bool,
 ) -> None:
     """`give_up` at the transaction's instant; the staff of each ticket in hand of a requester
-    found unreachable hear it (`unreachable`, in the ticket's topic)."""
+    found unreachable hear it (`unreachable`, in the ticket's topic); otherwise, when what
+    was refused is staff's words for a requester (STAFF_WORDS), the ticket's staff hear
+    that it did not reach them (`staff_event`, event "undelivered", values `error`)."""
+    row = await tx.session.get(OutboxMessage, message_id)
+    if not unreachable and row is not None and row.template in STAFF_WORDS and row.ticket_id:
+        ticket = await tx.session.get(Ticket, row.ticket_id)
+        values = {"event": "undelivered", "error": error}
+        notice = Notice("staff_event", (Audience.TICKET_STAFF,), ticket, values)
+        await publish(tx, rules, [notice])
     in_hand = await give_up(
         session=tx.session,
         message_id=message_id,
@@ -274,6 +282,8 @@ async def give_up_and_tell(
     await publish(tx, rules, [Notice("unreachable", (Audience.TICKET_STAFF,), t) for t in in_hand])
 
 
+# Notices that carry staff's words to a requester: their staff hear when one is refused.
+STAFF_WORDS = frozenset({"staff_reply", "staff_reply_described", "staff_edit"})
 # Notices to a requester that a later one of the same kind about the same ticket makes
 # pointless to repeat: only the latest is sent again (it carries the latest update).
 SUPERSEDED_KINDS = frozenset({"progress_notice"})

@@ -1,7 +1,8 @@
 """The start of a requester's words where a display must be short (a card, an escalation, a
 list line, a topic name), marked as shortened. The ticket keeps every word; whoever shows an
 excerpt says so and where to read all of it (`/ticket N`, the ticket's topic). And a text too
-long for one message cut into messages that lose nothing (`split_text`)."""
+long for one message cut into messages that lose nothing (`split_text`; a staff message's
+words for a requester with room for the marks before them: `requester_parts`)."""
 
 from __future__ import annotations
 
@@ -65,6 +66,7 @@ def question_values(question: str, limit: int = IN_A_MESSAGE) -> dict[str, str |
 
 
 MAX_MESSAGE = 4096  # Telegram's limit for a message's text, in UTF-16 code units
+MAX_CAPTION = 1024  # Telegram's limit for a media's caption, in UTF-16 code units
 # Where a text may be cut, best first: after a line end; after the end of a sentence (Chinese
 # 。！？；… anywhere, Latin .!?; before a space); after a space; between two Han characters
 # (Chinese puts no spaces between its words). Only a word longer than a message is cut inside.
@@ -109,3 +111,16 @@ def split_text(text: str, limit: int = MAX_MESSAGE) -> list[str]:
         start = cut
     parts.append(text[start:])
     return parts
+
+
+# UTF-16 units kept free before each part of a staff message's words sent to a requester in
+# words: the ticket's number and an edit's mark, in any language (tests/bot/test_wording.py).
+MARK_ROOM = 64
+
+
+def requester_parts(text: str) -> list[str]:
+    """A staff message's words as a requester gets them worded (a reply numbered with its
+    ticket, an officer's edit: bot/conversation.py, bot/corrections.py): in parts that each
+    fit one message with MARK_ROOM units before them, cut as `split_text` cuts (one rule for
+    every long text the desk sends), joining to give `text` back exactly."""
+    return split_text(text, MAX_MESSAGE - MARK_ROOM)

@@ -22,6 +22,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import IllegalMove, NotFound
+from bot.excerpt import MARK_ROOM, MAX_CAPTION, requester_parts, units
 from bot.models import (
     IN_HAND,
     Direction,
@@ -197,3 +198,20 @@ async def choice(
     if filed is not None:
         raise NotFound(f"message {message_id} is already filed", "filed", ticket_id=filed)
     return ticket
+
+
+def numbered(copied: dict[str, object], text: str, content_type: str) -> list[dict[str, object]]:
+    """The values of the `staff_reply` notices that carry a staff message (`copied`: the
+    message it is, `text` its words or caption, `content_type`) to a requester with more than
+    one ticket in hand, every one numbered with its ticket (`numbered`, `text`,
+    `content_type`): a text in parts that fit a message with the number
+    (bot/excerpt.py `requester_parts`); a media whose caption fits with the number
+    (MAX_CAPTION less MARK_ROOM) as it is; one whose caption does not, copied with the number
+    alone as its caption, then the caption's words as numbered texts. Nothing is cut."""
+    base = {**copied, "numbered": True}
+    worded = [{**base, "content_type": "text", "text": part} for part in requester_parts(text)]
+    if content_type == "text":
+        return worded
+    if units(text) <= MAX_CAPTION - MARK_ROOM:
+        return [{**base, "content_type": content_type, "text": text}]
+    return [{**base, "content_type": content_type, "text": ""}, *worded]

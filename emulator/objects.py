@@ -144,3 +144,10 @@ def check_markup(markup: dict[str, Any] | None) -> None:
             data = button.get("callback_data")
             if data is not None and not 1 <= len(data.encode("utf-8")) <= MAX_CALLBACK_DATA:
                 raise api_error("button_data_invalid")
+
+
+def mark_command(message: dict[str, Any], text: str) -> None:
+    """Telegram marks a leading /command of a person's text as an entity (bots rely on it)."""
+    if text.startswith("/"):
+        length = len(text.split()[0].encode("utf-16-le")) // 2
+        message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]

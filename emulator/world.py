@@ -20,6 +20,7 @@ from emulator.objects import (
     User,
     check_markup,
     check_text,
+    mark_command,
 )
 from emulator.replies import implicit, reply_fields
 from emulator.updates import Updates
@@ -148,12 +149,8 @@ class World(Updates, Files):
                 message["reply_to_message"] = root
         if chat.type == "private" and not sender.is_bot:
             sender.started = True
-        text = content.get("text", "")
-        if not sender.is_bot and text.startswith("/"):
-            # Telegram marks a leading /command as an entity (bots rely on it).
-            command = text.split()[0]
-            length = len(command.encode("utf-16-le")) // 2
-            message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
+        if not sender.is_bot:
+            mark_command(message, content.get("text", ""))
         if thread_id is not None:
             message["message_thread_id"] = thread_id
             message["is_topic_message"] = True
@@ -369,6 +366,8 @@ class World(Updates, Files):
             raise api_error("message_not_found")
         message["text"] = text
         message["edit_date"] = int(self.clock())
+        message.pop("entities", None)  # Telegram marks the edited text anew
+        mark_command(message, text)
         entry = self._entry(chat_id, message_id)
         entry.text, entry.edited = text, True
         return await self.push_message(self.chat(chat_id), dict(message), "edited_message")

@@ -14,7 +14,7 @@ from telegram.ext import ExtBot
 
 from bot import conversation, inbox, replies
 from bot.desk import Desk
-from bot.intake import attachments, flow, offers, pressing
+from bot.intake import attachments, colleagues, flow, offers, pressing
 from bot.intake.buttons import Press, PressAction
 from bot.intake.decision import Action as IntakeAction
 from bot.models import Requester, Ticket
@@ -41,6 +41,8 @@ async def ask(update: Update, context: DeskContext) -> None:
     assert message is not None and message.text is not None and user is not None
     async with desk.transaction(update_id=update.update_id) as tx:
         requester, current, holding = await asking(tx, desk, user)
+        if await _as_colleague(desk, tx, requester, holding, message):
+            return
         outcome = await flow.take_text(
             tx=tx,
             desk=desk,
@@ -61,6 +63,23 @@ async def ask(update: Update, context: DeskContext) -> None:
                 await _into_ticket(desk, tx, requester, ticket, message)
             return
         await post.post(tx, present(desk, requester, outcome))
+
+
+async def _as_colleague(
+    desk: Desk, tx: Transaction, requester: Requester, holding: int, message: Message
+) -> bool:
+    """A colleague asking about work (bot/intake/colleagues.py): told where it is done, in the
+    staff's language (/new to ask as a citizen). False for a requester's message."""
+    staff = colleagues.is_colleague(desk.rules, requester.telegram_user_id)
+    if not colleagues.answered_as_colleague(
+        staff=staff, holding=holding, requester=requester, now=desk.now()
+    ):
+        return False
+    if not colleagues.answer_due(requester, message.media_group_id):
+        return True  # a later item of an album already answered
+    text = desk.texts.render("staff_in_private", desk.settings.languages.default)
+    await post.post(tx, post.reply(message, text))
+    return True
 
 
 _WORDED = {Action.LANGUAGE, Action.ANSWER, Action.CATEGORY}  # the buttons with a word
@@ -167,6 +186,8 @@ async def other(update: Update, context: DeskContext) -> None:
     attachment = received.attachment_of(message)
     async with desk.transaction(update_id=update.update_id) as tx:
         requester, current, holding = await asking(tx, desk, user)
+        if await _as_colleague(desk, tx, requester, holding, message):
+            return
         beside = attachments.beside_ticket(requester, desk.now())
         if current is not None and requester.dialog_step is None and not beside:
             # Into a ticket: the one it answers, when more than one is in hand.

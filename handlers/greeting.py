@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import Message, Update
 
-from bot import staff_chats
+from bot import corrections, staff_chats
+from bot.desk import Desk
 from bot.intake.anew import kept, start_anew
+from bot.transaction import Transaction
 from handlers import handover, keyboards, post
 from handlers.commands import IN_TICKET, read
 from handlers.context import DeskContext
@@ -80,8 +82,23 @@ async def edited_command(update: Update, context: DeskContext) -> None:
             language = (await requester_for(tx, desk, user)).language
         else:
             language = desk.settings.languages.default
-        text = desk.texts.render("command_edited", language, name=found.name)
-        await post.post(tx, post.reply(message, text))
+        await edited_into_command(tx, desk, message, found.name, language)
+
+
+async def edited_into_command(
+    tx: Transaction, desk: Desk, message: Message, name: str, language: str
+) -> None:
+    """Tell whoever edited `message` into (or as) the command `name` that the edit is not
+    carried out (`command_edited`), in `language`; when the message was an officer's reply
+    that went to a requester (bot/corrections.py `reply_of`), that it did, as first written
+    (value `reached`: its ticket's number, else None)."""
+    reached = None
+    if message.chat.type != "private":
+        reached = await corrections.reply_of(
+            tx.session, chat_id=message.chat_id, message_id=message.message_id
+        )
+    text = desk.texts.render("command_edited", language, name=name, reached=reached)
+    await post.post(tx, post.reply(message, text))
 
 
 async def for_staff(update: Update, context: DeskContext, name: str) -> None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup
 
 from bot.desk import Desk
+from bot.excerpt import MAX_CAPTION
 from bot.handed import HANDED_RELAY, HANDED_SETTLED
 from bot.handoff_forms import FORM, FORM_DECIDED
 from bot.handoff_questions import ANSWER, QUESTION
@@ -30,8 +31,6 @@ from bot.outbox import Call
 from bot.outgoing import Outgoing
 from handlers import cards, keyboards, post
 from handlers.common import MAX_MESSAGE
-
-MAX_CAPTION = 1024  # Telegram's limit for a media's caption, in UTF-16 code units
 
 _SUPERVISING = {str(a) for a in Audience.supervising()}
 COPIES = {"staff_reply", "relay"}  # notices shown as a copy of the message they carry
@@ -98,7 +97,7 @@ def _units(text: str) -> int:
 
 def _numbered(desk: Desk, message: Outgoing) -> Call | None:
     """A staff reply to a requester with more than one ticket in hand, shown with its ticket's
-    number (bot/conversation.py `staff_reply_and_tell`, values `numbered`, `text`,
+    number (bot/staff_replies.py `staff_reply_and_tell`, values `numbered`, `text`,
     `content_type`): a text as a message that starts with the number, a media's caption
     starting with it. None where that would pass Telegram's length limits (then it is
     copied as it is)."""

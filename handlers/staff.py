@@ -16,13 +16,13 @@ import logging
 
 from telegram import MaybeInaccessibleMessage, Message, Update
 
-from bot import closure, conversation, corrections, ownership, staff_chats, tickets
+from bot import closure, conversation, corrections, ownership, speaking, staff_chats, tickets
 from bot.desk import Desk
 from bot.errors import AlreadyClaimed, DeskError, InvalidInput
 from bot.intake import card
 from bot.models import Ticket, TicketStatus
 from bot.outbox import Call
-from handlers import cards, handoffs, post, received
+from handlers import cards, greeting, handoffs, post, received
 from handlers.callbacks import Action, parse
 from handlers.commands import IN_TICKET, read
 from handlers.common import answer
@@ -175,13 +175,16 @@ async def _edited(
 ) -> None:
     """An officer's edit of what they wrote about a ticket: a reply the requester has reaches
     them again, marked as an edit (bot/corrections.py); an edited command or note does
-    nothing again (a resolution is not resolved twice)."""
+    nothing again (a resolution is not resolved twice), and its writer hears so."""
     assert message.from_user is not None
     text = message.text or message.caption or ""
-    if read(text, username) is not None:
-        log.info("edited command %r by user %s left alone", text, message.from_user.id)
-        return
+    command = read(text, username)
     async with desk.transaction(update_id=update_id) as tx:
+        if command is not None:
+            if command.to_us:  # not carried out: whoever edited it hears so
+                language = desk.settings.languages.default
+                await greeting.edited_into_command(tx, desk, message, command.name, language)
+            return
         await corrections.staff_edit_and_tell(
             tx=tx,
             rules=desk.rules,
@@ -249,8 +252,9 @@ async def _on_ticket(
             noted = desk.texts.render("staff_event", language, event="note")
             await post.post(tx, post.reply(message, noted))
             return
-        # The requester gets a copy of it: bot/conversation.py.
-        await conversation.staff_reply_and_tell(
+        # The requester gets a copy of it when its writer answers them; anyone else's words
+        # are kept as their internal note (bot/speaking.py), and they hear why.
+        spoken = await speaking.staff_words_and_tell(
             tx=tx,
             rules=desk.rules,
             ticket_id=ticket.id,
@@ -258,8 +262,15 @@ async def _on_ticket(
             text=received.described(message) or text,  # a poll in words
             chat_id=message.chat_id,
             message_id=message.message_id,
+            thread_id=message.message_thread_id if message.is_topic_message else None,
             content_type="text" if message.text is not None else received.content_of(message)[0],
         )
+        if not spoken.to_requester:
+            owner = desk.rules.staff.shown_as(spoken.owner_id) or "-"
+            kept = desk.texts.render(
+                "kept_as_note", language, ticket_id=spoken.ticket_id, owner=owner
+            )
+            await post.post(tx, post.reply(message, kept))
 
 
 @stale_buttons

@@ -18,6 +18,7 @@ from bot.classify import fallback_category
 from bot.desk import Desk
 from bot.intake import offers
 from bot.intake.close import Matter
+from bot.intake.colleagues import is_colleague
 from bot.intake.handing import Outcome, hand_over
 from bot.models import DialogStep, Requester, Ticket
 from bot.transaction import Transaction
@@ -40,7 +41,8 @@ async def start_anew(
     its `Outcome` is returned for the front to present (the promise, or the open-ticket
     limit). None when nothing waited. Then the dialog starts anew: the next text is a new
     question (`DialogStep.NEW_QUESTION` while a ticket is in hand: `current`, or the one just
-    opened; else no step at all). The inquiry's buttons go (`offers.end`). Forwards waiting
+    opened, or for configured staff, who ask as citizens only after /new: bot/intake/colleagues.py;
+    else no step at all). The inquiry's buttons go (`offers.end`). Forwards waiting
     to be asked about, and a request for a person or a service whose matter was asked for,
     are kept for the new question, their step with them (`kept`)."""
     waited = None
@@ -66,7 +68,9 @@ async def start_anew(
         # forward is context for), so what they said stays with it, never dropped; it is
         # still asked about, not filed under the ticket in hand.
         return waited
-    requester.dialog_step = DialogStep.NEW_QUESTION if in_hand is not None else None
+    # A colleague's /new: they ask as a citizen, and the step says so (bot/intake/colleagues.py).
+    colleague = is_colleague(desk.rules, requester.telegram_user_id)
+    requester.dialog_step = DialogStep.NEW_QUESTION if in_hand or colleague else None
     requester.last_question = requester.last_offered = None
     requester.inquiry = None  # a new question is a new first inquiry
     return waited

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import closure, conversation, ownership, requesters
+from bot import closure, conversation, ownership, requesters, staff_replies
 from bot.models import Ticket
 from bot.notices import Audience
 from bot.rules import Rules
@@ -47,7 +47,7 @@ async def test_a_staff_reply_reaches_the_requester_as_a_copy_of_its_message(
 ) -> None:
     transactions, ticket, _ = await _owned(sessions, rules)
     async with transactions() as tx:
-        await conversation.staff_reply_and_tell(
+        await staff_replies.staff_reply_and_tell(
             tx=tx,
             rules=rules,
             ticket_id=ticket.id,

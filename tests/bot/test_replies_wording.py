@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.excerpt import MARK_ROOM, units
 from bot.texts import Texts
 
 TEXTS = Texts(ZoneInfo("Asia/Shanghai"), "zh", ["zh", "en"])
@@ -34,3 +35,15 @@ def test_each_is_worded_with_its_numbers(
     assert staff in told and "3" in told
     assert nothing in TEXTS.render("reachable", language, sent_again=0, superseded=0)
     assert which in TEXTS.render("which_ticket", language, count=2)
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_marks_before_a_staff_messages_words_fit_their_room(language: str) -> None:
+    """The parts of a long staff message keep MARK_ROOM units free for the ticket's number
+    and an edit's mark (bot/excerpt.py `requester_parts`): they fit it, for any ticket."""
+    ticket_id = 10**12
+    marks = [
+        TEXTS.render("staff_reply_numbered", language, ticket_id=ticket_id, text=""),
+        TEXTS.render("staff_edit", language, ticket_id=ticket_id, text="", numbered=True),
+    ]
+    assert all(0 < units(mark) <= MARK_ROOM for mark in marks), marks

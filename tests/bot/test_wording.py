@@ -52,6 +52,8 @@ STAFF_EVENTS = (
     "unreachable",
     "asked_again",
     "answered_elsewhere",
+    "noted_elsewhere",
+    "undelivered",
 )
 HANDOFF_EVENTS = (
     "sent",
@@ -171,6 +173,8 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
         "suggested": "请核实",
         "reason": "不属本科",
         "text": "今晚恢复供水",
+        "error": "Bad Request: message is too long",
+        "reached": 7,
         "by": "张主任",
         "due": LATER,
         "score": 5,

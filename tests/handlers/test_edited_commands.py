@@ -5,11 +5,25 @@ so, in their language. End to end over the emulation."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from sqlalchemy import func, select
 from telegram.ext import Application
 
+from bot.config import Settings, load_settings
+from bot.models import Direction, TicketMessage
 from emulator.server import Emulator
-from tests.handlers.conftest import ENGLISH, GENERAL_GROUP, REQUESTER, bot_lines, bot_said, until
+from tests.conftest import ROOT
+from tests.handlers.conftest import (
+    ENGLISH,
+    GENERAL_GROUP,
+    REQUESTER,
+    bot_lines,
+    bot_said,
+    only_topic,
+    until,
+)
 
 App = Application  # type: ignore[type-arg]
 OFFICER = 100101
@@ -64,3 +78,65 @@ async def test_an_edited_command_in_a_group_the_desk_does_not_serve_gets_silence
     await world.user_sends(ENGLISH, "/help")
     await bot_lines(emulator, ENGLISH, 1)
     assert not bot_said(world, stranger.id)
+
+
+# What an officer who edited a reply into a command hears: not carried out, and the reply as
+# first written already went to the requester.
+INTO_COMMAND = {
+    "zh": ("修改后的指令不会执行(/note)", "已经发给工单 #1 的来电人"),
+    "en": ("An edit into a command is not carried out (/note)", "requester of ticket #1"),
+}
+
+
+@pytest.fixture
+def settings(request: pytest.FixtureRequest) -> Settings:
+    """config.yaml, the staff's language as the test says (zh unless parametrized)."""
+    configured = load_settings(ROOT / "config.yaml")
+    language = getattr(request, "param", "zh")
+    languages = configured.languages.model_copy(update={"default": language})
+    return configured.model_copy(update={"languages": languages})
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("settings", ["zh", "en"], indirect=True)
+@pytest.mark.parametrize("entities", [True, False])
+async def test_a_reply_edited_into_a_command_is_told_it_is_not_carried_out(
+    running: tuple[Emulator, App], settings: Settings, entities: bool
+) -> None:
+    """However Telegram marks the edit (a leading /command as an entity, or not), the officer
+    hears that the edit is not carried out and that the reply as first written reached the
+    requester; nothing more reaches the requester, and no note is filed."""
+    emulator, application = running
+    world = emulator.world
+    await world.user_sends(REQUESTER, "我想申请公租房")
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
+    topic = await only_topic(world, GENERAL_GROUP)
+    reply = await world.user_sends(OFFICER, "请明天上午来窗口", GENERAL_GROUP, topic.thread_id)
+    assert reply is not None
+    await until(lambda: bool(_said(emulator, REQUESTER, "请明天上午来窗口")))
+    heard = len(bot_said(world, REQUESTER))
+    reply_id = reply["message"]["message_id"]
+    if entities:
+        await world.user_edits(OFFICER, GENERAL_GROUP, reply_id, "/note 已电话联系")
+    else:  # an edit whose command Telegram did not mark as one
+        await _edit_unmarked(world, reply_id, "/note 已电话联系")
+    not_carried, reached = INTO_COMMAND[settings.languages.default]
+    await until(lambda: bool(_said(emulator, GENERAL_GROUP, not_carried)))
+    (told,) = _said(emulator, GENERAL_GROUP, not_carried)
+    assert reached in told, told
+    assert len(bot_said(world, REQUESTER)) == heard
+    async with application.bot_data.desk.sessions() as session:
+        notes = await session.scalar(
+            select(func.count()).where(TicketMessage.direction == Direction.NOTE)
+        )
+    assert notes == 0
+
+
+async def _edit_unmarked(world: Any, message_id: int, text: str) -> None:
+    """The officer's edit of their message in the general group to `text`, as an
+    edited_message update without entities."""
+    message = world.find(GENERAL_GROUP, message_id)
+    message["text"], message["edit_date"] = text, int(world.clock())
+    message.pop("entities", None)
+    await world.push_message(world.chat(GENERAL_GROUP), dict(message), "edited_message")
