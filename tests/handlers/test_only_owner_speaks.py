@@ -125,4 +125,4 @@ async def test_ticket_n_names_who_wrote_a_note(running: tuple[Emulator, App]) ->
     await world.user_presses(OWNER, GENERAL_GROUP, card.message_id, "claim:1")
     await _told(emulator, COLLEAGUE, STAFF_TALK, reply_to=card.message_id)
     record = await _told(emulator, OWNER, "/ticket 1")
-    assert f"内部备注(李强):{STAFF_TALK}" in record, record
+    assert f"李强 内部备注:{STAFF_TALK}" in record, record
