@@ -203,3 +203,34 @@ async def test_new_with_the_question_on_its_line_takes_the_question(
     answer = (await bot_lines(emulator, requester, 1))[-1]
     assert "新问题" not in answer.text and "new question" not in answer.text.casefold()
     assert any(c.startswith("solved") for c in _callbacks(answer)), answer
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("requester", "matter"),
+    [
+        (REQUESTER, "我家门口的路灯坏了,在幸福路12号"),
+        (ENGLISH, "The street light outside my door is broken, at 12 Xingfu Road"),
+    ],
+)
+async def test_new_with_a_matter_on_its_line_beside_a_ticket_opens_its_own(
+    running: tuple[Emulator, App], requester: int, matter: str
+) -> None:
+    """A ticket open, "/new 路灯坏了…": the matter is taken at once as a new question (its
+    own ticket), not asked for and not filed in the ticket in hand."""
+    emulator, application = running
+    world = emulator.world
+    thread, heard = await _open_ticket(emulator, requester)
+    await world.user_sends(requester, f"/new {matter}")
+    reply = (await bot_lines(emulator, requester, heard + 1))[-1]
+    if any(c.startswith("cat:") for c in _callbacks(reply)):
+        await world.user_presses(requester, requester, reply.message_id, "cat:fault_report")
+    await until(lambda: _count(application, 2))
+    first, second = await _tickets(application)
+    assert second.question == matter
+    assert matter not in first.question
+    assert all(matter not in t for t in _in_topic(emulator, thread))
+
+
+async def _count(application: App, tickets: int) -> bool:
+    return len(await _tickets(application)) == tickets
