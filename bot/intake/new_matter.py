@@ -29,11 +29,12 @@ from knowledge.matcher import Band
 # Words that open a new matter ("besides…", "another question…", "by the way"), at the start.
 _OPENER = (
     r"(另外|此外|还有一?件事|还有一个问题|另一个问题|另一件事|再问一下|顺便问一下|顺便说一下"
-    r"|对了|我还想问一下|还想问一下|我还想问|还想问"
+    r"|对了\W*(我?还想问(一下)?|还有一?件事|还有一个问题|另外)|我?还想问(一下)?"
     r"|also\b|another (question|thing|matter|problem)|one more (question|thing)|separately"
     r"|besides\b|by the way|oh,? and\b)"
 )
-# Those that say so alone, the words after them still to come ("另外…", "also…").
+# The openers that start a new matter by themselves after an answer (`starts_anew`): "另外…",
+# "also…" (not "对了" alone, which also says "that's right").
 _NEW_MATTER = re.compile(
     r"^\W*(另外|此外|还有一?件事|还有一个问题|另一个问题|另一件事|再问一下|顺便问一下|顺便说一下"
     r"|also\b|another (question|thing|matter|problem)|one more (question|thing)|separately"
@@ -45,9 +46,9 @@ _CLOSING = (
     r"(谢谢(你|您|师傅|了)?|多谢|感谢|好的|好|行|嗯|明白了|知道了|收到"
     r"|thanks( a lot)?|thank you( very much)?|thx|ok(ay)?|great|got it|cool)"
 )
-# Closing words, then an opener, then the new matter (group "rest").
+# Closing words, then an opener (or "对了" after thanks), then the new matter (group "rest").
 _CLOSING_AND_NEW = re.compile(
-    rf"^(?P<lead>\W*({_CLOSING}[\W_]*)*{_OPENER}[\W_]*)(?P<rest>\S.*)$",
+    rf"^(?P<lead>\W*(({_CLOSING}[\W_]*)*{_OPENER}|({_CLOSING}[\W_]*)+对了)[\W_]*)(?P<rest>\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 # A question: a question mark, or the words that ask one, in either language.

@@ -30,6 +30,11 @@ from tests.conftest import MONDAY_9AM
             "OK thank you! By the way, my bin was not emptied",
             ("OK thank you! By the way,", "my bin was not emptied"),
         ),
+        (
+            "谢谢师傅。对了,我还想问一下社保卡怎么补办",
+            ("谢谢师傅。对了,我还想问一下", "社保卡怎么补办"),
+        ),
+        ("对了,就是这个", None),  # "that's right": no new matter
         ("谢谢", None),  # thanks alone open nothing
         ("另外", None),  # nothing follows the opener
         ("我家门口的路灯坏了", None),
