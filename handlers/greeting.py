@@ -6,7 +6,8 @@ from telegram import Message, Update
 
 from bot import corrections, staff_chats
 from bot.desk import Desk
-from bot.intake.anew import kept, start_anew
+from bot.intake import flow
+from bot.intake.anew import kept, start_anew, words_after_command
 from bot.transaction import Transaction
 from handlers import handover, keyboards, post
 from handlers.commands import IN_TICKET, read
@@ -146,7 +147,8 @@ async def language(update: Update, context: DeskContext) -> None:
 
 async def new_question(update: Update, context: DeskContext) -> None:
     """/new: the next text is a new question, even while a ticket is open; a question that
-    waited for its category becomes a ticket first (`bot.intake.anew`)."""
+    waited for its category becomes a ticket first (`bot.intake.anew`). Words after /new in
+    the same message are that question (`anew.words_after_command`), taken as a text is."""
     desk = context.desk
     user, message = update.effective_user, update.effective_message
     if user is None or message is None:
@@ -158,6 +160,19 @@ async def new_question(update: Update, context: DeskContext) -> None:
         if waited is not None:
             await post.post(tx, handover.present(desk, requester, waited))
         in_hand = open_ticket or (waited.ticket if waited is not None else None)
+        question = words_after_command(message.text or "")
+        if question:
+            # "/new 公积金怎么提取": the new question is on the command's line, taken at once.
+            asked = await flow.take_text(
+                tx=tx,
+                desk=desk,
+                requester=requester,
+                current=in_hand,
+                text=question,
+                message_id=message.message_id,
+            )
+            await post.post(tx, handover.present(desk, requester, asked))
+            return
         text = desk.texts.render(
             "new_question",
             requester.language,

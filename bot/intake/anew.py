@@ -8,6 +8,9 @@ wants done about them stay too: the new question comes with them. So does a requ
 person or a kind of service whose matter the bot asked for (`DialogStep.MATTER`: "人工",
 "我要报修", nothing of the matter said yet): what they write next is that matter, and it goes
 to a person with their first words, as it would have without /new.
+
+Words on the command's own line ("/new 公积金怎么提取") are that new question, taken at once
+(`words_after_command`), never dropped with a request to say it again.
 """
 
 from __future__ import annotations
@@ -74,6 +77,13 @@ async def start_anew(
     requester.last_question = requester.last_offered = None
     requester.inquiry = None  # a new question is a new first inquiry
     return waited
+
+
+def words_after_command(text: str) -> str:
+    """The words a requester wrote after a command in the same message ("/new 公积金怎么提取"
+    → "公积金怎么提取"; "/new@bot" alone → ""), their own lines kept as written."""
+    parts = text.strip().split(maxsplit=1)
+    return parts[1].strip() if len(parts) > 1 else ""
 
 
 def kept(requester: Requester) -> Kept | None:

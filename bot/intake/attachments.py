@@ -33,10 +33,12 @@ from bot.transaction import Transaction
 
 def beside_ticket(requester: Requester, now: datetime) -> bool:
     """A first inquiry of the requester's goes on beside their ticket in progress (begun after
-    /new, not yet ended: `inquiry.current`), so what they send is its, not the ticket's."""
+    /new, not yet ended: `inquiry.current`; not a question answered aside from the ticket,
+    `inquiry.is_aside`), so what they send is its, not the ticket's."""
     if requester.dialog_step is not None:
         return False
-    return bool(inquiry.current(requester.inquiry, now=now, waiting=False))
+    going_on = inquiry.current(requester.inquiry, now=now, waiting=False)
+    return bool(going_on) and not inquiry.is_aside(going_on)
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,14 @@ import weakref
 from collections.abc import Mapping, Sequence
 
 from bot.classify import infer_category
+from bot.closure import says_not_solved
 from bot.desk import Desk
 from bot.intake import inquiry
 from bot.intake.decision import wants_person
 from bot.intake.inquiry import Turn
+from bot.intake.new_matter import aside, reads_as_question
+from bot.models import Requester, Ticket
+from bot.same_matter import alike, subject
 from knowledge.matcher import Band, Matcher
 from knowledge.templates import CaseTemplate, Status
 
@@ -135,4 +139,34 @@ def matter_words(question: str, turns: Sequence[Turn] | None) -> str:
         inquiry.words(turns, asks_for_person=wants_person, own=True)
         or inquiry.words(turns, asks_for_person=wants_person)
         or question
+    )
+
+
+def other_matter(desk: Desk, requester: Requester, ticket: Ticket, text: str) -> bool:
+    """Whether `text`, written while `ticket` is in progress (or awaits the requester's word
+    on its resolution), is a question of another matter the knowledge base answers
+    (`new_matter.aside`): its best template (searched in the requester's language) is an
+    answer, needs no person, and is not the ticket's matter: neither a template the bot
+    answered the ticket's inquiry with, nor alike the ticket's words as the surge check
+    judges two tickets (`bot.same_matter.alike`: the same topic, or words alike at config
+    `surge.similarity`)."""
+    matches = desk.matcher.search(text, requester.language, limit=1)
+    band = desk.matcher.band(matches)
+    best = desk.templates.get(matches[0].template_id) if matches else None
+    if best is None or band is not Band.ANSWER:
+        return False
+    language = desk.settings.languages.default
+    answered = {title for turn in ticket.inquiry or () for title in turn.get("offered", ())}
+    words = matter_words(ticket.question, ticket.inquiry)
+    same = best.title(language) in answered or alike(
+        subject(text, best.id),
+        subject(words, topic(desk.matcher, words, desk.templates)),
+        desk.settings.surge.similarity,
+    )
+    return aside(
+        band=band,
+        needs_person=best.needs_person,
+        same_matter=same,
+        question=reads_as_question(text),
+        not_solved=says_not_solved(text),
     )

@@ -12,7 +12,7 @@ The table, in words (each row wins over those below it):
 
 | step                   | ticket | asked for a person | band     | vague | action      |
 | ---------------------- | ------ | ------------------ | -------- | ----- | ----------- |
-| none                   | yes*   | any                |          | any   | INTO_TICKET |
+| none                   | yes*   | any, not aside     |          | any   | INTO_TICKET |
 | any, an emergency said |        | any                |          | any   | EMERGENCY   |
 | CATEGORY, a name said  |        | any                |          | any   | IN_CATEGORY |
 | CATEGORY               |        | yes                |          | any   | FALLBACK    |
@@ -56,14 +56,24 @@ text is the name of a category the buttons show, or a sentence that plainly name
 "filler": no words, a greeting, thanks, "ok" (`is_filler`): nothing of the matter, so the
 buttons stay and the requester is reminded of them (never in the same words twice, one live set
 of buttons, and after three reminders the question goes to a person under the fallback
-category: `pending.reminder`); "other words": more of the question (the second part of a long
-paste, details): added to it, and its category decided anew from the whole question, the
+category: `pending.reminder`); "other words": more of the question (the second part of a
+long paste, details): added to it, and its category decided anew from the whole question, the
 buttons staying while it still does not tell (an edit of the question is applied to it the
-same way); yes*: a ticket in progress and no
-first inquiry of theirs beside it (one begun after /new takes their follow-ups until it ends: a
-ticket takes it, it is solved, or it lies idle, `bot.intake.inquiry.current`); "after an
+same way); yes*: a ticket in progress (or resolved, awaiting their word) and no first inquiry
+of theirs beside it (one begun after /new takes their follow-ups until it ends: a ticket takes
+it, it is solved, or it lies idle, `bot.intake.inquiry.current`; one begun aside takes only
+words that answer its answer, "没用", "解决了": `inquiry.is_aside`); "not aside": the text is
+not a question of another matter the knowledge base answers confidently
+(`bot.intake.new_matter.aside`: an ANSWER, no person needed, not the ticket's matter as
+`bot.same_matter.alike` judges it, a question, no "not solved"). Such a question is searched
+and answered as for anyone and NOT filed in the ticket: a clerk answers it without bothering
+the ticket's owner, and nothing is lost, since it and its answer begin the requester's own
+first inquiry, which reaches a person whole if the answer does not help; the resolution
+awaiting their word is not asked again. "after an
 answer": the bot's last act was an answer and the text plainly says it did not help ("没用",
-"that didn't help": `bot.closure.says_not_solved`) and starts no new matter (`starts_anew`),
+"that didn't help": `bot.closure.says_not_solved`) and starts no new matter
+(`bot.intake.new_matter.starts_anew`; thanks closing the answered one before it stay out of
+the new one's question),
 as pressing *Not solved* does (before the search, the flow takes words that name no matter of
 their own right after an answer as said about it, `bot.intake.reply`: "no", "this does not help
 me" as *Not solved*, "yes", "解决了" as *Solved* (SOLVED), "I want to complain" as that matter
@@ -211,6 +221,7 @@ def before_match(
     filler: bool = False,
     beside: bool = False,
     emergency: bool = False,
+    aside: bool = False,
 ) -> Action | None:
     """The action decided without the knowledge base, or None: search it, then `after_match`.
     `words`: the text carries any (`has_words`); `no_matter`: it only asks for a person or a
@@ -218,9 +229,11 @@ def before_match(
     person (an earlier question); `forwarded`: the text was forwarded, none of it theirs;
     `names_category`: it names a category (`choice.category_named`, `choice.category_said`);
     `filler`: it says nothing of any matter (`is_filler`); `beside`: a first inquiry of theirs
-    goes on beside the ticket in progress (begun after /new, not yet ended); `emergency`:
-    their own words in it tell a danger to people (`bot.priority.emergency_words`)."""
-    if step is None and ticket_in_progress and not beside:
+    goes on beside the ticket in progress (begun after /new, not yet ended); `aside`: a
+    question of another matter than the ticket's, answered (`new_matter.aside`);
+    `emergency`: their own words in it tell a danger to people
+    (`bot.priority.emergency_words`)."""
+    if step is None and ticket_in_progress and not beside and not aside:
         return Action.INTO_TICKET
     if emergency:
         return Action.EMERGENCY
@@ -262,7 +275,7 @@ def after_match(
     best template says a person must act on the matter; `announced`: the text is an
     announcement, `bot.intake.announcement`; `question_waiting` as for `before_match`;
     `unhelped`: the text plainly says the answer the bot just gave did not help, and starts
-    no new matter, `starts_anew`)."""
+    no new matter, `new_matter.starts_anew`)."""
     if step is None and unhelped:
         return Action.HANDOVER  # as *Not solved* pressed: a person takes it
     if announced and (
@@ -342,29 +355,6 @@ def searched_words(
     if step is DialogStep.ABOUT and not is_vague(mine):
         return mine
     return question_of(step=step, earlier=earlier, text=mine)
-
-
-# Words that open a new matter after an answer ("besides…", "another question…"), at the start.
-_NEW_MATTER = re.compile(
-    r"^\W*(另外|此外|还有一?件事|还有一个问题|另一个问题|另一件事|再问一下|顺便问一下|顺便说一下"
-    r"|also\b|another (question|thing|matter|problem)|one more (question|thing)|separately"
-    r"|besides\b|by the way)",
-    re.IGNORECASE,
-)
-
-
-def starts_anew(*, text: str, answered: str | None, closest: str | None) -> bool:
-    """After the bot answered with template `answered` (and nothing happened since), whether
-    `text` is a new matter rather than more about that one: the knowledge base finds it close
-    (suggest or better) to another template (`closest`), or it says so at its start ("另外…",
-    "also…", "another question…"). A new matter begins a new first inquiry, so that neither
-    its ticket's words nor its department come from the question already answered (the
-    seed's first rule: each matter reaches the person who owns it)."""
-    if answered is None:
-        return False
-    if closest is not None and closest != answered:
-        return True
-    return _NEW_MATTER.search(text) is not None
 
 
 class Handover(StrEnum):

@@ -15,7 +15,7 @@ from bot.closure import says_not_solved
 from bot.desk import Desk
 from bot.intake import emergency, held, inquiry, offers, pending
 from bot.intake.announcement import leading_notice
-from bot.intake.close import Matter
+from bot.intake.close import Matter, other_matter
 from bot.intake.decision import (
     Action,
     after_match,
@@ -26,10 +26,10 @@ from bot.intake.decision import (
     names_no_matter,
     question_of,
     searched_words,
-    starts_anew,
     wants_person,
 )
 from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, register
+from bot.intake.new_matter import closing_and_new, starts_anew
 from bot.intake.reply import Reply, reply_to_answer
 from bot.kinds import Origin
 from bot.models import DialogStep, Requester, Ticket
@@ -78,6 +78,18 @@ async def take_text(
     # own: those words). Only their own words tell an emergency of theirs.
     led = leading_notice(text)
     mine = None if origin is not None else (text if led is None else led.own)
+    # A question answered aside from the ticket in hand takes only what answers its answer
+    # ("没用", "解决了"); anything else is the ticket's, unless it is such a question too.
+    beside = bool(going_on) and not (inquiry.is_aside(going_on) and reply_to_answer(text) is None)
+    # A question of another matter, in the chat of a ticket in hand: answered, not filed.
+    aside = (
+        step is None
+        and current is not None
+        and origin is None
+        and not beside
+        and has_words(text)
+        and other_matter(desk, requester, current, text)
+    )
     decided = before_match(
         step=step,
         ticket_in_progress=current is not None,
@@ -88,7 +100,8 @@ async def take_text(
         forwarded=origin is not None,
         names_category=named is not None,
         filler=origin is None and is_filler(text),
-        beside=bool(going_on),
+        beside=beside,
+        aside=aside,
         emergency=bool(mine and emergency_words(desk.rules, mine)),
     )
     if decided is Action.INTO_TICKET and current is not None and mine:
@@ -191,6 +204,8 @@ async def take_text(
         notice=announced,
         own=own,
     )
+    if aside:
+        said["aside"] = True
     record_turn(requester, said)
     if decided is Action.ASK_ABOUT:
         # What do they want done about it? The forward (with any that follow it) leads the
@@ -225,6 +240,11 @@ async def take_text(
         replied = await _reply_to_answer(tx, desk, requester, text)
         if replied is not None:
             return replied
+    # Thanks closing the answered matter, then another ("谢谢。另外…"): the new one's words
+    # alone are its question (the closing words kept beside them in its turn).
+    split = closing_and_new(text) if answered is not None and origin is None and not own else None
+    if split is not None:
+        text = written = split[1]
     searched = None
     if person and requester.last_question:
         question = requester.last_question  # "人工" adds nothing to what they asked
@@ -247,10 +267,12 @@ async def take_text(
     metrics.MATCHER_BANDS.labels(band=band.value).inc()
     best = desk.templates.get(matches[0].template_id) if matches else None
     closest = best.id if best is not None and band is not Band.HANDOVER else None
-    anew = starts_anew(text=own or text, answered=answered, closest=closest)
+    anew = split is not None or starts_anew(text=own or text, answered=answered, closest=closest)
     if anew:
         # Not more about the question just answered: a first inquiry of its own, this text.
         requester.inquiry = (requester.inquiry or [])[-1:]
+        if split is not None:
+            requester.inquiry = [{**said, "text": written, "closing": split[0]}]
         await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=None)
     needs_person = best is not None and best.needs_person
     action = after_match(

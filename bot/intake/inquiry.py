@@ -14,6 +14,11 @@ it reaches the ticket and its card, in order. A turn is a JSON-ready mapping:
 |           |                            | words that announce, none of their own;      |
 |           |                            | own: a notice typed with words of their own  |
 |           |                            | after it, these words, the rest the notice's)|
+|           | aside, closing             | aside: true: a question of another matter    |
+|           |                            | than their ticket's, answered beside it;     |
+|           |                            | closing: thanks that closed the matter       |
+|           |                            | answered before and opened this one ("谢谢。 |
+|           |                            | 另外"), not part of the words                 |
 | requester | asked: "person"            | they pressed "talk to a person"              |
 | bot       | did: "answer", offered,    | the answer of the template in `offered` (its |
 |           | ask_for                    | title), and the details it asked for, if any |
@@ -73,6 +78,13 @@ def said(
     if own is not None:
         turn["own"] = own
     return turn
+
+
+def is_aside(turns: Sequence[Turn]) -> bool:
+    """The inquiry began as a question aside from the requester's ticket in progress (its
+    first turn marked `aside`, `bot.intake.new_matter.aside`): it takes only what answers the
+    bot's answer to it, the rest goes to the ticket."""
+    return bool(turns) and bool(turns[0].get("aside"))
 
 
 def edited(

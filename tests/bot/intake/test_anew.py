@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.intake.anew import Kept, kept
+from bot.intake.anew import Kept, kept, words_after_command
 from bot.models import DialogStep, Requester
 
 
@@ -37,3 +37,20 @@ def test_what_new_keeps(
     step: DialogStep | None, last_question: str | None, expected: Kept | None
 ) -> None:
     assert kept(_requester(step, last_question)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("/new 公积金怎么提取", "公积金怎么提取"),
+        (
+            "/new@shouwen_bot  How do I withdraw my housing fund?",
+            "How do I withdraw my housing fund?",
+        ),
+        ("/new 路灯坏了\n在幸福路12号", "路灯坏了\n在幸福路12号"),
+        ("/new", ""),
+        ("/new   ", ""),
+    ],
+)
+def test_the_words_on_the_line_of_new_are_the_question(text: str, words: str) -> None:
+    assert words_after_command(text) == words

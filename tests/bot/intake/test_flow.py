@@ -179,9 +179,36 @@ async def test_a_ticket_in_progress_takes_the_next_text(desk: Desk) -> None:
         )
     assert opened.action is Handover.OPEN and opened.ticket is not None
     assert opened.ticket.category == "complaint"  # its cue word
-    following = await _say(desk, "社保卡丢了怎么补办")
+    following = await _say(desk, "她还把我的材料扔在地上")
     assert following.action is Action.INTO_TICKET
     assert following.ticket is not None and following.ticket.id == opened.ticket.id
+
+
+async def test_a_question_of_another_matter_beside_a_ticket_is_answered(desk: Desk) -> None:
+    """A question the knowledge base answers, of another matter than the ticket's, is answered
+    (issue 14); "没用" right after that answer is about the answer (a person takes it, a
+    ticket of its own); words about the complaint still go to its ticket."""
+    async with desk.transaction() as tx:
+        requester, _, _ = await requesters.requester_with_current(
+            session=tx.session, telegram_user_id=USER, chat_id=USER, language="zh", now=desk.now()
+        )
+        opened = await handing.hand_over(
+            tx=tx,
+            desk=desk,
+            requester=requester,
+            question="我要投诉窗口工作人员态度差",
+            category=None,
+        )
+    assert opened.ticket is not None
+    asked = await _say(desk, "社保卡丢了怎么补办")
+    assert asked.action is Action.ANSWER and asked.template_ids == ("social-card-lost",)
+    about = await _say(desk, "她还把我的材料扔在地上")
+    assert about.action is Action.INTO_TICKET and about.ticket is not None
+    assert about.ticket.id == opened.ticket.id
+    await _say(desk, "公积金怎么提取?")
+    unhelped = await _say(desk, "没用")
+    assert unhelped.action is Handover.OPEN and unhelped.ticket is not None
+    assert unhelped.ticket.id != opened.ticket.id and "公积金" in unhelped.ticket.question
 
 
 async def test_what_the_bot_offered_is_noted_on_the_ticket(desk: Desk) -> None:

@@ -16,9 +16,9 @@ from bot.intake.decision import (
     after_match,
     decide,
     route,
-    starts_anew,
     wants_person,
 )
+from bot.intake.new_matter import starts_anew
 from bot.models import DialogStep
 from knowledge.matcher import Band
 from tests.conftest import MONDAY_9AM

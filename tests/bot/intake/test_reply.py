@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.config import load_settings
-from bot.intake.decision import starts_anew
+from bot.intake.new_matter import starts_anew
 from bot.intake.pending import category_in
 from bot.intake.reply import Reply, reply_to_answer
 

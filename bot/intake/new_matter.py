@@ -1,0 +1,112 @@
+"""A new matter in a requester's words, told from more about the one in hand, as pure functions
+(the first inquiry's decision table, bot/intake/decision.py, reads them).
+
+The seed's first rule (首问负责): each matter reaches the person who owns it, and a question
+the knowledge base answers is answered, whoever asks and whatever else they have open. Three
+cases, as a careful clerk handles them:
+
+- after an answer, words that start another matter (`starts_anew`): a first inquiry of its
+  own, so that neither its ticket's words nor its department come from the answered one;
+- thanks closing the answered matter before those words ("谢谢。另外我家门口的路灯坏了",
+  "Thanks. Also, the street light…", `closing_and_new`): the new inquiry's question is the new
+  matter's words alone, the closing words kept beside them for the record (`inquiry.said`'s
+  `closing`), never in the ticket's question or title;
+- while a ticket is in progress (or its resolution awaits the requester's word), a question
+  the knowledge base answers confidently, about another matter than the ticket's (`aside`):
+  answered as it would be for anyone, and not filed in the ticket (a clerk answers it and
+  does not bother the ticket's owner with it; the question and the answer are the requester's
+  new first inquiry, which reaches a person with every word if the answer does not help).
+  Anything less clear (details, "still broken", answers to the officer, thanks, words the
+  knowledge base does not place confidently elsewhere) stays the ticket's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.matcher import Band
+
+# Words that open a new matter ("besides…", "another question…", "by the way"), at the start.
+_OPENER = (
+    r"(另外|此外|还有一?件事|还有一个问题|另一个问题|另一件事|再问一下|顺便问一下|顺便说一下"
+    r"|对了\W*(我?还想问(一下)?|还有一?件事|还有一个问题|另外)|我?还想问(一下)?"
+    r"|also\b|another (question|thing|matter|problem)|one more (question|thing)|separately"
+    r"|besides\b|by the way|oh,? and\b)"
+)
+# The openers that start a new matter by themselves after an answer (`starts_anew`): "另外…",
+# "also…" (not "对了" alone, which also says "that's right").
+_NEW_MATTER = re.compile(
+    r"^\W*(另外|此外|还有一?件事|还有一个问题|另一个问题|另一件事|再问一下|顺便问一下|顺便说一下"
+    r"|also\b|another (question|thing|matter|problem)|one more (question|thing)|separately"
+    r"|besides\b|by the way)",
+    re.IGNORECASE,
+)
+# Words that close the matter just answered: thanks, "ok", "got it" (each may repeat).
+_CLOSING = (
+    r"(谢谢(你|您|师傅|了)?|多谢|感谢|好的|好|行|嗯|明白了|知道了|收到"
+    r"|thanks( a lot)?|thank you( very much)?|thx|ok(ay)?|great|got it|cool)"
+)
+# Closing words, then an opener (or "对了" after thanks), then the new matter (group "rest").
+_CLOSING_AND_NEW = re.compile(
+    rf"^(?P<lead>\W*(({_CLOSING}[\W_]*)*{_OPENER}|({_CLOSING}[\W_]*)+对了)[\W_]*)(?P<rest>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+# A question: a question mark, or the words that ask one, in either language.
+_QUESTION = re.compile(
+    r"[??]|吗|怎么|如何|什么|哪|多少|几|能不能|可不可以|是否|请问|想问|问一下|咨询"
+    r"|^\W*(how|what|where|when|which|who|whom|whose|why|can|could|may|do|does|did|is|are"
+    r"|should|would|will)\b",
+    re.IGNORECASE,
+)
+
+
+def closing_and_new(text: str) -> tuple[str, str] | None:
+    """(the words that close one matter and open another, the new matter's words) when `text`
+    leads with an opener ("另外", "also", "by the way"), thanks or "ok" before it allowed:
+    "谢谢。另外我家门口的路灯坏了" → ("谢谢。另外", "我家门口的路灯坏了"). None when it does
+    not, or nothing follows the opener."""
+    found = _CLOSING_AND_NEW.match(text.strip())
+    if found is None:
+        return None
+    return found.group("lead").strip(), found.group("rest").strip()
+
+
+def starts_anew(*, text: str, answered: str | None, closest: str | None) -> bool:
+    """After the bot answered with template `answered` (and nothing happened since), whether
+    `text` is a new matter rather than more about that one: the knowledge base finds it close
+    (suggest or better) to another template (`closest`), or it says so at its start ("另外…",
+    "also…", "another question…", after thanks too: `closing_and_new`). A new matter begins
+    a new first inquiry, so that neither its ticket's words nor its department come from the
+    question already answered (the seed's first rule: each matter reaches the person who
+    owns it)."""
+    if answered is None:
+        return False
+    if closest is not None and closest != answered:
+        return True
+    return _NEW_MATTER.search(text) is not None or closing_and_new(text) is not None
+
+
+def reads_as_question(text: str) -> bool:
+    """The text asks something: a question mark (either width), or words that ask ("怎么",
+    "吗", "请问", "how", "can I"… at its start in English). A report ("路灯坏了") is none."""
+    return _QUESTION.search(text) is not None
+
+
+def aside(
+    *, band: Band, needs_person: bool, same_matter: bool, question: bool, not_solved: bool
+) -> bool:
+    """Whether a text written while a ticket is in progress (or resolved, awaiting the
+    requester's word) is a matter of its own, answered from the knowledge base rather than
+    filed in the ticket: the knowledge base answers it confidently (`band` ANSWER) with a
+    template that needs no person (`needs_person` false: a matter a person must act on goes
+    to the ticket's owner as before), it is not the ticket's matter (`same_matter` false, as
+    `bot.same_matter.alike` judges a template's topic against the ticket's), it reads as a
+    question (`question`, `reads_as_question`), and it does not say the ticket's matter is
+    not solved (`not_solved`, `bot.closure.says_not_solved`: that reopens the ticket)."""
+    return (
+        band is Band.ANSWER
+        and not needs_person
+        and not same_matter
+        and question
+        and not not_solved
+    )

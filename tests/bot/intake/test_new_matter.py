@@ -1,0 +1,121 @@
+"""A new matter told from more about the one in hand (issue 14): the pure rules. No database,
+no Telegram."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.intake import inquiry
+from bot.intake.decision import Action, before_match, decide
+from bot.intake.new_matter import aside, closing_and_new, reads_as_question, starts_anew
+from bot.models import DialogStep
+from knowledge.matcher import Band
+from tests.conftest import MONDAY_9AM
+
+
+@pytest.mark.parametrize(
+    ("text", "split"),
+    [
+        (
+            "谢谢。另外我家门口的路灯坏了,在幸福路12号",
+            ("谢谢。另外", "我家门口的路灯坏了,在幸福路12号"),
+        ),
+        ("好的,谢谢!对了,社保卡丢了怎么补办?", ("好的,谢谢!对了,", "社保卡丢了怎么补办?")),
+        ("另外,我家门口的井盖丢了", ("另外,", "我家门口的井盖丢了")),
+        (
+            "Thanks. Also, the street light outside my door is broken",
+            ("Thanks. Also,", "the street light outside my door is broken"),
+        ),
+        (
+            "OK thank you! By the way, my bin was not emptied",
+            ("OK thank you! By the way,", "my bin was not emptied"),
+        ),
+        (
+            "谢谢师傅。对了,我还想问一下社保卡怎么补办",
+            ("谢谢师傅。对了,我还想问一下", "社保卡怎么补办"),
+        ),
+        ("对了,就是这个", None),  # "that's right": no new matter
+        ("谢谢", None),  # thanks alone open nothing
+        ("另外", None),  # nothing follows the opener
+        ("我家门口的路灯坏了", None),
+        ("Thanks, the light works again", None),
+    ],
+)
+def test_thanks_then_an_opener_split_off_the_new_matter(
+    text: str, split: tuple[str, str] | None
+) -> None:
+    assert closing_and_new(text) == split
+
+
+@pytest.mark.parametrize(
+    ("text", "anew"),
+    [
+        ("谢谢。另外我家门口的路灯坏了", True),  # thanks, then another matter
+        ("Thanks! By the way, my bin was not emptied", True),
+        ("谢谢", False),
+        ("Thanks, that helped", False),
+    ],
+)
+def test_thanks_before_an_opener_still_start_anew(text: str, anew: bool) -> None:
+    assert starts_anew(text=text, answered="social-card-lost", closest=None) is anew
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("公积金怎么提取?", True),
+        ("公积金怎么提取", True),
+        ("社保卡丢了能补办吗", True),
+        ("How do I withdraw my housing fund", True),
+        ("Where is the tax office?", True),
+        ("车现在还停在那里", False),
+        ("路灯坏了,在幸福路12号", False),
+        ("The cars are still there now", False),
+        ("I lost my social security card", False),
+    ],
+)
+def test_reads_as_question(text: str, question: bool) -> None:
+    assert reads_as_question(text) is question
+
+
+_ASIDE = dict(band=Band.ANSWER, needs_person=False, same_matter=False, question=True)
+
+
+@pytest.mark.parametrize(
+    ("changed", "answered"),
+    [
+        ({}, True),  # a confident answer of another matter, asked
+        ({"band": Band.SUGGEST}, False),  # not confident: the ticket's
+        ({"band": Band.HANDOVER}, False),
+        ({"needs_person": True}, False),  # a person must act: the ticket's owner hears it
+        ({"same_matter": True}, False),  # more about the ticket's own matter
+        ({"question": False}, False),  # a report or details, not a question
+        ({"not_solved": True}, False),  # "still not solved": reopens the ticket
+    ],
+)
+def test_a_question_aside_from_the_ticket(changed: dict[str, object], answered: bool) -> None:
+    values = {**_ASIDE, "not_solved": False, **changed}
+    assert aside(**values) is answered  # type: ignore[arg-type]
+
+
+def test_a_question_aside_is_answered_not_filed_in_the_ticket() -> None:
+    """The table's first row gives way: the text is searched and answered as for anyone."""
+    flags = dict(step=None, ticket_in_progress=True, asks_for_person=False)
+    assert before_match(**flags) is Action.INTO_TICKET  # type: ignore[arg-type]
+    assert before_match(**flags, aside=True) is None  # type: ignore[arg-type]
+    assert decide(**flags, band=Band.ANSWER, vague=False, aside=True) is Action.ANSWER  # type: ignore[arg-type]
+
+
+def test_an_aside_inquiry_is_told_by_its_first_turn() -> None:
+    turn = inquiry.said("公积金怎么提取?", MONDAY_9AM)
+    assert not inquiry.is_aside([turn])
+    assert inquiry.is_aside([{**turn, "aside": True}, inquiry.bot_did("answer", MONDAY_9AM)])
+    assert not inquiry.is_aside([])
+
+
+def test_at_a_dialog_step_the_ticket_is_not_asked_about() -> None:
+    """/new's question is the new question whether or not it is aside."""
+    assert (
+        before_match(step=DialogStep.NEW_QUESTION, ticket_in_progress=True, asks_for_person=False)
+        is None
+    )
