@@ -13,8 +13,9 @@ from bot import metrics
 from bot.classify import fallback_category
 from bot.closure import says_not_solved
 from bot.desk import Desk
-from bot.intake import held, inquiry, offers, pending
+from bot.intake import held, inquiry, offers, pending, pressing
 from bot.intake.announcement import leading_notice
+from bot.intake.buttons import Press, PressAction
 from bot.intake.close import Matter
 from bot.intake.decision import (
     Action,
@@ -30,6 +31,7 @@ from bot.intake.decision import (
     wants_person,
 )
 from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, register
+from bot.intake.picking import picked
 from bot.intake.reply import Reply, reply_to_answer
 from bot.kinds import Origin
 from bot.models import DialogStep, Requester, Ticket
@@ -60,6 +62,8 @@ async def take_text(
     (ASK_ABOUT), and their answer completes it (searched for alone, `searched_words`). A
     notice they typed before words of their own (`leading_notice`) stays in the question,
     while their words are what is searched for and tell its kind and priority.
+    Right after "did you mean", an offered option named in words ("第二个", "the last one",
+    "都不是": `picking.picked`) is that button pressed (`_offer_named`).
     `message_id`: the message the text came in (kept with its turn); `edit_of`: the text is an
     edit of that message of theirs, applied to the question waiting for its category when it
     is part of it (`Action.MORE`).
@@ -161,6 +165,10 @@ async def take_text(
         return await hand_over(
             tx=tx, desk=desk, requester=requester, question=question, category=category
         )
+    if decided is None and step is None and origin is None and edit_of is None:
+        chosen = await _offer_named(tx, desk, requester, current, text)
+        if chosen is not None:
+            return chosen
     said = inquiry.said(
         written,
         now,
@@ -289,6 +297,32 @@ async def _reply_to_answer(
     return await hand_over(
         tx=tx, desk=desk, requester=requester, question=question, category=category
     )
+
+
+async def _offer_named(
+    tx: Transaction, desk: Desk, requester: Requester, current: Ticket | None, text: str
+) -> Outcome | None:
+    """An option of "did you mean" named in words while the suggestions are the bot's last
+    turn ("第二个", "the last one", "都不是": `picking.picked`): carried out exactly as a press
+    of its button (`pressing.take_press`): that template's answer (and its ticket, when it
+    needs a person), or for none of them the question to a person. None when the text names
+    no offered option (or no suggestions are live): the caller reads it as a question."""
+    turns = requester.inquiry or []
+    if not turns or turns[-1].get("did") != "suggest":
+        return None
+    offered = [t for t in (requester.last_offered or "").split(",") if t in desk.templates]
+    pick = picked(text, len(offered))
+    if pick is None:
+        return None
+    press, value = (Press.PERSON, "")
+    if pick.index is not None:
+        press, value = Press.ANSWER, offered[pick.index]
+    done = await pressing.take_press(
+        tx=tx, desk=desk, requester=requester, current=current, press=press, value=value
+    )
+    if done.action is PressAction.ANSWER:
+        return Outcome(Action.ANSWER, template_ids=(value,))
+    return done.handover  # REGISTER, HANDOVER: what handing the question over came to
 
 
 def ask_about(
