@@ -239,6 +239,8 @@ async def take_text(
         requester.inquiry = (requester.inquiry or [])[-1:]
         await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=None)
     needs_person = best is not None and best.needs_person
+    # "没用" right after an answer: not solved, as the button says.
+    unhelped = answered is not None and not anew and origin is None and says_not_solved(text)
     action = after_match(
         step=step,
         band=band,
@@ -246,9 +248,10 @@ async def take_text(
         needs_person=needs_person,
         announced=announced,
         question_waiting=waiting,
-        # "没用" right after an answer: not solved, as the button says.
-        unhelped=answered is not None and not anew and origin is None and says_not_solved(text),
+        unhelped=unhelped,
     )
+    if unhelped and action is Action.HANDOVER:
+        requester.inquiry = inquiry.rejecting(requester.inquiry or [])
     if action is Action.ASK_ABOUT:  # a notice typed that no template answers alone
         return ask_about(desk, requester, step, typed=True)
     # What the bot offers is what the staff's card lists if the requester still wants a
@@ -266,7 +269,7 @@ async def take_text(
         offered = tuple(m.template_id for m in matches if m.template_id in desk.templates)
         requester.last_offered = ",".join(offered) or None
         titles = [desk.templates[t].title(desk.settings.languages.default) for t in offered]
-        record_turn(requester, inquiry.bot_did("suggest", now, titles))
+        record_turn(requester, inquiry.bot_did("suggest", now, titles, templates=offered))
         return Outcome(action, template_ids=offered)
     if action is Action.CLARIFY:
         requester.dialog_step = DialogStep.CLARIFY
@@ -293,6 +296,8 @@ async def _reply_to_answer(
     category = pending.category_in(desk.settings, text) if said is None else None
     if said is None and category is None:
         return None
+    if said is Reply.NOT_SOLVED:  # "not that": the answer's template decides nothing
+        requester.inquiry = inquiry.rejecting(requester.inquiry or [])
     question = requester.last_question or text
     return await hand_over(
         tx=tx, desk=desk, requester=requester, question=question, category=category

@@ -91,6 +91,8 @@ async def take_press(
             await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=None)
         case PressAction.HANDOVER | PressAction.HANDOVER_IN_CATEGORY:
             if action is PressAction.HANDOVER:
+                # *Not solved*, "none of these": what the bot answered or offered is not it.
+                requester.inquiry = inquiry.rejecting(requester.inquiry or [])
                 record_turn(requester, inquiry.asked_for_person(desk.now()))
             category = value if action is PressAction.HANDOVER_IN_CATEGORY else None
             outcome = await hand_over(
