@@ -21,8 +21,10 @@ from bot.intake.decision import (
     Action,
     after_match,
     before_match,
+    carries_no_matter,
     has_words,
     is_filler,
+    is_opening,
     is_vague,
     names_no_matter,
     question_of,
@@ -76,7 +78,11 @@ async def take_text(
     named = None
     if step is DialogStep.CATEGORY and origin is None:
         named = pending.category_in(desk.settings, text)
-    waiting = bool(requester.last_question and requester.inquiry)
+    # Words of theirs wait for an answer or a person; an opener alone ("I need help") is no
+    # matter waiting: "human" after it is asked what the matter is, as "人工" alone is.
+    waiting = bool(requester.last_question and requester.inquiry) and not all(
+        map(carries_no_matter, (requester.last_question or "").split("\n"))
+    )
     decided = before_match(
         step=step,
         ticket_in_progress=current is not None,
@@ -88,6 +94,7 @@ async def take_text(
         names_category=named is not None,
         filler=origin is None and is_filler(text),
         beside=bool(going_on),
+        opener=origin is None and is_opening(text),
     )
     if decided in (Action.INTO_TICKET, Action.NO_WORDS):
         return Outcome(decided, ticket=current)
@@ -185,6 +192,15 @@ async def take_text(
             step=step, earlier=requester.last_question, text=written
         )
         return ask_about(desk, requester, step, typed=False)
+    if decided is Action.CLARIFY:
+        # An opener ("我想咨询一下", "I need help"): what is it about? Their next text is
+        # looked up alone (`searched_words`), the opener kept in the question.
+        requester.last_question = question_of(
+            step=step, earlier=requester.last_question, text=written
+        )
+        requester.dialog_step, requester.last_offered = DialogStep.CLARIFY, None
+        record_turn(requester, inquiry.bot_did("clarify", now))
+        return Outcome(decided)
     if decided is Action.ASK_MATTER:
         # What is it about? Their words lead the question their answer completes.
         requester.dialog_step = DialogStep.MATTER
