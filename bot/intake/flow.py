@@ -343,6 +343,9 @@ async def _offer_named(
     )
     if done.action is PressAction.ANSWER:
         return Outcome(Action.ANSWER, template_ids=(value,))
+    # Used up, as the pressed message's buttons are (the front drops them on a press): gone
+    # here too when the question still waits for its category.
+    await offers.retire(tx=tx, rules=desk.rules, requester=requester)
     return done.handover  # REGISTER, HANDOVER: what handing the question over came to
 
 
