@@ -7,6 +7,7 @@ from __future__ import annotations
 import unicodedata
 import weakref
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 
 from bot.classify import infer_category
 from bot.closure import says_not_solved
@@ -24,15 +25,38 @@ from knowledge.templates import CaseTemplate, Status
 class CloseTemplate:
     """The template a question came close to, searched once and only when asked: its
     category (from the `suggest` band: what kind of case it is, when no cue word says) and its
-    department (from the band config `routing.close_template` names)."""
+    department (from the band config `routing.close_template` names). Templates the requester
+    rejected (`rejected`: ids; *Not solved*, "none of these": `inquiry.rejected`) are passed
+    over (the closest other one counts, by its own closeness), unless it is of the category
+    the requester's own words name (`said`: their cue words': "补办" after *Not solved* on
+    the lost social-security card's answer still means that card, for social security)."""
 
-    def __init__(self, desk: Desk, question: str) -> None:
-        self._desk, self._question = desk, question
+    def __init__(
+        self,
+        desk: Desk,
+        question: str,
+        rejected: AbstractSet[str] = frozenset(),
+        said: str | None = None,
+    ) -> None:
+        self._desk, self._question, self._rejected, self._said = desk, question, rejected, said
         self._found: tuple[CaseTemplate | None, Band] | None = None
+
+    def _counts(self, template_id: str) -> bool:
+        """Whether a template may tell the category and the department: not rejected, or of
+        the category the requester's words name."""
+        if template_id not in self._rejected:
+            return True
+        template = self._desk.templates.get(template_id)
+        return template is not None and self._said is not None and template.category == self._said
 
     def _best(self) -> tuple[CaseTemplate | None, Band]:
         if self._found is None:
-            matches = self._desk.matcher.search(self._question, None, limit=1)
+            limit = 1 + len(self._rejected)
+            matches = [
+                m
+                for m in self._desk.matcher.search(self._question, None, limit=limit)
+                if self._counts(m.template_id)
+            ][:1]
             template = self._desk.templates.get(matches[0].template_id) if matches else None
             self._found = (template, self._desk.matcher.band(matches))
         return self._found
@@ -56,16 +80,25 @@ class Matter:
     without what they forwarded: a forwarded notice's "停水" is someone else's news, not their
     matter). The category and the department come from their own words first, and from the
     forwards only when their own words tell nothing; the priority's keywords only from their
-    own words (`bot.tickets.open_ticket`'s `priority_words`)."""
+    own words (`bot.tickets.open_ticket`'s `priority_words`). A template the requester
+    rejected in the inquiry decides neither (`inquiry.rejected`): once they said "not that",
+    the matter is not that template's, unless their own words name its kind of matter
+    (`CloseTemplate`)."""
 
     def __init__(self, desk: Desk, turns: Sequence[Turn], question: str) -> None:
         self._desk = desk
         self.words = inquiry.words(turns, asks_for_person=wants_person) or question
         own = inquiry.words(turns, asks_for_person=wants_person, own=True)
         self.own = own or self.words
-        self._closes = [CloseTemplate(desk, self.own)]
+        rejected = inquiry.rejected(turns)
+        said = None
+        if rejected:  # the kind of matter their own words name, by cue words alone
+            said = infer_category(desk.settings, self.own) or infer_category(
+                desk.settings, self.words
+            )
+        self._closes = [CloseTemplate(desk, self.own, rejected, said)]
         if self.own != self.words:
-            self._closes.append(CloseTemplate(desk, self.words))
+            self._closes.append(CloseTemplate(desk, self.words, rejected, said))
 
     def category(self) -> str | None:
         """The category the words name (cue words, else a close template), None: ask."""

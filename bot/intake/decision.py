@@ -20,7 +20,8 @@ The table, in words (each row wins over those below it):
 | CATEGORY, other words  |        | no                 |          | any   | MORE        |
 | any (no words at all)  |        |                    |          |       | NO_WORDS    |
 | none, NEW_Q., ABOUT    |        | a forward alone    |          |       | ASK_ABOUT   |
-| none, NEW_QUESTION     |        | no matter said     |          |       | ASK_MATTER  |
+| none, NEW_Q., CLARIFY  |        | no matter said     |          |       | ASK_MATTER  |
+| none, NEW_QUESTION     |        | an opener          |          |       | CLARIFY     |
 | any other              |        | yes                |          | any   | HANDOVER    |
 | none, after an answer  |        | "not solved" said  | any      | any   | HANDOVER    |
 | none, NEW_Q., ABOUT    |        | an announcement    | ANSWER   |       | ANSWER      |
@@ -35,56 +36,56 @@ The table, in words (each row wins over those below it):
 | none, NEW_QUESTION     |        | no                 | HANDOVER | yes   | CLARIFY     |
 | any other              |        |                    | HANDOVER |       | HANDOVER    |
 
-("an emergency said": their own words (not a forward's, not a notice's) tell a danger to
-people, config `keywords` marked `emergency` (`bot.priority.emergency_words`): a careful clerk
-asks nothing first, the matter is an urgent fault report at once, and the requester hears the
+("an emergency said": their own words (not a forward's, not a notice's) tell a danger to people,
+config `keywords` marked `emergency` (`bot.priority.emergency_words`): a careful clerk asks
+nothing first, the matter is an urgent fault report at once, and the requester hears the
 emergency numbers; into a ticket in progress the same words raise it to urgent. "ticket": a
-ticket in progress; blank: not looked at; "no matter said": nothing of theirs
-waits (no earlier question) and the text only asks for a person ("人工", `wants_person`) or
-names a kind of service ("我要报修", "I want to complain": `names_no_matter`), so a clerk asks
-what the matter is, once, and a person takes it with the matter they then say, their first
-words kept; "a forward alone": the text is forwarded, not written by them, and nothing of
-theirs waits (`forwarded`): a clerk handed a notice asks what they want done about it, once,
-and their answer with the forward is the question (at ABOUT, more forwards join it and the
-question is not asked anew; the band is their answer's alone, `searched_words`); "an
-announcement": a notice typed, stating a fact with nothing of theirs in it ("通知:本周六停水",
-`bot.intake.announcement`), nothing of theirs waiting: a clerk answers from a template that
-fits and needs no person, else asks what they want done about it, as for a forward (a notice
-leading words of their own is their matter, its band that of their words); "a name said": the
-text is the name of a category the buttons show, or a sentence that plainly names one
-("这是投诉", "it's a complaint", "我要报修": `bot.intake.choice`), taken as the choice;
-"filler": no words, a greeting, thanks, "ok" (`is_filler`): nothing of the matter, so the
-buttons stay and the requester is reminded of them (never in the same words twice, one live set
-of buttons, and after three reminders the question goes to a person under the fallback
-category: `pending.reminder`); "other words": more of the question (the second part of a
-long paste, details): added to it, and its category decided anew from the whole question, the
-buttons staying while it still does not tell (an edit of the question is applied to it the
-same way); yes*: a ticket in progress (or resolved, awaiting their word) and no first inquiry
-of theirs beside it (one begun after /new takes their follow-ups until it ends: a ticket takes
-it, it is solved, or it lies idle, `bot.intake.inquiry.current`; one begun aside takes only
-words that answer its answer, "没用", "解决了": `inquiry.is_aside`); "not aside": the text is
-not a question of another matter the knowledge base answers confidently
-(`bot.intake.new_matter.aside`: an ANSWER, no person needed, not the ticket's matter as
-`bot.same_matter.alike` judges it, a question, no "not solved"). Such a question is searched
-and answered as for anyone and NOT filed in the ticket: a clerk answers it without bothering
-the ticket's owner, and nothing is lost, since it and its answer begin the requester's own
-first inquiry, which reaches a person whole if the answer does not help; the resolution
-awaiting their word is not asked again. "after an
-answer": the bot's last act was an answer and the text plainly says it did not help ("没用",
-"that didn't help": `bot.closure.says_not_solved`) and starts no new matter
-(`bot.intake.new_matter.starts_anew`; thanks closing the answered one before it stay out of
-the new one's question),
-as pressing *Not solved* does (before the search, the flow takes words that name no matter of
-their own right after an answer as said about it, `bot.intake.reply`: "no", "this does not help
-me" as *Not solved*, "yes", "解决了" as *Solved* (SOLVED), "I want to complain" as that matter
-in that category); ANSWER*: the answer's template says the matter needs a person, a fault to
-repair or an application to process: the bot answers, asks for the details the template lists
-and opens the ticket itself.) A dialog step other than none means the bot is waiting for
-something from this text (a new question after /new, more words after a vague opener, a
-category), so the open ticket does not take it. The bot asks to clarify at most once: after
-CLARIFY (or ABOUT) a vague text is handed over. A text with no words at all (only punctuation,
-emoji, spaces: `has_words`) is no question: the requester is asked what they need and the step
-stays as it was (into a ticket in progress it is filed like anything else).
+ticket in progress; blank: not looked at; "no matter said": nothing of theirs waits (no earlier
+question) and the text only asks for a person ("人工", `wants_person`) or names a kind of
+service ("我要报修", "I want to complain": `names_no_matter`), so a clerk asks what the matter
+is, once, and a person takes it with the matter they then say, their first words kept (after an
+opener too: nothing waits); "an opener": a greeting or a sentence that only announces a question
+("我想咨询一下", "I need help": `bot.intake.openers`): what is it about? Then their next text is
+searched alone; "a forward alone": the text is forwarded, not written by them, and nothing of
+theirs waits (`forwarded`): a clerk handed a notice asks what they want done about it, once, and
+their answer with the forward is the question (at ABOUT, more forwards join it and the question
+is not asked anew; the band is their answer's alone, `searched_words`); "an announcement": a
+notice typed, stating a fact with nothing of theirs in it ("通知:本周六停水",
+`bot.intake.announcement`), nothing of theirs waiting: a clerk answers from a template that fits
+and needs no person, else asks what they want done about it, as for a forward (a notice leading
+words of their own is their matter, its band that of their words); "a name said": the text is
+the name of a category the buttons show, or a sentence that plainly names one ("这是投诉", "it's
+a complaint", "我要报修": `bot.intake.choice`), taken as the choice; "filler": no words, a
+greeting, thanks, "ok" (`is_filler`): nothing of the matter, so the buttons stay and the
+requester is reminded of them (never in the same words twice, one live set of buttons, and after
+three reminders the question goes to a person under the fallback category: `pending.reminder`);
+"other words": more of the question (the second part of a long paste, details): added to it, and
+its category decided anew from the whole question, the buttons staying while it still does not
+tell (an edit of the question is applied to it the same way); yes*: a ticket in progress (or
+resolved, awaiting their word) and no first inquiry of theirs beside it (one begun after /new
+takes their follow-ups until it ends: a ticket takes it, it is solved, or it lies idle,
+`bot.intake.inquiry.current`; one begun aside takes only words that answer its answer, "没用",
+"解决了": `inquiry.is_aside`); "not aside": the text is not a question of another matter the
+knowledge base answers confidently (`bot.intake.new_matter.aside`: an ANSWER, no person needed,
+not the ticket's matter as `bot.same_matter.alike` judges it, a question, no "not solved"). Such
+a question is searched and answered as for anyone and NOT filed in the ticket: a clerk answers
+it without bothering the ticket's owner, and nothing is lost, since it and its answer begin the
+requester's own first inquiry, which reaches a person whole if the answer does not help; the
+resolution awaiting their word is not asked again. "after an answer": the bot's last act was an
+answer and the text plainly says it did not help ("没用", "that didn't help":
+`bot.closure.says_not_solved`) and starts no new matter (`bot.intake.new_matter.starts_anew`;
+thanks closing the answered one before it stay out of the new one's question), as pressing *Not
+solved* does (before the search, the flow takes words that name no matter of their own right
+after an answer as said about it, `bot.intake.reply`: "no", "this does not help me" as *Not
+solved*, "yes", "解决了" as *Solved* (SOLVED), "I want to complain" as that matter in that
+category); ANSWER*: the answer's template says the matter needs a person, a fault to repair or
+an application to process: the bot answers, asks for the details the template lists and opens
+the ticket itself.) A dialog step other than none means the bot is waiting for something from
+this text (a new question after /new, more words after a vague opener, a category), so the open
+ticket does not take it. The bot asks to clarify at most once: after CLARIFY (or ABOUT) a vague
+text is handed over. A text with no words at all (only punctuation, emoji, spaces: `has_words`)
+is no question: the requester is asked what they need and the step stays as it was (into a
+ticket in progress it is filed like anything else).
 
 The requester's buttons have their own table: bot/intake/buttons.py.
 """
@@ -95,33 +96,13 @@ import re
 from collections.abc import Mapping
 from enum import StrEnum
 
+from bot.intake.openers import HUMAN_WORDS as HUMAN_WORDS
+from bot.intake.openers import is_opener
+from bot.intake.openers import names_no_matter as names_no_matter
+from bot.intake.openers import wants_person as wants_person
 from bot.models import DialogStep
 from knowledge.matcher import Band
 
-# Words that ask for a person at any point of the dialog (the seed: a requester may always
-# reach a human).
-HUMAN_WORDS = frozenset(
-    {"人工", "转人工", "人工服务", "human", "talk to a person", "agent", "person"}
-)
-# Asking for a person in a few more words: "我要人工", "转人工客服", "I want to talk to a person".
-_PERSON = re.compile(
-    r"(我要|我想|请|请帮我|帮我)?(转|找|接)?(人工|人工客服|人工服务|真人|客服|工作人员)(服务)?"
-    r"|(i want to |i'd like to |i would like to |can i |could i |let me |please )?"
-    r"(talk|speak|chat) (to|with) (a |an |the |some )?"
-    r"(human|person|real person|agent|officer|someone|staff)( please)?"
-    r"|(a )?(human|real person|agent)( please)?"
-)
-# A kind of service asked for, with nothing about the matter: "我要报修", "I want to complain".
-_SERVICE_ONLY = re.compile(
-    r"(我要|我想|我需要|我想要|想|要|请问怎么|怎么)?"
-    r"(报修|投诉|举报|办事|办理业务|办业务|反映问题|反映情况|提建议|提意见|提个建议|申请|报案)"
-    r"(一下|一件事|个问题)?"
-    r"|(i want to |i'd like to |i would like to |i need to |can i |how do i |how can i )?"
-    r"(complain|make a complaint|file a complaint|report a (fault|problem|repair|broken thing)"
-    r"|request a repair|make a suggestion|make a report|report something|apply for something"
-    r"|get something repaired)( please)?"
-    r"|(a )?(complaint|repair request|fault report)( please)?"
-)
 # Openers that say nothing about the matter: the bot asks what it is about, once.
 GREETINGS = frozenset(
     {"你好", "您好", "在吗", "在不在", "有人吗", "请问", "咨询", "问一下", "咨询一下"}
@@ -165,23 +146,17 @@ def _bare(text: str) -> str:
     return re.sub(r"^[\W_]+|[\W_]+$", "", text.strip().casefold())
 
 
-def wants_person(text: str) -> bool:
-    """The text asks for a human and says nothing else (HUMAN_WORDS, or "我要人工", "I want
-    to talk to a person"; case, spaces and punctuation around it ignored)."""
-    folded = text.strip().casefold()
-    return folded in HUMAN_WORDS or _PERSON.fullmatch(_bare(text)) is not None
-
-
-def names_no_matter(text: str) -> bool:
-    """The text asks for a person or names a kind of service ("我要报修", "投诉", "I want to
-    complain") and says nothing of the matter itself: what is broken, where, what happened."""
-    return wants_person(text) or _SERVICE_ONLY.fullmatch(_bare(text)) is not None
-
-
 def carries_no_matter(text: str) -> bool:
-    """The text only greets, asks for a person or names a kind of service (`names_no_matter`,
-    GREETINGS): nothing about the matter itself. An empty text carries none either."""
-    return not _bare(text) or names_no_matter(text) or _bare(text) in GREETINGS
+    """The text only greets or opens (GREETINGS, `openers.is_opener`), asks for a person or
+    names a kind of service (`names_no_matter`): nothing about the matter itself. An empty
+    text carries none either."""
+    return not _bare(text) or names_no_matter(text) or is_opening(text)
+
+
+def is_opening(text: str) -> bool:
+    """A greeting (GREETINGS) or an opener that announces a question and says nothing of it
+    ("我想咨询一下", "I have a question": `openers.is_opener`)."""
+    return _bare(text) in GREETINGS or is_opener(text)
 
 
 def is_filler(text: str) -> bool:
@@ -201,7 +176,7 @@ def is_vague(text: str) -> bool:
     """Too short or too general to act on: a greeting, or under four Chinese characters and
     under three words."""
     folded = re.sub(r"^[\W_]+|[\W_]+$", "", text.casefold())
-    if folded in GREETINGS:
+    if is_opening(text):
         return True
     chinese = sum(1 for ch in folded if "\u4e00" <= ch <= "\u9fff")
     words = len(re.findall(r"[a-z0-9]+", folded))
@@ -222,6 +197,7 @@ def before_match(
     beside: bool = False,
     emergency: bool = False,
     aside: bool = False,
+    opener: bool = False,
 ) -> Action | None:
     """The action decided without the knowledge base, or None: search it, then `after_match`.
     `words`: the text carries any (`has_words`); `no_matter`: it only asks for a person or a
@@ -232,7 +208,8 @@ def before_match(
     goes on beside the ticket in progress (begun after /new, not yet ended); `aside`: a
     question of another matter than the ticket's, answered (`new_matter.aside`);
     `emergency`: their own words in it tell a danger to people
-    (`bot.priority.emergency_words`)."""
+    (`bot.priority.emergency_words`); `opener`: a greeting or an opener written by them
+    (`is_opening`)."""
     if step is None and ticket_in_progress and not beside and not aside:
         return Action.INTO_TICKET
     if emergency:
@@ -254,11 +231,16 @@ def before_match(
         or (not question_waiting and step in (None, DialogStep.NEW_QUESTION))
     ):
         return Action.ASK_ABOUT
-    if no_matter and not question_waiting and step in (None, DialogStep.NEW_QUESTION):
+    if no_matter and not question_waiting and step in (None, *_OPENED):
         return Action.ASK_MATTER
+    if opener and not question_waiting and step in (None, DialogStep.NEW_QUESTION):
+        return Action.CLARIFY
     if asks_for_person:
         return Action.HANDOVER
     return None
+
+
+_OPENED = (DialogStep.NEW_QUESTION, DialogStep.CLARIFY)  # a person asked for: what matter?
 
 
 def after_match(
@@ -354,6 +336,8 @@ def searched_words(
     mine = own if own and not is_vague(own) else text
     if step is DialogStep.ABOUT and not is_vague(mine):
         return mine
+    if step is DialogStep.CLARIFY and earlier and all(map(carries_no_matter, earlier.split("\n"))):
+        return mine  # after an opener alone, their matter is searched as if nothing preceded
     return question_of(step=step, earlier=earlier, text=mine)
 
 

@@ -13,15 +13,17 @@ from bot import metrics
 from bot.classify import fallback_category
 from bot.closure import says_not_solved
 from bot.desk import Desk
-from bot.intake import emergency, held, inquiry, offers, pending
+from bot.intake import emergency, held, inquiry, offers, pending, pressing
 from bot.intake.announcement import leading_notice
 from bot.intake.close import Matter, other_matter
 from bot.intake.decision import (
     Action,
     after_match,
     before_match,
+    carries_no_matter,
     has_words,
     is_filler,
+    is_opening,
     is_vague,
     names_no_matter,
     question_of,
@@ -61,6 +63,8 @@ async def take_text(
     (ASK_ABOUT), and their answer completes it (searched for alone, `searched_words`). A
     notice they typed before words of their own (`leading_notice`) stays in the question,
     while their words are what is searched for and tell its kind and priority.
+    Right after "did you mean", an offered option named in words ("第二个", "the last one",
+    "都不是": `picking.picked`) is that button pressed (`_offer_named`).
     `message_id`: the message the text came in (kept with its turn); `edit_of`: the text is an
     edit of that message of theirs, applied to the question waiting for its category when it
     is part of it (`Action.MORE`).
@@ -73,7 +77,11 @@ async def take_text(
     named = None
     if step is DialogStep.CATEGORY and origin is None:
         named = pending.category_in(desk.settings, text)
-    waiting = bool(requester.last_question and requester.inquiry)
+    # Words of theirs wait for an answer or a person; an opener alone ("I need help") is no
+    # matter waiting: "human" after it is asked what the matter is, as "人工" alone is.
+    waiting = bool(requester.last_question and requester.inquiry) and not all(
+        map(carries_no_matter, (requester.last_question or "").split("\n"))
+    )
     # Their own words: not a forward's, not a notice's (a notice typed before words of their
     # own: those words). Only their own words tell an emergency of theirs.
     led = leading_notice(text)
@@ -103,6 +111,7 @@ async def take_text(
         beside=beside,
         aside=aside,
         emergency=bool(mine and emergency_words(desk.rules, mine)),
+        opener=origin is None and is_opening(text),
     )
     if decided is Action.INTO_TICKET and current is not None and mine:
         # A danger said into the ticket: it is raised to urgent at once.
@@ -196,6 +205,10 @@ async def take_text(
             category=category,
             matter=matter,
         )
+    if decided is None and step is None and origin is None and edit_of is None:
+        chosen = await pressing.offer_named(tx, desk, requester, current, text)
+        if chosen is not None:
+            return chosen
     said = inquiry.said(
         written,
         now,
@@ -214,6 +227,15 @@ async def take_text(
             step=step, earlier=requester.last_question, text=written
         )
         return ask_about(desk, requester, step, typed=False)
+    if decided is Action.CLARIFY:
+        # An opener ("我想咨询一下", "I need help"): what is it about? Their next text is
+        # looked up alone (`searched_words`), the opener kept in the question.
+        requester.last_question = question_of(
+            step=step, earlier=requester.last_question, text=written
+        )
+        requester.dialog_step, requester.last_offered = DialogStep.CLARIFY, None
+        record_turn(requester, inquiry.bot_did("clarify", now))
+        return Outcome(decided)
     if decided is Action.ASK_MATTER:
         # What is it about? Their words lead the question their answer completes.
         requester.dialog_step = DialogStep.MATTER
@@ -275,6 +297,8 @@ async def take_text(
             requester.inquiry = [{**said, "text": written, "closing": split[0]}]
         await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=None)
     needs_person = best is not None and best.needs_person
+    # "没用" right after an answer: not solved, as the button says.
+    unhelped = answered is not None and not anew and origin is None and says_not_solved(text)
     action = after_match(
         step=step,
         band=band,
@@ -282,9 +306,10 @@ async def take_text(
         needs_person=needs_person,
         announced=announced,
         question_waiting=waiting,
-        # "没用" right after an answer: not solved, as the button says.
-        unhelped=answered is not None and not anew and origin is None and says_not_solved(text),
+        unhelped=unhelped,
     )
+    if unhelped and action is Action.HANDOVER:
+        requester.inquiry = inquiry.rejecting(requester.inquiry or [])
     if action is Action.ASK_ABOUT:  # a notice typed that no template answers alone
         return ask_about(desk, requester, step, typed=True)
     # What the bot offers is what the staff's card lists if the requester still wants a
@@ -302,7 +327,7 @@ async def take_text(
         offered = tuple(m.template_id for m in matches if m.template_id in desk.templates)
         requester.last_offered = ",".join(offered) or None
         titles = [desk.templates[t].title(desk.settings.languages.default) for t in offered]
-        record_turn(requester, inquiry.bot_did("suggest", now, titles))
+        record_turn(requester, inquiry.bot_did("suggest", now, titles, templates=offered))
         return Outcome(action, template_ids=offered)
     if action is Action.CLARIFY:
         requester.dialog_step = DialogStep.CLARIFY
@@ -329,6 +354,8 @@ async def _reply_to_answer(
     category = pending.category_in(desk.settings, text) if said is None else None
     if said is None and category is None:
         return None
+    if said is Reply.NOT_SOLVED:  # "not that": the answer's template decides nothing
+        requester.inquiry = inquiry.rejecting(requester.inquiry or [])
     question = requester.last_question or text
     return await hand_over(
         tx=tx, desk=desk, requester=requester, question=question, category=category

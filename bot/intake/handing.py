@@ -64,7 +64,11 @@ def answer_turn(desk: Desk, template: CaseTemplate) -> inquiry.Turn:
     read them."""
     language = desk.settings.languages.default
     return inquiry.bot_did(
-        "answer", desk.now(), [template.title(language)], template.ask_for(language)
+        "answer",
+        desk.now(),
+        [template.title(language)],
+        template.ask_for(language),
+        templates=[template.id],
     )
 
 

@@ -23,6 +23,9 @@ it reaches the ticket and its card, in order. A turn is a JSON-ready mapping:
 | bot       | did: "answer", offered,    | the answer of the template in `offered` (its |
 |           | ask_for                    | title), and the details it asked for, if any |
 | bot       | did: "suggest", offered    | "did you mean": the templates' titles        |
+| bot       | ... templates, rejected    | (answer, suggest) the templates' ids; marked |
+|           |                            | rejected once the requester said "not that"  |
+|           |                            | of them (*Not solved*, "none of these")      |
 | bot       | did: "clarify"             | it asked what the matter is                  |
 | bot       | did: "category"            | it asked which kind of matter it is          |
 | bot       | did: "remind"              | it reminded them of the category buttons     |
@@ -127,10 +130,14 @@ def asked_for_person(at: datetime) -> Turn:
 
 
 def bot_did(
-    did: str, at: datetime, offered: Sequence[str] = (), ask_for: Sequence[str] = ()
+    did: str,
+    at: datetime,
+    offered: Sequence[str] = (),
+    ask_for: Sequence[str] = (),
+    templates: Sequence[str] = (),
 ) -> Turn:
     """What the bot did: one of BOT_DID, with the titles of the templates it answered with or
-    offered, and the details it asked for."""
+    offered, the details it asked for, and the templates' ids (`templates`)."""
     if did not in BOT_DID:
         raise ValueError(f"unknown bot turn {did!r}")
     turn: Turn = {"by": "bot", "did": did, "at": at.isoformat()}
@@ -138,7 +145,31 @@ def bot_did(
         turn["offered"] = list(offered)
     if ask_for:
         turn["ask_for"] = list(ask_for)
+    if templates:
+        turn["templates"] = list(templates)
     return turn
+
+
+def rejecting(turns: Sequence[Turn]) -> list[Turn]:
+    """The turns with every template the bot answered with or offered so far marked
+    rejected: the requester said "not that" (*Not solved*, "none of these", "that did not
+    help"; not "人工" alone, which asks for a person, not against the answer), so none of
+    them may decide what the matter is, nor who takes it (`rejected`,
+    `bot.intake.close.CloseTemplate`)."""
+    return [
+        {**turn, "rejected": True} if turn.get("did") in ("answer", "suggest") else turn
+        for turn in turns
+    ]
+
+
+def rejected(turns: Sequence[Turn]) -> frozenset[str]:
+    """The ids of the templates the requester rejected in the inquiry (`rejecting`)."""
+    return frozenset(
+        template
+        for turn in turns
+        if turn.get("rejected")
+        for template in turn.get("templates", ())
+    )
 
 
 def current(turns: Sequence[Turn] | None, *, now: datetime, waiting: bool) -> list[Turn]:

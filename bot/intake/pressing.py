@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from bot.desk import Desk
 from bot.intake import held, inquiry, offers
 from bot.intake.buttons import Press, PressAction, decide_press
+from bot.intake.decision import Action
 from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, register
+from bot.intake.picking import picked
 from bot.models import DialogStep, InquiryOffer, Requester, Ticket
 from bot.transaction import Transaction
 
@@ -91,6 +93,8 @@ async def take_press(
             await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=None)
         case PressAction.HANDOVER | PressAction.HANDOVER_IN_CATEGORY:
             if action is PressAction.HANDOVER:
+                # *Not solved*, "none of these": what the bot answered or offered is not it.
+                requester.inquiry = inquiry.rejecting(requester.inquiry or [])
                 record_turn(requester, inquiry.asked_for_person(desk.now()))
             category = value if action is PressAction.HANDOVER_IN_CATEGORY else None
             outcome = await hand_over(
@@ -98,3 +102,32 @@ async def take_press(
             )
             return Pressed(action, handover=outcome)
     return Pressed(action)
+
+
+async def offer_named(
+    tx: Transaction, desk: Desk, requester: Requester, current: Ticket | None, text: str
+) -> Outcome | None:
+    """An option of "did you mean" named in words while the suggestions are the bot's last
+    turn ("第二个", "the last one", "都不是": `picking.picked`): carried out exactly as a press
+    of its button (`pressing.take_press`): that template's answer (and its ticket, when it
+    needs a person), or for none of them the question to a person. None when the text names
+    no offered option (or no suggestions are live): the caller reads it as a question."""
+    turns = requester.inquiry or []
+    if not turns or turns[-1].get("did") != "suggest":
+        return None
+    offered = [t for t in (requester.last_offered or "").split(",") if t in desk.templates]
+    pick = picked(text, len(offered))
+    if pick is None:
+        return None
+    press, value = (Press.PERSON, "")
+    if pick.index is not None:
+        press, value = Press.ANSWER, offered[pick.index]
+    done = await take_press(
+        tx=tx, desk=desk, requester=requester, current=current, press=press, value=value
+    )
+    if done.action is PressAction.ANSWER:
+        return Outcome(Action.ANSWER, template_ids=(value,))
+    # Used up, as the pressed message's buttons are (the front drops them on a press): gone
+    # here too when the question still waits for its category.
+    await offers.retire(tx=tx, rules=desk.rules, requester=requester)
+    return done.handover  # REGISTER, HANDOVER: what handing the question over came to

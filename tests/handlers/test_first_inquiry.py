@@ -233,12 +233,16 @@ async def test_a_clarified_question_the_offers_and_a_person_asked_for_reach_the_
     offered = (await bot_lines(emulator, ENGLISH, 2))[-1]
     assert "Did you mean" in offered.text
     await world.user_presses(ENGLISH, ENGLISH, offered.message_id, "human")
-    assert "#1" in (await bot_lines(emulator, ENGLISH, 3))[-1].text
+    # None of the offered templates: none of them tells the kind of matter (issue 14).
+    asked = (await bot_lines(emulator, ENGLISH, 3))[-1]
+    assert "what kind of matter" in asked.text
+    await world.user_presses(ENGLISH, ENGLISH, asked.message_id, "cat:consultation")
+    assert "#1" in (await bot_lines(emulator, ENGLISH, 4))[-1].text
     (card,) = await _cards(emulator)
     assert "· 来电人:hello" in card.text
     assert "· 机器人请其说得具体些" in card.text
     assert "· 机器人提供选项:公积金贷款怎么申请" in card.text
-    assert card.text.endswith("· 来电人要求转人工")
+    assert card.text.endswith("· 来电人要求转人工\n· 机器人请其选择事项类型")
     assert "· 来电人:How do I get a housing loan as a single parent?" in card.text
 
 

@@ -102,6 +102,12 @@ async def test_not_solved_said_after_an_answer_hands_the_whole_inquiry_over(
     emulator, application = running
     answer = await _answered(emulator, application, user, PARKING[user], "12123")
     await control(emulator, "messages", {"user_id": user, "text": said})
+    # The answer's template was rejected: it no longer tells the kind of matter, nor do the
+    # words, so the requester is asked (issue 14), and their choice opens the ticket.
+    asked = (await bot_lines(emulator, user, 2))[-1]
+    data = [b["callback_data"] for row in asked.buttons for b in row]
+    assert "cat:complaint" in data
+    await emulator.world.user_presses(user, user, asked.message_id, "cat:complaint")
     await _handed_over_whole(emulator, application, user, PARKING[user], said, PARKING_TITLE)
     await until(lambda: _shown(emulator, user, answer.message_id).buttons == [])
 

@@ -217,7 +217,10 @@ def test_the_earlier_words_lead_after_a_clarifying_question_or_a_category() -> N
         (DialogStep.ABOUT, "通知:本周六停水", "怎么办?", None, "通知:本周六停水\n怎么办?"),
         (DialogStep.ABOUT, "通知:本周六停水", "ok", None, "通知:本周六停水\nok"),
         # Elsewhere as the question is made: after a clarifying question the earlier lead.
-        (DialogStep.CLARIFY, "你好", "路灯坏了三天了", None, "你好\n路灯坏了三天了"),
+        (DialogStep.CLARIFY, "社保卡", "丢了怎么补办呢", None, "社保卡\n丢了怎么补办呢"),
+        # After an opener alone ("你好", "我想咨询一下") their matter alone (issue 14).
+        (DialogStep.CLARIFY, "你好", "路灯坏了三天了", None, "路灯坏了三天了"),
+        (DialogStep.CLARIFY, "我想咨询一下", "社保卡丢了怎么补办", None, "社保卡丢了怎么补办"),
         (None, "earlier", "路灯坏了三天了", None, "路灯坏了三天了"),
     ],
 )
@@ -281,7 +284,9 @@ def test_the_matter_is_asked_once_and_only_when_nothing_waits() -> None:
     # After an answer (their question waits) "人工" hands it over; asked once already: too.
     assert before_match(step=None, question_waiting=True, **ask) is Action.HANDOVER
     assert before_match(step=DialogStep.MATTER, **ask) is Action.HANDOVER
-    assert before_match(step=DialogStep.CLARIFY, **ask) is Action.HANDOVER
+    assert before_match(step=DialogStep.CLARIFY, question_waiting=True, **ask) is (Action.HANDOVER)
+    # After an opener alone ("I need help", nothing waits): the matter first (issue 14).
+    assert before_match(step=DialogStep.CLARIFY, **ask) is Action.ASK_MATTER
     # The matter they then say goes to a person, a template's details asked for if it has any.
     for band in Band:
         expected = Action.REGISTER if band is Band.ANSWER else Action.HANDOVER

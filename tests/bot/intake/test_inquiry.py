@@ -274,3 +274,20 @@ def test_reminders_are_counted_since_the_buttons_were_last_shown() -> None:
     turns.append(inquiry.bot_did("remind", T0))
     assert inquiry.reminded(turns) == 2
     assert inquiry.reminded([*turns, inquiry.bot_did("category", T0)]) == 0
+
+
+def test_not_that_rejects_every_template_answered_or_offered_so_far() -> None:
+    """*Not solved* or "none of these": the templates answered with or offered before are
+    rejected (they decide neither department nor category), and only those."""
+    at = MONDAY_9AM
+    turns = [
+        inquiry.said("户口", at),
+        inquiry.bot_did("suggest", at, ["迁出", "迁入"], templates=["out", "in"]),
+        inquiry.bot_did("answer", at, ["迁入"], templates=["in"]),
+    ]
+    assert inquiry.rejected(turns) == frozenset()
+    marked = inquiry.rejecting(turns)
+    assert inquiry.rejected(marked) == {"out", "in"}
+    assert marked[0] == turns[0] and "rejected" not in turns[1]  # the turns given unchanged
+    later = [*marked, inquiry.bot_did("answer", at, ["改名"], templates=["name"])]
+    assert inquiry.rejected(later) == {"out", "in"}  # offered after the "not that": not rejected

@@ -1,0 +1,97 @@
+"""Openers that carry no matter, as a pure function: "我想咨询一下", "I have a question".
+
+Many requesters open with a sentence that only announces a question ("我想咨询一下", "我有个
+问题", "我想反映个情况", "I have a question", "I need help", "can you help me?"). A clerk at
+the window answers "what is it about?" and then takes what they say as the question, looked
+up like any other (`Action.CLARIFY` in `bot.intake.decision`); a request for a person right
+after such an opener is asked for the matter first, as "人工" alone is (`Action.ASK_MATTER`).
+A greeting ("你好", "hello": `decision.GREETINGS`) is one too. Beside them, the words that
+ask for a person or a kind of service and say nothing of the matter either (`wants_person`,
+`names_no_matter`): a clerk asks what the matter is, and a person takes it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ZH_OPENER = re.compile(
+    r"(?:你好|您好|请问|麻烦问一下|打扰一下)?"
+    r"(?:我|我这边|我这里)?(?:想|要|想要|需要|有|还有)?"
+    r"(?:咨询|问|请教|反映|了解|打听)?(?:一?个|一件|一下|点|些)?"
+    r"(?:问题|事|事情|情况|东西)?(?:想|要)?(?:咨询|问|请教|反映|了解)?(?:一下)?"
+    r"(?:可以吗|行吗|能帮我吗|帮帮我|谢谢)?"
+    r"|(?:能|可以)?(?:帮|帮帮)我(?:一下)?吗?|我需要帮助|求助|需要帮助"
+)
+_EN_OPENER = re.compile(
+    r"(?:(?:hi|hello|hey|excuse me|good (?:morning|afternoon|evening)),? )?"
+    r"(?:(?:i (?:have|got|need to ask|want to ask|would like to ask)|i'd like to ask) "
+    r"(?:a |one |some |another )?(?:quick |small |little )?(?:question|query|problem|issue)s?"
+    r"|i need (?:some |your )?(?:help|assistance|advice)"
+    r"|(?:can|could) (?:you|someone|anyone) help(?: me)?"
+    r"|(?:can|could|may) i ask (?:a |you a )?(?:question|something)"
+    r"|i want to ask (?:a question|something)|help me|need help|question"
+    r"|(?:i want|i would like|i'd like) to (?:ask|enquire|inquire|report something)"
+    r"|i have something to (?:ask|report))"
+    r"(?: please| thanks| thank you)?"
+)
+
+
+# Words that ask for a person at any point of the dialog (the seed: a requester may always
+# reach a human).
+HUMAN_WORDS = frozenset(
+    {"人工", "转人工", "人工服务", "human", "talk to a person", "agent", "person"}
+)
+# Asking for a person in a few more words: "我要人工", "转人工客服", "I want to talk to a person".
+_PERSON = re.compile(
+    r"(我要|我想|请|请帮我|帮我)?(转|找|接)?(人工|人工客服|人工服务|真人|客服|工作人员)(服务)?"
+    r"|(i want to |i'd like to |i would like to |can i |could i |let me |please )?"
+    r"(talk|speak|chat) (to|with) (a |an |the |some )?"
+    r"(human|person|real person|agent|officer|someone|staff)( please)?"
+    r"|(a )?(human|real person|agent)( please)?"
+)
+# A kind of service asked for, with nothing about the matter: "我要报修", "I want to complain".
+_SERVICE_ONLY = re.compile(
+    r"(我要|我想|我需要|我想要|想|要|请问怎么|怎么)?"
+    r"(报修|投诉|举报|办事|办理业务|办业务|提建议|提意见|提个建议|申请|报案)"
+    r"(一下|一件事|个问题)?"
+    r"|(i want to |i'd like to |i would like to |i need to |can i |how do i |how can i )?"
+    r"(complain|make a complaint|file a complaint|report a (fault|problem|repair|broken thing)"
+    r"|request a repair|make a suggestion|make a report|report something|apply for something"
+    r"|get something repaired)( please)?"
+    r"|(a )?(complaint|repair request|fault report)( please)?"
+)
+
+
+def _bare(text: str) -> str:
+    """The text folded, without the punctuation around it."""
+    return re.sub(r"^[\W_]+|[\W_]+$", "", text.strip().casefold())
+
+
+def wants_person(text: str) -> bool:
+    """The text asks for a human and says nothing else (HUMAN_WORDS, or "我要人工", "I want
+    to talk to a person"; case, spaces and punctuation around it ignored)."""
+    folded = text.strip().casefold()
+    return folded in HUMAN_WORDS or _PERSON.fullmatch(_bare(text)) is not None
+
+
+def names_no_matter(text: str) -> bool:
+    """The text asks for a person or names a kind of service ("我要报修", "投诉", "I want to
+    complain") and says nothing of the matter itself: what is broken, where, what happened."""
+    return wants_person(text) or _SERVICE_ONLY.fullmatch(_bare(text)) is not None
+
+
+def is_opener(text: str) -> bool:
+    """The text only announces a question, a problem or a situation to report, and says
+    nothing of it ("我想咨询一下", "我想反映个情况", "I have a question", "I need help");
+    compared NFKC, casefolded, without punctuation and with single spaces."""
+    folded = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+    folded = re.sub(r"[^\w']+", " ", folded).strip()
+    if not folded:
+        return False
+    if _EN_OPENER.fullmatch(folded):
+        return True
+    squeezed = folded.replace(" ", "")
+    # Something must be announced: a verb of asking or a noun of a matter ("我想" alone is not).
+    announces = re.search(r"咨询|问|请教|反映|了解|打听|事|情况|帮", squeezed) is not None
+    return announces and _ZH_OPENER.fullmatch(squeezed) is not None
