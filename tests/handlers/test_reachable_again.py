@@ -105,6 +105,7 @@ async def test_what_missed_a_blocked_requester_reaches_them_when_they_write_agai
 
 
 async def test_a_notice_about_an_unclaimed_ticket_answers_its_card_in_the_general_topic(
+    sessions: Sessions,  # first: on PostgreSQL, a database emptied of earlier tests
     running: tuple[Emulator, App],
 ) -> None:
     """A ticket nobody claimed has no topic yet: what its staff are told (here, that the
