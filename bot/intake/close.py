@@ -182,7 +182,11 @@ def other_matter(desk: Desk, requester: Requester, ticket: Ticket, text: str) ->
     answer, needs no person, and is not the ticket's matter: neither a template the bot
     answered the ticket's inquiry with, nor alike the ticket's words as the surge check
     judges two tickets (`bot.same_matter.alike`: the same topic, or words alike at config
-    `surge.similarity`)."""
+    `surge.similarity`). The cheap tests first: a text that reads as no question, or says
+    the ticket's matter is not solved, is the ticket's without a search."""
+    question, not_solved = reads_as_question(text), says_not_solved(text)
+    if not question or not_solved:
+        return False
     matches = desk.matcher.search(text, requester.language, limit=1)
     band = desk.matcher.band(matches)
     best = desk.templates.get(matches[0].template_id) if matches else None
@@ -200,6 +204,6 @@ def other_matter(desk: Desk, requester: Requester, ticket: Ticket, text: str) ->
         band=band,
         needs_person=best.needs_person,
         same_matter=same,
-        question=reads_as_question(text),
-        not_solved=says_not_solved(text),
+        question=question,
+        not_solved=not_solved,
     )
