@@ -217,6 +217,10 @@ class Poller:
                     read_timeout=self.timeout + 10,
                 )
             except Exception as error:  # TelegramError, or an answer we could not read
+                if _stopping():
+                    # The stop's cancel landed as the call failed (aiohttp's read timeout
+                    # firing with it comes back as a TelegramError): stop, do not poll again.
+                    raise asyncio.CancelledError from error
                 failures += 1
                 delay = min(30.0, 0.5 * 2**failures)
                 log.warning("getUpdates failed (%r); again in %.1f s", error, delay)
@@ -240,3 +244,10 @@ class Poller:
                 await asyncio.sleep(1.0)
                 continue
             offset = max(p["update_id"] for p in payloads) + 1  # now Telegram may forget them
+
+
+def _stopping() -> bool:
+    """The running task has been asked to stop (Poller.stop cancelled it), even if the
+    CancelledError was turned into another error on its way up."""
+    task = asyncio.current_task()
+    return task is not None and task.cancelling() > 0
