@@ -5,10 +5,10 @@ A message a requester sends to their open ticket is acknowledged (`added_to_tick
 they sent one to it less than `quiet` before (config `notices.acknowledge_quiet`, 5 minutes
 by default; 0: every message is acknowledged) and no staff reply came in between: the first of
 a run is acknowledged, the following ones are filed and relayed to the ticket's staff just
-the same, without a reply; after a staff reply, or a quiet spell, the next is acknowledged
-again. What came with the question that opened the ticket is acknowledged by its promise
-(the ticket opened), and is not counted. An album has one reply already
-(bot/intake/media.py); this decides whether that one is said."""
+the same, without a reply; after a staff reply, or a quiet spell, or a message of theirs to
+another of their tickets, the next is acknowledged again. What came with the question that
+opened the ticket is acknowledged by its promise (the ticket opened), and is not counted. An
+album has one reply already (bot/intake/media.py); this decides whether that one is said."""
 
 from __future__ import annotations
 
@@ -23,12 +23,19 @@ QUIET = timedelta(minutes=5)  # the default of config `notices.acknowledge_quiet
 
 
 def acknowledges(
-    *, now: datetime, previous_at: datetime | None, answered_since: bool, quiet: timedelta = QUIET
+    *,
+    now: datetime,
+    previous_at: datetime | None,
+    answered_since: bool,
+    quiet: timedelta = QUIET,
+    elsewhere: bool = False,
 ) -> bool:
     """Whether a requester's message at `now` is acknowledged: `previous_at` is when they
     last sent one to the ticket (None: none since it opened), `answered_since` whether staff
-    replied to them after it."""
-    return previous_at is None or answered_since or now - previous_at >= quiet
+    replied to them after it, `elsewhere` whether their message just before this one went to
+    another of their tickets (a run is one ticket's: with two in hand, they hear where each
+    change of ticket went)."""
+    return previous_at is None or answered_since or elsewhere or now - previous_at >= quiet
 
 
 async def acknowledgement_due(
@@ -39,6 +46,20 @@ async def acknowledgement_due(
     is, and nothing is read."""
     if quiet <= timedelta(0):
         return True
+    last = (
+        await session.execute(
+            select(TicketMessage.ticket_id)
+            .join(Ticket, Ticket.id == TicketMessage.ticket_id)
+            .where(
+                Ticket.requester_id == ticket.requester_id,
+                TicketMessage.direction == Direction.IN,
+            )
+            .order_by(TicketMessage.id.desc())
+            .limit(1)
+        )
+    ).first()
+    if last is not None and last.ticket_id != ticket.id:
+        return True  # their last message went to another ticket: this one's place is told
     previous = (
         await session.execute(
             select(TicketMessage.id, TicketMessage.created_at)

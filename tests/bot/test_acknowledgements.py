@@ -56,3 +56,11 @@ def test_the_quiet_spell_is_five_minutes_unless_configured() -> None:
         == QUIET
         == timedelta(minutes=5)
     )
+
+
+@given(gaps)
+def test_a_message_after_one_to_another_ticket_is_acknowledged(gap: timedelta) -> None:
+    """With two tickets in hand, a run is one ticket's: after a message to the other ticket,
+    the requester hears where this one went, however soon it follows."""
+    now = MONDAY_9AM + gap
+    assert acknowledges(now=now, previous_at=MONDAY_9AM, answered_since=False, elsewhere=True)

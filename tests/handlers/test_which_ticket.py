@@ -254,3 +254,34 @@ async def test_words_after_a_resolution_go_to_the_resolved_ticket_if_it_was_the_
     assert "#2" in told.text and "重新打开" in told.text
     await until(lambda: _in_topic(world, second.thread_id, "还是没办好,窗口说材料不全"))
     assert not _in_topic(world, first.thread_id, "还是没办好,窗口说材料不全")
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_message_to_another_ticket_than_the_last_is_acknowledged_with_its_number(
+    running: tuple[Emulator, App], desk_clock: DeskClock
+) -> None:
+    """Messages in a row are acknowledged once, but a run is one ticket's: when the requester's
+    words go to another of their tickets than the words just before, they hear which (a tester's
+    ID number went to the other department's ticket without a word)."""
+    emulator, _ = running
+    world = emulator.world
+    first, second = await _two_tickets(emulator, claimed=True)
+    await world.user_sends(OFFICER, "请问您的户籍在本市吗?", GENERAL_GROUP, first.thread_id)
+    asked_first = (await bot_lines(emulator, REQUESTER, 7))[-1]
+    await world.user_sends(SECOND_OFFICER, "请提供卡号", GENERAL_GROUP, second.thread_id)
+    asked_second = (await bot_lines(emulator, REQUESTER, 8))[-1]
+    desk_clock.now += timedelta(minutes=1)
+    await world.user_sends(REQUESTER, "是的,本市户籍", reply_to=asked_first.message_id)
+    assert "已记入工单 #1" in (await bot_lines(emulator, REQUESTER, 9))[-1].text
+    desk_clock.now += timedelta(minutes=1)
+    await world.user_sends(REQUESTER, "卡号尾号1234", reply_to=asked_second.message_id)
+    assert "已记入工单 #2" in (await bot_lines(emulator, REQUESTER, 10))[-1].text
+    # Back to #1 a minute later, no staff word since: within its run, but after #2's words.
+    desk_clock.now += timedelta(minutes=1)
+    await world.user_sends(REQUESTER, "户口本在家里", reply_to=asked_first.message_id)
+    assert "已记入工单 #1" in (await bot_lines(emulator, REQUESTER, 11))[-1].text
+    # The same ticket again, a minute later: one of a run, filed without a word.
+    desk_clock.now += timedelta(minutes=1)
+    await world.user_sends(REQUESTER, "我家三口人", reply_to=asked_first.message_id)
+    await until(lambda: _in_topic(world, first.thread_id, "我家三口人"))
+    assert len(_bot_said(world, REQUESTER)) == 11
