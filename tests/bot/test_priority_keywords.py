@@ -25,6 +25,11 @@ from bot.rules import Rules
         "My neighbour is stuck in the lift",
         "The flat next door is on fire",
         "He got an electric shock from the switch",
+        "电梯卡在两层中间了,我妈在里面出不来",
+        "隔壁家窗户一直在冒黑烟,敲门没人应",
+        "有人晕倒在小区门口了",
+        "Smoke is coming out of the flat next door",
+        "An old man fainted at the gate of the estate",
     ],
 )
 def test_a_danger_to_people_is_an_emergency_and_urgent(settings: Settings, text: str) -> None:
