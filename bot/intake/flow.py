@@ -173,6 +173,15 @@ async def take_text(
         return await emergency.open_urgent(
             tx=tx, desk=desk, requester=requester, step=step, text=mine or text, written=written
         )
+    # The turn their text makes, as the inquiry records it (unless it is an edit applied).
+    said = inquiry.said(
+        written,
+        now,
+        message_id=message_id,
+        forwarded=origin is not None,
+        notice=announced,
+        own=own,
+    )
     if decided is Action.MORE:
         # More of the question waiting for its category (or an edit of it): added, and the
         # category decided anew from the whole question; the buttons stay while it does not.
@@ -180,14 +189,6 @@ async def take_text(
             requester, edit_of, written, notice=announced, own=own
         )
         if not edited:
-            said = inquiry.said(
-                written,
-                now,
-                message_id=message_id,
-                forwarded=origin is not None,
-                notice=announced,
-                own=own,
-            )
             record_turn(requester, said)
             requester.last_question = question_of(
                 step=step, earlier=requester.last_question, text=written
@@ -209,14 +210,6 @@ async def take_text(
         chosen = await pressing.offer_named(tx, desk, requester, current, text)
         if chosen is not None:
             return chosen
-    said = inquiry.said(
-        written,
-        now,
-        message_id=message_id,
-        forwarded=origin is not None,
-        notice=announced,
-        own=own,
-    )
     if aside:
         said["aside"] = True
     record_turn(requester, said)
