@@ -6,9 +6,11 @@ they sent one to it less than `quiet` before (config `notices.acknowledge_quiet`
 by default; 0: every message is acknowledged) and no staff reply came in between: the first of
 a run is acknowledged, the following ones are filed and relayed to the ticket's staff just
 the same, without a reply; after a staff reply, or a quiet spell, or a message of theirs to
-another of their tickets, the next is acknowledged again. What came with the question that
-opened the ticket is acknowledged by its promise (the ticket opened), and is not counted. An
-album has one reply already (bot/intake/media.py); this decides whether that one is said."""
+another of their tickets, the next is acknowledged again. An edit of a message already filed
+is a correction, not a message of the run: it neither starts one nor keeps one going. What
+came with the question that opened the ticket is acknowledged by its promise (the ticket
+opened), and is not counted. An album has one reply already (bot/intake/media.py); this
+decides whether that one is said."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.kinds import EDIT
 from bot.models import Direction, Ticket, TicketMessage
 
 QUIET = timedelta(minutes=5)  # the default of config `notices.acknowledge_quiet`
@@ -53,6 +56,7 @@ async def acknowledgement_due(
             .where(
                 Ticket.requester_id == ticket.requester_id,
                 TicketMessage.direction == Direction.IN,
+                TicketMessage.content_type != EDIT,
             )
             .order_by(TicketMessage.id.desc())
             .limit(1)
@@ -66,6 +70,7 @@ async def acknowledgement_due(
             .where(
                 TicketMessage.ticket_id == ticket.id,
                 TicketMessage.direction == Direction.IN,
+                TicketMessage.content_type != EDIT,
                 TicketMessage.created_at > ticket.opened_at,
             )
             .order_by(TicketMessage.id.desc())

@@ -18,7 +18,7 @@ from bot.closure import words_after_resolution_and_tell
 from bot.db import wrote_directly
 from bot.errors import IllegalMove, NotAllowed
 from bot.guards import MAX_TEXT, may_speak_for
-from bot.kinds import NOT_COPIED, Origin
+from bot.kinds import EDIT, NOT_COPIED, Origin
 from bot.ledger import contacted
 from bot.models import Direction, Requester, Ticket, TicketMessage, TicketStatus
 from bot.notices import Audience, Notice, card_refresh, publish
@@ -27,7 +27,6 @@ from bot.rules import Rules
 from bot.store import get, get_for_requester, save
 from bot.transaction import Transaction
 
-EDIT = "edit"  # the content type of a requester's edit, filed with the words as they now read
 _MESSAGES = cast(Table, TicketMessage.__table__)
 _FILE_MESSAGE = insert(_MESSAGES).returning(_MESSAGES.c.id)
 

@@ -13,9 +13,10 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import replies
-from bot.conversation import EDIT, add_staff_message
+from bot.conversation import add_staff_message
 from bot.excerpt import requester_parts
 from bot.guards import MAX_TEXT
+from bot.kinds import EDIT
 from bot.models import Direction, Requester, StaffLink, TicketMessage
 from bot.notices import Audience, Notice, publish
 from bot.rules import Rules

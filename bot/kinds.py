@@ -12,6 +12,9 @@ NO_QUESTION = frozenset({"sticker", "dice"})
 # the handover (the templates' titles): what the bot said to them, not a staff note.
 BOT_OFFERED = "bot_offered"
 NOT_COPIED = frozenset({"poll"})
+# The content type of a requester's edit, filed with the words as they now read: a correction
+# of a message already filed, not a message of its own (bot/acknowledgements.py).
+EDIT = "edit"
 # The bot's notes on a ticket of what became of the requester's chat (bot/requesters.py,
 # bot/delivery.py): kept in English, as the log reads them; /ticket N words them in the
 # reader's language (`chat_event`).

@@ -18,9 +18,8 @@ from typing import Any, NamedTuple, Protocol
 from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.conversation import EDIT
 from bot.intake.inquiry import Turn, whole_values
-from bot.kinds import NOT_COPIED
+from bot.kinds import EDIT, NOT_COPIED
 from bot.models import Direction, Ticket, TicketMessage
 
 WORDS = ("text", EDIT)  # what is nothing but words

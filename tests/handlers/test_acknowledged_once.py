@@ -74,3 +74,34 @@ async def test_messages_in_a_row_are_acknowledged_once(
     await until(lambda: _acknowledged(emulator, requester) == 3)
     # Nothing else was said to them: the three acknowledgements and the officer's reply.
     assert len(bot_said(world, requester)) == heard + 4
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_an_edit_is_not_a_message_of_the_run(
+    running: tuple[Emulator, App], desk_clock: DeskClock
+) -> None:
+    """A tester corrected a message long after sending it, then wrote again a minute later and
+    heard nothing: the edit had counted as the message just before. The run is of messages."""
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(REQUESTER, "我想申请公租房")
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
+    await only_topic(world, GENERAL_GROUP)
+    await bot_lines(emulator, REQUESTER, 2)  # the promise, the claim
+
+    def in_topic(text: str) -> bool:
+        return any(text in e.text for e in world.transcripts[GENERAL_GROUP])
+
+    desk_clock.now += timedelta(minutes=1)
+    sent = await world.user_sends(REQUESTER, "补充材料:身份证")
+    assert sent is not None
+    await until(lambda: _acknowledged(emulator, REQUESTER) == 1)
+    desk_clock.now += QUIET + timedelta(minutes=1)
+    edited = "补充材料:身份证和户口本"
+    await world.user_edits(REQUESTER, REQUESTER, sent["message"]["message_id"], edited)
+    await until(lambda: in_topic("身份证和户口本"))
+    desk_clock.now += timedelta(minutes=1)
+    await world.user_sends(REQUESTER, "还有结婚证")
+    await until(lambda: in_topic("还有结婚证"))
+    await until(lambda: _acknowledged(emulator, REQUESTER) == 2)
