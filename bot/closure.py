@@ -179,6 +179,31 @@ async def confirm_and_tell(
     return ticket
 
 
+async def confirmed_in_words_and_tell(
+    *, tx: Transaction, rules: Rules, ticket: Ticket, requester: Requester
+) -> Ticket:
+    """The requester said in words that the resolution solved it ("解决了,谢谢。另外…",
+    "Solved, thanks. Also…") before a question of another matter: `confirm`ed without a
+    rating, as a clerk takes a plain "solved", the buttons of the resolution gone; the
+    requester is told the ticket is closed (`confirmed_said`), its staff and the department
+    that accepted it, if another did, that it is."""
+    await publish(tx, rules, await _buttons_answered(tx, ticket, requester))
+    ticket = await confirm(
+        session=tx.session,
+        rules=rules,
+        ticket_id=ticket.id,
+        requester_id=requester.id,
+        now=tx.now,
+    )
+    handling = await handed.settled_notices(
+        session=tx.session, rules=rules, ticket=ticket, event="closed", values={}
+    )
+    staff = Notice("staff_event", (Audience.TICKET_STAFF,), ticket, {"event": "confirmed"})
+    told = Notice("confirmed_said", (Audience.REQUESTER,), ticket, requester=requester)
+    await publish(tx, rules, [told, staff, *handling])
+    return ticket
+
+
 async def reopen_and_tell(
     *, tx: Transaction, rules: Rules, ticket_id: int, requester_id: int, reason: str
 ) -> Ticket:

@@ -149,8 +149,15 @@ def topic(
 def _by_keyword(question: str, templates: Mapping[str, CaseTemplate]) -> str | None:
     """The id of the one active template among `templates` with a keyword in `question`
     (compared NFKC-normalised and casefolded), None when none or several have."""
+    found = _keyworded(question, templates)
+    return found.pop() if len(found) == 1 else None
+
+
+def _keyworded(question: str, templates: Mapping[str, CaseTemplate]) -> set[str]:
+    """The ids of the active templates among `templates` with a keyword in `question`
+    (compared NFKC-normalised and casefolded)."""
     folded = unicodedata.normalize("NFKC", question).casefold()
-    found = {
+    return {
         template.id
         for template in templates.values()
         if template.status is Status.ACTIVE
@@ -158,7 +165,6 @@ def _by_keyword(question: str, templates: Mapping[str, CaseTemplate]) -> str | N
             unicodedata.normalize("NFKC", word).casefold() in folded for word in template.keywords
         )
     }
-    return found.pop() if len(found) == 1 else None
 
 
 def matter_words(question: str, turns: Sequence[Turn] | None) -> str:
@@ -192,18 +198,41 @@ def other_matter(desk: Desk, requester: Requester, ticket: Ticket, text: str) ->
     best = desk.templates.get(matches[0].template_id) if matches else None
     if best is None or band is not Band.ANSWER:
         return False
-    language = desk.settings.languages.default
-    answered = {title for turn in ticket.inquiry or () for title in turn.get("offered", ())}
-    words = matter_words(ticket.question, ticket.inquiry)
-    same = best.title(language) in answered or alike(
-        subject(text, best.id),
-        subject(words, topic(desk.matcher, words, desk.templates)),
-        desk.settings.surge.similarity,
-    )
     return aside(
         band=band,
         needs_person=best.needs_person,
-        same_matter=same,
+        same_matter=_ticket_s(desk, ticket, text, best),
         question=question,
         not_solved=not_solved,
+    )
+
+
+def other_topic(desk: Desk, ticket: Ticket, text: str) -> bool:
+    """Whether the knowledge base places `text` (the question after a lead, "还有,…",
+    "Also, …": `new_matter.led_question`) at a topic (`topic`: a template it comes close to,
+    or the one whose keyword it says) that is not `ticket`'s matter (`_ticket_s`); or, placing
+    it at none, the words tell its kind of matter (keywords of templates: "公积金" of the
+    housing fund's) and the ticket's words name none of those templates. Words that tell no
+    matter ("另外,你们什么时候来?") stay the ticket's."""
+    found = topic(desk.matcher, text, desk.templates)
+    template = desk.templates.get(found) if found is not None else None
+    if template is not None:
+        return not _ticket_s(desk, ticket, text, template)
+    said = _keyworded(text, desk.templates)
+    words = matter_words(ticket.question, ticket.inquiry)
+    return bool(said) and not said & _keyworded(words, desk.templates)
+
+
+def _ticket_s(desk: Desk, ticket: Ticket, text: str, template: CaseTemplate) -> bool:
+    """Whether `text`, placed at `template`, is `ticket`'s matter: a template the bot answered
+    the ticket's inquiry with, or alike the ticket's words as the surge check judges two
+    tickets (`bot.same_matter.alike`: the same topic, or words alike at config
+    `surge.similarity`)."""
+    language = desk.settings.languages.default
+    answered = {title for turn in ticket.inquiry or () for title in turn.get("offered", ())}
+    words = matter_words(ticket.question, ticket.inquiry)
+    return template.title(language) in answered or alike(
+        subject(text, template.id),
+        subject(words, topic(desk.matcher, words, desk.templates)),
+        desk.settings.surge.similarity,
     )

@@ -65,9 +65,13 @@ tell (an edit of the question is applied to it the same way); yes*: a ticket in 
 resolved, awaiting their word) and no first inquiry of theirs beside it (one begun after /new
 takes their follow-ups until it ends: a ticket takes it, it is solved, or it lies idle,
 `bot.intake.inquiry.current`; one begun aside takes only words that answer its answer, "没用",
-"解决了": `inquiry.is_aside`); "not aside": the text is not a question of another matter the
-knowledge base answers confidently (`bot.intake.new_matter.aside`: an ANSWER, no person needed,
-not the ticket's matter as `bot.same_matter.alike` judges it, a question, no "not solved"). Such
+"解决了", alone or leading a question, "没用,我是想问…": `inquiry.is_aside`,
+`bot.intake.new_matter.led_question`); "not aside": the text is not a question of another
+matter the knowledge base answers confidently (`bot.intake.new_matter.aside`: an ANSWER, no
+person needed, not the ticket's matter as `bot.same_matter.alike` judges it, a question, no
+"not solved"), nor
+words the knowledge base places at another matter after a lead ("还有,…", "解决了,谢谢。另外,…":
+`bot.intake.lead.apart`; "solved" said of a resolution awaiting their word confirms it). Such
 a question is searched and answered as for anyone and NOT filed in the ticket: a clerk answers
 it without bothering the ticket's owner, and nothing is lost, since it and its answer begin the
 requester's own first inquiry, which reaches a person whole if the answer does not help; the

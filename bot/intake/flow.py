@@ -13,7 +13,7 @@ from bot import metrics
 from bot.classify import fallback_category
 from bot.closure import says_not_solved
 from bot.desk import Desk
-from bot.intake import emergency, held, inquiry, offers, pending, pressing
+from bot.intake import emergency, held, inquiry, lead, offers, pending, pressing
 from bot.intake.announcement import leading_notice
 from bot.intake.close import Matter, other_matter
 from bot.intake.decision import (
@@ -31,7 +31,7 @@ from bot.intake.decision import (
     wants_person,
 )
 from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, register
-from bot.intake.new_matter import closing_and_new, starts_anew
+from bot.intake.new_matter import led_question, starts_anew
 from bot.intake.reply import Reply, reply_to_answer
 from bot.kinds import Origin
 from bot.models import DialogStep, Requester, Ticket
@@ -86,9 +86,20 @@ async def take_text(
     # own: those words). Only their own words tell an emergency of theirs.
     led = leading_notice(text)
     mine = None if origin is not None else (text if led is None else led.own)
+    # A reply or an opener leading a question ("没用,我是想问…", "还有,…", "Solved. Also…").
+    parted = led_question(text) if origin is None and led is None else None
     # A question answered aside from the ticket in hand takes only what answers its answer
-    # ("没用", "解决了"); anything else is the ticket's, unless it is such a question too.
-    beside = bool(going_on) and not (inquiry.is_aside(going_on) and reply_to_answer(text) is None)
+    # ("没用", "解决了", or such words leading a question); the rest is the ticket's, unless
+    # it is such a question too.
+    beside = bool(going_on) and not (
+        inquiry.is_aside(going_on)
+        and reply_to_answer(text) is None
+        and (parted is None or parted.reply is None)
+    )
+    # After such a lead, a question of another matter than the ticket's: taken alone.
+    apart = (
+        step is None and current is not None and not beside and lead.apart(desk, current, parted)
+    )
     # A question of another matter, in the chat of a ticket in hand: answered, not filed.
     aside = (
         step is None
@@ -96,7 +107,7 @@ async def take_text(
         and origin is None
         and not beside
         and has_words(text)
-        and other_matter(desk, requester, current, text)
+        and (apart or other_matter(desk, requester, current, text))
     )
     decided = before_match(
         step=step,
@@ -113,6 +124,11 @@ async def take_text(
         emergency=bool(mine and emergency_words(desk.rules, mine)),
         opener=origin is None and is_opening(text),
     )
+    if apart and parted is not None and current is not None:
+        # "Solved" said of the resolution awaiting their word confirms it; the question after
+        # the lead is their new inquiry's, alone (the lead kept beside it in its turn).
+        await lead.confirm_said(tx=tx, desk=desk, requester=requester, ticket=current, led=parted)
+        text = parted.rest
     if decided is Action.INTO_TICKET and current is not None and mine:
         # A danger said into the ticket: it is raised to urgent at once.
         raised = await emergency.raise_ticket(
@@ -212,6 +228,8 @@ async def take_text(
             return chosen
     if aside:
         said["aside"] = True
+    if apart and parted is not None:
+        said["closing"] = parted.lead
     record_turn(requester, said)
     if decided is Action.ASK_ABOUT:
         # What do they want done about it? The forward (with any that follow it) leads the
@@ -255,11 +273,15 @@ async def take_text(
         replied = await _reply_to_answer(tx, desk, requester, text)
         if replied is not None:
             return replied
-    # Thanks closing the answered matter, then another ("谢谢。另外…"): the new one's words
-    # alone are its question (the closing words kept beside them in its turn).
-    split = closing_and_new(text) if answered is not None and origin is None and not own else None
-    if split is not None:
-        text = written = split[1]
+    # Thanks (or "solved") closing the answered matter, then another ("谢谢。另外…"): the new
+    # one's words alone are its question (the closing words kept beside them in its turn).
+    # "Not solved" leading a question ("没用,我是想问…"): the answer is rejected, and the
+    # question after it searched alone, in the same inquiry.
+    after = parted if answered is not None and origin is None and not own else None
+    split = (after.lead, after.rest) if after and after.opener else None
+    rejected = lead.after_answer(requester, after)
+    if after is not None and (split or rejected):
+        text = written = after.rest
     searched = None
     if person and requester.last_question:
         question = requester.last_question  # "人工" adds nothing to what they asked
@@ -277,17 +299,22 @@ async def take_text(
             category=fallback_category(desk.settings),
         )
     language = requester.language
-    matches = desk.matcher.search(searched or question, language, limit=3)
+    matches = desk.matcher.search(searched or question, language, limit=3 + len(rejected))
+    matches = [m for m in matches if m.template_id not in rejected][:3]
     band = desk.matcher.band(matches)
     metrics.MATCHER_BANDS.labels(band=band.value).inc()
     best = desk.templates.get(matches[0].template_id) if matches else None
     closest = best.id if best is not None and band is not Band.HANDOVER else None
-    anew = split is not None or starts_anew(text=own or text, answered=answered, closest=closest)
+    anew = split is not None or (
+        not rejected and starts_anew(text=own or text, answered=answered, closest=closest)
+    )
     if anew:
         # Not more about the question just answered: a first inquiry of its own, this text.
         requester.inquiry = (requester.inquiry or [])[-1:]
         if split is not None:
             requester.inquiry = [{**said, "text": written, "closing": split[0]}]
+            if current is not None and inquiry.is_aside(going_on):
+                requester.inquiry[0]["aside"] = True  # still beside the ticket in hand
         await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=None)
     needs_person = best is not None and best.needs_person
     # "没用" right after an answer: not solved, as the button says.

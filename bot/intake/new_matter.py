@@ -23,13 +23,15 @@ cases, as a careful clerk handles them:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from bot.intake.reply import Reply, reply_to_answer
 from knowledge.matcher import Band
 
 # Words that open a new matter ("besides…", "another question…", "by the way"), at the start.
 _OPENER = (
     r"(另外|此外|还有一?件事|还有一个问题|另一个问题|另一件事|再问一下|顺便问一下|顺便说一下"
-    r"|对了\W*(我?还想问(一下)?|还有一?件事|还有一个问题|另外)|我?还想问(一下)?"
+    r"|对了\W*(我?还想问(一下)?|还有一?件事|还有一个问题|另外)|我?还想问(一下)?|还有(?=[,,、::])"
     r"|also\b|another (question|thing|matter|problem)|one more (question|thing)|separately"
     r"|besides\b|by the way|oh,? and\b)"
 )
@@ -37,6 +39,7 @@ _OPENER = (
 # "also…" (not "对了" alone, which also says "that's right").
 _NEW_MATTER = re.compile(
     r"^\W*(另外|此外|还有一?件事|还有一个问题|另一个问题|另一件事|再问一下|顺便问一下|顺便说一下"
+    r"|还有(?=[,,、::])"
     r"|also\b|another (question|thing|matter|problem)|one more (question|thing)|separately"
     r"|besides\b|by the way)",
     re.IGNORECASE,
@@ -55,7 +58,8 @@ _CLOSING_AND_NEW = re.compile(
 _QUESTION = re.compile(
     r"[??]|吗|怎么|如何|什么|哪|多少|几|能不能|可不可以|是否|请问|想问|问一下|咨询"
     r"|^\W*(how|what|where|when|which|who|whom|whose|why|can|could|may|do|does|did|is|are"
-    r"|should|would|will)\b",
+    r"|should|would|will)\b"
+    r"|\bi (want(ed)?|meant|need(ed)?|was trying) to (know|ask)\b|\bmy question (is|was)\b",
     re.IGNORECASE,
 )
 
@@ -110,3 +114,58 @@ def aside(
         and question
         and not not_solved
     )
+
+
+# Where a reply may end and a question begin: a clause's punctuation (a space alone does not:
+# "No one came, why?" leads with no "no").
+_CLAUSE = re.compile(r"[,,。.!!;;::、…~]+\s*")
+# An opener leading what follows a reply ("解决了,谢谢。另外,…"), taken with the reply.
+_LEADING_OPENER = re.compile(rf"^\W*{_OPENER}[\W_]*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Led:
+    """A text that leads with words about what was said before and goes on to a question:
+    `reply`, what the lead says of the answer (or resolution) just given (SOLVED, NOT_SOLVED;
+    None: thanks or an opener only, "谢谢。另外", "Also,"); `lead`, those words as written;
+    `rest`, the question after them, to be taken alone; `opener`, whether the lead ends with
+    words that open another matter ("另外", "also"), which a reply alone does not say ("是的,
+    那要带什么材料?" may ask more of the same)."""
+
+    reply: Reply | None
+    lead: str
+    rest: str
+    opener: bool = True
+
+
+def led_question(text: str) -> Led | None:
+    """Split `text` into a leading reply and the question after it, when it has both:
+    "没用,我是想问离职后怎么提取" → (NOT_SOLVED, "没用,", "我是想问离职后怎么提取");
+    "Solved, thanks. Also, how do I…" → (SOLVED, "Solved, thanks. Also,", "how do I…");
+    "还有,办公积金提取要本人去吗?" → (None, "还有,", "办公积金提取要本人去吗?"). The lead
+    is the longest run of whole clauses that `reply.reply_to_answer` reads as a reply, then an
+    opener if one follows; else thanks and an opener (`closing_and_new`). What follows a
+    reply is a question only when it reads as one (`reads_as_question`) or an opener
+    introduces it ("没用,车还是堵着" is a reply and details: None). Thanks or an opener
+    alone lead any words (whether those are another matter is the caller's to judge)."""
+    text = text.strip()
+    reply, end = None, 0
+    for clause in _CLAUSE.finditer(text):
+        if clause.end() >= len(text):
+            break
+        said = reply_to_answer(text[: clause.start()])
+        if said is not None:
+            reply, end = said, clause.end()
+    if reply is not None:
+        rest = text[end:]
+        opener = _LEADING_OPENER.match(rest)
+        if opener is not None:
+            rest = rest[opener.end() :]
+        rest = rest.strip()
+        if re.search(r"\w", rest) and (opener is not None or reads_as_question(rest)):
+            lead = text[: len(text) - len(rest)].strip()
+            return Led(reply, lead, rest, opener=opener is not None)
+    split = closing_and_new(text)
+    if split is None:
+        return None
+    return Led(None, split[0], split[1])

@@ -44,6 +44,7 @@ EVENTS: dict[str, dict[str, Any]] = {
 STAFF_EVENTS = (
     "resolved",
     "rated",
+    "confirmed",
     "reopened",
     "note",
     "assigned",

@@ -7,7 +7,15 @@ import pytest
 
 from bot.intake import inquiry
 from bot.intake.decision import Action, before_match, decide
-from bot.intake.new_matter import aside, closing_and_new, reads_as_question, starts_anew
+from bot.intake.new_matter import (
+    Led,
+    aside,
+    closing_and_new,
+    led_question,
+    reads_as_question,
+    starts_anew,
+)
+from bot.intake.reply import Reply
 from bot.models import DialogStep
 from knowledge.matcher import Band
 from tests.conftest import MONDAY_9AM
@@ -119,3 +127,65 @@ def test_at_a_dialog_step_the_ticket_is_not_asked_about() -> None:
         before_match(step=DialogStep.NEW_QUESTION, ticket_in_progress=True, asks_for_person=False)
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "reply", "lead", "rest", "opener"),
+    [
+        (
+            "没用,我是想问离职后怎么提取",
+            Reply.NOT_SOLVED,
+            "没用,",
+            "我是想问离职后怎么提取",
+            False,
+        ),
+        (
+            "That didn't help, I wanted to know how to withdraw it after leaving my job",
+            Reply.NOT_SOLVED,
+            "That didn't help,",
+            "I wanted to know how to withdraw it after leaving my job",
+            False,
+        ),
+        (
+            "解决了,谢谢。另外,公积金怎么提取?",
+            Reply.SOLVED,
+            "解决了,谢谢。另外,",
+            "公积金怎么提取?",
+            True,
+        ),
+        (
+            "Solved, thanks. Also, how do I withdraw my housing fund?",
+            Reply.SOLVED,
+            "Solved, thanks. Also,",
+            "how do I withdraw my housing fund?",
+            True,
+        ),
+        ("是的,另外社保卡怎么补办", Reply.SOLVED, "是的,另外", "社保卡怎么补办", True),
+        # A reply alone before a question: it may ask more of the same.
+        ("是的,那要带什么材料?", Reply.SOLVED, "是的,", "那要带什么材料?", False),
+        ("还有,办公积金提取要本人去吗?", None, "还有,", "办公积金提取要本人去吗?", True),
+        ("Also, do I have to go in person?", None, "Also,", "do I have to go in person?", True),
+        ("谢谢。另外我家门口的路灯坏了", None, "谢谢。另外", "我家门口的路灯坏了", True),
+    ],
+)
+def test_a_reply_or_an_opener_is_split_from_the_question_after_it(
+    text: str, reply: Reply | None, lead: str, rest: str, opener: bool
+) -> None:
+    assert led_question(text) == Led(reply, lead, rest, opener=opener)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "没用,车还是堵着",  # a reply and details of the matter: no question after it
+        "No, it is still not solved, the water is still brown",
+        "No one came, why?",  # "no" is no clause of its own
+        "还有水吗?",  # "还有" without a pause is "is there still"
+        "补充:家里四口人",
+        "好的,谢谢",
+        "解决了",
+        "公积金怎么提取?",
+    ],
+)
+def test_words_without_a_lead_and_a_question_after_it_are_not_split(text: str) -> None:
+    assert led_question(text) is None

@@ -1,0 +1,64 @@
+"""Words that lead with a reply or an opener before a question of another matter, while a
+ticket is in hand (issue 14): "还有,办公积金提取要本人去吗?", "解决了,谢谢。另外,公积金怎么
+提取?", "Solved, thanks. Also, …". The split itself is pure (`new_matter.led_question`); this
+judges it against the ticket in hand and carries out what the lead says.
+
+A careful clerk with a ticket of the requester's on the desk hears the lead as said ("solved"
+about a resolution awaiting their word confirms it, as a rating would) and the question after
+it as one of its own when the knowledge base places it at another matter than the ticket's:
+searched and answered as for anyone, else a first inquiry that reaches a person as a ticket of
+its own. Never filed silently in the unrelated ticket. A "not solved" lead stays the ticket's
+("没修好,另外…": it reopens it, the words with it), and so do words the knowledge base places
+nowhere: nothing tells they are another matter, and the requester hears which ticket took them.
+"""
+
+from __future__ import annotations
+
+from bot import closure
+from bot.desk import Desk
+from bot.intake import held, inquiry
+from bot.intake.close import other_topic
+from bot.intake.new_matter import Led
+from bot.intake.reply import Reply
+from bot.models import Requester, Ticket, TicketStatus
+from bot.transaction import Transaction
+
+
+def apart(desk: Desk, ticket: Ticket, led: Led | None) -> bool:
+    """Whether the question after `led` (None: the text has no lead) is taken alone, apart from
+    `ticket` in hand: "solved" said of its resolution awaiting the requester's word and an
+    opener ("解决了,谢谢。另外,…": it is confirmed, `confirm_said`), or a lead other than "not
+    solved" before words the knowledge base places at another matter than the ticket's
+    (`close.other_topic`)."""
+    if led is None or led.reply is Reply.NOT_SOLVED:
+        return False
+    if led.reply is Reply.SOLVED and led.opener and ticket.status is TicketStatus.RESOLVED:
+        return True
+    return other_topic(desk, ticket, led.rest)
+
+
+async def confirm_said(
+    *, tx: Transaction, desk: Desk, requester: Requester, ticket: Ticket, led: Led
+) -> None:
+    """The lead of a question taken apart (`apart`) said "solved" of `ticket`'s resolution
+    awaiting the requester's word: it is confirmed, as a clerk takes a plain "solved"
+    (`closure.confirmed_in_words_and_tell`). Nothing otherwise."""
+    if led.reply is Reply.SOLVED and ticket.status is TicketStatus.RESOLVED:
+        await closure.confirmed_in_words_and_tell(
+            tx=tx, rules=desk.rules, ticket=ticket, requester=requester
+        )
+
+
+def after_answer(requester: Requester, led: Led | None) -> frozenset[str]:
+    """What the lead of a text written right after an answer (`led`, None: no lead) says of
+    that answer, carried out: "not solved" before a question ("没用,我是想问…") rejects it,
+    as *Not solved* does (`inquiry.rejecting`), and the question after it is the same
+    inquiry's, searched alone; the rejected templates are returned, which neither answer it
+    again nor decide its matter. "Solved" and an opener before another matter ("是的,另外…")
+    settle it: what they sent with it opens no ticket (`held.let_go`)."""
+    if led is not None and led.reply is Reply.NOT_SOLVED:
+        requester.inquiry = inquiry.rejecting(requester.inquiry or [])
+        return inquiry.rejected(requester.inquiry)
+    if led is not None and led.reply is Reply.SOLVED and led.opener:
+        held.let_go(requester)
+    return frozenset()
