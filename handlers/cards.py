@@ -10,11 +10,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import conversation, delivery
 from bot.desk import Desk
+from bot.excerpt import excerpt
 from bot.handoff_forms import FORM, FORM_DECIDED
 from bot.intake import inquiry, later, naming
 from bot.intake.media import NOT_COPIED
 from bot.models import Direction, Ticket, TicketMessage
 from bot.outbox import Call
+from bot.speaking import NOTE_SHOWN
 from handlers import post
 
 STATUSES = ("open", "claimed", "transferring", "resolved", "closed")
@@ -89,11 +91,39 @@ async def topic_calls(
     if chat_id is None:
         return []
     owner = ticket.owner_id if owner_id is None else owner_id
-    earlier = await conversation.history(session=session, ticket_id=ticket.id, public_only=True)
+    filed = await conversation.history(session=session, ticket_id=ticket.id, public_only=False)
+    earlier = [line for line in filed if line.direction is not Direction.NOTE]
     return [
         post.open_topic(chat_id, ticket.id, naming.topic_name(ticket.id, ticket.question)),
         *await introduction(desk, session, ticket, "topic_intro", owner),
         *await copies(desk, session, ticket, earlier),
+        *_notes(desk, ticket, filed),
+    ]
+
+
+def _notes(desk: Desk, ticket: Ticket, filed: list[TicketMessage]) -> list[Call]:
+    """Staff's internal notes on the ticket so far (written under its card before anyone
+    claimed it, or on an alert about it: bot/speaking.py), for its new topic, where its owner
+    works, each as a note written elsewhere reads there."""
+    chat_id = ticket.staff_chat_id
+    assert chat_id is not None
+    language = desk.settings.languages.default
+    return [
+        post.message(
+            chat_id,
+            desk.texts.render(
+                "staff_event",
+                language,
+                event="noted_elsewhere",
+                by=desk.rules.staff.shown_as(line.author_id) or "-",
+                text=excerpt(line.text, NOTE_SHOWN).text,
+            ),
+            kind="history",
+            ticket_id=ticket.id,
+            in_topic=True,
+        )
+        for line in filed
+        if line.direction is Direction.NOTE and line.author_id is not None and line.text.strip()
     ]
 
 

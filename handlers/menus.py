@@ -25,6 +25,14 @@ def commands(desk: Desk, menu: str, language: str) -> list[BotCommand]:
     return [BotCommand(*(part.strip() for part in line.split(" - ", 1))) for line in lines if line]
 
 
+def commands_here(desk: Desk, chat_id: int) -> list[str]:
+    """The menu of a staff place ("command - description" lines): the supervisors' in the
+    management chat, else the staff's."""
+    menu = "supervisor" if chat_id == desk.settings.management.chat_id else "staff"
+    language = desk.settings.languages.default
+    return [line for line in desk.texts.render(f"menu_{menu}", language).splitlines() if line]
+
+
 # Staff do with a button what this word would name: a requester may still type it.
 _BUTTON_WORDS = ("claim",)
 

@@ -84,11 +84,16 @@ def markup(desk: Desk, message: Outgoing) -> InlineKeyboardMarkup | None:
 
 def _after(message: Outgoing) -> str | None:
     """What sending it records: see AFTER; and a message to a requester about a ticket is
-    linked to it, so that their reply to it goes to that ticket (bot/replies.py)."""
+    linked to it, so that their reply to it goes to that ticket (bot/replies.py), as is an
+    alert about a ticket in the supervisors' chat: a supervisor's reply to it is their note
+    on that ticket (handlers/alert_replies.py)."""
     if message.template in AFTER:
         return AFTER[message.template]
-    to_requester = message.audience == Audience.REQUESTER and message.ticket_id is not None
-    return "link" if to_requester else None
+    if message.ticket_id is None:
+        return None
+    if message.audience == Audience.MANAGEMENT:
+        return "alert"  # linked at once: a supervisor may answer it the moment it arrives
+    return "link" if message.audience == Audience.REQUESTER else None
 
 
 def _units(text: str) -> int:

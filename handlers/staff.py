@@ -16,13 +16,13 @@ import logging
 
 from telegram import MaybeInaccessibleMessage, Message, Update
 
-from bot import closure, conversation, corrections, ownership, speaking, staff_chats, tickets
+from bot import closure, corrections, ownership, speaking, staff_chats, store, tickets
 from bot.desk import Desk
 from bot.errors import AlreadyClaimed, DeskError, InvalidInput
 from bot.intake import card
 from bot.models import Ticket, TicketStatus
 from bot.outbox import Call
-from handlers import cards, greeting, handoffs, post, received
+from handlers import alert_replies, cards, greeting, handoffs, menus, post, received
 from handlers.callbacks import Action, parse
 from handlers.commands import IN_TICKET, read
 from handlers.common import answer
@@ -89,6 +89,9 @@ async def in_topic(update: Update, context: DeskContext) -> None:
     message = update.effective_message
     if message is None or message.from_user is None or message.message_thread_id is None:
         return
+    if message.chat_id == desk.settings.management.chat_id:  # a forum of supervisors
+        await _in_supervisors_chat(update, context, message)
+        return
     async with desk.sessions() as session:
         ticket = await tickets.get_by_topic(
             session=session, chat_id=message.chat_id, thread_id=message.message_thread_id
@@ -112,6 +115,9 @@ async def in_reply(update: Update, context: DeskContext) -> None:
     message = update.effective_message
     if message is None or message.from_user is None or message.reply_to_message is None:
         return
+    if message.chat_id == desk.settings.management.chat_id:
+        await _in_supervisors_chat(update, context, message)
+        return
     async with desk.sessions() as session:
         ticket = await tickets.get_by_message(
             session=session,
@@ -128,18 +134,23 @@ async def in_reply(update: Update, context: DeskContext) -> None:
     await _on_ticket(desk, ticket, message, context.bot.username, update_id=update.update_id)
 
 
-def _commands_here(desk: Desk, chat_id: int) -> list[str]:
-    """The menu of a staff place: the supervisors' in the management chat, else the staff's."""
-    menu = "supervisor" if chat_id == desk.settings.management.chat_id else "staff"
-    language = desk.settings.languages.default
-    return [line for line in desk.texts.render(f"menu_{menu}", language).splitlines() if line]
+async def _in_supervisors_chat(update: Update, context: DeskContext, message: Message) -> None:
+    """A message in the supervisors' chat that no command handler took: a reply to one of the
+    bot's messages there is about the ticket it stands for (handlers/alert_replies.py); a
+    command gets the list of those that exist there. An edit does nothing again."""
+    if update.edited_message is not None:
+        return
+    if read(message.text or "", context.bot.username) is not None:
+        await other_command(update, context)
+        return
+    await alert_replies.replied(context.desk, message, context.bot.id, update_id=update.update_id)
 
 
 async def _unknown(desk: Desk, message: Message, name: str, *, update_id: int) -> None:
     """A command that does not exist here (or is mis-cased): say which ones do."""
     language = desk.settings.languages.default
     text = desk.texts.render(
-        "unknown_command", language, name=name, commands=_commands_here(desk, message.chat_id)
+        "unknown_command", language, name=name, commands=menus.commands_here(desk, message.chat_id)
     )
     await post.say(desk, update_id, post.reply(message, text))
 
@@ -238,22 +249,24 @@ async def _on_ticket(
             await post.post(tx, post.reply(message, done))
             return
         if command is not None and command.name == "note":
-            await conversation.add_staff_message(
-                session=tx.session,
+            # Whoever on staff writes it, of whichever department: kept (bot/speaking.py).
+            ticket_now = await store.get(session=tx.session, ticket_id=ticket.id)
+            await speaking.note_and_tell(
+                tx=tx,
                 rules=desk.rules,
-                ticket_id=ticket.id,
+                ticket=ticket_now,
                 officer_id=officer_id,
                 text=command.rest,
-                internal=True,
                 chat_id=message.chat_id,
                 message_id=message.message_id,
-                now=tx.now,
+                thread_id=message.message_thread_id if message.is_topic_message else None,
             )
             noted = desk.texts.render("staff_event", language, event="note")
             await post.post(tx, post.reply(message, noted))
             return
-        # The requester gets a copy of it when its writer answers them; anyone else's words
-        # are kept as their internal note (bot/speaking.py), and they hear why.
+        # The requester gets a copy of it when its writer answers them (the first officer of
+        # its department to answer an unclaimed ticket claims it by answering); anyone else's
+        # words are kept as their internal note (bot/speaking.py), and they hear why.
         spoken = await speaking.staff_words_and_tell(
             tx=tx,
             rules=desk.rules,
@@ -265,10 +278,27 @@ async def _on_ticket(
             thread_id=message.message_thread_id if message.is_topic_message else None,
             content_type="text" if message.text is not None else received.content_of(message)[0],
         )
+        if spoken.claimed:
+            # As a claim does: the ticket's topic (its introduction shows the answer), and the
+            # officer hears the ticket is theirs now.
+            claimed = await store.get(session=tx.session, ticket_id=spoken.ticket_id)
+            yours = desk.texts.render(
+                "staff_event", language, event="claimed_by_reply", ticket_id=spoken.ticket_id
+            )
+            await post.post(
+                tx,
+                await cards.topic_calls(desk, tx.session, claimed),
+                post.reply(message, yours),
+            )
         if not spoken.to_requester:
-            owner = desk.rules.staff.shown_as(spoken.owner_id) or "-"
+            owner = desk.rules.staff.shown_as(spoken.owner_id)
             kept = desk.texts.render(
-                "kept_as_note", language, ticket_id=spoken.ticket_id, owner=owner
+                "kept_as_note",
+                language,
+                ticket_id=spoken.ticket_id,
+                owner=owner,
+                reason=spoken.why,
+                department=spoken.department_key,
             )
             await post.post(tx, post.reply(message, kept))
 

@@ -55,6 +55,7 @@ STAFF_EVENTS = (
     "answered_elsewhere",
     "noted_elsewhere",
     "undelivered",
+    "claimed_by_reply",
 )
 HANDOFF_EVENTS = (
     "sent",
@@ -297,6 +298,11 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
             for first, more in (("first", False), ("more", True))
             for kind, typed in (("", False), ("_typed", True))
         ]
+    if template == "kept_as_note":
+        reasons = ("owned", "other_department", "unclaimed")
+        return [(r, {"reason": r, "department": "utilities"}) for r in reasons]
+    if template == "alert_note_kept":
+        return [("owned", {}), ("unclaimed", {"owner": None})]
     if template == "claimed_notice":
         return [
             ("one", {}),

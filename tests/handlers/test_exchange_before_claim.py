@@ -1,13 +1,13 @@
-"""What staff said under an unclaimed ticket's card (issue 14, "the first inquiry loses
-nothing"): an officer asks the requester something before anyone claims the ticket, the
-requester answers under the card. The owner then reads the whole exchange, in order, each
-line naming who said it: in the topic's introduction at claim (a forum group), on the card
-(a group without topics), and in `/ticket N`, in the staff's language (config
-`languages.default`). End to end over the emulation."""
+"""What was said under a ticket's card before and as it was claimed (issue 14, "the first
+inquiry loses nothing"): the requester adds something before anyone claims the ticket, then
+an officer answers them under the card, which claims it (bot/speaking.py: who answers first
+owns it), and the requester answers. The owner and whoever reads the ticket later see the
+whole exchange, in order, each line naming who said it: in the topic's introduction at the
+claim (a forum group), on the card (a group without topics), and in `/ticket N`, in the
+staff's language (config `languages.default`). End to end over the emulation."""
 
 from __future__ import annotations
 
-import asyncio
 from datetime import timedelta
 
 import pytest
@@ -28,23 +28,24 @@ from tests.handlers.conftest import (
 
 App = Application  # type: ignore[type-arg]
 OFFICER, SECOND_OFFICER = 100101, 100102
-ASKED, ANSWERED = "请问您家几口人?", "三口人,月收入四千"
-# The exchange as the card and the topic's introduction show it, and /ticket N's lines.
+ADDED, ASKED, ANSWERED = "我家住幸福路23号", "请问您家几口人?", "三口人,月收入四千"
+# The exchange up to the claim as the card and the topic's introduction show it, and
+# /ticket N's lines.
 EXCHANGE = {
     "zh": [
         "· 来电人:我想申请公租房",
+        "· 来电人(开单后):" + ADDED,
         "· 工作人员 {name}(开单后,对来电人):" + ASKED,
-        "· 来电人(开单后):" + ANSWERED,
     ],
     "en": [
         "· Requester: 我想申请公租房",
+        "· Requester (after the ticket opened): " + ADDED,
         "· Staff {name} (after the ticket opened, to the requester): " + ASKED,
-        "· Requester (after the ticket opened): " + ANSWERED,
     ],
 }
 HISTORY = {
-    "zh": ["{name} 回复来电人:" + ASKED, "来电人:" + ANSWERED],
-    "en": ["{name} to the requester: " + ASKED, "requester: " + ANSWERED],
+    "zh": ["来电人:" + ADDED, "{name} 回复来电人:" + ASKED, "来电人:" + ANSWERED],
+    "en": ["requester: " + ADDED, "{name} to the requester: " + ASKED, "requester: " + ANSWERED],
 }
 
 
@@ -57,11 +58,14 @@ def settings(request: pytest.FixtureRequest) -> Settings:
 
 
 async def _asked_and_answered(emulator: Emulator, desk_clock: DeskClock) -> int:
-    """A ticket whose card an officer replied to with a question the requester answered;
-    the card's message id."""
+    """A ticket whose requester added something before an officer replied to its card with a
+    question (claiming it) that the requester answered; the card's message id."""
     world = emulator.world
     await world.user_sends(REQUESTER, "我想申请公租房")
     (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    desk_clock.now += timedelta(minutes=1)
+    await world.user_sends(REQUESTER, ADDED)
+    await until(lambda: ADDED in world.messages[(GENERAL_GROUP, card.message_id)]["text"])
     desk_clock.now += timedelta(minutes=2)
     await world.user_sends(OFFICER, ASKED, GENERAL_GROUP, reply_to=card.message_id)
     await until(lambda: any(ASKED in e.text for e in bot_said(world, REQUESTER)))
@@ -82,7 +86,7 @@ def _in_order(text: str, lines: list[str]) -> bool:
 
 @pytest.mark.parametrize("store", ["sqlite"])
 @pytest.mark.parametrize("settings", ["zh", "en"], indirect=True)
-async def test_the_topic_introduction_shows_the_exchange_under_the_card_in_order(
+async def test_the_topic_introduction_shows_the_exchange_up_to_the_claim_in_order(
     running: tuple[Emulator, App], desk_clock: DeskClock, settings: Settings
 ) -> None:
     emulator, application = running
@@ -90,9 +94,8 @@ async def test_the_topic_introduction_shows_the_exchange_under_the_card_in_order
     desk = application.bot_data.desk
     language = settings.languages.default
     world.chats[GENERAL_GROUP].is_forum = True
-    card_id = await _asked_and_answered(emulator, desk_clock)
-    # Another officer claims it: the owner, who did not ask, reads it all in the topic.
-    await world.user_presses(SECOND_OFFICER, GENERAL_GROUP, card_id, "claim:1")
+    await _asked_and_answered(emulator, desk_clock)
+    # The officer's answer claimed it: its topic shows what came before, the answer last.
     topic = await only_topic(world, GENERAL_GROUP)
     name = desk.rules.staff.shown_as(OFFICER)
     lines = [line.format(name=name) for line in EXCHANGE[language]]
@@ -101,15 +104,16 @@ async def test_the_topic_introduction_shows_the_exchange_under_the_card_in_order
         return "\n".join(e.text for e in bot_said(world, GENERAL_GROUP, topic.thread_id))
 
     await until(lambda: _in_order(introduction(), lines))
-    # The requester's answer is listed there, not copied once more after it.
-    await asyncio.sleep(0.3)  # anything still queued for the topic arrives
-    in_topic = bot_said(world, GENERAL_GROUP, topic.thread_id)
-    assert not any(e.text == ANSWERED for e in in_topic)
+    # The requester's answer, after the claim, reaches the owner in the topic.
+    await until(lambda: ANSWERED in introduction().split("\n"))
+    shown = introduction().split("\n")
+    asked_at = next(n for n, line in enumerate(shown) if line.endswith(ASKED))
+    assert shown.index(ANSWERED) > asked_at
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
 @pytest.mark.parametrize("settings", ["zh", "en"], indirect=True)
-async def test_the_card_shows_the_exchange_under_it_in_order(
+async def test_the_card_shows_the_exchange_up_to_the_claim_in_order(
     running: tuple[Emulator, App], desk_clock: DeskClock, settings: Settings
 ) -> None:
     """In a group without topics the card is what the owner reads of what came before."""
@@ -121,6 +125,11 @@ async def test_the_card_shows_the_exchange_under_it_in_order(
     name = desk.rules.staff.shown_as(OFFICER)
     lines = [line.format(name=name) for line in EXCHANGE[settings.languages.default]]
     await until(lambda: _in_order(world.messages[(GENERAL_GROUP, card_id)]["text"], lines))
+    # Claimed by the answer, the card stops there: what followed is in its replies.
+    assert ANSWERED not in world.messages[(GENERAL_GROUP, card_id)]["text"]
+    (answer,) = [e for e in bot_said(world, GENERAL_GROUP) if e.text == ANSWERED]
+    replied = world.messages[(GENERAL_GROUP, answer.message_id)]["reply_to_message"]
+    assert replied["message_id"] == card_id
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
