@@ -50,6 +50,8 @@ _ONGOING = words(
     *("还在", "仍", "一直", "到现在", "至今", "现在还", "依然", "持续", "又", "still"),
     *("since", "keeps?", "ongoing", r"continu\w*", "right now", "again"),
 )
+# What goes on, said in a later clause of what an earlier one began ("昨天就闻到煤气味,现在还有").
+_STILL = words("还在", "到现在", "至今", "现在还", "依然", "仍然", "still", "ever since")
 _SUPPOSED = words(
     *("如果", "万一", "假如", "要是", "一旦", "假设", "if", "in case", "what if"),
     *("suppose", "supposing", "whether"),
@@ -61,9 +63,11 @@ _FUTURE = words(
 )
 # An ordinary keyword (an outage) planned, or asked about before it is named.
 _PLANNED = words(
-    *("计划", "预计", "检修", "通知", "公告", "安排", "明天", "后天", "今晚", "下周", "本周"),
-    *("这周", "周[一二三四五六日天末]", "星期", "礼拜", r"\d+\s*[月号日点]", "planned"),
-    *("scheduled", "maintenance", "notice", "tomorrow", "next", "this weekend"),
+    *("计划", "预计", "检修", "安排", "明天", "后天", "今晚", "下周", "本周"),
+    *("这周", "周[一二三四五六日天末]", "星期", "礼拜", r"\d+\s*月\s*\d+", "planned"),
+    r"\d+\s*[号日](?![楼院栋幢座单室门])",
+    r"\d+[::]\d+\s*[-–~至到]",
+    *("scheduled", "maintenance", "tomorrow", "next", "this weekend"),
     "(?:this|on|next) (?:mon|tues|wednes|thurs|fri|satur|sun)day",
 )
 _WHEN = words(
@@ -83,9 +87,9 @@ class Clause:
     """One clause of a text, casefolded: `text` with words for something else blanked out
     (`NOT_ITSELF`), where hazard words are looked for, and `raw` as written, where what
     surrounds them is (a drill, a date, an enquiry); `asked`: it is a yes/no question
-    ("停电了吗", "is there an outage?"), not a why ("为什么又停电了"); `ongoing`: it or one
-    after it says the matter goes on ("还在", "still"), so a past word in it does not end
-    it."""
+    ("停电了吗", "is there an outage?"), not a why ("为什么又停电了"); `ongoing`: it says
+    the matter goes on ("一直", "keeps"), or one after it that it still does ("现在还有",
+    "still"), so a past word in it does not end it."""
 
     text: str
     raw: str
@@ -138,7 +142,8 @@ def clauses(text: str) -> tuple[Clause, ...]:
             masked[start:end],
             raw[start:end],
             asked,
-            any(_ONGOING.search(raw[s:e]) for s, e, _ in found[index:]),
+            bool(_ONGOING.search(raw[start:end]))
+            or any(_STILL.search(raw[s:e]) for s, e, _ in found[index + 1 :]),
         )
         for index, (start, end, asked) in enumerate(found)
     )

@@ -98,7 +98,6 @@ KINDS: tuple[Kind, ...] = (
             "downed (?:power )?lines?",
             "(?:power|electric(?:al)?) (?:lines?|cables?|wires?) (?:is |are )?(?:down|hanging)",
         ),
-        nouns=words("漏电"),
     ),
     Kind(
         "trapped",
@@ -171,6 +170,11 @@ NOT_ITSELF = words(
     "(?:燃气|煤气|天然气)?安全检查",
     "消防(?:演练|演习|检查|验收|安全|设施|通道|证|培训|栓)",
     "漏电保护(?:器|开关)?",
+    # a notice or plan of an outage is no outage of the requester's
+    "停[水电气](?:通知|公告|计划|信息|安排|时间表?)",
+    "计划(?:性)?停[水电气]",
+    "(?:planned|scheduled) (?:water |power |gas )?(?:outages?|cuts?)",
+    "(?:outage|power cut) (?:notices?|schedules?|maps?|plans?)",
     "spark plugs?",
     "cease-?fire",
     "smoke-free",
@@ -181,7 +185,8 @@ NOT_ITSELF = words(
         "|stations?|brigades?|departments?|services?|hydrants?|insurance|prevention|codes?"
         "|regulations?|permits?|licen[cs]es?|bills?|meters?|accounts?|connections?|supply"
         "|suppliers?|company|companies|prices?|tariffs?|subsid[a-z]*|cards?|top-?ups?"
-        "|training|engineers?|ratings?|retardant|proof|hazards?|risks?|trucks?|engines?)"
+        "|training|engineers?|ratings?|retardant|proof|hazards?|risks?|trucks?|engines?"
+        "|lanes?|routes?|hoses?|fighters?|plans?|evacuation|assembly)"
     ),
 )
 

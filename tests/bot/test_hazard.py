@@ -88,6 +88,8 @@ ORDINARY = [
     "The elevator inspection certificate expired",
     "the smoke alarm keeps beeping",
     "烟感一直在响",
+    "Someone parked in the fire lane",
+    "上周楼道里着火了,想问问怎么申请赔偿,the fireworks keep me awake",
 ]
 
 
@@ -119,6 +121,10 @@ def test_ordinary_words_raise_nothing_to_urgent(settings: Settings, text: str) -
     ("text", "word", "said"),
     [
         ("我家停电了", "停电", True),
+        ("幸福路3号楼停水了", "停水", True),
+        ("通知:我家停水了", "停水", True),
+        ("停水时间:8:00-18:00", "停水", False),
+        ("停水通知在哪里看", "停水", False),
         ("为什么又停电了", "停电", True),
         ("小区停水一整天了什么时候恢复", "停水", True),
         ("家里停水了,什么时候恢复供水", "停水", True),
@@ -138,6 +144,13 @@ def test_an_ordinary_keyword_asked_about_or_planned_is_not_said(
     text: str, word: str, said: bool
 ) -> None:
     assert hazard.said_now(text, word, emergency=False) is said
+
+
+def test_a_leak_of_current_is_a_danger_raised_not_an_emergency(settings: Settings) -> None:
+    """ "楼道里有漏电,很危险": high by the keyword 危险, no call for the emergency numbers."""
+    rules = Rules(settings)
+    assert emergency_words(rules, "我想申请公租房,楼道里有漏电,很危险") == []
+    assert keyword_priority(rules, "我想申请公租房,楼道里有漏电,很危险", "normal")[0] == "high"
 
 
 def test_configured_phrases_still_count(settings: Settings) -> None:
