@@ -156,3 +156,40 @@ async def test_a_planned_outage_restated_is_not_urgent(running: tuple[Emulator, 
     assert ticket is not None and ticket.priority == "normal"
     assert not any("119" in e.text for e in bot_said(world, REQUESTER))
     assert not bot_said(world, MANAGEMENT)
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "first", "then", "raised"),
+    [
+        (REQUESTER, "我家门口的路灯坏了三天了,谁来修?", "现在灯杆底下的电箱里有烟", "已升为特急"),
+        (
+            ENGLISH,
+            "The street light outside my door has been broken for three days, who fixes it?",
+            "Now water is flooding into the fuse box at the bottom of the pole",
+            "now handled as an emergency",
+        ),
+    ],
+)
+async def test_a_danger_of_a_kind_said_into_an_open_ticket_raises_it(
+    running: tuple[Emulator, App], user: int, first: str, then: str, raised: str
+) -> None:
+    """No configured phrase in it: the kind alone raises the ticket, the numbers told."""
+    emulator, application = running
+    world = emulator.world
+    await world.user_sends(user, first)
+    await bot_lines(emulator, user, 2)
+    ticket = await _ticket(application, 1)
+    assert ticket is not None and ticket.priority == "normal"
+    await world.user_sends(user, then)
+
+    async def urgent() -> bool:
+        ticket = await _ticket(application, 1)
+        return ticket is not None and ticket.priority == "urgent"
+
+    await until(urgent)
+    await until(lambda: any(raised in e.text for e in bot_said(world, user)))
+    advice = next(e for e in bot_said(world, user) if raised in e.text)
+    assert "119" in advice.text
+    alert = await bot_lines(emulator, MANAGEMENT, 1)
+    assert any("#1" in line.text for line in alert)
