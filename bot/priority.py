@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
-from functools import lru_cache
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import lifecycle
-from bot.classify import denied
+from bot import hazard, lifecycle
+from bot.config import Settings
 from bot.errors import InvalidInput
 from bot.models import ACTIVE_STATUSES, Requester, Ticket
 from bot.notices import Audience, Notice
@@ -55,61 +53,63 @@ def set_priority(
     )
 
 
-@lru_cache(maxsize=1024)
-def _pattern(word: str) -> re.Pattern[str]:
-    """A keyword as found in a casefolded text: Latin words whole, or in the plural
-    ("outages" is an outage; "sparkling" is no "spark", "fireworks" no "fire"), Chinese
-    anywhere (no spaces between words)."""
-    folded = re.escape(word.casefold())
-    if not word.isascii():
-        return re.compile(folded)
-    return re.compile(rf"(?<![a-z0-9]){folded}(?:e?s)?(?![a-z0-9])")
+def uses_keyword(text: str, word: str, *, emergency: bool = True) -> bool:
+    """Whether `text` uses the configured keyword `word` (case ignored) as happening now
+    (`bot.hazard.said_now`): not denied ("打不着火" is no fire, "there is no gas leak"),
+    not past, supposed or inside a word for something else; an ordinary keyword (not
+    `emergency`: an outage) also not asked about or planned ("明天停电吗")."""
+    return hazard.said_now(text, word, emergency=emergency)
 
 
-# A Chinese word right after these is denied or undone: "打不着火" (will not light) is no
-# "着火" (on fire), "没冒烟" no smoke.
-_ZH_NOT = frozenset("不没未无")
+def emergency_priority(settings: Settings) -> str:
+    """The priority a danger to people demands: the highest of the `emergency` keyword
+    rules', else the highest there is."""
+    wanted = [r.priority for r in settings.keywords if r.emergency]
+    return max(wanted or [p.key for p in settings.priorities], key=settings.priority_rank)
 
 
-def uses_keyword(text: str, word: str) -> bool:
-    """Whether `text` uses the configured keyword `word` (case ignored; `_pattern`) other
-    than denied: not right after 不/没/未/无 ("打不着火" is no fire), nor in a denial
-    (`bot.classify.denied`: "没有燃气泄漏", "there is no gas leak")."""
-    folded = text.casefold()
-    for found in _pattern(word).finditer(folded):
-        start = found.start()
-        if start and folded[start - 1] in _ZH_NOT and not word.isascii():
-            continue
-        if not denied(folded[:start]):
-            return True
-    return False
+def danger_priority(settings: Settings, words: list[str]) -> str:
+    """The priority the danger told by `words` (`emergency_words`) demands: that of the
+    `emergency` rules naming them, at least `emergency_priority`."""
+    named = [r.priority for r in settings.keywords if r.emergency and set(r.words) & set(words)]
+    return max([emergency_priority(settings), *named], key=settings.priority_rank)
 
 
 def emergency_words(rules: Rules, text: str) -> list[str]:
-    """The words of config `keywords` rules marked `emergency` that `text` uses (none: it
-    tells no danger to people). SPEC rule 9: a safety keyword raises priority."""
-    return [
+    """The words in `text` that tell a danger to people now (none: it tells none): those of
+    config `keywords` rules marked `emergency` it uses, then those of each kind of danger
+    `bot.hazard` hears (smoke in the stairwell, someone stuck in the elevator). SPEC rule
+    9: a safety keyword raises priority. The kinds are told only when no configured word
+    is: one danger, not named twice."""
+    configured = [
         word
         for rule in rules.settings.keywords
         if rule.emergency
         for word in rule.words
         if uses_keyword(text, word)
     ]
+    return configured or [d.words for d in hazard.dangers(text)]
 
 
 def keyword_priority(rules: Rules, text: str, priority: str) -> tuple[str, list[str]]:
-    """Raise `priority` to what configured keywords in `text` demand (`uses_keyword`);
-    return the words hit."""
+    """Raise `priority` to what configured keywords in `text` demand (`uses_keyword`), and a
+    danger to people heard in it (`bot.hazard`) to `emergency_priority`; return the words
+    hit."""
+    settings = rules.settings
     hits: list[str] = []
-    for rule in rules.settings.keywords:
-        words = [w for w in rule.words if uses_keyword(text, w)]
+    wanted = [priority]
+    for rule in settings.keywords:
+        if rule.emergency:
+            continue
+        words = [w for w in rule.words if uses_keyword(text, w, emergency=False)]
         if words:
             hits.extend(words)
-            if rules.settings.priority_rank(rule.priority) > rules.settings.priority_rank(
-                priority
-            ):
-                priority = rule.priority
-    return priority, hits
+            wanted.append(rule.priority)
+    danger = emergency_words(rules, text)
+    if danger:
+        hits.extend(w for w in danger if w not in hits)
+        wanted.append(danger_priority(settings, danger))
+    return max(wanted, key=settings.priority_rank), hits
 
 
 def _priority_name(rules: Rules, key: str, language: str) -> str:

@@ -1,7 +1,8 @@
 """An emergency said in the first inquiry or into a ticket (SPEC rule 9: a configured keyword,
 safety, raises priority): a careful clerk asks nothing first. The requester's own words that
-tell a danger to people (config `keywords` marked `emergency`: someone trapped in a lift, a
-gas smell, sparks, a fire) open an urgent ticket at once in config `emergency.category` (a
+tell a danger to people now (a kind `bot.hazard` hears: smoke in the stairwell, someone
+stuck in the elevator, water flooding an electrical room; or config `keywords` marked
+`emergency`) open an urgent ticket at once in config `emergency.category` (a
 safety matter is a fault report), with the answer of a template that needs a person when one
 answers them; into a ticket in progress they raise it to urgent. Either way the supervisors
 are alerted (`alert_keyword`) and the front tells the requester the emergency numbers first
@@ -13,16 +14,18 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from bot import hazard
 from bot.config import Settings
 from bot.desk import Desk
 from bot.intake.decision import question_of
 from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, register
 from bot.models import ACTIVE_STATUSES, DialogStep, Requester, Ticket
 from bot.notices import Audience, Notice, card_refresh, publish
-from bot.priority import emergency_words, priority_notices, set_priority
+from bot.priority import danger_priority, emergency_words, priority_notices, set_priority
 from bot.store import save
 from bot.transaction import Transaction
 from knowledge.matcher import Band
+from knowledge.templates import CaseTemplate
 
 
 def numbers(settings: Settings, language: str) -> list[dict[str, str]]:
@@ -32,6 +35,17 @@ def numbers(settings: Settings, language: str) -> list[dict[str, str]]:
         {"name": n.names.get(language) or next(iter(n.names.values())), "number": n.number}
         for n in settings.emergency.numbers
     ]
+
+
+def _same_danger(text: str, template: CaseTemplate) -> bool:
+    """Whether `template` is about the danger `text` tells (`bot.hazard.kinds` of its own
+    questions): smoke in the stairwell gets no gas leak's advice (turn off the gas main)
+    because the words came close. Words whose danger has no kind (a configured phrase
+    alone) take any close template, as before."""
+    told = hazard.kinds(text)
+    if not told:
+        return True
+    return any(told & hazard.kinds(q) for qs in template.questions.values() for q in qs)
 
 
 async def open_urgent(
@@ -47,14 +61,20 @@ async def open_urgent(
     the ticket now, its question all their words (those before it lead, `question_of`). A
     template that needs a person and answers `text` gives its answer and its category and
     department (`handing.register`); else `emergency.category`, routed as config `routing`
-    says. Its priority is urgent by the keywords of its words (`tickets.open_ticket`); no
+    says; a template of another danger than theirs does not answer (`_same_danger`). Its
+    priority is urgent by the danger in its words (`tickets.open_ticket`); no
     open-ticket limit (config `abuse.open_tickets`) refuses it. The outcome is marked
     `emergency`."""
     question = question_of(step=step, earlier=requester.last_question, text=written)
     requester.last_question, requester.dialog_step, requester.last_offered = question, None, None
     matches = desk.matcher.search(text, requester.language, limit=1)
     best = desk.templates.get(matches[0].template_id) if matches else None
-    if best is not None and best.needs_person and desk.matcher.band(matches) is Band.ANSWER:
+    if (
+        best is not None
+        and best.needs_person
+        and desk.matcher.band(matches) is Band.ANSWER
+        and _same_danger(text, best)
+    ):
         requester.last_offered = best.id
         record_turn(requester, answer_turn(desk, best))
         outcome = await register(
@@ -91,10 +111,7 @@ async def raise_ticket(
     if ticket.status not in ACTIVE_STATUSES:
         return True
     settings = desk.settings
-    wanted = max(
-        (r.priority for r in settings.keywords if r.emergency and set(r.words) & set(words)),
-        key=settings.priority_rank,
-    )
+    wanted = danger_priority(settings, words)
     if settings.priority_rank(wanted) <= settings.priority_rank(ticket.priority):
         return True
     due = ticket.resolution_due_at

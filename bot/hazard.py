@@ -1,0 +1,222 @@
+"""Whether words tell a danger to people happening now (SPEC rule 9: safety raises priority),
+as a careful clerk hears them, by kind rather than by a list of phrases: a hazard word (smoke,
+fire, gas, sparks, an electric shock, someone trapped, someone unconscious, a collapse, water
+in an electrical room) said as present, not denied ("there is no gas leak"), not past ("上周
+着火了", "last night"), not supposed ("如果闻到煤气味怎么办"), not planned, and not part of a
+word for something else (烟花 fireworks, 火车 a train, a smoke detector, a fire safety
+certificate, a gas connection). A bare noun (smoke, 烟) needs a cue that it is here (there
+is, 有, coming out, in the stairwell) and no enquiry about a service in its clause (a
+subsidy, 怎么办理). Configured keywords (config `keywords`) are heard the same way
+(`said_now`); ordinary ones, an outage, besides asked about or planned ("明天停电吗",
+"是计划停电吗") are none of the requester's now. Pure: text in, words out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.hazard_words import KINDS, NOT_ITSELF, Kind, words
+
+_HERE = words(
+    *("有", "在", "了", "冒", "起", "好多", "很多", "很大", "很浓", "很重", "全是", "满是"),
+    *("都是", "到处", "弥漫", "闻到", "看到", "看见", "突然", "快来", "救命", "赶紧", "呛"),
+    *("出来", "里", "飘", "there(?:['’]s| is| are| was)", "i (?:can )?(?:see|smell)"),
+    *(r"smell\w*", "com(?:ing|es) (?:out|from|in|up|through)", "pouring", "billowing"),
+    *("filling", "rising", "everywhere", "spreading", "broke out", "full of", "filled"),
+    *("thick", "black", "lots of", "so much", "help", "now", "urgent", "hurry"),
+    "(?:in|inside|from|out of|near|under|on) (?:the|our|my|a|this|his|her|their)",
+)
+# An enquiry about a service beside a bare noun: the noun is what it is about.
+_ENQUIRY = words(
+    *("怎么办理", "办理", "开户", "申请", "补贴", "证书", "许可", "检查", "检验", "年检"),
+    *("验收", "安装", "缴费", "交费", "费用", "多少钱", "在哪", "怎么走", "规定", "政策"),
+    *("培训", "保险", "赔偿", "理赔", "可以放", "能不能放", "禁放", "燃放", "什么时候"),
+    *("几点", "how (?:do|can|should|to|much)", "can i", "apply", "application"),
+    *(r"subsid\w*", r"certificat\w*", r"inspect\w*", r"install\w*", "permit", "licen[cs]e"),
+    *("bills?", "fees?", "costs?", "prices?", "pay", "training", "course", "insurance"),
+    *("claim", r"compensat\w*", r"regulations?", "rules?", "polic(?:y|ies)"),
+    *("where (?:is|are|can|do)", "when (?:is|are|can|will|do)", "connection", "account"),
+)
+_PAST = words(
+    *("昨天", "昨晚", "前天", "上周", "上个月", "上次", "去年", "前几天", "以前", "之前"),
+    *("曾经", "当时", "已经(?:灭|扑灭|修好|处理|解决|救出|出来|没事)", "灭了", "扑灭了"),
+    *("救出来了", "没事了", "修好了", "yesterday", "ago", "earlier", "previously"),
+    *("last (?:night|week|month|year|time|[a-z]+day)", "used to", "in the past", "put out"),
+    *("extinguished", "(?:is|was) over", "got out", "rescued", "fixed"),
+)
+_ONGOING = words(
+    *("还在", "仍", "一直", "到现在", "至今", "现在还", "依然", "持续", "又", "still"),
+    *("since", "keeps?", "ongoing", r"continu\w*", "right now", "again"),
+)
+# What goes on, said in a later clause of what an earlier one began ("昨天就闻到煤气味,现在还有").
+_STILL = words("还在", "到现在", "至今", "现在还", "依然", "仍然", "still", "ever since")
+_SUPPOSED = words(
+    *("如果", "万一", "假如", "要是", "一旦", "假设", "if", "in case", "what if"),
+    *("suppose", "supposing", "whether"),
+)
+_FUTURE = words(
+    *("明天", "后天", "下周", "下个月", "将要", "将会", "会不会", "可能会", "计划", "预计"),
+    *("演练", "演习", "tomorrow", "next (?:week|month)", "planned", "scheduled", "drills?"),
+    *("will there", "going to be"),
+)
+# An ordinary keyword (an outage) planned, or asked about before it is named.
+_PLANNED = words(
+    *("计划", "预计", "检修", "安排", "明天", "后天", "今晚", "下周", "本周"),
+    *("这周", "周[一二三四五六日天末]", "星期", "礼拜", r"\d+\s*月\s*\d+", "planned"),
+    r"\d+\s*[号日](?![楼院栋幢座单室门])",
+    r"\d+[::]\d+\s*[-–~至到]",
+    *("scheduled", "maintenance", "tomorrow", "next", "this weekend"),
+    "(?:this|on|next) (?:mon|tues|wednes|thurs|fri|satur|sun)day",
+)
+_WHEN = words(
+    *("什么时候", "几点", "多久", "多长时间", "会不会", "是否", "when", "what time"),
+    *("how long", "will"),
+)
+_WHY = words("为什么", "怎么又", "怎么老", "怎么总", "why", "how come")
+_ZH_NOT = re.compile(r"(?:没有|没|无|不是|并非|未|不(?!停|断|住|少|得了|行|知道))\w{0,2}$")
+_EN_NOT = re.compile(
+    r"(?:(?<![a-z])(?:no|not|never|nobody|nothing|none|without)|n['’]t)(?:\s+[\w'’-]+){0,3}\s*$"
+)
+_SPLIT = re.compile(r"\s+(?:but|however)\s+|但是|不过|可是")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause of a text, casefolded: `text` with words for something else blanked out
+    (`NOT_ITSELF`), where hazard words are looked for, and `raw` as written, where what
+    surrounds them is (a drill, a date, an enquiry); `asked`: it is a yes/no question
+    ("停电了吗", "is there an outage?"), not a why ("为什么又停电了"); `ongoing`: it says
+    the matter goes on ("一直", "keeps"), or one after it that it still does ("现在还有",
+    "still"), so a past word in it does not end it."""
+
+    text: str
+    raw: str
+    asked: bool
+    ongoing: bool
+
+    def now(self, start: int) -> bool:
+        """Whether the word at `start` is said as happening: not denied right before it, not
+        supposed before it ("if"), its clause neither past (unless it goes on) nor future."""
+        before = self.text[:start]
+        return not (
+            _ZH_NOT.search(before)
+            or _EN_NOT.search(before)
+            or _SUPPOSED.search(before)
+            or (_PAST.search(self.raw) and not self.ongoing)
+            or _FUTURE.search(self.raw)
+        )
+
+    def planned(self, start: int) -> bool:
+        """Whether an ordinary keyword at `start` is asked about or planned, not happening to
+        the requester: a yes/no question, a plan or a date, or "when" asked before it."""
+        return bool(self.asked or _PLANNED.search(self.raw) or _WHEN.search(self.raw[:start]))
+
+
+def _pieces(folded: str) -> list[tuple[int, int, bool]]:
+    """Where `folded`'s clauses are (start, end) and whether each is a yes/no question."""
+    found = []
+    for part in re.finditer(r"[^,.;!?,。;!?\n]+", folded):
+        after = folded[part.end() : part.end() + 1]
+        start = part.start()
+        cuts = [(m.start(), m.end()) for m in _SPLIT.finditer(folded, start, part.end())]
+        for cut_start, cut_end in [*cuts, (part.end(), part.end())]:
+            piece = folded[start:cut_start]
+            question = (cut_start == part.end() and after in ("?", "?")) or bool(
+                re.search(r"[吗么嘛呢]\s*$", piece)
+            )
+            found.append((start, cut_start, question and not _WHY.search(piece)))
+            start = cut_end
+    return found
+
+
+@lru_cache(maxsize=512)
+def clauses(text: str) -> tuple[Clause, ...]:
+    """`text` cut into its clauses (at punctuation, "but", "但是")."""
+    raw = text.casefold()
+    masked = NOT_ITSELF.sub(lambda m: " " * len(m.group()), raw)
+    found = _pieces(raw)
+    return tuple(
+        Clause(
+            masked[start:end],
+            raw[start:end],
+            asked,
+            bool(_ONGOING.search(raw[start:end]))
+            or any(_STILL.search(raw[s:e]) for s, e, _ in found[index + 1 :]),
+        )
+        for index, (start, end, asked) in enumerate(found)
+    )
+
+
+@dataclass(frozen=True)
+class Danger:
+    """A danger heard: its kind (`Kind.key`) and the words that told it."""
+
+    kind: str
+    words: str
+
+
+def _first_now(clause: Clause, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    return next((m for m in pattern.finditer(clause.text) if clause.now(m.start())), None)
+
+
+def _heard(kind: Kind, clause: Clause, text: str) -> str | None:
+    """The words of `clause` that tell `kind` now, or None."""
+    if kind.events is not None and (found := _first_now(clause, kind.events)):
+        return found.group().strip()
+    if kind.nouns is not None and not (kind.unless and kind.unless.search(text)):
+        found = _first_now(clause, kind.nouns)
+        if found and _HERE.search(clause.text) and not _ENQUIRY.search(clause.raw):
+            return found.group().strip()
+    for first, second in kind.pairs:
+        one, two = _first_now(clause, first), _first_now(clause, second)
+        if one and two:
+            head, tail = sorted((one, two), key=lambda m: m.start())
+            if tail.end() - head.start() <= 24:
+                return clause.text[head.start() : tail.end()].strip()
+            return f"{head.group().strip()}…{tail.group().strip()}"
+    return None
+
+
+def dangers(text: str) -> list[Danger]:
+    """The dangers to people `text` tells as happening now, one per kind, in `KINDS` order
+    (none: it tells none)."""
+    folded = text.casefold()
+    found: list[Danger] = []
+    for kind in KINDS:
+        for clause in clauses(text):
+            words = _heard(kind, clause, folded)
+            if words:
+                found.append(Danger(kind.key, words))
+                break
+    return found
+
+
+def kinds(text: str) -> set[str]:
+    """The kinds of danger `text` tells now (`dangers`)."""
+    return {d.kind for d in dangers(text)}
+
+
+@lru_cache(maxsize=1024)
+def _pattern(word: str) -> re.Pattern[str]:
+    """A configured keyword as found in a casefolded text: Latin words whole, or in the
+    plural ("outages" is an outage; "sparkling" is no "spark", "fireworks" no "fire"),
+    Chinese anywhere."""
+    folded = re.escape(word.casefold())
+    if not word.isascii():
+        return re.compile(folded)
+    return re.compile(rf"(?<![a-z0-9]){folded}(?:e?s)?(?![a-z0-9])")
+
+
+def said_now(text: str, word: str, *, emergency: bool = True) -> bool:
+    """Whether `text` uses the configured keyword `word` as happening now (`Clause.now`):
+    not denied ("没有燃气泄漏", "打不着火"), past, supposed or planned, nor inside a word for
+    something else; an ordinary keyword (not `emergency`: an outage) also not asked about
+    or planned (`Clause.planned`: "明天停电吗", "是计划停电吗")."""
+    pattern = _pattern(word)
+    return any(
+        clause.now(m.start()) and (emergency or not clause.planned(m.start()))
+        for clause in clauses(text)
+        for m in pattern.finditer(clause.text)
+    )

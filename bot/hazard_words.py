@@ -1,0 +1,193 @@
+"""The words of each kind of danger to people (`bot.hazard` hears how they are said), and
+the words for something else that hold one (烟花 fireworks, a smoke detector, a gas bill).
+Add a word to its kind here; a phrase for a danger of no kind goes in config `keywords`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+def _alt(*words: str) -> str:
+    """Alternatives as one regex: Latin ones whole words (not inside another), others as
+    written (Chinese has no spaces between words)."""
+    return "|".join(rf"(?<![a-z0-9]){w}(?![a-z0-9])" if w.isascii() else w for w in words)
+
+
+def words(*alternatives: str) -> re.Pattern[str]:
+    """The regex finding any of `alternatives` in a casefolded text (`_alt`)."""
+    return re.compile(_alt(*alternatives))
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of danger: `events` tell it alone ("着火", "not breathing"); `nouns` name it
+    and tell it only with a cue that it is here, no enquiry beside them and none of `unless`
+    in the text (smoke of someone smoking); `pairs` tell it when both halves are in one
+    clause (gas and a smell, a lift and someone stuck, water and an electrical room)."""
+
+    key: str
+    events: re.Pattern[str] | None = None
+    nouns: re.Pattern[str] | None = None
+    pairs: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ()
+    unless: re.Pattern[str] | None = None
+
+
+_LIFT = words("电梯", "轿厢", "lifts?", "elevators?")
+_ELECTRICAL = words(
+    *("配电房", "配电室", "配电箱", "配电柜", "变电箱", "变电站", "变电所", "变压器", "电表箱"),
+    *("电表间", "强电井", "电缆井", "电箱", "电闸", "总闸", "插座", "electrical room"),
+    *("electric room", "switch ?room", "substation", "transformer", "fuse ?box", "wiring"),
+    *("breaker (?:box|panel)", "distribution (?:box|board)", "meter (?:box|room|cupboard)"),
+    *("electrical (?:box|panel|cabinet|cupboard)", "power room", "sockets?", "outlets?"),
+)
+
+KINDS: tuple[Kind, ...] = (
+    Kind(
+        "fire",
+        events=words(
+            *("着火", "起火", "失火", "火灾", "火情", "火势", "大火", "火苗", "明火", "火光"),
+            *("烧起来", "烧着了", "着起来", "走火", "冒火(?![花星])", "烧焦", "焦糊味", "焦味"),
+            *("on fire", "caught fire", "catch(?:es|ing)? fire", "in flames", "ablaze"),
+            *("fire broke out", "burning smell", r"smell(?:s|ing)? (?:of )?burning"),
+            *("smells? burnt", "(?:is|are) burning"),
+        ),
+        nouns=words("fires?", "flames?", "blaze"),
+        unless=words("bonfire", "barbecue", "bbq", "烧烤", "fireplace"),
+    ),
+    Kind(
+        "smoke",
+        events=words(
+            *("冒烟", "浓烟", "黑烟", "烟雾弥漫", "full of smoke", "filled with smoke"),
+            *("thick smoke", "black smoke", "smoky", r"smell(?:s|ing)? (?:of )?smoke"),
+            "smoke (?:is |was )?(?:coming|pouring|billowing|filling|rising|everywhere|spreading)",
+        ),
+        nouns=words("烟雾", "烟味", "烟", "smoke"),
+        unless=words(
+            *("抽烟", "吸烟", "香烟", "烟头", "二手烟", "油烟", "饭店", "餐馆", "烧烤"),
+            *("smoking", "smokers?", "cigarettes?", "vap(?:e|ing)", "restaurant", "barbecue"),
+        ),
+    ),
+    Kind(
+        "gas",
+        events=words(
+            *("一氧化碳", "煤气中毒", "carbon monoxide", "leak(?:s|ing)? gas"),
+            "gas (?:smell|leak|leaking|odou?r)s?",
+        ),
+        pairs=(
+            (
+                words("煤气", "燃气", "天然气", "液化气", "瓦斯", "gas"),
+                words(
+                    *("味", "漏", "泄", "闻", "呛", "臭", "嘶", r"smell\w*", r"stink\w*"),
+                    *(r"reek\w*", r"leak\w*", "odou?rs?", r"hiss\w*", "whiff"),
+                ),
+            ),
+        ),
+    ),
+    Kind(
+        "sparks",
+        events=words("火花", "冒火星", "火星子", "拉弧", "sparks", "sparking", "arcing"),
+        nouns=words("spark"),
+    ),
+    Kind(
+        "electric",
+        events=words(
+            *("触电", "电到人", "被电[到了击]", "电击", "电线(?:掉|断|垂|落|裸露)"),
+            *("高压线(?:掉|断|垂|落)", "electric(?:al)? shock", "electrocuted"),
+            *("got (?:a |an )?(?:electric )?shock", "live wires?", "exposed wires?"),
+            "downed (?:power )?lines?",
+            "(?:power|electric(?:al)?) (?:lines?|cables?|wires?) (?:is |are )?(?:down|hanging)",
+        ),
+    ),
+    Kind(
+        "trapped",
+        events=words(
+            *("被困", "困在", "电梯困人", "在里面出不来", "trapped"),
+            "locked in (?:the |a |an )?(?:lift|elevator)",
+        ),
+        pairs=(
+            (
+                _LIFT,
+                words(
+                    *("困", "卡住", "卡在", "关在", "出不来", "stuck"),
+                    *("can['’]?t get out", "cannot get out"),
+                ),
+            ),
+        ),
+    ),
+    Kind(
+        "person",
+        events=words(
+            *("晕倒", "昏倒", "昏迷", "晕过去", "昏过去", "不省人事", "没有呼吸", "没呼吸"),
+            *("不呼吸", "呼吸停", "没气了", "没有心跳", "没心跳", "心脏骤停", "倒地不起"),
+            *("失去意识", "叫不醒", "抽搐", "大出血", "流血不止", "unconscious", "fainted"),
+            *("passed out", "collapsed", "(?:not|n['’]t|stopped|no longer) breathing"),
+            *("can(?:not|['’]t) breathe", "no pulse", "unresponsive", "heart attack"),
+            *("seizure", "bleeding heavily", "won['’]?t wake up"),
+        ),
+    ),
+    Kind(
+        "collapse",
+        events=words(
+            *("坍塌", "塌了", "塌方", "倒塌", "塌陷", "要塌", "垮塌", "caved in", "cave-in"),
+            *("sinkhole", "collapsed", "collapsing"),
+        ),
+        pairs=(
+            (
+                words(
+                    *("天花板", "吊顶", "外墙", "墙皮", "墙砖", "瓷砖", "阳台", "招牌"),
+                    *("广告牌", "ceilings?", "walls?", "balcony", "roof", "signs?"),
+                ),
+                words("掉下", "砸", "fell", "falling", "came down", "coming down"),
+            ),
+        ),
+    ),
+    Kind(
+        "flood_electric",
+        pairs=(
+            (
+                words(
+                    *("进水", "水漫", "漫进", "漫到", "淹", "灌进", "渗水", "漏水", "泡水"),
+                    *("积水", r"flood\w*", "water", r"leak\w*", "submerged"),
+                ),
+                _ELECTRICAL,
+            ),
+        ),
+    ),
+)
+
+# Words for something else that hold a hazard word (烟花 fireworks, a smoke detector, a fire
+# safety certificate, a gas bill): blanked out before anything is looked for.
+NOT_ITSELF = words(
+    *("烟花", "烟火", "焰火", "烟草", "香烟", "抽烟", "吸烟", "烟头", "烟酒", "抽?油烟机?"),
+    *("烟感", "烟雾(?:报警|探测|感应)器?", "烟囱", "禁烟", "控烟", "戒烟", "二手烟"),
+    *("电子烟", "卷烟", "烟民", "烟盒", "烟证", "烟叶", "烟瘾", "烟灰", "烟机", "烟道", "排烟"),
+    *("烟台", "火车", "火锅", "火柴", "火腿", "火箭", "火候", "火爆", "火热", "发火", "上火"),
+    *("火气", "火葬", "火化", "火警电话", "防火", "灭火器", "火险", "火花塞", "点火"),
+    *("打火机", "火山", "火龙果", "火鸡", "禁止明火", "(?:气得|心里|心头)冒火"),
+    "火灾(?:隐患|险|保险|预防|防范|演练|演习|报警器?|知识|培训|安全)",
+    "(?:燃气|煤气|天然气)(?:费|开户|公司|表|卡|缴费|过户|改造|安装|报装|接入|开通|补贴|价格|安检)",
+    "(?:燃气|煤气|天然气)?安全检查",
+    "消防(?:演练|演习|检查|验收|安全|设施|通道|证|培训|栓)",
+    "漏电保护(?:器|开关)?",
+    # a notice or plan of an outage is no outage of the requester's
+    "停[水电气](?:通知|公告|计划|信息|安排|时间表?)",
+    "计划(?:性)?停[水电气]",
+    "(?:planned|scheduled) (?:water |power |gas )?(?:outages?|cuts?)",
+    "(?:outage|power cut) (?:notices?|schedules?|maps?|plans?)",
+    "spark plugs?",
+    "cease-?fire",
+    "smoke-free",
+    "no smoking",
+    (
+        "(?:smoke|fire|gas|carbon monoxide)(?: leak)? (?:detectors?|alarms?|sensors?|safety"
+        "|inspections?|certificates?|extinguishers?|blankets?|drills?|exits?|escapes?|doors?"
+        "|stations?|brigades?|departments?|services?|hydrants?|insurance|prevention|codes?"
+        "|regulations?|permits?|licen[cs]es?|bills?|meters?|accounts?|connections?|supply"
+        "|suppliers?|company|companies|prices?|tariffs?|subsid[a-z]*|cards?|top-?ups?"
+        "|training|engineers?|ratings?|retardant|proof|hazards?|risks?|trucks?|engines?"
+        "|lanes?|routes?|hoses?|fighters?|plans?|evacuation|assembly)"
+    ),
+)
+
+# A cue that a bare hazard noun is here, now.

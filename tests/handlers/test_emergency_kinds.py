@@ -1,0 +1,195 @@
+"""Emergencies recognised by their kind, not by a list of phrases (issue 14): smoke in a
+stairwell, someone stuck in an elevator, water flooding into an electrical room, a neighbour
+who collapsed and is not breathing, in either language, open an urgent fault report at once,
+the emergency numbers told first, the supervisors alerted, no category question, and no
+template of another danger's answer (the gas template's for smoke). Words of the same things
+that tell no danger now (a gas connection, fireworks, a fire safety certificate, a planned
+outage asked about) stay ordinary: no numbers, no urgent ticket, no alert. End to end over the
+emulation."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from telegram.ext import Application
+
+from bot.models import Ticket
+from emulator.server import Emulator
+from tests.handlers.conftest import ENGLISH, REQUESTER, bot_lines, bot_said, until
+
+App = Application  # type: ignore[type-arg]
+MANAGEMENT = -1000000000900
+
+
+async def _ticket(application: App, ticket_id: int) -> Ticket | None:
+    async with application.bot_data.desk.sessions() as session:
+        return await session.get(Ticket, ticket_id)
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "text", "numbers", "promise"),
+    [
+        (REQUESTER, "楼道里有烟,幸福路4号楼", "火警", "已为您登记工单 #1"),
+        (ENGLISH, "There is smoke in the stairwell of building 4, Xingfu Road", "Fire", "#1"),
+        (REQUESTER, "有人被困在电梯里了,幸福路4号楼", "电梯困人救援", "已为您登记工单 #1"),
+        (ENGLISH, "someone is stuck in the elevator at 4 Xingfu Road", "Lift rescue", "#1"),
+        (REQUESTER, "水漫进配电房了,幸福路4号楼地下室", "供电抢修", "已为您登记工单 #1"),
+        (ENGLISH, "Water is flooding into the electrical room in our basement", "Power", "#1"),
+        (ENGLISH, "my neighbour collapsed and isn't breathing", "Ambulance", "#1"),
+        (ENGLISH, "smells like gas in the kitchen", "Gas emergency", "#1"),
+    ],
+)
+async def test_a_danger_said_in_new_words_is_urgent_at_once(
+    running: tuple[Emulator, App], user: int, text: str, numbers: str, promise: str
+) -> None:
+    emulator, application = running
+    world = emulator.world
+    await world.user_sends(user, text)
+
+    async def opened() -> bool:
+        return await _ticket(application, 1) is not None
+
+    await until(opened)
+    await until(lambda: any(promise in e.text for e in bot_said(world, user)))
+    ticket = await _ticket(application, 1)
+    assert ticket is not None
+    assert (ticket.priority, ticket.category) == ("urgent", "fault_report")
+    assert ticket.first_response_due_at is not None
+    assert ticket.first_response_due_at - ticket.opened_at == timedelta(minutes=15)
+    said = bot_said(world, user)
+    # The numbers first, all of them; no category buttons.
+    assert numbers in said[0].text and "119" in said[0].text and "120" in said[0].text
+    assert not [line for line in said if line.buttons]
+    alert = await bot_lines(emulator, MANAGEMENT, 1)
+    assert any("#1" in line.text for line in alert)
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "text"),
+    [(ENGLISH, "There is smoke in the stairwell"), (REQUESTER, "楼道里在冒烟")],
+)
+async def test_smoke_gets_no_answer_about_gas(
+    running: tuple[Emulator, App], user: int, text: str
+) -> None:
+    """Smoke is no gas leak: the gas template's advice (turn off the gas main) is not given."""
+    emulator, application = running
+    world = emulator.world
+    await world.user_sends(user, text)
+
+    async def urgent() -> bool:
+        ticket = await _ticket(application, 1)
+        return ticket is not None and ticket.priority == "urgent"
+
+    await until(urgent)
+    await until(lambda: any("#1" in e.text for e in bot_said(world, user)))
+    said = " ".join(e.text for e in bot_said(world, user))
+    assert "gas main" not in said and "燃气总阀" not in said
+
+
+async def _to_a_person(emulator: Emulator, user: int) -> None:
+    """Press through the bot's offers ("none of these") and category question
+    (consultation) until a person has the matter: ticket #1 promised."""
+    world = emulator.world
+    for _ in range(3):
+        if any("#1" in e.text for e in bot_said(world, user)):
+            return
+        last = bot_said(world, user)[-1]
+        pressed = [
+            b["callback_data"]
+            for row in last.buttons
+            for b in row
+            if b["callback_data"] == "human" or b["text"] in ("咨询", "Consultation")
+        ]
+        assert pressed, last.text
+        count = len(bot_said(world, user))
+        await world.user_presses(user, user, last.message_id, pressed[0])
+        await until(lambda n=count: len(bot_said(world, user)) > n)  # type: ignore[misc]
+    await until(lambda: any("#1" in e.text for e in bot_said(world, user)))
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "text"),
+    [
+        (ENGLISH, "how do I apply for a gas connection"),
+        (REQUESTER, "燃气开户怎么办理"),
+        (REQUESTER, "烟花爆竹什么时候可以放"),
+        (REQUESTER, "火车站怎么走"),
+        (ENGLISH, "smoke detector installation subsidy"),
+        (ENGLISH, "fire safety inspection certificate"),
+        (REQUESTER, "明天停电吗"),
+    ],
+)
+async def test_ordinary_words_of_smoke_fire_and_gas_are_no_emergency(
+    running: tuple[Emulator, App], user: int, text: str
+) -> None:
+    emulator, application = running
+    world = emulator.world
+    await world.user_sends(user, text)
+    said = await bot_lines(emulator, user, 1)
+    if said[-1].buttons:  # offers or the category question: on to a person
+        await _to_a_person(emulator, user)
+    assert not any("119" in e.text for e in bot_said(world, user))
+    ticket = await _ticket(application, 1)
+    assert ticket is None or ticket.priority == "normal"
+    assert not bot_said(world, MANAGEMENT)
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_planned_outage_restated_is_not_urgent(running: tuple[Emulator, App]) -> None:
+    """A typed notice, then their own question about it: the outage is planned, asked
+    about, not theirs now; the ticket it comes to is normal and nobody is alerted."""
+    emulator, application = running
+    world = emulator.world
+    await world.user_sends(REQUESTER, "本周六停电")
+    await bot_lines(emulator, REQUESTER, 1)
+    await world.user_sends(REQUESTER, "又停电了吗?是计划停电吗")
+    said: list[Any] = await bot_lines(emulator, REQUESTER, 2)
+    if said[-1].buttons:
+        await _to_a_person(emulator, REQUESTER)
+    await until(lambda: any("#1" in e.text for e in bot_said(world, REQUESTER)))
+    ticket = await _ticket(application, 1)
+    assert ticket is not None and ticket.priority == "normal"
+    assert not any("119" in e.text for e in bot_said(world, REQUESTER))
+    assert not bot_said(world, MANAGEMENT)
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "first", "then", "raised"),
+    [
+        (REQUESTER, "我家门口的路灯坏了三天了,谁来修?", "现在灯杆底下的电箱里有烟", "已升为特急"),
+        (
+            ENGLISH,
+            "The street light outside my door has been broken for three days, who fixes it?",
+            "Now water is flooding into the fuse box at the bottom of the pole",
+            "now handled as an emergency",
+        ),
+    ],
+)
+async def test_a_danger_of_a_kind_said_into_an_open_ticket_raises_it(
+    running: tuple[Emulator, App], user: int, first: str, then: str, raised: str
+) -> None:
+    """No configured phrase in it: the kind alone raises the ticket, the numbers told."""
+    emulator, application = running
+    world = emulator.world
+    await world.user_sends(user, first)
+    await bot_lines(emulator, user, 2)
+    ticket = await _ticket(application, 1)
+    assert ticket is not None and ticket.priority == "normal"
+    await world.user_sends(user, then)
+
+    async def urgent() -> bool:
+        ticket = await _ticket(application, 1)
+        return ticket is not None and ticket.priority == "urgent"
+
+    await until(urgent)
+    await until(lambda: any(raised in e.text for e in bot_said(world, user)))
+    advice = next(e for e in bot_said(world, user) if raised in e.text)
+    assert "119" in advice.text
+    alert = await bot_lines(emulator, MANAGEMENT, 1)
+    assert any("#1" in line.text for line in alert)
