@@ -41,6 +41,10 @@ Topic = Callable[[str], str | None]
 # (bot/intake/close.py `matter_words`).
 MatterWords = Callable[[str, list[dict[str, Any]] | None], str]
 
+# Whether a topic (a template id) is a matter of an area, one event whatever the addresses (a
+# water cut: its template's `handling.area`), not a fault at one place.
+AreaTopic = Callable[[str], bool]
+
 
 async def detect_surge(
     *,
@@ -50,6 +54,7 @@ async def detect_surge(
     now: datetime,
     topic: Topic | None = None,
     matter_words: MatterWords | None = None,
+    area: AreaTopic | None = None,
 ) -> list[Outgoing]:
     """Link `ticket` with the recent active tickets about the same matter
     (`bot.same_matter.alike`: the same knowledge-base `topic`, in either language, else words
@@ -57,7 +62,9 @@ async def detect_surge(
     categories that can be one shared event take part (`surge.categories`: a fault report
     and a complaint, not five people's own lost ID cards); within those the category decides
     nothing. Each ticket is told by `matter_words` (default: its question); without `topic`
-    the words alone decide. The earlier tickets raised are told of (`_raised_notices`).
+    the words alone decide. Reports naming different things (`surge.objects`) never link,
+    nor reports naming different places unless their topic is an area's (`area`). The
+    earlier tickets raised are told of (`_raised_notices`).
     One transaction at a time (several processes): two similar tickets opened at the same
     instant each see the other, and make one incident, not two racing to link the same
     tickets (the second's transaction failed on them)."""
@@ -81,7 +88,9 @@ async def detect_surge(
 
     def about(question: str, turns: list[dict[str, Any]] | None) -> Subject:
         words = question if matter_words is None else matter_words(question, turns)
-        return subject(words, topic(words) if topic is not None else None)
+        found = topic(words) if topic is not None else None
+        wide = found is not None and area is not None and area(found)
+        return subject(words, found, objects=surge.objects, area=wide)
 
     mine = about(ticket.question, ticket.inquiry)
     matches = [
