@@ -6,13 +6,17 @@ to end over the emulation."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.models import Ticket
+from bot.models import LedgerEntry, Ticket
 from emulator.server import Emulator
-from tests.handlers.conftest import bot_said, until
+from handlers.context import DeskContext
+from handlers.runtime.jobs import sweep
+from tests.handlers.conftest import DeskClock, bot_said, until
 from tests.handlers.test_surge_matter import LIFT, _opens
 
 App = Application  # type: ignore[type-arg]
@@ -80,3 +84,19 @@ async def test_an_update_in_one_language_is_flagged_to_the_poster_and_the_reques
     assert "in Chinese" in heard
     (chinese,) = [t for t in _said(emulator, FIRST + 1) if UPDATE in t]
     assert "Chinese" not in chinese and "英文" not in chinese
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_an_update_is_the_first_response_of_every_linked_ticket(
+    running: tuple[Emulator, App], desk_clock: DeskClock
+) -> None:
+    emulator, application = running
+    incident_id = await _incident(emulator, application, ["zh"] * 5)
+    await _posted(emulator, incident_id, UPDATE)
+    desk_clock.now += timedelta(hours=8)
+    await sweep(DeskContext(application))
+    everything = [t for chat in emulator.world.transcripts for t in _said(emulator, chat)]
+    assert not [t for t in everything if "预警" in t and "首次响应" in t]
+    async with application.bot_data.desk.sessions() as session:
+        breaches = list(await session.scalars(select(LedgerEntry.kind)))
+    assert "missed_first_response" not in [str(b) for b in breaches]
