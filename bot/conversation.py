@@ -116,7 +116,8 @@ async def requester_message_and_tell(
         ticket_id=ticket_id,
         requester_id=requester_id,
         now=tx.now,
-        text=described if content_type in NOT_COPIED and described else text,
+        # A poll in words; a location, a venue or a contact by its details (no caption).
+        text=described if described and (content_type in NOT_COPIED or not text.strip()) else text,
         content_type=content_type,
         file_id=file_id,
         chat_id=chat_id,
