@@ -280,6 +280,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [(o, {"origin_kind": o}) for o in ("user", "hidden_user", "chat", "channel")]
     if template == "handoff_decided":
         return [(d, {"decision": d}) for d in ("accepted", "returned")]
+    if template == "group_not_served":
+        return [("group", {"bot_username": "shouwen_bot"})]
     if template == "incident_update":
         return [("theirs", {}), ("other", {"written_in": "zh"})]
     if template == "incident_posted":
