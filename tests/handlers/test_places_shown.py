@@ -83,6 +83,37 @@ async def test_the_handoff_form_shows_the_location_and_contact_given(
     await world.user_sends(
         OFFICER, "/transfer utilities 需上门核实 | 请安排走访 | 8", GENERAL_GROUP, topic.thread_id
     )
-    (form,) = await bot_lines(emulator, UTILITIES_GROUP, 1)
+    form = (await bot_lines(emulator, UTILITIES_GROUP, 1))[0]  # the copies come after it
     assert "31.230416, 121.473701" in form.text
     assert "张三" in form.text and "+8613800138000" in form.text
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_the_receiving_department_sees_the_photos_and_voice_before_accepting(
+    running: tuple[Emulator, App], desk_clock: DeskClock
+) -> None:
+    """A tester's receiving department saw the form's words but none of the requester's
+    photos or voice message until it accepted: each is copied into its group after the form."""
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(REQUESTER, "我想申请公租房")
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
+    topic = await only_topic(world, GENERAL_GROUP)
+    desk_clock.now += timedelta(minutes=5)
+    media = [
+        {"photo": [{"file_id": "P1", "file_unique_id": "P1", "width": 9, "height": 9}]},
+        {"voice": {"file_id": "V1", "file_unique_id": "V1", "duration": 3}},
+        PLACES[0],
+    ]
+    for content in media:
+        copies = len(bot_said(world, GENERAL_GROUP, topic.thread_id))
+        await world.user_sends_content(REQUESTER, content)
+        await until(lambda c=copies: len(bot_said(world, GENERAL_GROUP, topic.thread_id)) > c)
+    await world.user_sends(
+        OFFICER, "/transfer utilities 需上门核实 | 请安排走访 | 8", GENERAL_GROUP, topic.thread_id
+    )
+    await until(lambda: len(bot_said(world, UTILITIES_GROUP)) >= 4)
+    form, *copied = bot_said(world, UTILITIES_GROUP)
+    assert "转办单" in form.text
+    assert [e.kind for e in copied] == ["photo", "voice", "location"]
