@@ -21,11 +21,13 @@ from bot.models import (
     ACTIVE_STATUSES,
     BreachKind,
     DeadlineKind,
+    Direction,
     Escalation,
     LedgerEntry,
     ProgressNotice,
     Ticket,
     TicketEvent,
+    TicketMessage,
 )
 from bot.models import (
     Requester as RequesterRow,
@@ -113,8 +115,8 @@ def ownerless(
     now: datetime,
     tolerance: timedelta,
 ) -> int:
-    """Tickets that had no owner past their claim deadline (by more than the sweep's
-    `tolerance`) with no escalation of that deadline recorded by then."""
+    """Tickets that had no owner, nor a word from staff, past their claim deadline (by more
+    than the sweep's `tolerance`) with no escalation of that deadline recorded by then."""
     count = 0
     for ticket in tickets:
         until = owned_at.get(ticket.id, now)
@@ -279,6 +281,13 @@ async def measure(
         for event in await session.scalars(hands.order_by(TicketEvent.at)):
             owned_at.setdefault(event.ticket_id, event.at)
             assigned += event.kind == Action.ASSIGN
+        # A word from staff to the requester before anyone owns it (an /incident update) is
+        # the ticket's first response as much as a claim is.
+        words = select(TicketMessage).where(TicketMessage.direction == Direction.OUT)
+        for message in await session.scalars(words.order_by(TicketMessage.created_at)):
+            answered = owned_at.get(message.ticket_id)
+            if answered is None or message.created_at < answered:
+                owned_at[message.ticket_id] = message.created_at
         escalated: dict[int, datetime] = {}
         escalations = list(await session.scalars(select(Escalation).order_by(Escalation.fired_at)))
         for escalation in escalations:

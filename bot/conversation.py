@@ -19,7 +19,7 @@ from bot.db import wrote_directly
 from bot.errors import IllegalMove, NotAllowed
 from bot.guards import MAX_TEXT, may_speak_for
 from bot.kinds import EDIT, NOT_COPIED, Origin
-from bot.ledger import contacted
+from bot.ledger import contacted, record_late_first_response
 from bot.models import Direction, Requester, Ticket, TicketMessage, TicketStatus
 from bot.notices import Audience, Notice, card_refresh, publish
 from bot.relays import relay_notices, staff_asked, under_card
@@ -115,7 +115,8 @@ async def requester_message_and_tell(
         ticket_id=ticket_id,
         requester_id=requester_id,
         now=tx.now,
-        text=described if content_type in NOT_COPIED and described else text,
+        # A poll in words; a location, a venue or a contact by its details (no caption).
+        text=described if described and (content_type in NOT_COPIED or not text.strip()) else text,
         content_type=content_type,
         file_id=file_id,
         chat_id=chat_id,
@@ -287,7 +288,8 @@ def file_staff_message(
     message_id: int | None = None,
 ) -> TicketMessage:
     """File a staff message on `ticket` (an internal note, or a public update that counts as
-    contact with the requester) without checking who wrote it: the callers have. Raises
+    contact with the requester, and as the first response of a ticket nobody has claimed)
+    without checking who wrote it: the callers have. Raises
     IllegalMove for a public update on a closed ticket."""
     if not internal and ticket.status is TicketStatus.CLOSED:
         raise IllegalMove(ticket.id, ticket.status, "write to the requester")
@@ -304,6 +306,11 @@ def file_staff_message(
     )
     session.add(message)
     if not internal:
+        if ticket.status is TicketStatus.OPEN:
+            # The first word to the requester (an /incident update, a question before anyone
+            # claims it) is the first response: a breach only when past its deadline, and its
+            # ladder ends (the resolution's runs from now on: bot/sla.py `watched_deadline`).
+            record_late_first_response(session, rules, ticket, now)
         ticket.staff_wrote = True
         if text.strip():
             ticket.latest_update = text.strip()[:MAX_TEXT]

@@ -13,11 +13,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.intake import inquiry
 from bot.intake.inquiry import Turn
-from bot.intake.later import said_later
-from bot.models import Handoff, HandoffStatus, StaffLink, Ticket
+from bot.intake.later import WORDS, said_later
+from bot.kinds import NOT_COPIED
+from bot.models import Direction, Handoff, HandoffStatus, StaffLink, Ticket, TicketMessage
 from bot.notices import Audience, Notice
 from bot.rules import Rules
 from bot.transaction import Transaction
@@ -61,6 +63,54 @@ def form_notice(rules: Rules, ticket: Ticket, form: Handoff, later: Sequence[Tur
         form_values(rules, ticket, form, later),
         departments=(form.to_department_key,),
     )
+
+
+async def form_copies(session: AsyncSession, ticket: Ticket, form: Handoff) -> list[Notice]:
+    """What the requester sent besides words (photos, voice, files, a location, a contact:
+    every such message filed under `ticket`, in order), copied into the receiving
+    department's group after the form, so that it decides on all they gave, not on the
+    words alone (a poll in words: it cannot be copied). Each copy is linked to the ticket as
+    the form is: a reply to it is about the ticket."""
+    filed = await session.scalars(
+        select(TicketMessage)
+        .where(
+            TicketMessage.ticket_id == ticket.id,
+            TicketMessage.direction == Direction.IN,
+            TicketMessage.content_type.not_in(WORDS),
+            TicketMessage.telegram_chat_id.is_not(None),
+            TicketMessage.telegram_message_id.is_not(None),
+        )
+        .order_by(TicketMessage.id)
+    )
+    notices = []
+    for message in filed:
+        values: dict[str, Any]
+        if message.content_type in NOT_COPIED:
+            kind, values = (
+                "relay_described",
+                {
+                    "kind": message.content_type,
+                    "described": message.text,
+                },
+            )
+        else:
+            kind, values = (
+                "relay",
+                {
+                    "from_chat_id": message.telegram_chat_id,
+                    "message_id": message.telegram_message_id,
+                },
+            )
+        notices.append(
+            Notice(
+                kind,
+                (Audience.DEPARTMENT_GROUP,),
+                ticket,
+                values,
+                departments=(form.to_department_key,),
+            )
+        )
+    return notices
 
 
 async def decided_form_notices(

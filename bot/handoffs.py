@@ -25,7 +25,12 @@ from bot import lifecycle
 from bot.config import ServiceLevel, Settings
 from bot.errors import InvalidInput, NotFound
 from bot.guards import clean_text, require_staff_of
-from bot.handoff_forms import decided_form_notices, department_name, form_notice
+from bot.handoff_forms import (
+    decided_form_notices,
+    department_name,
+    form_copies,
+    form_notice,
+)
 from bot.intake.inquiry import Turn
 from bot.intake.later import said_later
 from bot.lifecycle import Action
@@ -336,7 +341,8 @@ async def transfer_and_tell(
     requester = await session.get(Requester, ticket.requester_id)
     assert requester is not None  # a foreign key
     later = await said_later(session=session, ticket=ticket, names=rules.staff.shown_as)
-    await publish(tx, rules, sent_notices(rules, ticket, form, requester, later))
+    copies = await form_copies(session, ticket, form)  # after the form: photos, voice, ...
+    await publish(tx, rules, [*sent_notices(rules, ticket, form, requester, later), *copies])
     return form
 
 

@@ -40,8 +40,14 @@ def breach(
 def record_late_first_response(
     session: AsyncSession, rules: Rules, ticket: Ticket, now: datetime
 ) -> None:
-    """Leaving 'open' after the first-response deadline is a breach, if the sweep missed it."""
-    if now > ticket.first_response_due_at and ticket.first_response_steps <= rules.deadline_step:
+    """Leaving 'open' after the first-response deadline is a breach, if the sweep missed it;
+    unless staff wrote to the requester before: that word was the first response, judged
+    when it was filed (bot/conversation.py `file_staff_message`)."""
+    if (
+        now > ticket.first_response_due_at
+        and ticket.first_response_steps <= rules.deadline_step
+        and not ticket.staff_wrote
+    ):
         breach(
             session,
             ticket,

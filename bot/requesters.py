@@ -120,6 +120,19 @@ async def language_of(*, session: AsyncSession, telegram_user_id: int) -> str | 
     )
 
 
+async def open_ticket_ids(*, session: AsyncSession, requester_id: int) -> list[int]:
+    """The numbers of a requester's tickets still in progress (not resolved or closed), in
+    order: what a supervisor barring them is told of (their owners still write to them and
+    settle them; what the requester sends to them is no longer handled)."""
+    return list(
+        await session.scalars(
+            select(Ticket.id)
+            .where(Ticket.requester_id == requester_id, Ticket.status.in_(ACTIVE_STATUSES))
+            .order_by(Ticket.id)
+        )
+    )
+
+
 async def count_open(*, session: AsyncSession, requester_id: int) -> int:
     """How many of a requester's tickets are open (not resolved or closed)."""
     return int(await session.scalar(_COUNT_OPEN, {"requester_id": requester_id}) or 0)

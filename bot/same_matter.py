@@ -12,6 +12,12 @@ character and by pair of characters together (Chinese words are mostly two chara
 only, that is a sign they differ, and the pairs alone must agree as well. The category
 decides nothing: a water cut filed as a complaint and one filed as a fault report are still
 one water cut.
+
+One matter is also one thing at one place. Two reports naming different things (config
+`surge.objects`: a sewer by a street light is no broken light, whatever topic its words
+recall) are never one; two naming different places (an address with its number, a pole's
+code) are one only when their matter is an area's (`area`: a water cut or a power cut
+reaches many addresses at once; a broken street light at another address is another light).
 """
 
 from __future__ import annotations
@@ -38,11 +44,52 @@ class Subject:
     topic: str | None
     characters: str
     pairs: str
+    places: frozenset[str] = frozenset()
+    objects: frozenset[int] = frozenset()
+    area: bool = False
+
+
+# A place a report names: a numbered address (its road's name before it when given: "幸福路23号",
+# "3号楼", "No. 23", "12 park road") or a code (a pole's, a manhole's: "LD-0457").
+_CHINESE_ADDRESS = re.compile(
+    rf"((?:[{_HAN}]{{2}}(?:路|街|大道|巷|弄))?)\s*(\d+)\s*(号楼|号院|号|栋|幢|单元|室)"
+)
+_ENGLISH_ADDRESS = re.compile(
+    r"\b(?:no\.?|number|#)\s*(\d+)\b"
+    r"|\b(\d+)\s+((?:[a-z]+\s+){0,2}(?:road|rd|street|st|avenue|ave|lane|way))\b"
+)
+_CODE = re.compile(r"(?<![a-z])([a-z]{1,4})-?(\d{3,})(?!\d)")
+
+
+def places(folded: str) -> frozenset[str]:
+    """The places a (NFKC-normalised, casefolded) text names, each as one mark."""
+    marks = {"".join(found.groups()) for found in _CHINESE_ADDRESS.finditer(folded)}
+    for found in _ENGLISH_ADDRESS.finditer(folded):
+        number = found.group(1) or found.group(2)
+        marks.add(f"{number} {found.group(3)}" if found.group(3) else f"no {number}")
+    marks.update(f"{a}-{n}" for a, n in _CODE.findall(folded))
+    return frozenset(marks)
+
+
+def _objects(folded: str, objects: tuple[tuple[str, ...], ...]) -> frozenset[int]:
+    return frozenset(
+        n
+        for n, names in enumerate(objects)
+        if any(unicodedata.normalize("NFKC", name).casefold() in folded for name in names)
+    )
 
 
 @functools.lru_cache(maxsize=4096)  # the surge check reads every recent ticket's on each new one
-def subject(question: str, topic: str | None) -> Subject:
-    """The subject of a ticket's `question` (any text; NFKC-normalised, punctuation dropped)."""
+def subject(
+    question: str,
+    topic: str | None,
+    *,
+    objects: tuple[tuple[str, ...], ...] = (),
+    area: bool = False,
+) -> Subject:
+    """The subject of a ticket's `question` (any text; NFKC-normalised, punctuation dropped):
+    the things of `objects` (config `surge.objects`) and the places it names; `area`: its
+    topic is a matter of an area (its template's `handling.area`)."""
     folded = unicodedata.normalize("NFKC", question).casefold()
     pairs: list[str] = []
     for found in _RUN.finditer(folded):
@@ -51,14 +98,34 @@ def subject(question: str, topic: str | None) -> Subject:
             pairs.extend(run[i : i + 2] for i in range(len(run) - 1))
         else:
             pairs.append(run)
-    return Subject(topic, " ".join(_TOKEN.findall(folded)), " ".join(pairs))
+    return Subject(
+        topic,
+        " ".join(_TOKEN.findall(folded)),
+        " ".join(pairs),
+        places(folded),
+        _objects(folded, objects),
+        area,
+    )
+
+
+def _same_thing_and_place(a: Subject, b: Subject) -> bool:
+    """No different things named, and no different places unless the matter is an area's
+    (both named: one place each names in common)."""
+    if a.objects and b.objects and a.objects != b.objects:
+        return False
+    if a.topic is not None and a.topic == b.topic and a.area:
+        return True
+    return not (a.places and b.places and not a.places & b.places)
 
 
 def alike(a: Subject, b: Subject, similarity: float) -> bool:
-    """Whether two subjects are one matter: the same topic when the knowledge base knows
-    both; else their characters and pairs together alike, by rapidfuzz's token-set ratio
-    (0-100), at least `similarity` (config `surge.similarity`), and when it knows one of them,
-    their pairs alone alike as much too. Symmetric."""
+    """Whether two subjects are one matter: never when they name different things, or
+    different places for a matter not an area's (`_same_thing_and_place`); the same topic
+    when the knowledge base knows both; else their characters and pairs together alike, by
+    rapidfuzz's token-set ratio (0-100), at least `similarity` (config `surge.similarity`),
+    and when it knows one of them, their pairs alone alike as much too. Symmetric."""
+    if not _same_thing_and_place(a, b):
+        return False
     if a.topic is not None and b.topic is not None:
         return a.topic == b.topic
     words = fuzz.token_set_ratio(f"{a.characters} {a.pairs}", f"{b.characters} {b.pairs}")

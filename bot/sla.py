@@ -48,10 +48,12 @@ class ServiceLevels:
         )
 
     def watched_deadline(self, ticket: Ticket) -> tuple[DeadlineKind, int] | None:
-        """The deadline whose ladder runs now, and its next step, if any step remains."""
-        if ticket.status is TicketStatus.OPEN:
+        """The deadline whose ladder runs now, and its next step, if any step remains: an
+        open ticket's first response until staff have written to its requester (an /incident
+        update is its first response), then its resolution's."""
+        if ticket.status is TicketStatus.OPEN and not ticket.staff_wrote:
             kind, done = DeadlineKind.FIRST_RESPONSE, ticket.first_response_steps
-        elif ticket.status in (TicketStatus.CLAIMED, TicketStatus.TRANSFERRING):
+        elif ticket.status in (TicketStatus.OPEN, TicketStatus.CLAIMED, TicketStatus.TRANSFERRING):
             kind, done = DeadlineKind.RESOLUTION, ticket.resolution_steps
         else:
             return None

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import lifecycle
 from bot.errors import InvalidInput, NotAllowed, NotFound
 from bot.guards import clean_text, require_owner_or_supervisor, require_staff_of
-from bot.incidents import MatterWords, Topic, detect_surge
+from bot.incidents import AreaTopic, MatterWords, Topic, detect_surge
 from bot.ledger import contacted, record_late_first_response
 from bot.lifecycle import Action
 from bot.models import Requester, StaffLink, Ticket, TicketStatus
@@ -52,13 +52,15 @@ async def open_ticket(
     priority_from: str | None = None,
     topic: Topic | None = None,
     matter_words: MatterWords | None = None,
+    area: AreaTopic | None = None,
 ) -> Opened:
     """Register an inquiry with its deadlines; the promise made to the requester is contact.
     `inquiry`: the first inquiry's turns (bot/intake/inquiry.py); `staff_chat_id`: the staff
     group its card goes to, if the caller sends one (both written with the ticket's row).
     `priority_words`: the words configured keywords raise the priority for (default: the
     question; an announcement passed on is no outage of the requester's); `topic`: what a
-    question is about, and `matter_words`: the words telling it, for the surge check
+    question is about, `area` whether that is an area's matter, and `matter_words`: the
+    words telling it, for the surge check
     (`bot.incidents.detect_surge`). `priority_from`: the knowledge-base template (its title)
     whose `priority` set `priority`: a ticket opened above the lowest priority by it alerts
     the supervisors as keywords do (`alert_template`)."""
@@ -136,6 +138,7 @@ async def open_ticket(
             now=now,
             topic=topic,
             matter_words=matter_words,
+            area=area,
         )
     )
     await save(session, rules, ticket)

@@ -158,6 +158,10 @@ HANDLERS: tuple[BaseHandler[Update, DeskContext, Any], ...] = (
     MessageHandler(PRIVATE & filters.COMMAND, greeting.command),
 )
 
+NOT_SERVED = MessageHandler(
+    GROUPS & filters.UpdateType.MESSAGE & (filters.TEXT | filters.CAPTION), groups.not_served
+)
+
 
 class Services:
     """What runs beside the handlers while an Application runs: its post_init sets the menus,
@@ -254,6 +258,9 @@ def build_application(
     application.bot_data.desk = desk
     application.bot_data.services = services
     application.add_handlers(HANDLERS)
+    # Beside them, first: the bot mentioned in a group it does not serve says where it is
+    # served (handlers/groups.py `not_served`); the handlers above still see the update.
+    application.add_handler(NOT_SERVED, group=-1)
     application.add_error_handler(errors.on_error)
     if sweep_every is not None and application.job_queue is not None:
         application.job_queue.run_repeating(jobs.sweep, interval=sweep_every, name=jobs.SWEEP)

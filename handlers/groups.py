@@ -14,6 +14,7 @@ from telegram import ChatMemberAdministrator, ChatMemberOwner, Update
 from bot import staff_chats
 from bot.desk import Desk
 from bot.intake import card
+from handlers import post
 from handlers.context import DeskContext
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,30 @@ async def migrated(update: Update, context: DeskContext) -> None:
         await moved(context.desk, update.update_id, message.chat_id, message.migrate_to_chat_id)
     elif message.migrate_from_chat_id is not None:
         await moved(context.desk, update.update_id, message.migrate_from_chat_id, message.chat_id)
+
+
+async def not_served(update: Update, context: DeskContext) -> None:
+    """Someone in a group the desk does not serve (no department's, not management's)
+    mentions the bot ("@shouwen_bot ...", any case) or replies to it: a short reply in their
+    language saying the group is not served and that a private chat with the bot is. Anything
+    else there (people talking, a bare command perhaps another bot's) stays unanswered."""
+    message = update.message
+    username = context.bot.username
+    if message is None or message.from_user is None or message.from_user.is_bot:
+        return
+    if staff_chats.place_of(context.desk.settings, message.chat_id).known:
+        return
+    words = (message.text or message.caption or "").casefold()
+    replied = message.reply_to_message
+    author = replied.from_user if replied is not None else None
+    to_bot = author is not None and author.id == context.bot.id
+    mentioned = bool(username) and f"@{username}".casefold() in words
+    if not mentioned and not to_bot:
+        return
+    desk = context.desk
+    language = desk.texts.language_of(message.from_user.language_code)
+    text = desk.texts.render("group_not_served", language, bot_username=username)
+    await post.say(desk, update.update_id, post.reply(message, text))
 
 
 async def service(update: Update, context: DeskContext) -> None:

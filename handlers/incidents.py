@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot import incidents
+from bot import incident_updates
 from bot.errors import DeskError
 from handlers import post
 from handlers.context import DeskContext
@@ -18,7 +18,7 @@ from handlers.roles import staff_or_management
 async def post_update(update: Update, context: DeskContext) -> None:
     """`/incident <incident> <text>`, anywhere staff or management write: the text goes to
     the requester of every active ticket linked to the incident, and the one who sent it is
-    told how many."""
+    told how many, and whose language it is not in."""
     desk = context.desk
     message = update.effective_message
     if message is None or message.from_user is None:
@@ -30,7 +30,7 @@ async def post_update(update: Update, context: DeskContext) -> None:
         # The text as written (line breaks kept), after the command and the incident number.
         text = (message.text or "").split(maxsplit=2)[2] if len(args) > 1 else ""
         async with desk.transaction(update_id=update.update_id) as tx:
-            updated = await incidents.update_and_tell(
+            posted = await incident_updates.update_and_tell(
                 tx=tx,
                 rules=desk.rules,
                 incident_id=incident_id,
@@ -38,7 +38,12 @@ async def post_update(update: Update, context: DeskContext) -> None:
                 text=text,
             )
             told = desk.texts.render(
-                "incident_posted", language, incident_id=incident_id, ticket_ids=updated
+                "incident_posted",
+                language,
+                incident_id=incident_id,
+                ticket_ids=posted.ticket_ids,
+                written_in=posted.written_in,
+                unlike=posted.unlike,
             )
             await post.post(tx, post.reply(message, told))
     except (ValueError, IndexError, DeskError) as refused:

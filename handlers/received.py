@@ -5,6 +5,7 @@ what becomes of each)."""
 from __future__ import annotations
 
 from telegram import (
+    Location,
     Message,
     MessageOriginChannel,
     MessageOriginChat,
@@ -36,12 +37,28 @@ def content_of(message: Message) -> tuple[str, str | None]:
 
 
 def described(message: Message) -> str:
-    """A poll in words: its question and its options ("" for anything else)."""
-    poll = message.poll
-    if poll is None:
-        return ""
-    options = "\n".join(f"• {option.text}" for option in poll.options)
-    return f"{poll.question}\n{options}"
+    """A poll, a venue, a location or a contact in words ("" for anything else): a poll's
+    question and options; a venue's title, address and coordinates; a location's
+    coordinates; a contact's name and phone number. Staff read it in /ticket N and wherever
+    the message is listed, not a bare label."""
+    poll, venue, location, contact = message.poll, message.venue, message.location, message.contact
+    if poll is not None:
+        options = "\n".join(f"• {option.text}" for option in poll.options)
+        return f"{poll.question}\n{options}"
+    if venue is not None:
+        return f"{venue.title}, {venue.address} ({_coordinates(venue.location)})"
+    if location is not None:
+        return _coordinates(location)
+    if contact is not None:
+        parts = [part for part in (contact.first_name, contact.last_name or "") if part]
+        # 张 三 is 张三; John Smith keeps its space.
+        name = ("" if all(not p.isascii() for p in parts) else " ").join(parts)
+        return f"{name} {contact.phone_number}".strip()
+    return ""
+
+
+def _coordinates(location: Location) -> str:
+    return f"{location.latitude:.6f}, {location.longitude:.6f}"
 
 
 def origin_of(message: Message) -> Origin | None:

@@ -255,7 +255,8 @@ async def priority_command(update: Update, context: DeskContext) -> None:
 @refusals
 async def block(update: Update, context: DeskContext) -> None:
     """/block <user id> <reason> and /unblock <user id>: a supervisor bars a requester (their
-    messages are no longer handled) or lifts it."""
+    messages are no longer handled) or lifts it; barring one with tickets in progress names
+    them and what becomes of them."""
     desk = context.desk
     user, message = update.effective_user, update.effective_message
     assert user is not None and message is not None
@@ -273,7 +274,7 @@ async def block(update: Update, context: DeskContext) -> None:
     user_id = int(args[0])
     async with desk.transaction(update_id=update.update_id) as tx:
         session = tx.session
-        await requesters.set_ban(
+        barred = await requesters.set_ban(
             session=session,
             rules=desk.rules,
             supervisor_id=user.id,
@@ -282,7 +283,15 @@ async def block(update: Update, context: DeskContext) -> None:
             reason=" ".join(args[1:]) if barring else "",
             now=desk.now(),
         )
-        told = desk.texts.render("banned", language, banned=barring, user_id=user_id)
+        # Their tickets in progress, and what becomes of them, when barred.
+        ticket_ids = (
+            await requesters.open_ticket_ids(session=session, requester_id=barred.id)
+            if barring
+            else []
+        )
+        told = desk.texts.render(
+            "banned", language, banned=barring, user_id=user_id, ticket_ids=ticket_ids
+        )
         await post.post(tx, post.reply(message, told))
     # The ban list is the database's: this process reads it now, the others on their sweep.
     await desk.refresh()

@@ -16,6 +16,8 @@ A file holds `templates:`, a list of mappings:
         ask_for:                           # repair, an application to process): the bot
           zh: [具体位置, 现场照片]           # answers, asks for these details and opens
           en: [the exact place, a photo]   # the ticket itself, in this category and department
+        area: false                        # optional: true for an area's matter (an outage):
+                                           # reports from different addresses are one event
       priority: urgent                     # optional: the ticket opened from it is at least
                                            # this urgent (an answer promising an emergency)
       links: [https://example.gov/fund]
@@ -69,11 +71,14 @@ class Status(StrEnum):
 class Handling(BaseModel):
     """A matter no answer settles (a fault to repair, an application to process): a person
     must act. `ask_for` names, per language, the details the requester is asked to send (a
-    place, a photo, a number); it may be empty."""
+    place, a photo, a number); it may be empty. `area`: the matter is an area's (a water
+    cut, a power cut): reports of it from different addresses are one event, where a fault
+    at one place (a street light, a leak) reported from two addresses is two."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     ask_for: dict[str, list[str]] = Field(default_factory=dict)
+    area: bool = False
 
     @field_validator("ask_for")
     @classmethod

@@ -349,6 +349,9 @@ class Surge(ConfigModel):
     road): by default fault reports and complaints. Five people each asking how to replace
     their own lost ID card (a service request, 业务办理) share a kind of errand, not an event:
     no incident, none raised; nor are consultations or suggestions one.
+    `objects`: the things a report can be about, each a group of names in any language; two
+    reports naming different ones are never one matter (a sewer by a street light is no
+    broken light) (bot/same_matter.py).
     """
 
     window: Duration = timedelta(hours=1)
@@ -356,6 +359,15 @@ class Surge(ConfigModel):
     similarity: float = Field(default=75, ge=0, le=100)
     priority: str = "urgent"
     categories: tuple[str, ...] = ("fault_report", "complaint")
+    objects: tuple[tuple[str, ...], ...] = (
+        ("路灯", "street light", "street lamp", "lamp post"),
+        ("下水道", "排水", "污水", "sewer", "drain"),
+        ("井盖", "manhole"),
+        ("电梯", "lift", "elevator"),
+        ("水管", "pipe"),
+        ("红绿灯", "信号灯", "traffic light", "traffic signal"),
+        ("垃圾", "rubbish", "garbage"),
+    )
 
 
 class Abuse(ConfigModel):

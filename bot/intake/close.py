@@ -146,6 +146,13 @@ def topic(
     return known[question]
 
 
+def area_matter(templates: Mapping[str, CaseTemplate], template_id: str) -> bool:
+    """Whether the template `template_id` names a matter of an area (`handling.area`: a water
+    cut reaches many addresses at once), for the surge check."""
+    template = templates.get(template_id)
+    return bool(template is not None and template.handling and template.handling.area)
+
+
 def _by_keyword(question: str, templates: Mapping[str, CaseTemplate]) -> str | None:
     """The id of the one active template among `templates` with a keyword in `question`
     (compared NFKC-normalised and casefolded), None when none or several have."""

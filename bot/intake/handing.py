@@ -13,7 +13,7 @@ from bot import conversation, requesters, tickets
 from bot.desk import Desk
 from bot.intake import held, inquiry, offers
 from bot.intake.card import card_notice
-from bot.intake.close import Matter, matter_words, topic
+from bot.intake.close import Matter, area_matter, matter_words, topic
 from bot.intake.decision import Action, Handover, handover, route
 from bot.intake.pending import Reminder
 from bot.kinds import BOT_OFFERED
@@ -193,6 +193,7 @@ async def hand_over(
         # Their own words, not a notice's or a forward's: "停水" passed on is not their emergency.
         priority_words=inquiry.own_words(turns) if turns else None,
         topic=lambda text: topic(desk.matcher, text, desk.templates),
+        area=lambda found: area_matter(desk.templates, found),
         matter_words=matter_words,
     )
     ticket = opened.ticket

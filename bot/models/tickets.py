@@ -71,6 +71,11 @@ class Incident(Base):
     category: Mapped[str] = mapped_column(String(64))
     summary: Mapped[str] = mapped_column(Text)
     opened_at: Mapped[datetime]
+    # The latest /incident update as posted (every language), when and by whom: told at once
+    # to a requester whose ticket joins later.
+    latest_update: Mapped[str | None] = mapped_column(Text)
+    latest_update_at: Mapped[datetime | None]
+    latest_update_by: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class Ticket(Base):

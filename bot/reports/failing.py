@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -45,6 +46,17 @@ class Question:
     language: str
     department: str
     closed_with_summary: bool = False  # closed (not withdrawn) with a resolution summary
+    answered_by: str | None = None  # the template the bot answered it with, not rejected
+
+
+def answered_with(turns: Sequence[dict[str, Any]] | None) -> str | None:
+    """The template the bot last answered a ticket's first inquiry with (its `turns`,
+    bot/intake/inquiry.py), unless the requester said it did not help: the ticket came of a
+    matter that needs a person (a water cut to restore), not of a question the bot failed."""
+    for turn in reversed(turns or ()):
+        if turn.get("did") == "answer" and turn.get("templates"):
+            return None if turn.get("rejected") else str(turn["templates"][0])
+    return None
 
 
 @dataclass
@@ -132,9 +144,16 @@ def group_questions(
 
 
 def mark_covered(groups: Sequence[Group], matcher: Matcher) -> None:
-    """Name, for each group, the template the matcher now answers most of its wordings with
-    (at most CHECKED of them), if any."""
+    """Name, for each group, the template the bot answered most of its questions with when
+    they were asked (`Question.answered_by`), else the template the matcher now answers most
+    of its wordings with (at most CHECKED of them), if any."""
     for group in groups:
+        given = Counter(q.answered_by for q in group.questions if q.answered_by)
+        if given:
+            template_id, times = given.most_common(1)[0]
+            if times * 2 > group.count:
+                group.covered_by = template_id
+                continue
         answered: Counter[str] = Counter()
         wordings = group.wordings(CHECKED)
         for text in wordings:
@@ -166,6 +185,7 @@ async def handed_over(
             Ticket.status,
             Ticket.close_reason,
             Ticket.resolution_summary,
+            Ticket.inquiry,
         )
         .where(Ticket.opened_at >= start, Ticket.opened_at < end)
         .order_by(Ticket.id.desc())
@@ -181,8 +201,9 @@ async def handed_over(
             status is TicketStatus.CLOSED
             and reason is not CloseReason.WITHDRAWN
             and bool((summary or "").strip()),
+            answered_with(turns),
         )
-        for ticket_id, text, language, department, status, reason, summary in reversed(rows)
+        for ticket_id, text, language, department, status, reason, summary, turns in reversed(rows)
         if text.strip()
     ]
 

@@ -9,11 +9,12 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import incidents, tickets
+from bot import tickets
 from bot.casebook import file_templates, matcher_for
 from bot.config import Settings
 from bot.errors import InvalidInput, NotAllowed, NotFound
-from bot.incidents import Topic, in_languages
+from bot.incident_updates import in_languages, update_and_tell
+from bot.incidents import Topic
 from bot.intake.close import topic
 from bot.models import Incident, Ticket
 from bot.rules import Rules
@@ -181,14 +182,14 @@ async def test_one_update_reaches_every_linked_requester(sessions: Sessions, rul
     assert incident_id is not None
     later = NOW + timedelta(hours=1)
     async with Transactions(sessions, clock=lambda: later)() as tx:
-        updated = await incidents.update_and_tell(
+        updated = await update_and_tell(
             tx=tx,
             rules=rules,
             incident_id=incident_id,
             officer_id=OFFICER,
             text="维修人员已到场,预计今晚18点前恢复",
         )
-    assert updated == [1, 2, 3, 4, 5]
+    assert updated.ticket_ids == [1, 2, 3, 4, 5]
     told = await outbox_rows(sessions)
     assert sorted(m.chat_id for m in told) == [6000, 6001, 6002, 6003, 6004]
     assert {m.template for m in told} == {"incident_update"}
@@ -209,17 +210,17 @@ async def test_an_incident_update_is_refused_to_outsiders_and_when_nothing_is_op
     transactions = Transactions(sessions, clock=lambda: NOW)
     with pytest.raises(NotAllowed):
         async with transactions() as tx:
-            await incidents.update_and_tell(
+            await update_and_tell(
                 tx=tx, rules=rules, incident_id=incident_id, officer_id=424242, text="假消息"
             )
     with pytest.raises(InvalidInput):
         async with transactions() as tx:
-            await incidents.update_and_tell(
+            await update_and_tell(
                 tx=tx, rules=rules, incident_id=incident_id, officer_id=OFFICER, text="  "
             )
     with pytest.raises(NotFound):
         async with transactions() as tx:
-            await incidents.update_and_tell(
+            await update_and_tell(
                 tx=tx, rules=rules, incident_id=incident_id + 1, officer_id=OFFICER, text="x"
             )
     assert await outbox_rows(sessions) == []

@@ -31,7 +31,7 @@ from hypothesis.stateful import (
     rule,
     run_state_machine_as_test,
 )
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from bot import closure, conversation, handoffs, lifecycle, requesters, tickets
 from bot.config import Settings
@@ -40,10 +40,12 @@ from bot.errors import DeskError
 from bot.models import (
     BreachKind,
     DeadlineKind,
+    Direction,
     Escalation,
     LedgerEntry,
     Ticket,
     TicketEvent,
+    TicketMessage,
     TicketStatus,
 )
 from bot.rules import Rules
@@ -287,8 +289,19 @@ class DeskMachine(RuleBasedStateMachine):
                 list(await session.scalars(select(LedgerEntry))),
             )
 
+    async def _first_words(self) -> dict[int, datetime]:
+        """When staff first wrote to each ticket's requester (its first response too)."""
+        async with self.sessions() as session:
+            rows = await session.execute(
+                select(TicketMessage.ticket_id, func.min(TicketMessage.created_at))
+                .where(TicketMessage.direction == Direction.OUT)
+                .group_by(TicketMessage.ticket_id)
+            )
+            return {ticket_id: at for ticket_id, at in rows.all()}
+
     def check_after_sweep(self, now: datetime) -> None:
         ticket_rows, _, _, ledger = self.run(self._load())
+        words = self.run(self._first_words())
         missed = Counter(e.ticket_id for e in ledger if e.kind == BreachKind.MISSED_FIRST_RESPONSE)
         interval = self.rules.notice_interval
         for ticket in ticket_rows:
@@ -296,7 +309,9 @@ class DeskMachine(RuleBasedStateMachine):
             open_at_deadline = (
                 ticket.claimed_at is None and (ticket.closed_at is None or ticket.closed_at > due)
             ) or (ticket.claimed_at is not None and ticket.claimed_at > due)
-            if due <= now and open_at_deadline:
+            # A word to the requester by the deadline is a first response as a claim is.
+            answered = ticket.id in words and words[ticket.id] <= due
+            if due <= now and open_at_deadline and not answered:
                 assert missed[ticket.id] == 1, f"ticket {ticket.id} passed its claim deadline"
             if ticket.status in (
                 TicketStatus.OPEN,

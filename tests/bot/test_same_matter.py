@@ -112,3 +112,23 @@ def test_a_number_or_latin_word_does_not_swallow_the_chinese_after_it(
 
 def test_the_genuine_water_cut_shares_the_pair_that_names_it() -> None:
     assert "停水" in subject("幸福路3号楼停水了,家里没水做饭", None).pairs.split()
+
+
+LIGHTS = (("路灯", "street light"), ("下水道", "sewer"))
+
+
+def test_a_fault_at_another_place_or_of_another_thing_is_another_matter() -> None:
+    def light(text: str, area: bool = False) -> Subject:
+        return subject(text, "streetlight-fault", objects=LIGHTS, area=area)
+
+    here = light("幸福路23号门口的路灯坏了")
+    assert alike(here, light("幸福路23号门口路灯不亮,灯杆LD-0457"), SIMILARITY)
+    assert not alike(here, light("建设路5号旁边的路灯不亮了"), SIMILARITY)
+    assert not alike(light("The street light outside No. 5 is out"), here, SIMILARITY)
+    assert not alike(here, light("幸福路23号路灯旁边的下水道堵了"), SIMILARITY)
+    # An area's matter (a water cut) is one event whatever the addresses.
+    assert alike(
+        subject("幸福路3号楼停水了", "water-outage", area=True),
+        subject("建设路5号停水了", "water-outage", area=True),
+        SIMILARITY,
+    )

@@ -282,6 +282,14 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [(o, {"origin_kind": o}) for o in ("user", "hidden_user", "chat", "channel")]
     if template == "handoff_decided":
         return [(d, {"decision": d}) for d in ("accepted", "returned")]
+    if template == "group_not_served":
+        return [("group", {"bot_username": "shouwen_bot"})]
+    if template == "incident_update":
+        return [("theirs", {}), ("other", {"written_in": "zh"})]
+    if template == "incident_posted":
+        return [("all", {}), ("unlike", {"written_in": "zh", "unlike": {"en": [8, 9]}})]
+    if template == "alert_surge_joined":
+        return [("told", {"told": True}), ("before", {"told": False})]
     if template == "emergency_advice":
         return [("opened", {}), ("raised", {"raised": True})]
     if template == "ask_matter":

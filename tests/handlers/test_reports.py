@@ -17,6 +17,7 @@ from tests.handlers.conftest import GENERAL_GROUP, REQUESTER, DeskClock, bot_lin
 
 App = Application  # type: ignore[type-arg]
 OFFICER, SUPERVISOR = 100101, 100190
+MANAGER, MANAGEMENT_CHAT = 900001, -1000000000900
 
 
 def _files(emulator: Emulator, suffix: str) -> list[bytes]:
@@ -108,3 +109,37 @@ async def test_a_question_group_becomes_a_proposed_template(
     await until(lambda: _said(emulator, SUPERVISOR, "我想申请公租房", "住房保障窗口"))
     await world.user_sends(SUPERVISOR, "/template_from 99")
     await until(lambda: _said(emulator, SUPERVISOR, "找不到工单 #99"))  # no such ticket
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_questions_the_bot_answered_are_not_counted_as_failing(
+    running: tuple[Emulator, App], desk_clock: DeskClock
+) -> None:
+    """A tester's report said no template covers the water cuts, though the bot answered each
+    from the water-outage template (and opened the ticket, the matter needing a person): a
+    question the bot answered is covered, whatever details the requester added."""
+    emulator, _ = running
+    world = emulator.world
+    reports = [
+        "我家停水了,幸福路3号楼2单元,早上8点开始就没水",
+        "小区停水一整天了什么时候恢复",
+        "小区停水一整天了,人民路88号,什么时候恢复",
+    ]
+    for number, text in enumerate(reports, start=1):
+        user_id = 709000 + number
+        world.add_user(user_id, f"R{number}", "zh")
+        await world.user_sends(user_id, text)
+        # Long with its details, it may be offered ("did you mean"): they pick the water cut.
+        await until(lambda u=user_id: bool(bot_said(world, u)))
+        first = bot_said(world, user_id)[0]
+        picks = [
+            b for row in first.buttons for b in row if b["callback_data"] == "kb:water-outage"
+        ]
+        for pick in picks:
+            await world.user_presses(user_id, user_id, first.message_id, pick["callback_data"])
+        await until(lambda u=user_id, n=number: _said(emulator, u, f"#{n}"))
+    desk_clock.now += timedelta(hours=1)
+    await world.user_sends(MANAGER, "/report week", MANAGEMENT_CHAT)
+    await until(lambda: _said(emulator, MANAGEMENT_CHAT, "服务监督报告"))
+    (summary,) = [e.text for e in bot_said(world, MANAGEMENT_CHAT) if "服务监督报告" in e.text]
+    assert "无模板覆盖的问题组 0" in summary, summary

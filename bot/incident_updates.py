@@ -1,0 +1,181 @@
+"""/incident updates (SPEC rule 9): one word from staff reaches every requester of a mass
+incident, in their language where given, and a requester whose ticket joins later hears the
+latest one at once. An update reaching a requester in a language other than theirs says so,
+to them in their language and to the one who posted it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.conversation import file_staff_message
+from bot.errors import InvalidInput, NotAllowed, NotFound
+from bot.guards import clean_text, may_speak_for
+from bot.models import ACTIVE_STATUSES, Incident, Requester, Ticket
+from bot.notices import Audience, Notice, publish
+from bot.rules import Rules
+from bot.store import save
+from bot.transaction import Transaction
+
+
+@dataclass
+class Posted:
+    """What an update did: `ticket_ids`, the tickets it was filed on, in order; `unlike`, for
+    each language some requesters speak that the update was not given in, their tickets'
+    ids; `written_in`, the language the text they got is in."""
+
+    ticket_ids: list[int]
+    written_in: str | None = None
+    unlike: dict[str, list[int]] = field(default_factory=dict)
+
+
+async def update_and_tell(
+    *, tx: Transaction, rules: Rules, incident_id: int, officer_id: int, text: str
+) -> Posted:
+    """One public update on incident `incident_id`, filed on each of its active tickets at the
+    transaction's instant (it counts as contact, so each ticket's progress-notice clock starts
+    again, and as the first response of a ticket nobody has claimed) and published to each
+    ticket's requester as an `incident_update` notice. `text` may hold the update once per
+    language, separated by " | ", in the order config `languages.supported` lists them
+    ("供水管网抢修中 | Repairs under way"): each requester gets it in their language, and the
+    first where theirs is not given (`in_languages`), with a line in theirs saying which
+    language it is in (`written_in`). The incident keeps it for those who join later
+    (`tell_joiner`).
+
+    Raises InvalidInput ("empty_text") for a text with no words in any language (nothing,
+    "|", " | "), NotFound when there is no such incident (`no_such_incident`) or it has no
+    active ticket (`no_incident`), NotAllowed unless `officer_id` may speak for at least one
+    of them (owner, staff of its department, management: bot/guards.py).
+    """
+    cleaned = clean_text(text, "an incident update")
+    languages = rules.settings.languages.supported
+    if not in_languages(cleaned, languages):  # "|" alone, or only separators and punctuation
+        raise InvalidInput("an incident update has no words", "empty_text")
+    rows = (
+        await tx.session.execute(
+            select(Ticket, Requester)
+            .join(Requester, Requester.id == Ticket.requester_id)
+            .where(Ticket.incident_id == incident_id, Ticket.status.in_(ACTIVE_STATUSES))
+            .order_by(Ticket.id)
+        )
+    ).all()
+    incident = await tx.session.get(Incident, incident_id)
+    if incident is None:
+        raise NotFound(f"no incident {incident_id}", "no_such_incident", incident_id=incident_id)
+    if not rows:
+        raise NotFound(
+            f"incident {incident_id} has no active ticket", "no_incident", incident_id=incident_id
+        )
+    if not any(may_speak_for(rules, ticket, officer_id) for ticket, _ in rows):
+        raise NotAllowed(f"user {officer_id} may not write on incident {incident_id}")
+    incident.latest_update, incident.latest_update_at = cleaned, tx.now
+    incident.latest_update_by = officer_id
+    posted = Posted([ticket.id for ticket, _ in rows])
+    notices = []
+    for ticket, requester in rows:
+        notice, language = await _tell(tx.session, rules, incident, ticket, requester, tx.now)
+        notices.append(notice)
+        if language != requester.language:
+            posted.unlike.setdefault(requester.language, []).append(ticket.id)
+        posted.written_in = posted.written_in or language
+    await publish(tx, rules, notices)
+    return posted
+
+
+async def tell_joiner(
+    session: AsyncSession, rules: Rules, incident: Incident, ticket: Ticket, now: datetime
+) -> list[Notice]:
+    """A ticket that joins `incident` after an update was posted: the latest update, filed on
+    it as its poster's and told to its requester as the others were told; [] before any."""
+    requester = await session.get(Requester, ticket.requester_id)
+    if incident.latest_update is None or requester is None:
+        return []
+    notice, _ = await _tell(session, rules, incident, ticket, requester, now)
+    return [notice]
+
+
+async def _tell(
+    session: AsyncSession,
+    rules: Rules,
+    incident: Incident,
+    ticket: Ticket,
+    requester: Requester,
+    now: datetime,
+) -> tuple[Notice, str]:
+    """The incident's latest update filed on `ticket` and worded for its requester: the
+    notice, and the language of the text they get."""
+    assert incident.latest_update is not None and incident.latest_update_by is not None
+    languages = rules.settings.languages.supported
+    texts = in_languages(incident.latest_update, languages)
+    if _SEPARATOR.search(incident.latest_update) is None:  # written once: in which language?
+        texts = {written_in(incident.latest_update, languages): incident.latest_update}
+    language = requester.language if requester.language in texts else next(iter(texts))
+    theirs = texts[language]
+    file_staff_message(
+        session,
+        rules,
+        ticket,
+        officer_id=incident.latest_update_by,
+        text=theirs,
+        now=now,
+        internal=False,
+    )
+    await save(session, rules, ticket)
+    values = {
+        "text": theirs,
+        "incident_id": incident.id,
+        "written_in": None if language == requester.language else language,
+    }
+    notice = Notice("incident_update", (Audience.REQUESTER,), ticket, values, requester=requester)
+    return notice, language
+
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def written_in(text: str, languages: list[str]) -> str:
+    """The language of `languages` (config `languages.supported`) a text is written in, by
+    its script: Chinese when its Chinese characters are at least a third as many as its Latin
+    letters (a Chinese word says as much as a few letters), else the first other language;
+    the first language when nothing tells."""
+    han, latin = len(_HAN.findall(text)), len(_LATIN.findall(text))
+    others = [language for language in languages if language != "zh"]
+    if "zh" in languages and han and han * 3 >= latin:
+        return "zh"
+    if latin and others:
+        return others[0]
+    return languages[0]
+
+
+# The separator between an update's languages: a "|" standing alone, spaces (or the text's
+# start or end) on both sides ("电话 1|2 号线" is one text; "抢修中 |" is Chinese alone).
+_SEPARATOR = re.compile(r"(?:^|\s)\|(?:\s|$)")
+
+
+def _has_words(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
+def in_languages(text: str, languages: list[str]) -> dict[str, str]:
+    """An update written once per language, separated by " | " in the order of `languages`
+    (config `languages.supported`): {language: its text}, in that order; a text without the
+    separator is every language's. Parts past the languages stay with the last one; parts
+    without words (nothing, or only punctuation: "/incident 8 |") are left out (the first
+    language's text is then the one given); {} when no part has words: no update at all."""
+    text = text.strip()
+    if len(languages) > 1:
+        parts = [part.strip() for part in _SEPARATOR.split(text, maxsplit=len(languages) - 1)]
+    else:
+        parts = [text]
+    if len(parts) == 1:
+        return dict.fromkeys(languages, parts[0]) if _has_words(parts[0]) else {}
+    return {
+        language: part
+        for language, part in zip(languages, parts, strict=False)
+        if _has_words(part)
+    }
