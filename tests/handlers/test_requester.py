@@ -151,7 +151,8 @@ async def test_new_question_while_a_ticket_is_open(running: tuple[Emulator, App]
     assert "此前工单:#1 待认领" in second.text
     # Pressing the same button again opens nothing more: the ticket waits for a person.
     await world.user_presses(REQUESTER, REQUESTER, answer.message_id, "human")
-    assert "工单 #2 已转人工,正在等待工作人员接手" in (await bot_lines(emulator, REQUESTER, 5))[-1].text
+    waits = (await bot_lines(emulator, REQUESTER, 5))[-1].text
+    assert "工单 #2 已转人工,正在等待工作人员接手" in waits
     # Back to normal, with two tickets in hand and no officer's word yet on either: what they
     # add right after opening #2 is more of #2 (bot/replies.py; asked which only with no clue).
     await world.user_sends(REQUESTER, "补充一下:卡号尾号1234")

@@ -19,6 +19,7 @@ from bot.intake import offers
 from bot.models import Ticket
 from emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, REQUESTER, bot_lines, bot_said, until
+from tests.handlers.test_every_kind import claimed_ticket
 
 App = Application  # type: ignore[type-arg]
 
@@ -234,3 +235,46 @@ async def test_words_added_to_an_unclaimed_ticket_name_no_owner(
     told = (await bot_lines(emulator, user, before + 1))[-1]
     assert "#1" in told.text and staff in told.text
     assert "负责人" not in told.text and "officer in charge" not in told.text
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "said"), [(REQUESTER, "1和3"), (ENGLISH, "the first and the third")]
+)
+async def test_two_named_one_needing_a_person_both_answered_and_its_ticket_opened(
+    running: tuple[Emulator, App], user: int, said: str
+) -> None:
+    """ "water bill": the bill's payment (an answer) and brown water (a fault a person must
+    see to). Both named: the payment's answer, then the fault's answer and its ticket."""
+    emulator, application = running
+    desk = application.bot_data.desk
+    await emulator.world.user_sends(user, "water bill")
+    (offered,) = await bot_lines(emulator, user, 1)
+    assert _data(offered) == [
+        "kb:utility-bill-payment",
+        "kb:water-outage",
+        "kb:water-quality",
+        "human",
+    ]
+    await emulator.world.user_sends(user, said)
+    await until(lambda: any("#1" in e.text for e in bot_said(emulator.world, user)))
+    texts = [e.text for e in bot_said(emulator.world, user)[1:]]
+    paid = desk.answer("utility-bill-payment", _lang(user))
+    fault = desk.answer("water-quality", _lang(user))
+    assert any(paid in t for t in texts) and any(fault in t for t in texts)
+    assert [paid in t for t in texts].index(True) < [fault in t for t in texts].index(True)
+    (ticket,) = await _tickets(application)
+    assert ticket.category == desk.templates["water-quality"].category
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_person_asked_for_in_a_claimed_ticket_hears_who_has_it(
+    running: tuple[Emulator, App],
+) -> None:
+    emulator, application = running
+    await claimed_ticket(emulator)
+    before = len(bot_said(emulator.world, REQUESTER))
+    await emulator.world.user_sends(REQUESTER, "人工")
+    told = (await bot_lines(emulator, REQUESTER, before + 1))[-1]
+    assert "#1" in told.text and "负责人:王芳" in told.text
+    assert len(await _tickets(application)) == 1
