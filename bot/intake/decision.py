@@ -22,8 +22,9 @@ The table, in words (each row wins over those below it):
 | none, NEW_Q., ABOUT    |        | a forward alone    |          |       | ASK_ABOUT   |
 | none, NEW_Q., CLARIFY  |        | no matter said     |          |       | ASK_MATTER  |
 | none, NEW_Q., CLARIFY  |        | an opener          |          |       | CLARIFY     |
+| CLARIFY (MATTER)       |        | courtesy           |          | any   | CLARIFY     |
+|                        |        |                    |          |       | (ASK_MATT.) |
 | none, NEW_QUESTION     |        | courtesy           |          |       | COURTESY    |
-| CLARIFY                |        | courtesy           |          |       | CLARIFY     |
 | any other              |        | yes                |          | any   | HANDOVER    |
 | none, after an answer  |        | "not solved" said  | any      | any   | HANDOVER    |
 | none, NEW_Q., ABOUT    |        | an announcement    | ANSWER   |       | ANSWER      |
@@ -50,7 +51,8 @@ opener too: nothing waits); "an opener": a greeting or a sentence that only anno
 ("我想咨询一下", "I need help": `bot.intake.openers`): what is it about? Then their next text is
 searched alone (another opener first, "你好,我有个问题": asked again, never a question of its
 own); "courtesy": thanks, "ok", "好的" alone or in a row, nothing of theirs waiting
-(`is_courtesy`): a clerk says "you're welcome" and offers help, asks nothing, opens nothing;
+(`is_courtesy`): a clerk says "you're welcome" and offers help, asks nothing, opens nothing
+(said to "what is it about?" or "what is the matter?", that is asked again: never its words);
 "a forward alone": the text is forwarded, not written by them, and nothing of
 theirs waits (`forwarded`): a clerk handed a notice asks what they want done about it, once, and
 their answer with the forward is the question (at ABOUT, more forwards join it and the question
@@ -245,9 +247,12 @@ def before_match(
         return Action.ASK_MATTER
     if opener and not question_waiting and step in (None, *_OPENED):
         return Action.CLARIFY  # another opener after the first: asked again, no question
-    if courtesy and not question_waiting and step in (None, *_OPENED):
-        # Thanks, "ok": nothing asked. After "what is it about?", asked again.
-        return Action.CLARIFY if step is DialogStep.CLARIFY else Action.COURTESY
+    if courtesy and step is DialogStep.CLARIFY:
+        return Action.CLARIFY  # "ok" to "what is it about?": asked again, never its words
+    if courtesy and step is DialogStep.MATTER:
+        return Action.ASK_MATTER  # "ok" to "what is the matter?": the same
+    if courtesy and not question_waiting and step in (None, DialogStep.NEW_QUESTION):
+        return Action.COURTESY  # thanks, "ok", nothing asked: you're welcome
     if asks_for_person:
         return Action.HANDOVER
     return None

@@ -126,10 +126,17 @@ async def take_text(
         return Outcome(decided, ticket=current, emergency=raised, person=person)
     if decided in (Action.INTO_TICKET, Action.NO_WORDS):
         return Outcome(decided, ticket=current)
-    if decided is Action.COURTESY or (decided is Action.CLARIFY and courteous):
+    if decided is Action.COURTESY or (
+        courteous and decided in (Action.CLARIFY, Action.ASK_MATTER)
+    ):
         # Thanks, "ok": nothing of a matter, never a question's words; you're welcome (or,
         # asked what it is about, asked again). Whatever waited still waits.
-        return Outcome(decided, thanks=thanks(text), again=step is DialogStep.CLARIFY)
+        return Outcome(
+            decided,
+            thanks=thanks(text),
+            again=step is DialogStep.CLARIFY,
+            person=requester.last_question is None,  # ASK_MATTER: a person was asked for
+        )
     if decided is Action.IN_CATEGORY:
         # The name they read on a button, typed: the choice, as if pressed (`pressing.take_press`).
         requester.inquiry = going_on or None

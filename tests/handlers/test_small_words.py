@@ -278,3 +278,49 @@ async def test_a_person_asked_for_in_a_claimed_ticket_hears_who_has_it(
     told = (await bot_lines(emulator, REQUESTER, before + 1))[-1]
     assert "#1" in told.text and "负责人:王芳" in told.text
     assert len(await _tickets(application)) == 1
+
+
+VAGUE_WORD = {REQUESTER: "材料", ENGLISH: "papers"}
+MATTER = {REQUESTER: "请先用一两句话说说是什么事", ENGLISH: "First, what is it about?"}
+LAMP = {
+    REQUESTER: "我家楼下的井盖坏了,有人踩空摔伤了",
+    ENGLISH: "The manhole cover outside my house is broken and someone fell in",
+}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(("user", "ok"), [(REQUESTER, "好的"), (ENGLISH, "ok thanks")])
+async def test_ok_to_what_is_it_about_is_asked_again_never_the_question(
+    running: tuple[Emulator, App], user: int, ok: str
+) -> None:
+    emulator, application = running
+    await emulator.world.user_sends(user, VAGUE_WORD[user])
+    (asked,) = await bot_lines(emulator, user, 1)
+    assert CLARIFY[user] in asked.text
+    await emulator.world.user_sends(user, ok)
+    again = (await bot_lines(emulator, user, 2))[-1]
+    assert CLARIFY[user] in again.text and again.text != asked.text  # a person offered
+    await emulator.world.user_sends(user, CARD[user])
+    answer = (await bot_lines(emulator, user, 3))[-1]
+    assert CARD_ANSWERED[user] in answer.text
+    assert await _tickets(application) == []
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "human", "ok"), [(REQUESTER, "人工", "嗯嗯"), (ENGLISH, "human", "okay")]
+)
+async def test_ok_to_what_is_the_matter_is_asked_again_never_the_matter(
+    running: tuple[Emulator, App], user: int, human: str, ok: str
+) -> None:
+    emulator, application = running
+    await emulator.world.user_sends(user, human)
+    (asked,) = await bot_lines(emulator, user, 1)
+    assert MATTER[user] in asked.text
+    await emulator.world.user_sends(user, ok)
+    assert MATTER[user] in (await bot_lines(emulator, user, 2))[-1].text
+    assert await _tickets(application) == []
+    await emulator.world.user_sends(user, LAMP[user])
+    await until(lambda: any("#1" in e.text for e in bot_said(emulator.world, user)))
+    (ticket,) = await _tickets(application)
+    assert ticket.question == LAMP[user]

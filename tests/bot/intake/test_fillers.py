@@ -92,3 +92,15 @@ def test_thanks_into_a_ticket_are_the_tickets_and_under_the_buttons_a_reminder()
         filler=is_filler("ok thanks"),
     )
     assert waiting is Action.REMIND
+
+
+@pytest.mark.parametrize("waiting", [False, True])
+def test_thanks_to_a_question_asked_asks_it_again(waiting: bool) -> None:
+    """ "ok" to "what is it about?" (after an opener, or a vague question waiting) and to
+    "what is the matter?" (after "人工"): never the matter's words, the question asked again."""
+    said = {"ticket_in_progress": False, "asks_for_person": False, "courtesy": True}
+    clarify = before_match(step=DialogStep.CLARIFY, question_waiting=waiting, **said)
+    assert clarify is Action.CLARIFY
+    assert before_match(step=DialogStep.MATTER, question_waiting=waiting, **said) is (
+        Action.ASK_MATTER
+    )
