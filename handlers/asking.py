@@ -17,14 +17,14 @@ from bot.desk import Desk
 from bot.intake import attachments, colleagues, flow, offers, pressing
 from bot.intake.buttons import Press, PressAction
 from bot.intake.decision import Action as IntakeAction
-from bot.models import Requester, Ticket
+from bot.models import Requester, Ticket, TicketStatus
 from bot.outbox import Call
 from bot.transaction import Transaction
 from handlers import post, received, which
 from handlers.callbacks import Action, Button, UnknownButton, parse
 from handlers.common import answer
 from handlers.context import DeskContext
-from handlers.handover import present, present_media, present_press
+from handlers.handover import in_hand, present, present_media, present_press
 from handlers.refusals import stale_buttons
 from handlers.requesters import asking, requester_and_ticket, requester_for
 
@@ -60,7 +60,7 @@ async def ask(update: Update, context: DeskContext) -> None:
                 desk, tx, requester, outcome.ticket, holding, message, update.update_id
             )
             if ticket is not None:  # else they are asked which of their tickets it is for
-                await _into_ticket(desk, tx, requester, ticket, message)
+                await _into_ticket(desk, tx, requester, ticket, message, person=outcome.person)
             return
         await post.post(tx, present(desk, requester, outcome))
 
@@ -231,11 +231,20 @@ async def edited(update: Update, context: DeskContext) -> None:
 
 
 async def _into_ticket(
-    desk: Desk, tx: Transaction, requester: Requester, ticket: Ticket, message: Message
+    desk: Desk,
+    tx: Transaction,
+    requester: Requester,
+    ticket: Ticket,
+    message: Message,
+    *,
+    person: bool = False,
 ) -> None:
     """A text a requester sends while their ticket is open: filed under it, copied to its
     staff, and the requester told so (or, after a resolution, asked to confirm), in the
-    caller's transaction."""
+    caller's transaction. Words that only ask for a person (`person`) are filed the same,
+    and answered with who has the ticket, or that it waits for one and by when (once: not
+    also "added")."""
+    asking_person = person and ticket.status is not TicketStatus.RESOLVED
     # Copied to the ticket's staff: bot/conversation.py.
     await conversation.requester_message_and_tell(
         tx=tx,
@@ -246,7 +255,10 @@ async def _into_ticket(
         message_id=message.message_id,
         text=message.text or "",
         origin=received.origin_of(message),
+        acknowledge=not asking_person,
     )
+    if asking_person:
+        await post.post(tx, in_hand(desk, requester, ticket))
 
 
 @stale_buttons

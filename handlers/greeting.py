@@ -177,6 +177,7 @@ async def new_question(update: Update, context: DeskContext) -> None:
             "new_question",
             requester.language,
             ticket_id=in_hand.id if in_hand is not None else None,
+            owner=desk.rules.staff.shown_as(in_hand.owner_id) if in_hand is not None else None,
             kept=str(kept(requester) or ""),
         )
         await post.post(tx, post.reply(message, text))

@@ -16,7 +16,7 @@ from bot.intake import attachments, emergency, handing, offers, pressing
 from bot.intake.buttons import PressAction
 from bot.intake.decision import Action, Handover
 from bot.intake.media import MediaAction
-from bot.models import Requester
+from bot.models import Requester, Ticket
 from bot.outbox import Call
 from handlers import keyboards, post
 
@@ -55,14 +55,22 @@ def _present(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list
     language, chat_id = requester.language, requester.chat_id
     match outcome.action:
         case Action.ANSWER:
-            found = desk.answer(outcome.template_ids[0], language)
-            text = desk.texts.render("answer", language, answer=found)
-            return [_offer(chat_id, text, keyboards.answered(desk, language))]
+            # Each answer asked for (several options named at once), the buttons under the
+            # last: one *Solved* / *Not solved* for them all.
+            *before, last = [
+                desk.texts.render("answer", language, answer=desk.answer(t, language))
+                for t in outcome.template_ids
+            ]
+            return [
+                *(post.message(chat_id, text) for text in before),
+                _offer(chat_id, last, keyboards.answered(desk, language)),
+            ]
         case Action.SUGGEST:
             markup = keyboards.suggestions(desk, language, outcome.template_ids)
             return [_offer(chat_id, desk.texts.render("suggest", language), markup)]
         case Action.CLARIFY:
-            return [post.message(chat_id, desk.texts.render("clarify", language))]
+            text = desk.texts.render("clarify", language, again=outcome.again)
+            return [post.message(chat_id, text)]
         case Action.ASK_ABOUT:
             text = desk.texts.render("ask_about", language, more=outcome.more, typed=outcome.typed)
             return [post.message(chat_id, text)]
@@ -86,6 +94,9 @@ def _present(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list
         case Action.MORE:
             reason = "edited" if outcome.edited else "added"
             text = desk.texts.render("category_waiting", language, reason=reason)
+            return [post.message(chat_id, text)]
+        case Action.COURTESY:
+            text = desk.texts.render("courtesy", language, thanks=outcome.thanks)
             return [post.message(chat_id, text)]
         case Action.NO_WORDS:
             return [post.message(chat_id, desk.texts.render("no_words", language))]
@@ -122,27 +133,42 @@ def present_press(desk: Desk, requester: Requester, pressed: pressing.Pressed) -
             assert pressed.handover is not None
             return present(desk, requester, pressed.handover)
         case PressAction.TICKET_IN_HAND:
-            ticket = pressed.ticket
-            assert ticket is not None
-            text = desk.texts.render(
-                "ticket_in_hand",
-                language,
-                ticket_id=ticket.id,
-                owner=desk.rules.staff.shown_as(ticket.owner_id),
-            )
-            return [post.message(chat_id, text)]
+            assert pressed.ticket is not None
+            return [in_hand(desk, requester, pressed.ticket)]
         case PressAction.ASK_FIRST:
             return [post.message(chat_id, desk.texts.render("ask_first", language))]
     return []
 
 
+def in_hand(desk: Desk, requester: Requester, ticket: Ticket) -> Call:
+    """A person asked for (a button, or "人工" typed) while a ticket is in hand: who has it,
+    or, nobody yet, that it waits for one and by when a person replies."""
+    text = desk.texts.render(
+        "ticket_in_hand",
+        requester.language,
+        ticket_id=ticket.id,
+        owner=desk.rules.staff.shown_as(ticket.owner_id),
+        first_response_due_at=ticket.first_response_due_at,
+    )
+    return post.message(requester.chat_id, text)
+
+
 def _answered_first(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list[Call]:
     """The answer of a template that needs a person, before what handing it over came to
-    (Action.REGISTER): what happens next and what to provide, without "solved" buttons."""
+    (Action.REGISTER): what happens next and what to provide, without "solved" buttons;
+    after the answers of the other options named with it (`template_ids`), if any."""
     if outcome.answered is None or outcome.answered not in desk.templates:
         return []
-    text = desk.answer(outcome.answered, requester.language)
-    return [post.message(requester.chat_id, text)]
+    language = requester.language
+    others = [
+        desk.texts.render("answer", language, answer=desk.answer(t, language))
+        for t in outcome.template_ids
+    ]
+    text = desk.answer(outcome.answered, language)
+    return [
+        *(post.message(requester.chat_id, t) for t in others),
+        post.message(requester.chat_id, text),
+    ]
 
 
 _HELD = {

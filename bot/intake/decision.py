@@ -21,7 +21,10 @@ The table, in words (each row wins over those below it):
 | any (no words at all)  |        |                    |          |       | NO_WORDS    |
 | none, NEW_Q., ABOUT    |        | a forward alone    |          |       | ASK_ABOUT   |
 | none, NEW_Q., CLARIFY  |        | no matter said     |          |       | ASK_MATTER  |
-| none, NEW_QUESTION     |        | an opener          |          |       | CLARIFY     |
+| none, NEW_Q., CLARIFY  |        | an opener          |          |       | CLARIFY     |
+| CLARIFY (MATTER)       |        | courtesy           |          | any   | CLARIFY     |
+|                        |        |                    |          |       | (ASK_MATT.) |
+| none, NEW_QUESTION     |        | courtesy           |          |       | COURTESY    |
 | any other              |        | yes                |          | any   | HANDOVER    |
 | none, after an answer  |        | "not solved" said  | any      | any   | HANDOVER    |
 | none, NEW_Q., ABOUT    |        | an announcement    | ANSWER   |       | ANSWER      |
@@ -46,7 +49,11 @@ service ("我要报修", "I want to complain": `names_no_matter`), so a clerk as
 is, once, and a person takes it with the matter they then say, their first words kept (after an
 opener too: nothing waits); "an opener": a greeting or a sentence that only announces a question
 ("我想咨询一下", "I need help": `bot.intake.openers`): what is it about? Then their next text is
-searched alone; "a forward alone": the text is forwarded, not written by them, and nothing of
+searched alone (another opener first, "你好,我有个问题": asked again, never a question of its
+own); "courtesy": thanks, "ok", "好的" alone or in a row, nothing of theirs waiting
+(`is_courtesy`): a clerk says "you're welcome" and offers help, asks nothing, opens nothing
+(said to "what is it about?" or "what is the matter?", that is asked again: never its words);
+"a forward alone": the text is forwarded, not written by them, and nothing of
 theirs waits (`forwarded`): a clerk handed a notice asks what they want done about it, once, and
 their answer with the forward is the question (at ABOUT, more forwards join it and the question
 is not asked anew; the band is their answer's alone, `searched_words`); "an announcement": a
@@ -56,9 +63,10 @@ and needs no person, else asks what they want done about it, as for a forward (a
 words of their own is their matter, its band that of their words); "a name said": the text is
 the name of a category the buttons show, or a sentence that plainly names one ("这是投诉", "it's
 a complaint", "我要报修": `bot.intake.choice`), taken as the choice; "filler": no words, a
-greeting, thanks, "ok" (`is_filler`): nothing of the matter, so the buttons stay and the
-requester is reminded of them (never in the same words twice, one live set of buttons, and after
-three reminders the question goes to a person under the fallback category: `pending.reminder`);
+greeting, thanks, "ok", or a run of them ("ok thanks": `is_filler`): nothing of the matter, so
+the buttons stay and the requester is reminded of them (never in the same words twice, one
+live set of buttons, and after three reminders the question goes to a person under the
+fallback category: `pending.reminder`);
 "other words": more of the question (the second part of a long paste, details): added to it, and
 its category decided anew from the whole question, the buttons staying while it still does not
 tell (an edit of the question is applied to it the same way); yes*: a ticket in progress (or
@@ -100,6 +108,8 @@ import re
 from collections.abc import Mapping
 from enum import StrEnum
 
+from bot.intake.fillers import FILLERS as FILLERS
+from bot.intake.fillers import only_fillers
 from bot.intake.openers import HUMAN_WORDS as HUMAN_WORDS
 from bot.intake.openers import is_opener
 from bot.intake.openers import names_no_matter as names_no_matter
@@ -111,13 +121,6 @@ from knowledge.matcher import Band
 GREETINGS = frozenset(
     {"你好", "您好", "在吗", "在不在", "有人吗", "请问", "咨询", "问一下", "咨询一下"}
     | {"hello", "hi", "hey", "help", "question", "a question", "excuse me"}
-)
-# Words that keep a conversation going and say nothing: thanks, "ok", "hmm", "wait".
-FILLERS = frozenset(
-    {"好", "好的", "好吧", "嗯", "嗯嗯", "哦", "噢", "行", "可以", "是的", "对", "对的", "收到"}
-    | {"知道了", "明白", "明白了", "谢谢", "谢谢你", "多谢", "稍等", "等一下", "等等", "喂"}
-    | {"ok", "okay", "k", "thanks", "thank you", "thx", "hmm", "um", "uh", "wait", "yes", "no"}
-    | {"sure", "right", "got it", "one moment", "hang on", "hold on", "you there", "anyone"}
 )
 
 
@@ -141,6 +144,7 @@ class Action(StrEnum):
     # added to it, its category decided anew (a ticket, or the buttons stay)
     NO_WORDS = "no_words"  # no words at all: what do they need? (nothing changes)
     SOLVED = "solved"  # "yes" / "解决了" right after an answer: as *Solved* pressed
+    COURTESY = "courtesy"  # thanks or "ok" with nothing asked: you're welcome, what else?
     EMERGENCY = "emergency"  # a danger to people said: an urgent ticket at once (with the
     # answer of a template that needs a person, if one answers), the emergency numbers first
 
@@ -166,8 +170,15 @@ def is_opening(text: str) -> bool:
 def is_filler(text: str) -> bool:
     """The text says nothing of any matter: no words at all, a greeting, a request for a
     person or a kind of service alone (`carries_no_matter`), or words that only keep a
-    conversation going (FILLERS: thanks, "ok", "hmm", "wait")."""
-    return not has_words(text) or carries_no_matter(text) or _bare(text) in FILLERS
+    conversation going (FILLERS: thanks, "ok", "hmm", "wait"), alone or one after another
+    ("ok thanks", "好的谢谢": `fillers.only_fillers`, greetings among them)."""
+    return not has_words(text) or carries_no_matter(text) or only_fillers(text, extra=GREETINGS)
+
+
+def is_courtesy(text: str) -> bool:
+    """The text is only thanks, "ok", "好的" and the like (`fillers.only_fillers`), and no
+    greeting, opener or request for a person (those ask for something: `carries_no_matter`)."""
+    return has_words(text) and only_fillers(text) and not carries_no_matter(text)
 
 
 def has_words(text: str) -> bool:
@@ -202,6 +213,7 @@ def before_match(
     emergency: bool = False,
     aside: bool = False,
     opener: bool = False,
+    courtesy: bool = False,
 ) -> Action | None:
     """The action decided without the knowledge base, or None: search it, then `after_match`.
     `words`: the text carries any (`has_words`); `no_matter`: it only asks for a person or a
@@ -213,7 +225,7 @@ def before_match(
     question of another matter than the ticket's, answered (`new_matter.aside`);
     `emergency`: their own words in it tell a danger to people
     (`bot.priority.emergency_words`); `opener`: a greeting or an opener written by them
-    (`is_opening`)."""
+    (`is_opening`); `courtesy`: thanks or "ok" written by them (`is_courtesy`)."""
     if step is None and ticket_in_progress and not beside and not aside:
         return Action.INTO_TICKET
     if emergency:
@@ -237,8 +249,14 @@ def before_match(
         return Action.ASK_ABOUT
     if no_matter and not question_waiting and step in (None, *_OPENED):
         return Action.ASK_MATTER
-    if opener and not question_waiting and step in (None, DialogStep.NEW_QUESTION):
-        return Action.CLARIFY
+    if opener and not question_waiting and step in (None, *_OPENED):
+        return Action.CLARIFY  # another opener after the first: asked again, no question
+    if courtesy and step is DialogStep.CLARIFY:
+        return Action.CLARIFY  # "ok" to "what is it about?": asked again, never its words
+    if courtesy and step is DialogStep.MATTER:
+        return Action.ASK_MATTER  # "ok" to "what is the matter?": the same
+    if courtesy and not question_waiting and step in (None, DialogStep.NEW_QUESTION):
+        return Action.COURTESY  # thanks, "ok", nothing asked: you're welcome
     if asks_for_person:
         return Action.HANDOVER
     return None

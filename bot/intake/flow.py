@@ -22,6 +22,7 @@ from bot.intake.decision import (
     before_match,
     carries_no_matter,
     has_words,
+    is_courtesy,
     is_filler,
     is_opening,
     is_vague,
@@ -30,6 +31,7 @@ from bot.intake.decision import (
     searched_words,
     wants_person,
 )
+from bot.intake.fillers import thanks
 from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, register
 from bot.intake.new_matter import led_question, starts_anew
 from bot.intake.reply import Reply, reply_to_answer
@@ -123,20 +125,34 @@ async def take_text(
         aside=aside,
         emergency=bool(mine and emergency_words(desk.rules, mine)),
         opener=origin is None and is_opening(text),
+        courtesy=(courteous := origin is None and is_courtesy(text)),
     )
     if apart and parted is not None and current is not None:
         # "Solved" said of the resolution awaiting their word confirms it; the question after
         # the lead is their new inquiry's, alone (the lead kept beside it in its turn).
         await lead.confirm_said(tx=tx, desk=desk, requester=requester, ticket=current, led=parted)
         text = parted.rest
+    # "人工" into a ticket in hand (`person`): a person has it already, or it waits for one;
+    # the front says which (and by when), not that it was added.
     if decided is Action.INTO_TICKET and current is not None and mine:
         # A danger said into the ticket: it is raised to urgent at once.
         raised = await emergency.raise_ticket(
             tx=tx, desk=desk, requester=requester, ticket=current, text=mine
         )
-        return Outcome(decided, ticket=current, emergency=raised)
+        return Outcome(decided, ticket=current, emergency=raised, person=person)
     if decided in (Action.INTO_TICKET, Action.NO_WORDS):
         return Outcome(decided, ticket=current)
+    if decided is Action.COURTESY or (
+        courteous and decided in (Action.CLARIFY, Action.ASK_MATTER)
+    ):
+        # Thanks, "ok": nothing of a matter, never a question's words; you're welcome (or,
+        # asked what it is about, asked again). Whatever waited still waits.
+        return Outcome(
+            decided,
+            thanks=thanks(text),
+            again=step is DialogStep.CLARIFY,
+            person=requester.last_question is None,  # ASK_MATTER: a person was asked for
+        )
     if decided is Action.IN_CATEGORY:
         # The name they read on a button, typed: the choice, as if pressed (`pressing.take_press`).
         requester.inquiry = going_on or None
@@ -246,7 +262,7 @@ async def take_text(
         )
         requester.dialog_step, requester.last_offered = DialogStep.CLARIFY, None
         record_turn(requester, inquiry.bot_did("clarify", now))
-        return Outcome(decided)
+        return Outcome(decided, again=step is DialogStep.CLARIFY)
     if decided is Action.ASK_MATTER:
         # What is it about? Their words lead the question their answer completes.
         requester.dialog_step = DialogStep.MATTER
@@ -305,6 +321,8 @@ async def take_text(
     metrics.MATCHER_BANDS.labels(band=band.value).inc()
     best = desk.templates.get(matches[0].template_id) if matches else None
     closest = best.id if best is not None and band is not Band.HANDOVER else None
+    if answered is not None and closest in answered.split(","):
+        answered = closest  # one of the answers just given (several options were named)
     anew = split is not None or (
         not rejected and starts_anew(text=own or text, answered=answered, closest=closest)
     )

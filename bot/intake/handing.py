@@ -29,11 +29,12 @@ class Outcome:
 
     `action` is an `Action` or, for a question handed to a person, a `Handover`. The other
     fields are filled as the action needs them: `ticket` (INTO_TICKET: the ticket in progress;
-    OPEN: the new one), `template_ids` (ANSWER: one; SUGGEST: up to three), `open_tickets`
-    (TOO_MANY), `attempts` and `earlier` (OPEN: the questions of the templates the bot offered,
-    and the requester's five latest other tickets, for the staff's card), `answered` (OPEN or
-    TOO_MANY after a template that needs a person, Action.REGISTER: that template's id, whose
-    answer the requester gets first).
+    OPEN: the new one), `template_ids` (ANSWER: one, or each of several options named at
+    once; SUGGEST: up to three; OPEN after several named: the answers given before the one
+    that needs a person), `open_tickets` (TOO_MANY), `attempts` and `earlier` (OPEN: the
+    questions of the templates the bot offered, and the requester's five latest other
+    tickets, for the staff's card), `answered` (OPEN or TOO_MANY after a template that needs
+    a person, Action.REGISTER: that template's id, whose answer the requester gets first).
     """
 
     action: Action | Handover
@@ -43,11 +44,15 @@ class Outcome:
     attempts: tuple[str, ...] = ()
     earlier: tuple[Ticket, ...] = field(default=())
     answered: str | None = None
-    person: bool = False  # ASK_MATTER: they asked for a person (else for a kind of service)
+    # ASK_MATTER: they asked for a person (else for a kind of service); INTO_TICKET: the
+    # words only ask for a person (the ticket in hand already waits for or has one).
+    person: bool = False
     more: bool = False  # ASK_ABOUT: another forward, joined to those already asked about
     typed: bool = False  # ASK_ABOUT: a notice they typed (`announcement`), not forwarded
     reminder: Reminder | None = None  # REMIND: which reminder (`pending.reminder`)
     edited: bool = False  # MORE: an edit of the question applied (else words added to it)
+    thanks: bool = False  # COURTESY: the words were thanks (else "ok" and the like)
+    again: bool = False  # CLARIFY: asked before, still nothing of the matter
     # An emergency said (Action.EMERGENCY, or into a ticket: INTO_TICKET): the requester is
     # told the emergency numbers first (`bot.intake.emergency`).
     emergency: bool = False

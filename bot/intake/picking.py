@@ -5,8 +5,9 @@ button. Many requesters answer in words instead: a number ("2", "number 3", "#1"
 2"), an ordinal ("第一个", "第2个", "the second", "the last one") or a refusal of them all
 ("都不是", "none of these"). A clerk who offered a numbered list takes such words as the
 choice, exactly as a press of that button (`bot.intake.flow` carries it out through
-`bot.intake.pressing.take_press`); words that say more ("the first one was about my
-card, but…") are a question and searched as one.
+`bot.intake.pressing.take_press`); several named at once ("第二个和第三个", "the second and
+the third", "1 and 3": `picked_several`) are each answered, as each button pressed; words
+that say more ("the first one was about my card, but…") are a question and searched as one.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ _EN_PICK = re.compile(
     r"|let'?s (?:go with|take)|go with|it'?s|it is|that'?s|that is) )?"
     r"(?:(?:the|that|this) )?(?:(?:number|no|option|choice|item|#) ?)?"
     rf"(?P<number>{_EN_NUMBER})"
-    r"(?: (?:one|option|choice|item|answer|link|suggestion|thing))?"
+    r"(?: (?:ones?|options?|choices?|items?|answers?|links?|suggestions?|things?))?"
     r"(?: (?:please|pls|thanks|thank you))?"
 )
 # "第二个", "第2个", "选第一个", "我要第三条", "最后一个", "2号", "选1", "一"
@@ -100,3 +101,30 @@ def picked(text: str, count: int) -> Pick | None:
     if number == _LAST:
         number = count
     return Pick(number - 1) if 1 <= number <= count else None
+
+
+# Between options named together: "第二个和第三个", "1、3", "the second and the third".
+_AND = re.compile(r"\s*(?:和|与|跟|及|以及|还有|、|,|;|&|\+|/|\band\b|\bplus\b|,)\s*")
+_BOTH = re.compile(r"\s*(?:(?:i (?:want|need|mean|choose|pick) )?both|两个都要|两个都是|都要)\s*")
+
+
+def picked_several(text: str, count: int) -> tuple[int, ...] | None:
+    """The options `text` names together among `count` offered ones, 0-based and in the
+    order named ("第二个和第三个" → (1, 2), "the first and the last" → (0, count - 1)):
+    two or more different ones, each named as `picked` takes one. None when it names fewer,
+    or when any part of it is no option (words that say more: a question)."""
+    if count < 2:
+        return None
+    typed = unicodedata.normalize("NFKC", text).casefold().strip()
+    typed = _BOTH.sub(" ", typed).strip() or typed
+    parts = [p for p in _AND.split(typed) if _folded(p)]
+    if len(parts) < 2:
+        return None
+    chosen: list[int] = []
+    for part in parts:
+        pick = picked(part, count)
+        if pick is None or pick.index is None:
+            return None
+        if pick.index not in chosen:
+            chosen.append(pick.index)
+    return tuple(chosen) if len(chosen) >= 2 else None

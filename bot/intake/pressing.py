@@ -4,14 +4,14 @@ or choice is over, nothing but the reason why (bot/intake/offers.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.desk import Desk
 from bot.intake import held, inquiry, offers
 from bot.intake.buttons import Press, PressAction, decide_press
 from bot.intake.decision import Action
 from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, register
-from bot.intake.picking import picked
+from bot.intake.picking import picked, picked_several
 from bot.models import DialogStep, InquiryOffer, Requester, Ticket
 from bot.transaction import Transaction
 
@@ -111,11 +111,15 @@ async def offer_named(
     turn ("第二个", "the last one", "都不是": `picking.picked`): carried out exactly as a press
     of its button (`pressing.take_press`): that template's answer (and its ticket, when it
     needs a person), or for none of them the question to a person. None when the text names
-    no offered option (or no suggestions are live): the caller reads it as a question."""
+    no offered option (or no suggestions are live): the caller reads it as a question.
+    Several named at once ("第二个和第三个"): each one's answer (`_several_named`)."""
     turns = requester.inquiry or []
     if not turns or turns[-1].get("did") != "suggest":
         return None
     offered = [t for t in (requester.last_offered or "").split(",") if t in desk.templates]
+    several = picked_several(text, len(offered))
+    if several is not None:
+        return await _several_named(tx, desk, requester, current, [offered[i] for i in several])
     pick = picked(text, len(offered))
     if pick is None:
         return None
@@ -131,3 +135,32 @@ async def offer_named(
     # here too when the question still waits for its category.
     await offers.retire(tx=tx, rules=desk.rules, requester=requester)
     return done.handover  # REGISTER, HANDOVER: what handing the question over came to
+
+
+async def _several_named(
+    tx: Transaction, desk: Desk, requester: Requester, current: Ticket | None, chosen: list[str]
+) -> Outcome:
+    """Several offered options named at once: a clerk gives each answer asked for, in the
+    order named, with one *Solved* / *Not solved* for them all (the staff's card lists each
+    answer if a person is still wanted). When one of them says a person must act on the
+    matter, the others' answers come first and that one is carried out as its button
+    pressed (its answer, its details asked for, its ticket)."""
+    needing = [t for t in chosen if desk.templates[t].needs_person]
+    answered = [t for t in chosen if t not in needing[:1]]
+    requester.inquiry = inquiry.current(requester.inquiry or [], now=desk.now(), waiting=False)
+    for template_id in answered:
+        record_turn(requester, answer_turn(desk, desk.templates[template_id]))
+    if needing:
+        done = await take_press(
+            tx=tx,
+            desk=desk,
+            requester=requester,
+            current=current,
+            press=Press.ANSWER,
+            value=needing[0],
+        )
+        assert done.handover is not None
+        await offers.retire(tx=tx, rules=desk.rules, requester=requester)
+        return replace(done.handover, template_ids=tuple(answered))
+    requester.last_offered = ",".join(answered)
+    return Outcome(Action.ANSWER, template_ids=tuple(answered))

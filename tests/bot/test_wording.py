@@ -292,6 +292,10 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [("told", {"told": True}), ("before", {"told": False})]
     if template == "emergency_advice":
         return [("opened", {}), ("raised", {"raised": True})]
+    if template == "clarify":
+        return [("", {}), ("again", {"again": True})]
+    if template == "courtesy":
+        return [("thanks", {"thanks": True}), ("ok", {"thanks": False})]
     if template == "ask_matter":
         return [("person", {"person": True}), ("service", {"person": False})]
     if template == "category_waiting":
@@ -299,7 +303,10 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [(r, {"reason": r, "fallback": "咨询"}) for r in reasons]
     if template == "new_question":
         kept = ("forward", "person", "service")
-        return [("", {"kept": ""}), *((k, {"kept": k, "ticket_id": 3}) for k in kept)]
+        unowned = ("unowned", {"kept": "", "ticket_id": 3, "owner": None})
+        return [("", {"kept": ""}), *((k, {"kept": k, "ticket_id": 3}) for k in kept), unowned]
+    if template in ("added_to_ticket", "ticket_in_hand", "resolution"):
+        return [("owned", {}), ("unowned", {"owner": None})]
     if template == "ask_about":
         return [
             (f"{first}{kind}", {"more": more, "typed": typed})

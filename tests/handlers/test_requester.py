@@ -59,11 +59,15 @@ async def test_a_vague_first_message_gets_one_clarifying_question(
     await world.user_sends(REQUESTER, "社保卡丢了怎么补办")
     answer = (await bot_lines(emulator, REQUESTER, 2))[-1]
     assert "挂失" in answer.text
-    # Only one clarifying question: a second vague message goes to a person.
+    # Only one clarifying question for words of a matter: a second vague message goes to a
+    # person. "hmm" says nothing (issue 14): asked again, a person one message away.
     await world.user_sends(ENGLISH, "hi")
     assert "tell me a little more" in (await bot_lines(emulator, ENGLISH, 1))[-1].text
     await world.user_sends(ENGLISH, "hmm")
-    kinds = (await bot_lines(emulator, ENGLISH, 2))[-1]
+    again = (await bot_lines(emulator, ENGLISH, 2))[-1]
+    assert "tell me a little more" in again.text and '"human"' in again.text
+    await world.user_sends(ENGLISH, "my papers")
+    kinds = (await bot_lines(emulator, ENGLISH, 3))[-1]
     assert "what kind of matter" in kinds.text
     assert ["Complaint"] in [[b["text"] for b in row] for row in kinds.buttons]
 
@@ -115,7 +119,7 @@ async def test_new_while_a_question_waits_for_its_category_files_it_first(
     await world.user_sends(REQUESTER, "/new")
     promise, new = (await bot_lines(emulator, REQUESTER, 3))[-2:]
     assert "工单 #1" in promise.text
-    assert "工单 #1 仍由负责人继续办理" in new.text and "新问题" in new.text
+    assert "工单 #1 仍在等待工作人员接手办理" in new.text and "新问题" in new.text
     (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
     assert "新工单 #1" in card.text and question in card.text
     # The next text is a new question, not more words for ticket #1.
@@ -130,7 +134,7 @@ async def test_new_question_while_a_ticket_is_open(running: tuple[Emulator, App]
     await world.user_sends(REQUESTER, "我想申请公租房")
     assert "工单 #1" in (await bot_lines(emulator, REQUESTER, 1))[-1].text
     await world.user_sends(REQUESTER, "/new")
-    assert "工单 #1 仍由负责人继续办理" in (await bot_lines(emulator, REQUESTER, 2))[-1].text
+    assert "工单 #1 仍在等待工作人员接手办理" in (await bot_lines(emulator, REQUESTER, 2))[-1].text
     # The new question is answered from the knowledge base, not filed under ticket #1.
     await world.user_sends(REQUESTER, "社保卡丢了怎么补办")
     answer = (await bot_lines(emulator, REQUESTER, 3))[-1]
@@ -145,9 +149,10 @@ async def test_new_question_while_a_ticket_is_open(running: tuple[Emulator, App]
         second.text
     )
     assert "此前工单:#1 待认领" in second.text
-    # Pressing the same button again opens nothing more: the ticket is in hand.
+    # Pressing the same button again opens nothing more: the ticket waits for a person.
     await world.user_presses(REQUESTER, REQUESTER, answer.message_id, "human")
-    assert "工单 #2 已在办理" in (await bot_lines(emulator, REQUESTER, 5))[-1].text
+    waits = (await bot_lines(emulator, REQUESTER, 5))[-1].text
+    assert "工单 #2 已转人工,正在等待工作人员接手" in waits
     # Back to normal, with two tickets in hand and no officer's word yet on either: what they
     # add right after opening #2 is more of #2 (bot/replies.py; asked which only with no clue).
     await world.user_sends(REQUESTER, "补充一下:卡号尾号1234")

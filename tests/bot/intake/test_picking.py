@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.intake.picking import Pick, picked
+from bot.intake.picking import Pick, picked, picked_several
 
 
 @pytest.mark.parametrize(
@@ -95,3 +95,37 @@ def test_a_number_beyond_the_offers_or_no_offers_is_no_pick() -> None:
     assert picked("第三个", 2) is None
     assert picked("1", 0) is None
     assert picked("none of these", 0) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "indexes"),
+    [
+        ("第二个和第三个", (1, 2)),
+        ("第二和第三个", (1, 2)),
+        ("1和3", (0, 2)),
+        ("第一个、第二个", (0, 1)),
+        ("我要第一个和第二个", (0, 1)),
+        ("第三个,第一个。", (2, 0)),
+        ("the second and the third", (1, 2)),
+        ("1 and 3", (0, 2)),
+        ("2, 3", (1, 2)),
+        ("the first and second ones please", (0, 1)),
+        ("both the first and the last", (0, 2)),
+    ],
+)
+def test_several_options_named_at_once_are_each_picked(
+    typed: str, indexes: tuple[int, ...]
+) -> None:
+    assert picked_several(typed, 3) == indexes
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["第二个", "the second", "2和2", "2和5", "the first one and also my card", "户口和身份证"],
+)
+def test_one_option_or_words_that_say_more_are_not_several(typed: str) -> None:
+    assert picked_several(typed, 3) is None
+
+
+def test_several_need_several_offered() -> None:
+    assert picked_several("1 and 2", 1) is None
