@@ -13,7 +13,8 @@ from bot import metrics
 from bot.classify import fallback_category
 from bot.closure import says_not_solved
 from bot.desk import Desk
-from bot.intake import emergency, held, inquiry, lead, offers, pending, pressing
+from bot.intake import emergency, inquiry, lead, offers, pending, pressing
+from bot.intake.after_answer import said_after_answer
 from bot.intake.announcement import leading_notice
 from bot.intake.close import Matter, other_matter
 from bot.intake.decision import (
@@ -34,7 +35,7 @@ from bot.intake.decision import (
 from bot.intake.fillers import thanks
 from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, register
 from bot.intake.new_matter import led_question, starts_anew
-from bot.intake.reply import Reply, reply_to_answer
+from bot.intake.reply import reply_to_answer
 from bot.kinds import Origin
 from bot.models import DialogStep, Requester, Ticket
 from bot.priority import emergency_words
@@ -286,7 +287,7 @@ async def take_text(
         else None
     )
     if decided is None and answered is not None and origin is None:
-        replied = await _reply_to_answer(tx, desk, requester, text)
+        replied = await said_after_answer(tx, desk, requester, text)
         if replied is not None:
             return replied
     # Thanks (or "solved") closing the answered matter, then another ("谢谢。另外…"): the new
@@ -372,32 +373,6 @@ async def take_text(
         record_turn(requester, inquiry.bot_did("clarify", now))
         return Outcome(action)
     return await hand_over(tx=tx, desk=desk, requester=requester, question=question, category=None)
-
-
-async def _reply_to_answer(
-    tx: Transaction, desk: Desk, requester: Requester, text: str
-) -> Outcome | None:
-    """Words said right after an answer that name no matter of their own, taken as said
-    about that answer (`reply.reply_to_answer`): "yes" / "解决了" as *Solved* pressed (the
-    inquiry settled, its buttons gone); "no" / "that did not help" as *Not solved* (a person
-    takes the whole inquiry: the question, the answer, these words); a kind of matter alone
-    ("I want to complain", "我要投诉": `pending.category_in`) the same in that category.
-    None when the words say more: the caller reads them as a question."""
-    said = reply_to_answer(text)
-    if said is Reply.SOLVED:
-        requester.inquiry = None  # settled: what they ask next is a new inquiry
-        held.let_go(requester)  # answered: what they sent with it opens no ticket
-        await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=None)
-        return Outcome(Action.SOLVED)
-    category = pending.category_in(desk.settings, text) if said is None else None
-    if said is None and category is None:
-        return None
-    if said is Reply.NOT_SOLVED:  # "not that": the answer's template decides nothing
-        requester.inquiry = inquiry.rejecting(requester.inquiry or [])
-    question = requester.last_question or text
-    return await hand_over(
-        tx=tx, desk=desk, requester=requester, question=question, category=category
-    )
 
 
 def ask_about(
