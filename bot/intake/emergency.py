@@ -56,7 +56,7 @@ async def open_urgent(
     best = desk.templates.get(matches[0].template_id) if matches else None
     if best is not None and best.needs_person and desk.matcher.band(matches) is Band.ANSWER:
         requester.last_offered = best.id
-        record_turn(requester, answer_turn(desk, best))
+        record_turn(requester, answer_turn(desk, best, question))
         outcome = await register(
             tx=tx,
             desk=desk,

@@ -13,7 +13,8 @@ from bot import metrics
 from bot.classify import fallback_category
 from bot.closure import says_not_solved
 from bot.desk import Desk
-from bot.intake import emergency, held, inquiry, offers, pending, pressing
+from bot.faults import reports_fault
+from bot.intake import details, emergency, held, inquiry, language, offers, pending, pressing
 from bot.intake.announcement import leading_notice
 from bot.intake.close import Matter, other_matter
 from bot.intake.decision import (
@@ -37,7 +38,7 @@ from bot.kinds import Origin
 from bot.models import DialogStep, Requester, Ticket
 from bot.priority import emergency_words
 from bot.transaction import Transaction
-from knowledge.matcher import Band
+from knowledge.matcher import Band, Match
 
 
 async def take_text(
@@ -70,6 +71,10 @@ async def take_text(
     is part of it (`Action.MORE`).
     """
     text = text.strip()
+    # Answered in the language of their own words (not a forward's), kept for what follows.
+    speaks = language.spoken(text, desk.texts.supported, requester.language)
+    if origin is None and speaks != requester.language:
+        requester.language = speaks
     step = DialogStep(requester.dialog_step) if requester.dialog_step else None
     now = desk.now()
     going_on = inquiry.current(requester.inquiry, now=now, waiting=step is not None)
@@ -194,6 +199,10 @@ async def take_text(
                 step=step, earlier=requester.last_question, text=written
             )
         question = requester.last_question or written
+        if edit_of is not None:
+            # An edit is a correction of what waits, not a word to act on: the choice is
+            # still theirs to make, nothing opens behind their back (they are told it is taken).
+            return Outcome(decided, edited=edited)
         matter = Matter(desk, requester.inquiry or [], question)
         category = matter.category()
         if category is None:
@@ -276,8 +285,7 @@ async def take_text(
             question=question,
             category=fallback_category(desk.settings),
         )
-    language = requester.language
-    matches = desk.matcher.search(searched or question, language, limit=3)
+    matches = _search(desk, searched or question, requester.language)
     band = desk.matcher.band(matches)
     metrics.MATCHER_BANDS.labels(band=band.value).inc()
     best = desk.templates.get(matches[0].template_id) if matches else None
@@ -300,6 +308,9 @@ async def take_text(
         announced=announced,
         question_waiting=waiting,
         unhelped=unhelped,
+        # A fault told by its kind: registered, not offered "did you mean".
+        fault=not announced and origin is None and reports_fault(own or text),
+        fault_template=best is not None and best.category == desk.settings.emergency.category,
     )
     if unhelped and action is Action.HANDOVER:
         requester.inquiry = inquiry.rejecting(requester.inquiry or [])
@@ -310,7 +321,7 @@ async def take_text(
     requester.last_offered = None
     if action in (Action.ANSWER, Action.REGISTER) and best is not None:
         requester.last_offered = best.id
-        record_turn(requester, answer_turn(desk, best))
+        record_turn(requester, answer_turn(desk, best, question))
         if action is Action.REGISTER:
             return await register(
                 tx=tx, desk=desk, requester=requester, template=best, question=question
@@ -327,6 +338,20 @@ async def take_text(
         record_turn(requester, inquiry.bot_did("clarify", now))
         return Outcome(action)
     return await hand_over(tx=tx, desk=desk, requester=requester, question=question, category=None)
+
+
+def _search(desk: Desk, words: str, language: str | None) -> list[Match]:
+    """The knowledge base's closest templates for `words`; when they give details (an
+    address, a pole number: `details.matter_of`), for the matter without them too, the closer
+    of the two kept ("幸福路23号门口路灯坏了" is a street light out, wherever it is)."""
+    matches = desk.matcher.search(words, language, limit=3)
+    matter = details.matter_of(words)
+    if matter == words:
+        return matches
+    bare = desk.matcher.search(matter, language, limit=3)
+    if bare and (not matches or bare[0].confidence > matches[0].confidence):
+        return bare
+    return matches
 
 
 async def _reply_to_answer(

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from bot import conversation, requesters, tickets
 from bot.desk import Desk
-from bot.intake import held, inquiry, offers
+from bot.intake import details, held, inquiry, offers
 from bot.intake.card import card_notice
 from bot.intake.close import Matter, matter_words, topic
 from bot.intake.decision import Action, Handover, handover, route
@@ -43,6 +43,9 @@ class Outcome:
     attempts: tuple[str, ...] = ()
     earlier: tuple[Ticket, ...] = field(default=())
     answered: str | None = None
+    # REGISTER: the kinds of detail the requester's words already gave (`details.given`):
+    # not asked for again, said to be noted.
+    given: frozenset[str] = frozenset()
     person: bool = False  # ASK_MATTER: they asked for a person (else for a kind of service)
     more: bool = False  # ASK_ABOUT: another forward, joined to those already asked about
     typed: bool = False  # ASK_ABOUT: a notice they typed (`announcement`), not forwarded
@@ -59,15 +62,16 @@ def record_turn(requester: Requester, turn: inquiry.Turn) -> None:
     requester.inquiry = [*(requester.inquiry or ()), turn]
 
 
-def answer_turn(desk: Desk, template: CaseTemplate) -> inquiry.Turn:
+def answer_turn(desk: Desk, template: CaseTemplate, words: str = "") -> inquiry.Turn:
     """The bot answered with `template`: its title and the details it asks for, as the staff
-    read them."""
+    read them (not those the requester's `words` already give, `details.given`)."""
     language = desk.settings.languages.default
+    asked, _ = details.split(template.ask_for(language), details.given(words))
     return inquiry.bot_did(
         "answer",
         desk.now(),
         [template.title(language)],
-        template.ask_for(language),
+        asked,
         templates=[template.id],
     )
 
@@ -96,7 +100,8 @@ async def register(
         priority_from=template.title(desk.settings.languages.default),
         emergency=emergency,
     )
-    return replace(outcome, answered=template.id)
+    words = outcome.ticket.question if outcome.ticket is not None else question
+    return replace(outcome, answered=template.id, given=details.given(words))
 
 
 def _attempts(desk: Desk, requester: Requester) -> tuple[str, ...]:
@@ -172,7 +177,7 @@ async def hand_over(
     requester.inquiry = None
     requester_id = await requesters.identified(session=session, requester=requester)
     department = department or route(
-        template_department=matter.department(),
+        template_department=matter.department(category),
         category=category,
         by_category=settings.routing.categories,
         default=settings.home_department,

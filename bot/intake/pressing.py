@@ -78,7 +78,7 @@ async def take_press(
             requester.language = value
         case PressAction.ANSWER | PressAction.REGISTER:
             template = desk.templates[value]
-            record_turn(requester, answer_turn(desk, template))
+            record_turn(requester, answer_turn(desk, template, question))
             if action is PressAction.REGISTER:
                 outcome = await register(
                     tx=tx, desk=desk, requester=requester, template=template, question=question
