@@ -118,7 +118,12 @@ def present_press(desk: Desk, requester: Requester, pressed: pressing.Pressed) -
             found = desk.answer(pressed.template_id, language)
             text = desk.texts.render("answer", language, answer=found)
             return [_offer(chat_id, text, keyboards.answered(desk, language))]
-        case PressAction.HANDOVER | PressAction.HANDOVER_IN_CATEGORY | PressAction.REGISTER:
+        case (
+            PressAction.HANDOVER
+            | PressAction.HANDOVER_IN_CATEGORY
+            | PressAction.REGISTER
+            | PressAction.EARLIER_HANDOVER
+        ):
             assert pressed.handover is not None
             return present(desk, requester, pressed.handover)
         case PressAction.TICKET_IN_HAND:
@@ -191,6 +196,7 @@ def _promise(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list
         resolution_due_at=ticket.resolution_due_at,
         ask_for=asked,
         received=received,
+        about=outcome.about,
     )
     # Linked to the ticket once sent: a reply to the promise is about it (bot/replies.py).
     return [

@@ -71,9 +71,10 @@ async def take_text(
     is part of it (`Action.MORE`).
     """
     text = text.strip()
-    # Answered in the language of their own words (not a forward's), kept for what follows.
+    # Answered in the language of their own words (not a forward's), kept for what follows,
+    # unless they chose one (/lang).
     speaks = language.spoken(text, desk.texts.supported, requester.language)
-    if origin is None and speaks != requester.language:
+    if origin is None and not requester.language_chosen and speaks != requester.language:
         requester.language = speaks
     step = DialogStep(requester.dialog_step) if requester.dialog_step else None
     now = desk.now()
@@ -292,11 +293,12 @@ async def take_text(
     closest = best.id if best is not None and band is not Band.HANDOVER else None
     anew = split is not None or starts_anew(text=own or text, answered=answered, closest=closest)
     if anew:
-        # Not more about the question just answered: a first inquiry of its own, this text.
-        requester.inquiry = (requester.inquiry or [])[-1:]
+        # Not more about the question just answered: a first inquiry of its own, this text;
+        # the one answered keeps its buttons (*Not solved* under it is about it).
+        earlier, requester.inquiry = (requester.inquiry or [])[:-1], (requester.inquiry or [])[-1:]
         if split is not None:
             requester.inquiry = [{**said, "text": written, "closing": split[0]}]
-        await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=None)
+        await offers.set_aside(tx=tx, requester=requester, turns=earlier)
     needs_person = best is not None and best.needs_person
     # "没用" right after an answer: not solved, as the button says.
     unhelped = answered is not None and not anew and origin is None and says_not_solved(text)

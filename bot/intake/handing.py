@@ -46,6 +46,9 @@ class Outcome:
     # REGISTER: the kinds of detail the requester's words already gave (`details.given`):
     # not asked for again, said to be noted.
     given: frozenset[str] = frozenset()
+    # OPEN of an older inquiry (*Not solved* under an older answer, bot/intake/earlier.py):
+    # its question, which the requester is told the ticket is about.
+    about: str | None = None
     person: bool = False  # ASK_MATTER: they asked for a person (else for a kind of service)
     more: bool = False  # ASK_ABOUT: another forward, joined to those already asked about
     typed: bool = False  # ASK_ABOUT: a notice they typed (`announcement`), not forwarded
@@ -126,6 +129,7 @@ async def hand_over(
     priority_from: str | None = None,
     emergency: bool = False,
     matter: Matter | None = None,
+    earlier: bool = False,
 ) -> Outcome:
     """Hand a question to a person, in the caller's transaction: open a ticket in `category`
     (None: the category its cue words or a close template name) for `department` (None: as
@@ -138,7 +142,9 @@ async def hand_over(
     template titled `priority_from` (`tickets.open_ticket`); keywords may raise it.
     `emergency`: a danger to people said (`bot.intake.emergency`): no open-ticket limit
     keeps it from a person. `matter`: the caller's `Matter` of the requester's inquiry and
-    this `question`, when it has one (its close template is searched once, not again here)."""
+    this `question`, when it has one (its close template is searched once, not again here).
+    `earlier`: the inquiry is an older one set aside (bot/intake/earlier.py): the buttons and
+    the media of the one in progress are not its."""
     session = tx.session
     # The whole inquiry says what the matter is: details sent after an answer name no
     # category, the question they follow does.
@@ -202,7 +208,8 @@ async def hand_over(
     )
     ticket = opened.ticket
     # The inquiry's buttons (an answer's, suggestions, the category choice) are used up.
-    await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=ticket)
+    if not earlier:
+        await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=ticket)
     # Keyword and surge alerts for the supervisors: stored with the ticket.
     await tx.publish(opened.alerts)
     if attempts:
@@ -213,14 +220,15 @@ async def hand_over(
             now=now,
             content_type=BOT_OFFERED,
         )
-    earlier = [
+    others = [
         t
         for t in await tickets.list_for_requester(session=session, requester_id=requester_id)
         if t.id != ticket.id
     ][:5]
-    kept = [item.kind for item in held.held(requester)]
-    card = card_notice(desk, ticket, attempts, earlier, len(kept), kept)
+    kept = [] if earlier else [item.kind for item in held.held(requester)]
+    card = card_notice(desk, ticket, attempts, others, len(kept), kept)
     await publish(tx, desk.rules, [card])
     # What they sent with the question (photos, files), filed and relayed after the card.
-    await held.file_held(tx=tx, rules=desk.rules, requester=requester, ticket=ticket)
-    return Outcome(decided, ticket=ticket, attempts=attempts, earlier=tuple(earlier))
+    if not earlier:
+        await held.file_held(tx=tx, rules=desk.rules, requester=requester, ticket=ticket)
+    return Outcome(decided, ticket=ticket, attempts=attempts, earlier=tuple(others))

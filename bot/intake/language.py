@@ -1,6 +1,8 @@
 """The language a requester writes in, as a clerk hears it: Chinese words are answered in
 Chinese, English words in English, whatever their Telegram client is set to (its
-`language_code` only decides when the words tell nothing: digits, emoji, punctuation).
+`language_code` only decides when the words tell nothing: digits, emoji, punctuation, or too
+few to tell: "ok", "Complaint." typed by a Chinese speaker). A language they chose themselves
+(/lang, `Requester.language_chosen`) stands whatever they write.
 
 The requester's language (`Requester.language`) is what the bot answers them in and words
 every later notice in; a text in another supported language changes it, so that what they read
@@ -19,13 +21,15 @@ def _han(ch: str) -> bool:
 
 
 def written_in(text: str) -> str | None:
-    """ "zh" for words mostly in Chinese characters, "en" for words mostly in Latin letters,
-    None for a text of neither (digits, emoji, punctuation alone). A Chinese word takes about
-    two characters: a Chinese sentence with a pole number ("灯杆编号LD-0457") is Chinese, an
-    English one with a Chinese address ("I live at 幸福路 23") English; even, Chinese."""
+    """Chinese ("zh") for words mostly in Chinese characters, English ("en") for words mostly
+    in Latin letters; None for a text of neither (digits, emoji, punctuation alone) or too
+    short to tell (under two Chinese characters and two Latin words: "ok", "hi",
+    "Complaint."). A Chinese word takes about two characters: a Chinese sentence with a pole
+    number ("灯杆编号LD-0457") is Chinese, an English one with a Chinese address ("I live at
+    幸福路 23") English; even, Chinese."""
     han = sum(1 for ch in text if _han(ch))
     latin = len(_LATIN_WORD.findall(text))
-    if not han and not latin:
+    if han < 2 and latin < 2:
         return None
     return "zh" if han >= 2 * latin else "en"
 

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.models import Requester, Ticket
+from bot.models import InquiryOffer, Requester, Ticket
 from emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, REQUESTER, bot_lines, bot_said, until
 from tests.handlers.test_every_kind import control
@@ -217,3 +217,54 @@ async def test_a_template_asks_only_for_the_details_not_given(
     assert not_asked not in promise.text.replace(received, ""), promise.text
     (ticket,) = await _tickets(application)
     assert ticket.department_key == "utilities"
+
+
+async def _recorded(application: App, user: int, message_id: int) -> None:
+    """The message is recorded as carrying the inquiry's buttons (as by the time a person
+    reads it)."""
+
+    async def recorded() -> bool:
+        async with application.bot_data.desk.sessions() as session:
+            return await session.get(InquiryOffer, (user, message_id)) is not None
+
+    await until(recorded)
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "first", "second", "about"),
+    [
+        (REQUESTER, "公积金怎么提取", "社保卡丢了怎么补办", "公积金怎么提取"),
+        (
+            ENGLISH,
+            "How do I pay my water and electricity bills?",
+            "How do I get a residence permit?",
+            "How do I pay my water and electricity bills?",
+        ),
+    ],
+)
+async def test_not_solved_under_an_older_answer_is_about_its_question(
+    running: tuple[Emulator, App], user: int, first: str, second: str, about: str
+) -> None:
+    """Two questions answered one after the other; *Not solved* pressed under the first
+    answer: a person takes the first question (the ticket's words, its card), not the
+    second, and the requester is told which question the ticket is about."""
+    emulator, application = running
+    world = emulator.world
+    await _says(emulator, user, first)
+    (older,) = await bot_lines(emulator, user, 1)
+    await _recorded(application, user, older.message_id)
+    await _says(emulator, user, second)
+    (_, latest) = await bot_lines(emulator, user, 2)
+    await _recorded(application, user, latest.message_id)
+    assert older.buttons  # the older answer keeps its buttons: it can still be said unsolved
+    body = {"user_id": user, "chat_id": user, "message_id": older.message_id, "data": "human"}
+    await control(emulator, "presses", body)
+    await until(lambda: any("#1" in e.text for e in bot_said(world, user)))
+    (ticket,) = await _tickets(application)
+    assert ticket.question == first
+    promise = next(e for e in bot_said(world, user) if "#1" in e.text)
+    assert about in promise.text, promise.text
+    # The question in progress is untouched: its answer's buttons still work.
+    (shown,) = [e for e in bot_said(world, user) if e.message_id == latest.message_id]
+    assert shown.buttons

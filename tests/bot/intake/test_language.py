@@ -17,6 +17,8 @@ from bot.intake.language import spoken, written_in
         ("I live at 幸福路 23", "en"),  # a Chinese address in an English one
         ("路灯 ok", "zh"),
         ("12345", None),
+        ("ok", None),  # too short to tell: a Chinese speaker's "ok" too
+        ("Complaint.", None),
         ("👍!!", None),
         ("", None),
     ],
