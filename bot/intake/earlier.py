@@ -46,7 +46,6 @@ async def hand_over_earlier(
     )
     requester.inquiry, requester.last_question, requester.last_offered = kept
     requester.dialog_step = step
-    offer.inquiry = None
-    if outcome.ticket is not None:
-        offer.ticket_id = outcome.ticket.id
+    if outcome.ticket is not None:  # else (refused past the open-ticket limit) it stays aside
+        offer.inquiry, offer.ticket_id = None, outcome.ticket.id
     return replace(outcome, about=question)
