@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from bot.config import Settings
-
-# Words just before a cue that deny it ("不是投诉", "this is not a complaint", "I don't want
-# to complain"): the cue names what the matter is not.
-_ZH_DENIED = re.compile(
-    r"(?:不是|不算|并非|不属于|没有|无意|不想|不要|不用|无需)[一个种类的来要]{0,2}$"
-)
-_EN_DENIED = re.compile(
-    r"(?:\b(?:not|no|never|isn['’]?t)|n['’]t)\s+(?:(?:really|a|an|to|want|any|about)\s+){0,3}$"
-)
-
-
-def denied(before: str) -> bool:
-    """Whether the (casefolded) words `before` a word deny it: they end in "不是", "没有",
-    "not a", "no"... ("不是投诉", "there is no gas leak")."""
-    tail = before[-40:]
-    return bool(_ZH_DENIED.search(tail) or _EN_DENIED.search(tail))
+from bot.denial import denied as denied
+from bot.faults import reports_fault
 
 
 def uses_cue(question: str, cue: str) -> bool:
@@ -39,13 +24,18 @@ def uses_cue(question: str, cue: str) -> bool:
 def infer_category(
     settings: Settings, question: str, matched: str | Callable[[], str | None] | None = None
 ) -> str | None:
-    """The first category whose cue words the question uses (not denied: `uses_cue`); else
-    the category of the knowledge-base template it came close to (`matched`, or a function
-    that finds it, asked only when no cue word decides); else None: ask the requester."""
+    """The first category whose cue words the question uses (not denied: `uses_cue`); else,
+    when it tells of a public thing broken, missing, blocked or fallen (`faults.reports_fault`:
+    a fault by its kind, "井盖丢了", "a tree fell on a car"), the category a safety matter goes
+    in too (config `emergency.category`, the fault report); else the category of the
+    knowledge-base template it came close to (`matched`, or a function that finds it, asked
+    only when nothing before decides); else None: ask the requester."""
     lowered = question.casefold()
     for category in settings.categories:
         if any(uses_cue(lowered, cue.casefold()) for cue in category.cues):
             return category.key
+    if reports_fault(question):
+        return settings.emergency.category
     if callable(matched):
         matched = matched()
     keys = [c.key for c in settings.categories]

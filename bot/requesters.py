@@ -55,6 +55,7 @@ def _new_requester(
         language=language,
         display_name=display_name[:256],
         blocked_bot=False,
+        language_chosen=False,
         created_at=now,
         last_question=None,
         dialog_step=None,

@@ -98,6 +98,8 @@ _USED_UP = {
     PressAction.HANDOVER_IN_CATEGORY,
     PressAction.REGISTER,
     PressAction.SOLVED,
+    PressAction.EARLIER_HANDOVER,
+    PressAction.EARLIER_SOLVED,
 }
 
 

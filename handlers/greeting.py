@@ -138,7 +138,7 @@ async def language(update: Update, context: DeskContext) -> None:
     async with desk.transaction(update_id=update.update_id) as tx:
         requester = await requester_for(tx, desk, user)
         if wanted in desk.texts.supported:
-            requester.language = wanted
+            requester.language, requester.language_chosen = wanted, True
             await post.post(tx, post.reply(message, desk.texts.render("language_set", wanted)))
             return
         text = desk.texts.render("language_choice", requester.language)

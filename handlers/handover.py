@@ -12,7 +12,7 @@ from telegram import InlineKeyboardMarkup
 
 from bot.classify import fallback_category
 from bot.desk import Desk
-from bot.intake import attachments, emergency, handing, offers, pressing
+from bot.intake import attachments, details, emergency, handing, offers, pressing
 from bot.intake.buttons import PressAction
 from bot.intake.decision import Action, Handover
 from bot.intake.media import MediaAction
@@ -129,7 +129,12 @@ def present_press(desk: Desk, requester: Requester, pressed: pressing.Pressed) -
             found = desk.answer(pressed.template_id, language)
             text = desk.texts.render("answer", language, answer=found)
             return [_offer(chat_id, text, keyboards.answered(desk, language))]
-        case PressAction.HANDOVER | PressAction.HANDOVER_IN_CATEGORY | PressAction.REGISTER:
+        case (
+            PressAction.HANDOVER
+            | PressAction.HANDOVER_IN_CATEGORY
+            | PressAction.REGISTER
+            | PressAction.EARLIER_HANDOVER
+        ):
             assert pressed.handover is not None
             return present(desk, requester, pressed.handover)
         case PressAction.TICKET_IN_HAND:
@@ -205,6 +210,9 @@ def _promise(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list
     assert ticket is not None
     language = requester.language
     answered = desk.templates.get(outcome.answered) if outcome.answered else None
+    # The details the template asks for, but those their words already gave: said noted.
+    items = answered.ask_for(language) if answered is not None else []
+    asked, received = details.split(items, outcome.given)
     promise = desk.texts.render(
         "ticket_opened",
         language,
@@ -212,7 +220,9 @@ def _promise(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list
         category=desk.names(language)["categories"][ticket.category],
         first_response_due_at=ticket.first_response_due_at,
         resolution_due_at=ticket.resolution_due_at,
-        ask_for=answered.ask_for(language) if answered is not None else [],
+        ask_for=asked,
+        received=received,
+        about=outcome.about,
     )
     # Linked to the ticket once sent: a reply to the promise is about it (bot/replies.py).
     return [

@@ -8,6 +8,9 @@ that needs a person; "waiting": a question of theirs awaits a person or a catego
 | press    | known | waiting | step     | ticket | action               |
 | -------- | ----- | ------- | -------- | ------ | -------------------- |
 | LANGUAGE | yes   |         |          |        | SET_LANGUAGE         |
+| PERSON on a message whose inquiry a new matter   | EARLIER_HANDOVER     |
+| took the place of (its turns kept, `earlier`)    |                      |
+| SOLVED on such a message                         | EARLIER_SOLVED       |
 | PERSON on a message whose inquiry a ticket took  | TICKET_IN_HAND (it)  |
 | ANSWER, CATEGORY, SOLVED: likewise               | IN_TICKET            |
 | ANSWER, PERSON, CATEGORY, SOLVED on a message    | NO_LONGER_OPEN       |
@@ -65,6 +68,9 @@ class PressAction(StrEnum):
     IN_TICKET = "in_ticket"  # the inquiry it was offered in is a ticket now: nothing changes
     NO_LONGER_OPEN = "no_longer_open"  # its inquiry or choice is over: nothing changes
     STALE = "stale"  # a forged or unknown button: said politely, nothing changes
+    # Under an older answer whose inquiry a new matter took the place of (bot/intake/earlier.py):
+    EARLIER_HANDOVER = "earlier_handover"  # *Not solved*: that inquiry to a person
+    EARLIER_SOLVED = "earlier_solved"  # *Solved*: its buttons go, nothing else changes
 
 
 def decide_press(
@@ -81,14 +87,20 @@ def decide_press(
     inquiry_in_progress: bool = True,
     ended: bool = False,
     taken: bool = False,
+    earlier: bool = False,
 ) -> PressAction:
     """The table of the module's description for one press. `press` None: data that is no
     button of ours; `value` the button's word ("" for those without); `languages`,
     `templates`, `categories` what the desk has (supported language codes, template ids,
     category keys); `needing_person` the ids of templates whose matter needs a person;
     `inquiry_in_progress` whether the requester's first inquiry has turns; `ended` whether
-    the pressed message's inquiry is known to have ended, `taken` whether a ticket took it."""
+    the pressed message's inquiry is known to have ended, `taken` whether a ticket took it,
+    `earlier` whether a new matter took its place, its turns kept (`offers.set_aside`)."""
     if press in INQUIRY_PRESSES and ended:
+        if earlier and not taken and press is Press.PERSON:
+            return PressAction.EARLIER_HANDOVER
+        if earlier and not taken and press is Press.SOLVED:
+            return PressAction.EARLIER_SOLVED
         if not taken:
             return PressAction.NO_LONGER_OPEN
         return PressAction.TICKET_IN_HAND if press is Press.PERSON else PressAction.IN_TICKET

@@ -65,12 +65,20 @@ class CloseTemplate:
         template, band = self._best()
         return template.category if template and band is not Band.HANDOVER else None
 
-    def department(self) -> str | None:
+    def department(self, category: str | None = None) -> str | None:
+        """The close template's department; a template only suggested (not close enough to
+        answer) of another kind of matter than the ticket's `category` names none: "the
+        drain is blocked" near the parking complaint's "my exit is blocked" is a fault, for
+        the department faults go to."""
         wanted = self._desk.settings.routing.close_template
         if wanted == "off":
             return None
         template, band = self._best()
-        close = band is Band.ANSWER or (wanted == "suggest" and band is Band.SUGGEST)
+        close = band is Band.ANSWER or (
+            wanted == "suggest"
+            and band is Band.SUGGEST
+            and (category is None or template is None or template.category == category)
+        )
         return template.department if template and close else None
 
 
@@ -110,10 +118,11 @@ class Matter:
                 return found
         return None
 
-    def department(self) -> str | None:
+    def department(self, category: str | None = None) -> str | None:
         """The department of the template the words came close to (config
-        `routing.close_template`), None when none did."""
-        return next((d for c in self._closes if (d := c.department()) is not None), None)
+        `routing.close_template`; one only suggested counts for a ticket of its own
+        `category`), None when none did."""
+        return next((d for c in self._closes if (d := c.department(category)) is not None), None)
 
 
 # Each matcher's topics of the questions asked of it, while its phrasings stay the same: the

@@ -35,11 +35,21 @@ The table, in words (each row wins over those below it):
 | none, NEW_Q., CLARIFY, |        | no                 | ANSWER*  | any   | REGISTER    |
 | ABOUT (each row)       |        |                    |          |       |             |
 | none, NEW_Q., CLARIFY  |        | no                 | ANSWER   | any   | ANSWER      |
+| none, NEW_Q., CLARIFY, |        | no, a fault told   | SUGGEST* | any   | REGISTER    |
+| ABOUT (each row)       |        | no, a fault told   | SUGGEST  | any   | HANDOVER    |
 | none, NEW_Q., CLARIFY  |        | no                 | SUGGEST  | any   | SUGGEST     |
-| none, NEW_QUESTION     |        | no                 | HANDOVER | yes   | CLARIFY     |
+| none, NEW_QUESTION     |        | no, no fault told  | HANDOVER | yes   | CLARIFY     |
 | any other              |        |                    | HANDOVER |       | HANDOVER    |
 
-("an emergency said": their own words (not a forward's, not a notice's) tell a danger to people,
+("a fault told": their own words tell a public thing broken, missing, blocked or fallen, or a
+supply cut off ("井盖丢了", "树倒了", "the drain is blocked": `bot.faults.reports_fault`): a
+clerk registers the fault rather than offer "did you mean" ("the drain is blocked" came close
+to the parking complaint's "my exit is blocked"), or ask what a three-word fault is about:
+SUGGEST*, the closest template is a fault report's that needs a person (the words and the
+template agree: "no water at all since this morning" and the water outage's), its answer and
+its ticket; else a ticket in the fault report's category (`bot.classify.infer_category`), for
+the department config `routing` names.
+"an emergency said": their own words (not a forward's, not a notice's) tell a danger to people,
 config `keywords` marked `emergency` (`bot.priority.emergency_words`): a careful clerk asks
 nothing first, the matter is an urgent fault report at once, and the requester hears the
 emergency numbers; into a ticket in progress the same words raise it to urgent. "ticket": a
@@ -69,20 +79,21 @@ live set of buttons, and after three reminders the question goes to a person und
 fallback category: `pending.reminder`);
 "other words": more of the question (the second part of a long paste, details): added to it, and
 its category decided anew from the whole question, the buttons staying while it still does not
-tell (an edit of the question is applied to it the same way); yes*: a ticket in progress (or
-resolved, awaiting their word) and no first inquiry of theirs beside it (one begun after /new
-takes their follow-ups until it ends: a ticket takes it, it is solved, or it lies idle,
-`bot.intake.inquiry.current`; one begun aside takes only words that answer its answer, "没用",
-"解决了", alone or leading a question, "没用,我是想问…": `inquiry.is_aside`,
-`bot.intake.new_matter.led_question`); "not aside": the text is not a question of another
-matter the knowledge base answers confidently (`bot.intake.new_matter.aside`: an ANSWER, no
-person needed, not the ticket's matter as `bot.same_matter.alike` judges it, a question, no
-"not solved"), nor
-words the knowledge base places at another matter after a lead ("还有,…", "解决了,谢谢。另外,…":
-`bot.intake.lead.apart`; "solved" said of a resolution awaiting their word confirms it). Such
-a question is searched and answered as for anyone and NOT filed in the ticket: a clerk answers
-it without bothering the ticket's owner, and nothing is lost, since it and its answer begin the
-requester's own first inquiry, which reaches a person whole if the answer does not help; the
+tell (an edit of the question replaces its words in it, and the buttons stay whatever it
+now says: a correction, not a choice; nothing opens until the requester chooses); yes*: a
+ticket in progress (or resolved, awaiting their word) and no first inquiry of theirs beside
+it (one begun after /new takes their follow-ups until it ends: a ticket takes it, it is
+solved, or it lies idle, `bot.intake.inquiry.current`; one begun aside takes only words that
+answer its answer, "没用", "解决了", alone or leading a question, "没用,我是想问…":
+`inquiry.is_aside`, `bot.intake.new_matter.led_question`); "not aside": the text is not a
+question of another matter the knowledge base answers confidently
+(`bot.intake.new_matter.aside`: an ANSWER, no person needed, not the ticket's matter as
+`bot.same_matter.alike` judges it, a question, no "not solved"), nor words the knowledge base
+places at another matter after a lead ("还有,…", "解决了,谢谢。另外,…": `bot.intake.lead.apart`;
+"solved" said of a resolution awaiting their word confirms it). Such a question is searched
+and answered as for anyone and NOT filed in the ticket: a clerk answers it without bothering
+the ticket's owner, and nothing is lost, since it and its answer begin the requester's own
+first inquiry, which reaches a person whole if the answer does not help; the
 resolution awaiting their word is not asked again. "after an answer": the bot's last act was an
 answer and the text plainly says it did not help ("没用", "that didn't help":
 `bot.closure.says_not_solved`) and starts no new matter (`bot.intake.new_matter.starts_anew`;
@@ -141,7 +152,8 @@ class Action(StrEnum):
     IN_CATEGORY = "in_category"  # a category's name typed instead of pressed: the choice
     REMIND = "remind"  # filler while the category buttons wait: they stay, a short reminder
     MORE = "more"  # more words (or an edit) for the question waiting for its category:
-    # added to it, its category decided anew (a ticket, or the buttons stay)
+    # added to it, its category decided anew (a ticket, or the buttons stay); an edit
+    # replaces its words there and the buttons stay
     NO_WORDS = "no_words"  # no words at all: what do they need? (nothing changes)
     SOLVED = "solved"  # "yes" / "解决了" right after an answer: as *Solved* pressed
     COURTESY = "courtesy"  # thanks or "ok" with nothing asked: you're welcome, what else?
@@ -274,12 +286,15 @@ def after_match(
     announced: bool = False,
     question_waiting: bool = False,
     unhelped: bool = False,
+    fault: bool = False,
+    fault_template: bool = False,
 ) -> Action:
     """The action once the knowledge base has said how close it came (`needs_person`: the
     best template says a person must act on the matter; `announced`: the text is an
     announcement, `bot.intake.announcement`; `question_waiting` as for `before_match`;
     `unhelped`: the text plainly says the answer the bot just gave did not help, and starts
-    no new matter, `new_matter.starts_anew`)."""
+    no new matter, `new_matter.starts_anew`; `fault`: their words tell a fault by its kind,
+    `bot.faults.reports_fault`; `fault_template`: the best template is a fault report's)."""
     if step is None and unhelped:
         return Action.HANDOVER  # as *Not solved* pressed: a person takes it
     if announced and (
@@ -296,9 +311,11 @@ def after_match(
         return Action.REGISTER if band is Band.ANSWER and needs_person else Action.HANDOVER
     if band is Band.ANSWER:
         return Action.REGISTER if needs_person else Action.ANSWER
+    if band is Band.SUGGEST and fault:
+        return Action.REGISTER if fault_template and needs_person else Action.HANDOVER
     if band is Band.SUGGEST:
         return Action.SUGGEST
-    if vague and step not in (DialogStep.CLARIFY, DialogStep.ABOUT):
+    if vague and not fault and step not in (DialogStep.CLARIFY, DialogStep.ABOUT):
         return Action.CLARIFY
     return Action.HANDOVER
 
@@ -313,6 +330,8 @@ def decide(
     needs_person: bool = False,
     announced: bool = False,
     unhelped: bool = False,
+    fault: bool = False,
+    fault_template: bool = False,
     **said: bool,
 ) -> Action:
     """The whole table in one call (the desk itself searches only when `before_match` says
@@ -328,6 +347,8 @@ def decide(
         announced=announced,
         question_waiting=said.get("question_waiting", False),
         unhelped=unhelped,
+        fault=fault,
+        fault_template=fault_template,
     )
 
 

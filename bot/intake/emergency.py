@@ -76,7 +76,7 @@ async def open_urgent(
         and _same_danger(text, best)
     ):
         requester.last_offered = best.id
-        record_turn(requester, answer_turn(desk, best))
+        record_turn(requester, answer_turn(desk, best, question))
         outcome = await register(
             tx=tx,
             desk=desk,

@@ -13,7 +13,8 @@ from bot import metrics
 from bot.classify import fallback_category
 from bot.closure import says_not_solved
 from bot.desk import Desk
-from bot.intake import emergency, inquiry, lead, offers, pending, pressing
+from bot.faults import reports_fault
+from bot.intake import details, emergency, inquiry, language, lead, offers, pending, pressing
 from bot.intake.after_answer import said_after_answer
 from bot.intake.announcement import leading_notice
 from bot.intake.close import Matter, other_matter
@@ -40,7 +41,7 @@ from bot.kinds import Origin
 from bot.models import DialogStep, Requester, Ticket
 from bot.priority import emergency_words
 from bot.transaction import Transaction
-from knowledge.matcher import Band
+from knowledge.matcher import Band, Match
 
 
 async def take_text(
@@ -73,6 +74,11 @@ async def take_text(
     is part of it (`Action.MORE`).
     """
     text = text.strip()
+    # Answered in the language of their own words (not a forward's), kept for what follows,
+    # unless they chose one (/lang).
+    speaks = language.spoken(text, desk.texts.supported, requester.language)
+    if origin is None and not requester.language_chosen and speaks != requester.language:
+        requester.language = speaks
     step = DialogStep(requester.dialog_step) if requester.dialog_step else None
     now = desk.now()
     going_on = inquiry.current(requester.inquiry, now=now, waiting=step is not None)
@@ -227,6 +233,10 @@ async def take_text(
                 step=step, earlier=requester.last_question, text=written
             )
         question = requester.last_question or written
+        if edit_of is not None:
+            # An edit is a correction of what waits, not a word to act on: the choice is
+            # still theirs to make, nothing opens behind their back (they are told it is taken).
+            return Outcome(decided, edited=edited)
         matter = Matter(desk, requester.inquiry or [], question)
         category = matter.category()
         if category is None:
@@ -315,9 +325,7 @@ async def take_text(
             question=question,
             category=fallback_category(desk.settings),
         )
-    language = requester.language
-    matches = desk.matcher.search(searched or question, language, limit=3 + len(rejected))
-    matches = [m for m in matches if m.template_id not in rejected][:3]
+    matches = _search(desk, searched or question, requester.language, rejected)
     band = desk.matcher.band(matches)
     metrics.MATCHER_BANDS.labels(band=band.value).inc()
     best = desk.templates.get(matches[0].template_id) if matches else None
@@ -328,13 +336,14 @@ async def take_text(
         not rejected and starts_anew(text=own or text, answered=answered, closest=closest)
     )
     if anew:
-        # Not more about the question just answered: a first inquiry of its own, this text.
-        requester.inquiry = (requester.inquiry or [])[-1:]
+        # Not more about the question just answered: a first inquiry of its own, this text;
+        # the one answered keeps its buttons (*Not solved* under it is about it).
+        earlier, requester.inquiry = (requester.inquiry or [])[:-1], (requester.inquiry or [])[-1:]
         if split is not None:
             requester.inquiry = [{**said, "text": written, "closing": split[0]}]
             if current is not None and inquiry.is_aside(going_on):
                 requester.inquiry[0]["aside"] = True  # still beside the ticket in hand
-        await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=None)
+        await offers.set_aside(tx=tx, requester=requester, turns=earlier)
     needs_person = best is not None and best.needs_person
     # "没用" right after an answer: not solved, as the button says.
     unhelped = answered is not None and not anew and origin is None and says_not_solved(text)
@@ -346,6 +355,9 @@ async def take_text(
         announced=announced,
         question_waiting=waiting,
         unhelped=unhelped,
+        # A fault told by its kind: registered, not offered "did you mean".
+        fault=not announced and origin is None and reports_fault(own or text),
+        fault_template=best is not None and best.category == desk.settings.emergency.category,
     )
     if unhelped and action is Action.HANDOVER:
         requester.inquiry = inquiry.rejecting(requester.inquiry or [])
@@ -356,7 +368,7 @@ async def take_text(
     requester.last_offered = None
     if action in (Action.ANSWER, Action.REGISTER) and best is not None:
         requester.last_offered = best.id
-        record_turn(requester, answer_turn(desk, best))
+        record_turn(requester, answer_turn(desk, best, question))
         if action is Action.REGISTER:
             return await register(
                 tx=tx, desk=desk, requester=requester, template=best, question=question
@@ -373,6 +385,28 @@ async def take_text(
         record_turn(requester, inquiry.bot_did("clarify", now))
         return Outcome(action)
     return await hand_over(tx=tx, desk=desk, requester=requester, question=question, category=None)
+
+
+def _search(
+    desk: Desk, words: str, language: str | None, rejected: frozenset[str] | set[str] = frozenset()
+) -> list[Match]:
+    """The knowledge base's three closest templates for `words`, those `rejected` passed over;
+    when the words give details (an address, a pole number: `details.matter_of`), for the
+    matter without them too, the closer of the two kept ("幸福路23号门口路灯坏了" is a street
+    light out, wherever it is)."""
+
+    def search(text: str) -> list[Match]:
+        found = desk.matcher.search(text, language, limit=3 + len(rejected))
+        return [m for m in found if m.template_id not in rejected][:3]
+
+    matches = search(words)
+    matter = details.matter_of(words)
+    if matter == words:
+        return matches
+    bare = search(matter)
+    if bare and (not matches or bare[0].confidence > matches[0].confidence):
+        return bare
+    return matches
 
 
 def ask_about(

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from bot import conversation, requesters, tickets
 from bot.desk import Desk
-from bot.intake import held, inquiry, offers
+from bot.intake import details, held, inquiry, offers
 from bot.intake.card import card_notice
 from bot.intake.close import Matter, area_matter, matter_words, topic
 from bot.intake.decision import Action, Handover, handover, route
@@ -44,6 +44,12 @@ class Outcome:
     attempts: tuple[str, ...] = ()
     earlier: tuple[Ticket, ...] = field(default=())
     answered: str | None = None
+    # REGISTER: the kinds of detail the requester's words already gave (`details.given`):
+    # not asked for again, said to be noted.
+    given: frozenset[str] = frozenset()
+    # OPEN of an older inquiry (*Not solved* under an older answer, bot/intake/earlier.py):
+    # its question, which the requester is told the ticket is about.
+    about: str | None = None
     # ASK_MATTER: they asked for a person (else for a kind of service); INTO_TICKET: the
     # words only ask for a person (the ticket in hand already waits for or has one).
     person: bool = False
@@ -64,15 +70,16 @@ def record_turn(requester: Requester, turn: inquiry.Turn) -> None:
     requester.inquiry = [*(requester.inquiry or ()), turn]
 
 
-def answer_turn(desk: Desk, template: CaseTemplate) -> inquiry.Turn:
+def answer_turn(desk: Desk, template: CaseTemplate, words: str = "") -> inquiry.Turn:
     """The bot answered with `template`: its title and the details it asks for, as the staff
-    read them."""
+    read them (not those the requester's `words` already give, `details.given`)."""
     language = desk.settings.languages.default
+    asked, _ = details.split(template.ask_for(language), details.given(words))
     return inquiry.bot_did(
         "answer",
         desk.now(),
         [template.title(language)],
-        template.ask_for(language),
+        asked,
         templates=[template.id],
     )
 
@@ -101,7 +108,8 @@ async def register(
         priority_from=template.title(desk.settings.languages.default),
         emergency=emergency,
     )
-    return replace(outcome, answered=template.id)
+    words = outcome.ticket.question if outcome.ticket is not None else question
+    return replace(outcome, answered=template.id, given=details.given(words))
 
 
 def _attempts(desk: Desk, requester: Requester) -> tuple[str, ...]:
@@ -126,6 +134,7 @@ async def hand_over(
     priority_from: str | None = None,
     emergency: bool = False,
     matter: Matter | None = None,
+    earlier: bool = False,
 ) -> Outcome:
     """Hand a question to a person, in the caller's transaction: open a ticket in `category`
     (None: the category its cue words or a close template name) for `department` (None: as
@@ -138,7 +147,9 @@ async def hand_over(
     template titled `priority_from` (`tickets.open_ticket`); keywords may raise it.
     `emergency`: a danger to people said (`bot.intake.emergency`): no open-ticket limit
     keeps it from a person. `matter`: the caller's `Matter` of the requester's inquiry and
-    this `question`, when it has one (its close template is searched once, not again here)."""
+    this `question`, when it has one (its close template is searched once, not again here).
+    `earlier`: the inquiry is an older one set aside (bot/intake/earlier.py): the buttons and
+    the media of the one in progress are not its."""
     session = tx.session
     # The whole inquiry says what the matter is: details sent after an answer name no
     # category, the question they follow does.
@@ -177,7 +188,7 @@ async def hand_over(
     requester.inquiry = None
     requester_id = await requesters.identified(session=session, requester=requester)
     department = department or route(
-        template_department=matter.department(),
+        template_department=matter.department(category),
         category=category,
         by_category=settings.routing.categories,
         default=settings.home_department,
@@ -203,7 +214,8 @@ async def hand_over(
     )
     ticket = opened.ticket
     # The inquiry's buttons (an answer's, suggestions, the category choice) are used up.
-    await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=ticket)
+    if not earlier:
+        await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=ticket)
     # Keyword and surge alerts for the supervisors: stored with the ticket.
     await tx.publish(opened.alerts)
     if attempts:
@@ -214,14 +226,15 @@ async def hand_over(
             now=now,
             content_type=BOT_OFFERED,
         )
-    earlier = [
+    others = [
         t
         for t in await tickets.list_for_requester(session=session, requester_id=requester_id)
         if t.id != ticket.id
     ][:5]
-    kept = [item.kind for item in held.held(requester)]
-    card = card_notice(desk, ticket, attempts, earlier, len(kept), kept)
+    kept = [] if earlier else [item.kind for item in held.held(requester)]
+    card = card_notice(desk, ticket, attempts, others, len(kept), kept)
     await publish(tx, desk.rules, [card])
     # What they sent with the question (photos, files), filed and relayed after the card.
-    await held.file_held(tx=tx, rules=desk.rules, requester=requester, ticket=ticket)
-    return Outcome(decided, ticket=ticket, attempts=attempts, earlier=tuple(earlier))
+    if not earlier:
+        await held.file_held(tx=tx, rules=desk.rules, requester=requester, ticket=ticket)
+    return Outcome(decided, ticket=ticket, attempts=attempts, earlier=tuple(others))

@@ -11,6 +11,11 @@ inquiry in progress: the requester is told why nothing happens (bot/intake/decis
 `decide_press`). A message not recorded (sent before the record existed, or pressed before
 the sender recorded it) is judged by the requester's state alone.
 
+An inquiry answered and then followed by a new matter (`new_matter.starts_anew`) is set
+aside, not dropped (`set_aside`): its messages keep their buttons, marked ended with its turns
+kept, so that *Not solved* under the older answer hands that question, not the new one, to a
+person (bot/intake/earlier.py).
+
 While the inquiry goes on, the bot may show its buttons again lower in the chat (a reminder
 of the category choice): the messages that carried them before lose them first (`retire`),
 so that one set of buttons is live at a time, as a clerk hands over one form, not a pile.
@@ -24,6 +29,7 @@ from sqlalchemy import Connection, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from bot.db import insert_for
+from bot.intake.inquiry import Turn
 from bot.models import InquiryOffer, Requester, Ticket
 from bot.notices import BUTTONS_GONE, Audience, Notice, publish
 from bot.rules import Rules
@@ -78,6 +84,21 @@ async def end(
         )
     if notices:
         await publish(tx, rules, notices)
+
+
+async def set_aside(*, tx: Transaction, requester: Requester, turns: Sequence[Turn]) -> None:
+    """A new matter takes the place of the requester's inquiry (`turns`, without the new
+    matter's), answered and not settled: its messages keep their buttons, marked ended at the
+    transaction's instant with the turns kept (`InquiryOffer.inquiry`), so that *Not solved*
+    pressed under its answer later hands that inquiry, not the new one, to a person
+    (bot/intake/earlier.py); nothing is told, nothing removed."""
+    live = await tx.session.scalars(
+        select(InquiryOffer).where(
+            InquiryOffer.chat_id == requester.chat_id, InquiryOffer.ended_at.is_(None)
+        )
+    )
+    for offer in live:
+        offer.ended_at, offer.ticket_id, offer.inquiry = tx.now, None, list(turns) or None
 
 
 async def retire(*, tx: Transaction, rules: Rules, requester: Requester) -> None:

@@ -10,6 +10,7 @@ from bot.desk import Desk
 from bot.intake import held, inquiry, offers
 from bot.intake.buttons import Press, PressAction, decide_press
 from bot.intake.decision import Action
+from bot.intake.earlier import hand_over_earlier
 from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, register
 from bot.intake.picking import picked, picked_several
 from bot.models import DialogStep, InquiryOffer, Requester, Ticket
@@ -51,6 +52,7 @@ async def take_press(
     if offer is not None and ended and offer.ticket_id is not None:
         taken = await tx.session.get(Ticket, offer.ticket_id)
     action = decide_press(
+        earlier=offer is not None and offer.inquiry is not None,
         press=press,
         value=value,
         languages=desk.texts.supported,
@@ -64,6 +66,13 @@ async def take_press(
         ended=ended,
         taken=taken is not None,
     )
+    if action is PressAction.EARLIER_HANDOVER and offer is not None:
+        # Under an older answer: that question to a person, the one in progress untouched.
+        outcome = await hand_over_earlier(tx=tx, desk=desk, requester=requester, offer=offer)
+        return Pressed(action, handover=outcome)
+    if action is PressAction.EARLIER_SOLVED and offer is not None:
+        offer.inquiry = None  # settled: its buttons go (the front drops them)
+        return Pressed(action)
     if action in (PressAction.IN_TICKET, PressAction.NO_LONGER_OPEN):
         return Pressed(action, ticket=taken)
     if action is PressAction.TICKET_IN_HAND and taken is not None:
@@ -75,10 +84,10 @@ async def take_press(
         )
     match action:
         case PressAction.SET_LANGUAGE:
-            requester.language = value
+            requester.language, requester.language_chosen = value, True
         case PressAction.ANSWER | PressAction.REGISTER:
             template = desk.templates[value]
-            record_turn(requester, answer_turn(desk, template))
+            record_turn(requester, answer_turn(desk, template, question))
             if action is PressAction.REGISTER:
                 outcome = await register(
                     tx=tx, desk=desk, requester=requester, template=template, question=question

@@ -74,6 +74,9 @@ class Requester(Base):
     language: Mapped[str] = mapped_column(String(8))
     display_name: Mapped[str] = mapped_column(String(256), default="")
     blocked_bot: Mapped[bool] = mapped_column(Boolean, default=False)
+    # They chose `language` themselves (/lang): it stands; else it follows the language of
+    # their words, their client's setting until they write some (bot/intake/language.py).
+    language_chosen: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime]
     # Their latest question to the bot, so "talk to a person" opens a ticket with their own
     # words even after a restart.
@@ -130,7 +133,8 @@ class InquiryOffer(Base):
     answer's *Solved* / *Not solved*, suggestions, the category choice), recorded once
     Telegram has it (bot/intake/offers.py). When the inquiry ends its buttons go and
     `ended_at` says when, with the ticket that took the inquiry if one did: a later press
-    on it is told why nothing happens."""
+    on it is told why nothing happens. An inquiry a new matter took the place of (`inquiry`:
+    its turns, kept) keeps its buttons: *Not solved* under its answer hands it to a person."""
 
     __tablename__ = "inquiry_offers"
 
@@ -138,3 +142,4 @@ class InquiryOffer(Base):
     message_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     ended_at: Mapped[datetime | None]
     ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
+    inquiry: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON(none_as_null=True))

@@ -26,7 +26,8 @@ from tests.handlers.conftest import (
 
 App = Application  # type: ignore[type-arg]
 OFFICER = 100101
-ADDED = {REQUESTER: "已记入工单 #1", ENGLISH: "Added to ticket #1"}
+# Both write Chinese, so both read Chinese, whatever their client is set to (issue 14).
+ADDED = {REQUESTER: "已记入工单 #1", ENGLISH: "已记入工单 #1"}
 PHOTO = {"photo": [{"file_id": "p1", "file_unique_id": "u1", "width": 90, "height": 90}]}
 
 

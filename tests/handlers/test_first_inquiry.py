@@ -175,7 +175,8 @@ async def test_choosing_an_offered_template_that_needs_a_person_registers_it(
 ) -> None:
     emulator, _ = running
     world = emulator.world
-    await world.user_sends(ENGLISH, "it is dark outside, the lamp post is out")
+    # Only suggested (a lamp post "out" is a fault told, registered at once: issue 14).
+    await world.user_sends(ENGLISH, "the lamp post is off")
     (offered,) = await bot_lines(emulator, ENGLISH, 1)
     assert "Did you mean" in offered.text
     data = [row[0]["callback_data"] for row in offered.buttons]

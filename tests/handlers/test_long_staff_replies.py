@@ -28,6 +28,8 @@ App = Application  # type: ignore[type-arg]
 OFFICER = 100101
 # The ticket's number, and the edit's mark after it, in the requester's language.
 MARKS = {REQUESTER: ("【工单 #1】", "(已修改) "), ENGLISH: ("[Ticket #1] ", "(edited) ")}
+# Each in their language: the bot answers in the language of the requester's words.
+APPLY = {REQUESTER: "我想申请公租房", ENGLISH: "I want to apply for public rental housing"}
 REPLY = (
     "".join(f"第{n}条:请携带身份证原件和户口本到综合窗口办理。" for n in range(161))
     + "以上,请知悉,谢谢配合。"
@@ -63,10 +65,10 @@ async def test_a_long_numbered_reply_and_its_edit_reach_the_requester_in_numbere
     number, edited = MARKS[requester]
     # Each fits the officer's message, not one message with the marks before it.
     assert 4085 <= _units(REPLY) <= 4096 and 4085 <= _units(EDITED) <= 4096
-    await world.user_sends(requester, "我想申请公租房")
+    await world.user_sends(requester, APPLY[requester])
     (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
     await world.user_sends(requester, "/new")
-    await world.user_sends(requester, "我想申请公租房")
+    await world.user_sends(requester, APPLY[requester])
     await bot_lines(emulator, GENERAL_GROUP, 2)
     await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
     topic = await only_topic(world, GENERAL_GROUP)
@@ -149,10 +151,10 @@ async def test_a_photo_whose_caption_leaves_no_room_for_the_number_keeps_both(
     world = emulator.world
     number, _edited = MARKS[requester]
     assert 1000 <= _units(CAPTION) <= 1024
-    await world.user_sends(requester, "我想申请公租房")
+    await world.user_sends(requester, APPLY[requester])
     (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
     await world.user_sends(requester, "/new")
-    await world.user_sends(requester, "我想申请公租房")
+    await world.user_sends(requester, APPLY[requester])
     await bot_lines(emulator, GENERAL_GROUP, 2)
     await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
     topic = await only_topic(world, GENERAL_GROUP)

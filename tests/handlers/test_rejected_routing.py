@@ -26,8 +26,9 @@ PAVEMENT = {
     REQUESTER: "有车堵在我家门口的路面坏了",
     ENGLISH: "The pavement on Park Lane is broken and someone tripped",
 }
-# The same, only close enough to suggest the parking complaint.
-SIDEWALK = {REQUESTER: "占道停车的人行道坏了", ENGLISH: "the kerb by the parking spaces is broken"}
+# The same, only close enough to suggest the parking complaint (a thing a clerk would not take
+# for public works alone: a broken pavement told plainly is registered as a fault at once).
+SIDEWALK = {REQUESTER: "占道停车的车位坏了", ENGLISH: "the kerb by the parking spaces is broken"}
 # No cue word; "did you mean" social-security templates the requester then refuses.
 PENSION = {REQUESTER: "社保", ENGLISH: "my pension payment did not arrive this month"}
 NONE = {REQUESTER: "都不是", ENGLISH: "none of these"}

@@ -28,6 +28,8 @@ App = Application  # type: ignore[type-arg]
 OFFICER = 100101
 # The mark of an edit; the ticket's number when more than one is in hand.
 SAID = {REQUESTER: ("(已修改)", "【工单 #1】"), ENGLISH: ("(edited)", "[Ticket #1]")}
+# Each in their language: the bot answers in the language of the requester's words.
+APPLY = {REQUESTER: "我想申请公租房", ENGLISH: "I want to apply for public rental housing"}
 
 
 def _texts(emulator: Emulator, chat_id: int) -> list[str]:
@@ -42,7 +44,7 @@ async def test_an_officers_edit_reaches_the_requester_marked(
     emulator, application = running
     world = emulator.world
     edited, numbered = SAID[requester]
-    await world.user_sends(requester, "我想申请公租房")
+    await world.user_sends(requester, APPLY[requester])
     (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
     await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
     topic = await only_topic(world, GENERAL_GROUP)
@@ -71,7 +73,7 @@ async def test_an_officers_edit_reaches_the_requester_marked(
 
     # With a second ticket in hand: which ticket the edit is about.
     await world.user_sends(requester, "/new")
-    await world.user_sends(requester, "我想申请公租房")
+    await world.user_sends(requester, APPLY[requester])
     await bot_lines(emulator, GENERAL_GROUP, 2)
     heard = len(await bot_lines(emulator, requester, heard + 3))
     await world.user_edits(OFFICER, GENERAL_GROUP, reply_id, "请周五上午来窗口")
@@ -86,7 +88,7 @@ async def _replied_and_delivered(
     """A ticket claimed and answered by the officer in its topic: the officer's message id,
     and the id of the copy the requester received."""
     world = emulator.world
-    await world.user_sends(requester, "我想申请公租房")
+    await world.user_sends(requester, APPLY[requester])
     (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
     await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
     topic = await only_topic(world, GENERAL_GROUP)

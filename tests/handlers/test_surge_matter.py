@@ -150,6 +150,9 @@ async def test_a_claimed_ticket_an_incident_raises_tells_its_owner_and_requester
     for number, text in enumerate(LIFT, start=1):
         user_id = 704000 + number
         world.add_user(user_id, f"R{number}", language if number == 1 else "zh")
+        if number == 1 and language != "zh":  # they chose to read it, though they write Chinese
+            await world.user_sends(user_id, f"/lang {language}")
+            await until(lambda u=user_id: len(bot_said(world, u)) == 1)
         await _opens(emulator, user_id, [text], number)
         if number == 1:
             topic, group = await _claimed_first(emulator, application, user_id)

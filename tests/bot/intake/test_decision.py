@@ -494,3 +494,25 @@ def test_a_first_inquiry_beside_a_ticket_takes_its_follow_ups_until_it_ends() ->
             assert after_match(step=None, band=band, vague=vague) is not Action.HANDOVER or (
                 band is Band.HANDOVER and not vague
             )
+
+
+@pytest.mark.parametrize("step", [None, DialogStep.NEW_QUESTION, DialogStep.CLARIFY])
+def test_a_fault_told_is_registered_not_offered_nor_clarified(step: DialogStep | None) -> None:
+    """Issue 14: "the drain is blocked" came close to the parking complaint only: a clerk
+    registers the fault (a ticket, its category by its kind) instead of "did you mean"; close
+    to a fault report's template that needs a person, that template answers and registers
+    it; a three-word fault ("树倒了") is not asked what it is about."""
+    assert after_match(step=step, band=Band.SUGGEST, vague=False, fault=True) is Action.HANDOVER
+    registered = after_match(
+        step=step,
+        band=Band.SUGGEST,
+        vague=False,
+        needs_person=True,
+        fault=True,
+        fault_template=True,
+    )
+    assert registered is Action.REGISTER
+    assert after_match(step=step, band=Band.SUGGEST, vague=False) is Action.SUGGEST
+    assert after_match(step=step, band=Band.HANDOVER, vague=True, fault=True) is Action.HANDOVER
+    answered = after_match(step=step, band=Band.ANSWER, vague=False, fault=True)
+    assert answered is Action.ANSWER  # an answer close enough stands

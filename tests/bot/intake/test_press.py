@@ -175,3 +175,36 @@ def test_every_press_in_every_state(
             assert action is (PressAction.SET_LANGUAGE if known else PressAction.STALE)
         case Press.ANSWER:
             assert action is (PressAction.ANSWER if known else PressAction.STALE)
+
+
+@pytest.mark.parametrize("taken", [False, True])
+def test_a_press_under_an_older_answer_set_aside_is_about_that_answer(taken: bool) -> None:
+    """Issue 14: *Not solved* under an answer whose inquiry a new matter took the place of
+    (its turns kept) hands that inquiry to a person, *Solved* drops its buttons; once a
+    ticket took it, the press is told so, as for any inquiry taken."""
+    pressed = {
+        press: decide_press(
+            press=press,
+            value="",
+            languages={"zh"},
+            templates=set(),
+            categories=set(),
+            step=None,
+            question_waiting=True,
+            ticket_in_progress=False,
+            ended=True,
+            taken=taken,
+            earlier=not taken,
+        )
+        for press in (Press.PERSON, Press.SOLVED)
+    }
+    if taken:
+        assert pressed == {
+            Press.PERSON: PressAction.TICKET_IN_HAND,
+            Press.SOLVED: PressAction.IN_TICKET,
+        }
+    else:
+        assert pressed == {
+            Press.PERSON: PressAction.EARLIER_HANDOVER,
+            Press.SOLVED: PressAction.EARLIER_SOLVED,
+        }

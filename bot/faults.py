@@ -1,0 +1,82 @@
+"""A fault report told by its kind, as a clerk hears one: a public thing (a drain, a manhole
+cover, a tree, a street light, the water) and a state that says it is broken, missing,
+blocked, fallen or gone ("下水道堵了", "井盖丢了", "树倒了压住了一辆车", "the drain is
+blocked", "manhole cover is missing", "a tree fell on a car", "No water at all since this
+morning"), in either language. No list of whole phrases: any such thing with any such state.
+
+A requester's own things (an ID card lost, a password forgotten) are no such things: losing
+one is a service request, not a fault. A state denied ("井盖没丢", "the drain is not blocked")
+reports nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.denial import denied
+
+# Things of the public space and the supply lines that a department repairs.
+_ZH_THINGS = (
+    "下水道|下水管|排水管|排水沟|污水管|化粪池|地漏|马桶|雨水口|窨井|井盖|树枝|大树|树木|行道树|树|"
+    "路灯|红绿灯|信号灯|交通灯|楼道灯|灯杆|电线杆|电线|电缆|变压器|配电箱|水管|自来水管|管道|"
+    "燃气管|消防栓|消火栓|水龙头|水表|电表|暖气片|暖气|电梯|路面|马路|道路|人行道|桥|护栏|栏杆|"
+    "围墙|围栏|广告牌|招牌|站牌|公交站|垃圾桶|垃圾箱|门禁|单元门|台阶|屋顶|外墙|墙皮|瓷砖"
+)
+_ZH_STATES = (
+    "坏|堵|丢|不见|被偷|被盗|没了|倒|断|塌|陷|裂|破|漏|掉|歪|冒水|冒污水|溢|积水|不亮|不通|"
+    "不转|不出水|失灵|停了|卡住|松动|脱落|缺失|缺了|翻了|压"
+)
+# A state next to its thing, within one clause: "井盖丢了", "树倒了", "路灯一直不亮".
+_ZH_FAULT = re.compile(rf"(?:{_ZH_THINGS})[^。！？!?;；,，\n]{{0,8}}?(?P<state>{_ZH_STATES})")
+# A supply that is gone: "没水了", "没有电", "一直没暖气".
+_ZH_OUTAGE = re.compile(
+    r"(?P<state>没有?|断了?)(?:自来)?(?:水|电|气|暖气|燃气)(?!费|表|价|梯|脑|话|视|味|平|量)"
+)
+_ZH_DENIAL = re.compile(r"(?:没有?|未|并未|不会|不是)$")
+
+_EN_THINGS = (
+    r"drains?|sewers?|gutters?|manholes?(?:\s+covers?)?|drain\s+covers?|toilets?|trees?|"
+    r"branch(?:es)?|street\s?(?:lights?|lamps?)|lamp\s?posts?|traffic\s+lights?|lights?|"
+    r"poles?|power\s+lines?|cables?|wires?|pipes?|water\s+mains?|mains|hydrants?|taps?|"
+    r"meters?|radiators?|heating|lifts?|elevators?|roads?|pavements?|sidewalks?|bridges?|"
+    r"railings?|fences?|walls?|signs?|bus\s+stops?|bins?|roofs?|potholes?"
+)
+_EN_STATES = (
+    r"broken|blocked|clogged|choked|missing|stolen|gone|fell|fallen|down|collapsed|cracked|"
+    r"leaking|leaks|burst|flooded|flooding|overflowing|not\s+working|out|dark|stuck|loose|"
+    r"damaged|smashed|knocked\s+over|came\s+down|come\s+down|caved\s+in"
+)
+# The thing, then its state ("the drain is blocked", "a tree fell on a car") or the state
+# before the thing ("a blocked drain", "a missing manhole cover").
+_EN_AFTER = re.compile(
+    rf"\b(?:{_EN_THINGS})\b(?:\s+(?:is|are|was|were|has|have|had|been|got|just|still|"
+    rf"completely|totally|all|now|again|been|being))*\s+(?P<state>{_EN_STATES})\b"
+)
+_EN_BEFORE = re.compile(
+    rf"\b(?P<state>broken|blocked|clogged|missing|stolen|fallen|collapsed|cracked|leaking|"
+    rf"burst|flooded|overflowing|damaged|smashed)\s+(?:\w+\s+){{0,2}}?(?:{_EN_THINGS})\b"
+)
+# A supply that is gone: "no water at all", "there is no power", "without electricity".
+_EN_OUTAGE = re.compile(
+    r"\b(?P<state>no|without)\s+(?:running\s+|hot\s+|tap\s+)?"
+    r"(?:water|power|electricity|gas|heating)\b(?!\s+(?:leak|bills?|smell|meters?|prices?))"
+)
+
+
+def reports_fault(text: str) -> bool:
+    """Whether `text` tells of a public thing broken, missing, blocked, fallen or gone (or a
+    supply cut off), a state not denied: a fault report by its kind."""
+    folded = text.casefold()
+    for pattern in (_ZH_FAULT, _ZH_OUTAGE):
+        for found in pattern.finditer(folded):
+            state = found.start("state")
+            said = pattern is _ZH_OUTAGE or not _ZH_DENIAL.search(
+                folded[max(state - 3, 0) : state]
+            )
+            if said and not denied(folded[: found.start()]):
+                return True
+    for pattern in (_EN_AFTER, _EN_BEFORE, _EN_OUTAGE):
+        for found in pattern.finditer(folded):
+            if not denied(folded[: found.start("state")]) and not denied(folded[: found.start()]):
+                return True
+    return False

@@ -1,0 +1,51 @@
+"""*Not solved* pressed under an older answer: a requester asked one thing, was answered, asked
+another (a new matter, `new_matter.starts_anew`), and then says the first answer did not
+help. A clerk takes the first question to a person, the one the answer was about, and says
+so; the question in progress stays as it was, its buttons live.
+
+The older inquiry's turns were kept with its answer's message when the new matter took its
+place (`offers.set_aside`); here they become the ticket's first inquiry (the answer marked
+rejected, the press recorded), in the category their words or a close template name, else the
+fallback one (a person takes it now: a clerk does not make them choose a kind for an old
+question while a new one is going on)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.classify import fallback_category
+from bot.desk import Desk
+from bot.intake import inquiry
+from bot.intake.close import Matter
+from bot.intake.handing import Outcome, hand_over
+from bot.models import InquiryOffer, Requester
+from bot.transaction import Transaction
+
+
+async def hand_over_earlier(
+    *, tx: Transaction, desk: Desk, requester: Requester, offer: InquiryOffer
+) -> Outcome:
+    """The inquiry set aside with `offer` (its turns) to a person, in the caller's
+    transaction; the requester's inquiry in progress, its question and its buttons as they
+    were. The outcome's `about` is the older question, for the requester to read which one
+    the ticket took; the offer is marked taken by the ticket (a second press: in ticket)."""
+    turns = [*inquiry.rejecting(offer.inquiry or []), inquiry.asked_for_person(desk.now())]
+    question = inquiry.words(turns)
+    kept = (requester.inquiry, requester.last_question, requester.last_offered)
+    step = requester.dialog_step
+    requester.inquiry, requester.last_question, requester.last_offered = turns, question, None
+    matter = Matter(desk, turns, question)
+    outcome = await hand_over(
+        tx=tx,
+        desk=desk,
+        requester=requester,
+        question=question,
+        category=matter.category() or fallback_category(desk.settings),
+        matter=matter,
+        earlier=True,
+    )
+    requester.inquiry, requester.last_question, requester.last_offered = kept
+    requester.dialog_step = step
+    if outcome.ticket is not None:  # else (refused past the open-ticket limit) it stays aside
+        offer.inquiry, offer.ticket_id = None, outcome.ticket.id
+    return replace(outcome, about=question)

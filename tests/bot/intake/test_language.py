@@ -1,0 +1,33 @@
+"""The language a requester is answered in (issue 14): that of their words, Chinese or
+English; their client's setting (or what they wrote before) when the words tell none."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.intake.language import spoken, written_in
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("下水道堵了", "zh"),
+        ("the drain is blocked", "en"),
+        ("幸福路23号门口,灯杆编号LD-0457", "zh"),  # a pole number in a Chinese sentence
+        ("I live at 幸福路 23", "en"),  # a Chinese address in an English one
+        ("路灯 ok", "zh"),
+        ("12345", None),
+        ("ok", None),  # too short to tell: a Chinese speaker's "ok" too
+        ("Complaint.", None),
+        ("👍!!", None),
+        ("", None),
+    ],
+)
+def test_the_words_tell_the_language(text: str, language: str | None) -> None:
+    assert written_in(text) == language
+
+
+def test_words_of_no_language_or_one_not_spoken_keep_the_one_before() -> None:
+    assert spoken("12345", {"zh", "en"}, "en") == "en"
+    assert spoken("下水道堵了", {"zh", "en"}, "en") == "zh"
+    assert spoken("the drain is blocked", {"zh"}, "zh") == "zh"
