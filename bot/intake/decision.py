@@ -115,24 +115,22 @@ The requester's buttons have their own table: bot/intake/buttons.py.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from enum import StrEnum
 
 from bot.intake.fillers import FILLERS as FILLERS
-from bot.intake.fillers import only_fillers
 from bot.intake.openers import HUMAN_WORDS as HUMAN_WORDS
-from bot.intake.openers import is_opener
 from bot.intake.openers import names_no_matter as names_no_matter
 from bot.intake.openers import wants_person as wants_person
+from bot.intake.small_words import GREETINGS as GREETINGS
+from bot.intake.small_words import carries_no_matter as carries_no_matter
+from bot.intake.small_words import has_words as has_words
+from bot.intake.small_words import is_courtesy as is_courtesy
+from bot.intake.small_words import is_filler as is_filler
+from bot.intake.small_words import is_opening as is_opening
+from bot.intake.small_words import is_vague as is_vague
 from bot.models import DialogStep
 from knowledge.matcher import Band
-
-# Openers that say nothing about the matter: the bot asks what it is about, once.
-GREETINGS = frozenset(
-    {"你好", "您好", "在吗", "在不在", "有人吗", "请问", "咨询", "问一下", "咨询一下"}
-    | {"hello", "hi", "hey", "help", "question", "a question", "excuse me"}
-)
 
 
 class Action(StrEnum):
@@ -159,55 +157,6 @@ class Action(StrEnum):
     COURTESY = "courtesy"  # thanks or "ok" with nothing asked: you're welcome, what else?
     EMERGENCY = "emergency"  # a danger to people said: an urgent ticket at once (with the
     # answer of a template that needs a person, if one answers), the emergency numbers first
-
-
-def _bare(text: str) -> str:
-    """The text folded, without the punctuation around it."""
-    return re.sub(r"^[\W_]+|[\W_]+$", "", text.strip().casefold())
-
-
-def carries_no_matter(text: str) -> bool:
-    """The text only greets or opens (GREETINGS, `openers.is_opener`), asks for a person or
-    names a kind of service (`names_no_matter`): nothing about the matter itself. An empty
-    text carries none either."""
-    return not _bare(text) or names_no_matter(text) or is_opening(text)
-
-
-def is_opening(text: str) -> bool:
-    """A greeting (GREETINGS) or an opener that announces a question and says nothing of it
-    ("我想咨询一下", "I have a question": `openers.is_opener`)."""
-    return _bare(text) in GREETINGS or is_opener(text)
-
-
-def is_filler(text: str) -> bool:
-    """The text says nothing of any matter: no words at all, a greeting, a request for a
-    person or a kind of service alone (`carries_no_matter`), or words that only keep a
-    conversation going (FILLERS: thanks, "ok", "hmm", "wait"), alone or one after another
-    ("ok thanks", "好的谢谢": `fillers.only_fillers`, greetings among them)."""
-    return not has_words(text) or carries_no_matter(text) or only_fillers(text, extra=GREETINGS)
-
-
-def is_courtesy(text: str) -> bool:
-    """The text is only thanks, "ok", "好的" and the like (`fillers.only_fillers`), and no
-    greeting, opener or request for a person (those ask for something: `carries_no_matter`)."""
-    return has_words(text) and only_fillers(text) and not carries_no_matter(text)
-
-
-def has_words(text: str) -> bool:
-    """The text carries at least one word: a letter, a digit or a Chinese character. Only
-    punctuation, emoji, symbols and spaces carry none."""
-    return any(ch.isalnum() for ch in text)
-
-
-def is_vague(text: str) -> bool:
-    """Too short or too general to act on: a greeting, or under four Chinese characters and
-    under three words."""
-    folded = re.sub(r"^[\W_]+|[\W_]+$", "", text.casefold())
-    if is_opening(text):
-        return True
-    chinese = sum(1 for ch in folded if "\u4e00" <= ch <= "\u9fff")
-    words = len(re.findall(r"[a-z0-9]+", folded))
-    return chinese < 4 and words < 3
 
 
 def before_match(

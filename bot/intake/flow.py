@@ -14,7 +14,8 @@ from bot.classify import fallback_category
 from bot.closure import says_not_solved
 from bot.desk import Desk
 from bot.faults import reports_fault
-from bot.intake import details, emergency, inquiry, language, lead, offers, pending, pressing
+from bot.intake import emergency, inquiry, language, lead, offers, pending, pressing
+from bot.intake.about import ask_about
 from bot.intake.after_answer import said_after_answer
 from bot.intake.announcement import leading_notice
 from bot.intake.close import Matter, other_matter
@@ -37,11 +38,12 @@ from bot.intake.fillers import thanks
 from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, register
 from bot.intake.new_matter import led_question, starts_anew
 from bot.intake.reply import reply_to_answer
+from bot.intake.search import nearest
 from bot.kinds import Origin
 from bot.models import DialogStep, Requester, Ticket
 from bot.priority import emergency_words
 from bot.transaction import Transaction
-from knowledge.matcher import Band, Match
+from knowledge.matcher import Band
 
 
 async def take_text(
@@ -325,7 +327,7 @@ async def take_text(
             question=question,
             category=fallback_category(desk.settings),
         )
-    matches = _search(desk, searched or question, requester.language, rejected)
+    matches = nearest(desk, searched or question, requester.language, rejected)
     band = desk.matcher.band(matches)
     metrics.MATCHER_BANDS.labels(band=band.value).inc()
     best = desk.templates.get(matches[0].template_id) if matches else None
@@ -385,41 +387,3 @@ async def take_text(
         record_turn(requester, inquiry.bot_did("clarify", now))
         return Outcome(action)
     return await hand_over(tx=tx, desk=desk, requester=requester, question=question, category=None)
-
-
-def _search(
-    desk: Desk, words: str, language: str | None, rejected: frozenset[str] | set[str] = frozenset()
-) -> list[Match]:
-    """The knowledge base's three closest templates for `words`, those `rejected` passed over;
-    when the words give details (an address, a pole number: `details.matter_of`), for the
-    matter without them too, the closer of the two kept ("幸福路23号门口路灯坏了" is a street
-    light out, wherever it is)."""
-
-    def search(text: str) -> list[Match]:
-        found = desk.matcher.search(text, language, limit=3 + len(rejected))
-        return [m for m in found if m.template_id not in rejected][:3]
-
-    matches = search(words)
-    matter = details.matter_of(words)
-    if matter == words:
-        return matches
-    bare = search(matter)
-    if bare and (not matches or bare[0].confidence > matches[0].confidence):
-        return bare
-    return matches
-
-
-def ask_about(
-    desk: Desk, requester: Requester, step: DialogStep | None, *, typed: bool
-) -> Outcome:
-    """Ask what they want done about the forward, or the notice they typed (`typed`), that
-    leads their question (already their `last_question`), once: at ABOUT it joins those
-    already asked about."""
-    more = step is DialogStep.ABOUT
-    requester.dialog_step, requester.last_offered = DialogStep.ABOUT, None
-    if not more:
-        turn = inquiry.bot_did("about", desk.now())
-        if typed:
-            turn["typed"] = True
-        record_turn(requester, turn)
-    return Outcome(Action.ASK_ABOUT, more=more, typed=typed)
