@@ -70,6 +70,7 @@ class Control:
         self.migrations = _answer(self._migrations)
         self.membership = _answer(self._membership)
         self.members = _answer(self._members)
+        self.clock = _answer(self._clock)
 
     def routes(self) -> dict[str, Route]:
         return {
@@ -85,6 +86,7 @@ class Control:
             "/control/migrations": self.migrations,
             "/control/membership": self.membership,
             "/control/members": self.members,
+            "/control/clock": self.clock,
         }
 
     async def _users(self, body: dict[str, Any]) -> dict[str, Any]:
@@ -231,6 +233,13 @@ class Control:
             str(body["status"]),
             _optional(body, "actor"),
         )
+
+    async def _clock(self, body: dict[str, Any]) -> dict[str, Any]:
+        """The world's time moved `advance` seconds forward (`WorldTime.advance`)."""
+        advance = body["advance"]
+        if isinstance(advance, bool) or not isinstance(advance, int | float):
+            raise ValueError(f"advance must be a number of seconds, got {advance!r}")
+        return {"ok": True, "now": self.world.time.advance(float(advance))}
 
 
 def _with_caption(content: dict[str, Any], body: dict[str, Any]) -> dict[str, Any]:

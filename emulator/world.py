@@ -24,6 +24,7 @@ from emulator.objects import (
 )
 from emulator.replies import implicit, reply_fields
 from emulator.updates import Updates
+from emulator.world_time import WorldTime
 
 
 class World(Updates, Files):
@@ -46,7 +47,8 @@ class World(Updates, Files):
         self.commands: dict[tuple[str, str], list[dict[str, str]]] = {}
         self.counters: Counter[str] = Counter()
         self.files = {}
-        self.clock: Callable[[], float] = clock or time.time
+        self.time = WorldTime(clock or time.time)
+        self.clock: Callable[[], float] = self.time.now
         super().__init__(self.clock)
         self.limits = FloodLimits()
         self._file_ids = itertools.count(1)  # see Files

@@ -26,7 +26,6 @@ from telegram.ext import (
     filters,
 )
 
-from bot import inbox
 from bot.config import Environment, Metrics, Settings
 from bot.desk import Desk, build_desk
 from bot.wal import Checkpointer
@@ -46,6 +45,9 @@ from handlers import (
 from handlers.callbacks import Action, pattern
 from handlers.context import CONTEXT_TYPES, DeskApplication, DeskContext
 from handlers.menus import set_menus
+from handlers.offline import LOCAL_TOKEN as LOCAL_TOKEN
+from handlers.offline import keep_world_time, offline_emulator
+from handlers.offline import seed_world as seed_world
 from handlers.operations import start_operations
 from handlers.runtime import jobs
 from handlers.runtime.dispatcher import Dispatcher, build_dispatcher
@@ -56,15 +58,12 @@ from knowledge.templates import CaseTemplate
 
 if TYPE_CHECKING:
     from emulator.server import Emulator
-    from emulator.world import World
 
 log = logging.getLogger(__name__)
-LOCAL_TOKEN = "123456:LOCAL-EMULATION"
 # Updates handled at once (one at a time per chat), and HTTP connections to Telegram for the
 # replies (as many calls at once). More is slower here: httpx's pool scans every connection and
 # every waiting request for every request.
 CONCURRENT_UPDATES = 8
-DEMO_REQUESTERS = [(900100, "小张", "zh"), (900200, "Sam", "en")]
 
 
 def _not_an_error(record: logging.LogRecord) -> bool:
@@ -74,33 +73,6 @@ def _not_an_error(record: logging.LogRecord) -> bool:
 
 
 logging.getLogger("telegram.ext.AIORateLimiter").addFilter(_not_an_error)
-
-
-def seed_world(world: World, settings: Settings) -> None:
-    """The configured staff groups (forums), officers, supervisors and two demo requesters.
-    Staff have started the bot (as real staff do before it can write to them in private);
-    the requesters have not: Telegram refuses the bot's first word to them until they write."""
-    language = settings.languages.default
-    for department in settings.departments:
-        for person in [*department.officers, *department.supervisors]:
-            world.add_user(person.user_id, person.name, language, started=True)
-        group = world.add_group(
-            department.staff_group_chat_id,
-            department.names[settings.languages.default],
-            [p.user_id for p in [*department.officers, *department.supervisors]],
-            forum=True,
-        )
-        group.admins.update(p.user_id for p in department.supervisors)
-    supervisors = [p.user_id for d in settings.departments for p in d.supervisors]
-    for user_id in settings.management.user_ids:
-        world.add_user(user_id, f"Manager {user_id}", language, started=True)
-    world.add_group(
-        settings.management.chat_id,
-        "主管群 Supervisors",
-        supervisors + list(settings.management.user_ids),
-    )
-    for user_id, name, language in DEMO_REQUESTERS:
-        world.add_user(user_id, name, language)
 
 
 PRIVATE = filters.ChatType.PRIVATE
@@ -333,29 +305,6 @@ async def serving(
         await application.post_shutdown(application)
 
 
-async def offline_emulator(desk: Desk, settings: Settings, port: int = 0) -> Emulator:
-    """The emulation of an offline run, seeded (`seed_world`) and started on `port` (0: any).
-    Its chats start empty on every run, but on a database that has seen an earlier run its
-    ids go on above those the database refers to (`inbox.telegram_ids_seen`), as Telegram's
-    own do: a restarted demo keeps its tickets, and no update is taken for one already
-    handled, no card, topic or link for another message."""
-    from emulator.server import Emulator  # the offline path only
-
-    emulator = Emulator(token=LOCAL_TOKEN)
-    seed_world(emulator.world, settings)
-    async with desk.sessions() as session:
-        update_id, message_ids = await inbox.telegram_ids_seen(session=session)
-    if update_id or message_ids:
-        emulator.world.continue_after(update_id, message_ids)
-        print(
-            "The database holds an earlier offline run: its tickets are kept; the emulated"
-            " chats start empty, their message and update ids going on after the earlier ones.",
-            flush=True,
-        )
-    await emulator.start(port=port)
-    return emulator
-
-
 async def run(
     settings: Settings,
     environment: Environment,
@@ -377,6 +326,7 @@ async def run(
         emulator = await offline_emulator(desk, settings, port)
         base = f"http://127.0.0.1:{emulator.port}"
         application = build_application(desk, LOCAL_TOKEN, base, sweep_every)
+        keep_world_time(application, emulator.world)
         print(f"Shouwen runs offline. Open {base}/ in a browser.", flush=True)
     stopping = asyncio.Event()
     loop = asyncio.get_running_loop()
