@@ -13,7 +13,7 @@ from telegram.ext import Application
 from bot.models import Rating, Ticket, TicketStatus
 from emulator.server import Emulator
 from handlers.context import DeskContext
-from tests.handlers.conftest import ENGLISH, REQUESTER, bot_lines
+from tests.handlers.conftest import ENGLISH, GENERAL_GROUP, REQUESTER, bot_lines, until
 from tests.handlers.test_after_resolution import OFFICER, _resolved
 
 App = Application  # type: ignore[type-arg]
@@ -73,6 +73,9 @@ async def test_a_rating_in_words_confirms_with_it(
     assert told in (await bot_lines(emulator, requester, heard + 1))[-1].text
     ticket, scores = await _state(application)
     assert ticket.status is TicketStatus.CLOSED and scores == [score]
+    # The owner hears the rating, as from the button.
+    group = emulator.world.transcripts[GENERAL_GROUP]
+    await until(lambda: any(f"评分 {score} 星" in e.text for e in group))
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -81,6 +84,8 @@ async def test_a_rating_in_words_confirms_with_it(
     [
         (REQUESTER, "修好了,谢谢", "已确认解决"),
         (REQUESTER, "没问题了", "已确认解决"),
+        (REQUESTER, "好了", "已确认解决"),
+        (ENGLISH, "fixed, thanks", "confirmed solved"),
         (ENGLISH, "It works now", "confirmed solved"),
         (ENGLISH, "It's no longer beeping, thank you!", "confirmed solved"),
     ],
