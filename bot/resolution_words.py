@@ -34,7 +34,8 @@ class Reading:
 # languages requesters write. Only unambiguous phrasings: "还是" alone is also "anyway" (还是
 # 谢谢), "still" alone is also "still, thanks", so each needs what makes it a complaint.
 _ZH_STATE = (
-    r"(不(?!错|客气|好意思)|没|沒|坏|有问题|一样|老样子|存在|黄|浑|停|漏|黑|响|臭|堵|滴|跳闸|那样)"
+    r"(不(?!错|客气|好意思)|没|沒|坏|有问题|一样|老样子|存在"
+    r"|黄|浑|停|漏|黑|灭|响|臭|堵|滴|跳闸|那样)"
 )
 _EN_STATE = (
     r"(not|no|broken|broke|brown|yellow|dirty|cloudy|down|out|off|dark|dead|failing|happening"
@@ -70,7 +71,7 @@ _NOT_DONE = re.compile(
     r"|\bwrong\s+(address|house|flat|apartment|building|place|street|meter|unit|room|door)\b"
     r"|没(有)?人(来|管|上门|联系|处理)|人(也|都|还)?没(有)?(来|到|上门)"
     r"|(还|都|也|根本)没(有)?(来|上门|修|处理|动)(?!得)|没(有)?(来|上门)修"
-    r"|又(坏|漏|停|没|不(?!错)|黄|浑|堵|响|黑|断|跳闸|出(问题|事)|来了|开始|冒|臭|滴)"
+    r"|又(坏|漏|停|没|不(?!错)|黄|浑|堵|响|黑|灭|断|跳闸|出(问题|事)|来了|开始|冒|臭|滴)"
     r"|搞错|弄错|修错|搞混|不是我家|地址错"
     r"|(?<![有])没(电|水|气|暖气|热水|信号|网)(?!费)",
     re.IGNORECASE,

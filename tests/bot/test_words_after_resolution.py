@@ -74,6 +74,7 @@ NOT_SOLVED_AFTER_RESOLUTION = [
     "仍然漏水",
     "又坏了",
     "水管又漏了",
+    "灯亮了但是又灭了",
     "你们搞错了",
     "the power never came back",
 ]
