@@ -9,7 +9,6 @@ after a resolution instead of pressing a button are read by `words_after_resolut
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
 from sqlalchemy import select
@@ -23,6 +22,7 @@ from bot.ledger import contacted, record_late_first_response
 from bot.lifecycle import Action
 from bot.models import Rating, Requester, StaffLink, Ticket, TicketStatus
 from bot.notices import BUTTONS_GONE, Audience, Notice, publish
+from bot.resolution_words import Said, read_after_resolution
 from bot.rules import Rules
 from bot.store import get, get_for_requester, save
 from bot.transaction import Transaction
@@ -157,17 +157,25 @@ async def resolve_and_tell(
 
 
 async def confirm_and_tell(
-    *, tx: Transaction, rules: Rules, ticket_id: int, requester_id: int, score: int
+    *,
+    tx: Transaction,
+    rules: Rules,
+    ticket_id: int,
+    requester_id: int,
+    score: int,
+    comment: str | None = None,
 ) -> Ticket:
-    """`confirm` with a rating at the transaction's instant; the ticket's staff hear it, and
-    the department that accepted it, if another did, that it is closed (bot/handed.py
-    `settled_notices`). Raises as `confirm` does (DeskError)."""
+    """`confirm` with a rating (and the words it came in, `comment`, when given in words) at
+    the transaction's instant; the ticket's staff hear it, and the department that accepted
+    it, if another did, that it is closed (bot/handed.py `settled_notices`). Raises as
+    `confirm` does (DeskError)."""
     ticket = await confirm(
         session=tx.session,
         rules=rules,
         ticket_id=ticket_id,
         requester_id=requester_id,
         score=score,
+        comment=comment,
         now=tx.now,
     )
     event = {"event": "rated", "score": score}
@@ -249,45 +257,37 @@ async def _buttons_answered(tx: Transaction, ticket: Ticket, requester: Requeste
     return notices
 
 
-# Clear "not solved" words (SPEC rule 10: "not solved" reopens to the same owner), in the two
-# languages requesters write. Only unambiguous phrasings: "还是" alone is also "anyway" (还是
-# 谢谢), "still" alone is also "still, thanks", so each needs what makes it a complaint.
-_NOT_SOLVED = re.compile(
-    r"(没|沒|未|并没|没有|還沒|还没)(有)?(解决|解決|修好|修复|处理好|弄好|好|恢复|办好|搞定|到账|退)"
-    r"|(还是|仍然|仍|依然|依旧|照样|还)(不|没|沒|坏|有问题|一样|老样子|存在|黄|浑|停)"
-    r"|不行|没用|沒用|不管用|问题(还|仍|依然)在"
-    r"|\b(not|isn'?t|wasn'?t|hasn'?t|haven'?t|never)\s+(been\s+|really\s+|yet\s+)?"
-    r"(solved|fixed|resolved|sorted|working|repaired|done|helped?)\b"
-    r"|\bstill\s+(not|no|broken|brown|dirty|down|out|off|failing|happening|the same|there|"
-    r"doesn'?t|isn'?t|can'?t|won'?t|have|has|waiting)\b"
-    r"|\b(does|did|do)\s*n[o']?t\s+(work|help|fix)\b|\bnot solved\b|\bunsolved\b",
-    re.IGNORECASE,
-)
-
-
-def says_not_solved(text: str) -> bool:
-    """Whether a requester's words after a resolution clearly say it did not solve their
-    problem ("No, it is still not solved", "还是没修好"). Anything less clear is not."""
-    return _NOT_SOLVED.search(text) is not None
-
-
-def without_not_solved(text: str) -> str:
-    """`text` with its clear "not solved" words (as `says_not_solved` finds them) taken out,
-    each as a space: what else it says."""
-    return _NOT_SOLVED.sub(" ", text)
-
-
 async def words_after_resolution_and_tell(
     *, tx: Transaction, rules: Rules, ticket: Ticket, requester: Requester, text: str
 ) -> None:
     """The requester wrote (rather than pressed a button) while their ticket awaits their
-    confirmation. Clear "not solved" words reopen it to the same owner, as the button does;
-    anything else asks them again with the buttons, tells the ticket's staff, and moves the
-    auto-close to count from this new question, so that a ticket the requester is still
-    talking about is never closed as solved behind their back (SPEC rule 10)."""
+    confirmation, read by their kind (bot/resolution_words.py). Clear "not solved" words
+    reopen it to the same owner, as the button does; "solved" in words confirms it
+    (`confirmed_in_words_and_tell`), a rating in words with that rating, as its button does
+    (the words kept as the rating's comment); anything else asks them again with the
+    buttons, tells the ticket's staff, and moves the auto-close to count from this new
+    question, so that a ticket the requester is still talking about is never closed as
+    solved behind their back (SPEC rule 10)."""
+    reading = read_after_resolution(text)
+    if reading.said is Said.SOLVED and reading.score is None:
+        await confirmed_in_words_and_tell(tx=tx, rules=rules, ticket=ticket, requester=requester)
+        return
     # Answered: the buttons of the resolution(s) they answered go, as a press takes its own.
     await publish(tx, rules, await _buttons_answered(tx, ticket, requester))
-    if says_not_solved(text):
+    if reading.score is not None:
+        await confirm_and_tell(
+            tx=tx,
+            rules=rules,
+            ticket_id=ticket.id,
+            requester_id=requester.id,
+            score=reading.score,
+            comment=text.strip()[:500],
+        )
+        await publish(
+            tx, rules, [Notice("rated", (Audience.REQUESTER,), ticket, requester=requester)]
+        )
+        return
+    if reading.said is Said.NOT_SOLVED:
         await reopen_and_tell(
             tx=tx,
             rules=rules,

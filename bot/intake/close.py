@@ -10,13 +10,13 @@ from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
 from bot.classify import infer_category
-from bot.closure import says_not_solved
 from bot.desk import Desk
 from bot.intake import inquiry
 from bot.intake.decision import wants_person
 from bot.intake.inquiry import Turn
 from bot.intake.new_matter import aside, reads_as_question
 from bot.models import Requester, Ticket
+from bot.resolution_words import says_not_solved
 from bot.same_matter import alike, subject
 from knowledge.matcher import Band, Matcher
 from knowledge.templates import CaseTemplate, Status

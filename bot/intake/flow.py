@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from bot import metrics
 from bot.classify import fallback_category
-from bot.closure import says_not_solved
 from bot.desk import Desk
 from bot.faults import reports_fault
 from bot.intake import emergency, inquiry, language, lead, offers, pending, pressing
@@ -42,6 +41,7 @@ from bot.intake.search import nearest
 from bot.kinds import Origin
 from bot.models import DialogStep, Requester, Ticket
 from bot.priority import emergency_words
+from bot.resolution_words import says_not_solved
 from bot.transaction import Transaction
 from knowledge.matcher import Band
 

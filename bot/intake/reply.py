@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from bot.closure import says_not_solved, without_not_solved
+from bot.resolution_words import says_not_solved, without_not_solved
 
 
 class Reply(StrEnum):

@@ -1,10 +1,12 @@
-"""Which words after a resolution clearly say "not solved" (bot/closure.py): no database."""
+"""What words after a resolution say (bot/resolution_words.py): no database."""
 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from bot.closure import says_not_solved
+from bot.resolution_words import Reading, Said, read_after_resolution, says_not_solved
 
 
 @pytest.mark.parametrize(
@@ -46,3 +48,156 @@ def test_clear_not_solved_words(text: str) -> None:
 )
 def test_anything_less_clear_is_not_read_as_not_solved(text: str) -> None:
     assert not says_not_solved(text)
+
+
+# Words after a resolution, read by their kind (bot/resolution_words.py).
+
+NOT_SOLVED_AFTER_RESOLUTION = [
+    "they haven't come yet, it's still beeping",
+    "they haven’t come yet, it’s still beeping",
+    "Nobody came",
+    "no one has come to fix it",
+    "It's happening again",
+    "the pipe is leaking again",
+    "still broken",
+    "it is still leaking",
+    "still dark outside my door",
+    "the alarm is still beeping",
+    "It doesn't work",
+    "not fixed",
+    "You got it wrong",
+    "you fixed the wrong light",
+    "我家还是没电啊,你们搞错了吧",
+    "没人来",
+    "根本没人来,又停电了",
+    "没修好",
+    "仍然漏水",
+    "又坏了",
+    "水管又漏了",
+    "灯亮了但是又灭了",
+    "你们搞错了",
+    "the power never came back",
+]
+SOLVED_IN_WORDS = [
+    "it works now",
+    "It works now, thank you",
+    "fixed, thanks",
+    "It's fixed, thank you!",
+    "It's no longer beeping, thank you!",
+    "not broken anymore",
+    "it hasn't happened again, thanks",
+    "好了",
+    "修好了,谢谢",
+    "没问题了",
+    "没有问题了",
+    "已经修好了,谢谢师傅",
+    "路灯亮了,谢谢",
+]
+RATED = [
+    ("好的,挺好的,给5星吧", 5),
+    ("5 stars", 5),
+    ("给五星", 5),
+    ("打5分", 5),
+    ("5分", 5),
+    ("★★★★★", 5),
+    ("★★★", 3),
+    ("rate it 4", 4),
+    ("fixed, thanks, rate it 4", 4),
+    ("4/5", 4),
+    ("五星好评", 5),
+    ("1 star", 1),
+]
+OTHER = [
+    "检修的师傅什么时候来?",
+    "thanks again",
+    "谢谢",
+    "ok",
+    "好的",
+    "还是谢谢你们",
+    "Still, thank you for your help",
+    "等了5分钟",
+    "give it 2 days",
+    "what does the summary mean?",
+    "fixed? when?",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", NOT_SOLVED_AFTER_RESOLUTION)
+def test_not_solved_after_a_resolution_by_kind(text: str) -> None:
+    assert read_after_resolution(text) == Reading(Said.NOT_SOLVED)
+
+
+@pytest.mark.parametrize("text", SOLVED_IN_WORDS)
+def test_solved_in_words(text: str) -> None:
+    assert read_after_resolution(text) == Reading(Said.SOLVED)
+
+
+@pytest.mark.parametrize(("text", "score"), RATED)
+def test_a_rating_in_words_is_a_confirmation_with_it(text: str, score: int) -> None:
+    assert read_after_resolution(text) == Reading(Said.SOLVED, score)
+
+
+@pytest.mark.parametrize("text", OTHER)
+def test_anything_else_is_asked_again(text: str) -> None:
+    assert read_after_resolution(text) == Reading(Said.OTHER)
+
+
+EN_PROBLEMS = ["broken", "leaking", "dark", "beeping", "not working", "the same", "no power"]
+ZH_PROBLEMS = ["没电", "漏水", "黑的", "响", "坏的", "不亮", "停水", "一样"]
+EN_SUBJECTS = ["it", "the light", "the alarm", "my tap", "the water"]
+
+
+@given(
+    st.sampled_from(EN_SUBJECTS),
+    st.sampled_from([" is still", "'s still", " still", " are still"]),
+    st.sampled_from(EN_PROBLEMS),
+    st.sampled_from(["", ", thanks", ", 5 stars", "!!", " lol", ", fixed?"]),
+)
+def test_a_problem_still_there_is_never_read_as_solved(
+    subject: str, still: str, problem: str, tail: str
+) -> None:
+    text = (
+        f"{subject}{still if still.startswith(chr(39)) else ' ' + still.strip()} {problem}{tail}"
+    )
+    assert read_after_resolution(text).said is Said.NOT_SOLVED
+
+
+@given(
+    st.sampled_from(["", "我家", "路灯", "水龙头"]),
+    st.sampled_from(["还是", "仍然", "依然", "还"]),
+    st.sampled_from(ZH_PROBLEMS),
+    st.sampled_from(["", "啊", ",谢谢", ",给5星吧", "!"]),
+)
+def test_zh_still_a_problem_is_never_read_as_solved(
+    subject: str, still: str, problem: str, tail: str
+) -> None:
+    assert read_after_resolution(f"{subject}{still}{problem}{tail}").said is Said.NOT_SOLVED
+
+
+@given(
+    st.sampled_from(EN_SUBJECTS),
+    st.sampled_from(["is no longer", "is not", "isn't", "'s not"]),
+    st.sampled_from(["broken", "leaking", "dark", "beeping"]),
+    st.sampled_from([" anymore", " any more", ""]),
+    st.sampled_from(["", ", thanks", "!"]),
+)
+def test_a_problem_said_to_be_over_is_never_a_complaint(
+    subject: str, neg: str, problem: str, more: str, tail: str
+) -> None:
+    if neg == "is not" and not more:
+        more = " anymore"
+    sep = "" if neg.startswith("'") else " "
+    said = read_after_resolution(f"{subject}{sep}{neg} {problem}{more}{tail}").said
+    assert said is not Said.NOT_SOLVED
+
+
+@given(st.integers(1, 5), st.sampled_from(["{} stars", "给{}星", "打{}分", "rate it {}", "{}/5"]))
+def test_any_rating_in_words_is_read(score: int, form: str) -> None:
+    assert read_after_resolution(form.format(score)) == Reading(Said.SOLVED, score)
+
+
+@given(st.text(max_size=200))
+def test_reading_never_fails_and_a_score_is_a_rating(text: str) -> None:
+    reading = read_after_resolution(text)
+    assert reading.score is None or (reading.said is Said.SOLVED and 1 <= reading.score <= 5)

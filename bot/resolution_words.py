@@ -1,0 +1,175 @@
+"""What a requester's words after a resolution say, as pure functions (issue 14, input 5).
+
+A clerk who has just told someone "it is done, please confirm" hears their answer by its kind,
+in either language: "not solved" ("they haven't come yet, it's still beeping", "我家还是没电啊,
+你们搞错了吧": the problem is still there, again, nobody came, it was got wrong), "solved" ("it
+works now", "修好了", "没问题了") or a rating ("给5星吧", "rate it 4", "★★★★★"). A problem
+said to be over ("no longer beeping", "not broken anymore", "不漏了") is not a complaint.
+`says_not_solved` is the narrower reading used anywhere a requester answers (after a template's
+answer too); `read_after_resolution` adds what only makes sense after a resolution.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Said(StrEnum):
+    """What words after a resolution say of it."""
+
+    NOT_SOLVED = "not_solved"  # as the *Not solved* button: reopened to the same owner
+    SOLVED = "solved"  # confirmed, with `score` when they rated it
+    OTHER = "other"  # anything else: asked again
+
+
+@dataclass(frozen=True)
+class Reading:
+    said: Said
+    score: int | None = None  # a rating 1-5 given in words
+
+
+# Clear "not solved" words (SPEC rule 10: "not solved" reopens to the same owner), in the two
+# languages requesters write. Only unambiguous phrasings: "还是" alone is also "anyway" (还是
+# 谢谢), "still" alone is also "still, thanks", so each needs what makes it a complaint.
+_ZH_STATE = (
+    r"(不(?!错|客气|好意思)|没|沒|坏|有问题|一样|老样子|存在"
+    r"|黄|浑|停|漏|黑|灭|响|臭|堵|滴|跳闸|那样)"
+)
+_EN_STATE = (
+    r"(not|no|broken|broke|brown|yellow|dirty|cloudy|down|out|off|dark|dead|failing|happening"
+    r"|the same|same|there|leaking|leaks|dripping|flooding|flooded|beeping|beeps|ringing|buzzing"
+    r"|flickering|blinking|smelly|smells|smelling|stinks|stinking|blocked|clogged|stuck|noisy"
+    r"|cold|waiting|nothing|without|doesn'?t|isn'?t|aren'?t|can'?t|won'?t|have|has)"
+)
+_NOT_SOLVED = re.compile(
+    r"(没|沒|未|并没|没有|還沒|还没)(有)?(解决|解決|修好|修复|处理好|弄好|好|恢复|办好|搞定|到账|退)"
+    rf"|(还是|仍然|仍|依然|依旧|照样|还)(在|是)?{_ZH_STATE}"
+    r"|不行|没用|沒用|不管用|问题(还|仍|依然)在"
+    r"|\b(not|isn'?t|wasn'?t|hasn'?t|haven'?t|never)\s+(been\s+|really\s+|yet\s+)?"
+    r"(solved|fixed|resolved|sorted|working|repaired|done|helped?)\b"
+    rf"|\bstill\s+(very\s+|completely\s+|totally\s+|all\s+)?{_EN_STATE}\b"
+    r"|\b(does|did|do)\s*n[o']?t\s+(work|help|fix)\b|\bnot solved\b|\bunsolved\b"
+    r"|\b(won'?t|can'?t|cannot)\s+(work|turn on|switch on|start|open|flush|drain)\b",
+    re.IGNORECASE,
+)
+# Only after a resolution: the work was never done, the problem is back, it was got wrong.
+_NOT_DONE = re.compile(
+    r"\b(have|has|had|did|do|does)\s*n[o']?t\s+(yet\s+|even\s+)?(come|came|shown up|showed up"
+    r"|turned up|arrived|been|visited|repaired|finished|started|touched|looked)\b"
+    r"|\b(nobody|no one|no-one|noone|none of them)\s+(has\s+|have\s+|ever\s+|even\s+)?(came|come"
+    r"|showed|shown|turned|arrived|visited|fixed|repaired|called|contacted|been)\b"
+    r"|\bnever\s+(came|come|showed|turned up|arrived|fixed|repaired)\b"
+    r"|\bnot\s+(come|came|arrived|shown up)\b"
+    r"|\b(happening|happened|happens|broken|broke|breaks|leaking|leaks|leaked|stopped|beeping"
+    r"|dark|off|out|down|back|failed|failing|blocked|clogged|flooded|flooding|same thing"
+    r"|not working|doesn'?t work|went out|cut off)\s+again\b"
+    r"|\bagain\s+(no|broken|leaking|beeping|dark|not)\b"
+    r"|\byou(('|\s+ha)ve)?\s+(got|gotten|done)\s+(it|this|that|something)\s+wrong\b"
+    r"|\b(fixed|repaired|came to|went to|checked)\s+the\s+wrong\b"
+    r"|\bwrong\s+(address|house|flat|apartment|building|place|street|meter|unit|room|door)\b"
+    r"|没(有)?人(来|管|上门|联系|处理)|人(也|都|还)?没(有)?(来|到|上门)"
+    r"|(还|都|也|根本)没(有)?(来|上门|修|处理|动)(?!得)|没(有)?(来|上门)修"
+    r"|又(坏|漏|停|没|不(?!错)|黄|浑|堵|响|黑|灭|断|跳闸|出(问题|事)|来了|开始|冒|臭|滴)"
+    r"|搞错|弄错|修错|搞混|不是我家|地址错"
+    r"|(?<![有])没(电|水|气|暖气|热水|信号|网)(?!费)",
+    re.IGNORECASE,
+)
+# A problem said to be over: taken out before looking for a complaint.
+_OVER = re.compile(
+    r"\b(no\s+longer|not|isn'?t|aren'?t|wasn'?t|hasn'?t|haven'?t|never|stopped)\s+"
+    r"(been\s+|really\s+|even\s+)?"
+    r"(broken|broke|leaking|dripping|flooding|dark|beeping|ringing|buzzing|flickering|blinking"
+    r"|smelly|smelling|stinking|blocked|clogged|stuck|noisy|cold|brown|dirty|a problem|an issue"
+    r"|happening|happened)(\s+(again|any\s?more))?\b"
+    r"|\b(broken|leaking|beeping|dark|blocked|happening)\s+no\s+more\b"
+    r"|不再(漏|滴|响|臭|堵|黑|停|坏|跳闸|出问题|有问题)\w{0,2}|没有?问题了|(?<![还是仍又])不(漏|滴|响|臭|堵|黑|停|黄|浑|坏)了",
+    re.IGNORECASE,
+)
+# A rating in words: "5 stars", "rate it 4", "4/5", "给五星", "打5分", "5分", "★★★★★".
+_NUMBER = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+_EN_NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_DIGIT = r"(?<![\d.])([1-5]|[一二两三四五]|one|two|three|four|five)(?![\d.])"
+_RATING = re.compile(
+    rf"{_DIGIT}\s*(颗|个)?\s*(星|stars?\b)"
+    rf"|{_DIGIT}\s*分(?!钟|之|析|享|别|开|配|类|期|局|行|店|队|成|数|辨|钱)"
+    rf"|打\s*{_DIGIT}|\b(rate|rated|rating)[\s:]+(it|you|them|this)?\s*(a\s+)?{_DIGIT}"
+    rf"|{_DIGIT}\s*(/|out of)\s*5",
+    re.IGNORECASE,
+)
+_STARS = re.compile(r"([★⭐🌟])(\s*\1){0,9}")
+# "Solved" in words; and what says nothing more (fillers, thanks, "good") once those are out.
+_SOLVED = re.compile(
+    r"(已经|都|全|终于)?(修好|弄好|搞好|办好|处理好|好|解决|搞定|恢复|正常|可以|行|能用|有电|来电"
+    r"|有水|来水|亮|通)了|已(经)?(解决|修好|恢复|处理好?)|问题解决|没(有)?问题了|没事了"
+    r"|\b(it|everything|all|that|this)?\s*('s|is|are)?\s*(works|working|fine|ok|okay|good|great"
+    r"|sorted|fixed|solved|resolved|done|back on|back)\s+now\b"
+    r"|\b(all\s+|it'?s\s+|it\s+is\s+|now\s+|been\s+)?(fixed|solved|resolved|sorted)\b"
+    r"|\b(it|that)\s+(works|worked|helped|did it)\b|\bworks\b|\bproblem solved\b|\ball good\b",
+    re.IGNORECASE,
+)
+_FILLER = re.compile(
+    r"好的|好吧|挺好的?|很好|非常好|真好|不错|满意|很满意|非常满意|谢谢(你们|您|你)?|感谢|多谢|辛苦(了|你们了)?"
+    r"|师傅|你们|服务|给|吧|啊|呀|了|的|嗯|哦|呢|很|非常|好|现在|已经|路灯|灯|水|电|暖气|热水|家里|我家"
+    r"|\b(ok|okay|yes|yeah|yep|thanks|thank|you|thx|so|much|very|a|lot|great|good|perfect"
+    r"|excellent|nice|now|all|everything|guys|service|and|it|is|i|we|the|really|again|light"
+    r"|lights|water|power|heating|heat|alarm|smoke|street|my|our)\b|'(s|re|m|ve)\b",
+    re.IGNORECASE,
+)
+
+
+def _fold(text: str) -> str:
+    """Curly apostrophes as straight ones (phones type "haven’t")."""
+    return text.replace("\u2019", "'").replace("\u2018", "'")
+
+
+def says_not_solved(text: str) -> bool:
+    """Whether a requester's words clearly say their problem is not solved ("No, it is still
+    not solved", "还是没修好"), a problem said to be over ("no longer beeping") not counted.
+    Anything less clear is not."""
+    return _NOT_SOLVED.search(_OVER.sub(" ", _fold(text))) is not None
+
+
+def without_not_solved(text: str) -> str:
+    """`text` with its clear "not solved" words (as `says_not_solved` finds them) taken out,
+    each as a space: what else it says."""
+    return _NOT_SOLVED.sub(" ", _fold(text))
+
+
+def rating_said(text: str) -> int | None:
+    """A rating 1-5 given in words ("给5星吧", "rate it 4", "★★★★"), the last if several."""
+    text = _fold(text)
+    scores = []
+    for match in _RATING.finditer(text):
+        word = next(g for g in match.groups() if g and re.fullmatch(_DIGIT, g, re.IGNORECASE))
+        scores.append((match.start(), _number(word)))
+    for match in _STARS.finditer(text):
+        scores.append((match.start(), len(re.sub(r"\s", "", match.group()))))
+    scores = [(at, score) for at, score in scores if 1 <= score <= 5]
+    return max(scores)[1] if scores else None
+
+
+def _number(word: str) -> int:
+    if word.isdigit():
+        return int(word)
+    return _NUMBER.get(word) or _EN_NUMBER[word.casefold()]
+
+
+def read_after_resolution(text: str) -> Reading:
+    """What `text`, written while the requester's ticket awaits their confirmation, says:
+    NOT_SOLVED (a complaint, `says_not_solved` or the work not done, the problem back, got
+    wrong); SOLVED with a `score` when it carries a rating; SOLVED without one when it says
+    it is solved and nothing else; OTHER otherwise (a question, a remark: asked again)."""
+    folded = _fold(text)
+    over = _OVER.sub(" ", folded)
+    if says_not_solved(folded) or _NOT_DONE.search(over):
+        return Reading(Said.NOT_SOLVED)
+    score = rating_said(folded)
+    if score is not None:
+        return Reading(Said.SOLVED, score)
+    solved = _SOLVED.search(over) is not None or over != folded
+    rest = _FILLER.sub(" ", _SOLVED.sub(" ", over))
+    if solved and not re.search(r"[\w\u4e00-\u9fff]", rest):
+        return Reading(Said.SOLVED)
+    return Reading(Said.OTHER)
