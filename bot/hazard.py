@@ -117,12 +117,13 @@ class Clause:
     surrounds them is (a drill, a date, an enquiry); `asked`: it is a yes/no question
     ("停电了吗", "is there an outage?"), not a why ("为什么又停电了"); `ongoing`: it says
     the matter goes on ("一直", "keeps"), or one after it that it still does ("现在还有",
-    "still"), so a past word in it does not end it."""
+    "still"), so a past word in it does not end it; `shouted`: an exclamation mark ends it."""
 
     text: str
     raw: str
     asked: bool
     ongoing: bool
+    shouted: bool = False
 
     def now(self, start: int) -> bool:
         """Whether the word at `start` is said as happening: not denied right before it, not
@@ -176,6 +177,7 @@ def clauses(text: str) -> tuple[Clause, ...]:
                 _STILL.search(raw[s:e]) and not _AFTERMATH.search(raw[s:e])
                 for s, e, _ in found[index + 1 :]
             ),
+            raw[end : end + 1] in ("!", "!"),
         )
         for index, (start, end, asked) in enumerate(found)
     )
@@ -197,6 +199,8 @@ def _heard(kind: Kind, clause: Clause, text: str) -> str | None:
     """The words of `clause` that tell `kind` now, or None."""
     if kind.not_when is not None and kind.not_when.search(clause.raw):
         return None
+    if kind.shouted is not None and clause.shouted and (found := _first_now(clause, kind.shouted)):
+        return found.group().strip()
     if kind.events is not None and (found := _first_now(clause, kind.events)):
         return found.group().strip()
     if kind.nouns is not None and not (kind.unless and kind.unless.search(text)):

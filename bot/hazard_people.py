@@ -98,7 +98,7 @@ PEOPLE: tuple[Kind, ...] = (
                 words(_SOMEONE_ZH, "他", "她", "人", _SOMEONE_EN, "someone", "somebody"),
                 words(
                     *("没有?反应", "不动了", "起不来"),
-                    r"(?:not|n['’]t|stopped) (?:responding|responsive|moving)",
+                    r"(?:not|n['’]t|stopped) (?:responding|responsive|moving)(?! to| on| well)",
                     *("no response", "can(?:not|['’]t) get up", "unresponsive"),
                 ),
             ),
@@ -115,11 +115,13 @@ PEOPLE: tuple[Kind, ...] = (
             (
                 words(_SOMEONE_EN),
                 words(
-                    r"(?:gone|went|is|are|been) missing(?!\s+(?:a|an|the|some|my|his|her|from)\b)"
+                    "(?:gone|went|been) missing",
+                    "(?:is|are) missing(?= *$| (?:since|for|again|now|today|this|from home))",
                 ),
             ),
         ),
         unless=words("狗", "猫", "宠物", "dogs?", "cats?", "pets?", "parcel", "package"),
+        not_when=words("证明", "办理", "手续", "补办", "登记表", r"certificat\w*", "form"),
     ),
     Kind(
         "falling",
@@ -161,9 +163,11 @@ PEOPLE: tuple[Kind, ...] = (
         events=words(
             *("救命(?!稻草|钱|药|恩|之恩|的)", "救救(?:我|他|她|孩子|我们)", "快来人", "来人啊"),
             *("(?:快|赶紧|帮我)?(?:叫|打)119", "call (?:the )?(?:fire brigade|119)"),
-            *("^ *(?:please )?help(?: me| us)?(?: please)? *$", "(?:somebody|someone) help"),
+            "(?:somebody|someone) help",
             "help,? (?:somebody|someone)",
         ),
+        # "help!" shouted, not "help" typed alone (what the bot does)
+        shouted=words("^ *(?:please )?help(?: me| us)?(?: please)? *$"),
         not_when=_ASKED,
     ),
 )

@@ -25,7 +25,8 @@ class Kind:
     and tell it only with a cue that it is here, no enquiry beside them and none of `unless`
     in the text (smoke of someone smoking); `pairs` tell it when both halves are in one
     clause (gas and a smell, a lift and someone stuck, water and an electrical room);
-    `not_when`: words that make a clause tell none of it ("should I call the police")."""
+    `not_when`: words that make a clause tell none of it ("should I call the police");
+    `shouted`: words that tell it only with an exclamation mark after them ("help!")."""
 
     key: str
     events: re.Pattern[str] | None = None
@@ -33,6 +34,7 @@ class Kind:
     pairs: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ()
     unless: re.Pattern[str] | None = None
     not_when: re.Pattern[str] | None = None
+    shouted: re.Pattern[str] | None = None
 
 
 _LIFT = words("电梯", "轿厢", "lifts?", "elevators?")

@@ -72,6 +72,9 @@ ORDINARY = [
     "Thanks for your help!",
     "police station opening hours",
     "报警电话是多少",
+    "help",
+    "my son is missing school",
+    "The old man next door is not responding to my letters",
 ]
 
 
