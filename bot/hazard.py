@@ -17,7 +17,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.hazard_people import PEOPLE
 from bot.hazard_words import KINDS, NOT_ITSELF, Kind, words
+
+# Every kind heard, the dangers of things first, then those to people themselves.
+ALL: tuple[Kind, ...] = KINDS + PEOPLE
 
 _HERE = words(
     *("有", "在", "了", "冒", "起", "好多", "很多", "很大", "很浓", "很重", "全是", "满是"),
@@ -55,6 +59,30 @@ _STILL = words("还在", "到现在", "至今", "现在还", "依然", "仍然",
 _SUPPOSED = words(
     *("如果", "万一", "假如", "要是", "一旦", "假设", "if", "in case", "what if"),
     *("suppose", "supposing", "whether"),
+    # a how-to: what one does about it, not that it is here ("How do I report a gas leak")
+    r"how (?:do|should|can|would|to) (?:i |we |you |one )?"
+    r"(?:report|deal with|handle|recogni[sz]e|know|tell|prevent|avoid|spot|detect)",
+    r"what (?:should|do|to) (?:i |we )?do (?:if|when|in case|about)",
+    *("怎么(?:上报|举报|报告|预防|防止|识别|判断|处理)", "如何", "怎样(?:处理|预防|报告)"),
+)
+# Words of money or amounts in a clause: its hazard words are a figure of speech ("my gas bill
+# is on fire"), not a danger.
+_FIGURATIVE = words(
+    *("bills?", "prices?", "costs?", "stocks?", "sales", "amount", r"\d+ times", "账单"),
+    *(
+        "(?:电|水|燃气|煤气|物业|话)费",
+        "价格",
+        "房价",
+        "股票",
+        "股市",
+        "[0-9一二两三四五六七八九十]+倍",
+    ),
+)
+# What a later clause says is left of a matter over (the blackened wall not yet cleaned): no
+# sign that the danger itself goes on.
+_AFTERMATH = words(
+    *("清理", "打扫", "收拾", "善后", "赔", "修(?!好)", "处理", "烧黑", "熏黑", "痕迹"),
+    *(r"clean\w*", r"repair\w*", r"compensat\w*", "damage", "marks?", "stains?"),
 )
 _FUTURE = words(
     *("明天", "后天", "下周", "下个月", "将要", "将会", "会不会", "可能会", "计划", "预计"),
@@ -89,12 +117,13 @@ class Clause:
     surrounds them is (a drill, a date, an enquiry); `asked`: it is a yes/no question
     ("停电了吗", "is there an outage?"), not a why ("为什么又停电了"); `ongoing`: it says
     the matter goes on ("一直", "keeps"), or one after it that it still does ("现在还有",
-    "still"), so a past word in it does not end it."""
+    "still"), so a past word in it does not end it; `shouted`: an exclamation mark ends it."""
 
     text: str
     raw: str
     asked: bool
     ongoing: bool
+    shouted: bool = False
 
     def now(self, start: int) -> bool:
         """Whether the word at `start` is said as happening: not denied right before it, not
@@ -106,6 +135,7 @@ class Clause:
             or _SUPPOSED.search(before)
             or (_PAST.search(self.raw) and not self.ongoing)
             or _FUTURE.search(self.raw)
+            or _FIGURATIVE.search(self.raw)
         )
 
     def planned(self, start: int) -> bool:
@@ -143,7 +173,11 @@ def clauses(text: str) -> tuple[Clause, ...]:
             raw[start:end],
             asked,
             bool(_ONGOING.search(raw[start:end]))
-            or any(_STILL.search(raw[s:e]) for s, e, _ in found[index + 1 :]),
+            or any(
+                _STILL.search(raw[s:e]) and not _AFTERMATH.search(raw[s:e])
+                for s, e, _ in found[index + 1 :]
+            ),
+            raw[end : end + 1] in ("!", "!"),
         )
         for index, (start, end, asked) in enumerate(found)
     )
@@ -163,6 +197,10 @@ def _first_now(clause: Clause, pattern: re.Pattern[str]) -> re.Match[str] | None
 
 def _heard(kind: Kind, clause: Clause, text: str) -> str | None:
     """The words of `clause` that tell `kind` now, or None."""
+    if kind.not_when is not None and kind.not_when.search(clause.raw):
+        return None
+    if kind.shouted is not None and clause.shouted and (found := _first_now(clause, kind.shouted)):
+        return found.group().strip()
     if kind.events is not None and (found := _first_now(clause, kind.events)):
         return found.group().strip()
     if kind.nouns is not None and not (kind.unless and kind.unless.search(text)):
@@ -180,11 +218,11 @@ def _heard(kind: Kind, clause: Clause, text: str) -> str | None:
 
 
 def dangers(text: str) -> list[Danger]:
-    """The dangers to people `text` tells as happening now, one per kind, in `KINDS` order
+    """The dangers to people `text` tells as happening now, one per kind, in `ALL` order
     (none: it tells none)."""
     folded = text.casefold()
     found: list[Danger] = []
-    for kind in KINDS:
+    for kind in ALL:
         for clause in clauses(text):
             words = _heard(kind, clause, folded)
             if words:
@@ -196,6 +234,12 @@ def dangers(text: str) -> list[Danger]:
 def kinds(text: str) -> set[str]:
     """The kinds of danger `text` tells now (`dangers`)."""
     return {d.kind for d in dangers(text)}
+
+
+def supposed(text: str) -> bool:
+    """Whether `text` supposes a matter or asks how to deal with one ("如果闻到煤气味怎么办",
+    "How do I report a gas leak if I ever smell one?"): no sign it is here."""
+    return bool(_SUPPOSED.search(text.casefold()))
 
 
 @lru_cache(maxsize=1024)

@@ -24,13 +24,17 @@ class Kind:
     """A kind of danger: `events` tell it alone ("着火", "not breathing"); `nouns` name it
     and tell it only with a cue that it is here, no enquiry beside them and none of `unless`
     in the text (smoke of someone smoking); `pairs` tell it when both halves are in one
-    clause (gas and a smell, a lift and someone stuck, water and an electrical room)."""
+    clause (gas and a smell, a lift and someone stuck, water and an electrical room);
+    `not_when`: words that make a clause tell none of it ("should I call the police");
+    `shouted`: words that tell it only with an exclamation mark after them ("help!")."""
 
     key: str
     events: re.Pattern[str] | None = None
     nouns: re.Pattern[str] | None = None
     pairs: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ()
     unless: re.Pattern[str] | None = None
+    not_when: re.Pattern[str] | None = None
+    shouted: re.Pattern[str] | None = None
 
 
 _LIFT = words("电梯", "轿厢", "lifts?", "elevators?")

@@ -216,8 +216,9 @@ class Transaction:
         if self.published and self._sender is not None:
             self._sender(list(self.published))
 
-    async def publish(self, messages: Iterable[Outgoing | Call]) -> None:
-        """Store messages to send, in this transaction; they go out once it commits.
+    async def publish(self, messages: Iterable[Outgoing | Call], *, first: bool = False) -> None:
+        """Store messages to send, in this transaction; they go out once it commits (`first`:
+        ahead of all it published before, as the emergency numbers go).
 
         They are written as it commits, everything it published in one statement, in the
         order published (a transaction may publish more than once: a new ticket's alerts,
@@ -225,7 +226,7 @@ class Transaction:
         commit."""
         items = list(messages)
         if items:
-            self._to_store.extend(items)
+            self._to_store = [*items, *self._to_store] if first else [*self._to_store, *items]
             self._published_any = True
 
     def _store(self, session: Session) -> None:

@@ -44,11 +44,11 @@ def emergency_advice(desk: Desk, requester: Requester, outcome: handing.Outcome)
     text = desk.texts.render(
         "emergency_advice",
         language,
-        numbers=emergency.numbers(desk.settings, language),
+        numbers=emergency.numbers(desk.settings, language, outcome.dangers),
         raised=raised,
         ticket_id=outcome.ticket.id if outcome.ticket is not None else None,
     )
-    return post.message(requester.chat_id, text)
+    return post.message(requester.chat_id, text, kind=post.FIRST)
 
 
 def _present(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list[Call]:
@@ -193,7 +193,9 @@ def present_media(desk: Desk, requester: Requester, taken: attachments.Taken) ->
         # The desk told them (bot/conversation.py), once an album; a danger in the caption
         # raised the ticket: the emergency numbers.
         if taken.emergency:
-            raised = handing.Outcome(Action.INTO_TICKET, ticket=taken.ticket, emergency=True)
+            raised = handing.Outcome(
+                Action.INTO_TICKET, ticket=taken.ticket, emergency=True, dangers=taken.dangers
+            )
             return [emergency_advice(desk, requester, raised)]
         return []
     if taken.question is not None:

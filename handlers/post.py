@@ -154,9 +154,17 @@ def open_topic(chat_id: int, ticket_id: int, name: str) -> Call:
     return Call(chat_id, "createForumTopic", params, "topic", ticket_id, after="topic")
 
 
+# The emergency numbers: before anything else the deciding transaction published (the
+# acknowledgement of a message filed into a ticket, its raised priority).
+FIRST = "emergency_advice"
+
+
 async def post(tx: Transaction, *calls: Call | list[Call]) -> None:
-    """Publish messages in the caller's transaction."""
-    await tx.publish(c for item in calls for c in (item if isinstance(item, list) else [item]))
+    """Publish messages in the caller's transaction, the emergency numbers (`FIRST`) ahead of
+    everything it published."""
+    items = [c for item in calls for c in (item if isinstance(item, list) else [item])]
+    await tx.publish([c for c in items if c.kind == FIRST], first=True)
+    await tx.publish(c for c in items if c.kind != FIRST)
 
 
 async def say(desk: Desk, update_id: int | None, *calls: Call | list[Call]) -> None:

@@ -6,6 +6,7 @@ sections are in `sections`, the whole in `settings`, reading it in `loading`.
 
 from __future__ import annotations
 
+from bot.config.danger import Emergency, EmergencyNumber, KeywordRule
 from bot.config.loading import (
     DEFAULT_CONFIG_PATH,
     PACKAGED_CONFIG_PATH,
@@ -21,13 +22,10 @@ from bot.config.sections import (
     ConfigModel,
     Department,
     Duration,
-    Emergency,
-    EmergencyNumber,
     Escalation,
     EscalationStep,
     EscalationTarget,
     HoursSpan,
-    KeywordRule,
     Knowledge,
     Languages,
     Logs,

@@ -1,7 +1,7 @@
 """The sections of config.yaml as pydantic models: people and departments, service levels and
-office hours, notices, escalation, closure, retention, matcher, knowledge, keywords,
-emergency, surge,
-abuse and privacy; the metrics address and the logs."""
+office hours, notices, escalation, closure, retention, matcher, knowledge, surge,
+abuse and privacy; the metrics address and the logs (keywords and emergency:
+`bot.config.danger`)."""
 
 from __future__ import annotations
 
@@ -300,45 +300,6 @@ class Knowledge(ConfigModel):
             else value.get(language, next(iter(value.values()), ""))
             for name, value in self.values.items()
         }
-
-
-class KeywordRule(ConfigModel):
-    """Words that raise a new ticket's priority (SPEC rule 9). `emergency`: the words tell a
-    danger to people (someone trapped in a lift, a gas smell, sparks, fire, smoke): the
-    requester's own words of one open an urgent ticket at once, in `emergency.category`,
-    without asking its category, and they are told the emergency numbers first."""
-
-    words: list[str] = Field(min_length=1)
-    priority: str
-    emergency: bool = False
-
-
-class EmergencyNumber(ConfigModel):
-    """A number to call in an emergency, named in every language: {zh: 火警, en: Fire}."""
-
-    names: dict[str, str]
-    number: str = Field(min_length=1)
-
-
-def _emergency_numbers() -> list[EmergencyNumber]:
-    return [
-        EmergencyNumber(names={"zh": "火警", "en": "Fire"}, number="119"),
-        EmergencyNumber(names={"zh": "报警", "en": "Police"}, number="110"),
-        EmergencyNumber(names={"zh": "急救", "en": "Ambulance"}, number="120"),
-        EmergencyNumber(names={"zh": "电梯困人救援", "en": "Lift rescue"}, number="96333"),
-        EmergencyNumber(names={"zh": "燃气抢修", "en": "Gas emergency"}, number="96777"),
-        EmergencyNumber(names={"zh": "供电抢修", "en": "Power emergency"}, number="95598"),
-    ]
-
-
-class Emergency(ConfigModel):
-    """What an emergency (an `emergency` keyword rule's words) comes to: a ticket in
-    `category` (a safety matter is a fault report) and, first, the requester told `numbers`,
-    in this order (fire 119, police 110, ambulance 120, lift rescue 96333, the local gas and
-    power companies' lines: set them to the city's own)."""
-
-    category: str = "fault_report"
-    numbers: list[EmergencyNumber] = Field(default_factory=_emergency_numbers, min_length=1)
 
 
 class Surge(ConfigModel):

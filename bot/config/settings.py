@@ -11,14 +11,13 @@ from pydantic import (
     model_validator,
 )
 
+from bot.config.danger import Emergency, KeywordRule
 from bot.config.sections import (
     Abuse,
     Closure,
     ConfigModel,
     Department,
-    Emergency,
     Escalation,
-    KeywordRule,
     Knowledge,
     Languages,
     Logs,

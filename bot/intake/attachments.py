@@ -51,6 +51,7 @@ class Taken:
     ticket: Ticket | None = None
     question: handing.Outcome | None = None
     emergency: bool = False  # INTO_TICKET(_QUIET): its caption told a danger; it is raised
+    dangers: tuple[str, ...] = ()  # the kinds of that danger, for the numbers that fit
 
 
 async def take_media(
@@ -100,7 +101,8 @@ async def take_media(
         raised = attachment.origin is None and await emergency.raise_ticket(
             tx=tx, desk=desk, requester=requester, ticket=current, text=attachment.caption
         )
-        return Taken(action, ticket=current, emergency=raised)
+        told = emergency.kinds_told(attachment.caption) if raised else ()
+        return Taken(action, ticket=current, emergency=raised, dangers=told)
     if action is MediaAction.NO_WORDS:
         return Taken(action)
     held.hold(requester, attachment)

@@ -28,13 +28,23 @@ from knowledge.matcher import Band
 from knowledge.templates import CaseTemplate
 
 
-def numbers(settings: Settings, language: str) -> list[dict[str, str]]:
-    """The emergency numbers to tell a requester, in config order: [{name, number}], each
-    named in `language` (config `emergency.numbers`; every language is checked there)."""
+def numbers(
+    settings: Settings, language: str, kinds: tuple[str, ...] = ()
+) -> list[dict[str, str]]:
+    """The emergency numbers to tell a requester, all of them: first those for the `kinds`
+    of danger heard (config `emergency.numbers` `kinds`: police for a knife, an ambulance for
+    someone who does not answer), then the rest, each part in config order: [{name, number}],
+    each named in `language` (every language is checked in config)."""
+    told = sorted(settings.emergency.numbers, key=lambda n: not set(n.kinds) & set(kinds))
     return [
         {"name": n.names.get(language) or next(iter(n.names.values())), "number": n.number}
-        for n in settings.emergency.numbers
+        for n in told
     ]
+
+
+def kinds_told(text: str) -> tuple[str, ...]:
+    """The kinds of danger `text` tells now (`bot.hazard.dangers`), for `numbers`."""
+    return tuple(d.kind for d in hazard.dangers(text))
 
 
 def _same_danger(text: str, template: CaseTemplate) -> bool:
@@ -94,7 +104,7 @@ async def open_urgent(
             category=desk.settings.emergency.category,
             emergency=True,
         )
-    return replace(outcome, emergency=True)
+    return replace(outcome, emergency=True, dangers=kinds_told(text))
 
 
 async def raise_ticket(

@@ -9,7 +9,7 @@ the knowledge base and their open tickets; a question for a person goes to
 
 from __future__ import annotations
 
-from bot import metrics
+from bot import hazard, metrics
 from bot.classify import fallback_category
 from bot.desk import Desk
 from bot.faults import reports_fault
@@ -148,7 +148,8 @@ async def take_text(
         raised = await emergency.raise_ticket(
             tx=tx, desk=desk, requester=requester, ticket=current, text=mine
         )
-        return Outcome(decided, ticket=current, emergency=raised, person=person)
+        told = emergency.kinds_told(mine) if raised else ()
+        return Outcome(decided, ticket=current, emergency=raised, person=person, dangers=told)
     if decided in (Action.INTO_TICKET, Action.NO_WORDS):
         return Outcome(decided, ticket=current)
     if decided is Action.COURTESY or (
@@ -331,6 +332,8 @@ async def take_text(
     band = desk.matcher.band(matches)
     metrics.MATCHER_BANDS.labels(band=band.value).inc()
     best = desk.templates.get(matches[0].template_id) if matches else None
+    if band is Band.ANSWER and best is not None and best.priority and hazard.supposed(text):
+        band = Band.SUGGEST  # an emergency's answer ("Act now") only offered to a how-to
     closest = best.id if best is not None and band is not Band.HANDOVER else None
     if answered is not None and closest in answered.split(","):
         answered = closest  # one of the answers just given (several options were named)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from bot import conversation, requesters, tickets
+from bot import conversation, hazard, requesters, tickets
 from bot.desk import Desk
 from bot.intake import details, held, inquiry, offers
 from bot.intake.card import card_notice
@@ -62,6 +62,7 @@ class Outcome:
     # An emergency said (Action.EMERGENCY, or into a ticket: INTO_TICKET): the requester is
     # told the emergency numbers first (`bot.intake.emergency`).
     emergency: bool = False
+    dangers: tuple[str, ...] = ()  # the kinds of danger heard, for the numbers that fit
 
 
 def record_turn(requester: Requester, turn: inquiry.Turn) -> None:
@@ -96,7 +97,10 @@ async def register(
     """The answer of a template that needs a person (`CaseTemplate.handling`), and at once a
     ticket in the template's category and department (Action.REGISTER): the requester need
     not ask for a person, nor pick a category. A template with a `priority` (one whose
-    answer promises an emergency: urgent) opens the ticket at least that urgent."""
+    answer promises an emergency: urgent) opens the ticket at least that urgent, unless the
+    question only supposes or asks how to deal with the matter ("How do I report a gas leak
+    if I ever smell one?", `hazard.supposed`): a danger said now raises it anyway."""
+    supposed = hazard.supposed(question)
     outcome = await hand_over(
         tx=tx,
         desk=desk,
@@ -104,8 +108,8 @@ async def register(
         question=question,
         category=template.category,
         department=template.department,
-        priority=template.priority,
-        priority_from=template.title(desk.settings.languages.default),
+        priority=None if supposed else template.priority,
+        priority_from=None if supposed else template.title(desk.settings.languages.default),
         emergency=emergency,
     )
     words = outcome.ticket.question if outcome.ticket is not None else question

@@ -51,6 +51,7 @@ URGENT = {
     "handoff_overdue",
     "alert_keyword",
     "alert_surge",
+    "emergency_advice",
     "unreachable",
     "reachable",
     "reply",

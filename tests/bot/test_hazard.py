@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from bot import hazard
 from bot.config import Settings
-from bot.hazard_words import KINDS
 from bot.priority import emergency_words, keyword_priority
 from bot.rules import Rules
 
@@ -233,4 +232,4 @@ def test_a_danger_supposed_is_none(danger: tuple[str, str], supposed: str) -> No
 @given(st.text(max_size=200))
 def test_any_text_is_answered(text: str) -> None:
     found = hazard.dangers(text)
-    assert all(d.kind in {k.key for k in KINDS} and d.words for d in found)
+    assert all(d.kind in {k.key for k in hazard.ALL} and d.words for d in found)

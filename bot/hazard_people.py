@@ -1,0 +1,173 @@
+"""The words of each kind of danger to people themselves (`bot.hazard` hears how they are
+said, as it does the dangers of things in `bot.hazard_words`): someone in the water, someone
+threatening to jump, a weapon, a fight or blood, someone fallen who does not answer, a
+vulnerable person missing, something about to fall on people below, and a plea for help
+("救命", "call the police"), which is an emergency by itself. Words for something else that
+hold them (刀削面, a jump start, 救命稻草, "help me with my form") tell none."""
+
+from __future__ import annotations
+
+from bot.hazard_words import Kind, words
+
+_WATER = "(?:河|湖|江|海|水|池|塘|井|沟|渠)"
+_SOMEONE_ZH = (
+    "(?:孩子|小孩|儿子|女儿|老人|老太太|老大爷|爸|妈|爷爷|奶奶|外公|外婆|姥姥|姥爷|老公|老婆)"
+)
+_SOMEONE_EN = (
+    r"(?:son|daughter|child|kid|baby|boy|girl|father|dad|mother|mum|mom|grand\w+|husband"
+    r"|wife|brother|sister|he|she|him|her|neighbou?r|old (?:man|woman|lady)|elderly \w+)"
+)
+# A question about a service, a how-to or a number asked: no plea.
+_ASKED = words(
+    *("should (?:i|we)", "can (?:i|we|you)", "do (?:i|we)", "how (?:do|to|can|should)"),
+    *("whether", "when (?:to|should|can)", "numbers?", "hours", "where", "what is"),
+    *("怎么", "如何", "是多少", "号码", "电话是", "要不要", "该不该", "可以吗", "在哪"),
+)
+
+PEOPLE: tuple[Kind, ...] = (
+    Kind(
+        "water",
+        events=words(
+            *("落水", "溺水", "掉(?:进|到|入|下)[^,。!?,.!?]{0,6}?" + _WATER, "被水冲走"),
+            *("跌(?:进|入)[^,。!?,.!?]{0,6}?" + _WATER, "在水里(?:挣扎|扑腾)", "drowning"),
+            r"f(?:e|a)ll(?:en|ing)? (?:in|into) (?:the |a |our |an )?"
+            r"(?:river|lake|pond|water|pool|canal|sea|well|reservoir)",
+            *("swept away", "struggling in the water"),
+        ),
+    ),
+    Kind(
+        "suicide",
+        events=words(
+            *("跳楼", "要跳下去", "想跳下去", "自杀", "轻生", "寻死", "不想活了?", "割腕", "上吊"),
+            r"(?:going to|gonna|will|threaten\w* to|wants? to|about to|trying to) jump(?! start)",
+            *(
+                r"suicid\w*",
+                r"kill (?:him|her|my|them|your)sel(?:f|ves)",
+                "take (?:his|her|my) own life",
+            ),
+            *("end (?:his|her|my|their) life", "standing on the (?:roof|ledge|edge)", "roof edge"),
+        ),
+    ),
+    Kind(
+        "violence",
+        events=words(
+            *(
+                "打架",
+                "斗殴",
+                "打人(?!工)",
+                "砍人",
+                "捅人",
+                "杀人",
+                "行凶",
+                "持刀",
+                "拿着?刀",
+                "动刀",
+            ),
+            *(
+                "挥刀",
+                "家暴",
+                "被打(?![扰折印开断湿通卡针])",
+                "抢劫",
+                "打起来了",
+                "流了很多血",
+                "满身是血",
+                "到处是血",
+            ),
+            r"(?:has|had|holding|waving|carrying|pulled|pulling|with|brandishing) (?:a |an )?"
+            r"(?:knife|gun|weapon|machete|axe)",
+            *(
+                r"stabb\w*",
+                "gunshots?",
+                "shooting",
+                r"(?:being|getting) (?:attacked|beaten|assaulted)",
+            ),
+            *(r"beat(?:ing)? (?:him|her|them|someone|somebody) up", r"threaten\w* \w+ with"),
+        ),
+        nouns=words("fight(?:ing)?", "brawl"),
+        unless=words("pillow fights?", "food fights?", "fight(?:ing)? (?:for|against)"),
+    ),
+    Kind(
+        "person",
+        events=words(
+            "摔倒[^,。!?,.!?]{0,4}起不来",
+            "(?:叫|喊)[^,。!?,.!?]{0,3}(?:不|没)(?:答应|回应|反应)",
+            *("没有?反应了", "叫不应", "不省人事", "fell and can(?:not|['’]t) get up"),
+        ),
+        pairs=(
+            (
+                words(_SOMEONE_ZH, "他", "她", "人", _SOMEONE_EN, "someone", "somebody"),
+                words(
+                    *("没有?反应", "不动了", "起不来"),
+                    r"(?:not|n['’]t|stopped) (?:responding|responsive|moving)(?! to| on| well)",
+                    *("no response", "can(?:not|['’]t) get up", "unresponsive"),
+                ),
+            ),
+        ),
+    ),
+    Kind(
+        "missing",
+        events=words(
+            *("走丢", "走失", "失踪", "人不见了", _SOMEONE_ZH + ".{0,2}(?:不见了|找不到了)"),
+            rf"(?:can(?:not|['’]t) find|lost) (?:my|our|the) {_SOMEONE_EN}",
+            "wandered off",
+        ),
+        pairs=(
+            (
+                words(_SOMEONE_EN),
+                words(
+                    "(?:gone|went|been) missing",
+                    "(?:is|are) missing(?= *$| (?:since|for|again|now|today|this|from home))",
+                ),
+            ),
+        ),
+        unless=words("狗", "猫", "宠物", "dogs?", "cats?", "pets?", "parcel", "package"),
+        not_when=words("证明", "办理", "手续", "补办", "登记表", r"certificat\w*", "form"),
+    ),
+    Kind(
+        "falling",
+        events=words(
+            *("摇摇欲坠", "随时(?:会|要|都会)?(?:掉|砸|塌|倒)", "(?:快|要)(?:掉|砸|塌|倒)下来"),
+            *("砸到(?:人|楼下|行人|路人)", "砸伤", "砸到[^,。!?,.!?]{0,4}的人"),
+            r"(?:about to|could|going to) (?:fall|come down|collapse) on",
+            *("fall on (?:people|someone|somebody|pedestrians|passers-?by|the people)",),
+            "(?:could|might) (?:hit|kill|hurt) (?:someone|somebody|people|a pedestrian)",
+        ),
+    ),
+    # A plea for help is an emergency by itself; one for the police or an ambulance is told
+    # as such (the number that fits first).
+    Kind(
+        "police",
+        events=words(
+            *(
+                "快报警",
+                "帮(?:我|忙)?报警",
+                "赶紧报警",
+                "报警啊",
+                "(?:快|赶紧|帮我)?(?:叫|打)(?:110|警察)",
+            ),
+            "call (?:the )?(?:police|cops|110|911)",
+        ),
+        not_when=_ASKED,
+    ),
+    Kind(
+        "ambulance",
+        events=words(
+            "(?:快|赶紧|帮我)?(?:叫|打)(?:救护车|120)",
+            "call (?:an |the )?(?:ambulance|120)",
+            "(?:get|send|need) (?:an )?ambulance",
+        ),
+        not_when=_ASKED,
+    ),
+    Kind(
+        "plea",
+        events=words(
+            *("救命(?!稻草|钱|药|恩|之恩|的)", "救救(?:我|他|她|孩子|我们)", "快来人", "来人啊"),
+            *("(?:快|赶紧|帮我)?(?:叫|打)119", "call (?:the )?(?:fire brigade|119)"),
+            "(?:somebody|someone) help",
+            "help,? (?:somebody|someone)",
+        ),
+        # "help!" shouted, not "help" typed alone (what the bot does)
+        shouted=words("^ *(?:please )?help(?: me| us)?(?: please)? *$"),
+        not_when=_ASKED,
+    ),
+)

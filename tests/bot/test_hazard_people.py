@@ -1,0 +1,141 @@
+"""Dangers to people themselves heard by kind (bot/hazard.py, issue 14, second round): someone
+in the water, threatening to jump, a weapon or a fight with blood, an old man fallen and not
+answering, a vulnerable person missing, something about to fall on people below, and a plea
+for help ("救命", "call the police") are emergencies by themselves; figurative, idiomatic,
+past and how-to words of the same things (刀削面, a jump start, 救命稻草, "help me with my
+tax form", a fire last week, a gas bill "on fire", how to report a gas leak) are none, and
+a configured phrase is heard as carefully as a kind's word."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot import hazard
+from bot.config import Settings
+from bot.intake import emergency
+from bot.priority import emergency_words, keyword_priority
+from bot.rules import Rules
+
+DANGERS = [
+    ("小孩掉进小区的河里了!", "water"),
+    ("有人落水了", "water"),
+    ("someone fell into the river", "water"),
+    ("a child is drowning in the pond", "water"),
+    ("My neighbour is standing on the roof edge saying he will jump", "suicide"),
+    ("Please, someone call the police, he is going to jump", "suicide"),
+    ("楼顶有人要跳楼", "suicide"),
+    ("他说不想活了要自杀", "suicide"),
+    ("Someone is threatening my neighbour with a knife in the stairwell right now", "violence"),
+    ("please hurry, he has a knife", "violence"),
+    ("楼上在打架,有人流了很多血", "violence"),
+    ("有人拿着刀在楼下砍人", "violence"),
+    ("there's a fight outside and someone is bleeding", "violence"),
+    ("老人在家摔倒了起不来,叫他也不答应", "person"),
+    ("快点啊,他没有反应了", "person"),
+    ("my father fell and is not responding", "person"),
+    ("我爸有老年痴呆,今天早上出门走丢了", "missing"),
+    ("my mother has dementia and has gone missing", "missing"),
+    ("孩子找不到了", "missing"),
+    ("阳台护栏松了,随时会掉下去砸到楼下的人", "falling"),
+    ("the balcony railing is loose and could fall on people below", "falling"),
+    ("快点来人啊,救命", "plea"),
+    ("救命!", "plea"),
+    ("Help! Help!", "plea"),
+    ("please call the police", "police"),
+    ("快叫救护车", "ambulance"),
+    ("call an ambulance now", "ambulance"),
+]
+
+ORDINARY = [
+    "刀削面哪家好吃",
+    "knife sharpening service near me",
+    "跳蚤市场在哪里",
+    "how do I jump start my car",
+    "这个补贴简直是救命稻草",
+    "help me with my tax form",
+    "can you help me with my application",
+    "上周楼道里着火了,烧黑的墙到现在物业还没清理",
+    "How do I report a gas leak if I ever smell one?",
+    "My gas bill this month is on fire, 3 times the usual amount!",
+    "我想报名游泳课",
+    "河道什么时候清理",
+    "我的身份证丢了",
+    "钱包找不到了",
+    "I lost my wallet",
+    "how do I report a fight with my neighbour over parking",
+    "去年小区有人落水",
+    "如果有人落水怎么办",
+    "the pool is closed for cleaning",
+    "帮我查一下社保",
+    "Thanks for your help!",
+    "police station opening hours",
+    "报警电话是多少",
+    "help",
+    "my son is missing school",
+    "The old man next door is not responding to my letters",
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), DANGERS)
+def test_a_danger_to_people_is_heard_by_its_kind(text: str, kind: str) -> None:
+    assert kind in hazard.kinds(text), hazard.dangers(text)
+
+
+@pytest.mark.parametrize(("text", "kind"), DANGERS)
+def test_it_is_an_emergency_and_urgent(rules: Rules, text: str, kind: str) -> None:
+    assert emergency_words(rules, text)
+    assert keyword_priority(rules, text, "normal")[0] == "urgent"
+
+
+@pytest.mark.parametrize("text", ORDINARY)
+def test_figurative_past_and_how_to_words_are_none(rules: Rules, text: str) -> None:
+    assert not hazard.kinds(text)
+    assert not emergency_words(rules, text), text
+    assert keyword_priority(rules, text, "normal")[0] != "urgent"
+
+
+@given(
+    st.sampled_from(DANGERS),
+    st.sampled_from(["如果", "万一", "what if ", "last week "]),
+)
+def test_supposed_or_past_is_none(danger: tuple[str, str], lead: str) -> None:
+    text, _ = danger
+    text = text.rstrip("!").rstrip("!")
+    one_clause = not any(mark in text for mark in ",,!!") and "now" not in text
+    if one_clause and lead.isascii() == text.isascii():
+        assert not hazard.kinds(lead + text)
+
+
+@given(st.sampled_from(DANGERS), st.sampled_from(ORDINARY))
+def test_a_danger_beside_ordinary_words_is_heard(danger: tuple[str, str], other: str) -> None:
+    text, kind = danger
+    assert kind in hazard.kinds(f"{other}\n{text}")
+
+
+@given(st.text(max_size=60))
+def test_any_text_is_answered(text: str) -> None:
+    hazard.dangers(text)
+
+
+def test_every_kind_has_a_number_that_fits(settings: Settings) -> None:
+    """Config names only kinds there are, and each kind is told a number of its own first."""
+    named = {kind for n in settings.emergency.numbers for kind in n.kinds}
+    assert named == {k.key for k in hazard.ALL}
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Someone is threatening my neighbour with a knife", "110"),
+        ("老人在家摔倒了起不来,叫他也不答应", "120"),
+        ("小孩掉进小区的河里了!", "119"),
+        ("快叫救护车", "120"),
+        ("有人被困在电梯里了", "96333"),
+    ],
+)
+def test_the_number_that_fits_is_told_first(settings: Settings, text: str, first: str) -> None:
+    told = emergency.numbers(settings, "zh", emergency.kinds_told(text))
+    assert told[0]["number"] == first
+    assert len(told) == len(settings.emergency.numbers)
