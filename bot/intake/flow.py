@@ -37,6 +37,7 @@ from bot.intake.decision import (
 from bot.intake.fillers import thanks
 from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, register
 from bot.intake.new_matter import led_question, starts_anew
+from bot.intake.own_kind import tells_fault_after
 from bot.intake.reply import reply_to_answer
 from bot.intake.search import nearest
 from bot.kinds import Origin
@@ -335,7 +336,13 @@ async def take_text(
     if answered is not None and closest in answered.split(","):
         answered = closest  # one of the answers just given (several options were named)
     anew = split is not None or (
-        not rejected and starts_anew(text=own or text, answered=answered, closest=closest)
+        not rejected
+        and starts_anew(
+            text=own or text,
+            answered=answered,
+            closest=closest,
+            fault=tells_fault_after(desk, own or text, answered),
+        )
     )
     if anew:
         # Not more about the question just answered: a first inquiry of its own, this text;

@@ -75,17 +75,20 @@ def closing_and_new(text: str) -> tuple[str, str] | None:
     return found.group("lead").strip(), found.group("rest").strip()
 
 
-def starts_anew(*, text: str, answered: str | None, closest: str | None) -> bool:
+def starts_anew(
+    *, text: str, answered: str | None, closest: str | None, fault: bool = False
+) -> bool:
     """After the bot answered with template `answered` (and nothing happened since), whether
     `text` is a new matter rather than more about that one: the knowledge base finds it close
     (suggest or better) to another template (`closest`), or it says so at its start ("另外…",
     "also…", "another question…", after thanks too: `closing_and_new`). A new matter begins
     a new first inquiry, so that neither its ticket's words nor its department come from the
     question already answered (the seed's first rule: each matter reaches the person who
-    owns it)."""
+    owns it). `fault`: the words tell a fault while the answer was about none
+    (`own_kind.tells_fault_after`): a new matter too, though no template comes close."""
     if answered is None:
         return False
-    if closest is not None and closest != answered:
+    if fault or (closest is not None and closest != answered):
         return True
     return _NEW_MATTER.search(text) is not None or closing_and_new(text) is not None
 

@@ -68,6 +68,15 @@ def test_thanks_before_an_opener_still_start_anew(text: str, anew: bool) -> None
     assert starts_anew(text=text, answered="social-card-lost", closest=None) is anew
 
 
+def test_a_fault_after_an_answer_about_none_starts_anew() -> None:
+    """ "幸福里3号楼也停电了" after the card's answer: no template close, but a fault told while
+    the answer was about none (`own_kind.tells_fault_after`) is a new matter."""
+    text = "幸福里3号楼也停电了,冰箱里东西都要坏了"
+    assert not starts_anew(text=text, answered="social-card-lost", closest=None)
+    assert starts_anew(text=text, answered="social-card-lost", closest=None, fault=True)
+    assert not starts_anew(text=text, answered=None, closest=None, fault=True)
+
+
 @pytest.mark.parametrize(
     ("text", "question"),
     [
