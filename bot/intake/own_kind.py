@@ -8,6 +8,15 @@ from __future__ import annotations
 
 from bot.classify import infer_category
 from bot.desk import Desk
+from bot.intake.new_matter import starts_anew
+
+
+def anew_after(desk: Desk, text: str, *, answered: str | None, closest: str | None) -> bool:
+    """`new_matter.starts_anew` for `text` right after the answer of template(s) `answered`,
+    `closest` the template the knowledge base finds it nearest: a fault told after an answer
+    about none starts anew too (`tells_fault_after`)."""
+    fault = tells_fault_after(desk, text, answered)
+    return starts_anew(text=text, answered=answered, closest=closest, fault=fault)
 
 
 def tells_fault_after(desk: Desk, text: str, answered: str | None) -> bool:
