@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from bot.desk import Desk
 from bot.intake.decision import Action, Handover
-from bot.intake.handing import Outcome
+from bot.intake.handing import Outcome, answer_turn, record_turn
 from bot.intake.new_matter import OPENER, reads_as_question
 from bot.intake.search import nearest
 from bot.models import Requester
@@ -65,8 +65,11 @@ def with_second(
     second = also_answered(desk, parts[1], requester.language) if parts else None
     if second is None or second in outcome.template_ids or second == outcome.answered:
         return outcome
-    if outcome.action is Action.ANSWER:
+    if outcome.action is Action.ANSWER:  # its turn in the inquiry a person may yet take
         requester.last_offered = ",".join((*outcome.template_ids, second))
+        record_turn(
+            requester, answer_turn(desk, desk.templates[second], parts[1] if parts else "")
+        )
     elif outcome.action not in (Handover.OPEN, Handover.TOO_MANY):
         return outcome
     return replace(outcome, template_ids=(*outcome.template_ids, second))
