@@ -46,10 +46,13 @@ _EN_STATES = (
     r"leaking|leaks|burst|flooded|flooding|overflowing|not\s+working|out|dark|stuck|loose|"
     r"damaged|smashed|knocked\s+over|came\s+down|come\s+down|caved\s+in"
 )
-# The thing, then its state ("the drain is blocked", "a tree fell on a car") or the state
-# before the thing ("a blocked drain", "a missing manhole cover").
+# The thing (where it is, maybe), then its state ("the drain is blocked", "a tree fell on a
+# car") or the state before the thing ("a blocked drain", "a missing manhole cover").
 _EN_AFTER = re.compile(
-    rf"\b(?:{_EN_THINGS})\b(?:\s+(?:is|are|was|were|has|have|had|been|got|just|still|"
+    rf"\b(?:{_EN_THINGS})\b"
+    # where it is, between the thing and its state: "the drain in our building is blocked"
+    r"(?:\s+(?:in|at|on|outside|near|by|of)\s+(?:the|our|my|this|that|a)\s+[a-z]+)?"
+    rf"(?:\s+(?:is|are|was|were|has|have|had|been|got|just|still|"
     rf"completely|totally|all|now|again|been|being))*\s+(?P<state>{_EN_STATES})\b"
 )
 _EN_BEFORE = re.compile(

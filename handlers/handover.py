@@ -161,19 +161,18 @@ def in_hand(desk: Desk, requester: Requester, ticket: Ticket) -> Call:
 def _answered_first(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list[Call]:
     """The answer of a template that needs a person, before what handing it over came to
     (Action.REGISTER): what happens next and what to provide, without "solved" buttons;
-    after the answers of the other options named with it (`template_ids`), if any."""
-    if outcome.answered is None or outcome.answered not in desk.templates:
-        return []
+    after the answers of the other options named with it (`template_ids`), if any; those alone
+    when no such template was (a second question of the same message answered too)."""
     language = requester.language
     others = [
         desk.texts.render("answer", language, answer=desk.answer(t, language))
         for t in outcome.template_ids
+        if t in desk.templates
     ]
-    text = desk.answer(outcome.answered, language)
-    return [
-        *(post.message(requester.chat_id, t) for t in others),
-        post.message(requester.chat_id, text),
-    ]
+    said = [post.message(requester.chat_id, t) for t in others]
+    if outcome.answered is None or outcome.answered not in desk.templates:
+        return said
+    return [*said, post.message(requester.chat_id, desk.answer(outcome.answered, language))]
 
 
 _HELD = {

@@ -35,9 +35,11 @@ from bot.intake.decision import (
 )
 from bot.intake.fillers import thanks
 from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, register
-from bot.intake.new_matter import led_question, starts_anew
+from bot.intake.new_matter import led_question
+from bot.intake.own_kind import anew_after
 from bot.intake.reply import reply_to_answer
 from bot.intake.search import nearest
+from bot.intake.second import two_questions, with_second
 from bot.kinds import Origin
 from bot.models import DialogStep, Requester, Ticket
 from bot.priority import emergency_words
@@ -328,7 +330,12 @@ async def take_text(
             question=question,
             category=fallback_category(desk.settings),
         )
-    matches = nearest(desk, searched or question, requester.language, rejected)
+    # A second question after an opener in the same text: searched apart (bot/intake/second.py).
+    fresh = decided is None and origin is None and step is None
+    parts = two_questions(own or text) if fresh else None
+    matches = nearest(
+        desk, parts[0] if parts else searched or question, requester.language, rejected
+    )
     band = desk.matcher.band(matches)
     metrics.MATCHER_BANDS.labels(band=band.value).inc()
     best = desk.templates.get(matches[0].template_id) if matches else None
@@ -338,7 +345,7 @@ async def take_text(
     if answered is not None and closest in answered.split(","):
         answered = closest  # one of the answers just given (several options were named)
     anew = split is not None or (
-        not rejected and starts_anew(text=own or text, answered=answered, closest=closest)
+        not rejected and anew_after(desk, own or text, answered=answered, closest=closest)
     )
     if anew:
         # Not more about the question just answered: a first inquiry of its own, this text;
@@ -375,10 +382,11 @@ async def take_text(
         requester.last_offered = best.id
         record_turn(requester, answer_turn(desk, best, question))
         if action is Action.REGISTER:
-            return await register(
+            registered = await register(
                 tx=tx, desk=desk, requester=requester, template=best, question=question
             )
-        return Outcome(Action.ANSWER, template_ids=(best.id,))
+            return with_second(registered, desk, requester, parts)
+        return with_second(Outcome(Action.ANSWER, template_ids=(best.id,)), desk, requester, parts)
     if action is Action.SUGGEST:
         offered = tuple(m.template_id for m in matches if m.template_id in desk.templates)
         requester.last_offered = ",".join(offered) or None
@@ -389,4 +397,7 @@ async def take_text(
         requester.dialog_step = DialogStep.CLARIFY
         record_turn(requester, inquiry.bot_did("clarify", now))
         return Outcome(action)
-    return await hand_over(tx=tx, desk=desk, requester=requester, question=question, category=None)
+    handed = await hand_over(
+        tx=tx, desk=desk, requester=requester, question=question, category=None
+    )
+    return with_second(handed, desk, requester, parts)

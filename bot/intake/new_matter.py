@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.closure import says_not_solved
 from bot.intake.reply import Reply, reply_to_answer
 from knowledge.matcher import Band
 
@@ -35,6 +36,7 @@ _OPENER = (
     r"|also\b|another (question|thing|matter|problem)|one more (question|thing)|separately"
     r"|besides\b|by the way|oh,? and\b)"
 )
+OPENER = _OPENER  # for a second question after words of the text's own (bot/intake/second.py)
 # The openers that start a new matter by themselves after an answer (`starts_anew`): "另外…",
 # "also…" (not "对了" alone, which also says "that's right").
 _NEW_MATTER = re.compile(
@@ -75,17 +77,20 @@ def closing_and_new(text: str) -> tuple[str, str] | None:
     return found.group("lead").strip(), found.group("rest").strip()
 
 
-def starts_anew(*, text: str, answered: str | None, closest: str | None) -> bool:
+def starts_anew(
+    *, text: str, answered: str | None, closest: str | None, fault: bool = False
+) -> bool:
     """After the bot answered with template `answered` (and nothing happened since), whether
     `text` is a new matter rather than more about that one: the knowledge base finds it close
     (suggest or better) to another template (`closest`), or it says so at its start ("另外…",
     "also…", "another question…", after thanks too: `closing_and_new`). A new matter begins
     a new first inquiry, so that neither its ticket's words nor its department come from the
     question already answered (the seed's first rule: each matter reaches the person who
-    owns it)."""
+    owns it). `fault`: the words tell a fault while the answer was about none
+    (`own_kind.tells_fault_after`): a new matter too, though no template comes close."""
     if answered is None:
         return False
-    if closest is not None and closest != answered:
+    if fault or (closest is not None and closest != answered):
         return True
     return _NEW_MATTER.search(text) is not None or closing_and_new(text) is not None
 
@@ -166,6 +171,27 @@ def led_question(text: str) -> Led | None:
             lead = text[: len(text) - len(rest)].strip()
             return Led(reply, lead, rest, opener=opener is not None)
     split = closing_and_new(text)
-    if split is None:
+    if split is not None:
+        return Led(None, split[0], split[1])
+    return thanked_and_new(text)
+
+
+# Words of their own, thanks in the last clause, then an opener and another matter: "孩子出来了,
+# 谢谢你们。另外…", "Thanks for the update. Also, …" (group "said": what leads the opener).
+_THANKED_AND_NEW = re.compile(
+    rf"^(?P<lead>(?P<said>[^??\n]*?(谢谢|多谢|感谢|thanks|thank you|thx)[^。.!!??;;\n]{{0,30}}?)"
+    rf"[\W_]+{_OPENER}[\W_]*)(?P<rest>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def thanked_and_new(text: str) -> Led | None:
+    """A lead of the requester's own words with thanks, then an opener, before another matter
+    (issue 14): "孩子出来了,谢谢你们。另外我家门口的路灯也坏了" → (SOLVED, "孩子出来了,谢谢你们。
+    另外", "我家门口的路灯也坏了"): thanks for what was done say it is solved, as "solved,
+    thanks" does. None when it does not, or the lead says it is not solved ("没修好,谢谢。
+    另外…": the ticket's, reopened)."""
+    found = _THANKED_AND_NEW.match(text.strip())
+    if found is None or says_not_solved(found.group("said")):
         return None
-    return Led(None, split[0], split[1])
+    return Led(Reply.SOLVED, found.group("lead").strip(), found.group("rest").strip())

@@ -23,6 +23,7 @@ from bot.faults import reports_fault
         "a tree fell on a car",
         "there is a blocked drain outside my building",
         "the street lights are out on Park Road",
+        "The drain in our building is blocked and sewage is coming up",
     ],
 )
 def test_a_thing_broken_missing_blocked_or_fallen_is_a_fault(text: str) -> None:

@@ -178,6 +178,7 @@ async def test_solved_then_also_confirms_and_takes_the_question_alone(
     emulator, application = running
     world = emulator.world
     heard = await _open_ticket(emulator, requester)
+    await until(lambda: any(e.thread_id for e in world.transcripts[GENERAL_GROUP]))
     topic = next(e for e in world.transcripts[GENERAL_GROUP] if e.thread_id)
     await world.user_sends(OFFICER, "/resolve 已联系交警清理", GENERAL_GROUP, topic.thread_id)
     heard += 1

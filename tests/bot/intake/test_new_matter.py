@@ -68,6 +68,15 @@ def test_thanks_before_an_opener_still_start_anew(text: str, anew: bool) -> None
     assert starts_anew(text=text, answered="social-card-lost", closest=None) is anew
 
 
+def test_a_fault_after_an_answer_about_none_starts_anew() -> None:
+    """ "幸福里3号楼也停电了" after the card's answer: no template close, but a fault told while
+    the answer was about none (`own_kind.tells_fault_after`) is a new matter."""
+    text = "幸福里3号楼也停电了,冰箱里东西都要坏了"
+    assert not starts_anew(text=text, answered="social-card-lost", closest=None)
+    assert starts_anew(text=text, answered="social-card-lost", closest=None, fault=True)
+    assert not starts_anew(text=text, answered=None, closest=None, fault=True)
+
+
 @pytest.mark.parametrize(
     ("text", "question"),
     [
@@ -189,3 +198,42 @@ def test_a_reply_or_an_opener_is_split_from_the_question_after_it(
 )
 def test_words_without_a_lead_and_a_question_after_it_are_not_split(text: str) -> None:
     assert led_question(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "rest"),
+    [
+        (
+            "孩子出来了,谢谢你们。另外我家门口的路灯也坏了,在和平路88号",
+            "孩子出来了,谢谢你们。另外",
+            "我家门口的路灯也坏了,在和平路88号",
+        ),
+        (
+            "Thanks for the update. Also, my water bill doubled this month, who can check it?",
+            "Thanks for the update. Also,",
+            "my water bill doubled this month, who can check it?",
+        ),
+    ],
+)
+def test_thanks_in_words_of_their_own_then_an_opener_leads_another_matter(
+    text: str, lead: str, rest: str
+) -> None:
+    """Thanks for what was done, said in words of their own, then "另外"/"also": solved, and
+    what follows is taken alone (issue 14)."""
+    assert led_question(text) == Led(Reply.SOLVED, lead, rest)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "没修好,谢谢。另外楼道灯也不亮",
+        "Thanks, but it is still not fixed",
+        "谢谢你们,路灯还是不亮",
+        "为什么还没人来?谢谢。另外",
+    ],
+)
+def test_thanks_without_another_matter_or_with_not_solved_leads_none_as_solved(
+    text: str,
+) -> None:
+    led = led_question(text)
+    assert led is None or led.reply is not Reply.SOLVED

@@ -1,0 +1,75 @@
+"""A second question in one message, after an opener ("你们几点上班?另外社保卡丢了怎么补?",
+"…the street light is broken. Also, how do I replace a lost social security card?"): a clerk
+answers both, or carries the second with the ticket and says so; never drops it (issue 14).
+
+The first is what the first inquiry acts on, as before (its words are the whole text, so a
+ticket it opens carries the second question too); the second, when the knowledge base answers
+it confidently with another template that needs no person, is answered as well, its answer
+given with the first's (`Outcome.template_ids`, presented before the first's answer or
+promise).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.desk import Desk
+from bot.intake.decision import Action, Handover
+from bot.intake.handing import Outcome, answer_turn, record_turn
+from bot.intake.new_matter import OPENER, reads_as_question
+from bot.intake.search import nearest
+from bot.models import Requester
+from knowledge.matcher import Band
+
+# An opener after a clause of their own ("…吗?另外…", "… Also, …"), then the second question.
+_SECOND = re.compile(rf"[,,。.!!??;;]\s*{OPENER}[\W_]*(?P<rest>\S.*)$", re.IGNORECASE | re.DOTALL)
+
+
+def two_questions(text: str) -> tuple[str, str] | None:
+    """The words before an opener that follows a clause of the text's own and those after it
+    ("你们几点上班?周六开门吗?另外社保卡丢了怎么补?" → ("你们几点上班?周六开门吗?",
+    "社保卡丢了怎么补?")), None when there is none (an opener at the start leads the text
+    itself: `new_matter.led_question`), or what follows asks nothing (`reads_as_question`:
+    "…坏了。还有,楼道灯也不亮" is more of the report). The first is what the knowledge base
+    searches for the first inquiry; the second is answered apart (`with_second`)."""
+    text = text.strip()
+    found = _SECOND.search(text)
+    if found is None or not re.search(r"\w", text[: found.start()]):
+        return None
+    if not reads_as_question(found.group("rest")):
+        return None
+    return text[: found.start() + 1].strip(), found.group("rest").strip()
+
+
+def also_answered(desk: Desk, second: str, language: str | None) -> str | None:
+    """The template that answers `second` (the second question of a text: `two_questions`)
+    as it would for anyone: the knowledge base's answer band, a template that needs no person.
+    None otherwise (it stays in the words the first inquiry carries)."""
+    matches = nearest(desk, second, language)
+    best = desk.templates.get(matches[0].template_id) if matches else None
+    if best is None or best.needs_person or desk.matcher.band(matches) is not Band.ANSWER:
+        return None
+    return best.id
+
+
+def with_second(
+    outcome: Outcome, desk: Desk, requester: Requester, parts: tuple[str, str] | None
+) -> Outcome:
+    """`outcome` with the answer to the second question of `parts` (`two_questions`, None:
+    none) given too, unless the knowledge base does not answer it or it was already given:
+    after the first's answer (its *Solved* / *Not solved* for both, as for several options
+    named at once), or before a ticket's promise (the ticket's words carry the second question
+    too). Other outcomes (a category asked, suggestions) unchanged: the second question stays
+    in the words the first inquiry carries."""
+    second = also_answered(desk, parts[1], requester.language) if parts else None
+    if second is None or second in outcome.template_ids or second == outcome.answered:
+        return outcome
+    if outcome.action is Action.ANSWER:  # its turn in the inquiry a person may yet take
+        requester.last_offered = ",".join((*outcome.template_ids, second))
+        record_turn(
+            requester, answer_turn(desk, desk.templates[second], parts[1] if parts else "")
+        )
+    elif outcome.action not in (Handover.OPEN, Handover.TOO_MANY):
+        return outcome
+    return replace(outcome, template_ids=(*outcome.template_ids, second))

@@ -1,0 +1,50 @@
+"""A second question in one message, after an opener (issue 14): split from the first, so that
+each is searched for alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.intake.second import two_questions
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "你们几点上班?周六开门吗?另外社保卡丢了怎么补?",
+            "你们几点上班?周六开门吗?",
+            "社保卡丢了怎么补?",
+        ),
+        (
+            "我家门口的路灯坏了三天了,在和平路88号。还有,社保卡丢了怎么补办?",
+            "我家门口的路灯坏了三天了,在和平路88号。",
+            "社保卡丢了怎么补办?",
+        ),
+        (
+            "What are your opening hours? Also, how do I replace a lost card?",
+            "What are your opening hours?",
+            "how do I replace a lost card?",
+        ),
+    ],
+)
+def test_an_opener_after_words_of_the_text_s_own_parts_two_questions(
+    text: str, first: str, second: str
+) -> None:
+    assert two_questions(text) == (first, second)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "另外,社保卡丢了怎么补办?",
+        "Also, how do I replace a lost card?",
+        "社保卡丢了怎么补办?",
+        "我还有问题",
+        "I also need the form",
+        "我要办理另外一张卡",
+        "路灯坏了。还有,楼道灯也不亮",
+    ],
+)
+def test_an_opener_at_the_start_or_none_parts_nothing(text: str) -> None:
+    assert two_questions(text) is None
