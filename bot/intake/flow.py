@@ -78,11 +78,8 @@ async def take_text(
     is part of it (`Action.MORE`).
     """
     text = text.strip()
-    # Answered in the language of their own words (not a forward's), kept for what follows,
-    # unless they chose one (/lang).
-    speaks = language.spoken(text, desk.texts.supported, requester.language)
-    if origin is None and not requester.language_chosen and speaks != requester.language:
-        requester.language = speaks
+    if origin is None:  # answered in the language of their own words (not a forward's)
+        language.follow_words(requester, text, desk.texts.supported)
     step = DialogStep(requester.dialog_step) if requester.dialog_step else None
     now = desk.now()
     going_on = inquiry.current(requester.inquiry, now=now, waiting=step is not None)
@@ -333,9 +330,8 @@ async def take_text(
     # A second question after an opener in the same text: searched apart (bot/intake/second.py).
     fresh = decided is None and origin is None and step is None
     parts = two_questions(own or text) if fresh else None
-    matches = nearest(
-        desk, parts[0] if parts else searched or question, requester.language, rejected
-    )
+    first = parts[0] if parts else searched or question
+    matches = nearest(desk, first, requester.language, rejected)
     band = desk.matcher.band(matches)
     metrics.MATCHER_BANDS.labels(band=band.value).inc()
     best = desk.templates.get(matches[0].template_id) if matches else None
@@ -381,12 +377,12 @@ async def take_text(
     if action in (Action.ANSWER, Action.REGISTER) and best is not None:
         requester.last_offered = best.id
         record_turn(requester, answer_turn(desk, best, question))
-        if action is Action.REGISTER:
-            registered = await register(
-                tx=tx, desk=desk, requester=requester, template=best, question=question
-            )
-            return with_second(registered, desk, requester, parts)
-        return with_second(Outcome(Action.ANSWER, template_ids=(best.id,)), desk, requester, parts)
+        answered_now = (
+            await register(tx=tx, desk=desk, requester=requester, template=best, question=question)
+            if action is Action.REGISTER
+            else Outcome(Action.ANSWER, template_ids=(best.id,))
+        )
+        return with_second(answered_now, desk, requester, parts)
     if action is Action.SUGGEST:
         offered = tuple(m.template_id for m in matches if m.template_id in desk.templates)
         requester.last_offered = ",".join(offered) or None

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 
+from bot.models import Requester
+
 _LATIN_WORD = re.compile(r"[a-z]+", re.IGNORECASE)
 
 
@@ -40,3 +42,11 @@ def spoken(text: str, supported: Container[str], before: str) -> str:
     last, or their client's setting when they never wrote words)."""
     found = written_in(text)
     return found if found is not None and found in supported else before
+
+
+def follow_words(requester: Requester, text: str, supported: Container[str]) -> None:
+    """Answer `requester` in the language of `text`, their own words (`spoken`), and keep it
+    for what follows, unless they chose one themselves (/lang)."""
+    speaks = spoken(text, supported, requester.language)
+    if not requester.language_chosen and speaks != requester.language:
+        requester.language = speaks

@@ -25,8 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.closure import says_not_solved
 from bot.intake.reply import Reply, reply_to_answer
+from bot.resolution_words import says_not_solved
 from knowledge.matcher import Band
 
 # Words that open a new matter ("besides…", "another question…", "by the way"), at the start.
@@ -111,7 +111,7 @@ def aside(
     to the ticket's owner as before), it is not the ticket's matter (`same_matter` false, as
     `bot.same_matter.alike` judges a template's topic against the ticket's), it reads as a
     question (`question`, `reads_as_question`), and it does not say the ticket's matter is
-    not solved (`not_solved`, `bot.closure.says_not_solved`: that reopens the ticket)."""
+    not solved (`not_solved`, `bot.resolution_words.says_not_solved`: that reopens the ticket)."""
     return (
         band is Band.ANSWER
         and not needs_person
