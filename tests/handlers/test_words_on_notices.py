@@ -1,0 +1,75 @@
+"""Staff words in reply to any of the bot's messages about a ticket are words on that ticket
+(issue 14's fresh tester): an officer replying to the bot's notice under a ticket's card (its
+priority raised) got no answer and their words were kept nowhere. Such a reply is read as
+bot/speaking.py `said_as` says: the department's officer on an unclaimed ticket claims it by
+answering; anyone else's words are their note. End to end over the emulation."""
+
+from __future__ import annotations
+
+import pytest
+from telegram.ext import Application
+
+from bot.config import Settings, load_settings
+from bot.models import StaffLink
+from emulator.server import Emulator
+from tests.conftest import ROOT
+from tests.handlers.conftest import GENERAL_GROUP, REQUESTER, bot_lines, bot_said, until
+
+App = Application  # type: ignore[type-arg]
+OFFICER, SUPERVISOR = 100101, 100190
+MANAGEMENT_CHAT = -1000000000900
+MINE = "收到,这户我来跟"
+CLAIMED = {"zh": "现由您负责", "en": "is now yours"}
+
+
+@pytest.fixture
+def settings(request: pytest.FixtureRequest) -> Settings:
+    """config.yaml, the staff's language as the test says."""
+    configured = load_settings(ROOT / "config.yaml")
+    languages = configured.languages.model_copy(update={"default": request.param})
+    return configured.model_copy(update={"languages": languages})
+
+
+async def _answered(world: object, chat_id: int, mine: int) -> str:
+    """The bot's reply to the message `mine` in `chat_id`."""
+
+    def answer() -> str | None:
+        for line in bot_said(world, chat_id):
+            message = world.messages[(chat_id, line.message_id)]  # type: ignore[attr-defined]
+            if message.get("reply_to_message", {}).get("message_id") == mine:
+                return str(line.text)
+        return None
+
+    await until(answer)
+    found = answer()
+    assert found is not None
+    return found
+
+
+async def _linked(application: App, chat_id: int, message_id: int) -> bool:
+    async with application.bot_data.desk.sessions() as session:
+        return await session.get(StaffLink, (chat_id, message_id)) is not None
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("settings", ["zh", "en"], indirect=True)
+async def test_an_officer_replying_to_a_notice_under_a_card_claims_the_ticket(
+    running: tuple[Emulator, App], settings: Settings
+) -> None:
+    emulator, application = running
+    world = emulator.world
+    await world.user_sends(REQUESTER, "我想申请公租房")
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    await world.user_sends(SUPERVISOR, "/priority 1 urgent", MANAGEMENT_CHAT)
+    await until(lambda: len(bot_said(world, GENERAL_GROUP)) >= 2)
+    notice = next(e for e in bot_said(world, GENERAL_GROUP) if e.message_id != card.message_id)
+    heard = len(bot_said(world, REQUESTER))
+    # A person answers a moment later: once sent, the notice stands for its ticket.
+    await until(lambda: _linked(application, GENERAL_GROUP, notice.message_id))
+    sent = await world.user_sends(OFFICER, MINE, GENERAL_GROUP, reply_to=notice.message_id)
+    assert sent is not None
+    # Their words reach the requester, after who owns it now; the ticket is theirs.
+    await until(lambda: any(MINE in e.text for e in bot_said(world, REQUESTER)[heard:]))
+    await until(lambda: world.chats[GENERAL_GROUP].topics)
+    told = await _answered(world, GENERAL_GROUP, sent["message"]["message_id"])
+    assert CLAIMED[settings.languages.default] in told, told
