@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardMarkup
 
+from bot.alert_notes import SURGE_ALERTS
 from bot.desk import Desk
 from bot.excerpt import MAX_CAPTION
 from bot.handed import HANDED_RELAY, HANDED_SETTLED
@@ -220,14 +221,19 @@ def present(desk: Desk, message: Outgoing) -> Call:
         text = cards.form_text(desk, message.language, message.context)
     else:
         text = desk.texts.render(message.template, message.language, **message.context)
+    ticket_id, after = message.ticket_id, _after(message)
+    if message.template in SURGE_ALERTS and message.audience == Audience.MANAGEMENT:
+        # A mass incident's alert stands for its tickets: linked at once to its first one, a
+        # supervisor's reply to it is their note on each (bot/alert_notes.py).
+        ticket_id, after = min(message.context.get("ticket_ids") or [None]), "alert"
     return post.message(
         message.chat_id,
         text,
         markup(desk, message),
         kind=message.template,
-        ticket_id=message.ticket_id,
+        ticket_id=ticket_id,
         in_topic=in_topic,
-        after=_after(message),
+        after=after if ticket_id is not None else None,
         # An answer about a handoff, what became of a handed ticket: under the form; an
         # officer's edit of a reply: under the requester's copy of it.
         reply_to=message.context.get("reply_to") if message.template in REPLYING else None,

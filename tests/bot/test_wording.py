@@ -317,7 +317,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         reasons = ("owned", "other_department", "unclaimed")
         return [(r, {"reason": r, "department": "utilities"}) for r in reasons]
     if template == "alert_note_kept":
-        return [("owned", {}), ("unclaimed", {"owner": None})]
+        incident = {"incident_id": 1, "ticket_ids": [9, 10], "owner": None}
+        return [("owned", {}), ("unclaimed", {"owner": None}), ("incident", incident)]
     if template == "claimed_notice":
         return [
             ("one", {}),

@@ -7,13 +7,21 @@ answering; anyone else's words are their note. End to end over the emulation."""
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 from telegram.ext import Application
 
 from bot.config import Settings, load_settings
-from bot.models import StaffLink
+from bot.models import Direction, StaffLink, TicketMessage
 from emulator.server import Emulator
+from handlers.context import DeskContext
 from tests.conftest import ROOT
-from tests.handlers.conftest import GENERAL_GROUP, REQUESTER, bot_lines, bot_said, until
+from tests.handlers.conftest import (
+    GENERAL_GROUP,
+    REQUESTER,
+    bot_lines,
+    bot_said,
+    until,
+)
 
 App = Application  # type: ignore[type-arg]
 OFFICER, SUPERVISOR = 100101, 100190
@@ -73,3 +81,50 @@ async def test_an_officer_replying_to_a_notice_under_a_card_claims_the_ticket(
     await until(lambda: world.chats[GENERAL_GROUP].topics)
     told = await _answered(world, GENERAL_GROUP, sent["message"]["message_id"])
     assert CLAIMED[settings.languages.default] in told, told
+
+
+COMPLAINTS = [
+    "小区电梯又坏了,老人下不了楼",
+    "我们小区电梯又坏了,老人没法下楼",
+    "电梯又坏了 老人下不了楼!",
+    "小区的电梯又坏了,家里老人下不了楼",
+    "小区电梯又坏啦,老人下不了楼了",
+]
+DISPATCHED = "已联系供电公司调度,抢修车已出发"
+ON_INCIDENT = {
+    "zh": "已记为群体性事件 #1 各工单(#1、#2、#3、#4、#5)的内部备注",
+    "en": "Kept as an internal note on each ticket of incident #1 (#1, #2, #3, #4, #5)",
+}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("settings", ["zh", "en"], indirect=True)
+async def test_a_reply_to_a_mass_incident_alert_is_a_note_on_each_of_its_tickets(
+    running: tuple[Emulator, App], settings: Settings
+) -> None:
+    emulator, application = running
+    desk = DeskContext(application).desk
+    world = emulator.world
+    for n, text in enumerate(COMPLAINTS, start=1):
+        user_id = 700000 + n
+        world.add_user(user_id, f"R{n}", "zh")
+        await world.user_sends(user_id, text)
+        await until(lambda u=user_id, n=n: any(f"#{n}" in e.text for e in bot_said(world, u)))
+    await until(lambda: any("#5" in e.text for e in bot_said(world, MANAGEMENT_CHAT)))
+    alert = next(e for e in bot_said(world, MANAGEMENT_CHAT) if "#5" in e.text)
+    sent = await world.user_sends(
+        SUPERVISOR, DISPATCHED, MANAGEMENT_CHAT, reply_to=alert.message_id
+    )
+    assert sent is not None
+    told = await _answered(world, MANAGEMENT_CHAT, sent["message"]["message_id"])
+    assert ON_INCIDENT[settings.languages.default] in told, told
+    async with desk.sessions() as session:
+        notes = list(
+            await session.execute(
+                select(TicketMessage.ticket_id, TicketMessage.author_id).where(
+                    TicketMessage.direction == Direction.NOTE, TicketMessage.text == DISPATCHED
+                )
+            )
+        )
+    assert sorted(tuple(n) for n in notes) == [(t, SUPERVISOR) for t in range(1, 6)]
+    assert not any(DISPATCHED in e.text for u in range(1, 6) for e in bot_said(world, 700000 + u))
