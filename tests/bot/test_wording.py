@@ -67,6 +67,9 @@ HANDOFF_EVENTS = (
     "asked",
     "handed_to_us",
     "answered",
+    "copy_returned",
+    "requester_returned",
+    "returned_by_you",
 )
 BUTTONS = (
     "assign",
@@ -169,6 +172,7 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
         "from_department": "general",
         "to_department": "utilities",
         "department": "utilities",
+        "handling": "general",
         "departments": ["general", "social_security", "utilities"],
         "due_at": LATER,
         "handoff_due_at": LATER,
@@ -318,7 +322,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [(r, {"reason": r, "department": "utilities"}) for r in reasons]
     if template == "alert_note_kept":
         incident = {"incident_id": 1, "ticket_ids": [9, 10], "owner": None}
-        return [("owned", {}), ("unclaimed", {"owner": None}), ("incident", incident)]
+        owned, unclaimed = {"incident_id": None}, {"incident_id": None, "owner": None}
+        return [("owned", owned), ("unclaimed", unclaimed), ("incident", incident)]
     if template == "claimed_notice":
         return [
             ("one", {}),
