@@ -77,9 +77,8 @@ logging.getLogger("telegram.ext.AIORateLimiter").addFilter(_not_an_error)
 
 
 def seed_world(world: World, settings: Settings) -> None:
-    """The configured staff groups (forums), officers, supervisors and two demo requesters.
-    Staff have started the bot (as real staff do before it can write to them in private);
-    the requesters have not: Telegram refuses the bot's first word to them until they write."""
+    """The configured staff groups (forums), staff (who started the bot, as real staff do) and
+    two demo requesters (who have not: Telegram refuses the bot's first word to them)."""
     language = settings.languages.default
     for department in settings.departments:
         for person in [*department.officers, *department.supervisors]:
@@ -92,8 +91,9 @@ def seed_world(world: World, settings: Settings) -> None:
         )
         group.admins.update(p.user_id for p in department.supervisors)
     supervisors = [p.user_id for d in settings.departments for p in d.supervisors]
+    named = {p.user_id: p.name for p in settings.management.people}
     for user_id in settings.management.user_ids:
-        world.add_user(user_id, f"Manager {user_id}", language, started=True)
+        world.add_user(user_id, named.get(user_id, f"Manager {user_id}"), language, started=True)
     world.add_group(
         settings.management.chat_id,
         "主管群 Supervisors",

@@ -6,6 +6,8 @@ answering; anyone else's words are their note. End to end over the emulation."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import select
 from telegram.ext import Application
@@ -14,10 +16,12 @@ from bot.config import Settings, load_settings
 from bot.models import Direction, StaffLink, TicketMessage
 from emulator.server import Emulator
 from handlers.context import DeskContext
+from handlers.runtime.jobs import sweep
 from tests.conftest import ROOT
 from tests.handlers.conftest import (
     GENERAL_GROUP,
     REQUESTER,
+    DeskClock,
     bot_lines,
     bot_said,
     until,
@@ -128,3 +132,46 @@ async def test_a_reply_to_a_mass_incident_alert_is_a_note_on_each_of_its_tickets
         )
     assert sorted(tuple(n) for n in notes) == [(t, SUPERVISOR) for t in range(1, 6)]
     assert not any(DISPATCHED in e.text for u in range(1, 6) for e in bot_said(world, 700000 + u))
+
+
+MANAGER = 900001
+LIFT = "电梯这个要查一下维保记录"
+BY_MANAGER = {
+    "zh": "钱局长 的内部备注(未发给来电人):",
+    "en": "Internal note by 钱局长 (not sent to",
+}
+IN_HISTORY = {"zh": "钱局长 内部备注", "en": "internal note by 钱局长"}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("settings", ["zh", "en"], indirect=True)
+async def test_a_managers_note_is_shown_under_their_name(
+    running: tuple[Emulator, App], desk_clock: DeskClock, settings: Settings
+) -> None:
+    """Issue 14: management (in no department) replying to an alert about a ticket: the
+    topic showed "- 的内部备注" and /ticket "机器人备注"; they are named as any writer is."""
+    emulator, application = running
+    world = emulator.world
+    language = settings.languages.default
+    await world.user_sends(REQUESTER, "我想申请公租房")
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
+    await bot_lines(emulator, REQUESTER, 2)
+    desk_clock.now += timedelta(days=20)
+    await sweep(DeskContext(application))
+    await until(lambda: any("#1" in e.text for e in bot_said(world, MANAGEMENT_CHAT)))
+    alert = next(e for e in bot_said(world, MANAGEMENT_CHAT) if "#1" in e.text)
+    sent = await world.user_sends(MANAGER, LIFT, MANAGEMENT_CHAT, reply_to=alert.message_id)
+    assert sent is not None
+    await _answered(world, MANAGEMENT_CHAT, sent["message"]["message_id"])
+    await until(
+        lambda: any(
+            BY_MANAGER[language] in e.text and LIFT in e.text
+            for e in bot_said(world, GENERAL_GROUP)
+        )
+    )
+    said = len(bot_said(world, GENERAL_GROUP))
+    await world.user_sends(OFFICER, "/ticket 1", GENERAL_GROUP)
+    await until(lambda: len(bot_said(world, GENERAL_GROUP)) > said)
+    history = "\n".join(e.text for e in bot_said(world, GENERAL_GROUP)[said:])
+    assert IN_HISTORY[language] in history, history
