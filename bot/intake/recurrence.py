@@ -4,16 +4,19 @@ ticket's officer's old reply. That is the matter coming back (issue 14: it becam
 ticket in the general queue, with an unrelated earlier exchange of theirs and only "此前工单:
 #1 已关闭"): a new ticket at once, in the closed one's category and department, whose first
 inquiry says it is a recurrence of it, with its question and its former owner (on the card,
-for them and their colleagues to take up), and nothing of an unrelated exchange."""
+for them and their colleagues to take up; the former owner is told in private), and nothing
+of an unrelated exchange."""
 
 from __future__ import annotations
 
 from bot import replies
 from bot.desk import Desk
+from bot.excerpt import excerpt
 from bot.intake import inquiry
 from bot.intake.close import Matter
 from bot.intake.handing import Outcome, hand_over
 from bot.models import Requester, Ticket, TicketStatus
+from bot.notices import Audience, Notice, publish
 from bot.transaction import Transaction
 
 
@@ -44,7 +47,7 @@ async def hand_over_recurrence(
 ) -> Outcome:
     """`text` (the message `message_id`) to a person as a recurrence of `closed`, in the
     caller's transaction (see the module); refused past the open-ticket limit as any
-    hand-over is."""
+    hand-over is. The closed ticket's former owner hears of it."""
     now = desk.now()
     recurs = {
         **inquiry.bot_did("recurrence", now),
@@ -54,7 +57,7 @@ async def hand_over_recurrence(
     }
     turns = [recurs, inquiry.said(text, now, message_id=message_id)]
     requester.inquiry, requester.last_question, requester.last_offered = turns, text, None
-    return await hand_over(
+    outcome = await hand_over(
         tx=tx,
         desk=desk,
         requester=requester,
@@ -63,3 +66,15 @@ async def hand_over_recurrence(
         department=closed.department_key,
         matter=Matter(desk, turns, text),
     )
+    if outcome.ticket is not None and closed.owner_id is not None:
+        # Its former owner hears of it (in private), to take it up or tell their colleagues.
+        values = {
+            "event": "recurred",
+            "new_ticket_id": outcome.ticket.id,
+            "text": excerpt(text, SHOWN).text,
+        }
+        await publish(tx, desk.rules, [Notice("staff_event", (Audience.OWNER,), closed, values)])
+    return outcome
+
+
+SHOWN = 1000  # UTF-16 units of the requester's words the former owner reads

@@ -56,6 +56,7 @@ STAFF_EVENTS = (
     "noted_elsewhere",
     "undelivered",
     "claimed_by_reply",
+    "recurred",
 )
 HANDOFF_EVENTS = (
     "sent",
@@ -173,6 +174,7 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
         "to_department": "utilities",
         "department": "utilities",
         "handling": "general",
+        "new_ticket_id": 8,
         "departments": ["general", "social_security", "utilities"],
         "due_at": LATER,
         "handoff_due_at": LATER,

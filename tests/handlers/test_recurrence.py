@@ -75,6 +75,8 @@ async def test_a_reply_to_a_closed_tickets_message_opens_its_recurrence(
     assert "旧事复发" in new_card.text and "#1" in new_card.text, new_card.text
     assert QUESTION in new_card.text and "王芳" in new_card.text
     assert "公积金" not in new_card.text, new_card.text
+    # Its former owner hears of it in private.
+    await until(lambda: any("#2" in e.text and AGAIN in e.text for e in bot_said(world, OFFICER)))
 
 
 async def session_ticket(desk: object, ticket_id: int) -> Ticket:
