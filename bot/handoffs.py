@@ -31,6 +31,7 @@ from bot.handoff_forms import (
     form_copies,
     form_notice,
 )
+from bot.handoff_returns import returned_notices
 from bot.intake.inquiry import Turn
 from bot.intake.later import said_later
 from bot.lifecycle import Action
@@ -363,7 +364,8 @@ async def accept_and_tell(
 async def return_and_tell(
     *, tx: Transaction, rules: Rules, ticket_id: int, actor_id: int, reason: str
 ) -> Handoff:
-    """`return_handoff` at the transaction's instant, the ticket's staff told why in it.
+    """`return_handoff` at the transaction's instant, the ticket's staff told why in it, the
+    sending department's supervisors and the requester as well (bot/handoff_returns.py).
     Raises as `return_handoff` does (DeskError)."""
     form = await return_handoff(
         session=tx.session,
@@ -375,5 +377,8 @@ async def return_and_tell(
     )
     ticket = await get(session=tx.session, ticket_id=ticket_id)
     forms = await decided_form_notices(tx, rules, ticket, form)
-    await publish(tx, rules, [decided_notice(rules, ticket, form), *forms])
+    requester = await tx.session.get(Requester, ticket.requester_id)
+    assert requester is not None  # a foreign key
+    told = returned_notices(rules, ticket, form, requester)
+    await publish(tx, rules, [decided_notice(rules, ticket, form), *forms, *told])
     return form

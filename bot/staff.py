@@ -26,6 +26,7 @@ class Directory:
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
         self._members: dict[int, StaffMember] = {}
+        self._management = {p.user_id: p for p in settings.management.people}
         for department in settings.departments:
             for role, people in (
                 (StaffRole.OFFICER, department.officers),
@@ -78,10 +79,20 @@ class Directory:
         return None
 
     def shown_as(self, user_id: int | None) -> str | None:
-        """How an officer is named to requesters: name or staff number, per privacy config."""
+        """How a member of staff is named (to requesters, and as the author of what they
+        write on a ticket): name or staff number, per privacy config. Management are named
+        too (issue 14: a manager's note read "- 的内部备注" and "机器人备注"): by the name
+        `management.people` gives, else by their Telegram user id. None for anyone else."""
         member = self.get(user_id)
         if member is None:
-            return None
+            if user_id is None or not self.is_management(user_id):
+                return None
+            person = self._management.get(user_id)
+            if person is None:
+                return str(user_id)  # named all the same: whose words these are
+            member = StaffMember(
+                user_id, "", StaffRole.SUPERVISOR, person.name, person.staff_number
+            )
         if self._settings.privacy.show_officer_as == "staff_number":
             return member.staff_number
         return member.name

@@ -14,7 +14,7 @@ from telegram.ext import ExtBot
 
 from bot import conversation, inbox, replies
 from bot.desk import Desk
-from bot.intake import attachments, colleagues, flow, offers, pressing
+from bot.intake import attachments, colleagues, flow, offers, pressing, recurrence
 from bot.intake.buttons import Press, PressAction
 from bot.intake.decision import Action as IntakeAction
 from bot.models import Requester, Ticket, TicketStatus
@@ -42,6 +42,21 @@ async def ask(update: Update, context: DeskContext) -> None:
     async with desk.transaction(update_id=update.update_id) as tx:
         requester, current, holding = await asking(tx, desk, user)
         if await _as_colleague(desk, tx, requester, holding, message):
+            return
+        replied = message.reply_to_message
+        closed = await recurrence.closed_replied_to(
+            tx=tx, requester=requester, replied_to=replied.message_id if replied else None
+        )
+        if current is None and closed is not None:  # the closed matter back: bot/intake
+            outcome = await recurrence.hand_over_recurrence(
+                tx=tx,
+                desk=desk,
+                requester=requester,
+                closed=closed,
+                text=message.text,
+                message_id=message.message_id,
+            )
+            await post.post(tx, present(desk, requester, outcome))
             return
         outcome = await flow.take_text(
             tx=tx,

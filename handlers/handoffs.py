@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from telegram import Message, Update
 
-from bot import handoff_questions, handoffs, lookup
+from bot import handoff_questions, handoffs, lookup, store
 from bot.desk import Desk
 from bot.errors import DeskError
 from bot.models import Ticket
@@ -93,13 +93,25 @@ async def give_back(update: Update, context: DeskContext) -> None:
         ticket_id = lookup.ticket_number(args[0])
         reason = " ".join(args[1:])
         async with desk.transaction(update_id=update.update_id) as tx:
-            await handoffs.return_and_tell(
+            form = await handoffs.return_and_tell(
                 tx=tx,
                 rules=desk.rules,
                 ticket_id=ticket_id,
                 actor_id=message.from_user.id,
                 reason=reason,
             )
+            # The returner hears it went back, to whom and that the requester was told.
+            ticket = await store.get(session=tx.session, ticket_id=ticket_id)
+            done = desk.texts.render(
+                "handoff_event",
+                desk.settings.languages.default,
+                event="returned_by_you",
+                ticket_id=ticket_id,
+                owner=desk.rules.staff.shown_as(ticket.owner_id) or "-",
+                department=form.from_department_key,
+                reason=form.return_reason or "",
+            )
+            await post.post(tx, post.reply(message, done))
     except (ValueError, IndexError, DeskError) as refused:
         usage = desk.texts.render(
             "handoff_event", desk.settings.languages.default, event="return_usage"

@@ -37,8 +37,9 @@ def seed_world(world: World, settings: Settings) -> None:
         )
         group.admins.update(p.user_id for p in department.supervisors)
     supervisors = [p.user_id for d in settings.departments for p in d.supervisors]
+    named = {p.user_id: p.name for p in settings.management.people}
     for user_id in settings.management.user_ids:
-        world.add_user(user_id, f"Manager {user_id}", language, started=True)
+        world.add_user(user_id, named.get(user_id, f"Manager {user_id}"), language, started=True)
     world.add_group(
         settings.management.chat_id,
         "主管群 Supervisors",

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardMarkup
 
+from bot.alert_notes import SURGE_ALERTS
 from bot.desk import Desk
 from bot.excerpt import MAX_CAPTION
 from bot.handed import HANDED_RELAY, HANDED_SETTLED
@@ -86,14 +87,19 @@ def _after(message: Outgoing) -> str | None:
     """What sending it records: see AFTER; and a message to a requester about a ticket is
     linked to it, so that their reply to it goes to that ticket (bot/replies.py), as is an
     alert about a ticket in the supervisors' chat: a supervisor's reply to it is their note
-    on that ticket (handlers/alert_replies.py)."""
+    on that ticket (handlers/alert_replies.py), and any other notice about a ticket in a
+    staff group (under its card, in its topic: a priority raised, a note written elsewhere):
+    a reply to it is words on that ticket, as a reply to its card is (handlers/staff.py;
+    issue 14: an officer's "收到,这户我来跟" under such a notice was kept nowhere)."""
     if message.template in AFTER:
         return AFTER[message.template]
     if message.ticket_id is None:
         return None
     if message.audience == Audience.MANAGEMENT:
         return "alert"  # linked at once: a supervisor may answer it the moment it arrives
-    return "link" if message.audience == Audience.REQUESTER else None
+    if message.audience == Audience.REQUESTER or message.chat_id < 0:
+        return "link"
+    return None  # a staff member's private chat: they are answered there as a colleague
 
 
 def _units(text: str) -> int:
@@ -215,14 +221,19 @@ def present(desk: Desk, message: Outgoing) -> Call:
         text = cards.form_text(desk, message.language, message.context)
     else:
         text = desk.texts.render(message.template, message.language, **message.context)
+    ticket_id, after = message.ticket_id, _after(message)
+    if message.template in SURGE_ALERTS and message.audience == Audience.MANAGEMENT:
+        # A mass incident's alert stands for its tickets: linked at once to its first one, a
+        # supervisor's reply to it is their note on each (bot/alert_notes.py).
+        ticket_id, after = min(message.context.get("ticket_ids") or [None]), "alert"
     return post.message(
         message.chat_id,
         text,
         markup(desk, message),
         kind=message.template,
-        ticket_id=message.ticket_id,
+        ticket_id=ticket_id,
         in_topic=in_topic,
-        after=_after(message),
+        after=after if ticket_id is not None else None,
         # An answer about a handoff, what became of a handed ticket: under the form; an
         # officer's edit of a reply: under the requester's copy of it.
         reply_to=message.context.get("reply_to") if message.template in REPLYING else None,

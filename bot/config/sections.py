@@ -106,6 +106,8 @@ class Languages(ConfigModel):
 class Management(ConfigModel):
     chat_id: int
     user_ids: list[int] = Field(default_factory=list)
+    # Members (also in user_ids) named as officers are: as authors of what they write.
+    people: list[Person] = Field(default_factory=list)
 
 
 class ServiceLevel(ConfigModel):

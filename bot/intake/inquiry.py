@@ -55,7 +55,7 @@ Turn = dict[str, Any]
 Render = Callable[[Mapping[str, Any]], str]  # a message's values -> its text
 
 IDLE = timedelta(hours=24)
-BOT_DID = ("answer", "suggest", "clarify", "category", "matter", "about", "remind")
+BOT_DID = ("answer", "suggest", "clarify", "category", "matter", "about", "remind", "recurrence")
 
 
 def said(

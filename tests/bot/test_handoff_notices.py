@@ -118,14 +118,23 @@ async def test_accepted_and_returned_forms_are_told_to_the_tickets_staff(
             tx=tx, rules=rules, ticket_id=ticket.id, actor_id=OTHER_DEPT_OFFICER
         )
     rows = await outbox_rows(sessions)
-    returned, accepted = rows[4], rows[9]
+    returned, accepted = rows[4], rows[11]
     for row in (returned, accepted):
         assert (row.chat_id, row.audience) == (GENERAL_GROUP, Audience.TICKET_STAFF)
         assert row.context["department"] == "社会保障科" and row.context["owner"] == "王芳"
     assert returned.context["event"] == "returned"
     assert returned.context["reason"] == "不属于本科室职责"
     assert accepted.context["event"] == "accepted"
-    assert len(rows) == 10
+    # As at the handoff: the sending department's supervisors copied, the requester told
+    # (issue 14).
+    copied, told = rows[5], rows[6]
+    assert (copied.audience, copied.context["event"]) == (
+        Audience.DEPARTMENT_SUPERVISORS,
+        "copy_returned",
+    )
+    assert copied.context["reason"] == "不属于本科室职责"
+    assert (told.audience, told.context["event"]) == (Audience.REQUESTER, "requester_returned")
+    assert len(rows) == 12
 
 
 async def test_a_refused_handoff_publishes_nothing(sessions: Sessions, rules: Rules) -> None:

@@ -56,6 +56,7 @@ STAFF_EVENTS = (
     "noted_elsewhere",
     "undelivered",
     "claimed_by_reply",
+    "recurred",
 )
 HANDOFF_EVENTS = (
     "sent",
@@ -67,6 +68,9 @@ HANDOFF_EVENTS = (
     "asked",
     "handed_to_us",
     "answered",
+    "copy_returned",
+    "requester_returned",
+    "returned_by_you",
 )
 BUTTONS = (
     "assign",
@@ -169,6 +173,8 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
         "from_department": "general",
         "to_department": "utilities",
         "department": "utilities",
+        "handling": "general",
+        "new_ticket_id": 8,
         "departments": ["general", "social_security", "utilities"],
         "due_at": LATER,
         "handoff_due_at": LATER,
@@ -317,7 +323,9 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         reasons = ("owned", "other_department", "unclaimed")
         return [(r, {"reason": r, "department": "utilities"}) for r in reasons]
     if template == "alert_note_kept":
-        return [("owned", {}), ("unclaimed", {"owner": None})]
+        incident = {"incident_id": 1, "ticket_ids": [9, 10], "owner": None}
+        owned, unclaimed = {"incident_id": None}, {"incident_id": None, "owner": None}
+        return [("owned", owned), ("unclaimed", unclaimed), ("incident", incident)]
     if template == "claimed_notice":
         return [
             ("one", {}),

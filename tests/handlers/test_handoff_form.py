@@ -168,3 +168,50 @@ async def test_the_form_shows_its_deadline_in_working_hours(
     tuesday = datetime(2026, 12, 8, 9, 30, tzinfo=desk.settings.zone)
     assert handoff.due_at == tuesday
     assert "办理期限:2026-12-08 09:30" in form.text
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_returned_form_is_told_to_the_returner_the_supervisors_and_the_requester(
+    running: tuple[Emulator, App],
+) -> None:
+    """Issue 14: /return only edited the form; the requester, told the other department was
+    handling the ticket too, was never told otherwise; the supervisor copied on the handoff
+    was not copied on its return."""
+    emulator, application = running
+    world = emulator.world
+    desk = application.bot_data.desk
+    to, _form, department = await a_form(emulator)
+    (supervisor,) = desk.rules.staff.supervisors_of(department)
+    await until(lambda: bot_said(world, supervisor))  # copied on the handoff
+    copies = len(bot_said(world, supervisor))
+    heard = len(bot_said(world, REQUESTER))
+    reason = "公积金归公积金中心管理,不属于本科室"
+    sent = await world.user_sends(OFFICERS[to], f"/return 1 {reason}", GROUPS[to])
+    assert sent is not None
+    mine = sent["message"]["message_id"]
+    owner = desk.rules.staff.shown_as(OFFICERS[department])
+
+    def answered() -> list[str]:
+        return [
+            e.text
+            for e in bot_said(world, GROUPS[to])
+            if world.messages[(GROUPS[to], e.message_id)]
+            .get("reply_to_message", {})
+            .get("message_id")
+            == mine
+        ]
+
+    await until(answered)
+    (done,) = answered()
+    assert "已将工单 #1 退回" in done and owner in done and reason in done, done
+    # The owner reads why in the ticket's topic.
+    await until(lambda: any(reason in e.text for e in bot_said(world, GROUPS[department])))
+    # The requester hears the other department no longer handles it, and who does.
+    their = desk.settings.department(to).names["zh"]
+    await until(lambda: len(bot_said(world, REQUESTER)) > heard)
+    told = bot_said(world, REQUESTER)[-1].text
+    assert f"不再由 {their} 协同办理" in told and owner in told, told
+    # The supervisor copied on the handoff is copied on its return, with the reason.
+    await until(lambda: len(bot_said(world, supervisor)) > copies)
+    copy = bot_said(world, supervisor)[-1].text
+    assert "退回" in copy and reason in copy, copy

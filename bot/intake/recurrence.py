@@ -1,0 +1,80 @@
+"""A requester writing again about a closed ticket by replying (in Telegram) to one of its
+messages, with no ticket in hand: "孙师傅,路灯今晚又不亮了" under the closed street-light
+ticket's officer's old reply. That is the matter coming back (issue 14: it became a new
+ticket in the general queue, with an unrelated earlier exchange of theirs and only "此前工单:
+#1 已关闭"): a new ticket at once, in the closed one's category and department, whose first
+inquiry says it is a recurrence of it, with its question and its former owner (on the card,
+for them and their colleagues to take up; the former owner is told in private), and nothing
+of an unrelated exchange."""
+
+from __future__ import annotations
+
+from bot import replies
+from bot.desk import Desk
+from bot.excerpt import excerpt
+from bot.intake import inquiry
+from bot.intake.close import Matter
+from bot.intake.handing import Outcome, hand_over
+from bot.models import Requester, Ticket, TicketStatus
+from bot.notices import Audience, Notice, publish
+from bot.transaction import Transaction
+
+
+async def closed_replied_to(
+    *, tx: Transaction, requester: Requester, replied_to: int | None
+) -> Ticket | None:
+    """The requester's closed ticket the message `replied_to` in their chat stands for (a
+    bot's message about it, or their own filed under it); None for anything else."""
+    if replied_to is None or requester.id is None:
+        return None
+    ticket_id = await replies.ticket_of_message(
+        session=tx.session, chat_id=requester.chat_id, message_id=replied_to
+    )
+    ticket = None if ticket_id is None else await tx.session.get(Ticket, ticket_id)
+    if ticket is None or ticket.requester_id != requester.id:
+        return None
+    return ticket if ticket.status is TicketStatus.CLOSED else None
+
+
+async def hand_over_recurrence(
+    *,
+    tx: Transaction,
+    desk: Desk,
+    requester: Requester,
+    closed: Ticket,
+    text: str,
+    message_id: int | None = None,
+) -> Outcome:
+    """`text` (the message `message_id`) to a person as a recurrence of `closed`, in the
+    caller's transaction (see the module); refused past the open-ticket limit as any
+    hand-over is. The closed ticket's former owner hears of it."""
+    now = desk.now()
+    recurs = {
+        **inquiry.bot_did("recurrence", now),
+        "ticket_id": closed.id,
+        "question": closed.question,
+        "owner": desk.rules.staff.shown_as(closed.owner_id) or "",
+    }
+    turns = [recurs, inquiry.said(text, now, message_id=message_id)]
+    requester.inquiry, requester.last_question, requester.last_offered = turns, text, None
+    outcome = await hand_over(
+        tx=tx,
+        desk=desk,
+        requester=requester,
+        question=text,
+        category=closed.category,
+        department=closed.department_key,
+        matter=Matter(desk, turns, text),
+    )
+    if outcome.ticket is not None and closed.owner_id is not None:
+        # Its former owner hears of it (in private), to take it up or tell their colleagues.
+        values = {
+            "event": "recurred",
+            "new_ticket_id": outcome.ticket.id,
+            "text": excerpt(text, SHOWN).text,
+        }
+        await publish(tx, desk.rules, [Notice("staff_event", (Audience.OWNER,), closed, values)])
+    return outcome
+
+
+SHOWN = 1000  # UTF-16 units of the requester's words the former owner reads
