@@ -27,9 +27,14 @@ UPDATE = "维修人员已到场,预计今晚18点前恢复运行"
 
 async def _incident(emulator: Emulator, application: App, languages: list[str]) -> int:
     """Five lift complaints (the first requester's language first), linked as one incident."""
+    world = emulator.world
     for number, (text, language) in enumerate(zip(LIFT, languages, strict=True), start=1):
-        emulator.world.add_user(FIRST + number - 1, f"R{number}", language)
-        await _opens(emulator, FIRST + number - 1, [text], number)
+        user_id = FIRST + number - 1
+        world.add_user(user_id, f"R{number}", language)
+        if language != "zh":  # they chose to read it (/lang), though they write Chinese
+            await world.user_sends(user_id, f"/lang {language}")
+            await until(lambda u=user_id: len(bot_said(world, u)) == 1)
+        await _opens(emulator, user_id, [text], number)
     async with application.bot_data.desk.sessions() as session:
         rows = list(await session.scalars(select(Ticket).order_by(Ticket.id)))
     assert {t.incident_id for t in rows} == {rows[0].incident_id} and rows[0].incident_id
