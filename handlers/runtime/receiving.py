@@ -173,6 +173,11 @@ class WebhookReceiver:
         return web.Response(status=200)
 
 
+# Seconds Poller.stop waits for the polling loop after cancelling it (it ends at once unless a
+# call swallowed the cancel).
+STOP_WAIT = 5.0
+
+
 class Poller:
     def __init__(
         self,
@@ -190,11 +195,21 @@ class Poller:
         self._task = asyncio.create_task(self._poll(), name="shouwen-poller")
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        """Cancel the polling loop and wait for it, at most STOP_WAIT seconds: a getUpdates
+        call that swallowed the cancel (seen under load: the loop stayed "cancelling" on an
+        open long poll that the server never answered) is left to end when the Application
+        closes its connections, with a warning, rather than holding the stop forever."""
+        task, self._task = self._task, None
+        if task is None:
+            return
+        task.cancel()
+        done, _ = await asyncio.wait({task}, timeout=STOP_WAIT)
+        if not done:
+            log.warning("polling did not stop within %.0f s of its cancel; going on", STOP_WAIT)
+            task.add_done_callback(lambda t: t.cancelled() or t.exception())
+            return
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
 
     @property
     def running(self) -> bool:
