@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from bot.denial import denied
+from bot.hazard_words import NOT_ITSELF
 
 # Things of the public space and the supply lines that a department repairs.
 _ZH_THINGS = (
@@ -30,7 +31,7 @@ _ZH_STATES = (
 _ZH_FAULT = re.compile(rf"(?:{_ZH_THINGS})[^。！？!?;；,，\n]{{0,8}}?(?P<state>{_ZH_STATES})")
 # A supply that is gone: "没水了", "没有电", "一直没暖气".
 _ZH_OUTAGE = re.compile(
-    r"(?P<state>没有?|断了?)(?:自来)?(?:水|电|气|暖气|燃气)(?!费|表|价|梯|脑|话|视|味|平|量)"
+    r"(?P<state>没有?|断了?)(?:自来)?(?P<supply>水|电|暖气|燃气|气)(?!费|表|价|梯|脑|话|视|味|平|量)"
 )
 _ZH_DENIAL = re.compile(r"(?:没有?|未|并未|不会|不是)$")
 
@@ -62,7 +63,7 @@ _EN_BEFORE = re.compile(
 # A supply that is gone: "no water at all", "there is no power", "without electricity".
 _EN_OUTAGE = re.compile(
     r"\b(?P<state>no|without)\s+(?:running\s+|hot\s+|tap\s+)?"
-    r"(?:water|power|electricity|gas|heating)\b(?!\s+(?:leak|bills?|smell|meters?|prices?))"
+    r"(?P<supply>water|power|electricity|gas|heating)\b(?!\s+(?:leak|bills?|smell|meters?|prices?))"
 )
 
 
@@ -83,3 +84,43 @@ def reports_fault(text: str) -> bool:
             if not denied(folded[: found.start("state")]) and not denied(folded[: found.start()]):
                 return True
     return False
+
+
+# A supply stopped, in more words than "没水" and "no power": "停电了", "水停了", "the power
+# is out", "a power cut", and a home gone dark ("building 3 is dark"): a power cut.
+_ZH_CUT = re.compile(
+    r"(?:停|断)了?(?:自来)?(?P<supply>水|电|暖气|燃气|气)(?!费|表|价|梯|脑|话|视|味|平|量|车|动|线)"
+    r"|(?<!来)(?P<after>水|电|暖气|燃气)(?:也|又|都|全|突然|一直)?(?:停|断)(?:了|掉)"
+)
+_EN_CUT = re.compile(
+    r"\b(?:lost|losing|cut\s+off)\s+(?:the\s+)?(?P<supply>water|power|electricity|gas|heating)\b"
+    r"|\b(?P<after>water|power|electricity|gas|heating)(?:\s+supply)?\s+"
+    r"(?:(?:is|was|has|have|had|been|went|just|all|still|completely)\s+)*"
+    r"(?:cut|cuts|out|off|down|gone|outages?|failures?)\b"
+    r"|\b(?P<dark>blackout|(?:building|block|flat|home|house|estate|apartment|everything|whole"
+    r"\s+\w+)\s+(?:\w+\s+)?(?:(?:is|are|went|has|have|gone|all|completely)\s+)+dark)\b"
+)
+_SUPPLY = {
+    "水": "water",
+    "电": "power",
+    "气": "gas",
+    "燃气": "gas",
+    "暖气": "heating",
+    "electricity": "power",
+    "dark": "power",
+}
+
+
+def cut_supplies(text: str) -> frozenset[str]:
+    """The supplies `text` says are cut off, not denied nor a notice or plan of a cut
+    ("停水通知", "计划停电", "planned outage": words for something else,
+    `hazard_words.NOT_ITSELF`): of "water", "power", "gas" and "heating"."""
+    folded = NOT_ITSELF.sub(lambda m: " " * len(m.group()), text.casefold())
+    cut = set()
+    for pattern in (_ZH_OUTAGE, _ZH_CUT, _EN_OUTAGE, _EN_CUT):
+        for found in pattern.finditer(folded):
+            if denied(folded[: found.start()]):
+                continue
+            key, word = next((k, v) for k, v in found.groupdict().items() if v and k != "state")
+            cut.add(_SUPPLY.get("dark" if key == "dark" else word, word))
+    return frozenset(cut)

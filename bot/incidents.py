@@ -18,6 +18,7 @@ from bot.incident_updates import tell_joiner
 from bot.models import ACTIVE_STATUSES, Incident, Requester, Ticket
 from bot.notices import Audience, Notice, address, card_refresh
 from bot.outgoing import Outgoing
+from bot.places import at_one_place
 from bot.priority import priority_notices, set_priority
 from bot.rules import Rules
 from bot.same_matter import Subject, alike, subject
@@ -85,15 +86,22 @@ async def detect_surge(
         words = question if matter_words is None else matter_words(question, turns)
         found = topic(words) if topic is not None else None
         wide = found is not None and area is not None and area(found)
-        return subject(words, found, objects=surge.objects, area=wide)
+        return subject(words, found, objects=surge.objects, area=wide, places=surge.places)
 
     mine = about(ticket.question, ticket.inquiry)
-    matches = [
-        row.id for row in recent if alike(mine, about(row.question, row.inquiry), surge.similarity)
-    ]
+    subjects = {row.id: about(row.question, row.inquiry) for row in recent}
+    incidents = {row.id: row.incident_id for row in recent}
+    matches = [key for key, theirs in subjects.items() if alike(mine, theirs, surge.similarity)]
+    # One event at one place: a report naming none is of the place its incident's reports
+    # name, and those linked name one place (a placeless "停电了" joins no power cut of two).
+    where: dict[int | None, frozenset[str]] = {}
+    for key, theirs in subjects.items():
+        if incidents[key] is not None:
+            where[incidents[key]] = where.get(incidents[key], frozenset()) | theirs.places
+    places = [subjects[key].places or where.get(incidents[key], frozenset()) for key in matches]
+    matches = [matches[n] for n in at_one_place(mine.places, places)]
     if len(matches) + 1 < surge.min_tickets:
         return []
-    incidents = {row.id: row.incident_id for row in recent}
     incident_id = next((incidents[key] for key in matches if incidents[key]), None)
     new_incident = incident_id is None
     if incident_id is None:

@@ -15,9 +15,12 @@ one water cut.
 
 One matter is also one thing at one place. Two reports naming different things (config
 `surge.objects`: a sewer by a street light is no broken light, whatever topic its words
-recall) are never one; two naming different places (an address with its number, a pole's
-code) are one only when their matter is an area's (`area`: a water cut or a power cut
-reaches many addresses at once; a broken street light at another address is another light).
+recall) are never one; nor two naming different places, roads or estates (bot/places.py:
+a power cut in 幸福里 and one in 和平小区 are two events). Two naming different spots in
+one (a numbered address, a pole's code) are one only when their matter is an area's
+(`area`: a water cut or a power cut reaches a whole estate at once; a broken street light
+at another address is another light). A supply cut off (`bot.faults.cut_supplies`) is one
+matter in any words and either language, whether the knowledge base knows them or not.
 """
 
 from __future__ import annotations
@@ -29,6 +32,9 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from bot.faults import cut_supplies
+from bot.places import where
+
 _HAN = "\u3400-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[{_HAN}]|[^\W_{_HAN}]+")
 _RUN = re.compile(rf"([{_HAN}]+)|[^\W_{_HAN}]+")
@@ -39,7 +45,10 @@ class Subject:
     """What a ticket is about: `topic`, the id of the knowledge-base template its question
     comes close to (None: none does); `characters`, its words one token each (a Chinese
     character, or a word of another script), casefolded and space-joined; `pairs`, the same
-    with each run of Chinese characters as its overlapping pairs."""
+    with each run of Chinese characters as its overlapping pairs; `places` and `spots`, the
+    roads and estates and the numbered addresses and codes it names (bot/places.py);
+    `objects`, the things it names; `supplies`, those it says are cut off
+    (`bot.faults.cut_supplies`); `area`, its matter is an area's."""
 
     topic: str | None
     characters: str
@@ -47,28 +56,8 @@ class Subject:
     places: frozenset[str] = frozenset()
     objects: frozenset[int] = frozenset()
     area: bool = False
-
-
-# A place a report names: a numbered address (its road's name before it when given: "幸福路23号",
-# "3号楼", "No. 23", "12 park road") or a code (a pole's, a manhole's: "LD-0457").
-_CHINESE_ADDRESS = re.compile(
-    rf"((?:[{_HAN}]{{2}}(?:路|街|大道|巷|弄))?)\s*(\d+)\s*(号楼|号院|号|栋|幢|单元|室)"
-)
-_ENGLISH_ADDRESS = re.compile(
-    r"\b(?:no\.?|number|#)\s*(\d+)\b"
-    r"|\b(\d+)\s+((?:[a-z]+\s+){0,2}(?:road|rd|street|st|avenue|ave|lane|way))\b"
-)
-_CODE = re.compile(r"(?<![a-z])([a-z]{1,4})-?(\d{3,})(?!\d)")
-
-
-def places(folded: str) -> frozenset[str]:
-    """The places a (NFKC-normalised, casefolded) text names, each as one mark."""
-    marks = {"".join(found.groups()) for found in _CHINESE_ADDRESS.finditer(folded)}
-    for found in _ENGLISH_ADDRESS.finditer(folded):
-        number = found.group(1) or found.group(2)
-        marks.add(f"{number} {found.group(3)}" if found.group(3) else f"no {number}")
-    marks.update(f"{a}-{n}" for a, n in _CODE.findall(folded))
-    return frozenset(marks)
+    spots: frozenset[str] = frozenset()
+    supplies: frozenset[str] = frozenset()
 
 
 def _objects(folded: str, objects: tuple[tuple[str, ...], ...]) -> frozenset[int]:
@@ -86,11 +75,15 @@ def subject(
     *,
     objects: tuple[tuple[str, ...], ...] = (),
     area: bool = False,
+    places: tuple[tuple[str, ...], ...] = (),
 ) -> Subject:
     """The subject of a ticket's `question` (any text; NFKC-normalised, punctuation dropped):
-    the things of `objects` (config `surge.objects`) and the places it names; `area`: its
-    topic is a matter of an area (its template's `handling.area`)."""
+    the things of `objects` (config `surge.objects`) and the places it names (`places`:
+    config `surge.places`); `area`: its topic is a matter of an area (its template's
+    `handling.area`), as a supply cut off is whatever the topic."""
     folded = unicodedata.normalize("NFKC", question).casefold()
+    at = where(folded, _folded(places))
+    supplies = cut_supplies(folded)
     pairs: list[str] = []
     for found in _RUN.finditer(folded):
         run = found.group()
@@ -102,31 +95,48 @@ def subject(
         topic,
         " ".join(_TOKEN.findall(folded)),
         " ".join(pairs),
-        places(folded),
+        at.places,
         _objects(folded, objects),
-        area,
+        area or bool(supplies),
+        at.spots,
+        supplies,
+    )
+
+
+def _folded(groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    return tuple(
+        tuple(unicodedata.normalize("NFKC", name).casefold().strip() for name in names)
+        for names in groups
     )
 
 
 def _same_thing_and_place(a: Subject, b: Subject) -> bool:
-    """No different things named, and no different places unless the matter is an area's
-    (both named: one place each names in common)."""
+    """No different things named, no different places (roads, estates: a power cut in
+    幸福里 and one in 和平小区 are two), and no different spots (numbered addresses, codes)
+    unless the matter is an area's on both sides."""
     if a.objects and b.objects and a.objects != b.objects:
         return False
-    if a.topic is not None and a.topic == b.topic and a.area:
+    if a.places and b.places and not a.places & b.places:
+        return False
+    if a.area and b.area:
         return True
-    return not (a.places and b.places and not a.places & b.places)
+    return not (a.spots and b.spots and not a.spots & b.spots)
 
 
 def alike(a: Subject, b: Subject, similarity: float) -> bool:
     """Whether two subjects are one matter: never when they name different things, or
-    different places for a matter not an area's (`_same_thing_and_place`); the same topic
-    when the knowledge base knows both; else their characters and pairs together alike, by
-    rapidfuzz's token-set ratio (0-100), at least `similarity` (config `surge.similarity`),
-    and when it knows one of them, their pairs alone alike as much too. Symmetric."""
+    different places (`_same_thing_and_place`); a supply cut off on both sides, in whatever
+    language or words ("幸福里3号楼停电了", "Xingfuli building 3 is dark"), unless the
+    knowledge base knows both as different topics; the same topic when it knows both; else
+    their characters and pairs together alike, by rapidfuzz's token-set ratio (0-100), at
+    least `similarity` (config `surge.similarity`), and when it knows one of them, their
+    pairs alone alike as much too. Symmetric."""
     if not _same_thing_and_place(a, b):
         return False
-    if a.topic is not None and b.topic is not None:
+    known = a.topic is not None and b.topic is not None
+    if a.supplies and b.supplies and not (known and a.topic != b.topic):
+        return bool(a.supplies & b.supplies)
+    if known:
         return a.topic == b.topic
     words = fuzz.token_set_ratio(f"{a.characters} {a.pairs}", f"{b.characters} {b.pairs}")
     if words < similarity:

@@ -177,6 +177,7 @@ class Transaction:
         self._sender = sender
         self._published_any = False
         self._to_store: list[Outgoing | Call] = []  # published, written as it commits
+        self._to_store_last: list[Outgoing | Call] = []  # published `last`, written after
         self._session: AsyncSession | None = None
 
     @property
@@ -211,14 +212,17 @@ class Transaction:
             if not committed:
                 await session.close()
                 self.published = []  # gone with the rollback: nothing to hand on
-                self._to_store = []
+                self._to_store, self._to_store_last = [], []
         # After the commit, and only then: the sender may send them at once.
         if self.published and self._sender is not None:
             self._sender(list(self.published))
 
-    async def publish(self, messages: Iterable[Outgoing | Call], *, first: bool = False) -> None:
+    async def publish(
+        self, messages: Iterable[Outgoing | Call], *, first: bool = False, last: bool = False
+    ) -> None:
         """Store messages to send, in this transaction; they go out once it commits (`first`:
-        ahead of all it published before, as the emergency numbers go).
+        ahead of all it published before, as the emergency numbers go; `last`: after all it
+        publishes, before or after, as an incident's update goes after a joiner's promise).
 
         They are written as it commits, everything it published in one statement, in the
         order published (a transaction may publish more than once: a new ticket's alerts,
@@ -226,13 +230,17 @@ class Transaction:
         commit."""
         items = list(messages)
         if items:
-            self._to_store = [*items, *self._to_store] if first else [*self._to_store, *items]
+            if last:
+                self._to_store_last.extend(items)
+            else:
+                self._to_store = [*items, *self._to_store] if first else [*self._to_store, *items]
             self._published_any = True
 
     def _store(self, session: Session) -> None:
         """Write what was published into the outbox (leased to this process when a sender
         waits for it, `published`)."""
-        items, self._to_store = self._to_store, []
+        items, self._to_store = [*self._to_store, *self._to_store_last], []
+        self._to_store_last = []
         if not items:
             return
         lease = self.now + LEASE if self._sender is not None else None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -315,6 +316,9 @@ class Surge(ConfigModel):
     `objects`: the things a report can be about, each a group of names in any language; two
     reports naming different ones are never one matter (a sewer by a street light is no
     broken light) (bot/same_matter.py).
+    `places`: the names of one place (an estate, a road) in any language, a group for each
+    ("幸福里", "Xingfuli", "Xingfu Li"): reports naming any of one group name one place, and
+    reports naming different places are never one event (bot/places.py).
     """
 
     window: Duration = timedelta(hours=1)
@@ -331,6 +335,24 @@ class Surge(ConfigModel):
         ("红绿灯", "信号灯", "traffic light", "traffic signal"),
         ("垃圾", "rubbish", "garbage"),
     )
+    places: tuple[tuple[str, ...], ...] = ()
+
+    @field_validator("places")
+    @classmethod
+    def _one_place_a_name(cls, places: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+        seen: dict[str, int] = {}
+        for number, names in enumerate(places):
+            if not names:
+                raise ValueError(f"group {number + 1} names no place")
+            for name in names:
+                key = unicodedata.normalize("NFKC", name).casefold().strip()
+                if not any(ch.isalnum() for ch in key):
+                    raise ValueError(f"group {number + 1}: {name!r} is no place name")
+                if seen.setdefault(key, number) != number:
+                    raise ValueError(
+                        f"{name!r} names two places (groups {seen[key] + 1}, {number + 1})"
+                    )
+        return places
 
 
 class Abuse(ConfigModel):

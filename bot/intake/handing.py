@@ -18,7 +18,7 @@ from bot.intake.decision import Action, Handover, handover, route
 from bot.intake.pending import Reminder
 from bot.kinds import BOT_OFFERED
 from bot.models import DialogStep, Requester, Ticket
-from bot.notices import publish
+from bot.notices import Audience, publish
 from bot.transaction import Transaction
 from knowledge.templates import CaseTemplate
 
@@ -220,8 +220,12 @@ async def hand_over(
     # The inquiry's buttons (an answer's, suggestions, the category choice) are used up.
     if not earlier:
         await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=ticket)
-    # Keyword and surge alerts for the supervisors: stored with the ticket.
-    await tx.publish(opened.alerts)
+    # Keyword and surge alerts for the supervisors: stored with the ticket. What a surge tells
+    # requesters (an incident's latest update to one joining it) goes after all else, after
+    # the promise of their own ticket the caller publishes.
+    told = [m for m in opened.alerts if m.audience == Audience.REQUESTER]
+    await tx.publish([m for m in opened.alerts if m not in told])
+    await tx.publish(told, last=True)
     if attempts:
         conversation.add_bot_note(
             session=session,

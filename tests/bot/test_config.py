@@ -127,6 +127,24 @@ def test_bad_durations(text: object) -> None:
             "unknown category 'complaints'",
         ),
         (
+            "    - [幸福路, Xingfu Road, Xingfu Rd]",
+            "    - [幸福路, Xingfuli, Xingfu Rd]",
+            "surge.places",
+            "'Xingfuli' names two places (groups 1, 2)",
+        ),
+        (
+            "    - [幸福路, Xingfu Road, Xingfu Rd]",
+            "    - []",
+            "surge.places",
+            "group 2 names no place",
+        ),
+        (
+            "    - [幸福路, Xingfu Road, Xingfu Rd]",
+            "    - [幸福路, '  ']",
+            "surge.places",
+            "group 2: '  ' is no place name",
+        ),
+        (
             "  close_template: suggest\n",
             "  close_template: sometimes\n",
             "routing.close_template",

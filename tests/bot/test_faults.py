@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.faults import reports_fault
+from bot.faults import cut_supplies, reports_fault
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,30 @@ def test_a_thing_broken_missing_blocked_or_fallen_is_a_fault(text: str) -> None:
 )
 def test_other_words_and_denied_states_are_none(text: str) -> None:
     assert not reports_fault(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("幸福里3号楼停电了", {"power"}),
+        ("我们小区电停了", {"power"}),
+        ("小区停水一整天了", {"water"}),
+        ("楼里没水也没电了", {"water", "power"}),
+        ("Xingfuli building 3 is dark", {"power"}),
+        ("Xingfuli has had no power since 8pm", {"power"}),
+        ("the power is out in our block", {"power"}),
+        ("we lost power an hour ago", {"power"}),
+        ("There is a blackout on our street", {"power"}),
+        ("The water supply has been cut", {"water"}),
+        ("no heating since Monday", {"heating"}),
+        # no cut: a notice or a plan of one, one denied, a street gone dark, the lift
+        ("停电通知:本周六计划停电", set()),
+        ("planned power outage tomorrow", set()),
+        ("没有停电,是电梯坏了", set()),
+        ("the street is dark, the light is broken", set()),
+        ("什么时候来电", set()),
+        ("电梯停了", set()),
+    ],
+)
+def test_a_supply_cut_off_in_either_language(text: str, cut: set[str]) -> None:
+    assert cut_supplies(text) == cut

@@ -90,8 +90,10 @@ def test_different_known_topics_are_never_alike(a: str, b: str, cut: int) -> Non
 
 
 def test_words_are_folded() -> None:
-    assert subject("Ｎo ＷＡＴＥＲ!", None) == Subject(None, "no water", "no water")
-    assert subject("小区停水", None) == Subject(None, "小 区 停 水", "小区 区停 停水")
+    assert subject("Ｎo ＷＡＴＥＲ!", None) == Subject(
+        None, "no water", "no water", area=True, supplies=frozenset({"water"})
+    )
+    assert subject("小区漏水", None) == Subject(None, "小 区 漏 水", "小区 区漏 漏水")
 
 
 @given(
@@ -126,9 +128,71 @@ def test_a_fault_at_another_place_or_of_another_thing_is_another_matter() -> Non
     assert not alike(here, light("建设路5号旁边的路灯不亮了"), SIMILARITY)
     assert not alike(light("The street light outside No. 5 is out"), here, SIMILARITY)
     assert not alike(here, light("幸福路23号路灯旁边的下水道堵了"), SIMILARITY)
-    # An area's matter (a water cut) is one event whatever the addresses.
+    # An area's matter (a water cut) is one event whatever the addresses on one road, and
+    # two on two roads.
     assert alike(
+        subject("幸福路3号楼停水了", "water-outage", area=True),
+        subject("幸福路5号停水了", "water-outage", area=True),
+        SIMILARITY,
+    )
+    assert not alike(
         subject("幸福路3号楼停水了", "water-outage", area=True),
         subject("建设路5号停水了", "water-outage", area=True),
         SIMILARITY,
     )
+
+
+PLACES = (("幸福里", "Xingfuli", "Xingfu Li"),)
+
+
+def _cut(text: str, topic: str | None = None) -> Subject:
+    return subject(text, topic, places=PLACES)
+
+
+def test_one_estate_s_power_cut_in_either_language_is_one_matter() -> None:
+    """English words the knowledge base may not know link with the Chinese reports it does."""
+    chinese = [_cut("幸福里3号楼停电了", "power-outage"), _cut("幸福里5号楼也停电了", None)]
+    english = [_cut("Xingfuli building 3 is dark"), _cut("Xingfuli has had no power since 8pm")]
+    assert all(alike(a, b, SIMILARITY) for a in chinese for b in english)
+    assert alike(english[0], english[1], SIMILARITY)
+
+
+def test_power_cuts_in_two_estates_or_a_power_and_a_water_cut_are_two_matters() -> None:
+    here = _cut("幸福里3号楼停电了", "power-outage")
+    assert not alike(here, _cut("和平小区停电了", "power-outage"), SIMILARITY)
+    assert not alike(here, _cut("Heping Estate has no power"), SIMILARITY)
+    assert not alike(_cut("Xingfuli building 3 is dark"), _cut("幸福里停水了"), SIMILARITY)
+    # naming no place, it may be either's
+    assert alike(here, _cut("小区停电了"), SIMILARITY)
+
+
+def test_a_light_on_a_road_of_a_longer_name_is_another_light() -> None:
+    def light(text: str) -> Subject:
+        return subject(text, "streetlight-fault", objects=LIGHTS)
+
+    assert not alike(
+        light("幸福路23号门口的路灯坏了"), light("人民幸福路23号门口的路灯坏了"), SIMILARITY
+    )
+    assert alike(light("幸福路23号门口的路灯坏了"), light("在幸福路23号,路灯坏了"), SIMILARITY)
+
+
+reports = st.sampled_from(
+    [
+        "幸福里3号楼停电了",
+        "Xingfuli building 3 is dark",
+        "和平小区停电了",
+        "小区停电了",
+        "幸福路23号路灯坏了",
+        "人民幸福路23号路灯坏了",
+        "No water at 5 Xingfu Road",
+        "楼里没水也没电了",
+    ]
+)
+
+
+@given(reports, reports, topics, topics)
+def test_alike_is_symmetric_with_places_and_supplies(
+    a: str, b: str, ta: str | None, tb: str | None
+) -> None:
+    one, other = _cut(a, ta), _cut(b, tb)
+    assert alike(one, other, SIMILARITY) == alike(other, one, SIMILARITY)

@@ -1,9 +1,9 @@
 """A surge links the tickets of one matter at one place (SPEC rule 9): a tester's street-light
 reports at four different addresses and a blocked sewer were linked as one mass incident and
 raised to urgent. Broken lights at different addresses are different faults, and a light and a
-sewer are never one matter; five people reporting the same light are one incident, and a
-water cut (a matter of an area) still links whatever the addresses. End to end over the
-emulation."""
+sewer are never one matter; five people reporting the same light are one incident (a water
+cut, a matter of an area, links whatever the addresses on one road or estate: see
+test_surge_estates.py). End to end over the emulation."""
 
 from __future__ import annotations
 
