@@ -28,6 +28,7 @@ def _where(text: str) -> Where:
         ("解放西路12号对面的路灯一直不亮", {"解放西路"}, {"no 12"}),
         ("幸福路和建设路交叉口的红绿灯坏了", {"幸福路", "建设路"}, set()),
         ("在和平路5号", {"和平路"}, {"no 5"}),
+        ("您好,请问幸福路的路灯归谁管", {"幸福路"}, set()),
         # estates; 里 ends one before its building's number, or when configured
         ("幸福里3号楼停电了", {"幸福里"}, {"building 3"}),
         ("我住在幸福里,整个小区都停电了", {"幸福里"}, set()),
