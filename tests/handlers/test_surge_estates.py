@@ -76,6 +76,7 @@ HEPING = [
     ("zh", "和平小区2号楼停电了,什么时候来电"),
     ("zh", "和平小区整个停电了"),
     ("zh", "我家在和平小区,停电两个小时了"),
+    ("en", "Heping Estate has had no power for two hours"),
 ]
 
 
@@ -83,9 +84,10 @@ HEPING = [
 async def test_one_estate_s_power_cut_in_both_languages_is_one_incident_and_no_other_s(
     running: tuple[Emulator, App],
 ) -> None:
-    """Four power cuts of 和平小区 and five of 幸福里 (Chinese and English, "Xingfuli" one of its
-    names in config `surge.places`), interleaved: one incident of the five, 和平小区's four
-    linked to nothing (four are not the five a surge needs)."""
+    """Power cuts of 幸福里 and of 和平小区, in Chinese and English ("Xingfuli", "Heping
+    Estate": their names in config `surge.places`), interleaved: while 和平小区 has four
+    reports, the five of 幸福里 are one incident and 和平小区's are linked to nothing (four
+    are not the five a surge needs); its fifth makes a second incident of its own."""
     emulator, application = running
     reports = [XINGFULI[0], HEPING[0], XINGFULI[1], HEPING[1], XINGFULI[2], HEPING[2]]
     reports += [XINGFULI[3], HEPING[3], XINGFULI[4]]
@@ -96,6 +98,12 @@ async def test_one_estate_s_power_cut_in_both_languages_is_one_incident_and_no_o
     assert incident is not None
     assert [t.id for t in rows if t.incident_id == incident] == [1, 3, 5, 7, 9]
     assert [t.incident_id for t in rows if t.id in (2, 4, 6, 8)] == [None] * 4
+    await _opens(emulator, 712100, *HEPING[4], 10)
+    rows = await _tickets(application)
+    other = rows[1].incident_id
+    assert other is not None and other != incident
+    assert [t.id for t in rows if t.incident_id == other] == [2, 4, 6, 8, 10]
+    assert [t.id for t in rows if t.incident_id == incident] == [1, 3, 5, 7, 9]
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
