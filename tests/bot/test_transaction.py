@@ -170,6 +170,21 @@ async def test_what_a_transaction_publishes_is_stored_at_once_in_order(sessions:
     ]
 
 
+async def test_published_first_goes_before_all_and_last_after_all(sessions: Sessions) -> None:
+    """`first` ahead of everything published before it, `last` after everything published
+    before or after it (a joiner's incident update after their ticket's promise)."""
+    transactions = await _received(sessions, 22)
+    handed: list[list[Queued]] = []
+    transactions.connect(handed.append)
+    async with transactions(update_id=22) as tx:
+        await tx.publish([_notice(1)])
+        await tx.publish([_notice(2)], last=True)
+        await tx.publish([_notice(3)])
+        await tx.publish([_notice(4)], first=True)
+        await tx.publish([_notice(5)])
+    assert [q.message.context["ticket_id"] for q in handed[0] if q.message] == [4, 1, 3, 5, 2]
+
+
 def _handed_on(*update_ids: int) -> list[dict[str, object]]:
     """The inbox rows of updates a polling process hands on before recording them."""
     updates = [{"update_id": u, "message": {"message_id": u}} for u in update_ids]
