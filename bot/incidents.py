@@ -59,8 +59,9 @@ async def detect_surge(
     and a complaint, not five people's own lost ID cards); within those the category decides
     nothing. Each ticket is told by `matter_words` (default: its question); without `topic`
     the words alone decide. Reports naming different things (`surge.objects`) never link,
-    nor reports naming different places unless their topic is an area's (`area`). The
-    earlier tickets raised are told of (`_raised_notices`).
+    nor reports naming different roads or estates (`surge.places`), nor different addresses
+    on one unless their topic is an area's (`area`); those linked name one place
+    (`bot.places.at_one_place`). The earlier tickets raised are told of (`_raised_notices`).
     One transaction at a time (several processes): two similar tickets opened at the same
     instant each see the other, and make one incident, not two racing to link the same
     tickets (the second's transaction failed on them)."""
