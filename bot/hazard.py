@@ -217,11 +217,18 @@ def _heard(kind: Kind, clause: Clause, text: str) -> str | None:
     return None
 
 
+# A Latin word is found whole (bot/hazard_words.py `_alt`): the cues below find it inside
+# others too, a cheaper search (no look-behind before each word keeps the regex engine from
+# skipping ahead to the words' first characters) that finds all the kind finds and more.
+_WORD_START, _WORD_END = "(?<![a-z0-9])", "(?![a-z0-9])"
+
+
 def _either(*patterns: re.Pattern[str]) -> re.Pattern[str]:
-    """Any of `patterns`, each as it finds in one clause, found in clauses joined by newlines
+    """Where any of `patterns` could find in one clause, found in clauses joined by newlines
     (`re.MULTILINE`: "^" and "$" at each clause's start and end, as in the clause alone; no
-    pattern of a kind looks behind or ahead for a newline, nor spans one)."""
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.MULTILINE)
+    pattern of a kind looks behind or ahead for a newline); Latin words also inside others."""
+    loose = (p.pattern.replace(_WORD_START, "").replace(_WORD_END, "") for p in patterns)
+    return re.compile("|".join(f"(?:{source})" for source in loose), re.MULTILINE)
 
 
 @dataclass(frozen=True)
