@@ -217,13 +217,60 @@ def _heard(kind: Kind, clause: Clause, text: str) -> str | None:
     return None
 
 
+# A Latin word is found whole (bot/hazard_words.py `_alt`): the cues below find it inside
+# others too, a cheaper search (no look-behind before each word keeps the regex engine from
+# skipping ahead to the words' first characters) that finds all the kind finds and more.
+_WORD_START, _WORD_END = "(?<![a-z0-9])", "(?![a-z0-9])"
+
+
+def _either(*patterns: re.Pattern[str]) -> re.Pattern[str]:
+    """Where any of `patterns` could find in one clause, found in clauses joined by newlines
+    (`re.MULTILINE`: "^" and "$" at each clause's start and end, as in the clause alone; no
+    pattern of a kind looks behind or ahead for a newline); Latin words also inside others."""
+    loose = (p.pattern.replace(_WORD_START, "").replace(_WORD_END, "") for p in patterns)
+    return re.compile("|".join(f"(?:{source})" for source in loose), re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class _Cue:
+    """What any clause must hold for `kind` to be heard in it (`_heard`): a word of its own
+    (`alone`: events, nouns, shouted words) or both halves of one of its pairs; a text
+    whose clauses hold none is spared the kind's clause-by-clause reading."""
+
+    kind: Kind
+    alone: re.Pattern[str] | None
+    pairs: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
+
+    def in_(self, joined: str) -> bool:
+        if self.alone is not None and self.alone.search(joined):
+            return True
+        return any(first.search(joined) and second.search(joined) for first, second in self.pairs)
+
+
+_CUES: tuple[_Cue, ...] = tuple(
+    _Cue(
+        kind,
+        _either(*found)
+        if (found := [p for p in (kind.shouted, kind.events, kind.nouns) if p])
+        else None,
+        tuple((_either(first), _either(second)) for first, second in kind.pairs),
+    )
+    for kind in ALL
+)
+
+
 def dangers(text: str) -> list[Danger]:
     """The dangers to people `text` tells as happening now, one per kind, in `ALL` order
     (none: it tells none)."""
     folded = text.casefold()
     found: list[Danger] = []
-    for kind in ALL:
-        for clause in clauses(text):
+    parts = clauses(text)
+    joined = "\n".join(clause.text for clause in parts)
+    for cue in _CUES:
+        if not cue.in_(joined):
+            continue
+        kind = cue.kind
+        for clause in parts:
             words = _heard(kind, clause, folded)
             if words:
                 found.append(Danger(kind.key, words))
@@ -258,6 +305,8 @@ def said_now(text: str, word: str, *, emergency: bool = True) -> bool:
     not denied ("没有燃气泄漏", "打不着火"), past, supposed or planned, nor inside a word for
     something else; an ordinary keyword (not `emergency`: an outage) also not asked about
     or planned (`Clause.planned`: "明天停电吗", "是计划停电吗")."""
+    if word.casefold() not in text.casefold():
+        return False  # the pattern finds the word as written, casefolded (`_pattern`)
     pattern = _pattern(word)
     return any(
         clause.now(m.start()) and (emergency or not clause.planned(m.start()))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 # Around a typed name: spaces, punctuation, symbols and emoji (a quoted or bracketed name, a
 # full stop, "👍").
@@ -77,11 +78,24 @@ def category_said(
     typed = re.sub(r"[^\w'’]+", " ", _folded(text)).strip()
     if not typed:
         return None
-    found = set()
-    for key in names.keys() | cues.keys():
-        terms = {_folded(t) for t in (key, *names.get(key, ()), *cues.get(key, ()))} - {""}
-        alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-        zh = re.fullmatch(rf"{_ZH_BEFORE}(?:{alternatives}){_ZH_AFTER}", typed.replace(" ", ""))
-        if zh or re.fullmatch(rf"{_EN_BEFORE}(?:{alternatives}){_EN_AFTER}", typed):
-            found.add(key)
+    said = tuple(
+        (key, (key, *names.get(key, ()), *cues.get(key, ()))) for key in names.keys() | cues.keys()
+    )
+    unspaced = typed.replace(" ", "")
+    found = {key for key, zh, en in _frames(said) if zh.fullmatch(unspaced) or en.fullmatch(typed)}
     return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=8)
+def _frames(
+    said: tuple[tuple[str, tuple[str, ...]], ...],
+) -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
+    """For each category key, the Chinese and the English sentence that only names it by one
+    of its terms (its key, names and cue words), compiled once per configuration."""
+    frames = []
+    for key, words in said:
+        terms = {_folded(t) for t in words} - {""}
+        alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+        zh = re.compile(rf"{_ZH_BEFORE}(?:{alternatives}){_ZH_AFTER}")
+        frames.append((key, zh, re.compile(rf"{_EN_BEFORE}(?:{alternatives}){_EN_AFTER}")))
+    return frames

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 # Thanks, in words a requester uses.
 THANKS = frozenset(
@@ -67,13 +68,22 @@ def _cover(tokens: list[str], phrases: frozenset[tuple[str, ...]]) -> list[tuple
     return best[-1] or []
 
 
+@lru_cache(maxsize=16)
+def _fillers_and(extra: frozenset[str]) -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
+    """FILLERS with the `extra` phrases, and every word they are made of."""
+    phrases = _FILLERS | _phrases(extra)
+    return phrases, frozenset(word for phrase in phrases for word in phrase)
+
+
 def only_fillers(text: str, extra: Iterable[str] = ()) -> bool:
     """The text is made wholly of FILLERS (and of the `extra` phrases: greetings), one after
     another, particles between them allowed: "ok thanks", "好的谢谢", "嗯嗯好的呀". A text
     with no words is none."""
     tokens = _tokens(text)
-    phrases = _FILLERS | _phrases(extra) if extra else _FILLERS
-    return bool(tokens) and bool(_cover(tokens, phrases))
+    phrases, vocabulary = _fillers_and(frozenset(extra))
+    if not tokens or not vocabulary.issuperset(tokens):
+        return False  # a word of no phrase: the text is more than fillers (a question)
+    return bool(_cover(tokens, phrases))
 
 
 def thanks(text: str) -> bool:

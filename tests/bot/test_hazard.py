@@ -7,7 +7,7 @@ outage) asked about or planned is no outage of the requester's now."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from bot import hazard
@@ -233,3 +233,31 @@ def test_a_danger_supposed_is_none(danger: tuple[str, str], supposed: str) -> No
 def test_any_text_is_answered(text: str) -> None:
     found = hazard.dangers(text)
     assert all(d.kind in {k.key for k in hazard.ALL} and d.words for d in found)
+
+
+_FRAGMENTS = st.sampled_from(
+    [
+        *("着火", "冒烟", "煤气", "味", "电梯", "被困", "救命", "没有", "上周", "如果", "但是"),
+        *("不过", "可是", "是", "了", "!", "。", ",", "?", "\n", " ", "楼道里有", "烟"),
+        *("smoke", "fire", "gas", "smell", "lift", "stuck", "help", "is missing", "my son"),
+        *("there is", "no", "not", "but", "however", "yesterday", "if", "!", ".", "?", "please"),
+        *("sparks", "electrical room", "water", "配电房", "进水", "fireworks", "烟花", "on fire"),
+    ]
+)
+
+
+@given(st.lists(_FRAGMENTS, max_size=14).map("".join))
+@example("The lift is fine. Help!")
+@example("I called twice. My son is missing.")
+@example("电梯没事。救命!")
+def test_a_text_s_cues_spare_only_kinds_it_cannot_tell(text: str) -> None:
+    """The cheap look for each kind's words over the whole text (`hazard._CUES`) skips only
+    kinds no clause tells: the dangers are those of reading every kind clause by clause."""
+    folded = text.casefold()
+    every = []
+    for kind in hazard.ALL:
+        heard = (hazard._heard(kind, clause, folded) for clause in hazard.clauses(text))
+        words = next((w for w in heard if w), None)
+        if words:
+            every.append(hazard.Danger(kind.key, words))
+    assert hazard.dangers(text) == every
