@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import conversation
 from bot.errors import InvalidInput, NotFound
 from bot.excerpt import excerpt, one_line
+from bot.handoff_questions import ANSWER, QUESTION
 from bot.intake.inquiry import Turn, worth_showing
 from bot.kinds import BOT_OFFERED, INCIDENT_UPDATE, chat_event
 from bot.models import Direction, Ticket, TicketEvent, TicketMessage, TicketStatus
@@ -75,7 +76,10 @@ class MessageLine:
     """One message of a ticket's: when, its direction (in, out, note; "bot": what the bot
     answered or offered the requester before the handover, `bot.kinds.BOT_OFFERED`, which is
     no staff note, listed only for a ticket whose first inquiry was not kept turn by turn;
-    "incident": an update of the mass incident the ticket is linked to, posted by `author` to
+    "handoff": a question about a handoff to the ticket's staff from the department it was
+    handed to, or their answer to it, which the requester never sees, `values` `asked` (True:
+    the question) and `department` (the asker's, or the one answered); "incident": an update
+    of the mass incident the ticket is linked to, posted by `author` to
     all its requesters, `bot.kinds.INCIDENT_UPDATE`, `values` its `incident_id`, which is no
     reply of anyone's on this ticket alone; "event": the bot's note of what became of the
     requester's chat, `bot.kinds.chat_event`, its kind as `text`, its values as `values`),
@@ -212,6 +216,8 @@ async def record(*, session: AsyncSession, rules: Rules, ticket_id: int) -> Reco
     messages = await conversation.history(session=session, ticket_id=ticket_id, public_only=False)
     turns = ticket.inquiry or []
     inquiry = tuple(turns) if worth_showing(turns) else ()
+    events = list(events)
+    handed = [(e.at, str(e.data.get("to"))) for e in events if e.kind == "transfer"]
     if inquiry:
         # The turns say what each offer was and what became of it: the bot's note listing
         # them all at once would read as answers given.
@@ -232,15 +238,33 @@ async def record(*, session: AsyncSession, rules: Rules, ticket_id: int) -> Reco
             )
             for e in events
         ),
-        messages=tuple(_line(m, rules, ticket.incident_id) for m in messages),
+        messages=tuple(_line(m, rules, ticket.incident_id, handed) for m in messages),
         inquiry=inquiry,
     )
 
 
-def _line(message: TicketMessage, rules: Rules, incident_id: int | None) -> MessageLine:
+def _line(
+    message: TicketMessage,
+    rules: Rules,
+    incident_id: int | None,
+    handed: list[tuple[datetime, str]],
+) -> MessageLine:
     """A message of a ticket as /ticket N shows it (see MessageLine): each names who wrote
     it (issue 14: the officer who asked under an unclaimed ticket's card, too); an update of
-    the ticket's incident (`incident_id`) is that incident's."""
+    the ticket's incident (`incident_id`) is that incident's; a question about a handoff is
+    from its asker's department, an answer to one for the department the ticket was last
+    handed to before it (`handed`: when and to which, in order)."""
+    author = rules.staff.shown_as(message.author_id)
+    if message.content_type in (QUESTION, ANSWER):
+        asked = message.content_type == QUESTION
+        if asked:
+            member = rules.staff.get(message.author_id)
+            department = member.department_key if member is not None else None
+        else:
+            earlier = [to for at, to in handed if at <= message.created_at]
+            department = earlier[-1] if earlier else None
+        values: dict[str, Any] = {"asked": asked, "department": department}
+        return MessageLine(message.created_at, "handoff", message.text, "text", values, author)
     if message.content_type == BOT_OFFERED:
         return MessageLine(message.created_at, "bot", message.text, "text")
     if message.content_type == INCIDENT_UPDATE:
@@ -250,7 +274,7 @@ def _line(message: TicketMessage, rules: Rules, incident_id: int | None) -> Mess
             message.text,
             "text",
             {"incident_id": incident_id},
-            author=rules.staff.shown_as(message.author_id),
+            author=author,
         )
     bot_note = message.direction == Direction.NOTE and message.author_id is None
     event = chat_event(message.text) if bot_note else None
@@ -262,5 +286,5 @@ def _line(message: TicketMessage, rules: Rules, incident_id: int | None) -> Mess
         str(message.direction),
         message.text,
         message.content_type,
-        author=rules.staff.shown_as(message.author_id),
+        author=author,
     )

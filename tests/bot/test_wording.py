@@ -133,6 +133,13 @@ def _history(language_statuses: dict[str, str]) -> dict[str, Any]:
         MessageLine(MONDAY_9AM, "event", "reachable", "text", {"sent_again": 2}),
         # An update posted to every requester of a mass incident (bot/kinds.py).
         MessageLine(MONDAY_9AM, "incident", "维修人员已到场", "text", {"incident_id": 3}, "孙伟"),
+        # A question about a handoff from the department it went to, and the answer to it.
+        MessageLine(
+            MONDAY_9AM, "handoff", "收入证明?", "text", {"asked": True, "department": "utilities"}
+        ),
+        MessageLine(
+            MONDAY_9AM, "handoff", "已提交", "text", {"asked": False, "department": "utilities"}
+        ),
     ]
     # The first inquiry turn by turn (bot/intake/inquiry.py), an offer rejected among them,
     # and the later turns the card shows (bot/intake/later.py).
@@ -403,7 +410,7 @@ def test_no_template_shows_a_configured_key_or_an_event_key(
             shown = [key for key in keys if _bare(key, text)]
             if template == "ticket_history":
                 said = _history_lines(text)
-                assert len(said) == len(EVENTS) + 10  # every event, every message
+                assert len(said) == len(EVENTS) + 12  # every event, every message
                 shown += [line for line in said if line.strip() in {str(k) for k in EVENTS}]
             assert not shown, f"{language}/{template} {variant}: {shown} in {text!r}"
     assert rendered > 80
@@ -505,6 +512,9 @@ def test_wording_rendered_once_reads_as_rendered_each_time(
                 "· 机器人答复:停水(来电人表示没有解决)",
                 "· 孙伟 发布群体性事件 #3 的进展(开单后,发给该事件全部来电人):已到场",
                 "2026-11-30 09:00 孙伟 向群体性事件 #3 的全部来电人发布进展:维修人员已到场",
+                "2026-11-30 09:00 工作人员(公用事业科)就转办单提问(来电人看不到):收入证明?",
+                "2026-11-30 09:00 工作人员 就转办单答复公用事业科(来电人看不到):已提交",
+                "2026-11-30 09:00 来电人撤回(王芳)",
             ],
         ),
         (
@@ -520,6 +530,11 @@ def test_wording_rendered_once_reads_as_rendered_each_time(
                 " requesters): 已到场",
                 "2026-11-30 09:00 孙伟 posted an update on incident #3 to all its requesters:"
                 " 维修人员已到场",
+                "2026-11-30 09:00 staff (Utilities) asked about the handoff (not seen by the"
+                " requester): 收入证明?",
+                "2026-11-30 09:00 staff answered Utilities about the handoff (not seen by the"
+                " requester): 已提交",
+                "2026-11-30 09:00 withdrawn by the requester (王芳)",
             ],
         ),
     ],

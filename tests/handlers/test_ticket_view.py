@@ -11,16 +11,18 @@ import pytest
 from telegram.ext import Application
 
 from bot.config import Settings, load_settings
-from bot.models import Ticket
+from bot.models import StaffLink, Ticket
 from emulator.server import Emulator
 from tests.conftest import ROOT
 from tests.handlers.conftest import REQUESTER, bot_said, until
+from tests.handlers.test_handoff_form import GROUPS, OFFICERS, a_form
 from tests.handlers.test_incident_updates import FIRST, UPDATE, _incident
 
 App = Application  # type: ignore[type-arg]
 SOCIAL_GROUP, UTILITIES_GROUP = -1000000000102, -1000000000103
 SOCIAL_OFFICER, UTILITIES_OFFICER = 100201, 100301
 CARD = {"zh": "首问经过:", "en": "First inquiry:"}
+ASKED, ANSWERED = "请问来电人是否已提交收入证明?", "已提交,见附件材料清单第3项。"
 
 
 @pytest.fixture
@@ -52,11 +54,19 @@ async def _ticket(application: App, ticket_id: int) -> Ticket:
 
 
 async def _record(emulator: Emulator, officer: int, group: int, ticket_id: int) -> str:
-    """What /ticket N says in a staff group."""
+    """What /ticket N says in a staff group (from its heading on: other notices to the group
+    may come first)."""
     before = len(bot_said(emulator.world, group))
     await emulator.world.user_sends(officer, f"/ticket {ticket_id}", group)
-    await until(lambda: len(bot_said(emulator.world, group)) > before)
-    return "\n".join(e.text for e in bot_said(emulator.world, group)[before:])
+    headings = (f"工单 #{ticket_id}|", f"Ticket #{ticket_id} |")
+
+    def said() -> list[str]:
+        texts = [e.text for e in bot_said(emulator.world, group)[before:]]
+        starts = [n for n, text in enumerate(texts) if text.startswith(headings)]
+        return texts[starts[0] :] if starts else []
+
+    await until(said)
+    return "\n".join(said())
 
 
 def _card(emulator: Emulator, ticket: Ticket) -> str:
@@ -214,3 +224,85 @@ async def test_an_incident_update_reads_as_the_incidents_and_leaves_the_ticket_u
     record = await _record(emulator, UTILITIES_OFFICER, UTILITIES_GROUP, 1)
     assert _in_order(record, [words["record"].format(n=incident_id)]), record
     assert words["owner"] in record and words["reply"] not in record
+
+
+# A question on a handoff form from the department it went to, and the owner's answer: the
+# ticket's record says what each was, not an internal note of the ticket's staff.
+HANDOFF = {
+    "zh": [
+        "{asker}(公用事业科)就转办单提问(来电人看不到):" + ASKED,
+        "{owner} 就转办单答复公用事业科(来电人看不到):" + ANSWERED,
+    ],
+    "en": [
+        "{asker} (Utilities) asked about the handoff (not seen by the requester): " + ASKED,
+        "{owner} answered Utilities about the handoff (not seen by the requester): " + ANSWERED,
+    ],
+}
+NOTE = {"zh": "内部备注", "en": "internal note"}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("settings", ["zh", "en"], indirect=True)
+async def test_a_question_about_a_handoff_and_its_answer_read_as_such(
+    running: tuple[Emulator, App], settings: Settings
+) -> None:
+    emulator, application = running
+    world = emulator.world
+    desk = application.bot_data.desk
+    language = settings.languages.default
+    to, form, department = await a_form(emulator)
+    assert (department, to) == ("general", "utilities")
+    (topic,) = world.chats[GROUPS[department]].topics.values()
+    await world.user_sends(OFFICERS[to], ASKED, GROUPS[to], reply_to=form.message_id)
+    await until(lambda: any(ASKED in e.text for e in bot_said(world, GROUPS[department])))
+    (told,) = [e for e in bot_said(world, GROUPS[department]) if ASKED in e.text]
+
+    async def linked() -> bool:  # the sender records links a moment after it sends
+        async with desk.sessions() as session:
+            return await session.get(StaffLink, (GROUPS[department], told.message_id)) is not None
+
+    await until(linked)
+    await world.user_sends(
+        OFFICERS[department], ANSWERED, GROUPS[department], topic.thread_id, told.message_id
+    )
+    await until(lambda: any(ANSWERED in e.text for e in bot_said(world, GROUPS[to])))
+    names = {
+        "asker": desk.rules.staff.shown_as(OFFICERS[to]),
+        "owner": desk.rules.staff.shown_as(OFFICERS[department]),
+    }
+    lines = [line.format(**names) for line in HANDOFF[language]]
+    said = len(bot_said(world, GROUPS[department]))
+    await world.user_sends(OFFICERS[department], "/ticket 1", GROUPS[department], topic.thread_id)
+
+    def record() -> str:
+        return "\n".join(e.text for e in bot_said(world, GROUPS[department])[said:])
+
+    await until(lambda: _in_order(record(), lines))
+    assert NOTE[language] not in record()
+
+
+# An ordinary fault, then danger said into it: the record says why the priority rose.
+RAISED = {
+    "zh": "优先级调整为特急(来电人所述涉及紧急情况)",
+    "en": "priority now Urgent (the requester's words tell of an emergency)",
+}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("settings", ["zh", "en"], indirect=True)
+async def test_a_priority_raised_by_the_requesters_words_says_so(
+    running: tuple[Emulator, App], settings: Settings
+) -> None:
+    emulator, application = running
+    world = emulator.world
+    await world.user_sends(REQUESTER, "我家门口的路灯坏了三天了,谁来修?")
+    ticket = await _opened(emulator, application)
+    await world.user_sends(REQUESTER, "灯杆底下在冒火花")
+
+    async def urgent() -> bool:
+        return (await _ticket(application, 1)).priority == "urgent"
+
+    await until(urgent)
+    assert ticket.staff_chat_id == UTILITIES_GROUP
+    record = await _record(emulator, UTILITIES_OFFICER, UTILITIES_GROUP, 1)
+    assert _in_order(record, [RAISED[settings.languages.default]]), record
