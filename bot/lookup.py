@@ -210,13 +210,14 @@ async def record(*, session: AsyncSession, rules: Rules, ticket_id: int) -> Reco
     """The whole record of ticket `ticket_id`, people as shown (config `privacy`). NotFound if
     there is no such ticket."""
     ticket = await get(session=session, ticket_id=ticket_id)
-    events = await session.scalars(
-        select(TicketEvent).where(TicketEvent.ticket_id == ticket_id).order_by(TicketEvent.seq)
+    events = list(
+        await session.scalars(
+            select(TicketEvent).where(TicketEvent.ticket_id == ticket_id).order_by(TicketEvent.seq)
+        )
     )
     messages = await conversation.history(session=session, ticket_id=ticket_id, public_only=False)
     turns = ticket.inquiry or []
     inquiry = tuple(turns) if worth_showing(turns) else ()
-    events = list(events)
     handed = [(e.at, str(e.data.get("to"))) for e in events if e.kind == "transfer"]
     if inquiry:
         # The turns say what each offer was and what became of it: the bot's note listing
