@@ -12,11 +12,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
 from bot.models import (
+    Direction,
     Handoff,
     LedgerEntry,
     ProgressNotice,
     Rating,
     Ticket,
+    TicketMessage,
     TicketStatus,
 )
 
@@ -113,7 +115,21 @@ async def supervision_figures(
     transfers = await _count_by_ticket(session, Handoff.ticket_id, ids)
     notices: dict[int, list[bool]] = defaultdict(list)
     ratings: dict[int, list[int]] = defaultdict(list)
+    # The first public word to each ticket's requester: an /incident update before anyone
+    # claimed it is the ticket's first response (bot/conversation.py `file_staff_message`).
+    first_word: dict[int, datetime] = {}
     for chunk in _chunks(ids):
+        first_word.update(
+            (ticket_id, at)
+            for ticket_id, at in await session.execute(
+                select(TicketMessage.ticket_id, func.min(TicketMessage.created_at))
+                .where(
+                    TicketMessage.ticket_id.in_(chunk),
+                    TicketMessage.direction == Direction.OUT,
+                )
+                .group_by(TicketMessage.ticket_id)
+            )
+        )
         for ticket_id, on_time in (
             await session.execute(
                 select(ProgressNotice.ticket_id, ProgressNotice.on_time).where(
@@ -130,11 +146,17 @@ async def supervision_figures(
             ratings[ticket_id].append(score)
 
     for ticket in tickets:
-        rows = [by_department[ticket.department_key]]
+        # The department answered the requester first by its claim or by a word to them
+        # before it (an incident's update); the owner by their claim: an update someone
+        # posted to all of an incident's requesters is no word of theirs.
+        answered = [at for at in (ticket.claimed_at, first_word.get(ticket.id)) if at is not None]
+        rows = [(by_department[ticket.department_key], min(answered, default=None))]
         if ticket.owner_id is not None:
-            rows.append(by_officer[ticket.owner_id])
-        for row in rows:
-            _add_ticket(row, ticket, now, transfers.get(ticket.id, 0), notices[ticket.id])
+            rows.append((by_officer[ticket.owner_id], ticket.claimed_at))
+        for row, responded_at in rows:
+            _add_ticket(
+                row, ticket, now, transfers.get(ticket.id, 0), notices[ticket.id], responded_at
+            )
             row.ratings.extend(ratings[ticket.id])
 
     for officer_id, department_key in (
@@ -151,13 +173,21 @@ async def supervision_figures(
 
 
 def _add_ticket(
-    row: Figures, ticket: Ticket, now: datetime, transfers: int, notices: list[bool]
+    row: Figures,
+    ticket: Ticket,
+    now: datetime,
+    transfers: int,
+    notices: list[bool],
+    responded_at: datetime | None,
 ) -> None:
+    """`ticket` counted in `row`; `responded_at`: when the row's first response to its
+    requester was (None: none yet)."""
     row.tickets += 1
     if ticket.claimed_at is not None:
         row.claimed += 1
         row.claimed_in_time += ticket.claimed_at <= ticket.first_response_due_at
-        row.first_response_s.append((ticket.claimed_at - ticket.opened_at).total_seconds())
+    if responded_at is not None:
+        row.first_response_s.append((responded_at - ticket.opened_at).total_seconds())
     finished_at = ticket.resolved_at  # kept after closing; cleared by a reopening
     if finished_at is not None:
         row.resolved += 1

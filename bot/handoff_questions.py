@@ -9,7 +9,9 @@ between the departments and the requester: 首问责任人…向相关部门转�
 - A reply to that question in the ticket's place, by those who may speak for the ticket
   (the owner, their department's staff), is the answer (`ANSWER`), sent to the department
   the latest form went to, as a reply to that form; their reply to it is a question again.
-Both are filed on the ticket as internal notes by their writers (the record stays whole).
+Both are filed on the ticket as internal notes by their writers (the record stays whole), of
+their own content kind (QUESTION, ANSWER): /ticket N words them as what they were, not as
+notes of the ticket's staff (bot/lookup.py).
 Once the department has accepted, its replies there reach the requester (bot/handed.py).
 """
 
@@ -97,12 +99,12 @@ async def talk(
     return None
 
 
-def _note(tx: Transaction, ticket: Ticket, officer_id: int, text: str) -> TicketMessage:
+def _note(tx: Transaction, ticket: Ticket, officer_id: int, text: str, kind: str) -> TicketMessage:
     note = TicketMessage(
         ticket_id=ticket.id,
         direction=Direction.NOTE,
         author_id=officer_id,
-        content_type="text",
+        content_type=kind,
         text=text,
         created_at=tx.now,
     )
@@ -113,14 +115,15 @@ def _note(tx: Transaction, ticket: Ticket, officer_id: int, text: str) -> Ticket
 async def talk_and_tell(
     *, tx: Transaction, rules: Rules, ticket: Ticket, officer_id: int, said: Talk, text: str
 ) -> TicketMessage:
-    """`said` (`talk`), filed on the ticket as its writer's internal note at the
+    """`said` (`talk`), filed on the ticket as its writer's internal note (content kind
+    `said.kind`) at the
     transaction's instant, and told: a QUESTION to the ticket's staff (the owner's place),
     an ANSWER to the department's group as a reply to the ticket's latest form there
     (`reply_to`, None when it is not in Telegram). Values: `by` (the writer as staff know
     them), `department` (the asker's, or the one answered), `text` (its start, `excerpt`).
     The requester hears nothing of either. InvalidInput for empty words."""
     text = clean_text(text, "the question" if said.kind == QUESTION else "the answer")
-    note = _note(tx, ticket, officer_id, text)
+    note = _note(tx, ticket, officer_id, text, said.kind)
     values: dict[str, object] = {
         "by": rules.staff.shown_as(officer_id) or "-",
         "department": said.department_key,

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.conversation import file_staff_message
 from bot.errors import InvalidInput, NotAllowed, NotFound
 from bot.guards import clean_text, may_speak_for
+from bot.kinds import INCIDENT_UPDATE
 from bot.models import ACTIVE_STATUSES, Incident, Requester, Ticket
 from bot.notices import Audience, Notice, publish
 from bot.rules import Rules
@@ -90,7 +91,8 @@ async def tell_joiner(
     session: AsyncSession, rules: Rules, incident: Incident, ticket: Ticket, now: datetime
 ) -> list[Notice]:
     """A ticket that joins `incident` after an update was posted: the latest update, filed on
-    it as its poster's and told to its requester as the others were told; [] before any."""
+    it as the incident's update by its poster and told to its requester as the others were
+    told; [] before any."""
     requester = await session.get(Requester, ticket.requester_id)
     if incident.latest_update is None or requester is None:
         return []
@@ -123,6 +125,9 @@ async def _tell(
         text=theirs,
         now=now,
         internal=False,
+        # The incident's word to all its requesters: staff read it as that, not as a reply
+        # of its poster's on this ticket (bot/lookup.py, bot/intake/later.py).
+        content_type=INCIDENT_UPDATE,
     )
     await save(session, rules, ticket)
     values = {

@@ -12,6 +12,10 @@ NO_QUESTION = frozenset({"sticker", "dice"})
 # the handover (the templates' titles): what the bot said to them, not a staff note.
 BOT_OFFERED = "bot_offered"
 NOT_COPIED = frozenset({"poll"})
+# The content of a public word filed on each ticket of a mass incident by the one who posted an
+# /incident update to all its requesters (bot/incident_updates.py): what reached the requester,
+# and their first response, but not their ticket's owner's words (nor a claim).
+INCIDENT_UPDATE = "incident_update"
 # The content type of a requester's edit, filed with the words as they now read: a correction
 # of a message already filed, not a message of its own (bot/acknowledgements.py).
 EDIT = "edit"

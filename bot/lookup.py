@@ -15,7 +15,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import conversation
 from bot.errors import InvalidInput, NotFound
 from bot.excerpt import excerpt, one_line
-from bot.kinds import BOT_OFFERED, chat_event
+from bot.handoff_questions import ANSWER, QUESTION
+from bot.intake.inquiry import Turn, worth_showing
+from bot.kinds import BOT_OFFERED, INCIDENT_UPDATE, chat_event
 from bot.models import Direction, Ticket, TicketEvent, TicketMessage, TicketStatus
 from bot.rules import Rules
 from bot.store import get
@@ -73,10 +75,17 @@ class EventLine:
 class MessageLine:
     """One message of a ticket's: when, its direction (in, out, note; "bot": what the bot
     answered or offered the requester before the handover, `bot.kinds.BOT_OFFERED`, which is
-    no staff note; "event": the bot's note of what became of the requester's chat,
-    `bot.kinds.chat_event`, its kind as `text`, its values as `values`), its text, the kind
-    of its content (text, photo, document, ...) and `author`, the officer who wrote a reply
-    or a note as people are shown (config `privacy`; None: the requester's, or the bot's)."""
+    no staff note, listed only for a ticket whose first inquiry was not kept turn by turn;
+    "handoff": a question about a handoff to the ticket's staff from the department it was
+    handed to, or their answer to it, which the requester never sees, `values` `asked` (True:
+    the question) and `department` (the asker's, or the one answered); "incident": an update
+    of the mass incident the ticket is linked to, posted by `author` to
+    all its requesters, `bot.kinds.INCIDENT_UPDATE`, `values` its `incident_id`, which is no
+    reply of anyone's on this ticket alone; "event": the bot's note of what became of the
+    requester's chat, `bot.kinds.chat_event`, its kind as `text`, its values as `values`),
+    its text, the kind of its content (text, photo, document, ...) and `author`, the officer
+    who wrote a reply or a note as people are shown (config `privacy`; None: the
+    requester's, or the bot's)."""
 
     created_at: datetime
     direction: str
@@ -88,8 +97,10 @@ class MessageLine:
 
 @dataclass(frozen=True)
 class Record:
-    """A ticket's whole record for staff: what it is now, every event, every message (notes
-    included), oldest first."""
+    """A ticket's whole record for staff: what it is now, the first inquiry turn by turn when
+    more than the question happened in it (`inquiry`, bot/intake/inquiry.py: each answer the
+    bot gave, the suggestions it offered, those the requester rejected, what they said after
+    each), every event, every message (notes included), oldest first."""
 
     id: int
     status: str
@@ -98,6 +109,7 @@ class Record:
     question: str
     events: tuple[EventLine, ...]
     messages: tuple[MessageLine, ...]
+    inquiry: tuple[Turn, ...] = ()
 
 
 async def requester_tickets(
@@ -198,10 +210,19 @@ async def record(*, session: AsyncSession, rules: Rules, ticket_id: int) -> Reco
     """The whole record of ticket `ticket_id`, people as shown (config `privacy`). NotFound if
     there is no such ticket."""
     ticket = await get(session=session, ticket_id=ticket_id)
-    events = await session.scalars(
-        select(TicketEvent).where(TicketEvent.ticket_id == ticket_id).order_by(TicketEvent.seq)
+    events = list(
+        await session.scalars(
+            select(TicketEvent).where(TicketEvent.ticket_id == ticket_id).order_by(TicketEvent.seq)
+        )
     )
     messages = await conversation.history(session=session, ticket_id=ticket_id, public_only=False)
+    turns = ticket.inquiry or []
+    inquiry = tuple(turns) if worth_showing(turns) else ()
+    handed = [(e.at, str(e.data.get("to"))) for e in events if e.kind == "transfer"]
+    if inquiry:
+        # The turns say what each offer was and what became of it: the bot's note listing
+        # them all at once would read as answers given.
+        messages = [m for m in messages if m.content_type != BOT_OFFERED]
     return Record(
         id=ticket.id,
         status=str(ticket.status),
@@ -218,15 +239,44 @@ async def record(*, session: AsyncSession, rules: Rules, ticket_id: int) -> Reco
             )
             for e in events
         ),
-        messages=tuple(_line(m, rules) for m in messages),
+        messages=tuple(_line(m, rules, ticket.incident_id, handed) for m in messages),
+        inquiry=inquiry,
     )
 
 
-def _line(message: TicketMessage, rules: Rules) -> MessageLine:
+def _line(
+    message: TicketMessage,
+    rules: Rules,
+    incident_id: int | None,
+    handed: list[tuple[datetime, str]],
+) -> MessageLine:
     """A message of a ticket as /ticket N shows it (see MessageLine): each names who wrote
-    it (issue 14: the officer who asked under an unclaimed ticket's card, too)."""
+    it (issue 14: the officer who asked under an unclaimed ticket's card, too); an update of
+    the ticket's incident (`incident_id`) is that incident's; a question about a handoff is
+    from its asker's department, an answer to one for the department the ticket was last
+    handed to before it (`handed`: when and to which, in order)."""
+    author = rules.staff.shown_as(message.author_id)
+    if message.content_type in (QUESTION, ANSWER):
+        asked = message.content_type == QUESTION
+        if asked:
+            member = rules.staff.get(message.author_id)
+            department = member.department_key if member is not None else None
+        else:
+            earlier = [to for at, to in handed if at <= message.created_at]
+            department = earlier[-1] if earlier else None
+        values: dict[str, Any] = {"asked": asked, "department": department}
+        return MessageLine(message.created_at, "handoff", message.text, "text", values, author)
     if message.content_type == BOT_OFFERED:
         return MessageLine(message.created_at, "bot", message.text, "text")
+    if message.content_type == INCIDENT_UPDATE:
+        return MessageLine(
+            message.created_at,
+            "incident",
+            message.text,
+            "text",
+            {"incident_id": incident_id},
+            author=author,
+        )
     bot_note = message.direction == Direction.NOTE and message.author_id is None
     event = chat_event(message.text) if bot_note else None
     if event is not None:
@@ -237,5 +287,5 @@ def _line(message: TicketMessage, rules: Rules) -> MessageLine:
         str(message.direction),
         message.text,
         message.content_type,
-        author=rules.staff.shown_as(message.author_id),
+        author=author,
     )

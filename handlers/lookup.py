@@ -109,6 +109,7 @@ async def ticket_history(update: Update, context: DeskContext) -> None:
             ticket=found,
             events=found.events,
             messages=found.messages,
+            inquiry=found.inquiry,
             owner=found.owner,
             statuses=statuses(desk, language),
         ),

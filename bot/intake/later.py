@@ -6,8 +6,10 @@ on the card, the handoff form and a topic's introduction, in the order they were
 
 A later turn has `later` true and `kind`: "text" (a message), "edit" (one of the requester's
 messages as it reads after they edited it) or the kind of media whose caption it is (a
-photo's, ...). It is the requester's (`by` "requester") or an officer's (`by` "staff", with
-`name`, the officer as people are shown, config `privacy`)."""
+photo's, ...). It is the requester's (`by` "requester"), an officer's (`by` "staff", with
+`name`, the officer as people are shown, config `privacy`), or an update of the mass incident
+the ticket is linked to (`by` "incident", with `name`, who posted it to all the incident's
+requesters, and `incident_id`): no word of its owner's, nor of anyone's on this ticket alone."""
 
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.intake.inquiry import Turn, whole_values
-from bot.kinds import EDIT, NOT_COPIED
+from bot.kinds import EDIT, INCIDENT_UPDATE, NOT_COPIED
 from bot.models import Direction, Ticket, TicketMessage
 
 WORDS = ("text", EDIT)  # what is nothing but words
@@ -89,6 +91,21 @@ def staff_turn(text: str, name: str, kind: str, at: datetime) -> Turn:
     }
 
 
+def incident_turn(text: str, name: str, incident_id: int | None, at: datetime) -> Turn:
+    """A later turn of an /incident update: `text` that `name` posted to every requester of
+    incident `incident_id` (None: the ticket is no longer linked to it), this one's among
+    them."""
+    return {
+        "by": "incident",
+        "name": name,
+        "incident_id": incident_id,
+        "text": text,
+        "later": True,
+        "kind": "text",
+        "at": at.isoformat(),
+    }
+
+
 def later_turns(
     ticket: Ticket,
     filed: Sequence[Filed],
@@ -100,15 +117,18 @@ def later_turns(
     with the captions of what they sent after the ticket opened (those that came with the
     question are part of it), of the `kinds` given ("text" and "edit", or "edit" alone: their
     edits); with `names` (how officers are shown) and "text" among the `kinds`, what staff
-    wrote to the requester too (a reply's words or caption), each naming its officer."""
+    wrote to the requester too (a reply's words or caption, an incident's update), each naming
+    its officer."""
     turns = []
     for message in filed:
         if message.direction is Direction.OUT:
             if names is not None and "text" in kinds and message.text.strip():
                 name = names(message.author_id) or ""
-                turns.append(
-                    staff_turn(message.text, name, message.content_type, message.created_at)
-                )
+                at = message.created_at
+                if message.content_type == INCIDENT_UPDATE:
+                    turns.append(incident_turn(message.text, name, ticket.incident_id, at))
+                else:
+                    turns.append(staff_turn(message.text, name, message.content_type, at))
             continue
         if message.direction is not Direction.IN or not message.text.strip():
             continue

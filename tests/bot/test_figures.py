@@ -9,10 +9,12 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import closure, handoffs, tickets
 from bot.figures import supervision_figures
+from bot.incident_updates import update_and_tell
 from bot.rules import Rules
 from bot.sweep import run_due
 from bot.transaction import Transactions
 from tests.bot.helpers import OFFICER, OFFICER_2, new_requester, new_ticket
+from tests.bot.test_incidents import COMPLAINTS, _open
 from tests.conftest import MONDAY_9AM
 
 NOW = MONDAY_9AM
@@ -186,3 +188,38 @@ async def test_the_reopen_rate_counts_tickets_reopened_and_not_yet_resolved_agai
         )
     assert report.by_officer[OFFICER].reopen_rate == pytest.approx(2 / 3)
     assert report.by_department["general"].reopen_rate == pytest.approx(2 / 3)
+
+
+async def test_an_incident_update_is_the_departments_first_response_not_the_owners(
+    sessions: Sessions, rules: Rules
+) -> None:
+    """SPEC rule 9 (issue 14): an /incident update is the first response of every linked
+    ticket nobody had claimed: the department answered then. The officer who claims one
+    later answered at their claim: the update, posted by another to all the incident's
+    requesters, is no word of theirs."""
+    requesters = [await new_requester(sessions, NOW, 6000 + i) for i in range(5)]
+    for i, text in enumerate(COMPLAINTS[:5]):
+        opened = await _open(sessions, rules, requesters[i], text, 0)
+    incident_id = opened.ticket.incident_id
+    assert incident_id is not None
+    posted = NOW + timedelta(hours=1)
+    async with Transactions(sessions, clock=lambda: posted)() as tx:
+        await update_and_tell(
+            tx=tx, rules=rules, incident_id=incident_id, officer_id=OFFICER, text="维修人员已到场"
+        )
+    async with sessions() as s, s.begin():
+        claimed = await tickets.claim(
+            session=s,
+            rules=rules,
+            ticket_id=1,
+            officer_id=OFFICER_2,
+            now=NOW + timedelta(hours=3),
+        )
+    async with sessions() as s:
+        report = await supervision_figures(
+            session=s, start=NOW, end=NOW + timedelta(days=1), now=NOW
+        )
+    department = report.by_department[claimed.department_key]
+    assert department.first_response_s == [3600.0] * 5
+    assert report.by_officer[OFFICER_2].first_response_s == [3 * 3600.0]
+    assert OFFICER not in report.by_officer  # the poster owns none of them

@@ -131,11 +131,32 @@ def _history(language_statuses: dict[str, str]) -> dict[str, Any]:
         # The bot's notes of what became of the requester's chat (bot/kinds.py chat_event).
         MessageLine(MONDAY_9AM, "event", "unreachable", "text"),
         MessageLine(MONDAY_9AM, "event", "reachable", "text", {"sent_again": 2}),
+        # An update posted to every requester of a mass incident (bot/kinds.py).
+        MessageLine(MONDAY_9AM, "incident", "维修人员已到场", "text", {"incident_id": 3}, "孙伟"),
+        # A question about a handoff from the department it went to, and the answer to it.
+        MessageLine(
+            MONDAY_9AM, "handoff", "收入证明?", "text", {"asked": True, "department": "utilities"}
+        ),
+        MessageLine(
+            MONDAY_9AM, "handoff", "已提交", "text", {"asked": False, "department": "utilities"}
+        ),
+    ]
+    # The first inquiry turn by turn (bot/intake/inquiry.py), an offer rejected among them,
+    # and the later turns the card shows (bot/intake/later.py).
+    inquiry = [
+        {"by": "requester", "text": "路灯坏了"},
+        {"by": "bot", "did": "suggest", "offered": ["路灯坏了找谁修"], "rejected": True},
+        {"by": "requester", "asked": "person"},
+        {"by": "bot", "did": "answer", "offered": ["水管漏水了"], "ask_for": ["地址"]},
+        {"by": "bot", "did": "answer", "offered": ["停水"], "rejected": True},
+        {"by": "bot", "did": "recurrence", "ticket_id": 2, "question": "停水", "owner": "王芳"},
+        {"by": "incident", "name": "孙伟", "incident_id": 3, "text": "已到场", "later": True},
     ]
     return {
         "ticket": _ticket(),
         "events": events,
         "messages": messages,
+        "inquiry": inquiry,
         "owner": "王芳",
         "statuses": language_statuses,
     }
@@ -389,7 +410,7 @@ def test_no_template_shows_a_configured_key_or_an_event_key(
             shown = [key for key in keys if _bare(key, text)]
             if template == "ticket_history":
                 said = _history_lines(text)
-                assert len(said) == len(EVENTS) + 9  # every event, every message
+                assert len(said) == len(EVENTS) + 12  # every event, every message
                 shown += [line for line in said if line.strip() in {str(k) for k in EVENTS}]
             assert not shown, f"{language}/{template} {variant}: {shown} in {text!r}"
     assert rendered > 80
@@ -475,3 +496,55 @@ def test_wording_rendered_once_reads_as_rendered_each_time(
     assert texts.render_fixed("buttons", "zh", key="claim") != texts.render_fixed(
         "buttons", "en", key="claim"
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "lines"),
+    [
+        (
+            "zh",
+            [
+                "首问经过:",
+                "· 来电人:路灯坏了",
+                "· 机器人提供选项:路灯坏了找谁修(来电人否定了这些选项)",
+                "· 来电人要求转人工",
+                "· 机器人答复:水管漏水了;请其提供:地址",
+                "· 机器人答复:停水(来电人表示没有解决)",
+                "· 孙伟 发布群体性事件 #3 的进展(开单后,发给该事件全部来电人):已到场",
+                "2026-11-30 09:00 孙伟 向群体性事件 #3 的全部来电人发布进展:维修人员已到场",
+                "2026-11-30 09:00 工作人员(公用事业科)就转办单提问(来电人看不到):收入证明?",
+                "2026-11-30 09:00 工作人员 就转办单答复公用事业科(来电人看不到):已提交",
+                "2026-11-30 09:00 来电人撤回(王芳)",
+            ],
+        ),
+        (
+            "en",
+            [
+                "First inquiry:",
+                "· Requester: 路灯坏了",
+                "· Bot offered: 路灯坏了找谁修 (the requester rejected these)",
+                "· Requester asked for a person",
+                "· Bot answered: 水管漏水了; asked for: 地址",
+                "· Bot answered: 停水 (the requester said it did not solve it)",
+                "· 孙伟 posted an update on incident #3 (after the ticket opened, to all its"
+                " requesters): 已到场",
+                "2026-11-30 09:00 孙伟 posted an update on incident #3 to all its requesters:"
+                " 维修人员已到场",
+                "2026-11-30 09:00 staff (Utilities) asked about the handoff (not seen by the"
+                " requester): 收入证明?",
+                "2026-11-30 09:00 staff answered Utilities about the handoff (not seen by the"
+                " requester): 已提交",
+                "2026-11-30 09:00 withdrawn by the requester (王芳)",
+            ],
+        ),
+    ],
+)
+def test_ticket_n_shows_each_turn_and_an_incident_update_for_what_it_was(
+    settings: Settings, language: str, lines: list[str]
+) -> None:
+    """Answers given, suggestions offered, those rejected, an incident's update: each says
+    what it was (issue 14), none as a reply of its poster's to the requester."""
+    texts = Texts(settings.zone, "zh", list(LANGUAGES), configured_names(settings))
+    statuses = {s: texts.render("statuses", language, status=s) for s in TicketStatus}
+    history = texts.render("ticket_history", language, **_history(statuses)).split("\n")
+    assert all(line in history for line in lines), history

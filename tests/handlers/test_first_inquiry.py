@@ -323,7 +323,8 @@ async def test_ticket_history_shows_the_bots_answers_as_said_to_the_requester(
     running: tuple[Emulator, App],
 ) -> None:
     """/ticket N: what the bot answered the requester before the handover is what the bot
-    said to them, not an internal note of the staff's."""
+    said to them, not an internal note of the staff's; and *Not solved* pressed under it
+    reads as the requester's rejection of it (tests/handlers/test_ticket_view.py)."""
     emulator, _ = running
     world = emulator.world
     await world.user_sends(REQUESTER, "我的社保卡丢了怎么补办")
@@ -333,7 +334,7 @@ async def test_ticket_history_shows_the_bots_answers_as_said_to_the_requester(
     await bot_lines(emulator, SOCIAL_GROUP, 1)
     await world.user_sends(SOCIAL_OFFICER, "/ticket 1", SOCIAL_GROUP)
     history = (await bot_lines(emulator, SOCIAL_GROUP, 2))[-1].text
-    assert "机器人向来电人提供过的答复:社保卡丢了怎么补办" in history
+    assert "\n· 机器人答复:社保卡丢了怎么补办(来电人表示没有解决)\n" in history
     assert "内部备注" not in history
 
 

@@ -77,6 +77,17 @@ async def test_a_reply_to_a_closed_tickets_message_opens_its_recurrence(
     assert "公积金" not in new_card.text, new_card.text
     # Its former owner hears of it in private.
     await until(lambda: any("#2" in e.text and AGAIN in e.text for e in bot_said(world, OFFICER)))
+    # Its record says so too, as the card does (it said nothing of it: issue 14).
+    said = len(bot_said(world, GENERAL_GROUP))
+    await world.user_sends(OFFICER, "/ticket 2", GENERAL_GROUP)
+    await until(
+        lambda: any(e.text.startswith("工单 #2|") for e in bot_said(world, GENERAL_GROUP)[said:])
+    )
+    record = next(e for e in bot_said(world, GENERAL_GROUP)[said:] if "工单 #2|" in e.text)
+    recurrence = (
+        "· 旧事复发:来电人回复了已关闭的工单 #1 的消息(原问题:我想申请公租房;原负责人:王芳)"
+    )
+    assert recurrence in record.text.split("\n"), record.text
 
 
 async def session_ticket(desk: object, ticket_id: int) -> Ticket:
