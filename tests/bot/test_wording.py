@@ -264,6 +264,7 @@ _REPORT_FIELDS = (
     "reopen",
     "rating",
     "breaches",
+    "remarks",
 )
 
 
