@@ -15,12 +15,20 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import handed, lifecycle
-from bot.errors import InvalidInput
+from bot.errors import IllegalMove, InvalidInput
 from bot.excerpt import units
 from bot.guards import clean_text, require_owner_or_supervisor
 from bot.ledger import contacted, record_late_first_response
 from bot.lifecycle import Action
-from bot.models import Rating, Requester, StaffLink, Ticket, TicketStatus
+from bot.models import (
+    CloseReason,
+    Rating,
+    Requester,
+    StaffLink,
+    Ticket,
+    TicketEvent,
+    TicketStatus,
+)
 from bot.notices import BUTTONS_GONE, Audience, Notice, publish
 from bot.resolution_words import Said, read_after_resolution
 from bot.rules import Rules
@@ -63,14 +71,20 @@ async def confirm(
     now: datetime,
     score: int | None = None,
     comment: str | None = None,
+    remark: str | None = None,
 ) -> Ticket:
-    """The requester confirms the resolution and may rate it 1-5."""
+    """The requester confirms the resolution and may rate it 1-5; `remark`: what they said
+    of the service with it ("修好了,不过师傅把地弄脏了"), kept with the confirmation and as
+    the comment of the rating they give later (`rate_and_tell`)."""
     ticket = await get_for_requester(
         session=session, ticket_id=ticket_id, requester_id=requester_id
     )
     if score is not None and not 1 <= score <= 5:
         raise InvalidInput("a rating is 1 to 5", "rating_range")
-    lifecycle.move(session, ticket, Action.CONFIRM, now=now, actor_id=None, data={"score": score})
+    data: dict[str, object] = {"score": score}
+    if remark:
+        data["remark"] = remark
+    lifecycle.move(session, ticket, Action.CONFIRM, now=now, actor_id=None, data=data)
     if score is not None:
         session.add(
             Rating(
@@ -188,27 +202,78 @@ async def confirm_and_tell(
 
 
 async def confirmed_in_words_and_tell(
-    *, tx: Transaction, rules: Rules, ticket: Ticket, requester: Requester
+    *,
+    tx: Transaction,
+    rules: Rules,
+    ticket: Ticket,
+    requester: Requester,
+    remark: str | None = None,
 ) -> Ticket:
     """The requester said in words that the resolution solved it ("解决了,谢谢。另外…",
     "Solved, thanks. Also…") before a question of another matter: `confirm`ed without a
     rating, as a clerk takes a plain "solved", the buttons of the resolution gone; the
-    requester is told the ticket is closed (`confirmed_said`), its staff and the department
-    that accepted it, if another did, that it is."""
+    requester is told the ticket is closed and asked to rate it as the buttons ask one who
+    presses (`confirmed_said`: the front puts the stars under it, `rate_and_tell`), its staff
+    and the department that accepted it, if another did, that it is. With a `remark` on the
+    service ("修好了,不过师傅把地弄脏了"), the remark is kept with the confirmation, the
+    ticket's staff and its supervisors read it as the requester's word on the service
+    (`service_remark`), and the requester is told it was passed on."""
     await publish(tx, rules, await _buttons_answered(tx, ticket, requester))
     ticket = await confirm(
         session=tx.session,
         rules=rules,
         ticket_id=ticket.id,
         requester_id=requester.id,
+        remark=remark,
         now=tx.now,
     )
     handling = await handed.settled_notices(
         session=tx.session, rules=rules, ticket=ticket, event="closed", values={}
     )
+    said = {"remark": remark or ""}
     staff = Notice("staff_event", (Audience.TICKET_STAFF,), ticket, {"event": "confirmed"})
-    told = Notice("confirmed_said", (Audience.REQUESTER,), ticket, requester=requester)
-    await publish(tx, rules, [told, staff, *handling])
+    told = Notice("confirmed_said", (Audience.REQUESTER,), ticket, said, requester=requester)
+    notices = [told, staff, *handling]
+    if remark:
+        heard = (Audience.TICKET_STAFF, *Audience.supervising())
+        notices.append(Notice("service_remark", heard, ticket, said))
+    await publish(tx, rules, notices)
+    return ticket
+
+
+async def rate_and_tell(
+    *, tx: Transaction, rules: Rules, ticket_id: int, requester_id: int, score: int
+) -> Ticket:
+    """A rating button pressed: under a resolution it confirms it (`confirm_and_tell`); under
+    the confirmation of one confirmed in words (`confirmed_in_words_and_tell`) it rates it,
+    once, with the remark said then as its comment, and the ticket's staff hear it. Raises
+    IllegalMove for a ticket in any other state, or already rated (a stale button)."""
+    ticket = await get_for_requester(
+        session=tx.session, ticket_id=ticket_id, requester_id=requester_id
+    )
+    if ticket.status is not TicketStatus.CLOSED:
+        return await confirm_and_tell(
+            tx=tx, rules=rules, ticket_id=ticket_id, requester_id=requester_id, score=score
+        )
+    rated = await tx.session.scalar(select(Rating.id).where(Rating.ticket_id == ticket.id))
+    confirmed = await tx.session.scalar(
+        select(TicketEvent)
+        .where(TicketEvent.ticket_id == ticket.id, TicketEvent.kind == str(Action.CONFIRM))
+        .order_by(TicketEvent.seq.desc())
+        .limit(1)
+    )
+    if rated is not None or ticket.close_reason is not CloseReason.CONFIRMED or not confirmed:
+        raise IllegalMove(ticket.id, ticket.status, Action.CONFIRM)
+    if not 1 <= score <= 5:
+        raise InvalidInput("a rating is 1 to 5", "rating_range")
+    comment = confirmed.data.get("remark")
+    tx.session.add(
+        Rating(
+            ticket_id=ticket.id, owner_id=ticket.owner_id, score=score, comment=comment, at=tx.now
+        )
+    )
+    event = {"event": "rated", "score": score}
+    await publish(tx, rules, [Notice("staff_event", (Audience.TICKET_STAFF,), ticket, event)])
     return ticket
 
 
@@ -270,7 +335,9 @@ async def words_after_resolution_and_tell(
     solved behind their back (SPEC rule 10)."""
     reading = read_after_resolution(text)
     if reading.said is Said.SOLVED and reading.score is None:
-        await confirmed_in_words_and_tell(tx=tx, rules=rules, ticket=ticket, requester=requester)
+        await confirmed_in_words_and_tell(
+            tx=tx, rules=rules, ticket=ticket, requester=requester, remark=reading.remark
+        )
         return
     # Answered: the buttons of the resolution(s) they answered go, as a press takes its own.
     await publish(tx, rules, await _buttons_answered(tx, ticket, requester))

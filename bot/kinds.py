@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-NO_QUESTION = frozenset({"sticker", "dice"})
+NO_QUESTION = frozenset({"sticker", "dice", "animation"})
 # The content of a ticket's note by the bot of what it answered or offered the requester before
 # the handover (the templates' titles): what the bot said to them, not a staff note.
 BOT_OFFERED = "bot_offered"

@@ -20,7 +20,8 @@ class Said(StrEnum):
     """What words after a resolution say of it."""
 
     NOT_SOLVED = "not_solved"  # as the *Not solved* button: reopened to the same owner
-    SOLVED = "solved"  # confirmed, with `score` when they rated it
+    SOLVED = "solved"  # confirmed, with `score` when they rated it, `remark` when they
+    # added one on the service ("修好了,不过师傅把地弄脏了")
     OTHER = "other"  # anything else: asked again
 
 
@@ -28,6 +29,7 @@ class Said(StrEnum):
 class Reading:
     said: Said
     score: int | None = None  # a rating 1-5 given in words
+    remark: str | None = None  # "solved, but …": what they said of the service after "but"
 
 
 # Clear "not solved" words (SPEC rule 10: "not solved" reopens to the same owner), in the two
@@ -92,7 +94,7 @@ _NUMBER = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 _EN_NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _DIGIT = r"(?<![\d.])([1-5]|[一二两三四五]|one|two|three|four|five)(?![\d.])"
 _RATING = re.compile(
-    rf"{_DIGIT}\s*(颗|个)?\s*(星|stars?\b)"
+    rf"{_DIGIT}\s*(颗|个)?\s*(星(?!期|座|球)|stars?\b)"  # "一个星期" is a week
     rf"|{_DIGIT}\s*分(?!钟|之|析|享|别|开|配|类|期|局|行|店|队|成|数|辨|钱)"
     rf"|打\s*{_DIGIT}|\b(rate|rated|rating)[\s:]+(it|you|them|this)?\s*(a\s+)?{_DIGIT}"
     rf"|{_DIGIT}\s*(/|out of)\s*5",
@@ -115,6 +117,24 @@ _FILLER = re.compile(
     r"|\b(ok|okay|yes|yeah|yep|thanks|thank|you|thx|so|much|very|a|lot|great|good|perfect"
     r"|excellent|nice|now|all|everything|guys|service|and|it|is|i|we|the|really|again|light"
     r"|lights|water|power|heating|heat|alarm|smoke|street|my|our)\b|'(s|re|m|ve)\b",
+    re.IGNORECASE,
+)
+
+
+# "Solved, but" a remark ("修好了,不过师傅把地弄脏了", "fixed, but they left a mess"): the
+# word that turns from the solved matter to a remark on how it was done.
+_BUT = re.compile(
+    r"[\s,，、;；.。!！]*(不过|但是|但|可是|只是|就是|然而|\bbut\b|\bhowever\b|\bthough\b)"
+    r"[\s,，、:：]*",
+    re.IGNORECASE,
+)
+# After "but", what is no remark on the service: a question (asked again, as any question is),
+# or the problem still there or back ("不过还有点漏", "but it still drips": never closed as
+# solved on a reading that could be wrong).
+_NO_REMARK = re.compile(
+    r"[?？]|吗|请问|想问|问一下|怎么|什么时候|能不能|可不可以|还|仍|依然|依旧|又|再"
+    r"|\b(still|again|yet|question|ask|how|when|what|why|where|which|could you|can you|will you"
+    r"|is it|are you|do you|does it)\b",
     re.IGNORECASE,
 )
 
@@ -168,8 +188,33 @@ def read_after_resolution(text: str) -> Reading:
     score = rating_said(folded)
     if score is not None:
         return Reading(Said.SOLVED, score)
+    if _solved_alone(folded):
+        return Reading(Said.SOLVED)
+    remark = service_remark(folded)
+    if remark is not None:
+        return Reading(Said.SOLVED, remark=remark)
+    return Reading(Said.OTHER)
+
+
+def _solved_alone(folded: str) -> bool:
+    """The words say it is solved and nothing else (fillers, thanks, "good")."""
+    over = _OVER.sub(" ", folded)
     solved = _SOLVED.search(over) is not None or over != folded
     rest = _FILLER.sub(" ", _SOLVED.sub(" ", over))
-    if solved and not re.search(r"[\w\u4e00-\u9fff]", rest):
-        return Reading(Said.SOLVED)
-    return Reading(Said.OTHER)
+    return solved and not re.search(r"[\w\u4e00-\u9fff]", rest)
+
+
+def service_remark(text: str) -> str | None:
+    """What the requester says of the service after saying it is solved and "but"
+    ("修好了,不过师傅把地弄脏了": "师傅把地弄脏了"; "fixed, but they left a mess": "they left a
+    mess"), or None: the words before "but" say more than "solved", nothing follows it, or
+    what follows is a question or the problem still there (`_NO_REMARK`). Only for words that
+    say nothing of the problem not solved (`read_after_resolution` looks for that first)."""
+    folded = _fold(text)
+    turn = _BUT.search(folded)
+    if turn is None or not turn.start() or not _solved_alone(folded[: turn.start()]):
+        return None
+    remark = folded[turn.end() :].strip(" \t\n,，、;；.。!！")
+    if not re.search(r"[\w\u4e00-\u9fff]", remark) or _NO_REMARK.search(remark):
+        return None
+    return remark

@@ -2,9 +2,9 @@
 
 Personal data: once a ticket has been closed for `personal_data`, its words are erased (the
 question, every message's text and file, the resolution summary, the latest update, handoff
-forms, notice updates, rating comments, and the summaries and reasons in its event log); so
-are the name, last question and first inquiry of a requester none of whose tickets still
-holds words. What
+forms, notice updates, rating comments, and the summaries, reasons and remarks on the service
+in its event log); so are the name, last question and first inquiry of a requester none of
+whose tickets still holds words. What
 stays is anonymous: times, statuses, owners, departments, priorities, scores; the supervision
 figures and the event log's replay are the same after as before.
 
@@ -39,7 +39,7 @@ from bot.models import (
 
 ERASED = "[erased]"
 BATCH = 500
-_WORDS_IN_EVENTS = ("summary", "reason")
+_WORDS_IN_EVENTS = ("summary", "reason", "remark")  # remark: on the service, at confirming
 
 
 @dataclass(frozen=True)

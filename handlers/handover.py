@@ -16,6 +16,7 @@ from bot.intake import attachments, details, emergency, handing, offers, pressin
 from bot.intake.buttons import PressAction
 from bot.intake.decision import Action, Handover
 from bot.intake.media import MediaAction
+from bot.intake.wordless import Wordless
 from bot.models import Requester, Ticket
 from bot.outbox import Call
 from handlers import keyboards, post
@@ -99,7 +100,10 @@ def _present(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list
             text = desk.texts.render("courtesy", language, thanks=outcome.thanks)
             return [post.message(chat_id, text)]
         case Action.NO_WORDS:
-            return [post.message(chat_id, desk.texts.render("no_words", language))]
+            text = desk.texts.render("no_words", language, kind=outcome.wordless)
+            if outcome.wordless == Wordless.PUZZLED_AFTER_ANSWER:  # a person, as under it
+                return [_offer(chat_id, text, keyboards.person(desk, language))]
+            return [post.message(chat_id, text)]
         case Action.SOLVED:
             return [post.message(chat_id, desk.texts.render("solved_said", language))]
         case Handover.TOO_MANY:
@@ -200,7 +204,9 @@ def present_media(desk: Desk, requester: Requester, taken: attachments.Taken) ->
     if taken.question is not None:
         return present(desk, requester, taken.question)
     if taken.action in _HELD:
-        return [post.message(chat_id, desk.texts.render(_HELD[taken.action], language))]
+        kind = Wordless.NOT_WORDS  # no_words: a sticker, a GIF, a dice
+        text = desk.texts.render(_HELD[taken.action], language, kind=kind)
+        return [post.message(chat_id, text)]
     return []
 
 

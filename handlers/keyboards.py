@@ -33,11 +33,21 @@ def accept(desk: Desk, ticket_id: int) -> InlineKeyboardMarkup:
     return keyboard([[(_staff(desk, "accept"), encode(Action.ACCEPT, ticket_id))]])
 
 
+def _stars(ticket_id: int) -> list[tuple[str, str]]:
+    return [("⭐" * n, encode(Action.RATE, ticket_id, n)) for n in range(1, 6)]
+
+
 def rating(desk: Desk, language: str, ticket_id: int) -> InlineKeyboardMarkup:
     """Under a resolution: one to five stars (confirming it), or reopen."""
-    stars = [("⭐" * n, encode(Action.RATE, ticket_id, n)) for n in range(1, 6)]
+    stars = _stars(ticket_id)
     reopen = (label(desk, language, "reopen"), encode(Action.REOPEN, ticket_id))
     return keyboard([stars[:3], stars[3:], [reopen]])
+
+
+def stars(ticket_id: int) -> InlineKeyboardMarkup:
+    """Under the confirmation of a resolution confirmed in words: one to five stars."""
+    stars = _stars(ticket_id)
+    return keyboard([stars[:3], stars[3:]])
 
 
 def answered(desk: Desk, language: str) -> InlineKeyboardMarkup:
@@ -50,6 +60,11 @@ def answered(desk: Desk, language: str) -> InlineKeyboardMarkup:
             ]
         ]
     )
+
+
+def person(desk: Desk, language: str) -> InlineKeyboardMarkup:
+    """Under "what is unclear in my answer?": a person, please."""
+    return keyboard([[(label(desk, language, "human"), encode(Action.HUMAN))]])
 
 
 def suggestions(desk: Desk, language: str, template_ids: Sequence[str]) -> InlineKeyboardMarkup:

@@ -80,6 +80,8 @@ def markup(desk: Desk, message: Outgoing) -> InlineKeyboardMarkup | None:
         return keyboards.claim(desk, ticket_id)
     if message.template == "resolution" and message.audience == Audience.REQUESTER:
         return keyboards.rating(desk, message.language, ticket_id)
+    if message.template == "confirmed_said" and message.audience == Audience.REQUESTER:
+        return keyboards.stars(ticket_id)  # confirmed in words: still asked to rate
     return None
 
 

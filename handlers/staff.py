@@ -305,7 +305,8 @@ async def _on_ticket(
 
 @stale_buttons
 async def requester_decides(update: Update, context: DeskContext) -> None:
-    """The requester rates a resolution (confirming it) or says it is not solved. An old,
+    """The requester rates a resolution (confirming it, or one they confirmed in words) or
+    says it is not solved. An old,
     replayed or forged button changes nothing and leaks nothing."""
     desk = context.desk
     query = update.callback_query
@@ -317,7 +318,7 @@ async def requester_decides(update: Update, context: DeskContext) -> None:
         # The ticket's staff hear of it: bot/closure.py. The requester, who pressed, is
         # answered here.
         if button.action is Action.RATE:
-            ticket = await closure.confirm_and_tell(
+            ticket = await closure.rate_and_tell(
                 tx=tx,
                 rules=desk.rules,
                 ticket_id=ticket_id,

@@ -12,6 +12,7 @@ The table, in words (each row wins over those below it):
 
 | step                   | ticket | asked for a person | band     | vague | action      |
 | ---------------------- | ------ | ------------------ | -------- | ----- | ----------- |
+| any (nothing visible)  | any    |                    |          |       | NO_WORDS    |
 | none                   | yes*   | any, not aside     |          | any   | INTO_TICKET |
 | any, an emergency said |        | any                |          | any   | EMERGENCY   |
 | CATEGORY, a name said  |        | any                |          | any   | IN_CATEGORY |
@@ -175,6 +176,7 @@ def before_match(
     aside: bool = False,
     opener: bool = False,
     courtesy: bool = False,
+    empty: bool = False,
 ) -> Action | None:
     """The action decided without the knowledge base, or None: search it, then `after_match`.
     `words`: the text carries any (`has_words`); `no_matter`: it only asks for a person or a
@@ -186,7 +188,11 @@ def before_match(
     question of another matter than the ticket's, answered (`new_matter.aside`);
     `emergency`: their own words in it tell a danger to people
     (`bot.priority.emergency_words`); `opener`: a greeting or an opener written by them
-    (`is_opening`); `courtesy`: thanks or "ok" written by them (`is_courtesy`)."""
+    (`is_opening`); `courtesy`: thanks or "ok" written by them (`is_courtesy`); `empty`:
+    nothing in it shows (`wordless.is_empty`: zero-width characters alone), never filed as
+    their words, in a ticket either: it arrived empty."""
+    if empty:
+        return Action.NO_WORDS
     if step is None and ticket_in_progress and not beside and not aside:
         return Action.INTO_TICKET
     if emergency:

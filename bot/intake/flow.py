@@ -40,6 +40,7 @@ from bot.intake.own_kind import anew_after
 from bot.intake.reply import reply_to_answer
 from bot.intake.search import nearest
 from bot.intake.second import two_questions, with_second
+from bot.intake.wordless import is_empty, wordless_of
 from bot.kinds import Origin
 from bot.models import DialogStep, Requester, Ticket
 from bot.priority import emergency_words
@@ -99,8 +100,7 @@ async def take_text(
     # A reply or an opener leading a question ("没用,我是想问…", "还有,…", "Solved. Also…").
     parted = led_question(text) if origin is None and led is None else None
     # A question answered aside from the ticket in hand takes only what answers its answer
-    # ("没用", "解决了", or such words leading a question); the rest is the ticket's, unless
-    # it is such a question too.
+    # ("没用", "解决了", or such leading a question); else the ticket's, unless it is one too.
     beside = bool(going_on) and not (
         inquiry.is_aside(going_on)
         and reply_to_answer(text) is None
@@ -134,6 +134,7 @@ async def take_text(
         emergency=bool(mine and emergency_words(desk.rules, mine)),
         opener=origin is None and is_opening(text),
         courtesy=(courteous := origin is None and is_courtesy(text)),
+        empty=is_empty(text),
     )
     if apart and parted is not None and current is not None:
         # "Solved" said of the resolution awaiting their word confirms it; the question after
@@ -149,7 +150,9 @@ async def take_text(
         )
         told = emergency.kinds_told(mine) if raised else ()
         return Outcome(decided, ticket=current, emergency=raised, person=person, dangers=told)
-    if decided in (Action.INTO_TICKET, Action.NO_WORDS):
+    if decided is Action.NO_WORDS:  # each kind answered for what it is, nothing filed
+        return Outcome(decided, wordless=wordless_of(text, going_on, step is None))
+    if decided is Action.INTO_TICKET:
         return Outcome(decided, ticket=current)
     if decided is Action.COURTESY or (
         courteous and decided in (Action.CLARIFY, Action.ASK_MATTER)
@@ -293,11 +296,8 @@ async def take_text(
     # The template the bot last answered with, when that was the last thing it did (the
     # turn before this text); None after suggestions, a question, or nothing.
     before = (requester.inquiry or [])[-2:-1]
-    answered = (
-        requester.last_offered
-        if step is None and before and before[0].get("did") == "answer"
-        else None
-    )
+    did = before[0].get("did") if before else None
+    answered = requester.last_offered if step is None and did == "answer" else None
     if decided is None and answered is not None and origin is None:
         replied = await said_after_answer(tx, desk, requester, text)
         if replied is not None:

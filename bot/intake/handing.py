@@ -63,6 +63,8 @@ class Outcome:
     # told the emergency numbers first (`bot.intake.emergency`).
     emergency: bool = False
     dangers: tuple[str, ...] = ()  # the kinds of danger heard, for the numbers that fit
+    # NO_WORDS: what the text without words is (`bot.intake.wordless`), worded for its kind.
+    wordless: str = ""
 
 
 def record_turn(requester: Requester, turn: inquiry.Turn) -> None:

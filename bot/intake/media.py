@@ -10,14 +10,14 @@ text does (`bot.intake.decision.has_words`).
 The table (each row wins over those below it; "ticket": a ticket in progress and no dialog
 step, so that the ticket takes what they send, as for text in `bot.intake.decision`; "album
 seen": the message belongs to the album the bot last acknowledged; "words": the caption
-carries words; "kept": something a case can use, anything but a sticker or a dice, the kinds
-that carry no question, NO_QUESTION):
+carries words; "kept": something a case can use, anything but a sticker, a dice or a GIF,
+the kinds that carry no question, NO_QUESTION; a GIF with words under it is their question):
 
 | ticket | album seen | words | kept | step     | action            |
 | ------ | ---------- | ----- | ---- | -------- | ----------------- |
 | yes    | yes        | any   |      |          | INTO_TICKET_QUIET |
 | yes    | no         | any   |      |          | INTO_TICKET       |
-| no     |            |       | no   |          | NO_WORDS          |
+| no     |            | no    | no   |          | NO_WORDS          |
 | no     | any        | yes   |      |          | QUESTION          |
 | no     | yes        | no    |      |          | HOLD_QUIET        |
 | no     | no         | no    |      | CATEGORY | HOLD_FOR_CATEGORY |
@@ -56,7 +56,7 @@ class MediaAction(StrEnum):
     HOLD_QUIET = "hold_quiet"  # held without a reply: the album was answered
     HOLD_FOR_CATEGORY = "hold_for_category"  # held with the question that waits for a category
     HOLD_AND_ASK = "hold_and_ask"  # held; the requester is asked what it is about
-    NO_WORDS = "no_words"  # a sticker, no ticket: what do they need? (nothing changes)
+    NO_WORDS = "no_words"  # a sticker, a GIF, no ticket: words please (nothing changes)
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ def decide_media(
     """The table of the module's description for one attachment."""
     if step is None and ticket_in_progress:
         return MediaAction.INTO_TICKET_QUIET if album_seen else MediaAction.INTO_TICKET
-    if not kept:
+    if not kept and not words:
         return MediaAction.NO_WORDS
     if words:
         return MediaAction.QUESTION

@@ -55,6 +55,7 @@ def figure_row(name: str, figures: Figures) -> dict[str, object]:
         "reopen": share(figures.reopen_rate),
         "rating": "-" if figures.average_rating is None else f"{figures.average_rating:.1f}",
         "breaches": figures.breaches,
+        "remarks": figures.remarks,
     }
 
 

@@ -48,6 +48,7 @@ async def test_figures_per_officer_and_department(sessions: Sessions, rules: Rul
             ticket_id=quick.id,
             requester_id=requester_id,
             score=4,
+            remark="师傅把地弄脏了",  # solved, but a remark on the service
             now=NOW + timedelta(hours=3),
         )
         await tickets.claim(
@@ -134,12 +135,14 @@ async def test_figures_per_officer_and_department(sessions: Sessions, rules: Rul
     assert officer.average_rating == 3.0
     assert officer.sla_compliance == 1.0  # 2 h and, after reopening, 6 h: both within 1 day
     assert officer.breaches == 0  # the missed first response is the department's
+    assert officer.remarks == 1  # one of the two confirmed with a remark on the service
 
     second = report.by_officer[OFFICER_2]
     assert second.tickets == 1
     assert second.transfers == 1
     assert second.sla_compliance == 0.0  # still open three days later, past its deadline
     assert second.breaches == 3  # overdue, no update before the notice, the notice late
+    assert second.remarks == 0
     assert (second.notices, second.notices_on_time_share) == (1, 0.0)
 
     general = report.by_department["general"]
@@ -147,6 +150,7 @@ async def test_figures_per_officer_and_department(sessions: Sessions, rules: Rul
     # The missed first response on `slow`, and the three on `moved`.
     assert general.breaches == 4
     assert general.as_dict()["tickets"] == 3
+    assert general.as_dict()["remarks"] == 1
 
 
 async def test_the_reopen_rate_counts_tickets_reopened_and_not_yet_resolved_again(

@@ -259,6 +259,7 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
         "described": "哪天能办?\n• 周一\n• 周二",
         "origin_kind": "user",
         "origin_name": "李四",
+        "remark": "师傅把地弄脏了",
         "old_chat_id": -4001,
         "new_chat_id": -1004001,
         "chat_id": -1004001,
@@ -284,6 +285,7 @@ _REPORT_FIELDS = (
     "reopen",
     "rating",
     "breaches",
+    "remarks",
 )
 
 
@@ -309,6 +311,11 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [(o, {"origin_kind": o}) for o in ("user", "hidden_user", "chat", "channel")]
     if template == "handoff_decided":
         return [(d, {"decision": d}) for d in ("accepted", "returned")]
+    if template == "no_words":  # bot/intake/wordless.py
+        kinds = ("empty", "puzzled", "puzzled_after_answer", "symbols", "not_words")
+        return [(k, {"kind": k}) for k in kinds]
+    if template == "confirmed_said":  # bot/closure.py: a remark on the service, or none
+        return [("remark", {}), ("plain", {"remark": ""})]
     if template == "group_not_served":
         return [("group", {"bot_username": "shouwen_bot"})]
     if template == "incident_update":

@@ -201,3 +201,38 @@ def test_any_rating_in_words_is_read(score: int, form: str) -> None:
 def test_reading_never_fails_and_a_score_is_a_rating(text: str) -> None:
     reading = read_after_resolution(text)
     assert reading.score is None or (reading.said is Said.SOLVED and 1 <= reading.score <= 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "remark"),
+    [
+        ("修好了,不过师傅把地弄脏了", "师傅把地弄脏了"),
+        ("已经恢复了，但是维修人员态度很差", "维修人员态度很差"),
+        ("修好了，就是师傅来得有点晚", "师傅来得有点晚"),
+        ("解决了,可是等了一个星期", "等了一个星期"),
+        ("fixed, but they left a mess", "they left a mess"),
+        ("It works now, but the man was rude", "the man was rude"),
+        (
+            "All sorted, thanks. However the workers were two hours late.",
+            "the workers were two hours late",
+        ),
+    ],
+)
+def test_solved_but_a_remark_on_the_service_is_solved_with_it(text: str, remark: str) -> None:
+    assert read_after_resolution(text) == Reading(Said.SOLVED, remark=remark)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "修好了,不过还有点漏",  # still there: asked again, never closed on a guess
+        "fixed but it still drips",
+        "修好了,不过想问一下怎么缴费",  # a question: asked again
+        "fixed, but when will you come back for the ladder?",
+        "好了,但是",  # nothing after "but"
+        "but fixed",  # nothing solved before it
+        "修好了,但是又坏了",
+    ],
+)
+def test_but_with_no_remark_on_the_service_is_no_remark(text: str) -> None:
+    assert read_after_resolution(text).remark is None

@@ -233,7 +233,7 @@ async def test_the_unexpected_gets_a_reply_or_a_deliberate_silence(
     await world.push(
         {"channel_post": {"message_id": 1, "date": 0, "chat": channel, "text": "公告"}}
     )
-    # A sticker before any ticket: asked for words.
+    # A sticker before any ticket: the bot reads words and photos, asked for words.
     await world.user_sends_content(
         ENGLISH,
         {
@@ -248,7 +248,7 @@ async def test_the_unexpected_gets_a_reply_or_a_deliberate_silence(
             }
         },
     )
-    assert "describe" in (await bot_lines(emulator, ENGLISH, 1))[-1].text
+    assert "words and photos" in (await bot_lines(emulator, ENGLISH, 1))[-1].text
     await world.user_sends(ENGLISH, "/status")
     await bot_lines(emulator, ENGLISH, 2)
     assert stranger_group.id not in world.transcripts or all(

@@ -26,7 +26,8 @@ from bot.texts import Texts
 STEPS = {"-": None, "new": DialogStep.NEW_QUESTION, "clarify": DialogStep.CLARIFY}
 STEPS["category"] = DialogStep.CATEGORY
 
-# step, ticket in progress, album seen, caption has words, kept (not a sticker) -> action
+# step, ticket in progress, album seen, caption has words, kept (not a sticker, a dice or a
+# GIF; only a GIF carries words, its caption the question) -> action
 TABLE = """
 -         ticket  seen    words    kept     into_ticket_quiet
 -         ticket  seen    none     kept     into_ticket_quiet
@@ -36,7 +37,8 @@ TABLE = """
 -         none    seen    words    kept     question
 -         none    seen    none     kept     hold_quiet
 -         none    new     none     kept     hold_and_ask
--         none    new     words    sticker  no_words
+-         none    new     none     sticker  no_words
+-         none    new     words    sticker  question
 new       ticket  new     none     kept     hold_and_ask
 new       ticket  new     words    kept     question
 clarify   none    new     none     kept     hold_and_ask

@@ -1,0 +1,72 @@
+"""What a message without words is, as a pure function (issue 14, bad input of the same
+family), so that a clerk answers each for what it is rather than with one "I could not tell
+what you need":
+
+- EMPTY: nothing visible at all, only invisible characters (a zero-width space U+200B, a
+  joiner U+200D, a byte-order mark U+FEFF, a lone variation selector) and spaces: the
+  message arrived empty. In a ticket it is not filed as the requester's words.
+- PUZZLED: only question marks or an ellipsis ("??", "？？", "?", "。。。", "..."): the
+  requester does not understand or waits; with nothing before, what would they like to ask?
+- PUZZLED_AFTER_ANSWER: the same right after the bot's answer: what is unclear in it (and a
+  person, as under the answer).
+- SYMBOLS: emoji, other punctuation or symbols: no words; what do they need?
+- NOT_WORDS: a sticker, a GIF, a dice (`bot.kinds.NO_QUESTION`): the bot reads words and
+  photos; write the question, please.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping, Sequence
+from enum import StrEnum
+from typing import Any
+
+
+class Wordless(StrEnum):
+    """What a message without words is (the `no_words` template words each)."""
+
+    EMPTY = "empty"
+    PUZZLED = "puzzled"
+    PUZZLED_AFTER_ANSWER = "puzzled_after_answer"
+    SYMBOLS = "symbols"
+    NOT_WORDS = "not_words"
+
+
+# Marks of puzzlement or waiting: question marks and ellipses, ASCII, full-width and Chinese.
+_PUZZLED = frozenset("?？¿⁇⁈.。…・·．､、!！")
+_ASKING = frozenset("?？¿⁇⁈.。…．")  # at least one of these: "!!" alone is no puzzlement
+
+
+def visible(text: str) -> str:
+    """`text` without what shows nothing: format characters (zero-width spaces and joiners,
+    the byte-order mark, direction marks), variation selectors and other marks standing
+    alone, and white space."""
+    return "".join(
+        ch
+        for ch in text
+        if not ch.isspace() and unicodedata.category(ch) not in ("Cf", "Mn", "Me", "Cc", "Zs")
+    )
+
+
+def is_empty(text: str) -> bool:
+    """Nothing in `text` shows: only invisible characters and spaces, or nothing at all."""
+    return not visible(text)
+
+
+def wordless_kind(text: str, *, after_answer: bool) -> Wordless:
+    """What a text without words is (`bot.intake.small_words.has_words` false):
+    EMPTY, PUZZLED (PUZZLED_AFTER_ANSWER when the bot's answer was the last thing said) or
+    SYMBOLS, as the module's description says."""
+    shown = visible(text)
+    if not shown:
+        return Wordless.EMPTY
+    if set(shown) <= _PUZZLED and set(shown) & _ASKING:
+        return Wordless.PUZZLED_AFTER_ANSWER if after_answer else Wordless.PUZZLED
+    return Wordless.SYMBOLS
+
+
+def wordless_of(text: str, turns: Sequence[Mapping[str, Any]], answered: bool) -> Wordless:
+    """`wordless_kind` of a requester's text, the bot's answer the last of the first
+    inquiry's `turns` (`bot.intake.inquiry`) when `answered` may be (no dialog step waits)."""
+    after = answered and bool(turns) and turns[-1].get("did") == "answer"
+    return wordless_kind(text, after_answer=after)
