@@ -54,7 +54,7 @@ AFTER = {
 
 
 # Notices shown as a reply to the message their values name (`reply_to`), when they name one.
-REPLYING = {ANSWER, HANDED_SETTLED, "staff_edit"}
+REPLYING = {ANSWER, HANDED_SETTLED, "staff_edit", "requester_edit"}
 
 
 def _supervising(desk: Desk, message: Outgoing) -> bool:
@@ -235,6 +235,7 @@ def present(desk: Desk, message: Outgoing) -> Call:
         in_topic=in_topic,
         after=after if ticket_id is not None else None,
         # An answer about a handoff, what became of a handed ticket: under the form; an
-        # officer's edit of a reply: under the requester's copy of it.
+        # officer's edit of a reply: under the requester's copy of it; a requester's edit: under
+        # the staff's copy of what they edited.
         reply_to=message.context.get("reply_to") if message.template in REPLYING else None,
     )

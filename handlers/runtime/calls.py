@@ -127,7 +127,9 @@ class Calls:
             )
             raise Reordered(await self._new_topic(ticket, "topic_intro"))
         answers_card = delivery.answers_card(forum=forum, claimed=ticket.owner_id is not None)
-        if (answers_card or under_card) and ticket.card_message_id is not None:
+        # Under the card, unless it answers a message of its own (which is there already).
+        answers_own = "reply_parameters" in params
+        if (answers_card or under_card) and ticket.card_message_id is not None and not answers_own:
             params["reply_parameters"] = {
                 "message_id": ticket.card_message_id,
                 "allow_sending_without_reply": True,
