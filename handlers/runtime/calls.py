@@ -115,8 +115,13 @@ class Calls:
         forum = await self._is_forum(call.chat_id)
         # An answer to an officer who asked under an unclaimed ticket's card goes there.
         under_card = item.message is not None and bool(item.message.context.get("under_card"))
+        topic_only = item.message is not None and bool(item.message.context.get("topic_only"))
         then = delivery.without_topic(
-            forum=forum, claimed=ticket.owner_id is not None, kind=call.kind, under_card=under_card
+            forum=forum,
+            claimed=ticket.owner_id is not None,
+            kind=call.kind,
+            under_card=under_card,
+            topic_only=topic_only,
         )
         if then == delivery.SKIP:
             return SKIPPED
