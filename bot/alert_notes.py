@@ -3,16 +3,19 @@
 about that ticket; a mass incident's alert (a surge, a ticket joining it) is about every
 ticket of the incident still being worked on (issue 14: a supervisor's "已联系供电公司调度,
 抢修车已出发" under "🚨 群体性事件 #1" was answered "not tied to a ticket" and kept nowhere).
-Their words are their internal note on each (bot/speaking.py `note_and_tell`)."""
+Their words are their internal note on each (bot/speaking.py `note_and_tell`). Alerts reach
+supervisors in their private chats with the bot too: a reply there to one is the same note
+(`alert_in_private`), not a citizen's question."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import speaking, tickets
-from bot.models import ACTIVE_STATUSES, StaffLink, Ticket
+from bot.models import ACTIVE_STATUSES, Requester, StaffLink, Ticket
 from bot.rules import Rules
 from bot.transaction import Transaction
 
@@ -75,3 +78,18 @@ async def note_on_alert(
         )
     owner = ticket.owner_id if incident_id is None else None
     return AlertNote([t.id for t in about], incident_id, owner)
+
+
+async def alert_in_private(*, session: AsyncSession, chat_id: int, message_id: int) -> bool:
+    """Whether the bot's message `message_id` in the private chat `chat_id` stands for a
+    ticket of someone else's (an alert to a supervisor, linked as it is sent), so that a reply
+    to it is a note on that ticket (`note_on_alert`); False for what the bot told the chat's
+    own person about their tickets as a requester, and for anything linked to no ticket."""
+    link = await session.get(StaffLink, (chat_id, message_id))
+    if link is None:
+        return False
+    ticket = await session.get(Ticket, link.ticket_id)
+    if ticket is None:
+        return False
+    requester = await session.get(Requester, ticket.requester_id)
+    return requester is not None and requester.chat_id != chat_id

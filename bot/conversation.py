@@ -17,12 +17,13 @@ from bot.acknowledgements import acknowledgement_due
 from bot.closure import words_after_resolution_and_tell
 from bot.db import wrote_directly
 from bot.errors import IllegalMove, NotAllowed
+from bot.excerpt import excerpt
 from bot.guards import MAX_TEXT, may_speak_for
 from bot.kinds import EDIT, NOT_COPIED, Origin
 from bot.ledger import contacted, record_late_first_response
 from bot.models import Direction, Requester, Ticket, TicketMessage, TicketStatus
 from bot.notices import Audience, Notice, card_refresh, publish
-from bot.relays import relay_notices, staff_asked, under_card
+from bot.relays import copy_of, relay_notices, staff_asked, under_card
 from bot.rules import Rules
 from bot.store import get, get_for_requester, save
 from bot.transaction import Transaction
@@ -166,7 +167,10 @@ async def requester_edit_and_tell(
     get a `requester_edit` notice (the mark) and the message as it now reads (`relay`), the
     handling department's group while the ticket has no staff group (under the card, as
     `requester_message_and_tell` says, when staff asked; and the card of a ticket nobody
-    claimed is redrawn with the words as they now read). The filed edit carries
+    claimed is redrawn with the words as they now read). The mark replies to the staff's copy
+    of the message edited (`reply_to`: bot/relays.py `copy_of`), or, when they got none (the
+    question, shown on the card; a copy never sent), quotes what it read (`original`), so the
+    officer sees which message changed (issue 14). The filed edit carries
     no Telegram ids: the message itself is already filed, and a topic opened later copies it
     once, as it then reads. Raises as `add_requester_message` does (DeskError)."""
     message = await add_requester_message(
@@ -183,8 +187,15 @@ async def requester_edit_and_tell(
     placed = {"under_card": True} if staff_asked(ticket) else {}
     copied = {"from_chat_id": chat_id, "message_id": message_id, **placed}
     staff = (Audience.TICKET_STAFF,)
+    where = ticket.staff_chat_id if ticket.staff_chat_id is not None else group
+    copy = await copy_of(tx, chat_id=where, of=(chat_id, message_id))
+    which: dict[str, object]
+    if copy is not None:
+        which = {"reply_to": copy}  # under the staff's copy of the message edited
+    else:  # they never got it as a copy (the question, on the card): what it read
+        which = {"original": excerpt(await _sent_text(tx, chat_id, message_id), QUOTED).text}
     notices = [
-        Notice("requester_edit", staff, ticket, placed, fallback=group),
+        Notice("requester_edit", staff, ticket, {**placed, **which}, fallback=group),
         Notice("relay", staff, ticket, copied, fallback=group),
     ]
     notices += await handed.mirrored(
@@ -194,6 +205,24 @@ async def requester_edit_and_tell(
         notices.append(card_refresh(ticket))  # the card shows their words as they now read
     await publish(tx, rules, notices)
     return message
+
+
+QUOTED = 600  # units of an edited message's former words quoted in the mark of its edit
+
+
+async def _sent_text(tx: Transaction, chat_id: int, message_id: int) -> str:
+    """The words the requester's message `message_id` in their chat read when filed."""
+    found = await tx.session.scalar(
+        select(TicketMessage.text)
+        .where(
+            TicketMessage.telegram_chat_id == chat_id,
+            TicketMessage.telegram_message_id == message_id,
+            TicketMessage.direction == Direction.IN,
+        )
+        .order_by(TicketMessage.id)
+        .limit(1)
+    )
+    return found or ""
 
 
 async def ticket_of_message(

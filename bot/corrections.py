@@ -17,8 +17,9 @@ from bot.conversation import add_staff_message
 from bot.excerpt import requester_parts
 from bot.guards import MAX_TEXT
 from bot.kinds import EDIT
-from bot.models import Direction, Requester, StaffLink, TicketMessage
+from bot.models import Direction, Requester, TicketMessage
 from bot.notices import Audience, Notice, publish
+from bot.relays import copy_of
 from bot.rules import Rules
 from bot.store import get
 from bot.transaction import Transaction
@@ -73,24 +74,6 @@ async def staff_edit_and_tell(
         )
     await publish(tx, rules, notices)
     return message
-
-
-async def copy_of(tx: Transaction, *, chat_id: int, of: tuple[int, int]) -> int | None:
-    """The message id in chat `chat_id` of the latest copy the desk delivered there of the
-    message `of` (chat id, message id), None when none was delivered or it is not known (a
-    copy still in the outbox, given up, or sent before links recorded what they carry)."""
-    from_chat_id, from_message_id = of
-    found = await tx.session.scalar(
-        select(StaffLink.message_id)
-        .where(
-            StaffLink.from_chat_id == from_chat_id,
-            StaffLink.from_message_id == from_message_id,
-            StaffLink.chat_id == chat_id,
-        )
-        .order_by(StaffLink.message_id.desc())
-        .limit(1)
-    )
-    return int(found) if found is not None else None
 
 
 async def reply_of(session: AsyncSession, *, chat_id: int, message_id: int) -> int | None:

@@ -69,7 +69,9 @@ INTO_TOPIC_LATER = frozenset({"relay", "relay_described", "relay_origin", "reque
 SEND, SKIP, OPEN = "send", "skip", "open"
 
 
-def without_topic(*, forum: bool, claimed: bool, kind: str, under_card: bool = False) -> str:
+def without_topic(
+    *, forum: bool, claimed: bool, kind: str, under_card: bool = False, topic_only: bool = False
+) -> str:
     """What becomes of a message for a ticket's topic (`kind`: its outbox kind) while the
     ticket has no topic in its staff group (issue 15: a copy is never dropped when a topic
     will exist for it):
@@ -88,11 +90,14 @@ def without_topic(*, forum: bool, claimed: bool, kind: str, under_card: bool = F
 
     A claimed ticket without a topic in a forum: its group was upgraded to a forum after the
     claim, or the topic's opening waits behind it (the bot lacked the right to manage topics:
-    then opening it here fails the same way, and this message waits, parked, behind it)."""
+    then opening it here fails the same way, and this message waits, parked, behind it).
+    `topic_only` (a note under a claimed ticket's card, bot/speaking.py): as FORUM_ONLY."""
     if not forum:
-        return SKIP if kind in FORUM_ONLY else SEND
+        return SKIP if kind in FORUM_ONLY or topic_only else SEND
     if claimed:
         return SKIP if kind in FORUM_ONLY else OPEN
+    if topic_only:
+        return SKIP
     return SKIP if kind in INTO_TOPIC_LATER and not under_card else SEND
 
 

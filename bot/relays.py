@@ -5,9 +5,12 @@ file: the card counts it "in the replies to this card"; issue 14)."""
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from bot.kinds import NOT_COPIED, Origin
-from bot.models import Ticket, TicketMessage
+from bot.models import StaffLink, Ticket, TicketMessage
 from bot.notices import Audience, Notice
+from bot.transaction import Transaction
 
 
 def relay_notices(
@@ -65,3 +68,21 @@ def under_card(*, claimed: bool, asked: bool, content_type: str) -> bool:
     if claimed:
         return False
     return asked or content_type not in ("text", "edit")
+
+
+async def copy_of(tx: Transaction, *, chat_id: int, of: tuple[int, int]) -> int | None:
+    """The message id in chat `chat_id` of the latest copy the desk delivered there of the
+    message `of` (chat id, message id), None when none was delivered or it is not known (a
+    copy still in the outbox, given up, or sent before links recorded what they carry)."""
+    from_chat_id, from_message_id = of
+    found = await tx.session.scalar(
+        select(StaffLink.message_id)
+        .where(
+            StaffLink.from_chat_id == from_chat_id,
+            StaffLink.from_message_id == from_message_id,
+            StaffLink.chat_id == chat_id,
+        )
+        .order_by(StaffLink.message_id.desc())
+        .limit(1)
+    )
+    return int(found) if found is not None else None

@@ -124,8 +124,14 @@ async def staff_words_and_tell(
     after claiming the ticket for its writer (`ownership.claim_and_tell`: the requester hears
     who owns it first; the card is redrawn claimed, showing the answer); else an internal
     note by its writer at the transaction's instant (`note_and_tell`). Raises NotAllowed
-    (reason "owner_only") for a writer who is not staff, and as the claim does (DeskError)."""
-    ticket = await get(session=tx.session, ticket_id=ticket_id)
+    (reason "owner_only") for a writer who is not staff, and as the claim does (DeskError).
+
+    What the words are is decided on the ticket's row held (`get` with `lock`): a claim at the
+    same instant (a press of Claim elsewhere, another officer's answer) either commits first,
+    and these words are then a note by their writer (who hears it is owned), or waits for
+    this transaction, and finds it claimed by these words: never both a claim and words
+    refused as a lost race (issue 14)."""
+    ticket = await get(session=tx.session, ticket_id=ticket_id, lock=True)
     said = said_as(rules, ticket, officer_id)
     if said is Said.NOTE:
         return await note_and_tell(
@@ -198,14 +204,22 @@ async def note_and_tell(
         message_id=message_id,
     )
     await save(tx.session, rules, ticket)
-    here = chat_id == ticket.staff_chat_id and (
-        ticket.staff_thread_id is None or thread_id == ticket.staff_thread_id
-    )
+    in_group = chat_id == ticket.staff_chat_id
+    if ticket.staff_thread_id is not None:
+        here, topic_only = in_group and thread_id == ticket.staff_thread_id, False
+    else:
+        # No topic known: under the card is the ticket's place while nobody owns it (and in
+        # a group without topics always); once owned, in a forum its owner works in the topic
+        # its claim is opening (words under the card just after a claim, issue 14), so they
+        # go there too, and only there (`topic_only`: nothing in a group without topics).
+        topic_only = in_group and thread_id is None and ticket.owner_id is not None
+        here = in_group and not topic_only
     if not here:
         values = {
             "event": "noted_elsewhere",
             "by": rules.staff.shown_as(officer_id) or "-",
             "text": excerpt(text, NOTE_SHOWN).text,
+            **({"topic_only": True} if topic_only else {}),
         }
         await publish(tx, rules, [Notice("staff_event", (Audience.TICKET_STAFF,), ticket, values)])
     why = why_kept(rules, ticket, officer_id)

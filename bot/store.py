@@ -11,10 +11,17 @@ from bot.models import Ticket
 from bot.rules import Rules
 
 
-async def get(*, session: AsyncSession, ticket_id: int) -> Ticket:
-    """The ticket with this number, or NotFound."""
+async def get(*, session: AsyncSession, ticket_id: int, lock: bool = False) -> Ticket:
+    """The ticket with this number, or NotFound. With `lock`, its row is held until the
+    transaction ends, read as last committed (PostgreSQL's SELECT ... FOR UPDATE: a
+    concurrent transaction deciding on it waits, then sees this one's change; SQLite's
+    BEGIN IMMEDIATE has every transaction wait its turn already): for a decision that
+    depends on who owns it (a claim, words that claim by answering)."""
     logs.bind(ticket_id=ticket_id)  # the log lines of whoever works on it
-    ticket = await session.get(Ticket, ticket_id)
+    if lock:
+        ticket = await session.get(Ticket, ticket_id, with_for_update=True, populate_existing=True)
+    else:
+        ticket = await session.get(Ticket, ticket_id)
     if ticket is None:
         raise NotFound(f"no ticket {ticket_id}", "no_ticket", ticket_id=ticket_id)
     return ticket

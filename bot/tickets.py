@@ -155,8 +155,9 @@ def _supervisor_alerts(
 async def claim(
     *, session: AsyncSession, rules: Rules, ticket_id: int, officer_id: int, now: datetime
 ) -> Ticket:
-    """Make `officer_id` the owner of an unclaimed ticket; of two concurrent claims one wins."""
-    ticket = await get(session=session, ticket_id=ticket_id)
+    """Make `officer_id` the owner of an unclaimed ticket; of two concurrent claims (a press
+    of Claim, an answer that claims: bot/speaking.py) one wins, the other sees it claimed."""
+    ticket = await get(session=session, ticket_id=ticket_id, lock=True)
     require_staff_of(rules, officer_id, ticket.department_key, ticket.handling_department_key)
     lifecycle.move(
         session, ticket, Action.CLAIM, now=now, actor_id=officer_id, data={"owner_id": officer_id}

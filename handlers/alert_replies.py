@@ -6,7 +6,8 @@ its staff read it where they work on it (bot/speaking.py `note_and_tell`); the r
 never sees it, and the supervisor hears it was kept. A reply to one of the bot's messages
 that stands for no ticket (a report, a command's answer) is answered with what can be done
 there: never silence (SPEC rule 2). Replies among the supervisors themselves are theirs:
-the bot stays out of them."""
+the bot stays out of them. Alerts reach supervisors in their private chats too: a reply there
+to one is kept the same way (`in_private`)."""
 
 from __future__ import annotations
 
@@ -25,10 +26,44 @@ async def replied(desk: Desk, message: Message, bot_id: int, *, update_id: int) 
         return  # supervisors talking among themselves
     if answered.forum_topic_created is not None:
         return  # a message in a topic of a forum, which "replies" to the topic's opening
+    if not _staff(desk, message.from_user.id):
+        return  # someone who is not staff: the bot does not answer them in a staff place
+    await _keep(desk, message, answered, update_id=update_id)
+
+
+async def in_private(desk: Desk, message: Message, bot_id: int, *, update_id: int) -> bool:
+    """A staff member's message in their private chat with the bot that replies to an alert
+    about a ticket (bot/alert_notes.py `alert_in_private`): their note on it, as in the
+    supervisors' chat, and True; False for anything else (then it is theirs as a colleague
+    or a requester, handlers/asking.py)."""
+    answered = message.reply_to_message
+    user = message.from_user
+    if answered is None or answered.from_user is None or answered.from_user.id != bot_id:
+        return False
+    if user is None or not _staff(desk, user.id):
+        return False
+    async with desk.sessions() as session:
+        alert = await alert_notes.alert_in_private(
+            session=session, chat_id=message.chat_id, message_id=answered.message_id
+        )
+    if not alert:
+        return False
+    await _keep(desk, message, answered, update_id=update_id)
+    return True
+
+
+def _staff(desk: Desk, user_id: int) -> bool:
+    staff = desk.rules.staff
+    return staff.get(user_id) is not None or staff.is_management(user_id)
+
+
+async def _keep(desk: Desk, message: Message, answered: Message, *, update_id: int) -> None:
+    """The writer's words (`message`, replying to the bot's `answered`) kept as their note on
+    what `answered` stands for, and they told so; told what can be done where it stands for
+    no ticket."""
+    assert message.from_user is not None
     writer = message.from_user.id
     staff = desk.rules.staff
-    if staff.get(writer) is None and not staff.is_management(writer):
-        return  # someone who is not staff: the bot does not answer them in a staff place
     language = desk.settings.languages.default
     text = received.described(message) or message.text or message.caption or ""
     async with desk.transaction(update_id=update_id) as tx:

@@ -20,7 +20,7 @@ from bot.intake.decision import Action as IntakeAction
 from bot.models import Requester, Ticket, TicketStatus
 from bot.outbox import Call
 from bot.transaction import Transaction
-from handlers import post, received, which
+from handlers import alert_replies, post, received, which
 from handlers.callbacks import Action, Button, UnknownButton, parse
 from handlers.common import answer
 from handlers.context import DeskContext
@@ -39,6 +39,8 @@ async def ask(update: Update, context: DeskContext) -> None:
     desk = context.desk
     message, user = update.effective_message, update.effective_user
     assert message is not None and message.text is not None and user is not None
+    if await alert_replies.in_private(desk, message, context.bot.id, update_id=update.update_id):
+        return  # a supervisor's words on the ticket of an alert they got here
     async with desk.transaction(update_id=update.update_id) as tx:
         requester, current, holding = await asking(tx, desk, user)
         if await _as_colleague(desk, tx, requester, holding, message):
@@ -200,6 +202,8 @@ async def other(update: Update, context: DeskContext) -> None:
     user, message = update.effective_user, update.effective_message
     if user is None or message is None:
         return
+    if await alert_replies.in_private(desk, message, context.bot.id, update_id=update.update_id):
+        return  # a supervisor's photo, file, ... on the ticket of an alert they got here
     attachment = received.attachment_of(message)
     async with desk.transaction(update_id=update.update_id) as tx:
         requester, current, holding = await asking(tx, desk, user)

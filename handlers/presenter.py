@@ -54,7 +54,7 @@ AFTER = {
 
 
 # Notices shown as a reply to the message their values name (`reply_to`), when they name one.
-REPLYING = {ANSWER, HANDED_SETTLED, "staff_edit"}
+REPLYING = {ANSWER, HANDED_SETTLED, "staff_edit", "requester_edit"}
 
 
 def _supervising(desk: Desk, message: Outgoing) -> bool:
@@ -88,17 +88,20 @@ def markup(desk: Desk, message: Outgoing) -> InlineKeyboardMarkup | None:
 def _after(message: Outgoing) -> str | None:
     """What sending it records: see AFTER; and a message to a requester about a ticket is
     linked to it, so that their reply to it goes to that ticket (bot/replies.py), as is an
-    alert about a ticket in the supervisors' chat: a supervisor's reply to it is their note
-    on that ticket (handlers/alert_replies.py), and any other notice about a ticket in a
-    staff group (under its card, in its topic: a priority raised, a note written elsewhere):
-    a reply to it is words on that ticket, as a reply to its card is (handlers/staff.py;
-    issue 14: an officer's "收到,这户我来跟" under such a notice was kept nowhere)."""
+    alert about a ticket to supervisors (their chat, or a supervisor's private chat): a
+    supervisor's reply to it is their note on that ticket (handlers/alert_replies.py), and
+    any other notice about a ticket in a staff group (under its card, in its topic: a
+    priority raised, a note written elsewhere): a reply to it is words on that ticket, as a
+    reply to its card is (handlers/staff.py; issue 14: an officer's "收到,这户我来跟" under
+    such a notice was kept nowhere)."""
     if message.template in AFTER:
         return AFTER[message.template]
     if message.ticket_id is None:
         return None
-    if message.audience == Audience.MANAGEMENT:
-        return "alert"  # linked at once: a supervisor may answer it the moment it arrives
+    if message.audience in _SUPERVISING:
+        # Linked at once: a supervisor may answer it the moment it arrives, in the
+        # supervisors' chat or in private (handlers/alert_replies.py).
+        return "alert"
     if message.audience == Audience.REQUESTER or message.chat_id < 0:
         return "link"
     return None  # a staff member's private chat: they are answered there as a colleague
@@ -224,7 +227,7 @@ def present(desk: Desk, message: Outgoing) -> Call:
     else:
         text = desk.texts.render(message.template, message.language, **message.context)
     ticket_id, after = message.ticket_id, _after(message)
-    if message.template in SURGE_ALERTS and message.audience == Audience.MANAGEMENT:
+    if message.template in SURGE_ALERTS and message.audience in _SUPERVISING:
         # A mass incident's alert stands for its tickets: linked at once to its first one, a
         # supervisor's reply to it is their note on each (bot/alert_notes.py).
         ticket_id, after = min(message.context.get("ticket_ids") or [None]), "alert"
@@ -237,6 +240,7 @@ def present(desk: Desk, message: Outgoing) -> Call:
         in_topic=in_topic,
         after=after if ticket_id is not None else None,
         # An answer about a handoff, what became of a handed ticket: under the form; an
-        # officer's edit of a reply: under the requester's copy of it.
+        # officer's edit of a reply: under the requester's copy of it; a requester's edit: under
+        # the staff's copy of what they edited.
         reply_to=message.context.get("reply_to") if message.template in REPLYING else None,
     )

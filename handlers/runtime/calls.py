@@ -115,8 +115,13 @@ class Calls:
         forum = await self._is_forum(call.chat_id)
         # An answer to an officer who asked under an unclaimed ticket's card goes there.
         under_card = item.message is not None and bool(item.message.context.get("under_card"))
+        topic_only = item.message is not None and bool(item.message.context.get("topic_only"))
         then = delivery.without_topic(
-            forum=forum, claimed=ticket.owner_id is not None, kind=call.kind, under_card=under_card
+            forum=forum,
+            claimed=ticket.owner_id is not None,
+            kind=call.kind,
+            under_card=under_card,
+            topic_only=topic_only,
         )
         if then == delivery.SKIP:
             return SKIPPED
@@ -127,7 +132,9 @@ class Calls:
             )
             raise Reordered(await self._new_topic(ticket, "topic_intro"))
         answers_card = delivery.answers_card(forum=forum, claimed=ticket.owner_id is not None)
-        if (answers_card or under_card) and ticket.card_message_id is not None:
+        # Under the card, unless it answers a message of its own (which is there already).
+        answers_own = "reply_parameters" in params
+        if (answers_card or under_card) and ticket.card_message_id is not None and not answers_own:
             params["reply_parameters"] = {
                 "message_id": ticket.card_message_id,
                 "allow_sending_without_reply": True,
