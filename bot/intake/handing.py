@@ -63,6 +63,9 @@ class Outcome:
     # told the emergency numbers first (`bot.intake.emergency`).
     emergency: bool = False
     dangers: tuple[str, ...] = ()  # the kinds of danger heard, for the numbers that fit
+    # One of two questions in one message answered, the other not (bot/intake/second.py):
+    # the words of the one the knowledge base could not answer, which a person takes.
+    unanswered: str | None = None
 
 
 def record_turn(requester: Requester, turn: inquiry.Turn) -> None:
