@@ -91,11 +91,13 @@ async def with_second(
         return outcome
     if second in outcome.template_ids or second == outcome.answered:
         return outcome
-    if outcome.action is Action.ANSWER:  # its turn in the inquiry a person may yet take
-        requester.last_offered = ",".join((*outcome.template_ids, second))
-        record_turn(requester, answer_turn(desk, desk.templates[second], parts[1]))
-    elif outcome.action not in _HANDED:
+    if outcome.action not in (Action.ANSWER, *_HANDED):
         return outcome
+    if outcome.action is Action.ANSWER:
+        requester.last_offered = ",".join((*outcome.template_ids, second))
+    if outcome.action in (Action.ANSWER, Handover.ASK_CATEGORY):
+        # its turn in the inquiry a person may yet take (a ticket already open has its own)
+        record_turn(requester, answer_turn(desk, desk.templates[second], parts[1]))
     unanswered = None if first_answered else parts[0]
     return replace(outcome, template_ids=(*outcome.template_ids, second), unanswered=unanswered)
 
