@@ -6,7 +6,10 @@ morning"), in either language. No list of whole phrases: any such thing with any
 
 A requester's own things (an ID card lost, a password forgotten) are no such things: losing
 one is a service request, not a fault. A state denied ("井盖没丢", "the drain is not blocked")
-reports nothing.
+reports nothing, nor does one in a clause asking how, where or whom to report it ("路灯坏了找
+谁修", "who do I call when the drain is blocked": `bot.hazard.asked_how`, the reader every
+check of a matter now shares), unless it says the thing is theirs or going on ("我家门口路灯
+坏了找谁修"; "the drain is blocked, who do I call?" tells it in a clause of its own).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import re
 
 from bot.denial import denied
+from bot.hazard import asked_how
 from bot.hazard_words import NOT_ITSELF
 
 # Things of the public space and the supply lines that a department repairs.
@@ -69,7 +73,8 @@ _EN_OUTAGE = re.compile(
 
 def reports_fault(text: str) -> bool:
     """Whether `text` tells of a public thing broken, missing, blocked, fallen or gone (or a
-    supply cut off), a state not denied: a fault report by its kind."""
+    supply cut off), a state not denied, nor asked about (`asked_how`): a fault report by its
+    kind."""
     folded = text.casefold()
     for pattern in (_ZH_FAULT, _ZH_OUTAGE):
         for found in pattern.finditer(folded):
@@ -77,11 +82,13 @@ def reports_fault(text: str) -> bool:
             said = pattern is _ZH_OUTAGE or not _ZH_DENIAL.search(
                 folded[max(state - 3, 0) : state]
             )
-            if said and not denied(folded[: found.start()]):
+            if said and not denied(folded[: found.start()]) and not asked_how(text, state):
                 return True
     for pattern in (_EN_AFTER, _EN_BEFORE, _EN_OUTAGE):
         for found in pattern.finditer(folded):
-            if not denied(folded[: found.start("state")]) and not denied(folded[: found.start()]):
+            state = found.start("state")
+            told = not (denied(folded[:state]) or denied(folded[: found.start()]))
+            if told and not asked_how(text, state):
                 return True
     return False
 

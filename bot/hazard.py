@@ -14,9 +14,11 @@ subsidy, 怎么办理). Configured keywords (config `keywords`) are heard the sa
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.asking import asks_how
 from bot.hazard_people import PEOPLE
 from bot.hazard_words import KINDS, NOT_ITSELF, Kind, words
 
@@ -59,11 +61,12 @@ _STILL = words("还在", "到现在", "至今", "现在还", "依然", "仍然",
 _SUPPOSED = words(
     *("如果", "万一", "假如", "要是", "一旦", "假设", "if", "in case", "what if"),
     *("suppose", "supposing", "whether"),
-    # a how-to: what one does about it, not that it is here ("How do I report a gas leak")
+    # what one does about it, not that it is here ("How do I deal with a gas leak"); how to
+    # report one is asked in a clause of its own (`Clause.how_to`)
     r"how (?:do|should|can|would|to) (?:i |we |you |one )?"
-    r"(?:report|deal with|handle|recogni[sz]e|know|tell|prevent|avoid|spot|detect)",
+    r"(?:deal with|handle|recogni[sz]e|know|tell|prevent|avoid|spot|detect)",
     r"what (?:should|do|to) (?:i |we )?do (?:if|when|in case|about)",
-    *("怎么(?:上报|举报|报告|预防|防止|识别|判断|处理)", "如何", "怎样(?:处理|预防|报告)"),
+    *("怎么(?:预防|防止|识别|判断|处理)", "如何", "怎样(?:处理|预防)"),
 )
 # Words of money or amounts in a clause: its hazard words are a figure of speech ("my gas bill
 # is on fire"), not a danger.
@@ -117,20 +120,27 @@ class Clause:
     surrounds them is (a drill, a date, an enquiry); `asked`: it is a yes/no question
     ("停电了吗", "is there an outage?"), not a why ("为什么又停电了"); `ongoing`: it says
     the matter goes on ("一直", "keeps"), or one after it that it still does ("现在还有",
-    "still"), so a past word in it does not end it; `shouted`: an exclamation mark ends it."""
+    "still"), so a past word in it does not end it; `shouted`: an exclamation mark ends it;
+    `how_to`: it asks how, where or whom to report a matter, a number, hours or a procedure,
+    not saying it is theirs now (`bot.asking`: "停电报修电话是多少"), so nothing in it is
+    said as happening; `at`: where it starts in the casefolded text."""
 
     text: str
     raw: str
     asked: bool
     ongoing: bool
     shouted: bool = False
+    how_to: bool = False
+    at: int = 0
 
     def now(self, start: int) -> bool:
         """Whether the word at `start` is said as happening: not denied right before it, not
-        supposed before it ("if"), its clause neither past (unless it goes on) nor future."""
+        supposed before it ("if"), its clause neither past (unless it goes on) nor future, nor
+        a how-to question (`how_to`)."""
         before = self.text[:start]
         return not (
-            _ZH_NOT.search(before)
+            self.how_to
+            or _ZH_NOT.search(before)
             or _EN_NOT.search(before)
             or _SUPPOSED.search(before)
             or (_PAST.search(self.raw) and not self.ongoing)
@@ -178,6 +188,8 @@ def clauses(text: str) -> tuple[Clause, ...]:
                 for s, e, _ in found[index + 1 :]
             ),
             raw[end : end + 1] in ("!", "!"),
+            asks_how(raw[start:end]),
+            start,
         )
         for index, (start, end, asked) in enumerate(found)
     )
@@ -285,8 +297,23 @@ def kinds(text: str) -> set[str]:
 
 def supposed(text: str) -> bool:
     """Whether `text` supposes a matter or asks how to deal with one ("如果闻到煤气味怎么办",
-    "How do I report a gas leak if I ever smell one?"): no sign it is here."""
-    return bool(_SUPPOSED.search(text.casefold()))
+    "How do I report a gas leak if I ever smell one?", a clause `Clause.how_to`): no sign it
+    is here."""
+    return bool(_SUPPOSED.search(text.casefold())) or any(c.how_to for c in clauses(text))
+
+
+def asked_how(text: str, at: int) -> bool:
+    """Whether the word at `at` of casefolded `text` is in a clause that asks how, where or
+    whom to report (`Clause.how_to`): told as no matter of the requester's now."""
+    return any(c.how_to and c.at <= at < c.at + len(c.raw) for c in clauses(text))
+
+
+def asks_how_only(text: str, says_nothing: Callable[[str], bool]) -> bool:
+    """Whether `text` only asks how, where or whom to report a matter (`Clause.how_to`):
+    some clause asks so, and every other one says nothing of a matter (`says_nothing`: a
+    greeting, "请问")."""
+    found = clauses(text)
+    return any(c.how_to for c in found) and all(c.how_to or says_nothing(c.raw) for c in found)
 
 
 @lru_cache(maxsize=1024)

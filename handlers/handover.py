@@ -108,13 +108,19 @@ def _present(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list
             return [post.message(chat_id, desk.texts.render("solved_said", language))]
         case Handover.TOO_MANY:
             text = desk.texts.render("too_many_open", language, count=outcome.open_tickets)
-            return [*_answered_first(desk, requester, outcome), post.message(chat_id, text)]
+            return [
+                *_answered_first(desk, requester, outcome, "refused"),
+                post.message(chat_id, text),
+            ]
         case Handover.ASK_CATEGORY:
             text = desk.texts.render("category_choice", language)
-            return [_offer(chat_id, text, keyboards.categories(desk, language))]
+            return [
+                *_answered_first(desk, requester, outcome, "category"),
+                _offer(chat_id, text, keyboards.categories(desk, language)),
+            ]
         case Handover.OPEN:
             return [
-                *_answered_first(desk, requester, outcome),
+                *_answered_first(desk, requester, outcome, "ticket"),
                 *_promise(desk, requester, outcome),
             ]
     return []
@@ -162,21 +168,23 @@ def in_hand(desk: Desk, requester: Requester, ticket: Ticket) -> Call:
     return post.message(requester.chat_id, text)
 
 
-def _answered_first(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list[Call]:
+def _answered_first(
+    desk: Desk, requester: Requester, outcome: handing.Outcome, way: str
+) -> list[Call]:
     """The answer of a template that needs a person, before what handing it over came to
     (Action.REGISTER): what happens next and what to provide, without "solved" buttons;
     after the answers of the other options named with it (`template_ids`), if any; those alone
-    when no such template was (a second question of the same message answered too)."""
+    when no such template was (a second question of the same message answered too). Then,
+    when one of two questions in the message was answered and the other not
+    (`unanswered`), which one could not be, and that a person takes it (`way`: "ticket",
+    "category", or "refused" past the open-ticket limit)."""
     language = requester.language
-    others = [
-        desk.texts.render("answer", language, answer=desk.answer(t, language))
-        for t in outcome.template_ids
-        if t in desk.templates
-    ]
-    said = [post.message(requester.chat_id, t) for t in others]
-    if outcome.answered is None or outcome.answered not in desk.templates:
+    answers = [t for t in (*outcome.template_ids, outcome.answered) if t and t in desk.templates]
+    said = [post.message(requester.chat_id, desk.answer(t, language)) for t in answers]
+    if outcome.unanswered is None:
         return said
-    return [*said, post.message(requester.chat_id, desk.answer(outcome.answered, language))]
+    text = desk.texts.render("part_unanswered", language, part=outcome.unanswered, way=way)
+    return [*said, post.message(requester.chat_id, text)]
 
 
 _HELD = {

@@ -33,6 +33,8 @@ The table, in words (each row wins over those below it):
 |                        |        |                    | other    |       |             |
 | MATTER                 |        | no                 | ANSWER*  |       | REGISTER    |
 | MATTER                 |        | no                 | other    |       | HANDOVER    |
+| none, NEW_Q., CLARIFY, |        | no, a how-to only  | ANSWER*  | any   | ANSWER      |
+| ABOUT (each row)       |        |                    |          |       |             |
 | none, NEW_Q., CLARIFY, |        | no                 | ANSWER*  | any   | REGISTER    |
 | ABOUT (each row)       |        |                    |          |       |             |
 | none, NEW_Q., CLARIFY  |        | no                 | ANSWER   | any   | ANSWER      |
@@ -42,7 +44,11 @@ The table, in words (each row wins over those below it):
 | none, NEW_QUESTION     |        | no, no fault told  | HANDOVER | yes   | CLARIFY     |
 | any other              |        |                    | HANDOVER |       | HANDOVER    |
 
-("a fault told": their own words tell a public thing broken, missing, blocked or fallen, or a
+("a how-to only": their words only ask how, where or whom to report a matter, its number,
+hours or procedure ("停电报修电话是多少", "What number do I call for a power cut?":
+`bot.hazard.asks_how_only`, the reader that keeps such words from telling a danger, an urgent
+keyword or a fault now): a clerk answers, nothing of theirs is happening to register;
+"a fault told": their own words tell a public thing broken, missing, blocked or fallen, or a
 supply cut off ("井盖丢了", "树倒了", "the drain is blocked": `bot.faults.reports_fault`): a
 clerk registers the fault rather than offer "did you mean" ("the drain is blocked" came close
 to the parking complaint's "my exit is blocked"), or ask what a three-word fault is about:
@@ -243,13 +249,17 @@ def after_match(
     unhelped: bool = False,
     fault: bool = False,
     fault_template: bool = False,
+    how_to: bool = False,
 ) -> Action:
     """The action once the knowledge base has said how close it came (`needs_person`: the
     best template says a person must act on the matter; `announced`: the text is an
     announcement, `bot.intake.announcement`; `question_waiting` as for `before_match`;
     `unhelped`: the text plainly says the answer the bot just gave did not help, and starts
     no new matter, `new_matter.starts_anew`; `fault`: their words tell a fault by its kind,
-    `bot.faults.reports_fault`; `fault_template`: the best template is a fault report's)."""
+    `bot.faults.reports_fault`; `fault_template`: the best template is a fault report's;
+    `how_to`: the text only asks how, where or whom to report a matter, its number, hours or
+    procedure, `bot.hazard.asks_how_only`: a template that needs a person answers it, and
+    opens nothing, as for any question: nothing of theirs is happening to act on)."""
     if step is None and unhelped:
         return Action.HANDOVER  # as *Not solved* pressed: a person takes it
     if announced and (
@@ -265,7 +275,7 @@ def after_match(
         # (with a template's details asked for, when one says a person must act on it).
         return Action.REGISTER if band is Band.ANSWER and needs_person else Action.HANDOVER
     if band is Band.ANSWER:
-        return Action.REGISTER if needs_person else Action.ANSWER
+        return Action.REGISTER if needs_person and not how_to else Action.ANSWER
     if band is Band.SUGGEST and fault:
         return Action.REGISTER if fault_template and needs_person else Action.HANDOVER
     if band is Band.SUGGEST:
@@ -287,6 +297,7 @@ def decide(
     unhelped: bool = False,
     fault: bool = False,
     fault_template: bool = False,
+    how_to: bool = False,
     **said: bool,
 ) -> Action:
     """The whole table in one call (the desk itself searches only when `before_match` says
@@ -304,6 +315,7 @@ def decide(
         unhelped=unhelped,
         fault=fault,
         fault_template=fault_template,
+        how_to=how_to,
     )
 
 

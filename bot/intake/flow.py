@@ -366,6 +366,7 @@ async def take_text(
         # A fault told by its kind: registered, not offered "did you mean".
         fault=not announced and origin is None and reports_fault(own or text),
         fault_template=best is not None and best.category == desk.settings.emergency.category,
+        how_to=origin is None and hazard.asks_how_only(own or text, carries_no_matter),
     )
     if unhelped and action is Action.HANDOVER:
         requester.inquiry = inquiry.rejecting(requester.inquiry or [])
@@ -382,7 +383,7 @@ async def take_text(
             if action is Action.REGISTER
             else Outcome(Action.ANSWER, template_ids=(best.id,))
         )
-        return with_second(answered_now, desk, requester, parts)
+        return await with_second(answered_now, tx, desk, requester, parts, question)
     if action is Action.SUGGEST:
         offered = tuple(m.template_id for m in matches if m.template_id in desk.templates)
         requester.last_offered = ",".join(offered) or None
@@ -396,4 +397,4 @@ async def take_text(
     handed = await hand_over(
         tx=tx, desk=desk, requester=requester, question=question, category=None
     )
-    return with_second(handed, desk, requester, parts)
+    return await with_second(handed, tx, desk, requester, parts, question)

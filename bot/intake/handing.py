@@ -65,6 +65,9 @@ class Outcome:
     dangers: tuple[str, ...] = ()  # the kinds of danger heard, for the numbers that fit
     # NO_WORDS: what the text without words is (`bot.intake.wordless`), worded for its kind.
     wordless: str = ""
+    # One of two questions in one message answered, the other not (bot/intake/second.py):
+    # the words of the one the knowledge base could not answer, which a person takes.
+    unanswered: str | None = None
 
 
 def record_turn(requester: Requester, turn: inquiry.Turn) -> None:

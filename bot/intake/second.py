@@ -1,6 +1,7 @@
 """A second question in one message, after an opener ("你们几点上班?另外社保卡丢了怎么补?",
 "…the street light is broken. Also, how do I replace a lost social security card?"): a clerk
-answers both, or carries the second with the ticket and says so; never drops it (issue 14).
+answers both, or answers the one the knowledge base can and hands the other to a person, saying
+plainly which could not be answered; never drops one (issue 14).
 
 The first is what the first inquiry acts on, as before (its words are the whole text, so a
 ticket it opens carries the second question too); the second, when the knowledge base answers
@@ -16,10 +17,11 @@ from dataclasses import replace
 
 from bot.desk import Desk
 from bot.intake.decision import Action, Handover
-from bot.intake.handing import Outcome, answer_turn, record_turn
+from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn
 from bot.intake.new_matter import OPENER, reads_as_question
 from bot.intake.search import nearest
 from bot.models import Requester
+from bot.transaction import Transaction
 from knowledge.matcher import Band
 
 # An opener after a clause of their own ("…吗?另外…", "… Also, …"), then the second question.
@@ -53,23 +55,52 @@ def also_answered(desk: Desk, second: str, language: str | None) -> str | None:
     return best.id
 
 
-def with_second(
-    outcome: Outcome, desk: Desk, requester: Requester, parts: tuple[str, str] | None
+async def with_second(
+    outcome: Outcome,
+    tx: Transaction,
+    desk: Desk,
+    requester: Requester,
+    parts: tuple[str, str] | None,
+    question: str,
 ) -> Outcome:
-    """`outcome` with the answer to the second question of `parts` (`two_questions`, None:
-    none) given too, unless the knowledge base does not answer it or it was already given:
-    after the first's answer (its *Solved* / *Not solved* for both, as for several options
-    named at once), or before a ticket's promise (the ticket's words carry the second question
-    too). Other outcomes (a category asked, suggestions) unchanged: the second question stays
-    in the words the first inquiry carries."""
-    second = also_answered(desk, parts[1], requester.language) if parts else None
-    if second is None or second in outcome.template_ids or second == outcome.answered:
+    """`outcome` of the first of two questions (`parts`: `two_questions`, None: none) with the
+    second taken too, as a clerk at a window would: never one left unsaid.
+
+    The second answered by the knowledge base (`also_answered`) is given too, unless it was
+    already: after the first's answer (its *Solved* / *Not solved* for both, as for several
+    options named at once), or before what handing the first to a person came to (a ticket,
+    the category asked, a refusal), the first then named as the part not answered
+    (`Outcome.unanswered`). The second not answered after the first's answer: handed to a
+    person as any question the knowledge base cannot answer (`hand_over` with `question`, the
+    whole inquiry's words), the first's answer given before, the second named as not
+    answered; after a ticket the first opened (Action.REGISTER) it is in that ticket's
+    words, and named so. Neither answered, or suggestions offered: unchanged (the words the
+    first inquiry carries keep both)."""
+    if parts is None:
         return outcome
-    if outcome.action is Action.ANSWER:  # its turn in the inquiry a person may yet take
+    second = also_answered(desk, parts[1], requester.language)
+    first_answered = outcome.action is Action.ANSWER or outcome.answered is not None
+    if second is None:
+        if outcome.action is Action.ANSWER:
+            handed = await hand_over(
+                tx=tx, desk=desk, requester=requester, question=question, category=None
+            )
+            return replace(handed, template_ids=outcome.template_ids, unanswered=parts[1])
+        if first_answered and outcome.action in _HANDED:
+            return replace(outcome, unanswered=parts[1])
+        return outcome
+    if second in outcome.template_ids or second == outcome.answered:
+        return outcome
+    if outcome.action not in (Action.ANSWER, *_HANDED):
+        return outcome
+    if outcome.action is Action.ANSWER:
         requester.last_offered = ",".join((*outcome.template_ids, second))
-        record_turn(
-            requester, answer_turn(desk, desk.templates[second], parts[1] if parts else "")
-        )
-    elif outcome.action not in (Handover.OPEN, Handover.TOO_MANY):
-        return outcome
-    return replace(outcome, template_ids=(*outcome.template_ids, second))
+    if outcome.action in (Action.ANSWER, Handover.ASK_CATEGORY):
+        # its turn in the inquiry a person may yet take (a ticket already open has its own)
+        record_turn(requester, answer_turn(desk, desk.templates[second], parts[1]))
+    unanswered = None if first_answered else parts[0]
+    return replace(outcome, template_ids=(*outcome.template_ids, second), unanswered=unanswered)
+
+
+# What handing a question to a person comes to, after which the second's answer is given.
+_HANDED = (Handover.OPEN, Handover.TOO_MANY, Handover.ASK_CATEGORY)

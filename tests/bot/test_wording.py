@@ -270,6 +270,7 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
         "decided_at": LATER,
         "numbers": [{"name": "火警", "number": "119"}],
         "template_title": "闻到煤气味怎么办",
+        "part": "我家猫的疫苗证明在哪里开?",
     }
 
 
@@ -324,6 +325,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [("all", {}), ("unlike", {"written_in": "zh", "unlike": {"en": [8, 9]}})]
     if template == "alert_surge_joined":
         return [("told", {"told": True}), ("before", {"told": False})]
+    if template == "part_unanswered":
+        return [(w, {"way": w}) for w in ("ticket", "category", "refused")]
     if template == "emergency_advice":
         return [("opened", {}), ("raised", {"raised": True})]
     if template == "clarify":
