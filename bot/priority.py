@@ -81,12 +81,13 @@ def emergency_words(rules: Rules, text: str) -> list[str]:
     `bot.hazard` hears (smoke in the stairwell, someone stuck in the elevator). SPEC rule
     9: a safety keyword raises priority. The kinds are told only when no configured word
     is: one danger, not named twice."""
+    folded = text.casefold()
     configured = [
         word
         for rule in rules.settings.keywords
         if rule.emergency
         for word in rule.words
-        if uses_keyword(text, word)
+        if word.casefold() in folded and uses_keyword(text, word)
     ]
     return configured or [d.words for d in hazard.dangers(text)]
 
@@ -98,10 +99,15 @@ def keyword_priority(rules: Rules, text: str, priority: str) -> tuple[str, list[
     settings = rules.settings
     hits: list[str] = []
     wanted = [priority]
+    folded = text.casefold()  # a keyword not in the text at all is not read further
     for rule in settings.keywords:
         if rule.emergency:
             continue
-        words = [w for w in rule.words if uses_keyword(text, w, emergency=False)]
+        words = [
+            w
+            for w in rule.words
+            if w.casefold() in folded and uses_keyword(text, w, emergency=False)
+        ]
         if words:
             hits.extend(words)
             wanted.append(rule.priority)

@@ -42,10 +42,18 @@ def category_named(text: str, names: Mapping[str, Iterable[str]]) -> str | None:
     typed = _folded(text)
     if not typed:
         return None
-    found = {
-        key for key, shown in names.items() if typed in {_folded(name) for name in (key, *shown)}
-    }
+    shown = tuple((key, (key, *given)) for key, given in names.items())
+    found = {key for key, folded in _names(shown) if typed in folded}
     return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=8)
+def _names(
+    shown: tuple[tuple[str, tuple[str, ...]], ...],
+) -> list[tuple[str, frozenset[str]]]:
+    """Each category key with its names as compared (`_folded`), folded once per
+    configuration."""
+    return [(key, frozenset(_folded(name) for name in names)) for key, names in shown]
 
 
 # What may stand around a kind of matter named in a sentence that says nothing else, as
