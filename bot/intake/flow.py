@@ -38,7 +38,7 @@ from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, reg
 from bot.intake.new_matter import led_question
 from bot.intake.own_kind import anew_after
 from bot.intake.reply import reply_to_answer
-from bot.intake.search import nearest
+from bot.intake.search import band_of, nearest
 from bot.intake.second import two_questions, with_second
 from bot.intake.wordless import is_empty, wordless_of
 from bot.kinds import Origin
@@ -332,11 +332,9 @@ async def take_text(
     parts = two_questions(own or text) if fresh else None
     first = parts[0] if parts else searched or question
     matches = nearest(desk, first, requester.language, rejected)
-    band = desk.matcher.band(matches)
-    metrics.MATCHER_BANDS.labels(band=band.value).inc()
+    metrics.MATCHER_BANDS.labels(band=desk.matcher.band(matches).value).inc()
+    band = band_of(desk, matches, first, text)  # an answer chosen blind only offered
     best = desk.templates.get(matches[0].template_id) if matches else None
-    if band is Band.ANSWER and best is not None and best.priority and hazard.supposed(text):
-        band = Band.SUGGEST  # an emergency's answer ("Act now") only offered to a how-to
     closest = best.id if best is not None and band is not Band.HANDOVER else None
     if answered is not None and closest in answered.split(","):
         answered = closest  # one of the answers just given (several options were named)
