@@ -57,6 +57,7 @@ _EN_AFTER = re.compile(
     rf"\b(?:{_EN_THINGS})\b"
     # where it is, between the thing and its state: "the drain in our building is blocked"
     r"(?:\s+(?:in|at|on|outside|near|by|of)\s+(?:the|our|my|this|that|a)\s+[a-z]+)?"
+    r"(?:\s+(?:next\s+door|nearby|opposite|across\s+the\s+(?:road|street)))?"
     rf"(?:\s+(?:is|are|was|were|has|have|had|been|got|just|still|"
     rf"completely|totally|all|now|again|been|being))*\s+(?P<state>{_EN_STATES})\b"
 )

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot import faults, hazard
+
 
 class Said(StrEnum):
     """What words after a resolution say of it."""
@@ -204,17 +206,36 @@ def _solved_alone(folded: str) -> bool:
     return solved and not re.search(r"[\w\u4e00-\u9fff]", rest)
 
 
+def solved_but(text: str) -> tuple[str, str] | None:
+    """`text` as "solved" then "but" and more words: (the lead, "but" included; the words
+    after it, as written), or None: no "but", or the words before it say more than
+    "solved", or nothing follows it ("修好了,不过隔壁的路灯也坏了" → ("修好了,不过",
+    "隔壁的路灯也坏了"))."""
+    turn = _BUT.search(text)
+    if turn is None or not turn.start() or not _solved_alone(_fold(text[: turn.start()])):
+        return None
+    rest = text[turn.end() :].strip(" \t\n,，、;；.。!！")
+    if not re.search(r"[\w\u4e00-\u9fff]", rest):
+        return None
+    return text[: turn.end()].strip(), rest
+
+
 def service_remark(text: str) -> str | None:
     """What the requester says of the service after saying it is solved and "but"
     ("修好了,不过师傅把地弄脏了": "师傅把地弄脏了"; "fixed, but they left a mess": "they left a
     mess"), or None: the words before "but" say more than "solved", nothing follows it, or
-    what follows is a question or the problem still there (`_NO_REMARK`). Only for words that
-    say nothing of the problem not solved (`read_after_resolution` looks for that first)."""
-    folded = _fold(text)
-    turn = _BUT.search(folded)
-    if turn is None or not turn.start() or not _solved_alone(folded[: turn.start()]):
+    what follows is a question or the problem still there (`_NO_REMARK`), or another matter
+    to act on (`another_matter`: "不过隔壁的路灯也坏了" is a fault to report, no remark). Only
+    for words that say nothing of the problem not solved (`read_after_resolution` looks for
+    that first)."""
+    split = solved_but(_fold(text))
+    if split is None or _NO_REMARK.search(split[1]) or another_matter(split[1]):
         return None
-    remark = folded[turn.end() :].strip(" \t\n,，、;；.。!！")
-    if not re.search(r"[\w\u4e00-\u9fff]", remark) or _NO_REMARK.search(remark):
-        return None
-    return remark
+    return split[1]
+
+
+def another_matter(text: str) -> bool:
+    """Whether `text` tells a matter to act on of its own: a fault (`faults.reports_fault`,
+    "隔壁的路灯也坏了", "the street light next door is out too") or a danger to people
+    (`hazard.dangers`)."""
+    return faults.reports_fault(text) or bool(hazard.dangers(text))

@@ -24,6 +24,8 @@ from bot.faults import cut_supplies, reports_fault
         "there is a blocked drain outside my building",
         "the street lights are out on Park Road",
         "The drain in our building is blocked and sewage is coming up",
+        "the street light next door is out too",
+        "the lamp post opposite is down",
     ],
 )
 def test_a_thing_broken_missing_blocked_or_fallen_is_a_fault(text: str) -> None:

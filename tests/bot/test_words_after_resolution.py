@@ -232,6 +232,9 @@ def test_solved_but_a_remark_on_the_service_is_solved_with_it(text: str, remark:
         "好了,但是",  # nothing after "but"
         "but fixed",  # nothing solved before it
         "修好了,但是又坏了",
+        "修好了,不过隔壁的路灯也坏了",  # another matter to act on: its own inquiry
+        "Fixed, but the street light next door is out too",
+        "解决了,不过楼道里有烟",
     ],
 )
 def test_but_with_no_remark_on_the_service_is_no_remark(text: str) -> None:

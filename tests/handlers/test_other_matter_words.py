@@ -117,6 +117,13 @@ async def _filed(application: App, ticket_id: int) -> list[str]:
             "at 88 Heping Road",
             "street light",
         ),
+        # Solved, "but" another fault: no remark on the service, a matter of its own.
+        (REQUESTER, "解决了,不过我家门口的路灯也坏了,在和平路88号", "路灯"),
+        (
+            ENGLISH,
+            "Solved, but the street light outside my door is broken too, at 88 Heping Road",
+            "street light",
+        ),
     ],
 )
 async def test_thanks_for_a_resolution_then_another_matter_is_its_own(
