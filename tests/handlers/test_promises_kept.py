@@ -102,6 +102,7 @@ OVERDUE = {
         "We will settle it by",
     ),
 }
+STATUS_OVERDUE = {"zh": "已超过承诺的办结时间", "en": "past the time we promised"}
 ASSIGNED_OVERDUE = {
     "zh": ("很抱歉已超过承诺的办结时间,已通报主管督办", "前办结"),
     "en": ("We are sorry: it has gone past the time we promised", "who will settle it by"),
@@ -122,6 +123,12 @@ async def test_notices_after_the_promised_time_own_up_to_it(
     await until(lambda: any(sorry in t for t in _texts(emulator, user_id)))
     notice = next(t for t in _texts(emulator, user_id) if sorry in t)
     assert escalated in notice and promise not in notice and "2026-11-30" not in notice
+    # Their list of tickets does not promise the time past either.
+    await emulator.world.user_sends(user_id, "/status")
+    listed = "您的工单" if language == "zh" else "Your tickets"
+    await until(lambda: any(t.startswith(listed) for t in _texts(emulator, user_id)))
+    status = next(t for t in _texts(emulator, user_id) if t.startswith(listed))
+    assert STATUS_OVERDUE[language] in status and "2026-11-30" not in status
     # Assigned now: the requester is told who has it, and again no past time as a promise.
     await emulator.world.user_sends(SUPERVISOR, "/assign 1 G-0102", GENERAL_GROUP)
     sorry, promise = ASSIGNED_OVERDUE[language]
