@@ -59,7 +59,7 @@ async def process_ticket(
         closed += await settled_notices(
             session=session, rules=rules, ticket=ticket, event="auto_closed"
         )
-        out += address(rules, closed)
+        out += address(rules, closed, now)
 
     if (
         ticket.status in ACTIVE_STATUSES
@@ -73,7 +73,7 @@ async def process_ticket(
         assert ticket.owner_id is not None
         ticket.reminded_for_notice_at = ticket.next_notice_due_at
         values = {"notice_due_at": ticket.next_notice_due_at}
-        out += address(rules, [Notice("update_reminder", (Audience.OWNER,), ticket, values)])
+        out += address(rules, [Notice("update_reminder", (Audience.OWNER,), ticket, values)], now)
 
     rules.reschedule(ticket)
     if ticket.next_check_at is not None and ticket.next_check_at <= now:
@@ -110,6 +110,8 @@ def escalate(
             "fraction": ladder_step.at,
             "deadline_at": deadline_at,
             "overdue": ladder_step.at >= 1.0,
+            # Unclaimed, though the requester was answered: it escalates for its claim.
+            "answered": kind is DeadlineKind.FIRST_RESPONSE and ticket.staff_wrote,
         },
     )
     notified = staff_chats(rules, notice)
@@ -131,7 +133,10 @@ def escalate(
         ticket.first_response_steps = step + 1
     else:
         ticket.resolution_steps = step + 1
-    if step == rules.deadline_step:
+    # The deadline passed is a breach; not the first response's when staff wrote to the
+    # requester before it: that word was the first response, judged when it was filed.
+    answered = kind is DeadlineKind.FIRST_RESPONSE and ticket.staff_wrote
+    if step == rules.deadline_step and not answered:
         breach(
             session,
             ticket,
@@ -142,7 +147,7 @@ def escalate(
             now=now,
             detail=f"{kind} deadline {due_at.isoformat()}",
         )
-    out += address(rules, [notice])
+    out += address(rules, [notice], now)
 
 
 def progress_notice(
@@ -178,6 +183,8 @@ def progress_notice(
             detail=f"no public update before the notice due {due_at.isoformat()}",
         )
     out += address(
-        rules, [Notice("progress_notice", (Audience.REQUESTER,), ticket, requester=requester)]
+        rules,
+        [Notice("progress_notice", (Audience.REQUESTER,), ticket, requester=requester)],
+        now,
     )
     rules.contacted(ticket, now)

@@ -142,9 +142,12 @@ async def detect_surge(
             rules.reschedule(member)
             if member is not ticket:
                 raised.append((member, due))
-    cards = address(rules, await _raised_notices(session, rules, raised))
+    cards = address(rules, await _raised_notices(session, rules, raised), now)
     if not new_incident:
-        return [*cards, *address(rules, await _joined(session, rules, incident_id, ticket, now))]
+        return [
+            *cards,
+            *address(rules, await _joined(session, rules, incident_id, ticket, now), now),
+        ]
     values = {
         "incident_id": incident_id,
         "ticket_ids": sorted(t.id for t in [ticket, *similar]),
@@ -153,7 +156,7 @@ async def detect_surge(
     }
     departments = tuple(sorted({t.department_key for t in [ticket, *similar]}))
     alert = Notice("alert_surge", Audience.supervising(), values=values, departments=departments)
-    return [*cards, *address(rules, [alert])]
+    return [*cards, *address(rules, [alert], now)]
 
 
 async def _joined(

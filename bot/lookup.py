@@ -18,7 +18,14 @@ from bot.excerpt import excerpt, one_line
 from bot.handoff_questions import ANSWER, QUESTION
 from bot.intake.inquiry import Turn, worth_showing
 from bot.kinds import BOT_OFFERED, INCIDENT_UPDATE, chat_event
-from bot.models import Direction, Ticket, TicketEvent, TicketMessage, TicketStatus
+from bot.models import (
+    ACTIVE_STATUSES,
+    Direction,
+    Ticket,
+    TicketEvent,
+    TicketMessage,
+    TicketStatus,
+)
 from bot.rules import Rules
 from bot.store import get
 
@@ -57,6 +64,9 @@ class TicketLine:
     due: datetime | None
     latest: str | None = None
     question: str = ""
+    # Its deadline has passed while it is still being handled: a list does not show it as a
+    # promise (bot/notices.py `ticket_values`).
+    overdue: bool = False
 
 
 @dataclass(frozen=True)
@@ -113,7 +123,7 @@ class Record:
 
 
 async def requester_tickets(
-    *, session: AsyncSession, rules: Rules, requester_id: int
+    *, session: AsyncSession, rules: Rules, requester_id: int, now: datetime | None = None
 ) -> list[TicketLine]:
     """A requester's newest tickets (at most REQUESTER_LIMIT), each with the start of its
     question on one line (what it is about), its resolution deadline (the promise) and
@@ -132,6 +142,7 @@ async def requester_tickets(
             due=t.resolution_due_at,
             latest=t.latest_update,
             question=matter(t.question),
+            overdue=now is not None and t.status in ACTIVE_STATUSES and now >= t.resolution_due_at,
         )
         for t in rows
     ]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -79,9 +80,20 @@ def card_refresh(ticket: Ticket) -> Notice:
     return Notice(CARD_REFRESH, (Audience.TICKET_STAFF,), ticket)
 
 
-def ticket_values(ticket: Ticket, rules: Rules) -> dict[str, Any]:
-    """What every notice about a ticket may say of it (instants are aware datetimes)."""
+def ticket_values(ticket: Ticket, rules: Rules, now: datetime | None = None) -> dict[str, Any]:
+    """What every notice about a ticket may say of it (instants are aware datetimes).
+
+    `resolution_overdue` / `first_response_overdue`: that deadline has passed at `now` (the
+    instant the notice is decided; without it, once its ladder fired the deadline's step).
+    A wording that states a promise says instead that it is overdue, apologises and that the
+    owner and supervisors have been told (the escalation ladder): a time already past is
+    never restated as a promise."""
     return {
+        "resolution_overdue": _passed(
+            ticket.resolution_due_at, ticket.resolution_steps, rules, now
+        ),
+        "first_response_overdue": ticket.claimed_at is None
+        and _passed(ticket.first_response_due_at, ticket.first_response_steps, rules, now),
         "ticket_id": ticket.id,
         "status": str(ticket.status),
         "category": ticket.category,
@@ -95,6 +107,14 @@ def ticket_values(ticket: Ticket, rules: Rules) -> dict[str, Any]:
         "latest_update": ticket.latest_update,
         "latest_update_at": ticket.latest_update_at,
     }
+
+
+def _passed(due: datetime | None, steps: int | None, rules: Rules, now: datetime | None) -> bool:
+    """Whether a deadline has passed: at `now`, else once its ladder fired the deadline's
+    step (a ticket not yet written has neither: not passed)."""
+    if now is not None and due is not None:
+        return now >= due
+    return (steps or 0) > rules.deadline_step
 
 
 def _departments(notice: Notice) -> list[str]:
@@ -142,10 +162,14 @@ def staff_chats(rules: Rules, notice: Notice) -> list[int]:
     return [chat for chat, _ in _staff_places(rules, notice)]
 
 
-def address(rules: Rules, notices: Iterable[Notice]) -> list[Outgoing]:
+def address(
+    rules: Rules, notices: Iterable[Notice], now: datetime | None = None
+) -> list[Outgoing]:
     """The messages that carry `notices`: one per chat and notice, a chat hearing the same
     kind about the same ticket once even when several notices name it. Staff read the
     configured default language; a requester their own.
+
+    `now`: the instant the notices are decided (whether a deadline is past: `ticket_values`).
 
     Raises ValueError for Audience.REQUESTER without a requester.
     """
@@ -154,7 +178,7 @@ def address(rules: Rules, notices: Iterable[Notice]) -> list[Outgoing]:
     staff_language = rules.settings.languages.default
     for notice in notices:
         ticket_id = notice.ticket.id if notice.ticket is not None else None
-        base = ticket_values(notice.ticket, rules) if notice.ticket is not None else {}
+        base = ticket_values(notice.ticket, rules, now) if notice.ticket is not None else {}
         addressed: list[tuple[int, str, dict[str, Any], Audience]] = []
         if Audience.REQUESTER in notice.audience:
             if notice.requester is None:
@@ -186,4 +210,4 @@ async def publish(tx: Transaction, rules: Rules, notices: Iterable[Notice]) -> N
     """A flow's notices, published in its transaction in the order given. Each is addressed on
     its own: a flow's notices each say something else, so one chat hearing two of the same
     kind about one ticket hears both (`address` keeps one, for notices that repeat)."""
-    await tx.publish(m for n in notices for m in address(rules, [n]))
+    await tx.publish(m for n in notices for m in address(rules, [n], tx.now))

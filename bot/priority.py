@@ -35,14 +35,15 @@ def set_priority(
     actor_id: int | None,
     reason: str = "",
 ) -> None:
-    """Change a loaded ticket's priority and deadlines, recording the event."""
+    """Change a loaded ticket's priority and deadlines, recording the event. A deadline
+    promised is never made later, nor set in the past (`bot.sla.kept_promise`)."""
     if priority not in {p.key for p in rules.settings.priorities}:
         raise InvalidInput(f"unknown priority {priority!r}", "unknown_priority", name=priority)
     require_unsettled(ticket)
     if priority == ticket.priority:
         return
     ticket.priority = priority
-    rules.set_deadlines(ticket)
+    rules.change_deadlines(ticket, now)
     lifecycle.record(
         session,
         ticket,

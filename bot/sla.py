@@ -10,6 +10,20 @@ from bot.config import EscalationStep, ServiceLevel, Settings
 from bot.models import ACTIVE_STATUSES, DeadlineKind, Ticket, TicketStatus
 
 
+def kept_promise(
+    promised: datetime, from_start: datetime, from_now: datetime, now: datetime
+) -> datetime:
+    """The deadline a ticket keeps when its priority changes (a person was told `promised`).
+
+    The new priority's deadline counts from when its clock started (`from_start`); if that is
+    already past it counts from `now` (`from_now`): a deadline already past is never told as a
+    promise. A promise still standing (`promised` after `now`) is never made later: the
+    earlier of it and the new one holds, whether the priority rose or fell. A promise already
+    broken gives way to the new one (its breach was recorded when it passed)."""
+    new = from_start if from_start > now else from_now
+    return min(promised, new) if promised > now else new
+
+
 class ServiceLevels:
     """The configured service levels (SPEC rules 5 and 8): deadlines by category and priority
     on the working calendar (built once), the escalation ladder, progress notices, the
@@ -37,21 +51,58 @@ class ServiceLevels:
             ticket.resolution_started_at, level, level.resolution
         )
 
+    def change_deadlines(self, ticket: Ticket, now: datetime) -> None:
+        """The deadlines after a change of priority (`kept_promise`): each still unmet one
+        (the first response while nobody has claimed it, the resolution) is the earlier of
+        the one promised and the new priority's, never one already past."""
+        level = self.level(ticket)
+        if ticket.claimed_at is None:
+            ticket.first_response_due_at = kept_promise(
+                ticket.first_response_due_at,
+                self.calendar.deadline(ticket.opened_at, level, level.first_response),
+                self.calendar.deadline(now, level, level.first_response),
+                now,
+            )
+        ticket.resolution_due_at = kept_promise(
+            ticket.resolution_due_at,
+            self.calendar.deadline(ticket.resolution_started_at, level, level.resolution),
+            self.calendar.deadline(now, level, level.resolution),
+            now,
+        )
+
     def step_due_at(self, ticket: Ticket, deadline: DeadlineKind, step: int) -> datetime:
-        """When ladder step `step` of `deadline` comes due for this ticket."""
+        """When ladder step `step` of `deadline` comes due for this ticket: the deadline the
+        ticket holds is the step at 1.0 (it may differ from what its priority's span from the
+        start gives, after a change of priority: `change_deadlines`); the other steps lie the
+        same distance before or after it as on the span counted from the start."""
         level = self.level(ticket)
         fraction = self.ladder[step].at
         if deadline is DeadlineKind.FIRST_RESPONSE:
-            return self.calendar.deadline(ticket.opened_at, level, level.first_response, fraction)
-        return self.calendar.deadline(
-            ticket.resolution_started_at, level, level.resolution, fraction
-        )
+            start, span, held = (
+                ticket.opened_at,
+                level.first_response,
+                ticket.first_response_due_at,
+            )
+        else:
+            start, span, held = (
+                ticket.resolution_started_at,
+                level.resolution,
+                ticket.resolution_due_at,
+            )
+        nominal = self.calendar.deadline(start, level, span)
+        return held + (self.calendar.deadline(start, level, span, fraction) - nominal)
 
     def watched_deadline(self, ticket: Ticket) -> tuple[DeadlineKind, int] | None:
         """The deadline whose ladder runs now, and its next step, if any step remains: an
-        open ticket's first response until staff have written to its requester (an /incident
-        update is its first response), then its resolution's."""
-        if ticket.status is TicketStatus.OPEN and not ticket.staff_wrote:
+        open ticket's first response (its claim) while nobody owns it and its ladder has
+        steps left, then its resolution's.
+
+        A word to the requester before anyone claims it (an /incident update to the tickets
+        of a mass incident, a question under its card) is their first response, as the
+        figures count it (`bot.ledger.record_late_first_response`), but makes nobody its
+        owner: the unclaimed ticket still escalates for its claim (SPEC: never without an
+        owner after its claim deadline without an escalation)."""
+        if ticket.status is TicketStatus.OPEN and ticket.first_response_steps < len(self.ladder):
             kind, done = DeadlineKind.FIRST_RESPONSE, ticket.first_response_steps
         elif ticket.status in (TicketStatus.OPEN, TicketStatus.CLAIMED, TicketStatus.TRANSFERRING):
             kind, done = DeadlineKind.RESOLUTION, ticket.resolution_steps

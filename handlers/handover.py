@@ -164,6 +164,8 @@ def in_hand(desk: Desk, requester: Requester, ticket: Ticket) -> Call:
         ticket_id=ticket.id,
         owner=desk.rules.staff.shown_as(ticket.owner_id),
         first_response_due_at=ticket.first_response_due_at,
+        # A time already past is not promised again (bot/notices.py `ticket_values`).
+        first_response_overdue=desk.clock() >= ticket.first_response_due_at,
     )
     return post.message(requester.chat_id, text)
 

@@ -25,7 +25,7 @@ async def status(update: Update, context: DeskContext) -> None:
         session = tx.session
         requester = await requester_for(tx, desk, user)
         listed = await lookup.requester_tickets(
-            session=session, rules=desk.rules, requester_id=requester.id
+            session=session, rules=desk.rules, requester_id=requester.id, now=tx.now
         )
     language = requester.language
     await post.say_reply(

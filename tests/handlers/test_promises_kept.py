@@ -1,0 +1,181 @@
+"""Promises told to a requester are kept or owned up to, on the desk's clock moved by hand: a
+change of priority never makes the promise later nor names a time already past; a notice
+after the promised time says it is overdue and apologises instead of restating it; tickets
+of a mass incident answered by one /incident update still escalate while nobody claims them."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from telegram.ext import Application
+
+from bot import requesters, tickets
+from bot.models import Ticket
+from emulator.server import Emulator
+from handlers.context import DeskContext
+from handlers.runtime.jobs import sweep
+from tests.handlers.conftest import (
+    ENGLISH,
+    GENERAL_GROUP,
+    REQUESTER,
+    DeskClock,
+    bot_said,
+    until,
+)
+from tests.handlers.test_incidents import COMPLAINTS
+
+App = Application  # type: ignore[type-arg]
+SUPERVISOR = 100190
+LANGUAGES = [(REQUESTER, "zh"), (ENGLISH, "en")]
+
+
+def _texts(emulator: Emulator, chat_id: int) -> list[str]:
+    return [e.text for e in bot_said(emulator.world, chat_id)]
+
+
+async def _open(
+    application: App, user_id: int, language: str, category: str = "consultation"
+) -> Ticket:
+    """A ticket opened for `user_id` (who wrote to the bot before) at the desk's instant."""
+    desk = DeskContext(application).desk
+    async with desk.transaction() as tx:
+        requester = await requesters.get_or_create_requester(
+            session=tx.session,
+            telegram_user_id=user_id,
+            chat_id=user_id,
+            language=language,
+            now=tx.now,
+        )
+        opened = await tickets.open_ticket(
+            session=tx.session,
+            rules=desk.rules,
+            requester_id=requester.id,
+            question="公租房的申请条件是什么?"
+            if language == "zh"
+            else "Who can rent public housing?",
+            category=category,
+            now=tx.now,
+        )
+    return opened.ticket
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_raising_a_consultation_to_high_keeps_its_earlier_promise(
+    running: tuple[Emulator, App],
+) -> None:
+    # Normal: 1 working day (Monday 17:30); high: 8 working hours (Tuesday 10:00).
+    emulator, application = running
+    emulator.world.users[REQUESTER].started = True
+    ticket = await _open(application, REQUESTER, "zh")
+    await emulator.world.user_sends(SUPERVISOR, f"/priority {ticket.id} high", GENERAL_GROUP)
+    await until(lambda: any("优先级调整为紧急" in t for t in _texts(emulator, GENERAL_GROUP)))
+    said = next(t for t in _texts(emulator, GENERAL_GROUP) if "优先级调整为紧急" in t)
+    assert "办结期限 2026-11-30 17:30" in said
+    # The requester's promise did not move: nothing new to tell them, least of all later.
+    assert not any("2026-12-01 10:00" in t for t in _texts(emulator, REQUESTER))
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(("user_id", "language"), LANGUAGES)
+async def test_urgent_days_after_opening_promises_a_time_to_come_and_escalates_nobody(
+    running: tuple[Emulator, App], desk_clock: DeskClock, user_id: int, language: str
+) -> None:
+    emulator, application = running
+    emulator.world.users[user_id].started = True
+    ticket = await _open(application, user_id, language)
+    desk_clock.now += timedelta(days=5)  # Saturday 09:00: the urgent 4 h from opening long past
+    await emulator.world.user_sends(SUPERVISOR, f"/priority {ticket.id} 特急", GENERAL_GROUP)
+    told = "将在 2026-12-05 13:00 前办结" if language == "zh" else "settle it by 2026-12-05 13:00"
+    await until(lambda: any(told in t for t in _texts(emulator, user_id)))
+    assert not any("2026-11-30 13:00" in t for t in _texts(emulator, user_id))
+    # Its deadlines count from now: nobody is escalated to at once.
+    await sweep(DeskContext(application))
+    assert not any(f"#{ticket.id}" in t for t in _texts(emulator, SUPERVISOR))
+
+
+OVERDUE = {
+    "zh": ("很抱歉,已超过我们承诺的办结时间", "已通报负责人和主管督办", "承诺办结时间:"),
+    "en": (
+        "We are sorry: it has gone past the time we promised",
+        "have been told",
+        "We will settle it by",
+    ),
+}
+STATUS_OVERDUE = {"zh": "已超过承诺的办结时间", "en": "past the time we promised"}
+ASSIGNED_OVERDUE = {
+    "zh": ("很抱歉已超过承诺的办结时间,已通报主管督办", "前办结"),
+    "en": ("We are sorry: it has gone past the time we promised", "who will settle it by"),
+}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(("user_id", "language"), LANGUAGES)
+async def test_notices_after_the_promised_time_own_up_to_it(
+    running: tuple[Emulator, App], desk_clock: DeskClock, user_id: int, language: str
+) -> None:
+    emulator, application = running
+    emulator.world.users[user_id].started = True
+    await _open(application, user_id, language)
+    desk_clock.now += timedelta(hours=73)
+    await sweep(DeskContext(application))
+    sorry, escalated, promise = OVERDUE[language]
+    await until(lambda: any(sorry in t for t in _texts(emulator, user_id)))
+    notice = next(t for t in _texts(emulator, user_id) if sorry in t)
+    assert escalated in notice and promise not in notice and "2026-11-30" not in notice
+    # Their list of tickets does not promise the time past either.
+    await emulator.world.user_sends(user_id, "/status")
+    listed = "您的工单" if language == "zh" else "Your tickets"
+    await until(lambda: any(t.startswith(listed) for t in _texts(emulator, user_id)))
+    status = next(t for t in _texts(emulator, user_id) if t.startswith(listed))
+    assert STATUS_OVERDUE[language] in status and "2026-11-30" not in status
+    # Assigned now: the requester is told who has it, and again no past time as a promise.
+    await emulator.world.user_sends(SUPERVISOR, "/assign 1 G-0102", GENERAL_GROUP)
+    sorry, promise = ASSIGNED_OVERDUE[language]
+    handled = "已由 李强 负责办理" if language == "zh" else "is now handled by"
+    await until(lambda: any(handled in t for t in _texts(emulator, user_id)))
+    assigned = next(t for t in _texts(emulator, user_id) if handled in t)
+    assert sorry in assigned
+    assert promise not in assigned and "2026-11-30" not in assigned
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_an_incident_update_does_not_spare_unclaimed_tickets_their_escalation(
+    running: tuple[Emulator, App], desk_clock: DeskClock
+) -> None:
+    emulator, application = running
+    world = emulator.world
+    people = [700001 + n for n in range(len(COMPLAINTS))]
+    incident_id = None
+    for n, (user_id, text) in enumerate(zip(people, COMPLAINTS, strict=True)):
+        world.add_user(user_id, f"R{n}", "zh", started=True)
+        desk_clock.now += timedelta(minutes=3)
+        desk = DeskContext(application).desk
+        async with desk.transaction() as tx:
+            requester = await requesters.get_or_create_requester(
+                session=tx.session,
+                telegram_user_id=user_id,
+                chat_id=user_id,
+                language="zh",
+                now=tx.now,
+            )
+            opened = await tickets.open_ticket(
+                session=tx.session,
+                rules=desk.rules,
+                requester_id=requester.id,
+                question=text,
+                category="complaint",
+                now=tx.now,
+            )
+            incident_id = opened.ticket.incident_id
+    assert incident_id is not None
+    update = "维修人员已到场,预计今晚18点前恢复运行"
+    await world.user_sends(100101, f"/incident {incident_id} {update}", GENERAL_GROUP)
+    for user_id in people:
+        await until(lambda u=user_id: any(update in t for t in _texts(emulator, u)))
+    # Urgent complaints: 30 min to claim. An hour on, nobody owns them: the supervisors hear.
+    desk_clock.now += timedelta(hours=1)
+    await sweep(DeskContext(application))
+    await until(lambda: any("认领期限" in t for t in _texts(emulator, SUPERVISOR)))
+    told = [t for t in _texts(emulator, SUPERVISOR) if "认领期限" in t]
+    assert any("尚无人认领" in t and "尚未认领" in t for t in told)
