@@ -20,6 +20,7 @@ from bot.outbox import Call
 from bot.priority import require_unsettled
 from handlers import cards, keyboards, post
 from handlers.callbacks import Action, parse
+from handlers.commands import name_of
 from handlers.common import answer
 from handlers.context import DeskContext
 from handlers.finding import load, named_ticket, no_ticket_named, ticket_of_command
@@ -261,7 +262,7 @@ async def block(update: Update, context: DeskContext) -> None:
     user, message = update.effective_user, update.effective_message
     assert user is not None and message is not None
     language = _language(desk)
-    barring = (message.text or "").startswith("/block")
+    barring = name_of(message.text) == "block"
     args = context.args or []
     usage = "/block <user id> <reason>" if barring else "/unblock <user id>"
     if not args or not args[0].isdigit() or (barring and len(args) < 2):
