@@ -57,6 +57,7 @@ STAFF_EVENTS = (
     "undelivered",
     "claimed_by_reply",
     "recurred",
+    "withdrawn",
 )
 HANDOFF_EVENTS = (
     "sent",
@@ -87,6 +88,8 @@ BUTTONS = (
     "reopen",
     "accept",
     "return",
+    "withdraw",
+    "keep_open",
 )
 # Command syntax names the keys and commands to type: the departments /transfer takes (each
 # shown with its name), the priorities /priority takes, the command menus. Not checked.
@@ -342,7 +345,13 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         kept = ("forward", "person", "service")
         unowned = ("unowned", {"kept": "", "ticket_id": 3, "owner": None})
         return [("", {"kept": ""}), *((k, {"kept": k, "ticket_id": 3}) for k in kept), unowned]
-    if template in ("added_to_ticket", "ticket_in_hand", "resolution"):
+    if template in (
+        "added_to_ticket",
+        "ticket_in_hand",
+        "resolution",
+        "withdrawn",
+        "withdraw_kept",
+    ):
         return [("owned", {}), ("unowned", {"owner": None})]
     if template == "ask_about":
         return [

@@ -7,7 +7,14 @@ import pytest
 from telegram.ext import Application
 
 from emulator.server import Emulator
-from tests.handlers.conftest import GENERAL_GROUP, REQUESTER, bot_lines, bot_said, until
+from tests.handlers.conftest import (
+    GENERAL_GROUP,
+    REQUESTER,
+    bot_lines,
+    bot_said,
+    only_topic,
+    until,
+)
 
 App = Application  # type: ignore[type-arg]
 OFFICER = 100101
@@ -27,6 +34,9 @@ async def test_mine_and_queue_in_any_case(running: tuple[Emulator, App]) -> None
     (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
     await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
     await bot_lines(emulator, REQUESTER, 2)
+    topic = await only_topic(world, GENERAL_GROUP)
+    # Its introduction in place: the answers counted below come after it.
+    await until(lambda: bool(bot_said(world, GENERAL_GROUP, topic.thread_id)))
 
     for written in ("/mine", "/Mine", "/MINE", f"/Mine@{name}", f"/mINe@{name.upper()}"):
         before = len(_said(emulator, GENERAL_GROUP))
