@@ -49,7 +49,7 @@ async def assign(
     ticket_id: int,
     supervisor_id: int,
     officer_id: int,
-    reason: str,
+    reason: str | None,
     reply: Reply,
     *,
     update_id: int,
@@ -141,7 +141,7 @@ async def assign_command(update: Update, context: DeskContext) -> None:
     if member is None:
         await post.say(desk, update.update_id, post.reply(message, usage))
         return
-    reason = " ".join(args[2:]) or "assigned by a supervisor"
+    reason = " ".join(args[2:]) or None  # none given: none recorded (bot/tickets.py assign)
     await assign(
         desk,
         ticket.id,
@@ -178,7 +178,7 @@ async def pressed(update: Update, context: DeskContext) -> None:
         return [post.message(chat_id, text)]
 
     if button.action is Action.ASSIGN:
-        reason = "assigned by a supervisor"
+        reason = None  # a button gives none
         await assign(
             desk,
             button.number(0),
