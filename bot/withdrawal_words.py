@@ -7,11 +7,12 @@ clearly say the request is no longer wanted, by their kind, in either language: 
 cancelled or withdrawn (cancel my complaint, 撤销工单, 取消吧), no longer needed (no need any
 more, 不用了, 不需要派人了, 算了), or sorted out by the requester themselves (I fixed it
 myself, 我自己找物业了). Not when denied ("don't cancel my complaint", "别撤销", "我没有自己
-解决"), supposed ("如果明天还不来就算了"), asked about ("How do I cancel a complaint?",
-"取消预约怎么办", "是不是不用了?"; a request to do it, "could you cancel my complaint?", is
-one), or about something else (cancel my appointment, 取消订单); a text that both withdraws
-and denies withdrawing is not clear either. The clause and negation reader is bot/hazard.py's
-(`clauses`, `denied`), the one every reading by kind shares. Pure: text in, yes or no out.
+解决"), supposed ("如果明天还不来就算了") or for later ("close it once it is fixed"),
+asked about ("How do I cancel a complaint?", "取消预约怎么办", "是不是不用了?"; a request
+to do it, "could you cancel my complaint?", is one), or about something else (cancel my
+appointment, 取消订单); a text that both withdraws and denies withdrawing is not clear
+either. The clause and negation reader is bot/hazard.py's (`clauses`, `denied`), the one
+every reading by kind shares. Pure: text in, yes or no out.
 """
 
 from __future__ import annotations
@@ -56,8 +57,13 @@ _ZH = re.compile(
 )
 # Prohibitive words the shared negation reader leaves out (it hears "不要", "don't"): 别撤销.
 _DONT = re.compile(r"(?:别|甭|勿|莫)\w{0,2}$")
+# Supposed, anywhere before ("如果明天还不来,就算了"); or for later, in its clause ("close
+# the ticket once it is fixed", "修好以后再撤销"): not now.
 _IF = re.compile(
     r"(?<![a-z])(?:if|unless|in case|what if|suppose)(?![a-z])|如果|要是|万一|假如|除非|的话"
+)
+_LATER = re.compile(
+    r"(?<![a-z])(?:once|when|after|until|as soon as)(?![a-z])|之后|以后|等.{0,8}再"
 )
 # A question about it (how, whether), not a request to do it ...
 _ASKING = re.compile(
@@ -95,9 +101,9 @@ def says_withdrawn(text: str) -> bool:
         for match, no in _found(clause):
             if no:
                 return False  # "don't cancel it": a text saying both is not clear
-            if _IF.search(text.casefold()[: clause.at + match.start()]) or _asked(
-                clause, match.start()
-            ):
+            before = text.casefold()[: clause.at + match.start()]
+            later = _LATER.search(clause.raw) is not None
+            if _IF.search(before) or later or _asked(clause, match.start()):
                 continue
             withdrawn = True
     return withdrawn

@@ -32,6 +32,7 @@ from bot.withdrawal_words import says_withdrawn
         "能不能帮我撤销一下?",
         "我已经自己解决了",
         "请撤回我的报修",
+        "I called them after lunch and fixed it myself. Please cancel my complaint",
     ],
 )
 def test_words_that_withdraw(text: str) -> None:
@@ -65,6 +66,10 @@ def test_words_that_withdraw(text: str) -> None:
         "取消订单",
         "算了,不用了,还是别撤销了",
         "水还是不行",
+        "Please close the ticket once it's fixed",
+        "You can close my complaint when the light works again",
+        "修好以后再撤销工单",
+        "等师傅来过再取消吧",
     ],
 )
 def test_words_that_do_not(text: str) -> None:
