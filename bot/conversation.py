@@ -27,6 +27,7 @@ from bot.relays import copy_of, relay_notices, staff_asked, under_card
 from bot.rules import Rules
 from bot.store import get, get_for_requester, save
 from bot.transaction import Transaction
+from bot.withdrawal import withdrawal_asked
 
 _MESSAGES = cast(Table, TicketMessage.__table__)
 _FILE_MESSAGE = insert(_MESSAGES).returning(_MESSAGES.c.id)
@@ -89,11 +90,12 @@ async def requester_message_and_tell(
     their ticket at the transaction's instant; the ticket's staff get it as a `relay` notice
     (values `from_chat_id`, `message_id`: the front copies that message into the ticket's
     topic, or under its card), the handling department's group while the ticket has no staff
-    group. With `acknowledge` the requester hears it was added, or, while the ticket awaits
-    their confirmation, their words are read as an answer to it (bot/closure.py
-    `words_after_resolution_and_tell`); without (an album's further items, what was held for a
-    new ticket) they hear nothing of it, nor when it follows another of theirs in a row
-    (bot/acknowledgements.py). A kind Telegram cannot copy (NOT_COPIED: a poll)
+    group. With `acknowledge` the requester hears it was added, or, when their words clearly
+    withdraw the ticket, is asked whether to (bot/withdrawal.py `withdrawal_asked`), or,
+    while the ticket awaits their confirmation, their words are read as an answer to it
+    (bot/closure.py `words_after_resolution_and_tell`); without (an album's further items,
+    what was held for a new ticket) they hear nothing of it, nor when it follows another of
+    theirs in a row (bot/acknowledgements.py). A kind Telegram cannot copy (NOT_COPIED: a poll)
     reaches the staff as a `relay_described` notice (values `kind`, `described`: it in words,
     filed as the message's text); a forward is preceded by `relay_origin` (values
     `origin_kind`, `origin_name`); a text to a ticket nobody claimed yet redraws its card
@@ -139,7 +141,11 @@ async def requester_message_and_tell(
         notices.append(card_refresh(ticket))
     requester = await tx.session.get(Requester, requester_id) if acknowledge else None
     resolved = ticket.status is TicketStatus.RESOLVED
-    if requester is not None and not resolved and not quiet:
+    # Words that withdraw it are asked about instead of acknowledged (bot/withdrawal.py).
+    withdrawing = withdrawal_asked(ticket, requester, text) if requester is not None else None
+    if withdrawing is not None:
+        notices.append(withdrawing)
+    elif requester is not None and not resolved and not quiet:
         # With the relay: one statement stores the outbox rows of the usual message.
         notices.append(
             Notice("added_to_ticket", (Audience.REQUESTER,), ticket, requester=requester)

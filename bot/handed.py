@@ -31,8 +31,9 @@ from bot.rules import Rules
 HANDED_RELAY = "handed_relay"  # what the requester wrote, for the accepting department
 HANDED_SETTLED = "handed_settled"  # the ticket settled or reopened, for that department
 # What became of the ticket (HANDED_SETTLED's `event`): resolved by its owner, closed (the
-# requester confirmed it, or the auto-close), reopened (the requester says it is not solved).
-SETTLED_EVENTS = ("resolved", "closed", "auto_closed", "reopened")
+# requester confirmed it, or the auto-close), reopened (the requester says it is not solved),
+# withdrawn (the requester no longer needs it: bot/withdrawal.py).
+SETTLED_EVENTS = ("resolved", "closed", "auto_closed", "reopened", "withdrawn")
 # What the requester sent as the ticket's staff get it (bot/conversation.py), and the part of
 # a HANDED_RELAY that carries it (the presenter words each as that kind, replying to the form).
 PARTS = {

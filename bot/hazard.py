@@ -113,6 +113,13 @@ _EN_NOT = re.compile(
 _SPLIT = re.compile(r"\s+(?:but|however)\s+|但是|不过|可是")
 
 
+def denied(before: str) -> bool:
+    """Whether the casefolded words of a clause right before a word deny it ("没有", "不是",
+    "not", "don't want to"): the one negation reader of every check that hears words by
+    their kind (here, bot/withdrawal_words.py)."""
+    return bool(_ZH_NOT.search(before) or _EN_NOT.search(before))
+
+
 @dataclass(frozen=True)
 class Clause:
     """One clause of a text, casefolded: `text` with words for something else blanked out
@@ -140,8 +147,7 @@ class Clause:
         before = self.text[:start]
         return not (
             self.how_to
-            or _ZH_NOT.search(before)
-            or _EN_NOT.search(before)
+            or denied(before)
             or _SUPPOSED.search(before)
             or (_PAST.search(self.raw) and not self.ongoing)
             or _FUTURE.search(self.raw)

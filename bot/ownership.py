@@ -85,7 +85,7 @@ async def assign_and_tell(
     ticket_id: int,
     supervisor_id: int,
     officer_id: int,
-    reason: str,
+    reason: str | None,
 ) -> Ticket:
     """`tickets.assign` at the transaction's instant, and its notices published in it. Raises
     as `tickets.assign` does (DeskError)."""

@@ -175,10 +175,12 @@ async def assign(
     ticket_id: int,
     supervisor_id: int,
     officer_id: int,
-    reason: str,
+    reason: str | None,
     now: datetime,
 ) -> Ticket:
-    """A supervisor names the owner of an unclaimed ticket, or changes it, with a reason."""
+    """A supervisor names the owner of an unclaimed ticket, or changes it, with a reason when
+    they gave one (None: none is recorded, and /ticket N words the assignment alone: never a
+    default in one language stored into a record read in another)."""
     ticket = await get(session=session, ticket_id=ticket_id)
     if not (
         rules.staff.is_supervisor(supervisor_id, ticket.department_key)
@@ -188,7 +190,9 @@ async def assign(
             f"user {supervisor_id} is not a supervisor of {ticket.department_key}",
             "not_supervisor",
         )
-    reason = clean_text(reason, "the reason")
+    data: dict[str, object] = {"owner_id": officer_id, "previous_owner_id": ticket.owner_id}
+    if reason is not None:
+        data["reason"] = clean_text(reason, "the reason")
     require_staff_of(rules, officer_id, ticket.department_key)
     if officer_id == ticket.owner_id:
         raise InvalidInput(
@@ -204,7 +208,7 @@ async def assign(
         Action.ASSIGN,
         now=now,
         actor_id=supervisor_id,
-        data={"owner_id": officer_id, "previous_owner_id": ticket.owner_id, "reason": reason},
+        data=data,
     )
     if was_open:
         record_late_first_response(session, rules, ticket, now)

@@ -41,6 +41,7 @@ from handlers import (
     reports,
     staff,
     supervision,
+    withdrawal,
 )
 from handlers.callbacks import Action, pattern
 from handlers.context import CONTEXT_TYPES, DeskApplication, DeskContext
@@ -117,6 +118,9 @@ HANDLERS: tuple[BaseHandler[Update, DeskContext, Any], ...] = (
     CallbackQueryHandler(proposals.decide, pattern=pattern(*proposals.DECIDING)),
     CallbackQueryHandler(staff.requester_decides, pattern=pattern(Action.RATE, Action.REOPEN)),
     CallbackQueryHandler(asking.chose_ticket, pattern=pattern(Action.WHICH)),
+    CallbackQueryHandler(
+        withdrawal.requester_withdraws, pattern=pattern(Action.WITHDRAW, Action.KEEP)
+    ),
     # A requester's edit before their text: marked as an edit, never taken as a new message.
     MessageHandler(PRIVATE & filters.UpdateType.EDITED_MESSAGE, asking.edited),
     # Text before anything else from a requester: it is a question or goes into their ticket.

@@ -42,6 +42,8 @@ class Action(StrEnum):
     HUMAN = "human"  # a person, please: ()
     SOLVED = "solved"  # the answer helped: ()
     WHICH = "which"  # this message is for this ticket: (ticket, update id, message id)
+    WITHDRAW = "wd"  # the requester withdraws their ticket, as their words said: (ticket)
+    KEEP = "keep"  # the requester keeps it open after all: (ticket)
 
 
 class Field(StrEnum):
@@ -69,6 +71,8 @@ FIELDS: dict[Action, tuple[Field, ...]] = {
     Action.HUMAN: (),
     Action.SOLVED: (),
     Action.WHICH: (Field.NUMBER, Field.NUMBER, Field.NUMBER),
+    Action.WITHDRAW: (Field.NUMBER,),
+    Action.KEEP: (Field.NUMBER,),
 }
 Value = int | str
 

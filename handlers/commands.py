@@ -37,3 +37,11 @@ def read(text: str, username: str | None) -> Command | None:
     name, at, addressee = found["head"].partition("@")
     to_us = not at or (username is not None and addressee.casefold() == username.casefold())
     return Command(name.lower(), found["rest"].strip(), to_us)
+
+
+def name_of(text: str | None) -> str:
+    """The name of the command `text` starts with, as `read` reads it (`/Mine@bot` is
+    `mine`), or "" when it is none: a handler serving several commands tells them apart by
+    this, never by the text as written (`/Mine` is `/mine`, not the other one)."""
+    command = read(text or "", None)
+    return command.name if command is not None else ""

@@ -44,6 +44,14 @@ def rating(desk: Desk, language: str, ticket_id: int) -> InlineKeyboardMarkup:
     return keyboard([stars[:3], stars[3:], [reopen]])
 
 
+def withdrawal(desk: Desk, language: str, ticket_id: int) -> InlineKeyboardMarkup:
+    """Under the question whether to withdraw a ticket (bot/withdrawal.py): withdraw it, or
+    keep it open."""
+    withdraw = (label(desk, language, "withdraw"), encode(Action.WITHDRAW, ticket_id))
+    keep = (label(desk, language, "keep_open"), encode(Action.KEEP, ticket_id))
+    return keyboard([[withdraw, keep]])
+
+
 def stars(ticket_id: int) -> InlineKeyboardMarkup:
     """Under the confirmation of a resolution confirmed in words: one to five stars."""
     stars = _stars(ticket_id)

@@ -8,6 +8,7 @@ from telegram import Update
 from bot import lookup
 from handlers import post
 from handlers.cards import statuses
+from handlers.commands import name_of
 from handlers.context import DeskContext
 from handlers.finding import named_ticket
 from handlers.refusals import refusals
@@ -47,7 +48,7 @@ async def mine_or_queue(update: Update, context: DeskContext) -> None:
     member = desk.rules.staff.get(user.id)
     assert member is not None
     language = desk.settings.languages.default
-    mine = message.text.startswith("/mine")
+    mine = name_of(message.text) == "mine"
     handed: list[lookup.TicketLine] = []
     async with desk.sessions() as session:
         if mine:

@@ -7,6 +7,7 @@ Which buttons a notice carries depends on its kind and on whom it was addressed 
 - an escalation to a department's supervisors or management: assign an owner, change priority;
 - a handoff's card to the receiving group: Accept;
 - a resolution to its requester: the rating and reopen buttons;
+- the question whether to withdraw a ticket, to its requester: Withdraw, Keep it open;
 - a new ticket's card to its staff group: Claim.
 A notice addressed to the ticket's staff (Audience.TICKET_STAFF) goes into the ticket's topic
 as it is when sent (under its card in a group without topics). A notice of something someone
@@ -30,6 +31,7 @@ from bot.handoff_questions import ANSWER, QUESTION
 from bot.notices import BUTTONS_GONE, Audience
 from bot.outbox import Call
 from bot.outgoing import Outgoing
+from bot.withdrawal import WITHDRAW_ASK
 from handlers import cards, keyboards, post
 from handlers.common import MAX_MESSAGE
 
@@ -80,6 +82,8 @@ def markup(desk: Desk, message: Outgoing) -> InlineKeyboardMarkup | None:
         return keyboards.claim(desk, ticket_id)
     if message.template == "resolution" and message.audience == Audience.REQUESTER:
         return keyboards.rating(desk, message.language, ticket_id)
+    if message.template == WITHDRAW_ASK and message.audience == Audience.REQUESTER:
+        return keyboards.withdrawal(desk, message.language, ticket_id)
     if message.template == "confirmed_said" and message.audience == Audience.REQUESTER:
         return keyboards.stars(ticket_id)  # confirmed in words: still asked to rate
     return None

@@ -332,7 +332,7 @@ async def requester_decides(update: Update, context: DeskContext) -> None:
                 rules=desk.rules,
                 ticket_id=ticket_id,
                 requester_id=requester.id,
-                reason="not solved",
+                reason="",  # the button says no more than the event does
             )
             told = desk.texts.render(
                 "reopened",

@@ -20,6 +20,7 @@ from bot.outbox import Call
 from bot.priority import require_unsettled
 from handlers import cards, keyboards, post
 from handlers.callbacks import Action, parse
+from handlers.commands import name_of
 from handlers.common import answer
 from handlers.context import DeskContext
 from handlers.finding import load, named_ticket, no_ticket_named, ticket_of_command
@@ -48,7 +49,7 @@ async def assign(
     ticket_id: int,
     supervisor_id: int,
     officer_id: int,
-    reason: str,
+    reason: str | None,
     reply: Reply,
     *,
     update_id: int,
@@ -140,7 +141,7 @@ async def assign_command(update: Update, context: DeskContext) -> None:
     if member is None:
         await post.say(desk, update.update_id, post.reply(message, usage))
         return
-    reason = " ".join(args[2:]) or "assigned by a supervisor"
+    reason = " ".join(args[2:]) or None  # none given: none recorded (bot/tickets.py assign)
     await assign(
         desk,
         ticket.id,
@@ -177,7 +178,7 @@ async def pressed(update: Update, context: DeskContext) -> None:
         return [post.message(chat_id, text)]
 
     if button.action is Action.ASSIGN:
-        reason = "assigned by a supervisor"
+        reason = None  # a button gives none
         await assign(
             desk,
             button.number(0),
@@ -261,7 +262,7 @@ async def block(update: Update, context: DeskContext) -> None:
     user, message = update.effective_user, update.effective_message
     assert user is not None and message is not None
     language = _language(desk)
-    barring = (message.text or "").startswith("/block")
+    barring = name_of(message.text) == "block"
     args = context.args or []
     usage = "/block <user id> <reason>" if barring else "/unblock <user id>"
     if not args or not args[0].isdigit() or (barring and len(args) < 2):

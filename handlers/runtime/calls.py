@@ -24,7 +24,7 @@ from bot import delivery, tickets
 from bot.delivery import Place
 from bot.desk import Desk
 from bot.intake import card, naming
-from bot.models import Ticket
+from bot.models import Ticket, TicketStatus
 from bot.notices import CARD_REFRESH
 from bot.outbox import Queued
 from handlers import cards, keyboards, post, presenter
@@ -177,8 +177,8 @@ class Calls:
         language = desk.settings.languages.default
         markup = None
         owner = None
-        if ticket.owner_id is None:
-            markup = keyboards.claim(desk, ticket.id)
+        if ticket.owner_id is None and ticket.status is TicketStatus.OPEN:
+            markup = keyboards.claim(desk, ticket.id)  # not once withdrawn unclaimed
         else:
             owner = desk.rules.staff.shown_as(ticket.owner_id) or "-"
         text = cards.card_text(desk, language, values, owner)

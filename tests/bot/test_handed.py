@@ -133,6 +133,7 @@ def test_the_department_that_accepted_it_reads_what_became_of_it_in_either_langu
         "📌 工单 #7 来电人超时未确认,工单已自动关闭。",
         "📌 工单 #7 来电人表示没有解决,工单已重新打开,仍由本科室办理(首问负责人 王芳);"
         "来电人的留言继续转到这里。",
+        "📌 工单 #7 来电人已撤销(不再需要办理),工单已关闭,无需继续处理。",
     ]
     assert shown["en"][0] == (
         "📌 Ticket #7 was resolved by its owner 王芳: 已更换水管. Waiting for the requester to"

@@ -57,6 +57,7 @@ STAFF_EVENTS = (
     "undelivered",
     "claimed_by_reply",
     "recurred",
+    "withdrawn",
 )
 HANDOFF_EVENTS = (
     "sent",
@@ -87,6 +88,8 @@ BUTTONS = (
     "reopen",
     "accept",
     "return",
+    "withdraw",
+    "keep_open",
 )
 # Command syntax names the keys and commands to type: the departments /transfer takes (each
 # shown with its name), the priorities /priority takes, the command menus. Not checked.
@@ -342,7 +345,13 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         kept = ("forward", "person", "service")
         unowned = ("unowned", {"kept": "", "ticket_id": 3, "owner": None})
         return [("", {"kept": ""}), *((k, {"kept": k, "ticket_id": 3}) for k in kept), unowned]
-    if template in ("added_to_ticket", "ticket_in_hand", "resolution"):
+    if template in (
+        "added_to_ticket",
+        "ticket_in_hand",
+        "resolution",
+        "withdrawn",
+        "withdraw_kept",
+    ):
         return [("owned", {}), ("unowned", {"owner": None})]
     if template == "ask_about":
         return [
@@ -558,3 +567,42 @@ def test_ticket_n_shows_each_turn_and_an_incident_update_for_what_it_was(
     statuses = {s: texts.render("statuses", language, status=s) for s in TicketStatus}
     history = texts.render("ticket_history", language, **_history(statuses)).split("\n")
     assert all(line in history for line in lines), history
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_ticket_n_shows_no_default_stored_in_another_language(
+    settings: Settings, language: str
+) -> None:
+    """/ticket N of a log written by earlier versions, which stored English defaults as the
+    reason of an assignment made without one and of the "not solved" button ("指派 孙伟 负
+    责:assigned by a supervisor"): each event worded by the template alone; a Chinese record's
+    event lines hold no English word, those of every kind of event included."""
+    texts = Texts(settings.zone, "zh", list(LANGUAGES), configured_names(settings))
+    statuses = {s: texts.render("statuses", language, status=s) for s in TicketStatus}
+    values = _history(statuses)
+    legacy = {str(Action.ASSIGN): "assigned by a supervisor", str(Action.REOPEN): "not solved"}
+    values["events"] = [
+        *values["events"],
+        *(
+            {
+                "at": MONDAY_9AM,
+                "kind": kind,
+                "who": "周科长",
+                "data": {"reason": reason},
+                "owner": "孙伟",
+            }
+            for kind, reason in legacy.items()
+        ),
+        {
+            "at": MONDAY_9AM,
+            "kind": str(Action.ASSIGN),
+            "who": "周科长",
+            "data": {},
+            "owner": "孙伟",
+        },
+    ]
+    history = texts.render("ticket_history", language, **values)
+    assert not [r for r in legacy.values() if r in history.replace("is not solved", "")]
+    if language == "zh":
+        lines = _history_lines(history)
+        assert not [line for line in lines if re.search(r"[A-Za-z]{2,}", line)], lines

@@ -1,0 +1,109 @@
+"""Whether a requester's words withdraw their request, as pure functions (beside
+bot/resolution_words.py, which reads their words once a ticket is resolved).
+
+A clerk who hears "Forget it, I've sorted it out myself. Please cancel my complaint" or
+"算了,不用了,我自己找物业了" about an open matter asks "shall I close it, then?": words that
+clearly say the request is no longer wanted, by their kind, in either language: it is
+cancelled or withdrawn (cancel my complaint, 撤销工单, 取消吧), no longer needed (no need any
+more, 不用了, 不需要派人了, 算了), or sorted out by the requester themselves (I fixed it
+myself, 我自己找物业了). Not when denied ("don't cancel my complaint", "别撤销", "我没有自己
+解决"), supposed ("如果明天还不来就算了") or for later ("close it once it is fixed"),
+asked about ("How do I cancel a complaint?", "取消预约怎么办", "是不是不用了?"; a request
+to do it, "could you cancel my complaint?", is one), or about something else (cancel my
+appointment, 取消订单); a text that both withdraws and denies withdrawing is not clear
+either. The clause and negation reader is bot/hazard.py's (`clauses`, `denied`), the one
+every reading by kind shares. Pure: text in, yes or no out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.hazard import Clause, clauses, denied
+
+_A = r"['’]"  # an apostrophe, straight or curly (phones type "I’ve")
+# What a request is called when it is cancelled or withdrawn.
+_EN_MATTER = (
+    r"(?:complaint|request|ticket|report|case|enquiry|inquiry|query|issue|problem|matter)s?"
+)
+_EN_VERB = r"(?:cancel(?:l?ed|l?ing)?|withdraw(?:n|ing)?|retract|drop|close|call off|take back)"
+_EN = re.compile(
+    # cancel my complaint, withdraw the (noise) report, close this ticket
+    rf"(?<![a-z]){_EN_VERB}\s+(?:(?:my|the|this|that|our)\s+)?(?:[a-z]+\s+)?{_EN_MATTER}"
+    r"(?![a-z])"
+    # cancel it / withdraw that, with nothing after but please, thanks
+    rf"|(?<![a-z]){_EN_VERB}\s+(?:it|this|that|everything)\s*"
+    r"(?:(?:please|pls|thanks|thank you|then|now|for me|too|as well)\s*)*$"
+    r"|(?<![a-z])(?:forget (?:it|about it)|never ?mind|no need(?: for (?:it|help))? any ?more"
+    r"|no longer (?:need|needed|required)|not needed any ?more"
+    rf"|don{_A}?t need (?:it|this|that|help|anything|anyone|anybody)(?: any ?more| now)"
+    r"|(?:sorted|solved|fixed|handled|dealt with|resolved|figured|repaired)"
+    r"(?: (?:it|this|that|things|everything))?(?: out)?"
+    r" (?:myself|ourselves|on (?:my|our) own|by (?:myself|ourselves)))(?![a-z])"
+)
+_ZH_MATTER = r"(?:工单|投诉|报修|请求|诉求|反映|举报|求助|问题|单子)"
+_ZH = re.compile(
+    # 撤销工单, 取消我的投诉, 取消吧: the word ends the clause (取消预约 is another matter)
+    rf"(?:取消|撤销|撤回|撤掉|收回)(?:一下|掉)?(?:我的|我们的|这个|那个|这条|该|本)?{_ZH_MATTER}?"
+    r"(?:吧|了|啊|呀|哈|哦|掉|就行|就好|好了|谢谢|吧谢谢)*\s*$"
+    # 不用了, 不需要派人了, 不用麻烦了
+    r"|(?:不用|不需要|不必|无需|用不着)(?:再)?"
+    r"(?:来|派人|上门|处理|管|跟进|麻烦|帮忙|办|修|过来|联系|麻烦你们)?(?:了|啦)"
+    # 我自己找物业了, 自己修好了
+    r"|自己(?:已经)?(?:解决|处理|搞定|修好|弄好|处理好|修|找(?:了)?(?:物业|人|师傅|电工)"
+    r"|联系(?:了)?(?:物业|师傅|人))(?:好)?了"
+    # 算了, 那就算了吧: the clause itself
+    r"|^\s*(?:那|那就|就|那么|还是)?(?:算了)+(?:吧|啦)?\s*$"
+)
+# Prohibitive words the shared negation reader leaves out (it hears "不要", "don't"): 别撤销.
+_DONT = re.compile(r"(?:别|甭|勿|莫)\w{0,2}$")
+# Supposed, anywhere before ("如果明天还不来,就算了"); or for later, in its clause ("close
+# the ticket once it is fixed", "修好以后再撤销"): not now.
+_IF = re.compile(
+    r"(?<![a-z])(?:if|unless|in case|what if|suppose)(?![a-z])|如果|要是|万一|假如|除非|的话"
+)
+_LATER = re.compile(
+    r"(?<![a-z])(?:once|when|after|until|as soon as)(?![a-z])|之后|以后|等.{0,8}再"
+)
+# A question about it (how, whether), not a request to do it ...
+_ASKING = re.compile(
+    r"(?<![a-z])(?:how|what|why|when|whether|should i|can i|could i|do i|is it|is there)"
+    r"(?![a-z])|怎么|如何|怎样|是否|要不要|是不是|能否|可以吗|为什么|什么时候"
+)
+# ... unless asked of the desk to do it: "could you cancel my complaint?", "请帮我撤销工单".
+_ASKED_TO = re.compile(
+    r"(?<![a-z])(?:can|could|would|will) you(?![a-z])|(?<![a-z])please(?![a-z])|帮我|给我|请|麻烦"
+)
+
+
+def _found(clause: Clause) -> list[tuple[re.Match[str], bool]]:
+    """The withdrawing words in `clause`, each with whether it is denied right before it."""
+    found = []
+    for pattern in (_EN, _ZH):
+        for match in pattern.finditer(clause.raw):
+            before = clause.raw[: match.start()]
+            found.append((match, denied(before) or _DONT.search(before) is not None))
+    return found
+
+
+def _asked(clause: Clause, start: int) -> bool:
+    """Whether the clause asks about withdrawing rather than asking the desk to do it."""
+    question = clause.asked or _ASKING.search(clause.raw) is not None
+    return question and _ASKED_TO.search(clause.raw[:start]) is None
+
+
+def says_withdrawn(text: str) -> bool:
+    """Whether `text` clearly withdraws the requester's request (see the module's
+    description): some clause withdraws it, not denied, supposed or asked about, and no
+    clause denies withdrawing it. Anything less clear is not."""
+    withdrawn = False
+    for clause in clauses(text):
+        for match, no in _found(clause):
+            if no:
+                return False  # "don't cancel it": a text saying both is not clear
+            before = text.casefold()[: clause.at + match.start()]
+            later = _LATER.search(clause.raw) is not None
+            if _IF.search(before) or later or _asked(clause, match.start()):
+                continue
+            withdrawn = True
+    return withdrawn

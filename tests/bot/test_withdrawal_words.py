@@ -1,0 +1,76 @@
+"""Words that withdraw a request, read by their kind (bot/withdrawal_words.py): no database."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.withdrawal_words import says_withdrawn
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Forget it, I've sorted it out myself. Please cancel my complaint.",
+        "算了,不用了,我自己找物业了",
+        "Please cancel my complaint",
+        "cancel it please",
+        "I want to withdraw my request.",
+        "You can close this ticket, thanks",
+        "Never mind, I fixed it myself",
+        "No need any more, thanks",
+        "I don’t need help any more",
+        "Could you cancel my report?",
+        "I no longer need this",
+        "We sorted it out ourselves.",
+        "不用了,谢谢",
+        "不需要派人了",
+        "不用麻烦了,我自己修好了",
+        "撤销工单",
+        "帮我取消这个投诉吧",
+        "取消吧",
+        "那就算了吧",
+        "能不能帮我撤销一下?",
+        "我已经自己解决了",
+        "请撤回我的报修",
+        "I called them after lunch and fixed it myself. Please cancel my complaint",
+    ],
+)
+def test_words_that_withdraw(text: str) -> None:
+    assert says_withdrawn(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Don't cancel my complaint, I still need help",
+        "Please do not withdraw my request",
+        "I haven't sorted it out myself",
+        "How do I cancel my complaint?",
+        "Should I withdraw the ticket?",
+        "I need to cancel my appointment",
+        "How do I withdraw my housing fund?",
+        "cancel my gym membership",
+        "If nobody comes tomorrow, forget it",
+        "I sorted out the paperwork myself but the leak is still there",
+        "The lights are still off",
+        "取消预约怎么办",
+        "别取消我的投诉",
+        "不要撤销工单",
+        "我没有自己解决",
+        "我自己解决不了",
+        "不用担心",
+        "如果明天还不来就算了",
+        "是不是不用了?",
+        "怎么撤销投诉",
+        "算了吧你们根本不管",
+        "取消订单",
+        "算了,不用了,还是别撤销了",
+        "水还是不行",
+        "Please close the ticket once it's fixed",
+        "You can close my complaint when the light works again",
+        "修好以后再撤销工单",
+        "等师傅来过再取消吧",
+    ],
+)
+def test_words_that_do_not(text: str) -> None:
+    assert not says_withdrawn(text)
