@@ -38,7 +38,7 @@ from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, reg
 from bot.intake.new_matter import led_question
 from bot.intake.own_kind import anew_after
 from bot.intake.reply import reply_to_answer
-from bot.intake.search import nearest
+from bot.intake.search import closest as closest_templates
 from bot.intake.second import two_questions, with_second
 from bot.intake.wordless import is_empty, wordless_of
 from bot.kinds import Origin
@@ -331,8 +331,7 @@ async def take_text(
     fresh = decided is None and origin is None and step is None
     parts = two_questions(own or text) if fresh else None
     first = parts[0] if parts else searched or question
-    matches = nearest(desk, first, requester.language, rejected)
-    band = desk.matcher.band(matches)
+    matches, band = closest_templates(desk, first, requester.language, rejected)
     metrics.MATCHER_BANDS.labels(band=band.value).inc()
     best = desk.templates.get(matches[0].template_id) if matches else None
     if band is Band.ANSWER and best is not None and best.priority and hazard.supposed(text):
