@@ -15,9 +15,10 @@ check of a matter now shares), unless it says the thing is theirs or going on ("
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from bot.denial import denied
-from bot.hazard import asked_how
+from bot.hazard import asked_how, said_at
 from bot.hazard_words import NOT_ITSELF
 
 # Things of the public space and the supply lines that a department repairs.
@@ -74,14 +75,17 @@ _EN_OUTAGE = re.compile(
 
 def reports_fault(text: str) -> bool:
     """Whether `text` tells of a public thing broken, missing, blocked, fallen or gone (or a
-    supply cut off), a state not denied, nor asked about (`asked_how`): a fault report by its
+    supply cut off), a state not denied, nor asked about (`asked_how`), or a supply cut now
+    in any words (`cuts_now`: "building 3 is dark", "blackout"): a fault report by its
     kind."""
     folded = text.casefold()
     for pattern in (_ZH_FAULT, _ZH_OUTAGE):
         for found in pattern.finditer(folded):
             state = found.start("state")
-            said = pattern is _ZH_OUTAGE or not _ZH_DENIAL.search(
-                folded[max(state - 3, 0) : state]
+            said = (
+                not _DEVICE.search(folded[: found.start()])
+                if pattern is _ZH_OUTAGE
+                else not _ZH_DENIAL.search(folded[max(state - 3, 0) : state])
             )
             if said and not denied(folded[: found.start()]) and not asked_how(text, state):
                 return True
@@ -89,9 +93,10 @@ def reports_fault(text: str) -> bool:
         for found in pattern.finditer(folded):
             state = found.start("state")
             told = not (denied(folded[:state]) or denied(folded[: found.start()]))
+            told = told and not (pattern is _EN_OUTAGE and _DEVICE.search(folded[:state]))
             if told and not asked_how(text, state):
                 return True
-    return False
+    return bool(cuts_now(text))
 
 
 # A supply stopped, in more words than "没水" and "no power": "停电了", "水停了", "the power
@@ -106,7 +111,8 @@ _EN_CUT = re.compile(
     r"(?:(?:is|was|has|have|had|been|went|just|all|still|completely)\s+)*"
     r"(?:cut|cuts|out|off|down|gone|outages?|failures?)\b"
     r"|\b(?P<dark>blackout|(?:building|block|flat|home|house|estate|apartment|everything|whole"
-    r"\s+\w+)\s+(?:\w+\s+)?(?:(?:is|are|went|has|have|gone|all|completely)\s+)+dark)\b"
+    r"\s+\w+)\s+(?:\w+\s+)?(?:(?:is|are|was|were|went|has|have|had|been|gone|all|completely"
+    r"|totally|now|still|just)\s+)+dark)\b"
 )
 _SUPPLY = {
     "水": "water",
@@ -119,16 +125,58 @@ _SUPPLY = {
 }
 
 
+# A device of one's own gone flat is no supply cut ("手机没电了", "my phone has no power").
+_DEVICE = re.compile(
+    r"(?:手机|电脑|电动车|电瓶车|电瓶|电池|充电宝|遥控器|手表|平板|汽车|车子?)[^。！？!?;；,，\n]{0,4}$"
+    r"|\b(?:phone|laptop|battery|batteries|car|scooter|e-?bike|remote|watch|tablet)\b"
+    r"(?:\s+\w+){0,3}\s*$"
+)
+
+
+@dataclass(frozen=True)
+class Cut:
+    """A supply said cut off: which ("water", "power", "gas", "heating"), the words that
+    told it, and where they start in the casefolded text."""
+
+    supply: str
+    words: str
+    at: int
+
+
+def _cuts(text: str) -> list[Cut]:
+    """Every supply cut `text` tells, not denied, nor a notice or plan of one, nor a device
+    of one's own gone flat (`_DEVICE`), in order."""
+    folded = NOT_ITSELF.sub(lambda m: " " * len(m.group()), text.casefold())
+    found = []
+    for pattern in (_ZH_OUTAGE, _ZH_CUT, _EN_OUTAGE, _EN_CUT):
+        for match in pattern.finditer(folded):
+            before = folded[: match.start()]
+            if denied(before) or _DEVICE.search(before):
+                continue
+            key, word = next((k, v) for k, v in match.groupdict().items() if v and k != "state")
+            supply = _SUPPLY.get("dark" if key == "dark" else word, word)
+            found.append(Cut(supply, match.group().strip(), match.start()))
+    return sorted(found, key=lambda cut: cut.at)
+
+
 def cut_supplies(text: str) -> frozenset[str]:
     """The supplies `text` says are cut off, not denied nor a notice or plan of a cut
     ("停水通知", "计划停电", "planned outage": words for something else,
     `hazard_words.NOT_ITSELF`): of "water", "power", "gas" and "heating"."""
-    folded = NOT_ITSELF.sub(lambda m: " " * len(m.group()), text.casefold())
-    cut = set()
-    for pattern in (_ZH_OUTAGE, _ZH_CUT, _EN_OUTAGE, _EN_CUT):
-        for found in pattern.finditer(folded):
-            if denied(folded[: found.start()]):
-                continue
-            key, word = next((k, v) for k, v in found.groupdict().items() if v and k != "state")
-            cut.add(_SUPPLY.get("dark" if key == "dark" else word, word))
-    return frozenset(cut)
+    return frozenset(cut.supply for cut in _cuts(text))
+
+
+def cuts_now(text: str) -> list[Cut]:
+    """The supply cuts `text` tells as happening to the requester now, in any words ("停电了",
+    "整栋楼都没电了", "no power since 8am", "the power is out", "building 3 is dark",
+    "blackout"): `cut_supplies`' cuts said now as `bot.hazard.said_now` hears a configured
+    outage word (not past, supposed, asked about, planned, nor in a clause asking how or whom
+    to report one: "停电报修电话是多少", "明天停电吗"). The one reader of a current cut: a
+    fault report (`reports_fault`), its priority (`bot.priority.keyword_priority`) and its
+    template (`bot.intake.search`)."""
+    return [cut for cut in _cuts(text) if said_at(text, cut.at)]
+
+
+def supplies_cut_now(text: str) -> frozenset[str]:
+    """The supplies `text` says are cut off now (`cuts_now`)."""
+    return frozenset(cut.supply for cut in cuts_now(text))

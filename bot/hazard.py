@@ -140,14 +140,15 @@ class Clause:
     how_to: bool = False
     at: int = 0
 
-    def now(self, start: int) -> bool:
-        """Whether the word at `start` is said as happening: not denied right before it, not
-        supposed before it ("if"), its clause neither past (unless it goes on) nor future, nor
-        a how-to question (`how_to`)."""
+    def now(self, start: int, *, negation: bool = True) -> bool:
+        """Whether the word at `start` is said as happening: not denied right before it (with
+        `negation`; without, for words that carry their own, "没电"), not supposed before it
+        ("if"), its clause neither past (unless it goes on) nor future, nor a how-to question
+        (`how_to`)."""
         before = self.text[:start]
         return not (
             self.how_to
-            or denied(before)
+            or (negation and denied(before))
             or _SUPPOSED.search(before)
             or (_PAST.search(self.raw) and not self.ongoing)
             or _FUTURE.search(self.raw)
@@ -345,4 +346,17 @@ def said_now(text: str, word: str, *, emergency: bool = True) -> bool:
         clause.now(m.start()) and (emergency or not clause.planned(m.start()))
         for clause in clauses(text)
         for m in pattern.finditer(clause.text)
+    )
+
+
+def said_at(text: str, at: int) -> bool:
+    """Whether the ordinary matter (an outage) told at `at` of casefolded `text` is said as
+    happening now, as `said_now` hears a configured one: its clause's `Clause.now` and not
+    `Clause.planned` there (a how-to clause says nothing now). Its denial is the caller's to
+    read: "没水也没电了" is no water and no power, not power denied."""
+    return any(
+        clause.at <= at < clause.at + len(clause.raw)
+        and clause.now(at - clause.at, negation=False)
+        and not clause.planned(at - clause.at)
+        for clause in clauses(text)
     )

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import hazard, lifecycle
+from bot import faults, hazard, lifecycle
 from bot.config import Settings
 from bot.errors import InvalidInput
 from bot.models import ACTIVE_STATUSES, Requester, Ticket
@@ -94,13 +94,15 @@ def emergency_words(rules: Rules, text: str) -> list[str]:
 
 
 def keyword_priority(rules: Rules, text: str, priority: str) -> tuple[str, list[str]]:
-    """Raise `priority` to what configured keywords in `text` demand (`uses_keyword`), and a
+    """Raise `priority` to what configured keywords in `text` demand (`uses_keyword`; a
+    keyword naming a supply cut, by that cut said now in any words, `faults.cuts_now`), and a
     danger to people heard in it (`bot.hazard`) to `emergency_priority`; return the words
     hit."""
     settings = rules.settings
     hits: list[str] = []
     wanted = [priority]
     folded = text.casefold()  # a keyword not in the text at all is not read further
+    cuts = faults.cuts_now(text)
     for rule in settings.keywords:
         if rule.emergency:
             continue
@@ -109,6 +111,10 @@ def keyword_priority(rules: Rules, text: str, priority: str) -> tuple[str, list[
             for w in rule.words
             if w.casefold() in folded and uses_keyword(text, w, emergency=False)
         ]
+        # A keyword that is a supply cut ("停电", "no water") is that cut in any words said
+        # now ("整栋楼都没电了", "no power since 8am", "building 3 is dark"): the words told.
+        named = frozenset().union(*(faults.cut_supplies(w) for w in rule.words))
+        words += [c.words for c in cuts if c.supply in named and c.words not in words]
         if words:
             hits.extend(words)
             wanted.append(rule.priority)

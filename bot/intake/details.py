@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 LOCATION, PHONE, NUMBER, PHOTO = "location", "phone", "number", "photo"
+TIME, SCOPE = "time", "scope"
 
 # What an item of `ask_for` asks for, by its words; the first kind that matches (a phone
 # number is a phone, not a number; "where the light is (street, number...)" a place).
@@ -23,6 +24,10 @@ _ASKS = (
     (PHOTO, re.compile(r"照片|图片|photo|picture")),
     (LOCATION, re.compile(r"位置|地址|地点|门牌|\baddress|\bwhere\b|\blocation")),
     (NUMBER, re.compile(r"编号|号码|户号|\bnumber\b")),
+    # when it began ("停电开始的时间", "when the power went"); how far it reaches ("是否整栋楼或
+    # 片区停电", "邻居是否同样停水", "whether the whole building or area is dark")
+    (TIME, re.compile(r"时间|什么时候|几点|\bwhen\b|\btime\b")),
+    (SCOPE, re.compile(r"整栋|整幢|片区|邻居|范围|\bwhole\b|neighbou?rs?|\bother\s+flats\b")),
 )
 
 _NUMERAL = r"(?:\d+|[一二三四五六七八九十百零〇两]+)"
@@ -62,17 +67,56 @@ _GIVES = (
 )
 
 
+# When a matter began, as said beside it: "从早上8点", "8点开始", "两个小时了", "since 8am",
+# "an hour ago", "for two hours".
+_ZH_WHEN = r"(?:今天|昨天|前天|今早|昨晚|今晚|早上|上午|中午|下午|傍晚|晚上|夜里|半夜|凌晨)"
+_ZH_HOUR = rf"{_ZH_WHEN}?\s*{_NUMERAL}\s*(?:点|时|[:：]\d\d)(?:\d+分?|半|多|左右)?"
+_ZH_SPAN = rf"(?:{_NUMERAL}|半|几|好几)\s*个?\s*(?:多)?(?:小时|钟头|分钟|天)"
+_EN_HOUR = r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|o['’]clock)|noon|midnight"
+_EN_SPAN = (
+    r"(?:\d+|an?|one|two|three|four|five|six|several|a\s+few|half\s+an?)\s+"
+    r"(?:hours?|minutes?|mins?|days?)"
+)
+_TIMES = (
+    rf"(?:从|自|打)\s*(?:{_ZH_HOUR}|{_ZH_WHEN})",
+    rf"(?:{_ZH_HOUR}|{_ZH_WHEN})(?:就|钟)?\s*(?:开始|起|以后|之后|到现在)",
+    rf"{_ZH_HOUR}\s*(?:就)?\s*(?:停|断|没)",
+    rf"{_ZH_SPAN}(?:了|之前|以前|前)|一(?:整天|上午|下午|晚上|整晚|夜|早上)",
+    rf"\bsince\s+(?:about\s+|around\s+)?(?:{_EN_HOUR}|this\s+(?:morning|afternoon|evening)"
+    r"|last\s+night|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day|breakfast|lunch|dawn)",
+    rf"\b{_EN_SPAN}\s+ago\b",
+    rf"\bfor\s+(?:the\s+(?:last|past)\s+)?{_EN_SPAN}\b",
+    rf"\b(?:at|around|about|from)\s+{_EN_HOUR}",
+    r"\ball\s+(?:day|night|morning|afternoon|evening)\b",
+)
+# How far it reaches: the whole building, the area, the neighbours too.
+_SCOPES = (
+    r"整(?:栋|幢|座|个)(?:楼|小区|片|单元)?|全(?:楼|小区|栋|单元)|(?:一|整)片|片区|"
+    r"(?:邻居|左邻右舍|别人家|其他(?:住户|人家))(?:家)?(?:也|都)|(?:家家|各家|每家)",
+    r"\b(?:the\s+)?(?:whole|entire)\s+(?:of\s+(?:the\s+)?(?:\w+\s+)?)?(?:building|block|estate|street|area|neighbou?rhood|"
+    r"compound|floor)\b|\ball\s+(?:of\s+)?(?:the\s+)?(?:building|block|estate|flats|"
+    r"neighbou?rs)\b|\b(?:neighbou?rs|everyone|everybody)\b[^.,;!?]{0,20}\b(?:too|as\s+well"
+    r"|also)\b|\b(?:the\s+)?neighbou?rs\s+(?:are|have)\b",
+)
+_WHEN_GIVEN = (
+    (TIME, re.compile("|".join(_TIMES), re.IGNORECASE)),
+    (SCOPE, re.compile("|".join(_SCOPES), re.IGNORECASE)),
+)
+
+
 def kind_of(item: str) -> str | None:
-    """What kind of detail an `ask_for` item asks for (LOCATION, PHONE, NUMBER, PHOTO), by its
-    words; None for any other ("停水开始的时间")."""
+    """What kind of detail an `ask_for` item asks for (LOCATION, PHONE, NUMBER, PHOTO, TIME,
+    SCOPE), by its words; None for any other ("关闭总阀后水是否还在流")."""
     folded = item.casefold()
     return next((kind for kind, asks in _ASKS if asks.search(folded)), None)
 
 
 def given(words: str) -> frozenset[str]:
     """The kinds of detail the requester's `words` give: an address or a place (LOCATION), a
-    phone number (PHONE), a code such as a pole or account number (NUMBER)."""
-    return frozenset(kind for kind, gives in _GIVES if gives.search(words))
+    phone number (PHONE), a code such as a pole or account number (NUMBER), when the matter
+    began (TIME: "从早上8点", "since 8am") and how far it reaches (SCOPE: "整栋楼",
+    "the whole building")."""
+    return frozenset(kind for kind, gives in (*_GIVES, *_WHEN_GIVEN) if gives.search(words))
 
 
 def split(items: Sequence[str], have: Iterable[str]) -> tuple[list[str], list[str]]:

@@ -38,7 +38,8 @@ from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, reg
 from bot.intake.new_matter import led_question
 from bot.intake.own_kind import anew_after
 from bot.intake.reply import reply_to_answer
-from bot.intake.search import band_of, nearest
+from bot.intake.search import band_of
+from bot.intake.search import closest as closest_templates
 from bot.intake.second import two_questions, with_second
 from bot.intake.wordless import is_empty, wordless_of
 from bot.kinds import Origin
@@ -331,9 +332,9 @@ async def take_text(
     fresh = decided is None and origin is None and step is None
     parts = two_questions(own or text) if fresh else None
     first = parts[0] if parts else searched or question
-    matches = nearest(desk, first, requester.language, rejected)
-    metrics.MATCHER_BANDS.labels(band=desk.matcher.band(matches).value).inc()
-    band = band_of(desk, matches, first, text)  # an answer chosen blind only offered
+    matches, band = closest_templates(desk, first, requester.language, rejected)
+    metrics.MATCHER_BANDS.labels(band=band.value).inc()
+    band = band_of(desk, matches, band, first, text)  # an answer chosen blind only offered
     best = desk.templates.get(matches[0].template_id) if matches else None
     closest = best.id if best is not None and band is not Band.HANDOVER else None
     if answered is not None and closest in answered.split(","):

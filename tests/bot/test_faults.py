@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.faults import cut_supplies, reports_fault
+from bot.faults import cut_supplies, reports_fault, supplies_cut_now
 
 
 @pytest.mark.parametrize(
@@ -76,3 +76,39 @@ def test_other_words_and_denied_states_are_none(text: str) -> None:
 )
 def test_a_supply_cut_off_in_either_language(text: str, cut: set[str]) -> None:
     assert cut_supplies(text) == cut
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("幸福里3号楼停电了", {"power"}),
+        ("幸福里3号楼整栋楼都没电了,电梯也停了", {"power"}),
+        ("幸福里3号楼从早上8点就没电了", {"power"}),
+        ("楼里没水也没电了", {"water", "power"}),
+        ("为什么又停电了", {"power"}),
+        ("Xingfuli building 3 is dark", {"power"}),
+        ("No power in Xingfuli building 3 since 8am", {"power"}),
+        ("The power is out in Xingfuli building 3", {"power"}),
+        ("Blackout in Xingfuli building 3", {"power"}),
+        ("The whole of Xingfuli building 3 has been dark for two hours", {"power"}),
+        # no cut now: asked how to report one, asked about, planned, past, denied, a device
+        ("停电报修电话是多少", set()),
+        ("What number do I call for a power cut?", set()),
+        ("停水了找谁", set()),
+        ("明天停电吗", set()),
+        ("是计划停电吗", set()),
+        ("Is there a power outage in Xingfuli?", set()),
+        ("昨天停电了", set()),
+        ("没有停电,是电梯坏了", set()),
+        ("手机没电了", set()),
+        ("my phone has no power", set()),
+    ],
+)
+def test_a_supply_cut_now_in_any_words(text: str, cut: set[str]) -> None:
+    assert supplies_cut_now(text) == cut
+    assert reports_fault(text) == bool(cut) or "电梯坏了" in text
+
+
+def test_a_device_gone_flat_is_no_fault() -> None:
+    assert not reports_fault("手机没电了")
+    assert not reports_fault("my phone has no power")

@@ -65,3 +65,36 @@ def test_latin_keywords_match_whole_words_and_chinese_anywhere() -> None:
     assert uses_keyword("Power outages again on our street", "outage")
     assert uses_keyword("楼道里特别冒烟", "冒烟")  # 特别 (very) denies nothing
     assert not uses_keyword("漏电保护器跳闸了", "触电")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "幸福里3号楼停电了",
+        "幸福里3号楼整栋楼都没电了,电梯也停了",
+        "幸福里3号楼从早上8点就没电了",
+        "小区没水了",
+        "Xingfuli building 3 is dark",
+        "No power in Xingfuli building 3 since 8am",
+        "The power is out in Xingfuli building 3",
+        "Blackout in Xingfuli building 3",
+    ],
+)
+def test_a_supply_cut_now_in_any_words_is_as_urgent_as_its_keyword(
+    settings: Settings, text: str
+) -> None:
+    """Config `keywords` names 停电 and 停水 urgent: the same cut in other words is as urgent,
+    the requester's words named as the ones hit."""
+    priority, hits = keyword_priority(Rules(settings), text, "normal")
+    assert priority == "urgent"
+    assert hits and all(hit in text.casefold() for hit in hits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["停电报修电话是多少", "明天停电吗", "手机没电了", "What number do I call for a power cut?"],
+)
+def test_a_cut_asked_about_planned_or_of_a_device_raises_nothing(
+    settings: Settings, text: str
+) -> None:
+    assert keyword_priority(Rules(settings), text, "normal") == ("normal", [])

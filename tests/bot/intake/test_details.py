@@ -5,7 +5,18 @@ from __future__ import annotations
 
 import pytest
 
-from bot.intake.details import LOCATION, NUMBER, PHONE, PHOTO, given, kind_of, matter_of, split
+from bot.intake.details import (
+    LOCATION,
+    NUMBER,
+    PHONE,
+    PHOTO,
+    SCOPE,
+    TIME,
+    given,
+    kind_of,
+    matter_of,
+    split,
+)
 
 ZH = ["路灯的具体位置(街道、门牌号或附近地标)", "现场照片", "灯杆编号"]
 EN = ["where the light is (street, number or a landmark)", "a photo", "the pole number"]
@@ -16,7 +27,7 @@ def test_what_each_item_asks_for() -> None:
     assert [kind_of(item) for item in EN] == [LOCATION, PHOTO, NUMBER]
     assert kind_of("a phone number to reach you") == PHONE
     assert kind_of("能联系到您的电话") == PHONE
-    assert kind_of("停水开始的时间") is None
+    assert kind_of("关闭总阀后水是否还在流") is None
 
 
 @pytest.mark.parametrize(
@@ -25,10 +36,10 @@ def test_what_each_item_asks_for() -> None:
         ("幸福路23号门口路灯坏了", {LOCATION}),
         ("幸福路23号门口的路灯坏了,灯杆编号LD-0457,电话13800138000", {LOCATION, NUMBER, PHONE}),
         ("the street light outside No. 23 Xingfu Road is broken", {LOCATION}),
-        ("No water at all in Xingfu Road estate since this morning", {LOCATION}),
+        ("No water at all in Xingfu Road estate since this morning", {LOCATION, TIME}),
         ("my flat is in building 5", {LOCATION}),
         ("the street light is broken", set()),
-        ("我家门口的路灯坏了三天了,谁来修?", set()),
+        ("我家门口的路灯坏了三天了,谁来修?", {TIME}),  # since when: three days
         ("I need the number of the office", set()),
     ],
 )
@@ -46,3 +57,54 @@ def test_the_matter_is_searched_without_its_details() -> None:
     assert matter_of("幸福路23号门口路灯坏了") == "门口路灯坏了"
     assert "Xingfu" not in matter_of("the street light outside No. 23 Xingfu Road is broken")
     assert matter_of("13800138000") == "13800138000"  # nothing else: the text itself
+
+
+def test_when_it_began_and_how_far_it_reaches_are_asked_for_by_their_words() -> None:
+    """The outage templates ask for a time and a scope: read as such, in both languages."""
+    assert [
+        kind_of(i) for i in ["停电开始的时间", "是否整栋楼或片区停电", "邻居是否同样停水"]
+    ] == [
+        TIME,
+        SCOPE,
+        SCOPE,
+    ]
+    items = ["when the power went", "whether the whole building or area is dark"]
+    assert [kind_of(i) for i in [*items, "whether neighbours are affected"]] == [
+        TIME,
+        SCOPE,
+        SCOPE,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("words", "kinds"),
+    [
+        ("幸福里3号楼整栋楼都没电了,电梯也停了", {LOCATION, SCOPE}),
+        ("幸福里3号楼从早上8点就没电了", {LOCATION, TIME}),
+        ("停电两个小时了", {TIME}),
+        ("3点左右停的电", {TIME}),
+        ("小区停水一整天了,邻居家也没水", {TIME, SCOPE}),
+        ("No power in Xingfuli building 3 since 8am", {LOCATION, TIME}),
+        ("The whole of Xingfuli building 3 has been dark for two hours", {LOCATION, TIME, SCOPE}),
+        ("we lost power an hour ago, the neighbours have no power either", {TIME, SCOPE}),
+        # none given: a plain cut, a date that is no start, a floor that is no reach
+        ("我家停电了", set()),
+        ("明天3点开会", set()),
+        ("Xingfuli building 3 is dark", {LOCATION}),
+    ],
+)
+def test_a_time_and_a_scope_given_in_words(words: str, kinds: set[str]) -> None:
+    assert given(words) == kinds
+
+
+def test_the_outage_asks_only_what_was_not_said() -> None:
+    zh = ["详细地址(小区、楼栋)", "停电开始的时间", "是否整栋楼或片区停电"]
+    asked, received = split(zh, given("幸福里3号楼整栋楼都没电了,电梯也停了"))
+    assert (asked, received) == (["停电开始的时间"], [zh[0], zh[2]])
+    en = [
+        "the exact address (estate and building)",
+        "when the power went",
+        "whether the whole building or area is dark",
+    ]
+    asked, _ = split(en, given("No power in Xingfuli building 3 since 8am"))
+    assert asked == [en[2]]
