@@ -10,9 +10,10 @@ from __future__ import annotations
 import pytest
 from telegram.ext import Application
 
-from bot.models import Ticket
+from bot.models import InquiryOffer, Ticket
 from emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, REQUESTER, bot_lines, bot_said, until
+from tests.handlers.test_stale_buttons import recorded
 
 App = Application  # type: ignore[type-arg]
 
@@ -21,8 +22,7 @@ OLD = {REQUESTER: "我想申请公租房", ENGLISH: "I want to apply for public 
 COMPLAINT = {
     REQUESTER: "投诉窗口",
     ENGLISH: (
-        "I want to complain about the rude staff at the counter 5 of the service centre"
-        " yesterday"
+        "I want to complain about the rude staff at the counter 5 of the service centre yesterday"
     ),
 }
 FIRST = {REQUESTER: "第一个", ENGLISH: "the first one"}
@@ -55,6 +55,8 @@ async def test_a_needs_person_template_chosen_after_new_opens_its_ticket(
     emulator, application = running
     world = emulator.world
     offered, count = await _offered(emulator, user, new=True)
+    # Recorded as the inquiry's by the sender, as it is by the time a person reads it.
+    await recorded(application, InquiryOffer, user, offered)
     if typed:
         await world.user_sends(user, FIRST[user])
     else:
@@ -68,7 +70,7 @@ async def test_a_needs_person_template_chosen_after_new_opens_its_ticket(
     assert not any(b["callback_data"] == "solved" for e in said for r in e.buttons for b in r)
     # The choice is used up: the suggestions lose their buttons.
     await until(
-        lambda: [e for e in bot_said(world, user) if e.message_id == offered][0].buttons == []
+        lambda: next(e for e in bot_said(world, user) if e.message_id == offered).buttons == []
     )
     async with application.bot_data.desk.sessions() as session:
         ticket = await session.get(Ticket, 2)
