@@ -15,7 +15,7 @@ that needs a person; "waiting": a question of theirs awaits a person or a catego
 | ANSWER, CATEGORY, SOLVED: likewise               | IN_TICKET            |
 | ANSWER, PERSON, CATEGORY, SOLVED on a message    | NO_LONGER_OPEN       |
 | whose inquiry ended otherwise (bot/intake/offers.py)                    |
-| ANSWER   | yes*  | yes     |          | no     | REGISTER             |
+| ANSWER   | yes*  | yes     |          |        | REGISTER             |
 | ANSWER   | yes   |         |          |        | ANSWER               |
 | PERSON   |       | yes     |          |        | HANDOVER             |
 | PERSON   |       | no      |          | yes    | TICKET_IN_HAND       |
@@ -107,12 +107,7 @@ def decide_press(
     match press:
         case Press.LANGUAGE if value in languages:
             return PressAction.SET_LANGUAGE
-        case Press.ANSWER if (
-            value in templates
-            and value in needing_person
-            and question_waiting
-            and not ticket_in_progress
-        ):
+        case Press.ANSWER if value in templates and value in needing_person and question_waiting:
             return PressAction.REGISTER
         case Press.ANSWER if value in templates:
             return PressAction.ANSWER

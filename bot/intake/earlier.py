@@ -18,6 +18,7 @@ from bot.desk import Desk
 from bot.intake import inquiry
 from bot.intake.close import Matter
 from bot.intake.handing import Outcome, hand_over
+from bot.intake.own_kind import matter_said
 from bot.models import InquiryOffer, Requester
 from bot.transaction import Transaction
 
@@ -48,4 +49,5 @@ async def hand_over_earlier(
     requester.dialog_step = step
     if outcome.ticket is not None:  # else (refused past the open-ticket limit) it stays aside
         offer.inquiry, offer.ticket_id = None, outcome.ticket.id
-    return replace(outcome, about=question)
+    # What it is about, as the requester reads it: their words of the matter, no greetings.
+    return replace(outcome, about=matter_said(turns) or question)

@@ -73,8 +73,7 @@ async def take_text(
     (ASK_ABOUT), and their answer completes it (searched for alone, `searched_words`). A
     notice they typed before words of their own (`leading_notice`) stays in the question,
     while their words are what is searched for and tell its kind and priority.
-    Right after "did you mean", an offered option named in words ("第二个", "the last one",
-    "都不是": `picking.picked`) is that button pressed (`_offer_named`).
+    After "did you mean", an option named ("第二个", "都不是") is its button pressed.
     `message_id`: the message the text came in (kept with its turn); `edit_of`: the text is an
     edit of that message of theirs, applied to the question waiting for its category when it
     is part of it (`Action.MORE`).
@@ -339,8 +338,9 @@ async def take_text(
     closest = best.id if best is not None and band is not Band.HANDOVER else None
     if answered is not None and closest in answered.split(","):
         answered = closest  # one of the answers just given (several options were named)
+    so_far = (requester.inquiry or [])[:-1]  # the inquiry it may narrow rather than leave
     anew = split is not None or (
-        not rejected and anew_after(desk, own or text, answered=answered, closest=closest)
+        not rejected and anew_after(desk, own or text, answered, closest, turns=so_far)
     )
     if anew:
         # Not more about the question just answered: a first inquiry of its own, this text;

@@ -2,21 +2,74 @@
 of its own (issue 14). "社保卡丢了怎么补办?" answered, then "幸福里3号楼也停电了" or
 "我们楼的下水道堵了": a clerk hears a power cut or a blocked drain, not more about the card,
 though no template of the knowledge base comes close to the words.
+
+And the other way round, words that narrow the matter just answered: "公积金" alone was
+answered with the balance (the bot's best guess at a bare topic), then "怎么提取": a clerk
+hears more about the same housing fund, not a new matter, though another template comes
+closest to the new words (`narrows`). The inquiry goes on whole, so that the ticket it may
+become holds every piece of it, and the first answer's buttons stay the inquiry's.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot.classify import infer_category
 from bot.desk import Desk
+from bot.intake import inquiry
+from bot.intake.inquiry import Turn
 from bot.intake.new_matter import starts_anew
+from bot.intake.small_words import carries_no_matter
+
+# How close the words before an answer must come to the template the next words find, next
+# to the answered one, for those next words to narrow the same matter (`narrows`).
+NARROWING = 0.75
 
 
-def anew_after(desk: Desk, text: str, *, answered: str | None, closest: str | None) -> bool:
+def anew_after(
+    desk: Desk,
+    text: str,
+    answered: str | None,
+    closest: str | None,
+    *,
+    turns: Sequence[Turn] = (),
+    language: str | None = None,
+) -> bool:
     """`new_matter.starts_anew` for `text` right after the answer of template(s) `answered`,
-    `closest` the template the knowledge base finds it nearest: a fault told after an answer
-    about none starts anew too (`tells_fault_after`)."""
+    `closest` the template the knowledge base finds it nearest, `turns` the inquiry before
+    `text`: a fault told after an answer about none starts anew too (`tells_fault_after`);
+    words that narrow the answered matter (`narrows`) do not, unless an opener says so."""
     fault = tells_fault_after(desk, text, answered)
-    return starts_anew(text=text, answered=answered, closest=closest, fault=fault)
+    same = bool(answered and closest) and narrows(
+        desk, matter_said(turns), answered=answered or "", closest=closest or "", language=language
+    )
+    return starts_anew(
+        text=text, answered=answered, closest=answered if same else closest, fault=fault
+    )
+
+
+def matter_said(turns: Sequence[Turn]) -> str:
+    """The requester's words of an inquiry that say something of its matter (greetings,
+    openers, a request for a person left out: `carries_no_matter`), one text a line; ""
+    when none does."""
+    return inquiry.words(turns, asks_for_person=carries_no_matter)
+
+
+def narrows(
+    desk: Desk, earlier: str, *, answered: str, closest: str, language: str | None
+) -> bool:
+    """Whether words coming closest to template `closest`, said right after the answer of
+    template(s) `answered` to the requester's `earlier` words, narrow that same matter: the
+    earlier words come nearly as close to `closest` as to the answered template (at least
+    NARROWING of its score): "公积金", answered with the balance, is as much about
+    withdrawing it, so "怎么提取" after it is more of the same. Words about another thing
+    ("社保卡丢了怎么补办" after "公积金怎么提取") find a template the earlier words do not."""
+    if not earlier or not closest or closest in answered.split(","):
+        return False
+    found = desk.matcher.search(earlier, language, limit=len(desk.templates))
+    scores = {m.template_id: m.score for m in found}
+    base = max((scores.get(t, 0.0) for t in answered.split(",")), default=0.0)
+    return base > 0 and scores.get(closest, 0.0) >= NARROWING * base
 
 
 def tells_fault_after(desk: Desk, text: str, answered: str | None) -> bool:

@@ -145,7 +145,8 @@ def test_an_answer_that_needs_a_person_registers(step: DialogStep | None) -> Non
     ("ticket", "waiting", "template", "expected"),
     [
         (False, True, "streetlight", PressAction.REGISTER),
-        (True, True, "streetlight", PressAction.ANSWER),  # their ticket in progress takes it
+        # Another ticket in progress (a new question after /new): the matter's own ticket.
+        (True, True, "streetlight", PressAction.REGISTER),
         (False, False, "streetlight", PressAction.ANSWER),  # an old button: no words to file
         (False, True, "office-hours", PressAction.ANSWER),
         (False, True, "gone", PressAction.STALE),
