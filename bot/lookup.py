@@ -117,7 +117,7 @@ async def requester_tickets(
 ) -> list[TicketLine]:
     """A requester's newest tickets (at most REQUESTER_LIMIT), each with the start of its
     question on one line (what it is about), its resolution deadline (the promise) and
-    latest public update."""
+    latest public word: its resolution once resolved or closed with one (`latest_word`)."""
     rows = await session.scalars(
         select(Ticket)
         .where(Ticket.requester_id == requester_id)
@@ -130,7 +130,7 @@ async def requester_tickets(
             status=str(t.status),
             owner=rules.staff.shown_as(t.owner_id),
             due=t.resolution_due_at,
-            latest=t.latest_update,
+            latest=latest_word(t),
             question=matter(t.question),
         )
         for t in rows
@@ -186,6 +186,16 @@ async def handed_to(
         replace(_staff_line(t, t.resolution_due_at), owner=rules.staff.shown_as(t.owner_id))
         for t in rows
     ]
+
+
+def latest_word(ticket: Ticket) -> str | None:
+    """The latest public word on `ticket` a requester reads: its resolution summary once it
+    is resolved or closed with one (not an officer's question asked before it), else the
+    last public update; on one line (`one_line`), as a list line shows it."""
+    settled = ticket.status in (TicketStatus.RESOLVED, TicketStatus.CLOSED)
+    word = ticket.resolution_summary if settled and ticket.resolution_summary else None
+    word = word or ticket.latest_update
+    return None if word is None else one_line(word)
 
 
 def matter(question: str) -> str:
