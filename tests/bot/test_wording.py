@@ -229,6 +229,9 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
                 "due": LATER,
                 "latest": "已派人查看",
                 "question": "路灯坏了",
+                "priority": "high",
+                "urgent": True,
+                "overdue": True,
             }
         ],
         "title": "我负责的工单:",

@@ -138,9 +138,9 @@ async def test_the_queue_shows_priority_and_overdue_the_most_urgent_first(
     await _open(application, 700002, "电梯困人,里面有老人", "urgent")
     await emulator.world.user_sends(UTILITIES_OFFICER, "/queue", UTILITIES_GROUP)
     (answer,) = await bot_lines(emulator, UTILITIES_GROUP, 1)
-    lines = [line for line in answer.text.splitlines() if line.startswith("#")]
+    lines = [line for line in answer.text.splitlines() if " · " in line]
     urgent, normal = NAMES[language]
-    assert lines[0].startswith("#2") and urgent in lines[0], answer.text
+    assert lines[0].startswith("🚨 #2") and urgent in lines[0], answer.text  # marked urgent
     assert OVERDUE[language] not in lines[0], answer.text
     assert lines[1].startswith("#1") and normal in lines[1], answer.text
     assert OVERDUE[language] in lines[1], answer.text
