@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.asking import asks_how
-from bot.hazard_people import PEOPLE
+from bot.hazard_people import DEPENDS, PEOPLE, SUPPLY_CUT
 from bot.hazard_words import KINDS, NOT_ITSELF, Kind, words
 
 # Every kind heard, the dangers of things first, then those to people themselves.
@@ -360,3 +360,22 @@ def said_at(text: str, at: int) -> bool:
         and not clause.planned(at - clause.at)
         for clause in clauses(text)
     )
+
+
+def dependence(text: str) -> list[str]:
+    """The words in `text` of someone depending on a supply that an outage it names cuts
+    (bot/hazard_people.py `DEPENDS`, `SUPPLY_CUT`: "这个停水会影响到3号楼吗?我家有老人需要透析"):
+    the outage may be asked about or planned, the dependence not denied ("不用透析") nor
+    part of a how-to question. None: it tells no such need."""
+    folded = text.casefold()
+    if not (DEPENDS.search(folded) and SUPPLY_CUT.search(folded)):
+        return []
+    found: list[str] = []
+    for clause in clauses(text):
+        for m in DEPENDS.finditer(clause.text):
+            before = clause.text[: m.start()]
+            if clause.how_to or denied(before):
+                continue
+            if m.group() not in found:
+                found.append(m.group())
+    return found

@@ -3,7 +3,11 @@ said, as it does the dangers of things in `bot.hazard_words`): someone in the wa
 threatening to jump, a weapon, a fight or blood, someone fallen who does not answer, a
 vulnerable person missing, something about to fall on people below, and a plea for help
 ("救命", "call the police"), which is an emergency by itself. Words for something else that
-hold them (刀削面, a jump start, 救命稻草, "help me with my form") tell none."""
+hold them (刀削面, a jump start, 救命稻草, "help me with my form") tell none.
+
+And the words of a vulnerable person depending on a supply an outage cuts (`DEPENDS`,
+`SUPPLY_CUT`): someone on dialysis, an oxygen machine or a home ventilator, insulin kept
+cold. No danger heard now (no emergency numbers), but urgent (`bot.hazard.dependence`)."""
 
 from __future__ import annotations
 
@@ -170,4 +174,18 @@ PEOPLE: tuple[Kind, ...] = (
         shouted=words("^ *(?:please )?help(?: me| us)?(?: please)? *$"),
         not_when=_ASKED,
     ),
+)
+
+
+# A supply cut, happening, planned or asked about ("这个停水会影响到3号楼吗").
+SUPPLY_CUT = words(
+    *("停水", "停电", "断水", "断电", "没水", "没电", "没有水", "没有电", "限电", "停止供水"),
+    *("outages?", r"power (?:cut|failure)s?", "blackouts?", "no (?:water|power|electricity)"),
+    *(r"water (?:cut|shut ?off)s?", r"(?:water|power|electricity) (?:is |will be )?(?:cut|off)"),
+)
+# What a vulnerable person at home depends on that the supply keeps going.
+DEPENDS = words(
+    *("透析", "制氧机", "吸氧机", "氧气机", "呼吸机", "胰岛素"),
+    *("dialysis", r"oxygen (?:machine|concentrator)s?", "ventilators?", "insulin"),
+    *(r"breathing machines?", "home oxygen"),
 )

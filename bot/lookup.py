@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import case, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import conversation
@@ -26,6 +26,7 @@ from bot.models import (
     TicketMessage,
     TicketStatus,
 )
+from bot.priority import emergency_priority
 from bot.rules import Rules
 from bot.store import get
 
@@ -56,7 +57,9 @@ def ticket_number(word: str) -> int:
 class TicketLine:
     """One ticket in a list: its number, status, owner as shown (None: nobody yet), the
     deadline that matters to the reader, the latest public update, and (for staff) the start
-    of the question, on one line (`bot.excerpt.one_line`)."""
+    of the question, on one line (`bot.excerpt.one_line`); for staff also its priority,
+    whether that is urgent (`bot.priority.emergency_priority` or above) and whether the
+    deadline is past."""
 
     id: int
     status: str
@@ -64,6 +67,8 @@ class TicketLine:
     due: datetime | None
     latest: str | None = None
     question: str = ""
+    priority: str | None = None  # a staff list's: its key (worded by the template)
+    urgent: bool = False  # of the priority a danger to people demands, or above
     # Its deadline has passed while it is still being handled: a list does not show it as a
     # promise (bot/notices.py `ticket_values`).
     overdue: bool = False
@@ -127,7 +132,7 @@ async def requester_tickets(
 ) -> list[TicketLine]:
     """A requester's newest tickets (at most REQUESTER_LIMIT), each with the start of its
     question on one line (what it is about), its resolution deadline (the promise) and
-    latest public update."""
+    latest public word: its resolution once resolved or closed with one (`latest_word`)."""
     rows = await session.scalars(
         select(Ticket)
         .where(Ticket.requester_id == requester_id)
@@ -140,7 +145,7 @@ async def requester_tickets(
             status=str(t.status),
             owner=rules.staff.shown_as(t.owner_id),
             due=t.resolution_due_at,
-            latest=t.latest_update,
+            latest=latest_word(t),
             question=matter(t.question),
             overdue=now is not None and t.status in ACTIVE_STATUSES and now >= t.resolution_due_at,
         )
@@ -148,7 +153,9 @@ async def requester_tickets(
     ]
 
 
-async def owned(*, session: AsyncSession, officer_id: int) -> list[TicketLine]:
+async def owned(
+    *, session: AsyncSession, rules: Rules, officer_id: int, now: datetime
+) -> list[TicketLine]:
     """The tickets an officer owns and has not yet closed (at most STAFF_LIMIT), earliest
     resolution deadline first."""
     rows = await session.scalars(
@@ -157,26 +164,29 @@ async def owned(*, session: AsyncSession, officer_id: int) -> list[TicketLine]:
         .order_by(Ticket.resolution_due_at)
         .limit(STAFF_LIMIT)
     )
-    return [_staff_line(t, t.resolution_due_at) for t in rows]
+    return [_staff_line(rules, t, t.resolution_due_at, now) for t in rows]
 
 
-async def queue(*, session: AsyncSession, department_key: str) -> list[TicketLine]:
-    """A department's unclaimed tickets (at most STAFF_LIMIT), earliest first-response
-    deadline first."""
+async def queue(
+    *, session: AsyncSession, rules: Rules, department_key: str, now: datetime
+) -> list[TicketLine]:
+    """A department's unclaimed tickets (at most STAFF_LIMIT), the most urgent first: the
+    highest priority, then the earliest first-response deadline (a passed one first)."""
+    ranks = {p.key: n for n, p in enumerate(rules.settings.priorities)}
     rows = await session.scalars(
         select(Ticket)
         .where(
             Ticket.handling_department_key == department_key,
             Ticket.status == TicketStatus.OPEN,
         )
-        .order_by(Ticket.first_response_due_at)
+        .order_by(case(ranks, value=Ticket.priority, else_=0).desc(), Ticket.first_response_due_at)
         .limit(STAFF_LIMIT)
     )
-    return [_staff_line(t, t.first_response_due_at) for t in rows]
+    return [_staff_line(rules, t, t.first_response_due_at, now) for t in rows]
 
 
 async def handed_to(
-    *, session: AsyncSession, rules: Rules, department_key: str, officer_id: int
+    *, session: AsyncSession, rules: Rules, department_key: str, officer_id: int, now: datetime
 ) -> list[TicketLine]:
     """The tickets another department's officer owns that `department_key` accepted to
     handle (SPEC rule 7: the receiving department does the work, the owner stays) and that
@@ -194,9 +204,21 @@ async def handed_to(
         .limit(STAFF_LIMIT)
     )
     return [
-        replace(_staff_line(t, t.resolution_due_at), owner=rules.staff.shown_as(t.owner_id))
+        replace(
+            _staff_line(rules, t, t.resolution_due_at, now), owner=rules.staff.shown_as(t.owner_id)
+        )
         for t in rows
     ]
+
+
+def latest_word(ticket: Ticket) -> str | None:
+    """The latest public word on `ticket` a requester reads: its resolution summary once it
+    is resolved or closed with one (not an officer's question asked before it), else the
+    last public update; on one line (`one_line`), as a list line shows it."""
+    settled = ticket.status in (TicketStatus.RESOLVED, TicketStatus.CLOSED)
+    word = ticket.resolution_summary if settled and ticket.resolution_summary else None
+    word = word or ticket.latest_update
+    return None if word is None else one_line(word)
 
 
 def matter(question: str) -> str:
@@ -207,13 +229,18 @@ def matter(question: str) -> str:
     return excerpt(one_line(question), QUESTION_SHOWN).text
 
 
-def _staff_line(ticket: Ticket, due: datetime | None) -> TicketLine:
+def _staff_line(rules: Rules, ticket: Ticket, due: datetime | None, now: datetime) -> TicketLine:
+    settings = rules.settings
+    urgent = settings.priority_rank(emergency_priority(settings))
     return TicketLine(
         id=ticket.id,
         status=str(ticket.status),
         owner=None,
         due=due,
         question=matter(ticket.question),
+        priority=ticket.priority,
+        urgent=settings.priority_rank(ticket.priority) >= urgent,
+        overdue=due is not None and due <= now,
     )
 
 

@@ -13,7 +13,7 @@ Each flow changes the ticket in the caller's transaction and publishes its notic
 from __future__ import annotations
 
 from bot import replies, store, tickets
-from bot.excerpt import excerpt, question_values
+from bot.excerpt import excerpt, one_line, question_values
 from bot.models import Requester, Ticket
 from bot.notices import Audience, Notice, card_refresh, publish
 from bot.priority import priority_notices
@@ -46,7 +46,7 @@ async def owner_notice(
     values = {
         "owner": _owner(rules, ticket),
         "several": several,
-        "matter": excerpt(ticket.question, MATTER).text,
+        "matter": excerpt(one_line(ticket.question), MATTER).text,  # quoted on one line
     }
     return Notice("claimed_notice", (Audience.REQUESTER,), ticket, values, requester=requester)
 

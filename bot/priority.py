@@ -96,8 +96,8 @@ def emergency_words(rules: Rules, text: str) -> list[str]:
 def keyword_priority(rules: Rules, text: str, priority: str) -> tuple[str, list[str]]:
     """Raise `priority` to what configured keywords in `text` demand (`uses_keyword`; a
     keyword naming a supply cut, by that cut said now in any words, `faults.cuts_now`), and a
-    danger to people heard in it (`bot.hazard`) to `emergency_priority`; return the words
-    hit."""
+    danger to people heard in it (`bot.hazard`) or someone depending on a supply an outage
+    cuts (`dependence`) to `emergency_priority`; return the words hit."""
     settings = rules.settings
     hits: list[str] = []
     wanted = [priority]
@@ -122,7 +122,18 @@ def keyword_priority(rules: Rules, text: str, priority: str) -> tuple[str, list[
     if danger:
         hits.extend(w for w in danger if w not in hits)
         wanted.append(danger_priority(settings, danger))
+    needs = dependence(text)
+    if needs:
+        hits.extend(w for w in needs if w not in hits)
+        wanted.append(emergency_priority(settings))
     return max(wanted, key=settings.priority_rank), hits
+
+
+def dependence(text: str) -> list[str]:
+    """What someone in `text` depends on that an outage it names cuts (dialysis, an oxygen
+    machine: `bot.hazard.dependence`): the ticket is urgent (`emergency_priority`), though
+    no danger is heard now (the requester is told no emergency numbers)."""
+    return hazard.dependence(text)
 
 
 def _priority_name(rules: Rules, key: str, language: str) -> str:

@@ -7,6 +7,7 @@ which give the configured name in the language being rendered (`names: {zh: …,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Hashable, Mapping
 from datetime import datetime
 from pathlib import Path
@@ -61,6 +62,7 @@ class Texts:
         # Words that depend on a few keys alone, rendered once (`render_fixed`).
         self._fixed: dict[tuple[str, str, tuple[tuple[str, Hashable], ...]], str] = {}
         self._environment.filters["when"] = lambda value: _when(value, zone)
+        self._environment.filters["places"] = places
         for kind in NAMED:
             self._environment.filters[f"{kind}_name"] = self._name_filter(kind)
 
@@ -104,6 +106,22 @@ class Texts:
         if found is None:
             found = self._fixed[key] = self.render(template, language, **keys)
         return found
+
+
+# A location as the desk records it (handlers/received.py: latitude, longitude, six places)
+_COORDINATES = re.compile(r"(-?\d{1,3}\.\d{5,}), (-?\d{1,3}\.\d{5,})")
+MAP = "https://www.openstreetmap.org/?mlat={lat}&mlon={lon}"
+
+
+def places(text: str) -> str:
+    """`text` with each location in it (a shared location, a venue's) shown as a place:
+    its coordinates to four places (some ten metres) and a link to the map there."""
+
+    def shown(found: re.Match[str]) -> str:
+        lat, lon = (f"{float(v):.4f}" for v in found.groups())
+        return f"{lat}, {lon} {MAP.format(lat=lat, lon=lon)}"
+
+    return _COORDINATES.sub(shown, text)
 
 
 def _when(value: datetime, zone: ZoneInfo) -> str:

@@ -23,7 +23,7 @@ from bot.lifecycle import Action
 from bot.models import Requester, StaffLink, Ticket, TicketStatus
 from bot.notices import Audience, Notice, address
 from bot.outgoing import Outgoing
-from bot.priority import keyword_priority, set_priority
+from bot.priority import dependence, keyword_priority, set_priority
 from bot.rules import Rules
 from bot.store import get, save
 
@@ -125,7 +125,10 @@ async def open_ticket(
     )
     opened = Opened(ticket)
     if keywords:
-        opened.alerts.extend(_supervisor_alerts(rules, ticket, "alert_keyword", words=keywords))
+        needs = dependence(question if priority_words is None else priority_words)
+        opened.alerts.extend(
+            _supervisor_alerts(rules, ticket, "alert_keyword", words=keywords, dependent=needs)
+        )
     elif set_by_template is not None and settings.priority_rank(set_by_template) > 0:
         opened.alerts.extend(
             _supervisor_alerts(rules, ticket, "alert_template", template_title=priority_from)

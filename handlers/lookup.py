@@ -50,17 +50,23 @@ async def mine_or_queue(update: Update, context: DeskContext) -> None:
     language = desk.settings.languages.default
     mine = name_of(message.text) == "mine"
     handed: list[lookup.TicketLine] = []
+    now = desk.now()
     async with desk.sessions() as session:
         if mine:
-            listed = await lookup.owned(session=session, officer_id=user.id)
+            listed = await lookup.owned(
+                session=session, rules=desk.rules, officer_id=user.id, now=now
+            )
             handed = await lookup.handed_to(
                 session=session,
                 rules=desk.rules,
                 department_key=member.department_key,
                 officer_id=user.id,
+                now=now,
             )
         else:
-            listed = await lookup.queue(session=session, department_key=member.department_key)
+            listed = await lookup.queue(
+                session=session, rules=desk.rules, department_key=member.department_key, now=now
+            )
     titles = {
         "zh": ("我负责的工单:", "我没有在办的工单。", "待认领:", "没有待认领的工单。"),
         "en": (

@@ -17,10 +17,11 @@ from typing import Any
 from bot import hazard
 from bot.config import Settings
 from bot.desk import Desk
+from bot.excerpt import excerpt, one_line
 from bot.intake.decision import question_of
 from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, register
 from bot.models import ACTIVE_STATUSES, DialogStep, Requester, Ticket
-from bot.notices import Audience, Notice, card_refresh, publish
+from bot.notices import NOTICE_QUESTION, Audience, Notice, card_refresh, publish
 from bot.priority import danger_priority, emergency_words, priority_notices, set_priority
 from bot.store import save
 from bot.transaction import Transaction
@@ -129,7 +130,9 @@ async def raise_ticket(
         tx.session, desk.rules, ticket, wanted, now=tx.now, actor_id=None, reason="keywords"
     )
     await save(tx.session, desk.rules, ticket)
-    values: dict[str, Any] = {"words": words}
+    # The words that raised it, beside the question the alert shows (what the ticket is).
+    said = excerpt(one_line(text), NOTICE_QUESTION).text
+    values: dict[str, Any] = {"words": words, "said": said}
     notices = [
         Notice("alert_keyword", Audience.supervising(), ticket, values),
         *priority_notices(

@@ -40,8 +40,10 @@ async def test_lists_for_the_requester_the_queue_and_the_owner(
         mine = await lookup.requester_tickets(
             session=session, rules=rules, requester_id=requester_id
         )
-        owned = await lookup.owned(session=session, officer_id=OFFICER)
-        waiting = await lookup.queue(session=session, department_key="general")
+        owned = await lookup.owned(session=session, rules=rules, officer_id=OFFICER, now=NOW)
+        waiting = await lookup.queue(
+            session=session, rules=rules, department_key="general", now=NOW
+        )
         # As they are now (a surge of similar questions may have raised their priority).
         opened = [await store.get(session=session, ticket_id=t.id) for t in opened]
     # The requester: the ten newest, the owner named as config says, the promise.

@@ -232,6 +232,9 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
                 "due": LATER,
                 "latest": "已派人查看",
                 "question": "路灯坏了",
+                "priority": "high",
+                "urgent": True,
+                "overdue": True,
             }
         ],
         "title": "我负责的工单:",
@@ -440,7 +443,17 @@ def test_keys_become_the_configured_names_of_the_language(
     settings: Settings, language: str
 ) -> None:
     texts = Texts(settings.zone, "zh", list(LANGUAGES), configured_names(settings))
-    alert = texts.render("alert_keyword", language, ticket_id=7, words=["停水"], priority="high")
+    alert = texts.render(
+        "alert_keyword",
+        language,
+        ticket_id=7,
+        words=["停水"],
+        priority="high",
+        category="fault_report",
+        question="停水了",
+        owner_name=None,
+        owner_staff_number=None,
+    )
     surge = texts.render(
         "alert_surge",
         language,

@@ -57,7 +57,7 @@ async def test_ticket_n_shows_the_location_venue_and_contact_given(
         )
     )
     shown = bot_said(world, GENERAL_GROUP)[-1].text
-    assert "31.230416, 121.473701" in shown
+    assert "位置:31.2304, 121.4737" in shown
     assert "幸福路菜市场" in shown and "幸福路23号" in shown
     assert "张三" in shown and "+8613800138000" in shown
 
@@ -84,7 +84,7 @@ async def test_the_handoff_form_shows_the_location_and_contact_given(
         OFFICER, "/transfer utilities 需上门核实 | 请安排走访 | 8", GENERAL_GROUP, topic.thread_id
     )
     form = (await bot_lines(emulator, UTILITIES_GROUP, 1))[0]  # the copies come after it
-    assert "31.230416, 121.473701" in form.text
+    assert "位置:31.2304, 121.4737" in form.text
     assert "张三" in form.text and "+8613800138000" in form.text
 
 
