@@ -6,8 +6,10 @@ LD-0457" answers "请问灯杆上的编号是多少?", not "您是哪天来的?"
 A ticket's `fit` is how many of the words' terms it shares with what its staff last said and
 with the ticket's own question (Chinese by pair of characters together, as Chinese words are
 mostly two characters; other scripts by word of four letters or more, so that "the", "you"
-and "is" decide nothing), and two more when the ticket is resolved and the words clearly say
-the problem is not solved (bot/resolution_words.py): the answer to a resolution. `best` is
+and "is" decide nothing); two more when its staff asked for a kind of detail the words give
+(bot/details.py: "请问灯杆上的编号是多少?" asks a number, "LD-0457" gives one); and two more
+when the ticket is resolved and the words clearly say the problem is not solved
+(bot/resolution_words.py): the answer to a resolution. `best` is
 the one ticket that fits strictly better than every other, or None: the words fit none
 better, and the requester is asked which."""
 
@@ -16,11 +18,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.details import given, kind_of
 from bot.resolution_words import says_not_solved
 
 _HAN = "\u3400-\u9fff\uf900-\ufaff"
 _RUN = re.compile(rf"([{_HAN}]+)|[^\W\d_{_HAN}]{{4,}}")
 NOT_SOLVED_WEIGHT = 2  # the words answer a resolution: as much as two shared terms
+DETAIL_WEIGHT = 2  # the words give the kind of detail asked for: as much too
 
 
 def terms(text: str) -> frozenset[str]:
@@ -40,7 +44,9 @@ def fit(words: str, *, said: str, question: str, resolved: bool) -> int:
     """How well `words` fit a ticket whose staff last `said` this, asked about `question`,
     `resolved` when it waits for the requester's word on its resolution."""
     shared = len(terms(words) & (terms(said) | terms(question)))
-    return shared + (NOT_SOLVED_WEIGHT if resolved and says_not_solved(words) else 0)
+    asked = kind_of(said) if said else None
+    detail = DETAIL_WEIGHT if asked is not None and asked in given(words) else 0
+    return shared + detail + (NOT_SOLVED_WEIGHT if resolved and says_not_solved(words) else 0)
 
 
 def best(fits: Sequence[tuple[int, int]]) -> int | None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from bot import details
 from bot.desk import Desk
-from bot.intake import details
 from knowledge.matcher import Match
 
 

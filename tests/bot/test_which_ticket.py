@@ -84,6 +84,13 @@ def test_several_waiting_the_words_decide_else_the_requester_is_asked() -> None:
     assert choose(replied_to=None, in_hand=[facing, looked], now=at(31), words="Yes") is None
 
 
+def test_words_giving_the_detail_asked_for_fit_its_question() -> None:
+    pole = InHand(1, at(20), at(0), opened=at(0), said="What is the number on the pole?")
+    when = InHand(2, at(30), at(1), opened=at(1), said="Which day did you call?")
+    assert choose(replied_to=None, in_hand=[pole, when], now=at(31), words="LD-0457") == 1
+    assert choose(replied_to=None, in_hand=[pole, when], now=at(31), words="Okay") is None
+
+
 def test_words_saying_not_solved_fit_a_resolution_awaiting_them() -> None:
     asked = InHand(1, at(20), at(0), opened=at(0), said="请问您的户籍在本市吗?")
     resolved = InHand(2, at(30), at(1), opened=at(1), said="居住证已可领取", resolved=True)

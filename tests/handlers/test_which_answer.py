@@ -129,6 +129,16 @@ async def test_after_answering_one_officer_by_reply_plain_words_answer_the_other
     await _said_after(world, ENGLISH, said, "Added to ticket #1")
     await until(lambda: _in_topic(world, first.thread_id, "Yes, the one facing the entrance"))
     assert not _in_topic(world, second.thread_id, "Yes, the one facing the entrance")
+    # Both ask again, #1 first: the badge number fits #1's question, not the later one.
+    desk_clock.now += MINUTE
+    await _asks(world, OFFICER, first, ENGLISH, "What is the number on his badge?")
+    desk_clock.now += MINUTE
+    await _asks(world, SECOND_OFFICER, second, ENGLISH, "Which day did you call?")
+    said = len(bot_said(world, ENGLISH))
+    desk_clock.now += MINUTE
+    await world.user_sends(ENGLISH, "B-1024")
+    await _said_after(world, ENGLISH, said, "Added to ticket #1")
+    await until(lambda: _in_topic(world, first.thread_id, "B-1024"))
 
 
 @pytest.mark.parametrize("store", ["sqlite"])

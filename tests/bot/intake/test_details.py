@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.intake.details import LOCATION, NUMBER, PHONE, PHOTO, given, kind_of, matter_of, split
+from bot.details import LOCATION, NUMBER, PHONE, PHOTO, given, kind_of, matter_of, split
 
 ZH = ["路灯的具体位置(街道、门牌号或附近地标)", "现场照片", "灯杆编号"]
 EN = ["where the light is (street, number or a landmark)", "a photo", "the pole number"]
