@@ -6,7 +6,7 @@ Every message a requester writes is read by several pure functions before anythi
 written: the danger and keyword readers (bot/hazard.py through bot/priority.py), the fault
 reader (bot/faults.py), the small-words readers (bot/intake/small_words.py), the category a
 sentence names (bot/intake/pending.py), the words after a resolution
-(bot/resolution_words.py), the details already given (bot/intake/details.py); and the
+(bot/resolution_words.py), the details already given (bot/details.py); and the
 knowledge base is searched (knowledge/matcher.py). Each is timed over the same questions (our
 Chinese test set, and BANKING77's English test questions when ../shared/data is beside the
 checkout), `--rounds` times; the medians are printed in microseconds per question, each beside
@@ -24,10 +24,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bot import details
 from bot.casebook import file_templates, matcher_for
 from bot.config import load_settings
 from bot.faults import reports_fault
-from bot.intake import details, small_words
+from bot.intake import small_words
 from bot.intake.pending import category_in
 from bot.priority import keyword_priority
 from bot.resolution_words import read_after_resolution

@@ -10,17 +10,21 @@ another of their tickets, the next is acknowledged again. An edit of a message a
 is a correction, not a message of the run: it neither starts one nor keeps one going. What
 came with the question that opened the ticket is acknowledged by its promise (the ticket
 opened), and is not counted. An album has one reply already (bot/intake/media.py); this
-decides whether that one is said."""
+decides whether that one is said.
+
+While the requester has more than one ticket in hand, every message filed is acknowledged,
+its ticket named ("已记入工单 #2"): which ticket plain words go to is the desk's guess
+(bot/replies.py), and a guess the requester cannot see is a misfiling they cannot correct."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.kinds import EDIT
-from bot.models import Direction, Ticket, TicketMessage
+from bot.models import IN_HAND, Direction, Ticket, TicketMessage
 
 QUIET = timedelta(minutes=5)  # the default of config `notices.acknowledge_quiet`
 
@@ -46,9 +50,16 @@ async def acknowledgement_due(
 ) -> bool:
     """`acknowledges` for a message the requester sends to `ticket` at `now`, from what is
     filed under the ticket (call it before filing the message); with no `quiet` at all, each
-    is, and nothing is read."""
+    is, and nothing is read; with several tickets in hand, each is."""
     if quiet <= timedelta(0):
         return True
+    holding = await session.scalar(
+        select(func.count())
+        .select_from(Ticket)
+        .where(Ticket.requester_id == ticket.requester_id, Ticket.status.in_(IN_HAND))
+    )
+    if (holding or 0) > 1:
+        return True  # several in hand: where each message went is told (see the module)
     last = (
         await session.execute(
             select(TicketMessage.ticket_id)

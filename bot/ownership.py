@@ -40,8 +40,9 @@ async def owner_notice(
     """The requester hears who now owns their ticket and by when it will be settled. With
     more than one ticket in hand (`several`), which one it is, by its number and its matter
     (`matter`: the start of their question), and that a reply to this message reaches its
-    owner: what they send otherwise goes to the ticket whose staff wrote last, or they are
-    asked which (bot/replies.py), so "all you send goes to this owner" would not be true."""
+    owner: what they send otherwise goes to the ticket whose staff's words wait for them, or
+    they are asked which (bot/replies.py), so "all you send goes to this owner" would not be
+    true."""
     several = len(await replies.in_hand(session=tx.session, requester_id=requester.id)) > 1
     values = {
         "owner": _owner(rules, ticket),

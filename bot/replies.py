@@ -3,13 +3,18 @@
 A requester may have several tickets in hand (a second one opened with /new), each owned by
 someone else. What they write goes to the ticket it replies to in Telegram (a bot's message
 in their chat that stands for a ticket: a staff reply copied there, a notice about it; or one
-of their own messages filed under it), else to the ticket they were just talking about (one
-they opened or wrote to in the last half hour, after anything staff said on the others: a
-clerk does not ask "which matter?" of someone still speaking of the one just opened), else
-to the ticket whose staff spoke to them last (a message, or a resolution awaiting their
-word), else the desk asks them which (issue 14, input 6; the seed's first rule: every word
-reaches the person who owns the matter). `choose` is the decision, a pure function; `route`
-and `choice` read what it needs in the caller's session.
+of their own messages filed under it); else to the ticket whose staff still wait for their
+answer (staff spoke on it after the requester last did, and after they last opened a
+ticket): a reply to one officer's question answers that one, and leaves the other officer's
+question waiting, so the next plain words answer the other (a tester's pole number went to
+the ticket they had just replied on); when several wait, the one their words fit better
+(bot/answer_fit.py), and if none fits better they are asked; else to the ticket they were
+just talking about (one they opened or wrote to in the last half hour, after anything staff
+said on the others: a clerk does not ask "which matter?" of someone still speaking of the one
+just opened); else to the ticket whose staff spoke to them last (a message, or a resolution
+awaiting their word); else the desk asks them which (issue 14, input 6; the seed's first
+rule: every word reaches the person who owns the matter). `choose` is the decision, a pure
+function; `route` and `choice` read what it needs in the caller's session.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import answer_fit
 from bot.errors import IllegalMove, NotFound
 from bot.excerpt import MARK_ROOM, MAX_CAPTION, requester_parts, units
 from bot.models import (
@@ -41,22 +47,44 @@ UNDER_WAY = timedelta(minutes=30)  # a requester's own words this recent: still 
 class InHand:
     """One of a requester's tickets in hand, when its staff last spoke to them (their latest
     message, or the resolution they were sent while the ticket waits for their word; None:
-    neither) and when the requester last spoke of it (opened it, or their latest message
-    filed under it)."""
+    neither), when the requester last spoke of it (opened it, or their latest message
+    filed under it), when it was opened, what its staff last said, its question, and whether
+    it is resolved (awaiting their word on the resolution)."""
 
     ticket_id: int
     staff_wrote: datetime | None
     requester_wrote: datetime | None = None
+    opened: datetime | None = None
+    said: str = ""
+    question: str = ""
+    resolved: bool = False
+
+    @property
+    def waiting(self) -> bool:
+        """Its staff spoke after the requester last did: it waits for their answer."""
+        if self.staff_wrote is None:
+            return False
+        return self.requester_wrote is None or self.staff_wrote > self.requester_wrote
 
 
 def choose(
-    *, replied_to: int | None, in_hand: Sequence[InHand], now: datetime | None = None
+    *,
+    replied_to: int | None,
+    in_hand: Sequence[InHand],
+    now: datetime | None = None,
+    words: str = "",
 ) -> int | None:
-    """The ticket a requester's message at `now` is for, or None when the desk must ask them.
+    """The ticket a requester's message (its `words`) at `now` is for, or None when the desk
+    must ask them.
 
     Each rule wins over those below it:
     | the message replies to a ticket in hand (`replied_to`)   | that ticket                |
     | one ticket in hand                                       | that one                   |
+    | staff wait for their answer on one, since they last      | that one                   |
+    | opened a ticket                                          |                            |
+    | ... on several                                           | the one the words fit best |
+    |                                                          | (bot/answer_fit.py), else  |
+    |                                                          | None: ask which            |
     | they spoke of one within UNDER_WAY, after all staff said | the one they spoke of last |
     | staff spoke to them on some of them                      | the one they spoke on last |
     | otherwise                                                | None: ask which            |
@@ -66,6 +94,23 @@ def choose(
         return replied_to
     if len(ids) == 1:
         return ids[0]
+    opened = max((t.opened for t in in_hand if t.opened is not None), default=None)
+    waiting = [
+        t
+        for t in in_hand
+        if t.waiting and (opened is None or t.staff_wrote is None or t.staff_wrote > opened)
+    ]
+    if len(waiting) == 1:
+        return waiting[0].ticket_id
+    if waiting:
+        fits = [
+            (
+                answer_fit.fit(words, said=t.said, question=t.question, resolved=t.resolved),
+                t.ticket_id,
+            )
+            for t in waiting
+        ]
+        return answer_fit.best(fits)
     written = [(t.staff_wrote, t.ticket_id) for t in in_hand if t.staff_wrote is not None]
     theirs = [(t.requester_wrote, t.ticket_id) for t in in_hand if t.requester_wrote is not None]
     if now is not None and theirs:
@@ -97,8 +142,16 @@ _REQUESTER_WROTE = (
     .correlate(Ticket)
     .scalar_subquery()
 )
+_STAFF_SAID = (
+    select(TicketMessage.text)
+    .where(TicketMessage.ticket_id == Ticket.id, TicketMessage.direction == Direction.OUT)
+    .order_by(TicketMessage.id.desc())
+    .limit(1)
+    .correlate(Ticket)
+    .scalar_subquery()
+)
 _IN_HAND = (
-    select(Ticket, _STAFF_WROTE, _REQUESTER_WROTE)
+    select(Ticket, _STAFF_WROTE, _REQUESTER_WROTE, _STAFF_SAID)
     .where(Ticket.requester_id == bindparam("requester_id"), Ticket.status.in_(IN_HAND))
     .order_by(Ticket.id)
 )
@@ -120,14 +173,24 @@ async def in_hand(*, session: AsyncSession, requester_id: int) -> list[tuple[Tic
     """The requester's tickets in hand, oldest first, each with when its staff last spoke to
     them (their latest message, or the resolution of a ticket resolved and awaiting the
     requester's word: what they write next is most likely an answer to it) and when the
-    requester last spoke of it (their latest message filed under it, or its opening)."""
+    requester last spoke of it (their latest message filed under it, or its opening), with
+    what its staff last said (`InHand`)."""
     rows = await session.execute(_IN_HAND, {"requester_id": requester_id})
     found = []
-    for ticket, latest, theirs in rows:
+    for ticket, latest, theirs, said in rows:
         resolved = ticket.resolved_at if ticket.status == TicketStatus.RESOLVED else None
         spoke = max((t for t in (latest, resolved) if t is not None), default=None)
         wrote = max((t for t in (theirs, ticket.opened_at) if t is not None), default=None)
-        found.append((ticket, InHand(ticket.id, spoke, wrote)))
+        held = InHand(
+            ticket.id,
+            spoke,
+            wrote,
+            opened=ticket.opened_at,
+            said=" ".join(w for w in (said, ticket.resolution_summary if resolved else None) if w),
+            question=ticket.question,
+            resolved=resolved is not None,
+        )
+        found.append((ticket, held))
     return found
 
 
@@ -156,13 +219,14 @@ async def route(
     holding: int,
     replied_to_message_id: int | None,
     now: datetime | None = None,
+    words: str = "",
 ) -> Route:
     """Where the requester's message goes (`choose`), `current` being their latest ticket in
     hand (None: they have none, and it goes to no ticket) and `holding` how many they have in
     hand (the query that found `current` counts them: bot/requesters.py `Asking`), so that
     the usual case, one, reads nothing more. `replied_to_message_id`: the message in their
     chat it replies to, if any; `now`, the message's instant (None: the rule of a
-    conversation under way is not applied)."""
+    conversation under way is not applied); `words`, its text or caption."""
     if current is None:
         return Route(None)
     if holding <= 1:
@@ -175,7 +239,7 @@ async def route(
         replied_to = await ticket_of_message(
             session=session, chat_id=requester.chat_id, message_id=replied_to_message_id
         )
-    chosen = choose(replied_to=replied_to, in_hand=[h for _, h in found], now=now)
+    chosen = choose(replied_to=replied_to, in_hand=[h for _, h in found], now=now, words=words)
     if chosen is None:
         return Route(None, tuple(t for t, _ in found))
     return Route(next(t for t, _ in found if t.id == chosen))

@@ -49,7 +49,7 @@ async def ask(update: Update, context: DeskContext) -> None:
         closed = await recurrence.closed_replied_to(
             tx=tx, requester=requester, replied_to=replied.message_id if replied else None
         )
-        if current is None and closed is not None:  # the closed matter back: bot/intake
+        if closed is not None:  # the closed matter back, beside any in hand: bot/intake
             outcome = await recurrence.hand_over_recurrence(
                 tx=tx,
                 desk=desk,

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardMarkup
 
+from bot import details
 from bot.classify import fallback_category
 from bot.desk import Desk
-from bot.intake import attachments, details, emergency, handing, offers, pressing
+from bot.intake import attachments, emergency, handing, offers, pressing
 from bot.intake.buttons import PressAction
 from bot.intake.decision import Action, Handover
 from bot.intake.media import MediaAction

@@ -33,6 +33,7 @@ async def ticket_for(
         holding=holding,
         replied_to_message_id=replied.message_id if replied is not None else None,
         now=tx.now,
+        words=message.text or message.caption or "",
     )
     if route.ticket is not None:
         return route.ticket

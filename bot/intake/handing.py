@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from bot import conversation, hazard, requesters, tickets
+from bot import conversation, details, hazard, requesters, tickets
 from bot.desk import Desk
-from bot.intake import details, held, inquiry, offers
+from bot.intake import held, inquiry, offers
 from bot.intake.card import card_notice
 from bot.intake.close import Matter, area_matter, matter_words, topic
 from bot.intake.decision import Action, Handover, handover, route

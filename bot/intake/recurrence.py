@@ -1,11 +1,13 @@
 """A requester writing again about a closed ticket by replying (in Telegram) to one of its
-messages, with no ticket in hand: "孙师傅,路灯今晚又不亮了" under the closed street-light
+messages: "孙师傅,路灯今晚又不亮了" under the closed street-light
 ticket's officer's old reply. That is the matter coming back (issue 14: it became a new
 ticket in the general queue, with an unrelated earlier exchange of theirs and only "此前工单:
 #1 已关闭"): a new ticket at once, in the closed one's category and department, whose first
 inquiry says it is a recurrence of it, with its question and its former owner (on the card,
 for them and their colleagues to take up; the former owner is told in private), and nothing
-of an unrelated exchange."""
+of an unrelated exchange. So too while another ticket of theirs is in hand: the reply names
+the closed matter, and beats the ticket in hand (a tester's "the light is off again" under the
+closed light ticket's message was filed in their open complaint)."""
 
 from __future__ import annotations
 

@@ -3,9 +3,8 @@ now answered by its template, however it is said)."""
 
 from __future__ import annotations
 
-from bot import faults, hazard
+from bot import details, faults, hazard
 from bot.desk import Desk
-from bot.intake import details
 from bot.intake.small_words import is_vague
 from knowledge.matcher import Band, Match
 

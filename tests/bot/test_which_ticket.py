@@ -27,7 +27,7 @@ def test_a_reply_to_a_ticket_in_hand_wins() -> None:
 
 
 def test_a_reply_to_something_else_is_no_clue() -> None:
-    in_hand = [InHand(1, at(10)), InHand(2, at(30))]
+    in_hand = [InHand(1, at(10), at(11)), InHand(2, at(30), at(31))]
     assert choose(replied_to=9, in_hand=in_hand) == 2  # a closed ticket's message, say
     assert choose(replied_to=9, in_hand=TWO_UNWRITTEN) is None
 
@@ -38,11 +38,64 @@ def test_one_ticket_in_hand_takes_everything() -> None:
 
 
 def test_else_the_ticket_whose_staff_wrote_last() -> None:
-    assert choose(replied_to=None, in_hand=[InHand(1, at(30)), InHand(2, at(10))]) == 1
-    assert choose(replied_to=None, in_hand=[InHand(1, at(10)), InHand(2, at(30))]) == 2
+    """Every question answered (the requester wrote on each after its staff), none under way."""
     assert (
-        choose(replied_to=None, in_hand=[InHand(1, None), InHand(2, at(5)), InHand(3, None)]) == 2
+        choose(replied_to=None, in_hand=[InHand(1, at(30), at(31)), InHand(2, at(10), at(12))])
+        == 1
     )
+    assert (
+        choose(replied_to=None, in_hand=[InHand(1, at(10), at(11)), InHand(2, at(30), at(31))])
+        == 2
+    )
+    in_hand = [InHand(1, None, at(0)), InHand(2, at(5), at(6)), InHand(3, None, at(1))]
+    assert choose(replied_to=None, in_hand=in_hand) == 2
+
+
+def test_a_question_still_waiting_beats_the_ticket_just_answered_by_reply() -> None:
+    """王芳 asked on #13 at 10, 孙伟 on #1 at 20; the requester replied on #13 at 21: their
+    plain words at 22 answer 孙伟, whose question still waits, though #13 was spoken of last
+    and its staff spoke before that (a tester's pole number went to #13)."""
+    in_hand = [InHand(1, at(20), at(0), opened=at(0)), InHand(13, at(10), at(21), opened=at(1))]
+    assert choose(replied_to=None, in_hand=in_hand, now=at(22), words="Yes") == 1
+
+
+def test_a_ticket_opened_after_a_question_is_the_one_spoken_of() -> None:
+    """#1's officer asked at 10; the requester opened #2 at 15: their words right after are
+    more of #2 (under way), not an answer to #1's question."""
+    in_hand = [InHand(1, at(10), at(0), opened=at(0)), InHand(2, None, at(15), opened=at(15))]
+    assert choose(replied_to=None, in_hand=in_hand, now=at(16)) == 2
+
+
+def test_several_waiting_the_words_decide_else_the_requester_is_asked() -> None:
+    pole = InHand(
+        1, at(20), at(0), opened=at(0), said="请问灯杆上的编号是多少?", question="路灯不亮"
+    )
+    rude = InHand(2, at(30), at(1), opened=at(1), said="请问您是哪天来的?", question="投诉窗口")
+    assert (
+        choose(replied_to=None, in_hand=[pole, rude], now=at(31), words="灯杆编号是LD-0457") == 1
+    )
+    assert choose(replied_to=None, in_hand=[pole, rude], now=at(31), words="好的") is None
+    facing = InHand(
+        1, at(20), at(0), opened=at(0), said="Is the light the one facing the bus stop?"
+    )
+    looked = InHand(2, at(30), at(1), opened=at(1), said="What did the officer look like?")
+    words = "Yes, the one facing the bus stop"
+    assert choose(replied_to=None, in_hand=[facing, looked], now=at(31), words=words) == 1
+    assert choose(replied_to=None, in_hand=[facing, looked], now=at(31), words="Yes") is None
+
+
+def test_words_giving_the_detail_asked_for_fit_its_question() -> None:
+    pole = InHand(1, at(20), at(0), opened=at(0), said="What is the number on the pole?")
+    when = InHand(2, at(30), at(1), opened=at(1), said="Which day did you call?")
+    assert choose(replied_to=None, in_hand=[pole, when], now=at(31), words="LD-0457") == 1
+    assert choose(replied_to=None, in_hand=[pole, when], now=at(31), words="Okay") is None
+
+
+def test_words_saying_not_solved_fit_a_resolution_awaiting_them() -> None:
+    asked = InHand(1, at(20), at(0), opened=at(0), said="请问您的户籍在本市吗?")
+    resolved = InHand(2, at(30), at(1), opened=at(1), said="居住证已可领取", resolved=True)
+    words = "还是没办好,窗口说材料不全"
+    assert choose(replied_to=None, in_hand=[asked, resolved], now=at(31), words=words) == 2
 
 
 def test_else_the_requester_is_asked() -> None:

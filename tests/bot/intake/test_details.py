@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.intake.details import (
+from bot.details import (
     LOCATION,
     NUMBER,
     PHONE,

@@ -1,0 +1,58 @@
+"""How well a requester's plain words fit each of their tickets whose staff wait for their
+answer, as pure functions: when two officers both asked something and the requester answers
+without replying to either, a clerk hears which question the words answer ("灯杆编号是
+LD-0457" answers "请问灯杆上的编号是多少?", not "您是哪天来的?").
+
+A ticket's `fit` is how many of the words' terms it shares with what its staff last said and
+with the ticket's own question (Chinese by pair of characters together, as Chinese words are
+mostly two characters; other scripts by word of four letters or more, so that "the", "you"
+and "is" decide nothing); two more when its staff asked for a kind of detail the words give
+(bot/details.py: "请问灯杆上的编号是多少?" asks a number, "LD-0457" gives one); and two more
+when the ticket is resolved and the words clearly say the problem is not solved
+(bot/resolution_words.py): the answer to a resolution. `best` is
+the one ticket that fits strictly better than every other, or None: the words fit none
+better, and the requester is asked which."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.details import given, kind_of
+from bot.resolution_words import says_not_solved
+
+_HAN = "\u3400-\u9fff\uf900-\ufaff"
+_RUN = re.compile(rf"([{_HAN}]+)|[^\W\d_{_HAN}]{{4,}}")
+NOT_SOLVED_WEIGHT = 2  # the words answer a resolution: as much as two shared terms
+DETAIL_WEIGHT = 2  # the words give the kind of detail asked for: as much too
+
+
+def terms(text: str) -> frozenset[str]:
+    """The terms of `text` that can tell a matter: each pair of Chinese characters side by
+    side, and each word of another script of four letters or more, casefolded."""
+    found: set[str] = set()
+    for match in _RUN.finditer(text.casefold()):
+        run = match.group(1)
+        if run is None:
+            found.add(match.group(0))
+        else:
+            found.update(run[i : i + 2] for i in range(len(run) - 1))
+    return frozenset(found)
+
+
+def fit(words: str, *, said: str, question: str, resolved: bool) -> int:
+    """How well `words` fit a ticket whose staff last `said` this, asked about `question`,
+    `resolved` when it waits for the requester's word on its resolution."""
+    shared = len(terms(words) & (terms(said) | terms(question)))
+    asked = kind_of(said) if said else None
+    detail = DETAIL_WEIGHT if asked is not None and asked in given(words) else 0
+    return shared + detail + (NOT_SOLVED_WEIGHT if resolved and says_not_solved(words) else 0)
+
+
+def best(fits: Sequence[tuple[int, int]]) -> int | None:
+    """Of (fit, ticket id) pairs, the ticket that fits strictly best; None on a tie or when
+    none fits at all."""
+    ranked = sorted(fits, reverse=True)
+    if not ranked or ranked[0][0] == 0 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+        return None
+    return ranked[0][1]
