@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import lru_cache
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -93,6 +94,13 @@ def emergency_words(rules: Rules, text: str) -> list[str]:
     return configured or [d.words for d in hazard.dangers(text)]
 
 
+@lru_cache(maxsize=64)
+def _cut_named(words: tuple[str, ...]) -> frozenset[str]:
+    """The supplies a keyword rule's `words` name cut ("停电": power), read once per
+    configuration (`faults.cut_supplies`)."""
+    return frozenset().union(*(faults.cut_supplies(w) for w in words))
+
+
 def keyword_priority(rules: Rules, text: str, priority: str) -> tuple[str, list[str]]:
     """Raise `priority` to what configured keywords in `text` demand (`uses_keyword`; a
     keyword naming a supply cut, by that cut said now in any words, `faults.cuts_now`), and a
@@ -113,7 +121,7 @@ def keyword_priority(rules: Rules, text: str, priority: str) -> tuple[str, list[
         ]
         # A keyword that is a supply cut ("停电", "no water") is that cut in any words said
         # now ("整栋楼都没电了", "no power since 8am", "building 3 is dark"): the words told.
-        named = frozenset().union(*(faults.cut_supplies(w) for w in rule.words))
+        named = _cut_named(tuple(rule.words)) if cuts else frozenset()
         words += [c.words for c in cuts if c.supply in named and c.words not in words]
         if words:
             hits.extend(words)
