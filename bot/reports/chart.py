@@ -10,8 +10,10 @@ drawn as empty boxes. Without one, the chart is drawn anyway and `cjk_font` retu
 from __future__ import annotations
 
 import io
+import re
 import threading
 from functools import lru_cache
+from pathlib import Path
 
 import matplotlib
 
@@ -43,12 +45,32 @@ _DRAWING = threading.Lock()
 
 @lru_cache(maxsize=1)
 def cjk_font() -> str | None:
-    """The file of an installed font that has Chinese glyphs, or None."""
-    installed = {entry.name: entry.fname for entry in font_manager.fontManager.ttflist}
-    for family in CJK_FAMILIES:
-        if family in installed:
-            return installed[family]
+    """The file of an installed font that has Chinese glyphs, or None. One installed after
+    matplotlib cached its list of fonts (it does not look again by itself) is found too
+    (`_cjk_from_disk`)."""
+    for attempt in (None, _cjk_from_disk):
+        if attempt is not None:
+            attempt()
+        installed = {entry.name: entry.fname for entry in font_manager.fontManager.ttflist}
+        for family in CJK_FAMILIES:
+            if family in installed:
+                return installed[family]
     return None
+
+
+# How the files of the fonts in CJK_FAMILIES are named (Debian's fonts-noto-cjk, wqy, Source Han).
+_CJK_FILE = re.compile(r"cjk|sourcehan|wqy|wenquanyi|notosanssc", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _cjk_from_disk() -> None:
+    """Add to matplotlib the Chinese fonts on disk it does not know yet (installed after its
+    cache of fonts was made: `apt install fonts-noto-cjk` on a machine that drew a chart
+    before), once per process."""
+    known = {entry.fname for entry in font_manager.fontManager.ttflist}
+    for path in font_manager.findSystemFonts():
+        if path not in known and _CJK_FILE.search(Path(path).name):
+            font_manager.fontManager.addfont(path)
 
 
 def _font_family() -> list[str]:
