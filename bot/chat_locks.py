@@ -32,6 +32,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.db import create_engine, is_sqlite
+from bot.notices import CARD_REFRESH
 from bot.outbox import PARKED
 
 log = logging.getLogger(__name__)
@@ -44,7 +45,10 @@ _BACKLOG = (
 _OLDER_UNSENT = (
     "SELECT ticket_id, min(id) FROM outbox"
     " WHERE chat_id = $1 AND id < $2 AND sent_at IS NULL AND failed_at IS NULL"
-    " AND next_attempt_at < $3 AND leased_by IS DISTINCT FROM $4 GROUP BY ticket_id"
+    " AND next_attempt_at < $3 AND leased_by IS DISTINCT FROM $4"
+    # A card's redraw shows it as it is when sent: nothing waits for one (it may be held
+    # back a few seconds, handlers/runtime/redraws.py).
+    f" AND template IS DISTINCT FROM '{CARD_REFRESH}' GROUP BY ticket_id"
 )
 # Updates recorded before $1 and still unprocessed: left by a process that died (its lock went
 # with its connection) in chats that have said nothing since (`orphaned`).

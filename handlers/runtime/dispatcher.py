@@ -38,6 +38,7 @@ from handlers.runtime.marking import Marker
 from handlers.runtime.ordering import TURN_WAIT, Turns
 from handlers.runtime.outcomes import PAUSED, Outcomes
 from handlers.runtime.polling import OutboxPoll
+from handlers.runtime.redraws import Redraws
 
 log = logging.getLogger(__name__)
 CONCURRENT_SENDS = 8  # calls to private chats at once (see Calls.call)
@@ -82,6 +83,8 @@ class Dispatcher:
         self._stopped = False
         self._late: list[asyncio.Task[None]] = []  # giving back what came after the stop
         self.poll = OutboxPoll(desk, in_hand, self.submit)
+        # A card redrawn at most once per a few seconds (handlers/runtime/redraws.py).
+        self._redraws = Redraws(self._redraw_due, self._redraw_replaced)
         # Several processes on one database: a chat's messages in order across them.
         locks = desk.chat_locks
         holder = desk.transactions.holder
@@ -109,6 +112,8 @@ class Dispatcher:
             if item.id in self._known:
                 continue
             self._known[item.id] = item
+            if not first and self._redraws.hold(item):
+                continue  # in hand, held back: a later redraw of its card may replace it
             queue = self._queues.setdefault(item.chat_id, deque())
             if first:
                 queue.appendleft(item)
@@ -128,6 +133,15 @@ class Dispatcher:
             if item.chat_id not in self._workers:
                 self._workers[item.chat_id] = asyncio.create_task(self._work(item.chat_id))
 
+    def _redraw_due(self, item: Queued) -> None:
+        """A held redraw's window ended: it goes now."""
+        self._known.pop(item.id, None)
+        self.submit([item])
+
+    def _redraw_replaced(self, item: Queued) -> None:
+        """A later redraw of the same card replaced `item`: marked as not needed."""
+        self._marker.add(item.id, outbox.SKIPPED)
+
     async def start(self) -> None:
         """Send from now on: the poll and the marker run. (What transactions commit comes
         here once `submit` is connected to them: `desk.transactions.connect`.)"""
@@ -143,6 +157,7 @@ class Dispatcher:
         """Stop sending; what was in hand is given back at once for the next start, and so is
         whatever is submitted from now on."""
         self._stopped = True
+        self._redraws.stop()  # what it held is in hand: given back with the rest
         await self.poll.stop()
         workers = list(self._workers.values())
         for task in workers:
