@@ -90,20 +90,23 @@ _ANSWERS = ("withdrawn", "withdraw_kept")  # what the requester is told once the
 
 
 async def _standing(session: AsyncSession, ticket: Ticket, requester: Requester) -> bool:
-    """Whether the last word of the question in the requester's chat is the question itself,
-    not its answer: read from the messages decided for them (the outbox), which hold it from
-    the moment it was asked, before Telegram has it and its message is linked."""
-    last = await session.scalar(
-        select(OutboxMessage.template)
+    """Whether a question whether to withdraw `ticket` still shows its buttons in the
+    requester's chat: one linked once sent and not answered since (`_questions`), or one
+    still on its way (the outbox; sent, it is linked as it is marked sent)."""
+    if await _questions(session, ticket, requester):
+        return True
+    unsent = await session.scalar(
+        select(OutboxMessage.id)
         .where(
             OutboxMessage.chat_id == requester.chat_id,
+            OutboxMessage.sent_at.is_(None),
+            OutboxMessage.failed_at.is_(None),
             OutboxMessage.ticket_id == ticket.id,
-            OutboxMessage.template.in_((WITHDRAW_ASK, *_ANSWERS)),
+            OutboxMessage.template == WITHDRAW_ASK,
         )
-        .order_by(OutboxMessage.id.desc())
         .limit(1)
     )
-    return last == WITHDRAW_ASK
+    return unsent is not None
 
 
 async def _questions(
