@@ -110,10 +110,11 @@ def says_withdrawn(text: str) -> bool:
 
 
 # The answer to "do you want to withdraw request #N?" in words, its first clause alone:
-# yes, 是的, 对 (撤销吧 after it is the withdrawal said again) ...
+# yes, 是的, 对 (撤销吧 after it is the withdrawal said again). Not "ok", "好的", "嗯": a
+# withdrawal closes the ticket, and those are as often thanks for something else.
 _YES = re.compile(
-    r"(?:yes|yeah|yep|yup|sure|ok|okay|right|correct|confirm(?:ed)?|go ahead|please do|do it"
-    r"|that(?:'|’)?s right|是|是的|是啊|对|对的|对啊|嗯|嗯嗯|好|好的|行|可以|确认|确定|没错)"
+    r"(?:yes|yeah|yep|yup|confirm(?:ed)?|go ahead|please do|do it|correct"
+    r"|是|是的|是啊|对|对的|对啊|确认|确定|没错)"
     r"(?:\s*(?:please|thanks|thank you|吧|啊|呀|的|了|谢谢))*"
 )
 # ... no, 不用撤, keep it open: the ticket stays.

@@ -80,7 +80,7 @@ def test_words_that_do_not(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["yes", "Yes please", "对,撤销吧", "是的", "好的", "ok", "撤销吧", "never mind, cancel it"],
+    ["yes", "Yes please", "对,撤销吧", "是的", "好的,撤销吧", "撤销吧", "never mind, cancel it"],
 )
 def test_answers_that_withdraw(text: str) -> None:
     assert withdrawal_answer(text) is True
@@ -95,7 +95,16 @@ def test_answers_that_keep_it(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["我家在三楼", "yes, keep it", "hello", "I said yes to my neighbour", "nobody came"]
+    "text",
+    [
+        "我家在三楼",
+        "yes, keep it",
+        "hello",
+        "I said yes to my neighbour",
+        "nobody came",
+        "ok",
+        "好的谢谢",
+    ],
 )
 def test_words_that_answer_neither_way(text: str) -> None:
     assert withdrawal_answer(text) is None
