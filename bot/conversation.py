@@ -27,7 +27,7 @@ from bot.relays import copy_of, relay_notices, staff_asked, under_card
 from bot.rules import Rules
 from bot.store import get, get_for_requester, save
 from bot.transaction import Transaction
-from bot.withdrawal import withdrawal_asked
+from bot.withdrawal import answer_in_words, answered_and_tell, withdrawal_asked
 
 _MESSAGES = cast(Table, TicketMessage.__table__)
 _FILE_MESSAGE = insert(_MESSAGES).returning(_MESSAGES.c.id)
@@ -141,16 +141,27 @@ async def requester_message_and_tell(
         notices.append(card_refresh(ticket))
     requester = await tx.session.get(Requester, requester_id) if acknowledge else None
     resolved = ticket.status is TicketStatus.RESOLVED
-    # Words that withdraw it are asked about instead of acknowledged (bot/withdrawal.py).
-    withdrawing = withdrawal_asked(ticket, requester, text) if requester is not None else None
+    # Words answering the question whether to withdraw it act as its buttons do; words that
+    # withdraw it are asked about instead of acknowledged (bot/withdrawal.py).
+    answer = None
+    if requester is not None:
+        answer = await answer_in_words(
+            session=tx.session, ticket=ticket, requester=requester, text=text
+        )
+    asking = answer is None and requester is not None
+    withdrawing = withdrawal_asked(ticket, requester, text) if asking and requester else None
     if withdrawing is not None:
         notices.append(withdrawing)
-    elif requester is not None and not resolved and not quiet:
+    elif requester is not None and answer is None and not resolved and not quiet:
         # With the relay: one statement stores the outbox rows of the usual message.
         notices.append(
             Notice("added_to_ticket", (Audience.REQUESTER,), ticket, requester=requester)
         )
     await publish(tx, rules, notices)
+    if requester is not None and answer is not None:  # after the relay, as a press would be
+        await answered_and_tell(
+            tx=tx, rules=rules, ticket_id=ticket.id, requester=requester, withdrawn=answer
+        )
     if requester is not None and resolved:
         await words_after_resolution_and_tell(
             tx=tx, rules=rules, ticket=ticket, requester=requester, text=text

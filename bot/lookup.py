@@ -72,6 +72,10 @@ class TicketLine:
     # Its deadline has passed while it is still being handled: a list does not show it as a
     # promise (bot/notices.py `ticket_values`).
     overdue: bool = False
+    # Closed: why (a CloseReason value: withdrawn by its requester, confirmed, closed by
+    # their silence) and when; a closed ticket promises nothing (`due` None).
+    closed: str | None = None
+    closed_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -125,6 +129,8 @@ class Record:
     events: tuple[EventLine, ...]
     messages: tuple[MessageLine, ...]
     inquiry: tuple[Turn, ...] = ()
+    closed: str | None = None  # as TicketLine's: why it closed, and when
+    closed_at: datetime | None = None
 
 
 async def requester_tickets(
@@ -132,7 +138,9 @@ async def requester_tickets(
 ) -> list[TicketLine]:
     """A requester's newest tickets (at most REQUESTER_LIMIT), each with the start of its
     question on one line (what it is about), its resolution deadline (the promise) and
-    latest public word: its resolution once resolved or closed with one (`latest_word`)."""
+    latest public word: its resolution once resolved or closed with one (`latest_word`); a
+    closed one says why and when instead of a promise (issue 14: "closed · promised by" for a
+    ticket its requester withdrew)."""
     rows = await session.scalars(
         select(Ticket)
         .where(Ticket.requester_id == requester_id)
@@ -144,10 +152,11 @@ async def requester_tickets(
             id=t.id,
             status=str(t.status),
             owner=rules.staff.shown_as(t.owner_id),
-            due=t.resolution_due_at,
+            due=None if t.status is TicketStatus.CLOSED else t.resolution_due_at,
             latest=latest_word(t),
             question=matter(t.question),
             overdue=now is not None and t.status in ACTIVE_STATUSES and now >= t.resolution_due_at,
+            **closing(t),
         )
         for t in rows
     ]
@@ -279,7 +288,16 @@ async def record(*, session: AsyncSession, rules: Rules, ticket_id: int) -> Reco
         ),
         messages=tuple(_line(m, rules, ticket.incident_id, handed) for m in messages),
         inquiry=inquiry,
+        **closing(ticket),
     )
+
+
+def closing(ticket: Ticket) -> dict[str, Any]:
+    """A closed ticket's `closed` (why: its CloseReason's value) and `closed_at`; nothing for
+    one not closed. Pure."""
+    if ticket.status is not TicketStatus.CLOSED or ticket.close_reason is None:
+        return {}
+    return {"closed": str(ticket.close_reason), "closed_at": ticket.closed_at}
 
 
 def _line(

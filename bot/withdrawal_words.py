@@ -107,3 +107,40 @@ def says_withdrawn(text: str) -> bool:
                 continue
             withdrawn = True
     return withdrawn
+
+
+# The answer to "do you want to withdraw request #N?" in words, its first clause alone:
+# yes, 是的, 对 (撤销吧 after it is the withdrawal said again). Not "ok", "好的", "嗯": a
+# withdrawal closes the ticket, and those are as often thanks for something else.
+_YES = re.compile(
+    r"(?:yes|yeah|yep|yup|confirm(?:ed)?|go ahead|please do|do it|correct"
+    r"|是|是的|是啊|对|对的|对啊|确认|确定|没错)"
+    r"(?:\s*(?:please|thanks|thank you|吧|啊|呀|的|了|谢谢))*"
+)
+# ... no, 不用撤, keep it open: the ticket stays.
+_NO_FIRST = re.compile(
+    r"(?:no|nope|nah|not yet|no thanks|no thank you|不|不是|不要|不用|别|不了)"
+    r"(?:\s*(?:please|吧|啊))?"
+)
+_NO = re.compile(
+    r"(?<![a-z])(?:keep (?:it|this|that|the \w+|my \w+)(?: open| going)?"
+    r"|(?:don|do not|please don)(?:['’]?t)? (?:cancel|withdraw|close)"
+    r"|(?:don['’]?t|do not) (?:do|want) (?:it|that))(?![a-z])"
+    r"|(?:不用|不要|不|别|甭|先别|先不|还是别|还是不)(?:要)?(?:撤|取消|关)"
+    r"|继续(?:办理|处理|办|跟进)|保留|还是要|还要(?:处理|办)"
+)
+_CLAUSE = re.compile(r"[,,.。!!??;;、]+")
+
+
+def withdrawal_answer(text: str) -> bool | None:
+    """The requester's words after being asked whether to withdraw their ticket, as an
+    answer: True to withdraw it ("yes", "对,撤销吧", "是的", or the withdrawal said again),
+    False to keep it ("no, keep it", "不用撤", "继续办理"), None when they answer neither
+    way, or both: ordinary words to the ticket, and the question stands. Pure."""
+    said = text.strip().casefold()
+    first = next((part.strip() for part in _CLAUSE.split(said) if part.strip()), "")
+    no = _NO_FIRST.fullmatch(first) is not None or _NO.search(said) is not None
+    yes = _YES.fullmatch(first) is not None or says_withdrawn(text)
+    if yes == no:
+        return None
+    return yes

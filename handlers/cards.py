@@ -28,15 +28,25 @@ def statuses(desk: Desk, language: str) -> dict[str, str]:
 
 
 def card_text(
-    desk: Desk, language: str, values: Mapping[str, Any], owner: str | None = None
+    desk: Desk,
+    language: str,
+    values: Mapping[str, Any],
+    owner: str | None = None,
+    closed: Mapping[str, Any] | None = None,
 ) -> str:
     """A ticket's card (`ticket_card`, its `values`: bot/intake/card.py) as its staff group
-    reads it, "claimed by `owner`" added when given, in one message: the first inquiry as
-    much of it as that message holds (`inquiry.fitted`)."""
+    reads it, "claimed by `owner`" added when given, or, `closed` (bot/lookup.py `closing`:
+    why, when), how it closed, naming its owner if it had one (`card_closed`), in one
+    message: the first inquiry as much of it as that message holds (`inquiry.fitted`)."""
     worded = statuses(desk, language)
 
     def render(shown: Mapping[str, Any]) -> str:
         card = desk.texts.render("ticket_card", language, **{**shown, "statuses": worded})
+        if closed:
+            reason, at = closed["closed"], closed["closed_at"]
+            return desk.texts.render(
+                "card_closed", language, card=card, reason=reason, at=at, owner=owner
+            )
         if owner is None:
             return card
         return desk.texts.render("card_claimed", language, card=card, owner=owner)

@@ -97,6 +97,8 @@ def _present(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list
             reason = "edited" if outcome.edited else "added"
             text = desk.texts.render("category_waiting", language, reason=reason)
             return [post.message(chat_id, text)]
+        case Action.DROPPED:
+            return [post.message(chat_id, desk.texts.render("question_dropped", language))]
         case Action.COURTESY:
             text = desk.texts.render("courtesy", language, thanks=outcome.thanks)
             return [post.message(chat_id, text)]

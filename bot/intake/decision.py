@@ -17,6 +17,7 @@ The table, in words (each row wins over those below it):
 | any, an emergency said |        | any                |          | any   | EMERGENCY   |
 | CATEGORY, a name said  |        | any                |          | any   | IN_CATEGORY |
 | CATEGORY               |        | yes                |          | any   | FALLBACK    |
+| CATEGORY, withdrawn    |        | no                 |          | any   | DROPPED     |
 | CATEGORY, filler       |        | no                 |          | any   | REMIND      |
 | CATEGORY, other words  |        | no                 |          | any   | MORE        |
 | any (no words at all)  |        |                    |          |       | NO_WORDS    |
@@ -159,6 +160,8 @@ class Action(StrEnum):
     MORE = "more"  # more words (or an edit) for the question waiting for its category:
     # added to it, its category decided anew (a ticket, or the buttons stay); an edit
     # replaces its words there and the buttons stay
+    DROPPED = "dropped"  # words that withdraw the question waiting for its category ("算了,
+    # 不用了", bot/withdrawal_words.py): it is dropped with its buttons, nothing filed
     NO_WORDS = "no_words"  # no words at all: what do they need? (nothing changes)
     SOLVED = "solved"  # "yes" / "解决了" right after an answer: as *Solved* pressed
     COURTESY = "courtesy"  # thanks or "ok" with nothing asked: you're welcome, what else?
@@ -176,6 +179,7 @@ def before_match(
     question_waiting: bool = False,
     forwarded: bool = False,
     names_category: bool = False,
+    withdrawn: bool = False,
     filler: bool = False,
     beside: bool = False,
     emergency: bool = False,
@@ -189,6 +193,7 @@ def before_match(
     service (`names_no_matter`); `question_waiting`: words of theirs wait for an answer or a
     person (an earlier question); `forwarded`: the text was forwarded, none of it theirs;
     `names_category`: it names a category (`choice.category_named`, `choice.category_said`);
+    `withdrawn`: it clearly withdraws the question (`withdrawal_words.says_withdrawn`);
     `filler`: it says nothing of any matter (`is_filler`); `beside`: a first inquiry of theirs
     goes on beside the ticket in progress (begun after /new, not yet ended); `aside`: a
     question of another matter than the ticket's, answered (`new_matter.aside`);
@@ -210,6 +215,8 @@ def before_match(
             # "人工" instead of a category: a person takes it now, under the fallback
             # category; asking again would keep them from a person.
             return Action.FALLBACK
+        if withdrawn:
+            return Action.DROPPED
         if filler or not words:
             return Action.REMIND
         return Action.MORE

@@ -47,6 +47,7 @@ from bot.models import DialogStep, Requester, Ticket
 from bot.priority import emergency_words
 from bot.resolution_words import says_not_solved
 from bot.transaction import Transaction
+from bot.withdrawal_words import says_withdrawn
 from knowledge.matcher import Band
 
 
@@ -128,6 +129,7 @@ async def take_text(
         question_waiting=waiting,
         forwarded=origin is not None,
         names_category=named is not None,
+        withdrawn=step is DialogStep.CATEGORY and origin is None and says_withdrawn(text),
         filler=origin is None and is_filler(text),
         beside=beside,
         aside=aside,
@@ -175,6 +177,9 @@ async def take_text(
             question=requester.last_question or text,
             category=named,
         )
+    if decided is Action.DROPPED:  # "算了,不用了" while the category waits: nothing filed
+        await pending.drop(tx=tx, rules=desk.rules, requester=requester)
+        return Outcome(decided)
     if decided is Action.REMIND:
         # Nothing of the matter: a reminder, never in the same words twice, with one live set
         # of buttons; after the third, a person takes the question as it is.
@@ -219,12 +224,7 @@ async def take_text(
         )
     # The turn their text makes, as the inquiry records it (unless it is an edit applied).
     said = inquiry.said(
-        written,
-        now,
-        message_id=message_id,
-        forwarded=origin is not None,
-        notice=announced,
-        own=own,
+        written, now, message_id=message_id, forwarded=bool(origin), notice=announced, own=own
     )
     if decided is Action.MORE:
         # More of the question waiting for its category (or an edit of it): added, and the

@@ -151,15 +151,16 @@ def bot_did(
 
 
 def rejecting(turns: Sequence[Turn]) -> list[Turn]:
-    """The turns with every template the bot answered with or offered so far marked
-    rejected: the requester said "not that" (*Not solved*, "none of these", "that did not
-    help"; not "人工" alone, which asks for a person, not against the answer), so none of
-    them may decide what the matter is, nor who takes it (`rejected`,
-    `bot.intake.close.CloseTemplate`)."""
-    return [
-        {**turn, "rejected": True} if turn.get("did") in ("answer", "suggest") else turn
-        for turn in turns
-    ]
+    """The turns with the last offer the bot made (its latest answer, or the options it
+    offered last) marked rejected: the requester said "not that" to it (*Not solved*, "none
+    of these", "that did not help"; not "人工" alone, which asks for a person, not against
+    the answer), so none of its templates may decide what the matter is, nor who takes it
+    (`rejected`, `bot.intake.close.CloseTemplate`). Offers before it keep what they were
+    (issue 14: options the requester picked one of read as all rejected once the answer
+    they picked did not help); one already rejected stays so."""
+    offers = [n for n, turn in enumerate(turns) if turn.get("did") in ("answer", "suggest")]
+    last = offers[-1] if offers else None
+    return [{**turn, "rejected": True} if n == last else turn for n, turn in enumerate(turns)]
 
 
 def rejected(turns: Sequence[Turn]) -> frozenset[str]:

@@ -5,7 +5,8 @@ A clerk who asked "which kind of matter is it?" takes a typed name or a sentence
 as the answer (`category_in`), and an edit of the question as the question (`apply_edit`);
 what the rest of a requester's texts do there is the decision's (`Action.REMIND`,
 `Action.MORE` in `bot.intake.decision`), and how a clerk reminds them, time after time, of
-the choice they are waiting for (`reminder`).
+the choice they are waiting for (`reminder`). A question the requester withdraws while it
+waits ("算了,不用了", `Action.DROPPED`) is dropped with its buttons, nothing filed (`drop`).
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from __future__ import annotations
 from enum import StrEnum
 
 from bot.config import Settings
-from bot.intake import inquiry
+from bot.intake import held, inquiry, offers
 from bot.intake.choice import category_named, category_said
 from bot.models import Requester
+from bot.rules import Rules
+from bot.transaction import Transaction
 
 
 class Reminder(StrEnum):
@@ -76,3 +79,14 @@ def apply_edit(
     head, found, tail = question.rpartition(before)
     requester.last_question = f"{head}{text}{tail}" if found else inquiry.words(turns) or text
     return True
+
+
+async def drop(*, tx: Transaction, rules: Rules, requester: Requester) -> None:
+    """The requester withdrew the question waiting for its category: it is dropped, not
+    filed; the category buttons go (`offers.end`), with what they sent for it (`held`), and
+    what they write next is a new inquiry (issue 14: the withdrawal was added to it)."""
+    await offers.end(tx=tx, rules=rules, requester=requester, ticket=None)
+    held.let_go(requester)
+    requester.dialog_step = None
+    requester.last_question = requester.last_offered = None
+    requester.inquiry = None

@@ -20,7 +20,7 @@ from telegram import Bot
 from telegram.error import BadRequest
 from telegram.warnings import PTBUserWarning
 
-from bot import delivery, tickets
+from bot import delivery, lookup, tickets
 from bot.delivery import Place
 from bot.desk import Desk
 from bot.intake import card, naming
@@ -176,12 +176,13 @@ class Calls:
             values = await card.card_as_now(session=session, desk=desk, ticket=ticket)
         language = desk.settings.languages.default
         markup = None
-        owner = None
+        owner = desk.rules.staff.shown_as(ticket.owner_id)
+        closed = lookup.closing(ticket)  # how it closed, instead of "claimed by" (issue 14)
         if ticket.owner_id is None and ticket.status is TicketStatus.OPEN:
             markup = keyboards.claim(desk, ticket.id)  # not once withdrawn unclaimed
-        else:
-            owner = desk.rules.staff.shown_as(ticket.owner_id) or "-"
-        text = cards.card_text(desk, language, values, owner)
+        elif not closed:
+            owner = owner or "-"
+        text = cards.card_text(desk, language, values, owner, closed)
         edit = post.edit_text(ticket.staff_chat_id, ticket.card_message_id, text, markup)
         return await self.call(edit.method, edit.params)
 

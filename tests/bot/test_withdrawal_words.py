@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from bot.withdrawal_words import says_withdrawn
+from bot.withdrawal_words import says_withdrawn, withdrawal_answer
 
 
 @pytest.mark.parametrize(
@@ -74,3 +76,43 @@ def test_words_that_withdraw(text: str) -> None:
 )
 def test_words_that_do_not(text: str) -> None:
     assert not says_withdrawn(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["yes", "Yes please", "对,撤销吧", "是的", "好的,撤销吧", "撤销吧", "never mind, cancel it"],
+)
+def test_answers_that_withdraw(text: str) -> None:
+    assert withdrawal_answer(text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["no, keep it", "No.", "不用撤", "不用撤了", "别撤销", "Keep it open please", "继续办理"],
+)
+def test_answers_that_keep_it(text: str) -> None:
+    assert withdrawal_answer(text) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我家在三楼",
+        "yes, keep it",
+        "hello",
+        "I said yes to my neighbour",
+        "nobody came",
+        "ok",
+        "好的谢谢",
+    ],
+)
+def test_words_that_answer_neither_way(text: str) -> None:
+    assert withdrawal_answer(text) is None
+
+
+@given(st.text(max_size=40))
+def test_an_answer_never_withdraws_what_it_denies(text: str) -> None:
+    """Words that say to keep the ticket never withdraw it, whatever else they say."""
+    if withdrawal_answer(text) is True:
+        assert withdrawal_answer(text + ", keep it open") is None
+        assert withdrawal_answer(text + ",不用撤") is None

@@ -235,7 +235,14 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
                 "priority": "high",
                 "urgent": True,
                 "overdue": True,
-            }
+            },
+            # Closed: why and when, no promise (bot/lookup.py `closing`).
+            *(
+                {"id": 6, "status": "closed", "owner": None, "due": LATER, "question": "停水"}
+                | {"latest": None, "priority": "normal", "urgent": False, "overdue": False}
+                | {"closed": reason, "closed_at": LATER}
+                for reason in ("withdrawn", "timeout", "confirmed")
+            ),
         ],
         "title": "我负责的工单:",
         "empty": "-",
@@ -300,6 +307,13 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
     """Each way a template is rendered: its events, reasons or keys."""
     if template == "staff_event":
         return [(e, {"event": e}) for e in STAFF_EVENTS]
+    if template == "card_closed":
+        reasons = ("withdrawn", "timeout", "confirmed")
+        return [
+            (f"{r}{o}", {"reason": r, "at": LATER, "owner": owner})
+            for r in reasons
+            for o, owner in (("", "王芳"), ("_unclaimed", None))
+        ]
     if template == "handoff_event":
         return [(e, {"event": e}) for e in (*HANDOFF_EVENTS, "usage")]
     if template == HANDED_SETTLED:

@@ -334,6 +334,30 @@ def test_a_category_name_typed_while_its_buttons_wait_is_the_choice() -> None:
     assert before_match(step=None, **typed) is None
 
 
+@given(
+    step=st.sampled_from([None, *DialogStep]),
+    ticket=st.booleans(),
+    person=st.booleans(),
+    named=st.booleans(),
+    withdrawn=st.booleans(),
+)
+def test_a_question_withdrawn_under_the_category_buttons_is_dropped(
+    step: DialogStep | None, ticket: bool, person: bool, named: bool, withdrawn: bool
+) -> None:
+    """Issue 14: "算了,不用了" while the category buttons wait drops the question (it was added
+    to it); a category named or a person asked for still wins, and withdrawing words
+    anywhere else decide nothing here."""
+    action = before_match(
+        step=step,
+        ticket_in_progress=ticket,
+        asks_for_person=person,
+        names_category=named,
+        withdrawn=withdrawn,
+    )
+    waiting = step is DialogStep.CATEGORY
+    assert (action is Action.DROPPED) == (waiting and withdrawn and not named and not person)
+
+
 ANNOUNCED_STEPS = [None, DialogStep.NEW_QUESTION, DialogStep.ABOUT]
 
 

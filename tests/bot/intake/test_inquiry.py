@@ -277,9 +277,10 @@ def test_reminders_are_counted_since_the_buttons_were_last_shown() -> None:
     assert inquiry.reminded([*turns, inquiry.bot_did("category", T0)]) == 0
 
 
-def test_not_that_rejects_every_template_answered_or_offered_so_far() -> None:
-    """*Not solved* or "none of these": the templates answered with or offered before are
-    rejected (they decide neither department nor category), and only those."""
+def test_not_that_rejects_the_last_offer_only() -> None:
+    """*Not solved* or "none of these": the last offer the bot made is rejected (its templates
+    decide neither department nor category); the options the requester picked it from are
+    not (issue 14), and an offer rejected before stays rejected."""
     at = MONDAY_9AM
     turns = [
         inquiry.said("户口", at),
@@ -288,7 +289,26 @@ def test_not_that_rejects_every_template_answered_or_offered_so_far() -> None:
     ]
     assert inquiry.rejected(turns) == frozenset()
     marked = inquiry.rejecting(turns)
-    assert inquiry.rejected(marked) == {"out", "in"}
-    assert marked[0] == turns[0] and "rejected" not in turns[1]  # the turns given unchanged
+    assert inquiry.rejected(marked) == {"in"}
+    assert not marked[1].get("rejected")
+    assert marked[0] == turns[0] and "rejected" not in turns[2]  # the turns given unchanged
     later = [*marked, inquiry.bot_did("answer", at, ["改名"], templates=["name"])]
-    assert inquiry.rejected(later) == {"out", "in"}  # offered after the "not that": not rejected
+    assert inquiry.rejected(later) == {"in"}  # offered after the "not that": not rejected
+    assert inquiry.rejected(inquiry.rejecting(later)) == {"in", "name"}
+
+
+_OFFER = st.builds(
+    lambda did, ids: inquiry.bot_did(did, MONDAY_9AM, ids, templates=ids),
+    st.sampled_from(["answer", "suggest", "clarify", "category"]),
+    st.lists(st.sampled_from(["a", "b", "c", "d"]), max_size=3),
+)
+
+
+@given(st.lists(st.one_of(_OFFER, st.just(inquiry.said("x", MONDAY_9AM))), max_size=8))
+def test_rejecting_marks_only_the_last_offer_and_unmarks_none(turns: list[inquiry.Turn]) -> None:
+    marked = inquiry.rejecting(turns)
+    offers = [t for t in turns if t.get("did") in ("answer", "suggest")]
+    last = set(offers[-1].get("templates", ())) if offers else set()
+    assert inquiry.rejected(marked) == inquiry.rejected(turns) | last
+    changed = [n for n, (a, b) in enumerate(zip(turns, marked, strict=True)) if a != b]
+    assert len(changed) <= 1
