@@ -334,7 +334,10 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
     if template == "part_unanswered":
         return [(w, {"way": w}) for w in ("ticket", "category", "refused")]
     if template == "emergency_advice":
-        return [("opened", {}), ("raised", {"raised": True})]
+        only = {"raised": True, "alerted_only": True}
+        return [("opened", {}), ("raised", {"raised": True}), ("alerted_only", only)]
+    if template == "alert_keyword":
+        return [("raised", {}), ("again", {"again": True, "said": "人还困着"})]
     if template == "clarify":
         return [("", {}), ("again", {"again": True})]
     if template == "courtesy":
