@@ -327,6 +327,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [("group", {"bot_username": "shouwen_bot"})]
     if template == "incident_update":
         return [("theirs", {}), ("other", {"written_in": "zh"})]
+    if template == "incident_update_staff":
+        return [("poster", {"poster": "孙伟"}), ("unknown", {"poster": None})]
     if template == "incident_posted":
         return [("all", {}), ("unlike", {"written_in": "zh", "unlike": {"en": [8, 9]}})]
     if template == "alert_surge_joined":
