@@ -307,7 +307,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
     if template == "buttons":
         return [(k, {"key": k}) for k in BUTTONS]
     if template == "escalation":
-        return [(d, {"deadline": d}) for d in ("first_response", "resolution")]
+        incident = ("incident", {"incident_id": 2, "incident_tickets": 29})
+        return [*((d, {"deadline": d}) for d in ("first_response", "resolution")), incident]
     if template == "staff_group_paused":
         reasons = [(r, {"reason": r}) for r in ("kicked", "left", "no_topic_rights", "not_found")]
         back = ("back_without_topics", {"reason": "no_topic_rights", "was": "kicked"})

@@ -61,3 +61,47 @@ async def test_the_next_day_s_progress_notice_does_not_repeat_the_update(
     notice = next(e.text for e in bot_said(world, people[0]) if NOTICE[language] in e.text)
     assert told not in notice
     assert GOES_ON[language] in notice
+
+
+MANAGEMENT_CHAT = -1000000000900
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_an_incident_s_tickets_escalate_as_one_alert(
+    running: tuple[Emulator, App], desk_clock: DeskClock
+) -> None:
+    """A tester's outage of 29 linked tickets sent 29 escalations: each step of the ladder
+    reaches the supervisors once for the incident, naming how many tickets it has."""
+    emulator, application = running
+    desk = DeskContext(application).desk
+    world = emulator.world
+    for n, text in enumerate(COMPLAINTS):
+        user_id = 761001 + n
+        world.add_user(user_id, f"R{n}", "zh", started=True)
+        async with desk.transaction() as tx:
+            requester = await requesters.get_or_create_requester(
+                session=tx.session,
+                telegram_user_id=user_id,
+                chat_id=user_id,
+                language="zh",
+                now=tx.now,
+            )
+            await tickets.open_ticket(
+                session=tx.session,
+                rules=desk.rules,
+                requester_id=requester.id,
+                question=text,
+                category="complaint",
+                now=tx.now,
+            )
+    desk_clock.now += timedelta(days=10)
+    await sweep(DeskContext(application))
+
+    def alerts(chat: int) -> list[str]:
+        return [e.text for e in bot_said(world, chat) if "预警" in e.text]
+
+    await until(lambda: bool(alerts(MANAGEMENT_CHAT)))
+    for chat in (MANAGEMENT_CHAT, GENERAL_GROUP):
+        said = alerts(chat)
+        assert said and all("工单 #1" in line for line in said), said
+        assert all("群体性事件 #1" in line and "5 件" in line for line in said), said
