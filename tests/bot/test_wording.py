@@ -328,6 +328,9 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [("group", {"bot_username": "shouwen_bot"})]
     if template == "incident_update":
         return [("theirs", {}), ("other", {"written_in": "zh"})]
+    if template == "incident_resolved":
+        left = {"ticket_ids": [1, 2], "left": [3]}
+        return [("all", {"ticket_ids": [1, 2], "left": []}), ("left", left)]
     if template == "incident_update_staff":
         return [("poster", {"poster": "孙伟"}), ("unknown", {"poster": None})]
     if template == "incident_posted":
