@@ -16,7 +16,10 @@ one water cut.
 One matter is also one thing at one place. Two reports naming different things (config
 `surge.objects`: a sewer by a street light is no broken light, whatever topic its words
 recall) are never one; nor two naming different places, roads or estates (bot/places.py:
-a power cut in 幸福里 and one in 和平小区 are two events). Two naming different spots in
+a power cut in 幸福里 and one in 和平小区 are two events), nor one naming a place and one
+naming none (which place the second is of is not guessed). A danger to people told (a gas
+smell, a fire, someone trapped: `bot.hazard.kinds`) is one matter only with the same
+dangers told: never an outage's, whatever words they share. Two naming different spots in
 one (a numbered address, a pole's code) are one only when their matter is an area's
 (`area`: a water cut or a power cut reaches a whole estate at once; a broken street light
 at another address is another light). A supply cut off (`bot.faults.cut_supplies`) is one
