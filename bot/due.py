@@ -9,8 +9,10 @@ and records it: escalations, notices and breaches in the caller's transaction.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.closure import auto_close
@@ -21,6 +23,7 @@ from bot.models import (
     BreachKind,
     DeadlineKind,
     Escalation,
+    Incident,
     Requester,
     Ticket,
 )
@@ -29,6 +32,50 @@ from bot.outgoing import Outgoing
 from bot.rules import Rules
 
 log = logging.getLogger(__name__)
+
+
+@dataclass
+class IncidentSteps:
+    """A ticket's mass incident for its escalations: its id, how many active tickets it has,
+    and the ladder steps (deadline, step) some other of its tickets already alerted for."""
+
+    incident_id: int
+    tickets: int
+    steps: set[tuple[str, int]]
+
+
+async def incident_steps(session: AsyncSession, ticket: Ticket) -> IncidentSteps | None:
+    """`ticket`'s incident (`IncidentSteps`), None when it is linked to none. Escalations
+    of its other tickets since the incident opened count, those recorded and those of this
+    sweep not yet written (the sweep inserts them in bulk: `session.new`)."""
+    if ticket.incident_id is None:
+        return None
+    with session.no_autoflush:
+        incident = await session.get(Incident, ticket.incident_id)
+        members = dict(
+            (
+                await session.execute(
+                    select(Ticket.id, Ticket.status).where(
+                        Ticket.incident_id == ticket.incident_id
+                    )
+                )
+            ).all()
+        )
+        others = set(members) - {ticket.id}
+        rows = await session.execute(
+            select(Escalation.deadline, Escalation.step).where(
+                Escalation.ticket_id.in_(others),
+                Escalation.fired_at >= (incident.opened_at if incident else ticket.opened_at),
+            )
+        )
+    steps = {(str(deadline), step) for deadline, step in rows}
+    steps |= {
+        (str(e.deadline), e.step)
+        for e in session.new
+        if isinstance(e, Escalation) and e.ticket_id in others
+    }
+    active = sum(status in ACTIVE_STATUSES for status in members.values())
+    return IncidentSteps(ticket.incident_id, active, steps)
 
 
 async def process_ticket(
@@ -41,12 +88,13 @@ async def process_ticket(
 ) -> None:
     """Do what is due for one locked ticket; the caller's transaction commits it."""
     watched = rules.watched_deadline(ticket)
+    incident = await incident_steps(session, ticket) if watched is not None else None
     while watched is not None:
         kind, step = watched
         due_at = rules.step_due_at(ticket, kind, step)
         if due_at > now:
             break
-        escalate(session, rules, ticket, kind, step, due_at, now, out)
+        escalate(session, rules, ticket, kind, step, due_at, now, out, incident)
         watched = rules.watched_deadline(ticket)
 
     auto_close_at = rules.auto_close_at(ticket)
@@ -91,20 +139,34 @@ def escalate(
     due_at: datetime,
     now: datetime,
     out: list[Outgoing],
+    incident: IncidentSteps | None = None,
 ) -> None:
     """Fire ladder step `step` of the `kind` deadline (due at `due_at`): record the escalation,
-    a breach when it is the deadline itself, and publish the notice to the step\'s audience."""
+    a breach when it is the deadline itself, and publish the notice to the step\'s audience.
+    A ticket of a mass incident (`incident`): the first of its tickets at this step alerts
+    for the incident, naming how many tickets it has; the others' escalations are recorded
+    but reach only their own owner (one outage, one alert a step, not one a ticket)."""
     ladder_step = rules.ladder[step]
     deadline_at = (
         ticket.first_response_due_at
         if kind is DeadlineKind.FIRST_RESPONSE
         else ticket.resolution_due_at
     )
+    audience = tuple(Audience(target) for target in ladder_step.notify)
+    extra: dict[str, object] = {}
+    if incident is not None:
+        if (str(kind), step) in incident.steps:
+            owned = ticket.owner_id is not None
+            audience = (Audience.OWNER,) if owned and Audience.OWNER in audience else ()
+        else:
+            incident.steps.add((str(kind), step))
+            extra = {"incident_id": incident.incident_id, "incident_tickets": incident.tickets}
     notice = Notice(
         "escalation",
-        tuple(Audience(target) for target in ladder_step.notify),
+        audience,
         ticket,
         {
+            **extra,
             "deadline": str(kind),
             "step": step + 1,
             "fraction": ladder_step.at,
@@ -147,7 +209,8 @@ def escalate(
             now=now,
             detail=f"{kind} deadline {due_at.isoformat()}",
         )
-    out += address(rules, [notice], now)
+    if audience:
+        out += address(rules, [notice], now)
 
 
 def progress_notice(

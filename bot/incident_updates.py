@@ -22,6 +22,9 @@ from bot.rules import Rules
 from bot.store import save
 from bot.transaction import Transaction
 
+# The update as its requester got it, in the topic of a claimed ticket of the incident.
+INCIDENT_COPY = "incident_update_staff"
+
 
 @dataclass
 class Posted:
@@ -40,7 +43,8 @@ async def update_and_tell(
     """One public update on incident `incident_id`, filed on each of its active tickets at the
     transaction's instant (it counts as contact, so each ticket's progress-notice clock starts
     again, and as the first response of a ticket nobody has claimed) and published to each
-    ticket's requester as an `incident_update` notice. `text` may hold the update once per
+    ticket's requester as an `incident_update` notice, and into a claimed ticket's topic for
+    its owner (`incident_update_staff`). `text` may hold the update once per
     language, separated by " | ", in the order config `languages.supported` lists them
     ("供水管网抢修中 | Repairs under way"): each requester gets it in their language, and the
     first where theirs is not given (`in_languages`), with a line in theirs saying which
@@ -77,9 +81,14 @@ async def update_and_tell(
     incident.latest_update_by = officer_id
     posted = Posted([ticket.id for ticket, _ in rows])
     notices = []
+    poster = rules.staff.get(officer_id)
     for ticket, requester in rows:
         notice, language = await _tell(tx.session, rules, incident, ticket, requester, tx.now)
         notices.append(notice)
+        if ticket.owner_id is not None:  # its owner reads it in the ticket's topic too
+            values = {"text": cleaned, "incident_id": incident_id}
+            values["poster"] = poster.name if poster is not None else None
+            notices.append(Notice(INCIDENT_COPY, (Audience.TICKET_STAFF,), ticket, values))
         if language != requester.language:
             posted.unlike.setdefault(requester.language, []).append(ticket.id)
         posted.written_in = posted.written_in or language

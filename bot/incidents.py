@@ -93,8 +93,8 @@ async def detect_surge(
     subjects = {row.id: about(row.question, row.inquiry) for row in recent}
     incidents = {row.id: row.incident_id for row in recent}
     matches = [key for key, theirs in subjects.items() if alike(mine, theirs, surge.similarity)]
-    # One event at one place: a report naming none is of the place its incident's reports
-    # name, and those linked name one place (a placeless "停电了" joins no power cut of two).
+    # One event at one place: those linked name one place, or none of them any (a placeless
+    # "停电了" joins no power cut of 幸福里: `bot.same_matter.alike`, `at_one_place`).
     where: dict[int | None, frozenset[str]] = {}
     for key, theirs in subjects.items():
         if incidents[key] is not None:

@@ -200,6 +200,9 @@ def address(
             if key in seen:
                 continue
             seen.add(key)
+            if audience is Audience.DEPARTMENT_SUPERVISORS:
+                # A supervisor's private chat: the wording names no group as "here".
+                values = {**values, "in_private": True}
             out.append(
                 Outgoing(chat_id, language, notice.kind, dict(values), ticket_id, str(audience))
             )

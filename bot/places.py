@@ -179,20 +179,12 @@ def where(folded: str, groups: tuple[tuple[str, ...], ...] = ()) -> Where:
 
 def at_one_place(mine: frozenset[str], others: list[frozenset[str]]) -> list[int]:
     """Which of `others` (each the places a report names, or its incident's when it names
-    none) can be one event with a report naming `mine`: those naming no place, and those
-    naming the one place most of them share with `mine` (any of theirs when `mine` is
-    empty). When `mine` is empty and the others name places no one of which all of them
-    share, which event it is cannot be told: none. Every two chosen that name places share
-    one."""
+    none) can be one event with a report naming `mine`: when `mine` is empty, those naming
+    none (a report naming no place is not guessed to be of a place: "停电了" joins no power
+    cut of 幸福里); else those naming the one place of `mine` most of them name. Every two
+    chosen name no place, or share one."""
+    if not mine:
+        return [n for n, places in enumerate(others) if not places]
     named = [n for n, places in enumerate(others) if places]
-    if mine:
-        candidates = sorted(mine)
-    else:
-        common = frozenset.intersection(*(others[n] for n in named)) if named else frozenset()
-        if named and not common:
-            return []
-        candidates = sorted(common)
-    if not candidates:
-        return list(range(len(others)))
-    place = max(candidates, key=lambda p: sum(p in others[n] for n in named))
-    return [n for n, places in enumerate(others) if not places or place in places]
+    place = max(sorted(mine), key=lambda p: sum(p in others[n] for n in named))
+    return [n for n in named if place in others[n]]

@@ -16,7 +16,10 @@ one water cut.
 One matter is also one thing at one place. Two reports naming different things (config
 `surge.objects`: a sewer by a street light is no broken light, whatever topic its words
 recall) are never one; nor two naming different places, roads or estates (bot/places.py:
-a power cut in 幸福里 and one in 和平小区 are two events). Two naming different spots in
+a power cut in 幸福里 and one in 和平小区 are two events), nor one naming a place and one
+naming none (which place the second is of is not guessed). A danger to people told (a gas
+smell, a fire, someone trapped: `bot.hazard.kinds`) is one matter only with the same
+dangers told: never an outage's, whatever words they share. Two naming different spots in
 one (a numbered address, a pole's code) are one only when their matter is an area's
 (`area`: a water cut or a power cut reaches a whole estate at once; a broken street light
 at another address is another light). A supply cut off (`bot.faults.cut_supplies`) is one
@@ -32,6 +35,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from bot import hazard
 from bot.faults import cut_supplies
 from bot.places import where
 
@@ -48,7 +52,8 @@ class Subject:
     with each run of Chinese characters as its overlapping pairs; `places` and `spots`, the
     roads and estates and the numbered addresses and codes it names (bot/places.py);
     `objects`, the things it names; `supplies`, those it says are cut off
-    (`bot.faults.cut_supplies`); `area`, its matter is an area's."""
+    (`bot.faults.cut_supplies`); `area`, its matter is an area's; `dangers`, the kinds of
+    danger to people it tells now (`bot.hazard.kinds`: a gas smell, someone trapped)."""
 
     topic: str | None
     characters: str
@@ -58,6 +63,7 @@ class Subject:
     area: bool = False
     spots: frozenset[str] = frozenset()
     supplies: frozenset[str] = frozenset()
+    dangers: frozenset[str] = frozenset()
 
 
 def _objects(folded: str, objects: tuple[tuple[str, ...], ...]) -> frozenset[int]:
@@ -100,6 +106,7 @@ def subject(
         area or bool(supplies),
         at.spots,
         supplies,
+        frozenset(hazard.kinds(folded)),
     )
 
 
@@ -111,9 +118,15 @@ def _folded(groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
 
 
 def _same_thing_and_place(a: Subject, b: Subject) -> bool:
-    """No different things named, no different places (roads, estates: a power cut in
-    幸福里 and one in 和平小区 are two), and no different spots (numbered addresses, codes)
-    unless the matter is an area's on both sides."""
+    """No different dangers told (a gas smell is no power cut, whatever words it shares
+    with one), no different things named, the same places (roads, estates: a power cut in
+    幸福里 and one in 和平小区 are two, and one naming no place is not guessed to be either),
+    and no different spots (numbered addresses, codes) unless the matter is an area's on
+    both sides."""
+    if a.dangers != b.dangers:
+        return False
+    if bool(a.places) != bool(b.places):
+        return False
     if a.objects and b.objects and a.objects != b.objects:
         return False
     if a.places and b.places and not a.places & b.places:
@@ -124,8 +137,9 @@ def _same_thing_and_place(a: Subject, b: Subject) -> bool:
 
 
 def alike(a: Subject, b: Subject, similarity: float) -> bool:
-    """Whether two subjects are one matter: never when they name different things, or
-    different places (`_same_thing_and_place`); a supply cut off on both sides, in whatever
+    """Whether two subjects are one matter: never when they tell different dangers, name
+    different things, or different places, or one a place and the other none
+    (`_same_thing_and_place`); a supply cut off on both sides, in whatever
     language or words ("幸福里3号楼停电了", "Xingfuli building 3 is dark"), unless the
     knowledge base knows both as different topics; the same topic when it knows both; else
     their characters and pairs together alike, by rapidfuzz's token-set ratio (0-100), at

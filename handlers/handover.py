@@ -48,6 +48,7 @@ def emergency_advice(desk: Desk, requester: Requester, outcome: handing.Outcome)
         language,
         numbers=emergency.numbers(desk.settings, language, outcome.dangers),
         raised=raised,
+        alerted_only=outcome.alerted_only,
         ticket_id=outcome.ticket.id if outcome.ticket is not None else None,
     )
     return post.message(requester.chat_id, text, kind=post.FIRST)
@@ -210,7 +211,11 @@ def present_media(desk: Desk, requester: Requester, taken: attachments.Taken) ->
         # raised the ticket: the emergency numbers.
         if taken.emergency:
             raised = handing.Outcome(
-                Action.INTO_TICKET, ticket=taken.ticket, emergency=True, dangers=taken.dangers
+                Action.INTO_TICKET,
+                ticket=taken.ticket,
+                emergency=True,
+                dangers=taken.dangers,
+                alerted_only=taken.alerted_only,
             )
             return [emergency_advice(desk, requester, raised)]
         return []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot import incident_updates
+from bot import incident_closure, incident_updates
 from bot.errors import DeskError
 from handlers import post
 from handlers.context import DeskContext
@@ -27,6 +27,9 @@ async def post_update(update: Update, context: DeskContext) -> None:
     args = context.args or []
     try:
         incident_id = int(args[0].lstrip("#"))
+        if len(args) > 1 and args[1].casefold() in RESOLVE:
+            await _resolve(update, context, incident_id)
+            return
         # The text as written (line breaks kept), after the command and the incident number.
         text = (message.text or "").split(maxsplit=2)[2] if len(args) > 1 else ""
         async with desk.transaction(update_id=update.update_id) as tx:
@@ -49,3 +52,33 @@ async def post_update(update: Update, context: DeskContext) -> None:
     except (ValueError, IndexError, DeskError) as refused:
         usage = desk.texts.render("incident_usage", language)
         raise Misused(refused, usage) from refused
+
+
+# The word after the incident's number that resolves it instead of posting an update.
+RESOLVE = frozenset({"resolve", "办结"})
+
+
+async def _resolve(update: Update, context: DeskContext, incident_id: int) -> None:
+    """`/incident <incident> resolve <summary>`: every ticket of the incident in progress
+    resolved with the summary, each requester asked to confirm; the one who sent it told how
+    many, and which were left. Raises as `incident_closure.resolve_incident` does."""
+    desk = context.desk
+    message = update.effective_message
+    assert message is not None and message.from_user is not None
+    text = (message.text or "").split(maxsplit=3)
+    async with desk.transaction(update_id=update.update_id) as tx:
+        done = await incident_closure.resolve_incident(
+            tx=tx,
+            rules=desk.rules,
+            incident_id=incident_id,
+            officer_id=message.from_user.id,
+            text=text[3] if len(text) > 3 else "",
+        )
+        told = desk.texts.render(
+            "incident_resolved",
+            desk.settings.languages.default,
+            incident_id=incident_id,
+            ticket_ids=done.ticket_ids,
+            left=done.left,
+        )
+        await post.post(tx, post.reply(message, told))

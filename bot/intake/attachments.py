@@ -52,6 +52,7 @@ class Taken:
     question: handing.Outcome | None = None
     emergency: bool = False  # INTO_TICKET(_QUIET): its caption told a danger; it is raised
     dangers: tuple[str, ...] = ()  # the kinds of that danger, for the numbers that fit
+    alerted_only: bool = False  # the ticket not raised, its supervisors only alerted
 
 
 async def take_media(
@@ -98,11 +99,15 @@ async def take_media(
             # ticket: its items after the first, which came after the card).
             await publish(tx, desk.rules, [card_refresh(current)])
         # A danger told in their own caption ("配电箱冒火花了" under a photo): urgent at once.
-        raised = attachment.origin is None and await emergency.raise_ticket(
-            tx=tx, desk=desk, requester=requester, ticket=current, text=attachment.caption
-        )
+        said = emergency.Said.NOTHING
+        if attachment.origin is None:
+            said = await emergency.raise_ticket(
+                tx=tx, desk=desk, requester=requester, ticket=current, text=attachment.caption
+            )
+        raised = said is not emergency.Said.NOTHING
         told = emergency.kinds_told(attachment.caption) if raised else ()
-        return Taken(action, ticket=current, emergency=raised, dangers=told)
+        only = said is emergency.Said.ALERTED
+        return Taken(action, ticket=current, emergency=raised, dangers=told, alerted_only=only)
     if action is MediaAction.NO_WORDS:
         return Taken(action)
     held.hold(requester, attachment)

@@ -11,6 +11,7 @@ from collections.abc import Set as AbstractSet
 
 from bot.classify import infer_category
 from bot.desk import Desk
+from bot.hazard import clauses
 from bot.intake import inquiry
 from bot.intake.decision import wants_person
 from bot.intake.inquiry import Turn
@@ -184,17 +185,30 @@ def _keyworded(question: str, templates: Mapping[str, CaseTemplate]) -> set[str]
 
 
 def matter_words(question: str, turns: Sequence[Turn] | None) -> str:
-    """The words a ticket's matter is told by for the surge check (SPEC rule 9): the
-    requester's own in its first inquiry `turns` (`Matter.own`: not a notice they typed or
-    forwarded, not a request for a person), else all of theirs, else `question` (a ticket
-    without an inquiry, or one opened before inquiries were kept)."""
+    """The words a ticket's matter is told by for the surge check (SPEC rule 9), without
+    what only asks how or whom to report one (`_told`): the requester's own in its first
+    inquiry `turns` (`Matter.own`: not a notice they typed or forwarded, not a request for a
+    person), else all of theirs, else `question` (a ticket without an inquiry, or one opened
+    before inquiries were kept)."""
     if not turns:
-        return question
-    return (
+        return _told(question)
+    return _told(
         inquiry.words(turns, asks_for_person=wants_person, own=True)
         or inquiry.words(turns, asks_for_person=wants_person)
         or question
     )
+
+
+def _told(text: str) -> str:
+    """`text` without its clauses that ask how, where or whom to report a matter
+    (`bot.hazard.Clause.how_to`: "停电报修电话是多少" tells no power cut of theirs), unless
+    nothing else is left."""
+    found = clauses(text)
+    if not any(c.how_to for c in found) or all(c.how_to for c in found):
+        return text
+    same = len(text.casefold()) == len(text)  # positions in the casefolded text hold here
+    kept = [text[c.at : c.at + len(c.raw)] if same else c.raw for c in found if not c.how_to]
+    return ",".join(kept)
 
 
 def other_matter(desk: Desk, requester: Requester, ticket: Ticket, text: str) -> bool:

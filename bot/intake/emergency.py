@@ -12,6 +12,7 @@ are alerted (`alert_keyword`) and the front tells the requester the emergency nu
 from __future__ import annotations
 
 from dataclasses import replace
+from enum import Enum
 from typing import Any
 
 from bot import hazard
@@ -108,31 +109,56 @@ async def open_urgent(
     return replace(outcome, emergency=True, dangers=kinds_told(text))
 
 
+class Said(Enum):
+    """What a danger said into a ticket did (`raise_ticket`): nothing (no danger said), the
+    ticket raised, or only its supervisors alerted (it was that urgent already, or is no
+    longer being worked on)."""
+
+    NOTHING = "nothing"
+    RAISED = "raised"
+    ALERTED = "alerted"
+
+
+def told(said: Said, text: str, outcome: Outcome) -> Outcome:
+    """`outcome` (INTO_TICKET) with what the danger said into its ticket did (`said`): an
+    emergency (the front tells the numbers for the kinds `text` tells), and whether the
+    supervisors were only alerted."""
+    if said is Said.NOTHING:
+        return outcome
+    only = said is Said.ALERTED
+    return replace(outcome, emergency=True, dangers=kinds_told(text), alerted_only=only)
+
+
 async def raise_ticket(
     *, tx: Transaction, desk: Desk, requester: Requester, ticket: Ticket, text: str
-) -> bool:
+) -> Said:
     """Words a requester sends into their ticket `ticket`: when they are their own and tell
-    an emergency (`emergency_words`), the ticket is raised to the priority those keywords
-    demand, its staff and supervisors told and its card redrawn; True then (the front tells
-    the requester the emergency numbers), also when it already was that urgent or is no
-    longer active. False for words of no emergency."""
+    an emergency (`emergency_words`), the supervisors are alerted (`alert_keyword`, with the
+    words just sent); an active ticket less urgent than those keywords demand is raised to
+    that priority (RAISED), its staff and requester told and its card redrawn; otherwise the
+    alert alone (ALERTED: the front never says an alert was sent when none was). NOTHING for
+    words of no emergency."""
     words = emergency_words(desk.rules, text)
     if not words:
-        return False
-    if ticket.status not in ACTIVE_STATUSES:
-        return True
+        return Said.NOTHING
     settings = desk.settings
     wanted = danger_priority(settings, words)
-    if settings.priority_rank(wanted) <= settings.priority_rank(ticket.priority):
-        return True
+    # The words that raised it, beside the question the alert shows (what the ticket is).
+    said = excerpt(one_line(text), NOTICE_QUESTION).text
+    values: dict[str, Any] = {"words": words, "said": said}
+    if ticket.status not in ACTIVE_STATUSES or settings.priority_rank(
+        wanted
+    ) <= settings.priority_rank(ticket.priority):
+        values["again"] = True
+        await publish(
+            tx, desk.rules, [Notice("alert_keyword", Audience.supervising(), ticket, values)]
+        )
+        return Said.ALERTED
     due = ticket.resolution_due_at
     set_priority(
         tx.session, desk.rules, ticket, wanted, now=tx.now, actor_id=None, reason="keywords"
     )
     await save(tx.session, desk.rules, ticket)
-    # The words that raised it, beside the question the alert shows (what the ticket is).
-    said = excerpt(one_line(text), NOTICE_QUESTION).text
-    values: dict[str, Any] = {"words": words, "said": said}
     notices = [
         Notice("alert_keyword", Audience.supervising(), ticket, values),
         *priority_notices(
@@ -141,4 +167,4 @@ async def raise_ticket(
         card_refresh(ticket),
     ]
     await publish(tx, desk.rules, notices)
-    return True
+    return Said.RAISED

@@ -147,11 +147,10 @@ async def take_text(
     # the front says which (and by when), not that it was added.
     if decided is Action.INTO_TICKET and current is not None and mine:
         # A danger said into the ticket: it is raised to urgent at once.
-        raised = await emergency.raise_ticket(
+        danger = await emergency.raise_ticket(
             tx=tx, desk=desk, requester=requester, ticket=current, text=mine
         )
-        told = emergency.kinds_told(mine) if raised else ()
-        return Outcome(decided, ticket=current, emergency=raised, person=person, dangers=told)
+        return emergency.told(danger, mine, Outcome(decided, ticket=current, person=person))
     if decided is Action.NO_WORDS:  # each kind answered for what it is, nothing filed
         return Outcome(decided, wordless=wordless_of(text, going_on, step is None))
     if decided is Action.INTO_TICKET:

@@ -63,6 +63,9 @@ class Outcome:
     # told the emergency numbers first (`bot.intake.emergency`).
     emergency: bool = False
     dangers: tuple[str, ...] = ()  # the kinds of danger heard, for the numbers that fit
+    # INTO_TICKET of a danger: the ticket was not raised (already that urgent, or no longer
+    # worked on), its supervisors only alerted.
+    alerted_only: bool = False
     # NO_WORDS: what the text without words is (`bot.intake.wordless`), worded for its kind.
     wordless: str = ""
     # One of two questions in one message answered, the other not (bot/intake/second.py):

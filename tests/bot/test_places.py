@@ -86,13 +86,14 @@ def test_those_at_one_place_share_one_place(
     chosen = at_one_place(mine, others)
     named = [others[n] for n in chosen if others[n]] + ([mine] if mine else [])
     assert all(a & b for a in named for b in named)
-    # those naming no place are always taken, unless which event it is cannot be told
-    if chosen or mine:
-        assert all(n in chosen for n, places in enumerate(others) if not places)
+    # a report naming no place and one naming a place are never guessed to be one event
+    assert all(bool(others[n]) == bool(mine) for n in chosen)
+    if not mine:
+        assert chosen == [n for n, places in enumerate(others) if not places]
 
 
-def test_a_report_naming_no_place_joins_the_one_place_or_none() -> None:
+def test_a_report_naming_no_place_joins_only_those_naming_none() -> None:
     xingfuli, heping = frozenset({"幸福里"}), frozenset({"和平小区"})
-    assert at_one_place(frozenset(), [xingfuli, frozenset(), xingfuli]) == [0, 1, 2]
-    assert at_one_place(frozenset(), [xingfuli, heping, frozenset()]) == []
-    assert at_one_place(heping, [xingfuli, heping, frozenset()]) == [1, 2]
+    assert at_one_place(frozenset(), [xingfuli, frozenset(), xingfuli]) == [1]
+    assert at_one_place(frozenset(), [xingfuli, heping, frozenset()]) == [2]
+    assert at_one_place(heping, [xingfuli, heping, frozenset()]) == [1]

@@ -162,8 +162,16 @@ def test_power_cuts_in_two_estates_or_a_power_and_a_water_cut_are_two_matters() 
     assert not alike(here, _cut("和平小区停电了", "power-outage"), SIMILARITY)
     assert not alike(here, _cut("Heping Estate has no power"), SIMILARITY)
     assert not alike(_cut("Xingfuli building 3 is dark"), _cut("幸福里停水了"), SIMILARITY)
-    # naming no place, it may be either's
-    assert alike(here, _cut("小区停电了"), SIMILARITY)
+    # naming no place, it is not guessed to be either's; two naming none are one
+    assert not alike(here, _cut("小区停电了"), SIMILARITY)
+    assert alike(_cut("停电了"), _cut("小区停电了"), SIMILARITY)
+
+
+def test_a_danger_is_no_outage_whatever_words_they_share() -> None:
+    gas = _cut("停电报修电话是多少,楼道里有很浓的煤气味")
+    assert gas.dangers
+    assert not alike(_cut("小区停电了"), gas, SIMILARITY)
+    assert alike(_cut("楼道里有煤气味"), _cut("楼道里煤气味很浓"), SIMILARITY)
 
 
 def test_a_light_on_a_road_of_a_longer_name_is_another_light() -> None:

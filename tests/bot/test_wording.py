@@ -321,7 +321,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
     if template == "buttons":
         return [(k, {"key": k}) for k in BUTTONS]
     if template == "escalation":
-        return [(d, {"deadline": d}) for d in ("first_response", "resolution")]
+        incident = ("incident", {"incident_id": 2, "incident_tickets": 29})
+        return [*((d, {"deadline": d}) for d in ("first_response", "resolution")), incident]
     if template == "staff_group_paused":
         reasons = [(r, {"reason": r}) for r in ("kicked", "left", "no_topic_rights", "not_found")]
         back = ("back_without_topics", {"reason": "no_topic_rights", "was": "kicked"})
@@ -341,6 +342,11 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [("group", {"bot_username": "shouwen_bot"})]
     if template == "incident_update":
         return [("theirs", {}), ("other", {"written_in": "zh"})]
+    if template == "incident_resolved":
+        left = {"ticket_ids": [1, 2], "left": [3]}
+        return [("all", {"ticket_ids": [1, 2], "left": []}), ("left", left)]
+    if template == "incident_update_staff":
+        return [("poster", {"poster": "孙伟"}), ("unknown", {"poster": None})]
     if template == "incident_posted":
         return [("all", {}), ("unlike", {"written_in": "zh", "unlike": {"en": [8, 9]}})]
     if template == "alert_surge_joined":
@@ -348,7 +354,10 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
     if template == "part_unanswered":
         return [(w, {"way": w}) for w in ("ticket", "category", "refused")]
     if template == "emergency_advice":
-        return [("opened", {}), ("raised", {"raised": True})]
+        only = {"raised": True, "alerted_only": True}
+        return [("opened", {}), ("raised", {"raised": True}), ("alerted_only", only)]
+    if template == "alert_keyword":
+        return [("raised", {}), ("again", {"again": True, "said": "人还困着"})]
     if template == "clarify":
         return [("", {}), ("again", {"again": True})]
     if template == "courtesy":

@@ -64,7 +64,9 @@ async def test_a_notice_passed_on_links_no_leak_and_every_water_cut_is_linked(
         (702004, "en", ["There is no water in our flat, what is going on?"]),
         (702005, "zh", ["小区停水一整天了什么时候恢复"]),
         (702006, "zh", ["家里停水了,什么时候恢复供水"]),
-        (702007, "zh", ["幸福路3号楼停水了,家里没水做饭"]),
+        # Naming no road nor estate, as the others: a report naming one would not be
+        # guessed to be of their water cut (test_surge_guess.py).
+        (702007, "zh", ["3号楼停水了,家里没水做饭"]),
     ]
     for number, (user_id, language, texts) in enumerate(reports, start=1):
         world.add_user(user_id, f"R{number}", language)

@@ -73,3 +73,11 @@ def test_a_ticket_s_matter_is_told_by_the_requester_s_own_words() -> None:
     assert matter_words(question, [notice, leak]) == "我家厨房水管漏水了,请派人来修"
     assert matter_words(question, [notice]) == "通知:本周六停水"  # the notice is all they said
     assert matter_words(question, None) == question  # no inquiry kept: the question
+
+
+def test_the_matter_words_leave_out_a_question_of_how_to_report() -> None:
+    """A how-to question ("停电报修电话是多少") then a gas smell: a gas smell, no power cut."""
+    words = matter_words("停电报修电话是多少,楼道里有很浓的煤气味", None)
+    assert "煤气味" in words and "停电" not in words
+    assert matter_words("停电报修电话是多少", None) == "停电报修电话是多少"
+    assert matter_words("Who do I call? My power is out", None).endswith("My power is out")
