@@ -329,6 +329,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [("theirs", {}), ("other", {"written_in": "zh"})]
     if template == "progress_notice":  # the latest word an update, or the officer's question
         return [("update", {}), ("asks", {"latest_asks": True})]
+    if template == "sent_without_words":  # bot/intake/recurrence.py: what was sent
+        return [(k, {"kind": k}) for k in ("photo", "document", "voice", "unknown")]
     if template == "promise_missed":  # bot/due.py: which promise, and who the ladder told
         told = {"told_owner": True, "told_supervisors": True}
         return [(d, {"deadline": d, **told}) for d in ("first_response", "resolution")] + [
