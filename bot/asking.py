@@ -10,6 +10,8 @@ clauses, the first telling it). Pure: a clause's casefolded words in, a yes or n
 
 from __future__ import annotations
 
+import re
+
 from bot.hazard_words import words
 
 # How, where or whom to report something; a number to call; hours; a procedure.
@@ -45,3 +47,22 @@ def asks_how(clause: str) -> bool:
     """Whether `clause` (one clause, casefolded) asks how, where or whom to report a matter,
     a number, hours or a procedure, with no sign the matter is theirs or going on now."""
     return bool(_HOW_TO.search(clause)) and not _NOW.search(clause)
+
+
+# An officer's words asking the requester something: a question mark, or words that ask for
+# an answer or a detail ("请提供门牌号", "please send a photo").
+_ASKS_REQUESTER = re.compile(
+    r"[?？]|吗\s*[。.!！]?\s*$|请问|是否|能否|可否|有没有|是不是|能不能"
+    r"|(请|麻烦)(您|你)?(再)?(提供|告知|告诉|发|补充|确认|说明|拍|回复)"
+    r"|\b(please|kindly)\s+(send|provide|tell|confirm|let us know|share|reply|answer|describe)\b"
+    r"|\b(could|can|would|will)\s+you\b",
+    re.IGNORECASE,
+)
+
+
+def asks_requester(text: str) -> bool:
+    """Whether an officer's public words (`text`) ask the requester something: a question or
+    a request for a detail ("请问您家几口人?", "请提供门牌号", "How many live there?",
+    "please send a photo"), shown to them as the officer's question waiting for their answer,
+    never as progress made."""
+    return _ASKS_REQUESTER.search(text) is not None

@@ -95,6 +95,10 @@ async def process_ticket(
         if due_at > now:
             break
         escalate(session, rules, ticket, kind, step, due_at, now, out, incident)
+        notice_now = ticket.next_notice_due_at is not None and ticket.next_notice_due_at <= now
+        if step == rules.deadline_step and not (notice_now and kind is DeadlineKind.RESOLUTION):
+            # Told at once (the day's notice, when due now too, owns up to it itself).
+            out += address(rules, promise_missed(rules, ticket, requester, kind, step), now)
         watched = rules.watched_deadline(ticket)
 
     auto_close_at = rules.auto_close_at(ticket)
@@ -211,6 +215,24 @@ def escalate(
         )
     if audience:
         out += address(rules, [notice], now)
+
+
+def promise_missed(
+    rules: Rules, ticket: Ticket, requester: Requester, kind: DeadlineKind, step: int
+) -> list[Notice]:
+    """The requester's word when a time promised to them passes (issue 14: they heard nothing
+    until the next day's progress notice): at once, with an apology and who the escalation
+    told (`told_owner`, `told_supervisors`: the ladder step's audiences). Nothing for a
+    first response given already (a word to them before anyone claimed it)."""
+    if kind is DeadlineKind.FIRST_RESPONSE and ticket.staff_wrote:
+        return []
+    notify = set(rules.ladder[step].notify)
+    values = {
+        "deadline": str(kind),
+        "told_owner": Audience.OWNER in notify and ticket.owner_id is not None,
+        "told_supervisors": bool(notify & {Audience.DEPARTMENT_SUPERVISORS, Audience.MANAGEMENT}),
+    }
+    return [Notice("promise_missed", (Audience.REQUESTER,), ticket, values, requester=requester)]
 
 
 def progress_notice(

@@ -30,7 +30,7 @@ _ZH_THINGS = (
 )
 _ZH_STATES = (
     "坏|堵|丢|不见|被偷|被盗|没了|倒|断|塌|陷|裂|破|漏|掉|歪|冒水|冒污水|溢|积水|不亮|不通|"
-    "不转|不出水|失灵|停了|卡住|松动|脱落|缺失|缺了|翻了|压"
+    "不转|不出水|失灵|停了|卡住|松动|脱落|缺失|缺了|翻了|压|不能用|不能使用|用不了|不能正常使用|不工作|停运"
 )
 # A state next to its thing, within one clause: "井盖丢了", "树倒了", "路灯一直不亮".
 _ZH_FAULT = re.compile(rf"(?:{_ZH_THINGS})[^。！？!?;；,，\n]{{0,8}}?(?P<state>{_ZH_STATES})")
@@ -50,7 +50,8 @@ _EN_THINGS = (
 _EN_STATES = (
     r"broken|blocked|clogged|choked|missing|stolen|gone|fell|fallen|down|collapsed|cracked|"
     r"leaking|leaks|burst|flooded|flooding|overflowing|not\s+working|out|dark|stuck|loose|"
-    r"damaged|smashed|knocked\s+over|came\s+down|come\s+down|caved\s+in"
+    r"damaged|smashed|knocked\s+over|came\s+down|come\s+down|caved\s+in|"
+    r"(?:does|do|did)\s*n[o']?t\s+work|won'?t\s+work|isn'?t\s+working|aren'?t\s+working"
 )
 # The thing (where it is, maybe), then its state ("the drain is blocked", "a tree fell on a
 # car") or the state before the thing ("a blocked drain", "a missing manhole cover").

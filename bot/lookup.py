@@ -13,6 +13,7 @@ from sqlalchemy import case, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import conversation
+from bot.asking import asks_requester
 from bot.errors import InvalidInput, NotFound
 from bot.excerpt import excerpt, one_line
 from bot.handoff_questions import ANSWER, QUESTION
@@ -66,6 +67,7 @@ class TicketLine:
     owner: str | None
     due: datetime | None
     latest: str | None = None
+    asks: bool = False  # `latest` is the officer's question to the requester (`latest_asks`)
     question: str = ""
     priority: str | None = None  # a staff list's: its key (worded by the template)
     urgent: bool = False  # of the priority a danger to people demands, or above
@@ -154,6 +156,7 @@ async def requester_tickets(
             owner=rules.staff.shown_as(t.owner_id),
             due=None if t.status is TicketStatus.CLOSED else t.resolution_due_at,
             latest=latest_word(t),
+            asks=latest_asks(t),
             question=matter(t.question),
             overdue=now is not None and t.status in ACTIVE_STATUSES and now >= t.resolution_due_at,
             **closing(t),
@@ -228,6 +231,16 @@ def latest_word(ticket: Ticket) -> str | None:
     word = ticket.resolution_summary if settled and ticket.resolution_summary else None
     word = word or ticket.latest_update
     return None if word is None else one_line(word)
+
+
+def latest_asks(ticket: Ticket) -> bool:
+    """Whether the latest public word on `ticket` (`latest_word`) is the officer's question to
+    the requester (`bot.asking.asks_requester`): shown as a question waiting for their answer,
+    never as progress. A resolution is no question."""
+    settled = ticket.status in (TicketStatus.RESOLVED, TicketStatus.CLOSED)
+    if settled and ticket.resolution_summary:
+        return False
+    return bool(ticket.latest_update) and asks_requester(ticket.latest_update or "")
 
 
 def matter(question: str) -> str:

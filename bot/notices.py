@@ -19,6 +19,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from bot.asking import asks_requester
 from bot.excerpt import question_values
 from bot.models import Requester, Ticket
 from bot.outgoing import Outgoing
@@ -106,6 +107,8 @@ def ticket_values(ticket: Ticket, rules: Rules, now: datetime | None = None) -> 
         "resolution_due_at": ticket.resolution_due_at,
         "latest_update": ticket.latest_update,
         "latest_update_at": ticket.latest_update_at,
+        # The latest public word is the officer's question to the requester, not progress.
+        "latest_asks": bool(ticket.latest_update) and asks_requester(ticket.latest_update or ""),
     }
 
 

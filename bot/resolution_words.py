@@ -58,6 +58,16 @@ _NOT_SOLVED = re.compile(
     r"|\b(won'?t|can'?t|cannot)\s+(work|turn on|switch on|start|open|flush|drain)\b",
     re.IGNORECASE,
 )
+# A resolution said to be wrong or incomplete, in either language.
+_FLAWED = (
+    r"(结果|答复|回复|处理|结论|办理|说法|信息|方案|解决)\w{0,3}(不准确|不准|不对|不正确|有误|有错|错误|错了"
+    r"|不全|不完整|不彻底|不到位)|(?<!没)(不准确|不彻底|不完整|不到位)"
+    r"|只(修|处理|解决|弄|办|做|换)了?(一半|一部分|部分)|没(有)?(修|处理|解决|弄|办|做)(完|彻底|到位)"
+    r"|\b(inaccurate|incorrect|incomplete|inadequate|half[- ]done|half[- ]fixed|not\s+fully"
+    r"|not\s+entirely|not\s+completely|only\s+(half|partly|partially))\b"
+    r"|\b(result|resolution|answer|reply|outcome|fix|repair|solution|information|info|response)"
+    r"\s+(is|was|'s|seems|looks)\s+(wrong|not\s+(right|correct|accurate|complete))\b"
+)
 # Only after a resolution: the work was never done, the problem is back, it was got wrong.
 _NOT_DONE = re.compile(
     r"\b(have|has|had|did|do|does)\s*n[o']?t\s+(yet\s+|even\s+)?(come|came|shown up|showed up"
@@ -77,7 +87,10 @@ _NOT_DONE = re.compile(
     r"|(还|都|也|根本)没(有)?(来|上门|修|处理|动)(?!得)|没(有)?(来|上门)修"
     r"|又(坏|漏|停|没|不(?!错)|黄|浑|堵|响|黑|灭|断|跳闸|出(问题|事)|来了|开始|冒|臭|滴)"
     r"|搞错|弄错|修错|搞混|不是我家|地址错"
-    r"|(?<![有])没(电|水|气|暖气|热水|信号|网)(?!费)",
+    r"|(?<![有])没(电|水|气|暖气|热水|信号|网)(?!费)"
+    # The resolution itself said to be wrong or incomplete ("处理结果不准确", "只修了一半",
+    # "the resolution is inaccurate"): not solved, whatever "solved" came before it.
+    rf"|{_FLAWED}",
     re.IGNORECASE,
 )
 # A problem said to be over: taken out before looking for a complaint.

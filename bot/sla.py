@@ -16,12 +16,13 @@ def kept_promise(
     """The deadline a ticket keeps when its priority changes (a person was told `promised`).
 
     The new priority's deadline counts from when its clock started (`from_start`); if that is
-    already past it counts from `now` (`from_now`): a deadline already past is never told as a
-    promise. A promise still standing (`promised` after `now`) is never made later: the
-    earlier of it and the new one holds, whether the priority rose or fell. A promise already
-    broken gives way to the new one (its breach was recorded when it passed)."""
+    already past it counts from `now` (`from_now`). A deadline is never made later: the
+    earlier of the one promised and the new one holds, whether the priority rose or fell. A
+    deadline already missed stays missed (issue 14: moving it later hid the breach from the
+    escalation and told the requester a new time as if none had passed; they hear it is
+    overdue, with an apology, and the ladder runs on)."""
     new = from_start if from_start > now else from_now
-    return min(promised, new) if promised > now else new
+    return min(promised, new)
 
 
 class ServiceLevels:
@@ -54,7 +55,7 @@ class ServiceLevels:
     def change_deadlines(self, ticket: Ticket, now: datetime) -> None:
         """The deadlines after a change of priority (`kept_promise`): each still unmet one
         (the first response while nobody has claimed it, the resolution) is the earlier of
-        the one promised and the new priority's, never one already past."""
+        the one promised and the new priority's; one already missed stays as it was."""
         level = self.level(ticket)
         if ticket.claimed_at is None:
             ticket.first_response_due_at = kept_promise(

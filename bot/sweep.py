@@ -68,7 +68,8 @@ async def _overdue_handoffs(
     transactions: Transactions, rules: Rules, now: datetime, limit: int
 ) -> list[Outgoing]:
     """Handoff forms still waiting for the receiving department past their deadline: that
-    department's group and supervisors hear, and the sending department's supervisors."""
+    department's group and supervisors hear at once, the sending department's supervisors,
+    and the ticket's owner in its place (its topic), whose ticket it still is."""
     out: list[Outgoing] = []
     async with transactions(now=now) as tx:
         session = tx.session
@@ -109,6 +110,8 @@ async def _overdue_handoffs(
                         values,
                         departments=(handoff.from_department_key,),
                     ),
+                    # The owner, where they work on the ticket: it is theirs to chase.
+                    Notice("handoff_overdue", (Audience.TICKET_STAFF,), ticket, values),
                 ],
             )
         await tx.publish(out)

@@ -209,6 +209,20 @@ async def other(update: Update, context: DeskContext) -> None:
         requester, current, holding = await asking(tx, desk, user)
         if await _as_colleague(desk, tx, requester, holding, message):
             return
+        replied = message.reply_to_message
+        closed = (
+            await recurrence.closed_replied_to(
+                tx=tx, requester=requester, replied_to=replied.message_id if replied else None
+            )
+            if recurrence.opens_recurrence(requester, attachment)
+            else None
+        )
+        if closed is not None:  # the closed matter back, as a text under it is
+            outcome = await recurrence.hand_over_media_recurrence(
+                tx=tx, desk=desk, requester=requester, closed=closed, attachment=attachment
+            )
+            await post.post(tx, present(desk, requester, outcome))
+            return
         beside = attachments.beside_ticket(requester, desk.now())
         if current is not None and requester.dialog_step is None and not beside:
             # Into a ticket: the one it answers, when more than one is in hand.

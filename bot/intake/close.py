@@ -17,7 +17,7 @@ from bot.intake.decision import wants_person
 from bot.intake.inquiry import Turn
 from bot.intake.new_matter import aside, reads_as_question
 from bot.models import Requester, Ticket
-from bot.resolution_words import says_not_solved
+from bot.resolution_words import another_matter, says_not_solved
 from bot.same_matter import alike, subject
 from knowledge.matcher import Band, Matcher
 from knowledge.templates import CaseTemplate, Status
@@ -263,6 +263,22 @@ def _ticket_s(desk: Desk, ticket: Ticket, text: str, template: CaseTemplate) -> 
     words = matter_words(ticket.question, ticket.inquiry)
     return template.title(language) in answered or alike(
         subject(text, template.id),
+        subject(words, topic(desk.matcher, words, desk.templates)),
+        desk.settings.surge.similarity,
+    )
+
+
+def another_thing(desk: Desk, ticket: Ticket, text: str) -> bool:
+    """Whether `text`, a thing said still broken after "solved, but" ("电梯还是不能用", "the
+    lift still doesn't work"), tells a fault of its own (`another_matter`) that is not
+    `ticket`'s matter as the surge check judges two tickets (`bot.same_matter.alike`: a
+    power cut still on after a power cut's resolution is the same; a lift is another). Words
+    that name no thing ("还是漏水", "it still leaks") are the ticket's."""
+    if not another_matter(text):
+        return False
+    words = matter_words(ticket.question, ticket.inquiry)
+    return not alike(
+        subject(text, topic(desk.matcher, text, desk.templates)),
         subject(words, topic(desk.matcher, words, desk.templates)),
         desk.settings.surge.similarity,
     )

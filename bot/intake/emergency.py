@@ -16,7 +16,7 @@ from enum import Enum
 from typing import Any
 
 from bot import hazard
-from bot.config import Settings
+from bot.config import EmergencyNumber, Settings
 from bot.desk import Desk
 from bot.excerpt import excerpt, one_line
 from bot.intake.decision import question_of
@@ -35,9 +35,17 @@ def numbers(
 ) -> list[dict[str, str]]:
     """The emergency numbers to tell a requester, all of them: first those for the `kinds`
     of danger heard (config `emergency.numbers` `kinds`: police for a knife, an ambulance for
-    someone who does not answer), then the rest, each part in config order: [{name, number}],
-    each named in `language` (every language is checked in config)."""
-    told = sorted(settings.emergency.numbers, key=lambda n: not set(n.kinds) & set(kinds))
+    someone who does not answer) in the order the kinds come (`bot.hazard.ALL`: the danger
+    itself before a plea for help, so someone trapped in a lift who cries "救命" hears the
+    lift rescue line before the police), then the rest, each part in config order:
+    [{name, number}], each named in `language` (every language is checked in config)."""
+
+    def rank(number: EmergencyNumber) -> int:
+        return min(
+            (at for at, kind in enumerate(kinds) if kind in number.kinds), default=len(kinds)
+        )
+
+    told = sorted(settings.emergency.numbers, key=rank)
     return [
         {"name": n.names.get(language) or next(iter(n.names.values())), "number": n.number}
         for n in told

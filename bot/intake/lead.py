@@ -17,23 +17,27 @@ from __future__ import annotations
 from bot import closure
 from bot.desk import Desk
 from bot.intake import held, inquiry
-from bot.intake.close import other_topic
+from bot.intake.close import another_thing, other_topic
 from bot.intake.new_matter import Led
 from bot.intake.reply import Reply
 from bot.models import Requester, Ticket, TicketStatus
+from bot.resolution_words import says_not_solved
 from bot.transaction import Transaction
 
 
 def apart(desk: Desk, ticket: Ticket, led: Led | None) -> bool:
     """Whether the question after `led` (None: the text has no lead) is taken alone, apart from
     `ticket` in hand: "solved" said of its resolution awaiting the requester's word and an
-    opener ("解决了,谢谢。另外,…": it is confirmed, `confirm_said`), or a lead other than "not
+    opener ("解决了,谢谢。另外,…": it is confirmed, `confirm_said`; after "but", only
+    another thing said still broken, `close.another_thing`), or a lead other than "not
     solved" before words the knowledge base places at another matter than the ticket's
     (`close.other_topic`)."""
     if led is None or led.reply is Reply.NOT_SOLVED:
         return False
     if led.reply is Reply.SOLVED and led.opener and ticket.status is TicketStatus.RESOLVED:
-        return True
+        # "Solved, but still broken" is not solved unless what is still broken is another
+        # thing ("修好了,但是电梯还是不能用" after a power cut: a matter of its own).
+        return not says_not_solved(led.rest) or another_thing(desk, ticket, led.rest)
     return other_topic(desk, ticket, led.rest)
 
 

@@ -14,9 +14,10 @@ from __future__ import annotations
 from bot import replies
 from bot.desk import Desk
 from bot.excerpt import excerpt
-from bot.intake import inquiry
+from bot.intake import held, inquiry
 from bot.intake.close import Matter
 from bot.intake.handing import Outcome, hand_over
+from bot.intake.media import NO_QUESTION, Attachment
 from bot.models import Requester, Ticket, TicketStatus
 from bot.notices import Audience, Notice, publish
 from bot.transaction import Transaction
@@ -77,6 +78,42 @@ async def hand_over_recurrence(
         }
         await publish(tx, desk.rules, [Notice("staff_event", (Audience.OWNER,), closed, values)])
     return outcome
+
+
+async def hand_over_media_recurrence(
+    *, tx: Transaction, desk: Desk, requester: Requester, closed: Ticket, attachment: Attachment
+) -> Outcome:
+    """A photo, file, voice message… (`attachment`) sent as a reply to a message of the
+    requester's closed ticket `closed`: the matter back, as a text under it is (issue 14: it
+    went where a photo alone goes). Held for the recurrence's ticket (filed under it after its
+    card, `handing.hand_over`), its caption the question; without one, the question says what
+    was sent (`sent_without_words`). The later items of its album join that ticket as items
+    sent into a ticket in hand do (`requester.media_group`)."""
+    held.hold(requester, attachment)
+    if attachment.media_group_id is not None:
+        requester.media_group = attachment.media_group_id
+    text = attachment.caption.strip() or desk.texts.render(
+        "sent_without_words", requester.language, kind=attachment.kind
+    )
+    return await hand_over_recurrence(
+        tx=tx,
+        desk=desk,
+        requester=requester,
+        closed=closed,
+        text=text,
+        message_id=attachment.message_id,
+    )
+
+
+def opens_recurrence(requester: Requester, attachment: Attachment) -> bool:
+    """Whether `attachment`, replying to a closed ticket's message, may open its recurrence:
+    a kind that can carry a matter (a photo, a file; no sticker or dice, `NO_QUESTION`, unless
+    words come under it), and not a later item of an album whose first item opened it
+    already."""
+    group = attachment.media_group_id
+    later = group is not None and group == requester.media_group
+    carries = attachment.kind not in NO_QUESTION or bool(attachment.caption.strip())
+    return carries and not later
 
 
 SHOWN = 1000  # UTF-16 units of the requester's words the former owner reads

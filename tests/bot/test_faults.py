@@ -26,6 +26,9 @@ from bot.faults import cut_supplies, reports_fault, supplies_cut_now
         "The drain in our building is blocked and sewage is coming up",
         "the street light next door is out too",
         "the lamp post opposite is down",
+        "电梯还是不能用",
+        "the lift still doesn't work",
+        "the elevator won't work",
     ],
 )
 def test_a_thing_broken_missing_blocked_or_fallen_is_a_fault(text: str) -> None:

@@ -65,12 +65,12 @@ def test_the_handling_department_and_the_owner_read_it_in_either_language(
 ) -> None:
     texts = Texts(settings.zone, "zh", ["zh", "en"], configured_names(settings))
     relay = {"ticket_id": 7, "text": "白天家里有人"}
-    assert texts.render(HANDED_RELAY, "zh", **relay) == "📩 工单 #7 来电人:白天家里有人"
+    assert texts.render(HANDED_RELAY, "zh", **relay) == "📩 工单 #7 诉求人:白天家里有人"
     assert texts.render(HANDED_RELAY, "en", **relay) == "📩 Ticket #7, the requester: 白天家里有人"
-    assert texts.render(HANDED_RELAY, "zh", ticket_id=7, text="") == "📩 工单 #7 来电人发来:"
+    assert texts.render(HANDED_RELAY, "zh", ticket_id=7, text="") == "📩 工单 #7 诉求人发来:"
     asked = {"ticket_id": 7, "by": "孙伟", "department": "utilities", "text": "有收入证明吗?"}
     assert texts.render(QUESTION, "zh", **asked) == (
-        "❓ 孙伟(公用事业科)就工单 #7 的转办单提问(来电人看不到):有收入证明吗?"
+        "❓ 孙伟(公用事业科)就工单 #7 的转办单提问(诉求人看不到):有收入证明吗?"
         "\n(回复本条即答复对方。)"
     )
     assert texts.render(QUESTION, "en", **asked) == (
@@ -79,13 +79,13 @@ def test_the_handling_department_and_the_owner_read_it_in_either_language(
     )
     answer = {"ticket_id": 7, "by": "王芳", "department": "utilities", "text": "已提交"}
     assert texts.render(ANSWER, "zh", **answer) == (
-        "💬 王芳 就工单 #7 的转办单答复(来电人看不到):已提交"
+        "💬 王芳 就工单 #7 的转办单答复(诉求人看不到):已提交"
     )
     assert texts.render(ANSWER, "en", **answer) == (
         "💬 王芳 answers about the handoff of ticket #7 (not shown to the requester): 已提交"
     )
     passed = {"event": "answered", "ticket_id": 7, "department": "utilities"}
-    assert texts.render("handoff_event", "zh", **passed) == "已转给 公用事业科(来电人看不到)。"
+    assert texts.render("handoff_event", "zh", **passed) == "已转给 公用事业科(诉求人看不到)。"
     assert texts.render("handoff_event", "en", **passed) == (
         "Passed to Utilities (not shown to the requester)."
     )
@@ -128,12 +128,12 @@ def test_the_department_that_accepted_it_reads_what_became_of_it_in_either_langu
     }
     assert shown["zh"] == [
         "📌 工单 #7 已由首问负责人 王芳 办结:已更换水管。"
-        "等待来电人确认;来电人的留言不再转到本科室。",
-        "📌 工单 #7 来电人已确认解决,评分 4 星,工单已关闭。",
-        "📌 工单 #7 来电人超时未确认,工单已自动关闭。",
-        "📌 工单 #7 来电人表示没有解决,工单已重新打开,仍由本科室办理(首问负责人 王芳);"
-        "来电人的留言继续转到这里。",
-        "📌 工单 #7 来电人已撤销(不再需要办理),工单已关闭,无需继续处理。",
+        "等待诉求人确认;诉求人的留言不再转到本科室。",
+        "📌 工单 #7 诉求人已确认解决,评分 4 星,工单已关闭。",
+        "📌 工单 #7 诉求人超时未确认,工单已自动关闭。",
+        "📌 工单 #7 诉求人表示没有解决,工单已重新打开,仍由本科室办理(首问负责人 王芳);"
+        "诉求人的留言继续转到这里。",
+        "📌 工单 #7 诉求人已撤销(不再需要办理),工单已关闭,无需继续处理。",
     ]
     assert shown["en"][0] == (
         "📌 Ticket #7 was resolved by its owner 王芳: 已更换水管. Waiting for the requester to"

@@ -133,6 +133,8 @@ def test_every_kind_has_a_number_that_fits(settings: Settings) -> None:
         ("小孩掉进小区的河里了!", "119"),
         ("快叫救护车", "120"),
         ("有人被困在电梯里了", "96333"),
+        ("救命,我被困在电梯里了", "96333"),  # the lift first, the plea's police after it
+        ("Help! I'm stuck in the lift", "96333"),
     ],
 )
 def test_the_number_that_fits_is_told_first(settings: Settings, text: str, first: str) -> None:

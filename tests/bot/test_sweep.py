@@ -56,11 +56,16 @@ async def test_unclaimed_ticket_climbs_the_ladder_once_per_step(
         )
         == []
     )
-    # The deadline: group and supervisor, and a breach against the department.
+    # The deadline: group and supervisor, and a breach against the department; the
+    # requester hears at once that the reply promised is late (issue 14).
     step2 = await run_due(
         transactions=Transactions(sessions), rules=rules, now=NOW + timedelta(hours=2)
     )
-    assert {m.chat_id for m in step2} == {GENERAL_GROUP, SUPERVISOR}
+    staff = [m for m in step2 if m.template != "promise_missed"]
+    assert {m.chat_id for m in staff} == {GENERAL_GROUP, SUPERVISOR}
+    (missed,) = [m for m in step2 if m.template == "promise_missed"]
+    assert missed.chat_id not in {GENERAL_GROUP, SUPERVISOR, management}
+    assert missed.context["deadline"] == "first_response" and missed.context["told_supervisors"]
     assert await _ledger(sessions) == [("missed_first_response", None)]
     # 1.5 of the span: 3 working hours after 09:00 is noon.
     assert (

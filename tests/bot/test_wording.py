@@ -130,7 +130,7 @@ def _history(language_statuses: dict[str, str]) -> dict[str, Any]:
         # Who wrote each: an officer's reply and note by name, the bot's own note.
         MessageLine(MONDAY_9AM, "out", "请问您家几口人?", "text", author="王芳"),
         MessageLine(MONDAY_9AM, "note", "已电话联系", "text", author="王芳"),
-        MessageLine(MONDAY_9AM, "note", "来电人已屏蔽", "text"),
+        MessageLine(MONDAY_9AM, "note", "诉求人已屏蔽", "text"),
         # The bot's notes of what became of the requester's chat (bot/kinds.py chat_event).
         MessageLine(MONDAY_9AM, "event", "unreachable", "text"),
         MessageLine(MONDAY_9AM, "event", "reachable", "text", {"sent_again": 2}),
@@ -347,6 +347,19 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [("all", {"ticket_ids": [1, 2], "left": []}), ("left", left)]
     if template == "incident_update_staff":
         return [("poster", {"poster": "孙伟"}), ("unknown", {"poster": None})]
+    if template == "progress_notice":  # the latest word an update, or the officer's question
+        return [("update", {}), ("asks", {"latest_asks": True})]
+    if template == "sent_without_words":  # bot/intake/recurrence.py: what was sent
+        return [(k, {"kind": k}) for k in ("photo", "document", "voice", "unknown")]
+    if template == "promise_missed":  # bot/due.py: which promise, and who the ladder told
+        told = {"told_owner": True, "told_supervisors": True}
+        return [(d, {"deadline": d, **told}) for d in ("first_response", "resolution")] + [
+            ("nobody", {"deadline": "resolution", "told_owner": False, "told_supervisors": False}),
+            (
+                "supervisors",
+                {"deadline": "resolution", "told_owner": False, "told_supervisors": True},
+            ),
+        ]
     if template == "incident_posted":
         return [("all", {}), ("unlike", {"written_in": "zh", "unlike": {"en": [8, 9]}})]
     if template == "alert_surge_joined":
@@ -507,7 +520,7 @@ def test_a_name_already_given_and_an_unknown_key_pass_as_they_are(settings: Sett
 @pytest.mark.parametrize(
     ("language", "marked"),
     [
-        ("zh", ["消息:", "来电人:[图片] 合同", "来电人:[联系人]", "来电人:[视频消息]"]),
+        ("zh", ["消息:", "诉求人:[图片] 合同", "诉求人:[联系人]", "诉求人:[视频消息]"]),
         (
             "en",
             ["Messages:", "requester: [photo] 合同", "requester: [contact]", "[video message]"],
@@ -560,16 +573,16 @@ def test_wording_rendered_once_reads_as_rendered_each_time(
             "zh",
             [
                 "首问经过:",
-                "· 来电人:路灯坏了",
-                "· 机器人提供选项:路灯坏了找谁修(来电人否定了这些选项)",
-                "· 来电人要求转人工",
+                "· 诉求人:路灯坏了",
+                "· 机器人提供选项:路灯坏了找谁修(诉求人否定了这些选项)",
+                "· 诉求人要求转人工",
                 "· 机器人答复:水管漏水了;请其提供:地址",
-                "· 机器人答复:停水(来电人表示没有解决)",
-                "· 孙伟 发布群体性事件 #3 的进展(开单后,发给该事件全部来电人):已到场",
-                "2026-11-30 09:00 孙伟 向群体性事件 #3 的全部来电人发布进展:维修人员已到场",
-                "2026-11-30 09:00 工作人员(公用事业科)就转办单提问(来电人看不到):收入证明?",
-                "2026-11-30 09:00 工作人员 就转办单答复公用事业科(来电人看不到):已提交",
-                "2026-11-30 09:00 来电人撤回(王芳)",
+                "· 机器人答复:停水(诉求人表示没有解决)",
+                "· 孙伟 发布群体性事件 #3 的进展(开单后,发给该事件全部诉求人):已到场",
+                "2026-11-30 09:00 孙伟 向群体性事件 #3 的全部诉求人发布进展:维修人员已到场",
+                "2026-11-30 09:00 工作人员(公用事业科)就转办单提问(诉求人看不到):收入证明?",
+                "2026-11-30 09:00 工作人员 就转办单答复公用事业科(诉求人看不到):已提交",
+                "2026-11-30 09:00 诉求人撤回(王芳)",
             ],
         ),
         (
@@ -642,3 +655,10 @@ def test_ticket_n_shows_no_default_stored_in_another_language(
     if language == "zh":
         lines = _history_lines(history)
         assert not [line for line in lines if re.search(r"[A-Za-z]{2,}", line)], lines
+
+
+def test_no_template_calls_a_chat_user_a_caller() -> None:
+    """The requester writes in a chat, never calls: "诉求人" (a requester), never "诉求人" (a
+    caller), in every template (issue 14, a fresh tester)."""
+    callers = [p.name for p in (TEMPLATES / "zh").glob("*.j2") if "来电人" in p.read_text()]
+    assert not callers, callers

@@ -77,6 +77,13 @@ NOT_SOLVED_AFTER_RESOLUTION = [
     "灯亮了但是又灭了",
     "你们搞错了",
     "the power never came back",
+    # "Solved, but" the resolution wrong or incomplete (issue 14): not solved, never a remark.
+    "解决了,但是处理结果不准确",
+    "修好了,不过只修了一半",
+    "办好了,但是答复有误",
+    "Solved, but the resolution is inaccurate",
+    "Fixed, but the result is wrong",
+    "Done, but it is only partly fixed",
 ]
 SOLVED_IN_WORDS = [
     "it works now",

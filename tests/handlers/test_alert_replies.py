@@ -32,9 +32,9 @@ from tests.handlers.conftest import (
 App = Application  # type: ignore[type-arg]
 OFFICER, SUPERVISOR = 100101, 100190
 MANAGEMENT_CHAT = -1000000000900
-ADVICE = "请尽快联系来电人,今天内给出答复"
+ADVICE = "请尽快联系诉求人,今天内给出答复"
 KEPT = {"zh": "已记为工单 #1 的内部备注", "en": "Kept as an internal note on ticket #1"}
-NOTED = {"zh": "张主任 的内部备注(未发给来电人):", "en": "Internal note by 张主任 (not sent to"}
+NOTED = {"zh": "张主任 的内部备注(未发给诉求人):", "en": "Internal note by 张主任 (not sent to"}
 NOT_TIED = {"zh": ("没有关联到工单", "/assign"), "en": ("not tied to a ticket", "/assign")}
 
 

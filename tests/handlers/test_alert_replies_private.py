@@ -34,9 +34,9 @@ from tests.handlers.test_words_on_notices import COMPLAINTS, DISPATCHED, ON_INCI
 App = Application  # type: ignore[type-arg]
 SUPERVISOR = 100190
 SUPERVISORS = (100190, 100290, 100390)  # the departments' supervisors (config.yaml)
-ADVICE = "请尽快联系来电人,今天内给出答复"
+ADVICE = "请尽快联系诉求人,今天内给出答复"
 KEPT = {"zh": "已记为工单 #1 的内部备注", "en": "Kept as an internal note on ticket #1"}
-NOTED = {"zh": "张主任 的内部备注(未发给来电人):", "en": "Internal note by 张主任 (not sent to"}
+NOTED = {"zh": "张主任 的内部备注(未发给诉求人):", "en": "Internal note by 张主任 (not sent to"}
 
 
 @pytest.fixture

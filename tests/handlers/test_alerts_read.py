@@ -148,7 +148,7 @@ async def test_the_queue_shows_priority_and_overdue_the_most_urgent_first(
 
 
 REPLY_IS_NOTE = {
-    "zh": ("回复本消息", "内部备注", "不会发给来电人", "/incident 1"),
+    "zh": ("回复本消息", "内部备注", "不会发给诉求人", "/incident 1"),
     "en": ("Reply to this message", "internal note", "not sent to", "/incident 1"),
 }
 COMPLAINTS = [

@@ -56,7 +56,7 @@ async def test_a_surge_edits_the_cards_of_the_tickets_it_raises(
     assert all(
         cards[n].buttons == [[{"callback_data": f"claim:{n}", "text": "认领"}]] for n in (2, 3, 4)
     )
-    assert "来电人原话:我要投诉:我们小区电梯又坏了" in cards[2].text
+    assert "诉求人原话:我要投诉:我们小区电梯又坏了" in cards[2].text
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -82,7 +82,7 @@ async def test_an_album_that_opens_a_ticket_at_once_is_counted_whole_on_its_card
     await until(lambda: 1 in _cards(world, UTILITIES_GROUP))
     await until(lambda: "另附:照片×3" in _cards(world, UTILITIES_GROUP)[1].text)
     card = _cards(world, UTILITIES_GROUP)[1]
-    assert f"来电人原话:{question}" in card.text
+    assert f"诉求人原话:{question}" in card.text
     assert card.buttons == [[{"callback_data": "claim:1", "text": "认领"}]]
     # One reply to the album: the promise.
     await world.user_sends(REQUESTER, "/status")

@@ -33,7 +33,7 @@ PRESSER, WRITER = 100101, 100102  # 王芳 presses Claim; 李强 answers under t
 ASKED = "请问您家几口人?"
 YOURS = {"zh": "工单 #1 现由您负责", "en": "ticket #1 is now yours"}
 OWNED = {
-    "zh": ("没有发给来电人", "由 王芳 负责"),
+    "zh": ("没有发给诉求人", "由 王芳 负责"),
     "en": ("did not go to the requester", "owned by 王芳"),
 }
 

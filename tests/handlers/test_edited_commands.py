@@ -83,7 +83,7 @@ async def test_an_edited_command_in_a_group_the_desk_does_not_serve_gets_silence
 # What an officer who edited a reply into a command hears: not carried out, and the reply as
 # first written already went to the requester.
 INTO_COMMAND = {
-    "zh": ("修改后的指令不会执行(/note)", "已经发给工单 #1 的来电人"),
+    "zh": ("修改后的指令不会执行(/note)", "已经发给工单 #1 的诉求人"),
     "en": ("An edit into a command is not carried out (/note)", "requester of ticket #1"),
 }
 

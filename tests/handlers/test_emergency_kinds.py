@@ -193,3 +193,25 @@ async def test_a_danger_of_a_kind_said_into_an_open_ticket_raises_it(
     assert "119" in advice.text
     alert = await bot_lines(emulator, MANAGEMENT, 1)
     assert any("#1" in line.text for line in alert)
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "text", "lift"),
+    [
+        (REQUESTER, "救命,我被困在电梯里了,幸福路4号楼", "电梯困人救援"),
+        (ENGLISH, "Help! I'm stuck in the lift at 4 Xingfu Road", "Lift rescue"),
+    ],
+)
+async def test_the_lift_rescue_line_comes_first_for_someone_trapped(
+    running: tuple[Emulator, App], user: int, text: str, lift: str
+) -> None:
+    """Trapped in a lift with a plea for help ("救命", "Help!"): the lift rescue line (96333)
+    heads the numbers, before the police (110), whom the plea alone would call."""
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(user, text)
+    await until(lambda: any("96333" in e.text for e in bot_said(world, user)))
+    said = next(e.text for e in bot_said(world, user) if "96333" in e.text)
+    listed = [line for line in said.splitlines() if "96333" in line or "110" in line]
+    assert lift in listed[0] and "96333" in listed[0], said

@@ -33,9 +33,9 @@ ADDED, ASKED, ANSWERED = "我家住幸福路23号", "请问您家几口人?", "�
 # /ticket N's lines.
 EXCHANGE = {
     "zh": [
-        "· 来电人:我想申请公租房",
-        "· 来电人(开单后):" + ADDED,
-        "· 工作人员 {name}(开单后,对来电人):" + ASKED,
+        "· 诉求人:我想申请公租房",
+        "· 诉求人(开单后):" + ADDED,
+        "· 工作人员 {name}(开单后,对诉求人):" + ASKED,
     ],
     "en": [
         "· Requester: 我想申请公租房",
@@ -44,7 +44,7 @@ EXCHANGE = {
     ],
 }
 HISTORY = {
-    "zh": ["来电人:" + ADDED, "{name} 回复来电人:" + ASKED, "来电人:" + ANSWERED],
+    "zh": ["诉求人:" + ADDED, "{name} 回复诉求人:" + ASKED, "诉求人:" + ANSWERED],
     "en": ["requester: " + ADDED, "{name} to the requester: " + ASKED, "requester: " + ANSWERED],
 }
 

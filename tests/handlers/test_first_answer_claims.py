@@ -40,21 +40,21 @@ YOURS = {
 CLAIMED = {"zh": "✅ 已由 王芳 认领", "en": "✅ Claimed by 王芳"}
 # What another department's officer hears of words under an unclaimed card: not sent, whose.
 NOT_OURS = {
-    "zh": ("没有发给来电人", "综合服务窗口", "内部备注"),
+    "zh": ("没有发给诉求人", "综合服务窗口", "内部备注"),
     "en": ("did not go to the requester", "General Services", "internal note"),
 }
 # A note as the owner reads it in the ticket's topic.
 NOTE_BY = {
-    "zh": "{name} 的内部备注(未发给来电人):",
+    "zh": "{name} 的内部备注(未发给诉求人):",
     "en": "Internal note by {name} (not sent to the requester): ",
 }
 # A supervisor: not sent, nobody owns it yet, how to name an owner.
 UNCLAIMED = {
-    "zh": ("没有发给来电人", "尚无人认领", "/assign"),
+    "zh": ("没有发给诉求人", "尚无人认领", "/assign"),
     "en": ("did not go to the requester", "nobody owns", "/assign"),
 }
 OWNED = {
-    "zh": ("没有发给来电人", "由 王芳 负责"),
+    "zh": ("没有发给诉求人", "由 王芳 负责"),
     "en": ("did not go to the requester", "owned by 王芳"),
 }
 

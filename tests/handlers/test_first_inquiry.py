@@ -54,7 +54,7 @@ async def test_a_street_light_is_answered_registered_and_its_details_follow(
     )
     (card,) = await bot_lines(emulator, UTILITIES_GROUP, 1)
     assert "新工单 #1|故障报修" in card.text
-    assert "首问经过:\n· 来电人:我家门口的路灯坏了三天了,谁来修?" in card.text
+    assert "首问经过:\n· 诉求人:我家门口的路灯坏了三天了,谁来修?" in card.text
     assert "· 机器人答复:路灯坏了找谁修;请其提供:路灯的具体位置" in card.text
     assert await _nothing_in(emulator, GENERAL_GROUP)
 
@@ -66,9 +66,9 @@ async def test_a_street_light_is_answered_registered_and_its_details_follow(
     topic = await only_topic(world, UTILITIES_GROUP)
     await until(lambda: len(_in_topic(emulator, UTILITIES_GROUP, topic.thread_id)) >= 1)
     intro = _in_topic(emulator, UTILITIES_GROUP, topic.thread_id)[0]
-    assert "· 来电人:我家门口的路灯坏了三天了,谁来修?" in intro.text
+    assert "· 诉求人:我家门口的路灯坏了三天了,谁来修?" in intro.text
     assert "· 机器人答复:路灯坏了找谁修" in intro.text
-    assert intro.text.endswith("\n· 来电人(开单后):幸福路23号门口,灯杆编号LD-0457")
+    assert intro.text.endswith("\n· 诉求人(开单后):幸福路23号门口,灯杆编号LD-0457")
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -87,7 +87,7 @@ async def test_in_english_the_answer_asks_for_the_details_in_english(
     )
     (card,) = await bot_lines(emulator, UTILITIES_GROUP, 1)
     # The staff read the card in their language, the requester's words as they wrote them.
-    assert "· 来电人:The street light outside my door" in card.text
+    assert "· 诉求人:The street light outside my door" in card.text
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -212,9 +212,9 @@ async def test_words_after_an_answer_reach_the_ticket_with_the_question_and_the_
     lines = card.text.splitlines()
     start = lines.index("首问经过:")
     assert lines[start + 1 : start + 4] == [
-        "· 来电人:我的社保卡丢了怎么补办",
+        "· 诉求人:我的社保卡丢了怎么补办",
         "· 机器人答复:社保卡丢了怎么补办",
-        "· 来电人:补办以后原来卡里的钱还在吗我担心丢了很着急",
+        "· 诉求人:补办以后原来卡里的钱还在吗我担心丢了很着急",
     ]
     # /ticket 1: the question is every word they wrote.
     await world.user_sends(SOCIAL_OFFICER, "/ticket 1", SOCIAL_GROUP)
@@ -240,11 +240,11 @@ async def test_a_clarified_question_the_offers_and_a_person_asked_for_reach_the_
     await world.user_presses(ENGLISH, ENGLISH, asked.message_id, "cat:consultation")
     assert "#1" in (await bot_lines(emulator, ENGLISH, 4))[-1].text
     (card,) = await _cards(emulator)
-    assert "· 来电人:hello" in card.text
+    assert "· 诉求人:hello" in card.text
     assert "· 机器人请其说得具体些" in card.text
     assert "· 机器人提供选项:公积金贷款怎么申请" in card.text
-    assert card.text.endswith("· 来电人要求转人工\n· 机器人请其选择事项类型")
-    assert "· 来电人:How do I get a housing loan as a single parent?" in card.text
+    assert card.text.endswith("· 诉求人要求转人工\n· 机器人请其选择事项类型")
+    assert "· 诉求人:How do I get a housing loan as a single parent?" in card.text
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -257,7 +257,7 @@ async def test_a_fault_no_template_knows_goes_to_the_department_of_its_category(
     await world.user_sends(REQUESTER, "小区门口的井盖坏了,晚上有人踩空摔伤了")
     assert "工单 #1(故障报修)" in (await bot_lines(emulator, REQUESTER, 1))[-1].text
     (card,) = await bot_lines(emulator, UTILITIES_GROUP, 1)
-    assert "来电人原话:小区门口的井盖坏了" in card.text
+    assert "诉求人原话:小区门口的井盖坏了" in card.text
     # A matter of no routed category and no close template: the general window.
     await world.user_sends(
         ENGLISH, "I want to complain: the public library closed early again and nobody explained"
@@ -334,7 +334,7 @@ async def test_ticket_history_shows_the_bots_answers_as_said_to_the_requester(
     await bot_lines(emulator, SOCIAL_GROUP, 1)
     await world.user_sends(SOCIAL_OFFICER, "/ticket 1", SOCIAL_GROUP)
     history = (await bot_lines(emulator, SOCIAL_GROUP, 2))[-1].text
-    assert "\n· 机器人答复:社保卡丢了怎么补办(来电人表示没有解决)\n" in history
+    assert "\n· 机器人答复:社保卡丢了怎么补办(诉求人表示没有解决)\n" in history
     assert "内部备注" not in history
 
 
@@ -409,7 +409,7 @@ async def test_asked_for_a_person_or_a_service_first_the_bot_asks_the_matter_onc
     await world.user_sends(user, matter)
     await until(lambda: any("#1" in e.text for e in _said_to(emulator, user)))
     (card,) = await _cards(emulator)
-    assert f"· 来电人:{first}\n· 机器人请其说明是什么事\n· 来电人:{matter}" in card.text
+    assert f"· 诉求人:{first}\n· 机器人请其说明是什么事\n· 诉求人:{matter}" in card.text
     if group is not None:
         assert card in _said_to(emulator, group) and f"|{kind}|" in card.text
     assert await _question(application, 1) == question

@@ -68,10 +68,10 @@ async def test_a_forwarded_notice_alone_is_asked_about_once_and_kept(
     )
     (card,) = await bot_lines(emulator, UTILITIES_GROUP, 1)
     assert (
-        '· 来电人:(转发的消息,来自频道"Channel")通知:本周六停水\n'
+        '· 诉求人:(转发的消息,来自频道"Channel")通知:本周六停水\n'
         "· 机器人问其转发这条消息想办什么事\n"
-        '· 来电人:(转发的消息,原发送人隐藏了账号,显示为"物业")停水时间:8:00-18:00\n'
-        f"· 来电人:{answer}"
+        '· 诉求人:(转发的消息,原发送人隐藏了账号,显示为"物业")停水时间:8:00-18:00\n'
+        f"· 诉求人:{answer}"
     ) in card.text
     # Asked once: nothing else was asked before the ticket.
     assert len(bot_said(world, REQUESTER)) == 3

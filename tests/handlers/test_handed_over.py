@@ -65,13 +65,13 @@ async def test_the_requesters_words_reach_the_department_that_accepted_the_hando
     assert sent is not None
     await until(lambda: any(words in e.text for e in replies_to(world, group, form.message_id)))
     (relayed,) = [e for e in bot_said(world, group) if words in e.text]
-    assert relayed.text == f"📩 工单 #1 来电人:{words}"
+    assert relayed.text == f"📩 工单 #1 诉求人:{words}"
     # The owner, who stays accountable, still reads it in the ticket's topic.
     owners = GROUPS[department]
     await until(lambda: any(e.text == words for e in bot_said(world, owners, topic.thread_id)))
 
     await world.user_sends_content(REQUESTER, {**PHOTO, "caption": "租房合同"})
-    shown = "📩 工单 #1 来电人:租房合同"
+    shown = "📩 工单 #1 诉求人:租房合同"
     await until(lambda: any(e.text == shown for e in replies_to(world, group, form.message_id)))
     (photo,) = [e for e in bot_said(world, group) if e.text == shown]
     assert photo.kind == "photo"
@@ -106,7 +106,7 @@ async def test_the_accepting_departments_reply_to_the_relayed_words_reaches_the_
     await world.user_sends(OFFICERS[to], reply, group, reply_to=relayed.message_id)
     await until(lambda: any(e.text == reply for e in bot_said(world, REQUESTER)))
     name = desk.rules.staff.shown_as(OFFICERS[to])
-    told = f"{name}({desk.settings.department(to).names['zh']})答复了来电人:{reply}"
+    told = f"{name}({desk.settings.department(to).names['zh']})答复了诉求人:{reply}"
     await until(lambda: any(told in e.text for e in bot_said(world, GROUPS[department])))
 
 
@@ -167,19 +167,19 @@ async def test_a_question_on_the_form_before_accepting_goes_to_the_owner_who_ans
     to, form, department = await a_form(emulator)
     (topic,) = world.chats[GROUPS[department]].topics.values()
     group = GROUPS[to]
-    question = "请问来电人是否已提交收入证明?"
+    question = "请问诉求人是否已提交收入证明?"
     await world.user_sends(OFFICERS[to], question, group, reply_to=form.message_id)
     owner = desk.rules.staff.shown_as(OFFICERS[department])
     # The asker hears where it went: to the owner, not the requester.
     await until(lambda: any("已转给" in e.text for e in bot_said(world, group)))
     asked = [e for e in bot_said(world, group) if "已转给" in e.text]
     assert f"首问负责人 {owner}" in asked[0].text
-    assert "不发给来电人" in asked[0].text and "不允许" not in asked[0].text
+    assert "不发给诉求人" in asked[0].text and "不允许" not in asked[0].text
     name = desk.rules.staff.shown_as(OFFICERS[to])
     shown = f"❓ {name}({desk.settings.department(to).names['zh']})就工单 #1 的转办单提问"
     await until(lambda: any(shown in e.text for e in bot_said(world, GROUPS[department])))
     (told,) = [e for e in bot_said(world, GROUPS[department]) if shown in e.text]
-    assert f"{shown}(来电人看不到):{question}" in told.text
+    assert f"{shown}(诉求人看不到):{question}" in told.text
     async with desk.sessions() as session:
         note = await session.scalar(select(TicketMessage).where(TicketMessage.text == question))
     assert note is not None and (note.direction, note.author_id) == (Direction.NOTE, OFFICERS[to])
@@ -197,7 +197,7 @@ async def test_a_question_on_the_form_before_accepting_goes_to_the_owner_who_ans
     )
     await until(lambda: any(answer in e.text for e in replies_to(world, group, form.message_id)))
     (answered,) = [e for e in bot_said(world, group) if answer in e.text]
-    assert answered.text == f"💬 {owner} 就工单 #1 的转办单答复(来电人看不到):{answer}"
-    passed = f"已转给 {desk.settings.department(to).names['zh']}(来电人看不到)"
+    assert answered.text == f"💬 {owner} 就工单 #1 的转办单答复(诉求人看不到):{answer}"
+    passed = f"已转给 {desk.settings.department(to).names['zh']}(诉求人看不到)"
     await until(lambda: any(passed in e.text for e in bot_said(world, GROUPS[department])))
     assert not any(w in e.text for e in bot_said(world, REQUESTER) for w in (question, answer))

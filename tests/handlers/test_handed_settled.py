@@ -36,14 +36,14 @@ OFFICER = 100101
 UTILITIES_GROUP, UTILITIES_OFFICER = -1000000000103, 100301
 SUMMARY = "已上门更换水管"
 AUTO_CLOSED = {
-    "zh": "📌 工单 #1 来电人超时未确认,工单已自动关闭。",
+    "zh": "📌 工单 #1 诉求人超时未确认,工单已自动关闭。",
     "en": "📌 Ticket #1: the requester did not answer in time; the ticket closed by itself.",
 }
 TOLD = {
     "zh": {
         "resolved": "📌 工单 #1 已由首问负责人 {owner} 办结:" + SUMMARY + "。",
-        "reopened": "📌 工单 #1 来电人表示没有解决,工单已重新打开,仍由本科室办理",
-        "closed": "📌 工单 #1 来电人已确认解决,评分 5 星,工单已关闭。",
+        "reopened": "📌 工单 #1 诉求人表示没有解决,工单已重新打开,仍由本科室办理",
+        "closed": "📌 工单 #1 诉求人已确认解决,评分 5 星,工单已关闭。",
     },
     "en": {
         "resolved": "📌 Ticket #1 was resolved by its owner {owner}: " + SUMMARY + ".",

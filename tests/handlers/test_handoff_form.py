@@ -129,7 +129,7 @@ async def test_the_receiving_officers_reply_to_the_form_reaches_the_requester(
     assert filed is not None and (filed.ticket_id, filed.author_id) == (1, receiver)
     # The owner, who stays accountable, reads it in the ticket's topic as if written there.
     name = desk.rules.staff.shown_as(receiver)
-    told = f"{name}({desk.settings.department(to).names['zh']})答复了来电人:{reply}"
+    told = f"{name}({desk.settings.department(to).names['zh']})答复了诉求人:{reply}"
     await until(lambda: any(told in e.text for e in bot_said(world, GROUPS[department])))
 
 

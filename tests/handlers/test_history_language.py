@@ -19,7 +19,7 @@ App = Application  # type: ignore[type-arg]
 SUPERVISOR, MANAGEMENT_CHAT, GENERAL_GROUP = 100190, -1000000000900, -1000000000101
 # What each language says of the two events, and the English defaults it used to show.
 SAYS = {
-    "zh": ("指派 {owner} 负责({by})", "来电人表示没有解决,重新打开"),
+    "zh": ("指派 {owner} 负责({by})", "诉求人表示没有解决,重新打开"),
     "en": ("assigned to {owner} ({by})", "reopened, the requester says it is not solved"),
 }
 

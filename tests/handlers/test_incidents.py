@@ -71,7 +71,7 @@ async def test_one_incident_update_reaches_every_affected_requester(
     await world.user_sends(poster, f"/incident {incident_id} {update}", place)
     for user_id in people:
         await until(lambda u=user_id: any(update in t for t in _bot_said(emulator, u)))
-    await until(lambda: any("5 位来电人" in t for t in _bot_said(emulator, place)))
+    await until(lambda: any("5 位诉求人" in t for t in _bot_said(emulator, place)))
 
     # Without the text: the refusal and how to write it; nobody else hears anything.
     await world.user_sends(poster, f"/incident {incident_id}", place)

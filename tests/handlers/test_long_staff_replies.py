@@ -100,7 +100,7 @@ async def test_a_long_numbered_reply_and_its_edit_reach_the_requester_in_numbere
     assert "".join(p.removeprefix(number + edited) for p in parts) == EDITED
 
 
-UNDELIVERED = {"zh": "未能送达来电人", "en": "did not reach the requester"}
+UNDELIVERED = {"zh": "未能送达诉求人", "en": "did not reach the requester"}
 
 
 @pytest.fixture

@@ -169,7 +169,7 @@ async def test_a_whole_case_through_the_staff_group(
     intro = (await bot_lines(emulator, GENERAL_GROUP, 2))[1]
     assert intro.thread_id == topic.thread_id and "公租房" in intro.text
     # What the requester wrote before the claim is in the topic too: in its introduction.
-    assert intro.text.endswith("\n· 来电人(开单后):在等人工吗?")
+    assert intro.text.endswith("\n· 诉求人(开单后):在等人工吗?")
 
     await world.user_sends(REQUESTER, "我家三口人,月收入四千")
     await world.user_sends_content(

@@ -31,10 +31,10 @@ OWNER, COLLEAGUE, SUPERVISOR = 100101, 100102, 100190
 STAFF_TALK = "这个人之前也投诉过,别理他"
 # What the writer is told: it did not go, who owns the ticket, what to do.
 TOLD = {
-    "zh": ("没有发给来电人", "由 王芳 负责", "/assign"),
+    "zh": ("没有发给诉求人", "由 王芳 负责", "/assign"),
     "en": ("did not go to the requester", "owned by 王芳", "/assign"),
 }
-NOTED = {"zh": "李强 的内部备注(未发给来电人):", "en": "Internal note by 李强 (not sent to"}
+NOTED = {"zh": "李强 的内部备注(未发给诉求人):", "en": "Internal note by 李强 (not sent to"}
 
 
 @pytest.fixture

@@ -163,9 +163,9 @@ async def test_the_accepting_departments_copy_is_a_numbered_reply_to_the_form(de
         return call
 
     text = shown(part="copy", text="白天有人", content_type="text")
-    assert (text.method, text.params["text"]) == ("sendMessage", "📩 工单 #7 来电人:白天有人")
+    assert (text.method, text.params["text"]) == ("sendMessage", "📩 工单 #7 诉求人:白天有人")
     photo = shown(part="copy", text="合同", content_type="photo")
-    assert (photo.method, photo.params["caption"]) == ("copyMessage", "📩 工单 #7 来电人:合同")
+    assert (photo.method, photo.params["caption"]) == ("copyMessage", "📩 工单 #7 诉求人:合同")
     sticker = shown(part="copy", text="", content_type="sticker")
     assert sticker.method == "copyMessage" and "caption" not in sticker.params
     long = shown(part="copy", text="长" * 4090, content_type="text")

@@ -78,20 +78,27 @@ async def test_raising_a_consultation_to_high_keeps_its_earlier_promise(
 
 @pytest.mark.parametrize("store", ["sqlite"])
 @pytest.mark.parametrize(("user_id", "language"), LANGUAGES)
-async def test_urgent_days_after_opening_promises_a_time_to_come_and_escalates_nobody(
+async def test_a_missed_deadline_never_moves_later_on_a_change_of_priority(
     running: tuple[Emulator, App], desk_clock: DeskClock, user_id: int, language: str
 ) -> None:
+    """Issue 14, a fresh tester: /priority days after opening moved the missed claim and
+    resolution deadlines to times to come, hiding the breach. They stay as they were: the
+    requester hears it is overdue, with an apology, never a new time; the escalation runs."""
     emulator, application = running
     emulator.world.users[user_id].started = True
     ticket = await _open(application, user_id, language)
-    desk_clock.now += timedelta(days=5)  # Saturday 09:00: the urgent 4 h from opening long past
+    desk_clock.now += timedelta(days=5)  # Saturday 09:00: every deadline long past
     await emulator.world.user_sends(SUPERVISOR, f"/priority {ticket.id} 特急", GENERAL_GROUP)
-    told = "将在 2026-12-05 13:00 前办结" if language == "zh" else "settle it by 2026-12-05 13:00"
-    await until(lambda: any(told in t for t in _texts(emulator, user_id)))
-    assert not any("2026-11-30 13:00" in t for t in _texts(emulator, user_id))
-    # Its deadlines count from now: nobody is escalated to at once.
+    await until(lambda: any("优先级调整为" in t for t in _texts(emulator, GENERAL_GROUP)))
+    async with DeskContext(application).desk.sessions() as session:
+        now = await session.get(Ticket, ticket.id)
+        assert now is not None
+        assert now.first_response_due_at == ticket.first_response_due_at
+        assert now.resolution_due_at == ticket.resolution_due_at
+    assert not any("2026-12-05" in t for t in _texts(emulator, user_id))
+    # Overdue as it was: the supervisors hear of it at the next sweep.
     await sweep(DeskContext(application))
-    assert not any(f"#{ticket.id}" in t for t in _texts(emulator, SUPERVISOR))
+    await until(lambda: any(f"#{ticket.id}" in t for t in _texts(emulator, SUPERVISOR)))
 
 
 OVERDUE = {

@@ -99,8 +99,8 @@ async def test_what_missed_a_blocked_requester_reaches_them_when_they_write_agai
     await world.user_sends(OFFICER, "/ticket 1", GENERAL_GROUP)
     await until(lambda: bool(_said(world, GENERAL_GROUP, "经过:")))
     (history,) = _said(world, GENERAL_GROUP, "经过:")
-    assert "来电人已屏蔽本机器人,消息无法送达" in history.text
-    assert "来电人已恢复联系(向机器人发来消息),补发 2 条" in history.text
+    assert "诉求人已屏蔽本机器人,消息无法送达" in history.text
+    assert "诉求人已恢复联系(向机器人发来消息),补发 2 条" in history.text
     assert "unreachable" not in history.text and "reachable again" not in history.text
 
 

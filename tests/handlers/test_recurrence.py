@@ -85,7 +85,7 @@ async def test_a_reply_to_a_closed_tickets_message_opens_its_recurrence(
     )
     record = next(e for e in bot_said(world, GENERAL_GROUP)[said:] if "工单 #2|" in e.text)
     recurrence = (
-        "· 旧事复发:来电人回复了已关闭的工单 #1 的消息(原问题:我想申请公租房;原负责人:王芳)"
+        "· 旧事复发:诉求人回复了已关闭的工单 #1 的消息(原问题:我想申请公租房;原负责人:王芳)"
     )
     assert recurrence in record.text.split("\n"), record.text
 

@@ -146,8 +146,8 @@ async def test_new_question_while_a_ticket_is_open(running: tuple[Emulator, App]
     assert "工单 #2" in (await bot_lines(emulator, REQUESTER, 4))[-1].text
     (second,) = await bot_lines(emulator, SOCIAL_GROUP, 1)
     assert (
-        "· 来电人:社保卡丢了怎么补办\n· 机器人答复:社保卡丢了怎么补办(来电人表示没有解决)\n"
-        "· 来电人要求转人工"
+        "· 诉求人:社保卡丢了怎么补办\n· 机器人答复:社保卡丢了怎么补办(诉求人表示没有解决)\n"
+        "· 诉求人要求转人工"
     ) in second.text
     assert "此前工单:#1 待认领" in second.text
     # Pressing the same button again opens nothing more: the ticket waits for a person.

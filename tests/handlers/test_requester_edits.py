@@ -27,7 +27,7 @@ from tests.handlers.conftest import (
 
 App = Application  # type: ignore[type-arg]
 OFFICER = 100101
-MARK = {"zh": "来电人修改了", "en": "The requester edited"}
+MARK = {"zh": "诉求人修改了", "en": "The requester edited"}
 WAS = {"zh": "原为:", "en": "It read:"}
 
 

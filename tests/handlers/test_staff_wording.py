@@ -58,8 +58,8 @@ async def test_ticket_n_marks_every_kind_and_shows_no_empty_heading(
     await until(lambda: len(bot_said(world, GENERAL_GROUP, topic.thread_id)) >= 4)
     record = await _answer_to(emulator, "/ticket 1", topic.thread_id)
     assert "消息:\n" in record
-    assert "来电人:[图片] 租房合同" in record
-    assert "来电人:[联系人]" in record and "来电人:[视频消息]" in record
+    assert "诉求人:[图片] 租房合同" in record
+    assert "诉求人:[联系人]" in record and "诉求人:[视频消息]" in record
     assert "其他消息" not in record
 
 

@@ -58,7 +58,9 @@ async def test_an_escalation_is_acted_on_from_its_buttons(
     choice = (await bot_lines(emulator, SUPERVISOR, 3))[-1]
     assert [row[0]["callback_data"] for row in choice.buttons] == ["asg:1:100101", "asg:1:100102"]
     await world.user_presses(SUPERVISOR, SUPERVISOR, choice.message_id, "asg:1:100102")
-    owner_told = (await bot_lines(emulator, REQUESTER, 2))[-1]
+    # The requester heard at once that the reply promised was late (issue 14), then who has it.
+    assert _said(emulator, REQUESTER, "已超过我们承诺的回复时间")
+    owner_told = (await bot_lines(emulator, REQUESTER, 3))[-1]
     assert "李强" in owner_told.text
     await until(lambda: _said(emulator, SECOND_OFFICER, "主管指派您负责工单 #1"))
     await until(lambda: card.buttons == [])  # nobody can claim it any more: the card redrawn
@@ -74,7 +76,7 @@ async def test_an_escalation_is_acted_on_from_its_buttons(
     priorities = (await bot_lines(emulator, SUPERVISOR, 5))[-1]
     assert "pri:1:urgent" in [row[0]["callback_data"] for row in priorities.buttons]
     await world.user_presses(SUPERVISOR, SUPERVISOR, priorities.message_id, "pri:1:urgent")
-    promise = (await bot_lines(emulator, REQUESTER, 3))[-1]
+    promise = (await bot_lines(emulator, REQUESTER, 4))[-1]
     assert "已调整为特急处理" in promise.text
 
 

@@ -22,7 +22,7 @@ App = Application  # type: ignore[type-arg]
 SOCIAL_GROUP, UTILITIES_GROUP = -1000000000102, -1000000000103
 SOCIAL_OFFICER, UTILITIES_OFFICER = 100201, 100301
 CARD = {"zh": "首问经过:", "en": "First inquiry:"}
-ASKED, ANSWERED = "请问来电人是否已提交收入证明?", "已提交,见附件材料清单第3项。"
+ASKED, ANSWERED = "请问诉求人是否已提交收入证明?", "已提交,见附件材料清单第3项。"
 
 
 @pytest.fixture
@@ -89,10 +89,10 @@ async def _opened(emulator: Emulator, application: App) -> Ticket:
 SIDEWALK = "占道停车的车位坏了"
 REJECTED_OFFERS = {
     "zh": [
-        "· 来电人:占道停车的车位坏了",
+        "· 诉求人:占道停车的车位坏了",
         "· 机器人提供选项:有车堵在我家门口怎么办;出租车绕路怎么投诉;买车的购置税怎么交"
-        "(来电人否定了这些选项)",
-        "· 来电人要求转人工",
+        "(诉求人否定了这些选项)",
+        "· 诉求人要求转人工",
     ],
     "en": [
         "· Requester: 占道停车的车位坏了",
@@ -132,9 +132,9 @@ SOCIAL_CARD = "我的社保卡丢了怎么补办"
 ADDED = "补办以后原来卡里的钱还在吗我担心丢了很着急"
 ANSWERS = {
     ("zh", True): [
-        "· 来电人:我的社保卡丢了怎么补办",
-        "· 机器人答复:社保卡丢了怎么补办(来电人表示没有解决)",
-        "· 来电人要求转人工",
+        "· 诉求人:我的社保卡丢了怎么补办",
+        "· 机器人答复:社保卡丢了怎么补办(诉求人表示没有解决)",
+        "· 诉求人要求转人工",
     ],
     ("en", True): [
         "· Requester: 我的社保卡丢了怎么补办",
@@ -143,9 +143,9 @@ ANSWERS = {
         "· Requester asked for a person",
     ],
     ("zh", False): [
-        "· 来电人:我的社保卡丢了怎么补办",
+        "· 诉求人:我的社保卡丢了怎么补办",
         "· 机器人答复:社保卡丢了怎么补办",
-        "· 来电人:" + ADDED,
+        "· 诉求人:" + ADDED,
     ],
     ("en", False): [
         "· Requester: 我的社保卡丢了怎么补办",
@@ -182,10 +182,10 @@ async def test_an_answer_rejected_and_an_answer_given_read_apart(
 MORE = "我家住在3号楼,老人八十多岁了"
 INCIDENT = {
     "zh": {
-        "record": "孙伟 向群体性事件 #{n} 的全部来电人发布进展:" + UPDATE,
-        "card": "· 孙伟 发布群体性事件 #{n} 的进展(开单后,发给该事件全部来电人):" + UPDATE,
+        "record": "孙伟 向群体性事件 #{n} 的全部诉求人发布进展:" + UPDATE,
+        "card": "· 孙伟 发布群体性事件 #{n} 的进展(开单后,发给该事件全部诉求人):" + UPDATE,
         "owner": "负责人 无",
-        "reply": "回复来电人",
+        "reply": "回复诉求人",
         "staff": "工作人员 孙伟",
     },
     "en": {
@@ -230,8 +230,8 @@ async def test_an_incident_update_reads_as_the_incidents_and_leaves_the_ticket_u
 # ticket's record says what each was, not an internal note of the ticket's staff.
 HANDOFF = {
     "zh": [
-        "{asker}(公用事业科)就转办单提问(来电人看不到):" + ASKED,
-        "{owner} 就转办单答复公用事业科(来电人看不到):" + ANSWERED,
+        "{asker}(公用事业科)就转办单提问(诉求人看不到):" + ASKED,
+        "{owner} 就转办单答复公用事业科(诉求人看不到):" + ANSWERED,
     ],
     "en": [
         "{asker} (Utilities) asked about the handoff (not seen by the requester): " + ASKED,
@@ -283,7 +283,7 @@ async def test_a_question_about_a_handoff_and_its_answer_read_as_such(
 
 # An ordinary fault, then danger said into it: the record says why the priority rose.
 RAISED = {
-    "zh": "优先级调整为特急(来电人所述涉及紧急情况)",
+    "zh": "优先级调整为特急(诉求人所述涉及紧急情况)",
     "en": "priority now Urgent (the requester's words tell of an emergency)",
 }
 

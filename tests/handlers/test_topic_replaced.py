@@ -66,6 +66,6 @@ async def test_a_replacement_topic_shows_the_question_as_it_reads_now_and_what_c
     intro, *copied, answer = lines
     assert "原来的话题已被关闭或删除" in intro.text
     assert "我想申请公租房" in intro.text
-    assert "来电人(开单后修改,现为):我想申请公租房,家里四口人" in intro.text
+    assert "诉求人(开单后修改,现为):我想申请公租房,家里四口人" in intro.text
     assert [e.kind for e in copied] == KEPT
     assert answer.text == "户口本要原件吗?"

@@ -61,7 +61,7 @@ async def test_a_typed_notice_is_asked_about_not_made_an_urgent_fault(
     assert "请问您希望" not in bot_said(world, REQUESTER)[-1].text
     (card,) = await bot_lines(emulator, UTILITIES_GROUP, 1)
     assert (
-        f"· 来电人:通知:本周六停水\n· 机器人问其就这条通知想办什么事\n· 来电人:{answer}"
+        f"· 诉求人:通知:本周六停水\n· 机器人问其就这条通知想办什么事\n· 诉求人:{answer}"
     ) in card.text
 
 

@@ -77,13 +77,13 @@ async def test_the_unclaimed_card_shows_what_the_requester_said_since(
     desk_clock.now += timedelta(minutes=5)
     sent = await world.user_sends(REQUESTER, "我家三口人")
     assert sent is not None
-    await until(lambda: "来电人(开单后):我家三口人" in _card(world).text)
+    await until(lambda: "诉求人(开单后):我家三口人" in _card(world).text)
     await world.user_sends_content(REQUESTER, {**photo("R1"), "caption": "这是租房合同"})
-    await until(lambda: "来电人(开单后,照片附言):这是租房合同" in _card(world).text)
+    await until(lambda: "诉求人(开单后,照片附言):这是租房合同" in _card(world).text)
     await world.user_edits(REQUESTER, REQUESTER, sent["message"]["message_id"], "我家四口人")
-    await until(lambda: "来电人(开单后修改,现为):我家四口人" in _card(world).text)
+    await until(lambda: "诉求人(开单后修改,现为):我家四口人" in _card(world).text)
     text = _card(world).text
-    assert text.startswith("🆕 新工单 #1") and "· 来电人:我想申请公租房" in text
+    assert text.startswith("🆕 新工单 #1") and "· 诉求人:我想申请公租房" in text
     assert "另附:照片×1(" in text  # the photo, not the edit, counted as attached
     assert _card(world).message_id == card.message_id  # the card itself, redrawn
     assert [b["callback_data"] for row in _card(world).buttons for b in row] == ["claim:1"]
@@ -104,7 +104,7 @@ async def test_a_card_with_long_later_words_still_fits_one_message(
         await until(lambda n=n: f"第{n}段" in _card(world).text)  # type: ignore[misc]
     text = _card(world).text
     assert units(text) <= MAX_MESSAGE
-    assert "来电人(开单后):第3段" in text and "全文见 /ticket 1" in text
+    assert "诉求人(开单后):第3段" in text and "全文见 /ticket 1" in text
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -127,9 +127,9 @@ async def test_the_handoff_form_shows_what_the_requester_said_up_to_the_handoff(
     order = "/transfer utilities 需上门查看漏水 | 请安排维修 | 8"
     await world.user_sends(OFFICER, order, GENERAL_GROUP, topic.thread_id)
     (form,) = await bot_lines(emulator, UTILITIES_GROUP, 1)
-    assert "· 来电人:我想申请公租房" in form.text
-    assert "来电人(开单后):我家三口人" in form.text
-    assert "来电人(开单后):房子漏水很严重" in form.text
+    assert "· 诉求人:我想申请公租房" in form.text
+    assert "诉求人(开单后):我家三口人" in form.text
+    assert "诉求人(开单后):房子漏水很严重" in form.text
     # Decided later, it still shows what was said up to the handoff, no more.
     desk_clock.now += timedelta(minutes=1)
     await world.user_sends(REQUESTER, "什么时候来?")

@@ -318,7 +318,7 @@ async def test_a_requesters_edit_reaches_the_staff_marked_as_an_edit(
     )
     lines = said(world, GENERAL_GROUP, topic.thread_id)
     mark = next(i for i, e in enumerate(lines) if "修改" in e.text)
-    assert "来电人修改了之前发来的一条消息(工单 #1)" in lines[mark].text
+    assert "诉求人修改了之前发来的一条消息(工单 #1)" in lines[mark].text
     assert lines[mark + 1].text == "我家四口人"
     # Filed, marked; and the requester is told it reached the officer, once.
     assert "(修改后):我家四口人" in await ticket_history(world, topic.thread_id)

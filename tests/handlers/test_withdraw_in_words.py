@@ -76,7 +76,7 @@ async def test_unowned_withdrawn_in_english_closes_and_stops_escalating(
     assert ticket.status is TicketStatus.CLOSED
     assert ticket.close_reason is CloseReason.WITHDRAWN
     # Nobody owns it: the department's staff group hears it (staff read Chinese).
-    await until(lambda: any("来电人已撤销工单 #1" in t for t in _texts(emulator, staff_group)))
+    await until(lambda: any("诉求人已撤销工单 #1" in t for t in _texts(emulator, staff_group)))
     assert len(_texts(emulator, staff_group)) > group
     # Its card no longer offers Claim.
     card = world.find(staff_group, bot_said(world, staff_group)[0].message_id)
@@ -120,10 +120,10 @@ async def test_owned_withdrawn_in_chinese_tells_the_owner(
     assert "工单 #1 已撤销并关闭" in told.text and "王芳" in told.text, told.text
     assert (await _ticket(application)).close_reason is CloseReason.WITHDRAWN
     # The owner hears it in private, and in the ticket's topic.
-    await until(lambda: any("来电人已撤销工单 #1" in t for t in _texts(emulator, OFFICER)))
+    await until(lambda: any("诉求人已撤销工单 #1" in t for t in _texts(emulator, OFFICER)))
     await until(
         lambda: any(
-            "来电人已撤销工单 #1" in e.text and e.thread_id == topic.thread_id
+            "诉求人已撤销工单 #1" in e.text and e.thread_id == topic.thread_id
             for e in bot_said(world, GENERAL_GROUP)
         )
     )

@@ -137,7 +137,7 @@ async def test_a_reply_to_a_mass_incident_alert_is_a_note_on_each_of_its_tickets
 MANAGER = 900001
 LIFT = "电梯这个要查一下维保记录"
 BY_MANAGER = {
-    "zh": "钱局长 的内部备注(未发给来电人):",
+    "zh": "钱局长 的内部备注(未发给诉求人):",
     "en": "Internal note by 钱局长 (not sent to",
 }
 IN_HISTORY = {"zh": "钱局长 内部备注", "en": "internal note by 钱局长"}

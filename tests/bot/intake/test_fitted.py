@@ -150,8 +150,8 @@ def test_the_words_said_after_the_ticket_opened_follow_the_first_inquiry() -> No
     assert values["question_chars"] == 4 + 5 + 4 + 5
     zh = inquiry.fitted(card("zh"), values)
     assert (
-        "· 来电人:路灯坏了\n· 来电人(开单后):我家三口人\n· 来电人(开单后,照片附言):合同在此\n"
-        "· 来电人(开单后修改,现为):我家四口人"
+        "· 诉求人:路灯坏了\n· 诉求人(开单后):我家三口人\n· 诉求人(开单后,照片附言):合同在此\n"
+        "· 诉求人(开单后修改,现为):我家四口人"
     ) in zh
     en = inquiry.fitted(form("en"), values)
     assert (

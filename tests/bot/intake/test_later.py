@@ -65,7 +65,7 @@ def test_a_replacement_topic_shows_the_question_as_edited_in_both_languages() ->
     values = inquiry.whole_values([], "我想申请公租房", edited)
     shown = {"ticket_id": 7, "owner": "王芳", "question": "我想申请公租房"}
     zh = TEXTS.render("topic_reopened", "zh", **shown, inquiry=values["inquiry"])
-    assert "· 来电人:我想申请公租房\n· 来电人(开单后修改,现为):我想申请公租房,四口人" in zh
+    assert "· 诉求人:我想申请公租房\n· 诉求人(开单后修改,现为):我想申请公租房,四口人" in zh
     en = TEXTS.render("topic_reopened", "en", **shown, inquiry=values["inquiry"])
     assert (
         "· Requester: 我想申请公租房\n"
@@ -102,11 +102,11 @@ def test_staff_turns_name_the_officer_in_their_place_in_both_languages() -> None
     shown = {"ticket_id": 7, "owner": "李强", "question": "我想申请公租房"}
     zh = TEXTS.render("topic_intro", "zh", **shown, inquiry=values["inquiry"])
     assert zh.endswith(
-        "\n· 来电人:我想申请公租房"
-        "\n· 工作人员 王芳(开单后,对来电人):请问您家几口人?"
-        "\n· 来电人(开单后):三口人"
-        "\n· 工作人员 王芳(开单后修改,现为,对来电人):请问您家几口人?户口本上的"
-        "\n· 工作人员 王芳(开单后,照片附言,对来电人):这是户口本"
+        "\n· 诉求人:我想申请公租房"
+        "\n· 工作人员 王芳(开单后,对诉求人):请问您家几口人?"
+        "\n· 诉求人(开单后):三口人"
+        "\n· 工作人员 王芳(开单后修改,现为,对诉求人):请问您家几口人?户口本上的"
+        "\n· 工作人员 王芳(开单后,照片附言,对诉求人):这是户口本"
     )
     en = TEXTS.render("topic_intro", "en", **shown, inquiry=values["inquiry"])
     assert en.endswith(
