@@ -21,7 +21,7 @@ WORDS = {
     "en": {"withdrawn": "withdrawn", "timeout": "closed by itself", "confirmed": "confirmed"},
 }
 CARD = {
-    "zh": {"withdrawn": "来电人已于", "timeout": "自动关闭", "confirmed": "确认已解决"},
+    "zh": {"withdrawn": "诉求人已于", "timeout": "自动关闭", "confirmed": "确认已解决"},
     "en": {
         "withdrawn": "Withdrawn by the requester",
         "timeout": "by itself",

@@ -20,7 +20,7 @@ App = Application  # type: ignore[type-arg]
 # The lift's fault goes to Utilities (config.yaml).
 OFFICER, SUPERVISOR, GROUP = 100301, 100390, -1000000000103
 PRIVATE = {"zh": "在此私聊或工作群发送 /incident 1", "en": "here or in a staff group"}
-COPIED = {"zh": "群体性事件 #1 的进展已发给来电人", "en": "Incident #1's update was sent"}
+COPIED = {"zh": "群体性事件 #1 的进展已发给诉求人", "en": "Incident #1's update was sent"}
 UPDATE = "维修人员已到场,预计今晚18点前恢复运行"
 
 

@@ -26,8 +26,8 @@ __all__ = ["settings"]  # the fixture: the staff's language as the test says
 OFFERED = {
     "zh": (
         "· 机器人提供选项:有车堵在我家门口怎么办",
-        "(来电人否定了这些选项)",
-        "来电人表示没有解决",
+        "(诉求人否定了这些选项)",
+        "诉求人表示没有解决",
     ),
     "en": (
         "· Bot offered: A car is blocking my gate",

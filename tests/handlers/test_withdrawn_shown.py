@@ -48,7 +48,7 @@ async def test_withdrawn_unclaimed_in_chinese(running: tuple[Emulator, App]) -> 
     found = world.find(GENERAL_GROUP, card)
     await until(lambda: not (found.get("reply_markup") or {}).get("inline_keyboard"))
     shown = world.find(GENERAL_GROUP, card)["text"]
-    assert "已由 - 认领" not in shown and "来电人已于" in shown and "撤销" in shown, shown
+    assert "已由 - 认领" not in shown and "诉求人已于" in shown and "撤销" in shown, shown
     status = await _status(emulator, REQUESTER)
     assert "#1" in status and "已撤销" in status, status
     assert "承诺" not in status, status
