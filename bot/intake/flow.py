@@ -205,7 +205,7 @@ async def take_text(
         )
     if requester.inquiry and not going_on:  # idle too long: its buttons are over too
         await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=None)
-    requester.inquiry = going_on
+    requester.inquiry = await lead.fresh(tx=tx, requester=requester, turns=going_on, new=aside)
     # A notice's words are kept, marked: they say what the matter is about, not how urgent
     # it is for them (`inquiry.own_words`); a notice typed before words of their own in one
     # text is their matter's context: their words are searched for, and tell its kind and

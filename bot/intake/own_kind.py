@@ -25,6 +25,7 @@ from bot.intake.new_matter import reads_as_question, starts_anew
 from bot.intake.small_words import carries_no_matter
 from bot.models import Requester, Ticket
 from bot.same_matter import alike, subject
+from knowledge.matcher import Band
 
 # How close the words before an answer must come to the template the next words find, next
 # to the answered one, for those next words to narrow the same matter (`narrows`).
@@ -110,6 +111,9 @@ def apart_from(desk: Desk, requester: Requester, ticket: Ticket, text: str) -> b
         return False
     found = topic(desk.matcher, text, desk.templates)
     template = desk.templates.get(found) if found is not None else None
+    matches = desk.matcher.search(text, requester.language, limit=1)
+    close = matches and desk.matcher.band(matches) is not Band.HANDOVER
+    searched = desk.templates.get(matches[0].template_id) if close else None
     same = shares_words(text, words) or (
         ticket_matter(desk, ticket, text, template)
         if template is not None
@@ -119,10 +123,10 @@ def apart_from(desk: Desk, requester: Requester, ticket: Ticket, text: str) -> b
             desk.settings.surge.similarity,
         )
     )
-    elsewhere = (
-        template is not None
-        and template.category != ticket.category
-        and template.department != ticket.department_key
+    # Only a template the search comes close to (offered or answered, never a category asked
+    # beside the ticket: the next follow-up would join it) places a question elsewhere.
+    elsewhere = searched is not None and (
+        searched.category != ticket.category or searched.department != ticket.department_key
     )
     return own_matter(
         Beside(

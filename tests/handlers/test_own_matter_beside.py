@@ -145,3 +145,56 @@ async def test_a_greeting_is_not_in_the_ticket_s_title(
     await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
     topic = await only_topic(world, GENERAL_GROUP)
     assert matter in topic.name and greeting.casefold() not in topic.name.casefold(), topic.name
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("requester", "first", "words"),
+    [
+        (REQUESTER, FIRE_LANE[REQUESTER], "我想注销公司怎么弄?"),
+        (REQUESTER, LIGHT[REQUESTER], "我想注销公司怎么弄?"),
+        (ENGLISH, FIRE_LANE[ENGLISH], "How do I check my pension?"),
+        (ENGLISH, LIGHT[ENGLISH], "I want to close my company, what should I do?"),
+    ],
+)
+async def test_another_department_s_question_beside_a_ticket_is_not_filed_there(
+    running: tuple[Emulator, App], requester: int, first: str, words: str
+) -> None:
+    """Ticket #1 open; a question of another department's matter that the knowledge base does
+    not answer outright: a first inquiry of its own (offered, answered or handed to a person),
+    the requester not told it was added to #1, nothing of it filed there."""
+    emulator, application = running
+    world = emulator.world
+    heard = await _ticket_one(emulator, requester, first)
+    await world.user_sends(requester, words)
+    reply = (await bot_lines(emulator, requester, heard + 1))[-1]
+    assert "#1" not in reply.text, reply.text
+    assert words not in await _filed(application, 1)
+
+
+CLOSING = {
+    REQUESTER: "我想注销公司怎么弄?",
+    ENGLISH: "I want to close my company, what should I do?",
+}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("requester", [REQUESTER, ENGLISH])
+async def test_a_question_offered_aside_stays_out_of_the_next_matter_s_ticket(
+    running: tuple[Emulator, App], requester: int
+) -> None:
+    """Ticket #1 open; a question of another matter offered its templates aside, then a power
+    cut: ticket #2 is the power cut's alone, without the question offered aside (nor is
+    either filed in #1)."""
+    emulator, application = running
+    world = emulator.world
+    heard = await _ticket_one(emulator, requester, FIRE_LANE[requester])
+    await world.user_sends(requester, CLOSING[requester])
+    await bot_lines(emulator, requester, heard + 1)
+    await world.user_sends(requester, POWER[requester])
+    await until(lambda: "#2" in _said(world, requester))
+    tickets = await _tickets(application)
+    assert tickets[1].question == POWER[requester], tickets[1].question
+    words = [t.get("text") for t in tickets[1].inquiry or [] if t.get("text")]
+    assert all(CLOSING[requester] not in w for w in words), words
+    assert await _filed(application, 1) == []
