@@ -24,6 +24,7 @@ from bot.intake.inquiry import Turn
 from bot.intake.new_matter import reads_as_question, starts_anew
 from bot.intake.small_words import carries_no_matter
 from bot.models import Requester, Ticket
+from bot.priority import emergency_words
 from bot.same_matter import alike, subject
 from knowledge.matcher import Band
 
@@ -105,7 +106,12 @@ def apart_from(desk: Desk, requester: Requester, ticket: Ticket, text: str) -> b
     if follows_up(text):
         return False
     words = matter_words(ticket.question, ticket.inquiry)
-    fault = reports_fault(text) or infer_category(desk.settings, text) == _fault(desk)
+    # A fault, a supply cut or a danger to people told now: a matter to act on.
+    fault = (
+        reports_fault(text)
+        or infer_category(desk.settings, text) == _fault(desk)
+        or bool(emergency_words(desk.rules, text))
+    )
     question = reads_as_question(text)
     if not fault and not question:
         return False

@@ -198,3 +198,24 @@ async def test_a_question_offered_aside_stays_out_of_the_next_matter_s_ticket(
     words = [t.get("text") for t in tickets[1].inquiry or [] if t.get("text")]
     assert all(CLOSING[requester] not in w for w in words), words
     assert await _filed(application, 1) == []
+
+
+GAS = {REQUESTER: "家里燃气泄漏了,味道很大", ENGLISH: "There is a gas leak in my kitchen"}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("requester", [REQUESTER, ENGLISH])
+async def test_a_danger_beside_an_unrelated_ticket_is_its_own_urgent_ticket(
+    running: tuple[Emulator, App], requester: int
+) -> None:
+    """Ticket #1 a fire-lane complaint; a gas leak at home: ticket #2, urgent, of its own; the
+    complaint is neither given its words nor raised to urgent."""
+    emulator, application = running
+    world = emulator.world
+    await _ticket_one(emulator, requester, FIRE_LANE[requester])
+    await world.user_sends(requester, GAS[requester])
+    await until(lambda: "#2" in _said(world, requester))
+    first, second = await _tickets(application)
+    assert GAS[requester] in second.question and second.priority == "urgent", second.priority
+    assert first.priority != "urgent"
+    assert GAS[requester] not in await _filed(application, 1)

@@ -48,6 +48,12 @@ OWN = [
     (LIGHT_EN, "The power is out in my flat"),
     (FIRE_LANE_EN, "The drain in our building is blocked and sewage is coming up"),
 ]
+EMERGENCIES = [
+    (FIRE_LANE, "家里燃气泄漏了,味道很大"),
+    (FIRE_LANE, "电梯困人了,有人被关在里面"),
+    (FIRE_LANE_EN, "There is a gas leak in my kitchen"),
+    (FIRE_LANE_EN, "My neighbour is trapped in the lift"),
+]
 QUESTIONS = [
     (FIRE_LANE, "个体工商户营业执照怎么办理?"),
     (LIGHT, "个体工商户营业执照怎么办理?"),
@@ -113,7 +119,7 @@ STAYS = [
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
-@pytest.mark.parametrize(("ticket", "text"), OWN + QUESTIONS)
+@pytest.mark.parametrize(("ticket", "text"), OWN + QUESTIONS + EMERGENCIES)
 async def test_another_kind_of_matter_leaves_the_ticket(
     desk: Desk, ticket: tuple[str, str, str], text: str
 ) -> None:
