@@ -231,7 +231,7 @@ def other_matter(desk: Desk, requester: Requester, ticket: Ticket, text: str) ->
     return aside(
         band=band,
         needs_person=best.needs_person,
-        same_matter=_ticket_s(desk, ticket, text, best),
+        same_matter=ticket_matter(desk, ticket, text, best),
         question=question,
         not_solved=not_solved,
     )
@@ -240,20 +240,20 @@ def other_matter(desk: Desk, requester: Requester, ticket: Ticket, text: str) ->
 def other_topic(desk: Desk, ticket: Ticket, text: str) -> bool:
     """Whether the knowledge base places `text` (the question after a lead, "还有,…",
     "Also, …": `new_matter.led_question`) at a topic (`topic`: a template it comes close to,
-    or the one whose keyword it says) that is not `ticket`'s matter (`_ticket_s`); or, placing
+    or the one whose keyword it says) that is not `ticket`'s matter (`ticket_matter`); or, placing
     it at none, the words tell its kind of matter (keywords of templates: "公积金" of the
     housing fund's) and the ticket's words name none of those templates. Words that tell no
     matter ("另外,你们什么时候来?") stay the ticket's."""
     found = topic(desk.matcher, text, desk.templates)
     template = desk.templates.get(found) if found is not None else None
     if template is not None:
-        return not _ticket_s(desk, ticket, text, template)
+        return not ticket_matter(desk, ticket, text, template)
     said = _keyworded(text, desk.templates)
     words = matter_words(ticket.question, ticket.inquiry)
     return bool(said) and not said & _keyworded(words, desk.templates)
 
 
-def _ticket_s(desk: Desk, ticket: Ticket, text: str, template: CaseTemplate) -> bool:
+def ticket_matter(desk: Desk, ticket: Ticket, text: str, template: CaseTemplate) -> bool:
     """Whether `text`, placed at `template`, is `ticket`'s matter: a template the bot answered
     the ticket's inquiry with, or alike the ticket's words as the surge check judges two
     tickets (`bot.same_matter.alike`: the same topic, or words alike at config

@@ -96,7 +96,11 @@ answer its answer, "没用", "解决了", alone or leading a question, "没用,�
 `inquiry.is_aside`, `bot.intake.new_matter.led_question`); "not aside": the text is not a
 question of another matter the knowledge base answers confidently
 (`bot.intake.new_matter.aside`: an ANSWER, no person needed, not the ticket's matter as
-`bot.same_matter.alike` judges it, a question, no "not solved"), nor words the knowledge base
+`bot.same_matter.alike` judges it, a question, no "not solved"), nor a matter plainly of its
+own that needs a person (`bot.intake.own_kind.apart_from`: a fault or supply cut of another kind
+than the ticket's, "我家停电了" beside a fire-lane complaint; a question the knowledge base
+places at another category's and department's matter; never words that may follow the
+ticket up, `bot.intake.follow_up.follows_up`), nor words the knowledge base
 places at another matter after a lead ("还有,…", "解决了,谢谢。另外,…": `bot.intake.lead.apart`;
 "solved" said of a resolution awaiting their word confirms it). Such a question is searched
 and answered as for anyone and NOT filed in the ticket: a clerk answers it without bothering

@@ -17,7 +17,7 @@ from bot.intake import emergency, inquiry, language, lead, offers, pending, pres
 from bot.intake.about import ask_about
 from bot.intake.after_answer import said_after_answer
 from bot.intake.announcement import leading_notice
-from bot.intake.close import Matter, other_matter
+from bot.intake.close import Matter
 from bot.intake.decision import (
     Action,
     after_match,
@@ -36,7 +36,7 @@ from bot.intake.decision import (
 from bot.intake.fillers import thanks
 from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, register
 from bot.intake.new_matter import led_question
-from bot.intake.own_kind import anew_after
+from bot.intake.own_kind import anew_after, apart_from
 from bot.intake.reply import reply_to_answer
 from bot.intake.search import band_of
 from bot.intake.search import closest as closest_templates
@@ -111,14 +111,14 @@ async def take_text(
     apart = (
         step is None and current is not None and not beside and lead.apart(desk, current, parted)
     )
-    # A question of another matter, in the chat of a ticket in hand: answered, not filed.
+    # Another matter, in the chat of a ticket in hand: answered or its own ticket, not filed.
     aside = (
         step is None
         and current is not None
         and origin is None
         and not beside
         and has_words(text)
-        and (apart or other_matter(desk, requester, current, text))
+        and (apart or apart_from(desk, requester, current, text))
     )
     decided = before_match(
         step=step,
@@ -209,7 +209,7 @@ async def take_text(
         )
     if requester.inquiry and not going_on:  # idle too long: its buttons are over too
         await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=None)
-    requester.inquiry = going_on
+    requester.inquiry = await lead.fresh(tx=tx, requester=requester, turns=going_on, new=aside)
     # A notice's words are kept, marked: they say what the matter is about, not how urgent
     # it is for them (`inquiry.own_words`); a notice typed before words of their own in one
     # text is their matter's context: their words are searched for, and tell its kind and

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from bot import closure
 from bot.desk import Desk
-from bot.intake import held, inquiry
+from bot.intake import held, inquiry, offers
 from bot.intake.close import another_thing, other_topic
+from bot.intake.inquiry import Turn
 from bot.intake.new_matter import Led
 from bot.intake.reply import Reply
 from bot.models import Requester, Ticket, TicketStatus
@@ -66,3 +67,19 @@ def after_answer(requester: Requester, led: Led | None) -> frozenset[str]:
     if led is not None and led.reply is Reply.SOLVED and led.opener:
         held.let_go(requester)
     return frozenset()
+
+
+async def fresh(
+    *, tx: Transaction, requester: Requester, turns: list[Turn], new: bool
+) -> list[Turn]:
+    """The inquiry a text goes on with, `turns` the one going on: a matter of its own beside
+    the ticket in hand (`new`) after a first inquiry begun aside (`inquiry.is_aside`: a
+    question answered or offered apart from the ticket) begins afresh, the earlier one set
+    aside with its buttons (`offers.set_aside`), so that neither its question nor its words
+    join the new matter's ("我的养老金怎么查?" offered, then "我家停电了": a power cut's ticket
+    without the pension's words). Else `turns` as they are."""
+    if not (new and turns and inquiry.is_aside(turns)):
+        return turns
+    await offers.set_aside(tx=tx, requester=requester, turns=turns)
+    requester.last_question = requester.last_offered = None
+    return []

@@ -33,8 +33,24 @@ _FORWARDED = re.compile(
 _BREAK = re.compile(r"\s*[,，:：;；。.!！?？、]+\s*|(?<=[^\x00-\x7f])\s+")
 
 
+# A greeting leading the matter with no break after it ("你好我家停电了", "hello the power is
+# out", "hi there, …", "早上好,…"), with its particles and the people it greets.
+_GREETING = re.compile(
+    r"^(?:(?:你好|您好|大家好|早上好|上午好|中午好|下午好|晚上好|早安|哈喽|嗨|在吗|在不在|有人吗|请问)"
+    r"(?:啊|呀|哇|哈|呢|哦)?(?:师傅|同志|各位)?[\W_]*)+"
+    r"|^(?:(?:hello|hi|hey|hiya|greetings|good\s+(?:morning|afternoon|evening|day)|dear\s+"
+    r"(?:sir|madam|sirs|all|team))(?![a-z0-9])(?:\s+(?:there|all|everyone|everybody|guys|team|folks))?"
+    r"[\W_]*)+",
+    re.IGNORECASE,
+)
+
+
 def _without_head(line: str) -> str:
-    """`line` without the greetings and bare requests it starts with, each ended by a break."""
+    """`line` without the greetings and bare requests it starts with, each ended by a break,
+    and a greeting without one (`_GREETING`)."""
+    greeted = _GREETING.match(line)
+    if greeted is not None and greeted.end() < len(line):
+        line = line[greeted.end() :]
     start = 0
     for mark in _BREAK.finditer(line):
         if mark.end() < len(line) and carries_no_matter(line[start : mark.start()]):

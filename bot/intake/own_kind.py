@@ -16,10 +16,17 @@ from collections.abc import Sequence
 
 from bot.classify import infer_category
 from bot.desk import Desk
+from bot.faults import cut_supplies, reports_fault, supplies_cut_now
 from bot.intake import inquiry
+from bot.intake.close import matter_words, other_matter, ticket_matter, topic
+from bot.intake.follow_up import Beside, follows_up, own_matter, shares_words
 from bot.intake.inquiry import Turn
-from bot.intake.new_matter import starts_anew
+from bot.intake.new_matter import reads_as_question, starts_anew
 from bot.intake.small_words import carries_no_matter
+from bot.models import Requester, Ticket
+from bot.priority import emergency_words
+from bot.same_matter import alike, subject
+from knowledge.matcher import Band
 
 # How close the words before an answer must come to the template the next words find, next
 # to the answered one, for those next words to narrow the same matter (`narrows`).
@@ -84,3 +91,61 @@ def tells_fault_after(desk: Desk, text: str, answered: str | None) -> bool:
         return False
     templates = [desk.templates.get(t) for t in answered.split(",")]
     return all(t is not None and t.category != fault for t in templates)
+
+
+def apart_from(desk: Desk, requester: Requester, ticket: Ticket, text: str) -> bool:
+    """Whether `text`, written beside `ticket` in hand (no inquiry of theirs going on), is a
+    matter of its own: a question of another matter the knowledge base answers
+    (`close.other_matter`), or one that needs a person apart (`follow_up.own_matter`): "我家
+    停电了" beside a fire-lane complaint or a street light is a first inquiry of its own (its
+    own ticket), never filed into the unrelated one; "路灯还是不亮", "any news?", an address or
+    thanks stay the ticket's (`follow_up.follows_up`). The cheap readers first: a follow-up
+    is the ticket's without a search."""
+    if other_matter(desk, requester, ticket, text):
+        return True
+    if follows_up(text):
+        return False
+    words = matter_words(ticket.question, ticket.inquiry)
+    # A fault, a supply cut or a danger to people told now: a matter to act on.
+    fault = (
+        reports_fault(text)
+        or infer_category(desk.settings, text) == _fault(desk)
+        or bool(emergency_words(desk.rules, text))
+    )
+    question = reads_as_question(text)
+    if not fault and not question:
+        return False
+    found = topic(desk.matcher, text, desk.templates)
+    template = desk.templates.get(found) if found is not None else None
+    matches = desk.matcher.search(text, requester.language, limit=1)
+    close = matches and desk.matcher.band(matches) is not Band.HANDOVER
+    searched = desk.templates.get(matches[0].template_id) if close else None
+    same = shares_words(text, words) or (
+        ticket_matter(desk, ticket, text, template)
+        if template is not None
+        else alike(
+            subject(text, None),
+            subject(words, topic(desk.matcher, words, desk.templates)),
+            desk.settings.surge.similarity,
+        )
+    )
+    # Only a template the search comes close to (offered or answered, never a category asked
+    # beside the ticket: the next follow-up would join it) places a question elsewhere.
+    elsewhere = searched is not None and (
+        searched.category != ticket.category or searched.department != ticket.department_key
+    )
+    return own_matter(
+        Beside(
+            follow_up=False,
+            same_matter=same,
+            fault=fault,
+            ticket_fault=ticket.category == _fault(desk),
+            new_supply=bool(supplies_cut_now(text) - cut_supplies(words)),
+            question=question,
+            elsewhere=elsewhere,
+        )
+    )
+
+
+def _fault(desk: Desk) -> str:
+    return desk.settings.emergency.category

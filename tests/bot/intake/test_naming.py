@@ -57,3 +57,33 @@ def test_a_name_is_one_line_within_telegrams_limit(ticket_id: int, question: str
     assert name.startswith(f"#{ticket_id}")
     assert 1 <= len(name) <= MAX_NAME
     assert len(name.splitlines()) == 1 and name == name.strip()
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("你好我家停电了", "#5 我家停电了"),
+        ("你好啊,我家停电了", "#5 我家停电了"),
+        ("您好师傅,路灯坏了", "#5 路灯坏了"),
+        ("早上好,我家停电了", "#5 我家停电了"),
+        ("您好!请问社保卡丢了怎么补办", "#5 社保卡丢了怎么补办"),
+        ("hello the power is out in my flat", "#5 the power is out in my flat"),
+        ("hi there, the power is out", "#5 the power is out"),
+        ("Good morning, the power is out", "#5 the power is out"),
+        ("hey guys the light is broken", "#5 the light is broken"),
+        # A greeting alone is still the name (nothing else said); words that only start
+        # like one are the matter.
+        ("你好", "#5 你好"),
+        ("hello", "#5 hello"),
+        ("high water in the basement", "#5 high water in the basement"),
+        ("Hiking trail closed", "#5 Hiking trail closed"),
+    ],
+)
+def test_a_greeting_without_a_break_is_not_the_name(question: str, name: str) -> None:
+    assert topic_name(5, question) == name
+
+
+@given(greeting=st.sampled_from(["你好", "您好", "hello", "Hi", "Hello!", "你好,", "在吗"]))
+def test_a_greeting_never_leads_a_named_matter(greeting: str) -> None:
+    name = topic_name(7, f"{greeting}路灯坏了")
+    assert name == "#7 路灯坏了"
