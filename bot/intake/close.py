@@ -8,6 +8,7 @@ import unicodedata
 import weakref
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
+from dataclasses import replace
 
 from bot.classify import infer_category
 from bot.desk import Desk
@@ -18,7 +19,7 @@ from bot.intake.inquiry import Turn
 from bot.intake.new_matter import aside, reads_as_question
 from bot.models import Requester, Ticket
 from bot.resolution_words import another_matter, says_not_solved
-from bot.same_matter import alike, subject
+from bot.same_matter import Subject, alike, subject
 from knowledge.matcher import Band, Matcher
 from knowledge.templates import CaseTemplate, Status
 
@@ -261,10 +262,9 @@ def ticket_matter(desk: Desk, ticket: Ticket, text: str, template: CaseTemplate)
     language = desk.settings.languages.default
     answered = {title for turn in ticket.inquiry or () for title in turn.get("offered", ())}
     words = matter_words(ticket.question, ticket.inquiry)
-    return template.title(language) in answered or alike(
-        subject(text, template.id),
-        subject(words, topic(desk.matcher, words, desk.templates)),
-        desk.settings.surge.similarity,
+    ticket_s = subject(words, topic(desk.matcher, words, desk.templates))
+    return template.title(language) in answered or _said_of(
+        desk, subject(text, template.id), ticket_s
     )
 
 
@@ -277,8 +277,18 @@ def another_thing(desk: Desk, ticket: Ticket, text: str) -> bool:
     if not another_matter(text):
         return False
     words = matter_words(ticket.question, ticket.inquiry)
-    return not alike(
+    return not _said_of(
+        desk,
         subject(text, topic(desk.matcher, text, desk.templates)),
         subject(words, topic(desk.matcher, words, desk.templates)),
-        desk.settings.surge.similarity,
     )
+
+
+def _said_of(desk: Desk, said: Subject, ticket_s: Subject) -> bool:
+    """Whether a requester's words `said` beside their ticket are its matter, `ticket_s`, as
+    the surge check judges two tickets (`bot.same_matter.alike`), except that words naming no
+    place are said of the ticket's own ("还是停电" after 幸福里3号楼's power cut): between
+    two requesters' reports, one naming no place is never one with a place's."""
+    if not said.places and not said.spots:
+        said = replace(said, places=ticket_s.places, spots=ticket_s.spots)
+    return alike(said, ticket_s, desk.settings.surge.similarity)
