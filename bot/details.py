@@ -45,7 +45,7 @@ _ZH_NO_NAME = ("家", "隔壁", "附近", "对面", "周边", "旁边", "老", "
 _ZH_PLACE = (
     rf"(?P<road>[\u4e00-\u9fff]{{2,4}})(?:路|街|大道|大街|巷|胡同|弄){_NUMERAL}(?:号|弄)(?:院|楼)?",
     rf"\d+\s*(?:号楼|栋|幢|单元|室|层)|{_NUMERAL}\s*(?:号楼|单元|室)|{_NUMERAL}栋(?!楼)",
-    r"(?P<estate>[\u4e00-\u9fff]{2,4})(?:小区|花园|家园|新村|公寓|苑)",
+    r"(?P<estate>[\u4e00-\u9fff]{2,4})(?:小区|花园|家园|新村|公寓|苑|里(?=\s*\d))",
     r"(?P<cross>[\u4e00-\u9fff]{2,4})(?:路|街|大道)(?=(?:与|和|跟)[\u4e00-\u9fff]{2,4}(?:路|街|大道)"
     r"|(?:交叉)?路?口)",
 )
@@ -188,6 +188,14 @@ def split(items: Sequence[str], have: Iterable[str]) -> tuple[list[str], list[st
     kinds = frozenset(have)
     received = [item for item in items if kind_of(item) in kinds]
     return [item for item in items if item not in received], received
+
+
+def without_places(text: str) -> str:
+    """`text` without the places it names ("幸福路23号", "building 3")."""
+    for kind, gives in _GIVES:
+        if kind == LOCATION:
+            text = gives.sub(lambda m: " " if _named(m) else m.group(0), text)
+    return text
 
 
 def matter_of(text: str) -> str:

@@ -9,6 +9,7 @@ import re
 
 from bot.intake.fillers import only_fillers
 from bot.intake.openers import is_opener, names_no_matter
+from bot.intake.place_only import only_place
 
 # Openers that say nothing about the matter: the bot asks what it is about, once.
 GREETINGS = frozenset(
@@ -32,7 +33,7 @@ def carries_no_matter(text: str) -> bool:
 def is_opening(text: str) -> bool:
     """A greeting (GREETINGS) or an opener that announces a question and says nothing of it
     ("我想咨询一下", "I have a question": `openers.is_opener`)."""
-    return _bare(text) in GREETINGS or is_opener(text)
+    return _bare(text) in GREETINGS or is_opener(text) or only_place(text)
 
 
 def is_filler(text: str) -> bool:

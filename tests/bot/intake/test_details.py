@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given as hypothesis_given
+from hypothesis import strategies as st
 
 from bot.details import (
     LOCATION,
@@ -169,3 +171,26 @@ def test_the_items_of_every_template_are_read_alike_in_both_languages() -> None:
             asked = (template.get("handling") or {}).get("ask_for") or {}
             zh, en = asked.get("zh", []), asked.get("en", [])
             assert [kind_of(i) for i in zh] == [kind_of(i) for i in en], template["id"]
+
+
+@hypothesis_given(
+    st.from_regex(r"1[3-9]\d{9}", fullmatch=True),
+    st.sampled_from(["", " ", "-"]),
+    st.sampled_from(["", "电话", "电话号码是", "手机号码:", "my phone number is ", "mobile: "]),
+)
+def test_a_phone_number_is_read_as_a_phone_and_never_as_a_code(
+    number: str, gap: str, lead: str
+) -> None:
+    """However a mobile number is written (spaced 3-4-4, dashed, led by its name), it gives
+    a phone and no pole or account number."""
+    written = gap.join((number[:3], number[3:7], number[7:]))
+    assert given(f"{lead}{written}") == {PHONE}
+
+
+@hypothesis_given(
+    st.sampled_from(["我们", "我家", "这个", "那个", "整个", "隔壁", "咱们", "附近的", "我住的"]),
+    st.sampled_from(["小区", "花园", "公寓"]),
+    st.sampled_from(["停水了", "没电了", "的路灯坏了"]),
+)
+def test_an_estate_named_by_no_name_is_no_place(lead: str, estate: str, matter: str) -> None:
+    assert LOCATION not in given(f"{lead}{estate}{matter}")
