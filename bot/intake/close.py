@@ -105,7 +105,9 @@ class Matter:
             said = infer_category(desk.settings, self.own) or infer_category(
                 desk.settings, self.words
             )
-        self._answered = _answered(turns)
+        # The templates last answered with, but those rejected: they decide nothing.
+        self._answered = tuple(t for t in _answered(turns) if t not in rejected)
+        self._rejected = bool(rejected)
         self._closes = [CloseTemplate(desk, self.own, rejected, said)]
         if self.own != self.words:
             self._closes.append(CloseTemplate(desk, self.words, rejected, said))
@@ -141,9 +143,10 @@ class Matter:
     def topic_department(self) -> str | None:
         """The department of the topic the requester's own words name by the knowledge
         base's keywords ("公积金", "社保": `search.topic_department`), None when they name
-        none or several departments' (config `routing.close_template` `off`: none)."""
-        if self._desk.settings.routing.close_template == "off":
-            return None
+        none or several departments' (config `routing.close_template` `off`, or a template
+        refused in the inquiry: none)."""
+        if self._desk.settings.routing.close_template == "off" or self._rejected:
+            return None  # templates refused: neither they nor the topic they name decide
         return topic_department(self._desk, self.own)
 
 

@@ -3,7 +3,7 @@ building". It says where, not what: a clerk asks what the matter is there, as af
 opener, and reads the place with the matter said next (the matter searched alone, the place
 kept in the question as where it is: `decision.searched_words`). The same spot leading a
 matter in one text ("我家楼下路灯坏了三天了") is no part of the matter searched for
-(`near_spot`, `bot.details.matter_of`)."""
+(`without_spot`, as `bot.details.matter_of` leaves out an address)."""
 
 from __future__ import annotations
 

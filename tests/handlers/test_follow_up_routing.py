@@ -1,10 +1,11 @@
 """Issue 14, a fresh tester: follow-ups on a housing fund (公积金) or social security (社保)
 matter went to the General department: after the answer of a fund template, "查不到怎么回事"
 or "it says my account is frozen" were taken for new matters (or the ticket's department
-looked for in their words alone), and a question naming 公积金 whose suggestions were all
-rejected had no template to route it. A follow-up of an answered matter goes where the
-answered template's department is; a question naming a topic the knowledge base's keywords
-place in one department goes there. End to end over the emulation."""
+looked for in their words alone), and a question naming 公积金 that no template came close
+to had nothing to route it. A follow-up of an answered matter goes where the answered
+template's department is (unless refused: test_rejected_routing.py); a question
+naming a topic the knowledge base's keywords place in one department, nothing refused, goes
+there. End to end over the emulation."""
 
 from __future__ import annotations
 
@@ -49,10 +50,13 @@ async def _step(world: Any, user: int, step: str) -> None:
             None,
         ),
         (REQUESTER, ["社保卡丢了怎么办", "补办要多久", "人工"], "户口簿"),
-        (REQUESTER, ["我的公积金账户被冻结了", "press:human", "press:cat:consultation"], None),
+        (REQUESTER, ["公积金的事情我想当面找人谈谈", "press:cat:consultation"], None),
         (
             ENGLISH,
-            ["my housing fund account is frozen", "press:human", "press:cat:consultation"],
+            [
+                "I want to talk to someone in person about my housing fund",
+                "press:cat:consultation",
+            ],
             None,
         ),
     ],
