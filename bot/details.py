@@ -22,43 +22,67 @@ TIME, SCOPE = "time", "scope"
 _ASKS = (
     (PHONE, re.compile(r"电话|手机|联系方式|phone|mobile")),
     (PHOTO, re.compile(r"照片|图片|photo|picture")),
-    (LOCATION, re.compile(r"位置|地址|地点|门牌|\baddress|\bwhere\b|\blocation")),
-    (NUMBER, re.compile(r"编号|号码|户号|\bnumber\b")),
+    (
+        LOCATION,
+        re.compile(
+            r"位置|地址|地点|门牌|路口|小区名称|\baddress|\bwhere\b|\blocation|\bjunction|pick-?up\b"
+            r"|^the\s+estate\b"
+        ),
+    ),
+    (NUMBER, re.compile(r"编号|号码|户号|[牌单工口]号|\bnumber\b")),
     # when it began ("停电开始的时间", "when the power went"); how far it reaches ("是否整栋楼或
     # 片区停电", "邻居是否同样停水", "whether the whole building or area is dark")
-    (TIME, re.compile(r"时间|什么时候|几点|\bwhen\b|\btime\b")),
+    (TIME, re.compile(r"时间|时段|什么时候|几点|\bwhen\b|\btime\b")),
     (SCOPE, re.compile(r"整栋|整幢|片区|邻居|范围|\bwhole\b|neighbou?rs?|\bother\s+flats\b")),
 )
 
 _NUMERAL = r"(?:\d+|[一二三四五六七八九十百零〇两]+)"
+# A place's name read before its kind ("幸福" of 幸福路, "幸福里" of 幸福里小区): Chinese
+# characters up to a word that is no name ("我们小区", "整个小区", "隔壁小区" name none).
+_ZH_NAMED = r"(?:路|街|大道|大街|巷|胡同|弄|小区|花园|家园|新村|公寓|苑)"
+_ZH_NOT_NAME = re.compile(r"[的们个这那哪整全每各本我你他她咱在住是了到和与及跟从就也都楼]")
+_ZH_NO_NAME = ("家", "隔壁", "附近", "对面", "周边", "旁边", "老", "新", "马", "道", "公", "铁")
 _ZH_PLACE = (
-    rf"[\u4e00-\u9fff]{{2,4}}(?:路|街|大道|大街|巷|胡同|弄){_NUMERAL}(?:号|弄)(?:院|楼)?",
-    rf"{_NUMERAL}\s*(?:号楼|栋|幢|单元|室|层)",
-    r"[\u4e00-\u9fff]{2,4}(?:小区|花园|家园|新村|公寓)",
+    rf"(?P<road>[\u4e00-\u9fff]{{2,4}})(?:路|街|大道|大街|巷|胡同|弄){_NUMERAL}(?:号|弄)(?:院|楼)?",
+    rf"\d+\s*(?:号楼|栋|幢|单元|室|层)|{_NUMERAL}\s*(?:号楼|单元|室)|{_NUMERAL}栋(?!楼)",
+    r"(?P<estate>[\u4e00-\u9fff]{2,4})(?:小区|花园|家园|新村|公寓|苑|里(?=\s*\d))",
+    r"(?P<cross>[\u4e00-\u9fff]{2,4})(?:路|街|大道)(?=(?:与|和|跟)[\u4e00-\u9fff]{2,4}(?:路|街|大道)"
+    r"|(?:交叉)?路?口)",
 )
-_EN_STREET = r"(?:road|rd|street|st|avenue|ave|lane|ln|way|boulevard|drive)"
-_NOT_A_NAME = r"(?!(?:the|a|an|this|that|our|my|your|main|side|busy|same)\b)"
+_EN_STREET = r"(?:road|rd|street|st|avenue|ave|boulevard|blvd)"
+_EN_NAMED_ONLY = r"(?:Way|Drive|Lane|Ln|Close|Estate|Gardens?|Compound|Residences?)"
+_NOT_A_NAME = (
+    r"(?!(?:the|a|an|this|that|our|my|your|his|her|their|its|main|side|busy|same|on|in|at|of"
+    r"|for|to|from|by|near|along|down|up|across|off|over|any|no|one|some|every|each|which"
+    r"|what|other|another|whole|entire|old|new|broken|dark|hours?|days?|minutes?|weeks?"
+    r"|nights?|times?)\b)"
+)
 _EN_PLACE = (
-    rf"\b(?:no\.?\s*)?\d+[a-z]?,?\s+(?:[a-z]+\s+){{1,3}}?{_EN_STREET}\b",
+    rf"\b(?:no\.?\s*)?\d+[a-z]?,?\s+(?:{_NOT_A_NAME}[a-z]+\s+){{1,3}}?{_EN_STREET}\b",
     rf"\b{_NOT_A_NAME}[a-z]+\s+{_EN_STREET}\b(?!\s*(?:lights?|lamps?))"
     r"(?:\s+(?:estate|compound))?",
-    r"\b(?:building|block|flat|room|apartment|unit)\s+\d+[a-z]?\b",
+    r"\b(?:building|bldg\.?|block|blk\.?|flat|room|apartment|apt\.?|unit)\s*(?:no\.?\s*)?\d+[a-z]?\b",
+)
+# A name only when written as one (capitalised): "Sunshine Estate", "Elm Drive"; not "a usb
+# drive", "any way", "our estate".
+_EN_PROPER = (
+    rf"\b(?!(?:The|A|An|This|That|Our|My|Your|Any|No|One|Some|Every|Which|Usb|USB|Hard|Flash"
+    rf"|Test|Fast|Bus|Slow)\b)[A-Z][a-z]+\s+{_EN_NAMED_ONLY}\b(?!\s*(?:lights?|lamps?))"
+)
+_PHONE = (
+    r"(?:(?:联系|手机)?电话(?:号码?)?|手机(?:号码?)?|(?:phone|mobile|tel|contact)(?:\s+number)?)?"
+    r"\s*(?:[:：是为]|is)?\s*"
+    r"(?:(?<![\d-])(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?![\d-])"
+    r"|(?<![\d-])(?:0\d{2,3}|\(0\d{2,3}\))[- ]?\d{7,8}(?![\d-]))"
 )
 _GIVES = (
     (LOCATION, re.compile("|".join((*_ZH_PLACE, *_EN_PLACE)), re.IGNORECASE)),
-    (
-        PHONE,
-        re.compile(
-            r"(?:(?:联系|手机)?电话(?:号码?)?|手机(?:号码?)?|(?:phone|mobile|tel)(?:\s+number)?)?"
-            r"\s*(?:[:：是为]|is)?\s*"
-            r"(?:(?<!\d)(?:\+?86[- ]?)?1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}-?\d{7,8}(?!\d))",
-            re.IGNORECASE,
-        ),
-    ),
+    (LOCATION, re.compile(_EN_PROPER)),
+    (PHONE, _PHONES := re.compile(_PHONE, re.IGNORECASE)),
     (
         NUMBER,
         re.compile(
-            r"(?:[\u4e00-\u9fff]{0,2}(?:编号|号码|户号)|(?:[a-z]+\s+)?number)"
+            r"(?:[\u4e00-\u9fff]{0,2}(?:编号|号码|户号|[杆表牌单工]号)|(?:[a-z]+\s+)?number)"
             r"\s*(?:[:：是为]|is)?\s*[a-z0-9-]*\d[a-z0-9-]{2,}"
             r"|(?<![a-z0-9])[a-z]{1,4}-?\d{3,}(?![a-z0-9])",
             re.IGNORECASE,
@@ -67,12 +91,41 @@ _GIVES = (
 )
 
 
+def _named(match: re.Match[str]) -> bool:
+    """A place read in Chinese has a name before its kind: "幸福路", "幸福里小区", not
+    "我们小区", "整个小区", "隔壁小区", "马路口" (the last characters before a word that is
+    no name, two at least)."""
+    groups = match.groupdict()
+    name = next((groups[g] for g in ("road", "estate", "cross") if groups.get(g)), None)
+    if name is None:
+        return True
+    tail = _ZH_NOT_NAME.split(name)[-1]
+    return len(tail) >= 2 and not tail.endswith(_ZH_NO_NAME)
+
+
+def _read(gives: re.Pattern[str], words: str) -> bool:
+    """Whether `words` give what `gives` reads (a Chinese place only with its name)."""
+    return any(_named(m) for m in gives.finditer(words))
+
+
 # When a matter began, as said beside it: "从早上8点", "8点开始", "两个小时了", "since 8am",
 # "an hour ago", "for two hours".
 _ZH_WHEN = r"(?:今天|昨天|前天|今早|昨晚|今晚|早上|上午|中午|下午|傍晚|晚上|夜里|半夜|凌晨)"
 _ZH_HOUR = rf"{_ZH_WHEN}?\s*{_NUMERAL}\s*(?:点|时|[:：]\d\d)(?:\d+分?|半|多|左右)?"
+# a past day's hour said alone ("昨天下午3点在窗口"), not a coming one ("明天下午3点开会")
+_ZH_PAST_HOUR = (
+    rf"(?<!明)(?<!明天)(?<!后天)(?<!下周)(?<!周[一二三四五六日天])(?<!星期[一二三四五六日天])"
+    rf"{_ZH_WHEN}\s*{_NUMERAL}\s*(?:点|时)"
+)
 _ZH_SPAN = rf"(?:{_NUMERAL}|半|几|好几)\s*个?\s*(?:多)?(?:小时|钟头|分钟|天)"
-_EN_HOUR = r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|o['’]clock)|noon|midnight"
+_EN_HOUR = (
+    r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|o['’]clock)(?:\s+(?:yesterday|today|last\s+night))?"
+    r"|\d{1,2}:\d\d|noon|midnight"
+)
+_EN_DAYTIME = (
+    r"(?:last\s+night|this\s+(?:morning|afternoon|evening)|yesterday(?:\s+(?:morning|afternoon"
+    r"|evening|night))?|earlier\s+today)"
+)
 _EN_SPAN = (
     r"(?:\d+|an?|one|two|three|four|five|six|several|a\s+few|half\s+an?)\s+"
     r"(?:hours?|minutes?|mins?|days?)"
@@ -81,6 +134,8 @@ _TIMES = (
     rf"(?:从|自|打)\s*(?:{_ZH_HOUR}|{_ZH_WHEN})",
     rf"(?:{_ZH_HOUR}|{_ZH_WHEN})(?:就|钟)?\s*(?:开始|起|以后|之后|到现在)",
     rf"{_ZH_HOUR}\s*(?:就)?\s*(?:停|断|没)",
+    rf"(?:{_ZH_WHEN}|{_ZH_HOUR})\s*(?:就|的时候)?\s*(?:开始)?(?:停|断|没|坏|灭|不亮)",
+    _ZH_PAST_HOUR,
     rf"{_ZH_SPAN}(?:了|之前|以前|前)|一(?:整天|上午|下午|晚上|整晚|夜|早上)",
     rf"\bsince\s+(?:about\s+|around\s+)?(?:{_EN_HOUR}|this\s+(?:morning|afternoon|evening)"
     r"|last\s+night|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day|breakfast|lunch|dawn)",
@@ -88,6 +143,8 @@ _TIMES = (
     rf"\bfor\s+(?:the\s+(?:last|past)\s+)?{_EN_SPAN}\b",
     rf"\b(?:at|around|about|from)\s+{_EN_HOUR}",
     r"\ball\s+(?:day|night|morning|afternoon|evening)\b",
+    rf"\b(?:went|gone|cut|stopped|failed|started|began|happened|broke|off|out|dark)\s+(?:off\s+|out\s+)?"
+    rf"(?:at\s+{_EN_HOUR}|{_EN_DAYTIME})\b",
 )
 # How far it reaches: the whole building, the area, the neighbours too.
 _SCOPES = (
@@ -116,7 +173,13 @@ def given(words: str) -> frozenset[str]:
     phone number (PHONE), a code such as a pole or account number (NUMBER), when the matter
     began (TIME: "从早上8点", "since 8am") and how far it reaches (SCOPE: "整栋楼",
     "the whole building")."""
-    return frozenset(kind for kind, gives in (*_GIVES, *_WHEN_GIVEN) if gives.search(words))
+    kinds = {
+        kind for kind, gives in (*_GIVES, *_WHEN_GIVEN) if kind != NUMBER and _read(gives, words)
+    }
+    # a phone number is no code: "电话号码13800138000" gives a phone, not a pole's number
+    rest = _PHONES.sub(" ", words)
+    kinds |= {NUMBER} if any(g.search(rest) for k, g in _GIVES if k == NUMBER) else set()
+    return frozenset(kinds)
 
 
 def split(items: Sequence[str], have: Iterable[str]) -> tuple[list[str], list[str]]:
@@ -127,11 +190,19 @@ def split(items: Sequence[str], have: Iterable[str]) -> tuple[list[str], list[st
     return [item for item in items if item not in received], received
 
 
+def without_places(text: str) -> str:
+    """`text` without the places it names ("幸福路23号", "building 3")."""
+    for kind, gives in _GIVES:
+        if kind == LOCATION:
+            text = gives.sub(lambda m: " " if _named(m) else m.group(0), text)
+    return text
+
+
 def matter_of(text: str) -> str:
     """`text` without the details it gives (addresses, codes, phone numbers): what the matter
     is, for the knowledge base; the text as it is when nothing else would be left."""
     stripped = text
     for _kind, gives in _GIVES:
-        stripped = gives.sub(" ", stripped)
+        stripped = gives.sub(lambda m: " " if _named(m) else m.group(0), stripped)
     left = re.sub(r"\s+", " ", stripped).strip(" ,，。.;；")
     return left if any(ch.isalpha() for ch in left) else text

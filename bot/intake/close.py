@@ -17,6 +17,7 @@ from bot.intake import inquiry
 from bot.intake.decision import wants_person
 from bot.intake.inquiry import Turn
 from bot.intake.new_matter import aside, reads_as_question
+from bot.intake.search import topic_department
 from bot.models import Requester, Ticket
 from bot.resolution_words import another_matter, says_not_solved
 from bot.same_matter import Subject, alike, subject
@@ -106,6 +107,9 @@ class Matter:
             said = infer_category(desk.settings, self.own) or infer_category(
                 desk.settings, self.words
             )
+        # The templates last answered with, but those rejected: they decide nothing.
+        self._answered = tuple(t for t in _answered(turns) if t not in rejected)
+        self._rejected = bool(rejected)
         self._closes = [CloseTemplate(desk, self.own, rejected, said)]
         if self.own != self.words:
             self._closes.append(CloseTemplate(desk, self.words, rejected, said))
@@ -124,7 +128,34 @@ class Matter:
         """The department of the template the words came close to (config
         `routing.close_template`; one only suggested counts for a ticket of its own
         `category`), None when none did."""
-        return next((d for c in self._closes if (d := c.department(category)) is not None), None)
+        found = (d for c in self._closes if (d := c.department(category)) is not None)
+        return next(found, None) or self._answered_department()
+
+    def _answered_department(self) -> str | None:
+        """The department of the templates the bot last answered with in this inquiry, when
+        they share one (config `routing.close_template` not `off`): words after an answer
+        that no template comes close to ("查不到怎么回事" after the housing fund balance's)
+        are more of the matter answered."""
+        if self._desk.settings.routing.close_template == "off":
+            return None
+        templates = [self._desk.templates.get(t) for t in self._answered]
+        departments = {t.department for t in templates if t is not None}
+        return departments.pop() if len(departments) == 1 else None
+
+    def topic_department(self) -> str | None:
+        """The department of the topic the requester's own words name by the knowledge
+        base's keywords ("公积金", "社保": `search.topic_department`), None when they name
+        none or several departments' (config `routing.close_template` `off`, or a template
+        refused in the inquiry: none)."""
+        if self._desk.settings.routing.close_template == "off" or self._rejected:
+            return None  # templates refused: neither they nor the topic they name decide
+        return topic_department(self._desk, self.own)
+
+
+def _answered(turns: Sequence[Turn]) -> tuple[str, ...]:
+    """The templates of the bot's latest answer in the inquiry, if it answered."""
+    answers = [turn for turn in turns if turn.get("did") == "answer" and turn.get("templates")]
+    return tuple(answers[-1]["templates"]) if answers else ()
 
 
 # Each matcher's topics of the questions asked of it, while its phrasings stay the same: the

@@ -387,8 +387,11 @@ def route(
     category: str,
     by_category: Mapping[str, str],
     default: str,
+    topic_department: str | None = None,
 ) -> str:
     """The department whose staff group gets a new ticket (config `routing`): the department
     of the template the question came close enough to (`template_department`, None when none
-    did), else the one its category is routed to, else the default (the general window)."""
-    return template_department or by_category.get(category) or default
+    did), else the one its category is routed to, else that of the topic its words name
+    (`topic_department`: "公积金" is social security's), else the default (the general
+    window)."""
+    return template_department or by_category.get(category) or topic_department or default

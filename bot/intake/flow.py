@@ -36,7 +36,7 @@ from bot.intake.decision import (
 from bot.intake.fillers import thanks
 from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, register
 from bot.intake.new_matter import led_question
-from bot.intake.own_kind import anew_after, apart_from
+from bot.intake.own_kind import anew_after, apart_from, strays
 from bot.intake.reply import reply_to_answer
 from bot.intake.search import band_of
 from bot.intake.search import closest as closest_templates
@@ -72,12 +72,10 @@ async def take_text(
     requester's), while the knowledge base is searched with the words alone. A forward
     alone is no question yet: the requester is asked what they want done about it
     (ASK_ABOUT), and their answer completes it (searched for alone, `searched_words`). A
-    notice they typed before words of their own (`leading_notice`) stays in the question,
-    while their words are what is searched for and tell its kind and priority.
-    After "did you mean", an option named ("第二个", "都不是") is its button pressed.
-    `message_id`: the message the text came in (kept with its turn); `edit_of`: the text is an
-    edit of that message of theirs, applied to the question waiting for its category when it
-    is part of it (`Action.MORE`).
+    notice typed before words of their own (`leading_notice`) stays in the question, their
+    words searched for. "第二个", "都不是" after "did you mean": its button pressed.
+    `message_id`: the message the text came in (kept with its turn); `edit_of`: an edit of
+    that message, applied to the question waiting for its category (`Action.MORE`).
     """
     text = text.strip()
     if origin is None:  # answered in the language of their own words (not a forward's)
@@ -332,7 +330,7 @@ async def take_text(
     first = parts[0] if parts else searched or question
     matches, band = closest_templates(desk, first, requester.language, rejected)
     metrics.MATCHER_BANDS.labels(band=band.value).inc()
-    band = band_of(desk, matches, band, first, text)  # an answer chosen blind only offered
+    matches, band = band_of(desk, matches, band, first, text)  # a blind answer only offered
     best = desk.templates.get(matches[0].template_id) if matches else None
     closest = best.id if best is not None and band is not Band.HANDOVER else None
     if answered is not None and closest in answered.split(","):
@@ -341,6 +339,8 @@ async def take_text(
     anew = split is not None or (
         not rejected and anew_after(desk, own or text, answered, closest, turns=so_far)
     )
+    if answered and not (anew or rejected) and strays(desk, text, answered, closest, so_far):
+        matches, band, best = [], Band.HANDOVER, None  # more of it: no other matter's answer
     if anew:
         # Not more about the question just answered: a first inquiry of its own, this text;
         # the one answered keeps its buttons (*Not solved* under it is about it).

@@ -204,6 +204,7 @@ async def hand_over(
         category=category,
         by_category=settings.routing.categories,
         default=settings.home_department,
+        topic_department=matter.topic_department(),
     )
     opened = await tickets.open_ticket(
         session=session,

@@ -22,6 +22,7 @@ from bot.intake.close import matter_words, other_matter, ticket_matter, topic
 from bot.intake.follow_up import Beside, follows_up, own_matter, shares_words
 from bot.intake.inquiry import Turn
 from bot.intake.new_matter import reads_as_question, starts_anew
+from bot.intake.search import keywords_named
 from bot.intake.small_words import carries_no_matter
 from bot.models import Requester, Ticket
 from bot.priority import emergency_words
@@ -47,12 +48,43 @@ def anew_after(
     `text`: a fault told after an answer about none starts anew too (`tells_fault_after`);
     words that narrow the answered matter (`narrows`) do not, unless an opener says so."""
     fault = tells_fault_after(desk, text, answered)
-    same = bool(answered and closest) and narrows(
-        desk, matter_said(turns), answered=answered or "", closest=closest or "", language=language
+    same = bool(answered and closest) and (
+        narrows(
+            desk,
+            matter_said(turns),
+            answered=answered or "",
+            closest=closest or "",
+            language=language,
+        )
+        or not names_its_own(desk, text, answered=answered or "", closest=closest or "")
     )
     return starts_anew(
         text=text, answered=answered, closest=answered if same else closest, fault=fault
     )
+
+
+def strays(
+    desk: Desk, text: str, answered: str, closest: str | None, turns: Sequence[Turn] = ()
+) -> bool:
+    """Whether `text`, more of the matter answered by template(s) `answered` (not a new
+    matter: `anew_after`), comes closest to another template that does not narrow that matter
+    (`narrows`): its few words chose it blind ("补办要多久" after the social security card's
+    answer comes nearest the ID card's), and a person takes them, as more of the matter
+    answered (its department: `close.Matter`), rather than another matter's answer."""
+    if closest is None or closest in answered.split(","):
+        return False
+    return not narrows(desk, matter_said(turns), answered=answered, closest=closest, language=None)
+
+
+def names_its_own(desk: Desk, text: str, *, answered: str, closest: str) -> bool:
+    """Whether `text`, coming closest to template `closest` right after the answer of
+    template(s) `answered`, names a topic of that template's own: one of its keywords that
+    no answered template has ("社保卡" after the housing fund's answer). Words naming none
+    ("补办要多久" after the social security card's answer, "it says my account is frozen"
+    after the housing fund balance's) ask more of the matter answered, as a clerk hears them,
+    whichever template their few words come nearest."""
+    theirs = {k for t in answered.split(",") for k in keywords_named(desk.templates.get(t), text)}
+    return bool(set(keywords_named(desk.templates.get(closest), text)) - theirs)
 
 
 def matter_said(turns: Sequence[Turn]) -> str:

@@ -3,10 +3,14 @@ now answered by its template, however it is said)."""
 
 from __future__ import annotations
 
+import re
+
 from bot import details, faults, hazard
 from bot.desk import Desk
+from bot.intake.place_only import without_spot
 from bot.intake.small_words import is_vague
 from knowledge.matcher import Band, Match
+from knowledge.templates import CaseTemplate
 
 # A runner-up scoring at least this share of the best template's score comes as close: a
 # question too short to tell them apart is offered both, not answered with one.
@@ -26,7 +30,7 @@ def nearest(
         return [m for m in found if m.template_id not in rejected][:3]
 
     matches = search(words)
-    matter = details.matter_of(words)
+    matter = details.matter_of(without_spot(words))
     if matter == words:
         return matches
     bare = search(matter)
@@ -66,19 +70,66 @@ def closest(
     return [chosen, *(m for m in matches if m is not found)][:3], Band.ANSWER
 
 
-def band_of(desk: Desk, matches: list[Match], band: Band, searched: str, text: str) -> Band:
+def _bare_topic(words: str) -> bool:
+    """Words short enough to name a topic and no more ("医保卡", "住房公积金", "housing
+    fund"): six Chinese characters at most and four words."""
+    chinese = sum(1 for ch in words if "\u4e00" <= ch <= "\u9fff")
+    return chinese <= 6 and len(re.findall(r"[a-z0-9]+", words.casefold())) <= 4
+
+
+def keywords_named(template: CaseTemplate | None, words: str) -> list[str]:
+    """The keywords of `template` (two characters at least) that `words` contain, folded:
+    "医保" in "医保卡", "housing fund" in "my housing fund account"."""
+    folded = words.casefold()
+    keywords = template.keywords if template is not None else []
+    return [k.casefold() for k in keywords if len(k) >= 2 and k.casefold() in folded]
+
+
+def _named_by(desk: Desk, matches: list[Match], words: str) -> list[Match]:
+    """The `matches` whose template has a keyword the words contain ("医保" in "医保卡")."""
+    return [m for m in matches if keywords_named(desk.templates.get(m.template_id), words)]
+
+
+def topic_department(desk: Desk, words: str) -> str | None:
+    """The department of the topic the words name by a keyword of the knowledge base that
+    names a topic: one that two templates or more have (in a keyword of theirs: "公积金",
+    "社保" of "社保卡", "housing fund" of "housing fund loan"), all of that one department
+    (social security's); None when the words name no such topic, or several departments'.
+    A keyword of one template only ("租房" of the rent withdrawal, within "公租房") names none."""
+    folded = words.casefold()
+    templates = list(desk.templates.values())
+    departments = set()
+    for template in templates:
+        for keyword in keywords_named(template, folded):
+            having = {
+                t.department for t in templates if any(keyword in k.casefold() for k in t.keywords)
+            }
+            holders = sum(1 for t in templates if any(keyword in k.casefold() for k in t.keywords))
+            if holders >= 2 and len(having) == 1:
+                departments |= having
+    return departments.pop() if len(departments) == 1 else None
+
+
+def band_of(
+    desk: Desk, matches: list[Match], band: Band, searched: str, text: str
+) -> tuple[list[Match], Band]:
     """How the first inquiry treats the knowledge base's `matches` for the `searched` words
     of `text`: as their `band` (`closest`), except that an answer becomes "did you
     mean" when it would be chosen blind: an emergency's answer ("Act now") to a supposed or
     how-to question (`hazard.supposed`), or one template of several alike for words too short
     to tell them apart (`is_vague` and a runner-up at `RIVAL_SHARE` of the best's score:
     "公积金", "housing fund" come as close to the balance as to each withdrawal). A clerk
-    asks which, as the seed's first receiver would, rather than answer a question not asked."""
+    asks which, as the seed's first receiver would, rather than answer a question not asked.
+    A bare topic too far from every template to answer ("医保卡", "住房公积金", alone or after
+    an opener) is offered the templates whose keywords it names, not handed over blind."""
+    if band is Band.HANDOVER and _bare_topic(searched) and not faults.reports_fault(searched):
+        named = _named_by(desk, matches, searched)
+        return (named, Band.SUGGEST) if named else (matches, band)
     if band is not Band.ANSWER:
-        return band
+        return matches, band
     best = desk.templates.get(matches[0].template_id)
     if best is not None and best.priority and hazard.supposed(text):
-        return Band.SUGGEST
+        return matches, Band.SUGGEST
     rival = len(matches) > 1 and matches[1].score >= RIVAL_SHARE * matches[0].score
     vague = is_vague(searched) and not faults.reports_fault(searched)  # a fault: registered
-    return Band.SUGGEST if rival and vague else band
+    return matches, (Band.SUGGEST if rival and vague else band)

@@ -9,6 +9,7 @@ import re
 
 from bot.intake.fillers import only_fillers
 from bot.intake.openers import is_opener, names_no_matter
+from bot.intake.place_only import only_place
 
 # Openers that say nothing about the matter: the bot asks what it is about, once.
 GREETINGS = frozenset(
@@ -31,8 +32,9 @@ def carries_no_matter(text: str) -> bool:
 
 def is_opening(text: str) -> bool:
     """A greeting (GREETINGS) or an opener that announces a question and says nothing of it
-    ("我想咨询一下", "I have a question": `openers.is_opener`)."""
-    return _bare(text) in GREETINGS or is_opener(text)
+    ("我想咨询一下", "I have a question": `openers.is_opener`), or a place said alone ("我家
+    楼下", "outside my building": `place_only.only_place`): where, not what."""
+    return _bare(text) in GREETINGS or is_opener(text) or only_place(text)
 
 
 def is_filler(text: str) -> bool:
@@ -40,6 +42,8 @@ def is_filler(text: str) -> bool:
     person or a kind of service alone (`carries_no_matter`), or words that only keep a
     conversation going (FILLERS: thanks, "ok", "hmm", "wait"), alone or one after another
     ("ok thanks", "好的谢谢": `fillers.only_fillers`, greetings among them)."""
+    if only_place(text):  # where the matter is: something of it (added to what waits)
+        return False
     return not has_words(text) or carries_no_matter(text) or only_fillers(text, extra=GREETINGS)
 
 

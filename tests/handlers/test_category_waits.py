@@ -281,3 +281,21 @@ async def test_a_kind_denied_is_not_the_choice(
     await _says(emulator, user, denied)
     await bot_lines(emulator, user, 2)
     assert all(t.category != "complaint" for t in await _tickets(application))
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "place", "added"),
+    [(REQUESTER, "幸福路23号", "已补充到您的问题里"), (ENGLISH, "building 3", "Added to your")],
+)
+async def test_a_place_under_the_buttons_joins_the_question(
+    running: tuple[Emulator, App], user: int, place: str, added: str
+) -> None:
+    """A place said alone is asked what the matter is when nothing waits (issue 14: "我家
+    楼下"); under the category buttons it is where the question's matter is: added to it,
+    never taken for a filler and reminded."""
+    emulator, application = running
+    await _asked_kind(emulator, user)
+    await _says(emulator, user, place)
+    assert added in (await bot_lines(emulator, user, 2))[-1].text
+    assert await _tickets(application) == []

@@ -3,7 +3,12 @@ the street light's place said in the report is not asked for again)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
+from hypothesis import given as hypothesis_given
+from hypothesis import strategies as st
 
 from bot.details import (
     LOCATION,
@@ -108,3 +113,84 @@ def test_the_outage_asks_only_what_was_not_said() -> None:
     ]
     asked, _ = split(en, given("No power in Xingfuli building 3 since 8am"))
     assert asked == [en[2]]
+
+
+@pytest.mark.parametrize(
+    ("words", "kinds"),
+    [
+        # a place read only with its name: "我们小区", "整个小区", "隔壁小区" name none
+        ("我们小区停水了,从昨晚八点开始", {TIME}),
+        ("整个小区都停水了", {SCOPE}),
+        ("我家小区停电了", set()),
+        ("隔壁小区也停电了", set()),
+        ("我家楼下路灯坏了", set()),
+        ("马路口的灯坏了", set()),
+        ("两栋楼都停电了", set()),
+        ("我住5楼", set()),
+        ("阳光花园停电了", {LOCATION}),
+        ("幸福里小区3栋2单元没水了", {LOCATION}),
+        ("幸福路23号的路灯不亮", {LOCATION}),
+        ("中山路口红绿灯不亮", {LOCATION}),
+        ("人民路和解放路路口红绿灯坏了", {LOCATION}),
+        ("our estate has no water", set()),
+        ("I can not find it any way", set()),
+        ("my usb drive broke", set()),
+        ("stuck 3 hours on the road", set()),
+        ("Sunshine Estate has no water", {LOCATION}),
+        ("the light at Elm Drive is out", {LOCATION}),
+        ("Bldg 3 has no power", {LOCATION}),
+        ("the lights at the junction of Renmin Road and Jiefang Road", {LOCATION}),
+        # when it began, however said; a coming hour is none
+        ("从昨晚八点开始停电", {TIME}),
+        ("昨晚停的电", {TIME}),
+        ("下午3点在窗口被骂了", {TIME}),
+        ("明天下午3点开会", set()),
+        ("No water in our estate since 8pm yesterday", {TIME}),
+        ("no power since 20:00", {TIME}),
+        ("the power went off last night", {TIME}),
+        ("I reported it yesterday", set()),
+        # a phone number is a phone, not a code; spaced or dashed too
+        ("我的电话号码是13800138000", {PHONE}),
+        ("my phone number is 13800138000", {PHONE}),
+        ("电话 138 0013 8000", {PHONE}),
+        ("call me on 138-0013-8000", {PHONE}),
+        ("电表号123456789", {NUMBER}),
+    ],
+)
+def test_only_what_the_words_say_is_read(words: str, kinds: set[str]) -> None:
+    """Issue 14, a fresh tester: the promise said the address noted after "我们小区停水了"
+    and a pole number noted after a phone number; "since 20:00" was asked for again."""
+    assert given(words) == kinds
+
+
+def test_the_items_of_every_template_are_read_alike_in_both_languages() -> None:
+    """An item asks for the same kind of detail in Chinese and in English, so a detail given
+    is said noted, or asked for, in either language alike."""
+    for path in sorted(Path("knowledge/base").glob("*.yaml")):
+        for template in yaml.safe_load(path.read_text(encoding="utf-8"))["templates"]:
+            asked = (template.get("handling") or {}).get("ask_for") or {}
+            zh, en = asked.get("zh", []), asked.get("en", [])
+            assert [kind_of(i) for i in zh] == [kind_of(i) for i in en], template["id"]
+
+
+@hypothesis_given(
+    st.from_regex(r"1[3-9]\d{9}", fullmatch=True),
+    st.sampled_from(["", " ", "-"]),
+    st.sampled_from(["", "电话", "电话号码是", "手机号码:", "my phone number is ", "mobile: "]),
+)
+def test_a_phone_number_is_read_as_a_phone_and_never_as_a_code(
+    number: str, gap: str, lead: str
+) -> None:
+    """However a mobile number is written (spaced 3-4-4, dashed, led by its name), it gives
+    a phone and no pole or account number."""
+    written = gap.join((number[:3], number[3:7], number[7:]))
+    assert given(f"{lead}{written}") == {PHONE}
+
+
+@hypothesis_given(
+    st.sampled_from(["我们", "我家", "这个", "那个", "整个", "隔壁", "咱们", "附近的", "我住的"]),
+    st.sampled_from(["小区", "花园", "公寓"]),
+    st.sampled_from(["停水了", "没电了", "的路灯坏了"]),
+)
+def test_an_estate_named_by_no_name_is_no_place(lead: str, estate: str, matter: str) -> None:
+    assert LOCATION not in given(f"{lead}{estate}{matter}")

@@ -192,6 +192,28 @@ def test_routing(template_department: str | None, category: str, expected: str) 
 
 
 @pytest.mark.parametrize(
+    ("template_department", "category", "expected"),
+    [
+        (None, "consultation", "social_security"),  # "公积金" names social security's topic
+        ("general", "consultation", "general"),  # a close template's first
+        (None, "fault_report", "utilities"),  # the category's routing first
+    ],
+)
+def test_the_topic_named_routes_what_nothing_else_does(
+    template_department: str | None, category: str, expected: str
+) -> None:
+    """Issue 14: a question naming 公积金 that no template came close to went to General."""
+    routed = route(
+        template_department=template_department,
+        category=category,
+        by_category=ROUTES,
+        default="general",
+        topic_department="social_security",
+    )
+    assert routed == expected
+
+
+@pytest.mark.parametrize(
     ("text", "answered", "closest", "anew"),
     [
         ("我的公积金账号是 123", "fund-balance", "fund-balance", False),  # more about it
