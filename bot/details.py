@@ -40,7 +40,10 @@ _NUMERAL = r"(?:\d+|[一二三四五六七八九十百零〇两]+)"
 # A place's name read before its kind ("幸福" of 幸福路, "幸福里" of 幸福里小区): Chinese
 # characters up to a word that is no name ("我们小区", "整个小区", "隔壁小区" name none).
 _ZH_NAMED = r"(?:路|街|大道|大街|巷|胡同|弄|小区|花园|家园|新村|公寓|苑)"
-_ZH_NOT_NAME = re.compile(r"[的们个这那哪整全每各本我你他她咱在住是了到和与及跟从就也都楼]")
+_ZH_NOT_NAME = re.compile(r"[的们个这那哪整全每各本我你他她咱了就也都楼]")
+# Words before a name that may also begin one ("在和平路", "到和平小区"): left off its start
+# only while two characters stay (和平 is a name, 和 alone is "and").
+_ZH_BEFORE_NAME = "在住是到和与及跟从"
 _ZH_NO_NAME = ("家", "隔壁", "附近", "对面", "周边", "旁边", "老", "新", "马", "道", "公", "铁")
 _ZH_PLACE = (
     rf"(?P<road>[\u4e00-\u9fff]{{2,4}})(?:路|街|大道|大街|巷|胡同|弄){_NUMERAL}(?:号|弄)(?:院|楼)?",
@@ -100,7 +103,9 @@ def _named(match: re.Match[str]) -> bool:
     if name is None:
         return True
     tail = _ZH_NOT_NAME.split(name)[-1]
-    return len(tail) >= 2 and not tail.endswith(_ZH_NO_NAME)
+    while len(tail) > 2 and tail[0] in _ZH_BEFORE_NAME:
+        tail = tail[1:]
+    return len(tail) >= 2 and tail[0] not in "在住是" and not tail.endswith(_ZH_NO_NAME)
 
 
 def _read(gives: re.Pattern[str], words: str) -> bool:

@@ -121,19 +121,19 @@ async def test_the_handoff_form_shows_what_the_requester_said_up_to_the_handoff(
     await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
     topic = await only_topic(world, GENERAL_GROUP)
     desk_clock.now += timedelta(minutes=1)
-    await world.user_sends(REQUESTER, "房子漏水很严重")
-    await until(lambda: "房子漏水很严重" in _texts(world, topic.thread_id))
+    await world.user_sends(REQUESTER, "现在租的房子条件很差")
+    await until(lambda: "现在租的房子条件很差" in _texts(world, topic.thread_id))
     desk_clock.now += timedelta(minutes=1)
-    order = "/transfer utilities 需上门查看漏水 | 请安排维修 | 8"
+    order = "/transfer utilities 需上门查看住房条件 | 请安排查看 | 8"
     await world.user_sends(OFFICER, order, GENERAL_GROUP, topic.thread_id)
     (form,) = await bot_lines(emulator, UTILITIES_GROUP, 1)
     assert "· 诉求人:我想申请公租房" in form.text
     assert "诉求人(开单后):我家三口人" in form.text
-    assert "诉求人(开单后):房子漏水很严重" in form.text
+    assert "诉求人(开单后):现在租的房子条件很差" in form.text
     # Decided later, it still shows what was said up to the handoff, no more.
     desk_clock.now += timedelta(minutes=1)
     await world.user_sends(REQUESTER, "什么时候来?")
     await until(lambda: "什么时候来?" in _texts(world, topic.thread_id))
     await world.user_presses(UTILITIES_OFFICER, UTILITIES_GROUP, form.message_id, "accept:1")
     await until(lambda: "接收办理" in form.text)
-    assert "房子漏水很严重" in form.text and "什么时候来" not in form.text
+    assert "现在租的房子条件很差" in form.text and "什么时候来" not in form.text
