@@ -130,14 +130,24 @@ _NO = re.compile(
     r"|继续(?:办理|处理|办|跟进)|保留|还是要|还要(?:处理|办)"
 )
 _CLAUSE = re.compile(r"[,,.。!!??;;、]+")
+# ... not this ticket but another: no answer to the question about this one, whatever else is
+# said ("不是这个,是路灯那个不用了" withdraws nothing of the ticket asked about).
+_ANOTHER = re.compile(
+    r"不是(?:这|那)(?:个|件|张|单)|不是(?:这|那)(?:个)?(?:工单|事)|另(?:一|外)(?:个|件)"
+    r"|(?<![a-z])(?:not|wrong) (?:this|that)(?: one| ticket| request| complaint)?(?![a-z])"
+    r"|(?<![a-z])the other (?:one|ticket|request|complaint)(?![a-z])"
+)
 
 
 def withdrawal_answer(text: str) -> bool | None:
     """The requester's words after being asked whether to withdraw their ticket, as an
     answer: True to withdraw it ("yes", "对,撤销吧", "是的", or the withdrawal said again),
     False to keep it ("no, keep it", "不用撤", "继续办理"), None when they answer neither
-    way, or both: ordinary words to the ticket, and the question stands. Pure."""
+    way, or both, or say it is not this ticket they mean ("不是这个", "not this one", "the other
+    one"): ordinary words to the ticket, and the question stands. Pure."""
     said = text.strip().casefold()
+    if _ANOTHER.search(said):
+        return None
     first = next((part.strip() for part in _CLAUSE.split(said) if part.strip()), "")
     no = _NO_FIRST.fullmatch(first) is not None or _NO.search(said) is not None
     yes = _YES.fullmatch(first) is not None or says_withdrawn(text)

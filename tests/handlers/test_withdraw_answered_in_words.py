@@ -121,3 +121,51 @@ async def test_kept_in_english_words(running: tuple[Emulator, App]) -> None:
     assert "#1 stays open" in kept.text, kept.text
     await until(lambda: not _buttons(emulator, ENGLISH, asked.message_id))
     assert (await _ticket(application)).status is TicketStatus.OPEN
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("who", "first", "second", "withdrawing", "not_this"),
+    [
+        (REQUESTER, "我想申请公租房", "我家停电了", "算了,不用了", "不是这个,是公租房那个不用了"),
+        (
+            ENGLISH,
+            "I want to apply for public rental housing",
+            "The power is out in my flat",
+            "never mind, cancel it",
+            "not this one, cancel the housing application",
+        ),
+    ],
+)
+async def test_not_this_one_withdraws_nothing_of_the_ticket_asked_about(
+    running: tuple[Emulator, App],
+    who: int,
+    first: str,
+    second: str,
+    withdrawing: str,
+    not_this: str,
+) -> None:
+    """A fresh tester's finding: "不是这个,是路灯那个不用了" under "withdraw #2?" withdrew #2,
+    the ticket they said they did not mean (its owner told)."""
+    emulator, application = running
+    world = emulator.world
+    await world.user_sends(who, first)
+    await until(lambda: any("#1" in e.text for e in bot_said(world, who)))
+    before = len(bot_said(world, who))
+    await world.user_sends(who, "/new")
+    await until(lambda: len(bot_said(world, who)) > before)
+    await world.user_sends(who, second)
+    await until(lambda: any("#2" in e.text for e in bot_said(world, who)))
+    heard = len(bot_said(world, who))
+    await world.user_sends(who, withdrawing)
+    asked = (await bot_lines(emulator, who, heard + 1))[-1]
+    assert asked.buttons and "#2" in asked.text, asked.text
+    for _ in range(100):
+        if await _linked(application, who, asked.message_id):
+            break
+        await asyncio.sleep(0.05)
+    await world.user_sends(who, not_this)
+    await bot_lines(emulator, who, heard + 2)
+    await asyncio.sleep(0.5)  # anything it would have done, done
+    assert (await _ticket(application, 2)).status is not TicketStatus.CLOSED
+    assert (await _ticket(application, 1)).status is not TicketStatus.CLOSED
