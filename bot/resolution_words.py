@@ -211,10 +211,23 @@ def read_after_resolution(text: str) -> Reading:
     return Reading(Said.OTHER)
 
 
+# Yes to the question a resolution asks ("is your problem solved?"), at the start: "对",
+# "是的", "yes" (not "对了", "by the way").
+_YES = re.compile(
+    r"\s*(?:yes|yeah|yep|yup|correct|confirmed?|对(?!了)|对的|对啊|是的|是啊|没错|确认)(?![a-z])",
+    re.IGNORECASE,
+)
+
+
 def _solved_alone(folded: str) -> bool:
-    """The words say it is solved and nothing else (fillers, thanks, "good")."""
+    """The words say it is solved and nothing else (fillers, thanks, "good"); a yes to the
+    resolution's question is that too ("对,来电了", "yes")."""
     over = _OVER.sub(" ", folded)
-    solved = _SOLVED.search(over) is not None or over != folded
+    solved = over != folded  # a problem said to be over
+    yes = _YES.match(over)
+    if yes is not None:
+        over, solved = over[yes.end() :], True
+    solved = solved or _SOLVED.search(over) is not None
     rest = _FILLER.sub(" ", _SOLVED.sub(" ", over))
     return solved and not re.search(r"[\w\u4e00-\u9fff]", rest)
 

@@ -99,6 +99,12 @@ SOLVED_IN_WORDS = [
     "没有问题了",
     "已经修好了,谢谢师傅",
     "路灯亮了,谢谢",
+    # Yes to "is your problem solved?" (a fresh tester's finding: asked again each time).
+    "对",
+    "对,来电了",
+    "是的,谢谢",
+    "yes",
+    "Yes, thanks",
 ]
 RATED = [
     ("好的,挺好的,给5星吧", 5),
@@ -127,6 +133,9 @@ OTHER = [
     "what does the summary mean?",
     "fixed? when?",
     "",
+    "对了,还想问一下",
+    "对吗?",
+    "yesterday I called you",
 ]
 
 

@@ -85,6 +85,8 @@ async def test_a_rating_in_words_confirms_with_it(
         (REQUESTER, "修好了,谢谢", "已确认解决"),
         (REQUESTER, "没问题了", "已确认解决"),
         (REQUESTER, "好了", "已确认解决"),
+        (REQUESTER, "对,来电了", "已确认解决"),
+        (ENGLISH, "yes", "confirmed solved"),
         (ENGLISH, "fixed, thanks", "confirmed solved"),
         (ENGLISH, "It works now", "confirmed solved"),
         (ENGLISH, "It's no longer beeping, thank you!", "confirmed solved"),
