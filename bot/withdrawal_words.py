@@ -34,6 +34,9 @@ _EN = re.compile(
     # cancel it / withdraw that, with nothing after but please, thanks
     rf"|(?<![a-z]){_EN_VERB}\s+(?:it|this|that|everything)\s*"
     r"(?:(?:please|pls|thanks|thank you|then|now|for me|too|as well)\s*)*$"
+    # cancel, alone in its clause: please cancel, cancel please
+    r"|^\s*(?:(?:please|pls|so|then|just)\s+)*cancel(?:\s+(?:please|pls|thanks|thank you|then"
+    r"|now))*\s*$"
     r"|(?<![a-z])(?:forget (?:it|about it)|never ?mind|no need(?: for (?:it|help))? any ?more"
     r"|no longer (?:need|needed|required)|not needed any ?more"
     rf"|don{_A}?t need (?:it|this|that|help|anything|anyone|anybody)(?: any ?more| now)"

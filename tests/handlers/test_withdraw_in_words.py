@@ -176,3 +176,22 @@ async def test_with_two_tickets_the_question_names_the_one(
     await until(lambda: any("#2 已撤销" in t for t in _texts(emulator, REQUESTER)))
     assert (await _ticket(application, 2)).status is TicketStatus.CLOSED
     assert (await _ticket(application, 1)).status is TicketStatus.OPEN
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("said", ["please cancel", "Oh it's working again, please cancel"])
+async def test_cancel_alone_asks_whether_to_withdraw(
+    running: tuple[Emulator, App], said: str
+) -> None:
+    """A fresh tester's finding: "please cancel" was filed into the ticket (once with no
+    reply at all); only "I'd like to cancel my ticket" asked."""
+    emulator, application = running
+    world = emulator.world
+    await world.user_sends(ENGLISH, "The street light outside number 23 is broken")
+    await until(lambda: any("ticket #1" in t for t in _texts(emulator, ENGLISH)))
+    heard = len(bot_said(world, ENGLISH))
+    await world.user_sends(ENGLISH, said)
+    asked = (await bot_lines(emulator, ENGLISH, heard + 1))[-1]
+    assert "withdraw your request #1" in asked.text, asked.text
+    assert _data(asked) == ["wd:1", "keep:1"]
+    assert (await _ticket(application)).status is TicketStatus.OPEN
