@@ -23,6 +23,7 @@ from bot.kinds import EDIT, NOT_COPIED, Origin
 from bot.ledger import contacted, record_late_first_response
 from bot.models import Direction, Requester, Ticket, TicketMessage, TicketStatus
 from bot.notices import Audience, Notice, card_refresh, publish
+from bot.progress_words import asks_progress
 from bot.relays import copy_of, relay_notices, staff_asked, under_card
 from bot.rules import Rules
 from bot.store import get, get_for_requester, save
@@ -152,11 +153,16 @@ async def requester_message_and_tell(
     withdrawing = withdrawal_asked(ticket, requester, text) if asking and requester else None
     if withdrawing is not None:
         notices.append(withdrawing)
-    elif requester is not None and answer is None and not resolved and not quiet:
-        # With the relay: one statement stores the outbox rows of the usual message.
-        notices.append(
-            Notice("added_to_ticket", (Audience.REQUESTER,), ticket, requester=requester)
-        )
+    elif requester is not None and answer is None and not resolved:
+        # With the relay: one statement stores the outbox rows of the usual message. Asked how
+        # it stands ("有进展吗?"), they hear that too, even after other lines in a row.
+        progress = {"progress": True} if asks_progress(text) else {}
+        if progress or not quiet:
+            notices.append(
+                Notice(
+                    "added_to_ticket", (Audience.REQUESTER,), ticket, progress, requester=requester
+                )
+            )
     await publish(tx, rules, notices)
     if requester is not None and answer is not None:  # after the relay, as a press would be
         await answered_and_tell(

@@ -384,8 +384,15 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         kept = ("forward", "person", "service")
         unowned = ("unowned", {"kept": "", "ticket_id": 3, "owner": None})
         return [("", {"kept": ""}), *((k, {"kept": k, "ticket_id": 3}) for k in kept), unowned]
+    if template == "added_to_ticket":  # and asked how it stands (bot/progress_words.py)
+        return [
+            ("owned", {}),
+            ("unowned", {"owner": None}),
+            ("progress", {"progress": True, "latest_update": "已派人", "latest_asks": False}),
+            ("asks", {"progress": True, "latest_update": "请问几号楼?", "latest_asks": True}),
+            ("overdue", {"progress": True, "owner": None, "resolution_overdue": True}),
+        ]
     if template in (
-        "added_to_ticket",
         "ticket_in_hand",
         "resolution",
         "withdrawn",
