@@ -13,6 +13,7 @@ from bot.errors import DeskError, InvalidInput, NotAllowed, NotFound
 from bot.guards import clean_text
 from bot.incident_updates import in_languages
 from bot.models import ACTIVE_STATUSES, Incident, Requester, Ticket, TicketStatus
+from bot.notices import card_refresh, publish
 from bot.rules import Rules
 from bot.tickets import claim
 from bot.transaction import Transaction
@@ -75,13 +76,15 @@ async def resolve_incident(
         summary = texts.get(row.language) or next(iter(texts.values()))
         try:
             if row.status is TicketStatus.OPEN:
-                await claim(
+                claimed = await claim(
                     session=tx.session,
                     rules=rules,
                     ticket_id=row.id,
                     officer_id=officer_id,
                     now=tx.now,
                 )
+                # Its card no longer offers Claim: it shows its owner (and stays so resolved).
+                await publish(tx, rules, [card_refresh(claimed)])
             await resolve_and_tell(
                 tx=tx, rules=rules, ticket_id=row.id, officer_id=officer_id, summary=summary
             )

@@ -89,3 +89,22 @@ async def test_an_album_that_opens_a_ticket_at_once_is_counted_whole_on_its_card
     await until(lambda: any(e.text.startswith("您的工单") for e in bot_said(world, REQUESTER)))
     assert sum("已为您登记工单" in e.text for e in bot_said(world, REQUESTER)) == 1
     assert not any(e.text.startswith("已记入") for e in bot_said(world, REQUESTER))
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_an_incident_resolved_at_once_takes_claim_off_its_cards(
+    running: tuple[Emulator, App],
+) -> None:
+    """A fresh tester's finding: after `/incident 1 resolve`, the cards of the tickets nobody
+    had claimed still offered Claim, though the supervisor now owned them, resolved."""
+    emulator, _ = running
+    world = emulator.world
+    people = [700101 + n for n in range(len(COMPLAINTS))]
+    for n, (user_id, text) in enumerate(zip(people, COMPLAINTS, strict=True)):
+        world.add_user(user_id, f"R{n}", "zh")
+        await world.user_sends(user_id, "我要投诉:" + text)
+        await until(lambda n=n: len(_cards(world, GENERAL_GROUP)) == n + 1)
+    await until(lambda: all("|特急" in c.text for c in _cards(world, GENERAL_GROUP).values()))
+    await world.user_sends(SUPERVISOR, "/incident 1 resolve 电梯已修复", GENERAL_GROUP)
+    await until(lambda: all(not c.buttons for c in _cards(world, GENERAL_GROUP).values()))
+    assert all("认领" in c.text.splitlines()[-1] for c in _cards(world, GENERAL_GROUP).values())
