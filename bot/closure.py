@@ -29,7 +29,7 @@ from bot.models import (
     TicketEvent,
     TicketStatus,
 )
-from bot.notices import BUTTONS_GONE, Audience, Notice, publish
+from bot.notices import BUTTONS_GONE, Audience, Notice, card_refresh, publish
 from bot.resolution_words import Said, read_after_resolution
 from bot.rules import Rules
 from bot.store import get, get_for_requester, save
@@ -197,7 +197,7 @@ async def confirm_and_tell(
         session=tx.session, rules=rules, ticket=ticket, event="closed", values={"score": score}
     )
     staff = Notice("staff_event", (Audience.TICKET_STAFF,), ticket, event)
-    await publish(tx, rules, [staff, *handling])
+    await publish(tx, rules, [staff, card_refresh(ticket), *handling])  # the card: closed
     return ticket
 
 
@@ -233,7 +233,7 @@ async def confirmed_in_words_and_tell(
     said = {"remark": remark or ""}
     staff = Notice("staff_event", (Audience.TICKET_STAFF,), ticket, {"event": "confirmed"})
     told = Notice("confirmed_said", (Audience.REQUESTER,), ticket, said, requester=requester)
-    notices = [told, staff, *handling]
+    notices = [told, staff, card_refresh(ticket), *handling]  # the card says closed
     if remark:
         heard = (Audience.TICKET_STAFF, *Audience.supervising())
         notices.append(Notice("service_remark", heard, ticket, said))

@@ -66,8 +66,8 @@ async def withdraw_and_tell(
     handling = await handed.settled_notices(
         session=tx.session, rules=rules, ticket=ticket, event="withdrawn"
     )
-    card = [card_refresh(ticket)] if ticket.owner_id is None else []  # Claim goes
-    await publish(tx, rules, [told, *card, *handling])
+    # Its card says it is withdrawn (and Claim goes, if nobody had claimed it).
+    await publish(tx, rules, [told, card_refresh(ticket), *handling])
     return ticket
 
 

@@ -95,8 +95,10 @@ async def test_a_resolution_goes_to_the_requester_and_their_verdict_to_the_ticke
         (GENERAL_GROUP, staff, "staff_event", Audience.TICKET_STAFF),
         (REQUESTER_CHAT, "en", "resolution", Audience.REQUESTER),
         (GENERAL_GROUP, staff, "staff_event", Audience.TICKET_STAFF),
+        # Closed: its card says so (the owner's name stays on it).
+        (GENERAL_GROUP, staff, "card_refresh", Audience.TICKET_STAFF),
     ]
-    resolution, reopened, _, rated = (r.context for r in rows)
+    resolution, reopened, _, rated, _ = (r.context for r in rows)
     assert resolution["summary"] == " 已修好 "  # as written, as the requester always saw it
     assert reopened["event"] == "reopened"
     assert (rated["event"], rated["score"]) == ("rated", 4)

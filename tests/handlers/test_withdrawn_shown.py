@@ -70,3 +70,22 @@ async def test_withdrawn_in_english(running: tuple[Emulator, App]) -> None:
     status = await _status(emulator, ENGLISH)
     assert "#1" in status and "withdrawn" in status.casefold(), status
     assert "promised by" not in status, status
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_withdrawn_claimed_the_card_says_so(running: tuple[Emulator, App]) -> None:
+    """A fresh tester's finding: a claimed ticket withdrawn kept a card that read "✅ 已由 孙伟
+    认领", as if still in hand."""
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(REQUESTER, "我想申请公租房")
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
+    await until(lambda: "认领" in world.find(GENERAL_GROUP, card.message_id)["text"])
+    heard = len(await bot_lines(emulator, REQUESTER, 2))
+    await world.user_sends(REQUESTER, "撤销工单吧")
+    asked = (await bot_lines(emulator, REQUESTER, heard + 1))[-1]
+    await world.user_presses(REQUESTER, REQUESTER, asked.message_id, "wd:1")
+    await until(lambda: "撤销" in world.find(GENERAL_GROUP, card.message_id)["text"])
+    shown = world.find(GENERAL_GROUP, card.message_id)["text"]
+    assert "诉求人已于" in shown and "负责人" in shown, shown
