@@ -48,6 +48,7 @@ import time
 import uuid
 from argparse import SUPPRESS
 from collections import defaultdict
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +83,10 @@ async def serve_bot(database_url: str, api: str, port: int) -> None:
     asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
     settings = load_settings(ROOT / "config.yaml")
     settings = settings.model_copy(update={"abuse": Abuse(messages_per_minute=1_000_000)})
+    # Each message into a ticket acknowledged (not once for messages in a row): the closed
+    # loop waits for an answer to every message of a burst.
+    notices = settings.notices.model_copy(update={"acknowledge_quiet": timedelta(0)})
+    settings = settings.model_copy(update={"notices": notices})
     desk = await build_desk(settings, database_url)
     application = build_application(desk, LOCAL_TOKEN, api, sweep_every=10, rate_limited=False)
     hook = Webhook(url=f"http://127.0.0.1:{port}/hook", port=port, path="hook")

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from bot.remembered import remembered
+
 LOCATION, PHONE, NUMBER, PHOTO = "location", "phone", "number", "photo"
 TIME, SCOPE = "time", "scope"
 
@@ -173,6 +175,7 @@ def kind_of(item: str) -> str | None:
     return next((kind for kind, asks in _ASKS if asks.search(folded)), None)
 
 
+@remembered
 def given(words: str) -> frozenset[str]:
     """The kinds of detail the requester's `words` give: an address or a place (LOCATION), a
     phone number (PHONE), a code such as a pole or account number (NUMBER), when the matter
@@ -203,6 +206,7 @@ def without_places(text: str) -> str:
     return text
 
 
+@remembered
 def matter_of(text: str) -> str:
     """`text` without the details it gives (addresses, codes, phone numbers): what the matter
     is, for the knowledge base; the text as it is when nothing else would be left."""

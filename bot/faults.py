@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from bot.denial import denied
 from bot.hazard import asked_how, said_at
 from bot.hazard_words import NOT_ITSELF
+from bot.remembered import remembered
 
 # Things of the public space and the supply lines that a department repairs.
 _ZH_THINGS = (
@@ -74,6 +75,7 @@ _EN_OUTAGE = re.compile(
 )
 
 
+@remembered
 def reports_fault(text: str) -> bool:
     """Whether `text` tells of a public thing broken, missing, blocked, fallen or gone (or a
     supply cut off), a state not denied, nor asked about (`asked_how`), or a supply cut now
@@ -178,6 +180,7 @@ def cuts_now(text: str) -> list[Cut]:
     return [cut for cut in _cuts(text) if said_at(text, cut.at)]
 
 
+@remembered
 def supplies_cut_now(text: str) -> frozenset[str]:
     """The supplies `text` says are cut off now (`cuts_now`)."""
     return frozenset(cut.supply for cut in cuts_now(text))

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot import faults, hazard
+from bot.remembered import remembered
 
 
 class Said(StrEnum):
@@ -159,6 +160,7 @@ def _fold(text: str) -> str:
     return text.replace("\u2019", "'").replace("\u2018", "'")
 
 
+@remembered
 def says_not_solved(text: str) -> bool:
     """Whether a requester's words clearly say their problem is not solved ("No, it is still
     not solved", "还是没修好"), a problem said to be over ("no longer beeping") not counted.

@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import threading
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 import numpy as np
@@ -35,6 +35,8 @@ CENTROID_WEIGHT = 0.9
 FUZZ_WEIGHT = 0.1
 # How many groups get the (slower) rapidfuzz rescoring, per result asked for.
 RESCORED_PER_RESULT = 4
+# Searches remembered per state of the phrasings (`_State.searched`).
+SEARCHES_KEPT = 256
 # The logistic calibration: intercept, then the coefficients of score (0-1), lead over the
 # best other match (0-1, negative when behind), that lead over the score (the ratio test, the
 # score floored at RATIO_FLOOR: a near miss tends to win by a small margin of a modest score;
@@ -112,6 +114,12 @@ class _State:
     fuzzy: tuple[str, ...]
     group_keys: tuple[tuple[str, str], ...]  # group -> (template id, language)
     language_masks: dict[str, npt.NDArray[np.bool_]]
+    # Searches already made on this state, (normal form, language, limit) -> matches: the
+    # first inquiry asks about the same words several times (the question, its topic, its
+    # category). Dropped with the state, so never stale; emptied when full.
+    searched: dict[tuple[str, str | None, int], tuple[Match, ...]] = field(
+        default_factory=dict, compare=False
+    )
 
     @classmethod
     def build(cls, phrasings: Sequence[Phrasing]) -> _State:
@@ -216,6 +224,18 @@ class Matcher:
         normal = normalise(text)
         if not normal or limit <= 0:
             return []
+        # Up to three results are ranked alike (each knows its rival), so one search serves
+        # every limit up to three.
+        key = (normal, language, max(limit, 3))
+        known = state.searched.get(key)
+        if known is None:
+            known = tuple(self._search(state, normal, language, key[2]))
+            if len(state.searched) >= SEARCHES_KEPT:
+                state.searched.clear()
+            state.searched[key] = known
+        return list(known[:limit])
+
+    def _search(self, state: _State, normal: str, language: str | None, limit: int) -> list[Match]:
         mask = state.language_masks.get(language) if language else None
         hit, cosines, groups, centroid, query = state.index.search(normal, mask)
         if len(hit) == 0 and mask is not None:

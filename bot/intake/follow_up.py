@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from bot.details import given
 from bot.intake.openers import wants_person
 from bot.intake.small_words import is_filler
+from bot.remembered import remembered
 from bot.resolution_words import says_not_solved
 
 # Words that refer to the ticket's matter, its progress or its handling, or say it again.
@@ -103,6 +104,7 @@ _HAN = re.compile(r"[\u3400-\u9fff]+")
 _WORD = re.compile(r"[a-z]{4,}")
 
 
+@remembered
 def follows_up(text: str) -> bool:
     """Whether `text`, beside a ticket in hand, reads as more of it by its words alone: "not
     solved" (`says_not_solved`), progress asked, the ticket or its matter referred to

@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from bot import details
+from bot.remembered import remembered
 
 # A spot told by what it is near: "我家楼下", "小区门口", "单位对面的".
 _ZH_SPOT = re.compile(
@@ -33,6 +34,7 @@ def _folded(text: str) -> str:
     return re.sub(r"[^\w'.-]+", " ", folded).strip(" .")
 
 
+@remembered
 def without_spot(text: str) -> str:
     """`text` without the spot leading it, told by what it is near ("路灯坏了三天了" of
     "我家楼下路灯坏了三天了"); the text as it is when nothing else would be left."""
@@ -42,6 +44,7 @@ def without_spot(text: str) -> str:
     return rest if rest else text
 
 
+@remembered
 def only_place(text: str) -> bool:
     """The text only says where: a spot by what it is near ("我家楼下", "outside my
     building"), or a place the details read (`details.given`: "幸福路23号", "building 3"),

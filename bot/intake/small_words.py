@@ -10,6 +10,7 @@ import re
 from bot.intake.fillers import only_fillers
 from bot.intake.openers import is_opener, names_no_matter
 from bot.intake.place_only import only_place
+from bot.remembered import remembered
 
 # Openers that say nothing about the matter: the bot asks what it is about, once.
 GREETINGS = frozenset(
@@ -23,6 +24,7 @@ def _bare(text: str) -> str:
     return re.sub(r"^[\W_]+|[\W_]+$", "", text.strip().casefold())
 
 
+@remembered
 def carries_no_matter(text: str) -> bool:
     """The text only greets or opens (GREETINGS, `openers.is_opener`), asks for a person or
     names a kind of service (`names_no_matter`): nothing about the matter itself. An empty
@@ -30,6 +32,7 @@ def carries_no_matter(text: str) -> bool:
     return not _bare(text) or names_no_matter(text) or is_opening(text)
 
 
+@remembered
 def is_opening(text: str) -> bool:
     """A greeting (GREETINGS) or an opener that announces a question and says nothing of it
     ("我想咨询一下", "I have a question": `openers.is_opener`), or a place said alone ("我家
@@ -37,6 +40,7 @@ def is_opening(text: str) -> bool:
     return _bare(text) in GREETINGS or is_opener(text) or only_place(text)
 
 
+@remembered
 def is_filler(text: str) -> bool:
     """The text says nothing of any matter: no words at all, a greeting, a request for a
     person or a kind of service alone (`carries_no_matter`), or words that only keep a
@@ -59,6 +63,7 @@ def has_words(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
 
+@remembered
 def is_vague(text: str) -> bool:
     """Too short or too general to act on: a greeting, or under four Chinese characters and
     under three words."""

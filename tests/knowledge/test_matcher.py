@@ -109,6 +109,21 @@ def test_templates_join_and_leave_without_restart(matcher: Matcher) -> None:
     assert "public-rental-housing" not in matcher.template_ids
 
 
+def test_a_search_made_again_gives_the_same_matches_in_a_list_of_its_own(
+    matcher: Matcher, templates: list[CaseTemplate]
+) -> None:
+    """Searches are remembered per state of the phrasings: the same words, language and limit
+    give the same matches, and a caller changing its list changes nobody else's."""
+    first = matcher.search("停水了怎么办", "zh")
+    first.clear()
+    again = matcher.search("停水了怎么办", "zh")
+    assert again and again == matcher.search(" 停水了怎么办 ", "zh")
+    assert matcher.search("停水了怎么办", "zh", limit=1) == again[:1]
+    fresh = configured([p for t in templates for p in t.phrasings()])
+    for language in ("zh", "en", None):
+        assert matcher.search("停水了怎么办", language) == fresh.search("停水了怎么办", language)
+
+
 def test_near_duplicates_are_shown_when_proposing(matcher: Matcher) -> None:
     similar = matcher.similar_templates(["社保卡丢失后怎样补办"], "zh")
     assert similar and similar[0].template_id == "social-card-lost"
