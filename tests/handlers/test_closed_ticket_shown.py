@@ -1,0 +1,91 @@
+"""Issue 14, a fresh tester: a closed ticket is shown as closed everywhere. A forum topic was
+opened for a ticket withdrawn before the topic's call went out; /status showed the officer's
+question as waiting on a withdrawn ticket. End to end over the emulation, in both languages.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from telegram.ext import Application
+
+from emulator.limits import Fault
+from emulator.server import Emulator
+from tests.handlers.conftest import (
+    ENGLISH,
+    GENERAL_GROUP,
+    REQUESTER,
+    bot_lines,
+    bot_said,
+    only_topic,
+    until,
+)
+
+App = Application  # type: ignore[type-arg]
+OFFICER = 100101
+CASE = {
+    REQUESTER: ("我想申请公租房", "请问您家几口人?", "撤销工单吧", "负责人向您提问", "已撤销"),
+    ENGLISH: (
+        "I want to apply for public rental housing",
+        "How many people live in your household?",
+        "never mind, cancel it",
+        "the officer asked you",
+        "withdrawn",
+    ),
+}
+
+
+async def _withdraw(emulator: Emulator, who: int, words: str) -> None:
+    world = emulator.world
+    heard = len(bot_said(world, who))
+    await world.user_sends(who, words)
+    asked = (await bot_lines(emulator, who, heard + 1))[-1]
+    await world.user_presses(who, who, asked.message_id, "wd:1")
+    await bot_lines(emulator, who, heard + 2)
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("requester", [REQUESTER, ENGLISH])
+async def test_no_topic_for_a_ticket_withdrawn_before_it_opened(
+    running: tuple[Emulator, App], requester: int
+) -> None:
+    """Claimed, its topic's call held back by Telegram (429), withdrawn meanwhile: no topic is
+    opened when the call may go; the staff still read that it was withdrawn."""
+    emulator, _ = running
+    world = emulator.world
+    question, _, withdrawing, _, _ = CASE[requester]
+    await world.user_sends(requester, question)
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    emulator.faults.add("createForumTopic", Fault(429, retry_after=2))
+    await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
+    await until(lambda: emulator.faults.pending("createForumTopic") == 0)
+    await bot_lines(emulator, requester, 2)
+    await _withdraw(emulator, requester, withdrawing)
+    heard = len(bot_said(world, GENERAL_GROUP))
+    await until(lambda: len(bot_said(world, GENERAL_GROUP)) > heard, seconds=8)
+    await asyncio.sleep(3)  # past the 429's wait: the topic's call would have gone by now
+    assert not world.chats[GENERAL_GROUP].topics
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("requester", [REQUESTER, ENGLISH])
+async def test_status_shows_no_question_waiting_on_a_withdrawn_ticket(
+    running: tuple[Emulator, App], requester: int
+) -> None:
+    emulator, _ = running
+    world = emulator.world
+    question, asked, withdrawing, waiting, withdrawn = CASE[requester]
+    await world.user_sends(requester, question)
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
+    heard = len(await bot_lines(emulator, requester, 2))
+    topic = await only_topic(world, GENERAL_GROUP)
+    await world.user_sends(OFFICER, asked, GENERAL_GROUP, topic.thread_id)
+    await bot_lines(emulator, requester, heard + 1)
+    await _withdraw(emulator, requester, withdrawing)
+    heard = len(bot_said(world, requester))
+    await world.user_sends(requester, "/status")
+    status = (await bot_lines(emulator, requester, heard + 1))[-1].text
+    assert withdrawn in status.casefold() and "#1" in status, status
+    assert waiting not in status and asked not in status, status
