@@ -27,7 +27,7 @@ from bot.models import (
     Requester,
     Ticket,
 )
-from bot.notices import Audience, Notice, address, staff_chats
+from bot.notices import Audience, Notice, address, card_refresh, staff_chats
 from bot.outgoing import Outgoing
 from bot.rules import Rules
 
@@ -104,7 +104,10 @@ async def process_ticket(
     auto_close_at = rules.auto_close_at(ticket)
     if auto_close_at is not None and auto_close_at <= now:
         await auto_close(session, rules, ticket, now)
-        closed = [Notice("auto_closed", (Audience.REQUESTER,), ticket, requester=requester)]
+        closed = [
+            Notice("auto_closed", (Audience.REQUESTER,), ticket, requester=requester),
+            card_refresh(ticket),  # the card says how and when it closed, as others do
+        ]
         if ticket.owner_id is not None:
             closed.append(Notice("auto_closed_owner", (Audience.OWNER,), ticket))
         # The department that accepted it, if another did, hears it is closed.

@@ -1,21 +1,26 @@
 """Issue 14, a fresh tester: a closed ticket is shown as closed everywhere. A forum topic was
 opened for a ticket withdrawn before the topic's call went out; /status showed the officer's
-question as waiting on a withdrawn ticket. End to end over the emulation, in both languages.
+question as waiting on a withdrawn ticket; an auto-closed ticket's card still read "claimed".
+End to end over the emulation, in both languages.
 """
 
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 
 import pytest
 from telegram.ext import Application
 
 from emulator.limits import Fault
 from emulator.server import Emulator
+from handlers.context import DeskContext
+from handlers.runtime.jobs import sweep
 from tests.handlers.conftest import (
     ENGLISH,
     GENERAL_GROUP,
     REQUESTER,
+    DeskClock,
     bot_lines,
     bot_said,
     only_topic,
@@ -89,3 +94,28 @@ async def test_status_shows_no_question_waiting_on_a_withdrawn_ticket(
     status = (await bot_lines(emulator, requester, heard + 1))[-1].text
     assert withdrawn in status.casefold() and "#1" in status, status
     assert waiting not in status and asked not in status, status
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("requester", [REQUESTER, ENGLISH])
+async def test_an_auto_closed_ticket_redraws_its_card(
+    running: tuple[Emulator, App], desk_clock: DeskClock, requester: int
+) -> None:
+    """Resolved, never confirmed: at the auto-close time the card says it closed so, and
+    when, with its owner (the staff's card is in the desk's language), as a withdrawn or
+    confirmed one's does; no longer "claimed by"."""
+    emulator, application = running
+    world = emulator.world
+    await world.user_sends(requester, CASE[requester][0])
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
+    heard = len(await bot_lines(emulator, requester, 2))
+    topic = await only_topic(world, GENERAL_GROUP)
+    await world.user_sends(OFFICER, "/resolve 已办结", GENERAL_GROUP, topic.thread_id)
+    await bot_lines(emulator, requester, heard + 1)
+    desk = DeskContext(application).desk
+    desk_clock.now += desk.settings.closure.auto_close_after + timedelta(minutes=1)
+    await sweep(DeskContext(application))
+    await until(lambda: "自动关闭" in world.find(GENERAL_GROUP, card.message_id)["text"])
+    shown = world.find(GENERAL_GROUP, card.message_id)["text"]
+    assert "超时未确认" in shown and "负责人 王芳" in shown and "已由" not in shown, shown
