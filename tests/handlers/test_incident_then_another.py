@@ -111,3 +111,25 @@ async def test_outage_solved_but_another_thing_is_a_matter_of_its_own(
 
 async def _count(application: App, count: int) -> bool:
     return len(await _tickets(application)) >= count
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_staff_read_an_incidents_resolution_in_their_language(
+    running: tuple[Emulator, App],
+) -> None:
+    """/ticket N of an English requester's ticket resolved with the incident: the Chinese
+    staff read the Chinese summary (a fresh tester's finding: "办结:Power has been
+    restored"), while the requester keeps the English one."""
+    emulator, application = running
+    world = emulator.world
+    await _outage_resolved(application, emulator)
+    heard = len(bot_said(world, UTILITIES_GROUP))
+    number = [u for u, _, _ in OUTAGE].index(ENGLISH) + 1
+    await world.user_sends(100301, f"/ticket {number}", UTILITIES_GROUP)
+    await until(lambda: len(bot_said(world, UTILITIES_GROUP)) > heard)
+    record = bot_said(world, UTILITIES_GROUP)[-1].text
+    assert f"办结:{SUMMARY['zh']}" in record and SUMMARY["en"] not in record, record
+    heard = len(bot_said(world, ENGLISH))
+    await world.user_sends(ENGLISH, "/status")
+    await until(lambda: len(bot_said(world, ENGLISH)) > heard)
+    assert SUMMARY["en"] in bot_said(world, ENGLISH)[-1].text
