@@ -108,16 +108,14 @@ async def reopen(
     reason: str,
     now: datetime,
 ) -> Ticket:
-    """'Not solved': back to the same owner, with a fresh resolution deadline."""
+    """'Not solved': back to the same owner, keeping the time promised (a promise never
+    moves later, bot/sla.py `kept_promise`: past it, the ticket is overdue and escalates)."""
     ticket = await get_for_requester(
         session=session, ticket_id=ticket_id, requester_id=requester_id
     )
     lifecycle.move(
         session, ticket, Action.REOPEN, now=now, actor_id=None, data={"reason": reason.strip()}
     )
-    ticket.resolution_started_at = now
-    ticket.resolution_steps = 0
-    rules.set_deadlines(ticket)
     ticket.reminded_for_notice_at = None
     contacted(session, rules, ticket, now, ticket.owner_id)
     return await save(session, rules, ticket)
