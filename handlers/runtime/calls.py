@@ -17,7 +17,7 @@ import warnings
 from typing import Any
 
 from telegram import Bot
-from telegram.error import BadRequest
+from telegram.error import BadRequest, TelegramError
 from telegram.warnings import PTBUserWarning
 
 from bot import lookup, tickets, topic_place
@@ -85,7 +85,13 @@ class Calls:
             needless = place is not None and (place.staff_thread_id is not None or place.closed)
             if needless or not await self._is_forum(call.chat_id):
                 return SKIPPED
-            return await self.call(call.method, call.params)
+            made = await self.call(call.method, call.params)
+            if call.ticket_id is not None and (await self._place(call.ticket_id)).closed:
+                # Closed while the call was on its way: the topic is closed at once and not
+                # the ticket's (what follows goes under its card, as for a closed ticket).
+                await self._close_topic(call.chat_id, made.get("message_thread_id"))
+                return SKIPPED
+            return made
         # A private chat has no topics: a notice to the ticket's staff goes there while the
         # ticket has no staff group (Notice.fallback).
         if not call.in_topic or call.ticket_id is None or call.chat_id > 0:
@@ -197,6 +203,16 @@ class Calls:
         return await topic_place.place_of(
             engine=self._desk.transactions.reading, ticket_id=ticket_id
         )
+
+    async def _close_topic(self, chat_id: int, thread_id: int | None) -> None:
+        """Close a topic made for a ticket closed meanwhile; a refusal is only logged (the
+        topic stays open and empty, the ticket never uses it)."""
+        if thread_id is None:
+            return
+        try:
+            await self._bot.close_forum_topic(chat_id, thread_id)
+        except TelegramError as error:
+            log.warning("could not close topic %s in %s: %s", thread_id, chat_id, error)
 
     async def _reopen(self, ticket: topic_place.Place) -> bool:
         """Reopen the ticket's topic a person closed; False when Telegram will not (it was

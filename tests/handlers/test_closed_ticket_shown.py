@@ -119,3 +119,27 @@ async def test_an_auto_closed_ticket_redraws_its_card(
     await until(lambda: "自动关闭" in world.find(GENERAL_GROUP, card.message_id)["text"])
     shown = world.find(GENERAL_GROUP, card.message_id)["text"]
     assert "超时未确认" in shown and "负责人 王芳" in shown and "已由" not in shown, shown
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_topic_made_while_its_ticket_was_withdrawn_is_closed_at_once(
+    running: tuple[Emulator, App],
+) -> None:
+    """The topic's call on its way (Telegram slow to answer) while the requester withdraws:
+    the topic made is closed at once, and nothing of the ticket goes into it."""
+    emulator, _ = running
+    world = emulator.world
+    question, _, withdrawing, _, _ = CASE[REQUESTER]
+    await world.user_sends(REQUESTER, question)
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    emulator.faults.add("createForumTopic", Fault(None, delay=3))
+    await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
+    await until(lambda: emulator.faults.pending("createForumTopic") == 0)
+    await bot_lines(emulator, REQUESTER, 2)
+    await _withdraw(emulator, REQUESTER, withdrawing)
+    await until(lambda: bool(world.chats[GENERAL_GROUP].topics), seconds=8)
+    (topic,) = world.chats[GENERAL_GROUP].topics.values()
+    await until(lambda: topic.closed)
+    await until(lambda: any("撤销" in e.text for e in bot_said(world, GENERAL_GROUP)))
+    await asyncio.sleep(0.5)
+    assert not bot_said(world, GENERAL_GROUP, topic.thread_id)
