@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from bot.hazard_words import words
+from bot.models import ACTIVE_STATUSES, Ticket
 
 # How, where or whom to report something; a number to call; hours; a procedure.
 _HOW_TO = words(
@@ -66,3 +67,15 @@ def asks_requester(text: str) -> bool:
     "please send a photo"), shown to them as the officer's question waiting for their answer,
     never as progress made."""
     return _ASKS_REQUESTER.search(text) is not None
+
+
+def question_waiting(ticket: Ticket) -> bool:
+    """Whether the officer's question waits for the requester's answer on `ticket`: its
+    latest public update asks them something (`asks_requester`) while it is in progress.
+    A ticket resolved, withdrawn or closed has no question waiting (issue 14: /status showed
+    one on a withdrawn ticket)."""
+    return (
+        ticket.status in ACTIVE_STATUSES
+        and bool(ticket.latest_update)
+        and asks_requester(ticket.latest_update or "")
+    )

@@ -46,8 +46,11 @@ async def resolve(
     officer_id: int,
     summary: str,
     now: datetime,
+    for_staff: str | None = None,
 ) -> Ticket:
-    """The owner closes the work with a resolution summary; the requester is asked to confirm."""
+    """The owner closes the work with a resolution summary; the requester is asked to confirm.
+    `for_staff`: the summary as the staff read it, when the requester's is in another language
+    (an incident's, written once per language), kept with the event for /ticket N."""
     ticket = await get(session=session, ticket_id=ticket_id)
     require_owner_or_supervisor(rules, ticket, officer_id)
     summary = clean_text(summary, "the resolution summary")
@@ -55,9 +58,10 @@ async def resolve(
         # It goes to the requester in one message with their rating buttons (Telegram: 4,096
         # UTF-16 units a message): refused here, where the officer still has it to shorten.
         raise InvalidInput("the resolution summary is too long", "too_long", limit=MAX_SUMMARY)
-    lifecycle.move(
-        session, ticket, Action.RESOLVE, now=now, actor_id=officer_id, data={"summary": summary}
-    )
+    data = {"summary": summary}
+    if for_staff and for_staff != summary:
+        data["for_staff"] = for_staff
+    lifecycle.move(session, ticket, Action.RESOLVE, now=now, actor_id=officer_id, data=data)
     contacted(session, rules, ticket, now, ticket.owner_id)
     return await save(session, rules, ticket)
 
@@ -104,16 +108,14 @@ async def reopen(
     reason: str,
     now: datetime,
 ) -> Ticket:
-    """'Not solved': back to the same owner, with a fresh resolution deadline."""
+    """'Not solved': back to the same owner, keeping the time promised (a promise never
+    moves later, bot/sla.py `kept_promise`: past it, the ticket is overdue and escalates)."""
     ticket = await get_for_requester(
         session=session, ticket_id=ticket_id, requester_id=requester_id
     )
     lifecycle.move(
         session, ticket, Action.REOPEN, now=now, actor_id=None, data={"reason": reason.strip()}
     )
-    ticket.resolution_started_at = now
-    ticket.resolution_steps = 0
-    rules.set_deadlines(ticket)
     ticket.reminded_for_notice_at = None
     contacted(session, rules, ticket, now, ticket.owner_id)
     return await save(session, rules, ticket)
@@ -141,7 +143,13 @@ async def auto_close(session: AsyncSession, rules: Rules, ticket: Ticket, now: d
 
 
 async def resolve_and_tell(
-    *, tx: Transaction, rules: Rules, ticket_id: int, officer_id: int, summary: str
+    *,
+    tx: Transaction,
+    rules: Rules,
+    ticket_id: int,
+    officer_id: int,
+    summary: str,
+    for_staff: str | None = None,
 ) -> Ticket:
     """`resolve` at the transaction's instant; the requester gets the resolution (`summary`
     as written) to confirm and rate, and the department that accepted it, if another did, is
@@ -153,6 +161,7 @@ async def resolve_and_tell(
         officer_id=officer_id,
         summary=summary,
         now=tx.now,
+        for_staff=for_staff,
     )
     requester = await tx.session.get(Requester, ticket.requester_id)
     assert requester is not None  # a foreign key
@@ -164,7 +173,7 @@ async def resolve_and_tell(
         rules=rules,
         ticket=ticket,
         event="resolved",
-        values={"summary": summary},
+        values={"summary": for_staff or summary},  # staff read theirs
     )
     await publish(tx, rules, [notice, *handling])
     return ticket

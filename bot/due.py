@@ -27,7 +27,7 @@ from bot.models import (
     Requester,
     Ticket,
 )
-from bot.notices import Audience, Notice, address, staff_chats
+from bot.notices import Audience, Notice, address, card_refresh, staff_chats
 from bot.outgoing import Outgoing
 from bot.rules import Rules
 
@@ -94,7 +94,10 @@ async def process_ticket(
         due_at = rules.step_due_at(ticket, kind, step)
         if due_at > now:
             break
-        escalate(session, rules, ticket, kind, step, due_at, now, out, incident)
+        # A warning that the deadline is near is false once it has passed (the sweep came
+        # late: a clock jump, a restart): recorded, not sent; the breach says it all.
+        passed = rules.ladder[step].at < 1.0 and ticket_deadline(ticket, kind) <= now
+        escalate(session, rules, ticket, kind, step, due_at, now, out, incident, quiet=passed)
         notice_now = ticket.next_notice_due_at is not None and ticket.next_notice_due_at <= now
         if step == rules.deadline_step and not (notice_now and kind is DeadlineKind.RESOLUTION):
             # Told at once (the day's notice, when due now too, owns up to it itself).
@@ -104,7 +107,10 @@ async def process_ticket(
     auto_close_at = rules.auto_close_at(ticket)
     if auto_close_at is not None and auto_close_at <= now:
         await auto_close(session, rules, ticket, now)
-        closed = [Notice("auto_closed", (Audience.REQUESTER,), ticket, requester=requester)]
+        closed = [
+            Notice("auto_closed", (Audience.REQUESTER,), ticket, requester=requester),
+            card_refresh(ticket),  # the card says how and when it closed, as others do
+        ]
         if ticket.owner_id is not None:
             closed.append(Notice("auto_closed_owner", (Audience.OWNER,), ticket))
         # The department that accepted it, if another did, hears it is closed.
@@ -134,6 +140,13 @@ async def process_ticket(
         ticket.next_check_at = None
 
 
+def ticket_deadline(ticket: Ticket, kind: DeadlineKind) -> datetime:
+    """The `kind` deadline `ticket` holds."""
+    if kind is DeadlineKind.FIRST_RESPONSE:
+        return ticket.first_response_due_at
+    return ticket.resolution_due_at
+
+
 def escalate(
     session: AsyncSession,
     rules: Rules,
@@ -144,19 +157,17 @@ def escalate(
     now: datetime,
     out: list[Outgoing],
     incident: IncidentSteps | None = None,
+    quiet: bool = False,
 ) -> None:
     """Fire ladder step `step` of the `kind` deadline (due at `due_at`): record the escalation,
-    a breach when it is the deadline itself, and publish the notice to the step\'s audience.
+    a breach when it is the deadline itself, and publish the notice to the step\'s audience
+    (none when `quiet`: a warning before a deadline already passed).
     A ticket of a mass incident (`incident`): the first of its tickets at this step alerts
     for the incident, naming how many tickets it has; the others' escalations are recorded
     but reach only their own owner (one outage, one alert a step, not one a ticket)."""
     ladder_step = rules.ladder[step]
-    deadline_at = (
-        ticket.first_response_due_at
-        if kind is DeadlineKind.FIRST_RESPONSE
-        else ticket.resolution_due_at
-    )
-    audience = tuple(Audience(target) for target in ladder_step.notify)
+    deadline_at = ticket_deadline(ticket, kind)
+    audience = () if quiet else tuple(Audience(target) for target in ladder_step.notify)
     extra: dict[str, object] = {}
     if incident is not None:
         if (str(kind), step) in incident.steps:

@@ -74,6 +74,7 @@ async def resolve_incident(
             done.left.append(row.id)
             continue
         summary = texts.get(row.language) or next(iter(texts.values()))
+        staff_reads = texts.get(rules.settings.languages.default) or next(iter(texts.values()))
         try:
             if row.status is TicketStatus.OPEN:
                 claimed = await claim(
@@ -86,7 +87,12 @@ async def resolve_incident(
                 # Its card no longer offers Claim: it shows its owner (and stays so resolved).
                 await publish(tx, rules, [card_refresh(claimed)])
             await resolve_and_tell(
-                tx=tx, rules=rules, ticket_id=row.id, officer_id=officer_id, summary=summary
+                tx=tx,
+                rules=rules,
+                ticket_id=row.id,
+                officer_id=officer_id,
+                summary=summary,
+                for_staff=staff_reads,
             )
         except (InvalidInput, NotFound):
             raise  # the summary itself refused (too long): for every ticket alike

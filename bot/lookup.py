@@ -13,7 +13,7 @@ from sqlalchemy import case, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import conversation
-from bot.asking import asks_requester
+from bot.asking import asks_requester, question_waiting
 from bot.errors import InvalidInput, NotFound
 from bot.excerpt import excerpt, one_line
 from bot.handoff_questions import ANSWER, QUESTION
@@ -229,6 +229,8 @@ def latest_word(ticket: Ticket) -> str | None:
     last public update; on one line (`one_line`), as a list line shows it."""
     settled = ticket.status in (TicketStatus.RESOLVED, TicketStatus.CLOSED)
     word = ticket.resolution_summary if settled and ticket.resolution_summary else None
+    if word is None and settled and asks_requester(ticket.latest_update or ""):
+        return None  # a question nobody waits on any more is no word on a closed ticket
     word = word or ticket.latest_update
     return None if word is None else one_line(word)
 
@@ -236,11 +238,8 @@ def latest_word(ticket: Ticket) -> str | None:
 def latest_asks(ticket: Ticket) -> bool:
     """Whether the latest public word on `ticket` (`latest_word`) is the officer's question to
     the requester (`bot.asking.asks_requester`): shown as a question waiting for their answer,
-    never as progress. A resolution is no question."""
-    settled = ticket.status in (TicketStatus.RESOLVED, TicketStatus.CLOSED)
-    if settled and ticket.resolution_summary:
-        return False
-    return bool(ticket.latest_update) and asks_requester(ticket.latest_update or "")
+    never as progress; only while it is in progress (`bot.asking.question_waiting`)."""
+    return question_waiting(ticket)
 
 
 def matter(question: str) -> str:

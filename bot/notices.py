@@ -19,7 +19,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from bot.asking import asks_requester
+from bot.asking import question_waiting
 from bot.excerpt import question_values
 from bot.models import Requester, Ticket
 from bot.outgoing import Outgoing
@@ -108,7 +108,7 @@ def ticket_values(ticket: Ticket, rules: Rules, now: datetime | None = None) -> 
         "latest_update": ticket.latest_update,
         "latest_update_at": ticket.latest_update_at,
         # The latest public word is the officer's question to the requester, not progress.
-        "latest_asks": bool(ticket.latest_update) and asks_requester(ticket.latest_update or ""),
+        "latest_asks": question_waiting(ticket),
     }
 
 

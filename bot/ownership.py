@@ -65,16 +65,24 @@ async def claim_and_tell(
 
 
 async def assigned_notices(
-    tx: Transaction, rules: Rules, ticket: Ticket, supervisor_id: int, requester: Requester
+    tx: Transaction,
+    rules: Rules,
+    ticket: Ticket,
+    supervisor_id: int,
+    requester: Requester,
+    reason: str | None = None,
 ) -> list[Notice]:
     """Who hears that a supervisor made someone the owner, in that order: first the card in
-    the staff group, redrawn as claimed with its owner (as a claim redraws it)."""
+    the staff group, redrawn as claimed with its owner (as a claim redraws it); the group and
+    the new owner with the supervisor's `reason`, when given (issue 14: it was dropped)."""
     by = rules.staff.shown_as(supervisor_id) or str(supervisor_id)
-    event = {"event": "assigned", "by": by, "owner": _owner(rules, ticket)}
+    why = {"reason": reason.strip()} if reason and reason.strip() else {}
+    event = {"event": "assigned", "by": by, "owner": _owner(rules, ticket), **why}
+    yours = {**question_values(ticket.question), **why}
     return [
         card_refresh(ticket),
         Notice("staff_event", (Audience.TICKET_STAFF,), ticket, event),
-        Notice("assigned_to_you", (Audience.OWNER,), ticket, question_values(ticket.question)),
+        Notice("assigned_to_you", (Audience.OWNER,), ticket, yours),
         await owner_notice(tx, rules, ticket, requester),
     ]
 
@@ -100,7 +108,8 @@ async def assign_and_tell(
         now=tx.now,
     )
     requester = await _requester(tx, ticket)
-    await publish(tx, rules, await assigned_notices(tx, rules, ticket, supervisor_id, requester))
+    notices = await assigned_notices(tx, rules, ticket, supervisor_id, requester, reason)
+    await publish(tx, rules, notices)
     return ticket
 
 

@@ -124,7 +124,10 @@ _SOLVED = re.compile(
     r"|\b(it|everything|all|that|this)?\s*('s|is|are)?\s*(works|working|fine|ok|okay|good|great"
     r"|sorted|fixed|solved|resolved|done|back on|back)\s+now\b"
     r"|\b(all\s+|it'?s\s+|it\s+is\s+|now\s+|been\s+)?(fixed|solved|resolved|sorted)\b"
-    r"|\b(it|that)\s+(works|worked|helped|did it)\b|\bworks\b|\bproblem solved\b|\ball good\b",
+    r"|\b(it|that)\s+(works|worked|helped|did it)\b|\bworks\b|\bproblem solved\b|\ball good\b"
+    # A supply said back: "the power is back", "power's back on", "water came back".
+    r"|\b(power|electricity|water|hot water|heating|gas|lights?|internet|signal)"
+    r"\s*('s|is|are|has|have|came|come|been|got)*\s*(all\s+)?back(\s+on)?\b",
     re.IGNORECASE,
 )
 _FILLER = re.compile(
@@ -246,6 +249,25 @@ def solved_but(text: str) -> tuple[str, str] | None:
     if not re.search(r"[\w\u4e00-\u9fff]", rest):
         return None
     return text[: turn.end()].strip(), rest
+
+
+# The end of a sentence, where "solved" may end and another matter begin with no "but".
+_SENTENCE_END = re.compile(r"[。.!！;；]+\s*")
+
+
+def solved_then_another(text: str) -> tuple[str, str] | None:
+    """`text` as "solved" then another matter to act on (`another_matter`), with or without
+    "but" between: "来电了,谢谢。不过楼道的灯还是不亮", "来电了,谢谢。楼道的灯还是不亮" →
+    ("来电了,谢谢。", "楼道的灯还是不亮"): (the lead, the other matter's words), or None. Without
+    "but", only at a sentence's end after words that say "solved" and nothing else."""
+    split = solved_but(text)
+    if split is not None:
+        return split if another_matter(split[1]) else None
+    for end in _SENTENCE_END.finditer(text):
+        lead, rest = text[: end.end()].strip(), text[end.end() :].strip()
+        if rest and _solved_alone(_fold(lead)) and another_matter(rest):
+            return lead, rest
+    return None
 
 
 def service_remark(text: str) -> str | None:

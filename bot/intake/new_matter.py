@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from bot.intake.reply import Reply, reply_to_answer
-from bot.resolution_words import another_matter, says_not_solved, solved_but
+from bot.resolution_words import says_not_solved, solved_then_another
 from knowledge.matcher import Band
 
 # Words that open a new matter ("besides…", "another question…", "by the way"), at the start.
@@ -177,13 +177,12 @@ def led_question(text: str) -> Led | None:
 
 
 def solved_but_new(text: str) -> Led | None:
-    """Solved, "but" another matter to act on (`resolution_words.another_matter`): "修好了,不过
-    隔壁的路灯也坏了" → (SOLVED, "修好了,不过", "隔壁的路灯也坏了"), the new fault a first
-    inquiry of its own, never a remark on the service nor filed into the ticket solved."""
-    split = solved_but(text)
-    if split is None or not another_matter(split[1]):
-        return None
-    return Led(Reply.SOLVED, split[0], split[1])
+    """Solved, "but" (or a sentence's end) then another matter to act on
+    (`resolution_words.solved_then_another`): "修好了,不过隔壁的路灯也坏了" → (SOLVED, "修好了,
+    不过", "隔壁的路灯也坏了"), the new fault a first inquiry of its own, never a remark on the
+    service nor filed into the ticket solved."""
+    split = solved_then_another(text)
+    return None if split is None else Led(Reply.SOLVED, split[0], split[1])
 
 
 # Words of their own, thanks in the last clause, then an opener and another matter: "孩子出来了,

@@ -6,7 +6,7 @@ A ticket's topic that someone closed is reopened (the same topic: a careful cler
 a second one of the same name, and the conversation stays in one place), and the message goes
 there; one someone deleted is replaced by a new topic, with an introduction, before the message
 goes there (`Reordered`). A claimed ticket without a topic in a forum (its group became one
-after the claim) gets its topic, introduced, the same way (bot/delivery.py `without_topic`)."""
+after the claim) gets its topic, introduced, the same way (bot/topic_place.py `without_topic`)."""
 
 from __future__ import annotations
 
@@ -17,11 +17,10 @@ import warnings
 from typing import Any
 
 from telegram import Bot
-from telegram.error import BadRequest
+from telegram.error import BadRequest, TelegramError
 from telegram.warnings import PTBUserWarning
 
-from bot import delivery, lookup, tickets
-from bot.delivery import Place
+from bot import lookup, tickets, topic_place
 from bot.desk import Desk
 from bot.intake import card, naming
 from bot.models import Ticket, TicketStatus
@@ -81,13 +80,18 @@ class Calls:
         call = item.call
         assert call is not None
         if call.method == "createForumTopic":
-            has_topic = (
-                call.ticket_id is not None
-                and (await self._place(call.ticket_id)).staff_thread_id is not None
-            )
-            if has_topic or not await self._is_forum(call.chat_id):
+            place = await self._place(call.ticket_id) if call.ticket_id is not None else None
+            # None for a ticket that has one, or was closed before this call could go.
+            needless = place is not None and (place.staff_thread_id is not None or place.closed)
+            if needless or not await self._is_forum(call.chat_id):
                 return SKIPPED
-            return await self.call(call.method, call.params)
+            made = await self.call(call.method, call.params)
+            if call.ticket_id is not None and (await self._place(call.ticket_id)).closed:
+                # Closed while the call was on its way: the topic is closed at once and not
+                # the ticket's (what follows goes under its card, as for a closed ticket).
+                await self._close_topic(call.chat_id, made.get("message_thread_id"))
+                return SKIPPED
+            return made
         # A private chat has no topics: a notice to the ticket's staff goes there while the
         # ticket has no staff group (Notice.fallback).
         if not call.in_topic or call.ticket_id is None or call.chat_id > 0:
@@ -116,22 +120,25 @@ class Calls:
         # An answer to an officer who asked under an unclaimed ticket's card goes there.
         under_card = item.message is not None and bool(item.message.context.get("under_card"))
         topic_only = item.message is not None and bool(item.message.context.get("topic_only"))
-        then = delivery.without_topic(
+        then = topic_place.without_topic(
             forum=forum,
             claimed=ticket.owner_id is not None,
             kind=call.kind,
             under_card=under_card,
             topic_only=topic_only,
+            closed=ticket.closed,
         )
-        if then == delivery.SKIP:
+        if then == topic_place.SKIP:
             return SKIPPED
-        if then == delivery.OPEN and not item.reopened_topic:
+        if then == topic_place.OPEN and not item.reopened_topic:
             item.reopened_topic = True
             log.warning(
                 "claimed ticket %s has no topic in %s; opening it", ticket.id, call.chat_id
             )
             raise Reordered(await self._new_topic(ticket, "topic_intro"))
-        answers_card = delivery.answers_card(forum=forum, claimed=ticket.owner_id is not None)
+        answers_card = topic_place.answers_card(
+            forum=forum, claimed=ticket.owner_id is not None, closed=ticket.closed
+        )
         # Under the card, unless it answers a message of its own (which is there already).
         answers_own = "reply_parameters" in params
         if (answers_card or under_card) and ticket.card_message_id is not None and not answers_own:
@@ -192,10 +199,22 @@ class Calls:
             self._forums[chat_id] = bool((await self._bot.get_chat(chat_id)).is_forum)
         return self._forums[chat_id]
 
-    async def _place(self, ticket_id: int) -> Place:
-        return await delivery.place_of(engine=self._desk.transactions.reading, ticket_id=ticket_id)
+    async def _place(self, ticket_id: int) -> topic_place.Place:
+        return await topic_place.place_of(
+            engine=self._desk.transactions.reading, ticket_id=ticket_id
+        )
 
-    async def _reopen(self, ticket: Place) -> bool:
+    async def _close_topic(self, chat_id: int, thread_id: int | None) -> None:
+        """Close a topic made for a ticket closed meanwhile; a refusal is only logged (the
+        topic stays open and empty, the ticket never uses it)."""
+        if thread_id is None:
+            return
+        try:
+            await self._bot.close_forum_topic(chat_id, thread_id)
+        except TelegramError as error:
+            log.warning("could not close topic %s in %s: %s", thread_id, chat_id, error)
+
+    async def _reopen(self, ticket: topic_place.Place) -> bool:
         """Reopen the ticket's topic a person closed; False when Telegram will not (it was
         deleted meanwhile, say). Raises BadRequest for want of the right to manage topics
         (the group is then paused, handlers/runtime/outcomes.py)."""
@@ -208,7 +227,7 @@ class Calls:
             return False
         return True
 
-    async def _new_topic(self, ticket: Place, introduction: str) -> list[Queued]:
+    async def _new_topic(self, ticket: topic_place.Place, introduction: str) -> list[Queued]:
         """A new topic for the ticket, and its introduction (the template `introduction`:
         topic_reopened after a topic was deleted, topic_intro for a ticket that had none)
         with what came with its question (handlers/cards.py `replacement_calls`), returned to

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import delivery, outbox, store, tickets
+from bot import delivery, outbox, store, tickets, topic_place
 from bot.models import OutboxMessage, Requester
 from bot.notices import Audience
 from bot.outbox import Call
@@ -58,7 +58,7 @@ async def test_a_sent_call_records_card_link_and_topic(sessions: Sessions, rules
     assert (after.staff_chat_id, after.card_message_id, after.staff_thread_id) == (GROUP, 55, 7)
     assert linked is not None and linked.id == ticket.id
     assert [r.sent_at for r in rows] == [NOW, NOW, NOW]
-    place = await delivery.place_of(engine=sessions.kw["bind"], ticket_id=ticket.id)
+    place = await topic_place.place_of(engine=sessions.kw["bind"], ticket_id=ticket.id)
     assert (place.staff_chat_id, place.staff_thread_id, place.card_message_id) == (GROUP, 7, 55)
 
 
@@ -132,36 +132,40 @@ async def test_a_notice_keeps_its_audience_and_one_stored_without_loads_as_befor
 @pytest.mark.parametrize(
     ("forum", "claimed", "kind", "then"),
     [
-        (False, True, "relay", delivery.SEND),
-        (False, False, "topic_intro", delivery.SKIP),
-        (True, False, "relay", delivery.SKIP),
-        (True, False, "escalation", delivery.SEND),
-        (True, True, "relay", delivery.OPEN),
-        (True, True, "requester_edit", delivery.OPEN),
-        (True, True, "unreachable", delivery.OPEN),
-        (True, True, "history", delivery.SKIP),
+        (False, True, "relay", topic_place.SEND),
+        (False, False, "topic_intro", topic_place.SKIP),
+        (True, False, "relay", topic_place.SKIP),
+        (True, False, "escalation", topic_place.SEND),
+        (True, True, "relay", topic_place.OPEN),
+        (True, True, "requester_edit", topic_place.OPEN),
+        (True, True, "unreachable", topic_place.OPEN),
+        (True, True, "history", topic_place.SKIP),
     ],
 )
 def test_a_message_for_a_topic_not_there_waits_for_one_that_will_be(
     forum: bool, claimed: bool, kind: str, then: str
 ) -> None:
-    assert delivery.without_topic(forum=forum, claimed=claimed, kind=kind) == then
+    assert topic_place.without_topic(forum=forum, claimed=claimed, kind=kind) == then
 
 
 def test_a_copy_is_never_dropped_for_a_claimed_ticket() -> None:
-    for kind in delivery.INTO_TOPIC_LATER:
+    for kind in topic_place.INTO_TOPIC_LATER:
         for forum in (True, False):
-            assert delivery.without_topic(forum=forum, claimed=True, kind=kind) != delivery.SKIP
+            assert (
+                topic_place.without_topic(forum=forum, claimed=True, kind=kind) != topic_place.SKIP
+            )
 
 
 def test_an_answer_to_staff_who_asked_under_an_unclaimed_card_is_never_dropped() -> None:
     """Issue 14: an officer replied to the card of a ticket nobody claimed; the requester's
     answer goes under the card, in a forum too (else only /ticket N showed it)."""
-    for kind in delivery.INTO_TOPIC_LATER:
+    for kind in topic_place.INTO_TOPIC_LATER:
         for forum in (True, False):
-            then = delivery.without_topic(forum=forum, claimed=False, kind=kind, under_card=True)
-            assert then == delivery.SEND
-        assert delivery.without_topic(forum=True, claimed=False, kind=kind) == delivery.SKIP
+            then = topic_place.without_topic(
+                forum=forum, claimed=False, kind=kind, under_card=True
+            )
+            assert then == topic_place.SEND
+        assert topic_place.without_topic(forum=True, claimed=False, kind=kind) == topic_place.SKIP
 
 
 def _queued(message: Outgoing | None = None, call: Call | None = None) -> outbox.Queued:

@@ -92,16 +92,16 @@ async def test_late_sweep_fires_every_missed_step_once(sessions: Sessions, rules
     )
     # Unclaimed all day: its claim's ladder to its end, then its resolution's, whose third
     # step is not due yet (an unclaimed ticket is escalated on both deadlines: bot/sla.py).
+    # The first step's warning that the deadline is near is recorded, not sent: it has
+    # passed (issue 14: "due soon" and "overdue" at the same moment).
     escalations = [m.context for m in messages if m.template == "escalation"]
     assert Counter(c.get("step") for c in escalations if c["deadline"] == "first_response") == {
-        1: 1,
         2: 2,
         3: 2,
     }
-    assert Counter(c.get("step") for c in escalations if c["deadline"] == "resolution") == {
-        1: 1,
-        2: 2,
-    }
+    assert Counter(c.get("step") for c in escalations if c["deadline"] == "resolution") == {2: 2}
+    async with sessions() as session:  # every step is recorded, sent or not
+        assert len(list(await session.scalars(select(Escalation)))) == 3 + 2
     assert (
         await run_due(
             transactions=Transactions(sessions), rules=rules, now=NOW + timedelta(days=1)
@@ -121,7 +121,9 @@ async def test_concurrent_sweeps_do_each_step_once(sessions: Sessions, settings:
         *(run_due(transactions=Transactions(sessions), rules=rules, now=later) for _ in range(3))
     )
     escalations = [m for batch in results for m in batch if m.template == "escalation"]
-    assert len(escalations) == 30 * 3  # step 1 to the group; step 2 to group and supervisor
+    # Step 2 to the group and the supervisor; step 1 (the deadline near) recorded, not sent:
+    # the deadline has passed.
+    assert len(escalations) == 30 * 2
     async with sessions() as session:
         rows = list(await session.scalars(select(Escalation)))
     assert len(rows) == 60

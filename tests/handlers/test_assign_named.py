@@ -51,3 +51,32 @@ async def test_the_assign_confirmation_names_the_ticket_and_the_owner(
         by=desk.rules.staff.shown_as(SUPERVISOR), owner=desk.rules.staff.shown_as(owner.user_id)
     )
     await until(lambda: any(expected == e.text for e in bot_said(world, where)))
+
+
+REASON = {"zh": "熟悉此类业务", "en": "knows these cases"}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("settings", ["zh", "en"], indirect=True)
+async def test_the_reason_of_an_assignment_reaches_the_group_and_the_owner(
+    running: tuple[Emulator, App], settings: Settings
+) -> None:
+    """A fresh tester's finding: "/assign 1 G-0102 <reason>" told the group who owns the
+    ticket but not why; the group and the new owner read the reason."""
+    emulator, application = running
+    world = emulator.world
+    desk = application.bot_data.desk
+    await world.user_sends(REQUESTER, QUESTION)
+    await bot_lines(emulator, REQUESTER, 1)
+    reason = REASON[settings.languages.default]
+    await world.user_sends(SUPERVISOR, f"/assign 1 G-0102 {reason}")
+    owner = desk.rules.staff.find("G-0102")
+    assert owner is not None
+    group = desk.settings.departments[0].staff_group_chat_id
+    await until(
+        lambda: any(
+            reason in e.text and desk.rules.staff.shown_as(owner.user_id) in e.text
+            for e in bot_said(world, group)
+        )
+    )
+    await until(lambda: any(reason in e.text for e in bot_said(world, owner.user_id)))
