@@ -66,7 +66,8 @@ async def detect_surge(
     instant each see the other, and make one incident, not two racing to link the same
     tickets (the second's transaction failed on them). A ticket telling a danger to people
     (`Subject.dangers`) is one matter with no outage, but at the place of an open incident
-    (`_incident_at`) it joins it, its own ticket still: the incident's updates reach its
+    (`_incident_at`: named, or that of its requester's own ticket in it) it joins it, its
+    own ticket still: the incident's updates reach its
     requester too (issue 14)."""
     surge = rules.settings.surge
     if ticket.category not in surge.categories:
@@ -93,7 +94,7 @@ async def detect_surge(
         return subject(words, found, objects=surge.objects, area=wide, places=surge.places)
 
     mine = about(ticket.question, ticket.inquiry)
-    if mine.dangers and (joins := await _incident_at(session, mine.places, about)) is not None:
+    if mine.dangers and (joins := await _incident_at(session, ticket, mine.places, about)):
         # A danger to people is its own urgent matter, never one with an outage's tickets;
         # at the place of an open incident it joins it, so its updates reach them too.
         _link(session, ticket, joins, now)
@@ -174,13 +175,25 @@ def _link(session: AsyncSession, ticket: Ticket, incident_id: int, now: datetime
 
 async def _incident_at(
     session: AsyncSession,
+    ticket: Ticket,
     places: frozenset[str],
     about: Callable[[str, list[dict[str, Any]] | None], Subject],
 ) -> int | None:
     """The open incident (one with an active ticket) at one of `places`, the latest: the
-    places its active tickets name (`about`); None when `places` is empty or none is there."""
+    places its active tickets name (`about`); naming none, the one another active ticket of
+    `ticket`'s requester is linked to (their place is its place); None when none is."""
     if not places:
-        return None
+        return await session.scalar(
+            select(Ticket.incident_id)
+            .where(
+                Ticket.requester_id == ticket.requester_id,
+                Ticket.incident_id.is_not(None),
+                Ticket.status.in_(ACTIVE_STATUSES),
+                Ticket.id != ticket.id,
+            )
+            .order_by(Ticket.incident_id.desc())
+            .limit(1)
+        )
     rows = (
         await session.execute(
             select(Ticket.question, Ticket.inquiry, Ticket.incident_id)

@@ -71,3 +71,25 @@ async def test_a_danger_at_an_incidents_place_is_its_own_ticket_linked_to_it(
     await until(lambda: FIRST_UPDATE in _said(emulator, user))
     await _post(emulator, incident_id, NEXT_UPDATE)
     await until(lambda: NEXT_UPDATE in _said(emulator, user))
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_danger_from_a_requester_of_the_incident_is_not_merged_into_their_ticket(
+    running: tuple[Emulator, App],
+) -> None:
+    """One of the incident's own requesters tells someone is trapped, naming no place: not
+    filed into their power-cut ticket, but its own urgent ticket, linked to the incident
+    their place is in."""
+    emulator, application = running
+    await _all_open(emulator, 717000, XINGFULI)
+    rows = await _tickets(application)
+    incident_id = rows[0].incident_id
+    assert incident_id
+    user = 717001  # the first of them: "幸福里3号楼停电了"
+    await emulator.world.user_sends(user, "电梯里有人被困了,快来人")
+    await until(lambda: "#6" in _said(emulator, user))
+    rows = await _tickets(application)
+    assert len(rows) == 6 and rows[5].priority == "urgent"
+    assert rows[5].requester_id == rows[0].requester_id
+    assert rows[5].incident_id == incident_id
+    assert "96333" in _said(emulator, user)
