@@ -13,7 +13,7 @@ from telegram.ext import Application
 from bot.config import Settings
 from bot.models import Ticket
 from emulator.server import Emulator
-from tests.handlers.conftest import ENGLISH, REQUESTER, bot_said, until
+from tests.handlers.conftest import ENGLISH, REQUESTER, bot_said, only_topic, until
 
 App = Application  # type: ignore[type-arg]
 MANAGEMENT = -1000000000900
@@ -29,7 +29,7 @@ TOLD = {
     "en": "told to call first: Lift rescue 96333",
 }
 ADVICE = {REQUESTER: "按电梯内的警铃", ENGLISH: "press the alarm button in the lift"}
-ADDED = {REQUESTER: "已记入工单 #1", ENGLISH: "Added to ticket #1"}
+ADDED = {REQUESTER: "已记入工单 #1", ENGLISH: "Added to ticket #1"}  # claimed: named
 
 
 async def _ticket(application: App) -> Ticket | None:
@@ -75,6 +75,12 @@ async def test_a_trapped_person_stands_out_and_is_told_again_what_to_do(
     await until(lambda: len(_texts(emulator, group)) > before)
     record = _texts(emulator, group)[before]
     assert record.startswith(MARK[staff]), record
+    # Claimed: its topic's introduction leads with the mark too.
+    card_id = next(e.message_id for e in bot_said(world, group) if "#1" in e.text)
+    await world.user_presses(officer, group, card_id, "claim:1")
+    topic = await only_topic(world, group)
+    await until(lambda: bool(bot_said(world, group, topic.thread_id)))
+    assert bot_said(world, group, topic.thread_id)[0].text.startswith(MARK[staff])
     # A follow-up: the safety advice again, the number, and that it was filed.
     heard = len(_texts(emulator, user))
     await world.user_sends(user, LATER[user])
