@@ -346,7 +346,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [("theirs", {}), ("other", {"written_in": "zh"})]
     if template == "incident_resolved":
         left = {"ticket_ids": [1, 2], "left": [3]}
-        return [("all", {"ticket_ids": [1, 2], "left": []}), ("left", left)]
+        dangers = {"ticket_ids": [1], "left": [], "dangers": [2]}
+        return [("all", {"ticket_ids": [1, 2], "left": []}), ("left", left), ("danger", dangers)]
     if template == "incident_update_staff":
         return [("poster", {"poster": "孙伟"}), ("unknown", {"poster": None})]
     if template == "progress_notice":  # the latest word an update, or the officer's question

@@ -17,6 +17,7 @@ from tests.handlers.test_surge_estates import XINGFULI, _all_open
 
 App = Application  # type: ignore[type-arg]
 MANAGER, MANAGEMENT_CHAT = 900001, -1000000000900
+SUPERVISOR = 100390  # of Utilities, where the power cuts and the danger go (config.yaml)
 FIRST_UPDATE = "供电公司已到场抢修,预计今晚20点前恢复供电"
 NEXT_UPDATE = "幸福里已恢复供电,电梯正在逐台检查"
 TRAPPED = {
@@ -93,3 +94,32 @@ async def test_a_danger_from_a_requester_of_the_incident_is_not_merged_into_thei
     assert rows[5].requester_id == rows[0].requester_id
     assert rows[5].incident_id == incident_id
     assert "96333" in _said(emulator, user)
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_resolving_the_incident_leaves_the_danger_to_be_settled_on_its_own(
+    running: tuple[Emulator, App],
+) -> None:
+    """The power back is no rescue: `/incident N resolve` resolves the power-cut tickets and
+    leaves the trapped person's, saying so; that requester is asked to confirm nothing."""
+    emulator, application = running
+    world = emulator.world
+    await _all_open(emulator, 718000, XINGFULI)
+    incident_id = (await _tickets(application))[0].incident_id
+    assert incident_id
+    user = 718100
+    world.add_user(user, "R6", "zh")
+    await world.user_sends(user, TRAPPED["zh"])
+    await until(lambda: "#6" in _said(emulator, user))
+    rows = await _tickets(application)
+    assert rows[5].incident_id == incident_id
+    assert {t.department_key for t in rows} == {"utilities"}
+    before = len(bot_said(world, MANAGEMENT_CHAT))
+    await world.user_sends(
+        SUPERVISOR, f"/incident {incident_id} resolve 已恢复供电", MANAGEMENT_CHAT
+    )
+    await until(lambda: any("已办结" in e.text for e in bot_said(world, MANAGEMENT_CHAT)[before:]))
+    told = next(e.text for e in bot_said(world, MANAGEMENT_CHAT)[before:] if "已办结" in e.text)
+    assert "5 件" in told and "#6" in told and "人身危险" in told, told
+    rows = await _tickets(application)
+    assert str(rows[5].status) == "open" and all(str(t.status) == "resolved" for t in rows[:5])
