@@ -20,7 +20,7 @@ from telegram import Bot
 from telegram.error import BadRequest
 from telegram.warnings import PTBUserWarning
 
-from bot import delivery, lookup, tickets
+from bot import dangers, delivery, lookup, tickets
 from bot.delivery import Place
 from bot.desk import Desk
 from bot.intake import card, naming
@@ -216,8 +216,10 @@ class Calls:
         the conversation it had; /ticket shows all of it)."""
         assert ticket.staff_chat_id is not None
         desk = self._desk
+        async with desk.sessions() as session:
+            danger = bool(await dangers.of_tickets(session, [ticket.id]))
         topic = await self._bot.create_forum_topic(
-            ticket.staff_chat_id, naming.topic_name(ticket.id, ticket.question)
+            ticket.staff_chat_id, naming.topic_name(ticket.id, ticket.question, danger=danger)
         )
         async with desk.sessions() as session:
             whole = await session.get_one(Ticket, ticket.id)

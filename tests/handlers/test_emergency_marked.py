@@ -79,6 +79,7 @@ async def test_a_trapped_person_stands_out_and_is_told_again_what_to_do(
     card_id = next(e.message_id for e in bot_said(world, group) if "#1" in e.text)
     await world.user_presses(officer, group, card_id, "claim:1")
     topic = await only_topic(world, group)
+    assert topic.name.startswith("⚠️ #1 "), topic.name  # it stands out in the topic list
     await until(lambda: bool(bot_said(world, group, topic.thread_id)))
     assert bot_said(world, group, topic.thread_id)[0].text.startswith(MARK[staff])
     # A follow-up: the safety advice again, the number, and that it was filed.
