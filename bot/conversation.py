@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import handed
 from bot.acknowledgements import acknowledgement_due
 from bot.closure import words_after_resolution_and_tell
+from bot.dangers import danger_reminder
 from bot.db import wrote_directly
 from bot.errors import IllegalMove, NotAllowed
 from bot.excerpt import excerpt
@@ -156,8 +157,9 @@ async def requester_message_and_tell(
     elif requester is not None and answer is None and not resolved:
         # With the relay: one statement stores the outbox rows of the usual message. Asked how
         # it stands ("有进展吗?"), they hear that too, even after other lines in a row.
-        progress = {"progress": True} if asks_progress(text) else {}
+        progress: dict[str, object] = {"progress": True} if asks_progress(text) else {}
         if progress or not quiet:
+            progress |= await danger_reminder(tx.session, rules, ticket, requester, text)
             notices.append(
                 Notice(
                     "added_to_ticket", (Audience.REQUESTER,), ticket, progress, requester=requester

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from bot.closure import resolve_and_tell
+from bot.dangers import of_tickets
 from bot.errors import DeskError, InvalidInput, NotAllowed, NotFound
 from bot.guards import clean_text
 from bot.incident_updates import in_languages
@@ -23,10 +24,13 @@ from bot.transaction import Transaction
 class Resolved:
     """What resolving an incident did: `ticket_ids`, the tickets resolved; `left`, those
     still in progress it could not resolve (being transferred, or of a department the one
-    resolving does not supervise)."""
+    resolving does not supervise); `dangers`, those left as a danger to people's own."""
 
     ticket_ids: list[int] = field(default_factory=list)
     left: list[int] = field(default_factory=list)
+    # Those telling a danger to people (bot/dangers.py): their own matter, settled on their
+    # own (the power back is no rescue of someone trapped), though the updates reached them.
+    dangers: list[int] = field(default_factory=list)
 
 
 async def resolve_incident(
@@ -36,7 +40,8 @@ async def resolve_incident(
     language, separated by " | ", as an update: `bot.incident_updates.in_languages`), each
     requester getting the one in their language, else the first. A ticket nobody claimed is
     claimed by `officer_id` first; one being transferred is left as it is. Only a supervisor
-    of a department of its tickets, or management, resolves an incident.
+    of a department of its tickets, or management, resolves an incident. A ticket telling a
+    danger to people is left to be settled on its own (`Resolved.dangers`).
 
     Raises InvalidInput ("empty_text") for a summary with no words, NotFound when there is
     no such incident (`no_such_incident`) or it has no active ticket (`no_incident`),
@@ -69,7 +74,11 @@ async def resolve_incident(
     if not mine:
         raise NotAllowed(f"user {officer_id} supervises no ticket of incident {incident_id}")
     done = Resolved(left=[row.id for row in rows if row not in mine])
+    told = await of_tickets(tx.session, [row.id for row in mine])
     for row in mine:
+        if row.id in told:
+            done.dangers.append(row.id)
+            continue
         if row.status is TicketStatus.TRANSFERRING:
             done.left.append(row.id)
             continue

@@ -64,7 +64,11 @@ async def detect_surge(
     (`bot.places.at_one_place`). The earlier tickets raised are told of (`_raised_notices`).
     One transaction at a time (several processes): two similar tickets opened at the same
     instant each see the other, and make one incident, not two racing to link the same
-    tickets (the second's transaction failed on them)."""
+    tickets (the second's transaction failed on them). A ticket telling a danger to people
+    (`Subject.dangers`) is one matter with no outage, but at the place of an open incident
+    (`_incident_at`: named, or that of its requester's own ticket in it) it joins it, its
+    own ticket still: the incident's updates reach its
+    requester too (issue 14)."""
     surge = rules.settings.surge
     if ticket.category not in surge.categories:
         return []  # an errand of its own, however many ask the same: no shared event
@@ -90,6 +94,11 @@ async def detect_surge(
         return subject(words, found, objects=surge.objects, area=wide, places=surge.places)
 
     mine = about(ticket.question, ticket.inquiry)
+    if mine.dangers and (joins := await _incident_at(session, ticket, mine.places, about)):
+        # A danger to people is its own urgent matter, never one with an outage's tickets;
+        # at the place of an open incident it joins it, so its updates reach them too.
+        _link(session, ticket, joins, now)
+        return address(rules, await _joined(session, rules, joins, ticket, now), now)
     subjects = {row.id: about(row.question, row.inquiry) for row in recent}
     incidents = {row.id: row.incident_id for row in recent}
     matches = [key for key, theirs in subjects.items() if alike(mine, theirs, surge.similarity)]
@@ -123,15 +132,7 @@ async def detect_surge(
     raised: list[tuple[Ticket, datetime | None]] = []
     for member in [ticket, *similar]:
         if member.incident_id is None:
-            member.incident_id = incident_id
-            lifecycle.record(
-                session,
-                member,
-                lifecycle.LINKED,
-                now=now,
-                actor_id=None,
-                data={"incident_id": incident_id},
-            )
+            _link(session, member, incident_id, now)
         if rules.settings.priority_rank(member.priority) < rules.settings.priority_rank(
             surge.priority
         ):
@@ -157,6 +158,54 @@ async def detect_surge(
     departments = tuple(sorted({t.department_key for t in [ticket, *similar]}))
     alert = Notice("alert_surge", Audience.supervising(), values=values, departments=departments)
     return [*cards, *address(rules, [alert], now)]
+
+
+def _link(session: AsyncSession, ticket: Ticket, incident_id: int, now: datetime) -> None:
+    """`ticket` linked to the incident `incident_id`, recorded."""
+    ticket.incident_id = incident_id
+    lifecycle.record(
+        session,
+        ticket,
+        lifecycle.LINKED,
+        now=now,
+        actor_id=None,
+        data={"incident_id": incident_id},
+    )
+
+
+async def _incident_at(
+    session: AsyncSession,
+    ticket: Ticket,
+    places: frozenset[str],
+    about: Callable[[str, list[dict[str, Any]] | None], Subject],
+) -> int | None:
+    """The open incident (one with an active ticket) at one of `places`, the latest: the
+    places its active tickets name (`about`); naming none, the one another active ticket of
+    `ticket`'s requester is linked to (their place is its place); None when none is."""
+    if not places:
+        return await session.scalar(
+            select(Ticket.incident_id)
+            .where(
+                Ticket.requester_id == ticket.requester_id,
+                Ticket.incident_id.is_not(None),
+                Ticket.status.in_(ACTIVE_STATUSES),
+                Ticket.id != ticket.id,
+            )
+            .order_by(Ticket.incident_id.desc())
+            .limit(1)
+        )
+    rows = (
+        await session.execute(
+            select(Ticket.question, Ticket.inquiry, Ticket.incident_id)
+            .where(Ticket.incident_id.is_not(None), Ticket.status.in_(ACTIVE_STATUSES))
+            .order_by(Ticket.incident_id.desc(), Ticket.id.desc())
+            .limit(_RECENT_LIMIT)
+        )
+    ).all()
+    for row in rows:
+        if about(row.question, row.inquiry).places & places:
+            return int(row.incident_id)
+    return None
 
 
 async def _joined(

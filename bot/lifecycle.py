@@ -55,6 +55,7 @@ CLOSE_REASONS = {
 OPENED = "opened"
 PRIORITY_CHANGED = "priority_changed"
 LINKED = "linked_to_incident"
+DANGER_TOLD = "danger_told"  # a danger to people heard in the requester's words (bot/dangers.py)
 
 
 def record(

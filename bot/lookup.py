@@ -12,13 +12,14 @@ from typing import Any
 from sqlalchemy import case, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import conversation
+from bot import conversation, dangers
 from bot.asking import asks_requester, question_waiting
 from bot.errors import InvalidInput, NotFound
 from bot.excerpt import excerpt, one_line
 from bot.handoff_questions import ANSWER, QUESTION
 from bot.intake.inquiry import Turn, worth_showing
 from bot.kinds import BOT_OFFERED, INCIDENT_UPDATE, chat_event
+from bot.lifecycle import DANGER_TOLD
 from bot.models import (
     ACTIVE_STATUSES,
     Direction,
@@ -78,6 +79,8 @@ class TicketLine:
     # their silence) and when; a closed ticket promises nothing (`due` None).
     closed: str | None = None
     closed_at: datetime | None = None
+    # The kinds of danger to people it was told of (bot/dangers.py): marked in a staff list.
+    dangers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,7 @@ class Record:
     inquiry: tuple[Turn, ...] = ()
     closed: str | None = None  # as TicketLine's: why it closed, and when
     closed_at: datetime | None = None
+    dangers: tuple[str, ...] = ()  # as TicketLine's: marked at its head
 
 
 async def requester_tickets(
@@ -176,7 +180,13 @@ async def owned(
         .order_by(Ticket.resolution_due_at)
         .limit(STAFF_LIMIT)
     )
-    return [_staff_line(rules, t, t.resolution_due_at, now) for t in rows]
+    return await _marked(session, [_staff_line(rules, t, t.resolution_due_at, now) for t in rows])
+
+
+async def _marked(session: AsyncSession, lines: list[TicketLine]) -> list[TicketLine]:
+    """`lines` with the dangers each ticket was told of (`bot.dangers.of_tickets`)."""
+    told = await dangers.of_tickets(session, [line.id for line in lines])
+    return [replace(line, dangers=tuple(told.get(line.id, ()))) for line in lines]
 
 
 async def queue(
@@ -194,7 +204,9 @@ async def queue(
         .order_by(case(ranks, value=Ticket.priority, else_=0).desc(), Ticket.first_response_due_at)
         .limit(STAFF_LIMIT)
     )
-    return [_staff_line(rules, t, t.first_response_due_at, now) for t in rows]
+    return await _marked(
+        session, [_staff_line(rules, t, t.first_response_due_at, now) for t in rows]
+    )
 
 
 async def handed_to(
@@ -215,12 +227,13 @@ async def handed_to(
         .order_by(Ticket.resolution_due_at)
         .limit(STAFF_LIMIT)
     )
-    return [
+    lines = [
         replace(
             _staff_line(rules, t, t.resolution_due_at, now), owner=rules.staff.shown_as(t.owner_id)
         )
         for t in rows
     ]
+    return await _marked(session, lines)
 
 
 def latest_word(ticket: Ticket) -> str | None:
@@ -301,6 +314,9 @@ async def record(*, session: AsyncSession, rules: Rules, ticket_id: int) -> Reco
         messages=tuple(_line(m, rules, ticket.incident_id, handed) for m in messages),
         inquiry=inquiry,
         **closing(ticket),
+        dangers=tuple(
+            dangers.merged(e.data.get("kinds") or () for e in events if e.kind == DANGER_TOLD)
+        ),
     )
 
 

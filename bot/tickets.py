@@ -14,7 +14,7 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import lifecycle
+from bot import dangers, lifecycle
 from bot.errors import InvalidInput, NotAllowed, NotFound
 from bot.guards import clean_text, require_owner_or_supervisor, require_staff_of
 from bot.incidents import AreaTopic, MatterWords, Topic, detect_surge
@@ -23,7 +23,7 @@ from bot.lifecycle import Action
 from bot.models import Requester, StaffLink, Ticket, TicketStatus
 from bot.notices import Audience, Notice, address
 from bot.outgoing import Outgoing
-from bot.priority import dependence, keyword_priority, set_priority
+from bot.priority import dependence, emergency_words, keyword_priority, set_priority
 from bot.rules import Rules
 from bot.store import get, save
 
@@ -125,9 +125,27 @@ async def open_ticket(
     )
     opened = Opened(ticket)
     if keywords:
-        needs = dependence(question if priority_words is None else priority_words)
+        said = question if priority_words is None else priority_words
+        needs = dependence(said)
+        # A danger to people heard: recorded on the ticket (its card, /queue, /ticket N mark
+        # it) and named in the alert with the numbers the requester is told first.
+        told = dangers.told(
+            session,
+            ticket,
+            text=said,
+            words=emergency_words(rules, said),
+            now=now,
+            actor_id=requester.telegram_user_id,
+        )
         opened.alerts.extend(
-            _supervisor_alerts(rules, ticket, "alert_keyword", words=keywords, dependent=needs)
+            _supervisor_alerts(
+                rules,
+                ticket,
+                "alert_keyword",
+                words=keywords,
+                dependent=needs,
+                **dangers.alert_values(settings, told),
+            )
         )
     elif set_by_template is not None and settings.priority_rank(set_by_template) > 0:
         opened.alerts.extend(

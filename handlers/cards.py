@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import conversation, delivery
+from bot import conversation, dangers, delivery
 from bot.desk import Desk
 from bot.excerpt import excerpt
 from bot.handoff_forms import FORM, FORM_DECIDED
@@ -103,8 +103,10 @@ async def topic_calls(
     owner = ticket.owner_id if owner_id is None else owner_id
     filed = await conversation.history(session=session, ticket_id=ticket.id, public_only=False)
     earlier = [line for line in filed if line.direction is not Direction.NOTE]
+    danger = bool(await dangers.of_tickets(session, [ticket.id]))
+    name = naming.topic_name(ticket.id, ticket.question, danger=danger)
     return [
-        post.open_topic(chat_id, ticket.id, naming.topic_name(ticket.id, ticket.question)),
+        post.open_topic(chat_id, ticket.id, name),
         *await introduction(desk, session, ticket, "topic_intro", owner),
         *await copies(desk, session, ticket, earlier),
         *_notes(desk, ticket, filed),

@@ -80,5 +80,6 @@ async def _resolve(update: Update, context: DeskContext, incident_id: int) -> No
             incident_id=incident_id,
             ticket_ids=done.ticket_ids,
             left=done.left,
+            dangers=done.dangers,
         )
         await post.post(tx, post.reply(message, told))

@@ -26,6 +26,7 @@ from bot.intake.media import (
     decide_edit,
     decide_media,
 )
+from bot.intake.own_kind import danger_apart
 from bot.models import DialogStep, Requester, Ticket
 from bot.notices import card_refresh, publish
 from bot.transaction import Transaction
@@ -70,7 +71,10 @@ async def take_media(
     action = decide_media(
         step=step,
         # A first inquiry beside the ticket (after /new) takes what they send until it ends.
-        ticket_in_progress=current is not None and not beside_ticket(requester, desk.now()),
+        # A danger of another matter in their caption is its own ticket (`danger_apart`).
+        ticket_in_progress=current is not None
+        and not beside_ticket(requester, desk.now())
+        and not (attachment.origin is None and danger_apart(desk, current, attachment.caption)),
         album_seen=group is not None and group == requester.media_group,
         words=has_words(attachment.caption),
         kept=attachment.kind not in NO_QUESTION,

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import staff_chats
 from bot.config import Settings
+from bot.dangers import of_tickets
 from bot.desk import Desk
 from bot.intake import inquiry
 from bot.intake.inquiry import Turn
@@ -46,6 +47,7 @@ def card_notice(
     attachments: int = 0,
     kinds: Sequence[str] = (),
     later: Sequence[Turn] = (),
+    dangers: Sequence[str] = (),
 ) -> Notice:
     """The new ticket's card for its staff group (`ticket_card`; the front adds Claim): its
     category and priority by name, the requester's words and the first inquiry turn by turn
@@ -55,7 +57,8 @@ def card_notice(
     with the question (`attachments`), by kind when `kinds` (each item's: photo, poll, ...)
     says (`kept`: [kind, how many] in the order they came, so the card words what was
     kept), and what the requester said after the ticket opened (`later`: bot/intake/later.py,
-    after the first inquiry's turns)."""
+    after the first inquiry's turns); `dangers`: the kinds of danger to people it was told of
+    (bot/dangers.py), marked at its head."""
     names = desk.names(desk.settings.languages.default)
     turns = ticket.inquiry or []
     values = {
@@ -66,6 +69,7 @@ def card_notice(
         "attachments": attachments,
         "kept": [[kind, n] for kind, n in Counter(kinds).items()],
         "earlier": [{"id": t.id, "status": str(t.status)} for t in earlier],
+        "dangers": list(dangers),
     }
     return Notice(
         "ticket_card",
@@ -124,7 +128,8 @@ async def card_now(*, session: AsyncSession, desk: Desk, ticket: Ticket) -> Noti
         until = ticket.claimed_at
         filed = [said for said in filed if said.created_at <= until]
     later = later_turns(ticket, filed, names=desk.rules.staff.shown_as)
-    return card_notice(desk, ticket, attempts, earlier, len(kinds), kinds, later)
+    told = (await of_tickets(session, [ticket.id])).get(ticket.id, [])
+    return card_notice(desk, ticket, attempts, earlier, len(kinds), kinds, later, told)
 
 
 async def follow_upgrade(

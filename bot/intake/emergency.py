@@ -15,8 +15,8 @@ from dataclasses import replace
 from enum import Enum
 from typing import Any
 
-from bot import hazard
-from bot.config import EmergencyNumber, Settings
+from bot import dangers, hazard
+from bot.config import Settings
 from bot.desk import Desk
 from bot.excerpt import excerpt, one_line
 from bot.intake.decision import question_of
@@ -33,23 +33,9 @@ from knowledge.templates import CaseTemplate
 def numbers(
     settings: Settings, language: str, kinds: tuple[str, ...] = ()
 ) -> list[dict[str, str]]:
-    """The emergency numbers to tell a requester, all of them: first those for the `kinds`
-    of danger heard (config `emergency.numbers` `kinds`: police for a knife, an ambulance for
-    someone who does not answer) in the order the kinds come (`bot.hazard.ALL`: the danger
-    itself before a plea for help, so someone trapped in a lift who cries "救命" hears the
-    lift rescue line before the police), then the rest, each part in config order:
-    [{name, number}], each named in `language` (every language is checked in config)."""
-
-    def rank(number: EmergencyNumber) -> int:
-        return min(
-            (at for at, kind in enumerate(kinds) if kind in number.kinds), default=len(kinds)
-        )
-
-    told = sorted(settings.emergency.numbers, key=rank)
-    return [
-        {"name": n.names.get(language) or next(iter(n.names.values())), "number": n.number}
-        for n in told
-    ]
+    """The emergency numbers to tell a requester, those for the `kinds` of danger heard
+    first (`bot.dangers.numbers`)."""
+    return dangers.numbers(settings, language, kinds)
 
 
 def kinds_told(text: str) -> tuple[str, ...]:
@@ -154,6 +140,12 @@ async def raise_ticket(
     # The words that raised it, beside the question the alert shows (what the ticket is).
     said = excerpt(one_line(text), NOTICE_QUESTION).text
     values: dict[str, Any] = {"words": words, "said": said}
+    # Recorded on the ticket (its card, /queue and /ticket N mark it) and named in the alert,
+    # with the numbers the requester is told first.
+    kinds = dangers.told(
+        tx.session, ticket, text=text, words=words, now=tx.now, actor_id=requester.telegram_user_id
+    )
+    values |= dangers.alert_values(settings, kinds)
     if ticket.status not in ACTIVE_STATUSES or settings.priority_rank(
         wanted
     ) <= settings.priority_rank(ticket.priority):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from bot import conversation, details, hazard, requesters, tickets
+from bot.dangers import of_tickets
 from bot.desk import Desk
 from bot.intake import held, inquiry, offers
 from bot.intake.card import card_notice
@@ -249,7 +250,8 @@ async def hand_over(
         if t.id != ticket.id
     ][:5]
     kept = [] if earlier else [item.kind for item in held.held(requester)]
-    card = card_notice(desk, ticket, attempts, others, len(kept), kept)
+    marked = (await of_tickets(session, [ticket.id])).get(ticket.id, [])
+    card = card_notice(desk, ticket, attempts, others, len(kept), kept, dangers=marked)
     await publish(tx, desk.rules, [card])
     # What they sent with the question (photos, files), filed and relayed after the card.
     if not earlier:

@@ -20,6 +20,7 @@ from typing import Any, NamedTuple, Protocol
 from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.dangers import of_tickets
 from bot.intake.inquiry import Turn, whole_values
 from bot.kinds import EDIT, INCIDENT_UPDATE, NOT_COPIED
 from bot.models import Direction, Ticket, TicketMessage
@@ -183,7 +184,9 @@ async def introduction_values(
     needs). What this lists the topic does not get copied again (`copied_after`)."""
     said = await said_later(session=session, ticket=ticket, names=names)
     shown = whole_values(ticket.inquiry or [], ticket.question, said)
-    return {"question": ticket.question, "inquiry": shown["inquiry"]}
+    # The dangers to people it was told of lead it, as on its card (bot/dangers.py).
+    marked = (await of_tickets(session, [ticket.id])).get(ticket.id, [])
+    return {"question": ticket.question, "inquiry": shown["inquiry"], "dangers": marked}
 
 
 async def came_with(*, session: AsyncSession, ticket: Ticket) -> list[TicketMessage]:

@@ -67,12 +67,15 @@ def _matter(line: str) -> str:
     return "" if carries_no_matter(line) else line
 
 
-def topic_name(ticket_id: int, question: str) -> str:
+def topic_name(ticket_id: int, question: str, *, danger: bool = False) -> str:
     """The topic's name: "#<ticket_id> " and the start of the matter in `question` (its lines
     without forward markers, greetings and bare requests, joined with spaces, at most SHOWN
     units, an ellipsis when shortened); the words as they are (collapsed) when they say
-    nothing else. Always one line of 1-MAX_NAME characters."""
+    nothing else; "⚠️ " first for a ticket told of a danger to people (`danger`,
+    bot/dangers.py): it stands out in the group's list of topics. Always one line of
+    1-MAX_NAME characters."""
     lines = question.splitlines()
     matter = " ".join(m for m in map(_matter, lines) if m) or " ".join(question.split())
-    name = f"#{ticket_id} {excerpt(matter, SHOWN).text}".strip()
+    mark = "⚠️ " if danger else ""
+    name = f"{mark}#{ticket_id} {excerpt(matter, SHOWN).text}".strip()
     return name[:MAX_NAME]

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.classify import infer_category
+from bot.danger_matter import of_matter
 from bot.desk import Desk
 from bot.faults import cut_supplies, reports_fault, supplies_cut_now
 from bot.intake import inquiry
@@ -132,18 +133,19 @@ def apart_from(desk: Desk, requester: Requester, ticket: Ticket, text: str) -> b
     停电了" beside a fire-lane complaint or a street light is a first inquiry of its own (its
     own ticket), never filed into the unrelated one; "路灯还是不亮", "any news?", an address or
     thanks stay the ticket's (`follow_up.follows_up`). The cheap readers first: a follow-up
-    is the ticket's without a search."""
+    is the ticket's without a search. A danger to people told now is its own matter unless
+    it is the ticket's (`bot.danger_matter.of_matter`: sparks from the pole of the street
+    light reported; a gas smell beside a power cut is never filed into it), whatever other
+    words it holds ("又闻到煤气味了")."""
+    if emergency_words(desk.rules, text):
+        return danger_apart(desk, ticket, text)
+    words = matter_words(ticket.question, ticket.inquiry)
     if other_matter(desk, requester, ticket, text):
         return True
     if follows_up(text):
         return False
-    words = matter_words(ticket.question, ticket.inquiry)
-    # A fault, a supply cut or a danger to people told now: a matter to act on.
-    fault = (
-        reports_fault(text)
-        or infer_category(desk.settings, text) == _fault(desk)
-        or bool(emergency_words(desk.rules, text))
-    )
+    # A fault or a supply cut told now: a matter to act on.
+    fault = reports_fault(text) or infer_category(desk.settings, text) == _fault(desk)
     question = reads_as_question(text)
     if not fault and not question:
         return False
@@ -177,6 +179,15 @@ def apart_from(desk: Desk, requester: Requester, ticket: Ticket, text: str) -> b
             elsewhere=elsewhere,
         )
     )
+
+
+def danger_apart(desk: Desk, ticket: Ticket, text: str) -> bool:
+    """Whether `text`, written beside `ticket` in hand, tells a danger to people now
+    (`emergency_words`) that is not the ticket's matter (`bot.danger_matter.of_matter`): its
+    own urgent ticket, never filed into that one (a caption under a photo too)."""
+    if not emergency_words(desk.rules, text):
+        return False
+    return not of_matter(text, matter_words(ticket.question, ticket.inquiry))
 
 
 def _fault(desk: Desk) -> str:

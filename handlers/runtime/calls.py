@@ -20,7 +20,7 @@ from telegram import Bot
 from telegram.error import BadRequest, TelegramError
 from telegram.warnings import PTBUserWarning
 
-from bot import lookup, tickets, topic_place
+from bot import dangers, lookup, tickets, topic_place
 from bot.desk import Desk
 from bot.intake import card, naming
 from bot.models import Ticket, TicketStatus
@@ -235,8 +235,10 @@ class Calls:
         the conversation it had; /ticket shows all of it)."""
         assert ticket.staff_chat_id is not None
         desk = self._desk
+        async with desk.sessions() as session:
+            danger = bool(await dangers.of_tickets(session, [ticket.id]))
         topic = await self._bot.create_forum_topic(
-            ticket.staff_chat_id, naming.topic_name(ticket.id, ticket.question)
+            ticket.staff_chat_id, naming.topic_name(ticket.id, ticket.question, danger=danger)
         )
         async with desk.sessions() as session:
             whole = await session.get_one(Ticket, ticket.id)

@@ -40,6 +40,7 @@ EVENTS: dict[str, dict[str, Any]] = {
     Action.WITHDRAW: {},
     lifecycle.PRIORITY_CHANGED: {"priority": "high", "reason": "surge"},
     lifecycle.LINKED: {"incident_id": 3},
+    lifecycle.DANGER_TOLD: {"kinds": ["trapped", "plea"], "words": ["被困"]},
 }
 STAFF_EVENTS = (
     "resolved",
@@ -235,6 +236,7 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
                 "priority": "high",
                 "urgent": True,
                 "overdue": True,
+                "dangers": ["gas", "danger"],  # bot/dangers.py
             },
             # Closed: why and when, no promise (bot/lookup.py `closing`).
             *(
@@ -344,7 +346,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [("theirs", {}), ("other", {"written_in": "zh"})]
     if template == "incident_resolved":
         left = {"ticket_ids": [1, 2], "left": [3]}
-        return [("all", {"ticket_ids": [1, 2], "left": []}), ("left", left)]
+        dangers = {"ticket_ids": [1], "left": [], "dangers": [2]}
+        return [("all", {"ticket_ids": [1, 2], "left": []}), ("left", left), ("danger", dangers)]
     if template == "incident_update_staff":
         return [("poster", {"poster": "孙伟"}), ("unknown", {"poster": None})]
     if template == "progress_notice":  # the latest word an update, or the officer's question
@@ -369,8 +372,16 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
     if template == "emergency_advice":
         only = {"raised": True, "alerted_only": True}
         return [("opened", {}), ("raised", {"raised": True}), ("alerted_only", only)]
+    # A danger to people told (bot/dangers.py): its kinds named, the numbers told first.
+    danger = {
+        "dangers": ["trapped", "plea"],
+        "numbers": [{"name": "电梯困人救援", "number": "96333"}],
+    }
     if template == "alert_keyword":
-        return [("raised", {}), ("again", {"again": True, "said": "人还困着"})]
+        again = {"again": True, "said": "人还困着"}
+        return [("raised", {}), ("again", again), ("danger", {**again, **danger})]
+    if template == "ticket_card":
+        return [("", {}), ("danger", {"dangers": ["gas"]})]
     if template == "clarify":
         return [("", {}), ("again", {"again": True})]
     if template == "courtesy":
@@ -391,6 +402,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
             ("progress", {"progress": True, "latest_update": "已派人", "latest_asks": False}),
             ("asks", {"progress": True, "latest_update": "请问几号楼?", "latest_asks": True}),
             ("overdue", {"progress": True, "owner": None, "resolution_overdue": True}),
+            ("danger", danger),
+            ("danger_unnamed", {**danger, "dangers": ["danger"], "progress": True}),
         ]
     if template in (
         "ticket_in_hand",

@@ -114,14 +114,14 @@ async def test_past_how_to_and_figurative_words_are_no_emergency(
         (
             REQUESTER,
             "我家门口的路灯坏了三天了,谁来修?",
-            "配电箱在冒火花,有焦味",
+            "灯杆底下的电箱在冒火花,有焦味",
             "已记入工单 #1",
             "已调整为",
         ),
         (
             ENGLISH,
             "The street light outside my door has been broken for three days, who fixes it?",
-            "The fuse box is sparking and there is a burning smell",
+            "The fuse box of the pole is sparking and there is a burning smell",
             "Added to ticket #1",
             "is now handled as",
         ),
@@ -131,7 +131,8 @@ async def test_the_numbers_come_before_the_ticket_words(
     running: tuple[Emulator, App], user: int, first: str, caption: str, added: str, raised: str
 ) -> None:
     """Into an open ticket (a photo's caption, or text): the emergency numbers first, then
-    that it was filed, then its new priority."""
+    that it was filed, then its new priority. The danger is of the ticket's own thing (the
+    street light's pole): one of another thing is its own ticket (test_emergency_apart.py)."""
     emulator, application = running
     world = emulator.world
     await world.user_sends(user, first)

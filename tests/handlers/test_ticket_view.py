@@ -54,15 +54,19 @@ async def _ticket(application: App, ticket_id: int) -> Ticket:
 
 
 async def _record(emulator: Emulator, officer: int, group: int, ticket_id: int) -> str:
-    """What /ticket N says in a staff group (from its heading on: other notices to the group
-    may come first)."""
+    """What /ticket N says in a staff group (from its heading on, under its danger mark if
+    any: other notices to the group may come first)."""
     before = len(bot_said(emulator.world, group))
     await emulator.world.user_sends(officer, f"/ticket {ticket_id}", group)
     headings = (f"工单 #{ticket_id}|", f"Ticket #{ticket_id} |")
 
     def said() -> list[str]:
         texts = [e.text for e in bot_said(emulator.world, group)[before:]]
-        starts = [n for n, text in enumerate(texts) if text.startswith(headings)]
+        starts = [
+            n
+            for n, text in enumerate(texts)
+            if any(line.startswith(headings) for line in text.splitlines()[:2])
+        ]
         return texts[starts[0] :] if starts else []
 
     await until(said)
@@ -306,3 +310,7 @@ async def test_a_priority_raised_by_the_requesters_words_says_so(
     assert ticket.staff_chat_id == UTILITIES_GROUP
     record = await _record(emulator, UTILITIES_OFFICER, UTILITIES_GROUP, 1)
     assert _in_order(record, [RAISED[settings.languages.default]]), record
+    # The danger said into it marks it: /ticket N and its card (redrawn) lead with it.
+    mark = {"zh": "⚠️ 危险:电火花", "en": "⚠️ DANGER: sparks"}[settings.languages.default]
+    assert record.startswith(mark), record
+    await until(lambda: _card(emulator, ticket).startswith(mark))

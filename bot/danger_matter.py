@@ -1,0 +1,44 @@
+"""Whether a danger to people told beside a ticket in hand is that ticket's matter, as a
+careful clerk hears it (issue 14, SPEC rule 9): sparks from the pole of the street light
+reported broken, a gas smell where the stove would not light, someone trapped in the lift
+reported stuck are the ticket's, raised to urgent; a gas smell beside a power cut, a fire
+beside a fire-lane complaint are not: a danger is never lost inside another matter, it is
+its own urgent ticket. The ticket's words must tell the same kind of danger already, or both
+must name one thing (`THINGS`: a lift, a street light and its pole, the gas and what burns
+it, an electrical box, a wire). When in doubt, its own ticket: an extra urgent ticket costs
+less than a danger filed under a power cut. Pure: words in, a yes or no out."""
+
+from __future__ import annotations
+
+import re
+
+from bot import hazard
+from bot.hazard_words import words
+
+# The things a danger may be of, each in both languages: a danger and a ticket naming the
+# same one are one matter.
+THINGS: tuple[re.Pattern[str], ...] = (
+    words("电梯", "轿厢", "lifts?", "elevators?"),
+    words("路灯", "灯杆", "灯柱", "street ?lights?", "street ?lamps?", "lamp ?posts?", "poles?"),
+    words(
+        *("燃气", "煤气", "天然气", "液化气", "燃气灶", "煤气灶", "灶台", "热水器", "壁挂炉"),
+        *("gas", "stoves?", "cookers?", "hobs?", "boilers?", "water heaters?"),
+    ),
+    words(
+        *("配电箱", "配电房", "配电室", "电箱", "电表箱", "变压器", "变电箱", "电闸", "总闸"),
+        *("electrical (?:box|room|panel|cabinet)", "fuse ?box", "transformer", "breaker"),
+        "meter (?:box|room|cupboard)",
+    ),
+    words("电线", "电缆", "高压线", "wires?", "cables?", "power lines?"),
+    words("插座", "插头", "sockets?", "outlets?", "plugs?"),
+)
+
+
+def of_matter(danger: str, matter: str) -> bool:
+    """Whether the danger told in `danger` (words of a requester's, `bot.hazard` hears one
+    in them) is the matter told in `matter` (the ticket's own words): `matter` tells a
+    danger of the same kind, or both name one of `THINGS`."""
+    if hazard.kinds(danger) & hazard.kinds(matter):
+        return True
+    said, theirs = danger.casefold(), matter.casefold()
+    return any(thing.search(said) and thing.search(theirs) for thing in THINGS)

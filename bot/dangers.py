@@ -1,0 +1,140 @@
+"""The dangers to people a ticket was told of (issue 14, SPEC rule 9), so that an emergency
+stands out wherever staff see it and its requester keeps hearing what to do. Each danger
+heard in a requester's own words (at the ticket's opening, or said into it later) is recorded
+in the ticket's event log (`told`, `lifecycle.DANGER_TOLD`: its kinds, `bot.hazard`, and the
+words that told it), and read back (`of_tickets`) for its card, /queue and /mine, /ticket N
+and the acknowledgement of the requester's follow-ups; and the emergency numbers that fit
+(`numbers`: all, those for the kinds first; `first_numbers`: those for the kinds alone, what
+the alert names and a follow-up's acknowledgement repeats)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import hazard, lifecycle
+from bot.config import EmergencyNumber, Settings
+from bot.models import Requester, Ticket, TicketEvent
+from bot.priority import emergency_words
+from bot.rules import Rules
+
+# The kind of a danger told by a configured `emergency` phrase alone (config `keywords`), of
+# no kind `bot.hazard` knows: named as a danger, no more.
+UNNAMED = "danger"
+
+
+def kinds_told(text: str, words: Sequence[str]) -> list[str]:
+    """The kinds of danger `text` tells now (`bot.hazard.dangers`, in `hazard.ALL` order);
+    `UNNAMED` when only a configured phrase (`words`) told one; none when `words` is empty."""
+    if not words:
+        return []
+    return [d.kind for d in hazard.dangers(text)] or [UNNAMED]
+
+
+def told(
+    session: AsyncSession,
+    ticket: Ticket,
+    *,
+    text: str,
+    words: Sequence[str],
+    now: datetime,
+    actor_id: int | None,
+) -> list[str]:
+    """Record in `ticket`'s log the danger `words` of `text` told (`kinds_told`); return its
+    kinds (none recorded for none)."""
+    kinds = kinds_told(text, words)
+    if kinds:
+        data = {"kinds": kinds, "words": list(words)}
+        lifecycle.record(
+            session, ticket, lifecycle.DANGER_TOLD, now=now, actor_id=actor_id, data=data
+        )
+    return kinds
+
+
+def merged(groups: Iterable[Sequence[str]]) -> list[str]:
+    """The kinds of several records as one list, each once, in the order first told."""
+    found: list[str] = []
+    for kinds in groups:
+        found.extend(k for k in kinds if k not in found)
+    return found
+
+
+async def of_tickets(session: AsyncSession, ticket_ids: Sequence[int]) -> dict[int, list[str]]:
+    """The kinds of danger each of `ticket_ids` was told of (`told`), by ticket; a ticket told
+    of none is not in it."""
+    if not ticket_ids:
+        return {}
+    rows = await session.execute(
+        select(TicketEvent.ticket_id, TicketEvent.data)
+        .where(
+            TicketEvent.kind == lifecycle.DANGER_TOLD, TicketEvent.ticket_id.in_(list(ticket_ids))
+        )
+        .order_by(TicketEvent.id)
+    )
+    grouped: dict[int, list[list[str]]] = {}
+    for ticket_id, data in rows:
+        grouped.setdefault(ticket_id, []).append(list(data.get("kinds") or [UNNAMED]))
+    return {ticket_id: merged(groups) for ticket_id, groups in grouped.items()}
+
+
+def _named(number: EmergencyNumber, language: str) -> dict[str, str]:
+    return {
+        "name": number.names.get(language) or next(iter(number.names.values())),
+        "number": number.number,
+    }
+
+
+def numbers(settings: Settings, language: str, kinds: Sequence[str] = ()) -> list[dict[str, str]]:
+    """The emergency numbers to tell a requester, all of them: first those for the `kinds`
+    of danger heard (config `emergency.numbers` `kinds`: police for a knife, an ambulance for
+    someone who does not answer) in the order the kinds come (`bot.hazard.ALL`: the danger
+    itself before a plea for help, so someone trapped in a lift who cries "救命" hears the
+    lift rescue line before the police), then the rest, each part in config order:
+    [{name, number}], each named in `language` (every language is checked in config)."""
+
+    def rank(number: EmergencyNumber) -> int:
+        return min(
+            (at for at, kind in enumerate(kinds) if kind in number.kinds), default=len(kinds)
+        )
+
+    return [_named(n, language) for n in sorted(settings.emergency.numbers, key=rank)]
+
+
+def first_numbers(settings: Settings, language: str, kinds: Sequence[str]) -> list[dict[str, str]]:
+    """The numbers told first for `kinds` (`numbers`): those whose config `kinds` name one
+    of them; all, when none does (a danger of no kind)."""
+    fitting = [n for n in settings.emergency.numbers if set(n.kinds) & set(kinds)]
+    if not fitting:
+        return numbers(settings, language, kinds)
+    return [
+        n
+        for n in numbers(settings, language, kinds)
+        if n in [_named(f, language) for f in fitting]
+    ]
+
+
+def alert_values(settings: Settings, kinds: Sequence[str]) -> dict[str, object]:
+    """What an alert about a danger adds (`alert_keyword`): its kinds (`dangers`, named by the
+    templates) and the numbers the requester was told first (`first_numbers`), named in the
+    staff's language; nothing for no danger (an outage, someone's dialysis alone)."""
+    if not kinds:
+        return {}
+    staff = settings.languages.default
+    return {"dangers": list(kinds), "numbers": first_numbers(settings, staff, kinds)}
+
+
+async def danger_reminder(
+    session: AsyncSession, rules: Rules, ticket: Ticket, requester: Requester, text: str
+) -> dict[str, object]:
+    """What the acknowledgement of a requester's words filed into `ticket` adds when it was
+    told of a danger to people (`added_to_ticket`): its kinds (`dangers`: the safety advice
+    for the first, briefly, that help is on its way) and the numbers to call for them
+    (`numbers`, `first_numbers`), in their language; nothing when it was told of none, or
+    when these words tell one themselves (the emergency numbers were just told in full)."""
+    told = (await of_tickets(session, [ticket.id])).get(ticket.id, [])
+    if not told or emergency_words(rules, text):
+        return {}
+    return {"dangers": told, "numbers": first_numbers(rules.settings, requester.language, told)}

@@ -1,0 +1,36 @@
+"""Whether a danger told beside a ticket is that ticket's matter (bot/danger_matter.py): only
+the same kind of danger, or one thing named on both sides; else its own urgent ticket."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.danger_matter import of_matter
+
+
+@pytest.mark.parametrize(
+    ("danger", "matter"),
+    [
+        ("灯杆底下在冒火花", "我家门口的路灯坏了三天了,谁来修?"),
+        ("Now there are sparks coming from the pole", "The street light outside is broken"),
+        ("电梯里有人被困了", "幸福路4号楼的电梯坏了"),
+        ("闻到一股煤气味", "我家的燃气灶打不着火"),
+        ("楼道里还是有煤气味", "楼道里有煤气味"),
+    ],
+)
+def test_a_danger_of_the_tickets_thing_is_its_matter(danger: str, matter: str) -> None:
+    assert of_matter(danger, matter)
+
+
+@pytest.mark.parametrize(
+    ("danger", "matter"),
+    [
+        ("楼道里有很浓的煤气味", "幸福路4号楼停电了,从早上到现在都没电"),
+        ("I can smell gas in the stairwell", "No power in building 4 since this morning"),
+        ("楼道着火了", "小区的消防通道被私家车堵死了"),
+        ("配电箱在冒火花", "我家门口的路灯坏了"),
+        ("4号楼电梯里有人被困", "4号楼停水了"),
+    ],
+)
+def test_a_danger_of_another_thing_is_not(danger: str, matter: str) -> None:
+    assert not of_matter(danger, matter)
