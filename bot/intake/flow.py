@@ -101,12 +101,13 @@ async def take_text(
     mine = None if origin is not None else (text if led is None else led.own)
     # A reply or an opener leading a question ("没用,我是想问…", "还有,…", "Solved. Also…").
     parted = led_question(text) if origin is None and led is None else None
-    # A question answered aside from the ticket in hand takes only what answers its answer
-    # ("没用", "解决了", or such leading a question); else the ticket's, unless it is one too.
+    # Aside a ticket, an inquiry takes only what answers its answer ("没用", "解决了", or such
+    # leading a question) or names an option it offered ("the second one"); else the ticket.
     beside = bool(going_on) and not (
         inquiry.is_aside(going_on)
         and reply_to_answer(text) is None
         and (parted is None or parted.reply is None)
+        and not pressing.names_offer(desk, requester, text)
     )
     # After such a lead, a question of another matter than the ticket's: taken alone.
     apart = (
@@ -144,9 +145,8 @@ async def take_text(
         # the lead is their new inquiry's, alone (the lead kept beside it in its turn).
         await lead.confirm_said(tx=tx, desk=desk, requester=requester, ticket=current, led=parted)
         text = parted.rest
-    # "人工" into a ticket in hand (`person`): the front says who has it, not that it was added.
     if decided is Action.INTO_TICKET and current is not None and mine:
-        # A danger said into the ticket: it is raised to urgent at once.
+        # A danger said into it: raised to urgent at once ("人工": the front says who has it).
         danger = await emergency.raise_ticket(
             tx=tx, desk=desk, requester=requester, ticket=current, text=mine
         )
