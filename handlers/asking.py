@@ -45,6 +45,10 @@ async def ask(update: Update, context: DeskContext) -> None:
         requester, current, holding = await asking(tx, desk, user)
         if await _as_colleague(desk, tx, requester, holding, message):
             return
+        chosen = await which.named_in_words(tx, requester, message.text, context.bot)
+        if chosen is not None:  # "第二个" to "which ticket?": what it asked about goes there
+            await _into_ticket(desk, tx, requester, *chosen)
+            return
         replied = message.reply_to_message
         closed = await recurrence.closed_replied_to(
             tx=tx, requester=requester, replied_to=replied.message_id if replied else None

@@ -1,10 +1,12 @@
-"""Words that take a withdrawal back, and words that only wonder whether to withdraw
-(bot/takeback_words.py, bot/withdrawal_words.py `wonders_withdrawing`): no database."""
+"""Words that take a withdrawal back (bot/takeback_words.py), words that only wonder whether
+to withdraw (bot/withdrawal_words.py `wonders_withdrawing`), and a ticket named when asked
+which (bot/intake/which_named.py `ticket_named`): no database."""
 
 from __future__ import annotations
 
 import pytest
 
+from bot.intake.which_named import ticket_named
 from bot.takeback_words import takes_back
 from bot.withdrawal_words import says_withdrawn, wonders_withdrawing
 
@@ -57,3 +59,22 @@ def test_words_that_wonder_whether_to_withdraw(text: str) -> None:
 )
 def test_words_that_do_not_wonder(text: str) -> None:
     assert not wonders_withdrawing(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "ticket_id"),
+    [
+        ("第二个", 7),
+        ("1号", 3),
+        ("the first one", 3),
+        ("#7", 7),
+        ("工单 #7", 7),
+        ("Ticket 3.", 3),
+        ("2", 7),  # by its place, as the buttons show them
+        ("#5", None),  # no ticket of theirs
+        ("都不是", None),
+        ("1号楼漏水了", None),
+    ],
+)
+def test_a_ticket_named_when_asked_which(text: str, ticket_id: int | None) -> None:
+    assert ticket_named(text, [3, 7]) == ticket_id

@@ -7,6 +7,7 @@ asked about goes there). End to end over the emulation, in both languages."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -14,11 +15,13 @@ from sqlalchemy import select
 from telegram.ext import Application
 
 from bot.models import Direction, Ticket, TicketMessage
+from bot.replies import UNDER_WAY
 from emulator.server import Emulator
 from handlers.context import DeskContext
 from tests.handlers.conftest import (
     ENGLISH,
     REQUESTER,
+    DeskClock,
     bot_lines,
     bot_said,
     until,
@@ -127,3 +130,58 @@ async def test_a_category_named_by_its_place_beside_a_ticket_is_that_category(
     assert second is not None and second.category == desk.settings.categories[index].key
     assert UNSORTED[user] in second.question
     assert await _filed(application, said) == []
+
+
+async def _asked_which(emulator: Emulator, desk_clock: DeskClock, user: int) -> tuple[int, str]:
+    """Tickets #1 and #2 in hand (#2 after /new, its kind chosen), nobody claiming either,
+    half an hour of silence, then words without a clue: "which ticket is it for?". How many
+    lines the requester read by then, and the words asked about."""
+    world = emulator.world
+    await world.user_sends(user, FIRST[user])
+    await until(lambda: any("#1" in e.text for e in bot_said(world, user)))
+    heard = len(bot_said(world, user))
+    await world.user_sends(user, "/new")
+    await world.user_sends(user, UNSORTED[user])
+    choice = (await bot_lines(emulator, user, heard + 2))[-1]
+    await world.user_presses(user, user, choice.message_id, "cat:complaint")
+    await until(lambda: any("#2" in e.text for e in bot_said(world, user)[heard + 2 :]))
+    desk_clock.now += UNDER_WAY + timedelta(minutes=1)
+    heard = len(bot_said(world, user))
+    words = {REQUESTER: "补充一下:卡号尾号1234", ENGLISH: "One more thing: card ending 1234"}[user]
+    await world.user_sends(user, words)
+    asked = (await bot_lines(emulator, user, heard + 1))[-1]
+    assert [d.split(":")[1] for d in _data(asked)] == ["1", "2"], asked.text
+    return heard + 1, words
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "said", "ticket_id", "added"),
+    [
+        (REQUESTER, "第二个", 2, "已记入工单 #2"),
+        (REQUESTER, "1号", 1, "已记入工单 #1"),
+        (ENGLISH, "the first one", 1, "Added to ticket #1"),
+        (ENGLISH, "#2", 2, "Added to ticket #2"),
+    ],
+)
+async def test_a_ticket_named_when_asked_which_takes_the_words_asked_about(
+    running: tuple[Emulator, App],
+    desk_clock: DeskClock,
+    user: int,
+    said: str,
+    ticket_id: int,
+    added: str,
+) -> None:
+    emulator, application = running
+    heard, words = await _asked_which(emulator, desk_clock, user)
+    await emulator.world.user_sends(user, said)
+    told = (await bot_lines(emulator, user, heard + 1))[-1]
+    assert added in told.text, told.text
+    assert await _filed(application, words) == [ticket_id]
+    assert await _filed(application, said) == []  # the choice, not words for the officer
+    # Its staff get the words asked about, in its department's group.
+    ticket = await _ticket(application, ticket_id)
+    assert ticket is not None
+    desk = DeskContext(application).desk
+    group = desk.settings.department(ticket.handling_department_key).staff_group_chat_id
+    await until(lambda: any(words in e.text for e in emulator.world.transcripts.get(group, [])))
