@@ -132,7 +132,7 @@ async def test_a_category_named_by_its_place_beside_a_ticket_is_that_category(
     assert await _filed(application, said) == []
 
 
-async def _asked_which(emulator: Emulator, desk_clock: DeskClock, user: int) -> tuple[int, str]:
+async def _asked_which(emulator: Emulator, desk_clock: DeskClock, user: int) -> tuple[Any, str]:
     """Tickets #1 and #2 in hand (#2 after /new, its kind chosen), nobody claiming either,
     half an hour of silence, then words without a clue: "which ticket is it for?". How many
     lines the requester read by then, and the words asked about."""
@@ -151,7 +151,7 @@ async def _asked_which(emulator: Emulator, desk_clock: DeskClock, user: int) -> 
     await world.user_sends(user, words)
     asked = (await bot_lines(emulator, user, heard + 1))[-1]
     assert [d.split(":")[1] for d in _data(asked)] == ["1", "2"], asked.text
-    return heard + 1, words
+    return asked, words
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -173,8 +173,10 @@ async def test_a_ticket_named_when_asked_which_takes_the_words_asked_about(
     added: str,
 ) -> None:
     emulator, application = running
-    heard, words = await _asked_which(emulator, desk_clock, user)
-    await emulator.world.user_sends(user, said)
+    world = emulator.world
+    asked, words = await _asked_which(emulator, desk_clock, user)
+    heard = len(bot_said(world, user))
+    await world.user_sends(user, said)
     told = (await bot_lines(emulator, user, heard + 1))[-1]
     assert added in told.text, told.text
     assert await _filed(application, words) == [ticket_id]
@@ -185,3 +187,8 @@ async def test_a_ticket_named_when_asked_which_takes_the_words_asked_about(
     desk = DeskContext(application).desk
     group = desk.settings.department(ticket.handling_department_key).staff_group_chat_id
     await until(lambda: any(words in e.text for e in emulator.world.transcripts.get(group, [])))
+    # Its buttons, pressed after, file nothing twice: the stale-button alert.
+    pressed = await world.user_presses(user, user, asked.message_id, _data(asked)[0])
+    query_id = pressed["callback_query"]["id"]
+    await until(lambda: query_id in world.answered)
+    assert await _filed(application, words) == [ticket_id]
