@@ -28,8 +28,9 @@ _EN = re.compile(
     # undo it, reopen it, restore my request, bring it back
     r"|(?<![a-z])(?:undo|un-?cancel|reopen|re-open|restore|reinstate|bring (?:it|that) back"
     r"|put (?:it|that) back)(?![a-z])"
-    # I still need it / still want it handled
-    r"|(?<![a-z])(?:i|we) still (?:need|want)(?: (?:it|this|that|help|someone|the \w+))?(?![a-z])"
+    # I still need it / still want it fixed, ending the clause
+    r"|(?<![a-z])(?:i|we) still (?:need|want)(?: (?:it|this|that|help|someone))?"
+    r"(?: (?:fixed|done|handled|repaired|sorted))?(?=\s*[,.!?;]|\s*$)"
 )
 _ZH = re.compile(
     # 我没要撤销, 没说要取消, 不是要撤销, 我没想撤
@@ -38,8 +39,8 @@ _ZH = re.compile(
     r"|(?:撤|撤销|取消|点|按|选|摁)错了?|误(?:撤|点|按|操作)|不小心(?:撤|点|按|取消)"
     # 恢复工单, 撤回撤销, 重新打开 (not 恢复供电: the supply back is another matter)
     r"|恢复(?:工单|办理|处理|我的|一下|吧|它|那个|这个|原来)|^恢复(?:吧|啊)?$|撤回(?:撤销|取消)|(?:重新|再)(?:打开|开启|办理)"
-    # 还要办, 还需要处理, 还是要修
-    r"|还(?:是)?(?:要|需要|得)(?:办|处理|修|管|派人|人来|帮忙)"
+    # 还要办, 还需要处理, 还是要修的, ending the clause (还要办理居住证 is a matter of its own)
+    r"|还(?:是)?(?:要|需要|得)(?:办|处理|修|管|派人|人来|帮忙)(?:的|吧|啊|呀|呢)*(?=[\s,,。.!!??]|$)"
 )
 _IF = re.compile(r"(?<![a-z])(?:if|unless|in case)(?![a-z])|如果|要是|万一|假如|的话")
 
