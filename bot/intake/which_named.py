@@ -34,13 +34,23 @@ _NUMBER = re.compile(
 )
 
 
+def _typed(text: str) -> str:
+    """`text` NFKC, trimmed, without the full stops or exclamations after it."""
+    return re.sub(r"[。.!!\s]+$", "", unicodedata.normalize("NFKC", text).strip())
+
+
+def may_name(text: str) -> bool:
+    """Whether `text` is the kind of words that name a ticket or an option alone ("#2",
+    "第二个"): cheap, before anything is read for them."""
+    return _NUMBER.fullmatch(_typed(text)) is not None or picked(text, 3) is not None
+
+
 def ticket_named(text: str, choices: list[int]) -> int | None:
     """The ticket among `choices` (their ids, in the order the buttons show them) that
     `text` names alone: by its number, marked as a ticket's ("#2", "工单2", "ticket 2"),
     else by its place ("第二个", "the first one"); None when it names
     none ("都不是" names no ticket: words, as any)."""
-    typed = re.sub(r"[。.!!\s]+$", "", unicodedata.normalize("NFKC", text).strip())
-    found = _NUMBER.fullmatch(typed)
+    found = _NUMBER.fullmatch(_typed(text))
     if found is not None:
         return int(found["n"]) if int(found["n"]) in choices else None
     pick = picked(text, len(choices))
@@ -61,6 +71,8 @@ async def named(*, session: AsyncSession, requester: Requester, text: str) -> Na
     """The ticket `text` names in answer to "which ticket?", when that question is the
     latest message to the requester's chat and they still hold those tickets; None
     otherwise (the words are words)."""
+    if not may_name(text):  # most words: nothing read
+        return None
     latest = await session.scalar(
         select(OutboxMessage)
         .where(OutboxMessage.chat_id == requester.chat_id, OutboxMessage.failed_at.is_(None))
