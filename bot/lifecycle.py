@@ -25,6 +25,7 @@ class Action(StrEnum):
     CONFIRM = "confirm"
     AUTO_CLOSE = "auto_close"  # no answer from the requester in time
     WITHDRAW = "withdraw"
+    RESTORE = "restore"  # the requester takes a withdrawal back: in hand again, same owner
 
 
 # The only legal moves. Anything not listed raises IllegalMove.
@@ -44,6 +45,18 @@ TRANSITIONS: dict[tuple[S, Action], S] = {
     (S.CLAIMED, Action.WITHDRAW): S.CLOSED,
     (S.TRANSFERRING, Action.WITHDRAW): S.CLOSED,
 }
+
+
+def target(status: S, action: Action, *, owned: bool, reason: CloseReason | None) -> S | None:
+    """The status `action` moves a ticket to from `status`, None when it may not: the table,
+    and RESTORE, which takes only a withdrawn ticket back, to its owner (CLAIMED) or, nobody
+    having claimed it, to OPEN."""
+    if action is Action.RESTORE:
+        if status is not S.CLOSED or reason is not CloseReason.WITHDRAWN:
+            return None
+        return S.CLAIMED if owned else S.OPEN
+    return TRANSITIONS.get((status, action))
+
 
 CLOSE_REASONS = {
     Action.CONFIRM: CloseReason.CONFIRMED,
@@ -84,7 +97,8 @@ def record(
 def require(ticket: Ticket, action: Action) -> None:
     """IllegalMove unless `action` is a legal move from the ticket's status now (a button that
     offers it is stale otherwise)."""
-    if (ticket.status, action) not in TRANSITIONS:
+    owned = ticket.owner_id is not None
+    if target(ticket.status, action, owned=owned, reason=ticket.close_reason) is None:
         raise IllegalMove(ticket.id, ticket.status, action)
 
 
@@ -98,14 +112,16 @@ def move(
     data: dict[str, Any] | None = None,
 ) -> TicketEvent:
     """Change the ticket's status by `action`, or raise IllegalMove; the event goes with it."""
-    target = TRANSITIONS.get((ticket.status, action))
-    if target is None:
+    to = target(
+        ticket.status, action, owned=ticket.owner_id is not None, reason=ticket.close_reason
+    )
+    if to is None:
         if action is Action.CLAIM:
             raise AlreadyClaimed(ticket.id, ticket.status, ticket.owner_id)
         raise IllegalMove(ticket.id, ticket.status, action)
     data = dict(data or {})
     _apply(ticket, action, data, now)
-    ticket.status = target
+    ticket.status = to
     return record(session, ticket, action, now=now, actor_id=actor_id, data=data)
 
 
@@ -129,6 +145,9 @@ def _apply(ticket: Ticket, action: Action, data: dict[str, Any], now: datetime) 
         case Action.CONFIRM | Action.AUTO_CLOSE | Action.WITHDRAW:
             ticket.closed_at = now
             ticket.close_reason = CLOSE_REASONS[action]
+        case Action.RESTORE:
+            ticket.closed_at = None
+            ticket.close_reason = None
         case Action.RETURN:
             pass
 
@@ -183,7 +202,11 @@ def replay(events: list[TicketEvent]) -> ReplayedState:
             state.incident_id = event.data["incident_id"]
             continue
         action = Action(event.kind)
-        state.status = TRANSITIONS[(state.status, action)]
+        to = target(
+            state.status, action, owned=state.owner_id is not None, reason=state.close_reason
+        )
+        assert to is not None, f"{action} from {state.status} in the log"
+        state.status = to
         match action:
             case Action.CLAIM | Action.ASSIGN:
                 state.owner_id = event.data["owner_id"]
@@ -195,6 +218,8 @@ def replay(events: list[TicketEvent]) -> ReplayedState:
                 state.reopen_count += 1
             case Action.CONFIRM | Action.AUTO_CLOSE | Action.WITHDRAW:
                 state.close_reason = CLOSE_REASONS[action]
+            case Action.RESTORE:
+                state.close_reason = None
             case _:
                 pass
     return state

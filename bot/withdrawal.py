@@ -5,7 +5,8 @@ Words a requester writes to a ticket still being worked on (open, claimed, hande
 clearly withdraw it (bot/withdrawal_words.py: "Please cancel my complaint", "算了,不用了") are
 filed and relayed as any are, and answered, instead of "added", with the question whether to
 withdraw that ticket, named by its number and its question (`WITHDRAW_ASK`: the front puts
-Withdraw / Keep it open under it); words less clear are only filed. The requester answers
+Withdraw / Keep it open under it); so are words that only wonder whether to ("要不算了?",
+"maybe just cancel it?"); words less clear are only filed. The requester answers
 with its buttons or in words (`answer_in_words`: "yes", "对,撤销吧", "no, keep it", "不用撤";
 anything else is ordinary words and the question stands), either way `answered_and_tell`:
 the question loses its buttons and they hear what became of the ticket. Confirmed
@@ -28,17 +29,20 @@ from bot.notices import BUTTONS_GONE, Audience, Notice, card_refresh, publish
 from bot.rules import Rules
 from bot.store import get_for_requester
 from bot.transaction import Transaction
-from bot.withdrawal_words import says_withdrawn, withdrawal_answer
+from bot.withdrawal_words import says_withdrawn, withdrawal_answer, wonders_withdrawing
 
 WITHDRAW_ASK = "withdraw_ask"  # the question to the requester, values `ticket_id`, `question`
 
 
 def withdrawal_asked(ticket: Ticket, requester: Requester, text: str) -> Notice | None:
     """The question whether to withdraw `ticket` (a WITHDRAW_ASK notice to its requester)
-    when `text`, which they just wrote to it, clearly withdraws it and it can still be
+    when `text`, which they just wrote to it, clearly withdraws it, or wonders whether to
+    ("要不算了?", "maybe just cancel it?": `wonders_withdrawing`), and it can still be
     withdrawn (being worked on: a resolved one awaits their word on the resolution); None
     otherwise."""
-    if ticket.status not in ACTIVE_STATUSES or not says_withdrawn(text):
+    if ticket.status not in ACTIVE_STATUSES:
+        return None
+    if not (says_withdrawn(text) or wonders_withdrawing(text)):
         return None
     return Notice(WITHDRAW_ASK, (Audience.REQUESTER,), ticket, requester=requester)
 

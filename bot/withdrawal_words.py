@@ -157,3 +157,28 @@ def withdrawal_answer(text: str) -> bool | None:
     if yes == no:
         return None
     return yes
+
+
+# Words that only wonder whether to withdraw ("要不算了?", "maybe just cancel it?", "should I
+# just cancel?"): a hedge before them, or a question, around words that would withdraw.
+_HEDGE = re.compile(
+    r"^(?:(?:要不然?|不然|干脆|还是|或许|也许|可能|是不是|不如|那就|那|就|我看|我想|我觉得)\s*"
+    r"|(?:maybe|perhaps|i guess|i think|should (?:i|we)|shall (?:i|we)|let['’]?s|just|so|then"
+    r"|or|probably|might as well)\s+)+"
+)
+_ASKED_END = re.compile(r"(?:[\s??。.!!~]|吗|呢|吧|啊)+$")
+
+
+def wonders_withdrawing(text: str) -> bool:
+    """Whether `text` wonders whether to withdraw the request, without saying so clearly
+    (`says_withdrawn` is False): words that would withdraw it once the hedge before them
+    ("要不", "还是", "maybe", "should I just") and the question or particle after them are
+    taken away. Denied, supposed or for later, they still do not ("要不别撤销了?"). Pure."""
+    if says_withdrawn(text):
+        return False
+    folded = text.strip().casefold()
+    ended = _ASKED_END.sub("", folded)
+    bare = _HEDGE.sub("", ended).strip()
+    if bare == folded or not bare:
+        return False
+    return says_withdrawn(bare)

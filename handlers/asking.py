@@ -45,6 +45,10 @@ async def ask(update: Update, context: DeskContext) -> None:
         requester, current, holding = await asking(tx, desk, user)
         if await _as_colleague(desk, tx, requester, holding, message):
             return
+        chosen = await which.named_in_words(tx, requester, message.text, context.bot)
+        if chosen is not None:  # "第二个" to "which ticket?": what it asked about goes there
+            await _into_ticket(desk, tx, requester, *chosen)
+            return
         replied = message.reply_to_message
         closed = await recurrence.closed_replied_to(
             tx=tx, requester=requester, replied_to=replied.message_id if replied else None
@@ -73,6 +77,9 @@ async def ask(update: Update, context: DeskContext) -> None:
             assert outcome.ticket is not None
             if outcome.emergency:  # the numbers first; the ticket is raised to urgent
                 await post.post(tx, present(desk, requester, outcome))
+            if outcome.taken_back:  # that ticket in hand again, and they were told so
+                await _into_ticket(desk, tx, requester, outcome.ticket, message, told=True)
+                return
             ticket = await which.ticket_for(
                 desk, tx, requester, outcome.ticket, holding, message, update.update_id
             )
@@ -273,12 +280,14 @@ async def _into_ticket(
     message: Message,
     *,
     person: bool = False,
+    told: bool = False,
 ) -> None:
     """A text a requester sends while their ticket is open: filed under it, copied to its
     staff, and the requester told so (or, after a resolution, asked to confirm), in the
     caller's transaction. Words that only ask for a person (`person`) are filed the same,
     and answered with who has the ticket, or that it waits for one and by when (once: not
-    also "added")."""
+    also "added"); words the desk answered already (`told`: a withdrawal taken back) are
+    filed and copied only."""
     asking_person = person and ticket.status is not TicketStatus.RESOLVED
     # Copied to the ticket's staff: bot/conversation.py.
     await conversation.requester_message_and_tell(
@@ -290,7 +299,7 @@ async def _into_ticket(
         message_id=message.message_id,
         text=message.text or "",
         origin=received.origin_of(message),
-        acknowledge=not asking_person,
+        acknowledge=not (asking_person or told),
     )
     if asking_person:
         await post.post(tx, in_hand(desk, requester, ticket))

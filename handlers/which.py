@@ -4,13 +4,17 @@ ticket, as a reply to their message (the press is `asking.chose_ticket`)."""
 
 from __future__ import annotations
 
-from telegram import Message
+from telegram import Message, Update
+from telegram.ext import ExtBot
 
-from bot import replies
+from bot import inbox, replies
 from bot.desk import Desk
+from bot.errors import DeskError
+from bot.intake import which_named
 from bot.models import Requester, Ticket
 from bot.transaction import Transaction
 from handlers import keyboards, post
+from handlers.callbacks import Action, UnknownButton, parse
 
 
 async def ticket_for(
@@ -39,6 +43,50 @@ async def ticket_for(
         return route.ticket
     text = desk.texts.render("which_ticket", requester.language, count=len(route.choices))
     markup = keyboards.which_ticket(route.choices, update_id, message.message_id)
-    question = post.message(requester.chat_id, text, markup, reply_to=message.message_id)
+    question = post.message(
+        requester.chat_id,
+        text,
+        markup,
+        reply_to=message.message_id,
+        kind=which_named.WHICH_ASKED,  # answered in words too: bot/intake/which_named.py
+    )
     await post.post(tx, question)
     return None
+
+
+async def named_in_words(
+    tx: Transaction, requester: Requester, text: str, bot: ExtBot[None]
+) -> tuple[Ticket, Message] | None:
+    """The ticket the requester's `text` names in answer to the question just asked, and
+    the message it asked about, as the inbox recorded it (bot/intake/which_named.py); None
+    when the words name none, or the question is stale (the ticket no longer in hand, the
+    message already filed or gone from the inbox): then they are words as any."""
+    found = await which_named.named(session=tx.session, requester=requester, text=text)
+    if found is None:
+        return None
+    params = found.asked.get("params", {})
+    rows = params.get("reply_markup", {}).get("inline_keyboard", [])
+    try:
+        button = parse(rows[0][0]["callback_data"] if rows and rows[0] else None)
+    except UnknownButton:
+        return None
+    if button.action is not Action.WHICH:
+        return None
+    update_id, message_id = button.number(1), button.number(2)
+    try:
+        ticket = await replies.choice(
+            session=tx.session,
+            requester=requester,
+            ticket_id=found.ticket.id,
+            message_id=message_id,
+        )
+    except DeskError:
+        return None
+    payload = await inbox.payload(session=tx.session, update_id=update_id)
+    message = Update.de_json(payload, bot).effective_message if payload is not None else None
+    if message is None or (message.chat_id, message.message_id) != (
+        requester.chat_id,
+        message_id,
+    ):
+        return None
+    return ticket, message

@@ -92,9 +92,10 @@ now says: a correction, not a choice; nothing opens until the requester chooses)
 ticket in progress (or resolved, awaiting their word) and no first inquiry of theirs beside
 it (one begun after /new takes their follow-ups until it ends: a ticket takes it, it is
 solved, or it lies idle, `bot.intake.inquiry.current`; one begun aside takes only words that
-answer its answer, "没用", "解决了", alone or leading a question, "没用,我是想问…":
-`inquiry.is_aside`, `bot.intake.new_matter.led_question`); "not aside": the text is not a
-question of another matter the knowledge base answers confidently
+answer its answer, "没用", "解决了", alone or leading a question, "没用,我是想问…", or name
+an option it offered, "the second one", "都不是": `inquiry.is_aside`,
+`bot.intake.new_matter.led_question`, `bot.intake.pressing.names_offer`); "not aside": the
+text is not a question of another matter the knowledge base answers confidently
 (`bot.intake.new_matter.aside`: an ANSWER, no person needed, not the ticket's matter as
 `bot.same_matter.alike` judges it, a question, no "not solved"), nor a matter plainly of its
 own that needs a person (`bot.intake.own_kind.apart_from`: a fault or supply cut of another kind

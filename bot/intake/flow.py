@@ -13,7 +13,7 @@ from bot import hazard, metrics
 from bot.classify import fallback_category
 from bot.desk import Desk
 from bot.faults import reports_fault
-from bot.intake import emergency, inquiry, language, lead, offers, pending, pressing
+from bot.intake import emergency, inquiry, language, lead, offers, pending, pressing, taken_back
 from bot.intake.about import ask_about
 from bot.intake.after_answer import said_after_answer
 from bot.intake.announcement import leading_notice
@@ -65,21 +65,25 @@ async def take_text(
     """Decide on a text a requester wrote in their private chat, in the caller's transaction.
 
     `current` is the requester's ticket in progress (or resolved awaiting their word), if any.
-    INTO_TICKET changes nothing here: the front files the message with its media under the
-    ticket (`conversation.add_requester_message`) and copies it to the staff.
+    INTO_TICKET: the front files the message under the ticket and copies it to the staff.
     `origin`: the text was forwarded from there; the question and the first inquiry keep it
     written out (`forwarded_words`: the staff never take another's words for the
     requester's), while the knowledge base is searched with the words alone. A forward
     alone is no question yet: the requester is asked what they want done about it
     (ASK_ABOUT), and their answer completes it (searched for alone, `searched_words`). A
     notice typed before words of their own (`leading_notice`) stays in the question, their
-    words searched for. "第二个", "都不是" after "did you mean": its button pressed.
-    `message_id`: the message the text came in (kept with its turn); `edit_of`: an edit of
-    that message, applied to the question waiting for its category (`Action.MORE`).
+    words searched for. "第二个", "都不是" after "did you mean": its button pressed. Words
+    taking back a withdrawal just made: that ticket in hand again (`taken_back`). `message_id`:
+    the message of the text (kept with its turn); `edit_of`: an edit of that message, applied
+    to the question waiting for its category (`Action.MORE`).
     """
     text = text.strip()
     if origin is None:  # answered in the language of their own words (not a forward's)
         language.follow_words(requester, text, desk.texts.supported)
+    theirs = origin is None and edit_of is None
+    back = await taken_back.take_back(tx=tx, desk=desk, requester=requester, text=text, own=theirs)
+    if back is not None:  # "我没要撤销那个!" just after a withdrawal: that ticket, in hand again
+        return Outcome(Action.INTO_TICKET, ticket=back, taken_back=True)
     step = DialogStep(requester.dialog_step) if requester.dialog_step else None
     now = desk.now()
     going_on = inquiry.current(requester.inquiry, now=now, waiting=step is not None)
@@ -92,18 +96,18 @@ async def take_text(
     waiting = bool(requester.last_question and requester.inquiry) and not all(
         map(carries_no_matter, (requester.last_question or "").split("\n"))
     )
-    # Their own words: not a forward's, not a notice's (a notice typed before words of their
-    # own: those words). Only their own words tell an emergency of theirs.
+    # Their own words (not a forward's, nor a notice's) alone tell an emergency of theirs.
     led = leading_notice(text)
     mine = None if origin is not None else (text if led is None else led.own)
     # A reply or an opener leading a question ("没用,我是想问…", "还有,…", "Solved. Also…").
     parted = led_question(text) if origin is None and led is None else None
-    # A question answered aside from the ticket in hand takes only what answers its answer
-    # ("没用", "解决了", or such leading a question); else the ticket's, unless it is one too.
+    # Aside a ticket, an inquiry takes only what answers its answer ("没用", "解决了", or such
+    # leading a question) or names an option it offered ("the second one"); else the ticket.
     beside = bool(going_on) and not (
         inquiry.is_aside(going_on)
         and reply_to_answer(text) is None
         and (parted is None or parted.reply is None)
+        and not pressing.names_offer(desk, requester, text)
     )
     # After such a lead, a question of another matter than the ticket's: taken alone.
     apart = (
@@ -141,10 +145,8 @@ async def take_text(
         # the lead is their new inquiry's, alone (the lead kept beside it in its turn).
         await lead.confirm_said(tx=tx, desk=desk, requester=requester, ticket=current, led=parted)
         text = parted.rest
-    # "人工" into a ticket in hand (`person`): a person has it already, or it waits for one;
-    # the front says which (and by when), not that it was added.
     if decided is Action.INTO_TICKET and current is not None and mine:
-        # A danger said into the ticket: it is raised to urgent at once.
+        # A danger said into it: raised to urgent at once ("人工": the front says who has it).
         danger = await emergency.raise_ticket(
             tx=tx, desk=desk, requester=requester, ticket=current, text=mine
         )

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from bot.classify import fallback_category
 from bot.config import Settings
 from bot.intake import held, inquiry, offers
 from bot.intake.choice import category_named, category_said
+from bot.intake.picking import picked
 from bot.models import Requester
 from bot.rules import Rules
 from bot.transaction import Transaction
@@ -51,8 +53,15 @@ def reminder(before: int) -> Reminder | None:
 
 def category_in(settings: Settings, text: str) -> str | None:
     """The key of the category `text` names: a category's name as its button shows it in any
-    language (`choice.category_named`), or a sentence that says only that ("这是投诉", "I
-    want to complain": `choice.category_said`, with the categories' cue words); None."""
+    language (`choice.category_named`), a sentence that says only that ("这是投诉", "I
+    want to complain": `choice.category_said`, with the categories' cue words), or a button
+    named by its place among them ("第二个", "the first one": `picking.picked`; "都不是",
+    "none of these": the fallback category, a person sorts it); None."""
+    pick = picked(text, len(settings.categories))
+    if pick is not None:
+        if pick.index is None:
+            return fallback_category(settings)
+        return settings.categories[pick.index].key
     names = {c.key: list(c.names.values()) for c in settings.categories}
     cues = {c.key: list(c.cues) for c in settings.categories}
     return category_named(text, names) or category_said(text, names, cues)

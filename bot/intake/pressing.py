@@ -113,6 +113,24 @@ async def take_press(
     return Pressed(action)
 
 
+def _offered(desk: Desk, requester: Requester) -> list[str]:
+    """The templates "did you mean" offers while that is the bot's last turn, in the order
+    shown; none otherwise."""
+    turns = requester.inquiry or []
+    if not turns or turns[-1].get("did") != "suggest":
+        return []
+    return [t for t in (requester.last_offered or "").split(",") if t in desk.templates]
+
+
+def names_offer(desk: Desk, requester: Requester, text: str) -> bool:
+    """Whether `text` names an option of "did you mean" still the bot's last turn, or
+    several, or none of them (`picking.picked`): the choice, not words for a ticket."""
+    offered = _offered(desk, requester)
+    if not offered:
+        return False
+    return picked(text, len(offered)) is not None or bool(picked_several(text, len(offered)))
+
+
 async def offer_named(
     tx: Transaction, desk: Desk, requester: Requester, current: Ticket | None, text: str
 ) -> Outcome | None:
@@ -122,10 +140,9 @@ async def offer_named(
     needs a person), or for none of them the question to a person. None when the text names
     no offered option (or no suggestions are live): the caller reads it as a question.
     Several named at once ("第二个和第三个"): each one's answer (`_several_named`)."""
-    turns = requester.inquiry or []
-    if not turns or turns[-1].get("did") != "suggest":
+    offered = _offered(desk, requester)
+    if not offered:
         return None
-    offered = [t for t in (requester.last_offered or "").split(",") if t in desk.templates]
     several = picked_several(text, len(offered))
     if several is not None:
         return await _several_named(tx, desk, requester, current, [offered[i] for i in several])

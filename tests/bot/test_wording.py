@@ -38,6 +38,7 @@ EVENTS: dict[str, dict[str, Any]] = {
     Action.CONFIRM: {"score": 5},
     Action.AUTO_CLOSE: {},
     Action.WITHDRAW: {},
+    Action.RESTORE: {},
     lifecycle.PRIORITY_CHANGED: {"priority": "high", "reason": "surge"},
     lifecycle.LINKED: {"incident_id": 3},
     lifecycle.DANGER_TOLD: {"kinds": ["trapped", "plea"], "words": ["被困"]},
@@ -59,6 +60,7 @@ STAFF_EVENTS = (
     "claimed_by_reply",
     "recurred",
     "withdrawn",
+    "taken_back",
 )
 HANDOFF_EVENTS = (
     "sent",
@@ -410,6 +412,7 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         "resolution",
         "withdrawn",
         "withdraw_kept",
+        "withdrawal_taken_back",
     ):
         return [("owned", {}), ("unowned", {"owner": None})]
     if template == "ask_about":
