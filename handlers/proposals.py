@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot import casebook
+from bot import proposals
 from bot.desk import Desk
 from bot.models import StoredTemplate
 from bot.outbox import Call
@@ -59,16 +59,16 @@ async def propose_command(update: Update, context: DeskContext) -> None:
         return
     question, _, answer_text = " ".join(rest).partition("|")
     async with desk.transaction(update_id=update.update_id) as tx:
-        # The department's supervisors hear of it: bot/casebook.py.
+        # The department's supervisors hear of it: bot/proposals.py.
         asked_in = (await requester_of(tx.session, ticket)).language
-        proposal = await casebook.propose_and_tell(
+        proposal = await proposals.propose_and_tell(
             tx=tx,
             rules=desk.rules,
             matcher=desk.matcher,
             ticket_id=ticket.id,
             officer_id=user.id,
             questions={asked_in: [question.strip() or ticket.question]},
-            answer={asked_in: answer_text.strip() or (ticket.resolution_summary or "")},
+            answer={asked_in: answer_text.strip()},  # empty: its resolution, where it may be
         )
         text = desk.texts.render(
             "template_proposed",
@@ -87,7 +87,7 @@ async def pending(update: Update, context: DeskContext) -> None:
     user, message = update.effective_user, update.effective_message
     assert user is not None and message is not None
     async with desk.sessions() as session:
-        rows = await casebook.pending(session=session, rules=desk.rules, supervisor_id=user.id)
+        rows = await proposals.pending(session=session, rules=desk.rules, supervisor_id=user.id)
     if not rows:
         nothing = desk.texts.render("nothing_pending", desk.settings.languages.default)
         await post.say(desk, update.update_id, post.reply(message, nothing))
@@ -108,7 +108,7 @@ async def decide(update: Update, context: DeskContext) -> None:
     language = desk.settings.languages.default
     button = parse(query.data)
     approving = button.action is Action.TEMPLATE_APPROVE
-    decision = casebook.approve if approving else casebook.reject
+    decision = proposals.approve if approving else proposals.reject
     template_id = button.word(0)
     async with desk.transaction(update_id=update.update_id) as tx:
         session = tx.session

@@ -18,6 +18,7 @@ from bot.config.loading import (
 from bot.config.sections import (
     WEEKDAYS,
     Abuse,
+    Category,
     Closure,
     ConfigModel,
     Department,
@@ -50,6 +51,7 @@ __all__ = [
     "PACKAGED_CONFIG_PATH",
     "WEEKDAYS",
     "Abuse",
+    "Category",
     "Closure",
     "ConfigError",
     "ConfigModel",

@@ -81,6 +81,15 @@ class Named(ConfigModel):
     )
 
 
+class Category(Named):
+    """A category of matter. `needs_person`: its matters need a person whatever was answered
+    before (a complaint, a fault to repair, an application to process): a template proposed
+    from one of its tickets opens a ticket when it answers, and its answer is written for
+    everyone, not taken from one case's resolution (bot/casebook.py)."""
+
+    needs_person: bool = False
+
+
 class Routing(ConfigModel):
     """Which department's staff group a new ticket goes to: the department of the template
     the question came close to, from the matcher's `close_template` band (`suggest`: it would

@@ -14,6 +14,7 @@ from pydantic import (
 from bot.config.danger import Emergency, KeywordRule
 from bot.config.sections import (
     Abuse,
+    Category,
     Closure,
     ConfigModel,
     Department,
@@ -42,7 +43,7 @@ class Settings(ConfigModel):
     management: Management
     departments: list[Department] = Field(min_length=1)
     default_department: str | None = None
-    categories: list[Named] = Field(min_length=1)
+    categories: list[Category] = Field(min_length=1)
     routing: Routing = Routing()
     priorities: list[Named] = Field(min_length=1, description="lowest first")
     service_levels: dict[str, dict[str, ServiceLevel]]
@@ -89,7 +90,7 @@ class Settings(ConfigModel):
     @model_validator(mode="after")
     def _consistent(self) -> Settings:
         languages = set(self.languages.supported)
-        items: list[Department] | list[Named]
+        items: list[Department] | list[Category] | list[Named]
         for group_name, items in (
             ("departments", self.departments),
             ("categories", self.categories),
@@ -192,3 +193,8 @@ class Settings(ConfigModel):
 
     def priority_rank(self, priority: str) -> int:
         return [p.key for p in self.priorities].index(priority)
+
+    def needs_person(self, category: str) -> bool:
+        """Whether matters of `category` need a person whatever is answered
+        (`Category.needs_person`); False for a key no longer configured."""
+        return any(c.key == category and c.needs_person for c in self.categories)

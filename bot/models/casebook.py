@@ -34,6 +34,9 @@ class StoredTemplate(Base):
     questions: Mapped[dict[str, Any]]  # language -> [phrasing, ...]
     answer: Mapped[dict[str, Any]]  # language -> text
     keywords: Mapped[dict[str, Any]]  # {"words": [...]}
+    # The template's `handling` (knowledge/templates.py): its matter needs a person, answering
+    # it opens a ticket; None when an answer settles it.
+    handling: Mapped[dict[str, Any] | None]
     status: Mapped[TemplateStatus] = mapped_column(enum_column(TemplateStatus))
     origin_ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
     proposed_by: Mapped[int] = mapped_column(BigInteger)

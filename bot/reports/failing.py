@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import casebook
+from bot import proposals
 from bot.errors import InvalidInput
 from bot.models import CloseReason, Ticket, TicketStatus
 from bot.rules import Rules
@@ -243,12 +243,12 @@ async def propose_from_group(
     supervisor_id: int,
     start: datetime,
     end: datetime,
-) -> casebook.Proposal:
+) -> proposals.Proposal:
     """The one step from a group to a proposed template: the group of the period [start, end)
     holding ticket `ticket_id`, its wordings as the template's questions and the resolution
     summary of its latest closed ticket as the answer, proposed (pending a supervisor's
-    approval, `casebook.propose_and_tell`) in the name of that ticket. Raises InvalidInput
-    (no_group, nothing_resolved) or as `casebook.propose` does."""
+    approval, `proposals.propose_and_tell`) in the name of that ticket. Raises InvalidInput
+    (no_group, nothing_resolved) or as `proposals.propose` does."""
     asked = await handed_over(tx.session, start, end)
     groups = await asyncio.to_thread(group_questions, asked, background)
     group = next((g for g in groups if any(q.ticket_id == ticket_id for q in g.questions)), None)
@@ -264,7 +264,7 @@ async def propose_from_group(
     questions: dict[str, list[str]] = defaultdict(list)
     for text in group.wordings():
         questions[guess_language(text)].append(text)
-    return await casebook.propose_and_tell(
+    return await proposals.propose_and_tell(
         tx=tx,
         rules=rules,
         matcher=matcher,

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import casebook, closure, tickets
+from bot import casebook, closure, proposals, tickets
 from bot.config import Settings
 from bot.errors import IllegalMove, InvalidInput, NotAllowed
 from bot.notices import Audience
@@ -67,7 +67,7 @@ async def test_propose_approve_and_answer_without_restart(
     assert matcher.band(matcher.search(question, "zh")) is not Band.ANSWER
 
     async with sessions() as s, s.begin():
-        proposal = await casebook.propose(
+        proposal = await proposals.propose(
             session=s,
             rules=rules,
             matcher=matcher,
@@ -86,7 +86,7 @@ async def test_propose_approve_and_answer_without_restart(
     assert proposal.template.id == f"ticket-{ticket_id}"
     with pytest.raises(NotAllowed):
         async with sessions() as s, s.begin():
-            await casebook.approve(
+            await proposals.approve(
                 session=s,
                 rules=rules,
                 template_id=proposal.template.id,
@@ -95,7 +95,7 @@ async def test_propose_approve_and_answer_without_restart(
             )
     with pytest.raises(NotAllowed):
         async with sessions() as s, s.begin():
-            await casebook.approve(
+            await proposals.approve(
                 session=s,
                 rules=rules,
                 template_id=proposal.template.id,
@@ -103,7 +103,7 @@ async def test_propose_approve_and_answer_without_restart(
                 now=NOW + timedelta(days=1),
             )
     async with sessions() as s, s.begin():
-        approved = await casebook.approve(
+        approved = await proposals.approve(
             session=s,
             rules=rules,
             template_id=proposal.template.id,
@@ -119,7 +119,7 @@ async def test_propose_approve_and_answer_without_restart(
     assert rebuilt.search(question, "zh")[0].template_id == f"ticket-{ticket_id}"
 
     async with sessions() as s, s.begin():
-        await casebook.retire(
+        await proposals.retire(
             session=s,
             rules=rules,
             template_id=approved.id,
@@ -137,7 +137,7 @@ async def test_proposal_shows_templates_that_already_cover_it(
     async with sessions() as s:
         matcher = await casebook.build_matcher(session=s, settings=settings)
     async with sessions() as s, s.begin():
-        proposal = await casebook.propose(
+        proposal = await proposals.propose(
             session=s,
             rules=rules,
             matcher=matcher,
@@ -159,7 +159,7 @@ async def test_only_closed_tickets_with_valid_content_can_be_proposed(
         matcher = await casebook.build_matcher(session=s, settings=settings)
     with pytest.raises(IllegalMove):
         async with sessions() as s, s.begin():
-            await casebook.propose(
+            await proposals.propose(
                 session=s,
                 rules=rules,
                 matcher=matcher,
@@ -172,7 +172,7 @@ async def test_only_closed_tickets_with_valid_content_can_be_proposed(
     ticket_id = await _closed_ticket(sessions, rules)
     with pytest.raises(InvalidInput, match="does not compile"):
         async with sessions() as s, s.begin():
-            await casebook.propose(
+            await proposals.propose(
                 session=s,
                 rules=rules,
                 matcher=matcher,
@@ -190,16 +190,30 @@ async def test_a_proposal_is_told_to_the_supervisors_of_the_tickets_department(
     ticket_id = await _closed_ticket(sessions, rules)
     async with sessions() as s:
         matcher = await casebook.build_matcher(session=s, settings=settings)
+    # A complaint's resolution is what was done in its one case: no answer for everyone.
+    for one_case in ("已通知运营企业清运", ""):
+        with pytest.raises(InvalidInput, match="no answer"):
+            async with Transactions(sessions, clock=lambda: NOW)() as tx:
+                await proposals.propose_and_tell(
+                    tx=tx,
+                    rules=rules,
+                    matcher=matcher,
+                    ticket_id=ticket_id,
+                    officer_id=OFFICER,
+                    questions={"zh": [QUESTION]},
+                    answer={"zh": one_case},
+                )
     async with Transactions(sessions, clock=lambda: NOW)() as tx:
-        proposal = await casebook.propose_and_tell(
+        proposal = await proposals.propose_and_tell(
             tx=tx,
             rules=rules,
             matcher=matcher,
             ticket_id=ticket_id,
             officer_id=OFFICER,
             questions={"zh": [QUESTION]},
-            answer={"zh": "已通知运营企业清运"},
+            answer={"zh": "垃圾清运不及时的投诉,我们会通知运营企业清运,并告诉您结果。"},
         )
+    assert proposal.template.needs_person  # answering it opens a ticket too
     (told,) = await outbox_rows(sessions)
     assert (told.chat_id, told.language, told.template, told.audience) == (
         SUPERVISOR,

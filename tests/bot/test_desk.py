@@ -10,7 +10,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import casebook, closure, requesters, tickets
+from bot import closure, proposals, requesters, tickets
 from bot.config import Settings
 from bot.desk import Desk, build_desk
 from knowledge.matcher import Band
@@ -102,7 +102,7 @@ async def test_an_approved_template_reaches_the_other_process_on_its_refresh(
     first, second = desks
     ticket_id = await _closed_ticket(first)
     async with first.transaction() as tx:
-        proposal = await casebook.propose(
+        proposal = await proposals.propose(
             session=tx.session,
             rules=first.rules,
             matcher=first.matcher,
@@ -116,7 +116,7 @@ async def test_an_approved_template_reaches_the_other_process_on_its_refresh(
     await second.refresh()  # proposed is not approved: nobody answers with it yet
     assert template_id not in second.templates
     async with first.transaction() as tx:
-        await casebook.approve(
+        await proposals.approve(
             session=tx.session,
             rules=first.rules,
             template_id=template_id,
@@ -136,7 +136,7 @@ async def test_an_approved_template_reaches_the_other_process_on_its_refresh(
     await second.refresh()
     assert second.stored.keys() == {template_id}
     async with first.transaction() as tx:
-        await casebook.retire(
+        await proposals.retire(
             session=tx.session,
             rules=first.rules,
             template_id=template_id,

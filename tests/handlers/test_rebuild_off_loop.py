@@ -11,7 +11,7 @@ from collections.abc import Callable
 import pytest
 from telegram.ext import Application
 
-from bot import casebook
+from bot import proposals
 from bot.desk import Desk
 from emulator.server import Emulator
 from tests.bot.test_desk import QUESTION, _closed_ticket
@@ -27,7 +27,7 @@ async def _approved_template(desk: Desk) -> str:
     copy learns it on its refresh)."""
     ticket_id = await _closed_ticket(desk)
     async with desk.transaction() as tx:
-        proposal = await casebook.propose(
+        proposal = await proposals.propose(
             session=tx.session,
             rules=desk.rules,
             matcher=desk.matcher,
@@ -37,7 +37,7 @@ async def _approved_template(desk: Desk) -> str:
             answer={"zh": "我们会通知共享单车运营企业清运,并反馈结果。"},
             now=MONDAY_9AM,
         )
-        await casebook.approve(
+        await proposals.approve(
             session=tx.session,
             rules=desk.rules,
             template_id=proposal.template.id,
