@@ -30,6 +30,20 @@ def require_staff_of(rules: Rules, actor_id: int, *departments: str) -> None:
         )
 
 
+def require_assignable(rules: Rules, officer_id: int, department_key: str) -> None:
+    """`officer_id` may be made the owner of a ticket of `department_key`: one of its staff.
+    Refused naming them and the department (a fresh tester read "not your department's
+    ticket" when the one named was of another department)."""
+    member = rules.staff.get(officer_id)
+    if member is None or member.department_key != department_key:
+        raise NotAllowed(
+            f"user {officer_id} is not staff of {department_key}",
+            "not_department_staff",
+            name=rules.staff.shown_as(officer_id) or str(officer_id),
+            department=department_key,
+        )
+
+
 def require_owner_or_supervisor(rules: Rules, ticket: Ticket, actor_id: int) -> None:
     if actor_id == ticket.owner_id:
         return

@@ -10,10 +10,10 @@ from bot.errors import DeskError
 from handlers import post
 from handlers.context import DeskContext
 from handlers.refusals import Misused, refusals
-from handlers.roles import staff_or_management
+from handlers.roles import staff_only
 
 
-@staff_or_management
+@staff_only
 @refusals
 async def post_update(update: Update, context: DeskContext) -> None:
     """`/incident <incident> <text>`, anywhere staff or management write: the text goes to

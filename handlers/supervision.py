@@ -16,6 +16,7 @@ from telegram import Update
 
 from bot import lifecycle, lookup, ownership, requesters, store
 from bot.desk import Desk
+from bot.errors import DeskError
 from bot.outbox import Call
 from bot.priority import require_unsettled
 from handlers import cards, keyboards, post
@@ -24,7 +25,7 @@ from handlers.commands import name_of
 from handlers.common import answer
 from handlers.context import DeskContext
 from handlers.finding import load, named_ticket, no_ticket_named, ticket_of_command
-from handlers.refusals import refusals
+from handlers.refusals import Misused, refusals
 from handlers.roles import staff_only, supervises, supervisors_only
 
 log = logging.getLogger(__name__)
@@ -131,16 +132,16 @@ async def assign_command(update: Update, context: DeskContext) -> None:
         await post.say(desk, update.update_id, post.reply(message, usage))
         return
     ticket = await named_ticket(desk, args[0], usage)  # no such ticket: said, with the usage
-    member = desk.rules.staff.find(args[1]) if len(args) > 1 else None
     if len(args) == 1:
         text = desk.texts.render("choose_officer", language, ticket_id=ticket.id)
         await post.say(
             desk, update.update_id, post.reply(message, text, keyboards.officers(desk, ticket))
         )
         return
-    if member is None:
-        await post.say(desk, update.update_id, post.reply(message, usage))
-        return
+    try:
+        member = desk.rules.staff.named(args[1])
+    except DeskError as refused:  # nobody of that name: said so, with the usage
+        raise Misused(refused, usage) from refused
     reason = " ".join(args[2:]) or None  # none given: none recorded (bot/tickets.py assign)
     await assign(
         desk,

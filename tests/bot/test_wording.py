@@ -422,7 +422,12 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [("", {}), *((r, {"reason": r}) for r in reasons)]
     if template == "refused":
         reasons = ["illegal_move", "unknown_priority", "unknown_category", "unknown_department"]
+        reasons += ["not_department_staff", "no_staff"]
         return [(r, {"reason": r}) for r in reasons]
+    if template == "staff_help":  # what works where, per role; a command that does not exist
+        keys = {"priorities": ["normal", "high", "urgent"]}
+        roles = [(r, {"role": r, **keys}) for r in ("officer", "supervisor", "management")]
+        return [*roles, ("unknown", {"role": "officer", "unknown": "foo", **keys})]
     return [("", {})]
 
 
