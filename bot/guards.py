@@ -9,10 +9,14 @@ from bot.rules import Rules
 MAX_TEXT = 20_000
 
 
-def clean_text(text: str, what: str) -> str:
+def clean_text(text: str, what: str, field: str | None = None) -> str:
+    """`text` without surrounding blanks. InvalidInput if it is empty (`empty_text`, with
+    `field` when given: which text is missing, as the refusal words it, e.g. "summary") or
+    too long. `what` names it in the log."""
     text = text.strip()
     if not text:
-        raise InvalidInput(f"{what} must not be empty", "empty_text")
+        named = {"field": field} if field is not None else {}
+        raise InvalidInput(f"{what} must not be empty", "empty_text", **named)
     if len(text) > MAX_TEXT:
         raise InvalidInput(
             f"{what} is longer than {MAX_TEXT} characters", "too_long", limit=MAX_TEXT

@@ -45,6 +45,18 @@ def priority_key(desk: Desk, word: str) -> str | None:
     return None
 
 
+def priority_words(desk: Desk) -> str:
+    """The priorities as /priority takes them, for its usage line: their names in the staff's
+    language, then their keys where these differ ("普通|紧急|特急 (normal|high|urgent)"; a
+    fresh tester's Chinese usage listed the keys alone)."""
+    priorities = desk.settings.priorities
+    keys = [p.key for p in priorities]
+    names = [p.names.get(_language(desk), p.key) for p in priorities]
+    if [n.casefold() for n in names] == keys:
+        return "|".join(keys)
+    return f"{'|'.join(names)} ({'|'.join(keys)})"
+
+
 async def assign(
     desk: Desk,
     ticket_id: int,
@@ -233,8 +245,7 @@ async def priority_command(update: Update, context: DeskContext) -> None:
     user, message = update.effective_user, update.effective_message
     assert user is not None and message is not None
     language = _language(desk)
-    keys = "|".join(p.key for p in desk.settings.priorities)
-    usage = desk.texts.render("usage", language, usage=f"/priority [N] {keys}")
+    usage = desk.texts.render("usage", language, usage=f"/priority [N] {priority_words(desk)}")
     ticket, rest = await ticket_of_command(desk, message, list(context.args or []), usage)
     if ticket is None and rest and priority_key(desk, rest[0]) is None:
         # Outside a ticket's place the first word is its number: this one is none.

@@ -13,16 +13,16 @@ from emulator.server import Emulator
 from tests.handlers.conftest import REQUESTER, bot_lines, bot_said
 
 App = Application  # type: ignore[type-arg]
-MANAGER, MANAGEMENT_CHAT = 900001, -1000000000900
+MANAGER, SUPERVISOR, MANAGEMENT_CHAT = 900001, 100190, -1000000000900
 QUESTION = "我想申请公租房\n家里三口人"
 GREETING = "您好"
 
 
-async def _answer(emulator: Emulator, text: str, chat_id: int | None) -> str:
-    """What the bot answers the manager's `text` in `chat_id` (None: in private)."""
-    where = MANAGER if chat_id is None else chat_id
+async def _answer(emulator: Emulator, text: str, chat_id: int | None, who: int = MANAGER) -> str:
+    """What the bot answers `who`'s `text` in `chat_id` (None: in private)."""
+    where = who if chat_id is None else chat_id
     before = len(bot_said(emulator.world, where))
-    await emulator.world.user_sends(MANAGER, text, chat_id)
+    await emulator.world.user_sends(who, text, chat_id)
     return str((await bot_lines(emulator, where, before + 1))[-1].text)
 
 
@@ -48,13 +48,15 @@ async def test_management_is_answered_its_read_commands(
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
-async def test_management_in_the_supervisors_chat_hears_where_a_ticket_command_works(
-    running: tuple[Emulator, App],
+@pytest.mark.parametrize("who", [MANAGER, SUPERVISOR])
+async def test_the_supervisors_chat_says_where_a_ticket_command_works(
+    running: tuple[Emulator, App], who: int
 ) -> None:
-    """/resolve, /note, /transfer in the supervisors' chat exist: where they work is said
-    (a ticket's topic, or a reply to its card), to management and supervisors alike."""
+    """/resolve, /note, /transfer in the supervisors' chat exist (a fresh tester's 张主任 read
+    "没有 /resolve 这个指令"): where they work is said (a ticket's topic in its department's
+    group, or a reply to its card), to management and supervisors alike."""
     emulator, _ = running
-    for command in ("/resolve 好了", "/note 看过"):
-        said = await _answer(emulator, command, MANAGEMENT_CHAT)
+    for command in ("/resolve 好了", "/note 看过", "/transfer utilities 停水 | 核实"):
+        said = await _answer(emulator, command, MANAGEMENT_CHAT, who)
         assert "用于具体的工单" in said and "话题" in said and "卡片" in said, said
         assert "没有 /" not in said, said
