@@ -38,9 +38,10 @@ async def start(update: Update, context: DeskContext) -> None:
 async def command(update: Update, context: DeskContext) -> None:
     """A command in private that no handler took (or one the sender may not use): a staff
     command from a requester is said to be for staff, with what they can do instead
-    (`for_staff`); one of an officer's commands for a ticket says where it works; anything
-    else gets the greeting, but staff's command that does not exist: that it does not, and
-    what works where (`staff_help`)."""
+    (`for_staff`); one of an officer's commands for a ticket says where it works; staff's
+    other command (one that works in a group only) gets what works where (`staff_help`),
+    and one that does not exist that it does not, with the same; anything else gets the
+    greeting."""
     desk = context.desk
     user, message = update.effective_user, update.effective_message
     if user is None or message is None:
@@ -61,8 +62,8 @@ async def command(update: Update, context: DeskContext) -> None:
     elif found.name in IN_TICKET:
         where = where_to_use(desk, message, found.name)
         await post.say(desk, update.update_id, post.reply(message, where))
-    else:
-        await start(update, context)
+    else:  # a staff command that works in a group only (/return, /claim): what works where
+        await post.say(desk, update.update_id, post.reply(message, staff_help(desk, user.id)))
 
 
 # The requester's commands (their menu): staff may use them too, as citizens.

@@ -96,6 +96,11 @@ async def give_back(update: Update, context: DeskContext) -> None:
     if message is None or message.from_user is None:
         return
     args = context.args or []
+    language = desk.settings.languages.default
+    if not args:  # the command alone: how to write it, not a refusal
+        usage = desk.texts.render("handoff_event", language, event="return_usage")
+        await post.say(desk, update.update_id, post.reply(message, usage))
+        return
     try:
         ticket_id = lookup.ticket_number(args[0])
         reason = " ".join(args[1:])

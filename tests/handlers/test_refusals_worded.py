@@ -82,3 +82,6 @@ async def test_refusals_say_what_to_write(
     await bot_lines(emulator, GROUPS[to], 1)
     returned = await _answer(emulator, OFFICERS[to], "/return 1", GROUPS[to])
     assert returned.startswith(said["return"]), returned
+    # The command alone: how to write it, not "could not be read".
+    alone = await _answer(emulator, OFFICERS[to], "/return", GROUPS[to])
+    assert alone.startswith(said["return"].split("\n")[1]), alone

@@ -53,3 +53,6 @@ async def test_staff_get_the_staff_help_in_private(
         assert ("/resolve" in helped) == (who != MANAGER), helped
         other = await _answer(emulator, who, "/foo")
         assert other.startswith(unknown) and staff in other, other
+        # A staff command that works in a group only: what works where, not the greeting.
+        grouped = await _answer(emulator, who, "/return 1 不归我们")
+        assert grouped.startswith(staff), grouped
