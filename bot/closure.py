@@ -53,7 +53,7 @@ async def resolve(
     (an incident's, written once per language), kept with the event for /ticket N."""
     ticket = await get(session=session, ticket_id=ticket_id)
     require_owner_or_supervisor(rules, ticket, officer_id)
-    summary = clean_text(summary, "the resolution summary")
+    summary = clean_text(summary, "the resolution summary", "summary")
     if units(summary) > MAX_SUMMARY:
         # It goes to the requester in one message with their rating buttons (Telegram: 4,096
         # UTF-16 units a message): refused here, where the officer still has it to shorten.

@@ -9,10 +9,14 @@ from bot.rules import Rules
 MAX_TEXT = 20_000
 
 
-def clean_text(text: str, what: str) -> str:
+def clean_text(text: str, what: str, field: str | None = None) -> str:
+    """`text` without surrounding blanks. InvalidInput if it is empty (`empty_text`, with
+    `field` when given: which text is missing, as the refusal words it, e.g. "summary") or
+    too long. `what` names it in the log."""
     text = text.strip()
     if not text:
-        raise InvalidInput(f"{what} must not be empty", "empty_text")
+        named = {"field": field} if field is not None else {}
+        raise InvalidInput(f"{what} must not be empty", "empty_text", **named)
     if len(text) > MAX_TEXT:
         raise InvalidInput(
             f"{what} is longer than {MAX_TEXT} characters", "too_long", limit=MAX_TEXT
@@ -27,6 +31,20 @@ def require_staff_of(rules: Rules, actor_id: int, *departments: str) -> None:
     if member.department_key not in departments and not rules.staff.is_management(actor_id):
         raise NotAllowed(
             f"user {actor_id} is not staff of {', '.join(departments)}", "other_department"
+        )
+
+
+def require_assignable(rules: Rules, officer_id: int, department_key: str) -> None:
+    """`officer_id` may be made the owner of a ticket of `department_key`: one of its staff.
+    Refused naming them and the department (a fresh tester read "not your department's
+    ticket" when the one named was of another department)."""
+    member = rules.staff.get(officer_id)
+    if member is None or member.department_key != department_key:
+        raise NotAllowed(
+            f"user {officer_id} is not staff of {department_key}",
+            "not_department_staff",
+            name=rules.staff.shown_as(officer_id) or str(officer_id),
+            department=department_key,
         )
 
 

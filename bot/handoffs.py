@@ -238,7 +238,7 @@ async def return_handoff(
 ) -> Handoff:
     """The receiving department refuses the handoff, saying why; handling stays where it was."""
     ticket, form = await _decide(session, rules, ticket_id, actor_id)
-    reason = clean_text(reason, "the reason for returning")
+    reason = clean_text(reason, "the reason for returning", "return_reason")
     lifecycle.move(
         session,
         ticket,

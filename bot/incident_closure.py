@@ -46,7 +46,7 @@ async def resolve_incident(
     Raises InvalidInput ("empty_text") for a summary with no words, NotFound when there is
     no such incident (`no_such_incident`) or it has no active ticket (`no_incident`),
     NotAllowed when `officer_id` supervises none of its tickets' departments."""
-    cleaned = clean_text(text, "the resolution summary")
+    cleaned = clean_text(text, "the resolution summary", "summary")
     languages = rules.settings.languages.supported
     texts = in_languages(cleaned, languages)
     if not texts:

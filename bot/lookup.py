@@ -190,17 +190,18 @@ async def _marked(session: AsyncSession, lines: list[TicketLine]) -> list[Ticket
 
 
 async def queue(
-    *, session: AsyncSession, rules: Rules, department_key: str, now: datetime
+    *, session: AsyncSession, rules: Rules, department_key: str | None, now: datetime
 ) -> list[TicketLine]:
-    """A department's unclaimed tickets (at most STAFF_LIMIT), the most urgent first: the
-    highest priority, then the earliest first-response deadline (a passed one first)."""
+    """A department's unclaimed tickets (None: every department's, for management), at most
+    STAFF_LIMIT, the most urgent first: the highest priority, then the earliest
+    first-response deadline (a passed one first)."""
     ranks = {p.key: n for n, p in enumerate(rules.settings.priorities)}
+    wanted = [Ticket.status == TicketStatus.OPEN]
+    if department_key is not None:
+        wanted.append(Ticket.handling_department_key == department_key)
     rows = await session.scalars(
         select(Ticket)
-        .where(
-            Ticket.handling_department_key == department_key,
-            Ticket.status == TicketStatus.OPEN,
-        )
+        .where(*wanted)
         .order_by(case(ranks, value=Ticket.priority, else_=0).desc(), Ticket.first_response_due_at)
         .limit(STAFF_LIMIT)
     )

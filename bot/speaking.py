@@ -76,10 +76,17 @@ def answers_requester(rules: Rules, ticket: Ticket, officer_id: int) -> bool:
 
 def why_kept(rules: Rules, ticket: Ticket, officer_id: int) -> str:
     """Why `officer_id`'s words on `ticket` were kept as their note (`said_as` NOTE): "owned",
-    someone owns it (only they answer); "other_department", nobody does and it is not the
-    writer's department's; "unclaimed", nobody does and the writer supervises (they /assign,
-    or claim it)."""
+    someone owns it (only they answer); "reassign", someone does and the writer supervises
+    its department, or is management (they /assign it themselves: a fresh tester's
+    supervisor was told to ask a supervisor); "other_department", nobody does and it is not
+    the writer's department's; "unclaimed", nobody does and the writer supervises (they
+    /assign, or claim it)."""
     if ticket.owner_id is not None:
+        staff = rules.staff
+        if staff.is_supervisor(officer_id, ticket.department_key) or staff.is_management(
+            officer_id
+        ):
+            return "reassign"
         return "owned"
     member = rules.staff.get(officer_id)
     departments = (ticket.department_key, ticket.handling_department_key)

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
+from bot.errors import NotFound
 from bot.models import Department, Officer, StaffRole
 
 
@@ -51,6 +52,11 @@ class Directory:
     def is_management(self, user_id: int) -> bool:
         return user_id in self._settings.management.user_ids
 
+    def is_staff(self, user_id: int) -> bool:
+        """Staff of a department (officers, supervisors) or management (configured apart, in
+        no department): whoever the desk answers as staff, never as a requester."""
+        return user_id in self._members or self.is_management(user_id)
+
     def supervisors_of(self, department_key: str) -> list[int]:
         return [
             m.user_id
@@ -77,6 +83,13 @@ class Directory:
             ):
                 return member
         return None
+
+    def named(self, words: str) -> StaffMember:
+        """The member `find` finds; NotFound (`no_staff`, naming the words) if none."""
+        member = self.find(words)
+        if member is None:
+            raise NotFound(f"no staff member named {words!r}", "no_staff", name=words.strip())
+        return member
 
     def shown_as(self, user_id: int | None) -> str | None:
         """How a member of staff is named (to requesters, and as the author of what they

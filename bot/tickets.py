@@ -16,7 +16,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import dangers, lifecycle
 from bot.errors import InvalidInput, NotAllowed, NotFound
-from bot.guards import clean_text, require_owner_or_supervisor, require_staff_of
+from bot.guards import (
+    clean_text,
+    require_assignable,
+    require_owner_or_supervisor,
+    require_staff_of,
+)
 from bot.incidents import AreaTopic, MatterWords, Topic, detect_surge
 from bot.ledger import contacted, record_late_first_response
 from bot.lifecycle import Action
@@ -214,7 +219,7 @@ async def assign(
     data: dict[str, object] = {"owner_id": officer_id, "previous_owner_id": ticket.owner_id}
     if reason is not None:
         data["reason"] = clean_text(reason, "the reason")
-    require_staff_of(rules, officer_id, ticket.department_key)
+    require_assignable(rules, officer_id, ticket.department_key)
     if officer_id == ticket.owner_id:
         raise InvalidInput(
             f"user {officer_id} already owns ticket {ticket.id}",

@@ -64,15 +64,20 @@ async def ticket_of_command(
 def where_to_use(desk: Desk, message: Message, name: str, usage: str = "") -> str:
     """What staff read when the command `name`, which acts on one ticket, was sent in a group
     where it names none (the General topic, a message replying to nothing): where it works
-    (the ticket's topic in a group with topics, else a reply to its card; both in private);
+    (the ticket's topic in a group with topics, else a reply to its card; both, in its
+    department's group, in private and in the supervisors' chat);
     with `usage` (the command's usage line, for one that takes a ticket's number), that the
     number will do. In the staff's language."""
+    # In private and in the supervisors' chat (no ticket has its place there): the ticket's
+    # department group, whose kind is not known here, both kinds said.
+    elsewhere = message.chat.type == "private" or (
+        message.chat_id == desk.settings.management.chat_id
+    )
     return desk.texts.render(
         "ticket_command_where",
         desk.settings.languages.default,
         name=name,
-        # In private: the staff group's kind is not known here, both are said.
-        forum=None if message.chat.type == "private" else bool(message.chat.is_forum),
+        forum=None if elsewhere else bool(message.chat.is_forum),
         usage=usage,
     )
 

@@ -38,24 +38,36 @@ async def start(update: Update, context: DeskContext) -> None:
 async def command(update: Update, context: DeskContext) -> None:
     """A command in private that no handler took (or one the sender may not use): a staff
     command from a requester is said to be for staff, with what they can do instead
-    (`for_staff`); one of an officer's commands for a ticket says where it works; anything
-    else gets the greeting."""
+    (`for_staff`); one of an officer's commands for a ticket says where it works; staff's
+    other command (one that works in a group only) gets what works where (`staff_help`),
+    and one that does not exist that it does not, with the same; anything else gets the
+    greeting."""
     desk = context.desk
     user, message = update.effective_user, update.effective_message
     if user is None or message is None:
         return
     found = read(message.text or "", context.bot.username)
+    staff = desk.rules.staff.is_staff(user.id)
     if found is None or not found.to_us or found.name not in staff_commands(desk):
+        if staff and found is not None and found.to_us and found.name not in _REQUESTERS:
+            # Staff (management too): no such command, and what works where.
+            await post.say(
+                desk, update.update_id, post.reply(message, staff_help(desk, user.id, found.name))
+            )
+            return
         await start(update, context)
         return
-    staff = desk.rules.staff
-    if staff.get(user.id) is None and not staff.is_management(user.id):
+    if not staff:
         await for_staff(update, context, found.name)
     elif found.name in IN_TICKET:
         where = where_to_use(desk, message, found.name)
         await post.say(desk, update.update_id, post.reply(message, where))
-    else:
-        await start(update, context)
+    else:  # a staff command that works in a group only (/return, /claim): what works where
+        await post.say(desk, update.update_id, post.reply(message, staff_help(desk, user.id)))
+
+
+# The requester's commands (their menu): staff may use them too, as citizens.
+_REQUESTERS = frozenset({"start", "help", "status", "new", "lang"})
 
 
 async def edited_command(update: Update, context: DeskContext) -> None:
@@ -116,11 +128,35 @@ async def for_staff(update: Update, context: DeskContext, name: str) -> None:
         await post.post(tx, post.reply(message, text))
 
 
+def staff_help(desk: Desk, user_id: int, unknown: str | None = None) -> str:
+    """What staff read for /help in private (`staff_help`): what works where for their role
+    (officer, supervisor, management); with `unknown`, first that no such command exists. In
+    the staff's language."""
+    staff = desk.rules.staff
+    member = staff.get(user_id)
+    if member is None:
+        role = "management"
+    else:
+        role = "supervisor" if staff.is_supervisor(user_id) else "officer"
+    return desk.texts.render(
+        "staff_help",
+        desk.settings.languages.default,
+        role=role,
+        unknown=unknown,
+        priorities=[p.key for p in desk.settings.priorities],
+    )
+
+
 async def help_text(update: Update, context: DeskContext) -> None:
-    """/help: what the bot can do, in the requester's language."""
+    """/help: what the bot can do, in the requester's language; staff (management too) read
+    what works where for them (`staff_help`: a fresh tester's officer got the requester's
+    help)."""
     desk = context.desk
     user, message = update.effective_user, update.effective_message
     if user is None or message is None:
+        return
+    if desk.rules.staff.is_staff(user.id):
+        await post.say(desk, update.update_id, post.reply(message, staff_help(desk, user.id)))
         return
     async with desk.transaction(update_id=update.update_id) as tx:
         requester = await requester_for(tx, desk, user)

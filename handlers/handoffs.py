@@ -13,7 +13,7 @@ from telegram import Message, Update
 
 from bot import handoff_questions, handoffs, lookup, store
 from bot.desk import Desk
-from bot.errors import DeskError
+from bot.errors import DeskError, InvalidInput
 from bot.models import Ticket
 from handlers import post
 from handlers.callbacks import parse
@@ -27,13 +27,20 @@ def parse_form(text: str) -> tuple[str, str, str, handoffs.TimeLimit | None]:
     """`/transfer dept summary | suggested | time limit` as its four parts (the time limit
     None when not given, else as `handoffs.read_time_limit` reads it: "4", "4h", "4小时",
     "1d", "1天"; its range and the deadline are the desk's: `handoffs.handoff_due_at`).
-    ValueError if the form is incomplete; InvalidInput (`deadline_unreadable`) if the time
-    limit cannot be read."""
+    InvalidInput if the form is incomplete (`form_incomplete`, naming the parts `missing`:
+    "department", "summary", "suggested"; a fresh tester's form without `|` read "没有看懂这条
+    指令") or the time limit cannot be read (`deadline_unreadable`)."""
     body = text.removeprefix("/transfer").strip()
     department, _, rest = body.partition(" ")
     parts = [part.strip() for part in rest.split("|")]
-    if not department or len(parts) < 2 or not parts[0] or not parts[1]:
-        raise ValueError("incomplete handoff form")
+    given = {
+        "department": department,
+        "summary": parts[0],
+        "suggested": parts[1] if len(parts) > 1 else "",
+    }
+    missing = [name for name, part in given.items() if not part]
+    if missing:
+        raise InvalidInput("incomplete handoff form", "form_incomplete", missing=missing)
     limit = handoffs.read_time_limit(parts[2]) if len(parts) > 2 and parts[2] else None
     return department, parts[0], parts[1], limit
 
@@ -58,7 +65,7 @@ async def transfer(
                 suggested_handling=suggested,
                 hours=hours,
             )
-    except (ValueError, DeskError) as refused:
+    except DeskError as refused:
         keys = [d.key for d in desk.settings.departments]  # what to type, each with its name
         usage = desk.texts.render("handoff_event", language, event="usage", departments=keys)
         raise Misused(refused, usage) from refused
@@ -89,6 +96,11 @@ async def give_back(update: Update, context: DeskContext) -> None:
     if message is None or message.from_user is None:
         return
     args = context.args or []
+    language = desk.settings.languages.default
+    if not args:  # the command alone: how to write it, not a refusal
+        usage = desk.texts.render("handoff_event", language, event="return_usage")
+        await post.say(desk, update.update_id, post.reply(message, usage))
+        return
     try:
         ticket_id = lookup.ticket_number(args[0])
         reason = " ".join(args[1:])

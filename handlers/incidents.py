@@ -10,10 +10,10 @@ from bot.errors import DeskError
 from handlers import post
 from handlers.context import DeskContext
 from handlers.refusals import Misused, refusals
-from handlers.roles import staff_or_management
+from handlers.roles import staff_only
 
 
-@staff_or_management
+@staff_only
 @refusals
 async def post_update(update: Update, context: DeskContext) -> None:
     """`/incident <incident> <text>`, anywhere staff or management write: the text goes to
@@ -25,6 +25,13 @@ async def post_update(update: Update, context: DeskContext) -> None:
         return
     language = desk.settings.languages.default
     args = context.args or []
+    if not args:  # the command alone: how to write it, not a refusal
+        await post.say(
+            desk,
+            update.update_id,
+            post.reply(message, desk.texts.render("incident_usage", language)),
+        )
+        return
     try:
         incident_id = int(args[0].lstrip("#"))
         if len(args) > 1 and args[1].casefold() in RESOLVE:

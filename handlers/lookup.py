@@ -40,13 +40,15 @@ async def status(update: Update, context: DeskContext) -> None:
 @staff_only
 async def mine_or_queue(update: Update, context: DeskContext) -> None:
     """/mine: the tickets I own, then those other departments handed to mine (their owners
-    stay accountable). /queue: my department's unclaimed tickets. Staff only."""
+    stay accountable). /queue: my department's unclaimed tickets (management: every
+    department's). Staff and management only."""
     desk = context.desk
     user, message = update.effective_user, update.effective_message
     if user is None or message is None or message.text is None:
         return
+    # Management (in no department) owns nothing of a department's and sees every queue.
     member = desk.rules.staff.get(user.id)
-    assert member is not None
+    department_key = member.department_key if member is not None else None
     language = desk.settings.languages.default
     mine = name_of(message.text) == "mine"
     handed: list[lookup.TicketLine] = []
@@ -56,16 +58,17 @@ async def mine_or_queue(update: Update, context: DeskContext) -> None:
             listed = await lookup.owned(
                 session=session, rules=desk.rules, officer_id=user.id, now=now
             )
-            handed = await lookup.handed_to(
-                session=session,
-                rules=desk.rules,
-                department_key=member.department_key,
-                officer_id=user.id,
-                now=now,
-            )
+            if department_key is not None:
+                handed = await lookup.handed_to(
+                    session=session,
+                    rules=desk.rules,
+                    department_key=department_key,
+                    officer_id=user.id,
+                    now=now,
+                )
         else:
             listed = await lookup.queue(
-                session=session, rules=desk.rules, department_key=member.department_key, now=now
+                session=session, rules=desk.rules, department_key=department_key, now=now
             )
     titles = {
         "zh": ("我负责的工单:", "我没有在办的工单。", "待认领:", "没有待认领的工单。"),

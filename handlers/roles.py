@@ -1,4 +1,5 @@
-"""Who may use a command, checked once as a decorator: `@staff_only`, `@supervisors_only`.
+"""Who may use a command, checked once as a decorator: `@staff_only` (management too),
+`@supervisors_only`.
 
 The core checks again whatever it is asked to do; these keep the front from answering
 someone a command is not meant for (and from telling them anything about a ticket)."""
@@ -29,29 +30,23 @@ async def not_staff(update: Update, context: DeskContext) -> None:
         await command(update, context)
 
 
-def staff_only(handler: Handler, *, management: bool = False) -> Handler:
-    """The handler for a department's staff (officers, supervisors) only, and with
-    `management` for management too (configured apart, in no department); anyone else gets
-    `not_staff`. Nothing happens without a user and a message."""
+def staff_only(handler: Handler) -> Handler:
+    """The handler for staff: a department's officers and supervisors, and management (a
+    fresh tester: management's /ticket and /queue went unanswered in the supervisors' chat);
+    what each may do on a ticket is the core's to refuse. Anyone else gets `not_staff`.
+    Nothing happens without a user and a message."""
 
     @functools.wraps(handler)
     async def checked(update: Update, context: DeskContext) -> None:
         user, message = update.effective_user, update.effective_message
         if user is None or message is None:
             return
-        staff = context.desk.rules.staff
-        if staff.get(user.id) is None and not (management and staff.is_management(user.id)):
+        if not context.desk.rules.staff.is_staff(user.id):
             await not_staff(update, context)
             return
         await handler(update, context)
 
     return checked
-
-
-def staff_or_management(handler: Handler) -> Handler:
-    """`staff_only` that management may use too (e.g. /incident: the surge alert goes to the
-    management chat, and the core lets management speak on any ticket)."""
-    return staff_only(handler, management=True)
 
 
 def supervisors_only(handler: Handler) -> Handler:

@@ -156,10 +156,10 @@ async def _unknown(desk: Desk, message: Message, name: str, *, update_id: int) -
 
 
 async def other_command(update: Update, context: DeskContext) -> None:
-    """A command in a group that no handler took: in a staff place (a department's group or
-    the management chat) the list of the commands there, or, for a command that acts on a
-    ticket (IN_TICKET) in a department's group, where it works; commands to other bots and
-    anything in other groups are left alone."""
+    """A command in a group that no handler took, from staff (management too): in a staff
+    place (a department's group or the management chat) the list of the commands there, or,
+    for a command that acts on a ticket (IN_TICKET), where it works; commands to other bots,
+    anyone else's and anything in other groups are left alone."""
     desk = context.desk
     message = update.effective_message
     if message is None or message.from_user is None:
@@ -168,13 +168,11 @@ async def other_command(update: Update, context: DeskContext) -> None:
     staff_place = staff_chats.place_of(desk.settings, message.chat_id).known
     if command is None or not command.to_us or not staff_place:
         return
-    if desk.rules.staff.get(message.from_user.id) is None:
+    if not desk.rules.staff.is_staff(message.from_user.id):
         return  # someone who is not staff: the bot does not answer them in a staff group
-    if (
-        command.name in IN_TICKET
-        and staff_chats.place_of(desk.settings, message.chat_id).departments
-    ):
-        # A command for one ticket where none is named: where it works.
+    if command.name in IN_TICKET:
+        # A command for one ticket where none is named (the supervisors' chat has no
+        # ticket's place): where it works.
         where = where_to_use(desk, message, command.name)
         await post.say(desk, update.update_id, post.reply(message, where))
         return

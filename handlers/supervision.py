@@ -16,6 +16,7 @@ from telegram import Update
 
 from bot import lifecycle, lookup, ownership, requesters, store
 from bot.desk import Desk
+from bot.errors import DeskError
 from bot.outbox import Call
 from bot.priority import require_unsettled
 from handlers import cards, keyboards, post
@@ -24,7 +25,7 @@ from handlers.commands import name_of
 from handlers.common import answer
 from handlers.context import DeskContext
 from handlers.finding import load, named_ticket, no_ticket_named, ticket_of_command
-from handlers.refusals import refusals
+from handlers.refusals import Misused, refusals
 from handlers.roles import staff_only, supervises, supervisors_only
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,18 @@ def priority_key(desk: Desk, word: str) -> str | None:
         if wanted == priority.key or wanted in (n.casefold() for n in priority.names.values()):
             return priority.key
     return None
+
+
+def priority_words(desk: Desk) -> str:
+    """The priorities as /priority takes them, for its usage line: their names in the staff's
+    language, then their keys where these differ ("普通|紧急|特急 (normal|high|urgent)"; a
+    fresh tester's Chinese usage listed the keys alone)."""
+    priorities = desk.settings.priorities
+    keys = [p.key for p in priorities]
+    names = [p.names.get(_language(desk), p.key) for p in priorities]
+    if [n.casefold() for n in names] == keys:
+        return "|".join(keys)
+    return f"{'|'.join(names)} ({'|'.join(keys)})"
 
 
 async def assign(
@@ -131,16 +144,16 @@ async def assign_command(update: Update, context: DeskContext) -> None:
         await post.say(desk, update.update_id, post.reply(message, usage))
         return
     ticket = await named_ticket(desk, args[0], usage)  # no such ticket: said, with the usage
-    member = desk.rules.staff.find(args[1]) if len(args) > 1 else None
     if len(args) == 1:
         text = desk.texts.render("choose_officer", language, ticket_id=ticket.id)
         await post.say(
             desk, update.update_id, post.reply(message, text, keyboards.officers(desk, ticket))
         )
         return
-    if member is None:
-        await post.say(desk, update.update_id, post.reply(message, usage))
-        return
+    try:
+        member = desk.rules.staff.named(args[1])
+    except DeskError as refused:  # nobody of that name: said so, with the usage
+        raise Misused(refused, usage) from refused
     reason = " ".join(args[2:]) or None  # none given: none recorded (bot/tickets.py assign)
     await assign(
         desk,
@@ -232,8 +245,7 @@ async def priority_command(update: Update, context: DeskContext) -> None:
     user, message = update.effective_user, update.effective_message
     assert user is not None and message is not None
     language = _language(desk)
-    keys = "|".join(p.key for p in desk.settings.priorities)
-    usage = desk.texts.render("usage", language, usage=f"/priority [N] {keys}")
+    usage = desk.texts.render("usage", language, usage=f"/priority [N] {priority_words(desk)}")
     ticket, rest = await ticket_of_command(desk, message, list(context.args or []), usage)
     if ticket is None and rest and priority_key(desk, rest[0]) is None:
         # Outside a ticket's place the first word is its number: this one is none.

@@ -422,7 +422,7 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
             for kind, typed in (("", False), ("_typed", True))
         ]
     if template == "kept_as_note":
-        reasons = ("owned", "other_department", "unclaimed")
+        reasons = ("owned", "reassign", "other_department", "unclaimed")
         return [(r, {"reason": r, "department": "utilities"}) for r in reasons]
     if template == "alert_note_kept":
         incident = {"incident_id": 1, "ticket_ids": [9, 10], "owner": None}
@@ -438,7 +438,14 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [("", {}), *((r, {"reason": r}) for r in reasons)]
     if template == "refused":
         reasons = ["illegal_move", "unknown_priority", "unknown_category", "unknown_department"]
-        return [(r, {"reason": r}) for r in reasons]
+        reasons += ["not_department_staff", "no_staff"]
+        missing = {"reason": "form_incomplete", "missing": ["department", "summary", "suggested"]}
+        empty = [(f, {"reason": "empty_text", "field": f}) for f in ("summary", "return_reason")]
+        return [*((r, {"reason": r}) for r in reasons), ("form_incomplete", missing), *empty]
+    if template == "staff_help":  # what works where, per role; a command that does not exist
+        keys = {"priorities": ["normal", "high", "urgent"]}
+        roles = [(r, {"role": r, **keys}) for r in ("officer", "supervisor", "management")]
+        return [*roles, ("unknown", {"role": "officer", "unknown": "foo", **keys})]
     return [("", {})]
 
 

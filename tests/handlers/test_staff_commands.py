@@ -58,9 +58,9 @@ async def test_menu_commands_work_and_unknown_ones_are_answered(
     assert len(_said(emulator, GENERAL_GROUP)) == before
     assert len(_said(emulator, REQUESTER)) == heard
 
-    # Picked from the menu without a summary: refused as empty, the summary is not the name.
+    # Picked from the menu without a summary: asked for one, the summary is not the name.
     await world.user_sends(OFFICER, f"/resolve@{name}", GENERAL_GROUP, topic.thread_id)
-    await until(lambda: any("内容不能为空" in t for t in _said(emulator, GENERAL_GROUP)))
+    await until(lambda: any("请写明办结摘要" in t for t in _said(emulator, GENERAL_GROUP)))
     assert "用法:/resolve 办结情况摘要" in _said(emulator, GENERAL_GROUP)[-1]
     # With a summary: exactly the summary reaches the requester.
     await world.user_sends(
