@@ -25,7 +25,7 @@ _ASKS = (
     (
         LOCATION,
         re.compile(
-            r"位置|地址|地点|门牌|路口|小区名称|\baddress|\bwhere\b|\blocation|\bjunction|pick-?up\b"
+            r"位置|地址|住址|地点|门牌|路口|小区名称|\baddress|\bwhere\b|\blocation|\bjunction|pick-?up\b"
             r"|^the\s+estate\b"
         ),
     ),
@@ -171,6 +171,13 @@ def kind_of(item: str) -> str | None:
     SCOPE), by its words; None for any other ("关闭总阀后水是否还在流")."""
     folded = item.casefold()
     return next((kind for kind, asks in _ASKS if asks.search(folded)), None)
+
+
+def asked(words: str) -> frozenset[str]:
+    """Every kind of detail `words` ask for (an officer's "请提供您的详细住址和联系电话" asks a
+    place and a phone), as `kind_of` reads one item."""
+    folded = words.casefold()
+    return frozenset(kind for kind, asks in _ASKS if asks.search(folded))
 
 
 def given(words: str) -> frozenset[str]:

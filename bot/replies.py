@@ -13,20 +13,25 @@ just talking about (one they opened or wrote to in the last half hour, after any
 said on the others: a clerk does not ask "which matter?" of someone still speaking of the one
 just opened); else to the ticket whose staff spoke to them last (a message, or a resolution
 awaiting their word); else the desk asks them which (issue 14, input 6; the seed's first
-rule: every word reaches the person who owns the matter). `choose` is the decision, a pure
+rule: every word reaches the person who owns the matter). Ahead of all but a reply: words
+naming one ticket's matter go to it ("停电那个还没来电" beside a lost ID card's newer ticket),
+words naming several are asked about (bot/matter_terms.py); and details a ticket waits for
+(the address the bot asked for, or its officer, bot/awaited.py) go to it, whatever was opened
+or written to since. `choose` is the decision, a pure
 function; `route` and `choice` read what it needs in the caller's session.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import answer_fit
+from bot import answer_fit, awaited, matter_terms
+from bot.details import given
 from bot.errors import IllegalMove, NotFound
 from bot.excerpt import MARK_ROOM, MAX_CAPTION, requester_parts, units
 from bot.models import (
@@ -58,6 +63,7 @@ class InHand:
     said: str = ""
     question: str = ""
     resolved: bool = False
+    awaits: frozenset[str] = frozenset()  # the kinds of detail it waits for (bot/awaited.py)
 
     @property
     def waiting(self) -> bool:
@@ -80,6 +86,9 @@ def choose(
     Each rule wins over those below it:
     | the message replies to a ticket in hand (`replied_to`)   | that ticket                |
     | one ticket in hand                                       | that one                   |
+    | the words name one's matter (`matter_terms.named`)       | that one                   |
+    | ... several's                                            | None: ask which            |
+    | they give details one waits for, and no other (`awaits`) | that one                   |
     | staff wait for their answer on one, since they last      | that one                   |
     | opened a ticket                                          |                            |
     | ... on several                                           | the one the words fit best |
@@ -94,6 +103,13 @@ def choose(
         return replied_to
     if len(ids) == 1:
         return ids[0]
+    named = matter_terms.named(words, {t.ticket_id: t.question for t in in_hand})
+    if named:
+        return next(iter(named)) if len(named) == 1 else None
+    kinds = given(words) if any(t.awaits for t in in_hand) else frozenset()
+    owed = [t.ticket_id for t in in_hand if t.awaits & kinds]
+    if len(owed) == 1:
+        return owed[0]
     opened = max((t.opened for t in in_hand if t.opened is not None), default=None)
     waiting = [
         t
@@ -169,13 +185,18 @@ async def holding(*, session: AsyncSession, requester_id: int) -> int:
     return int(await session.scalar(_HOLDING, {"requester_id": requester_id}) or 0)
 
 
-async def in_hand(*, session: AsyncSession, requester_id: int) -> list[tuple[Ticket, InHand]]:
+async def in_hand(
+    *, session: AsyncSession, requester_id: int, words: str = ""
+) -> list[tuple[Ticket, InHand]]:
     """The requester's tickets in hand, oldest first, each with when its staff last spoke to
     them (their latest message, or the resolution of a ticket resolved and awaiting the
     requester's word: what they write next is most likely an answer to it) and when the
     requester last spoke of it (their latest message filed under it, or its opening), with
-    what its staff last said (`InHand`)."""
-    rows = await session.execute(_IN_HAND, {"requester_id": requester_id})
+    what its staff last said (`InHand`); when `words` give details (`details.given`), the
+    kinds of detail each waits for (`awaited.awaits`: read from the requester's words filed
+    under each, else never)."""
+    rows = list(await session.execute(_IN_HAND, {"requester_id": requester_id}))
+    since = await _their_words(session, [row[0].id for row in rows]) if given(words) else None
     found = []
     for ticket, latest, theirs, said in rows:
         resolved = ticket.resolved_at if ticket.status == TicketStatus.RESOLVED else None
@@ -190,7 +211,28 @@ async def in_hand(*, session: AsyncSession, requester_id: int) -> list[tuple[Tic
             question=ticket.question,
             resolved=resolved is not None,
         )
+        if since is not None:
+            waits = awaited.awaits(
+                turns=ticket.inquiry,
+                since=since.get(ticket.id, ()),
+                staff_said=said or "",
+                staff_waiting=held.waiting,
+            )
+            held = replace(held, awaits=waits)
         found.append((ticket, held))
+    return found
+
+
+async def _their_words(session: AsyncSession, ticket_ids: list[int]) -> dict[int, list[str]]:
+    """The words of the requester's messages filed under each of these tickets."""
+    rows = await session.execute(
+        select(TicketMessage.ticket_id, TicketMessage.text).where(
+            TicketMessage.ticket_id.in_(ticket_ids), TicketMessage.direction == Direction.IN
+        )
+    )
+    found: dict[int, list[str]] = {}
+    for ticket_id, text in rows:
+        found.setdefault(ticket_id, []).append(text or "")
     return found
 
 
@@ -231,7 +273,7 @@ async def route(
         return Route(None)
     if holding <= 1:
         return Route(current)
-    found = await in_hand(session=session, requester_id=requester.id)
+    found = await in_hand(session=session, requester_id=requester.id, words=words)
     if len(found) <= 1:
         return Route(current)
     replied_to = None

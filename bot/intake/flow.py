@@ -36,7 +36,9 @@ from bot.intake.decision import (
 from bot.intake.fillers import thanks
 from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, register
 from bot.intake.new_matter import led_question
+from bot.intake.owed import owed_ticket
 from bot.intake.own_kind import anew_after, apart_from, strays
+from bot.intake.reminding import remind
 from bot.intake.reply import reply_to_answer
 from bot.intake.search import band_of
 from bot.intake.search import closest as closest_templates
@@ -105,6 +107,11 @@ async def take_text(
         and reply_to_answer(text) is None
         and (parted is None or parted.reply is None)
     )
+    if beside and step is None and origin is None and current is not None:
+        # Details a ticket in hand waits for (its address, asked): that ticket's, not the
+        # inquiry's (bot/intake/owed.py).
+        owed = await owed_ticket(tx=tx, requester=requester, turns=going_on, text=text)
+        current, beside = (owed, False) if owed is not None else (current, beside)
     # After such a lead, a question of another matter than the ticket's: taken alone.
     apart = (
         step is None and current is not None and not beside and lead.apart(desk, current, parted)
@@ -177,23 +184,8 @@ async def take_text(
     if decided is Action.DROPPED:  # "算了,不用了" while the category waits: nothing filed
         await pending.drop(tx=tx, rules=desk.rules, requester=requester)
         return Outcome(decided)
-    if decided is Action.REMIND:
-        # Nothing of the matter: a reminder, never in the same words twice, with one live set
-        # of buttons; after the third, a person takes the question as it is.
-        requester.inquiry = going_on
-        reminder = pending.reminder(inquiry.reminded(going_on))
-        if reminder is None:
-            return await hand_over(
-                tx=tx,
-                desk=desk,
-                requester=requester,
-                question=requester.last_question or text,
-                category=fallback_category(desk.settings),
-            )
-        record_turn(requester, inquiry.bot_did("remind", now))
-        if reminder.shows_buttons:
-            await offers.retire(tx=tx, rules=desk.rules, requester=requester)
-        return Outcome(decided, reminder=reminder)
+    if decided is Action.REMIND:  # nothing of the matter: reminded of the choice waiting
+        return await remind(tx=tx, desk=desk, requester=requester, turns=going_on, text=text)
     # The first inquiry goes on (or, idle and waited on by nothing, starts again): every text
     # in it reaches the ticket it may become.
     written = text
