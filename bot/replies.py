@@ -79,13 +79,16 @@ def choose(
     in_hand: Sequence[InHand],
     now: datetime | None = None,
     words: str = "",
+    settled: int | None = None,
 ) -> int | None:
     """The ticket a requester's message (its `words`) at `now` is for, or None when the desk
-    must ask them.
+    must ask them. `settled`: the ticket the intake chose for the words' matter or the
+    details it waits for (bot/intake/whose.py), which it knows better than these rules.
 
     Each rule wins over those below it:
     | the message replies to a ticket in hand (`replied_to`)   | that ticket                |
     | one ticket in hand                                       | that one                   |
+    | the intake settled on one (`settled`)                    | that one                   |
     | the words name one's matter (`matter_terms.named`)       | that one                   |
     | ... several's                                            | None: ask which            |
     | they give details one waits for, and no other (`awaits`) | that one                   |
@@ -103,7 +106,12 @@ def choose(
         return replied_to
     if len(ids) == 1:
         return ids[0]
-    named = matter_terms.named(words, {t.ticket_id: t.question for t in in_hand})
+    if settled in ids:
+        return settled
+    # Its staff's question waiting is of its matter too: "居住证办了" answers #1's officer
+    # asking "您办理居住证了吗?", though #2 is the residence permit's.
+    matters = {t.ticket_id: f"{t.question}\n{t.said if t.waiting else ''}" for t in in_hand}
+    named = matter_terms.named(words, matters)
     if named:
         return next(iter(named)) if len(named) == 1 else None
     kinds = given(words) if any(t.awaits for t in in_hand) else frozenset()
@@ -262,13 +270,15 @@ async def route(
     replied_to_message_id: int | None,
     now: datetime | None = None,
     words: str = "",
+    settled: bool = False,
 ) -> Route:
     """Where the requester's message goes (`choose`), `current` being their latest ticket in
     hand (None: they have none, and it goes to no ticket) and `holding` how many they have in
     hand (the query that found `current` counts them: bot/requesters.py `Asking`), so that
     the usual case, one, reads nothing more. `replied_to_message_id`: the message in their
     chat it replies to, if any; `now`, the message's instant (None: the rule of a
-    conversation under way is not applied); `words`, its text or caption."""
+    conversation under way is not applied); `words`, its text or caption; `settled`, the
+    intake chose `current` for the words' matter or the details it waits for."""
     if current is None:
         return Route(None)
     if holding <= 1:
@@ -281,7 +291,13 @@ async def route(
         replied_to = await ticket_of_message(
             session=session, chat_id=requester.chat_id, message_id=replied_to_message_id
         )
-    chosen = choose(replied_to=replied_to, in_hand=[h for _, h in found], now=now, words=words)
+    chosen = choose(
+        replied_to=replied_to,
+        in_hand=[h for _, h in found],
+        now=now,
+        words=words,
+        settled=current.id if settled else None,
+    )
     if chosen is None:
         return Route(None, tuple(t for t, _ in found))
     return Route(next(t for t, _ in found if t.id == chosen))

@@ -21,8 +21,11 @@ async def ticket_for(
     holding: int,
     message: Message,
     update_id: int,
+    *,
+    settled: bool = False,
 ) -> Ticket | None:
-    """The ticket the requester's `message` goes to (`current` is their latest in hand,
+    """The ticket the requester's `message` goes to (`current` is their latest in hand, or
+    with `settled` the one the desk chose for its matter or the details it waits for;
     `holding` how many they have in hand), or None when they were asked which (in the
     caller's transaction)."""
     replied = message.reply_to_message
@@ -34,6 +37,7 @@ async def ticket_for(
         replied_to_message_id=replied.message_id if replied is not None else None,
         now=tx.now,
         words=message.text or message.caption or "",
+        settled=settled,
     )
     if route.ticket is not None:
         return route.ticket

@@ -13,7 +13,7 @@ from bot import hazard, metrics
 from bot.classify import fallback_category
 from bot.desk import Desk
 from bot.faults import reports_fault
-from bot.intake import emergency, inquiry, language, lead, offers, pending, pressing
+from bot.intake import emergency, inquiry, language, lead, offers, pending, pressing, whose
 from bot.intake.about import ask_about
 from bot.intake.after_answer import said_after_answer
 from bot.intake.announcement import leading_notice
@@ -36,10 +36,8 @@ from bot.intake.decision import (
 from bot.intake.fillers import thanks
 from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, register
 from bot.intake.new_matter import led_question
-from bot.intake.owed import owed_ticket
-from bot.intake.own_kind import anew_after, apart_from, strays
+from bot.intake.own_kind import anew_after, strays
 from bot.intake.reminding import remind
-from bot.intake.reply import reply_to_answer
 from bot.intake.search import band_of
 from bot.intake.search import closest as closest_templates
 from bot.intake.second import two_questions, with_second
@@ -100,31 +98,19 @@ async def take_text(
     mine = None if origin is not None else (text if led is None else led.own)
     # A reply or an opener leading a question ("没用,我是想问…", "还有,…", "Solved. Also…").
     parted = led_question(text) if origin is None and led is None else None
-    # A question answered aside from the ticket in hand takes only what answers its answer
-    # ("没用", "解决了", or such leading a question); else the ticket's, unless it is one too.
-    beside = bool(going_on) and not (
-        inquiry.is_aside(going_on)
-        and reply_to_answer(text) is None
-        and (parted is None or parted.reply is None)
+    # The inquiry's, the ticket's, or a matter of its own; which ticket in hand (whose.py).
+    placed = await whose.place(
+        tx=tx,
+        desk=desk,
+        requester=requester,
+        current=current,
+        turns=going_on,
+        text=text,
+        step=step,
+        forwarded=origin is not None,
+        parted=parted,
     )
-    if beside and step is None and origin is None and current is not None:
-        # Details a ticket in hand waits for (its address, asked): that ticket's, not the
-        # inquiry's (bot/intake/owed.py).
-        owed = await owed_ticket(tx=tx, requester=requester, turns=going_on, text=text)
-        current, beside = (owed, False) if owed is not None else (current, beside)
-    # After such a lead, a question of another matter than the ticket's: taken alone.
-    apart = (
-        step is None and current is not None and not beside and lead.apart(desk, current, parted)
-    )
-    # Another matter, in the chat of a ticket in hand: answered or its own ticket, not filed.
-    aside = (
-        step is None
-        and current is not None
-        and origin is None
-        and not beside
-        and has_words(text)
-        and (apart or apart_from(desk, requester, current, text))
-    )
+    current, beside, apart, aside = placed.ticket, placed.beside, placed.apart, placed.aside
     decided = before_match(
         step=step,
         ticket_in_progress=current is not None,
@@ -155,11 +141,12 @@ async def take_text(
         danger = await emergency.raise_ticket(
             tx=tx, desk=desk, requester=requester, ticket=current, text=mine
         )
-        return emergency.told(danger, mine, Outcome(decided, ticket=current, person=person))
+        into = Outcome(decided, ticket=current, person=person, settled=placed.settled)
+        return emergency.told(danger, mine, into)
     if decided is Action.NO_WORDS:  # each kind answered for what it is, nothing filed
         return Outcome(decided, wordless=wordless_of(text, going_on, step is None))
     if decided is Action.INTO_TICKET:
-        return Outcome(decided, ticket=current)
+        return Outcome(decided, ticket=current, settled=placed.settled)
     if decided is Action.COURTESY or (
         courteous and decided in (Action.CLARIFY, Action.ASK_MATTER)
     ):

@@ -157,3 +157,15 @@ def test_details_one_ticket_waits_for_go_to_it_whatever_was_opened_since() -> No
     # Both wait for an address: no clue from the details, the usual rules decide.
     both = [in_hand[0], InHand(2, None, at(10), opened=at(10), awaits=frozenset({"location"}))]
     assert choose(replied_to=None, in_hand=both, now=at(11), words="和平路12号3单元") == 2
+
+
+def test_words_of_the_matter_an_officer_asks_about_answer_that_officer() -> None:
+    """#1's officer asks about the residence permit, #2's matter: the answer naming it is
+    #1's, whose question waits (it names both matters, the permit and #1's question)."""
+    in_hand = [
+        InHand(
+            1, at(20), at(0), opened=at(0), said="您办理居住证了吗?", question="我想申请公租房"
+        ),
+        InHand(2, None, at(10), opened=at(10), question="居住证怎么办理"),
+    ]
+    assert choose(replied_to=None, in_hand=in_hand, now=at(21), words="居住证已经办了") == 1

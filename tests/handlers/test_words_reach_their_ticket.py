@@ -178,3 +178,20 @@ async def test_the_answer_to_an_officers_question_reaches_it_after_another_ticke
     told = await person.says(ADDRESS[user])
     assert ADDED[user].format(1) in told.text
     assert await _filed(application, ADDRESS[user]) == [1]
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("user", [REQUESTER, ENGLISH])
+async def test_another_tickets_matter_told_again_beside_the_latest_is_filed_there(
+    running: tuple[Emulator, App], desk_clock: DeskClock, user: int
+) -> None:
+    """The power cut told again in other words beside the ID card's ticket: not a second
+    power cut's ticket (it was #3), the power cut's in hand."""
+    emulator, application = running
+    person = Requester(emulator, desk_clock, user)
+    await _power_then_id_card(person)
+    again = {REQUESTER: "家里没电了", ENGLISH: "There is no electricity at home"}
+    told = await person.says(again[user])
+    assert ADDED[user].format(1) in told.text
+    assert await _filed(application, again[user]) == [1]
+    assert len(await _tickets(application)) == 2
