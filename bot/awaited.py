@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from bot.details import asked, given, kind_of
+from bot.details import asked, carried, given, kind_of
 
 
 def bot_asked(turns: Sequence[Mapping[str, Any]] | None) -> frozenset[str]:
@@ -26,14 +26,17 @@ def bot_asked(turns: Sequence[Mapping[str, Any]] | None) -> frozenset[str]:
 def awaits(
     *,
     turns: Sequence[Mapping[str, Any]] | None,
-    since: Iterable[str] = (),
+    since: Iterable[tuple[str, str]] = (),
     staff_said: str = "",
     staff_waiting: bool = False,
 ) -> frozenset[str]:
     """The kinds of detail a ticket waits for: those the bot asked for in its first inquiry
-    `turns` that none of the requester's words filed under it `since` give, and, while its
-    staff wait for the requester's answer (`staff_waiting`), those their latest message
-    (`staff_said`) asks for."""
-    have: frozenset[str] = frozenset().union(*(given(words) for words in since))
+    `turns` that none of the requester's messages filed under it `since` (each its words and
+    content type) gives (`details.given`, `details.carried`), and, while its staff wait for
+    the requester's answer (`staff_waiting`), those their latest message (`staff_said`) asks
+    for."""
+    have: frozenset[str] = frozenset().union(
+        *(given(words) | carried(content_type) for words, content_type in since)
+    )
     staff = asked(staff_said) if staff_waiting and staff_said else frozenset()
     return (bot_asked(turns) - have) | staff

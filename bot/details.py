@@ -194,6 +194,18 @@ def given(words: str) -> frozenset[str]:
     return frozenset(kinds)
 
 
+# What a message that is not plain text gives by its kind (its content type): a photo, a
+# place shared (a location, a venue), a phone number (a contact).
+_CONTENT = {"photo": PHOTO, "location": LOCATION, "venue": LOCATION, "contact": PHONE}
+
+
+def carried(content_type: str) -> frozenset[str]:
+    """The kinds of detail a message of `content_type` gives by what it is, whatever its
+    words: a photo a PHOTO, a location or venue shared a LOCATION, a contact a PHONE."""
+    kind = _CONTENT.get(content_type)
+    return frozenset() if kind is None else frozenset({kind})
+
+
 def split(items: Sequence[str], have: Iterable[str]) -> tuple[list[str], list[str]]:
     """The `ask_for` items still to ask for, and those already given (their kinds in
     `have`), each in the template's order."""

@@ -31,7 +31,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import answer_fit, awaited, matter_terms
-from bot.details import given
+from bot.details import carried, given
 from bot.errors import IllegalMove, NotFound
 from bot.excerpt import MARK_ROOM, MAX_CAPTION, requester_parts, units
 from bot.models import (
@@ -80,10 +80,13 @@ def choose(
     now: datetime | None = None,
     words: str = "",
     settled: int | None = None,
+    carries: frozenset[str] = frozenset(),
 ) -> int | None:
     """The ticket a requester's message (its `words`) at `now` is for, or None when the desk
     must ask them. `settled`: the ticket the intake chose for the words' matter or the
-    details it waits for (bot/intake/whose.py), which it knows better than these rules.
+    details it waits for (bot/intake/whose.py), which it knows better than these rules;
+    `carries`, the kinds of detail the message gives by what it is (a photo, a place shared:
+    `details.carried`).
 
     Each rule wins over those below it:
     | the message replies to a ticket in hand (`replied_to`)   | that ticket                |
@@ -114,7 +117,7 @@ def choose(
     named = matter_terms.named(words, matters)
     if named:
         return next(iter(named)) if len(named) == 1 else None
-    kinds = given(words) if any(t.awaits for t in in_hand) else frozenset()
+    kinds = given(words) | carries if any(t.awaits for t in in_hand) else frozenset()
     owed = [t.ticket_id for t in in_hand if t.awaits & kinds]
     if len(owed) == 1:
         return owed[0]
@@ -194,17 +197,23 @@ async def holding(*, session: AsyncSession, requester_id: int) -> int:
 
 
 async def in_hand(
-    *, session: AsyncSession, requester_id: int, words: str = ""
+    *,
+    session: AsyncSession,
+    requester_id: int,
+    words: str = "",
+    carries: frozenset[str] = frozenset(),
 ) -> list[tuple[Ticket, InHand]]:
     """The requester's tickets in hand, oldest first, each with when its staff last spoke to
     them (their latest message, or the resolution of a ticket resolved and awaiting the
     requester's word: what they write next is most likely an answer to it) and when the
     requester last spoke of it (their latest message filed under it, or its opening), with
-    what its staff last said (`InHand`); when `words` give details (`details.given`), the
-    kinds of detail each waits for (`awaited.awaits`: read from the requester's words filed
-    under each, else never)."""
+    what its staff last said (`InHand`); when a message's `words` give details
+    (`details.given`) or it `carries` some (a photo, a place shared), the kinds of detail
+    each waits for (`awaited.awaits`: read from the requester's messages filed under each,
+    else never)."""
     rows = list(await session.execute(_IN_HAND, {"requester_id": requester_id}))
-    since = await _their_words(session, [row[0].id for row in rows]) if given(words) else None
+    ids = [row[0].id for row in rows]
+    since = await _theirs(session, ids) if carries or given(words) else None
     found = []
     for ticket, latest, theirs, said in rows:
         resolved = ticket.resolved_at if ticket.status == TicketStatus.RESOLVED else None
@@ -231,16 +240,18 @@ async def in_hand(
     return found
 
 
-async def _their_words(session: AsyncSession, ticket_ids: list[int]) -> dict[int, list[str]]:
-    """The words of the requester's messages filed under each of these tickets."""
+async def _theirs(
+    session: AsyncSession, ticket_ids: list[int]
+) -> dict[int, list[tuple[str, str]]]:
+    """The requester's messages filed under each of these tickets: words and content type."""
     rows = await session.execute(
-        select(TicketMessage.ticket_id, TicketMessage.text).where(
+        select(TicketMessage.ticket_id, TicketMessage.text, TicketMessage.content_type).where(
             TicketMessage.ticket_id.in_(ticket_ids), TicketMessage.direction == Direction.IN
         )
     )
-    found: dict[int, list[str]] = {}
-    for ticket_id, text in rows:
-        found.setdefault(ticket_id, []).append(text or "")
+    found: dict[int, list[tuple[str, str]]] = {}
+    for ticket_id, text, content_type in rows:
+        found.setdefault(ticket_id, []).append((text or "", content_type))
     return found
 
 
@@ -271,6 +282,7 @@ async def route(
     now: datetime | None = None,
     words: str = "",
     settled: bool = False,
+    content_type: str = "text",
 ) -> Route:
     """Where the requester's message goes (`choose`), `current` being their latest ticket in
     hand (None: they have none, and it goes to no ticket) and `holding` how many they have in
@@ -278,12 +290,14 @@ async def route(
     the usual case, one, reads nothing more. `replied_to_message_id`: the message in their
     chat it replies to, if any; `now`, the message's instant (None: the rule of a
     conversation under way is not applied); `words`, its text or caption; `settled`, the
-    intake chose `current` for the words' matter or the details it waits for."""
+    intake chose `current` for the words' matter or the details it waits for;
+    `content_type`, what the message is (a photo, a location shared: `details.carried`)."""
     if current is None:
         return Route(None)
     if holding <= 1:
         return Route(current)
-    found = await in_hand(session=session, requester_id=requester.id, words=words)
+    carries = carried(content_type)
+    found = await in_hand(session=session, requester_id=requester.id, words=words, carries=carries)
     if len(found) <= 1:
         return Route(current)
     replied_to = None
@@ -297,6 +311,7 @@ async def route(
         now=now,
         words=words,
         settled=current.id if settled else None,
+        carries=carries,
     )
     if chosen is None:
         return Route(None, tuple(t for t, _ in found))

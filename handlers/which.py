@@ -10,7 +10,7 @@ from bot import replies
 from bot.desk import Desk
 from bot.models import Requester, Ticket
 from bot.transaction import Transaction
-from handlers import keyboards, post
+from handlers import keyboards, post, received
 
 
 async def ticket_for(
@@ -38,6 +38,7 @@ async def ticket_for(
         now=tx.now,
         words=message.text or message.caption or "",
         settled=settled,
+        content_type=received.content_of(message)[0],
     )
     if route.ticket is not None:
         return route.ticket

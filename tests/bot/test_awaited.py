@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from bot.awaited import awaits, bot_asked
-from bot.details import LOCATION, NUMBER, PHONE, SCOPE, TIME, asked
+from bot.details import LOCATION, NUMBER, PHONE, PHOTO, SCOPE, TIME, asked
 from bot.matter_terms import named
 
 ANSWERED = [
@@ -27,7 +27,12 @@ def test_the_bot_asked_for_the_details_of_its_latest_answer() -> None:
 
 def test_a_ticket_waits_for_what_was_asked_and_not_given_since() -> None:
     assert awaits(turns=ANSWERED) == {LOCATION, TIME, SCOPE}
-    assert awaits(turns=ANSWERED, since=["和平路12号3单元", "早上8点开始停的"]) == {SCOPE}
+    since = [("和平路12号3单元", "text"), ("早上8点开始停的", "text")]
+    assert awaits(turns=ANSWERED, since=since) == {SCOPE}
+    # A photo or a place shared gives what it is, whatever its words.
+    light = [{**ANSWERED[1], "ask_for": ["路灯的具体位置", "现场照片", "灯杆编号"]}]
+    assert awaits(turns=light, since=[("", "photo")]) == {LOCATION, NUMBER}
+    assert awaits(turns=light, since=[("", "location"), ("LD-0457", "text")]) == {PHOTO}
     # Its officer's question waits too, until the requester answers (`staff_waiting`).
     said = "请提供您的详细住址和联系电话"
     assert asked(said) == {LOCATION, PHONE}

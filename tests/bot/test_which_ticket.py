@@ -154,6 +154,10 @@ def test_details_one_ticket_waits_for_go_to_it_whatever_was_opened_since() -> No
     ]
     assert choose(replied_to=None, in_hand=in_hand, now=at(11), words="和平路12号3单元") == 1
     assert choose(replied_to=None, in_hand=in_hand, now=at(11), words="电话13800138000") == 2
+    # A photo or a place shared gives what it is (`carries`).
+    photo = [InHand(1, None, at(0), opened=at(0), awaits=frozenset({"photo"})), in_hand[1]]
+    assert choose(replied_to=None, in_hand=photo, now=at(11), carries=frozenset({"photo"})) == 1
+    assert choose(replied_to=None, in_hand=photo, now=at(11), words="好的") == 2
     # Both wait for an address: no clue from the details, the usual rules decide.
     both = [in_hand[0], InHand(2, None, at(10), opened=at(10), awaits=frozenset({"location"}))]
     assert choose(replied_to=None, in_hand=both, now=at(11), words="和平路12号3单元") == 2

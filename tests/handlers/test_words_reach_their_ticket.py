@@ -195,3 +195,35 @@ async def test_another_tickets_matter_told_again_beside_the_latest_is_filed_ther
     assert ADDED[user].format(1) in told.text
     assert await _filed(application, again[user]) == [1]
     assert len(await _tickets(application)) == 2
+
+
+LIGHT = {REQUESTER: "路灯坏了", ENGLISH: "The street light outside my door is broken"}
+PHOTO = {"photo": [{"file_id": "p-1", "file_unique_id": "u-1", "width": 90, "height": 90}]}
+PLACE = {"location": {"latitude": 31.2, "longitude": 121.4}}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("user", [REQUESTER, ENGLISH])
+async def test_a_photo_and_a_place_the_bot_asked_for_reach_their_ticket(
+    running: tuple[Emulator, App], desk_clock: DeskClock, user: int
+) -> None:
+    """The bot asked the street light's ticket for a photo and where the light is; the ID
+    card's ticket was opened since: the photo and the place shared are the light's."""
+    emulator, application = running
+    world = emulator.world
+    person = Requester(emulator, desk_clock, user)
+    await person.says(LIGHT[user])
+    await person.has(1)
+    await person.says("/new")
+    await person.says(ID_CARD[user])
+    await person.says(PERSON[user])
+    await person.has(2)
+    for content, kind in ((PHOTO, "photo"), (PLACE, "location")):
+        desk_clock.now += timedelta(minutes=1)
+        count = len(bot_said(world, user))
+        await world.user_sends_content(user, content)
+        await until(lambda count=count: len(bot_said(world, user)) > count)
+        assert ADDED[user].format(1) in bot_said(world, user)[-1].text, kind
+        async with application.bot_data.desk.sessions() as session:
+            query = select(TicketMessage.ticket_id).where(TicketMessage.content_type == kind)
+            assert list((await session.scalars(query)).all()) == [1]
