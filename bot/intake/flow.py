@@ -111,6 +111,7 @@ async def take_text(
         parted=parted,
     )
     current, beside, apart, aside = placed.ticket, placed.beside, placed.apart, placed.aside
+    step = None if placed.settled else step  # into the ticket it settled on, whatever waits
     decided = before_match(
         step=step,
         ticket_in_progress=current is not None,

@@ -141,7 +141,7 @@ def apart_from(desk: Desk, requester: Requester, ticket: Ticket, text: str) -> b
     # A fault, a supply cut or a danger to people told now: a matter to act on.
     fault = (
         reports_fault(text)
-        or infer_category(desk.settings, text) == _fault(desk)
+        or infer_category(desk.settings, text) == fault_category(desk)
         or bool(emergency_words(desk.rules, text))
     )
     question = reads_as_question(text)
@@ -160,7 +160,7 @@ def apart_from(desk: Desk, requester: Requester, ticket: Ticket, text: str) -> b
             follow_up=False,
             same_matter=same_matter(desk, ticket, text),
             fault=fault,
-            ticket_fault=ticket.category == _fault(desk),
+            ticket_fault=ticket.category == fault_category(desk),
             new_supply=bool(supplies_cut_now(text) - cut_supplies(words)),
             question=question,
             elsewhere=elsewhere,
@@ -191,5 +191,6 @@ def same_matter(desk: Desk, ticket: Ticket, text: str) -> bool:
     )
 
 
-def _fault(desk: Desk) -> str:
+def fault_category(desk: Desk) -> str:
+    """The category of fault reports (config `emergency.category`)."""
     return desk.settings.emergency.category

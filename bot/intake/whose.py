@@ -68,9 +68,11 @@ async def place(
         and (parted is None or parted.reply is None)
     )
     free = step is None and not forwarded and current is not None
+    # Beside an inquiry going on, or instead of the new question /new asked for.
+    fresh = step is DialogStep.NEW_QUESTION and not forwarded and current is not None
     owed = (
-        await owed_ticket(tx=tx, requester=requester, turns=turns, text=text)
-        if (free and beside)
+        await owed_ticket(tx=tx, desk=desk, requester=requester, turns=turns, text=text)
+        if (free and beside) or fresh
         else None
     )
     if owed is not None:

@@ -227,3 +227,48 @@ async def test_a_photo_and_a_place_the_bot_asked_for_reach_their_ticket(
         async with application.bot_data.desk.sessions() as session:
             query = select(TicketMessage.ticket_id).where(TicketMessage.content_type == kind)
             assert list((await session.scalars(query)).all()) == [1]
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("user", [REQUESTER, ENGLISH])
+async def test_the_address_sent_instead_of_a_new_question_reaches_its_ticket(
+    running: tuple[Emulator, App], desk_clock: DeskClock, user: int
+) -> None:
+    """/new, then the power cut's address the bot asked for: filed with the power cut (it
+    was asked to say more, as a question); the new question is still awaited."""
+    emulator, application = running
+    person = Requester(emulator, desk_clock, user)
+    await person.says(POWER[user])
+    await person.has(1)
+    await person.says("/new")
+    told = await person.says(ADDRESS[user])
+    assert ADDED[user].format(1) in told.text
+    assert await _filed(application, ADDRESS[user]) == [1]
+    await person.says(ID_CARD[user])
+    await person.says(PERSON[user])
+    await person.has(2)
+    _, second = await _tickets(application)
+    assert second.question == ID_CARD[user]
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("user", [REQUESTER, ENGLISH])
+async def test_another_fault_at_an_address_is_not_the_awaited_address(
+    running: tuple[Emulator, App], desk_clock: DeskClock, user: int
+) -> None:
+    """The power cut's address awaited, a street light broken at an address is a matter of
+    its own, not filed with the power cut."""
+    emulator, application = running
+    person = Requester(emulator, desk_clock, user)
+    await person.says(POWER[user])
+    await person.has(1)
+    await person.says("/new")
+    light = {
+        REQUESTER: "和平路12号的路灯坏了",
+        ENGLISH: "The street light at 12 Heping Road is broken",
+    }
+    await person.says(light[user])
+    await person.has(2)
+    assert await _filed(application, light[user]) == []
+    _, second = await _tickets(application)
+    assert light[user] in second.question
