@@ -27,7 +27,7 @@ _ASKS = (
     (
         LOCATION,
         re.compile(
-            r"位置|地址|地点|门牌|路口|小区名称|\baddress|\bwhere\b|\blocation|\bjunction|pick-?up\b"
+            r"位置|地址|住址|地点|门牌|路口|小区名称|\baddress|\bwhere\b|\blocation|\bjunction|pick-?up\b"
             r"|^the\s+estate\b"
         ),
     ),
@@ -175,6 +175,13 @@ def kind_of(item: str) -> str | None:
     return next((kind for kind, asks in _ASKS if asks.search(folded)), None)
 
 
+def asked(words: str) -> frozenset[str]:
+    """Every kind of detail `words` ask for (an officer's "请提供您的详细住址和联系电话" asks a
+    place and a phone), as `kind_of` reads one item."""
+    folded = words.casefold()
+    return frozenset(kind for kind, asks in _ASKS if asks.search(folded))
+
+
 @remembered
 def given(words: str) -> frozenset[str]:
     """The kinds of detail the requester's `words` give: an address or a place (LOCATION), a
@@ -188,6 +195,18 @@ def given(words: str) -> frozenset[str]:
     rest = _PHONES.sub(" ", words)
     kinds |= {NUMBER} if any(g.search(rest) for k, g in _GIVES if k == NUMBER) else set()
     return frozenset(kinds)
+
+
+# What a message that is not plain text gives by its kind (its content type): a photo, a
+# place shared (a location, a venue), a phone number (a contact).
+_CONTENT = {"photo": PHOTO, "location": LOCATION, "venue": LOCATION, "contact": PHONE}
+
+
+def carried(content_type: str) -> frozenset[str]:
+    """The kinds of detail a message of `content_type` gives by what it is, whatever its
+    words: a photo a PHOTO, a location or venue shared a LOCATION, a contact a PHONE."""
+    kind = _CONTENT.get(content_type)
+    return frozenset() if kind is None else frozenset({kind})
 
 
 def split(items: Sequence[str], have: Iterable[str]) -> tuple[list[str], list[str]]:

@@ -13,20 +13,25 @@ just talking about (one they opened or wrote to in the last half hour, after any
 said on the others: a clerk does not ask "which matter?" of someone still speaking of the one
 just opened); else to the ticket whose staff spoke to them last (a message, or a resolution
 awaiting their word); else the desk asks them which (issue 14, input 6; the seed's first
-rule: every word reaches the person who owns the matter). `choose` is the decision, a pure
+rule: every word reaches the person who owns the matter). Ahead of all but a reply: words
+naming one ticket's matter go to it ("停电那个还没来电" beside a lost ID card's newer ticket),
+words naming several are asked about (bot/matter_terms.py); and details a ticket waits for
+(the address the bot asked for, or its officer, bot/awaited.py) go to it, whatever was opened
+or written to since. `choose` is the decision, a pure
 function; `route` and `choice` read what it needs in the caller's session.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import answer_fit
+from bot import answer_fit, awaited, matter_terms
+from bot.details import carried, given
 from bot.errors import IllegalMove, NotFound
 from bot.excerpt import MARK_ROOM, MAX_CAPTION, requester_parts, units
 from bot.models import (
@@ -58,6 +63,7 @@ class InHand:
     said: str = ""
     question: str = ""
     resolved: bool = False
+    awaits: frozenset[str] = frozenset()  # the kinds of detail it waits for (bot/awaited.py)
 
     @property
     def waiting(self) -> bool:
@@ -73,13 +79,22 @@ def choose(
     in_hand: Sequence[InHand],
     now: datetime | None = None,
     words: str = "",
+    settled: int | None = None,
+    carries: frozenset[str] = frozenset(),
 ) -> int | None:
     """The ticket a requester's message (its `words`) at `now` is for, or None when the desk
-    must ask them.
+    must ask them. `settled`: the ticket the intake chose for the words' matter or the
+    details it waits for (bot/intake/whose.py), which it knows better than these rules;
+    `carries`, the kinds of detail the message gives by what it is (a photo, a place shared:
+    `details.carried`).
 
     Each rule wins over those below it:
     | the message replies to a ticket in hand (`replied_to`)   | that ticket                |
     | one ticket in hand                                       | that one                   |
+    | the intake settled on one (`settled`)                    | that one                   |
+    | the words name one's matter (`matter_terms.named`)       | that one                   |
+    | ... several's                                            | None: ask which            |
+    | they give details one waits for, and no other (`awaits`) | that one                   |
     | staff wait for their answer on one, since they last      | that one                   |
     | opened a ticket                                          |                            |
     | ... on several                                           | the one the words fit best |
@@ -94,6 +109,18 @@ def choose(
         return replied_to
     if len(ids) == 1:
         return ids[0]
+    if settled in ids:
+        return settled
+    # Its staff's question waiting is of its matter too: "居住证办了" answers #1's officer
+    # asking "您办理居住证了吗?", though #2 is the residence permit's.
+    matters = {t.ticket_id: f"{t.question}\n{t.said if t.waiting else ''}" for t in in_hand}
+    named = matter_terms.named(words, matters)
+    if named:
+        return next(iter(named)) if len(named) == 1 else None
+    kinds = given(words) | carries if any(t.awaits for t in in_hand) else frozenset()
+    owed = [t.ticket_id for t in in_hand if t.awaits & kinds]
+    if len(owed) == 1:
+        return owed[0]
     opened = max((t.opened for t in in_hand if t.opened is not None), default=None)
     waiting = [
         t
@@ -169,13 +196,24 @@ async def holding(*, session: AsyncSession, requester_id: int) -> int:
     return int(await session.scalar(_HOLDING, {"requester_id": requester_id}) or 0)
 
 
-async def in_hand(*, session: AsyncSession, requester_id: int) -> list[tuple[Ticket, InHand]]:
+async def in_hand(
+    *,
+    session: AsyncSession,
+    requester_id: int,
+    words: str = "",
+    carries: frozenset[str] = frozenset(),
+) -> list[tuple[Ticket, InHand]]:
     """The requester's tickets in hand, oldest first, each with when its staff last spoke to
     them (their latest message, or the resolution of a ticket resolved and awaiting the
     requester's word: what they write next is most likely an answer to it) and when the
     requester last spoke of it (their latest message filed under it, or its opening), with
-    what its staff last said (`InHand`)."""
-    rows = await session.execute(_IN_HAND, {"requester_id": requester_id})
+    what its staff last said (`InHand`); when a message's `words` give details
+    (`details.given`) or it `carries` some (a photo, a place shared), the kinds of detail
+    each waits for (`awaited.awaits`: read from the requester's messages filed under each,
+    else never)."""
+    rows = list(await session.execute(_IN_HAND, {"requester_id": requester_id}))
+    ids = [row[0].id for row in rows]
+    since = await _theirs(session, ids) if carries or given(words) else None
     found = []
     for ticket, latest, theirs, said in rows:
         resolved = ticket.resolved_at if ticket.status == TicketStatus.RESOLVED else None
@@ -190,7 +228,30 @@ async def in_hand(*, session: AsyncSession, requester_id: int) -> list[tuple[Tic
             question=ticket.question,
             resolved=resolved is not None,
         )
+        if since is not None:
+            waits = awaited.awaits(
+                turns=ticket.inquiry,
+                since=since.get(ticket.id, ()),
+                staff_said=said or "",
+                staff_waiting=held.waiting,
+            )
+            held = replace(held, awaits=waits)
         found.append((ticket, held))
+    return found
+
+
+async def _theirs(
+    session: AsyncSession, ticket_ids: list[int]
+) -> dict[int, list[tuple[str, str]]]:
+    """The requester's messages filed under each of these tickets: words and content type."""
+    rows = await session.execute(
+        select(TicketMessage.ticket_id, TicketMessage.text, TicketMessage.content_type).where(
+            TicketMessage.ticket_id.in_(ticket_ids), TicketMessage.direction == Direction.IN
+        )
+    )
+    found: dict[int, list[tuple[str, str]]] = {}
+    for ticket_id, text, content_type in rows:
+        found.setdefault(ticket_id, []).append((text or "", content_type))
     return found
 
 
@@ -220,18 +281,23 @@ async def route(
     replied_to_message_id: int | None,
     now: datetime | None = None,
     words: str = "",
+    settled: bool = False,
+    content_type: str = "text",
 ) -> Route:
     """Where the requester's message goes (`choose`), `current` being their latest ticket in
     hand (None: they have none, and it goes to no ticket) and `holding` how many they have in
     hand (the query that found `current` counts them: bot/requesters.py `Asking`), so that
     the usual case, one, reads nothing more. `replied_to_message_id`: the message in their
     chat it replies to, if any; `now`, the message's instant (None: the rule of a
-    conversation under way is not applied); `words`, its text or caption."""
+    conversation under way is not applied); `words`, its text or caption; `settled`, the
+    intake chose `current` for the words' matter or the details it waits for;
+    `content_type`, what the message is (a photo, a location shared: `details.carried`)."""
     if current is None:
         return Route(None)
     if holding <= 1:
         return Route(current)
-    found = await in_hand(session=session, requester_id=requester.id)
+    carries = carried(content_type)
+    found = await in_hand(session=session, requester_id=requester.id, words=words, carries=carries)
     if len(found) <= 1:
         return Route(current)
     replied_to = None
@@ -239,7 +305,14 @@ async def route(
         replied_to = await ticket_of_message(
             session=session, chat_id=requester.chat_id, message_id=replied_to_message_id
         )
-    chosen = choose(replied_to=replied_to, in_hand=[h for _, h in found], now=now, words=words)
+    chosen = choose(
+        replied_to=replied_to,
+        in_hand=[h for _, h in found],
+        now=now,
+        words=words,
+        settled=current.id if settled else None,
+        carries=carries,
+    )
     if chosen is None:
         return Route(None, tuple(t for t, _ in found))
     return Route(next(t for t, _ in found if t.id == chosen))

@@ -81,7 +81,14 @@ async def ask(update: Update, context: DeskContext) -> None:
                 await _into_ticket(desk, tx, requester, outcome.ticket, message, told=True)
                 return
             ticket = await which.ticket_for(
-                desk, tx, requester, outcome.ticket, holding, message, update.update_id
+                desk,
+                tx,
+                requester,
+                outcome.ticket,
+                holding,
+                message,
+                update.update_id,
+                settled=outcome.settled,
             )
             if ticket is not None:  # else they are asked which of their tickets it is for
                 await _into_ticket(desk, tx, requester, ticket, message, person=outcome.person)

@@ -13,7 +13,7 @@ from bot.errors import DeskError
 from bot.intake import which_named
 from bot.models import Requester, Ticket
 from bot.transaction import Transaction
-from handlers import keyboards, post
+from handlers import keyboards, post, received
 from handlers.callbacks import Action, UnknownButton, parse
 
 
@@ -25,8 +25,11 @@ async def ticket_for(
     holding: int,
     message: Message,
     update_id: int,
+    *,
+    settled: bool = False,
 ) -> Ticket | None:
-    """The ticket the requester's `message` goes to (`current` is their latest in hand,
+    """The ticket the requester's `message` goes to (`current` is their latest in hand, or
+    with `settled` the one the desk chose for its matter or the details it waits for;
     `holding` how many they have in hand), or None when they were asked which (in the
     caller's transaction)."""
     replied = message.reply_to_message
@@ -38,6 +41,8 @@ async def ticket_for(
         replied_to_message_id=replied.message_id if replied is not None else None,
         now=tx.now,
         words=message.text or message.caption or "",
+        settled=settled,
+        content_type=received.content_of(message)[0],
     )
     if route.ticket is not None:
         return route.ticket

@@ -13,7 +13,17 @@ from bot import hazard, metrics
 from bot.classify import fallback_category
 from bot.desk import Desk
 from bot.faults import reports_fault
-from bot.intake import emergency, inquiry, language, lead, offers, pending, pressing, taken_back
+from bot.intake import (
+    emergency,
+    inquiry,
+    language,
+    lead,
+    offers,
+    pending,
+    pressing,
+    taken_back,
+    whose,
+)
 from bot.intake.about import ask_about
 from bot.intake.after_answer import said_after_answer
 from bot.intake.announcement import leading_notice
@@ -36,8 +46,8 @@ from bot.intake.decision import (
 from bot.intake.fillers import thanks
 from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, register
 from bot.intake.new_matter import led_question
-from bot.intake.own_kind import anew_after, apart_from, strays
-from bot.intake.reply import reply_to_answer
+from bot.intake.own_kind import anew_after, strays
+from bot.intake.reminding import remind
 from bot.intake.search import band_of
 from bot.intake.search import closest as closest_templates
 from bot.intake.second import two_questions, with_second
@@ -101,27 +111,20 @@ async def take_text(
     mine = None if origin is not None else (text if led is None else led.own)
     # A reply or an opener leading a question ("没用,我是想问…", "还有,…", "Solved. Also…").
     parted = led_question(text) if origin is None and led is None else None
-    # Aside a ticket, an inquiry takes only what answers its answer ("没用", "解决了", or such
-    # leading a question) or names an option it offered ("the second one"); else the ticket.
-    beside = bool(going_on) and not (
-        inquiry.is_aside(going_on)
-        and reply_to_answer(text) is None
-        and (parted is None or parted.reply is None)
-        and not pressing.names_offer(desk, requester, text)
+    # The inquiry's, the ticket's, or a matter of its own; which ticket in hand (whose.py).
+    placed = await whose.place(
+        tx=tx,
+        desk=desk,
+        requester=requester,
+        current=current,
+        turns=going_on,
+        text=text,
+        step=step,
+        forwarded=origin is not None,
+        parted=parted,
     )
-    # After such a lead, a question of another matter than the ticket's: taken alone.
-    apart = (
-        step is None and current is not None and not beside and lead.apart(desk, current, parted)
-    )
-    # Another matter, in the chat of a ticket in hand: answered or its own ticket, not filed.
-    aside = (
-        step is None
-        and current is not None
-        and origin is None
-        and not beside
-        and has_words(text)
-        and (apart or apart_from(desk, requester, current, text))
-    )
+    current, beside, apart, aside = placed.ticket, placed.beside, placed.apart, placed.aside
+    step = None if placed.settled else step  # into the ticket it settled on, whatever waits
     decided = before_match(
         step=step,
         ticket_in_progress=current is not None,
@@ -150,11 +153,12 @@ async def take_text(
         danger = await emergency.raise_ticket(
             tx=tx, desk=desk, requester=requester, ticket=current, text=mine
         )
-        return emergency.told(danger, mine, Outcome(decided, ticket=current, person=person))
+        into = Outcome(decided, ticket=current, person=person, settled=placed.settled)
+        return emergency.told(danger, mine, into)
     if decided is Action.NO_WORDS:  # each kind answered for what it is, nothing filed
         return Outcome(decided, wordless=wordless_of(text, going_on, step is None))
     if decided is Action.INTO_TICKET:
-        return Outcome(decided, ticket=current)
+        return Outcome(decided, ticket=current, settled=placed.settled)
     if decided is Action.COURTESY or (
         courteous and decided in (Action.CLARIFY, Action.ASK_MATTER)
     ):
@@ -179,23 +183,8 @@ async def take_text(
     if decided is Action.DROPPED:  # "算了,不用了" while the category waits: nothing filed
         await pending.drop(tx=tx, rules=desk.rules, requester=requester)
         return Outcome(decided)
-    if decided is Action.REMIND:
-        # Nothing of the matter: a reminder, never in the same words twice, with one live set
-        # of buttons; after the third, a person takes the question as it is.
-        requester.inquiry = going_on
-        reminder = pending.reminder(inquiry.reminded(going_on))
-        if reminder is None:
-            return await hand_over(
-                tx=tx,
-                desk=desk,
-                requester=requester,
-                question=requester.last_question or text,
-                category=fallback_category(desk.settings),
-            )
-        record_turn(requester, inquiry.bot_did("remind", now))
-        if reminder.shows_buttons:
-            await offers.retire(tx=tx, rules=desk.rules, requester=requester)
-        return Outcome(decided, reminder=reminder)
+    if decided is Action.REMIND:  # nothing of the matter: reminded of the choice waiting
+        return await remind(tx=tx, desk=desk, requester=requester, turns=going_on, text=text)
     # The first inquiry goes on (or, idle and waited on by nothing, starts again): every text
     # in it reaches the ticket it may become.
     written = text

@@ -12,12 +12,12 @@ never leaves its ticket, so anything that may refer to it stays.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from bot.details import given
 from bot.intake.openers import wants_person
 from bot.intake.small_words import is_filler
+from bot.matter_terms import terms
 from bot.remembered import remembered
 from bot.resolution_words import says_not_solved
 
@@ -32,76 +32,6 @@ _FOLLOW_UP = re.compile(
     r"|same|fixed|done|solved|resolved)\b",
     re.IGNORECASE,
 )
-# Character pairs and words that say nothing of a matter: shared, they tie nothing together.
-_COMMON_PAIRS = frozenset(
-    {
-        "我家",
-        "我们",
-        "你们",
-        "他们",
-        "这个",
-        "那个",
-        "一个",
-        "没有",
-        "现在",
-        "今天",
-        "已经",
-        "可以",
-        "什么",
-        "怎么",
-        "为什么",
-        "小区",
-        "家里",
-        "门口",
-        "楼下",
-        "我的",
-        "请问",
-        "一下",
-        "需要",
-        "时候",
-        "问题",
-    }
-)
-_COMMON_WORDS = frozenset(
-    {
-        "about",
-        "after",
-        "also",
-        "been",
-        "before",
-        "being",
-        "could",
-        "does",
-        "from",
-        "have",
-        "here",
-        "into",
-        "just",
-        "more",
-        "much",
-        "need",
-        "please",
-        "should",
-        "some",
-        "than",
-        "that",
-        "their",
-        "them",
-        "then",
-        "there",
-        "they",
-        "this",
-        "what",
-        "when",
-        "where",
-        "which",
-        "with",
-        "would",
-        "your",
-    }
-)
-_HAN = re.compile(r"[\u3400-\u9fff]+")
-_WORD = re.compile(r"[a-z]{4,}")
 
 
 @remembered
@@ -119,16 +49,10 @@ def follows_up(text: str) -> bool:
     )
 
 
-def _terms(text: str) -> set[str]:
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    pairs = {run[i : i + 2] for run in _HAN.findall(folded) for i in range(len(run) - 1)}
-    return (pairs - _COMMON_PAIRS) | (set(_WORD.findall(folded)) - _COMMON_WORDS)
-
-
 def shares_words(text: str, ticket_words: str) -> bool:
     """Whether `text` and the ticket's words share a word of a matter (a pair of Chinese
     characters, an English word of four letters or more; "我家", "小区", "with" say none)."""
-    return bool(_terms(text) & _terms(ticket_words))
+    return bool(terms(text) & terms(ticket_words))
 
 
 @dataclass(frozen=True)

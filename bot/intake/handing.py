@@ -67,6 +67,9 @@ class Outcome:
     # INTO_TICKET of a danger: the ticket was not raised (already that urgent, or no longer
     # worked on), its supervisors only alerted.
     alerted_only: bool = False
+    # INTO_TICKET: `ticket` was chosen among those in hand for its matter or the details it
+    # waits for (bot/intake/whose.py), not taken as the latest.
+    settled: bool = False
     # NO_WORDS: what the text without words is (`bot.intake.wordless`), worded for its kind.
     wordless: str = ""
     # One of two questions in one message answered, the other not (bot/intake/second.py):

@@ -144,25 +144,14 @@ def apart_from(desk: Desk, requester: Requester, ticket: Ticket, text: str) -> b
         return True
     if follows_up(text):
         return False
-    # A fault or a supply cut told now: a matter to act on.
-    fault = reports_fault(text) or infer_category(desk.settings, text) == _fault(desk)
+    # A fault or a supply cut told now: a matter to act on (a danger: `danger_apart`).
+    fault = reports_fault(text) or infer_category(desk.settings, text) == fault_category(desk)
     question = reads_as_question(text)
     if not fault and not question:
         return False
-    found = topic(desk.matcher, text, desk.templates)
-    template = desk.templates.get(found) if found is not None else None
     matches = desk.matcher.search(text, requester.language, limit=1)
     close = matches and desk.matcher.band(matches) is not Band.HANDOVER
     searched = desk.templates.get(matches[0].template_id) if close else None
-    same = shares_words(text, words) or (
-        ticket_matter(desk, ticket, text, template)
-        if template is not None
-        else alike(
-            subject(text, None),
-            subject(words, topic(desk.matcher, words, desk.templates)),
-            desk.settings.surge.similarity,
-        )
-    )
     # Only a template the search comes close to (offered or answered, never a category asked
     # beside the ticket: the next follow-up would join it) places a question elsewhere.
     elsewhere = searched is not None and (
@@ -171,9 +160,9 @@ def apart_from(desk: Desk, requester: Requester, ticket: Ticket, text: str) -> b
     return own_matter(
         Beside(
             follow_up=False,
-            same_matter=same,
+            same_matter=same_matter(desk, ticket, text),
             fault=fault,
-            ticket_fault=ticket.category == _fault(desk),
+            ticket_fault=ticket.category == fault_category(desk),
             new_supply=bool(supplies_cut_now(text) - cut_supplies(words)),
             question=question,
             elsewhere=elsewhere,
@@ -190,5 +179,29 @@ def danger_apart(desk: Desk, ticket: Ticket, text: str) -> bool:
     return not of_matter(text, matter_words(ticket.question, ticket.inquiry))
 
 
-def _fault(desk: Desk) -> str:
+def same_matter(desk: Desk, ticket: Ticket, text: str) -> bool:
+    """Whether `text` tells `ticket`'s matter: a word of a matter shared with its words
+    (`shares_words`), a supply it says is cut now that they say is cut ("There is no
+    electricity at home" beside "The power is out in my flat", whichever template the
+    knowledge base finds nearer), the topic the knowledge base finds in it the ticket's
+    (`close.ticket_matter`), or, none found, alike as the surge check judges
+    (`same_matter.alike`)."""
+    words = matter_words(ticket.question, ticket.inquiry)
+    if shares_words(text, words) or supplies_cut_now(text) & cut_supplies(words):
+        return True
+    found = topic(desk.matcher, text, desk.templates)
+    template = desk.templates.get(found) if found is not None else None
+    return (
+        ticket_matter(desk, ticket, text, template)
+        if template is not None
+        else alike(
+            subject(text, None),
+            subject(words, topic(desk.matcher, words, desk.templates)),
+            desk.settings.surge.similarity,
+        )
+    )
+
+
+def fault_category(desk: Desk) -> str:
+    """The category of fault reports (config `emergency.category`)."""
     return desk.settings.emergency.category

@@ -123,3 +123,53 @@ def test_numbered_values_keep_every_word_and_number_every_part() -> None:
     split = numbered(COPIED, caption, "photo")
     assert [(p["content_type"], p["text"]) for p in split] == [("photo", ""), ("text", caption)]
     assert all(p["numbered"] for p in split)
+
+
+POWER, ID_CARD = "我家停电了", "身份证丢了怎么补办"
+
+
+def test_words_naming_one_tickets_matter_go_to_it_ahead_of_the_latest() -> None:
+    """#2, the lost ID card, was opened and spoken of a minute ago; "停电那个还没来电" is the
+    power cut's (#1). Words naming both are asked about, though #2 is under way."""
+    in_hand = [
+        InHand(1, None, at(0), opened=at(0), question=POWER),
+        InHand(2, None, at(10), opened=at(10), question=ID_CARD),
+    ]
+    assert choose(replied_to=None, in_hand=in_hand, now=at(11), words="停电那个还没来电") == 1
+    assert choose(replied_to=None, in_hand=in_hand, now=at(11), words="身份证补办要多久") == 2
+    both = "停电和身份证的事都怎么样了"
+    assert choose(replied_to=None, in_hand=in_hand, now=at(11), words=both) is None
+    # Naming neither: the ticket under way, as before.
+    assert choose(replied_to=None, in_hand=in_hand, now=at(11), words="好的,麻烦了") == 2
+    # A reply still wins over any naming.
+    assert choose(replied_to=2, in_hand=in_hand, now=at(11), words="停电那个还没来电") == 2
+
+
+def test_details_one_ticket_waits_for_go_to_it_whatever_was_opened_since() -> None:
+    """The bot asked #1 for its address; #2 was opened since: the address is #1's, while
+    words giving no detail #1 waits for stay with #2, under way."""
+    in_hand = [
+        InHand(1, None, at(0), opened=at(0), question=POWER, awaits=frozenset({"location"})),
+        InHand(2, None, at(10), opened=at(10), question=ID_CARD),
+    ]
+    assert choose(replied_to=None, in_hand=in_hand, now=at(11), words="和平路12号3单元") == 1
+    assert choose(replied_to=None, in_hand=in_hand, now=at(11), words="电话13800138000") == 2
+    # A photo or a place shared gives what it is (`carries`).
+    photo = [InHand(1, None, at(0), opened=at(0), awaits=frozenset({"photo"})), in_hand[1]]
+    assert choose(replied_to=None, in_hand=photo, now=at(11), carries=frozenset({"photo"})) == 1
+    assert choose(replied_to=None, in_hand=photo, now=at(11), words="好的") == 2
+    # Both wait for an address: no clue from the details, the usual rules decide.
+    both = [in_hand[0], InHand(2, None, at(10), opened=at(10), awaits=frozenset({"location"}))]
+    assert choose(replied_to=None, in_hand=both, now=at(11), words="和平路12号3单元") == 2
+
+
+def test_words_of_the_matter_an_officer_asks_about_answer_that_officer() -> None:
+    """#1's officer asks about the residence permit, #2's matter: the answer naming it is
+    #1's, whose question waits (it names both matters, the permit and #1's question)."""
+    in_hand = [
+        InHand(
+            1, at(20), at(0), opened=at(0), said="您办理居住证了吗?", question="我想申请公租房"
+        ),
+        InHand(2, None, at(10), opened=at(10), question="居住证怎么办理"),
+    ]
+    assert choose(replied_to=None, in_hand=in_hand, now=at(21), words="居住证已经办了") == 1

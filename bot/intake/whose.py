@@ -1,0 +1,108 @@
+"""Whose a requester's text is, while a ticket of theirs is in hand: the first inquiry's going
+on beside it (`beside`), the ticket's, or a matter of its own taken apart from it (`apart`:
+after a lead; `aside`: another matter, answered or its own ticket); and which ticket in hand
+it is about when more than one is (issue 14, "every word reaches its ticket"). A clerk with
+two files open files the power cut's address, asked for, with the power cut, though the
+lost ID card was opened since or a housing fund question goes on (bot/intake/owed.py), and
+"家里没电了" said beside the ID card's ticket with the power cut's already in hand, not as
+another power cut: `Placed.settled`, the ticket was chosen by its matter or the details it
+waits for, not taken as the latest in hand."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot import replies
+from bot.desk import Desk
+from bot.intake import inquiry, lead, pressing
+from bot.intake.inquiry import Turn
+from bot.intake.new_matter import Led
+from bot.intake.owed import owed_ticket
+from bot.intake.own_kind import apart_from, same_matter
+from bot.intake.reply import reply_to_answer
+from bot.intake.small_words import has_words
+from bot.models import DialogStep, Requester, Ticket
+from bot.transaction import Transaction
+
+
+@dataclass(frozen=True)
+class Placed:
+    """Where a text stands (`place`): `ticket`, the ticket in hand it is about (None: none
+    is in hand); `beside`, it goes on with the first inquiry beside the tickets; `apart`, a
+    question after a lead, of another matter than the ticket's; `aside`, another matter than
+    the ticket's; `settled`, `ticket` was chosen among those in hand for its matter or the
+    details it waits for."""
+
+    ticket: Ticket | None
+    beside: bool
+    apart: bool
+    aside: bool
+    settled: bool = False
+
+
+async def place(
+    *,
+    tx: Transaction,
+    desk: Desk,
+    requester: Requester,
+    current: Ticket | None,
+    turns: list[Turn],
+    text: str,
+    step: DialogStep | None,
+    forwarded: bool,
+    parted: Led | None,
+) -> Placed:
+    """Where `text` stands, `current` the requester's latest ticket in hand, `turns` their
+    first inquiry going on, `step` the dialog step waiting, `forwarded` the text passed on,
+    `parted` a reply or opener leading a question in it (`new_matter.led_question`).
+
+    A question answered aside from the ticket in hand takes only what answers its answer
+    ("没用", "解决了", or such leading a question) or names an option it offered ("the second
+    one"); else the ticket's, unless it is one
+    too. Details a ticket in hand waits for are that ticket's, not the inquiry's
+    (`owed_ticket`); after a lead, a question of another matter than the ticket's is taken
+    alone (`lead.apart`); another matter than the ticket's is answered or its own ticket
+    (`apart_from`), unless it is the matter of another ticket in hand (`same_matter`)."""
+    beside = bool(turns) and not (
+        inquiry.is_aside(turns)
+        and reply_to_answer(text) is None
+        and (parted is None or parted.reply is None)
+        and not pressing.names_offer(desk, requester, text)
+    )
+    free = step is None and not forwarded and current is not None
+    # Beside an inquiry going on, or instead of the new question /new asked for.
+    fresh = step is DialogStep.NEW_QUESTION and not forwarded and current is not None
+    owed = (
+        await owed_ticket(tx=tx, desk=desk, requester=requester, turns=turns, text=text)
+        if (free and beside) or fresh
+        else None
+    )
+    if owed is not None:
+        return Placed(owed, beside=False, apart=False, aside=False, settled=True)
+    apart = (
+        step is None and current is not None and not beside and lead.apart(desk, current, parted)
+    )
+    aside = (
+        free
+        and current is not None
+        and not beside
+        and has_words(text)
+        and (apart or apart_from(desk, requester, current, text))
+    )
+    if aside and not apart and current is not None:
+        other = await _of_matter(tx, desk, requester, current, text)
+        if other is not None:
+            return Placed(other, beside=False, apart=False, aside=False, settled=True)
+    return Placed(current, beside=beside, apart=apart, aside=aside)
+
+
+async def _of_matter(
+    tx: Transaction, desk: Desk, requester: Requester, current: Ticket, text: str
+) -> Ticket | None:
+    """The one other ticket in hand whose matter `text`, of another matter than `current`'s,
+    tells (`same_matter`); None when none does, or more than one."""
+    if requester.id is None:
+        return None
+    found = await replies.in_hand(session=tx.session, requester_id=requester.id)
+    others = [t for t, _ in found if t.id != current.id and same_matter(desk, t, text)]
+    return others[0] if len(others) == 1 else None

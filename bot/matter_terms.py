@@ -1,0 +1,118 @@
+"""Which of a requester's matters their words name, as pure functions on plain values: a clerk
+with two files open hears "停电那个还没来电" as the power cut's, not the lost ID card's, however
+recently the card was spoken of; "停电和身份证的事都怎么样了" names both, and they ask which.
+
+A matter is named by a term of it (a pair of Chinese characters side by side, an English word
+of four letters or more: `terms`, words that say nothing of a matter left out) or by a supply
+it says is cut (`bot.faults.cut_supplies`: "no power" names "停电了" across languages) that
+the words share with it and with no other matter in the reckoning: what all of them share
+names none.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+
+from bot.faults import cut_supplies
+
+# Character pairs and words that say nothing of a matter: shared, they tie nothing together.
+_COMMON_PAIRS = frozenset(
+    {
+        "我家",
+        "我们",
+        "你们",
+        "他们",
+        "这个",
+        "那个",
+        "一个",
+        "没有",
+        "现在",
+        "今天",
+        "已经",
+        "可以",
+        "什么",
+        "怎么",
+        "为什么",
+        "小区",
+        "家里",
+        "门口",
+        "楼下",
+        "我的",
+        "请问",
+        "一下",
+        "需要",
+        "时候",
+        "问题",
+    }
+)
+_COMMON_WORDS = frozenset(
+    {
+        "about",
+        "after",
+        "also",
+        "been",
+        "before",
+        "being",
+        "could",
+        "does",
+        "from",
+        "have",
+        "here",
+        "into",
+        "just",
+        "more",
+        "much",
+        "need",
+        "please",
+        "should",
+        "some",
+        "than",
+        "that",
+        "their",
+        "them",
+        "then",
+        "there",
+        "they",
+        "this",
+        "what",
+        "when",
+        "where",
+        "which",
+        "with",
+        "would",
+        "your",
+    }
+)
+_HAN = re.compile(r"[\u3400-\u9fff]+")
+_WORD = re.compile(r"[a-z]{4,}")
+
+
+def terms(text: str) -> frozenset[str]:
+    """The terms of `text` that can tell a matter: each pair of Chinese characters side by
+    side, each word of another script of four letters or more, casefolded, less those that
+    say nothing of a matter ("我家", "这个", "with")."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    pairs = {run[i : i + 2] for run in _HAN.findall(folded) for i in range(len(run) - 1)}
+    return frozenset((pairs - _COMMON_PAIRS) | (set(_WORD.findall(folded)) - _COMMON_WORDS))
+
+
+def _marks(text: str) -> frozenset[str]:
+    """What may name `text`'s matter: its terms, and each supply it says is cut."""
+    return terms(text) | {f"supply:{s}" for s in cut_supplies(text)}
+
+
+def named(words: str, matters: Mapping[int, str]) -> frozenset[int]:
+    """The keys of the `matters` (a ticket's id, say, to its requester's words) that `words`
+    name: they share a term or a cut supply with that matter and with no other of them."""
+    said = _marks(words)
+    if not said:
+        return frozenset()
+    marks = {key: _marks(text) & said for key, text in matters.items()}
+    found = set()
+    for key, own in marks.items():
+        others = set().union(*(m for k, m in marks.items() if k != key))
+        if own - others:
+            found.add(key)
+    return frozenset(found)

@@ -1,0 +1,57 @@
+"""The details a ticket waits for (bot/awaited.py), and the matters words name
+(bot/matter_terms.py): issue 14, "every word reaches its ticket"."""
+
+from __future__ import annotations
+
+from bot.awaited import awaits, bot_asked
+from bot.details import LOCATION, NUMBER, PHONE, PHOTO, SCOPE, TIME, asked
+from bot.matter_terms import named
+
+ANSWERED = [
+    {"by": "requester", "text": "我家停电了", "at": "2026-11-30T09:00:00"},
+    {
+        "by": "bot",
+        "did": "answer",
+        "at": "2026-11-30T09:00:00",
+        "offered": ["家里停电了怎么办"],
+        "ask_for": ["详细地址(小区、楼栋)", "停电开始的时间", "是否整栋楼或片区停电"],
+    },
+]
+
+
+def test_the_bot_asked_for_the_details_of_its_latest_answer() -> None:
+    assert bot_asked(ANSWERED) == {LOCATION, TIME, SCOPE}
+    assert bot_asked(ANSWERED[:1]) == frozenset()
+    assert bot_asked(None) == frozenset()
+
+
+def test_a_ticket_waits_for_what_was_asked_and_not_given_since() -> None:
+    assert awaits(turns=ANSWERED) == {LOCATION, TIME, SCOPE}
+    since = [("和平路12号3单元", "text"), ("早上8点开始停的", "text")]
+    assert awaits(turns=ANSWERED, since=since) == {SCOPE}
+    # A photo or a place shared gives what it is, whatever its words.
+    light = [{**ANSWERED[1], "ask_for": ["路灯的具体位置", "现场照片", "灯杆编号"]}]
+    assert awaits(turns=light, since=[("", "photo")]) == {LOCATION, NUMBER}
+    assert awaits(turns=light, since=[("", "location"), ("LD-0457", "text")]) == {PHOTO}
+    # Its officer's question waits too, until the requester answers (`staff_waiting`).
+    said = "请提供您的详细住址和联系电话"
+    assert asked(said) == {LOCATION, PHONE}
+    assert awaits(turns=None, staff_said=said, staff_waiting=True) == {LOCATION, PHONE}
+    assert awaits(turns=None, staff_said=said, staff_waiting=False) == frozenset()
+    assert asked("Could you tell me the pole number?") == {NUMBER}
+
+
+def test_words_name_the_matter_they_share_a_term_with_and_no_other() -> None:
+    zh = {1: "我家停电了", 2: "身份证丢了怎么补办"}
+    assert named("停电那个还没来电", zh) == {1}
+    assert named("停电和身份证的事都怎么样了", zh) == {1, 2}
+    assert named("和平路12号3单元", zh) == frozenset()
+    assert named("怎么还没好", zh) == frozenset()  # "怎么" names no matter
+    en = {1: "The power is out in my flat", 2: "I lost my ID card, how do I replace it?"}
+    assert named("the power one is still out", en) == {1}
+    assert named("still no power", en) == {1}
+    assert named("What about the power cut and the ID card?", en) == {1, 2}
+    # A term both matters share names neither.
+    assert named("停电", {1: "我家停电了", 2: "楼道停电了"}) == frozenset()
+    # A supply cut names its matter across languages.
+    assert named("no power since 8am", {1: "幸福里3号楼停电了", 2: "身份证丢了"}) == {1}
