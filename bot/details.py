@@ -91,10 +91,7 @@ _GIVES = (
         re.compile(
             r"(?:[\u4e00-\u9fff]{0,2}(?:编号|号码|户号|[杆表牌单工]号)|(?:[a-z]+\s+)?number)"
             r"\s*(?:[:：是为]|is)?\s*[a-z0-9-]*\d[a-z0-9-]{2,}"
-            r"|(?<![a-z0-9])[a-z]{1,4}-?\d{3,}(?![a-z0-9])"
-            # the window or counter served at: "window 3", "counter no. 12", "3号窗口", "窗口5"
-            r"|\b(?:window|counter)\s*(?:no\.?\s*|number\s*)?\d+\b"
-            rf"|{_NUMERAL}\s*号\s*(?:窗口?|柜台)|(?:窗口|柜台)\s*\d+",
+            r"|(?<![a-z0-9])[a-z]{1,4}-?\d{3,}(?![a-z0-9])",
             re.IGNORECASE,
         ),
     ),
@@ -240,12 +237,22 @@ _OPENER = re.compile(
     r"|我们?(?:要|想|想要|需要|来)?(?:投诉|举报|反映)(?:一下)?",
     re.IGNORECASE,
 )
+# The window or counter served at ("window 3", "counter no. 12", "3号窗口", "窗口5"): a number
+# the template asks for, yet a word of the matter too (the search keeps "window").
+_WINDOW = re.compile(
+    rf"\b(?:window|counter)\s*(?:no\.?\s*|number\s*)?\d+\b"
+    rf"|{_NUMERAL}\s*号\s*(?:窗口?|柜台)|(?:窗口|柜台)\s*\d+",
+    re.IGNORECASE,
+)
 _EN_CLAUSE = re.compile(
     r"\b(?:he|she|they|i|we|it|you|someone|somebody|nobody|no\s+one|officer|staff|clerk|man"
     r"|woman|guard|employee|worker|lady|guy|driver|person|people)\s+(?:[a-z']+\s+){0,2}?"
     r"(?:[a-z]{2,}ed|was|were|had|said|told|kept|made|took|threw|hung|gave|let|went|came|spoke"
     r"|swore|hit|is|are|keeps|says|tells|would\s+not|wouldn['’]t|didn['’]t|did\s+not"
-    r"|won['’]t|refuses)\b",
+    r"|won['’]t|refuses)\b"
+    # or a deed done to someone: "shouted at me", "refused my papers", "told us"
+    r"|\b(?:[a-z]{2,}ed|said|told|threw|hung\s+up|swore|hit)\s+(?:at|on|to|me|us|him|her|them"
+    r"|my|our)\b",
     re.IGNORECASE,
 )
 _ZH_CLAUSE = re.compile(
@@ -264,8 +271,10 @@ def _tells_what_happened(words: str) -> bool:
 @remembered
 def stated(words: str) -> frozenset[str]:
     """The kinds of detail a requester's `words` tell a template that asks for them: those
-    they give (`given`), when what they tell of happened (TIME: "this morning", "今天上午")
-    and what happened (ACCOUNT: a clause beyond the opener, "she shouted at my mother")."""
+    they give (`given`), when what they tell of happened (TIME: "this morning", "今天上午"),
+    the window served at (NUMBER: "window 3", "3号窗口") and what happened (ACCOUNT: a
+    clause beyond the opener, "she shouted at my mother", "shouted at me")."""
     told = {TIME} if _HAPPENED_WHEN.search(words) else set()
+    told |= {NUMBER} if _WINDOW.search(words) else set()
     told |= {ACCOUNT} if _tells_what_happened(words) else set()
     return given(words) | told

@@ -213,6 +213,7 @@ def test_an_estate_named_by_no_name_is_no_place(lead: str, estate: str, matter: 
         ("我要投诉工号1234的工作人员", {NUMBER}),
         ("我想投诉办事人员", set()),
         ("昨天下午在窗口5,工作人员推诿不办", {NUMBER, TIME, ACCOUNT}),
+        ("The rude clerk at window 3 shouted at me and refused my papers", {NUMBER, ACCOUNT}),
     ],
 )
 def test_what_a_complaint_tells(words: str, kinds: set[str]) -> None:
@@ -220,3 +221,5 @@ def test_what_a_complaint_tells(words: str, kinds: set[str]) -> None:
     asked for again. When it happened, the window or staff number and what happened (a
     clause beyond the opener) are read for the template's asks, in either language."""
     assert stated(words) == kinds
+    # the window is a word of the matter too: the knowledge base is searched with it
+    assert ("window" in matter_of(words)) == ("window" in words)
