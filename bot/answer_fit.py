@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.details import given, kind_of
+from bot.details import kind_of, stated
 from bot.resolution_words import says_not_solved
 
 _HAN = "\u3400-\u9fff\uf900-\ufaff"
@@ -45,7 +45,7 @@ def fit(words: str, *, said: str, question: str, resolved: bool) -> int:
     `resolved` when it waits for the requester's word on its resolution."""
     shared = len(terms(words) & (terms(said) | terms(question)))
     asked = kind_of(said) if said else None
-    detail = DETAIL_WEIGHT if asked is not None and asked in given(words) else 0
+    detail = DETAIL_WEIGHT if asked is not None and asked in stated(words) else 0
     return shared + detail + (NOT_SOLVED_WEIGHT if resolved and says_not_solved(words) else 0)
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from bot.remembered import remembered
 
 LOCATION, PHONE, NUMBER, PHOTO = "location", "phone", "number", "photo"
-TIME, SCOPE = "time", "scope"
+TIME, SCOPE, ACCOUNT = "time", "scope", "account"
 
 # What an item of `ask_for` asks for, by its words; the first kind that matches (a phone
 # number is a phone, not a number; "where the light is (street, number...)" a place).
@@ -36,6 +36,8 @@ _ASKS = (
     # 片区停电", "邻居是否同样停水", "whether the whole building or area is dark")
     (TIME, re.compile(r"时间|时段|什么时候|几点|\bwhen\b|\btime\b")),
     (SCOPE, re.compile(r"整栋|整幢|片区|邻居|范围|\bwhole\b|neighbou?rs?|\bother\s+flats\b")),
+    # what happened, told in a sentence ("经过", "问题经过", "what happened", "the problem")
+    (ACCOUNT, re.compile(r"经过|\bwhat\s+happened\b|^the\s+problem$")),
 )
 
 _NUMERAL = r"(?:\d+|[一二三四五六七八九十百零〇两]+)"
@@ -234,3 +236,64 @@ def matter_of(text: str) -> str:
         stripped = gives.sub(lambda m: " " if _named(m) else m.group(0), stripped)
     left = re.sub(r"\s+", " ", stripped).strip(" ,，。.;；")
     return left if any(ch.isalpha() for ch in left) else text
+
+
+# When a matter a requester tells of happened, said as a day or an hour gone by: "this
+# morning", "yesterday at 3pm", "earlier today", "今天上午", "昨天下午", "5月3日" (read for a
+# template's ask, `stated`: not for words beside a ticket, which a day alone does not tie).
+_EN_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_HAPPENED_WHEN = re.compile(
+    rf"\b(?:{_EN_DAYTIME}|today|tonight|last\s+(?:week|{_EN_DAY})|on\s+{_EN_DAY}"
+    rf"|(?:at|around|about)\s+(?:{_EN_HOUR}))\b"
+    rf"|(?:今天|昨天|前天|今早|昨晚|刚才|刚刚|上周|上星期)|{_ZH_PAST_HOUR}"
+    r"|\d{1,2}\s*月\s*\d{1,2}\s*[日号]",
+    re.IGNORECASE,
+)
+# What happened: a clause with its subject and verb beyond the opener ("I want to complain
+# about", "我要投诉"): "she shouted at my elderly mother", "他对我大吼大叫", "工作人员推诿不办".
+_OPENER = re.compile(
+    r"\b(?:i|we)\s+(?:\S+\s+){0,3}?(?:complain(?:ing|ed)?|report(?:ing|ed)?|complaint)\b"
+    r"|我们?(?:要|想|想要|需要|来)?(?:投诉|举报|反映)(?:一下)?",
+    re.IGNORECASE,
+)
+# The window or counter served at ("window 3", "counter no. 12", "3号窗口", "窗口5"): a number
+# the template asks for, yet a word of the matter too (the search keeps "window").
+_WINDOW = re.compile(
+    rf"\b(?:window|counter)\s*(?:no\.?\s*|number\s*)?\d+\b"
+    rf"|{_NUMERAL}\s*号\s*(?:窗口?|柜台)|(?:窗口|柜台)\s*\d+",
+    re.IGNORECASE,
+)
+_EN_CLAUSE = re.compile(
+    r"\b(?:he|she|they|i|we|it|you|someone|somebody|nobody|no\s+one|officer|staff|clerk|man"
+    r"|woman|guard|employee|worker|lady|guy|driver|person|people)\s+(?:[a-z']+\s+){0,2}?"
+    r"(?:[a-z]{2,}ed|was|were|had|said|told|kept|made|took|threw|hung|gave|let|went|came|spoke"
+    r"|swore|hit|is|are|keeps|says|tells|would\s+not|wouldn['’]t|didn['’]t|did\s+not"
+    r"|won['’]t|refuses)\b"
+    # or a deed done to someone: "shouted at me", "refused my papers", "told us"
+    r"|\b(?:[a-z]{2,}ed|said|told|threw|hung\s+up|swore|hit)\s+(?:at|on|to|me|us|him|her|them"
+    r"|my|our)\b",
+    re.IGNORECASE,
+)
+_ZH_CLAUSE = re.compile(
+    r"[吼喊骂凶]|训斥|推诿|拒绝|刁难|发火|发脾气|不(?:给|让|理|办|管|收|接)|[让叫说把]我|被|了"
+    r"|态度[很非常特别极其太]*(?:差|恶劣|不好|蛮横|冷漠)"
+)
+
+
+def _tells_what_happened(words: str) -> bool:
+    rest = _OPENER.sub(" ", words)
+    return bool(_EN_CLAUSE.search(rest)) or any(
+        _ZH_CLAUSE.search(clause) for clause in re.split(r"[,，。;；!！?？\n]", rest)
+    )
+
+
+@remembered
+def stated(words: str) -> frozenset[str]:
+    """The kinds of detail a requester's `words` tell a template that asks for them: those
+    they give (`given`), when what they tell of happened (TIME: "this morning", "今天上午"),
+    the window served at (NUMBER: "window 3", "3号窗口") and what happened (ACCOUNT: a
+    clause beyond the opener, "she shouted at my mother", "shouted at me")."""
+    told = {TIME} if _HAPPENED_WHEN.search(words) else set()
+    told |= {NUMBER} if _WINDOW.search(words) else set()
+    told |= {ACCOUNT} if _tells_what_happened(words) else set()
+    return given(words) | told

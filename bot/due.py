@@ -9,12 +9,14 @@ and records it: escalations, notices and breaches in the caller's transaction.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import dangers
 from bot.closure import auto_close
 from bot.handed import settled_notices
 from bot.ledger import breach, notice_given
@@ -89,6 +91,7 @@ async def process_ticket(
     """Do what is due for one locked ticket; the caller's transaction commits it."""
     watched = rules.watched_deadline(ticket)
     incident = await incident_steps(session, ticket) if watched is not None else None
+    told: list[str] | None = None  # the dangers the ticket was told of (`bot.dangers`)
     while watched is not None:
         kind, step = watched
         due_at = rules.step_due_at(ticket, kind, step)
@@ -97,7 +100,12 @@ async def process_ticket(
         # A warning that the deadline is near is false once it has passed (the sweep came
         # late: a clock jump, a restart): recorded, not sent; the breach says it all.
         passed = rules.ladder[step].at < 1.0 and ticket_deadline(ticket, kind) <= now
-        escalate(session, rules, ticket, kind, step, due_at, now, out, incident, quiet=passed)
+        if told is None:  # read once, when a step is due: the danger leads its escalations
+            with session.no_autoflush:
+                told = (await dangers.of_tickets(session, [ticket.id])).get(ticket.id, [])
+        escalate(
+            session, rules, ticket, kind, step, due_at, now, out, incident, quiet=passed, told=told
+        )
         notice_now = ticket.next_notice_due_at is not None and ticket.next_notice_due_at <= now
         if step == rules.deadline_step and not (notice_now and kind is DeadlineKind.RESOLUTION):
             # Told at once (the day's notice, when due now too, owns up to it itself).
@@ -158,13 +166,15 @@ def escalate(
     out: list[Outgoing],
     incident: IncidentSteps | None = None,
     quiet: bool = False,
+    told: Sequence[str] = (),
 ) -> None:
     """Fire ladder step `step` of the `kind` deadline (due at `due_at`): record the escalation,
     a breach when it is the deadline itself, and publish the notice to the step\'s audience
     (none when `quiet`: a warning before a deadline already passed).
     A ticket of a mass incident (`incident`): the first of its tickets at this step alerts
     for the incident, naming how many tickets it has; the others' escalations are recorded
-    but reach only their own owner (one outage, one alert a step, not one a ticket)."""
+    but reach only their own owner (one outage, one alert a step, not one a ticket). A ticket
+    `told` of a danger to people (`bot.dangers`) leads its notice with the danger's mark."""
     ladder_step = rules.ladder[step]
     deadline_at = ticket_deadline(ticket, kind)
     audience = () if quiet else tuple(Audience(target) for target in ladder_step.notify)
@@ -182,6 +192,7 @@ def escalate(
         ticket,
         {
             **extra,
+            "dangers": list(told),
             "deadline": str(kind),
             "step": step + 1,
             "fraction": ladder_step.at,

@@ -79,7 +79,8 @@ class TicketLine:
     # their silence) and when; a closed ticket promises nothing (`due` None).
     closed: str | None = None
     closed_at: datetime | None = None
-    # The kinds of danger to people it was told of (bot/dangers.py): marked in a staff list.
+    # The kinds of danger to people it was told of (bot/dangers.py): marked in a staff list
+    # and in its requester's /status.
     dangers: tuple[str, ...] = ()
 
 
@@ -146,14 +147,14 @@ async def requester_tickets(
     question on one line (what it is about), its resolution deadline (the promise) and
     latest public word: its resolution once resolved or closed with one (`latest_word`); a
     closed one says why and when instead of a promise (issue 14: "closed · promised by" for a
-    ticket its requester withdrew)."""
+    ticket its requester withdrew); and the dangers to people it was told of, marked."""
     rows = await session.scalars(
         select(Ticket)
         .where(Ticket.requester_id == requester_id)
         .order_by(Ticket.id.desc())
         .limit(REQUESTER_LIMIT)
     )
-    return [
+    lines = [
         TicketLine(
             id=t.id,
             status=str(t.status),
@@ -167,6 +168,7 @@ async def requester_tickets(
         )
         for t in rows
     ]
+    return await _marked(session, lines)
 
 
 async def owned(

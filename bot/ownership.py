@@ -74,9 +74,12 @@ async def assigned_notices(
 ) -> list[Notice]:
     """Who hears that a supervisor made someone the owner, in that order: first the card in
     the staff group, redrawn as claimed with its owner (as a claim redraws it); the group and
-    the new owner with the supervisor's `reason`, when given (issue 14: it was dropped)."""
+    the new owner with the supervisor's `reason`, when given (issue 14: it was dropped), and
+    whether it was management's doing (`by_management`: not worded as a supervisor's)."""
     by = rules.staff.shown_as(supervisor_id) or str(supervisor_id)
-    why = {"reason": reason.strip()} if reason and reason.strip() else {}
+    why: dict[str, object] = {"reason": reason.strip()} if reason and reason.strip() else {}
+    # Worded by the assigner's role: management is not called a supervisor.
+    why |= {"by_management": True} if rules.staff.is_management(supervisor_id) else {}
     event = {"event": "assigned", "by": by, "owner": _owner(rules, ticket), **why}
     yours = {**question_values(ticket.question), **why}
     return [

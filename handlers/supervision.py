@@ -96,6 +96,7 @@ async def assign(
             language,
             event="assigned",
             by=by,
+            by_management=desk.rules.staff.is_management(supervisor_id),
             owner=owner,
             ticket_id=ticket.id,
             matter=lookup.matter(ticket.question),

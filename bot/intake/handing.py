@@ -90,7 +90,7 @@ def answer_turn(desk: Desk, template: CaseTemplate, words: str = "") -> inquiry.
     """The bot answered with `template`: its title and the details it asks for, as the staff
     read them (not those the requester's `words` already give, `details.given`)."""
     language = desk.settings.languages.default
-    asked, _ = details.split(template.ask_for(language), details.given(words))
+    asked, _ = details.split(template.ask_for(language), details.stated(words))
     return inquiry.bot_did(
         "answer",
         desk.now(),
@@ -128,7 +128,7 @@ async def register(
         emergency=emergency,
     )
     words = outcome.ticket.question if outcome.ticket is not None else question
-    return replace(outcome, answered=template.id, given=details.given(words))
+    return replace(outcome, answered=template.id, given=details.stated(words))
 
 
 def _attempts(desk: Desk, requester: Requester) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from hypothesis import given as hypothesis_given
 from hypothesis import strategies as st
 
 from bot.details import (
+    ACCOUNT,
     LOCATION,
     NUMBER,
     PHONE,
@@ -21,6 +22,7 @@ from bot.details import (
     kind_of,
     matter_of,
     split,
+    stated,
 )
 
 ZH = ["路灯的具体位置(街道、门牌号或附近地标)", "现场照片", "灯杆编号"]
@@ -194,3 +196,30 @@ def test_a_phone_number_is_read_as_a_phone_and_never_as_a_code(
 )
 def test_an_estate_named_by_no_name_is_no_place(lead: str, estate: str, matter: str) -> None:
     assert LOCATION not in given(f"{lead}{estate}{matter}")
+
+
+@pytest.mark.parametrize(
+    ("words", "kinds"),
+    [
+        (
+            "I want to complain about the rude staff member at window 3 of the service centre "
+            "this morning, she shouted at my elderly mother.",
+            {NUMBER, TIME, ACCOUNT},
+        ),
+        ("I want to complain about the rude staff member at window 3", {NUMBER}),
+        ("I wanted to report an officer, staff number 1234, yesterday at 3pm", {NUMBER, TIME}),
+        ("The officer refused to take my form", {ACCOUNT}),
+        ("我要投诉今天上午3号窗口的工作人员,她对我母亲大吼大叫", {NUMBER, TIME, ACCOUNT}),
+        ("我要投诉工号1234的工作人员", {NUMBER}),
+        ("我想投诉办事人员", set()),
+        ("昨天下午在窗口5,工作人员推诿不办", {NUMBER, TIME, ACCOUNT}),
+        ("The rude clerk at window 3 shouted at me and refused my papers", {NUMBER, ACCOUNT}),
+    ],
+)
+def test_what_a_complaint_tells(words: str, kinds: set[str]) -> None:
+    """A fresh tester: "this morning", "window 3" and "she shouted at my elderly mother" were
+    asked for again. When it happened, the window or staff number and what happened (a
+    clause beyond the opener) are read for the template's asks, in either language."""
+    assert stated(words) == kinds
+    # the window is a word of the matter too: the knowledge base is searched with it
+    assert ("window" in matter_of(words)) == ("window" in words)
