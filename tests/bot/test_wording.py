@@ -422,7 +422,14 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [("", {}), *((r, {"reason": r}) for r in reasons)]
     if template == "refused":
         reasons = ["illegal_move", "unknown_priority", "unknown_category", "unknown_department"]
-        return [(r, {"reason": r}) for r in reasons]
+        used = [  # a picker pressed once the ticket moved on (bot/errors.py PickerUsed)
+            ("picker_used_owner", {"reason": "picker_used"}),
+            ("picker_used_nobody", {"reason": "picker_used", "owner": None}),
+            ("picker_used_priority", {"reason": "picker_used", "priority": "high"}),
+        ]
+        return [*((r, {"reason": r}) for r in reasons), *used]
+    if template == "reassigned_away":
+        return [("reason", {}), ("no_reason", {"reason": ""})]
     return [("", {})]
 
 
