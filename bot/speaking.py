@@ -24,6 +24,7 @@ from enum import StrEnum
 from bot import conversation, ownership, staff_replies
 from bot.errors import NotAllowed
 from bot.excerpt import excerpt
+from bot.handed import SETTLED
 from bot.models import StaffRole, Ticket, TicketMessage, TicketStatus
 from bot.notices import Audience, Notice, card_refresh, publish
 from bot.rules import Rules
@@ -50,7 +51,8 @@ def said_as(rules: Rules, ticket: Ticket, officer_id: int) -> Said:
     | a department accepted a handoff of it (handling is not owning),     | REPLY |
     |   and the writer is staff of that department                        |       |
     | otherwise (a colleague on an owned one, another department's staff, | NOTE  |
-    |   a supervisor or management: they /assign)                         |       |
+    |   a supervisor or management: they /assign; the handling department |       |
+    |   once the ticket is resolved or closed: its handoff is over)       |       |
     """
     if officer_id == ticket.owner_id:
         return Said.REPLY
@@ -63,10 +65,18 @@ def said_as(rules: Rules, ticket: Ticket, officer_id: int) -> Said:
             # reply is refused as any reply to a closed ticket is.
             return Said.CLAIM if ticket.status is TicketStatus.OPEN else Said.REPLY
         return Said.NOTE
-    handed = ticket.handling_department_key != ticket.department_key
-    if handed and member is not None and member.department_key == ticket.handling_department_key:
+    if handling_writes(rules, ticket, officer_id) and ticket.status not in SETTLED:
         return Said.REPLY
     return Said.NOTE
+
+
+def handling_writes(rules: Rules, ticket: Ticket, officer_id: int) -> bool:
+    """Whether `officer_id` is staff of another department that accepted a handoff of
+    `ticket` (handling is not owning), whatever its status."""
+    member = rules.staff.get(officer_id)
+    handling = ticket.handling_department_key
+    handed = handling != ticket.department_key
+    return handed and member is not None and member.department_key == handling
 
 
 def answers_requester(rules: Rules, ticket: Ticket, officer_id: int) -> bool:
@@ -78,7 +88,10 @@ def why_kept(rules: Rules, ticket: Ticket, officer_id: int) -> str:
     """Why `officer_id`'s words on `ticket` were kept as their note (`said_as` NOTE): "owned",
     someone owns it (only they answer); "other_department", nobody does and it is not the
     writer's department's; "unclaimed", nobody does and the writer supervises (they /assign,
-    or claim it)."""
+    or claim it); "handoff_over", the writer's department accepted a handoff of it and the
+    owner has resolved it since (or it is closed): the owner speaks to the requester now."""
+    if ticket.status in SETTLED and handling_writes(rules, ticket, officer_id):
+        return "handoff_over"
     if ticket.owner_id is not None:
         return "owned"
     member = rules.staff.get(officer_id)

@@ -406,7 +406,7 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
             for kind, typed in (("", False), ("_typed", True))
         ]
     if template == "kept_as_note":
-        reasons = ("owned", "other_department", "unclaimed")
+        reasons = ("owned", "other_department", "unclaimed", "handoff_over")
         return [(r, {"reason": r, "department": "utilities"}) for r in reasons]
     if template == "alert_note_kept":
         incident = {"incident_id": 1, "ticket_ids": [9, 10], "owner": None}
