@@ -315,14 +315,25 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
             for o, owner in (("", "王芳"), ("_unclaimed", None))
         ]
     if template == "handoff_event":
-        return [(e, {"event": e}) for e in (*HANDOFF_EVENTS, "usage")]
+        capped = ("sent_capped", {"event": "sent", "capped": True})  # due with the ticket
+        return [*((e, {"event": e}) for e in (*HANDOFF_EVENTS, "usage")), capped]
+    if template == "handoff_card":
+        return [("", {}), ("due_with_ticket", {"due_with_ticket": True})]
     if template == HANDED_SETTLED:
         return [(e, {"event": e}) for e in SETTLED_EVENTS]
     if template == "buttons":
         return [(k, {"key": k}) for k in BUTTONS]
     if template == "escalation":
         incident = ("incident", {"incident_id": 2, "incident_tickets": 29})
-        return [*((d, {"deadline": d}) for d in ("first_response", "resolution")), incident]
+        handed = [  # another department handles it, or the form waits to be accepted
+            ("handled", {"deadline": "resolution", "handling": "utilities"}),
+            ("transferring", {"deadline": "resolution", "status": "transferring"}),
+        ]
+        return [
+            *((d, {"deadline": d}) for d in ("first_response", "resolution")),
+            incident,
+            *handed,
+        ]
     if template == "staff_group_paused":
         reasons = [(r, {"reason": r}) for r in ("kicked", "left", "no_topic_rights", "not_found")]
         back = ("back_without_topics", {"reason": "no_topic_rights", "was": "kicked"})
