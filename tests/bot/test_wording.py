@@ -40,6 +40,13 @@ EVENTS: dict[str, dict[str, Any]] = {
     Action.WITHDRAW: {},
     lifecycle.PRIORITY_CHANGED: {"priority": "high", "reason": "surge"},
     lifecycle.LINKED: {"incident_id": 3},
+    # A step of the escalation ladder (bot/escalation_steps.py).
+    "escalation": {
+        "deadline": "first_response",
+        "step": 3,
+        "overdue": True,
+        "notify": ["department_supervisors", "management"],
+    },
 }
 STAFF_EVENTS = (
     "resolved",
