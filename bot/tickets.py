@@ -187,12 +187,6 @@ async def assign(
     default in one language stored into a record read in another). `shown_owner_id`: chosen
     on a picker that showed this owner (0: nobody); PickerUsed if the owner is another now."""
     ticket = await get(session=session, ticket_id=ticket_id, lock=shown_owner_id is not None)
-    if shown_owner_id is not None and (ticket.owner_id or 0) != shown_owner_id:
-        raise PickerUsed(
-            f"ticket {ticket.id}: owner {ticket.owner_id}, the picker showed {shown_owner_id}",
-            ticket_id=ticket.id,
-            owner=rules.staff.shown_as(ticket.owner_id),
-        )
     if not (
         rules.staff.is_supervisor(supervisor_id, ticket.department_key)
         or rules.staff.is_management(supervisor_id)
@@ -200,6 +194,12 @@ async def assign(
         raise NotAllowed(
             f"user {supervisor_id} is not a supervisor of {ticket.department_key}",
             "not_supervisor",
+        )
+    if shown_owner_id is not None and (ticket.owner_id or 0) != shown_owner_id:
+        raise PickerUsed(
+            f"ticket {ticket.id}: owner {ticket.owner_id}, the picker showed {shown_owner_id}",
+            ticket_id=ticket.id,
+            owner=rules.staff.shown_as(ticket.owner_id),
         )
     data: dict[str, object] = {"owner_id": officer_id, "previous_owner_id": ticket.owner_id}
     if reason is not None:
