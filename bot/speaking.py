@@ -24,7 +24,7 @@ from enum import StrEnum
 from bot import conversation, ownership, staff_replies
 from bot.errors import NotAllowed
 from bot.excerpt import excerpt
-from bot.handed import SETTLED
+from bot.guards import handling_writes, handoff_over
 from bot.models import StaffRole, Ticket, TicketMessage, TicketStatus
 from bot.notices import Audience, Notice, card_refresh, publish
 from bot.rules import Rules
@@ -65,18 +65,9 @@ def said_as(rules: Rules, ticket: Ticket, officer_id: int) -> Said:
             # reply is refused as any reply to a closed ticket is.
             return Said.CLAIM if ticket.status is TicketStatus.OPEN else Said.REPLY
         return Said.NOTE
-    if handling_writes(rules, ticket, officer_id) and ticket.status not in SETTLED:
+    if handling_writes(rules, ticket, officer_id) and not handoff_over(rules, ticket, officer_id):
         return Said.REPLY
     return Said.NOTE
-
-
-def handling_writes(rules: Rules, ticket: Ticket, officer_id: int) -> bool:
-    """Whether `officer_id` is staff of another department that accepted a handoff of
-    `ticket` (handling is not owning), whatever its status."""
-    member = rules.staff.get(officer_id)
-    handling = ticket.handling_department_key
-    handed = handling != ticket.department_key
-    return handed and member is not None and member.department_key == handling
 
 
 def answers_requester(rules: Rules, ticket: Ticket, officer_id: int) -> bool:
@@ -90,7 +81,7 @@ def why_kept(rules: Rules, ticket: Ticket, officer_id: int) -> str:
     writer's department's; "unclaimed", nobody does and the writer supervises (they /assign,
     or claim it); "handoff_over", the writer's department accepted a handoff of it and the
     owner has resolved it since (or it is closed): the owner speaks to the requester now."""
-    if ticket.status in SETTLED and handling_writes(rules, ticket, officer_id):
+    if handoff_over(rules, ticket, officer_id):
         return "handoff_over"
     if ticket.owner_id is not None:
         return "owned"

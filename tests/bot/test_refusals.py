@@ -31,6 +31,7 @@ SAMPLE = {
     "detail": "d",
     "limit": 10,
     "word": "abc",
+    "owner": "王芳",
 }
 
 

@@ -444,6 +444,7 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
             ("picker_used_owner", {"reason": "picker_used"}),
             ("picker_used_nobody", {"reason": "picker_used", "owner": None}),
             ("picker_used_priority", {"reason": "picker_used", "priority": "high"}),
+            ("handoff_over", {"reason": "handoff_over"}),  # bot/guards.py
         ]
         return [*((r, {"reason": r}) for r in reasons), *used]
     if template == "reassigned_away":

@@ -65,3 +65,34 @@ async def test_the_handling_department_no_longer_reaches_a_resolved_tickets_requ
             select(TicketMessage).where(TicketMessage.text == question)
         )
         assert note.direction is Direction.NOTE
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("settings", ["zh"], indirect=True)
+async def test_an_edit_of_the_handling_departments_reply_after_resolution_stays_with_staff(
+    running: tuple[Emulator, App], settings: Settings
+) -> None:
+    emulator, application = running
+    world = emulator.world
+    topic, form = await _accepted(emulator, application)
+    sent = await world.user_sends(
+        UTILITIES_OFFICER, "明天上午上门维修", UTILITIES_GROUP, reply_to=form.message_id
+    )
+    assert sent is not None
+    await until(lambda: any("明天上午上门维修" in e.text for e in world.transcripts[REQUESTER]))
+    await world.user_sends(OFFICER, "/resolve 已更换水管", GENERAL_GROUP, topic.thread_id)
+    await _status(application, TicketStatus.RESOLVED)
+    await until(lambda: any("已更换水管" in e.text for e in bot_said(world, REQUESTER)))
+    told_requester = len(bot_said(world, REQUESTER))
+    await world.user_edits(
+        UTILITIES_OFFICER, UTILITIES_GROUP, sent["message"]["message_id"], "后天上午上门维修"
+    )
+    await until(
+        lambda: any(
+            "已办结" in e.text and "诉求人" in e.text and "王芳" in e.text
+            for e in bot_said(world, UTILITIES_GROUP)[-1:]
+        )
+    )
+    await asyncio.sleep(0.3)
+    assert len(bot_said(world, REQUESTER)) == told_requester
+    assert not any("后天上午" in e.text for e in world.transcripts[REQUESTER])
