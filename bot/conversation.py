@@ -19,7 +19,7 @@ from bot.dangers import danger_reminder
 from bot.db import wrote_directly
 from bot.errors import IllegalMove, NotAllowed
 from bot.excerpt import excerpt
-from bot.guards import MAX_TEXT, may_speak_for
+from bot.guards import MAX_TEXT, handoff_over, may_speak_for
 from bot.kinds import EDIT, NOT_COPIED, Origin
 from bot.ledger import contacted, record_late_first_response
 from bot.models import Direction, Requester, Ticket, TicketMessage, TicketStatus
@@ -309,6 +309,14 @@ async def add_staff_message(
             f"user {officer_id} may not write on ticket {ticket.id}",
             "owner_only",
             ticket_id=ticket.id,
+        )
+    if not internal and handoff_over(rules, ticket, officer_id):
+        # Resolved since their department took it on (an edit of a reply they sent then).
+        raise NotAllowed(
+            f"user {officer_id}'s department no longer handles ticket {ticket.id}",
+            "handoff_over",
+            ticket_id=ticket.id,
+            owner=rules.staff.shown_as(ticket.owner_id),
         )
     message = file_staff_message(
         session,

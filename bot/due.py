@@ -200,6 +200,10 @@ def escalate(
             "overdue": ladder_step.at >= 1.0,
             # Unclaimed, though the requester was answered: it escalates for its claim.
             "answered": kind is DeadlineKind.FIRST_RESPONSE and ticket.staff_wrote,
+            # Another department accepted a handoff of it: it does the work (SPEC rule 7).
+            "handling": ticket.handling_department_key
+            if ticket.handling_department_key != ticket.department_key
+            else None,
         },
     )
     notified = staff_chats(rules, notice)

@@ -61,3 +61,11 @@ class ConcurrentChange(DeskError):
     """Someone else changed the ticket at the same moment; reload and try again."""
 
     reason = "concurrent"
+
+
+class PickerUsed(DeskError):
+    """A choice on a picker (an owner, a priority) made once the ticket moved on from what the
+    picker showed: chosen already, by it or elsewhere. Values: `ticket_id` and what the ticket
+    has now, its `owner` (shown as; None: nobody) or its `priority` (key)."""
+
+    reason = "picker_used"

@@ -34,6 +34,9 @@ class Figures:
     tickets: int = 0
     claimed: int = 0
     claimed_in_time: int = 0
+    # Nobody claimed it by its claim deadline, and nobody has yet (or it closed unclaimed):
+    # a claim missed, as the breach ledger says, before anyone claims it late.
+    unclaimed_overdue: int = 0
     resolved: int = 0
     resolved_in_time: int = 0
     overdue_open: int = 0
@@ -53,7 +56,10 @@ class Figures:
 
     @property
     def claimed_in_time_share(self) -> float | None:
-        return self.claimed_in_time / self.claimed if self.claimed else None
+        """Claimed by the deadline, over the tickets claimed and those still unclaimed past
+        it (each a claim missed already)."""
+        judged = self.claimed + self.unclaimed_overdue
+        return self.claimed_in_time / judged if judged else None
 
     @property
     def median_first_response_s(self) -> float | None:
@@ -204,6 +210,9 @@ def _add_ticket(
     if ticket.claimed_at is not None:
         row.claimed += 1
         row.claimed_in_time += ticket.claimed_at <= ticket.first_response_due_at
+    else:
+        until = ticket.closed_at or now  # closed unclaimed (withdrawn): as it stood then
+        row.unclaimed_overdue += until > ticket.first_response_due_at
     if responded_at is not None:
         row.first_response_s.append((responded_at - ticket.opened_at).total_seconds())
     finished_at = ticket.resolved_at  # kept after closing; cleared by a reopening

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.errors import InvalidInput, NotAllowed
-from bot.models import Ticket
+from bot.models import Ticket, TicketStatus
 from bot.rules import Rules
 
 MAX_TEXT = 20_000
@@ -71,3 +71,22 @@ def may_speak_for(rules: Rules, ticket: Ticket, officer_id: int) -> bool:
         ticket.department_key,
         ticket.handling_department_key,
     )
+
+
+def handling_writes(rules: Rules, ticket: Ticket, officer_id: int) -> bool:
+    """Whether `officer_id` is staff of another department that accepted a handoff of
+    `ticket` (handling is not owning), whatever its status."""
+    member = rules.staff.get(officer_id)
+    handling = ticket.handling_department_key
+    handed = handling != ticket.department_key
+    return handed and member is not None and member.department_key == handling
+
+
+def handoff_over(rules: Rules, ticket: Ticket, officer_id: int) -> bool:
+    """Whether `officer_id` writes for the department that handled `ticket` by handoff, and
+    the ticket is resolved or closed since: the handoff is over, their words no longer reach
+    the requester (the owner's do). The owner and management are never barred so."""
+    if officer_id == ticket.owner_id or rules.staff.is_management(officer_id):
+        return False
+    settled = ticket.status in (TicketStatus.RESOLVED, TicketStatus.CLOSED)
+    return settled and handling_writes(rules, ticket, officer_id)

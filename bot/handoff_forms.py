@@ -49,6 +49,8 @@ def form_values(
         "summary": form.summary,
         "suggested": form.suggested_handling,
         "due_at": form.due_at,
+        # Due with the ticket itself: a deadline asked for later was set at the ticket's.
+        "due_with_ticket": form.due_at == ticket.resolution_due_at,
         **inquiry.whole_values(ticket.inquiry or [], ticket.question, later),
     }
 

@@ -260,20 +260,29 @@ def _owner(rules: Rules, ticket: Ticket) -> str:
 
 
 def sent_notices(
-    rules: Rules, ticket: Ticket, form: Handoff, requester: Requester, later: list[Turn]
+    rules: Rules,
+    ticket: Ticket,
+    form: Handoff,
+    requester: Requester,
+    later: list[Turn],
+    *,
+    capped: bool = False,
 ) -> list[Notice]:
     """Who hears of a handoff sent (see the module's description), in that order; the form
-    shows what the requester said since the ticket opened (`later`)."""
+    shows what the requester said since the ticket opened (`later`). `capped`: the deadline
+    asked for fell after the ticket's, so the form is due with the ticket (the ticket's staff
+    read so: `capped`, `handoff_due_at`)."""
     owner = _owner(rules, ticket)
     to_name = department_name(rules, form.to_department_key)
     event = {"department": to_name, "owner": owner}
+    sent = {**event, "event": "sent", "capped": capped, "handoff_due_at": form.due_at}
     return [
         form_notice(rules, ticket, form, later),
         Notice(
             "handoff_event",
             (Audience.TICKET_STAFF,),
             ticket,
-            {**event, "event": "sent"},
+            sent,
             fallback=form.sender_id,
         ),
         Notice(
@@ -322,12 +331,18 @@ async def transfer_and_tell(
     suggested_handling: str,
     hours: int | TimeLimit | None = None,
 ) -> Handoff:
-    """`transfer` at the transaction's instant, the form due `hours` later (`handoff_due_at`),
-    and its notices published in it. Raises as `transfer` and `handoff_due_at` do
-    (DeskError)."""
+    """`transfer` at the transaction's instant, the form due `hours` later (`handoff_due_at`)
+    but no later than the ticket's resolution deadline (the one who sent it reads so: the
+    "sent" event's `capped`), and its notices published in it. Raises as `transfer` and
+    `handoff_due_at` do (DeskError)."""
     session = tx.session
     ticket = await get(session=session, ticket_id=ticket_id)
-    due_at = handoff_due_at(tx.now, hours, levels=rules, level=rules.level(ticket))
+    asked = handoff_due_at(tx.now, hours, levels=rules, level=rules.level(ticket))
+    # Never after the ticket's own deadline (when that is still ahead): the department it
+    # goes to works within the promise made to the requester.
+    limit = ticket.resolution_due_at
+    capped = limit is not None and tx.now < limit < asked
+    due_at = limit if capped and limit is not None else asked
     form = await transfer(
         session=session,
         rules=rules,
@@ -343,7 +358,8 @@ async def transfer_and_tell(
     assert requester is not None  # a foreign key
     later = await said_later(session=session, ticket=ticket, names=rules.staff.shown_as)
     copies = await form_copies(session, ticket, form)  # after the form: photos, voice, ...
-    await publish(tx, rules, [*sent_notices(rules, ticket, form, requester, later), *copies])
+    sent = sent_notices(rules, ticket, form, requester, later, capped=capped)
+    await publish(tx, rules, [*sent, *copies])
     return form
 
 

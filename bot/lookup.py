@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import conversation, dangers
 from bot.asking import asks_requester, question_waiting
 from bot.errors import InvalidInput, NotFound
+from bot.escalation_steps import ESCALATION, escalation_steps
 from bot.excerpt import excerpt, one_line
 from bot.handoff_questions import ANSWER, QUESTION
 from bot.intake.inquiry import Turn, worth_showing
@@ -290,6 +291,21 @@ async def record(*, session: AsyncSession, rules: Rules, ticket_id: int) -> Reco
             select(TicketEvent).where(TicketEvent.ticket_id == ticket_id).order_by(TicketEvent.seq)
         )
     )
+    lines = [
+        EventLine(
+            at=e.at,
+            kind=e.kind,
+            who=rules.staff.shown_as(e.actor_id),
+            data=e.data,
+            owner=rules.staff.shown_as(e.data.get("owner_id")),
+        )
+        for e in events
+    ]
+    # Each step of the escalation ladder fired on it (SPEC: every step is recorded).
+    lines += [
+        EventLine(at=at, kind=ESCALATION, who=None, data=data, owner=None)
+        for at, data in await escalation_steps(session=session, rules=rules, ticket_id=ticket_id)
+    ]
     messages = await conversation.history(session=session, ticket_id=ticket_id, public_only=False)
     turns = ticket.inquiry or []
     inquiry = tuple(turns) if worth_showing(turns) else ()
@@ -304,16 +320,8 @@ async def record(*, session: AsyncSession, rules: Rules, ticket_id: int) -> Reco
         owner=rules.staff.shown_as(ticket.owner_id),
         handling_department_key=ticket.handling_department_key,
         question=ticket.question,
-        events=tuple(
-            EventLine(
-                at=e.at,
-                kind=e.kind,
-                who=rules.staff.shown_as(e.actor_id),
-                data=e.data,
-                owner=rules.staff.shown_as(e.data.get("owner_id")),
-            )
-            for e in events
-        ),
+        # In time order, an escalation among the events at its instant after them (stable).
+        events=tuple(sorted(lines, key=lambda line: line.at)),
         messages=tuple(_line(m, rules, ticket.incident_id, handed) for m in messages),
         inquiry=inquiry,
         **closing(ticket),

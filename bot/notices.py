@@ -41,6 +41,7 @@ class Audience(StrEnum):
     # ticket's topic, or under its card in a group without topics); while it has no staff
     # group, the notice's `fallback` chat if it names one.
     TICKET_STAFF = "ticket_staff"
+    PERSON = "person"  # one member of staff, the notice's `person`, in their private chat
 
     @classmethod
     def supervising(cls) -> tuple[Audience, ...]:
@@ -56,6 +57,7 @@ class Notice:
     ticket's owning and handling departments. `requester` is needed for Audience.REQUESTER.
     `values` are added to the ticket's own (`ticket_values`) for the wording. `fallback` is the
     chat that hears an Audience.TICKET_STAFF notice while the ticket has no staff group.
+    `person` is the member of staff an Audience.PERSON notice is for (a previous owner).
     """
 
     kind: str
@@ -65,6 +67,7 @@ class Notice:
     departments: tuple[str, ...] = ()
     requester: Requester | None = None
     fallback: int | None = None
+    person: int | None = None
 
 
 # The card of a ticket in its staff group shows the ticket as it is now: edited whenever what it
@@ -151,6 +154,8 @@ def _staff_places(rules: Rules, notice: Notice) -> list[tuple[int, Audience]]:
             )
         elif audience is Audience.MANAGEMENT:
             places.append((rules.settings.management.chat_id, audience))
+        elif audience is Audience.PERSON and notice.person is not None:
+            places.append((notice.person, audience))
         elif audience is Audience.TICKET_STAFF:
             chat = ticket.staff_chat_id if ticket is not None else None
             chat = notice.fallback if chat is None else chat

@@ -5,7 +5,8 @@ Each flow changes the ticket in the caller's transaction and publishes its notic
 (bot/notices.py); the one who acted is answered by the front:
 - claimed: the requester hears who owns the ticket and by when it will be settled;
 - assigned: the ticket's staff hear who made whom the owner, the new owner hears in private,
-  the requester as for a claim;
+  the previous owner (a reassignment) hears in private that it is no longer theirs and whose
+  it is, the requester as for a claim;
 - priority changed: the ticket's staff hear the priority and the new deadline; the requester
   hears the new promise, in their language, if the resolution deadline moved.
 """
@@ -70,24 +71,32 @@ async def assigned_notices(
     ticket: Ticket,
     supervisor_id: int,
     requester: Requester,
+    *,
+    previous_owner_id: int | None = None,
     reason: str | None = None,
 ) -> list[Notice]:
     """Who hears that a supervisor made someone the owner, in that order: first the card in
     the staff group, redrawn as claimed with its owner (as a claim redraws it); the group and
     the new owner with the supervisor's `reason`, when given (issue 14: it was dropped), and
-    whether it was management's doing (`by_management`: not worded as a supervisor's)."""
+    whether it was management's doing (`by_management`: not worded as a supervisor's); the
+    previous owner, if any, that it is no longer theirs (`reassigned_away`: by whom, why)."""
     by = rules.staff.shown_as(supervisor_id) or str(supervisor_id)
     why: dict[str, object] = {"reason": reason.strip()} if reason and reason.strip() else {}
     # Worded by the assigner's role: management is not called a supervisor.
     why |= {"by_management": True} if rules.staff.is_management(supervisor_id) else {}
     event = {"event": "assigned", "by": by, "owner": _owner(rules, ticket), **why}
     yours = {**question_values(ticket.question), **why}
-    return [
+    notices = [
         card_refresh(ticket),
         Notice("staff_event", (Audience.TICKET_STAFF,), ticket, event),
         Notice("assigned_to_you", (Audience.OWNER,), ticket, yours),
-        await owner_notice(tx, rules, ticket, requester),
     ]
+    if previous_owner_id is not None and previous_owner_id != ticket.owner_id:
+        away = {"by": by, "reason": reason or ""}
+        notices.append(
+            Notice("reassigned_away", (Audience.PERSON,), ticket, away, person=previous_owner_id)
+        )
+    return [*notices, await owner_notice(tx, rules, ticket, requester)]
 
 
 async def assign_and_tell(
@@ -98,9 +107,13 @@ async def assign_and_tell(
     supervisor_id: int,
     officer_id: int,
     reason: str | None,
+    shown_owner_id: int | None = None,
 ) -> Ticket:
-    """`tickets.assign` at the transaction's instant, and its notices published in it. Raises
-    as `tickets.assign` does (DeskError)."""
+    """`tickets.assign` at the transaction's instant (`shown_owner_id`: chosen on a picker
+    that showed this owner), and its notices published in it. Raises as `tickets.assign`
+    does (DeskError)."""
+    was = await store.get(session=tx.session, ticket_id=ticket_id, lock=True)
+    previous_owner_id = was.owner_id
     ticket = await tickets.assign(
         session=tx.session,
         rules=rules,
@@ -109,18 +122,34 @@ async def assign_and_tell(
         officer_id=officer_id,
         reason=reason,
         now=tx.now,
+        shown_owner_id=shown_owner_id,
     )
     requester = await _requester(tx, ticket)
-    notices = await assigned_notices(tx, rules, ticket, supervisor_id, requester, reason)
+    notices = await assigned_notices(
+        tx,
+        rules,
+        ticket,
+        supervisor_id,
+        requester,
+        previous_owner_id=previous_owner_id,
+        reason=reason,
+    )
     await publish(tx, rules, notices)
     return ticket
 
 
 async def reprioritise_and_tell(
-    *, tx: Transaction, rules: Rules, ticket_id: int, actor_id: int, priority: str
+    *,
+    tx: Transaction,
+    rules: Rules,
+    ticket_id: int,
+    actor_id: int,
+    priority: str,
+    shown_priority: str | None = None,
 ) -> Ticket:
-    """`tickets.change_priority` at the transaction's instant, and its notices published in
-    it. Raises as `tickets.change_priority` does (DeskError)."""
+    """`tickets.change_priority` at the transaction's instant (`shown_priority`: chosen on a
+    picker that showed this priority), and its notices published in it. Raises as
+    `tickets.change_priority` does (DeskError)."""
     was = await store.get(session=tx.session, ticket_id=ticket_id)
     before, earlier_priority = was.resolution_due_at, was.priority
     ticket = await tickets.change_priority(
@@ -130,6 +159,7 @@ async def reprioritise_and_tell(
         actor_id=actor_id,
         priority=priority,
         now=tx.now,
+        shown_priority=shown_priority,
     )
     moved = ticket.resolution_due_at != before
     requester = await _requester(tx, ticket)

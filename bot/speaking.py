@@ -24,6 +24,7 @@ from enum import StrEnum
 from bot import conversation, ownership, staff_replies
 from bot.errors import NotAllowed
 from bot.excerpt import excerpt
+from bot.guards import handling_writes, handoff_over
 from bot.models import StaffRole, Ticket, TicketMessage, TicketStatus
 from bot.notices import Audience, Notice, card_refresh, publish
 from bot.rules import Rules
@@ -50,7 +51,8 @@ def said_as(rules: Rules, ticket: Ticket, officer_id: int) -> Said:
     | a department accepted a handoff of it (handling is not owning),     | REPLY |
     |   and the writer is staff of that department                        |       |
     | otherwise (a colleague on an owned one, another department's staff, | NOTE  |
-    |   a supervisor or management: they /assign)                         |       |
+    |   a supervisor or management: they /assign; the handling department |       |
+    |   once the ticket is resolved or closed: its handoff is over)       |       |
     """
     if officer_id == ticket.owner_id:
         return Said.REPLY
@@ -63,8 +65,7 @@ def said_as(rules: Rules, ticket: Ticket, officer_id: int) -> Said:
             # reply is refused as any reply to a closed ticket is.
             return Said.CLAIM if ticket.status is TicketStatus.OPEN else Said.REPLY
         return Said.NOTE
-    handed = ticket.handling_department_key != ticket.department_key
-    if handed and member is not None and member.department_key == ticket.handling_department_key:
+    if handling_writes(rules, ticket, officer_id) and not handoff_over(rules, ticket, officer_id):
         return Said.REPLY
     return Said.NOTE
 
@@ -80,7 +81,11 @@ def why_kept(rules: Rules, ticket: Ticket, officer_id: int) -> str:
     its department, or is management (they /assign it themselves: a fresh tester's
     supervisor was told to ask a supervisor); "other_department", nobody does and it is not
     the writer's department's; "unclaimed", nobody does and the writer supervises (they
-    /assign, or claim it)."""
+    /assign, or claim it); "handoff_over", the writer's department accepted a handoff of it
+    and the owner has resolved it since (or it is closed): the owner speaks to the requester
+    now."""
+    if handoff_over(rules, ticket, officer_id):
+        return "handoff_over"
     if ticket.owner_id is not None:
         staff = rules.staff
         if staff.is_supervisor(officer_id, ticket.department_key) or staff.is_management(

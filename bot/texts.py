@@ -63,6 +63,7 @@ class Texts:
         self._fixed: dict[tuple[str, str, tuple[tuple[str, Hashable], ...]], str] = {}
         self._environment.filters["when"] = lambda value: _when(value, zone)
         self._environment.filters["places"] = places
+        self._environment.filters["ended"] = ended
         for kind in NAMED:
             self._environment.filters[f"{kind}_name"] = self._name_filter(kind)
 
@@ -122,6 +123,16 @@ def places(text: str) -> str:
         return f"{lat}, {lon} {MAP.format(lat=lat, lon=lon)}"
 
     return _COORDINATES.sub(shown, text)
+
+
+STOPS = "。.!?!?…;;"  # what ends a sentence already
+
+
+def ended(text: str, stop: str) -> str:
+    """`text` as a sentence of its own: with `stop` after it, unless it ends with a stop
+    already (a summary written "Water is working again." is not followed by another)."""
+    text = text.rstrip()
+    return text if text.endswith(tuple(STOPS)) else text + stop
 
 
 def _when(value: datetime, zone: ZoneInfo) -> str:

@@ -15,7 +15,7 @@ from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import dangers, lifecycle
-from bot.errors import InvalidInput, NotAllowed, NotFound
+from bot.errors import InvalidInput, NotAllowed, NotFound, PickerUsed
 from bot.guards import (
     clean_text,
     require_assignable,
@@ -203,11 +203,13 @@ async def assign(
     officer_id: int,
     reason: str | None,
     now: datetime,
+    shown_owner_id: int | None = None,
 ) -> Ticket:
     """A supervisor names the owner of an unclaimed ticket, or changes it, with a reason when
     they gave one (None: none is recorded, and /ticket N words the assignment alone: never a
-    default in one language stored into a record read in another)."""
-    ticket = await get(session=session, ticket_id=ticket_id)
+    default in one language stored into a record read in another). `shown_owner_id`: chosen
+    on a picker that showed this owner (0: nobody); PickerUsed if the owner is another now."""
+    ticket = await get(session=session, ticket_id=ticket_id, lock=shown_owner_id is not None)
     if not (
         rules.staff.is_supervisor(supervisor_id, ticket.department_key)
         or rules.staff.is_management(supervisor_id)
@@ -215,6 +217,12 @@ async def assign(
         raise NotAllowed(
             f"user {supervisor_id} is not a supervisor of {ticket.department_key}",
             "not_supervisor",
+        )
+    if shown_owner_id is not None and (ticket.owner_id or 0) != shown_owner_id:
+        raise PickerUsed(
+            f"ticket {ticket.id}: owner {ticket.owner_id}, the picker showed {shown_owner_id}",
+            ticket_id=ticket.id,
+            owner=rules.staff.shown_as(ticket.owner_id),
         )
     data: dict[str, object] = {"owner_id": officer_id, "previous_owner_id": ticket.owner_id}
     if reason is not None:
@@ -251,11 +259,20 @@ async def change_priority(
     actor_id: int | None,
     priority: str,
     now: datetime,
+    shown_priority: str | None = None,
 ) -> Ticket:
-    """Set a new priority and recompute the deadlines; `actor_id` None is the system itself."""
-    ticket = await get(session=session, ticket_id=ticket_id)
+    """Set a new priority and recompute the deadlines; `actor_id` None is the system itself.
+    `shown_priority`: chosen on a picker that showed this priority; PickerUsed if the ticket
+    has another now."""
+    ticket = await get(session=session, ticket_id=ticket_id, lock=shown_priority is not None)
     if actor_id is not None:
         require_owner_or_supervisor(rules, ticket, actor_id)
+    if shown_priority is not None and ticket.priority != shown_priority:
+        raise PickerUsed(
+            f"ticket {ticket.id}: priority {ticket.priority}, the picker showed {shown_priority}",
+            ticket_id=ticket.id,
+            priority=ticket.priority,
+        )
     set_priority(session, rules, ticket, priority, now=now, actor_id=actor_id)
     return await save(session, rules, ticket)
 

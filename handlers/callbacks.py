@@ -30,8 +30,12 @@ class Action(StrEnum):
     ACCEPT = "accept"  # the card of a handoff: (ticket)
     ESCALATION_ASSIGN = "sv:a"  # under an escalation, choose an owner: (ticket)
     ESCALATION_PRIORITY = "sv:p"  # under an escalation, choose a priority: (ticket)
-    ASSIGN = "asg"  # this officer owns it: (ticket, officer's user id)
-    PRIORITY = "pri"  # this priority: (ticket, priority key)
+    ASSIGN = "asg"  # this officer owns it: (ticket, officer's user id); sent before pickers
+    PRIORITY = "pri"  # this priority: (ticket, priority key); knew what they showed
+    # A picker's choice, with what the picker showed: a press once the ticket moved on since
+    # (another choice made, by this picker or elsewhere) changes nothing (handlers/supervision.py).
+    PICK_OWNER = "own"  # (ticket, officer's user id, the owner it showed: 0 for nobody)
+    PICK_PRIORITY = "prio"  # (ticket, priority key, the priority it showed)
     TEMPLATE_APPROVE = "tpl:ok"  # a proposed template: (template id)
     TEMPLATE_REJECT = "tpl:no"  # (template id)
     RATE = "rate"  # the requester confirms a resolution: (ticket, stars 1-5)
@@ -61,6 +65,8 @@ FIELDS: dict[Action, tuple[Field, ...]] = {
     Action.ESCALATION_PRIORITY: (Field.NUMBER,),
     Action.ASSIGN: (Field.NUMBER, Field.NUMBER),
     Action.PRIORITY: (Field.NUMBER, Field.WORD),
+    Action.PICK_OWNER: (Field.NUMBER, Field.NUMBER, Field.NUMBER),
+    Action.PICK_PRIORITY: (Field.NUMBER, Field.WORD, Field.WORD),
     Action.TEMPLATE_APPROVE: (Field.WORD,),
     Action.TEMPLATE_REJECT: (Field.WORD,),
     Action.RATE: (Field.NUMBER, Field.STARS),

@@ -120,21 +120,29 @@ def escalation(desk: Desk, ticket_id: int) -> InlineKeyboardMarkup:
 
 
 def officers(desk: Desk, ticket: Ticket) -> InlineKeyboardMarkup:
-    """The officers of the ticket's department, to make one its owner."""
+    """The officers of the ticket's department, to make one its owner; each button carries
+    the owner the picker shows (a press once it changed is refused: handlers/supervision.py)."""
+    shown = ticket.owner_id or 0
     return keyboard(
         [
-            [(f"{m.name} ({m.staff_number})", encode(Action.ASSIGN, ticket.id, m.user_id))]
+            [
+                (
+                    f"{m.name} ({m.staff_number})",
+                    encode(Action.PICK_OWNER, ticket.id, m.user_id, shown),
+                )
+            ]
             for m in desk.rules.staff.officers_of(ticket.department_key)
         ]
     )
 
 
 def priorities(desk: Desk, ticket: Ticket) -> InlineKeyboardMarkup:
-    """The configured priorities, to give the ticket one."""
+    """The configured priorities, to give the ticket one; each button carries the priority
+    the picker shows (a press once it changed is refused)."""
     names = desk.names(desk.settings.languages.default)["priorities"]
     return keyboard(
         [
-            [(names[p.key], encode(Action.PRIORITY, ticket.id, p.key))]
+            [(names[p.key], encode(Action.PICK_PRIORITY, ticket.id, p.key, ticket.priority))]
             for p in desk.settings.priorities
         ]
     )

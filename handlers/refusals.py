@@ -119,7 +119,14 @@ def _why(refused: Exception) -> dict[str, Any]:
 # The refusals that say a button's moment is over (its ticket moved on, its template or
 # handover decided), not that the presser may not press it: the buttons go for everyone.
 STALE_REASONS = frozenset(
-    {"illegal_move", "no_ticket", "no_handoff", "template_decided", "priority_settled"}
+    {
+        "illegal_move",
+        "no_ticket",
+        "no_handoff",
+        "template_decided",
+        "priority_settled",
+        "picker_used",
+    }
 )
 
 

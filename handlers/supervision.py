@@ -66,11 +66,13 @@ async def assign(
     reply: Reply,
     *,
     update_id: int,
+    shown_owner_id: int | None = None,
 ) -> None:
     """Make `officer_id` the owner (who hears of it, and the card redrawn as claimed with its
     owner: bot/ownership.py); in a group with topics the ticket gets its topic before its
     staff hear. The one who assigned hears which ticket (its number and matter, on one line:
-    `bot.lookup.matter`) went to whom. DeskError if the core refuses."""
+    `bot.lookup.matter`) went to whom. `shown_owner_id`: chosen on a picker that showed this
+    owner (0: nobody). DeskError if the core refuses (PickerUsed: it shows another now)."""
     language = _language(desk)
     async with desk.transaction(update_id=update_id) as tx:
         session = tx.session
@@ -88,6 +90,7 @@ async def assign(
             supervisor_id=supervisor_id,
             officer_id=officer_id,
             reason=reason,
+            shown_owner_id=shown_owner_id,
         )
         owner = desk.rules.staff.shown_as(officer_id) or "-"
         by = desk.rules.staff.shown_as(supervisor_id) or str(supervisor_id)
@@ -112,13 +115,20 @@ async def reprioritise(
     reply: Reply,
     *,
     update_id: int,
+    shown_priority: str | None = None,
 ) -> None:
     """New priority and deadlines (who hears of it: bot/ownership.py); the actor hears the
-    outcome. DeskError if the core refuses."""
+    outcome. `shown_priority`: chosen on a picker that showed this priority. DeskError if the
+    core refuses (PickerUsed: it shows another now)."""
     language = _language(desk)
     async with desk.transaction(update_id=update_id) as tx:
         ticket = await ownership.reprioritise_and_tell(
-            tx=tx, rules=desk.rules, ticket_id=ticket_id, actor_id=actor_id, priority=priority
+            tx=tx,
+            rules=desk.rules,
+            ticket_id=ticket_id,
+            actor_id=actor_id,
+            priority=priority,
+            shown_priority=shown_priority,
         )
         names = desk.names(language)["priorities"]
         event = desk.texts.render(
@@ -173,13 +183,18 @@ STEERING = (
     Action.ESCALATION_PRIORITY,
     Action.ASSIGN,
     Action.PRIORITY,
+    Action.PICK_OWNER,
+    Action.PICK_PRIORITY,
 )
 
 
 @refusals
 async def pressed(update: Update, context: DeskContext) -> None:
     """Under an escalation, choose an owner or a priority; then the officer or the priority
-    chosen. Refusals are told to the presser alone: forged, stale or not theirs to press."""
+    chosen: the picker then says what was chosen, and its buttons go. A picker pressed once
+    the ticket moved on from what it showed (chosen already) changes nothing: the presser
+    reads why, and its buttons go. Refusals are told to the presser alone: forged, stale or
+    not theirs to press."""
     desk = context.desk
     query = update.callback_query
     assert query is not None
@@ -189,9 +204,12 @@ async def pressed(update: Update, context: DeskContext) -> None:
     chat_id = query.message.chat.id if query.message is not None else presser
 
     def reply(text: str) -> list[Call]:
-        return [post.message(chat_id, text)]
+        if query.message is None:
+            return [post.message(chat_id, text)]
+        # The picker itself says what was chosen, and offers nothing more.
+        return [post.edit_text(chat_id, query.message.message_id, text)]
 
-    if button.action is Action.ASSIGN:
+    if button.action in (Action.ASSIGN, Action.PICK_OWNER):
         reason = None  # a button gives none
         await assign(
             desk,
@@ -201,10 +219,18 @@ async def pressed(update: Update, context: DeskContext) -> None:
             reason,
             reply,
             update_id=update.update_id,
+            shown_owner_id=button.number(2) if button.action is Action.PICK_OWNER else None,
         )
-    elif button.action is Action.PRIORITY:
+    elif button.action in (Action.PRIORITY, Action.PICK_PRIORITY):
+        shown = button.word(2) if button.action is Action.PICK_PRIORITY else None
         await reprioritise(
-            desk, button.number(0), presser, button.word(1), reply, update_id=update.update_id
+            desk,
+            button.number(0),
+            presser,
+            button.word(1),
+            reply,
+            update_id=update.update_id,
+            shown_priority=shown,
         )
     else:
         ticket = await load(desk, button.number(0))

@@ -101,7 +101,10 @@ def test_a_requester_notice_without_a_requester_is_refused(rules: Rules) -> None
 
 def test_every_escalation_target_config_accepts_is_an_audience() -> None:
     # The ladder escalates to those in charge: never to the requester, nor into the topic of
-    # the very ticket whose staff let it slip.
+    # the very ticket whose staff let it slip, nor to one person named by a flow (a previous
+    # owner).
     targets = set(get_args(EscalationTarget))
-    not_on_the_ladder = {Audience.REQUESTER.value, Audience.TICKET_STAFF.value}
+    not_on_the_ladder = {
+        a.value for a in (Audience.REQUESTER, Audience.TICKET_STAFF, Audience.PERSON)
+    }
     assert targets == {a.value for a in Audience} - not_on_the_ladder

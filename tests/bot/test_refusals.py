@@ -32,6 +32,7 @@ SAMPLE = {
     "limit": 10,
     "word": "abc",
     "department": "general",
+    "owner": "王芳",
 }
 
 

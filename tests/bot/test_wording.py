@@ -42,6 +42,13 @@ EVENTS: dict[str, dict[str, Any]] = {
     lifecycle.PRIORITY_CHANGED: {"priority": "high", "reason": "surge"},
     lifecycle.LINKED: {"incident_id": 3},
     lifecycle.DANGER_TOLD: {"kinds": ["trapped", "plea"], "words": ["被困"]},
+    # A step of the escalation ladder (bot/escalation_steps.py).
+    "escalation": {
+        "deadline": "first_response",
+        "step": 3,
+        "overdue": True,
+        "notify": ["department_supervisors", "management"],
+    },
 }
 STAFF_EVENTS = (
     "resolved",
@@ -319,14 +326,25 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
             for o, owner in (("", "王芳"), ("_unclaimed", None))
         ]
     if template == "handoff_event":
-        return [(e, {"event": e}) for e in (*HANDOFF_EVENTS, "usage")]
+        capped = ("sent_capped", {"event": "sent", "capped": True})  # due with the ticket
+        return [*((e, {"event": e}) for e in (*HANDOFF_EVENTS, "usage")), capped]
+    if template == "handoff_card":
+        return [("", {}), ("due_with_ticket", {"due_with_ticket": True})]
     if template == HANDED_SETTLED:
         return [(e, {"event": e}) for e in SETTLED_EVENTS]
     if template == "buttons":
         return [(k, {"key": k}) for k in BUTTONS]
     if template == "escalation":
         incident = ("incident", {"incident_id": 2, "incident_tickets": 29})
-        return [*((d, {"deadline": d}) for d in ("first_response", "resolution")), incident]
+        handed = [  # another department handles it, or the form waits to be accepted
+            ("handled", {"deadline": "resolution", "handling": "utilities"}),
+            ("transferring", {"deadline": "resolution", "status": "transferring"}),
+        ]
+        return [
+            *((d, {"deadline": d}) for d in ("first_response", "resolution")),
+            incident,
+            *handed,
+        ]
     if template == "staff_group_paused":
         reasons = [(r, {"reason": r}) for r in ("kicked", "left", "no_topic_rights", "not_found")]
         back = ("back_without_topics", {"reason": "no_topic_rights", "was": "kicked"})
@@ -422,7 +440,7 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
             for kind, typed in (("", False), ("_typed", True))
         ]
     if template == "kept_as_note":
-        reasons = ("owned", "reassign", "other_department", "unclaimed")
+        reasons = ("owned", "reassign", "other_department", "unclaimed", "handoff_over")
         return [(r, {"reason": r, "department": "utilities"}) for r in reasons]
     if template == "alert_note_kept":
         incident = {"incident_id": 1, "ticket_ids": [9, 10], "owner": None}
@@ -441,11 +459,20 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         reasons += ["not_department_staff", "no_staff"]
         missing = {"reason": "form_incomplete", "missing": ["department", "summary", "suggested"]}
         empty = [(f, {"reason": "empty_text", "field": f}) for f in ("summary", "return_reason")]
-        return [*((r, {"reason": r}) for r in reasons), ("form_incomplete", missing), *empty]
+        used = [  # a picker pressed once the ticket moved on (bot/errors.py PickerUsed)
+            ("picker_used_owner", {"reason": "picker_used"}),
+            ("picker_used_nobody", {"reason": "picker_used", "owner": None}),
+            ("picker_used_priority", {"reason": "picker_used", "priority": "high"}),
+            ("handoff_over", {"reason": "handoff_over"}),  # bot/guards.py
+        ]
+        named = [(r, {"reason": r}) for r in reasons]
+        return [*named, ("form_incomplete", missing), *empty, *used]
     if template == "staff_help":  # what works where, per role; a command that does not exist
         keys = {"priorities": ["normal", "high", "urgent"]}
         roles = [(r, {"role": r, **keys}) for r in ("officer", "supervisor", "management")]
         return [*roles, ("unknown", {"role": "officer", "unknown": "foo", **keys})]
+    if template == "reassigned_away":
+        return [("reason", {}), ("no_reason", {"reason": ""})]
     return [("", {})]
 
 

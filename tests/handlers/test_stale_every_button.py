@@ -82,6 +82,8 @@ async def test_every_button_pressed_too_late_says_why_and_changes_nothing(
         Action.ESCALATION_PRIORITY: (*on_proposal, "sv:p:1"),
         Action.ASSIGN: (*on_proposal, f"asg:1:{SECOND_OFFICER}"),
         Action.PRIORITY: (*on_proposal, "pri:1:urgent"),
+        Action.PICK_OWNER: (*on_proposal, f"own:1:{SECOND_OFFICER}:{OFFICER}"),
+        Action.PICK_PRIORITY: (*on_proposal, "prio:1:urgent:normal"),
         Action.TEMPLATE_APPROVE: (*on_proposal, "tpl:ok:ticket-1"),
         Action.TEMPLATE_REJECT: (*on_proposal, "tpl:no:ticket-1"),
         Action.RATE: (*on_resolution, "rate:1:4"),
