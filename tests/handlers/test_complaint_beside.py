@@ -113,3 +113,76 @@ async def test_a_complaint_about_the_ticket_stays_with_it(
     assert "#1" in reply.text, reply.text
     assert words in await _filed(application, 1)
     assert len(await _tickets(application)) == 1
+
+
+ALONE = {REQUESTER: "我要投诉", ENGLISH: "I want to complain"}
+ASKED = {
+    REQUESTER: "是关于工单 #1,还是新的问题?",
+    ENGLISH: "Is this about ticket #1, or a new matter?",
+}
+NOISE = {
+    REQUESTER: "隔壁装修噪音,每天早上七点就开始电钻,物业不管",
+    ENGLISH: "The renovation noise next door, they drill from seven every morning",
+}
+
+
+async def _asked(emulator: Emulator, application: App, user: int) -> Any:
+    """Ticket #1 open, "我要投诉" alone: the bot asks whether it is about #1 or a new matter,
+    with a button for each; nothing filed yet."""
+    world = emulator.world
+    await _card_ticket(emulator, application, user)
+    await _step(world, user, ALONE[user])
+    question = bot_said(world, user)[-1]
+    assert ASKED[user] in question.text, question.text
+    assert ALONE[user] not in await _filed(application, 1)
+    return question
+
+
+def _data(question: Any, prefix: str) -> str:
+    return next(
+        b["callback_data"]
+        for row in question.buttons
+        for b in row
+        if b["callback_data"].startswith(prefix)
+    )
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("user", [REQUESTER, ENGLISH])
+async def test_a_complaint_opener_alone_is_asked_about_then_a_new_matter(
+    running: tuple[Emulator, App], user: int
+) -> None:
+    """ "A new matter" pressed: the complaint is a first inquiry of its own; what it is about,
+    said next, opens ticket #2 (a complaint) holding both; #1 gets neither."""
+    emulator, application = running
+    world = emulator.world
+    question = await _asked(emulator, application, user)
+    count = len(bot_said(world, user))
+    await world.user_presses(user, user, question.message_id, _data(question, "anew:"))
+    await until(lambda: len(bot_said(world, user)) > count)
+    await _step(world, user, NOISE[user])
+    await until(lambda: "#2" in _said(world, user))
+    tickets = await _tickets(application)
+    assert len(tickets) == 2
+    assert tickets[1].category == "complaint", tickets[1].category
+    assert NOISE[user] in tickets[1].question, tickets[1].question
+    filed = await _filed(application, 1)
+    assert ALONE[user] not in filed and NOISE[user] not in filed
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("user", [REQUESTER, ENGLISH])
+async def test_a_complaint_opener_alone_is_asked_about_then_the_ticket(
+    running: tuple[Emulator, App], user: int
+) -> None:
+    """The ticket's button pressed: the words are filed in #1; no ticket #2."""
+    emulator, application = running
+    world = emulator.world
+    question = await _asked(emulator, application, user)
+    await world.user_presses(user, user, question.message_id, _data(question, "which:1:"))
+    await until(lambda: _has(application, ALONE[user]))
+    assert len(await _tickets(application)) == 1
+
+
+async def _has(application: App, words: str) -> bool:
+    return words in await _filed(application, 1)
