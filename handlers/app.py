@@ -118,6 +118,7 @@ HANDLERS: tuple[BaseHandler[Update, DeskContext, Any], ...] = (
     CallbackQueryHandler(proposals.decide, pattern=pattern(*proposals.DECIDING)),
     CallbackQueryHandler(staff.requester_decides, pattern=pattern(Action.RATE, Action.REOPEN)),
     CallbackQueryHandler(asking.chose_ticket, pattern=pattern(Action.WHICH)),
+    CallbackQueryHandler(asking.chose_anew, pattern=pattern(Action.ANEW)),
     CallbackQueryHandler(
         withdrawal.requester_withdraws, pattern=pattern(Action.WITHDRAW, Action.KEEP)
     ),

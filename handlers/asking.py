@@ -77,6 +77,9 @@ async def ask(update: Update, context: DeskContext) -> None:
             assert outcome.ticket is not None
             if outcome.emergency:  # the numbers first; the ticket is raised to urgent
                 await post.post(tx, present(desk, requester, outcome))
+            if outcome.unsure:  # "我要投诉" alone: about this ticket, or a new matter?
+                await which.ask_whose(desk, tx, requester, outcome.ticket, message, update)
+                return
             if outcome.taken_back:  # that ticket in hand again, and they were told so
                 await _into_ticket(desk, tx, requester, outcome.ticket, message, told=True)
                 return
@@ -336,6 +339,43 @@ async def chose_ticket(update: Update, context: DeskContext) -> None:
         if query.message is not None:
             await post.post(tx, post.drop_buttons(query.message.chat.id, query.message.message_id))
         await _into_ticket(desk, tx, requester, ticket, message)
+    await answer(query)
+
+
+async def chose_anew(update: Update, context: DeskContext) -> None:
+    """The requester says a message asked about (handlers/which.py `ask_whose`) is a new
+    matter, not the ticket's: it is taken as a first inquiry of its own, as if after /new. A
+    stale question (the message gone from the inbox) gets the stale-button alert."""
+    desk = context.desk
+    query = update.callback_query
+    assert query is not None
+    button = parse(query.data)
+    update_id, message_id = button.number(0), button.number(1)
+    async with desk.transaction(update_id=update.update_id) as tx:
+        requester = await requester_for(tx, desk, query.from_user)
+        message = await _recorded_message(tx, context.bot, update_id)
+        if (
+            message is None
+            or message.text is None
+            or (message.chat_id, message.message_id)
+            != (
+                requester.chat_id,
+                message_id,
+            )
+        ):
+            raise UnknownButton(f"message {message_id} is not in the inbox")
+        if query.message is not None:
+            await post.post(tx, post.drop_buttons(query.message.chat.id, query.message.message_id))
+        outcome = await flow.take_text(
+            tx=tx,
+            desk=desk,
+            requester=requester,
+            current=None,
+            text=message.text,
+            origin=None,
+            message_id=message.message_id,
+        )
+        await post.post(tx, present(desk, requester, outcome))
     await answer(query)
 
 

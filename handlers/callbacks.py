@@ -48,6 +48,7 @@ class Action(StrEnum):
     WHICH = "which"  # this message is for this ticket: (ticket, update id, message id)
     WITHDRAW = "wd"  # the requester withdraws their ticket, as their words said: (ticket)
     KEEP = "keep"  # the requester keeps it open after all: (ticket)
+    ANEW = "anew"  # this message is a new matter, not the ticket's: (update id, message id)
 
 
 class Field(StrEnum):
@@ -79,6 +80,7 @@ FIELDS: dict[Action, tuple[Field, ...]] = {
     Action.WHICH: (Field.NUMBER, Field.NUMBER, Field.NUMBER),
     Action.WITHDRAW: (Field.NUMBER,),
     Action.KEEP: (Field.NUMBER,),
+    Action.ANEW: (Field.NUMBER, Field.NUMBER),
 }
 Value = int | str
 

@@ -171,3 +171,17 @@ def which_ticket(
         for t in tickets
     ]
     return keyboard(rows)
+
+
+def whose_matter(
+    desk: Desk, language: str, ticket_id: int, update_id: int, message_id: int
+) -> InlineKeyboardMarkup:
+    """Under the question whether a complaint opener said alone is about the ticket in hand
+    or a new matter (bot/intake/whose.py `unsure`): that ticket, or a new matter."""
+    about = f"{label(desk, language, 'about_ticket')} #{ticket_id}"
+    return keyboard(
+        [
+            [(about, encode(Action.WHICH, ticket_id, update_id, message_id))],
+            [(label(desk, language, "new_matter"), encode(Action.ANEW, update_id, message_id))],
+        ]
+    )

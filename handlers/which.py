@@ -95,3 +95,21 @@ async def named_in_words(
     ):
         return None
     return ticket, message
+
+
+async def ask_whose(
+    desk: Desk,
+    tx: Transaction,
+    requester: Requester,
+    ticket: Ticket,
+    message: Message,
+    update: Update,
+) -> None:
+    """Ask whether `message`, a complaint opener said alone beside `ticket` ("我要投诉"), is
+    about that ticket or a new matter, as a reply to it (the presses: `asking.chose_ticket`,
+    `asking.chose_anew`)."""
+    text = desk.texts.render("whose_matter", requester.language, ticket_id=ticket.id)
+    markup = keyboards.whose_matter(
+        desk, requester.language, ticket.id, update.update_id, message.message_id
+    )
+    await post.post(tx, post.message(requester.chat_id, text, markup, reply_to=message.message_id))

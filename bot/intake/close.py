@@ -14,6 +14,7 @@ from bot.classify import infer_category
 from bot.desk import Desk
 from bot.hazard import clauses
 from bot.intake import inquiry
+from bot.intake.complaint_opener import opener_category
 from bot.intake.decision import wants_person
 from bot.intake.inquiry import Turn
 from bot.intake.new_matter import aside, reads_as_question
@@ -115,14 +116,15 @@ class Matter:
             self._closes.append(CloseTemplate(desk, self.words, rejected, said))
 
     def category(self) -> str | None:
-        """The category the words name (cue words, else a close template), None: ask."""
+        """The category the words name (cue words, else a close template, else an explicit
+        complaint or report opener's: `opener_category`), None: ask."""
         settings = self._desk.settings
         texts = [self.own, self.words][: len(self._closes)]
         for text, close in zip(texts, self._closes, strict=True):
             found = infer_category(settings, text, close.category)
             if found is not None:
                 return found
-        return None
+        return opener_category(settings, self.own)
 
     def department(self, category: str | None = None) -> str | None:
         """The department of the template the words came close to (config

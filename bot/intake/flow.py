@@ -153,12 +153,14 @@ async def take_text(
         danger = await emergency.raise_ticket(
             tx=tx, desk=desk, requester=requester, ticket=current, text=mine
         )
-        into = Outcome(decided, ticket=current, person=person, settled=placed.settled)
+        into = Outcome(
+            decided, ticket=current, person=person, settled=placed.settled, unsure=placed.unsure
+        )
         return emergency.told(danger, mine, into)
     if decided is Action.NO_WORDS:  # each kind answered for what it is, nothing filed
         return Outcome(decided, wordless=wordless_of(text, going_on, step is None))
     if decided is Action.INTO_TICKET:
-        return Outcome(decided, ticket=current, settled=placed.settled)
+        return Outcome(decided, ticket=current, settled=placed.settled, unsure=placed.unsure)
     if decided is Action.COURTESY or (
         courteous and decided in (Action.CLARIFY, Action.ASK_MATTER)
     ):

@@ -78,6 +78,9 @@ class Outcome:
     # INTO_TICKET of words taking a withdrawal back (bot/intake/taken_back.py): the ticket
     # is in hand again and they were told so; filed without "added".
     taken_back: bool = False
+    # INTO_TICKET of a complaint or report opener said alone beside `ticket` ("我要投诉"):
+    # the requester is asked whether it is about that ticket or a new matter (whose.py).
+    unsure: bool = False
 
 
 def record_turn(requester: Requester, turn: inquiry.Turn) -> None:

@@ -20,6 +20,7 @@ from bot.desk import Desk
 from bot.faults import cut_supplies, reports_fault, supplies_cut_now
 from bot.intake import inquiry
 from bot.intake.close import matter_words, other_matter, ticket_matter, topic
+from bot.intake.complaint_opener import about_handling, complaint_told
 from bot.intake.follow_up import Beside, follows_up, own_matter, shares_words
 from bot.intake.inquiry import Turn
 from bot.intake.new_matter import reads_as_question, starts_anew
@@ -136,9 +137,13 @@ def apart_from(desk: Desk, requester: Requester, ticket: Ticket, text: str) -> b
     is the ticket's without a search. A danger to people told now is its own matter unless
     it is the ticket's (`bot.danger_matter.of_matter`: sparks from the pole of the street
     light reported; a gas smell beside a power cut is never filed into it), whatever other
-    words it holds ("又闻到煤气味了")."""
+    words it holds ("又闻到煤气味了"); so is an explicit complaint or report of another
+    matter than the ticket's (`complaint_apart`: "我要投诉隔壁装修噪音")."""
     if emergency_words(desk.rules, text):
         return danger_apart(desk, ticket, text)
+    told = complaint_told(text)
+    if told:
+        return complaint_apart(desk, ticket, text, told)
     words = matter_words(ticket.question, ticket.inquiry)
     if other_matter(desk, requester, ticket, text):
         return True
@@ -168,6 +173,15 @@ def apart_from(desk: Desk, requester: Requester, ticket: Ticket, text: str) -> b
             elsewhere=elsewhere,
         )
     )
+
+
+def complaint_apart(desk: Desk, ticket: Ticket, text: str, told: str) -> bool:
+    """Whether `text`, an explicit complaint or report opener followed by `told` (what it is
+    about: `complaint_opener.complaint_told`), is a matter of its own beside `ticket`: not
+    when it complains of the ticket's handling (`about_handling`: "我要投诉,社保卡补办这么慢",
+    "你们拖了这么久") or tells the ticket's matter (`same_matter`); "我要投诉隔壁装修噪音"
+    beside a lost social security card's ticket is a new inquiry, never filed into it."""
+    return not (about_handling(told) or same_matter(desk, ticket, text))
 
 
 def danger_apart(desk: Desk, ticket: Ticket, text: str) -> bool:

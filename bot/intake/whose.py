@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from bot import replies
 from bot.desk import Desk
 from bot.intake import inquiry, lead, pressing
+from bot.intake.complaint_opener import complaint_told
 from bot.intake.inquiry import Turn
 from bot.intake.new_matter import Led
 from bot.intake.owed import owed_ticket
@@ -31,13 +32,16 @@ class Placed:
     is in hand); `beside`, it goes on with the first inquiry beside the tickets; `apart`, a
     question after a lead, of another matter than the ticket's; `aside`, another matter than
     the ticket's; `settled`, `ticket` was chosen among those in hand for its matter or the
-    details it waits for."""
+    details it waits for; `unsure`, a complaint or report opener said alone beside `ticket`
+    ("我要投诉", "I want to complain"): about that ticket or a new matter? The requester is
+    asked."""
 
     ticket: Ticket | None
     beside: bool
     apart: bool
     aside: bool
     settled: bool = False
+    unsure: bool = False
 
 
 async def place(
@@ -89,6 +93,8 @@ async def place(
         and has_words(text)
         and (apart or apart_from(desk, requester, current, text))
     )
+    if free and not beside and complaint_told(text) == "":
+        return Placed(current, beside=False, apart=False, aside=False, unsure=True)
     if aside and not apart and current is not None:
         other = await _of_matter(tx, desk, requester, current, text)
         if other is not None:

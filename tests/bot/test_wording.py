@@ -100,6 +100,8 @@ BUTTONS = (
     "return",
     "withdraw",
     "keep_open",
+    "about_ticket",
+    "new_matter",
 )
 # Command syntax names the keys and commands to type: the departments /transfer takes (each
 # shown with its name), the priorities /priority takes, the command menus. Not checked.
