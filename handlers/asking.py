@@ -342,6 +342,7 @@ async def chose_ticket(update: Update, context: DeskContext) -> None:
     await answer(query)
 
 
+@stale_buttons
 async def chose_anew(update: Update, context: DeskContext) -> None:
     """The requester says a message asked about (handlers/which.py `ask_whose`) is a new
     matter, not the ticket's: it is taken as a first inquiry of its own, as if after /new. A
