@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.case_words import tells_what_was_done
 from bot.casebook import as_case_template, vocabulary
 from bot.errors import IllegalMove, InvalidInput, NotAllowed, NotFound
 from bot.guards import clean_text, may_speak_for
@@ -44,8 +45,10 @@ async def propose(
     """Propose a closed ticket as a template; shows the templates that already cover it. An
     empty answer is the ticket's resolution summary, but not for a category whose matters
     need a person (config `categories[].needs_person`: a complaint's resolution is one case's
-    result, no answer for the next): there an empty answer, or that resolution, is refused
-    (InvalidInput `answer_for_all`). Such a template keeps
+    result, no answer for the next), nor where the summary reports what was done for that
+    requester ("已告知…,所需材料已说明", "Told her she can…": bot/case_words.py): there an
+    empty answer, or that resolution, is refused (InvalidInput `answer_for_all`; a fresh
+    tester's finding: such a summary became the next citizen's whole answer). Such a template keeps
     `handling`: answering it opens a ticket (issue 14: a complaint never ends at an answer)."""
     ticket = await get(session=session, ticket_id=ticket_id)
     if not may_speak_for(rules, ticket, officer_id):
@@ -59,8 +62,9 @@ async def propose(
     needs_person = rules.settings.needs_person(ticket.category)
     resolution = (ticket.resolution_summary or "").strip()
     said = [text.strip() for text in answer.values()]
-    if not all(said) or (needs_person and resolution in said):
-        if needs_person or not resolution:
+    one_case = needs_person or tells_what_was_done(resolution)
+    if not all(said) or (one_case and resolution in said):
+        if one_case or not resolution:
             raise InvalidInput(
                 f"ticket {ticket_id}: no answer", "answer_for_all", ticket_id=ticket_id
             )
