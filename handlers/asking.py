@@ -75,7 +75,7 @@ async def ask(update: Update, context: DeskContext) -> None:
             if outcome.emergency:  # the numbers first; the ticket is raised to urgent
                 await post.post(tx, present(desk, requester, outcome))
             if outcome.unsure:  # "我要投诉" alone: about a ticket in hand, or a new matter?
-                await which.ask_whose(desk, tx, requester, message, update)
+                await which.ask_whose(desk, tx, requester, outcome.ticket, message, update)
                 return
             if outcome.taken_back:  # that ticket in hand again, and they were told so
                 await taking.into_ticket(desk, tx, requester, outcome.ticket, message, told=True)

@@ -124,15 +124,16 @@ async def ask_whose(
     desk: Desk,
     tx: Transaction,
     requester: Requester,
+    current: Ticket,
     message: Message,
     update: Update,
 ) -> None:
     """Ask whether `message`, a complaint opener said alone beside tickets in hand ("我要投
-    诉"), is about one of them (the latest `which_named.OFFERED`, each offered) or a new
-    matter, as a reply to it (the presses: `taking.chose_ticket`, `taking.chose_anew`; typed
-    answers: `named_in_words`)."""
+    诉"; `current` the latest), is about one of them (the latest `which_named.OFFERED`, each
+    offered) or a new matter, as a reply to it (the presses: `taking.chose_ticket`,
+    `taking.chose_anew`; typed answers: `named_in_words`)."""
     found = await replies.in_hand(session=tx.session, requester_id=requester.id)
-    tickets = which_named.offered([t for t, _ in found])
+    tickets = which_named.offered([t for t, _ in found]) or [current]
     ids = [t.id for t in tickets]
     text = desk.texts.render("whose_matter", requester.language, ticket_ids=ids)
     markup = keyboards.whose_matter(
