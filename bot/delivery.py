@@ -126,7 +126,8 @@ async def record_sent(
     """Mark a front call sent, with what it means for its ticket (`call.after`): "card" keeps
     the card's message id, "topic" keeps the new topic, "form" links a handoff form to its
     ticket at once, "alert" an alert in the supervisors' chat likewise (a supervisor may
-    answer it the moment it arrives) ("link" is not here: the sender batches links with its marks,
+    answer it the moment it arrives), "asked" a question about a requester's message
+    likewise (bot/intake/asked.py) ("link" is not here: the sender batches links with its marks,
     `mark_sent`, since nothing waits for them).
     `result` is Telegram's answer as JSON (empty: nothing to record but the mark)."""
     await outbox.sent(connection=await session.connection(), message_id=message_id, now=now)
@@ -143,10 +144,11 @@ async def record_sent(
         await tickets.attach_topic(
             session=session, ticket_id=call.ticket_id, thread_id=result["message_thread_id"]
         )
-    elif call.after in ("form", "alert"):
+    elif call.after in ("form", "alert", "asked"):
         # A handoff form: linked at once, since its decision, which edits it, may come a
         # moment after it arrives (bot/handoff_forms.py); an alert, whose reply is a note on
-        # its ticket, likewise.
+        # its ticket, likewise; a question about a requester's message, answered in words
+        # the moment it arrives (bot/intake/asked.py).
         link = StaffLink(
             chat_id=call.chat_id,
             message_id=result["message_id"],

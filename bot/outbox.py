@@ -54,7 +54,8 @@ class Call:
     kind: str = "reply"  # what it is, for logs and figures
     ticket_id: int | None = None
     in_topic: bool = False  # into the ticket's forum topic, as it is when sent
-    # What to record once sent: "card", "link", "form", "alert" or "topic" (bot/delivery.py).
+    # What to record once sent: "card", "link", "form", "alert", "asked" or "topic"
+    # (bot/delivery.py).
     after: str | None = None
 
 

@@ -46,6 +46,12 @@ from bot.models import (
 from bot.store import get_for_requester
 
 UNDER_WAY = timedelta(minutes=30)  # a requester's own words this recent: still that matter
+# The front's questions about a requester's message, as their outbox rows and links keep them
+# (bot/intake/which_named.py): "which ticket is it for?", "about ticket #N, or a new
+# matter?", and either once answered (its message held, bot/intake/asked.py, is taken). A
+# reply to such a question is no reply to a ticket.
+WHICH_ASKED, WHOSE_ASKED, ASKED_ANSWERED = "which_ticket", "whose_matter", "which_answered"
+ASKED = (WHICH_ASKED, WHOSE_ASKED)
 
 
 @dataclass(frozen=True)
@@ -259,7 +265,7 @@ async def ticket_of_message(*, session: AsyncSession, chat_id: int, message_id: 
     """The ticket a message in a requester's chat stands for: a bot's message linked to it
     when sent (bot/delivery.py, "link"), or the requester's own message filed under it."""
     linked = await session.get(StaffLink, (chat_id, message_id))
-    if linked is not None:
+    if linked is not None and linked.kind not in (*ASKED, ASKED_ANSWERED):
         return linked.ticket_id
     return await session.scalar(
         select(TicketMessage.ticket_id)

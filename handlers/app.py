@@ -41,6 +41,7 @@ from handlers import (
     reports,
     staff,
     supervision,
+    taking,
     withdrawal,
 )
 from handlers.callbacks import Action, pattern
@@ -117,8 +118,8 @@ HANDLERS: tuple[BaseHandler[Update, DeskContext, Any], ...] = (
     CallbackQueryHandler(supervision.pressed, pattern=pattern(*supervision.STEERING)),
     CallbackQueryHandler(proposals.decide, pattern=pattern(*proposals.DECIDING)),
     CallbackQueryHandler(staff.requester_decides, pattern=pattern(Action.RATE, Action.REOPEN)),
-    CallbackQueryHandler(asking.chose_ticket, pattern=pattern(Action.WHICH)),
-    CallbackQueryHandler(asking.chose_anew, pattern=pattern(Action.ANEW)),
+    CallbackQueryHandler(taking.chose_ticket, pattern=pattern(Action.WHICH)),
+    CallbackQueryHandler(taking.chose_anew, pattern=pattern(Action.ANEW)),
     CallbackQueryHandler(
         withdrawal.requester_withdraws, pattern=pattern(Action.WITHDRAW, Action.KEEP)
     ),

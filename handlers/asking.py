@@ -10,23 +10,20 @@ from __future__ import annotations
 import logging
 
 from telegram import Message, Update
-from telegram.ext import ExtBot
 
-from bot import conversation, inbox, replies
 from bot.desk import Desk
 from bot.intake import attachments, colleagues, flow, offers, pressing, recurrence
 from bot.intake.buttons import Press, PressAction
 from bot.intake.decision import Action as IntakeAction
-from bot.models import Requester, Ticket, TicketStatus
+from bot.models import Requester
 from bot.outbox import Call
 from bot.transaction import Transaction
-from handlers import alert_replies, post, received, which
+from handlers import alert_replies, post, received, taking, which
 from handlers.callbacks import Action, Button, UnknownButton, parse
 from handlers.common import answer
 from handlers.context import DeskContext
-from handlers.handover import in_hand, present, present_media, present_press
-from handlers.refusals import stale_buttons
-from handlers.requesters import asking, requester_and_ticket, requester_for
+from handlers.handover import present, present_media, present_press
+from handlers.requesters import asking, requester_and_ticket
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +43,8 @@ async def ask(update: Update, context: DeskContext) -> None:
         if await _as_colleague(desk, tx, requester, holding, message):
             return
         chosen = await which.named_in_words(tx, requester, message.text, context.bot)
-        if chosen is not None:  # "第二个" to "which ticket?": what it asked about goes there
-            await _into_ticket(desk, tx, requester, *chosen)
+        if chosen is not None:  # "第二个", "新的问题": what it asked about goes there
+            await taking.answered(desk, tx, requester, chosen)
             return
         replied = message.reply_to_message
         closed = await recurrence.closed_replied_to(
@@ -77,11 +74,11 @@ async def ask(update: Update, context: DeskContext) -> None:
             assert outcome.ticket is not None
             if outcome.emergency:  # the numbers first; the ticket is raised to urgent
                 await post.post(tx, present(desk, requester, outcome))
-            if outcome.unsure:  # "我要投诉" alone: about this ticket, or a new matter?
+            if outcome.unsure:  # "我要投诉" alone: about a ticket in hand, or a new matter?
                 await which.ask_whose(desk, tx, requester, outcome.ticket, message, update)
                 return
             if outcome.taken_back:  # that ticket in hand again, and they were told so
-                await _into_ticket(desk, tx, requester, outcome.ticket, message, told=True)
+                await taking.into_ticket(desk, tx, requester, outcome.ticket, message, told=True)
                 return
             ticket = await which.ticket_for(
                 desk,
@@ -94,7 +91,9 @@ async def ask(update: Update, context: DeskContext) -> None:
                 settled=outcome.settled,
             )
             if ticket is not None:  # else they are asked which of their tickets it is for
-                await _into_ticket(desk, tx, requester, ticket, message, person=outcome.person)
+                await taking.into_ticket(
+                    desk, tx, requester, ticket, message, person=outcome.person
+                )
             return
         await post.post(tx, present(desk, requester, outcome))
 
@@ -280,107 +279,3 @@ async def edited(update: Update, context: DeskContext) -> None:
             )
             linked = post.message(requester.chat_id, told, ticket_id=done.ticket.id, after="link")
             await post.post(tx, linked)
-
-
-async def _into_ticket(
-    desk: Desk,
-    tx: Transaction,
-    requester: Requester,
-    ticket: Ticket,
-    message: Message,
-    *,
-    person: bool = False,
-    told: bool = False,
-) -> None:
-    """A text a requester sends while their ticket is open: filed under it, copied to its
-    staff, and the requester told so (or, after a resolution, asked to confirm), in the
-    caller's transaction. Words that only ask for a person (`person`) are filed the same,
-    and answered with who has the ticket, or that it waits for one and by when (once: not
-    also "added"); words the desk answered already (`told`: a withdrawal taken back) are
-    filed and copied only."""
-    asking_person = person and ticket.status is not TicketStatus.RESOLVED
-    # Copied to the ticket's staff: bot/conversation.py.
-    await conversation.requester_message_and_tell(
-        tx=tx,
-        rules=desk.rules,
-        ticket_id=ticket.id,
-        requester_id=requester.id,
-        chat_id=message.chat_id,
-        message_id=message.message_id,
-        text=message.text or "",
-        origin=received.origin_of(message),
-        acknowledge=not (asking_person or told),
-    )
-    if asking_person:
-        await post.post(tx, in_hand(desk, requester, ticket))
-
-
-@stale_buttons
-async def chose_ticket(update: Update, context: DeskContext) -> None:
-    """The requester says which of their tickets a message was for (handlers/which.py asked):
-    it is filed there as if sent so. A stale question (the ticket no longer in hand, the
-    message already filed, or gone from the inbox) gets the stale-button alert."""
-    desk = context.desk
-    query = update.callback_query
-    assert query is not None
-    button = parse(query.data)
-    ticket_id, update_id, message_id = (button.number(i) for i in range(3))
-    async with desk.transaction(update_id=update.update_id) as tx:
-        requester = await requester_for(tx, desk, query.from_user)
-        ticket = await replies.choice(
-            session=tx.session, requester=requester, ticket_id=ticket_id, message_id=message_id
-        )
-        message = await _recorded_message(tx, context.bot, update_id)
-        if message is None or (message.chat_id, message.message_id) != (
-            requester.chat_id,
-            message_id,
-        ):
-            raise UnknownButton(f"message {message_id} is not in the inbox")
-        if query.message is not None:
-            await post.post(tx, post.drop_buttons(query.message.chat.id, query.message.message_id))
-        await _into_ticket(desk, tx, requester, ticket, message)
-    await answer(query)
-
-
-@stale_buttons
-async def chose_anew(update: Update, context: DeskContext) -> None:
-    """The requester says a message asked about (handlers/which.py `ask_whose`) is a new
-    matter, not the ticket's: it is taken as a first inquiry of its own, as if after /new. A
-    stale question (the message gone from the inbox) gets the stale-button alert."""
-    desk = context.desk
-    query = update.callback_query
-    assert query is not None
-    button = parse(query.data)
-    update_id, message_id = button.number(0), button.number(1)
-    async with desk.transaction(update_id=update.update_id) as tx:
-        requester = await requester_for(tx, desk, query.from_user)
-        message = await _recorded_message(tx, context.bot, update_id)
-        if (
-            message is None
-            or message.text is None
-            or (message.chat_id, message.message_id)
-            != (
-                requester.chat_id,
-                message_id,
-            )
-        ):
-            raise UnknownButton(f"message {message_id} is not in the inbox")
-        if query.message is not None:
-            await post.post(tx, post.drop_buttons(query.message.chat.id, query.message.message_id))
-        outcome = await flow.take_text(
-            tx=tx,
-            desk=desk,
-            requester=requester,
-            current=None,
-            text=message.text,
-            origin=None,
-            message_id=message.message_id,
-        )
-        await post.post(tx, present(desk, requester, outcome))
-    await answer(query)
-
-
-async def _recorded_message(tx: Transaction, bot: ExtBot[None], update_id: int) -> Message | None:
-    """The message of an update as the inbox recorded it, None once it is pruned."""
-    payload = await inbox.payload(session=tx.session, update_id=update_id)
-    return Update.de_json(payload, bot).effective_message if payload is not None else None

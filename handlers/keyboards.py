@@ -174,14 +174,16 @@ def which_ticket(
 
 
 def whose_matter(
-    desk: Desk, language: str, ticket_id: int, update_id: int, message_id: int
+    desk: Desk, language: str, tickets: Sequence[Ticket], update_id: int, message_id: int
 ) -> InlineKeyboardMarkup:
-    """Under the question whether a complaint opener said alone is about the ticket in hand
-    or a new matter (bot/intake/whose.py `unsure`): that ticket, or a new matter."""
-    about = f"{label(desk, language, 'about_ticket')} #{ticket_id}"
-    return keyboard(
-        [
-            [(about, encode(Action.WHICH, ticket_id, update_id, message_id))],
-            [(label(desk, language, "new_matter"), encode(Action.ANEW, update_id, message_id))],
-        ]
-    )
+    """Under the question whether a complaint opener said alone is about a ticket in hand or
+    a new matter (bot/intake/whose.py `unsure`): a button a ticket offered, its number and
+    the start of its question, then a new matter."""
+    about = label(desk, language, "about_ticket")
+    rows = [
+        [(f"{about} #{t.id} {t.question[:20]}", encode(Action.WHICH, t.id, update_id, message_id))]
+        for t in tickets
+    ]
+    anew = encode(Action.ANEW, update_id, message_id)
+    rows.append([(label(desk, language, "new_matter"), anew)])
+    return keyboard(rows)

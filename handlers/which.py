@@ -1,8 +1,10 @@
 """Which ticket a requester's message is for, when more than one of theirs is in hand: the
 desk decides (bot/replies.py); this asks the requester when it cannot, with a button a
-ticket, as a reply to their message (the press is `asking.chose_ticket`)."""
+ticket, as a reply to their message (the press is `taking.chose_ticket`)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from telegram import Message, Update
 from telegram.ext import ExtBot
@@ -10,7 +12,7 @@ from telegram.ext import ExtBot
 from bot import inbox, replies
 from bot.desk import Desk
 from bot.errors import DeskError
-from bot.intake import which_named
+from bot.intake import asked, which_named
 from bot.models import Requester, Ticket
 from bot.transaction import Transaction
 from handlers import keyboards, post, received
@@ -54,18 +56,33 @@ async def ticket_for(
         markup,
         reply_to=message.message_id,
         kind=which_named.WHICH_ASKED,  # answered in words too: bot/intake/which_named.py
+        # Known once sent, so that one answer takes the message (bot/intake/asked.py).
+        ticket_id=route.choices[0].id,
+        after=asked.AFTER,
     )
     await post.post(tx, question)
     return None
 
 
+@dataclass(frozen=True)
+class Answered:
+    """A question about a requester's message answered in words: `ticket` the ticket named
+    (None: a new matter), `message` the message asked about, as the inbox recorded it, and
+    `question` the question's message in their chat (None: not known)."""
+
+    ticket: Ticket | None
+    message: Message
+    question: int | None
+
+
 async def named_in_words(
     tx: Transaction, requester: Requester, text: str, bot: ExtBot[None]
-) -> tuple[Ticket, Message] | None:
-    """The ticket the requester's `text` names in answer to the question just asked, and
-    the message it asked about, as the inbox recorded it (bot/intake/which_named.py); None
-    when the words name none, or the question is stale (the ticket no longer in hand, the
-    message already filed or gone from the inbox): then they are words as any."""
+) -> Answered | None:
+    """The answer the requester's `text` gives to the question just asked about a message of
+    theirs (bot/intake/which_named.py: a ticket, or a new matter), the message taken, once
+    (bot/intake/asked.py); None when the words name none, or the question is stale (the
+    ticket no longer in hand, the message already taken or gone from the inbox): then they
+    are words as any."""
     found = await which_named.named(session=tx.session, requester=requester, text=text)
     if found is None:
         return None
@@ -78,15 +95,17 @@ async def named_in_words(
     if button.action is not Action.WHICH:
         return None
     update_id, message_id = button.number(1), button.number(2)
-    try:
-        ticket = await replies.choice(
-            session=tx.session,
-            requester=requester,
-            ticket_id=found.ticket.id,
-            message_id=message_id,
-        )
-    except DeskError:
-        return None
+    ticket = None
+    if found.ticket is not None:
+        try:
+            ticket = await replies.choice(
+                session=tx.session,
+                requester=requester,
+                ticket_id=found.ticket.id,
+                message_id=message_id,
+            )
+        except DeskError:
+            return None
     payload = await inbox.payload(session=tx.session, update_id=update_id)
     message = Update.de_json(payload, bot).effective_message if payload is not None else None
     if message is None or (message.chat_id, message.message_id) != (
@@ -94,22 +113,39 @@ async def named_in_words(
         message_id,
     ):
         return None
-    return ticket, message
+    if not await asked.take_once(
+        tx=tx, requester=requester, question=found.question, held=message_id
+    ):
+        return None
+    return Answered(ticket, message, found.question)
 
 
 async def ask_whose(
     desk: Desk,
     tx: Transaction,
     requester: Requester,
-    ticket: Ticket,
+    current: Ticket,
     message: Message,
     update: Update,
 ) -> None:
-    """Ask whether `message`, a complaint opener said alone beside `ticket` ("我要投诉"), is
-    about that ticket or a new matter, as a reply to it (the presses: `asking.chose_ticket`,
-    `asking.chose_anew`)."""
-    text = desk.texts.render("whose_matter", requester.language, ticket_id=ticket.id)
+    """Ask whether `message`, a complaint opener said alone beside tickets in hand ("我要投
+    诉"; `current` the latest), is about one of them (the latest `which_named.OFFERED`, each
+    offered) or a new matter, as a reply to it (the presses: `taking.chose_ticket`,
+    `taking.chose_anew`; typed answers: `named_in_words`)."""
+    found = await replies.in_hand(session=tx.session, requester_id=requester.id)
+    tickets = which_named.offered([t for t, _ in found]) or [current]
+    ids = [t.id for t in tickets]
+    text = desk.texts.render("whose_matter", requester.language, ticket_ids=ids)
     markup = keyboards.whose_matter(
-        desk, requester.language, ticket.id, update.update_id, message.message_id
+        desk, requester.language, tickets, update.update_id, message.message_id
     )
-    await post.post(tx, post.message(requester.chat_id, text, markup, reply_to=message.message_id))
+    question = post.message(
+        requester.chat_id,
+        text,
+        markup,
+        reply_to=message.message_id,
+        kind=which_named.WHOSE_ASKED,
+        ticket_id=ids[-1],
+        after=asked.AFTER,
+    )
+    await post.post(tx, question)

@@ -475,6 +475,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [*roles, ("unknown", {"role": "officer", "unknown": "foo", **keys})]
     if template == "reassigned_away":
         return [("reason", {}), ("no_reason", {"reason": ""})]
+    if template == "whose_matter":  # the tickets in hand offered beside a new matter
+        return [("one", {"ticket_ids": [7]}), ("several", {})]
     return [("", {})]
 
 

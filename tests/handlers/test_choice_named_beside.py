@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.models import Direction, Ticket, TicketMessage
+from bot.models import Direction, StaffLink, Ticket, TicketMessage
 from bot.replies import UNDER_WAY
 from emulator.server import Emulator
 from handlers.context import DeskContext
@@ -132,7 +132,9 @@ async def test_a_category_named_by_its_place_beside_a_ticket_is_that_category(
     assert await _filed(application, said) == []
 
 
-async def _asked_which(emulator: Emulator, desk_clock: DeskClock, user: int) -> tuple[Any, str]:
+async def _asked_which(
+    emulator: Emulator, application: App, desk_clock: DeskClock, user: int
+) -> tuple[Any, str]:
     """Tickets #1 and #2 in hand (#2 after /new, its kind chosen), nobody claiming either,
     half an hour of silence, then words without a clue: "which ticket is it for?". How many
     lines the requester read by then, and the words asked about."""
@@ -151,7 +153,14 @@ async def _asked_which(emulator: Emulator, desk_clock: DeskClock, user: int) -> 
     await world.user_sends(user, words)
     asked = (await bot_lines(emulator, user, heard + 1))[-1]
     assert [d.split(":")[1] for d in _data(asked)] == ["1", "2"], asked.text
+    # Known as the question once sent (its link: bot/intake/asked.py), as a reader reads it.
+    await until(lambda: _linked(application, user, asked.message_id))
     return asked, words
+
+
+async def _linked(application: App, user: int, message_id: int) -> bool:
+    async with DeskContext(application).desk.sessions() as session:
+        return await session.get(StaffLink, (user, message_id)) is not None
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -174,13 +183,16 @@ async def test_a_ticket_named_when_asked_which_takes_the_words_asked_about(
 ) -> None:
     emulator, application = running
     world = emulator.world
-    asked, words = await _asked_which(emulator, desk_clock, user)
+    asked, words = await _asked_which(emulator, application, desk_clock, user)
+    buttons = _data(asked)
     heard = len(bot_said(world, user))
     await world.user_sends(user, said)
     told = (await bot_lines(emulator, user, heard + 1))[-1]
     assert added in told.text, told.text
     assert await _filed(application, words) == [ticket_id]
     assert await _filed(application, said) == []  # the choice, not words for the officer
+    # The question's buttons go, as after a press: one live set.
+    await until(lambda: world.find(user, asked.message_id).get("reply_markup") is None)
     # Its staff get the words asked about, in its department's group.
     ticket = await _ticket(application, ticket_id)
     assert ticket is not None
@@ -188,7 +200,7 @@ async def test_a_ticket_named_when_asked_which_takes_the_words_asked_about(
     group = desk.settings.department(ticket.handling_department_key).staff_group_chat_id
     await until(lambda: any(words in e.text for e in emulator.world.transcripts.get(group, [])))
     # Its buttons, pressed after, file nothing twice: the stale-button alert.
-    pressed = await world.user_presses(user, user, asked.message_id, _data(asked)[0])
+    pressed = await world.user_presses(user, user, asked.message_id, buttons[0])
     query_id = pressed["callback_query"]["id"]
     await until(lambda: query_id in world.answered)
     assert await _filed(application, words) == [ticket_id]

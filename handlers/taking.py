@@ -1,0 +1,152 @@
+"""A requester's message the bot asked about (which ticket is it for? about ticket #N, or a
+new matter?: handlers/which.py), taken where the answer says, pressed or typed, once
+(bot/intake/asked.py); and a text filed into a ticket (`into_ticket`)."""
+
+from __future__ import annotations
+
+from telegram import Message, Update
+from telegram.ext import ExtBot
+
+from bot import conversation, inbox, replies
+from bot.desk import Desk
+from bot.intake import asked
+from bot.models import Requester, Ticket, TicketStatus
+from bot.transaction import Transaction
+from handlers import post, received, which
+from handlers.callbacks import UnknownButton, parse
+from handlers.common import answer
+from handlers.context import DeskContext
+from handlers.handover import in_hand, present
+from handlers.refusals import stale_buttons
+from handlers.requesters import requester_for
+
+
+async def answered(
+    desk: Desk, tx: Transaction, requester: Requester, answered: which.Answered
+) -> None:
+    """A question about a message of the requester's answered in words: its buttons go (one
+    live set), and the message goes where the answer says: into the ticket named, or (a new
+    matter) a first inquiry of its own, taken once (bot/intake/asked.py)."""
+    message, question = answered.message, answered.question
+    if answered.ticket is not None:
+        if question is not None:
+            await post.post(tx, post.drop_buttons(requester.chat_id, question))
+        await into_ticket(desk, tx, requester, answered.ticket, message)
+        return
+    outcome = await asked.as_new_matter(
+        tx=tx, desk=desk, requester=requester, held=message.message_id, text=message.text or ""
+    )
+    if question is not None:
+        await post.post(tx, post.drop_buttons(requester.chat_id, question))
+    await post.post(tx, present(desk, requester, outcome))
+
+
+async def into_ticket(
+    desk: Desk,
+    tx: Transaction,
+    requester: Requester,
+    ticket: Ticket,
+    message: Message,
+    *,
+    person: bool = False,
+    told: bool = False,
+) -> None:
+    """A text a requester sends while their ticket is open: filed under it, copied to its
+    staff, and the requester told so (or, after a resolution, asked to confirm), in the
+    caller's transaction. Words that only ask for a person (`person`) are filed the same,
+    and answered with who has the ticket, or that it waits for one and by when (once: not
+    also "added"); words the desk answered already (`told`: a withdrawal taken back) are
+    filed and copied only."""
+    asking_person = person and ticket.status is not TicketStatus.RESOLVED
+    # Copied to the ticket's staff: bot/conversation.py.
+    await conversation.requester_message_and_tell(
+        tx=tx,
+        rules=desk.rules,
+        ticket_id=ticket.id,
+        requester_id=requester.id,
+        chat_id=message.chat_id,
+        message_id=message.message_id,
+        text=message.text or "",
+        origin=received.origin_of(message),
+        acknowledge=not (asking_person or told),
+    )
+    if asking_person:
+        await post.post(tx, in_hand(desk, requester, ticket))
+
+
+@stale_buttons
+async def chose_ticket(update: Update, context: DeskContext) -> None:
+    """The requester says which of their tickets a message was for (handlers/which.py asked):
+    it is filed there as if sent so. A stale question (the ticket no longer in hand, the
+    message already filed, or gone from the inbox) gets the stale-button alert."""
+    desk = context.desk
+    query = update.callback_query
+    assert query is not None
+    button = parse(query.data)
+    ticket_id, update_id, message_id = (button.number(i) for i in range(3))
+    async with desk.transaction(update_id=update.update_id) as tx:
+        requester = await requester_for(tx, desk, query.from_user)
+        ticket = await replies.choice(
+            session=tx.session, requester=requester, ticket_id=ticket_id, message_id=message_id
+        )
+        message = await _recorded_message(tx, context.bot, update_id)
+        if message is None or (message.chat_id, message.message_id) != (
+            requester.chat_id,
+            message_id,
+        ):
+            raise UnknownButton(f"message {message_id} is not in the inbox")
+        question = query.message.message_id if query.message is not None else None
+        if not await asked.take_once(
+            tx=tx, requester=requester, question=question, held=message_id
+        ):
+            raise UnknownButton(f"message {message_id} is taken already")
+        if query.message is not None:
+            await post.post(tx, post.drop_buttons(query.message.chat.id, query.message.message_id))
+        await into_ticket(desk, tx, requester, ticket, message)
+    await answer(query)
+
+
+@stale_buttons
+async def chose_anew(update: Update, context: DeskContext) -> None:
+    """The requester says a message asked about (handlers/which.py `ask_whose`) is a new
+    matter, not the ticket's: it is taken as a first inquiry of its own, as if after /new,
+    once (bot/intake/asked.py). A stale question (the message gone from the inbox, or taken
+    already: a second press) gets the stale-button alert."""
+    desk = context.desk
+    query = update.callback_query
+    assert query is not None
+    button = parse(query.data)
+    update_id, message_id = button.number(0), button.number(1)
+    async with desk.transaction(update_id=update.update_id) as tx:
+        requester = await requester_for(tx, desk, query.from_user)
+        message = await _recorded_message(tx, context.bot, update_id)
+        if (
+            message is None
+            or message.text is None
+            or (message.chat_id, message.message_id)
+            != (
+                requester.chat_id,
+                message_id,
+            )
+        ):
+            raise UnknownButton(f"message {message_id} is not in the inbox")
+        outcome = await asked.take_anew(
+            tx=tx,
+            desk=desk,
+            requester=requester,
+            question=query.message.message_id if query.message is not None else None,
+            held=message.message_id,
+            text=message.text,
+        )
+        if outcome is None:  # pressed twice, or after the ticket's button: taken once
+            raise UnknownButton(f"message {message_id} is taken already")
+        if query.message is not None:
+            await post.post(tx, post.drop_buttons(query.message.chat.id, query.message.message_id))
+        await post.post(tx, present(desk, requester, outcome))
+    await answer(query)
+
+
+async def _recorded_message(tx: Transaction, bot: ExtBot[None], update_id: int) -> Message | None:
+    """The message of an update as the inbox recorded it, None once it is pruned."""
+    payload = await inbox.payload(session=tx.session, update_id=update_id)
+    return Update.de_json(payload, bot).effective_message if payload is not None else None
