@@ -117,15 +117,22 @@ def _units(text: str) -> int:
 
 def _numbered(desk: Desk, message: Outgoing) -> Call | None:
     """A staff reply to a requester with more than one ticket in hand, shown with its ticket's
-    number (bot/staff_replies.py `staff_reply_and_tell`, values `numbered`, `text`,
-    `content_type`): a text as a message that starts with the number, a media's caption
-    starting with it. None where that would pass Telegram's length limits (then it is
-    copied as it is)."""
+    number, or written by a department the ticket was handed to, saying who speaks
+    (bot/staff_replies.py `staff_reply_and_tell`, values `numbered`, `speaker`,
+    `speaker_department`, `text`, `content_type`): a text as a message that starts with
+    them, a media's caption starting with them. None where that would pass Telegram's
+    length limits (then it is copied as it is)."""
     values = message.context
-    if not values.get("numbered"):
+    if not values.get("numbered") and not values.get("speaker_department"):
         return None
     text = desk.texts.render(
-        "staff_reply_numbered", message.language, ticket_id=message.ticket_id, text=values["text"]
+        "staff_reply_numbered",
+        message.language,
+        ticket_id=message.ticket_id,
+        text=values["text"],
+        numbered=bool(values.get("numbered")),
+        speaker=values.get("speaker") or "",
+        speaker_department=values.get("speaker_department") or "",
     )
     numbered_text = values.get("content_type", "text") == "text"
     if _units(text) > (MAX_MESSAGE if numbered_text else MAX_CAPTION):

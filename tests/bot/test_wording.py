@@ -266,6 +266,9 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
         "commands": ["note - 内部备注", "resolve - 办结并写明结果"],
         "forum": True,
         "numbered": True,
+        # A reply by the department a ticket was handed to (bot/staff_replies.py speaking).
+        "speaker": "孙伟",
+        "speaker_department": "utilities",
         "sent_again": 2,
         "superseded": 1,
         "until": LATER,
