@@ -26,6 +26,7 @@ from bot.alert_notes import SURGE_ALERTS
 from bot.desk import Desk
 from bot.excerpt import MAX_CAPTION
 from bot.handed import HANDED_RELAY, HANDED_SETTLED
+from bot.handoff_deadlines import DUE_MOVED
 from bot.handoff_forms import FORM, FORM_DECIDED
 from bot.handoff_questions import ANSWER, QUESTION
 from bot.notices import BUTTONS_GONE, Audience
@@ -56,7 +57,7 @@ AFTER = {
 
 
 # Notices shown as a reply to the message their values name (`reply_to`), when they name one.
-REPLYING = {ANSWER, HANDED_SETTLED, "staff_edit", "requester_edit"}
+REPLYING = {ANSWER, HANDED_SETTLED, DUE_MOVED, "staff_edit", "requester_edit"}
 
 
 def _supervising(desk: Desk, message: Outgoing) -> bool:
@@ -250,8 +251,8 @@ def present(desk: Desk, message: Outgoing) -> Call:
         ticket_id=ticket_id,
         in_topic=in_topic,
         after=after if ticket_id is not None else None,
-        # An answer about a handoff, what became of a handed ticket: under the form; an
-        # officer's edit of a reply: under the requester's copy of it; a requester's edit: under
-        # the staff's copy of what they edited.
+        # An answer about a handoff, what became of a handed ticket, its deadline moved: under
+        # the form; an officer's edit of a reply: under the requester's copy of it; a
+        # requester's edit: under the staff's copy of what they edited.
         reply_to=message.context.get("reply_to") if message.template in REPLYING else None,
     )
