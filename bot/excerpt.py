@@ -118,9 +118,10 @@ def split_text(text: str, limit: int = MAX_MESSAGE) -> list[str]:
 MARK_ROOM = 64
 
 
-def requester_parts(text: str) -> list[str]:
+def requester_parts(text: str, room: int = MARK_ROOM) -> list[str]:
     """A staff message's words as a requester gets them worded (a reply numbered with its
-    ticket, an officer's edit: bot/conversation.py, bot/corrections.py): in parts that each
-    fit one message with MARK_ROOM units before them, cut as `split_text` cuts (one rule for
+    ticket, or saying who speaks; an officer's edit: bot/staff_replies.py,
+    bot/corrections.py): in parts that each fit one message with `room` units before them
+    (MARK_ROOM, and more for the name of who speaks), cut as `split_text` cuts (one rule for
     every long text the desk sends), joining to give `text` back exactly."""
-    return split_text(text, MAX_MESSAGE - MARK_ROOM)
+    return split_text(text, MAX_MESSAGE - room)

@@ -68,6 +68,8 @@ CLOSE_REASONS = {
 OPENED = "opened"
 PRIORITY_CHANGED = "priority_changed"
 LINKED = "linked_to_incident"
+# A running handoff's deadline moved by its owner (bot/handoff_deadlines.py): no change of state.
+HANDOFF_DUE_MOVED = "handoff_due_moved"
 DANGER_TOLD = "danger_told"  # a danger to people heard in the requester's words (bot/dangers.py)
 
 
@@ -200,6 +202,8 @@ def replay(events: list[TicketEvent]) -> ReplayedState:
             continue
         if event.kind == LINKED:
             state.incident_id = event.data["incident_id"]
+            continue
+        if event.kind == HANDOFF_DUE_MOVED:
             continue
         action = Action(event.kind)
         to = target(

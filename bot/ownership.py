@@ -108,10 +108,11 @@ async def assign_and_tell(
     officer_id: int,
     reason: str | None,
     shown_owner_id: int | None = None,
+    reason_needed: bool = False,
 ) -> Ticket:
     """`tickets.assign` at the transaction's instant (`shown_owner_id`: chosen on a picker
-    that showed this owner), and its notices published in it. Raises as `tickets.assign`
-    does (DeskError)."""
+    that showed this owner; `reason_needed`: a reassignment must say why), and its notices
+    published in it. Raises as `tickets.assign` does (DeskError)."""
     was = await store.get(session=tx.session, ticket_id=ticket_id, lock=True)
     previous_owner_id = was.owner_id
     ticket = await tickets.assign(
@@ -123,6 +124,7 @@ async def assign_and_tell(
         reason=reason,
         now=tx.now,
         shown_owner_id=shown_owner_id,
+        reason_needed=reason_needed,
     )
     requester = await _requester(tx, ticket)
     notices = await assigned_notices(

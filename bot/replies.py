@@ -343,18 +343,30 @@ async def choice(
     return ticket
 
 
-def numbered(copied: dict[str, object], text: str, content_type: str) -> list[dict[str, object]]:
+def numbered(
+    copied: dict[str, object],
+    text: str,
+    content_type: str,
+    *,
+    numbered: bool = True,
+    speaker: dict[str, object] | None = None,
+    room: int = MARK_ROOM,
+) -> list[dict[str, object]]:
     """The values of the `staff_reply` notices that carry a staff message (`copied`: the
-    message it is, `text` its words or caption, `content_type`) to a requester with more than
-    one ticket in hand, every one numbered with its ticket (`numbered`, `text`,
-    `content_type`): a text in parts that fit a message with the number
-    (bot/excerpt.py `requester_parts`); a media whose caption fits with the number
-    (MAX_CAPTION less MARK_ROOM) as it is; one whose caption does not, copied with the number
-    alone as its caption, then the caption's words as numbered texts. Nothing is cut."""
-    base = {**copied, "numbered": True}
-    worded = [{**base, "content_type": "text", "text": part} for part in requester_parts(text)]
+    message it is, `text` its words or caption, `content_type`) to a requester in words:
+    with more than one ticket in hand every one numbered with its ticket (`numbered`), and
+    where someone other than the owner speaks (`speaker`: a department the ticket was handed
+    to, bot/staff_replies.py `speaking`), every one saying who; with `text` and
+    `content_type`: a text in parts that fit a message with `room` units before them
+    (bot/excerpt.py `requester_parts`); a media whose caption fits with them (MAX_CAPTION
+    less `room`) as it is; one whose caption does not, copied with the marks alone as its
+    caption, then the caption's words as marked texts. Nothing is cut."""
+    base = {**copied, "numbered": numbered, **(speaker or {})}
+    worded = [
+        {**base, "content_type": "text", "text": part} for part in requester_parts(text, room)
+    ]
     if content_type == "text":
         return worded
-    if units(text) <= MAX_CAPTION - MARK_ROOM:
+    if units(text) <= MAX_CAPTION - room:
         return [{**base, "content_type": content_type, "text": text}]
     return [{**base, "content_type": content_type, "text": ""}, *worded]

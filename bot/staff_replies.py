@@ -1,12 +1,13 @@
 """A staff reply to the requester: filed on its ticket and told to the requester (the front
-copies the message), numbered when they have more than one ticket in hand, and told to the
+copies the message), numbered when they have more than one ticket in hand, saying who speaks
+when it is not the owner (the department the ticket was handed to), and told to the
 ticket's staff when it was written outside the ticket's place."""
 
 from __future__ import annotations
 
 from bot import replies
 from bot.conversation import add_staff_message
-from bot.excerpt import excerpt
+from bot.excerpt import MARK_ROOM, excerpt, units
 from bot.kinds import NOT_COPIED
 from bot.models import Requester, Ticket, TicketMessage
 from bot.notices import Audience, Notice, card_refresh, publish
@@ -32,7 +33,10 @@ async def staff_reply_and_tell(
     `from_chat_id`, `message_id`: the front copies that message). When the requester has more
     than one ticket in hand, the values also say `numbered` (the requester reads which ticket
     it is about: issue 14), with `text` and `content_type`; a long text or caption then goes
-    in parts, one such notice each, every one numbered (bot/replies.py `numbered`). A kind
+    in parts, one such notice each, every one numbered (bot/replies.py `numbered`). Written
+    by someone other than its owner (the department the ticket was handed to: SPEC rule 7),
+    they are worded so too, each saying who speaks (`speaking`): the requester knows the
+    owner, not the stranger now answering them. A kind
     Telegram cannot copy (NOT_COPIED: a poll, `text` it in words) reaches them as
     `staff_reply_described` (values `kind`, `described`) instead. The card of a ticket nobody
     claimed yet is redrawn: it shows the reply among the requester's words (`card_refresh`).
@@ -63,8 +67,13 @@ async def staff_reply_and_tell(
         await publish(tx, rules, [notice, *elsewhere, *card])
         return message
     values: list[dict[str, object]] = [{"from_chat_id": chat_id, "message_id": message_id}]
-    if await replies.holding(session=tx.session, requester_id=requester.id) > 1:
-        values = replies.numbered(values[0], text, content_type)
+    several = await replies.holding(session=tx.session, requester_id=requester.id) > 1
+    speaker = speaking(rules, ticket, officer_id)
+    if several or speaker is not None:
+        room = MARK_ROOM + (speaker_room(rules, speaker) if speaker is not None else 0)
+        values = replies.numbered(
+            values[0], text, content_type, numbered=several, speaker=speaker, room=room
+        )
     notices = [
         Notice("staff_reply", (Audience.REQUESTER,), ticket, v, requester=requester)
         for v in values
@@ -72,6 +81,27 @@ async def staff_reply_and_tell(
     elsewhere = _answered_elsewhere(rules, ticket, officer_id, chat_id, text)
     await publish(tx, rules, [*notices, *elsewhere, *card])
     return message
+
+
+def speaking(rules: Rules, ticket: Ticket, officer_id: int) -> dict[str, object] | None:
+    """Who speaks to the requester, when it is not the ticket's owner (an officer of the
+    department the ticket was handed to: bot/speaking.py lets no one else): `speaker`, the
+    officer as requesters see staff named (name or staff number, per privacy config), and
+    `speaker_department`, their department's key (worded in the requester's language).
+    None for the owner, and for a ticket nobody owns (the reply claims it)."""
+    if ticket.owner_id is None or officer_id == ticket.owner_id:
+        return None
+    member = rules.staff.get(officer_id)
+    department = member.department_key if member is not None else ticket.handling_department_key
+    return {"speaker": rules.staff.shown_as(officer_id) or "", "speaker_department": department}
+
+
+def speaker_room(rules: Rules, speaker: dict[str, object]) -> int:
+    """The units the words saying who speaks take at most, in any language: their name,
+    their department's longest name, and the punctuation between."""
+    department = rules.settings.department(str(speaker["speaker_department"]))
+    longest = max((units(name) for name in department.names.values()), default=0)
+    return units(str(speaker["speaker"])) + longest + 8
 
 
 ELSEWHERE_SHOWN = 3000  # UTF-16 units of a reply written elsewhere its ticket's staff read

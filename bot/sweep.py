@@ -17,13 +17,14 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Table, bindparam, insert, inspect, select
+from sqlalchemy import CursorResult, Table, and_, bindparam, insert, inspect, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import metrics
 from bot.db import skip_locked
 from bot.due import process_ticket
 from bot.errors import ConcurrentChange
+from bot.handed import SETTLED
 from bot.models import (
     Handoff,
     HandoffStatus,
@@ -67,9 +68,11 @@ async def run_due(
 async def _overdue_handoffs(
     transactions: Transactions, rules: Rules, now: datetime, limit: int
 ) -> list[Outgoing]:
-    """Handoff forms still waiting for the receiving department past their deadline: that
-    department's group and supervisors hear at once, the sending department's supervisors,
-    and the ticket's owner in its place (its topic), whose ticket it still is."""
+    """Handoff forms past their deadline, still waiting for the receiving department or
+    accepted and not done (the ticket still handled by that department, not resolved or
+    closed: `accepted`): that department's group and supervisors hear at once, the sending
+    department's supervisors, and the ticket's owner in its place (its topic), whose ticket
+    it still is. Never the requester: these are staff's words."""
     out: list[Outgoing] = []
     async with transactions(now=now) as tx:
         session = tx.session
@@ -77,7 +80,14 @@ async def _overdue_handoffs(
             select(Handoff, Ticket)
             .join(Ticket, Ticket.id == Handoff.ticket_id)
             .where(
-                Handoff.status == HandoffStatus.PENDING,
+                or_(
+                    Handoff.status == HandoffStatus.PENDING,
+                    and_(
+                        Handoff.status == HandoffStatus.ACCEPTED,
+                        Ticket.handling_department_key == Handoff.to_department_key,
+                        Ticket.status.not_in(SETTLED),
+                    ),
+                ),
                 Handoff.due_at <= now,
                 Handoff.overdue_at.is_(None),
             )
@@ -91,6 +101,7 @@ async def _overdue_handoffs(
                 "to_department": receiving.names[rules.settings.languages.default],
                 "handoff_due_at": handoff.due_at,
                 "summary": handoff.summary,
+                "accepted": handoff.status is HandoffStatus.ACCEPTED,
             }
             # The receiving department's group and supervisors, and the sending supervisors.
             out += address(

@@ -135,5 +135,8 @@ def ended(text: str, stop: str) -> str:
     return text if text.endswith(tuple(STOPS)) else text + stop
 
 
-def _when(value: datetime, zone: ZoneInfo) -> str:
+def _when(value: datetime | str, zone: ZoneInfo) -> str:
+    """An instant (or one stored in an event's data, ISO 8601) as the office reads it."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
     return value.astimezone(zone).strftime("%Y-%m-%d %H:%M")

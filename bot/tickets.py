@@ -204,11 +204,16 @@ async def assign(
     reason: str | None,
     now: datetime,
     shown_owner_id: int | None = None,
+    reason_needed: bool = False,
 ) -> Ticket:
     """A supervisor names the owner of an unclaimed ticket, or changes it, with a reason when
     they gave one (None: none is recorded, and /ticket N words the assignment alone: never a
     default in one language stored into a record read in another). `shown_owner_id`: chosen
-    on a picker that showed this owner (0: nobody); PickerUsed if the owner is another now."""
+    on a picker that showed this owner (0: nobody); PickerUsed if the owner is another now.
+    `reason_needed` (a choice on the owner picker, which has no room for words): a ticket
+    taken from its owner without a reason is refused (InvalidInput `reason_needed`, naming
+    the command that gives it: its ticket, the officer's `staff_number`), since the one it
+    is taken from, and the ledger, are told why; a first assignment needs none."""
     ticket = await get(session=session, ticket_id=ticket_id, lock=shown_owner_id is not None)
     if not (
         rules.staff.is_supervisor(supervisor_id, ticket.department_key)
@@ -233,6 +238,17 @@ async def assign(
             f"user {officer_id} already owns ticket {ticket.id}",
             "already_owner",
             ticket_id=ticket.id,
+        )
+    if reason_needed and reason is None and ticket.owner_id is not None:
+        lifecycle.require(ticket, Action.ASSIGN)  # one no longer assignable says so first
+        member = rules.staff.get(officer_id)
+        raise InvalidInput(
+            f"ticket {ticket.id} reassigned without a reason",
+            "reason_needed",
+            ticket_id=ticket.id,
+            officer=rules.staff.shown_as(officer_id) or str(officer_id),
+            staff_number=member.staff_number if member is not None else str(officer_id),
+            owner=rules.staff.shown_as(ticket.owner_id) or "-",
         )
     was_open = ticket.status is TicketStatus.OPEN
     previous_owner = ticket.owner_id

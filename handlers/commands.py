@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 # What a ticket's topic (or a reply to its card) takes besides text for the requester.
-IN_TICKET = ("note", "resolve", "transfer")
+IN_TICKET = ("note", "resolve", "transfer", "handoff_due")
 _COMMAND = re.compile(r"/(?P<head>[^\s@]+(?:@\S*)?)(?P<rest>.*)", re.DOTALL)
 
 

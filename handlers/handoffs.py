@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from telegram import Message, Update
 
-from bot import handoff_questions, handoffs, lookup, store
+from bot import handoff_deadlines, handoff_questions, handoffs, lookup, store
 from bot.desk import Desk
 from bot.errors import DeskError, InvalidInput
 from bot.models import Ticket
@@ -68,6 +68,43 @@ async def transfer(
     except DeskError as refused:
         keys = [d.key for d in desk.settings.departments]  # what to type, each with its name
         usage = desk.texts.render("handoff_event", language, event="usage", departments=keys)
+        raise Misused(refused, usage) from refused
+
+
+async def move_due(
+    desk: Desk, ticket: Ticket, message: Message, rest: str, *, update_id: int
+) -> None:
+    """`/handoff_due <time limit>` in a ticket's place: its running handoff's deadline set
+    anew from now, earlier or later (bot/handoff_deadlines.py); the writer hears the new one
+    and that the department was told. Misused (with the usage) when it cannot be read or the
+    core refuses (no running handoff, not the owner)."""
+    assert message.from_user is not None
+    language = desk.settings.languages.default
+    try:
+        if not rest.strip():
+            raise InvalidInput("no time limit", "deadline_unreadable")
+        limit = handoffs.read_time_limit(rest)
+        async with desk.transaction(update_id=update_id) as tx:
+            form, before, capped = await handoff_deadlines.move_due_and_tell(
+                tx=tx,
+                rules=desk.rules,
+                ticket_id=ticket.id,
+                actor_id=message.from_user.id,
+                limit=limit,
+            )
+            told = desk.texts.render(
+                "handoff_event",
+                language,
+                event="due_moved",
+                ticket_id=ticket.id,
+                handoff_due_at=form.due_at,
+                before=before,
+                capped=capped,
+                department=form.to_department_key,
+            )
+            await post.post(tx, post.reply(message, told))
+    except DeskError as refused:
+        usage = desk.texts.render("handoff_event", language, event="due_usage")
         raise Misused(refused, usage) from refused
 
 

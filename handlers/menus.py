@@ -1,4 +1,5 @@
-"""The bot's command menus, per scope: requesters in private chats, each staff group, and the
+"""The bot's command menus, per scope: requesters in private chats, each staff group, the
+officers' private chats (what staff do there, and /new to ask as a citizen), and the
 supervisors (their private chats and the management chat), in every supported language."""
 
 from __future__ import annotations
@@ -45,11 +46,19 @@ def staff_commands(desk: Desk) -> frozenset[str]:
 
 
 def scopes(desk: Desk) -> list[tuple[BotCommandScope, str]]:
-    """Each scope with the menu it gets; a chat-specific menu replaces the general one."""
+    """Each scope with the menu it gets; a chat-specific menu replaces the general one (an
+    officer's private chat is a chat of its own: BotCommandScopeChat with their user id, the
+    requesters' menu otherwise; a supervisor's, or management's, gets the supervisors')."""
     settings = desk.settings
+    staff = desk.rules.staff
     chosen: list[tuple[BotCommandScope, str]] = [(BotCommandScopeAllPrivateChats(), "requester")]
     for department in settings.departments:
         chosen.append((BotCommandScopeChat(department.staff_group_chat_id), "staff"))
+        chosen += [
+            (BotCommandScopeChat(p.user_id), "officer")
+            for p in department.officers
+            if not staff.is_supervisor(p.user_id) and not staff.is_management(p.user_id)
+        ]
         chosen += [(BotCommandScopeChat(p.user_id), "supervisor") for p in department.supervisors]
     chosen.append((BotCommandScopeChat(settings.management.chat_id), "supervisor"))
     chosen += [

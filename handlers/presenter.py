@@ -26,6 +26,7 @@ from bot.alert_notes import SURGE_ALERTS
 from bot.desk import Desk
 from bot.excerpt import MAX_CAPTION
 from bot.handed import HANDED_RELAY, HANDED_SETTLED
+from bot.handoff_deadlines import DUE_MOVED
 from bot.handoff_forms import FORM, FORM_DECIDED
 from bot.handoff_questions import ANSWER, QUESTION
 from bot.notices import BUTTONS_GONE, Audience
@@ -56,7 +57,7 @@ AFTER = {
 
 
 # Notices shown as a reply to the message their values name (`reply_to`), when they name one.
-REPLYING = {ANSWER, HANDED_SETTLED, "staff_edit", "requester_edit"}
+REPLYING = {ANSWER, HANDED_SETTLED, DUE_MOVED, "staff_edit", "requester_edit"}
 
 
 def _supervising(desk: Desk, message: Outgoing) -> bool:
@@ -117,15 +118,22 @@ def _units(text: str) -> int:
 
 def _numbered(desk: Desk, message: Outgoing) -> Call | None:
     """A staff reply to a requester with more than one ticket in hand, shown with its ticket's
-    number (bot/staff_replies.py `staff_reply_and_tell`, values `numbered`, `text`,
-    `content_type`): a text as a message that starts with the number, a media's caption
-    starting with it. None where that would pass Telegram's length limits (then it is
-    copied as it is)."""
+    number, or written by a department the ticket was handed to, saying who speaks
+    (bot/staff_replies.py `staff_reply_and_tell`, values `numbered`, `speaker`,
+    `speaker_department`, `text`, `content_type`): a text as a message that starts with
+    them, a media's caption starting with them. None where that would pass Telegram's
+    length limits (then it is copied as it is)."""
     values = message.context
-    if not values.get("numbered"):
+    if not values.get("numbered") and not values.get("speaker_department"):
         return None
     text = desk.texts.render(
-        "staff_reply_numbered", message.language, ticket_id=message.ticket_id, text=values["text"]
+        "staff_reply_numbered",
+        message.language,
+        ticket_id=message.ticket_id,
+        text=values["text"],
+        numbered=bool(values.get("numbered")),
+        speaker=values.get("speaker") or "",
+        speaker_department=values.get("speaker_department") or "",
     )
     numbered_text = values.get("content_type", "text") == "text"
     if _units(text) > (MAX_MESSAGE if numbered_text else MAX_CAPTION):
@@ -243,8 +251,8 @@ def present(desk: Desk, message: Outgoing) -> Call:
         ticket_id=ticket_id,
         in_topic=in_topic,
         after=after if ticket_id is not None else None,
-        # An answer about a handoff, what became of a handed ticket: under the form; an
-        # officer's edit of a reply: under the requester's copy of it; a requester's edit: under
-        # the staff's copy of what they edited.
+        # An answer about a handoff, what became of a handed ticket, its deadline moved: under
+        # the form; an officer's edit of a reply: under the requester's copy of it; a
+        # requester's edit: under the staff's copy of what they edited.
         reply_to=message.context.get("reply_to") if message.template in REPLYING else None,
     )

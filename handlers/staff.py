@@ -225,6 +225,9 @@ async def _on_ticket(
         if command.name == "transfer":
             await handoffs.transfer(desk, ticket, officer_id, command.rest, update_id=update_id)
             return
+        if command.name == "handoff_due":
+            await handoffs.move_due(desk, ticket, message, command.rest, update_id=update_id)
+            return
     if command is None and await handoffs.talked(desk, ticket, message, text, update_id=update_id):
         return  # a question about a handoff, or its answer: between staff only
     language = desk.settings.languages.default

@@ -67,12 +67,15 @@ async def assign(
     *,
     update_id: int,
     shown_owner_id: int | None = None,
+    reason_needed: bool = False,
 ) -> None:
     """Make `officer_id` the owner (who hears of it, and the card redrawn as claimed with its
     owner: bot/ownership.py); in a group with topics the ticket gets its topic before its
     staff hear. The one who assigned hears which ticket (its number and matter, on one line:
     `bot.lookup.matter`) went to whom. `shown_owner_id`: chosen on a picker that showed this
-    owner (0: nobody). DeskError if the core refuses (PickerUsed: it shows another now)."""
+    owner (0: nobody); `reason_needed`: chosen on buttons, a reassignment is refused without
+    a reason (the presser is told the command that gives one). DeskError if the core refuses
+    (PickerUsed: it shows another now)."""
     language = _language(desk)
     async with desk.transaction(update_id=update_id) as tx:
         session = tx.session
@@ -91,6 +94,7 @@ async def assign(
             officer_id=officer_id,
             reason=reason,
             shown_owner_id=shown_owner_id,
+            reason_needed=reason_needed,
         )
         owner = desk.rules.staff.shown_as(officer_id) or "-"
         by = desk.rules.staff.shown_as(supervisor_id) or str(supervisor_id)
@@ -210,7 +214,9 @@ async def pressed(update: Update, context: DeskContext) -> None:
         return [post.edit_text(chat_id, query.message.message_id, text)]
 
     if button.action in (Action.ASSIGN, Action.PICK_OWNER):
-        reason = None  # a button gives none
+        # A button has no room for words: taking a ticket from its owner asks why, with the
+        # command that says it (`/assign N <staff number> <reason>`).
+        reason = None
         await assign(
             desk,
             button.number(0),
@@ -220,6 +226,7 @@ async def pressed(update: Update, context: DeskContext) -> None:
             reply,
             update_id=update.update_id,
             shown_owner_id=button.number(2) if button.action is Action.PICK_OWNER else None,
+            reason_needed=True,
         )
     elif button.action in (Action.PRIORITY, Action.PICK_PRIORITY):
         shown = button.word(2) if button.action is Action.PICK_PRIORITY else None

@@ -6,8 +6,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.config import Settings
 from bot.excerpt import MARK_ROOM, units
-from bot.texts import Texts
+from bot.rules import Rules
+from bot.staff_replies import speaker_room
+from bot.texts import Texts, configured_names
 
 TEXTS = Texts(ZoneInfo("Asia/Shanghai"), "zh", ["zh", "en"])
 
@@ -43,7 +46,33 @@ def test_the_marks_before_a_staff_messages_words_fit_their_room(language: str) -
     and an edit's mark (bot/excerpt.py `requester_parts`): they fit it, for any ticket."""
     ticket_id = 10**12
     marks = [
-        TEXTS.render("staff_reply_numbered", language, ticket_id=ticket_id, text=""),
+        TEXTS.render(
+            "staff_reply_numbered", language, ticket_id=ticket_id, text="", numbered=True
+        ),
         TEXTS.render("staff_edit", language, ticket_id=ticket_id, text="", numbered=True),
     ]
     assert all(0 < units(mark) <= MARK_ROOM for mark in marks), marks
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_words_saying_who_speaks_fit_the_room_kept_for_them(
+    settings: Settings, language: str
+) -> None:
+    """A reply by the department a ticket was handed to says who speaks (bot/staff_replies.py
+    `speaking`): with the ticket's number too, its marks fit the room its parts keep."""
+    rules = Rules(settings)
+    texts = Texts(settings.zone, "zh", ["zh", "en"], configured_names(settings))
+    for department in settings.departments:
+        for member in department.officers:
+            speaker = {"speaker": rules.staff.shown_as(member.user_id) or "-"}
+            speaker["speaker_department"] = department.key
+            room = MARK_ROOM + speaker_room(rules, speaker)
+            mark = texts.render(
+                "staff_reply_numbered",
+                language,
+                ticket_id=10**12,
+                text="",
+                numbered=True,
+                **speaker,
+            )
+            assert department.names[language] in mark and units(mark) <= room, mark

@@ -41,6 +41,11 @@ EVENTS: dict[str, dict[str, Any]] = {
     Action.RESTORE: {},
     lifecycle.PRIORITY_CHANGED: {"priority": "high", "reason": "surge"},
     lifecycle.LINKED: {"incident_id": 3},
+    lifecycle.HANDOFF_DUE_MOVED: {
+        "handoff_id": 1,
+        "due_at": LATER.isoformat(),
+        "before": MONDAY_9AM.isoformat(),
+    },
     lifecycle.DANGER_TOLD: {"kinds": ["trapped", "plea"], "words": ["被困"]},
     # A step of the escalation ladder (bot/escalation_steps.py).
     "escalation": {
@@ -214,6 +219,9 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
         "departments": ["general", "social_security", "utilities"],
         "due_at": LATER,
         "handoff_due_at": LATER,
+        # A handoff's deadline moved (bot/handoff_deadlines.py).
+        "before": MONDAY_9AM,
+        "sooner": False,
         "suggested": "请核实",
         "reason": "不属本科",
         "text": "今晚恢复供水",
@@ -266,6 +274,9 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
         "commands": ["note - 内部备注", "resolve - 办结并写明结果"],
         "forum": True,
         "numbered": True,
+        # A reply by the department a ticket was handed to (bot/staff_replies.py speaking).
+        "speaker": "孙伟",
+        "speaker_department": "utilities",
         "sent_again": 2,
         "superseded": 1,
         "until": LATER,

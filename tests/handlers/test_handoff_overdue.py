@@ -13,8 +13,8 @@ from telegram.ext import Application
 from emulator.server import Emulator
 from handlers.context import DeskContext
 from handlers.runtime.jobs import sweep
-from tests.handlers.conftest import DeskClock, bot_said, until
-from tests.handlers.test_handoff_form import GROUPS, a_form
+from tests.handlers.conftest import REQUESTER, DeskClock, bot_said, until
+from tests.handlers.test_handoff_form import GROUPS, OFFICERS, a_form
 
 App = Application  # type: ignore[type-arg]
 
@@ -40,3 +40,32 @@ async def test_a_handoff_past_its_time_limit_is_told_at_once(
     await until(lambda: told(GROUPS[to]))
     # The ticket's owner, in the ticket's topic in their department's group.
     await until(lambda: told(GROUPS[department], thread=True))
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_an_accepted_handoff_past_its_time_limit_is_told_and_not_to_the_requester(
+    running: tuple[Emulator, App], desk_clock: DeskClock
+) -> None:
+    """Accepted, the form's time limit is the handling department's to meet: past it, that
+    department hears it in its group and the owner in the ticket's topic; the requester hears
+    nothing of it (staff's words, not theirs)."""
+    emulator, application = running
+    world = emulator.world
+    to, form, department = await a_form(emulator)
+    await world.user_presses(OFFICERS[to], GROUPS[to], form.message_id, "accept:1")
+    await until(lambda: "接收办理" in form.text)
+    before = {chat: len(bot_said(world, chat)) for chat in [*GROUPS.values(), REQUESTER]}
+    desk_clock.now += timedelta(days=3)
+    await sweep(DeskContext(application))
+
+    def told(chat: int, thread: bool | None = None) -> bool:
+        return any(
+            "转办逾期" in e.text
+            and "办理" in e.text
+            and (thread is None or bool(e.thread_id) == thread)
+            for e in bot_said(world, chat)[before[chat] :]
+        )
+
+    await until(lambda: told(GROUPS[to]))
+    await until(lambda: told(GROUPS[department], thread=True))
+    assert not any("转办" in e.text for e in bot_said(world, REQUESTER)[before[REQUESTER] :])

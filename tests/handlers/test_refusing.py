@@ -14,7 +14,7 @@ HANDLERS = Path(__file__).resolve().parents[2] / "handlers"
 CATCHING = {
     "refusals.py": {"refusals", "stale_buttons", "refusing"},  # the decorators themselves
     "staff.py": {"claim"},  # a refused claim says who owns the ticket (claim_refused.j2)
-    "handoffs.py": {"transfer", "give_back"},  # raised again with the command's usage
+    "handoffs.py": {"transfer", "give_back", "move_due"},  # raised again with the usage
     # No such ticket, or no ticket number: raised again with the command's usage.
     "finding.py": {"named_ticket"},
     "incidents.py": {"post_update"},  # raised again with the command's usage
