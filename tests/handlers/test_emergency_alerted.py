@@ -14,7 +14,6 @@ import pytest
 from telegram.ext import Application
 
 from bot.dangers import REPEAT_AFTER
-
 from emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, REQUESTER, DeskClock, bot_said, until
 

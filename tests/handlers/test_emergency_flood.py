@@ -11,9 +11,11 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from sqlalchemy import func, select
 from telegram.ext import Application
 
 from bot import lookup
+from bot.models import Direction, Ticket, TicketMessage
 from emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, REQUESTER, DeskClock, bot_said, until
 
@@ -89,3 +91,33 @@ async def test_an_emergency_reporter_is_never_limited(
     # The supervisors: the first alert, one naming the person unconscious; not one a message.
     alerts = [line for line in _management(world) if "#1" in line.text]
     assert len(alerts) <= 3, [line.text for line in alerts]
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_flood_of_dangers_is_no_flood_of_tickets_or_replies(
+    running: tuple[Emulator, App], desk_clock: DeskClock
+) -> None:
+    """Abuse: someone sending dangers of two kinds in turn, forty times in a minute, is heard
+    (never limited), but opens no ticket per message, nor gets a reply per message."""
+    emulator, application = running
+    world = emulator.world
+    for at in range(40):
+        desk_clock.now += timedelta(seconds=1)
+        await world.user_sends(REQUESTER, "厨房着火了" if at % 2 else "孩子触电了")
+    desk = application.bot_data.desk
+
+    async def all_filed() -> bool:
+        async with desk.sessions() as session:
+            count = await session.scalar(
+                select(func.count())
+                .select_from(TicketMessage)
+                .where(TicketMessage.direction == Direction.IN)
+            )
+        return (count or 0) >= 38
+
+    await until(all_filed, 30)
+    async with desk.sessions() as session:
+        tickets = await session.scalar(select(func.count()).select_from(Ticket))
+    assert (tickets or 0) <= 2
+    assert len(bot_said(world, REQUESTER)) <= 8
+    assert len(_management(world)) <= 4
