@@ -9,7 +9,9 @@ to it, in their language: `slow_down`) says that it and what they send in the ne
 not recorded, and to send them again after that minute; the desk keeps none of them, since a
 flood is what the limit protects the staff from, and whoever sends one again after a minute is
 handled as always (a minute is enough: the updates counted then are those of the minute
-before). An
+before). A requester in danger is never limited: someone crying for help twenty times and then
+giving the address is heard (issue 14); the flood of replies is held back where they are made
+(bot/intake/emergency.py: the numbers once, the supervisors' alerts merged). An
 album counts as one message (Telegram sends each of its items as an update of its own, the
 same media_group_id on each, at most ten). Staff are never limited. The decision is pure:
 instants in, a `Verdict` out; the front applies it (handlers/runtime/processing.py) and the ban
@@ -55,16 +57,23 @@ class FloodLimit:
         staff: bool,
         banned: bool,
         media_group: str | None = None,
+        endangered: bool = False,
     ) -> Verdict:
         """The verdict on an update from `user_id` at `now` (`staff`: a member of the staff;
         `banned`: a requester a supervisor barred; `media_group`: the album the update's message
         belongs to, if any). Counts the update unless it is FLOOD, staff's, banned or a further
         item of an album already counted, which shares its first item's fate (handled, or not;
-        asked to slow down once)."""
+        asked to slow down once). `endangered`: a requester telling of a danger to people, or
+        with an emergency ticket open (`bot.dangers.endangered`): never limited, their words
+        filed to the emergency ticket (their replies are merged there: the numbers once, the
+        alerts again only for news of the danger); counted all the same."""
         if staff:
             return Verdict.HANDLE
         if banned:
             return Verdict.BANNED
+        if endangered:
+            self._count(user_id, now)
+            return Verdict.HANDLE
         album = self._albums.get(user_id)
         if media_group is not None and album is not None and album[0] == media_group:
             return Verdict.FLOOD if album[1] is Verdict.SLOW_DOWN else album[1]
@@ -72,6 +81,13 @@ class FloodLimit:
         if media_group is not None:
             self._albums[user_id] = (media_group, verdict)
         return verdict
+
+    def limits(self, user_id: int, now: datetime) -> bool:
+        """Whether an update from `user_id` at `now` would be over the limit (nothing
+        counted): the front then asks whether they are in danger (`verdict`'s `endangered`),
+        a look at the database spared for everyone writing at an ordinary pace."""
+        recent = self._recent.get(user_id, ())
+        return sum(1 for at in recent if now - at < self.window) >= self.per_window
 
     def _count(self, user_id: int, now: datetime) -> Verdict:
         if len(self._recent) >= self._prune_at:

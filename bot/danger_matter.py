@@ -3,10 +3,12 @@ careful clerk hears it (issue 14, SPEC rule 9): sparks from the pole of the stre
 reported broken, a gas smell where the stove would not light, someone trapped in the lift
 reported stuck are the ticket's, raised to urgent; a gas smell beside a power cut, a fire
 beside a fire-lane complaint are not: a danger is never lost inside another matter, it is
-its own urgent ticket. The ticket's words must tell the same kind of danger already, or both
-must name one thing (`THINGS`: a lift, a street light and its pole, the gas and what burns
-it, an electrical box, a wire). When in doubt, its own ticket: an extra urgent ticket costs
-less than a danger filed under a power cut. Pure: words in, a yes or no out."""
+its own urgent ticket. The ticket's words must tell the same kind of danger already, or only
+a cry for help (`CRIES`: "救命", then "someone fainted in the stairwell": what the cry was
+about, the same emergency), or both must name one thing (`THINGS`: a lift, a street light
+and its pole, the gas and what burns it, an electrical box, a wire). When in doubt, its own
+ticket: an extra urgent ticket costs less than a danger filed under a power cut. Pure: words
+in, a yes or no out."""
 
 from __future__ import annotations
 
@@ -14,6 +16,10 @@ import re
 
 from bot import hazard
 from bot.hazard_words import words
+
+# The kinds of danger that say only that help is needed (bot/hazard_people.py): a ticket
+# opened by one is about whatever danger its requester tells next.
+CRIES = frozenset({"plea", "police", "ambulance"})
 
 # The things a danger may be of, each in both languages: a danger and a ticket naming the
 # same one are one matter.
@@ -37,8 +43,9 @@ THINGS: tuple[re.Pattern[str], ...] = (
 def of_matter(danger: str, matter: str) -> bool:
     """Whether the danger told in `danger` (words of a requester's, `bot.hazard` hears one
     in them) is the matter told in `matter` (the ticket's own words): `matter` tells a
-    danger of the same kind, or both name one of `THINGS`."""
-    if hazard.kinds(danger) & hazard.kinds(matter):
+    danger of the same kind, or only a cry for help (`CRIES`), or both name one of `THINGS`."""
+    theirs_told = hazard.kinds(matter)
+    if hazard.kinds(danger) & theirs_told or (theirs_told and theirs_told <= CRIES):
         return True
     said, theirs = danger.casefold(), matter.casefold()
     return any(thing.search(said) and thing.search(theirs) for thing in THINGS)

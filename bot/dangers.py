@@ -10,20 +10,23 @@ the alert names and a follow-up's acknowledgement repeats)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import hazard, lifecycle
 from bot.config import EmergencyNumber, Settings
-from bot.models import Requester, Ticket, TicketEvent
-from bot.priority import emergency_words
+from bot.models import IN_HAND, Requester, Ticket, TicketEvent
+from bot.priority import DEPENDENT, dependent_now, emergency_words
 from bot.rules import Rules
 
 # The kind of a danger told by a configured `emergency` phrase alone (config `keywords`), of
 # no kind `bot.hazard` knows: named as a danger, no more.
 UNNAMED = "danger"
+# Within this span of the last alert about an emergency ticket, words that tell no danger it
+# was not told of already are filed without another alert or the numbers again (`news`).
+REPEAT_AFTER = timedelta(minutes=10)
 
 
 def kinds_told(text: str, words: Sequence[str]) -> list[str]:
@@ -31,7 +34,14 @@ def kinds_told(text: str, words: Sequence[str]) -> list[str]:
     `UNNAMED` when only a configured phrase (`words`) told one; none when `words` is empty."""
     if not words:
         return []
-    return [d.kind for d in hazard.dangers(text)] or [UNNAMED]
+    return kinds_now(text) or [UNNAMED]
+
+
+def kinds_now(text: str) -> list[str]:
+    """The kinds of danger `text` tells now, each once: those `bot.hazard` hears, in its
+    order; else DEPENDENT for someone on medical equipment in a cut now (`dependent_now`)."""
+    heard = merged([[d.kind for d in hazard.dangers(text)]])
+    return heard or ([DEPENDENT] if dependent_now(text) else [])
 
 
 def told(
@@ -42,12 +52,16 @@ def told(
     words: Sequence[str],
     now: datetime,
     actor_id: int | None,
+    alerted: bool = True,
 ) -> list[str]:
-    """Record in `ticket`'s log the danger `words` of `text` told (`kinds_told`); return its
-    kinds (none recorded for none)."""
+    """Record in `ticket`'s log the danger `words` of `text` told (`kinds_told`), and
+    whether the supervisors were alerted of it (`news`); return its kinds (none recorded for
+    none)."""
     kinds = kinds_told(text, words)
     if kinds:
-        data = {"kinds": kinds, "words": list(words)}
+        data: dict[str, object] = {"kinds": kinds, "words": list(words)}
+        if not alerted:
+            data["alerted"] = False
         lifecycle.record(
             session, ticket, lifecycle.DANGER_TOLD, now=now, actor_id=actor_id, data=data
         )
@@ -60,6 +74,56 @@ def merged(groups: Iterable[Sequence[str]]) -> list[str]:
     for kinds in groups:
         found.extend(k for k in kinds if k not in found)
     return found
+
+
+async def news(
+    session: AsyncSession, ticket: Ticket, kinds: Sequence[str], now: datetime
+) -> list[str] | None:
+    """What a danger of `kinds` told into `ticket` at `now` adds to what it was told before:
+    the kinds new to it (someone unconscious after a cry for help), all of them when the last
+    alert about it is REPEAT_AFTER old or it had none; None when it adds nothing (the same cry
+    again, within the span): filed, no alert and no numbers again, so that a flood of cries
+    is no flood of alerts and numbers."""
+    rows = await session.execute(
+        select(TicketEvent.at, TicketEvent.data)
+        .where(TicketEvent.kind == lifecycle.DANGER_TOLD, TicketEvent.ticket_id == ticket.id)
+        .order_by(TicketEvent.id)
+    )
+    earlier: list[list[str]] = []
+    alerted_at: datetime | None = None
+    for at, data in rows:
+        earlier.append(list(data.get("kinds") or [UNNAMED]))
+        if data.get("alerted", True):
+            alerted_at = at
+    before = merged(earlier)
+    new = [k for k in kinds if k not in before]
+    if new:
+        return new
+    if alerted_at is None or now - alerted_at >= REPEAT_AFTER:
+        return list(kinds)
+    return None
+
+
+async def endangered(
+    session: AsyncSession, rules: Rules, telegram_user_id: int, text: str
+) -> bool:
+    """Whether a requester writing `text` is in danger, so that no limit against floods
+    holds their words back (bot/abuse.py): the words tell one (`emergency_words`), or a
+    ticket of theirs in hand was told of one."""
+    if text and emergency_words(rules, text):
+        return True
+    found = await session.scalar(
+        select(TicketEvent.id)
+        .join(Ticket, Ticket.id == TicketEvent.ticket_id)
+        .join(Requester, Requester.id == Ticket.requester_id)
+        .where(
+            Requester.telegram_user_id == telegram_user_id,
+            Ticket.status.in_(IN_HAND),
+            TicketEvent.kind == lifecycle.DANGER_TOLD,
+        )
+        .limit(1)
+    )
+    return found is not None
 
 
 async def of_tickets(session: AsyncSession, ticket_ids: Sequence[int]) -> dict[int, list[str]]:

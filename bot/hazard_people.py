@@ -132,6 +132,12 @@ PEOPLE: tuple[Kind, ...] = (
         events=words(
             *("摇摇欲坠", "随时(?:会|要|都会)?(?:掉|砸|塌|倒)", "(?:快|要)(?:掉|砸|塌|倒)下来"),
             *("砸到(?:人|楼下|行人|路人)", "砸伤", "砸到[^,。!?,.!?]{0,4}的人"),
+            *(
+                "高空坠物",
+                "高空抛物",
+                "砸(?:坏|中|到|扁|穿)了?(?:楼下|路边|下面)?的?(?:车|汽车|电动车)",
+            ),
+            "(?:smashed|hit|dented|damaged) (?:a|the|my|our|his|her|their|someone['’]s) car",
             r"(?:about to|could|going to) (?:fall|come down|collapse) on",
             *("fall on (?:people|someone|somebody|pedestrians|passers-?by|the people)",),
             "(?:could|might) (?:hit|kill|hurt) (?:someone|somebody|people|a pedestrian)",

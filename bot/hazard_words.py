@@ -46,6 +46,18 @@ _ELECTRICAL = words(
     *("electrical (?:box|panel|cabinet|cupboard)", "power room", "sockets?", "outlets?"),
 )
 
+# What may come away and fall on people below or inside (collapse, with a word of falling);
+# `_OUTSIDE`, what is overhead or on a building's outside, with a word of coming away.
+_OUTSIDE = (
+    *("天花板", "吊顶", "外墙", "墙皮", "外墙砖", "阳台", "招牌", "广告牌", "空调外机"),
+    *("玻璃幕墙", "幕墙", "窗框", "窗户", "窗玻璃", "雨棚", "屋檐", "女儿墙", "护栏", "栏杆"),
+    *("ceilings?", "walls?", "balcony", "roof", "signs?", "facade", "cladding", "gutters?"),
+    *("window (?:frames?|panes?|glass)", "air ?con(?:ditioner)? units?", "railings?"),
+)
+_OVERHEAD = words(
+    *_OUTSIDE, "瓷砖", "墙砖", "砖", "水泥块", "石块", "tiles?", "bricks?", "masonry"
+)
+
 KINDS: tuple[Kind, ...] = (
     Kind(
         "fire",
@@ -97,6 +109,17 @@ KINDS: tuple[Kind, ...] = (
         "electric",
         events=words(
             *("触电", "电到人", "被电[到了击]", "电击", "电线(?:掉|断|垂|落|裸露)"),
+            *(
+                "电线(?:被)?(?:刮|砸|压)断",
+                "(?:掉|落|垂)(?:下来|在地上)的电线",
+                "电缆(?:掉|断|垂|落)",
+            ),
+            "(?:墙|门|铁门|水管|栏杆|扶手|灯杆|路灯杆|电线杆|电梯|热水器|洗衣机|水龙头|水)"
+            "(?:上|面)?(?:在|有|会|也)?(?:漏电|带电)",
+            "(?:漏电|带电)(?:了)?.{0,4}(?:电到|麻手|发麻|打人|电人)",
+            "(?:railing|door|pipe|pole|tap|water|handrail|fence)s? (?:is|are) "
+            "(?:live|electrified)",
+            *("(?:is|are) electrified", "tingl(?:e|ing) (?:from|when)"),
             *("高压线(?:掉|断|垂|落)", "electric(?:al)? shock", "electrocuted"),
             *("got (?:a |an )?(?:electric )?shock", "live wires?", "exposed wires?"),
             "downed (?:power )?lines?",
@@ -134,16 +157,20 @@ KINDS: tuple[Kind, ...] = (
         "collapse",
         events=words(
             *("坍塌", "塌了", "塌方", "倒塌", "塌陷", "要塌", "垮塌", "caved in", "cave-in"),
+            *("塌下来", "塌下去", "(?:墙|围墙|楼板|房顶|屋顶|顶棚|雨棚|棚子|脚手架|树)倒了"),
             *("sinkhole", "collapsed", "collapsing"),
         ),
         pairs=(
             (
+                _OVERHEAD,
                 words(
-                    *("天花板", "吊顶", "外墙", "墙皮", "墙砖", "瓷砖", "阳台", "招牌"),
-                    *("广告牌", "ceilings?", "walls?", "balcony", "roof", "signs?"),
+                    *("掉下", "掉落", "坠落", "落下", "砸", "掉了", "往下掉", "fell", "falling"),
+                    *("came down", "coming down", "(?:came|come|coming) (?:off|loose)"),
+                    "dropp(?:ed|ing)",
                 ),
-                words("掉下", "砸", "fell", "falling", "came down", "coming down"),
             ),
+            # come away, overhead or outside: it falls next ("外墙瓷砖脱落", "tiles came off")
+            (words(*_OUTSIDE), words("脱落", "剥落", "松脱", "松动")),
         ),
     ),
     Kind(

@@ -91,7 +91,19 @@ def emergency_words(rules: Rules, text: str) -> list[str]:
         for word in rule.words
         if word.casefold() in folded and uses_keyword(text, word)
     ]
-    return configured or [d.words for d in hazard.dangers(text)]
+    return configured or [d.words for d in hazard.dangers(text)] or dependent_now(text)
+
+
+def dependent_now(text: str) -> list[str]:
+    """The words of someone depending on medical equipment or treatment (`dependence`) whose
+    supply `text` tells is cut now (`faults.cuts_now`: "没电了,家里有老人用制氧机"): a danger
+    to people (kind `DEPENDENT`), whose requester hears the ambulance number and what to do
+    if the device stops. A cut asked about or planned is urgent, no more (`keyword_priority`)."""
+    needs = dependence(text)
+    return needs if needs and faults.cuts_now(text) else []
+
+
+DEPENDENT = "dependent"  # the kind of danger `dependent_now` tells (bot/dangers.py)
 
 
 @lru_cache(maxsize=64)
@@ -139,8 +151,8 @@ def keyword_priority(rules: Rules, text: str, priority: str) -> tuple[str, list[
 
 def dependence(text: str) -> list[str]:
     """What someone in `text` depends on that an outage it names cuts (dialysis, an oxygen
-    machine: `bot.hazard.dependence`): the ticket is urgent (`emergency_priority`), though
-    no danger is heard now (the requester is told no emergency numbers)."""
+    machine: `bot.hazard.dependence`): the ticket is urgent (`emergency_priority`); with the
+    supply cut now, a danger (`dependent_now`)."""
     return hazard.dependence(text)
 
 

@@ -47,6 +47,7 @@ def emergency_advice(desk: Desk, requester: Requester, outcome: handing.Outcome)
         "emergency_advice",
         language,
         numbers=emergency.numbers(desk.settings, language, outcome.dangers),
+        dangers=list(outcome.dangers),  # brief safety advice for the first kind told
         raised=raised,
         alerted_only=outcome.alerted_only,
         ticket_id=outcome.ticket.id if outcome.ticket is not None else None,

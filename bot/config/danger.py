@@ -33,7 +33,7 @@ class EmergencyNumber(ConfigModel):
 _NUMBERS = (
     ("火警", "Fire", "119", "fire smoke collapse water falling"),
     ("报警", "Police", "110", "violence suicide missing police plea"),
-    ("急救", "Ambulance", "120", "person electric violence suicide ambulance"),
+    ("急救", "Ambulance", "120", "person electric violence suicide ambulance dependent"),
     ("电梯困人救援", "Lift rescue", "96333", "trapped"),
     ("燃气抢修", "Gas emergency", "96777", "gas"),
     ("供电抢修", "Power emergency", "95598", "sparks flood_electric"),

@@ -108,7 +108,7 @@ async def take_media(
             said = await emergency.raise_ticket(
                 tx=tx, desk=desk, requester=requester, ticket=current, text=attachment.caption
             )
-        raised = said is not emergency.Said.NOTHING
+        raised = said not in emergency.QUIET
         told = emergency.kinds_told(attachment.caption) if raised else ()
         only = said is emergency.Said.ALERTED
         return Taken(action, ticket=current, emergency=raised, dangers=told, alerted_only=only)

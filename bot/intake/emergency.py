@@ -39,16 +39,17 @@ def numbers(
 
 
 def kinds_told(text: str) -> tuple[str, ...]:
-    """The kinds of danger `text` tells now (`bot.hazard.dangers`), for `numbers`."""
-    return tuple(d.kind for d in hazard.dangers(text))
+    """The kinds of danger `text` tells now (`bot.dangers.kinds_now`), for `numbers`."""
+    return tuple(dangers.kinds_now(text))
 
 
 def _same_danger(text: str, template: CaseTemplate) -> bool:
     """Whether `template` is about the danger `text` tells (`bot.hazard.kinds` of its own
     questions): smoke in the stairwell gets no gas leak's advice (turn off the gas main)
     because the words came close. Words whose danger has no kind (a configured phrase
-    alone) take any close template, as before."""
-    told = hazard.kinds(text)
+    alone) take any close template, as before; someone on medical equipment in a power cut
+    gets no answer about a tripped breaker (no template tells their danger)."""
+    told = set(dangers.kinds_now(text))
     if not told:
         return True
     return any(told & hazard.kinds(q) for qs in template.questions.values() for q in qs)
@@ -105,19 +106,23 @@ async def open_urgent(
 
 class Said(Enum):
     """What a danger said into a ticket did (`raise_ticket`): nothing (no danger said), the
-    ticket raised, or only its supervisors alerted (it was that urgent already, or is no
-    longer being worked on)."""
+    ticket raised, only its supervisors alerted (it was that urgent already, or is no longer
+    being worked on), or nothing new (MERGED: `bot.dangers.news`)."""
 
     NOTHING = "nothing"
     RAISED = "raised"
     ALERTED = "alerted"
+    MERGED = "merged"  # the same danger again soon after an alert: filed, nothing said
+
+
+QUIET = (Said.NOTHING, Said.MERGED)  # nothing to tell the requester beyond the usual
 
 
 def told(said: Said, text: str, outcome: Outcome) -> Outcome:
     """`outcome` (INTO_TICKET) with what the danger said into its ticket did (`said`): an
     emergency (the front tells the numbers for the kinds `text` tells), and whether the
     supervisors were only alerted."""
-    if said is Said.NOTHING:
+    if said in QUIET:
         return outcome
     only = said is Said.ALERTED
     return replace(outcome, emergency=True, dangers=kinds_told(text), alerted_only=only)
@@ -141,14 +146,25 @@ async def raise_ticket(
     said = excerpt(one_line(text), NOTICE_QUESTION).text
     values: dict[str, Any] = {"words": words, "said": said}
     # Recorded on the ticket (its card, /queue and /ticket N mark it) and named in the alert,
-    # with the numbers the requester is told first.
-    kinds = dangers.told(
-        tx.session, ticket, text=text, words=words, now=tx.now, actor_id=requester.telegram_user_id
-    )
-    values |= dangers.alert_values(settings, kinds)
-    if ticket.status not in ACTIVE_STATUSES or settings.priority_rank(
+    # with the numbers the requester is told first; the same danger told again soon after an
+    # alert (a cry for help twenty times) is filed alone: no alert, no numbers again.
+    already = ticket.status not in ACTIVE_STATUSES or settings.priority_rank(
         wanted
-    ) <= settings.priority_rank(ticket.priority):
+    ) <= settings.priority_rank(ticket.priority)
+    fresh = await dangers.news(tx.session, ticket, dangers.kinds_told(text, words), tx.now)
+    kinds = dangers.told(
+        tx.session,
+        ticket,
+        text=text,
+        words=words,
+        now=tx.now,
+        actor_id=requester.telegram_user_id,
+        alerted=not already or fresh is not None,
+    )
+    if already and fresh is None:
+        return Said.MERGED
+    values |= dangers.alert_values(settings, kinds)
+    if already:
         values["again"] = True
         await publish(
             tx, desk.rules, [Notice("alert_keyword", Audience.supervising(), ticket, values)]

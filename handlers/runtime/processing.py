@@ -35,7 +35,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import Application, BaseUpdateProcessor
 
-from bot import logs, metrics, requesters
+from bot import dangers, logs, metrics, requesters
 from bot.abuse import FloodLimit, Verdict
 from bot.chat_locks import ChatLocks, chat_key, update_key
 from bot.desk import Desk
@@ -56,18 +56,29 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         # Set by build_application: to handle updates another process left in the inbox.
         self.application: Application[Any, Any, Any, Any, Any, Any] | None = None
 
-    def _verdict(self, update: Update) -> Verdict:
+    async def _verdict(self, update: Update) -> Verdict:
         """Whether a requester's update is handled (bot/abuse.py decides: barred, or too
-        fast); staff's and anything outside a private chat always are."""
+        fast, unless in danger: `bot.dangers.endangered`, asked only of one over the limit);
+        staff's and anything outside a private chat always are."""
         user, chat = update.effective_user, update.effective_chat
         if user is None or chat is None or chat.type != "private":
             return Verdict.HANDLE
+        desk, now = self._desk, self._desk.now()
+        staff = desk.rules.staff.get(user.id) is not None
+        banned = user.id in desk.banned
+        endangered = False
+        if not staff and not banned and self._limit.limits(user.id, now):
+            message = update.effective_message
+            text = (message.text or message.caption or "") if message is not None else ""
+            async with desk.sessions() as session:
+                endangered = await dangers.endangered(session, desk.rules, user.id, text)
         return self._limit.verdict(
             user_id=user.id,
-            now=self._desk.now(),
-            staff=self._desk.rules.staff.get(user.id) is not None,
-            banned=user.id in self._desk.banned,
+            now=now,
+            staff=staff,
+            banned=banned,
             media_group=update.message.media_group_id if update.message is not None else None,
+            endangered=endangered,
         )
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
@@ -190,7 +201,7 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         started = time.perf_counter()  # metrics
         chat = update.effective_chat
         logs.bind(update_id=update.update_id, chat_id=chat.id if chat else None, ticket_id=None)
-        verdict = self._verdict(update)
+        verdict = await self._verdict(update)
         try:
             if verdict is Verdict.HANDLE:
                 await coroutine

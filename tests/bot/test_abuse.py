@@ -48,6 +48,24 @@ def test_staff_are_never_limited_and_a_barred_requester_never_handled() -> None:
     assert _verdicts(limit, OTHER, [1]) == [Verdict.HANDLE]
 
 
+def test_a_requester_in_danger_is_never_limited_and_a_bar_still_holds() -> None:
+    """Someone crying for help twenty times, then giving the address, is heard (issue 14):
+    `limits` says when the front must ask whether they are in danger; one who is is handled,
+    and counted, so that once out of danger the limit holds again at once."""
+    limit = FloodLimit(2)
+    at = [MONDAY_9AM + timedelta(seconds=s) for s in range(6)]
+    assert _verdicts(limit, USER, [0, 1]) == [Verdict.HANDLE] * 2
+    assert limit.limits(USER, at[2]) and not limit.limits(OTHER, at[2])
+    endangered = [
+        limit.verdict(user_id=USER, now=now, staff=False, banned=False, endangered=True)
+        for now in at[2:5]
+    ]
+    assert endangered == [Verdict.HANDLE] * 3
+    assert _verdicts(limit, USER, [5]) == [Verdict.FLOOD]
+    barred = limit.verdict(user_id=USER, now=at[5], staff=False, banned=True, endangered=True)
+    assert barred is Verdict.BANNED
+
+
 @given(
     per_window=st.integers(min_value=1, max_value=5),
     gaps=st.lists(st.floats(min_value=0, max_value=30), min_size=1, max_size=40),

@@ -45,6 +45,17 @@ DANGERS = [
     ("A power line is down on our street", "electric"),
     ("天花板掉下来砸到人了", "collapse"),
     ("The ceiling fell down on my neighbour", "collapse"),
+    # falling objects, coming away, collapse, a live thing touched: Chinese as English
+    ("和平小区5号楼外墙瓷砖脱落,砸坏了楼下的车,太危险了", "collapse"),
+    ("和平小区5号楼外墙瓷砖脱落,砸坏了楼下的车,太危险了", "falling"),
+    ("Tiles keep falling off the wall of building 5, one smashed a car", "collapse"),
+    ("阳台上的花盆掉下来了", "collapse"),
+    ("空调外机要掉下来了", "falling"),
+    ("高空坠物砸坏了车", "falling"),
+    ("围墙倒塌了", "collapse"),
+    ("楼道的铁门漏电,摸着发麻", "electric"),
+    ("the railing is live", "electric"),
+    ("电线掉下来了", "electric"),
 ]
 
 ORDINARY = [
@@ -66,6 +77,9 @@ ORDINARY = [
     "The fireworks next door keep me awake",
     "a sparkling water bottle",
     "家里漏电保护器跳闸了",
+    "卫生间瓷砖脱落了怎么报修",
+    "厨房墙砖松动了",
+    "外墙开裂了",
     "上周楼道里着火了,想问问怎么申请赔偿",
     "There was a fire at the market last week, how do I claim",
     "如果闻到煤气味怎么办",

@@ -404,7 +404,13 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [(w, {"way": w}) for w in ("ticket", "category", "refused")]
     if template == "emergency_advice":
         only = {"raised": True, "alerted_only": True}
-        return [("opened", {}), ("raised", {"raised": True}), ("alerted_only", only)]
+        advised = {"dangers": ["dependent", "person"]}  # safety advice for the first kind
+        return [
+            ("opened", {}),
+            ("raised", {"raised": True}),
+            ("alerted_only", only),
+            ("advised", advised),
+        ]
     # A danger to people told (bot/dangers.py): its kinds named, the numbers told first.
     danger = {
         "dangers": ["trapped", "plea"],

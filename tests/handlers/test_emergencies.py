@@ -81,7 +81,9 @@ async def test_a_gas_smell_in_english_is_answered_and_urgent(
     said = await _urgent_at_once(
         emulator, application, ENGLISH, numbers="Gas emergency", promise="ticket #1"
     )
-    assert any("passing this to the gas company as an emergency" in e.text for e in said)
+    # Its advice, and what happens: nothing claimed that nobody did (passed to the gas company).
+    assert any("call the gas emergency line or 119" in e.text for e in said)
+    assert not any("passing this to the gas company" in e.text for e in said)
 
 
 @pytest.mark.parametrize("store", ["sqlite"])

@@ -1,16 +1,21 @@
 """A danger said into a ticket already urgent (issue 14, SPEC rule 9): a tester was told
 "supervisors alerted" when no alert was sent (the ticket was already 特急, so nothing was
 raised, and nothing said). The supervisors now hear of the danger said again, and the
-requester is told so, without hearing their ticket was raised. End to end over the
-emulation, in both languages."""
+requester is told so, without hearing their ticket was raised; the same danger said again
+soon after an alert is merged into it (filed, no second alert, no numbers again: a flood of
+cries is no flood of alerts), and alerts again once `bot.dangers.REPEAT_AFTER` has passed.
+End to end over the emulation, in both languages."""
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 import pytest
 from telegram.ext import Application
 
+from bot.dangers import REPEAT_AFTER
 from emulator.server import Emulator
-from tests.handlers.conftest import ENGLISH, REQUESTER, bot_said, until
+from tests.handlers.conftest import ENGLISH, REQUESTER, DeskClock, bot_said, until
 
 App = Application  # type: ignore[type-arg]
 MANAGEMENT = -1000000000900
@@ -44,6 +49,7 @@ def _alerts(emulator: Emulator, words: str) -> list[str]:
 )
 async def test_a_danger_said_again_into_an_urgent_ticket_alerts_the_supervisors(
     running: tuple[Emulator, App],
+    desk_clock: DeskClock,
     user: int,
     first: str,
     then: str,
@@ -56,6 +62,14 @@ async def test_a_danger_said_again_into_an_urgent_ticket_alerts_the_supervisors(
     await world.user_sends(user, first)
     await until(lambda: any(opened in e.text for e in bot_said(world, user)))
     await until(lambda: len(_alerts(emulator, "#1")) == 1)
+    # Said again at once: merged into the alert just sent, only filed and acknowledged.
+    before = len(bot_said(world, user))
+    await world.user_sends(user, then)
+    await until(lambda: len(bot_said(world, user)) > before)
+    assert not any(told in e.text or "96333" in e.text for e in bot_said(world, user)[before:])
+    assert len(_alerts(emulator, "#1")) == 1
+    # Said again once the alert is old: the supervisors alerted again, the requester told.
+    desk_clock.now += REPEAT_AFTER + timedelta(minutes=1)
     before = len(bot_said(world, user))
     await world.user_sends(user, then)
     await until(lambda: any(told in e.text for e in bot_said(world, user)[before:]))
