@@ -30,6 +30,7 @@ from bot.models import (
     TicketStatus,
 )
 from bot.notices import BUTTONS_GONE, Audience, Notice, card_refresh, publish
+from bot.other_language import heard_unlike
 from bot.resolution_words import Said, read_after_resolution
 from bot.rules import Rules
 from bot.store import get, get_for_requester, save
@@ -175,7 +176,11 @@ async def resolve_and_tell(
         event="resolved",
         values={"summary": for_staff or summary},  # staff read theirs
     )
-    await publish(tx, rules, [notice, *handling])
+    # Written in a language they do not read: its writer hears it (bot/other_language.py).
+    unlike = await heard_unlike(
+        session=tx.session, ticket=ticket, requester=requester, text=summary, resolution=True
+    )
+    await publish(tx, rules, [notice, *handling, *unlike])
     return ticket
 
 

@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import dangers
 from bot.closure import auto_close
 from bot.handed import settled_notices
-from bot.ledger import breach, notice_given
+from bot.ledger import breach, contacted, notice_given
 from bot.models import (
     ACTIVE_STATUSES,
     BreachKind,
@@ -92,6 +92,7 @@ async def process_ticket(
     watched = rules.watched_deadline(ticket)
     incident = await incident_steps(session, ticket) if watched is not None else None
     told: list[str] | None = None  # the dangers the ticket was told of (`bot.dangers`)
+    missed: list[Notice] = []  # the requester's apology for a promised time passed
     while watched is not None:
         kind, step = watched
         due_at = rules.step_due_at(ticket, kind, step)
@@ -107,10 +108,19 @@ async def process_ticket(
             session, rules, ticket, kind, step, due_at, now, out, incident, quiet=passed, told=told
         )
         notice_now = ticket.next_notice_due_at is not None and ticket.next_notice_due_at <= now
-        if step == rules.deadline_step and not (notice_now and kind is DeadlineKind.RESOLUTION):
-            # Told at once (the day's notice, when due now too, owns up to it itself).
-            out += address(rules, promise_missed(rules, ticket, requester, kind, step), now)
+        if step == rules.deadline_step:
+            if notice_now and kind is DeadlineKind.RESOLUTION:
+                missed = []  # the day's notice, due now too, owns up to it itself
+            else:
+                missed = promise_missed(rules, ticket, requester, kind, step) or missed
         watched = rules.watched_deadline(ticket)
+    if missed:
+        # Told at once, one apology for the latest promise missed (a sweep catching up on
+        # days owns up to the settlement, not to the reply too). It is a word to them: the
+        # next progress notice is a day after it, not hours (a fresh tester heard two
+        # apologies back to back, issue 14).
+        out += address(rules, missed, now)
+        contacted(session, rules, ticket, now, accountable_id=ticket.owner_id)
 
     auto_close_at = rules.auto_close_at(ticket)
     if auto_close_at is not None and auto_close_at <= now:

@@ -11,6 +11,7 @@ from bot.excerpt import MARK_ROOM, excerpt, units
 from bot.kinds import NOT_COPIED
 from bot.models import Requester, Ticket, TicketMessage
 from bot.notices import Audience, Notice, card_refresh, publish
+from bot.other_language import heard_unlike
 from bot.rules import Rules
 from bot.store import get
 from bot.transaction import Transaction
@@ -40,7 +41,8 @@ async def staff_reply_and_tell(
     Telegram cannot copy (NOT_COPIED: a poll, `text` it in words) reaches them as
     `staff_reply_described` (values `kind`, `described`) instead. The card of a ticket nobody
     claimed yet is redrawn: it shows the reply among the requester's words (`card_refresh`).
-    Raises as `add_staff_message` does (DeskError)."""
+    A reply in another language than the requester's is pointed out to the ticket's staff
+    (bot/other_language.py). Raises as `add_staff_message` does (DeskError)."""
     message = await add_staff_message(
         session=tx.session,
         rules=rules,
@@ -79,7 +81,10 @@ async def staff_reply_and_tell(
         for v in values
     ]
     elsewhere = _answered_elsewhere(rules, ticket, officer_id, chat_id, text)
-    await publish(tx, rules, [*notices, *elsewhere, *card])
+    unlike = await heard_unlike(
+        session=tx.session, ticket=ticket, requester=requester, text=text, filed=message
+    )
+    await publish(tx, rules, [*notices, *elsewhere, *unlike, *card])
     return message
 
 

@@ -10,30 +10,12 @@ next follows what they last wrote (`spoken`)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Container
 
 from bot.models import Requester
+from bot.written import written_in
 
-_LATIN_WORD = re.compile(r"[a-z]+", re.IGNORECASE)
-
-
-def _han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
-
-
-def written_in(text: str) -> str | None:
-    """Chinese ("zh") for words mostly in Chinese characters, English ("en") for words mostly
-    in Latin letters; None for a text of neither (digits, emoji, punctuation alone) or too
-    short to tell (under two Chinese characters and two Latin words: "ok", "hi",
-    "Complaint."). A Chinese word takes about two characters: a Chinese sentence with a pole
-    number ("灯杆编号LD-0457") is Chinese, an English one with a Chinese address ("I live at
-    幸福路 23") English; even, Chinese."""
-    han = sum(1 for ch in text if _han(ch))
-    latin = len(_LATIN_WORD.findall(text))
-    if han < 2 and latin < 2:
-        return None
-    return "zh" if han >= 2 * latin else "en"
+__all__ = ["follow_words", "spoken", "written_in"]
 
 
 def spoken(text: str, supported: Container[str], before: str) -> str:

@@ -56,7 +56,11 @@ async def test_a_staff_reply_reaches_the_requester_as_a_copy_of_its_message(
             chat_id=GENERAL_GROUP,
             message_id=42,
         )
-    reply = (await outbox_rows(sessions))[-1]
+    rows = await outbox_rows(sessions)
+    reply = next(r for r in rows if r.template == "staff_reply")
+    # Chinese words to an English requester: its staff hear it (bot/other_language.py).
+    told = [r.context["event"] for r in rows if r.template == "staff_event"]
+    assert told == ["other_language"]
     assert (reply.chat_id, reply.template, reply.audience, reply.ticket_id) == (
         REQUESTER_CHAT,
         "staff_reply",
@@ -92,13 +96,17 @@ async def test_a_resolution_goes_to_the_requester_and_their_verdict_to_the_ticke
     staff = rules.settings.languages.default
     assert [(r.chat_id, r.language, r.template, r.audience) for r in rows] == [
         (REQUESTER_CHAT, "en", "resolution", Audience.REQUESTER),
+        # A Chinese summary to an English requester: its staff hear it.
+        (GENERAL_GROUP, staff, "staff_event", Audience.TICKET_STAFF),
         (GENERAL_GROUP, staff, "staff_event", Audience.TICKET_STAFF),
         (REQUESTER_CHAT, "en", "resolution", Audience.REQUESTER),
+        (GENERAL_GROUP, staff, "staff_event", Audience.TICKET_STAFF),
         (GENERAL_GROUP, staff, "staff_event", Audience.TICKET_STAFF),
         # Closed: its card says so (the owner's name stays on it).
         (GENERAL_GROUP, staff, "card_refresh", Audience.TICKET_STAFF),
     ]
-    resolution, reopened, _, rated, _ = (r.context for r in rows)
+    resolution, unlike, reopened, _, _, rated, _ = (r.context for r in rows)
+    assert unlike["event"] == "other_language"
     assert resolution["summary"] == " 已修好 "  # as written, as the requester always saw it
     assert reopened["event"] == "reopened"
     assert (rated["event"], rated["score"]) == ("rated", 4)

@@ -330,7 +330,12 @@ _REPORT_FIELDS = (
 def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
     """Each way a template is rendered: its events, reasons or keys."""
     if template == "staff_event":
-        return [(e, {"event": e}) for e in STAFF_EVENTS]
+        unlike = {"event": "other_language", "theirs": "en", "written": "zh"}
+        return [
+            *((e, {"event": e}) for e in STAFF_EVENTS),
+            ("other_language", {**unlike, "resolution": False}),
+            ("other_language_resolution", {**unlike, "resolution": True}),
+        ]
     if template == "card_closed":
         reasons = ("withdrawn", "timeout", "confirmed")
         return [
