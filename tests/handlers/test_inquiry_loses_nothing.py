@@ -167,21 +167,27 @@ KEPT = {REQUESTER: "随您刚才的问题", ENGLISH: "kept with the question you
 
 @pytest.mark.parametrize("store", ["sqlite"])
 @pytest.mark.parametrize("user", [REQUESTER, ENGLISH])
-async def test_a_photo_after_an_answer_aside_joins_that_inquiry_not_the_open_ticket(
-    running: tuple[Emulator, App], user: int
+@pytest.mark.parametrize("beside", [True, False])
+async def test_a_photo_after_an_answer_joins_that_inquiry_not_the_open_ticket(
+    running: tuple[Emulator, App], user: int, beside: bool
 ) -> None:
+    """The answer asks for photos of the product: the photo is kept with the question (beside
+    ticket #1 too, never filed there), and reaches the ticket a person takes it in."""
     emulator, application = running
     world = emulator.world
-    await _step(world, user, OLD[user])
-    await until(lambda: any("#1" in e.text for e in bot_said(world, user)))
+    if beside:
+        await _step(world, user, OLD[user])
+        await until(lambda: any("#1" in e.text for e in bot_said(world, user)))
     answer = await _step(world, user, CONSUMER[user])
     assert "12315" in answer.text, answer.text
     kept = await _sent(world, user, photo("P4"))
     assert KEPT[user] in kept.text, kept.text
-    assert not [f for _, f in await _filed(application, 1) if f]
+    if beside:
+        assert not [f for _, f in await _filed(application, 1) if f]
     # The answer did not settle it: a person takes the question with the photo.
     await world.user_presses(user, user, answer.message_id, "human")
-    await until(lambda: any("#2" in e.text for e in bot_said(world, user)))
-    second = (await _tickets(application))[1]
-    assert CONSUMER[user] in second.question
-    await until(lambda: _has_files(application, 2, {"P4"}))
+    number = 2 if beside else 1
+    await until(lambda: any(f"#{number}" in e.text for e in bot_said(world, user)[-2:]))
+    ticket = (await _tickets(application))[number - 1]
+    assert CONSUMER[user] in ticket.question
+    await until(lambda: _has_files(application, number, {"P4"}))

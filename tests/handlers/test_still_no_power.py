@@ -10,11 +10,14 @@ import pytest
 from sqlalchemy import select
 from telegram.ext import Application
 
+from bot import requesters, tickets
 from bot.models import Direction, Ticket, TicketMessage
 from emulator.server import Emulator
-from tests.handlers.conftest import ENGLISH, REQUESTER, bot_said, until
+from handlers.context import DeskContext
+from tests.handlers.conftest import ENGLISH, REQUESTER, bot_said, have_written, until
 
 App = Application  # type: ignore[type-arg]
+UTILITIES_GROUP = -1000000000103
 
 POWER = {
     ENGLISH: "There is no electricity in Xingfuli building 3 since this morning",
@@ -75,3 +78,50 @@ async def test_still_no_power_follows_up_the_power_cut(
     assert await _count(application) == (2 if other else 1)
     if other:
         assert not await _has(application, 2, words)
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("user", [REQUESTER, ENGLISH])
+async def test_still_no_power_follows_up_a_ticket_linked_to_the_outage(
+    running: tuple[Emulator, App], user: int
+) -> None:
+    """Five power cuts of one building, linked into one mass incident; the requester then
+    opens another ticket; a bare "still no power" is their outage ticket's."""
+    emulator, application = running
+    world = emulator.world
+    desk = DeskContext(application).desk
+    reports = [(REQUESTER, "zh"), (ENGLISH, "en"), (700001, "zh"), (700002, "zh"), (700003, "zh")]
+    own = {}
+    for user_id, language in reports:
+        if user_id not in world.users:
+            world.add_user(user_id, f"R{user_id}", language, started=True)
+        have_written(world, user_id)
+        async with desk.transaction() as tx:
+            requester = await requesters.get_or_create_requester(
+                session=tx.session,
+                telegram_user_id=user_id,
+                chat_id=user_id,
+                language=language,
+                now=tx.now,
+            )
+            opened = await tickets.open_ticket(
+                session=tx.session,
+                rules=desk.rules,
+                requester_id=requester.id,
+                question=POWER[ENGLISH if language == "en" else REQUESTER],
+                category="fault_report",
+                department="utilities",
+                staff_chat_id=UTILITIES_GROUP,
+                now=tx.now,
+            )
+            own[user_id] = opened.ticket.id
+            linked = opened.ticket.incident_id
+    assert linked is not None
+    await _step(world, user, "/new")
+    await _step(world, user, HOUSING[user])
+    await until(lambda: any("#6" in e.text for e in bot_said(world, user)))
+    words = STILL[user][0]
+    told = await _step(world, user, words)
+    await until(lambda: _has(application, own[user], words))
+    assert f"#{own[user]}" in told.text, told.text
+    assert not await _has(application, 6, words)
