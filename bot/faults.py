@@ -118,6 +118,18 @@ _EN_CUT = re.compile(
     r"\s+\w+)\s+(?:\w+\s+)?(?:(?:is|are|was|were|went|has|have|had|been|gone|all|completely"
     r"|totally|now|still|just)\s+)+dark)\b"
 )
+# A supply not back yet, the cut going on in other words: "还没来电", "电还没来", "到现在还没通电",
+# "还没恢复供水", "the power still isn't back", "water hasn't come back on": the supply cut.
+_ZH_NOT_BACK = re.compile(
+    r"没有?(?:来|通|恢复(?:供)?|供)(?P<supply>水|电|暖气|燃气)(?!话|费|表|价|梯|脑|视|线|器|影|动|池)"
+    r"|(?<![充用来])(?P<after>水|电|暖气|燃气)(?:也|都)?(?:还|仍|仍然|依然|一直)?没有?(?:来|通|恢复)"
+)
+_EN_NOT_BACK = re.compile(
+    r"\b(?P<after>water|power|electricity|gas|heating)(?:['’]s|\s+supply)?"
+    r"(?:\s+(?:is|has|was|still|just|yet))*\s*"
+    r"(?:\s(?:not|never)|\s(?:is|has|was|have)n['’]t|n['’]t)"
+    r"(?:\s+(?:been|yet|come|came|coming|still))*\s+(?:back|restored|returned|on)\b"
+)
 _SUPPLY = {
     "水": "water",
     "电": "power",
@@ -152,7 +164,7 @@ def _cuts(text: str) -> list[Cut]:
     of one's own gone flat (`_DEVICE`), in order."""
     folded = NOT_ITSELF.sub(lambda m: " " * len(m.group()), text.casefold())
     found = []
-    for pattern in (_ZH_OUTAGE, _ZH_CUT, _EN_OUTAGE, _EN_CUT):
+    for pattern in (_ZH_OUTAGE, _ZH_CUT, _ZH_NOT_BACK, _EN_OUTAGE, _EN_CUT, _EN_NOT_BACK):
         for match in pattern.finditer(folded):
             before = folded[: match.start()]
             if denied(before) or _DEVICE.search(before):

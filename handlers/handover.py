@@ -197,6 +197,7 @@ def _answered_first(
 _HELD = {
     MediaAction.HOLD_AND_ASK: "media_held_ask",
     MediaAction.HOLD_FOR_CATEGORY: "media_held_category",
+    MediaAction.HOLD_WITH_ANSWER: "media_held_answered",
     MediaAction.NO_WORDS: "no_words",
 }
 

@@ -14,8 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot import conversation
+from bot import conversation, replies
 from bot.desk import Desk
+from bot.details import carried
 from bot.intake import emergency, flow, handing, held, inquiry
 from bot.intake.decision import has_words
 from bot.intake.media import (
@@ -40,6 +41,29 @@ def beside_ticket(requester: Requester, now: datetime) -> bool:
         return False
     going_on = inquiry.current(requester.inquiry, now=now, waiting=False)
     return bool(going_on) and not inquiry.is_aside(going_on)
+
+
+def answered(requester: Requester, now: datetime) -> bool:
+    """No step waits and the bot's last act in the requester's first inquiry going on was an
+    answer or "did you mean" (`inquiry.current`): what they send now is that question's
+    (the photo the answer asked for), beside a ticket in hand or not."""
+    if requester.dialog_step is not None:
+        return False
+    going_on = inquiry.current(requester.inquiry, now=now, waiting=False)
+    return bool(going_on) and going_on[-1].get("did") in _ANSWERED
+
+
+_ANSWERED = ("answer", "suggest")
+
+
+async def _owed(tx: Transaction, requester: Requester, kind: str) -> bool:
+    """A ticket of the requester's in hand waits for what a message of `kind` carries (its
+    officer asked for a photo, the bot asked for its place: `awaited.awaits`)."""
+    carries = carried(kind)
+    if not carries or requester.id is None:
+        return False
+    found = await replies.in_hand(session=tx.session, requester_id=requester.id, carries=carries)
+    return any(hand.awaits & carries for _, hand in found)
 
 
 @dataclass(frozen=True)
@@ -68,16 +92,23 @@ async def take_media(
     transaction. `current` is their ticket in progress (or resolved awaiting their word)."""
     step = DialogStep(requester.dialog_step) if requester.dialog_step else None
     group = attachment.media_group_id
+    # Right after an answer (or "did you mean"), what they send is that question's: the photo
+    # it asked for, beside a ticket in hand too, unless a ticket in hand waits for it.
+    after = answered(requester, desk.now())
+    if after and current is not None and not has_words(attachment.caption):
+        after = not await _owed(tx, requester, attachment.kind)
     action = decide_media(
         step=step,
         # A first inquiry beside the ticket (after /new) takes what they send until it ends.
         # A danger of another matter in their caption is its own ticket (`danger_apart`).
         ticket_in_progress=current is not None
         and not beside_ticket(requester, desk.now())
+        and not (after and not has_words(attachment.caption))
         and not (attachment.origin is None and danger_apart(desk, current, attachment.caption)),
         album_seen=group is not None and group == requester.media_group,
         words=has_words(attachment.caption),
         kept=attachment.kind not in NO_QUESTION,
+        answered=after,
     )
     if group is not None:
         requester.media_group = group

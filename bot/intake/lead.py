@@ -14,13 +14,17 @@ nowhere: nothing tells they are another matter, and the requester hears which ti
 
 from __future__ import annotations
 
+import re
+
 from bot import closure
 from bot.desk import Desk
+from bot.faults import cut_supplies
 from bot.intake import held, inquiry, offers
-from bot.intake.close import another_thing, other_topic
+from bot.intake.close import another_thing, matter_words, other_topic
 from bot.intake.inquiry import Turn
 from bot.intake.new_matter import Led
 from bot.intake.reply import Reply
+from bot.matter_terms import terms
 from bot.models import Requester, Ticket, TicketStatus
 from bot.resolution_words import says_not_solved
 from bot.transaction import Transaction
@@ -39,7 +43,45 @@ def apart(desk: Desk, ticket: Ticket, led: Led | None) -> bool:
         # "Solved, but still broken" is not solved unless what is still broken is another
         # thing ("修好了,但是电梯还是不能用" after a power cut: a matter of its own).
         return not says_not_solved(led.rest) or another_thing(desk, ticket, led.rest)
+    if led.reply is Reply.SOLVED and ticket.status is TicketStatus.RESOLVED:
+        # "Solved, but" a matter of its own (`resolution_words.solved_then_more`): a question,
+        # a complaint, a request, another thing wrong ("the bill is still wrong"), when it
+        # shares nothing of the ticket's matter; "好了,不过还是没电" is the ticket's.
+        return (
+            another_thing(desk, ticket, led.rest)
+            or of_its_own(led.rest, matter_words(ticket.question, ticket.inquiry))
+            or other_topic(desk, ticket, led.rest)
+        )
     return other_topic(desk, ticket, led.rest)
+
+
+# A supply named, cut or not ("没电", "the power keeps going off"), not a thing of its
+# name ("电梯", "电费", "water bill"): the same matter as a power cut's, whatever its words.
+_SUPPLIES = (
+    (
+        "power",
+        r"电(?!梯|费|话|脑|视|表|池|动|影|器|线)|\b(?:power|electricity|electric)\b(?!\s+bill)",
+    ),
+    ("water", r"(?<![口油墨])水(?!费|表|电费|果|平)|\bwater\b(?!\s+bill)"),
+    ("gas", r"燃气|煤气|\bgas\b(?!\s+bill)"),
+    ("heating", r"暖气|供暖|\bheat(?:ing)?\b"),
+)
+_SUPPLY_NAMED = tuple((name, re.compile(words, re.IGNORECASE)) for name, words in _SUPPLIES)
+
+
+def _marks(text: str) -> frozenset[str]:
+    """What may tell `text`'s matter: its terms (`matter_terms.terms`), each supply it
+    names or says is cut."""
+    named = {name for name, pattern in _SUPPLY_NAMED if pattern.search(text)}
+    return terms(text) | {f"supply:{s}" for s in named | set(cut_supplies(text))}
+
+
+def of_its_own(words: str, ticket_words: str) -> bool:
+    """Whether `words` after "solved, but" tell a matter (a term or a supply) and share
+    none with the ticket's words: "the bill is still wrong" after a power cut is its own;
+    "the power keeps going off" is the power cut's."""
+    said = _marks(words)
+    return bool(said) and not said & _marks(ticket_words)
 
 
 async def confirm_said(

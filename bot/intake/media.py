@@ -20,11 +20,16 @@ the kinds that carry no question, NO_QUESTION; a GIF with words under it is thei
 | no     |            | no    | no   |          | NO_WORDS          |
 | no     | any        | yes   |      |          | QUESTION          |
 | no     | yes        | no    |      |          | HOLD_QUIET        |
+| no     | no         | no    |      | answered | HOLD_WITH_ANSWER  |
 | no     | no         | no    |      | CATEGORY | HOLD_FOR_CATEGORY |
 | no     | no         | no    |      | other    | HOLD_AND_ASK      |
 
 Every other row files or holds the attachment: nothing a requester sends for their matter is
-dropped. What is held goes into the ticket their question opens (`bot.intake.held`). A
+dropped. What is held goes into the ticket their question opens (`bot.intake.held`); "answered":
+no step waits and the bot's last act in the first inquiry going on was an answer or "did you
+mean" (the answer asked for a photo of the product, the leak): it is that question's, kept
+with it for the person who takes it if the answer does not settle it, the question never
+asked anew (issue 14: beside another ticket in hand too, never filed in that one). A
 sticker before any ticket is no question, as a text of emoji is none: they are asked what
 they need.
 
@@ -55,6 +60,7 @@ class MediaAction(StrEnum):
     QUESTION = "question"  # held; its caption is the question (the first inquiry takes it)
     HOLD_QUIET = "hold_quiet"  # held without a reply: the album was answered
     HOLD_FOR_CATEGORY = "hold_for_category"  # held with the question that waits for a category
+    HOLD_WITH_ANSWER = "hold_with_answer"  # held with the question just answered (or offered)
     HOLD_AND_ASK = "hold_and_ask"  # held; the requester is asked what it is about
     NO_WORDS = "no_words"  # a sticker, a GIF, no ticket: words please (nothing changes)
 
@@ -101,8 +107,10 @@ def decide_media(
     album_seen: bool,
     words: bool,
     kept: bool = True,
+    answered: bool = False,
 ) -> MediaAction:
-    """The table of the module's description for one attachment."""
+    """The table of the module's description for one attachment (`answered`: no step waits
+    and the bot's last act in the first inquiry going on was an answer or an offer)."""
     if step is None and ticket_in_progress:
         return MediaAction.INTO_TICKET_QUIET if album_seen else MediaAction.INTO_TICKET
     if not kept and not words:
@@ -113,6 +121,8 @@ def decide_media(
         return MediaAction.HOLD_QUIET
     if step is DialogStep.CATEGORY:
         return MediaAction.HOLD_FOR_CATEGORY
+    if step is None and answered:
+        return MediaAction.HOLD_WITH_ANSWER
     return MediaAction.HOLD_AND_ASK
 
 

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from bot.intake.reply import Reply, reply_to_answer
-from bot.resolution_words import says_not_solved, solved_then_another
+from bot.resolution_words import says_not_solved, solved_then_another, solved_then_more
 from knowledge.matcher import Band
 
 # Words that open a new matter ("besides…", "another question…", "by the way"), at the start.
@@ -182,7 +182,12 @@ def solved_but_new(text: str) -> Led | None:
     不过", "隔壁的路灯也坏了"), the new fault a first inquiry of its own, never a remark on the
     service nor filed into the ticket solved."""
     split = solved_then_another(text)
-    return None if split is None else Led(Reply.SOLVED, split[0], split[1])
+    if split is not None:
+        return Led(Reply.SOLVED, split[0], split[1])
+    # Any other matter after "but" ("the bill is still wrong", "我想申请公租房"): no opener
+    # said, so whether it is the ticket's is judged against it (`lead.apart`).
+    more = solved_then_more(text)
+    return None if more is None else Led(Reply.SOLVED, more[0], more[1], opener=False)
 
 
 # Words of their own, thanks in the last clause, then an opener and another matter: "孩子出来了,

@@ -115,3 +115,26 @@ def test_a_supply_cut_now_in_any_words(text: str, cut: set[str]) -> None:
 def test_a_device_gone_flat_is_no_fault() -> None:
     assert not reports_fault("手机没电了")
     assert not reports_fault("my phone has no power")
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("还没来电", {"power"}),
+        ("怎么还没来电啊", {"power"}),
+        ("到现在还没通电", {"power"}),
+        ("电还没来", {"power"}),
+        ("还没恢复供水", {"water"}),
+        ("The power still isn't back", {"power"}),
+        ("power's not back yet", {"power"}),
+        ("the water hasn’t come back on", {"water"}),
+        ("还没来电话", set()),
+        ("电梯还没来", set()),
+        ("充电还没好", set()),
+        ("来电了", set()),
+        ("Is the power back?", set()),
+    ],
+)
+def test_a_supply_not_back_yet_is_still_cut(text: str, cut: set[str]) -> None:
+    """ "Still no power" in other words (issue 14): the power cut's follow-up is named by it."""
+    assert cut_supplies(text) == cut

@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.resolution_words import Reading, Said, read_after_resolution, says_not_solved
+from bot.intake.lead import of_its_own
+from bot.resolution_words import (
+    Reading,
+    Said,
+    read_after_resolution,
+    says_not_solved,
+    solved_then_more,
+)
 
 
 @pytest.mark.parametrize(
@@ -255,3 +262,35 @@ def test_solved_but_a_remark_on_the_service_is_solved_with_it(text: str, remark:
 )
 def test_but_with_no_remark_on_the_service_is_no_remark(text: str) -> None:
     assert read_after_resolution(text).remark is None
+
+
+POWER_CUT = "幸福里3号楼从早上开始停电了 There is no electricity in building 3"
+
+
+@pytest.mark.parametrize(
+    ("text", "rest", "own"),
+    [
+        ("好了,不过还有个问题,公积金怎么提取?", "还有个问题,公积金怎么提取?", True),
+        ("修好了,不过我想申请公租房", "我想申请公租房", True),
+        ("来电了,谢谢。但是我要投诉楼下饭店油烟扰民", "我要投诉楼下饭店油烟扰民", True),
+        ("Thanks, it works, but the bill is still wrong", "the bill is still wrong", True),
+        ("Fixed, thanks. But how do I withdraw my housing fund?", None, True),
+        ("好了,不过还是没电", "还是没电", False),
+        ("Thanks, it works, but the power keeps going off again", None, False),
+        ("修好了,不过师傅把地弄脏了", "", False),
+        ("解决了,但是处理结果不准确", "", False),
+        ("Solved, but the resolution is inaccurate", "", False),
+    ],
+)
+def test_solved_but_a_matter_of_its_own(text: str, rest: str | None, own: bool) -> None:
+    """Issue 14: "solved, but" any matter of its own is split off (a question, a complaint, a
+    request, another thing wrong), judged against the ticket's words (a power cut here);
+    words of the resolution itself or a remark on the service are never split."""
+    split = solved_then_more(text)
+    if rest == "":
+        assert split is None
+        return
+    assert split is not None
+    if rest is not None:
+        assert split[1] == rest
+    assert of_its_own(split[1], POWER_CUT) is own

@@ -27,7 +27,8 @@ STEPS = {"-": None, "new": DialogStep.NEW_QUESTION, "clarify": DialogStep.CLARIF
 STEPS["category"] = DialogStep.CATEGORY
 
 # step, ticket in progress, album seen, caption has words, kept (not a sticker, a dice or a
-# GIF; only a GIF carries words, its caption the question) -> action
+# GIF; only a GIF carries words, its caption the question) -> action ("answered": no step
+# waits, the bot's last act in the inquiry an answer or "did you mean")
 TABLE = """
 -         ticket  seen    words    kept     into_ticket_quiet
 -         ticket  seen    none     kept     into_ticket_quiet
@@ -45,6 +46,9 @@ clarify   none    new     none     kept     hold_and_ask
 category  none    new     none     kept     hold_for_category
 category  none    seen    none     kept     hold_quiet
 category  ticket  new     words    kept     question
+answered  none    new     none     kept     hold_with_answer
+answered  none    seen    none     kept     hold_quiet
+answered  none    new     words    kept     question
 """
 
 
@@ -52,7 +56,8 @@ category  ticket  new     words    kept     question
 def test_the_attachment_table(row: str) -> None:
     step, ticket, seen, words, kept, action = row.split()
     assert decide_media(
-        step=STEPS[step],
+        step=STEPS.get(step),
+        answered=step == "answered",
         ticket_in_progress=ticket == "ticket",
         album_seen=seen == "seen",
         words=words == "words",
