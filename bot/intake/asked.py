@@ -43,9 +43,7 @@ _ANSWER_OPENS = re.compile(
 def answers(text: str, question: str, kinds: frozenset[str]) -> bool:
     """Whether `text` reads as an answer to `question`: it opens as an answer does, shares a
     term with it (`answer_fit.terms`), or gives a kind of detail it asks for (`kinds`)."""
-    return bool(
-        _ANSWER_OPENS.search(text) or terms(text) & terms(question) or given(text) & kinds
-    )
+    return bool(_ANSWER_OPENS.search(text) or terms(text) & terms(question) or given(text) & kinds)
 
 
 def latest_word(in_hand: Sequence[InHand], turns: Sequence[Turn]) -> datetime | None:
@@ -103,9 +101,18 @@ async def asked_ticket(
     candidates: list[tuple[bool, datetime, Ticket]] = []
     for ticket, held in found:
         waits = question_waits(held, after)
-        if waits and held.staff_wrote is not None and _answers(desk, requester, ticket, held, text):
+        if (
+            waits
+            and held.staff_wrote is not None
+            and _answers(desk, requester, ticket, held, text)
+        ):
             candidates.append((urgent(desk, ticket), held.staff_wrote, ticket))
-        elif not beside and held.awaits & kinds and not reads_as_question(text) and _its_kind(desk, ticket, text):
+        elif (
+            not beside
+            and held.awaits & kinds
+            and not reads_as_question(text)
+            and _its_kind(desk, ticket, text)
+        ):
             at = held.staff_wrote if waits and held.staff_wrote else ticket.opened_at
             candidates.append((urgent(desk, ticket), at, ticket))
     return first_asked(candidates)
