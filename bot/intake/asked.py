@@ -17,8 +17,8 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 
-from bot import replies
-from bot.answer_fit import terms
+from bot import answer_fit, replies
+from bot.answer_fit import fit, terms
 from bot.asking import asks_requester
 from bot.desk import Desk
 from bot.details import given
@@ -35,7 +35,8 @@ from bot.transaction import Transaction
 # "Yes", "No, ...", "I do").
 _ANSWER_OPENS = re.compile(
     r"^\s*(有|没|是|不|对|好|嗯|已经|还没|还未|暂时|目前|大概|应该|可以|行)"
-    r"|^\s*(yes|yeah|yep|no|nope|not|sure|ok|okay|i (do|did|have|had|don't|didn't|haven't|am|was))\b",
+    r"|^\s*(yes|yeah|yep|no|nope|not|sure|ok|okay"
+    r"|i (do|did|have|had|don't|didn't|haven't|am|was))\b",
     re.IGNORECASE,
 )
 
@@ -46,33 +47,55 @@ def answers(text: str, question: str, kinds: frozenset[str]) -> bool:
     return bool(_ANSWER_OPENS.search(text) or terms(text) & terms(question) or given(text) & kinds)
 
 
-def latest_word(in_hand: Sequence[InHand], turns: Sequence[Turn]) -> datetime | None:
-    """The instant of the requester's latest word: a message filed under (or the opening of)
-    a ticket in hand, or a turn of their first inquiry going on."""
-    said = [h.requester_wrote for h in in_hand if h.requester_wrote is not None]
+def since(in_hand: Sequence[InHand], turns: Sequence[Turn]) -> datetime | None:
+    """The instant after which a staff question is the latest thing put to the requester: the
+    opening of their latest ticket in hand, or a turn of theirs in the first inquiry going on
+    (their words on another ticket leave a question waiting: a reply to one officer answers
+    that one only, bot/replies.py)."""
+    said = [h.opened for h in in_hand if h.opened is not None]
     said += [datetime.fromisoformat(t["at"]) for t in turns if t.get("by") == "requester"]
     return max(said, default=None)
 
 
 def question_waits(held: InHand, after: datetime | None) -> bool:
     """Whether the staff's question on a ticket waits for the requester's next word: its
-    staff's latest public words ask them something, after anything they said since
-    (`after`), and the ticket is not resolved (a resolution is answered otherwise)."""
+    staff's latest public words ask them something, after they last wrote to it and after
+    `after` (`since`), and the ticket is not resolved (a resolution is answered otherwise)."""
     return (
         held.waiting
         and not held.resolved
         and held.staff_wrote is not None
-        and (after is None or held.staff_wrote >= after)
+        and (after is None or held.staff_wrote > after)
         and asks_requester(held.said)
     )
 
 
-def first_asked(candidates: Sequence[tuple[bool, datetime, Ticket]]) -> Ticket | None:
-    """Of (urgent, asked at, ticket) candidates, the urgent one asked latest, else the one
-    asked latest; None when there is none."""
-    if not candidates:
-        return None
-    return max(candidates, key=lambda c: (c[0], c[1], c[2].id))[2]
+Asker = tuple[bool, datetime, Ticket, InHand, bool]  # urgent, asked at, ticket, held, staff's
+
+
+def first_asked(candidates: Sequence[Asker], text: str) -> Ticket | None:
+    """Of the tickets that asked what `text` may answer, the one it answers: the only one; an
+    emergency's, when one alone is; the one whose question the words fit best
+    (`answer_fit`); else, when only the bot's requests for details are in question, the one
+    that asked last; None: the requester is asked which (bot/replies.py)."""
+    if len(candidates) == 1:
+        return candidates[0][2]
+    urgent = [c for c in candidates if c[0]]
+    if len(urgent) == 1:
+        return urgent[0][2]
+    fits = [
+        (
+            fit(text, said=c[3].said if c[4] else "", question=c[2].question, resolved=False),
+            c[2].id,
+        )
+        for c in candidates
+    ]
+    best = answer_fit.best(fits)
+    if best is not None:
+        return next(c[2] for c in candidates if c[2].id == best)
+    if candidates and not any(c[4] for c in candidates):
+        return max(candidates, key=lambda c: (c[1], c[2].id))[2]
+    return None
 
 
 def urgent(desk: Desk, ticket: Ticket) -> bool:
@@ -96,26 +119,21 @@ async def asked_ticket(
     if requester.id is None:
         return None
     found = await replies.in_hand(session=tx.session, requester_id=requester.id, words=text)
-    after = latest_word([h for _, h in found], turns)
+    after = since([h for _, h in found], turns)
     kinds = given(text)
-    candidates: list[tuple[bool, datetime, Ticket]] = []
+    candidates: list[Asker] = []
     for ticket, held in found:
         waits = question_waits(held, after)
-        if (
-            waits
-            and held.staff_wrote is not None
-            and _answers(desk, requester, ticket, held, text)
-        ):
-            candidates.append((urgent(desk, ticket), held.staff_wrote, ticket))
+        if waits and held.staff_wrote and _answers(desk, requester, ticket, held, text):
+            candidates.append((urgent(desk, ticket), held.staff_wrote, ticket, held, True))
         elif (
             not beside
             and held.awaits & kinds
             and not reads_as_question(text)
             and _its_kind(desk, ticket, text)
         ):
-            at = held.staff_wrote if waits and held.staff_wrote else ticket.opened_at
-            candidates.append((urgent(desk, ticket), at, ticket))
-    return first_asked(candidates)
+            candidates.append((urgent(desk, ticket), ticket.opened_at, ticket, held, False))
+    return first_asked(candidates, text)
 
 
 def _answers(desk: Desk, requester: Requester, ticket: Ticket, held: InHand, text: str) -> bool:
