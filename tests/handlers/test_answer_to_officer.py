@@ -76,3 +76,32 @@ async def test_the_answer_to_the_owners_question_goes_to_the_ticket(
     assert added in told and not any(p in told for p in PERMIT), told
     assert await _filed(application, answer) == [1]
     await until(lambda: any(answer in e.text for e in bot_said(world, GENERAL_GROUP)))
+
+
+OWN_MATTER = {
+    REQUESTER: ("公租房申请要等多久?", "已记入工单 #1"),
+    ENGLISH: ("How long does the public rental housing application take?", "Added to ticket #1"),
+}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("requester", [REQUESTER, ENGLISH])
+async def test_a_question_of_the_tickets_own_matter_goes_to_the_ticket(
+    running: tuple[Emulator, App], desk_clock: DeskClock, requester: int
+) -> None:
+    """No question waiting: a question about the ticket's own matter is the ticket's too, not
+    answered aside as another matter."""
+    emulator, application = running
+    world = emulator.world
+    question = CASE[requester][0]
+    asked, added = OWN_MATTER[requester]
+    await world.user_sends(requester, question)
+    await bot_lines(emulator, GENERAL_GROUP, 1)
+    await until(lambda: any("#1" in e.text for e in bot_said(world, requester)))
+    heard = len(bot_said(world, requester))
+    desk_clock.now += timedelta(minutes=1)
+    await world.user_sends(requester, asked)
+    await until(lambda: len(bot_said(world, requester)) > heard)
+    told = bot_said(world, requester)[-1].text
+    assert added in told, told
+    assert await _filed(application, asked) == [1]
