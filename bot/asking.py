@@ -73,9 +73,17 @@ def question_waiting(ticket: Ticket) -> bool:
     """Whether the officer's question waits for the requester's answer on `ticket`: its
     latest public update asks them something (`asks_requester`) while it is in progress.
     A ticket resolved, withdrawn or closed has no question waiting (issue 14: /status showed
-    one on a withdrawn ticket)."""
+    one on a withdrawn ticket). Once the requester wrote to it after the question, or it was
+    resolved since (`Ticket.question_answered_at`), it is answered: a notice never asks again
+    what they already told (issue 14: "编号是A-0312" filed, the pole number still asked)."""
+    answered = ticket.question_answered_at
     return (
         ticket.status in ACTIVE_STATUSES
         and bool(ticket.latest_update)
         and asks_requester(ticket.latest_update or "")
+        and (
+            answered is None
+            or ticket.latest_update_at is None
+            or answered < ticket.latest_update_at
+        )
     )

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import handed
 from bot.acknowledgements import acknowledgement_due
+from bot.asking import question_waiting
 from bot.closure import words_after_resolution_and_tell
 from bot.dangers import danger_reminder
 from bot.db import wrote_directly
@@ -67,6 +68,8 @@ async def add_requester_message(
     }
     # At Core level: on the path of every requester's message, the ORM's flush of one new
     # row cost three times its INSERT. The row returned as an object outside the session.
+    if question_waiting(ticket):  # their word after the officer's question answers it
+        ticket.question_answered_at = now
     connection = await session.connection()
     filed = (await connection.execute(_FILE_MESSAGE, values)).scalar_one()
     wrote_directly(session)

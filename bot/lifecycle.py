@@ -141,6 +141,7 @@ def _apply(ticket: Ticket, action: Action, data: dict[str, Any], now: datetime) 
         case Action.RESOLVE:
             ticket.resolved_at = now
             ticket.resolution_summary = data["summary"]
+            ticket.question_answered_at = now  # a question asked before it waits no more
         case Action.REOPEN:
             ticket.reopen_count += 1
             ticket.resolved_at = None

@@ -241,6 +241,15 @@ class Closure(ConfigModel):
     auto_close_after: Duration = timedelta(hours=72)
 
 
+class Intake(ConfigModel):
+    category_wait: Duration = Field(
+        default=timedelta(hours=2),
+        gt=timedelta(0),
+        description="a question waiting for its kind of matter this long is opened as a ticket"
+        " in the kind its words name, else the fallback category (nothing is left unfiled)",
+    )
+
+
 class Retention(ConfigModel):
     """How long the desk keeps what identifies people. After `personal_data`, a closed
     ticket's words (question, messages, summaries, reasons, comments) and its requester's name

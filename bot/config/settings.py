@@ -19,6 +19,7 @@ from bot.config.sections import (
     ConfigModel,
     Department,
     Escalation,
+    Intake,
     Knowledge,
     Languages,
     Logs,
@@ -51,6 +52,7 @@ class Settings(ConfigModel):
     notices: Notices = Notices()
     escalation: Escalation
     closure: Closure = Closure()
+    intake: Intake = Intake()
     matcher: Matcher = Matcher()
     knowledge: Knowledge = Knowledge()
     keywords: list[KeywordRule] = Field(default_factory=list)

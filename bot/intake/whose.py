@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from bot import replies
 from bot.desk import Desk
 from bot.intake import inquiry, lead, pressing
+from bot.intake.answering import asked_ticket
 from bot.intake.complaint_opener import complaint_told
 from bot.intake.inquiry import Turn
 from bot.intake.new_matter import Led
@@ -76,6 +77,15 @@ async def place(
     free = step is None and not forwarded and current is not None
     # Beside an inquiry going on, or instead of the new question /new asked for.
     fresh = step is DialogStep.NEW_QUESTION and not forwarded and current is not None
+    asked = (
+        await asked_ticket(
+            tx=tx, desk=desk, requester=requester, turns=turns, text=text, beside=beside
+        )
+        if free
+        else None
+    )
+    if asked is not None:  # the answer to a question waiting: that ticket's, whatever it asks
+        return Placed(asked, beside=False, apart=False, aside=False, settled=True)
     owed = (
         await owed_ticket(tx=tx, desk=desk, requester=requester, turns=turns, text=text)
         if (free and beside) or fresh

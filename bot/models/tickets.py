@@ -125,6 +125,9 @@ class Ticket(Base):
     last_contact_at: Mapped[datetime]
     latest_update: Mapped[str | None] = mapped_column(Text)  # the last public word from staff
     latest_update_at: Mapped[datetime | None]
+    # When the staff's questions before it last counted answered: the requester wrote to it
+    # after one, or it was resolved since (bot/asking.py `question_waiting`).
+    question_answered_at: Mapped[datetime | None]
     # Whether its staff ever wrote to the requester (a public message filed under it): kept
     # here so that a requester's message need not look for one (bot/relays.py `staff_asked`).
     staff_wrote: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

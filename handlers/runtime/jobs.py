@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from bot import retention
 from bot.desk import Desk
+from bot.intake.unchosen import open_unchosen
 from bot.sweep import run_due
 from handlers.context import DeskContext
 from handlers.runtime.processing import PerChatUpdateProcessor
@@ -26,6 +27,9 @@ async def sweep(context: DeskContext) -> None:
     desk = context.desk
     await desk.refresh()  # the ban list and approved templates, as other processes left them
     messages = await run_due(transactions=desk.transactions, rules=desk.rules, now=desk.now())
+    opened = await open_unchosen(desk)  # a kind of matter asked and never chosen
+    if opened:
+        log.info("sweep: %d questions left without a category opened", opened)
     if messages:
         log.info("sweep: %d messages due", len(messages))
     await _keep_retention(context, desk)
