@@ -7,12 +7,13 @@ tells the requester."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import Table, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
-from bot import handed
+from bot import db, handed
 from bot.acknowledgements import acknowledgement_due
 from bot.asking import question_waiting
 from bot.closure import words_after_resolution_and_tell
@@ -34,6 +35,11 @@ from bot.withdrawal import answer_in_words, answered_and_tell, withdrawal_asked
 
 _MESSAGES = cast(Table, TicketMessage.__table__)
 _FILE_MESSAGE = insert(_MESSAGES).returning(_MESSAGES.c.id)
+
+
+def _file(session: Session, values: dict[str, Any]) -> int:
+    """A message filed (`_FILE_MESSAGE`) on the session's connection: its id."""
+    return int(session.connection().execute(_FILE_MESSAGE, values).scalar_one())
 
 
 async def add_requester_message(
@@ -70,8 +76,7 @@ async def add_requester_message(
     # row cost three times its INSERT. The row returned as an object outside the session.
     if question_waiting(ticket):  # their word after the officer's question answers it
         ticket.question_answered_at = now
-    connection = await session.connection()
-    filed = (await connection.execute(_FILE_MESSAGE, values)).scalar_one()
+    filed = await session.run_sync(_file, values)  # one call, not two (connection, execute)
     wrote_directly(session)
     return TicketMessage(id=filed, **values)
 
@@ -144,7 +149,7 @@ async def requester_message_and_tell(
     if ticket.owner_id is None and content_type == "text":
         # The card waiting for a claim shows their words since it opened (issue 14).
         notices.append(card_refresh(ticket))
-    requester = await tx.session.get(Requester, requester_id) if acknowledge else None
+    requester = await db.get(tx.session, Requester, requester_id) if acknowledge else None
     resolved = ticket.status is TicketStatus.RESOLVED
     # Words answering the question whether to withdraw it act as its buttons do; words that
     # withdraw it are asked about instead of acknowledged (bot/withdrawal.py).

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import hazard, lifecycle
@@ -76,6 +76,18 @@ def merged(groups: Iterable[Sequence[str]]) -> list[str]:
     return found
 
 
+# Built once: read for every requester's message into a ticket (its acknowledgement) and
+# every redrawn card; building the statement cost more than running it.
+_TOLD = (
+    select(TicketEvent.ticket_id, TicketEvent.data)
+    .where(
+        TicketEvent.kind == lifecycle.DANGER_TOLD,
+        TicketEvent.ticket_id.in_(bindparam("told_tickets", expanding=True)),
+    )
+    .order_by(TicketEvent.id)
+)
+
+
 async def news(
     session: AsyncSession, ticket: Ticket, kinds: Sequence[str], now: datetime
 ) -> list[str] | None:
@@ -131,13 +143,7 @@ async def of_tickets(session: AsyncSession, ticket_ids: Sequence[int]) -> dict[i
     of none is not in it."""
     if not ticket_ids:
         return {}
-    rows = await session.execute(
-        select(TicketEvent.ticket_id, TicketEvent.data)
-        .where(
-            TicketEvent.kind == lifecycle.DANGER_TOLD, TicketEvent.ticket_id.in_(list(ticket_ids))
-        )
-        .order_by(TicketEvent.id)
-    )
+    rows = await session.execute(_TOLD, {"told_tickets": list(ticket_ids)})
     grouped: dict[int, list[list[str]]] = {}
     for ticket_id, data in rows:
         grouped.setdefault(ticket_id, []).append(list(data.get("kinds") or [UNNAMED]))

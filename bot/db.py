@@ -16,7 +16,7 @@ from alembic import command
 from alembic.config import Config as AlembicConfig
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Select, event, text
+from sqlalchemy import Connection, Engine, Select, event, inspect, text
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
@@ -28,6 +28,8 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
+from sqlalchemy.util import greenlet_spawn
 
 log = logging.getLogger(__name__)
 
@@ -179,21 +181,33 @@ async def in_one_call(
     and close is a call of its own (a greenlet started, its wrappers), which cost the bot more
     than the statements themselves on the path of every update. `transaction=False`: for one
     read on a `one_read` engine, which needs none."""
-    connection = engine.connect()
-    await connection.start()
-    try:
-        return await connection.run_sync(_in_transaction if transaction else _as_is, work)
-    finally:
-        await connection.close()
+    # Connect, work and close in one call, not three: each call into the synchronous layer
+    # starts a greenlet, and these run for every update (a mark, where a ticket's messages go).
+    return await greenlet_spawn(_connected, engine.sync_engine, work, transaction)
 
 
-def _in_transaction(connection: Connection, work: Callable[[Connection], _Result]) -> _Result:
-    with connection.begin():
-        return work(connection)
+def _connected(
+    engine: Engine, work: Callable[[Connection], _Result], transaction: bool
+) -> _Result:
+    with engine.connect() as connection:
+        if not transaction:
+            return work(connection)
+        with connection.begin():
+            return work(connection)
 
 
-def _as_is(connection: Connection, work: Callable[[Connection], _Result]) -> _Result:
-    return work(connection)
+_Model = TypeVar("_Model")
+
+
+async def get(session: AsyncSession, model: type[_Model], ident: Any) -> _Model | None:
+    """`session.get(model, ident)`, and the object the session already holds (not expired)
+    found without a call into SQLAlchemy's synchronous layer, as `Session.get` finds it
+    there: a ticket or requester looked up again on the path of every update cost a greenlet
+    each time."""
+    held = session.sync_session.identity_map.get(identity_key(model, ident))
+    if held is not None and isinstance(held, model) and not inspect(held).expired:
+        return held
+    return await session.get(model, ident)
 
 
 class RecordingSession(Session):

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot import conversation, outbox, requesters, tickets
-from bot.db import in_one_call, insert_for
+from bot.db import DIALECTS, in_one_call, insert_for
 from bot.intake import offers as offers_of_inquiries
 from bot.kinds import REACHABLE_NOTE, Origin
 from bot.models import OutboxMessage, Requester, StaffLink, Ticket
@@ -24,6 +24,9 @@ from bot.outbox import Call, Queued
 from bot.outgoing import Outgoing
 from bot.rules import Rules
 from bot.transaction import Transaction
+
+# Built once (marking is what the sender does most): a message that stands for a ticket.
+_LINK = {d: insert_for(d)(StaffLink).on_conflict_do_nothing() for d in DIALECTS}
 
 
 async def forwarded_from(
@@ -94,7 +97,7 @@ async def mark_sent(
     a requester's inquiry recorded (bot/intake/offers.py), all in one transaction on a bare
     connection: marking is what the sender does most, and a link is wanted only once the
     requester replies."""
-    link = insert_for(engine.dialect.name)(StaffLink).on_conflict_do_nothing()
+    link = _LINK[engine.dialect.name]
 
     def mark(connection: Connection) -> None:
         outbox.sent_many_on(connection, marks, now)

@@ -281,6 +281,13 @@ _CUES: tuple[_Cue, ...] = tuple(
 def dangers(text: str) -> list[Danger]:
     """The dangers to people `text` tells as happening now, one per kind, in `ALL` order
     (none: it tells none)."""
+    return list(_dangers(text))
+
+
+@lru_cache(maxsize=1024)
+def _dangers(text: str) -> tuple[Danger, ...]:
+    """`dangers`, read once per text: the path of a requester's message asks it of the same
+    words several times (the priority, whether it is a matter apart, the reminder)."""
     folded = text.casefold()
     found: list[Danger] = []
     parts = clauses(text)
@@ -294,7 +301,7 @@ def dangers(text: str) -> list[Danger]:
             if words:
                 found.append(Danger(kind.key, words))
                 break
-    return found
+    return tuple(found)
 
 
 def kinds(text: str) -> set[str]:

@@ -83,15 +83,39 @@ def emergency_words(rules: Rules, text: str) -> list[str]:
     `bot.hazard` hears (smoke in the stairwell, someone stuck in the elevator). SPEC rule
     9: a safety keyword raises priority. The kinds are told only when no configured word
     is: one danger, not named twice."""
+    return list(_emergency_words(_Same(rules.settings), text))
+
+
+class _Same:
+    """A configuration as a cache key: the same object (settings never change once read; a
+    new configuration is a new object)."""
+
+    __slots__ = ("settings",)
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def __hash__(self) -> int:
+        return id(self.settings)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.settings is self.settings
+
+
+@lru_cache(maxsize=1024)
+def _emergency_words(same: _Same, text: str) -> tuple[str, ...]:
+    """`emergency_words`, read once per configuration and text: the path of a requester's
+    message asks it of the same words several times (the priority, whether it is a matter
+    apart, the reminder). The cache holds the configuration it keys on."""
     folded = text.casefold()
     configured = [
         word
-        for rule in rules.settings.keywords
+        for rule in same.settings.keywords
         if rule.emergency
         for word in rule.words
         if word.casefold() in folded and uses_keyword(text, word)
     ]
-    return configured or [d.words for d in hazard.dangers(text)] or dependent_now(text)
+    return tuple(configured or [d.words for d in hazard.dangers(text)] or dependent_now(text))
 
 
 def dependent_now(text: str) -> list[str]:

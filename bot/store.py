@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
 
-from bot import logs
+from bot import db, logs
 from bot.errors import ConcurrentChange, NotFound
 from bot.models import Ticket
 from bot.rules import Rules
@@ -21,7 +21,7 @@ async def get(*, session: AsyncSession, ticket_id: int, lock: bool = False) -> T
     if lock:
         ticket = await session.get(Ticket, ticket_id, with_for_update=True, populate_existing=True)
     else:
-        ticket = await session.get(Ticket, ticket_id)
+        ticket = await db.get(session, Ticket, ticket_id)
     if ticket is None:
         raise NotFound(f"no ticket {ticket_id}", "no_ticket", ticket_id=ticket_id)
     return ticket
@@ -30,7 +30,7 @@ async def get(*, session: AsyncSession, ticket_id: int, lock: bool = False) -> T
 async def get_for_requester(*, session: AsyncSession, ticket_id: int, requester_id: int) -> Ticket:
     """A ticket as its requester may see it; someone else's ticket is NotFound, not a leak."""
     logs.bind(ticket_id=ticket_id)
-    ticket = await session.get(Ticket, ticket_id)
+    ticket = await db.get(session, Ticket, ticket_id)
     if ticket is None or ticket.requester_id != requester_id:
         raise NotFound(
             f"no ticket {ticket_id} for this requester", "no_ticket", ticket_id=ticket_id

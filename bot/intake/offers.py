@@ -25,10 +25,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from bot.db import insert_for
+from bot.db import DIALECTS, insert_for
 from bot.intake.inquiry import Turn
 from bot.models import InquiryOffer, Requester, Ticket
 from bot.notices import BUTTONS_GONE, Audience, Notice, publish
@@ -36,6 +36,12 @@ from bot.rules import Rules
 from bot.transaction import Transaction
 
 AFTER = "offer"  # a front call's `after`: record the sent message as the inquiry's
+# Built once, as the path of a requester's message runs them: building a statement cost
+# more than running it. The messages of a chat still carrying an inquiry's buttons:
+_LIVE = select(InquiryOffer).where(
+    InquiryOffer.chat_id == bindparam("live_chat"), InquiryOffer.ended_at.is_(None)
+)
+_RECORD = {d: insert_for(d)(InquiryOffer).on_conflict_do_nothing() for d in DIALECTS}
 
 
 async def record(*, connection: AsyncConnection, offers: Sequence[tuple[int, int]]) -> None:
@@ -51,7 +57,7 @@ def record_on(connection: Connection, offers: Sequence[tuple[int, int]]) -> None
     if not offers:
         return
     connection.execute(
-        insert_for(connection.dialect.name)(InquiryOffer).on_conflict_do_nothing(),
+        _RECORD[connection.dialect.name],
         [{"chat_id": chat_id, "message_id": message_id} for chat_id, message_id in offers],
     )
 
@@ -69,11 +75,7 @@ async def end(
     settled or dropped): each of its messages still carrying buttons loses them (a
     BUTTONS_GONE notice each, published in the caller's transaction) and is marked ended at
     the transaction's instant."""
-    live = await tx.session.scalars(
-        select(InquiryOffer).where(
-            InquiryOffer.chat_id == requester.chat_id, InquiryOffer.ended_at.is_(None)
-        )
-    )
+    live = await tx.session.scalars(_LIVE, {"live_chat": requester.chat_id})
     notices = []
     for offer in live:
         offer.ended_at = tx.now
@@ -92,11 +94,7 @@ async def set_aside(*, tx: Transaction, requester: Requester, turns: Sequence[Tu
     transaction's instant with the turns kept (`InquiryOffer.inquiry`), so that *Not solved*
     pressed under its answer later hands that inquiry, not the new one, to a person
     (bot/intake/earlier.py); nothing is told, nothing removed."""
-    live = await tx.session.scalars(
-        select(InquiryOffer).where(
-            InquiryOffer.chat_id == requester.chat_id, InquiryOffer.ended_at.is_(None)
-        )
-    )
+    live = await tx.session.scalars(_LIVE, {"live_chat": requester.chat_id})
     for offer in live:
         offer.ended_at, offer.ticket_id, offer.inquiry = tx.now, None, list(turns) or None
 
@@ -107,13 +105,7 @@ async def retire(*, tx: Transaction, rules: Rules, requester: Requester) -> None
     published in the caller's transaction) and is no longer recorded as the inquiry's, so a
     press that raced the removal is judged by the requester's state alone (the choice still
     open, it counts, as the buttons now shown would)."""
-    live = (
-        await tx.session.scalars(
-            select(InquiryOffer).where(
-                InquiryOffer.chat_id == requester.chat_id, InquiryOffer.ended_at.is_(None)
-            )
-        )
-    ).all()
+    live = (await tx.session.scalars(_LIVE, {"live_chat": requester.chat_id})).all()
     notices = [
         Notice(
             BUTTONS_GONE,
