@@ -72,10 +72,14 @@ async def test_the_part_not_answered_is_named_and_taken_by_a_person(
     text = f"{first[user]}{ALSO[user]}{second[user]}"
     await world.user_sends(user, text)
     ticket = await _ticket_taken(emulator, application, user)
+    odd = ODD[user].rstrip("?").rstrip("?")
+    # The ticket is stored before its replies are sent: wait for the one naming the part.
+    await until(
+        lambda: any(odd in e.text and OPEN[user] not in e.text for e in bot_said(world, user))
+    )
     said = [e.text for e in bot_said(world, user)]
     # The hours answered; the other question named, in their words, as not answered here.
     assert any(OPEN[user] in t for t in said)
-    odd = ODD[user].rstrip("?").rstrip("?")
     named = [t for t in said if odd in t and OPEN[user] not in t]
     assert named, said
     assert ("无法直接答复" if user == REQUESTER else "cannot answer") in named[0]
