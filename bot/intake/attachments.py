@@ -78,6 +78,7 @@ async def take_media(
         album_seen=group is not None and group == requester.media_group,
         words=has_words(attachment.caption),
         kept=attachment.kind not in NO_QUESTION,
+        nothing=attachment.carries_nothing,
     )
     if group is not None:
         requester.media_group = group
