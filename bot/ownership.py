@@ -140,6 +140,31 @@ async def assign_and_tell(
     return ticket
 
 
+async def give_back_and_tell(
+    *, tx: Transaction, rules: Rules, ticket: Ticket, owner_id: int, closed: Ticket
+) -> Ticket:
+    """`ticket`, just opened as the recurrence of `closed` (bot/intake/recurrence.py), given
+    to `owner_id`, `closed`'s former owner (`tickets.give_back`), and who hears of it: the
+    card redrawn with its owner, the owner in private (which closed ticket came back, its
+    deadline, the requester's words), the requester who owns it."""
+    ticket = await tickets.give_back(
+        session=tx.session,
+        rules=rules,
+        ticket=ticket,
+        officer_id=owner_id,
+        recurrence_of=closed.id,
+        now=tx.now,
+    )
+    yours = {**question_values(ticket.question), "recurrence_of": closed.id}
+    notices = [
+        card_refresh(ticket),
+        Notice("assigned_to_you", (Audience.OWNER,), ticket, yours),
+        await owner_notice(tx, rules, ticket, await _requester(tx, ticket)),
+    ]
+    await publish(tx, rules, notices)
+    return ticket
+
+
 async def reprioritise_and_tell(
     *,
     tx: Transaction,

@@ -213,7 +213,33 @@ def read_after_resolution(text: str) -> Reading:
     remark = service_remark(folded)
     if remark is not None:
         return Reading(Said.SOLVED, remark=remark)
+    if accepted(folded):
+        return Reading(Said.SOLVED)
     return Reading(Said.OTHER)
+
+
+# "OK" and thanks together, in either order and nothing else ("好的,谢谢", "收到,谢谢师傅!",
+# "ok thanks", "Okay, thank you so much!"): the resolution accepted, as a clerk hears it. Either
+# alone ("ok", "谢谢", "thanks again") may only acknowledge the message, and "还是谢谢你们"
+# ("thanks anyway") says it is not: those are asked again.
+_OK = (
+    r"(好的|好吧|好|行|嗯+|收到(了)?|明白(了)?|知道了"
+    r"|ok(ay)?|got it|alright|all right|sure|noted)"
+)
+_THANKS = (
+    r"(谢谢(你们|您|你|啦|了)?(师傅)?|多谢(了)?|感谢(你们|您)?|辛苦(了|你们了)?"
+    r"|thanks?( (a lot|so much|very much))?|thank you( (so|very) much)?|thx|ty|cheers)"
+)
+_ACCEPTED = re.compile(
+    rf"^[\W_]*({_OK}[\W_]*({_THANKS}[\W_]*)+|({_THANKS}[\W_]*)+{_OK}[\W_]*)$",
+    re.IGNORECASE,
+)
+
+
+def accepted(text: str) -> bool:
+    """Whether `text`, after a resolution, is "OK" and thanks and nothing else (`_ACCEPTED`):
+    the resolution accepted."""
+    return _ACCEPTED.match(_fold(text).strip()) is not None
 
 
 # Yes to the question a resolution asks ("is your problem solved?"), at the start: "对",

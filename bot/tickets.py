@@ -194,6 +194,26 @@ async def claim(
     return await save(session, rules, ticket)
 
 
+async def give_back(
+    *,
+    session: AsyncSession,
+    rules: Rules,
+    ticket: Ticket,
+    officer_id: int,
+    recurrence_of: int,
+    now: datetime,
+) -> Ticket:
+    """Make `officer_id`, the former owner of closed ticket `recurrence_of`, the owner of
+    `ticket`, just opened as that matter's recurrence (首问负责: the owner remains
+    responsible; bot/intake/recurrence.py): recorded as an assignment by nobody, naming the
+    closed ticket. Raises NotAllowed unless they are `ticket`'s department's staff."""
+    require_assignable(rules, officer_id, ticket.department_key)
+    data = {"owner_id": officer_id, "previous_owner_id": None, "recurrence_of": recurrence_of}
+    lifecycle.move(session, ticket, Action.ASSIGN, now=now, actor_id=None, data=data)
+    contacted(session, rules, ticket, now, None)
+    return await save(session, rules, ticket)
+
+
 async def assign(
     *,
     session: AsyncSession,

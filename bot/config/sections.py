@@ -238,7 +238,14 @@ class Escalation(ConfigModel):
 
 
 class Closure(ConfigModel):
+    """`auto_close_after`: an unconfirmed resolution closes itself after this.
+    `recurrence_window`: a closed ticket's matter coming back within this of its closing
+    (the requester replying to one of its messages) goes back to its former owner, still its
+    department's staff (首问负责: the owner remains responsible); later, or with them gone, to
+    the department's queue, linked to the old ticket."""
+
     auto_close_after: Duration = timedelta(hours=72)
+    recurrence_window: Duration = timedelta(days=30)
 
 
 class Intake(ConfigModel):

@@ -109,6 +109,7 @@ async def take_media(
         words=has_words(attachment.caption),
         kept=attachment.kind not in NO_QUESTION,
         answered=after,
+        nothing=attachment.carries_nothing,
     )
     if group is not None:
         requester.media_group = group

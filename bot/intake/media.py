@@ -15,6 +15,7 @@ the kinds that carry no question, NO_QUESTION; a GIF with words under it is thei
 
 | ticket | album seen | words | kept | step     | action            |
 | ------ | ---------- | ----- | ---- | -------- | ----------------- |
+| any    | any        | none carried     | any      | NO_WORDS          |
 | yes    | yes        | any   |      |          | INTO_TICKET_QUIET |
 | yes    | no         | any   |      |          | INTO_TICKET       |
 | no     |            | no    | no   |          | NO_WORDS          |
@@ -24,6 +25,9 @@ the kinds that carry no question, NO_QUESTION; a GIF with words under it is thei
 | no     | no         | no    |      | CATEGORY | HOLD_FOR_CATEGORY |
 | no     | no         | no    |      | other    | HOLD_AND_ASK      |
 
+"None carried": a message of no known kind with no file, no caption and nothing described
+(`carries_nothing`: a text with no words that reached the bot as no text, ""), nothing to keep
+nor to file (a tester's blank message joined an unrelated ticket as "其他×1").
 Every other row files or holds the attachment: nothing a requester sends for their matter is
 dropped. What is held goes into the ticket their question opens (`bot.intake.held`); "answered":
 no step waits and the bot's last act in the first inquiry going on was an answer or "did you
@@ -83,6 +87,17 @@ class Attachment:
     described: str = ""
     origin: Origin | None = None
 
+    @property
+    def carries_nothing(self) -> bool:
+        """Of no known kind, with no file, no words under it and nothing said in words: an
+        empty message, neither kept nor filed."""
+        return (
+            self.kind == "other"
+            and not self.file_id
+            and not self.caption.strip()
+            and not self.described.strip()
+        )
+
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
 
@@ -108,9 +123,13 @@ def decide_media(
     words: bool,
     kept: bool = True,
     answered: bool = False,
+    nothing: bool = False,
 ) -> MediaAction:
     """The table of the module's description for one attachment (`answered`: no step waits
-    and the bot's last act in the first inquiry going on was an answer or an offer)."""
+    and the bot's last act in the first inquiry going on was an answer or an offer;
+    `nothing`: it carries nothing, `Attachment.carries_nothing`)."""
+    if nothing:
+        return MediaAction.NO_WORDS
     if step is None and ticket_in_progress:
         return MediaAction.INTO_TICKET_QUIET if album_seen else MediaAction.INTO_TICKET
     if not kept and not words:

@@ -28,6 +28,7 @@ from bot.intake.search import keywords_named
 from bot.intake.small_words import carries_no_matter
 from bot.models import Requester, Ticket
 from bot.priority import emergency_words
+from bot.resolution_words import says_not_solved
 from bot.same_matter import alike, subject
 from knowledge.matcher import Band
 
@@ -49,7 +50,9 @@ def anew_after(
     `closest` the template the knowledge base finds it nearest, `turns` the inquiry before
     `text`: a fault told after an answer about none starts anew too (`tells_fault_after`);
     words that narrow the answered matter (`narrows`) do not, unless an opener says so."""
-    fault = tells_fault_after(desk, text, answered)
+    fault = tells_fault_after(desk, text, answered) or tells_other_kind_after(
+        desk, text, answered, turns
+    )
     same = bool(answered and closest) and (
         narrows(
             desk,
@@ -125,6 +128,40 @@ def tells_fault_after(desk: Desk, text: str, answered: str | None) -> bool:
         return False
     templates = [desk.templates.get(t) for t in answered.split(",")]
     return all(t is not None and t.category != fault for t in templates)
+
+
+def tells_other_kind_after(
+    desk: Desk, text: str, answered: str | None, turns: Sequence[Turn] = ()
+) -> bool:
+    """Whether `text`, written right after the bot answered with template(s) `answered`, tells
+    a matter of a kind that needs a person (config `categories[].needs_person`: a complaint,
+    a fault) by its cue words (`classify.infer_category`), a kind none of the answered
+    templates is, sharing no word of a matter with the inquiry so far (`turns`) nor with the
+    answered templates' questions (`follow_up.shares_words`), and, a complaint, not about how
+    its matter is handled (`complaint_opener.about_handling`), nor saying it is not solved: a
+    new matter (issue 14: "社保卡丢了怎么补办" answered, then "我家楼上每天晚上装修到12点…我要
+    投诉" is a noise complaint of its own, never the card's ticket). "我要投诉" alone after an
+    answer hands the answered matter over as a complaint (`after_answer`), before this."""
+    if not answered or says_not_solved(text):
+        return False
+    kind = infer_category(desk.settings, text)
+    if kind is None or not desk.settings.needs_person(kind):
+        return False
+    templates = [desk.templates.get(t) for t in answered.split(",")]
+    if any(t is None or t.category == kind for t in templates):
+        return False
+    if kind == complaint_kind(desk) and about_handling(complaint_told(text) or text):
+        return False
+    asked = "\n".join(
+        q for t in templates if t is not None for qs in t.questions.values() for q in qs
+    )
+    return not shares_words(text, f"{matter_said(turns)}\n{asked}")
+
+
+def complaint_kind(desk: Desk) -> str | None:
+    """The category a complaint is filed in (its cue word's, as
+    `complaint_opener.opener_category` says)."""
+    return infer_category(desk.settings, "投诉") or infer_category(desk.settings, "complaint")
 
 
 def apart_from(desk: Desk, requester: Requester, ticket: Ticket, text: str) -> bool:

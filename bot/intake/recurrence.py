@@ -5,13 +5,19 @@ ticket in the general queue, with an unrelated earlier exchange of theirs and on
 #1 已关闭"): a new ticket at once, in the closed one's category and department, whose first
 inquiry says it is a recurrence of it, with its question and its former owner (on the card,
 for them and their colleagues to take up; the former owner is told in private), and nothing
-of an unrelated exchange. So too while another ticket of theirs is in hand: the reply names
-the closed matter, and beats the ticket in hand (a tester's "the light is off again" under the
-closed light ticket's message was filed in their open complaint)."""
+of an unrelated exchange. Within config `closure.recurrence_window` of its closing, the new
+ticket is its former owner's at once, if they are still its department's staff (首问负责: the
+owner remains responsible; a tester's recurrence went to the queue and another officer claimed
+it, its owner never told): they are told in private, the requester who has it. So too while
+another ticket of theirs is in hand: the reply names the closed matter, and beats the ticket in
+hand (a tester's "the light is off again" under the closed light ticket's message was filed in
+their open complaint)."""
 
 from __future__ import annotations
 
-from bot import replies
+from datetime import datetime
+
+from bot import ownership, replies
 from bot.desk import Desk
 from bot.excerpt import excerpt
 from bot.intake import held, inquiry
@@ -69,7 +75,13 @@ async def hand_over_recurrence(
         department=closed.department_key,
         matter=Matter(desk, turns, text),
     )
-    if outcome.ticket is not None and closed.owner_id is not None:
+    if outcome.ticket is not None and back_to_owner(desk, closed, now):
+        # 首问负责: its former owner owns the matter again, told in private (not its queue).
+        assert closed.owner_id is not None
+        await ownership.give_back_and_tell(
+            tx=tx, rules=desk.rules, ticket=outcome.ticket, owner_id=closed.owner_id, closed=closed
+        )
+    elif outcome.ticket is not None and closed.owner_id is not None:
         # Its former owner hears of it (in private), to take it up or tell their colleagues.
         values = {
             "event": "recurred",
@@ -78,6 +90,20 @@ async def hand_over_recurrence(
         }
         await publish(tx, desk.rules, [Notice("staff_event", (Audience.OWNER,), closed, values)])
     return outcome
+
+
+def back_to_owner(desk: Desk, closed: Ticket, now: datetime) -> bool:
+    """Whether the recurrence of `closed` goes back to its former owner (first-inquiry
+    responsibility: the owner remains responsible): closed within config
+    `closure.recurrence_window` of `now`, and its owner still its department's staff (an
+    officer gone, or moved to another department, leaves it to the department's queue, the
+    card linking the old ticket)."""
+    member = desk.rules.staff.get(closed.owner_id)
+    if member is None or member.department_key != closed.department_key:
+        return False
+    closed_at = closed.closed_at or closed.resolved_at
+    window = desk.settings.closure.recurrence_window
+    return closed_at is not None and now - closed_at <= window
 
 
 async def hand_over_media_recurrence(

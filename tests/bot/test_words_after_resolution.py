@@ -112,6 +112,11 @@ SOLVED_IN_WORDS = [
     "是的,谢谢",
     "yes",
     "Yes, thanks",
+    # "OK" and thanks together accept it (a tester's "好的,谢谢" was asked again).
+    "好的,谢谢",
+    "收到,谢谢师傅!",
+    "ok thanks",
+    "Okay, thank you so much!",
 ]
 RATED = [
     ("好的,挺好的,给5星吧", 5),

@@ -1,0 +1,117 @@
+"""First-inquiry responsibility across a recurrence (issue 14): a requester replying to a closed
+ticket's message ("王芳你好,上次的问题又出现了…") brings its matter back; within config
+`closure.recurrence_window` of its closing, the new ticket is its former owner's at once (they
+are told in private, the requester who has it), not left in the queue for another officer to
+claim; later, it waits in the department's queue, its card linking the old ticket. End to end
+over the emulation."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from telegram.ext import Application
+
+from bot.models import Ticket, TicketStatus
+from emulator.server import Emulator
+from handlers.context import DeskContext
+from tests.handlers.conftest import (
+    ENGLISH,
+    GENERAL_GROUP,
+    REQUESTER,
+    DeskClock,
+    bot_lines,
+    bot_said,
+    only_topic,
+    until,
+)
+
+App = Application  # type: ignore[type-arg]
+OFFICER = 100101  # 王芳
+QUESTION = {REQUESTER: "我想申请公租房", ENGLISH: "I want to apply for public rental housing"}
+AGAIN = {
+    REQUESTER: "王芳你好,上次的问题又出现了,系统又报错了",
+    ENGLISH: "Hello Wang Fang, the problem from last time is back, the system errors again",
+}
+
+
+async def _ticket(application: App, ticket_id: int) -> Ticket | None:
+    async with DeskContext(application).desk.sessions() as session:
+        return await session.get(Ticket, ticket_id)
+
+
+async def _closed_then_again(
+    emulator: Emulator, application: App, requester: int, clock: DeskClock, later: timedelta
+) -> tuple[Ticket, int]:
+    """Ticket #1 claimed by 王芳, answered, resolved and rated (closed); `later` on, the
+    requester replies to her message with the matter again: ticket #2 (and how many lines the
+    requester had before)."""
+    world = emulator.world
+    await world.user_sends(requester, QUESTION[requester])
+    (line,) = await bot_lines(emulator, requester, 1)
+    if "cat:" in str(line.buttons):
+        await world.user_presses(requester, requester, line.message_id, "cat:service_request")
+    await until(lambda: bool(bot_said(world, GENERAL_GROUP)))
+    card = bot_said(world, GENERAL_GROUP)[0]
+    await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
+    topic = await only_topic(world, GENERAL_GROUP)
+    words = "材料清单已发给您" if requester == REQUESTER else "The list of documents is sent"
+    await world.user_sends(OFFICER, words, GENERAL_GROUP, topic.thread_id)
+    await until(lambda: any(e.text == words for e in bot_said(world, requester)))
+    theirs = next(e for e in bot_said(world, requester) if e.text == words)
+    await world.user_sends(OFFICER, "/resolve 已发材料清单", GENERAL_GROUP, topic.thread_id)
+    await until(lambda: any("已发材料清单" in e.text for e in bot_said(world, requester)))
+    resolution = next(e for e in bot_said(world, requester) if "已发材料清单" in e.text)
+    await world.user_presses(requester, requester, resolution.message_id, "rate:1:5")
+
+    async def closed() -> bool:
+        first = await _ticket(application, 1)
+        return first is not None and first.status is TicketStatus.CLOSED
+
+    await until(closed)
+    clock.now += later
+    before = len(bot_said(world, requester))
+    await world.user_sends(requester, AGAIN[requester], reply_to=theirs.message_id)
+    await until(lambda: _ticket(application, 2))
+    ticket = await _ticket(application, 2)
+    assert ticket is not None and ticket.question == AGAIN[requester]
+    return ticket, before
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("requester", [REQUESTER, ENGLISH])
+async def test_a_recurrence_goes_back_to_its_former_owner(
+    running: tuple[Emulator, App], desk_clock: DeskClock, requester: int
+) -> None:
+    emulator, application = running
+    world = emulator.world
+    told = len(bot_said(world, OFFICER))
+    ticket, before = await _closed_then_again(
+        emulator, application, requester, desk_clock, timedelta(days=3)
+    )
+    assert ticket.owner_id == OFFICER and ticket.status is TicketStatus.CLAIMED
+    # 王芳 is told in private, naming the closed ticket and the new one, with the words.
+    await until(
+        lambda: any(
+            "#2" in e.text and "#1" in e.text and AGAIN[requester] in e.text
+            for e in bot_said(world, OFFICER)[told:]
+        )
+    )
+    # The requester learns who has it.
+    await until(lambda: any("王芳" in e.text for e in bot_said(world, requester)[before:]))
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_recurrence_after_the_window_waits_in_the_queue_linked(
+    running: tuple[Emulator, App], desk_clock: DeskClock
+) -> None:
+    emulator, application = running
+    world = emulator.world
+    cards = len(bot_said(world, GENERAL_GROUP))
+    ticket, _ = await _closed_then_again(
+        emulator, application, REQUESTER, desk_clock, timedelta(days=45)
+    )
+    assert ticket.owner_id is None and ticket.status is TicketStatus.OPEN
+    await until(lambda: any("#2" in e.text for e in bot_said(world, GENERAL_GROUP)[cards:]))
+    card = next(e for e in bot_said(world, GENERAL_GROUP)[cards:] if "#2" in e.text)
+    assert "#1" in card.text, card.text
