@@ -119,6 +119,7 @@ HANDLERS: tuple[BaseHandler[Update, DeskContext, Any], ...] = (
     CallbackQueryHandler(staff.requester_decides, pattern=pattern(Action.RATE, Action.REOPEN)),
     CallbackQueryHandler(asking.chose_ticket, pattern=pattern(Action.WHICH)),
     CallbackQueryHandler(asking.chose_anew, pattern=pattern(Action.ANEW)),
+    CallbackQueryHandler(incidents.update_asked, pattern=pattern(Action.INCIDENT_UPDATE)),
     CallbackQueryHandler(
         withdrawal.requester_withdraws, pattern=pattern(Action.WITHDRAW, Action.KEEP)
     ),
