@@ -86,3 +86,30 @@ async def test_another_matter_at_an_incident_s_place_is_its_own_ticket(
     await _opened(emulator, other, MORE_OUTAGE[user], len(OUTAGE[user]) + 2)
     joined = (await _tickets(application))[-1]
     assert joined.incident_id == incident, joined.question
+
+
+GAS = {
+    REQUESTER: "幸福里3号楼楼道里有很浓的煤气味",
+    ENGLISH: "There is a strong smell of gas in the stairwell of Xingfuli building 3",
+}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("user", [REQUESTER, ENGLISH])
+async def test_a_danger_of_another_kind_at_an_incident_s_place_is_not_linked_to_it(
+    running: tuple[Emulator, App], user: int
+) -> None:
+    """A gas smell in the building of a power cut is its own urgent ticket, not one of the
+    power cut's incident (someone trapped in its lift is: test_emergency_incident.py): the
+    outage's updates ("power back by 8pm") are nothing to them."""
+    emulator, application = running
+    world = emulator.world
+    language = "zh" if user == REQUESTER else "en"
+    for n, text in enumerate(OUTAGE[user], start=1):
+        world.add_user(700000 + n, f"R{n}", language)
+        await _opened(emulator, 700000 + n, text, n)
+    assert (await _tickets(application))[0].incident_id is not None
+    await world.user_sends(user, GAS[user])
+    await until(lambda: any(f"#{len(OUTAGE[user]) + 1}" in e.text for e in bot_said(world, user)))
+    gas = (await _tickets(application))[-1]
+    assert gas.priority == "urgent" and gas.incident_id is None, gas.question
