@@ -31,6 +31,7 @@ from bot.models import (
 )
 from bot.notices import BUTTONS_GONE, Audience, Notice, card_refresh, publish
 from bot.other_language import heard_unlike
+from bot.priority import raised_for_danger
 from bot.resolution_words import Said, read_after_resolution
 from bot.rules import Rules
 from bot.store import get, get_for_requester, save
@@ -376,9 +377,13 @@ async def words_after_resolution_and_tell(
             requester_id=requester.id,
             reason=text.strip()[:500],
         )
-        await publish(
-            tx, rules, [Notice("reopened", (Audience.REQUESTER,), ticket, requester=requester)]
-        )
+        # A danger told in them raises it, as words into an active ticket do.
+        raised = raised_for_danger(tx.session, rules, ticket, requester, text, tx.now)
+        if raised:
+            await save(tx.session, rules, ticket)
+            raised.append(card_refresh(ticket))
+        reopened = Notice("reopened", (Audience.REQUESTER,), ticket, requester=requester)
+        await publish(tx, rules, [reopened, *raised])
         return
     ticket.confirmation_asked_at = tx.now
     await save(tx.session, rules, ticket)

@@ -16,6 +16,7 @@ import re
 
 from bot import hazard
 from bot.hazard_words import words
+from bot.same_matter import Subject
 
 # The kinds of danger that say only that help is needed (bot/hazard_people.py): a ticket
 # opened by one is about whatever danger its requester tells next.
@@ -49,3 +50,22 @@ def of_matter(danger: str, matter: str) -> bool:
         return True
     said, theirs = danger.casefold(), matter.casefold()
     return any(thing.search(said) and thing.search(theirs) for thing in THINGS)
+
+
+# The dangers a supply cut brings about or comes from, by supply (`bot.faults.cut_supplies`):
+# someone trapped in a lift stopped by a power cut, sparks or a shock from the wiring that
+# failed; a gas smell where the gas was cut. A danger of another kind at the place of a cut
+# (a gas smell where the power is out) is not the cut's matter.
+OF_CUTS: dict[str, frozenset[str]] = {
+    "power": frozenset({"trapped", "sparks", "electric", "flood_electric"}),
+    "gas": frozenset({"gas"}),
+}
+
+
+def of_incident(danger: str, told: Subject, matter: str, theirs: Subject) -> bool:
+    """Whether the danger told in `danger` (its subject `told`, bot/same_matter.py) is of the
+    matter of an incident's ticket, told in `matter` (its subject `theirs`): the same matter
+    (`of_matter`: the same kind of danger, or one thing named), or a danger its supply cut
+    brings about (`OF_CUTS`). A danger at an incident's place alone is not of it."""
+    brought = frozenset().union(*(OF_CUTS.get(s, frozenset()) for s in theirs.supplies))
+    return bool(told.dangers & brought) or of_matter(danger, matter)

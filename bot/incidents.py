@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import lifecycle
 from bot.chat_locks import surge_key
+from bot.danger_matter import of_incident
 from bot.db import one_at_a_time
 from bot.excerpt import excerpt, one_line
 from bot.incident_updates import tell_joiner
@@ -66,9 +67,10 @@ async def detect_surge(
     instant each see the other, and make one incident, not two racing to link the same
     tickets (the second's transaction failed on them). A ticket telling a danger to people
     (`Subject.dangers`) is one matter with no outage, but at the place of an open incident
-    (`_incident_at`: named, or that of its requester's own ticket in it) it joins it, its
-    own ticket still: the incident's updates reach its
-    requester too (issue 14)."""
+    whose matter it is of (`_incident_at`: named, or that of its requester's own ticket in
+    it; `bot.danger_matter.of_incident`: someone trapped in a lift the power cut stopped,
+    not a gas smell in the building without power) it joins it, its own ticket still: the
+    incident's updates reach its requester too (issue 14)."""
     surge = rules.settings.surge
     if ticket.category not in surge.categories:
         return []  # an errand of its own, however many ask the same: no shared event
@@ -93,8 +95,17 @@ async def detect_surge(
         wide = found is not None and area is not None and area(found)
         return subject(words, found, objects=surge.objects, area=wide, places=surge.places)
 
+    def words(question: str, turns: list[dict[str, Any]] | None) -> str:
+        return question if matter_words is None else matter_words(question, turns)
+
     mine = about(ticket.question, ticket.inquiry)
-    if mine.dangers and (joins := await _incident_at(session, ticket, mine.places, about)):
+    said = words(ticket.question, ticket.inquiry)
+
+    def of_it(question: str, turns: list[dict[str, Any]] | None) -> bool:
+        """Whether the danger told is of the matter of an incident's ticket (its words)."""
+        return of_incident(said, mine, words(question, turns), about(question, turns))
+
+    if mine.dangers and (joins := await _incident_at(session, ticket, mine.places, about, of_it)):
         # A danger to people is its own urgent matter, never one with an outage's tickets;
         # at the place of an open incident it joins it, so its updates reach them too.
         _link(session, ticket, joins, now)
@@ -178,22 +189,27 @@ async def _incident_at(
     ticket: Ticket,
     places: frozenset[str],
     about: Callable[[str, list[dict[str, Any]] | None], Subject],
+    of_it: Callable[[str, list[dict[str, Any]] | None], bool],
 ) -> int | None:
     """The open incident (one with an active ticket) at one of `places`, the latest: the
     places its active tickets name (`about`); naming none, the one another active ticket of
-    `ticket`'s requester is linked to (their place is its place); None when none is."""
+    `ticket`'s requester is linked to (their place is its place); None when none is. Only
+    an incident whose matter the danger is of (`of_it`, a ticket of it: someone trapped in
+    the lift of a building without power), never by the place alone (a gas smell there)."""
     if not places:
-        return await session.scalar(
-            select(Ticket.incident_id)
-            .where(
-                Ticket.requester_id == ticket.requester_id,
-                Ticket.incident_id.is_not(None),
-                Ticket.status.in_(ACTIVE_STATUSES),
-                Ticket.id != ticket.id,
+        theirs = (
+            await session.execute(
+                select(Ticket.question, Ticket.inquiry, Ticket.incident_id)
+                .where(
+                    Ticket.requester_id == ticket.requester_id,
+                    Ticket.incident_id.is_not(None),
+                    Ticket.status.in_(ACTIVE_STATUSES),
+                    Ticket.id != ticket.id,
+                )
+                .order_by(Ticket.incident_id.desc())
             )
-            .order_by(Ticket.incident_id.desc())
-            .limit(1)
-        )
+        ).all()
+        return next((int(r.incident_id) for r in theirs if of_it(r.question, r.inquiry)), None)
     rows = (
         await session.execute(
             select(Ticket.question, Ticket.inquiry, Ticket.incident_id)
@@ -203,7 +219,7 @@ async def _incident_at(
         )
     ).all()
     for row in rows:
-        if about(row.question, row.inquiry).places & places:
+        if about(row.question, row.inquiry).places & places and of_it(row.question, row.inquiry):
             return int(row.incident_id)
     return None
 

@@ -188,3 +188,26 @@ def at_one_place(mine: frozenset[str], others: list[frozenset[str]]) -> list[int
     named = [n for n, places in enumerate(others) if places]
     place = max(sorted(mine), key=lambda p: sum(p in others[n] for n in named))
     return [n for n in named if place in others[n]]
+
+
+def elsewhere(folded: str, groups: tuple[tuple[str, ...], ...] = ()) -> str:
+    """What a (NFKC-normalised, casefolded) text says besides where (`where`: its roads,
+    estates and spots taken out): the words of its matter, so that two reports are never one
+    matter by their shared address alone ("幸福里3号楼太吵" is no "幸福里3号楼停电"); `groups` as
+    for `where`."""
+    text = folded
+    names = [*_chinese(folded), *(n for n in _configured(groups) if _named(folded, n))]
+    for name in sorted(set(names), key=len, reverse=True):
+        text = text.replace(name, " ")
+
+    def leads_only(found: re.Match[str]) -> str:
+        words = found.group(1).split()
+        kept = []
+        while words and words[0] in _EN_LEADS:
+            kept.append(words.pop(0))
+        return " " + " ".join(kept) + " "
+
+    text = _EN_NAME.sub(leads_only, text)
+    for spot in (_ZH_SPOT, _EN_SPOT, _CODE):
+        text = spot.sub(" ", text)
+    return text

@@ -203,3 +203,28 @@ def priority_notices(
             Notice("new_promise", (Audience.REQUESTER,), ticket, promise, requester=requester)
         )
     return notices
+
+
+def raised_for_danger(
+    session: AsyncSession,
+    rules: Rules,
+    ticket: Ticket,
+    requester: Requester,
+    text: str,
+    now: datetime,
+) -> list[Notice]:
+    """A ticket reopened by the requester's words (`text`, "not solved, and now it smells of
+    gas") raised to the priority the danger they tell demands (`danger_priority`), as words
+    into an active ticket raise it (issue 14: reopened at its old priority, the danger read
+    only while it could not be raised): who hears of it (`priority_notices`); nothing for
+    words of no danger, or a ticket already that urgent. The caller saves the ticket."""
+    words = emergency_words(rules, text)
+    wanted = danger_priority(rules.settings, words) if words else None
+    if wanted is None or rules.settings.priority_rank(wanted) <= rules.settings.priority_rank(
+        ticket.priority
+    ):
+        return []
+    due = ticket.resolution_due_at
+    set_priority(session, rules, ticket, wanted, now=now, actor_id=None, reason="keywords")
+    moved = ticket.resolution_due_at != due
+    return priority_notices(rules, ticket, requester, promise_moved=moved)

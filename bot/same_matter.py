@@ -37,7 +37,7 @@ from rapidfuzz import fuzz
 
 from bot import hazard
 from bot.faults import cut_supplies
-from bot.places import where
+from bot.places import elsewhere, where
 
 _HAN = "\u3400-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[{_HAN}]|[^\W_{_HAN}]+")
@@ -90,8 +90,10 @@ def subject(
     folded = unicodedata.normalize("NFKC", question).casefold()
     at = where(folded, _folded(places))
     supplies = cut_supplies(folded)
+    # Compared by what they say of the matter, not of where (`bot.places.elsewhere`).
+    said = elsewhere(folded, _folded(places))
     pairs: list[str] = []
-    for found in _RUN.finditer(folded):
+    for found in _RUN.finditer(said):
         run = found.group()
         if found.group(1) and len(run) > 1:  # Chinese characters
             pairs.extend(run[i : i + 2] for i in range(len(run) - 1))
@@ -99,7 +101,7 @@ def subject(
             pairs.append(run)
     return Subject(
         topic,
-        " ".join(_TOKEN.findall(folded)),
+        " ".join(_TOKEN.findall(said)),
         " ".join(pairs),
         at.places,
         _objects(folded, objects),

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from telegram import Message
 
-from bot import alert_notes
+from bot import alert_notes, incident_asks
 from bot.desk import Desk
-from handlers import menus, post, received
+from handlers import incidents, menus, post, received
 
 
 async def replied(desk: Desk, message: Message, bot_id: int, *, update_id: int) -> None:
@@ -67,6 +67,12 @@ async def _keep(desk: Desk, message: Message, answered: Message, *, update_id: i
     language = desk.settings.languages.default
     text = received.described(message) or message.text or message.caption or ""
     async with desk.transaction(update_id=update_id) as tx:
+        incident_id = await incident_asks.asked_for(
+            session=tx.session, chat_id=message.chat_id, message_id=answered.message_id
+        )
+        if incident_id is not None:  # the words asked for by "post an update": the update
+            await incidents.post_replied(tx, desk, message, incident_id)
+            return
         kept = await alert_notes.note_on_alert(
             tx=tx,
             rules=desk.rules,

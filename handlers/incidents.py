@@ -1,15 +1,20 @@
 """/incident N text [| text in English]: staff tell every requester of a mass incident at once,
-each in their language where given (SPEC rule 9)."""
+each in their language where given (SPEC rule 9); or press "post an update" under the
+incident's alert and reply with the words to the bot's question (bot/incident_asks.py)."""
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import Message, Update
 
-from bot import incident_closure, incident_updates
+from bot import incident_asks, incident_closure, incident_updates
+from bot.desk import Desk
 from bot.errors import DeskError
-from handlers import post
+from bot.transaction import Transaction
+from handlers import post, received
+from handlers.callbacks import parse
+from handlers.common import answer
 from handlers.context import DeskContext
-from handlers.refusals import Misused, refusals
+from handlers.refusals import Misused, refusal, refusals, stale_buttons
 from handlers.roles import staff_only
 
 
@@ -90,3 +95,62 @@ async def _resolve(update: Update, context: DeskContext, incident_id: int) -> No
             dangers=done.dangers,
         )
         await post.post(tx, post.reply(message, told))
+
+
+@stale_buttons
+async def update_asked(update: Update, context: DeskContext) -> None:
+    """ "Post an update" pressed under a mass incident's alert: the bot asks, where it was
+    pressed, for the words, in a message a reply to which is the update
+    (handlers/alert_replies.py). Refused as an update would be (no such incident, none of
+    its tickets active, not theirs to speak for)."""
+    desk = context.desk
+    query = update.callback_query
+    assert query is not None
+    incident_id = parse(query.data).number(0)
+    async with desk.transaction(update_id=update.update_id) as tx:
+        ticket_ids = await incident_asks.ask_update(
+            session=tx.session,
+            rules=desk.rules,
+            incident_id=incident_id,
+            officer_id=query.from_user.id,
+        )
+        text = desk.texts.render(
+            "incident_update_asked",
+            desk.settings.languages.default,
+            incident_id=incident_id,
+            ticket_ids=ticket_ids,
+        )
+        chat_id = query.message.chat.id if query.message is not None else query.from_user.id
+        asking = post.message(
+            chat_id, text, kind=incident_asks.INCIDENT_ASK, ticket_id=ticket_ids[0], after="alert"
+        )
+        await post.post(tx, [asking])
+    await answer(query)
+
+
+async def post_replied(tx: Transaction, desk: Desk, message: Message, incident_id: int) -> None:
+    """A reply to the bot's question for incident `incident_id`'s update (`update_asked`):
+    the update, posted as /incident N posts one; its writer told whom it reached, or why
+    not (no words, the incident over, not theirs to speak for: nothing was posted)."""
+    assert message.from_user is not None
+    text = received.described(message) or message.text or message.caption or ""
+    try:
+        posted = await incident_updates.update_and_tell(
+            tx=tx,
+            rules=desk.rules,
+            incident_id=incident_id,
+            officer_id=message.from_user.id,
+            text=text,
+        )
+    except DeskError as refused:  # refused before anything changed
+        await post.post(tx, post.reply(message, refusal(desk, refused)))
+        return
+    told = desk.texts.render(
+        "incident_posted",
+        desk.settings.languages.default,
+        incident_id=incident_id,
+        ticket_ids=posted.ticket_ids,
+        written_in=posted.written_in,
+        unlike=posted.unlike,
+    )
+    await post.post(tx, post.reply(message, told))

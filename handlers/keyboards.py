@@ -107,6 +107,12 @@ def languages(desk: Desk) -> InlineKeyboardMarkup:
     )
 
 
+def incident_update(desk: Desk, incident_id: int) -> InlineKeyboardMarkup:
+    """Under a mass incident's alert reaching a supervisor: post an update to every requester
+    of it (handlers/incidents.py `update_asked`)."""
+    return keyboard([[(_staff(desk, "post_update"), encode(Action.INCIDENT_UPDATE, incident_id))]])
+
+
 def escalation(desk: Desk, ticket_id: int) -> InlineKeyboardMarkup:
     """Under an escalation reaching a supervisor: assign an owner, change the priority."""
     return keyboard(

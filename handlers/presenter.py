@@ -5,6 +5,7 @@ topic); the runtime sends what it returns (handlers/runtime/calls.py).
 
 Which buttons a notice carries depends on its kind and on whom it was addressed to:
 - an escalation to a department's supervisors or management: assign an owner, change priority;
+- a mass incident's alert to them: post an update (to every requester of the incident);
 - a handoff's card to the receiving group: Accept;
 - a resolution to its requester: the rating and reopen buttons;
 - the question whether to withdraw a ticket, to its requester: Withdraw, Keep it open;
@@ -72,6 +73,9 @@ def _supervising(desk: Desk, message: Outgoing) -> bool:
 
 def markup(desk: Desk, message: Outgoing) -> InlineKeyboardMarkup | None:
     """The buttons under a notice, or None (see the module's description)."""
+    incident_id = message.context.get("incident_id")
+    if message.template in SURGE_ALERTS and _supervising(desk, message) and incident_id:
+        return keyboards.incident_update(desk, int(incident_id))
     ticket_id = message.ticket_id
     if ticket_id is None:
         return None

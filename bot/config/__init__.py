@@ -15,6 +15,7 @@ from bot.config.loading import (
     default_config_path,
     load_settings,
 )
+from bot.config.matching import Knowledge, Matcher
 from bot.config.sections import (
     WEEKDAYS,
     Abuse,
@@ -27,11 +28,9 @@ from bot.config.sections import (
     EscalationStep,
     EscalationTarget,
     HoursSpan,
-    Knowledge,
     Languages,
     Logs,
     Management,
-    Matcher,
     Metrics,
     Named,
     Notices,

@@ -12,6 +12,7 @@ from pydantic import (
 )
 
 from bot.config.danger import Emergency, KeywordRule
+from bot.config.matching import Knowledge, Matcher
 from bot.config.sections import (
     Abuse,
     Category,
@@ -20,11 +21,9 @@ from bot.config.sections import (
     Department,
     Escalation,
     Intake,
-    Knowledge,
     Languages,
     Logs,
     Management,
-    Matcher,
     Metrics,
     Named,
     Notices,

@@ -20,6 +20,7 @@ from bot.intake.pending import Reminder
 from bot.kinds import BOT_OFFERED
 from bot.models import DialogStep, Requester, Ticket
 from bot.notices import Audience, publish
+from bot.priority import emergency_words
 from bot.transaction import Transaction
 from knowledge.templates import CaseTemplate
 
@@ -178,6 +179,12 @@ async def hand_over(
     turns = requester.inquiry or []
     matter = matter or Matter(desk, turns, question)
     words = matter.words
+    # Their own words (not a notice's or a forward's: "停水" passed on is not their emergency)
+    # read for a danger to people on every path that opens a ticket (a recurrence, a press,
+    # words after an answer): urgent, marked, the numbers told first, never refused.
+    own = inquiry.own_words(turns) if turns else question
+    danger = bool(own and emergency_words(desk.rules, own))
+    emergency = emergency or danger
     if category is None:
         category = matter.category()
     # A requester first seen in this transaction (not yet written: no id) has no tickets.
@@ -230,7 +237,7 @@ async def hand_over(
         # The card's group now; its message id once Telegram has the card.
         staff_chat_id=settings.department(department).staff_group_chat_id,
         # Their own words, not a notice's or a forward's: "停水" passed on is not their emergency.
-        priority_words=inquiry.own_words(turns) if turns else None,
+        priority_words=own if turns else None,
         topic=lambda text: topic(desk.matcher, text, desk.templates),
         area=lambda found: area_matter(desk.templates, found),
         matter_words=matter_words,
@@ -265,4 +272,12 @@ async def hand_over(
     # What they sent with the question (photos, files), filed and relayed after the card.
     if not earlier:
         await held.file_held(tx=tx, rules=desk.rules, requester=requester, ticket=ticket)
-    return Outcome(decided, ticket=ticket, attempts=attempts, earlier=tuple(others))
+    kinds = tuple(d.kind for d in hazard.dangers(own)) if danger else ()
+    return Outcome(
+        decided,
+        ticket=ticket,
+        attempts=attempts,
+        earlier=tuple(others),
+        emergency=danger,
+        dangers=kinds,
+    )

@@ -20,7 +20,7 @@ from datetime import datetime
 from bot import ownership, replies
 from bot.desk import Desk
 from bot.excerpt import excerpt
-from bot.intake import held, inquiry
+from bot.intake import held, inquiry, language
 from bot.intake.close import Matter
 from bot.intake.handing import Outcome, hand_over
 from bot.intake.media import NO_QUESTION, Attachment
@@ -57,6 +57,8 @@ async def hand_over_recurrence(
     """`text` (the message `message_id`) to a person as a recurrence of `closed`, in the
     caller's transaction (see the module); refused past the open-ticket limit as any
     hand-over is. The closed ticket's former owner hears of it."""
+    # Answered in the language of their own words, as any first inquiry is.
+    language.follow_words(requester, text, desk.texts.supported)
     now = desk.now()
     recurs = {
         **inquiry.bot_did("recurrence", now),

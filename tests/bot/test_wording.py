@@ -107,6 +107,7 @@ BUTTONS = (
     "keep_open",
     "about_ticket",
     "new_matter",
+    "post_update",
 )
 # Command syntax names the keys and commands to type: the departments /transfer takes (each
 # shown with its name), the priorities /priority takes, the command menus. Not checked.

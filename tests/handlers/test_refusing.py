@@ -17,7 +17,7 @@ CATCHING = {
     "handoffs.py": {"transfer", "give_back", "move_due"},  # raised again with the usage
     # No such ticket, or no ticket number: raised again with the command's usage.
     "finding.py": {"named_ticket"},
-    "incidents.py": {"post_update"},  # raised again with the command's usage
+    "incidents.py": {"post_update", "post_replied"},  # again with the usage; the reply refused
     "supervision.py": {"assign_command"},  # no staff of that name: again with the usage
     # A which-ticket question answered in words once stale: the words taken as any others.
     "which.py": {"named_in_words"},

@@ -98,6 +98,8 @@ async def test_every_button_pressed_too_late_says_why_and_changes_nothing(
         # Under the question whether to withdraw ticket #1, closed meanwhile.
         Action.WITHDRAW: (*on_resolution, "wd:1"),
         Action.KEEP: (*on_resolution, "keep:1"),
+        # Under a mass incident's alert: no such incident (none was ever linked here).
+        Action.INCIDENT_UPDATE: (*on_proposal, "upd:1"),
     }
     assert set(stale) == set(Action)  # every kind of button the bot sends
     for action, (who, chat_id, message_id, data) in stale.items():

@@ -322,3 +322,42 @@ def test_one_change_is_an_add_then_retirements(
     assert at_once.template_ids == one_by_one.template_ids
     for question in ("my card has not arrived", "I forgot my pin", "account cost"):
         assert at_once.search(question, "en") == one_by_one.search(question, "en")
+
+
+# Said in words the base did not have: "electricity" drew them to the bill's template.
+POWER_CUTS = [
+    ("There is no electricity at home", "en"),
+    ("my house has no power", "en"),
+    ("our flat has had no electricity since this morning", "en"),
+    ("家里没电了", "zh"),
+    ("家里突然没电了", "zh"),
+]
+
+
+@pytest.mark.parametrize(("question", "language"), POWER_CUTS)
+def test_no_power_at_home_is_the_outage_not_the_bill(
+    shared_matcher: Matcher, templates: list[CaseTemplate], question: str, language: str
+) -> None:
+    """A power cut at home is a fault a person repairs (the outage template needs one), not
+    a question of how to pay the electricity bill; asked in either language, with or
+    without a language given."""
+    outage = next(t for t in templates if t.id == "power-outage")
+    assert outage.needs_person
+    for asked in (language, None):
+        matches = shared_matcher.search(question, asked)
+        assert matches[0].template_id == "power-outage", (question, matches[:2])
+        assert shared_matcher.band(matches) is not Band.HANDOVER
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How do I pay the electricity bill?",
+        "电费在哪里交",
+        "my electricity bill is too high, where do I pay it",
+    ],
+)
+def test_the_bill_is_still_the_bill_beside_the_outage(
+    shared_matcher: Matcher, question: str
+) -> None:
+    assert shared_matcher.search(question, None)[0].template_id == "utility-bill-payment"
