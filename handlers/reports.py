@@ -80,15 +80,17 @@ async def report(update: Update, context: DeskContext) -> None:
 @supervisors_only
 @refusals
 async def template_from(update: Update, context: DeskContext) -> None:
-    """/template_from N: the questions grouped with ticket N's over the last month proposed
-    as one template, answered with the resolution of the group's latest closed ticket; the
+    """/template_from N [| answer]: the questions grouped with ticket N's over the last month
+    proposed as one template, answered with `answer` or else the resolution of the group's
+    latest closed ticket (refused, saying so, where that reports one case's result); the
     department's supervisors decide it as any proposal (/pending)."""
     desk = context.desk
     user, message = update.effective_user, update.effective_message
     assert user is not None and message is not None
     language = desk.settings.languages.default
-    words = list(context.args or [])
-    usage = desk.texts.render("usage", language, usage="/template_from N")
+    number, _, answer = " ".join(context.args or []).partition("|")
+    words = number.split()
+    usage = desk.texts.render("usage", language, usage="/template_from N [| answer]")
     if len(words) != 1:
         await post.say(desk, update.update_id, post.reply(message, usage))
         return
@@ -103,6 +105,7 @@ async def template_from(update: Update, context: DeskContext) -> None:
             supervisor_id=user.id,
             start=tx.now - timedelta(days=GROUPED_OVER),
             end=tx.now,
+            answer=answer,
         )
         text = desk.texts.render(
             "template_proposed",

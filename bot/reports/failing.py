@@ -243,10 +243,13 @@ async def propose_from_group(
     supervisor_id: int,
     start: datetime,
     end: datetime,
+    answer: str = "",
 ) -> proposals.Proposal:
     """The one step from a group to a proposed template: the group of the period [start, end)
-    holding ticket `ticket_id`, its wordings as the template's questions and the resolution
-    summary of its latest closed ticket as the answer, proposed (pending a supervisor's
+    holding ticket `ticket_id`, its wordings as the template's questions and `answer` (an
+    answer written for everyone, in the language of the group's latest closed ticket) or else
+    that ticket's resolution summary as the answer (refused where it reports one case's
+    result: `proposals.propose`, InvalidInput `answer_for_all`), proposed (pending a supervisor's
     approval, `proposals.propose_and_tell`) in the name of that ticket. Raises InvalidInput
     (no_group, nothing_resolved) or as `proposals.propose` does."""
     asked = await handed_over(tx.session, start, end)
@@ -271,5 +274,5 @@ async def propose_from_group(
         ticket_id=source.id,
         officer_id=supervisor_id,
         questions=dict(questions),
-        answer={source.language: source.resolution_summary},
+        answer={source.language: answer.strip() or source.resolution_summary},
     )

@@ -33,6 +33,8 @@ SAMPLE = {
     "word": "abc",
     "department": "general",
     "owner": "王芳",
+    "officer": "李强",
+    "staff_number": "G-0102",
 }
 
 
