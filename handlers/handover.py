@@ -96,7 +96,7 @@ def _present(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list
                 return [_offer(chat_id, text, keyboards.categories(desk, language))]
             return [post.message(chat_id, text)]
         case Action.MORE:
-            reason = "edited" if outcome.edited else "added"
+            reason = "edited" if outcome.edited else "forwarded" if outcome.forwarded else "added"
             text = desk.texts.render("category_waiting", language, reason=reason)
             return [post.message(chat_id, text)]
         case Action.DROPPED:
@@ -105,7 +105,9 @@ def _present(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list
             text = desk.texts.render("courtesy", language, thanks=outcome.thanks)
             return [post.message(chat_id, text)]
         case Action.NO_WORDS:
-            text = desk.texts.render("no_words", language, kind=outcome.wordless)
+            text = desk.texts.render(
+                "no_words", language, kind=outcome.wordless, waiting=outcome.waiting
+            )
             if outcome.wordless == Wordless.PUZZLED_AFTER_ANSWER:  # a person, as under it
                 return [_offer(chat_id, text, keyboards.person(desk, language))]
             return [post.message(chat_id, text)]

@@ -18,7 +18,7 @@ from bot import conversation, replies
 from bot.desk import Desk
 from bot.details import carried
 from bot.intake import emergency, flow, handing, held, inquiry
-from bot.intake.decision import has_words
+from bot.intake.decision import Action, has_words
 from bot.intake.media import (
     NO_QUESTION,
     Attachment,
@@ -28,6 +28,8 @@ from bot.intake.media import (
     decide_media,
 )
 from bot.intake.own_kind import danger_apart
+from bot.intake.reminding import remind
+from bot.intake.wordless import Wordless, waited
 from bot.models import DialogStep, Requester, Ticket
 from bot.notices import card_refresh, publish
 from bot.transaction import Transaction
@@ -146,6 +148,8 @@ async def take_media(
         return Taken(action, ticket=current, emergency=raised, dangers=told, alerted_only=only)
     if action is MediaAction.NO_WORDS:
         return Taken(action)
+    if action is MediaAction.STILL_WAITING:
+        return Taken(action, question=await _still_waiting(tx, desk, requester, step))
     held.hold(requester, attachment)
     if action is MediaAction.QUESTION:
         outcome = await flow.take_text(
@@ -167,6 +171,18 @@ async def take_media(
         requester.dialog_step = DialogStep.CLARIFY
         requester.last_question = requester.last_offered = None
     return Taken(action)
+
+
+async def _still_waiting(
+    tx: Transaction, desk: Desk, requester: Requester, step: DialogStep | None
+) -> handing.Outcome:
+    """A sticker, a GIF or a dice while the bot's question waits (`MediaAction.STILL_WAITING`):
+    the kind of matter recalled as for a filler (`reminding.remind`), any other question
+    asked again (`wordless.waited`); nothing joins their question."""
+    if step is DialogStep.CATEGORY:
+        turns = inquiry.current(requester.inquiry, now=desk.now(), waiting=True)
+        return await remind(tx=tx, desk=desk, requester=requester, turns=turns, text="")
+    return handing.Outcome(Action.NO_WORDS, wordless=Wordless.NOT_WORDS, waiting=waited(step))
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,8 @@ The table, in words (each row wins over those below it):
 | CATEGORY, filler       |        | no                 |          | any   | REMIND      |
 | CATEGORY, other words  |        | no                 |          | any   | MORE        |
 | any (no words at all)  |        |                    |          |       | NO_WORDS    |
-| none, NEW_Q., ABOUT    |        | a forward alone    |          |       | ASK_ABOUT   |
+| none, NEW_Q., ABOUT,   |        | a forward alone    |          |       | ASK_ABOUT   |
+| CLARIFY                |        |                    |          |       |             |
 | none, NEW_Q., CLARIFY  |        | no matter said     |          |       | ASK_MATTER  |
 | none, NEW_Q., CLARIFY  |        | an opener          |          |       | CLARIFY     |
 | CLARIFY (MATTER)       |        | courtesy           |          | any   | CLARIFY     |
@@ -74,8 +75,9 @@ own); "courtesy": thanks, "ok", "好的" alone or in a row, nothing of theirs wa
 "a forward alone": the text is forwarded, not written by them, and nothing of
 theirs waits (`forwarded`): a clerk handed a notice asks what they want done about it, once, and
 their answer with the forward is the question (at ABOUT, more forwards join it and the question
-is not asked anew; the band is their answer's alone, `searched_words`); "an announcement": a
-notice typed, stating a fact with nothing of theirs in it ("通知:本周六停水",
+is not asked anew; the band is their answer's alone, `searched_words`; at CLARIFY a forward
+says none of what they want either; issue 14: it was searched as their answer); "an
+announcement": a notice typed, stating a fact with nothing of theirs in it ("通知:本周六停水",
 `bot.intake.announcement`), nothing of theirs waiting: a clerk answers from a template that fits
 and needs no person, else asks what they want done about it, as for a forward (a notice leading
 words of their own is their matter, its band that of their words); "a name said": the text is
@@ -228,7 +230,7 @@ def before_match(
     if not words:
         return Action.NO_WORDS
     if forwarded and (
-        step is DialogStep.ABOUT
+        step in (DialogStep.ABOUT, DialogStep.CLARIFY)
         or (not question_waiting and step in (None, DialogStep.NEW_QUESTION))
     ):
         return Action.ASK_ABOUT

@@ -51,7 +51,7 @@ from bot.intake.reminding import remind
 from bot.intake.search import band_of
 from bot.intake.search import closest as closest_templates
 from bot.intake.second import two_questions, with_second
-from bot.intake.wordless import is_empty, wordless_of
+from bot.intake.wordless import is_empty, waited, wordless_of
 from bot.kinds import Origin
 from bot.models import DialogStep, Requester, Ticket
 from bot.priority import emergency_words
@@ -158,7 +158,8 @@ async def take_text(
         )
         return emergency.told(danger, mine, into)
     if decided is Action.NO_WORDS:  # each kind answered for what it is, nothing filed
-        return Outcome(decided, wordless=wordless_of(text, going_on, step is None))
+        kind = wordless_of(text, going_on, step is None)
+        return Outcome(decided, wordless=kind, waiting=waited(step))
     if decided is Action.INTO_TICKET:
         return Outcome(decided, ticket=current, settled=placed.settled, unsure=placed.unsure)
     if decided is Action.COURTESY or (
@@ -228,10 +229,12 @@ async def take_text(
                 step=step, earlier=requester.last_question, text=written
             )
         question = requester.last_question or written
-        if edit_of is not None:
+        if edit_of is not None or origin is not None:
             # An edit is a correction of what waits, not a word to act on: the choice is
             # still theirs to make, nothing opens behind their back (they are told it is taken).
-            return Outcome(decided, edited=edited)
+            # A forward is kept with the question, never its kind: a notice's "停水" passed
+            # on is someone else's news, not their matter (issue 14: it opened a fault report).
+            return Outcome(decided, edited=edited, forwarded=origin is not None)
         matter = Matter(desk, requester.inquiry or [], question)
         category = matter.category()
         if category is None:

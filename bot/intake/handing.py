@@ -59,6 +59,7 @@ class Outcome:
     typed: bool = False  # ASK_ABOUT: a notice they typed (`announcement`), not forwarded
     reminder: Reminder | None = None  # REMIND: which reminder (`pending.reminder`)
     edited: bool = False  # MORE: an edit of the question applied (else words added to it)
+    forwarded: bool = False  # MORE: a forward added to it (its kind not decided by it)
     thanks: bool = False  # COURTESY: the words were thanks (else "ok" and the like)
     again: bool = False  # CLARIFY: asked before, still nothing of the matter
     # An emergency said (Action.EMERGENCY, or into a ticket: INTO_TICKET): the requester is
@@ -71,8 +72,10 @@ class Outcome:
     # INTO_TICKET: `ticket` was chosen among those in hand for its matter or the details it
     # waits for (bot/intake/whose.py), not taken as the latest.
     settled: bool = False
-    # NO_WORDS: what the text without words is (`bot.intake.wordless`), worded for its kind.
+    # NO_WORDS: what the text without words is (`bot.intake.wordless`), worded for its kind;
+    # the bot's question it leaves waiting, asked again (`wordless.waited`; "": none).
     wordless: str = ""
+    waiting: str = ""
     # One of two questions in one message answered, the other not (bot/intake/second.py):
     # the words of the one the knowledge base could not answer, which a person takes.
     unanswered: str | None = None

@@ -18,6 +18,7 @@ the kinds that carry no question, NO_QUESTION; a GIF with words under it is thei
 | any    | any        | none carried     | any      | NO_WORDS          |
 | yes    | yes        | any   |      |          | INTO_TICKET_QUIET |
 | yes    | no         | any   |      |          | INTO_TICKET       |
+| no     |            | no    | no   | waits    | STILL_WAITING     |
 | no     |            | no    | no   |          | NO_WORDS          |
 | no     | any        | yes   |      |          | QUESTION          |
 | no     | yes        | no    |      |          | HOLD_QUIET        |
@@ -28,6 +29,11 @@ the kinds that carry no question, NO_QUESTION; a GIF with words under it is thei
 "None carried": a message of no known kind with no file, no caption and nothing described
 (`carries_nothing`: a text with no words that reached the bot as no text, ""), nothing to keep
 nor to file (a tester's blank message joined an unrelated ticket as "其他×1").
+"Waits": a question of the bot's waits for the requester (the kind of matter, what a vague
+opener is about, what to do about a forward, what the matter is: any step but /new's): a
+sticker then is no part of their question, and they are asked what waits again, never told
+to write a question as if none had been asked (issue 14, "the first inquiry loses
+nothing"); while the kind waits, as for a filler (`bot.intake.reminding`).
 Every other row files or holds the attachment: nothing a requester sends for their matter is
 dropped. What is held goes into the ticket their question opens (`bot.intake.held`); "answered":
 no step waits and the bot's last act in the first inquiry going on was an answer or "did you
@@ -67,6 +73,7 @@ class MediaAction(StrEnum):
     HOLD_WITH_ANSWER = "hold_with_answer"  # held with the question just answered (or offered)
     HOLD_AND_ASK = "hold_and_ask"  # held; the requester is asked what it is about
     NO_WORDS = "no_words"  # a sticker, a GIF, no ticket: words please (nothing changes)
+    STILL_WAITING = "still_waiting"  # the same while the bot's question waits: asked again
 
 
 @dataclass(frozen=True)
@@ -133,7 +140,8 @@ def decide_media(
     if step is None and ticket_in_progress:
         return MediaAction.INTO_TICKET_QUIET if album_seen else MediaAction.INTO_TICKET
     if not kept and not words:
-        return MediaAction.NO_WORDS
+        waits = step is not None and step is not DialogStep.NEW_QUESTION
+        return MediaAction.STILL_WAITING if waits else MediaAction.NO_WORDS
     if words:
         return MediaAction.QUESTION
     if album_seen:

@@ -12,6 +12,13 @@ what you need":
 - SYMBOLS: emoji, other punctuation or symbols: no words; what do they need?
 - NOT_WORDS: a sticker, a GIF, a dice (`bot.kinds.NO_QUESTION`): the bot reads words and
   photos; write the question, please.
+
+While a question of the bot's waits for the requester (what a vague opener is about, what
+to do about a forward, what the matter is: `waited`), any of these is answered with that
+question again, never as if nothing had been asked (issue 14, "the first inquiry loses
+nothing": a sticker to "what is it about?" was told to write its question); nothing of it
+joins their question. (While the kind of matter waits it is a filler: the choice is recalled,
+`bot.intake.reminding`.)
 """
 
 from __future__ import annotations
@@ -20,6 +27,8 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from typing import Any
+
+from bot.models import DialogStep
 
 
 class Wordless(StrEnum):
@@ -70,3 +79,14 @@ def wordless_of(text: str, turns: Sequence[Mapping[str, Any]], answered: bool) -
     inquiry's `turns` (`bot.intake.inquiry`) when `answered` may be (no dialog step waits)."""
     after = answered and bool(turns) and turns[-1].get("did") == "answer"
     return wordless_kind(text, after_answer=after)
+
+
+# The bot's questions a message without words leaves waiting, asked again (`waited`).
+_ASKED_AGAIN = (DialogStep.CLARIFY, DialogStep.ABOUT, DialogStep.MATTER)
+
+
+def waited(step: DialogStep | None) -> str:
+    """The question of the bot's still waiting at `step`, asked again after a message
+    without words (the `no_words` template's `waiting`): the step's value, "" when nothing
+    waits but a new question (/new's, or none)."""
+    return step.value if step in _ASKED_AGAIN else ""

@@ -376,7 +376,9 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [(d, {"decision": d}) for d in ("accepted", "returned")]
     if template == "no_words":  # bot/intake/wordless.py
         kinds = ("empty", "puzzled", "puzzled_after_answer", "symbols", "not_words")
-        return [(k, {"kind": k}) for k in kinds]
+        waiting = ("clarify", "about", "matter")  # the bot's question asked again
+        again = [(f"{k}-{w}", {"kind": k, "waiting": w}) for k in kinds for w in waiting]
+        return [*((k, {"kind": k}) for k in kinds), *again]
     if template == "confirmed_said":  # bot/closure.py: a remark on the service, or none
         return [("remark", {}), ("plain", {"remark": ""})]
     if template == "group_not_served":
@@ -434,7 +436,7 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
     if template == "ask_matter":
         return [("person", {"person": True}), ("service", {"person": False})]
     if template == "category_waiting":
-        reasons = ("filler", "again", "plain", "added", "edited")
+        reasons = ("filler", "again", "plain", "added", "forwarded", "edited")
         return [(r, {"reason": r, "fallback": "咨询"}) for r in reasons]
     if template == "new_question":
         kept = ("forward", "person", "service")

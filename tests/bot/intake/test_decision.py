@@ -306,9 +306,14 @@ def test_a_forward_alone_is_asked_about_once() -> None:
     assert before_match(step=DialogStep.ABOUT, question_waiting=True, **alone) is (
         Action.ASK_ABOUT
     )
+    # Asked what it is about (CLARIFY), a forward says none of what they want either: kept,
+    # and asked about (issue 14: it was searched as their answer), whatever waits.
+    assert before_match(step=DialogStep.CLARIFY, **alone) is Action.ASK_ABOUT
+    assert before_match(step=DialogStep.CLARIFY, question_waiting=True, **alone) is (
+        Action.ASK_ABOUT
+    )
     # Not alone: words of theirs wait (after an answer), or the bot waits for something else.
     assert before_match(step=None, question_waiting=True, **alone) is None
-    assert before_match(step=DialogStep.CLARIFY, **alone) is None
     assert before_match(step=DialogStep.CATEGORY, **alone) is Action.MORE
     # Into the ticket in progress as ever; a forward with no words is none.
     assert before_match(step=None, **{**alone, "ticket_in_progress": True}) is (Action.INTO_TICKET)

@@ -25,6 +25,7 @@ from bot.texts import Texts
 
 STEPS = {"-": None, "new": DialogStep.NEW_QUESTION, "clarify": DialogStep.CLARIFY}
 STEPS["category"] = DialogStep.CATEGORY
+STEPS["about"], STEPS["matter"] = DialogStep.ABOUT, DialogStep.MATTER
 
 # step, ticket in progress, album seen, caption has words, kept (not a sticker, a dice or a
 # GIF; only a GIF carries words, its caption the question) -> action ("answered": no step
@@ -43,6 +44,13 @@ TABLE = """
 new       ticket  new     none     kept     hold_and_ask
 new       ticket  new     words    kept     question
 clarify   none    new     none     kept     hold_and_ask
+clarify   none    new     none     sticker  still_waiting
+clarify   ticket  new     none     sticker  still_waiting
+clarify   none    new     words    sticker  question
+about     none    new     none     sticker  still_waiting
+matter    none    new     none     sticker  still_waiting
+new       none    new     none     sticker  no_words
+category  none    new     none     sticker  still_waiting
 category  none    new     none     kept     hold_for_category
 category  none    seen    none     kept     hold_quiet
 category  ticket  new     words    kept     question

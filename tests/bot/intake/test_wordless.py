@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from bot.intake.decision import Action, before_match
 from bot.intake.media import MediaAction, decide_media
 from bot.intake.small_words import has_words
-from bot.intake.wordless import Wordless, is_empty, wordless_kind, wordless_of
+from bot.intake.wordless import Wordless, is_empty, waited, wordless_kind, wordless_of
 from bot.models import DialogStep
 
 INVISIBLE = ["\u200b", "\u200d", "\ufeff", "\ufe0f", "\u200b \u200b", "\u2060", "\u200e", " "]
@@ -82,3 +82,15 @@ def test_a_gif_is_no_question_but_its_caption_is() -> None:
 def test_every_text_without_words_has_a_kind(text: str) -> None:
     if not has_words(text):
         assert wordless_kind(text, after_answer=False) in set(Wordless) - {Wordless.NOT_WORDS}
+
+
+def test_the_question_waiting_is_asked_again_after_no_words() -> None:
+    """Issue 14, "the first inquiry loses nothing": a sticker or an emoji while the bot's
+    question waits is answered with that question again (the `no_words` template's
+    `waiting`), never as if nothing had been asked; /new's question, or none, is asked by
+    the plain reply (the kind of matter is recalled as for a filler, before this)."""
+    assert waited(DialogStep.CLARIFY) == "clarify"
+    assert waited(DialogStep.ABOUT) == "about"
+    assert waited(DialogStep.MATTER) == "matter"
+    assert waited(DialogStep.NEW_QUESTION) == ""
+    assert waited(None) == ""
