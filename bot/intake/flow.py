@@ -319,6 +319,7 @@ async def take_text(
             requester=requester,
             question=question,
             category=fallback_category(desk.settings),
+            admitted=step is DialogStep.CATEGORY,
         )
     # A second question after an opener in the same text: searched apart (bot/intake/second.py).
     fresh = decided is None and origin is None and step is None

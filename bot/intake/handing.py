@@ -161,6 +161,7 @@ async def hand_over(
     emergency: bool = False,
     matter: Matter | None = None,
     earlier: bool = False,
+    admitted: bool = False,
 ) -> Outcome:
     """Hand a question to a person, in the caller's transaction: open a ticket in `category`
     (None: the category its cue words or a close template name) for `department` (None: as
@@ -175,7 +176,13 @@ async def hand_over(
     keeps it from a person. `matter`: the caller's `Matter` of the requester's inquiry and
     this `question`, when it has one (its close template is searched once, not again here).
     `earlier`: the inquiry is an older one set aside (bot/intake/earlier.py): the buttons and
-    the media of the one in progress are not its."""
+    the media of the one in progress are not its. `admitted`: the question was let in under
+    the open-ticket limit when its kind of matter was asked (so is one whose kind waits, the
+    requester's step CATEGORY): settling its kind (a button, a name typed, "人工", the
+    sweep's fallback, `bot.intake.unchosen`) never refuses it for a ticket of theirs opened
+    or reopened meanwhile (issue 14: the sweep dropped it, unsaid). The limit keeps a flood
+    of new questions out; a question already in is finished, as a clerk finishes the slip
+    in hand."""
     session = tx.session
     # The whole inquiry says what the matter is: details sent after an answer name no
     # category, the question they follow does.
@@ -196,11 +203,15 @@ async def hand_over(
         if requester.id is None
         else await requesters.count_open(session=session, requester_id=requester.id)
     )
+    # An emergency is never refused for the requester's other open tickets, nor a question
+    # let in when its kind was asked.
+    admitted = admitted or requester.dialog_step == DialogStep.CATEGORY
     decided = handover(
         category=category,
         open_tickets=open_count,
-        # An emergency is never refused for the requester's other open tickets.
-        open_ticket_limit=open_count + 1 if emergency else desk.settings.abuse.open_tickets,
+        open_ticket_limit=open_count + 1
+        if emergency or admitted
+        else desk.settings.abuse.open_tickets,
     )
     if decided is Handover.TOO_MANY:
         requester.dialog_step = None

@@ -6,8 +6,10 @@ without choosing has still said the answer did not help: the clerk does not drop
 After config `intake.category_wait` with no word from them, the sweep opens the ticket in
 the kind its words name, else the fallback category (the general window sorts it out), with
 everything they said, and tells them (`category_unchosen`): nothing said not-helped is ever
-left unfiled. Why not open at once: the kind chosen routes it and sets its promise right,
-and a requester who is still there chooses it in a moment."""
+left unfiled, not even when a ticket of theirs opened or reopened meanwhile has brought them
+to their open-ticket limit (the question was let in when its kind was asked). Why not open
+at once: the kind chosen routes it and sets its promise right, and a requester who is still
+there chooses it in a moment."""
 
 from __future__ import annotations
 
@@ -39,19 +41,31 @@ def since(turns: list[dict[str, object]] | None) -> datetime | None:
 
 async def open_unchosen(desk: Desk) -> int:
     """Open the ticket of every question whose category was asked and left unchosen past
-    `intake.category_wait` (see the module); how many were opened."""
+    `intake.category_wait` (see the module); how many were opened. Every requester waited
+    on is looked at, a batch at a time in the order of their ids (the index
+    `ix_requesters_dialog_step`): one wait is due or not by the time of its latest turn,
+    which the database cannot filter on, so a first batch of waits not yet due never hides
+    one that is."""
     now = desk.now()
-    wait = desk.settings.intake.category_wait
-    async with desk.transaction() as tx:
-        query = select(Requester.id).where(Requester.dialog_step == DialogStep.CATEGORY.value)
-        waiting = list((await tx.session.scalars(query.limit(BATCH))).all())
-    opened = 0
-    for requester_id in waiting:
-        try:
-            opened += await _open_one(desk, requester_id, now - wait)
-        except Exception:
-            log.exception("opening requester %s's unchosen question failed", requester_id)
-    return opened
+    before = now - desk.settings.intake.category_wait
+    opened, after = 0, 0
+    while True:
+        async with desk.transaction() as tx:
+            query = (
+                select(Requester.id)
+                .where(Requester.dialog_step == DialogStep.CATEGORY.value, Requester.id > after)
+                .order_by(Requester.id)
+                .limit(BATCH)
+            )
+            waiting = list((await tx.session.scalars(query)).all())
+        for requester_id in waiting:
+            try:
+                opened += await _open_one(desk, requester_id, before)
+            except Exception:
+                log.exception("opening requester %s's unchosen question failed", requester_id)
+        if len(waiting) < BATCH:
+            return opened
+        after = waiting[-1]
 
 
 async def _open_one(desk: Desk, requester_id: int, before: datetime) -> int:
@@ -70,12 +84,18 @@ async def _open_one(desk: Desk, requester_id: int, before: datetime) -> int:
         turns = requester.inquiry or []
         question = requester.last_question or inquiry.words(turns)
         category = Matter(desk, turns, question).category() or fallback_category(desk.settings)
+        # Let in under the open-ticket limit when its kind was asked, it is opened even if a
+        # ticket of theirs was opened or reopened since (`hand_over`'s `admitted`): never
+        # dropped unsaid.
         outcome = await hand_over(
-            tx=tx, desk=desk, requester=requester, question=question, category=category
+            tx=tx,
+            desk=desk,
+            requester=requester,
+            question=question,
+            category=category,
+            admitted=True,
         )
-        if outcome.ticket is None:  # too many open already: the choice is no longer asked
-            requester.dialog_step = None
-            return 0
+        assert outcome.ticket is not None, outcome.action
         told = Notice(
             "category_unchosen",
             (Audience.REQUESTER,),

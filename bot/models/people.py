@@ -98,6 +98,10 @@ class Requester(Base):
     banned_by: Mapped[int | None] = mapped_column(BigInteger)
     ban_reason: Mapped[str | None] = mapped_column(Text)
 
+    # The requesters a step waits on, in the order of their ids: the sweep's look at the
+    # questions whose kind of matter waits (bot/intake/unchosen.py), a batch at a time.
+    __table_args__ = (Index("ix_requesters_dialog_step", "dialog_step", "id"),)
+
     def __repr__(self) -> str:
         return f"Requester({self.id}, tg={self.telegram_user_id})"
 

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from telegram.ext import Application
 
 from bot.classify import fallback_category
+from bot.intake import unchosen
 from bot.models import Requester, Ticket
 from emulator.server import Emulator
 from handlers.context import DeskContext
@@ -73,3 +74,41 @@ async def test_a_category_never_chosen_still_opens_the_ticket(
     # Once: the next sweep opens nothing more.
     await sweep(DeskContext(application))
     assert len(await _tickets(application)) == 1
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_wait_due_is_found_behind_many_not_yet_due(
+    running: tuple[Emulator, App], desk_clock: DeskClock
+) -> None:
+    """More requesters wait on their kind of matter than the sweep takes at once (`BATCH`),
+    those first by id not yet due: the one due behind them is opened all the same (the
+    sweep looked at its first batch only, in no order, and never reached it)."""
+    emulator, application = running
+    desk = application.bot_data.desk
+    wait = desk.settings.intake.category_wait
+    # Others whose kind was asked later (not due when the requester's is), first by id.
+    later = {"did": "category", "at": (desk_clock.now + wait).isoformat()}
+    async with desk.sessions() as session, session.begin():
+        for n in range(unchosen.BATCH + 5):
+            session.add(
+                Requester(
+                    telegram_user_id=700000 + n,
+                    chat_id=700000 + n,
+                    language="zh",
+                    created_at=desk_clock.now,
+                    last_question="还没选类型",
+                    dialog_step="category",
+                    inquiry=[later],
+                )
+            )
+    asked = await _says(emulator, desk_clock, REQUESTER, QUESTION[REQUESTER])
+    if CHOOSE[REQUESTER] not in asked:
+        asked = await _says(emulator, desk_clock, REQUESTER, NOT_HELPED[REQUESTER])
+    assert CHOOSE[REQUESTER] in asked, asked
+    heard = len(bot_said(emulator.world, REQUESTER))
+    desk_clock.now += wait
+    await sweep(DeskContext(application))
+    told = (await bot_lines(emulator, REQUESTER, heard + 1))[-1].text
+    assert OPENED[REQUESTER] in told, told
+    (ticket,) = await _tickets(application)
+    assert QUESTION[REQUESTER] in ticket.question
