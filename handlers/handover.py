@@ -96,7 +96,9 @@ def _present(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list
                 return [_offer(chat_id, text, keyboards.categories(desk, language))]
             return [post.message(chat_id, text)]
         case Action.MORE:
-            reason = "edited" if outcome.edited else "forwarded" if outcome.forwarded else "added"
+            reason = "edited" if outcome.edited else "added"
+            if outcome.forwarded:  # "this one too" for a forward right after another
+                reason = "forwarded_more" if outcome.more else "forwarded"
             text = desk.texts.render("category_waiting", language, reason=reason)
             return [post.message(chat_id, text)]
         case Action.DROPPED:

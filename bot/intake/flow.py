@@ -223,6 +223,8 @@ async def take_text(
         edited = edit_of is not None and pending.apply_edit(
             requester, edit_of, written, notice=announced, own=own
         )
+        # A forward after a forward (several passed on at once): "this one too", said short.
+        more = origin is not None and (requester.inquiry or [{}])[-1].get("forwarded") is True
         if not edited:
             record_turn(requester, said)
             requester.last_question = question_of(
@@ -234,7 +236,7 @@ async def take_text(
             # still theirs to make, nothing opens behind their back (they are told it is taken).
             # A forward is kept with the question, never its kind: a notice's "停水" passed
             # on is someone else's news, not their matter (issue 14: it opened a fault report).
-            return Outcome(decided, edited=edited, forwarded=origin is not None)
+            return Outcome(decided, edited=edited, forwarded=origin is not None, more=more)
         matter = Matter(desk, requester.inquiry or [], question)
         category = matter.category()
         if category is None:

@@ -55,7 +55,9 @@ class Outcome:
     # ASK_MATTER: they asked for a person (else for a kind of service); INTO_TICKET: the
     # words only ask for a person (the ticket in hand already waits for or has one).
     person: bool = False
-    more: bool = False  # ASK_ABOUT: another forward, joined to those already asked about
+    # ASK_ABOUT: another forward, joined to those already asked about; MORE: a forward
+    # right after another, added to the question too.
+    more: bool = False
     typed: bool = False  # ASK_ABOUT: a notice they typed (`announcement`), not forwarded
     reminder: Reminder | None = None  # REMIND: which reminder (`pending.reminder`)
     edited: bool = False  # MORE: an edit of the question applied (else words added to it)

@@ -436,7 +436,7 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
     if template == "ask_matter":
         return [("person", {"person": True}), ("service", {"person": False})]
     if template == "category_waiting":
-        reasons = ("filler", "again", "plain", "added", "forwarded", "edited")
+        reasons = ("filler", "again", "plain", "added", "forwarded", "forwarded_more", "edited")
         return [(r, {"reason": r, "fallback": "咨询"}) for r in reasons]
     if template == "new_question":
         kept = ("forward", "person", "service")

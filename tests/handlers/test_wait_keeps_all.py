@@ -29,6 +29,8 @@ CHOOSE = {REQUESTER: "事项类型", ENGLISH: "kind of matter"}
 OPENER = {REQUESTER: "我想咨询一下", ENGLISH: "I need help"}
 CLARIFY = {REQUESTER: "能再具体说说吗", ENGLISH: "tell me a little more"}
 NOTICE = {REQUESTER: "通知:本周六全天停水", ENGLISH: "Notice: no water all day on Saturday"}
+TIMES = {REQUESTER: "停水时间:8:00-18:00", ENGLISH: "From 8:00 to 18:00"}
+TOO = {REQUESTER: "这条也补充到问题里了", ENGLISH: "This one is added to your question too"}
 FORWARD_KEPT = {REQUESTER: "转发的消息", ENGLISH: "forwarded"}
 ASK_ABOUT = {REQUESTER: "请问您希望我们就这条消息为您做什么", ENGLISH: "What would you like us"}
 GENERIC = {REQUESTER: "请用文字简单说说您的问题", ENGLISH: "Please write your question"}
@@ -79,12 +81,16 @@ async def test_a_forward_under_the_category_buttons_is_added_never_its_kind(
     assert await _tickets(application) == []
     requester = await _requester(application, user)
     assert requester.dialog_step == DialogStep.CATEGORY.value
-    # The choice, pressed, opens the ticket with both.
+    # Another right after it (several passed on at once): "this one too", in other words.
+    await _sends(emulator, "forwards", {**forward, "text": TIMES[user]})
+    again = (await bot_lines(emulator, user, 3))[-1].text
+    assert TOO[user] in again and again != told, again
+    # The choice, pressed, opens the ticket with all of it.
     await emulator.world.user_presses(user, user, choice.message_id, "cat:complaint")
-    await bot_lines(emulator, user, 3)
+    await bot_lines(emulator, user, 4)
     (ticket,) = await _tickets(application)
     assert ticket.category == "complaint"
-    assert QUESTION[user] in ticket.question and NOTICE[user] in ticket.question
+    assert all(w in ticket.question for w in (QUESTION[user], NOTICE[user], TIMES[user]))
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
