@@ -20,7 +20,7 @@ from bot.intake.beside_asked import asked_waits
 from bot.intake.close import other_matter
 from bot.intake.complaint_opener import complaint_told
 from bot.intake.inquiry import Turn
-from bot.intake.new_matter import Led
+from bot.intake.new_matter import Led, reads_as_question
 from bot.intake.openers import wants_person
 from bot.intake.owed import owed_ticket
 from bot.intake.own_kind import apart_from, same_matter
@@ -105,9 +105,16 @@ async def place(
     )
     # "我要投诉" alone: about a ticket in hand, or a new matter? Typed instead of naming a
     # ticket when asked which one a message is for, a new matter begun (bot/intake/
-    # beside_asked.py): what is it about? Never the same question again.
+    # beside_asked.py): what is it about? Never the same question again. So is a question
+    # of no ticket's matter typed then: answered, or a first inquiry of its own.
     opener = free and not beside and complaint_told(text) == ""
-    begun = opener and await asked_waits(session=tx.session, requester=requester)
+    begun = (
+        free
+        and not beside
+        and (opener or reads_as_question(text))
+        and await asked_waits(session=tx.session, requester=requester)
+        and (opener or not await _of_any(tx, desk, requester, text))
+    )
     aside = (
         free
         and current is not None
@@ -122,6 +129,12 @@ async def place(
         if other is not None:
             return Placed(other, beside=False, apart=False, aside=False, settled=True)
     return Placed(current, beside=beside, apart=apart, aside=aside)
+
+
+async def _of_any(tx: Transaction, desk: Desk, requester: Requester, text: str) -> bool:
+    """Whether `text` tells the matter of a ticket in hand (`same_matter`)."""
+    found = await replies.in_hand(session=tx.session, requester_id=requester.id)
+    return any(same_matter(desk, t, text) for t, _ in found)
 
 
 async def _of_matter(

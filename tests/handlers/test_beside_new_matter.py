@@ -206,6 +206,35 @@ async def test_a_new_matter_no_template_answers_instead_of_which_ticket_is_its_o
     assert NOISE[user] in third.question
 
 
+SCHOOL = {
+    REQUESTER: "我家孩子明年上小学,学区是怎么划分的?",
+    ENGLISH: "How are primary school catchment areas decided for my child?",
+}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("user", [REQUESTER, ENGLISH])
+async def test_a_question_no_template_answers_instead_of_which_ticket_is_a_new_inquiry(
+    running: tuple[Emulator, App], desk_clock: DeskClock, user: int
+) -> None:
+    """A question of neither ticket's matter that the knowledge base cannot answer: a new
+    inquiry (its kind asked, or a ticket of its own), not asked "which one?" about again."""
+    emulator, application = running
+    window = Window(emulator, application, desk_clock, user)
+    asked = await _asked_which(window)
+    reply = await window.says(SCHOOL[user])
+    assert WHICH[user] not in reply.text, reply.text
+    for ticket_id in (1, 2):
+        assert SCHOOL[user] not in [t for t, _ in await window.filed(ticket_id)]
+    assert window.world.find(user, asked.message_id).get("reply_markup")
+    data = _data(reply)
+    if "cat:complaint" in data:  # its kind asked: the choice opens its ticket
+        await window.world.user_presses(user, user, reply.message_id, "cat:consultation")
+    await window.has(3)
+    third = (await window.tickets())[2]
+    assert SCHOOL[user] in third.question
+
+
 async def _answered_beside_ticket(window: Window) -> Any:
     """Ticket #1 (housing) in hand, then a question of another matter answered aside."""
     user = window.user
