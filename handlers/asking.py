@@ -12,7 +12,15 @@ import logging
 from telegram import Message, Update
 
 from bot.desk import Desk
-from bot.intake import attachments, colleagues, flow, offers, pressing, recurrence
+from bot.intake import (
+    attachments,
+    beside_follow,
+    colleagues,
+    flow,
+    offers,
+    pressing,
+    recurrence,
+)
 from bot.intake.buttons import Press, PressAction
 from bot.intake.decision import Action as IntakeAction
 from bot.models import Requester
@@ -239,7 +247,16 @@ async def other(update: Update, context: DeskContext) -> None:
             )
             await post.post(tx, present(desk, requester, outcome))
             return
-        beside = attachments.beside_ticket(requester, desk.now())
+        # A caption right after an answer aside from the tickets: that question's.
+        follows = await beside_follow.follows_answer(
+            tx=tx,
+            desk=desk,
+            requester=requester,
+            current=current,
+            caption=attachment.caption,
+            replied_to=replied.message_id if replied else None,
+        )
+        beside = follows or attachments.beside_ticket(requester, desk.now())
         if current is not None and requester.dialog_step is None and not beside:
             # Into a ticket: the one it answers, when more than one is in hand.
             current = await which.ticket_for(
@@ -248,7 +265,12 @@ async def other(update: Update, context: DeskContext) -> None:
             if current is None:
                 return  # they are asked which of their tickets it is for
         taken = await attachments.take_media(
-            tx=tx, desk=desk, requester=requester, current=current, attachment=attachment
+            tx=tx,
+            desk=desk,
+            requester=requester,
+            current=current,
+            attachment=attachment,
+            follows=follows,
         )
         await post.post(tx, present_media(desk, requester, taken))
 

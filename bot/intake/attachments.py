@@ -89,9 +89,12 @@ async def take_media(
     requester: Requester,
     current: Ticket | None,
     attachment: Attachment,
+    follows: bool = False,
 ) -> Taken:
     """Decide on an attachment a requester sent in private and carry it out in the caller's
-    transaction. `current` is their ticket in progress (or resolved awaiting their word)."""
+    transaction. `current` is their ticket in progress (or resolved awaiting their word);
+    `follows`: its caption follows the answer just given aside from it
+    (`beside_follow.follows_answer`), the question's, never the ticket's."""
     step = DialogStep(requester.dialog_step) if requester.dialog_step else None
     group = attachment.media_group_id
     # Right after an answer (or "did you mean"), what they send is that question's: the photo
@@ -106,6 +109,7 @@ async def take_media(
         ticket_in_progress=current is not None
         and not beside_ticket(requester, desk.now())
         and not (after and not has_words(attachment.caption))
+        and not follows
         and not (attachment.origin is None and danger_apart(desk, current, attachment.caption)),
         album_seen=group is not None and group == requester.media_group,
         words=has_words(attachment.caption),
@@ -156,7 +160,7 @@ async def take_media(
             tx=tx,
             desk=desk,
             requester=requester,
-            current=current,
+            current=None if follows else current,  # the answer's follow-up, as with none
             text=attachment.caption,
             origin=attachment.origin,
         )

@@ -9,6 +9,8 @@ the knowledge base and their open tickets; a question for a person goes to
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot import hazard, metrics
 from bot.classify import fallback_category
 from bot.desk import Desk
@@ -281,13 +283,12 @@ async def take_text(
         record_turn(requester, inquiry.bot_did("matter", now))
         return Outcome(decided, person=person)
     if decided is Action.HANDOVER:
-        return await hand_over(
-            tx=tx,
-            desk=desk,
-            requester=requester,
-            question=requester.last_question or written,
-            category=None,
+        asked = requester.last_question or written
+        handed = await hand_over(
+            tx=tx, desk=desk, requester=requester, question=asked, category=None
         )
+        # "人工" beside a ticket in hand: they hear which question the person takes.
+        return replace(handed, about=asked) if person and current is not None else handed
     # The template the bot last answered with, when that was the last thing it did (the
     # turn before this text); None after suggestions, a question, or nothing.
     before = (requester.inquiry or [])[-2:-1]

@@ -50,9 +50,11 @@ def anew_after(
     `closest` the template the knowledge base finds it nearest, `turns` the inquiry before
     `text`: a fault told after an answer about none starts anew too (`tells_fault_after`);
     words that narrow the answered matter (`narrows`) do not, unless an opener says so."""
-    fault = tells_fault_after(desk, text, answered) or tells_other_kind_after(
-        desk, text, answered, turns
-    )
+    # A fault in words of the matter asked about ("the broken kettle" after the refund for
+    # it was answered) is more of that matter, not a new one.
+    fault = (
+        tells_fault_after(desk, text, answered) and not shares_words(text, matter_said(turns))
+    ) or tells_other_kind_after(desk, text, answered, turns)
     same = bool(answered and closest) and (
         narrows(
             desk,

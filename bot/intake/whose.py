@@ -16,15 +16,20 @@ from bot import replies
 from bot.desk import Desk
 from bot.intake import inquiry, lead, pressing
 from bot.intake.answering import asked_ticket
+from bot.intake.beside_asked import asked_waits
+from bot.intake.close import other_matter
 from bot.intake.complaint_opener import complaint_told
 from bot.intake.inquiry import Turn
-from bot.intake.new_matter import Led
+from bot.intake.new_matter import Led, reads_as_question
+from bot.intake.openers import wants_person
 from bot.intake.owed import owed_ticket
 from bot.intake.own_kind import apart_from, same_matter
 from bot.intake.reply import reply_to_answer
 from bot.intake.small_words import has_words
 from bot.models import DialogStep, Requester, Ticket
 from bot.transaction import Transaction
+
+_ANSWERED = ("answer", "suggest")  # the bot's acts that a person asked for right after takes
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,8 @@ async def place(
         and reply_to_answer(text) is None
         and (parted is None or parted.reply is None)
         and not pressing.names_offer(desk, requester, text)
+        # "人工" right after the answer: a person for that question, as *Not solved* under it.
+        and not (turns[-1].get("did") in _ANSWERED and wants_person(text))
     )
     free = step is None and not forwarded and current is not None
     # Beside an inquiry going on, or instead of the new question /new asked for.
@@ -96,20 +103,38 @@ async def place(
     apart = (
         step is None and current is not None and not beside and lead.apart(desk, current, parted)
     )
+    # "我要投诉" alone: about a ticket in hand, or a new matter? Typed instead of naming a
+    # ticket when asked which one a message is for, a new matter begun (bot/intake/
+    # beside_asked.py): what is it about? Never the same question again. So is a question
+    # of no ticket's matter typed then: answered, or a first inquiry of its own.
+    opener = free and not beside and complaint_told(text) == ""
+    begun = (
+        free
+        and not beside
+        and (opener or reads_as_question(text))
+        and await asked_waits(session=tx.session, requester=requester)
+        and (opener or not await _of_any(tx, desk, requester, text))
+    )
     aside = (
         free
         and current is not None
         and not beside
         and has_words(text)
-        and (apart or apart_from(desk, requester, current, text))
+        and (apart or begun or apart_from(desk, requester, current, text))
     )
-    if free and not beside and complaint_told(text) == "":
+    if opener and not begun:
         return Placed(current, beside=False, apart=False, aside=False, unsure=True)
-    if aside and not apart and current is not None:
+    if aside and not apart and not begun and current is not None:
         other = await _of_matter(tx, desk, requester, current, text)
         if other is not None:
             return Placed(other, beside=False, apart=False, aside=False, settled=True)
     return Placed(current, beside=beside, apart=apart, aside=aside)
+
+
+async def _of_any(tx: Transaction, desk: Desk, requester: Requester, text: str) -> bool:
+    """Whether `text` tells the matter of a ticket in hand (`same_matter`)."""
+    found = await replies.in_hand(session=tx.session, requester_id=requester.id)
+    return any(same_matter(desk, t, text) for t, _ in found)
 
 
 async def _of_matter(
@@ -120,5 +145,13 @@ async def _of_matter(
     if requester.id is None:
         return None
     found = await replies.in_hand(session=tx.session, requester_id=requester.id)
-    others = [t for t, _ in found if t.id != current.id and same_matter(desk, t, text)]
+    others = [
+        t
+        for t, _ in found
+        if t.id != current.id
+        and same_matter(desk, t, text)
+        # A question the knowledge base answers as another matter than the ticket's is not
+        # its for a word they share ("housing fund" beside "public rental housing").
+        and not other_matter(desk, requester, t, text)
+    ]
     return others[0] if len(others) == 1 else None
