@@ -210,6 +210,7 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
         "deadline_at": LATER,
         "overdue": True,
         "step": 2,
+        "steps": 3,  # the ladder's (a late handoff: bot/ladder_handoffs.py)
         "name": "张三",
         "office_name": "市民服务中心",
         "from_department": "general",
