@@ -450,6 +450,9 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
             ("overdue", {"progress": True, "owner": None, "resolution_overdue": True}),
             ("danger", danger),
             ("danger_unnamed", {**danger, "dangers": ["danger"], "progress": True}),
+            # Other tickets in hand: reached by a reply (bot/acknowledgements.py).
+            ("others", {"others": [3]}),
+            ("others_two", {"others": [3, 5], "progress": True}),
         ]
     if template in (
         "ticket_in_hand",
