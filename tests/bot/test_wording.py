@@ -426,6 +426,9 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
     if template == "alert_keyword":
         again = {"again": True, "said": "人还困着"}
         return [("raised", {}), ("again", again), ("danger", {**again, **danger})]
+    if template == "flood_heard":  # in danger over the flood limit (bot/flood_heard.py)
+        unnamed = {"dangers": [], "in_ticket": False}
+        return [("filed", {**danger, "in_ticket": True}), ("no_ticket", {**danger, **unnamed})]
     if template == "ticket_card":
         return [("", {}), ("danger", {"dangers": ["gas"]})]
     if template == "clarify":
