@@ -11,7 +11,9 @@ flood is what the limit protects the staff from, and whoever sends one again aft
 handled as always (a minute is enough: the updates counted then are those of the minute
 before). A requester in danger is never limited: someone crying for help twenty times and then
 giving the address is heard (issue 14); the flood of replies is held back where they are made
-(bot/intake/emergency.py: the numbers once, the supervisors' alerts merged). An
+(bot/intake/emergency.py: the numbers once, the supervisors' alerts merged), and the first of
+their updates over the limit (`HEARD`) is handled and answered besides, once a flood, that
+all their messages reached us and help is on its way (bot/flood_heard.py). An
 album counts as one message (Telegram sends each of its items as an update of its own, the
 same media_group_id on each, at most ten). Staff are never limited. The decision is pure:
 instants in, a `Verdict` out; the front applies it (handlers/runtime/processing.py) and the ban
@@ -35,6 +37,9 @@ class Verdict(StrEnum):
     BANNED = "banned"  # barred by a supervisor: not handled, nothing said
     SLOW_DOWN = "slow_down"  # the first over the limit: not handled, asked to slow down
     FLOOD = "flood"  # the rest of the window's: not handled, nothing said
+    # In danger and over the limit, the first of a flood: handled, and told once that all
+    # their messages reached us (bot/flood_heard.py); the rest of the flood just handled.
+    HEARD = "heard"
 
 
 class FloodLimit:
@@ -48,6 +53,7 @@ class FloodLimit:
         self._recent: dict[int, deque[datetime]] = {}  # each user's latest updates counted
         self._prune_at = PRUNE_FROM  # forget quiet users once this many are held
         self._albums: dict[int, tuple[str, Verdict]] = {}  # each user's last album, its verdict
+        self._flooding: dict[int, datetime] = {}  # those in danger over the limit: when last
 
     def verdict(
         self,
@@ -66,14 +72,20 @@ class FloodLimit:
         asked to slow down once). `endangered`: a requester telling of a danger to people, or
         with an emergency ticket open (`bot.dangers.endangered`): never limited, their words
         filed to the emergency ticket (their replies are merged there: the numbers once, the
-        alerts again only for news of the danger); counted all the same."""
+        alerts again only for news of the danger); counted all the same, and the first of
+        their updates over the limit is HEARD: handled, and they are told once that all
+        reached us, again only after a whole window not over it."""
         if staff:
             return Verdict.HANDLE
         if banned:
             return Verdict.BANNED
         if endangered:
-            self._count(user_id, now)
-            return Verdict.HANDLE
+            if self._count(user_id, now) is Verdict.HANDLE:
+                return Verdict.HANDLE
+            last = self._flooding.get(user_id)
+            self._flooding[user_id] = now
+            told = last is not None and now - last < self.window
+            return Verdict.HANDLE if told else Verdict.HEARD
         album = self._albums.get(user_id)
         if media_group is not None and album is not None and album[0] == media_group:
             return Verdict.FLOOD if album[1] is Verdict.SLOW_DOWN else album[1]
@@ -118,4 +130,5 @@ class FloodLimit:
         self._albums = {
             user: album for user, album in self._albums.items() if user in self._recent
         }
+        self._flooding = {user: at for user, at in self._flooding.items() if user in self._recent}
         self._prune_at = max(PRUNE_FROM, 2 * len(self._recent))

@@ -1,26 +1,30 @@
-"""When a requester hears that their message was added to their ticket: once for messages
-in a row, as a clerk nods once at someone handing over several papers.
+"""When a requester hears that their message was added to their ticket: once for a burst of
+messages in a row, as a clerk nods once at someone handing over several papers, and says
+where they went.
 
-A message a requester sends to their open ticket is acknowledged (`added_to_ticket`) unless
-they sent one to it less than `quiet` before (config `notices.acknowledge_quiet`, 5 minutes
-by default; 0: every message is acknowledged) and no staff reply came in between: the first of
-a run is acknowledged, the following ones are filed and relayed to the ticket's staff just
-the same, without a reply; after a staff reply, or a quiet spell, or a message of theirs to
-another of their tickets, the next is acknowledged again. An edit of a message already filed
-is a correction, not a message of the run: it neither starts one nor keeps one going. What
-came with the question that opened the ticket is acknowledged by its promise (the ticket
-opened), and is not counted. An album has one reply already (bot/intake/media.py); this
-decides whether that one is said.
+A message a requester sends to an open ticket of theirs is acknowledged (`added_to_ticket`)
+unless their message just before it (to any of their tickets) went to the same ticket less
+than `quiet` before (config `notices.acknowledge_quiet`, 5 minutes by default; 0: every
+message is acknowledged) and no staff word reached them in between: the first of a burst is
+acknowledged, the following ones are filed and relayed to the ticket's staff just the same,
+without a reply; after a staff word, or a quiet spell, or when a message goes to another
+ticket than the one before it, the next is acknowledged again. An edit of a message already
+filed is a correction, not a message of the burst: it neither starts one nor keeps one going.
+What came with the question that opened the ticket is acknowledged by its promise (the ticket
+opened), and does not start a burst. An album has one reply already (bot/intake/media.py);
+this decides whether that one is said.
 
-While the requester has more than one ticket in hand, every message filed is acknowledged,
-its ticket named ("已记入工单 #2"): which ticket plain words go to is the desk's guess
-(bot/replies.py), and a guess the requester cannot see is a misfiling they cannot correct."""
+The acknowledgement always names its ticket ("已记入工单 #2"); while the requester has more
+than one ticket in hand it also says that what follows in a row goes there too, and how to
+reach the others (`others_in_hand`): which ticket plain words go to is the desk's guess
+(bot/replies.py), and a guess the requester cannot see is a misfiling they cannot correct;
+a change of ticket within a burst is told, since it starts another (issue 14)."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.kinds import EDIT
@@ -49,20 +53,13 @@ async def acknowledgement_due(
     *, session: AsyncSession, ticket: Ticket, now: datetime, quiet: timedelta = QUIET
 ) -> bool:
     """`acknowledges` for a message the requester sends to `ticket` at `now`, from what is
-    filed under the ticket (call it before filing the message); with no `quiet` at all, each
-    is, and nothing is read; with several tickets in hand, each is."""
+    filed under their tickets (call it before filing the message); with no `quiet` at all,
+    each is, and nothing is read."""
     if quiet <= timedelta(0):
         return True
-    holding = await session.scalar(
-        select(func.count())
-        .select_from(Ticket)
-        .where(Ticket.requester_id == ticket.requester_id, Ticket.status.in_(IN_HAND))
-    )
-    if (holding or 0) > 1:
-        return True  # several in hand: where each message went is told (see the module)
     last = (
         await session.execute(
-            select(TicketMessage.ticket_id)
+            select(TicketMessage.id, TicketMessage.ticket_id, TicketMessage.created_at)
             .join(Ticket, Ticket.id == TicketMessage.ticket_id)
             .where(
                 Ticket.requester_id == ticket.requester_id,
@@ -73,35 +70,42 @@ async def acknowledgement_due(
             .limit(1)
         )
     ).first()
-    if last is not None and last.ticket_id != ticket.id:
-        return True  # their last message went to another ticket: this one's place is told
-    previous = (
-        await session.execute(
-            select(TicketMessage.id, TicketMessage.created_at)
-            .where(
-                TicketMessage.ticket_id == ticket.id,
-                TicketMessage.direction == Direction.IN,
-                TicketMessage.content_type != EDIT,
-                TicketMessage.created_at > ticket.opened_at,
-            )
-            .order_by(TicketMessage.id.desc())
-            .limit(1)
-        )
-    ).first()
-    if previous is None:
+    if last is None:
         return True
+    if last.ticket_id != ticket.id:
+        return True  # their last message went to another ticket: this one's place is told
+    if last.created_at <= ticket.opened_at:
+        return True  # it came with the question: the promise acknowledged it
     answered = await session.scalar(
         select(TicketMessage.id)
+        .join(Ticket, Ticket.id == TicketMessage.ticket_id)
         .where(
-            TicketMessage.ticket_id == ticket.id,
+            Ticket.requester_id == ticket.requester_id,
             TicketMessage.direction == Direction.OUT,
-            TicketMessage.id > previous.id,
+            TicketMessage.id > last.id,
         )
         .limit(1)
     )
     return acknowledges(
         now=now,
-        previous_at=previous.created_at,
+        previous_at=last.created_at,
         answered_since=answered is not None,
         quiet=quiet,
     )
+
+
+async def others_in_hand(*, session: AsyncSession, ticket: Ticket) -> dict[str, list[int]]:
+    """What an acknowledgement to `ticket` adds while its requester has other tickets in
+    hand: their numbers, oldest first (`others`: reached by replying to their messages, see
+    the module); nothing with this one alone."""
+    found = await session.scalars(
+        select(Ticket.id)
+        .where(
+            Ticket.requester_id == ticket.requester_id,
+            Ticket.status.in_(IN_HAND),
+            Ticket.id != ticket.id,
+        )
+        .order_by(Ticket.id)
+    )
+    others = list(found)
+    return {"others": others} if others else {}

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
 from bot import db, handed
-from bot.acknowledgements import acknowledgement_due
+from bot.acknowledgements import acknowledgement_due, others_in_hand
 from bot.asking import question_waiting
 from bot.closure import words_after_resolution_and_tell
 from bot.dangers import danger_reminder
@@ -168,6 +168,7 @@ async def requester_message_and_tell(
         progress: dict[str, object] = {"progress": True} if asks_progress(text) else {}
         if progress or not quiet:
             progress |= await danger_reminder(tx.session, rules, ticket, requester, text)
+            progress |= await others_in_hand(session=tx.session, ticket=ticket)  # several
             notices.append(
                 Notice(
                     "added_to_ticket", (Audience.REQUESTER,), ticket, progress, requester=requester

@@ -20,6 +20,7 @@ from bot.errors import InvalidInput, NotFound
 from bot.guards import require_owner_or_supervisor
 from bot.handed import SETTLED, latest_form
 from bot.handoffs import TimeLimit, handoff_due_at
+from bot.ladder_handoffs import restart
 from bot.models import Handoff, HandoffStatus, Ticket
 from bot.notices import Audience, Notice, publish
 from bot.rules import Rules
@@ -78,7 +79,7 @@ async def move_due_and_tell(
     due, capped = moved_due(rules, ticket, tx.now, limit)
     before = form.due_at
     form.due_at = due
-    form.overdue_at = None  # due anew: late again only past the deadline it now holds
+    restart(form)  # due anew: late again only past the deadline it now holds
     lifecycle.record(
         tx.session,
         ticket,

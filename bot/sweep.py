@@ -17,21 +17,15 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Table, and_, bindparam, insert, inspect, or_, select
+from sqlalchemy import CursorResult, Table, bindparam, insert, inspect, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import metrics
 from bot.db import skip_locked
 from bot.due import process_ticket
 from bot.errors import ConcurrentChange
-from bot.handed import SETTLED
-from bot.models import (
-    Handoff,
-    HandoffStatus,
-    Requester,
-    Ticket,
-)
-from bot.notices import Audience, Notice, address
+from bot.ladder_handoffs import climb
+from bot.models import Requester, Ticket
 from bot.outgoing import Outgoing
 from bot.rules import Rules
 from bot.transaction import Transactions
@@ -57,76 +51,13 @@ async def run_due(
             handled = await _sweep_one_by_one(transactions, rules, now, batch, seen, messages)
         if handled < batch:
             break
-    while overdue := await _overdue_handoffs(transactions, rules, now, batch):
-        messages += overdue
-        if len(overdue) < batch:
+    # Late handoff forms climb the escalation ladder (bot/ladder_handoffs.py).
+    while climbed := await climb(transactions, rules, now, batch):
+        messages += climbed
+        if len(climbed) < batch:
             break
     metrics.sweep_done(time.perf_counter() - started, [m.template for m in messages])
     return messages
-
-
-async def _overdue_handoffs(
-    transactions: Transactions, rules: Rules, now: datetime, limit: int
-) -> list[Outgoing]:
-    """Handoff forms past their deadline, still waiting for the receiving department or
-    accepted and not done (the ticket still handled by that department, not resolved or
-    closed: `accepted`): that department's group and supervisors hear at once, the sending
-    department's supervisors, and the ticket's owner in its place (its topic), whose ticket
-    it still is. Never the requester: these are staff's words."""
-    out: list[Outgoing] = []
-    async with transactions(now=now) as tx:
-        session = tx.session
-        query = (
-            select(Handoff, Ticket)
-            .join(Ticket, Ticket.id == Handoff.ticket_id)
-            .where(
-                or_(
-                    Handoff.status == HandoffStatus.PENDING,
-                    and_(
-                        Handoff.status == HandoffStatus.ACCEPTED,
-                        Ticket.handling_department_key == Handoff.to_department_key,
-                        Ticket.status.not_in(SETTLED),
-                    ),
-                ),
-                Handoff.due_at <= now,
-                Handoff.overdue_at.is_(None),
-            )
-            .order_by(Handoff.due_at)
-            .limit(limit)
-        )
-        for handoff, ticket in (await session.execute(skip_locked(query, session, Handoff))).all():
-            handoff.overdue_at = now
-            receiving = rules.settings.department(handoff.to_department_key)
-            values = {
-                "to_department": receiving.names[rules.settings.languages.default],
-                "handoff_due_at": handoff.due_at,
-                "summary": handoff.summary,
-                "accepted": handoff.status is HandoffStatus.ACCEPTED,
-            }
-            # The receiving department's group and supervisors, and the sending supervisors.
-            out += address(
-                rules,
-                [
-                    Notice(
-                        "handoff_overdue",
-                        (Audience.DEPARTMENT_GROUP, Audience.DEPARTMENT_SUPERVISORS),
-                        ticket,
-                        values,
-                        departments=(handoff.to_department_key,),
-                    ),
-                    Notice(
-                        "handoff_overdue",
-                        (Audience.DEPARTMENT_SUPERVISORS,),
-                        ticket,
-                        values,
-                        departments=(handoff.from_department_key,),
-                    ),
-                    # The owner, where they work on the ticket: it is theirs to chase.
-                    Notice("handoff_overdue", (Audience.TICKET_STAFF,), ticket, values),
-                ],
-            )
-        await tx.publish(out)
-    return out
 
 
 async def _due(

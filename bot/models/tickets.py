@@ -217,6 +217,10 @@ class Handoff(Base):
     return_reason: Mapped[str | None] = mapped_column(Text)
     # When the sweep found it still waiting for the receiving department past its deadline.
     overdue_at: Mapped[datetime | None]
+    # The steps of the escalation ladder told of it running late (bot/ladder_handoffs.py),
+    # and when the next comes due (None: at its deadline).
+    step: Mapped[int] = mapped_column(SmallInteger, default=0, server_default="0")
+    next_step_at: Mapped[datetime | None]
 
     def __repr__(self) -> str:
         return f"Handoff({self.ticket_id}: {self.from_department_key}->{self.to_department_key})"

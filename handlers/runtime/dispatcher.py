@@ -53,6 +53,7 @@ URGENT = {
     "alert_keyword",
     "alert_surge",
     "emergency_advice",
+    "flood_heard",  # in danger over the limit: all heard, the numbers (bot/flood_heard.py)
     "unreachable",
     "reachable",
     "reply",

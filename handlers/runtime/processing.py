@@ -35,7 +35,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import Application, BaseUpdateProcessor
 
-from bot import dangers, logs, metrics, requesters
+from bot import dangers, flood_heard, logs, metrics, requesters
 from bot.abuse import FloodLimit, Verdict
 from bot.chat_locks import ChatLocks, chat_key, update_key
 from bot.desk import Desk
@@ -203,8 +203,10 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         logs.bind(update_id=update.update_id, chat_id=chat.id if chat else None, ticket_id=None)
         verdict = await self._verdict(update)
         try:
-            if verdict is Verdict.HANDLE:
+            if verdict in (Verdict.HANDLE, Verdict.HEARD):
                 await coroutine
+                if verdict is Verdict.HEARD:
+                    await self._all_heard(update)
             else:
                 # Deliberately not handled (documented in README): barred or flooding.
                 if inspect.iscoroutine(coroutine):
@@ -214,10 +216,20 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         finally:
             await self._desk.transactions.settle(update.update_id, now)
             seconds = time.perf_counter() - started
-            result = "handled" if verdict is Verdict.HANDLE else str(verdict)
+            result = "handled" if verdict in (Verdict.HANDLE, Verdict.HEARD) else str(verdict)
             metrics.HANDLING_SECONDS.observe(seconds)
             metrics.UPDATES_HANDLED.labels(result=result).inc()
             log.debug("update %s %s in %.1f ms", update.update_id, result, seconds * 1e3)
+
+    async def _all_heard(self, update: Update) -> None:
+        """A requester in danger over the limit, their update handled: told once that all
+        their messages reached us (bot/flood_heard.py)."""
+        user = update.effective_user
+        assert user is not None
+        async with self._desk.transaction() as tx:  # the update's own transactions are over
+            await flood_heard.all_heard_and_tell(
+                tx=tx, rules=self._desk.rules, telegram_user_id=user.id
+            )
 
     async def _slow_down(self, update: Update) -> None:
         """The requester told, once, in their language and as a reply to the first message

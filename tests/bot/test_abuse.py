@@ -60,7 +60,8 @@ def test_a_requester_in_danger_is_never_limited_and_a_bar_still_holds() -> None:
         limit.verdict(user_id=USER, now=now, staff=False, banned=False, endangered=True)
         for now in at[2:5]
     ]
-    assert endangered == [Verdict.HANDLE] * 3
+    # The first over the limit is handled and answered, once, that all reached us.
+    assert endangered == [Verdict.HEARD] + [Verdict.HANDLE] * 2
     assert _verdicts(limit, USER, [5]) == [Verdict.FLOOD]
     barred = limit.verdict(user_id=USER, now=at[5], staff=False, banned=True, endangered=True)
     assert barred is Verdict.BANNED
@@ -117,3 +118,22 @@ def test_an_album_counts_as_one_message_and_its_items_share_its_fate() -> None:
     # A third album is over the limit: asked once to slow down, its other items not handled.
     assert [item(2, "g3") for _ in range(3)] == [Verdict.SLOW_DOWN, Verdict.FLOOD, Verdict.FLOOD]
     assert item(3, None) is Verdict.FLOOD
+
+
+def test_a_requester_in_danger_over_the_limit_hears_once_a_flood() -> None:
+    """Issue 14: in danger and writing very fast, every update is handled, the first over the
+    limit HEARD (told once that all reached us), the rest of the flood not again; once a
+    whole minute passed without going over, a new flood is told again."""
+    limit = FloodLimit(3)
+
+    def endangered(second: float) -> Verdict:
+        now = MONDAY_9AM + timedelta(seconds=second)
+        return limit.verdict(user_id=USER, now=now, staff=False, banned=False, endangered=True)
+
+    flood = [endangered(s) for s in range(0, 150, 2)]  # 75 in two and a half minutes
+    assert flood[:3] == [Verdict.HANDLE] * 3
+    assert flood[3] is Verdict.HEARD
+    assert flood[4:] == [Verdict.HANDLE] * (len(flood) - 4)
+    # Quiet for long enough, then another flood: told again, once.
+    again = [endangered(s) for s in range(400, 420)]
+    assert again.count(Verdict.HEARD) == 1

@@ -45,6 +45,36 @@ def test_0021_marks_the_tickets_whose_staff_wrote_to_the_requester(tmp_path: Pat
     assert marked == {1: 1, 2: 0, 3: 0}
 
 
+def test_0029_counts_the_first_step_told_of_a_late_handoff(tmp_path: Path) -> None:
+    """A database from before the handoff ladder (0025): a form already told late has had
+    its first step, its next due one period (the time it was given) after its deadline; a
+    form not told late starts from none."""
+    path = tmp_path / "old.db"
+    upgrade(f"sqlite+aiosqlite:///{path}", "0025")
+    with closing(sqlite3.connect(path)) as connection:
+        _insert_filled(connection, "tickets", id=1)
+        told = {
+            "created_at": "2026-12-01 09:00:00.000000",
+            "due_at": "2026-12-01 17:00:00.000000",
+        }
+        _insert_filled(
+            connection,
+            "handoffs",
+            id=1,
+            ticket_id=1,
+            overdue_at="2026-12-01 17:01:00.000000",
+            **told,
+        )
+        _insert_filled(connection, "handoffs", id=2, ticket_id=1, **told)
+        connection.commit()
+    upgrade(f"sqlite+aiosqlite:///{path}")
+    with closing(sqlite3.connect(path)) as connection:
+        rows = connection.execute("SELECT id, step, next_step_at FROM handoffs ORDER BY id")
+        steps = rows.fetchall()
+    assert steps[0][:2] == (1, 1) and steps[0][2].startswith("2026-12-02 01:00:00")
+    assert steps[1] == (2, 0, None)
+
+
 def _insert_filled(connection: sqlite3.Connection, table: str, **given: object) -> None:
     """A row of `table` with `given` values and something of its type in every other column
     that must have one (SQLite checks no foreign key here)."""

@@ -364,7 +364,10 @@ async def test_an_unanswered_handoff_past_its_deadline_is_raised_once(
     )
     raised = [m for m in late if m.template == "handoff_overdue"]
     social_group, social_supervisor = -1000000000102, 100290
-    assert {m.chat_id for m in raised} == {social_group, social_supervisor, SUPERVISOR}
+    # The ladder's first step: the receiving group (and the owner where they work on the
+    # ticket, which has no staff place here); the supervisors a step later (bot/ladder_handoffs).
+    assert {m.chat_id for m in raised} == {social_group}
+    assert raised[0].context["step"] == 1
     assert raised[0].context["to_department"] == "社会保障科"
     texts = Texts(rules.settings.zone, "zh", ["zh", "en"])
     for language in ("zh", "en"):
@@ -378,3 +381,24 @@ async def test_an_unanswered_handoff_past_its_deadline_is_raised_once(
         due = await outbox.claim_due(session=session, now=NOW + timedelta(minutes=90))
     stored = [q.message for q in due if q.kind == "handoff_overdue"]
     assert sorted(stored, key=lambda m: m.chat_id) == sorted(raised, key=lambda m: m.chat_id)
+    # One overdue period (the hour it was given) later, the supervisors of both departments;
+    # another, management; then nothing more.
+    second = await run_due(
+        transactions=Transactions(sessions), rules=rules, now=NOW + timedelta(minutes=130)
+    )
+    raised = [m for m in second if m.template == "handoff_overdue"]
+    assert {m.chat_id for m in raised} == {social_supervisor, SUPERVISOR}
+    assert {m.context["step"] for m in raised} == {2}
+    third = await run_due(
+        transactions=Transactions(sessions), rules=rules, now=NOW + timedelta(minutes=190)
+    )
+    raised = [m for m in third if m.template == "handoff_overdue"]
+    assert {m.chat_id for m in raised} == {
+        social_supervisor,
+        SUPERVISOR,
+        rules.settings.management.chat_id,
+    }
+    after = await run_due(
+        transactions=Transactions(sessions), rules=rules, now=NOW + timedelta(days=2)
+    )
+    assert not [m for m in after if m.template == "handoff_overdue"]

@@ -210,6 +210,7 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
         "deadline_at": LATER,
         "overdue": True,
         "step": 2,
+        "steps": 3,  # the ladder's (a late handoff: bot/ladder_handoffs.py)
         "name": "张三",
         "office_name": "市民服务中心",
         "from_department": "general",
@@ -427,6 +428,9 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
     if template == "alert_keyword":
         again = {"again": True, "said": "人还困着"}
         return [("raised", {}), ("again", again), ("danger", {**again, **danger})]
+    if template == "flood_heard":  # in danger over the flood limit (bot/flood_heard.py)
+        unnamed = {"dangers": [], "in_ticket": False}
+        return [("filed", {**danger, "in_ticket": True}), ("no_ticket", {**danger, **unnamed})]
     if template == "ticket_card":
         return [("", {}), ("danger", {"dangers": ["gas"]})]
     if template == "clarify":
@@ -451,6 +455,9 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
             ("overdue", {"progress": True, "owner": None, "resolution_overdue": True}),
             ("danger", danger),
             ("danger_unnamed", {**danger, "dangers": ["danger"], "progress": True}),
+            # Other tickets in hand: reached by a reply (bot/acknowledgements.py).
+            ("others", {"others": [3]}),
+            ("others_two", {"others": [3, 5], "progress": True}),
         ]
     if template in (
         "ticket_in_hand",
