@@ -46,11 +46,11 @@ def test_0021_marks_the_tickets_whose_staff_wrote_to_the_requester(tmp_path: Pat
 
 
 def test_0029_counts_the_first_step_told_of_a_late_handoff(tmp_path: Path) -> None:
-    """A database from before the handoff ladder (0025): a form already told late has had
+    """A database from before the handoff ladder (0028): a form already told late has had
     its first step, its next due one period (the time it was given) after its deadline; a
     form not told late starts from none."""
     path = tmp_path / "old.db"
-    upgrade(f"sqlite+aiosqlite:///{path}", "0025")
+    upgrade(f"sqlite+aiosqlite:///{path}", "0028")
     with closing(sqlite3.connect(path)) as connection:
         _insert_filled(connection, "tickets", id=1)
         told = {
