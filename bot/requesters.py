@@ -9,7 +9,7 @@ from typing import NamedTuple
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import conversation
+from bot import conversation, dangers
 from bot.errors import InvalidInput, NotAllowed, NotFound
 from bot.guards import clean_text
 from bot.kinds import UNREACHABLE_NOTE
@@ -160,12 +160,13 @@ async def mark_unreachable(*, session: AsyncSession, chat_id: int, now: datetime
 
 # Built once: constructing the statement cost more than running it, on every message. The
 # window count is taken over the joined rows before LIMIT: how many tickets are in hand (0 when
-# the outer join found none), so that routing a message among them needs no second query.
+# the outer join found none), so that routing a message among them needs no second query;
+# and whether that ticket was told of a danger (`bot.dangers.none_told`).
 # In hand (IN_HAND) is every status but closed, said so: an IN list is expanded into the SQL
 # at every execution, a tenth of this query's cost (tests/bot/test_which_ticket.py holds
 # the two the same).
 _WITH_CURRENT = (
-    select(Requester, Ticket, func.count(Ticket.id).over())
+    select(Requester, Ticket, func.count(Ticket.id).over(), dangers.ANY_TOLD)
     .outerjoin(
         Ticket,
         (Ticket.requester_id == Requester.id) & (Ticket.status != TicketStatus.CLOSED),
@@ -207,6 +208,7 @@ async def requester_with_current(
     if row is not None:
         # One who had blocked the bot stays marked so until the caller has dealt with their
         # return (bot/delivery.py `reachable_again_and_tell`).
+        dangers.none_told(session, row[1], row[3])  # read with it: no second look
         return Asking(row[0], row[1], row[2])
     # Not there a moment ago, in this transaction: first contact (no second look needed).
     requester = _new_requester(session, telegram_user_id, chat_id, language, now, display_name)
