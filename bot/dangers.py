@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import hazard, lifecycle
@@ -59,6 +59,7 @@ def told(
     none)."""
     kinds = kinds_told(text, words)
     if kinds:
+        session.info.get(_NONE_TOLD, set()).discard(ticket.id)  # told of one now
         data: dict[str, object] = {"kinds": kinds, "words": list(words)}
         if not alerted:
             data["alerted"] = False
@@ -138,10 +139,32 @@ async def endangered(
     return found is not None
 
 
+# Whether a ticket was told of any danger, as a column of a query that loads it (correlated
+# with its `tickets` row): read with the ticket, a ticket told of none needs no `of_tickets`
+# query in that transaction (`none_told`).
+ANY_TOLD = (
+    exists()
+    .where(TicketEvent.kind == lifecycle.DANGER_TOLD, TicketEvent.ticket_id == Ticket.id)
+    .correlate(Ticket)
+    .label("any_danger_told")
+)
+# The session's tickets read (`ANY_TOLD`) as told of no danger in its transaction.
+_NONE_TOLD = "tickets_told_of_no_danger"
+
+
+def none_told(session: AsyncSession, ticket: Ticket | None, any_told: object) -> None:
+    """`ticket` was read in this session's transaction with its `ANY_TOLD`: when it was told
+    of no danger, `of_tickets` knows so without a query until a danger is recorded into it
+    (`told`): the acknowledgement of every requester's message into a ticket, and every card
+    redrawn, asked it (a statement each, for the few tickets ever told of one)."""
+    if ticket is not None and not any_told:
+        session.info.setdefault(_NONE_TOLD, set()).add(ticket.id)
+
+
 async def of_tickets(session: AsyncSession, ticket_ids: Sequence[int]) -> dict[int, list[str]]:
     """The kinds of danger each of `ticket_ids` was told of (`told`), by ticket; a ticket told
     of none is not in it."""
-    if not ticket_ids:
+    if not ticket_ids or session.info.get(_NONE_TOLD, set()).issuperset(ticket_ids):
         return {}
     rows = await session.execute(_TOLD, {"told_tickets": list(ticket_ids)})
     grouped: dict[int, list[list[str]]] = {}

@@ -26,11 +26,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import cast
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import answer_fit, awaited, matter_terms
+from bot import answer_fit, awaited, hand_rows, matter_terms
 from bot.details import carried, given
 from bot.errors import IllegalMove, NotFound
 from bot.excerpt import MARK_ROOM, MAX_CAPTION, requester_parts, units
@@ -162,29 +163,8 @@ class Route:
     choices: tuple[Ticket, ...] = ()
 
 
-# Per ticket (a handful in hand), by the index on (ticket_id, id): never the whole table.
-_STAFF_WROTE = (
-    select(func.max(TicketMessage.created_at))
-    .where(TicketMessage.ticket_id == Ticket.id, TicketMessage.direction == Direction.OUT)
-    .correlate(Ticket)
-    .scalar_subquery()
-)
-_REQUESTER_WROTE = (
-    select(func.max(TicketMessage.created_at))
-    .where(TicketMessage.ticket_id == Ticket.id, TicketMessage.direction == Direction.IN)
-    .correlate(Ticket)
-    .scalar_subquery()
-)
-_STAFF_SAID = (
-    select(TicketMessage.text)
-    .where(TicketMessage.ticket_id == Ticket.id, TicketMessage.direction == Direction.OUT)
-    .order_by(TicketMessage.id.desc())
-    .limit(1)
-    .correlate(Ticket)
-    .scalar_subquery()
-)
 _IN_HAND = (
-    select(Ticket, _STAFF_WROTE, _REQUESTER_WROTE, _STAFF_SAID)
+    select(Ticket, *hand_rows.COLUMNS)
     .where(Ticket.requester_id == bindparam("requester_id"), Ticket.status.in_(IN_HAND))
     .order_by(Ticket.id)
 )
@@ -217,7 +197,11 @@ async def in_hand(
     (`details.given`) or it `carries` some (a photo, a place shared), the kinds of detail
     each waits for (`awaited.awaits`: read from the requester's messages filed under each,
     else never)."""
-    rows = list(await session.execute(_IN_HAND, {"requester_id": requester_id}))
+    rows = hand_rows.kept(session, requester_id)  # read with the requester, or just now
+    if rows is None:
+        read = await session.execute(_IN_HAND, {"requester_id": requester_id})
+        rows = cast(list[hand_rows.Row], list(read))
+        hand_rows.keep(session, requester_id, rows)
     ids = [row[0].id for row in rows]
     since = await _theirs(session, ids) if carries or given(words) else None
     found = []

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import conversation
+from bot import conversation, dangers, hand_rows
 from bot.errors import InvalidInput, NotAllowed, NotFound
 from bot.guards import clean_text
 from bot.kinds import UNREACHABLE_NOTE
@@ -158,21 +158,22 @@ async def mark_unreachable(*, session: AsyncSession, chat_id: int, now: datetime
     return in_hand
 
 
-# Built once: constructing the statement cost more than running it, on every message. The
-# window count is taken over the joined rows before LIMIT: how many tickets are in hand (0 when
-# the outer join found none), so that routing a message among them needs no second query.
+# Built once: constructing the statement cost more than running it, on every message. Every
+# ticket in hand comes with its requester, newest first (none: one row, its ticket None), with
+# what `bot.replies.in_hand` reads of each (`hand_rows`) and whether it was told of a danger
+# (`bot.dangers.ANY_TOLD`): routing a message among them, and acknowledging it, need no
+# query of their own (`hand_rows.kept`, `dangers.none_told`).
 # In hand (IN_HAND) is every status but closed, said so: an IN list is expanded into the SQL
 # at every execution, a tenth of this query's cost (tests/bot/test_which_ticket.py holds
 # the two the same).
-_WITH_CURRENT = (
-    select(Requester, Ticket, func.count(Ticket.id).over())
+_WITH_IN_HAND = (
+    select(Requester, Ticket, dangers.ANY_TOLD, *hand_rows.COLUMNS)
     .outerjoin(
         Ticket,
         (Ticket.requester_id == Requester.id) & (Ticket.status != TicketStatus.CLOSED),
     )
     .where(Requester.telegram_user_id == bindparam("telegram_user_id"))
     .order_by(Ticket.id.desc())
-    .limit(1)
 )
 
 
@@ -196,21 +197,27 @@ async def requester_with_current(
     display_name: str = "",
 ) -> Asking:
     """The requester behind a Telegram user, their current ticket as `current_for_requester`
-    finds it and how many they have in hand, in one query: the path of every message.
+    finds it and how many they have in hand, in one query: the path of every message. Their
+    tickets in hand come with it, kept for `bot.replies.in_hand` (bot/hand_rows.py).
 
     A requester seen for the first time is created but not yet written: the commit writes
     them in one INSERT with whatever the flow set on them meanwhile (writing them at once cost
     an INSERT and then an UPDATE, each an ORM flush: about a third of the CPU of a first
     contact's transaction). Until the session's next flush their `id` is None: whoever needs
     it calls `identified`."""
-    row = (await session.execute(_WITH_CURRENT, {"telegram_user_id": telegram_user_id})).first()
-    if row is not None:
+    rows = (await session.execute(_WITH_IN_HAND, {"telegram_user_id": telegram_user_id})).all()
+    if rows:
         # One who had blocked the bot stays marked so until the caller has dealt with their
         # return (bot/delivery.py `reachable_again_and_tell`).
-        return Asking(row[0], row[1], row[2])
+        requester: Requester = rows[0][0]
+        held = [row for row in rows if row[1] is not None]
+        for row in held:
+            dangers.none_told(session, row[1], row[2])
+        hand_rows.keep(session, requester.id, [(r[1], r[3], r[4], r[5]) for r in held[::-1]])
+        return Asking(requester, held[0][1] if held else None, len(held))
     # Not there a moment ago, in this transaction: first contact (no second look needed).
-    requester = _new_requester(session, telegram_user_id, chat_id, language, now, display_name)
-    return Asking(requester, None, 0)
+    first = _new_requester(session, telegram_user_id, chat_id, language, now, display_name)
+    return Asking(first, None, 0)
 
 
 async def current_for_requester(*, session: AsyncSession, requester_id: int) -> Ticket | None:

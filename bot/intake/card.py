@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import staff_chats
 from bot.config import Settings
-from bot.dangers import of_tickets
+from bot.dangers import ANY_TOLD, none_told, of_tickets
 from bot.desk import Desk
 from bot.intake import inquiry
 from bot.intake.inquiry import Turn
@@ -78,6 +78,21 @@ def card_notice(
         values,
         departments=(ticket.handling_department_key,),
     )
+
+
+# Built once, as _EARLIER: read for every card redrawn.
+_TO_REDRAW = select(Ticket, ANY_TOLD).where(Ticket.id == bindparam("ticket_id"))
+
+
+async def to_redraw(*, session: AsyncSession, ticket_id: int) -> Ticket | None:
+    """The ticket `ticket_id` (None: there is none) for its card to be redrawn
+    (`card_as_now`), read with whether it was told of a danger: its card asks for the
+    dangers only of one that was (`bot.dangers.none_told`)."""
+    row = (await session.execute(_TO_REDRAW, {"ticket_id": ticket_id})).first()
+    if row is None:
+        return None
+    none_told(session, row[0], row[1])
+    return row[0]
 
 
 async def card_as_now(*, session: AsyncSession, desk: Desk, ticket: Ticket) -> dict[str, object]:

@@ -177,7 +177,7 @@ class Calls:
             return SKIPPED
         desk = self._desk
         async with desk.sessions() as session:
-            ticket = await session.get(Ticket, ticket_id)
+            ticket = await card.to_redraw(session=session, ticket_id=ticket_id)
             if ticket is None or ticket.staff_chat_id is None or ticket.card_message_id is None:
                 return SKIPPED
             values = await card.card_as_now(session=session, desk=desk, ticket=ticket)
