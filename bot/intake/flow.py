@@ -28,6 +28,7 @@ from bot.intake.about import ask_about
 from bot.intake.after_answer import said_after_answer
 from bot.intake.announcement import leading_notice
 from bot.intake.close import Matter
+from bot.intake.close_status import asks_own_status
 from bot.intake.decision import (
     Action,
     after_match,
@@ -358,6 +359,7 @@ async def take_text(
         fault=not announced and origin is None and reports_fault(own or text),
         fault_template=best is not None and best.category == desk.settings.emergency.category,
         how_to=origin is None and hazard.asks_how_only(own or text, carries_no_matter),
+        status=origin is None and asks_own_status(own or text),
     )
     if unhelped and action is Action.HANDOVER:
         requester.inquiry = inquiry.rejecting(requester.inquiry or [])
