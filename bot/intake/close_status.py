@@ -10,6 +10,10 @@ a progress ("办理进度在哪里查")."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+
+from bot.intake.decision import Handover
+from bot.intake.handing import Outcome
 
 # Something of theirs under way and not yet done: "一直没办好", "还没下来", "迟迟未批".
 _PENDING_ZH = re.compile(
@@ -39,3 +43,11 @@ def asks_own_status(text: str) -> bool:
     if _PENDING_ZH.search(folded) or _PENDING_EN.search(folded):
         return True
     return bool(_PROGRESS_ZH.search(folded))
+
+
+def own_case(outcome: Outcome, asked: bool) -> Outcome:
+    """`outcome` of handing words to a person, marked when they `asked` how their own case
+    stands and a ticket opened: the requester hears why a person takes it."""
+    if asked and outcome.action is Handover.OPEN:
+        return replace(outcome, own_case=True)
+    return outcome

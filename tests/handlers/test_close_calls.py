@@ -115,6 +115,8 @@ async def test_the_status_of_ones_own_case_goes_to_a_person(
     said = bot_said(world, user)
     how_to = desk.answer("residence-permit", _language(user))
     assert not any(how_to in e.text for e in said)  # no how-to for a case under way
+    why = {"zh": "只有工作人员能查询", "en": "Only our staff can look up how your case stands"}
+    assert any(why[_language(user)] in e.text for e in said)  # told why a person takes it
     (ticket,) = await _tickets(application)
     assert text in ticket.question  # every word they said
     assert ticket.department_key == "general"  # the residence permit's department
