@@ -254,6 +254,7 @@ def _promise(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list
         ask_for=asked,
         received=received,
         about=outcome.about,
+        own_case=outcome.own_case,
     )
     # Linked to the ticket once sent: a reply to the promise is about it (bot/replies.py).
     return [

@@ -30,6 +30,7 @@ The table, in words (each row wins over those below it):
 | none, NEW_QUESTION     |        | courtesy           |          |       | COURTESY    |
 | any other              |        | yes                |          | any   | HANDOVER    |
 | none, after an answer  |        | "not solved" said  | any      | any   | HANDOVER    |
+| any                    |        | no, own case asked | any      | any   | HANDOVER    |
 | none, NEW_Q., ABOUT    |        | an announcement    | ANSWER   |       | ANSWER      |
 | none, NEW_Q., ABOUT    |        | an announcement    | ANSWER*, |       | ASK_ABOUT   |
 |                        |        |                    | other    |       |             |
@@ -46,7 +47,11 @@ The table, in words (each row wins over those below it):
 | none, NEW_QUESTION     |        | no, no fault told  | HANDOVER | yes   | CLARIFY     |
 | any other              |        |                    | HANDOVER |       | HANDOVER    |
 
-("a how-to only": their words only ask how, where or whom to report a matter, its number,
+("own case asked": their words ask how their own case under way stands, and tell no fault
+("我的居住证续签一直没办好,怎么回事?", "my permit renewal has been pending for a month":
+`bot.intake.close_status.asks_own_status`): a how-to template does not answer it and only staff
+can look a case up, so a person takes it, every word kept, whatever the knowledge base says;
+"a how-to only": their words only ask how, where or whom to report a matter, its number,
 hours or procedure ("停电报修电话是多少", "What number do I call for a power cut?":
 `bot.hazard.asks_how_only`, the reader that keeps such words from telling a danger, an urgent
 keyword or a fault now): a clerk answers, nothing of theirs is happening to register;
@@ -130,9 +135,11 @@ The requester's buttons have their own table: bot/intake/buttons.py.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from enum import StrEnum
 
+from bot.intake.close_handover import Handover as Handover
+from bot.intake.close_handover import handover as handover
+from bot.intake.close_handover import route as route
 from bot.intake.fillers import FILLERS as FILLERS
 from bot.intake.openers import HUMAN_WORDS as HUMAN_WORDS
 from bot.intake.openers import names_no_matter as names_no_matter
@@ -264,6 +271,7 @@ def after_match(
     fault: bool = False,
     fault_template: bool = False,
     how_to: bool = False,
+    status: bool = False,
 ) -> Action:
     """The action once the knowledge base has said how close it came (`needs_person`: the
     best template says a person must act on the matter; `announced`: the text is an
@@ -273,9 +281,12 @@ def after_match(
     `bot.faults.reports_fault`; `fault_template`: the best template is a fault report's;
     `how_to`: the text only asks how, where or whom to report a matter, its number, hours or
     procedure, `bot.hazard.asks_how_only`: a template that needs a person answers it, and
-    opens nothing, as for any question: nothing of theirs is happening to act on)."""
+    opens nothing, as for any question: nothing of theirs is happening to act on; `status`:
+    the text asks how their own case under way stands, `close_status.asks_own_status`)."""
     if step is None and unhelped:
         return Action.HANDOVER  # as *Not solved* pressed: a person takes it
+    if status and not fault and not announced:
+        return Action.HANDOVER  # their own case's state: only staff can look it up
     if announced and (
         step is DialogStep.ABOUT
         or (not question_waiting and step in (None, DialogStep.NEW_QUESTION))
@@ -312,6 +323,7 @@ def decide(
     fault: bool = False,
     fault_template: bool = False,
     how_to: bool = False,
+    status: bool = False,
     **said: bool,
 ) -> Action:
     """The whole table in one call (the desk itself searches only when `before_match` says
@@ -330,6 +342,7 @@ def decide(
         fault=fault,
         fault_template=fault_template,
         how_to=how_to,
+        status=status,
     )
 
 
@@ -363,38 +376,3 @@ def searched_words(
     if step is DialogStep.CLARIFY and earlier and all(map(carries_no_matter, earlier.split("\n"))):
         return mine  # after an opener alone, their matter is searched as if nothing preceded
     return question_of(step=step, earlier=earlier, text=mine)
-
-
-class Handover(StrEnum):
-    """What handing a question to a person comes to."""
-
-    OPEN = "open"  # a ticket, now
-    ASK_CATEGORY = "ask_category"  # first the requester picks the category (buttons)
-    TOO_MANY = "too_many"  # refused politely: the requester has the most open tickets allowed
-
-
-def handover(*, category: str | None, open_tickets: int, open_ticket_limit: int) -> Handover:
-    """Whether a question handed to a person opens a ticket now. The abuse limit comes first
-    (config `abuse.open_tickets`), then a category must be known (from cue words or a close
-    template; else the requester is asked)."""
-    if open_tickets >= open_ticket_limit:
-        return Handover.TOO_MANY
-    if category is None:
-        return Handover.ASK_CATEGORY
-    return Handover.OPEN
-
-
-def route(
-    *,
-    template_department: str | None,
-    category: str,
-    by_category: Mapping[str, str],
-    default: str,
-    topic_department: str | None = None,
-) -> str:
-    """The department whose staff group gets a new ticket (config `routing`): the department
-    of the template the question came close enough to (`template_department`, None when none
-    did), else the one its category is routed to, else that of the topic its words name
-    (`topic_department`: "公积金" is social security's), else the default (the general
-    window)."""
-    return template_department or by_category.get(category) or topic_department or default

@@ -30,6 +30,7 @@ from bot.intake.about import ask_about
 from bot.intake.after_answer import said_after_answer
 from bot.intake.announcement import leading_notice
 from bot.intake.close import Matter
+from bot.intake.close_status import asks_own_status, own_case
 from bot.intake.decision import (
     Action,
     after_match,
@@ -353,6 +354,7 @@ async def take_text(
     needs_person = best is not None and best.needs_person
     # "没用" right after an answer: not solved, as the button says.
     unhelped = answered is not None and not anew and origin is None and says_not_solved(text)
+    status = origin is None and asks_own_status(own or text)  # their case's state asked
     action = after_match(
         step=step,
         band=band,
@@ -365,6 +367,7 @@ async def take_text(
         fault=not announced and origin is None and reports_fault(own or text),
         fault_template=best is not None and best.category == desk.settings.emergency.category,
         how_to=origin is None and hazard.asks_how_only(own or text, carries_no_matter),
+        status=status,
     )
     if unhelped and action is Action.HANDOVER:
         requester.inquiry = inquiry.rejecting(requester.inquiry or [])
@@ -395,4 +398,5 @@ async def take_text(
     handed = await hand_over(
         tx=tx, desk=desk, requester=requester, question=question, category=None
     )
+    handed = own_case(handed, status)  # told why a person takes it
     return await with_second(handed, tx, desk, requester, parts, question)

@@ -87,6 +87,9 @@ class Outcome:
     # INTO_TICKET of a complaint or report opener said alone beside `ticket` ("我要投诉"):
     # the requester is asked whether it is about that ticket or a new matter (whose.py).
     unsure: bool = False
+    # OPEN of words asking how their own case under way stands (bot/intake/close_status.py):
+    # they are told only staff can look a case up, which is why a person takes it.
+    own_case: bool = False
 
 
 def record_turn(requester: Requester, turn: inquiry.Turn) -> None:

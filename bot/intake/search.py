@@ -7,14 +7,12 @@ import re
 
 from bot import details, faults, hazard
 from bot.desk import Desk
+from bot.intake.close_tie import RIVAL_SHARE as RIVAL_SHARE
+from bot.intake.close_tie import near_tied, undecided
 from bot.intake.place_only import without_spot
 from bot.intake.small_words import is_vague
 from knowledge.matcher import Band, Match
 from knowledge.templates import CaseTemplate
-
-# A runner-up scoring at least this share of the best template's score comes as close: a
-# question too short to tell them apart is offered both, not answered with one.
-RIVAL_SHARE = 0.85
 
 
 def nearest(
@@ -118,8 +116,11 @@ def band_of(
     mean" when it would be chosen blind: an emergency's answer ("Act now") to a supposed or
     how-to question (`hazard.supposed`), or one template of several alike for words too short
     to tell them apart (`is_vague` and a runner-up at `RIVAL_SHARE` of the best's score:
-    "公积金", "housing fund" come as close to the balance as to each withdrawal). A clerk
-    asks which, as the seed's first receiver would, rather than answer a question not asked.
+    "公积金", "housing fund" come as close to the balance as to each withdrawal), or words
+    that name nothing of the best's matter that a near-tied runner-up lacks
+    (`close_tie.undecided`: "怎么提取公积金", the rent, leaving and purchase withdrawals as
+    close). A clerk asks which, as the seed's first receiver would, rather than answer a
+    question not asked. A fault told is registered, never offered.
     A bare topic too far from every template to answer ("医保卡", "住房公积金", alone or after
     an opener) is offered the templates whose keywords it names, not handed over blind."""
     if band is Band.HANDOVER and _bare_topic(searched) and not faults.reports_fault(searched):
@@ -130,6 +131,8 @@ def band_of(
     best = desk.templates.get(matches[0].template_id)
     if best is not None and best.priority and hazard.supposed(text):
         return matches, Band.SUGGEST
-    rival = len(matches) > 1 and matches[1].score >= RIVAL_SHARE * matches[0].score
-    vague = is_vague(searched) and not faults.reports_fault(searched)  # a fault: registered
-    return matches, (Band.SUGGEST if rival and vague else band)
+    if faults.reports_fault(searched):
+        return matches, band  # a fault: registered
+    blind = near_tied(matches) and is_vague(searched)
+    blind = blind or undecided(desk.templates, matches, searched)
+    return matches, (Band.SUGGEST if blind else band)

@@ -188,6 +188,7 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
     return {
         # A notice's values about its ticket (bot/notices.py ticket_values).
         "ticket_id": 7,
+        "own_case": True,  # ticket_opened: their case's state asked (close_status)
         "status": "claimed",
         "category": "fault_report",
         "priority": "urgent",

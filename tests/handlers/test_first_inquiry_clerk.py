@@ -234,7 +234,7 @@ async def _recorded(application: App, user: int, message_id: int) -> None:
 @pytest.mark.parametrize(
     ("user", "first", "second", "about"),
     [
-        (REQUESTER, "公积金怎么提取", "社保卡丢了怎么补办", "公积金怎么提取"),
+        (REQUESTER, "租房怎么提取公积金", "社保卡丢了怎么补办", "租房怎么提取公积金"),
         (
             ENGLISH,
             "How do I pay my water and electricity bills?",

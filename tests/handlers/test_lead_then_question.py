@@ -22,7 +22,10 @@ FIRE_LANE = {
     REQUESTER: "小区的消防通道被私家车堵死了,物业不管,我要投诉",
     ENGLISH: "Cars block the fire lane of our compound every night and nobody acts, I complain",
 }
-FUND = {REQUESTER: "公积金怎么提取?", ENGLISH: "How do I withdraw my housing fund?"}
+FUND = {
+    REQUESTER: "租房怎么提取公积金?",
+    ENGLISH: "How do I withdraw my housing fund to pay rent?",
+}
 # The answer of the knowledge base's template on the fund after leaving a job.
 LEAVING = {REQUESTER: "销户提取", ENGLISH: "close the account and withdraw"}
 
@@ -98,7 +101,7 @@ def _answer_or_ticket_two(reply: object, tickets: list[Ticket], expected: str) -
 async def test_not_helped_then_a_question_after_an_aside_answer_is_the_question_s(
     running: tuple[Emulator, App], requester: int, rejected: str, question: str
 ) -> None:
-    """Ticket #1 a fire-lane complaint; "公积金怎么提取?" answered beside it; "没用,我是想问
+    """Ticket #1 a fire-lane complaint; "租房怎么提取公积金?" answered beside it; "没用,我是想问
     离职后怎么提取": the answer is rejected and the question searched (the leaving template
     answers it), not filed into the fire-lane ticket."""
     emulator, application = running
@@ -160,10 +163,10 @@ async def test_also_a_question_of_another_matter_after_solved_is_a_new_question(
 @pytest.mark.parametrize(
     ("requester", "words", "question", "expected"),
     [
-        (REQUESTER, "解决了,谢谢。另外,公积金怎么提取?", "公积金怎么提取", "公积金"),
+        (REQUESTER, "解决了,谢谢。另外,租房怎么提取公积金?", "租房怎么提取公积金", "公积金"),
         (
             ENGLISH,
-            "Solved, thanks. Also, how do I withdraw my housing fund?",
+            "Solved, thanks. Also, how do I withdraw my housing fund to pay rent?",
             "housing fund",
             "housing fund",
         ),
@@ -172,7 +175,7 @@ async def test_also_a_question_of_another_matter_after_solved_is_a_new_question(
 async def test_solved_then_also_confirms_and_takes_the_question_alone(
     running: tuple[Emulator, App], requester: int, words: str, question: str, expected: str
 ) -> None:
-    """Ticket #1 resolved, awaiting the requester's word; "解决了,谢谢。另外,公积金怎么提取?":
+    """Ticket #1 resolved, awaiting the requester's word; "解决了,谢谢。另外,租房怎么提取公积金?":
     the resolution is confirmed (closed, as a rating would) and the question is answered alone,
     no ticket of the solved matter opened."""
     emulator, application = running

@@ -84,7 +84,7 @@ async def test_a_narrowing_follow_up_is_one_inquiry_and_one_ticket(
 
 
 OLDER = {
-    REQUESTER: ("你好", "公积金怎么提取", "社保卡丢了怎么补办"),
+    REQUESTER: ("你好", "租房怎么提取公积金", "社保卡丢了怎么补办"),
     ENGLISH: (
         "hello",
         "How do I pay my water and electricity bills?",

@@ -206,7 +206,7 @@ async def test_a_question_of_another_matter_beside_a_ticket_is_answered(desk: De
     about = await _say(desk, "她还把我的材料扔在地上")
     assert about.action is Action.INTO_TICKET and about.ticket is not None
     assert about.ticket.id == opened.ticket.id
-    await _say(desk, "公积金怎么提取?")
+    await _say(desk, "租房怎么提取公积金?")
     unhelped = await _say(desk, "没用")
     # The answer it rejected names no kind for it (issue 14: a refused template routes
     # nothing), so the kind is asked; the ticket of its own opens with the choice.
