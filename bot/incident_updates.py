@@ -21,6 +21,7 @@ from bot.notices import Audience, Notice, publish
 from bot.rules import Rules
 from bot.store import save
 from bot.transaction import Transaction
+from bot.written import written_in
 
 # The update as its requester got it, in the topic of a claimed ticket of the incident.
 INCIDENT_COPY = "incident_update_staff"
@@ -123,7 +124,8 @@ async def _tell(
     languages = rules.settings.languages.supported
     texts = in_languages(incident.latest_update, languages)
     if _SEPARATOR.search(incident.latest_update) is None:  # written once: in which language?
-        texts = {written_in(incident.latest_update, languages): incident.latest_update}
+        written = written_in(incident.latest_update, languages, at_least=1) or languages[0]
+        texts = {written: incident.latest_update}
     language = requester.language if requester.language in texts else next(iter(texts))
     theirs = texts[language]
     file_staff_message(
@@ -146,24 +148,6 @@ async def _tell(
     }
     notice = Notice("incident_update", (Audience.REQUESTER,), ticket, values, requester=requester)
     return notice, language
-
-
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_LATIN = re.compile(r"[A-Za-z]")
-
-
-def written_in(text: str, languages: list[str]) -> str:
-    """The language of `languages` (config `languages.supported`) a text is written in, by
-    its script: Chinese when its Chinese characters are at least a third as many as its Latin
-    letters (a Chinese word says as much as a few letters), else the first other language;
-    the first language when nothing tells."""
-    han, latin = len(_HAN.findall(text)), len(_LATIN.findall(text))
-    others = [language for language in languages if language != "zh"]
-    if "zh" in languages and han and han * 3 >= latin:
-        return "zh"
-    if latin and others:
-        return others[0]
-    return languages[0]
 
 
 # The separator between an update's languages: a "|" standing alone, spaces (or the text's

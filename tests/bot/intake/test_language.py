@@ -31,3 +31,22 @@ def test_words_of_no_language_or_one_not_spoken_keep_the_one_before() -> None:
     assert spoken("12345", {"zh", "en"}, "en") == "en"
     assert spoken("下水道堵了", {"zh", "en"}, "en") == "zh"
     assert spoken("the drain is blocked", {"zh"}, "zh") == "zh"
+
+
+@pytest.mark.parametrize(
+    ("text", "languages", "language"),
+    [
+        ("修", ["zh", "en"], "zh"),  # an update staff write tells from one word
+        ("ok", ["zh", "en"], "en"),
+        ("供水管网抢修中,预计18:00恢复 Line 2", ["zh", "en"], "zh"),
+        ("Repairs under way on 幸福路", ["zh", "en"], "en"),
+        ("Repairs under way", ["zh"], None),  # no language of that script: the caller's
+        ("18:00", ["zh", "en"], None),
+    ],
+)
+def test_an_update_tells_its_language_from_one_word_among_the_desks(
+    text: str, languages: list[str], language: str | None
+) -> None:
+    """One function for a requester's words and an incident update (issue 14): an update
+    needs fewer words to tell, and answers among the configured languages."""
+    assert written_in(text, languages, at_least=1) == language
