@@ -213,7 +213,7 @@ async def confirm_and_tell(
         session=tx.session, rules=rules, ticket=ticket, event="closed", values={"score": score}
     )
     staff = Notice("staff_event", (Audience.TICKET_STAFF,), ticket, event)
-    await publish(tx, rules, [staff, card_refresh(ticket), *handling, close_topic(ticket)])
+    await publish(tx, rules, [staff, card_refresh(ticket), *handling, *close_topic(rules, ticket)])
     return ticket
 
 
@@ -253,7 +253,7 @@ async def confirmed_in_words_and_tell(
     if remark:
         heard = (Audience.TICKET_STAFF, *Audience.supervising())
         notices.append(Notice("service_remark", heard, ticket, said))
-    await publish(tx, rules, [*notices, close_topic(ticket)])
+    await publish(tx, rules, [*notices, *close_topic(rules, ticket)])
     return ticket
 
 

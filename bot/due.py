@@ -136,7 +136,7 @@ async def process_ticket(
         closed += await settled_notices(
             session=session, rules=rules, ticket=ticket, event="auto_closed"
         )
-        closed.append(close_topic(ticket))  # after the last word about it went there
+        closed += close_topic(rules, ticket)  # after the last word about it went there
         out += address(rules, closed, now)
 
     if (

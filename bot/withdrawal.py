@@ -72,7 +72,7 @@ async def withdraw_and_tell(
         session=tx.session, rules=rules, ticket=ticket, event="withdrawn"
     )
     # Its card says it is withdrawn (and Claim goes, if nobody had claimed it).
-    await publish(tx, rules, [told, card_refresh(ticket), *handling, close_topic(ticket)])
+    await publish(tx, rules, [told, card_refresh(ticket), *handling, *close_topic(rules, ticket)])
     return ticket
 
 

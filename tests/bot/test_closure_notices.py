@@ -104,11 +104,11 @@ async def test_a_resolution_goes_to_the_requester_and_their_verdict_to_the_ticke
         (REQUESTER_CHAT, "en", "resolution", Audience.REQUESTER),
         (GENERAL_GROUP, staff, "staff_event", Audience.TICKET_STAFF),
         (GENERAL_GROUP, staff, "staff_event", Audience.TICKET_STAFF),
-        # Closed: its card says so (the owner's name stays on it), and its topic closes last.
+        # Closed: its card says so (the owner's name stays on it); its topic stays open
+        # (config closure.close_topics off: the officer may still /propose there).
         (GENERAL_GROUP, staff, "card_refresh", Audience.TICKET_STAFF),
-        (GENERAL_GROUP, staff, "topic_close", Audience.TICKET_STAFF),
     ]
-    resolution, unlike, _, reopened, _, _, rated, _, _ = (r.context for r in rows)
+    resolution, unlike, _, reopened, _, _, rated, _ = (r.context for r in rows)
     assert unlike["event"] == "other_language"
     assert resolution["summary"] == " 已修好 "  # as written, as the requester always saw it
     assert reopened["event"] == "reopened"

@@ -1,8 +1,9 @@
 """Issue 14: a ticket's forum topic follows the ticket. Closed (confirmed, rated, withdrawn),
-its topic is closed after the last word about it went there, so nobody goes on writing in a
-finished case; what still comes about it (a rating given later) goes under its card. Back in
-hand (the requester says it is not solved, or takes a withdrawal back), its topic is reopened
-so its staff can write in it again, even one a person closed after the resolution."""
+where config `closure.close_topics` says so, its topic is closed after the last word about it
+went there, so nobody goes on writing in a finished case; what still comes about it (a rating
+given later) goes under its card. Back in hand (the requester says it is not solved, or takes
+a withdrawal back), its topic is reopened so its staff can write in it again, even one a
+person closed after the resolution."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from typing import Any
 import pytest
 from telegram.ext import Application
 
+from bot.config import Settings, load_settings
 from emulator.server import Emulator
+from tests.conftest import ROOT
 from tests.handlers.conftest import (
     ENGLISH,
     GENERAL_GROUP,
@@ -25,6 +28,14 @@ from tests.handlers.test_every_kind import control
 
 App = Application  # type: ignore[type-arg]
 OFFICER = 100101
+
+
+@pytest.fixture
+def settings() -> Settings:
+    """config.yaml, with closed tickets' topics closed (config `closure.close_topics`)."""
+    configured = load_settings(ROOT / "config.yaml")
+    closure = configured.closure.model_copy(update={"close_topics": True})
+    return configured.model_copy(update={"closure": closure})
 
 
 async def _resolved(emulator: Emulator, requester: int, question: str) -> tuple[Any, Any]:
@@ -107,3 +118,25 @@ async def test_a_withdrawn_ticket_closes_its_topic_and_taken_back_reopens_it(
     await world.user_sends(OFFICER, "好的,继续为您办理", GENERAL_GROUP, topic.thread_id)
     await until(lambda: bot_said(world, REQUESTER)[-1].text == "好的,继续为您办理")
     assert list(world.chats[GENERAL_GROUP].topics) == [topic.thread_id]
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_closed_topic_s_late_word_goes_under_the_card(running: tuple[Emulator, App]) -> None:
+    """Confirmed in words, then rated: the rating comes after the topic closed; its staff
+    read it under the ticket's card, and the topic stays closed."""
+    emulator, _ = running
+    world = emulator.world
+    topic, _ = await _resolved(emulator, REQUESTER, "我想申请公租房")
+    await world.user_sends(REQUESTER, "解决了,谢谢")
+    await until(lambda: world.chats[GENERAL_GROUP].topics[topic.thread_id].closed)
+    stars = await bot_lines(emulator, REQUESTER, 4)
+    rate = next(e for e in reversed(stars) if e.buttons)
+    await world.user_presses(REQUESTER, REQUESTER, rate.message_id, "rate:1:4")
+    card = bot_said(world, GENERAL_GROUP)[0]
+    await until(
+        lambda: any(
+            e.thread_id is None and "4" in e.text and e.message_id != card.message_id
+            for e in bot_said(world, GENERAL_GROUP)[1:]
+        )
+    )
+    assert world.chats[GENERAL_GROUP].topics[topic.thread_id].closed
