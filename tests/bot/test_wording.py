@@ -404,6 +404,10 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         ]
     if template == "incident_posted":
         return [("all", {}), ("unlike", {"written_in": "zh", "unlike": {"en": [8, 9]}})]
+    if template == "update_correction":  # bot/update_corrections.py
+        return [("theirs", {}), ("other", {"written_in": "zh"})]
+    if template == "update_corrected":  # whom an edited update's correction reached
+        return [("sent", {}), ("unchanged", {"ticket_ids": []})]
     if template == "alert_surge_joined":
         return [("told", {"told": True}), ("before", {"told": False})]
     if template == "part_unanswered":
