@@ -34,3 +34,47 @@ def written_in(
     if han and han >= 2 * latin:
         return "zh" if "zh" in languages else None
     return next((language for language in languages if language != "zh"), None)
+
+
+# Languages the desk does not write, told by a script of their own (at least two letters of it).
+_SCRIPTS = (
+    ("ja", re.compile(r"[\u3040-\u30ff]")),  # kana: Japanese, though it has Chinese characters
+    ("ko", re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")),
+    ("ru", re.compile(r"[\u0400-\u04ff]")),
+    ("ar", re.compile(r"[\u0600-\u06ff]")),
+    ("th", re.compile(r"[\u0e00-\u0e7f]")),
+    ("hi", re.compile(r"[\u0900-\u097f]")),
+)
+_WORD = re.compile(r"[^\W\d_]+")
+# Small words of languages written in Latin letters: two of one, more than of English, tell it.
+_SMALL_WORDS = {  # none that English uses too ("a", "in", "no", "do", "per")
+    "en": "the and is are to of in it my i you we for on at not this that with have",
+    "fr": "le la les un une des est et je ne pas mon ma mes de du au aux il elle nous vous"
+    " qui que dans pour sur avec",
+    "es": "el la los las un una es y yo mi mis de del en que por para con está hay",
+    "de": "der die das ein eine ist und ich nicht mein meine zu von mit auf für es wir",
+    "pt": "os as um uma é eu não meu minha de da em que por para com está",
+    "it": "il lo la gli le un una è io non mio mia di del della che con sono",
+    "vi": "tôi của và không là có được này một những cho với",
+    "id": "saya dan tidak ini itu yang di ke dari untuk dengan ada",
+}
+_SMALL = {language: frozenset(words.split()) for language, words in _SMALL_WORDS.items()}
+
+
+def other_tongue(text: str, languages: Sequence[str] = DESK_LANGUAGES) -> str | None:
+    """The language, not one of `languages` (the desk's), a text is written in, as far as a
+    clerk tells it at a glance: a script of its own (Japanese kana, Korean, Cyrillic as
+    Russian, Arabic, Thai, Devanagari as Hindi), or Latin letters with at least two small
+    words of one language, more of it than of English or any other ("Le lampadaire devant
+    chez moi est cassé": "fr"); None for Chinese, English, and anything too short or mixed
+    to tell."""
+    for language, script in _SCRIPTS:
+        if len(script.findall(text)) >= 2:
+            return None if language in languages else language
+    words = [word.casefold() for word in _WORD.findall(text)]
+    counts = {language: sum(w in small for w in words) for language, small in _SMALL.items()}
+    english = counts.pop("en")
+    best, second = sorted(counts, key=lambda language: counts[language], reverse=True)[:2]
+    if counts[best] >= 2 and counts[best] > max(english, counts[second]):
+        return None if best in languages else best
+    return None  # none, or as much of two ("la", "de": French or Spanish?)

@@ -429,8 +429,10 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
     if template == "alert_keyword":
         again = {"again": True, "said": "人还困着"}
         return [("raised", {}), ("again", again), ("danger", {**again, **danger})]
-    if template == "ticket_card":
-        return [("", {}), ("danger", {"dangers": ["gas"]})]
+    if template == "ticket_card":  # their words in a language the desk does not write
+        return [("", {}), ("danger", {"dangers": ["gas"]}), ("tongue", {"tongue": "fr"})]
+    if template == "other_tongue":  # bot/intake/language.py: a language seen, or a rare one
+        return [("fr", {"tongue": "fr"}), ("unnamed", {"tongue": "xx"})]
     if template == "clarify":
         return [("", {}), ("again", {"again": True})]
     if template == "courtesy":
