@@ -2,9 +2,9 @@
 requesters' copies cannot be edited (each is the bot's own message, worded for them), so, as a
 clerk would, the desk sends the words as they now read to the same requesters, once, marked as
 a correction, in their language where given (`update_correction`), files it on each ticket, and
-keeps it as the incident's latest update when it was, for those who join later. Telegram sends
-an edit again when only what nobody reads changed: a requester whose words did not change
-hears nothing."""
+keeps it as the incident's latest update when it was, for those who join later; a claimed
+ticket's owner reads it in its topic, marked too. Telegram sends an edit again when only what
+nobody reads changed: a requester whose words did not change hears nothing."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import file_staff_message
 from bot.guards import clean_text
-from bot.incident_updates import in_languages, source_of_latest, texts_of
+from bot.incident_updates import INCIDENT_COPY, in_languages, source_of_latest, texts_of
 from bot.kinds import INCIDENT_UPDATE
 from bot.models import ACTIVE_STATUSES, Incident, Requester, Ticket, TicketMessage
 from bot.notices import Audience, Notice, publish
@@ -117,6 +117,11 @@ async def correct_and_tell(
         notices.append(
             Notice(UPDATE_CORRECTION, (Audience.REQUESTER,), ticket, values, requester=requester)
         )
+        if ticket.owner_id is not None:  # its owner reads it in the ticket's topic too
+            poster = rules.staff.get(officer_id)
+            copy = {"text": theirs, "incident_id": incident.id, "corrected": True}
+            copy["poster"] = poster.name if poster is not None else None
+            notices.append(Notice(INCIDENT_COPY, (Audience.TICKET_STAFF,), ticket, copy))
         corrected.ticket_ids.append(ticket.id)
     await publish(tx, rules, notices)
     return corrected

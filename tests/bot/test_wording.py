@@ -388,7 +388,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         dangers = {"ticket_ids": [1], "left": [], "dangers": [2]}
         return [("all", {"ticket_ids": [1, 2], "left": []}), ("left", left), ("danger", dangers)]
     if template == "incident_update_staff":
-        return [("poster", {"poster": "孙伟"}), ("unknown", {"poster": None})]
+        corrected = {"poster": "孙伟", "corrected": True}  # bot/update_corrections.py
+        return [("poster", {"poster": "孙伟"}), ("unknown", {"poster": None}), ("fix", corrected)]
     if template == "progress_notice":  # the latest word an update, or the officer's question
         return [("update", {}), ("asks", {"latest_asks": True})]
     if template == "sent_without_words":  # bot/intake/recurrence.py: what was sent
