@@ -35,6 +35,7 @@ from bot.priority import raised_for_danger
 from bot.resolution_words import Said, read_after_resolution
 from bot.rules import Rules
 from bot.store import get, get_for_requester, save
+from bot.topic_closing import close_topic, reopen_topic
 from bot.transaction import Transaction
 
 MAX_SUMMARY = 3500  # UTF-16 units of a resolution summary: the message also asks for a rating
@@ -212,7 +213,7 @@ async def confirm_and_tell(
         session=tx.session, rules=rules, ticket=ticket, event="closed", values={"score": score}
     )
     staff = Notice("staff_event", (Audience.TICKET_STAFF,), ticket, event)
-    await publish(tx, rules, [staff, card_refresh(ticket), *handling])  # the card: closed
+    await publish(tx, rules, [staff, card_refresh(ticket), *handling, *close_topic(rules, ticket)])
     return ticket
 
 
@@ -252,7 +253,7 @@ async def confirmed_in_words_and_tell(
     if remark:
         heard = (Audience.TICKET_STAFF, *Audience.supervising())
         notices.append(Notice("service_remark", heard, ticket, said))
-    await publish(tx, rules, notices)
+    await publish(tx, rules, [*notices, *close_topic(rules, ticket)])
     return ticket
 
 
@@ -312,7 +313,7 @@ async def reopen_and_tell(
         session=tx.session, rules=rules, ticket=ticket, event="reopened"
     )
     staff = Notice("staff_event", (Audience.TICKET_STAFF,), ticket, event)
-    await publish(tx, rules, [staff, *handling])
+    await publish(tx, rules, [reopen_topic(ticket), staff, *handling])
     return ticket
 
 

@@ -32,6 +32,7 @@ from bot.models import (
 from bot.notices import Audience, Notice, address, card_refresh, staff_chats
 from bot.outgoing import Outgoing
 from bot.rules import Rules
+from bot.topic_closing import close_topic
 
 log = logging.getLogger(__name__)
 
@@ -135,6 +136,7 @@ async def process_ticket(
         closed += await settled_notices(
             session=session, rules=rules, ticket=ticket, event="auto_closed"
         )
+        closed += close_topic(rules, ticket)  # after the last word about it went there
         out += address(rules, closed, now)
 
     if (

@@ -16,11 +16,12 @@ from bot.conversation import file_staff_message
 from bot.errors import InvalidInput, NotAllowed, NotFound
 from bot.guards import clean_text, may_speak_for
 from bot.kinds import INCIDENT_UPDATE
-from bot.models import ACTIVE_STATUSES, Incident, Requester, Ticket
+from bot.models import ACTIVE_STATUSES, Incident, Requester, Ticket, TicketMessage
 from bot.notices import Audience, Notice, publish
 from bot.rules import Rules
 from bot.store import save
 from bot.transaction import Transaction
+from bot.written import written_in
 
 # The update as its requester got it, in the topic of a claimed ticket of the incident.
 INCIDENT_COPY = "incident_update_staff"
@@ -38,7 +39,13 @@ class Posted:
 
 
 async def update_and_tell(
-    *, tx: Transaction, rules: Rules, incident_id: int, officer_id: int, text: str
+    *,
+    tx: Transaction,
+    rules: Rules,
+    incident_id: int,
+    officer_id: int,
+    text: str,
+    source: tuple[int, int] | None = None,
 ) -> Posted:
     """One public update on incident `incident_id`, filed on each of its active tickets at the
     transaction's instant (it counts as contact, so each ticket's progress-notice clock starts
@@ -49,7 +56,9 @@ async def update_and_tell(
     ("供水管网抢修中 | Repairs under way"): each requester gets it in their language, and the
     first where theirs is not given (`in_languages`), with a line in theirs saying which
     language it is in (`written_in`). The incident keeps it for those who join later
-    (`tell_joiner`).
+    (`tell_joiner`). `source`: the chat and message it was written in, kept with each copy
+    filed, so that its writer's edit of it reaches the same requesters as a correction
+    (bot/update_corrections.py).
 
     Raises InvalidInput ("empty_text") for a text with no words in any language (nothing,
     "|", " | "), NotFound when there is no such incident (`no_such_incident`) or it has no
@@ -83,7 +92,9 @@ async def update_and_tell(
     notices = []
     poster = rules.staff.get(officer_id)
     for ticket, requester in rows:
-        notice, language = await _tell(tx.session, rules, incident, ticket, requester, tx.now)
+        notice, language = await _tell(
+            tx.session, rules, incident, ticket, requester, tx.now, source
+        )
         notices.append(notice)
         if ticket.owner_id is not None:  # its owner reads it in the ticket's topic too
             values = {"text": cleaned, "incident_id": incident_id}
@@ -105,8 +116,28 @@ async def tell_joiner(
     requester = await session.get(Requester, ticket.requester_id)
     if incident.latest_update is None or requester is None:
         return []
-    notice, _ = await _tell(session, rules, incident, ticket, requester, now)
+    source = await source_of_latest(session, incident.id)
+    notice, _ = await _tell(session, rules, incident, ticket, requester, now, source)
     return [notice]
+
+
+async def source_of_latest(session: AsyncSession, incident_id: int) -> tuple[int, int] | None:
+    """The chat and message the incident's latest update was written in (`update_and_tell`
+    `source`); None when not known."""
+    row = (
+        await session.execute(
+            select(TicketMessage.telegram_chat_id, TicketMessage.telegram_message_id)
+            .join(Ticket, Ticket.id == TicketMessage.ticket_id)
+            .where(
+                Ticket.incident_id == incident_id, TicketMessage.content_type == INCIDENT_UPDATE
+            )
+            .order_by(TicketMessage.id.desc())
+            .limit(1)
+        )
+    ).first()
+    if row is None or row[0] is None or row[1] is None:
+        return None
+    return int(row[0]), int(row[1])
 
 
 async def _tell(
@@ -116,14 +147,13 @@ async def _tell(
     ticket: Ticket,
     requester: Requester,
     now: datetime,
+    source: tuple[int, int] | None,
 ) -> tuple[Notice, str]:
     """The incident's latest update filed on `ticket` and worded for its requester: the
     notice, and the language of the text they get."""
     assert incident.latest_update is not None and incident.latest_update_by is not None
     languages = rules.settings.languages.supported
-    texts = in_languages(incident.latest_update, languages)
-    if _SEPARATOR.search(incident.latest_update) is None:  # written once: in which language?
-        texts = {written_in(incident.latest_update, languages): incident.latest_update}
+    texts = texts_of(incident.latest_update, languages)
     language = requester.language if requester.language in texts else next(iter(texts))
     theirs = texts[language]
     file_staff_message(
@@ -137,6 +167,8 @@ async def _tell(
         # The incident's word to all its requesters: staff read it as that, not as a reply
         # of its poster's on this ticket (bot/lookup.py, bot/intake/later.py).
         content_type=INCIDENT_UPDATE,
+        chat_id=source[0] if source is not None else None,
+        message_id=source[1] if source is not None else None,
     )
     await save(session, rules, ticket)
     values = {
@@ -148,27 +180,18 @@ async def _tell(
     return notice, language
 
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_LATIN = re.compile(r"[A-Za-z]")
-
-
-def written_in(text: str, languages: list[str]) -> str:
-    """The language of `languages` (config `languages.supported`) a text is written in, by
-    its script: Chinese when its Chinese characters are at least a third as many as its Latin
-    letters (a Chinese word says as much as a few letters), else the first other language;
-    the first language when nothing tells."""
-    han, latin = len(_HAN.findall(text)), len(_LATIN.findall(text))
-    others = [language for language in languages if language != "zh"]
-    if "zh" in languages and han and han * 3 >= latin:
-        return "zh"
-    if latin and others:
-        return others[0]
-    return languages[0]
-
-
 # The separator between an update's languages: a "|" standing alone, spaces (or the text's
 # start or end) on both sides ("电话 1|2 号线" is one text; "抢修中 |" is Chinese alone).
 _SEPARATOR = re.compile(r"(?:^|\s)\|(?:\s|$)")
+
+
+def texts_of(text: str, languages: list[str]) -> dict[str, str]:
+    """An update's text for each language it is given in (`in_languages`); written once,
+    for the language it is written in (`bot.written.written_in`), the first when nothing
+    tells."""
+    if _SEPARATOR.search(text) is None:  # written once: in which language?
+        return {written_in(text, languages, at_least=1) or languages[0]: text}
+    return in_languages(text, languages)
 
 
 def _has_words(text: str) -> bool:

@@ -28,6 +28,7 @@ from bot.models import ACTIVE_STATUSES, OutboxMessage, Requester, StaffLink, Tic
 from bot.notices import BUTTONS_GONE, Audience, Notice, card_refresh, publish
 from bot.rules import Rules
 from bot.store import get_for_requester
+from bot.topic_closing import close_topic
 from bot.transaction import Transaction
 from bot.withdrawal_words import says_withdrawn, withdrawal_answer, wonders_withdrawing
 
@@ -71,7 +72,7 @@ async def withdraw_and_tell(
         session=tx.session, rules=rules, ticket=ticket, event="withdrawn"
     )
     # Its card says it is withdrawn (and Claim goes, if nobody had claimed it).
-    await publish(tx, rules, [told, card_refresh(ticket), *handling])
+    await publish(tx, rules, [told, card_refresh(ticket), *handling, *close_topic(rules, ticket)])
     return ticket
 
 

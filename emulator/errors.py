@@ -41,6 +41,8 @@ ERRORS: dict[str, tuple[int, str]] = {
     "flood": (429, "Too Many Requests: retry after {retry_after}"),
     "thread_not_found": (400, "Bad Request: message thread not found"),
     "topic_closed": (400, "Bad Request: TOPIC_CLOSED"),
+    "topic_not_modified": (400, "Bad Request: TOPIC_NOT_MODIFIED"),
+    "topic_manage_rights": (400, "Bad Request: not enough rights to manage topics"),
     "not_forum": (400, "Bad Request: the chat is not a forum"),
     "wrong_file_id": (400, "Bad Request: wrong file identifier/HTTP URL specified"),
     "user_not_found": (400, "Bad Request: user not found"),

@@ -72,6 +72,28 @@ def _actor(world: World, chat: Chat, user_id: Any, but: int | None = None) -> Us
     raise ValueError(f"chat {chat.id} has nobody to act")
 
 
+def bot_topic_state(world: World, chat_id: Any, thread_id: Any, *, closed: bool) -> None:
+    """The bot closes or reopens a topic (closeForumTopic, reopenForumTopic), as
+    Telegram does it: in a forum, as an administrator with the right to manage topics
+    unless it created the topic; refused as TOPIC_NOT_MODIFIED when the topic is already
+    so. The service message (forum_topic_closed / forum_topic_reopened) is posted in the
+    topic, and no update sent for it (the bot's own doing)."""
+    chat = world.chat(chat_id)
+    if not chat.is_forum:
+        raise api_error("not_forum")
+    topic = world.topic(chat.id, thread_id)
+    admin = chat.bot_status == "administrator" and chat.bot_can_manage_topics
+    if not admin and not topic.by_bot:
+        raise api_error("topic_manage_rights")
+    if topic.closed == closed:
+        raise api_error("topic_not_modified")
+    if closed:  # posted while the topic is still open
+        world._message(chat, world.bot, {"forum_topic_closed": {}}, None, topic.thread_id)
+    topic.closed = closed
+    if not closed:
+        world._message(chat, world.bot, {"forum_topic_reopened": {}}, None, topic.thread_id)
+
+
 async def topic_action(
     world: World, user_id: int, chat_id: int, thread_id: int, action: str
 ) -> dict[str, Any] | None:
@@ -91,11 +113,11 @@ async def topic_action(
                 entry.deleted = True
                 world.messages.pop((chat.id, entry.message_id), None)
         return None
-    topic.closed = action == "close"
-    service: dict[str, Any] = {
-        "forum_topic_closed" if topic.closed else "forum_topic_reopened": {}
-    }
+    closing = action == "close"
+    service: dict[str, Any] = {"forum_topic_closed" if closing else "forum_topic_reopened": {}}
+    topic.closed = False  # the service message goes in as the topic opens, or before it closes
     message = world._message(chat, user, service, None, topic.thread_id)
+    topic.closed = closing
     return await world.push_message(chat, message)
 
 

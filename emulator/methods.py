@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from emulator.errors import api_error
-from emulator.groups import chat_member, member_status
+from emulator.groups import bot_topic_state, chat_member, member_status
 from emulator.media import bot_file, photo_sizes
 from emulator.objects import CAPTIONED, MEDIA_KINDS
 from emulator.spec import spec
@@ -312,11 +312,11 @@ async def _edit_topic(world: World, p: dict[str, Any], raw: dict[str, Any]) -> A
 
 @method("closeForumTopic")
 async def _close_topic(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
-    world.topic(p["chat_id"], p["message_thread_id"]).closed = True
+    bot_topic_state(world, p["chat_id"], p["message_thread_id"], closed=True)
     return True
 
 
 @method("reopenForumTopic")
 async def _reopen_topic(world: World, p: dict[str, Any], raw: dict[str, Any]) -> Any:
-    world.topic(p["chat_id"], p["message_thread_id"]).closed = False
+    bot_topic_state(world, p["chat_id"], p["message_thread_id"], closed=False)
     return True

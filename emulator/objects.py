@@ -65,6 +65,7 @@ class Topic:
     name: str
     icon_color: int = 7322096
     closed: bool = False
+    by_bot: bool = True  # the bot created it (it may close and reopen it without the right)
 
     def as_json(self) -> dict[str, Any]:
         return {

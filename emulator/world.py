@@ -131,8 +131,8 @@ class World(Updates, Files):
             topic = chat.topics.get(thread_id)
             if topic is None:
                 raise api_error("thread_not_found")
-            if topic.closed and sender.is_bot:
-                raise api_error("topic_closed")
+            if topic.closed and (sender.is_bot or sender.id not in chat.admins):
+                raise api_error("topic_closed")  # only its administrators write there
         message_id = chat.next_message_id
         chat.next_message_id += 1
         message: dict[str, Any] = {

@@ -26,7 +26,7 @@ from bot.intake.decision import Action as IntakeAction
 from bot.models import Requester
 from bot.outbox import Call
 from bot.transaction import Transaction
-from handlers import alert_replies, post, received, taking, which
+from handlers import alert_replies, post, received, taking, update_edits, which
 from handlers.callbacks import Action, Button, UnknownButton, parse
 from handlers.common import answer
 from handlers.context import DeskContext
@@ -282,6 +282,10 @@ async def edited(update: Update, context: DeskContext) -> None:
     user, message = update.effective_user, update.edited_message
     if user is None or message is None:
         return
+    if await update_edits.corrected(
+        desk, message, context.bot.username, update_id=update.update_id
+    ):
+        return  # a supervisor's incident update, posted in private: its correction
     async with desk.transaction(update_id=update.update_id) as tx:
         requester, current = await requester_and_ticket(tx, desk, user)
         done = await attachments.take_edit(

@@ -9,7 +9,7 @@ from bot.desk import Desk
 from bot.intake import flow
 from bot.intake.anew import kept, start_anew, words_after_command
 from bot.transaction import Transaction
-from handlers import handover, keyboards, post
+from handlers import handover, keyboards, post, update_edits
 from handlers.commands import IN_TICKET, read
 from handlers.context import DeskContext
 from handlers.finding import where_to_use
@@ -90,6 +90,10 @@ async def edited_command(update: Update, context: DeskContext) -> None:
         or (staff.get(user.id) is None and not staff.is_management(user.id))
     ):
         return  # a group the desk does not serve, or not staff: silence, as for any command
+    if await update_edits.corrected(
+        desk, message, context.bot.username, update_id=update.update_id
+    ):
+        return  # an /incident update: corrected for those who had it, not posted again
     async with desk.transaction(update_id=update.update_id) as tx:
         if private and staff.get(user.id) is None:
             language = (await requester_for(tx, desk, user)).language

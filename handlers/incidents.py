@@ -51,6 +51,7 @@ async def post_update(update: Update, context: DeskContext) -> None:
                 incident_id=incident_id,
                 officer_id=message.from_user.id,
                 text=text,
+                source=(message.chat_id, message.message_id),  # its edit: a correction
             )
             told = desk.texts.render(
                 "incident_posted",
@@ -141,6 +142,7 @@ async def post_replied(tx: Transaction, desk: Desk, message: Message, incident_i
             incident_id=incident_id,
             officer_id=message.from_user.id,
             text=text,
+            source=(message.chat_id, message.message_id),  # its edit: a correction
         )
     except DeskError as refused:  # refused before anything changed
         await post.post(tx, post.reply(message, refusal(desk, refused)))

@@ -33,6 +33,7 @@ from bot.handoff_questions import ANSWER, QUESTION
 from bot.notices import BUTTONS_GONE, Audience
 from bot.outbox import Call
 from bot.outgoing import Outgoing
+from bot.topic_closing import TOPIC_CLOSE, TOPIC_STATES
 from bot.withdrawal import WITHDRAW_ASK
 from handlers import cards, keyboards, post
 from handlers.common import MAX_MESSAGE
@@ -217,6 +218,10 @@ def present(desk: Desk, message: Outgoing) -> Call:
     in_topic = message.audience == Audience.TICKET_STAFF and message.ticket_id is not None
     if message.template == BUTTONS_GONE:  # a message answered otherwise: its buttons go
         return post.drop_buttons(message.chat_id, int(message.context["message_id"]))
+    if message.template in TOPIC_STATES:  # the ticket's topic, as it is when sent
+        method = "closeForumTopic" if message.template == TOPIC_CLOSE else "reopenForumTopic"
+        params = {"chat_id": message.chat_id}
+        return Call(message.chat_id, method, params, message.template, message.ticket_id)
     if message.template == HANDED_RELAY:
         return _handed(desk, message)
     if message.template in COPIES:

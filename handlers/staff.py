@@ -22,7 +22,16 @@ from bot.errors import AlreadyClaimed, DeskError, InvalidInput
 from bot.intake import card
 from bot.models import Ticket, TicketStatus
 from bot.outbox import Call
-from handlers import alert_replies, cards, greeting, handoffs, menus, post, received
+from handlers import (
+    alert_replies,
+    cards,
+    greeting,
+    handoffs,
+    menus,
+    post,
+    received,
+    update_edits,
+)
 from handlers.callbacks import Action, parse
 from handlers.commands import IN_TICKET, read
 from handlers.common import answer
@@ -137,8 +146,12 @@ async def in_reply(update: Update, context: DeskContext) -> None:
 async def _in_supervisors_chat(update: Update, context: DeskContext, message: Message) -> None:
     """A message in the supervisors' chat that no command handler took: a reply to one of the
     bot's messages there is about the ticket it stands for (handlers/alert_replies.py); a
-    command gets the list of those that exist there. An edit does nothing again."""
+    command gets the list of those that exist there. An edit does nothing again, but of an
+    incident's update: its correction (handlers/update_edits.py)."""
     if update.edited_message is not None:
+        await update_edits.corrected(
+            context.desk, message, context.bot.username, update_id=update.update_id
+        )
         return
     if read(message.text or "", context.bot.username) is not None:
         await other_command(update, context)
@@ -186,6 +199,8 @@ async def _edited(
     them again, marked as an edit (bot/corrections.py); an edited command or note does
     nothing again (a resolution is not resolved twice), and its writer hears so."""
     assert message.from_user is not None
+    if await update_edits.corrected(desk, message, username, update_id=update_id):
+        return  # an incident's update posted here: its correction
     text = message.text or message.caption or ""
     command = read(text, username)
     async with desk.transaction(update_id=update_id) as tx:

@@ -240,10 +240,13 @@ class Closure(ConfigModel):
     `recurrence_window`: a closed ticket's matter coming back within this of its closing
     (the requester replying to one of its messages) goes back to its former owner, still its
     department's staff (首问负责: the owner remains responsible); later, or with them gone, to
-    the department's queue, linked to the old ticket."""
+    the department's queue, linked to the old ticket. `close_topics`: a closed ticket's
+    forum topic is closed too (bot/topic_closing.py); off, as only a group's administrators
+    write in a closed topic (an officer's /propose there after the closing would not go)."""
 
     auto_close_after: Duration = timedelta(hours=72)
     recurrence_window: Duration = timedelta(days=30)
+    close_topics: bool = False
 
 
 class Intake(ConfigModel):

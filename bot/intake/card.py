@@ -21,6 +21,7 @@ from bot.intake.later import WORDS, later_turns, said_under
 from bot.models import IN_HAND, Direction, Ticket, TicketMessage, TicketStatus
 from bot.notices import Audience, Notice, card_refresh, publish, ticket_values
 from bot.transaction import Transaction
+from bot.written import other_tongue
 
 
 class Earlier(NamedTuple):
@@ -70,6 +71,8 @@ def card_notice(
         "kept": [[kind, n] for kind, n in Counter(kinds).items()],
         "earlier": [{"id": t.id, "status": str(t.status)} for t in earlier],
         "dangers": list(dangers),
+        # Their words in a language the desk does not write: staff see which (issue 14).
+        "tongue": other_tongue(ticket.question, desk.texts.supported),
     }
     return Notice(
         "ticket_card",

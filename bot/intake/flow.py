@@ -92,7 +92,9 @@ async def take_text(
     """
     text = text.strip()
     if origin is None:  # answered in the language of their own words (not a forward's)
-        language.follow_words(requester, text, desk.texts.supported)
+        await language.follow_words_and_tell(
+            tx=tx, rules=desk.rules, requester=requester, text=text, supported=desk.texts.supported
+        )
     theirs = origin is None and edit_of is None
     back = await taken_back.take_back(tx=tx, desk=desk, requester=requester, text=text, own=theirs)
     if back is not None:  # "我没要撤销那个!" just after a withdrawal: that ticket, in hand again

@@ -6,16 +6,28 @@ few to tell: "ok", "Complaint." typed by a Chinese speaker). A language they cho
 
 The requester's language (`Requester.language`) is what the bot answers them in and words
 every later notice in; a text in another supported language changes it, so that what they read
-next follows what they last wrote (`spoken`)."""
+next follows what they last wrote (`spoken`).
+
+Words in a language the desk does not write (French, Russian: `bot.written.other_tongue`) are
+answered in English (the default where the desk has none), and the requester is told once that
+the desk answers in Chinese or English (`OTHER_TONGUE`); the ticket's card notes the language
+for its staff (bot/intake/card.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Container, Sequence
 
-from bot.models import Requester
-from bot.written import written_in
+from sqlalchemy import select
 
-__all__ = ["follow_words", "spoken", "written_in"]
+from bot.models import OutboxMessage, Requester
+from bot.notices import Audience, Notice, publish
+from bot.rules import Rules
+from bot.transaction import Transaction
+from bot.written import other_tongue, written_in
+
+__all__ = ["follow_words", "follow_words_and_tell", "spoken", "written_in"]
+
+OTHER_TONGUE = "other_tongue"  # the desk answers in Chinese or English: said once
 
 
 def spoken(text: str, supported: Container[str], before: str) -> str:
@@ -32,3 +44,26 @@ def follow_words(requester: Requester, text: str, supported: Container[str]) -> 
     speaks = spoken(text, supported, requester.language)
     if not requester.language_chosen and speaks != requester.language:
         requester.language = speaks
+
+
+async def follow_words_and_tell(
+    *, tx: Transaction, rules: Rules, requester: Requester, text: str, supported: Sequence[str]
+) -> None:
+    """`follow_words`; and words in a language the desk does not write (`other_tongue`) are
+    answered in English (the configured default where the desk writes none), unless they
+    chose a language themselves, and the requester hears once, first, that the desk answers
+    in Chinese or English (`OTHER_TONGUE`, value `tongue`: the language seen)."""
+    follow_words(requester, text, supported)
+    tongue = other_tongue(text, supported)
+    if tongue is None or requester.language_chosen:
+        return
+    requester.language = "en" if "en" in supported else rules.settings.languages.default
+    told = await tx.session.scalar(
+        select(OutboxMessage.id)
+        .where(OutboxMessage.chat_id == requester.chat_id, OutboxMessage.template == OTHER_TONGUE)
+        .limit(1)
+    )
+    if told is None:
+        values = {"tongue": tongue}
+        note = Notice(OTHER_TONGUE, (Audience.REQUESTER,), None, values, requester=requester)
+        await publish(tx, rules, [note])

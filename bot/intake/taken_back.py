@@ -27,6 +27,7 @@ from bot.notices import Audience, Notice, card_refresh, publish
 from bot.rules import Rules
 from bot.store import save
 from bot.takeback_words import takes_back
+from bot.topic_closing import reopen_topic
 from bot.transaction import Transaction
 
 TAKE_BACK_WITHIN = timedelta(hours=24)  # after a withdrawal, words may still take it back
@@ -86,5 +87,5 @@ async def restore_and_tell(
         fallback=group,
     )
     back = Notice(TAKEN_BACK, (Audience.REQUESTER,), ticket, requester=requester)
-    await publish(tx, rules, [told, card_refresh(ticket), back])
+    await publish(tx, rules, [reopen_topic(ticket), told, card_refresh(ticket), back])
     return ticket

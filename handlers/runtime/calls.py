@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 # JSON in and out is the point (see Calls.call).
 warnings.filterwarnings("ignore", message="Please use 'Bot", category=PTBUserWarning)
 SKIPPED: dict[str, Any] = {"skipped": True}  # the result of a call that had nothing to do
+TOPIC_CALLS = frozenset({"closeForumTopic", "reopenForumTopic"})  # bot/topic_closing.py
 
 
 class Reordered(Exception):
@@ -92,6 +93,8 @@ class Calls:
                 await self._close_topic(call.chat_id, made.get("message_thread_id"))
                 return SKIPPED
             return made
+        if call.method in TOPIC_CALLS:
+            return await self._topic_state(call.method, call.chat_id, call.ticket_id)
         # A private chat has no topics: a notice to the ticket's staff goes there while the
         # ticket has no staff group (Notice.fallback).
         if not call.in_topic or call.ticket_id is None or call.chat_id > 0:
@@ -106,6 +109,9 @@ class Calls:
                 if not topic_gone(error) or item.reopened_topic:
                     raise  # a message reopens or opens a topic once: no loop
                 item.reopened_topic = True
+                if topic_closed(error) and ticket.closed:
+                    # Closed with its ticket: what still comes about it goes under its card.
+                    return await self.call(call.method, self._under_card(ticket, call.params))
                 if topic_closed(error) and await self._reopen(ticket):
                     # Someone closed it: reopened, the message goes there after all.
                     log.warning("topic of ticket %s was closed; reopened", ticket.id)
@@ -213,6 +219,39 @@ class Calls:
             await self._bot.close_forum_topic(chat_id, thread_id)
         except TelegramError as error:
             log.warning("could not close topic %s in %s: %s", thread_id, chat_id, error)
+
+    @staticmethod
+    def _under_card(ticket: topic_place.Place, params: dict[str, Any]) -> dict[str, Any]:
+        """A message for a closed ticket's closed topic, as a reply to its card instead."""
+        params = {k: v for k, v in params.items() if k != "message_thread_id"}
+        if ticket.card_message_id is not None and "reply_parameters" not in params:
+            reply = {"message_id": ticket.card_message_id, "allow_sending_without_reply": True}
+            params["reply_parameters"] = reply
+        return params
+
+    async def _topic_state(
+        self, method: str, chat_id: int, ticket_id: int | None
+    ) -> dict[str, Any]:
+        """Close or reopen a ticket's topic (bot/topic_closing.py) as the ticket is now:
+        SKIPPED where it has no topic, the group none, the ticket is no longer so (back in
+        hand before its topic's closing went, closed again before its reopening did), or the
+        topic is already so or gone. Raises BadRequest for want of the right to manage topics
+        (the group is then paused, handlers/runtime/outcomes.py)."""
+        if ticket_id is None or not await self._is_forum(chat_id):
+            return SKIPPED
+        ticket = await self._place(ticket_id)
+        thread = ticket.staff_thread_id
+        if thread is None or ticket.staff_chat_id != chat_id:
+            return SKIPPED
+        if ticket.closed != (method == "closeForumTopic"):
+            return SKIPPED
+        try:
+            return await self.call(method, {"chat_id": chat_id, "message_thread_id": thread})
+        except BadRequest as error:
+            text = str(error).casefold()
+            if "topic_not_modified" in text or "thread not found" in text:
+                return SKIPPED  # already so (a person did it), or deleted: nothing to do
+            raise
 
     async def _reopen(self, ticket: topic_place.Place) -> bool:
         """Reopen the ticket's topic a person closed; False when Telegram will not (it was

@@ -98,14 +98,17 @@ async def test_a_resolution_goes_to_the_requester_and_their_verdict_to_the_ticke
         (REQUESTER_CHAT, "en", "resolution", Audience.REQUESTER),
         # A Chinese summary to an English requester: its staff hear it.
         (GENERAL_GROUP, staff, "staff_event", Audience.TICKET_STAFF),
+        # Reopened: its topic is reopened first, so they can write in it (issue 14).
+        (GENERAL_GROUP, staff, "topic_reopen", Audience.TICKET_STAFF),
         (GENERAL_GROUP, staff, "staff_event", Audience.TICKET_STAFF),
         (REQUESTER_CHAT, "en", "resolution", Audience.REQUESTER),
         (GENERAL_GROUP, staff, "staff_event", Audience.TICKET_STAFF),
         (GENERAL_GROUP, staff, "staff_event", Audience.TICKET_STAFF),
-        # Closed: its card says so (the owner's name stays on it).
+        # Closed: its card says so (the owner's name stays on it); its topic stays open
+        # (config closure.close_topics off: the officer may still /propose there).
         (GENERAL_GROUP, staff, "card_refresh", Audience.TICKET_STAFF),
     ]
-    resolution, unlike, reopened, _, _, rated, _ = (r.context for r in rows)
+    resolution, unlike, _, reopened, _, _, rated, _ = (r.context for r in rows)
     assert unlike["event"] == "other_language"
     assert resolution["summary"] == " 已修好 "  # as written, as the requester always saw it
     assert reopened["event"] == "reopened"

@@ -392,7 +392,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         dangers = {"ticket_ids": [1], "left": [], "dangers": [2]}
         return [("all", {"ticket_ids": [1, 2], "left": []}), ("left", left), ("danger", dangers)]
     if template == "incident_update_staff":
-        return [("poster", {"poster": "孙伟"}), ("unknown", {"poster": None})]
+        corrected = {"poster": "孙伟", "corrected": True}  # bot/update_corrections.py
+        return [("poster", {"poster": "孙伟"}), ("unknown", {"poster": None}), ("fix", corrected)]
     if template == "progress_notice":  # the latest word an update, or the officer's question
         return [("update", {}), ("asks", {"latest_asks": True})]
     if template == "sent_without_words":  # bot/intake/recurrence.py: what was sent
@@ -408,6 +409,10 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         ]
     if template == "incident_posted":
         return [("all", {}), ("unlike", {"written_in": "zh", "unlike": {"en": [8, 9]}})]
+    if template == "update_correction":  # bot/update_corrections.py
+        return [("theirs", {}), ("other", {"written_in": "zh"})]
+    if template == "update_corrected":  # whom an edited update's correction reached
+        return [("sent", {}), ("unchanged", {"ticket_ids": []})]
     if template == "alert_surge_joined":
         return [("told", {"told": True}), ("before", {"told": False})]
     if template == "part_unanswered":
@@ -432,8 +437,10 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
     if template == "flood_heard":  # in danger over the flood limit (bot/flood_heard.py)
         unnamed = {"dangers": [], "in_ticket": False}
         return [("filed", {**danger, "in_ticket": True}), ("no_ticket", {**danger, **unnamed})]
-    if template == "ticket_card":
-        return [("", {}), ("danger", {"dangers": ["gas"]})]
+    if template == "ticket_card":  # their words in a language the desk does not write
+        return [("", {}), ("danger", {"dangers": ["gas"]}), ("tongue", {"tongue": "fr"})]
+    if template == "other_tongue":  # bot/intake/language.py: a language seen, or a rare one
+        return [("fr", {"tongue": "fr"}), ("unnamed", {"tongue": "xx"})]
     if template == "clarify":
         return [("", {}), ("again", {"again": True})]
     if template == "courtesy":

@@ -1,0 +1,48 @@
+"""A supervisor's edit of a mass incident's update they posted (/incident N, or a reply to the
+bot's question for one), wherever they wrote it: the same requesters get the correction, once,
+marked as one (bot/update_corrections.py), and the one who edited hears whom it reached."""
+
+from __future__ import annotations
+
+from telegram import Message
+
+from bot import update_corrections
+from bot.desk import Desk
+from handlers import post
+from handlers.commands import read
+
+
+async def corrected(desk: Desk, message: Message, username: str | None, *, update_id: int) -> bool:
+    """Whether the edited `message` was an incident's update (then corrected as the module
+    says); False for any other message, left to the edit's other handling."""
+    if message.from_user is None:
+        return False
+    async with desk.sessions() as session:
+        posted = await update_corrections.is_update(
+            session=session, chat_id=message.chat_id, message_id=message.message_id
+        )
+    if not posted:
+        return False
+    text = message.text or message.caption or ""
+    if read(text, username) is not None:  # /incident N words: the words
+        parts = text.split(maxsplit=2)
+        text = parts[2] if len(parts) > 2 else ""
+    async with desk.transaction(update_id=update_id) as tx:
+        done = await update_corrections.correct_and_tell(
+            tx=tx,
+            rules=desk.rules,
+            officer_id=message.from_user.id,
+            chat_id=message.chat_id,
+            message_id=message.message_id,
+            text=text,
+        )
+        if done is None:  # someone else's, or no words left: nothing to correct with
+            return True
+        told = desk.texts.render(
+            "update_corrected",
+            desk.settings.languages.default,
+            incident_id=done.incident_id,
+            ticket_ids=done.ticket_ids,
+        )
+        await post.post(tx, post.reply(message, told))
+    return True
