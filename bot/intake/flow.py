@@ -29,7 +29,6 @@ from bot.intake import (
 from bot.intake.about import ask_about
 from bot.intake.after_answer import said_after_answer
 from bot.intake.announcement import leading_notice
-from bot.intake.close import Matter
 from bot.intake.close_status import asks_own_status, own_case
 from bot.intake.decision import (
     Action,
@@ -54,6 +53,7 @@ from bot.intake.reminding import remind
 from bot.intake.search import band_of
 from bot.intake.search import closest as closest_templates
 from bot.intake.second import two_questions, with_second
+from bot.intake.wait_more import more_of_waiting
 from bot.intake.wordless import is_empty, waited, wordless_of
 from bot.kinds import Origin
 from bot.models import DialogStep, Requester, Ticket
@@ -223,36 +223,17 @@ async def take_text(
         written, now, message_id=message_id, forwarded=bool(origin), notice=announced, own=own
     )
     if decided is Action.MORE:
-        # More of the question waiting for its category (or an edit of it): added, and the
-        # category decided anew from the whole question; the buttons stay while it does not.
-        edited = edit_of is not None and pending.apply_edit(
-            requester, edit_of, written, notice=announced, own=own
-        )
-        # A forward after a forward (several passed on at once): "this one too", said short.
-        more = origin is not None and (requester.inquiry or [{}])[-1].get("forwarded") is True
-        if not edited:
-            record_turn(requester, said)
-            requester.last_question = question_of(
-                step=step, earlier=requester.last_question, text=written
-            )
-        question = requester.last_question or written
-        if edit_of is not None or origin is not None:
-            # An edit is a correction of what waits, not a word to act on: the choice is
-            # still theirs to make, nothing opens behind their back (they are told it is taken).
-            # A forward is kept with the question, never its kind: a notice's "停水" passed
-            # on is someone else's news, not their matter (issue 14: it opened a fault report).
-            return Outcome(decided, edited=edited, forwarded=origin is not None, more=more)
-        matter = Matter(desk, requester.inquiry or [], question)
-        category = matter.category()
-        if category is None:
-            return Outcome(decided, edited=edited)
-        return await hand_over(
+        return await more_of_waiting(
             tx=tx,
             desk=desk,
             requester=requester,
-            question=question,
-            category=category,
-            matter=matter,
+            step=step,
+            written=written,
+            said=said,
+            forwarded=origin is not None,
+            edit_of=edit_of,
+            announced=announced,
+            own=own,
         )
     if decided is None and step is None and origin is None and edit_of is None:
         chosen = await pressing.offer_named(tx, desk, requester, current, text)
