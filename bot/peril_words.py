@@ -33,19 +33,9 @@ _COVER = words(
 _GONE = words(
     *("偷", "丢", "没了", "不见", "缺失", "缺了", "没有盖", "没盖", "掉(?:了|下去|进)", "碎了"),
     *("破了", "坏了", "塌了", "翻了", "移位", "敞开", "敞着", "开着", "露天", r"被人?\w{0,2}走"),
-    *(
-        "stolen",
-        "stole",
-        "missing",
-        "gone",
-        "removed",
-        "broken",
-        "open",
-        "uncovered",
-        "off",
-        "caved in",
-    ),
+    *("stolen", "stole", "missing", "gone", "removed", "broken", "uncovered", "caved in"),
     *("collapsed", "cracked", "smashed", "taken", "no cover", "without (?:a )?cover"),
+    *("(?:left|lying|wide) open", "(?:came|come|has come) off"),
 )
 _ROAD_HOLE = words(
     *(
@@ -73,6 +63,7 @@ HOLE = Kind(
         r"(?:open|uncovered|missing|stolen|broken) (?:manhole|drain|sewer)(?: covers?)?",
         r"(?:manhole|drain|sewer) covers? (?:is |are |was |were |has been |have been )?"
         r"(?:missing|stolen|gone|broken|off|removed)",
+        r"(?:manhole|drain|sewer)(?: covers?| holes?)? (?:is|are|was|were) (?:left |wide )?open",
     ),
     across=((_COVER, _GONE), (_ROAD_HOLE, _HURT)),
     lasting=True,

@@ -121,10 +121,15 @@ def band_of(
     "公积金", "housing fund" come as close to the balance as to each withdrawal). A clerk
     asks which, as the seed's first receiver would, rather than answer a question not asked.
     A bare topic too far from every template to answer ("医保卡", "住房公积金", alone or after
-    an opener) is offered the templates whose keywords it names, not handed over blind."""
+    an opener) is offered the templates whose keywords it names, not handed over blind.
+    Otherwise "did you mean" offers only the templates close enough to be suggested
+    (`_close_enough`): a pothole's report came near the street light's template, not the
+    gas leak's or closing a business's, which were offered beside it."""
     if band is Band.HANDOVER and _bare_topic(searched) and not faults.reports_fault(searched):
         named = _named_by(desk, matches, searched)
         return (named, Band.SUGGEST) if named else (matches, band)
+    if band is Band.SUGGEST:
+        return _close_enough(desk, matches), band
     if band is not Band.ANSWER:
         return matches, band
     best = desk.templates.get(matches[0].template_id)
@@ -133,3 +138,11 @@ def band_of(
     rival = len(matches) > 1 and matches[1].score >= RIVAL_SHARE * matches[0].score
     vague = is_vague(searched) and not faults.reports_fault(searched)  # a fault: registered
     return matches, (Band.SUGGEST if rival and vague else band)
+
+
+def _close_enough(desk: Desk, matches: list[Match]) -> list[Match]:
+    """The best of `matches` and those after it whose confidence reaches the suggest
+    threshold of their language (config `matcher.thresholds`)."""
+    return matches[:1] + [
+        m for m in matches[1:] if m.confidence >= desk.matcher.thresholds_for(m.language).suggest
+    ]

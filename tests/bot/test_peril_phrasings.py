@@ -72,6 +72,8 @@ ORDINARY = [
     "井盖上的字是什么意思",
     "the manhole cover was replaced yesterday, thanks",
     "there is a pothole on Elm Street",
+    "When is the office open? I have a question about a manhole cover permit",
+    "The drain cover outside is rattling, the shop is open till 9",
     "路上有个坑,能修一下吗",
     "我被坑了,钱被骗了",
     "暖气不热",

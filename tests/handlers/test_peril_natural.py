@@ -185,3 +185,23 @@ async def test_an_oxygen_machine_in_a_forwarded_outage_gets_the_advice(
     assert ticket is not None and ticket.priority == "urgent"
     assert ticket.first_response_due_at is not None
     assert ticket.first_response_due_at - ticket.opened_at <= timedelta(minutes=30)
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_did_you_mean_offers_only_templates_close_enough(
+    running: tuple[Emulator, App],
+) -> None:
+    """The street light's template comes close to "the light outside my house"; a traffic
+    signal's and a housing fund withdrawal's, far below the suggest threshold, are not
+    offered beside it (as a gas leak and closing a business were beside a pothole)."""
+    emulator, application = running
+    world = emulator.world
+    await world.user_sends(ENGLISH, "the light outside my house")
+    await until(lambda: any(e.buttons for e in bot_said(world, ENGLISH)))
+    offered = " ".join(
+        b["text"] for e in bot_said(world, ENGLISH) for row in e.buttons for b in row
+    )
+    templates = application.bot_data.desk.templates
+    assert templates["streetlight-fault"].title("en") in offered
+    for far in ("traffic-signal-fault", "fund-withdraw-leaving"):
+        assert templates[far].title("en") not in offered
