@@ -9,6 +9,8 @@ same things that tell none stay ordinary."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot import hazard, peril_needs
@@ -151,3 +153,13 @@ def test_a_cut_told_earlier_in_the_inquiry_makes_a_dependence_a_danger(
         assert list(emergency.kinds_told(read)) == ["dependent"]
         assert keyword_priority(rules, read, "normal")[0] == "urgent"
     assert not emergency_words(rules, own)  # their words alone tell no cut
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_kind_is_named_to_staff(lang: str) -> None:
+    """The mark on a card names each kind (bot/templates/*/danger.j2 `named`), not the
+    fallback "danger" for a kind it does not know."""
+    source = (Path(__file__).parents[2] / "bot" / "templates" / lang / "danger.j2").read_text()
+    named = next(line for line in source.splitlines() if line.startswith("{%- set named"))
+    for kind in [k.key for k in hazard.ALL] + ["dependent"]:
+        assert f'"{kind}":' in named, kind

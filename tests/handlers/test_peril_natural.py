@@ -191,17 +191,16 @@ async def test_an_oxygen_machine_in_a_forwarded_outage_gets_the_advice(
 async def test_did_you_mean_offers_only_templates_close_enough(
     running: tuple[Emulator, App],
 ) -> None:
-    """The street light's template comes close to "the light outside my house"; a traffic
-    signal's and a housing fund withdrawal's, far below the suggest threshold, are not
-    offered beside it (as a gas leak and closing a business were beside a pothole)."""
-    emulator, application = running
+    """A pothole's photos come near the street light's template; a power cut's and small
+    business tax's, far from them, are not offered beside it (as a gas leak and closing a
+    business were beside the pothole a cyclist fell in)."""
+    emulator, _application = running
     world = emulator.world
-    await world.user_sends(ENGLISH, "the light outside my house")
+    caption = "Pothole on Elm Street, photos attached"
+    await world.user_sends_album(ENGLISH, [photo("P1"), photo("P2")], caption)
     await until(lambda: any(e.buttons for e in bot_said(world, ENGLISH)))
-    offered = " ".join(
-        b["text"] for e in bot_said(world, ENGLISH) for row in e.buttons for b in row
-    )
-    templates = application.bot_data.desk.templates
-    assert templates["streetlight-fault"].title("en") in offered
-    for far in ("traffic-signal-fault", "fund-withdraw-leaving"):
-        assert templates[far].title("en") not in offered
+    offered = [
+        b["callback_data"] for e in bot_said(world, ENGLISH) for row in e.buttons for b in row
+    ]
+    assert "kb:power-outage" not in offered and "kb:tax-small-business" not in offered
+    assert not [o for o in offered if o.startswith("kb:") and o != "kb:streetlight-fault"]
