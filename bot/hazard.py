@@ -19,11 +19,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.asking import asks_how
-from bot.hazard_people import DEPENDS, PEOPLE, SUPPLY_CUT
+from bot.hazard_people import PEOPLE
 from bot.hazard_words import KINDS, NOT_ITSELF, Kind, words
+from bot.peril_words import DEALT, HOLE
 
 # Every kind heard, the dangers of things first, then those to people themselves.
-ALL: tuple[Kind, ...] = KINDS + PEOPLE
+ALL: tuple[Kind, ...] = (*KINDS, HOLE, *PEOPLE)
 
 _HERE = words(
     *("有", "在", "了", "冒", "起", "好多", "很多", "很大", "很浓", "很重", "全是", "满是"),
@@ -140,17 +141,18 @@ class Clause:
     how_to: bool = False
     at: int = 0
 
-    def now(self, start: int, *, negation: bool = True) -> bool:
+    def now(self, start: int, *, negation: bool = True, lasting: bool = False) -> bool:
         """Whether the word at `start` is said as happening: not denied right before it (with
         `negation`; without, for words that carry their own, "没电"), not supposed before it
-        ("if"), its clause neither past (unless it goes on) nor future, nor a how-to question
-        (`how_to`)."""
+        ("if"), its clause neither past (unless it goes on, or it is `lasting` and not dealt
+        with) nor future, nor a how-to question (`how_to`)."""
         before = self.text[:start]
         return not (
             self.how_to
             or (negation and denied(before))
             or _SUPPOSED.search(before)
-            or (_PAST.search(self.raw) and not self.ongoing)
+            or (lasting and DEALT.search(self.raw))
+            or (_PAST.search(self.raw) and not self.ongoing and not lasting)
             or _FUTURE.search(self.raw)
             or _FIGURATIVE.search(self.raw)
         )
@@ -202,6 +204,9 @@ def clauses(text: str) -> tuple[Clause, ...]:
     )
 
 
+_Found = re.Match[str] | None
+
+
 @dataclass(frozen=True)
 class Danger:
     """A danger heard: its kind (`Kind.key`) and the words that told it."""
@@ -210,8 +215,31 @@ class Danger:
     words: str
 
 
-def _first_now(clause: Clause, pattern: re.Pattern[str]) -> re.Match[str] | None:
-    return next((m for m in pattern.finditer(clause.text) if clause.now(m.start())), None)
+def _first_now(clause: Clause, pattern: re.Pattern[str], lasting: bool = False) -> _Found:
+    found = (m for m in pattern.finditer(clause.text) if clause.now(m.start(), lasting=lasting))
+    return next(found, None)
+
+
+def _across(kind: Kind, parts: tuple[Clause, ...]) -> str | None:
+    """The words of a group of `kind.across` each said now in a clause of `parts`, or None."""
+    for group in kind.across:
+        found = []
+        for pattern in group:
+            hit = next(
+                (
+                    (clause.at + m.start(), m.group().strip())
+                    for clause in parts
+                    if not (kind.not_when and kind.not_when.search(clause.raw))
+                    and (m := _first_now(clause, pattern, kind.lasting))
+                ),
+                None,
+            )
+            if hit is None:
+                break
+            found.append(hit)
+        else:
+            return "…".join(words for _, words in sorted(found))
+    return None
 
 
 def _heard(kind: Kind, clause: Clause, text: str) -> str | None:
@@ -220,7 +248,7 @@ def _heard(kind: Kind, clause: Clause, text: str) -> str | None:
         return None
     if kind.shouted is not None and clause.shouted and (found := _first_now(clause, kind.shouted)):
         return found.group().strip()
-    if kind.events is not None and (found := _first_now(clause, kind.events)):
+    if kind.events is not None and (found := _first_now(clause, kind.events, kind.lasting)):
         return found.group().strip()
     if kind.nouns is not None and not (kind.unless and kind.unless.search(text)):
         found = _first_now(clause, kind.nouns)
@@ -258,12 +286,12 @@ class _Cue:
 
     kind: Kind
     alone: re.Pattern[str] | None
-    pairs: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
+    pairs: tuple[tuple[re.Pattern[str], ...], ...]
 
     def in_(self, joined: str) -> bool:
         if self.alone is not None and self.alone.search(joined):
             return True
-        return any(first.search(joined) and second.search(joined) for first, second in self.pairs)
+        return any(all(half.search(joined) for half in pair) for pair in self.pairs)
 
 
 _CUES: tuple[_Cue, ...] = tuple(
@@ -272,7 +300,7 @@ _CUES: tuple[_Cue, ...] = tuple(
         _either(*found)
         if (found := [p for p in (kind.shouted, kind.events, kind.nouns) if p])
         else None,
-        tuple((_either(first), _either(second)) for first, second in kind.pairs),
+        tuple(tuple(map(_either, pair)) for pair in (*kind.pairs, *kind.across)),
     )
     for kind in ALL
 )
@@ -293,14 +321,17 @@ def _dangers(text: str) -> tuple[Danger, ...]:
     parts = clauses(text)
     joined = "\n".join(clause.text for clause in parts)
     for cue in _CUES:
-        if not cue.in_(joined):
-            continue
         kind = cue.kind
+        if not cue.in_(joined) or (kind.lasting and DEALT.search(folded)):
+            continue
         for clause in parts:
             words = _heard(kind, clause, folded)
             if words:
                 found.append(Danger(kind.key, words))
                 break
+        else:
+            if kind.across and (words := _across(kind, parts)):
+                found.append(Danger(kind.key, words))
     return tuple(found)
 
 
@@ -367,22 +398,3 @@ def said_at(text: str, at: int) -> bool:
         and not clause.planned(at - clause.at)
         for clause in clauses(text)
     )
-
-
-def dependence(text: str) -> list[str]:
-    """The words in `text` of someone depending on a supply that an outage it names cuts
-    (bot/hazard_people.py `DEPENDS`, `SUPPLY_CUT`: "这个停水会影响到3号楼吗?我家有老人需要透析"):
-    the outage may be asked about or planned, the dependence not denied ("不用透析") nor
-    part of a how-to question. None: it tells no such need."""
-    folded = text.casefold()
-    if not (DEPENDS.search(folded) and SUPPLY_CUT.search(folded)):
-        return []
-    found: list[str] = []
-    for clause in clauses(text):
-        for m in DEPENDS.finditer(clause.text):
-            before = clause.text[: m.start()]
-            if clause.how_to or denied(before):
-                continue
-            if m.group() not in found:
-                found.append(m.group())
-    return found

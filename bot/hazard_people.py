@@ -7,7 +7,7 @@ hold them (刀削面, a jump start, 救命稻草, "help me with my form") tell n
 
 And the words of a vulnerable person depending on a supply an outage cuts (`DEPENDS`,
 `SUPPLY_CUT`): someone on dialysis, an oxygen machine or a home ventilator, insulin kept
-cold. No danger heard now (no emergency numbers), but urgent (`bot.hazard.dependence`)."""
+cold. No danger heard now (no emergency numbers), but urgent (`bot.peril_needs.dependence`)."""
 
 from __future__ import annotations
 

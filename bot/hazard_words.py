@@ -26,7 +26,11 @@ class Kind:
     in the text (smoke of someone smoking); `pairs` tell it when both halves are in one
     clause (gas and a smell, a lift and someone stuck, water and an electrical room);
     `not_when`: words that make a clause tell none of it ("should I call the police");
-    `shouted`: words that tell it only with an exclamation mark after them ("help!")."""
+    `shouted`: words that tell it only with an exclamation mark after them ("help!");
+    `across`: groups of words that tell it when each is said now in some clause of one text
+    (a lift broken in one, someone inside it in the next: "电梯坏了,困人了!");
+    `lasting`: a thing that stays dangerous once so (a manhole cover stolen "yesterday" is
+    still missing): a past word does not end it, only words that it was dealt with."""
 
     key: str
     events: re.Pattern[str] | None = None
@@ -35,6 +39,8 @@ class Kind:
     unless: re.Pattern[str] | None = None
     not_when: re.Pattern[str] | None = None
     shouted: re.Pattern[str] | None = None
+    across: tuple[tuple[re.Pattern[str], ...], ...] = ()
+    lasting: bool = False
 
 
 _LIFT = words("电梯", "轿厢", "lifts?", "elevators?")
@@ -44,6 +50,30 @@ _ELECTRICAL = words(
     *("electric room", "switch ?room", "substation", "transformer", "fuse ?box", "wiring"),
     *("breaker (?:box|panel)", "distribution (?:box|board)", "meter (?:box|room|cupboard)"),
     *("electrical (?:box|panel|cabinet|cupboard)", "power room", "sockets?", "outlets?"),
+)
+
+# Someone shut in (a lift named in another clause: "电梯坏了,困人了").
+_PERSON_TRAPPED = words(
+    *("困人", "关人", "困住", "关住", "被困", "被关", "关在", "出不来", "trapped", "locked in"),
+    *("can['’]?t get out", "cannot get out", "stuck inside", "stuck in (?:it|there)"),
+)
+# A lift that has stopped or broken down.
+_LIFT_STOPPED = words(
+    *("坏了", "坏掉", "故障", "停了", "停在", "停住", "卡住", "卡在", "卡了", "不动", "半空"),
+    *("下坠", "急坠", "冲顶", "蹲底", "打不开", "开不了", "不开门", r"broke(?:n)?(?: down)?"),
+    *("stopped", "stuck", "not moving", "won['’]?t (?:open|move)", "jammed", "between floors"),
+    *("out of order", "dropped", "fell", "halted", "doors? (?:won['’]?t|will not|don['’]?t) open"),
+)
+# Someone in it: 我妈在电梯里, 电梯里有人, "with my kid inside", "someone is in there".
+_PERSON_INSIDE = words(
+    "(?:人|我|他|她|孩子|小孩|宝宝|儿子|女儿|老人|爸|妈|爷爷|奶奶|外公|外婆|老公|老婆|们)"
+    "(?:还|正|都|也)?(?:在|困在|关在|卡在)(?:电梯|轿厢|里面|里头)(?:里|内|中)?",
+    "(?:电梯|轿厢)?(?:里|内)(?:面|头)?(?:还|正)?(?:有|关着|困着)(?:人|个|一个|两个|几个|老人|孩子)",
+    "人在里面",
+    r"with (?:my|our|a|the|his|her|their|some|two|three|an?) [\w ]{0,20}?inside",
+    r"(?:someone|somebody|people|person|i|we|i['’]m|we['’]re|he|she|they|kids?|child"
+    r"|children|son|daughter|baby|mum|mom|dad|mother|father|grand\w+|wife|husband)"
+    r" (?:is |are |am |was |were )?(?:still )?(?:inside|in (?:it|there|the (?:lift|elevator)))",
 )
 
 # What may come away and fall on people below or inside (collapse, with a word of falling);
@@ -141,6 +171,8 @@ KINDS: tuple[Kind, ...] = (
                 ),
             ),
         ),
+        # a lift that will not go on, and someone in it, said in clauses of their own
+        across=((_LIFT, _PERSON_TRAPPED), (_LIFT, _LIFT_STOPPED, _PERSON_INSIDE)),
     ),
     Kind(
         "person",

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import faults, hazard, lifecycle
+from bot import faults, hazard, lifecycle, peril_needs
 from bot.config import Settings
 from bot.errors import InvalidInput
 from bot.models import ACTIVE_STATUSES, Requester, Ticket
@@ -119,12 +119,12 @@ def _emergency_words(same: _Same, text: str) -> tuple[str, ...]:
 
 
 def dependent_now(text: str) -> list[str]:
-    """The words of someone depending on medical equipment or treatment (`dependence`) whose
-    supply `text` tells is cut now (`faults.cuts_now`: "没电了,家里有老人用制氧机"): a danger
-    to people (kind `DEPENDENT`), whose requester hears the ambulance number and what to do
-    if the device stops. A cut asked about or planned is urgent, no more (`keyword_priority`)."""
-    needs = dependence(text)
-    return needs if needs and faults.cuts_now(text) else []
+    """The words of someone depending on medical equipment or treatment whose supply `text`
+    tells is cut now or known to be (`peril_needs.dependent_known`: "没电了,家里有老人用制氧机",
+    a notice of a cut on a date): a danger to people (kind `DEPENDENT`), whose requester
+    hears the ambulance number and what to do if the device stops. A cut only asked about is
+    urgent, no more (`keyword_priority`)."""
+    return peril_needs.dependent_known(text)
 
 
 DEPENDENT = "dependent"  # the kind of danger `dependent_now` tells (bot/dangers.py)
@@ -141,7 +141,8 @@ def keyword_priority(rules: Rules, text: str, priority: str) -> tuple[str, list[
     """Raise `priority` to what configured keywords in `text` demand (`uses_keyword`; a
     keyword naming a supply cut, by that cut said now in any words, `faults.cuts_now`), and a
     danger to people heard in it (`bot.hazard`) or someone depending on a supply an outage
-    cuts (`dependence`) to `emergency_priority`; return the words hit."""
+    cuts (`dependence`) or a vulnerable one at home without heating (`peril_needs.exposure`)
+    to `emergency_priority`; return the words hit."""
     settings = rules.settings
     hits: list[str] = []
     wanted = [priority]
@@ -166,7 +167,7 @@ def keyword_priority(rules: Rules, text: str, priority: str) -> tuple[str, list[
     if danger:
         hits.extend(w for w in danger if w not in hits)
         wanted.append(danger_priority(settings, danger))
-    needs = dependence(text)
+    needs = dependence(text) + peril_needs.exposure(text)
     if needs:
         hits.extend(w for w in needs if w not in hits)
         wanted.append(emergency_priority(settings))
@@ -175,9 +176,9 @@ def keyword_priority(rules: Rules, text: str, priority: str) -> tuple[str, list[
 
 def dependence(text: str) -> list[str]:
     """What someone in `text` depends on that an outage it names cuts (dialysis, an oxygen
-    machine: `bot.hazard.dependence`): the ticket is urgent (`emergency_priority`); with the
-    supply cut now, a danger (`dependent_now`)."""
-    return hazard.dependence(text)
+    machine: `bot.peril_needs.dependence`): the ticket is urgent (`emergency_priority`); with
+    the supply cut now, a danger (`dependent_now`)."""
+    return peril_needs.dependence(text)
 
 
 def _priority_name(rules: Rules, key: str, language: str) -> str:

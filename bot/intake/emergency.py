@@ -19,6 +19,7 @@ from bot import dangers, hazard
 from bot.config import Settings
 from bot.desk import Desk
 from bot.excerpt import excerpt, one_line
+from bot.intake import offers
 from bot.intake.decision import question_of
 from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, register
 from bot.models import ACTIVE_STATUSES, DialogStep, Requester, Ticket
@@ -55,6 +56,21 @@ def _same_danger(text: str, template: CaseTemplate) -> bool:
     return any(told & hazard.kinds(q) for qs in template.questions.values() for q in qs)
 
 
+async def _apart_from_answer(tx: Transaction, desk: Desk, requester: Requester, text: str) -> None:
+    """A danger said right after an answer of templates about something else (the housing
+    fund balance, then a manhole cover stolen: `_same_danger`) is a matter of its own: the
+    answered inquiry is set aside, its buttons kept (`offers.set_aside`), and the danger's
+    ticket holds its words alone (its turn, the last, recorded by the caller)."""
+    turns = requester.inquiry or []
+    if len(turns) < 2 or turns[-2].get("did") != "answer":
+        return
+    ids = (requester.last_offered or "").split(",")
+    answered = [t for i in ids if (t := desk.templates.get(i)) is not None]
+    if answered and not any(_same_danger(text, t) for t in answered):
+        requester.inquiry = turns[-1:]
+        await offers.set_aside(tx=tx, requester=requester, turns=turns[:-1])
+
+
 async def open_urgent(
     *,
     tx: Transaction,
@@ -71,7 +87,10 @@ async def open_urgent(
     says; a template of another danger than theirs does not answer (`_same_danger`). Its
     priority is urgent by the danger in its words (`tickets.open_ticket`); no
     open-ticket limit (config `abuse.open_tickets`) refuses it. The outcome is marked
-    `emergency`."""
+    `emergency`. A danger told right after an answer about something else is a matter of
+    its own (`_apart_from_answer`)."""
+    if step is None:
+        await _apart_from_answer(tx, desk, requester, text)
     question = question_of(step=step, earlier=requester.last_question, text=written)
     requester.last_question, requester.dialog_step, requester.last_offered = question, None, None
     matches = desk.matcher.search(text, requester.language, limit=1)

@@ -57,6 +57,7 @@ from bot.intake.wait_more import more_of_waiting
 from bot.intake.wordless import is_empty, waited, wordless_of
 from bot.kinds import Origin
 from bot.models import DialogStep, Requester, Ticket
+from bot.peril_needs import in_context
 from bot.priority import emergency_words
 from bot.resolution_words import says_not_solved
 from bot.transaction import Transaction
@@ -114,6 +115,8 @@ async def take_text(
     # Their own words (not a forward's, nor a notice's) alone tell an emergency of theirs.
     led = leading_notice(text)
     mine = None if origin is not None else (text if led is None else led.own)
+    if mine:  # a cut a notice of the inquiry told, beside their medical equipment
+        mine = in_context(mine, inquiry.words(going_on))
     # A reply or an opener leading a question ("没用,我是想问…", "还有,…", "Solved. Also…").
     parted = led_question(text) if origin is None and led is None else None
     # The inquiry's, the ticket's, or a matter of its own; which ticket in hand (whose.py).

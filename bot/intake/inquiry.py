@@ -50,6 +50,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.excerpt import MAX_MESSAGE, excerpt, units
+from bot.peril_needs import in_context
 
 Turn = dict[str, Any]
 Render = Callable[[Mapping[str, Any]], str]  # a message's values -> its text
@@ -207,8 +208,9 @@ def own_words(turns: Sequence[Turn]) -> str:
     """The requester's words in the inquiry but the notices they passed on (an announcement
     typed or forwarded states a fact, not their matter's urgency; a notice leading their own
     words in one text too): what configured priority keywords are looked for in. "" when the
-    notices (or forwards) are all they said."""
-    return words(turns, own=True)
+    notices (or forwards) are all they said. A cut a notice tells is kept beside their words
+    of someone on medical equipment (`peril_needs.in_context`): together, a danger of theirs."""
+    return in_context(words(turns, own=True), words(turns))
 
 
 def offered(turns: Sequence[Turn]) -> list[str]:

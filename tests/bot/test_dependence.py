@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot import hazard
+from bot import hazard, peril_needs
 from bot.priority import keyword_priority
 from bot.rules import Rules
 
@@ -28,7 +28,7 @@ from bot.rules import Rules
     ],
 )
 def test_a_dependence_on_a_cut_supply_is_heard(rules: Rules, text: str, needs: list[str]) -> None:
-    assert hazard.dependence(text) == needs
+    assert peril_needs.dependence(text) == needs
     assert not hazard.dangers(text)  # no danger now: no emergency numbers
     priority, hits = keyword_priority(rules, text, "normal")
     if needs:

@@ -4,7 +4,8 @@ answering, a vulnerable person missing, something about to fall on people below,
 for help ("救命", "call the police") are emergencies by themselves; figurative, idiomatic,
 past and how-to words of the same things (刀削面, a jump start, 救命稻草, "help me with my
 tax form", a fire last week, a gas bill "on fire", how to report a gas leak) are none, and
-a configured phrase is heard as carefully as a kind's word."""
+a configured phrase is heard as carefully as a kind's word. An open manhole or a pothole
+someone was hurt by is a public-safety hazard (kind `hole`) that a past word does not end."""
 
 from __future__ import annotations
 
@@ -46,6 +47,10 @@ DANGERS = [
     ("please call the police", "police"),
     ("快叫救护车", "ambulance"),
     ("call an ambulance now", "ambulance"),
+    # a public-safety hazard that stays one until dealt with (bot/peril_words.py)
+    ("这是我家楼下的井盖,被人偷了,很危险", "hole"),
+    ("Pothole on Elm Street, a cyclist fell here yesterday", "hole"),
+    ("the manhole cover on Xingfu Road is missing, someone could fall in", "hole"),
 ]
 
 ORDINARY = [
