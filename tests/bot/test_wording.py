@@ -337,6 +337,7 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
             *((e, {"event": e}) for e in STAFF_EVENTS),
             ("other_language", {**unlike, "resolution": False}),
             ("other_language_resolution", {**unlike, "resolution": True}),
+            ("other_language_elsewhere", {**unlike, "resolution": False, "elsewhere": True}),
         ]
     if template == "card_closed":
         reasons = ("withdrawn", "timeout", "confirmed")
