@@ -111,6 +111,12 @@ def _present(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list
             return [post.message(chat_id, text)]
         case Action.SOLVED:
             return [post.message(chat_id, desk.texts.render("solved_said", language))]
+        case Action.RATED if outcome.ticket is not None:  # the ticket awaiting it, rated
+            text = desk.texts.render("rated", language, ticket_id=outcome.ticket.id)
+            return [post.message(chat_id, text)]
+        case Action.RATED:
+            text = desk.texts.render("rating_typed", language, rated=outcome.rated)
+            return [post.message(chat_id, text)]
         case Handover.TOO_MANY:
             text = desk.texts.render("too_many_open", language, count=outcome.open_tickets)
             return [

@@ -82,6 +82,9 @@ class Outcome:
     # INTO_TICKET of a complaint or report opener said alone beside `ticket` ("我要投诉"):
     # the requester is asked whether it is about that ticket or a new matter (whose.py).
     unsure: bool = False
+    # RATED (bot/intake/rating_typed.py): "ticket" (`ticket` rated), "answer" / "answer_low"
+    # (said of the answer just given), "none" (nothing awaits a rating).
+    rated: str = ""
 
 
 def record_turn(requester: Requester, turn: inquiry.Turn) -> None:

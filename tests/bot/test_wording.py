@@ -433,6 +433,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [("", {}), ("again", {"again": True})]
     if template == "courtesy":
         return [("thanks", {"thanks": True}), ("ok", {"thanks": False})]
+    if template == "rating_typed":
+        return [(r, {"rated": r}) for r in ("answer", "answer_low", "none")]
     if template == "ask_matter":
         return [("person", {"person": True}), ("service", {"person": False})]
     if template == "category_waiting":
