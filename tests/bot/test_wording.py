@@ -433,6 +433,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [("", {}), ("again", {"again": True})]
     if template == "courtesy":
         return [("thanks", {"thanks": True}), ("ok", {"thanks": False})]
+    if template == "ticket_opened":  # opened apart from a ticket in hand (second_matter.py)
+        return [("", {}), ("apart", {"apart_from": 3})]
     if template == "rating_typed":
         return [(r, {"rated": r}) for r in ("answer", "answer_low", "none")]
     if template == "ask_matter":
