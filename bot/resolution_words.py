@@ -190,6 +190,31 @@ def rating_said(text: str) -> int | None:
     return max(scores)[1] if scores else None
 
 
+# What may stand beside a rating in a message that only gives one ("给5星吧", "I'd give it 3
+# stars", "5/5 thanks").
+_BESIDE_RATING = re.compile(
+    r"我|就|给|打|吧|啊|呀|哈|了|的|满分|好评|评分|评价|谢谢|感谢|多谢"
+    r"|\b(i'd|i'll|i|would|will|give|gives|giving|it|you|u|a|rate|rating|my|thanks|thank"
+    r"|please|full|marks|points?)\b",
+    re.IGNORECASE,
+)
+_BARE = re.compile(rf"\s*{_DIGIT}\s*", re.IGNORECASE)
+
+
+def rating_alone(text: str) -> int | None:
+    """The rating 1-5 of a message that gives only a rating ("5", "5星", "五星", "给5星",
+    "5 stars", "★★★★★", "4/5", "I'd give it 3 stars"), or None when it says anything else (a
+    number in a sentence is no rating). A bare number counts: read where a rating is awaited."""
+    folded = _fold(text)
+    rest = _BESIDE_RATING.sub(" ", _STARS.sub(" ", _RATING.sub(" ", folded)))
+    rest = re.sub(r"[\s,，、.。!！~～:：;；'\"“”]+", " ", rest)
+    score = rating_said(folded)
+    if score is not None:
+        return score if not re.search(r"\w", rest) else None
+    bare = _BARE.fullmatch(rest)
+    return _number(bare.group(1)) if bare else None
+
+
 def _number(word: str) -> int:
     if word.isdigit():
         return int(word)
@@ -206,6 +231,8 @@ def read_after_resolution(text: str) -> Reading:
     if says_not_solved(folded) or _NOT_DONE.search(over):
         return Reading(Said.NOT_SOLVED)
     score = rating_said(folded)
+    if score is None:
+        score = rating_alone(folded)  # "5": the rating the resolution asks for
     if score is not None:
         return Reading(Said.SOLVED, score)
     if _solved_alone(folded):

@@ -41,7 +41,7 @@ async def staff_reply_and_tell(
     Telegram cannot copy (NOT_COPIED: a poll, `text` it in words) reaches them as
     `staff_reply_described` (values `kind`, `described`) instead. The card of a ticket nobody
     claimed yet is redrawn: it shows the reply among the requester's words (`card_refresh`).
-    A reply in another language than the requester's is pointed out to the ticket's staff
+    A reply in another language than the requester's is pointed out to its writer
     (bot/other_language.py). Raises as `add_staff_message` does (DeskError)."""
     message = await add_staff_message(
         session=tx.session,
@@ -82,7 +82,12 @@ async def staff_reply_and_tell(
     ]
     elsewhere = _answered_elsewhere(rules, ticket, officer_id, chat_id, text)
     unlike = await heard_unlike(
-        session=tx.session, ticket=ticket, requester=requester, text=text, filed=message
+        session=tx.session,
+        ticket=ticket,
+        requester=requester,
+        text=text,
+        filed=message,
+        rules=rules,
     )
     await publish(tx, rules, [*notices, *elsewhere, *unlike, *card])
     return message

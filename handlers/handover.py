@@ -13,12 +13,12 @@ from telegram import InlineKeyboardMarkup
 from bot import details
 from bot.classify import fallback_category
 from bot.desk import Desk
-from bot.intake import attachments, emergency, handing, offers, pressing
+from bot.intake import attachments, emergency, handing, inquiry, offers, pressing
 from bot.intake.buttons import PressAction
 from bot.intake.decision import Action, Handover
 from bot.intake.media import MediaAction
 from bot.intake.wordless import Wordless
-from bot.models import Requester, Ticket
+from bot.models import IN_HAND, Requester, Ticket
 from bot.outbox import Call
 from handlers import keyboards, post
 
@@ -115,6 +115,12 @@ def _present(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list
             return [post.message(chat_id, text)]
         case Action.SOLVED:
             return [post.message(chat_id, desk.texts.render("solved_said", language))]
+        case Action.RATED if outcome.ticket is not None:  # the ticket awaiting it, rated
+            text = desk.texts.render("rated", language, ticket_id=outcome.ticket.id)
+            return [post.message(chat_id, text)]
+        case Action.RATED:
+            text = desk.texts.render("rating_typed", language, rated=outcome.rated)
+            return [post.message(chat_id, text)]
         case Handover.TOO_MANY:
             text = desk.texts.render("too_many_open", language, count=outcome.open_tickets)
             return [
@@ -234,6 +240,15 @@ def present_media(desk: Desk, requester: Requester, taken: attachments.Taken) ->
     return []
 
 
+def _apart_from(ticket: Ticket, earlier: tuple[Ticket, ...]) -> int | None:
+    """The ticket in hand a new one was opened apart from: its question was another matter
+    said beside that ticket (`inquiry.is_aside`), not filed into it
+    (bot/intake/second_matter.py); None otherwise."""
+    if not inquiry.is_aside(ticket.inquiry or []):
+        return None
+    return next((t.id for t in earlier if t.status in IN_HAND), None)
+
+
 def _promise(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list[Call]:
     """The promise to the requester (the new ticket's card is the core's notice), asking for
     the details the answered template lists, if it does."""
@@ -255,6 +270,7 @@ def _promise(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list
         received=received,
         about=outcome.about,
         own_case=outcome.own_case,
+        apart_from=_apart_from(ticket, outcome.earlier),
     )
     # Linked to the ticket once sent: a reply to the promise is about it (bot/replies.py).
     return [

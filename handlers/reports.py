@@ -1,7 +1,7 @@
-"""`/report day|week|month`: the supervision report of the supervisor's department
-(management: every department): a short summary in the chat, its chart, and the full report
-as an HTML and a CSV file (bot/reports/). `/template_from N`: the group of handed-over
-questions holding ticket N proposed as a template, in one step."""
+"""`/report today|yesterday|day|week|month` (今天|昨天|本周|本月): the supervision report of
+the supervisor's department (management: every department): a short summary in the chat,
+its chart, and the full report as an HTML and a CSV file (bot/reports/). `/template_from N`:
+the group of handed-over questions holding ticket N proposed as a template, in one step."""
 
 from __future__ import annotations
 
@@ -20,8 +20,7 @@ from handlers.finding import named_ticket
 from handlers.refusals import refusals
 from handlers.roles import supervisors_only
 
-PERIODS = {"day": 1, "week": 7, "month": 30}
-GROUPED_OVER = PERIODS["month"]  # the days whose questions /template_from groups
+GROUPED_OVER = export.ROLLING_DAYS["month"]  # the days whose questions /template_from groups
 
 
 def _own_department(desk: Desk, user_id: int) -> str | None:
@@ -34,25 +33,25 @@ def _own_department(desk: Desk, user_id: int) -> str | None:
 
 @supervisors_only
 async def report(update: Update, context: DeskContext) -> None:
-    """/report day|week|month: the summary with the department's figures, then the chart,
-    the HTML page and the CSV table, for tickets opened in the period."""
+    """/report <period> (export.period_span): the summary with the department's figures,
+    then the chart, the HTML page and the CSV table, for tickets opened in the period."""
     desk = context.desk
     user, message = update.effective_user, update.effective_message
     assert user is not None and message is not None
     language = desk.settings.languages.default
-    period = (context.args or ["week"])[0].lower()
-    if period not in PERIODS:
-        usage = desk.texts.render("usage", language, usage="/report day|week|month")
+    now = desk.now()
+    span = export.period_span(" ".join(context.args or ["week"]), now, desk.settings.zone)
+    if span is None:
+        usage = desk.texts.render("usage", language, usage=export.PERIOD_USAGE)
         await post.say(desk, update.update_id, post.reply(message, usage))
         return
-    now = desk.now()
     async with desk.sessions() as session:
         full = await export.period_report(
             session=session,
             matcher=desk.matcher,
             background=phrasings_of(desk.templates.values()),
-            days=PERIODS[period],
             now=now,
+            span=span,
         )
     names = Names.of(desk.settings, language)
     full = full.only(_own_department(desk, user.id), names)

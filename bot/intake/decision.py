@@ -179,6 +179,7 @@ class Action(StrEnum):
     NO_WORDS = "no_words"  # no words at all: what do they need? (nothing changes)
     SOLVED = "solved"  # "yes" / "解决了" right after an answer: as *Solved* pressed
     COURTESY = "courtesy"  # thanks or "ok" with nothing asked: you're welcome, what else?
+    RATED = "rated"  # only a rating typed: recorded where awaited, else thanked (rating_typed)
     EMERGENCY = "emergency"  # a danger to people said: an urgent ticket at once (with the
     # answer of a template that needs a person, if one answers), the emergency numbers first
 

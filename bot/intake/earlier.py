@@ -30,7 +30,7 @@ async def hand_over_earlier(
     transaction; the requester's inquiry in progress, its question and its buttons as they
     were. The outcome's `about` is the older question, for the requester to read which one
     the ticket took; the offer is marked taken by the ticket (a second press: in ticket)."""
-    turns = [*inquiry.rejecting(offer.inquiry or []), inquiry.asked_for_person(desk.now())]
+    turns = inquiry.not_that(offer.inquiry or [], desk.now())
     question = inquiry.words(turns)
     kept = (requester.inquiry, requester.last_question, requester.last_offered)
     step = requester.dialog_step

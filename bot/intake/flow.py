@@ -49,6 +49,7 @@ from bot.intake.fillers import thanks
 from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, register
 from bot.intake.new_matter import led_question
 from bot.intake.own_kind import anew_after, strays
+from bot.intake.rating_typed import rated_in_words
 from bot.intake.reminding import remind
 from bot.intake.search import band_of
 from bot.intake.search import closest as closest_templates
@@ -101,6 +102,9 @@ async def take_text(
     if back is not None:  # "我没要撤销那个!" just after a withdrawal: that ticket, in hand again
         return Outcome(Action.INTO_TICKET, ticket=back, taken_back=True)
     step = DialogStep(requester.dialog_step) if requester.dialog_step else None
+    rating = await rated_in_words(tx, desk, requester, current, step, text) if theirs else None
+    if rating is not None:  # "5星" asked for, or only a rating: never a question nor a ticket
+        return rating
     now = desk.now()
     going_on = inquiry.current(requester.inquiry, now=now, waiting=step is not None)
     person = wants_person(text)

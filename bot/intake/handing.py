@@ -90,6 +90,9 @@ class Outcome:
     # OPEN of words asking how their own case under way stands (bot/intake/close_status.py):
     # they are told only staff can look a case up, which is why a person takes it.
     own_case: bool = False
+    # RATED (bot/intake/rating_typed.py): "ticket" (`ticket` rated), "answer" / "answer_low"
+    # (said of the answer just given), "none" (nothing awaits a rating).
+    rated: str = ""
 
 
 def record_turn(requester: Requester, turn: inquiry.Turn) -> None:

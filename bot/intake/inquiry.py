@@ -20,6 +20,9 @@ it reaches the ticket and its card, in order. A turn is a JSON-ready mapping:
 |           |                            | answered before and opened this one ("谢谢。 |
 |           |                            | 另外"), not part of the words                 |
 | requester | asked: "person"            | they pressed "talk to a person"              |
+| requester | asked: "none_fitted"       | they said "none of these" to the options     |
+|           |                            | offered: none fitted (the question goes to a |
+|           |                            | person, which they did not ask for)          |
 | bot       | did: "answer", offered,    | the answer of the template in `offered` (its |
 |           | ask_for                    | title), and the details it asked for, if any |
 | bot       | did: "suggest", offered    | "did you mean": the templates' titles        |
@@ -126,8 +129,20 @@ def reminded(turns: Sequence[Turn]) -> int:
 
 
 def asked_for_person(at: datetime) -> Turn:
-    """The requester pressed "talk to a person" (or "none of these")."""
+    """The requester pressed "talk to a person"."""
     return {"by": "requester", "asked": "person", "at": at.isoformat()}
+
+
+def not_that(turns: Sequence[Turn], at: datetime) -> list[Turn]:
+    """The turns once the requester said "not that" to the bot's last offer and the question
+    goes to a person (*Not solved, talk to a person* under an answer, "none of these" under
+    options): the offer `rejecting`, then what they said, truthfully: under options, that
+    none of them fitted (they did not ask for a person); under an answer, a person asked for."""
+    offers = [turn.get("did") for turn in turns if turn.get("did") in ("answer", "suggest")]
+    said = asked_for_person(at)
+    if offers and offers[-1] == "suggest":
+        said = {**said, "asked": "none_fitted"}
+    return [*rejecting(turns), said]
 
 
 def bot_did(

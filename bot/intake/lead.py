@@ -24,6 +24,7 @@ from bot.intake.close import another_thing, matter_words, other_topic
 from bot.intake.inquiry import Turn
 from bot.intake.new_matter import Led
 from bot.intake.reply import Reply
+from bot.intake.second_matter import separate_matter
 from bot.matter_terms import terms
 from bot.models import Requester, Ticket, TicketStatus
 from bot.resolution_words import says_not_solved
@@ -36,7 +37,8 @@ def apart(desk: Desk, ticket: Ticket, led: Led | None) -> bool:
     opener ("解决了,谢谢。另外,…": it is confirmed, `confirm_said`; after "but", only
     another thing said still broken, `close.another_thing`), or a lead other than "not
     solved" before words the knowledge base places at another matter than the ticket's
-    (`close.other_topic`)."""
+    (`close.other_topic`), or that an opener announces as another matter and that tells
+    nothing of the ticket's (`second_matter.separate_matter`)."""
     if led is None or led.reply is Reply.NOT_SOLVED:
         return False
     if led.reply is Reply.SOLVED and led.opener and ticket.status is TicketStatus.RESOLVED:
@@ -52,7 +54,8 @@ def apart(desk: Desk, ticket: Ticket, led: Led | None) -> bool:
             or of_its_own(led.rest, matter_words(ticket.question, ticket.inquiry))
             or other_topic(desk, ticket, led.rest)
         )
-    return other_topic(desk, ticket, led.rest)
+    # Announced as another matter ("还有一件事,…"): apart unless it tells the ticket's.
+    return other_topic(desk, ticket, led.rest) or separate_matter(desk, ticket, led)
 
 
 # A supply named, cut or not ("没电", "the power keeps going off"), not a thing of its

@@ -103,8 +103,7 @@ async def take_press(
         case PressAction.HANDOVER | PressAction.HANDOVER_IN_CATEGORY:
             if action is PressAction.HANDOVER:
                 # *Not solved*, "none of these": what the bot answered or offered is not it.
-                requester.inquiry = inquiry.rejecting(requester.inquiry or [])
-                record_turn(requester, inquiry.asked_for_person(desk.now()))
+                requester.inquiry = inquiry.not_that(requester.inquiry or [], desk.now())
             category = value if action is PressAction.HANDOVER_IN_CATEGORY else None
             outcome = await hand_over(
                 tx=tx, desk=desk, requester=requester, question=question, category=category

@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -57,22 +58,60 @@ def as_format(report: FullReport, names: Names, fmt: str) -> str:
     raise ValueError(f"unknown format {fmt!r}: one of {', '.join(FORMATS)}")
 
 
+# The periods `/report` takes, in either language: the last N days up to now, or a calendar
+# span in the desk's time zone ("today": since midnight; "yesterday": the whole day before;
+# "本周" / "this week": since Monday; "本月" / "this month": since the 1st).
+ROLLING_DAYS = {"day": 1, "24h": 1, "week": 7, "7d": 7, "month": 30, "30d": 30}
+CALENDAR = {
+    "today": "today",
+    "今天": "today",
+    "今日": "today",
+    "yesterday": "yesterday",
+    "昨天": "yesterday",
+    "昨日": "yesterday",
+    "this week": "week",
+    "本周": "week",
+    "这周": "week",
+    "this month": "month",
+    "本月": "month",
+    "这个月": "month",
+}
+PERIOD_USAGE = "/report today|yesterday|day|week|month (今天|昨天|本周|本月)"
+
+
+def period_span(words: str, now: datetime, zone: ZoneInfo) -> tuple[datetime, datetime] | None:
+    """The start and end of the period `words` names (see ROLLING_DAYS and CALENDAR), or None
+    for words that name none."""
+    said = " ".join(words.lower().split())
+    if said in ROLLING_DAYS:
+        return now - timedelta(days=ROLLING_DAYS[said]), now
+    span = CALENDAR.get(said)
+    if span is None:
+        return None
+    local = now.astimezone(zone)
+    midnight = datetime.combine(local.date(), time(), tzinfo=zone)
+    if span == "yesterday":
+        return datetime.combine(local.date() - timedelta(days=1), time(), tzinfo=zone), midnight
+    if span == "week":
+        return midnight - timedelta(days=local.weekday()), now
+    if span == "month":
+        return midnight.replace(day=1), now
+    return midnight, now
+
+
 async def period_report(
     *,
     session: AsyncSession,
     matcher: Matcher,
     background: Sequence[str],
-    days: float,
+    days: float = 0,
     now: datetime,
+    span: tuple[datetime, datetime] | None = None,
 ) -> FullReport:
-    """The report of the last `days` days up to `now`."""
+    """The report of the last `days` days up to `now`, or of `span` (start, end) if given."""
+    start, end = span or (now - timedelta(days=days), now)
     return await build(
-        session=session,
-        matcher=matcher,
-        background=background,
-        start=now - timedelta(days=days),
-        end=now,
-        now=now,
+        session=session, matcher=matcher, background=background, start=start, end=end, now=now
     )
 
 

@@ -94,7 +94,7 @@ class PassedAround:
     transfers: int
     returns: int
     owners: int  # times an owner was named (claim or assign)
-    reopened: int
+    reopened: int  # in the chain, never a reason: the requester reopened it, nobody passed it
     chain: list[Hand]
 
     @property
@@ -107,14 +107,13 @@ class PassedAround:
     def reasons(self) -> list[str]:
         """Which of the rule's tests it meets: handoffs (two transfers, or two returns: one
         transfer sent back is a refused handoff, listed with its reason under the handoff
-        delays, not yet a ticket passed around), owners, reopened."""
+        delays, not yet a ticket passed around), owners (reassigned). A reopening is not one:
+        the requester reopened it (the reopen rate counts it), nobody passed the buck."""
         found = []
         if self.transfers >= 2 or self.returns >= 2:
             found.append("handoffs")
         if self.owners >= 2:
             found.append("owners")
-        if self.reopened:
-            found.append("reopened")
         return found
 
 
@@ -127,8 +126,9 @@ def passed_around(
     ticket_id: int, department: str, events: Sequence[TicketEvent]
 ) -> PassedAround | None:
     """The ticket as passed around, from its event log in order, or None when it was not:
-    transferred two or more times, or returned two or more times, given an owner more than once
-    (a claim and a reassignment count), or reopened (seed rule 12, 责任推诿)."""
+    transferred two or more times, or returned two or more times, or given an owner more than
+    once (a claim and a reassignment count) (seed rule 12, 责任推诿). Reopenings are in its
+    chain, but never make it one."""
     chain: list[Hand] = []
     transfers = returns = owners = reopened = 0
     for event in events:

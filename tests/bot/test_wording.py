@@ -167,9 +167,10 @@ def _history(language_statuses: dict[str, str]) -> dict[str, Any]:
     inquiry = [
         {"by": "requester", "text": "路灯坏了"},
         {"by": "bot", "did": "suggest", "offered": ["路灯坏了找谁修"], "rejected": True},
-        {"by": "requester", "asked": "person"},
+        {"by": "requester", "asked": "none_fitted"},
         {"by": "bot", "did": "answer", "offered": ["水管漏水了"], "ask_for": ["地址"]},
         {"by": "bot", "did": "answer", "offered": ["停水"], "rejected": True},
+        {"by": "requester", "asked": "person"},
         {"by": "bot", "did": "recurrence", "ticket_id": 2, "question": "停水", "owner": "王芳"},
         {"by": "incident", "name": "孙伟", "incident_id": 3, "text": "已到场", "later": True},
     ]
@@ -338,6 +339,7 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
             *((e, {"event": e}) for e in STAFF_EVENTS),
             ("other_language", {**unlike, "resolution": False}),
             ("other_language_resolution", {**unlike, "resolution": True}),
+            ("other_language_elsewhere", {**unlike, "resolution": False, "elsewhere": True}),
         ]
     if template == "card_closed":
         reasons = ("withdrawn", "timeout", "confirmed")
@@ -445,6 +447,10 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [("", {}), ("again", {"again": True})]
     if template == "courtesy":
         return [("thanks", {"thanks": True}), ("ok", {"thanks": False})]
+    if template == "ticket_opened":  # opened apart from a ticket in hand (second_matter.py)
+        return [("", {}), ("apart", {"apart_from": 3})]
+    if template == "rating_typed":
+        return [(r, {"rated": r}) for r in ("answer", "answer_low", "none")]
     if template == "ask_matter":
         return [("person", {"person": True}), ("service", {"person": False})]
     if template == "category_waiting":
@@ -676,9 +682,10 @@ def test_wording_rendered_once_reads_as_rendered_each_time(
                 "首问经过:",
                 "· 诉求人:路灯坏了",
                 "· 机器人提供选项:路灯坏了找谁修(诉求人否定了这些选项)",
-                "· 诉求人要求转人工",
+                "· 诉求人表示所给的选项都不符合",
                 "· 机器人答复:水管漏水了;请其提供:地址",
                 "· 机器人答复:停水(诉求人表示没有解决)",
+                "· 诉求人要求转人工",
                 "· 孙伟 发布群体性事件 #3 的进展(开单后,发给该事件全部诉求人):已到场",
                 "2026-11-30 09:00 孙伟 向群体性事件 #3 的全部诉求人发布进展:维修人员已到场",
                 "2026-11-30 09:00 工作人员(公用事业科)就转办单提问(诉求人看不到):收入证明?",
@@ -692,9 +699,10 @@ def test_wording_rendered_once_reads_as_rendered_each_time(
                 "First inquiry:",
                 "· Requester: 路灯坏了",
                 "· Bot offered: 路灯坏了找谁修 (the requester rejected these)",
-                "· Requester asked for a person",
+                "· Requester: none of the suggested answers fitted",
                 "· Bot answered: 水管漏水了; asked for: 地址",
                 "· Bot answered: 停水 (the requester said it did not solve it)",
+                "· Requester asked for a person",
                 "· 孙伟 posted an update on incident #3 (after the ticket opened, to all its"
                 " requesters): 已到场",
                 "2026-11-30 09:00 孙伟 posted an update on incident #3 to all its requesters:"

@@ -10,6 +10,7 @@ from bot.intake.lead import of_its_own
 from bot.resolution_words import (
     Reading,
     Said,
+    rating_alone,
     read_after_resolution,
     says_not_solved,
     solved_then_more,
@@ -299,3 +300,30 @@ def test_solved_but_a_matter_of_its_own(text: str, rest: str | None, own: bool) 
     if rest is not None:
         assert split[1] == rest
     assert of_its_own(split[1], POWER_CUT) is own
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("5", 5),
+        ("5星", 5),
+        ("五星", 5),
+        ("给5星", 5),
+        ("给4分吧", 4),
+        ("5 stars", 5),
+        ("★★★★★", 5),
+        ("4/5", 4),
+        ("I'd give it 3 stars.", 3),
+        ("five", 5),
+        ("5!", 5),
+    ],
+)
+def test_a_message_that_only_rates_gives_its_rating(text: str, score: int) -> None:
+    assert rating_alone(text) == score
+
+
+@pytest.mark.parametrize(
+    "text", ["我家5楼", "5 people", "5星级酒店在哪", "ok 5", "一个星期", "10", "0", "第5个"]
+)
+def test_a_number_in_words_of_a_matter_is_no_rating(text: str) -> None:
+    assert rating_alone(text) is None

@@ -243,7 +243,8 @@ async def test_a_clarified_question_the_offers_and_a_person_asked_for_reach_the_
     assert "· 诉求人:hello" in card.text
     assert "· 机器人请其说得具体些" in card.text
     assert "· 机器人提供选项:公积金贷款怎么申请" in card.text
-    assert card.text.endswith("· 诉求人要求转人工\n· 机器人请其选择事项类型")
+    # "None of these" under the options: none fitted (not a request for a person, issue 14).
+    assert card.text.endswith("· 诉求人表示所给的选项都不符合\n· 机器人请其选择事项类型")
     assert "· 诉求人:How do I get a housing loan as a single parent?" in card.text
 
 

@@ -108,4 +108,6 @@ async def test_none_of_these_said_hands_the_question_over_as_the_button_does(
     assert ticket.question == VAGUE[user]  # "none of these" is a choice, not their matter
     card = next(e for g in GROUPS for e in bot_said(emulator.world, g) if "#1" in e.text)
     assert "· 机器人提供选项:" in card.text
-    assert "· 诉求人要求转人工" in card.text  # as the button records it
+    # As the button records it, truthfully: none fitted, they did not ask for a person.
+    assert "· 诉求人表示所给的选项都不符合" in card.text
+    assert "要求转人工" not in card.text

@@ -27,6 +27,10 @@ OFFICER, SECOND_OFFICER, SUPERVISOR, OTHER_SUPERVISOR = 100101, 100102, 100190, 
 MANAGEMENT_CHAT = -1000000000900
 
 
+def _summaries(world: object) -> list[str]:
+    return [e.text for e in bot_said(world, SUPERVISOR) if "服务监督报告" in e.text]
+
+
 def _said(emulator: Emulator, chat_id: int, words: str) -> bool:
     return any(words in e.text for e in bot_said(emulator.world, chat_id))
 
@@ -185,7 +189,15 @@ async def test_the_report_shows_the_supervisors_department(
     assert "【综合服务窗口】工单 1 · 按时认领 100%" in report.text
     assert "社会保障科" not in report.text
     await world.user_sends(SUPERVISOR, "/report year")
-    assert "/report day|week|month" in (await bot_lines(emulator, SUPERVISOR, 5))[-1].text
+    usage = (await bot_lines(emulator, SUPERVISOR, 5))[-1].text
+    assert "/report today|yesterday|day|week|month" in usage
+    # A period named in words, in either language: today's ticket is in today's report and
+    # this week's; yesterday had none.
+    for count, period in enumerate(("today", "今天", "本周", "this week", "yesterday"), 2):
+        await world.user_sends(SUPERVISOR, f"/report {period}")
+        await until(lambda: len(_summaries(world)) == count)  # noqa: B023
+        opened_today = "【综合服务窗口】工单 1 · 按时认领 100%" in _summaries(world)[-1]
+        assert opened_today == (period != "yesterday"), period
     # A requester is told it is for staff (tests/handlers/test_staff_commands_in_private.py);
     # an officer that it is for supervisors.
     await world.user_sends(REQUESTER, "/report")

@@ -145,7 +145,8 @@ async def test_the_leaks_of_a_period(sessions: Sessions, rules: Rules, settings:
     assert pair.median_delay_s == pytest.approx(((3 * 60 - 10) + (30 * 60 - 250)) * 60 / 2)
 
     passed = {p.ticket_id: p for p in report.passed_around}
-    assert set(passed) == {made["bounced"], made["reassigned"], made["reopened"]}
+    # Reopened by its requester is not passed around (the reopen rate counts it).
+    assert set(passed) == {made["bounced"], made["reassigned"]}
     assert passed[made["bounced"]].reasons == ["handoffs"]
     assert [h.kind for h in passed[made["bounced"]].chain] == [
         "claim",
@@ -158,7 +159,6 @@ async def test_the_leaks_of_a_period(sessions: Sessions, rules: Rules, settings:
     assert passed[made["bounced"]].chain[1].department == "utilities"
     assert passed[made["reassigned"]].reasons == ["owners"]
     assert [h.officer_id for h in passed[made["reassigned"]].chain] == [OFFICER, OFFICER_2]
-    assert passed[made["reopened"]].reasons == ["reopened"]
     assert report.passed_around[0].ticket_id == made["bounced"]  # the most handed first
 
     worst = report.failing[0]
