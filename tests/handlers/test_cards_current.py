@@ -77,7 +77,7 @@ async def test_an_album_that_opens_a_ticket_at_once_is_counted_whole_on_its_card
 ) -> None:
     emulator, _ = running
     world = emulator.world
-    question = "小区门口的井盖坏了,晚上有人踩空摔伤了"  # a fault no template knows
+    question = "小区门口的健身器材坏了,单杠的螺丝都松了"  # a fault no template knows
     await world.user_sends_album(REQUESTER, [photo("A1"), photo("A2"), photo("A3")], question)
     await until(lambda: 1 in _cards(world, UTILITIES_GROUP))
     await until(lambda: "另附:照片×3" in _cards(world, UTILITIES_GROUP)[1].text)
