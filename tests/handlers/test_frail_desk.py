@@ -68,7 +68,6 @@ async def test_a_frail_person_not_answering_the_door_is_a_welfare_emergency(
 ) -> None:
     emulator, application = running
     said = await _told(emulator, user, text)
-    print([e.text for e in said])
     ticket = await _ticket(application, 1)
     assert ticket is not None and ticket.priority == "urgent"
     assert ticket.first_response_due_at is not None
@@ -99,7 +98,6 @@ async def test_a_broken_lift_button_is_a_fault_report_at_once(
     await world.user_sends(user, text)
     await until(lambda: len(bot_said(world, user)) >= 1)
     said = bot_said(world, user)
-    print([e.text for e in said], [e.buttons for e in said])
     assert not [line for line in said if line.buttons]
     await until(lambda: any("#1" in e.text for e in bot_said(world, user)))
     ticket = await _ticket(application, 1)
@@ -127,7 +125,6 @@ async def test_the_lights_stuck_on_red_are_not_asked_what_they_do(
     await world.user_sends(user, text)
     await until(lambda: any(asked in e.text for e in bot_said(world, user)))
     told = " ".join(e.text for e in bot_said(world, user))
-    print(told)
     # the sentence that asks names the direction alone; what they do is noted as said
     asking = next(s for s in re.split(r"[.。]", told) if asked in s)
     assert not_asked not in asking
