@@ -18,6 +18,7 @@ from bot.remembered import remembered
 
 LOCATION, PHONE, NUMBER, PHOTO = "location", "phone", "number", "photo"
 TIME, SCOPE, ACCOUNT = "time", "scope", "account"
+CONDITION = "condition"
 
 # What an item of `ask_for` asks for, by its words; the first kind that matches (a phone
 # number is a phone, not a number; "where the light is (street, number...)" a place).
@@ -38,6 +39,8 @@ _ASKS = (
     (SCOPE, re.compile(r"整栋|整幢|片区|邻居|范围|\bwhole\b|neighbou?rs?|\bother\s+flats\b")),
     # what happened, told in a sentence ("经过", "问题经过", "what happened", "the problem")
     (ACCOUNT, re.compile(r"经过|\bwhat\s+happened\b|^the\s+problem$")),
+    # what the broken thing does ("故障情况(不亮、常亮红灯或闪烁)", "what they do (dark, …)")
+    (CONDITION, re.compile(r"故障(?:情况|现象|表现)|\bwhat\s+(?:they|it)\s+(?:do|does)\b")),
 )
 
 _NUMERAL = r"(?:\d+|[一二三四五六七八九十百零〇两]+)"
@@ -280,6 +283,16 @@ _ZH_CLAUSE = re.compile(
 )
 
 
+# What a broken thing does, said as a clerk's form asks it: dark, stuck on a colour, flashing.
+_CONDITION = re.compile(
+    r"\b(?:stuck\s+on\s+(?:red|green|amber|yellow)|(?:is|are|went|gone|all|completely)\s+dark"
+    r"|(?:keeps?\s+)?(?:flashing|blinking|flickering)|(?:is|are)\s+(?:off|out)|not\s+lit"
+    r"|(?:won['’]?t|doesn['’]?t|don['’]?t)\s+(?:turn|change|light))\b"
+    r"|不亮|常亮|一直(?:是|亮)?(?:红|绿|黄)灯?|卡在(?:红|绿|黄)灯|(?:一直|不停|乱)闪|闪烁|闪黄灯|黑了",
+    re.IGNORECASE,
+)
+
+
 def _tells_what_happened(words: str) -> bool:
     rest = _OPENER.sub(" ", words)
     return bool(_EN_CLAUSE.search(rest)) or any(
@@ -291,9 +304,11 @@ def _tells_what_happened(words: str) -> bool:
 def stated(words: str) -> frozenset[str]:
     """The kinds of detail a requester's `words` tell a template that asks for them: those
     they give (`given`), when what they tell of happened (TIME: "this morning", "今天上午"),
-    the window served at (NUMBER: "window 3", "3号窗口") and what happened (ACCOUNT: a
+    the window served at (NUMBER: "window 3", "3号窗口"), what a broken thing does
+    (CONDITION: "stuck on red", "一直是红灯", "不亮") and what happened (ACCOUNT: a
     clause beyond the opener, "she shouted at my mother", "shouted at me")."""
     told = {TIME} if _HAPPENED_WHEN.search(words) else set()
     told |= {NUMBER} if _WINDOW.search(words) else set()
     told |= {ACCOUNT} if _tells_what_happened(words) else set()
+    told |= {CONDITION} if _CONDITION.search(words) else set()
     return given(words) | told

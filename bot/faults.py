@@ -32,7 +32,8 @@ _ZH_THINGS = (
 )
 _ZH_STATES = (
     "坏|堵|丢|不见|被偷|被盗|没了|倒|断|塌|陷|裂|破|漏|掉|歪|冒水|冒污水|溢|积水|不亮|不通|"
-    "不转|不出水|失灵|停了|卡住|松动|脱落|缺失|缺了|翻了|压|不能用|不能使用|用不了|不能正常使用|不工作|停运"
+    "不转|不出水|失灵|停了|卡住|松动|脱落|缺失|缺了|翻了|压|不能用|不能使用|用不了|不能正常使用|不工作|停运|"
+    "常亮|一直(?:是|亮)?(?:红|绿|黄)|(?:一直|不停|乱)闪"
 )
 # A state next to its thing, within one clause: "井盖丢了", "树倒了", "路灯一直不亮".
 _ZH_FAULT = re.compile(rf"(?:{_ZH_THINGS})[^。！？!?;；,，\n]{{0,8}}?(?P<state>{_ZH_STATES})")
@@ -53,14 +54,23 @@ _EN_STATES = (
     r"broken|blocked|clogged|choked|missing|stolen|gone|fell|fallen|down|collapsed|cracked|"
     r"leaking|leaks|burst|flooded|flooding|overflowing|not\s+working|out|dark|stuck|loose|"
     r"damaged|smashed|knocked\s+over|came\s+down|come\s+down|caved\s+in|"
-    r"(?:does|do|did)\s*n[o']?t\s+work|won'?t\s+work|isn'?t\s+working|aren'?t\s+working"
+    r"(?:does|do|did)\s*n[o'’]?t\s+work|won['’]?t\s+work|isn['’]?t\s+working"
+    r"|aren['’]?t\s+working|stuck\s+on\s+(?:red|green|amber|yellow)"
+)
+# A part of a thing that fails on its own ("the lift button", "the bin lid").
+_EN_PARTS = (
+    r"(?:buttons?|doors?|panels?|bulbs?|switch(?:es)?|handles?|locks?|lids?|poles?|covers?)"
 )
 # The thing (where it is, maybe), then its state ("the drain is blocked", "a tree fell on a
 # car") or the state before the thing ("a blocked drain", "a missing manhole cover").
 _EN_AFTER = re.compile(
     rf"\b(?:{_EN_THINGS})\b"
-    # where it is, between the thing and its state: "the drain in our building is blocked"
-    r"(?:\s+(?:in|at|on|outside|near|by|of)\s+(?:the|our|my|this|that|a)\s+[a-z]+)?"
+    # a part of it: "the lift button doesn't work", "the street light pole is down"
+    rf"(?:\s+{_EN_PARTS})?"
+    # where it is, between the thing and its state: "the drain in our building is blocked",
+    # "the lift button on floor 3", "the traffic light at Oak Street and 5th"
+    r"(?:\s+(?:in|at|on|outside|near|by|of)\s+(?:(?:the|our|my|this|that|a)\s+)?[a-z0-9]+"
+    r"(?:\s+(?!(?:is|are|was|were|has|have|had)\b)(?:and\s+)?[a-z0-9]+){0,3}?)?"
     r"(?:\s+(?:next\s+door|nearby|opposite|across\s+the\s+(?:road|street)))?"
     rf"(?:\s+(?:is|are|was|were|has|have|had|been|got|just|still|"
     rf"completely|totally|all|now|again|been|being))*\s+(?P<state>{_EN_STATES})\b"

@@ -11,6 +11,7 @@ cold. No danger heard now (no emergency numbers), but urgent (`bot.peril_needs.d
 
 from __future__ import annotations
 
+from bot.frail_words import WELFARE
 from bot.hazard_words import Kind, words
 
 _WATER = "(?:河|湖|江|海|水|池|塘|井|沟|渠)"
@@ -180,6 +181,8 @@ PEOPLE: tuple[Kind, ...] = (
         shouted=words("^ *(?:please )?help(?: me| us)?(?: please)? *$"),
         not_when=_ASKED,
     ),
+    # a frail person not answering the door, not seen for days (bot/frail_words.py)
+    WELFARE,
 )
 
 

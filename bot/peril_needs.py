@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from bot import faults
+from bot.frail_words import COLD, FRAIL
 from bot.hazard import clauses, denied, supposed
 from bot.hazard_people import DEPENDS, SUPPLY_CUT
 from bot.peril_words import NO_HEAT, VULNERABLE
@@ -17,7 +18,8 @@ from bot.peril_words import NO_HEAT, VULNERABLE
 
 def exposure(text: str) -> list[str]:
     """The words in `text` of a vulnerable person (an elderly person, a baby) at home without
-    heating (bot/peril_words.py `NO_HEAT`, `VULNERABLE`), each said now in some clause, not
+    heating (bot/peril_words.py `NO_HEAT`, `VULNERABLE`; by kin, age or living alone and
+    the cold in more words, bot/frail_words.py `FRAIL`, `COLD`), each said now in some clause, not
     denied right before it ("家里没有老人"; a denial further back is the heating's: "the
     heating is not working and my elderly mother…"): no danger heard now, but urgent. None:
     it tells no such need."""
@@ -27,12 +29,13 @@ def exposure(text: str) -> list[str]:
             (
                 m.group()
                 for c in parts
+                for p in group
                 for m in p.finditer(c.text)
                 if c.now(m.start(), negation=False) and not _NONE.search(c.text[: m.start()])
             ),
             None,
         )
-        for p in (NO_HEAT, VULNERABLE)
+        for group in ((NO_HEAT, COLD), (VULNERABLE, FRAIL))
     ]
     return [w for w in found if w] if all(found) else []
 

@@ -5,7 +5,8 @@ for help ("救命", "call the police") are emergencies by themselves; figurative
 past and how-to words of the same things (刀削面, a jump start, 救命稻草, "help me with my
 tax form", a fire last week, a gas bill "on fire", how to report a gas leak) are none, and
 a configured phrase is heard as carefully as a kind's word. An open manhole or a pothole
-someone was hurt by is a public-safety hazard (kind `hole`) that a past word does not end."""
+someone was hurt by is a public-safety hazard (kind `hole`) that a past word does not end; a
+frail person not answering the door is a welfare check (kind `welfare`)."""
 
 from __future__ import annotations
 
@@ -51,6 +52,9 @@ DANGERS = [
     ("这是我家楼下的井盖,被人偷了,很危险", "hole"),
     ("Pothole on Elm Street, a cyclist fell here yesterday", "hole"),
     ("the manhole cover on Xingfu Road is missing, someone could fall in", "hole"),
+    # a frail person not answering the door or not seen for days (bot/frail_words.py)
+    ("独居的王大爷家暖气不热,敲门也没人应", "welfare"),
+    ("my neighbour is 85 and lives alone, he isn't answering the door", "welfare"),
 ]
 
 ORDINARY = [
