@@ -80,3 +80,46 @@ async def test_a_rating_then_a_new_problem_is_rated_and_the_problem_taken(
     assert all(light not in filed for filed in await _filed(application, first.id))
     assert light in second.question
     assert "5" not in second.question.split(light)[0]  # the rating is not the matter's
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("requester", "opener", "rating", "again"),
+    [
+        (REQUESTER, "我要投诉", "5星", "评分"),
+        (ENGLISH, "I want to complain", "5 stars", "rating"),
+    ],
+)
+async def test_a_rating_is_never_the_matter_asked_for(
+    running: tuple[Emulator, App], requester: int, opener: str, rating: str, again: str
+) -> None:
+    """Asked what the complaint is about, a bare rating is no matter: a polite word on it and
+    the question again; no ticket opens."""
+    emulator, application = running
+    world = emulator.world
+    await world.user_sends(requester, opener)
+    (asked,) = await bot_lines(emulator, requester, 1)
+    await world.user_sends(requester, rating)
+    told = (await bot_lines(emulator, requester, 2))[-1].text
+    assert again in told
+    assert asked.text.splitlines()[-1] in told or asked.text in told
+    assert await _tickets(application) == []
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("requester", "opener", "rating"),
+    [(REQUESTER, "我想咨询一下", "5星"), (ENGLISH, "I have a question", "5 stars")],
+)
+async def test_a_rating_is_no_answer_to_what_it_is_about(
+    running: tuple[Emulator, App], requester: int, opener: str, rating: str
+) -> None:
+    """Asked what their question is about, a rating: thanked and asked again, nothing opened."""
+    emulator, application = running
+    world = emulator.world
+    await world.user_sends(requester, opener)
+    (asked,) = await bot_lines(emulator, requester, 1)
+    await world.user_sends(requester, rating)
+    told = (await bot_lines(emulator, requester, 2))[-1].text
+    assert asked.text.splitlines()[0] in told
+    assert await _tickets(application) == []
