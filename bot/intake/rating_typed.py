@@ -55,7 +55,7 @@ async def rated_in_words(
     last = turns[-1].get("did") if turns else None
     if bare and last == "suggest":
         return None  # "2": the second option (`pressing.offer_named`)
-    awaited = await _awaiting_rating(tx, requester)
+    awaited = await awaiting_rating(tx, requester)
     if awaited is not None:
         ticket = await closure.rate_and_tell(
             tx=tx, rules=desk.rules, ticket_id=awaited.id, requester_id=requester.id, score=score
@@ -78,7 +78,7 @@ async def rated_in_words(
     return Outcome(Action.RATED, rated="none")
 
 
-async def _awaiting_rating(tx: Transaction, requester: Requester) -> Ticket | None:
+async def awaiting_rating(tx: Transaction, requester: Requester) -> Ticket | None:
     """The requester's latest ticket confirmed solved within AWAITED and not rated: its
     rating is awaited (the stars under `confirmed_said`)."""
     ticket = await tx.session.scalar(

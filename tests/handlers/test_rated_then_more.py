@@ -123,3 +123,42 @@ async def test_a_rating_is_no_answer_to_what_it_is_about(
     told = (await bot_lines(emulator, requester, 2))[-1].text
     assert asked.text.splitlines()[0] in told
     assert await _tickets(application) == []
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("requester", "solved", "words", "light"),
+    [
+        (REQUESTER, "解决了,谢谢", "5星,另外我家门口的路灯坏了好几天了", "路灯"),
+        (
+            ENGLISH,
+            "Solved, thanks",
+            "5 stars. Also, the street light outside my door has been broken for a week",
+            "street light",
+        ),
+    ],
+)
+async def test_the_awaited_rating_then_a_new_problem(
+    running: tuple[Emulator, App], requester: int, solved: str, words: str, light: str
+) -> None:
+    """Confirmed solved in words, the rating asked for: the rating typed with a new problem
+    rates the ticket, and the problem is a first inquiry of its own."""
+    emulator, application = running
+    world = emulator.world
+    _, heard = await _resolved(emulator, requester, QUESTION[requester])
+    await world.user_sends(requester, solved)
+    await bot_lines(emulator, requester, heard + 1)
+    await world.user_sends(requester, words)
+    lines = await bot_lines(emulator, requester, heard + 3)
+    assert any(THANKED[requester] in line.text for line in lines[heard + 1 :])
+    asked = lines[-1]
+    if any(c.startswith("cat:") for c in _callbacks(asked)):
+        await world.user_presses(requester, requester, asked.message_id, "cat:fault_report")
+
+    async def _two() -> bool:
+        return len(await _tickets(application)) >= 2
+
+    await until(_two)
+    first, second = await _tickets(application)
+    assert await _scores(application, first.id) == [5]
+    assert light in second.question and "5" not in second.question.split(light)[0]
