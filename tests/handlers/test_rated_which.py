@@ -6,6 +6,8 @@ button one line. End to end over the emulation."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from sqlalchemy import select
 from telegram.ext import Application
@@ -14,7 +16,7 @@ from bot.models import Rating
 from bot.replies import UNDER_WAY
 from emulator.server import Emulator
 from handlers.context import DeskContext
-from tests.handlers.conftest import GENERAL_GROUP, REQUESTER, DeskClock, bot_lines, until
+from tests.handlers.conftest import ENGLISH, GENERAL_GROUP, REQUESTER, DeskClock, bot_lines, until
 from tests.handlers.test_which_ticket import _bot_said, _two_tickets
 
 App = Application  # type: ignore[type-arg]
@@ -105,3 +107,44 @@ async def test_labels_of_ticket_choices_are_one_line(
     labels = [label for label, _ in _labels(asked)]
     assert any(label.startswith("#3 我家楼下的垃圾") for label in labels)
     assert all("\n" not in label and len(label) <= 40 for label in labels)
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_in_english_a_rating_with_two_resolutions_awaiting_asks_which(
+    running: tuple[Emulator, App],
+) -> None:
+    emulator, application = running
+    world = emulator.world
+
+    def said() -> list[Any]:
+        return _bot_said(world, ENGLISH)
+
+    await world.user_sends(ENGLISH, "I want to apply for public rental housing")
+    (first,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    await world.user_sends(ENGLISH, "/new")
+    await until(lambda: len(said()) >= 2)
+    await world.user_sends(ENGLISH, "How do I apply for a residence permit?")
+    await until(lambda: len(said()) >= 3)
+    await world.user_presses(ENGLISH, ENGLISH, said()[-1].message_id, "human")
+    second = (await bot_lines(emulator, GENERAL_GROUP, 2))[-1]
+    for officer, card, count in ((OFFICER, first, 1), (SECOND_OFFICER, second, 2)):
+        await world.user_presses(officer, GENERAL_GROUP, card.message_id, f"claim:{count}")
+        await until(lambda: len(world.chats[GENERAL_GROUP].topics) == count)  # noqa: B023
+    await until(lambda: len(said()) >= 6)  # both claims told
+    topics = sorted(world.chats[GENERAL_GROUP].topics.values(), key=lambda t: t.thread_id)
+    for officer, topic in ((OFFICER, topics[0]), (SECOND_OFFICER, topics[1])):
+        before = len(said())
+        await world.user_sends(officer, "/resolve done", GENERAL_GROUP, topic.thread_id)
+        await until(lambda: len(said()) > before)  # noqa: B023
+    heard = len(said())
+    await world.user_sends(ENGLISH, "5 stars")
+    asked = (await bot_lines(emulator, ENGLISH, heard + 1))[-1]
+    assert "Which one are you rating?" in asked.text
+    labels = _labels(asked)
+    assert [label.split()[0] for label, _ in labels] == ["#1", "#2"]
+    await world.user_presses(ENGLISH, ENGLISH, asked.message_id, labels[1][1])
+
+    async def _rated() -> bool:
+        return await _scores(application) == {2: 5}
+
+    await until(_rated)
