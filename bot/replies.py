@@ -44,6 +44,7 @@ from bot.models import (
     TicketMessage,
     TicketStatus,
 )
+from bot.rated_choice import rated_among
 from bot.store import get_for_requester
 
 UNDER_WAY = timedelta(minutes=30)  # a requester's own words this recent: still that matter
@@ -161,6 +162,7 @@ class Route:
 
     ticket: Ticket | None
     choices: tuple[Ticket, ...] = ()
+    rating: bool = False  # the words are a rating: which resolution is rated?
 
 
 _IN_HAND = (
@@ -290,6 +292,11 @@ async def route(
     found = await in_hand(session=session, requester_id=requester.id, words=words, carries=carries)
     if len(found) <= 1:
         return Route(current)
+    rated = rated_among(words, found)  # "5星": a resolution's, never a ticket in progress's
+    if len(rated) > 1:
+        return Route(None, tuple(t for t, _ in rated), rating=True)
+    if rated:
+        return Route(rated[0][0])
     replied_to = None
     if replied_to_message_id is not None:
         replied_to = await ticket_of_message(

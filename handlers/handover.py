@@ -118,6 +118,14 @@ def _present(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list
         case Action.RATED if outcome.ticket is not None:  # the ticket awaiting it, rated
             text = desk.texts.render("rated", language, ticket_id=outcome.ticket.id)
             return [post.message(chat_id, text)]
+        case Action.RATED if outcome.rated == "asked":  # no matter: the question again
+            text = desk.texts.render("rating_typed", language, rated=outcome.rated)
+            asked = (
+                desk.texts.render("clarify", language, again=True)
+                if outcome.again
+                else desk.texts.render("ask_matter", language, person=outcome.person)
+            )
+            return [post.message(chat_id, f"{text}\n{asked}")]
         case Action.RATED:
             text = desk.texts.render("rating_typed", language, rated=outcome.rated)
             return [post.message(chat_id, text)]

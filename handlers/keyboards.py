@@ -10,6 +10,7 @@ from telegram import InlineKeyboardMarkup
 
 from bot.desk import Desk
 from bot.models import Ticket
+from bot.rated_choice import one_line
 from handlers.callbacks import Action, encode, fits
 from handlers.common import keyboard
 
@@ -173,7 +174,7 @@ def which_ticket(
     its number and the start of its question (the message is known by its update in the
     inbox and its id in their chat)."""
     rows = [
-        [(f"#{t.id} {t.question[:24]}", encode(Action.WHICH, t.id, update_id, message_id))]
+        [(f"#{t.id} {one_line(t.question)}", encode(Action.WHICH, t.id, update_id, message_id))]
         for t in tickets
     ]
     return keyboard(rows)
@@ -187,7 +188,12 @@ def whose_matter(
     the start of its question, then a new matter."""
     about = label(desk, language, "about_ticket")
     rows = [
-        [(f"{about} #{t.id} {t.question[:20]}", encode(Action.WHICH, t.id, update_id, message_id))]
+        [
+            (
+                f"{about} #{t.id} {one_line(t.question, 20)}",
+                encode(Action.WHICH, t.id, update_id, message_id),
+            )
+        ]
         for t in tickets
     ]
     anew = encode(Action.ANEW, update_id, message_id)

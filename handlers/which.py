@@ -48,7 +48,9 @@ async def ticket_for(
     )
     if route.ticket is not None:
         return route.ticket
-    text = desk.texts.render("which_ticket", requester.language, count=len(route.choices))
+    text = desk.texts.render(
+        "which_ticket", requester.language, count=len(route.choices), rating=route.rating
+    )
     markup = keyboards.which_ticket(route.choices, update_id, message.message_id)
     question = post.message(
         requester.chat_id,

@@ -49,6 +49,7 @@ from bot.intake.fillers import thanks
 from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, register
 from bot.intake.new_matter import led_question
 from bot.intake.own_kind import anew_after, strays
+from bot.intake.rated_lead import rated_before
 from bot.intake.rating_typed import rated_in_words
 from bot.intake.reminding import remind
 from bot.intake.search import band_of
@@ -123,6 +124,9 @@ async def take_text(
         mine = in_context(mine, inquiry.words(going_on))
     # A reply or an opener leading a question ("没用,我是想问…", "还有,…", "Solved. Also…").
     parted = led_question(text) if origin is None and led is None else None
+    rated = parted is not None and await rated_before(tx, desk, requester, current, parted)
+    if rated and parted is not None:
+        text, parted = parted.rest, None  # "5星,另外…": rated; the new matter read alone
     # The inquiry's, the ticket's, or a matter of its own; which ticket in hand (whose.py).
     placed = await whose.place(
         tx=tx,

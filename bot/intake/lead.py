@@ -92,8 +92,14 @@ async def confirm_said(
 ) -> None:
     """The lead of a question taken apart (`apart`) said "solved" of `ticket`'s resolution
     awaiting the requester's word: it is confirmed, as a clerk takes a plain "solved"
-    (`closure.confirmed_in_words_and_tell`). Nothing otherwise."""
-    if led.reply is Reply.SOLVED and ticket.status is TicketStatus.RESOLVED:
+    (`closure.confirmed_in_words_and_tell`); a rating leading it ("5星,另外…") confirms it
+    with that rating, thanked, as the stars pressed (`closure.words_after_resolution_and_tell`
+    reads the lead alone). Nothing otherwise."""
+    if led.score is not None and ticket.status is TicketStatus.RESOLVED:
+        await closure.words_after_resolution_and_tell(
+            tx=tx, rules=desk.rules, ticket=ticket, requester=requester, text=led.lead
+        )
+    elif led.reply is Reply.SOLVED and ticket.status is TicketStatus.RESOLVED:
         await closure.confirmed_in_words_and_tell(
             tx=tx, rules=desk.rules, ticket=ticket, requester=requester
         )

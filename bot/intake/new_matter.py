@@ -26,7 +26,14 @@ import re
 from dataclasses import dataclass
 
 from bot.intake.reply import Reply, reply_to_answer
-from bot.resolution_words import says_not_solved, solved_then_another, solved_then_more
+from bot.resolution_words import (
+    another_matter,
+    rating_alone,
+    rating_said,
+    says_not_solved,
+    solved_then_another,
+    solved_then_more,
+)
 from knowledge.matcher import Band
 
 # Words that open a new matter ("besides…", "another question…", "by the way"), at the start.
@@ -141,6 +148,7 @@ class Led:
     lead: str
     rest: str
     opener: bool = True
+    score: int | None = None  # a rating leading it ("5星,另外…"): SOLVED, rated so
 
 
 def led_question(text: str) -> Led | None:
@@ -154,6 +162,9 @@ def led_question(text: str) -> Led | None:
     introduces it ("没用,车还是堵着" is a reply and details: None). Thanks or an opener
     alone lead any words (whether those are another matter is the caller's to judge)."""
     text = text.strip()
+    rated = rated_and_new(text)
+    if rated is not None:
+        return rated
     reply, end = None, 0
     for clause in _CLAUSE.finditer(text):
         if clause.end() >= len(text):
@@ -209,3 +220,34 @@ def thanked_and_new(text: str) -> Led | None:
     if found is None or says_not_solved(found.group("said")):
         return None
     return Led(Reply.SOLVED, found.group("lead").strip(), found.group("rest").strip())
+
+
+def rated_and_new(text: str) -> Led | None:
+    """A rating in words leading another matter (issue 14): "5星,另外我家门口的路灯坏了好几天了"
+    → (SOLVED, "5星,另外", "我家门口的路灯坏了好几天了", score 5); "5 stars. Also, …" alike. The
+    lead is the longest run of whole clauses that is only a rating (`rating_alone`, a rating
+    said: "5" alone may answer an officer), then an opener if one follows; what follows is
+    another matter when an opener introduces it, it asks something, or it tells a fault or a
+    danger (`another_matter`). None otherwise."""
+    found = None
+    for clause in _CLAUSE.finditer(text):
+        if clause.end() >= len(text):
+            break
+        said = text[: clause.start()]
+        score = rating_alone(said)
+        if score is not None and rating_said(said) is not None:
+            found = score, clause.end()
+    if found is None:
+        return None
+    score, end = found
+    rest = text[end:]
+    opener = _LEADING_OPENER.match(rest)
+    if opener is not None:
+        rest = rest[opener.end() :]
+    rest = rest.strip()
+    if not re.search(r"\w", rest):
+        return None
+    if opener is None and not (reads_as_question(rest) or another_matter(rest)):
+        return None
+    lead = text[: len(text) - len(rest)].strip()
+    return Led(Reply.SOLVED, lead, rest, opener=opener is not None, score=score)

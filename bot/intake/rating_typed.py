@@ -27,6 +27,8 @@ from bot.transaction import Transaction
 
 AWAITED = inquiry.IDLE  # how long after a confirmation in words its rating is awaited
 GOOD = 3  # after an answer, a rating this high or higher says it helped
+# The bot asked what the matter is ("我要投诉" → "what is it about?"): a rating is no answer.
+_ASKED = (DialogStep.CLARIFY, DialogStep.MATTER)
 
 
 async def rated_in_words(
@@ -39,24 +41,31 @@ async def rated_in_words(
 ) -> Outcome | None:
     """Action.RATED when `text` is only a rating and is taken as one (`rated`: "ticket", the
     awaited ticket rated; "answer" / "answer_low", said of the answer just given; "none",
-    nothing awaits one), in the caller's transaction; None when the caller reads it as
-    anything else would be."""
+    nothing awaits one; "asked": the bot's question of the matter asked again), in the
+    caller's transaction; None when the caller reads it as anything else would be."""
     score = rating_alone(text)
-    if score is None or step not in (None, DialogStep.CLARIFY):
+    if score is None or step not in (None, *_ASKED):
         return None
     bare = rating_said(text) is None  # "5" alone, not "5星"
+    if bare and step is DialogStep.MATTER:
+        return None  # "5" to "what is it about?": theirs to read
     if current is not None and (current.status is TicketStatus.RESOLVED or bare):
         return None
     turns = requester.inquiry or []
     last = turns[-1].get("did") if turns else None
     if bare and last == "suggest":
         return None  # "2": the second option (`pressing.offer_named`)
-    awaited = await _awaiting_rating(tx, requester)
+    awaited = await awaiting_rating(tx, requester)
     if awaited is not None:
         ticket = await closure.rate_and_tell(
             tx=tx, rules=desk.rules, ticket_id=awaited.id, requester_id=requester.id, score=score
         )
         return Outcome(Action.RATED, ticket=ticket, rated="ticket")
+    if step in _ASKED and current is None:
+        # "我要投诉" … "5星": a rating is never the matter asked for; thanked, asked again.
+        person = step is DialogStep.MATTER and requester.last_question is None
+        clarify = step is DialogStep.CLARIFY  # "what is it about?" rather than the matter's
+        return Outcome(Action.RATED, rated="asked", again=clarify, person=person)
     if current is not None:
         return None  # a ticket in progress: theirs to read
     if last == "answer" and requester.last_offered and step is None:
@@ -69,7 +78,7 @@ async def rated_in_words(
     return Outcome(Action.RATED, rated="none")
 
 
-async def _awaiting_rating(tx: Transaction, requester: Requester) -> Ticket | None:
+async def awaiting_rating(tx: Transaction, requester: Requester) -> Ticket | None:
     """The requester's latest ticket confirmed solved within AWAITED and not rated: its
     rating is awaited (the stars under `confirmed_said`)."""
     ticket = await tx.session.scalar(

@@ -445,12 +445,14 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [("fr", {"tongue": "fr"}), ("unnamed", {"tongue": "xx"})]
     if template == "clarify":
         return [("", {}), ("again", {"again": True})]
+    if template == "which_ticket":  # a rating typed: which resolution (bot/rated_choice.py)
+        return [("", {}), ("rating", {"rating": True})]
     if template == "courtesy":
         return [("thanks", {"thanks": True}), ("ok", {"thanks": False})]
     if template == "ticket_opened":  # opened apart from a ticket in hand (second_matter.py)
         return [("", {}), ("apart", {"apart_from": 3})]
     if template == "rating_typed":
-        return [(r, {"rated": r}) for r in ("answer", "answer_low", "none")]
+        return [(r, {"rated": r}) for r in ("answer", "answer_low", "asked", "none")]
     if template == "ask_matter":
         return [("person", {"person": True}), ("service", {"person": False})]
     if template == "category_waiting":
