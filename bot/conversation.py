@@ -137,10 +137,8 @@ async def requester_message_and_tell(
     )
     ticket = await get(session=tx.session, ticket_id=ticket_id)
     group = rules.settings.department(ticket.handling_department_key).staff_group_chat_id
-    asked = staff_asked(ticket)
-    placed = under_card(
-        claimed=ticket.owner_id is not None, asked=asked, content_type=content_type
-    )
+    claimed, asked = ticket.owner_id is not None, staff_asked(ticket)
+    placed = under_card(claimed=claimed, asked=asked, content_type=content_type)
     notices = relay_notices(ticket, group, message, described, origin, under_card=placed)
     # The department that accepted a handoff of it reads them too (bot/handed.py).
     notices += await handed.mirrored(
@@ -169,6 +167,7 @@ async def requester_message_and_tell(
         if progress or not quiet:
             progress |= await danger_reminder(tx.session, rules, ticket, requester, text)
             progress |= await others_in_hand(session=tx.session, ticket=ticket)  # several
+            progress |= await handed.read_too(session=tx.session, rules=rules, ticket=ticket)
             notices.append(
                 Notice(
                     "added_to_ticket", (Audience.REQUESTER,), ticket, progress, requester=requester

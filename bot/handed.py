@@ -128,6 +128,14 @@ async def handed(
     return Handed(department, chat_id, form)
 
 
+async def read_too(*, session: AsyncSession, rules: Rules, ticket: Ticket) -> dict[str, str]:
+    """Who else reads what the requester adds to `ticket`, for their acknowledgement to say
+    truthfully: `handling`, the department that accepted a handoff of it (its group gets their
+    words too: `mirrored`), beside the owner, who stays accountable; none when not handed."""
+    place = await handed(session=session, rules=rules, ticket=ticket)
+    return {} if place is None else {"handling": place.department_key}
+
+
 async def mirrored(
     *,
     session: AsyncSession,

@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 
 from bot.config import Settings
+from bot.written import for_other_tongue
 
 TEMPLATES = Path(__file__).with_name("templates")
 
@@ -87,9 +88,15 @@ class Texts:
         return names.get(language) or names.get(self.default_language) or value
 
     def language_of(self, code: str | None) -> str:
-        """The supported language for a Telegram language_code (zh-hans -> zh)."""
+        """The supported language for a Telegram language_code (zh-hans -> zh); one the desk
+        does not write (fr) is answered as its words would be (`for_other_tongue`: English);
+        no code at all, the default language."""
         base = (code or "").split("-")[0].lower()
-        return base if base in self.supported else self.default_language
+        if not base:
+            return self.default_language
+        if base in self.supported:
+            return base
+        return for_other_tongue(tuple(self.supported), self.default_language)
 
     def render(self, template: str, language: str, **context: Any) -> str:
         """`template` in `language` (an unsupported one: the default) filled with `context`.

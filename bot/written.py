@@ -36,6 +36,14 @@ def written_in(
     return next((language for language in languages if language != "zh"), None)
 
 
+def for_other_tongue(supported: Sequence[str], default: str) -> str:
+    """The language a requester is answered in when theirs is not one the desk writes (words
+    in French, a Telegram client set to French): English where the desk has it, else the
+    configured `default`. The one rule for words (bot/intake/language.py) and for a client's
+    setting before any words (`Texts.language_of`: the /start greeting)."""
+    return "en" if "en" in supported else default
+
+
 # Languages the desk does not write, told by a script of their own (at least two letters of it).
 _SCRIPTS = (
     ("ja", re.compile(r"[\u3040-\u30ff]")),  # kana: Japanese, though it has Chinese characters

@@ -23,7 +23,7 @@ from bot.models import OutboxMessage, Requester
 from bot.notices import Audience, Notice, publish
 from bot.rules import Rules
 from bot.transaction import Transaction
-from bot.written import other_tongue, written_in
+from bot.written import for_other_tongue, other_tongue, written_in
 
 __all__ = ["follow_words", "follow_words_and_tell", "spoken", "written_in"]
 
@@ -57,7 +57,7 @@ async def follow_words_and_tell(
     tongue = other_tongue(text, supported)
     if tongue is None or requester.language_chosen:
         return
-    requester.language = "en" if "en" in supported else rules.settings.languages.default
+    requester.language = for_other_tongue(supported, rules.settings.languages.default)
     told = await tx.session.scalar(
         select(OutboxMessage.id)
         .where(OutboxMessage.chat_id == requester.chat_id, OutboxMessage.template == OTHER_TONGUE)

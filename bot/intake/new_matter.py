@@ -40,7 +40,7 @@ from knowledge.matcher import Band
 _OPENER = (
     r"(另外|此外|还有一?件事|还有一个问题|另一个问题|另一件事|再问一下|顺便问一下|顺便说一下"
     r"|对了\W*(我?还想问(一下)?|还有一?件事|还有一个问题|另外)|我?还想问(一下)?|还有(?=[,,、::])"
-    r"|also\b|another (question|thing|matter|problem)|one more (question|thing)|separately"
+    r"|also\b|(and )?another (question|thing|matter|problem)|one more (question|thing)|separately"
     r"|besides\b|by the way|oh,? and\b)"
 )
 OPENER = _OPENER  # for a second question after words of the text's own (bot/intake/second.py)
@@ -49,7 +49,7 @@ OPENER = _OPENER  # for a second question after words of the text's own (bot/int
 _NEW_MATTER = re.compile(
     r"^\W*(另外|此外|还有一?件事|还有一个问题|另一个问题|另一件事|再问一下|顺便问一下|顺便说一下"
     r"|还有(?=[,,、::])"
-    r"|also\b|another (question|thing|matter|problem)|one more (question|thing)|separately"
+    r"|also\b|(and )?another (question|thing|matter|problem)|one more (question|thing)|separately"
     r"|besides\b|by the way)",
     re.IGNORECASE,
 )
@@ -58,9 +58,11 @@ _CLOSING = (
     r"(谢谢(你|您|师傅|了)?|多谢|感谢|好的|好|行|嗯|明白了|知道了|收到"
     r"|thanks( a lot)?|thank you( very much)?|thx|ok(ay)?|great|got it|cool)"
 )
-# Closing words, then an opener (or "对了" after thanks), then the new matter (group "rest").
+# Closing words, then an opener (or "对了" after thanks), then the new matter (group "rest"); an
+# opener may take several ("Oh, and another thing:", "另外,还有一件事,"): all of them lead.
+_OPENERS = rf"{_OPENER}([\W_]*{_OPENER})*"
 _CLOSING_AND_NEW = re.compile(
-    rf"^(?P<lead>\W*(({_CLOSING}[\W_]*)*{_OPENER}|({_CLOSING}[\W_]*)+对了)[\W_]*)(?P<rest>\S.*)$",
+    rf"^(?P<lead>\W*(({_CLOSING}[\W_]*)*{_OPENERS}|({_CLOSING}[\W_]*)+对了)[\W_]*)(?P<rest>\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 # A question: a question mark, or the words that ask one, in either language.
@@ -132,7 +134,7 @@ def aside(
 # "No one came, why?" leads with no "no").
 _CLAUSE = re.compile(r"[,,。.!!;;::、…~]+\s*")
 # An opener leading what follows a reply ("解决了,谢谢。另外,…"), taken with the reply.
-_LEADING_OPENER = re.compile(rf"^\W*{_OPENER}[\W_]*", re.IGNORECASE)
+_LEADING_OPENER = re.compile(rf"^\W*{_OPENERS}[\W_]*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """Questions the bot keeps failing (seed rule 12): handed-over questions grouped by similarity,
 the groups no template covers, worst first, and a group turned into a proposed template.
+Emergencies (a danger to people told) are left out: they are no gap in the knowledge base.
 
 Similarity is the matcher's own: the text normalised and cut into character n-grams by
 `knowledge.text` (imported, so grouping and matching never disagree on what a word is),
@@ -20,12 +21,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import proposals
+from bot import lifecycle, proposals
 from bot.errors import InvalidInput
-from bot.models import CloseReason, Ticket, TicketStatus
+from bot.models import CloseReason, Ticket, TicketEvent, TicketStatus
 from bot.rules import Rules
 from bot.transaction import Transaction
 from knowledge.matcher import Band, Matcher
@@ -175,7 +176,13 @@ def uncovered(groups: Sequence[Group]) -> list[Group]:
 async def handed_over(
     session: AsyncSession, start: datetime, end: datetime, most: int = MOST
 ) -> list[Question]:
-    """The questions that became tickets in [start, end), oldest first (the latest `most`)."""
+    """The questions that became tickets in [start, end), oldest first (the latest `most`);
+    not an emergency's (a ticket told of a danger to people, bot/dangers.py): a danger is
+    handled at once by people, not a question a template should answer, and its words
+    ("电梯坏了,困人了!") are no gap in the knowledge base."""
+    emergency = exists().where(
+        TicketEvent.ticket_id == Ticket.id, TicketEvent.kind == lifecycle.DANGER_TOLD
+    )
     query = (
         select(
             Ticket.id,
@@ -187,7 +194,7 @@ async def handed_over(
             Ticket.resolution_summary,
             Ticket.inquiry,
         )
-        .where(Ticket.opened_at >= start, Ticket.opened_at < end)
+        .where(Ticket.opened_at >= start, Ticket.opened_at < end, ~emergency)
         .order_by(Ticket.id.desc())
         .limit(most)
     )

@@ -466,6 +466,7 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [
             ("owned", {}),
             ("unowned", {"owner": None}),
+            ("handed", {"handling": "utilities"}),
             ("progress", {"progress": True, "latest_update": "已派人", "latest_asks": False}),
             ("asks", {"progress": True, "latest_update": "请问几号楼?", "latest_asks": True}),
             ("overdue", {"progress": True, "owner": None, "resolution_overdue": True}),

@@ -129,3 +129,28 @@ async def test_a_reply_to_the_relayed_words_is_attributed_too(
     zh = desk.settings.department(to).names["zh"]
     (heard,) = [e for e in bot_said(world, REQUESTER) if reply in e.text]
     assert heard.text == f"{zh} {name}:{reply}"
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_words_after_the_handlers_reply_are_told_as_seen_by_owner_and_handler(
+    running: tuple[Emulator, App],
+) -> None:
+    """After 陈静 of the receiving department replied, the requester's next words go to the
+    owner's topic and to that department's group: the acknowledgement names both (the owner
+    stays accountable), not the owner alone as if nobody else read them."""
+    emulator, application = running
+    world = emulator.world
+    desk = application.bot_data.desk
+    to, form, department, _topic = await accepted(emulator, application)
+    handler = desk.settings.department(to).names["zh"]
+    owner = desk.rules.staff.shown_as(OFFICERS[department])
+    reply = "明天上午十点前到。"
+    await world.user_sends(OFFICERS[to], reply, GROUPS[to], reply_to=form.message_id)
+    await until(lambda: any(reply in e.text for e in bot_said(world, REQUESTER)))
+    words = "好的,我上午在家。"
+    await world.user_sends(REQUESTER, words)
+    await until(lambda: any("已记入工单" in e.text for e in bot_said(world, REQUESTER)))
+    (ack,) = [e.text for e in bot_said(world, REQUESTER) if "已记入工单" in e.text]
+    assert f"负责人 {owner}" in ack and handler in ack, ack
+    group, form_id = GROUPS[to], form.message_id
+    await until(lambda: any(words in e.text for e in replies_to(world, group, form_id)))

@@ -170,7 +170,7 @@ async def test_the_form_shows_its_deadline_in_working_hours(
     assert handoff is not None
     tuesday = datetime(2026, 12, 8, 9, 30, tzinfo=desk.settings.zone)
     assert handoff.due_at == tuesday
-    assert "办理期限:2026-12-08 09:30" in form.text
+    assert "转办期限:2026-12-08 09:30" in form.text
 
 
 @pytest.mark.parametrize("store", ["sqlite"])

@@ -25,7 +25,7 @@ async def test_a_handoff_past_its_time_limit_is_told_at_once(
 ) -> None:
     emulator, application = running
     world = emulator.world
-    to, _form, department = await a_form(emulator)
+    to, form, department = await a_form(emulator)
     before = {chat: len(bot_said(world, chat)) for chat in GROUPS.values()}
     desk_clock.now += timedelta(days=3)
     await sweep(DeskContext(application))
@@ -40,6 +40,10 @@ async def test_a_handoff_past_its_time_limit_is_told_at_once(
     await until(lambda: told(GROUPS[to]))
     # The ticket's owner, in the ticket's topic in their department's group.
     await until(lambda: told(GROUPS[department], thread=True))
+    # The alert names the time as the form did: one term for one deadline.
+    (term,) = [line.split(":")[0] for line in form.text.splitlines() if "期限:" in line]
+    alert = next(e.text for e in bot_said(world, GROUPS[to]) if "转办单逾期" in e.text)
+    assert term == "转办期限" and f"{term} " in alert, (term, alert)
 
 
 @pytest.mark.parametrize("store", ["sqlite"])

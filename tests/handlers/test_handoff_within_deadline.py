@@ -45,7 +45,7 @@ async def test_a_handoff_asked_for_after_the_tickets_deadline_is_due_with_it(
     assert handoff is not None and ticket is not None and ticket.resolution_due_at is not None
     assert handoff.due_at == ticket.resolution_due_at  # not three working days later
     due = ticket.resolution_due_at.astimezone(settings.zone).strftime("%Y-%m-%d %H:%M")
-    assert f"办理期限:{due}" in form.text and "办结期限" in form.text
+    assert f"转办期限:{due}" in form.text and "办结期限" in form.text
     # The officer who sent it reads that the deadline was set at the ticket's.
     await until(
         lambda: any(

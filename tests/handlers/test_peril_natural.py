@@ -191,9 +191,9 @@ async def test_an_oxygen_machine_in_a_forwarded_outage_gets_the_advice(
 async def test_did_you_mean_offers_only_templates_close_enough(
     running: tuple[Emulator, App],
 ) -> None:
-    """A pothole's photos come near the street light's template; a power cut's and small
-    business tax's, far from them, are not offered beside it (as a gas leak and closing a
-    business were beside the pothole a cyclist fell in)."""
+    """A pothole's photos come near the road repair's template (first) and perhaps the street
+    light's; a power cut's and small business tax's, far from them, are not offered beside it
+    (as a gas leak and closing a business were beside the pothole a cyclist fell in)."""
     emulator, _application = running
     world = emulator.world
     caption = "Pothole on Elm Street, photos attached"
@@ -203,4 +203,6 @@ async def test_did_you_mean_offers_only_templates_close_enough(
         b["callback_data"] for e in bot_said(world, ENGLISH) for row in e.buttons for b in row
     ]
     assert "kb:power-outage" not in offered and "kb:tax-small-business" not in offered
-    assert not [o for o in offered if o.startswith("kb:") and o != "kb:streetlight-fault"]
+    templates = [o for o in offered if o.startswith("kb:")]
+    assert templates[0] == "kb:road-repair", offered
+    assert not set(templates) - {"kb:road-repair", "kb:streetlight-fault"}, offered

@@ -143,3 +143,25 @@ async def test_questions_the_bot_answered_are_not_counted_as_failing(
     await until(lambda: _said(emulator, MANAGEMENT_CHAT, "服务监督报告"))
     (summary,) = [e.text for e in bot_said(world, MANAGEMENT_CHAT) if "服务监督报告" in e.text]
     assert "无模板覆盖的问题组 0" in summary, summary
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_emergencies_are_not_questions_no_template_covers(
+    running: tuple[Emulator, App], desk_clock: DeskClock
+) -> None:
+    """A fresh tester's /report today listed a lone emergency ("电梯坏了,困人了!") under the
+    groups no template covers and suggested /template_from for it: an emergency is a danger
+    handled at once, not a gap in the knowledge base; a plain question left unanswered is."""
+    emulator, _ = running
+    world = emulator.world
+    asked = {709101: "电梯坏了,困人了!", 709102: "Trapped in the lift, help!"}
+    for user_id, text in asked.items():
+        world.add_user(user_id, f"R{user_id}", "zh")
+        await world.user_sends(user_id, text)
+        await until(lambda u=user_id: _said(emulator, u, "#"))
+    desk_clock.now += timedelta(hours=1)
+    await world.user_sends(MANAGER, "/report today", MANAGEMENT_CHAT)
+    await until(lambda: _said(emulator, MANAGEMENT_CHAT, "服务监督报告"))
+    (summary,) = [e.text for e in bot_said(world, MANAGEMENT_CHAT) if "服务监督报告" in e.text]
+    assert "无模板覆盖的问题组 0" in summary and "电梯" not in summary, summary
+    assert "/template_from" not in summary, summary

@@ -70,5 +70,47 @@ async def test_another_matter_beside_an_open_ticket_is_its_own_ticket(
     tickets = await _tickets(application)
     assert len(tickets) == 2, told
     assert "#2" in told and SEPARATE[requester] in told, told
-    assert "垃圾桶" in tickets[1].question or "rubbish" in tickets[1].question
+    # The new ticket's text is the matter, without the opener that announced it, in both
+    # languages ("Another thing:" stayed in it while "还有一件事," went).
+    opener = RUBBISH[requester].split(":" if requester == ENGLISH else ",")[0]
+    assert tickets[1].question.startswith(RUBBISH[requester][len(opener) + 1 :].strip()[:8])
+    assert opener.lower() not in tickets[1].question.lower(), tickets[1].question
     assert not any("垃圾桶" in t or "rubbish" in t for t in await _filed(application, 1))
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("requester", "opener", "matter"),
+    [
+        (ENGLISH, "Oh, and another thing: ", RUBBISH[ENGLISH].split(": ", 1)[1]),
+        (ENGLISH, "Also, another thing: ", RUBBISH[ENGLISH].split(": ", 1)[1]),
+        (ENGLISH, "And another thing: ", RUBBISH[ENGLISH].split(": ", 1)[1]),
+        (REQUESTER, "另外,还有一件事,", RUBBISH[REQUESTER].split(",", 1)[1]),
+        (REQUESTER, "对了,还有一件事:", RUBBISH[REQUESTER].split(",", 1)[1]),
+    ],
+)
+async def test_the_opener_of_another_matter_is_not_its_text(
+    running: tuple[Emulator, App], requester: int, opener: str, matter: str
+) -> None:
+    """ "还有一件事," went from the new ticket's text while "another thing:" stayed in it: an
+    opener, however many words it takes ("Oh, and another thing:", "另外,还有一件事,"), is
+    how they announced the matter, not the matter, in either language."""
+    emulator, application = running
+    world = emulator.world
+    await world.user_sends(requester, LIGHT[requester])
+    await until(lambda: any(bot_said(world, chat) for chat in GROUPS.values()))
+    department = next(key for key, chat in GROUPS.items() if bot_said(world, chat))
+    card = next(e for e in bot_said(world, GROUPS[department]) if e.buttons)
+    await world.user_presses(OFFICERS[department], GROUPS[department], card.message_id, "claim:1")
+    await until(lambda: any("孙伟" in e.text for e in bot_said(world, requester)))
+    heard = len(bot_said(world, requester))
+    await world.user_sends(requester, opener + matter)
+    asked = (await bot_lines(emulator, requester, heard + 1))[-1]
+    if any(b["callback_data"] == "cat:complaint" for row in asked.buttons for b in row):
+        await world.user_presses(requester, requester, asked.message_id, "cat:complaint")
+
+    async def two() -> bool:
+        return len(await _tickets(application)) == 2
+
+    await until(two)
+    assert (await _tickets(application))[1].question == matter

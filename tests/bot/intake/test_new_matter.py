@@ -237,3 +237,21 @@ def test_thanks_without_another_matter_or_with_not_solved_leads_none_as_solved(
 ) -> None:
     led = led_question(text)
     assert led is None or led.reply is not Reply.SOLVED
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "rest"),
+    [
+        ("Oh, and another thing: the bins stink", "Oh, and another thing:", "the bins stink"),
+        ("Also, another thing: the bins stink", "Also, another thing:", "the bins stink"),
+        ("And another thing: the bins stink", "And another thing:", "the bins stink"),
+        ("Another thing: the bins stink", "Another thing:", "the bins stink"),
+        ("另外,还有一件事,垃圾桶很臭", "另外,还有一件事,", "垃圾桶很臭"),
+        ("还有一件事,垃圾桶很臭", "还有一件事,", "垃圾桶很臭"),
+    ],
+)
+def test_every_opener_of_a_chain_leads_in_both_languages(text: str, lead: str, rest: str) -> None:
+    """An opener of several ("Oh, and another thing:") is all lead: the matter is what follows,
+    as "还有一件事," is in Chinese."""
+    led = led_question(text)
+    assert led is not None and (led.reply, led.lead, led.rest) == (None, lead, rest)
