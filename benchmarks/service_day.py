@@ -112,7 +112,9 @@ CLUSTER = [
     "共享单车把人行道占了,希望有人管管",
     "我家门口人行道被共享单车堵死了",
 ]
-PASSED = "我家门口的井盖丢了好几天了,不知道该找哪个部门管"
+# The ticket passed around: a matter no department obviously owns, and no danger (a missing
+# manhole cover, its text before, is now an emergency: danger kind hole).
+PASSED = "我家小区旁边的空地堆满了建筑垃圾好几天了,不知道该找哪个部门管"
 EN_UNANSWERABLE = [
     "My neighbour plays loud music every night after midnight",
     "I want to complain about the rude staff at the tax window",
