@@ -52,9 +52,15 @@ def _value(samples: dict[Any, float], name: str, **labels: str) -> float:
 
 @pytest.fixture
 async def stack(
-    settings: Settings, database_url: str, desk_clock: DeskClock, emulator: Emulator
+    settings: Settings,
+    database_url: str,
+    sessions: object,
+    desk_clock: DeskClock,
+    emulator: Emulator,
 ) -> AsyncIterator[Stack]:
-    """The bot with its sweep on the job queue and the endpoint on a free port."""
+    """The bot with its sweep on the job queue and the endpoint on a free port, on an empty
+    database (`sessions` empties the shared PostgreSQL one: what earlier tests left there,
+    a requester's open tickets, changed what the bot said)."""
     desk = await build_desk(settings, database_url)
     desk.clock = desk_clock
     application = build_application(
