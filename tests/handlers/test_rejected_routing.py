@@ -21,14 +21,15 @@ App = Application  # type: ignore[type-arg]
 SOCIAL_GROUP, UTILITIES_GROUP = -1000000000102, -1000000000103
 GROUPS = (GENERAL_GROUP, SOCIAL_GROUP, UTILITIES_GROUP)
 
-# A broken pavement the matcher takes for the parking complaint (general window): answered.
+# A broken thing by a parked car the matcher takes for the parking complaint (general
+# window): answered. (An English broken pavement is the road-repair template's now.)
 PAVEMENT = {
     REQUESTER: "有车堵在我家门口的路面坏了",
-    ENGLISH: "The pavement on Park Lane is broken and someone tripped",
+    ENGLISH: "A car is blocking my gate and my gate is broken",
 }
 # The same, only close enough to suggest the parking complaint (a thing a clerk would not take
 # for public works alone: a broken pavement told plainly is registered as a fault at once).
-SIDEWALK = {REQUESTER: "占道停车的车位坏了", ENGLISH: "the kerb by the parking spaces is broken"}
+SIDEWALK = {REQUESTER: "占道停车的车位坏了", ENGLISH: "the parking spaces by my gate are broken"}
 # No cue word; "did you mean" social-security templates the requester then refuses.
 PENSION = {REQUESTER: "社保", ENGLISH: "my pension payment did not arrive this month"}
 NONE = {REQUESTER: "都不是", ENGLISH: "none of these"}
