@@ -14,7 +14,7 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import dangers, lifecycle
+from bot import dangers, lifecycle, peril_needs
 from bot.errors import InvalidInput, NotAllowed, NotFound, PickerUsed
 from bot.guards import (
     clean_text,
@@ -149,6 +149,8 @@ async def open_ticket(
                 "alert_keyword",
                 words=keywords,
                 dependent=needs,
+                # A vulnerable person at home without heating: why it is urgent.
+                exposed=bool(peril_needs.exposure(said)),
                 **dangers.alert_values(settings, told),
             )
         )

@@ -204,7 +204,9 @@ def _answered_first(
     (`unanswered`), which one could not be, and that a person takes it (`way`: "ticket",
     "category", or "refused" past the open-ticket limit)."""
     language = requester.language
-    answers = [t for t in (*outcome.template_ids, outcome.answered) if t and t in desk.templates]
+    # Urgent for a vulnerable person without heating: no self-help first, the promise.
+    answered = None if outcome.exposed else outcome.answered
+    answers = [t for t in (*outcome.template_ids, answered) if t and t in desk.templates]
     said = [post.message(requester.chat_id, desk.answer(t, language)) for t in answers]
     if outcome.unanswered is None:
         return said
@@ -278,6 +280,7 @@ def _promise(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list
         received=received,
         about=outcome.about,
         own_case=outcome.own_case,
+        exposed=outcome.exposed,
         apart_from=_apart_from(ticket, outcome.earlier),
     )
     # Linked to the ticket once sent: a reply to the promise is about it (bot/replies.py).

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from bot import conversation, details, hazard, requesters, tickets
+from bot import conversation, details, hazard, peril_needs, requesters, tickets
 from bot.dangers import of_tickets
 from bot.desk import Desk
 from bot.intake import held, inquiry, offers
@@ -93,6 +93,11 @@ class Outcome:
     # RATED (bot/intake/rating_typed.py): "ticket" (`ticket` rated), "answer" / "answer_low"
     # (said of the answer just given), "none" (nothing awaits a rating).
     rated: str = ""
+    # OPEN after a template that needs a person (Action.REGISTER), urgent for a vulnerable
+    # person at home without heating (`peril_needs.exposure`): the template's self-help
+    # answer ("check the valves, bleed the radiators") is not given; the promise says what
+    # happens next (the details the template asks for stay).
+    exposed: bool = False
 
 
 def record_turn(requester: Requester, turn: inquiry.Turn) -> None:
@@ -129,8 +134,11 @@ async def register(
     not ask for a person, nor pick a category. A template with a `priority` (one whose
     answer promises an emergency: urgent) opens the ticket at least that urgent, unless the
     question only supposes or asks how to deal with the matter ("How do I report a gas leak
-    if I ever smell one?", `hazard.supposed`): a danger said now raises it anyway."""
+    if I ever smell one?", `hazard.supposed`): a danger said now raises it anyway. A ticket
+    urgent for a vulnerable person without heating (`peril_needs.exposure` of their own
+    words) is `exposed`: its promise, not the template's self-help answer, is what they hear."""
     supposed = hazard.supposed(question)
+    own = inquiry.own_words(requester.inquiry) if requester.inquiry else question
     outcome = await hand_over(
         tx=tx,
         desk=desk,
@@ -143,7 +151,9 @@ async def register(
         emergency=emergency,
     )
     words = outcome.ticket.question if outcome.ticket is not None else question
-    return replace(outcome, answered=template.id, given=details.stated(words))
+    # A freezing 85-year-old is not told to bleed the radiators first: the urgent ticket.
+    exposed = outcome.ticket is not None and bool(peril_needs.exposure(own))
+    return replace(outcome, answered=template.id, given=details.stated(words), exposed=exposed)
 
 
 def _attempts(desk: Desk, requester: Requester) -> tuple[str, ...]:
