@@ -12,18 +12,25 @@ still theirs to chase); `department_group`, the receiving department's group, wh
 late; `department_supervisors`, the supervisors of both departments; `management`, the
 management chat. With the seed's ladder: the owner and the receiving group, then the
 supervisors, then management. Never the requester: these are staff's words. A deadline moved
-(`/handoff_due`, bot/handoff_deadlines.py) starts the ladder again from its first step."""
+(`/handoff_due`, bot/handoff_deadlines.py) starts the ladder again from its first step.
+
+Each step is recorded as a ticket's escalation is (`Escalation`, deadline `handoff`: the
+receiving department, whom it told; `/ticket N` lists it, bot/escalation_steps.py), and the
+first, the deadline passed, is a breach in the accountability ledger against the receiving
+department (its officer who accepted the form, if one did), which `/report` shows."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db import skip_locked
 from bot.handed import SETTLED
-from bot.models import Handoff, HandoffStatus, Ticket
-from bot.notices import Audience, Notice, address
+from bot.ledger import breach
+from bot.models import BreachKind, DeadlineKind, Escalation, Handoff, HandoffStatus, Ticket
+from bot.notices import Audience, Notice, address, staff_chats
 from bot.outgoing import Outgoing
 from bot.rules import Rules
 from bot.transaction import Transactions
@@ -121,6 +128,72 @@ async def climb(
                 form.overdue_at = now
             form.step = step + 1
             form.next_step_at = next_step_at(form, form.step)
-            out += address(rules, step_notices(rules, form, ticket, step))
+            notices = step_notices(rules, form, ticket, step)
+            await record_step(session, rules, form, ticket, step, notices, now)
+            out += address(rules, notices)
         await tx.publish(out)
     return out
+
+
+async def record_step(
+    session: AsyncSession,
+    rules: Rules,
+    form: Handoff,
+    ticket: Ticket,
+    step: int,
+    notices: list[Notice],
+    now: datetime,
+) -> None:
+    """Ladder step `step` (from 0) of a late form, recorded as a ticket's escalation: its
+    department the receiving one, whom it told (`told`: the step's audiences as configured;
+    `chats`), the form's id; its `cycle` the times this step fired on the ticket's forms
+    before (another form, or this one's deadline moved), so that each is a row of its own.
+    The first step (its deadline passed) is a breach of the receiving department."""
+    with session.no_autoflush:
+        before = await session.scalar(
+            select(func.count())
+            .select_from(Escalation)
+            .where(
+                Escalation.ticket_id == ticket.id,
+                Escalation.deadline == DeadlineKind.HANDOFF,
+                Escalation.step == step,
+            )
+        )
+    pending = [
+        e
+        for e in session.new
+        if isinstance(e, Escalation)
+        and e.ticket_id == ticket.id
+        and e.deadline == DeadlineKind.HANDOFF
+        and e.step == step
+    ]
+    accountable = form.decided_by if form.status is HandoffStatus.ACCEPTED else None
+    chats = list(dict.fromkeys(chat for n in notices for chat in staff_chats(rules, n)))
+    session.add(
+        Escalation(
+            ticket_id=ticket.id,
+            deadline=DeadlineKind.HANDOFF,
+            cycle=(before or 0) + len(pending),
+            step=step,
+            fraction=1.0 + step,  # the deadline, then a period (the time given) each
+            due_at=next_step_at(form, step),
+            fired_at=now,
+            accountable_id=accountable,
+            department_key=form.to_department_key,
+            notified={
+                "chats": chats,
+                "told": list(rules.ladder[step].notify),
+                "handoff_id": form.id,
+            },
+        )
+    )
+    if step == 0:
+        breach(
+            session,
+            ticket,
+            BreachKind.HANDOFF_OVERDUE,
+            officer_id=accountable,
+            now=now,
+            detail=f"handoff {form.id} deadline {form.due_at.isoformat()}",
+            department_key=form.to_department_key,
+        )

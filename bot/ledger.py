@@ -23,12 +23,14 @@ def breach(
     officer_id: int | None,
     now: datetime,
     detail: str = "",
+    department_key: str | None = None,
 ) -> LedgerEntry:
-    """Append a breach to the accountability ledger against the accountable person."""
+    """Append a breach to the accountability ledger against the accountable person (of
+    `department_key`; default the ticket's department)."""
     entry = LedgerEntry(
         at=now,
         officer_id=officer_id,
-        department_key=ticket.department_key,
+        department_key=department_key or ticket.department_key,
         ticket_id=ticket.id,
         kind=kind,
         detail=detail,

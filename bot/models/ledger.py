@@ -23,6 +23,9 @@ class BreachKind(StrEnum):
     OVERDUE = "overdue"
     MISSED_UPDATE = "missed_update"  # a progress notice went out with no new update from staff
     LATE_NOTICE = "late_notice"  # the notice itself went out later than its grace
+    # A handoff form past its deadline, against the receiving department (or its officer
+    # who accepted it): bot/ladder_handoffs.py.
+    HANDOFF_OVERDUE = "handoff_overdue"
 
 
 class LedgerEntry(Base):

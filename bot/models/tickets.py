@@ -60,6 +60,7 @@ class HandoffStatus(StrEnum):
 class DeadlineKind(StrEnum):
     FIRST_RESPONSE = "first_response"
     RESOLUTION = "resolution"
+    HANDOFF = "handoff"  # a handoff form's deadline (bot/ladder_handoffs.py): its late steps
 
 
 class Incident(Base):

@@ -68,6 +68,7 @@ LABELS: dict[str, dict[str, str]] = {
         "overdue": "超期未办结",
         "missed_update": "通知无新进展",
         "late_notice": "通知迟发",
+        "handoff_overdue": "转办逾期",
     },
     "en": {
         "title": "Service supervision report",
@@ -133,6 +134,7 @@ LABELS: dict[str, dict[str, str]] = {
         "overdue": "overdue",
         "missed_update": "notice without update",
         "late_notice": "late notice",
+        "handoff_overdue": "handoff overdue",
     },
 }
 

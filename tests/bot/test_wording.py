@@ -140,6 +140,11 @@ def _history(language_statuses: dict[str, str]) -> dict[str, Any]:
         {"at": MONDAY_9AM, "kind": str(kind), "who": "王芳", "data": data, "owner": "李强"}
         for kind, data in EVENTS.items()
     ]
+    # A late handoff form's step of the ladder (bot/ladder_handoffs.py): the receiving
+    # department by name.
+    handed = {"deadline": "handoff", "step": 2, "overdue": True, "department": "utilities"}
+    handed["notify"] = ["owner", "department_supervisors"]
+    events.append({"at": MONDAY_9AM, "kind": "escalation", "who": None, "data": handed})
     messages = [
         TicketMessage(created_at=MONDAY_9AM, direction=d, text="", content_type=kind)
         for d, kind in [(Direction.IN, "photo"), (Direction.IN, "voice"), (Direction.OUT, "text")]
@@ -435,7 +440,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
     }
     if template == "alert_keyword":
         again = {"again": True, "said": "人还困着"}
-        return [("raised", {}), ("again", again), ("danger", {**again, **danger})]
+        exposed = ("exposed", {"exposed": True})  # a vulnerable person without heating
+        return [("raised", {}), ("again", again), ("danger", {**again, **danger}), exposed]
     if template == "flood_heard":  # in danger over the flood limit (bot/flood_heard.py)
         unnamed = {"dangers": [], "in_ticket": False}
         return [("filed", {**danger, "in_ticket": True}), ("no_ticket", {**danger, **unnamed})]
@@ -450,7 +456,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
     if template == "courtesy":
         return [("thanks", {"thanks": True}), ("ok", {"thanks": False})]
     if template == "ticket_opened":  # opened apart from a ticket in hand (second_matter.py)
-        return [("", {}), ("apart", {"apart_from": 3})]
+        exposed = ("exposed", {"exposed": True})  # urgent: a vulnerable person in the cold
+        return [("", {}), ("apart", {"apart_from": 3}), exposed]
     if template == "rating_typed":
         return [(r, {"rated": r}) for r in ("answer", "answer_low", "asked", "none")]
     if template == "ask_matter":
@@ -578,7 +585,7 @@ def test_no_template_shows_a_configured_key_or_an_event_key(
             shown = [key for key in keys if _bare(key, text)]
             if template == "ticket_history":
                 said = _history_lines(text)
-                assert len(said) == len(EVENTS) + 12  # every event, every message
+                assert len(said) == len(EVENTS) + 13  # every event, a handoff step, every message
                 shown += [line for line in said if line.strip() in {str(k) for k in EVENTS}]
             assert not shown, f"{language}/{template} {variant}: {shown} in {text!r}"
     assert rendered > 80

@@ -99,7 +99,8 @@ async def test_metrics_count_what_the_bot_did(stack: Stack) -> None:
     assert _value(after, "shouwen_tickets", status="open") == 1
     # Every kind of breach is a series from the start, at 0 until its first.
     breaches = {dict(labels)["kind"] for name, labels in after if name == "shouwen_breaches_total"}
-    assert breaches == {"missed_first_response", "overdue", "missed_update", "late_notice"}
+    kinds = {"missed_first_response", "overdue", "missed_update", "late_notice", "handoff_overdue"}
+    assert breaches == kinds
     assert ("shouwen_outbox_oldest_waiting_seconds", ()) in after
     # The sweep ran at start-up (its first run is not waited for by the job queue).
     assert _value(after, "shouwen_sweep_duration_seconds_count") >= 1
