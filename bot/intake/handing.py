@@ -100,6 +100,10 @@ class Outcome:
     exposed: bool = False
 
 
+# Why an answer was withheld (`inquiry.withholding`): a vulnerable person in a cold home.
+EXPOSED = "exposed"
+
+
 def record_turn(requester: Requester, turn: inquiry.Turn) -> None:
     """A turn added to the requester's first inquiry (a new list: the JSON column is
     written when it is assigned)."""
@@ -139,6 +143,11 @@ async def register(
     words) is `exposed`: its promise, not the template's self-help answer, is what they hear."""
     supposed = hazard.supposed(question)
     own = inquiry.own_words(requester.inquiry) if requester.inquiry else question
+    # A freezing 85-year-old is not told to bleed the radiators first: the urgent ticket. The
+    # inquiry the ticket takes says so (the answer matched, not sent), not that it was given.
+    cold = bool(peril_needs.exposure(own))
+    if cold and requester.inquiry:
+        requester.inquiry = inquiry.withholding(requester.inquiry, EXPOSED)
     outcome = await hand_over(
         tx=tx,
         desk=desk,
@@ -151,8 +160,10 @@ async def register(
         emergency=emergency,
     )
     words = outcome.ticket.question if outcome.ticket is not None else question
-    # A freezing 85-year-old is not told to bleed the radiators first: the urgent ticket.
-    exposed = outcome.ticket is not None and bool(peril_needs.exposure(own))
+    exposed = outcome.ticket is not None and cold
+    if cold and not exposed and requester.inquiry:
+        # No ticket (refused past the open-ticket limit): the answer is given after all.
+        requester.inquiry = inquiry.withholding(requester.inquiry, None)
     return replace(outcome, answered=template.id, given=details.stated(words), exposed=exposed)
 
 

@@ -29,6 +29,10 @@ it reaches the ticket and its card, in order. A turn is a JSON-ready mapping:
 | bot       | ... templates, rejected    | (answer, suggest) the templates' ids; marked |
 |           |                            | rejected once the requester said "not that"  |
 |           |                            | of them (*Not solved*, "none of these")      |
+| bot       | did: "answer", withheld    | the template matched but its answer was not  |
+|           |                            | sent (withheld: why; "exposed": a vulnerable |
+|           |                            | person in a cold home heard the urgent       |
+|           |                            | ticket, not self-help advice)                |
 | bot       | did: "clarify"             | it asked what the matter is                  |
 | bot       | did: "category"            | it asked which kind of matter it is          |
 | bot       | did: "remind"              | it reminded them of the category buttons     |
@@ -166,6 +170,20 @@ def bot_did(
     return turn
 
 
+def withholding(turns: Sequence[Turn], why: str | None) -> list[Turn]:
+    """The turns with the bot's latest answer marked withheld for reason `why` (its template
+    matched, its answer not sent: the staff must not read that the requester got it); with
+    `why` None, the mark taken off (the answer was sent after all)."""
+    answers = [n for n, turn in enumerate(turns) if turn.get("did") == "answer"]
+    last = answers[-1] if answers else None
+
+    def marked(turn: Turn) -> Turn:
+        kept = {k: v for k, v in turn.items() if k != "withheld"}
+        return {**kept, "withheld": why} if why else kept
+
+    return [marked(turn) if n == last else turn for n, turn in enumerate(turns)]
+
+
 def rejecting(turns: Sequence[Turn]) -> list[Turn]:
     """The turns with the last offer the bot made (its latest answer, or the options it
     offered last) marked rejected: the requester said "not that" to it (*Not solved*, "none
@@ -229,9 +247,12 @@ def own_words(turns: Sequence[Turn]) -> str:
 
 
 def offered(turns: Sequence[Turn]) -> list[str]:
-    """The titles of every template the bot answered with or offered, in order, each once."""
+    """The titles of every template the bot answered with or offered, in order, each once
+    (not an answer withheld: the requester never saw it)."""
     titles: list[str] = []
     for turn in turns:
+        if turn.get("withheld"):
+            continue
         for title in turn.get("offered", ()):
             if title not in titles:
                 titles.append(title)

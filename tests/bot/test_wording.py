@@ -175,6 +175,8 @@ def _history(language_statuses: dict[str, str]) -> dict[str, Any]:
         {"by": "requester", "asked": "none_fitted"},
         {"by": "bot", "did": "answer", "offered": ["水管漏水了"], "ask_for": ["地址"]},
         {"by": "bot", "did": "answer", "offered": ["停水"], "rejected": True},
+        # matched, not sent: a vulnerable person in a cold home heard the urgent ticket
+        {"by": "bot", "did": "answer", "offered": ["暖气不热"], "withheld": "exposed"},
         {"by": "requester", "asked": "person"},
         {"by": "bot", "did": "recurrence", "ticket_id": 2, "question": "停水", "owner": "王芳"},
         {"by": "incident", "name": "孙伟", "incident_id": 3, "text": "已到场", "later": True},
@@ -695,6 +697,8 @@ def test_wording_rendered_once_reads_as_rendered_each_time(
                 "· 诉求人表示所给的选项都不符合",
                 "· 机器人答复:水管漏水了;请其提供:地址",
                 "· 机器人答复:停水(诉求人表示没有解决)",
+                "· 机器人未发送匹配到的答复:暖气不热(家中有需要照顾的人受冻:不先给自助建议,"
+                "只告知工单特急处理、工作人员会联系上门)",
                 "· 诉求人要求转人工",
                 "· 孙伟 发布群体性事件 #3 的进展(开单后,发给该事件全部诉求人):已到场",
                 "2026-11-30 09:00 孙伟 向群体性事件 #3 的全部诉求人发布进展:维修人员已到场",
@@ -712,6 +716,9 @@ def test_wording_rendered_once_reads_as_rendered_each_time(
                 "· Requester: none of the suggested answers fitted",
                 "· Bot answered: 水管漏水了; asked for: 地址",
                 "· Bot answered: 停水 (the requester said it did not solve it)",
+                "· Bot withheld the matched answer: 暖气不热 (a vulnerable person is in a cold"
+                " home: no self-help advice; told only that the ticket is top priority and an"
+                " officer will call and visit)",
                 "· Requester asked for a person",
                 "· 孙伟 posted an update on incident #3 (after the ticket opened, to all its"
                 " requesters): 已到场",

@@ -4,19 +4,39 @@ once, and a careful clerk does not tell a freezing 85-year-old to check the valv
 the radiators first: the requester hears the urgent ticket's acknowledgement (what happens
 next, by when, the details the heating template asks for), never the template's self-help
 answer; the supervisors' alert says why it is urgent (a vulnerable person without heating),
-in the language they read (the desk's)."""
+in the language they read (the desk's). The first inquiry the officer reads (the card,
+/ticket N) says the answer was matched but not sent, and why: never that the bot answered,
+which would have them believe the requester got the self-help advice."""
 
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.models import Ticket
+from bot.config import Settings, load_settings
+from bot.models import Requester, Ticket
 from emulator.server import Emulator
+from tests.conftest import ROOT
 from tests.handlers.conftest import ENGLISH, REQUESTER, bot_lines, bot_said, until
 
 App = Application  # type: ignore[type-arg]
 MANAGEMENT = -1000000000900
+UTILITIES_GROUP, UTILITIES_OFFICER = -1000000000103, 100301
+
+
+@pytest.fixture
+def settings(request: pytest.FixtureRequest) -> Settings:
+    """config.yaml, the staff's language as the test says (Chinese unless it says), or one
+    open ticket at most per requester ("limit")."""
+    configured = load_settings(ROOT / "config.yaml")
+    param = getattr(request, "param", configured.languages.default)
+    if param == "limit":
+        abuse = configured.abuse.model_copy(update={"open_tickets": 1})
+        return configured.model_copy(update={"abuse": abuse})
+    languages = configured.languages.model_copy(update={"default": param})
+    return configured.model_copy(update={"languages": languages})
+
 
 CASES = [
     (
@@ -78,3 +98,106 @@ async def test_the_cold_alone_still_hears_the_valves(running: tuple[Emulator, Ap
     await until(lambda: any("阀门" in e.text for e in bot_said(world, REQUESTER)))
     told = "\n".join(e.text for e in bot_said(world, REQUESTER))
     assert "原因" not in told
+
+
+async def _ticket(application: App) -> Ticket:
+    async with application.bot_data.desk.sessions() as session:
+        ticket = await session.get(Ticket, 1)
+        assert ticket is not None
+        return ticket
+
+
+async def _card_and_record(emulator: Emulator, application: App, user: int) -> tuple[str, str]:
+    """Ticket #1's card as the staff group has it, and what /ticket 1 says there."""
+    world = emulator.world
+    await until(lambda: any("#1" in e.text for e in bot_said(world, user)))
+
+    async def carded() -> bool:
+        return (await _ticket(application)).card_message_id is not None
+
+    await until(carded)
+    ticket = await _ticket(application)
+    assert ticket.staff_chat_id == UTILITIES_GROUP and ticket.card_message_id is not None
+    card = str(world.messages[(UTILITIES_GROUP, ticket.card_message_id)]["text"])
+    before = len(bot_said(world, UTILITIES_GROUP))
+    await world.user_sends(UTILITIES_OFFICER, "/ticket 1", UTILITIES_GROUP)
+    headings = ("工单 #1|", "Ticket #1 |")
+
+    def record() -> str:
+        texts = [e.text for e in bot_said(world, UTILITIES_GROUP)[before:]]
+        return next((t for t in texts if t.splitlines()[0].startswith(headings)), "")
+
+    await until(record)
+    return card, record()
+
+
+# The first inquiry as the staff read it (the desk's language), whoever wrote.
+WITHHELD = {
+    "zh": (
+        "· 机器人未发送匹配到的答复:暖气不热怎么办(家中有需要照顾的人受冻:不先给自助建议,"
+        "只告知工单特急处理、工作人员会联系上门);请其提供:详细地址(小区、楼栋、门牌号);室内温度",
+        "机器人答复",
+    ),
+    "en": (
+        "· Bot withheld the matched answer: My radiators are not warm, what can I do? (a"
+        " vulnerable person is in a cold home: no self-help advice; told only that the ticket"
+        " is top priority and an officer will call and visit); asked for: the exact address"
+        " (estate, building, flat); the room temperature",
+        "Bot answered",
+    ),
+}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("settings", ["zh", "en"], indirect=True)
+@pytest.mark.parametrize(("user", "text"), [(c[0], c[1]) for c in CASES])
+async def test_the_officer_reads_the_answer_was_withheld_not_given(
+    running: tuple[Emulator, App], settings: Settings, user: int, text: str
+) -> None:
+    """The card and /ticket N: the heating template matched, its answer not sent, and why;
+    no line says the bot answered, nor lists it among what the bot showed the requester."""
+    emulator, application = running
+    await emulator.world.user_sends(user, text)
+    card, record = await _card_and_record(emulator, application, user)
+    withheld, answered = WITHHELD[settings.languages.default]
+    for shown in (card, record):
+        assert f"\n{withheld}" in shown, shown
+        assert answered not in shown, shown
+        assert "展示过的答复" not in shown and "The bot offered" not in shown, shown
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_the_cold_alone_reads_as_answered(running: tuple[Emulator, App]) -> None:
+    """No vulnerable person: the record says the bot answered, as it did."""
+    emulator, application = running
+    await emulator.world.user_sends(REQUESTER, "我家暖气不热了")
+    card, record = await _card_and_record(emulator, application, REQUESTER)
+    answered = "\n· 机器人答复:暖气不热怎么办;请其提供:详细地址(小区、楼栋、门牌号);室内温度"
+    for shown in (card, record):
+        assert answered in shown, shown
+        assert "未发送" not in shown, shown
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("settings", ["limit"], indirect=True)
+async def test_refused_past_the_limit_the_answer_given_reads_as_given(
+    running: tuple[Emulator, App],
+) -> None:
+    """No ticket opened (refused past the open-ticket limit): the heating answer is what they
+    get after all, and the inquiry kept for their next ticket says it was given."""
+    emulator, application = running
+    world = emulator.world
+    await world.user_sends(REQUESTER, "我想申请公租房")
+    await until(lambda: any("#1" in e.text for e in bot_said(world, REQUESTER)))
+    await world.user_sends(REQUESTER, "/new")
+    heard = len(await bot_lines(emulator, REQUESTER, len(bot_said(world, REQUESTER)) + 1))
+    await world.user_sends(REQUESTER, CASES[0][1])
+    await until(lambda: any("阀门" in e.text for e in bot_said(world, REQUESTER)[heard:]))
+    async with application.bot_data.desk.sessions() as session:
+        requester = await session.scalar(
+            select(Requester).where(Requester.telegram_user_id == REQUESTER)
+        )
+        assert requester is not None and requester.inquiry
+        answers = [t for t in requester.inquiry if t.get("did") == "answer"]
+        assert answers and not any(t.get("withheld") for t in answers), requester.inquiry
+        assert await session.get(Ticket, 2) is None

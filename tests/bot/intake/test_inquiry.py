@@ -334,3 +334,18 @@ def test_rejecting_marks_only_the_last_offer_and_unmarks_none(turns: list[inquir
     assert inquiry.rejected(marked) == inquiry.rejected(turns) | last
     changed = [n for n, (a, b) in enumerate(zip(turns, marked, strict=True)) if a != b]
     assert len(changed) <= 1
+
+
+def test_an_answer_withheld_is_marked_is_not_offered_and_can_be_sent_after_all() -> None:
+    turns = [
+        *_street_light(),
+        inquiry.said("暖气不热,家里有老人", T0),
+        inquiry.bot_did("answer", T0, ["暖气不热怎么办"], templates=["heating-problem"]),
+    ]
+    held = inquiry.withholding(turns, "exposed")
+    assert held[-1]["withheld"] == "exposed"
+    assert held[:-1] == turns[:-1]  # the answers given before stay given
+    assert "暖气不热怎么办" not in inquiry.offered(held)  # never shown to the requester
+    assert inquiry.offered(held) == ["路灯坏了找谁修"]
+    assert inquiry.withholding(held, None) == turns
+    assert inquiry.withholding([inquiry.said("x", T0)], "exposed") == [inquiry.said("x", T0)]
