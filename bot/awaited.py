@@ -3,14 +3,16 @@ values: those the bot asked for when it answered (a template's `handling.ask_for
 ticket's first inquiry as its answer turn's `ask_for`) and the requester has not given since,
 and those its officer's question, still unanswered, asks for. A clerk who asked for the power
 cut's address files the address there when it comes, whatever other matter was opened since
-(issue 14, "every word reaches its ticket")."""
+(issue 14, "every word reaches its ticket"). A detail is given in any message after the ask,
+read as the first message is (`details.stated`: "灯一直闪", "it keeps flickering" tell what the
+lights do), and the card lists it as given, no longer as asked for (`given_since`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from bot.details import asked, carried, given, kind_of
+from bot.details import asked, carried, kind_of, stated
 
 
 def bot_asked(turns: Sequence[Mapping[str, Any]] | None) -> frozenset[str]:
@@ -23,6 +25,14 @@ def bot_asked(turns: Sequence[Mapping[str, Any]] | None) -> frozenset[str]:
     return frozenset()
 
 
+def told(said: Iterable[tuple[str, str]]) -> frozenset[str]:
+    """The kinds of detail the requester's messages `said` (each its words and content type)
+    give: by their words (`details.stated`) or by what they are (`details.carried`)."""
+    return frozenset().union(
+        *(stated(words) | carried(content_type) for words, content_type in said)
+    )
+
+
 def awaits(
     *,
     turns: Sequence[Mapping[str, Any]] | None,
@@ -32,11 +42,28 @@ def awaits(
 ) -> frozenset[str]:
     """The kinds of detail a ticket waits for: those the bot asked for in its first inquiry
     `turns` that none of the requester's messages filed under it `since` (each its words and
-    content type) gives (`details.given`, `details.carried`), and, while its staff wait for
-    the requester's answer (`staff_waiting`), those their latest message (`staff_said`) asks
-    for."""
-    have: frozenset[str] = frozenset().union(
-        *(given(words) | carried(content_type) for words, content_type in since)
-    )
+    content type) gives (`told`), and, while its staff wait for the requester's answer
+    (`staff_waiting`), those their latest message (`staff_said`) asks for."""
     staff = asked(staff_said) if staff_waiting and staff_said else frozenset()
-    return (bot_asked(turns) - have) | staff
+    return (bot_asked(turns) - told(since)) | staff
+
+
+def given_since(turns: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """`turns` (a first inquiry's, and what the requester said after its ticket opened, in
+    order) with each answer's `ask_for` split as the staff read it: the items the
+    requester's turns after it give (`told`: their words, a photo, a place shared) under
+    `given`, the rest still under `ask_for`."""
+    shown = [dict(turn) for turn in turns]
+    for n, turn in enumerate(shown):
+        if turn.get("did") != "answer" or not turn.get("ask_for"):
+            continue
+        after = [
+            (t.get("text") or "", t.get("kind") or "text")
+            for t in shown[n + 1 :]
+            if t.get("by") == "requester"
+        ]
+        have = told(after)
+        items = list(turn["ask_for"])
+        turn["ask_for"] = [item for item in items if kind_of(item) not in have]
+        turn["given"] = [item for item in items if item not in turn["ask_for"]]
+    return shown

@@ -102,7 +102,7 @@ async def open_urgent(
         and _same_danger(text, best)
     ):
         requester.last_offered = best.id
-        record_turn(requester, answer_turn(desk, best, question))
+        record_turn(requester, answer_turn(desk, best, question, requester.inquiry or ()))
         outcome = await register(
             tx=tx,
             desk=desk,

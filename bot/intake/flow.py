@@ -372,7 +372,7 @@ async def take_text(
     requester.last_offered = None
     if action in (Action.ANSWER, Action.REGISTER) and best is not None:
         requester.last_offered = best.id
-        record_turn(requester, answer_turn(desk, best, question))
+        record_turn(requester, answer_turn(desk, best, question, requester.inquiry or ()))
         answered_now = (
             await register(tx=tx, desk=desk, requester=requester, template=best, question=question)
             if action is Action.REGISTER

@@ -7,6 +7,7 @@ inquiry, for the front to present (`bot.intake.flow.take_text` and the buttons' 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from bot import conversation, details, hazard, peril_needs, requesters, tickets
@@ -110,11 +111,15 @@ def record_turn(requester: Requester, turn: inquiry.Turn) -> None:
     requester.inquiry = [*(requester.inquiry or ()), turn]
 
 
-def answer_turn(desk: Desk, template: CaseTemplate, words: str = "") -> inquiry.Turn:
+def answer_turn(
+    desk: Desk, template: CaseTemplate, words: str = "", turns: Sequence[inquiry.Turn] = ()
+) -> inquiry.Turn:
     """The bot answered with `template`: its title and the details it asks for, as the staff
-    read them (not those the requester's `words` already give, `details.given`)."""
+    read them (not those the requester already gave, `details.stated`: in their `words` or
+    anywhere in the inquiry's `turns` so far, "幸福路23号门口" said before "红绿灯坏了")."""
     language = desk.settings.languages.default
-    asked, _ = details.split(template.ask_for(language), details.stated(words))
+    said = "\n".join(w for w in (inquiry.words(turns), words) if w)
+    asked, _ = details.split(template.ask_for(language), details.stated(said))
     return inquiry.bot_did(
         "answer",
         desk.now(),

@@ -56,6 +56,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
+from bot.awaited import given_since
 from bot.excerpt import MAX_MESSAGE, excerpt, units
 from bot.peril_needs import in_context
 
@@ -300,16 +301,17 @@ def whole_values(
     """The values a card (or a handoff form, a topic's introduction) shows the first inquiry
     with, nothing shortened: `inquiry` (the turns when more than the question happened, else
     [], followed by the `later` ones, what the requester said after the ticket opened:
-    bot/intake/later.py), `question` (the requester's words), `question_length` 0 and
-    `inquiry_shortened` False (nothing is), and `question_chars` (how long their words are,
-    later ones too). `fitted` shortens them when the message they are shown in cannot hold
-    them."""
+    bot/intake/later.py; each answer's details asked for that the requester gave after it
+    under its `given`, `awaited.given_since`), `question` (the requester's words),
+    `question_length` 0 and `inquiry_shortened` False (nothing is), and `question_chars`
+    (how long their words are, later ones too). `fitted` shortens them when the message
+    they are shown in cannot hold them."""
     shown = list(turns) if worth_showing(turns) else []
     if later:
         first = shown or [{"by": "requester", "text": question}]
         shown = [*first, *later]
     return {
-        "inquiry": shown,
+        "inquiry": given_since(shown),
         "inquiry_shortened": False,
         "question": question,
         "question_length": 0,

@@ -7,7 +7,8 @@ up like any other (`Action.CLARIFY` in `bot.intake.decision`); a request for a p
 after such an opener is asked for the matter first, as "人工" alone is (`Action.ASK_MATTER`).
 A greeting ("你好", "hello": `decision.GREETINGS`) is one too. Beside them, the words that
 ask for a person or a kind of service and say nothing of the matter either (`wants_person`,
-`names_no_matter`): a clerk asks what the matter is, and a person takes it.
+`names_no_matter`): a clerk asks what the matter is, and a person takes it; and those that ask
+to see or speak to a person about a matter they tell (`asks_in_person`).
 """
 
 from __future__ import annotations
@@ -42,13 +43,25 @@ _EN_OPENER = re.compile(
 HUMAN_WORDS = frozenset(
     {"人工", "转人工", "人工服务", "human", "talk to a person", "agent", "person"}
 )
+# Who a requester asks to talk to: one place for both readers below (`wants_person`, the
+# words only ask for a person; `asks_in_person`, the words ask to see or speak to one about
+# their matter).
+_WHO = r"(?:human|person|real person|agent|officer|someone|somebody|staff|member of staff)"
+_TALK = r"(?:talk|speak|chat) (?:to|with) "
 # Asking for a person in a few more words: "我要人工", "转人工客服", "I want to talk to a person".
 _PERSON = re.compile(
     r"(我要|我想|请|请帮我|帮我)?(转|找|接)?(人工|人工客服|人工服务|真人|客服|工作人员)(服务)?"
     r"|(i want to |i'd like to |i would like to |can i |could i |let me |please )?"
-    r"(talk|speak|chat) (to|with) (a |an |the |some )?"
-    r"(human|person|real person|agent|officer|someone|staff)( please)?"
+    rf"{_TALK}(a |an |the |some )?{_WHO}( please)?"
     r"|(a )?(human|real person|agent)( please)?"
+)
+# Asking to see or speak to a person about the matter, anywhere in the words ("公积金的事情我想
+# 当面找人谈谈", "talk to someone in person about ..."): "talk to the officer at window 3"
+# tells what happened there, it asks for nobody (no "the").
+_IN_PERSON = re.compile(
+    r"当面|面谈|找人谈|\bin person\b|\bface to face\b"
+    rf"|\b(?:talk|speak) (?:to|with) (?:a |an )?{_WHO}\b",
+    re.IGNORECASE,
 )
 # A kind of service asked for, with nothing about the matter: "我要报修", "I want to complain".
 _SERVICE_ONLY = re.compile(
@@ -73,6 +86,13 @@ def wants_person(text: str) -> bool:
     to talk to a person"; case, spaces and punctuation around it ignored)."""
     folded = text.strip().casefold()
     return folded in HUMAN_WORDS or _PERSON.fullmatch(_bare(text)) is not None
+
+
+def asks_in_person(text: str) -> bool:
+    """The words ask to see or speak to a person about the matter, whatever else they say
+    ("我想当面找人谈谈", "talk to someone in person about my housing fund"): a person takes
+    it, never answers offered to choose from (`bot.intake.search.band_of`)."""
+    return _IN_PERSON.search(text) is not None
 
 
 def names_no_matter(text: str) -> bool:

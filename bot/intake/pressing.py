@@ -87,7 +87,7 @@ async def take_press(
             requester.language, requester.language_chosen = value, True
         case PressAction.ANSWER | PressAction.REGISTER:
             template = desk.templates[value]
-            record_turn(requester, answer_turn(desk, template, question))
+            record_turn(requester, answer_turn(desk, template, question, requester.inquiry or ()))
             if action is PressAction.REGISTER:
                 outcome = await register(
                     tx=tx, desk=desk, requester=requester, template=template, question=question

@@ -9,6 +9,7 @@ from bot import details, faults, hazard
 from bot.desk import Desk
 from bot.intake.close_tie import RIVAL_SHARE as RIVAL_SHARE
 from bot.intake.close_tie import near_tied, undecided
+from bot.intake.openers import asks_in_person
 from bot.intake.place_only import without_spot
 from bot.intake.small_words import is_vague
 from knowledge.matcher import Band, Match
@@ -19,13 +20,6 @@ from knowledge.templates import CaseTemplate
 # and no nearer a gas leak's (11.8) or closing a business's (10.3); the hukou templates
 # offered for "户口" score 19.4 and more.
 OFFER_SCORE = 15.0
-# Asking to see or speak to a person about the matter: handed to a person, never offered
-# answers to choose from ("公积金的事情我想当面找人谈谈", "talk to someone in person about ...").
-_IN_PERSON = re.compile(
-    r"当面|面谈|找人谈|in person|face to face|(?:talk|speak) (?:to|with) (?:someone|somebody|"
-    r"a person|a human|an officer|a member of staff|staff)",
-    re.IGNORECASE,
-)
 
 
 def nearest(
@@ -139,7 +133,7 @@ def band_of(
     Otherwise "did you mean" offers only the templates close enough to be suggested
     (`_close_enough`): a pothole's report came near the street light's template, not the
     gas leak's or closing a business's, which were offered beside it."""
-    if _IN_PERSON.search(text):  # "我想当面找人谈谈", "talk to someone in person": a person
+    if asks_in_person(text):  # "我想当面找人谈谈", "talk to someone in person": a person
         return matches, Band.HANDOVER
     if band is Band.HANDOVER and _bare_topic(searched) and not faults.reports_fault(searched):
         named = _named_by(desk, matches, searched)

@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from bot.awaited import awaits, bot_asked
-from bot.details import LOCATION, NUMBER, PHONE, PHOTO, SCOPE, TIME, asked
+from bot.awaited import awaits, bot_asked, given_since
+from bot.details import CONDITION, LOCATION, NUMBER, PHONE, PHOTO, SCOPE, TIME, asked
 from bot.matter_terms import named
 
 ANSWERED = [
@@ -23,6 +23,43 @@ def test_the_bot_asked_for_the_details_of_its_latest_answer() -> None:
     assert bot_asked(ANSWERED) == {LOCATION, TIME, SCOPE}
     assert bot_asked(ANSWERED[:1]) == frozenset()
     assert bot_asked(None) == frozenset()
+
+
+SIGNAL = [
+    {"by": "requester", "text": "路口红绿灯坏了", "at": "2026-11-30T09:00:00"},
+    {
+        **ANSWERED[1],
+        "offered": ["路口红绿灯坏了"],
+        "ask_for": [
+            "路口位置(哪两条路相交)",
+            "哪个方向的信号灯",
+            "故障情况(不亮、常亮红灯或闪烁)",
+        ],
+    },
+]
+
+
+def test_what_a_broken_thing_does_said_later_is_given() -> None:
+    """Read as the first message is (`details.stated`): "灯一直闪", "it keeps flickering"
+    tell what the lights do, whichever message says it."""
+    assert bot_asked(SIGNAL) == {LOCATION, CONDITION}
+    assert awaits(turns=SIGNAL, since=[("灯一直闪", "text")]) == {LOCATION}
+    assert awaits(turns=SIGNAL, since=[("it keeps flickering", "text")]) == {LOCATION}
+    assert awaits(turns=SIGNAL, since=[("幸福路23号门口", "text")]) == {CONDITION}
+
+
+def test_the_card_lists_what_was_given_after_the_ask() -> None:
+    later = [
+        {"by": "requester", "text": "幸福路23号门口", "later": True, "kind": "text"},
+        {"by": "staff", "text": "灯一直闪吗?", "later": True, "kind": "text"},
+        {"by": "requester", "text": "", "later": True, "kind": "photo"},
+    ]
+    shown = given_since([*SIGNAL, *later])
+    assert shown[1]["ask_for"] == ["哪个方向的信号灯", "故障情况(不亮、常亮红灯或闪烁)"]
+    assert shown[1]["given"] == ["路口位置(哪两条路相交)"]  # staff's words give nothing
+    assert SIGNAL[1]["ask_for"][0] == "路口位置(哪两条路相交)"  # the turns kept as they are
+    # Words before the ask were read when it was made: not counted again.
+    assert given_since([{"by": "requester", "text": "灯一直闪"}, *SIGNAL[1:]])[1]["given"] == []
 
 
 def test_a_ticket_waits_for_what_was_asked_and_not_given_since() -> None:
