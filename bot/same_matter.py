@@ -66,12 +66,23 @@ class Subject:
     dangers: frozenset[str] = frozenset()
 
 
-def _objects(folded: str, objects: tuple[tuple[str, ...], ...]) -> frozenset[int]:
+def things(text: str, objects: tuple[tuple[str, ...], ...]) -> frozenset[int]:
+    """The things of `objects` (config `surge.objects`, a group of names each) that `text`
+    names, by their places in it: a Chinese name anywhere in it ("垃圾桶" names 垃圾), a name
+    in another script as a word of its own, or its plural ("bins", never "cabins"; "lifts",
+    never "lifted")."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
     return frozenset(
-        n
-        for n, names in enumerate(objects)
-        if any(unicodedata.normalize("NFKC", name).casefold() in folded for name in names)
+        n for n, names in enumerate(objects) if any(_name(name).search(folded) for name in names)
     )
+
+
+@functools.lru_cache(maxsize=256)
+def _name(name: str) -> re.Pattern[str]:
+    folded = re.escape(unicodedata.normalize("NFKC", name).casefold().strip())
+    if name.isascii():
+        return re.compile(rf"(?<![^\W\d_]){folded}(?:e?s)?(?![^\W\d_])")
+    return re.compile(folded)
 
 
 @functools.lru_cache(maxsize=4096)  # the surge check reads every recent ticket's on each new one
@@ -104,7 +115,7 @@ def subject(
         " ".join(_TOKEN.findall(said)),
         " ".join(pairs),
         at.places,
-        _objects(folded, objects),
+        things(folded, objects),
         area or bool(supplies),
         at.spots,
         supplies,

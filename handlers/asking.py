@@ -77,12 +77,13 @@ async def ask(update: Update, context: DeskContext) -> None:
             text=message.text,
             origin=received.origin_of(message),
             message_id=message.message_id,
+            replied_to=replied.message_id if replied else None,
         )
         if outcome.action is IntakeAction.INTO_TICKET:
             assert outcome.ticket is not None
             if outcome.emergency:  # the numbers first; the ticket is raised to urgent
                 await post.post(tx, present(desk, requester, outcome))
-            if outcome.unsure:  # "我要投诉" alone: about a ticket in hand, or a new matter?
+            if outcome.unsure:  # "我要投诉" alone, maybe another matter: that ticket's, or new?
                 await which.ask_whose(desk, tx, requester, outcome.ticket, message, update)
                 return
             if outcome.taken_back:  # that ticket in hand again, and they were told so

@@ -131,7 +131,8 @@ async def ask_whose(
     update: Update,
 ) -> None:
     """Ask whether `message`, a complaint opener said alone beside tickets in hand ("我要投
-    诉"; `current` the latest), is about one of them (the latest `which_named.OFFERED`, each
+    诉"), or words that may be another matter (bot/intake/different_matter.py; `current` the
+    latest), is about one of them (the latest `which_named.OFFERED`, each
     offered) or a new matter, as a reply to it (the presses: `taking.chose_ticket`,
     `taking.chose_anew`; typed answers: `named_in_words`)."""
     found = await replies.in_hand(session=tx.session, requester_id=requester.id)

@@ -299,13 +299,13 @@ class Surge(ConfigModel):
     priority: str = "urgent"
     categories: tuple[str, ...] = ("fault_report", "complaint")
     objects: tuple[tuple[str, ...], ...] = (
-        ("路灯", "street light", "street lamp", "lamp post"),
+        ("路灯", "灯杆", "street light", "street lamp", "lamp post", "lamppost", "light pole"),
         ("下水道", "排水", "污水", "sewer", "drain"),
         ("井盖", "manhole"),
         ("电梯", "lift", "elevator"),
         ("水管", "pipe"),
         ("红绿灯", "信号灯", "traffic light", "traffic signal"),
-        ("垃圾", "rubbish", "garbage"),
+        ("垃圾", "rubbish", "garbage", "trash", "litter", "bin", "dustbin", "wheelie bin"),
     )
     places: tuple[tuple[str, ...], ...] = ()
 

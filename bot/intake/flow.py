@@ -77,6 +77,7 @@ async def take_text(
     origin: Origin | None = None,
     message_id: int | None = None,
     edit_of: int | None = None,
+    replied_to: int | None = None,
 ) -> Outcome:
     """Decide on a text a requester wrote in their private chat, in the caller's transaction.
 
@@ -91,7 +92,8 @@ async def take_text(
     words searched for. "第二个", "都不是" after "did you mean": its button pressed. Words
     taking back a withdrawal just made: that ticket in hand again (`taken_back`). `message_id`:
     the message of the text (kept with its turn); `edit_of`: an edit of that message, applied
-    to the question waiting for its category (`Action.MORE`).
+    to the question waiting for its category (`Action.MORE`); `replied_to`: the message of
+    their chat it replies to (a ticket's: never read as a different matter, bot/intake/whose.py).
     """
     text = text.strip()
     if origin is None:  # answered in the language of their own words (not a forward's)
@@ -138,6 +140,7 @@ async def take_text(
         step=step,
         forwarded=origin is not None,
         parted=parted,
+        replied=replied_to,
     )
     current, beside, apart, aside = placed.ticket, placed.beside, placed.apart, placed.aside
     step = None if placed.settled else step  # into the ticket it settled on, whatever waits

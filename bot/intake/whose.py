@@ -14,11 +14,13 @@ from dataclasses import dataclass
 
 from bot import replies
 from bot.desk import Desk
+from bot.details import given
 from bot.intake import inquiry, lead, pressing
 from bot.intake.answering import asked_ticket
 from bot.intake.beside_asked import asked_waits
 from bot.intake.close import other_matter
 from bot.intake.complaint_opener import complaint_told
+from bot.intake.different_matter import Differs, differs
 from bot.intake.inquiry import Turn
 from bot.intake.new_matter import Led, reads_as_question
 from bot.intake.openers import wants_person
@@ -27,6 +29,7 @@ from bot.intake.own_kind import apart_from, same_matter
 from bot.intake.reply import reply_to_answer
 from bot.intake.small_words import has_words
 from bot.models import DialogStep, Requester, Ticket
+from bot.priority import emergency_words
 from bot.transaction import Transaction
 
 _ANSWERED = ("answer", "suggest")  # the bot's acts that a person asked for right after takes
@@ -39,8 +42,9 @@ class Placed:
     question after a lead, of another matter than the ticket's; `aside`, another matter than
     the ticket's; `settled`, `ticket` was chosen among those in hand for its matter or the
     details it waits for; `unsure`, a complaint or report opener said alone beside `ticket`
-    ("我要投诉", "I want to complain"): about that ticket or a new matter? The requester is
-    asked."""
+    ("我要投诉", "I want to complain"), or words that may be another matter than its
+    (`different_matter.Differs.ASK`: "还是没修好,垃圾桶也没人清理" beside a street light):
+    about that ticket or a new matter? The requester is asked."""
 
     ticket: Ticket | None
     beside: bool
@@ -61,10 +65,12 @@ async def place(
     step: DialogStep | None,
     forwarded: bool,
     parted: Led | None,
+    replied: int | None = None,
 ) -> Placed:
     """Where `text` stands, `current` the requester's latest ticket in hand, `turns` their
     first inquiry going on, `step` the dialog step waiting, `forwarded` the text passed on,
-    `parted` a reply or opener leading a question in it (`new_matter.led_question`).
+    `parted` a reply or opener leading a question in it (`new_matter.led_question`),
+    `replied` the message of their chat it replies to (None: none).
 
     A question answered aside from the ticket in hand takes only what answers its answer
     ("没用", "解决了", or such leading a question) or names an option it offered ("the second
@@ -72,7 +78,11 @@ async def place(
     too. Details a ticket in hand waits for are that ticket's, not the inquiry's
     (`owed_ticket`); after a lead, a question of another matter than the ticket's is taken
     alone (`lead.apart`); another matter than the ticket's is answered or its own ticket
-    (`apart_from`), unless it is the matter of another ticket in hand (`same_matter`)."""
+    (`apart_from`), unless it is the matter of another ticket in hand (`same_matter`); so is
+    one that names another thing than the ticket's or the knowledge base answers as another
+    kind of matter, with no opener word (`_differs`: "我家楼下的垃圾桶好几天没人清理了" beside
+    a street light), or, when it may still be the ticket's, the requester is asked
+    (`unsure`)."""
     beside = bool(turns) and not (
         inquiry.is_aside(turns)
         and reply_to_answer(text) is None
@@ -124,11 +134,46 @@ async def place(
     )
     if opener and not begun:
         return Placed(current, beside=False, apart=False, aside=False, unsure=True)
-    if aside and not apart and not begun and current is not None:
+    unsure = False
+    if free and current is not None and not beside and not aside and has_words(text):
+        found = await _differs(tx, desk, requester, current, text, replied)
+        aside, unsure = found is Differs.APART, found is Differs.ASK
+    if (aside or unsure) and not apart and not begun and current is not None:
         other = await _of_matter(tx, desk, requester, current, text)
         if other is not None:
             return Placed(other, beside=False, apart=False, aside=False, settled=True)
+    if unsure:
+        return Placed(current, beside=False, apart=False, aside=False, unsure=True)
     return Placed(current, beside=beside, apart=apart, aside=aside)
+
+
+async def _differs(
+    tx: Transaction,
+    desk: Desk,
+    requester: Requester,
+    current: Ticket,
+    text: str,
+    replied: int | None,
+) -> Differs | None:
+    """How `text`, beside `current` and not taken apart from it (`apart_from`), differs from
+    its matter (`different_matter.differs`); None, never read so, when it is an opener's
+    complaint or a danger (`apart_from` decided those), replies to a message of a ticket
+    (`replied`: theirs, whatever it names), or gives details `current` waits for (the place
+    it asked for, "在和平路88号垃圾桶旁边")."""
+    if complaint_told(text) is not None or emergency_words(desk.rules, text):
+        return None
+    if replied is not None and requester.id is not None:
+        of = await replies.ticket_of_message(
+            session=tx.session, chat_id=requester.chat_id, message_id=replied
+        )
+        if of is not None:
+            return None
+    kinds = given(text)
+    if kinds and requester.id is not None:
+        found = await replies.in_hand(session=tx.session, requester_id=requester.id, words=text)
+        if any(t.id == current.id and held.awaits & kinds for t, held in found):
+            return None
+    return differs(desk, requester, current, text)
 
 
 async def _of_any(tx: Transaction, desk: Desk, requester: Requester, text: str) -> bool:

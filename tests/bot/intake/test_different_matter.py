@@ -1,0 +1,111 @@
+"""Words beside a ticket in hand that tell a different matter with no opener word
+(`different_matter.differs`, issue 14): another thing named than the ticket's, or a matter the
+knowledge base answers as another kind, is a first inquiry of its own; words that point back at
+the ticket while naming another thing are asked about; follow-ups stay the ticket's."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.config import Settings
+from bot.config.sections import Surge
+from bot.desk import Desk, build_desk
+from bot.intake.different_matter import Differs, differs, points_back
+from bot.models import Requester, Ticket
+from tests.bot.intake.test_apart_from import FIRE_LANE, FIRE_LANE_EN, STAYS
+
+LIGHT = ("我家门口的路灯坏了三天了", "fault_report", "utilities")
+LIGHT_EN = (
+    "The street light outside my door has been broken for three days",
+    "fault_report",
+    "utilities",
+)
+
+
+@pytest.fixture
+async def desk(
+    settings: Settings, database_url: str, sessions: async_sessionmaker[AsyncSession]
+) -> AsyncIterator[Desk]:
+    yield await build_desk(settings, database_url)
+
+
+def _ticket(question: str, category: str, department: str) -> Ticket:
+    return Ticket(question=question, category=category, department_key=department, inquiry=None)
+
+
+def _differs(desk: Desk, ticket: tuple[str, str, str], text: str) -> Differs | None:
+    requester = Requester(language="en" if text.isascii() else "zh")
+    return differs(desk, requester, _ticket(*ticket), text)
+
+
+APART = [
+    (LIGHT, "我家楼下的垃圾桶好几天没人清理了"),
+    (LIGHT, "垃圾桶又满了,味道很大"),
+    (LIGHT, "我家水管漏水了"),
+    (LIGHT, "我的社保卡丢了"),
+    (LIGHT_EN, "The bins downstairs haven't been emptied for days"),
+    (LIGHT_EN, "The rubbish has not been collected for a week"),
+    (LIGHT_EN, "My upstairs neighbours are very noisy every night"),
+]
+ASK = [
+    (LIGHT, "还是没修好,垃圾桶也没人清理"),
+    (LIGHT_EN, "Still not fixed, and the bins are not emptied either"),
+    (FIRE_LANE, "楼道里的垃圾好几天没人清理了"),
+    (FIRE_LANE_EN, "The rubbish in the stairwell has not been collected for days"),
+]
+SAME = [
+    (LIGHT, "路灯还是不亮"),
+    (LIGHT, "什么时候来修?"),
+    (LIGHT, "还是没修好"),
+    (LIGHT, "灯杆也歪了"),
+    (LIGHT, "路灯旁边的垃圾桶也被撞倒了"),
+    (LIGHT, "谢谢"),
+    (LIGHT_EN, "still dark outside my door"),
+    (LIGHT_EN, "any news?"),
+    (LIGHT_EN, "The lamp post is leaning too"),
+    (FIRE_LANE, "垃圾车也进不来了,通道全堵死了"),
+]
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(("ticket", "text"), APART)
+async def test_another_matter_is_apart(
+    desk: Desk, ticket: tuple[str, str, str], text: str
+) -> None:
+    assert _differs(desk, ticket, text) is Differs.APART
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(("ticket", "text"), ASK)
+async def test_words_that_may_be_either_are_asked_about(
+    desk: Desk, ticket: tuple[str, str, str], text: str
+) -> None:
+    assert _differs(desk, ticket, text) is Differs.ASK
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(("ticket", "text"), SAME + STAYS)
+async def test_the_ticket_s_matter_stays(
+    desk: Desk, ticket: tuple[str, str, str], text: str
+) -> None:
+    assert _differs(desk, ticket, text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "back"),
+    [
+        ("还是没修好,垃圾桶也没人清理", True),
+        ("工单#1的垃圾桶照片", True),
+        ("上次说的垃圾桶呢?", True),
+        ("Any news on my report?", True),
+        ("我家楼下的垃圾桶好几天没人清理了", False),
+        ("The bins downstairs haven't been emptied for days", False),
+        ("垃圾桶又满了,味道很大", False),
+        ("Still not fixed, and the bins are not emptied either", True),
+    ],
+)
+def test_points_back(text: str, back: bool) -> None:
+    assert points_back(text, Surge().objects) is back
