@@ -25,8 +25,10 @@ template about that absence answers it. What the matcher does with them:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -230,15 +232,43 @@ def _same_word(term: str, word: str) -> bool:
 
 def states(text: str, term: str) -> bool:
     """Whether a text states `term` outside its negations."""
-    affirmed = negation(text).affirmed
-    if _HAN.search(term):
-        return term in affirmed
-    return any(_same_word(term, word) for word in affirmed.split())
+    return Said.of([text]).states(term)
 
 
 def denies(text: str, term: str) -> bool:
     """Whether a text negates `term` (as `negation` reads it)."""
-    found = negation(text).terms
-    if _HAN.search(term):
-        return term in found
-    return any(_same_word(term, word) for word in found if not _HAN.search(word))
+    return Said.of([text]).denies(term)
+
+
+@dataclass(frozen=True)
+class Said:
+    """What some texts (a template's phrasings in one language) state and what they negate,
+    kept for quick look-ups: a template's phrasings are read once, not at every question."""
+
+    affirmed: str  # the texts without their negated words, one a line
+    words: frozenset[str]
+    ordered: tuple[str, ...]  # the words, sorted (for "a word begins with the term")
+    denied: frozenset[str]
+
+    @classmethod
+    def of(cls, texts: Sequence[str]) -> Said:
+        readings = [negation(text) for text in texts]
+        affirmed = "\n".join(reading.affirmed for reading in readings)
+        words = frozenset(affirmed.split())
+        denied = frozenset(term for reading in readings for term in reading.terms)
+        return cls(affirmed, words, tuple(sorted(words)), denied)
+
+    def states(self, term: str) -> bool:
+        if _HAN.search(term):
+            return term in self.affirmed
+        if len(term) < 3:
+            return term in self.words
+        if any(term[:k] in self.words for k in range(3, len(term) + 1)):
+            return True
+        at = bisect.bisect_left(self.ordered, term)
+        return at < len(self.ordered) and self.ordered[at].startswith(term)
+
+    def denies(self, term: str) -> bool:
+        if _HAN.search(term):
+            return term in self.denied
+        return any(_same_word(term, word) for word in self.denied if not _HAN.search(word))
