@@ -117,14 +117,17 @@ def _english(words: list[str], later: str) -> tuple[list[tuple[str, ...]], list[
     phrases: list[tuple[str, ...]] = []
     conditions: list[bool] = []
     kept: list[str] = []
+    last = -1  # where the last word kept stands in `words`
     i = 0
     while i < len(words):
         if not words[i].isascii() or not _english_negator(words, i):
             kept.append(words[i])
+            last = i
             i += 1
             continue
-        if words[i] == "t":
+        if words[i] == "t" and last == i - 1:
             kept.pop()  # the "haven" of "haven t"
+            last = -1
         end, content = i + 1, 0
         while end < len(words) and content < WINDOW_EN and words[end].isascii():
             if words[end] in STOP_WORDS and words[end] not in _DETERMINERS:

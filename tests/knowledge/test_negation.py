@@ -8,6 +8,8 @@ before."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from knowledge.matcher import Band, Matcher
 from knowledge.negation import denies, negation, states
@@ -131,3 +133,22 @@ def test_a_stated_condition_or_a_missing_supply_is_answered(
     matches = shared_matcher.search(question, language)
     assert matches[0].template_id == template
     assert shared_matcher.band(matches) is Band.ANSWER
+
+
+@pytest.mark.parametrize("text", ["not home won t", "not won't", "t", "n't", "no,t", "没"])
+def test_odd_negations_are_read_without_failing(text: str) -> None:
+    """A perturbed question ("not home won t": the "won" of "won t" taken by the phrase "not"
+    negates) made the reading fail, and with it the search."""
+    negation(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["not", "t", "won", "home", "没", "买房", ","]),
+        max_size=12,
+    )
+)
+def test_any_words_are_read(words: list[str]) -> None:
+    reading = negation(" ".join(words))
+    assert set(reading.conditions) <= set(reading.phrases)
