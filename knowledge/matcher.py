@@ -23,12 +23,14 @@ import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz
 
 from knowledge.index import Index
+from knowledge.negation import Said, negation
 from knowledge.text import fuzzy_form, normalise
 
 CENTROID_WEIGHT = 0.9
@@ -54,6 +56,12 @@ SEARCHES_KEPT = 256
 # share into the score instead cost 1-6 points of top-1 (measured); as a signal it helps.
 CALIBRATION = (-3.746, 3.346, 1.605, 3.289, 0.543, 0.83, 0.955, 0.733)
 RATIO_FLOOR = 0.3
+# A template the question contradicts (it negates a condition the template states,
+# `knowledge.negation`) steps back behind the templates it does not contradict when it scores
+# at least CONTENDER (0-1) and one of those, silent on the condition, scores at least
+# SIBLING_SHARE of its score (`_contradicted`). Measured (`benchmarks/matcher.py`): top-1 moved
+# by at most 6 of some 13,000 questions in any run.
+CONTENDER, SIBLING_SHARE = 0.4, 0.6
 
 
 @dataclass(frozen=True)
@@ -114,12 +122,13 @@ class _State:
     fuzzy: tuple[str, ...]
     group_keys: tuple[tuple[str, str], ...]  # group -> (template id, language)
     language_masks: dict[str, npt.NDArray[np.bool_]]
-    # Searches already made on this state, (normal form, language, limit) -> matches: the
-    # first inquiry asks about the same words several times (the question, its topic, its
-    # category). Dropped with the state, so never stale; emptied when full.
-    searched: dict[tuple[str, str | None, int], tuple[Match, ...]] = field(
-        default_factory=dict, compare=False
-    )
+    # Searches already made on this state, (normal form, language, limit, negated conditions)
+    # -> matches: the first inquiry asks about the same words several times (the question, its
+    # topic, its category). Dropped with the state, so never stale; emptied when full.
+    searched: dict[tuple[Any, ...], tuple[Match, ...]] = field(default_factory=dict, compare=False)
+    # What each group's phrasings state and negate (`knowledge.negation.Said`), read the first
+    # time a question negates a condition of one of them.
+    said: dict[int, Said] = field(default_factory=dict, compare=False)
 
     @classmethod
     def build(cls, phrasings: Sequence[Phrasing]) -> _State:
@@ -226,16 +235,24 @@ class Matcher:
             return []
         # Up to three results are ranked alike (each knows its rival), so one search serves
         # every limit up to three.
-        key = (normal, language, max(limit, 3))
+        negated = negation(text).conditions  # read in the text: clauses matter
+        key = (normal, language, max(limit, 3), negated)
         known = state.searched.get(key)
         if known is None:
-            known = tuple(self._search(state, normal, language, key[2]))
+            known = tuple(self._search(state, normal, negated, language, key[2]))
             if len(state.searched) >= SEARCHES_KEPT:
                 state.searched.clear()
             state.searched[key] = known
         return list(known[:limit])
 
-    def _search(self, state: _State, normal: str, language: str | None, limit: int) -> list[Match]:
+    def _search(
+        self,
+        state: _State,
+        normal: str,
+        negated: Sequence[Sequence[str]],
+        language: str | None,
+        limit: int,
+    ) -> list[Match]:
         mask = state.language_masks.get(language) if language else None
         hit, cosines, groups, centroid, query = state.index.search(normal, mask)
         if len(hit) == 0 and mask is not None:
@@ -267,14 +284,15 @@ class Matcher:
             known = found.get(template_id)
             if known is None or score > known[0]:
                 found[template_id] = (score, share, similarity, group, phrasing_id)
-        ordered = sorted(found.items(), key=lambda item: -item[1][0])
+        denied = _contradicted(state, negated, found)
+        ordered = sorted(found.items(), key=lambda item: (item[0] in denied, -item[1][0]))
         density = math.log(state.index.size / max(state.index.group_count, 1)) / 5
+        scores = [entry[0] for _, entry in ordered]
         matches = []
         for rank, (template_id, (score, share, similarity, group, phrasing_id)) in enumerate(
             ordered[:limit]
         ):
-            others = ordered[1:2] if rank == 0 else ordered[:1]
-            rival = others[0][1][0] if others else 0.0
+            rival = max(scores[:rank] + scores[rank + 1 :], default=0.0)
             lead = score - rival
             signals = (
                 score,
@@ -328,3 +346,53 @@ class Matcher:
                 ):
                     found[match.template_id] = match
         return sorted(found.values(), key=lambda m: -m.score)
+
+
+def _contradicted(
+    state: _State,
+    negated: Sequence[Sequence[str]],
+    found: Mapping[str, tuple[float, float, float, int, int]],
+) -> set[str]:
+    """The templates (of `found`: id -> score, share, ratio, group, phrasing) that step back
+    for a question that negates a condition of theirs (`negated`: the phrases it negates as a
+    condition, each as its terms; `knowledge.negation`).
+
+    A template requires a negated phrase when its group's phrasings state one of the phrase's
+    terms and none negates any ("没买房可以取公积金吗" and the purchase template's "买房可以取
+    公积金吗"; not "I have no company, can I issue an invoice?" for a question without one).
+    Such a template is no answer while another, one the question does not contradict and that
+    says nothing of the term, matches nearly as well (SIBLING_SHARE: the rent template, the rest
+    of the question being theirs too): it comes after every template it does not contradict,
+    and as the first one's rival keeps that one's lead small, so the question gets a
+    did-you-mean, not the answer. Its score stands (without the negated words its phrasing
+    would match the rest of the question as well or better: the cosine is normalised). Under
+    CONTENDER it was no answer anyway.
+    """
+    if not negated:
+        return set()
+    required: dict[str, set[str]] = {}  # template -> the negated terms it requires
+    silent: dict[str, set[str]] = {}  # template -> the negated terms it never mentions
+    for template_id, (score, _, _, group, _) in found.items():
+        said = state.said.get(group)
+        if said is None:
+            start, end = np.searchsorted(state.index.groups, [group, group + 1])
+            texts = [p.text for p in state.phrasings[int(start) : int(end)]]
+            said = state.said.setdefault(group, Said.of(texts))
+        for phrase in negated:
+            stated = any(said.states(term) for term in phrase)
+            denied = any(said.denies(term) for term in phrase)
+            if stated and not denied and score >= CONTENDER:
+                required.setdefault(template_id, set()).update(phrase)
+            elif not stated and not denied:
+                silent.setdefault(template_id, set()).update(phrase)
+    # ... stepping back behind one that matches nearly as well and says nothing of the term.
+    return {
+        t
+        for t, terms in required.items()
+        if any(
+            other not in required
+            and entry[0] >= SIBLING_SHARE * found[t][0]
+            and terms & silent.get(other, set())
+            for other, entry in found.items()
+        )
+    }
