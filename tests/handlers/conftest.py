@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 from telegram.ext import Application
 
-from bot.config import Settings
+from bot.config import Settings, load_settings
 from bot.desk import Desk, build_desk
 from emulator.server import Emulator
 from handlers import app
 from handlers.app import LOCAL_TOKEN, build_application, seed_world
-from tests.conftest import MONDAY_9AM
+from tests.conftest import MONDAY_9AM, ROOT
 
 REQUESTER, ENGLISH = 900100, 900200
 GENERAL_GROUP = -1000000000101
@@ -31,6 +31,14 @@ class DeskClock:
 
     def __call__(self) -> datetime:
         return self.now
+
+
+def staff_speaking(language: str) -> Settings:
+    """config.yaml with the staff's language `language`: a test module's own `settings`
+    fixture, parametrized indirectly with the language (the bot speaks it to the staff)."""
+    configured = load_settings(ROOT / "config.yaml")
+    languages = configured.languages.model_copy(update={"default": language})
+    return configured.model_copy(update={"languages": languages})
 
 
 @pytest.fixture
@@ -131,3 +139,27 @@ async def only_topic(world: Any, chat_id: int) -> Any:
     await until(lambda: len(world.chats[chat_id].topics) == 1)
     (topic,) = world.chats[chat_id].topics.values()
     return topic
+
+
+async def replied(world: Any, chat_id: int, mine: int) -> str:
+    """Wait until the bot has replied to the message `mine` in a chat; its reply's words."""
+
+    def reply() -> str | None:
+        for line in bot_said(world, chat_id):
+            message = world.messages[(chat_id, line.message_id)]
+            if message.get("reply_to_message", {}).get("message_id") == mine:
+                return str(line.text)
+        return None
+
+    await until(reply)
+    found = reply()
+    assert found is not None
+    return found
+
+
+async def answer_to(emulator: Emulator, chat_id: int, who: int, text: str, **where: Any) -> str:
+    """What the bot answers `who` writing `text` in a group (where: thread_id, reply_to): its
+    reply to their message."""
+    sent = await emulator.world.user_sends(who, text, chat_id, **where)
+    assert sent is not None
+    return await replied(emulator.world, chat_id, sent["message"]["message_id"])

@@ -13,19 +13,20 @@ import pytest
 from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.config import Settings, load_settings
+from bot.config import Settings
 from bot.models import Direction, TicketMessage
 from emulator.server import Emulator
 from handlers.context import DeskContext
 from handlers.runtime.jobs import sweep
-from tests.conftest import ROOT
 from tests.handlers.conftest import (
     GENERAL_GROUP,
     REQUESTER,
     DeskClock,
+    answer_to,
     bot_lines,
     bot_said,
     only_topic,
+    staff_speaking,
     until,
 )
 
@@ -40,30 +41,7 @@ NOT_TIED = {"zh": ("没有关联到工单", "/assign"), "en": ("not tied to a ti
 
 @pytest.fixture
 def settings(request: pytest.FixtureRequest) -> Settings:
-    """config.yaml, the staff's language as the test says."""
-    configured = load_settings(ROOT / "config.yaml")
-    languages = configured.languages.model_copy(update={"default": request.param})
-    return configured.model_copy(update={"languages": languages})
-
-
-async def _answer_to(emulator: Emulator, who: int, text: str, reply_to: int) -> str:
-    """The bot's reply to `who` replying `text` to `reply_to` in the supervisors' chat."""
-    world = emulator.world
-    sent = await world.user_sends(who, text, MANAGEMENT_CHAT, reply_to=reply_to)
-    assert sent is not None
-    mine = sent["message"]["message_id"]
-
-    def answer() -> str | None:
-        for line in bot_said(world, MANAGEMENT_CHAT):
-            message = world.messages[(MANAGEMENT_CHAT, line.message_id)]
-            if message.get("reply_to_message", {}).get("message_id") == mine:
-                return str(line.text)
-        return None
-
-    await until(answer)
-    found = answer()
-    assert found is not None
-    return found
+    return staff_speaking(request.param)
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -86,7 +64,9 @@ async def test_a_reply_to_an_alert_is_the_supervisors_note_on_its_ticket(
     await sweep(DeskContext(application))
     await until(lambda: any("#1" in e.text for e in bot_said(world, MANAGEMENT_CHAT)))
     alert = next(e for e in bot_said(world, MANAGEMENT_CHAT) if "#1" in e.text)
-    told = await _answer_to(emulator, SUPERVISOR, ADVICE, alert.message_id)
+    told = await answer_to(
+        emulator, MANAGEMENT_CHAT, SUPERVISOR, ADVICE, reply_to=alert.message_id
+    )
     assert KEPT[language] in told, told
     # Its staff read it where they work on the ticket: its topic, or under its card.
     thread = (await only_topic(world, GENERAL_GROUP)).thread_id if claimed else None
@@ -128,10 +108,14 @@ async def test_a_reply_the_bot_cannot_tie_to_a_ticket_is_answered_with_what_can_
     await sweep(DeskContext(application))
     await until(lambda: any("#1" in e.text for e in bot_said(world, MANAGEMENT_CHAT)))
     alert = next(e for e in bot_said(world, MANAGEMENT_CHAT) if "#1" in e.text)
-    kept = await _answer_to(emulator, SUPERVISOR, ADVICE, alert.message_id)
+    kept = await answer_to(
+        emulator, MANAGEMENT_CHAT, SUPERVISOR, ADVICE, reply_to=alert.message_id
+    )
     # The bot's answer itself stands for no ticket: replying to it gets what can be done.
     (kept_line,) = [e for e in bot_said(world, MANAGEMENT_CHAT) if e.text == kept]
-    told = await _answer_to(emulator, SUPERVISOR, "收到", kept_line.message_id)
+    told = await answer_to(
+        emulator, MANAGEMENT_CHAT, SUPERVISOR, "收到", reply_to=kept_line.message_id
+    )
     assert all(part in told for part in NOT_TIED[language]), told
     # Supervisors replying to one another: the bot stays out of it.
     said = len(bot_said(world, MANAGEMENT_CHAT))

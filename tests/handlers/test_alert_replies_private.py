@@ -14,12 +14,11 @@ import pytest
 from sqlalchemy import func, select
 from telegram.ext import Application
 
-from bot.config import Settings, load_settings
+from bot.config import Settings
 from bot.models import Direction, Requester, StaffLink, Ticket, TicketMessage
 from emulator.server import Emulator
 from handlers.context import DeskContext
 from handlers.runtime.jobs import sweep
-from tests.conftest import ROOT
 from tests.handlers.conftest import (
     GENERAL_GROUP,
     REQUESTER,
@@ -27,6 +26,7 @@ from tests.handlers.conftest import (
     bot_lines,
     bot_said,
     have_written,
+    staff_speaking,
     until,
 )
 from tests.handlers.test_words_on_notices import COMPLAINTS, DISPATCHED, ON_INCIDENT
@@ -41,10 +41,7 @@ NOTED = {"zh": "张主任 的内部备注(未发给诉求人):", "en": "Internal
 
 @pytest.fixture
 def settings(request: pytest.FixtureRequest) -> Settings:
-    """config.yaml, the staff's language as the test says."""
-    configured = load_settings(ROOT / "config.yaml")
-    languages = configured.languages.model_copy(update={"default": request.param})
-    return configured.model_copy(update={"languages": languages})
+    return staff_speaking(request.param)
 
 
 async def _answer_to(

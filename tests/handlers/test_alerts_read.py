@@ -14,12 +14,8 @@ from datetime import timedelta
 import pytest
 from telegram.ext import Application
 
-from bot import requesters, tickets
-from bot.config import Settings, load_settings
-from bot.models import Ticket
+from bot.config import Settings
 from emulator.server import Emulator
-from handlers.context import DeskContext
-from tests.conftest import ROOT
 from tests.handlers.conftest import (
     ENGLISH,
     GENERAL_GROUP,
@@ -28,9 +24,12 @@ from tests.handlers.conftest import (
     bot_lines,
     bot_said,
     only_topic,
+    staff_speaking,
     until,
 )
-from tests.handlers.test_emergency_kinds import _to_a_person
+from tests.handlers.danger import on_to_a_person
+from tests.handlers.looks import ticket_no
+from tests.handlers.opening import open_at_desk
 
 App = Application  # type: ignore[type-arg]
 OFFICER, UTILITIES_OFFICER = 100101, 100301
@@ -39,21 +38,13 @@ UTILITIES_GROUP, MANAGEMENT = -1000000000103, -1000000000900
 
 @pytest.fixture
 def settings(request: pytest.FixtureRequest) -> Settings:
-    """config.yaml, the staff's language as the test says."""
-    configured = load_settings(ROOT / "config.yaml")
-    languages = configured.languages.model_copy(update={"default": request.param})
-    return configured.model_copy(update={"languages": languages})
+    return staff_speaking(request.param)
 
 
 def _alert(emulator: Emulator, ticket_id: int) -> str | None:
     return next(
         (e.text for e in bot_said(emulator.world, MANAGEMENT) if f"#{ticket_id}" in e.text), None
     )
-
-
-async def _ticket(application: App, ticket_id: int) -> Ticket | None:
-    async with application.bot_data.desk.sessions() as session:
-        return await session.get(Ticket, ticket_id)
 
 
 UNCLAIMED = {"zh": "负责人:尚未认领", "en": "Owner: not claimed yet"}
@@ -101,25 +92,15 @@ async def test_a_long_emergency_is_quoted_in_part_not_cut_mid_word(
 
 async def _open(application: App, user_id: int, question: str, priority: str) -> None:
     """A fault report of `user_id` opened at the desk (its card is not sent: no front)."""
-    desk = DeskContext(application).desk
-    async with desk.transaction() as tx:
-        requester = await requesters.get_or_create_requester(
-            session=tx.session,
-            telegram_user_id=user_id,
-            chat_id=user_id,
-            language="zh",
-            now=tx.now,
-        )
-        await tickets.open_ticket(
-            session=tx.session,
-            rules=desk.rules,
-            requester_id=requester.id,
-            question=question,
-            category="fault_report",
-            priority=priority,
-            department="utilities",
-            now=tx.now,
-        )
+    await open_at_desk(
+        application,
+        user_id,
+        "zh",
+        question=question,
+        category="fault_report",
+        priority=priority,
+        department="utilities",
+    )
 
 
 OVERDUE = {"zh": "已超期", "en": "overdue"}
@@ -169,27 +150,12 @@ async def test_the_surge_alert_says_a_reply_is_a_note_and_how_to_post_an_update(
     an update to their requesters: the alert says so, and that /incident posts one, here
     too (the supervisors' chat), not only in a staff group."""
     emulator, application = running
-    desk = DeskContext(application).desk
     language = settings.languages.default
     for n, text in enumerate(COMPLAINTS):
         desk_clock.now += timedelta(minutes=3)
-        async with desk.transaction() as tx:
-            requester = await requesters.get_or_create_requester(
-                session=tx.session,
-                telegram_user_id=700001 + n,
-                chat_id=700001 + n,
-                language="zh",
-                now=tx.now,
-            )
-            opened = await tickets.open_ticket(
-                session=tx.session,
-                rules=desk.rules,
-                requester_id=requester.id,
-                question=text,
-                category="complaint",
-                now=tx.now,
-            )
-            await tx.publish(opened.alerts)
+        await open_at_desk(
+            application, 700001 + n, "zh", question=text, category="complaint", publish=True
+        )
     await until(lambda: any("/incident" in e.text for e in bot_said(emulator.world, MANAGEMENT)))
     (alert,) = [e.text for e in bot_said(emulator.world, MANAGEMENT) if "/incident" in e.text]
     assert all(part in alert for part in REPLY_IS_NOTE[language]), alert
@@ -252,7 +218,7 @@ async def test_the_claim_notice_quotes_the_matter_on_one_line(
     world = emulator.world
     await world.user_sends(user, MATTER[user])
     await until(lambda: bot_said(world, user))
-    await _to_a_person(emulator, user)
+    await on_to_a_person(emulator, user)
     (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
     await _open(application, user, "another matter of theirs: 路灯不亮", "normal")
     await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
@@ -273,7 +239,7 @@ async def test_status_of_a_settled_ticket_shows_its_resolution(
     world = emulator.world
     await world.user_sends(user, MATTER[user].split("\n")[0])
     await until(lambda: bot_said(world, user))
-    await _to_a_person(emulator, user)
+    await on_to_a_person(emulator, user)
     (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
     await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
     topic = await only_topic(world, GENERAL_GROUP)
@@ -309,8 +275,8 @@ async def test_someone_depending_on_a_supply_in_an_outage_is_urgent(
     language = settings.languages.default
     await world.user_sends(user, NEEDS[user])
     await until(lambda: bot_said(world, user))
-    await _to_a_person(emulator, user)
-    ticket = await _ticket(application, 1)
+    await on_to_a_person(emulator, user)
+    ticket = await ticket_no(application, 1)
     assert ticket is not None
     assert ticket.priority == "urgent"
     # No danger heard: no emergency numbers.

@@ -7,12 +7,11 @@ the emulation, both languages."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.models import Ticket
 from emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, REQUESTER, bot_lines, bot_said, until
+from tests.handlers.looks import all_tickets, callbacks_of
 
 App = Application  # type: ignore[type-arg]
 GROUPS = (-1000000000101, -1000000000102, -1000000000103)
@@ -51,17 +50,8 @@ CASES = [
 ]
 
 
-async def _tickets(application: App) -> list[Ticket]:
-    async with application.bot_data.desk.sessions() as session:
-        return list(await session.scalars(select(Ticket).order_by(Ticket.id)))
-
-
 async def _has_ticket(application: App) -> bool:
-    return bool(await _tickets(application))
-
-
-def _callbacks(line: object) -> list[str]:
-    return [b["callback_data"] for row in getattr(line, "buttons", []) for b in row]
+    return bool(await all_tickets(application))
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -78,15 +68,15 @@ async def test_a_complaint_after_an_answered_question_is_a_matter_of_its_own(
     world = emulator.world
     await world.user_sends(requester, first)
     (answer,) = await bot_lines(emulator, requester, 1)
-    assert "solved" in _callbacks(answer), answer.text
+    assert "solved" in callbacks_of(answer), answer.text
     await world.user_sends(requester, then)
     reply = (await bot_lines(emulator, requester, 2))[-1]
-    if any(c.startswith("cat:") for c in _callbacks(reply)):
+    if any(c.startswith("cat:") for c in callbacks_of(reply)):
         await world.user_presses(requester, requester, reply.message_id, "cat:complaint")
-    if "kb:noise-complaint" in _callbacks(reply):  # "did you mean": the noise one
+    if "kb:noise-complaint" in callbacks_of(reply):  # "did you mean": the noise one
         await world.user_presses(requester, requester, reply.message_id, "kb:noise-complaint")
     await until(lambda: _has_ticket(application))
-    (ticket,) = await _tickets(application)
+    (ticket,) = await all_tickets(application)
     assert own in ticket.question, ticket.question
     for word in old:
         assert word.lower() not in ticket.question.lower(), ticket.question

@@ -9,10 +9,9 @@ from __future__ import annotations
 import pytest
 from telegram.ext import Application
 
-from bot.config import Settings, load_settings
+from bot.config import Settings
 from emulator.server import Emulator
-from tests.conftest import ROOT
-from tests.handlers.conftest import REQUESTER, bot_lines, bot_said, until
+from tests.handlers.conftest import REQUESTER, bot_lines, bot_said, staff_speaking, until
 
 App = Application  # type: ignore[type-arg]
 MANAGER, MANAGEMENT_CHAT, GROUP = 900001, -1000000000900, -1000000000101
@@ -26,10 +25,7 @@ YOURS = {"zh": "局领导指派您负责工单 #1", "en": "Management has made y
 
 @pytest.fixture
 def settings(request: pytest.FixtureRequest) -> Settings:
-    """config.yaml, the staff's language as the test says."""
-    configured = load_settings(ROOT / "config.yaml")
-    languages = configured.languages.model_copy(update={"default": request.param})
-    return configured.model_copy(update={"languages": languages})
+    return staff_speaking(request.param)
 
 
 @pytest.mark.parametrize("store", ["sqlite"])

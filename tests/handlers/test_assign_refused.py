@@ -9,10 +9,9 @@ from __future__ import annotations
 import pytest
 from telegram.ext import Application
 
-from bot.config import Settings, load_settings
+from bot.config import Settings
 from emulator.server import Emulator
-from tests.conftest import ROOT
-from tests.handlers.conftest import REQUESTER, bot_lines, bot_said
+from tests.handlers.conftest import REQUESTER, bot_lines, bot_said, staff_speaking
 
 App = Application  # type: ignore[type-arg]
 SUPERVISOR, MANAGEMENT_CHAT = 100190, -1000000000900  # 张主任, of General Services
@@ -29,10 +28,7 @@ SAID = {
 
 @pytest.fixture
 def settings(request: pytest.FixtureRequest) -> Settings:
-    """config.yaml, the staff's language as the test says."""
-    configured = load_settings(ROOT / "config.yaml")
-    languages = configured.languages.model_copy(update={"default": request.param})
-    return configured.model_copy(update={"languages": languages})
+    return staff_speaking(request.param)
 
 
 async def _answer(emulator: Emulator, text: str) -> str:

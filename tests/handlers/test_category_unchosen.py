@@ -15,11 +15,12 @@ from telegram.ext import Application
 
 from bot.classify import fallback_category
 from bot.intake import unchosen
-from bot.models import Requester, Ticket
+from bot.models import Requester
 from emulator.server import Emulator
 from handlers.context import DeskContext
 from handlers.runtime.jobs import sweep
 from tests.handlers.conftest import ENGLISH, REQUESTER, DeskClock, bot_lines, bot_said
+from tests.handlers.looks import all_tickets
 
 App = Application  # type: ignore[type-arg]
 QUESTION = {
@@ -38,11 +39,6 @@ async def _says(emulator: Emulator, clock: DeskClock, user: int, words: str) -> 
     return str((await bot_lines(emulator, user, heard + 1))[-1].text)
 
 
-async def _tickets(application: App) -> list[Ticket]:
-    async with application.bot_data.desk.sessions() as session:
-        return list((await session.scalars(select(Ticket).order_by(Ticket.id))).all())
-
-
 @pytest.mark.parametrize("store", ["sqlite"])
 @pytest.mark.parametrize("user", [REQUESTER, ENGLISH])
 async def test_a_category_never_chosen_still_opens_the_ticket(
@@ -58,12 +54,12 @@ async def test_a_category_never_chosen_still_opens_the_ticket(
     # Not yet: a while to choose.
     desk_clock.now += timedelta(minutes=30)
     await sweep(DeskContext(application))
-    assert await _tickets(application) == []
+    assert await all_tickets(application) == []
     desk_clock.now += desk.settings.intake.category_wait
     await sweep(DeskContext(application))
     told = (await bot_lines(emulator, user, heard + 1))[-1].text
     assert OPENED[user] in told, told
-    (ticket,) = await _tickets(application)
+    (ticket,) = await all_tickets(application)
     assert QUESTION[user] in ticket.question
     assert ticket.category == fallback_category(desk.settings)
     async with desk.sessions() as session:
@@ -73,7 +69,7 @@ async def test_a_category_never_chosen_still_opens_the_ticket(
         assert requester is not None and requester.dialog_step is None
     # Once: the next sweep opens nothing more.
     await sweep(DeskContext(application))
-    assert len(await _tickets(application)) == 1
+    assert len(await all_tickets(application)) == 1
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -110,5 +106,5 @@ async def test_a_wait_due_is_found_behind_many_not_yet_due(
     await sweep(DeskContext(application))
     told = (await bot_lines(emulator, REQUESTER, heard + 1))[-1].text
     assert OPENED[REQUESTER] in told, told
-    (ticket,) = await _tickets(application)
+    (ticket,) = await all_tickets(application)
     assert QUESTION[REQUESTER] in ticket.question

@@ -12,12 +12,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.models import InquiryOffer, Ticket
+from bot.models import InquiryOffer
 from emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, GENERAL_GROUP, REQUESTER, bot_lines, bot_said, until
+from tests.handlers.looks import all_tickets
 from tests.handlers.test_every_kind import control
 from tests.handlers.test_stale_buttons import recorded
 
@@ -54,11 +54,6 @@ def _shown(emulator: Emulator, user: int, message_id: int) -> Any:
     """The message as the requester's chat shows it now (its buttons as they are)."""
     (entry,) = [e for e in bot_said(emulator.world, user) if e.message_id == message_id]
     return entry
-
-
-async def _tickets(application: App) -> list[Ticket]:
-    async with application.bot_data.desk.sessions() as session:
-        return list((await session.scalars(select(Ticket).order_by(Ticket.id))).all())
 
 
 async def _press(emulator: Emulator, user: int, message_id: int, data: str) -> str:
@@ -101,12 +96,12 @@ async def test_a_greeting_under_the_buttons_is_nothing_and_the_buttons_stay(
     assert "cat:complaint" in _data(second)
     await until(lambda: _shown(emulator, user, choice.message_id).buttons == [])
     await recorded(application, InquiryOffer, user, second.message_id)
-    assert await _tickets(application) == []
+    assert await all_tickets(application) == []
     # A press that raced their removal still counts: the choice opens the ticket, greetings
     # left out, and the buttons shown again go too.
     assert await _press(emulator, user, choice.message_id, "cat:complaint") == ""
     assert promised in (await bot_lines(emulator, user, 4))[-1].text
-    (ticket,) = await _tickets(application)
+    (ticket,) = await all_tickets(application)
     assert (ticket.category, ticket.question) == ("complaint", QUESTION[user])
     await until(lambda: _shown(emulator, user, second.message_id).buttons == [])
 
@@ -151,10 +146,10 @@ async def test_fillers_under_the_buttons_get_other_words_one_keyboard_then_a_per
     assert len(set(reminders)) == 3  # never the same words twice
     assert plainly in reminders[2] and handed in reminders[2]
     assert _live_keyboards(emulator, user) == [reminder.message_id]
-    assert await _tickets(application) == []
+    assert await all_tickets(application) == []
     await _says(emulator, user, fillers[3])
     assert promised in (await bot_lines(emulator, user, 5))[-1].text
-    (ticket,) = await _tickets(application)
+    (ticket,) = await all_tickets(application)
     assert (ticket.category, ticket.question) == ("consultation", QUESTION[user])
     await until(lambda: _live_keyboards(emulator, user) == [])
 
@@ -176,7 +171,7 @@ async def test_a_sentence_naming_the_kind_is_the_choice(
     await _asked_kind(emulator, user)
     await _says(emulator, user, said)
     assert promised in (await bot_lines(emulator, user, 2))[-1].text
-    (ticket,) = await _tickets(application)
+    (ticket,) = await all_tickets(application)
     assert (ticket.category, ticket.question) == ("complaint", QUESTION[user])
 
 
@@ -202,10 +197,10 @@ async def test_a_long_pastes_second_part_joins_the_question(
     await _says(emulator, user, rest)
     more = (await bot_lines(emulator, user, 2))[-1]
     assert added in more.text
-    assert await _tickets(application) == []
+    assert await all_tickets(application) == []
     assert await _press(emulator, user, choice.message_id, "cat:suggestion") == ""
     await until(lambda: len(bot_said(world, user)) >= 3)
-    (ticket,) = await _tickets(application)
+    (ticket,) = await all_tickets(application)
     assert (ticket.category, ticket.question) == ("suggestion", f"{first[:4096]}\n{rest}")
 
 
@@ -226,7 +221,7 @@ async def test_more_words_that_tell_the_kind_open_the_ticket_in_it(
     await recorded(application, InquiryOffer, user, choice.message_id)
     await _says(emulator, user, rest)
     assert promised in (await bot_lines(emulator, user, 2))[-1].text
-    (ticket,) = await _tickets(application)
+    (ticket,) = await all_tickets(application)
     assert (ticket.category, ticket.question) == ("complaint", f"{QUESTION[user]}\n{rest}")
     # The choice's buttons went with the inquiry the ticket took.
     await until(lambda: _shown(emulator, user, choice.message_id).buttons == [])
@@ -256,10 +251,10 @@ async def test_an_edit_of_the_question_is_applied_to_it(
     await control(emulator, "edits", edit)
     await until(lambda: len(bot_said(world, user)) >= 2)
     assert updated in bot_said(world, user)[-1].text
-    assert await _tickets(application) == []
+    assert await all_tickets(application) == []
     assert await _press(emulator, user, choice.message_id, "cat:consultation") == ""
     await until(lambda: len(bot_said(world, user)) >= 3)
-    (ticket,) = await _tickets(application)
+    (ticket,) = await all_tickets(application)
     # The question as it reads now, once: not the old words and the new.
     assert (ticket.category, ticket.question) == ("consultation", corrected)
     (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
@@ -280,7 +275,7 @@ async def test_a_kind_denied_is_not_the_choice(
     await _asked_kind(emulator, user)
     await _says(emulator, user, denied)
     await bot_lines(emulator, user, 2)
-    assert all(t.category != "complaint" for t in await _tickets(application))
+    assert all(t.category != "complaint" for t in await all_tickets(application))
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -298,4 +293,4 @@ async def test_a_place_under_the_buttons_joins_the_question(
     await _asked_kind(emulator, user)
     await _says(emulator, user, place)
     assert added in (await bot_lines(emulator, user, 2))[-1].text
-    assert await _tickets(application) == []
+    assert await all_tickets(application) == []

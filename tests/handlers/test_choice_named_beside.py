@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.models import Direction, StaffLink, Ticket, TicketMessage
+from bot.models import Direction, StaffLink, TicketMessage
 from bot.replies import UNDER_WAY
 from emulator.server import Emulator
 from handlers.context import DeskContext
@@ -26,6 +26,7 @@ from tests.handlers.conftest import (
     bot_said,
     until,
 )
+from tests.handlers.looks import ticket_no
 
 App = Application  # type: ignore[type-arg]
 LIGHT = "The street light outside number 23 is broken"
@@ -47,11 +48,6 @@ async def _filed(application: App, text: str) -> list[int]:
             )
         )
         return list(rows)
-
-
-async def _ticket(application: App, ticket_id: int) -> Ticket | None:
-    async with DeskContext(application).desk.sessions() as session:
-        return await session.get(Ticket, ticket_id)
 
 
 def _data(line: Any) -> list[str]:
@@ -85,7 +81,7 @@ async def test_an_option_named_beside_a_ticket_is_that_option(
     assert desk.answer(offered[index], "en") in answer.text, answer.text
     assert _data(answer) == ["solved", "human"]
     assert await _filed(application, said) == []
-    assert await _ticket(application, 2) is None
+    assert await ticket_no(application, 2) is None
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -103,7 +99,7 @@ async def test_none_of_these_beside_a_ticket_goes_to_a_person(
     assert await _filed(application, "none of these") == []
     await world.user_presses(ENGLISH, ENGLISH, choice.message_id, "cat:consultation")
     await until(lambda: any("#2" in e.text for e in bot_said(world, ENGLISH)[heard + 1 :]))
-    second = await _ticket(application, 2)
+    second = await ticket_no(application, 2)
     assert second is not None and "pension" in second.question, second
 
 
@@ -126,7 +122,7 @@ async def test_a_category_named_by_its_place_beside_a_ticket_is_that_category(
     assert "cat:complaint" in _data(choice), choice.text
     await world.user_sends(user, said)
     await until(lambda: any("#2" in e.text for e in bot_said(world, user)[heard + 2 :]))
-    second = await _ticket(application, 2)
+    second = await ticket_no(application, 2)
     assert second is not None and second.category == desk.settings.categories[index].key
     assert UNSORTED[user] in second.question
     assert await _filed(application, said) == []
@@ -194,7 +190,7 @@ async def test_a_ticket_named_when_asked_which_takes_the_words_asked_about(
     # The question's buttons go, as after a press: one live set.
     await until(lambda: world.find(user, asked.message_id).get("reply_markup") is None)
     # Its staff get the words asked about, in its department's group.
-    ticket = await _ticket(application, ticket_id)
+    ticket = await ticket_no(application, ticket_id)
     assert ticket is not None
     desk = DeskContext(application).desk
     group = desk.settings.department(ticket.handling_department_key).staff_group_chat_id

@@ -15,16 +15,17 @@ import pytest
 from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.config import Settings, load_settings
+from bot.config import Settings
 from bot.models import Direction, Ticket, TicketMessage
 from emulator.server import Emulator
-from tests.conftest import ROOT
 from tests.handlers.conftest import (
     GENERAL_GROUP,
     REQUESTER,
     bot_lines,
     bot_said,
     only_topic,
+    replied,
+    staff_speaking,
     until,
 )
 
@@ -40,10 +41,7 @@ OWNED = {
 
 @pytest.fixture
 def settings(request: pytest.FixtureRequest) -> Settings:
-    """config.yaml, the staff's language as the test says."""
-    configured = load_settings(ROOT / "config.yaml")
-    languages = configured.languages.model_copy(update={"default": request.param})
-    return configured.model_copy(update={"languages": languages})
+    return staff_speaking(request.param)
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -64,16 +62,8 @@ async def test_a_claim_and_an_answer_at_once_lose_no_words(
     if not pressed_first:
         await world.user_presses(PRESSER, GENERAL_GROUP, card.message_id, "claim:1")
     assert sent is not None
-    mine = sent["message"]["message_id"]
-
-    def told() -> str | None:  # what the writer hears, as a reply to their words
-        for line in bot_said(world, GENERAL_GROUP):
-            message = world.messages[(GENERAL_GROUP, line.message_id)]
-            if message.get("reply_to_message", {}).get("message_id") == mine:
-                return str(line.text)
-        return None
-
-    await until(told)
+    # What the writer hears, as a reply to their words.
+    told = await replied(world, GENERAL_GROUP, sent["message"]["message_id"])
     desk = application.bot_data.desk
     async with desk.sessions() as session:
         ticket = await session.get(Ticket, 1)
@@ -89,11 +79,11 @@ async def test_a_claim_and_an_answer_at_once_lose_no_words(
     assert owner in (PRESSER, WRITER)
     if owner == WRITER:  # the answer claimed it: the requester has it
         assert [tuple(k) for k in kept] == [(Direction.OUT, WRITER)]
-        assert YOURS[language] in (told() or "")
+        assert YOURS[language] in told
         await until(lambda: any(ASKED in e.text for e in bot_said(world, REQUESTER)))
     else:  # the claim won: the answer is the writer's note, and they hear so and why
         assert [tuple(k) for k in kept] == [(Direction.NOTE, WRITER)]
-        assert all(part in (told() or "") for part in OWNED[language]), told()
+        assert all(part in told for part in OWNED[language]), told
         assert not any(ASKED in e.text for e in bot_said(world, REQUESTER))
         # The owner reads it where they work on the ticket: its topic.
         topic = await only_topic(world, GENERAL_GROUP)

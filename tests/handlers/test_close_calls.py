@@ -15,24 +15,18 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sqlalchemy import select
 from telegram.ext import Application
 
 from bot.intake.search import RIVAL_SHARE
-from bot.models import Ticket
 from emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, REQUESTER, bot_lines, bot_said, until
+from tests.handlers.looks import all_tickets
 
 App = Application  # type: ignore[type-arg]
 
 
 def _data(entry: Any) -> list[str]:
     return [b["callback_data"] for row in entry.buttons for b in row]
-
-
-async def _tickets(application: App) -> list[Ticket]:
-    async with application.bot_data.desk.sessions() as session:
-        return list((await session.execute(select(Ticket))).scalars())
 
 
 def _language(user: int) -> str:
@@ -65,7 +59,7 @@ async def test_near_tied_templates_of_other_matters_are_offered_not_answered(
     assert options[:2] == [f"kb:{m.template_id}" for m in matches[:2]]
     assert any(not d.startswith("kb:") for d in _data(offered))  # none of these: a person
     assert desk.answer(matches[0].template_id, _language(user)) not in offered.text
-    assert await _tickets(application) == []
+    assert await all_tickets(application) == []
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -86,7 +80,7 @@ async def test_a_question_naming_its_matter_is_answered(
     await emulator.world.user_sends(user, text)
     (answered,) = await bot_lines(emulator, user, 1)
     assert desk.answer(template, _language(user)) in answered.text
-    assert await _tickets(application) == []
+    assert await all_tickets(application) == []
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -117,6 +111,6 @@ async def test_the_status_of_ones_own_case_goes_to_a_person(
     assert not any(how_to in e.text for e in said)  # no how-to for a case under way
     why = {"zh": "只有工作人员能查询", "en": "Only our staff can look up how your case stands"}
     assert any(why[_language(user)] in e.text for e in said)  # told why a person takes it
-    (ticket,) = await _tickets(application)
+    (ticket,) = await all_tickets(application)
     assert text in ticket.question  # every word they said
     assert ticket.department_key == "general"  # the residence permit's department

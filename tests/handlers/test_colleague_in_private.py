@@ -12,11 +12,10 @@ import pytest
 from sqlalchemy import func, select
 from telegram.ext import Application
 
-from bot.config import Settings, load_settings
+from bot.config import Settings
 from bot.models import Requester, Ticket
 from emulator.server import Emulator
-from tests.conftest import ROOT
-from tests.handlers.conftest import GENERAL_GROUP, bot_lines, bot_said
+from tests.handlers.conftest import GENERAL_GROUP, bot_lines, bot_said, staff_speaking
 from tests.handlers.test_whole_input import photo
 
 App = Application  # type: ignore[type-arg]
@@ -26,10 +25,7 @@ SAID = {"zh": "工单在各部门的工作群里办理", "en": "Tickets are hand
 
 @pytest.fixture
 def settings(request: pytest.FixtureRequest) -> Settings:
-    """config.yaml, the staff's language as the test says."""
-    configured = load_settings(ROOT / "config.yaml")
-    languages = configured.languages.model_copy(update={"default": request.param})
-    return configured.model_copy(update={"languages": languages})
+    return staff_speaking(request.param)
 
 
 async def _tickets_of(application: App, user_id: int) -> int:

@@ -10,12 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.models import Direction, Ticket, TicketMessage
 from emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, REQUESTER, bot_said, until
+from tests.handlers.looks import all_tickets, filed_texts, said_text
 
 App = Application  # type: ignore[type-arg]
 
@@ -23,25 +22,6 @@ CARD = {
     REQUESTER: ["社保卡丢了怎么办", "补办要多久", "人工"],
     ENGLISH: ["How do I replace a lost social security card?", "how long does it take", "human"],
 }
-
-
-async def _tickets(application: App) -> list[Ticket]:
-    async with application.bot_data.desk.sessions() as session:
-        return list((await session.execute(select(Ticket).order_by(Ticket.id))).scalars())
-
-
-async def _filed(application: App, ticket_id: int) -> list[str]:
-    async with application.bot_data.desk.sessions() as session:
-        rows = await session.scalars(
-            select(TicketMessage).where(
-                TicketMessage.ticket_id == ticket_id, TicketMessage.direction == Direction.IN
-            )
-        )
-        return [m.text or "" for m in rows]
-
-
-def _said(world: Any, user: int) -> str:
-    return "\n".join(e.text for e in bot_said(world, user))
 
 
 async def _step(world: Any, user: int, text: str) -> None:
@@ -55,8 +35,8 @@ async def _card_ticket(emulator: Emulator, application: App, user: int) -> None:
     world = emulator.world
     for text in CARD[user]:
         await _step(world, user, text)
-    await until(lambda: "#1" in _said(world, user))
-    (ticket,) = await _tickets(application)
+    await until(lambda: "#1" in said_text(world, user))
+    (ticket,) = await all_tickets(application)
     assert ticket.department_key == "social_security", ticket.question
 
 
@@ -84,12 +64,12 @@ async def test_a_complaint_about_another_matter_is_its_own_ticket(
     world = emulator.world
     await _card_ticket(emulator, application, user)
     await _step(world, user, words)
-    await until(lambda: "#2" in _said(world, user))
-    tickets = await _tickets(application)
+    await until(lambda: "#2" in said_text(world, user))
+    tickets = await all_tickets(application)
     assert len(tickets) == 2
     assert words in tickets[1].question, tickets[1].question
     assert tickets[1].category == "complaint", tickets[1].category
-    assert words not in await _filed(application, 1)
+    assert words not in await filed_texts(application, 1)
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -111,8 +91,8 @@ async def test_a_complaint_about_the_ticket_stays_with_it(
     await _step(world, user, words)
     reply = bot_said(world, user)[-1]
     assert "#1" in reply.text, reply.text
-    assert words in await _filed(application, 1)
-    assert len(await _tickets(application)) == 1
+    assert words in await filed_texts(application, 1)
+    assert len(await all_tickets(application)) == 1
 
 
 ALONE = {REQUESTER: "我要投诉", ENGLISH: "I want to complain"}
@@ -134,7 +114,7 @@ async def _asked(emulator: Emulator, application: App, user: int) -> Any:
     await _step(world, user, ALONE[user])
     question = bot_said(world, user)[-1]
     assert ASKED[user] in question.text, question.text
-    assert ALONE[user] not in await _filed(application, 1)
+    assert ALONE[user] not in await filed_texts(application, 1)
     return question
 
 
@@ -161,12 +141,12 @@ async def test_a_complaint_opener_alone_is_asked_about_then_a_new_matter(
     await world.user_presses(user, user, question.message_id, _data(question, "anew:"))
     await until(lambda: len(bot_said(world, user)) > count)
     await _step(world, user, NOISE[user])
-    await until(lambda: "#2" in _said(world, user))
-    tickets = await _tickets(application)
+    await until(lambda: "#2" in said_text(world, user))
+    tickets = await all_tickets(application)
     assert len(tickets) == 2
     assert tickets[1].category == "complaint", tickets[1].category
     assert NOISE[user] in tickets[1].question, tickets[1].question
-    filed = await _filed(application, 1)
+    filed = await filed_texts(application, 1)
     assert ALONE[user] not in filed and NOISE[user] not in filed
 
 
@@ -181,8 +161,8 @@ async def test_a_complaint_opener_alone_is_asked_about_then_the_ticket(
     question = await _asked(emulator, application, user)
     await world.user_presses(user, user, question.message_id, _data(question, "which:1:"))
     await until(lambda: _has(application, ALONE[user]))
-    assert len(await _tickets(application)) == 1
+    assert len(await all_tickets(application)) == 1
 
 
 async def _has(application: App, words: str) -> bool:
-    return words in await _filed(application, 1)
+    return words in await filed_texts(application, 1)

@@ -9,13 +9,12 @@ from __future__ import annotations
 import pytest
 from telegram.ext import Application
 
-from bot.config import Settings, load_settings
+from bot.config import Settings
 from bot.models import Ticket
 from emulator.server import Emulator
 from handlers.context import DeskContext
 from handlers.runtime.jobs import sweep
-from tests.conftest import ROOT
-from tests.handlers.conftest import ENGLISH, REQUESTER, DeskClock, bot_said, until
+from tests.handlers.conftest import ENGLISH, REQUESTER, DeskClock, bot_said, staff_speaking, until
 
 App = Application  # type: ignore[type-arg]
 TRAPPED = {
@@ -38,10 +37,7 @@ def _escalations(emulator: Emulator) -> list[str]:
 
 @pytest.fixture
 def settings(request: pytest.FixtureRequest) -> Settings:
-    """config.yaml, the staff's language as the test says."""
-    configured = load_settings(ROOT / "config.yaml")
-    languages = configured.languages.model_copy(update={"default": request.param})
-    return configured.model_copy(update={"languages": languages})
+    return staff_speaking(request.param)
 
 
 @pytest.mark.parametrize("store", ["sqlite"])

@@ -13,18 +13,14 @@ from typing import Any
 import pytest
 from telegram.ext import Application
 
-from bot.models import Ticket
 from emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, REQUESTER, bot_lines, bot_said, until
+from tests.handlers.danger import raised_in_its_ticket
+from tests.handlers.looks import ticket_no
 
 App = Application  # type: ignore[type-arg]
 MANAGEMENT = -1000000000900
 UTILITIES_GROUP = -1000000000103
-
-
-async def _ticket(application: App, ticket_id: int) -> Ticket | None:
-    async with application.bot_data.desk.sessions() as session:
-        return await session.get(Ticket, ticket_id)
 
 
 def _buttons(lines: list[Any]) -> list[Any]:
@@ -38,11 +34,11 @@ async def _urgent_at_once(
     anything else and was never shown the category buttons, and management was alerted."""
 
     async def opened() -> bool:
-        return await _ticket(application, 1) is not None
+        return await ticket_no(application, 1) is not None
 
     await until(opened)
     await until(lambda: any(promise in e.text for e in bot_said(emulator.world, user)))
-    ticket = await _ticket(application, 1)
+    ticket = await ticket_no(application, 1)
     assert ticket is not None
     assert (ticket.priority, ticket.category) == ("urgent", "fault_report")
     # An urgent fault's service level: a person within 15 minutes, on the calendar clock.
@@ -98,12 +94,12 @@ async def test_a_gas_smell_said_after_the_first_words_makes_the_matter_urgent(
     await world.user_sends(REQUESTER, "闻到一股煤气味")
 
     async def urgent() -> bool:
-        ticket = await _ticket(application, 1)
+        ticket = await ticket_no(application, 1)
         return ticket is not None and ticket.priority == "urgent"
 
     await until(urgent)
     await until(lambda: any("燃气抢修" in e.text for e in bot_said(world, REQUESTER)))
-    ticket = await _ticket(application, 1)
+    ticket = await ticket_no(application, 1)
     assert ticket is not None and "燃气灶" in ticket.question and "煤气味" in ticket.question
 
 
@@ -139,7 +135,7 @@ async def test_ordinary_words_of_gas_and_lifts_are_no_emergency(
     await emulator.world.user_sends(user, text)
     said = await bot_lines(emulator, user, 1)
     assert not any("119" in e.text for e in said)
-    ticket = await _ticket(application, 1)
+    ticket = await ticket_no(application, 1)
     assert ticket is None or ticket.priority == "normal"
     assert not bot_said(emulator.world, MANAGEMENT)
 
@@ -163,23 +159,7 @@ async def test_a_danger_said_into_an_open_ticket_raises_it(
     """An ordinary fault report, then sparks: the ticket becomes urgent at once, the requester
     hears the emergency numbers and the supervisors are alerted."""
     emulator, application = running
-    world = emulator.world
-    await world.user_sends(user, first)
-    await bot_lines(emulator, user, 2)
-    ticket = await _ticket(application, 1)
-    assert ticket is not None and ticket.priority == "normal"
-    await world.user_sends(user, then)
-
-    async def urgent() -> bool:
-        ticket = await _ticket(application, 1)
-        return ticket is not None and ticket.priority == "urgent"
-
-    await until(urgent)
-    await until(lambda: any(raised in e.text for e in bot_said(world, user)))
-    advice = next(e for e in bot_said(world, user) if raised in e.text)
-    assert "119" in advice.text
-    alert = await bot_lines(emulator, MANAGEMENT, 1)
-    assert any("#1" in line.text for line in alert)
+    await raised_in_its_ticket(emulator, application, user, first, then, raised)
 
 
 PHOTO = {"photo": [{"file_id": "p-1", "file_unique_id": "u-1", "width": 90, "height": 90}]}
@@ -196,7 +176,7 @@ async def test_a_danger_in_a_photo_caption_raises_the_open_ticket(
     await world.user_sends_content(REQUESTER, {**PHOTO, "caption": "灯杆底下在冒火花"})
 
     async def urgent() -> bool:
-        ticket = await _ticket(application, 1)
+        ticket = await ticket_no(application, 1)
         return ticket is not None and ticket.priority == "urgent"
 
     await until(urgent)
@@ -217,14 +197,14 @@ async def test_an_emergency_is_never_refused_for_other_open_tickets(
         await world.user_sends(REQUESTER, "我想申请公租房")
 
     async def third() -> bool:
-        return await _ticket(application, 3) is not None
+        return await ticket_no(application, 3) is not None
 
     await until(third)
     await world.user_sends(REQUESTER, "/new")
     await world.user_sends(REQUESTER, "电梯里有人被困了,幸福路4号楼")
 
     async def fourth() -> bool:
-        ticket = await _ticket(application, 4)
+        ticket = await ticket_no(application, 4)
         return ticket is not None and ticket.priority == "urgent"
 
     await until(fourth)

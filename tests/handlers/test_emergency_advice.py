@@ -13,17 +13,12 @@ from typing import Any
 import pytest
 from telegram.ext import Application
 
-from bot.models import Ticket
 from emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, REQUESTER, bot_said, until
+from tests.handlers.looks import ticket_no
 
 App = Application  # type: ignore[type-arg]
 MANAGEMENT = -1000000000900
-
-
-async def _ticket(application: App, ticket_id: int) -> Ticket | None:
-    async with application.bot_data.desk.sessions() as session:
-        return await session.get(Ticket, ticket_id)
 
 
 async def _first_said(emulator: Emulator, application: App, user: int, text: str) -> list[Any]:
@@ -48,7 +43,7 @@ async def test_a_falling_hazard_is_an_emergency_in_either_language(
 ) -> None:
     emulator, application = running
     said = await _first_said(emulator, application, user, text)
-    ticket = await _ticket(application, 1)
+    ticket = await ticket_no(application, 1)
     assert ticket is not None and ticket.priority == "urgent"
     assert "119" in said[0].text and advice in said[0].text
     assert not [e for e in said if "工作日" in e.text or "working day" in e.text]
@@ -76,7 +71,7 @@ async def test_someone_on_medical_equipment_in_a_cut_hears_the_ambulance_first(
     assert ambulance in first and advice in first
     # the ambulance before every other number
     assert all(first.index(ambulance) <= first.index(n) for n in ("110", "119"))
-    ticket = await _ticket(application, 1)
+    ticket = await ticket_no(application, 1)
     assert ticket is not None and ticket.priority == "urgent"
 
 

@@ -7,13 +7,11 @@ it filed into the unrelated ticket. End to end over the emulation, in both langu
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.models import Direction, Ticket, TicketMessage
 from emulator.server import Emulator
-from handlers.context import DeskContext
 from tests.handlers.conftest import ENGLISH, REQUESTER, bot_said, until
+from tests.handlers.looks import all_tickets, filed_texts, said_text
 
 App = Application  # type: ignore[type-arg]
 MANAGEMENT = -1000000000900
@@ -29,25 +27,6 @@ GAS = {
 GAS_NUMBER = {REQUESTER: "燃气抢修", ENGLISH: "Gas emergency"}
 
 
-async def _tickets(application: App) -> list[Ticket]:
-    async with DeskContext(application).desk.sessions() as session:
-        return list(await session.scalars(select(Ticket).order_by(Ticket.id)))
-
-
-async def _filed(application: App, ticket_id: int) -> list[str]:
-    async with DeskContext(application).desk.sessions() as session:
-        rows = await session.scalars(
-            select(TicketMessage).where(
-                TicketMessage.ticket_id == ticket_id, TicketMessage.direction == Direction.IN
-            )
-        )
-        return [m.text or "" for m in rows]
-
-
-def _said(world: object, user: int) -> str:
-    return "\n".join(line.text for line in bot_said(world, user))
-
-
 @pytest.mark.parametrize("store", ["sqlite"])
 @pytest.mark.parametrize("user", [REQUESTER, ENGLISH])
 async def test_a_gas_smell_beside_a_power_cut_ticket_is_its_own_urgent_ticket(
@@ -56,16 +35,16 @@ async def test_a_gas_smell_beside_a_power_cut_ticket_is_its_own_urgent_ticket(
     emulator, application = running
     world = emulator.world
     await world.user_sends(user, POWER[user])
-    await until(lambda: "#1" in _said(world, user))
+    await until(lambda: "#1" in said_text(world, user))
     heard = len(bot_said(world, user))
     await world.user_sends(user, GAS[user])
-    await until(lambda: "#2" in _said(world, user))
-    tickets = await _tickets(application)
+    await until(lambda: "#2" in said_text(world, user))
+    tickets = await all_tickets(application)
     assert len(tickets) == 2
     gas = tickets[1]
     assert gas.priority == "urgent" and gas.category == "fault_report"
     assert any(w in gas.question for w in ("煤气味", "smell gas"))
-    assert not any(GAS[user] in text for text in await _filed(application, 1))
+    assert not any(GAS[user] in text for text in await filed_texts(application, 1))
     # The numbers first, the gas line among the first named.
     first = bot_said(world, user)[heard]
     assert GAS_NUMBER[user] in first.text and "96777" in first.text
@@ -83,13 +62,13 @@ async def test_a_gas_smell_under_a_photo_beside_a_power_cut_is_its_own_ticket(
     emulator, application = running
     world = emulator.world
     await world.user_sends(REQUESTER, POWER[REQUESTER])
-    await until(lambda: "#1" in _said(world, REQUESTER))
+    await until(lambda: "#1" in said_text(world, REQUESTER))
     await world.user_sends_content(REQUESTER, {**PHOTO, "caption": GAS[REQUESTER]})
-    await until(lambda: "#2" in _said(world, REQUESTER))
-    tickets = await _tickets(application)
+    await until(lambda: "#2" in said_text(world, REQUESTER))
+    tickets = await all_tickets(application)
     assert tickets[1].priority == "urgent" and "煤气味" in tickets[1].question
-    assert "96777" in _said(world, REQUESTER)
-    assert not any("煤气味" in text for text in await _filed(application, 1))
+    assert "96777" in said_text(world, REQUESTER)
+    assert not any("煤气味" in text for text in await filed_texts(application, 1))
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -111,13 +90,13 @@ async def test_a_danger_of_the_tickets_own_thing_raises_that_ticket(
     emulator, application = running
     world = emulator.world
     await world.user_sends(user, first)
-    await until(lambda: "#1" in _said(world, user))
+    await until(lambda: "#1" in said_text(world, user))
     await world.user_sends(user, then)
 
     async def urgent() -> bool:
-        tickets = await _tickets(application)
+        tickets = await all_tickets(application)
         return tickets[0].priority == "urgent"
 
     await until(urgent)
-    assert len(await _tickets(application)) == 1
-    await until(lambda: "96333" in _said(world, user))
+    assert len(await all_tickets(application)) == 1
+    await until(lambda: "96333" in said_text(world, user))

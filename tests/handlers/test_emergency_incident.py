@@ -7,12 +7,11 @@ latest one at once, the next ones as the others hear them. End to end over the e
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.models import Ticket
 from emulator.server import Emulator
 from tests.handlers.conftest import bot_said, until
+from tests.handlers.looks import all_tickets
 from tests.handlers.test_surge_estates import XINGFULI, _all_open
 
 App = Application  # type: ignore[type-arg]
@@ -25,11 +24,6 @@ TRAPPED = {
     "en": "Someone is trapped in the lift of Xingfuli building 3, please hurry",
 }
 NUMBER = {"zh": "电梯困人救援", "en": "Lift rescue"}
-
-
-async def _tickets(application: App) -> list[Ticket]:
-    async with application.bot_data.desk.sessions() as session:
-        return list(await session.scalars(select(Ticket).order_by(Ticket.id)))
 
 
 def _said(emulator: Emulator, chat_id: int) -> str:
@@ -54,7 +48,7 @@ async def test_a_danger_at_an_incidents_place_is_its_own_ticket_linked_to_it(
     emulator, application = running
     world = emulator.world
     await _all_open(emulator, 716000, XINGFULI)
-    rows = await _tickets(application)
+    rows = await all_tickets(application)
     incident_id = rows[0].incident_id
     assert incident_id and {t.incident_id for t in rows} == {incident_id}
     await _post(emulator, incident_id, FIRST_UPDATE)
@@ -62,7 +56,7 @@ async def test_a_danger_at_an_incidents_place_is_its_own_ticket_linked_to_it(
     world.add_user(user, "R6", language)
     await world.user_sends(user, TRAPPED[language])
     await until(lambda: "#6" in _said(emulator, user))
-    rows = await _tickets(application)
+    rows = await all_tickets(application)
     assert len(rows) == 6
     trapped = rows[5]
     assert trapped.priority == "urgent" and trapped.requester_id != rows[0].requester_id
@@ -83,13 +77,13 @@ async def test_a_danger_from_a_requester_of_the_incident_is_not_merged_into_thei
     their place is in."""
     emulator, application = running
     await _all_open(emulator, 717000, XINGFULI)
-    rows = await _tickets(application)
+    rows = await all_tickets(application)
     incident_id = rows[0].incident_id
     assert incident_id
     user = 717001  # the first of them: "幸福里3号楼停电了"
     await emulator.world.user_sends(user, "电梯里有人被困了,快来人")
     await until(lambda: "#6" in _said(emulator, user))
-    rows = await _tickets(application)
+    rows = await all_tickets(application)
     assert len(rows) == 6 and rows[5].priority == "urgent"
     assert rows[5].requester_id == rows[0].requester_id
     assert rows[5].incident_id == incident_id
@@ -105,13 +99,13 @@ async def test_resolving_the_incident_leaves_the_danger_to_be_settled_on_its_own
     emulator, application = running
     world = emulator.world
     await _all_open(emulator, 718000, XINGFULI)
-    incident_id = (await _tickets(application))[0].incident_id
+    incident_id = (await all_tickets(application))[0].incident_id
     assert incident_id
     user = 718100
     world.add_user(user, "R6", "zh")
     await world.user_sends(user, TRAPPED["zh"])
     await until(lambda: "#6" in _said(emulator, user))
-    rows = await _tickets(application)
+    rows = await all_tickets(application)
     assert rows[5].incident_id == incident_id
     assert {t.department_key for t in rows} == {"utilities"}
     before = len(bot_said(world, MANAGEMENT_CHAT))
@@ -121,5 +115,5 @@ async def test_resolving_the_incident_leaves_the_danger_to_be_settled_on_its_own
     await until(lambda: any("已办结" in e.text for e in bot_said(world, MANAGEMENT_CHAT)[before:]))
     told = next(e.text for e in bot_said(world, MANAGEMENT_CHAT)[before:] if "已办结" in e.text)
     assert "5 件" in told and "#6" in told and "人身危险" in told, told
-    rows = await _tickets(application)
+    rows = await all_tickets(application)
     assert str(rows[5].status) == "open" and all(str(t.status) == "resolved" for t in rows[:5])

@@ -15,17 +15,13 @@ from typing import Any
 import pytest
 from telegram.ext import Application
 
-from bot.models import Ticket
 from emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, REQUESTER, bot_lines, bot_said, until
+from tests.handlers.danger import no_emergency, on_to_a_person, raised_in_its_ticket
+from tests.handlers.looks import ticket_no
 
 App = Application  # type: ignore[type-arg]
 MANAGEMENT = -1000000000900
-
-
-async def _ticket(application: App, ticket_id: int) -> Ticket | None:
-    async with application.bot_data.desk.sessions() as session:
-        return await session.get(Ticket, ticket_id)
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -50,11 +46,11 @@ async def test_a_danger_said_in_new_words_is_urgent_at_once(
     await world.user_sends(user, text)
 
     async def opened() -> bool:
-        return await _ticket(application, 1) is not None
+        return await ticket_no(application, 1) is not None
 
     await until(opened)
     await until(lambda: any(promise in e.text for e in bot_said(world, user)))
-    ticket = await _ticket(application, 1)
+    ticket = await ticket_no(application, 1)
     assert ticket is not None
     assert (ticket.priority, ticket.category) == ("urgent", "fault_report")
     assert ticket.first_response_due_at is not None
@@ -81,34 +77,13 @@ async def test_smoke_gets_no_answer_about_gas(
     await world.user_sends(user, text)
 
     async def urgent() -> bool:
-        ticket = await _ticket(application, 1)
+        ticket = await ticket_no(application, 1)
         return ticket is not None and ticket.priority == "urgent"
 
     await until(urgent)
     await until(lambda: any("#1" in e.text for e in bot_said(world, user)))
     said = " ".join(e.text for e in bot_said(world, user))
     assert "gas main" not in said and "燃气总阀" not in said
-
-
-async def _to_a_person(emulator: Emulator, user: int) -> None:
-    """Press through the bot's offers ("none of these") and category question
-    (consultation) until a person has the matter: ticket #1 promised."""
-    world = emulator.world
-    for _ in range(3):
-        if any("#1" in e.text for e in bot_said(world, user)):
-            return
-        last = bot_said(world, user)[-1]
-        pressed = [
-            b["callback_data"]
-            for row in last.buttons
-            for b in row
-            if b["callback_data"] == "human" or b["text"] in ("咨询", "Consultation")
-        ]
-        assert pressed, last.text
-        count = len(bot_said(world, user))
-        await world.user_presses(user, user, last.message_id, pressed[0])
-        await until(lambda n=count: len(bot_said(world, user)) > n)  # type: ignore[misc]
-    await until(lambda: any("#1" in e.text for e in bot_said(world, user)))
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -128,15 +103,7 @@ async def test_ordinary_words_of_smoke_fire_and_gas_are_no_emergency(
     running: tuple[Emulator, App], user: int, text: str
 ) -> None:
     emulator, application = running
-    world = emulator.world
-    await world.user_sends(user, text)
-    said = await bot_lines(emulator, user, 1)
-    if said[-1].buttons:  # offers or the category question: on to a person
-        await _to_a_person(emulator, user)
-    assert not any("119" in e.text for e in bot_said(world, user))
-    ticket = await _ticket(application, 1)
-    assert ticket is None or ticket.priority == "normal"
-    assert not bot_said(world, MANAGEMENT)
+    await no_emergency(emulator, application, user, text)
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -150,9 +117,9 @@ async def test_a_planned_outage_restated_is_not_urgent(running: tuple[Emulator, 
     await world.user_sends(REQUESTER, "又停电了吗?是计划停电吗")
     said: list[Any] = await bot_lines(emulator, REQUESTER, 2)
     if said[-1].buttons:
-        await _to_a_person(emulator, REQUESTER)
+        await on_to_a_person(emulator, REQUESTER)
     await until(lambda: any("#1" in e.text for e in bot_said(world, REQUESTER)))
-    ticket = await _ticket(application, 1)
+    ticket = await ticket_no(application, 1)
     assert ticket is not None and ticket.priority == "normal"
     assert not any("119" in e.text for e in bot_said(world, REQUESTER))
     assert not bot_said(world, MANAGEMENT)
@@ -176,23 +143,7 @@ async def test_a_danger_of_a_kind_said_into_an_open_ticket_raises_it(
 ) -> None:
     """No configured phrase in it: the kind alone raises the ticket, the numbers told."""
     emulator, application = running
-    world = emulator.world
-    await world.user_sends(user, first)
-    await bot_lines(emulator, user, 2)
-    ticket = await _ticket(application, 1)
-    assert ticket is not None and ticket.priority == "normal"
-    await world.user_sends(user, then)
-
-    async def urgent() -> bool:
-        ticket = await _ticket(application, 1)
-        return ticket is not None and ticket.priority == "urgent"
-
-    await until(urgent)
-    await until(lambda: any(raised in e.text for e in bot_said(world, user)))
-    advice = next(e for e in bot_said(world, user) if raised in e.text)
-    assert "119" in advice.text
-    alert = await bot_lines(emulator, MANAGEMENT, 1)
-    assert any("#1" in line.text for line in alert)
+    await raised_in_its_ticket(emulator, application, user, first, then, raised)
 
 
 @pytest.mark.parametrize("store", ["sqlite"])

@@ -15,19 +15,14 @@ from datetime import timedelta
 import pytest
 from telegram.ext import Application
 
-from bot.models import Ticket
 from emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, REQUESTER, bot_lines, bot_said, until
-from tests.handlers.test_emergency_kinds import _to_a_person
+from tests.handlers.danger import no_emergency
+from tests.handlers.looks import ticket_no
 
 App = Application  # type: ignore[type-arg]
 MANAGEMENT = -1000000000900
 PHOTO = {"photo": [{"file_id": "p-1", "file_unique_id": "u-1", "width": 90, "height": 90}]}
-
-
-async def _ticket(application: App, ticket_id: int) -> Ticket | None:
-    async with application.bot_data.desk.sessions() as session:
-        return await session.get(Ticket, ticket_id)
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -59,11 +54,11 @@ async def test_a_danger_to_people_is_urgent_at_once(
     await world.user_sends(user, text)
 
     async def opened() -> bool:
-        return await _ticket(application, 1) is not None
+        return await ticket_no(application, 1) is not None
 
     await until(opened)
     await until(lambda: any("#1" in e.text for e in bot_said(world, user)))
-    ticket = await _ticket(application, 1)
+    ticket = await ticket_no(application, 1)
     assert ticket is not None
     assert (ticket.priority, ticket.category) == ("urgent", "fault_report")
     assert ticket.first_response_due_at - ticket.opened_at == timedelta(minutes=15)
@@ -96,15 +91,7 @@ async def test_past_how_to_and_figurative_words_are_no_emergency(
     running: tuple[Emulator, App], user: int, text: str
 ) -> None:
     emulator, application = running
-    world = emulator.world
-    await world.user_sends(user, text)
-    said = await bot_lines(emulator, user, 1)
-    if said[-1].buttons:  # offers or the category question: on to a person
-        await _to_a_person(emulator, user)
-    assert not any("119" in e.text for e in bot_said(world, user))
-    ticket = await _ticket(application, 1)
-    assert ticket is None or ticket.priority == "normal"
-    assert not bot_said(world, MANAGEMENT)
+    await no_emergency(emulator, application, user, text)
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -141,7 +128,7 @@ async def test_the_numbers_come_before_the_ticket_words(
     await world.user_sends_content(user, {**PHOTO, "caption": caption})
 
     async def urgent() -> bool:
-        ticket = await _ticket(application, 1)
+        ticket = await ticket_no(application, 1)
         return ticket is not None and ticket.priority == "urgent"
 
     await until(urgent)

@@ -13,9 +13,8 @@ from datetime import timedelta
 import pytest
 from telegram.ext import Application
 
-from bot.config import Settings, load_settings
+from bot.config import Settings
 from emulator.server import Emulator
-from tests.conftest import ROOT
 from tests.handlers.conftest import (
     GENERAL_GROUP,
     REQUESTER,
@@ -23,6 +22,7 @@ from tests.handlers.conftest import (
     bot_lines,
     bot_said,
     only_topic,
+    staff_speaking,
     until,
 )
 
@@ -51,10 +51,7 @@ HISTORY = {
 
 @pytest.fixture
 def settings(request: pytest.FixtureRequest) -> Settings:
-    """config.yaml, the staff's language as the test says."""
-    configured = load_settings(ROOT / "config.yaml")
-    languages = configured.languages.model_copy(update={"default": request.param})
-    return configured.model_copy(update={"languages": languages})
+    return staff_speaking(request.param)
 
 
 async def _asked_and_answered(emulator: Emulator, desk_clock: DeskClock) -> int:

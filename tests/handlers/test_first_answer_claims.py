@@ -15,16 +15,17 @@ import pytest
 from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.config import Settings, load_settings
+from bot.config import Settings
 from bot.models import Direction, TicketMessage
 from emulator.server import Emulator
-from tests.conftest import ROOT
 from tests.handlers.conftest import (
     GENERAL_GROUP,
     REQUESTER,
+    answer_to,
     bot_lines,
     bot_said,
     only_topic,
+    staff_speaking,
     until,
 )
 
@@ -61,31 +62,7 @@ OWNED = {
 
 @pytest.fixture
 def settings(request: pytest.FixtureRequest) -> Settings:
-    """config.yaml, the staff's language as the test says."""
-    configured = load_settings(ROOT / "config.yaml")
-    languages = configured.languages.model_copy(update={"default": request.param})
-    return configured.model_copy(update={"languages": languages})
-
-
-async def _answer_to(emulator: Emulator, who: int, text: str, **where: object) -> str:
-    """What the bot answers `who` writing `text` in the general group (where: thread_id,
-    reply_to): its reply to their message."""
-    world = emulator.world
-    sent = await world.user_sends(who, text, GENERAL_GROUP, **where)
-    assert sent is not None
-    mine = sent["message"]["message_id"]
-
-    def answer() -> str | None:
-        for line in bot_said(world, GENERAL_GROUP):
-            message = world.messages[(GENERAL_GROUP, line.message_id)]
-            if message.get("reply_to_message", {}).get("message_id") == mine:
-                return str(line.text)
-        return None
-
-    await until(answer)
-    found = answer()
-    assert found is not None
-    return found
+    return staff_speaking(request.param)
 
 
 def _heard(emulator: Emulator) -> list[str]:
@@ -105,7 +82,7 @@ async def test_an_officer_answering_under_an_unclaimed_card_claims_it(
     await world.user_sends(REQUESTER, "我想申请公租房")
     (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
     await bot_lines(emulator, REQUESTER, 1)  # the promise
-    told = await _answer_to(emulator, OFFICER, ASKED, reply_to=card.message_id)
+    told = await answer_to(emulator, GENERAL_GROUP, OFFICER, ASKED, reply_to=card.message_id)
     assert YOURS[language] in told, told
     # The requester hears who owns it, then the answer.
     await until(lambda: ASKED in _heard(emulator))
@@ -143,16 +120,22 @@ async def test_other_staff_words_under_a_card_are_kept_as_their_note_and_they_he
     await world.user_sends(REQUESTER, "我想申请公租房")
     (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
     await bot_lines(emulator, REQUESTER, 1)  # the promise
-    told = await _answer_to(emulator, OTHER_DEPARTMENT, REMARK, reply_to=card.message_id)
+    told = await answer_to(
+        emulator, GENERAL_GROUP, OTHER_DEPARTMENT, REMARK, reply_to=card.message_id
+    )
     assert all(part in told for part in NOT_OURS[language]), told
-    told = await _answer_to(emulator, SUPERVISOR, "谁来接一下", reply_to=card.message_id)
+    told = await answer_to(
+        emulator, GENERAL_GROUP, SUPERVISOR, "谁来接一下", reply_to=card.message_id
+    )
     assert all(part in told for part in UNCLAIMED[language]), told
     # Still nobody's: the card keeps its Claim button; the officer claims it.
     await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
     await until(lambda: any("王芳" in text for text in _heard(emulator)))
     # Once owned, another department's officer is told who owns it.
     where = {"reply_to": card.message_id}
-    told = await _answer_to(emulator, OTHER_DEPARTMENT, "我上次接过他的电话", **where)
+    told = await answer_to(
+        emulator, GENERAL_GROUP, OTHER_DEPARTMENT, "我上次接过他的电话", **where
+    )
     assert all(part in told for part in OWNED[language]), told
     if forum:  # the owner reads in the topic the notes from before the claim, and this one
         topic = await only_topic(world, GENERAL_GROUP)

@@ -12,20 +12,16 @@ import pytest
 from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.models import InquiryOffer, Requester, Ticket
+from bot.models import InquiryOffer, Requester
 from emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, REQUESTER, bot_lines, bot_said, until
+from tests.handlers.looks import all_tickets
 from tests.handlers.test_every_kind import control
 
 App = Application  # type: ignore[type-arg]
 UTILITIES_GROUP = -1000000000103
 CHOOSE = {REQUESTER: "事项类型", ENGLISH: "what kind of matter"}
 FAULT = {REQUESTER: "(故障报修)", ENGLISH: "(Fault report)"}
-
-
-async def _tickets(application: App) -> list[Ticket]:
-    async with application.bot_data.desk.sessions() as session:
-        return list((await session.scalars(select(Ticket).order_by(Ticket.id))).all())
 
 
 async def _says(emulator: Emulator, user: int, text: str) -> dict[str, Any]:
@@ -56,7 +52,7 @@ async def test_a_plain_fault_report_opens_a_fault_ticket_without_asking_its_kind
     await _says(emulator, user, report)
     await until(lambda: any(FAULT[user] in e.text for e in bot_said(emulator.world, user)))
     assert not any(CHOOSE[user] in e.text for e in bot_said(emulator.world, user))
-    (ticket,) = await _tickets(application)
+    (ticket,) = await all_tickets(application)
     assert (ticket.category, ticket.department_key) == ("fault_report", "utilities")
     assert report in ticket.question
     (card,) = await bot_lines(emulator, UTILITIES_GROUP, 1)
@@ -162,11 +158,11 @@ async def test_an_edit_under_the_category_buttons_opens_nothing_until_chosen(
     await control(emulator, "edits", edit)
     await until(lambda: len(bot_said(world, user)) >= 2)
     assert updated in bot_said(world, user)[-1].text
-    assert await _tickets(application) == []
+    assert await all_tickets(application) == []
     body = {"user_id": user, "chat_id": user, "message_id": choice.message_id}
     await control(emulator, "presses", {**body, "data": "cat:complaint"})
     await until(lambda: len(bot_said(world, user)) >= 3)
-    (ticket,) = await _tickets(application)
+    (ticket,) = await all_tickets(application)
     assert (ticket.category, ticket.question) == ("complaint", corrected)
 
 
@@ -215,7 +211,7 @@ async def test_a_template_asks_only_for_the_details_not_given(
     assert received in promise.text, promise.text
     assert not_asked not in answer.text, answer.text
     assert not_asked not in promise.text.replace(received, ""), promise.text
-    (ticket,) = await _tickets(application)
+    (ticket,) = await all_tickets(application)
     assert ticket.department_key == "utilities"
 
 
@@ -261,7 +257,7 @@ async def test_not_solved_under_an_older_answer_is_about_its_question(
     body = {"user_id": user, "chat_id": user, "message_id": older.message_id, "data": "human"}
     await control(emulator, "presses", body)
     await until(lambda: any("#1" in e.text for e in bot_said(world, user)))
-    (ticket,) = await _tickets(application)
+    (ticket,) = await all_tickets(application)
     assert ticket.question == first
     promise = next(e for e in bot_said(world, user) if "#1" in e.text)
     assert about in promise.text, promise.text

@@ -8,19 +8,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.models import Ticket
 from emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, REQUESTER, bot_said, until
+from tests.handlers.looks import all_tickets
 
 App = Application  # type: ignore[type-arg]
-
-
-async def _tickets(application: App) -> list[Ticket]:
-    async with application.bot_data.desk.sessions() as session:
-        return list((await session.execute(select(Ticket).order_by(Ticket.id))).scalars())
 
 
 def _promise(world: Any, user: int) -> str | None:
@@ -59,7 +53,7 @@ async def test_the_promise_says_noted_only_what_the_words_gave(
     await until(lambda: _promise(world, user) is not None)
     promise = _promise(world, user)
     assert promise is not None and noted in promise and asked in promise, promise
-    (ticket,) = await _tickets(application)
+    (ticket,) = await all_tickets(application)
     assert (ticket.category, ticket.department_key) == ("fault_report", "utilities")
 
 
@@ -125,6 +119,6 @@ async def test_a_place_then_the_matter_is_read_together(
     await world.user_sends(user, matter)
     await until(lambda: _promise(world, user) is not None)
     assert STREETLIGHT[user] in (_promise(world, user) or "")
-    (ticket,) = await _tickets(application)
+    (ticket,) = await all_tickets(application)
     assert (ticket.category, ticket.department_key) == ("fault_report", "utilities")
     assert matter in ticket.question and (place or "").strip(",") in ticket.question

@@ -12,19 +12,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.models import Ticket
 from emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, REQUESTER, bot_said, until
+from tests.handlers.looks import all_tickets
 
 App = Application  # type: ignore[type-arg]
-
-
-async def _tickets(application: App) -> list[Ticket]:
-    async with application.bot_data.desk.sessions() as session:
-        return list((await session.execute(select(Ticket).order_by(Ticket.id))).scalars())
 
 
 async def _step(world: Any, user: int, step: str) -> None:
@@ -67,7 +61,7 @@ async def test_a_housing_fund_or_social_security_follow_up_goes_to_social_securi
     for step in steps:
         await _step(world, user, step)
     await until(lambda: any("#1" in e.text for e in bot_said(world, user)))
-    (ticket,) = await _tickets(application)
+    (ticket,) = await all_tickets(application)
     assert ticket.department_key == "social_security", ticket.question
     if not_said is not None:  # "补办要多久" is the social security card's, not the ID card's
         assert not any(not_said in e.text for e in bot_said(world, user)[1:])

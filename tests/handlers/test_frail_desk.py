@@ -15,17 +15,12 @@ from typing import Any
 import pytest
 from telegram.ext import Application
 
-from bot.models import Ticket
 from emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, REQUESTER, bot_lines, bot_said, until
+from tests.handlers.looks import ticket_no
 
 App = Application  # type: ignore[type-arg]
 MANAGEMENT = -1000000000900
-
-
-async def _ticket(application: App, ticket_id: int) -> Ticket | None:
-    async with application.bot_data.desk.sessions() as session:
-        return await session.get(Ticket, ticket_id)
 
 
 async def _told(emulator: Emulator, user: int, text: str) -> list[Any]:
@@ -42,7 +37,7 @@ async def test_a_grandmother_in_a_cold_home_is_urgent_and_the_supervisors_alerte
 ) -> None:
     emulator, application = running
     said = await _told(emulator, REQUESTER, "我奶奶八十多岁了,家里暖气一直不热,屋里才几度")
-    ticket = await _ticket(application, 1)
+    ticket = await ticket_no(application, 1)
     assert ticket is not None and ticket.priority == "urgent"
     assert ticket.first_response_due_at is not None
     assert ticket.first_response_due_at - ticket.opened_at <= timedelta(minutes=30)
@@ -68,7 +63,7 @@ async def test_a_frail_person_not_answering_the_door_is_a_welfare_emergency(
 ) -> None:
     emulator, application = running
     said = await _told(emulator, user, text)
-    ticket = await _ticket(application, 1)
+    ticket = await ticket_no(application, 1)
     assert ticket is not None and ticket.priority == "urgent"
     assert ticket.first_response_due_at is not None
     assert ticket.first_response_due_at - ticket.opened_at <= timedelta(minutes=30)
@@ -100,7 +95,7 @@ async def test_a_broken_lift_button_is_a_fault_report_at_once(
     said = bot_said(world, user)
     assert not [line for line in said if line.buttons]
     await until(lambda: any("#1" in e.text for e in bot_said(world, user)))
-    ticket = await _ticket(application, 1)
+    ticket = await ticket_no(application, 1)
     assert ticket is not None and ticket.category == "fault_report"
 
 

@@ -14,10 +14,10 @@ import pytest
 from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.models import Direction, OutboxMessage, StaffLink, Ticket, TicketMessage
+from bot.models import Direction, OutboxMessage, TicketMessage
 from emulator.server import Emulator
 from tests.handlers.conftest import REQUESTER, bot_said, until
-from tests.handlers.test_handoff_form import GROUPS, OFFICERS, a_form
+from tests.handlers.handing import GROUPS, OFFICERS, a_form, accepted, linked
 
 App = Application  # type: ignore[type-arg]
 PHOTO = {"photo": [{"file_id": "p-1", "file_unique_id": "u-1", "width": 90, "height": 90}]}
@@ -31,24 +31,6 @@ def replies_to(world: Any, chat_id: int, message_id: int) -> list[Any]:
         if world.messages[(chat_id, e.message_id)].get("reply_to_message", {}).get("message_id")
         == message_id
     ]
-
-
-async def accepted(emulator: Emulator, application: App) -> tuple[str, Any, str, Any]:
-    """A form accepted by the receiving department: that department, the form, the ticket's
-    own department and its topic there."""
-    world = emulator.world
-    to, form, department = await a_form(emulator)
-    await world.user_presses(OFFICERS[to], GROUPS[to], form.message_id, "accept:1")
-    desk = application.bot_data.desk
-
-    async def handled() -> bool:
-        async with desk.sessions() as session:
-            return await session.scalar(select(Ticket.handling_department_key)) == to
-
-    await until(handled)
-    await until(lambda: "接收办理" in form.text)
-    (topic,) = world.chats[GROUPS[department]].topics.values()
-    return to, form, department, topic
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -97,11 +79,7 @@ async def test_the_accepting_departments_reply_to_the_relayed_words_reaches_the_
     await until(lambda: any(words in e.text for e in bot_said(world, group)))
     (relayed,) = [e for e in bot_said(world, group) if words in e.text]
 
-    async def linked() -> bool:  # the sender records links a moment after it sends
-        async with desk.sessions() as session:
-            return await session.get(StaffLink, (group, relayed.message_id)) is not None
-
-    await until(linked)
+    await linked(application, group, relayed.message_id)  # recorded a moment after sent
     reply = "明天上午十点前到。"
     await world.user_sends(OFFICERS[to], reply, group, reply_to=relayed.message_id)
     name = desk.rules.staff.shown_as(OFFICERS[to])
@@ -188,11 +166,7 @@ async def test_a_question_on_the_form_before_accepting_goes_to_the_owner_who_ans
 
     # The owner answers it by replying to it in the ticket's topic: it goes to the asking
     # department under the form, not to the requester.
-    async def linked() -> bool:  # the sender records links a moment after it sends
-        async with desk.sessions() as session:
-            return await session.get(StaffLink, (GROUPS[department], told.message_id)) is not None
-
-    await until(linked)
+    await linked(application, GROUPS[department], told.message_id)
     answer = "已提交,见附件材料清单第3项。"
     await world.user_sends(
         OFFICERS[department], answer, GROUPS[department], topic.thread_id, told.message_id

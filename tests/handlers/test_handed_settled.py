@@ -14,12 +14,11 @@ from typing import Any
 import pytest
 from telegram.ext import Application
 
-from bot.config import Settings, load_settings
+from bot.config import Settings
 from bot.models import Ticket, TicketStatus
 from emulator.server import Emulator
 from handlers.context import DeskContext
 from handlers.runtime.jobs import sweep
-from tests.conftest import ROOT
 from tests.handlers.conftest import (
     GENERAL_GROUP,
     REQUESTER,
@@ -27,6 +26,7 @@ from tests.handlers.conftest import (
     bot_lines,
     bot_said,
     only_topic,
+    staff_speaking,
     until,
 )
 from tests.handlers.test_handed_over import replies_to
@@ -55,10 +55,7 @@ TOLD = {
 
 @pytest.fixture
 def settings(request: pytest.FixtureRequest) -> Settings:
-    """config.yaml, the staff's language as the test says."""
-    configured = load_settings(ROOT / "config.yaml")
-    languages = configured.languages.model_copy(update={"default": request.param})
-    return configured.model_copy(update={"languages": languages})
+    return staff_speaking(request.param)
 
 
 async def _status(application: App, status: TicketStatus, handling: str = "utilities") -> None:

@@ -7,29 +7,15 @@ Through the real Application against the emulation."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.models import StaffLink, Ticket
 from emulator.server import Emulator
-from tests.handlers.conftest import ENGLISH, REQUESTER, bot_lines, bot_said, only_topic, until
-from tests.handlers.test_handed_over import accepted, replies_to
-from tests.handlers.test_handoff_form import GROUPS, OFFICERS, form_in
-from tests.handlers.test_whole_input import to_a_person
+from tests.handlers.conftest import ENGLISH, REQUESTER, bot_said, until
+from tests.handlers.handing import GROUPS, OFFICERS, accepted, an_english_deposit_accepted, linked
+from tests.handlers.test_handed_over import replies_to
 
 App = Application  # type: ignore[type-arg]
 PHOTO = {"photo": [{"file_id": "p-9", "file_unique_id": "u-9", "width": 90, "height": 90}]}
-
-
-async def linked(application: App, chat_id: int, message_id: int) -> None:
-    """Wait until the sender has recorded the link of a message it sent."""
-    desk = application.bot_data.desk
-
-    async def done() -> bool:
-        async with desk.sessions() as session:
-            return await session.get(StaffLink, (chat_id, message_id)) is not None
-
-    await until(done)
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -75,30 +61,7 @@ async def test_an_english_requester_reads_who_speaks_in_english(
     emulator, application = running
     world = emulator.world
     desk = application.bot_data.desk
-    await world.user_sends(
-        ENGLISH, "My landlord is keeping my deposit and will not answer my calls, what can I do?"
-    )
-    await to_a_person(emulator, ENGLISH, (await bot_lines(emulator, ENGLISH, 1))[-1])
-    await until(lambda: any(bot_said(world, chat) for chat in GROUPS.values()))
-    department = next(key for key, chat in GROUPS.items() if bot_said(world, chat))
-    (card,) = bot_said(world, GROUPS[department])
-    await world.user_presses(OFFICERS[department], GROUPS[department], card.message_id, "claim:1")
-    topic = await only_topic(world, GROUPS[department])
-    to = "utilities" if department != "utilities" else "social_security"
-    await world.user_sends(
-        OFFICERS[department],
-        f"/transfer {to} deposit dispute | please contact the landlord | 8",
-        GROUPS[department],
-        topic.thread_id,
-    )
-    form = await form_in(emulator, GROUPS[to])
-    await world.user_presses(OFFICERS[to], GROUPS[to], form.message_id, "accept:1")
-
-    async def handled() -> bool:
-        async with desk.sessions() as session:
-            return await session.scalar(select(Ticket.handling_department_key)) == to
-
-    await until(handled)
+    to, form, _department = await an_english_deposit_accepted(emulator, application)
     reply = "We will call your landlord today."
     await world.user_sends(OFFICERS[to], reply, GROUPS[to], reply_to=form.message_id)
     await until(lambda: any(reply in e.text for e in bot_said(world, ENGLISH)))

@@ -6,7 +6,6 @@ the real Application against the emulation."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -19,58 +18,12 @@ from tests.conftest import MONDAY_9AM
 from tests.handlers.conftest import (
     REQUESTER,
     DeskClock,
-    bot_lines,
     bot_said,
-    only_topic,
     until,
 )
-from tests.handlers.test_whole_input import to_a_person
+from tests.handlers.handing import GROUPS, OFFICERS, WORDS, a_form, accept
 
 App = Application  # type: ignore[type-arg]
-GROUPS = {
-    "general": -1000000000101,
-    "social_security": -1000000000102,
-    "utilities": -1000000000103,
-}
-OFFICERS = {"general": 100101, "social_security": 100201, "utilities": 100301}
-# Longer than the 1,800 characters the form showed of the words, shorter than a message.
-CROWDED = "家里三口人挤在十平米的出租屋里,孩子上学也远。"
-WORDS = "我想申请公租房," + CROWDED * 100 + "电话13800001234"
-
-
-async def a_ticket_with_an_inquiry(emulator: Emulator) -> tuple[str, Any]:
-    """A ticket whose first inquiry has more than the question (a greeting, the bot's
-    question, the words), claimed in its group: the department and its topic."""
-    world = emulator.world
-    await world.user_sends(REQUESTER, "你好")
-    await bot_lines(emulator, REQUESTER, 1)
-    await world.user_sends(REQUESTER, WORDS)
-    await to_a_person(emulator, REQUESTER, (await bot_lines(emulator, REQUESTER, 2))[-1])
-    await until(lambda: any(bot_said(world, chat) for chat in GROUPS.values()))
-    department = next(key for key, chat in GROUPS.items() if bot_said(world, chat))
-    (card,) = bot_said(world, GROUPS[department])
-    await world.user_presses(OFFICERS[department], GROUPS[department], card.message_id, "claim:1")
-    return department, await only_topic(world, GROUPS[department])
-
-
-async def form_in(emulator: Emulator, chat_id: int) -> Any:
-    (form,) = await bot_lines(emulator, chat_id, 1)
-    return form
-
-
-async def a_form(emulator: Emulator) -> tuple[str, Any, str]:
-    """A ticket with an inquiry, claimed and sent to another department: that department,
-    the form in its group, and the ticket's own department."""
-    world = emulator.world
-    department, topic = await a_ticket_with_an_inquiry(emulator)
-    to = "utilities" if department != "utilities" else "social_security"
-    await world.user_sends(
-        OFFICERS[department],
-        f"/transfer {to} 需上门核实住房情况 | 请安排走访 | 8",
-        GROUPS[department],
-        topic.thread_id,
-    )
-    return to, await form_in(emulator, GROUPS[to]), department
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -111,14 +64,8 @@ async def test_the_receiving_officers_reply_to_the_form_reaches_the_requester(
     world = emulator.world
     to, form, department = await a_form(emulator)
     receiver = OFFICERS[to]
-    await world.user_presses(receiver, GROUPS[to], form.message_id, "accept:1")
+    await accept(emulator, application, to, form)
     desk = application.bot_data.desk
-
-    async def accepted() -> bool:
-        async with desk.sessions() as session:
-            return await session.scalar(select(Ticket.handling_department_key)) == to
-
-    await until(accepted)
     reply = "您好,我们明天上午上门核实。"
     await world.user_sends(receiver, reply, GROUPS[to], reply_to=form.message_id)
     # Saying who speaks: not the owner the requester knows (tests/handlers/test_handler_speaks.py).

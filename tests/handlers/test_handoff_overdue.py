@@ -14,7 +14,7 @@ from emulator.server import Emulator
 from handlers.context import DeskContext
 from handlers.runtime.jobs import sweep
 from tests.handlers.conftest import REQUESTER, DeskClock, bot_said, until
-from tests.handlers.test_handoff_form import GROUPS, OFFICERS, a_form
+from tests.handlers.handing import GROUPS, OFFICERS, a_form
 
 App = Application  # type: ignore[type-arg]
 

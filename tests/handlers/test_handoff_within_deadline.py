@@ -18,8 +18,8 @@ from emulator.server import Emulator
 from handlers.context import DeskContext
 from handlers.runtime.jobs import sweep
 from tests.handlers.conftest import DeskClock, bot_lines, bot_said, until
+from tests.handlers.handing import GROUPS, OFFICERS, a_ticket_with_an_inquiry
 from tests.handlers.test_handed_settled import _accepted
-from tests.handlers.test_handoff_form import GROUPS, OFFICERS, a_ticket_with_an_inquiry
 
 App = Application  # type: ignore[type-arg]
 SUPERVISOR = 100190  # 张主任, the general window's

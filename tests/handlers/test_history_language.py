@@ -10,10 +10,16 @@ import re
 import pytest
 from telegram.ext import Application
 
-from bot.config import Settings, load_settings
+from bot.config import Settings
 from emulator.server import Emulator
-from tests.conftest import ROOT
-from tests.handlers.conftest import REQUESTER, bot_lines, bot_said, only_topic, until
+from tests.handlers.conftest import (
+    REQUESTER,
+    bot_lines,
+    bot_said,
+    only_topic,
+    staff_speaking,
+    until,
+)
 
 App = Application  # type: ignore[type-arg]
 SUPERVISOR, MANAGEMENT_CHAT, GENERAL_GROUP = 100190, -1000000000900, -1000000000101
@@ -26,10 +32,7 @@ SAYS = {
 
 @pytest.fixture
 def settings(request: pytest.FixtureRequest) -> Settings:
-    """config.yaml, the staff's language as the test says."""
-    configured = load_settings(ROOT / "config.yaml")
-    languages = configured.languages.model_copy(update={"default": request.param})
-    return configured.model_copy(update={"languages": languages})
+    return staff_speaking(request.param)
 
 
 @pytest.mark.parametrize("store", ["sqlite"])

@@ -17,13 +17,9 @@ from telegram.ext import Application
 from bot.models import Ticket
 from emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, REQUESTER, bot_said, until
+from tests.handlers.looks import all_tickets
 
 App = Application  # type: ignore[type-arg]
-
-
-async def _tickets(application: App) -> list[Ticket]:
-    async with application.bot_data.desk.sessions() as session:
-        return list((await session.execute(select(Ticket))).scalars())
 
 
 def _with_buttons(world: Any, user: int) -> list[Any]:
@@ -50,7 +46,7 @@ async def test_a_how_to_question_is_answered_not_registered(
     # The reply ends with buttons: the answer's *Solved* / *Not solved*, or "did you mean".
     await until(lambda: _with_buttons(world, user))
     said = bot_said(world, user)
-    assert await _tickets(application) == []
+    assert await all_tickets(application) == []
     assert not any("⚠️" in e.text for e in said)
     if answer is not None:
         assert answer in said[0].text
@@ -71,7 +67,7 @@ async def test_asking_how_to_report_a_gas_leak_is_no_emergency(
     await until(lambda: _with_buttons(world, user))
     said = bot_said(world, user)
     assert not any("⚠️" in e.text for e in said)
-    assert await _tickets(application) == []
+    assert await all_tickets(application) == []
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -91,7 +87,7 @@ async def test_a_how_to_with_the_matter_happening_is_both(
     await until(lambda: any(promise in e.text for e in bot_said(world, user)))
     said = bot_said(world, user)
     assert "95598" in said[0].text  # the number asked for, answered
-    (ticket,) = await _tickets(application)
+    (ticket,) = await all_tickets(application)
     assert ticket.category == "fault_report"
 
 
@@ -105,7 +101,7 @@ async def test_an_outage_asked_about_in_few_words_opens_nothing(
     await world.user_sends(REQUESTER, "停水了找谁")
     await until(lambda: _with_buttons(world, REQUESTER))
     assert "计划停水" in bot_said(world, REQUESTER)[0].text  # the water outage's answer
-    assert await _tickets(application) == []
+    assert await all_tickets(application) == []
     assert not any("⚠️" in e.text for e in bot_said(world, REQUESTER))
 
 
@@ -121,7 +117,7 @@ async def test_the_chinese_outage_happening_is_urgent(running: tuple[Emulator, A
             return bool(await session.scalar(select(func.count()).select_from(Ticket)))
 
     await until(opened)
-    (ticket,) = await _tickets(application)
+    (ticket,) = await all_tickets(application)
     assert ticket.priority == "urgent"
 
 

@@ -7,10 +7,9 @@ from __future__ import annotations
 import pytest
 from telegram.ext import Application
 
-from bot.config import Settings, load_settings
+from bot.config import Settings
 from emulator.server import Emulator
-from tests.conftest import ROOT
-from tests.handlers.conftest import GENERAL_GROUP, bot_lines
+from tests.handlers.conftest import GENERAL_GROUP, bot_lines, staff_speaking
 
 App = Application  # type: ignore[type-arg]
 OFFICER = 100101
@@ -22,10 +21,7 @@ SAID = {
 
 @pytest.fixture
 def settings(request: pytest.FixtureRequest) -> Settings:
-    """config.yaml, the staff's language as the test says."""
-    configured = load_settings(ROOT / "config.yaml")
-    languages = configured.languages.model_copy(update={"default": request.param})
-    return configured.model_copy(update={"languages": languages})
+    return staff_speaking(request.param)
 
 
 @pytest.mark.parametrize("store", ["sqlite"])

@@ -7,12 +7,11 @@ emulation, in both languages."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.models import Ticket
 from emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, REQUESTER, bot_said, until
+from tests.handlers.looks import all_tickets
 
 App = Application  # type: ignore[type-arg]
 OUTAGE = {
@@ -37,11 +36,6 @@ NOISE = {
     ENGLISH: "Loud music in Xingfuli building 3",
 }
 MORE_OUTAGE = {REQUESTER: "幸福里3号楼也停电了", ENGLISH: "Power cut in Xingfuli building 3 too"}
-
-
-async def _tickets(application: App) -> list[Ticket]:
-    async with application.bot_data.desk.sessions() as session:
-        return list(await session.scalars(select(Ticket).order_by(Ticket.id)))
 
 
 async def _opened(emulator: Emulator, user_id: int, text: str, number: int) -> None:
@@ -74,17 +68,17 @@ async def test_another_matter_at_an_incident_s_place_is_its_own_ticket(
     for n, text in enumerate(OUTAGE[user], start=1):
         world.add_user(700000 + n, f"R{n}", language)
         await _opened(emulator, 700000 + n, text, n)
-    found = await _tickets(application)
+    found = await all_tickets(application)
     incident = found[0].incident_id
     assert incident is not None and {t.incident_id for t in found} == {incident}
     await _opened(emulator, user, NOISE[user], len(OUTAGE[user]) + 1)
-    noise = (await _tickets(application))[-1]
+    noise = (await all_tickets(application))[-1]
     assert noise.incident_id is None, noise.question
     # A power cut there still joins it.
     other = 700100
     world.add_user(other, "R100", language)
     await _opened(emulator, other, MORE_OUTAGE[user], len(OUTAGE[user]) + 2)
-    joined = (await _tickets(application))[-1]
+    joined = (await all_tickets(application))[-1]
     assert joined.incident_id == incident, joined.question
 
 
@@ -108,8 +102,8 @@ async def test_a_danger_of_another_kind_at_an_incident_s_place_is_not_linked_to_
     for n, text in enumerate(OUTAGE[user], start=1):
         world.add_user(700000 + n, f"R{n}", language)
         await _opened(emulator, 700000 + n, text, n)
-    assert (await _tickets(application))[0].incident_id is not None
+    assert (await all_tickets(application))[0].incident_id is not None
     await world.user_sends(user, GAS[user])
     await until(lambda: any(f"#{len(OUTAGE[user]) + 1}" in e.text for e in bot_said(world, user)))
-    gas = (await _tickets(application))[-1]
+    gas = (await all_tickets(application))[-1]
     assert gas.priority == "urgent" and gas.incident_id is None, gas.question

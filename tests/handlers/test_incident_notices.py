@@ -10,11 +10,11 @@ from datetime import timedelta
 import pytest
 from telegram.ext import Application
 
-from bot import requesters, tickets
 from emulator.server import Emulator
 from handlers.context import DeskContext
 from handlers.runtime.jobs import sweep
 from tests.handlers.conftest import GENERAL_GROUP, DeskClock, bot_said, until
+from tests.handlers.opening import open_at_desk
 from tests.handlers.test_incidents import COMPLAINTS
 
 App = Application  # type: ignore[type-arg]
@@ -30,28 +30,12 @@ async def test_the_next_day_s_progress_notice_does_not_repeat_the_update(
     running: tuple[Emulator, App], desk_clock: DeskClock, language: str
 ) -> None:
     emulator, application = running
-    desk = DeskContext(application).desk
     world = emulator.world
     people = [760001 + n for n in range(len(COMPLAINTS))]
     for n, (user_id, text) in enumerate(zip(people, COMPLAINTS, strict=True)):
         world.add_user(user_id, f"R{n}", language, started=True)
         desk_clock.now += timedelta(minutes=3)
-        async with desk.transaction() as tx:
-            requester = await requesters.get_or_create_requester(
-                session=tx.session,
-                telegram_user_id=user_id,
-                chat_id=user_id,
-                language=language,
-                now=tx.now,
-            )
-            await tickets.open_ticket(
-                session=tx.session,
-                rules=desk.rules,
-                requester_id=requester.id,
-                question=text,
-                category="complaint",
-                now=tx.now,
-            )
+        await open_at_desk(application, user_id, language, question=text, category="complaint")
     await world.user_sends(OFFICER, f"/incident 1 {UPDATE}", GENERAL_GROUP)
     told = UPDATE.split(" | ")[0 if language == "zh" else 1]
     await until(lambda: any(told in e.text for e in bot_said(world, people[0])))
@@ -73,27 +57,11 @@ async def test_an_incident_s_tickets_escalate_as_one_alert(
     """A tester's outage of 29 linked tickets sent 29 escalations: each step of the ladder
     reaches the supervisors once for the incident, naming how many tickets it has."""
     emulator, application = running
-    desk = DeskContext(application).desk
     world = emulator.world
     for n, text in enumerate(COMPLAINTS):
         user_id = 761001 + n
         world.add_user(user_id, f"R{n}", "zh", started=True)
-        async with desk.transaction() as tx:
-            requester = await requesters.get_or_create_requester(
-                session=tx.session,
-                telegram_user_id=user_id,
-                chat_id=user_id,
-                language="zh",
-                now=tx.now,
-            )
-            await tickets.open_ticket(
-                session=tx.session,
-                rules=desk.rules,
-                requester_id=requester.id,
-                question=text,
-                category="complaint",
-                now=tx.now,
-            )
+        await open_at_desk(application, user_id, "zh", question=text, category="complaint")
     desk_clock.now += timedelta(days=10)
     await sweep(DeskContext(application))
 

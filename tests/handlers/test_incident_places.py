@@ -10,10 +10,9 @@ from __future__ import annotations
 import pytest
 from telegram.ext import Application
 
-from bot.config import Settings, load_settings
+from bot.config import Settings
 from emulator.server import Emulator
-from tests.conftest import ROOT
-from tests.handlers.conftest import bot_lines, bot_said, only_topic, until
+from tests.handlers.conftest import bot_lines, bot_said, only_topic, staff_speaking, until
 from tests.handlers.test_words_on_notices import COMPLAINTS
 
 App = Application  # type: ignore[type-arg]
@@ -26,10 +25,7 @@ UPDATE = "维修人员已到场,预计今晚18点前恢复运行"
 
 @pytest.fixture
 def settings(request: pytest.FixtureRequest) -> Settings:
-    """config.yaml, the staff's language as the test says."""
-    configured = load_settings(ROOT / "config.yaml")
-    languages = configured.languages.model_copy(update={"default": request.param})
-    return configured.model_copy(update={"languages": languages})
+    return staff_speaking(request.param)
 
 
 @pytest.mark.parametrize("store", ["sqlite"])

@@ -10,11 +10,11 @@ import pytest
 from sqlalchemy import select
 from telegram.ext import Application
 
-from bot import requesters, tickets
 from bot.models import Ticket, TicketStatus
 from emulator.server import Emulator
 from handlers.context import DeskContext
 from tests.handlers.conftest import GENERAL_GROUP, bot_said, until
+from tests.handlers.opening import open_at_desk
 from tests.handlers.test_incidents import COMPLAINTS
 
 App = Application  # type: ignore[type-arg]
@@ -32,22 +32,7 @@ async def test_a_supervisor_resolves_every_ticket_of_an_incident_at_once(
     people = [(770001 + n, "en" if n % 2 else "zh") for n in range(len(COMPLAINTS))]
     for (user_id, language), text in zip(people, COMPLAINTS, strict=True):
         world.add_user(user_id, f"R{user_id}", language, started=True)
-        async with desk.transaction() as tx:
-            requester = await requesters.get_or_create_requester(
-                session=tx.session,
-                telegram_user_id=user_id,
-                chat_id=user_id,
-                language=language,
-                now=tx.now,
-            )
-            await tickets.open_ticket(
-                session=tx.session,
-                rules=desk.rules,
-                requester_id=requester.id,
-                question=text,
-                category="complaint",
-                now=tx.now,
-            )
+        await open_at_desk(application, user_id, language, question=text, category="complaint")
     command = f"/incident 1 resolve {SUMMARY['zh']} | {SUMMARY['en']}"
     await world.user_sends(SUPERVISOR, command, GENERAL_GROUP)
     for user_id, language in people:

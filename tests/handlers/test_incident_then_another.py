@@ -8,14 +8,13 @@ first inquiry), never the outage reopened. End to end over the emulation, in bot
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
 from telegram.ext import Application
 
-from bot import requesters, tickets
-from bot.models import Ticket, TicketStatus
+from bot.models import TicketStatus
 from emulator.server import Emulator
-from handlers.context import DeskContext
 from tests.handlers.conftest import ENGLISH, REQUESTER, bot_said, have_written, until
+from tests.handlers.looks import all_tickets
+from tests.handlers.opening import open_at_desk
 
 App = Application  # type: ignore[type-arg]
 SUPERVISOR, UTILITIES_GROUP = 100390, -1000000000103  # of Utilities (config.yaml)
@@ -31,32 +30,22 @@ SUMMARY = {"zh": "已恢复供电", "en": "Power has been restored"}
 
 async def _outage_resolved(application: App, emulator: Emulator) -> None:
     """Five power cuts of one building, one incident, resolved at once by the supervisor."""
-    desk = DeskContext(application).desk
     world = emulator.world
     incident = None
     for user_id, language, text in OUTAGE:
         if user_id not in world.users:
             world.add_user(user_id, f"R{user_id}", language, started=True)
         have_written(world, user_id)
-        async with desk.transaction() as tx:
-            requester = await requesters.get_or_create_requester(
-                session=tx.session,
-                telegram_user_id=user_id,
-                chat_id=user_id,
-                language=language,
-                now=tx.now,
-            )
-            opened = await tickets.open_ticket(
-                session=tx.session,
-                rules=desk.rules,
-                requester_id=requester.id,
-                question=text,
-                category="fault_report",
-                department="utilities",
-                staff_chat_id=UTILITIES_GROUP,
-                now=tx.now,
-            )
-            incident = opened.ticket.incident_id
+        opened = await open_at_desk(
+            application,
+            user_id,
+            language,
+            question=text,
+            category="fault_report",
+            department="utilities",
+            staff_chat_id=UTILITIES_GROUP,
+        )
+        incident = opened.ticket.incident_id
     assert incident is not None
     command = f"/incident {incident} resolve {SUMMARY['zh']} | {SUMMARY['en']}"
     await world.user_sends(SUPERVISOR, command, UTILITIES_GROUP)
@@ -64,11 +53,6 @@ async def _outage_resolved(application: App, emulator: Emulator) -> None:
         await until(
             lambda u=user_id, s=SUMMARY[language]: any(s in e.text for e in bot_said(world, u))
         )
-
-
-async def _tickets(application: App) -> list[Ticket]:
-    async with DeskContext(application).desk.sessions() as session:
-        return list(await session.scalars(select(Ticket).order_by(Ticket.id)))
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -103,14 +87,14 @@ async def test_outage_solved_but_another_thing_is_a_matter_of_its_own(
     if any(c.startswith("cat:") for c in buttons):  # asked what kind of matter it is
         await world.user_presses(requester, requester, reply.message_id, "cat:fault_report")
     await until(lambda: _count(application, len(OUTAGE) + 1))
-    found = await _tickets(application)
+    found = await all_tickets(application)
     mine = found[[u for u, _, _ in OUTAGE].index(requester)]  # requesters made in this order
     assert mine.status is TicketStatus.CLOSED and mine.reopen_count == 0
     assert light in found[-1].question
 
 
 async def _count(application: App, count: int) -> bool:
-    return len(await _tickets(application)) >= count
+    return len(await all_tickets(application)) >= count
 
 
 @pytest.mark.parametrize("store", ["sqlite"])

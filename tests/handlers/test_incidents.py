@@ -8,10 +8,9 @@ from datetime import timedelta
 import pytest
 from telegram.ext import Application
 
-from bot import requesters, tickets
 from emulator.server import Emulator
-from handlers.context import DeskContext
 from tests.handlers.conftest import GENERAL_GROUP, DeskClock, bot_said, until
+from tests.handlers.opening import open_at_desk
 
 App = Application  # type: ignore[type-arg]
 OFFICER = 100101
@@ -41,30 +40,16 @@ async def test_one_incident_update_reaches_every_affected_requester(
     """From an officer in their group, or from management in the supervisors' chat (where the
     surge alert goes; management is in no department, and was once silently ignored)."""
     emulator, application = running
-    desk = DeskContext(application).desk
     world = emulator.world
     people = [700001 + n for n in range(len(COMPLAINTS))]
     incident_id = None
     for n, (user_id, text) in enumerate(zip(people, COMPLAINTS, strict=True)):
         world.add_user(user_id, f"R{n}", "zh", started=True)  # they wrote to the bot before
         desk_clock.now += timedelta(minutes=3)
-        async with desk.transaction() as tx:
-            requester = await requesters.get_or_create_requester(
-                session=tx.session,
-                telegram_user_id=user_id,
-                chat_id=user_id,
-                language="zh",
-                now=tx.now,
-            )
-            opened = await tickets.open_ticket(
-                session=tx.session,
-                rules=desk.rules,
-                requester_id=requester.id,
-                question=text,
-                category="complaint",
-                now=tx.now,
-            )
-            incident_id = opened.ticket.incident_id
+        opened = await open_at_desk(
+            application, user_id, "zh", question=text, category="complaint"
+        )
+        incident_id = opened.ticket.incident_id
     assert incident_id is not None  # five alike in a quarter of an hour are one incident
 
     update = "维修人员已到场,预计今晚18点前恢复运行"
@@ -96,30 +81,16 @@ async def test_an_update_given_in_each_language_reaches_each_requester_in_theirs
     may be written once per language ("中文 | English"), each requester gets theirs; and a
     number that is no incident is said to be none, not "has no ticket in progress"."""
     emulator, application = running
-    desk = DeskContext(application).desk
     world = emulator.world
     people = {700101 + n: ("zh" if n < 3 else "en") for n in range(len(COMPLAINTS))}
     incident_id = None
     for (user_id, language), text in zip(people.items(), COMPLAINTS, strict=True):
         world.add_user(user_id, f"R{user_id}", language, started=True)
         desk_clock.now += timedelta(minutes=3)
-        async with desk.transaction() as tx:
-            requester = await requesters.get_or_create_requester(
-                session=tx.session,
-                telegram_user_id=user_id,
-                chat_id=user_id,
-                language=language,
-                now=tx.now,
-            )
-            opened = await tickets.open_ticket(
-                session=tx.session,
-                rules=desk.rules,
-                requester_id=requester.id,
-                question=text,
-                category="complaint",
-                now=tx.now,
-            )
-            incident_id = opened.ticket.incident_id
+        opened = await open_at_desk(
+            application, user_id, language, question=text, category="complaint"
+        )
+        incident_id = opened.ticket.incident_id
     assert incident_id is not None
 
     zh, en = (

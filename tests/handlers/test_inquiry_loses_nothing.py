@@ -11,9 +11,10 @@ import pytest
 from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.models import Direction, Ticket, TicketMessage
+from bot.models import Direction, TicketMessage
 from emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, GENERAL_GROUP, REQUESTER, bot_said, until
+from tests.handlers.looks import all_tickets
 from tests.handlers.test_whole_input import photo
 
 App = Application  # type: ignore[type-arg]
@@ -28,11 +29,6 @@ DETAILS = {
     REQUESTER: "地址是和平路12号3单元,电话13800138000",
     ENGLISH: "The address is 12 Heping Road, unit 3, phone 13800138000",
 }
-
-
-async def _tickets(application: App) -> list[Ticket]:
-    async with application.bot_data.desk.sessions() as session:
-        return list((await session.scalars(select(Ticket).order_by(Ticket.id))).all())
 
 
 async def _filed(application: App, ticket_id: int) -> list[tuple[str, str | None]]:
@@ -95,7 +91,7 @@ async def test_details_while_the_buttons_wait_join_the_question_not_the_open_tic
     count = len(bot_said(world, user))
     await world.user_presses(user, user, choice.message_id, "cat:complaint")
     await until(lambda: any("#2" in e.text for e in bot_said(world, user)[count:]))
-    second = (await _tickets(application))[1]
+    second = (await all_tickets(application))[1]
     assert UNSORTED[user] in second.question and DETAILS[user] in second.question
     await until(lambda: DETAILS[user] in _card_texts(world))
 
@@ -116,7 +112,7 @@ async def test_a_photo_while_the_buttons_wait_reaches_the_new_ticket(
     await until(lambda: any("#2" in e.text for e in bot_said(world, user)[count:]))
     await until(lambda: _has_files(application, 2, {"P1", "P2"}))
     await until(lambda: sum(e.kind == "photo" for e in bot_said(world, GENERAL_GROUP)) == 2)
-    second = (await _tickets(application))[1]
+    second = (await all_tickets(application))[1]
     assert DETAILS[user] in second.question
 
 
@@ -150,7 +146,7 @@ async def test_details_after_what_is_the_matter_join_the_complaint_not_the_open_
     filed = await _filed(application, 1)
     assert WHEN[user] not in [t for t, _ in filed] and not [f for _, f in filed if f]
     await until(lambda: len(bot_said(world, user)) > count + 2)
-    tickets = await _tickets(application)
+    tickets = await all_tickets(application)
     print([e.text for e in bot_said(world, user)])
     assert len(tickets) == 2, [t.question for t in tickets]
     assert WHEN[user] in tickets[1].question
@@ -188,6 +184,6 @@ async def test_a_photo_after_an_answer_joins_that_inquiry_not_the_open_ticket(
     await world.user_presses(user, user, answer.message_id, "human")
     number = 2 if beside else 1
     await until(lambda: any(f"#{number}" in e.text for e in bot_said(world, user)[-2:]))
-    ticket = (await _tickets(application))[number - 1]
+    ticket = (await all_tickets(application))[number - 1]
     assert CONSUMER[user] in ticket.question
     await until(lambda: _has_files(application, number, {"P4"}))

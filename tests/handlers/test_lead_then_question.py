@@ -8,20 +8,15 @@ End to end over the emulation."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.models import Direction, Ticket, TicketMessage, TicketStatus
+from bot.models import Ticket, TicketStatus
 from emulator.server import Emulator
-from handlers.context import DeskContext
-from tests.handlers.conftest import ENGLISH, GENERAL_GROUP, REQUESTER, bot_lines, bot_said, until
+from tests.handlers.conftest import ENGLISH, REQUESTER, bot_lines, bot_said, until
+from tests.handlers.fire_lane import a_claimed_complaint, a_resolved_complaint
+from tests.handlers.looks import all_tickets, callbacks_of, filed_texts
 
 App = Application  # type: ignore[type-arg]
-OFFICER = 100101
-FIRE_LANE = {
-    REQUESTER: "小区的消防通道被私家车堵死了,物业不管,我要投诉",
-    ENGLISH: "Cars block the fire lane of our compound every night and nobody acts, I complain",
-}
 FUND = {
     REQUESTER: "租房怎么提取公积金?",
     ENGLISH: "How do I withdraw my housing fund to pay rent?",
@@ -30,45 +25,8 @@ FUND = {
 LEAVING = {REQUESTER: "销户提取", ENGLISH: "close the account and withdraw"}
 
 
-async def _tickets(application: App) -> list[Ticket]:
-    async with DeskContext(application).desk.sessions() as session:
-        return list(await session.scalars(select(Ticket).order_by(Ticket.id)))
-
-
-async def _filed(application: App, ticket_id: int) -> list[str]:
-    """What the requester's messages filed under a ticket say."""
-    async with DeskContext(application).desk.sessions() as session:
-        rows = await session.scalars(
-            select(TicketMessage).where(
-                TicketMessage.ticket_id == ticket_id, TicketMessage.direction == Direction.IN
-            )
-        )
-        return [m.text or "" for m in rows]
-
-
-def _callbacks(line: object) -> list[str]:
-    return [b["callback_data"] for row in getattr(line, "buttons", []) for b in row]
-
-
-async def _open_ticket(emulator: Emulator, requester: int) -> int:
-    """A fire-lane complaint of `requester`, claimed: the bot lines they have heard so far."""
-    world = emulator.world
-    await world.user_sends(requester, FIRE_LANE[requester])
-    heard = len(await bot_lines(emulator, requester, 1))
-    last = (await bot_lines(emulator, requester, heard))[-1]
-    if any(c.startswith("cat:") for c in _callbacks(last)):
-        await world.user_presses(requester, requester, last.message_id, "cat:complaint")
-        heard += 1
-        await bot_lines(emulator, requester, heard)
-    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
-    await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
-    heard += 1
-    await bot_lines(emulator, requester, heard)
-    return heard
-
-
 async def _not_in_ticket_one(application: App, words: str) -> None:
-    assert all(words not in filed for filed in await _filed(application, 1))
+    assert all(words not in filed for filed in await filed_texts(application, 1))
 
 
 def _answer_or_ticket_two(reply: object, tickets: list[Ticket], expected: str) -> None:
@@ -82,10 +40,10 @@ def _answer_or_ticket_two(reply: object, tickets: list[Ticket], expected: str) -
     if len(tickets) > 1:
         assert "#2" in text, text
         return
-    if any(c.startswith("kb:") for c in _callbacks(reply)):  # "did you mean…"
+    if any(c.startswith("kb:") for c in callbacks_of(reply)):  # "did you mean…"
         return
     assert expected in text, text
-    assert any(c.startswith("solved") for c in _callbacks(reply)), reply
+    assert any(c.startswith("solved") for c in callbacks_of(reply)), reply
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -108,7 +66,7 @@ async def test_not_helped_then_a_question_after_an_aside_answer_is_the_question_
     answers it), not filed into the fire-lane ticket."""
     emulator, application = running
     world = emulator.world
-    heard = await _open_ticket(emulator, requester)
+    _, heard = await a_claimed_complaint(emulator, requester)
     await world.user_sends(requester, FUND[requester])
     heard += 1
     answer = (await bot_lines(emulator, requester, heard))[-1]
@@ -117,7 +75,7 @@ async def test_not_helped_then_a_question_after_an_aside_answer_is_the_question_
     heard += 1
     reply = (await bot_lines(emulator, requester, heard))[-1]
     await _not_in_ticket_one(application, question)
-    _answer_or_ticket_two(reply, await _tickets(application), LEAVING[requester])
+    _answer_or_ticket_two(reply, await all_tickets(application), LEAVING[requester])
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -140,14 +98,14 @@ async def test_also_a_question_of_another_matter_after_solved_is_a_new_question(
     吗?" is not the complaint's: answered, or a first inquiry of its own (ticket #2)."""
     emulator, application = running
     world = emulator.world
-    heard = await _open_ticket(emulator, requester)
+    _, heard = await a_claimed_complaint(emulator, requester)
     await world.user_sends(requester, "/new")
     heard += 1
     await bot_lines(emulator, requester, heard)
     await world.user_sends(requester, first)
     heard += 1
     answer = (await bot_lines(emulator, requester, heard))[-1]
-    solved = next(c for c in _callbacks(answer) if c.startswith("solved"))
+    solved = next(c for c in callbacks_of(answer) if c.startswith("solved"))
     await world.user_presses(requester, requester, answer.message_id, solved)
     await until(lambda: world.find(requester, answer.message_id).get("reply_markup") is None)
     heard = len(bot_said(world, requester))
@@ -155,10 +113,10 @@ async def test_also_a_question_of_another_matter_after_solved_is_a_new_question(
     reply = (await bot_lines(emulator, requester, heard + 1))[-1]
     await _not_in_ticket_one(application, also)
     last = reply
-    if any(c.startswith("cat:") for c in _callbacks(reply)):  # a ticket of its own, asked
+    if any(c.startswith("cat:") for c in callbacks_of(reply)):  # a ticket of its own, asked
         await world.user_presses(requester, requester, reply.message_id, "cat:service_request")
         last = (await bot_lines(emulator, requester, heard + 2))[-1]
-    _answer_or_ticket_two(last, await _tickets(application), expected)
+    _answer_or_ticket_two(last, await all_tickets(application), expected)
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -182,17 +140,12 @@ async def test_solved_then_also_confirms_and_takes_the_question_alone(
     no ticket of the solved matter opened."""
     emulator, application = running
     world = emulator.world
-    heard = await _open_ticket(emulator, requester)
-    await until(lambda: any(e.thread_id for e in world.transcripts[GENERAL_GROUP]))
-    topic = next(e for e in world.transcripts[GENERAL_GROUP] if e.thread_id)
-    await world.user_sends(OFFICER, "/resolve 已联系交警清理", GENERAL_GROUP, topic.thread_id)
-    heard += 1
-    await bot_lines(emulator, requester, heard)
+    _, heard = await a_resolved_complaint(emulator, requester)
     await world.user_sends(requester, words)
     await until(lambda: len(bot_said(world, requester)) > heard + 1)
     await until(lambda: _closed(application))
     lines = bot_said(world, requester)[heard:]
-    tickets = await _tickets(application)
+    tickets = await all_tickets(application)
     assert len(tickets) == 1 or question not in tickets[0].question
     assert tickets[0].status is TicketStatus.CLOSED
     await _not_in_ticket_one(application, question)
@@ -203,4 +156,4 @@ async def test_solved_then_also_confirms_and_takes_the_question_alone(
 
 
 async def _closed(application: App) -> bool:
-    return (await _tickets(application))[0].status is TicketStatus.CLOSED
+    return (await all_tickets(application))[0].status is TicketStatus.CLOSED

@@ -10,12 +10,11 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
-from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.models import Direction, Ticket, TicketMessage
 from emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, REQUESTER, bot_lines, bot_said, until
+from tests.handlers.looks import filed_texts, ticket_no
 from tests.handlers.test_every_kind import control
 
 App = Application  # type: ignore[type-arg]
@@ -24,22 +23,6 @@ SOCIAL_GROUP = -1000000000102
 OLD = {REQUESTER: "我想申请公租房", ENGLISH: "I want to apply for public rental housing"}
 NEW = {REQUESTER: "社保卡丢了怎么补办", ENGLISH: "How do I replace a lost social security card?"}
 ANSWERED = {REQUESTER: "挂失", ENGLISH: "Report the card lost"}
-
-
-async def _ticket(application: App, ticket_id: int) -> Ticket | None:
-    async with application.bot_data.desk.sessions() as session:
-        return await session.get(Ticket, ticket_id)
-
-
-async def _filed(application: App, ticket_id: int) -> list[str]:
-    """What the requester's messages filed under a ticket say."""
-    async with application.bot_data.desk.sessions() as session:
-        rows = await session.scalars(
-            select(TicketMessage).where(
-                TicketMessage.ticket_id == ticket_id, TicketMessage.direction == Direction.IN
-            )
-        )
-        return [m.text or "" for m in rows]
 
 
 async def _answered_beside_ticket_one(emulator: Emulator, user: int) -> int:
@@ -71,8 +54,8 @@ async def test_not_helped_after_the_new_answer_is_not_solved_not_the_old_ticket(
     await control(emulator, "messages", {"user_id": user, "text": unhelped})
     promise = (await bot_lines(emulator, user, count + 1))[-1]
     assert opened in promise.text
-    assert unhelped not in await _filed(application, 1)
-    second = await _ticket(application, 2)
+    assert unhelped not in await filed_texts(application, 1)
+    second = await ticket_no(application, 2)
     assert second is not None and NEW[user] in second.question
     (card,) = await bot_lines(emulator, SOCIAL_GROUP, 1)
     assert "#2" in card.text and unhelped in card.text
@@ -93,11 +76,11 @@ async def test_details_after_the_new_answer_are_the_new_question_s_until_solved(
     count = await _answered_beside_ticket_one(emulator, user)
     await control(emulator, "messages", {"user_id": user, "text": details})
     await bot_lines(emulator, user, count + 1)
-    assert details not in await _filed(application, 1)
+    assert details not in await filed_texts(application, 1)
     # Whatever the bot made of them (answered again, or a person), they are the new inquiry's:
     # a second ticket with them, or none yet.
     # A person takes the new question with them (a ticket of its own), not ticket #1.
-    second = await _ticket(application, 2)
+    second = await ticket_no(application, 2)
     assert second is not None
     assert second.question == f"{NEW[user]}\n{details}"
 
@@ -122,7 +105,7 @@ async def test_once_the_new_inquiry_is_solved_the_old_ticket_takes_words_again(
     await world.user_sends(user, more)
     assert filed in (await bot_lines(emulator, user, count + 1))[-1].text
     await until(_filed_has(application, 1, more))
-    assert await _ticket(application, 2) is None
+    assert await ticket_no(application, 2) is None
 
 
 def _shown(emulator: Emulator, user: int, message_id: int) -> Any:
@@ -132,7 +115,7 @@ def _shown(emulator: Emulator, user: int, message_id: int) -> Any:
 
 def _filed_has(application: App, ticket_id: int, text: str) -> Callable[[], Awaitable[bool]]:
     async def check() -> bool:
-        return text in await _filed(application, ticket_id)
+        return text in await filed_texts(application, ticket_id)
 
     return check
 
@@ -170,14 +153,14 @@ async def test_new_while_a_forward_waits_keeps_the_forward_with_the_new_question
     if "human" in [b["callback_data"] for row in offered.buttons for b in row]:
         await world.user_presses(user, user, offered.message_id, "human")
     await until(lambda: any("#1" in e.text for e in bot_said(world, user)))
-    ticket = await _ticket(application, 1)
+    ticket = await ticket_no(application, 1)
     assert ticket is not None
     assert notice in ticket.question and ticket.question.endswith(question)
 
 
 async def _inquiry_words(application: App, ticket_id: int) -> list[str]:
     """The requester's words in a ticket's record of its first inquiry, in order."""
-    ticket = await _ticket(application, ticket_id)
+    ticket = await ticket_no(application, ticket_id)
     assert ticket is not None
     return [t["text"] for t in ticket.inquiry or [] if t.get("by") == "requester" and "text" in t]
 
@@ -201,7 +184,7 @@ async def test_new_after_asking_for_a_person_keeps_the_request_for_the_matter_sa
     assert stands in (await bot_lines(emulator, user, 2))[-1].text
     await world.user_sends(user, NEW[user])
     await until(lambda: any("#1" in e.text for e in bot_said(world, user)))
-    ticket = await _ticket(application, 1)
+    ticket = await ticket_no(application, 1)
     assert ticket is not None and ticket.question == NEW[user]
     assert await _inquiry_words(application, 1) == [person, NEW[user]]
 
@@ -237,8 +220,8 @@ async def test_new_twice_beside_a_ticket_after_asking_for_a_service_loses_no_wor
     assert kept in (await bot_lines(emulator, user, 4))[-1].text
     await world.user_sends(user, matter)
     await until(lambda: any("#2" in e.text for e in bot_said(world, user)))
-    second = await _ticket(application, 2)
+    second = await ticket_no(application, 2)
     assert second is not None and second.question == f"{service}\n{matter}"
     assert await _inquiry_words(application, 2) == [service, matter]
-    filed = await _filed(application, 1)
+    filed = await filed_texts(application, 1)
     assert service not in filed and matter not in filed

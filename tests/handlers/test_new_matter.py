@@ -8,38 +8,23 @@ question on the same line takes it."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.models import Ticket, TicketStatus
+from bot.models import TicketStatus
 from emulator.server import Emulator
-from handlers.context import DeskContext
 from tests.handlers.conftest import (
     ENGLISH,
     GENERAL_GROUP,
     REQUESTER,
     bot_lines,
-    only_topic,
     until,
 )
+from tests.handlers.fire_lane import a_claimed_complaint, a_resolved_complaint
+from tests.handlers.looks import all_tickets, callbacks_of
 
 App = Application  # type: ignore[type-arg]
-OFFICER = 100101
-FIRE_LANE = {
-    REQUESTER: "小区的消防通道被私家车堵死了,物业不管,我要投诉",
-    ENGLISH: "Cars block the fire lane of our compound every night and nobody acts, I complain",
-}
 FUND = {REQUESTER: "公积金怎么提取?", ENGLISH: "How do I withdraw my housing fund?"}
 DETAIL = {REQUESTER: "车现在还停在那里", ENGLISH: "The cars are still there now"}
-
-
-async def _tickets(application: App) -> list[Ticket]:
-    async with DeskContext(application).desk.sessions() as session:
-        return list(await session.scalars(select(Ticket).order_by(Ticket.id)))
-
-
-def _callbacks(line: object) -> list[str]:
-    return [b["callback_data"] for row in getattr(line, "buttons", []) for b in row]
 
 
 def _in_topic(emulator: Emulator, thread: int) -> list[str]:
@@ -48,24 +33,6 @@ def _in_topic(emulator: Emulator, thread: int) -> list[str]:
         for e in emulator.world.transcripts.get(GENERAL_GROUP, [])
         if e.thread_id == thread
     ]
-
-
-async def _open_ticket(emulator: Emulator, requester: int) -> tuple[int, int]:
-    """A fire-lane complaint of `requester`, claimed: (its topic's thread, bot lines so far)."""
-    world = emulator.world
-    await world.user_sends(requester, FIRE_LANE[requester])
-    heard = len(await bot_lines(emulator, requester, 1))
-    last = (await bot_lines(emulator, requester, heard))[-1]
-    if any(c.startswith("cat:") for c in _callbacks(last)):
-        await world.user_presses(requester, requester, last.message_id, "cat:complaint")
-        heard += 1
-        await bot_lines(emulator, requester, heard)
-    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
-    await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
-    heard += 1
-    await bot_lines(emulator, requester, heard)
-    topic = await only_topic(world, GENERAL_GROUP)
-    return topic.thread_id, heard
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -78,18 +45,18 @@ async def test_a_question_of_another_matter_in_an_open_tickets_chat_is_answered(
     still go to the ticket."""
     emulator, application = running
     world = emulator.world
-    thread, heard = await _open_ticket(emulator, requester)
+    thread, heard = await a_claimed_complaint(emulator, requester)
     await world.user_sends(requester, FUND[requester])
     answer = (await bot_lines(emulator, requester, heard + 1))[-1]
     assert "#1" not in answer.text
-    assert any(c.startswith("solved") or "human" in c for c in _callbacks(answer)), answer
+    assert any(c.startswith("solved") or "human" in c for c in callbacks_of(answer)), answer
     assert all(FUND[requester] not in t for t in _in_topic(emulator, thread))
     # Words about the complaint still reach its ticket and its topic.
     await world.user_sends(requester, DETAIL[requester])
     filed = (await bot_lines(emulator, requester, heard + 2))[-1]
     assert "#1" in filed.text
     await until(lambda: any(DETAIL[requester] in t for t in _in_topic(emulator, thread)))
-    (ticket,) = await _tickets(application)
+    (ticket,) = await all_tickets(application)
     assert ticket.status is TicketStatus.CLAIMED
 
 
@@ -116,18 +83,15 @@ async def test_a_new_question_after_a_resolution_is_answered_and_the_resolution_
     requester's word (resolved, not asked again), and "not solved" still reopens it."""
     emulator, application = running
     world = emulator.world
-    thread, heard = await _open_ticket(emulator, requester)
-    await world.user_sends(OFFICER, "/resolve 已联系交警清理", GENERAL_GROUP, thread)
-    heard += 1
-    await bot_lines(emulator, requester, heard)
+    _, heard = await a_resolved_complaint(emulator, requester)
     await world.user_sends(requester, words)
     heard += 1
     answer = (await bot_lines(emulator, requester, heard))[-1]
-    assert "#1" not in answer.text and "reopen:1" not in _callbacks(answer)
-    (ticket,) = await _tickets(application)
+    assert "#1" not in answer.text and "reopen:1" not in callbacks_of(answer)
+    (ticket,) = await all_tickets(application)
     assert ticket.status is TicketStatus.RESOLVED
     # The answer helped: their next words about the ticket are read as about the resolution.
-    solved = next(c for c in _callbacks(answer) if c.startswith("solved"))
+    solved = next(c for c in callbacks_of(answer) if c.startswith("solved"))
     await world.user_presses(requester, requester, answer.message_id, solved)
     await until(lambda: world.find(requester, answer.message_id).get("reply_markup") is None)
     await world.user_sends(requester, not_solved)
@@ -135,7 +99,7 @@ async def test_a_new_question_after_a_resolution_is_answered_and_the_resolution_
 
 
 async def _reopened(application: App) -> bool:
-    (ticket,) = await _tickets(application)
+    (ticket,) = await all_tickets(application)
     return ticket.status is TicketStatus.CLAIMED and ticket.reopen_count == 1
 
 
@@ -176,17 +140,17 @@ async def test_thanks_then_another_matter_opens_a_ticket_of_the_new_matter_alone
     assert answer.buttons
     await world.user_sends(requester, then)
     reply = (await bot_lines(emulator, requester, 2))[-1]
-    if any(c.startswith("cat:") for c in _callbacks(reply)):
+    if any(c.startswith("cat:") for c in callbacks_of(reply)):
         await world.user_presses(requester, requester, reply.message_id, "cat:fault_report")
     await until(lambda: _has_ticket(application))
-    (ticket,) = await _tickets(application)
+    (ticket,) = await all_tickets(application)
     assert kept in ticket.question
     for word in left:
         assert word not in ticket.question, ticket.question
 
 
 async def _has_ticket(application: App) -> bool:
-    return bool(await _tickets(application))
+    return bool(await all_tickets(application))
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -207,7 +171,7 @@ async def test_new_with_the_question_on_its_line_takes_the_question(
     await emulator.world.user_sends(requester, f"/new {question}")
     answer = (await bot_lines(emulator, requester, 1))[-1]
     assert "新问题" not in answer.text and "new question" not in answer.text.casefold()
-    assert any(c.startswith("solved") for c in _callbacks(answer)), answer
+    assert any(c.startswith("solved") for c in callbacks_of(answer)), answer
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -225,17 +189,17 @@ async def test_new_with_a_matter_on_its_line_beside_a_ticket_opens_its_own(
     own ticket), not asked for and not filed in the ticket in hand."""
     emulator, application = running
     world = emulator.world
-    thread, heard = await _open_ticket(emulator, requester)
+    thread, heard = await a_claimed_complaint(emulator, requester)
     await world.user_sends(requester, f"/new {matter}")
     reply = (await bot_lines(emulator, requester, heard + 1))[-1]
-    if any(c.startswith("cat:") for c in _callbacks(reply)):
+    if any(c.startswith("cat:") for c in callbacks_of(reply)):
         await world.user_presses(requester, requester, reply.message_id, "cat:fault_report")
     await until(lambda: _count(application, 2))
-    first, second = await _tickets(application)
+    first, second = await all_tickets(application)
     assert second.question == matter
     assert matter not in first.question
     assert all(matter not in t for t in _in_topic(emulator, thread))
 
 
 async def _count(application: App, tickets: int) -> bool:
-    return len(await _tickets(application)) == tickets
+    return len(await all_tickets(application)) == tickets

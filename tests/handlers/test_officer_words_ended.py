@@ -9,7 +9,7 @@ from telegram.ext import Application
 
 from emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, GENERAL_GROUP, REQUESTER, bot_said, until
-from tests.handlers.test_new_matter import OFFICER, _open_ticket
+from tests.handlers.fire_lane import OFFICER, a_claimed_complaint
 
 App = Application  # type: ignore[type-arg]
 UPDATE = {
@@ -26,7 +26,7 @@ async def test_the_officers_update_is_quoted_with_its_own_full_stop(
 ) -> None:
     emulator, _ = running
     world = emulator.world
-    thread, _ = await _open_ticket(emulator, requester)
+    thread, _ = await a_claimed_complaint(emulator, requester)
     await world.user_sends(OFFICER, UPDATE[requester], GENERAL_GROUP, thread)
     await until(lambda: any(e.text == UPDATE[requester] for e in bot_said(world, requester)))
     heard = len(bot_said(world, requester))

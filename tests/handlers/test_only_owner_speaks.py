@@ -13,16 +13,17 @@ import pytest
 from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.config import Settings, load_settings
+from bot.config import Settings
 from bot.models import Direction, TicketMessage
 from emulator.server import Emulator
-from tests.conftest import ROOT
 from tests.handlers.conftest import (
     GENERAL_GROUP,
     REQUESTER,
+    answer_to,
     bot_lines,
     bot_said,
     only_topic,
+    staff_speaking,
     until,
 )
 
@@ -39,35 +40,11 @@ NOTED = {"zh": "李强 的内部备注(未发给诉求人):", "en": "Internal no
 
 @pytest.fixture
 def settings(request: pytest.FixtureRequest) -> Settings:
-    """config.yaml, the staff's language as the test says."""
-    configured = load_settings(ROOT / "config.yaml")
-    languages = configured.languages.model_copy(update={"default": request.param})
-    return configured.model_copy(update={"languages": languages})
+    return staff_speaking(request.param)
 
 
 def _texts(emulator: Emulator, chat_id: int, thread_id: int | None = None) -> list[str]:
     return [e.text for e in bot_said(emulator.world, chat_id, thread_id)]
-
-
-async def _told(emulator: Emulator, who: int, text: str, **where: object) -> str:
-    """What the bot answers `who` writing `text` in the general group (where: thread_id,
-    reply_to): its answer, a reply to their message."""
-    world = emulator.world
-    sent = await world.user_sends(who, text, GENERAL_GROUP, **where)
-    assert sent is not None
-    mine = sent["message"]["message_id"]
-
-    def answer() -> str | None:
-        for line in bot_said(world, GENERAL_GROUP):
-            message = world.messages[(GENERAL_GROUP, line.message_id)]
-            if message.get("reply_to_message", {}).get("message_id") == mine:
-                return str(line.text)
-        return None
-
-    await until(answer)
-    found = answer()
-    assert found is not None
-    return found
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -93,7 +70,7 @@ async def test_a_non_owners_words_on_a_claimed_ticket_stay_with_the_staff(
         (SUPERVISOR, "注意态度", where),
     ]
     for who, text, place in writers:
-        told = await _told(emulator, who, text, **place)
+        told = await answer_to(emulator, GENERAL_GROUP, who, text, **place)
         assert all(part in told for part in TOLD[language]), told
     # The owner still speaks to the requester; nothing of the others' reached them.
     await world.user_sends(OWNER, "请明天上午来窗口", GENERAL_GROUP, **where)
@@ -123,6 +100,6 @@ async def test_ticket_n_names_who_wrote_a_note(running: tuple[Emulator, App]) ->
     await world.user_sends(REQUESTER, "我想申请公租房")
     (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
     await world.user_presses(OWNER, GENERAL_GROUP, card.message_id, "claim:1")
-    await _told(emulator, COLLEAGUE, STAFF_TALK, reply_to=card.message_id)
-    record = await _told(emulator, OWNER, "/ticket 1")
+    await answer_to(emulator, GENERAL_GROUP, COLLEAGUE, STAFF_TALK, reply_to=card.message_id)
+    record = await answer_to(emulator, GENERAL_GROUP, OWNER, "/ticket 1")
     assert f"李强 内部备注:{STAFF_TALK}" in record, record

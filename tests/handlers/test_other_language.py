@@ -6,10 +6,8 @@ told: once for replies, each time for a resolution summary (bot/other_language.p
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.models import Ticket
 from emulator.server import Emulator
 from tests.handlers.conftest import (
     ENGLISH,
@@ -20,8 +18,7 @@ from tests.handlers.conftest import (
     only_topic,
     until,
 )
-from tests.handlers.test_handoff_form import GROUPS, OFFICERS, form_in
-from tests.handlers.test_whole_input import to_a_person
+from tests.handlers.handing import GROUPS, OFFICERS, an_english_deposit_accepted
 
 App = Application  # type: ignore[type-arg]
 OFFICER = 100101
@@ -87,31 +84,7 @@ async def test_the_handling_department_that_wrote_is_told_where_it_wrote(
     not to the owner's topic, where nobody wrote it."""
     emulator, application = running
     world = emulator.world
-    desk = application.bot_data.desk
-    await world.user_sends(
-        ENGLISH, "My landlord is keeping my deposit and will not answer my calls, what can I do?"
-    )
-    await to_a_person(emulator, ENGLISH, (await bot_lines(emulator, ENGLISH, 1))[-1])
-    await until(lambda: any(bot_said(world, chat) for chat in GROUPS.values()))
-    department = next(key for key, chat in GROUPS.items() if bot_said(world, chat))
-    (card,) = bot_said(world, GROUPS[department])
-    await world.user_presses(OFFICERS[department], GROUPS[department], card.message_id, "claim:1")
-    topic = await only_topic(world, GROUPS[department])
-    to = "utilities" if department != "utilities" else "social_security"
-    await world.user_sends(
-        OFFICERS[department],
-        f"/transfer {to} deposit dispute | please contact the landlord | 8",
-        GROUPS[department],
-        topic.thread_id,
-    )
-    form = await form_in(emulator, GROUPS[to])
-    await world.user_presses(OFFICERS[to], GROUPS[to], form.message_id, "accept:1")
-
-    async def handled() -> bool:
-        async with desk.sessions() as session:
-            return await session.scalar(select(Ticket.handling_department_key)) == to
-
-    await until(handled)
+    to, form, department = await an_english_deposit_accepted(emulator, application)
     await world.user_sends(OFFICERS[to], "今天联系房东", GROUPS[to], reply_to=form.message_id)
     await until(lambda: any("今天联系房东" in e.text for e in bot_said(world, ENGLISH)))
     told = "工单 #1:提示:诉求人使用英文,这条答复是中文"

@@ -10,12 +10,10 @@ from __future__ import annotations
 import contextlib
 
 import pytest
-from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.models import Direction, Ticket, TicketMessage, TicketStatus
+from bot.models import TicketStatus
 from emulator.server import Emulator
-from handlers.context import DeskContext
 from tests.handlers.conftest import (
     ENGLISH,
     GENERAL_GROUP,
@@ -24,17 +22,10 @@ from tests.handlers.conftest import (
     bot_said,
     until,
 )
+from tests.handlers.fire_lane import FIRE_LANE, OFFICER
+from tests.handlers.looks import all_tickets, callbacks_of, filed_texts, said_text
 
 App = Application  # type: ignore[type-arg]
-
-
-async def _tickets(application: App) -> list[Ticket]:
-    async with DeskContext(application).desk.sessions() as session:
-        return list(await session.scalars(select(Ticket).order_by(Ticket.id)))
-
-
-def _callbacks(line: object) -> list[str]:
-    return [b["callback_data"] for row in getattr(line, "buttons", []) for b in row]
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -68,14 +59,14 @@ async def test_a_fault_after_an_answer_is_a_matter_of_its_own(
     world = emulator.world
     await world.user_sends(requester, answered)
     answer = (await bot_lines(emulator, requester, 1))[-1]
-    assert any(c.startswith("solved") for c in _callbacks(answer)), answer.text
+    assert any(c.startswith("solved") for c in callbacks_of(answer)), answer.text
     await world.user_sends(requester, fault)
     reply = (await bot_lines(emulator, requester, 2))[-1]
-    if any(c.startswith("cat:") for c in _callbacks(reply)):
+    if any(c.startswith("cat:") for c in callbacks_of(reply)):
         await world.user_presses(requester, requester, reply.message_id, "cat:fault_report")
         await bot_lines(emulator, requester, 3)
     await until(lambda: _has_ticket(application))
-    (ticket,) = await _tickets(application)
+    (ticket,) = await all_tickets(application)
     assert old not in ticket.question and new in ticket.question, ticket.question
     assert ticket.category == "fault_report", ticket.category
     assert ticket.department_key == "utilities", ticket.department_key
@@ -85,25 +76,7 @@ async def test_a_fault_after_an_answer_is_a_matter_of_its_own(
 
 
 async def _has_ticket(application: App) -> bool:
-    return bool(await _tickets(application))
-
-
-OFFICER = 100101
-FIRE_LANE = {
-    REQUESTER: "小区的消防通道被私家车堵死了,物业不管,我要投诉",
-    ENGLISH: "Cars block the fire lane of our compound every night and nobody acts, I complain",
-}
-
-
-async def _filed(application: App, ticket_id: int) -> list[str]:
-    """What the requester's messages filed under a ticket say."""
-    async with DeskContext(application).desk.sessions() as session:
-        rows = await session.scalars(
-            select(TicketMessage).where(
-                TicketMessage.ticket_id == ticket_id, TicketMessage.direction == Direction.IN
-            )
-        )
-        return [m.text or "" for m in rows]
+    return bool(await all_tickets(application))
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -148,17 +121,17 @@ async def test_thanks_for_a_resolution_then_another_matter_is_its_own(
     await bot_lines(emulator, requester, heard)
     await world.user_sends(requester, words)
     reply = (await bot_lines(emulator, requester, heard + 1))[-1]
-    if any(c.startswith("cat:") for c in _callbacks(reply)):
+    if any(c.startswith("cat:") for c in callbacks_of(reply)):
         await world.user_presses(requester, requester, reply.message_id, "cat:fault_report")
     await until(lambda: _count(application, 2))
-    tickets = await _tickets(application)
-    assert all(light not in filed for filed in await _filed(application, 1))
+    tickets = await all_tickets(application)
+    assert all(light not in filed for filed in await filed_texts(application, 1))
     assert tickets[0].status is TicketStatus.CLOSED
     assert light in tickets[1].question and words not in tickets[1].question
 
 
 async def _count(application: App, count: int) -> bool:
-    return len(await _tickets(application)) >= count
+    return len(await all_tickets(application)) >= count
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -203,12 +176,12 @@ async def test_also_a_question_of_another_matter_beside_an_unclaimed_ticket(
     emulator, application = running
     world = emulator.world
     await world.user_sends(requester, first)
-    await until(lambda: "#1" in _said(world, requester))  # the promise, its last message
+    await until(lambda: "#1" in said_text(world, requester))  # the promise, its last message
     heard = len(bot_said(world, requester))
     await world.user_sends(requester, words)
     reply = (await bot_lines(emulator, requester, heard + 1))[-1]
     assert "#1" not in reply.text, reply.text
-    assert all(matter not in filed for filed in await _filed(application, 1))
+    assert all(matter not in filed for filed in await filed_texts(application, 1))
     if expected:
         assert expected in reply.text, reply.text
 
@@ -236,9 +209,9 @@ async def test_a_second_question_in_one_message_is_answered_too(
     await world.user_sends(requester, words)
     await bot_lines(emulator, requester, 1)
     with contextlib.suppress(TimeoutError):  # its answer may come in a message of its own
-        await until(lambda: second in _said(world, requester), 3)
-    assert second in _said(world, requester), _said(world, requester)
-    assert first in _said(world, requester), _said(world, requester)
+        await until(lambda: second in said_text(world, requester), 3)
+    assert second in said_text(world, requester), said_text(world, requester)
+    assert first in said_text(world, requester), said_text(world, requester)
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -264,7 +237,3 @@ async def test_a_question_after_a_report_in_one_message_is_answered_too(
     await world.user_sends(requester, words)
     await until(lambda: _has_ticket(application))
     await until(lambda: any(second in line.text for line in bot_said(world, requester)), 3)
-
-
-def _said(world: object, requester: int) -> str:
-    return "\n".join(line.text for line in bot_said(world, requester))

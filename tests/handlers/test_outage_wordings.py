@@ -10,19 +10,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.models import Ticket
 from emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, REQUESTER, bot_said, until
+from tests.handlers.looks import all_tickets
 
 App = Application  # type: ignore[type-arg]
-
-
-async def _tickets(application: App) -> list[Ticket]:
-    async with application.bot_data.desk.sessions() as session:
-        return list((await session.execute(select(Ticket))).scalars())
 
 
 def _promise(world: Any, user: int) -> str | None:
@@ -55,7 +49,7 @@ async def test_a_power_cut_in_any_words_is_an_urgent_fault_report_at_once(
     said = bot_said(world, user)
     assert not any(e.buttons for e in said)  # no category to choose, no "did you mean"
     assert "95598" in said[0].text  # the power outage's answer first
-    (ticket,) = await _tickets(application)
+    (ticket,) = await all_tickets(application)
     assert (ticket.category, ticket.department_key) == ("fault_report", "utilities")
     assert ticket.priority == "urgent"  # as "停电了" is
 

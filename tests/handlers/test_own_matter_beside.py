@@ -7,12 +7,9 @@ a phone number, thanks) stay in the ticket. End to end over the emulation."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.models import Direction, Ticket, TicketMessage
 from emulator.server import Emulator
-from handlers.context import DeskContext
 from tests.handlers.conftest import (
     ENGLISH,
     GENERAL_GROUP,
@@ -22,6 +19,7 @@ from tests.handlers.conftest import (
     only_topic,
     until,
 )
+from tests.handlers.looks import all_tickets, filed_texts, said_text
 
 App = Application  # type: ignore[type-arg]
 
@@ -36,29 +34,10 @@ LIGHT = {
 POWER = {REQUESTER: "我家停电了", ENGLISH: "The power is out in my flat"}
 
 
-async def _tickets(application: App) -> list[Ticket]:
-    async with DeskContext(application).desk.sessions() as session:
-        return list(await session.scalars(select(Ticket).order_by(Ticket.id)))
-
-
-async def _filed(application: App, ticket_id: int) -> list[str]:
-    async with DeskContext(application).desk.sessions() as session:
-        rows = await session.scalars(
-            select(TicketMessage).where(
-                TicketMessage.ticket_id == ticket_id, TicketMessage.direction == Direction.IN
-            )
-        )
-        return [m.text or "" for m in rows]
-
-
-def _said(world: object, requester: int) -> str:
-    return "\n".join(line.text for line in bot_said(world, requester))
-
-
 async def _ticket_one(emulator: Emulator, requester: int, first: str) -> int:
     world = emulator.world
     await world.user_sends(requester, first)
-    await until(lambda: "#1" in _said(world, requester))
+    await until(lambda: "#1" in said_text(world, requester))
     return len(bot_said(world, requester))
 
 
@@ -76,13 +55,13 @@ async def test_a_power_cut_beside_an_open_ticket_is_its_own_ticket(
     heard = await _ticket_one(emulator, requester, opened[requester])
     await world.user_sends(requester, POWER[requester])
     await bot_lines(emulator, requester, heard + 1)
-    await until(lambda: "#2" in _said(world, requester))
-    tickets = await _tickets(application)
+    await until(lambda: "#2" in said_text(world, requester))
+    tickets = await all_tickets(application)
     assert len(tickets) == 2
     assert POWER[requester] in tickets[1].question, tickets[1].question
     assert tickets[1].category == "fault_report"
     assert opened[requester] not in tickets[1].question
-    assert POWER[requester] not in await _filed(application, 1)
+    assert POWER[requester] not in await filed_texts(application, 1)
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -112,11 +91,11 @@ async def test_a_follow_up_stays_in_its_ticket(
     reply = (await bot_lines(emulator, requester, heard + 1))[-1]
     assert "#1" in reply.text, reply.text
     await until(lambda: _has_filed(application, words))
-    assert len(await _tickets(application)) == 1
+    assert len(await all_tickets(application)) == 1
 
 
 async def _has_filed(application: App, words: str) -> bool:
-    return words in await _filed(application, 1)
+    return words in await filed_texts(application, 1)
 
 
 OFFICER = 100101
@@ -140,7 +119,7 @@ async def test_a_greeting_is_not_in_the_ticket_s_title(
     emulator, _ = running
     world = emulator.world
     await world.user_sends(requester, words)
-    await until(lambda: "#1" in _said(world, requester))
+    await until(lambda: "#1" in said_text(world, requester))
     (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
     await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
     topic = await only_topic(world, GENERAL_GROUP)
@@ -169,7 +148,7 @@ async def test_another_department_s_question_beside_a_ticket_is_not_filed_there(
     await world.user_sends(requester, words)
     reply = (await bot_lines(emulator, requester, heard + 1))[-1]
     assert "#1" not in reply.text, reply.text
-    assert words not in await _filed(application, 1)
+    assert words not in await filed_texts(application, 1)
 
 
 CLOSING = {
@@ -192,12 +171,12 @@ async def test_a_question_offered_aside_stays_out_of_the_next_matter_s_ticket(
     await world.user_sends(requester, CLOSING[requester])
     await bot_lines(emulator, requester, heard + 1)
     await world.user_sends(requester, POWER[requester])
-    await until(lambda: "#2" in _said(world, requester))
-    tickets = await _tickets(application)
+    await until(lambda: "#2" in said_text(world, requester))
+    tickets = await all_tickets(application)
     assert tickets[1].question == POWER[requester], tickets[1].question
     words = [t.get("text") for t in tickets[1].inquiry or [] if t.get("text")]
     assert all(CLOSING[requester] not in w for w in words), words
-    assert await _filed(application, 1) == []
+    assert await filed_texts(application, 1) == []
 
 
 GAS = {REQUESTER: "家里燃气泄漏了,味道很大", ENGLISH: "There is a gas leak in my kitchen"}
@@ -214,8 +193,8 @@ async def test_a_danger_beside_an_unrelated_ticket_is_its_own_urgent_ticket(
     world = emulator.world
     await _ticket_one(emulator, requester, FIRE_LANE[requester])
     await world.user_sends(requester, GAS[requester])
-    await until(lambda: "#2" in _said(world, requester))
-    first, second = await _tickets(application)
+    await until(lambda: "#2" in said_text(world, requester))
+    first, second = await all_tickets(application)
     assert GAS[requester] in second.question and second.priority == "urgent", second.priority
     assert first.priority != "urgent"
-    assert GAS[requester] not in await _filed(application, 1)
+    assert GAS[requester] not in await filed_texts(application, 1)

@@ -9,12 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sqlalchemy import select
 from telegram.ext import Application
 
 from bot.models import Ticket
 from emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, REQUESTER, bot_said, until
+from tests.handlers.looks import all_tickets
 
 App = Application  # type: ignore[type-arg]
 
@@ -25,11 +25,6 @@ ODD = {
     ENGLISH: "can I bring my parrot into the service centre?",
 }
 ALSO = {REQUESTER: "另外", ENGLISH: " Also, "}
-
-
-async def _tickets(application: App) -> list[Ticket]:
-    async with application.bot_data.desk.sessions() as session:
-        return list((await session.execute(select(Ticket))).scalars())
 
 
 def _categories(world: Any, user: int) -> Any:
@@ -49,14 +44,14 @@ async def _ticket_taken(emulator: Emulator, application: App, user: int) -> Tick
     world = emulator.world
 
     async def handed() -> bool:
-        return bool(await _tickets(application)) or _categories(world, user) is not None
+        return bool(await all_tickets(application)) or _categories(world, user) is not None
 
     await until(handed)
     asked = _categories(world, user)
     if asked is not None:
         await world.user_presses(user, user, asked.message_id, "cat:consultation")
-    await until(lambda: _tickets(application))
-    (ticket,) = await _tickets(application)
+    await until(lambda: all_tickets(application))
+    (ticket,) = await all_tickets(application)
     return ticket
 
 

@@ -16,7 +16,6 @@ from typing import Any
 import pytest
 from telegram.ext import Application
 
-from bot.models import Ticket
 from emulator.server import Emulator
 from tests.handlers.conftest import (
     ENGLISH,
@@ -26,6 +25,7 @@ from tests.handlers.conftest import (
     bot_said,
     until,
 )
+from tests.handlers.looks import ticket_no
 from tests.handlers.test_every_kind import control
 from tests.handlers.test_whole_input import photo
 
@@ -35,17 +35,12 @@ MANAGEMENT = -1000000000900
 NIGHT = datetime(2026, 11, 30, 17, 30, tzinfo=UTC)
 
 
-async def _ticket(application: App, ticket_id: int) -> Ticket | None:
-    async with application.bot_data.desk.sessions() as session:
-        return await session.get(Ticket, ticket_id)
-
-
 async def _urgent_at_once(emulator: Emulator, application: App, user: int) -> list[Any]:
     """Ticket #1 urgent, a fault report, its first reply due within the hour on the 24-hour
     clock, the supervisors alerted, no buttons offered: what the requester was told."""
     world = emulator.world
     await until(lambda: any("#1" in e.text for e in bot_said(world, user)))
-    ticket = await _ticket(application, 1)
+    ticket = await ticket_no(application, 1)
     assert ticket is not None
     assert (ticket.priority, ticket.category) == ("urgent", "fault_report")
     assert ticket.first_response_due_at is not None
@@ -92,7 +87,7 @@ async def test_a_missing_manhole_cover_at_night_is_on_the_24_hour_clock(
     await emulator.world.user_sends(user, text)
     said = await _urgent_at_once(emulator, application, user)
     assert "110" in said[0].text
-    ticket = await _ticket(application, 1)
+    ticket = await ticket_no(application, 1)
     assert ticket is not None and ticket.first_response_due_at is not None
     assert ticket.first_response_due_at.replace(tzinfo=UTC) < NIGHT + timedelta(hours=1)
 
@@ -126,7 +121,7 @@ async def test_a_vulnerable_person_without_heating_is_urgent(
     world = emulator.world
     await world.user_sends(user, text)
     for _ in range(4):  # through any offers and the category question to a person
-        if await _ticket(application, 1) is not None:
+        if await ticket_no(application, 1) is not None:
             break
         count = len(bot_said(world, user))
         await until(lambda n=count: len(bot_said(world, user)) >= max(n, 1))  # type: ignore[misc]
@@ -143,12 +138,12 @@ async def test_a_vulnerable_person_without_heating_is_urgent(
         await world.user_presses(user, user, last.message_id, pressed[0])
         await until(lambda n=count: len(bot_said(world, user)) > n)  # type: ignore[misc]
     await until(lambda: _opened(application))
-    ticket = await _ticket(application, 1)
+    ticket = await ticket_no(application, 1)
     assert ticket is not None and ticket.priority == "urgent"
 
 
 async def _opened(application: App) -> bool:
-    return await _ticket(application, 1) is not None
+    return await ticket_no(application, 1) is not None
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -181,7 +176,7 @@ async def test_an_oxygen_machine_in_a_forwarded_outage_gets_the_advice(
     await until(lambda: any("#1" in e.text for e in bot_said(world, user)[count:]))
     told = " ".join(e.text for e in bot_said(world, user)[count:])
     assert advice in told and "120" in told and "95598" in told
-    ticket = await _ticket(application, 1)
+    ticket = await ticket_no(application, 1)
     assert ticket is not None and ticket.priority == "urgent"
     assert ticket.first_response_due_at is not None
     assert ticket.first_response_due_at - ticket.opened_at <= timedelta(minutes=30)

@@ -10,7 +10,6 @@ from datetime import timedelta
 import pytest
 from telegram.ext import Application
 
-from bot import requesters, tickets
 from bot.models import Ticket
 from emulator.server import Emulator
 from handlers.context import DeskContext
@@ -23,6 +22,7 @@ from tests.handlers.conftest import (
     bot_said,
     until,
 )
+from tests.handlers.opening import open_at_desk
 from tests.handlers.test_incidents import COMPLAINTS
 
 App = Application  # type: ignore[type-arg]
@@ -38,25 +38,13 @@ async def _open(
     application: App, user_id: int, language: str, category: str = "consultation"
 ) -> Ticket:
     """A ticket opened for `user_id` (who wrote to the bot before) at the desk's instant."""
-    desk = DeskContext(application).desk
-    async with desk.transaction() as tx:
-        requester = await requesters.get_or_create_requester(
-            session=tx.session,
-            telegram_user_id=user_id,
-            chat_id=user_id,
-            language=language,
-            now=tx.now,
-        )
-        opened = await tickets.open_ticket(
-            session=tx.session,
-            rules=desk.rules,
-            requester_id=requester.id,
-            question="公租房的申请条件是什么?"
-            if language == "zh"
-            else "Who can rent public housing?",
-            category=category,
-            now=tx.now,
-        )
+    opened = await open_at_desk(
+        application,
+        user_id,
+        language,
+        question="公租房的申请条件是什么?" if language == "zh" else "Who can rent public housing?",
+        category=category,
+    )
     return opened.ticket
 
 
@@ -157,24 +145,10 @@ async def test_an_incident_update_does_not_spare_unclaimed_tickets_their_escalat
     for n, (user_id, text) in enumerate(zip(people, COMPLAINTS, strict=True)):
         world.add_user(user_id, f"R{n}", "zh", started=True)
         desk_clock.now += timedelta(minutes=3)
-        desk = DeskContext(application).desk
-        async with desk.transaction() as tx:
-            requester = await requesters.get_or_create_requester(
-                session=tx.session,
-                telegram_user_id=user_id,
-                chat_id=user_id,
-                language="zh",
-                now=tx.now,
-            )
-            opened = await tickets.open_ticket(
-                session=tx.session,
-                rules=desk.rules,
-                requester_id=requester.id,
-                question=text,
-                category="complaint",
-                now=tx.now,
-            )
-            incident_id = opened.ticket.incident_id
+        opened = await open_at_desk(
+            application, user_id, "zh", question=text, category="complaint"
+        )
+        incident_id = opened.ticket.incident_id
     assert incident_id is not None
     update = "维修人员已到场,预计今晚18点前恢复运行"
     await world.user_sends(100101, f"/incident {incident_id} {update}", GENERAL_GROUP)

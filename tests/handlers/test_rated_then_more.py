@@ -9,10 +9,11 @@ import pytest
 from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.models import Direction, Rating, Ticket, TicketMessage, TicketStatus
+from bot.models import Rating, TicketStatus
 from emulator.server import Emulator
 from handlers.context import DeskContext
 from tests.handlers.conftest import ENGLISH, REQUESTER, bot_lines, until
+from tests.handlers.looks import all_tickets, callbacks_of, filed_texts
 from tests.handlers.test_after_resolution import _resolved
 
 App = Application  # type: ignore[type-arg]
@@ -20,29 +21,10 @@ QUESTION = {ENGLISH: "I want to apply for public rental housing", REQUESTER: "�
 THANKED = {ENGLISH: "Thank you for your rating", REQUESTER: "感谢您的评价"}
 
 
-async def _tickets(application: App) -> list[Ticket]:
-    async with DeskContext(application).desk.sessions() as session:
-        return list(await session.scalars(select(Ticket).order_by(Ticket.id)))
-
-
 async def _scores(application: App, ticket_id: int) -> list[int]:
     async with DeskContext(application).desk.sessions() as session:
         rows = await session.scalars(select(Rating.score).where(Rating.ticket_id == ticket_id))
         return list(rows)
-
-
-async def _filed(application: App, ticket_id: int) -> list[str]:
-    async with DeskContext(application).desk.sessions() as session:
-        rows = await session.scalars(
-            select(TicketMessage).where(
-                TicketMessage.ticket_id == ticket_id, TicketMessage.direction == Direction.IN
-            )
-        )
-        return [m.text or "" for m in rows]
-
-
-def _callbacks(line: object) -> list[str]:
-    return [b["callback_data"] for row in getattr(line, "buttons", []) for b in row]
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -67,17 +49,17 @@ async def test_a_rating_then_a_new_problem_is_rated_and_the_problem_taken(
     lines = await bot_lines(emulator, requester, heard + 2)
     assert any(THANKED[requester] in line.text for line in lines[heard:])
     asked = lines[-1]
-    if any(c.startswith("cat:") for c in _callbacks(asked)):
+    if any(c.startswith("cat:") for c in callbacks_of(asked)):
         await world.user_presses(requester, requester, asked.message_id, "cat:fault_report")
 
     async def _two() -> bool:
-        return len(await _tickets(application)) >= 2
+        return len(await all_tickets(application)) >= 2
 
     await until(_two)
-    first, second = await _tickets(application)
+    first, second = await all_tickets(application)
     assert first.status is TicketStatus.CLOSED
     assert await _scores(application, first.id) == [5]
-    assert all(light not in filed for filed in await _filed(application, first.id))
+    assert all(light not in filed for filed in await filed_texts(application, first.id))
     assert light in second.question
     assert "5" not in second.question.split(light)[0]  # the rating is not the matter's
 
@@ -103,7 +85,7 @@ async def test_a_rating_is_never_the_matter_asked_for(
     told = (await bot_lines(emulator, requester, 2))[-1].text
     assert again in told
     assert asked.text.splitlines()[-1] in told or asked.text in told
-    assert await _tickets(application) == []
+    assert await all_tickets(application) == []
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -122,7 +104,7 @@ async def test_a_rating_is_no_answer_to_what_it_is_about(
     await world.user_sends(requester, rating)
     told = (await bot_lines(emulator, requester, 2))[-1].text
     assert asked.text.splitlines()[0] in told
-    assert await _tickets(application) == []
+    assert await all_tickets(application) == []
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -152,13 +134,13 @@ async def test_the_awaited_rating_then_a_new_problem(
     lines = await bot_lines(emulator, requester, heard + 3)
     assert any(THANKED[requester] in line.text for line in lines[heard + 1 :])
     asked = lines[-1]
-    if any(c.startswith("cat:") for c in _callbacks(asked)):
+    if any(c.startswith("cat:") for c in callbacks_of(asked)):
         await world.user_presses(requester, requester, asked.message_id, "cat:fault_report")
 
     async def _two() -> bool:
-        return len(await _tickets(application)) >= 2
+        return len(await all_tickets(application)) >= 2
 
     await until(_two)
-    first, second = await _tickets(application)
+    first, second = await all_tickets(application)
     assert await _scores(application, first.id) == [5]
     assert light in second.question and "5" not in second.question.split(light)[0]

@@ -10,22 +10,18 @@ from __future__ import annotations
 import pytest
 from telegram.ext import Application
 
-from bot.models import Ticket, TicketStatus
+from bot.models import Ticket
 from emulator.server import Emulator
 from handlers.context import DeskContext
+from tests.handlers.closing import OFFICER, QUESTION, a_closed_ticket
 from tests.handlers.conftest import (
     GENERAL_GROUP,
     REQUESTER,
-    bot_lines,
     bot_said,
-    only_topic,
     until,
 )
 
 App = Application  # type: ignore[type-arg]
-OFFICER = 100101
-QUESTION = "我想申请公租房"
-OFFICERS_WORDS = "您好,我是王芳,公租房申请材料清单已发给您"
 AGAIN = "王芳,上次说的材料还是交不上,系统又报错了"
 
 
@@ -36,24 +32,7 @@ async def test_a_reply_to_a_closed_tickets_message_opens_its_recurrence(
     emulator, application = running
     world = emulator.world
     desk = DeskContext(application).desk
-    await world.user_sends(REQUESTER, QUESTION)
-    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
-    await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
-    topic = await only_topic(world, GENERAL_GROUP)
-    await world.user_sends(OFFICER, OFFICERS_WORDS, GENERAL_GROUP, topic.thread_id)
-    await until(lambda: any(e.text == OFFICERS_WORDS for e in bot_said(world, REQUESTER)))
-    theirs = next(e for e in bot_said(world, REQUESTER) if e.text == OFFICERS_WORDS)
-    await world.user_sends(OFFICER, "/resolve 已发材料清单", GENERAL_GROUP, topic.thread_id)
-    await until(lambda: any("已发材料清单" in e.text for e in bot_said(world, REQUESTER)))
-    resolution = next(e for e in bot_said(world, REQUESTER) if "已发材料清单" in e.text)
-    await world.user_presses(REQUESTER, REQUESTER, resolution.message_id, "rate:1:5")
-
-    async def closed() -> bool:
-        async with desk.sessions() as session:
-            ticket = await session.get(Ticket, 1)
-            return ticket is not None and ticket.status is TicketStatus.CLOSED
-
-    await until(closed)
+    theirs = await a_closed_ticket(emulator, application)
     # An unrelated exchange first: a question the knowledge base answers, left there.
     await world.user_sends(REQUESTER, "公积金怎么提取?")
     await until(lambda: len(bot_said(world, REQUESTER)) >= 6)

@@ -10,21 +10,21 @@ from __future__ import annotations
 import pytest
 from telegram.ext import Application
 
-from bot.models import Ticket, TicketStatus
+from bot.models import TicketStatus
 from emulator.server import Emulator
+from tests.handlers.closing import a_closed_ticket
 from tests.handlers.conftest import (
     ENGLISH,
     GENERAL_GROUP,
     REQUESTER,
-    bot_lines,
     bot_said,
     only_topic,
     until,
 )
+from tests.handlers.looks import ticket_no
 
 App = Application  # type: ignore[type-arg]
 OFFICER = 100101
-QUESTION = "我想申请公租房"
 OFFICERS_WORDS = "您好,我是王芳,材料清单已发给您"
 DANGER = {
     REQUESTER: "王芳,楼道里又有很浓的煤气味了",
@@ -34,35 +34,15 @@ NUMBERS_FIRST = {REQUESTER: "燃气抢修", ENGLISH: "Gas emergency"}
 MARK = "⚠️ 危险"  # the staff's language: the card's head
 
 
-async def _ticket(application: App, ticket_id: int) -> Ticket | None:
-    async with application.bot_data.desk.sessions() as session:
-        return await session.get(Ticket, ticket_id)
-
-
 async def _closed(emulator: Emulator, application: App, user: int) -> int:
     """Ticket #1 of `user`, answered by its officer, resolved and rated: the officer's message
     in their chat, to reply to."""
     world = emulator.world
-    await world.user_sends(user, QUESTION)
-    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
-    await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
-    topic = await only_topic(world, GENERAL_GROUP)
-    await world.user_sends(OFFICER, OFFICERS_WORDS, GENERAL_GROUP, topic.thread_id)
-    await until(lambda: any(e.text == OFFICERS_WORDS for e in bot_said(world, user)))
-    theirs = next(e for e in bot_said(world, user) if e.text == OFFICERS_WORDS)
-    await world.user_sends(OFFICER, "/resolve 已发材料清单", GENERAL_GROUP, topic.thread_id)
-    await until(lambda: any("已发材料清单" in e.text for e in bot_said(world, user)))
+    theirs = await a_closed_ticket(emulator, application, user, OFFICERS_WORDS)
     resolution = next(e for e in bot_said(world, user) if "已发材料清单" in e.text)
-    await world.user_presses(user, user, resolution.message_id, "rate:1:5")
     await until(
         lambda: "#1" in bot_said(world, user)[-1].text and resolution != bot_said(world, user)[-1]
     )
-
-    async def closed() -> bool:
-        ticket = await _ticket(application, 1)
-        return ticket is not None and ticket.status is TicketStatus.CLOSED
-
-    await until(closed)
     return theirs.message_id
 
 
@@ -77,7 +57,7 @@ async def test_a_danger_told_as_a_recurrence_is_an_emergency(
     heard, cards = len(bot_said(world, user)), len(bot_said(world, GENERAL_GROUP))
     await world.user_sends(user, DANGER[user], reply_to=replied_to)
     await until(lambda: any("#2" in e.text for e in bot_said(world, GENERAL_GROUP)[cards:]))
-    ticket = await _ticket(application, 2)
+    ticket = await ticket_no(application, 2)
     assert ticket is not None and ticket.priority == "urgent", ticket and ticket.priority
     card = next(e.text for e in bot_said(world, GENERAL_GROUP)[cards:] if "#2" in e.text)
     assert card.startswith(MARK), card
@@ -109,8 +89,8 @@ async def test_a_danger_told_in_not_solved_words_reopens_it_urgent(
     await until(lambda: bool(bot_said(world, user)))
     asked = bot_said(world, user)[-1]
     await world.user_presses(user, user, asked.message_id, "cat:fault_report")
-    await until(lambda: _ticket(application, 1))
-    first = await _ticket(application, 1)
+    await until(lambda: ticket_no(application, 1))
+    first = await ticket_no(application, 1)
     assert first is not None
     officer, group = STAFF[first.handling_department_key]
     await until(lambda: any("#1" in e.text for e in bot_said(world, group)))
@@ -123,12 +103,12 @@ async def test_a_danger_told_in_not_solved_words_reopens_it_urgent(
     await world.user_sends(user, STILL[user])
 
     async def reopened() -> bool:
-        ticket = await _ticket(application, 1)
+        ticket = await ticket_no(application, 1)
         return ticket is not None and ticket.status is TicketStatus.CLAIMED
 
     await until(reopened)
     await until(lambda: len(bot_said(world, user)) >= heard + 2)
-    ticket = await _ticket(application, 1)
+    ticket = await ticket_no(application, 1)
     assert ticket is not None and ticket.priority == "urgent", ticket and ticket.priority
     said = [e.text for e in bot_said(world, user)[heard:]]
     assert "96777" in said[0], said

@@ -12,18 +12,17 @@ from typing import Any
 import pytest
 from telegram.ext import Application
 
-from bot.models import Ticket, TicketMessage, TicketStatus
+from bot.models import Ticket, TicketMessage
 from emulator.server import Emulator
 from handlers.context import DeskContext
+from tests.handlers.closing import a_closed_ticket
 from tests.handlers.conftest import (
     GENERAL_GROUP,
     REQUESTER,
-    bot_lines,
     bot_said,
-    only_topic,
     until,
 )
-from tests.handlers.test_recurrence import OFFICER, OFFICERS_WORDS, QUESTION
+from tests.handlers.looks import ticket_no
 
 App = Application  # type: ignore[type-arg]
 
@@ -32,37 +31,6 @@ def _photo(n: int) -> dict[str, Any]:
     return {
         "photo": [{"file_id": f"p-{n}", "file_unique_id": f"u-{n}", "width": 90, "height": 90}]
     }
-
-
-async def _closed(emulator: Emulator, application: App) -> Any:
-    """Ticket #1 of REQUESTER's, the officer's words to them, resolved, rated and closed: the
-    requester's copy of the officer's words."""
-    world = emulator.world
-    desk = DeskContext(application).desk
-    await world.user_sends(REQUESTER, QUESTION)
-    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
-    await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
-    topic = await only_topic(world, GENERAL_GROUP)
-    await world.user_sends(OFFICER, OFFICERS_WORDS, GENERAL_GROUP, topic.thread_id)
-    await until(lambda: any(e.text == OFFICERS_WORDS for e in bot_said(world, REQUESTER)))
-    theirs = next(e for e in bot_said(world, REQUESTER) if e.text == OFFICERS_WORDS)
-    await world.user_sends(OFFICER, "/resolve 已发材料清单", GENERAL_GROUP, topic.thread_id)
-    await until(lambda: any("已发材料清单" in e.text for e in bot_said(world, REQUESTER)))
-    resolution = next(e for e in bot_said(world, REQUESTER) if "已发材料清单" in e.text)
-    await world.user_presses(REQUESTER, REQUESTER, resolution.message_id, "rate:1:5")
-
-    async def closed() -> bool:
-        async with desk.sessions() as session:
-            ticket = await session.get(Ticket, 1)
-            return ticket is not None and ticket.status is TicketStatus.CLOSED
-
-    await until(closed)
-    return theirs
-
-
-async def _ticket(application: App, ticket_id: int) -> Ticket | None:
-    async with DeskContext(application).desk.sessions() as session:
-        return await session.get(Ticket, ticket_id)
 
 
 async def _filed(application: App, ticket_id: int) -> list[str]:
@@ -82,17 +50,17 @@ async def test_a_photo_under_a_closed_tickets_message_opens_its_recurrence(
 ) -> None:
     emulator, application = running
     world = emulator.world
-    theirs = await _closed(emulator, application)
+    theirs = await a_closed_ticket(emulator, application)
     cards = len(bot_said(world, GENERAL_GROUP))
     reply = world.reply_to(REQUESTER, {"message_id": theirs.message_id})
     content = {**_photo(1), **({"caption": caption} if caption else {})}
     await world.user_sends_content(REQUESTER, content, extra=reply)
 
     async def second() -> bool:
-        return await _ticket(application, 2) is not None
+        return await ticket_no(application, 2) is not None
 
     await until(second)
-    ticket, first = await _ticket(application, 2), await _ticket(application, 1)
+    ticket, first = await ticket_no(application, 2), await ticket_no(application, 1)
     assert ticket is not None and first is not None
     assert (ticket.category, ticket.department_key) == (first.category, first.department_key)
     if caption:
@@ -109,7 +77,7 @@ async def test_an_album_under_a_closed_tickets_message_opens_one_recurrence(
 ) -> None:
     emulator, application = running
     world = emulator.world
-    theirs = await _closed(emulator, application)
+    theirs = await a_closed_ticket(emulator, application)
     reply = world.reply_to(REQUESTER, {"message_id": theirs.message_id})
     album = {"media_group_id": "album-1"}
     await world.user_sends_content(
@@ -119,9 +87,9 @@ async def test_an_album_under_a_closed_tickets_message_opens_one_recurrence(
 
     async def both_filed() -> bool:
         return (
-            await _ticket(application, 2) is not None
+            await ticket_no(application, 2) is not None
             and (await _filed(application, 2)).count("photo") == 2
         )
 
     await until(both_filed)
-    assert await _ticket(application, 3) is None
+    assert await ticket_no(application, 3) is None

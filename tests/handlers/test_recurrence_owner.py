@@ -14,7 +14,7 @@ from telegram.ext import Application
 
 from bot.models import Ticket, TicketStatus
 from emulator.server import Emulator
-from handlers.context import DeskContext
+from tests.handlers.closing import answered_and_closed
 from tests.handlers.conftest import (
     ENGLISH,
     GENERAL_GROUP,
@@ -25,6 +25,7 @@ from tests.handlers.conftest import (
     only_topic,
     until,
 )
+from tests.handlers.looks import ticket_no
 
 App = Application  # type: ignore[type-arg]
 OFFICER = 100101  # 王芳
@@ -33,11 +34,6 @@ AGAIN = {
     REQUESTER: "王芳你好,上次的问题又出现了,系统又报错了",
     ENGLISH: "Hello Wang Fang, the problem from last time is back, the system errors again",
 }
-
-
-async def _ticket(application: App, ticket_id: int) -> Ticket | None:
-    async with DeskContext(application).desk.sessions() as session:
-        return await session.get(Ticket, ticket_id)
 
 
 async def _closed_then_again(
@@ -56,24 +52,12 @@ async def _closed_then_again(
     await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
     topic = await only_topic(world, GENERAL_GROUP)
     words = "材料清单已发给您" if requester == REQUESTER else "The list of documents is sent"
-    await world.user_sends(OFFICER, words, GENERAL_GROUP, topic.thread_id)
-    await until(lambda: any(e.text == words for e in bot_said(world, requester)))
-    theirs = next(e for e in bot_said(world, requester) if e.text == words)
-    await world.user_sends(OFFICER, "/resolve 已发材料清单", GENERAL_GROUP, topic.thread_id)
-    await until(lambda: any("已发材料清单" in e.text for e in bot_said(world, requester)))
-    resolution = next(e for e in bot_said(world, requester) if "已发材料清单" in e.text)
-    await world.user_presses(requester, requester, resolution.message_id, "rate:1:5")
-
-    async def closed() -> bool:
-        first = await _ticket(application, 1)
-        return first is not None and first.status is TicketStatus.CLOSED
-
-    await until(closed)
+    theirs = await answered_and_closed(emulator, application, requester, topic, words)
     clock.now += later
     before = len(bot_said(world, requester))
     await world.user_sends(requester, AGAIN[requester], reply_to=theirs.message_id)
-    await until(lambda: _ticket(application, 2))
-    ticket = await _ticket(application, 2)
+    await until(lambda: ticket_no(application, 2))
+    ticket = await ticket_no(application, 2)
     assert ticket is not None and ticket.question == AGAIN[requester]
     return ticket, before
 

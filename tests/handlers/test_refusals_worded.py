@@ -13,11 +13,10 @@ from typing import Any
 import pytest
 from telegram.ext import Application
 
-from bot.config import Settings, load_settings
+from bot.config import Settings
 from emulator.server import Emulator
-from tests.conftest import ROOT
-from tests.handlers.conftest import bot_lines, bot_said
-from tests.handlers.test_handoff_form import GROUPS, OFFICERS, a_ticket_with_an_inquiry
+from tests.handlers.conftest import bot_lines, bot_said, staff_speaking
+from tests.handlers.handing import GROUPS, OFFICERS, a_ticket_with_an_inquiry
 
 App = Application  # type: ignore[type-arg]
 SUPERVISORS = {"general": 100190, "social_security": 100290, "utilities": 100390}
@@ -43,10 +42,7 @@ SAID = {
 
 @pytest.fixture
 def settings(request: pytest.FixtureRequest) -> Settings:
-    """config.yaml, the staff's language as the test says."""
-    configured = load_settings(ROOT / "config.yaml")
-    languages = configured.languages.model_copy(update={"default": request.param})
-    return configured.model_copy(update={"languages": languages})
+    return staff_speaking(request.param)
 
 
 async def _answer(emulator: Emulator, who: int, text: str, chat_id: int, **where: Any) -> str:

@@ -13,9 +13,9 @@ import pytest
 from telegram.ext import Application
 
 from bot.intake import offers
-from bot.models import Ticket
 from emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, GENERAL_GROUP, REQUESTER, bot_lines, bot_said, until
+from tests.handlers.looks import ticket_no
 
 App = Application  # type: ignore[type-arg]
 SOCIAL_GROUP, UTILITIES_GROUP = -1000000000102, -1000000000103
@@ -46,11 +46,6 @@ async def _recorded(application: App, user: int, message: Any) -> None:
     await until(recorded)
 
 
-async def _ticket(application: App, ticket_id: int) -> Ticket | None:
-    async with application.bot_data.desk.sessions() as session:
-        return await session.get(Ticket, ticket_id)
-
-
 async def _card(emulator: Emulator, ticket_id: int) -> tuple[int, Any]:
     """The staff group that got a ticket's card, and the card."""
     found: list[tuple[int, Any]] = []
@@ -72,7 +67,7 @@ async def _fault_for_utilities(emulator: Emulator, application: App, user: int) 
     """Ticket #1: a fault report (its cue word), for utilities (the routing table), not for
     the general window the parking complaint would send it to."""
     await until(lambda: any("#1" in e.text for e in bot_said(emulator.world, user)))
-    ticket = await _ticket(application, 1)
+    ticket = await ticket_no(application, 1)
     assert ticket is not None
     assert (ticket.category, ticket.department_key) == ("fault_report", "utilities")
     group, _ = await _card(emulator, 1)
@@ -141,11 +136,11 @@ async def test_none_of_these_takes_no_category_from_the_refused_templates(
     asked = (await bot_lines(emulator, user, 2))[-1]
     data = [b["callback_data"] for row in asked.buttons for b in row]
     assert "cat:complaint" in data
-    assert await _ticket(application, 1) is None
+    assert await ticket_no(application, 1) is None
     await _recorded(application, user, asked)
     await emulator.world.user_presses(user, user, asked.message_id, "cat:complaint")
     await until(lambda: any("#1" in e.text for e in bot_said(emulator.world, user)))
-    ticket = await _ticket(application, 1)
+    ticket = await ticket_no(application, 1)
     assert ticket is not None
     assert (ticket.category, ticket.department_key) == ("complaint", "general")
     group, _ = await _card(emulator, 1)

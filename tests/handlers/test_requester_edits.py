@@ -12,16 +12,16 @@ import pytest
 from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.config import Settings, load_settings
+from bot.config import Settings
 from bot.models import StaffLink
 from emulator.server import Emulator
-from tests.conftest import ROOT
 from tests.handlers.conftest import (
     GENERAL_GROUP,
     REQUESTER,
     bot_lines,
     bot_said,
     only_topic,
+    staff_speaking,
     until,
 )
 
@@ -33,10 +33,7 @@ WAS = {"zh": "原为:", "en": "It read:"}
 
 @pytest.fixture
 def settings(request: pytest.FixtureRequest) -> Settings:
-    """config.yaml, the staff's language as the test says."""
-    configured = load_settings(ROOT / "config.yaml")
-    languages = configured.languages.model_copy(update={"default": request.param})
-    return configured.model_copy(update={"languages": languages})
+    return staff_speaking(request.param)
 
 
 async def _linked(application: App, copy: int) -> bool:

@@ -15,6 +15,7 @@ from bot.intake import offers
 from bot.models import Ticket
 from emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, REQUESTER, bot_lines, bot_said, until
+from tests.handlers.looks import ticket_no
 from tests.handlers.test_every_kind import control
 
 App = Application  # type: ignore[type-arg]
@@ -27,11 +28,6 @@ PARKING = {
 PARKING_TITLE = "有车堵在我家门口怎么办"  # the template's title, as the staff read it
 CARD = {REQUESTER: "社保卡丢了怎么补办", ENGLISH: "How do I replace a lost social security card?"}
 CARD_ANSWERED = {REQUESTER: "挂失", ENGLISH: "Report the card lost"}
-
-
-async def _ticket(application: App, ticket_id: int) -> Ticket | None:
-    async with application.bot_data.desk.sessions() as session:
-        return await session.get(Ticket, ticket_id)
 
 
 async def _answered(
@@ -73,13 +69,13 @@ async def _handed_over_whole(
     """A ticket #1 opened with the whole inquiry: its question and card keep the question,
     the card the answer's title and the words said after it."""
     await until(lambda: any("#1" in e.text for e in bot_said(emulator.world, user)))
-    ticket = await _ticket(application, 1)
+    ticket = await ticket_no(application, 1)
     assert ticket is not None
     assert question in ticket.question
     await until(lambda: _card(emulator, 1) is not None)
     card = _card(emulator, 1).text
     assert question in card and title in card and said in card
-    assert await _ticket(application, 2) is None
+    assert await ticket_no(application, 2) is None
     return ticket
 
 
@@ -168,7 +164,7 @@ async def test_solved_said_after_an_answer_is_solved_pressed(
     await control(emulator, "messages", {"user_id": user, "text": said})
     assert glad in (await bot_lines(emulator, user, 2))[-1].text
     await until(lambda: _shown(emulator, user, answer.message_id).buttons == [])
-    assert await _ticket(application, 1) is None
+    assert await ticket_no(application, 1) is None
     # Settled: what they ask next is a new inquiry, answered on its own.
     await emulator.world.user_sends(user, CARD[user])
     assert CARD_ANSWERED[user] in (await bot_lines(emulator, user, 3))[-1].text

@@ -10,11 +10,12 @@ import pytest
 from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.models import Direction, Ticket, TicketMessage
+from bot.models import Direction, TicketMessage
 from emulator.server import Emulator
 from handlers.context import DeskContext
 from tests.handlers.conftest import ENGLISH, REQUESTER, bot_lines, bot_said, until
-from tests.handlers.test_handoff_form import GROUPS, OFFICERS
+from tests.handlers.handing import GROUPS, OFFICERS
+from tests.handlers.looks import all_tickets
 
 App = Application  # type: ignore[type-arg]
 LIGHT = {
@@ -27,11 +28,6 @@ RUBBISH = {
     "they stink",
 }
 SEPARATE = {REQUESTER: "另一件事", ENGLISH: "separate matter"}
-
-
-async def _tickets(application: App) -> list[Ticket]:
-    async with DeskContext(application).desk.sessions() as session:
-        return list(await session.scalars(select(Ticket).order_by(Ticket.id)))
 
 
 async def _filed(application: App, ticket_id: int) -> list[str]:
@@ -67,7 +63,7 @@ async def test_another_matter_beside_an_open_ticket_is_its_own_ticket(
         await world.user_presses(requester, requester, asked.message_id, "cat:complaint")
         heard += 1
     told = (await bot_lines(emulator, requester, heard + 1))[-1].text
-    tickets = await _tickets(application)
+    tickets = await all_tickets(application)
     assert len(tickets) == 2, told
     assert "#2" in told and SEPARATE[requester] in told, told
     # The new ticket's text is the matter, without the opener that announced it, in both
@@ -110,7 +106,7 @@ async def test_the_opener_of_another_matter_is_not_its_text(
         await world.user_presses(requester, requester, asked.message_id, "cat:complaint")
 
     async def two() -> bool:
-        return len(await _tickets(application)) == 2
+        return len(await all_tickets(application)) == 2
 
     await until(two)
-    assert (await _tickets(application))[1].question == matter
+    assert (await all_tickets(application))[1].question == matter

@@ -12,13 +12,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sqlalchemy import select
 from telegram.ext import Application
 
 from bot.intake import offers
-from bot.models import Ticket
 from emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, REQUESTER, bot_lines, bot_said, until
+from tests.handlers.looks import all_tickets
 from tests.handlers.test_every_kind import claimed_ticket
 
 App = Application  # type: ignore[type-arg]
@@ -37,11 +36,6 @@ ADDED = {REQUESTER: "已补充", ENGLISH: "Added to your question"}
 
 def _lang(user: int) -> str:
     return "zh" if user == REQUESTER else "en"
-
-
-async def _tickets(application: App) -> list[Ticket]:
-    async with application.bot_data.desk.sessions() as session:
-        return list((await session.scalars(select(Ticket).order_by(Ticket.id))).all())
 
 
 def _data(entry: Any) -> list[str]:
@@ -71,7 +65,7 @@ async def test_two_openers_in_a_row_then_the_question_is_answered_as_the_first(
     assert CARD_ANSWERED[user] in answer.text
     assert "solved" in _data(answer)
     assert not any(ADDED[user] in e.text for e in bot_said(emulator.world, user))
-    assert await _tickets(application) == []
+    assert await all_tickets(application) == []
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -96,11 +90,11 @@ async def test_thanks_under_the_category_buttons_are_never_details(
     for count, filler in enumerate(fillers, start=2):
         await emulator.world.user_sends(user, filler)
         assert ADDED[user] not in (await bot_lines(emulator, user, count))[-1].text
-    assert await _tickets(application) == []
+    assert await all_tickets(application) == []
     await emulator.world.user_sends(user, fillers[-1])
     await until(lambda: any("#1" in e.text for e in bot_said(emulator.world, user)))
     assert not any(ADDED[user] in e.text for e in bot_said(emulator.world, user))
-    (ticket,) = await _tickets(application)
+    (ticket,) = await all_tickets(application)
     assert ticket.question == UNSORTED[user]
 
 
@@ -126,7 +120,7 @@ async def test_thanks_as_a_first_message_is_answered_in_kind(
     await emulator.world.user_sends(user, CARD[user])
     answer = (await bot_lines(emulator, user, 2))[-1]
     assert CARD_ANSWERED[user] in answer.text
-    assert await _tickets(application) == []
+    assert await all_tickets(application) == []
 
 
 # Questions the sample base comes close to without answering: "did you mean" three templates.
@@ -174,7 +168,7 @@ async def test_two_offered_options_named_at_once_are_both_answered(
     for index, line in zip(indexes, lines[1:], strict=True):
         assert desk.answer(OFFERED[user][index], _lang(user)) in line.text
     assert _data(lines[-1]) == ["solved", "human"]  # one set of buttons, under the last
-    assert await _tickets(application) == []
+    assert await all_tickets(application) == []
 
 
 # A question that opens a ticket at once (its category told by cue words).
@@ -189,7 +183,7 @@ async def _opened(emulator: Emulator, application: App, user: int) -> int:
     the bot has said to them."""
     await emulator.world.user_sends(user, OPENS[user])
     await until(lambda: any("#1" in e.text for e in bot_said(emulator.world, user)))
-    (ticket,) = await _tickets(application)
+    (ticket,) = await all_tickets(application)
     assert ticket.owner_id is None
     return len(bot_said(emulator.world, user))
 
@@ -210,7 +204,7 @@ async def test_a_person_asked_for_in_an_unclaimed_ticket_is_told_it_waits_for_on
     await emulator.world.user_sends(user, human)
     told = (await bot_lines(emulator, user, before + 1))[-1]
     assert "#1" in told.text and WAITING[user] in told.text
-    assert len(await _tickets(application)) == 1  # nothing duplicated
+    assert len(await all_tickets(application)) == 1  # nothing duplicated
     # Said once: the reply to the words after it comes right after it.
     await emulator.world.user_sends(user, DETAIL[user])
     await bot_lines(emulator, user, before + 2)
@@ -265,7 +259,7 @@ async def test_two_named_one_needing_a_person_both_answered_and_its_ticket_opene
     fault = desk.answer("water-quality", "en")
     assert any(paid in t for t in texts) and any(fault in t for t in texts)
     assert [paid in t for t in texts].index(True) < [fault in t for t in texts].index(True)
-    (ticket,) = await _tickets(application)
+    (ticket,) = await all_tickets(application)
     assert ticket.category == desk.templates["water-quality"].category
 
 
@@ -279,7 +273,7 @@ async def test_a_person_asked_for_in_a_claimed_ticket_hears_who_has_it(
     await emulator.world.user_sends(REQUESTER, "人工")
     told = (await bot_lines(emulator, REQUESTER, before + 1))[-1]
     assert "#1" in told.text and "负责人:王芳" in told.text
-    assert len(await _tickets(application)) == 1
+    assert len(await all_tickets(application)) == 1
 
 
 VAGUE_WORD = {REQUESTER: "材料", ENGLISH: "papers"}
@@ -305,7 +299,7 @@ async def test_ok_to_what_is_it_about_is_asked_again_never_the_question(
     await emulator.world.user_sends(user, CARD[user])
     answer = (await bot_lines(emulator, user, 3))[-1]
     assert CARD_ANSWERED[user] in answer.text
-    assert await _tickets(application) == []
+    assert await all_tickets(application) == []
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -321,8 +315,8 @@ async def test_ok_to_what_is_the_matter_is_asked_again_never_the_matter(
     assert MATTER[user] in asked.text
     await emulator.world.user_sends(user, ok)
     assert MATTER[user] in (await bot_lines(emulator, user, 2))[-1].text
-    assert await _tickets(application) == []
+    assert await all_tickets(application) == []
     await emulator.world.user_sends(user, LAMP[user])
     await until(lambda: any("#1" in e.text for e in bot_said(emulator.world, user)))
-    (ticket,) = await _tickets(application)
+    (ticket,) = await all_tickets(application)
     assert ticket.question == LAMP[user]

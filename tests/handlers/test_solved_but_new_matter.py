@@ -10,18 +10,14 @@ import pytest
 from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.models import Ticket, TicketStatus
+from bot.models import TicketStatus
 from emulator.server import Emulator
 from handlers.context import DeskContext
 from tests.handlers.conftest import ENGLISH, REQUESTER, bot_lines, bot_said, until
+from tests.handlers.looks import all_tickets
 from tests.handlers.test_solved_but_words import _power_resolved
 
 App = Application  # type: ignore[type-arg]
-
-
-async def _tickets(application: App) -> list[Ticket]:
-    async with DeskContext(application).desk.sessions() as session:
-        return list(await session.scalars(select(Ticket).order_by(Ticket.id)))
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -45,7 +41,7 @@ async def test_solved_but_a_matter_of_its_own_confirms_and_takes_it_apart(
     await world.user_sends(requester, words)
     await bot_lines(emulator, requester, heard + 1)
     await until(lambda: _closed(application))
-    power = (await _tickets(application))[0]
+    power = (await all_tickets(application))[0]
     assert power.reopen_count == 0 and power.status is TicketStatus.CLOSED
     said = "\n".join(e.text for e in bot_said(world, requester)[heard:])
     assert "重新打开" not in said and "reopened" not in said, said
@@ -55,13 +51,13 @@ async def test_solved_but_a_matter_of_its_own_confirms_and_takes_it_apart(
 
         who = (await session.scalars(select(R).where(R.telegram_user_id == requester))).one()
         pending = " ".join(t.get("text", "") for t in who.inquiry or [])
-    others = [t.question for t in (await _tickets(application))[1:]]
+    others = [t.question for t in (await all_tickets(application))[1:]]
     assert any(matter in q for q in others) or matter in pending, (others, pending)
     assert not any(matter in q for q in others) or len(others) == 1
 
 
 async def _closed(application: App) -> bool:
-    return (await _tickets(application))[0].status is TicketStatus.CLOSED
+    return (await all_tickets(application))[0].status is TicketStatus.CLOSED
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -79,5 +75,5 @@ async def test_solved_but_the_same_still_broken_reopens(
     heard = await _power_resolved(emulator, requester)
     await emulator.world.user_sends(requester, words)
     assert told in (await bot_lines(emulator, requester, heard + 1))[-1].text
-    (ticket,) = await _tickets(application)
+    (ticket,) = await all_tickets(application)
     assert ticket.status is TicketStatus.CLAIMED and ticket.reopen_count == 1

@@ -9,12 +9,10 @@ inquiry), while the same thing still broken reopens the ticket. End to end over 
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.models import Ticket, TicketStatus
+from bot.models import TicketStatus
 from emulator.server import Emulator
-from handlers.context import DeskContext
 from tests.handlers.conftest import (
     ENGLISH,
     GENERAL_GROUP,
@@ -23,6 +21,7 @@ from tests.handlers.conftest import (
     only_topic,
     until,
 )
+from tests.handlers.looks import all_tickets
 from tests.handlers.test_after_resolution import OFFICER, _resolved
 
 App = Application  # type: ignore[type-arg]
@@ -53,11 +52,6 @@ async def _power_resolved(emulator: Emulator, requester: int) -> int:
     return len(lines)
 
 
-async def _tickets(application: App) -> list[Ticket]:
-    async with DeskContext(application).desk.sessions() as session:
-        return list(await session.scalars(select(Ticket).order_by(Ticket.id)))
-
-
 @pytest.mark.parametrize("store", ["sqlite"])
 @pytest.mark.parametrize(
     ("requester", "words", "told"),
@@ -78,7 +72,7 @@ async def test_solved_but_the_resolution_wrong_is_not_solved(
     thread, heard = await _resolved(emulator, requester, QUESTION[requester])
     await world.user_sends(requester, words)
     assert told in (await bot_lines(emulator, requester, heard + 1))[-1].text
-    (ticket,) = await _tickets(application)
+    (ticket,) = await all_tickets(application)
     assert ticket.status is TicketStatus.CLAIMED and ticket.owner_id == OFFICER
     await until(
         lambda: any(
@@ -109,13 +103,13 @@ async def test_solved_but_another_thing_broken_is_a_matter_of_its_own(
     if any(c.startswith("cat:") for c in buttons):
         await world.user_presses(requester, requester, reply.message_id, "cat:fault_report")
     await until(lambda: _count(application, 2))
-    power, other = await _tickets(application)
+    power, other = await all_tickets(application)
     assert power.status is TicketStatus.CLOSED and power.reopen_count == 0
     assert lift in other.question
 
 
 async def _count(application: App, count: int) -> bool:
-    return len(await _tickets(application)) >= count
+    return len(await all_tickets(application)) >= count
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -133,5 +127,5 @@ async def test_solved_but_the_same_thing_broken_reopens(
     heard = await _power_resolved(emulator, requester)
     await emulator.world.user_sends(requester, words)
     assert told in (await bot_lines(emulator, requester, heard + 1))[-1].text
-    (ticket,) = await _tickets(application)
+    (ticket,) = await all_tickets(application)
     assert ticket.status is TicketStatus.CLAIMED and ticket.reopen_count == 1

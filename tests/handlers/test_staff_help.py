@@ -9,10 +9,9 @@ from __future__ import annotations
 import pytest
 from telegram.ext import Application
 
-from bot.config import Settings, load_settings
+from bot.config import Settings
 from emulator.server import Emulator
-from tests.conftest import ROOT
-from tests.handlers.conftest import bot_lines, bot_said
+from tests.handlers.conftest import bot_lines, bot_said, staff_speaking
 
 App = Application  # type: ignore[type-arg]
 OFFICER, SUPERVISOR, MANAGER = 100301, 100190, 900001  # 孙伟, 张主任, 钱局长
@@ -25,10 +24,7 @@ SAID = {
 
 @pytest.fixture
 def settings(request: pytest.FixtureRequest) -> Settings:
-    """config.yaml, the staff's language as the test says."""
-    configured = load_settings(ROOT / "config.yaml")
-    languages = configured.languages.model_copy(update={"default": request.param})
-    return configured.model_copy(update={"languages": languages})
+    return staff_speaking(request.param)
 
 
 async def _answer(emulator: Emulator, who: int, text: str) -> str:

@@ -10,9 +10,7 @@ from datetime import timedelta
 import pytest
 from telegram.ext import Application
 
-from bot import requesters, tickets
 from emulator.server import Emulator
-from handlers.context import DeskContext
 from tests.handlers.conftest import (
     GENERAL_GROUP,
     REQUESTER,
@@ -22,6 +20,7 @@ from tests.handlers.conftest import (
     only_topic,
     until,
 )
+from tests.handlers.opening import open_at_desk
 from tests.handlers.test_every_kind import control
 
 App = Application  # type: ignore[type-arg]
@@ -81,29 +80,19 @@ async def test_a_surge_alerts_summary_keeps_to_its_line(
     running: tuple[Emulator, App], desk_clock: DeskClock
 ) -> None:
     emulator, application = running
-    desk = DeskContext(application).desk
     world = emulator.world
     for n in range(5):
         user_id = 700001 + n
         world.add_user(user_id, f"R{n}", "zh", started=True)
         desk_clock.now += timedelta(minutes=3)
-        async with desk.transaction() as tx:
-            requester = await requesters.get_or_create_requester(
-                session=tx.session,
-                telegram_user_id=user_id,
-                chat_id=user_id,
-                language="zh",
-                now=tx.now,
-            )
-            opened = await tickets.open_ticket(
-                session=tx.session,
-                rules=desk.rules,
-                requester_id=requester.id,
-                question="小区电梯又坏了\n老人下不了楼",
-                category="complaint",
-                now=tx.now,
-            )
-            await tx.publish(opened.alerts)
+        await open_at_desk(
+            application,
+            user_id,
+            "zh",
+            question="小区电梯又坏了\n老人下不了楼",
+            category="complaint",
+            publish=True,
+        )
     await until(lambda: any("群体性事件" in e.text for e in bot_said(world, MANAGEMENT_CHAT)))
     (alert,) = [e for e in bot_said(world, MANAGEMENT_CHAT) if "群体性事件" in e.text]
     assert "概要:小区电梯又坏了 / 老人下不了楼\n" in alert.text

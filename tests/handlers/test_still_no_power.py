@@ -10,11 +10,11 @@ import pytest
 from sqlalchemy import select
 from telegram.ext import Application
 
-from bot import requesters, tickets
-from bot.models import Direction, Ticket, TicketMessage
+from bot.models import Ticket
 from emulator.server import Emulator
-from handlers.context import DeskContext
 from tests.handlers.conftest import ENGLISH, REQUESTER, bot_said, have_written, until
+from tests.handlers.looks import filed_texts
+from tests.handlers.opening import open_at_desk
 
 App = Application  # type: ignore[type-arg]
 UTILITIES_GROUP = -1000000000103
@@ -30,16 +30,6 @@ STILL = {
 }
 
 
-async def _filed(application: App, ticket_id: int) -> list[str]:
-    async with application.bot_data.desk.sessions() as session:
-        rows = await session.scalars(
-            select(TicketMessage).where(
-                TicketMessage.ticket_id == ticket_id, TicketMessage.direction == Direction.IN
-            )
-        )
-        return [m.text or "" for m in rows]
-
-
 async def _count(application: App) -> int:
     async with application.bot_data.desk.sessions() as session:
         return len(list(await session.scalars(select(Ticket.id))))
@@ -53,7 +43,7 @@ async def _step(world: Any, user: int, text: str) -> Any:
 
 
 async def _has(application: App, ticket_id: int, words: str) -> bool:
-    return words in await _filed(application, ticket_id)
+    return words in await filed_texts(application, ticket_id)
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -89,33 +79,23 @@ async def test_still_no_power_follows_up_a_ticket_linked_to_the_outage(
     opens another ticket; a bare "still no power" is their outage ticket's."""
     emulator, application = running
     world = emulator.world
-    desk = DeskContext(application).desk
     reports = [(REQUESTER, "zh"), (ENGLISH, "en"), (700001, "zh"), (700002, "zh"), (700003, "zh")]
     own = {}
     for user_id, language in reports:
         if user_id not in world.users:
             world.add_user(user_id, f"R{user_id}", language, started=True)
         have_written(world, user_id)
-        async with desk.transaction() as tx:
-            requester = await requesters.get_or_create_requester(
-                session=tx.session,
-                telegram_user_id=user_id,
-                chat_id=user_id,
-                language=language,
-                now=tx.now,
-            )
-            opened = await tickets.open_ticket(
-                session=tx.session,
-                rules=desk.rules,
-                requester_id=requester.id,
-                question=POWER[ENGLISH if language == "en" else REQUESTER],
-                category="fault_report",
-                department="utilities",
-                staff_chat_id=UTILITIES_GROUP,
-                now=tx.now,
-            )
-            own[user_id] = opened.ticket.id
-            linked = opened.ticket.incident_id
+        opened = await open_at_desk(
+            application,
+            user_id,
+            language,
+            question=POWER[ENGLISH if language == "en" else REQUESTER],
+            category="fault_report",
+            department="utilities",
+            staff_chat_id=UTILITIES_GROUP,
+        )
+        own[user_id] = opened.ticket.id
+        linked = opened.ticket.incident_id
     assert linked is not None
     await _step(world, user, "/new")
     await _step(world, user, HOUSING[user])

@@ -8,20 +8,14 @@ end over the emulation."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.models import Ticket
 from emulator.server import Emulator
 from tests.handlers.conftest import bot_said, until
+from tests.handlers.looks import all_tickets
 
 App = Application  # type: ignore[type-arg]
 MANAGER, MANAGEMENT_CHAT = 900001, -1000000000900
-
-
-async def _tickets(application: App) -> list[Ticket]:
-    async with application.bot_data.desk.sessions() as session:
-        return list(await session.scalars(select(Ticket).order_by(Ticket.id)))
 
 
 async def _opens(emulator: Emulator, user_id: int, language: str, text: str, number: int) -> None:
@@ -59,7 +53,7 @@ async def test_a_light_on_a_road_of_a_longer_name_is_another_light(
         ("zh", "幸福路23号门口那盏路灯一直不亮"),
     ]
     await _all_open(emulator, 711000, reports)
-    rows = await _tickets(application)
+    rows = await all_tickets(application)
     assert [t.id for t in rows] == [1, 2, 3, 4, 5]
     assert [t.incident_id for t in rows] == [None] * 5
 
@@ -92,14 +86,14 @@ async def test_one_estate_s_power_cut_in_both_languages_is_one_incident_and_no_o
     reports = [XINGFULI[0], HEPING[0], XINGFULI[1], HEPING[1], XINGFULI[2], HEPING[2]]
     reports += [XINGFULI[3], HEPING[3], XINGFULI[4]]
     await _all_open(emulator, 712000, reports)
-    rows = await _tickets(application)
+    rows = await all_tickets(application)
     assert len(rows) == 9
     incident = rows[0].incident_id
     assert incident is not None
     assert [t.id for t in rows if t.incident_id == incident] == [1, 3, 5, 7, 9]
     assert [t.incident_id for t in rows if t.id in (2, 4, 6, 8)] == [None] * 4
     await _opens(emulator, 712100, *HEPING[4], 10)
-    rows = await _tickets(application)
+    rows = await all_tickets(application)
     other = rows[1].incident_id
     assert other is not None and other != incident
     assert [t.id for t in rows if t.incident_id == other] == [2, 4, 6, 8, 10]
@@ -113,7 +107,7 @@ async def test_a_joiner_hears_their_own_promise_then_the_incident_s_update(
     emulator, application = running
     world = emulator.world
     await _all_open(emulator, 713000, XINGFULI)
-    incident = (await _tickets(application))[0].incident_id
+    incident = (await all_tickets(application))[0].incident_id
     assert incident is not None
     update = "供电抢修人员已到场,预计22点前恢复 | Repair crew on site, power back by 22:00"
     await world.user_sends(MANAGER, f"/incident {incident} {update}", MANAGEMENT_CHAT)

@@ -7,20 +7,14 @@ report naming no place joins no incident of a place. End to end over the emulati
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.models import Ticket
 from emulator.server import Emulator
 from tests.handlers.conftest import bot_said, until
+from tests.handlers.looks import all_tickets
 from tests.handlers.test_surge_estates import XINGFULI, _all_open, _opens
 
 App = Application  # type: ignore[type-arg]
-
-
-async def _tickets(application: App) -> list[Ticket]:
-    async with application.bot_data.desk.sessions() as session:
-        return list(await session.scalars(select(Ticket).order_by(Ticket.id)))
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -30,7 +24,7 @@ async def test_a_gas_smell_after_a_how_to_question_joins_no_power_cut(
     emulator, application = running
     world = emulator.world
     await _all_open(emulator, 741000, XINGFULI)
-    rows = await _tickets(application)
+    rows = await all_tickets(application)
     assert rows[0].incident_id is not None
     user = 741100
     world.add_user(user, "R6", "zh")
@@ -38,7 +32,7 @@ async def test_a_gas_smell_after_a_how_to_question_joins_no_power_cut(
     await until(lambda: bool(bot_said(world, user)))
     await world.user_sends(user, "楼道里有很浓的煤气味")
     await until(lambda: any("#6" in e.text for e in bot_said(world, user)))
-    rows = await _tickets(application)
+    rows = await all_tickets(application)
     assert rows[5].priority == "urgent"
     assert rows[5].incident_id is None
 
@@ -51,6 +45,6 @@ async def test_a_power_cut_naming_no_place_joins_no_incident_of_a_place(
     await _all_open(emulator, 742000, XINGFULI)
     await _opens(emulator, 742100, "zh", "停电了,什么时候来电", 6)
     await _opens(emulator, 742101, "en", "The power is out", 7)
-    rows = await _tickets(application)
+    rows = await all_tickets(application)
     assert rows[0].incident_id is not None
     assert [t.incident_id for t in rows[5:]] == [None, None]

@@ -11,20 +11,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.models import Ticket
 from emulator.server import Emulator
 from tests.handlers.conftest import bot_lines, bot_said, only_topic, until
+from tests.handlers.looks import all_tickets
 
 App = Application  # type: ignore[type-arg]
 MANAGEMENT_CHAT = -1000000000900
-
-
-async def _tickets(application: App) -> list[Ticket]:
-    async with application.bot_data.desk.sessions() as session:
-        return list(await session.scalars(select(Ticket).order_by(Ticket.id)))
 
 
 async def _opens(emulator: Emulator, user_id: int, texts: list[str], number: int) -> None:
@@ -71,7 +65,7 @@ async def test_a_notice_passed_on_links_no_leak_and_every_water_cut_is_linked(
     for number, (user_id, language, texts) in enumerate(reports, start=1):
         world.add_user(user_id, f"R{number}", language)
         await _opens(emulator, user_id, texts, number)
-    rows = await _tickets(application)
+    rows = await all_tickets(application)
     assert [t.id for t in rows] == [1, 2, 3, 4, 5, 6, 7]
     incident = rows[1].incident_id
     assert incident is not None
@@ -84,7 +78,7 @@ async def _claimed_first(emulator: Emulator, application: App, user_id: int) -> 
     """Ticket #1 (of `user_id`), claimed from its card by an officer of its department: its
     forum topic, and its staff group's id."""
     world = emulator.world
-    ticket = (await _tickets(application))[0]
+    ticket = (await all_tickets(application))[0]
     group = ticket.staff_chat_id
     assert group is not None
     department = application.bot_data.desk.settings.department(ticket.department_key)
@@ -115,9 +109,9 @@ async def test_five_people_s_own_lost_id_cards_are_no_mass_incident(
         await _opens(emulator, user_id, texts, number)
         if number == 1:
             await _claimed_first(emulator, application, user_id)
-            promised = (await _tickets(application))[0].resolution_due_at
+            promised = (await all_tickets(application))[0].resolution_due_at
             told = len(bot_said(world, user_id))
-    rows = await _tickets(application)
+    rows = await all_tickets(application)
     assert [t.id for t in rows] == [1, 2, 3, 4, 5]
     assert {t.category for t in rows} == {"service_request"}
     assert [t.incident_id for t in rows] == [None] * 5
@@ -158,8 +152,8 @@ async def test_a_claimed_ticket_an_incident_raises_tells_its_owner_and_requester
         await _opens(emulator, user_id, [text], number)
         if number == 1:
             topic, group = await _claimed_first(emulator, application, user_id)
-            before = (await _tickets(application))[0].resolution_due_at
-    rows = await _tickets(application)
+            before = (await all_tickets(application))[0].resolution_due_at
+    rows = await all_tickets(application)
     assert rows[0].incident_id is not None and rows[0].priority == "urgent"
     assert rows[0].resolution_due_at is not None and before is not None
     assert rows[0].resolution_due_at < before  # its promise moved

@@ -8,20 +8,14 @@ test_surge_estates.py). End to end over the emulation."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.models import Ticket
 from emulator.server import Emulator
 from tests.handlers.conftest import bot_said, until
+from tests.handlers.looks import all_tickets
 
 App = Application  # type: ignore[type-arg]
 MANAGEMENT_CHAT = -1000000000900
-
-
-async def _tickets(application: App) -> list[Ticket]:
-    async with application.bot_data.desk.sessions() as session:
-        return list(await session.scalars(select(Ticket).order_by(Ticket.id)))
 
 
 async def _all_open(emulator: Emulator, first_user: int, reports: list[str]) -> None:
@@ -54,7 +48,7 @@ async def test_lights_at_different_addresses_and_a_sewer_are_no_incident(
         "幸福路23号路灯旁边的下水道堵了,污水漫到路上",
     ]
     await _all_open(emulator, 705000, reports)
-    rows = await _tickets(application)
+    rows = await all_tickets(application)
     assert [t.id for t in rows] == [1, 2, 3, 4, 5]
     assert [t.incident_id for t in rows] == [None] * 5
     assert {t.priority for t in rows} == {"normal"}
@@ -74,7 +68,7 @@ async def test_five_reports_of_one_light_are_one_incident(
         "幸福路23号门口的路灯坏了",
     ]
     await _all_open(emulator, 706000, reports)
-    rows = await _tickets(application)
+    rows = await all_tickets(application)
     assert rows[0].incident_id is not None
     assert [t.incident_id for t in rows] == [rows[0].incident_id] * 5
     await until(

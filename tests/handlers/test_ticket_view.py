@@ -10,12 +10,11 @@ from __future__ import annotations
 import pytest
 from telegram.ext import Application
 
-from bot.config import Settings, load_settings
+from bot.config import Settings
 from bot.models import StaffLink, Ticket
 from emulator.server import Emulator
-from tests.conftest import ROOT
-from tests.handlers.conftest import REQUESTER, bot_said, until
-from tests.handlers.test_handoff_form import GROUPS, OFFICERS, a_form
+from tests.handlers.conftest import REQUESTER, bot_said, staff_speaking, until
+from tests.handlers.handing import GROUPS, OFFICERS, a_form
 from tests.handlers.test_incident_updates import FIRST, UPDATE, _incident
 
 App = Application  # type: ignore[type-arg]
@@ -27,10 +26,7 @@ ASKED, ANSWERED = "请问诉求人是否已提交收入证明?", "已提交,见�
 
 @pytest.fixture
 def settings(request: pytest.FixtureRequest) -> Settings:
-    """config.yaml, the staff's language as the test says."""
-    configured = load_settings(ROOT / "config.yaml")
-    languages = configured.languages.model_copy(update={"default": request.param})
-    return configured.model_copy(update={"languages": languages})
+    return staff_speaking(request.param)
 
 
 def _in_order(text: str, lines: list[str]) -> bool:

@@ -11,12 +11,11 @@ import pytest
 from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.config import Settings, load_settings
+from bot.config import Settings
 from bot.models import Handoff
 from emulator.server import Emulator
-from tests.conftest import ROOT
-from tests.handlers.conftest import bot_lines, bot_said, until
-from tests.handlers.test_handoff_form import GROUPS, OFFICERS, a_ticket_with_an_inquiry
+from tests.handlers.conftest import bot_lines, bot_said, staff_speaking, until
+from tests.handlers.handing import GROUPS, OFFICERS, a_ticket_with_an_inquiry
 
 App = Application  # type: ignore[type-arg]
 REFUSED = {
@@ -27,10 +26,7 @@ REFUSED = {
 
 @pytest.fixture
 def settings(request: pytest.FixtureRequest) -> Settings:
-    """config.yaml, the staff's language as the test says."""
-    configured = load_settings(ROOT / "config.yaml")
-    languages = configured.languages.model_copy(update={"default": request.param})
-    return configured.model_copy(update={"languages": languages})
+    return staff_speaking(request.param)
 
 
 async def _transfer(emulator: Emulator, limit: str) -> tuple[str, str, int]:

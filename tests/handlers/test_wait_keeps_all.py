@@ -13,9 +13,10 @@ import pytest
 from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.models import DialogStep, Requester, Ticket
+from bot.models import DialogStep, Requester
 from emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, REQUESTER, bot_lines
+from tests.handlers.looks import all_tickets
 from tests.handlers.test_every_kind import control
 
 App = Application  # type: ignore[type-arg]
@@ -39,11 +40,6 @@ NOT_READ = {REQUESTER: "贴纸", ENGLISH: "sticker"}
 
 async def _sends(emulator: Emulator, path: str, body: dict[str, Any]) -> None:
     await control(emulator, path, body)
-
-
-async def _tickets(application: App) -> list[Ticket]:
-    async with application.bot_data.desk.sessions() as session:
-        return list((await session.scalars(select(Ticket).order_by(Ticket.id))).all())
 
 
 async def _requester(application: App, user: int) -> Requester:
@@ -78,7 +74,7 @@ async def test_a_forward_under_the_category_buttons_is_added_never_its_kind(
     await _sends(emulator, "forwards", forward)
     told = (await bot_lines(emulator, user, 2))[-1].text
     assert FORWARD_KEPT[user] in told and CHOOSE[user] in told, told
-    assert await _tickets(application) == []
+    assert await all_tickets(application) == []
     requester = await _requester(application, user)
     assert requester.dialog_step == DialogStep.CATEGORY.value
     # Another right after it (several passed on at once): "this one too", in other words.
@@ -88,7 +84,7 @@ async def test_a_forward_under_the_category_buttons_is_added_never_its_kind(
     # The choice, pressed, opens the ticket with all of it.
     await emulator.world.user_presses(user, user, choice.message_id, "cat:complaint")
     await bot_lines(emulator, user, 4)
-    (ticket,) = await _tickets(application)
+    (ticket,) = await all_tickets(application)
     assert ticket.category == "complaint"
     assert all(w in ticket.question for w in (QUESTION[user], NOTICE[user], TIMES[user]))
 
@@ -126,7 +122,7 @@ async def test_a_forward_after_an_opener_is_kept_and_asked_about(
     await _sends(emulator, "forwards", forward)
     told = (await bot_lines(emulator, user, 2))[-1].text
     assert ASK_ABOUT[user] in told, told
-    assert await _tickets(application) == []
+    assert await all_tickets(application) == []
     requester = await _requester(application, user)
     assert requester.dialog_step == DialogStep.ABOUT.value
     assert NOTICE[user] in (requester.last_question or "")

@@ -14,7 +14,7 @@ from telegram.ext import Application
 
 from bot.classify import fallback_category
 from bot.config import Settings, load_settings
-from bot.models import Requester, Ticket
+from bot.models import Requester
 from emulator.server import Emulator
 from handlers.context import DeskContext
 from handlers.runtime.jobs import sweep
@@ -29,6 +29,7 @@ from tests.handlers.conftest import (
     only_topic,
     until,
 )
+from tests.handlers.looks import all_tickets
 
 App = Application  # type: ignore[type-arg]
 OFFICER = 100101
@@ -48,11 +49,6 @@ def settings() -> Settings:
     configured = load_settings(ROOT / "config.yaml")
     abuse = configured.abuse.model_copy(update={"open_tickets": 1})
     return configured.model_copy(update={"abuse": abuse})
-
-
-async def _tickets(application: App) -> list[Ticket]:
-    async with application.bot_data.desk.sessions() as session:
-        return list((await session.scalars(select(Ticket).order_by(Ticket.id))).all())
 
 
 async def _waiting_past_the_limit(emulator: Emulator, user: int) -> int:
@@ -93,7 +89,7 @@ async def test_the_kind_pressed_past_the_limit_opens_the_question_let_in(
     await world.user_presses(user, user, choice, "cat:complaint")
     told = (await bot_lines(emulator, user, heard + 1))[-1].text
     assert OPENED[user] in told and REFUSED[user] not in told, told
-    _, second = await _tickets(application)
+    _, second = await all_tickets(application)
     assert (second.category, second.question) == ("complaint", QUESTION[user])
 
 
@@ -111,7 +107,7 @@ async def test_an_unchosen_question_past_the_limit_is_opened_not_dropped(
     await sweep(DeskContext(application))
     told = (await bot_lines(emulator, user, heard + 1))[-1].text
     assert OPENED[user] in told and REFUSED[user] not in told, told
-    _, second = await _tickets(application)
+    _, second = await all_tickets(application)
     assert QUESTION[user] in second.question
     assert second.category == fallback_category(desk.settings)
     async with desk.sessions() as session:

@@ -18,16 +18,14 @@ from telegram.ext import Application
 from bot.models import Requester, StaffLink
 from emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, REQUESTER, bot_said, until
+from tests.handlers.looks import all_tickets, filed_texts, said_text
 from tests.handlers.test_complaint_beside import (
     ALONE,
     ASKED,
     NOISE,
     _card_ticket,
     _data,
-    _filed,
-    _said,
     _step,
-    _tickets,
 )
 
 App = Application  # type: ignore[type-arg]
@@ -45,11 +43,11 @@ async def _asked(emulator: Emulator, application: App, user: int, tickets: int =
     await _card_ticket(emulator, application, user)
     if tickets == 2:
         await _step(world, user, SECOND[user])
-        await until(lambda: "#2" in _said(world, user))
+        await until(lambda: "#2" in said_text(world, user))
     await _step(world, user, ALONE[user])
     question = bot_said(world, user)[-1]
     for ticket_id in range(1, tickets + 1):
-        assert ALONE[user] not in await _filed(application, ticket_id)
+        assert ALONE[user] not in await filed_texts(application, ticket_id)
     # Known as the question once sent (its link: bot/intake/asked.py), as a reader reads it.
     await until(lambda: _linked(application, user, question.message_id))
     return question
@@ -96,14 +94,14 @@ async def test_a_new_matter_typed_takes_the_opener_as_a_first_inquiry(
     await until(lambda: _buttons_gone(world, user, question))
     assert ASKED[user] not in bot_said(world, user)[-1].text
     await _step(world, user, NOISE[user])
-    await until(lambda: "#2" in _said(world, user))
-    tickets = await _tickets(application)
+    await until(lambda: "#2" in said_text(world, user))
+    tickets = await all_tickets(application)
     assert len(tickets) == 2
     assert tickets[1].category == "complaint", tickets[1].category
     assert NOISE[user] in tickets[1].question, tickets[1].question
     assert ALONE[user] in tickets[1].question, tickets[1].question
     assert typed not in tickets[1].question, tickets[1].question
-    filed = await _filed(application, 1)
+    filed = await filed_texts(application, 1)
     assert not {ALONE[user], typed, NOISE[user]} & set(filed), filed
 
 
@@ -129,10 +127,10 @@ async def test_the_ticket_typed_takes_the_opener_into_it(
     question = await _asked(emulator, application, user)
     await _step(world, user, typed)
     await until(lambda: _buttons_gone(world, user, question))
-    filed = await _filed(application, 1)
+    filed = await filed_texts(application, 1)
     assert ALONE[user] in filed and typed not in filed, filed
     assert "#1" in bot_said(world, user)[-1].text
-    assert len(await _tickets(application)) == 1
+    assert len(await all_tickets(application)) == 1
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -151,10 +149,10 @@ async def test_each_open_ticket_is_offered_beside_a_new_matter(
     assert [d.split(":")[1] for d in data[:2]] == ["1", "2"], data
     await _step(world, user, typed)
     await until(lambda: _buttons_gone(world, user, question))
-    filed = await _filed(application, 2)
+    filed = await filed_texts(application, 2)
     assert ALONE[user] in filed and typed not in filed, filed
-    assert ALONE[user] not in await _filed(application, 1)
-    assert len(await _tickets(application)) == 2
+    assert ALONE[user] not in await filed_texts(application, 1)
+    assert len(await all_tickets(application)) == 2
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -180,8 +178,8 @@ async def test_a_double_press_of_a_new_matter_takes_the_opener_once(
     assert [t.get("text") for t in said].count(ALONE[user]) == 1, said
     assert len(bot_said(world, user)) == count + 1, [e.text for e in bot_said(world, user)]
     await _step(world, user, NOISE[user])
-    await until(lambda: "#2" in _said(world, user))
-    assert len(await _tickets(application)) == 2
+    await until(lambda: "#2" in said_text(world, user))
+    assert len(await all_tickets(application)) == 2
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -202,6 +200,6 @@ async def test_the_ticket_pressed_then_a_new_matter_takes_nothing_twice(
     ids = [p["callback_query"]["id"] for p in (first, second)]
     await until(lambda: all(i in world.answered for i in ids))
     assert "失效" in str(world.answered[ids[1]]), world.answered
-    assert ALONE[REQUESTER] in await _filed(application, 1)
+    assert ALONE[REQUESTER] in await filed_texts(application, 1)
     said = await _inquiry(application, REQUESTER)
     assert not any(t.get("text") == ALONE[REQUESTER] for t in said), said

@@ -12,18 +12,19 @@ import pytest
 from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.config import Settings, load_settings
+from bot.config import Settings
 from bot.models import Direction, StaffLink, TicketMessage
 from emulator.server import Emulator
 from handlers.context import DeskContext
 from handlers.runtime.jobs import sweep
-from tests.conftest import ROOT
 from tests.handlers.conftest import (
     GENERAL_GROUP,
     REQUESTER,
     DeskClock,
     bot_lines,
     bot_said,
+    replied,
+    staff_speaking,
     until,
 )
 
@@ -36,26 +37,7 @@ CLAIMED = {"zh": "现由您负责", "en": "is now yours"}
 
 @pytest.fixture
 def settings(request: pytest.FixtureRequest) -> Settings:
-    """config.yaml, the staff's language as the test says."""
-    configured = load_settings(ROOT / "config.yaml")
-    languages = configured.languages.model_copy(update={"default": request.param})
-    return configured.model_copy(update={"languages": languages})
-
-
-async def _answered(world: object, chat_id: int, mine: int) -> str:
-    """The bot's reply to the message `mine` in `chat_id`."""
-
-    def answer() -> str | None:
-        for line in bot_said(world, chat_id):
-            message = world.messages[(chat_id, line.message_id)]  # type: ignore[attr-defined]
-            if message.get("reply_to_message", {}).get("message_id") == mine:
-                return str(line.text)
-        return None
-
-    await until(answer)
-    found = answer()
-    assert found is not None
-    return found
+    return staff_speaking(request.param)
 
 
 async def _linked(application: App, chat_id: int, message_id: int) -> bool:
@@ -83,7 +65,7 @@ async def test_an_officer_replying_to_a_notice_under_a_card_claims_the_ticket(
     # Their words reach the requester, after who owns it now; the ticket is theirs.
     await until(lambda: any(MINE in e.text for e in bot_said(world, REQUESTER)[heard:]))
     await until(lambda: world.chats[GENERAL_GROUP].topics)
-    told = await _answered(world, GENERAL_GROUP, sent["message"]["message_id"])
+    told = await replied(world, GENERAL_GROUP, sent["message"]["message_id"])
     assert CLAIMED[settings.languages.default] in told, told
 
 
@@ -120,7 +102,7 @@ async def test_a_reply_to_a_mass_incident_alert_is_a_note_on_each_of_its_tickets
         SUPERVISOR, DISPATCHED, MANAGEMENT_CHAT, reply_to=alert.message_id
     )
     assert sent is not None
-    told = await _answered(world, MANAGEMENT_CHAT, sent["message"]["message_id"])
+    told = await replied(world, MANAGEMENT_CHAT, sent["message"]["message_id"])
     assert ON_INCIDENT[settings.languages.default] in told, told
     async with desk.sessions() as session:
         notes = list(
@@ -163,7 +145,7 @@ async def test_a_managers_note_is_shown_under_their_name(
     alert = next(e for e in bot_said(world, MANAGEMENT_CHAT) if "#1" in e.text)
     sent = await world.user_sends(MANAGER, LIFT, MANAGEMENT_CHAT, reply_to=alert.message_id)
     assert sent is not None
-    await _answered(world, MANAGEMENT_CHAT, sent["message"]["message_id"])
+    await replied(world, MANAGEMENT_CHAT, sent["message"]["message_id"])
     await until(
         lambda: any(
             BY_MANAGER[language] in e.text and LIFT in e.text

@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import select
 from telegram.ext import Application
 
-from bot.models import Ticket, TicketMessage
+from bot.models import TicketMessage
 from emulator.server import Emulator
 from tests.handlers.conftest import (
     ENGLISH,
@@ -28,6 +28,7 @@ from tests.handlers.conftest import (
     bot_said,
     until,
 )
+from tests.handlers.looks import all_tickets
 
 App = Application  # type: ignore[type-arg]
 OFFICER = 100101
@@ -82,11 +83,6 @@ async def _filed(application: App, text: str) -> list[int]:
         return list((await session.scalars(query)).all())
 
 
-async def _tickets(application: App) -> list[Ticket]:
-    async with application.bot_data.desk.sessions() as session:
-        return list((await session.execute(select(Ticket).order_by(Ticket.id))).scalars())
-
-
 async def _power_then_id_card(person: Requester) -> None:
     """#1, a power cut registered (the bot asks for its address), then after /new #2, the lost
     ID card handed to a person."""
@@ -132,7 +128,7 @@ async def test_details_asked_for_leave_a_first_inquiry_going_on_for_their_ticket
     # Asked for a person, the fund question is its own ticket, its words alone.
     await person.says(PERSON[user])
     await person.has(2)
-    _, second = await _tickets(application)
+    _, second = await all_tickets(application)
     assert second.question == FUND[user]
     assert second.priority != "urgent"
 
@@ -195,7 +191,7 @@ async def test_another_tickets_matter_told_again_beside_the_latest_is_filed_ther
     told = await person.says(again[user])
     assert ADDED[user].format(1) in told.text
     assert await _filed(application, again[user]) == [1]
-    assert len(await _tickets(application)) == 2
+    assert len(await all_tickets(application)) == 2
 
 
 LIGHT = {REQUESTER: "路灯坏了", ENGLISH: "The street light outside my door is broken"}
@@ -258,7 +254,7 @@ async def test_the_address_sent_instead_of_a_new_question_reaches_its_ticket(
     await person.says(ID_CARD[user])
     await person.says(PERSON[user])
     await person.has(2)
-    _, second = await _tickets(application)
+    _, second = await all_tickets(application)
     assert second.question == ID_CARD[user]
 
 
@@ -281,5 +277,5 @@ async def test_another_fault_at_an_address_is_not_the_awaited_address(
     await person.says(light[user])
     await person.has(2)
     assert await _filed(application, light[user]) == []
-    _, second = await _tickets(application)
+    _, second = await all_tickets(application)
     assert light[user] in second.question
