@@ -21,9 +21,9 @@ from bot.intake.close import matter_words
 from bot.intake.complaint_opener import about_handling
 from bot.intake.follow_up import follows_up
 from bot.intake.own_kind import same_matter
-from bot.models import Requester, Ticket
+from bot.models import Requester, Ticket, TicketStatus
 from bot.progress_words import asks_progress
-from bot.resolution_words import says_not_solved
+from bot.resolution_words import Said, read_after_resolution, says_not_solved
 from bot.same_matter import things
 from knowledge.matcher import Band
 
@@ -74,7 +74,15 @@ def differs(desk: Desk, requester: Requester, ticket: Ticket, text: str) -> Diff
     (`own_kind.same_matter`): maybe. No thing named, nor pointing back at the ticket: a
     template the knowledge base answers the words with (the `answer` band) of another
     category than the ticket's and not its matter is another matter; one only close to them
-    (the `suggest` band), maybe, unless they read as a follow-up (`follow_up.follows_up`)."""
+    (the `suggest` band), maybe, unless they read as a follow-up (`follow_up.follows_up`).
+    Beside a resolution awaiting their word, words that answer it (solved, not solved, a
+    rating: `resolution_words.read_after_resolution`) are the ticket's, whatever else they
+    name ("对,来电了" beside a housing ticket confirms it; it asks nothing of the power)."""
+    if (
+        ticket.status is TicketStatus.RESOLVED
+        and read_after_resolution(text).said is not Said.OTHER
+    ):
+        return None
     words = matter_words(ticket.question, ticket.inquiry)
     objects = desk.settings.surge.objects
     named, theirs = things(text, objects), things(words, objects)

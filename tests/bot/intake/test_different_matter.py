@@ -14,7 +14,7 @@ from bot.config import Settings
 from bot.config.sections import Surge
 from bot.desk import Desk, build_desk
 from bot.intake.different_matter import Differs, differs, points_back
-from bot.models import Requester, Ticket
+from bot.models import Requester, Ticket, TicketStatus
 from tests.bot.intake.test_apart_from import FIRE_LANE, FIRE_LANE_EN, STAYS
 
 LIGHT = ("我家门口的路灯坏了三天了", "fault_report", "utilities")
@@ -92,6 +92,29 @@ async def test_the_ticket_s_matter_stays(
     desk: Desk, ticket: tuple[str, str, str], text: str
 ) -> None:
     assert _differs(desk, ticket, text) is None
+
+
+HOUSING = ("我想申请公租房", "service_request", "housing")
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    "text", ["对,来电了", "好了,来电了,谢谢", "还是没电啊", "power is back, thanks", "5 stars"]
+)
+async def test_words_answering_a_resolution_are_the_ticket_s(desk: Desk, text: str) -> None:
+    """Awaiting the requester's word, "对,来电了" confirms the housing ticket: the knowledge
+    base's power answer is no other matter of theirs. Open, the same words are another."""
+    ticket = _ticket(*HOUSING)
+    requester = Requester(language="en" if text.isascii() else "zh")
+    ticket.status = TicketStatus.RESOLVED
+    assert differs(desk, requester, ticket, text) is None
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_the_same_words_beside_an_open_ticket_differ(desk: Desk) -> None:
+    ticket = _ticket(*HOUSING)
+    ticket.status = TicketStatus.CLAIMED
+    assert differs(desk, Requester(language="zh"), ticket, "对,来电了") is not None
 
 
 @pytest.mark.parametrize(
