@@ -2,6 +2,7 @@
 
     python -m benchmarks.throughput [--requesters 50] [--messages 20] [--rate 100]
                                     [--seconds 10] [--rounds 3] [--json]
+                                    [--statements 15]
 
 Both bots are real python-telegram-bot Applications (long polling, updates handled one at a
 time, as in production) against the same local emulation with flood limits off: what is
@@ -13,7 +14,8 @@ measured is our stack, not Telegram's limits. Two measurements per bot:
 Each bot runs `--rounds` times, alternately, and the medians are reported: this machine's speed
 drifts by 10-15% from one minute to the next. Beside the rates, each bot's CPU per update (the
 closed loop's), and our bot's SQL statements and commits per update over the whole run: they
-do not drift.
+do not drift. `--statements N` also prints the N statements our bot ran most often, per update
+(the SQL's first 100 characters): where its round trips go.
 Our bot answers from the knowledge base, suggests, or opens tickets, on SQLite: the questions
 are our Chinese test set, so about a quarter of them open a ticket. Each requester's later
 messages then go into their ticket, as they would.
@@ -53,6 +55,8 @@ from knowledge.evaluate import read_cases
 ROOT = Path(__file__).resolve().parent.parent
 FIRST_REQUESTER = 2_000_000
 STATEMENTS = "statements.json"  # what our bot's process counted, in its folder
+BY_STATEMENT = "by_statement.json"  # the same, by statement, when asked for (`--statements`)
+DETAIL = "SHOUWEN_BENCH_STATEMENTS"  # set in the bot's environment: count by statement too
 
 
 async def _echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -79,11 +83,20 @@ async def serve_bot(kind: str, base: str, folder: str) -> None:
         application = build_application(
             desk, LOCAL_TOKEN, base, sweep_every=None, rate_limited=False
         )
-        counted = _count_statements(desk.transactions.engine.sync_engine)
+        engine = desk.transactions.engine.sync_engine
+        counted = _count_statements(engine)
+        detail: Counter[str] = Counter()
+        if os.environ.get(DETAIL):
+            event.listen(
+                engine,
+                "before_cursor_execute",
+                lambda _c, _k, statement, *_: detail.update([" ".join(statement.split())[:100]]),
+            )
         # As in production: through the inbox.
         async with serving(application, poll_timeout=1):
             await stop.wait()
         (Path(folder) / STATEMENTS).write_text(json.dumps(counted))
+        (Path(folder) / BY_STATEMENT).write_text(json.dumps(detail))
         return
     echo = ApplicationBuilder().token(LOCAL_TOKEN).base_url(f"{base}/bot").build()
     echo.add_handler(MessageHandler(filters.TEXT, _echo))
@@ -123,7 +136,7 @@ async def running(kind: str, folder: str) -> AsyncIterator[tuple[Emulator, int]]
     base = f"http://127.0.0.1:{emulator.port}"
     bot = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "benchmarks.throughput", "--serve", kind, base, folder, cwd=ROOT
-    )
+    )  # the environment passed on: `DETAIL` with it
     try:
         yield emulator, bot.pid
     finally:
@@ -226,6 +239,10 @@ async def measure(kind: str, args: argparse.Namespace, questions: list[str]) -> 
             updates = 1 + args.requesters * args.messages + int(args.rate * args.seconds)
             for name, count in json.loads(counted.read_text()).items():
                 figures[f"{name}_per_update"] = count / updates
+            by_statement = json.loads((Path(folder) / BY_STATEMENT).read_text())
+            top = Counter(by_statement).most_common(args.statements)
+            for statement, count in top:
+                print(f"  {count / updates:5.2f}/update  {statement}")
     print(
         f"{kind:8} {throughput:8.1f} updates/s (closed loop, {args.requesters} requesters,"
         f" bot CPU {cpu_ms:4.1f} ms/update)"
@@ -244,8 +261,13 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--rounds", type=int, default=3, help="runs of each bot, alternately")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--statements", type=int, default=0, help="print our bot's N most frequent statements"
+    )
     parser.add_argument("--serve", nargs=3, metavar=("BOT", "BASE_URL", "FOLDER"), help=SUPPRESS)
     args = parser.parse_args()
+    if args.statements:
+        os.environ[DETAIL] = "1"
     if args.serve:
         asyncio.run(serve_bot(*args.serve))
         return
