@@ -88,8 +88,27 @@ _COMMON_WORDS = frozenset(
         "your",
     }
 )
+# Chinese characters that say nothing of a matter alone: particles, pronouns, numerals and
+# measure words, times and days, where (a building, a road: the place is a detail, not the
+# matter), and the commonest verbs and adverbs. "灯" (a light), "吵" (noise), "臭" (a smell)
+# say what a matter is; "天" of "三天了" and of "天天晚上" ties nothing together.
+_COMMON_CHARACTERS = frozenset(
+    "的了着过得地之所我你您他她它们咱自己这那哪此其是有在没無无不别非未很太更最挺真好坏"
+    "也都还又就才再总一直已经曾正刚在和与跟及或而但却并且如果因为所以虽然个只件次些点位种"
+    "一二三四五六七八九十百千万两几多少半每整全各第上下里外前后左右中内边旁面头处间东西南北"
+    "大小高低长短天年月日号周星期时分秒钟今昨明早晚午夜晨家门口楼层栋室户区院路街道巷村"
+    "要会能可以想让给把被对从到来去说看做用叫请谢问题事情况麻烦吗呢吧啊呀哦嗯嘛哈么什怎为谁"
+    "人死管投诉举报反映条片样阵乎"
+)
 _HAN = re.compile(r"[\u3400-\u9fff]+")
 _WORD = re.compile(r"[a-z]{4,}")
+
+
+def characters(text: str) -> frozenset[str]:
+    """The Chinese characters of `text` that can tell a matter alone (a Chinese word is often
+    one character: "灯", "吵", "臭"), less those that say nothing of one ("的", "天", "楼")."""
+    folded = unicodedata.normalize("NFKC", text)
+    return frozenset("".join(_HAN.findall(folded))) - _COMMON_CHARACTERS
 
 
 def terms(text: str) -> frozenset[str]:

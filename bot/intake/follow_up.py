@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from bot.details import given
 from bot.intake.openers import wants_person
 from bot.intake.small_words import is_filler
-from bot.matter_terms import terms
+from bot.matter_terms import characters, terms
 from bot.remembered import remembered
 from bot.resolution_words import says_not_solved
 
@@ -53,6 +53,12 @@ def shares_words(text: str, ticket_words: str) -> bool:
     """Whether `text` and the ticket's words share a word of a matter (a pair of Chinese
     characters, an English word of four letters or more; "我家", "小区", "with" say none)."""
     return bool(terms(text) & terms(ticket_words))
+
+
+def shares_characters(text: str, ticket_words: str) -> bool:
+    """Whether `text` and the ticket's words share a Chinese character that tells a matter
+    alone (`matter_terms.characters`): "灯一闪一闪的" beside "路灯坏了" speaks of its light."""
+    return bool(characters(text) & characters(ticket_words))
 
 
 @dataclass(frozen=True)

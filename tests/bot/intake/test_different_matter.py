@@ -1,7 +1,8 @@
 """Words beside a ticket in hand that tell a different matter with no opener word
 (`different_matter.differs`, issue 14): another thing named than the ticket's, or a matter the
 knowledge base answers as another kind, is a first inquiry of its own; words that point back at
-the ticket while naming another thing are asked about; follow-ups stay the ticket's."""
+the ticket while naming another thing, or that share nothing with its matter while the knowledge
+base knows no other, are asked about; follow-ups stay the ticket's."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from bot.models import Requester, Ticket, TicketStatus
 from tests.bot.intake.test_apart_from import FIRE_LANE, FIRE_LANE_EN, STAYS
 
 LIGHT = ("我家门口的路灯坏了三天了", "fault_report", "utilities")
+HOUSING = ("我想申请公租房", "service_request", "housing")
 LIGHT_EN = (
     "The street light outside my door has been broken for three days",
     "fault_report",
@@ -49,12 +51,27 @@ APART = [
     (LIGHT_EN, "The bins downstairs haven't been emptied for days"),
     (LIGHT_EN, "The rubbish has not been collected for a week"),
     (LIGHT_EN, "My upstairs neighbours are very noisy every night"),
+    (LIGHT_EN, "My upstairs neighbours are so loud every night I can't sleep"),
+    # The state said after the bins is theirs, not the street light's unsolved.
+    (LIGHT, "垃圾桶又满了,臭得不行"),
+    (LIGHT, "垃圾桶又满了,还是很臭"),
+    (LIGHT_EN, "The bins are full again, it still smells terrible"),
+    (LIGHT_EN, "The bins are overflowing again, still smelly"),
 ]
 ASK = [
     (LIGHT, "还是没修好,垃圾桶也没人清理"),
     (LIGHT_EN, "Still not fixed, and the bins are not emptied either"),
     (FIRE_LANE, "楼道里的垃圾好几天没人清理了"),
     (FIRE_LANE_EN, "The rubbish in the stairwell has not been collected for days"),
+    # A matter the knowledge base does not know, sharing nothing with the ticket's.
+    (LIGHT, "楼上邻居天天晚上吵得睡不着"),
+    (LIGHT, "隔壁的狗整夜叫个不停"),
+    (LIGHT, "我家楼下的餐馆油烟太大了"),
+    (LIGHT_EN, "Kids keep playing football in the corridor"),
+    (LIGHT_EN, "An old man fell over there last night"),
+    (FIRE_LANE, "楼上邻居天天晚上吵得睡不着"),
+    # Another thing named, then the ticket's said unsolved: maybe either.
+    (LIGHT, "垃圾桶又满了,灯也还是不亮"),
 ]
 SAME = [
     (LIGHT, "路灯还是不亮"),
@@ -67,6 +84,29 @@ SAME = [
     (LIGHT_EN, "any news?"),
     (LIGHT_EN, "The lamp post is leaning too"),
     (FIRE_LANE, "垃圾车也进不来了,通道全堵死了"),
+    # The light's state, its handling, details, greetings: nothing of another matter.
+    (LIGHT, "灯一闪一闪的"),
+    (LIGHT, "灯罩掉下来了"),
+    (LIGHT, "整条街都是黑的"),
+    (LIGHT, "黑的"),
+    (LIGHT, "麻烦快点"),
+    (LIGHT, "我在家等着"),
+    (LIGHT, "就在3号楼东边"),
+    (LIGHT, "在和平路88号"),
+    (LIGHT, "我的电话是13800138000"),
+    (LIGHT, "三天了都没人来"),
+    (LIGHT, "你好"),
+    (LIGHT_EN, "flickering"),
+    (LIGHT_EN, "It's pitch dark at night"),
+    (LIGHT_EN, "Please hurry"),
+    (LIGHT_EN, "It's at 88 Heping Road"),
+    (LIGHT_EN, "I will be home all day"),
+    # Facts of theirs added to an application: nothing wrong told, no other matter.
+    (HOUSING, "我家三口人"),
+    (HOUSING, "补充:家里四口人"),
+    (HOUSING, "补充一下:卡号尾号1234"),
+    (HOUSING, "Also: we are a family of four"),
+    (HOUSING, "To add: my number ends in 1234"),
 ]
 
 
@@ -92,9 +132,6 @@ async def test_the_ticket_s_matter_stays(
     desk: Desk, ticket: tuple[str, str, str], text: str
 ) -> None:
     assert _differs(desk, ticket, text) is None
-
-
-HOUSING = ("我想申请公租房", "service_request", "housing")
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -128,7 +165,22 @@ async def test_the_same_words_beside_an_open_ticket_differ(desk: Desk) -> None:
         ("The bins downstairs haven't been emptied for days", False),
         ("垃圾桶又满了,味道很大", False),
         ("Still not fixed, and the bins are not emptied either", True),
+        ("垃圾桶又满了,臭得不行", False),
+        ("The bins are full again, it still smells terrible", False),
+        ("垃圾桶又满了,一直没人管", True),
     ],
 )
 def test_points_back(text: str, back: bool) -> None:
     assert points_back(text, Surge().objects) is back
+
+
+@pytest.mark.parametrize(
+    ("text", "back"),
+    [("垃圾桶又满了,灯也还是不亮", True), ("垃圾桶又满了,还是没人收", False)],
+)
+def test_a_state_after_another_thing_points_back_by_the_ticket_s_words(
+    text: str, back: bool
+) -> None:
+    """After the bins are named, "还是不亮" points back at the street light only with a word
+    of its ("灯")."""
+    assert points_back(text, Surge().objects, LIGHT[0]) is back

@@ -7,7 +7,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.intake.follow_up import Beside, follows_up, own_matter, shares_words
+from bot.intake.follow_up import (
+    Beside,
+    follows_up,
+    own_matter,
+    shares_characters,
+    shares_words,
+)
 
 FOLLOW_UPS = [
     "还没修好",
@@ -143,3 +149,18 @@ def test_a_fault_beside_another_kind_of_ticket_is_its_own() -> None:
 )
 def test_words_of_a_matter_shared(text: str, ticket: str, shared: bool) -> None:
     assert shares_words(text, ticket) is shared
+
+
+@pytest.mark.parametrize(
+    ("text", "ticket", "shared"),
+    [
+        ("灯一闪一闪的", "我家门口的路灯坏了三天了", True),
+        ("吵得睡不着", "楼上装修太吵了", True),
+        # "天" of "三天" and of "天天", "楼", "晚上": no matter told by them.
+        ("楼上邻居天天晚上吵得睡不着", "我家门口的路灯坏了三天了", False),
+        ("马路上有个大坑", "我家门口的路灯晚上坏了", False),
+        ("The light is off", "The street light is broken", False),
+    ],
+)
+def test_characters_of_a_matter_shared(text: str, ticket: str, shared: bool) -> None:
+    assert shares_characters(text, ticket) is shared
