@@ -4,7 +4,14 @@ bedridden, a newborn, a pregnant woman (`FRAIL`); the cold they are in said in m
 ("暖气一直不热", "屋里才几度", "the heating has been off", "freezing": `COLD`); and a
 welfare check (`WELFARE`, a danger to people): such a person not answering the door or not
 seen for days ("独居的王大爷家暖气不热,敲门也没人应", "he isn't answering the door"), an
-emergency by itself (the police and the ambulance numbers, the supervisors alerted)."""
+emergency by itself (the police and the ambulance numbers, the supervisors alerted).
+
+And someone exposed to the cold out of doors (`EXPOSED`, a danger to people): a homeless
+person in sub-zero cold, in the snow or shivering ("公园长椅上有个流浪汉冻得直发抖"), or a
+frail person or a child somewhere outside, helpless there (lying, alone, thinly dressed) in
+the freezing cold ("人民路天桥底下有个老人躺着,穿得很单薄,今晚零下五度"). A cold home is
+the urgent need above (`COLD`), no emergency; the weather alone, or a child's winter
+uniform, is neither."""
 
 from __future__ import annotations
 
@@ -58,3 +65,71 @@ _UNANSWERED = words(
 )
 
 WELFARE = Kind("welfare", across=((FRAIL, _UNANSWERED),))
+
+# Someone sleeping rough (not a stray cat or dog).
+_ROUGH = words(
+    *("流浪(?![猫狗犬动宠])", "乞丐", "乞讨", "无家可归", "露宿", "睡大街", "拾荒"),
+    *("homeless", r"rough sleepers?", "sleeping rough", "beggars?", "vagrants?"),
+)
+_CHILD = words(
+    *("孩子", "小孩", "儿童", "小朋友", "男孩", "女孩", "小女孩", "小男孩"),
+    *("child", "children", "kids?", "boys?", "girls?", "toddlers?"),
+)
+# Out of doors, in the open (not "outside" alone: "it's -5 outside" is the weather of a home).
+_OUTDOORS = words(
+    *("天桥", "桥洞", "桥下", "桥底", "路边", "马路", "街上", "街边", "街头", "公园", "长椅"),
+    *("公交站", "车站", "站台", "地下通道", "地铁口", "广场", "花坛", "草地", "雪地", "雪里"),
+    *("bus stop", "bus shelter", "park", "bench", "doorway", "underpass", "bridge", "street"),
+    *("pavement", "sidewalk", "in the snow", "station", "car park", "parking lot", "subway"),
+)
+# Helpless there: lying, alone, thinly dressed, shivering, for hours.
+_HELPLESS = words(
+    *("躺(?:着|在)", "倒在", "睡在", "蜷缩", "冻得", "冻僵", "发抖", "哆嗦", "单薄", "光着脚"),
+    *("穿得?(?:很|太|这么|那么)?少", "没穿(?:外套|棉衣|棉袄|衣服|鞋)", "独自", "孤零零"),
+    *("没有?大人", "没人管", "(?:待|呆|站|坐|躺)了(?:一|两|几|半|好几)个?多?小时"),
+    *("lying", "(?<!lives )(?<!living )alone", "no coat", "without (?:a )?(?:coat|jacket)"),
+    *("not wearing (?:a )?(?:coat|jacket)", "shivering", "curled up", "unattended"),
+    *("thin (?:clothes|clothing|jacket|blanket)", r"(?:for|been there) (?:an|a few|\w+) hours?"),
+    *("not moving", "no (?:adult|parent)s?"),
+)
+# The freezing cold in the open: below zero, snow, frozen stiff, shivering.
+_OUT_COLD = words(
+    *(
+        "零下",
+        r"(?<![0-9a-z])[-−]\d+ ?(?:度|°|℃)",
+        "冻得",
+        "冻僵",
+        "冻坏",
+        "冻伤",
+        "冻死",
+        "冻晕",
+        "发抖",
+    ),
+    *("哆嗦", "雪地", "雪里", "大雪", "冰天雪地", "寒风", "freezing", "frozen", "sub-?zero"),
+    *(
+        r"(?<![0-9a-z])[-−]\d+(?:°c?|℃| ?degrees?| ?c)?(?![0-9a-z])",
+        r"minus \d+",
+        "below (?:zero|freezing)",
+    ),
+    *("in the snow", "snowing", "blizzard", "shivering", r"hypotherm\w*", "frostbite"),
+)
+# A question of how or where to help, not someone there now; or play in the snow.
+_ASKED_HOW = words(
+    *("怎么", "如何", "在哪", "哪里", "救助站电话", "how (?:do|can|should|to)", "where"),
+    *("玩", "拍照", "打雪仗", "堆雪人", r"play\w*", r"photos?", "snow angels?", "snowball"),
+)
+
+EXPOSED = Kind(
+    "cold",
+    # anyone lying in the snow
+    events=words(
+        "(?:躺|倒|趴|睡|昏)(?:在|倒在)了?雪(?:地|里|中|堆)",
+        r"(?:lying|collapsed|passed out|asleep|sleeping|face down) (?:in|on) the (?:snow|ice)",
+    ),
+    across=(
+        (_ROUGH, _OUT_COLD),
+        (FRAIL, _OUTDOORS, _HELPLESS, _OUT_COLD),
+        (_CHILD, _OUTDOORS, _HELPLESS, _OUT_COLD),
+    ),
+    not_when=_ASKED_HOW,
+)

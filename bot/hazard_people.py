@@ -1,8 +1,9 @@
 """The words of each kind of danger to people themselves (`bot.hazard` hears how they are
 said, as it does the dangers of things in `bot.hazard_words`): someone in the water, someone
 threatening to jump, a weapon, a fight or blood, someone fallen who does not answer, a
-vulnerable person missing, something about to fall on people below, and a plea for help
-("救命", "call the police"), which is an emergency by itself. Words for something else that
+vulnerable person missing, something about to fall on people below, someone out in the
+freezing cold (bot/frail_words.py `EXPOSED`), and a plea for help ("救命", "call the
+police"), which is an emergency by itself. Words for something else that
 hold them (刀削面, a jump start, 救命稻草, "help me with my form") tell none.
 
 And the words of a vulnerable person depending on a supply an outage cuts (`DEPENDS`,
@@ -11,7 +12,7 @@ cold. No danger heard now (no emergency numbers), but urgent (`bot.peril_needs.d
 
 from __future__ import annotations
 
-from bot.frail_words import WELFARE
+from bot.frail_words import EXPOSED, WELFARE
 from bot.hazard_words import Kind, words
 
 _WATER = "(?:河|湖|江|海|水|池|塘|井|沟|渠)"
@@ -95,15 +96,19 @@ PEOPLE: tuple[Kind, ...] = (
         "person",
         events=words(
             "摔倒[^,。!?,.!?]{0,4}起不来",
-            "(?:叫|喊)[^,。!?,.!?]{0,3}(?:不|没)(?:答应|回应|反应)",
+            "(?:叫|喊)[^,。!?,.!?]{0,3}(?:不|没)(?:怎么|太|大|什么)?(?:答应|回应|反应)",
             *("没有?反应了", "叫不应", "不省人事", "fell and can(?:not|['’]t) get up"),
         ),
         pairs=(
             (
-                words(_SOMEONE_ZH, "他", "她", "人", _SOMEONE_EN, "someone", "somebody"),
+                words(
+                    *(_SOMEONE_ZH, "他", "她", "人", _SOMEONE_EN, "someone", "somebody"),
+                    *("man", "woman", "person", "guy"),
+                ),
                 words(
                     *("没有?反应", "不动了", "起不来"),
-                    r"(?:not|n['’]t|stopped) (?:responding|responsive|moving)(?! to| on| well)",
+                    r"(?:not|n['’]t|stopped) (?:really )?(?:responding|responsive|moving)"
+                    r"(?! to| on| well)",
                     *("no response", "can(?:not|['’]t) get up", "unresponsive"),
                 ),
             ),
@@ -183,6 +188,8 @@ PEOPLE: tuple[Kind, ...] = (
     ),
     # a frail person not answering the door, not seen for days (bot/frail_words.py)
     WELFARE,
+    # someone exposed to the freezing cold out of doors (bot/frail_words.py)
+    EXPOSED,
 )
 
 

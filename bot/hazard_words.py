@@ -68,12 +68,17 @@ _LIFT_STOPPED = words(
 _PERSON_INSIDE = words(
     "(?:人|我|他|她|孩子|小孩|宝宝|儿子|女儿|老人|爸|妈|爷爷|奶奶|外公|外婆|老公|老婆|们)"
     "(?:还|正|都|也)?(?:在|困在|关在|卡在)(?:电梯|轿厢|里面|里头)(?:里|内|中)?",
-    "(?:电梯|轿厢)?(?:里|内)(?:面|头)?(?:还|正)?(?:有|关着|困着)(?:人|个|一个|两个|几个|老人|孩子)",
+    # hedged as one who cannot see in: "里面好像有人", "someone might be inside"
+    "(?:电梯|轿厢)?(?:里|内)(?:面|头)?(?:好像|似乎|可能|应该|估计|貌似|听着|听见|听到)?(?:还|正)?"
+    "(?:有|关着|困着)(?:人|个|一个|两个|几个|老人|孩子)",
     "人在里面",
     r"with (?:my|our|a|the|his|her|their|some|two|three|an?) [\w ]{0,20}?inside",
     r"(?:someone|somebody|people|person|i|we|i['’]m|we['’]re|he|she|they|kids?|child"
     r"|children|son|daughter|baby|mum|mom|dad|mother|father|grand\w+|wife|husband)"
-    r" (?:is |are |am |was |were )?(?:still )?(?:inside|in (?:it|there|the (?:lift|elevator)))",
+    r"(?:['’]s|['’]re| is| are| am| was| were| might be| may be| could be| must be)?"
+    r"(?: still)? (?:inside|in (?:it|there|the (?:lift|elevator)))",
+    r"there(?:['’]s| is| are| may be| might be| could be| seems to be) (?:someone|somebody"
+    r"|people|a person|an? \w+)(?: still)? (?:inside|in (?:it|there|the (?:lift|elevator)))",
 )
 
 # What may come away and fall on people below or inside (collapse, with a word of falling);

@@ -32,8 +32,13 @@ class EmergencyNumber(ConfigModel):
 # The default numbers: zh and en names, the number, the kinds of danger it is for.
 _NUMBERS = (
     ("火警", "Fire", "119", "fire smoke collapse water falling"),
-    ("报警", "Police", "110", "violence suicide missing police plea hole welfare"),
-    ("急救", "Ambulance", "120", "person electric violence suicide ambulance dependent welfare"),
+    ("报警", "Police", "110", "violence suicide missing police plea hole welfare cold"),
+    (
+        "急救",
+        "Ambulance",
+        "120",
+        "person electric violence suicide ambulance dependent welfare cold",
+    ),
     ("电梯困人救援", "Lift rescue", "96333", "trapped"),
     ("燃气抢修", "Gas emergency", "96777", "gas"),
     ("供电抢修", "Power emergency", "95598", "sparks flood_electric"),
