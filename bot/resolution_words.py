@@ -51,7 +51,7 @@ _EN_STATE = (
 _NOT_SOLVED = re.compile(
     r"(没|沒|未|并没|没有|還沒|还没)(有)?(解决|解決|修好|修复|处理好|弄好|好|恢复|办好|搞定|到账|退)"
     rf"|(还是|仍然|仍|依然|依旧|照样|还)(在|是)?{_ZH_STATE}"
-    r"|不行|没用|沒用|不管用|问题(还|仍|依然)在"
+    r"|(?<!得)不行|没用|沒用|不管用|问题(还|仍|依然)在"  # "臭得不行": very smelly, no verdict
     r"|\b(not|isn'?t|wasn'?t|hasn'?t|haven'?t|never)\s+(been\s+|really\s+|yet\s+)?"
     r"(solved|fixed|resolved|sorted|working|repaired|done|helped?)\b"
     rf"|\bstill\s+(very\s+|completely\s+|totally\s+|all\s+)?{_EN_STATE}\b"

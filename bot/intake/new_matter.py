@@ -96,7 +96,9 @@ def starts_anew(
     a new first inquiry, so that neither its ticket's words nor its department come from the
     question already answered (the seed's first rule: each matter reaches the person who
     owns it). `fault`: the words tell a fault while the answer was about none
-    (`own_kind.tells_fault_after`): a new matter too, though no template comes close."""
+    (`own_kind.tells_fault_after`), or name another thing than the answered matter's
+    (`own_kind.names_another_thing`: bins after the social security card's answer): a new
+    matter too, though no template comes close."""
     if answered is None:
         return False
     if fault or (closest is not None and closest != answered):

@@ -29,7 +29,7 @@ from bot.intake.small_words import carries_no_matter
 from bot.models import Requester, Ticket
 from bot.priority import emergency_words
 from bot.resolution_words import says_not_solved
-from bot.same_matter import alike, subject
+from bot.same_matter import alike, subject, things
 from knowledge.matcher import Band
 
 # How close the words before an answer must come to the template the next words find, next
@@ -48,13 +48,15 @@ def anew_after(
 ) -> bool:
     """`new_matter.starts_anew` for `text` right after the answer of template(s) `answered`,
     `closest` the template the knowledge base finds it nearest, `turns` the inquiry before
-    `text`: a fault told after an answer about none starts anew too (`tells_fault_after`);
+    `text`: a fault told after an answer about none starts anew too (`tells_fault_after`),
+    and so do words naming another thing than the answered matter's (`names_another_thing`);
     words that narrow the answered matter (`narrows`) do not, unless an opener says so."""
     # A fault in words of the matter asked about ("the broken kettle" after the refund for
     # it was answered) is more of that matter, not a new one.
     fault = (
         tells_fault_after(desk, text, answered) and not shares_words(text, matter_said(turns))
     ) or tells_other_kind_after(desk, text, answered, turns)
+    fault = fault or names_another_thing(desk, text, answered, turns)
     same = bool(answered and closest) and (
         narrows(
             desk,
@@ -158,6 +160,34 @@ def tells_other_kind_after(
         q for t in templates if t is not None for qs in t.questions.values() for q in qs
     )
     return not shares_words(text, f"{matter_said(turns)}\n{asked}")
+
+
+def names_another_thing(
+    desk: Desk, text: str, answered: str | None, turns: Sequence[Turn] = ()
+) -> bool:
+    """Whether `text`, written right after the bot answered with template(s) `answered`,
+    names a thing (config `surge.objects`: bins, a street light, a drain) that neither the
+    inquiry so far (`turns`) nor the answered templates name (their questions, answers,
+    keywords and the details they ask for, in every language: "灯杆编号" is the street
+    light's), and does not say the answer did not help (`says_not_solved`): another matter, a
+    first inquiry of its own (issue 14: "社保卡丢了怎么补办" answered, then "我家楼下的垃圾桶
+    好几天没人清理了" is the bins, never more of the card: neither its ticket nor its
+    department). "路灯还是不亮" after the street light's answer names the answered thing."""
+    if not answered or says_not_solved(text):
+        return False
+    objects = desk.settings.surge.objects
+    named = things(text, objects)
+    if not named:
+        return False
+    templates = [desk.templates.get(t) for t in answered.split(",")]
+    known = [matter_said(turns)]
+    for t in templates:
+        if t is not None:
+            known += [q for qs in t.questions.values() for q in qs]
+            known += [*t.answer.values(), *t.keywords]
+            if t.handling is not None:
+                known += [d for ds in t.handling.ask_for.values() for d in ds]
+    return not named & things("\n".join(known), objects)
 
 
 def complaint_kind(desk: Desk) -> str | None:

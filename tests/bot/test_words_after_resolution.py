@@ -32,6 +32,7 @@ from bot.resolution_words import (
         "根本没有解决",
         "仍然没有恢复供水",
         "不行,还是一样",
+        "试了还是不行",
         "钱还没到账",
     ],
 )
@@ -51,6 +52,8 @@ def test_clear_not_solved_words(text: str) -> None:
         "好的,收到",
         "已经解决了,谢谢",
         "没有问题了",
+        "垃圾桶好几天没人清理了,臭得不行",  # "得不行": very, no verdict on anything
+        "急得不行",
         "",
     ],
 )
