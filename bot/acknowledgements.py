@@ -12,7 +12,10 @@ ticket than the one before it, the next is acknowledged again. An edit of a mess
 filed is a correction, not a message of the burst: it neither starts one nor keeps one going.
 What came with the question that opened the ticket is acknowledged by its promise (the ticket
 opened), and does not start a burst. An album has one reply already (bot/intake/media.py);
-this decides whether that one is said.
+this decides whether that one is said. An album is one message, sent when its first item was:
+its further items reach the bot one by one, after it (after the ticket its caption opened,
+too), and are no messages after it (issue 14: the items of an album that opened a ticket,
+filed seconds after it opened, kept the next message unacknowledged).
 
 The acknowledgement always names its ticket ("已记入工单 #2"); while the requester has more
 than one ticket in hand it also says that what follows in a row goes there too, and how to
@@ -24,7 +27,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.kinds import EDIT
@@ -59,7 +62,12 @@ async def acknowledgement_due(
         return True
     last = (
         await session.execute(
-            select(TicketMessage.id, TicketMessage.ticket_id, TicketMessage.created_at)
+            select(
+                TicketMessage.id,
+                TicketMessage.ticket_id,
+                TicketMessage.created_at,
+                TicketMessage.media_group_id,
+            )
             .join(Ticket, Ticket.id == TicketMessage.ticket_id)
             .where(
                 Ticket.requester_id == ticket.requester_id,
@@ -74,7 +82,15 @@ async def acknowledgement_due(
         return True
     if last.ticket_id != ticket.id:
         return True  # their last message went to another ticket: this one's place is told
-    if last.created_at <= ticket.opened_at:
+    sent_at = last.created_at
+    if last.media_group_id is not None:  # an album's item: the album was sent with its first
+        first = select(func.min(TicketMessage.created_at)).where(
+            TicketMessage.ticket_id == ticket.id,
+            TicketMessage.direction == Direction.IN,
+            TicketMessage.media_group_id == last.media_group_id,
+        )
+        sent_at = await session.scalar(first) or sent_at
+    if sent_at <= ticket.opened_at:
         return True  # it came with the question: the promise acknowledged it
     answered = await session.scalar(
         select(TicketMessage.id)
@@ -88,7 +104,7 @@ async def acknowledgement_due(
     )
     return acknowledges(
         now=now,
-        previous_at=last.created_at,
+        previous_at=sent_at,
         answered_since=answered is not None,
         quiet=quiet,
     )

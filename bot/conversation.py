@@ -54,6 +54,7 @@ async def add_requester_message(
     file_id: str | None = None,
     chat_id: int | None = None,
     message_id: int | None = None,
+    media_group: str | None = None,
 ) -> TicketMessage:
     """File what the requester sent under their ticket, with the Telegram ids to relay it."""
     ticket = await get_for_requester(
@@ -70,6 +71,7 @@ async def add_requester_message(
         "file_id": file_id,
         "telegram_chat_id": chat_id,
         "telegram_message_id": message_id,
+        "media_group_id": media_group,
         "created_at": now,
     }
     # At Core level: on the path of every requester's message, the ORM's flush of one new
@@ -95,26 +97,25 @@ async def requester_message_and_tell(
     described: str = "",
     origin: Origin | None = None,
     acknowledge: bool = True,
+    media_group: str | None = None,
 ) -> TicketMessage:
-    """What a requester sent (the message `message_id` in their chat `chat_id`) filed under
-    their ticket at the transaction's instant; the ticket's staff get it as a `relay` notice
-    (values `from_chat_id`, `message_id`: the front copies that message into the ticket's
-    topic, or under its card), the handling department's group while the ticket has no staff
-    group. With `acknowledge` the requester hears it was added, or, when their words clearly
-    withdraw the ticket, is asked whether to (bot/withdrawal.py `withdrawal_asked`), or,
-    while the ticket awaits their confirmation, their words are read as an answer to it
+    """What a requester sent (the message `message_id` in their chat `chat_id`, an item of the
+    album `media_group` if any) filed under their ticket at the transaction's instant; the
+    ticket's staff get it as a `relay` notice (values `from_chat_id`, `message_id`: the front
+    copies it into the ticket's topic, or under its card), the handling department's group
+    while the ticket has no staff group. With `acknowledge` the requester hears it was added,
+    or, when their words clearly withdraw the ticket, is asked whether to (bot/withdrawal.py),
+    or, while the ticket awaits their confirmation, their words are read as an answer to it
     (bot/closure.py `words_after_resolution_and_tell`); without (an album's further items,
     what was held for a new ticket) they hear nothing of it, nor when it follows another of
-    theirs in a row (bot/acknowledgements.py). A kind Telegram cannot copy (NOT_COPIED: a poll)
-    reaches the staff as a `relay_described` notice (values `kind`, `described`: it in words,
-    filed as the message's text); a forward is preceded by `relay_origin` (values
-    `origin_kind`, `origin_name`); a text to a ticket nobody claimed yet redraws its card
-    (`card_refresh`: it shows the requester's words since it opened). While nobody has
-    claimed the ticket but its staff already wrote to the requester (`staff_asked`), or when
-    it is no words (a photo that came with the question among them: the card promises it in
-    its replies), each of these also says `under_card` (bot/relays.py `under_card`): under
-    the card in a forum's General topic too, not only into the topic opened at claim. Raises as
-    `add_requester_message` does (DeskError)."""
+    theirs in a row (bot/acknowledgements.py). A poll (NOT_COPIED) reaches the staff as a
+    `relay_described` notice (values `kind`, `described`: it in words, filed as its text); a
+    forward is preceded by `relay_origin` (values `origin_kind`, `origin_name`); a text to a
+    ticket nobody claimed redraws its card (`card_refresh`). While nobody has claimed the
+    ticket but its staff already wrote to the requester (`staff_asked`), or when it is no
+    words (the card promises a photo that came with the question in its replies), each also
+    says `under_card` (bot/relays.py): under the card in a forum's General topic too, not only
+    into the topic opened at claim. Raises as `add_requester_message` does (DeskError)."""
     # Once for messages in a row (bot/acknowledgements.py): judged before this one is filed.
     quiet = acknowledge and not await acknowledgement_due(
         session=tx.session,
@@ -134,6 +135,7 @@ async def requester_message_and_tell(
         file_id=file_id,
         chat_id=chat_id,
         message_id=message_id,
+        media_group=media_group,
     )
     ticket = await get(session=tx.session, ticket_id=ticket_id)
     group = rules.settings.department(ticket.handling_department_key).staff_group_chat_id
@@ -282,8 +284,7 @@ def add_bot_note(
     *, session: AsyncSession, ticket_id: int, text: str, now: datetime, content_type: str = "text"
 ) -> None:
     """An internal note by the bot itself: what happened to the requester's chat ("text"), or
-    the answers it gave and the options it offered them before the handover
-    (`bot.kinds.BOT_OFFERED`, shown as what the bot said to the requester)."""
+    the answers and options it gave them before the handover (`bot.kinds.BOT_OFFERED`)."""
     session.add(
         TicketMessage(
             ticket_id=ticket_id,

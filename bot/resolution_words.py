@@ -46,11 +46,20 @@ _EN_STATE = (
     r"(not|no|broken|broke|brown|yellow|dirty|cloudy|down|out|off|dark|dead|failing|happening"
     r"|the same|same|there|leaking|leaks|dripping|flooding|flooded|beeping|beeps|ringing|buzzing"
     r"|flickering|blinking|smelly|smells|smelling|stinks|stinking|blocked|clogged|stuck|noisy"
-    r"|cold|waiting|nothing|without|doesn'?t|isn'?t|aren'?t|can'?t|won'?t|have|has)"
+    r"|cold|waiting|nothing|without|doesn'?t|isn'?t|aren'?t|can'?t|won'?t|have|has|loose"
+    r"|wobbly|wobbling|wobbles|shaking|shaky|running|flowing|gushing|pouring|squeaking|creaking"
+    r"|rattling|cracked|unlit)"
+)
+# A fault state said still there with words between ("还在哗哗流水", "还是松的", "还是有点漏"):
+# only states of a fault, never "不" or "没" alone, and never past a clause's end.
+_ZH_FAULT = (
+    r"(流水|流个不停|漏|渗|冒水|滴水|松|晃|摇|坏|不亮|不通|不转|不出水|不热|不响|臭|堵|跳闸"
+    r"|(关|冲|打|拧|锁|合|开|用|转|点|推|拉)不(上|下去|开|动|了|着|住|出来))"
 )
 _NOT_SOLVED = re.compile(
     r"(没|沒|未|并没|没有|還沒|还没)(有)?(解决|解決|修好|修复|处理好|弄好|好|恢复|办好|搞定|到账|退)"
     rf"|(还是|仍然|仍|依然|依旧|照样|还)(在|是)?{_ZH_STATE}"
+    rf"|(还在|仍在|还是|仍然|依然|依旧|照样|一直|还)[^\s,，、.。!！?？;；:：]{{0,4}}?{_ZH_FAULT}"
     r"|(?<!得)不行|没用|沒用|不管用|问题(还|仍|依然)在"  # "臭得不行": very smelly, no verdict
     r"|\b(not|isn'?t|wasn'?t|hasn'?t|haven'?t|never)\s+(been\s+|really\s+|yet\s+)?"
     r"(solved|fixed|resolved|sorted|working|repaired|done|helped?)\b"
@@ -88,6 +97,11 @@ _NOT_DONE = re.compile(
     r"|(还|都|也|根本)没(有)?(来|上门|修|处理|动)(?!得)|没(有)?(来|上门)修"
     r"|又(坏|漏|停|没|不(?!错)|黄|浑|堵|响|黑|灭|断|跳闸|出(问题|事)|来了|开始|冒|臭|滴)"
     r"|搞错|弄错|修错|搞混|不是我家|地址错"
+    # The resolution contradicted: "不是说修好了吗", "didn't you say it was fixed?".
+    r"|(?<!是)不是(说|讲)(过)?(已经|都)?(修好|弄好|搞好|处理好|解决|修复|恢复|搞定|办好|好)"
+    r"|\b(did\s*n[o']?t\s+you\s+(say|tell|promise)|you\s+(said|told|promised))\s+(me\s+)?"
+    r"(it|this|that|they|the\s+\w+)\s*('s|was|is|were|had\s+been|has\s+been|'d\s+been)\s+"
+    r"(all\s+)?(fixed|repaired|solved|resolved|sorted|done|working)\b"
     r"|(?<![有])没(电|水|气|暖气|热水|信号|网)(?!费)"
     # The resolution itself said to be wrong or incomplete ("处理结果不准确", "只修了一半",
     # "the resolution is inaccurate"): not solved, whatever "solved" came before it.

@@ -135,6 +135,7 @@ async def take_media(
             origin=attachment.origin,
             # One reply to an album: its first item's (added, or the resolution asked again).
             acknowledge=action is MediaAction.INTO_TICKET,
+            media_group=group,
         )
         if current.owner_id is None:
             # The card waiting for a claim counts what was filed (an album that opened the

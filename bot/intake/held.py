@@ -47,6 +47,7 @@ async def file_held(*, tx: Transaction, rules: Rules, requester: Requester, tick
             described=item.described,
             origin=item.origin,
             acknowledge=False,  # the new ticket's promise says it all
+            media_group=item.media_group_id,
         )
     let_go(requester)
     return len(items)

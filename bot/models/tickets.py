@@ -191,6 +191,7 @@ class TicketMessage(Base):
     file_id: Mapped[str | None] = mapped_column(String(256))
     telegram_chat_id: Mapped[int | None] = mapped_column(BigInteger)
     telegram_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    media_group_id: Mapped[str | None] = mapped_column(String(64))  # its album, if in one
     created_at: Mapped[datetime]
 
     def __repr__(self) -> str:

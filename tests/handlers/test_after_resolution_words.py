@@ -39,6 +39,10 @@ async def _state(application: App) -> tuple[Ticket, list[int]]:
         (ENGLISH, "You got it wrong, the light is still dark", "reopened"),
         (REQUESTER, "我家还是没电啊,你们搞错了吧", "重新打开"),
         (REQUESTER, "根本没人来,又停电了", "重新打开"),
+        # Issue 14: a fault still there with words between, the resolution contradicted.
+        (REQUESTER, "不是说修好了吗?消防栓那里还在哗哗流水", "重新打开"),
+        (REQUESTER, "地砖还是松的,踩上去直晃", "重新打开"),
+        (ENGLISH, "Didn't you say it was fixed? The tiles are still loose", "reopened"),
     ],
 )
 async def test_not_solved_in_own_words_reopens(
