@@ -30,7 +30,7 @@ import numpy.typing as npt
 from rapidfuzz import fuzz
 
 from knowledge.index import Index
-from knowledge.negation import Said, negation
+from knowledge.negation import Said, by_group, negation
 from knowledge.text import fuzzy_form, normalise
 
 CENTROID_WEIGHT = 0.9
@@ -122,13 +122,13 @@ class _State:
     fuzzy: tuple[str, ...]
     group_keys: tuple[tuple[str, str], ...]  # group -> (template id, language)
     language_masks: dict[str, npt.NDArray[np.bool_]]
+    # What each group's phrasings state and negate (`knowledge.negation.Said`), by group: read
+    # with the index, so a question negating a condition reads no phrasing.
+    said: tuple[Said, ...]
     # Searches already made on this state, (normal form, language, limit, negated conditions)
     # -> matches: the first inquiry asks about the same words several times (the question, its
     # topic, its category). Dropped with the state, so never stale; emptied when full.
     searched: dict[tuple[Any, ...], tuple[Match, ...]] = field(default_factory=dict, compare=False)
-    # What each group's phrasings state and negate (`knowledge.negation.Said`), read the first
-    # time a question negates a condition of one of them.
-    said: dict[int, Said] = field(default_factory=dict, compare=False)
 
     @classmethod
     def build(cls, phrasings: Sequence[Phrasing]) -> _State:
@@ -146,6 +146,7 @@ class _State:
             fuzzy=tuple(fuzzy_form(n) for n in normals),
             group_keys=tuple(keys),
             language_masks={lang: languages == lang for lang in set(languages.tolist())},
+            said=by_group([p.text for p in phrasings], normals, groups),
         )
 
 
@@ -373,11 +374,7 @@ def _contradicted(
     required: dict[str, set[str]] = {}  # template -> the negated terms it requires
     silent: dict[str, set[str]] = {}  # template -> the negated terms it never mentions
     for template_id, (score, _, _, group, _) in found.items():
-        said = state.said.get(group)
-        if said is None:
-            start, end = np.searchsorted(state.index.groups, [group, group + 1])
-            texts = [p.text for p in state.phrasings[int(start) : int(end)]]
-            said = state.said.setdefault(group, Said.of(texts))
+        said = state.said[group]
         for phrase in negated:
             stated = any(said.states(term) for term in phrase)
             denied = any(said.denies(term) for term in phrase)

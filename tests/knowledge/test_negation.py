@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from knowledge.matcher import Band, Matcher
-from knowledge.negation import denies, negation, states
+from knowledge.negation import _clauses, denies, negation, negation_of, states
+from knowledge.text import normalise
 
 
 def _terms(text: str) -> tuple[str, ...]:
@@ -152,3 +153,46 @@ def test_odd_negations_are_read_without_failing(text: str) -> None:
 def test_any_words_are_read(words: list[str]) -> None:
     reading = negation(" ".join(words))
     assert set(reading.conditions) <= set(reading.phrases)
+
+
+# Words and marks a phrasing is made of here: negators (English, Chinese, traditional and
+# full-width forms), the n't pieces, clause marks, and others.
+_PIECES = [
+    "not",
+    "no",
+    "t",
+    "don't",
+    "won’t",
+    "haven t",
+    "n",
+    "home",
+    "can I",
+    "if",
+    " ",
+    "Ｎｏ",
+    "NOT",
+    ",",
+    "?",
+    "'",
+    "’",
+    "ﬁ",
+    "没",
+    "沒有",
+    "不是",
+    "不",
+    "是",
+    "买房",
+    "無房",
+    "可以",
+    "非常",
+    "。",
+    "，",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=10).map("".join))
+def test_a_text_read_whole_reads_as_clause_by_clause(text: str) -> None:
+    """A phrasing with nothing that may negate is not read clause by clause (most of a base's
+    phrasings, read when the index is built): it must read the same."""
+    assert negation_of(text, normalise(text)) == _clauses(text)
