@@ -21,6 +21,7 @@ terrible": the bins stink, the street light is not said unsolved), a matter of i
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
 from enum import Enum
 
 from bot.classify import infer_category
@@ -57,6 +58,10 @@ _BACK = re.compile(
     r"|\b(?:ticket|case|my (?:report|complaint|request)|as i said|i mentioned|same)\b",
     re.IGNORECASE,
 )
+# While a ticket is this new, the requester is still telling its matter: words of no other
+# matter the knowledge base knows are more of the telling ("老人上不了楼", "物业电话打不通"
+# right after "电梯又坏了"), not asked about (`shares_nothing`).
+TELLING = timedelta(minutes=10)
 _CLAUSE = re.compile(r"[,,。;;!!??\n]+|\s+(?:and|but)\s+", re.IGNORECASE)
 # Words of the ticket's handling that name no matter: hurried, waited for ("麻烦快点", "我在家
 # 等着", "Please hurry").
@@ -179,7 +184,9 @@ def shares_nothing(
     return not same_matter(desk, ticket, text)
 
 
-def differs(desk: Desk, requester: Requester, ticket: Ticket, text: str) -> Differs | None:
+def differs(
+    desk: Desk, requester: Requester, ticket: Ticket, text: str, now: datetime | None = None
+) -> Differs | None:
     """How `text`, written beside `ticket` in hand (no inquiry of theirs going on, and not
     taken apart already: `own_kind.apart_from`), differs from its matter; None when it may
     well be the ticket's (the ticket's thing named, words shared, a follow-up).
@@ -193,7 +200,9 @@ def differs(desk: Desk, requester: Requester, ticket: Ticket, text: str) -> Diff
     (the `suggest` band), maybe, unless they read as a follow-up (`follow_up.follows_up`);
     none of another category (the knowledge base knows no other kind of matter in them),
     maybe when they share nothing with the ticket's matter (`shares_nothing`: "楼上邻居天天
-    晚上吵得睡不着" beside a street light), else the ticket's.
+    晚上吵得睡不着" beside a street light), else the ticket's; at `now` within `TELLING` of
+    the ticket's opening, the ticket's: the requester is still telling its matter (None:
+    `now` unknown, judged as later).
     Beside a resolution awaiting their word, words that answer it (solved, not solved, a
     rating: `resolution_words.read_after_resolution`) are the ticket's, whatever else they
     name ("对,来电了" beside a housing ticket confirms it; it asks nothing of the power)."""
@@ -218,7 +227,12 @@ def differs(desk: Desk, requester: Requester, ticket: Ticket, text: str) -> Diff
     best = desk.templates.get(matches[0].template_id) if matches else None
     if best is None or band is Band.HANDOVER or best.category == ticket.category:
         # No other kind of matter known: asked about only when it shares nothing with it.
-        return Differs.ASK if shares_nothing(desk, ticket, text, words, best) else None
+        telling = now is not None and now - ticket.opened_at <= TELLING
+        return (
+            Differs.ASK
+            if not telling and shares_nothing(desk, ticket, text, words, best)
+            else None
+        )
     if same_matter(desk, ticket, text):
         return None
     if band is Band.ANSWER:

@@ -173,7 +173,7 @@ async def _differs(
         found = await replies.in_hand(session=tx.session, requester_id=requester.id, words=text)
         if any(t.id == current.id and held.awaits & kinds for t, held in found):
             return None
-    return differs(desk, requester, current, text)
+    return differs(desk, requester, current, text, tx.now)
 
 
 async def _of_any(tx: Transaction, desk: Desk, requester: Requester, text: str) -> bool:

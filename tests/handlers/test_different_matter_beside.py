@@ -9,6 +9,8 @@ its ticket as before. End to end over the emulation."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import select
 from telegram.ext import Application
@@ -16,7 +18,14 @@ from telegram.ext import Application
 from bot.models import Direction, Ticket, TicketMessage
 from emulator.server import Emulator
 from handlers.context import DeskContext
-from tests.handlers.conftest import ENGLISH, REQUESTER, bot_lines, bot_said, until
+from tests.handlers.conftest import (
+    ENGLISH,
+    REQUESTER,
+    DeskClock,
+    bot_lines,
+    bot_said,
+    until,
+)
 
 App = Application  # type: ignore[type-arg]
 
@@ -185,7 +194,12 @@ async def _has_filed(application: App, words: str) -> bool:
     ],
 )
 async def test_words_that_may_be_either_are_asked_about(
-    running: tuple[Emulator, App], requester: int, words: str, choice: str, into: int | None
+    running: tuple[Emulator, App],
+    desk_clock: DeskClock,
+    requester: int,
+    words: str,
+    choice: str,
+    into: int | None,
 ) -> None:
     """Another thing named beside the street light, with words that point back at it ("还是
     没修好"): the requester is asked whether it is about #1 or a new matter; the words go
@@ -193,6 +207,9 @@ async def test_words_that_may_be_either_are_asked_about(
     emulator, application = running
     world = emulator.world
     heard = await _light_ticket(emulator, requester)
+    # Later than the street light's telling (`different_matter.TELLING`): words right after
+    # it, of no matter the knowledge base knows, are more of its telling.
+    desk_clock.now += timedelta(minutes=30)
     await world.user_sends(requester, words)
     asked = (await bot_lines(emulator, requester, heard + 1))[-1]
     assert "#1" in asked.text and asked.buttons, asked.text

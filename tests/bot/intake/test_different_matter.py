@@ -7,6 +7,7 @@ base knows no other, are asked about; follow-ups stay the ticket's."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -14,12 +15,30 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.config import Settings
 from bot.config.sections import Surge
 from bot.desk import Desk, build_desk
-from bot.intake.different_matter import Differs, differs, points_back
+from bot.intake.different_matter import TELLING, Differs, differs, points_back
 from bot.models import Requester, Ticket, TicketStatus
 from tests.bot.intake.test_apart_from import FIRE_LANE, FIRE_LANE_EN, STAYS
 
 LIGHT = ("我家门口的路灯坏了三天了", "fault_report", "utilities")
 HOUSING = ("我想申请公租房", "service_request", "housing")
+LIFT = ("我要投诉:我们小区电梯又坏了", "complaint", "general")
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("text", ["老人上不了楼", "物业电话打不通", "楼上邻居天天晚上吵得睡不着"])
+async def test_words_right_after_the_opening_are_its_telling(desk: Desk, text: str) -> None:
+    """Within `TELLING` of the ticket's opening, words of no matter the knowledge base knows
+    are more of its matter; later, sharing nothing with it, they are asked about."""
+    ticket = _ticket(*LIFT)
+    ticket.opened_at = datetime(2026, 12, 1, 9, tzinfo=UTC)
+    requester = Requester(language="zh")
+    soon = ticket.opened_at + timedelta(minutes=1)
+    assert differs(desk, requester, ticket, text, soon) is None
+    if text == "楼上邻居天天晚上吵得睡不着":
+        later = ticket.opened_at + TELLING + timedelta(minutes=1)
+        assert differs(desk, requester, ticket, text, later) is Differs.ASK
+
+
 LIGHT_EN = (
     "The street light outside my door has been broken for three days",
     "fault_report",
