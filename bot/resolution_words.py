@@ -40,26 +40,28 @@ class Reading:
 # 谢谢), "still" alone is also "still, thanks", so each needs what makes it a complaint.
 _ZH_STATE = (
     r"(不(?!错|客气|好意思)|没|沒|坏|有问题|一样|老样子|存在"
-    r"|黄|浑|停|漏|黑|灭|响|臭|堵|滴|跳闸|那样)"
+    r"|黄|浑|停|漏|黑|灭|响|臭|堵|滴|冷(?!静|漠|淡)|冻|凉|跳闸|那样)"
 )
 _EN_STATE = (
     r"(not|no|broken|broke|brown|yellow|dirty|cloudy|down|out|off|dark|dead|failing|happening"
     r"|the same|same|there|leaking|leaks|dripping|flooding|flooded|beeping|beeps|ringing|buzzing"
     r"|flickering|blinking|smelly|smells|smelling|stinks|stinking|blocked|clogged|stuck|noisy"
-    r"|cold|waiting|nothing|without|doesn'?t|isn'?t|aren'?t|can'?t|won'?t|have|has|loose"
+    r"|cold|freezing|chilly|icy|waiting|nothing|without|doesn'?t|isn'?t|aren'?t|can'?t|won'?t|have|has|loose"
     r"|wobbly|wobbling|wobbles|shaking|shaky|running|flowing|gushing|pouring|squeaking|creaking"
     r"|rattling|cracked|unlit)"
 )
 # A fault state said still there with words between ("还在哗哗流水", "还是松的", "还是有点漏"):
 # only states of a fault, never "不" or "没" alone, and never past a clause's end.
 _ZH_FAULT = (
-    r"(流水|流个不停|漏|渗|冒水|滴水|松|晃|摇|坏|不亮|不通|不转|不出水|不热|不响|臭|堵|跳闸"
+    r"(流水|流个不停|漏|渗|冒水|滴水|松|晃|摇|坏|不亮|不通|不转|不出水|不热|不响|臭|堵|冷(?!静|漠|淡)|冻|凉|跳闸"
     r"|(关|冲|打|拧|锁|合|开|用|转|点|推|拉)不(上|下去|开|动|了|着|住|出来))"
 )
 _NOT_SOLVED = re.compile(
     r"(没|沒|未|并没|没有|還沒|还没)(有)?(解决|解決|修好|修复|处理好|弄好|好|恢复|办好|搞定|到账|退)"
     rf"|(还是|仍然|仍|依然|依旧|照样|还)(在|是)?{_ZH_STATE}"
-    rf"|(还在|仍在|还是|仍然|依然|依旧|照样|一直|还)[^\s,，、.。!！?？;；:：]{{0,4}}?{_ZH_FAULT}"
+    # 还 before a request is "also" ("还请师傅把松动的地砖也看看"), not "still".
+    rf"|(还在|仍在|还是|仍然|依然|依旧|照样|一直|还(?!请|麻烦|希望|想|要|需|得|让|叫|有(?!点|些)))"
+    rf"[^\s,，、.。!！?？;；:：]{{0,4}}?{_ZH_FAULT}"
     r"|(?<!得)不行|没用|沒用|不管用|问题(还|仍|依然)在"  # "臭得不行": very smelly, no verdict
     r"|\b(not|isn'?t|wasn'?t|hasn'?t|haven'?t|never)\s+(been\s+|really\s+|yet\s+)?"
     r"(solved|fixed|resolved|sorted|working|repaired|done|helped?)\b"

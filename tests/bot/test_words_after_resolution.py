@@ -42,6 +42,11 @@ from bot.resolution_words import (
         "门还是关不上",
         "the tiles are still loose",
         "the water is still running",
+        # Still cold after the heating was said fixed (a tester's words, issue 14).
+        "屋里还是冷",
+        "还是冻得不行",
+        "暖气片还是凉的",
+        "Still freezing in here",
     ],
 )
 def test_clear_not_solved_words(text: str) -> None:
@@ -65,6 +70,11 @@ def test_clear_not_solved_words(text: str) -> None:
         "还是谢谢你们,辛苦了",
         "还想问一下流程",
         "还好,已经修好了",
+        # 还 before a request is "also", not "still" (a tester's words, issue 14).
+        "还请师傅把松动的地砖也看看",
+        "还麻烦把漏的地方看看",
+        "还有地砖松了,也请看看",
+        "还是冷静一下吧",
         "",
     ],
 )
