@@ -306,6 +306,9 @@ class Surge(ConfigModel):
         ("水管", "pipe"),
         ("红绿灯", "信号灯", "traffic light", "traffic signal"),
         ("垃圾", "rubbish", "garbage", "trash", "litter", "bin", "dustbin", "wheelie bin"),
+        ("大坑", "深坑", "个坑", "坑洼", "坑洞", "路面", "塌陷", "pothole", "sinkhole"),
+        ("狗", "犬", "dog", "puppy"),
+        ("猫", "cat", "kitten"),
     )
     places: tuple[tuple[str, ...], ...] = ()
 

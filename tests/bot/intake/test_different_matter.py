@@ -76,6 +76,11 @@ APART = [
     (LIGHT, "垃圾桶又满了,还是很臭"),
     (LIGHT_EN, "The bins are full again, it still smells terrible"),
     (LIGHT_EN, "The bins are overflowing again, still smelly"),
+    # Another thing named (config `surge.objects`): a pothole, a dog (a tester's words).
+    (LIGHT, "马路上有个大坑"),
+    (LIGHT, "隔壁的狗整夜叫个不停"),
+    (LIGHT_EN, "A stray dog keeps barking outside"),
+    (LIGHT_EN, "There's a big pothole in the road"),
 ]
 ASK = [
     (LIGHT, "还是没修好,垃圾桶也没人清理"),
@@ -84,7 +89,6 @@ ASK = [
     (FIRE_LANE_EN, "The rubbish in the stairwell has not been collected for days"),
     # A matter the knowledge base does not know, sharing nothing with the ticket's.
     (LIGHT, "楼上邻居天天晚上吵得睡不着"),
-    (LIGHT, "隔壁的狗整夜叫个不停"),
     (LIGHT, "我家楼下的餐馆油烟太大了"),
     (LIGHT_EN, "Kids keep playing football in the corridor"),
     (LIGHT_EN, "An old man fell over there last night"),
