@@ -57,6 +57,9 @@ _UNANSWERED = words(
     ),
     r"(?:isn['’]?t|is not|wasn['’]?t|was not|not|aren['’]?t|are not) answering"
     r" (?:the |his |her |their )?(?:door|phone|calls?)",
+    r"(?:hasn['’]?t|has not|haven['’]?t|have not|hadn['’]?t|had not|didn['’]?t|did not"
+    r"|doesn['’]?t|does not|won['’]?t|will not) (?:been )?answer(?:ed|ing)?"
+    r" (?:the |his |her |their )?(?:door|phone|calls?)",
     r"(?:nobody|no one|no-one) (?:is )?answer(?:s|ed|ing)? (?:the )?door",
     r"(?:no answer|no reply) (?:at|from) (?:the|his|her|their) (?:door|flat|home|phone)",
     r"(?:haven['’]?t|have not|hasn['’]?t|has not|not) (?:been )?seen (?:him|her|them|anyone)?"

@@ -3,7 +3,8 @@ safety, raises priority): a careful clerk asks nothing first. The requester's ow
 tell a danger to people now (a kind `bot.hazard` hears: smoke in the stairwell, someone
 stuck in the elevator, water flooding an electrical room; or config `keywords` marked
 `emergency`) open an urgent ticket at once in config `emergency.category` (a
-safety matter is a fault report), with the answer of a template that needs a person when one
+safety matter is a fault report; a danger to a person alone is the general window's:
+`bot.danger_filing`), with the answer of a template that needs a person when one
 answers them; into a ticket in progress they raise it to urgent. Either way the supervisors
 are alerted (`alert_keyword`) and the front tells the requester the emergency numbers first
 (`numbers`, template `emergency_advice`).
@@ -17,6 +18,7 @@ from typing import Any
 
 from bot import dangers, hazard
 from bot.config import Settings
+from bot.danger_filing import filing
 from bot.desk import Desk
 from bot.excerpt import excerpt, one_line
 from bot.intake import offers
@@ -83,12 +85,13 @@ async def open_urgent(
     """Action.EMERGENCY in the first inquiry, whose turn for `written` the caller recorded:
     the ticket now, its question all their words (those before it lead, `question_of`). A
     template that needs a person and answers `text` gives its answer and its category and
-    department (`handing.register`); else `emergency.category`, routed as config `routing`
-    says; a template of another danger than theirs does not answer (`_same_danger`). Its
-    priority is urgent by the danger in its words (`tickets.open_ticket`); no
-    open-ticket limit (config `abuse.open_tickets`) refuses it. The outcome is marked
-    `emergency`. A danger told right after an answer about something else is a matter of
-    its own (`_apart_from_answer`)."""
+    department (`handing.register`); else a fault report (`emergency.category`) routed as
+    config `routing` says, or, for a danger to a person alone, the general category at the
+    general window (`bot.danger_filing`); a template of another danger than theirs does not
+    answer (`_same_danger`). Its priority is urgent by the danger in its words
+    (`tickets.open_ticket`); no open-ticket limit (config `abuse.open_tickets`) refuses it.
+    The outcome is marked `emergency`. A danger told right after an answer about something
+    else is a matter of its own (`_apart_from_answer`)."""
     if step is None:
         await _apart_from_answer(tx, desk, requester, text)
     question = question_of(step=step, earlier=requester.last_question, text=written)
@@ -112,12 +115,14 @@ async def open_urgent(
             emergency=True,
         )
     else:
+        filed = filing(desk.settings, kinds_told(text))
         outcome = await hand_over(
             tx=tx,
             desk=desk,
             requester=requester,
             question=question,
-            category=desk.settings.emergency.category,
+            category=filed.category,
+            department=filed.department,
             emergency=True,
         )
     return replace(outcome, emergency=True, dangers=kinds_told(text))

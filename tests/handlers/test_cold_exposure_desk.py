@@ -23,14 +23,16 @@ MANAGEMENT = -1000000000900
 LIFT = "和平小区4栋电梯坏了,卡在6楼不动了,里面好像有人"
 
 
-async def _urgent(emulator: Emulator, application: App, user: int) -> list[Any]:
-    """Ticket #1 is urgent, never offered category buttons, and management is alerted: what
-    the requester was told."""
+async def _urgent(
+    emulator: Emulator, application: App, user: int, category: str = "fault_report"
+) -> list[Any]:
+    """Ticket #1 is urgent, in `category`, never offered category buttons, and management is
+    alerted: what the requester was told."""
     world = emulator.world
     await until(lambda: any("#1" in e.text for e in bot_said(world, user)))
     ticket = await ticket_no(application, 1)
     assert ticket is not None
-    assert (ticket.priority, ticket.category) == ("urgent", "fault_report")
+    assert (ticket.priority, ticket.category) == ("urgent", category)
     assert ticket.first_response_due_at is not None
     assert ticket.first_response_due_at - ticket.opened_at <= timedelta(minutes=30)
     said = bot_said(world, user)
@@ -59,7 +61,8 @@ async def test_someone_exposed_to_the_cold_outdoors_is_an_emergency_at_once(
 ) -> None:
     emulator, application = running
     await emulator.world.user_sends(user, text)
-    said = await _urgent(emulator, application, user)
+    # a danger to a person, no fault: the general category (bot/danger_filing.py)
+    said = await _urgent(emulator, application, user, "consultation")
     first = said[0].text
     assert "110" in first and "120" in first
     assert first.index("110") < first.index("119")  # the numbers for this danger first

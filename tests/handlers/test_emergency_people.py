@@ -1,12 +1,12 @@
 """Dangers to people themselves (issue 14, second round), end to end over the emulation: a
 child in the river, a neighbour about to jump, a knife in the stairwell, a fight with blood,
 an old man fallen who does not answer, a father with dementia gone missing, a loose balcony
-railing over people, a plea for help alone. Each opens an urgent fault report at once, the
-emergency numbers told first (the one that fits the danger among them), the supervisors
-alerted, no category question. A past fire, a how-to about a gas leak, a gas bill "on fire"
-and words of knives, jumps and help for something else stay ordinary. A danger in a photo's
-caption into an open ticket: the numbers before the acknowledgement and the raised
-priority."""
+railing over people, a plea for help alone. Each opens an urgent ticket at once (at the
+general window; the railing's a fault report for Utilities), the emergency numbers told first
+(the one that fits the danger among them), the supervisors alerted, no category question. A
+past fire, a how-to about a gas leak, a gas bill "on fire" and words of knives, jumps and help
+for something else stay ordinary. A danger in a photo's caption into an open ticket: the
+numbers before the acknowledgement and the raised priority."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from tests.handlers.looks import ticket_no
 
 App = Application  # type: ignore[type-arg]
 MANAGEMENT = -1000000000900
+RAILING = "阳台护栏松了,随时会掉下去砸到楼下的人"
 PHOTO = {"photo": [{"file_id": "p-1", "file_unique_id": "u-1", "width": 90, "height": 90}]}
 
 
@@ -39,7 +40,7 @@ PHOTO = {"photo": [{"file_id": "p-1", "file_unique_id": "u-1", "width": 90, "hei
         (REQUESTER, "老人在家摔倒了起不来,叫他也不答应", "120"),
         (REQUESTER, "快点啊,他没有反应了", "120"),
         (REQUESTER, "我爸有老年痴呆,今天早上出门走丢了", "110"),
-        (REQUESTER, "阳台护栏松了,随时会掉下去砸到楼下的人", "119"),
+        (REQUESTER, RAILING, "119"),
         (ENGLISH, "my father fell in the bathroom and is not responding", "120"),
         (ENGLISH, "My mother has dementia and has gone missing", "110"),
         (REQUESTER, "快叫救护车", "120"),
@@ -60,7 +61,10 @@ async def test_a_danger_to_people_is_urgent_at_once(
     await until(lambda: any("#1" in e.text for e in bot_said(world, user)))
     ticket = await ticket_no(application, 1)
     assert ticket is not None
-    assert (ticket.priority, ticket.category) == ("urgent", "fault_report")
+    # A danger to people themselves is the general window's, in the general category; a
+    # thing about to fall on them is a fault report (bot/danger_filing.py).
+    filed = ("fault_report", "utilities") if text == RAILING else ("consultation", "general")
+    assert (ticket.priority, ticket.category, ticket.department_key) == ("urgent", *filed)
     assert ticket.first_response_due_at - ticket.opened_at == timedelta(minutes=15)
     said = bot_said(world, user)
     # The numbers first, all of them, the one that fits the danger at their head; no
