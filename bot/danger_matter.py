@@ -16,11 +16,7 @@ import re
 
 from bot import hazard
 from bot.hazard_words import words
-from bot.same_matter import Subject
-
-# The kinds of danger that say only that help is needed (bot/hazard_people.py): a ticket
-# opened by one is about whatever danger its requester tells next.
-CRIES = frozenset({"plea", "police", "ambulance"})
+from bot.same_matter import CRIES, Subject  # CRIES: a ticket opened by one is about what follows
 
 # The things a danger may be of, each in both languages: a danger and a ticket naming the
 # same one are one matter.

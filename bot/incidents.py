@@ -62,7 +62,7 @@ async def detect_surge(
     the words alone decide. Reports naming different things (`surge.objects`) never link,
     nor reports naming different roads or estates (`surge.places`), nor different addresses
     on one unless their topic is an area's (`area`); those linked name one place
-    (`bot.places.at_one_place`). The earlier tickets raised are told of (`_raised_notices`).
+    (`bot.places.at_one_place`). The earlier tickets raised are told of (`raised_notices`).
     One transaction at a time (several processes): two similar tickets opened at the same
     instant each see the other, and make one incident, not two racing to link the same
     tickets (the second's transaction failed on them). A ticket telling a danger to people
@@ -109,7 +109,8 @@ async def detect_surge(
         # A danger to people is its own urgent matter, never one with an outage's tickets;
         # at the place of an open incident it joins it, so its updates reach them too.
         _link(session, ticket, joins, now)
-        return address(rules, await _joined(session, rules, joins, ticket, now), now)
+        raise_to_incident(session, rules, ticket, now)
+        return address(rules, await joined(session, rules, joins, ticket, now), now)
     subjects = {row.id: about(row.question, row.inquiry) for row in recent}
     incidents = {row.id: row.incident_id for row in recent}
     matches = [key for key, theirs in subjects.items() if alike(mine, theirs, surge.similarity)]
@@ -144,21 +145,14 @@ async def detect_surge(
     for member in [ticket, *similar]:
         if member.incident_id is None:
             _link(session, member, incident_id, now)
-        if rules.settings.priority_rank(member.priority) < rules.settings.priority_rank(
-            surge.priority
-        ):
-            due = member.resolution_due_at
-            set_priority(
-                session, rules, member, surge.priority, now=now, actor_id=None, reason="surge"
-            )
-            rules.reschedule(member)
-            if member is not ticket:
-                raised.append((member, due))
-    cards = address(rules, await _raised_notices(session, rules, raised), now)
+        due = member.resolution_due_at
+        if raise_to_incident(session, rules, member, now) and member is not ticket:
+            raised.append((member, due))
+    cards = address(rules, await raised_notices(session, rules, raised), now)
     if not new_incident:
         return [
             *cards,
-            *address(rules, await _joined(session, rules, incident_id, ticket, now), now),
+            *address(rules, await joined(session, rules, incident_id, ticket, now), now),
         ]
     values = {
         "incident_id": incident_id,
@@ -182,6 +176,18 @@ def _link(session: AsyncSession, ticket: Ticket, incident_id: int, now: datetime
         actor_id=None,
         data={"incident_id": incident_id},
     )
+
+
+def raise_to_incident(session: AsyncSession, rules: Rules, ticket: Ticket, now: datetime) -> bool:
+    """`ticket`, linked to an incident, raised to an incident's priority (config
+    `surge.priority`) when it is less urgent, its deadlines and reminders moved; whether it
+    was. The caller tells its staff and requester (`raised_notices`)."""
+    wanted = rules.settings.surge.priority
+    if rules.settings.priority_rank(ticket.priority) >= rules.settings.priority_rank(wanted):
+        return False
+    set_priority(session, rules, ticket, wanted, now=now, actor_id=None, reason="surge")
+    rules.reschedule(ticket)
+    return True
 
 
 async def _incident_at(
@@ -224,7 +230,7 @@ async def _incident_at(
     return None
 
 
-async def _joined(
+async def joined(
     session: AsyncSession, rules: Rules, incident_id: int, ticket: Ticket, now: datetime
 ) -> list[Notice]:
     """A ticket joining an incident already alerted: its requester hears the latest update
@@ -257,7 +263,7 @@ async def _joined(
     return notices
 
 
-async def _raised_notices(
+async def raised_notices(
     session: AsyncSession, rules: Rules, raised: list[tuple[Ticket, datetime | None]]
 ) -> list[Notice]:
     """What the incident's raising of earlier tickets (each with its resolution deadline

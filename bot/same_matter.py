@@ -19,7 +19,11 @@ recall) are never one; nor two naming different places, roads or estates (bot/pl
 a power cut in 幸福里 and one in 和平小区 are two events), nor one naming a place and one
 naming none (which place the second is of is not guessed). A danger to people told (a gas
 smell, a fire, someone trapped: `bot.hazard.kinds`) is one matter only with the same
-dangers told: never an outage's, whatever words they share. Two naming different spots in
+dangers told: never an outage's, whatever words they share; but a danger at one place is one
+event with every report of the thing it is of there, or of the same danger at the same spot,
+whatever their words or topics, whether they tell the danger or only the fault (`_one_danger`:
+"和平小区4栋电梯坏了,有人被困", "Someone is trapped in the lift of Heping Estate building 4"
+and "和平小区4栋的电梯坏了" are one lift; issue 14). Two naming different spots in
 one (a numbered address, a pole's code) are one only when their matter is an area's
 (`area`: a water cut or a power cut reaches a whole estate at once; a broken street light
 at another address is another light). A supply cut off (`bot.faults.cut_supplies`) is one
@@ -130,13 +134,36 @@ def _folded(groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
     )
 
 
-def _same_thing_and_place(a: Subject, b: Subject) -> bool:
+# The kinds of danger that say only that help is needed (bot/hazard_people.py): "快来人"
+# beside someone trapped tells no other danger than theirs.
+CRIES = frozenset({"plea", "police", "ambulance"})
+
+
+def _one_danger(a: Subject, b: Subject) -> bool:
+    """Whether a danger to people told on one side at least is one event with the other, at
+    one place (both name it: `_same_thing_and_place` told the rest of where): no two
+    different dangers told (cries for help aside, `CRIES`), and either one thing both name
+    (config `surge.objects`: someone trapped in the lift of 4栋 and the lift of 4栋 broken,
+    the fault and the people it traps) or the same danger at one spot (a gas smell in
+    building 3). Not an outage beside a danger: a power cut names no lift (a trapped person
+    joins its incident by `bot.danger_matter.of_incident`)."""
+    if not (a.dangers or b.dangers) or not a.places:
+        return False
+    mine, theirs = a.dangers - CRIES, b.dangers - CRIES
+    if mine and theirs and not mine & theirs:
+        return False
+    if a.objects & b.objects:
+        return True
+    return bool(mine & theirs and a.spots & b.spots)
+
+
+def _same_thing_and_place(a: Subject, b: Subject, *, dangers: bool = True) -> bool:
     """No different dangers told (a gas smell is no power cut, whatever words it shares
-    with one), no different things named, the same places (roads, estates: a power cut in
-    幸福里 and one in 和平小区 are two, and one naming no place is not guessed to be either),
-    and no different spots (numbered addresses, codes) unless the matter is an area's on
-    both sides."""
-    if a.dangers != b.dangers:
+    with one; not asked when `dangers` is False), no different things named, the same
+    places (roads, estates: a power cut in 幸福里 and one in 和平小区 are two, and one
+    naming no place is not guessed to be either), and no different spots (numbered
+    addresses, codes) unless the matter is an area's on both sides."""
+    if dangers and a.dangers != b.dangers:
         return False
     if bool(a.places) != bool(b.places):
         return False
@@ -157,7 +184,11 @@ def alike(a: Subject, b: Subject, similarity: float) -> bool:
     knowledge base knows both as different topics; the same topic when it knows both; else
     their characters and pairs together alike, by rapidfuzz's token-set ratio (0-100), at
     least `similarity` (config `surge.similarity`), and when it knows one of them, their
-    pairs alone alike as much too. Symmetric."""
+    pairs alone alike as much too. A danger to people at one place is one matter with the
+    reports of the thing it is of there, or of the same danger at the same spot, whatever
+    their words or topics (`_one_danger`). Symmetric."""
+    if _same_thing_and_place(a, b, dangers=False) and _one_danger(a, b):
+        return True
     if not _same_thing_and_place(a, b):
         return False
     known = a.topic is not None and b.topic is not None

@@ -101,6 +101,7 @@ HANDLERS: tuple[BaseHandler[Update, DeskContext, Any], ...] = (
     CommandHandler("template_from", reports.template_from),
     CommandHandler(["block", "unblock"], supervision.block),
     CommandHandler("incident", incidents.post_update),
+    CommandHandler(["link", "unlink"], incidents.link_command),
     # Groups that change under the bot: upgraded, the bot removed or back (handlers/groups.py);
     # other service messages (a topic closed by a person) are never taken for staff replies.
     MessageHandler(GROUPS & filters.StatusUpdate.MIGRATE, groups.migrated),

@@ -1,19 +1,23 @@
 """/incident N text [| text in English]: staff tell every requester of a mass incident at once,
 each in their language where given (SPEC rule 9); or press "post an update" under the
-incident's alert and reply with the words to the bot's question (bot/incident_asks.py)."""
+incident's alert and reply with the words to the bot's question (bot/incident_asks.py).
+/link and /unlink: a ticket joined to another ticket's incident by hand, or taken out of its
+own (bot/incident_links.py)."""
 
 from __future__ import annotations
 
 from telegram import Message, Update
 
-from bot import incident_asks, incident_closure, incident_updates
+from bot import incident_asks, incident_closure, incident_links, incident_updates
 from bot.desk import Desk
 from bot.errors import DeskError
 from bot.transaction import Transaction
 from handlers import post, received
 from handlers.callbacks import parse
+from handlers.commands import name_of
 from handlers.common import answer
 from handlers.context import DeskContext
+from handlers.finding import named_ticket, no_ticket_named, ticket_of_command
 from handlers.refusals import Misused, refusal, refusals, stale_buttons
 from handlers.roles import staff_only
 
@@ -156,3 +160,53 @@ async def post_replied(tx: Transaction, desk: Desk, message: Message, incident_i
         unlike=posted.unlike,
     )
     await post.post(tx, post.reply(message, told))
+
+
+@staff_only
+@refusals
+async def link_command(update: Update, context: DeskContext) -> None:
+    """`/link [N] <M>`: ticket N (in its topic, or replying to its card, implied) joins the
+    incident of ticket M, made when M has none; `/unlink [N]`: ticket N leaves its
+    incident. Whoever sent it hears what was done, where they sent it."""
+    desk = context.desk
+    message = update.effective_message
+    if message is None or message.from_user is None:
+        return
+    language = desk.settings.languages.default
+    name = "unlink" if name_of(message.text) == "unlink" else "link"
+    usage = desk.texts.render(
+        "usage", language, usage="/unlink [N]" if name == "unlink" else "/link [N] M"
+    )
+    ticket, rest = await ticket_of_command(desk, message, list(context.args or []), usage)
+    wanted = 0 if name == "unlink" else 1
+    if ticket is None or len(rest) != wanted:
+        said = usage if ticket is not None else no_ticket_named(desk, message, name, usage)
+        await post.say(desk, update.update_id, post.reply(message, said))
+        return
+    to = await named_ticket(desk, rest[0], usage) if rest else None
+    async with desk.transaction(update_id=update.update_id) as tx:
+        if to is None:
+            left = await incident_links.unlink(
+                tx=tx, rules=desk.rules, ticket_id=ticket.id, officer_id=message.from_user.id
+            )
+            told = desk.texts.render(
+                "incident_linked", language, ticket_id=ticket.id, incident_id=left, left=True
+            )
+        else:
+            linked = await incident_links.link(
+                tx=tx,
+                rules=desk.rules,
+                ticket_id=ticket.id,
+                to_ticket_id=to.id,
+                officer_id=message.from_user.id,
+            )
+            told = desk.texts.render(
+                "incident_linked",
+                language,
+                ticket_id=ticket.id,
+                incident_id=linked.incident_id,
+                ticket_ids=linked.ticket_ids,
+                new=linked.new,
+                left=False,
+            )
+        await post.post(tx, post.reply(message, told))

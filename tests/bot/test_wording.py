@@ -145,6 +145,9 @@ def _history(language_statuses: dict[str, str]) -> dict[str, Any]:
     handed = {"deadline": "handoff", "step": 2, "overdue": True, "department": "utilities"}
     handed["notify"] = ["owner", "department_supervisors"]
     events.append({"at": MONDAY_9AM, "kind": "escalation", "who": None, "data": handed})
+    # Taken out of its incident by staff (bot/incident_links.py).
+    left = {"incident_id": None, "by_staff": True, "left": 3}
+    events.append({"at": MONDAY_9AM, "kind": lifecycle.LINKED, "who": "王芳", "data": left})
     messages = [
         TicketMessage(created_at=MONDAY_9AM, direction=d, text="", content_type=kind)
         for d, kind in [(Direction.IN, "photo"), (Direction.IN, "voice"), (Direction.OUT, "text")]
@@ -422,6 +425,9 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [("theirs", {}), ("other", {"written_in": "zh"})]
     if template == "update_corrected":  # whom an edited update's correction reached
         return [("sent", {}), ("unchanged", {"ticket_ids": []})]
+    if template == "incident_linked":  # handlers/incidents.py link_command
+        joined = {"left": False, "ticket_ids": [3, 7]}
+        return [("joined", joined), ("new", {**joined, "new": True}), ("left", {"left": True})]
     if template == "alert_surge_joined":
         return [("told", {"told": True}), ("before", {"told": False})]
     if template == "part_unanswered":
@@ -587,7 +593,8 @@ def test_no_template_shows_a_configured_key_or_an_event_key(
             shown = [key for key in keys if _bare(key, text)]
             if template == "ticket_history":
                 said = _history_lines(text)
-                assert len(said) == len(EVENTS) + 13  # every event, a handoff step, every message
+                # every event, a handoff step, an incident left, every message
+                assert len(said) == len(EVENTS) + 14
                 shown += [line for line in said if line.strip() in {str(k) for k in EVENTS}]
             assert not shown, f"{language}/{template} {variant}: {shown} in {text!r}"
     assert rendered > 80

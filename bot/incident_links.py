@@ -1,0 +1,139 @@
+"""Staff link a ticket to a mass incident by hand, or take it out (SPEC rule 9, issue 14): the
+surge check (bot/incidents.py) misses a report now and then (other words, no place named), and
+its staff, who know it is the same event, join it to the incident of another ticket
+(`/link N`), made for that ticket when it has none. The ticket then hears the incident's
+updates as the others do, and takes its priority; `/unlink` takes it out again (its
+priority stays as it is: staff change it with /priority)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import lifecycle
+from bot.chat_locks import surge_key
+from bot.db import one_at_a_time
+from bot.errors import InvalidInput, NotAllowed
+from bot.excerpt import excerpt
+from bot.guards import may_speak_for
+from bot.incidents import joined, raise_to_incident, raised_notices
+from bot.models import ACTIVE_STATUSES, Incident, Ticket
+from bot.notices import card_refresh, publish
+from bot.rules import Rules
+from bot.store import get, save
+from bot.transaction import Transaction
+
+
+@dataclass(frozen=True)
+class Linked:
+    """A ticket linked: the `incident_id`, the active tickets now in it (`ticket_ids`), and
+    whether the link made the incident (`new`)."""
+
+    incident_id: int
+    ticket_ids: list[int]
+    new: bool
+
+
+def _record(
+    session: AsyncSession, ticket: Ticket, incident_id: int | None, now: datetime, actor_id: int
+) -> None:
+    """`ticket` linked to `incident_id` (None: taken out of its incident), recorded with who
+    did it (the ticket's log replays the incident it is in: bot/lifecycle.py)."""
+    before = ticket.incident_id
+    ticket.incident_id = incident_id
+    data = {"incident_id": incident_id, "by_staff": True}
+    if incident_id is None:
+        data["left"] = before
+    lifecycle.record(session, ticket, lifecycle.LINKED, now=now, actor_id=actor_id, data=data)
+
+
+def _require_active(ticket: Ticket) -> None:
+    if ticket.status not in ACTIVE_STATUSES:
+        raise InvalidInput(
+            f"ticket {ticket.id} is {ticket.status}: not linked",
+            "link_settled",
+            ticket_id=ticket.id,
+        )
+
+
+async def link(
+    *, tx: Transaction, rules: Rules, ticket_id: int, to_ticket_id: int, officer_id: int
+) -> Linked:
+    """Join ticket `ticket_id` to the incident of ticket `to_ticket_id` (made, with that
+    ticket in it, when it has none; a ticket in another incident moves). Both are raised to
+    the incident's priority (config `surge.priority`) where less urgent, their staff and
+    requesters told as a surge's raising tells them; the joining ticket's requester hears
+    the incident's latest update, and the supervisors that it grew (`bot.incidents.joined`).
+
+    Raises InvalidInput for a ticket linked to itself (`link_itself`), one resolved or closed
+    (`link_settled`) or already in that incident (`already_linked`); NotFound for a number
+    no ticket has; NotAllowed unless `officer_id` may speak for both (bot/guards.py)."""
+    session, now = tx.session, tx.now
+    await one_at_a_time(session, surge_key())  # not while a surge check links them
+    if ticket_id == to_ticket_id:
+        raise InvalidInput("a ticket linked to itself", "link_itself", ticket_id=ticket_id)
+    ticket = await get(session=session, ticket_id=ticket_id, lock=True)
+    other = await get(session=session, ticket_id=to_ticket_id, lock=True)
+    for one in (ticket, other):
+        _require_active(one)
+        if not may_speak_for(rules, one, officer_id):
+            raise NotAllowed(f"user {officer_id} may not link ticket {one.id}")
+    if other.incident_id is not None and ticket.incident_id == other.incident_id:
+        raise InvalidInput(
+            f"ticket {ticket.id} is in incident {other.incident_id} already",
+            "already_linked",
+            ticket_id=ticket.id,
+            incident_id=other.incident_id,
+        )
+    members = [ticket]
+    incident_id = other.incident_id
+    made = incident_id is None
+    if incident_id is None:
+        incident = Incident(
+            category=other.category, summary=excerpt(other.question, 500).text, opened_at=now
+        )
+        session.add(incident)
+        await session.flush()
+        incident_id = incident.id
+        _record(session, other, incident_id, now, officer_id)
+        members.append(other)
+    _record(session, ticket, incident_id, now, officer_id)
+    raised: list[tuple[Ticket, datetime | None]] = []
+    for member in members:
+        due = member.resolution_due_at
+        if raise_to_incident(session, rules, member, now):
+            raised.append((member, due))
+        await save(session, rules, member)
+    notices = await raised_notices(session, rules, raised)
+    notices.append(card_refresh(ticket))
+    notices.extend(await joined(session, rules, incident_id, ticket, now))
+    await publish(tx, rules, notices)
+    linked = await session.scalars(
+        select(Ticket.id).where(
+            Ticket.incident_id == incident_id, Ticket.status.in_(ACTIVE_STATUSES)
+        )
+    )
+    return Linked(incident_id, sorted(linked), new=made)
+
+
+async def unlink(*, tx: Transaction, rules: Rules, ticket_id: int, officer_id: int) -> int:
+    """Take ticket `ticket_id` out of its incident; the incident's number. Its priority stays.
+    Raises InvalidInput for a ticket in no incident (`not_linked`), NotFound for a number no
+    ticket has, NotAllowed unless `officer_id` may speak for it (bot/guards.py)."""
+    session = tx.session
+    await one_at_a_time(session, surge_key())
+    ticket = await get(session=session, ticket_id=ticket_id, lock=True)
+    if not may_speak_for(rules, ticket, officer_id):
+        raise NotAllowed(f"user {officer_id} may not unlink ticket {ticket.id}")
+    incident_id = ticket.incident_id
+    if incident_id is None:
+        raise InvalidInput(
+            f"ticket {ticket.id} is in no incident", "not_linked", ticket_id=ticket.id
+        )
+    _record(session, ticket, None, tx.now, officer_id)
+    await save(session, rules, ticket)
+    await publish(tx, rules, [card_refresh(ticket)])
+    return incident_id
