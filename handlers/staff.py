@@ -20,6 +20,7 @@ from bot import closure, corrections, ownership, speaking, staff_chats, store, t
 from bot.desk import Desk
 from bot.errors import AlreadyClaimed, DeskError, InvalidInput
 from bot.intake import card
+from bot.meant_command import meant
 from bot.models import Ticket, TicketStatus
 from bot.outbox import Call
 from handlers import (
@@ -162,9 +163,10 @@ async def _in_supervisors_chat(update: Update, context: DeskContext, message: Me
 async def _unknown(desk: Desk, message: Message, name: str, *, update_id: int) -> None:
     """A command that does not exist here (or is mis-cased): say which ones do."""
     language = desk.settings.languages.default
-    text = desk.texts.render(
-        "unknown_command", language, name=name, commands=menus.commands_here(desk, message.chat_id)
-    )
+    here = menus.commands_here(desk, message.chat_id)
+    names = [line.split(" - ", 1)[0].strip() for line in here]
+    likely = None if name in ("help", "start") else meant(name, names)
+    text = desk.texts.render("unknown_command", language, name=name, commands=here, meant=likely)
     await post.say(desk, update_id, post.reply(message, text))
 
 

@@ -224,6 +224,7 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
         "step": 2,
         "steps": 3,  # the ladder's (a late handoff: bot/ladder_handoffs.py)
         "name": "张三",
+        "meant": "resolve",  # unknown_command: the command most likely meant
         "office_name": "市民服务中心",
         "from_department": "general",
         "to_department": "utilities",

@@ -73,7 +73,8 @@ async def test_menu_commands_work_and_unknown_ones_are_answered(
     before = len(_said(emulator, GENERAL_GROUP))
     await world.user_sends(OFFICER, f"/close@{name}", GENERAL_GROUP)
     await until(lambda: len(_said(emulator, GENERAL_GROUP)) > before)
-    assert "没有 /close 这个指令" in _said(emulator, GENERAL_GROUP)[-1]
+    closed = _said(emulator, GENERAL_GROUP)[-1]
+    assert "没有 /close 这个指令。您要的可能是 /resolve。" in closed, closed
     # /help (and /start) there: the commands, not "there is no /help".
     before = len(_said(emulator, GENERAL_GROUP))
     await world.user_sends(OFFICER, "/help", GENERAL_GROUP)
