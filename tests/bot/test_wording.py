@@ -268,6 +268,10 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
                 "overdue": True,
                 "dangers": ["gas", "danger"],  # bot/dangers.py
             },
+            # An officer's long word, by its start (bot/lookup.py `latest_shown`).
+            {"id": 8, "status": "claimed", "owner": "王芳", "due": LATER, "question": "停水"}
+            | {"latest": "我们已联系供水公司…", "latest_length": 240, "priority": "normal"}
+            | {"urgent": False, "overdue": False},
             # Closed: why and when, no promise (bot/lookup.py `closing`).
             *(
                 {"id": 6, "status": "closed", "owner": None, "due": LATER, "question": "停水"}
