@@ -16,9 +16,9 @@ from bot import conversation, dangers
 from bot.asking import asks_requester, question_waiting
 from bot.errors import InvalidInput, NotFound
 from bot.escalation_steps import ESCALATION, escalation_steps
-from bot.excerpt import excerpt, one_line
+from bot.excerpt import Excerpt, excerpt, one_line
 from bot.handoff_questions import ANSWER, QUESTION
-from bot.intake.inquiry import Turn, worth_showing
+from bot.intake.inquiry import Turn, referred, worth_showing
 from bot.kinds import BOT_OFFERED, INCIDENT_UPDATE, chat_event
 from bot.lifecycle import DANGER_TOLD
 from bot.models import (
@@ -36,6 +36,7 @@ from bot.store import get
 REQUESTER_LIMIT = 10  # a requester's newest tickets listed by /status
 STAFF_LIMIT = 30  # tickets listed by /mine and /queue
 QUESTION_SHOWN = 40  # characters of the question in a staff list
+LATEST_SHOWN = 150  # units of an officer's latest word a requester's /status shows
 # Ticket numbers are a 32-bit integer column (PostgreSQL's `integer`): none is larger.
 LARGEST_TICKET_NUMBER = 2**31 - 1
 WORD_SHOWN = 40  # characters of a word that is no ticket number, as a refusal repeats it
@@ -70,6 +71,7 @@ class TicketLine:
     due: datetime | None
     latest: str | None = None
     asks: bool = False  # `latest` is the officer's question to the requester (`latest_asks`)
+    latest_length: int = 0  # `latest` shortened: the whole word's characters (`latest_shown`)
     question: str = ""
     priority: str | None = None  # a staff list's: its key (worded by the template)
     urgent: bool = False  # of the priority a danger to people demands, or above
@@ -146,7 +148,7 @@ async def requester_tickets(
 ) -> list[TicketLine]:
     """A requester's newest tickets (at most REQUESTER_LIMIT), each with the start of its
     question on one line (what it is about), its resolution deadline (the promise) and
-    latest public word: its resolution once resolved or closed with one (`latest_word`); a
+    latest public word: its resolution once resolved or closed with one (`latest_shown`); a
     closed one says why and when instead of a promise (issue 14: "closed · promised by" for a
     ticket its requester withdrew); and the dangers to people it was told of, marked."""
     rows = await session.scalars(
@@ -161,7 +163,8 @@ async def requester_tickets(
             status=str(t.status),
             owner=rules.staff.shown_as(t.owner_id),
             due=None if t.status is TicketStatus.CLOSED else t.resolution_due_at,
-            latest=latest_word(t),
+            latest=None if (word := latest_shown(t)) is None else word.text,
+            latest_length=0 if word is None else word.length,
             asks=latest_asks(t),
             question=matter(t.question),
             overdue=now is not None and t.status in ACTIVE_STATUSES and now >= t.resolution_due_at,
@@ -240,20 +243,22 @@ async def handed_to(
     return await _marked(session, lines)
 
 
-def latest_word(ticket: Ticket) -> str | None:
+def latest_shown(ticket: Ticket) -> Excerpt | None:
     """The latest public word on `ticket` a requester reads: its resolution summary once it
     is resolved or closed with one (not an officer's question asked before it), else the
-    last public update; on one line (`one_line`), as a list line shows it."""
+    last public update; on one line (`one_line`), as a list line shows it, a long one by its
+    start (at most LATEST_SHOWN units, `excerpt`: the list says it is shortened and that all
+    of it is the officer's message above in their chat, issue 14)."""
     settled = ticket.status in (TicketStatus.RESOLVED, TicketStatus.CLOSED)
     word = ticket.resolution_summary if settled and ticket.resolution_summary else None
     if word is None and settled and asks_requester(ticket.latest_update or ""):
         return None  # a question nobody waits on any more is no word on a closed ticket
     word = word or ticket.latest_update
-    return None if word is None else one_line(word)
+    return None if word is None else excerpt(one_line(word), LATEST_SHOWN)
 
 
 def latest_asks(ticket: Ticket) -> bool:
-    """Whether the latest public word on `ticket` (`latest_word`) is the officer's question to
+    """Whether the latest public word on `ticket` (`latest_shown`) is the officer's question to
     the requester (`bot.asking.asks_requester`): shown as a question waiting for their answer,
     never as progress; only while it is in progress (`bot.asking.question_waiting`)."""
     return question_waiting(ticket)
@@ -308,7 +313,7 @@ async def record(*, session: AsyncSession, rules: Rules, ticket_id: int) -> Reco
     ]
     messages = await conversation.history(session=session, ticket_id=ticket_id, public_only=False)
     turns = ticket.inquiry or []
-    inquiry = tuple(turns) if worth_showing(turns) else ()
+    inquiry = tuple(referred(turns, ticket.question)) if worth_showing(turns) else ()
     handed = [(e.at, str(e.data.get("to"))) for e in events if e.kind == "transfer"]
     if inquiry:
         # The turns say what each offer was and what became of it: the bot's note listing

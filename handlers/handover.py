@@ -17,16 +17,16 @@ from bot.intake import attachments, emergency, handing, inquiry, offers, pressin
 from bot.intake.buttons import PressAction
 from bot.intake.decision import Action, Handover
 from bot.intake.media import MediaAction
-from bot.intake.wordless import Wordless
+from bot.intake.wordless import REPLY_KIND, Wordless
 from bot.models import IN_HAND, Requester, Ticket
 from bot.outbox import Call
 from handlers import keyboards, post
 
 
-def _offer(chat_id: int, text: str, markup: InlineKeyboardMarkup) -> Call:
+def _offer(chat_id: int, text: str, markup: InlineKeyboardMarkup, kind: str = "reply") -> Call:
     """A message whose buttons act on the inquiry in progress: recorded once sent, so that
     they go when the inquiry ends (bot/intake/offers.py)."""
-    return post.message(chat_id, text, markup, after=offers.AFTER)
+    return post.message(chat_id, text, markup, kind=kind, after=offers.AFTER)
 
 
 def present(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list[Call]:
@@ -108,11 +108,17 @@ def _present(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list
             return [post.message(chat_id, text)]
         case Action.NO_WORDS:
             text = desk.texts.render(
-                "no_words", language, kind=outcome.wordless, waiting=outcome.waiting
+                "no_words",
+                language,
+                kind=outcome.wordless,
+                waiting=outcome.waiting,
+                again=outcome.again,  # the second in a row: examples, how to reach a person
+                **desk.settings.knowledge.context(language),
             )
             if outcome.wordless == Wordless.PUZZLED_AFTER_ANSWER:  # a person, as under it
-                return [_offer(chat_id, text, keyboards.person(desk, language))]
-            return [post.message(chat_id, text)]
+                person = keyboards.person(desk, language)
+                return [_offer(chat_id, text, person, REPLY_KIND)]
+            return [post.message(chat_id, text, kind=REPLY_KIND)]
         case Action.SOLVED:
             return [post.message(chat_id, desk.texts.render("solved_said", language))]
         case Action.RATED if outcome.ticket is not None:  # the ticket awaiting it, rated
@@ -246,6 +252,8 @@ def present_media(desk: Desk, requester: Requester, taken: attachments.Taken) ->
     if taken.action in _HELD:
         kind = Wordless.NOT_WORDS  # no_words: a sticker, a GIF, a dice
         text = desk.texts.render(_HELD[taken.action], language, kind=kind)
+        if taken.action is MediaAction.NO_WORDS:  # the next without words: in a row
+            return [post.message(chat_id, text, kind=REPLY_KIND)]
         return [post.message(chat_id, text)]
     return []
 

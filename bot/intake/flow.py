@@ -56,7 +56,7 @@ from bot.intake.search import band_of
 from bot.intake.search import closest as closest_templates
 from bot.intake.second import two_questions, with_second
 from bot.intake.wait_more import more_of_waiting
-from bot.intake.wordless import is_empty, waited, wordless_of
+from bot.intake.wordless import in_a_row, is_empty, waited, wordless_of
 from bot.kinds import Origin
 from bot.models import DialogStep, Requester, Ticket
 from bot.peril_needs import in_context
@@ -178,7 +178,8 @@ async def take_text(
         return emergency.told(danger, mine, into)
     if decided is Action.NO_WORDS:  # each kind answered for what it is, nothing filed
         kind = wordless_of(text, going_on, step is None)
-        return Outcome(decided, wordless=kind, waiting=waited(step))
+        again = await in_a_row(tx, requester.chat_id)  # the second in a row: said otherwise
+        return Outcome(decided, wordless=kind, waiting=waited(step), again=again)
     if decided is Action.INTO_TICKET:
         return Outcome(decided, ticket=current, settled=placed.settled, unsure=placed.unsure)
     if decided is Action.COURTESY or (

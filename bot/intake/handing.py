@@ -64,7 +64,9 @@ class Outcome:
     edited: bool = False  # MORE: an edit of the question applied (else words added to it)
     forwarded: bool = False  # MORE: a forward added to it (its kind not decided by it)
     thanks: bool = False  # COURTESY: the words were thanks (else "ok" and the like)
-    again: bool = False  # CLARIFY: asked before, still nothing of the matter
+    # CLARIFY: asked before, still nothing of the matter; NO_WORDS: the second message
+    # without words in a row (`wordless.in_a_row`), said otherwise.
+    again: bool = False
     # An emergency said (Action.EMERGENCY, or into a ticket: INTO_TICKET): the requester is
     # told the emergency numbers first (`bot.intake.emergency`).
     emergency: bool = False

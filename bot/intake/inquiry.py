@@ -289,6 +289,25 @@ def shown(turns: Sequence[Turn], budget: int) -> list[Turn]:
     return result
 
 
+SAID_ABOVE = 30  # characters of a requester's words /ticket N shows again under the question
+
+
+def referred(turns: Sequence[Turn], question: str) -> list[Turn]:
+    """The turns as /ticket N shows them under the whole `question`: a requester's words
+    longer than SAID_ABOVE that the question shows whole get `above`, their start
+    (`_shortened`), which the record shows with "(in full above)", never the same long
+    words twice (issue 14); the turns keep every word."""
+    return [
+        {**turn, "above": _shortened(text, SAID_ABOVE)}
+        if turn.get("by") == "requester"
+        and isinstance(text := turn.get("text"), str)
+        and len(text) > SAID_ABOVE
+        and text in question
+        else turn
+        for turn in turns
+    ]
+
+
 def worth_showing(turns: Sequence[Turn]) -> bool:
     """More than the one question happened: the card and the topic show the turns, not just
     the requester's words."""

@@ -19,6 +19,11 @@ question again, never as if nothing had been asked (issue 14, "the first inquiry
 nothing": a sticker to "what is it about?" was told to write its question); nothing of it
 joins their question. (While the kind of matter waits it is a filler: the choice is recalled,
 `bot.intake.reminding`.)
+
+From the second message without words in a row (the bot's last message to them its reply to
+one: `in_a_row`), the reply is said otherwise (issue 14: "??", "。。。", "……?" each got "what
+would you like to ask?"): what can be asked, for example, and how to reach a person ("人工",
+/new, the general window's hours and hotline when config's `knowledge.values` has them).
 """
 
 from __future__ import annotations
@@ -28,7 +33,10 @@ from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from typing import Any
 
-from bot.models import DialogStep
+from sqlalchemy import select
+
+from bot.models import DialogStep, OutboxMessage
+from bot.transaction import Transaction
 
 
 class Wordless(StrEnum):
@@ -90,3 +98,27 @@ def waited(step: DialogStep | None) -> str:
     without words (the `no_words` template's `waiting`): the step's value, "" when nothing
     waits but a new question (/new's, or none)."""
     return step.value if step in _ASKED_AGAIN else ""
+
+
+# The kind (the outbox's `template`) of the front's reply to a message without words.
+REPLY_KIND = "no_words"
+# The outbox rows looked back through for the bot's last message to a chat: enough for any
+# exchange "in a row", and a bound on the look for a chat the bot never wrote to.
+_LOOKED_BACK = 2000
+
+
+async def in_a_row(tx: Transaction, chat_id: int) -> bool:
+    """The bot's last message to `chat_id` was its reply to a message without words
+    (REPLY_KIND), among the newest _LOOKED_BACK messages of the outbox: this one is the
+    second (or a later) in a row."""
+    newest = select(OutboxMessage.id).order_by(OutboxMessage.id.desc()).limit(1)
+    top = await tx.session.scalar(newest)
+    if top is None:
+        return False
+    last = await tx.session.scalar(
+        select(OutboxMessage.template)
+        .where(OutboxMessage.chat_id == chat_id, OutboxMessage.id > top - _LOOKED_BACK)
+        .order_by(OutboxMessage.id.desc())
+        .limit(1)
+    )
+    return last == REPLY_KIND

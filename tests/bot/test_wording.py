@@ -272,6 +272,10 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
                 "overdue": True,
                 "dangers": ["gas", "danger"],  # bot/dangers.py
             },
+            # An officer's long word, by its start (bot/lookup.py `latest_shown`).
+            {"id": 8, "status": "claimed", "owner": "王芳", "due": LATER, "question": "停水"}
+            | {"latest": "我们已联系供水公司…", "latest_length": 240, "priority": "normal"}
+            | {"urgent": False, "overdue": False},
             # Closed: why and when, no promise (bot/lookup.py `closing`).
             *(
                 {"id": 6, "status": "closed", "owner": None, "due": LATER, "question": "停水"}
@@ -392,8 +396,13 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
     if template == "no_words":  # bot/intake/wordless.py
         kinds = ("empty", "puzzled", "puzzled_after_answer", "symbols", "not_words")
         waiting = ("clarify", "about", "matter")  # the bot's question asked again
-        again = [(f"{k}-{w}", {"kind": k, "waiting": w}) for k in kinds for w in waiting]
-        return [*((k, {"kind": k}) for k in kinds), *again]
+        asked = [(f"{k}-{w}", {"kind": k, "waiting": w}) for k in kinds for w in waiting]
+        # The second in a row (`wordless.in_a_row`): said otherwise, with config's values.
+        window = {"office_name": "市民服务中心", "hotline": "12345", "office_hours": "9:00-17:00"}
+        again = [(f"{k}-again", {"kind": k, "again": True, **window}) for k in kinds]
+        bare = [(f"{k}-again-bare", {"kind": k, "again": True}) for k in kinds]
+        waits = [(f"{w}-again", {"kind": "puzzled", "waiting": w, "again": True}) for w in waiting]
+        return [*((k, {"kind": k}) for k in kinds), *asked, *again, *bare, *waits]
     if template == "confirmed_said":  # bot/closure.py: a remark on the service, or none
         return [("remark", {}), ("plain", {"remark": ""})]
     if template == "group_not_served":

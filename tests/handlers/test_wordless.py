@@ -90,3 +90,28 @@ async def test_invisible_text_in_a_ticket_is_not_filed(running: tuple[Emulator, 
     async with application.bot_data.desk.sessions() as session:
         assert await session.scalar(count) == before
     assert len(said(world, GENERAL_GROUP, topic.thread_id)) == in_topic
+
+
+# From the second wordless message in a row, said differently: what can be asked, and how to
+# reach a person (/new, "人工", the general window's hours and hotline from config).
+OTHERWISE = {
+    REQUESTER: ("比如", "/new", "人工", "12345", "周一至周五"),
+    ENGLISH: ("for example", "/new", "human", "12345", "Mon-Fri"),
+}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("user", [REQUESTER, ENGLISH])
+async def test_wordless_again_is_said_otherwise(running: tuple[Emulator, App], user: int) -> None:
+    """Issue 14: "??", "。。。", "……?" in a row got "what would you like to ask?" three times;
+    a clerk says it otherwise from the second: examples, and how to reach a person."""
+    emulator, _ = running
+    replies: list[str] = []
+    for count, marks in enumerate(["??", "。。。", "……?"], 1):
+        await emulator.world.user_sends(user, marks)
+        replies.append((await bot_lines(emulator, user, count))[-1].text)
+    first, second, third = replies
+    assert WHAT[user] in first and not any(w in first for w in OTHERWISE[user][1:])
+    assert second != first
+    for reply in (second, third):
+        assert all(words in reply for words in OTHERWISE[user]), reply

@@ -1,5 +1,5 @@
 """What a message without words is (bot/intake/wordless.py) and what the desk decides for one
-that shows nothing: no database."""
+that shows nothing, and how its reply is worded: no database."""
 
 from __future__ import annotations
 
@@ -7,11 +7,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.config import Settings
 from bot.intake.decision import Action, before_match
 from bot.intake.media import MediaAction, decide_media
 from bot.intake.small_words import has_words
 from bot.intake.wordless import Wordless, is_empty, waited, wordless_kind, wordless_of
 from bot.models import DialogStep
+from bot.texts import Texts, configured_names
 
 INVISIBLE = ["\u200b", "\u200d", "\ufeff", "\ufe0f", "\u200b \u200b", "\u2060", "\u200e", " "]
 
@@ -94,3 +96,38 @@ def test_the_question_waiting_is_asked_again_after_no_words() -> None:
     assert waited(DialogStep.MATTER) == "matter"
     assert waited(DialogStep.NEW_QUESTION) == ""
     assert waited(None) == ""
+
+
+WINDOW = {"office_name": "市民服务中心", "hotline": "12345", "office_hours": "9:00-17:00"}
+# What the second reply in a row says that the first does not: examples, a person, /new.
+OTHERWISE = {"zh": ("比如", '"人工"', "/new"), "en": ("for example", "human", "/new")}
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+@pytest.mark.parametrize("kind", list(Wordless))
+def test_the_second_wordless_reply_in_a_row_is_said_otherwise(
+    settings: Settings, language: str, kind: Wordless
+) -> None:
+    """Issue 14: "??", "。。。", "……?" in a row each got "请问您想问什么?"; from the second, what
+    can be asked, how to reach a person, and the general window's hotline and hours when
+    config gives them (none said when it does not)."""
+    texts = Texts(settings.zone, "zh", ["zh", "en"], configured_names(settings))
+    first = texts.render("no_words", language, kind=kind, **WINDOW)
+    again = texts.render("no_words", language, kind=kind, again=True, **WINDOW)
+    bare = texts.render("no_words", language, kind=kind, again=True)
+    assert again != first and not any(w in first for w in OTHERWISE[language])
+    assert all(w in again for w in (*OTHERWISE[language], "12345", "9:00-17:00"))
+    assert all(w in bare for w in OTHERWISE[language]) and "12345" not in bare
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+@pytest.mark.parametrize("step", [DialogStep.CLARIFY, DialogStep.ABOUT, DialogStep.MATTER])
+def test_the_question_waiting_is_still_asked_the_second_time(
+    settings: Settings, language: str, step: DialogStep
+) -> None:
+    texts = Texts(settings.zone, "zh", ["zh", "en"], configured_names(settings))
+    first = texts.render("no_words", language, kind="puzzled", waiting=waited(step))
+    again = texts.render(
+        "no_words", language, kind="puzzled", waiting=waited(step), again=True, **WINDOW
+    )
+    assert again.startswith(first) and "12345" in again
