@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import handed, lifecycle
+from bot.answered import resolutions_answered
 from bot.errors import IllegalMove, InvalidInput
 from bot.excerpt import units
 from bot.guards import clean_text, require_owner_or_supervisor
@@ -24,12 +25,11 @@ from bot.models import (
     CloseReason,
     Rating,
     Requester,
-    StaffLink,
     Ticket,
     TicketEvent,
     TicketStatus,
 )
-from bot.notices import BUTTONS_GONE, Audience, Notice, card_refresh, publish
+from bot.notices import Audience, Notice, card_refresh, publish
 from bot.other_language import heard_unlike
 from bot.priority import raised_for_danger
 from bot.resolution_words import Said, read_after_resolution
@@ -234,7 +234,7 @@ async def confirmed_in_words_and_tell(
     service ("修好了,不过师傅把地弄脏了"), the remark is kept with the confirmation, the
     ticket's staff and its supervisors read it as the requester's word on the service
     (`service_remark`), and the requester is told it was passed on."""
-    await publish(tx, rules, await _buttons_answered(tx, ticket, requester))
+    await publish(tx, rules, await resolutions_answered(tx, ticket, requester))
     ticket = await confirm(
         session=tx.session,
         rules=rules,
@@ -317,27 +317,6 @@ async def reopen_and_tell(
     return ticket
 
 
-async def _buttons_answered(tx: Transaction, ticket: Ticket, requester: Requester) -> list[Notice]:
-    """A BUTTONS_GONE notice (value `message_id`) for each resolution of `ticket` in the
-    requester's chat whose buttons are still there (its link's kind, bot/delivery.py),
-    which is then no longer counted so."""
-    links = await tx.session.scalars(
-        select(StaffLink).where(
-            StaffLink.chat_id == requester.chat_id,
-            StaffLink.ticket_id == ticket.id,
-            StaffLink.kind == "resolution",
-        )
-    )
-    notices = []
-    for link in links:
-        link.kind = BUTTONS_GONE
-        values = {"message_id": link.message_id}
-        notices.append(
-            Notice(BUTTONS_GONE, (Audience.REQUESTER,), ticket, values, requester=requester)
-        )
-    return notices
-
-
 async def words_after_resolution_and_tell(
     *, tx: Transaction, rules: Rules, ticket: Ticket, requester: Requester, text: str
 ) -> None:
@@ -356,7 +335,7 @@ async def words_after_resolution_and_tell(
         )
         return
     # Answered: the buttons of the resolution(s) they answered go, as a press takes its own.
-    await publish(tx, rules, await _buttons_answered(tx, ticket, requester))
+    await publish(tx, rules, await resolutions_answered(tx, ticket, requester))
     if reading.score is not None:
         await confirm_and_tell(
             tx=tx,

@@ -15,9 +15,10 @@ from sqlalchemy import Connection, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot import conversation, outbox, requesters, tickets
+from bot.answered import RESOLUTION, only_newest_on
 from bot.db import DIALECTS, in_one_call, insert_for
 from bot.intake import offers as offers_of_inquiries
-from bot.kinds import REACHABLE_NOTE, Origin
+from bot.kinds import REACHABLE_NOTE, UNBLOCKED_NOTE, Origin
 from bot.models import OutboxMessage, Requester, StaffLink, Ticket
 from bot.notices import Audience, Notice, publish
 from bot.outbox import Call, Queued
@@ -96,7 +97,8 @@ async def mark_sent(
     stand for a ticket linked to it, and those (chat id, message id) that carry the buttons of
     a requester's inquiry recorded (bot/intake/offers.py), all in one transaction on a bare
     connection: marking is what the sender does most, and a link is wanted only once the
-    requester replies."""
+    requester replies. A resolution linked leaves live buttons only on the newest of its
+    ticket in the chat (bot/answered.py `only_newest_on`)."""
     link = _LINK[engine.dialect.name]
 
     def mark(connection: Connection) -> None:
@@ -119,6 +121,9 @@ async def mark_sent(
                     for k in links
                 ],
             )
+            resolutions = [(k.chat_id, k.ticket_id) for k in links if k.kind == RESOLUTION]
+            if resolutions:
+                only_newest_on(connection, resolutions, now)
 
     await in_one_call(engine, mark)
 
@@ -210,6 +215,27 @@ async def give_up_and_tell(
     await publish(tx, rules, [Notice("unreachable", (Audience.TICKET_STAFF,), t) for t in in_hand])
 
 
+async def blocked_or_back_and_tell(
+    *, tx: Transaction, rules: Rules, chat_id: int, blocked: bool
+) -> None:
+    """Telegram says the requester behind this private chat blocked the bot (`blocked`) or
+    unblocked it (a `my_chat_member` update): blocked, they are marked unreachable and the
+    staff of each of their tickets in hand hear it (`unreachable`), as when a message to
+    them is refused (`give_up_and_tell`), nothing being sent to them; unblocked, they are
+    back as when they write (`reachable_again_and_tell`: what they missed is sent, the staff
+    hear it). Nothing for a chat no requester has (staff, someone who never asked)."""
+    if blocked:
+        in_hand = await requesters.mark_unreachable(
+            session=tx.session, chat_id=chat_id, now=tx.now
+        )
+        notices = [Notice("unreachable", (Audience.TICKET_STAFF,), t) for t in in_hand]
+        await publish(tx, rules, notices)
+        return
+    requester = await tx.session.scalar(select(Requester).where(Requester.chat_id == chat_id))
+    if requester is not None:
+        await reachable_again_and_tell(tx=tx, rules=rules, requester=requester, unblocked=True)
+
+
 # Notices that carry staff's words to a requester: their staff hear when one is refused.
 STAFF_WORDS = frozenset({"staff_reply", "staff_reply_described", "staff_edit"})
 # Notices to a requester that a later one of the same kind about the same ticket makes
@@ -260,14 +286,17 @@ def redelivery(waiting: Sequence[Waiting], in_hand: Collection[int]) -> Redelive
     return Redelivery(tuple(again), tuple(superseded), tuple(closed))
 
 
-async def reachable_again_and_tell(*, tx: Transaction, rules: Rules, requester: Requester) -> None:
-    """A requester marked unreachable (they had blocked the bot) wrote to it again: they are
-    reachable now. The messages of their tickets in hand that could not reach them are sent
-    again, in their order, after a word saying so (`welcome_back`, values `count`), as
-    `redelivery` decides; each such ticket gets a note, and its staff hear it (`reachable`,
-    in the ticket's topic; values `sent_again`, `superseded`: how many of its messages were
-    sent again, and how many older notices were not repeated). In the caller's transaction,
-    before whatever it answers them: a no-op for a requester not marked unreachable."""
+async def reachable_again_and_tell(
+    *, tx: Transaction, rules: Rules, requester: Requester, unblocked: bool = False
+) -> None:
+    """A requester marked unreachable (they had blocked the bot) wrote to it again, or
+    unblocked it (`unblocked`): they are reachable now. The messages of their tickets in
+    hand that could not reach them are sent again, in their order, after a word saying so
+    (`welcome_back`, values `count`), as `redelivery` decides; each such ticket gets a note,
+    and its staff hear it (`reachable`, in the ticket's topic; values `sent_again`,
+    `superseded`: how many of its messages were sent again, and how many older notices were
+    not repeated; `unblocked`: how they came back). In the caller's transaction, before
+    whatever it answers them: a no-op for a requester not marked unreachable."""
     if not requester.blocked_bot:
         return
     requester.blocked_bot = False
@@ -301,10 +330,10 @@ async def reachable_again_and_tell(*, tx: Transaction, rules: Rules, requester: 
         conversation.add_bot_note(
             session=session,
             ticket_id=ticket.id,
-            text=REACHABLE_NOTE.format(sent_again=sent_again),
+            text=(UNBLOCKED_NOTE if unblocked else REACHABLE_NOTE).format(sent_again=sent_again),
             now=tx.now,
         )
-        values = {"sent_again": sent_again, "superseded": superseded}
+        values = {"sent_again": sent_again, "superseded": superseded, "unblocked": unblocked}
         notices.append(Notice("reachable", (Audience.TICKET_STAFF,), ticket, values))
     await publish(tx, rules, notices)
 

@@ -24,17 +24,23 @@ EDIT = "edit"
 # reader's language (`chat_event`).
 UNREACHABLE_NOTE = "requester unreachable: they blocked the bot"
 REACHABLE_NOTE = "requester reachable again: they wrote to the bot; {sent_again} sent again"
+UNBLOCKED_NOTE = "requester reachable again: they unblocked the bot; {sent_again} sent again"
 _REACHABLE = re.compile(re.escape(REACHABLE_NOTE).replace(r"\{sent_again\}", r"(\d+)"))
+_UNBLOCKED = re.compile(re.escape(UNBLOCKED_NOTE).replace(r"\{sent_again\}", r"(\d+)"))
 
 
 def chat_event(text: str) -> tuple[str, dict[str, int]] | None:
     """The bot's note `text` as what it records: ("unreachable", {}) or ("reachable",
-    {"sent_again": n}); None for any other text."""
+    {"sent_again": n}, with "unblocked": 1 when they unblocked the bot rather than wrote to
+    it); None for any other text."""
     if text == UNREACHABLE_NOTE:
         return "unreachable", {}
     found = _REACHABLE.fullmatch(text)
     if found is not None:
         return "reachable", {"sent_again": int(found[1])}
+    found = _UNBLOCKED.fullmatch(text)
+    if found is not None:
+        return "reachable", {"sent_again": int(found[1]), "unblocked": 1}
     return None
 
 

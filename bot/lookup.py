@@ -175,6 +175,15 @@ async def requester_tickets(
     return await _marked(session, lines)
 
 
+async def still_open(
+    *, session: AsyncSession, rules: Rules, requester_id: int
+) -> list[TicketLine]:
+    """A requester's tickets not closed (in progress or awaiting their confirmation), as
+    `requester_tickets` shows them: what /start greets one who has them back with."""
+    listed = await requester_tickets(session=session, rules=rules, requester_id=requester_id)
+    return [t for t in listed if t.status != TicketStatus.CLOSED]
+
+
 async def owned(
     *, session: AsyncSession, rules: Rules, officer_id: int, now: datetime
 ) -> list[TicketLine]:

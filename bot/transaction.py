@@ -236,6 +236,13 @@ class Transaction:
                 self._to_store = [*items, *self._to_store] if first else [*self._to_store, *items]
             self._published_any = True
 
+    def rewrite_unstored(self, change: Callable[[Outgoing | Call], Outgoing | Call]) -> None:
+        """Each message this transaction published (and has not written yet: nothing is
+        before it commits) as `change` makes it: a notice whose question was answered in the
+        same transaction goes without its buttons (bot/answered.py)."""
+        self._to_store = [change(item) for item in self._to_store]
+        self._to_store_last = [change(item) for item in self._to_store_last]
+
     def _store(self, session: Session) -> None:
         """Write what was published into the outbox (leased to this process when a sender
         waits for it, `published`)."""

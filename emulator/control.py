@@ -129,11 +129,11 @@ class Control:
         )
 
     async def _blocks(self, body: dict[str, Any]) -> dict[str, Any]:
-        user = self.world.users.get(int(body["user_id"]))
-        if user is None:
-            raise ValueError(f"no user {body['user_id']}")
-        user.blocked_bot = bool(body.get("blocked", True))
-        return {"ok": True}
+        """A user blocks (or, `blocked` false, unblocks) the bot: the `my_chat_member`
+        update Telegram sends it, if anything changed (`update`, else null)."""
+        blocked = bool(body.get("blocked", True))
+        update = await groups.private_block(self.world, int(body["user_id"]), blocked)
+        return {"ok": True, "update": update}
 
     async def _media(self, body: dict[str, Any]) -> list[dict[str, Any] | None]:
         """A user sends one of kinds.KINDS (an album: `count` photos, one update each)."""

@@ -1,6 +1,7 @@
 """What people do to groups, as Telegram tells the bot: a topic closed, reopened or deleted;
 a group upgraded to a supergroup; the bot's own membership changed (`my_chat_member`); a
-member joining or leaving (`chat_member`, only when the bot asked for it)."""
+member joining or leaving (`chat_member`, only when the bot asked for it); and a user
+blocking or unblocking the bot in their private chat (`my_chat_member` too)."""
 
 from __future__ import annotations
 
@@ -174,6 +175,23 @@ async def bot_membership(
         added = {"new_chat_members": [world.bot.as_json()]}
         await world.push_message(chat, world._message(chat, actor, added, None, None))
     return change
+
+
+async def private_block(world: World, user_id: int, blocked: bool) -> dict[str, Any] | None:
+    """A user blocks the bot in their private chat (`blocked`), or unblocks it: from then on
+    the bot's sends there fail with 403 (or reach them again), and Telegram tells the bot
+    with a `my_chat_member` update from the user, its status member -> kicked (until_date 0)
+    or kicked -> member. None (no update, as Telegram) when nothing changes."""
+    user = world.users.get(int(user_id))
+    if user is None:
+        raise ValueError(f"no user {user_id}")
+    if user.blocked_bot == blocked:
+        return None
+    user.blocked_bot = blocked
+    chat = world.chat(user.id)
+    was, now = ("member", "kicked") if blocked else ("kicked", "member")
+    before, after = chat_member(chat, world.bot, was), chat_member(chat, world.bot, now)
+    return await world.push({"my_chat_member": _changed(world, chat, user, before, after)})
 
 
 async def member_change(

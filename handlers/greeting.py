@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from telegram import Message, Update
 
-from bot import corrections, staff_chats
+from bot import corrections, lookup, staff_chats
 from bot.desk import Desk
 from bot.intake import flow
 from bot.intake.anew import kept, start_anew, words_after_command
 from bot.transaction import Transaction
 from handlers import handover, keyboards, post, update_edits
+from handlers.cards import statuses
 from handlers.commands import IN_TICKET, read
 from handlers.context import DeskContext
 from handlers.finding import where_to_use
@@ -18,19 +19,27 @@ from handlers.requesters import requester_and_ticket, requester_for
 
 
 async def start(update: Update, context: DeskContext) -> None:
-    """/start (and any command the bot does not know, in private): the greeting."""
+    """/start (and any command the bot does not know, in private): the greeting; one with
+    tickets still open is greeted back, with each of them (number, matter, state), not as
+    someone new (issue 14: /start after unblocking the bot named no ticket)."""
     desk = context.desk
     user, message = update.effective_user, update.effective_message
     if user is None or message is None:
         return
     async with desk.transaction(update_id=update.update_id) as tx:
         requester = await requester_for(tx, desk, user)
-        values = desk.settings.knowledge.context(requester.language)
+        language = requester.language
+        values = desk.settings.knowledge.context(language)
+        held = await lookup.still_open(
+            session=tx.session, rules=desk.rules, requester_id=requester.id
+        )
         text = desk.texts.render(
             "greeting",
-            requester.language,
+            language,
             name=user.first_name,
             office_name=values.get("office_name", ""),
+            tickets=held,
+            statuses=statuses(desk, language),
         )
         await post.post(tx, post.reply(message, text))
 

@@ -1,9 +1,10 @@
 """Staff chats that change under the bot, as Telegram tells it: a group upgraded to a
-supergroup (its service messages) and the bot's own membership (`my_chat_member`). What the
-desk does is bot/staff_chats.py's; this reads the updates. Other service messages in groups
-(a topic closed or reopened by a person, members joining) change nothing here: a ticket's
-topic someone closed is reopened, one deleted replaced, when the bot next posts to it
-(handlers/runtime/calls.py)."""
+supergroup (its service messages) and the bot's own membership (`my_chat_member`; in a
+private chat, its user blocking or unblocking the bot). What the desk does is
+bot/staff_chats.py's (bot/delivery.py's for a private chat); this reads the updates.
+Other service messages in groups (a topic closed or reopened by a person, members joining)
+change nothing here: a ticket's topic someone closed is reopened, one deleted replaced,
+when the bot next posts to it (handlers/runtime/calls.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import logging
 
 from telegram import ChatMemberAdministrator, ChatMemberOwner, Update
 
-from bot import staff_chats
+from bot import delivery, staff_chats
 from bot.desk import Desk
 from bot.intake import card
 from handlers import post
@@ -74,11 +75,23 @@ async def service(update: Update, context: DeskContext) -> None:
 
 async def membership(update: Update, context: DeskContext) -> None:
     """The bot's membership of a chat changed: in a staff chat, the desk parks what is for it
-    while the bot cannot work there, and sends it once it can (bot/staff_chats.py)."""
+    while the bot cannot work there, and sends it once it can (bot/staff_chats.py); in a
+    private chat, its user blocked the bot or unblocked it (bot/delivery.py
+    `blocked_or_back_and_tell`)."""
     change = update.my_chat_member
-    if change is None or change.chat.type == "private":
+    if change is None:
         return
     desk = context.desk
+    if change.chat.type == "private":
+        # A user blocked the bot (kicked) or unblocked it: nothing is said to them here.
+        async with desk.transaction(update_id=update.update_id) as tx:
+            await delivery.blocked_or_back_and_tell(
+                tx=tx,
+                rules=desk.rules,
+                chat_id=change.chat.id,
+                blocked=change.new_chat_member.status == "kicked",
+            )
+        return
     member = change.new_chat_member
     topics = isinstance(member, ChatMemberOwner) or (
         isinstance(member, ChatMemberAdministrator) and bool(member.can_manage_topics)

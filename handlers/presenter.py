@@ -24,6 +24,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup
 
 from bot.alert_notes import SURGE_ALERTS
+from bot.answered import ANSWERED
 from bot.desk import Desk
 from bot.excerpt import MAX_CAPTION
 from bot.handed import HANDED_RELAY, HANDED_SETTLED
@@ -74,6 +75,8 @@ def _supervising(desk: Desk, message: Outgoing) -> bool:
 
 def markup(desk: Desk, message: Outgoing) -> InlineKeyboardMarkup | None:
     """The buttons under a notice, or None (see the module's description)."""
+    if message.context.get(ANSWERED):
+        return None  # what it asks was answered before it was sent (bot/answered.py)
     incident_id = message.context.get("incident_id")
     if message.template in SURGE_ALERTS and _supervising(desk, message) and incident_id:
         return keyboards.incident_update(desk, int(incident_id))
@@ -256,7 +259,8 @@ def present(desk: Desk, message: Outgoing) -> Call:
         message.chat_id,
         text,
         markup(desk, message),
-        kind=message.template,
+        # Answered before it was sent: linked as a message whose buttons went.
+        kind=BUTTONS_GONE if message.context.get(ANSWERED) else message.template,
         ticket_id=ticket_id,
         in_topic=in_topic,
         after=after if ticket_id is not None else None,

@@ -63,6 +63,10 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         user, chat = update.effective_user, update.effective_chat
         if user is None or chat is None or chat.type != "private":
             return Verdict.HANDLE
+        if update.my_chat_member is not None:
+            # They blocked or unblocked the bot: never limited nor counted, and never answered
+            # with a request to slow down (a blocked chat takes no message).
+            return Verdict.HANDLE
         desk, now = self._desk, self._desk.now()
         staff = desk.rules.staff.get(user.id) is not None
         banned = user.id in desk.banned

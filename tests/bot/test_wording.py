@@ -160,6 +160,7 @@ def _history(language_statuses: dict[str, str]) -> dict[str, Any]:
         # The bot's notes of what became of the requester's chat (bot/kinds.py chat_event).
         MessageLine(MONDAY_9AM, "event", "unreachable", "text"),
         MessageLine(MONDAY_9AM, "event", "reachable", "text", {"sent_again": 2}),
+        MessageLine(MONDAY_9AM, "event", "reachable", "text", {"sent_again": 1, "unblocked": 1}),
         # An update posted to every requester of a mass incident (bot/kinds.py).
         MessageLine(MONDAY_9AM, "incident", "维修人员已到场", "text", {"incident_id": 3}, "孙伟"),
         # A question about a handoff from the department it went to, and the answer to it.
@@ -403,6 +404,10 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         bare = [(f"{k}-again-bare", {"kind": k, "again": True}) for k in kinds]
         waits = [(f"{w}-again", {"kind": "puzzled", "waiting": w, "again": True}) for w in waiting]
         return [*((k, {"kind": k}) for k in kinds), *asked, *again, *bare, *waits]
+    if template == "greeting":  # handlers/greeting.py: someone new, or back with tickets
+        return [("back", {}), ("new", {"tickets": []})]
+    if template == "reachable":  # bot/delivery.py: they wrote again, or unblocked the bot
+        return [("wrote", {}), ("unblocked", {"unblocked": True})]
     if template == "confirmed_said":  # bot/closure.py: a remark on the service, or none
         return [("remark", {}), ("plain", {"remark": ""})]
     if template == "group_not_served":
@@ -604,7 +609,7 @@ def test_no_template_shows_a_configured_key_or_an_event_key(
             if template == "ticket_history":
                 said = _history_lines(text)
                 # every event, a handoff step, an incident left, every message
-                assert len(said) == len(EVENTS) + 14
+                assert len(said) == len(EVENTS) + 15
                 shown += [line for line in said if line.strip() in {str(k) for k in EVENTS}]
             assert not shown, f"{language}/{template} {variant}: {shown} in {text!r}"
     assert rendered > 80

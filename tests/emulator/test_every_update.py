@@ -228,6 +228,27 @@ async def test_the_bots_membership(emulator: Emulator, bot: Bot) -> None:
     assert changes[0].from_user.id == OFFICER
 
 
+async def test_a_user_blocking_and_unblocking_the_bot(emulator: Emulator, bot: Bot) -> None:
+    """Telegram tells the bot in the user's private chat (member -> kicked -> member), from
+    the user; the bot's messages fail with 403 meanwhile; blocking twice changes nothing."""
+    body = {"user_id": ALICE, "blocked": True}
+    assert (await control(emulator, "blocks", body))["update"] is not None
+    assert (await control(emulator, "blocks", body))["update"] is None
+    with pytest.raises(Forbidden, match="bot was blocked by the user"):
+        await bot.send_message(ALICE, "x")
+    await control(emulator, "blocks", {**body, "blocked": False})
+    await bot.send_message(ALICE, "back")
+    changes = [u.my_chat_member for u in await updates(bot) if u.my_chat_member is not None]
+    assert [(c.old_chat_member.status, c.new_chat_member.status) for c in changes] == [
+        ("member", "kicked"),
+        ("kicked", "member"),
+    ]
+    assert {(c.chat.id, c.chat.type, c.from_user.id) for c in changes} == {
+        (ALICE, "private", ALICE)
+    }
+    assert {c.new_chat_member.user.id for c in changes} == {bot.id}
+
+
 async def test_members_only_when_asked_for(emulator: Emulator, bot: Bot) -> None:
     body = {"user_id": ALICE, "chat_id": FORUM, "status": "member"}
     (joined,) = await control(emulator, "members", body)  # the service message only

@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
+from bot.answered import without_buttons
 from bot.config import Settings
 from bot.desk import Desk, build_desk
-from bot.notices import Audience
+from bot.notices import BUTTONS_GONE, Audience
 from bot.outgoing import Outgoing
 from handlers.presenter import present
 from tests.conftest import MONDAY_9AM
@@ -94,6 +95,12 @@ async def test_a_handoff_card_has_accept_and_a_resolution_the_rating(desk: Desk)
     rated = present(desk, resolution)
     assert rated.params["text"].startswith("Your ticket #7 is resolved: fixed")
     assert _buttons(rated.params)[:5] == [f"rate:7:{n}" for n in range(1, 6)]
+    # Answered before it was sent (bot/answered.py): its words only, linked as buttons gone.
+    answered = present(
+        desk, without_buttons(resolution, template="resolution", ticket_id=7, chat_id=REQUESTER)
+    )
+    assert answered.params["text"] == rated.params["text"]
+    assert _buttons(answered.params) == [] and answered.kind == BUTTONS_GONE
 
 
 @pytest.mark.parametrize("store", ["sqlite"])

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import aiohttp
 import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -33,12 +32,11 @@ def _said(world: Any, chat_id: int, words: str) -> list[Any]:
 
 
 async def _block(emulator: Emulator, blocked: bool) -> None:
-    """The requester blocks (or unblocks) the bot, as the emulation's control API does it."""
-    url = f"http://127.0.0.1:{emulator.port}/control/blocks"
-    async with aiohttp.ClientSession() as client:
-        body = {"user_id": REQUESTER, "blocked": blocked}
-        async with client.post(url, json=body) as answered:
-            assert answered.status == 200
+    """The requester blocks (or unblocks) the bot without the bot hearing of it (no
+    `my_chat_member` update, as if it were missed): what it learns is Telegram's 403, and
+    that they write again. (What it does when Telegram tells it: tests/handlers/
+    test_unblocked.py.)"""
+    emulator.world.users[REQUESTER].blocked_bot = blocked
 
 
 @pytest.mark.parametrize("store", ["sqlite", "postgresql"])
