@@ -12,10 +12,13 @@ answer too); `read_after_resolution` adds what only makes sense after a resoluti
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
 from bot import faults, hazard
+from bot.rating_words import fold as _fold
+from bot.rating_words import rating_alone, rating_said
 from bot.remembered import remembered
 
 
@@ -121,18 +124,6 @@ _OVER = re.compile(
     r"|不再(漏|滴|响|臭|堵|黑|停|坏|跳闸|出问题|有问题)\w{0,2}|没有?问题了|(?<![还是仍又])不(漏|滴|响|臭|堵|黑|停|黄|浑|坏)了",
     re.IGNORECASE,
 )
-# A rating in words: "5 stars", "rate it 4", "4/5", "给五星", "打5分", "5分", "★★★★★".
-_NUMBER = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
-_EN_NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
-_DIGIT = r"(?<![\d.])([1-5]|[一二两三四五]|one|two|three|four|five)(?![\d.])"
-_RATING = re.compile(
-    rf"{_DIGIT}\s*(颗|个)?\s*(星(?!期|座|球)|stars?\b)"  # "一个星期" is a week
-    rf"|{_DIGIT}\s*分(?!钟|之|析|享|别|开|配|类|期|局|行|店|队|成|数|辨|钱)"
-    rf"|打\s*{_DIGIT}|\b(rate|rated|rating)[\s:]+(it|you|them|this)?\s*(a\s+)?{_DIGIT}"
-    rf"|{_DIGIT}\s*(/|out of)\s*5",
-    re.IGNORECASE,
-)
-_STARS = re.compile(r"([★⭐🌟])(\s*\1){0,9}")
 # "Solved" in words; and what says nothing more (fillers, thanks, "good") once those are out.
 _SOLVED = re.compile(
     r"(已经|都|全|终于)?(修好|弄好|搞好|办好|处理好|好|解决|搞定|恢复|正常|可以|行|能用|有电|来电"
@@ -174,11 +165,6 @@ _NO_REMARK = re.compile(
 )
 
 
-def _fold(text: str) -> str:
-    """Curly apostrophes as straight ones (phones type "haven’t")."""
-    return text.replace("\u2019", "'").replace("\u2018", "'")
-
-
 @remembered
 def says_not_solved(text: str) -> bool:
     """Whether a requester's words clearly say their problem is not solved ("No, it is still
@@ -191,50 +177,6 @@ def without_not_solved(text: str) -> str:
     """`text` with its clear "not solved" words (as `says_not_solved` finds them) taken out,
     each as a space: what else it says."""
     return _NOT_SOLVED.sub(" ", _fold(text))
-
-
-def rating_said(text: str) -> int | None:
-    """A rating 1-5 given in words ("给5星吧", "rate it 4", "★★★★"), the last if several."""
-    text = _fold(text)
-    scores = []
-    for match in _RATING.finditer(text):
-        word = next(g for g in match.groups() if g and re.fullmatch(_DIGIT, g, re.IGNORECASE))
-        scores.append((match.start(), _number(word)))
-    for match in _STARS.finditer(text):
-        scores.append((match.start(), len(re.sub(r"\s", "", match.group()))))
-    scores = [(at, score) for at, score in scores if 1 <= score <= 5]
-    return max(scores)[1] if scores else None
-
-
-# What may stand beside a rating in a message that only gives one ("给5星吧", "I'd give it 3
-# stars", "5/5 thanks").
-_BESIDE_RATING = re.compile(
-    r"我|就|给|打|吧|啊|呀|哈|了|的|满分|好评|评分|评价|谢谢|感谢|多谢"
-    r"|\b(i'd|i'll|i|would|will|give|gives|giving|it|you|u|a|rate|rating|my|thanks|thank"
-    r"|please|full|marks|points?)\b",
-    re.IGNORECASE,
-)
-_BARE = re.compile(rf"\s*{_DIGIT}\s*", re.IGNORECASE)
-
-
-def rating_alone(text: str) -> int | None:
-    """The rating 1-5 of a message that gives only a rating ("5", "5星", "五星", "给5星",
-    "5 stars", "★★★★★", "4/5", "I'd give it 3 stars"), or None when it says anything else (a
-    number in a sentence is no rating). A bare number counts: read where a rating is awaited."""
-    folded = _fold(text)
-    rest = _BESIDE_RATING.sub(" ", _STARS.sub(" ", _RATING.sub(" ", folded)))
-    rest = re.sub(r"[\s,，、.。!！~～:：;；'\"“”]+", " ", rest)
-    score = rating_said(folded)
-    if score is not None:
-        return score if not re.search(r"\w", rest) else None
-    bare = _BARE.fullmatch(rest)
-    return _number(bare.group(1)) if bare else None
-
-
-def _number(word: str) -> int:
-    if word.isdigit():
-        return int(word)
-    return _NUMBER.get(word) or _EN_NUMBER[word.casefold()]
 
 
 def read_after_resolution(text: str) -> Reading:
@@ -296,6 +238,15 @@ _YES = re.compile(
 def _solved_alone(folded: str) -> bool:
     """The words say it is solved and nothing else (fillers, thanks, "good"); a yes to the
     resolution's question is that too ("对,来电了", "yes")."""
+    solved, more = _solved_and_more(folded)
+    return solved and not more
+
+
+def _solved_and_more(folded: str) -> tuple[bool, bool]:
+    """Whether the words say it is solved (a yes to the resolution's question counts), and
+    whether they say anything besides that, fillers and thanks apart. Words said besides stay
+    said in any longer text that starts with them: a caller reading sentence by sentence can
+    stop there (a message of thousands of characters is read once, not once a sentence)."""
     over = _OVER.sub(" ", folded)
     solved = over != folded  # a problem said to be over
     yes = _YES.match(over)
@@ -303,7 +254,20 @@ def _solved_alone(folded: str) -> bool:
         over, solved = over[yes.end() :], True
     solved = solved or _SOLVED.search(over) is not None
     rest = _FILLER.sub(" ", _SOLVED.sub(" ", over))
-    return solved and not re.search(r"[\w\u4e00-\u9fff]", rest)
+    return solved, re.search(r"[\w\u4e00-\u9fff]", rest) is not None
+
+
+def _solved_leads(text: str) -> Iterator[tuple[str, str]]:
+    """`text` split at each sentence's end whose lead says "solved" and nothing else: (the
+    lead, the rest), first split first. Stops at the first lead that says more (see
+    `_solved_and_more`)."""
+    for end in _SENTENCE_END.finditer(text):
+        lead, rest = text[: end.end()].strip(), text[end.end() :].strip()
+        solved, more = _solved_and_more(_fold(lead))
+        if more:
+            return
+        if solved and rest:
+            yield lead, rest
 
 
 def solved_but(text: str) -> tuple[str, str] | None:
@@ -332,9 +296,8 @@ def solved_then_another(text: str) -> tuple[str, str] | None:
     split = solved_but(text)
     if split is not None:
         return split if another_matter(split[1]) else None
-    for end in _SENTENCE_END.finditer(text):
-        lead, rest = text[: end.end()].strip(), text[end.end() :].strip()
-        if rest and _solved_alone(_fold(lead)) and another_matter(rest):
+    for lead, rest in _solved_leads(text):
+        if another_matter(rest):
             return lead, rest
     return None
 
@@ -365,11 +328,9 @@ def solved_then_more(text: str) -> tuple[str, str] | None:
     wrong": the ticket's, not solved). (The lead, the words after it), or None."""
     split = solved_but(_fold(text))
     if split is None:
-        for end in _SENTENCE_END.finditer(text):
-            lead, rest = text[: end.end()].strip(), text[end.end() :].strip()
-            if rest and _solved_alone(_fold(lead)):
-                split = lead, _BUT.sub("", rest, count=1) if _BUT.match(rest) else rest
-                break
+        for lead, rest in _solved_leads(text):
+            split = lead, _BUT.sub("", rest, count=1) if _BUT.match(rest) else rest
+            break
     if split is None or _OF_RESOLUTION.search(split[1]):
         return None
     rest = split[1]

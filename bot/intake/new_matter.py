@@ -26,10 +26,9 @@ import re
 from dataclasses import dataclass
 
 from bot.intake.reply import Reply, reply_to_answer
+from bot.rating_words import rating_alone, rating_said
 from bot.resolution_words import (
     another_matter,
-    rating_alone,
-    rating_said,
     says_not_solved,
     solved_then_another,
     solved_then_more,
@@ -226,6 +225,12 @@ def thanked_and_new(text: str) -> Led | None:
     return Led(Reply.SOLVED, found.group("lead").strip(), found.group("rest").strip())
 
 
+# The longest a rating with its fillers runs ("I'd give it 5 stars, thank you very much"): a
+# lead read clause by clause stops there, so a message of thousands of characters is not read
+# once a clause.
+RATING_LEAD = 80
+
+
 def rated_and_new(text: str) -> Led | None:
     """A rating in words leading another matter (issue 14): "5星,另外我家门口的路灯坏了好几天了"
     → (SOLVED, "5星,另外", "我家门口的路灯坏了好几天了", score 5); "5 stars. Also, …" alike. The
@@ -235,7 +240,7 @@ def rated_and_new(text: str) -> Led | None:
     danger (`another_matter`). None otherwise."""
     found = None
     for clause in _CLAUSE.finditer(text):
-        if clause.end() >= len(text):
+        if clause.end() >= len(text) or clause.start() > RATING_LEAD:
             break
         said = text[: clause.start()]
         score = rating_alone(said)

@@ -22,7 +22,7 @@ from bot.intake import held, inquiry, offers
 from bot.intake.decision import Action
 from bot.intake.handing import Outcome
 from bot.models import CloseReason, DialogStep, Rating, Requester, Ticket, TicketStatus
-from bot.resolution_words import rating_alone, rating_said
+from bot.rating_words import rating_alone, rating_said
 from bot.transaction import Transaction
 
 AWAITED = inquiry.IDLE  # how long after a confirmation in words its rating is awaited
