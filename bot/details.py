@@ -18,7 +18,7 @@ from bot.remembered import remembered
 
 LOCATION, PHONE, NUMBER, PHOTO = "location", "phone", "number", "photo"
 TIME, SCOPE, ACCOUNT = "time", "scope", "account"
-CONDITION = "condition"
+CONDITION, APPEARANCE = "condition", "appearance"
 
 # What an item of `ask_for` asks for, by its words; the first kind that matches (a phone
 # number is a phone, not a number; "where the light is (street, number...)" a place).
@@ -41,6 +41,8 @@ _ASKS = (
     (ACCOUNT, re.compile(r"经过|\bwhat\s+happened\b|^the\s+problem$")),
     # what the broken thing does ("故障情况(不亮、常亮红灯或闪烁)", "what they do (dark, …)")
     (CONDITION, re.compile(r"故障(?:情况|现象|表现)|\bwhat\s+(?:they|it)\s+(?:do|does)\b")),
+    # what it looks or smells like ("水的颜色或气味", "the colour or smell of the water")
+    (APPEARANCE, re.compile(r"颜色|气味|味道|colou?r|smell|odou?r")),
 )
 
 _NUMERAL = r"(?:\d+|[一二三四五六七八九十百零〇两]+)"
@@ -148,7 +150,7 @@ _TIMES = (
     rf"{_ZH_HOUR}\s*(?:就)?\s*(?:停|断|没)",
     rf"(?:{_ZH_WHEN}|{_ZH_HOUR})\s*(?:就|的时候)?\s*(?:开始)?(?:停|断|没|坏|灭|不亮)",
     _ZH_PAST_HOUR,
-    rf"{_ZH_SPAN}(?:了|之前|以前|前)|一(?:整天|上午|下午|晚上|整晚|夜|早上)",
+    rf"{_ZH_SPAN}(?:了|之前|以前|前)|一(?:整天|上午|下午|晚上|整晚|夜|早上)|整(?:夜|晚|宿)|通宵|彻夜",
     rf"\bsince\s+(?:about\s+|around\s+)?(?:{_EN_HOUR}|this\s+(?:morning|afternoon|evening)"
     r"|last\s+night|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day|breakfast|lunch|dawn)",
     rf"\b{_EN_SPAN}\s+ago\b",
@@ -175,7 +177,8 @@ _WHEN_GIVEN = (
 
 def kind_of(item: str) -> str | None:
     """What kind of detail an `ask_for` item asks for (LOCATION, PHONE, NUMBER, PHOTO, TIME,
-    SCOPE), by its words; None for any other ("关闭总阀后水是否还在流")."""
+    SCOPE, ACCOUNT, CONDITION, APPEARANCE), by its words; None for any other
+    ("关闭总阀后水是否还在流")."""
     folded = item.casefold()
     return next((kind for kind, asks in _ASKS if asks.search(folded)), None)
 
@@ -293,6 +296,21 @@ _CONDITION = re.compile(
 )
 
 
+# What water (or anything a template asks the look or smell of) looks or smells like, said:
+# "水是黄的", "发浑", "有股怪味", "brown water", "it smells of chlorine" (not a yellow light).
+_HUE = "[黄黃浑渾黑红紅绿綠白褐锈鏽]"  # a colour water turns, in either script
+_APPEARANCE = re.compile(
+    rf"(?:发|發|是|变|變|偏|呈|带|帶|有点|有點|有些|很|特别|特別){_HUE}(?![灯燈])|{_HUE}(?:色|的|水)"
+    r"|[浑渾混][浊濁]|(?:[异異怪臭腥霉药藥]|铁锈|鐵鏽|漂白粉|消毒水?)味|[发發]臭|有(?:股|点|點|些)?(?:味|臭)"
+    r"|(?<!on )\b(?:brown(?:ish)?|yellow(?:ish)?|rusty|rust-colou?red|cloudy|murky|milky|muddy"
+    r"|discolou?red)\b(?!\s+lights?\b)"
+    r"|\bsmells?\s+(?:of|like|bad|funny|strange|odd|weird|awful|off)\b|\bstinks?\b|\bsmelly\b"
+    r"|\b(?:bad|strange|funny|odd|weird|chemical|chlorine|musty|rotten|metallic)\s+"
+    r"(?:smell|odou?r|taste)\b",
+    re.IGNORECASE,
+)
+
+
 def _tells_what_happened(words: str) -> bool:
     rest = _OPENER.sub(" ", words)
     return bool(_EN_CLAUSE.search(rest)) or any(
@@ -305,10 +323,12 @@ def stated(words: str) -> frozenset[str]:
     """The kinds of detail a requester's `words` tell a template that asks for them: those
     they give (`given`), when what they tell of happened (TIME: "this morning", "今天上午"),
     the window served at (NUMBER: "window 3", "3号窗口"), what a broken thing does
-    (CONDITION: "stuck on red", "一直是红灯", "不亮") and what happened (ACCOUNT: a
-    clause beyond the opener, "she shouted at my mother", "shouted at me")."""
+    (CONDITION: "stuck on red", "一直是红灯", "不亮"), what it looks or smells like
+    (APPEARANCE: "水是黄的", "brown water", "smells of chlorine") and what happened (ACCOUNT:
+    a clause beyond the opener, "she shouted at my mother", "shouted at me")."""
     told = {TIME} if _HAPPENED_WHEN.search(words) else set()
     told |= {NUMBER} if _WINDOW.search(words) else set()
     told |= {ACCOUNT} if _tells_what_happened(words) else set()
     told |= {CONDITION} if _CONDITION.search(words) else set()
+    told |= {APPEARANCE} if _APPEARANCE.search(words) else set()
     return given(words) | told

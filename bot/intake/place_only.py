@@ -48,7 +48,7 @@ def without_spot(text: str) -> str:
 def only_place(text: str) -> bool:
     """The text only says where: a spot by what it is near ("我家楼下", "outside my
     building"), or a place the details read (`details.given`: "幸福路23号", "building 3"),
-    with nothing of a matter beside it."""
+    a spot beside it or not ("幸福路23号门口"), with nothing of a matter beside it."""
     folded = _folded(text)
     if not folded:
         return False
@@ -58,7 +58,9 @@ def only_place(text: str) -> bool:
         return False
     rest = _folded(details.without_places(text))
     rest = _EN_LEAD.sub("", _ZH_LEAD.sub("", rest.replace(" ", "") if _han(rest) else rest))
-    return not re.sub(r"\b(?:no\.?\s*)?\d+[a-z]?\b", "", rest).strip(" .")
+    rest = re.sub(r"\b(?:no\.?\s*)?\d+[a-z]?\b", "", rest).strip(" .")
+    # the spot beside the place is where too: "幸福路23号门口", "No. 23 Xingfu Road, outside"
+    return not rest or bool(_ZH_SPOT.fullmatch(rest) or _EN_SPOT.fullmatch(rest))
 
 
 def _han(text: str) -> bool:

@@ -28,6 +28,11 @@ from bot.intake.small_words import is_opening
         "in front of my house",
         "downstairs",
         "I live at 23 Xingfu Road",
+        # a spot beside the address: where too (it was searched as "门口", and answered by
+        # the parking complaint's template once the sample base grew, issue 14)
+        "幸福路23号门口",
+        "幸福里3号楼楼下",
+        "No. 23 Xingfu Road, outside",
     ],
 )
 def test_a_place_alone_says_where_not_what(text: str) -> None:
@@ -40,6 +45,7 @@ def test_a_place_alone_says_where_not_what(text: str) -> None:
     [
         "我家楼下路灯坏了三天了",
         "幸福路23号路灯坏了",
+        "幸福路23号门口路灯坏了",
         "路灯坏了",
         "我们小区",  # names no place
         "我家",
