@@ -8,6 +8,9 @@ import re
 from dataclasses import dataclass
 
 NO_QUESTION = frozenset({"sticker", "dice", "animation"})
+# What carries a requester's speech: a voice note, a round video message. One who can only
+# speak is handed to a person who listens (bot/intake/spoken.py), never asked for words twice.
+SPOKEN = frozenset({"voice", "video_note"})
 # The content of a ticket's note by the bot of what it answered or offered the requester before
 # the handover (the templates' titles): what the bot said to them, not a staff note.
 BOT_OFFERED = "bot_offered"

@@ -13,7 +13,7 @@ from telegram import InlineKeyboardMarkup
 from bot import details
 from bot.classify import fallback_category
 from bot.desk import Desk
-from bot.intake import attachments, emergency, handing, inquiry, offers, pressing
+from bot.intake import attachments, emergency, handing, inquiry, offers, pressing, spoken
 from bot.intake.buttons import PressAction
 from bot.intake.decision import Action, Handover
 from bot.intake.media import MediaAction
@@ -224,7 +224,6 @@ _HELD = {
     MediaAction.HOLD_AND_ASK: "media_held_ask",
     MediaAction.HOLD_FOR_CATEGORY: "media_held_category",
     MediaAction.HOLD_WITH_ANSWER: "media_held_answered",
-    MediaAction.NO_WORDS: "no_words",
 }
 
 
@@ -249,12 +248,19 @@ def present_media(desk: Desk, requester: Requester, taken: attachments.Taken) ->
         return []
     if taken.question is not None:
         return present(desk, requester, taken.question)
+    if taken.action is MediaAction.NO_WORDS:  # a sticker, a GIF, a dice; the next: in a row
+        text = desk.texts.render(
+            "no_words",
+            language,
+            kind=Wordless.NOT_WORDS,
+            again=taken.again,  # the second in a row: examples, how to reach a person
+            **desk.settings.knowledge.context(language),
+        )
+        return [post.message(chat_id, text, kind=REPLY_KIND)]
     if taken.action in _HELD:
-        kind = Wordless.NOT_WORDS  # no_words: a sticker, a GIF, a dice
-        text = desk.texts.render(_HELD[taken.action], language, kind=kind)
-        if taken.action is MediaAction.NO_WORDS:  # the next without words: in a row
-            return [post.message(chat_id, text, kind=REPLY_KIND)]
-        return [post.message(chat_id, text)]
+        text = desk.texts.render(_HELD[taken.action], language)
+        # Words asked for about a voice note: the next one in a row goes to a person.
+        return [post.message(chat_id, text, kind=spoken.ASKED_KIND if taken.spoken else "reply")]
     return []
 
 
@@ -290,6 +296,7 @@ def _promise(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list
         own_case=outcome.own_case,
         exposed=outcome.exposed,
         apart_from=_apart_from(ticket, outcome.earlier),
+        spoken=outcome.spoken,  # voice notes alone: a staff member will listen
     )
     # Linked to the ticket once sent: a reply to the promise is about it (bot/replies.py).
     return [

@@ -17,7 +17,7 @@ from datetime import datetime
 from bot import conversation, replies
 from bot.desk import Desk
 from bot.details import carried
-from bot.intake import emergency, flow, handing, held, inquiry
+from bot.intake import emergency, flow, handing, held, inquiry, spoken
 from bot.intake.decision import Action, has_words
 from bot.intake.media import (
     NO_QUESTION,
@@ -29,7 +29,7 @@ from bot.intake.media import (
 )
 from bot.intake.own_kind import danger_apart
 from bot.intake.reminding import remind
-from bot.intake.wordless import Wordless, waited
+from bot.intake.wordless import Wordless, in_a_row, waited
 from bot.models import DialogStep, Requester, Ticket
 from bot.notices import card_refresh, publish
 from bot.transaction import Transaction
@@ -80,6 +80,10 @@ class Taken:
     emergency: bool = False  # INTO_TICKET(_QUIET): its caption told a danger; it is raised
     dangers: tuple[str, ...] = ()  # the kinds of that danger, for the numbers that fit
     alerted_only: bool = False  # the ticket not raised, its supervisors only alerted
+    # HOLD_AND_ASK of a voice note: the request for words is `spoken.ASKED_KIND` (the next
+    # voice note in a row goes to a person); NO_WORDS: the second in a row, said otherwise.
+    spoken: bool = False
+    again: bool = False
 
 
 async def take_media(
@@ -102,20 +106,24 @@ async def take_media(
     after = answered(requester, desk.now())
     if after and current is not None and not has_words(attachment.caption):
         after = not await _owed(tx, requester, attachment.kind)
-    action = decide_media(
-        step=step,
-        # A first inquiry beside the ticket (after /new) takes what they send until it ends.
-        # A danger of another matter in their caption is its own ticket (`danger_apart`).
-        ticket_in_progress=current is not None
+    # A first inquiry beside the ticket (after /new) takes what they send until it ends.
+    # A danger of another matter in their caption is its own ticket (`danger_apart`).
+    into = (
+        current is not None
         and not beside_ticket(requester, desk.now())
         and not (after and not has_words(attachment.caption))
         and not follows
-        and not (attachment.origin is None and danger_apart(desk, current, attachment.caption)),
+        and not (attachment.origin is None and danger_apart(desk, current, attachment.caption))
+    )
+    action = decide_media(
+        step=step,
+        ticket_in_progress=into,
         album_seen=group is not None and group == requester.media_group,
         words=has_words(attachment.caption),
         kept=attachment.kind not in NO_QUESTION,
         answered=after,
         nothing=attachment.carries_nothing,
+        spoken_again=not into and await spoken.again(tx, attachment),
     )
     if group is not None:
         requester.media_group = group
@@ -151,8 +159,11 @@ async def take_media(
         told = emergency.kinds_told(attachment.caption) if raised else ()
         only = said is emergency.Said.ALERTED
         return Taken(action, ticket=current, emergency=raised, dangers=told, alerted_only=only)
-    if action is MediaAction.NO_WORDS:
-        return Taken(action)
+    if action is MediaAction.NO_WORDS:  # a sticker, a GIF, a dice: no ticket, even in a row
+        return Taken(action, again=await in_a_row(tx, attachment.chat_id))
+    if action is MediaAction.TO_PERSON:  # the second voice note in a row: a person listens
+        to_person = spoken.to_person(tx=tx, desk=desk, requester=requester, attachment=attachment)
+        return Taken(action, question=await to_person)
     if action is MediaAction.STILL_WAITING:
         return Taken(action, question=await _still_waiting(tx, desk, requester, step))
     held.hold(requester, attachment)
@@ -175,7 +186,7 @@ async def take_media(
         # to an earlier one (the bot asks once; a vague answer then goes to a person).
         requester.dialog_step = DialogStep.CLARIFY
         requester.last_question = requester.last_offered = None
-    return Taken(action)
+    return Taken(action, spoken=action is MediaAction.HOLD_AND_ASK and spoken.spoken(attachment))
 
 
 async def _still_waiting(
@@ -187,7 +198,10 @@ async def _still_waiting(
     if step is DialogStep.CATEGORY:
         turns = inquiry.current(requester.inquiry, now=desk.now(), waiting=True)
         return await remind(tx=tx, desk=desk, requester=requester, turns=turns, text="")
-    return handing.Outcome(Action.NO_WORDS, wordless=Wordless.NOT_WORDS, waiting=waited(step))
+    again = await in_a_row(tx, requester.chat_id)  # the second in a row: said otherwise
+    return handing.Outcome(
+        Action.NO_WORDS, wordless=Wordless.NOT_WORDS, waiting=waited(step), again=again
+    )
 
 
 @dataclass(frozen=True)

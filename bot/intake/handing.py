@@ -101,6 +101,9 @@ class Outcome:
     # answer ("check the valves, bleed the radiators") is not given; the promise says what
     # happens next (the details the template asks for stay).
     exposed: bool = False
+    # OPEN of voice notes alone, the second in a row (bot/intake/spoken.py): they are told
+    # a staff member will listen to them and reply.
+    spoken: bool = False
 
 
 # Why an answer was withheld (`inquiry.withholding`): a vulnerable person in a cold home.

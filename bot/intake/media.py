@@ -25,6 +25,7 @@ the kinds that carry no question, NO_QUESTION; a GIF with words under it is thei
 | no     | no         | no    |      | answered | HOLD_WITH_ANSWER  |
 | no     | no         | no    |      | CATEGORY | HOLD_FOR_CATEGORY |
 | no     | no         | no    |      | other    | HOLD_AND_ASK      |
+| no     | no         | no    |      | other, spoken again | TO_PERSON |
 
 "None carried": a message of no known kind with no file, no caption and nothing described
 (`carries_nothing`: a text with no words that reached the bot as no text, ""), nothing to keep
@@ -42,6 +43,14 @@ with it for the person who takes it if the answer does not settle it, the questi
 asked anew (issue 14: beside another ticket in hand too, never filed in that one). A
 sticker before any ticket is no question, as a text of emoji is none: they are asked what
 they need.
+
+"Spoken again": a voice note (or a round video message, `SPOKEN`) without words, the bot's
+last message to them its request for words about the one before (`wordless.in_a_row` of
+SPOKEN_KIND): the requester can only speak (issue 14: four voice notes, four times "请用文字
+说说", nobody ever listened; elderly citizens do this). A careful clerk stops asking and hands
+it to a person who listens (TO_PERSON, bot/intake/spoken.py): a ticket at the general window
+with every voice note on it. Stickers, GIFs and dice carry nothing to listen to: in a row,
+only their reply is said otherwise (`wordless`).
 
 Staff get each of it copied (never forwarded: forwards break for users who hide their
 account), but a poll is described in words instead (NOT_COPIED): Telegram cannot copy a quiz
@@ -73,6 +82,7 @@ class MediaAction(StrEnum):
     HOLD_WITH_ANSWER = "hold_with_answer"  # held with the question just answered (or offered)
     HOLD_AND_ASK = "hold_and_ask"  # held; the requester is asked what it is about
     NO_WORDS = "no_words"  # a sticker, a GIF, no ticket: words please (nothing changes)
+    TO_PERSON = "to_person"  # a voice note after one asked about: held, a ticket opened
     STILL_WAITING = "still_waiting"  # the same while the bot's question waits: asked again
 
 
@@ -131,10 +141,12 @@ def decide_media(
     kept: bool = True,
     answered: bool = False,
     nothing: bool = False,
+    spoken_again: bool = False,
 ) -> MediaAction:
     """The table of the module's description for one attachment (`answered`: no step waits
     and the bot's last act in the first inquiry going on was an answer or an offer;
-    `nothing`: it carries nothing, `Attachment.carries_nothing`)."""
+    `nothing`: it carries nothing, `Attachment.carries_nothing`; `spoken_again`: a voice
+    note right after the bot asked for words about the one before)."""
     if nothing:
         return MediaAction.NO_WORDS
     if step is None and ticket_in_progress:
@@ -150,7 +162,7 @@ def decide_media(
         return MediaAction.HOLD_FOR_CATEGORY
     if step is None and answered:
         return MediaAction.HOLD_WITH_ANSWER
-    return MediaAction.HOLD_AND_ASK
+    return MediaAction.TO_PERSON if spoken_again else MediaAction.HOLD_AND_ASK
 
 
 class EditAction(StrEnum):

@@ -107,10 +107,11 @@ REPLY_KIND = "no_words"
 _LOOKED_BACK = 2000
 
 
-async def in_a_row(tx: Transaction, chat_id: int) -> bool:
+async def in_a_row(tx: Transaction, chat_id: int, kind: str = REPLY_KIND) -> bool:
     """The bot's last message to `chat_id` was its reply to a message without words
-    (REPLY_KIND), among the newest _LOOKED_BACK messages of the outbox: this one is the
-    second (or a later) in a row."""
+    (REPLY_KIND; or the reply of another `kind`: its request for words about a voice note,
+    `bot.intake.spoken.ASKED_KIND`), among the newest _LOOKED_BACK messages of the outbox:
+    this one is the second (or a later) in a row."""
     newest = select(OutboxMessage.id).order_by(OutboxMessage.id.desc()).limit(1)
     top = await tx.session.scalar(newest)
     if top is None:
@@ -121,4 +122,4 @@ async def in_a_row(tx: Transaction, chat_id: int) -> bool:
         .order_by(OutboxMessage.id.desc())
         .limit(1)
     )
-    return last == REPLY_KIND
+    return last == kind

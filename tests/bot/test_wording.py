@@ -424,7 +424,9 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
     if template == "progress_notice":  # the latest word an update, or the officer's question
         return [("update", {}), ("asks", {"latest_asks": True})]
     if template == "sent_without_words":  # bot/intake/recurrence.py: what was sent
-        return [(k, {"kind": k}) for k in ("photo", "document", "voice", "unknown")]
+        spoke = {"kind": "voice", "count": 3, "listen": True}  # bot/intake/spoken.py
+        kinds = ("photo", "document", "voice", "unknown")
+        return [*((k, {"kind": k}) for k in kinds), ("spoken", spoke)]
     if template == "promise_missed":  # bot/due.py: which promise, and who the ladder told
         told = {"told_owner": True, "told_supervisors": True}
         return [(d, {"deadline": d, **told}) for d in ("first_response", "resolution")] + [
@@ -480,7 +482,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [("thanks", {"thanks": True}), ("ok", {"thanks": False})]
     if template == "ticket_opened":  # opened apart from a ticket in hand (second_matter.py)
         exposed = ("exposed", {"exposed": True})  # urgent: a vulnerable person in the cold
-        return [("", {}), ("apart", {"apart_from": 3}), exposed]
+        spoken = ("spoken", {"spoken": True})  # voice notes alone (bot/intake/spoken.py)
+        return [("", {}), ("apart", {"apart_from": 3}), exposed, spoken]
     if template == "rating_typed":
         return [(r, {"rated": r}) for r in ("answer", "answer_low", "asked", "none")]
     if template == "ask_matter":
