@@ -19,7 +19,7 @@ from bot.db import one_at_a_time
 from bot.errors import InvalidInput, NotAllowed
 from bot.excerpt import excerpt
 from bot.guards import may_speak_for
-from bot.incidents import joined, raise_to_incident, raised_notices
+from bot.incidents import joined, member_cards, raise_to_incident, raised_notices
 from bot.models import ACTIVE_STATUSES, Incident, Ticket
 from bot.notices import card_refresh, publish
 from bot.rules import Rules
@@ -135,5 +135,7 @@ async def unlink(*, tx: Transaction, rules: Rules, ticket_id: int, officer_id: i
         )
     _record(session, ticket, None, tx.now, officer_id)
     await save(session, rules, ticket)
-    await publish(tx, rules, [card_refresh(ticket)])
+    # Its card no longer of the incident, the others' with one report fewer.
+    others = await member_cards(session, incident_id, ticket.id)
+    await publish(tx, rules, [card_refresh(ticket), *others])
     return incident_id

@@ -4,10 +4,11 @@ one update from staff reaches every affected requester (SPEC rule 9, 优先级�
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import lifecycle
@@ -43,6 +44,16 @@ MatterWords = Callable[[str, list[dict[str, Any]] | None], str]
 AreaTopic = Callable[[str], bool]
 
 
+@dataclass(frozen=True)
+class Surge:
+    """What the surge check did with a new ticket: the messages it tells (`alerts`), and the
+    incident the ticket joined when that was open before it (`joined`; None: it joined none,
+    or made a new one)."""
+
+    alerts: list[Outgoing] = field(default_factory=list)
+    joined: int | None = None
+
+
 async def detect_surge(
     *,
     session: AsyncSession,
@@ -52,7 +63,7 @@ async def detect_surge(
     topic: Topic | None = None,
     matter_words: MatterWords | None = None,
     area: AreaTopic | None = None,
-) -> list[Outgoing]:
+) -> Surge:
     """Link `ticket` with the recent active tickets about the same matter
     (`bot.same_matter.alike`: the same knowledge-base `topic`, in either language, else words
     alike) once they are enough to be one incident (config `surge`). Only tickets of the
@@ -70,16 +81,21 @@ async def detect_surge(
     whose matter it is of (`_incident_at`: named, or that of its requester's own ticket in
     it; `bot.danger_matter.of_incident`: someone trapped in a lift the power cut stopped,
     not a gas smell in the building without power) it joins it, its own ticket still: the
-    incident's updates reach its requester too (issue 14)."""
+    incident's updates reach its requester too (issue 14). The window is for finding a new
+    incident among separate tickets, not for joining one: while an incident is open (a ticket
+    of it active), a report of its event at its place joins it however long since its
+    tickets were opened, one report alike enough (issue 14: "Xingfuli still has no water" a
+    day into the water cut), and is `joined`."""
     surge = rules.settings.surge
     if ticket.category not in surge.categories:
-        return []  # an errand of its own, however many ask the same: no shared event
+        return Surge()  # an errand of its own, however many ask the same: no shared event
     await one_at_a_time(session, surge_key())
     recent = (
         await session.execute(
             select(Ticket.id, Ticket.question, Ticket.inquiry, Ticket.incident_id)
             .where(
-                Ticket.opened_at >= now - surge.window,
+                # Those of an open incident whenever opened: it is joined, not found anew.
+                or_(Ticket.opened_at >= now - surge.window, Ticket.incident_id.is_not(None)),
                 Ticket.status.in_(ACTIVE_STATUSES),
                 Ticket.category.in_(surge.categories),
                 Ticket.id != ticket.id,
@@ -110,7 +126,7 @@ async def detect_surge(
         # at the place of an open incident it joins it, so its updates reach them too.
         _link(session, ticket, joins, now)
         raise_to_incident(session, rules, ticket, now)
-        return address(rules, await joined(session, rules, joins, ticket, now), now)
+        return Surge(address(rules, await joined(session, rules, joins, ticket, now), now), joins)
     subjects = {row.id: about(row.question, row.inquiry) for row in recent}
     incidents = {row.id: row.incident_id for row in recent}
     matches = [key for key, theirs in subjects.items() if alike(mine, theirs, surge.similarity)]
@@ -122,9 +138,9 @@ async def detect_surge(
             where[incidents[key]] = where.get(incidents[key], frozenset()) | theirs.places
     places = [subjects[key].places or where.get(incidents[key], frozenset()) for key in matches]
     matches = [matches[n] for n in at_one_place(mine.places, places)]
-    if len(matches) + 1 < surge.min_tickets:
-        return []
     incident_id = next((incidents[key] for key in matches if incidents[key]), None)
+    if incident_id is None and len(matches) + 1 < surge.min_tickets:
+        return Surge()  # too few for a new one (an open one is joined by one alike report)
     new_incident = incident_id is None
     if incident_id is None:
         incident = Incident(
@@ -148,12 +164,15 @@ async def detect_surge(
         due = member.resolution_due_at
         if raise_to_incident(session, rules, member, now) and member is not ticket:
             raised.append((member, due))
-    cards = address(rules, await raised_notices(session, rules, raised), now)
+    notices = await raised_notices(session, rules, raised)
+    # Every card of the incident says it is of it, with how many report it (the new one's
+    # card is drawn so when published).
+    shown = {member.id for member, _ in raised}
+    notices.extend(card_refresh(member) for member in similar if member.id not in shown)
+    cards = address(rules, notices, now)
     if not new_incident:
-        return [
-            *cards,
-            *address(rules, await joined(session, rules, incident_id, ticket, now), now),
-        ]
+        told = address(rules, await joined(session, rules, incident_id, ticket, now), now)
+        return Surge([*cards, *told], incident_id)
     values = {
         "incident_id": incident_id,
         "ticket_ids": sorted(t.id for t in [ticket, *similar]),
@@ -162,7 +181,7 @@ async def detect_surge(
     }
     departments = tuple(sorted({t.department_key for t in [ticket, *similar]}))
     alert = Notice("alert_surge", Audience.supervising(), values=values, departments=departments)
-    return [*cards, *address(rules, [alert], now)]
+    return Surge([*cards, *address(rules, [alert], now)])
 
 
 def _link(session: AsyncSession, ticket: Ticket, incident_id: int, now: datetime) -> None:
@@ -247,6 +266,7 @@ async def joined(
         )
     )
     notices = await tell_joiner(session, rules, incident, ticket, now)
+    notices.extend(await member_cards(session, incident_id, ticket.id))
     values = {
         "incident_id": incident_id,
         "ticket_id": ticket.id,
@@ -261,6 +281,21 @@ async def joined(
         )
     )
     return notices
+
+
+async def member_cards(session: AsyncSession, incident_id: int, but: int) -> list[Notice]:
+    """The cards of the incident's active tickets but ticket `but` redrawn: each says how
+    many tickets report it (bot/intake/card.py), which changed."""
+    members = await session.scalars(
+        select(Ticket)
+        .where(
+            Ticket.incident_id == incident_id,
+            Ticket.status.in_(ACTIVE_STATUSES),
+            Ticket.id != but,
+        )
+        .order_by(Ticket.id)
+    )
+    return [card_refresh(member) for member in members]
 
 
 async def raised_notices(

@@ -85,6 +85,7 @@ class TicketLine:
     # The kinds of danger to people it was told of (bot/dangers.py): marked in a staff list
     # and in its requester's /status.
     dangers: tuple[str, ...] = ()
+    incident: int | None = None  # a staff list's: the mass incident it is linked to
 
 
 @dataclass(frozen=True)
@@ -293,6 +294,7 @@ def _staff_line(rules: Rules, ticket: Ticket, due: datetime | None, now: datetim
         priority=ticket.priority,
         urgent=settings.priority_rank(ticket.priority) >= urgent,
         overdue=due is not None and due <= now,
+        incident=ticket.incident_id,
     )
 
 

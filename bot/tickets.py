@@ -35,10 +35,12 @@ from bot.store import get, save
 
 @dataclass
 class Opened:
-    """A new ticket, and any alerts its opening raised (keywords, a surge of similar tickets)."""
+    """A new ticket, and any alerts its opening raised (keywords, a surge of similar tickets);
+    `joined`: the incident, open before, the ticket joined (`bot.incidents.Surge`)."""
 
     ticket: Ticket
     alerts: list[Outgoing] = field(default_factory=list)
+    joined: int | None = None
 
 
 async def open_ticket(
@@ -158,17 +160,17 @@ async def open_ticket(
         opened.alerts.extend(
             _supervisor_alerts(rules, ticket, "alert_template", template_title=priority_from)
         )
-    opened.alerts.extend(
-        await detect_surge(
-            session=session,
-            rules=rules,
-            ticket=ticket,
-            now=now,
-            topic=topic,
-            matter_words=matter_words,
-            area=area,
-        )
+    surge = await detect_surge(
+        session=session,
+        rules=rules,
+        ticket=ticket,
+        now=now,
+        topic=topic,
+        matter_words=matter_words,
+        area=area,
     )
+    opened.alerts.extend(surge.alerts)
+    opened.joined = surge.joined
     await save(session, rules, ticket)
     return opened
 

@@ -210,8 +210,9 @@ def _answered_first(
     (`unanswered`), which one could not be, and that a person takes it (`way`: "ticket",
     "category", or "refused" past the open-ticket limit)."""
     language = requester.language
-    # Urgent for a vulnerable person without heating: no self-help first, the promise.
-    answered = None if outcome.exposed else outcome.answered
+    # Urgent for a vulnerable person without heating: no self-help first, the promise; a
+    # report of an open incident's event: no generic answer, the incident's update.
+    answered = None if outcome.exposed or outcome.incident else outcome.answered
     answers = [t for t in (*outcome.template_ids, answered) if t and t in desk.templates]
     said = [post.message(requester.chat_id, desk.answer(t, language)) for t in answers]
     if outcome.unanswered is None:

@@ -14,7 +14,7 @@ from bot import conversation, details, hazard, peril_needs, requesters, tickets
 from bot.dangers import of_tickets
 from bot.desk import Desk
 from bot.intake import held, inquiry, offers
-from bot.intake.card import card_notice
+from bot.intake.card import card_notice, incident_reports
 from bot.intake.close import Matter, area_matter, matter_words, topic
 from bot.intake.decision import Action, Handover, handover, route
 from bot.intake.pending import Reminder
@@ -104,10 +104,16 @@ class Outcome:
     # OPEN of voice notes alone, the second in a row (bot/intake/spoken.py): they are told
     # a staff member will listen to them and reply.
     spoken: bool = False
+    # OPEN: the incident, open before, the new ticket joined (a report of its event at its
+    # place, bot/incidents.py); after a template that needs a person (Action.REGISTER) its
+    # generic answer is not given: the incident's latest update is what they hear.
+    incident: int | None = None
 
 
-# Why an answer was withheld (`inquiry.withholding`): a vulnerable person in a cold home.
+# Why an answer was withheld (`inquiry.withholding`): a vulnerable person in a cold home; a
+# report of an open incident's event, which hears the incident's update instead.
 EXPOSED = "exposed"
+INCIDENT = "incident"
 
 
 def record_turn(requester: Requester, turn: inquiry.Turn) -> None:
@@ -168,6 +174,7 @@ async def register(
         priority=None if supposed else template.priority,
         priority_from=None if supposed else template.title(desk.settings.languages.default),
         emergency=emergency,
+        answering=True,
     )
     words = outcome.ticket.question if outcome.ticket is not None else question
     exposed = outcome.ticket is not None and cold
@@ -201,6 +208,7 @@ async def hand_over(
     matter: Matter | None = None,
     earlier: bool = False,
     admitted: bool = False,
+    answering: bool = False,
 ) -> Outcome:
     """Hand a question to a person, in the caller's transaction: open a ticket in `category`
     (None: the category its cue words or a close template name) for `department` (None: as
@@ -221,7 +229,9 @@ async def hand_over(
     sweep's fallback, `bot.intake.unchosen`) never refuses it for a ticket of theirs opened
     or reopened meanwhile (issue 14: the sweep dropped it, unsaid). The limit keeps a flood
     of new questions out; a question already in is finished, as a clerk finishes the slip
-    in hand."""
+    in hand. `answering`: a template's answer goes with the ticket (`register`), marked
+    withheld on its inquiry when the ticket joins an open incident (`Outcome.incident`:
+    the front gives no generic answer then)."""
     session = tx.session
     # The whole inquiry says what the matter is: details sent after an answer name no
     # category, the question they follow does.
@@ -296,6 +306,9 @@ async def hand_over(
         matter_words=matter_words,
     )
     ticket = opened.ticket
+    if answering and opened.joined is not None and ticket.inquiry:
+        # The template's answer about to go with it is not sent: the incident's update is.
+        ticket.inquiry = inquiry.withholding(ticket.inquiry, INCIDENT)
     # The inquiry's buttons (an answer's, suggestions, the category choice) are used up.
     if not earlier:
         await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=ticket)
@@ -320,7 +333,10 @@ async def hand_over(
     ][:5]
     kept = [] if earlier else [item.kind for item in held.held(requester)]
     marked = (await of_tickets(session, [ticket.id])).get(ticket.id, [])
-    card = card_notice(desk, ticket, attempts, others, len(kept), kept, dangers=marked)
+    reports = await incident_reports(session, ticket.incident_id)
+    card = card_notice(
+        desk, ticket, attempts, others, len(kept), kept, dangers=marked, reports=reports
+    )
     await publish(tx, desk.rules, [card])
     # What they sent with the question (photos, files), filed and relayed after the card.
     if not earlier:
@@ -333,4 +349,5 @@ async def hand_over(
         earlier=tuple(others),
         emergency=danger,
         dangers=kinds,
+        incident=opened.joined,
     )

@@ -181,6 +181,8 @@ def _history(language_statuses: dict[str, str]) -> dict[str, Any]:
         {"by": "bot", "did": "answer", "offered": ["停水"], "rejected": True},
         # matched, not sent: a vulnerable person in a cold home heard the urgent ticket
         {"by": "bot", "did": "answer", "offered": ["暖气不热"], "withheld": "exposed"},
+        # matched, not sent: a report of an open incident heard its update (bot/incidents.py)
+        {"by": "bot", "did": "answer", "offered": ["停水"], "withheld": "incident"},
         {"by": "requester", "asked": "person"},
         {"by": "bot", "did": "recurrence", "ticket_id": 2, "question": "停水", "owner": "王芳"},
         {"by": "incident", "name": "孙伟", "incident_id": 3, "text": "已到场", "later": True},
@@ -215,6 +217,7 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
         # What the kinds add.
         "words": ["停水"],
         "incident_id": 3,
+        "incident_reports": 5,  # a card's: how many tickets report it (bot/intake/card.py)
         "ticket_ids": [7, 8, 9, 10, 11],
         "summary": "多处停水",
         "answer": "请拨打 12345。",
@@ -272,6 +275,7 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
                 "urgent": True,
                 "overdue": True,
                 "dangers": ["gas", "danger"],  # bot/dangers.py
+                "incident": 3,  # linked to a mass incident (bot/lookup.py)
             },
             # An officer's long word, by its start (bot/lookup.py `latest_shown`).
             {"id": 8, "status": "claimed", "owner": "王芳", "due": LATER, "question": "停水"}
