@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot import faults, hazard
+from bot.but_words import MATTER_OPENER, OF_RESOLUTION, about_the_service, thing_wrong
 from bot.rating_words import fold as _fold
 from bot.rating_words import rating_alone, rating_said
 from bot.remembered import remembered
@@ -302,55 +303,40 @@ def solved_then_another(text: str) -> tuple[str, str] | None:
     return None
 
 
-# After "but", words that open a matter of their own: a complaint, a report, an application, a
-# request or a question ("我要投诉…", "我想申请公租房", "I want to complain about…", "could you…").
-_MATTER_OPENER = re.compile(
-    r"投诉|举报|反映|申请|办理|咨询|想问|请问|我要|我想|帮我|麻烦|还有个问题|另外|"
-    r"\b(complain|complaint|report|apply|application|request|want|would like|'d like|need"
-    r"|please|could you|can you|also|another)\b",
-    re.IGNORECASE,
-)
-# After "but", words about the resolution itself or its work: the ticket's ("处理结果不准确",
-# "只修了一半", "the result is wrong", "the fix did not last").
-_OF_RESOLUTION = re.compile(
-    r"结果|处理|解决|修|一半|回复|答复|工单|"
-    r"\b(result|resolution|outcome|fix|fixed|repair|repaired|solution|solved|half|ticket|job)\b",
-    re.IGNORECASE,
-)
-
-
 def solved_then_more(text: str) -> tuple[str, str] | None:
     """`text` as "solved", "but" (or a sentence's end) and words that may be a matter of their
     own (issue 14), for the caller to judge against the ticket: a fault or a danger
-    (`another_matter`), a question or something still wrong (`_NO_REMARK`: "the bill is still
-    wrong"), or an opener of a complaint, request or question ("我想申请公租房", "I want to
-    complain about…"); never words of the resolution itself ("处理结果不准确", "the result is
+    (`another_matter`), a thing in a bad state (`but_words.thing_wrong`: "我家最近水压很小"),
+    a question or something still wrong (`_NO_REMARK`: "the bill is still wrong"), or an
+    opener of a complaint, request or question ("我想申请公租房", "I want to complain
+    about…"); never words of the resolution itself ("处理结果不准确", "the result is
     wrong": the ticket's, not solved). (The lead, the words after it), or None."""
     split = solved_but(_fold(text))
     if split is None:
         for lead, rest in _solved_leads(text):
             split = lead, _BUT.sub("", rest, count=1) if _BUT.match(rest) else rest
             break
-    if split is None or _OF_RESOLUTION.search(split[1]):
+    if split is None or OF_RESOLUTION.search(split[1]):
         return None
     rest = split[1]
-    if another_matter(rest) or _NO_REMARK.search(rest) or _MATTER_OPENER.search(rest):
+    if another_matter(rest) or thing_wrong(rest) or _NO_REMARK.search(rest):
         return split
-    return None
+    return split if MATTER_OPENER.search(rest) else None
 
 
 def service_remark(text: str) -> str | None:
     """What the requester says of the service after saying it is solved and "but"
     ("修好了,不过师傅把地弄脏了": "师傅把地弄脏了"; "fixed, but they left a mess": "they left a
-    mess"), or None: the words before "but" say more than "solved", nothing follows it, or
-    what follows is a question or the problem still there (`_NO_REMARK`), or another matter
-    to act on (`another_matter`: "不过隔壁的路灯也坏了" is a fault to report, no remark). Only
-    for words that say nothing of the problem not solved (`read_after_resolution` looks for
-    that first)."""
+    mess"), or None: the words before "but" say more than "solved", nothing follows it, what
+    follows is a question or the problem still there (`_NO_REMARK`), or it is not about the
+    service itself (`but_words.about_the_service`: its people, how they did it): another
+    matter to act on ("不过隔壁的路灯也坏了") or a thing in a bad state ("不过我家最近水压
+    很小": a new problem, no fault of the officer's) is no remark. Only for words that say
+    nothing of the problem not solved (`read_after_resolution` looks for that first)."""
     split = solved_but(_fold(text))
     if split is None or _NO_REMARK.search(split[1]) or another_matter(split[1]):
         return None
-    return split[1]
+    return split[1] if about_the_service(split[1]) else None
 
 
 def another_matter(text: str) -> bool:
