@@ -14,7 +14,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import conversation, dangers
 from bot.asking import asks_requester, question_waiting
-from bot.errors import InvalidInput, NotFound
 from bot.escalation_steps import ESCALATION, escalation_steps
 from bot.excerpt import Excerpt, excerpt, one_line
 from bot.handoff_questions import ANSWER, QUESTION
@@ -37,24 +36,6 @@ REQUESTER_LIMIT = 10  # a requester's newest tickets listed by /status
 STAFF_LIMIT = 30  # tickets listed by /mine and /queue
 QUESTION_SHOWN = 40  # characters of the question in a staff list
 LATEST_SHOWN = 150  # units of an officer's latest word a requester's /status shows
-# Ticket numbers are a 32-bit integer column (PostgreSQL's `integer`): none is larger.
-LARGEST_TICKET_NUMBER = 2**31 - 1
-WORD_SHOWN = 40  # characters of a word that is no ticket number, as a refusal repeats it
-
-
-def ticket_number(word: str) -> int:
-    """The ticket number in a word staff wrote after a command ("12", "#12", "＃１２"):
-    a positive whole number, "#" before it allowed. InvalidInput (reason
-    `not_ticket_number`, with `word` shortened to WORD_SHOWN characters) when it is none;
-    NotFound (reason `no_ticket`) when no ticket can have it (past LARGEST_TICKET_NUMBER)."""
-    digits = word.strip().removeprefix("#").removeprefix("＃")
-    if not digits.isdecimal():
-        shown = excerpt(word, WORD_SHOWN).text
-        raise InvalidInput(f"{word!r} is not a ticket number", "not_ticket_number", word=shown)
-    number = int(digits)
-    if not 0 < number <= LARGEST_TICKET_NUMBER:
-        raise NotFound(f"no ticket {number}", "no_ticket", ticket_id=number)
-    return number
 
 
 @dataclass(frozen=True)

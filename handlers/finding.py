@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from telegram import Message
 
-from bot import lookup, store, tickets
+from bot import store, ticket_numbers, tickets
 from bot.desk import Desk
 from bot.errors import DeskError
 from bot.models import Ticket
@@ -22,10 +22,10 @@ async def load(desk: Desk, ticket_id: int) -> Ticket:
 
 
 async def named_ticket(desk: Desk, word: str, usage: str) -> Ticket:
-    """The ticket whose number staff wrote as `word` (`lookup.ticket_number`). Misused, with
-    `usage`, when the word is no ticket number or no ticket has it."""
+    """The ticket whose number staff wrote as `word` (`ticket_numbers.ticket_number`).
+    Misused, with `usage`, when the word is no ticket number or no ticket has it."""
     try:
-        return await load(desk, lookup.ticket_number(word))
+        return await load(desk, ticket_numbers.ticket_number(word))
     except DeskError as refused:
         raise Misused(refused, usage) from refused
 

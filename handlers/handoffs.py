@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from telegram import Message, Update
 
-from bot import handoff_deadlines, handoff_questions, handoffs, lookup, store
+from bot import handoff_deadlines, handoff_questions, handoffs, store, ticket_numbers
 from bot.desk import Desk
 from bot.errors import DeskError, InvalidInput
 from bot.models import Ticket
@@ -139,7 +139,7 @@ async def give_back(update: Update, context: DeskContext) -> None:
         await post.say(desk, update.update_id, post.reply(message, usage))
         return
     try:
-        ticket_id = lookup.ticket_number(args[0])
+        ticket_id = ticket_numbers.ticket_number(args[0])
         reason = " ".join(args[1:])
         async with desk.transaction(update_id=update.update_id) as tx:
             form = await handoffs.return_and_tell(

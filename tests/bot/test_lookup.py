@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import conversation, lookup, store, tickets
+from bot import conversation, lookup, store, ticket_numbers, tickets
 from bot.errors import InvalidInput, NotFound
 from bot.rules import Rules
 from tests.bot.helpers import OFFICER, new_requester, new_ticket
@@ -90,25 +90,27 @@ async def test_a_ticket_s_record_has_every_event_and_message_notes_included(
     ("word", "number"), [("12", 12), ("#12", 12), (" #7 ", 7), ("＃１２", 12), ("0012", 12)]
 )
 def test_a_ticket_number_as_staff_write_it(word: str, number: int) -> None:
-    assert lookup.ticket_number(word) == number
+    assert ticket_numbers.ticket_number(word) == number
 
 
 @pytest.mark.parametrize("word", ["abc", "-1", "1.5", "#", "", "12a", "²", "#-3"])
 def test_a_word_that_is_no_ticket_number_is_said_to_be_none(word: str) -> None:
     with pytest.raises(InvalidInput) as refused:
-        lookup.ticket_number(word)
+        ticket_numbers.ticket_number(word)
     assert refused.value.reason == "not_ticket_number" and refused.value.values == {"word": word}
 
 
-@pytest.mark.parametrize("word", ["0", "#0", str(lookup.LARGEST_TICKET_NUMBER + 1), "9" * 40])
+@pytest.mark.parametrize(
+    "word", ["0", "#0", str(ticket_numbers.LARGEST_TICKET_NUMBER + 1), "9" * 40]
+)
 def test_a_number_no_ticket_can_have_is_no_ticket(word: str) -> None:
     with pytest.raises(NotFound) as refused:
-        lookup.ticket_number(word)
+        ticket_numbers.ticket_number(word)
     assert refused.value.reason == "no_ticket"
 
 
 def test_a_long_word_is_repeated_shortened() -> None:
     with pytest.raises(InvalidInput) as refused:
-        lookup.ticket_number("x" * 500)
+        ticket_numbers.ticket_number("x" * 500)
     shown = refused.value.values["word"]
-    assert len(shown) <= lookup.WORD_SHOWN and shown.endswith("…")
+    assert len(shown) <= ticket_numbers.WORD_SHOWN and shown.endswith("…")
