@@ -97,7 +97,7 @@ def reports_fault(text: str) -> bool:
         for found in pattern.finditer(folded):
             state = found.start("state")
             said = (
-                not _DEVICE.search(folded[: found.start()])
+                not _of_device(folded[: found.start()])
                 if pattern is _ZH_OUTAGE
                 else not _ZH_DENIAL.search(folded[max(state - 3, 0) : state])
             )
@@ -107,7 +107,7 @@ def reports_fault(text: str) -> bool:
         for found in pattern.finditer(folded):
             state = found.start("state")
             told = not (denied(folded[:state]) or denied(folded[: found.start()]))
-            told = told and not (pattern is _EN_OUTAGE and _DEVICE.search(folded[:state]))
+            told = told and not (pattern is _EN_OUTAGE and _of_device(folded[:state]))
             if told and not asked_how(text, state):
                 return True
     return bool(cuts_now(text))
@@ -151,12 +151,37 @@ _SUPPLY = {
 }
 
 
-# A device of one's own gone flat is no supply cut ("手机没电了", "my phone has no power").
+# A device of one's own gone flat is no supply cut ("手机没电了", "my phone has no power"),
+# named before the cut, in its clause or an earlier one ("烟雾报警器一直在响,应该是没电了",
+# "the smoke alarm keeps beeping, I think it has no power").
 _DEVICE = re.compile(
-    r"(?:手机|电脑|电动车|电瓶车|电瓶|电池|充电宝|遥控器|手表|平板|汽车|车子?)[^。！？!?;；,，\n]{0,4}$"
-    r"|\b(?:phone|laptop|battery|batteries|car|scooter|e-?bike|remote|watch|tablet)\b"
-    r"(?:\s+\w+){0,3}\s*$"
+    r"手机(?!号)|电脑|笔记本|平板|电动车|电瓶车|电瓶|电池|充电宝|遥控器|手表|汽车|车子|报警器|烟感"
+    r"|探测器|感应器|门锁|智能锁|指纹锁|密码锁|门铃|对讲机|助听器|应急灯|手电|闹钟|耳机|相机"
+    r"|\b(?:(?:mobile )?phones?(?! numbers?)|laptops?|batter(?:y|ies)|car(?!\s*park)"
+    r"|scooters?|e-?bikes?|remotes?|watch|tablets?|alarms?|detectors?|sensors?|doorbells?"
+    r"|(?:smart |door )?locks?|torch|flashlight|hearing aids?|headphones|earbuds|cameras?)\b"
 )
+# What a supply is cut to (a home, a building, an area): named after the device, the cut is
+# its ("手机没电了,家里也停电了", "my phone is dead and we have no power").
+_HOLDER = re.compile(
+    r"家|屋|房间|房子|楼(?![上下])|单元|小区|片区|整个|村|街|一片|这边|那边|这里|附近|周边|我们|咱们"
+    r"|院|大厦|宿舍|公司|办公室"
+    r"|\b(?:home|house|flat|apartment|building|block|estate|street|road|area|neighbou?rhood"
+    r"|whole|everywhere|here|we|us|our)\b"
+)
+
+
+_CLAUSE_END = re.compile(r"[。！？!?;；,，\n]|\.\s")
+
+
+def _of_device(before: str) -> bool:
+    """Whether a cut told after `before` (casefolded, nothing blanked: a smoke alarm is a
+    device) is a device's gone flat: a device named in the cut's clause or the one before,
+    and no home, building or area after the last one."""
+    ends = [m.end() for m in _CLAUSE_END.finditer(before)]
+    near = before[ends[-2] :] if len(ends) > 1 else before
+    ends_of_devices = [m.end() for m in _DEVICE.finditer(near)]
+    return bool(ends_of_devices) and not _HOLDER.search(near, ends_of_devices[-1])
 
 
 @dataclass(frozen=True)
@@ -171,13 +196,13 @@ class Cut:
 
 def _cuts(text: str) -> list[Cut]:
     """Every supply cut `text` tells, not denied, nor a notice or plan of one, nor a device
-    of one's own gone flat (`_DEVICE`), in order."""
-    folded = NOT_ITSELF.sub(lambda m: " " * len(m.group()), text.casefold())
+    of one's own gone flat (`_of_device`), in order."""
+    raw = text.casefold()
+    folded = NOT_ITSELF.sub(lambda m: " " * len(m.group()), raw)
     found = []
     for pattern in (_ZH_OUTAGE, _ZH_CUT, _ZH_NOT_BACK, _EN_OUTAGE, _EN_CUT, _EN_NOT_BACK):
         for match in pattern.finditer(folded):
-            before = folded[: match.start()]
-            if denied(before) or _DEVICE.search(before):
+            if denied(folded[: match.start()]) or _of_device(raw[: match.start()]):
                 continue
             key, word = next((k, v) for k, v in match.groupdict().items() if v and k != "state")
             supply = _SUPPLY.get("dark" if key == "dark" else word, word)

@@ -254,7 +254,7 @@ def _heard(kind: Kind, clause: Clause, text: str) -> str | None:
         found = _first_now(clause, kind.nouns)
         if found and _HERE.search(clause.text) and not _ENQUIRY.search(clause.raw):
             return found.group().strip()
-    for first, second in kind.pairs:
+    for first, second in kind.pairs_in(clause.raw):
         one, two = _first_now(clause, first), _first_now(clause, second)
         if one and two:
             head, tail = sorted((one, two), key=lambda m: m.start())

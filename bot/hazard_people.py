@@ -13,7 +13,7 @@ cold. No danger heard now (no emergency numbers), but urgent (`bot.peril_needs.d
 from __future__ import annotations
 
 from bot.frail_words import EXPOSED, WELFARE
-from bot.hazard_words import Kind, words
+from bot.hazard_words import Kind, coat_only, words
 
 _WATER = "(?:河|湖|江|海|水|池|塘|井|沟|渠)"
 _SOMEONE_ZH = (
@@ -147,6 +147,10 @@ PEOPLE: tuple[Kind, ...] = (
             r"(?:about to|could|going to) (?:fall|come down|collapse) on",
             *("fall on (?:people|someone|somebody|pedestrians|passers-?by|the people)",),
             "(?:could|might) (?:hit|kill|hurt) (?:someone|somebody|people|a pedestrian)",
+        ),
+        # a coat about to come off indoors, hitting nothing ("墙皮快要掉下来了"): a repair
+        not_when=coat_only(
+            *("砸", "伤", "人", "车", r"hit\w*", r"hurt\w*", r"injur\w*", r"smash\w*", "cars?")
         ),
     ),
     # A plea for help is an emergency by itself; one for the police or an ambulance is told

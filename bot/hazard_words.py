@@ -30,7 +30,9 @@ class Kind:
     `across`: groups of words that tell it when each is said now in some clause of one text
     (a lift broken in one, someone inside it in the next: "电梯坏了,困人了!");
     `lasting`: a thing that stays dangerous once so (a manhole cover stolen "yesterday" is
-    still missing): a past word does not end it, only words that it was dealt with."""
+    still missing): a past word does not end it, only words that it was dealt with;
+    `pairs_not_when`: words that make a clause's `pairs` tell none of it, its events still
+    telling it (what comes away is a wall's coat: "墙皮脱落" is no wall falling)."""
 
     key: str
     events: re.Pattern[str] | None = None
@@ -41,6 +43,12 @@ class Kind:
     shouted: re.Pattern[str] | None = None
     across: tuple[tuple[re.Pattern[str], ...], ...] = ()
     lasting: bool = False
+    pairs_not_when: re.Pattern[str] | None = None
+
+    def pairs_in(self, clause: str) -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
+        """The `pairs` that may tell the kind in `clause` (none: `pairs_not_when` is in it)."""
+        spared = self.pairs_not_when is not None and self.pairs_not_when.search(clause)
+        return () if spared else self.pairs
 
 
 _LIFT = words("电梯", "轿厢", "lifts?", "elevators?")
@@ -84,7 +92,7 @@ _PERSON_INSIDE = words(
 # What may come away and fall on people below or inside (collapse, with a word of falling);
 # `_OUTSIDE`, what is overhead or on a building's outside, with a word of coming away.
 _OUTSIDE = (
-    *("天花板", "吊顶", "外墙", "墙皮", "外墙砖", "阳台", "招牌", "广告牌", "空调外机"),
+    *("天花板", "吊顶", "外墙", "外墙砖", "阳台", "招牌", "广告牌", "空调外机"),
     *("玻璃幕墙", "幕墙", "窗框", "窗户", "窗玻璃", "雨棚", "屋檐", "女儿墙", "护栏", "栏杆"),
     *("ceilings?", "walls?", "balcony", "roof", "signs?", "facade", "cladding", "gutters?"),
     *("window (?:frames?|panes?|glass)", "air ?con(?:ditioner)? units?", "railings?"),
@@ -92,6 +100,25 @@ _OUTSIDE = (
 _OVERHEAD = words(
     *_OUTSIDE, "瓷砖", "墙砖", "砖", "水泥块", "石块", "tiles?", "bricks?", "masonry"
 )
+# A clause of a wall's or ceiling's coat, or tiles, coming away (墙皮, plaster, paint,
+# wallpaper, 瓷砖 in a bathroom): a repair, no collapse, unless of a building's outside,
+# over people ("外墙瓷砖脱落", "tiles falling off the wall of building 5").
+_COAT = _alt(
+    *("墙皮", "墙灰", "灰皮", "腻子", "涂料", "漆", "墙纸", "壁纸", "石灰", "抹灰", "粉刷"),
+    *("瓷砖", "墙砖", "地砖", "plaster", "paint(?:work)?", "wallpaper", "tiles?", "grout"),
+)
+_OUTER_WORDS = (
+    *("外墙", "外立面", "楼外", "幕墙", "行人", "路人", "楼下", "facade", "cladding"),
+    *("exterior", "outside", "outer", "pedestrians?", "passers-?by", "people below"),
+    r"of (?:the |our |this |that )?(?:building|block|tower)",
+)
+
+
+def coat_only(*also: str) -> re.Pattern[str]:
+    """A clause whose thing coming away is a coat or indoor tiles (`_COAT`), not on a
+    building's outside (`_OUTER`) nor with any of `also` (what it hit)."""
+    return re.compile(f"^(?!.*(?:{_alt(*_OUTER_WORDS, *also)})).*?(?:{_COAT})")
+
 
 KINDS: tuple[Kind, ...] = (
     Kind(
@@ -196,6 +223,9 @@ KINDS: tuple[Kind, ...] = (
             *("坍塌", "塌了", "塌方", "倒塌", "塌陷", "要塌", "垮塌", "caved in", "cave-in"),
             *("塌下来", "塌下去", "(?:墙|围墙|楼板|房顶|屋顶|顶棚|雨棚|棚子|脚手架|树)倒了"),
             *("sinkhole", "collapsed", "collapsing"),
+            # a building leaning ("楼房开裂倾斜了", "the building is leaning")
+            "(?:楼房|房子|房屋|楼体|大楼|整栋楼|这栋楼|围墙|挡土墙|墙体)[^,。!?,.!?]{0,4}(?:倾斜|歪斜)",
+            "(?:building|house|block|wall)s? (?:is |are )?(?:now )?(?:leaning|tilting)",
         ),
         pairs=(
             (
@@ -209,6 +239,7 @@ KINDS: tuple[Kind, ...] = (
             # come away, overhead or outside: it falls next ("外墙瓷砖脱落", "tiles came off")
             (words(*_OUTSIDE), words("脱落", "剥落", "松脱", "松动")),
         ),
+        pairs_not_when=coat_only(),
     ),
     Kind(
         "flood_electric",
