@@ -16,7 +16,7 @@ from __future__ import annotations
 from bot import replies, store, tickets
 from bot.excerpt import excerpt, one_line, question_values
 from bot.models import Requester, Ticket
-from bot.notices import Audience, Notice, card_refresh, publish
+from bot.notices import Audience, Notice, address, card_refresh, publish
 from bot.priority import priority_notices
 from bot.rules import Rules
 from bot.transaction import Transaction
@@ -156,12 +156,12 @@ async def give_back_and_tell(
         now=tx.now,
     )
     yours = {**question_values(ticket.question), "recurrence_of": closed.id}
-    notices = [
-        card_refresh(ticket),
-        Notice("assigned_to_you", (Audience.OWNER,), ticket, yours),
-        await owner_notice(tx, rules, ticket, await _requester(tx, ticket)),
-    ]
+    notices = [card_refresh(ticket), Notice("assigned_to_you", (Audience.OWNER,), ticket, yours)]
     await publish(tx, rules, notices)
+    # Who has it, after the promise that registers it (the front's, published later in this
+    # transaction): as a new ticket's requester hears it, registered first, then its owner.
+    told = await owner_notice(tx, rules, ticket, await _requester(tx, ticket))
+    await tx.publish(address(rules, [told], tx.now), last=True)
     return ticket
 
 

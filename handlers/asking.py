@@ -17,6 +17,7 @@ from bot.intake import (
     beside_follow,
     colleagues,
     flow,
+    handing,
     offers,
     pressing,
     recurrence,
@@ -26,7 +27,7 @@ from bot.intake.decision import Action as IntakeAction
 from bot.models import Requester
 from bot.outbox import Call
 from bot.transaction import Transaction
-from handlers import alert_replies, post, received, taking, update_edits, which
+from handlers import alert_replies, cards, post, received, taking, update_edits, which
 from handlers.callbacks import Action, Button, UnknownButton, parse
 from handlers.common import answer
 from handlers.context import DeskContext
@@ -67,7 +68,7 @@ async def ask(update: Update, context: DeskContext) -> None:
                 text=message.text,
                 message_id=message.message_id,
             )
-            await post.post(tx, present(desk, requester, outcome))
+            await post.post(tx, await _recurrence_presented(desk, tx, requester, outcome))
             return
         outcome = await flow.take_text(
             tx=tx,
@@ -246,7 +247,7 @@ async def other(update: Update, context: DeskContext) -> None:
             outcome = await recurrence.hand_over_media_recurrence(
                 tx=tx, desk=desk, requester=requester, closed=closed, attachment=attachment
             )
-            await post.post(tx, present(desk, requester, outcome))
+            await post.post(tx, await _recurrence_presented(desk, tx, requester, outcome))
             return
         # A caption right after an answer aside from the tickets: that question's.
         follows = await beside_follow.follows_answer(
@@ -306,3 +307,16 @@ async def edited(update: Update, context: DeskContext) -> None:
             )
             linked = post.message(requester.chat_id, told, ticket_id=done.ticket.id, after="link")
             await post.post(tx, linked)
+
+
+async def _recurrence_presented(
+    desk: Desk, tx: Transaction, requester: Requester, outcome: handing.Outcome
+) -> list[Call]:
+    """A recurrence's promise; given back to its former owner at once (bot/intake/recurrence.py),
+    its own topic too, opened as on a claim, for its owner to work in (a tester's owner could
+    answer only by replying to the card until the requester wrote again)."""
+    calls = present(desk, requester, outcome)
+    ticket = outcome.ticket
+    if ticket is not None and ticket.owner_id is not None:
+        calls += await cards.topic_calls(desk, tx.session, ticket)
+    return calls

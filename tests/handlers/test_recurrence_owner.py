@@ -81,8 +81,24 @@ async def test_a_recurrence_goes_back_to_its_former_owner(
             for e in bot_said(world, OFFICER)[told:]
         )
     )
-    # The requester learns who has it.
-    await until(lambda: any("王芳" in e.text for e in bot_said(world, requester)[before:]))
+
+    # The requester learns who has it, after the promise that registers it (as a new
+    # ticket's requester hears it: registered first, then who handles it).
+    def heard() -> list[str]:
+        return [e.text for e in bot_said(world, requester)[before:]]
+
+    def both() -> bool:
+        return any("王芳" in t for t in heard()) and any(
+            "#2" in t and "王芳" not in t for t in heard()
+        )
+
+    await until(both)
+    promise = next(i for i, t in enumerate(heard()) if "#2" in t and "王芳" not in t)
+    owner = next(i for i, t in enumerate(heard()) if "王芳" in t)
+    assert promise < owner, heard()
+    # Its owner works it in its own topic, opened at once as on a claim (a tester's 王芳 could
+    # answer only by replying to the card until the requester wrote again).
+    await until(lambda: len(world.chats[GENERAL_GROUP].topics) == 2)
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
