@@ -303,7 +303,10 @@ async def edited(update: Update, context: DeskContext) -> None:
             await post.post(tx, present(desk, requester, done.question))
         elif done.ticket is not None:
             told = desk.texts.render(
-                "edit_passed_on", requester.language, ticket_id=done.ticket.id
+                "edit_passed_on",
+                requester.language,
+                ticket_id=done.ticket.id,
+                owned=done.ticket.owner_id is not None,
             )
             linked = post.message(requester.chat_id, told, ticket_id=done.ticket.id, after="link")
             await post.post(tx, linked)

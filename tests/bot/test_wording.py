@@ -499,6 +499,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         kept = ("forward", "person", "service")
         unowned = ("unowned", {"kept": "", "ticket_id": 3, "owner": None})
         return [("", {"kept": ""}), *((k, {"kept": k, "ticket_id": 3}) for k in kept), unowned]
+    if template == "edit_passed_on":  # handlers/asking.py: to its owner, or for whoever takes it
+        return [("owned", {"owned": True}), ("unowned", {"owned": False})]
     if template == "added_to_ticket":  # and asked how it stands (bot/progress_words.py)
         return [
             ("owned", {}),
