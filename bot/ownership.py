@@ -190,7 +190,8 @@ async def reprioritise_and_tell(
     )
     moved = ticket.resolution_due_at != before
     requester = await _requester(tx, ticket)
-    notices = priority_notices(rules, ticket, requester, promise_moved=moved)
+    by = rules.staff.shown_as(actor_id)
+    notices = priority_notices(rules, ticket, requester, promise_moved=moved, by=by)
     if ticket.priority != earlier_priority:  # its card shows the priority and deadlines
         notices.append(card_refresh(ticket))
     await publish(tx, rules, notices)

@@ -186,16 +186,23 @@ def _priority_name(rules: Rules, key: str, language: str) -> str:
 
 
 def priority_notices(
-    rules: Rules, ticket: Ticket, requester: Requester, *, promise_moved: bool
+    rules: Rules,
+    ticket: Ticket,
+    requester: Requester,
+    *,
+    promise_moved: bool,
+    by: str | None = None,
 ) -> list[Notice]:
     """Who hears of `ticket`'s new priority, in that order: its staff (in its topic, or under
-    its card) in the desk's language, with the new resolution deadline; its requester, in
+    its card) in the desk's language, with the new resolution deadline and who changed it
+    (`by`, as staff are shown; None when the desk raised it itself); its requester, in
     theirs, of the new promise when `promise_moved` (its resolution deadline changed)."""
     staff = rules.settings.languages.default
     event = {
         "event": "priority",
         "priority": _priority_name(rules, ticket.priority, staff),
         "due": ticket.resolution_due_at,
+        "by": by,
     }
     notices = [Notice("staff_event", (Audience.TICKET_STAFF,), ticket, event)]
     if promise_moved:

@@ -360,6 +360,7 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
             ("other_language", {**unlike, "resolution": False}),
             ("other_language_resolution", {**unlike, "resolution": True}),
             ("other_language_elsewhere", {**unlike, "resolution": False, "elsewhere": True}),
+            ("priority_by", {"event": "priority", "by": "张主任"}),  # a person changed it
         ]
     if template == "card_closed":
         reasons = ("withdrawn", "timeout", "confirmed")

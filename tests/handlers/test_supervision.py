@@ -120,6 +120,7 @@ async def test_assign_and_priority_by_command(running: tuple[Emulator, App]) -> 
         if e.sender_id == world.bot.id and "优先级调整为紧急" in e.text
     ]
     assert len(said) == 1
+    assert said[0].text.startswith("李强 将优先级调整为紧急"), said[0].text  # who changed it
     # A requester cannot: the command is for staff, they are told so.
     await world.user_sends(ENGLISH, "/priority 1 urgent")
     answer = (await bot_lines(emulator, ENGLISH, 4))[-1].text
