@@ -21,7 +21,10 @@ The acknowledgement always names its ticket ("已记入工单 #2"); while the re
 than one ticket in hand it also says that what follows in a row goes there too, and how to
 reach the others (`others_in_hand`): which ticket plain words go to is the desk's guess
 (bot/replies.py), and a guess the requester cannot see is a misfiling they cannot correct;
-a change of ticket within a burst is told, since it starts another (issue 14)."""
+a change of ticket within a burst is told, since it starts another (issue 14). What follows
+in a row does go there: the run (`run_of`) is what keeps a message unacknowledged and what
+routes plain words, one rule (a tester's answer to the officer she had just replied to went
+to the other ticket, whose question still waited, right after this promise)."""
 
 from __future__ import annotations
 
@@ -56,10 +59,25 @@ async def acknowledgement_due(
     *, session: AsyncSession, ticket: Ticket, now: datetime, quiet: timedelta = QUIET
 ) -> bool:
     """`acknowledges` for a message the requester sends to `ticket` at `now`, from what is
-    filed under their tickets (call it before filing the message); with no `quiet` at all,
-    each is, and nothing is read."""
+    filed under their tickets (call it before filing the message): unless it goes on their
+    run in that ticket (`run_of`); with no `quiet` at all, each is, and nothing is read."""
+    return (
+        await run_of(session=session, requester_id=ticket.requester_id, now=now, quiet=quiet)
+        != ticket.id
+    )
+
+
+async def run_of(
+    *, session: AsyncSession, requester_id: int, now: datetime, quiet: timedelta = QUIET
+) -> int | None:
+    """The ticket a message the requester sends at `now` goes on a run in (call it before
+    filing the message): the one their message just before went to, less than `quiet` before,
+    with no staff word to them since and not the question that opened it (`acknowledges`);
+    None when it starts a run (or `quiet` is none: every message does). What the first of a
+    run's acknowledgement promised: what follows in a row goes there too (bot/replies.py
+    routes plain words by it)."""
     if quiet <= timedelta(0):
-        return True
+        return None
     last = (
         await session.execute(
             select(
@@ -67,10 +85,11 @@ async def acknowledgement_due(
                 TicketMessage.ticket_id,
                 TicketMessage.created_at,
                 TicketMessage.media_group_id,
+                Ticket.opened_at,
             )
             .join(Ticket, Ticket.id == TicketMessage.ticket_id)
             .where(
-                Ticket.requester_id == ticket.requester_id,
+                Ticket.requester_id == requester_id,
                 TicketMessage.direction == Direction.IN,
                 TicketMessage.content_type != EDIT,
             )
@@ -79,35 +98,31 @@ async def acknowledgement_due(
         )
     ).first()
     if last is None:
-        return True
-    if last.ticket_id != ticket.id:
-        return True  # their last message went to another ticket: this one's place is told
+        return None
     sent_at = last.created_at
     if last.media_group_id is not None:  # an album's item: the album was sent with its first
         first = select(func.min(TicketMessage.created_at)).where(
-            TicketMessage.ticket_id == ticket.id,
+            TicketMessage.ticket_id == last.ticket_id,
             TicketMessage.direction == Direction.IN,
             TicketMessage.media_group_id == last.media_group_id,
         )
         sent_at = await session.scalar(first) or sent_at
-    if sent_at <= ticket.opened_at:
-        return True  # it came with the question: the promise acknowledged it
+    if sent_at <= last.opened_at:
+        return None  # it came with the question: the promise acknowledged it
     answered = await session.scalar(
         select(TicketMessage.id)
         .join(Ticket, Ticket.id == TicketMessage.ticket_id)
         .where(
-            Ticket.requester_id == ticket.requester_id,
+            Ticket.requester_id == requester_id,
             TicketMessage.direction == Direction.OUT,
             TicketMessage.id > last.id,
         )
         .limit(1)
     )
-    return acknowledges(
-        now=now,
-        previous_at=sent_at,
-        answered_since=answered is not None,
-        quiet=quiet,
+    going_on = not acknowledges(
+        now=now, previous_at=sent_at, answered_since=answered is not None, quiet=quiet
     )
+    return int(last.ticket_id) if going_on else None
 
 
 async def others_in_hand(*, session: AsyncSession, ticket: Ticket) -> dict[str, list[int]]:

@@ -1,24 +1,30 @@
 """Which ticket a requester's words are for, when more than one of theirs is in hand.
 
 A requester may have several tickets in hand (a second one opened with /new), each owned by
-someone else. What they write goes to the ticket it replies to in Telegram (a bot's message
-in their chat that stands for a ticket: a staff reply copied there, a notice about it; or one
-of their own messages filed under it); else to the ticket whose staff still wait for their
-answer (staff spoke on it after the requester last did, and after they last opened a
-ticket): a reply to one officer's question answers that one, and leaves the other officer's
-question waiting, so the next plain words answer the other (a tester's pole number went to
-the ticket they had just replied on); when several wait, the one their words fit better
-(bot/answer_fit.py), and if none fits better they are asked; else to the ticket they were
-just talking about (one they opened or wrote to in the last half hour, after anything staff
-said on the others: a clerk does not ask "which matter?" of someone still speaking of the one
-just opened); else to the ticket whose staff spoke to them last (a message, or a resolution
-awaiting their word); else the desk asks them which (issue 14, input 6; the seed's first
-rule: every word reaches the person who owns the matter). Ahead of all but a reply: words
+someone else. What they write goes to the ticket it replies to in Telegram (a bot's message in
+their chat that stands for a ticket: a staff reply copied there, a notice about it; or one of
+their own messages filed under it); else, while it goes on a run of their messages in a row to
+one ticket (bot/acknowledgements.py `run_of`), to that one, whatever the rules below say (but
+words naming another ticket's own matter, their word as a reply is: to it, or asked): the
+run's first acknowledgement promised "what you send next in a row goes to ticket #N too; for
+the other, reply to one of its messages", and the promise and the routing are one rule (a
+tester's "Counter 3, around 10am", answering the officer she had just replied to, went to the
+other ticket, whose question still waited); else to the ticket whose staff still wait for their
+answer (staff spoke on it after the requester last did, and after they last opened a ticket): a
+reply to one officer's question answers that one, and leaves the other officer's question
+waiting, so plain words after the run answer the other (a tester's pole number went to the
+ticket they had just replied on); when several wait, the one their words fit better
+(bot/answer_fit.py), and if none fits better they are asked; else to the ticket they were just
+talking about (one they opened or wrote to in the last half hour, after anything staff said on
+the others: a clerk does not ask "which matter?" of someone still speaking of the one just
+opened); else to the ticket whose staff spoke to them last (a message, or a resolution awaiting
+their word); else the desk asks them which (issue 14, input 6; the seed's first rule: every
+word reaches the person who owns the matter). Ahead of all but a reply and a run: words
 naming one ticket's matter go to it ("停电那个还没来电" beside a lost ID card's newer ticket),
 words naming several are asked about (bot/matter_terms.py); and details a ticket waits for
 (the address the bot asked for, or its officer, bot/awaited.py) go to it, whatever was opened
-or written to since. `choose` is the decision, a pure
-function; `route` and `choice` read what it needs in the caller's session.
+or written to since, out of a run. `choose` is the decision, a pure function; `route` and
+`choice` read what it needs in the caller's session.
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ from typing import cast
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import answer_fit, awaited, hand_rows, matter_terms
+from bot import acknowledgements, answer_fit, awaited, hand_rows, matter_terms
 from bot.details import carried, stated
 from bot.errors import IllegalMove, NotFound
 from bot.excerpt import MARK_ROOM, MAX_CAPTION, requester_parts, units
@@ -89,15 +95,22 @@ def choose(
     words: str = "",
     settled: int | None = None,
     carries: frozenset[str] = frozenset(),
+    run: int | None = None,
 ) -> int | None:
     """The ticket a requester's message (its `words`) at `now` is for, or None when the desk
-    must ask them. `settled`: the ticket the intake chose for the words' matter or the
+    must ask them. `run`: the ticket the message goes on a run in (bot/acknowledgements.py
+    `run_of`), which the run's first acknowledgement promised plain words in a row go to;
+    `settled`: the ticket the intake chose for the words' matter or the
     details it waits for (bot/intake/whose.py), which it knows better than these rules;
     `carries`, the kinds of detail the message gives by what it is (a photo, a place shared:
     `details.carried`).
 
     Each rule wins over those below it:
     | the message replies to a ticket in hand (`replied_to`)   | that ticket                |
+    | it goes on a run in one (`run`): promised it goes there  | that one, unless the words |
+    |                                                          | name another's own matter  |
+    |                                                          | (its question): that one;  |
+    |                                                          | several: None, ask which   |
     | one ticket in hand                                       | that one                   |
     | the intake settled on one (`settled`)                    | that one                   |
     | the words name one's matter (`matter_terms.named`)       | that one                   |
@@ -115,6 +128,13 @@ def choose(
     ids = [t.ticket_id for t in in_hand]
     if replied_to is not None and replied_to in ids:
         return replied_to
+    if run is not None and run in ids:  # as its acknowledgement promised, whatever else waits
+        # Unless they name another's own matter themselves ("停电和身份证的事都怎么样了"):
+        # their word, as a reply is, not the desk's guess (what an officer waits for is).
+        own = matter_terms.named(words, {t.ticket_id: t.question for t in in_hand})
+        if not own - {run}:
+            return run
+        return next(iter(own)) if len(own) == 1 else None
     if len(ids) == 1:
         return ids[0]
     if settled in ids:
@@ -275,15 +295,18 @@ async def route(
     words: str = "",
     settled: bool = False,
     content_type: str = "text",
+    quiet: timedelta = acknowledgements.QUIET,
 ) -> Route:
     """Where the requester's message goes (`choose`), `current` being their latest ticket in
     hand (None: they have none, and it goes to no ticket) and `holding` how many they have in
     hand (the query that found `current` counts them: bot/requesters.py `Asking`), so that
     the usual case, one, reads nothing more. `replied_to_message_id`: the message in their
-    chat it replies to, if any; `now`, the message's instant (None: the rule of a
-    conversation under way is not applied); `words`, its text or caption; `settled`, the
-    intake chose `current` for the words' matter or the details it waits for;
-    `content_type`, what the message is (a photo, a location shared: `details.carried`)."""
+    chat it replies to, if any; `now`, the message's instant (None: neither the rule of a
+    run nor that of a conversation under way is applied); `words`, its text or caption;
+    `settled`, the intake chose `current` for the words' matter or the details it waits for;
+    `content_type`, what the message is (a photo, a location shared: `details.carried`);
+    `quiet`, how long a run of messages in a row lasts (config `notices.acknowledge_quiet`:
+    `acknowledgements.run_of`, whose first acknowledgement promised where the rest go)."""
     if current is None:
         return Route(None)
     if holding <= 1:
@@ -302,6 +325,11 @@ async def route(
         replied_to = await ticket_of_message(
             session=session, chat_id=requester.chat_id, message_id=replied_to_message_id
         )
+    run = None
+    if now is not None:
+        run = await acknowledgements.run_of(
+            session=session, requester_id=requester.id, now=now, quiet=quiet
+        )
     chosen = choose(
         replied_to=replied_to,
         in_hand=[h for _, h in found],
@@ -309,6 +337,7 @@ async def route(
         words=words,
         settled=current.id if settled else None,
         carries=carries,
+        run=run,
     )
     if chosen is None:
         return Route(None, tuple(t for t, _ in found))

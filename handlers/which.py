@@ -45,6 +45,7 @@ async def ticket_for(
         words=message.text or message.caption or "",
         settled=settled,
         content_type=received.content_of(message)[0],
+        quiet=desk.settings.notices.acknowledge_quiet,
     )
     if route.ticket is not None:
         return route.ticket

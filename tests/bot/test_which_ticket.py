@@ -3,6 +3,7 @@ message to a requester with several is numbered (`replies.numbered`)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from bot.excerpt import MARK_ROOM, MAX_CAPTION, MAX_MESSAGE, units
@@ -54,9 +55,43 @@ def test_else_the_ticket_whose_staff_wrote_last() -> None:
 def test_a_question_still_waiting_beats_the_ticket_just_answered_by_reply() -> None:
     """王芳 asked on #13 at 10, 孙伟 on #1 at 20; the requester replied on #13 at 21: their
     plain words at 22 answer 孙伟, whose question still waits, though #13 was spoken of last
-    and its staff spoke before that (a tester's pole number went to #13)."""
+    and its staff spoke before that (a tester's pole number went to #13), when no run goes on
+    in #13 (its acknowledgement promised nothing: a staff word or a quiet spell since)."""
     in_hand = [InHand(1, at(20), at(0), opened=at(0)), InHand(13, at(10), at(21), opened=at(1))]
     assert choose(replied_to=None, in_hand=in_hand, now=at(22), words="Yes") == 1
+
+
+def test_words_in_a_row_go_where_the_run_was_promised_to() -> None:
+    """孙伟 asked on #12 at 10, 李强 on #11 at 20; the requester replied on #11 at 21 and
+    heard "what you send next in a row goes to ticket #11 too": their plain words at 22 go
+    on that run (`run`), though #12's question still waits, the words give the detail it
+    waits for or share its officer's words, or the intake settled on it; a reply reaches
+    #12, and so do words naming its own matter (the street light), their word, not a guess."""
+    in_hand = [
+        InHand(11, at(20), at(21), opened=at(0), said="Which counter was it and at what time?"),
+        InHand(
+            12,
+            at(10),
+            at(1),
+            opened=at(1),
+            said="What is the number on the pole?",
+            question="street light out",
+            awaits=frozenset({"number"}),
+        ),
+    ]
+    for words in ("Counter 3, around 10am", "the pole is number 4471"):
+        assert choose(replied_to=None, in_hand=in_hand, now=at(22), words=words) == 12
+        assert choose(replied_to=None, in_hand=in_hand, now=at(22), words=words, run=11) == 11
+    assert choose(replied_to=None, in_hand=in_hand, words="4471", run=11, settled=12) == 11
+    assert choose(replied_to=12, in_hand=in_hand, words="4471", run=11) == 12
+    # Naming the other's own matter is their word, as a reply is: there, or asked if both.
+    assert choose(replied_to=None, in_hand=in_hand, words="the street light too", run=11) == 12
+    in_hand = [replace(in_hand[0], question="rude clerk at the counter"), in_hand[1]]
+    words = "what about the rude clerk and the street light?"
+    assert choose(replied_to=None, in_hand=in_hand, words=words, run=11) is None
+    assert choose(replied_to=None, in_hand=in_hand, words="the rude clerk", run=11) == 11
+    # A run in a ticket no longer in hand promises nothing here.
+    assert choose(replied_to=None, in_hand=in_hand, now=at(22), words="4471", run=9) == 12
 
 
 def test_a_ticket_opened_after_a_question_is_the_one_spoken_of() -> None:

@@ -1,6 +1,8 @@
 """Two tickets in hand, both officers asking (issue 14, input 6, a tester's finding): a reply
-to one officer's question does not make that ticket "the last"; the requester's next plain
-words go to the ticket whose question still waits for them, and each message filed while
+to one officer's question does not make that ticket "the last"; once the run it began there is
+over (a quiet spell: in a row, plain words go where its acknowledgement promised,
+tests/handlers/test_promised_run.py), the requester's plain words go to the ticket whose
+question still waits for them, and each message filed while
 several are in hand says which ticket it went to. A reply to a closed ticket's message opens
 its recurrence even while another ticket is in hand. Both languages, over the emulation."""
 
@@ -14,6 +16,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram.ext import Application
 
+from bot.acknowledgements import QUIET
 from bot.models import Ticket, TicketStatus
 from emulator.server import Emulator
 from tests.handlers.conftest import (
@@ -93,9 +96,9 @@ async def test_after_answering_one_officer_by_reply_plain_words_answer_the_other
     desk_clock.now += MINUTE
     await world.user_sends(REQUESTER, "是周一下午三点左右", reply_to=asked_second.message_id)
     await _said_after(world, REQUESTER, said, "已记入工单 #2")
-    # Plain words: #1's question still waits for them; #2's was just answered.
+    # Plain words after a quiet spell: #1's question still waits for them; #2's was answered.
     said = len(bot_said(world, REQUESTER))
-    desk_clock.now += MINUTE
+    desk_clock.now += QUIET + MINUTE
     await world.user_sends(REQUESTER, "灯杆编号是LD-0457")
     await _said_after(world, REQUESTER, said, "已记入工单 #1")
     await until(lambda: _in_topic(world, first.thread_id, "灯杆编号是LD-0457"))
@@ -129,7 +132,7 @@ async def test_after_answering_one_officer_by_reply_plain_words_answer_the_other
     await world.user_sends(ENGLISH, "Monday around 3 pm", reply_to=asked_second.message_id)
     await _said_after(world, ENGLISH, said, "ticket #2")
     said = len(bot_said(world, ENGLISH))
-    desk_clock.now += MINUTE
+    desk_clock.now += QUIET + MINUTE  # the run on #2 over
     await world.user_sends(ENGLISH, "Yes, the one facing the entrance")
     await _said_after(world, ENGLISH, said, "Added to ticket #1")
     await until(lambda: _in_topic(world, first.thread_id, "Yes, the one facing the entrance"))
