@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from bot.models import Ticket, TicketStatus
-from bot.resolution_words import rating_alone, rating_said
+from bot.rating_words import rating_alone, rating_said
 
 T = TypeVar("T")
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot import faults, hazard
+from bot.rating_words import rating_alone, rating_said
+from bot.reading import reading
 from bot.remembered import remembered
 
 
@@ -121,18 +123,6 @@ _OVER = re.compile(
     r"|不再(漏|滴|响|臭|堵|黑|停|坏|跳闸|出问题|有问题)\w{0,2}|没有?问题了|(?<![还是仍又])不(漏|滴|响|臭|堵|黑|停|黄|浑|坏)了",
     re.IGNORECASE,
 )
-# A rating in words: "5 stars", "rate it 4", "4/5", "给五星", "打5分", "5分", "★★★★★".
-_NUMBER = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
-_EN_NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
-_DIGIT = r"(?<![\d.])([1-5]|[一二两三四五]|one|two|three|four|five)(?![\d.])"
-_RATING = re.compile(
-    rf"{_DIGIT}\s*(颗|个)?\s*(星(?!期|座|球)|stars?\b)"  # "一个星期" is a week
-    rf"|{_DIGIT}\s*分(?!钟|之|析|享|别|开|配|类|期|局|行|店|队|成|数|辨|钱)"
-    rf"|打\s*{_DIGIT}|\b(rate|rated|rating)[\s:]+(it|you|them|this)?\s*(a\s+)?{_DIGIT}"
-    rf"|{_DIGIT}\s*(/|out of)\s*5",
-    re.IGNORECASE,
-)
-_STARS = re.compile(r"([★⭐🌟])(\s*\1){0,9}")
 # "Solved" in words; and what says nothing more (fillers, thanks, "good") once those are out.
 _SOLVED = re.compile(
     r"(已经|都|全|终于)?(修好|弄好|搞好|办好|处理好|好|解决|搞定|恢复|正常|可以|行|能用|有电|来电"
@@ -184,57 +174,14 @@ def says_not_solved(text: str) -> bool:
     """Whether a requester's words clearly say their problem is not solved ("No, it is still
     not solved", "还是没修好"), a problem said to be over ("no longer beeping") not counted.
     Anything less clear is not."""
+    text = reading(text)
     return _NOT_SOLVED.search(_OVER.sub(" ", _fold(text))) is not None
 
 
 def without_not_solved(text: str) -> str:
-    """`text` with its clear "not solved" words (as `says_not_solved` finds them) taken out,
-    each as a space: what else it says."""
-    return _NOT_SOLVED.sub(" ", _fold(text))
-
-
-def rating_said(text: str) -> int | None:
-    """A rating 1-5 given in words ("给5星吧", "rate it 4", "★★★★"), the last if several."""
-    text = _fold(text)
-    scores = []
-    for match in _RATING.finditer(text):
-        word = next(g for g in match.groups() if g and re.fullmatch(_DIGIT, g, re.IGNORECASE))
-        scores.append((match.start(), _number(word)))
-    for match in _STARS.finditer(text):
-        scores.append((match.start(), len(re.sub(r"\s", "", match.group()))))
-    scores = [(at, score) for at, score in scores if 1 <= score <= 5]
-    return max(scores)[1] if scores else None
-
-
-# What may stand beside a rating in a message that only gives one ("给5星吧", "I'd give it 3
-# stars", "5/5 thanks").
-_BESIDE_RATING = re.compile(
-    r"我|就|给|打|吧|啊|呀|哈|了|的|满分|好评|评分|评价|谢谢|感谢|多谢"
-    r"|\b(i'd|i'll|i|would|will|give|gives|giving|it|you|u|a|rate|rating|my|thanks|thank"
-    r"|please|full|marks|points?)\b",
-    re.IGNORECASE,
-)
-_BARE = re.compile(rf"\s*{_DIGIT}\s*", re.IGNORECASE)
-
-
-def rating_alone(text: str) -> int | None:
-    """The rating 1-5 of a message that gives only a rating ("5", "5星", "五星", "给5星",
-    "5 stars", "★★★★★", "4/5", "I'd give it 3 stars"), or None when it says anything else (a
-    number in a sentence is no rating). A bare number counts: read where a rating is awaited."""
-    folded = _fold(text)
-    rest = _BESIDE_RATING.sub(" ", _STARS.sub(" ", _RATING.sub(" ", folded)))
-    rest = re.sub(r"[\s,，、.。!！~～:：;；'\"“”]+", " ", rest)
-    score = rating_said(folded)
-    if score is not None:
-        return score if not re.search(r"\w", rest) else None
-    bare = _BARE.fullmatch(rest)
-    return _number(bare.group(1)) if bare else None
-
-
-def _number(word: str) -> int:
-    if word.isdigit():
-        return int(word)
-    return _NUMBER.get(word) or _EN_NUMBER[word.casefold()]
+    """`text` (its reading form) with its clear "not solved" words (as `says_not_solved`
+    finds them) taken out, each as a space: what else it says."""
+    return _NOT_SOLVED.sub(" ", _fold(reading(text)))
 
 
 def read_after_resolution(text: str) -> Reading:
@@ -242,7 +189,8 @@ def read_after_resolution(text: str) -> Reading:
     NOT_SOLVED (a complaint, `says_not_solved` or the work not done, the problem back, got
     wrong); SOLVED with a `score` when it carries a rating; SOLVED without one when it says
     it is solved and nothing else; OTHER otherwise (a question, a remark: asked again)."""
-    folded = _fold(text)
+    written = _fold(text)
+    folded = reading(written)
     over = _OVER.sub(" ", folded)
     if says_not_solved(folded) or _NOT_DONE.search(over):
         return Reading(Said.NOT_SOLVED)
@@ -253,7 +201,7 @@ def read_after_resolution(text: str) -> Reading:
         return Reading(Said.SOLVED, score)
     if _solved_alone(folded):
         return Reading(Said.SOLVED)
-    remark = service_remark(folded)
+    remark = service_remark(written)  # their words, as written
     if remark is not None:
         return Reading(Said.SOLVED, remark=remark)
     if accepted(folded):
@@ -282,6 +230,7 @@ _ACCEPTED = re.compile(
 def accepted(text: str) -> bool:
     """Whether `text`, after a resolution, is "OK" and thanks and nothing else (`_ACCEPTED`):
     the resolution accepted."""
+    text = reading(text)
     return _ACCEPTED.match(_fold(text).strip()) is not None
 
 
@@ -311,8 +260,9 @@ def solved_but(text: str) -> tuple[str, str] | None:
     after it, as written), or None: no "but", or the words before it say more than
     "solved", or nothing follows it ("修好了,不过隔壁的路灯也坏了" → ("修好了,不过",
     "隔壁的路灯也坏了"))."""
-    turn = _BUT.search(text)
-    if turn is None or not turn.start() or not _solved_alone(_fold(text[: turn.start()])):
+    read = reading(text)  # as long as `text`: its places are the same
+    turn = _BUT.search(read)
+    if turn is None or not turn.start() or not _solved_alone(_fold(read[: turn.start()])):
         return None
     rest = text[turn.end() :].strip(" \t\n,，、;；.。!！")
     if not re.search(r"[\w\u4e00-\u9fff]", rest):
@@ -334,7 +284,7 @@ def solved_then_another(text: str) -> tuple[str, str] | None:
         return split if another_matter(split[1]) else None
     for end in _SENTENCE_END.finditer(text):
         lead, rest = text[: end.end()].strip(), text[end.end() :].strip()
-        if rest and _solved_alone(_fold(lead)) and another_matter(rest):
+        if rest and _solved_alone(_fold(reading(lead))) and another_matter(rest):
             return lead, rest
     return None
 
@@ -367,12 +317,13 @@ def solved_then_more(text: str) -> tuple[str, str] | None:
     if split is None:
         for end in _SENTENCE_END.finditer(text):
             lead, rest = text[: end.end()].strip(), text[end.end() :].strip()
-            if rest and _solved_alone(_fold(lead)):
-                split = lead, _BUT.sub("", rest, count=1) if _BUT.match(rest) else rest
+            if rest and _solved_alone(_fold(reading(lead))):
+                but = _BUT.match(reading(rest))
+                split = lead, rest[but.end() :] if but else rest
                 break
-    if split is None or _OF_RESOLUTION.search(split[1]):
+    if split is None or _OF_RESOLUTION.search(reading(split[1])):
         return None
-    rest = split[1]
+    rest = reading(split[1])
     if another_matter(rest) or _NO_REMARK.search(rest) or _MATTER_OPENER.search(rest):
         return split
     return None
@@ -387,7 +338,7 @@ def service_remark(text: str) -> str | None:
     for words that say nothing of the problem not solved (`read_after_resolution` looks for
     that first)."""
     split = solved_but(_fold(text))
-    if split is None or _NO_REMARK.search(split[1]) or another_matter(split[1]):
+    if split is None or _NO_REMARK.search(reading(split[1])) or another_matter(split[1]):
         return None
     return split[1]
 
@@ -396,4 +347,5 @@ def another_matter(text: str) -> bool:
     """Whether `text` tells a matter to act on of its own: a fault (`faults.reports_fault`,
     "隔壁的路灯也坏了", "the street light next door is out too") or a danger to people
     (`hazard.dangers`)."""
+    text = reading(text)
     return faults.reports_fault(text) or bool(hazard.dangers(text))

@@ -1,6 +1,6 @@
 """A rating typed in words (issue 14, input 1), read as a clerk reads it: asked to rate the
 service after "解决了,谢谢", the requester types "5星", "5", "五星", "给5星", "5 stars",
-"★★★★★" or "4/5" instead of pressing a star (`resolution_words.rating_alone`).
+"★★★★★" or "4/5" instead of pressing a star (`rating_words.rating_alone`).
 
 Where a rating is awaited (a ticket of theirs confirmed solved in words lately, not yet
 rated) it is that rating, recorded as its button records it, and thanked. Awaiting none, a
@@ -22,7 +22,7 @@ from bot.intake import held, inquiry, offers
 from bot.intake.decision import Action
 from bot.intake.handing import Outcome
 from bot.models import CloseReason, DialogStep, Rating, Requester, Ticket, TicketStatus
-from bot.resolution_words import rating_alone, rating_said
+from bot.rating_words import rating_alone, rating_said
 from bot.transaction import Transaction
 
 AWAITED = inquiry.IDLE  # how long after a confirmation in words its rating is awaited

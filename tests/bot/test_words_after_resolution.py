@@ -7,10 +7,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.intake.lead import of_its_own
+from bot.rating_words import rating_alone
 from bot.resolution_words import (
     Reading,
     Said,
-    rating_alone,
     read_after_resolution,
     says_not_solved,
     solved_then_more,
