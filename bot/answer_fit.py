@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 
 from bot.details import kind_of, stated
+from bot.reading import reading
 from bot.resolution_words import says_not_solved
 
 _HAN = "\u3400-\u9fff\uf900-\ufaff"
@@ -30,6 +31,7 @@ DETAIL_WEIGHT = 2  # the words give the kind of detail asked for: as much too
 def terms(text: str) -> frozenset[str]:
     """The terms of `text` that can tell a matter: each pair of Chinese characters side by
     side, and each word of another script of four letters or more, casefolded."""
+    text = reading(text)
     found: set[str] = set()
     for match in _RUN.finditer(text.casefold()):
         run = match.group(1)
@@ -43,6 +45,7 @@ def terms(text: str) -> frozenset[str]:
 def fit(words: str, *, said: str, question: str, resolved: bool) -> int:
     """How well `words` fit a ticket whose staff last `said` this, asked about `question`,
     `resolved` when it waits for the requester's word on its resolution."""
+    words, said, question = reading(words), reading(said), reading(question)
     shared = len(terms(words) & (terms(said) | terms(question)))
     asked = kind_of(said) if said else None
     detail = DETAIL_WEIGHT if asked is not None and asked in stated(words) else 0

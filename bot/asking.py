@@ -14,6 +14,7 @@ import re
 
 from bot.hazard_words import words
 from bot.models import ACTIVE_STATUSES, Ticket
+from bot.reading import reading
 
 # How, where or whom to report something; a number to call; hours; a procedure.
 _HOW_TO = words(
@@ -47,6 +48,7 @@ _NOW = words(
 def asks_how(clause: str) -> bool:
     """Whether `clause` (one clause, casefolded) asks how, where or whom to report a matter,
     a number, hours or a procedure, with no sign the matter is theirs or going on now."""
+    clause = reading(clause)
     return bool(_HOW_TO.search(clause)) and not _NOW.search(clause)
 
 
@@ -66,6 +68,7 @@ def asks_requester(text: str) -> bool:
     a request for a detail ("请问您家几口人?", "请提供门牌号", "How many live there?",
     "please send a photo"), shown to them as the officer's question waiting for their answer,
     never as progress made."""
+    text = reading(text)
     return _ASKS_REQUESTER.search(text) is not None
 
 

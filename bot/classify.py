@@ -7,6 +7,7 @@ from collections.abc import Callable
 from bot.config import Settings
 from bot.denial import denied as denied
 from bot.faults import reports_fault
+from bot.reading import reading
 
 
 def uses_cue(question: str, cue: str) -> bool:
@@ -30,6 +31,7 @@ def infer_category(
     in too (config `emergency.category`, the fault report); else the category of the
     knowledge-base template it came close to (`matched`, or a function that finds it, asked
     only when nothing before decides); else None: ask the requester."""
+    question = reading(question)
     lowered = question.casefold()
     for category in settings.categories:
         if any(uses_cue(lowered, cue.casefold()) for cue in category.cues):

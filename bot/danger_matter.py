@@ -16,6 +16,7 @@ import re
 
 from bot import hazard
 from bot.hazard_words import words
+from bot.reading import reading
 from bot.same_matter import CRIES, Subject  # CRIES: a ticket opened by one is about what follows
 
 # The things a danger may be of, each in both languages: a danger and a ticket naming the
@@ -41,6 +42,7 @@ def of_matter(danger: str, matter: str) -> bool:
     """Whether the danger told in `danger` (words of a requester's, `bot.hazard` hears one
     in them) is the matter told in `matter` (the ticket's own words): `matter` tells a
     danger of the same kind, or only a cry for help (`CRIES`), or both name one of `THINGS`."""
+    danger, matter = reading(danger), reading(matter)
     theirs_told = hazard.kinds(matter)
     if hazard.kinds(danger) & theirs_told or (theirs_told and theirs_told <= CRIES):
         return True

@@ -19,6 +19,7 @@ from bot import hazard, lifecycle
 from bot.config import EmergencyNumber, Settings
 from bot.models import IN_HAND, Requester, Ticket, TicketEvent
 from bot.priority import DEPENDENT, dependent_now, emergency_words
+from bot.reading import reading
 from bot.rules import Rules
 
 # The kind of a danger told by a configured `emergency` phrase alone (config `keywords`), of
@@ -32,6 +33,7 @@ REPEAT_AFTER = timedelta(minutes=10)
 def kinds_told(text: str, words: Sequence[str]) -> list[str]:
     """The kinds of danger `text` tells now (`bot.hazard.dangers`, in `hazard.ALL` order);
     `UNNAMED` when only a configured phrase (`words`) told one; none when `words` is empty."""
+    text = reading(text)
     if not words:
         return []
     return kinds_now(text) or [UNNAMED]
@@ -40,6 +42,7 @@ def kinds_told(text: str, words: Sequence[str]) -> list[str]:
 def kinds_now(text: str) -> list[str]:
     """The kinds of danger `text` tells now, each once: those `bot.hazard` hears, in its
     order; else DEPENDENT for someone on medical equipment in a cut now (`dependent_now`)."""
+    text = reading(text)
     heard = merged([[d.kind for d in hazard.dangers(text)]])
     return heard or ([DEPENDENT] if dependent_now(text) else [])
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from bot.reading import reading
 from bot.remembered import remembered
 
 LOCATION, PHONE, NUMBER, PHOTO = "location", "phone", "number", "photo"
@@ -179,6 +180,7 @@ def kind_of(item: str) -> str | None:
     """What kind of detail an `ask_for` item asks for (LOCATION, PHONE, NUMBER, PHOTO, TIME,
     SCOPE, ACCOUNT, CONDITION, APPEARANCE), by its words; None for any other
     ("关闭总阀后水是否还在流")."""
+    item = reading(item)
     folded = item.casefold()
     return next((kind for kind, asks in _ASKS if asks.search(folded)), None)
 
@@ -186,6 +188,7 @@ def kind_of(item: str) -> str | None:
 def asked(words: str) -> frozenset[str]:
     """Every kind of detail `words` ask for (an officer's "请提供您的详细住址和联系电话" asks a
     place and a phone), as `kind_of` reads one item."""
+    words = reading(words)
     folded = words.casefold()
     return frozenset(kind for kind, asks in _ASKS if asks.search(folded))
 
@@ -196,6 +199,7 @@ def given(words: str) -> frozenset[str]:
     phone number (PHONE), a code such as a pole or account number (NUMBER), when the matter
     began (TIME: "从早上8点", "since 8am") and how far it reaches (SCOPE: "整栋楼",
     "the whole building")."""
+    words = reading(words)
     kinds = {
         kind for kind, gives in (*_GIVES, *_WHEN_GIVEN) if kind != NUMBER and _read(gives, words)
     }
@@ -326,6 +330,7 @@ def stated(words: str) -> frozenset[str]:
     (CONDITION: "stuck on red", "一直是红灯", "不亮"), what it looks or smells like
     (APPEARANCE: "水是黄的", "brown water", "smells of chlorine") and what happened (ACCOUNT:
     a clause beyond the opener, "she shouted at my mother", "shouted at me")."""
+    words = reading(words)
     told = {TIME} if _HAPPENED_WHEN.search(words) else set()
     told |= {NUMBER} if _WINDOW.search(words) else set()
     told |= {ACCOUNT} if _tells_what_happened(words) else set()

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from bot.denial import denied
 from bot.hazard import asked_how, said_at
 from bot.hazard_words import NOT_ITSELF
+from bot.reading import reading
 from bot.remembered import remembered
 
 # Things of the public space and the supply lines that a department repairs.
@@ -92,6 +93,7 @@ def reports_fault(text: str) -> bool:
     supply cut off), a state not denied, nor asked about (`asked_how`), or a supply cut now
     in any words (`cuts_now`: "building 3 is dark", "blackout"): a fault report by its
     kind."""
+    text = reading(text)
     folded = text.casefold()
     for pattern in (_ZH_FAULT, _ZH_OUTAGE):
         for found in pattern.finditer(folded):
@@ -214,6 +216,7 @@ def cut_supplies(text: str) -> frozenset[str]:
     """The supplies `text` says are cut off, not denied nor a notice or plan of a cut
     ("停水通知", "计划停电", "planned outage": words for something else,
     `hazard_words.NOT_ITSELF`): of "water", "power", "gas" and "heating"."""
+    text = reading(text)
     return frozenset(cut.supply for cut in _cuts(text))
 
 
@@ -225,10 +228,12 @@ def cuts_now(text: str) -> list[Cut]:
     to report one: "停电报修电话是多少", "明天停电吗"). The one reader of a current cut: a
     fault report (`reports_fault`), its priority (`bot.priority.keyword_priority`) and its
     template (`bot.intake.search`)."""
+    text = reading(text)
     return [cut for cut in _cuts(text) if said_at(text, cut.at)]
 
 
 @remembered
 def supplies_cut_now(text: str) -> frozenset[str]:
     """The supplies `text` says are cut off now (`cuts_now`)."""
+    text = reading(text)
     return frozenset(cut.supply for cut in cuts_now(text))

@@ -4,12 +4,11 @@ fire, gas, sparks, an electric shock, someone trapped, someone unconscious, a co
 in an electrical room) said as present, not denied ("there is no gas leak"), not past ("上周
 着火了", "last night"), not supposed ("如果闻到煤气味怎么办"), not planned, and not part of a
 word for something else (烟花 fireworks, 火车 a train, a smoke detector, a fire safety
-certificate, a gas connection). A bare noun (smoke, 烟) needs a cue that it is here (there
-is, 有, coming out, in the stairwell) and no enquiry about a service in its clause (a
-subsidy, 怎么办理). Configured keywords (config `keywords`) are heard the same way
-(`said_now`); ordinary ones, an outage, besides asked about or planned ("明天停电吗",
-"是计划停电吗") are none of the requester's now. Pure: text in, words out.
-"""
+certificate, a gas connection). A bare noun (smoke, 烟) needs a cue that it is here (there is,
+有, coming out, in the stairwell) and no enquiry about a service in its clause (a subsidy,
+怎么办理). Configured keywords (config `keywords`) are heard the same way (`said_now`);
+ordinary ones, an outage, besides asked about or planned ("明天停电吗", "是计划停电吗") are
+none of the requester's now. Pure: text in (read as bot/reading.py reads), words out."""
 
 from __future__ import annotations
 
@@ -22,6 +21,7 @@ from bot.asking import asks_how
 from bot.hazard_people import PEOPLE
 from bot.hazard_words import KINDS, NOT_ITSELF, Kind, words
 from bot.peril_words import DEALT, HOLE
+from bot.reading import reading
 
 # Every kind heard, the dangers of things first, then those to people themselves.
 ALL: tuple[Kind, ...] = (*KINDS, HOLE, *PEOPLE)
@@ -123,15 +123,14 @@ def denied(before: str) -> bool:
 
 @dataclass(frozen=True)
 class Clause:
-    """One clause of a text, casefolded: `text` with words for something else blanked out
-    (`NOT_ITSELF`), where hazard words are looked for, and `raw` as written, where what
-    surrounds them is (a drill, a date, an enquiry); `asked`: it is a yes/no question
-    ("停电了吗", "is there an outage?"), not a why ("为什么又停电了"); `ongoing`: it says
-    the matter goes on ("一直", "keeps"), or one after it that it still does ("现在还有",
-    "still"), so a past word in it does not end it; `shouted`: an exclamation mark ends it;
-    `how_to`: it asks how, where or whom to report a matter, a number, hours or a procedure,
-    not saying it is theirs now (`bot.asking`: "停电报修电话是多少"), so nothing in it is
-    said as happening; `at`: where it starts in the casefolded text."""
+    """One clause of a text's reading form, casefolded: `text` with words for something else
+    blanked out (`NOT_ITSELF`), where hazard words are looked for, and `raw` whole, where what
+    surrounds them is (a drill, a date, an enquiry); `asked`: it is a yes/no question ("停电了
+    吗", "is there an outage?"), not a why ("为什么又停电了"); `ongoing`: it says the matter
+    goes on ("一直", "keeps"), or one after it that it still does ("现在还有", "still"), so a
+    past word in it does not end it; `shouted`: an exclamation mark ends it; `how_to`: it asks
+    how, where or whom to report a matter, a number, hours or a procedure, not saying it is
+    theirs now ("停电报修电话是多少"): nothing in it is said as happening; `at`: its start."""
 
     text: str
     raw: str
@@ -183,7 +182,7 @@ def _pieces(folded: str) -> list[tuple[int, int, bool]]:
 @lru_cache(maxsize=512)
 def clauses(text: str) -> tuple[Clause, ...]:
     """`text` cut into its clauses (at punctuation, "but", "但是")."""
-    raw = text.casefold()
+    raw = reading(text).casefold()
     masked = NOT_ITSELF.sub(lambda m: " " * len(m.group()), raw)
     found = _pieces(raw)
     return tuple(
@@ -309,7 +308,7 @@ _CUES: tuple[_Cue, ...] = tuple(
 def dangers(text: str) -> list[Danger]:
     """The dangers to people `text` tells as happening now, one per kind, in `ALL` order
     (none: it tells none)."""
-    return list(_dangers(text))
+    return list(_dangers(reading(text)))
 
 
 @lru_cache(maxsize=1024)
@@ -344,7 +343,8 @@ def supposed(text: str) -> bool:
     """Whether `text` supposes a matter or asks how to deal with one ("如果闻到煤气味怎么办",
     "How do I report a gas leak if I ever smell one?", a clause `Clause.how_to`): no sign it
     is here."""
-    return bool(_SUPPOSED.search(text.casefold())) or any(c.how_to for c in clauses(text))
+    folded = reading(text).casefold()
+    return bool(_SUPPOSED.search(folded)) or any(c.how_to for c in clauses(text))
 
 
 def asked_how(text: str, at: int) -> bool:

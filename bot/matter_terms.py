@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Mapping
 
 from bot.faults import cut_supplies
+from bot.reading import reading
 
 # Character pairs and words that say nothing of a matter: shared, they tie nothing together.
 _COMMON_PAIRS = frozenset(
@@ -107,6 +108,7 @@ _WORD = re.compile(r"[a-z]{4,}")
 def characters(text: str) -> frozenset[str]:
     """The Chinese characters of `text` that can tell a matter alone (a Chinese word is often
     one character: "灯", "吵", "臭"), less those that say nothing of one ("的", "天", "楼")."""
+    text = reading(text)
     folded = unicodedata.normalize("NFKC", text)
     return frozenset("".join(_HAN.findall(folded))) - _COMMON_CHARACTERS
 
@@ -115,6 +117,7 @@ def terms(text: str) -> frozenset[str]:
     """The terms of `text` that can tell a matter: each pair of Chinese characters side by
     side, each word of another script of four letters or more, casefolded, less those that
     say nothing of a matter ("我家", "这个", "with")."""
+    text = reading(text)
     folded = unicodedata.normalize("NFKC", text).casefold()
     pairs = {run[i : i + 2] for run in _HAN.findall(folded) for i in range(len(run) - 1)}
     return frozenset((pairs - _COMMON_PAIRS) | (set(_WORD.findall(folded)) - _COMMON_WORDS))
@@ -128,6 +131,7 @@ def _marks(text: str) -> frozenset[str]:
 def named(words: str, matters: Mapping[int, str]) -> frozenset[int]:
     """The keys of the `matters` (a ticket's id, say, to its requester's words) that `words`
     name: they share a term or a cut supply with that matter and with no other of them."""
+    words = reading(words)
     said = _marks(words)
     if not said:
         return frozenset()

@@ -14,6 +14,7 @@ from bot.frail_words import COLD, FRAIL
 from bot.hazard import clauses, denied, supposed
 from bot.hazard_people import DEPENDS, SUPPLY_CUT
 from bot.peril_words import NO_HEAT, VULNERABLE
+from bot.reading import reading
 
 
 def exposure(text: str) -> list[str]:
@@ -23,6 +24,7 @@ def exposure(text: str) -> list[str]:
     denied right before it ("家里没有老人"; a denial further back is the heating's: "the
     heating is not working and my elderly mother…"): no danger heard now, but urgent. None:
     it tells no such need."""
+    text = reading(text)
     parts = clauses(text)
     found = [
         next(
@@ -51,6 +53,7 @@ def dependence(text: str) -> list[str]:
     (bot/hazard_people.py `DEPENDS`, `SUPPLY_CUT`: "这个停水会影响到3号楼吗?我家有老人需要透析"):
     the outage may be asked about or planned, the dependence not denied ("不用透析") nor
     part of a how-to question. None: it tells no such need."""
+    text = reading(text)
     folded = text.casefold()
     if not (DEPENDS.search(folded) and SUPPLY_CUT.search(folded)):
         return []
@@ -69,6 +72,7 @@ def known_cut(text: str) -> bool:
     """Whether `text` tells a supply cut happening or known to come (a notice, a plan, a
     date: "12月3日8:00-18:00幸福小区停电", "Power cut notice: … 3 December"), not only asked
     about ("这个停水会影响到3号楼吗"), supposed or asked how to report (`bot.hazard`)."""
+    text = reading(text)
     return any(
         not (c.asked or c.how_to or supposed(c.raw) or denied(c.raw[: m.start()]))
         for c in clauses(text)
@@ -81,6 +85,7 @@ def dependent_known(text: str) -> list[str]:
     tells is cut now (`faults.cuts_now`) or known to be cut (`known_cut`): a danger to people
     (kind `priority.DEPENDENT`): the ambulance number and what to do before the device stops.
     An outage only asked about is urgent, no more."""
+    text = reading(text)
     needs = dependence(text)
     return needs if needs and (faults.cuts_now(text) or known_cut(text)) else []
 

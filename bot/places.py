@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.reading import reading
+
 _HAN = "\u3400-\u9fff\uf900-\ufaff"
 
 # The word ending a road's or an estate's name. 路 not of 路灯 (a street light) nor 路面, 路过;
@@ -161,6 +163,7 @@ def _named(folded: str, name: str) -> bool:
 def where(folded: str, groups: tuple[tuple[str, ...], ...] = ()) -> Where:
     """Where a (NFKC-normalised, casefolded) text says its matter is; `groups`: config
     `surge.places`, NFKC-normalised and casefolded."""
+    folded = reading(folded)
     marks = _configured(groups)
     places = set()
     for name in [*_chinese(folded), *_english(folded)]:
@@ -195,6 +198,7 @@ def elsewhere(folded: str, groups: tuple[tuple[str, ...], ...] = ()) -> str:
     estates and spots taken out): the words of its matter, so that two reports are never one
     matter by their shared address alone ("幸福里3号楼太吵" is no "幸福里3号楼停电"); `groups` as
     for `where`."""
+    folded = reading(folded)
     text = folded
     names = [*_chinese(folded), *(n for n in _configured(groups) if _named(folded, n))]
     for name in sorted(set(names), key=len, reverse=True):

@@ -12,6 +12,7 @@ from bot.config import Settings
 from bot.errors import InvalidInput
 from bot.models import ACTIVE_STATUSES, Requester, Ticket
 from bot.notices import Audience, Notice
+from bot.reading import reading
 from bot.rules import Rules
 
 
@@ -60,7 +61,7 @@ def uses_keyword(text: str, word: str, *, emergency: bool = True) -> bool:
     (`bot.hazard.said_now`): not denied ("打不着火" is no fire, "there is no gas leak"),
     not past, supposed or inside a word for something else; an ordinary keyword (not
     `emergency`: an outage) also not asked about or planned ("明天停电吗")."""
-    return hazard.said_now(text, word, emergency=emergency)
+    return hazard.said_now(reading(text), word, emergency=emergency)
 
 
 def emergency_priority(settings: Settings) -> str:
@@ -83,7 +84,7 @@ def emergency_words(rules: Rules, text: str) -> list[str]:
     `bot.hazard` hears (smoke in the stairwell, someone stuck in the elevator). SPEC rule
     9: a safety keyword raises priority. The kinds are told only when no configured word
     is: one danger, not named twice."""
-    return list(_emergency_words(_Same(rules.settings), text))
+    return list(_emergency_words(_Same(rules.settings), reading(text)))
 
 
 class _Same:
@@ -143,6 +144,7 @@ def keyword_priority(rules: Rules, text: str, priority: str) -> tuple[str, list[
     danger to people heard in it (`bot.hazard`) or someone depending on a supply an outage
     cuts (`dependence`) or a vulnerable one at home without heating (`peril_needs.exposure`)
     to `emergency_priority`; return the words hit."""
+    text = reading(text)
     settings = rules.settings
     hits: list[str] = []
     wanted = [priority]

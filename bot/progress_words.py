@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from bot.reading import reading
+
 _PROGRESS = re.compile(
     r"(?:有|有没有|有啥|有什么)?新?(?:进展|进度|消息|结果)(?:吗|了吗|没有|没|呢|如何|怎样)"
     r"|(?:进展|进度)(?:怎么样|如何|到哪)|怎么样了|到哪(?:一步|了)|(?:处理|办|修)得?怎么样"
@@ -24,4 +26,5 @@ _PROGRESS = re.compile(
 
 def asks_progress(text: str) -> bool:
     """Whether `text` asks how the requester's ticket stands (see the module's description)."""
+    text = reading(text)
     return _PROGRESS.search(text.replace("\u2019", "'").casefold()) is not None

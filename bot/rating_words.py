@@ -1,10 +1,13 @@
-"""A rating of the service said in words, read where a resolution awaits one (SPEC rule 10:
-the requester rates the handling 1-5): "5 stars", "rate it 4", "4/5", "给五星", "打5分",
-"★★★★★", or a bare number. Pure."""
+"""A rating given in words where stars are awaited or beside other words: "5 stars", "rate it
+4", "4/5", "给五星", "打5分", "5分", "★★★★★" (`rating_said`), or a message that is only a
+rating ("5", "五星", "I'd give it 3 stars": `rating_alone`). Read in the words' reading form
+(bot/reading.py: "5顆星" is "5颗星")."""
 
 from __future__ import annotations
 
 import re
+
+from bot.reading import reading
 
 
 def fold(text: str) -> str:
@@ -28,7 +31,7 @@ _STARS = re.compile(r"([★⭐🌟])(\s*\1){0,9}")
 
 def rating_said(text: str) -> int | None:
     """A rating 1-5 given in words ("给5星吧", "rate it 4", "★★★★"), the last if several."""
-    text = fold(text)
+    text = fold(reading(text))
     scores = []
     for match in _RATING.finditer(text):
         word = next(g for g in match.groups() if g and re.fullmatch(_DIGIT, g, re.IGNORECASE))
@@ -54,7 +57,7 @@ def rating_alone(text: str) -> int | None:
     """The rating 1-5 of a message that gives only a rating ("5", "5星", "五星", "给5星",
     "5 stars", "★★★★★", "4/5", "I'd give it 3 stars"), or None when it says anything else (a
     number in a sentence is no rating). A bare number counts: read where a rating is awaited."""
-    folded = fold(text)
+    folded = fold(reading(text))
     rest = _BESIDE_RATING.sub(" ", _STARS.sub(" ", _RATING.sub(" ", folded)))
     rest = re.sub(r"[\s,，、.。!！~～:：;；'\"“”]+", " ", rest)
     score = rating_said(folded)

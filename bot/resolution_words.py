@@ -20,6 +20,7 @@ from bot import faults, hazard
 from bot.but_words import MATTER_OPENER, OF_RESOLUTION, about_the_service, thing_wrong
 from bot.rating_words import fold as _fold
 from bot.rating_words import rating_alone, rating_said
+from bot.reading import reading
 from bot.remembered import remembered
 
 
@@ -171,13 +172,14 @@ def says_not_solved(text: str) -> bool:
     """Whether a requester's words clearly say their problem is not solved ("No, it is still
     not solved", "还是没修好"), a problem said to be over ("no longer beeping") not counted.
     Anything less clear is not."""
+    text = reading(text)
     return _NOT_SOLVED.search(_OVER.sub(" ", _fold(text))) is not None
 
 
 def without_not_solved(text: str) -> str:
-    """`text` with its clear "not solved" words (as `says_not_solved` finds them) taken out,
-    each as a space: what else it says."""
-    return _NOT_SOLVED.sub(" ", _fold(text))
+    """`text` (its reading form) with its clear "not solved" words (as `says_not_solved`
+    finds them) taken out, each as a space: what else it says."""
+    return _NOT_SOLVED.sub(" ", _fold(reading(text)))
 
 
 def read_after_resolution(text: str) -> Reading:
@@ -185,7 +187,8 @@ def read_after_resolution(text: str) -> Reading:
     NOT_SOLVED (a complaint, `says_not_solved` or the work not done, the problem back, got
     wrong); SOLVED with a `score` when it carries a rating; SOLVED without one when it says
     it is solved and nothing else; OTHER otherwise (a question, a remark: asked again)."""
-    folded = _fold(text)
+    written = _fold(text)
+    folded = reading(written)
     over = _OVER.sub(" ", folded)
     if says_not_solved(folded) or _NOT_DONE.search(over):
         return Reading(Said.NOT_SOLVED)
@@ -196,7 +199,7 @@ def read_after_resolution(text: str) -> Reading:
         return Reading(Said.SOLVED, score)
     if _solved_alone(folded):
         return Reading(Said.SOLVED)
-    remark = service_remark(folded)
+    remark = service_remark(written)  # their words, as written
     if remark is not None:
         return Reading(Said.SOLVED, remark=remark)
     if accepted(folded):
@@ -225,6 +228,7 @@ _ACCEPTED = re.compile(
 def accepted(text: str) -> bool:
     """Whether `text`, after a resolution, is "OK" and thanks and nothing else (`_ACCEPTED`):
     the resolution accepted."""
+    text = reading(text)
     return _ACCEPTED.match(_fold(text).strip()) is not None
 
 
@@ -264,7 +268,7 @@ def _solved_leads(text: str) -> Iterator[tuple[str, str]]:
     `_solved_and_more`)."""
     for end in _SENTENCE_END.finditer(text):
         lead, rest = text[: end.end()].strip(), text[end.end() :].strip()
-        solved, more = _solved_and_more(_fold(lead))
+        solved, more = _solved_and_more(_fold(reading(lead)))
         if more:
             return
         if solved and rest:
@@ -276,8 +280,9 @@ def solved_but(text: str) -> tuple[str, str] | None:
     after it, as written), or None: no "but", or the words before it say more than
     "solved", or nothing follows it ("修好了,不过隔壁的路灯也坏了" → ("修好了,不过",
     "隔壁的路灯也坏了"))."""
-    turn = _BUT.search(text)
-    if turn is None or not turn.start() or not _solved_alone(_fold(text[: turn.start()])):
+    read = reading(text)  # as long as `text`: its places are the same
+    turn = _BUT.search(read)
+    if turn is None or not turn.start() or not _solved_alone(_fold(read[: turn.start()])):
         return None
     rest = text[turn.end() :].strip(" \t\n,，、;；.。!！")
     if not re.search(r"[\w\u4e00-\u9fff]", rest):
@@ -314,11 +319,12 @@ def solved_then_more(text: str) -> tuple[str, str] | None:
     split = solved_but(_fold(text))
     if split is None:
         for lead, rest in _solved_leads(text):
-            split = lead, _BUT.sub("", rest, count=1) if _BUT.match(rest) else rest
+            but = _BUT.match(reading(rest))
+            split = lead, rest[but.end() :] if but else rest
             break
-    if split is None or OF_RESOLUTION.search(split[1]):
+    if split is None or OF_RESOLUTION.search(reading(split[1])):
         return None
-    rest = split[1]
+    rest = reading(split[1])
     if another_matter(rest) or thing_wrong(rest) or _NO_REMARK.search(rest):
         return split
     return split if MATTER_OPENER.search(rest) else None
@@ -334,13 +340,14 @@ def service_remark(text: str) -> str | None:
     很小": a new problem, no fault of the officer's) is no remark. Only for words that say
     nothing of the problem not solved (`read_after_resolution` looks for that first)."""
     split = solved_but(_fold(text))
-    if split is None or _NO_REMARK.search(split[1]) or another_matter(split[1]):
+    if split is None or _NO_REMARK.search(reading(split[1])) or another_matter(split[1]):
         return None
-    return split[1] if about_the_service(split[1]) else None
+    return split[1] if about_the_service(reading(split[1])) else None
 
 
 def another_matter(text: str) -> bool:
     """Whether `text` tells a matter to act on of its own: a fault (`faults.reports_fault`,
     "隔壁的路灯也坏了", "the street light next door is out too") or a danger to people
     (`hazard.dangers`)."""
+    text = reading(text)
     return faults.reports_fault(text) or bool(hazard.dangers(text))

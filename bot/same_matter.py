@@ -42,6 +42,7 @@ from rapidfuzz import fuzz
 from bot import hazard
 from bot.faults import cut_supplies
 from bot.places import elsewhere, where
+from bot.reading import reading
 
 _HAN = "\u3400-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[{_HAN}]|[^\W_{_HAN}]+")
@@ -75,6 +76,7 @@ def things(text: str, objects: tuple[tuple[str, ...], ...]) -> frozenset[int]:
     names, by their places in it: a Chinese name anywhere in it ("垃圾桶" names 垃圾), a name
     in another script as a word of its own, or its plural ("bins", never "cabins"; "lifts",
     never "lifted")."""
+    text = reading(text)
     folded = unicodedata.normalize("NFKC", text).casefold()
     return frozenset(
         n for n, names in enumerate(objects) if any(_name(name).search(folded) for name in names)
@@ -102,6 +104,7 @@ def subject(
     the things of `objects` (config `surge.objects`) and the places it names (`places`:
     config `surge.places`); `area`: its topic is a matter of an area (its template's
     `handling.area`), as a supply cut off is whatever the topic."""
+    question = reading(question)
     folded = unicodedata.normalize("NFKC", question).casefold()
     at = where(folded, _folded(places))
     supplies = cut_supplies(folded)

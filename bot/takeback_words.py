@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from bot.reading import reading
+
 _A = r"['’]"
 _EN_VERB = r"(?:cancel|withdraw|close|drop|call off|take back|do that|press(?:ed)? (?:that|it))"
 _EN = re.compile(
@@ -49,6 +51,7 @@ def takes_back(text: str) -> bool:
     """Whether `text` takes back a withdrawal just made (see the module's description):
     words that say it was not meant, was a mistake, is to be undone, or that the request is
     still wanted; not supposed ("如果…")."""
+    text = reading(text)
     folded = text.strip().casefold()
     if not folded or _IF.search(folded):
         return False

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from bot.hazard import Clause, clauses, denied
+from bot.reading import reading
 
 _A = r"['’]"  # an apostrophe, straight or curly (phones type "I’ve")
 # What a request is called when it is cancelled or withdrawn.
@@ -99,6 +100,7 @@ def says_withdrawn(text: str) -> bool:
     """Whether `text` clearly withdraws the requester's request (see the module's
     description): some clause withdraws it, not denied, supposed or asked about, and no
     clause denies withdrawing it. Anything less clear is not."""
+    text = reading(text)
     withdrawn = False
     for clause in clauses(text):
         for match, no in _found(clause):
@@ -148,6 +150,7 @@ def withdrawal_answer(text: str) -> bool | None:
     False to keep it ("no, keep it", "不用撤", "继续办理"), None when they answer neither
     way, or both, or say it is not this ticket they mean ("不是这个", "not this one", "the other
     one"): ordinary words to the ticket, and the question stands. Pure."""
+    text = reading(text)
     said = text.strip().casefold()
     if _ANOTHER.search(said):
         return None
@@ -174,6 +177,7 @@ def wonders_withdrawing(text: str) -> bool:
     (`says_withdrawn` is False): words that would withdraw it once the hedge before them
     ("要不", "还是", "maybe", "should I just") and the question or particle after them are
     taken away. Denied, supposed or for later, they still do not ("要不别撤销了?"). Pure."""
+    text = reading(text)
     if says_withdrawn(text):
         return False
     folded = text.strip().casefold()

@@ -1,9 +1,10 @@
 """Text for matching: one normal form for Chinese and English, and the features taken from it.
 
 Normalisation: Unicode NFKC (full-width letters and digits become half-width), traditional
-characters to simplified (OpenCC), case folded, punctuation to spaces. Features: character
-n-grams of length 1 to 4 inside each word, the word padded with a space on each side (the
-`char_wb` scheme; single characters only outside ASCII). For Chinese, which has no spaces,
+characters to simplified (OpenCC, `simplified`: the desk's readers read requesters' words with
+it too, bot/reading.py), case folded, punctuation to spaces. Features: character n-grams of
+length 1 to 4 inside each word, the word padded with a space on each side (the `char_wb`
+scheme; single characters only outside ASCII). For Chinese, which has no spaces,
 that is every character, pair, triple and quadruple of a phrase, so no word segmenter is
 needed (measured against jieba's word segmentation in `benchmarks/matcher.py`).
 """
@@ -32,7 +33,9 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af"
 _FUZZY_TOKEN = re.compile(rf"[{_HAN}]|[^\W_{_HAN}]+")
 NGRAM_MIN, NGRAM_MAX = 1, 4
 
-_to_simplified = opencc.OpenCC("t2s")
+# Taiwan's standard first (`tw2s`): its variants as OpenCC's standard ("著火", "睡著了" -> "着火",
+# "睡着了"; "著名" stays), then those characters simplified as `t2s` does.
+_to_simplified = opencc.OpenCC("tw2s")
 
 # English function words: in a thin base (`knowledge.index.THIN_BASE`) their n-grams count
 # STOP_WEIGHT of an occurrence, in phrasings and questions alike: IDF over one phrasing a
@@ -55,11 +58,23 @@ def word_weight(word: str, stop_weight: float) -> float:
     return stop_weight if word in STOP_WORDS else 1.0
 
 
+def simplified(text: str) -> str:
+    """`text` with its traditional characters as simplified ones (OpenCC `tw2s`: phrases
+    first, "頭髮" -> "头发", then single characters: "3號樓停電了" -> "3号楼停电了"), nothing
+    else changed: character for character as long as `text` (OpenCC's tables map a character
+    or a phrase to as many; checked, the text kept whole otherwise), so a position found in
+    the one is the same in the other."""
+    if text.isascii():
+        return text
+    converted = _to_simplified.convert(text)
+    return converted if len(converted) == len(text) else text
+
+
 @lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """The form both languages are compared in: NFKC, simplified, case folded, no punctuation."""
     text = unicodedata.normalize("NFKC", text)
-    text = _to_simplified.convert(text)
+    text = simplified(text)
     text = _NOT_WORD.sub(" ", text.casefold())
     return " ".join(text.split())
 

@@ -26,6 +26,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from bot.reading import cut_from_written, read
+
 # A notice's heading, then a separator: a colon, a dash, a bracket's end or a line's end (so
 # "通知书丢了" and "公告栏坏了" are not headings, nor "Notification settings are broken").
 _HEADING = re.compile(
@@ -95,6 +97,7 @@ def _own_from(text: str) -> int | None:
     return None
 
 
+@cut_from_written
 def leading_notice(text: str) -> LeadingNotice | None:
     """The notice that opens `text` and the requester's own words after it, or None: the text
     does not open with a notice's heading (`_HEADING`, case and full-width forms ignored), the
@@ -110,6 +113,7 @@ def leading_notice(text: str) -> LeadingNotice | None:
     return LeadingNotice(notice, "" if cut is None else stripped[cut:].lstrip())
 
 
+@read
 def is_announcement(text: str) -> bool:
     """The text opens with a notice's heading and says nothing in the requester's own voice
     (no question, first person, request, fault or complaint of theirs). Case, full-width

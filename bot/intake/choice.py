@@ -17,6 +17,8 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
+from bot.reading import read
+
 # Around a typed name: spaces, punctuation, symbols and emoji (a quoted or bracketed name, a
 # full stop, "👍").
 _AROUND = re.compile(r"^[\W_]+|[\W_]+$")
@@ -31,6 +33,7 @@ def _folded(text: str) -> str:
     return re.sub(r"[\s_\-]+", " ", folded)
 
 
+@read
 def category_named(text: str, names: Mapping[str, Iterable[str]]) -> str | None:
     """The key of the category whose name `text` is, None when it is no category's name.
 
@@ -74,6 +77,7 @@ _EN_BEFORE = (
 _EN_AFTER = r"(?: please| one| type| category| kind| matter)*"
 
 
+@read
 def category_said(
     text: str, names: Mapping[str, Iterable[str]], cues: Mapping[str, Iterable[str]]
 ) -> str | None:

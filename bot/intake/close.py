@@ -20,6 +20,7 @@ from bot.intake.inquiry import Turn
 from bot.intake.new_matter import aside, reads_as_question
 from bot.intake.search import topic_department
 from bot.models import Requester, Ticket
+from bot.reading import reading
 from bot.resolution_words import another_matter, says_not_solved
 from bot.same_matter import Subject, alike, subject
 from knowledge.matcher import Band, Matcher
@@ -207,7 +208,7 @@ def _by_keyword(question: str, templates: Mapping[str, CaseTemplate]) -> str | N
 def _keyworded(question: str, templates: Mapping[str, CaseTemplate]) -> set[str]:
     """The ids of the active templates among `templates` with a keyword in `question`
     (compared NFKC-normalised and casefolded)."""
-    folded = unicodedata.normalize("NFKC", question).casefold()
+    folded = reading(unicodedata.normalize("NFKC", question)).casefold()
     return {
         template.id
         for template in templates.values()

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from bot.intake.decision import Handover
 from bot.intake.handing import Outcome
+from bot.reading import read
 
 # Something of theirs under way and not yet done: "一直没办好", "还没下来", "迟迟未批".
 _PENDING_ZH = re.compile(
@@ -37,6 +38,7 @@ _PENDING_EN = re.compile(
 )
 
 
+@read
 def asks_own_status(text: str) -> bool:
     """Whether `text` asks how the requester's own case under way stands (see the module)."""
     folded = text.replace("\u2019", "'").casefold()

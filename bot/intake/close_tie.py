@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from bot.answer_fit import terms
+from bot.reading import reading
 from knowledge.matcher import Match
 from knowledge.templates import CaseTemplate
 
@@ -56,7 +57,7 @@ def _names(keyword: str, folded: str) -> bool:
 def names_rival(best: CaseTemplate, rival: CaseTemplate, words: str) -> bool:
     """Whether `words` name a keyword of `rival`'s (two characters at least) that nothing
     of `best` says: "rent" of the rent withdrawal, beside the leaving one's."""
-    folded, own = words.casefold(), _said(best).casefold()
+    folded, own = reading(words).casefold(), _said(best).casefold()
     keywords = (k.casefold() for k in rival.keywords if len(k) >= 2)
     return any(_names(k, folded) and k not in own for k in keywords)
 

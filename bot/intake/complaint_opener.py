@@ -12,6 +12,7 @@ import unicodedata
 
 from bot.classify import infer_category
 from bot.config import Settings
+from bot.reading import read
 
 # The opener, at the start of the text, after a greeting perhaps.
 _ZH = re.compile(
@@ -40,6 +41,7 @@ def _folded(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip().replace("’", "'")
 
 
+@read
 def complaint_told(text: str) -> str | None:
     """What an explicit complaint or report opener at the start of `text` is about: the words
     after it ("隔壁装修噪音,…"; "" when the opener comes alone); None when `text` does not
@@ -53,6 +55,7 @@ def complaint_told(text: str) -> str | None:
     return folded[found.end() :].strip()
 
 
+@read
 def about_handling(told: str) -> bool:
     """Whether the words after a complaint opener (`complaint_told`) speak of how a matter is
     handled: the service, its people, its pace ("你们", "这么慢", "you", "too long")."""

@@ -17,6 +17,8 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
+from bot.reading import read
+
 # Thanks, in words a requester uses.
 THANKS = frozenset(
     {"谢谢", "谢谢你", "谢谢您", "谢了", "多谢", "感谢", "非常感谢", "太感谢", "感谢您"}
@@ -75,6 +77,7 @@ def _fillers_and(extra: frozenset[str]) -> tuple[frozenset[tuple[str, ...]], fro
     return phrases, frozenset(word for phrase in phrases for word in phrase)
 
 
+@read
 def only_fillers(text: str, extra: Iterable[str] = ()) -> bool:
     """The text is made wholly of FILLERS (and of the `extra` phrases: greetings), one after
     another, particles between them allowed: "ok thanks", "好的谢谢", "嗯嗯好的呀". A text
@@ -86,6 +89,7 @@ def only_fillers(text: str, extra: Iterable[str] = ()) -> bool:
     return bool(_cover(tokens, phrases))
 
 
+@read
 def thanks(text: str) -> bool:
     """The text is fillers only (`only_fillers`) and thanks among them: "谢谢", "ok thanks",
     "Thank you very much!"."""

@@ -18,6 +18,7 @@ from bot.details import given
 from bot.intake.openers import wants_person
 from bot.intake.small_words import is_filler
 from bot.matter_terms import characters, terms
+from bot.reading import read
 from bot.remembered import remembered
 from bot.resolution_words import says_not_solved
 
@@ -34,6 +35,7 @@ _FOLLOW_UP = re.compile(
 )
 
 
+@read
 @remembered
 def follows_up(text: str) -> bool:
     """Whether `text`, beside a ticket in hand, reads as more of it by its words alone: "not

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from bot.intake.reply import Reply, reply_to_answer
 from bot.rating_words import rating_alone, rating_said
+from bot.reading import cut_from_written, read
 from bot.resolution_words import (
     another_matter,
     says_not_solved,
@@ -74,6 +75,7 @@ _QUESTION = re.compile(
 )
 
 
+@cut_from_written
 def closing_and_new(text: str) -> tuple[str, str] | None:
     """(the words that close one matter and open another, the new matter's words) when `text`
     leads with an opener ("另外", "also", "by the way"), thanks or "ok" before it allowed:
@@ -105,6 +107,7 @@ def starts_anew(
     return _NEW_MATTER.search(text) is not None or closing_and_new(text) is not None
 
 
+@read
 def reads_as_question(text: str) -> bool:
     """The text asks something: a question mark (either width), or words that ask ("怎么",
     "吗", "请问", "how", "can I"… at its start in English). A report ("路灯坏了") is none."""
@@ -154,6 +157,7 @@ class Led:
     score: int | None = None  # a rating leading it ("5星,另外…"): SOLVED, rated so
 
 
+@cut_from_written
 def led_question(text: str) -> Led | None:
     """Split `text` into a leading reply and the question after it, when it has both:
     "没用,我是想问离职后怎么提取" → (NOT_SOLVED, "没用,", "我是想问离职后怎么提取");
@@ -190,6 +194,7 @@ def led_question(text: str) -> Led | None:
     return thanked_and_new(text) or solved_but_new(text)
 
 
+@cut_from_written
 def solved_but_new(text: str) -> Led | None:
     """Solved, "but" (or a sentence's end) then another matter to act on
     (`resolution_words.solved_then_another`): "修好了,不过隔壁的路灯也坏了" → (SOLVED, "修好了,
@@ -213,6 +218,7 @@ _THANKED_AND_NEW = re.compile(
 )
 
 
+@cut_from_written
 def thanked_and_new(text: str) -> Led | None:
     """A lead of the requester's own words with thanks, then an opener, before another matter
     (issue 14): "孩子出来了,谢谢你们。另外我家门口的路灯也坏了" → (SOLVED, "孩子出来了,谢谢你们。
@@ -231,6 +237,7 @@ def thanked_and_new(text: str) -> Led | None:
 RATING_LEAD = 80
 
 
+@cut_from_written
 def rated_and_new(text: str) -> Led | None:
     """A rating in words leading another matter (issue 14): "5星,另外我家门口的路灯坏了好几天了"
     → (SOLVED, "5星,另外", "我家门口的路灯坏了好几天了", score 5); "5 stars. Also, …" alike. The

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.reading import read
+
 _ZH_OPENER = re.compile(
     r"(?:你好|您好|请问|麻烦问一下|打扰一下)?"
     r"(?:我|我这边|我这里)?(?:想|要|想要|需要|有|还有)?"
@@ -81,6 +83,7 @@ def _bare(text: str) -> str:
     return re.sub(r"^[\W_]+|[\W_]+$", "", text.strip().casefold())
 
 
+@read
 def wants_person(text: str) -> bool:
     """The text asks for a human and says nothing else (HUMAN_WORDS, or "我要人工", "I want
     to talk to a person"; case, spaces and punctuation around it ignored)."""
@@ -88,6 +91,7 @@ def wants_person(text: str) -> bool:
     return folded in HUMAN_WORDS or _PERSON.fullmatch(_bare(text)) is not None
 
 
+@read
 def asks_in_person(text: str) -> bool:
     """The words ask to see or speak to a person about the matter, whatever else they say
     ("我想当面找人谈谈", "talk to someone in person about my housing fund"): a person takes
@@ -95,12 +99,14 @@ def asks_in_person(text: str) -> bool:
     return _IN_PERSON.search(text) is not None
 
 
+@read
 def names_no_matter(text: str) -> bool:
     """The text asks for a person or names a kind of service ("我要报修", "投诉", "I want to
     complain") and says nothing of the matter itself: what is broken, where, what happened."""
     return wants_person(text) or _SERVICE_ONLY.fullmatch(_bare(text)) is not None
 
 
+@read
 def is_opener(text: str) -> bool:
     """The text only announces a question, a problem or a situation to report, and says
     nothing of it ("我想咨询一下", "我想反映个情况", "I have a question", "I need help");

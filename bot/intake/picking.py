@@ -16,6 +16,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from bot.reading import read
+
 # The numbers and ordinals a requester may use, 1-based; "last" is resolved against the count.
 _LAST = 0
 _EN_NUMBERS = {
@@ -79,6 +81,7 @@ def _folded(text: str) -> str:
     return re.sub(r"[^\w'#]+", " ", folded).strip()
 
 
+@read
 def picked(text: str, count: int) -> Pick | None:
     """The option `text` names among `count` offered ones (1 to 3, in the order shown), or
     None when it names none of them: words that say more than a choice, a number beyond
@@ -108,6 +111,7 @@ _AND = re.compile(r"\s*(?:和|与|跟|及|以及|还有|、|,|;|&|\+|/|\band\b|\
 _BOTH = re.compile(r"\s*(?:(?:i (?:want|need|mean|choose|pick) )?both|两个都要|两个都是|都要)\s*")
 
 
+@read
 def picked_several(text: str, count: int) -> tuple[int, ...] | None:
     """The options `text` names together among `count` offered ones, 0-based and in the
     order named ("第二个和第三个" → (1, 2), "the first and the last" → (0, count - 1)):

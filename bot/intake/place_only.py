@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from bot import details
+from bot.reading import read
 from bot.remembered import remembered
 
 # A spot told by what it is near: "我家楼下", "小区门口", "单位对面的".
@@ -34,6 +35,7 @@ def _folded(text: str) -> str:
     return re.sub(r"[^\w'.-]+", " ", folded).strip(" .")
 
 
+@read
 @remembered
 def without_spot(text: str) -> str:
     """`text` without the spot leading it, told by what it is near ("路灯坏了三天了" of
@@ -44,6 +46,7 @@ def without_spot(text: str) -> str:
     return rest if rest else text
 
 
+@read
 @remembered
 def only_place(text: str) -> bool:
     """The text only says where: a spot by what it is near ("我家楼下", "outside my

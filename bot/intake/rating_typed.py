@@ -1,6 +1,6 @@
 """A rating typed in words (issue 14, input 1), read as a clerk reads it: asked to rate the
 service after "解决了,谢谢", the requester types "5星", "5", "五星", "给5星", "5 stars",
-"★★★★★" or "4/5" instead of pressing a star (`resolution_words.rating_alone`).
+"★★★★★" or "4/5" instead of pressing a star (`rating_words.rating_alone`).
 
 Where a rating is awaited (a ticket of theirs confirmed solved in words lately, not yet
 rated) it is that rating, recorded as its button records it, and thanked. Awaiting none, a

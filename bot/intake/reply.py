@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from bot.reading import read
 from bot.resolution_words import says_not_solved, without_not_solved
 
 
@@ -106,6 +107,7 @@ def _only_not_solved(text: str) -> bool:
     return not chinese and not re.search(r"\d", rest)
 
 
+@read
 def reply_to_answer(text: str) -> Reply | None:
     """What `text`, written right after the bot answered from a template, says about that
     answer: SOLVED ("yes", "是的", "解决了", "thanks, solved"), NOT_SOLVED ("no", "not

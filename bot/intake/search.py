@@ -12,6 +12,7 @@ from bot.intake.close_tie import near_tied, undecided
 from bot.intake.openers import asks_in_person
 from bot.intake.place_only import without_spot
 from bot.intake.small_words import is_vague
+from bot.reading import reading
 from knowledge.matcher import Band, Match
 from knowledge.templates import CaseTemplate
 
@@ -85,7 +86,7 @@ def _bare_topic(words: str) -> bool:
 def keywords_named(template: CaseTemplate | None, words: str) -> list[str]:
     """The keywords of `template` (two characters at least) that `words` contain, folded:
     "医保" in "医保卡", "housing fund" in "my housing fund account"."""
-    folded = words.casefold()
+    folded = reading(words).casefold()
     keywords = template.keywords if template is not None else []
     return [k.casefold() for k in keywords if len(k) >= 2 and k.casefold() in folded]
 
@@ -101,7 +102,7 @@ def topic_department(desk: Desk, words: str) -> str | None:
     "社保" of "社保卡", "housing fund" of "housing fund loan"), all of that one department
     (social security's); None when the words name no such topic, or several departments'.
     A keyword of one template only ("租房" of the rent withdrawal, within "公租房") names none."""
-    folded = words.casefold()
+    folded = reading(words).casefold()
     templates = list(desk.templates.values())
     departments = set()
     for template in templates:

@@ -21,6 +21,7 @@ from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn
 from bot.intake.new_matter import OPENER, reads_as_question
 from bot.intake.search import nearest
 from bot.models import Requester
+from bot.reading import cut_from_written
 from bot.transaction import Transaction
 from knowledge.matcher import Band
 
@@ -28,6 +29,7 @@ from knowledge.matcher import Band
 _SECOND = re.compile(rf"[,,。.!!??;;]\s*{OPENER}[\W_]*(?P<rest>\S.*)$", re.IGNORECASE | re.DOTALL)
 
 
+@cut_from_written
 def two_questions(text: str) -> tuple[str, str] | None:
     """The words before an opener that follows a clause of the text's own and those after it
     ("你们几点上班?周六开门吗?另外社保卡丢了怎么补?" → ("你们几点上班?周六开门吗?",

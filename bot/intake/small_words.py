@@ -10,6 +10,7 @@ import re
 from bot.intake.fillers import only_fillers
 from bot.intake.openers import is_opener, names_no_matter
 from bot.intake.place_only import only_place
+from bot.reading import read
 from bot.remembered import remembered
 
 # Openers that say nothing about the matter: the bot asks what it is about, once.
@@ -24,6 +25,7 @@ def _bare(text: str) -> str:
     return re.sub(r"^[\W_]+|[\W_]+$", "", text.strip().casefold())
 
 
+@read
 @remembered
 def carries_no_matter(text: str) -> bool:
     """The text only greets or opens (GREETINGS, `openers.is_opener`), asks for a person or
@@ -32,6 +34,7 @@ def carries_no_matter(text: str) -> bool:
     return not _bare(text) or names_no_matter(text) or is_opening(text)
 
 
+@read
 @remembered
 def is_opening(text: str) -> bool:
     """A greeting (GREETINGS) or an opener that announces a question and says nothing of it
@@ -40,6 +43,7 @@ def is_opening(text: str) -> bool:
     return _bare(text) in GREETINGS or is_opener(text) or only_place(text)
 
 
+@read
 @remembered
 def is_filler(text: str) -> bool:
     """The text says nothing of any matter: no words at all, a greeting, a request for a
@@ -51,18 +55,21 @@ def is_filler(text: str) -> bool:
     return not has_words(text) or carries_no_matter(text) or only_fillers(text, extra=GREETINGS)
 
 
+@read
 def is_courtesy(text: str) -> bool:
     """The text is only thanks, "ok", "好的" and the like (`fillers.only_fillers`), and no
     greeting, opener or request for a person (those ask for something: `carries_no_matter`)."""
     return has_words(text) and only_fillers(text) and not carries_no_matter(text)
 
 
+@read
 def has_words(text: str) -> bool:
     """The text carries at least one word: a letter, a digit or a Chinese character. Only
     punctuation, emoji, symbols and spaces carry none."""
     return any(ch.isalnum() for ch in text)
 
 
+@read
 @remembered
 def is_vague(text: str) -> bool:
     """Too short or too general to act on: a greeting, or under four Chinese characters and

@@ -27,6 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.intake.picking import picked
 from bot.models import OutboxMessage, Requester, StaffLink, Ticket
+from bot.reading import read
 from bot.replies import ASKED, WHICH_ASKED, WHOSE_ASKED, in_hand
 
 __all__ = ["OFFERED", "WHICH_ASKED", "WHOSE_ASKED", "Named", "named", "offered"]
@@ -72,17 +73,20 @@ def _number(text: str) -> re.Match[str] | None:
     return _NUMBER.fullmatch(typed) or _NUMBER.fullmatch(_ABOUT.sub("", typed, count=1))
 
 
+@read
 def says_new(text: str) -> bool:
     """Whether `text` says "a new matter" alone ("新的问题", "是新的", "a new one", "都不是")."""
     return _NEW.fullmatch(re.sub(r"[,,。.!!\s]+$", "", _typed(text))) is not None
 
 
+@read
 def may_name(text: str) -> bool:
     """Whether `text` is the kind of words that name a ticket or an option alone ("#2",
     "第二个"), or a new matter: cheap, before anything is read for them."""
     return _number(text) is not None or picked(text, 3) is not None or says_new(text)
 
 
+@read
 def ticket_named(text: str, choices: list[int]) -> int | None:
     """The ticket among `choices` (their ids, in the order the buttons show them) that
     `text` names alone: by its number, marked as a ticket's ("#2", "工单2", "ticket 2"),

@@ -8,10 +8,10 @@ from hypothesis import strategies as st
 
 from bot.but_words import about_the_service, thing_wrong
 from bot.intake.lead import of_its_own
+from bot.rating_words import rating_alone
 from bot.resolution_words import (
     Reading,
     Said,
-    rating_alone,
     read_after_resolution,
     says_not_solved,
     solved_then_more,

@@ -32,6 +32,24 @@ def test_traditional_and_full_width_forms_match_like_simplified(matcher: Matcher
 
 
 @pytest.mark.parametrize(
+    ("simplified", "traditional"),
+    [
+        ("身份证丢了怎么补办", "身份證丟了怎麼補辦"),
+        ("社保卡找不到了咋办", "社保卡找不到了咋辦"),
+        ("家里停电了怎么办", "家裡停電了怎麼辦"),
+        ("和平小区3号楼停电了,整栋楼都没电", "和平小區3號樓停電了,整棟樓都沒電"),
+        ("楼道里着火了", "樓道裡著火了"),
+    ],
+)
+def test_a_question_in_traditional_finds_the_template_of_its_simplified_form(
+    matcher: Matcher, simplified: str, traditional: str
+) -> None:
+    best = matcher.search(simplified, "zh")[0]
+    found = matcher.search(traditional, "zh")[0]
+    assert (found.template_id, found.score) == (best.template_id, best.score)
+
+
+@pytest.mark.parametrize(
     ("question", "language"),
     [
         ("我家厨房水管漏水了", "zh"),

@@ -1,0 +1,83 @@
+"""The reading form of a requester's words: what the desk's readers see (danger and peril,
+faults and supply cuts, resolution, progress and withdrawal words, places, details, cue
+words, the surge check), their words being written in Simplified Chinese. Traditional
+characters read as Simplified ("和平小區3號樓停電了" is "和平小区3号楼停电了"), with the knowledge
+base's own conversion (`knowledge.text.simplified`, OpenCC `t2s`), so the matcher and the
+readers agree. Only read: what the requester wrote is stored and shown as written.
+
+The form is as long as the text, character for character: a position a reader finds in it is
+the same in what was written, and a reader returning part of the words (the question after a
+lead, a notice's own words) cuts it from what was written (`as_written`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import fields, is_dataclass, replace
+from functools import lru_cache, wraps
+from typing import Concatenate, ParamSpec, TypeVar, cast
+
+from knowledge.text import simplified
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+_KEPT = 4096  # texts remembered, the least recently read forgotten first
+
+
+@lru_cache(maxsize=_KEPT)
+def reading(text: str) -> str:
+    """`text` as the readers read it: its traditional characters simplified, nothing else
+    changed, as long as `text`."""
+    return simplified(text)
+
+
+def as_written(part: str, read: str, written: str) -> str:
+    """The words of `written` that `part` is in `read` (`reading(written)`): `part` found in
+    `read` and cut from `written` at the same place; `part` itself when it is not there (a
+    reader's words of its own)."""
+    if read == written or len(read) != len(written) or not part:
+        return part
+    if read.startswith(part):  # a lead
+        return written[: len(part)]
+    if read.endswith(part):  # what follows it
+        return written[len(read) - len(part) :]
+    at = read.find(part)
+    return part if at < 0 else written[at : at + len(part)]
+
+
+def read(reader: Callable[Concatenate[str, P], R]) -> Callable[Concatenate[str, P], R]:
+    """`reader` (of a text first, then anything) reading the text's reading form."""
+
+    @wraps(reader)
+    def reading_form(text: str, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        return reader(reading(text), *args, **kwargs)
+
+    return reading_form
+
+
+def cut_from_written(reader: Callable[[str], R]) -> Callable[[str], R]:
+    """`reader` (a text in; None, a part of it, a tuple or a dataclass of parts and other
+    values out) reading the text's reading form, each part it returns cut from what was
+    written (`as_written`): "謝謝。另外,路燈壞了" is read as "谢谢。另外,路灯坏了", its question
+    kept as "路燈壞了"."""
+
+    @wraps(reader)
+    def reading_form(text: str) -> R:
+        seen = reading(text)
+        found = reader(seen)
+        if seen == text or found is None:
+            return found
+        return cast("R", _written_parts(found, seen, text))
+
+    return reading_form
+
+
+def _written_parts(found: object, seen: str, text: str) -> object:
+    if type(found) is str:  # a part (an enumeration's str value is no part)
+        return as_written(found, seen, text)
+    if type(found) is tuple:
+        return tuple(_written_parts(item, seen, text) for item in found)
+    if is_dataclass(found) and not isinstance(found, type):
+        kept = {f.name: _written_parts(getattr(found, f.name), seen, text) for f in fields(found)}
+        return replace(found, **kept)
+    return found
