@@ -17,10 +17,9 @@ from bot import lifecycle
 from bot.chat_locks import surge_key
 from bot.db import one_at_a_time
 from bot.errors import InvalidInput, NotAllowed
-from bot.excerpt import excerpt
 from bot.guards import may_speak_for
-from bot.incidents import joined, member_cards, raise_to_incident, raised_notices
-from bot.models import ACTIVE_STATUSES, Incident, Ticket
+from bot.incidents import joined, member_cards, open_incident, raise_to_incident, raised_notices
+from bot.models import ACTIVE_STATUSES, Ticket
 from bot.notices import card_refresh, publish
 from bot.rules import Rules
 from bot.store import get, save
@@ -92,12 +91,7 @@ async def link(
     incident_id = other.incident_id
     made = incident_id is None
     if incident_id is None:
-        incident = Incident(
-            category=other.category, summary=excerpt(other.question, 500).text, opened_at=now
-        )
-        session.add(incident)
-        await session.flush()
-        incident_id = incident.id
+        incident_id = await open_incident(session, other, now)
         _record(session, other, incident_id, now, officer_id)
         members.append(other)
     _record(session, ticket, incident_id, now, officer_id)

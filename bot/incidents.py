@@ -143,12 +143,7 @@ async def detect_surge(
         return Surge()  # too few for a new one (an open one is joined by one alike report)
     new_incident = incident_id is None
     if incident_id is None:
-        incident = Incident(
-            category=ticket.category, summary=excerpt(ticket.question, 500).text, opened_at=now
-        )
-        session.add(incident)
-        await session.flush()
-        incident_id = incident.id
+        incident_id = await open_incident(session, ticket, now)
         similar = list(
             await session.scalars(select(Ticket).where(Ticket.id.in_(matches)).order_by(Ticket.id))
         )
@@ -314,3 +309,14 @@ async def raised_notices(
             notices.extend(priority_notices(rules, member, requester, promise_moved=moved))
         notices.append(card_refresh(member))
     return notices
+
+
+async def open_incident(session: AsyncSession, ticket: Ticket, now: datetime) -> int:
+    """A new incident of `ticket`'s matter (its category, its question's start as the
+    summary), opened `now`; its number. Nothing is linked to it yet."""
+    incident = Incident(
+        category=ticket.category, summary=excerpt(ticket.question, 500).text, opened_at=now
+    )
+    session.add(incident)
+    await session.flush()
+    return incident.id
