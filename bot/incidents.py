@@ -260,14 +260,14 @@ async def joined(
             )
         )
     )
-    notices = await tell_joiner(session, rules, incident, ticket, now)
-    notices.extend(await member_cards(session, incident_id, ticket.id))
+    told = await tell_joiner(session, rules, incident, ticket, now)
+    notices = [*told, *await member_cards(session, incident_id, ticket.id)]
     values = {
         "incident_id": incident_id,
         "ticket_id": ticket.id,
         "ticket_ids": sorted({*linked, ticket.id}),
         "summary": incident.summary,
-        "told": bool(notices),
+        "told": bool(told),  # the latest update sent to the joiner (none before any)
     }
     departments = (ticket.department_key,)
     notices.append(

@@ -19,7 +19,7 @@ from bot.excerpt import Excerpt, excerpt, one_line
 from bot.handoff_questions import ANSWER, QUESTION
 from bot.intake.inquiry import Turn, referred, worth_showing
 from bot.kinds import BOT_OFFERED, INCIDENT_UPDATE, chat_event
-from bot.lifecycle import DANGER_TOLD
+from bot.lifecycle import DANGER_TOLD, LINKED
 from bot.models import (
     ACTIVE_STATUSES,
     Direction,
@@ -307,6 +307,14 @@ async def record(*, session: AsyncSession, rules: Rules, ticket_id: int) -> Reco
     turns = ticket.inquiry or []
     inquiry = tuple(referred(turns, ticket.question)) if worth_showing(turns) else ()
     handed = [(e.at, str(e.data.get("to"))) for e in events if e.kind == "transfer"]
+    # The incident the ticket was in when each update reached it, the last it joined by then
+    # (staff may have taken it out since: a tester's /ticket read "向群体性事件 #- …").
+    linked = [(e.at, e.data.get("incident_id")) for e in events if e.kind == LINKED]
+
+    def incident_at(at: datetime) -> int | None:
+        joined = [incident for when, incident in linked if when <= at and incident is not None]
+        return joined[-1] if joined else ticket.incident_id
+
     if inquiry:
         # The turns say what each offer was and what became of it: the bot's note listing
         # them all at once would read as answers given.
@@ -319,7 +327,7 @@ async def record(*, session: AsyncSession, rules: Rules, ticket_id: int) -> Reco
         question=ticket.question,
         # In time order, an escalation among the events at its instant after them (stable).
         events=tuple(sorted(lines, key=lambda line: line.at)),
-        messages=tuple(_line(m, rules, ticket.incident_id, handed) for m in messages),
+        messages=tuple(_line(m, rules, incident_at(m.created_at), handed) for m in messages),
         inquiry=inquiry,
         **closing(ticket),
         dangers=tuple(

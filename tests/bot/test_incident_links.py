@@ -13,7 +13,7 @@ from bot.errors import DeskError, InvalidInput, NotAllowed
 from bot.models import Ticket
 from bot.rules import Rules
 from bot.transaction import Transactions
-from tests.bot.helpers import OFFICER, new_requester
+from tests.bot.helpers import OFFICER, new_requester, outbox_rows
 from tests.bot.test_incidents import NOW, _open
 
 Sessions = async_sessionmaker[AsyncSession]
@@ -47,6 +47,11 @@ async def test_a_ticket_joins_another_s_incident_and_leaves_it(
     joined = await link(3, 2)
     assert not joined.new and joined.incident_id == made.incident_id
     assert joined.ticket_ids == [1, 2, 3]
+    # No update was posted yet: the supervisors are not told the joiner heard one (a tester's
+    # alert said "已将最新进展发给该诉求人" while nothing was sent).
+    grew = [m for m in await outbox_rows(sessions) if m.template == "alert_surge_joined"]
+    assert grew and not any(m.context["told"] for m in grew)
+    assert not any(m.template == "incident_update" for m in await outbox_rows(sessions))
     refused: list[tuple[type[DeskError], int, int, int]] = [
         (InvalidInput, 2, 2, OFFICER),  # itself
         (InvalidInput, 3, 1, OFFICER),  # in that incident already

@@ -118,4 +118,9 @@ async def test_staff_link_a_ticket_to_another_s_incident_and_take_it_out(
     await until(lambda: any(HEARD["zh"] in e.text for e in bot_said(world, 720001)))
     await says("/unlink", UNLINKED[language])
     assert (await ticket_no(application, 2)).incident_id is None  # type: ignore[union-attr]
+    # Its record still names the incident the update came from (a tester's read "#-").
+    posted = {"zh": "发布进展", "en": "posted an update on incident"}[language]
+    await says("/ticket 2", posted)
+    line = next(e.text for e in bot_said(world, group, thread) if posted in e.text)
+    assert f"#{rows[0].incident_id}" in line and "#-" not in line, line
     await says("/unlink", NOT_LINKED[language])
