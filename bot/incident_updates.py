@@ -6,7 +6,7 @@ to them in their language and to the one who posted it."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy import select
@@ -118,7 +118,9 @@ async def tell_joiner(
         return []
     source = await source_of_latest(session, incident.id)
     notice, _ = await _tell(session, rules, incident, ticket, requester, now, source)
-    return [notice]
+    # Heard later than it was posted: dated, so a time it names ("tonight by 22:00") is not
+    # read as today's (a tester's joiner a day later was told a time already past).
+    return [replace(notice, values={**notice.values, "posted_at": incident.latest_update_at})]
 
 
 async def source_of_latest(session: AsyncSession, incident_id: int) -> tuple[int, int] | None:

@@ -418,7 +418,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
     if template == "group_not_served":
         return [("group", {"bot_username": "shouwen_bot"})]
     if template == "incident_update":
-        return [("theirs", {}), ("other", {"written_in": "zh"})]
+        dated = ("late", {"posted_at": MONDAY_9AM})  # heard by a ticket that joined later
+        return [("theirs", {}), ("other", {"written_in": "zh"}), dated]
     if template == "incident_resolved":
         left = {"ticket_ids": [1, 2], "left": [3]}
         dangers = {"ticket_ids": [1], "left": [], "dangers": [2]}
@@ -444,7 +445,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
     if template == "incident_posted":
         return [("all", {}), ("unlike", {"written_in": "zh", "unlike": {"en": [8, 9]}})]
     if template == "update_correction":  # bot/update_corrections.py
-        return [("theirs", {}), ("other", {"written_in": "zh"})]
+        dated = ("late", {"posted_at": MONDAY_9AM})  # heard by a ticket that joined later
+        return [("theirs", {}), ("other", {"written_in": "zh"}), dated]
     if template == "update_corrected":  # whom an edited update's correction reached
         return [("sent", {}), ("unchanged", {"ticket_ids": []})]
     if template == "incident_linked":  # handlers/incidents.py link_command

@@ -59,6 +59,9 @@ async def test_a_report_a_day_later_joins_the_open_incident_and_hears_its_update
     await world.user_sends(user, LATER[language])
 
     await until(lambda: any(HEARD[language] in e.text for e in bot_said(world, user)))
+    # Dated: "tomorrow morning" is the day it was posted, not today.
+    heard = next(e.text for e in bot_said(world, user) if HEARD[language] in e.text)
+    assert {"zh": "发布)", "en": "(posted "}[language] in heard, heard
     rows = await all_tickets(application)
     assert len(rows) == len(WATER) + 1
     late = rows[-1]
