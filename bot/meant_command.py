@@ -15,7 +15,7 @@ SYNONYMS: dict[str, str] = {
     ),
     **dict.fromkeys(("complete", "completed", "end", "fixed", "fix"), "resolve"),
     **dict.fromkeys(("handoff", "forward", "pass", "move"), "transfer"),
-    **dict.fromkeys(("list", "tickets", "open"), "queue"),
+    **dict.fromkeys(("list", "tickets"), "queue"),
     **dict.fromkeys(("urgent", "prio"), "priority"),
 }
 # How alike a typo must be to a command's name (rapidfuzz ratio, 0-100).
