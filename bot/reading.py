@@ -2,7 +2,7 @@
 faults and supply cuts, resolution, progress and withdrawal words, places, details, cue
 words, the surge check), their words being written in Simplified Chinese. Traditional
 characters read as Simplified ("和平小區3號樓停電了" is "和平小区3号楼停电了"), with the knowledge
-base's own conversion (`knowledge.text.simplified`, OpenCC `t2s`), so the matcher and the
+base's own conversion (`knowledge.text.simplified`, OpenCC `tw2s`), so the matcher and the
 readers agree. Only read: what the requester wrote is stored and shown as written.
 
 The form is as long as the text, character for character: a position a reader finds in it is
