@@ -7,20 +7,15 @@ nor a reason to ask the same again: what is the complaint about?"""
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.models import OutboxMessage, Requester
+from bot.models import Requester
+from bot.outbox import latest_kind
 from bot.replies import ASKED
 
 
 async def asked_waits(*, session: AsyncSession, requester: Requester) -> bool:
     """Whether the latest message the desk sent to the requester's chat is a question about
-    a message of theirs (`replies.ASKED`): nothing was said to them since, so it waits."""
-    latest = await session.scalar(
-        select(OutboxMessage.template)
-        .where(OutboxMessage.chat_id == requester.chat_id, OutboxMessage.failed_at.is_(None))
-        .order_by(OutboxMessage.id.desc())
-        .limit(1)
-    )
-    return latest in ASKED
+    a message of theirs (`replies.ASKED`, as `bot.outbox.latest_kind` finds it): nothing
+    was said to them since, so it waits."""
+    return await latest_kind(session=session, chat_id=requester.chat_id) in ASKED

@@ -33,9 +33,8 @@ from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import select
-
-from bot.models import DialogStep, OutboxMessage
+from bot.models import DialogStep
+from bot.outbox import latest_kind
 from bot.transaction import Transaction
 
 
@@ -102,24 +101,11 @@ def waited(step: DialogStep | None) -> str:
 
 # The kind (the outbox's `template`) of the front's reply to a message without words.
 REPLY_KIND = "no_words"
-# The outbox rows looked back through for the bot's last message to a chat: enough for any
-# exchange "in a row", and a bound on the look for a chat the bot never wrote to.
-_LOOKED_BACK = 2000
 
 
 async def in_a_row(tx: Transaction, chat_id: int, kind: str = REPLY_KIND) -> bool:
     """The bot's last message to `chat_id` was its reply to a message without words
     (REPLY_KIND; or the reply of another `kind`: its request for words about a voice note,
-    `bot.intake.spoken.ASKED_KIND`), among the newest _LOOKED_BACK messages of the outbox:
-    this one is the second (or a later) in a row."""
-    newest = select(OutboxMessage.id).order_by(OutboxMessage.id.desc()).limit(1)
-    top = await tx.session.scalar(newest)
-    if top is None:
-        return False
-    last = await tx.session.scalar(
-        select(OutboxMessage.template)
-        .where(OutboxMessage.chat_id == chat_id, OutboxMessage.id > top - _LOOKED_BACK)
-        .order_by(OutboxMessage.id.desc())
-        .limit(1)
-    )
-    return last == kind
+    `bot.intake.spoken.ASKED_KIND`), as `bot.outbox.latest_kind` finds it: this one is the
+    second (or a later) in a row."""
+    return await latest_kind(session=tx.session, chat_id=chat_id) == kind
