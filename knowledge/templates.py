@@ -46,7 +46,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from knowledge.matcher import Phrasing
-from knowledge.yaml_lines import line_index, line_of
+from knowledge.yaml_lines import line_index, line_of, safe_load
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]{1,63}$")
 _ORIGIN = re.compile(r"^(manual|ticket:\d+)$")
@@ -216,11 +216,33 @@ def check_template(template: CaseTemplate, vocabulary: Vocabulary) -> list[tuple
     return problems
 
 
+class _LazyLines(dict[tuple[str | int, ...], int]):
+    """`line_index(text)`, read only if a line is asked for (a refusal): a sound file is not
+    read a second time for lines nobody needs."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._text: str | None = text
+
+    def _read(self) -> None:
+        if self._text is not None:
+            self.update(line_index(self._text))
+            self._text = None
+
+    def __contains__(self, key: object) -> bool:
+        self._read()
+        return super().__contains__(key)
+
+    def __getitem__(self, key: tuple[str | int, ...]) -> int:
+        self._read()
+        return super().__getitem__(key)
+
+
 def load_file(path: Path, vocabulary: Vocabulary) -> tuple[list[CaseTemplate], list[str]]:
     """The templates of one file and the problems found in it (as `file:line: reason`)."""
     try:
         text = path.read_text(encoding="utf-8")
-        raw = yaml.safe_load(text)
+        raw = safe_load(text)
     except OSError as exc:
         return [], [f"{path}:1: cannot read: {exc.strerror or exc}"]
     except yaml.YAMLError as exc:
@@ -229,7 +251,7 @@ def load_file(path: Path, vocabulary: Vocabulary) -> tuple[list[CaseTemplate], l
         return [], [f"{path}:{line}: not valid YAML: {getattr(exc, 'problem', None) or exc}"]
     if not isinstance(raw, dict) or not isinstance(raw.get("templates"), list):
         return [], [f"{path}:1: expected a top-level 'templates:' list"]
-    lines = line_index(text)
+    lines = _LazyLines(text)
     templates: list[CaseTemplate] = []
     problems: list[str] = []
     for index, item in enumerate(raw["templates"]):
@@ -262,7 +284,7 @@ def load(paths: Iterable[Path], vocabulary: Vocabulary) -> list[CaseTemplate]:
     for file in files:
         found, faults = load_file(file, vocabulary)
         problems.extend(faults)
-        lines = line_index(file.read_text(encoding="utf-8")) if found else {}
+        lines = _LazyLines(file.read_text(encoding="utf-8") if found else "")
         for index, template in enumerate(found):
             if template.id in first_seen:
                 line = line_of(lines, ("templates", index, "id"))

@@ -13,7 +13,7 @@ from pydantic import (
 )
 
 from bot.config.settings import Settings
-from knowledge.yaml_lines import line_index, line_of
+from knowledge.yaml_lines import line_index, line_of, safe_load
 
 DEFAULT_CONFIG_PATH = Path("config.yaml")
 # The committed config.yaml, shipped with the package: what an installed copy runs with when
@@ -100,7 +100,7 @@ def load_settings(path: Path | str = DEFAULT_CONFIG_PATH) -> Settings:
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
     try:
-        raw = yaml.safe_load(text)
+        raw = safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""
