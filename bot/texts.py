@@ -14,7 +14,14 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import (
+    BytecodeCache,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    pass_context,
+)
+from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 
 from bot.config import Settings
@@ -35,6 +42,26 @@ def configured_names(settings: Settings) -> dict[str, dict[str, dict[str, str]]]
         "priority": {p.key: dict(p.names) for p in settings.priorities},
         "department": {d.key: dict(d.names) for d in settings.departments},
     }
+
+
+class _Compiled(BytecodeCache):
+    """Templates compiled once per process, whatever the number of desks built in it (each
+    `Texts` has its own environment; jinja2 keys a bucket by name and source checksum, so a
+    changed template is compiled afresh)."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _Compiled()
 
 
 class Texts:
@@ -59,6 +86,7 @@ class Texts:
             autoescape=False,
             keep_trailing_newline=False,
             auto_reload=False,  # templates ship with the code: no stat() on every render
+            bytecode_cache=_COMPILED,
         )
         # Words that depend on a few keys alone, rendered once (`render_fixed`).
         self._fixed: dict[tuple[str, str, tuple[tuple[str, Hashable], ...]], str] = {}
