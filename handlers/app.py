@@ -177,7 +177,11 @@ class Services:
             # on run_repeating: run the job by hand instead).
             for job in application.job_queue.get_jobs_by_name(jobs.SWEEP):
                 self._first_sweep = asyncio.create_task(job.run(application), name="first sweep")
-        gc.collect()
+        # The young generations only: what was set up long enough ago to be old is frozen as it
+        # is (a little garbage among it is kept until the stop). A full pass here walked the
+        # whole heap of the process at every start: in one test process, thousands of
+        # starts over a heap that grows with them.
+        gc.collect(1)
         gc.freeze()
 
     @property
