@@ -80,6 +80,7 @@ class Emulator:
 
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> str:
         """Serve on loopback; returns the base URL for ApplicationBuilder().base_url()."""
+        await self.world.release_polls(stopping=False)
         self._runner = web.AppRunner(self.app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, host, port)
@@ -111,6 +112,7 @@ class Emulator:
 
     async def stop(self) -> None:
         if self._runner is not None:
+            await self.world.release_polls()
             await self._runner.cleanup()
 
     async def _bot_api(self, request: web.Request) -> web.Response:

@@ -24,6 +24,8 @@ class Updates:
         # them): they start from the clock, in milliseconds, within 31 bits.
         self._update_ids = itertools.count(int(clock() * 1000) % 2_000_000_000 + 1)
         self._new_update = asyncio.Condition()
+        # The server is stopping: long polls waiting now answer at once (`release_polls`).
+        self._stopping = False
         # Webhook mode: where updates are posted instead of queued for getUpdates.
         self.webhook_url: str | None = None
         self.webhook_secret: str | None = None
@@ -90,5 +92,15 @@ class Updates:
         async with self._new_update:
             if not ready() and wait > 0:
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._new_update.wait_for(lambda: bool(ready())), wait)
+                    await asyncio.wait_for(
+                        self._new_update.wait_for(lambda: bool(ready()) or self._stopping), wait
+                    )
             return ready()
+
+    async def release_polls(self, stopping: bool = True) -> None:
+        """The server stops (`stopping`): a long poll waiting now answers at once with what
+        there is, as a poll that times out, instead of holding the stop up to its timeout;
+        False: it serves again."""
+        async with self._new_update:
+            self._stopping = stopping
+            self._new_update.notify_all()
