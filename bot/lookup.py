@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import case, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import conversation, dangers
+from bot import dangers, ticket_messages
 from bot.asking import asks_requester, question_waiting
 from bot.escalation_steps import ESCALATION, escalation_steps
 from bot.excerpt import Excerpt, excerpt, one_line
@@ -303,7 +303,9 @@ async def record(*, session: AsyncSession, rules: Rules, ticket_id: int) -> Reco
         EventLine(at=at, kind=ESCALATION, who=None, data=data, owner=None)
         for at, data in await escalation_steps(session=session, rules=rules, ticket_id=ticket_id)
     ]
-    messages = await conversation.history(session=session, ticket_id=ticket_id, public_only=False)
+    messages = await ticket_messages.history(
+        session=session, ticket_id=ticket_id, public_only=False
+    )
     turns = ticket.inquiry or []
     inquiry = tuple(referred(turns, ticket.question)) if worth_showing(turns) else ()
     handed = [(e.at, str(e.data.get("to"))) for e in events if e.kind == "transfer"]
