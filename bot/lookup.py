@@ -72,7 +72,8 @@ class TicketLine:
 @dataclass(frozen=True)
 class EventLine:
     """One step of a ticket's life: when, what (the event's kind), who (None: the desk), the
-    event's details (`data`, as recorded) and `owner`, the person an assignment names."""
+    event's details (`data`, as recorded) and `owner`, the person an assignment names (or a
+    complaint is about: bot/complaints.py)."""
 
     at: datetime
     kind: str
@@ -294,7 +295,7 @@ async def record(*, session: AsyncSession, rules: Rules, ticket_id: int) -> Reco
             kind=e.kind,
             who=rules.staff.shown_as(e.actor_id),
             data=e.data,
-            owner=rules.staff.shown_as(e.data.get("owner_id")),
+            owner=rules.staff.shown_as(e.data.get("owner_id", e.data.get("about"))),
         )
         for e in events
     ]

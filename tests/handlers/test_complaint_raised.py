@@ -63,7 +63,7 @@ def _heard(emulator: Emulator, chat: int, words: str) -> list[str]:
             ENGLISH,
             "The street light outside 23 Xingfu Road has been broken for three days",
             "Officer Sun was rude and keeps stalling, I want to file a complaint about him",
-            ["complaint", "supervisor", "#1"],
+            ["complained", "supervisor", "#1"],
         ),
     ],
 )
