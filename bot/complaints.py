@@ -59,7 +59,10 @@ async def complaint_notices(
     (bot/complaint_words.py): the complaint recorded in its log and the notices that tell the
     supervisors and answer the requester (see the module's description); none otherwise."""
     if not text.strip() or not complains_of_handling(
-        text, owner=_owner_names(rules, ticket), claimed=ticket.owner_id is not None
+        text,
+        owner=_owner_names(rules, ticket),
+        claimed=ticket.owner_id is not None,
+        matter=ticket.question,
     ):
         return []
     department = {"department": ticket.department_key}

@@ -70,3 +70,42 @@ def test_him_is_the_owner_only_once_someone_has_it() -> None:
     """ "投诉他" on a ticket nobody has: whoever "he" is, not the service."""
     assert complains_of_handling("我要投诉他", claimed=True)
     assert not complains_of_handling("我要投诉他")
+
+
+STAFF_MATTER = "我要投诉:窗口工作人员态度很差"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我要投诉的就是3号窗口那个工作人员,她对我母亲大吼大叫",
+        "The clerk at window 3 was rude, that is what I complain about",
+    ],
+)
+def test_the_clerk_of_a_ticket_complaining_of_a_clerk_is_its_matter(text: str) -> None:
+    """A ticket that complains of a clerk: more words of that clerk are its matter."""
+    assert not complains_of_handling(text, matter=STAFF_MATTER)
+    assert complains_of_handling(text, matter="我想申请公租房")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "投诉了三天了还没人处理,我要找你们领导",
+        "Nobody has even called me back, I want to complain",
+    ],
+)
+def test_the_pace_of_a_ticket_complaining_of_a_clerk_is_its_handling(text: str) -> None:
+    assert complains_of_handling(text, matter=STAFF_MATTER)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "空地堆满垃圾没人管,我要投诉",  # "没人管" alone: the matter's
+        "Cars block the fire lane every night and nobody acts, I complain",
+        "拖欠工资三个月了,我要投诉",  # 拖欠: arrears, not a delay of ours
+    ],
+)
+def test_the_matter_s_own_neglect_is_not_the_handling(text: str) -> None:
+    assert not complains_of_handling(text)
