@@ -512,7 +512,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
     if template == "rating_typed":
         return [(r, {"rated": r}) for r in ("answer", "answer_low", "asked", "none")]
     if template == "ask_matter":
-        return [("person", {"person": True}), ("service", {"person": False})]
+        upset = ("upset", {"person": False, "upset": True})  # anger alone (openers.outburst)
+        return [("person", {"person": True}), ("service", {"person": False}), upset]
     if template == "category_waiting":
         reasons = ("filler", "again", "plain", "added", "forwarded", "forwarded_more", "edited")
         return [(r, {"reason": r, "fallback": "咨询"}) for r in reasons]

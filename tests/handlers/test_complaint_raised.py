@@ -20,7 +20,7 @@ from bot.lifecycle import COMPLAINT_RAISED
 from bot.models import TicketEvent
 from emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, REQUESTER, bot_lines, bot_said, until
-from tests.handlers.looks import filed_texts, said_text
+from tests.handlers.looks import all_tickets, callbacks_of, filed_texts, said_text
 
 App = Application  # type: ignore[type-arg]
 MANAGEMENT = -1000000000900
@@ -124,3 +124,33 @@ async def test_a_complaint_on_an_unclaimed_ticket_is_answered_and_alerted(
     (event,) = await _complaints(application)
     assert event.ticket_id == 1 and event.data["about"] is None, event.data
     assert complaint in await filed_texts(application, 1)
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "angry", "told", "matter"),
+    [
+        (REQUESTER, "你们这是什么破服务!", ["抱歉", "遇到了什么问题"], "我想申请公租房"),
+        (
+            ENGLISH,
+            "What a useless service!",
+            ["sorry", "What happened?"],
+            "I want to apply for public rental housing",
+        ),
+    ],
+)
+async def test_anger_naming_no_matter_is_acknowledged_and_asked_about(
+    running: tuple[Emulator, App], user: int, angry: str, told: list[str], matter: str
+) -> None:
+    """Anger alone as a first message: acknowledged and asked what the matter is (no category
+    buttons, no ticket yet); the matter said next is taken with the words before it."""
+    emulator, application = running
+    world = emulator.world
+    reply = await _step(world, user, angry)
+    assert all(words in reply for words in told), reply
+    assert not callbacks_of(bot_said(world, user)[-1])
+    assert not await all_tickets(application)
+    await _step(world, user, matter)
+    await until(lambda: "#1" in said_text(world, user))
+    (ticket,) = await all_tickets(application)
+    assert angry in ticket.question and matter in ticket.question, ticket.question
