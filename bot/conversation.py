@@ -17,6 +17,7 @@ from bot import db, handed
 from bot.acknowledgements import acknowledgement_due, others_in_hand
 from bot.asking import question_waiting
 from bot.closure import words_after_resolution_and_tell
+from bot.complaints import complaint_notices
 from bot.dangers import danger_reminder
 from bot.db import wrote_directly
 from bot.errors import IllegalMove, NotAllowed
@@ -163,10 +164,20 @@ async def requester_message_and_tell(
     if withdrawing is not None:
         notices.append(withdrawing)
     elif requester is not None and answer is None and not resolved:
+        # A complaint of its handling: the supervisors told, and the requester what happens.
+        complaint = await complaint_notices(
+            session=tx.session,
+            rules=rules,
+            ticket=ticket,
+            requester=requester,
+            text=text,
+            now=tx.now,
+        )
+        notices += complaint
         # With the relay: one statement stores the outbox rows of the usual message. Asked how
         # it stands ("有进展吗?"), they hear that too, even after other lines in a row.
         progress: dict[str, object] = {"progress": True} if asks_progress(text) else {}
-        if progress or not quiet:
+        if not complaint and (progress or not quiet):
             progress |= await danger_reminder(tx.session, rules, ticket, requester, text)
             progress |= await others_in_hand(session=tx.session, ticket=ticket)  # several
             progress |= await handed.read_too(session=tx.session, rules=rules, ticket=ticket)
@@ -258,26 +269,6 @@ async def _sent_text(tx: Transaction, chat_id: int, message_id: int) -> str:
         .limit(1)
     )
     return found or ""
-
-
-async def ticket_of_message(
-    *, session: AsyncSession, chat_id: int, message_id: int
-) -> Ticket | None:
-    """The ticket a requester's message (`message_id` in their chat) was filed under, unless
-    that ticket is closed; None if it was filed under none."""
-    ticket_id = await session.scalar(
-        select(TicketMessage.ticket_id)
-        .where(
-            TicketMessage.telegram_chat_id == chat_id,
-            TicketMessage.telegram_message_id == message_id,
-            TicketMessage.direction == Direction.IN,
-        )
-        .limit(1)
-    )
-    if ticket_id is None:
-        return None
-    ticket = await get(session=session, ticket_id=ticket_id)
-    return None if ticket.status is TicketStatus.CLOSED else ticket
 
 
 def add_bot_note(
@@ -388,13 +379,3 @@ def file_staff_message(
             ticket.latest_update_at = now
         contacted(session, rules, ticket, now, ticket.owner_id)
     return message
-
-
-async def history(
-    *, session: AsyncSession, ticket_id: int, public_only: bool
-) -> list[TicketMessage]:
-    """The ticket's messages in order; requesters get the public ones only."""
-    query = select(TicketMessage).where(TicketMessage.ticket_id == ticket_id)
-    if public_only:
-        query = query.where(TicketMessage.direction != Direction.NOTE)
-    return list(await session.scalars(query.order_by(TicketMessage.id)))

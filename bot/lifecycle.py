@@ -71,6 +71,8 @@ LINKED = "linked_to_incident"
 # A running handoff's deadline moved by its owner (bot/handoff_deadlines.py): no change of state.
 HANDOFF_DUE_MOVED = "handoff_due_moved"
 DANGER_TOLD = "danger_told"  # a danger to people heard in the requester's words (bot/dangers.py)
+# A complaint about how the ticket is handled, taken to the supervisors (bot/complaints.py).
+COMPLAINT_RAISED = "complaint_raised"
 
 
 def record(
@@ -204,7 +206,7 @@ def replay(events: list[TicketEvent]) -> ReplayedState:
         if event.kind == LINKED:
             state.incident_id = event.data["incident_id"]
             continue
-        if event.kind == HANDOFF_DUE_MOVED:
+        if event.kind in (HANDOFF_DUE_MOVED, DANGER_TOLD, COMPLAINT_RAISED):
             continue
         action = Action(event.kind)
         to = target(

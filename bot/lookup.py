@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import case, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import conversation, dangers
+from bot import dangers, ticket_messages
 from bot.asking import asks_requester, question_waiting
 from bot.escalation_steps import ESCALATION, escalation_steps
 from bot.excerpt import Excerpt, excerpt, one_line
@@ -72,7 +72,8 @@ class TicketLine:
 @dataclass(frozen=True)
 class EventLine:
     """One step of a ticket's life: when, what (the event's kind), who (None: the desk), the
-    event's details (`data`, as recorded) and `owner`, the person an assignment names."""
+    event's details (`data`, as recorded) and `owner`, the person an assignment names (or a
+    complaint is about: bot/complaints.py)."""
 
     at: datetime
     kind: str
@@ -294,7 +295,7 @@ async def record(*, session: AsyncSession, rules: Rules, ticket_id: int) -> Reco
             kind=e.kind,
             who=rules.staff.shown_as(e.actor_id),
             data=e.data,
-            owner=rules.staff.shown_as(e.data.get("owner_id")),
+            owner=rules.staff.shown_as(e.data.get("owner_id", e.data.get("about"))),
         )
         for e in events
     ]
@@ -303,7 +304,9 @@ async def record(*, session: AsyncSession, rules: Rules, ticket_id: int) -> Reco
         EventLine(at=at, kind=ESCALATION, who=None, data=data, owner=None)
         for at, data in await escalation_steps(session=session, rules=rules, ticket_id=ticket_id)
     ]
-    messages = await conversation.history(session=session, ticket_id=ticket_id, public_only=False)
+    messages = await ticket_messages.history(
+        session=session, ticket_id=ticket_id, public_only=False
+    )
     turns = ticket.inquiry or []
     inquiry = tuple(referred(turns, ticket.question)) if worth_showing(turns) else ()
     handed = [(e.at, str(e.data.get("to"))) for e in events if e.kind == "transfer"]

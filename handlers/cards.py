@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import conversation, dangers, delivery
+from bot import dangers, delivery, ticket_messages
 from bot.desk import Desk
 from bot.excerpt import excerpt
 from bot.handoff_forms import FORM, FORM_DECIDED
@@ -101,7 +101,7 @@ async def topic_calls(
     if chat_id is None:
         return []
     owner = ticket.owner_id if owner_id is None else owner_id
-    filed = await conversation.history(session=session, ticket_id=ticket.id, public_only=False)
+    filed = await ticket_messages.history(session=session, ticket_id=ticket.id, public_only=False)
     earlier = [line for line in filed if line.direction is not Direction.NOTE]
     danger = bool(await dangers.of_tickets(session, [ticket.id]))
     name = naming.topic_name(ticket.id, ticket.question, danger=danger)

@@ -79,7 +79,8 @@ def _present(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list
             text = desk.texts.render("ask_about", language, more=outcome.more, typed=outcome.typed)
             return [post.message(chat_id, text)]
         case Action.ASK_MATTER:
-            text = desk.texts.render("ask_matter", language, person=outcome.person)
+            upset = outcome.upset
+            text = desk.texts.render("ask_matter", language, person=outcome.person, upset=upset)
             return [post.message(chat_id, text)]
         case Action.REMIND:
             # The buttons above still work; from the second reminder on they come again

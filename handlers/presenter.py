@@ -25,6 +25,7 @@ from telegram import InlineKeyboardMarkup
 
 from bot.alert_notes import SURGE_ALERTS
 from bot.answered import ANSWERED
+from bot.complaints import ALERT as COMPLAINT_ALERT
 from bot.desk import Desk
 from bot.excerpt import MAX_CAPTION
 from bot.handed import HANDED_RELAY, HANDED_SETTLED
@@ -83,7 +84,7 @@ def markup(desk: Desk, message: Outgoing) -> InlineKeyboardMarkup | None:
     ticket_id = message.ticket_id
     if ticket_id is None:
         return None
-    if message.template == "escalation" and _supervising(desk, message):
+    if message.template in ("escalation", COMPLAINT_ALERT) and _supervising(desk, message):
         return keyboards.escalation(desk, ticket_id)
     if message.template == FORM:
         return keyboards.accept(desk, ticket_id)

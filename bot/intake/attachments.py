@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot import conversation, replies
+from bot import conversation, replies, ticket_messages
 from bot.desk import Desk
 from bot.details import carried
 from bot.intake import emergency, flow, handing, held, inquiry, spoken
@@ -227,7 +227,7 @@ async def take_edit(
     """Decide on a requester's edit of their message `message_id` in their chat `chat_id`
     (`text`: its words as they now read, a caption's for a photo) and carry it out in the
     caller's transaction. `current` is their ticket in progress, if any."""
-    filed = await conversation.ticket_of_message(
+    filed = await ticket_messages.ticket_of_message(
         session=tx.session, chat_id=chat_id, message_id=message_id
     )
     action = decide_edit(

@@ -23,6 +23,7 @@ from bot.intake import (
     offers,
     pending,
     pressing,
+    search,
     taken_back,
     whose,
 )
@@ -48,12 +49,11 @@ from bot.intake.decision import (
 from bot.intake.fillers import thanks
 from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, register
 from bot.intake.new_matter import led_question
+from bot.intake.openers import outburst
 from bot.intake.own_kind import anew_after, strays
 from bot.intake.rated_lead import rated_before
 from bot.intake.rating_typed import rated_in_words
 from bot.intake.reminding import remind
-from bot.intake.search import band_of
-from bot.intake.search import closest as closest_templates
 from bot.intake.second import two_questions, with_second
 from bot.intake.wait_more import more_of_waiting
 from bot.intake.wordless import in_a_row, is_empty, waited, wordless_of
@@ -280,7 +280,7 @@ async def take_text(
         requester.dialog_step = DialogStep.MATTER
         requester.last_question, requester.last_offered = (None if person else written), None
         record_turn(requester, inquiry.bot_did("matter", now))
-        return Outcome(decided, person=person)
+        return Outcome(decided, person=person, upset=outburst(written))
     if decided is Action.HANDOVER:
         asked = requester.last_question or written
         handed = await hand_over(
@@ -327,9 +327,9 @@ async def take_text(
     fresh = decided is None and origin is None and step is None
     parts = two_questions(own or text) if fresh else None
     first = parts[0] if parts else searched or question
-    matches, band = closest_templates(desk, first, requester.language, rejected)
+    matches, band = search.closest(desk, first, requester.language, rejected)
     metrics.MATCHER_BANDS.labels(band=band.value).inc()
-    matches, band = band_of(desk, matches, band, first, text)  # a blind answer only offered
+    matches, band = search.band_of(desk, matches, band, first, text)  # a blind answer only offered
     best = desk.templates.get(matches[0].template_id) if matches else None
     closest = best.id if best is not None and band is not Band.HANDOVER else None
     if answered is not None and closest in answered.split(","):

@@ -56,6 +56,7 @@ class Outcome:
     # ASK_MATTER: they asked for a person (else for a kind of service); INTO_TICKET: the
     # words only ask for a person (the ticket in hand already waits for or has one).
     person: bool = False
+    upset: bool = False  # ASK_MATTER: the words only vented anger (`openers.outburst`)
     # ASK_ABOUT: another forward, joined to those already asked about; MORE: a forward
     # right after another, added to the question too.
     more: bool = False

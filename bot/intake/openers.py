@@ -78,6 +78,44 @@ _SERVICE_ONLY = re.compile(
 )
 
 
+# Anger at the service that names no matter, clause by clause: "你们这是什么破服务!",
+# "What a useless service!", "This is ridiculous, you are useless".
+_ZH_ANGER = re.compile(
+    r"(?:你们|您们|你|这|这是|这里|真是|真的|简直|简直是|实在是?|太|都|还|就是|到底|什么)*"
+    r"(?:破(?:服务|地方|单位|系统|机器人|玩意儿?|东西|部门|窗口|态度|效率)"
+    r"|垃圾(?:服务|机器人|系统|单位|部门)|服务(?:太|真|好|也太)?(?:差|烂|差劲|垃圾)"
+    r"|太差|太烂|真差|真烂|差劲|气死(?:我|人)?|受不了|受够|无语|离谱|什么(?:鬼|玩意儿?)|不像话|过分"
+    r"|管不管|干什么吃的|是干什么的|有没有人管|搞什么|没用|一点用(?:都|也)没有|有什么用)"
+    r"(?:了|啊|吧|呀|嘛|的|呢|透了|极了|死了)*"
+)
+_EN_ANGER = re.compile(
+    r"(?:(?:what|this is|that is|it is|it's|this|you are|you're|you people are|you guys are"
+    r"|your service is|such|so|really|absolutely|totally|completely|utterly|a|an|the|just"
+    r"|is|honestly|seriously|truly)\s+)*"
+    r"(?:(?:useless|terrible|awful|rubbish|pathetic|ridiculous|outrageous|unacceptable|a joke"
+    r"|a disgrace|disgraceful|hopeless|incompetent|the worst|worst|crap|crappy|garbage|shit"
+    r"|shitty|horrible|appalling|lousy|joke of a)(?:\s+(?:service|bot|system|office|desk|place"
+    r"|people|department|help|lot))?"
+    r"|(?:i'?m |i am )?(?:so )?fed up|(?:i'?m |i am )?sick of (?:this|you|it)"
+    r"|are you (?:kidding|joking)(?: me)?|unbelievable|what a (?:joke|mess|waste of time)"
+    r"|nobody cares|does anyone care)"
+)
+
+
+@read
+def outburst(text: str) -> bool:
+    """The text only vents anger at the service and says nothing of the matter: each clause
+    an outburst (`_ZH_ANGER`, `_EN_ANGER`: "你们这是什么破服务!", "What a useless service!")
+    or a kind of service asked for alone ("我要投诉"), one at least an outburst. A clerk
+    acknowledges it and asks what the matter is (`names_no_matter`)."""
+    folded = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+    clauses = [c.strip() for c in re.split(r"[,.!?;:…~\n]+", folded) if c.strip()]
+    angry = [_ZH_ANGER.fullmatch(c.replace(" ", "")) or _EN_ANGER.fullmatch(c) for c in clauses]
+    return any(angry) and all(
+        a or _SERVICE_ONLY.fullmatch(c) for a, c in zip(angry, clauses, strict=True)
+    )
+
+
 def _bare(text: str) -> str:
     """The text folded, without the punctuation around it."""
     return re.sub(r"^[\W_]+|[\W_]+$", "", text.strip().casefold())
@@ -102,8 +140,9 @@ def asks_in_person(text: str) -> bool:
 @read
 def names_no_matter(text: str) -> bool:
     """The text asks for a person or names a kind of service ("我要报修", "投诉", "I want to
-    complain") and says nothing of the matter itself: what is broken, where, what happened."""
-    return wants_person(text) or _SERVICE_ONLY.fullmatch(_bare(text)) is not None
+    complain"), or only vents anger at the service (`outburst`), and says nothing of the
+    matter itself: what is broken, where, what happened."""
+    return wants_person(text) or _SERVICE_ONLY.fullmatch(_bare(text)) is not None or outburst(text)
 
 
 @read

@@ -52,6 +52,7 @@ URGENT = {
     "handoff_overdue",
     "alert_keyword",
     "alert_surge",
+    "alert_complaint",  # a complaint of a ticket's handling (bot/complaints.py)
     "emergency_advice",
     "flood_heard",  # in danger over the limit: all heard, the numbers (bot/flood_heard.py)
     "unreachable",

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import closure, conversation, handoffs, lifecycle, store, tickets
+from bot import closure, conversation, handoffs, lifecycle, store, ticket_messages, tickets
 from bot.errors import (
     AlreadyClaimed,
     ConcurrentChange,
@@ -111,7 +111,9 @@ async def test_full_life_claim_reply_resolve_confirm(sessions: Sessions, rules: 
         assert closed.status is TicketStatus.CLOSED
         assert closed.close_reason is CloseReason.CONFIRMED
         assert closed.next_check_at is None
-        public = await conversation.history(session=session, ticket_id=ticket.id, public_only=True)
+        public = await ticket_messages.history(
+            session=session, ticket_id=ticket.id, public_only=True
+        )
         assert [m.direction for m in public] == [Direction.OUT]
         ratings = list(await session.scalars(select(Rating)))
         assert [(r.score, r.owner_id) for r in ratings] == [(5, OFFICER)]

@@ -47,6 +47,8 @@ EVENTS: dict[str, dict[str, Any]] = {
         "before": MONDAY_9AM.isoformat(),
     },
     lifecycle.DANGER_TOLD: {"kinds": ["trapped", "plea"], "words": ["被困"]},
+    # A complaint of the handling, about its owner then (bot/complaints.py).
+    lifecycle.COMPLAINT_RAISED: {"about": 100301, "words": "一直拖着不办,我要投诉"},
     # A step of the escalation ladder (bot/escalation_steps.py).
     "escalation": {
         "deadline": "first_response",
@@ -332,6 +334,7 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
         "numbers": [{"name": "火警", "number": "119"}],
         "template_title": "闻到煤气味怎么办",
         "part": "我家猫的疫苗证明在哪里开?",
+        "said": "一直拖着不办,我要投诉",  # a complaint of the handling (bot/complaints.py)
     }
 
 
@@ -454,6 +457,21 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [("joined", joined), ("new", {**joined, "new": True}), ("left", {"left": True})]
     if template == "alert_surge_joined":
         return [("told", {"told": True}), ("before", {"told": False})]
+    if template == "complaint_heard":  # bot/complaints.py
+        late = {"resolution_overdue": True, "first_response_overdue": True}
+        return [
+            ("owned", {}),
+            ("unclaimed", {"owner": None}),
+            ("again", {"again": True}),
+            ("late", late),
+            ("unclaimed_late", {**late, "owner": None}),
+        ]
+    if template == "alert_complaint":
+        return [
+            ("owned", {}),
+            ("unclaimed", {"owner_name": None}),
+            ("late", {"resolution_overdue": True}),
+        ]
     if template == "part_unanswered":
         return [(w, {"way": w}) for w in ("ticket", "category", "refused")]
     if template == "emergency_advice":
@@ -494,7 +512,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
     if template == "rating_typed":
         return [(r, {"rated": r}) for r in ("answer", "answer_low", "asked", "none")]
     if template == "ask_matter":
-        return [("person", {"person": True}), ("service", {"person": False})]
+        upset = ("upset", {"person": False, "upset": True})  # anger alone (openers.outburst)
+        return [("person", {"person": True}), ("service", {"person": False}), upset]
     if template == "category_waiting":
         reasons = ("filler", "again", "plain", "added", "forwarded", "forwarded_more", "edited")
         return [(r, {"reason": r, "fallback": "咨询"}) for r in reasons]

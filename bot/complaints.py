@@ -1,0 +1,85 @@
+"""A complaint about how a ticket is handled, said into it (issue 14, SPEC rules 3, 8 and 13):
+"孙伟态度很差,一直拖着不办,我要投诉他" into the ticket 孙伟 owns; "都三天了还没人管,我要
+投诉!" into one nobody has claimed. The words stay the ticket's (filed and relayed as any
+other: bot/conversation.py); what a careful clerk adds is done here: the supervisors (the
+ticket's departments' and management, who hear escalations) are alerted
+(`alert_complaint`: the ticket, its owner or that nobody has it, the words); the ticket's log
+records it (`lifecycle.COMPLAINT_RAISED`: whom it was about, the owner or None, and the
+words), so that figures can count complaints against an officer; and the requester hears,
+instead of the usual acknowledgement, that it went to a supervisor and what happens next
+(`complaint_heard`: an apology, the promise restated; while nobody has the ticket, that
+someone will be put on it). Said again soon after (`REPEAT_AFTER`), the words are filed and
+the requester told the supervisors have it already: a burst of anger is one complaint."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import lifecycle
+from bot.complaint_words import complains_of_handling
+from bot.excerpt import excerpt
+from bot.models import Requester, Ticket, TicketEvent
+from bot.notices import Audience, Notice
+from bot.rules import Rules
+
+REPEAT_AFTER = timedelta(minutes=30)  # a complaint again within this: the same complaint
+SAID = 600  # UTF-16 units of the complaint's words the alert and the log carry
+ALERT = "alert_complaint"
+HEARD = "complaint_heard"
+
+
+def _owner_names(rules: Rules, ticket: Ticket) -> list[str]:
+    """The names the ticket's owner goes by: name and staff number (none while unclaimed)."""
+    member = rules.staff.get(ticket.owner_id)
+    return [member.name, member.staff_number] if member is not None else []
+
+
+async def _last_raised(session: AsyncSession, ticket: Ticket) -> datetime | None:
+    return await session.scalar(
+        select(TicketEvent.at)
+        .where(TicketEvent.ticket_id == ticket.id, TicketEvent.kind == lifecycle.COMPLAINT_RAISED)
+        .order_by(TicketEvent.seq.desc())
+        .limit(1)
+    )
+
+
+async def complaint_notices(
+    *,
+    session: AsyncSession,
+    rules: Rules,
+    ticket: Ticket,
+    requester: Requester,
+    text: str,
+    now: datetime,
+) -> list[Notice]:
+    """When `text`, said into `ticket` by its `requester`, complains of how it is handled
+    (bot/complaint_words.py): the complaint recorded in its log and the notices that tell the
+    supervisors and answer the requester (see the module's description); none otherwise."""
+    if not text.strip() or not complains_of_handling(
+        text,
+        owner=_owner_names(rules, ticket),
+        claimed=ticket.owner_id is not None,
+        matter=ticket.question,
+    ):
+        return []
+    department = {"department": ticket.department_key}
+    last = await _last_raised(session, ticket)
+    if last is not None and now - last < REPEAT_AFTER:
+        again = {**department, "again": True}
+        return [Notice(HEARD, (Audience.REQUESTER,), ticket, again, requester=requester)]
+    said = excerpt(text.strip(), SAID).text
+    lifecycle.record(
+        session,
+        ticket,
+        lifecycle.COMPLAINT_RAISED,
+        now=now,
+        actor_id=requester.telegram_user_id,
+        data={"about": ticket.owner_id, "words": said},
+    )
+    return [
+        Notice(ALERT, Audience.supervising(), ticket, {"said": said}),
+        Notice(HEARD, (Audience.REQUESTER,), ticket, department, requester=requester),
+    ]
