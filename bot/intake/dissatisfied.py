@@ -142,4 +142,3 @@ async def take_answer(
         )
     await publish(tx, desk.rules, notices)
     return Heard(recurrence)
-
