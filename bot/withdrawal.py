@@ -41,8 +41,9 @@ QUOTED = 60
 
 def withdrawal_asked(ticket: Ticket, requester: Requester, text: str) -> Notice | None:
     """The question whether to withdraw `ticket` (a WITHDRAW_ASK notice to its requester,
-    quoting the start of its question, at most QUOTED units on one line) when `text`, which they just wrote to it, clearly withdraws it, or wonders whether to
-    ("要不算了?", "maybe just cancel it?": `wonders_withdrawing`), and it can still be
+    quoting the start of its question, at most QUOTED units on one line) when `text`, which
+    they just wrote to it, clearly withdraws it, or wonders whether to ("要不算了?", "maybe
+    just cancel it?": `wonders_withdrawing`), and it can still be
     withdrawn (being worked on: a resolved one awaits their word on the resolution); None
     otherwise."""
     if ticket.status not in ACTIVE_STATUSES:

@@ -19,6 +19,7 @@ still waits."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 from sqlalchemy import select
 
 from bot.closure import asks_why
@@ -132,7 +133,7 @@ async def take_answer(
         )
     values = {
         "score": rating.score,
-        "words": excerpt(text, SHOWN).text,
+        "said": excerpt(text, SHOWN).text,
         "recurrence": recurrence.ticket.id if recurrence and recurrence.ticket else None,
     }
     notices = [Notice("low_rating", (Audience.OWNER, *Audience.supervising()), ticket, values)]

@@ -24,7 +24,10 @@ from tests.handlers.looks import all_tickets, callbacks_of, ticket_no
 App = Application  # type: ignore[type-arg]
 GROUPS = {-1000000000101: 100101, -1000000000102: 100201, -1000000000103: 100301}
 MANAGEMENT = -1000000000900
-LIGHT = {REQUESTER: "我家楼道的灯坏了,晚上一片漆黑", ENGLISH: "The light in my stairwell is broken"}
+LIGHT = {
+    REQUESTER: "我家楼道的灯坏了,晚上一片漆黑",
+    ENGLISH: "The light in my stairwell is broken",
+}
 WHY = {REQUESTER: "哪里没做好", ENGLISH: "what went wrong"}
 HEARD = {REQUESTER: "已转告", ENGLISH: "passed"}
 
@@ -67,7 +70,7 @@ async def test_a_low_rating_is_asked_about_and_heard(
     emulator, application = running
     world = emulator.world
     desk = DeskContext(application).desk
-    group, officer, answered = await _rated(emulator, requester, stars)
+    _, officer, answered = await _rated(emulator, requester, stars)
     # Asked what went wrong, in their language; the rating alone reopens nothing.
     assert WHY[requester] in answered.text, answered.text
     first = await ticket_no(application, 1)
@@ -136,11 +139,7 @@ async def test_the_withdrawal_question_quotes_a_short_start(
     await until(lambda: any("#1" in e.text for e in bot_said(world, requester)))
     heard = len(bot_said(world, requester))
     await world.user_sends(requester, WITHDRAW[requester])
-    await until(
-        lambda: any(
-            "wd:1" in callbacks_of(e) for e in bot_said(world, requester)[heard:]
-        )
-    )
+    await until(lambda: any("wd:1" in callbacks_of(e) for e in bot_said(world, requester)[heard:]))
     asked = next(e for e in bot_said(world, requester)[heard:] if "wd:1" in callbacks_of(e))
     # The start of the question, marked shortened once; not hundreds of its characters.
     assert LONG[requester][:8] in asked.text, asked.text
