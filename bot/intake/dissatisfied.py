@@ -13,8 +13,8 @@ alerts). An answer saying the matter is still there ("还是不亮", "still off"
 ticket, its former owner's within config `closure.recurrence_window`); any other answer is
 thanked, the requester told it was passed on (`low_rating_heard`). Not answered at once, the
 next text within the recurrence window that says the matter is still there, with no ticket in
-hand, is that answer and that recurrence. Thanks, "ok", a greeting are no answer: the question
-still waits."""
+hand, is that answer and that recurrence. Thanks, "ok", a greeting are no answer, nor is a
+question of another matter ("公积金怎么提取?"): the question still waits."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ from bot.intake import inquiry
 from bot.intake.decision import carries_no_matter, has_words, is_courtesy, is_filler
 from bot.intake.different_matter import Differs, differs
 from bot.intake.handing import Outcome
+from bot.intake.new_matter import reads_as_question
 from bot.intake.recurrence import SHOWN, hand_over_recurrence
 from bot.models import Direction, Rating, Requester, Ticket, TicketMessage, TicketStatus
 from bot.notices import Audience, Notice, publish
@@ -106,7 +107,10 @@ async def take_answer(
     if is_courtesy(text) or is_filler(text) or carries_no_matter(text):
         return None
     ticket, rating = awaited
-    back = says_not_solved(text) and differs(desk, requester, ticket, text) is not Differs.APART
+    apart = differs(desk, requester, ticket, text) is Differs.APART
+    if apart and reads_as_question(text):
+        return None  # a question of another matter ("公积金怎么提取?"): theirs to ask
+    back = says_not_solved(text) and not apart
     if tx.now - rating.at > ASKED and not (back and current is None):
         return None  # long after: only the matter said back, with nothing else in hand
     tx.session.add(
