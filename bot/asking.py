@@ -90,3 +90,15 @@ def question_waiting(ticket: Ticket) -> bool:
             or answered < ticket.latest_update_at
         )
     )
+
+
+def question_answered(ticket: Ticket) -> bool:
+    """Whether the latest public word on `ticket`, in progress, is the officer's question to
+    the requester (`asks_requester`) that they have answered (`question_waiting` no more):
+    shown as the question they answered, never as progress made (issue 14: /status called
+    it "最新进展")."""
+    return (
+        ticket.status in ACTIVE_STATUSES
+        and asks_requester(ticket.latest_update or "")
+        and not question_waiting(ticket)
+    )

@@ -39,6 +39,13 @@ from bot.topic_closing import close_topic, reopen_topic
 from bot.transaction import Transaction
 
 MAX_SUMMARY = 3500  # UTF-16 units of a resolution summary: the message also asks for a rating
+LOW_RATING = 2  # a rating this low or lower is dissatisfaction: what went wrong is asked
+
+
+def asks_why(score: int) -> bool:
+    """Whether a rating of `score` stars is heard as dissatisfaction (回访): the requester is
+    asked what went wrong, their answer heard (bot/intake/dissatisfied.py)."""
+    return score <= LOW_RATING
 
 
 async def resolve(
@@ -345,9 +352,9 @@ async def words_after_resolution_and_tell(
             score=reading.score,
             comment=text.strip()[:500],
         )
-        await publish(
-            tx, rules, [Notice("rated", (Audience.REQUESTER,), ticket, requester=requester)]
-        )
+        why = {"asks_why": asks_why(reading.score)}
+        rated = Notice("rated", (Audience.REQUESTER,), ticket, why, requester=requester)
+        await publish(tx, rules, [rated])
         return
     if reading.said is Said.NOT_SOLVED:
         await reopen_and_tell(

@@ -7,22 +7,22 @@ to the bot again, what could not reach them (`reachable_again_and_tell`). The fr
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from bot import conversation, outbox, requesters, tickets
+from bot import conversation, outbox, replies, requesters, tickets
 from bot.answered import RESOLUTION, only_newest_on
 from bot.db import DIALECTS, in_one_call, insert_for
 from bot.intake import offers as offers_of_inquiries
 from bot.kinds import REACHABLE_NOTE, UNBLOCKED_NOTE, Origin
-from bot.models import OutboxMessage, Requester, StaffLink, Ticket
+from bot.models import OutboxMessage, Requester, StaffLink, Ticket, TicketMessage
 from bot.notices import Audience, Notice, publish
 from bot.outbox import Call, Queued
-from bot.outgoing import Outgoing
+from bot.outgoing import WRITTEN_AT, Outgoing
 from bot.rules import Rules
 from bot.transaction import Transaction
 
@@ -316,7 +316,8 @@ async def reachable_again_and_tell(
             requester=requester,
         )
         await publish(tx, rules, [welcome])
-        await tx.publish(_stored_as(stored[w.id]) for w in decided.again)
+        released = [m for w in decided.again for m in await _released(session, stored[w.id])]
+        await tx.publish(released)
     for how, items in (
         ("sent again", decided.again),
         ("superseded", decided.superseded),
@@ -344,6 +345,30 @@ def _stored_as(queued: Queued) -> Outgoing | Call:
         return queued.message
     assert queued.call is not None
     return queued.call
+
+
+async def _released(session: AsyncSession, queued: Queued) -> list[Outgoing | Call]:
+    """An outbox row published again for a requester who is back: a notice says when it was
+    written (`WRITTEN_AT`, issue 14: released replies carried no time; the front words it
+    before its words), a staff reply that was to be copied as it is in words (its words as
+    filed, `replies.numbered`: a copy of a text cannot say more); a front's call as it was."""
+    if queued.message is None or queued.created_at is None:
+        return [_stored_as(queued)]
+    message = queued.message
+    context = {**message.context, WRITTEN_AT: queued.created_at}
+    if message.template == "staff_reply" and "text" not in context:
+        filed = await session.scalar(
+            select(TicketMessage)
+            .where(
+                TicketMessage.telegram_chat_id == context.get("from_chat_id"),
+                TicketMessage.telegram_message_id == context.get("message_id"),
+            )
+            .limit(1)
+        )
+        if filed is not None:
+            worded = replies.numbered(context, filed.text, filed.content_type, numbered=False)
+            return [replace(message, context=values) for values in worded]
+    return [replace(message, context=context)]
 
 
 def _ticket_of(queued: Queued) -> int | None:

@@ -13,7 +13,7 @@ from sqlalchemy import case, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import dangers, ticket_messages
-from bot.asking import asks_requester, question_waiting
+from bot.asking import asks_requester, question_answered, question_waiting
 from bot.escalation_steps import ESCALATION, escalation_steps
 from bot.excerpt import Excerpt, excerpt, one_line
 from bot.handoff_questions import ANSWER, QUESTION
@@ -52,6 +52,7 @@ class TicketLine:
     due: datetime | None
     latest: str | None = None
     asks: bool = False  # `latest` is the officer's question to the requester (`latest_asks`)
+    answered: bool = False  # `latest` is that question, answered (`asking.question_answered`)
     latest_length: int = 0  # `latest` shortened: the whole word's characters (`latest_shown`)
     question: str = ""
     priority: str | None = None  # a staff list's: its key (worded by the template)
@@ -149,6 +150,7 @@ async def requester_tickets(
             latest=None if (word := latest_shown(t)) is None else word.text,
             latest_length=0 if word is None else word.length,
             asks=latest_asks(t),
+            answered=question_answered(t),
             question=matter(t.question),
             overdue=now is not None and t.status in ACTIVE_STATUSES and now >= t.resolution_due_at,
             **closing(t),

@@ -19,7 +19,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from bot.asking import question_waiting
+from bot.asking import question_answered, question_waiting
 from bot.excerpt import question_values
 from bot.models import Requester, Ticket
 from bot.outgoing import Outgoing
@@ -112,6 +112,7 @@ def ticket_values(ticket: Ticket, rules: Rules, now: datetime | None = None) -> 
         "latest_update_at": ticket.latest_update_at,
         # The latest public word is the officer's question to the requester, not progress.
         "latest_asks": question_waiting(ticket),
+        "latest_answered": question_answered(ticket),  # that question, answered
     }
 
 

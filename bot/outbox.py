@@ -71,6 +71,7 @@ class Queued:
     # A front call; for a core message, the call the front presented it as (once tried).
     call: Call | None = None
     reopened_topic: bool = False  # it found its ticket's topic gone and opened a new one
+    created_at: datetime | None = None  # when it was decided on (written)
 
     @property
     def kind(self) -> str:
@@ -187,7 +188,9 @@ def _queued(row: OutboxMessage, leased_until: datetime) -> Queued:
             in_topic=bool(row.call.get("in_topic")),
             after=row.call.get("after"),
         )
-        return Queued(row.id, row.chat_id, row.attempts, leased_until, call=call)
+        return Queued(
+            row.id, row.chat_id, row.attempts, leased_until, call=call, created_at=row.created_at
+        )
     message = Outgoing(
         row.chat_id,
         row.language,
@@ -196,7 +199,9 @@ def _queued(row: OutboxMessage, leased_until: datetime) -> Queued:
         row.ticket_id,
         row.audience,
     )
-    return Queued(row.id, row.chat_id, row.attempts, leased_until, message=message)
+    return Queued(
+        row.id, row.chat_id, row.attempts, leased_until, message=message, created_at=row.created_at
+    )
 
 
 async def claim_due(

@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+# A value of a message's context: when it was written, for one sent late (released to a
+# requester who had blocked the bot, bot/delivery.py): the front says so before its words.
+WRITTEN_AT = "written_at"
+
 
 @dataclass(frozen=True)
 class Outgoing:

@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import handed
 from bot.closure import withdraw
 from bot.errors import IllegalMove
+from bot.excerpt import one_line, question_values
 from bot.models import ACTIVE_STATUSES, OutboxMessage, Requester, StaffLink, Ticket
 from bot.notices import BUTTONS_GONE, Audience, Notice, card_refresh, publish
 from bot.rules import Rules
@@ -33,19 +34,24 @@ from bot.transaction import Transaction
 from bot.withdrawal_words import says_withdrawn, withdrawal_answer, wonders_withdrawing
 
 WITHDRAW_ASK = "withdraw_ask"  # the question to the requester, values `ticket_id`, `question`
+# UTF-16 units of the question the withdrawal question quotes: enough to know the ticket by
+# (issue 14: it quoted some 400 characters), on one line, ending in "…" when shortened.
+QUOTED = 60
 
 
 def withdrawal_asked(ticket: Ticket, requester: Requester, text: str) -> Notice | None:
-    """The question whether to withdraw `ticket` (a WITHDRAW_ASK notice to its requester)
-    when `text`, which they just wrote to it, clearly withdraws it, or wonders whether to
-    ("要不算了?", "maybe just cancel it?": `wonders_withdrawing`), and it can still be
+    """The question whether to withdraw `ticket` (a WITHDRAW_ASK notice to its requester,
+    quoting the start of its question, at most QUOTED units on one line) when `text`, which
+    they just wrote to it, clearly withdraws it, or wonders whether to ("要不算了?", "maybe
+    just cancel it?": `wonders_withdrawing`), and it can still be
     withdrawn (being worked on: a resolved one awaits their word on the resolution); None
     otherwise."""
     if ticket.status not in ACTIVE_STATUSES:
         return None
     if not (says_withdrawn(text) or wonders_withdrawing(text)):
         return None
-    return Notice(WITHDRAW_ASK, (Audience.REQUESTER,), ticket, requester=requester)
+    quoted = question_values(one_line(ticket.question), QUOTED)
+    return Notice(WITHDRAW_ASK, (Audience.REQUESTER,), ticket, quoted, requester=requester)
 
 
 async def withdraw_and_tell(

@@ -16,6 +16,7 @@ from bot.intake import (
     attachments,
     beside_follow,
     colleagues,
+    dissatisfied,
     flow,
     handing,
     offers,
@@ -69,6 +70,20 @@ async def ask(update: Update, context: DeskContext) -> None:
                 message_id=message.message_id,
             )
             await post.post(tx, await _recurrence_presented(desk, tx, requester, outcome))
+            return
+        heard = await dissatisfied.take_answer(
+            tx=tx,
+            desk=desk,
+            requester=requester,
+            current=current,
+            text=message.text,
+            message_id=message.message_id,
+            forwarded=received.origin_of(message) is not None,
+        )
+        if heard is not None:  # what went wrong, after a low rating: heard (bot/intake)
+            if heard.recurrence is not None:  # the matter still there: its recurrence
+                presented = await _recurrence_presented(desk, tx, requester, heard.recurrence)
+                await post.post(tx, presented)
             return
         outcome = await flow.take_text(
             tx=tx,

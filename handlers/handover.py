@@ -123,7 +123,9 @@ def _present(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list
         case Action.SOLVED:
             return [post.message(chat_id, desk.texts.render("solved_said", language))]
         case Action.RATED if outcome.ticket is not None:  # the ticket awaiting it, rated
-            text = desk.texts.render("rated", language, ticket_id=outcome.ticket.id)
+            text = desk.texts.render(
+                "rated", language, ticket_id=outcome.ticket.id, asks_why=outcome.asks_why
+            )
             return [post.message(chat_id, text)]
         case Action.RATED if outcome.rated == "asked":  # no matter: the question again
             text = desk.texts.render("rating_typed", language, rated=outcome.rated)

@@ -34,7 +34,7 @@ from bot.handoff_forms import FORM, FORM_DECIDED
 from bot.handoff_questions import ANSWER, QUESTION
 from bot.notices import BUTTONS_GONE, Audience
 from bot.outbox import Call
-from bot.outgoing import Outgoing
+from bot.outgoing import WRITTEN_AT, Outgoing
 from bot.topic_closing import TOPIC_CLOSE, TOPIC_STATES
 from bot.withdrawal import WITHDRAW_ASK
 from handlers import cards, keyboards, post
@@ -133,7 +133,8 @@ def _numbered(desk: Desk, message: Outgoing) -> Call | None:
     them, a media's caption starting with them. None where that would pass Telegram's
     length limits (then it is copied as it is)."""
     values = message.context
-    if not values.get("numbered") and not values.get("speaker_department"):
+    written = values.get(WRITTEN_AT)
+    if not values.get("numbered") and not values.get("speaker_department") and not written:
         return None
     text = desk.texts.render(
         "staff_reply_numbered",
@@ -143,6 +144,7 @@ def _numbered(desk: Desk, message: Outgoing) -> Call | None:
         numbered=bool(values.get("numbered")),
         speaker=values.get("speaker") or "",
         speaker_department=values.get("speaker_department") or "",
+        written_at=written,
     )
     numbered_text = values.get("content_type", "text") == "text"
     if _units(text) > (MAX_MESSAGE if numbered_text else MAX_CAPTION):
@@ -214,6 +216,16 @@ def _handed(desk: Desk, message: Outgoing) -> Call:
     return copied
 
 
+def _dated(desk: Desk, message: Outgoing, text: str) -> str:
+    """`text`, for a message sent late (`WRITTEN_AT`: released to a requester who had blocked
+    the bot), led by when it was written, where that still fits in a message."""
+    written = message.context.get(WRITTEN_AT)
+    if not written:
+        return text
+    dated = f"{desk.texts.render('written_at', message.language, at=written)}\n{text}"
+    return dated if _units(dated) <= MAX_MESSAGE else text
+
+
 def present(desk: Desk, message: Outgoing) -> Call:
     """The call that shows a notice: a sendMessage worded in its language, with its buttons,
     in its ticket's topic when addressed to the ticket's staff; or, for a copy (COPIES), the
@@ -250,7 +262,9 @@ def present(desk: Desk, message: Outgoing) -> Call:
     elif message.template == FORM:
         text = cards.form_text(desk, message.language, message.context)
     else:
-        text = desk.texts.render(message.template, message.language, **message.context)
+        text = _dated(
+            desk, message, desk.texts.render(message.template, message.language, **message.context)
+        )
     ticket_id, after = message.ticket_id, _after(message)
     if message.template in SURGE_ALERTS and message.audience in _SUPERVISING:
         # A mass incident's alert stands for its tickets: linked at once to its first one, a

@@ -343,7 +343,10 @@ async def requester_decides(update: Update, context: DeskContext) -> None:
                 requester_id=requester.id,
                 score=button.number(1),
             )
-            told = desk.texts.render("rated", requester.language, ticket_id=ticket.id)
+            why = closure.asks_why(button.number(1))  # low: what went wrong is asked
+            told = desk.texts.render(
+                "rated", requester.language, ticket_id=ticket.id, asks_why=why
+            )
         else:
             ticket = await closure.reopen_and_tell(
                 tx=tx,

@@ -65,6 +65,7 @@ class Outcome:
     edited: bool = False  # MORE: an edit of the question applied (else words added to it)
     forwarded: bool = False  # MORE: a forward added to it (its kind not decided by it)
     thanks: bool = False  # COURTESY: the words were thanks (else "ok" and the like)
+    asks_why: bool = False  # RATED: the rating was low, what went wrong is asked (dissatisfied)
     # CLARIFY: asked before, still nothing of the matter; NO_WORDS: the second message
     # without words in a row (`wordless.in_a_row`), said otherwise.
     again: bool = False

@@ -32,6 +32,7 @@ async def rated_before(
     ticket = await closure.rate_and_tell(
         tx=tx, rules=desk.rules, ticket_id=awaited.id, requester_id=requester.id, score=led.score
     )
-    thanked = Notice("rated", (Audience.REQUESTER,), ticket, requester=requester)
+    why = {"asks_why": closure.asks_why(led.score)}
+    thanked = Notice("rated", (Audience.REQUESTER,), ticket, why, requester=requester)
     await publish(tx, desk.rules, [thanked])
     return True

@@ -60,7 +60,8 @@ async def rated_in_words(
         ticket = await closure.rate_and_tell(
             tx=tx, rules=desk.rules, ticket_id=awaited.id, requester_id=requester.id, score=score
         )
-        return Outcome(Action.RATED, ticket=ticket, rated="ticket")
+        why = closure.asks_why(score)
+        return Outcome(Action.RATED, ticket=ticket, rated="ticket", asks_why=why)
     if step in _ASKED and current is None:
         # "我要投诉" … "5星": a rating is never the matter asked for; thanked, asked again.
         person = step is DialogStep.MATTER and requester.last_question is None

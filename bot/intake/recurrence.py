@@ -53,10 +53,12 @@ async def hand_over_recurrence(
     closed: Ticket,
     text: str,
     message_id: int | None = None,
+    rated: int | None = None,
 ) -> Outcome:
     """`text` (the message `message_id`) to a person as a recurrence of `closed`, in the
     caller's transaction (see the module); refused past the open-ticket limit as any
-    hand-over is. The closed ticket's former owner hears of it."""
+    hand-over is. The closed ticket's former owner hears of it. `rated`: the low rating the
+    text answered (bot/intake/dissatisfied.py), said instead of a reply to its message."""
     # Answered in the language of their own words, as any first inquiry is.
     language.follow_words(requester, text, desk.texts.supported)
     now = desk.now()
@@ -65,6 +67,7 @@ async def hand_over_recurrence(
         "ticket_id": closed.id,
         "question": closed.question,
         "owner": desk.rules.staff.shown_as(closed.owner_id) or "",
+        **({"rated": rated} if rated is not None else {}),
     }
     turns = [recurs, inquiry.said(text, now, message_id=message_id)]
     requester.inquiry, requester.last_question, requester.last_offered = turns, text, None
@@ -81,7 +84,12 @@ async def hand_over_recurrence(
         # 首问负责: its former owner owns the matter again, told in private (not its queue).
         assert closed.owner_id is not None
         await ownership.give_back_and_tell(
-            tx=tx, rules=desk.rules, ticket=outcome.ticket, owner_id=closed.owner_id, closed=closed
+            tx=tx,
+            rules=desk.rules,
+            ticket=outcome.ticket,
+            owner_id=closed.owner_id,
+            closed=closed,
+            rated=rated,
         )
     elif outcome.ticket is not None and closed.owner_id is not None:
         # Its former owner hears of it (in private), to take it up or tell their colleagues.

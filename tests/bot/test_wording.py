@@ -187,6 +187,8 @@ def _history(language_statuses: dict[str, str]) -> dict[str, Any]:
         {"by": "bot", "did": "answer", "offered": ["停水"], "withheld": "incident"},
         {"by": "requester", "asked": "person"},
         {"by": "bot", "did": "recurrence", "ticket_id": 2, "question": "停水", "owner": "王芳"},
+        # Said after a low rating of it, asked what went wrong (bot/intake/dissatisfied.py).
+        {"by": "bot", "did": "recurrence", "ticket_id": 2, "question": "停水", "rated": 1},
         {"by": "incident", "name": "孙伟", "incident_id": 3, "text": "已到场", "later": True},
     ]
     return {
@@ -282,6 +284,10 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
             # An officer's long word, by its start (bot/lookup.py `latest_shown`).
             {"id": 8, "status": "claimed", "owner": "王芳", "due": LATER, "question": "停水"}
             | {"latest": "我们已联系供水公司…", "latest_length": 240, "priority": "normal"}
+            | {"urgent": False, "overdue": False},
+            # The officer's question, answered (bot/asking.py `question_answered`).
+            {"id": 9, "status": "claimed", "owner": "王芳", "due": LATER, "question": "停水"}
+            | {"latest": "请问几号楼?", "answered": True, "priority": "normal"}
             | {"urgent": False, "overdue": False},
             # Closed: why and when, no promise (bot/lookup.py `closing`).
             *(
@@ -530,6 +536,11 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
             ("handed", {"handling": "utilities"}),
             ("progress", {"progress": True, "latest_update": "已派人", "latest_asks": False}),
             ("asks", {"progress": True, "latest_update": "请问几号楼?", "latest_asks": True}),
+            # The officer's question, answered (bot/asking.py `question_answered`).
+            (
+                "answered",
+                {"progress": True, "latest_update": "请问几号楼?", "latest_answered": True},
+            ),
             ("overdue", {"progress": True, "owner": None, "resolution_overdue": True}),
             ("danger", danger),
             ("danger_unnamed", {**danger, "dangers": ["danger"], "progress": True}),
@@ -583,6 +594,21 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         keys = {"priorities": ["normal", "high", "urgent"]}
         roles = [(r, {"role": r, **keys}) for r in ("officer", "supervisor", "management")]
         return [*roles, ("unknown", {"role": "officer", "unknown": "foo", **keys})]
+    if template == "rated":  # a low rating: what went wrong asked (bot/intake/dissatisfied.py)
+        return [("", {}), ("asks_why", {"asks_why": True})]
+    if template == "low_rating":  # its words; the recurrence they opened
+        said = {"score": 1, "said": "师傅修完灯还是不亮"}
+        return [("", said), ("recurrence", {**said, "recurrence": 8})]
+    if template == "written_at":  # before a message released late (bot/delivery.py)
+        return [("", {"at": MONDAY_9AM})]
+    if template == "staff_reply_numbered":
+        return [("", {}), ("written_at", {"written_at": MONDAY_9AM, "numbered": False})]
+    if template == "assigned_to_you":  # a recurrence said after a low rating, or a reply
+        return [
+            ("", {}),
+            ("recurrence", {"recurrence_of": 5}),
+            ("rated", {"recurrence_of": 5, "rated": 1}),
+        ]
     if template == "reassigned_away":
         return [("reason", {}), ("no_reason", {"reason": ""})]
     if template == "whose_matter":  # the tickets in hand offered beside a new matter

@@ -2,8 +2,9 @@
 "负责人向您提问,等待您的答复:请问灯杆上的编号是多少?" twice, though "编号是A-0312" had been
 filed under it, and again once it was resolved and reopened. An officer's question counts
 answered once the requester wrote to the ticket after it, or the ticket was resolved since;
-notices and /status show it as a question waiting only while it waits. End to end over the
-emulation, both languages; the clock is moved, not slept on."""
+notices and /status show it as a question waiting only while it waits, and once answered as
+the officer's question they answered, never as progress. End to end over the emulation, both
+languages; the clock is moved, not slept on."""
 
 from __future__ import annotations
 
@@ -28,6 +29,8 @@ from tests.handlers.conftest import (
 
 App = Application  # type: ignore[type-arg]
 OFFICER = 100101
+# /status shows an answered question as what it is (issue 14: it was "最新进展"), not progress.
+SHOWN = {REQUESTER: ("您已答复负责人的提问", "最新进展"), ENGLISH: ("you answered", "latest:")}
 CASE = {
     REQUESTER: ("我想申请公租房", "请问您家几口人?", "三口人", "负责人向您提问", "还是没办好"),
     ENGLISH: (
@@ -80,6 +83,8 @@ async def test_an_answered_question_is_not_asked_again(
     assert told not in notice and "#1" in notice, notice
     status = await _says(emulator, desk_clock, requester, "/status")
     assert told not in status, status
+    answered, progress = SHOWN[requester]
+    assert f"{answered}" in status and asked in status and progress not in status, status
     # Asked again, then resolved unanswered and reopened: nothing waits on it any more.
     desk_clock.now += timedelta(minutes=1)
     heard = len(bot_said(world, requester))

@@ -75,7 +75,9 @@ async def test_what_missed_a_blocked_requester_reaches_them_when_they_write_agai
     missed = [e.text for e in lines[before:]]
     assert "未能送达" in missed[0] and "2 条" in missed[0]
     assert "王芳" in missed[1]  # the claim: who owns their ticket now
-    assert missed[2] == "请提供户口本复印件"  # the officer's reply, copied
+    # The officer's reply, in its words, each saying when it was written (issue 14).
+    assert missed[2] == "〔写于 2026-11-30 09:00〕\n请提供户口本复印件", missed[2]
+    assert "写于 2026-11-30 09:00" in missed[1], missed[1]
     assert "已记入工单 #1" in missed[3]
     # The owner hears in the ticket's topic that the requester is back and what was re-sent.
     await until(lambda: bool(_said(world, GENERAL_GROUP, "恢复联系")))

@@ -7,6 +7,7 @@ ticket. Both languages, through the real bot and the emulation."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import aiohttp
@@ -21,6 +22,7 @@ from tests.handlers.conftest import (
     ENGLISH,
     GENERAL_GROUP,
     REQUESTER,
+    DeskClock,
     bot_lines,
     bot_said,
     only_topic,
@@ -40,6 +42,9 @@ WORDS = {  # their question, its matter, later words, welcome, the resolved stat
     ),
 }
 SUMMARY = "安排检修"
+# What was released says when it was written (issue 14: "no time"): the desk's clock then.
+WRITTEN = {REQUESTER: "写于 2026-11-30", ENGLISH: "Written 2026-11-30"}
+REPLY = "师傅明天上午到"
 
 
 async def _block(emulator: Emulator, user_id: int, blocked: bool) -> None:
@@ -79,7 +84,7 @@ async def _linked(application: App, chat_id: int, message_id: int) -> bool:
 @pytest.mark.parametrize("store", ["sqlite"])
 @pytest.mark.parametrize("who", [REQUESTER, ENGLISH])
 async def test_blocked_then_unblocked_is_told_once_with_one_live_set_and_greeted_back(
-    running: tuple[Emulator, App], who: int
+    running: tuple[Emulator, App], desk_clock: DeskClock, who: int
 ) -> None:
     emulator, application = running
     world = emulator.world
@@ -98,23 +103,31 @@ async def test_blocked_then_unblocked_is_told_once_with_one_live_set_and_greeted
     await until(lambda: _blocked(application, who))
     await until(lambda: bool(_in_topic(world, topic.thread_id, "屏蔽")))
     assert world.counters["error 403"] == refused  # nothing was sent to their chat
+    await world.user_sends(OFFICER, REPLY, GENERAL_GROUP, topic.thread_id)
+    await until(lambda: world.counters["error 403"] == refused + 1)  # the officer's reply
+    desk_clock.now += timedelta(minutes=30)
     await world.user_sends(OFFICER, f"/resolve 已{summary}", GENERAL_GROUP, topic.thread_id)
-    await until(lambda: world.counters["error 403"] == refused + 1)  # the resolution
+    await until(lambda: world.counters["error 403"] == refused + 2)  # the resolution
 
-    # Unblocked: what they missed reaches them at once, and the owner hears they are back.
+    # Unblocked: what they missed reaches them at once, each saying when it was written,
+    # and the owner hears they are back.
+    desk_clock.now += timedelta(hours=3)
     before = len(bot_said(world, who))
     await _block(emulator, who, False)
     # Words at once after it ask again: only the newest question keeps its buttons.
     await world.user_sends(who, words)
-    lines = await bot_lines(emulator, who, before + 2)
-    assert welcome in lines[before].text and summary in lines[before + 1].text
+    lines = await bot_lines(emulator, who, before + 3)
+    assert welcome in lines[before].text
+    reply, resolution = lines[before + 1].text, lines[before + 2].text
+    assert REPLY in reply and f"{WRITTEN[who]} 09:00" in reply, reply
+    assert summary in resolution and f"{WRITTEN[who]} 09:30" in resolution, resolution
     await until(lambda: bool(_in_topic(world, topic.thread_id, back)))
-    asked = (await bot_lines(emulator, who, before + 3))[-1]
+    asked = (await bot_lines(emulator, who, before + 4))[-1]
     assert summary in asked.text
     await until(lambda: _live(emulator, who) == [asked.message_id])
 
     # /start greets them back, naming their ticket and its state in their language.
     await world.user_sends(who, "/start")
-    greeting = (await bot_lines(emulator, who, before + 4))[-1].text
+    greeting = (await bot_lines(emulator, who, before + 5))[-1].text
     assert "#1" in greeting and matter in greeting and awaiting in greeting
     assert len(_in_topic(world, topic.thread_id, back)) == 1  # told once
