@@ -7,20 +7,23 @@ nor a reason to ask the same again: what is the complaint about?"""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.models import OutboxMessage, Requester
 from bot.replies import ASKED
 
+# Built once: building the statement cost more than running it, on the path of a message.
+_LATEST = (
+    select(OutboxMessage.template)
+    .where(OutboxMessage.chat_id == bindparam("chat_id"), OutboxMessage.failed_at.is_(None))
+    .order_by(OutboxMessage.id.desc())
+    .limit(1)
+)
+
 
 async def asked_waits(*, session: AsyncSession, requester: Requester) -> bool:
     """Whether the latest message the desk sent to the requester's chat is a question about
     a message of theirs (`replies.ASKED`): nothing was said to them since, so it waits."""
-    latest = await session.scalar(
-        select(OutboxMessage.template)
-        .where(OutboxMessage.chat_id == requester.chat_id, OutboxMessage.failed_at.is_(None))
-        .order_by(OutboxMessage.id.desc())
-        .limit(1)
-    )
+    latest = await session.scalar(_LATEST, {"chat_id": requester.chat_id})
     return latest in ASKED
