@@ -117,6 +117,8 @@ async def open_ticket(
     rules.reschedule(ticket)
     session.add(ticket)
     await session.flush()
+    # New: told of no danger, unless `dangers.told` below records one (its card need not ask).
+    dangers.none_told(session, ticket, False)
     lifecycle.record(
         session,
         ticket,
@@ -315,14 +317,6 @@ async def change_priority(
         )
     set_priority(session, rules, ticket, priority, now=now, actor_id=actor_id)
     return await save(session, rules, ticket)
-
-
-async def list_for_requester(*, session: AsyncSession, requester_id: int) -> list[Ticket]:
-    """A requester's tickets, newest first."""
-    rows = await session.scalars(
-        select(Ticket).where(Ticket.requester_id == requester_id).order_by(Ticket.id.desc())
-    )
-    return list(rows)
 
 
 # At Core level and built once: every new ticket's card is recorded so, by the sender. The
