@@ -102,7 +102,7 @@ async def open_ticket(
         question=question,
         reopen_count=0,
         transfer_count=0,
-        event_seq=0,
+        event_seq=1,  # its OPENED event, recorded once it has its number
         first_response_steps=0,
         resolution_steps=0,
         opened_at=now,
@@ -123,6 +123,7 @@ async def open_ticket(
         session,
         ticket,
         lifecycle.OPENED,
+        numbered=True,
         now=now,
         actor_id=requester.telegram_user_id,
         data={
