@@ -30,9 +30,10 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import hand_rows
 from bot.kinds import EDIT
 from bot.models import IN_HAND, Direction, Ticket, TicketMessage
 
@@ -125,18 +126,20 @@ async def run_of(
     return int(last.ticket_id) if going_on else None
 
 
+_IN_HAND_IDS = (
+    select(Ticket.id)
+    .where(Ticket.requester_id == bindparam("requester_id"), Ticket.status.in_(IN_HAND))
+    .order_by(Ticket.id)
+)
+
+
 async def others_in_hand(*, session: AsyncSession, ticket: Ticket) -> dict[str, list[int]]:
     """What an acknowledgement to `ticket` adds while its requester has other tickets in
     hand: their numbers, oldest first (`others`: reached by replying to their messages, see
     the module); nothing with this one alone."""
-    found = await session.scalars(
-        select(Ticket.id)
-        .where(
-            Ticket.requester_id == ticket.requester_id,
-            Ticket.status.in_(IN_HAND),
-            Ticket.id != ticket.id,
-        )
-        .order_by(Ticket.id)
-    )
-    others = list(found)
+    kept = hand_rows.ids_kept(session, ticket.requester_id)  # read with the requester
+    if kept is None:
+        found = await session.scalars(_IN_HAND_IDS, {"requester_id": ticket.requester_id})
+        kept = list(found)
+    others = [i for i in kept if i != ticket.id]
     return {"others": others} if others else {}

@@ -9,7 +9,10 @@ read brings the tickets in hand too (`COLUMNS`), and they are `kept` on the sess
 again, they are read again only when something was written since (any statement other than
 a SELECT, by any session of this process: `writes`), or the session holds a ticket or a
 message not yet written, or one of the tickets kept was expired: what the query would find
-then may differ, and it runs, as before."""
+then may differ, and it runs, as before. Which tickets are in hand and their statuses
+(`tickets_kept`: the numbers an acknowledgement names beside its own, how many are open when a
+new one is asked for) change only with a write to the tickets table: the requester's message
+filed meanwhile leaves them kept."""
 
 from __future__ import annotations
 
@@ -49,20 +52,25 @@ COLUMNS = (STAFF_WROTE, REQUESTER_WROTE, STAFF_SAID)
 # A ticket in hand with its COLUMNS, as `bot.replies.in_hand` reads them.
 Row = tuple[Ticket, datetime | None, datetime | None, str | None]
 
-_KEPT = "tickets_in_hand"  # the session's info: (requester id, writes then, rows)
+# The session's info: (requester id, writes then, rows, writes to the tickets table then).
+_KEPT = "tickets_in_hand"
 _writes = 0  # statements other than a SELECT this process ran so far
+_ticket_writes = 0  # of them, those that wrote to the tickets table
+_TO_TICKETS = ("INSERT INTO tickets ", "UPDATE tickets ", "DELETE FROM tickets ")
 
 
 @event.listens_for(Engine, "before_cursor_execute")
 def _count(_c: Any, _cursor: Any, statement: str, *_: Any) -> None:
     if not statement.startswith("SELECT"):
-        global _writes
+        global _writes, _ticket_writes
         _writes += 1
+        if statement.startswith(_TO_TICKETS):
+            _ticket_writes += 1
 
 
 def keep(session: AsyncSession, requester_id: int, rows: Sequence[Row]) -> None:
     """The requester's tickets in hand, with their COLUMNS, oldest first, as read just now."""
-    session.info[_KEPT] = (requester_id, _writes, list(rows))
+    session.info[_KEPT] = (requester_id, _writes, list(rows), _ticket_writes)
 
 
 def kept(session: AsyncSession, requester_id: int) -> list[Row] | None:
@@ -81,3 +89,27 @@ def kept(session: AsyncSession, requester_id: int) -> list[Row] | None:
             return None
     rows: list[Row] = held[2]
     return rows
+
+
+def tickets_kept(session: AsyncSession, requester_id: int) -> list[Ticket] | None:
+    """The requester's tickets in hand `keep` holds, oldest first, as a query for them (not
+    their COLUMNS) would find them now; None when it might find others or other statuses: a
+    write to the tickets table since, a ticket of the session's changed and not yet written,
+    or one of those kept expired."""
+    held = session.info.get(_KEPT)
+    if held is None or held[0] != requester_id or held[3] != _ticket_writes:
+        return None
+    sync = session.sync_session
+    if any(isinstance(item, Ticket) for item in (*sync.new, *sync.dirty, *sync.deleted)):
+        return None
+    for row in held[2]:
+        state = inspect(row[0])
+        if not state.persistent or state.expired_attributes:
+            return None
+    return [row[0] for row in held[2]]
+
+
+def ids_kept(session: AsyncSession, requester_id: int) -> list[int] | None:
+    """The ids of `tickets_kept`."""
+    kept = tickets_kept(session, requester_id)
+    return None if kept is None else [ticket.id for ticket in kept]

@@ -83,9 +83,13 @@ def record(
     now: datetime,
     actor_id: int | None,
     data: dict[str, Any] | None = None,
+    numbered: bool = False,
 ) -> TicketEvent:
-    """Append one event to the ticket's log, in the caller's transaction."""
-    ticket.event_seq += 1
+    """Append one event to the ticket's log, in the caller's transaction. `numbered`: the
+    ticket's `event_seq` counts it already (a new ticket's first event, counted before its
+    row's INSERT, so that the row is not written and then changed)."""
+    if not numbered:
+        ticket.event_seq += 1
     event = TicketEvent(
         ticket_id=ticket.id,
         seq=ticket.event_seq,

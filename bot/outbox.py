@@ -368,31 +368,6 @@ async def move(*, session: AsyncSession, old_chat_id: int, new_chat_id: int) -> 
     return len(rows)
 
 
-# The outbox rows looked back through for the latest message to a chat (`latest_kind`):
-# enough for any exchange "in a row", and a bound on the look for a chat the bot never wrote
-# to (the table has no index by chat for sent rows; its primary key walked back is the look).
-LOOKED_BACK = 2000
-
-
-async def latest_kind(*, session: AsyncSession, chat_id: int) -> str | None:
-    """The kind (`template`) of the latest message the desk stored for `chat_id` and did not
-    give up on (a failed one never reached the requester), among the newest LOOKED_BACK rows
-    of the outbox; None when there is none there."""
-    top = await session.scalar(select(_TABLE.c.id).order_by(_TABLE.c.id.desc()).limit(1))
-    if top is None:
-        return None
-    return await session.scalar(
-        select(_TABLE.c.template)
-        .where(
-            _TABLE.c.chat_id == chat_id,
-            _TABLE.c.id > top - LOOKED_BACK,
-            _TABLE.c.failed_at.is_(None),
-        )
-        .order_by(_TABLE.c.id.desc())
-        .limit(1)
-    )
-
-
 def _unsent(chat_id: int) -> Any:
     return (
         (_TABLE.c.chat_id == chat_id) & _TABLE.c.sent_at.is_(None) & _TABLE.c.failed_at.is_(None)

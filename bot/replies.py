@@ -252,15 +252,17 @@ async def in_hand(
     return found
 
 
+_THEIRS = select(TicketMessage.ticket_id, TicketMessage.text, TicketMessage.content_type).where(
+    TicketMessage.ticket_id.in_(bindparam("ticket_ids", expanding=True)),
+    TicketMessage.direction == Direction.IN,
+)
+
+
 async def _theirs(
     session: AsyncSession, ticket_ids: list[int]
 ) -> dict[int, list[tuple[str, str]]]:
     """The requester's messages filed under each of these tickets: words and content type."""
-    rows = await session.execute(
-        select(TicketMessage.ticket_id, TicketMessage.text, TicketMessage.content_type).where(
-            TicketMessage.ticket_id.in_(ticket_ids), TicketMessage.direction == Direction.IN
-        )
-    )
+    rows = await session.execute(_THEIRS, {"ticket_ids": ticket_ids})
     found: dict[int, list[tuple[str, str]]] = {}
     for ticket_id, text, content_type in rows:
         found.setdefault(ticket_id, []).append((text or "", content_type))

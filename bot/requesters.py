@@ -135,7 +135,11 @@ async def open_ticket_ids(*, session: AsyncSession, requester_id: int) -> list[i
 
 
 async def count_open(*, session: AsyncSession, requester_id: int) -> int:
-    """How many of a requester's tickets are open (not resolved or closed)."""
+    """How many of a requester's tickets are open (not resolved or closed): of those read
+    with the requester when nothing changed since (`hand_rows.tickets_kept`)."""
+    kept = hand_rows.tickets_kept(session, requester_id)
+    if kept is not None:
+        return sum(1 for ticket in kept if ticket.status in ACTIVE_STATUSES)
     return int(await session.scalar(_COUNT_OPEN, {"requester_id": requester_id}) or 0)
 
 

@@ -102,7 +102,7 @@ async def open_ticket(
         question=question,
         reopen_count=0,
         transfer_count=0,
-        event_seq=0,
+        event_seq=1,  # its OPENED event, recorded once it has its number
         first_response_steps=0,
         resolution_steps=0,
         opened_at=now,
@@ -117,10 +117,13 @@ async def open_ticket(
     rules.reschedule(ticket)
     session.add(ticket)
     await session.flush()
+    # New: told of no danger, unless `dangers.told` below records one (its card need not ask).
+    dangers.none_told(session, ticket, False)
     lifecycle.record(
         session,
         ticket,
         lifecycle.OPENED,
+        numbered=True,
         now=now,
         actor_id=requester.telegram_user_id,
         data={
@@ -315,14 +318,6 @@ async def change_priority(
         )
     set_priority(session, rules, ticket, priority, now=now, actor_id=actor_id)
     return await save(session, rules, ticket)
-
-
-async def list_for_requester(*, session: AsyncSession, requester_id: int) -> list[Ticket]:
-    """A requester's tickets, newest first."""
-    rows = await session.scalars(
-        select(Ticket).where(Ticket.requester_id == requester_id).order_by(Ticket.id.desc())
-    )
-    return list(rows)
 
 
 # At Core level and built once: every new ticket's card is recorded so, by the sender. The

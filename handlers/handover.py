@@ -15,6 +15,7 @@ from bot.classify import fallback_category
 from bot.desk import Desk
 from bot.intake import attachments, emergency, handing, inquiry, offers, pressing, spoken
 from bot.intake.buttons import PressAction
+from bot.intake.card import Earlier
 from bot.intake.decision import Action, Handover
 from bot.intake.media import MediaAction
 from bot.intake.wordless import REPLY_KIND, Wordless
@@ -268,7 +269,7 @@ def present_media(desk: Desk, requester: Requester, taken: attachments.Taken) ->
     return []
 
 
-def _apart_from(ticket: Ticket, earlier: tuple[Ticket, ...]) -> int | None:
+def _apart_from(ticket: Ticket, earlier: tuple[Earlier, ...]) -> int | None:
     """The ticket in hand a new one was opened apart from: its question was another matter
     said beside that ticket (`inquiry.is_aside`), not filed into it
     (bot/intake/second_matter.py); None otherwise."""

@@ -10,12 +10,12 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.models import Requester
-from bot.outbox import latest_kind
 from bot.replies import ASKED
+from bot.said_last import latest_kind
 
 
 async def asked_waits(*, session: AsyncSession, requester: Requester) -> bool:
     """Whether the latest message the desk sent to the requester's chat is a question about
-    a message of theirs (`replies.ASKED`, as `bot.outbox.latest_kind` finds it): nothing
+    a message of theirs (`replies.ASKED`, as `bot.said_last.latest_kind` finds it): nothing
     was said to them since, so it waits."""
     return await latest_kind(session=session, chat_id=requester.chat_id) in ASKED

@@ -38,6 +38,22 @@ _EARLIER = (
     .order_by(Ticket.id.desc())
     .limit(5)
 )
+# A new ticket's card: the requester's other tickets, newest first (their id and status).
+_OTHERS = (
+    select(Ticket.id, Ticket.status)
+    .where(Ticket.requester_id == bindparam("requester_id"), Ticket.id != bindparam("ticket_id"))
+    .order_by(Ticket.id.desc())
+    .limit(5)
+)
+
+
+async def others_for_card(session: AsyncSession, ticket: Ticket) -> list[Earlier]:
+    """The requester's tickets other than `ticket`, newest first, up to five: what a new
+    ticket's card lists (`card_notice`, `earlier`)."""
+    rows = await session.execute(
+        _OTHERS, {"requester_id": ticket.requester_id, "ticket_id": ticket.id}
+    )
+    return [Earlier(*row) for row in rows]
 
 
 def card_notice(

@@ -14,7 +14,7 @@ from bot import conversation, details, hazard, peril_needs, requesters, tickets
 from bot.dangers import of_tickets
 from bot.desk import Desk
 from bot.intake import held, inquiry, offers
-from bot.intake.card import card_notice, incident_reports
+from bot.intake.card import Earlier, card_notice, incident_reports, others_for_card
 from bot.intake.close import Matter, area_matter, matter_words, topic
 from bot.intake.decision import Action, Handover, handover, route
 from bot.intake.pending import Reminder
@@ -45,7 +45,7 @@ class Outcome:
     template_ids: tuple[str, ...] = ()
     open_tickets: int = 0
     attempts: tuple[str, ...] = ()
-    earlier: tuple[Ticket, ...] = field(default=())
+    earlier: tuple[Earlier, ...] = field(default=())  # id and status each
     answered: str | None = None
     # REGISTER: the kinds of detail the requester's words already gave (`details.given`):
     # not asked for again, said to be noted.
@@ -328,11 +328,7 @@ async def hand_over(
             now=now,
             content_type=BOT_OFFERED,
         )
-    others = [
-        t
-        for t in await tickets.list_for_requester(session=session, requester_id=requester_id)
-        if t.id != ticket.id
-    ][:5]
+    others = await others_for_card(session, ticket)
     kept = [] if earlier else [item.kind for item in held.held(requester)]
     marked = (await of_tickets(session, [ticket.id])).get(ticket.id, [])
     reports = await incident_reports(session, ticket.incident_id)

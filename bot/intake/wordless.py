@@ -34,7 +34,7 @@ from enum import StrEnum
 from typing import Any
 
 from bot.models import DialogStep
-from bot.outbox import latest_kind
+from bot.said_last import latest_kind
 from bot.transaction import Transaction
 
 
@@ -106,6 +106,6 @@ REPLY_KIND = "no_words"
 async def in_a_row(tx: Transaction, chat_id: int, kind: str = REPLY_KIND) -> bool:
     """The bot's last message to `chat_id` was its reply to a message without words
     (REPLY_KIND; or the reply of another `kind`: its request for words about a voice note,
-    `bot.intake.spoken.ASKED_KIND`), as `bot.outbox.latest_kind` finds it: this one is the
+    `bot.intake.spoken.ASKED_KIND`), as `bot.said_last.latest_kind` finds it: this one is the
     second (or a later) in a row."""
     return await latest_kind(session=tx.session, chat_id=chat_id) == kind

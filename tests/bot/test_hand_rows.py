@@ -11,8 +11,8 @@ from datetime import timedelta
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import conversation, replies, requesters
-from bot.models import TicketStatus
+from bot import acknowledgements, conversation, replies, requesters
+from bot.models import Ticket, TicketStatus
 from bot.rules import Rules
 from tests.bot.helpers import new_requester, new_ticket
 from tests.conftest import MONDAY_9AM
@@ -73,4 +73,48 @@ async def test_tickets_in_hand_come_with_the_requester_until_something_changes(
         assert [
             t.id for t, _ in await replies.in_hand(session=session, requester_id=requester_id)
         ] == [first.id]
+        await session.rollback()
+
+
+async def test_the_others_in_hand_come_with_the_requester_until_a_ticket_changes(
+    sessions: async_sessionmaker[AsyncSession], rules: Rules
+) -> None:
+    """An acknowledgement's other tickets in hand (`acknowledgements.others_in_hand`) are the
+    ones read with the requester, even after their message was filed; a ticket changed since
+    (written, or not yet) is seen."""
+    requester_id = await new_requester(sessions, MONDAY_9AM, USER)
+    first = await new_ticket(sessions, rules, MONDAY_9AM, requester_id=requester_id)
+    second = await new_ticket(
+        sessions, rules, MONDAY_9AM, requester_id=requester_id, question="楼下路灯坏了"
+    )
+    counted = _counted(sessions)
+    async with sessions() as session:
+        _, current, _ = await _read(session)
+        assert current is not None
+        await conversation.add_requester_message(
+            session=session,
+            rules=rules,
+            ticket_id=second.id,
+            requester_id=requester_id,
+            now=MONDAY_9AM + timedelta(minutes=5),
+            text="还是没人来修",
+        )
+        read = counted["selects"]
+        assert await acknowledgements.others_in_hand(session=session, ticket=current) == {
+            "others": [first.id]
+        }
+        assert counted["selects"] == read  # read with the requester
+        # The first closed, not yet written: the query (which writes it first) decides.
+        closing = await session.get(Ticket, first.id)
+        assert closing is not None
+        closing.status = TicketStatus.CLOSED
+        assert await acknowledgements.others_in_hand(session=session, ticket=current) == {}
+        assert counted["selects"] == read + 1
+        # Written now: the tickets are read again.
+        closing.status = TicketStatus.OPEN
+        await session.flush()
+        assert await acknowledgements.others_in_hand(session=session, ticket=current) == {
+            "others": [first.id]
+        }
+        assert counted["selects"] == read + 2
         await session.rollback()
