@@ -25,6 +25,7 @@ from bot.models import Direction, Requester, Ticket, TicketMessage, TicketStatus
 from emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, REQUESTER, DeskClock, bot_said, until
 from tests.handlers.looks import all_tickets
+from tests.handlers.test_promised_run import _linked
 
 App = Application  # type: ignore[type-arg]
 MINUTE = timedelta(minutes=1)
@@ -56,12 +57,8 @@ class Side:
     """One requester's side of the emulation, the desk's clock a minute on at each step."""
 
     def __init__(self, emulator: Emulator, application: App, clock: DeskClock, user: int):
-        self.world, self.application, self.clock, self.user = (
-            emulator.world,
-            application,
-            clock,
-            user,
-        )
+        self.world, self.application = emulator.world, application
+        self.clock, self.user = clock, user
 
     def heard(self) -> list[Any]:
         return bot_said(self.world, self.user)
@@ -139,7 +136,7 @@ async def _run_on_the_light(side: Side, user: int) -> None:
     assert other[0] != light[0]
     await side.asked(other, ASKS_OTHER[user])
     asked_light = await side.asked(light, ASKS_LIGHT[user])
-    await until(lambda: asked_light.message_id is not None)
+    await _linked(side.application, side.user, asked_light)  # a reply to it reaches #1
     said = await side.says(REPLY[user], reply_to=asked_light.message_id)
     await side.hears(said, PROMISE[user])
     await _into(side, REPLY[user], [1])
