@@ -57,7 +57,7 @@ def apart(desk: Desk, ticket: Ticket, led: Led | None) -> bool:
             another_thing(desk, ticket, led.rest)
             or of_its_own(led.rest, words)
             or other_topic(desk, ticket, led.rest)
-            or new_state(desk, led.rest, words)
+            or new_state(led.rest, words, desk.settings.surge.objects)
         )
     # Announced as another matter ("还有一件事,…"): apart unless it tells the ticket's.
     return other_topic(desk, ticket, led.rest) or separate_matter(desk, ticket, led)
@@ -84,16 +84,15 @@ def _marks(text: str) -> frozenset[str]:
     return terms(text) | {f"supply:{s}" for s in named | set(cut_supplies(text))}
 
 
-def new_state(desk: Desk, words: str, ticket_words: str) -> bool:
+def new_state(words: str, ticket_words: str, objects: tuple[tuple[str, ...], ...]) -> bool:
     """Whether `words` after "solved, but" tell a thing in a bad state (`but_words.thing_wrong`:
     "水压还是很低" after the water came back, "电压很低") that is not the ticket's own thing
-    not solved (`says_not_solved`: "还是没水") nor a thing the ticket's words name (config
-    `surge.objects`: "路灯还是很暗" after a street light's repair is the light's): a new
+    not solved (`says_not_solved`: "还是没水") nor a thing the ticket's words name (`objects`,
+    config `surge.objects`: "路灯还是很暗" after a street light's repair is the light's): a new
     problem, no word on the resolution (a tester's "好了,但是水压还是很低" was asked about
     again, the resolution's question repeated, and the pressure taken up by nobody)."""
     if not thing_wrong(words) or says_not_solved(words):
         return False
-    objects = desk.settings.surge.objects
     return not things(words, objects) & things(ticket_words, objects)
 
 
