@@ -26,6 +26,8 @@ _HAN = "\u3400-\u9fff\uf900-\ufaff"
 _RUN = re.compile(rf"([{_HAN}]+)|[^\W\d_{_HAN}]{{4,}}")
 NOT_SOLVED_WEIGHT = 2  # the words answer a resolution: as much as two shared terms
 DETAIL_WEIGHT = 2  # the words give the kind of detail asked for: as much too
+# A fit that answers a question beyond chance: the detail asked for given, or two terms shared.
+STRONG = DETAIL_WEIGHT
 
 
 def terms(text: str) -> frozenset[str]:
@@ -59,3 +61,19 @@ def best(fits: Sequence[tuple[int, int]]) -> int | None:
     if not ranked or ranked[0][0] == 0 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
         return None
     return ranked[0][1]
+
+
+def off_the_run(run: int, fits: dict[int, int]) -> int | None:
+    """Where plain words on a run in ticket `run` go (bot/replies.py `choose`), `fits` their
+    fit to it and to each other ticket whose staff's question waits (ticket id: fit): the run's,
+    unless another fits at least STRONG (the detail its staff asked for given, or two of its
+    terms shared: "5号楼" to "请问具体是几号楼?", "Building 5" to "Which building number
+    exactly?") and better than the run's own: that one (a tester's building number went on
+    the run, never seen by the officer who asked for it; the change of ticket is acknowledged,
+    so the requester hears where it went); None, they are asked which, when such a fit is no
+    better than the run's, or several tie. A weak fit (a term in common by chance) does not
+    break the run's promise."""
+    strong = [(fit, ticket) for ticket, fit in fits.items() if ticket != run and fit >= STRONG]
+    if not strong:
+        return run
+    return best([(fits.get(run, 0), run), *strong])

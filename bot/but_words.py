@@ -45,7 +45,7 @@ _ZH_STATE = (
 _EN_STATE = (
     r"\b(?!(it|that|this|everything|all|which|what)\b)[a-z]+"
     r"(\s+(is|are|was|were|seems?|looks?|gets?|getting|keeps?\s+getting|feels?|sounds?)|'s|'re)\s+"
-    r"((very|too|really|quite|so|a\s+bit|a\s+little|pretty|extremely|rather|always|often"
+    r"((still|very|too|really|quite|so|a\s+bit|a\s+little|pretty|extremely|rather|always|often"
     r"|kind\s+of|way\s+too)\s+)*(low|weak|high|loud|noisy|smelly|stinky|dirty|dark|dim|hot|cold"
     r"|damp|wet|mou?ldy|cracked|broken|leaking|leaky|blocked|clogged|faulty|damaged|loose|wobbly"
     r"|flickering|cloudy|brown|rusty|uneven|slippery|weird|strange|bad|terrible|awful|poor"

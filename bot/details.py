@@ -31,6 +31,10 @@ _ASKS = (
         re.compile(
             r"位置|地址|住址|地点|门牌|路口|小区名称|\baddress|\bwhere\b|\blocation|\bjunction|pick-?up\b"
             r"|^the\s+estate\b"
+            # which building, block or flat ("请问具体是几号楼?", "Which building number?")
+            r"|几号楼|[几哪]一?[栋幢座]|哪一?个?单元|几单元|几零几|门牌号"
+            r"|\bwhich\s+(?:building|block|flat|apartment|unit|estate)\b"
+            r"|\b(?:building|block|flat|apartment)\s+number\b"
         ),
     ),
     (NUMBER, re.compile(r"编号|号码|户号|[牌单工口]号|\bnumber\b")),

@@ -5,7 +5,8 @@ someone else. What they write goes to the ticket it replies to in Telegram (a bo
 their chat that stands for a ticket: a staff reply copied there, a notice about it; or one of
 their own messages filed under it); else, while it goes on a run of their messages in a row to
 one ticket (bot/acknowledgements.py `run_of`), to that one, whatever the rules below say (but
-words naming another ticket's own matter, their word as a reply is: to it, or asked): the
+words naming another ticket's own matter, their word as a reply is: to it, or asked; "5号楼",
+strongly answering another's question waiting, goes to it: bot/answer_fit.py `off_the_run`): the
 run's first acknowledgement promised "what you send next in a row goes to ticket #N too; for
 the other, reply to one of its messages", and the promise and the routing are one rule (a
 tester's "Counter 3, around 10am", answering the officer she had just replied to, went to the
@@ -110,7 +111,8 @@ def choose(
     | it goes on a run in one (`run`): promised it goes there  | that one, unless the words |
     |                                                          | name another's own matter  |
     |                                                          | (its question): that one;  |
-    |                                                          | several: None, ask which   |
+    |                                                          | several: None, ask which;  |
+    |                                                          | `answer_fit.off_the_run`   |
     | one ticket in hand                                       | that one                   |
     | the intake settled on one (`settled`)                    | that one                   |
     | the words name one's matter (`matter_terms.named`)       | that one                   |
@@ -132,9 +134,14 @@ def choose(
         # Unless they name another's own matter themselves ("停电和身份证的事都怎么样了"):
         # their word, as a reply is, not the desk's guess (what an officer waits for is).
         own = matter_terms.named(words, {t.ticket_id: t.question for t in in_hand})
-        if not own - {run}:
-            return run
-        return next(iter(own)) if len(own) == 1 else None
+        if own - {run}:
+            return next(iter(own)) if len(own) == 1 else None
+        fit, held = answer_fit.fit, [t for t in in_hand if t.ticket_id == run or t.waiting]
+        fitted = {
+            t.ticket_id: fit(words, said=t.said, question=t.question, resolved=t.resolved)
+            for t in held
+        }
+        return answer_fit.off_the_run(run, fitted)
     if len(ids) == 1:
         return ids[0]
     if settled in ids:

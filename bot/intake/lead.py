@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from bot import closure
+from bot.but_words import thing_wrong
 from bot.desk import Desk
 from bot.faults import cut_supplies
 from bot.intake import held, inquiry, offers
@@ -28,6 +29,7 @@ from bot.intake.second_matter import separate_matter
 from bot.matter_terms import terms
 from bot.models import Requester, Ticket, TicketStatus
 from bot.resolution_words import says_not_solved
+from bot.same_matter import things
 from bot.transaction import Transaction
 
 
@@ -48,11 +50,14 @@ def apart(desk: Desk, ticket: Ticket, led: Led | None) -> bool:
     if led.reply is Reply.SOLVED and ticket.status is TicketStatus.RESOLVED:
         # "Solved, but" a matter of its own (`resolution_words.solved_then_more`): a question,
         # a complaint, a request, another thing wrong ("the bill is still wrong"), when it
-        # shares nothing of the ticket's matter; "好了,不过还是没电" is the ticket's.
+        # shares nothing of the ticket's matter, or a thing in a bad state (`new_state`);
+        # "好了,不过还是没电" is the ticket's.
+        words = matter_words(ticket.question, ticket.inquiry)
         return (
             another_thing(desk, ticket, led.rest)
-            or of_its_own(led.rest, matter_words(ticket.question, ticket.inquiry))
+            or of_its_own(led.rest, words)
             or other_topic(desk, ticket, led.rest)
+            or new_state(led.rest, words, desk.settings.surge.objects)
         )
     # Announced as another matter ("还有一件事,…"): apart unless it tells the ticket's.
     return other_topic(desk, ticket, led.rest) or separate_matter(desk, ticket, led)
@@ -77,6 +82,18 @@ def _marks(text: str) -> frozenset[str]:
     names or says is cut."""
     named = {name for name, pattern in _SUPPLY_NAMED if pattern.search(text)}
     return terms(text) | {f"supply:{s}" for s in named | set(cut_supplies(text))}
+
+
+def new_state(words: str, ticket_words: str, objects: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether `words` after "solved, but" tell a thing in a bad state (`but_words.thing_wrong`:
+    "水压还是很低" after the water came back, "电压很低") that is not the ticket's own thing
+    not solved (`says_not_solved`: "还是没水") nor a thing the ticket's words name (`objects`,
+    config `surge.objects`: "路灯还是很暗" after a street light's repair is the light's): a new
+    problem, no word on the resolution (a tester's "好了,但是水压还是很低" was asked about
+    again, the resolution's question repeated, and the pressure taken up by nobody)."""
+    if not thing_wrong(words) or says_not_solved(words):
+        return False
+    return not things(words, objects) & things(ticket_words, objects)
 
 
 def of_its_own(words: str, ticket_words: str) -> bool:

@@ -264,13 +264,17 @@ def danger_apart(desk: Desk, ticket: Ticket, text: str) -> bool:
 
 def same_matter(desk: Desk, ticket: Ticket, text: str) -> bool:
     """Whether `text` tells `ticket`'s matter: a word of a matter shared with its words
-    (`shares_words`), a supply it says is cut now that they say is cut ("There is no
-    electricity at home" beside "The power is out in my flat", whichever template the
-    knowledge base finds nearer), the topic the knowledge base finds in it the ticket's
-    (`close.ticket_matter`), or, none found, alike as the surge check judges
-    (`same_matter.alike`)."""
+    (`shares_words`), a thing it names by another of its names (config `surge.objects`:
+    "灯杆底座也有点歪" beside "路灯坏了", the light's pole), a supply it says is cut now that
+    they say is cut ("There is no electricity at home" beside "The power is out in my flat",
+    whichever template the knowledge base finds nearer), the topic the knowledge base finds
+    in it the ticket's (`close.ticket_matter`), or, none found, alike as the surge check
+    judges (`same_matter.alike`)."""
     words = matter_words(ticket.question, ticket.inquiry)
     if shares_words(text, words) or supplies_cut_now(text) & cut_supplies(words):
+        return True
+    objects = desk.settings.surge.objects
+    if things(text, objects) & things(words, objects):
         return True
     found = topic(desk.matcher, text, desk.templates)
     template = desk.templates.get(found) if found is not None else None

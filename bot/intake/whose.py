@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot import replies
+from bot import acknowledgements, replies
 from bot.desk import Desk
 from bot.details import given
 from bot.intake import inquiry, lead, pressing
@@ -26,7 +26,7 @@ from bot.intake.new_matter import Led, reads_as_question
 from bot.intake.openers import wants_person
 from bot.intake.owed import owed_ticket
 from bot.intake.own_kind import apart_from, same_matter
-from bot.intake.reply import reply_to_answer
+from bot.intake.reply import Reply, reply_to_answer
 from bot.intake.small_words import has_words
 from bot.models import DialogStep, Requester, Ticket
 from bot.priority import emergency_words
@@ -92,6 +92,8 @@ async def place(
         and not (turns[-1].get("did") in _ANSWERED and wants_person(text))
     )
     free = step is None and not forwarded and current is not None
+    if free and current is not None:  # beside the ticket their words go to, not the latest
+        current = await _pointed(tx, desk, requester, current, replied, parted)
     # Beside an inquiry going on, or instead of the new question /new asked for.
     fresh = step is DialogStep.NEW_QUESTION and not forwarded and current is not None
     asked = (
@@ -145,6 +147,47 @@ async def place(
     if unsure:
         return Placed(current, beside=False, apart=False, aside=False, unsure=True)
     return Placed(current, beside=beside, apart=apart, aside=aside)
+
+
+async def _pointed(
+    tx: Transaction,
+    desk: Desk,
+    requester: Requester,
+    current: Ticket,
+    replied: int | None,
+    parted: Led | None,
+) -> Ticket:
+    """The ticket in hand the requester's own words point their text at, which it is read
+    beside: the one whose message they reply to; else, "solved" leading it (`parted`), the
+    one resolution in hand awaiting their word; else the one they go on a run in
+    (bot/acknowledgements.py `run_of`: its acknowledgement promised what follows in a row goes
+    there, and bot/replies.py routes it there); else `current`, their latest. A tester's
+    "另外灯杆底座也有点歪", in a row after a reply on the street light's #1, was read beside
+    #2, the newest, and opened a ticket of its own "not merged into #2"; "好了,但是水压还是很低"
+    was read beside the ticket in progress, not the resolved one it confirms."""
+    if requester.id is None:
+        return current
+    found = await replies.in_hand(session=tx.session, requester_id=requester.id)
+    if len(found) <= 1:
+        return current
+    pointed = None
+    if replied is not None:
+        pointed = await replies.ticket_of_message(
+            session=tx.session, chat_id=requester.chat_id, message_id=replied
+        )
+    if pointed is None and parted is not None and parted.reply is Reply.SOLVED:
+        resolved = [t.id for t, held in found if held.resolved]
+        pointed = resolved[0] if len(resolved) == 1 else None
+    if pointed is None:
+        pointed = await acknowledgements.run_of(
+            session=tx.session,
+            requester_id=requester.id,
+            now=tx.now,
+            quiet=desk.settings.notices.acknowledge_quiet,
+        )
+    if pointed is None or pointed == current.id:
+        return current
+    return next((t for t, _ in found if t.id == pointed), current)
 
 
 async def _differs(

@@ -81,7 +81,14 @@ def test_words_in_a_row_go_where_the_run_was_promised_to() -> None:
     ]
     for words in ("Counter 3, around 10am", "the pole is number 4471"):
         assert choose(replied_to=None, in_hand=in_hand, now=at(22), words=words) == 12
-        assert choose(replied_to=None, in_hand=in_hand, now=at(22), words=words, run=11) == 11
+    words = "Counter 3, around 10am"
+    assert choose(replied_to=None, in_hand=in_hand, now=at(22), words=words, run=11) == 11
+    # A strong answer to #12's question waiting (the number its officer asked for, the pole)
+    # is #12's, off the run (its acknowledgement tells where it went); a weak one is not.
+    words = "the pole is number 4471"
+    assert choose(replied_to=None, in_hand=in_hand, now=at(22), words=words, run=11) == 12
+    words = "it was the pole"
+    assert choose(replied_to=None, in_hand=in_hand, now=at(22), words=words, run=11) == 11
     assert choose(replied_to=None, in_hand=in_hand, words="4471", run=11, settled=12) == 11
     assert choose(replied_to=12, in_hand=in_hand, words="4471", run=11) == 12
     # Naming the other's own matter is their word, as a reply is: there, or asked if both.
@@ -92,6 +99,26 @@ def test_words_in_a_row_go_where_the_run_was_promised_to() -> None:
     assert choose(replied_to=None, in_hand=in_hand, words="the rude clerk", run=11) == 11
     # A run in a ticket no longer in hand promises nothing here.
     assert choose(replied_to=None, in_hand=in_hand, now=at(22), words="4471", run=9) == 12
+
+
+def test_a_strong_answer_to_another_question_leaves_the_run() -> None:
+    """A run on #1 (the street light: "请问路灯是从哪天开始不亮的?" answered by reply); #2's
+    officer asked "请问具体是几号楼?" before: "5号楼" answers #2's, strongly (the place asked
+    for given, a term shared), and goes there; "前天晚上" stays on the run; words that fit both
+    questions as well are asked about (None)."""
+    light = InHand(1, at(20), at(21), said="请问路灯是从哪天开始不亮的?", question="路灯坏了")
+    building = InHand(2, at(10), at(1), said="请问具体是几号楼?", question="楼道没人打扫")
+    in_hand = [light, building]
+    for words, to in (("5号楼", 2), ("Building 5 of the estate", 2), ("前天晚上", 1)):
+        if words.isascii():
+            said = "Which building number exactly?"
+            in_hand = [light, replace(building, said=said)]
+        assert choose(replied_to=None, in_hand=in_hand, words=words, run=1) == to, words
+    # As strong for the run's own (both officers asked which building): they are asked; a
+    # better fit to the run's own stays on the run.
+    in_hand = [replace(light, said="请问是几号楼旁边的路灯?"), building]
+    assert choose(replied_to=None, in_hand=in_hand, words="5号楼", run=1) is None
+    assert choose(replied_to=None, in_hand=in_hand, words="5号楼旁边的路灯", run=1) == 1
 
 
 def test_a_ticket_opened_after_a_question_is_the_one_spoken_of() -> None:

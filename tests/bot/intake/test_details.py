@@ -223,3 +223,20 @@ def test_what_a_complaint_tells(words: str, kinds: set[str]) -> None:
     assert stated(words) == kinds
     # the window is a word of the matter too: the knowledge base is searched with it
     assert ("window" in matter_of(words)) == ("window" in words)
+
+
+@pytest.mark.parametrize(
+    "asks",
+    [
+        "请问具体是几号楼?",
+        "是哪一栋?",
+        "请问在几单元",
+        "Which building number exactly?",
+        "Which block?",
+    ],
+)
+def test_which_building_asks_a_place(asks: str) -> None:
+    """An officer asking which building, block or unit asks for a place (a tester's "5号楼",
+    answering "请问具体是几号楼?", was read as giving nothing asked for)."""
+    assert kind_of(asks) == LOCATION
+    assert kind_of("请问灯杆上的编号是多少?") == NUMBER
