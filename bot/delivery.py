@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from bot import conversation, outbox, replies, requesters, tickets
+from bot import conversation, outbox, reply_parts, requesters, tickets
 from bot.answered import RESOLUTION, only_newest_on
 from bot.db import DIALECTS, in_one_call, insert_for
 from bot.intake import offers as offers_of_inquiries
@@ -351,7 +351,7 @@ async def _released(session: AsyncSession, queued: Queued) -> list[Outgoing | Ca
     """An outbox row published again for a requester who is back: a notice says when it was
     written (`WRITTEN_AT`, issue 14: released replies carried no time; the front words it
     before its words), a staff reply that was to be copied as it is in words (its words as
-    filed, `replies.numbered`: a copy of a text cannot say more); a front's call as it was."""
+    filed, `reply_parts.numbered`: a copy of a text cannot say more); a front's call as it was."""
     if queued.message is None or queued.created_at is None:
         return [_stored_as(queued)]
     message = queued.message
@@ -366,7 +366,7 @@ async def _released(session: AsyncSession, queued: Queued) -> list[Outgoing | Ca
             .limit(1)
         )
         if filed is not None:
-            worded = replies.numbered(context, filed.text, filed.content_type, numbered=False)
+            worded = reply_parts.numbered(context, filed.text, filed.content_type, numbered=False)
             return [replace(message, context=values) for values in worded]
     return [replace(message, context=context)]
 

@@ -5,7 +5,7 @@ ticket's staff when it was written outside the ticket's place."""
 
 from __future__ import annotations
 
-from bot import replies
+from bot import replies, reply_parts
 from bot.conversation import add_staff_message
 from bot.excerpt import MARK_ROOM, excerpt, units
 from bot.kinds import NOT_COPIED
@@ -34,7 +34,7 @@ async def staff_reply_and_tell(
     `from_chat_id`, `message_id`: the front copies that message). When the requester has more
     than one ticket in hand, the values also say `numbered` (the requester reads which ticket
     it is about: issue 14), with `text` and `content_type`; a long text or caption then goes
-    in parts, one such notice each, every one numbered (bot/replies.py `numbered`). Written
+    in parts, one such notice each, every one numbered (bot/reply_parts.py `numbered`). Written
     by someone other than its owner (the department the ticket was handed to: SPEC rule 7),
     they are worded so too, each saying who speaks (`speaking`): the requester knows the
     owner, not the stranger now answering them. A kind
@@ -73,7 +73,7 @@ async def staff_reply_and_tell(
     speaker = speaking(rules, ticket, officer_id)
     if several or speaker is not None:
         room = MARK_ROOM + (speaker_room(rules, speaker) if speaker is not None else 0)
-        values = replies.numbered(
+        values = reply_parts.numbered(
             values[0], text, content_type, numbered=several, speaker=speaker, room=room
         )
     notices = [

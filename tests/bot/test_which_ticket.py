@@ -1,5 +1,5 @@
 """Which of a requester's tickets in hand their words are for (`replies.choose`), and how a staff
-message to a requester with several is numbered (`replies.numbered`)."""
+message to a requester with several is numbered (`reply_parts.numbered`)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from datetime import datetime, timedelta
 
 from bot.excerpt import MARK_ROOM, MAX_CAPTION, MAX_MESSAGE, units
 from bot.models import IN_HAND, TicketStatus
-from bot.replies import InHand, choose, numbered
+from bot.replies import InHand, choose
+from bot.reply_parts import numbered
 
 T0 = datetime(2026, 3, 2, 9, 0)
 
