@@ -13,8 +13,9 @@ from dataclasses import dataclass, field, replace
 from bot import conversation, details, hazard, peril_needs, requesters, tickets
 from bot.dangers import of_tickets
 from bot.desk import Desk
+from bot.incident_reports import reports_of
 from bot.intake import held, inquiry, offers
-from bot.intake.card import card_notice, incident_reports
+from bot.intake.card import card_notice
 from bot.intake.close import Matter, area_matter, matter_words, topic
 from bot.intake.decision import Action, Handover, handover, route
 from bot.intake.pending import Reminder
@@ -333,7 +334,7 @@ async def hand_over(
     ][:5]
     kept = [] if earlier else [item.kind for item in held.held(requester)]
     marked = (await of_tickets(session, [ticket.id])).get(ticket.id, [])
-    reports = await incident_reports(session, ticket.incident_id)
+    reports = await reports_of(session, ticket.incident_id)
     card = card_notice(
         desk, ticket, attempts, others, len(kept), kept, dangers=marked, reports=reports
     )
