@@ -4,8 +4,9 @@ heard in a requester's own words (at the ticket's opening, or said into it later
 in the ticket's event log (`told`, `lifecycle.DANGER_TOLD`: its kinds, `bot.hazard`, and the
 words that told it), and read back (`of_tickets`) for its card, /queue and /mine, /ticket N
 and the acknowledgement of the requester's follow-ups; and the emergency numbers that fit
-(`numbers`: all, those for the kinds first; `first_numbers`: those for the kinds alone, what
-the alert names and a follow-up's acknowledgement repeats)."""
+(`numbers`: all, those for the kinds first; `first_numbers`: those for the kinds alone, all
+only for an unclear danger: what the requester is told, the alert names and a follow-up's
+acknowledgement repeats)."""
 
 from __future__ import annotations
 
