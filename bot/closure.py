@@ -19,6 +19,7 @@ from bot.answered import resolutions_answered
 from bot.errors import IllegalMove, InvalidInput
 from bot.excerpt import units
 from bot.guards import clean_text, require_owner_or_supervisor
+from bot.incident_reports import member_cards
 from bot.ledger import contacted, record_late_first_response
 from bot.lifecycle import Action
 from bot.models import (
@@ -160,10 +161,13 @@ async def resolve_and_tell(
     officer_id: int,
     summary: str,
     for_staff: str | None = None,
+    others: bool = True,
 ) -> Ticket:
     """`resolve` at the transaction's instant; the requester gets the resolution (`summary`
     as written) to confirm and rate, and the department that accepted it, if another did, is
-    told (bot/handed.py `settled_notices`). Raises as `resolve` does (DeskError)."""
+    told (bot/handed.py `settled_notices`); the cards of its incident's other open tickets are
+    redrawn, one open report fewer (unless not `others`: an incident resolved at once redraws
+    them once). Raises as `resolve` does (DeskError)."""
     ticket = await resolve(
         session=tx.session,
         rules=rules,
@@ -189,7 +193,8 @@ async def resolve_and_tell(
     unlike = await heard_unlike(
         session=tx.session, ticket=ticket, requester=requester, text=summary, resolution=True
     )
-    await publish(tx, rules, [notice, *handling, *unlike])
+    cards = await member_cards(tx.session, ticket.incident_id, ticket.id) if others else []
+    await publish(tx, rules, [notice, *handling, *unlike, *cards])
     return ticket
 
 
@@ -320,7 +325,8 @@ async def reopen_and_tell(
         session=tx.session, rules=rules, ticket=ticket, event="reopened"
     )
     staff = Notice("staff_event", (Audience.TICKET_STAFF,), ticket, event)
-    await publish(tx, rules, [reopen_topic(ticket), staff, *handling])
+    others = await member_cards(tx.session, ticket.incident_id, ticket.id)  # one more open
+    await publish(tx, rules, [reopen_topic(ticket), staff, *handling, *others])
     return ticket
 
 

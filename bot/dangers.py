@@ -4,8 +4,9 @@ heard in a requester's own words (at the ticket's opening, or said into it later
 in the ticket's event log (`told`, `lifecycle.DANGER_TOLD`: its kinds, `bot.hazard`, and the
 words that told it), and read back (`of_tickets`) for its card, /queue and /mine, /ticket N
 and the acknowledgement of the requester's follow-ups; and the emergency numbers that fit
-(`numbers`: all, those for the kinds first; `first_numbers`: those for the kinds alone, what
-the alert names and a follow-up's acknowledgement repeats)."""
+(`numbers`: all, those for the kinds first; `first_numbers`: those for the kinds alone, all
+only for an unclear danger: what the requester is told, the alert names and a follow-up's
+acknowledgement repeats)."""
 
 from __future__ import annotations
 
@@ -188,28 +189,36 @@ def numbers(settings: Settings, language: str, kinds: Sequence[str] = ()) -> lis
     of danger heard (config `emergency.numbers` `kinds`: police for a knife, an ambulance for
     someone who does not answer) in the order the kinds come (`bot.hazard.ALL`: the danger
     itself before a plea for help, so someone trapped in a lift who cries "救命" hears the
-    lift rescue line before the police), then the rest, each part in config order:
-    [{name, number}], each named in `language` (every language is checked in config)."""
+    lift rescue line before the police), then the rest, each part in config order but that
+    a line for a kind among its first comes before one that serves it too (the gas company's
+    for a gas leak, then the fire brigade's): [{name, number}], each named in `language`
+    (every language is checked in config)."""
 
-    def rank(number: EmergencyNumber) -> int:
-        return min(
-            (at for at, kind in enumerate(kinds) if kind in number.kinds), default=len(kinds)
-        )
+    def rank(number: EmergencyNumber) -> tuple[int, int]:
+        at = min((n for n, kind in enumerate(kinds) if kind in number.kinds), default=len(kinds))
+        return (at, number.kinds.index(kinds[at]) if at < len(kinds) else 0)
 
     return [_named(n, language) for n in sorted(settings.emergency.numbers, key=rank)]
 
 
+# Kinds that tell no danger of their own: a cry for help ("救命", "Help!"), a configured
+# phrase of no kind. Heard alone, the danger is unclear.
+UNCLEAR = frozenset({"plea", UNNAMED})
+
+
 def first_numbers(settings: Settings, language: str, kinds: Sequence[str]) -> list[dict[str, str]]:
-    """The numbers told first for `kinds` (`numbers`): those whose config `kinds` name one
-    of them; all, when none does (a danger of no kind)."""
-    fitting = [n for n in settings.emergency.numbers if set(n.kinds) & set(kinds)]
+    """The numbers that fit the danger told (`kinds`), as a clerk names them: those whose
+    config `kinds` name a kind of it, the one for it first (`numbers`: the gas company, then
+    the fire brigade, for a gas smell; the ambulance alone for someone who fainted); a cry for
+    help beside a danger adds nothing (the lift rescue line for someone trapped who cries
+    "救命"). All of them, those for the cry first, only when the danger is unclear: a cry
+    alone, a configured phrase of no kind (`UNCLEAR`)."""
+    clear = [kind for kind in kinds if kind not in UNCLEAR]
+    fitting = [n for n in settings.emergency.numbers if set(n.kinds) & set(clear)]
     if not fitting:
         return numbers(settings, language, kinds)
-    return [
-        n
-        for n in numbers(settings, language, kinds)
-        if n in [_named(f, language) for f in fitting]
-    ]
+    named = [_named(n, language) for n in fitting]
+    return [n for n in numbers(settings, language, clear) if n in named]
 
 
 def alert_values(settings: Settings, kinds: Sequence[str]) -> dict[str, object]:

@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import dangers
 from bot.closure import auto_close
 from bot.handed import settled_notices
+from bot.incident_reports import Reports, counted
 from bot.ledger import breach, contacted, notice_given
 from bot.models import (
     ACTIVE_STATUSES,
@@ -39,11 +40,12 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class IncidentSteps:
-    """A ticket's mass incident for its escalations: its id, how many active tickets it has,
-    and the ladder steps (deadline, step) some other of its tickets already alerted for."""
+    """A ticket's mass incident for its escalations: its id, how many tickets report it and
+    how many are still open (`reports`, as its cards and alerts say), and the ladder steps
+    (deadline, step) some other of its tickets already alerted for."""
 
     incident_id: int
-    tickets: int
+    reports: Reports
     steps: set[tuple[str, int]]
 
 
@@ -77,8 +79,7 @@ async def incident_steps(session: AsyncSession, ticket: Ticket) -> IncidentSteps
         for e in session.new
         if isinstance(e, Escalation) and e.ticket_id in others
     }
-    active = sum(status in ACTIVE_STATUSES for status in members.values())
-    return IncidentSteps(ticket.incident_id, active, steps)
+    return IncidentSteps(ticket.incident_id, counted(members.values()), steps)
 
 
 async def process_ticket(
@@ -197,7 +198,7 @@ def escalate(
             audience = (Audience.OWNER,) if owned and Audience.OWNER in audience else ()
         else:
             incident.steps.add((str(kind), step))
-            extra = {"incident_id": incident.incident_id, "incident_tickets": incident.tickets}
+            extra = {"incident_id": incident.incident_id, **incident.reports.values()}
     notice = Notice(
         "escalation",
         audience,

@@ -12,6 +12,7 @@ from bot.closure import resolve_and_tell
 from bot.dangers import of_tickets
 from bot.errors import DeskError, InvalidInput, NotAllowed, NotFound
 from bot.guards import clean_text
+from bot.incident_reports import member_cards
 from bot.incident_updates import in_languages
 from bot.models import ACTIVE_STATUSES, Incident, Requester, Ticket, TicketStatus
 from bot.notices import card_refresh, publish
@@ -102,6 +103,7 @@ async def resolve_incident(
                 officer_id=officer_id,
                 summary=summary,
                 for_staff=staff_reads,
+                others=False,  # the others' cards are redrawn once, below
             )
         except (InvalidInput, NotFound):
             raise  # the summary itself refused (too long): for every ticket alike
@@ -110,4 +112,6 @@ async def resolve_incident(
             continue
         done.ticket_ids.append(row.id)
     done.left.sort()
+    # Those left open say how many are: one redraw each, not one a resolution.
+    await publish(tx, rules, await member_cards(tx.session, incident_id, but=0))
     return done

@@ -18,7 +18,8 @@ from bot.chat_locks import surge_key
 from bot.db import one_at_a_time
 from bot.errors import InvalidInput, NotAllowed
 from bot.guards import may_speak_for
-from bot.incidents import joined, member_cards, open_incident, raise_to_incident, raised_notices
+from bot.incident_reports import NO_REPORTS, Reports, member_cards, reports_of
+from bot.incidents import joined, open_incident, raise_to_incident, raised_notices
 from bot.models import ACTIVE_STATUSES, Ticket
 from bot.notices import card_refresh, publish
 from bot.rules import Rules
@@ -28,12 +29,14 @@ from bot.transaction import Transaction
 
 @dataclass(frozen=True)
 class Linked:
-    """A ticket linked: the `incident_id`, the active tickets now in it (`ticket_ids`), and
-    whether the link made the incident (`new`)."""
+    """A ticket linked: the `incident_id`, the active tickets now in it (`ticket_ids`),
+    whether the link made the incident (`new`), and how many tickets report it and how many
+    are still open (`reports`: as its cards and alerts say)."""
 
     incident_id: int
     ticket_ids: list[int]
     new: bool
+    reports: Reports = NO_REPORTS
 
 
 def _record(
@@ -110,7 +113,8 @@ async def link(
             Ticket.incident_id == incident_id, Ticket.status.in_(ACTIVE_STATUSES)
         )
     )
-    return Linked(incident_id, sorted(linked), new=made)
+    reports = await reports_of(session, incident_id)
+    return Linked(incident_id, sorted(linked), new=made, reports=reports)
 
 
 async def unlink(*, tx: Transaction, rules: Rules, ticket_id: int, officer_id: int) -> int:

@@ -97,7 +97,8 @@ async def update_and_tell(
         )
         notices.append(notice)
         if ticket.owner_id is not None:  # its owner reads it in the ticket's topic too
-            values = {"text": cleaned, "incident_id": incident_id}
+            # As its requester got it: their language's part, not "中文 | English" whole.
+            values = {"text": notice.values["text"], "incident_id": incident_id}
             values["poster"] = poster.name if poster is not None else None
             notices.append(Notice(INCIDENT_COPY, (Audience.TICKET_STAFF,), ticket, values))
         if language != requester.language:

@@ -15,7 +15,8 @@ from bot import lifecycle
 from bot.chat_locks import surge_key
 from bot.danger_matter import of_incident
 from bot.db import one_at_a_time
-from bot.excerpt import excerpt, one_line
+from bot.excerpt import excerpt
+from bot.incident_reports import member_cards, reports_of, summary_of
 from bot.incident_updates import tell_joiner
 from bot.models import ACTIVE_STATUSES, Incident, Requester, Ticket
 from bot.notices import Audience, Notice, address, card_refresh
@@ -172,7 +173,7 @@ async def detect_surge(
         "incident_id": incident_id,
         "ticket_ids": sorted(t.id for t in [ticket, *similar]),
         "category": ticket.category,
-        "summary": excerpt(one_line(ticket.question), 500).text,  # a line of the alert
+        **(await told_of(session, rules, incident_id)),
     }
     departments = tuple(sorted({t.department_key for t in [ticket, *similar]}))
     alert = Notice("alert_surge", Audience.supervising(), values=values, departments=departments)
@@ -266,7 +267,7 @@ async def joined(
         "incident_id": incident_id,
         "ticket_id": ticket.id,
         "ticket_ids": sorted({*linked, ticket.id}),
-        "summary": incident.summary,
+        **(await told_of(session, rules, incident_id)),
         "told": bool(told),  # the latest update sent to the joiner (none before any)
     }
     departments = (ticket.department_key,)
@@ -278,19 +279,15 @@ async def joined(
     return notices
 
 
-async def member_cards(session: AsyncSession, incident_id: int, but: int) -> list[Notice]:
-    """The cards of the incident's active tickets but ticket `but` redrawn: each says how
-    many tickets report it (bot/intake/card.py), which changed."""
-    members = await session.scalars(
-        select(Ticket)
-        .where(
-            Ticket.incident_id == incident_id,
-            Ticket.status.in_(ACTIVE_STATUSES),
-            Ticket.id != but,
-        )
-        .order_by(Ticket.id)
+async def told_of(session: AsyncSession, rules: Rules, incident_id: int) -> dict[str, object]:
+    """What the supervisors' alerts say of the incident `incident_id`: how many tickets report
+    it and how many are still open (as its cards say), and its summary in the staff's
+    language (`bot.incident_reports`)."""
+    settings = rules.settings
+    summary = await summary_of(
+        session, incident_id, settings.languages.default, settings.languages.supported
     )
-    return [card_refresh(member) for member in members]
+    return {**(await reports_of(session, incident_id)).values(), **summary.values()}
 
 
 async def raised_notices(

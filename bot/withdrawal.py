@@ -25,6 +25,7 @@ from bot import handed
 from bot.closure import withdraw
 from bot.errors import IllegalMove
 from bot.excerpt import one_line, question_values
+from bot.incident_reports import member_cards
 from bot.models import ACTIVE_STATUSES, OutboxMessage, Requester, StaffLink, Ticket
 from bot.notices import BUTTONS_GONE, Audience, Notice, card_refresh, publish
 from bot.rules import Rules
@@ -77,8 +78,11 @@ async def withdraw_and_tell(
     handling = await handed.settled_notices(
         session=tx.session, rules=rules, ticket=ticket, event="withdrawn"
     )
-    # Its card says it is withdrawn (and Claim goes, if nobody had claimed it).
-    await publish(tx, rules, [told, card_refresh(ticket), *handling, *close_topic(rules, ticket)])
+    # Its card says it is withdrawn (and Claim goes, if nobody had claimed it); its
+    # incident's other cards, one open report fewer.
+    others = await member_cards(tx.session, ticket.incident_id, ticket.id)
+    notices = [told, card_refresh(ticket), *handling, *close_topic(rules, ticket), *others]
+    await publish(tx, rules, notices)
     return ticket
 
 

@@ -208,5 +208,6 @@ async def link_command(update: Update, context: DeskContext) -> None:
                 ticket_ids=linked.ticket_ids,
                 new=linked.new,
                 left=False,
+                **linked.reports.values(),
             )
         await post.post(tx, post.reply(message, told))

@@ -22,7 +22,7 @@ class KeywordRule(ConfigModel):
 class EmergencyNumber(ConfigModel):
     """A number to call in an emergency, named in every language: {zh: 火警, en: Fire};
     `kinds`: the kinds of danger it is for (`bot.hazard` keys: fire, water, violence, ...),
-    told first when one of them is heard."""
+    told when one of them is heard."""
 
     names: dict[str, str]
     number: str = Field(min_length=1)
@@ -31,7 +31,7 @@ class EmergencyNumber(ConfigModel):
 
 # The default numbers: zh and en names, the number, the kinds of danger it is for.
 _NUMBERS = (
-    ("火警", "Fire", "119", "fire smoke collapse water falling"),
+    ("火警", "Fire", "119", "fire smoke gas collapse water falling"),
     ("报警", "Police", "110", "violence suicide missing police plea hole welfare cold"),
     (
         "急救",
@@ -41,7 +41,7 @@ _NUMBERS = (
     ),
     ("电梯困人救援", "Lift rescue", "96333", "trapped"),
     ("燃气抢修", "Gas emergency", "96777", "gas"),
-    ("供电抢修", "Power emergency", "95598", "sparks flood_electric"),
+    ("供电抢修", "Power emergency", "95598", "sparks electric flood_electric"),
 )
 
 
@@ -54,9 +54,10 @@ def _emergency_numbers() -> list[EmergencyNumber]:
 
 class Emergency(ConfigModel):
     """What an emergency (an `emergency` keyword rule's words) comes to: a ticket in
-    `category` (a safety matter is a fault report) and, first, the requester told `numbers`,
-    all of them, those for the danger heard first (fire 119, police 110, ambulance 120, lift
-    rescue 96333, the local gas and power companies' lines: set them to the city's own)."""
+    `category` (a safety matter is a fault report) and, first, the requester told those of
+    `numbers` for the danger heard (fire 119, police 110, ambulance 120, lift rescue 96333,
+    the local gas and power companies' lines: set them to the city's own); all of them only
+    when the danger is of no kind."""
 
     category: str = "fault_report"
     numbers: list[EmergencyNumber] = Field(default_factory=_emergency_numbers, min_length=1)

@@ -8,13 +8,14 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import staff_chats
 from bot.config import Settings
 from bot.dangers import ANY_TOLD, none_told, of_tickets
 from bot.desk import Desk
+from bot.incident_reports import NO_REPORTS, Reports, reports_of
 from bot.intake import inquiry
 from bot.intake.inquiry import Turn
 from bot.intake.later import WORDS, later_turns, said_under
@@ -65,7 +66,7 @@ def card_notice(
     kinds: Sequence[str] = (),
     later: Sequence[Turn] = (),
     dangers: Sequence[str] = (),
-    reports: int = 0,
+    reports: Reports = NO_REPORTS,
 ) -> Notice:
     """The new ticket's card for its staff group (`ticket_card`; the front adds Claim): its
     category and priority by name, the requester's words and the first inquiry turn by turn
@@ -77,8 +78,9 @@ def card_notice(
     kept), and what the requester said after the ticket opened (`later`: bot/intake/later.py,
     after the first inquiry's turns); `dangers`: the kinds of danger to people it was told of
     (bot/dangers.py), marked at its head; the mass incident it is linked to, if any, with
-    its `reports` (`incident_reports`: how many tickets report it), so that its staff know
-    it is one of them and post the shared update (/incident, SPEC rule 9, issue 14)."""
+    its `reports` (how many tickets report it, how many of them are still open: the same
+    count as the supervisors' alerts, `bot.incident_reports`), so that its staff know it is
+    one of them and post the shared update (/incident, SPEC rule 9, issue 14)."""
     names = desk.names(desk.settings.languages.default)
     turns = ticket.inquiry or []
     values = {
@@ -93,7 +95,7 @@ def card_notice(
         # Their words in a language the desk does not write: staff see which (issue 14).
         "tongue": other_tongue(ticket.question, desk.texts.supported),
         "incident_id": ticket.incident_id,
-        "incident_reports": reports,
+        **reports.values(),
     }
     return Notice(
         "ticket_card",
@@ -102,17 +104,6 @@ def card_notice(
         values,
         departments=(ticket.handling_department_key,),
     )
-
-
-async def incident_reports(session: AsyncSession, incident_id: int | None) -> int:
-    """How many tickets report the incident `incident_id` (linked to it, settled or not); 0
-    for None."""
-    if incident_id is None:
-        return 0
-    counted = await session.scalar(
-        select(func.count(Ticket.id)).where(Ticket.incident_id == incident_id)
-    )
-    return int(counted or 0)
 
 
 # Built once, as _EARLIER: read for every card redrawn.
@@ -179,7 +170,7 @@ async def card_now(*, session: AsyncSession, desk: Desk, ticket: Ticket) -> Noti
         filed = [said for said in filed if said.created_at <= until]
     later = later_turns(ticket, filed, names=desk.rules.staff.shown_as)
     told = (await of_tickets(session, [ticket.id])).get(ticket.id, [])
-    reports = await incident_reports(session, ticket.incident_id)
+    reports = await reports_of(session, ticket.incident_id)
     return card_notice(desk, ticket, attempts, earlier, len(kinds), kinds, later, told, reports)
 
 

@@ -6,8 +6,8 @@ stuck in the elevator, water flooding an electrical room; or config `keywords` m
 safety matter is a fault report; a danger to a person alone is the general window's:
 `bot.danger_filing`), with the answer of a template that needs a person when one
 answers them; into a ticket in progress they raise it to urgent. Either way the supervisors
-are alerted (`alert_keyword`) and the front tells the requester the emergency numbers first
-(`numbers`, template `emergency_advice`).
+are alerted (`alert_keyword`) and the front tells the requester the emergency numbers that
+fit the danger first (`numbers`, template `emergency_advice`).
 """
 
 from __future__ import annotations
@@ -36,9 +36,12 @@ from knowledge.templates import CaseTemplate
 def numbers(
     settings: Settings, language: str, kinds: tuple[str, ...] = ()
 ) -> list[dict[str, str]]:
-    """The emergency numbers to tell a requester, those for the `kinds` of danger heard
-    first (`bot.dangers.numbers`)."""
-    return dangers.numbers(settings, language, kinds)
+    """The emergency numbers to tell a requester: those for the `kinds` of danger heard, the
+    one that fits first (`bot.dangers.first_numbers`: the gas company and the fire brigade
+    for a gas leak, the ambulance for someone who fainted), not every line the city has (a
+    fresh tester got all six for each danger, issue 14); all of them only when the danger is
+    unclear (a configured phrase of no kind)."""
+    return dangers.first_numbers(settings, language, kinds)
 
 
 def kinds_told(text: str) -> tuple[str, ...]:

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field, replace
 from bot import conversation, details, hazard, peril_needs, requesters, tickets
 from bot.dangers import of_tickets
 from bot.desk import Desk
+from bot.incident_reports import reports_of
 from bot.intake import held, inquiry, offers
-from bot.intake.card import Earlier, card_notice, incident_reports, others_for_card
+from bot.intake.card import Earlier, card_notice, others_for_card
 from bot.intake.close import Matter, area_matter, matter_words, topic
 from bot.intake.decision import Action, Handover, handover, route
 from bot.intake.pending import Reminder
@@ -331,7 +332,7 @@ async def hand_over(
     others = await others_for_card(session, ticket)
     kept = [] if earlier else [item.kind for item in held.held(requester)]
     marked = (await of_tickets(session, [ticket.id])).get(ticket.id, [])
-    reports = await incident_reports(session, ticket.incident_id)
+    reports = await reports_of(session, ticket.incident_id)
     card = card_notice(
         desk, ticket, attempts, others, len(kept), kept, dangers=marked, reports=reports
     )

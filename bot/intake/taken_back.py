@@ -21,6 +21,7 @@ from sqlalchemy import select
 
 from bot import lifecycle
 from bot.desk import Desk
+from bot.incident_reports import member_cards
 from bot.intake.follow_up import shares_words
 from bot.models import CloseReason, Requester, Ticket, TicketStatus
 from bot.notices import Audience, Notice, card_refresh, publish
@@ -74,8 +75,9 @@ async def restore_and_tell(
 ) -> Ticket:
     """`ticket`, withdrawn, in hand again at the transaction's instant (RESTORE); its owner
     (nobody owning it, its department's staff group) hears it (`staff_event` "taken_back"),
-    its card is redrawn, and the requester is told (TAKEN_BACK). Raises IllegalMove when it
-    is not a withdrawn ticket."""
+    its card is redrawn (and those of its incident's other open tickets: one more is open),
+    and the requester is told (TAKEN_BACK). Raises IllegalMove when it is not a withdrawn
+    ticket."""
     lifecycle.move(tx.session, ticket, lifecycle.Action.RESTORE, now=tx.now, actor_id=None)
     await save(tx.session, rules, ticket)
     group = rules.settings.department(ticket.handling_department_key).staff_group_chat_id
@@ -87,5 +89,6 @@ async def restore_and_tell(
         fallback=group,
     )
     back = Notice(TAKEN_BACK, (Audience.REQUESTER,), ticket, requester=requester)
-    await publish(tx, rules, [reopen_topic(ticket), told, card_refresh(ticket), back])
+    others = await member_cards(tx.session, ticket.incident_id, ticket.id)
+    await publish(tx, rules, [reopen_topic(ticket), told, card_refresh(ticket), back, *others])
     return ticket

@@ -221,7 +221,9 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
         # What the kinds add.
         "words": ["停水"],
         "incident_id": 3,
-        "incident_reports": 5,  # a card's: how many tickets report it (bot/intake/card.py)
+        # How many tickets report an incident, how many still open (bot/incident_reports.py).
+        "incident_reports": 5,
+        "incident_open": 4,
         "ticket_ids": [7, 8, 9, 10, 11],
         "summary": "多处停水",
         "answer": "请拨打 12345。",
@@ -388,7 +390,7 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
     if template == "buttons":
         return [(k, {"key": k}) for k in BUTTONS]
     if template == "escalation":
-        incident = ("incident", {"incident_id": 2, "incident_tickets": 29})
+        incident = ("incident", {"incident_id": 2, "incident_reports": 29, "incident_open": 29})
         handed = [  # another department handles it, or the form waits to be accepted
             ("handled", {"deadline": "resolution", "handling": "utilities"}),
             ("transferring", {"deadline": "resolution", "status": "transferring"}),
@@ -462,7 +464,10 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         joined = {"left": False, "ticket_ids": [3, 7]}
         return [("joined", joined), ("new", {**joined, "new": True}), ("left", {"left": True})]
     if template == "alert_surge_joined":
-        return [("told", {"told": True}), ("before", {"told": False})]
+        other = {"told": False, "summary_in": "en", "incident_open": 0}  # all settled but it
+        return [("told", {"told": True}), ("before", {"told": False}), ("other", other)]
+    if template == "alert_surge":  # its summary: a requester's words in another language
+        return [("theirs", {}), ("other", {"summary_in": "en"})]
     if template == "complaint_heard":  # bot/complaints.py
         late = {"resolution_overdue": True, "first_response_overdue": True}
         return [

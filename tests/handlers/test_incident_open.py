@@ -77,7 +77,10 @@ def settings(request: pytest.FixtureRequest) -> Settings:
 
 
 OFFICER, GROUP = 100301, -1000000000103  # of Utilities (config.yaml), the water cut's
-ON_CARD = {"zh": "属于群体性事件 #1(共 6 件报告)", "en": "Part of incident #1 (6 reports)"}
+ON_CARD = {
+    "zh": "属于群体性事件 #1(共 6 件报告,均未办结)",
+    "en": "Part of incident #1 (6 reports, all still open)",
+}
 IN_QUEUE = {"zh": "事件 #1", "en": "incident #1"}
 QUEUED = {"zh": "待认领", "en": "Waiting for an officer"}
 

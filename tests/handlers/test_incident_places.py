@@ -21,6 +21,7 @@ OFFICER, SUPERVISOR, GROUP = 100301, 100390, -1000000000103
 PRIVATE = {"zh": "在此私聊或工作群发送 /incident 1", "en": "here or in a staff group"}
 COPIED = {"zh": "群体性事件 #1 的进展已发给诉求人", "en": "Incident #1's update was sent"}
 UPDATE = "维修人员已到场,预计今晚18点前恢复运行"
+IN_ENGLISH = "The repair crew is on site"
 
 
 @pytest.fixture
@@ -49,7 +50,8 @@ async def test_an_incident_s_alert_in_private_and_its_update_in_each_owner_s_top
     alert = next(e.text for e in bot_said(world, SUPERVISOR) if "/incident 1" in e.text)
     assert PRIVATE[language] in alert and "在本群" not in alert
 
-    await world.user_sends(OFFICER, f"/incident 1 {UPDATE}", GROUP)
+    # Given in both languages: the owner's topic shows what its (Chinese) requester got.
+    await world.user_sends(OFFICER, f"/incident 1 {UPDATE} | {IN_ENGLISH}", GROUP)
     await until(lambda: any(UPDATE in e.text for e in bot_said(world, 700005)))
     await until(
         lambda: any(
@@ -57,3 +59,5 @@ async def test_an_incident_s_alert_in_private_and_its_update_in_each_owner_s_top
             for e in bot_said(world, GROUP, topic.thread_id)
         )
     )
+    copied = [e.text for e in bot_said(world, GROUP, topic.thread_id) if UPDATE in e.text]
+    assert all(IN_ENGLISH not in text and "|" not in text for text in copied), copied

@@ -68,7 +68,7 @@ async def test_someone_in_a_broken_lift_is_an_emergency(
     await emulator.world.user_sends(user, text)
     said = await _urgent_at_once(emulator, application, user)
     assert "96333" in said[0].text
-    assert said[0].text.index("96333") < said[0].text.index("119")
+    assert "119" not in said[0].text  # the lift rescue line alone (issue 14)
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -175,7 +175,7 @@ async def test_an_oxygen_machine_in_a_forwarded_outage_gets_the_advice(
     await world.user_sends(user, text)
     await until(lambda: any("#1" in e.text for e in bot_said(world, user)[count:]))
     told = " ".join(e.text for e in bot_said(world, user)[count:])
-    assert advice in told and "120" in told and "95598" in told
+    assert advice in told and "120" in told
     ticket = await ticket_no(application, 1)
     assert ticket is not None and ticket.priority == "urgent"
     assert ticket.first_response_due_at is not None
