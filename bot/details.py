@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from bot.places import trimmed
 from bot.reading import reading
 from bot.remembered import remembered
 
@@ -106,13 +107,14 @@ _GIVES = (
 
 def _named(match: re.Match[str]) -> bool:
     """A place read in Chinese has a name before its kind: "幸福路", "幸福里小区", not
-    "我们小区", "整个小区", "隔壁小区", "马路口" (the last characters before a word that is
-    no name, two at least)."""
+    "我们小区", "整个小区", "隔壁小区", "马路口", nor the generic word after an opener or a
+    place's lead ("我要投诉小区物业…", "反映小区…", "门口小区…": `bot.places.trimmed`; the
+    last characters before a word that is no name, two at least)."""
     groups = match.groupdict()
     name = next((groups[g] for g in ("road", "estate", "cross") if groups.get(g)), None)
     if name is None:
         return True
-    tail = _ZH_NOT_NAME.split(name)[-1]
+    tail = trimmed(_ZH_NOT_NAME.split(name)[-1], keep=3)
     while len(tail) > 2 and tail[0] in _ZH_BEFORE_NAME:
         tail = tail[1:]
     return len(tail) >= 2 and tail[0] not in "在住是" and not tail.endswith(_ZH_NO_NAME)
@@ -281,12 +283,20 @@ _EN_CLAUSE = re.compile(
     r"|won['’]t|refuses)\b"
     # or a deed done to someone: "shouted at me", "refused my papers", "told us"
     r"|\b(?:[a-z]{2,}ed|said|told|threw|hung\s+up|swore|hit)\s+(?:at|on|to|me|us|him|her|them"
-    r"|my|our)\b",
+    r"|my|our)\b"
+    # or the wrong done, said without a subject: a charge too high, a sum, a repair refused
+    r"|\bovercharg\w*|\bcharg(?:es|ed|ing)\s+(?:\w+\s+)?(?:extra|too\s+much|more|twice|unfair)"
+    r"|\bunfair\s+(?:fees?|charges?|bills?)|\b\d+(?:\.\d+)?\s*(?:yuan|rmb)\b|(?:¥|\brmb\s*)\d+"
+    r"|\b(?:won['’]t|will\s+not|refuses?\s+to|never)\s+(?:fix|repair|refund|reply|answer|come)\b",
     re.IGNORECASE,
 )
 _ZH_CLAUSE = re.compile(
     r"[吼喊骂凶]|训斥|推诿|拒绝|刁难|发火|发脾气|不(?:给|让|理|办|管|收|接)|[让叫说把]我|被|了"
     r"|态度[很非常特别极其太]*(?:差|恶劣|不好|蛮横|冷漠)"
+    # the wrong done: a charge too high or unfounded, a sum, a repair refused ("乱收费",
+    # "每月多收50元", "坏了不修")
+    r"|乱(?:收|扣|罚|涨|要)|多(?:收|扣|要|算|交)|(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万两]+)\s*(?:元|块钱)"
+    r"|不(?:修|退|还|解决|处理)"
 )
 
 
