@@ -82,6 +82,12 @@ _EN_PLACE = (
 _EN_PROPER = (
     rf"\b(?!(?:The|A|An|This|That|Our|My|Your|Any|No|One|Some|Every|Which|Usb|USB|Hard|Flash"
     rf"|Test|Fast|Bus|Slow)\b)[A-Z][a-z]+\s+{_EN_NAMED_ONLY}\b(?!\s*(?:lights?|lamps?))"
+    # an estate's name before its building's number, as 幸福里 before 3号楼: "Xingfuli
+    # building 3" (not "In building 3", "Our block 5")
+    r"|\b(?!(?:The|A|An|This|That|Our|My|Your|His|Her|Their|Its|Any|No|One|Some|Every|Each"
+    r"|Which|What|In|On|At|Of|For|From|To|Near|Outside|Inside|By|Behind|Opposite|And|But|Or"
+    r"|Is|Are|Was|Were|Whole|Entire|Next|Same|Old|New|Main|Tall|Hi|Hello|Please)\b)"
+    r"[A-Z][a-z]{2,}\s+(?:building|bldg\.?|block|blk\.?|tower)\s*(?:no\.?\s*)?\d+[a-z]?\b"
 )
 _PHONE = (
     r"(?:(?:联系|手机)?电话(?:号码?)?|手机(?:号码?)?|(?:phone|mobile|tel|contact)(?:\s+number)?)?"
@@ -90,8 +96,9 @@ _PHONE = (
     r"|(?<![\d-])(?:0\d{2,3}|\(0\d{2,3}\))[- ]?\d{7,8}(?![\d-]))"
 )
 _GIVES = (
-    (LOCATION, re.compile("|".join((*_ZH_PLACE, *_EN_PLACE)), re.IGNORECASE)),
+    # a name first, with its building ("Xingfuli building 3"), before the building alone
     (LOCATION, re.compile(_EN_PROPER)),
+    (LOCATION, re.compile("|".join((*_ZH_PLACE, *_EN_PLACE)), re.IGNORECASE)),
     (PHONE, _PHONES := re.compile(_PHONE, re.IGNORECASE)),
     (
         NUMBER,
