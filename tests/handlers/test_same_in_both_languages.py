@@ -147,3 +147,39 @@ async def test_a_question_about_the_power_cut_joins_its_open_incident(
     assert [t.incident_id for t in rows] == [incident] * len(rows), [
         (t.id, t.question, t.incident_id) for t in rows
     ]
+
+
+LIFT = {
+    REQUESTER: ("电梯卡在5楼不动了", "电梯里是否有人被困", "有人被困在里面,快来人"),
+    ENGLISH: (
+        "The lift is stuck on the 5th floor",
+        "whether anyone is trapped inside",
+        "Yes, my neighbour is trapped inside",
+    ),
+}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("user", [REQUESTER, ENGLISH])
+async def test_a_stuck_lift_is_asked_whether_anyone_is_inside_before_an_emergency(
+    running: tuple[Emulator, App], user: int
+) -> None:
+    """A lift stuck with nobody said inside: a fault ticket that asks whether anyone is
+    trapped, no emergency numbers yet; someone trapped, said next, raises it to urgent."""
+    emulator, application = running
+    world = emulator.world
+    stuck, asked, trapped = LIFT[user]
+    await world.user_sends(user, stuck)
+    await until(lambda: _promise(world, user) is not None)
+    promise = _promise(world, user)
+    assert promise is not None and asked in promise, promise
+    assert not any("96333" in e.text and "⚠️" in e.text for e in bot_said(world, user))
+    (ticket,) = await all_tickets(application)
+    assert ticket.category == "fault_report" and ticket.priority != "urgent", ticket.priority
+    await world.user_sends(user, trapped)
+
+    async def urgent() -> bool:
+        return (await all_tickets(application))[0].priority == "urgent"
+
+    await until(urgent)
+    assert len(await all_tickets(application)) == 1
