@@ -202,7 +202,8 @@ KINDS: tuple[Kind, ...] = (
                 # anyone is inside, the lift fault's template)
                 words(
                     *("困", "关在", "出不来", "卡在(?:电梯|轿厢)", "can['’]?t get out"),
-                    *("cannot get out", "stuck (?:in|inside) (?:the |a |an |our |this )?(?:lift|elevator)"),
+                    "cannot get out",
+                    "stuck (?:in|inside) (?:the |a |an |our |this )?(?:lift|elevator)",
                 ),
             ),
         ),
