@@ -257,11 +257,12 @@ _EN_RETURN = re.compile(
     r"|gas|heating)(?:\s+supply)?\s+(?:(?:will|be|is|to|get|gets|going|to)\s+)*"
     r"(?:come|comes|coming|back|restored|return|returns|on\s+again)\b"
 )
-# A cut ahead, not one now nor one asked about now: "明天停电吗", "will there be a power cut
-# tomorrow?".
+# A cut ahead, or whether one reaches somewhere, not one now nor one asked about now: "明天
+# 停电吗", "will there be a power cut tomorrow?", "这个停水会影响到3号楼吗", "will the water
+# outage affect building 3?".
 _AHEAD = re.compile(
-    r"明天|后天|下周|下个月|下星期|将要|\btomorrow\b|\bnext\s+(?:week|month)\b"
-    r"|\bwill\s+there\s+be\b|\bgoing\s+to\s+be\b|\bplanned\b|\bscheduled\b"
+    r"明天|后天|下周|下个月|下星期|将要|会不会|影响|\btomorrow\b|\bnext\s+(?:week|month)\b"
+    r"|\bwill\s+there\s+be\b|\bgoing\s+to\s+be\b|\bplanned\b|\bscheduled\b|\baffect"
 )
 
 
