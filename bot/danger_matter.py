@@ -41,13 +41,23 @@ THINGS: tuple[re.Pattern[str], ...] = (
 def of_matter(danger: str, matter: str) -> bool:
     """Whether the danger told in `danger` (words of a requester's, `bot.hazard` hears one
     in them) is the matter told in `matter` (the ticket's own words): `matter` tells a
-    danger of the same kind, or only a cry for help (`CRIES`), or both name one of `THINGS`."""
+    danger of the same kind, or only a cry for help (`CRIES`), or both name one of `THINGS`,
+    or `danger` names none and points back into the one `matter` names ("在里面", "inside")."""
     danger, matter = reading(danger), reading(matter)
     theirs_told = hazard.kinds(matter)
     if hazard.kinds(danger) & theirs_told or (theirs_told and theirs_told <= CRIES):
         return True
     said, theirs = danger.casefold(), matter.casefold()
-    return any(thing.search(said) and thing.search(theirs) for thing in THINGS)
+    if any(thing.search(said) and thing.search(theirs) for thing in THINGS):
+        return True
+    # No thing named, one pointed back to ("有人被困在里面", "someone is trapped inside",
+    # the answer to the lift's "is anyone trapped?"): the ticket's thing, when it names one.
+    named = any(thing.search(said) for thing in THINGS)
+    return not named and bool(_INSIDE.search(said)) and any(t.search(theirs) for t in THINGS)
+
+
+# Words pointing back into a thing named before: "在里面", "里头", "inside", "in there".
+_INSIDE = words("里面", "里头", "inside", "in (?:it|there)")
 
 
 # The dangers a supply cut brings about or comes from, by supply (`bot.faults.cut_supplies`):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from bot.places import trimmed
 from bot.reading import reading
 from bot.remembered import remembered
 
@@ -85,6 +86,12 @@ _EN_PLACE = (
 _EN_PROPER = (
     rf"\b(?!(?:The|A|An|This|That|Our|My|Your|Any|No|One|Some|Every|Which|Usb|USB|Hard|Flash"
     rf"|Test|Fast|Bus|Slow)\b)[A-Z][a-z]+\s+{_EN_NAMED_ONLY}\b(?!\s*(?:lights?|lamps?))"
+    # an estate's name before its building's number, as 幸福里 before 3号楼: "Xingfuli
+    # building 3" (not "In building 3", "Our block 5")
+    r"|\b(?!(?:The|A|An|This|That|Our|My|Your|His|Her|Their|Its|Any|No|One|Some|Every|Each"
+    r"|Which|What|In|On|At|Of|For|From|To|Near|Outside|Inside|By|Behind|Opposite|And|But|Or"
+    r"|Is|Are|Was|Were|Whole|Entire|Next|Same|Old|New|Main|Tall|Hi|Hello|Please)\b)"
+    r"[A-Z][a-z]{2,}\s+(?:building|bldg\.?|block|blk\.?|tower)\s*(?:no\.?\s*)?\d+[a-z]?\b"
 )
 _PHONE = (
     r"(?:(?:联系|手机)?电话(?:号码?)?|手机(?:号码?)?|(?:phone|mobile|tel|contact)(?:\s+number)?)?"
@@ -93,8 +100,9 @@ _PHONE = (
     r"|(?<![\d-])(?:0\d{2,3}|\(0\d{2,3}\))[- ]?\d{7,8}(?![\d-]))"
 )
 _GIVES = (
-    (LOCATION, re.compile("|".join((*_ZH_PLACE, *_EN_PLACE)), re.IGNORECASE)),
+    # a name first, with its building ("Xingfuli building 3"), before the building alone
     (LOCATION, re.compile(_EN_PROPER)),
+    (LOCATION, re.compile("|".join((*_ZH_PLACE, *_EN_PLACE)), re.IGNORECASE)),
     (PHONE, _PHONES := re.compile(_PHONE, re.IGNORECASE)),
     (
         NUMBER,
@@ -110,13 +118,14 @@ _GIVES = (
 
 def _named(match: re.Match[str]) -> bool:
     """A place read in Chinese has a name before its kind: "幸福路", "幸福里小区", not
-    "我们小区", "整个小区", "隔壁小区", "马路口" (the last characters before a word that is
-    no name, two at least)."""
+    "我们小区", "整个小区", "隔壁小区", "马路口", nor the generic word after an opener or a
+    place's lead ("我要投诉小区物业…", "反映小区…", "门口小区…": `bot.places.trimmed`; the
+    last characters before a word that is no name, two at least)."""
     groups = match.groupdict()
     name = next((groups[g] for g in ("road", "estate", "cross") if groups.get(g)), None)
     if name is None:
         return True
-    tail = _ZH_NOT_NAME.split(name)[-1]
+    tail = trimmed(_ZH_NOT_NAME.split(name)[-1], keep=3)
     while len(tail) > 2 and tail[0] in _ZH_BEFORE_NAME:
         tail = tail[1:]
     return len(tail) >= 2 and tail[0] not in "在住是" and not tail.endswith(_ZH_NO_NAME)
@@ -285,12 +294,20 @@ _EN_CLAUSE = re.compile(
     r"|won['’]t|refuses)\b"
     # or a deed done to someone: "shouted at me", "refused my papers", "told us"
     r"|\b(?:[a-z]{2,}ed|said|told|threw|hung\s+up|swore|hit)\s+(?:at|on|to|me|us|him|her|them"
-    r"|my|our)\b",
+    r"|my|our)\b"
+    # or the wrong done, said without a subject: a charge too high, a sum, a repair refused
+    r"|\bovercharg\w*|\bcharg(?:es|ed|ing)\s+(?:\w+\s+)?(?:extra|too\s+much|more|twice|unfair)"
+    r"|\bunfair\s+(?:fees?|charges?|bills?)|\b\d+(?:\.\d+)?\s*(?:yuan|rmb)\b|(?:¥|\brmb\s*)\d+"
+    r"|\b(?:won['’]t|will\s+not|refuses?\s+to|never)\s+(?:fix|repair|refund|reply|answer|come)\b",
     re.IGNORECASE,
 )
 _ZH_CLAUSE = re.compile(
     r"[吼喊骂凶]|训斥|推诿|拒绝|刁难|发火|发脾气|不(?:给|让|理|办|管|收|接)|[让叫说把]我|被|了"
     r"|态度[很非常特别极其太]*(?:差|恶劣|不好|蛮横|冷漠)"
+    # the wrong done: a charge too high or unfounded, a sum, a repair refused ("乱收费",
+    # "每月多收50元", "坏了不修")
+    r"|乱(?:收|扣|罚|涨|要)|多(?:收|扣|要|算|交)|(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万两]+)\s*(?:元|块钱)"
+    r"|不(?:修|退|还|解决|处理)"
 )
 
 

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from bot.denial import denied
-from bot.hazard import asked_how, said_at
+from bot.hazard import asked_how, said_at, supposed
 from bot.hazard_words import NOT_ITSELF
 from bot.reading import reading
 from bot.remembered import remembered
@@ -29,11 +29,14 @@ _ZH_THINGS = (
     "路灯|红绿灯|信号灯|交通灯|楼道灯|灯杆|电线杆|电线|电缆|变压器|配电箱|水管|自来水管|管道|"
     "燃气管|消防栓|消火栓|水龙头|水表|电表|暖气片|暖气|电梯|路面|马路|道路|人行道|桥|护栏|栏杆|"
     "围墙|围栏|广告牌|招牌|站牌|公交站|垃圾桶|垃圾箱|门禁|单元门|台阶|屋顶|外墙|墙皮|瓷砖|"
+    # a wall's or ceiling's coat, as the English list has it (plaster, paint, wallpaper)
+    "天花板|吊顶|墙面|墙漆|油漆|墙纸|壁纸|墙灰|石灰|地砖|"
     "灯"  # any light: "楼道的灯还是不亮" is the stairwell light, as "楼道灯" is
 )
 _ZH_STATES = (
     "坏|堵|丢|不见|被偷|被盗|没了|倒|断|塌|陷|裂|破|漏|掉|歪|冒水|冒污水|溢|积水|不亮|不通|"
-    "不转|不出水|失灵|停了|卡住|松动|脱落|缺失|缺了|翻了|压|不能用|不能使用|用不了|不能正常使用|不工作|停运|"
+    "不转|不出水|失灵|停了|卡住|松动|脱落|剥落|起皮|掉皮|缺失|缺了|翻了|压|不能用|不能使用|用不了|不能正常使用|"
+    "不工作|停运|"
     "常亮|一直(?:是|亮)?(?:红|绿|黄)|(?:一直|不停|乱)闪"
 )
 # A state next to its thing, within one clause: "井盖丢了", "树倒了", "路灯一直不亮".
@@ -49,12 +52,16 @@ _EN_THINGS = (
     r"branch(?:es)?|street\s?(?:lights?|lamps?)|lamp\s?posts?|traffic\s+lights?|lights?|"
     r"poles?|power\s+lines?|cables?|wires?|pipes?|water\s+mains?|mains|hydrants?|taps?|"
     r"meters?|radiators?|heating|lifts?|elevators?|roads?|pavements?|sidewalks?|bridges?|"
-    r"railings?|fences?|walls?|signs?|bus\s+stops?|bins?|roofs?|potholes?"
+    r"railings?|fences?|walls?|signs?|bus\s+stops?|bins?|roofs?|potholes?|"
+    # a wall's or ceiling's coat, as the Chinese list has it (墙皮, 瓷砖, 吊顶)
+    r"plaster(?:work)?|ceilings?|tiles?|paint(?:work)?|wallpaper|render"
 )
 _EN_STATES = (
     r"broken|blocked|clogged|choked|missing|stolen|gone|fell|fallen|down|collapsed|cracked|"
     r"leaking|leaks|burst|flooded|flooding|overflowing|not\s+working|out|dark|stuck|loose|"
     r"damaged|smashed|knocked\s+over|came\s+down|come\s+down|caved\s+in|"
+    # coming away, as 脱落, 掉, 起皮 say it: "the plaster is peeling off", "tiles came off"
+    r"peeling|flaking|crumbling|falling\s+(?:off|down|apart)|(?:coming|came|come)\s+(?:off|away|loose)|"
     r"(?:does|do|did)\s*n[o'’]?t\s+work|won['’]?t\s+work|isn['’]?t\s+working"
     r"|aren['’]?t\s+working|stuck\s+on\s+(?:red|green|amber|yellow)"
 )
@@ -237,3 +244,41 @@ def supplies_cut_now(text: str) -> frozenset[str]:
     """The supplies `text` says are cut off now (`cuts_now`)."""
     text = reading(text)
     return frozenset(cut.supply for cut in cuts_now(text))
+
+
+# A supply's return asked after, the cut it ends named by it: "什么时候来电", "几点恢复供水",
+# "when will the power come back", "how long until the water is back".
+_ZH_RETURN = re.compile(
+    r"(?:什么时候|啥时候|几点|多久|何时|多长时间)(?:才|能|会|可以)*(?:来|通|恢复(?:供)?)"
+    r"(?P<supply>水|电|暖气|燃气)(?!话|费|表|价|梯|脑|视|线|器|影|动|池)"
+)
+_EN_RETURN = re.compile(
+    r"\b(?:when|how\s+long|what\s+time)\b[^.?!,;]{0,30}?\b(?P<supply>water|power|electricity"
+    r"|gas|heating)(?:\s+supply)?\s+(?:(?:will|be|is|to|get|gets|going|to)\s+)*"
+    r"(?:come|comes|coming|back|restored|return|returns|on\s+again)\b"
+)
+# A cut ahead, or whether one reaches somewhere, not one now nor one asked about now: "明天
+# 停电吗", "will there be a power cut tomorrow?", "这个停水会影响到3号楼吗", "will the water
+# outage affect building 3?".
+_AHEAD = re.compile(
+    r"明天|后天|下周|下个月|下星期|将要|会不会|影响|\btomorrow\b|\bnext\s+(?:week|month)\b"
+    r"|\bwill\s+there\s+be\b|\bgoing\s+to\s+be\b|\bplanned\b|\bscheduled\b|\baffect"
+)
+
+
+@remembered
+def supplies_named(text: str) -> frozenset[str]:
+    """The supplies whose cut `text` is about, now or asked about ("停电是怎么回事", "是不是停电
+    了", "什么时候来电", "Is there a power outage in Xingfuli building 3?", "What is going on
+    with the power cut?", "When will the power come back?"), not denied, nor a notice, a
+    plan or a cut ahead ("明天停电吗", "will there be a power cut tomorrow?"), nor supposed
+    ("what should I do if the power goes out?"): the matter of the supply's template,
+    however the words are asked."""
+    text = reading(text)
+    folded = text.casefold()
+    if _AHEAD.search(folded) or supposed(text):
+        return frozenset()
+    named = {cut.supply for cut in _cuts(text)}
+    for pattern in (_ZH_RETURN, _EN_RETURN):
+        named |= {_SUPPLY.get(m["supply"], m["supply"]) for m in pattern.finditer(folded)}
+    return frozenset(named)

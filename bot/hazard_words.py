@@ -197,9 +197,13 @@ KINDS: tuple[Kind, ...] = (
         pairs=(
             (
                 _LIFT,
+                # someone in it ("卡在电梯里", "stuck in the lift"), not the lift stuck alone
+                # ("电梯卡在5楼", "the lift is stuck on the 5th floor": a clerk asks whether
+                # anyone is inside, the lift fault's template)
                 words(
-                    *("困", "卡住", "卡在", "关在", "出不来", "stuck"),
-                    *("can['’]?t get out", "cannot get out"),
+                    *("困", "关在", "出不来", "卡在(?:电梯|轿厢)", "can['’]?t get out"),
+                    "cannot get out",
+                    "stuck (?:in|inside) (?:the |a |an |our |this )?(?:lift|elevator)",
                 ),
             ),
         ),

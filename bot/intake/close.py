@@ -12,13 +12,14 @@ from dataclasses import replace
 
 from bot.classify import infer_category
 from bot.desk import Desk
+from bot.faults import supplies_named
 from bot.hazard import clauses
 from bot.intake import inquiry
 from bot.intake.complaint_opener import opener_category
 from bot.intake.decision import wants_person
 from bot.intake.inquiry import Turn
 from bot.intake.new_matter import aside, reads_as_question
-from bot.intake.search import topic_department
+from bot.intake.search import cut_templates, topic_department
 from bot.models import Requester, Ticket
 from bot.reading import reading
 from bot.resolution_words import another_matter, says_not_solved
@@ -176,7 +177,8 @@ def topic(
     of the template it comes close to (the `suggest` band or better); else, among `templates`
     (the desk's, by id), the one active template whose keywords it contains ("幸福路3号楼停水了,
     家里没水做饭" says 停水, the water-outage template's keyword, though its address and dinner
-    keep it from coming close to a phrasing); else None (none, or several: no telling which).
+    keep it from coming close to a phrasing); else the one template of the supply cut it is
+    about (`_by_cut`); else None (none, or several: no telling which).
     Remembered per matcher until its phrasings change (`Matcher.version`)."""
     version, known = _TOPICS.get(matcher, (-1, {}))
     if version != matcher.version or len(known) >= _TOPICS_KEPT:
@@ -186,7 +188,9 @@ def topic(
         matches = matcher.search(question, None, limit=1)
         close = matches and matcher.band(matches) is not Band.HANDOVER
         known[question] = (
-            matches[0].template_id if close else _by_keyword(question, templates or {})
+            matches[0].template_id
+            if close
+            else _by_keyword(question, templates or {}) or _by_cut(question, templates or {})
         )
     return known[question]
 
@@ -203,6 +207,16 @@ def _by_keyword(question: str, templates: Mapping[str, CaseTemplate]) -> str | N
     (compared NFKC-normalised and casefolded), None when none or several have."""
     found = _keyworded(question, templates)
     return found.pop() if len(found) == 1 else None
+
+
+def _by_cut(question: str, templates: Mapping[str, CaseTemplate]) -> str | None:
+    """The id of the one active template among `templates` for the supply cut `question` is
+    about, asked or told (`faults.supplies_named`: "幸福里3号楼什么时候来电" is the power
+    outage's, as "When will the power come back" comes close to it), None when none or
+    several."""
+    active = [t for t in templates.values() if t.status is Status.ACTIVE]
+    found = cut_templates(active, supplies_named(question))
+    return found[0] if len(found) == 1 else None
 
 
 def _keyworded(question: str, templates: Mapping[str, CaseTemplate]) -> set[str]:

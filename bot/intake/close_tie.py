@@ -21,6 +21,11 @@ from knowledge.templates import CaseTemplate
 
 # A runner-up scoring at least this share of the best template's score comes as close.
 RIVAL_SHARE = 0.85
+# And this share, when the words name nothing of the best's matter that the runner-up lacks
+# (`told_apart`): the best's lead is then only of the words a question is asked in ("怎么",
+# "how do I"), and "怎么提取住房公积金" (the purchase withdrawal at 0.84 of the rent one's
+# score) is as blind a choice as "怎么提取公积金".
+UNTOLD_SHARE = 0.8
 # Characters that ask or point, never a matter: a pair with one ("金怎" of "公积金怎么提取",
 # "么提") names nothing a template is about.
 _FUNCTION = frozenset("怎么什哪吗呢吧啊的了我你他她它们这那谁请问想要能可以会该")
@@ -31,9 +36,10 @@ def _matter_terms(text: str) -> frozenset[str]:
     return frozenset(t for t in terms(text) if not _FUNCTION.intersection(t))
 
 
-def near_tied(matches: Sequence[Match]) -> bool:
-    """Whether the runner-up of `matches` (best first) scores as close as the best."""
-    return len(matches) > 1 and matches[1].score >= RIVAL_SHARE * matches[0].score
+def near_tied(matches: Sequence[Match], share: float = RIVAL_SHARE) -> bool:
+    """Whether the runner-up of `matches` (best first) scores as close as the best (at
+    `share` of its score at least)."""
+    return len(matches) > 1 and matches[1].score >= share * matches[0].score
 
 
 def _said(template: CaseTemplate) -> str:
@@ -70,11 +76,14 @@ def told_apart(best: CaseTemplate, rival: CaseTemplate, words: str) -> bool:
 
 def undecided(templates: dict[str, CaseTemplate], matches: Sequence[Match], words: str) -> bool:
     """Whether answering with the best of `matches` would choose blind between two matters:
-    the runner-up, another template, is near-tied, and the words do not tell them apart
-    (`told_apart`) or name the runner-up's matter too (`names_rival`)."""
-    if not near_tied(matches) or matches[0].template_id == matches[1].template_id:
+    the runner-up, another template, is near-tied (`RIVAL_SHARE`; `UNTOLD_SHARE` when the
+    words tell them not apart), and the words do not tell them apart (`told_apart`) or name
+    the runner-up's matter too (`names_rival`)."""
+    if not near_tied(matches, UNTOLD_SHARE) or matches[0].template_id == matches[1].template_id:
         return False
     best, rival = templates.get(matches[0].template_id), templates.get(matches[1].template_id)
     if best is None or rival is None:
         return False
-    return not told_apart(best, rival, words) or names_rival(best, rival, words)
+    if not told_apart(best, rival, words):
+        return True
+    return near_tied(matches) and names_rival(best, rival, words)

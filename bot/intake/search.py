@@ -4,6 +4,8 @@ now answered by its template, however it is said)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 
 from bot import details, faults, hazard
 from bot.desk import Desk
@@ -46,11 +48,16 @@ def nearest(
 
 
 def _cut_templates(desk: Desk, supplies: frozenset[str]) -> list[str]:
-    """The ids of the templates that need a person for a cut of one of `supplies`: those
+    """The ids of the desk's templates for a cut of one of `supplies` (`cut_templates`)."""
+    return cut_templates(desk.templates.values(), supplies)
+
+
+def cut_templates(templates: Iterable[CaseTemplate], supplies: AbstractSet[str]) -> list[str]:
+    """The ids of the `templates` that need a person for a cut of one of `supplies`: those
     whose own keywords name that cut (`faults.cut_supplies`: the power outage's "停电")."""
     return [
         template.id
-        for template in desk.templates.values()
+        for template in templates
         if template.needs_person
         and any(faults.cut_supplies(word) & supplies for word in template.keywords)
     ]
@@ -62,18 +69,35 @@ def closest(
     """The nearest templates for `words` (`nearest`) and how close they came; a supply cut
     now in any words (`faults.cuts_now`: "整栋楼都没电了", "building 3 is dark") that no
     template answers is answered by that supply's template (`_cut_templates`), which the
-    requester did not reject: as "停电了" is, however it is said."""
+    requester did not reject: as "停电了" is, however it is said; a supply's cut asked about,
+    by the supply's template among the nearest (`_cut_named`)."""
     matches = nearest(desk, words, language, rejected)
     band = desk.matcher.band(matches)
-    supplies = faults.supplies_cut_now(words)
-    if band is Band.ANSWER or not supplies:
+    if band is Band.ANSWER:
         return matches, band
+    supplies = faults.supplies_cut_now(words)
+    if not supplies:
+        return _cut_named(desk, words, matches, rejected)
     cut = [t for t in _cut_templates(desk, supplies) if t not in rejected]
     if not cut:
         return matches, band
     found = next((m for m in matches if m.template_id in cut), None)
     chosen = found or Match(cut[0], 0.0, language or desk.settings.languages.default, "")
     return [chosen, *(m for m in matches if m is not found)][:3], Band.ANSWER
+
+
+def _cut_named(
+    desk: Desk, words: str, matches: list[Match], rejected: frozenset[str] | set[str]
+) -> tuple[list[Match], Band]:
+    """The nearest `matches` answered by a supply's template among them when the words are
+    about that supply's cut, asked or told (`faults.supplies_named`: "停电是怎么回事",
+    "What is going on with the power cut?", "什么时候来电", "When will the power come back?"):
+    the supply's name decides it, as "停电" does in Chinese, however the question is put."""
+    cut = set(_cut_templates(desk, faults.supplies_named(words))) - set(rejected)
+    found = next((m for m in matches if m.template_id in cut), None)
+    if found is None:
+        return matches, desk.matcher.band(matches)
+    return [found, *(m for m in matches if m is not found)][:3], Band.ANSWER
 
 
 def _bare_topic(words: str) -> bool:
