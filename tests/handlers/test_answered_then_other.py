@@ -26,7 +26,7 @@ CASES = [
     ),
     (
         ENGLISH,
-        "How do I withdraw my housing provident fund?",
+        "How do I withdraw my housing provident fund to pay my rent?",
         "My neighbours sing KTV until 2 am every night and the noise keeps my kids awake, "
         "I want to complain",
         ("provident", "withdraw"),
@@ -34,7 +34,7 @@ CASES = [
     ),
     (
         ENGLISH,
-        "How do I withdraw my housing provident fund?",
+        "How do I withdraw my housing provident fund to pay my rent?",
         "The family next door sings KTV every night until 1am, it is so noisy, I want to "
         "complain about the noise",
         ("provident", "withdraw"),
