@@ -363,7 +363,7 @@ async def take_text(
         unhelped=unhelped,
         # A fault told by its kind: registered, not offered "did you mean".
         fault=not announced and origin is None and reports_fault(own or text),
-        fault_template=best is not None and best.category == desk.settings.emergency.category,
+        fault_template=search.fault_template(desk, best, band, own or text),
         how_to=origin is None and hazard.asks_how_only(own or text, carries_no_matter),
         status=status,
     )

@@ -115,6 +115,18 @@ def keywords_named(template: CaseTemplate | None, words: str) -> list[str]:
     return [k.casefold() for k in keywords if len(k) >= 2 and k.casefold() in folded]
 
 
+def fault_template(desk: Desk, best: CaseTemplate | None, band: Band, words: str) -> bool:
+    """Whether a fault told in `words` is registered with the `best` template (its answer,
+    its details asked, its department): a fault report's template, and, when it raises the
+    priority (its answer is an emergency's: "Act now: turn off the gas main") and `band` is
+    below the answer, only if the words name one of its keywords. Emergency advice is never
+    given on a guess: "the plaster in our stairwell is falling down in big pieces" came
+    near "There is a strong smell of gas in the stairwell" by the stairwell alone."""
+    if best is None or best.category != desk.settings.emergency.category:
+        return False
+    return band is Band.ANSWER or not best.priority or bool(keywords_named(best, words))
+
+
 def _named_by(desk: Desk, matches: list[Match], words: str) -> list[Match]:
     """The `matches` whose template has a keyword the words contain ("医保" in "医保卡")."""
     return [m for m in matches if keywords_named(desk.templates.get(m.template_id), words)]
