@@ -49,7 +49,14 @@ async def a_ticket_with_an_inquiry(emulator: Emulator) -> tuple[str, Any]:
     await bot_lines(emulator, REQUESTER, 1)
     await world.user_sends(REQUESTER, WORDS)
     await to_a_person(emulator, REQUESTER, (await bot_lines(emulator, REQUESTER, 2))[-1])
-    return await claimed_in_its_group(emulator)
+    department, topic = await claimed_in_its_group(emulator)
+    # The topic's introduction (the inquiry to its last words) is out before anything else
+    # is said there.
+    group = GROUPS[department]
+    await until(
+        lambda: any(WORDS[-11:] in e.text for e in bot_said(world, group, topic.thread_id))
+    )
+    return department, topic
 
 
 async def form_in(emulator: Emulator, chat_id: int) -> Any:
