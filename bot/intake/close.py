@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from bot.classify import infer_category
 from bot.desk import Desk
-from bot.faults import supplies_named
+from bot.faults import cut_supplies, supplies_named
 from bot.hazard import clauses
 from bot.intake import inquiry
 from bot.intake.complaint_opener import opener_category
@@ -178,7 +178,8 @@ def topic(
     (the desk's, by id), the one active template whose keywords it contains ("幸福路3号楼停水了,
     家里没水做饭" says 停水, the water-outage template's keyword, though its address and dinner
     keep it from coming close to a phrasing); else the one template of the supply cut it is
-    about (`_by_cut`); else None (none, or several: no telling which).
+    about (`_by_cut`); else None (none, or several: no telling which). A supply it says is
+    cut (`faults.cut_supplies`) decides first: that supply's outage template.
     Remembered per matcher until its phrasings change (`Matcher.version`)."""
     version, known = _TOPICS.get(matcher, (-1, {}))
     if version != matcher.version or len(known) >= _TOPICS_KEPT:
@@ -187,7 +188,10 @@ def topic(
     if question not in known:
         matches = matcher.search(question, None, limit=1)
         close = matches and matcher.band(matches) is not Band.HANDOVER
-        known[question] = (
+        # A supply said to be cut is its outage's, whatever else the words come near ("there
+        # is still no electricity" came nearest the electricity bill's phrasings).
+        cut = _by_cut(question, templates or {}) if cut_supplies(question) else None
+        known[question] = cut or (
             matches[0].template_id
             if close
             else _by_keyword(question, templates or {}) or _by_cut(question, templates or {})

@@ -90,8 +90,12 @@ def new_state(words: str, ticket_words: str, objects: tuple[tuple[str, ...], ...
     not solved (`says_not_solved`: "还是没水") nor a thing the ticket's words name (`objects`,
     config `surge.objects`: "路灯还是很暗" after a street light's repair is the light's): a new
     problem, no word on the resolution (a tester's "好了,但是水压还是很低" was asked about
-    again, the resolution's question repeated, and the pressure taken up by nobody)."""
+    again, the resolution's question repeated, and the pressure taken up by nobody). A supply
+    still cut that the ticket's words say was cut ("there is still no electricity" after a
+    power cut's repair) is its own thing not solved, in any language."""
     if not thing_wrong(words) or says_not_solved(words):
+        return False
+    if set(cut_supplies(words)) & set(cut_supplies(ticket_words)):
         return False
     return not things(words, objects) & things(ticket_words, objects)
 
