@@ -31,6 +31,7 @@ from bot.intake.small_words import has_words
 from bot.models import DialogStep, Requester, Ticket
 from bot.priority import emergency_words
 from bot.transaction import Transaction
+from bot.withdrawal_words import says_withdrawn
 
 _ANSWERED = ("answer", "suggest")  # the bot's acts that a person asked for right after takes
 
@@ -137,8 +138,13 @@ async def place(
     if opener and not begun:
         return Placed(current, beside=False, apart=False, aside=False, unsure=True)
     unsure = False
+    # "算了,不用了", "never mind, cancel it": the ticket in hand withdrawn (asked to confirm,
+    # bot/withdrawal.py), never a matter to tell apart from it.
+    withdrawing = says_withdrawn(text)
     if free and current is not None and not beside and not aside and has_words(text):
-        found = await _differs(tx, desk, requester, current, text, replied)
+        found = (
+            None if withdrawing else await _differs(tx, desk, requester, current, text, replied)
+        )
         aside, unsure = found is Differs.APART, found is Differs.ASK
     if (aside or unsure) and not apart and not begun and current is not None:
         other = await _of_matter(tx, desk, requester, current, text)
