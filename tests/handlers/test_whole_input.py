@@ -91,13 +91,19 @@ async def filed(application: App) -> list[tuple[str, str]]:
     return [(kind, text) for kind, text in rows]
 
 
-async def ticket_history(world: Any, thread_id: int | None = None) -> str:
-    """/ticket 1 as an officer reads it, all its messages joined."""
+async def ticket_history(world: Any, thread_id: int | None = None, last: str = "") -> str:
+    """/ticket 1 as an officer reads it, all its messages joined: once its part holding the
+    messages has come, and the part ending with `last` when given (a long record comes in
+    several messages, each sent on its own; a record without `last` times out)."""
     before = len(said(world, GENERAL_GROUP))
     await world.user_sends(OFFICER, "/ticket 1", GENERAL_GROUP, thread_id)
-    await until(lambda: any("经过:" in e.text for e in said(world, GENERAL_GROUP)[before:]))
-    await until(lambda: "消息:" in "".join(e.text for e in said(world, GENERAL_GROUP)[before:]))
-    return "\n".join(e.text for e in said(world, GENERAL_GROUP)[before:])
+
+    def record() -> str:
+        return "\n".join(e.text for e in said(world, GENERAL_GROUP)[before:])
+
+    await until(lambda: "经过:" in record() and "消息:" in record())
+    await until(lambda: last in record().replace("\n", ""))
+    return record()
 
 
 # --- input 1: photos ----------------------------------------------------------------------------
@@ -244,7 +250,7 @@ async def test_a_long_first_message_reaches_the_ticket_the_card_the_topic_and_th
     for text in more:
         await world.user_sends(REQUESTER, text)
     await until(lambda: sum(e.text in more for e in said(world, GENERAL_GROUP)) == 2)
-    record = await ticket_history(world, topic.thread_id)
+    record = await ticket_history(world, topic.thread_id, last=more[-1][-40:])
     assert question in record.replace("\n", "")
     assert all(text in record.replace("\n", "") for text in more)
     assert all(len(e.text.encode("utf-16-le")) // 2 <= 4096 for e in said(world, GENERAL_GROUP))
