@@ -190,12 +190,15 @@ def topic(
         close = matches and matcher.band(matches) is not Band.HANDOVER
         # A supply said to be cut is its outage's, whatever else the words come near ("there
         # is still no electricity" came nearest the electricity bill's phrasings).
-        cut = _by_cut(question, templates or {}) if cut_supplies(question) else None
-        known[question] = cut or (
-            matches[0].template_id
-            if close
-            else _by_keyword(question, templates or {}) or _by_cut(question, templates or {})
-        )
+        by_cut = _by_cut(question, templates or {})
+        if by_cut is not None and cut_supplies(question):
+            known[question] = by_cut
+        else:
+            known[question] = (
+                matches[0].template_id
+                if close
+                else _by_keyword(question, templates or {}) or by_cut
+            )
     return known[question]
 
 
