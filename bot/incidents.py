@@ -24,7 +24,7 @@ from bot.outgoing import Outgoing
 from bot.places import at_one_place
 from bot.priority import priority_notices, set_priority
 from bot.rules import Rules
-from bot.same_matter import Subject, alike, subject
+from bot.same_matter import Subject, alike, one_emergency, subject
 
 # How many recent tickets of a category are compared with a new one, at most.
 _RECENT_LIMIT = 500
@@ -86,14 +86,18 @@ async def detect_surge(
     incident among separate tickets, not for joining one: while an incident is open (a ticket
     of it active), a report of its event at its place joins it however long since its
     tickets were opened, one report alike enough (issue 14: "Xingfuli still has no water" a
-    day into the water cut), and is `joined`."""
+    day into the water cut), and is `joined`. Reports of one emergency
+    (`bot.same_matter.one_emergency`: someone trapped in the lift of building 3, and that
+    lift reported stuck) need no surge: two are one incident at once, and each is raised to
+    the most urgent of the incident's priority and the danger's (a plain report of the lift
+    people are trapped in is as urgent as theirs)."""
     surge = rules.settings.surge
     if ticket.category not in surge.categories:
         return Surge()  # an errand of its own, however many ask the same: no shared event
     await one_at_a_time(session, surge_key())
     recent = (
         await session.execute(
-            select(Ticket.id, Ticket.question, Ticket.inquiry, Ticket.incident_id)
+            select(Ticket.id, Ticket.question, Ticket.inquiry, Ticket.incident_id, Ticket.priority)
             .where(
                 # Those of an open incident whenever opened: it is joined, not found anew.
                 or_(Ticket.opened_at >= now - surge.window, Ticket.incident_id.is_not(None)),
@@ -130,6 +134,7 @@ async def detect_surge(
         return Surge(address(rules, await joined(session, rules, joins, ticket, now), now), joins)
     subjects = {row.id: about(row.question, row.inquiry) for row in recent}
     incidents = {row.id: row.incident_id for row in recent}
+    priorities = {row.id: str(row.priority) for row in recent}
     matches = [key for key, theirs in subjects.items() if alike(mine, theirs, surge.similarity)]
     # One event at one place: those linked name one place, or none of them any (a placeless
     # "停电了" joins no power cut of 幸福里: `bot.same_matter.alike`, `at_one_place`).
@@ -141,7 +146,21 @@ async def detect_surge(
     matches = [matches[n] for n in at_one_place(mine.places, places)]
     incident_id = next((incidents[key] for key in matches if incidents[key]), None)
     if incident_id is None and len(matches) + 1 < surge.min_tickets:
-        return Surge()  # too few for a new one (an open one is joined by one alike report)
+        # Too few for a surge; but reports of one emergency (someone trapped in the lift of
+        # building 3, and that lift reported broken) are one incident at once, however few.
+        matches = [key for key in matches if one_emergency(mine, subjects[key])]
+        if not matches:
+            return Surge()  # too few for a new one (an open one is joined by one alike report)
+    # As urgent as the incident (config `surge.priority`), or as the danger one of its
+    # reports tells: a plain report of the lift people are trapped in is that urgent.
+    dangerous = [ticket.priority] if mine.dangers else []
+    dangerous += [
+        priorities[key]
+        for key, theirs in subjects.items()
+        if theirs.dangers
+        and (key in matches or (incident_id is not None and incidents[key] == incident_id))
+    ]
+    wanted = max([surge.priority, *dangerous], key=rules.settings.priority_rank)
     new_incident = incident_id is None
     if incident_id is None:
         incident_id = await open_incident(session, ticket, now)
@@ -158,7 +177,7 @@ async def detect_surge(
         if member.incident_id is None:
             _link(session, member, incident_id, now)
         due = member.resolution_due_at
-        if raise_to_incident(session, rules, member, now) and member is not ticket:
+        if raise_to_incident(session, rules, member, now, wanted) and member is not ticket:
             raised.append((member, due))
     notices = await raised_notices(session, rules, raised)
     # Every card of the incident says it is of it, with how many report it (the new one's
@@ -193,11 +212,13 @@ def _link(session: AsyncSession, ticket: Ticket, incident_id: int, now: datetime
     )
 
 
-def raise_to_incident(session: AsyncSession, rules: Rules, ticket: Ticket, now: datetime) -> bool:
-    """`ticket`, linked to an incident, raised to an incident's priority (config
-    `surge.priority`) when it is less urgent, its deadlines and reminders moved; whether it
-    was. The caller tells its staff and requester (`raised_notices`)."""
-    wanted = rules.settings.surge.priority
+def raise_to_incident(
+    session: AsyncSession, rules: Rules, ticket: Ticket, now: datetime, wanted: str | None = None
+) -> bool:
+    """`ticket`, linked to an incident, raised to the incident's priority (`wanted`; config
+    `surge.priority` by default) when it is less urgent, its deadlines and reminders moved;
+    whether it was. The caller tells its staff and requester (`raised_notices`)."""
+    wanted = wanted or rules.settings.surge.priority
     if rules.settings.priority_rank(ticket.priority) >= rules.settings.priority_rank(wanted):
         return False
     set_priority(session, rules, ticket, wanted, now=now, actor_id=None, reason="surge")

@@ -149,8 +149,10 @@ def _one_danger(a: Subject, b: Subject) -> bool:
     (config `surge.objects`: someone trapped in the lift of 4栋 and the lift of 4栋 broken,
     the fault and the people it traps) or the same danger at one spot (a gas smell in
     building 3). Not an outage beside a danger: a power cut names no lift (a trapped person
-    joins its incident by `bot.danger_matter.of_incident`)."""
-    if not (a.dangers or b.dangers) or not a.places:
+    joins its incident by `bot.danger_matter.of_incident`). With no road or estate named on
+    either side, one numbered spot named on both ("3号楼", "building 3") is that place: a
+    trapped lift of building 3 reported within the hour is not guessed to be two."""
+    if not (a.dangers or b.dangers) or not (a.places or a.spots & b.spots):
         return False
     mine, theirs = a.dangers - CRIES, b.dangers - CRIES
     if mine and theirs and not mine & theirs:
@@ -158,6 +160,15 @@ def _one_danger(a: Subject, b: Subject) -> bool:
     if a.objects & b.objects:
         return True
     return bool(mine & theirs and a.spots & b.spots)
+
+
+def one_emergency(a: Subject, b: Subject) -> bool:
+    """Whether `a` and `b` are one emergency: a danger to people told on one side at least,
+    at one place, of one thing or the same danger at one spot (`_one_danger`): reports of
+    it are one incident at once, however few (a tester: "电梯困人了,3号楼有人被关在里面",
+    "Someone is trapped in the lift of building 3" and "3号楼电梯坏了,卡住不动" were three
+    unlinked tickets, the last at normal priority). Symmetric."""
+    return _same_thing_and_place(a, b, dangers=False) and _one_danger(a, b)
 
 
 def _same_thing_and_place(a: Subject, b: Subject, *, dangers: bool = True) -> bool:
@@ -190,7 +201,7 @@ def alike(a: Subject, b: Subject, similarity: float) -> bool:
     pairs alone alike as much too. A danger to people at one place is one matter with the
     reports of the thing it is of there, or of the same danger at the same spot, whatever
     their words or topics (`_one_danger`). Symmetric."""
-    if _same_thing_and_place(a, b, dangers=False) and _one_danger(a, b):
+    if one_emergency(a, b):
         return True
     if not _same_thing_and_place(a, b):
         return False

@@ -10,7 +10,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from bot.config.sections import Surge
-from bot.same_matter import Subject, alike, subject
+from bot.same_matter import Subject, alike, one_emergency, subject
 
 SIMILARITY = 75  # config.yaml surge.similarity
 ELEVATOR = [
@@ -288,3 +288,20 @@ def test_one_danger_at_one_spot_is_one_event_in_any_words() -> None:
     gas = [_at("幸福里3号楼有煤气味", "gas-leak"), _at("幸福里3号楼楼道煤气味好重,快来人")]
     assert alike(gas[0], gas[1], SIMILARITY)
     assert not alike(gas[0], _at("幸福里5号楼楼道煤气味好重"), SIMILARITY)
+
+
+def test_one_trapped_lift_at_one_building_named_alone_is_one_emergency() -> None:
+    """A tester's three reports of one lift, no estate named by any: "3号楼" and "building 3"
+    are one spot, and someone trapped there is one emergency with that lift stuck (no
+    surge needed: `one_emergency`); another building's lift, or a lift of no place, is not."""
+    reports = [
+        _at("电梯困人了,3号楼有人被关在里面"),
+        _at("Someone is trapped in the lift of building 3", "parking-complaint"),
+        _at("3号楼电梯坏了,卡住不动", "lift-fault"),
+    ]
+    assert all(one_emergency(a, b) for a in reports for b in reports if a is not b)
+    assert all(alike(a, b, SIMILARITY) for a in reports for b in reports)
+    for other in ("5号楼电梯坏了,卡住不动", "电梯坏了,卡住不动", "幸福里3号楼电梯坏了,卡住不动"):
+        assert not one_emergency(reports[0], _at(other, "lift-fault")), other
+    plain = [_at("3号楼电梯坏了"), _at("The lift in building 3 is broken")]
+    assert not one_emergency(plain[0], plain[1])  # no danger: a surge's to find, not one
