@@ -21,12 +21,21 @@ from bot.remembered import remembered
 LOCATION, PHONE, NUMBER, PHOTO = "location", "phone", "number", "photo"
 TIME, SCOPE, ACCOUNT = "time", "scope", "account"
 CONDITION, APPEARANCE = "condition", "appearance"
+OCCUPANTS = "occupants"
 
 # What an item of `ask_for` asks for, by its words; the first kind that matches (a phone
 # number is a phone, not a number; "where the light is (street, number...)" a place).
 _ASKS = (
     (PHONE, re.compile(r"电话|手机|联系方式|phone|mobile")),
     (PHOTO, re.compile(r"照片|图片|photo|picture")),
+    # whether anyone is in it ("电梯里是否有人被困", "whether anyone is trapped inside")
+    (
+        OCCUPANTS,
+        re.compile(
+            r"(?:是否|有没有)有?人?被困|(?:里面|里头|电梯里|轿厢里?)(?:是否|有没有)有?人"
+            r"|\b(?:whether|is)\s+any\s*one\s+(?:is\s+)?(?:trapped|inside|in\s+(?:it|there))\b"
+        ),
+    ),
     (
         LOCATION,
         re.compile(
@@ -191,7 +200,7 @@ _WHEN_GIVEN = (
 
 def kind_of(item: str) -> str | None:
     """What kind of detail an `ask_for` item asks for (LOCATION, PHONE, NUMBER, PHOTO, TIME,
-    SCOPE, ACCOUNT, CONDITION, APPEARANCE), by its words; None for any other
+    SCOPE, ACCOUNT, CONDITION, APPEARANCE, OCCUPANTS), by its words; None for any other
     ("关闭总阀后水是否还在流")."""
     item = reading(item)
     folded = item.casefold()
@@ -336,6 +345,18 @@ _APPEARANCE = re.compile(
 )
 
 
+# Whether anyone is in it, said either way: "里面没人", "没有人被困", "里面有人", "nobody is
+# inside", "no one is trapped", "it's empty", "someone is inside".
+_OCCUPIED = re.compile(
+    r"(?:里面|里头|电梯里|轿厢里?)(?:好像|已经|也)?(?:没有?|无|有)(?:人|乘客)|(?:没有?|无)人(?:被)?[困关]"
+    r"|有人(?:被)?[困关]|困(?:了)?人|\b(?:no\s*-?\s*one|nobody|no\s+(?:people|person|passengers?))"
+    r"\b[^.,;!?]{0,20}?\b(?:inside|in\s+(?:it|there|the\s+(?:lift|elevator))|trapped)\b"
+    r"|\b(?:it(?:['’]s|\s+is)|(?:the\s+)?(?:lift|elevator)\s+is)\s+empty\b"
+    r"|\b(?:someone|somebody|people|a\s+person)\b[^.,;!?]{0,20}?\b(?:inside|trapped)\b",
+    re.IGNORECASE,
+)
+
+
 def _tells_what_happened(words: str) -> bool:
     rest = _OPENER.sub(" ", words)
     return bool(_EN_CLAUSE.search(rest)) or any(
@@ -349,12 +370,14 @@ def stated(words: str) -> frozenset[str]:
     they give (`given`), when what they tell of happened (TIME: "this morning", "今天上午"),
     the window served at (NUMBER: "window 3", "3号窗口"), what a broken thing does
     (CONDITION: "stuck on red", "一直是红灯", "不亮"), what it looks or smells like
-    (APPEARANCE: "水是黄的", "brown water", "smells of chlorine") and what happened (ACCOUNT:
-    a clause beyond the opener, "she shouted at my mother", "shouted at me")."""
+    (APPEARANCE: "水是黄的", "brown water", "smells of chlorine"), whether anyone is inside
+    (OCCUPANTS: "里面没人", "nobody is inside") and what happened (ACCOUNT: a clause beyond
+    the opener, "she shouted at my mother", "shouted at me")."""
     words = reading(words)
     told = {TIME} if _HAPPENED_WHEN.search(words) else set()
     told |= {NUMBER} if _WINDOW.search(words) else set()
     told |= {ACCOUNT} if _tells_what_happened(words) else set()
     told |= {CONDITION} if _CONDITION.search(words) else set()
     told |= {APPEARANCE} if _APPEARANCE.search(words) else set()
+    told |= {OCCUPANTS} if _OCCUPIED.search(words) else set()
     return given(words) | told

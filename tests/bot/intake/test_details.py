@@ -14,6 +14,7 @@ from bot.details import (
     ACCOUNT,
     LOCATION,
     NUMBER,
+    OCCUPANTS,
     PHONE,
     PHOTO,
     SCOPE,
@@ -240,3 +241,26 @@ def test_which_building_asks_a_place(asks: str) -> None:
     answering "请问具体是几号楼?", was read as giving nothing asked for)."""
     assert kind_of(asks) == LOCATION
     assert kind_of("请问灯杆上的编号是多少?") == NUMBER
+
+
+@pytest.mark.parametrize(
+    ("words", "told"),
+    [
+        ("电梯卡在5楼不动了,里面没人", True),
+        ("The lift is stuck on floor 5, nobody is inside", True),
+        ("幸福里3号楼电梯坏了,里面没有人被困", True),
+        ("The lift in Xingfuli building 3 is broken, no one is trapped inside", True),
+        ("the lift is stuck between floors, it's empty", True),
+        ("电梯坏了,里面有人", True),
+        ("电梯卡在5楼不动了", False),
+        ("The lift is stuck on the 5th floor", False),
+        ("3号楼电梯坏了,卡住不动", False),
+    ],
+)
+def test_whether_anyone_is_inside_is_read_either_way(words: str, told: bool) -> None:
+    """A tester: "电梯卡在5楼不动了,里面没人" was still asked whether anyone is trapped. The
+    lift's item asks it (OCCUPANTS); words that say nobody is inside, or somebody is, tell it."""
+    assert (
+        kind_of("电梯里是否有人被困") == kind_of("whether anyone is trapped inside") == OCCUPANTS
+    )
+    assert (OCCUPANTS in stated(words)) is told
