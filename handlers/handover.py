@@ -52,6 +52,7 @@ def emergency_advice(desk: Desk, requester: Requester, outcome: handing.Outcome)
         raised=raised,
         alerted_only=outcome.alerted_only,
         ticket_id=outcome.ticket.id if outcome.ticket is not None else None,
+        ask_place=outcome.ask_place,  # no place told: exactly where, after the numbers
     )
     return post.message(requester.chat_id, text, kind=post.FIRST)
 
@@ -248,6 +249,7 @@ def present_media(desk: Desk, requester: Requester, taken: attachments.Taken) ->
                 emergency=True,
                 dangers=taken.dangers,
                 alerted_only=taken.alerted_only,
+                ask_place=taken.ask_place,
             )
             return [emergency_advice(desk, requester, raised)]
         return []
@@ -288,6 +290,8 @@ def _promise(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list
     # The details the template asks for, but those their words already gave: said noted.
     items = answered.ask_for(language) if answered is not None else []
     asked, received = details.split(items, outcome.given)
+    if outcome.ask_place:  # the emergency's reply asked where, first: not asked twice
+        asked = [item for item in asked if details.kind_of(item) != details.LOCATION]
     promise = desk.texts.render(
         "ticket_opened",
         language,

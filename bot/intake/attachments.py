@@ -80,6 +80,7 @@ class Taken:
     emergency: bool = False  # INTO_TICKET(_QUIET): its caption told a danger; it is raised
     dangers: tuple[str, ...] = ()  # the kinds of that danger, for the numbers that fit
     alerted_only: bool = False  # the ticket not raised, its supervisors only alerted
+    ask_place: bool = False  # the emergency's place told nowhere: asked (`place_unknown`)
     # HOLD_AND_ASK of a voice note: the request for words is `spoken.ASKED_KIND` (the next
     # voice note in a row goes to a person); NO_WORDS: the second in a row, said otherwise.
     spoken: bool = False
@@ -158,7 +159,15 @@ async def take_media(
         raised = said not in emergency.QUIET
         told = emergency.kinds_told(attachment.caption) if raised else ()
         only = said is emergency.Said.ALERTED
-        return Taken(action, ticket=current, emergency=raised, dangers=told, alerted_only=only)
+        unknown = raised and await emergency.place_unknown(tx, current, attachment.caption)
+        return Taken(
+            action,
+            ticket=current,
+            emergency=raised,
+            dangers=told,
+            alerted_only=only,
+            ask_place=unknown,
+        )
     if action is MediaAction.NO_WORDS:  # a sticker, a GIF, a dice: no ticket, even in a row
         return Taken(action, again=await in_a_row(tx, attachment.chat_id))
     if action is MediaAction.TO_PERSON:  # the second voice note in a row: a person listens

@@ -16,7 +16,9 @@ from dataclasses import replace
 from enum import Enum
 from typing import Any
 
-from bot import dangers, hazard
+from sqlalchemy import select
+
+from bot import dangers, details, hazard
 from bot.config import Settings
 from bot.danger_filing import filing
 from bot.desk import Desk
@@ -24,7 +26,7 @@ from bot.excerpt import excerpt, one_line
 from bot.intake import offers
 from bot.intake.decision import question_of
 from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, register
-from bot.models import ACTIVE_STATUSES, DialogStep, Requester, Ticket
+from bot.models import ACTIVE_STATUSES, DialogStep, Direction, Requester, Ticket, TicketMessage
 from bot.notices import NOTICE_QUESTION, Audience, Notice, card_refresh, publish
 from bot.priority import danger_priority, emergency_words, priority_notices, set_priority
 from bot.store import save
@@ -47,6 +49,29 @@ def numbers(
 def kinds_told(text: str) -> tuple[str, ...]:
     """The kinds of danger `text` tells now (`bot.dangers.kinds_now`), for `numbers`."""
     return tuple(dangers.kinds_now(text))
+
+
+def _places(words: str) -> bool:
+    """Whether `words` give a place (an address, a building, a road: `details.given`)."""
+    return details.LOCATION in details.given(words)
+
+
+async def place_unknown(tx: Transaction, ticket: Ticket | None, text: str) -> bool:
+    """Whether nothing tells where the danger said in `text` into `ticket` (or opening it)
+    is: neither these words nor the ticket's question, nor any message its requester filed
+    in it (their words, a location or venue shared: `details.carried`)."""
+    if _places(text) or (ticket is not None and _places(ticket.question)):
+        return False
+    if ticket is None:
+        return True
+    rows = await tx.session.execute(
+        select(TicketMessage.text, TicketMessage.content_type).where(
+            TicketMessage.ticket_id == ticket.id, TicketMessage.direction == Direction.IN
+        )
+    )
+    return not any(
+        _places(words or "") or details.LOCATION in details.carried(kind) for words, kind in rows
+    )
 
 
 def _same_danger(text: str, template: CaseTemplate) -> bool:
@@ -88,13 +113,14 @@ async def open_urgent(
     """Action.EMERGENCY in the first inquiry, whose turn for `written` the caller recorded:
     the ticket now, its question all their words (those before it lead, `question_of`). A
     template that needs a person and answers `text` gives its answer and its category and
-    department (`handing.register`); else a fault report (`emergency.category`) routed as
-    config `routing` says, or, for a danger to a person alone, the general category at the
-    general window (`bot.danger_filing`); a template of another danger than theirs does not
+    department (`handing.register`); else the emergency's category (`emergency.category`)
+    routed as config `routing` says, or, for a danger to a person alone, at the general
+    window (`bot.danger_filing`); a template of another danger than theirs does not
     answer (`_same_danger`). Its priority is urgent by the danger in its words
     (`tickets.open_ticket`); no open-ticket limit (config `abuse.open_tickets`) refuses it.
-    The outcome is marked `emergency`. A danger told right after an answer about something
-    else is a matter of its own (`_apart_from_answer`)."""
+    The outcome is marked `emergency`, and `ask_place` when their words give no place. A
+    danger told right after an answer about something else is a matter of its own
+    (`_apart_from_answer`)."""
     if step is None:
         await _apart_from_answer(tx, desk, requester, text)
     question = question_of(step=step, earlier=requester.last_question, text=written)
@@ -128,7 +154,8 @@ async def open_urgent(
             department=filed.department,
             emergency=True,
         )
-    return replace(outcome, emergency=True, dangers=kinds_told(text))
+    unknown = not _places(question)
+    return replace(outcome, emergency=True, dangers=kinds_told(text), ask_place=unknown)
 
 
 class Said(Enum):
@@ -145,14 +172,17 @@ class Said(Enum):
 QUIET = (Said.NOTHING, Said.MERGED)  # nothing to tell the requester beyond the usual
 
 
-def told(said: Said, text: str, outcome: Outcome) -> Outcome:
+async def told(tx: Transaction, said: Said, text: str, outcome: Outcome) -> Outcome:
     """`outcome` (INTO_TICKET) with what the danger said into its ticket did (`said`): an
-    emergency (the front tells the numbers for the kinds `text` tells), and whether the
-    supervisors were only alerted."""
+    emergency (the front tells the numbers for the kinds `text` tells), whether the
+    supervisors were only alerted, and whether the place is still to be asked
+    (`place_unknown`)."""
     if said in QUIET:
         return outcome
     only = said is Said.ALERTED
-    return replace(outcome, emergency=True, dangers=kinds_told(text), alerted_only=only)
+    unknown = await place_unknown(tx, outcome.ticket, text)
+    kinds = kinds_told(text)
+    return replace(outcome, emergency=True, dangers=kinds, alerted_only=only, ask_place=unknown)
 
 
 async def raise_ticket(

@@ -74,6 +74,8 @@ class Outcome:
     # told the emergency numbers first (`bot.intake.emergency`).
     emergency: bool = False
     dangers: tuple[str, ...] = ()  # the kinds of danger heard, for the numbers that fit
+    # An emergency whose place nothing told: the front asks exactly where, after the numbers.
+    ask_place: bool = False
     # INTO_TICKET of a danger: the ticket was not raised (already that urgent, or no longer
     # worked on), its supervisors only alerted.
     alerted_only: bool = False

@@ -493,6 +493,7 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
             ("raised", {"raised": True}),
             ("alerted_only", only),
             ("advised", advised),
+            ("ask_place", {**advised, "ask_place": True}),  # no place told: where, exactly
         ]
     # A danger to people told (bot/dangers.py): its kinds named, the numbers told first.
     danger = {
