@@ -1,5 +1,6 @@
 """Where an emergency's ticket is filed (bot/danger_filing.py, issue 14): a danger to a person
-alone at the general window in the general category, a danger of a thing a fault report."""
+alone at the general window, a danger of a thing where its category is routed; every one in
+the emergency's category (config `emergency.category`)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from bot.config import Settings
 from bot.danger_filing import TO_PEOPLE, Filing, filing
 from bot.dangers import kinds_now
 
-PERSON = Filing("consultation", "general")
+PERSON = Filing("fault_report", "general")
 FAULT = Filing("fault_report")
 
 

@@ -61,8 +61,8 @@ async def test_someone_exposed_to_the_cold_outdoors_is_an_emergency_at_once(
 ) -> None:
     emulator, application = running
     await emulator.world.user_sends(user, text)
-    # a danger to a person, no fault: the general category (bot/danger_filing.py)
-    said = await _urgent(emulator, application, user, "consultation")
+    # a danger to a person: the emergency's category, at the general window (bot/danger_filing.py)
+    said = await _urgent(emulator, application, user)
     first = said[0].text
     assert "110" in first and "120" in first
     assert "119" not in first  # the numbers for this danger alone (issue 14)

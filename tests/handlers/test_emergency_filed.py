@@ -1,9 +1,10 @@
 """Where an emergency is filed (issue 14, a fresh tester): an elderly neighbour not answering
 the door for days and someone fainted at a station were fault reports for Utilities
 (公用事业科). A danger to a person themselves is no fault of a thing a department repairs: a
-careful clerk files it at the general window (config `default_department`) in the general
-category (the one without cue words, `classify.fallback_category`), as urgent as before; a
-gas leak stays a fault report for Utilities. End to end over the emulation, both languages."""
+careful clerk files it at the general window (config `default_department`), as urgent as
+before, in the emergency's category (config `emergency.category`: a later tester found a
+knife and someone fainted filed as consultations); a gas leak stays Utilities'. End to end
+over the emulation, both languages."""
 
 from __future__ import annotations
 
@@ -24,15 +25,15 @@ GROUP = {"general": -1000000000101, "utilities": -1000000000103}
 @pytest.mark.parametrize(
     ("user", "text", "category", "department"),
     [
-        (REQUESTER, "我家隔壁的老太太三天没出门了,敲门也没人应", "consultation", "general"),
+        (REQUESTER, "我家隔壁的老太太三天没出门了,敲门也没人应", "fault_report", "general"),
         (
             ENGLISH,
             "My elderly neighbour hasn't answered her door for three days",
-            "consultation",
+            "fault_report",
             "general",
         ),
-        (REQUESTER, "有人在地铁站晕倒了", "consultation", "general"),
-        (ENGLISH, "Someone just fainted at the bus station", "consultation", "general"),
+        (REQUESTER, "有人在地铁站晕倒了", "fault_report", "general"),
+        (ENGLISH, "Someone just fainted at the bus station", "fault_report", "general"),
         (REQUESTER, "楼道里有很浓的煤气味", "fault_report", "utilities"),
         (ENGLISH, "I smell gas in the stairwell", "fault_report", "utilities"),
     ],

@@ -76,10 +76,14 @@ async def test_a_danger_to_people_is_urgent_at_once(
     await until(lambda: any("#1" in e.text for e in bot_said(world, user)))
     ticket = await ticket_no(application, 1)
     assert ticket is not None
-    # A danger to people themselves is the general window's, in the general category; a
-    # thing about to fall on them is a fault report (bot/danger_filing.py).
-    filed = ("fault_report", "utilities") if text == RAILING else ("consultation", "general")
-    assert (ticket.priority, ticket.category, ticket.department_key) == ("urgent", *filed)
+    # A danger to people themselves is the general window's, a thing about to fall on them
+    # Utilities'; both in the emergency's category (bot/danger_filing.py).
+    filed = "utilities" if text == RAILING else "general"
+    assert (ticket.priority, ticket.category, ticket.department_key) == (
+        "urgent",
+        "fault_report",
+        filed,
+    )
     assert ticket.first_response_due_at - ticket.opened_at == timedelta(minutes=15)
     said = bot_said(world, user)
     # The numbers first: those that fit the danger, the one for it at their head (a fresh
