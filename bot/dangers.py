@@ -238,7 +238,11 @@ async def danger_reminder(
     told of a danger to people (`added_to_ticket`): its kinds (`dangers`: the safety advice
     for the first, briefly, that help is on its way) and the numbers to call for them
     (`numbers`, `first_numbers`), in their language; nothing when it was told of none, or
-    when these words tell one themselves (the emergency numbers were just told in full)."""
+    when these words tell one themselves (the emergency numbers were just told in full), or
+    for a message without words (a photo, a voice note, a place shared: what they send of
+    the scene is acknowledged as any addition is, the advice not said again)."""
+    if not text.strip():
+        return {}
     told = (await of_tickets(session, [ticket.id])).get(ticket.id, [])
     if not told or emergency_words(rules, text):
         return {}
