@@ -37,8 +37,11 @@ CENTROID_WEIGHT = 0.9
 FUZZ_WEIGHT = 0.1
 # How many groups get the (slower) rapidfuzz rescoring, per result asked for.
 RESCORED_PER_RESULT = 4
-# Searches remembered per state of the phrasings (`_State.searched`).
-SEARCHES_KEPT = 256
+# Searches remembered per state of the phrasings (`_State.searched`): enough for the words of
+# every ticket in hand (each message to a ticket searches its question's topic again) and the
+# questions of a busy hour, not only those of the last few messages (256 were emptied every
+# hundred or so first inquiries, each searching several forms of its words). A few MB.
+SEARCHES_KEPT = 4096
 # The logistic calibration: intercept, then the coefficients of score (0-1), lead over the
 # best other match (0-1, negative when behind), that lead over the score (the ratio test, the
 # score floored at RATIO_FLOOR: a near miss tends to win by a small margin of a modest score;
