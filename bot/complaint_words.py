@@ -100,6 +100,12 @@ def _complained(text: str) -> bool:
     return any(not denied(text[: found.start()]) for found in _VERB.finditer(text))
 
 
+def complains(text: str) -> bool:
+    """Whether `text` says a complaint at all (投诉, 举报, "找你们领导", complain, "report
+    him"), not denied ("不是投诉", "I'm not complaining"): of whom, the caller reads."""
+    return _complained(reading(text).replace("’", "'").casefold())
+
+
 def complains_of_handling(
     text: str, *, owner: Sequence[str] = (), claimed: bool = False, matter: str = ""
 ) -> bool:
