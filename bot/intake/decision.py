@@ -24,6 +24,7 @@ The table, in words (each row wins over those below it):
 | none, NEW_Q., ABOUT,   |        | a forward alone    |          |       | ASK_ABOUT   |
 | CLARIFY                |        |                    |          |       |             |
 | none, NEW_Q., CLARIFY  |        | no matter said     |          |       | ASK_MATTER  |
+| MATTER, no person     |        | no matter said     |          |       | ASK_MATTER  |
 | none, NEW_Q., CLARIFY  |        | an opener          |          |       | CLARIFY     |
 | CLARIFY (MATTER)       |        | courtesy           |          | any   | CLARIFY     |
 |                        |        |                    |          |       | (ASK_MATT.) |
@@ -244,6 +245,8 @@ def before_match(
         return Action.ASK_ABOUT
     if no_matter and not question_waiting and step in (None, *_OPENED):
         return Action.ASK_MATTER
+    if no_matter and not asks_for_person and step is DialogStep.MATTER:
+        return Action.ASK_MATTER  # "I want to complain" to "what happened?": still no matter
     if opener and not question_waiting and step in (None, *_OPENED):
         return Action.CLARIFY  # another opener after the first: asked again, no question
     if courtesy and step is DialogStep.CLARIFY:

@@ -208,8 +208,7 @@ async def take_text(
         return Outcome(decided)
     if decided is Action.REMIND:  # nothing of the matter: reminded of the choice waiting
         return await remind(tx=tx, desk=desk, requester=requester, turns=going_on, text=text)
-    # The first inquiry goes on (or, idle and waited on by nothing, starts again): every text
-    # in it reaches the ticket it may become.
+    # The first inquiry goes on (or starts again): every text reaches the ticket it may become.
     written = text
     if origin is not None:  # as a forward inside a ticket is introduced (`relay_origin`)
         written = desk.texts.render(
@@ -278,7 +277,8 @@ async def take_text(
     if decided is Action.ASK_MATTER:
         # What is it about? Their words lead the question their answer completes.
         requester.dialog_step = DialogStep.MATTER
-        requester.last_question, requester.last_offered = (None if person else written), None
+        kept = question_of(step=step, earlier=requester.last_question, text=written)
+        requester.last_question, requester.last_offered = (None if person else kept), None
         record_turn(requester, inquiry.bot_did("matter", now))
         return Outcome(decided, person=person, upset=outburst(written))
     if decided is Action.HANDOVER:
