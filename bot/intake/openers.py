@@ -145,6 +145,17 @@ def ignored(text: str) -> bool:
     )
 
 
+@read
+def anger_only(text: str) -> bool:
+    """Every clause of the text vents anger (`outburst` with no kind of service asked for):
+    "what happened?" asked after it, a service named next ("我要投诉") is no matter yet."""
+    folded = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+    clauses = [c.strip() for c in re.split(r"[,.!?;:…~\n]+", folded) if c.strip()]
+    return bool(clauses) and all(
+        _ZH_ANGER.fullmatch(c.replace(" ", "")) or _EN_ANGER.fullmatch(c) for c in clauses
+    )
+
+
 def _bare(text: str) -> str:
     """The text folded, without the punctuation around it."""
     return re.sub(r"^[\W_]+|[\W_]+$", "", text.strip().casefold())

@@ -96,6 +96,8 @@ async def test_a_complaint_naming_staff_goes_to_a_supervisor(
     heard = len(bot_said(world, MANAGEMENT))
     await world.user_sends(DIRECTOR_ZHANG, "/assign 1 G-0102", MANAGEMENT)
     await until(lambda: len(bot_said(world, MANAGEMENT)) > heard)
+    refused = bot_said(world, MANAGEMENT)[-1].text
+    assert "投诉了 李强" in refused and "不能负责" in refused, refused
     ticket = await ticket_no(application, 1)
     assert ticket is not None and ticket.owner_id == DIRECTOR_ZHANG, ticket.owner_id
 
