@@ -11,7 +11,7 @@ owner: bot/complaints.py `require_not_accused`); its log records whom it is abou
 (`alert_complaint`), and the requester that a supervisor has it (`complaint_heard`, with the
 promise). A complaint of the owner of the ticket in hand is that ticket's (bot/complaints.py).
 The one complained of being that department's only supervisor, the ticket waits for management
-to assign it."""
+to assign it, and management alone hears the words."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from bot.intake.close import Matter
 from bot.intake.handing import hand_over
 from bot.ledger import contacted
 from bot.lifecycle import Action
-from bot.models import Requester, Ticket
+from bot.models import Requester, StaffRole, Ticket
 from bot.notices import Audience, Notice, address, card_refresh, publish
 from bot.ownership import owner_notice
 from bot.rules import Rules
@@ -87,15 +87,21 @@ async def recurrence_to_supervisor(
         tx.session, ticket, lifecycle.COMPLAINT_RAISED, now=tx.now, actor_id=None, data=data
     )
     named = {**_named(member), "said": said}
-    await publish(
-        tx, rules, [card_refresh(ticket), Notice(ALERT, Audience.supervising(), ticket, named)]
-    )
+    await publish(tx, rules, [card_refresh(ticket), Notice(ALERT, _above(member), ticket, named)])
     if ticket.owner_id is not None:
         requester = await tx.session.get(Requester, ticket.requester_id)
         assert requester is not None  # a foreign key
         told = await owner_notice(tx, rules, ticket, requester)
         await tx.publish(address(rules, [told], tx.now), last=True)
     return True
+
+
+def _above(accused: StaffMember) -> tuple[Audience, ...]:
+    """Who hears a complaint of `accused`: the supervisors of their department and management;
+    management alone when they are a supervisor (never the one complained of)."""
+    if accused.role is StaffRole.SUPERVISOR:
+        return (Audience.MANAGEMENT,)
+    return Audience.supervising()
 
 
 def _named(accused: StaffMember) -> dict[str, str]:
@@ -155,10 +161,14 @@ async def take_staff_complaint(
         data={"about": accused.user_id, "words": said},
     )
     named = {**_named(accused), "said": said}
-    heard = {"accused": rules.staff.shown_as(accused.user_id), "department": ticket.department_key}
+    heard = {
+        "accused": rules.staff.shown_as(accused.user_id),
+        "department": ticket.department_key,
+        "management": accused.role is StaffRole.SUPERVISOR,  # above them: management
+    }
     notices = [
         card_refresh(ticket),
-        Notice(ALERT, Audience.supervising(), ticket, named),
+        Notice(ALERT, _above(accused), ticket, named),
         Notice(HEARD, (Audience.REQUESTER,), ticket, heard, requester=requester),
     ]
     await publish(tx, rules, notices)

@@ -478,6 +478,7 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
             ("late", late),
             ("unclaimed_late", {**late, "owner": None}),
             ("accused", {"accused": "李强"}),  # bot/intake/staff_complaint.py
+            ("accused_supervisor", {"accused": "张主任", "owner": None, "management": True}),
         ]
     if template == "alert_complaint":
         accused = {"accused_name": "李强", "accused_staff_number": "G-0102"}

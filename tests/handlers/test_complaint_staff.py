@@ -162,3 +162,29 @@ async def test_the_owner_complained_of_reads_not_the_words_nor_gets_the_recurren
     assert second.owner_id == SECTION_CHIEF_ZHOU, second.owner_id
     await until(lambda: "#2" in said_text(world, user))
     assert "孙伟" not in "\n".join(e.text for e in bot_said(world, user)[heard:])
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_complaint_about_a_supervisor_goes_to_management_alone(
+    running: tuple[Emulator, App],
+) -> None:
+    """张主任 is the general window's only supervisor: the complaint waits for management to
+    assign it, management alone reads the words, and 张主任 can never take it."""
+    emulator, application = running
+    world = emulator.world
+    complaint = "张主任态度很差,当着大家的面训斥我,我要投诉他"
+    await _step(world, REQUESTER, complaint)
+    await until(lambda: "#1" in said_text(world, REQUESTER))
+    assert "上级领导" in said_text(world, REQUESTER), said_text(world, REQUESTER)
+    await until(lambda: any(complaint[:10] in e.text for e in bot_said(world, MANAGEMENT)))
+    assert not any(complaint[:10] in e.text for e in bot_said(world, DIRECTOR_ZHANG))
+    (event,) = await _complaints(application)
+    assert event.data["about"] == DIRECTOR_ZHANG, event.data
+    cards = [e for e in bot_said(world, GENERAL_GROUP) if "claim:1" in callbacks_of(e)]
+    assert cards
+    await world.user_presses(DIRECTOR_ZHANG, GENERAL_GROUP, cards[0].message_id, "claim:1")
+    heard = len(bot_said(world, MANAGEMENT))
+    await world.user_sends(900001, "/assign 1 G-0190", MANAGEMENT)
+    await until(lambda: len(bot_said(world, MANAGEMENT)) > heard)
+    ticket = await ticket_no(application, 1)
+    assert ticket is not None and ticket.owner_id is None, ticket.owner_id
