@@ -12,7 +12,8 @@ the handling: the owner named (`owner`: their name, their staff number); who han
 ticket's own matter is a complaint of them (`matter`: "我要投诉窗口工作人员态度很差", whose
 later words about the clerk are that matter); the pace since it was told ("拖着不办",
 "都三天了还没人管", "stalling", "nobody has looked at it": not "没人管" alone, which is as
-often the matter's); or, once someone has it (`claimed`), "投诉他", "complain about him".
+often the matter's); or, once someone has it (`claimed`), "投诉他", "complain about him";
+or a complaint said alone ("我要投诉": the requester said which ticket it is about).
 "Him", the pace and the manner do not count when a party other than the service is named
 and none of the service's people is ("物业一直拖着不修,我要投诉物业": the matter itself,
 complained of again).
@@ -83,6 +84,13 @@ _OTHER_PARTY = re.compile(
 )
 
 
+# A complaint said alone ("我要投诉", "I want to complain"): filed into a ticket, it is about it
+# (the requester was asked whether it was, bot/intake/whose.py, and said so).
+_ALONE = re.compile(
+    r"(?:我|我们)?(?:要|想|想要|需要|还是要|就是要)?(?:投诉|举报)(?:一下|你们)?"
+    r"|(?:i |we )?(?:want|would like|'d like|need|wish) to (?:complain|make a complaint"
+    r"|file a complaint|lodge a complaint)|(?:i'm |i am )?complaining|(?:a )?complaint"
+)
 _OTHER_PARTY_BEFORE = re.compile(rf"(?:{_OTHER_PARTY.pattern})(?:的|'s)?\s*$")
 
 
@@ -100,6 +108,12 @@ def _complained(text: str) -> bool:
     return any(not denied(text[: found.start()]) for found in _VERB.finditer(text))
 
 
+def complains(text: str) -> bool:
+    """Whether `text` says a complaint at all (投诉, 举报, "找你们领导", complain, "report
+    him"), not denied ("不是投诉", "I'm not complaining"): of whom, the caller reads."""
+    return _complained(reading(text).replace("’", "'").casefold())
+
+
 def complains_of_handling(
     text: str, *, owner: Sequence[str] = (), claimed: bool = False, matter: str = ""
 ) -> bool:
@@ -110,6 +124,8 @@ def complains_of_handling(
     read = reading(text).replace("’", "'").casefold()
     if not _complained(read):
         return False
+    if _ALONE.fullmatch(re.sub(r"^[\W_]+|[\W_]+$", "", read)):
+        return True
     if any(name and name.casefold() in read for name in owner):
         return True
     if _named(_HANDLER, read):

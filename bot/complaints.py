@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import lifecycle
 from bot.complaint_words import complains_of_handling
+from bot.errors import NotAllowed
 from bot.excerpt import excerpt
 from bot.models import Requester, Ticket, TicketEvent
 from bot.notices import Audience, Notice
@@ -35,6 +36,42 @@ def _owner_names(rules: Rules, ticket: Ticket) -> list[str]:
     """The names the ticket's owner goes by: name and staff number (none while unclaimed)."""
     member = rules.staff.get(ticket.owner_id)
     return [member.name, member.staff_number] if member is not None else []
+
+
+async def accused(session: AsyncSession, ticket_id: int) -> set[int]:
+    """The staff the requester complained of on ticket `ticket_id` (`COMPLAINT_RAISED`)."""
+    found = await session.scalars(
+        select(TicketEvent.data).where(
+            TicketEvent.ticket_id == ticket_id, TicketEvent.kind == lifecycle.COMPLAINT_RAISED
+        )
+    )
+    return {int(data["about"]) for data in found if data and data.get("about") is not None}
+
+
+async def words_against(session: AsyncSession, ticket_id: int, officer_id: int) -> str | None:
+    """The words of the latest complaint of `officer_id` on ticket `ticket_id`; None: none."""
+    found = await session.scalars(
+        select(TicketEvent.data)
+        .where(TicketEvent.ticket_id == ticket_id, TicketEvent.kind == lifecycle.COMPLAINT_RAISED)
+        .order_by(TicketEvent.seq.desc())
+    )
+    return next(
+        (str(d.get("words") or "") for d in found if d and d.get("about") == officer_id), None
+    )
+
+
+async def require_not_accused(
+    session: AsyncSession, rules: Rules, ticket_id: int, officer_id: int
+) -> None:
+    """NotAllowed (`accused`) when the requester of ticket `ticket_id` complained of
+    `officer_id`: the one complained of never owns the complaint (a supervisor sees to it)."""
+    if officer_id in await accused(session, ticket_id):
+        raise NotAllowed(
+            f"ticket {ticket_id} complains of user {officer_id}",
+            "accused",
+            ticket_id=ticket_id,
+            name=rules.staff.shown_as(officer_id) or str(officer_id),
+        )
 
 
 async def _last_raised(session: AsyncSession, ticket: Ticket) -> datetime | None:

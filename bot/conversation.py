@@ -173,6 +173,10 @@ async def requester_message_and_tell(
             text=text,
             now=tx.now,
         )
+        if complaint and ticket.owner_id is not None:  # its owner complained of: the
+            notices = [n for n in notices if n.kind not in _RELAYS]  # supervisors read it
+            withheld = {"event": "complaint_withheld"}
+            notices.append(Notice("staff_event", (Audience.TICKET_STAFF,), ticket, withheld))
         notices += complaint
         # With the relay: one statement stores the outbox rows of the usual message. Asked how
         # it stands ("有进展吗?"), they hear that too, even after other lines in a row.
@@ -253,6 +257,7 @@ async def requester_edit_and_tell(
     return message
 
 
+_RELAYS = {"relay", "relay_origin", "relay_described"}  # a requester's message to its staff
 QUOTED = 600  # units of an edited message's former words quoted in the mark of its edit
 
 

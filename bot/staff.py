@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -19,6 +21,12 @@ class StaffMember:
     role: StaffRole
     name: str
     staff_number: str
+    also_known_as: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name they go by: name, staff number, the other spellings configured."""
+        return (self.name, self.staff_number, *self.also_known_as)
 
 
 class Directory:
@@ -35,7 +43,12 @@ class Directory:
             ):
                 for person in people:
                     self._members[person.user_id] = StaffMember(
-                        person.user_id, department.key, role, person.name, person.staff_number
+                        person.user_id,
+                        department.key,
+                        role,
+                        person.name,
+                        person.staff_number,
+                        tuple(person.also_known_as),
                     )
 
     def get(self, user_id: int | None) -> StaffMember | None:
@@ -84,6 +97,16 @@ class Directory:
                 return member
         return None
 
+    def named_in(self, text: str) -> list[StaffMember]:
+        """The members of departments whose name, staff number or other spelling `text`
+        names (case, spaces and the hyphen of "Li-Qiang" ignored), in configuration order."""
+        folded = _folded(text)
+        return [
+            member
+            for member in self._members.values()
+            if any(_said(_folded(name), folded) for name in member.names)
+        ]
+
     def named(self, words: str) -> StaffMember:
         """The member `find` finds; NotFound (`no_staff`, naming the words) if none."""
         member = self.find(words)
@@ -109,6 +132,19 @@ class Directory:
         if self._settings.privacy.show_officer_as == "staff_number":
             return member.staff_number
         return member.name
+
+
+def _folded(text: str) -> str:
+    """`text` casefolded, its spaces, hyphens and dots as one space ("Li-Qiang": "li qiang")."""
+    return re.sub(r"[\s\-_.·]+", " ", unicodedata.normalize("NFKC", text).casefold()).strip()
+
+
+def _said(name: str, text: str) -> bool:
+    """Whether the folded `name` is in the folded `text`: a word of Latin letters or digits
+    whole ("Sun Wei", not in "sun weighed"), any other as it is."""
+    if not name:
+        return False
+    return re.search(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", text) is not None
 
 
 async def sync_staff(*, session: AsyncSession, settings: Settings) -> None:

@@ -15,6 +15,7 @@ from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import dangers, lifecycle, peril_needs
+from bot.complaints import require_not_accused
 from bot.errors import InvalidInput, NotAllowed, NotFound, PickerUsed
 from bot.guards import (
     clean_text,
@@ -192,6 +193,7 @@ async def claim(
     of Claim, an answer that claims: bot/speaking.py) one wins, the other sees it claimed."""
     ticket = await get(session=session, ticket_id=ticket_id, lock=True)
     require_staff_of(rules, officer_id, ticket.department_key, ticket.handling_department_key)
+    await require_not_accused(session, rules, ticket.id, officer_id)
     lifecycle.move(
         session, ticket, Action.CLAIM, now=now, actor_id=officer_id, data={"owner_id": officer_id}
     )
@@ -260,6 +262,7 @@ async def assign(
     if reason is not None:
         data["reason"] = clean_text(reason, "the reason")
     require_assignable(rules, officer_id, ticket.department_key)
+    await require_not_accused(session, rules, ticket.id, officer_id)
     if officer_id == ticket.owner_id:
         raise InvalidInput(
             f"user {officer_id} already owns ticket {ticket.id}",

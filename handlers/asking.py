@@ -22,6 +22,7 @@ from bot.intake import (
     offers,
     pressing,
     recurrence,
+    staff_complaint,
 )
 from bot.intake.buttons import Press, PressAction
 from bot.intake.decision import Action as IntakeAction
@@ -84,6 +85,17 @@ async def ask(update: Update, context: DeskContext) -> None:
             if heard.recurrence is not None:  # the matter still there: its recurrence
                 presented = await _recurrence_presented(desk, tx, requester, heard.recurrence)
                 await post.post(tx, presented)
+            return
+        accused = await staff_complaint.take_staff_complaint(
+            tx=tx,
+            desk=desk,
+            requester=requester,
+            current=current,
+            text=message.text,
+            message_id=message.message_id,
+            forwarded=received.origin_of(message) is not None,
+        )
+        if accused is not None:  # a member of staff complained of: a supervisor has it
             return
         outcome = await flow.take_text(
             tx=tx,

@@ -56,11 +56,14 @@ class ConfigModel(BaseModel):
 
 
 class Person(ConfigModel):
-    """An officer or supervisor, known by Telegram user id."""
+    """An officer or supervisor, known by Telegram user id. `also_known_as`: how requesters
+    may write their name otherwise (in Latin letters, "Li Qiang"): a complaint naming them so
+    names them (bot/staff_complaint.py)."""
 
     user_id: int
     name: str = Field(min_length=1)
     staff_number: str = Field(min_length=1)
+    also_known_as: list[str] = Field(default_factory=list)
 
 
 class Department(ConfigModel):

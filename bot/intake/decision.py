@@ -24,6 +24,7 @@ The table, in words (each row wins over those below it):
 | none, NEW_Q., ABOUT,   |        | a forward alone    |          |       | ASK_ABOUT   |
 | CLARIFY                |        |                    |          |       |             |
 | none, NEW_Q., CLARIFY  |        | no matter said     |          |       | ASK_MATTER  |
+| MATTER, after anger    |        | no matter, no pers.|          |       | ASK_MATTER  |
 | none, NEW_Q., CLARIFY  |        | an opener          |          |       | CLARIFY     |
 | CLARIFY (MATTER)       |        | courtesy           |          | any   | CLARIFY     |
 |                        |        |                    |          |       | (ASK_MATT.) |
@@ -202,6 +203,7 @@ def before_match(
     opener: bool = False,
     courtesy: bool = False,
     empty: bool = False,
+    vented: bool = False,
 ) -> Action | None:
     """The action decided without the knowledge base, or None: search it, then `after_match`.
     `words`: the text carries any (`has_words`); `no_matter`: it only asks for a person or a
@@ -216,7 +218,9 @@ def before_match(
     (`bot.priority.emergency_words`); `opener`: a greeting or an opener written by them
     (`is_opening`); `courtesy`: thanks or "ok" written by them (`is_courtesy`); `empty`:
     nothing in it shows (`wordless.is_empty`: zero-width characters alone), never filed as
-    their words, in a ticket either: it arrived empty."""
+    their words, in a ticket either: it arrived empty; `vented`: the words before it only vent
+    anger (`openers.anger_only`), and "what happened?" was asked: a service named now ("I
+    want to complain") is still no matter, asked once more."""
     if empty:
         return Action.NO_WORDS
     if step is None and ticket_in_progress and not beside and not aside:
@@ -244,6 +248,8 @@ def before_match(
         return Action.ASK_ABOUT
     if no_matter and not question_waiting and step in (None, *_OPENED):
         return Action.ASK_MATTER
+    if no_matter and vented and not asks_for_person and step is DialogStep.MATTER:
+        return Action.ASK_MATTER  # "I want to complain" to "what happened?": still no matter
     if opener and not question_waiting and step in (None, *_OPENED):
         return Action.CLARIFY  # another opener after the first: asked again, no question
     if courtesy and step is DialogStep.CLARIFY:

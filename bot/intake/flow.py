@@ -49,7 +49,7 @@ from bot.intake.decision import (
 from bot.intake.fillers import thanks
 from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, register
 from bot.intake.new_matter import led_question
-from bot.intake.openers import outburst
+from bot.intake.openers import anger_only, outburst
 from bot.intake.own_kind import anew_after, strays
 from bot.intake.rated_lead import rated_before
 from bot.intake.rating_typed import rated_in_words
@@ -124,8 +124,7 @@ async def take_text(
     mine = None if origin is not None else (text if led is None else led.own)
     if mine:  # a cut a notice of the inquiry told, beside their medical equipment
         mine = in_context(mine, inquiry.words(going_on))
-    # A reply or an opener leading a question ("没用,我是想问…", "还有,…", "Solved. Also…").
-    parted = led_question(text) if origin is None and led is None else None
+    parted = led_question(text) if origin is None and led is None else None  # "没用,我是想问…"
     rated = parted is not None and await rated_before(tx, desk, requester, current, parted)
     if rated and parted is not None:
         text, parted = parted.rest, None  # "5星,另外…": rated; the new matter read alone
@@ -161,6 +160,7 @@ async def take_text(
         opener=origin is None and is_opening(text),
         courtesy=(courteous := origin is None and is_courtesy(text)),
         empty=is_empty(text),
+        vented=step is DialogStep.MATTER and anger_only(requester.last_question or ""),
     )
     if apart and parted is not None and current is not None:
         # "Solved" said of the resolution awaiting their word confirms it; the question after
@@ -208,8 +208,7 @@ async def take_text(
         return Outcome(decided)
     if decided is Action.REMIND:  # nothing of the matter: reminded of the choice waiting
         return await remind(tx=tx, desk=desk, requester=requester, turns=going_on, text=text)
-    # The first inquiry goes on (or, idle and waited on by nothing, starts again): every text
-    # in it reaches the ticket it may become.
+    # The first inquiry goes on (or starts again): every text reaches the ticket it may become.
     written = text
     if origin is not None:  # as a forward inside a ticket is introduced (`relay_origin`)
         written = desk.texts.render(
@@ -278,7 +277,8 @@ async def take_text(
     if decided is Action.ASK_MATTER:
         # What is it about? Their words lead the question their answer completes.
         requester.dialog_step = DialogStep.MATTER
-        requester.last_question, requester.last_offered = (None if person else written), None
+        kept = question_of(step=step, earlier=requester.last_question, text=written)
+        requester.last_question, requester.last_offered = (None if person else kept), None
         record_turn(requester, inquiry.bot_did("matter", now))
         return Outcome(decided, person=person, upset=outburst(written))
     if decided is Action.HANDOVER:

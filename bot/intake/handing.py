@@ -14,7 +14,7 @@ from bot import conversation, details, hazard, peril_needs, requesters, tickets
 from bot.dangers import of_tickets
 from bot.desk import Desk
 from bot.incident_reports import reports_of
-from bot.intake import held, inquiry, offers
+from bot.intake import held, ignored_heard, inquiry, offers
 from bot.intake.card import Earlier, card_notice, others_for_card
 from bot.intake.close import Matter, area_matter, matter_words, topic
 from bot.intake.decision import Action, Handover, handover, route
@@ -249,8 +249,8 @@ async def hand_over(
     own = inquiry.own_words(turns) if turns else question
     danger = bool(own and emergency_words(desk.rules, own))
     emergency = emergency or danger
-    if category is None:
-        category = matter.category()
+    if category is None:  # its words' kind; else, ignored however often they tried, a complaint
+        category = matter.category() or ignored_heard.category(desk.settings, own)
     # A requester first seen in this transaction (not yet written: no id) has no tickets.
     open_count = (
         0
@@ -299,7 +299,7 @@ async def hand_over(
         category=category,
         now=now,
         department=department,
-        priority=priority,
+        priority=ignored_heard.raised(settings, priority, own),  # ignored: raised
         priority_from=priority_from,
         inquiry=turns or None,
         # The card's group now; its message id once Telegram has the card.
@@ -339,6 +339,9 @@ async def hand_over(
         desk, ticket, attempts, others, len(kept), kept, dangers=marked, reports=reports
     )
     await publish(tx, desk.rules, [card])
+    await ignored_heard.alert_ignored(
+        tx=tx, rules=desk.rules, ticket=ticket, requester=requester, own=own
+    )
     # What they sent with the question (photos, files), filed and relayed after the card.
     if not earlier:
         await held.file_held(tx=tx, rules=desk.rules, requester=requester, ticket=ticket)

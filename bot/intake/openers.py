@@ -78,14 +78,32 @@ _SERVICE_ONLY = re.compile(
 )
 
 
+# Being ignored however often they tried: "打了十几次电话都没人管", "I have called ten times and
+# nobody cares" (a complaint of the service: `ignored`).
+IGNORED_ZH = (
+    r"(?:我|都|已经)*(?:打了|打过|找了|找过|来了|跑了|问了|反映了|催了)(?:十几|几十|好几|无数|很多|多少|"
+    r"[0-9一二三四五六七八九十两几]+)(?:次|趟|遍|回)(?:电话)?(?:了)?(?:都|也|还是|还|一直)*"
+    r"(?:没人|没有人|没)(?:管|理|接|回|处理|答复|回复|解决)"
+)
+IGNORED_EN = (
+    r"(?:i'?ve |i have |i |we'?ve |we have )(?:already )?(?:called|rung|phoned|written|emailed"
+    r"|come|complained|asked)(?: you| here| in)? (?:\w+ )?(?:times|time)(?: already)?"
+    r"(?:,)? (?:and|but) (?:nobody|no one|no-one|you) (?:cares|care|answers|answer|helps|help"
+    r"|does anything|do anything|picks up|pick up|calls back|call back)"
+)
+_IGNORED = re.compile(rf"{IGNORED_ZH}|(?<![a-z]){IGNORED_EN}")
+
+
 # Anger at the service that names no matter, clause by clause: "你们这是什么破服务!",
 # "What a useless service!", "This is ridiculous, you are useless".
 _ZH_ANGER = re.compile(
-    r"(?:你们|您们|你|这|这是|这里|真是|真的|简直|简直是|实在是?|太|都|还|就是|到底|什么)*"
+    r"(?:你们|您们|你|这|这是|这里|这些人|这帮人|那些人|真是|真的|简直|简直是|实在是?|太|都|还|就是"
+    r"|到底|什么)*"
     r"(?:破(?:服务|地方|单位|系统|机器人|玩意儿?|东西|部门|窗口|态度|效率)"
     r"|垃圾(?:服务|机器人|系统|单位|部门)|服务(?:太|真|好|也太)?(?:差|烂|差劲|垃圾)"
     r"|太差|太烂|真差|真烂|差劲|气死(?:我|人)?|受不了|受够|无语|离谱|什么(?:鬼|玩意儿?)|不像话|过分"
-    r"|管不管|干什么吃的|是干什么的|有没有人管|搞什么|没用|一点用(?:都|也)没有|有什么用)"
+    r"|管不管|干什么吃的|是干什么的|有没有人管|搞什么|没用|一点用(?:都|也)没有|有什么用"
+    rf"|{IGNORED_ZH})"
     r"(?:了|啊|吧|呀|嘛|的|呢|透了|极了|死了)*"
 )
 _EN_ANGER = re.compile(
@@ -98,7 +116,8 @@ _EN_ANGER = re.compile(
     r"|people|department|help|lot))?"
     r"|(?:i'?m |i am )?(?:so )?fed up|(?:i'?m |i am )?sick of (?:this|you|it)"
     r"|are you (?:kidding|joking)(?: me)?|unbelievable|what a (?:joke|mess|waste of time)"
-    r"|nobody cares|does anyone care)"
+    r"|nobody cares|does anyone care"
+    rf"|{IGNORED_EN})"
 )
 
 
@@ -113,6 +132,27 @@ def outburst(text: str) -> bool:
     angry = [_ZH_ANGER.fullmatch(c.replace(" ", "")) or _EN_ANGER.fullmatch(c) for c in clauses]
     return any(angry) and all(
         a or _SERVICE_ONLY.fullmatch(c) for a, c in zip(angry, clauses, strict=True)
+    )
+
+
+@read
+def ignored(text: str) -> bool:
+    """The words say the service ignored them however often they tried (`IGNORED_ZH`,
+    `IGNORED_EN`): a complaint of the service, whatever the matter."""
+    folded = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+    return _IGNORED.search(folded.replace(" ", "")) is not None or (
+        _IGNORED.search(folded) is not None
+    )
+
+
+@read
+def anger_only(text: str) -> bool:
+    """Every clause of the text vents anger (`outburst` with no kind of service asked for):
+    "what happened?" asked after it, a service named next ("我要投诉") is no matter yet."""
+    folded = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+    clauses = [c.strip() for c in re.split(r"[,.!?;:…~\n]+", folded) if c.strip()]
+    return bool(clauses) and all(
+        _ZH_ANGER.fullmatch(c.replace(" ", "")) or _EN_ANGER.fullmatch(c) for c in clauses
     )
 
 

@@ -24,6 +24,7 @@ from bot.intake import held, inquiry, language
 from bot.intake.close import Matter
 from bot.intake.handing import Outcome, hand_over
 from bot.intake.media import NO_QUESTION, Attachment
+from bot.intake.staff_complaint import recurrence_to_supervisor
 from bot.models import Requester, Ticket, TicketStatus
 from bot.notices import Audience, Notice, publish
 from bot.transaction import Transaction
@@ -80,7 +81,11 @@ async def hand_over_recurrence(
         department=closed.department_key,
         matter=Matter(desk, turns, text),
     )
-    if outcome.ticket is not None and back_to_owner(desk, closed, now):
+    if outcome.ticket is not None and await recurrence_to_supervisor(
+        tx=tx, desk=desk, ticket=outcome.ticket, closed=closed
+    ):
+        pass  # its owner was complained of: a supervisor has it (bot/intake/staff_complaint.py)
+    elif outcome.ticket is not None and back_to_owner(desk, closed, now):
         # 首问负责: its former owner owns the matter again, told in private (not its queue).
         assert closed.owner_id is not None
         await ownership.give_back_and_tell(

@@ -73,6 +73,7 @@ STAFF_EVENTS = (
     "undelivered",
     "claimed_by_reply",
     "recurred",
+    "complaint_withheld",
     "withdrawn",
     "taken_back",
 )
@@ -476,12 +477,18 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
             ("again", {"again": True}),
             ("late", late),
             ("unclaimed_late", {**late, "owner": None}),
+            ("accused", {"accused": "李强"}),  # bot/intake/staff_complaint.py
+            ("accused_supervisor", {"accused": "张主任", "owner": None, "management": True}),
         ]
     if template == "alert_complaint":
+        accused = {"accused_name": "李强", "accused_staff_number": "G-0102"}
+        accused["accused_department"] = "general"
         return [
             ("owned", {}),
             ("unclaimed", {"owner_name": None}),
             ("late", {"resolution_overdue": True}),
+            ("accused", accused),
+            ("accused_unowned", {**accused, "owner_name": None}),
         ]
     if template == "part_unanswered":
         return [(w, {"way": w}) for w in ("ticket", "category", "refused")]
@@ -585,7 +592,7 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [("", {}), *((r, {"reason": r}) for r in reasons)]
     if template == "refused":
         reasons = ["illegal_move", "unknown_priority", "unknown_category", "unknown_department"]
-        reasons += ["not_department_staff", "no_staff"]
+        reasons += ["not_department_staff", "no_staff", "accused"]
         missing = {"reason": "form_incomplete", "missing": ["department", "summary", "suggested"]}
         empty = [(f, {"reason": "empty_text", "field": f}) for f in ("summary", "return_reason")]
         used = [  # a picker pressed once the ticket moved on (bot/errors.py PickerUsed)

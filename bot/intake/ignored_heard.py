@@ -1,0 +1,60 @@
+"""Anger at being ignored, told in a first inquiry (issue 14, a tester: "你们这些人到底干什么
+吃的!!!打了十几次电话都没人管!" then the matter; "I have called ten times and nobody cares!"):
+whatever the matter, the requester complains of the service itself. A clerk hearing so does
+not file it as one more matter in the queue: the ticket is raised (at least the second
+configured priority, "high"), filed as a complaint when its words tell no other kind, its log
+records the complaint (`COMPLAINT_RAISED`, about nobody of the staff), and the supervisors
+hear it with the words (`alert_complaint`), as for a complaint said into a ticket
+(bot/complaints.py). The words are `bot.intake.openers.ignored`."""
+
+from __future__ import annotations
+
+from bot import lifecycle
+from bot.classify import infer_category
+from bot.complaints import ALERT, SAID
+from bot.config import Settings
+from bot.excerpt import excerpt
+from bot.intake.openers import ignored
+from bot.models import Requester, Ticket
+from bot.notices import Audience, Notice, publish
+from bot.rules import Rules
+from bot.transaction import Transaction
+
+
+def category(settings: Settings, own: str) -> str | None:
+    """The complaint category (the one its cue word 投诉 or "complaint" names) when `own`
+    says they were ignored and nothing else tells the kind of matter; None otherwise."""
+    if not own or not ignored(own):
+        return None
+    return infer_category(settings, "投诉") or infer_category(settings, "complaint")
+
+
+def raised(settings: Settings, priority: str | None, own: str) -> str | None:
+    """The priority a new ticket opens at, at least: `priority`, or when its requester's own
+    words `own` say they were ignored, at least the second configured priority."""
+    if not own or not ignored(own):
+        return priority
+    keys = [p.key for p in settings.priorities]
+    floor = keys[min(1, len(keys) - 1)]
+    if priority is None or keys.index(priority) < keys.index(floor):
+        return floor
+    return priority
+
+
+async def alert_ignored(
+    *, tx: Transaction, rules: Rules, ticket: Ticket, requester: Requester, own: str
+) -> None:
+    """When `own`, the requester's own words in the inquiry that opened `ticket`, say they
+    were ignored: the complaint recorded on it and the supervisors told (see the module)."""
+    if not own or not ignored(own):
+        return
+    said = excerpt(own.strip(), SAID).text
+    lifecycle.record(
+        tx.session,
+        ticket,
+        lifecycle.COMPLAINT_RAISED,
+        now=tx.now,
+        actor_id=requester.telegram_user_id,
+        data={"about": None, "words": said},
+    )
+    await publish(tx, rules, [Notice(ALERT, Audience.supervising(), ticket, {"said": said})])
