@@ -286,7 +286,7 @@ def _promise(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list
     language = requester.language
     answered = desk.templates.get(outcome.answered) if outcome.answered else None
     # The details the template asks for, but those their words already gave: said noted.
-    items = answered.ask_for(language) if answered is not None else []
+    items = answered.ask_for(language) if answered is not None and not outcome.known_event else []
     asked, received = details.split(items, outcome.given)
     promise = desk.texts.render(
         "ticket_opened",
@@ -302,6 +302,7 @@ def _promise(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list
         exposed=outcome.exposed,
         apart_from=_apart_from(ticket, outcome.earlier),
         spoken=outcome.spoken,  # voice notes alone: a staff member will listen
+        incident=outcome.known_event,  # its updates will reach them; nothing asked
     )
     # Linked to the ticket once sent: a reply to the promise is about it (bot/replies.py).
     return [
