@@ -56,6 +56,7 @@ GOT_UPDATE = {"zh": "收到的是该事件的最新进展", "en": "got the incid
 NO_UPDATE_YET = {"zh": "尚未发布进展", "en": "no update posted yet"}
 
 
+@pytest.mark.parametrize("store", ["sqlite"])
 @pytest.mark.parametrize("settings", ["zh", "en"], indirect=True)
 @pytest.mark.parametrize("language", ["zh", "en"])
 async def test_a_question_about_a_known_power_cut_is_told_it_is_known(

@@ -26,6 +26,7 @@ ANSWER = {"zh": "路灯由市政照明部门维修", "en": "street-lighting depa
 ASKED = {"zh": ("现场照片", "灯杆编号"), "en": ("a photo", "the pole number")}
 
 
+@pytest.mark.parametrize("store", ["sqlite"])
 @pytest.mark.parametrize("language", ["zh", "en"])
 async def test_a_street_light_broken_since_a_day_is_answered_and_asked_its_photo_and_pole(
     running: tuple[Emulator, App], language: str
@@ -57,6 +58,7 @@ DRY = {
 }
 
 
+@pytest.mark.parametrize("store", ["sqlite"])
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_dry_taps_are_the_water_cut_and_join_its_incident(
     running: tuple[Emulator, App], language: str
