@@ -167,9 +167,14 @@ _EN_SPAN = (
     r"(?:\d+|an?|one|two|three|four|five|six|several|a\s+few|half\s+an?)\s+"
     r"(?:hours?|minutes?|mins?|days?)"
 )
+# A day gone by: "周四", "上星期", "前几天", "3月5日".
+_ZH_DAY = (
+    rf"(?:上个?)?(?:周|星期|礼拜)[一二三四五六日天]|上个?(?:周|星期|礼拜)|大?前天|前几天|几天前"
+    rf"|上个?月|{_NUMERAL}\s*月\s*{_NUMERAL}\s*[日号]"
+)
 _TIMES = (
-    rf"(?:从|自|打)\s*(?:{_ZH_HOUR}|{_ZH_WHEN})",
-    rf"(?:{_ZH_HOUR}|{_ZH_WHEN})(?:就|钟)?\s*(?:开始|起|以后|之后|到现在)",
+    rf"(?:从|自|打)\s*(?:{_ZH_HOUR}|{_ZH_WHEN}|{_ZH_DAY})(?:\s*(?:开始|起|以来))?",
+    rf"(?:{_ZH_HOUR}|{_ZH_WHEN}|{_ZH_DAY})(?:就|钟)?\s*(?:开始|起|以后|之后|以来|到现在)",
     rf"{_ZH_HOUR}\s*(?:就)?\s*(?:停|断|没)",
     rf"(?:{_ZH_WHEN}|{_ZH_HOUR})\s*(?:就|的时候)?\s*(?:开始)?(?:停|断|没|坏|灭|不亮)",
     _ZH_PAST_HOUR,
@@ -193,7 +198,7 @@ _SCOPES = (
     r"|also)\b|\b(?:the\s+)?neighbou?rs\s+(?:are|have)\b",
 )
 _WHEN_GIVEN = (
-    (TIME, re.compile("|".join(_TIMES), re.IGNORECASE)),
+    (TIME, _BEGAN := re.compile("|".join(_TIMES), re.IGNORECASE)),
     (SCOPE, re.compile("|".join(_SCOPES), re.IGNORECASE)),
 )
 
@@ -266,6 +271,8 @@ def matter_of(text: str) -> str:
     stripped = text
     for _kind, gives in _GIVES:
         stripped = gives.sub(lambda m: " " if _named(m) else m.group(0), stripped)
+    # When it began is a detail too: "路灯从周四开始就坏了" is a street light out.
+    stripped = _BEGAN.sub(" ", stripped)
     left = re.sub(r"\s+", " ", stripped).strip(" ,，。.;；")
     return left if any(ch.isalpha() for ch in left) else text
 

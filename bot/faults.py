@@ -149,6 +149,19 @@ _EN_NOT_BACK = re.compile(
     r"(?:\s(?:not|never)|\s(?:is|has|was|have)n['’]t|n['’]t)"
     r"(?:\s+(?:been|yet|come|came|coming|still))*\s+(?:back|restored|returned|on)\b"
 )
+# Taps that give nothing, the water cut in other words: "水龙头一滴水都不出了", "拧开龙头不出水",
+# "our taps are dry", "the taps have run dry", "nothing comes out of the tap".
+_ZH_TAPS_DRY = re.compile(
+    r"(?P<tap>水龙头|龙头)[^。！？!?;；,，\n]{0,6}?"
+    r"(?:不出水|不出了|出不来|不来水|干了|放不出|拧不出|滴水不出)"
+)
+_EN_TAPS_DRY = re.compile(
+    r"\b(?P<tap>taps?|faucets?)\b(?:\s+(?!(?:is|are|was|were|has|have|had)\b)[a-z0-9]+){0,4}?"
+    r"(?:\s+(?:are|is|were|was|have|has|had|gone|run|ran|running|all|completely|totally|bone"
+    r"|now|still|just|both))*\s+dry\b"
+    r"|\bnothing\s+(?:comes?|is\s+coming|came)\s+out\s+of\s+(?:the|our|my|any)\s+"
+    r"(?P<nothing>taps?|faucets?)\b"
+)
 _SUPPLY = {
     "水": "water",
     "电": "power",
@@ -158,6 +171,8 @@ _SUPPLY = {
     "electricity": "power",
     "dark": "power",
 }
+# The supply told by the kind of words, not by its name: a home dark, taps dry.
+_BY_KIND = {"dark": "power", "tap": "water", "nothing": "water"}
 
 
 # A device of one's own gone flat is no supply cut ("手机没电了", "my phone has no power"),
@@ -209,12 +224,15 @@ def _cuts(text: str) -> list[Cut]:
     raw = text.casefold()
     folded = NOT_ITSELF.sub(lambda m: " " * len(m.group()), raw)
     found = []
-    for pattern in (_ZH_OUTAGE, _ZH_CUT, _ZH_NOT_BACK, _EN_OUTAGE, _EN_CUT, _EN_NOT_BACK):
+    for pattern in (
+        *(_ZH_OUTAGE, _ZH_CUT, _ZH_NOT_BACK, _ZH_TAPS_DRY),
+        *(_EN_OUTAGE, _EN_CUT, _EN_NOT_BACK, _EN_TAPS_DRY),
+    ):
         for match in pattern.finditer(folded):
             if denied(folded[: match.start()]) or _of_device(raw[: match.start()]):
                 continue
             key, word = next((k, v) for k, v in match.groupdict().items() if v and k != "state")
-            supply = _SUPPLY.get("dark" if key == "dark" else word, word)
+            supply = _BY_KIND.get(key) or _SUPPLY.get(word, word)
             found.append(Cut(supply, match.group().strip(), match.start()))
     return sorted(found, key=lambda cut: cut.at)
 

@@ -20,8 +20,9 @@ from bot.errors import InvalidInput, NotAllowed
 from bot.guards import may_speak_for
 from bot.incident_reports import NO_REPORTS, Reports, member_cards, reports_of
 from bot.incidents import joined, open_incident, raise_to_incident, raised_notices
-from bot.models import ACTIVE_STATUSES, Ticket
-from bot.notices import card_refresh, publish
+from bot.kinds import INCIDENT_UPDATE
+from bot.models import ACTIVE_STATUSES, Requester, Ticket, TicketMessage
+from bot.notices import Audience, Notice, card_refresh, publish
 from bot.rules import Rules
 from bot.store import get, save
 from bot.transaction import Transaction
@@ -135,5 +136,23 @@ async def unlink(*, tx: Transaction, rules: Rules, ticket_id: int, officer_id: i
     await save(session, rules, ticket)
     # Its card no longer of the incident, the others' with one report fewer.
     others = await member_cards(session, incident_id, ticket.id)
-    await publish(tx, rules, [card_refresh(ticket), *others])
+    await publish(
+        tx, rules, [card_refresh(ticket), *others, *await _told_apart(session, rules, ticket)]
+    )
     return incident_id
+
+
+async def _told_apart(session: AsyncSession, rules: Rules, ticket: Ticket) -> list[Notice]:
+    """A ticket taken out of its incident whose requester got an update of it: they are
+    told, briefly, that its updates were not about their matter, which stays open with its
+    owner (a tester's street light heard the power cut's update and nothing after)."""
+    heard = await session.scalar(
+        select(TicketMessage.id)
+        .where(TicketMessage.ticket_id == ticket.id, TicketMessage.content_type == INCIDENT_UPDATE)
+        .limit(1)
+    )
+    requester = await session.get(Requester, ticket.requester_id)
+    if heard is None or requester is None:
+        return []
+    values = {"ticket_id": ticket.id, "owner": rules.staff.shown_as(ticket.owner_id)}
+    return [Notice("incident_left", (Audience.REQUESTER,), ticket, values, requester=requester)]

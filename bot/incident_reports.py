@@ -14,7 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.excerpt import excerpt, one_line
-from bot.models import ACTIVE_STATUSES, Incident, Ticket, TicketStatus
+from bot.lifecycle import LINKED
+from bot.models import ACTIVE_STATUSES, Incident, Ticket, TicketEvent, TicketStatus
 from bot.notices import Notice, card_refresh
 from bot.written import written_in
 
@@ -86,18 +87,38 @@ def _line(words: str) -> str:
 async def summary_of(
     session: AsyncSession, incident_id: int, language: str, languages: list[str]
 ) -> Summary:
-    """`summary_for` the incident `incident_id`: its reports those of its tickets still open,
-    the earliest first."""
+    """`summary_for` the incident `incident_id`: its reports those of its tickets still open
+    that the surge check found alike, the earliest first; not one staff joined by hand
+    (`/link`), whose words may tell another matter (a street light linked to a power cut
+    by mistake became the alert's summary): the summary stays the incident's first matter."""
     incident = await session.get(Incident, incident_id)
-    questions = list(
-        await session.scalars(
-            select(Ticket.question)
+    rows = (
+        await session.execute(
+            select(Ticket.id, Ticket.question)
             .where(Ticket.incident_id == incident_id, Ticket.status.in_(ACTIVE_STATUSES))
             .order_by(Ticket.id)
         )
-    )
+    ).all()
+    by_hand = await _linked_by_staff(session, incident_id)
+    questions = [row.question for row in rows if row.id not in by_hand]
     opener = incident.summary if incident is not None else (questions[0] if questions else "")
     return summary_for(opener, questions, language, languages)
+
+
+async def _linked_by_staff(session: AsyncSession, incident_id: int) -> set[int]:
+    """The tickets whose latest joining of the incident `incident_id` was a staff member's
+    (`/link`: an actor recorded), not the surge check's."""
+    events = await session.execute(
+        select(TicketEvent.ticket_id, TicketEvent.actor_id, TicketEvent.data)
+        .join(Ticket, Ticket.id == TicketEvent.ticket_id)
+        .where(Ticket.incident_id == incident_id, TicketEvent.kind == LINKED)
+        .order_by(TicketEvent.id)
+    )
+    latest: dict[int, int | None] = {}
+    for event in events:
+        if (event.data or {}).get("incident_id") == incident_id:
+            latest[event.ticket_id] = event.actor_id
+    return {ticket_id for ticket_id, actor in latest.items() if actor is not None}
 
 
 async def member_cards(session: AsyncSession, incident_id: int | None, but: int) -> list[Notice]:

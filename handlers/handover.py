@@ -288,7 +288,7 @@ def _promise(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list
     language = requester.language
     answered = desk.templates.get(outcome.answered) if outcome.answered else None
     # The details the template asks for, but those their words already gave: said noted.
-    items = answered.ask_for(language) if answered is not None else []
+    items = answered.ask_for(language) if answered is not None and not outcome.known_event else []
     asked, received = details.split(items, outcome.given)
     if outcome.ask_place:  # the emergency's reply asked where, first: not asked twice
         asked = [item for item in asked if details.kind_of(item) != details.LOCATION]
@@ -306,6 +306,7 @@ def _promise(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list
         exposed=outcome.exposed,
         apart_from=_apart_from(ticket, outcome.earlier),
         spoken=outcome.spoken,  # voice notes alone: a staff member will listen
+        incident=outcome.known_event,  # its updates will reach them; nothing asked
     )
     # Linked to the ticket once sent: a reply to the promise is about it (bot/replies.py).
     return [

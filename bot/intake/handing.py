@@ -20,7 +20,7 @@ from bot.intake.close import Matter, area_matter, matter_words, topic
 from bot.intake.decision import Action, Handover, handover, route
 from bot.intake.pending import Reminder
 from bot.kinds import BOT_OFFERED
-from bot.models import DialogStep, Requester, Ticket
+from bot.models import DialogStep, Incident, Requester, Ticket
 from bot.notices import Audience, publish
 from bot.priority import emergency_words
 from bot.transaction import Transaction
@@ -114,11 +114,21 @@ class Outcome:
     # generic answer is not given: the incident's latest update is what they hear.
     incident: int | None = None
 
+    @property
+    def known_event(self) -> bool:
+        """Whether the ticket is a report of an event already known (it joined `incident`,
+        no danger of its own): its promise says so and that the incident's updates will reach
+        them, and asks none of the details its template lists (the place and the time are
+        the incident's; "when did it begin?" is a first report's question)."""
+        return self.incident is not None and not self.emergency
+
 
 # Why an answer was withheld (`inquiry.withholding`): a vulnerable person in a cold home; a
-# report of an open incident's event, which hears the incident's update instead.
+# report of an open incident's event, which hears the incident's update instead, or, none
+# posted yet, that the event is known and its updates will reach them.
 EXPOSED = "exposed"
 INCIDENT = "incident"
+INCIDENT_KNOWN = "incident_known"
 
 
 def record_turn(requester: Requester, turn: inquiry.Turn) -> None:
@@ -311,9 +321,14 @@ async def hand_over(
         matter_words=matter_words,
     )
     ticket = opened.ticket
-    if answering and opened.joined is not None and ticket.inquiry:
-        # The template's answer about to go with it is not sent: the incident's update is.
-        ticket.inquiry = inquiry.withholding(ticket.inquiry, INCIDENT)
+    joined = await session.get(Incident, opened.joined) if opened.joined is not None else None
+    updated = joined is not None and joined.latest_update is not None
+    if answering and joined is not None and ticket.inquiry:
+        # The template's answer about to go with it is not sent: the incident's update is,
+        # or, none yet, that the event is known (the card says which).
+        why = INCIDENT if updated else INCIDENT_KNOWN
+        # A report of the known event is asked none of its details (`Outcome.known_event`).
+        ticket.inquiry = inquiry.withholding(ticket.inquiry, why, asked=danger)
     # The inquiry's buttons (an answer's, suggestions, the category choice) are used up.
     if not earlier:
         await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=ticket)

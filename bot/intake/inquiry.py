@@ -171,15 +171,18 @@ def bot_did(
     return turn
 
 
-def withholding(turns: Sequence[Turn], why: str | None) -> list[Turn]:
+def withholding(turns: Sequence[Turn], why: str | None, *, asked: bool = True) -> list[Turn]:
     """The turns with the bot's latest answer marked withheld for reason `why` (its template
     matched, its answer not sent: the staff must not read that the requester got it); with
-    `why` None, the mark taken off (the answer was sent after all)."""
+    `why` None, the mark taken off (the answer was sent after all). Not `asked`: the details
+    its template lists were not asked for either (a report of an incident already known)."""
     answers = [n for n, turn in enumerate(turns) if turn.get("did") == "answer"]
     last = answers[-1] if answers else None
 
     def marked(turn: Turn) -> Turn:
         kept = {k: v for k, v in turn.items() if k != "withheld"}
+        if not asked:
+            kept.pop("ask_for", None)
         return {**kept, "withheld": why} if why else kept
 
     return [marked(turn) if n == last else turn for n, turn in enumerate(turns)]

@@ -127,7 +127,10 @@ def later_turns(
                 name = names(message.author_id) or ""
                 at = message.created_at
                 if message.content_type == INCIDENT_UPDATE:
-                    turns.append(incident_turn(message.text, name, ticket.incident_id, at))
+                    # Taken out of the incident: its updates were not about this matter (the
+                    # requester was told so); the ticket's record keeps them (/ticket).
+                    if ticket.incident_id is not None:
+                        turns.append(incident_turn(message.text, name, ticket.incident_id, at))
                 else:
                     turns.append(staff_turn(message.text, name, message.content_type, at))
             continue

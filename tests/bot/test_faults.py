@@ -75,6 +75,7 @@ def test_other_words_and_denied_states_are_none(text: str) -> None:
         ("the street is dark, the light is broken", set()),
         ("什么时候来电", set()),
         ("电梯停了", set()),
+        ("水龙头漏水", set()),  # a leak, not the water cut
     ],
 )
 def test_a_supply_cut_off_in_either_language(text: str, cut: set[str]) -> None:
@@ -94,6 +95,13 @@ def test_a_supply_cut_off_in_either_language(text: str, cut: set[str]) -> None:
         ("The power is out in Xingfuli building 3", {"power"}),
         ("Blackout in Xingfuli building 3", {"power"}),
         ("The whole of Xingfuli building 3 has been dark for two hours", {"power"}),
+        # taps that give nothing: the water cut (a tester's went to the category buttons)
+        ("Our taps are dry in Yangguang Garden block 2", {"water"}),
+        ("The taps in our flat have run dry", {"water"}),
+        ("Nothing comes out of the taps", {"water"}),
+        ("阳光花园2号楼我家水龙头一滴水都不出了", {"water"}),
+        ("拧开水龙头不出水", {"water"}),
+        ("My taps are not dry", set()),
         # no cut now: asked how to report one, asked about, planned, past, denied, a device
         ("停电报修电话是多少", set()),
         ("What number do I call for a power cut?", set()),

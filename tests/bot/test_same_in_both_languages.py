@@ -9,7 +9,7 @@ import pytest
 
 from bot import faults, hazard
 from bot.danger_matter import of_matter
-from bot.details import ACCOUNT, LOCATION, given, matter_of, stated
+from bot.details import ACCOUNT, LOCATION, TIME, given, matter_of, stated
 from bot.intake.close_tie import near_tied
 from bot.intake.close_tie import undecided as undecided_between
 from knowledge.matcher import Match
@@ -40,6 +40,25 @@ def test_a_named_estate_is_a_place(text: str) -> None:
 def test_an_english_estate_before_its_building_is_left_out_of_the_matter() -> None:
     assert "Xingfuli" not in matter_of("Is there a power outage in Xingfuli building 3?")
     assert matter_of("In building 3 there is no power").startswith("In")
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        ("锦绣花园5号楼外面的路灯从周四开始就坏了", "周四"),
+        ("路灯从上周一起就不亮了", "上周"),
+        ("The street light has been broken since Thursday", "Thursday"),
+    ],
+)
+def test_the_day_a_fault_began_is_a_time_given_and_no_part_of_the_matter(
+    text: str, left: str
+) -> None:
+    """A tester's "…路灯从周四开始就坏了" missed the street light's template that its
+    English twin ("since Thursday") found: the day it began is a detail, as the address is."""
+    assert TIME in given(text)
+    assert left not in matter_of(text) and (
+        "路灯" in matter_of(text) or "light" in matter_of(text)
+    )
 
 
 @pytest.mark.parametrize(

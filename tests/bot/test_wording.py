@@ -186,6 +186,7 @@ def _history(language_statuses: dict[str, str]) -> dict[str, Any]:
         {"by": "bot", "did": "answer", "offered": ["暖气不热"], "withheld": "exposed"},
         # matched, not sent: a report of an open incident heard its update (bot/incidents.py)
         {"by": "bot", "did": "answer", "offered": ["停水"], "withheld": "incident"},
+        {"by": "bot", "did": "answer", "offered": ["停电"], "withheld": "incident_known"},
         {"by": "requester", "asked": "person"},
         {"by": "bot", "did": "recurrence", "ticket_id": 2, "question": "停水", "owner": "王芳"},
         # Said after a low rating of it, asked what went wrong (bot/intake/dissatisfied.py).
@@ -527,7 +528,10 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
     if template == "ticket_opened":  # opened apart from a ticket in hand (second_matter.py)
         exposed = ("exposed", {"exposed": True})  # urgent: a vulnerable person in the cold
         spoken = ("spoken", {"spoken": True})  # voice notes alone (bot/intake/spoken.py)
-        return [("", {}), ("apart", {"apart_from": 3}), exposed, spoken]
+        known = ("incident", {"incident": True})  # a report of an incident already known
+        return [("", {}), ("apart", {"apart_from": 3}), exposed, spoken, known]
+    if template == "incident_left":  # bot/incident_links.py: unlinked after its update
+        return [("owned", {"owner": "王芳"}), ("unclaimed", {"owner": None})]
     if template == "rating_typed":
         return [(r, {"rated": r}) for r in ("answer", "answer_low", "asked", "none")]
     if template == "ask_matter":

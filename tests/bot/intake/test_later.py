@@ -117,3 +117,13 @@ def test_staff_turns_name_the_officer_in_their_place_in_both_languages() -> None
         " 请问您家几口人?户口本上的"
         "\n· Staff 王芳 (after the ticket opened, with a photo, to the requester): 这是户口本"
     )
+
+
+def test_an_incident_s_update_is_not_on_the_card_of_a_ticket_taken_out_of_it() -> None:
+    """After /unlink a card read "群体性事件 #-": the update of an incident the ticket is no
+    longer in was not about its matter (its requester is told so), and its card leaves it
+    out; a ticket still in it shows it, naming the incident."""
+    update = _message("incident_update", "供电公司已到场抢修", 5, Direction.OUT)
+    linked = later.later_turns(Ticket(id=1, incident_id=3), [update], names=lambda _: "王")
+    assert [(t["by"], t["incident_id"]) for t in linked] == [("incident", 3)]
+    assert later.later_turns(Ticket(id=1, incident_id=None), [update], names=lambda _: "王") == []
