@@ -8,8 +8,9 @@ with the ticket's own question (Chinese by pair of characters together, as Chine
 mostly two characters; other scripts by word of four letters or more, so that "the", "you"
 and "is" decide nothing); two more when its staff asked for a kind of detail the words give
 (bot/details.py: "请问灯杆上的编号是多少?" asks a number, "LD-0457" gives one); and two more
-when the ticket is resolved and the words clearly say the problem is not solved
-(bot/resolution_words.py): the answer to a resolution. `best` is
+when the ticket is resolved and the words clearly say the problem is not solved, or solved
+(bot/resolution_words.py: "修好了,谢谢" on another ticket's run): the answer to a resolution,
+which awaits it. `best` is
 the one ticket that fits strictly better than every other, or None: the words fit none
 better, and the requester is asked which."""
 
@@ -20,7 +21,7 @@ from collections.abc import Sequence
 
 from bot.details import kind_of, stated
 from bot.reading import reading
-from bot.resolution_words import says_not_solved
+from bot.resolution_words import Said, read_after_resolution, says_not_solved
 
 _HAN = "\u3400-\u9fff\uf900-\ufaff"
 _RUN = re.compile(rf"([{_HAN}]+)|[^\W\d_{_HAN}]{{4,}}")
@@ -51,7 +52,15 @@ def fit(words: str, *, said: str, question: str, resolved: bool) -> int:
     shared = len(terms(words) & (terms(said) | terms(question)))
     asked = kind_of(said) if said else None
     detail = DETAIL_WEIGHT if asked is not None and asked in stated(words) else 0
-    return shared + detail + (NOT_SOLVED_WEIGHT if resolved and says_not_solved(words) else 0)
+    answers = resolved and (says_not_solved(words) or _said_solved(words))
+    return shared + detail + (NOT_SOLVED_WEIGHT if answers else 0)
+
+
+def _said_solved(words: str) -> bool:
+    """The words say solved ("修好了,谢谢", "The pothole is fixed, thanks"), a rating aside
+    (a rating finds its resolution itself: bot/rated_choice.py)."""
+    said = read_after_resolution(words)
+    return said.said is Said.SOLVED and said.score is None
 
 
 def best(fits: Sequence[tuple[int, int]]) -> int | None:

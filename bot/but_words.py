@@ -40,7 +40,9 @@ _ZH_STATE = (
     rf"(?![是就过只但也都还又可我你她它得])[\u4e00-\u9fff]({_DEGREE}(小|低|弱|大|高|差|臭|吵|脏|暗|烫|热|冷|凉|闷|潮|湿|响|慢|浑|黄|黑"
     r"|乱|滑|松|晃|难闻|刺耳)|(低|弱|臭|吵|脏|浑|暗)(?=了|啊|呀|的|$|[\s,，、.。!！;；~～])"
     r"|不稳|不足|不够|不正常|不对劲|异常|有问题|有一?(股|点|些)?(异|怪|臭|焦|霉|烟|腥|骚)?味(道)?|(股|阵)(异|怪|臭|焦|霉|烟|腥|骚)味|有噪音|有(怪)?声音?|发霉|发臭"
-    r"|渗水|漏水|返潮|裂了|坏了|堵了|(吵|臭|冷|热|闷)得)"
+    r"|渗水|漏水|返潮|裂了|坏了|堵了|(吵|臭|冷|热|闷)得"
+    # a thing that stopped doing its work: "燃气表不走字了", "冰箱不制冷了", "门铃不响了"
+    r"|不(走字|走了|转了|动了|响了|亮了|工作|运转|计数|计量|显示|制冷|制热|出水|出气|好使|灵了)|失灵|停走)"
 )
 _EN_STATE = (
     r"\b(?!(it|that|this|everything|all|which|what)\b)[a-z]+"
@@ -49,7 +51,9 @@ _EN_STATE = (
     r"|kind\s+of|way\s+too)\s+)*(low|weak|high|loud|noisy|smelly|stinky|dirty|dark|dim|hot|cold"
     r"|damp|wet|mou?ldy|cracked|broken|leaking|leaky|blocked|clogged|faulty|damaged|loose|wobbly"
     r"|flickering|cloudy|brown|rusty|uneven|slippery|weird|strange|bad|terrible|awful|poor"
-    r"|unstable|insufficient|not\s+enough|slow)\b"
+    r"|unstable|insufficient|not\s+enough|slow|dead|not\s+working)\b"
+    # a thing that stopped doing its work: "the gas meter stopped working", "has stopped"
+    r"|\b(stopped|has\s+stopped|have\s+stopped|keeps?\s+stopping)\s+(working|running|counting)\b"
     r"|\b(smells?|stinks?|leaks?|drips?|creaks?|rattles?|hums?|buzz(es)?)\b"
     r"|\b(low|weak|poor|no)\s+(water\s+)?(pressure|signal|flow|voltage|reception)\b"
     r"|\b(a|some|strange|weird|bad|loud|awful|terrible)\s+(smell|noise|odou?r|leak|crack|stain"
@@ -87,3 +91,19 @@ def about_the_service(text: str) -> bool:
     if _SERVICE.search(text) is not None:
         return True
     return _SLOW.search(text) is not None and _THING_WRONG.search(text) is None
+
+
+# "Still" or "again" opening the words, no thing of their own named before it ("还是一闪一闪的",
+# "又坏了", "it's still flickering", "still bumpy"); "还有个问题…", "又有一件事" open more.
+_STILL_OF_IT = re.compile(
+    r"^[\W_]*(它|这|那|现在|目前)?(还是|还在|仍然|仍旧|仍|依然|依旧|照样|照旧|一直|又)(?!有(个|一|件|别|其他))"
+    r"|^[\W_]*((it|that|this|they)('s|'re|\s+is|\s+are)?\s+)?(still|again)\b",
+    re.IGNORECASE,
+)
+
+
+def still_of_it(text: str) -> bool:
+    """Whether `text`, after "solved, but", says the thing in hand is still (or again) so,
+    naming no thing of its own ("还是一闪一闪的", "又坏了", "it's still flickering"): the
+    ticket's own matter, never a new one ("我的水费账单还是不对" names the bill)."""
+    return _STILL_OF_IT.search(text) is not None

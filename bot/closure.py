@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import handed, lifecycle
 from bot.answered import resolutions_answered
 from bot.errors import IllegalMove, InvalidInput
-from bot.excerpt import units
+from bot.excerpt import excerpt, one_line, units
 from bot.guards import clean_text, require_owner_or_supervisor
 from bot.incident_reports import member_cards
 from bot.ledger import contacted, record_late_first_response
@@ -40,6 +40,7 @@ from bot.topic_closing import close_topic, reopen_topic
 from bot.transaction import Transaction
 
 MAX_SUMMARY = 3500  # UTF-16 units of a resolution summary: the message also asks for a rating
+OTHER_SHOWN = 60  # UTF-16 units of another matter's words quoted back with a confirmation
 LOW_RATING = 2  # a rating this low or lower is dissatisfaction: what went wrong is asked
 
 
@@ -236,6 +237,7 @@ async def confirmed_in_words_and_tell(
     ticket: Ticket,
     requester: Requester,
     remark: str | None = None,
+    other: str | None = None,
 ) -> Ticket:
     """The requester said in words that the resolution solved it ("解决了,谢谢。另外…",
     "Solved, thanks. Also…") before a question of another matter: `confirm`ed without a
@@ -245,7 +247,10 @@ async def confirmed_in_words_and_tell(
     and the department that accepted it, if another did, that it is. With a `remark` on the
     service ("修好了,不过师傅把地弄脏了"), the remark is kept with the confirmation, the
     ticket's staff and its supervisors read it as the requester's word on the service
-    (`service_remark`), and the requester is told it was passed on."""
+    (`service_remark`), and the requester is told it was passed on. With `other`, the words
+    of another matter said with it ("修好了,不过我家的燃气表不走字了"), the requester is told
+    that matter is taken up apart, as a new inquiry of its own (the next message answers it).
+    """
     await publish(tx, rules, await resolutions_answered(tx, ticket, requester))
     ticket = await confirm(
         session=tx.session,
@@ -258,7 +263,7 @@ async def confirmed_in_words_and_tell(
     handling = await handed.settled_notices(
         session=tx.session, rules=rules, ticket=ticket, event="closed", values={}
     )
-    said = {"remark": remark or ""}
+    said = {"remark": remark or "", "other": one_line(excerpt(other or "", OTHER_SHOWN).text)}
     staff = Notice("staff_event", (Audience.TICKET_STAFF,), ticket, {"event": "confirmed"})
     told = Notice("confirmed_said", (Audience.REQUESTER,), ticket, said, requester=requester)
     notices = [told, staff, card_refresh(ticket), *handling]  # the card says closed

@@ -27,7 +27,7 @@ from bot.remembered import remembered
 _ZH_THINGS = (
     "下水道|下水管|排水管|排水沟|污水管|化粪池|地漏|马桶|雨水口|窨井|井盖|树枝|大树|树木|行道树|树|"
     "路灯|红绿灯|信号灯|交通灯|楼道灯|灯杆|电线杆|电线|电缆|变压器|配电箱|水管|自来水管|管道|"
-    "燃气管|消防栓|消火栓|水龙头|水表|电表|暖气片|暖气|电梯|路面|马路|道路|人行道|桥|护栏|栏杆|"
+    "燃气管|消防栓|消火栓|水龙头|水表|电表|燃气表|煤气表|气表|暖气片|暖气|电梯|路面|马路|道路|人行道|桥|护栏|栏杆|"
     "围墙|围栏|广告牌|招牌|站牌|公交站|垃圾桶|垃圾箱|门禁|单元门|台阶|屋顶|外墙|墙皮|瓷砖|"
     # a wall's or ceiling's coat, as the English list has it (plaster, paint, wallpaper)
     "天花板|吊顶|墙面|墙漆|油漆|墙纸|壁纸|墙灰|石灰|地砖|"
@@ -36,7 +36,7 @@ _ZH_THINGS = (
 _ZH_STATES = (
     "坏|堵|丢|不见|被偷|被盗|没了|倒|断|塌|陷|裂|破|漏|掉|歪|冒水|冒污水|溢|积水|不亮|不通|"
     "不转|不出水|失灵|停了|卡住|松动|脱落|剥落|起皮|掉皮|缺失|缺了|翻了|压|不能用|不能使用|用不了|不能正常使用|"
-    "不工作|停运|"
+    "不工作|停运|不走字|不走了|停走|不计数|不计量|黑屏|"
     "常亮|一直(?:是|亮)?(?:红|绿|黄)|(?:一直|不停|乱)闪"
 )
 # A state next to its thing, within one clause: "井盖丢了", "树倒了", "路灯一直不亮".
@@ -77,7 +77,8 @@ _EN_AFTER = re.compile(
     rf"(?:\s+{_EN_PARTS})?"
     # where it is, between the thing and its state: "the drain in our building is blocked",
     # "the lift button on floor 3", "the traffic light at Oak Street and 5th"
-    r"(?:\s+(?:in|at|on|outside|near|by|of)\s+(?:(?:the|our|my|this|that|a)\s+)?[a-z0-9]+"
+    r"(?:\s+(?:in|at|on|outside|near|by|of|next\s+to|beside|behind|in\s+front\s+of|across\s+from)"
+    r"\s+(?:(?:the|our|my|this|that|a)\s+)?[a-z0-9]+"
     r"(?:\s+(?!(?:is|are|was|were|has|have|had)\b)(?:and\s+)?[a-z0-9]+){0,3}?)?"
     r"(?:\s+(?:next\s+door|nearby|opposite|across\s+the\s+(?:road|street)))?"
     rf"(?:\s+(?:is|are|was|were|has|have|had|been|got|just|still|"

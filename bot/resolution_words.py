@@ -139,6 +139,37 @@ _SOLVED = re.compile(
     r"\s*('s|is|are|has|have|came|come|been|got)*\s*(all\s+)?back(\s+on)?\b",
     re.IGNORECASE,
 )
+# The thing solved named before "solved" ("谢谢,路修好了", "灯也亮了", "the pothole is fixed",
+# "the street light has been repaired now"): still "solved" and nothing else, the thing's words
+# taken out (`_solved_and_more`). Never a negation nor a report of it ("没修好", "你们说修好了",
+# "the pothole is not fixed", "you said it was fixed", "nothing is working" keep their words),
+# nor a part of it ("只修好了一半", "half of it is fixed").
+_ZH_NOT_THING = "不没沒未无还仍又别再也都已经全终于说讲称为该能像吗么呢吧只半部些有本原"
+_ZH_THING = rf"(?:(?![{_ZH_NOT_THING}])[\u4e00-\u9fff]){{1,6}}"
+_ZH_DONE = (
+    r"(?:(?:已经|已|都|也|全|终于)?(?:修好|修复|弄好|搞好|补好|填好|填平|铺好|换好|装好|处理好"
+    r"|好|通|亮|恢复|解决|正常|能用)了|(?:已经?|都已经?)(?:修好|修复|解决|恢复|处理好?|填平|补好))"
+)
+_EN_THING = (
+    r"\b(?:(?:the|my|our|this|that|your)\s+)?"
+    r"(?:(?!(?:not|never|no|nothing|none|nobody|neither|nor|hardly|barely|only|half|partly"
+    r"|partially|some|most|it|is|are|was|were|has|have|been|said|told|thought)\b)[a-z]+\s+){1,3}?"
+)
+_EN_DONE = (
+    r"(?:(?:is|are|was|were|has\s+been|have\s+been|got|been)\s+|'s\s+|'re\s+)?"
+    r"(?:now\s+|all\s+|finally\s+|been\s+)?"
+    r"(?:fixed|repaired|solved|resolved|sorted|filled(?:\s+in)?|working|done|back\s+on)\b"
+)
+_THING_SOLVED = re.compile(
+    rf"{_ZH_THING}(?P<zh>{_ZH_DONE})|{_EN_THING}(?P<en>{_EN_DONE})", re.IGNORECASE
+)
+
+
+def _thing_said_solved(found: re.Match[str]) -> str:
+    """A thing said solved, as "solved" alone ("好了", "fixed": `_SOLVED` reads either)."""
+    return " 好了" if found.group("zh") else " fixed"
+
+
 _FILLER = re.compile(
     r"好的|好吧|挺好的?|很好|非常好|真好|不错|满意|很满意|非常满意|谢谢(你们|您|你)?|感谢|多谢|辛苦(了|你们了)?"
     r"|师傅|你们|服务|给|吧|啊|呀|了|的|嗯|哦|呢|很|非常|好|现在|已经|路灯|灯|水|电|暖气|热水|家里|我家"
@@ -152,7 +183,8 @@ _FILLER = re.compile(
 # "Solved, but" a remark ("修好了,不过师傅把地弄脏了", "fixed, but they left a mess"): the
 # word that turns from the solved matter to a remark on how it was done.
 _BUT = re.compile(
-    r"[\s,，、;；.。!！]*(不过|但是|但|可是|只是|就是|然而|\bbut\b|\bhowever\b|\bthough\b)"
+    r"[\s,，、;；.。!！]*(只不过|不过|但是|但|可是|只是|就是|然而"
+    r"|\bbut(?:\s+now)?\b|\bhowever\b|\b(?:al|even\s+)?though\b)"
     r"[\s,，、:：]*",
     re.IGNORECASE,
 )
@@ -257,6 +289,7 @@ def _solved_and_more(folded: str) -> tuple[bool, bool]:
     yes = _YES.match(over)
     if yes is not None:
         over, solved = over[yes.end() :], True
+    over = _THING_SOLVED.sub(_thing_said_solved, over)
     solved = solved or _SOLVED.search(over) is not None
     rest = _FILLER.sub(" ", _SOLVED.sub(" ", over))
     return solved, re.search(r"[\w\u4e00-\u9fff]", rest) is not None
@@ -278,8 +311,10 @@ def _solved_leads(text: str) -> Iterator[tuple[str, str]]:
 def solved_but(text: str) -> tuple[str, str] | None:
     """`text` as "solved" then "but" and more words: (the lead, "but" included; the words
     after it, as written), or None: no "but", or the words before it say more than
-    "solved", or nothing follows it ("修好了,不过隔壁的路灯也坏了" → ("修好了,不过",
-    "隔壁的路灯也坏了"))."""
+    "solved" (the thing solved named is no more: "谢谢,路修好了", "the pothole is fixed",
+    `_THING_SOLVED`), or nothing follows it ("修好了,不过隔壁的路灯也坏了" → ("修好了,不过",
+    "隔壁的路灯也坏了")). "But" is any contrast word (`_BUT`: 不过, 但是, 但, 可是, 只是, 只不
+    过, 然而, but, however, though, although), after full-width or half-width marks."""
     read = reading(text)  # as long as `text`: its places are the same
     turn = _BUT.search(read)
     if turn is None or not turn.start() or not _solved_alone(_fold(read[: turn.start()])):

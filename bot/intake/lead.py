@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from bot import closure
-from bot.but_words import thing_wrong
+from bot.but_words import still_of_it, thing_wrong
 from bot.desk import Desk
 from bot.faults import cut_supplies
 from bot.intake import held, inquiry, offers
@@ -51,7 +51,9 @@ def apart(desk: Desk, ticket: Ticket, led: Led | None) -> bool:
         # "Solved, but" a matter of its own (`resolution_words.solved_then_more`): a question,
         # a complaint, a request, another thing wrong ("the bill is still wrong"), when it
         # shares nothing of the ticket's matter, or a thing in a bad state (`new_state`);
-        # "好了,不过还是没电" is the ticket's.
+        # "好了,不过还是没电" is the ticket's, and so is "still" with no thing of its own.
+        if still_of_it(led.rest):  # "灯修好了,但是还是一闪一闪的": the light's, still bad
+            return False
         words = matter_words(ticket.question, ticket.inquiry)
         return (
             another_thing(desk, ticket, led.rest)
@@ -113,16 +115,17 @@ async def confirm_said(
 ) -> None:
     """The lead of a question taken apart (`apart`) said "solved" of `ticket`'s resolution
     awaiting the requester's word: it is confirmed, as a clerk takes a plain "solved"
-    (`closure.confirmed_in_words_and_tell`); a rating leading it ("5星,另外…") confirms it
-    with that rating, thanked, as the stars pressed (`closure.words_after_resolution_and_tell`
-    reads the lead alone). Nothing otherwise."""
+    (`closure.confirmed_in_words_and_tell`), and told the matter after it is taken up apart,
+    as a new inquiry of its own; a rating leading it ("5星,另外…") confirms it with that
+    rating, thanked, as the stars pressed (`closure.words_after_resolution_and_tell` reads the
+    lead alone). Nothing otherwise."""
     if led.score is not None and ticket.status is TicketStatus.RESOLVED:
         await closure.words_after_resolution_and_tell(
             tx=tx, rules=desk.rules, ticket=ticket, requester=requester, text=led.lead
         )
     elif led.reply is Reply.SOLVED and ticket.status is TicketStatus.RESOLVED:
         await closure.confirmed_in_words_and_tell(
-            tx=tx, rules=desk.rules, ticket=ticket, requester=requester
+            tx=tx, rules=desk.rules, ticket=ticket, requester=requester, other=led.rest
         )
 
 

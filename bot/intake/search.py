@@ -170,8 +170,9 @@ def band_of(
     """How the first inquiry treats the knowledge base's `matches` for the `searched` words
     of `text`: as their `band` (`closest`), except that an answer becomes "did you
     mean" when it would be chosen blind: an emergency's answer ("Act now") to a supposed or
-    how-to question (`hazard.supposed`), or one template of several alike for words too short
-    to tell them apart (`is_vague` and a runner-up at `RIVAL_SHARE` of the best's score:
+    how-to question (`hazard.supposed`) or to words that tell no such danger (`tells_danger`), or
+    one template of several alike for words too short to tell them apart (`is_vague` and a
+    runner-up at `RIVAL_SHARE` of the best's score:
     "公积金", "housing fund" come as close to the balance as to each withdrawal), or words
     that name nothing of the best's matter that a near-tied runner-up lacks
     (`close_tie.undecided`: "怎么提取公积金", the rent, leaving and purchase withdrawals as
@@ -192,13 +193,25 @@ def band_of(
     if band is not Band.ANSWER:
         return matches, band
     best = desk.templates.get(matches[0].template_id)
-    if best is not None and best.priority and hazard.supposed(text):
+    if (
+        best is not None
+        and best.priority
+        and (hazard.supposed(text) or not tells_danger(best, searched))
+    ):
         return matches, Band.SUGGEST
     if faults.reports_fault(searched):
         return matches, band  # a fault: registered
     blind = near_tied(matches) and is_vague(searched)
     blind = blind or undecided(desk.templates, matches, searched)
     return matches, (Band.SUGGEST if blind else band)
+
+
+def tells_danger(template: CaseTemplate, words: str) -> bool:
+    """Whether `words` tell the danger of an emergency's `template` (its answer is "Act now:
+    turn off the gas main"): a danger heard in them (`hazard.dangers`) or a keyword of its
+    named. "我家的燃气表不走字了" came near the gas leak's phrasings by "燃气" alone: a meter
+    stopped is no leak, and no one is sent out of their home on a guess."""
+    return bool(hazard.dangers(words)) or bool(keywords_named(template, words))
 
 
 def _close_enough(matches: list[Match]) -> list[Match]:

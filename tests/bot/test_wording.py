@@ -427,7 +427,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
     if template == "reachable":  # bot/delivery.py: they wrote again, or unblocked the bot
         return [("wrote", {}), ("unblocked", {"unblocked": True})]
     if template == "confirmed_said":  # bot/closure.py: a remark on the service, or none
-        return [("remark", {}), ("plain", {"remark": ""})]
+        other = {"remark": "", "other": "我家的燃气表不走字了"}  # another matter taken apart
+        return [("remark", {}), ("plain", {"remark": ""}), ("other", other)]
     if template == "group_not_served":
         return [("group", {"bot_username": "shouwen_bot"})]
     if template == "incident_update":
