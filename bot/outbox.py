@@ -335,15 +335,19 @@ async def dealt_with(*, session: AsyncSession, message_ids: Sequence[int], how: 
 PARKED = datetime(2999, 1, 1, tzinfo=UTC)
 
 
-async def park(*, session: AsyncSession, chat_id: int, error: str) -> None:
+async def park(*, session: AsyncSession, chat_id: int, error: str) -> frozenset[int]:
     """Hold every message still to be sent to `chat_id` until `unpark` (none is lost, none
     tried again meanwhile; leased to nobody, so that whoever takes them then sends them before
-    what came after)."""
-    await session.execute(
+    what came after). The ids parked: a message saved meanwhile is not among them, and its
+    sender keeps it (it was never parked, nobody else would take it up before its lease ran
+    out)."""
+    result = await session.execute(
         update(_TABLE)
         .where(_unsent(chat_id))
         .values(next_attempt_at=PARKED, last_error=error[:500], leased_by=None)
+        .returning(_TABLE.c.id)
     )
+    return frozenset(result.scalars())
 
 
 async def unpark(*, session: AsyncSession, chat_id: int, now: datetime) -> int:

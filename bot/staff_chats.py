@@ -181,26 +181,29 @@ async def moved_and_tell(
     return settings
 
 
-async def paused_and_tell(*, tx: Transaction, rules: Rules, chat_id: int, reason: str) -> bool:
+async def paused_and_tell(
+    *, tx: Transaction, rules: Rules, chat_id: int, reason: str
+) -> frozenset[int] | None:
     """The bot cannot send to the staff chat `chat_id` now (`reason`: kicked, left,
     no_topic_rights, or not_found: Telegram knows no such chat, deleted or a wrong id): what
     is to be sent there is parked; the supervisors and management are told
     (`staff_group_paused`, values `chat_id`, `reason`, `was`: the reason it was paused for
     before, None the first time, `departments`, `management`) the first time, and again when
     the reason changes (the bot added back, but without the right to manage topics: the
-    stored reason follows). False for a chat that is none of the desk's (nothing is parked:
-    its messages fail as before)."""
+    stored reason follows). The ids of the outbox rows parked (a sender lets go of those and
+    keeps what was saved meanwhile); None for a chat that is none of the desk's (nothing is
+    parked: its messages fail as before)."""
     place = place_of(rules.settings, chat_id)
     if not place.known:
-        return False
+        return None
     session = tx.session
-    await outbox.park(session=session, chat_id=chat_id, error=f"paused: {reason}")
+    parked = await outbox.park(session=session, chat_id=chat_id, error=f"paused: {reason}")
     paused = await session.get(PausedChat, chat_id)
     was = None if paused is None else paused.reason
     if paused is None:
         session.add(PausedChat(chat_id=chat_id, reason=reason, since=tx.now))
     elif was == reason:
-        return True
+        return parked
     else:
         paused.reason = reason
         if reason == "no_topic_rights":
@@ -215,7 +218,7 @@ async def paused_and_tell(*, tx: Transaction, rules: Rules, chat_id: int, reason
         "management": place.management,
     }
     await _tell(tx, rules, "staff_group_paused", place, values)
-    return True
+    return parked
 
 
 async def back_and_tell(*, tx: Transaction, rules: Rules, chat_id: int) -> int | None:

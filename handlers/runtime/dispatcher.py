@@ -215,11 +215,14 @@ class Dispatcher:
                     log.exception("outbox message %s could not be sent", item.id)
                     wait = self._outcomes.failed(item)
                 if wait == PAUSED:
-                    # The chat is paused: what it waits for is parked in the table.
-                    for held in queue:
+                    # The chat is paused: what was parked in the table is let go of; a
+                    # message saved while it was parked stays in hand (tried, then parked).
+                    parked = self._outcomes.parked.pop(chat_id, frozenset()) | {item.id}
+                    for held in [held for held in queue if held.id in parked]:
+                        queue.remove(held)
                         self._known.pop(held.id, None)
-                    queue.clear()
-                    self._urgent.pop(chat_id, None)
+                        if held.kind in URGENT:
+                            self._urgent[chat_id] -= 1
                 elif wait is None or wait == MARKING:
                     queue.remove(item)
                     if item.kind in URGENT:

@@ -34,7 +34,8 @@ from handlers.common import wait_of
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 20
 # `refused`'s answer for a staff chat paused: this message and every other for the chat wait
-# in the table, parked, until the bot is back (the sender lets go of those it holds).
+# in the table, parked, until the bot is back (the sender lets go of those it holds that were
+# parked: `Outcomes.parked`; one saved meanwhile stays in hand and is tried, and parked, next).
 PAUSED = -2.0
 
 
@@ -50,6 +51,9 @@ class Outcomes:
     def __init__(self, desk: Desk, bot: Bot | None = None) -> None:
         self._desk = desk
         self._bot = bot  # to ask for the bot's membership before a staff chat is paused
+        # chat id -> the outbox rows parked when it was last paused (`refused` said PAUSED):
+        # the sender lets go of those, and only those.
+        self.parked: dict[int, frozenset[int]] = {}
 
     async def refused(self, item: Queued, error: TelegramError) -> float | None:
         """Telegram did not take the message: the seconds to wait before it goes again
@@ -140,15 +144,18 @@ class Outcomes:
 
     async def _pause(self, item: Queued, reason: str) -> bool:
         """The bot cannot send to this staff chat now: it is paused and this message parked
-        with the rest (False: not a chat of the desk's)."""
+        with the rest, their ids kept in `parked` for the sender (False: not a chat of the
+        desk's)."""
         desk = self._desk
         async with desk.transaction() as tx:
-            paused = await staff_chats.paused_and_tell(
+            parked = await staff_chats.paused_and_tell(
                 tx=tx, rules=desk.rules, chat_id=item.chat_id, reason=reason
             )
-        if paused:
-            log.warning("chat %s paused (%s): message %s waits", item.chat_id, reason, item.id)
-        return paused
+        if parked is None:
+            return False
+        self.parked[item.chat_id] = parked
+        log.warning("chat %s paused (%s): message %s waits", item.chat_id, reason, item.id)
+        return True
 
     async def _reschedule(self, item: Queued, wait: float, error: str, count: bool) -> None:
         desk = self._desk
