@@ -10,7 +10,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.db import in_one_call
-from bot.models import Ticket, TicketStatus
+from bot.models import OutboxMessage, Ticket, TicketStatus
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,35 @@ async def place_of(*, engine: AsyncEngine, ticket_id: int) -> Place:
     return Place(*row)
 
 
+# An unsent opening of the ticket's topic behind a given outbox row (handlers/post.py
+# `open_topic`, the kind "topic").
+_COMING = (
+    select(OutboxMessage.id)
+    .where(
+        OutboxMessage.ticket_id == bindparam("ticket_id"),
+        OutboxMessage.template == "topic",
+        OutboxMessage.id > bindparam("after"),
+        OutboxMessage.sent_at.is_(None),
+        OutboxMessage.failed_at.is_(None),
+    )
+    .limit(1)
+)
+
+
+async def topic_coming(*, engine: AsyncEngine, ticket_id: int, after: int) -> bool:
+    """Whether the opening of the ticket's topic waits in the outbox behind the row `after`
+    (a claim's: it copies into the new topic what the requester sent before it, so a message
+    of theirs still on its way to the card is not the one to open it)."""
+    found = await in_one_call(
+        engine,
+        lambda connection: connection.execute(
+            _COMING, {"ticket_id": ticket_id, "after": after}
+        ).first(),
+        transaction=False,
+    )
+    return found is not None
+
+
 # What only a ticket's topic needs: in a group without topics the card's replies hold it all.
 FORUM_ONLY = frozenset({"topic_intro", "history"})
 # A requester's messages to a forum group whose ticket nobody has claimed yet: copied into the
@@ -66,6 +95,7 @@ def without_topic(
     under_card: bool = False,
     topic_only: bool = False,
     closed: bool = False,
+    coming: bool = False,
 ) -> str:
     """What becomes of a message for a ticket's topic (`kind`: its outbox kind) while the
     ticket has no topic in its staff group (issue 15: a copy is never dropped when a topic
@@ -88,10 +118,12 @@ def without_topic(
     then opening it here fails the same way, and this message waits, parked, behind it).
     `topic_only` (a note under a claimed ticket's card, bot/speaking.py): as FORUM_ONLY.
     A `closed` ticket gets no topic (issue 14: one withdrawn before its topic's call went
-    out): what is not only for a topic goes as a reply to its card, as in a group without."""
+    out): what is not only for a topic goes as a reply to its card, as in a group without.
+    `coming`: the claim's opening of the topic waits behind this message (`topic_coming`):
+    as unclaimed, for that opening copies what the requester sent before it."""
     if not forum or closed:
         return SKIP if kind in FORUM_ONLY or topic_only else SEND
-    if claimed:
+    if claimed and not coming:
         return SKIP if kind in FORUM_ONLY else OPEN
     if topic_only:
         return SKIP

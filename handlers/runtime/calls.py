@@ -126,13 +126,18 @@ class Calls:
         # An answer to an officer who asked under an unclaimed ticket's card goes there.
         under_card = item.message is not None and bool(item.message.context.get("under_card"))
         topic_only = item.message is not None and bool(item.message.context.get("topic_only"))
+        claimed = ticket.owner_id is not None
+        # Claimed after this message was queued: the claim's opening of the topic is behind
+        # it, and copies what came before (a slow group's copies under the card, say).
+        coming = forum and claimed and await self._topic_coming(ticket.id, item.id)
         then = topic_place.without_topic(
             forum=forum,
-            claimed=ticket.owner_id is not None,
+            claimed=claimed,
             kind=call.kind,
             under_card=under_card,
             topic_only=topic_only,
             closed=ticket.closed,
+            coming=coming,
         )
         if then == topic_place.SKIP:
             return SKIPPED
@@ -143,7 +148,7 @@ class Calls:
             )
             raise Reordered(await self._new_topic(ticket, "topic_intro"))
         answers_card = topic_place.answers_card(
-            forum=forum, claimed=ticket.owner_id is not None, closed=ticket.closed
+            forum=forum, claimed=claimed and not coming, closed=ticket.closed
         )
         # Under the card, unless it answers a message of its own (which is there already).
         answers_own = "reply_parameters" in params
@@ -204,6 +209,11 @@ class Calls:
         if chat_id not in self._forums:
             self._forums[chat_id] = bool((await self._bot.get_chat(chat_id)).is_forum)
         return self._forums[chat_id]
+
+    async def _topic_coming(self, ticket_id: int, after: int) -> bool:
+        return await topic_place.topic_coming(
+            engine=self._desk.transactions.reading, ticket_id=ticket_id, after=after
+        )
 
     async def _place(self, ticket_id: int) -> topic_place.Place:
         return await topic_place.place_of(

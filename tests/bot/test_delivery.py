@@ -168,6 +168,22 @@ def test_an_answer_to_staff_who_asked_under_an_unclaimed_card_is_never_dropped()
         assert topic_place.without_topic(forum=True, claimed=False, kind=kind) == topic_place.SKIP
 
 
+def test_a_message_ahead_of_the_claims_topic_goes_as_before_the_claim() -> None:
+    """A ticket claimed while a message for it waited (a slow group): the claim's opening of
+    the topic, behind it, copies what the requester sent, so that message is as unclaimed
+    (under the card, or left to the copies) and never opens a topic of its own."""
+    for kind in (*topic_place.INTO_TOPIC_LATER, "staff_event"):
+        for under_card in (True, False):
+            ahead = topic_place.without_topic(
+                forum=True, claimed=True, kind=kind, under_card=under_card, coming=True
+            )
+            unclaimed = topic_place.without_topic(
+                forum=True, claimed=False, kind=kind, under_card=under_card
+            )
+            assert ahead == unclaimed != topic_place.OPEN
+    assert not topic_place.answers_card(forum=True, claimed=True)
+
+
 def _queued(message: Outgoing | None = None, call: Call | None = None) -> outbox.Queued:
     return outbox.Queued(1, 7, 0, MONDAY_9AM, message=message, call=call)
 
