@@ -8,7 +8,9 @@ after such an opener is asked for the matter first, as "人工" alone is (`Actio
 A greeting ("你好", "hello": `decision.GREETINGS`) is one too. Beside them, the words that
 ask for a person or a kind of service and say nothing of the matter either (`wants_person`,
 `names_no_matter`): a clerk asks what the matter is, and a person takes it; and those that ask
-to see or speak to a person about a matter they tell (`asks_in_person`).
+to see or speak to a person about a matter they tell (`asks_in_person`). Anger that names no
+matter (`outburst`) is read by its kinds too (`bot.intake.anger`: tries counted, no answer,
+contempt, "!!!").
 """
 
 from __future__ import annotations
