@@ -202,7 +202,9 @@ def differs(
     maybe when they share nothing with the ticket's matter (`shares_nothing`: "楼上邻居天天
     晚上吵得睡不着" beside a street light), else the ticket's; at `now` within `TELLING` of
     the ticket's opening, the ticket's: the requester is still telling its matter (None:
-    `now` unknown, judged as later).
+    `now` unknown, judged as later). A ticket whose words tell no matter yet (anger, a
+    person asked for: `small_words.carries_no_matter`) has none to differ from: the words are
+    its matter (None).
     Beside a resolution awaiting their word, words that answer it (solved, not solved, a
     rating: `resolution_words.read_after_resolution`) are the ticket's, whatever else they
     name ("对,来电了" beside a housing ticket confirms it; it asks nothing of the power)."""
@@ -212,6 +214,8 @@ def differs(
     ):
         return None
     words = matter_words(ticket.question, ticket.inquiry)
+    if all(carries_no_matter(line) for line in words.split("\n")):
+        return None  # no matter told yet ("This is ridiculous!!!", then a person): none to differ
     objects = desk.settings.surge.objects
     named, theirs = things(text, objects), things(words, objects)
     if named:

@@ -5,7 +5,9 @@ not file it as one more matter in the queue: the ticket is raised (at least the 
 configured priority, "high"), filed as a complaint when its words tell no other kind, its log
 records the complaint (`COMPLAINT_RAISED`, about nobody of the staff), and the supervisors
 hear it with the words (`alert_complaint`), as for a complaint said into a ticket
-(bot/complaints.py). The words are `bot.intake.openers.ignored`."""
+(bot/complaints.py). The words are `bot.intake.openers.ignored`, or anger of two kinds or more
+(`bot.intake.anger.heated`: "This is ridiculous!!! I called 6 times", "Unbelievable. Third
+time I am writing and still no answer!!")."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from bot.classify import infer_category
 from bot.complaints import ALERT, SAID
 from bot.config import Settings
 from bot.excerpt import excerpt
+from bot.intake.anger import heated
 from bot.intake.openers import ignored
 from bot.models import Requester, Ticket
 from bot.notices import Audience, Notice, publish
@@ -21,10 +24,16 @@ from bot.rules import Rules
 from bot.transaction import Transaction
 
 
+def complains(own: str) -> bool:
+    """Whether `own`, a requester's own words, complain of the service: ignored however
+    often they tried (`openers.ignored`), or angry (`anger.heated`)."""
+    return bool(own) and (ignored(own) or heated(own))
+
+
 def category(settings: Settings, own: str) -> str | None:
     """The complaint category (the one its cue word 投诉 or "complaint" names) when `own`
     says they were ignored and nothing else tells the kind of matter; None otherwise."""
-    if not own or not ignored(own):
+    if not complains(own):
         return None
     return infer_category(settings, "投诉") or infer_category(settings, "complaint")
 
@@ -32,7 +41,7 @@ def category(settings: Settings, own: str) -> str | None:
 def raised(settings: Settings, priority: str | None, own: str) -> str | None:
     """The priority a new ticket opens at, at least: `priority`, or when its requester's own
     words `own` say they were ignored, at least the second configured priority."""
-    if not own or not ignored(own):
+    if not complains(own):
         return priority
     keys = [p.key for p in settings.priorities]
     floor = keys[min(1, len(keys) - 1)]
@@ -46,7 +55,7 @@ async def alert_ignored(
 ) -> None:
     """When `own`, the requester's own words in the inquiry that opened `ticket`, say they
     were ignored: the complaint recorded on it and the supervisors told (see the module)."""
-    if not own or not ignored(own):
+    if not complains(own):
         return
     said = excerpt(own.strip(), SAID).text
     lifecycle.record(

@@ -8,14 +8,16 @@ after such an opener is asked for the matter first, as "人工" alone is (`Actio
 A greeting ("你好", "hello": `decision.GREETINGS`) is one too. Beside them, the words that
 ask for a person or a kind of service and say nothing of the matter either (`wants_person`,
 `names_no_matter`): a clerk asks what the matter is, and a person takes it; and those that ask
-to see or speak to a person about a matter they tell (`asks_in_person`).
+to see or speak to a person about a matter they tell (`asks_in_person`). Anger that names no
+matter (`outburst`) is read by its kinds too (`bot.intake.anger`: tries counted, no answer,
+contempt, "!!!").
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from bot.intake.anger import folded, heated, only_anger
 from bot.reading import read
 
 _ZH_OPENER = re.compile(
@@ -121,16 +123,29 @@ _EN_ANGER = re.compile(
 )
 
 
+def _clauses(text: str) -> list[str]:
+    """The clauses of `text`, folded (`anger.folded`), split at marks and line ends."""
+    return [c.strip() for c in re.split(r"[,.!?;:…~\n]+", folded(text)) if c.strip()]
+
+
+def _vents(clause: str) -> bool:
+    """The clause only vents anger at the service (`_ZH_ANGER`, `_EN_ANGER`)."""
+    return bool(_ZH_ANGER.fullmatch(clause.replace(" ", "")) or _EN_ANGER.fullmatch(clause))
+
+
 @read
 def outburst(text: str) -> bool:
     """The text only vents anger at the service and says nothing of the matter: each clause
-    an outburst (`_ZH_ANGER`, `_EN_ANGER`: "你们这是什么破服务!", "What a useless service!")
-    or a kind of service asked for alone ("我要投诉"), one at least an outburst. A clerk
-    acknowledges it and asks what the matter is (`names_no_matter`)."""
-    folded = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
-    clauses = [c.strip() for c in re.split(r"[,.!?;:…~\n]+", folded) if c.strip()]
-    angry = [_ZH_ANGER.fullmatch(c.replace(" ", "")) or _EN_ANGER.fullmatch(c) for c in clauses]
-    return any(angry) and all(
+    an outburst (`_ZH_ANGER`, `_EN_ANGER`: "你们这是什么破服务!", "What a useless service!"),
+    words of anger of a kind alone (`anger.only_anger`: "打了8次12345都没人理", "I called 6
+    times"), or a kind of service asked for alone ("我要投诉"); one at least an outburst, or
+    the whole angry by two kinds (`anger.heated`: "This is ridiculous!!! I called 6 times";
+    "我打了2次电话" alone is calm). A clerk acknowledges it and asks what the matter is
+    (`names_no_matter`)."""
+    clauses = _clauses(text)
+    vents = [_vents(c) for c in clauses]
+    angry = [v or only_anger(c) for v, c in zip(vents, clauses, strict=True)]
+    return (any(vents) or (any(angry) and heated(text))) and all(
         a or _SERVICE_ONLY.fullmatch(c) for a, c in zip(angry, clauses, strict=True)
     )
 
@@ -139,9 +154,9 @@ def outburst(text: str) -> bool:
 def ignored(text: str) -> bool:
     """The words say the service ignored them however often they tried (`IGNORED_ZH`,
     `IGNORED_EN`): a complaint of the service, whatever the matter."""
-    folded = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
-    return _IGNORED.search(folded.replace(" ", "")) is not None or (
-        _IGNORED.search(folded) is not None
+    plain = folded(text)
+    return _IGNORED.search(plain.replace(" ", "")) is not None or (
+        _IGNORED.search(plain) is not None
     )
 
 
@@ -149,11 +164,8 @@ def ignored(text: str) -> bool:
 def anger_only(text: str) -> bool:
     """Every clause of the text vents anger (`outburst` with no kind of service asked for):
     "what happened?" asked after it, a service named next ("我要投诉") is no matter yet."""
-    folded = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
-    clauses = [c.strip() for c in re.split(r"[,.!?;:…~\n]+", folded) if c.strip()]
-    return bool(clauses) and all(
-        _ZH_ANGER.fullmatch(c.replace(" ", "")) or _EN_ANGER.fullmatch(c) for c in clauses
-    )
+    clauses = _clauses(text)
+    return outburst(text) and all(_vents(c) or only_anger(c) for c in clauses)
 
 
 def _bare(text: str) -> str:
@@ -190,13 +202,12 @@ def is_opener(text: str) -> bool:
     """The text only announces a question, a problem or a situation to report, and says
     nothing of it ("我想咨询一下", "我想反映个情况", "I have a question", "I need help");
     compared NFKC, casefolded, without punctuation and with single spaces."""
-    folded = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
-    folded = re.sub(r"[^\w']+", " ", folded).strip()
-    if not folded:
+    plain = re.sub(r"[^\w']+", " ", folded(text)).strip()
+    if not plain:
         return False
-    if _EN_OPENER.fullmatch(folded):
+    if _EN_OPENER.fullmatch(plain):
         return True
-    squeezed = folded.replace(" ", "")
+    squeezed = plain.replace(" ", "")
     # Something must be announced: a verb of asking or a noun of a matter ("我想" alone is not).
     announces = re.search(r"咨询|问|请教|反映|了解|打听|事|情况|帮", squeezed) is not None
     return announces and _ZH_OPENER.fullmatch(squeezed) is not None

@@ -207,3 +207,25 @@ def test_a_state_after_another_thing_points_back_by_the_ticket_s_words(
     """After the bins are named, "还是不亮" points back at the street light only with a word
     of its ("灯")."""
     assert points_back(text, Surge().objects, LIGHT[0]) is back
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("anger", "text"),
+    [
+        ("你们这帮人到底管不管事?!!打了8次12345都没人理!!!", "我家楼下的垃圾桶好几天没人清理了"),
+        ("This is ridiculous!!! I called 6 times", "My upstairs neighbours are very noisy"),
+        (
+            "Unbelievable. Third time I am writing and still no answer!!",
+            "The bins downstairs haven't been emptied for days",
+        ),
+    ],
+)
+async def test_a_ticket_of_no_matter_has_none_to_differ_from(
+    desk: Desk, anger: str, text: str
+) -> None:
+    """Anger then a person asked for: the ticket tells no matter yet; the words told next
+    are its matter, never asked about (issue 14). Beside a street light's ticket they differ."""
+    assert _differs(desk, (anger, "general", "general"), text) is None
+    light = LIGHT if not text.isascii() else LIGHT_EN
+    assert _differs(desk, light, text) is not None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.intake.anger import Kind, heated, kinds, only_anger
 from bot.intake.decision import Action, before_match
 from bot.intake.openers import anger_only, ignored, names_no_matter, outburst
 from bot.models import DialogStep
@@ -77,3 +78,77 @@ def test_a_service_named_after_anger_is_asked_about_once_more() -> None:
     assert before_match(**asked, no_matter=True, vented=False) is None
     person = {**asked, "asks_for_person": True}
     assert before_match(**person, no_matter=True, vented=True) is Action.HANDOVER
+
+
+# Issue 14: anger read by its kinds (`bot.intake.anger`).
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "你们这帮人到底管不管事?!!打了8次12345都没人理!!!",
+            {Kind.CONTEMPT, Kind.MARKS, Kind.TRIES, Kind.UNANSWERED},
+        ),
+        ("This is ridiculous!!! I called 6 times", {Kind.CONTEMPT, Kind.MARKS, Kind.TRIES}),
+        (
+            "Unbelievable. Third time I am writing and still no answer!!",
+            {Kind.CONTEMPT, Kind.MARKS, Kind.TRIES, Kind.UNANSWERED},
+        ),
+        ("我都来了三趟了", {Kind.TRIES}),
+        ("发了好几次留言都石沉大海", {Kind.TRIES, Kind.UNANSWERED}),
+        ("Nobody has answered?!", {Kind.UNANSWERED, Kind.MARKS}),
+        ("我打了2次电话想问一下公积金怎么提取", {Kind.TRIES}),  # calm: tries alone
+        ("How do I renew my passport? Thanks!", set()),  # one mark
+        ("What is this??", set()),  # puzzled, no "!"
+        ("小区门口的垃圾一个星期没人清运了", set()),
+        ("The rubbish at our estate gate has not been collected for a week", set()),
+    ],
+)
+def test_anger_is_read_by_its_kinds(text: str, found: set[Kind]) -> None:
+    assert kinds(text) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "你们这帮人到底管不管事?!!打了8次12345都没人理!!!",
+        "This is ridiculous!!! I called 6 times",
+        "Unbelievable. Third time I am writing and still no answer!!",
+        "I called 6 times!!",  # tries and marks
+        "我都打了五次电话了,还是没人回复!",
+        "你們這幫人到底管不管事?!!",  # traditional characters
+    ],
+)
+def test_anger_of_two_kinds_names_no_matter(text: str) -> None:
+    assert heated(text) and outburst(text) and names_no_matter(text) and anger_only(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我打了2次电话想问一下公积金怎么提取",
+        "How do I renew my passport? Thanks!",
+        "I called 6 times",  # tries alone: calm
+        "我想问一下,打了3次电话没打通怎么办",
+        "The street light is broken again!!",  # marks alone
+        "我打了8次12345都没人理,路灯还是不亮!!",  # angry, and a matter told
+        "Unbelievable!! The street light outside 23 Xingfu Road is still broken",
+    ],
+)
+def test_calm_words_or_a_matter_told_are_no_outburst(text: str) -> None:
+    assert not outburst(text) and not names_no_matter(text)
+
+
+@pytest.mark.parametrize(
+    ("clause", "only"),
+    [
+        ("打了8次12345都没人理", True),
+        ("你们这帮人到底管不管事", True),
+        ("third time i am writing and still no answer", True),
+        ("i called 6 times", True),
+        ("我打了2次电话想问一下公积金怎么提取", False),
+        ("i called 6 times about my passport", False),
+        ("how do i renew my passport", False),
+    ],
+)
+def test_a_clause_of_anger_alone(clause: str, only: bool) -> None:
+    assert only_anger(clause) is only
