@@ -163,10 +163,10 @@ async def take_text(
         vented=step is DialogStep.MATTER and anger_only(requester.last_question or ""),
     )
     if apart and parted is not None and current is not None:
-        # "Solved" said of the resolution awaiting their word confirms it; the question after
-        # the lead is their new inquiry's, alone (the lead kept beside it in its turn).
-        await lead.confirm_said(tx=tx, desk=desk, requester=requester, ticket=current, led=parted)
-        text = parted.rest
+        # "Solved" confirms the resolution; the question after the lead is the new inquiry's.
+        text = await lead.said_apart(
+            tx=tx, desk=desk, requester=requester, ticket=current, led=parted
+        )
     if decided is Action.INTO_TICKET and current is not None and mine:
         # A danger said into it: raised to urgent at once ("人工": the front says who has it).
         danger = await emergency.raise_ticket(
