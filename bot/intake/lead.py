@@ -125,25 +125,24 @@ def place_named(text: str) -> str | None:
 
 async def said_apart(
     *, tx: Transaction, desk: Desk, requester: Requester, ticket: Ticket, led: Led
-) -> str:
+) -> tuple[str, str]:
     """The words of the new inquiry after `led`, a lead taken apart from `ticket` (`apart`),
-    its lead carried out first (`confirm_said`): the question after the lead; and, when the
-    lead's "solved" confirmed `ticket`'s resolution and those words name no place
-    (`details.given`), a line saying they are at `ticket`'s place (template `carried_place`,
-    in the staff's language: "(地点同工单 #1:幸福路12号)"), the place the officer just worked
-    at and the requester came back from: five homes each telling "小区东门那个井盖不见了"
-    after their own street light's repair are five places, no one incident. Announced as
-    another matter ("Another thing: …") with no word on a resolution, nothing is carried."""
+    its lead carried out first (`confirm_said`): (the question after the lead, searched
+    alone; a line to file with it, else ""). When the lead's "solved" confirmed `ticket`'s
+    resolution and the question names no place (`details.given`), that line says it is at
+    `ticket`'s place (template `carried_place`, in the staff's language: "\n(地点同工单 #1:
+    幸福路12号)"), the place the officer just worked at and the requester came back from:
+    five homes each telling "小区东门那个井盖不见了" after their own street light's repair
+    are five places, no one incident. Announced as another matter ("Another thing: …") with
+    no word on a resolution, nothing is carried."""
     confirmed = await confirm_said(tx=tx, desk=desk, requester=requester, ticket=ticket, led=led)
-    if not confirmed or details.LOCATION in details.given(led.rest):
-        return led.rest
-    place = place_named(ticket.question)
-    if place is None:
-        return led.rest
+    place = place_named(ticket.question) if confirmed else None
+    if place is None or details.LOCATION in details.given(led.rest):
+        return led.rest, ""
     carried = desk.texts.render(
         "carried_place", desk.settings.languages.default, ticket_id=ticket.id, place=place
     )
-    return f"{led.rest}\n{carried}"
+    return led.rest, f"\n{carried}"
 
 
 async def confirm_said(
