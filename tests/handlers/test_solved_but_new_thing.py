@@ -117,27 +117,39 @@ MANHOLE = "灯修好了,谢谢!不过小区东门那个井盖不见了,晚上很
 
 
 @pytest.mark.parametrize("store", ["sqlite", "postgresql"])
+@pytest.mark.parametrize(
+    ("words", "place", "not_place"),
+    [
+        (MANHOLE, "幸福路12号", None),
+        # A place of its own named: that one, the ticket's not carried.
+        ("灯修好了,谢谢!不过和平路8号那个井盖不见了,晚上很危险", "和平路8号", "幸福路12号"),
+    ],
+)
 async def test_zh_solved_but_a_danger_is_an_urgent_ticket_of_its_own(
     sessions: Sessions,  # first: on PostgreSQL, a database emptied of earlier tests
     running: tuple[Emulator, App],
     desk_clock: DeskClock,
+    words: str,
+    place: str,
+    not_place: str | None,
 ) -> None:
     """The light's #1 confirmed; the missing manhole cover #2, urgent, the danger's advice
-    told first; #2 at #1's place (幸福路12号), since the requester names none."""
+    told first; #2 at #1's place (幸福路12号) when the requester names none."""
     emulator, application = running
     side = Side(emulator, application, desk_clock, REQUESTER)
     light = await side.opened(LIGHT_AT, 1)
     await _resolve(side, light, "路灯已修复")
-    said = await side.says(MANHOLE)
+    said = await side.says(words)
     await _confirmed(side, said, REQUESTER)
     manhole = await _ticket_of(application, REQUESTER, 2)
     assert "井盖" in manhole.question and manhole.priority == "urgent", manhole
-    assert "幸福路12号" in manhole.question, manhole.question
-    told = await side.hears(said, "#2")
-    heard = [e.text for e in side.heard()[said:]]
-    # The danger's advice, before or with the ticket's promise.
-    assert any("危险" in t or "安全" in t for t in heard[: heard.index(told.text) + 1]), heard
-    assert MANHOLE not in await filed_texts(application, 1)
+    assert place in manhole.question, manhole.question
+    assert not_place is None or not_place not in manhole.question, manhole.question
+    await side.hears(said, "#2")
+    # The danger's advice first: the emergency number, and keep people away from the hole.
+    advice = (await side.hears(said, "紧急情况")).text
+    assert "110" in advice and "远离" in advice, advice
+    assert words not in await filed_texts(application, 1)
 
 
 FIXED_BUT = [
