@@ -42,7 +42,9 @@ _ZH_STATE = (
     r"|不稳|不足|不够|不正常|不对劲|异常|有问题|有一?(股|点|些)?(异|怪|臭|焦|霉|烟|腥|骚)?味(道)?|(股|阵)(异|怪|臭|焦|霉|烟|腥|骚)味|有噪音|有(怪)?声音?|发霉|发臭"
     r"|渗水|漏水|返潮|裂了|坏了|堵了|(吵|臭|冷|热|闷)得"
     # a thing that stopped doing its work: "燃气表不走字了", "冰箱不制冷了", "门铃不响了"
-    r"|不(走字|走了|转了|动了|响了|亮了|工作|运转|计数|计量|显示|制冷|制热|出水|出气|好使|灵了)|失灵|停走)"
+    r"|不(走字|走了|转了|动了|响了|亮了|工作|运转|计数|计量|显示|制冷|制热|出水|出气|好使|灵了)|失灵|停走"
+    # a thing gone, taken or opened up: "井盖不见了", "路被挖开了", "垃圾一周没人收"
+    r"|不见了|丢了|被偷了?|(被)?挖开了?|没人(收|清理|清运|收拾|管)|(算|收|扣)错了?|不对)"
 )
 _EN_STATE = (
     r"\b(?!(it|that|this|everything|all|which|what)\b)[a-z]+"
@@ -51,7 +53,11 @@ _EN_STATE = (
     r"|kind\s+of|way\s+too)\s+)*(low|weak|high|loud|noisy|smelly|stinky|dirty|dark|dim|hot|cold"
     r"|damp|wet|mou?ldy|cracked|broken|leaking|leaky|blocked|clogged|faulty|damaged|loose|wobbly"
     r"|flickering|cloudy|brown|rusty|uneven|slippery|weird|strange|bad|terrible|awful|poor"
-    r"|unstable|insufficient|not\s+enough|slow|dead|not\s+working)\b"
+    r"|unstable|insufficient|not\s+enough|slow|dead|not\s+working|wrong|incorrect|missing|gone"
+    r"|dug\s+up|torn\s+up|uncovered|overflowing|flooded)\b"
+    # a thing left undone: "the bins have not been collected for a week", "haven't been emptied"
+    r"|\b(?!(it|that|this|everything|all|which|what)\b)[a-z]+\s+(has|have|had)(\s+not|n't)"
+    r"\s+been\s+(collected|emptied|cleared|picked\s+up|cleaned|swept|removed|repaired)\b"
     # a thing that stopped doing its work: "the gas meter stopped working", "has stopped"
     r"|\b(stopped|has\s+stopped|have\s+stopped|keeps?\s+stopping)\s+(working|running|counting)\b"
     r"|\b(smells?|stinks?|leaks?|drips?|creaks?|rattles?|hums?|buzz(es)?)\b"
@@ -107,3 +113,23 @@ def still_of_it(text: str) -> bool:
     naming no thing of its own ("还是一闪一闪的", "又坏了", "it's still flickering"): the
     ticket's own matter, never a new one ("我的水费账单还是不对" names the bill)."""
     return _STILL_OF_IT.search(text) is not None
+
+
+# A thing in the way said gone ("the car is gone", "the rubbish has been cleared away", "车拖走
+# 了"): solved, as `resolution_words` reads a thing solved, unless it is a supply
+# (`supply_named`: "the power is gone" is a cut).
+EN_GONE = (
+    r"(?:(?:is|are|has\s+been|have\s+been|was|were)\s+|'s\s+|'re\s+)(?:now\s+|finally\s+|all\s+)?"
+    r"(?:gone|removed|cleared(?:\s+away)?|taken\s+away|towed(?:\s+away)?|moved)\b"
+)
+ZH_GONE = r"(?:已经|已|都|也|终于)?(?:移走|拖走|开走|挪走|搬走|清走|运走|清理掉|清理干净)了"
+_SUPPLY = re.compile(
+    r"电|水|气|暖|信号|网|\b(power|electricity|water|gas|heat|heating|signal|internet|wifi|lights?)\b",
+    re.IGNORECASE,
+)
+
+
+def supply_named(words: str) -> bool:
+    """Whether `words` name a supply or what carries one ("电", "水", "the power", "the
+    lights"): such a thing said gone is cut, not a thing in the way taken away."""
+    return _SUPPLY.search(words) is not None

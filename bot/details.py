@@ -264,6 +264,12 @@ def without_places(text: str) -> str:
     return text
 
 
+def located(text: str) -> list[tuple[int, int]]:
+    """Where (start, end) each place `text` names is ("幸福路12号", "building 3"), in order."""
+    found = (gives.finditer(text) for kind, gives in _GIVES if kind == LOCATION)
+    return sorted(m.span() for matches in found for m in matches if _named(m))
+
+
 @remembered
 def matter_of(text: str) -> str:
     """`text` without the details it gives (addresses, codes, phone numbers): what the matter

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot import faults, hazard
+from bot import but_words, faults, hazard
 from bot.but_words import MATTER_OPENER, OF_RESOLUTION, about_the_service, thing_wrong
 from bot.rating_words import fold as _fold
 from bot.rating_words import rating_alone, rating_said
@@ -161,13 +161,20 @@ _EN_DONE = (
     r"(?:fixed|repaired|solved|resolved|sorted|filled(?:\s+in)?|working|done|back\s+on)\b"
 )
 _THING_SOLVED = re.compile(
-    rf"{_ZH_THING}(?P<zh>{_ZH_DONE})|{_EN_THING}(?P<en>{_EN_DONE})", re.IGNORECASE
+    rf"{_ZH_THING}(?P<zh>{_ZH_DONE})|{_EN_THING}(?P<en>{_EN_DONE})"
+    rf"|{_ZH_THING}(?P<zh_gone>{but_words.ZH_GONE})|{_EN_THING}(?P<en_gone>{but_words.EN_GONE})",
+    re.IGNORECASE,
 )
 
 
 def _thing_said_solved(found: re.Match[str]) -> str:
-    """A thing said solved, as "solved" alone ("好了", "fixed": `_SOLVED` reads either)."""
-    return " 好了" if found.group("zh") else " fixed"
+    """A thing said solved, as "solved" alone ("好了", "fixed": `_SOLVED` reads either); a
+    supply said gone is no thing solved (`but_words.supply_named`: "the power is gone" is a
+    cut): its words kept."""
+    gone = found.group("zh_gone") or found.group("en_gone")
+    if gone and but_words.supply_named(found.group(0)[: -len(gone)]):
+        return found.group(0)
+    return " 好了" if found.group("zh") or found.group("zh_gone") else " fixed"
 
 
 _FILLER = re.compile(

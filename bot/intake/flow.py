@@ -162,11 +162,11 @@ async def take_text(
         empty=is_empty(text),
         vented=step is DialogStep.MATTER and anger_only(requester.last_question or ""),
     )
+    carried = ""  # the place of the ticket a lead confirmed, for words naming none (lead.py)
     if apart and parted is not None and current is not None:
-        # "Solved" said of the resolution awaiting their word confirms it; the question after
-        # the lead is their new inquiry's, alone (the lead kept beside it in its turn).
-        await lead.confirm_said(tx=tx, desk=desk, requester=requester, ticket=current, led=parted)
-        text = parted.rest
+        text, carried = await lead.said_apart(
+            tx=tx, desk=desk, requester=requester, ticket=current, led=parted
+        )
     if decided is Action.INTO_TICKET and current is not None and mine:
         # A danger said into it: raised to urgent at once ("人工": the front says who has it).
         danger = await emergency.raise_ticket(
@@ -209,7 +209,7 @@ async def take_text(
     if decided is Action.REMIND:  # nothing of the matter: reminded of the choice waiting
         return await remind(tx=tx, desk=desk, requester=requester, turns=going_on, text=text)
     # The first inquiry goes on (or starts again): every text reaches the ticket it may become.
-    written = text
+    written = text + carried  # searched without the place carried, filed with it
     if origin is not None:  # as a forward inside a ticket is introduced (`relay_origin`)
         written = desk.texts.render(
             "forwarded_words",

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from bot import closure
+from bot import closure, details
 from bot.but_words import still_of_it, thing_wrong
 from bot.desk import Desk
 from bot.faults import cut_supplies
@@ -110,23 +110,61 @@ def of_its_own(words: str, ticket_words: str) -> bool:
     return bool(said) and not said & _marks(ticket_words)
 
 
+def place_named(text: str) -> str | None:
+    """The first place `text` names, as written (`details.located`: "幸福路12号门口的路灯坏了"
+    names "幸福路12号"), a name and its building beside it one ("幸福里3号楼"); None when it
+    names none."""
+    spans = details.located(text)
+    start, end = spans[0] if spans else (0, 0)
+    for begin, finish in spans[1:]:
+        if text[end:begin].strip():
+            break
+        end = max(end, finish)
+    return text[start:end].strip() or None
+
+
+async def said_apart(
+    *, tx: Transaction, desk: Desk, requester: Requester, ticket: Ticket, led: Led
+) -> tuple[str, str]:
+    """The words of the new inquiry after `led`, a lead taken apart from `ticket` (`apart`),
+    its lead carried out first (`confirm_said`): (the question after the lead, searched
+    alone; a line to file with it, else ""). When the lead's "solved" confirmed `ticket`'s
+    resolution and the question names no place (`details.given`), that line says it is at
+    `ticket`'s place (template `carried_place`, in the staff's language: "\n(地点同工单 #1:
+    幸福路12号)"), the place the officer just worked at and the requester came back from:
+    five homes each telling "小区东门那个井盖不见了" after their own street light's repair
+    are five places, no one incident. Announced as another matter ("Another thing: …") with
+    no word on a resolution, nothing is carried."""
+    confirmed = await confirm_said(tx=tx, desk=desk, requester=requester, ticket=ticket, led=led)
+    place = place_named(ticket.question) if confirmed else None
+    if place is None or details.LOCATION in details.given(led.rest):
+        return led.rest, ""
+    carried = desk.texts.render(
+        "carried_place", desk.settings.languages.default, ticket_id=ticket.id, place=place
+    )
+    return led.rest, f"\n{carried}"
+
+
 async def confirm_said(
     *, tx: Transaction, desk: Desk, requester: Requester, ticket: Ticket, led: Led
-) -> None:
+) -> bool:
     """The lead of a question taken apart (`apart`) said "solved" of `ticket`'s resolution
     awaiting the requester's word: it is confirmed, as a clerk takes a plain "solved"
     (`closure.confirmed_in_words_and_tell`), and told the matter after it is taken up apart,
     as a new inquiry of its own; a rating leading it ("5星,另外…") confirms it with that
     rating, thanked, as the stars pressed (`closure.words_after_resolution_and_tell` reads the
-    lead alone). Nothing otherwise."""
+    lead alone). Nothing otherwise. Whether the lead confirmed it."""
     if led.score is not None and ticket.status is TicketStatus.RESOLVED:
         await closure.words_after_resolution_and_tell(
             tx=tx, rules=desk.rules, ticket=ticket, requester=requester, text=led.lead
         )
-    elif led.reply is Reply.SOLVED and ticket.status is TicketStatus.RESOLVED:
+        return True
+    if led.reply is Reply.SOLVED and ticket.status is TicketStatus.RESOLVED:
         await closure.confirmed_in_words_and_tell(
             tx=tx, rules=desk.rules, ticket=ticket, requester=requester, other=led.rest
         )
+        return True
+    return False
 
 
 def after_answer(requester: Requester, led: Led | None) -> frozenset[str]:

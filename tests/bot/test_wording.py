@@ -208,6 +208,7 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
     return {
         # A notice's values about its ticket (bot/notices.py ticket_values).
         "ticket_id": 7,
+        "place": "幸福路12号",  # carried_place: the place of the ticket just confirmed
         "own_case": True,  # ticket_opened: their case's state asked (close_status)
         "status": "claimed",
         "category": "fault_report",
