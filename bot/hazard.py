@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.asking import asks_how
+from bot.denial import unasked
 from bot.hazard_people import PEOPLE
 from bot.hazard_words import KINDS, NOT_ITSELF, Kind, words
 from bot.peril_words import DEALT, HOLE
@@ -116,9 +117,8 @@ _SPLIT = re.compile(r"\s+(?:but|however)\s+|但是|不过|可是")
 
 def denied(before: str) -> bool:
     """Whether the casefolded words of a clause right before a word deny it ("没有", "不是",
-    "not", "don't want to"): the one negation reader of every check that hears words by
-    their kind (here, bot/withdrawal_words.py)."""
-    return bool(_ZH_NOT.search(before) or _EN_NOT.search(before))
+    "not", "don't want to"; not "是不是", "有没有": `unasked`): the one negation reader."""
+    return bool(_ZH_NOT.search(unasked(before)) or _EN_NOT.search(before))
 
 
 @dataclass(frozen=True)
