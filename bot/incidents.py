@@ -16,6 +16,7 @@ from bot.chat_locks import surge_key
 from bot.danger_matter import of_incident
 from bot.db import one_at_a_time
 from bot.excerpt import excerpt
+from bot.faults import supplies_named
 from bot.incident_reports import member_cards, reports_of, summary_of
 from bot.incident_updates import tell_joiner
 from bot.models import ACTIVE_STATUSES, Incident, Requester, Ticket
@@ -192,11 +193,20 @@ async def detect_surge(
         "incident_id": incident_id,
         "ticket_ids": sorted(t.id for t in [ticket, *similar]),
         "category": ticket.category,
+        # The supply cut the reports tell, the event itself ("停水"), not one's category.
+        "cut": _cut_told([said, *(words(t.question, t.inquiry) for t in similar)]),
         **(await told_of(session, rules, incident_id)),
     }
     departments = tuple(sorted({t.department_key for t in [ticket, *similar]}))
     alert = Notice("alert_surge", Audience.supervising(), values=values, departments=departments)
     return Surge([*cards, *address(rules, [alert], now)])
+
+
+def _cut_told(said: list[str]) -> str | None:
+    """The supply cut the most of the reports `said` name ("water", "power", "gas",
+    "heating": `bot.faults.supplies_named`), the first named on a tie; None when none does."""
+    named = [supply for words in said for supply in sorted(supplies_named(words))]
+    return max(named, key=named.count) if named else None
 
 
 def _link(session: AsyncSession, ticket: Ticket, incident_id: int, now: datetime) -> None:
