@@ -14,7 +14,7 @@ import pytest
 from telegram.ext import Application
 
 from emulator.server import Emulator
-from tests.handlers.conftest import bot_said, until
+from tests.handlers.conftest import bot_said, only_topic, until
 from tests.handlers.looks import all_tickets, ticket_no
 from tests.handlers.test_surge_estates import _opens
 
@@ -96,25 +96,31 @@ async def test_asking_whether_the_cut_is_on_joins_its_incident(
     assert late is not None and late.incident_id == incident_id, said
 
 
-WHERE = "请告诉我们具体位置"
+WHERE = {"zh": "请告诉我们具体位置", "en": "tell us exactly where"}
+TRAPPED = {
+    "zh": ("3号楼电梯困人了,有人被关在里面", "在幸福里"),
+    "en": ("Someone is trapped in the lift of building 3", "It is in Xingfuli"),
+}
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("language", ["zh", "en"])
 async def test_a_trapped_lift_in_building_3_is_asked_where_and_the_estate_told_joins(
-    running: tuple[Emulator, App],
+    running: tuple[Emulator, App], language: str
 ) -> None:
     emulator, application = running
     world = emulator.world
     incident_id = await _incident(emulator, application, 763000, POWER)
     user = 763100
-    world.add_user(user, "Lift", "zh")
-    await world.user_sends(user, "3号楼电梯困人了,有人被关在里面")
+    world.add_user(user, "Lift", language)
+    trapped_words, estate = TRAPPED[language]
+    await world.user_sends(user, trapped_words)
     await until(lambda: any("#6" in e.text for e in bot_said(world, user)))
     said = "\n".join(e.text for e in bot_said(world, user))
-    assert WHERE in said, said
+    assert WHERE[language] in said, said
     trapped = await ticket_no(application, 6)
     assert trapped is not None and trapped.incident_id is None, said
-    await world.user_sends(user, "在幸福里")
+    await world.user_sends(user, estate)
 
     async def joined() -> bool:
         ticket = await ticket_no(application, 6)
@@ -127,6 +133,7 @@ async def test_a_trapped_lift_in_building_3_is_asked_where_and_the_estate_told_j
 
 UPDATE = "供电公司已到场抢修"
 LIGHT = "幸福里3号楼门口的路灯坏了"  # its own matter, linked by mistake
+OWN_WORD = "维修人员明天上午去看路灯"  # its own staff's word to its requester
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -137,8 +144,17 @@ async def test_unlink_gives_the_ticket_back_its_own_priority_deadlines_and_lates
     world = emulator.world
     incident_id = await _incident(emulator, application, 764000, POWER)
     await _opens(emulator, 764100, "zh", LIGHT, 6)
+    light = await ticket_no(application, 6)
+    assert light is not None and light.staff_chat_id is not None
+    group = light.staff_chat_id
+    officer = application.bot_data.desk.settings.department(light.department_key).officers[0]
+    card = next(e for e in bot_said(world, group) if "claim:6" in str(e.buttons))
+    await world.user_presses(officer.user_id, group, card.message_id, "claim:6")
+    topic = await only_topic(world, group)
+    await world.user_sends(officer.user_id, OWN_WORD, group, topic.thread_id)
+    await until(lambda: any(OWN_WORD in e.text for e in bot_said(world, 764100)))
     own = await ticket_no(application, 6)
-    assert own is not None and own.incident_id is None
+    assert own is not None and own.incident_id is None and own.latest_update == OWN_WORD
     await world.user_sends(MANAGER, "/link 6 1", MANAGEMENT_CHAT)
 
     async def linked() -> bool:
