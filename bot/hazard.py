@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.asking import asks_how
+from bot.denial import unasked
 from bot.hazard_people import PEOPLE
 from bot.hazard_words import KINDS, NOT_ITSELF, Kind, words
 from bot.peril_words import DEALT, HOLE
@@ -116,18 +117,17 @@ _SPLIT = re.compile(r"\s+(?:but|however)\s+|但是|不过|可是")
 
 def denied(before: str) -> bool:
     """Whether the casefolded words of a clause right before a word deny it ("没有", "不是",
-    "not", "don't want to"): the one negation reader of every check that hears words by
-    their kind (here, bot/withdrawal_words.py)."""
-    return bool(_ZH_NOT.search(before) or _EN_NOT.search(before))
+    "not", "don't want to"; not "是不是", "有没有": `unasked`): the one negation reader."""
+    return bool(_ZH_NOT.search(unasked(before)) or _EN_NOT.search(before))
 
 
 @dataclass(frozen=True)
 class Clause:
     """One clause of a text's reading form, casefolded: `text` with words for something else
     blanked out (`NOT_ITSELF`), where hazard words are looked for, and `raw` whole, where what
-    surrounds them is (a drill, a date, an enquiry); `asked`: it is a yes/no question ("停电了
-    吗", "is there an outage?"), not a why ("为什么又停电了"); `ongoing`: it says the matter
-    goes on ("一直", "keeps"), or one after it that it still does ("现在还有", "still"), so a
+    surrounds them is (a drill, a date, an enquiry); `asked`: a yes/no question ("停电了吗",
+    "是不是停电了", "is there an outage?"), not a why ("为什么又停电了"); `ongoing`: it says
+    the matter goes on ("一直", "keeps"), or one after it that it still does ("还有"), so a
     past word in it does not end it; `shouted`: an exclamation mark ends it; `how_to`: it asks
     how, where or whom to report a matter, a number, hours or a procedure, not saying it is
     theirs now ("停电报修电话是多少"): nothing in it is said as happening; `at`: its start."""
@@ -172,7 +172,7 @@ def _pieces(folded: str) -> list[tuple[int, int, bool]]:
         for cut_start, cut_end in [*cuts, (part.end(), part.end())]:
             piece = folded[start:cut_start]
             question = (cut_start == part.end() and after in ("?", "?")) or bool(
-                re.search(r"[吗么嘛呢]\s*$", piece)
+                re.search(r"[吗么嘛呢]\s*$|(.)[不没]\1|是否", piece)
             )
             found.append((start, cut_start, question and not _WHY.search(piece)))
             start = cut_end

@@ -2,8 +2,9 @@
 surge check (bot/incidents.py) misses a report now and then (other words, no place named), and
 its staff, who know it is the same event, join it to the incident of another ticket
 (`/link N`), made for that ticket when it has none. The ticket then hears the incident's
-updates as the others do, and takes its priority; `/unlink` takes it out again (its
-priority stays as it is: staff change it with /priority)."""
+updates as the others do, and takes its priority; `/unlink` takes it out again, and gives it
+back what was its own: its priority and deadlines before the incident raised it, and its own
+latest word from staff, not the incident's update (`_own_again`)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,14 @@ from bot.guards import may_speak_for
 from bot.incident_reports import NO_REPORTS, Reports, member_cards, reports_of
 from bot.incidents import joined, open_incident, raise_to_incident, raised_notices
 from bot.kinds import INCIDENT_UPDATE
-from bot.models import ACTIVE_STATUSES, Requester, Ticket, TicketMessage
+from bot.models import (
+    ACTIVE_STATUSES,
+    Direction,
+    Requester,
+    Ticket,
+    TicketEvent,
+    TicketMessage,
+)
 from bot.notices import Audience, Notice, card_refresh, publish
 from bot.rules import Rules
 from bot.store import get, save
@@ -119,7 +127,8 @@ async def link(
 
 
 async def unlink(*, tx: Transaction, rules: Rules, ticket_id: int, officer_id: int) -> int:
-    """Take ticket `ticket_id` out of its incident; the incident's number. Its priority stays.
+    """Take ticket `ticket_id` out of its incident; the incident's number. It gets back its
+    own priority, deadlines and latest word from staff (`_own_again`).
     Raises InvalidInput for a ticket in no incident (`not_linked`), NotFound for a number no
     ticket has, NotAllowed unless `officer_id` may speak for it (bot/guards.py)."""
     session = tx.session
@@ -133,6 +142,7 @@ async def unlink(*, tx: Transaction, rules: Rules, ticket_id: int, officer_id: i
             f"ticket {ticket.id} is in no incident", "not_linked", ticket_id=ticket.id
         )
     _record(session, ticket, None, tx.now, officer_id)
+    await _own_again(session, rules, ticket, tx.now, officer_id)
     await save(session, rules, ticket)
     # Its card no longer of the incident, the others' with one report fewer.
     others = await member_cards(session, incident_id, ticket.id)
@@ -140,6 +150,58 @@ async def unlink(*, tx: Transaction, rules: Rules, ticket_id: int, officer_id: i
         tx, rules, [card_refresh(ticket), *others, *await _told_apart(session, rules, ticket)]
     )
     return incident_id
+
+
+async def _own_again(
+    session: AsyncSession, rules: Rules, ticket: Ticket, now: datetime, officer_id: int
+) -> None:
+    """`ticket`, out of its incident, given back what was its own: the priority it had but
+    for the incident's raising (`_own_priority`) with that priority's deadlines counted from
+    its start (`Rules.set_deadlines`), and as its latest update its staff's own latest public
+    word, not the incident's update it heard (none when its staff never wrote)."""
+    own = await _own_priority(session, ticket)
+    if own != ticket.priority:
+        ticket.priority = own
+        rules.set_deadlines(ticket)
+        data = {"priority": own, "reason": "unlinked"}
+        kind = lifecycle.PRIORITY_CHANGED
+        lifecycle.record(session, ticket, kind, now=now, actor_id=officer_id, data=data)
+        rules.reschedule(ticket)
+    latest = (
+        await session.execute(
+            select(TicketMessage.text, TicketMessage.created_at)
+            .where(
+                TicketMessage.ticket_id == ticket.id,
+                TicketMessage.direction == Direction.OUT,
+                TicketMessage.content_type != INCIDENT_UPDATE,
+                TicketMessage.text != "",
+            )
+            .order_by(TicketMessage.id.desc())
+            .limit(1)
+        )
+    ).first()
+    ticket.latest_update = latest.text.strip() if latest is not None else None
+    ticket.latest_update_at = latest.created_at if latest is not None else None
+
+
+async def _own_priority(session: AsyncSession, ticket: Ticket) -> str:
+    """The priority `ticket` would have but for incidents' raising: the one it opened with,
+    then each change not an incident's (`surge`: a danger heard, a supervisor's /priority)."""
+    events = await session.scalars(
+        select(TicketEvent)
+        .where(
+            TicketEvent.ticket_id == ticket.id,
+            TicketEvent.kind.in_([lifecycle.OPENED, lifecycle.PRIORITY_CHANGED]),
+        )
+        .order_by(TicketEvent.seq)
+    )
+    own = ticket.priority
+    for event in events:
+        if event.kind == lifecycle.OPENED:
+            own = event.data.get("priority", own)
+        elif event.data.get("reason") != "surge":
+            own = event.data["priority"]
+    return str(own)
 
 
 async def _told_apart(session: AsyncSession, rules: Rules, ticket: Ticket) -> list[Notice]:

@@ -16,6 +16,7 @@ from bot.chat_locks import surge_key
 from bot.danger_matter import of_incident
 from bot.db import one_at_a_time
 from bot.excerpt import excerpt
+from bot.faults import supplies_named
 from bot.incident_reports import member_cards, reports_of, summary_of
 from bot.incident_updates import tell_joiner
 from bot.models import ACTIVE_STATUSES, Incident, Requester, Ticket
@@ -64,6 +65,7 @@ async def detect_surge(
     topic: Topic | None = None,
     matter_words: MatterWords | None = None,
     area: AreaTopic | None = None,
+    told: str = "",
 ) -> Surge:
     """Link `ticket` with the recent active tickets about the same matter
     (`bot.same_matter.alike`: the same knowledge-base `topic`, in either language, else words
@@ -90,7 +92,8 @@ async def detect_surge(
     (`bot.same_matter.one_emergency`: someone trapped in the lift of building 3, and that
     lift reported stuck) need no surge: two are one incident at once, and each is raised to
     the most urgent of the incident's priority and the danger's (a plain report of the lift
-    people are trapped in is as urgent as theirs)."""
+    people are trapped in is as urgent as theirs). `told`: the requester's words of where,
+    told since the ticket opened (`bot.incident_places`), read with its own."""
     surge = rules.settings.surge
     if ticket.category not in surge.categories:
         return Surge()  # an errand of its own, however many ask the same: no shared event
@@ -110,8 +113,7 @@ async def detect_surge(
         )
     ).all()
 
-    def about(question: str, turns: list[dict[str, Any]] | None) -> Subject:
-        words = question if matter_words is None else matter_words(question, turns)
+    def of_words(words: str) -> Subject:
         found = topic(words) if topic is not None else None
         wide = found is not None and area is not None and area(found)
         return subject(words, found, objects=surge.objects, area=wide, places=surge.places)
@@ -119,8 +121,11 @@ async def detect_surge(
     def words(question: str, turns: list[dict[str, Any]] | None) -> str:
         return question if matter_words is None else matter_words(question, turns)
 
-    mine = about(ticket.question, ticket.inquiry)
-    said = words(ticket.question, ticket.inquiry)
+    def about(question: str, turns: list[dict[str, Any]] | None) -> Subject:
+        return of_words(words(question, turns))
+
+    said = "\n".join(filter(None, [words(ticket.question, ticket.inquiry), told]))
+    mine = of_words(said)
 
     def of_it(question: str, turns: list[dict[str, Any]] | None) -> bool:
         """Whether the danger told is of the matter of an incident's ticket (its words)."""
@@ -186,17 +191,26 @@ async def detect_surge(
     notices.extend(card_refresh(member) for member in similar if member.id not in shown)
     cards = address(rules, notices, now)
     if not new_incident:
-        told = address(rules, await joined(session, rules, incident_id, ticket, now), now)
-        return Surge([*cards, *told], incident_id)
+        heard = address(rules, await joined(session, rules, incident_id, ticket, now), now)
+        return Surge([*cards, *heard], incident_id)
     values = {
         "incident_id": incident_id,
         "ticket_ids": sorted(t.id for t in [ticket, *similar]),
         "category": ticket.category,
+        # The supply cut the reports tell, the event itself ("停水"), not one's category.
+        "cut": _cut_told([said, *(words(t.question, t.inquiry) for t in similar)]),
         **(await told_of(session, rules, incident_id)),
     }
     departments = tuple(sorted({t.department_key for t in [ticket, *similar]}))
     alert = Notice("alert_surge", Audience.supervising(), values=values, departments=departments)
     return Surge([*cards, *address(rules, [alert], now)])
+
+
+def _cut_told(said: list[str]) -> str | None:
+    """The supply cut the most of the reports `said` name ("water", "power", "gas",
+    "heating": `bot.faults.supplies_named`), the first named on a tie; None when none does."""
+    named = [supply for words in said for supply in sorted(supplies_named(words))]
+    return max(named, key=named.count) if named else None
 
 
 def _link(session: AsyncSession, ticket: Ticket, incident_id: int, now: datetime) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from telegram import Message, Update
 from telegram.ext import ExtBot
 
-from bot import conversation, inbox, replies
+from bot import conversation, inbox, incident_places, replies
 from bot.desk import Desk
 from bot.intake import asked
 from bot.models import Requester, Ticket, TicketStatus
@@ -69,6 +69,10 @@ async def into_ticket(
         text=message.text or "",
         origin=received.origin_of(message),
         acknowledge=not (asking_person or told),
+    )
+    # A road or estate told after it opened: the incident there joined (bot/incident_places.py).
+    await incident_places.place_told(
+        tx=tx, desk=desk, ticket_id=ticket.id, text=message.text or ""
     )
     if asking_person:
         await post.post(tx, in_hand(desk, requester, ticket))

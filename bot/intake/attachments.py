@@ -159,7 +159,8 @@ async def take_media(
         raised = said not in emergency.QUIET
         told = emergency.kinds_told(attachment.caption) if raised else ()
         only = said is emergency.Said.ALERTED
-        unknown = raised and await emergency.place_unknown(tx, current, attachment.caption)
+        places = desk.settings.surge.places
+        unknown = raised and await emergency.place_unknown(tx, current, attachment.caption, places)
         return Taken(
             action,
             ticket=current,

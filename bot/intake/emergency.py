@@ -29,10 +29,14 @@ from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, reg
 from bot.models import ACTIVE_STATUSES, DialogStep, Direction, Requester, Ticket, TicketMessage
 from bot.notices import NOTICE_QUESTION, Audience, Notice, card_refresh, publish
 from bot.priority import danger_priority, emergency_words, priority_notices, set_priority
+from bot.same_matter import subject
 from bot.store import save
 from bot.transaction import Transaction
 from knowledge.matcher import Band
 from knowledge.templates import CaseTemplate
+
+# The names of places, a group each (config `surge.places`).
+Groups = tuple[tuple[str, ...], ...]
 
 
 def numbers(
@@ -51,16 +55,24 @@ def kinds_told(text: str) -> tuple[str, ...]:
     return tuple(dangers.kinds_now(text))
 
 
-def _places(words: str) -> bool:
-    """Whether `words` give a place (an address, a building, a road: `details.given`)."""
-    return details.LOCATION in details.given(words)
+def _places(words: str, groups: Groups = ()) -> bool:
+    """Whether `words` give a place: a road or estate (config `surge.places` among them:
+    "幸福里"), or an address, a spot (`details.given`) that is more than a building, unit or
+    number alone: "3号楼" is in any estate, and help cannot find it (issue 14)."""
+    told = subject(words, None, places=groups)
+    if told.places:
+        return True
+    return details.LOCATION in details.given(words) and not told.spots
 
 
-async def place_unknown(tx: Transaction, ticket: Ticket | None, text: str) -> bool:
+async def place_unknown(
+    tx: Transaction, ticket: Ticket | None, text: str, groups: Groups = ()
+) -> bool:
     """Whether nothing tells where the danger said in `text` into `ticket` (or opening it)
     is: neither these words nor the ticket's question, nor any message its requester filed
-    in it (their words, a location or venue shared: `details.carried`)."""
-    if _places(text) or (ticket is not None and _places(ticket.question)):
+    in it (their words, a location or venue shared: `details.carried`); `groups`: config
+    `surge.places`, the names of places (`_places`)."""
+    if _places(text, groups) or (ticket is not None and _places(ticket.question, groups)):
         return False
     if ticket is None:
         return True
@@ -70,7 +82,8 @@ async def place_unknown(tx: Transaction, ticket: Ticket | None, text: str) -> bo
         )
     )
     return not any(
-        _places(words or "") or details.LOCATION in details.carried(kind) for words, kind in rows
+        _places(words or "", groups) or details.LOCATION in details.carried(kind)
+        for words, kind in rows
     )
 
 
@@ -154,7 +167,7 @@ async def open_urgent(
             department=filed.department,
             emergency=True,
         )
-    unknown = not _places(question)
+    unknown = not _places(question, desk.settings.surge.places)
     return replace(outcome, emergency=True, dangers=kinds_told(text), ask_place=unknown)
 
 
@@ -172,7 +185,9 @@ class Said(Enum):
 QUIET = (Said.NOTHING, Said.MERGED)  # nothing to tell the requester beyond the usual
 
 
-async def told(tx: Transaction, said: Said, text: str, outcome: Outcome) -> Outcome:
+async def told(
+    tx: Transaction, said: Said, text: str, outcome: Outcome, groups: Groups = ()
+) -> Outcome:
     """`outcome` (INTO_TICKET) with what the danger said into its ticket did (`said`): an
     emergency (the front tells the numbers for the kinds `text` tells), whether the
     supervisors were only alerted, and whether the place is still to be asked
@@ -180,7 +195,7 @@ async def told(tx: Transaction, said: Said, text: str, outcome: Outcome) -> Outc
     if said in QUIET:
         return outcome
     only = said is Said.ALERTED
-    unknown = await place_unknown(tx, outcome.ticket, text)
+    unknown = await place_unknown(tx, outcome.ticket, text, groups)
     kinds = kinds_told(text)
     return replace(outcome, emergency=True, dangers=kinds, alerted_only=only, ask_place=unknown)
 

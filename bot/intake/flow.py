@@ -175,7 +175,7 @@ async def take_text(
         into = Outcome(
             decided, ticket=current, person=person, settled=placed.settled, unsure=placed.unsure
         )
-        return await emergency.told(tx, danger, mine, into)
+        return await emergency.told(tx, danger, mine, into, desk.settings.surge.places)
     if decided is Action.NO_WORDS:  # each kind answered for what it is, nothing filed
         kind = wordless_of(text, going_on, step is None)
         again = await in_a_row(tx, requester.chat_id)  # the second in a row: said otherwise

@@ -82,20 +82,32 @@ def closest(
     now in any words (`faults.cuts_now`: "整栋楼都没电了", "building 3 is dark") that no
     template answers is answered by that supply's template (`_cut_templates`), which the
     requester did not reject: as "停电了" is, however it is said; a supply's cut asked about,
-    by the supply's template among the nearest (`_cut_named`)."""
+    by the supply's template among the nearest (`_cut_named`). A template of the cut's
+    department that is not the cut's (`_beside_cut`: the yellow water's, for "水龙头不出水")
+    answers no cut told now: the cut's does."""
     matches = nearest(desk, words, language, rejected)
     band = desk.matcher.band(matches)
-    if band is Band.ANSWER:
-        return matches, band
     supplies = faults.supplies_cut_now(words)
+    cut = [t for t in _cut_templates(desk, supplies) if t not in rejected]
+    if band is Band.ANSWER and not _beside_cut(desk, matches[0].template_id, cut):
+        return matches, band
     if not supplies:
         return _cut_named(desk, words, matches, rejected)
-    cut = [t for t in _cut_templates(desk, supplies) if t not in rejected]
     if not cut:
         return matches, band
     found = next((m for m in matches if m.template_id in cut), None)
     chosen = found or Match(cut[0], 0.0, language or desk.settings.languages.default, "")
     return [chosen, *(m for m in matches if m is not found)][:3], Band.ANSWER
+
+
+def _beside_cut(desk: Desk, best: str, cut: list[str]) -> bool:
+    """Whether the template `best` is of the department of a cut's templates (`cut`) and not
+    one of them: the same supply's other matter (its quality, its bill), not the cut told."""
+    if not cut or best in cut:
+        return False
+    template = desk.templates.get(best)
+    departments = {t.department for t in map(desk.templates.get, cut) if t is not None}
+    return template is not None and template.department in departments
 
 
 def _cut_named(

@@ -471,7 +471,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         other = {"told": False, "summary_in": "en", "incident_open": 0}  # all settled but it
         return [("told", {"told": True}), ("before", {"told": False}), ("other", other)]
     if template == "alert_surge":  # its summary: a requester's words in another language
-        return [("theirs", {}), ("other", {"summary_in": "en"})]
+        cut = {"cut": "water"}  # the supply cut the reports tell, named for the category
+        return [("theirs", {}), ("other", {"summary_in": "en"}), ("cut", cut)]
     if template == "complaint_heard":  # bot/complaints.py
         late = {"resolution_overdue": True, "first_response_overdue": True}
         return [
