@@ -99,8 +99,8 @@ async def recurrence_to_supervisor(
 def _above(accused: StaffMember) -> tuple[Audience, ...]:
     """Who hears a complaint of `accused`: the supervisors of their department and management;
     management alone when they are a supervisor (never the one complained of)."""
-    if accused.role is StaffRole.SUPERVISOR:
-        return (Audience.MANAGEMENT,)
+    if accused.role is StaffRole.SUPERVISOR:  # each manager privately: never a chat of theirs
+        return (Audience.MANAGERS,)
     return Audience.supervising()
 
 
@@ -148,6 +148,7 @@ async def take_staff_complaint(
         department=accused.department_key,
         matter=Matter(desk, turns, text),
         admitted=True,  # a complaint about staff is never refused for tickets in hand
+        confidential=True,  # between the requester and a supervisor (bot/supervised.py)
     )
     assert outcome.ticket is not None
     ticket = await _to_supervisor(tx, rules, outcome.ticket, accused)

@@ -132,6 +132,9 @@ class Ticket(Base):
     # Whether its staff ever wrote to the requester (a public message filed under it): kept
     # here so that a requester's message need not look for one (bot/relays.py `staff_asked`).
     staff_wrote: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # A complaint about a member of staff (bot/supervised.py): kept between its requester and
+    # the supervisor who has it; its staff group's card shows none of its words.
+    confidential: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     next_notice_due_at: Mapped[datetime | None]
     reminded_for_notice_at: Mapped[datetime | None]
     # The sweep's index: the earliest instant at which something about this ticket is due.

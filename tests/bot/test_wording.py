@@ -517,7 +517,13 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         unnamed = {"dangers": [], "in_ticket": False}
         return [("filed", {**danger, "in_ticket": True}), ("no_ticket", {**danger, **unnamed})]
     if template == "ticket_card":  # their words in a language the desk does not write
-        return [("", {}), ("danger", {"dangers": ["gas"]}), ("tongue", {"tongue": "fr"})]
+        confidential = ("confidential", {"confidential": True})  # bot/supervised.py
+        return [
+            ("", {}),
+            ("danger", {"dangers": ["gas"]}),
+            ("tongue", {"tongue": "fr"}),
+            confidential,
+        ]
     if template == "other_tongue":  # bot/intake/language.py: a language seen, or a rare one
         return [("fr", {"tongue": "fr"}), ("unnamed", {"tongue": "xx"})]
     if template == "clarify":
@@ -597,7 +603,7 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [("", {}), *((r, {"reason": r}) for r in reasons)]
     if template == "refused":
         reasons = ["illegal_move", "unknown_priority", "unknown_category", "unknown_department"]
-        reasons += ["not_department_staff", "no_staff", "accused"]
+        reasons += ["not_department_staff", "no_staff", "accused", "confidential"]
         missing = {"reason": "form_incomplete", "missing": ["department", "summary", "suggested"]}
         empty = [(f, {"reason": "empty_text", "field": f}) for f in ("summary", "return_reason")]
         used = [  # a picker pressed once the ticket moved on (bot/errors.py PickerUsed)
