@@ -11,13 +11,17 @@ owner: bot/complaints.py `require_not_accused`); its log records whom it is abou
 (`alert_complaint`), and the requester that a supervisor has it (`complaint_heard`, with the
 promise). A complaint of the owner of the ticket in hand is that ticket's (bot/complaints.py).
 The one complained of being that department's only supervisor, the ticket waits for management
-to assign it, and management alone hears the words."""
+to assign it, and each manager alone hears the words, in private.
+A complaint said otherwise is one all the same: "我要投诉" and then whom and what, as the next
+message; bad manners told without the word ("王芳态度太差了!!"); a name in lower case, a staff
+number without its hyphen; a complaint of the officer of a resolved ticket (not a reopen).
+The ticket is confidential (bot/supervised.py)."""
 
 from __future__ import annotations
 
 from bot import complaints, lifecycle
 from bot.classify import fallback_category, infer_category
-from bot.complaint_words import complains
+from bot.complaint_words import complains_of_someone, complaint_alone
 from bot.complaints import ALERT, HEARD, SAID
 from bot.desk import Desk
 from bot.excerpt import excerpt
@@ -26,7 +30,7 @@ from bot.intake.close import Matter
 from bot.intake.handing import hand_over
 from bot.ledger import contacted
 from bot.lifecycle import Action
-from bot.models import Requester, StaffRole, Ticket
+from bot.models import ACTIVE_STATUSES, Requester, StaffRole, Ticket
 from bot.notices import Audience, Notice, address, card_refresh, publish
 from bot.ownership import owner_notice
 from bot.rules import Rules
@@ -35,14 +39,21 @@ from bot.store import save
 from bot.transaction import Transaction
 
 
-def accused_in(rules: Rules, current: Ticket | None, text: str) -> StaffMember | None:
-    """The member of staff `text` complains about (bot/complaint_words.py `complains`, their
-    name, spelling or staff number in the words), unless they own `current`, the ticket in
-    hand (its own complaint of how it is handled); None when it names nobody of the staff."""
-    if not complains(text):
+def accused_in(
+    rules: Rules, current: Ticket | None, text: str, before: str = ""
+) -> StaffMember | None:
+    """The member of staff `text` complains about (bot/complaint_words.py
+    `complains_of_someone`: a complaint, or their bad manners told; or a complaint said alone
+    just `before`, "我要投诉" and then whom and what: their name, spelling or staff number in the
+    words), unless they own `current`, the ticket in hand still being worked on (its own
+    complaint of how it is handled; once resolved, a complaint of its officer is one of its
+    own); None when it names nobody of the staff."""
+    alone = any(complaint_alone(line) for line in before.splitlines())
+    if not complains_of_someone(text) and not alone:
         return None
     named = rules.staff.named_in(text)
-    owner = current.owner_id if current is not None else None
+    working = current is not None and current.status in ACTIVE_STATUSES
+    owner = current.owner_id if working and current is not None else None
     if not named or any(member.user_id == owner for member in named):
         return None
     return named[0]
@@ -126,12 +137,16 @@ async def take_staff_complaint(
     """`text` (the message `message_id`), a complaint naming a member of staff, taken to a
     supervisor in the caller's transaction (see the module): the complaint ticket opened, or
     None when the words are no such complaint (a forward's words are never theirs)."""
-    accused = None if forwarded else accused_in(desk.rules, current, text)
+    waiting = requester.dialog_step is not None
+    earlier = inquiry.current(requester.inquiry, now=desk.now(), waiting=waiting)
+    before = inquiry.words(earlier, own=True)
+    accused = None if forwarded else accused_in(desk.rules, current, text, before)
     if accused is None:
         return None
     settings, rules = desk.settings, desk.rules
     language.follow_words(requester, text, desk.texts.supported)
-    turns = [inquiry.said(text, desk.now(), message_id=message_id)]
+    turns = [*earlier, inquiry.said(text, desk.now(), message_id=message_id)]
+    text = inquiry.words(turns) or text  # "我要投诉" and then whom: all of it
     requester.inquiry, requester.last_question, requester.last_offered = turns, text, None
     requester.dialog_step = None
     category = (
