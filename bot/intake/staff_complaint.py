@@ -140,13 +140,18 @@ async def take_staff_complaint(
     waiting = requester.dialog_step is not None
     earlier = inquiry.current(requester.inquiry, now=desk.now(), waiting=waiting)
     before = inquiry.words(earlier, own=True)
+    asked = ""  # "我要投诉" said beside a ticket in hand, asked about: this answers it
+    if not forwarded and requester.id is not None:
+        asked = await complaints.asked_before(tx.session, requester.id, tx.now)
+        before = "\n".join(w for w in (asked, before) if w)
     accused = None if forwarded else accused_in(desk.rules, current, text, before)
     if accused is None:
         return None
     settings, rules = desk.settings, desk.rules
     language.follow_words(requester, text, desk.texts.supported)
     turns = [*earlier, inquiry.said(text, desk.now(), message_id=message_id)]
-    text = inquiry.words(turns) or text  # "我要投诉" and then whom: all of it
+    # "我要投诉" and then whom and what: all of it
+    text = "\n".join(w for w in (asked, inquiry.words(turns) or text) if w)
     requester.inquiry, requester.last_question, requester.last_offered = turns, text, None
     requester.dialog_step = None
     category = (

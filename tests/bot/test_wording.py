@@ -49,6 +49,8 @@ EVENTS: dict[str, dict[str, Any]] = {
     lifecycle.DANGER_TOLD: {"kinds": ["trapped", "plea"], "words": ["被困"]},
     # A complaint of the handling, about its owner then (bot/complaints.py).
     lifecycle.COMPLAINT_RAISED: {"about": 100301, "words": "一直拖着不办,我要投诉"},
+    # A complaint said alone beside it, asked about first (bot/complaints.py).
+    lifecycle.COMPLAINT_ASKED: {"words": "我要投诉"},
     # A step of the escalation ladder (bot/escalation_steps.py).
     "escalation": {
         "deadline": "first_response",
@@ -636,7 +638,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
     if template == "reassigned_away":
         return [("reason", {}), ("no_reason", {"reason": ""})]
     if template == "whose_matter":  # the tickets in hand offered beside a new matter
-        return [("one", {"ticket_ids": [7]}), ("several", {})]
+        asked = ("complaint", {"ticket_ids": [7], "complaint": True})  # bot/complaints.py
+        return [("one", {"ticket_ids": [7]}), ("several", {}), asked]
     return [("", {})]
 
 

@@ -168,3 +168,34 @@ async def test_a_complaint_about_the_officer_of_a_resolved_ticket(
     await _kept_confidential(emulator, application, 2, SUN_WEI, SECTION_CHIEF_ZHOU)
     first = await ticket_no(application, 1)
     assert first is not None and first.status is TicketStatus.RESOLVED, first.status
+
+
+OPEN_MATTER = {REQUESTER: "我想申请公租房", ENGLISH: "I want to apply for public rental housing"}
+OPENER = {REQUESTER: "我要投诉", ENGLISH: "I want to complain"}
+WHAT = {
+    REQUESTER: "综合窗口的王芳,办个居住证让我跑了三趟",
+    ENGLISH: "Wang Fang at the general window made me come three times for a residence permit",
+}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("user", [REQUESTER, ENGLISH])
+async def test_a_complaint_opener_beside_an_open_ticket_asks_what_happened_first(
+    running: tuple[Emulator, App], user: int
+) -> None:
+    emulator, application = running
+    world = emulator.world
+    await _step(world, user, OPEN_MATTER[user])
+    await until(lambda: "#1" in said_text(world, user))
+    asked = await _step(world, user, OPENER[user])
+    assert "?" in asked or "?" in asked, asked
+    assert not await _about(application, 1)
+    async with application.bot_data.desk.sessions() as session:
+        kinds = list(
+            await session.scalars(select(TicketEvent.kind).where(TicketEvent.ticket_id == 1))
+        )
+    assert COMPLAINT_RAISED not in kinds, kinds
+    await _step(world, user, WHAT[user])
+    await until(lambda: "#2" in said_text(world, user))
+    await _kept_confidential(emulator, application, 2, WANG_FANG, DIRECTOR_ZHANG)
+    assert not await _about(application, 1)
