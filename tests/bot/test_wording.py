@@ -637,6 +637,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         ]
     if template == "reassigned_away":
         return [("reason", {}), ("no_reason", {"reason": ""})]
+    if template == "claim_refused":  # a confidential complaint's Claim (bot/supervised.py)
+        return [("", {}), ("confidential", {"owner": None, "confidential": True})]
     if template == "whose_matter":  # the tickets in hand offered beside a new matter
         asked = ("complaint", {"ticket_ids": [7], "complaint": True})  # bot/complaints.py
         return [("one", {"ticket_ids": [7]}), ("several", {}), asked]

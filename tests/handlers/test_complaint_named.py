@@ -20,7 +20,7 @@ from bot.lifecycle import COMPLAINT_RAISED
 from bot.models import TicketEvent, TicketStatus
 from emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, REQUESTER, DeskClock, bot_lines, bot_said, until
-from tests.handlers.looks import said_text, ticket_no
+from tests.handlers.looks import callbacks_of, said_text, ticket_no
 
 App = Application  # type: ignore[type-arg]
 MANAGEMENT, MANAGER = -1000000000900, 900001
@@ -126,8 +126,6 @@ async def test_a_complaint_said_otherwise_is_a_complaint_about_staff(
 
 
 def _callbacks(lines: list[Any]) -> list[str]:
-    from tests.handlers.looks import callbacks_of
-
     return callbacks_of(lines[-1]) if lines else []
 
 
@@ -145,6 +143,15 @@ async def test_a_complaint_named_next_about_a_supervisor_goes_to_each_manager(
     await until(lambda: any(told[:8] in e.text for e in bot_said(world, MANAGER)))
     for chat in (MANAGEMENT, DIRECTOR_ZHANG, GENERAL_GROUP):
         assert not any(told[:8] in e.text for e in bot_said(world, chat)), chat
+    # An officer under 张主任 cannot take a complaint about their supervisor: management
+    # assigns it.
+    cards = [e for e in bot_said(world, GENERAL_GROUP) if "claim:1" in callbacks_of(e)]
+    pressed = await world.user_presses(WANG_FANG, GENERAL_GROUP, cards[0].message_id, "claim:1")
+    query = pressed["callback_query"]["id"]
+    await until(lambda: query in world.answered)
+    assert "保密" in world.answered[query], world.answered[query]
+    ticket = await ticket_no(application, 1)
+    assert ticket is not None and ticket.owner_id is None, ticket.owner_id
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
