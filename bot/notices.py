@@ -158,8 +158,14 @@ def _staff_places(rules: Rules, notice: Notice) -> list[tuple[int, Audience]]:
             )
         elif audience is Audience.DEPARTMENT_SUPERVISORS:
             places.extend(
-                (s, audience) for d in departments for s in rules.staff.supervisors_of(d)
+                (s, audience)
+                for d in departments
+                for s in rules.staff.supervisors_of(d)
+                if ticket is None or s != ticket.complaint_about  # never the one complained of
             )
+        elif audience is Audience.MANAGEMENT and _among_management(rules, ticket):
+            # A complaint about a supervisor, who sits in the management chat: each manager.
+            places.extend((m, Audience.MANAGERS) for m in rules.settings.management.user_ids)
         elif audience is Audience.MANAGEMENT:
             places.append((rules.settings.management.chat_id, audience))
         elif audience is Audience.MANAGERS:
@@ -188,6 +194,13 @@ def _kept_from_group(notice: Notice, audience: Audience) -> bool:
     ticket = notice.ticket
     confidential = ticket is not None and ticket.confidential
     return confidential and audience in _IN_GROUP and notice.kind not in _CARD_ONLY
+
+
+def _among_management(rules: Rules, ticket: Ticket | None) -> bool:
+    """Whether `ticket` complains of a supervisor (bot/supervised.py), who sits in the
+    management chat."""
+    about = ticket.complaint_about if ticket is not None else None
+    return about is not None and rules.staff.is_supervisor(about)
 
 
 def _keepers(rules: Rules, ticket: Ticket) -> list[int]:

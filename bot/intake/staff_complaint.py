@@ -168,7 +168,7 @@ async def take_staff_complaint(
         department=accused.department_key,
         matter=Matter(desk, turns, text),
         admitted=True,  # a complaint about staff is never refused for tickets in hand
-        confidential=True,  # between the requester and a supervisor (bot/supervised.py)
+        complaint_about=accused.user_id,  # confidential (bot/supervised.py)
     )
     assert outcome.ticket is not None
     ticket = await _to_supervisor(tx, rules, outcome.ticket, accused)

@@ -1,6 +1,6 @@
-"""A ticket kept confidential (`confidential`): a complaint about a member of staff, kept
-between its requester and the supervisor who has it (issue 14: its words were on its card in
-the group where the one complained of works, bot/supervised.py).
+"""A ticket kept confidential (`complaint_about`, the member of staff it complains of): kept
+between its requester and the supervisor who has it (issue 14: a complaint's words were on
+its card in the group where the one complained of works, bot/supervised.py).
 
 Revision ID: 0031
 Revises: 0030
@@ -19,12 +19,9 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.add_column(
-        "tickets",
-        sa.Column("confidential", sa.Boolean(), nullable=False, server_default=sa.false()),
-    )
+    op.add_column("tickets", sa.Column("complaint_about", sa.BigInteger(), nullable=True))
 
 
 def downgrade() -> None:
     with op.batch_alter_table("tickets") as batch_op:
-        batch_op.drop_column("confidential")
+        batch_op.drop_column("complaint_about")
