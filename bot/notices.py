@@ -257,6 +257,10 @@ def address(
             if audience in (Audience.DEPARTMENT_SUPERVISORS, Audience.MANAGERS):
                 # A supervisor's private chat: the wording names no group as "here".
                 values = {**values, "in_private": True}
+            elif audience is not Audience.REQUESTER and _kept_from_group(notice, audience):
+                # A confidential ticket's keeper, in private: their reply to it answers the
+                # requester (bot/supervised.py).
+                values = {**values, "in_private": True, "keeper": True}
             out.append(
                 Outgoing(chat_id, language, notice.kind, dict(values), ticket_id, str(audience))
             )

@@ -118,7 +118,7 @@ def _after(message: Outgoing) -> str | None:
         return "alert"
     if message.audience == Audience.REQUESTER or message.chat_id < 0:
         return "link"
-    if message.audience == Audience.TICKET_STAFF:
+    if message.context.get("keeper"):
         # Its keeper's private chat (a confidential ticket, bot/supervised.py): linked at
         # once, their reply to it is their answer to the requester (handlers/alert_replies.py).
         return "alert"
