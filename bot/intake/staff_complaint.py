@@ -137,14 +137,17 @@ async def take_staff_complaint(
     """`text` (the message `message_id`), a complaint naming a member of staff, taken to a
     supervisor in the caller's transaction (see the module): the complaint ticket opened, or
     None when the words are no such complaint (a forward's words are never theirs)."""
-    waiting = requester.dialog_step is not None
-    earlier = inquiry.current(requester.inquiry, now=desk.now(), waiting=waiting)
-    before = inquiry.words(earlier, own=True)
-    asked = ""  # "我要投诉" said beside a ticket in hand, asked about: this answers it
-    if not forwarded and requester.id is not None:
-        asked = await complaints.asked_before(tx.session, requester.id, tx.now)
-        before = "\n".join(w for w in (asked, before) if w)
-    accused = None if forwarded else accused_in(desk.rules, current, text, before)
+    if forwarded or not desk.rules.staff.named_in(text):
+        return None  # a forward's words are never theirs; no one of the staff named
+    earlier: list[inquiry.Turn] = []
+    asked = ""
+    if not complains_of_someone(text):  # "我要投诉" said just before: whom and what, now?
+        waiting = requester.dialog_step is not None
+        earlier = inquiry.current(requester.inquiry, now=desk.now(), waiting=waiting)
+        if requester.id is not None:  # said beside a ticket in hand, and asked about
+            asked = await complaints.asked_before(tx.session, requester.id, tx.now)
+    before = "\n".join(w for w in (asked, inquiry.words(earlier, own=True)) if w)
+    accused = accused_in(desk.rules, current, text, before)
     if accused is None:
         return None
     settings, rules = desk.settings, desk.rules
