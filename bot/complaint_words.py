@@ -114,6 +114,35 @@ def complains(text: str) -> bool:
     return _complained(reading(text).replace("’", "'").casefold())
 
 
+# Bad manners said of someone, a complaint without its word ("王芳态度太差了!!", "wang fang
+# was soooo rude"): not the manner alone ("态度很好", "her attitude was great").
+_BAD_MANNER = re.compile(
+    r"态度(?:很|太|特别|非常|真|极其|极|好|超|也|实在|十分|相当)?(?:的)?"
+    r"(?:差|不好|恶劣|冷淡|冷漠|蛮横|生硬|粗暴|傲慢|恶心|烂)"
+    r"|不耐烦|骂人|骂我|凶我|吼我|冲我吼|对我吼|冷漠|刁难|不礼貌|没礼貌|爱答不理|不理不睬|甩脸|翻白眼"
+    r"|(?<![a-z])(?:rude(?:ly)?|impolite|unprofessional|shout(?:ed|ing)? at|yell(?:ed|ing)? at"
+    r"|disrespectful|arrogant|dismissive|condescending|hung up on|bad attitude"
+    r"|attitude problem|treated me (?:badly|like))(?![a-z])"
+)
+
+
+def complains_of_someone(text: str) -> bool:
+    """Whether `text` complains of someone it names (the caller reads whom): a complaint said
+    (`complains`), or their bad manners told without the word ("王芳态度太差了!!", "wang fang
+    was soooo rude to me"), not denied ("不是投诉")."""
+    read = reading(text).replace("’", "'").casefold()
+    if _complained(read):
+        return True
+    return any(not denied(read[: found.start()]) for found in _BAD_MANNER.finditer(read))
+
+
+def complaint_alone(text: str) -> bool:
+    """Whether `text` is a complaint said alone, of nobody yet ("我要投诉", "I want to
+    complain"): whom and what come next."""
+    read = reading(text).replace("’", "'").casefold()
+    return _ALONE.fullmatch(re.sub(r"^[\W_]+|[\W_]+$", "", read)) is not None
+
+
 def complains_of_handling(
     text: str, *, owner: Sequence[str] = (), claimed: bool = False, matter: str = ""
 ) -> bool:

@@ -27,6 +27,7 @@ from bot.notices import Audience, Notice
 from bot.rules import Rules
 
 REPEAT_AFTER = timedelta(minutes=30)  # a complaint again within this: the same complaint
+ASKED_WAITS = timedelta(hours=2)  # "我要投诉" asked about: its answer awaited this long
 SAID = 600  # UTF-16 units of the complaint's words the alert and the log carry
 ALERT = "alert_complaint"
 HEARD = "complaint_heard"
@@ -120,3 +121,46 @@ async def complaint_notices(
         Notice(ALERT, Audience.supervising(), ticket, {"said": said}),
         Notice(HEARD, (Audience.REQUESTER,), ticket, department, requester=requester),
     ]
+
+
+def asked(
+    session: AsyncSession, ticket: Ticket, requester: Requester, text: str, now: datetime
+) -> None:
+    """`text`, a complaint said alone ("我要投诉") beside `ticket` in hand, asked about before
+    anything is recorded as a complaint: what happened, whose it is (`COMPLAINT_ASKED`; the
+    answer awaited ASKED_WAITS, `asked_before`)."""
+    words = excerpt(text.strip(), SAID).text
+    actor = requester.telegram_user_id
+    data = {"words": words}
+    lifecycle.record(
+        session, ticket, lifecycle.COMPLAINT_ASKED, now=now, actor_id=actor, data=data
+    )
+
+
+async def asked_before(session: AsyncSession, requester_id: int, now: datetime) -> str:
+    """The words of a complaint said alone by requester `requester_id` and asked about
+    (`asked`) within ASKED_WAITS before `now`, not taken as a complaint of its ticket since
+    (no `COMPLAINT_RAISED` after it): what their next words answer; "" when none waits."""
+    row = (
+        await session.execute(
+            select(TicketEvent.ticket_id, TicketEvent.seq, TicketEvent.data)
+            .join(Ticket, Ticket.id == TicketEvent.ticket_id)
+            .where(
+                Ticket.requester_id == requester_id,
+                TicketEvent.kind == lifecycle.COMPLAINT_ASKED,
+                TicketEvent.at >= now - ASKED_WAITS,
+            )
+            .order_by(TicketEvent.at.desc(), TicketEvent.seq.desc())
+            .limit(1)
+        )
+    ).first()
+    if row is None:
+        return ""
+    raised = await session.scalar(
+        select(TicketEvent.id).where(
+            TicketEvent.ticket_id == row[0],
+            TicketEvent.kind == lifecycle.COMPLAINT_RAISED,
+            TicketEvent.seq > row[1],
+        )
+    )
+    return "" if raised is not None else str((row[2] or {}).get("words") or "")

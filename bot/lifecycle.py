@@ -73,6 +73,9 @@ HANDOFF_DUE_MOVED = "handoff_due_moved"
 DANGER_TOLD = "danger_told"  # a danger to people heard in the requester's words (bot/dangers.py)
 # A complaint about how the ticket is handled, taken to the supervisors (bot/complaints.py).
 COMPLAINT_RAISED = "complaint_raised"
+# A complaint said alone beside it ("我要投诉"): asked what happened, whose it is, before
+# anything is recorded as a complaint (bot/complaints.py `asked_before`).
+COMPLAINT_ASKED = "complaint_asked"
 
 
 def record(
@@ -210,7 +213,7 @@ def replay(events: list[TicketEvent]) -> ReplayedState:
         if event.kind == LINKED:
             state.incident_id = event.data["incident_id"]
             continue
-        if event.kind in (HANDOFF_DUE_MOVED, DANGER_TOLD, COMPLAINT_RAISED):
+        if event.kind in (HANDOFF_DUE_MOVED, DANGER_TOLD, COMPLAINT_RAISED, COMPLAINT_ASKED):
             continue
         action = Action(event.kind)
         to = target(

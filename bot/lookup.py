@@ -54,7 +54,8 @@ class TicketLine:
     asks: bool = False  # `latest` is the officer's question to the requester (`latest_asks`)
     answered: bool = False  # `latest` is that question, answered (`asking.question_answered`)
     latest_length: int = 0  # `latest` shortened: the whole word's characters (`latest_shown`)
-    question: str = ""
+    question: str = ""  # none of a confidential one's words (bot/supervised.py)
+    confidential: bool = False
     priority: str | None = None  # a staff list's: its key (worded by the template)
     urgent: bool = False  # of the priority a danger to people demands, or above
     # Its deadline has passed while it is still being handled: a list does not show it as a
@@ -274,7 +275,8 @@ def _staff_line(rules: Rules, ticket: Ticket, due: datetime | None, now: datetim
         status=str(ticket.status),
         owner=None,
         due=due,
-        question=matter(ticket.question),
+        question="" if ticket.confidential else matter(ticket.question),
+        confidential=ticket.confidential,
         priority=ticket.priority,
         urgent=settings.priority_rank(ticket.priority) >= urgent,
         overdue=due is not None and due <= now,

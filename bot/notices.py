@@ -42,6 +42,9 @@ class Audience(StrEnum):
     # group, the notice's `fallback` chat if it names one.
     TICKET_STAFF = "ticket_staff"
     PERSON = "person"  # one member of staff, the notice's `person`, in their private chat
+    # Each manager (`management.user_ids`) in their private chat: a complaint about a
+    # supervisor, who may sit in the management chat (bot/supervised.py).
+    MANAGERS = "managers"
 
     @classmethod
     def supervising(cls) -> tuple[Audience, ...]:
@@ -142,6 +145,10 @@ def _staff_places(rules: Rules, notice: Notice) -> list[tuple[int, Audience]]:
     owner_id = ticket.owner_id if ticket is not None else None
     places: list[tuple[int, Audience]] = []
     for audience in notice.audience:
+        if _kept_from_group(notice, audience):  # its keeper hears it instead, in private
+            assert ticket is not None
+            places.extend((chat, audience) for chat in _keepers(rules, ticket))
+            continue
         if audience is Audience.OWNER and owner_id is not None:
             places.append((owner_id, audience))
         elif audience in (Audience.OWNER, Audience.DEPARTMENT_GROUP):
@@ -151,10 +158,18 @@ def _staff_places(rules: Rules, notice: Notice) -> list[tuple[int, Audience]]:
             )
         elif audience is Audience.DEPARTMENT_SUPERVISORS:
             places.extend(
-                (s, audience) for d in departments for s in rules.staff.supervisors_of(d)
+                (s, audience)
+                for d in departments
+                for s in rules.staff.supervisors_of(d)
+                if ticket is None or s != ticket.complaint_about  # never the one complained of
             )
+        elif audience is Audience.MANAGEMENT and _among_management(rules, ticket):
+            # A complaint about a supervisor, who sits in the management chat: each manager.
+            places.extend((m, Audience.MANAGERS) for m in rules.settings.management.user_ids)
         elif audience is Audience.MANAGEMENT:
             places.append((rules.settings.management.chat_id, audience))
+        elif audience is Audience.MANAGERS:
+            places.extend((m, audience) for m in rules.settings.management.user_ids)
         elif audience is Audience.PERSON and notice.person is not None:
             places.append((notice.person, audience))
         elif audience is Audience.TICKET_STAFF:
@@ -164,6 +179,36 @@ def _staff_places(rules: Rules, notice: Notice) -> list[tuple[int, Audience]]:
                 places.append((chat, audience))
     first = {chat: audience for chat, audience in reversed(places)}  # a chat's first audience
     return [(chat, first[chat]) for chat in dict.fromkeys(chat for chat, _ in places)]
+
+
+# Where a ticket's staff group hears of it: a confidential one's (a complaint about a member
+# of staff, bot/supervised.py) only by its card, what else would go there going to its
+# keeper in private (`_keepers`).
+_IN_GROUP = frozenset({Audience.OWNER, Audience.DEPARTMENT_GROUP, Audience.TICKET_STAFF})
+_CARD_ONLY = frozenset({"ticket_card", CARD_REFRESH, BUTTONS_GONE, "topic_close", "topic_reopen"})
+
+
+def _kept_from_group(notice: Notice, audience: Audience) -> bool:
+    """Whether `notice` would reach a confidential ticket's staff group (`audience`) with
+    more than its card."""
+    ticket = notice.ticket
+    confidential = ticket is not None and ticket.confidential
+    return confidential and audience in _IN_GROUP and notice.kind not in _CARD_ONLY
+
+
+def _among_management(rules: Rules, ticket: Ticket | None) -> bool:
+    """Whether `ticket` complains of a supervisor (bot/supervised.py), who sits in the
+    management chat."""
+    about = ticket.complaint_about if ticket is not None else None
+    return about is not None and rules.staff.is_supervisor(about)
+
+
+def _keepers(rules: Rules, ticket: Ticket) -> list[int]:
+    """Who keeps a confidential ticket, in their private chats: its owner (the supervisor it
+    was given to), else each manager (the one complained of supervises its department)."""
+    if ticket.owner_id is not None:
+        return [ticket.owner_id]
+    return list(rules.settings.management.user_ids)
 
 
 def staff_chats(rules: Rules, notice: Notice) -> list[int]:
@@ -209,9 +254,13 @@ def address(
             if key in seen:
                 continue
             seen.add(key)
-            if audience is Audience.DEPARTMENT_SUPERVISORS:
+            if audience in (Audience.DEPARTMENT_SUPERVISORS, Audience.MANAGERS):
                 # A supervisor's private chat: the wording names no group as "here".
                 values = {**values, "in_private": True}
+            elif audience is not Audience.REQUESTER and _kept_from_group(notice, audience):
+                # A confidential ticket's keeper, in private: their reply to it answers the
+                # requester (bot/supervised.py).
+                values = {**values, "in_private": True, "keeper": True}
             out.append(
                 Outgoing(chat_id, language, notice.kind, dict(values), ticket_id, str(audience))
             )

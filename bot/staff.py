@@ -99,12 +99,15 @@ class Directory:
 
     def named_in(self, text: str) -> list[StaffMember]:
         """The members of departments whose name, staff number or other spelling `text`
-        names (case, spaces and the hyphen of "Li-Qiang" ignored), in configuration order."""
+        names (case, spaces and the hyphen of "Li-Qiang" ignored; a staff number also
+        without its hyphen, "G0101"), in configuration order."""
         folded = _folded(text)
         return [
             member
             for member in self._members.values()
             if any(_said(_folded(name), folded) for name in member.names)
+            # "G0101", "工号g0101": a staff number without its hyphen
+            or _said(_folded(member.staff_number).replace(" ", ""), folded)
         ]
 
     def named(self, words: str) -> StaffMember:

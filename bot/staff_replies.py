@@ -124,8 +124,8 @@ def _answered_elsewhere(
     in its staff group (the receiving department answering on the handoff form): who wrote
     it, from which department, and its words (their start, `excerpt`), as they would have
     read it in their topic. None for a reply written there."""
-    if ticket.staff_chat_id is None or chat_id == ticket.staff_chat_id:
-        return []
+    if ticket.staff_chat_id is None or chat_id == ticket.staff_chat_id or ticket.confidential:
+        return []  # a confidential one's keeper answers in private (bot/supervised.py)
     member = rules.staff.get(officer_id)
     values = {
         "event": "answered_elsewhere",

@@ -194,6 +194,13 @@ async def claim(
     ticket = await get(session=session, ticket_id=ticket_id, lock=True)
     require_staff_of(rules, officer_id, ticket.department_key, ticket.handling_department_key)
     await require_not_accused(session, rules, ticket.id, officer_id)
+    if ticket.confidential and not rules.staff.is_supervisor(officer_id, ticket.department_key):
+        # A complaint about staff (bot/supervised.py): a supervisor's, or management assigns it.
+        raise NotAllowed(
+            f"ticket {ticket.id} is confidential: user {officer_id} may not claim it",
+            "confidential",
+            ticket_id=ticket.id,
+        )
     lifecycle.move(
         session, ticket, Action.CLAIM, now=now, actor_id=officer_id, data={"owner_id": officer_id}
     )

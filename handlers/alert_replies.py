@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from telegram import Message
 
-from bot import alert_notes, incident_asks
+from bot import alert_notes, incident_asks, supervised, tickets
 from bot.desk import Desk
 from handlers import incidents, menus, post, received
 
@@ -48,7 +48,37 @@ async def in_private(desk: Desk, message: Message, bot_id: int, *, update_id: in
         )
     if not alert:
         return False
+    if await _answered(desk, message, answered, update_id=update_id):
+        return True  # its keeper's answer on a confidential complaint (bot/supervised.py)
     await _keep(desk, message, answered, update_id=update_id)
+    return True
+
+
+async def _answered(desk: Desk, message: Message, answered: Message, *, update_id: int) -> bool:
+    """The words (`message`, replying to the bot's `answered` in the writer's private chat)
+    of the keeper of a confidential complaint (bot/supervised.py) sent to its requester, and
+    the keeper told so; False (nothing done) for anyone else's, or another ticket's."""
+    assert message.from_user is not None
+    text = received.described(message) or message.text or message.caption or ""
+    async with desk.transaction(update_id=update_id) as tx:
+        ticket = await tickets.get_by_message(
+            session=tx.session, chat_id=message.chat_id, message_id=answered.message_id
+        )
+        if ticket is None or not supervised.answers(desk.rules, ticket, message.from_user.id):
+            return False
+        await supervised.answer_in_private(
+            tx=tx,
+            rules=desk.rules,
+            ticket=ticket,
+            officer_id=message.from_user.id,
+            text=text,
+            chat_id=message.chat_id,
+            message_id=message.message_id,
+            content_type="text" if message.text is not None else received.content_of(message)[0],
+        )
+        language = desk.settings.languages.default
+        told = desk.texts.render("supervised_answer_sent", language, ticket_id=ticket.id)
+        await post.post(tx, post.reply(message, told))
     return True
 
 

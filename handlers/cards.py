@@ -98,7 +98,7 @@ async def topic_calls(
     (nobody asks them again). Nothing happens in a group without topics, where the
     requester's messages were copied as replies to the card already."""
     chat_id = ticket.staff_chat_id
-    if chat_id is None:
+    if chat_id is None or ticket.confidential:  # a complaint about staff: no topic of its own
         return []
     owner = ticket.owner_id if owner_id is None else owner_id
     filed = await ticket_messages.history(session=session, ticket_id=ticket.id, public_only=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot import lookup
+from bot import lookup, supervised
 from handlers import post
 from handlers.cards import statuses
 from handlers.commands import name_of
@@ -108,6 +108,8 @@ async def ticket_history(update: Update, context: DeskContext) -> None:
         return
     ticket = await named_ticket(desk, context.args[0], usage)
     async with desk.sessions() as session:
+        # A complaint about staff: its keepers' alone (bot/supervised.py).
+        await supervised.require_reader(session, desk.rules, ticket, user.id)
         found = await lookup.record(session=session, rules=desk.rules, ticket_id=ticket.id)
     await post.say_reply(
         desk,

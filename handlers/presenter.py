@@ -40,7 +40,7 @@ from bot.withdrawal import WITHDRAW_ASK
 from handlers import cards, keyboards, post
 from handlers.common import MAX_MESSAGE
 
-_SUPERVISING = {str(a) for a in Audience.supervising()}
+_SUPERVISING = {str(a) for a in (*Audience.supervising(), Audience.MANAGERS)}
 COPIES = {"staff_reply", "relay"}  # notices shown as a copy of the message they carry
 # What sending a notice records on its ticket (bot/delivery.py `record_sent`): a relayed
 # message is linked to its ticket, so that replying to the copy answers the requester.
@@ -118,6 +118,10 @@ def _after(message: Outgoing) -> str | None:
         return "alert"
     if message.audience == Audience.REQUESTER or message.chat_id < 0:
         return "link"
+    if message.context.get("keeper"):
+        # Its keeper's private chat (a confidential ticket, bot/supervised.py): linked at
+        # once, their reply to it is their answer to the requester (handlers/alert_replies.py).
+        return "alert"
     return None  # a staff member's private chat: they are answered there as a colleague
 
 

@@ -78,7 +78,10 @@ async def claim(update: Update, context: DeskContext) -> None:
         elif stale:  # resolved, closed, gone: its status says why
             await answer(query, refusal(desk, refused))
         else:  # who may claim is the one thing this presser needs to hear
-            await answer(query, desk.texts.render("claim_refused", language, owner=None))
+            # A complaint about staff: a supervisor's (bot/supervised.py).
+            kept = isinstance(refused, DeskError) and refused.reason == "confidential"
+            said = desk.texts.render("claim_refused", language, owner=None, confidential=kept)
+            await answer(query, said)
         return
     await answer(query)
 

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from telegram import Message, Update
 from telegram.ext import ExtBot
 
-from bot import inbox, replies
+from bot import complaints, inbox, replies
+from bot.complaint_words import complaint_alone
 from bot.desk import Desk
 from bot.errors import DeskError
 from bot.intake import asked, which_named
@@ -139,7 +140,12 @@ async def ask_whose(
     found = await replies.in_hand(session=tx.session, requester_id=requester.id)
     tickets = which_named.offered([t for t, _ in found]) or [current]
     ids = [t.id for t in tickets]
-    text = desk.texts.render("whose_matter", requester.language, ticket_ids=ids)
+    complaint = complaint_alone(message.text or "")
+    if complaint:  # asked what happened before anything is recorded (bot/complaints.py)
+        complaints.asked(tx.session, tickets[-1], requester, message.text or "", tx.now)
+    text = desk.texts.render(
+        "whose_matter", requester.language, ticket_ids=ids, complaint=complaint
+    )
     markup = keyboards.whose_matter(
         desk, requester.language, tickets, update.update_id, message.message_id
     )

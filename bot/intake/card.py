@@ -96,6 +96,8 @@ def card_notice(
         "tongue": other_tongue(ticket.question, desk.texts.supported),
         "incident_id": ticket.incident_id,
         **reports.values(),
+        # A complaint about a member of staff: its card shows none of it (bot/supervised.py).
+        "confidential": ticket.confidential,
     }
     return Notice(
         "ticket_card",

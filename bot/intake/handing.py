@@ -224,6 +224,7 @@ async def hand_over(
     earlier: bool = False,
     admitted: bool = False,
     answering: bool = False,
+    complaint_about: int | None = None,
 ) -> Outcome:
     """Hand a question to a person, in the caller's transaction: open a ticket in `category`
     (None: the category its cue words or a close template name) for `department` (None: as
@@ -246,7 +247,8 @@ async def hand_over(
     of new questions out; a question already in is finished, as a clerk finishes the slip
     in hand. `answering`: a template's answer goes with the ticket (`register`), marked
     withheld on its inquiry when the ticket joins an open incident (`Outcome.incident`:
-    the front gives no generic answer then)."""
+    the front gives no generic answer then). `complaint_about`: the member of staff it
+    complains of, kept confidential: from its staff group but its card (bot/supervised.py)."""
     session = tx.session
     # The whole inquiry says what the matter is: details sent after an answer name no
     # category, the question they follow does.
@@ -321,6 +323,7 @@ async def hand_over(
         matter_words=matter_words,
     )
     ticket = opened.ticket
+    ticket.complaint_about = complaint_about
     joined = await session.get(Incident, opened.joined) if opened.joined is not None else None
     updated = joined is not None and joined.latest_update is not None
     if answering and joined is not None and ticket.inquiry:

@@ -11,13 +11,17 @@ owner: bot/complaints.py `require_not_accused`); its log records whom it is abou
 (`alert_complaint`), and the requester that a supervisor has it (`complaint_heard`, with the
 promise). A complaint of the owner of the ticket in hand is that ticket's (bot/complaints.py).
 The one complained of being that department's only supervisor, the ticket waits for management
-to assign it, and management alone hears the words."""
+to assign it, and each manager alone hears the words, in private.
+A complaint said otherwise is one all the same: "我要投诉" and then whom and what, as the next
+message; bad manners told without the word ("王芳态度太差了!!"); a name in lower case, a staff
+number without its hyphen; a complaint of the officer of a resolved ticket (not a reopen).
+The ticket is confidential (bot/supervised.py)."""
 
 from __future__ import annotations
 
 from bot import complaints, lifecycle
 from bot.classify import fallback_category, infer_category
-from bot.complaint_words import complains
+from bot.complaint_words import complains_of_someone, complaint_alone
 from bot.complaints import ALERT, HEARD, SAID
 from bot.desk import Desk
 from bot.excerpt import excerpt
@@ -26,7 +30,7 @@ from bot.intake.close import Matter
 from bot.intake.handing import hand_over
 from bot.ledger import contacted
 from bot.lifecycle import Action
-from bot.models import Requester, StaffRole, Ticket
+from bot.models import ACTIVE_STATUSES, Requester, StaffRole, Ticket
 from bot.notices import Audience, Notice, address, card_refresh, publish
 from bot.ownership import owner_notice
 from bot.rules import Rules
@@ -35,14 +39,21 @@ from bot.store import save
 from bot.transaction import Transaction
 
 
-def accused_in(rules: Rules, current: Ticket | None, text: str) -> StaffMember | None:
-    """The member of staff `text` complains about (bot/complaint_words.py `complains`, their
-    name, spelling or staff number in the words), unless they own `current`, the ticket in
-    hand (its own complaint of how it is handled); None when it names nobody of the staff."""
-    if not complains(text):
+def accused_in(
+    rules: Rules, current: Ticket | None, text: str, before: str = ""
+) -> StaffMember | None:
+    """The member of staff `text` complains about (bot/complaint_words.py
+    `complains_of_someone`: a complaint, or their bad manners told; or a complaint said alone
+    just `before`, "我要投诉" and then whom and what: their name, spelling or staff number in the
+    words), unless they own `current`, the ticket in hand still being worked on (its own
+    complaint of how it is handled; once resolved, a complaint of its officer is one of its
+    own); None when it names nobody of the staff."""
+    alone = any(complaint_alone(line) for line in before.splitlines())
+    if not complains_of_someone(text) and not alone:
         return None
     named = rules.staff.named_in(text)
-    owner = current.owner_id if current is not None else None
+    working = current is not None and current.status in ACTIVE_STATUSES
+    owner = current.owner_id if working and current is not None else None
     if not named or any(member.user_id == owner for member in named):
         return None
     return named[0]
@@ -99,8 +110,8 @@ async def recurrence_to_supervisor(
 def _above(accused: StaffMember) -> tuple[Audience, ...]:
     """Who hears a complaint of `accused`: the supervisors of their department and management;
     management alone when they are a supervisor (never the one complained of)."""
-    if accused.role is StaffRole.SUPERVISOR:
-        return (Audience.MANAGEMENT,)
+    if accused.role is StaffRole.SUPERVISOR:  # each manager privately: never a chat of theirs
+        return (Audience.MANAGERS,)
     return Audience.supervising()
 
 
@@ -126,12 +137,24 @@ async def take_staff_complaint(
     """`text` (the message `message_id`), a complaint naming a member of staff, taken to a
     supervisor in the caller's transaction (see the module): the complaint ticket opened, or
     None when the words are no such complaint (a forward's words are never theirs)."""
-    accused = None if forwarded else accused_in(desk.rules, current, text)
+    if forwarded or not desk.rules.staff.named_in(text):
+        return None  # a forward's words are never theirs; no one of the staff named
+    earlier: list[inquiry.Turn] = []
+    asked = ""
+    if not complains_of_someone(text):  # "我要投诉" said just before: whom and what, now?
+        waiting = requester.dialog_step is not None
+        earlier = inquiry.current(requester.inquiry, now=desk.now(), waiting=waiting)
+        if requester.id is not None:  # said beside a ticket in hand, and asked about
+            asked = await complaints.asked_before(tx.session, requester.id, tx.now)
+    before = "\n".join(w for w in (asked, inquiry.words(earlier, own=True)) if w)
+    accused = accused_in(desk.rules, current, text, before)
     if accused is None:
         return None
     settings, rules = desk.settings, desk.rules
     language.follow_words(requester, text, desk.texts.supported)
-    turns = [inquiry.said(text, desk.now(), message_id=message_id)]
+    turns = [*earlier, inquiry.said(text, desk.now(), message_id=message_id)]
+    # "我要投诉" and then whom and what: all of it
+    text = "\n".join(w for w in (asked, inquiry.words(turns) or text) if w)
     requester.inquiry, requester.last_question, requester.last_offered = turns, text, None
     requester.dialog_step = None
     category = (
@@ -148,6 +171,7 @@ async def take_staff_complaint(
         department=accused.department_key,
         matter=Matter(desk, turns, text),
         admitted=True,  # a complaint about staff is never refused for tickets in hand
+        complaint_about=accused.user_id,  # confidential (bot/supervised.py)
     )
     assert outcome.ticket is not None
     ticket = await _to_supervisor(tx, rules, outcome.ticket, accused)

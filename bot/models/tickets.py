@@ -132,6 +132,10 @@ class Ticket(Base):
     # Whether its staff ever wrote to the requester (a public message filed under it): kept
     # here so that a requester's message need not look for one (bot/relays.py `staff_asked`).
     staff_wrote: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # A complaint about a member of staff, the one complained of (bot/supervised.py): kept
+    # between its requester and the supervisor who has it; its staff group's card shows none
+    # of its words, and nothing of it reaches a chat of the one complained of.
+    complaint_about: Mapped[int | None] = mapped_column(BigInteger)
     next_notice_due_at: Mapped[datetime | None]
     reminded_for_notice_at: Mapped[datetime | None]
     # The sweep's index: the earliest instant at which something about this ticket is due.
@@ -140,6 +144,11 @@ class Ticket(Base):
     staff_chat_id: Mapped[int | None] = mapped_column(BigInteger)
     card_message_id: Mapped[int | None] = mapped_column(BigInteger)
     staff_thread_id: Mapped[int | None] = mapped_column(BigInteger)
+
+    @property
+    def confidential(self) -> bool:
+        """A complaint about a member of staff (`complaint_about`): kept confidential."""
+        return self.complaint_about is not None
 
     requester: Mapped[Requester] = relationship(lazy="raise")
     owner: Mapped[Officer | None] = relationship(lazy="raise")

@@ -49,6 +49,8 @@ EVENTS: dict[str, dict[str, Any]] = {
     lifecycle.DANGER_TOLD: {"kinds": ["trapped", "plea"], "words": ["被困"]},
     # A complaint of the handling, about its owner then (bot/complaints.py).
     lifecycle.COMPLAINT_RAISED: {"about": 100301, "words": "一直拖着不办,我要投诉"},
+    # A complaint said alone beside it, asked about first (bot/complaints.py).
+    lifecycle.COMPLAINT_ASKED: {"words": "我要投诉"},
     # A step of the escalation ladder (bot/escalation_steps.py).
     "escalation": {
         "deadline": "first_response",
@@ -519,7 +521,13 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         unnamed = {"dangers": [], "in_ticket": False}
         return [("filed", {**danger, "in_ticket": True}), ("no_ticket", {**danger, **unnamed})]
     if template == "ticket_card":  # their words in a language the desk does not write
-        return [("", {}), ("danger", {"dangers": ["gas"]}), ("tongue", {"tongue": "fr"})]
+        confidential = ("confidential", {"confidential": True})  # bot/supervised.py
+        return [
+            ("", {}),
+            ("danger", {"dangers": ["gas"]}),
+            ("tongue", {"tongue": "fr"}),
+            confidential,
+        ]
     if template == "other_tongue":  # bot/intake/language.py: a language seen, or a rare one
         return [("fr", {"tongue": "fr"}), ("unnamed", {"tongue": "xx"})]
     if template == "clarify":
@@ -599,7 +607,7 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [("", {}), *((r, {"reason": r}) for r in reasons)]
     if template == "refused":
         reasons = ["illegal_move", "unknown_priority", "unknown_category", "unknown_department"]
-        reasons += ["not_department_staff", "no_staff", "accused"]
+        reasons += ["not_department_staff", "no_staff", "accused", "confidential"]
         missing = {"reason": "form_incomplete", "missing": ["department", "summary", "suggested"]}
         empty = [(f, {"reason": "empty_text", "field": f}) for f in ("summary", "return_reason")]
         used = [  # a picker pressed once the ticket moved on (bot/errors.py PickerUsed)
@@ -631,8 +639,11 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         ]
     if template == "reassigned_away":
         return [("reason", {}), ("no_reason", {"reason": ""})]
+    if template == "claim_refused":  # a confidential complaint's Claim (bot/supervised.py)
+        return [("", {}), ("confidential", {"owner": None, "confidential": True})]
     if template == "whose_matter":  # the tickets in hand offered beside a new matter
-        return [("one", {"ticket_ids": [7]}), ("several", {})]
+        asked = ("complaint", {"ticket_ids": [7], "complaint": True})  # bot/complaints.py
+        return [("one", {"ticket_ids": [7]}), ("several", {}), asked]
     return [("", {})]
 
 

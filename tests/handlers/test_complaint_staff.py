@@ -24,7 +24,7 @@ from tests.handlers.conftest import ENGLISH, REQUESTER, DeskClock, bot_lines, bo
 from tests.handlers.looks import callbacks_of, said_text, ticket_no
 
 App = Application  # type: ignore[type-arg]
-MANAGEMENT = -1000000000900
+MANAGEMENT, MANAGER = -1000000000900, 900001  # the management chat, 钱局长
 GENERAL_GROUP, UTILITIES_GROUP = -1000000000101, -1000000000103
 LI_QIANG, DIRECTOR_ZHANG = 100102, 100190  # a general officer and the general supervisor
 SUN_WEI, SECTION_CHIEF_ZHOU = 100301, 100390  # the utilities officer and supervisor
@@ -169,15 +169,17 @@ async def test_a_complaint_about_a_supervisor_goes_to_management_alone(
     running: tuple[Emulator, App],
 ) -> None:
     """张主任 is the general window's only supervisor: the complaint waits for management to
-    assign it, management alone reads the words, and 张主任 can never take it."""
+    assign it, each manager alone reads the words, in private (never the management chat,
+    where 张主任 sits too), and 张主任 can never take it."""
     emulator, application = running
     world = emulator.world
     complaint = "张主任态度很差,当着大家的面训斥我,我要投诉他"
     await _step(world, REQUESTER, complaint)
     await until(lambda: "#1" in said_text(world, REQUESTER))
     assert "上级领导" in said_text(world, REQUESTER), said_text(world, REQUESTER)
-    await until(lambda: any(complaint[:10] in e.text for e in bot_said(world, MANAGEMENT)))
+    await until(lambda: any(complaint[:10] in e.text for e in bot_said(world, MANAGER)))
     assert not any(complaint[:10] in e.text for e in bot_said(world, DIRECTOR_ZHANG))
+    assert not any(complaint[:10] in e.text for e in bot_said(world, MANAGEMENT))
     (event,) = await _complaints(application)
     assert event.data["about"] == DIRECTOR_ZHANG, event.data
     cards = [e for e in bot_said(world, GENERAL_GROUP) if "claim:1" in callbacks_of(e)]
