@@ -53,12 +53,13 @@ _EN_STATE = (
     r"|flickering|blinking|smelly|smells|smelling|stinks|stinking|blocked|clogged|stuck|noisy"
     r"|cold|freezing|chilly|icy|waiting|nothing|without|doesn'?t|isn'?t|aren'?t|can'?t|won'?t|have|has|loose"
     r"|wobbly|wobbling|wobbles|shaking|shaky|running|flowing|gushing|pouring|squeaking|creaking"
-    r"|rattling|cracked|unlit)"
+    r"|rattling|cracked|unlit|bumpy|uneven|potholed|full\s+of\s+(holes|potholes|cracks|water|rubbish))"
 )
 # A fault state said still there with words between ("还在哗哗流水", "还是松的", "还是有点漏"):
 # only states of a fault, never "不" or "没" alone, and never past a clause's end.
 _ZH_FAULT = (
     r"(流水|流个不停|漏|渗|冒水|滴水|松|晃|摇|坏|不亮|不通|不转|不出水|不热|不响|臭|堵|冷(?!静|漠|淡)|冻|凉|跳闸"
+    r"|坑|洼|凹凸|不平|破|裂"
     r"|(关|冲|打|拧|锁|合|开|用|转|点|推|拉)不(上|下去|开|动|了|着|住|出来))"
 )
 _NOT_SOLVED = re.compile(
@@ -75,13 +76,17 @@ _NOT_SOLVED = re.compile(
     r"|\b(won'?t|can'?t|cannot)\s+(work|turn on|switch on|start|open|flush|drain)\b",
     re.IGNORECASE,
 )
-# A resolution said to be wrong or incomplete, in either language.
+# A resolution said wrong or done in part ("只弄好了一半", "修了一半就走了"), in either language.
 _FLAWED = (
     r"(结果|答复|回复|处理|结论|办理|说法|信息|方案|解决)\w{0,3}(不准确|不准|不对|不正确|有误|有错|错误|错了"
     r"|不全|不完整|不彻底|不到位)|(?<!没)(不准确|不彻底|不完整|不到位)"
-    r"|只(修|处理|解决|弄|办|做|换)了?(一半|一部分|部分)|没(有)?(修|处理|解决|弄|办|做)(完|彻底|到位)"
+    r"|[只才](修|处理|解决|弄|办|做|换|补|填|铺|干)(好|完)?了?(一半|一部分|部分|一点)"
+    r"|(修|处理|弄|做|换|补|填|铺|干)(好|完)?了?(一半|一部分)(就|便)?(走|撤|停|不管|没管)"
+    r"|没(有)?(修|处理|解决|弄|办|做)(完|彻底|到位)"
     r"|\b(inaccurate|incorrect|incomplete|inadequate|half[- ]done|half[- ]fixed|not\s+fully"
-    r"|not\s+entirely|not\s+completely|only\s+(half|partly|partially))\b"
+    r"|not\s+entirely|not\s+completely|only\s+(half|part|partly|partially)"
+    r"|only\s+(fixed|repaired|did|filled|sorted|finished|done|mended|cleared)\s+(half|part|some|one)"
+    r"|(fixed|repaired|did|filled|done|finished)\s+only\s+(half|part|some))\b"
     r"|\b(result|resolution|answer|reply|outcome|fix|repair|solution|information|info|response)"
     r"\s+(is|was|'s|seems|looks)\s+(wrong|not\s+(right|correct|accurate|complete))\b"
 )

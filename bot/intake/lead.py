@@ -55,6 +55,8 @@ def apart(desk: Desk, ticket: Ticket, led: Led | None) -> bool:
         if still_of_it(led.rest):  # "灯修好了,但是还是一闪一闪的": the light's, still bad
             return False
         words = matter_words(ticket.question, ticket.inquiry)
+        if still_its_own(led.rest, words, desk.settings.surge.objects):
+            return False  # "修好了,但是路面还是坑坑洼洼的" after a pothole's repair
         return (
             another_thing(desk, ticket, led.rest)
             or of_its_own(led.rest, words)
@@ -100,6 +102,14 @@ def new_state(words: str, ticket_words: str, objects: tuple[tuple[str, ...], ...
     if set(cut_supplies(words)) & set(cut_supplies(ticket_words)):
         return False
     return not things(words, objects) & things(ticket_words, objects)
+
+
+def still_its_own(words: str, ticket_words: str, objects: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether `words` after "solved, but" say a thing the ticket's words name (`objects`,
+    config `surge.objects`) still (or again) in a bad state (`says_not_solved`: "路面还是坑坑
+    洼洼的" after a pothole's repair, "the pothole is still there"): the ticket's own matter
+    not solved, never a new one."""
+    return says_not_solved(words) and bool(things(words, objects) & things(ticket_words, objects))
 
 
 def of_its_own(words: str, ticket_words: str) -> bool:

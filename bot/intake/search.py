@@ -143,12 +143,12 @@ def fault_template(desk: Desk, best: CaseTemplate | None, band: Band, words: str
     """Whether a fault told in `words` is registered with the `best` template (its answer,
     its details asked, its department): a fault report's template, and, when it raises the
     priority (its answer is an emergency's: "Act now: turn off the gas main") and `band` is
-    below the answer, only if the words name one of its keywords. Emergency advice is never
-    given on a guess: "the plaster in our stairwell is falling down in big pieces" came
+    below the answer, only if the words tell its danger (`tells_danger`). Emergency advice is
+    never given on a guess: "the plaster in our stairwell is falling down in big pieces" came
     near "There is a strong smell of gas in the stairwell" by the stairwell alone."""
     if best is None or best.category != desk.settings.emergency.category:
         return False
-    return band is Band.ANSWER or not best.priority or bool(keywords_named(best, words))
+    return band is Band.ANSWER or not best.priority or tells_danger(best, words)
 
 
 def _named_by(desk: Desk, matches: list[Match], words: str) -> list[Match]:
@@ -218,12 +218,26 @@ def band_of(
     return matches, (Band.SUGGEST if blind else band)
 
 
+# A keyword of an emergency's template that tells its danger by itself: a leak, a smell, a
+# hiss, a fire, smoke, a burst ("燃气泄漏", "漏气", "gas leak"), not the thing's name alone
+# ("煤气", "gas").
+_DANGER_WORD = re.compile(
+    r"漏|泄|味|嘶|火|烟|爆|\b(leak|smell|odou?r|hiss|fire|smoke|burn|burst|explo)",
+    re.IGNORECASE,
+)
+
+
 def tells_danger(template: CaseTemplate, words: str) -> bool:
     """Whether `words` tell the danger of an emergency's `template` (its answer is "Act now:
     turn off the gas main"): a danger heard in them (`hazard.dangers`) or a keyword of its
-    named. "我家的燃气表不走字了" came near the gas leak's phrasings by "燃气" alone: a meter
-    stopped is no leak, and no one is sent out of their home on a guess."""
-    return bool(hazard.dangers(words)) or bool(keywords_named(template, words))
+    named that tells the danger by itself (`_DANGER_WORD`: "漏气", "gas leak"; never "煤气"
+    alone). "我家的燃气表不走字了" came near the gas leak's phrasings by "燃气" alone, "煤气表
+    坏了怎么办" by its keyword "煤气", and a bare "煤气" scored as an answer: a meter broken is
+    no leak, a name no danger, and no one is sent out of their home on a guess, whatever the
+    score."""
+    if hazard.dangers(words):
+        return True
+    return any(_DANGER_WORD.search(k) for k in keywords_named(template, words))
 
 
 def _close_enough(matches: list[Match]) -> list[Match]:

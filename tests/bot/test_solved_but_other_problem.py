@@ -183,6 +183,13 @@ def _gas_leak() -> CaseTemplate:
     [
         ("我家的燃气表不走字了", False),
         ("我家燃气表坏了", False),
+        ("我家煤气表坏了,不走字", False),
+        ("煤气表坏了怎么办", False),
+        ("燃气灶打不着火", False),
+        ("煤气", False),
+        ("闻到煤气味", True),
+        ("燃气漏气了", True),
+        ("家里漏气了", True),
         ("楼道里有很大的燃气味", True),
         ("家里燃气泄漏了", True),
         ("There is a strong smell of gas in our stairwell", True),
