@@ -119,6 +119,11 @@ NOT_SOLVED_AFTER_RESOLUTION = [
     "Done, but it is only partly fixed",
 ]
 SOLVED_IN_WORDS = [
+    # All of it (were asked again: "都" and "of" were read as more than "solved").
+    "都修好了",
+    "全部修好了,谢谢师傅",
+    "已经都修好了",
+    "all of it is fixed, thanks",
     "it works now",
     "It works now, thank you",
     "fixed, thanks",
@@ -159,6 +164,7 @@ RATED = [
     ("1 star", 1),
 ]
 OTHER = [
+    "都修好了吗?",  # a question, not a confirmation
     "检修的师傅什么时候来?",
     "thanks again",
     "谢谢",
