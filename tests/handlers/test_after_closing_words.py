@@ -1,0 +1,73 @@
+"""What the requester says after a resolution is never lost (issue 14, a tester): a low rating
+typed as a number ("2") leads where its star button leads, so the words that answer "what went
+wrong?" are taken as that answer (the rating's comment, the owner and supervisors told), not
+made a new consultation; and a problem written right after the auto-close notice ("If anything
+is still wrong, just tell me") goes back to the closed ticket's owner as its recurrence.
+End to end over the emulation, both languages."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+from telegram.ext import Application
+
+from bot.models import Rating, TicketStatus
+from emulator.server import Emulator
+from handlers.context import DeskContext
+from tests.handlers.conftest import ENGLISH, REQUESTER, bot_lines, bot_said, until
+from tests.handlers.looks import all_tickets, callbacks_of, ticket_no
+from tests.handlers.test_after_resolution import _resolved
+from tests.handlers.test_after_resolution_words import QUESTION
+
+App = Application  # type: ignore[type-arg]
+OFFICER = 100101
+MANAGEMENT = -1000000000900
+CONFIRM = {REQUESTER: "解决了,谢谢", ENGLISH: "yes it's fixed now"}
+WHY = {REQUESTER: "哪里没做好", ENGLISH: "what went wrong"}
+HEARD = {REQUESTER: "已转告", ENGLISH: "passed"}
+SLOW = {
+    REQUESTER: "等了好几天才有人理我,太慢了",
+    ENGLISH: "It took days for anyone to answer me, too slow",
+}
+
+
+async def _comment(application: App) -> str | None:
+    async with DeskContext(application).desk.sessions() as session:
+        return await session.scalar(select(Rating.comment).where(Rating.ticket_id == 1))
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("requester", [REQUESTER, ENGLISH])
+@pytest.mark.parametrize("confirmed", [True, False], ids=["confirmed", "under_resolution"])
+async def test_a_low_rating_typed_hears_what_went_wrong(
+    running: tuple[Emulator, App], requester: int, confirmed: bool
+) -> None:
+    emulator, application = running
+    world = emulator.world
+    desk = DeskContext(application).desk
+    _, heard = await _resolved(emulator, requester, QUESTION[requester])
+    if confirmed:  # "solved" in words first: the stars come with the confirmation
+        await world.user_sends(requester, CONFIRM[requester])
+        heard = len(await bot_lines(emulator, requester, heard + 1))
+    await world.user_sends(requester, "2")
+    asked = (await bot_lines(emulator, requester, heard + 1))[-1]
+    assert WHY[requester] in asked.text, asked.text
+    first = await ticket_no(application, 1)
+    assert first is not None and first.status is TicketStatus.CLOSED
+    supervisor = desk.rules.staff.supervisors_of(first.department_key)[0]
+    told = {chat: len(bot_said(world, chat)) for chat in (supervisor, MANAGEMENT)}
+    heard = len(bot_said(world, requester))
+    await world.user_sends(requester, SLOW[requester])
+    answered = (await bot_lines(emulator, requester, heard + 1))[-1]
+    # Taken as the answer: thanked, passed on; no category buttons, no new ticket.
+    assert not any(c.startswith("cat:") for c in callbacks_of(answered)), answered.text
+    assert HEARD[requester] in answered.text and "#1" in answered.text, answered.text
+    for chat, before in told.items():
+        await until(
+            lambda chat=chat, before=before: any(
+                SLOW[requester] in e.text and "#1" in e.text and "2" in e.text
+                for e in bot_said(world, chat)[before:]
+            )
+        )
+    assert await _comment(application) == SLOW[requester]
+    assert len(await all_tickets(application)) == 1
