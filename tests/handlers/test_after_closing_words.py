@@ -7,6 +7,8 @@ End to end over the emulation, both languages."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import select
 from telegram.ext import Application
@@ -14,7 +16,8 @@ from telegram.ext import Application
 from bot.models import Rating, TicketStatus
 from emulator.server import Emulator
 from handlers.context import DeskContext
-from tests.handlers.conftest import ENGLISH, REQUESTER, bot_lines, bot_said, until
+from handlers.runtime.jobs import sweep
+from tests.handlers.conftest import ENGLISH, REQUESTER, DeskClock, bot_lines, bot_said, until
 from tests.handlers.looks import all_tickets, callbacks_of, ticket_no
 from tests.handlers.test_after_resolution import _resolved
 from tests.handlers.test_after_resolution_words import QUESTION
@@ -71,3 +74,67 @@ async def test_a_low_rating_typed_hears_what_went_wrong(
         )
     assert await _comment(application) == SLOW[requester]
     assert len(await all_tickets(application)) == 1
+
+
+AFTER_CLOSE = {
+    REQUESTER: "其实网站上显示我的账户不存在",
+    ENGLISH: "Actually the website said my account does not exist.",
+}
+CLOSED = {REQUESTER: "如仍有问题", ENGLISH: "If anything is still wrong"}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("requester", [REQUESTER, ENGLISH])
+async def test_a_problem_after_the_auto_close_goes_back_to_its_owner(
+    running: tuple[Emulator, App], desk_clock: DeskClock, requester: int
+) -> None:
+    emulator, application = running
+    world = emulator.world
+    desk = DeskContext(application).desk
+    await _resolved(emulator, requester, QUESTION[requester])
+    desk_clock.now += desk.settings.closure.auto_close_after + timedelta(minutes=1)
+    await sweep(DeskContext(application))
+    await until(lambda: any(CLOSED[requester] in e.text for e in bot_said(world, requester)))
+    assert (await ticket_no(application, 1)).status is TicketStatus.CLOSED  # type: ignore[union-attr]
+    desk_clock.now += timedelta(hours=5)
+    told = len(bot_said(world, OFFICER))
+    heard = len(bot_said(world, requester))
+    await world.user_sends(requester, AFTER_CLOSE[requester])
+    answered = (await bot_lines(emulator, requester, heard + 1))[-1]
+    # No category buttons, no new consultation in the queue: #1's recurrence, its owner's.
+    assert not any(c.startswith("cat:") for c in callbacks_of(answered)), answered.text
+    await until(lambda: ticket_no(application, 2))
+    second = await ticket_no(application, 2)
+    assert second is not None and second.question == AFTER_CLOSE[requester]
+    assert second.owner_id == OFFICER and second.status is TicketStatus.CLAIMED
+    await until(
+        lambda: any(
+            "#2" in e.text and "#1" in e.text and AFTER_CLOSE[requester] in e.text
+            for e in bot_said(world, OFFICER)[told:]
+        )
+    )
+
+
+OTHER = {REQUESTER: "公积金怎么提取?", ENGLISH: "How do I withdraw my housing provident fund?"}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("requester", [REQUESTER, ENGLISH])
+async def test_another_matter_or_thanks_after_the_auto_close_is_no_recurrence(
+    running: tuple[Emulator, App], desk_clock: DeskClock, requester: int
+) -> None:
+    emulator, application = running
+    world = emulator.world
+    desk = DeskContext(application).desk
+    await _resolved(emulator, requester, QUESTION[requester])
+    desk_clock.now += desk.settings.closure.auto_close_after + timedelta(minutes=1)
+    await sweep(DeskContext(application))
+    await until(lambda: any(CLOSED[requester] in e.text for e in bot_said(world, requester)))
+    heard = len(bot_said(world, requester))
+    await world.user_sends(requester, "谢谢" if requester == REQUESTER else "thanks")
+    await world.user_sends(requester, OTHER[requester])  # a question of its own, answered
+    await bot_lines(emulator, requester, heard + 2)
+    # Then words of #1's matter are no longer right after the notice: read as any.
+    await world.user_sends(requester, AFTER_CLOSE[requester])
+    await bot_lines(emulator, requester, heard + 3)
+    assert all(t.owner_id != OFFICER for t in (await all_tickets(application))[1:])
