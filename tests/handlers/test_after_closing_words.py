@@ -17,7 +17,15 @@ from bot.models import Rating, TicketStatus
 from emulator.server import Emulator
 from handlers.context import DeskContext
 from handlers.runtime.jobs import sweep
-from tests.handlers.conftest import ENGLISH, REQUESTER, DeskClock, bot_lines, bot_said, until
+from tests.handlers.conftest import (
+    ENGLISH,
+    GENERAL_GROUP,
+    REQUESTER,
+    DeskClock,
+    bot_lines,
+    bot_said,
+    until,
+)
 from tests.handlers.looks import all_tickets, callbacks_of, ticket_no
 from tests.handlers.test_after_resolution import _resolved
 from tests.handlers.test_after_resolution_words import QUESTION
@@ -83,21 +91,54 @@ AFTER_CLOSE = {
 CLOSED = {REQUESTER: "如仍有问题", ENGLISH: "If anything is still wrong"}
 
 
+SOCIAL = -1000000000102  # the Social Security department's group
+LIU_YANG = 100202
+FUND = {
+    REQUESTER: "公积金的事情我想当面找人谈谈",
+    ENGLISH: "I want to talk to someone in person about my housing fund",
+}
+
+
+async def _resolved_at(emulator: Emulator, requester: int, group: int, officer: int) -> None:
+    """Ticket #1 of `requester`, in `group`'s department, claimed by `officer` and resolved."""
+    world = emulator.world
+    if group == SOCIAL:
+        await world.user_sends(requester, FUND[requester])
+        line = (await bot_lines(emulator, requester, 1))[-1]
+        if any(c.startswith("cat:") for c in callbacks_of(line)):
+            await world.user_presses(requester, requester, line.message_id, "cat:consultation")
+    else:
+        await world.user_sends(requester, QUESTION[requester])
+    await until(lambda: bool(bot_said(world, group)))
+    card = bot_said(world, group)[0]
+    await world.user_presses(officer, group, card.message_id, "claim:1")
+    await until(lambda: len(world.chats[group].topics) == 1)
+    (topic,) = world.chats[group].topics.values()
+    await world.user_sends(officer, "/resolve 已处理", group, topic.thread_id)
+    await until(lambda: any("已处理" in e.text for e in bot_said(world, requester)))
+
+
 @pytest.mark.parametrize("store", ["sqlite"])
 @pytest.mark.parametrize("requester", [REQUESTER, ENGLISH])
+@pytest.mark.parametrize(("group", "officer"), [(GENERAL_GROUP, OFFICER), (SOCIAL, LIU_YANG)])
 async def test_a_problem_after_the_auto_close_goes_back_to_its_owner(
-    running: tuple[Emulator, App], desk_clock: DeskClock, requester: int
+    running: tuple[Emulator, App],
+    desk_clock: DeskClock,
+    requester: int,
+    group: int,
+    officer: int,
 ) -> None:
     emulator, application = running
     world = emulator.world
     desk = DeskContext(application).desk
-    await _resolved(emulator, requester, QUESTION[requester])
+    await _resolved_at(emulator, requester, group, officer)
     desk_clock.now += desk.settings.closure.auto_close_after + timedelta(minutes=1)
     await sweep(DeskContext(application))
     await until(lambda: any(CLOSED[requester] in e.text for e in bot_said(world, requester)))
-    assert (await ticket_no(application, 1)).status is TicketStatus.CLOSED  # type: ignore[union-attr]
+    first = await ticket_no(application, 1)
+    assert first is not None and first.status is TicketStatus.CLOSED
     desk_clock.now += timedelta(hours=5)
-    told = len(bot_said(world, OFFICER))
+    told = len(bot_said(world, officer))
     heard = len(bot_said(world, requester))
     await world.user_sends(requester, AFTER_CLOSE[requester])
     answered = (await bot_lines(emulator, requester, heard + 1))[-1]
@@ -106,11 +147,12 @@ async def test_a_problem_after_the_auto_close_goes_back_to_its_owner(
     await until(lambda: ticket_no(application, 2))
     second = await ticket_no(application, 2)
     assert second is not None and second.question == AFTER_CLOSE[requester]
-    assert second.owner_id == OFFICER and second.status is TicketStatus.CLAIMED
+    assert second.owner_id == officer and second.status is TicketStatus.CLAIMED
+    assert second.department_key == first.department_key
     await until(
         lambda: any(
             "#2" in e.text and "#1" in e.text and AFTER_CLOSE[requester] in e.text
-            for e in bot_said(world, OFFICER)[told:]
+            for e in bot_said(world, officer)[told:]
         )
     )
 
