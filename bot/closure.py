@@ -33,6 +33,7 @@ from bot.models import (
 from bot.notices import Audience, Notice, card_refresh, publish
 from bot.other_language import heard_unlike
 from bot.priority import raised_for_danger
+from bot.rating_words import rating_comment
 from bot.resolution_words import Said, read_after_resolution
 from bot.rules import Rules
 from bot.store import get, get_for_requester, save
@@ -361,7 +362,7 @@ async def words_after_resolution_and_tell(
             ticket_id=ticket.id,
             requester_id=requester.id,
             score=reading.score,
-            comment=text.strip()[:500],
+            comment=rating_comment(text),
         )
         why = {"asks_why": asks_why(reading.score)}
         rated = Notice("rated", (Audience.REQUESTER,), ticket, why, requester=requester)

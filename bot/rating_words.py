@@ -71,3 +71,11 @@ def _number(word: str) -> int:
     if word.isdigit():
         return int(word)
     return _NUMBER.get(word) or _EN_NUMBER[word.casefold()]
+
+
+def rating_comment(text: str, most: int = 500) -> str | None:
+    """The comment a rating typed in words keeps beside its score: the words (at most `most`
+    characters), or None when they give only the rating ("2", "5星", "5 stars"), as a star
+    pressed keeps none (issue 14: a typed rating leads where its button does)."""
+    words = text.strip()
+    return None if not words or rating_alone(words) is not None else words[:most]

@@ -19,6 +19,7 @@ from bot.intake import (
     dissatisfied,
     flow,
     handing,
+    invited_back,
     offers,
     pressing,
     recurrence,
@@ -96,6 +97,18 @@ async def ask(update: Update, context: DeskContext) -> None:
             forwarded=received.origin_of(message) is not None,
         )
         if accused is not None:  # a member of staff complained of: a supervisor has it
+            return
+        back = await invited_back.take_after_invitation(
+            tx=tx,
+            desk=desk,
+            requester=requester,
+            current=current,
+            text=message.text,
+            message_id=message.message_id,
+            forwarded=received.origin_of(message) is not None,
+        )
+        if back is not None:  # the auto-closed matter, right after "just tell me": recurrence
+            await post.post(tx, await _recurrence_presented(desk, tx, requester, back))
             return
         outcome = await flow.take_text(
             tx=tx,

@@ -19,6 +19,7 @@ question of another matter ("公积金怎么提取?"): the question still waits.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy import select
 
@@ -38,6 +39,7 @@ from bot.resolution_words import says_not_solved
 from bot.transaction import Transaction
 
 ASKED = inquiry.IDLE  # how long after the rating their next text is taken as the answer
+AFTER = timedelta(microseconds=1)  # an answer is filed after its rating, even at one instant
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,9 @@ async def awaiting_answer(
 ) -> tuple[Ticket, Rating] | None:
     """The requester's latest rated ticket, when that rating was low (`closure.asks_why`),
     within config `closure.recurrence_window` of now, and what went wrong is not heard yet
-    (nothing of theirs filed on the ticket since: a closed ticket takes none otherwise)."""
+    (nothing of theirs filed on the ticket after it: a closed ticket takes none otherwise; the
+    words that gave a rating typed under the resolution, "2", are filed at its very instant
+    and are the rating, not the answer)."""
     if requester.id is None:
         return None
     found = (
@@ -78,7 +82,7 @@ async def awaiting_answer(
         .where(
             TicketMessage.ticket_id == ticket.id,
             TicketMessage.direction == Direction.IN,
-            TicketMessage.created_at >= rating.at,
+            TicketMessage.created_at > rating.at,
         )
         .limit(1)
     )
@@ -120,7 +124,7 @@ async def take_answer(
             author_id=None,
             content_type="text",
             text=text[:MAX_TEXT],
-            created_at=tx.now,
+            created_at=max(tx.now, rating.at + AFTER),  # after the rating, however fast
         )
     )
     rating.comment = text if not rating.comment else f"{rating.comment}\n{text}"

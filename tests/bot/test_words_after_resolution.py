@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from bot.but_words import about_the_service, thing_wrong
 from bot.intake.lead import of_its_own
-from bot.rating_words import rating_alone
+from bot.rating_words import rating_alone, rating_comment
 from bot.resolution_words import (
     Reading,
     Said,
@@ -489,3 +489,17 @@ def test_zh_a_thing_in_a_bad_state_after_but_is_never_a_remark(
     text = f"{lead}{where}{thing}{state}"
     assert read_after_resolution(text).remark is None
     assert solved_then_more(text) is not None
+
+
+@pytest.mark.parametrize("text", ["2", " 5星 ", "five stars", "★★", "4/5", "给5星"])
+def test_a_typed_rating_alone_keeps_no_comment(text: str) -> None:
+    assert rating_comment(text) is None  # as its star button keeps none
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [("2星,师傅来晚了", "2星,师傅来晚了"), (" 3 stars, too slow ", "3 stars, too slow")],
+)
+def test_a_typed_rating_with_words_keeps_them(text: str, kept: str) -> None:
+    assert rating_comment(text) == kept
+    assert rating_comment("慢" * 600) == "慢" * 500
