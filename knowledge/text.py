@@ -70,11 +70,20 @@ def simplified(text: str) -> str:
     return converted if len(converted) == len(text) else text
 
 
+# Chinese words said two ways for one thing, folded to the one the knowledge base's phrasings
+# tend to use, in questions and phrasings alike: "医保卡在外地能用吗" asks the template of
+# 异地就医 (issue 14: the question reached no template). Only words that mean the same in
+# every context they are asked in.
+SAME_WORDS = {"外地": "异地"}
+_SAME_WORD = re.compile("|".join(map(re.escape, SAME_WORDS)))
+
+
 @lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
-    """The form both languages are compared in: NFKC, simplified, case folded, no punctuation."""
+    """The form both languages are compared in: NFKC, simplified, one word for each of
+    `SAME_WORDS`, case folded, no punctuation."""
     text = unicodedata.normalize("NFKC", text)
-    text = simplified(text)
+    text = _SAME_WORD.sub(lambda found: SAME_WORDS[found.group(0)], simplified(text))
     text = _NOT_WORD.sub(" ", text.casefold())
     return " ".join(text.split())
 

@@ -31,7 +31,7 @@ UNTOLD_SHARE = 0.8
 _FUNCTION = frozenset("怎么什哪吗呢吧啊的了我你他她它们这那谁请问想要能可以会该")
 
 
-def _matter_terms(text: str) -> frozenset[str]:
+def matter_terms(text: str) -> frozenset[str]:
     """The terms of `text` (`answer_fit.terms`) that can name a matter."""
     return frozenset(t for t in terms(text) if not _FUNCTION.intersection(t))
 
@@ -42,17 +42,17 @@ def near_tied(matches: Sequence[Match], share: float = RIVAL_SHARE) -> bool:
     return len(matches) > 1 and matches[1].score >= share * matches[0].score
 
 
-def _said(template: CaseTemplate) -> str:
+def said(template: CaseTemplate) -> str:
     """A template's keywords and questions, in every language, as one text."""
     return " ".join([*template.keywords, *(q for qs in template.questions.values() for q in qs)])
 
 
 def _terms_of(template: CaseTemplate) -> frozenset[str]:
     """The terms of a template's keywords and questions."""
-    return _matter_terms(_said(template))
+    return matter_terms(said(template))
 
 
-def _names(keyword: str, folded: str) -> bool:
+def names(keyword: str, folded: str) -> bool:
     """Whether folded words name a folded keyword (a word of Latin letters whole at its
     start: "rent" in "I rent", not in "current")."""
     if keyword.isascii():
@@ -63,15 +63,15 @@ def _names(keyword: str, folded: str) -> bool:
 def names_rival(best: CaseTemplate, rival: CaseTemplate, words: str) -> bool:
     """Whether `words` name a keyword of `rival`'s (two characters at least) that nothing
     of `best` says: "rent" of the rent withdrawal, beside the leaving one's."""
-    folded, own = reading(words).casefold(), _said(best).casefold()
+    folded, own = reading(words).casefold(), said(best).casefold()
     keywords = (k.casefold() for k in rival.keywords if len(k) >= 2)
-    return any(_names(k, folded) and k not in own for k in keywords)
+    return any(names(k, folded) and k not in own for k in keywords)
 
 
 def told_apart(best: CaseTemplate, rival: CaseTemplate, words: str) -> bool:
     """Whether `words` name a term of `best`'s matter that `rival`'s keywords and questions
     lack: the words say which of the two they mean."""
-    return bool(_matter_terms(words) & _terms_of(best) - _terms_of(rival))
+    return bool(matter_terms(words) & _terms_of(best) - _terms_of(rival))
 
 
 def undecided(templates: dict[str, CaseTemplate], matches: Sequence[Match], words: str) -> bool:

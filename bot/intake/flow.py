@@ -40,7 +40,6 @@ from bot.intake.decision import (
     is_courtesy,
     is_filler,
     is_opening,
-    is_vague,
     names_no_matter,
     question_of,
     searched_words,
@@ -356,7 +355,7 @@ async def take_text(
     action = after_match(
         step=step,
         band=band,
-        vague=is_vague(text),
+        vague=search.vague(desk, text),
         needs_person=needs_person,
         announced=announced,
         question_waiting=waiting,

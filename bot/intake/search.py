@@ -11,10 +11,11 @@ from functools import lru_cache
 from bot import details, faults, hazard
 from bot.desk import Desk
 from bot.intake.close_tie import RIVAL_SHARE as RIVAL_SHARE
-from bot.intake.close_tie import near_tied, undecided
+from bot.intake.close_tie import near_tied, told_apart, undecided
 from bot.intake.openers import asks_in_person
 from bot.intake.place_only import without_spot
 from bot.intake.small_words import is_vague
+from bot.intake.subject import agrees, first_named, names_unknown, of_subject
 from bot.reading import reading
 from knowledge.matcher import Band, Match
 from knowledge.templates import CaseTemplate
@@ -86,7 +87,7 @@ def closest(
     department that is not the cut's (`_beside_cut`: the yellow water's, for "水龙头不出水")
     answers no cut told now: the cut's does."""
     matches = nearest(desk, words, language, rejected)
-    band = desk.matcher.band(matches)
+    matches, band = _of_subject(desk, matches, desk.matcher.band(matches), words)
     supplies = faults.supplies_cut_now(words)
     cut = [t for t in _cut_templates(desk, supplies) if t not in rejected]
     if band is Band.ANSWER and not _beside_cut(desk, matches[0].template_id, cut):
@@ -98,6 +99,25 @@ def closest(
     found = next((m for m in matches if m.template_id in cut), None)
     chosen = found or Match(cut[0], 0.0, language or desk.settings.languages.default, "")
     return [chosen, *(m for m in matches if m is not found)][:3], Band.ANSWER
+
+
+def _of_subject(
+    desk: Desk, matches: list[Match], band: Band, words: str
+) -> tuple[list[Match], Band]:
+    """The `matches` and their `band`, an answer given only by a template of the words'
+    subject (`subject.agrees`): when the best is of another subject ("How do I get a
+    marriage certificate?" and the no-criminal-record certificate's), the first of the others
+    that is of it and whose keyword the words name answers ("marriage"); else those of it are
+    offered; else none is, and a person takes the question ("孩子上小学报名需要什么材料" is
+    no change of name's)."""
+    best = desk.templates.get(matches[0].template_id) if band is Band.ANSWER else None
+    if best is None or agrees(desk.templates, best, words):
+        return matches, band
+    agreeing = of_subject(desk.templates, matches[1:], words)
+    named = first_named(desk.templates, agreeing, words)
+    if named is not None:
+        return [named, *(m for m in agreeing if m is not named)], Band.ANSWER
+    return agreeing, (Band.SUGGEST if agreeing else Band.HANDOVER)
 
 
 def _beside_cut(desk: Desk, best: str, cut: list[str]) -> bool:
@@ -190,6 +210,7 @@ def band_of(
     (`close_tie.undecided`: "怎么提取公积金", the rent, leaving and purchase withdrawals as
     close). A clerk asks which, as the seed's first receiver would, rather than answer a
     question not asked. A fault told is registered, never offered.
+    A service asked for by a name no template knows ("renew passport") goes to a person.
     A bare topic too far from every template to answer ("医保卡", "住房公积金", alone or after
     an opener) is offered the templates whose keywords it names, not handed over blind.
     Otherwise "did you mean" offers only the templates close enough to be suggested
@@ -197,6 +218,8 @@ def band_of(
     gas leak's or closing a business's, which were offered beside it."""
     if asks_in_person(text):  # "我想当面找人谈谈", "talk to someone in person": a person
         return matches, Band.HANDOVER
+    if names_unknown(desk.templates, searched):  # "renew passport": no template's matter
+        return [], Band.HANDOVER
     if band is Band.HANDOVER and _bare_topic(searched) and not faults.reports_fault(searched):
         named = _named_by(desk, matches, searched)
         return (named, Band.SUGGEST) if named else (matches, band)
@@ -213,7 +236,7 @@ def band_of(
         return matches, Band.SUGGEST
     if faults.reports_fault(searched):
         return matches, band  # a fault: registered
-    blind = near_tied(matches) and is_vague(searched)
+    blind = is_vague(searched) and (near_tied(matches) or _untold(desk, matches, searched))
     blind = blind or undecided(desk.templates, matches, searched)
     return matches, (Band.SUGGEST if blind else band)
 
@@ -225,6 +248,24 @@ _DANGER_WORD = re.compile(
     r"漏|泄|味|嘶|火|烟|爆|\b(leak|smell|odou?r|hiss|fire|smoke|burn|burst|explo)",
     re.IGNORECASE,
 )
+
+
+def _untold(desk: Desk, matches: list[Match], words: str) -> bool:
+    """Whether a runner-up worth offering (`OFFER_SCORE`) says all the `words` say of the
+    best's matter (`close_tie.told_apart`): "The pension" is the contribution record's as
+    much as the retirement claim's, however far apart the matcher scores them."""
+    if len(matches) < 2 or matches[1].score < OFFER_SCORE:
+        return False
+    best, rival = (desk.templates.get(m.template_id) for m in matches[:2])
+    return best is not None and rival is not None and not told_apart(best, rival, words)
+
+
+def vague(desk: Desk, words: str) -> bool:
+    """Words too short or general to act on (`small_words.is_vague`), unless they ask for a
+    service by a name the knowledge base does not know ("办护照", "renew passport":
+    `subject.names_unknown`): asking them to say more tells the desk nothing it can answer,
+    so a person takes it."""
+    return is_vague(words) and not names_unknown(desk.templates, words)
 
 
 def tells_danger(template: CaseTemplate, words: str) -> bool:

@@ -1,0 +1,120 @@
+"""Whether a question and a knowledge-base template are about the same thing (issue 14, a
+tester: "How do I get a marriage certificate?" and "How do I get a birth certificate for my
+baby?" were answered with the certificate of no criminal record's answer, "孩子上小学报名需要
+什么材料" with the change of name's: the word "certificate", "要什么材料" outweighed the
+subject). A clerk answers about X only a question about X: a template agrees with a question
+when the question says nothing its keywords and questions do not (`close_tie.matter_terms`),
+or when what they share holds a term of the template's own subject, one fewer than
+`GENERIC_HOLDERS` templates of the base say ("marriage", "井盖", "医保"), not only the words
+many templates share ("certificate", "证明", "材料", "how"). Pure; in both languages alike."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+
+from bot.intake.close_tie import matter_terms, names, said
+from bot.reading import reading
+from knowledge.matcher import Match
+from knowledge.templates import CaseTemplate
+from knowledge.text import STOP_WORDS
+
+# A term said by this many templates or more names no template's subject: "certificate"
+# (the no-criminal-record, tax and hukou transfer-out certificates), "证明", "材料".
+GENERIC_HOLDERS = 3
+
+
+# Words of a question that name no subject: "need", "have" ("how", "where" are
+# `knowledge.text.STOP_WORDS`).
+_ASKING = frozenset(
+    ["need", "have", "want", "know", "tell", "about", "like", "help", "thanks", "thank"]
+)
+
+
+def agrees(templates: Mapping[str, CaseTemplate], template: CaseTemplate, words: str) -> bool:
+    """Whether `words` are about `template`'s subject: they say nothing it does not, or they
+    share with it a term that fewer than `GENERIC_HOLDERS` of `templates` say."""
+    asked = _subject_terms(words)
+    own = _subject_terms(said(template))
+    if asked <= own or not asked & own:
+        return True  # nothing said beyond it; or nothing shared to judge by (a typo: "居主证")
+    holders = _holders(tuple(said(t) for t in templates.values()))
+    topics = _topics(tuple(k for t in templates.values() for k in t.keywords))
+    return any(t in topics or holders.get(t, 0) < GENERIC_HOLDERS for t in asked & own)
+
+
+@lru_cache(maxsize=4096)
+def _subject_terms(text: str) -> frozenset[str]:
+    """The terms of `text` that can name a subject (`close_tie.matter_terms`, no function
+    word of English)."""
+    return frozenset(t for t in matter_terms(text) if t not in STOP_WORDS | _ASKING)
+
+
+@lru_cache(maxsize=16)
+def _topics(keywords: tuple[str, ...]) -> frozenset[str]:
+    """The first term of each keyword (`_subject_terms`: its first two characters, its first
+    word): what a keyword names comes first in it, the kind of paper last ("公积金", "户口",
+    "marriage"; not the "证明" of "无犯罪记录证明", the "certificate" of "tax certificate")."""
+    found: set[str] = set()
+    for keyword in keywords:
+        folded = reading(keyword).casefold()
+        first = folded[:2] if not folded.isascii() else (folded.split() or [""])[0]
+        found |= _subject_terms(first)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=16)
+def _holders(texts: tuple[str, ...]) -> dict[str, int]:
+    """How many of the templates' texts (`close_tie.said`: keywords and questions) say each
+    term; read once per state of the knowledge base."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        for term in _subject_terms(text):
+            counts[term] = counts.get(term, 0) + 1
+    return counts
+
+
+# A service asked for by name ("办护照", "I want to renew my passport"): what it names.
+_SERVICE = re.compile(
+    r"^(?:我想|我要|想|要)?(?:办理|补办|申请|办|换|领|开)(?P<zh>[\u4e00-\u9fff]{2,6})$"
+    r"|^(?:i (?:want|need) to )?(?:renew|apply for|get|replace|register)"
+    r"(?: an?| my| the)? (?P<en>[a-z]+(?: [a-z]+)?)$"
+)
+
+
+def names_unknown(templates: Mapping[str, CaseTemplate], words: str) -> bool:
+    """Whether `words` ask for a service by a name (`_SERVICE`) of which no template says any
+    term: "办护照", "renew passport" in a base with no passport."""
+    found = _SERVICE.match(re.sub(r"[^\w ]+", "", reading(words).casefold()).strip())
+    if found is None:
+        return False
+    named = _subject_terms(found.group("zh") or found.group("en"))
+    holders = _holders(tuple(said(t) for t in templates.values()))
+    return bool(named) and not any(term in holders for term in named)
+
+
+def of_subject(
+    templates: Mapping[str, CaseTemplate], matches: Sequence[Match], words: str
+) -> list[Match]:
+    """The `matches` (best first) whose templates agree with `words` (`agrees`)."""
+    return [m for m in matches if _agreeing(templates, m.template_id, words)]
+
+
+def _agreeing(templates: Mapping[str, CaseTemplate], template_id: str, words: str) -> bool:
+    template = templates.get(template_id)
+    return template is not None and agrees(templates, template, words)
+
+
+def first_named(
+    templates: Mapping[str, CaseTemplate], matches: Iterable[Match], words: str
+) -> Match | None:
+    """The first of `matches` whose template has a keyword (two characters at least) that
+    `words` name ("marriage", "结婚证"), or None."""
+    folded = reading(words).casefold()
+    for match in matches:
+        template = templates.get(match.template_id)
+        keywords = template.keywords if template is not None else []
+        if any(len(k) >= 2 and names(k.casefold(), folded) for k in keywords):
+            return match
+    return None
