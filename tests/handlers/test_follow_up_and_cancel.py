@@ -1,0 +1,58 @@
+"""Issue 14, a tester: a short follow-up question right after an answer is read with the
+answered template ("居住证怎么办理", answered, then "要多久能拿到?": the template's "一般15个工作
+日内发证", never a bare ticket); one it does not cover goes to a person with the matter
+("离职了公积金…" then "那要带什么材料?": a ticket with both, no category buttons). "算了,取消
+吧" with two tickets open asks which one. "/priority 13 紧急" in ticket #13's topic is taken;
+another ticket's number there is refused with the reason. End to end over the emulation."""
+
+from __future__ import annotations
+
+import pytest
+from telegram.ext import Application
+
+from emulator.server import Emulator
+from tests.handlers.conftest import (
+    ENGLISH,
+    GENERAL_GROUP,
+    REQUESTER,
+    bot_lines,
+    bot_said,
+    only_topic,
+    until,
+)
+from tests.handlers.looks import ticket_no
+
+App = Application  # type: ignore[type-arg]
+OFFICER = 100101
+
+
+def _data(entry: object) -> list[str]:
+    return [b["callback_data"] for row in entry.buttons for b in row]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_priority_with_the_topic_s_own_number(running: tuple[Emulator, App]) -> None:
+    emulator, application = running
+    world = emulator.world
+    await world.user_sends(REQUESTER, "我想申请公租房")
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    await world.user_sends(ENGLISH, "The street light outside my house is broken")
+    await until(lambda: any("#2" in e.text for e in bot_said(world, ENGLISH)))
+    await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
+    topic = await only_topic(world, GENERAL_GROUP)
+    await world.user_sends(OFFICER, "/priority 1 紧急", GENERAL_GROUP, topic.thread_id)
+
+    async def raised() -> bool:
+        ticket = await ticket_no(application, 1)
+        return ticket is not None and ticket.priority == "high"
+
+    await until(raised)
+    await world.user_sends(OFFICER, "/priority 2 特急", GENERAL_GROUP, topic.thread_id)
+    await until(
+        lambda: any(
+            "“2”是另一张工单" in e.text and "#1" in e.text and "/priority [N]" in e.text
+            for e in bot_said(world, GENERAL_GROUP)
+        )
+    )
+    other = await ticket_no(application, 2)
+    assert other is not None and other.priority != "urgent"
