@@ -584,6 +584,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         "withdrawal_taken_back",
     ):
         return [("owned", {}), ("unowned", {"owner": None})]
+    if template == "answer":  # a follow-up's excerpt under its title (bot/intake/asked_more.py)
+        return [("", {}), ("excerpt", {"title": "居住证怎么办理"})]
     if template == "ask_about":
         return [
             (f"{first}{kind}", {"more": more, "typed": typed})

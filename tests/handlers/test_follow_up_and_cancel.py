@@ -31,6 +31,52 @@ def _data(entry: object) -> list[str]:
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "question", "follow_up", "covered"),
+    [
+        (REQUESTER, "居住证怎么办理", "要多久能拿到?", "15个工作日"),
+        (REQUESTER, "居住证怎么办理", "多长时间能办好", "15个工作日"),
+        (ENGLISH, "How do I apply for a residence permit?", "How long does it take?", "15"),
+        (REQUESTER, "身份证丢了怎么补办", "要带什么材料?", "户口簿"),
+    ],
+)
+async def test_a_follow_up_the_answer_covers_is_answered_from_it(
+    running: tuple[Emulator, App], user: int, question: str, follow_up: str, covered: str
+) -> None:
+    emulator, application = running
+    await emulator.world.user_sends(user, question)
+    await bot_lines(emulator, user, 1)
+    await emulator.world.user_sends(user, follow_up)
+    said = (await bot_lines(emulator, user, 2))[-1]
+    assert covered in said.text, said.text
+    assert "solved" in _data(said)  # an answer: Solved / Not solved under it
+    assert await ticket_no(application, 1) is None
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "question", "follow_up"),
+    [
+        (REQUESTER, "离职了公积金能取出来吗", "那要带什么材料?"),
+        (ENGLISH, "How can I change the name on utility accounts?", "How long does it take?"),
+    ],
+)
+async def test_a_follow_up_the_answer_does_not_cover_goes_to_a_person_with_its_matter(
+    running: tuple[Emulator, App], user: int, question: str, follow_up: str
+) -> None:
+    emulator, application = running
+    await emulator.world.user_sends(user, question)
+    await bot_lines(emulator, user, 1)
+    await emulator.world.user_sends(user, follow_up)
+    said = (await bot_lines(emulator, user, 2))[-1]
+    assert not any(d.startswith("cat:") for d in _data(said)), said.text
+    await until(lambda: any("#1" in e.text for e in bot_said(emulator.world, user)))
+    ticket = await ticket_no(application, 1)
+    assert ticket is not None
+    assert question in ticket.question and follow_up in ticket.question, ticket.question
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
 async def test_priority_with_the_topic_s_own_number(running: tuple[Emulator, App]) -> None:
     emulator, application = running
     world = emulator.world
