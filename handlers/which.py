@@ -51,7 +51,11 @@ async def ticket_for(
     if route.ticket is not None:
         return route.ticket
     text = desk.texts.render(
-        "which_ticket", requester.language, count=len(route.choices), rating=route.rating
+        "which_ticket",
+        requester.language,
+        count=len(route.choices),
+        rating=route.rating,
+        withdrawing=route.withdrawing,
     )
     markup = keyboards.which_ticket(route.choices, update_id, message.message_id)
     question = post.message(

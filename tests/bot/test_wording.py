@@ -533,7 +533,7 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
     if template == "clarify":
         return [("", {}), ("again", {"again": True})]
     if template == "which_ticket":  # a rating typed: which resolution (bot/rated_choice.py)
-        return [("", {}), ("rating", {"rating": True})]
+        return [("", {}), ("rating", {"rating": True}), ("withdrawing", {"withdrawing": True})]
     if template == "courtesy":
         return [("thanks", {"thanks": True}), ("ok", {"thanks": False})]
     if template == "ticket_opened":  # opened apart from a ticket in hand (second_matter.py)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from telegram.ext import Application
 
+from bot.models import TicketStatus
 from emulator.server import Emulator
 from tests.handlers.conftest import (
     ENGLISH,
@@ -74,6 +75,42 @@ async def test_a_follow_up_the_answer_does_not_cover_goes_to_a_person_with_its_m
     ticket = await ticket_no(application, 1)
     assert ticket is not None
     assert question in ticket.question and follow_up in ticket.question, ticket.question
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "first", "second", "cancel"),
+    [
+        (REQUESTER, "我想申请公租房", "我家门口的路灯坏了", "算了,取消吧"),
+        (
+            ENGLISH,
+            "The rude clerk at window 3 shouted at me and refused my papers",
+            "The street light outside my house is broken",
+            "Never mind, please cancel it.",
+        ),
+    ],
+)
+async def test_cancel_with_two_tickets_open_asks_which(
+    running: tuple[Emulator, App], user: int, first: str, second: str, cancel: str
+) -> None:
+    emulator, application = running
+    await emulator.world.user_sends(user, first)
+    await until(lambda: any("#1" in e.text for e in bot_said(emulator.world, user)))
+    await emulator.world.user_sends(user, "/new")  # a matter of its own
+    await emulator.world.user_sends(user, second)
+    await until(lambda: any("#2" in e.text for e in bot_said(emulator.world, user)))
+    count = len(bot_said(emulator.world, user))
+    await emulator.world.user_sends(user, cancel)
+    asked = (await bot_lines(emulator, user, count + 1))[-1]
+    data = _data(asked)
+    assert [d.split(":")[:2] for d in data] == [["which", "1"], ["which", "2"]], data
+    for number in (1, 2):  # nothing withdrawn until they choose
+        ticket = await ticket_no(application, number)
+        assert ticket is not None and ticket.status is TicketStatus.OPEN
+    # Chosen: that one's withdrawal is asked, by its number.
+    await emulator.world.user_presses(user, user, asked.message_id, data[0])
+    confirm = (await bot_lines(emulator, user, count + 2))[-1]
+    assert _data(confirm) == ["wd:1", "keep:1"], (confirm.text, _data(confirm))
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
