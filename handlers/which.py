@@ -57,7 +57,10 @@ async def ticket_for(
         rating=route.rating,
         withdrawing=route.withdrawing,
     )
-    markup = keyboards.which_ticket(route.choices, update_id, message.message_id)
+    none = (
+        keyboards.label(desk, requester.language, "withdraw_none") if route.withdrawing else None
+    )
+    markup = keyboards.which_ticket(route.choices, update_id, message.message_id, none)
     question = post.message(
         requester.chat_id,
         text,

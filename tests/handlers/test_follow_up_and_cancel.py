@@ -103,10 +103,20 @@ async def test_cancel_with_two_tickets_open_asks_which(
     await emulator.world.user_sends(user, cancel)
     asked = (await bot_lines(emulator, user, count + 1))[-1]
     data = _data(asked)
-    assert [d.split(":")[:2] for d in data] == [["which", "1"], ["which", "2"]], data
+    assert [d.split(":")[0] for d in data] == ["which", "which", "wdno"], data  # and none
+    assert [d.split(":")[1] for d in data[:2]] == ["1", "2"], data
     for number in (1, 2):  # nothing withdrawn until they choose
         ticket = await ticket_no(application, number)
         assert ticket is not None and ticket.status is TicketStatus.OPEN
+    if user == ENGLISH:  # none of them: both go on, nothing filed
+        await emulator.world.user_presses(user, user, asked.message_id, data[2])
+        told = (await bot_lines(emulator, user, count + 2))[-1]
+        assert "none of your tickets is withdrawn" in told.text, told.text
+        await until(lambda: asked.buttons == [])
+        for number in (1, 2):
+            ticket = await ticket_no(application, number)
+            assert ticket is not None and ticket.status is TicketStatus.OPEN
+        return
     # Chosen: that one's withdrawal is asked, by its number.
     await emulator.world.user_presses(user, user, asked.message_id, data[0])
     confirm = (await bot_lines(emulator, user, count + 2))[-1]
