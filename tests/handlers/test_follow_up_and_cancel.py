@@ -59,6 +59,7 @@ async def test_a_follow_up_the_answer_covers_is_answered_from_it(
     ("user", "question", "follow_up"),
     [
         (REQUESTER, "离职了公积金能取出来吗", "那要带什么材料?"),
+        (REQUESTER, "离职了公积金", "那要带什么材料?"),
         (ENGLISH, "How can I change the name on utility accounts?", "How long does it take?"),
     ],
 )
