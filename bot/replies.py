@@ -52,6 +52,7 @@ from bot.models import (
 )
 from bot.rated_choice import rated_among
 from bot.store import get_for_requester
+from bot.withdrawal_words import withdrawn_among
 
 UNDER_WAY = timedelta(minutes=30)  # a requester's own words this recent: still that matter
 # The front's questions about a requester's message, as their outbox rows and links keep them
@@ -189,6 +190,7 @@ class Route:
     ticket: Ticket | None
     choices: tuple[Ticket, ...] = ()
     rating: bool = False  # the words are a rating: which resolution is rated?
+    withdrawing: bool = False  # the words withdraw one: which one? (`withdrawn_among`)
 
 
 _IN_HAND = (
@@ -314,7 +316,10 @@ async def route(
     `settled`, the intake chose `current` for the words' matter or the details it waits for;
     `content_type`, what the message is (a photo, a location shared: `details.carried`);
     `quiet`, how long a run of messages in a row lasts (config `notices.acknowledge_quiet`:
-    `acknowledgements.run_of`, whose first acknowledgement promised where the rest go)."""
+    `acknowledgements.run_of`, whose first acknowledgement promised where the rest go).
+    Words withdrawing a request ("算了,取消吧") beside several being worked on, replying to
+    none of them, go where they name (`withdrawal_words.withdrawn_among`), else the requester
+    is asked which (`Route.withdrawing`), before any other rule guesses the latest."""
     if current is None:
         return Route(None)
     if holding <= 1:
@@ -333,6 +338,13 @@ async def route(
         replied_to = await ticket_of_message(
             session=session, chat_id=requester.chat_id, message_id=replied_to_message_id
         )
+    # "算了,取消吧" beside several being worked on, none replied to: which one, never a guess.
+    working = {t.id: t.question for t, h in found if not h.resolved}
+    among = withdrawn_among(words, working) if replied_to not in working else None
+    if among and len(working) > 1:
+        if len(among) == 1:
+            return Route(next(t for t, _ in found if t.id in among))
+        return Route(None, tuple(t for t, _ in found if t.id in among), withdrawing=True)
     run = None
     if now is not None:
         run = await acknowledgements.run_of(

@@ -23,3 +23,28 @@ def ticket_number(word: str) -> int:
     if not 0 < number <= LARGEST_TICKET_NUMBER:
         raise NotFound(f"no ticket {number}", "no_ticket", ticket_id=number)
     return number
+
+
+def is_number(word: str) -> bool:
+    """Whether `word` is written as a ticket number would be (digits, maybe after "#")."""
+    return word.strip().removeprefix("#").removeprefix("＃").isdecimal()
+
+
+def this_ticket(word: str, here: int) -> bool:
+    """Whether `word`, written first after a command in the place of ticket `here` (its topic,
+    a reply to its card), names that ticket again ("/priority 13 紧急" in #13's topic, issue
+    14): True when it is a number and it is `here`'s; False when it is no number (the
+    command's own words). InvalidInput (reason `other_ticket_here`, with `ticket_id` the
+    place's ticket and `word`) when it is another ticket's number: a command in one ticket's
+    place never acts on another."""
+    if not is_number(word):
+        return False
+    if ticket_number(word) == here:
+        return True
+    shown = excerpt(word, WORD_SHOWN).text
+    raise InvalidInput(
+        f"{word!r} names another ticket than #{here}",
+        "other_ticket_here",
+        ticket_id=here,
+        word=shown,
+    )

@@ -18,7 +18,9 @@ every reading by kind shares. Pure: text in, yes or no out.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
+from bot import matter_terms
 from bot.hazard import Clause, clauses, denied
 from bot.reading import reading
 
@@ -186,3 +188,16 @@ def wonders_withdrawing(text: str) -> bool:
     if bare == folded or not bare:
         return False
     return says_withdrawn(bare)
+
+
+def withdrawn_among(words: str, questions: Mapping[int, str]) -> frozenset[int] | None:
+    """Which of the requester's tickets being worked on (`questions`: each one's question by
+    its number) `words` may withdraw, when they withdraw or wonder whether to withdraw
+    (`says_withdrawn`, `wonders_withdrawing`): those whose matter they name
+    (`matter_terms.named`: "路灯那个不用了"), else every one of them ("算了,取消吧" beside two
+    tickets names neither: a clerk asks which, issue 14). None when the words withdraw
+    nothing."""
+    if not (says_withdrawn(words) or wonders_withdrawing(words)):
+        return None
+    named = matter_terms.named(words, questions)
+    return frozenset(named) if named else frozenset(questions)

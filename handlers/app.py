@@ -121,6 +121,7 @@ HANDLERS: tuple[BaseHandler[Update, DeskContext, Any], ...] = (
     CallbackQueryHandler(staff.requester_decides, pattern=pattern(Action.RATE, Action.REOPEN)),
     CallbackQueryHandler(taking.chose_ticket, pattern=pattern(Action.WHICH)),
     CallbackQueryHandler(taking.chose_anew, pattern=pattern(Action.ANEW)),
+    CallbackQueryHandler(taking.chose_none, pattern=pattern(Action.WITHDRAW_NONE)),
     CallbackQueryHandler(incidents.update_asked, pattern=pattern(Action.INCIDENT_UPDATE)),
     CallbackQueryHandler(
         withdrawal.requester_withdraws, pattern=pattern(Action.WITHDRAW, Action.KEEP)

@@ -49,6 +49,8 @@ class Action(StrEnum):
     WITHDRAW = "wd"  # the requester withdraws their ticket, as their words said: (ticket)
     KEEP = "keep"  # the requester keeps it open after all: (ticket)
     ANEW = "anew"  # this message is a new matter, not the ticket's: (update id, message id)
+    # Words withdrawing beside several tickets: none of them withdrawn: (update id, message id)
+    WITHDRAW_NONE = "wdno"
     INCIDENT_UPDATE = "upd"  # under a mass incident's alert, post an update: (incident)
 
 
@@ -82,6 +84,7 @@ FIELDS: dict[Action, tuple[Field, ...]] = {
     Action.WITHDRAW: (Field.NUMBER,),
     Action.KEEP: (Field.NUMBER,),
     Action.ANEW: (Field.NUMBER, Field.NUMBER),
+    Action.WITHDRAW_NONE: (Field.NUMBER, Field.NUMBER),
     Action.INCIDENT_UPDATE: (Field.NUMBER,),
 }
 Value = int | str

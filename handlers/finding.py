@@ -30,24 +30,34 @@ async def named_ticket(desk: Desk, word: str, usage: str) -> Ticket:
         raise Misused(refused, usage) from refused
 
 
-def _is_number(word: str) -> bool:
-    """The word is written as a ticket number would be (digits, maybe after "#")."""
-    return word.strip().removeprefix("#").removeprefix("＃").isdecimal()
+def _implied(ticket: Ticket, args: list[str], usage: str, numbered: bool) -> list[str]:
+    """The arguments of a command whose ticket its place implies: for one that takes its
+    ticket's number first (`numbered`), that number written anyway is dropped when it is
+    the place's ticket's ("/priority 13 紧急" in #13's topic); Misused, with `usage`, when it is
+    another's (`ticket_numbers.this_ticket`)."""
+    if not (numbered and args):
+        return args
+    try:
+        return args[1:] if ticket_numbers.this_ticket(args[0], ticket.id) else args
+    except DeskError as refused:
+        raise Misused(refused, usage) from refused
 
 
 async def ticket_of_command(
-    desk: Desk, message: Message | None, args: list[str], usage: str
+    desk: Desk, message: Message | None, args: list[str], usage: str, *, numbered: bool = False
 ) -> tuple[Ticket | None, list[str]]:
     """The ticket a staff command is about: its topic's, the replied-to card's or copy's, or
     the number given first; and the arguments that remain (None if none is named). Misused,
-    with `usage`, when the number given first is no ticket's."""
+    with `usage`, when the number given first is no ticket's. `numbered`: the command's usage
+    puts its ticket's number first ("/priority [N] …"): in a ticket's place that number is
+    taken when it is the place's ticket's, refused when another's (`_implied`)."""
     if message is not None and message.message_thread_id is not None and message.is_topic_message:
         async with desk.sessions() as session:
             ticket = await tickets.get_by_topic(
                 session=session, chat_id=message.chat_id, thread_id=message.message_thread_id
             )
         if ticket is not None:
-            return ticket, args
+            return ticket, _implied(ticket, args, usage, numbered)
     replied = message.reply_to_message if message is not None else None
     if message is not None and replied is not None:
         async with desk.sessions() as session:
@@ -55,8 +65,8 @@ async def ticket_of_command(
                 session=session, chat_id=message.chat_id, message_id=replied.message_id
             )
         if ticket is not None:
-            return ticket, args
-    if args and _is_number(args[0]):
+            return ticket, _implied(ticket, args, usage, numbered)
+    if args and ticket_numbers.is_number(args[0]):
         return await named_ticket(desk, args[0], usage), args[1:]
     return None, args
 

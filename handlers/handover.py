@@ -60,6 +60,12 @@ def emergency_advice(desk: Desk, requester: Requester, outcome: handing.Outcome)
 def _present(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list[Call]:
     language, chat_id = requester.language, requester.chat_id
     match outcome.action:
+        case Action.ANSWER if outcome.excerpt is not None:
+            # A follow-up on the answer just given: the sentence of it that says what was
+            # asked, under its title.
+            title = desk.templates[outcome.template_ids[0]].title(language)
+            text = desk.texts.render("answer", language, answer=outcome.excerpt, title=title)
+            return [_offer(chat_id, text, keyboards.answered(desk, language))]
         case Action.ANSWER:
             # Each answer asked for (several options named at once), the buttons under the
             # last: one *Solved* / *Not solved* for them all.

@@ -168,15 +168,18 @@ def proposal(desk: Desk, template_id: str) -> InlineKeyboardMarkup:
 
 
 def which_ticket(
-    tickets: Sequence[Ticket], update_id: int, message_id: int
+    tickets: Sequence[Ticket], update_id: int, message_id: int, none: str | None = None
 ) -> InlineKeyboardMarkup:
     """Under the question which ticket a requester's message is for: one button a ticket,
     its number and the start of its question (the message is known by its update in the
-    inbox and its id in their chat)."""
+    inbox and its id in their chat); `none`, the label of a last button withdrawing none
+    (words withdrawing beside several: bot/replies.py `Route.withdrawing`)."""
     rows = [
         [(f"#{t.id} {one_line(t.question)}", encode(Action.WHICH, t.id, update_id, message_id))]
         for t in tickets
     ]
+    if none is not None:
+        rows.append([(none, encode(Action.WITHDRAW_NONE, update_id, message_id))])
     return keyboard(rows)
 
 

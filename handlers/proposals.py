@@ -49,7 +49,8 @@ async def propose_command(update: Update, context: DeskContext) -> None:
     assert user is not None and message is not None
     language = desk.settings.languages.default
     usage = desk.texts.render("usage", language, usage="/propose [N] [question | answer]")
-    ticket, rest = await ticket_of_command(desk, message, list(context.args or []), usage)
+    args = list(context.args or [])
+    ticket, rest = await ticket_of_command(desk, message, args, usage, numbered=True)
     if ticket is None and rest:
         # Outside a ticket's place the first word is its number: this one is none.
         ticket, rest = await named_ticket(desk, rest[0], usage), rest[1:]

@@ -280,7 +280,8 @@ async def priority_command(update: Update, context: DeskContext) -> None:
     assert user is not None and message is not None
     language = _language(desk)
     usage = desk.texts.render("usage", language, usage=f"/priority [N] {priority_words(desk)}")
-    ticket, rest = await ticket_of_command(desk, message, list(context.args or []), usage)
+    args = list(context.args or [])
+    ticket, rest = await ticket_of_command(desk, message, args, usage, numbered=True)
     if ticket is None and rest and priority_key(desk, rest[0]) is None:
         # Outside a ticket's place the first word is its number: this one is none.
         ticket, rest = await named_ticket(desk, rest[0], usage), rest[1:]

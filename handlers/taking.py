@@ -150,6 +150,38 @@ async def chose_anew(update: Update, context: DeskContext) -> None:
     await answer(query)
 
 
+@stale_buttons
+async def chose_none(update: Update, context: DeskContext) -> None:
+    """The requester, asked which of their tickets their words withdraw (handlers/which.py),
+    withdraws none: the message asked about is taken, once, into none of them (bot/intake/
+    asked.py), the question loses its buttons and they hear their tickets go on. A stale
+    question (the message gone from the inbox, or taken already) gets the stale-button
+    alert."""
+    desk = context.desk
+    query = update.callback_query
+    assert query is not None
+    button = parse(query.data)
+    update_id, message_id = button.number(0), button.number(1)
+    async with desk.transaction(update_id=update.update_id) as tx:
+        requester = await requester_for(tx, desk, query.from_user)
+        message = await _recorded_message(tx, context.bot, update_id)
+        if message is None or (message.chat_id, message.message_id) != (
+            requester.chat_id,
+            message_id,
+        ):
+            raise UnknownButton(f"message {message_id} is not in the inbox")
+        question = query.message.message_id if query.message is not None else None
+        if not await asked.take_once(
+            tx=tx, requester=requester, question=question, held=message_id
+        ):
+            raise UnknownButton(f"message {message_id} is taken already")
+        if query.message is not None:
+            await post.post(tx, post.drop_buttons(query.message.chat.id, query.message.message_id))
+        told = desk.texts.render("withdraw_none", requester.language)
+        await post.post(tx, post.message(requester.chat_id, told))
+    await answer(query)
+
+
 async def _recorded_message(tx: Transaction, bot: ExtBot[None], update_id: int) -> Message | None:
     """The message of an update as the inbox recorded it, None once it is pruned."""
     payload = await inbox.payload(session=tx.session, update_id=update_id)

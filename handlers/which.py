@@ -51,9 +51,16 @@ async def ticket_for(
     if route.ticket is not None:
         return route.ticket
     text = desk.texts.render(
-        "which_ticket", requester.language, count=len(route.choices), rating=route.rating
+        "which_ticket",
+        requester.language,
+        count=len(route.choices),
+        rating=route.rating,
+        withdrawing=route.withdrawing,
     )
-    markup = keyboards.which_ticket(route.choices, update_id, message.message_id)
+    none = (
+        keyboards.label(desk, requester.language, "withdraw_none") if route.withdrawing else None
+    )
+    markup = keyboards.which_ticket(route.choices, update_id, message.message_id, none)
     question = post.message(
         requester.chat_id,
         text,

@@ -98,6 +98,9 @@ class Outcome:
     # OPEN of words asking how their own case under way stands (bot/intake/close_status.py):
     # they are told only staff can look a case up, which is why a person takes it.
     own_case: bool = False
+    # ANSWER of a short follow-up on the answer just given ("要多久能拿到?"): the sentence of
+    # its template's answer that says it (bot/intake/asked_more.py), given alone.
+    excerpt: str | None = None
     # RATED (bot/intake/rating_typed.py): "ticket" (`ticket` rated), "answer" / "answer_low"
     # (said of the answer just given), "none" (nothing awaits a rating).
     rated: str = ""

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.withdrawal_words import says_withdrawn, withdrawal_answer
+from bot.withdrawal_words import says_withdrawn, withdrawal_answer, withdrawn_among
 
 
 @pytest.mark.parametrize(
@@ -127,3 +127,21 @@ def test_an_answer_never_withdraws_what_it_denies(text: str) -> None:
     if withdrawal_answer(text) is True:
         assert withdrawal_answer(text + ", keep it open") is None
         assert withdrawal_answer(text + ",不用撤") is None
+
+
+TWO = {1: "我想申请公租房", 2: "我家门口的路灯坏了"}
+
+
+@pytest.mark.parametrize("text", ["算了,取消吧", "Never mind, please cancel it.", "不用了"])
+def test_withdrawing_beside_two_tickets_naming_neither_may_be_either(text: str) -> None:
+    """Issue 14: "Never mind, please cancel it." with two open was asked of one only."""
+    assert withdrawn_among(text, TWO) == frozenset({1, 2})
+
+
+def test_withdrawing_names_the_ticket_by_its_matter() -> None:
+    assert withdrawn_among("路灯那个不用了", TWO) == frozenset({2})
+
+
+@pytest.mark.parametrize("text", ["路灯还没修好", "How do I cancel a complaint?", "谢谢"])
+def test_words_that_withdraw_nothing_choose_nothing(text: str) -> None:
+    assert withdrawn_among(text, TWO) is None

@@ -533,7 +533,7 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
     if template == "clarify":
         return [("", {}), ("again", {"again": True})]
     if template == "which_ticket":  # a rating typed: which resolution (bot/rated_choice.py)
-        return [("", {}), ("rating", {"rating": True})]
+        return [("", {}), ("rating", {"rating": True}), ("withdrawing", {"withdrawing": True})]
     if template == "courtesy":
         return [("thanks", {"thanks": True}), ("ok", {"thanks": False})]
     if template == "ticket_opened":  # opened apart from a ticket in hand (second_matter.py)
@@ -584,6 +584,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         "withdrawal_taken_back",
     ):
         return [("owned", {}), ("unowned", {"owner": None})]
+    if template == "answer":  # a follow-up's excerpt under its title (bot/intake/asked_more.py)
+        return [("", {}), ("excerpt", {"title": "居住证怎么办理"})]
     if template == "ask_about":
         return [
             (f"{first}{kind}", {"more": more, "typed": typed})

@@ -95,6 +95,7 @@ async def test_every_button_pressed_too_late_says_why_and_changes_nothing(
         Action.SOLVED: (*on_answer, "solved"),
         Action.WHICH: (*on_answer, f"which:1:1:{answer.message_id}"),
         Action.ANEW: (*on_answer, f"anew:1:{answer.message_id}"),
+        Action.WITHDRAW_NONE: (*on_answer, f"wdno:1:{answer.message_id}"),
         # Under the question whether to withdraw ticket #1, closed meanwhile.
         Action.WITHDRAW: (*on_resolution, "wd:1"),
         Action.KEEP: (*on_resolution, "keep:1"),

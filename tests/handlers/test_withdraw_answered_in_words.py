@@ -158,6 +158,11 @@ async def test_not_this_one_withdraws_nothing_of_the_ticket_asked_about(
     await until(lambda: any("#2" in e.text for e in bot_said(world, who)))
     heard = len(bot_said(world, who))
     await world.user_sends(who, withdrawing)
+    # Two being worked on, the words naming neither: which one is asked first (issue 14);
+    # #2 chosen, its withdrawal is asked.
+    which = (await bot_lines(emulator, who, heard + 1))[-1]
+    await world.user_presses(who, who, which.message_id, which.buttons[1][0]["callback_data"])
+    heard += 1
     asked = (await bot_lines(emulator, who, heard + 1))[-1]
     assert asked.buttons and "#2" in asked.text, asked.text
     for _ in range(100):
