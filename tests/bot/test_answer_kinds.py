@@ -1,0 +1,88 @@
+"""What an officer's question asks and a plain answer gives, by kind (bot/answer_kinds.py), and
+the fit it makes to each ticket whose question waits (bot/answer_fit.py): issue 14, input 6,
+"Card ends 4821, ID 110101195001011234" answered the card officer, not "north or south side?"."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import answer_fit
+from bot.answer_kinds import BUILDING, CARD, DIGITS, IDENTITY, SIDE, asks, gives, matched
+
+CARD_Q = "Could you tell me the last 4 digits of your bank card and your ID number?"
+SIDE_Q = "north or south side?"
+ID_ZH = "请提供身份证号后四位"
+BUILDING_ZH = "是哪一栋楼?"
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        (CARD_Q, {IDENTITY, CARD, DIGITS}),
+        (SIDE_Q, {SIDE}),
+        (ID_ZH, {IDENTITY, DIGITS}),
+        (BUILDING_ZH, {BUILDING}),
+        ("请问是南边还是北边?", {SIDE}),
+        ("Which side of the building is it?", {SIDE}),
+        ("请提供银行卡尾号", {CARD, DIGITS}),
+    ],
+)
+def test_what_a_question_asks(question: str, kinds: set[str]) -> None:
+    assert kinds <= asks(question)
+
+
+@pytest.mark.parametrize(
+    ("words", "kinds"),
+    [
+        ("Card ends 4821, ID 110101195001011234", {IDENTITY, CARD, DIGITS}),
+        ("South side.", {SIDE}),
+        ("3栋", {BUILDING}),
+        ("身份证后四位1234", {IDENTITY, DIGITS}),
+        ("4821, 110101195001011234", {IDENTITY, DIGITS}),
+        ("在南侧", {SIDE}),
+        ("Building 5", {BUILDING}),
+    ],
+)
+def test_what_an_answer_gives(words: str, kinds: set[str]) -> None:
+    assert kinds <= gives(words)
+
+
+@pytest.mark.parametrize(
+    ("words", "question"),
+    [
+        ("Card ends 4821, ID 110101195001011234", SIDE_Q),
+        ("South side.", CARD_Q),
+        ("3栋", ID_ZH),
+        ("身份证后四位1234", BUILDING_ZH),
+        ("thanks", CARD_Q),
+        ("好的", BUILDING_ZH),
+    ],
+)
+def test_an_answer_to_another_question_matches_nothing(words: str, question: str) -> None:
+    assert matched(words, question) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("words", "asker", "other"),
+    [
+        ("Card ends 4821, ID 110101195001011234", CARD_Q, SIDE_Q),
+        ("4821, 110101195001011234", "Please send the last four digits of your card", SIDE_Q),
+        ("South side.", SIDE_Q, CARD_Q),
+        ("3栋", BUILDING_ZH, ID_ZH),
+        ("身份证后四位1234", ID_ZH, BUILDING_ZH),
+        ("4821,110101195001011234", "请提供银行卡后四位和身份证号", BUILDING_ZH),
+    ],
+)
+def test_the_asker_fits_strongly_and_the_other_not(words: str, asker: str, other: str) -> None:
+    """Off a run on the other ticket, the answer goes to the one that asked for it
+    (`off_the_run`), and out of a run it is the best fit (`best`)."""
+    asked = answer_fit.fit(words, said=asker, question="", resolved=False)
+    not_asked = answer_fit.fit(words, said=other, question="", resolved=False)
+    assert asked >= answer_fit.STRONG and not_asked == 0
+    assert answer_fit.off_the_run(2, {1: asked, 2: not_asked}) == 1
+    assert answer_fit.best([(asked, 1), (not_asked, 2)]) == 1
+
+
+def test_a_question_not_asking_matches_nothing() -> None:
+    assert matched("4821", "") == frozenset()
+    assert matched("", CARD_Q) == frozenset()
