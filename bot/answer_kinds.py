@@ -10,15 +10,16 @@ IDENTITY (an ID card's number: "身份证号", "ID number"; "110101195001011234"
 CARD (a bank or other card's: "银行卡", "bank card"; "card ends 4821", "卡号6222…"),
 DIGITS (the last digits of something: "后四位", "尾号", "last 4 digits"; "4821", "尾号1234"),
 SIDE (which side: "north or south side?", "哪一侧", "南边还是北边"; "South side.", "南侧"),
-BUILDING (which building: "是哪一栋楼?", "which block?"; "3栋", "building 3") and FLOOR
-("几楼", "which floor"; "5楼", "the 5th floor"). `matched` is what both share."""
+BUILDING (which building: "是哪一栋楼?", "which block?"; "3栋", "building 3"), FLOOR
+("几楼", "which floor"; "5楼", "the 5th floor"), and TIME beyond the details' ("哪天", "Since
+which day?"; "Since the night before last", "on Monday"). `matched` is what both share."""
 
 from __future__ import annotations
 
 import re
 
+from bot.details import TIME, stated
 from bot.details import asked as detail_asked
-from bot.details import stated
 from bot.reading import reading
 
 IDENTITY, CARD, DIGITS, SIDE, BUILDING, FLOOR = (
@@ -46,6 +47,8 @@ _ASKS = (
     ),
     (BUILDING, re.compile(r"[几哪]一?[栋幢座]|几号楼|\bwhich\s+(?:building|block|tower)\b")),
     (FLOOR, re.compile(r"几楼|几层|哪一?层|\bwhich\s+floor\b|\bwhat\s+floor\b")),
+    # which day (the template details' TIME reads "几点", "when")
+    (TIME, re.compile(r"哪一?天|\b(?:which|what)\s+(?:day|date)\b|\bsince\s+when\b")),
 )
 
 _GIVES = (
@@ -82,6 +85,13 @@ _GIVES = (
         ),
     ),
     (FLOOR, re.compile(r"\d+\s*[楼层](?!道)|\b\d+(?:st|nd|rd|th)\s+floor\b|\bfloor\s+\d+")),
+    (
+        TIME,
+        re.compile(
+            r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bnight\s+before\s+last\b"
+            r"|\bday\s+before\s+yesterday\b|\blast\s+(?:night|week|month)\b"
+        ),
+    ),
 )
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from bot import answer_fit
 from bot.answer_kinds import BUILDING, CARD, DIGITS, IDENTITY, SIDE, asks, gives, matched
+from bot.details import TIME
 
 CARD_Q = "Could you tell me the last 4 digits of your bank card and your ID number?"
 SIDE_Q = "north or south side?"
@@ -86,3 +87,15 @@ def test_the_asker_fits_strongly_and_the_other_not(words: str, asker: str, other
 def test_a_question_not_asking_matches_nothing() -> None:
     assert matched("4821", "") == frozenset()
     assert matched("", CARD_Q) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("words", "question"),
+    [
+        ("Since the night before last", "Since which day is it dark?"),
+        ("前天晚上开始的", "请问路灯是从哪天开始不亮的?"),
+        ("On Monday", "What day did it start?"),
+    ],
+)
+def test_which_day_is_answered_by_a_day(words: str, question: str) -> None:
+    assert matched(words, question) == frozenset({TIME})
