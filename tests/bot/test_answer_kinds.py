@@ -4,11 +4,14 @@ the fit it makes to each ticket whose question waits (bot/answer_fit.py): issue 
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 import pytest
 
-from bot import answer_fit
+from bot import answer_fit, awaited
 from bot.answer_kinds import BUILDING, CARD, DIGITS, IDENTITY, SIDE, asks, gives, matched
 from bot.details import TIME
+from bot.replies import InHand, choose
 
 CARD_Q = "Could you tell me the last 4 digits of your bank card and your ID number?"
 SIDE_Q = "north or south side?"
@@ -99,3 +102,19 @@ def test_a_question_not_asking_matches_nothing() -> None:
 )
 def test_which_day_is_answered_by_a_day(words: str, question: str) -> None:
     assert matched(words, question) == frozenset({TIME})
+
+
+def test_an_id_asked_before_another_ticket_opened_goes_to_its_asker() -> None:
+    """#1's officer asked for the ID; the requester then opened #2 and spoke of it: the ID
+    number, owed to #1 alone (`awaited.awaits` of its officer's question), goes to #1, not to
+    the matter just under way."""
+    start = datetime(2026, 12, 3, 9, 0)
+    waits = awaited.awaits(turns=None, staff_said=CARD_Q, staff_waiting=True)
+    assert {IDENTITY, CARD, DIGITS} <= waits
+    asker = InHand(1, start, start - timedelta(hours=1), opened=start, said=CARD_Q, awaits=waits)
+    later = start + timedelta(minutes=5)
+    other = InHand(2, None, later, opened=later, question="My radiators are not warm")
+    words = "ID 110101195001011234"
+    now = later + timedelta(minutes=1)
+    assert choose(replied_to=None, in_hand=[asker, other], now=now, words=words) == 1
+    assert choose(replied_to=None, in_hand=[asker, other], now=now, words="thanks") == 2
