@@ -7,7 +7,9 @@ A ticket's `fit` is how many of the words' terms it shares with what its staff l
 with the ticket's own question (Chinese by pair of characters together, as Chinese words are
 mostly two characters; other scripts by word of four letters or more, so that "the", "you"
 and "is" decide nothing); two more when its staff asked for a kind of detail the words give
-(bot/details.py: "请问灯杆上的编号是多少?" asks a number, "LD-0457" gives one); and two more
+(bot/answer_kinds.py: "请问灯杆上的编号是多少?" asks a number, "LD-0457" gives one; "the last 4
+digits of your bank card and your ID number?" a card's digits and an ID, "Card ends 4821, ID
+110101195001011234" gives them); and two more
 when the ticket is resolved and the words clearly say the problem is not solved, or solved
 (bot/resolution_words.py: "修好了,谢谢" on another ticket's run): the answer to a resolution,
 which awaits it. `best` is
@@ -19,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.details import kind_of, stated
+from bot import answer_kinds
 from bot.reading import reading
 from bot.resolution_words import Said, read_after_resolution, says_not_solved
 
@@ -50,8 +52,7 @@ def fit(words: str, *, said: str, question: str, resolved: bool) -> int:
     `resolved` when it waits for the requester's word on its resolution."""
     words, said, question = reading(words), reading(said), reading(question)
     shared = len(terms(words) & (terms(said) | terms(question)))
-    asked = kind_of(said) if said else None
-    detail = DETAIL_WEIGHT if asked is not None and asked in stated(words) else 0
+    detail = DETAIL_WEIGHT if answer_kinds.matched(words, said) else 0
     answers = resolved and (says_not_solved(words) or _said_solved(words))
     return shared + detail + (NOT_SOLVED_WEIGHT if answers else 0)
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from bot.details import asked, carried, kind_of, stated
+from bot.answer_kinds import asks
+from bot.details import carried, kind_of, stated
 
 
 def bot_asked(turns: Sequence[Mapping[str, Any]] | None) -> frozenset[str]:
@@ -43,8 +44,9 @@ def awaits(
     """The kinds of detail a ticket waits for: those the bot asked for in its first inquiry
     `turns` that none of the requester's messages filed under it `since` (each its words and
     content type) gives (`told`), and, while its staff wait for the requester's answer
-    (`staff_waiting`), those their latest message (`staff_said`) asks for."""
-    staff = asked(staff_said) if staff_waiting and staff_said else frozenset()
+    (`staff_waiting`), those their latest message (`staff_said`) asks for (bot/answer_kinds.py
+    `asks`: an ID, a card's last digits, which side, besides a template's kinds)."""
+    staff = asks(staff_said) if staff_waiting and staff_said else frozenset()
     return (bot_asked(turns) - told(since)) | staff
 
 

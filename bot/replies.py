@@ -38,8 +38,8 @@ from typing import cast
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import acknowledgements, answer_fit, awaited, hand_rows, matter_terms
-from bot.details import carried, stated
+from bot import acknowledgements, answer_fit, answer_kinds, awaited, hand_rows, matter_terms
+from bot.details import carried
 from bot.errors import IllegalMove, NotFound
 from bot.models import (
     IN_HAND,
@@ -152,7 +152,7 @@ def choose(
     named = matter_terms.named(words, matters)
     if named:
         return next(iter(named)) if len(named) == 1 else None
-    kinds = stated(words) | carries if any(t.awaits for t in in_hand) else frozenset()
+    kinds = answer_kinds.gives(words) | carries if any(t.awaits for t in in_hand) else frozenset()
     owed = [t.ticket_id for t in in_hand if t.awaits & kinds]
     if len(owed) == 1:
         return owed[0]
@@ -224,7 +224,7 @@ async def in_hand(
     requester's word: what they write next is most likely an answer to it) and when the
     requester last spoke of it (their latest message filed under it, or its opening), with
     what its staff last said (`InHand`); when a message's `words` give details
-    (`details.stated`) or it `carries` some (a photo, a place shared), the kinds of detail
+    (`answer_kinds.gives`) or it `carries` some (a photo, a place shared), the kinds of detail
     each waits for (`awaited.awaits`: read from the requester's messages filed under each,
     else never)."""
     rows = hand_rows.kept(session, requester_id)  # read with the requester, or just now
@@ -233,7 +233,7 @@ async def in_hand(
         rows = cast(list[hand_rows.Row], list(read))
         hand_rows.keep(session, requester_id, rows)
     ids = [row[0].id for row in rows]
-    since = await _theirs(session, ids) if carries or stated(words) else None
+    since = await _theirs(session, ids) if carries or answer_kinds.gives(words) else None
     found = []
     for ticket, latest, theirs, said in rows:
         resolved = ticket.resolved_at if ticket.status == TicketStatus.RESOLVED else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot import awaited, details, matter_terms, replies
+from bot import answer_kinds, awaited, matter_terms, replies
 from bot.classify import infer_category
 from bot.desk import Desk
 from bot.faults import reports_fault
@@ -27,14 +27,14 @@ async def owed_ticket(
     *, tx: Transaction, desk: Desk, requester: Requester, turns: Sequence[Turn], text: str
 ) -> Ticket | None:
     """The ticket in hand that `text`, written while the first inquiry `turns` goes on,
-    answers: the details it gives (`details.stated`: "灯一直闪" tells what the lights do)
+    answers: the details it gives (`answer_kinds.gives`: "灯一直闪" tells what the lights do)
     are of a kind that ticket, and no other, waits for (`awaited.awaits`: the bot or its
     officer asked for them), the inquiry's own answer asked for none of that kind, the text
     asks nothing (`reads_as_question`), names no matter but that ticket's
     (`matter_terms.named`) and tells no fault but its (`own_kind.same_matter`: "和平路12号的
     路灯坏了" is a street light's, wherever the power cut's address is awaited). None: it is
     the inquiry's."""
-    kinds = details.stated(text)
+    kinds = answer_kinds.gives(text)
     if not kinds or awaited.bot_asked(turns) & kinds or reads_as_question(text):
         return None
     if requester.id is None:  # first seen now: nothing of theirs is in hand
