@@ -16,17 +16,15 @@ from bot.intake import (
     attachments,
     beside_follow,
     colleagues,
-    dissatisfied,
-    flow,
     handing,
-    invited_back,
     offers,
     pressing,
     recurrence,
-    staff_complaint,
+    takers,
 )
 from bot.intake.buttons import Press, PressAction
 from bot.intake.decision import Action as IntakeAction
+from bot.intake.takers import Taker
 from bot.models import Requester
 from bot.outbox import Call
 from bot.transaction import Transaction
@@ -41,7 +39,8 @@ log = logging.getLogger(__name__)
 
 
 async def ask(update: Update, context: DeskContext) -> None:
-    """A text from a requester in private: the first-inquiry flow decides, this presents.
+    """A text from a requester in private: the desk decides which of its takers has it, in
+    their order (`bot.intake.takers.take_message`), this presents.
 
     One transaction: who is asking, what the bot was waiting for, what it does now and what
     it says (a crash leaves all of it undone, and the update is handled again)."""
@@ -59,67 +58,23 @@ async def ask(update: Update, context: DeskContext) -> None:
             await taking.answered(desk, tx, requester, chosen)
             return
         replied = message.reply_to_message
-        closed = await recurrence.closed_replied_to(
-            tx=tx, requester=requester, replied_to=replied.message_id if replied else None
-        )
-        if closed is not None:  # the closed matter back, beside any in hand: bot/intake
-            outcome = await recurrence.hand_over_recurrence(
-                tx=tx,
-                desk=desk,
-                requester=requester,
-                closed=closed,
-                text=message.text,
-                message_id=message.message_id,
-            )
-            await post.post(tx, await _recurrence_presented(desk, tx, requester, outcome))
-            return
-        heard = await dissatisfied.take_answer(
+        taken = await takers.take_message(
             tx=tx,
             desk=desk,
             requester=requester,
             current=current,
             text=message.text,
             message_id=message.message_id,
-            forwarded=received.origin_of(message) is not None,
-        )
-        if heard is not None:  # what went wrong, after a low rating: heard (bot/intake)
-            if heard.recurrence is not None:  # the matter still there: its recurrence
-                presented = await _recurrence_presented(desk, tx, requester, heard.recurrence)
-                await post.post(tx, presented)
-            return
-        accused = await staff_complaint.take_staff_complaint(
-            tx=tx,
-            desk=desk,
-            requester=requester,
-            current=current,
-            text=message.text,
-            message_id=message.message_id,
-            forwarded=received.origin_of(message) is not None,
-        )
-        if accused is not None:  # a member of staff complained of: a supervisor has it
-            return
-        back = await invited_back.take_after_invitation(
-            tx=tx,
-            desk=desk,
-            requester=requester,
-            current=current,
-            text=message.text,
-            message_id=message.message_id,
-            forwarded=received.origin_of(message) is not None,
-        )
-        if back is not None:  # the auto-closed matter, right after "just tell me": recurrence
-            await post.post(tx, await _recurrence_presented(desk, tx, requester, back))
-            return
-        outcome = await flow.take_text(
-            tx=tx,
-            desk=desk,
-            requester=requester,
-            current=current,
-            text=message.text,
             origin=received.origin_of(message),
-            message_id=message.message_id,
             replied_to=replied.message_id if replied else None,
         )
+        if taken.by is not Taker.FIRST_INQUIRY:  # a recurrence, a low rating's answer, ...
+            if taken.recurrence is not None:  # the matter back: presented as a recurrence
+                presented = await _recurrence_presented(desk, tx, requester, taken.recurrence)
+                await post.post(tx, presented)
+            return
+        outcome = taken.inquiry
+        assert outcome is not None
         if outcome.action is IntakeAction.INTO_TICKET:
             assert outcome.ticket is not None
             if outcome.emergency:  # the numbers first; the ticket is raised to urgent
