@@ -3,8 +3,9 @@ surge check (bot/incidents.py) misses a report now and then (other words, no pla
 its staff, who know it is the same event, join it to the incident of another ticket
 (`/link N`), made for that ticket when it has none. The ticket then hears the incident's
 updates as the others do, and takes its priority; `/unlink` takes it out again, and gives it
-back what was its own: its priority and deadlines before the incident raised it, and its own
-latest word from staff, not the incident's update (`_own_again`)."""
+back what was its own: its priority before the incident raised it (the deadlines it was told
+stay: never made later) and its own latest word from staff, not the incident's update
+(`_own_again`)."""
 
 from __future__ import annotations
 
@@ -156,13 +157,14 @@ async def _own_again(
     session: AsyncSession, rules: Rules, ticket: Ticket, now: datetime, officer_id: int
 ) -> None:
     """`ticket`, out of its incident, given back what was its own: the priority it had but
-    for the incident's raising (`_own_priority`) with that priority's deadlines counted from
-    its start (`Rules.set_deadlines`), and as its latest update its staff's own latest public
-    word, not the incident's update it heard (none when its staff never wrote)."""
+    for the incident's raising (`_own_priority`), its deadlines as a change of priority leaves
+    them (`Rules.change_deadlines`: the requester was told the incident's, and a promise told
+    is never made later), and as its latest update its staff's own latest public word, not
+    the incident's update it heard (none when its staff never wrote)."""
     own = await _own_priority(session, ticket)
     if own != ticket.priority:
         ticket.priority = own
-        rules.set_deadlines(ticket)
+        rules.change_deadlines(ticket, now)
         data = {"priority": own, "reason": "unlinked"}
         kind = lifecycle.PRIORITY_CHANGED
         lifecycle.record(session, ticket, kind, now=now, actor_id=officer_id, data=data)

@@ -137,7 +137,7 @@ OWN_WORD = "维修人员明天上午去看路灯"  # its own staff's word to its
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
-async def test_unlink_gives_the_ticket_back_its_own_priority_deadlines_and_latest_word(
+async def test_unlink_gives_the_ticket_back_its_own_priority_and_latest_word_keeping_its_promise(
     running: tuple[Emulator, App],
 ) -> None:
     emulator, application = running
@@ -179,5 +179,6 @@ async def test_unlink_gives_the_ticket_back_its_own_priority_deadlines_and_lates
     back = await ticket_no(application, 6)
     assert back is not None
     assert back.priority == own.priority
-    assert back.resolution_due_at == own.resolution_due_at
+    # The requester was told the incident's deadline: a promise told is never made later.
+    assert back.resolution_due_at == raised.resolution_due_at
     assert back.latest_update == own.latest_update
