@@ -3,7 +3,9 @@ first-inquiry responsibility system (首问负责), in the caller's transaction.
 
 A text under a closed ticket's message is that matter coming back (bot/intake/recurrence.py);
 else, in turn, the answer to "what went wrong?" after a low rating (bot/intake/dissatisfied.py),
-a complaint naming a member of staff (bot/intake/staff_complaint.py), the auto-closed matter
+whom the complaint ticket in hand is about,
+named later (bot/intake/named_later.py), a complaint naming a member of staff
+(bot/intake/staff_complaint.py), the auto-closed matter
 right after its invitation back (bot/intake/invited_back.py); else the first inquiry itself
 (`bot.intake.flow.take_text`). The first that takes it has it; the others never see it. The
 front's own checks come before (a colleague's message, a ticket named in words), and the
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from bot.desk import Desk
-from bot.intake import dissatisfied, flow, invited_back, recurrence, staff_complaint
+from bot.intake import dissatisfied, flow, invited_back, named_later, recurrence, staff_complaint
 from bot.intake.handing import Outcome
 from bot.kinds import Origin
 from bot.models import Requester, Ticket
@@ -76,6 +78,17 @@ async def take_message(
     )
     if heard is not None:  # the matter still there: its recurrence, else they were thanked
         return Taken(Taker.LOW_RATING_ANSWER, recurrence=heard.recurrence)
+    later = await named_later.take_named_later(
+        tx=tx,
+        desk=desk,
+        requester=requester,
+        current=current,
+        text=text,
+        message_id=message_id,
+        forwarded=forwarded,
+    )
+    if later is not None:  # whom the complaint in hand is about: a supervisor's now
+        return Taken(Taker.STAFF_COMPLAINT)
     accused = await staff_complaint.take_staff_complaint(
         tx=tx,
         desk=desk,

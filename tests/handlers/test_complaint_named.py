@@ -206,3 +206,51 @@ async def test_a_complaint_opener_beside_an_open_ticket_asks_what_happened_first
     await until(lambda: "#2" in said_text(world, user))
     await _kept_confidential(emulator, application, 2, WANG_FANG, DIRECTOR_ZHANG)
     assert not await _about(application, 1)
+
+
+LI_QIANG = 100102
+NAMED_LATER = [
+    (REQUESTER, "我要投诉", "上周去办居住证,被拖了三次都没办好", "就是窗口那个姓李的,李强"),
+    (
+        ENGLISH,
+        "I want to complain",
+        "I waited three hours for a residence permit and nobody helped",
+        "It was Li Qiang at the general window",
+    ),
+]
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("claimed", [True, False])
+@pytest.mark.parametrize(("user", "opener", "what", "whom"), NAMED_LATER)
+async def test_a_complaint_ticket_whose_staff_member_is_named_later(
+    running: tuple[Emulator, App], user: int, opener: str, what: str, whom: str, claimed: bool
+) -> None:
+    """Whom it is about, named once the complaint ticket is open (and claimed by them), makes
+    it the complaint about them: confidential, a supervisor's, taken from the one named."""
+    emulator, application = running
+    world = emulator.world
+    await _step(world, user, opener)
+    await _step(world, user, what)
+    await until(lambda: "#1" in said_text(world, user))
+    cards = [e for e in bot_said(world, GENERAL_GROUP) if "claim:1" in callbacks_of(e)]
+    if claimed:  # the one named later had claimed it
+        await world.user_presses(LI_QIANG, GENERAL_GROUP, cards[0].message_id, "claim:1")
+        await until(lambda: len(world.chats[GENERAL_GROUP].topics) == 1)
+        had = await ticket_no(application, 1)
+        assert had is not None and had.owner_id == LI_QIANG, had
+    reply = await _step(world, user, whom)
+    ticket = await ticket_no(application, 1)
+    assert ticket is not None and ticket.confidential, ticket
+    assert ticket.owner_id == DIRECTOR_ZHANG, ticket.owner_id
+    assert await _about(application, 1) == [LI_QIANG]
+    # Its card, redrawn, says a confidential complaint is there; what was said before it
+    # was one stays where it was (the topic opened at the claim).
+    await until(lambda: any("🔒" in e.text for e in bot_said(world, GENERAL_GROUP)))
+    card = [e.text for e in bot_said(world, GENERAL_GROUP) if e.text.startswith("🔒")]
+    assert card and not any(what[:6] in c or whom[-6:] in c for c in card), card
+    assert "直接转给" not in reply and "passed straight" not in reply, reply
+    await until(lambda: any(whom[-6:] in e.text for e in bot_said(world, DIRECTOR_ZHANG)))
+    for chat in (LI_QIANG, GENERAL_GROUP):
+        assert not any(whom[-6:] in e.text for e in bot_said(world, chat)), chat
+    assert not await _about(application, 2)
