@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot import acknowledgements, replies
+from bot.complaint_words import complains
 from bot.desk import Desk
 from bot.details import given
 from bot.intake import inquiry, lead, pressing
@@ -95,8 +96,15 @@ async def place(
     free = step is None and not forwarded and current is not None
     if free and current is not None:  # beside the ticket their words go to, not the latest
         current = await _pointed(tx, desk, requester, current, replied, parted)
-    # Beside an inquiry going on, or instead of the new question /new asked for.
-    fresh = step is DialogStep.NEW_QUESTION and not forwarded and current is not None
+    # Beside an inquiry going on, or instead of the new question /new asked for; but a
+    # complaint after /new is the new matter ("我要投诉3号窗口的工作人员让我等了两个小时": its
+    # "两个小时" is no detail owed to the street light in hand).
+    fresh = (
+        step is DialogStep.NEW_QUESTION
+        and not forwarded
+        and current is not None
+        and not complains(text)
+    )
     asked = (
         await asked_ticket(
             tx=tx, desk=desk, requester=requester, turns=turns, text=text, beside=beside
