@@ -65,7 +65,9 @@ _EN_STATE = (
     r"|\b(a|some|strange|weird|bad|loud|awful|terrible)\s+(smell|noise|odou?r|leak|crack|stain"
     r"|mou?ld|damp)\b"
 )
-_THING_WRONG = re.compile(f"{_ZH_STATE}|{_EN_STATE}", re.IGNORECASE)
+# A thing come loose, bent or broken, "also" allowed ("井盖也松了", "栏杆歪了", "树枝断了").
+_ZH_BROKEN = r"(?![是就过只但也都还又可我你她它得])[\u4e00-\u9fff](也|都)?(松动?|歪|倒|塌|断|破)了"
+_THING_WRONG = re.compile(f"{_ZH_STATE}|{_ZH_BROKEN}|{_EN_STATE}", re.IGNORECASE)
 # Words of the resolution itself or its work: the ticket's ("处理结果不准确", "只修了一半",
 # "the result is wrong", "the fix did not last").
 OF_RESOLUTION = re.compile(

@@ -186,8 +186,8 @@ _FILLER = re.compile(
     r"好的|好吧|挺好的?|很好|非常好|真好|不错|满意|很满意|非常满意|谢谢(你们|您|你)?|感谢|多谢|辛苦(了|你们了)?"
     r"|师傅|你们|服务|给|吧|啊|呀|了|的|嗯|哦|呢|很|非常|好|现在|已经|路灯|灯|水|电|暖气|热水|家里|我家|全部|全都"
     r"|所有的?|一切|统统|都|全|\b(ok|okay|yes|yeah|yep|thanks|thank|you|thx|so|much|very|a|lot|great|good"
-    r"|perfect|excellent|nice|now|all|everything|guys|service|and|it|is|i|we|the|really|again|light"
-    r"|lights|water|power|heating|heat|alarm|smoke|street|my|our|of|both)\b|'(s|re|m|ve)\b",
+    r"|perfect|excellent|nice|now|all|everything|guys|service|and|it|is|i|we|the|really|again"
+    r"|lights?|water|power|heating|heat|alarm|smoke|street|my|our|of|both|(that|this)(\s+one)?)\b|'(s|re|m|ve)\b",
     re.IGNORECASE,
 )
 
