@@ -15,8 +15,9 @@ CATCHING = {
     "refusals.py": {"refusals", "stale_buttons", "refusing"},  # the decorators themselves
     "staff.py": {"claim"},  # a refused claim says who owns the ticket (claim_refused.j2)
     "handoffs.py": {"transfer", "give_back", "move_due"},  # raised again with the usage
-    # No such ticket, or no ticket number: raised again with the command's usage.
-    "finding.py": {"named_ticket"},
+    # No such ticket, no ticket number, or another ticket's number in a ticket's place
+    # ("/priority 12 …" in #13's topic): raised again with the command's usage.
+    "finding.py": {"named_ticket", "_implied"},
     "incidents.py": {"post_update", "post_replied"},  # again with the usage; the reply refused
     "supervision.py": {"assign_command"},  # no staff of that name: again with the usage
     # A which-ticket question answered in words once stale: the words taken as any others.
