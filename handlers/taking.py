@@ -4,7 +4,7 @@ new matter?: handlers/which.py), taken where the answer says, pressed or typed, 
 
 from __future__ import annotations
 
-from telegram import Message, Update
+from telegram import CallbackQuery, Message, Update
 from telegram.ext import ExtBot
 
 from bot import conversation, inbox, incident_places, replies
@@ -93,19 +93,8 @@ async def chose_ticket(update: Update, context: DeskContext) -> None:
         ticket = await replies.choice(
             session=tx.session, requester=requester, ticket_id=ticket_id, message_id=message_id
         )
-        message = await _recorded_message(tx, context.bot, update_id)
-        if message is None or (message.chat_id, message.message_id) != (
-            requester.chat_id,
-            message_id,
-        ):
-            raise UnknownButton(f"message {message_id} is not in the inbox")
-        question = query.message.message_id if query.message is not None else None
-        if not await asked.take_once(
-            tx=tx, requester=requester, question=question, held=message_id
-        ):
-            raise UnknownButton(f"message {message_id} is taken already")
-        if query.message is not None:
-            await post.post(tx, post.drop_buttons(query.message.chat.id, query.message.message_id))
+        message = await _held_message(tx, context.bot, requester, update_id, message_id)
+        await _take_held(tx, requester, query, message_id)
         await into_ticket(desk, tx, requester, ticket, message)
     await answer(query)
 
@@ -123,17 +112,9 @@ async def chose_anew(update: Update, context: DeskContext) -> None:
     update_id, message_id = button.number(0), button.number(1)
     async with desk.transaction(update_id=update.update_id) as tx:
         requester = await requester_for(tx, desk, query.from_user)
-        message = await _recorded_message(tx, context.bot, update_id)
-        if (
-            message is None
-            or message.text is None
-            or (message.chat_id, message.message_id)
-            != (
-                requester.chat_id,
-                message_id,
-            )
-        ):
-            raise UnknownButton(f"message {message_id} is not in the inbox")
+        message = await _held_message(tx, context.bot, requester, update_id, message_id)
+        if message.text is None:
+            raise UnknownButton(f"message {message_id} has no text to take")
         outcome = await asked.take_anew(
             tx=tx,
             desk=desk,
@@ -164,25 +145,36 @@ async def chose_none(update: Update, context: DeskContext) -> None:
     update_id, message_id = button.number(0), button.number(1)
     async with desk.transaction(update_id=update.update_id) as tx:
         requester = await requester_for(tx, desk, query.from_user)
-        message = await _recorded_message(tx, context.bot, update_id)
-        if message is None or (message.chat_id, message.message_id) != (
-            requester.chat_id,
-            message_id,
-        ):
-            raise UnknownButton(f"message {message_id} is not in the inbox")
-        question = query.message.message_id if query.message is not None else None
-        if not await asked.take_once(
-            tx=tx, requester=requester, question=question, held=message_id
-        ):
-            raise UnknownButton(f"message {message_id} is taken already")
-        if query.message is not None:
-            await post.post(tx, post.drop_buttons(query.message.chat.id, query.message.message_id))
+        await _held_message(tx, context.bot, requester, update_id, message_id)
+        await _take_held(tx, requester, query, message_id)
         told = desk.texts.render("withdraw_none", requester.language)
         await post.post(tx, post.message(requester.chat_id, told))
     await answer(query)
 
 
-async def _recorded_message(tx: Transaction, bot: ExtBot[None], update_id: int) -> Message | None:
-    """The message of an update as the inbox recorded it, None once it is pruned."""
+async def _held_message(
+    tx: Transaction, bot: ExtBot[None], requester: Requester, update_id: int, message_id: int
+) -> Message:
+    """The requester's held message (update `update_id`, message `message_id`) as the inbox
+    recorded it. Raises UnknownButton (the stale-button alert) once it is pruned from the
+    inbox or when the button names another chat's message."""
     payload = await inbox.payload(session=tx.session, update_id=update_id)
-    return Update.de_json(payload, bot).effective_message if payload is not None else None
+    message = Update.de_json(payload, bot).effective_message if payload is not None else None
+    if message is None or (message.chat_id, message.message_id) != (
+        requester.chat_id,
+        message_id,
+    ):
+        raise UnknownButton(f"message {message_id} is not in the inbox")
+    return message
+
+
+async def _take_held(
+    tx: Transaction, requester: Requester, query: CallbackQuery, message_id: int
+) -> None:
+    """Takes the held message once (bot/intake/asked.py) and drops the question's buttons.
+    Raises UnknownButton (the stale-button alert) when it was taken already."""
+    question = query.message.message_id if query.message is not None else None
+    if not await asked.take_once(tx=tx, requester=requester, question=question, held=message_id):
+        raise UnknownButton(f"message {message_id} is taken already")
+    if query.message is not None:
+        await post.post(tx, post.drop_buttons(query.message.chat.id, query.message.message_id))
