@@ -41,9 +41,10 @@ _ZH_STATES = (
 )
 # A state next to its thing, within one clause: "井盖丢了", "树倒了", "路灯一直不亮".
 _ZH_FAULT = re.compile(rf"(?:{_ZH_THINGS})[^。！？!?;；,，\n]{{0,8}}?(?P<state>{_ZH_STATES})")
-# A supply that is gone: "没水了", "没有电", "一直没暖气".
+# A supply that is gone: "没水了", "没有电", "一直没暖气", "没有一滴水".
 _ZH_OUTAGE = re.compile(
-    r"(?P<state>没有?|断了?)(?:自来)?(?P<supply>水|电|暖气|燃气|气)(?!费|表|价|梯|脑|话|视|味|平|量)"
+    r"(?P<state>没有?|断了?)(?:(?:一点儿?|一滴|半点|一丁点)(?=水|电|暖气|燃气))?(?:自来)?(?P<supply>水|电|暖气|燃气|气)"
+    r"(?!费|表|价|梯|脑|话|视|味|平|量)"
 )
 _ZH_DENIAL = re.compile(r"(?:没有?|未|并未|不会|不是)$")
 
@@ -133,7 +134,7 @@ _EN_CUT = re.compile(
     r"\b(?:lost|losing|cut\s+off)\s+(?:the\s+)?(?P<supply>water|power|electricity|gas|heating)\b"
     r"|\b(?P<after>water|power|electricity|gas|heating)(?:\s+supply)?\s+"
     r"(?:(?:is|was|has|have|had|been|went|just|all|still|completely)\s+)*"
-    r"(?:cut|cuts|out|off|down|gone|outages?|failures?)\b"
+    r"(?:cut|cuts|out|off|down|gone|outages?|failures?|stopped|(?:turned|shut)\s+off)\b"
     r"|\b(?P<dark>blackout|(?:building|block|flat|home|house|estate|apartment|everything|whole"
     r"\s+\w+)\s+(?:\w+\s+)?(?:(?:is|are|was|were|went|has|have|had|been|gone|all|completely"
     r"|totally|now|still|just)\s+)+dark)\b"
@@ -154,7 +155,7 @@ _EN_NOT_BACK = re.compile(
 # "our taps are dry", "the taps have run dry", "nothing comes out of the tap".
 _ZH_TAPS_DRY = re.compile(
     r"(?P<tap>水龙头|龙头)[^。！？!?;；,，\n]{0,6}?"
-    r"(?:不出水|不出了|出不来|不来水|干了|放不出|拧不出|滴水不出)"
+    r"(?:都|也)?(?:不出水|不出了|不出(?=$|[。！？!?;；,，\s])|不出来|出不来|不来水|干了|放不出|拧不出|滴水不出)"
 )
 _EN_TAPS_DRY = re.compile(
     r"\b(?P<tap>taps?|faucets?)\b(?:\s+(?!(?:is|are|was|were|has|have|had)\b)[a-z0-9]+){0,4}?"
@@ -162,6 +163,15 @@ _EN_TAPS_DRY = re.compile(
     r"|now|still|just|both))*\s+dry\b"
     r"|\bnothing\s+(?:comes?|is\s+coming|came)\s+out\s+of\s+(?:the|our|my|any)\s+"
     r"(?P<nothing>taps?|faucets?)\b"
+    # not a drop, the water cut told by what is left: "not a drop of water in building 3"
+    r"|\bnot\s+(?:a|one|a\s+single)\s+drop\s+of\s+(?P<drop>water)\b"
+)
+# A supply with none of it left, the cut in the other order: "一点水都没有", "一滴水都没有了",
+# "家里连电都没有", "暖气也没有了" (the supply, then none of it, closing the clause; "薪水都没
+# 有", "来电都没有", "水都没有人管" are no cut).
+_ZH_NONE_LEFT = re.compile(
+    r"(?<![薪来充口墨汗泪雨香胶油风闪静发])(?P<after>水|电|暖气|燃气)(?:也|都|全|根本|完全)+"
+    r"没有?(?:了|啦|呢|啊|呀)*(?=$|[\s。！？!?;；,，.…~\n])"
 )
 _SUPPLY = {
     "水": "water",
@@ -173,7 +183,7 @@ _SUPPLY = {
     "dark": "power",
 }
 # The supply told by the kind of words, not by its name: a home dark, taps dry.
-_BY_KIND = {"dark": "power", "tap": "water", "nothing": "water"}
+_BY_KIND = {"dark": "power", "tap": "water", "nothing": "water", "drop": "water"}
 
 
 # A device of one's own gone flat is no supply cut ("手机没电了", "my phone has no power"),
@@ -226,7 +236,7 @@ def _cuts(text: str) -> list[Cut]:
     folded = NOT_ITSELF.sub(lambda m: " " * len(m.group()), raw)
     found = []
     for pattern in (
-        *(_ZH_OUTAGE, _ZH_CUT, _ZH_NOT_BACK, _ZH_TAPS_DRY),
+        *(_ZH_OUTAGE, _ZH_CUT, _ZH_NOT_BACK, _ZH_TAPS_DRY, _ZH_NONE_LEFT),
         *(_EN_OUTAGE, _EN_CUT, _EN_NOT_BACK, _EN_TAPS_DRY),
     ):
         for match in pattern.finditer(folded):

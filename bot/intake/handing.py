@@ -116,6 +116,8 @@ class Outcome:
     # place, bot/incidents.py); after a template that needs a person (Action.REGISTER) its
     # generic answer is not given: the incident's latest update is what they hear.
     incident: int | None = None
+    # OPEN: their words complain of the service, not yet apologised for (`ignored_heard`).
+    sorry: bool = False
 
     @property
     def known_event(self) -> bool:
@@ -375,4 +377,5 @@ async def hand_over(
         emergency=danger,
         dangers=kinds,
         incident=opened.joined,
+        sorry=ignored_heard.owed_apology(turns, own),
     )

@@ -7,9 +7,14 @@ records the complaint (`COMPLAINT_RAISED`, about nobody of the staff), and the s
 hear it with the words (`alert_complaint`), as for a complaint said into a ticket
 (bot/complaints.py). The words are `bot.intake.openers.ignored`, or anger of two kinds or more
 (`bot.intake.anger.heated`: "This is ridiculous!!! I called 6 times", "Unbelievable. Third
-time I am writing and still no answer!!")."""
+time I am writing and still no answer!!"). The requester hears an apology with the promise
+(`owed_apology`) unless the desk already apologised in the inquiry, asking what happened
+after anger that named no matter (`bot.intake.openers.outburst`)."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
 
 from bot import lifecycle
 from bot.classify import infer_category
@@ -17,7 +22,8 @@ from bot.complaints import ALERT, SAID
 from bot.config import Settings
 from bot.excerpt import excerpt
 from bot.intake.anger import heated
-from bot.intake.openers import ignored
+from bot.intake.inquiry import Turn
+from bot.intake.openers import ignored, outburst
 from bot.models import Requester, Ticket
 from bot.notices import Audience, Notice, publish
 from bot.rules import Rules
@@ -28,6 +34,23 @@ def complains(own: str) -> bool:
     """Whether `own`, a requester's own words, complain of the service: ignored however
     often they tried (`openers.ignored`), or angry (`anger.heated`)."""
     return bool(own) and (ignored(own) or heated(own))
+
+
+def owed_apology(turns: Sequence[Turn], own: str) -> bool:
+    """Whether the requester, whose own words `own` complain of the service (`complains`),
+    is owed an apology with their ticket's promise: the desk has not apologised in the
+    inquiry `turns` yet (anger alone asked what happened: the `outburst` right before the
+    bot's "matter" turn, `bot.intake.flow`), as for "I've called 5 times and nobody picks
+    up!!! My water bill is wrong", anger and the matter in one message."""
+    if not complains(own):
+        return False
+    return not any(
+        said.get("by") == "requester"
+        and asked.get("by") == "bot"
+        and asked.get("did") == "matter"
+        and outburst(str(said.get("text", "")))
+        for said, asked in pairwise(turns)
+    )
 
 
 def category(settings: Settings, own: str) -> str | None:

@@ -146,3 +146,37 @@ def test_a_device_gone_flat_is_no_fault() -> None:
 def test_a_supply_not_back_yet_is_still_cut(text: str, cut: set[str]) -> None:
     """ "Still no power" in other words (issue 14): the power cut's follow-up is named by it."""
     assert cut_supplies(text) == cut
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        # asked whether it is cut, then told it is (issue 14, a tester's went in as "normal")
+        ("是不是停水了?幸福里3号楼一点水都没有", {"water"}),
+        ("是不是停水了?幸福里3号楼没水了", {"water"}),
+        ("是不是停水了?幸福里3号楼水龙头不出水", {"water"}),
+        ("停水了吗?家里一滴水也没有了", {"water"}),
+        ("是不是停水了?家里没有一滴水", {"water"}),
+        ("停电了吗?3号楼一点电都没有", {"power"}),
+        ("家里连电都没有", {"power"}),
+        ("暖气也没有了", {"heating"}),
+        ("水龙头一滴水都不出来", {"water"}),
+        ("Is the water off? There's no water at all in building 3 of Xingfu Li", {"water"}),
+        ("Is the water off? Not a drop of water in building 3", {"water"}),
+        ("Is the water off? The water has stopped", {"water"}),
+        ("The water has been turned off in building 3", {"water"}),
+        # the question alone stays a question; none of a supply's other words is a cut
+        ("是不是停水了?", set()),
+        ("Is the water off?", set()),
+        ("这个月薪水都没有", set()),
+        ("来电都没有", set()),
+        ("水都没有人管", set()),
+        ("手机一点电都没有了", set()),
+        ("我没有一点气力", set()),
+        ("I turned off the water", set()),
+    ],
+)
+def test_a_cut_told_beside_a_question_whether_it_is_on(text: str, cut: set[str]) -> None:
+    """A question whether the supply is cut, then the fact ("一点水都没有"): the cut now."""
+    assert supplies_cut_now(text) == cut
+    assert reports_fault(text) == bool(cut)

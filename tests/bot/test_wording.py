@@ -540,7 +540,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         exposed = ("exposed", {"exposed": True})  # urgent: a vulnerable person in the cold
         spoken = ("spoken", {"spoken": True})  # voice notes alone (bot/intake/spoken.py)
         known = ("incident", {"incident": True})  # a report of an incident already known
-        return [("", {}), ("apart", {"apart_from": 3}), exposed, spoken, known]
+        sorry = ("sorry", {"sorry": True})  # their words complained of the service
+        return [("", {}), ("apart", {"apart_from": 3}), exposed, spoken, known, sorry]
     if template == "incident_left":  # bot/incident_links.py: unlinked after its update
         return [("owned", {"owner": "王芳"}), ("unclaimed", {"owner": None})]
     if template == "rating_typed":

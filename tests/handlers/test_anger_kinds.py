@@ -74,6 +74,9 @@ async def test_anger_of_every_kind_is_asked_about_and_its_matter_raised(
     (ticket,) = await all_tickets(application)
     assert MATTER[user] in ticket.question and angry in ticket.question, ticket.question
     assert ticket.priority == "high", ticket.priority
+    # Apologised once, when asked what happened: the promise does not say sorry again.
+    promise = bot_said(world, user)[-1].text
+    assert "#1" in promise and ASKED[user][0] not in promise.casefold(), promise
     await until(lambda: any(angry[:8] in e.text for e in bot_said(world, MANAGEMENT)))
     (event,) = await _complaints(application)
     assert event.ticket_id == 1 and event.data["about"] is None, event.data
@@ -129,3 +132,34 @@ async def test_the_matter_after_anger_handed_to_a_person_is_its_tickets(
     assert MATTER[user] in await filed_texts(application, 1)
     ticket = await ticket_no(application, 1)
     assert ticket is not None and ticket.priority == "high", ticket
+
+
+IN_ONE = {
+    REQUESTER: "我打了5次电话都没人接!!!我的水费账单不对",
+    ENGLISH: "I've called 5 times and nobody picks up!!! My water bill is wrong",
+}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("user", [REQUESTER, ENGLISH])
+async def test_anger_with_its_matter_in_one_message_is_apologised_for_and_the_matter_taken(
+    running: tuple[Emulator, App], user: int
+) -> None:
+    """Anger (tries, no answer, "!!!") and the matter told in one message (a tester: no
+    apology): the matter is filed at once, raised and taken to the supervisors, as when it
+    is told after anger, and the promise apologises, in the requester's language."""
+    emulator, application = running
+    world = emulator.world
+    said = IN_ONE[user]
+    await _step(world, user, said)
+    await until(lambda: "#1" in said_text(world, user))
+    reply = "\n".join(line.text for line in bot_said(world, user))
+    assert ASKED[user][0] in reply.casefold() and "#1" in reply, reply
+    assert not any(
+        c.startswith("which:") for line in bot_said(world, user) for c in callbacks_of(line)
+    )
+    (ticket,) = await all_tickets(application)
+    assert ticket.question == said and ticket.priority == "high", ticket
+    await until(lambda: any(said[:8] in e.text for e in bot_said(world, MANAGEMENT)))
+    (event,) = await _complaints(application)
+    assert event.ticket_id == 1 and event.data["about"] is None, event.data
