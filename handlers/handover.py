@@ -313,6 +313,7 @@ def _promise(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list
         apart_from=_apart_from(ticket, outcome.earlier),
         spoken=outcome.spoken,  # voice notes alone: a staff member will listen
         incident=outcome.known_event,  # its updates will reach them; nothing asked
+        supervised=outcome.supervised,  # ignored, angry: the supervisors were told
     )
     # Linked to the ticket once sent: a reply to the promise is about it (bot/replies.py).
     return [

@@ -116,6 +116,9 @@ class Outcome:
     # place, bot/incidents.py); after a template that needs a person (Action.REGISTER) its
     # generic answer is not given: the incident's latest update is what they hear.
     incident: int | None = None
+    # OPEN of words complaining of the service, ignored or angry (bot/intake/ignored_heard.py):
+    # the supervisors were told and their alert says the requester was; the promise says so.
+    supervised: bool = False
 
     @property
     def known_event(self) -> bool:
@@ -360,7 +363,7 @@ async def hand_over(
         desk, ticket, attempts, others, len(kept), kept, dangers=marked, reports=reports
     )
     await publish(tx, desk.rules, [card])
-    await ignored_heard.alert_ignored(
+    supervised = await ignored_heard.alert_ignored(
         tx=tx, rules=desk.rules, ticket=ticket, requester=requester, own=own
     )
     # What they sent with the question (photos, files), filed and relayed after the card.
@@ -375,4 +378,5 @@ async def hand_over(
         emergency=danger,
         dangers=kinds,
         incident=opened.joined,
+        supervised=supervised,
     )

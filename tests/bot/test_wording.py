@@ -495,6 +495,7 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
             ("late", {"resolution_overdue": True}),
             ("accused", accused),
             ("accused_unowned", {**accused, "owner_name": None}),
+            ("accused_supervisor", {**accused, "owner_name": None, "management": True}),
         ]
     if template == "part_unanswered":
         return [(w, {"way": w}) for w in ("ticket", "category", "refused")]
@@ -540,7 +541,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         exposed = ("exposed", {"exposed": True})  # urgent: a vulnerable person in the cold
         spoken = ("spoken", {"spoken": True})  # voice notes alone (bot/intake/spoken.py)
         known = ("incident", {"incident": True})  # a report of an incident already known
-        return [("", {}), ("apart", {"apart_from": 3}), exposed, spoken, known]
+        supervised = ("supervised", {"supervised": True})  # anger: the supervisors told
+        return [("", {}), ("apart", {"apart_from": 3}), exposed, spoken, known, supervised]
     if template == "incident_left":  # bot/incident_links.py: unlinked after its update
         return [("owned", {"owner": "王芳"}), ("unclaimed", {"owner": None})]
     if template == "rating_typed":
