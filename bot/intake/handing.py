@@ -363,7 +363,10 @@ async def hand_over(
         desk, ticket, attempts, others, len(kept), kept, dangers=marked, reports=reports
     )
     await publish(tx, desk.rules, [card])
-    supervised = await ignored_heard.alert_ignored(
+    # A complaint about a member of staff is alerted by its taker, as the complaint about
+    # them it is, once a supervisor has it (bot/intake/staff_complaint.py): its anger is not
+    # alerted here too, as a ticket nobody claimed (issue 14).
+    supervised = complaint_about is None and await ignored_heard.alert_ignored(
         tx=tx, rules=desk.rules, ticket=ticket, requester=requester, own=own
     )
     # What they sent with the question (photos, files), filed and relayed after the card.

@@ -9,6 +9,7 @@ them there reaches the requester. End to end over the emulation."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -16,12 +17,15 @@ from telegram.ext import Application
 
 from bot.models import StaffLink
 from emulator.server import Emulator
-from tests.handlers.conftest import REQUESTER, answer_to, bot_said, until
+from handlers.context import DeskContext
+from handlers.runtime.jobs import sweep
+from tests.handlers.conftest import REQUESTER, DeskClock, answer_to, bot_said, until
 from tests.handlers.looks import said_text, ticket_no
 
 App = Application  # type: ignore[type-arg]
 GENERAL_GROUP = -1000000000101
 WANG_FANG, LI_QIANG, DIRECTOR_ZHANG = 100101, 100102, 100190
+MANAGEMENT, MANAGER = -1000000000900, 900001
 COMPLAINT = "上周在窗口办事的时候李强态度很差,说话很冲,我要投诉他"
 LATER = "他还当着排队的人骂我是乡下人"
 ANSWER = "您好,我们已约谈当事人,向您郑重致歉"
@@ -75,3 +79,50 @@ async def test_a_complaint_about_staff_stays_between_requester_and_supervisor(
     group = _group_text(world)
     assert LATER not in group and ANSWER not in group and "乡下人" not in group, group
     assert not any(LATER in e.text for e in bot_said(world, LI_QIANG))
+
+
+def _everything_said(world: Any) -> str:
+    return "\n".join(e.text or "" for chat in list(world.chats) for e in bot_said(world, chat))
+
+
+HEATED = "李强态度太差了!!打了三次电话都没人理,我要投诉他"
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_complaint_a_supervisor_has_is_never_alerted_as_unclaimed(
+    running: tuple[Emulator, App], desk_clock: DeskClock
+) -> None:
+    """An angry complaint about 李强 is 张主任's from the start: nobody is told it is not
+    claimed yet, neither as it opens (its anger heard too) nor at its claim deadline and
+    after; the supervisors hear of it once, as the complaint about 李强 it is."""
+    emulator, application = running
+    world = emulator.world
+    await world.user_sends(REQUESTER, HEATED)
+    await until(lambda: "#1" in said_text(world, REQUESTER))
+    await until(lambda: any(HEATED[:8] in e.text for e in bot_said(world, DIRECTOR_ZHANG)))
+    ticket = await ticket_no(application, 1)
+    assert ticket is not None and ticket.owner_id == DIRECTOR_ZHANG, ticket
+    for _ in range(8):  # the claim deadline's ladder, step by step, and past it
+        desk_clock.now += timedelta(hours=2)
+        await sweep(DeskContext(application))
+    said = _everything_said(world)
+    assert "尚未认领" not in said and "请尽快指派" not in said, said
+    alerts = [e.text for e in bot_said(world, DIRECTOR_ZHANG) if e.text.startswith("📣")]
+    assert len(alerts) == 1 and "李强" in alerts[0] and "张主任" in alerts[0], alerts
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_an_angry_complaint_about_a_supervisor_never_reaches_them(
+    running: tuple[Emulator, App],
+) -> None:
+    """张主任, the general window's only supervisor, complained of in anger: the words reach
+    management alone, never 张主任 nor a chat of theirs."""
+    emulator, _ = running
+    world = emulator.world
+    angry = "张主任态度太差了!!打了三次电话都没人理,我要投诉他"
+    await world.user_sends(REQUESTER, angry)
+    await until(lambda: "#1" in said_text(world, REQUESTER))
+    await until(lambda: any(angry[:8] in e.text for e in bot_said(world, MANAGER)))
+    assert not any(angry[:8] in e.text for e in bot_said(world, DIRECTOR_ZHANG))
+    assert not any(angry[:8] in e.text for e in bot_said(world, MANAGEMENT))
+    assert angry[:8] not in _group_text(world)
