@@ -38,6 +38,14 @@ async def _linked(application: App, chat_id: int, message_id: int) -> bool:
         return await session.get(StaffLink, (chat_id, message_id)) is not None
 
 
+async def _in_private(world: Any, who: int, text: str) -> str:
+    """What the bot answers `who` sending `text` in their private chat with it."""
+    heard = len(bot_said(world, who))
+    await world.user_sends(who, text, who)
+    await until(lambda: len(bot_said(world, who)) > heard)
+    return "\n".join(e.text for e in bot_said(world, who)[heard:])
+
+
 def _group_text(world: Any) -> str:
     return "\n".join(e.text or "" for e in bot_said(world, GENERAL_GROUP))
 
@@ -126,3 +134,22 @@ async def test_an_angry_complaint_about_a_supervisor_never_reaches_them(
     assert not any(angry[:8] in e.text for e in bot_said(world, DIRECTOR_ZHANG))
     assert not any(angry[:8] in e.text for e in bot_said(world, MANAGEMENT))
     assert angry[:8] not in _group_text(world)
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_complaints_record_is_read_in_private_only(
+    running: tuple[Emulator, App],
+) -> None:
+    """A manager's /ticket 1 in the management chat (where a supervisor complained of may sit
+    too), or the supervisor's who has it in the staff group: none of its words there, a
+    pointer to ask in private; asked in private, the record whole."""
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(REQUESTER, COMPLAINT)
+    await until(lambda: any(COMPLAINT[:10] in e.text for e in bot_said(world, DIRECTOR_ZHANG)))
+    for chat, reader in ((MANAGEMENT, MANAGER), (GENERAL_GROUP, DIRECTOR_ZHANG)):
+        refused = await answer_to(emulator, chat, reader, "/ticket 1")
+        assert "态度" not in refused and "窗口办事" not in refused, refused
+        assert "私聊" in refused and "/ticket 1" in refused, refused
+        record = await _in_private(world, reader, "/ticket 1")
+        assert "李强态度很差" in record and "经过" in record, record
