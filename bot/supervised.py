@@ -62,6 +62,15 @@ async def require_reader(
         )
 
 
+def kept_from_group(ticket: Ticket, *, private: bool) -> bool:
+    """Whether what an officer wrote about `ticket` where they are (`private`: their private
+    chat with the bot) is taken out of that chat and answered to them in private: a
+    confidential ticket's resolution summary or note written in a group, where the one
+    complained of may read it (issue 14: a supervisor's /resolve under its card left the
+    summary in its staff group)."""
+    return ticket.confidential and not private
+
+
 def answers(rules: Rules, ticket: Ticket, user_id: int) -> bool:
     """Whether `user_id`'s words in private on a confidential `ticket` answer its requester:
     its owner's; while nobody has it, a manager's (its keepers: bot/notices.py `_keepers`)."""

@@ -377,6 +377,9 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
             ("other_language_resolution", {**unlike, "resolution": True}),
             ("other_language_elsewhere", {**unlike, "resolution": False, "elsewhere": True}),
             ("priority_by", {"event": "priority", "by": "张主任"}),  # a person changed it
+            # A confidential complaint's, written in a group: answered in private.
+            ("resolved_apart", {"event": "resolved_apart", "ticket_id": 7}),
+            ("noted_apart", {"event": "noted_apart", "ticket_id": 7}),
         ]
     if template == "card_closed":
         reasons = ("withdrawn", "timeout", "confirmed")

@@ -153,3 +153,37 @@ async def test_a_complaints_record_is_read_in_private_only(
         assert "私聊" in refused and "/ticket 1" in refused, refused
         record = await _in_private(world, reader, "/ticket 1")
         assert "李强态度很差" in record and "经过" in record, record
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_complaint_resolved_in_its_group_keeps_its_summary_out_of_it(
+    running: tuple[Emulator, App],
+) -> None:
+    """张主任 notes and resolves the complaint by replying /note, /resolve to its card in the
+    staff group: the requester gets the summary, the group keeps none of either (each message
+    taken out of it), and 张主任 hears in private that each was done."""
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(REQUESTER, COMPLAINT)
+    await until(lambda: any(COMPLAINT[:10] in e.text for e in bot_said(world, DIRECTOR_ZHANG)))
+    card = bot_said(world, GENERAL_GROUP)[0]
+    heard = len(bot_said(world, DIRECTOR_ZHANG))
+    noted = await world.user_sends(
+        DIRECTOR_ZHANG, "/note 李强承认当天说话冲", GENERAL_GROUP, reply_to=card.message_id
+    )
+    assert noted is not None
+    await until(lambda: any("备注" in e.text for e in bot_said(world, DIRECTOR_ZHANG)[heard:]))
+    await until(lambda: (GENERAL_GROUP, noted["message"]["message_id"]) not in world.messages)
+    summary = "已约谈李强本人并批评教育,向诉求人当面致歉"
+    sent = await world.user_sends(
+        DIRECTOR_ZHANG, f"/resolve {summary}", GENERAL_GROUP, reply_to=card.message_id
+    )
+    assert sent is not None
+    await until(lambda: summary in said_text(world, REQUESTER))
+    await until(lambda: any("已办结" in e.text for e in bot_said(world, DIRECTOR_ZHANG)[heard:]))
+    await until(lambda: (GENERAL_GROUP, sent["message"]["message_id"]) not in world.messages)
+    in_group = [
+        m.get("text") or "" for (chat, _), m in world.messages.items() if chat == GENERAL_GROUP
+    ]
+    assert not any("约谈" in text or "承认" in text for text in in_group), in_group
+    assert "约谈" not in _group_text(world) and "承认" not in _group_text(world)
