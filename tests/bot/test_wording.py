@@ -392,7 +392,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         capped = ("sent_capped", {"event": "sent", "capped": True})  # due with the ticket
         return [*((e, {"event": e}) for e in (*HANDOFF_EVENTS, "usage")), capped]
     if template == "handoff_card":
-        return [("", {}), ("due_with_ticket", {"due_with_ticket": True})]
+        kept = ("confidential", {"confidential": True})  # a complaint about staff (supervised)
+        return [("", {}), ("due_with_ticket", {"due_with_ticket": True}), kept]
     if template == HANDED_SETTLED:
         return [(e, {"event": e}) for e in SETTLED_EVENTS]
     if template == "buttons":

@@ -187,3 +187,32 @@ async def test_a_complaint_resolved_in_its_group_keeps_its_summary_out_of_it(
     ]
     assert not any("约谈" in text or "承认" in text for text in in_group), in_group
     assert "约谈" not in _group_text(world) and "承认" not in _group_text(world)
+
+
+UTILITIES_GROUP, UTILITIES_OFFICER = -1000000000103, 100301
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_complaint_handed_to_another_department_stays_confidential_there(
+    running: tuple[Emulator, App],
+) -> None:
+    """张主任 hands the complaint to the utilities department: its group gets the confidential
+    form (a complaint about staff is there, for its Accept), none of its words, nor the
+    summary and handling 张主任 wrote; accepted there, it says so, still without them."""
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(REQUESTER, COMPLAINT)
+    await until(lambda: any(COMPLAINT[:10] in e.text for e in bot_said(world, DIRECTOR_ZHANG)))
+    card = bot_said(world, GENERAL_GROUP)[0]
+    order = "/transfer utilities 李强当天说话冲撞诉求人 | 请核实窗口录像 | 8"
+    await world.user_sends(DIRECTOR_ZHANG, order, GENERAL_GROUP, reply_to=card.message_id)
+    await until(lambda: any("#1" in e.text for e in bot_said(world, UTILITIES_GROUP)))
+    form = "\n".join(e.text for e in bot_said(world, UTILITIES_GROUP))
+    assert "🔒" in form and "保密" in form, form
+    for words in ("态度", "窗口办事", "说话冲撞", "录像"):
+        assert words not in form, form
+    # Accepted there, the form says so, still without a word of it.
+    (sent,) = [e for e in bot_said(world, UTILITIES_GROUP) if "#1" in e.text]
+    await world.user_presses(UTILITIES_OFFICER, UTILITIES_GROUP, sent.message_id, "accept:1")
+    await until(lambda: "接收办理" in sent.text)
+    assert "🔒" in sent.text and "态度" not in sent.text and "录像" not in sent.text, sent.text
