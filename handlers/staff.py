@@ -226,19 +226,25 @@ async def _edited(
         )
 
 
-def _answered(desk: Desk, ticket: Ticket, message: Message, said: str, apart: str) -> list[Call]:
-    """`said`, the answer to an officer's resolution or note about `ticket`: as a reply to it;
-    of a confidential complaint written in a group, the message taken out of the group and
-    the answer (`staff_event`'s `apart`) to them in private (bot/supervised.py)."""
+def _kept_apart(desk: Desk, ticket: Ticket, message: Message, apart: str) -> list[Call]:
+    """An officer's command about a confidential complaint (bot/supervised.py) written in a
+    group: taken out of the group, and they hear so in private (`staff_event`'s `apart`);
+    nothing for any other."""
     private = message.chat.type == ChatType.PRIVATE
     if message.from_user is None or not supervised.kept_from_group(ticket, private=private):
-        return post.reply(message, said)
+        return []
     language = desk.settings.languages.default
     kept = desk.texts.render("staff_event", language, event=apart, ticket_id=ticket.id)
     return [
         post.delete(message.chat_id, message.message_id),
         post.message(message.from_user.id, kept),
     ]
+
+
+def _answered(desk: Desk, ticket: Ticket, message: Message, said: str, apart: str) -> list[Call]:
+    """`said`, the answer to an officer's resolution or note about `ticket`: as a reply to it;
+    of a confidential complaint written in a group, `_kept_apart` instead."""
+    return _kept_apart(desk, ticket, message, apart) or post.reply(message, said)
 
 
 async def _on_ticket(
@@ -259,7 +265,10 @@ async def _on_ticket(
             await _unknown(desk, message, command.name, update_id=update_id)
             return
         if command.name == "transfer":
-            await handoffs.transfer(desk, ticket, officer_id, command.rest, update_id=update_id)
+            apart = _kept_apart(desk, ticket, message, "transferred_apart")
+            await handoffs.transfer(
+                desk, ticket, officer_id, command.rest, update_id=update_id, then=apart
+            )
             return
         if command.name == "handoff_due":
             await handoffs.move_due(desk, ticket, message, command.rest, update_id=update_id)

@@ -380,6 +380,7 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
             # A confidential complaint's, written in a group: answered in private.
             ("resolved_apart", {"event": "resolved_apart", "ticket_id": 7}),
             ("noted_apart", {"event": "noted_apart", "ticket_id": 7}),
+            ("transferred_apart", {"event": "transferred_apart", "ticket_id": 7}),
         ]
     if template == "card_closed":
         reasons = ("withdrawn", "timeout", "confirmed")

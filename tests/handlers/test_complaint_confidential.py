@@ -205,8 +205,15 @@ async def test_a_complaint_handed_to_another_department_stays_confidential_there
     await until(lambda: any(COMPLAINT[:10] in e.text for e in bot_said(world, DIRECTOR_ZHANG)))
     card = bot_said(world, GENERAL_GROUP)[0]
     order = "/transfer utilities 李强当天说话冲撞诉求人 | 请核实窗口录像 | 8"
-    await world.user_sends(DIRECTOR_ZHANG, order, GENERAL_GROUP, reply_to=card.message_id)
+    sent_order = await world.user_sends(
+        DIRECTOR_ZHANG, order, GENERAL_GROUP, reply_to=card.message_id
+    )
+    assert sent_order is not None
     await until(lambda: any("#1" in e.text for e in bot_said(world, UTILITIES_GROUP)))
+    # 张主任's order, its summary and handling, is taken out of the general group too.
+    ordered = (GENERAL_GROUP, sent_order["message"]["message_id"])
+    await until(lambda: ordered not in world.messages)
+    await until(lambda: any("撤下" in e.text for e in bot_said(world, DIRECTOR_ZHANG)))
     form = "\n".join(e.text for e in bot_said(world, UTILITIES_GROUP))
     assert "🔒" in form and "保密" in form, form
     for words in ("态度", "窗口办事", "说话冲撞", "录像"):
