@@ -42,7 +42,18 @@ def form_values(
     handling, the deadline, and the first inquiry whole with what the requester said since
     the ticket opened (`later`, up to the handoff: bot/intake/later.py `said_later`), as
     `inquiry.whole_values` gives them (the front shows as much as the message holds,
-    `inquiry.fitted`, as on the ticket's card): nobody asks them again."""
+    `inquiry.fitted`, as on the ticket's card): nobody asks them again. A confidential
+    complaint's (bot/supervised.py) shows none of its words, nor the summary and handling
+    its owner wrote (`confidential`: the group is pointed to its owner, in private)."""
+    if ticket.confidential:  # issue 14: its words went to the receiving group
+        return {
+            "from_department": department_name(rules, form.from_department_key),
+            "owner": rules.staff.shown_as(ticket.owner_id) or "-",
+            "due_at": form.due_at,
+            "due_with_ticket": form.due_at == ticket.resolution_due_at,
+            "confidential": True,
+            **inquiry.whole_values([], ""),
+        }
     return {
         "from_department": department_name(rules, form.from_department_key),
         "owner": rules.staff.shown_as(ticket.owner_id) or "-",
@@ -72,7 +83,9 @@ async def form_copies(session: AsyncSession, ticket: Ticket, form: Handoff) -> l
     every such message filed under `ticket`, in order), copied into the receiving
     department's group after the form, so that it decides on all they gave, not on the
     words alone (a poll in words: it cannot be copied). Each copy is linked to the ticket as
-    the form is: a reply to it is about the ticket."""
+    the form is: a reply to it is about the ticket. None of a confidential complaint's."""
+    if ticket.confidential:
+        return []
     filed = await session.scalars(
         select(TicketMessage)
         .where(

@@ -190,10 +190,17 @@ _CARD_ONLY = frozenset({"ticket_card", CARD_REFRESH, BUTTONS_GONE, "topic_close"
 
 def _kept_from_group(notice: Notice, audience: Audience) -> bool:
     """Whether `notice` would reach a confidential ticket's staff group (`audience`) with
-    more than its card."""
+    more than its card, or a notice worded for a group without its words (`confidential`
+    among its values: the handoff form a receiving department's group gets)."""
     ticket = notice.ticket
     confidential = ticket is not None and ticket.confidential
-    return confidential and audience in _IN_GROUP and notice.kind not in _CARD_ONLY
+    worded_apart = notice.values.get("confidential") is True
+    return (
+        confidential
+        and audience in _IN_GROUP
+        and notice.kind not in _CARD_ONLY
+        and not worded_apart
+    )
 
 
 def _among_management(rules: Rules, ticket: Ticket | None) -> bool:

@@ -14,7 +14,7 @@ bot/intake/staff_complaint.py):
   the requester (`answer_in_private`);
 - lists show none of its words (bot/lookup.py `TicketLine.confidential`), and only its
   readers (`require_reader`: its owner, management, the supervisors of its department but
-  the one complained of) read its record."""
+  the one complained of) read its record, in a private chat only."""
 
 from __future__ import annotations
 
@@ -42,15 +42,33 @@ async def may_read(session: AsyncSession, rules: Rules, ticket: Ticket, user_id:
 
 
 async def require_reader(
-    session: AsyncSession, rules: Rules, ticket: Ticket, user_id: int
+    session: AsyncSession, rules: Rules, ticket: Ticket, user_id: int, *, private: bool = True
 ) -> None:
-    """NotAllowed (`confidential`) unless `user_id` may read `ticket` whole (`may_read`)."""
+    """NotAllowed (`confidential`) unless `user_id` may read `ticket` whole (`may_read`); a
+    reader asking in a group (`private` False: a staff group, the management chat, where the
+    one complained of may sit too) is refused with a pointer to ask in private
+    (`confidential_in_group`): its words are shown in a private chat only (issue 14)."""
     if not await may_read(session, rules, ticket, user_id):
         raise NotAllowed(
             f"ticket {ticket.id} is confidential to user {user_id}",
             "confidential",
             ticket_id=ticket.id,
         )
+    if ticket.confidential and not private:
+        raise NotAllowed(
+            f"ticket {ticket.id} is confidential: read in private only",
+            "confidential_in_group",
+            ticket_id=ticket.id,
+        )
+
+
+def kept_from_group(ticket: Ticket, *, private: bool) -> bool:
+    """Whether what an officer wrote about `ticket` where they are (`private`: their private
+    chat with the bot) is taken out of that chat and answered to them in private: a
+    confidential ticket's resolution summary or note written in a group, where the one
+    complained of may read it (issue 14: a supervisor's /resolve under its card left the
+    summary in its staff group)."""
+    return ticket.confidential and not private
 
 
 def answers(rules: Rules, ticket: Ticket, user_id: int) -> bool:

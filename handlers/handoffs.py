@@ -9,12 +9,15 @@ its flow and present the actor's own answer (the pressed card loses its button).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from telegram import Message, Update
 
 from bot import handoff_deadlines, handoff_questions, handoffs, store, ticket_numbers
 from bot.desk import Desk
 from bot.errors import DeskError, InvalidInput
 from bot.models import Ticket
+from bot.outbox import Call
 from handlers import post
 from handlers.callbacks import parse
 from handlers.common import answer
@@ -46,11 +49,18 @@ def parse_form(text: str) -> tuple[str, str, str, handoffs.TimeLimit | None]:
 
 
 async def transfer(
-    desk: Desk, ticket: Ticket, officer_id: int, text: str, *, update_id: int
+    desk: Desk,
+    ticket: Ticket,
+    officer_id: int,
+    text: str,
+    *,
+    update_id: int,
+    then: Sequence[Call] = (),
 ) -> None:
     """Send the ticket to another department with the form, from its topic (who hears of it:
-    bot/handoffs.py). Misused (with the form's usage) if the form cannot be read or the core
-    refuses."""
+    bot/handoffs.py), and `then` once it is sent (a confidential complaint's command taken
+    out of its group: handlers/staff.py). Misused (with the form's usage) if the form cannot
+    be read or the core refuses."""
     language = desk.settings.languages.default
     try:
         department, summary, suggested, hours = parse_form(text)
@@ -65,6 +75,7 @@ async def transfer(
                 suggested_handling=suggested,
                 hours=hours,
             )
+            await post.post(tx, list(then))
     except DeskError as refused:
         keys = [d.key for d in desk.settings.departments]  # what to type, each with its name
         usage = desk.texts.render("handoff_event", language, event="usage", departments=keys)

@@ -314,6 +314,7 @@ def _promise(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list
         spoken=outcome.spoken,  # voice notes alone: a staff member will listen
         incident=outcome.known_event,  # its updates will reach them; nothing asked
         sorry=outcome.sorry,  # their words complained of the service: apologised
+        supervised=outcome.supervised,  # ignored, angry: the supervisors were told
     )
     # Linked to the ticket once sent: a reply to the promise is about it (bot/replies.py).
     return [

@@ -4,6 +4,7 @@ found is the desk's (bot/lookup.py); these handlers word it."""
 from __future__ import annotations
 
 from telegram import Update
+from telegram.constants import ChatType
 
 from bot import lookup, supervised
 from handlers import post
@@ -108,8 +109,9 @@ async def ticket_history(update: Update, context: DeskContext) -> None:
         return
     ticket = await named_ticket(desk, context.args[0], usage)
     async with desk.sessions() as session:
-        # A complaint about staff: its keepers' alone (bot/supervised.py).
-        await supervised.require_reader(session, desk.rules, ticket, user.id)
+        # A complaint about staff: its keepers' alone, in private (bot/supervised.py).
+        private = message.chat.type == ChatType.PRIVATE
+        await supervised.require_reader(session, desk.rules, ticket, user.id, private=private)
         found = await lookup.record(session=session, rules=desk.rules, ticket_id=ticket.id)
     await post.say_reply(
         desk,

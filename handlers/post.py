@@ -88,6 +88,12 @@ def drop_buttons(chat_id: int, message_id: int) -> Call:
     )
 
 
+def delete(chat_id: int, message_id: int) -> Call:
+    """deleteMessage: a message taken out of a chat (a staff group's, of words kept from it)."""
+    params = {"chat_id": chat_id, "message_id": message_id}
+    return Call(chat_id, "deleteMessage", params, "delete")
+
+
 UPLOAD = "__upload__"  # a parameter holding a file to upload: {UPLOAD: file name, "base64": …}
 
 

@@ -15,8 +15,9 @@ from __future__ import annotations
 import logging
 
 from telegram import MaybeInaccessibleMessage, Message, Update
+from telegram.constants import ChatType
 
-from bot import closure, corrections, ownership, speaking, staff_chats, store, tickets
+from bot import closure, corrections, ownership, speaking, staff_chats, store, supervised, tickets
 from bot.desk import Desk
 from bot.errors import AlreadyClaimed, DeskError, InvalidInput
 from bot.intake import card
@@ -225,6 +226,27 @@ async def _edited(
         )
 
 
+def _kept_apart(desk: Desk, ticket: Ticket, message: Message, apart: str) -> list[Call]:
+    """An officer's command about a confidential complaint (bot/supervised.py) written in a
+    group: taken out of the group, and they hear so in private (`staff_event`'s `apart`);
+    nothing for any other."""
+    private = message.chat.type == ChatType.PRIVATE
+    if message.from_user is None or not supervised.kept_from_group(ticket, private=private):
+        return []
+    language = desk.settings.languages.default
+    kept = desk.texts.render("staff_event", language, event=apart, ticket_id=ticket.id)
+    return [
+        post.delete(message.chat_id, message.message_id),
+        post.message(message.from_user.id, kept),
+    ]
+
+
+def _answered(desk: Desk, ticket: Ticket, message: Message, said: str, apart: str) -> list[Call]:
+    """`said`, the answer to an officer's resolution or note about `ticket`: as a reply to it;
+    of a confidential complaint written in a group, `_kept_apart` instead."""
+    return _kept_apart(desk, ticket, message, apart) or post.reply(message, said)
+
+
 async def _on_ticket(
     desk: Desk, ticket: Ticket, message: Message, username: str | None, *, update_id: int
 ) -> None:
@@ -243,7 +265,10 @@ async def _on_ticket(
             await _unknown(desk, message, command.name, update_id=update_id)
             return
         if command.name == "transfer":
-            await handoffs.transfer(desk, ticket, officer_id, command.rest, update_id=update_id)
+            apart = _kept_apart(desk, ticket, message, "transferred_apart")
+            await handoffs.transfer(
+                desk, ticket, officer_id, command.rest, update_id=update_id, then=apart
+            )
             return
         if command.name == "handoff_due":
             await handoffs.move_due(desk, ticket, message, command.rest, update_id=update_id)
@@ -267,7 +292,7 @@ async def _on_ticket(
                 usage = desk.texts.render("usage", language, usage=written)
                 raise Misused(refused, usage) from refused
             done = desk.texts.render("staff_event", language, event="resolved")
-            await post.post(tx, post.reply(message, done))
+            await post.post(tx, _answered(desk, ticket, message, done, "resolved_apart"))
             return
         if command is not None and command.name == "note":
             # Whoever on staff writes it, of whichever department: kept (bot/speaking.py).
@@ -283,7 +308,7 @@ async def _on_ticket(
                 thread_id=message.message_thread_id if message.is_topic_message else None,
             )
             noted = desk.texts.render("staff_event", language, event="note")
-            await post.post(tx, post.reply(message, noted))
+            await post.post(tx, _answered(desk, ticket, message, noted, "noted_apart"))
             return
         # The requester gets a copy of it when its writer answers them (the first officer of
         # its department to answer an unclaimed ticket claims it by answering); anyone else's

@@ -118,6 +118,9 @@ class Outcome:
     incident: int | None = None
     # OPEN: their words complain of the service, not yet apologised for (`ignored_heard`).
     sorry: bool = False
+    # OPEN of words complaining of the service, ignored or angry (bot/intake/ignored_heard.py):
+    # the supervisors were told and their alert says the requester was; the promise says so.
+    supervised: bool = False
 
     @property
     def known_event(self) -> bool:
@@ -362,7 +365,10 @@ async def hand_over(
         desk, ticket, attempts, others, len(kept), kept, dangers=marked, reports=reports
     )
     await publish(tx, desk.rules, [card])
-    await ignored_heard.alert_ignored(
+    # A complaint about a member of staff is alerted by its taker, as the complaint about
+    # them it is, once a supervisor has it (bot/intake/staff_complaint.py): its anger is not
+    # alerted here too, as a ticket nobody claimed (issue 14).
+    supervised = complaint_about is None and await ignored_heard.alert_ignored(
         tx=tx, rules=desk.rules, ticket=ticket, requester=requester, own=own
     )
     # What they sent with the question (photos, files), filed and relayed after the card.
@@ -378,4 +384,5 @@ async def hand_over(
         dangers=kinds,
         incident=opened.joined,
         sorry=ignored_heard.owed_apology(turns, own),
+        supervised=supervised,
     )

@@ -75,11 +75,13 @@ def raised(settings: Settings, priority: str | None, own: str) -> str | None:
 
 async def alert_ignored(
     *, tx: Transaction, rules: Rules, ticket: Ticket, requester: Requester, own: str
-) -> None:
+) -> bool:
     """When `own`, the requester's own words in the inquiry that opened `ticket`, say they
-    were ignored: the complaint recorded on it and the supervisors told (see the module)."""
+    were ignored: the complaint recorded on it and the supervisors told (see the module), and
+    True: the requester's promise says a supervisor oversees it, as the alert says they were
+    told (`Outcome.supervised`, `ticket_opened`'s `supervised`)."""
     if not complains(own):
-        return
+        return False
     said = excerpt(own.strip(), SAID).text
     lifecycle.record(
         tx.session,
@@ -90,3 +92,4 @@ async def alert_ignored(
         data={"about": None, "words": said},
     )
     await publish(tx, rules, [Notice(ALERT, Audience.supervising(), ticket, {"said": said})])
+    return True

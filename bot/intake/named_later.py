@@ -102,6 +102,7 @@ async def take_named_later(
         "accused_staff_number": accused.staff_number,
         "accused_department": accused.department_key,
         "said": said,
+        "management": accused.role is StaffRole.SUPERVISOR,  # as the requester is told
     }
     heard = {
         "accused": rules.staff.shown_as(accused.user_id),

@@ -115,12 +115,14 @@ def _above(accused: StaffMember) -> tuple[Audience, ...]:
     return Audience.supervising()
 
 
-def _named(accused: StaffMember) -> dict[str, str]:
-    """Whom a complaint is about, as the supervisors' alert names them."""
+def _named(accused: StaffMember) -> dict[str, str | bool]:
+    """Whom a complaint is about, as the supervisors' alert names them, and who has it as the
+    requester was told (`management`: a supervisor complained of, management)."""
     return {
         "accused_name": accused.name,
         "accused_staff_number": accused.staff_number,
         "accused_department": accused.department_key,
+        "management": accused.role is StaffRole.SUPERVISOR,
     }
 
 

@@ -377,6 +377,10 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
             ("other_language_resolution", {**unlike, "resolution": True}),
             ("other_language_elsewhere", {**unlike, "resolution": False, "elsewhere": True}),
             ("priority_by", {"event": "priority", "by": "张主任"}),  # a person changed it
+            # A confidential complaint's, written in a group: answered in private.
+            ("resolved_apart", {"event": "resolved_apart", "ticket_id": 7}),
+            ("noted_apart", {"event": "noted_apart", "ticket_id": 7}),
+            ("transferred_apart", {"event": "transferred_apart", "ticket_id": 7}),
         ]
     if template == "card_closed":
         reasons = ("withdrawn", "timeout", "confirmed")
@@ -389,7 +393,8 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         capped = ("sent_capped", {"event": "sent", "capped": True})  # due with the ticket
         return [*((e, {"event": e}) for e in (*HANDOFF_EVENTS, "usage")), capped]
     if template == "handoff_card":
-        return [("", {}), ("due_with_ticket", {"due_with_ticket": True})]
+        kept = ("confidential", {"confidential": True})  # a complaint about staff (supervised)
+        return [("", {}), ("due_with_ticket", {"due_with_ticket": True}), kept]
     if template == HANDED_SETTLED:
         return [(e, {"event": e}) for e in SETTLED_EVENTS]
     if template == "buttons":
@@ -495,6 +500,7 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
             ("late", {"resolution_overdue": True}),
             ("accused", accused),
             ("accused_unowned", {**accused, "owner_name": None}),
+            ("accused_supervisor", {**accused, "owner_name": None, "management": True}),
         ]
     if template == "part_unanswered":
         return [(w, {"way": w}) for w in ("ticket", "category", "refused")]
@@ -541,7 +547,18 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         spoken = ("spoken", {"spoken": True})  # voice notes alone (bot/intake/spoken.py)
         known = ("incident", {"incident": True})  # a report of an incident already known
         sorry = ("sorry", {"sorry": True})  # their words complained of the service
-        return [("", {}), ("apart", {"apart_from": 3}), exposed, spoken, known, sorry]
+        supervised = ("supervised", {"supervised": True})  # anger: the supervisors told
+        both = ("sorry_supervised", {"sorry": True, "supervised": True})
+        return [
+            ("", {}),
+            ("apart", {"apart_from": 3}),
+            exposed,
+            spoken,
+            known,
+            sorry,
+            supervised,
+            both,
+        ]
     if template == "incident_left":  # bot/incident_links.py: unlinked after its update
         return [("owned", {"owner": "王芳"}), ("unclaimed", {"owner": None})]
     if template == "rating_typed":
@@ -611,6 +628,7 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
     if template == "refused":
         reasons = ["illegal_move", "unknown_priority", "unknown_category", "unknown_department"]
         reasons += ["not_department_staff", "no_staff", "accused", "confidential"]
+        reasons += ["confidential_in_group"]  # bot/supervised.py: read in private only
         missing = {"reason": "form_incomplete", "missing": ["department", "summary", "suggested"]}
         empty = [(f, {"reason": "empty_text", "field": f}) for f in ("summary", "return_reason")]
         used = [  # a picker pressed once the ticket moved on (bot/errors.py PickerUsed)

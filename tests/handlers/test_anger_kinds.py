@@ -163,3 +163,32 @@ async def test_anger_with_its_matter_in_one_message_is_apologised_for_and_the_ma
     await until(lambda: any(said[:8] in e.text for e in bot_said(world, MANAGEMENT)))
     (event,) = await _complaints(application)
     assert event.ticket_id == 1 and event.data["about"] is None, event.data
+
+
+SUPERVISOR_TOLD = {REQUESTER: "主管", ENGLISH: "supervisor"}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "angry"),
+    [
+        (REQUESTER, "你们这帮人到底管不管事?!!打了8次12345都没人理!!!"),
+        (ENGLISH, "This is ridiculous!!! I called 6 times"),
+    ],
+)
+async def test_the_requester_is_told_what_the_supervisors_hear_they_were_told(
+    running: tuple[Emulator, App], user: int, angry: str
+) -> None:
+    """The supervisors' alert of anger says the requester was told a supervisor oversees it:
+    so the requester is told, in their language, when their ticket opens."""
+    emulator, _application = running
+    world = emulator.world
+    await _step(world, user, angry)
+    count = len(bot_said(world, user))
+    await world.user_sends(user, MATTER[user])
+    await until(lambda: "#1" in said_text(world, user))
+    await until(lambda: any(angry[:8] in e.text for e in bot_said(world, MANAGEMENT)))
+    alert = next(e.text for e in bot_said(world, MANAGEMENT) if angry[:8] in e.text)
+    assert "已告知诉求人由主管督办" in alert or "was told a supervisor" in alert, alert
+    told = "\n".join(e.text for e in bot_said(world, user)[count:])
+    assert SUPERVISOR_TOLD[user] in told, told

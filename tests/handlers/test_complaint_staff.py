@@ -178,6 +178,9 @@ async def test_a_complaint_about_a_supervisor_goes_to_management_alone(
     await until(lambda: "#1" in said_text(world, REQUESTER))
     assert "上级领导" in said_text(world, REQUESTER), said_text(world, REQUESTER)
     await until(lambda: any(complaint[:10] in e.text for e in bot_said(world, MANAGER)))
+    # The alert says what the requester was told: management has it, not "a supervisor".
+    alert = next(e.text for e in bot_said(world, MANAGER) if complaint[:10] in e.text)
+    assert "已告知诉求人由上级领导处理" in alert, alert
     assert not any(complaint[:10] in e.text for e in bot_said(world, DIRECTOR_ZHANG))
     assert not any(complaint[:10] in e.text for e in bot_said(world, MANAGEMENT))
     (event,) = await _complaints(application)
