@@ -116,8 +116,8 @@ async def test_the_closed_light_again_beside_another_ticket_is_its_recurrence(
 async def test_the_open_tickets_own_matter_again_stays_with_it(
     running: tuple[Emulator, App], desk_clock: DeskClock, user: int
 ) -> None:
-    """"楼上昨晚又在装修": the noise ticket's matter, in hand: filed into #2, no recurrence of
-    the closed light."""
+    """Words of the noise ticket's matter in hand, "楼上昨晚又在装修": filed into #2, no
+    recurrence of the closed light."""
     emulator, application = running
     side = Side(emulator, application, desk_clock, user)
     await _light_closed_then_noise(side, user, noise_first=False)
