@@ -148,12 +148,13 @@ async def give_back_and_tell(
     owner_id: int,
     closed: Ticket,
     rated: int | None = None,
+    said: bool = False,
 ) -> Ticket:
     """`ticket`, just opened as the recurrence of `closed` (bot/intake/recurrence.py), given
     to `owner_id`, `closed`'s former owner (`tickets.give_back`), and who hears of it: the
     card redrawn with its owner, the owner in private (which closed ticket came back, its
-    deadline, the requester's words; `rated`: the low rating they said it after), the requester
-    who owns it."""
+    deadline, the requester's words; `rated`: the low rating they said it after; `said`: they
+    wrote of its matter again, not under its message), the requester who owns it."""
     ticket = await tickets.give_back(
         session=tx.session,
         rules=rules,
@@ -162,7 +163,12 @@ async def give_back_and_tell(
         recurrence_of=closed.id,
         now=tx.now,
     )
-    yours = {**question_values(ticket.question), "recurrence_of": closed.id, "rated": rated}
+    yours = {
+        **question_values(ticket.question),
+        "recurrence_of": closed.id,
+        "rated": rated,
+        "said": said,
+    }
     notices = [card_refresh(ticket), Notice("assigned_to_you", (Audience.OWNER,), ticket, yours)]
     await publish(tx, rules, notices)
     # Who has it, after the promise that registers it (the front's, published later in this

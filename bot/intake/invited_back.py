@@ -113,5 +113,11 @@ async def take_after_invitation(
     if not continues(text, differs(desk, requester, closed, text, tx.now)):
         return None
     return await hand_over_recurrence(
-        tx=tx, desk=desk, requester=requester, closed=closed, text=text, message_id=message_id
+        tx=tx,
+        desk=desk,
+        requester=requester,
+        closed=closed,
+        text=text,
+        message_id=message_id,
+        said=True,
     )

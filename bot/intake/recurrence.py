@@ -55,11 +55,14 @@ async def hand_over_recurrence(
     text: str,
     message_id: int | None = None,
     rated: int | None = None,
+    said: bool = False,
 ) -> Outcome:
     """`text` (the message `message_id`) to a person as a recurrence of `closed`, in the
     caller's transaction (see the module); refused past the open-ticket limit as any
     hand-over is. The closed ticket's former owner hears of it. `rated`: the low rating the
-    text answered (bot/intake/dissatisfied.py), said instead of a reply to its message."""
+    text answered (bot/intake/dissatisfied.py), said instead of a reply to its message;
+    `said`: written of its matter again, not under its message (bot/intake/invited_back.py,
+    bot/intake/said_again.py)."""
     # Answered in the language of their own words, as any first inquiry is.
     language.follow_words(requester, text, desk.texts.supported)
     now = desk.now()
@@ -69,6 +72,7 @@ async def hand_over_recurrence(
         "question": closed.question,
         "owner": desk.rules.staff.shown_as(closed.owner_id) or "",
         **({"rated": rated} if rated is not None else {}),
+        **({"said": True} if said and rated is None else {}),
     }
     turns = [recurs, inquiry.said(text, now, message_id=message_id)]
     requester.inquiry, requester.last_question, requester.last_offered = turns, text, None
@@ -95,6 +99,7 @@ async def hand_over_recurrence(
             owner_id=closed.owner_id,
             closed=closed,
             rated=rated,
+            said=said,
         )
     elif outcome.ticket is not None and closed.owner_id is not None:
         # Its former owner hears of it (in private), to take it up or tell their colleagues.

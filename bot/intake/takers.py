@@ -6,7 +6,9 @@ else, in turn, the answer to "what went wrong?" after a low rating (bot/intake/d
 whom the complaint ticket in hand is about,
 named later (bot/intake/named_later.py), a complaint naming a member of staff
 (bot/intake/staff_complaint.py), the auto-closed matter
-right after its invitation back (bot/intake/invited_back.py); else the first inquiry itself
+right after its invitation back (bot/intake/invited_back.py), a closed matter said to be
+back ("又", "again") beside whatever is in hand (bot/intake/said_again.py); else the first
+inquiry itself
 (`bot.intake.flow.take_text`). The first that takes it has it; the others never see it. The
 front's own checks come before (a colleague's message, a ticket named in words), and the
 presenting after: `Taken` says which taker had it and what to present.
@@ -18,7 +20,15 @@ from dataclasses import dataclass
 from enum import Enum
 
 from bot.desk import Desk
-from bot.intake import dissatisfied, flow, invited_back, named_later, recurrence, staff_complaint
+from bot.intake import (
+    dissatisfied,
+    flow,
+    invited_back,
+    named_later,
+    recurrence,
+    said_again,
+    staff_complaint,
+)
 from bot.intake.handing import Outcome
 from bot.kinds import Origin
 from bot.models import Requester, Ticket
@@ -32,6 +42,7 @@ class Taker(Enum):
     LOW_RATING_ANSWER = "low_rating_answer"  # what went wrong, after a low rating
     STAFF_COMPLAINT = "staff_complaint"  # a member of staff complained of: a supervisor's
     INVITED_BACK = "invited_back"  # the auto-closed matter, after "just tell me"
+    SAID_AGAIN = "said_again"  # a closed matter said to be back ("又", "again")
     FIRST_INQUIRY = "first_inquiry"  # none of those: the first inquiry (`flow.take_text`)
 
 
@@ -111,6 +122,16 @@ async def take_message(
     )
     if back is not None:
         return Taken(Taker.INVITED_BACK, recurrence=back)
+    again = await said_again.take_said_again(
+        tx=tx,
+        desk=desk,
+        requester=requester,
+        text=text,
+        message_id=message_id,
+        forwarded=forwarded,
+    )
+    if again is not None:
+        return Taken(Taker.SAID_AGAIN, recurrence=again)
     outcome = await flow.take_text(
         tx=tx,
         desk=desk,

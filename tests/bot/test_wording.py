@@ -193,6 +193,8 @@ def _history(language_statuses: dict[str, str]) -> dict[str, Any]:
         {"by": "bot", "did": "recurrence", "ticket_id": 2, "question": "停水", "owner": "王芳"},
         # Said after a low rating of it, asked what went wrong (bot/intake/dissatisfied.py).
         {"by": "bot", "did": "recurrence", "ticket_id": 2, "question": "停水", "rated": 1},
+        # Written of its matter again (bot/intake/said_again.py, bot/intake/invited_back.py).
+        {"by": "bot", "did": "recurrence", "ticket_id": 2, "question": "停水", "said": True},
         {"by": "incident", "name": "孙伟", "incident_id": 3, "text": "已到场", "later": True},
     ]
     return {
@@ -657,6 +659,7 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
             ("", {}),
             ("recurrence", {"recurrence_of": 5}),
             ("rated", {"recurrence_of": 5, "rated": 1}),
+            ("said", {"recurrence_of": 5, "said": True}),
         ]
     if template == "reassigned_away":
         return [("reason", {}), ("no_reason", {"reason": ""})]
