@@ -30,9 +30,10 @@ from bot.models import IN_HAND, CloseReason, Requester, Ticket, TicketStatus
 from bot.transaction import Transaction
 
 # Words that say a thing is so again, or still: "又" (not "又有一件事", "又想问": more to
-# ask), "再次", "还是", "仍然", "again", "still", "once more".
+# ask), "再次", "还是" before a state ("还是不亮", "还是没人修", "还是老样子"; not the "or" of
+# "是A还是B", nor "还是想问"), "仍然", "again", "still", "once more".
 _AGAIN = re.compile(
-    r"又(?!有(?:个|一|件|别|其他|些)|想|要问|问)|再次|再度|再一次|还是|仍然|仍旧|依然|依旧|照样|照旧"
+    r"又(?!有(?:个|一|件|别|其他|些)|想|要问|问)|再次|再度|再一次|还是(?=不|没|坏|一样|老样子|那样|这样|有|很|在|黑|漏|堵|臭|吵)|仍然|仍旧|依然|依旧|照样|照旧"
     r"|\b(?:again|still|once more)\b",
     re.IGNORECASE,
 )

@@ -14,6 +14,8 @@ from bot.intake.said_again import says_again
         "路灯昨晚又不亮了",
         "楼上再次装修到半夜",
         "水管还是漏水",
+        "路灯还是不亮",
+        "还是没人来修",
         "The street light is out again",
         "The water is still brown",
     ],
@@ -30,6 +32,8 @@ def test_again_or_still_of_a_matter(text: str) -> None:
         "又有一件事想问",  # more to ask, not a thing so again
         "另外,路灯又不亮了",  # said to be a new matter
         "ok thanks again",
+        "路灯是市政管还是物业管?",  # the "or" of a question
+        "我还是想问公租房的事",  # "still want to ask": a question, not a state back
     ],
 )
 def test_no_matter_said_back(text: str) -> None:
