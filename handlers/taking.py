@@ -185,4 +185,4 @@ async def chose_none(update: Update, context: DeskContext) -> None:
 async def _recorded_message(tx: Transaction, bot: ExtBot[None], update_id: int) -> Message | None:
     """The message of an update as the inbox recorded it, None once it is pruned."""
     payload = await inbox.payload(session=tx.session, update_id=update_id)
-    return Update.de_json(payload, bot).effective_message if payload is not None else None
+    return received.recorded(payload, bot)
