@@ -59,7 +59,8 @@ async def _confidential(emulator: Emulator, application: App, user: int) -> None
     first = await ticket_no(application, 1)
     assert first is not None and COMPLAINT[user] not in first.question
     assert len(await all_tickets(application)) == 2
-    await until(lambda: any(COMPLAINT[user][:8] in e.text for e in bot_said(world, DIRECTOR_ZHANG)))
+    words = COMPLAINT[user][:8]
+    await until(lambda: any(words in e.text for e in bot_said(world, DIRECTOR_ZHANG)))
     card = "\n".join(e.text or "" for e in bot_said(world, GENERAL_GROUP))
     assert COMPLAINT[user][:8] not in card, card
     assert not any(COMPLAINT[user][:8] in e.text for e in bot_said(world, LI_QIANG))
