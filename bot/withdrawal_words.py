@@ -190,6 +190,23 @@ def wonders_withdrawing(text: str) -> bool:
     return says_withdrawn(bare)
 
 
+def withdraws(text: str) -> bool:
+    """Whether `text` withdraws the request or wonders whether to (`says_withdrawn`,
+    `wonders_withdrawing`): the words bot/withdrawal.py asks about. Pure."""
+    return says_withdrawn(text) or wonders_withdrawing(text)
+
+
+# A ticket named as such: only a ticket in hand is one (a question asked is not yet).
+_TICKET = re.compile(r"(?<![a-z])tickets?(?![a-z])|工单|单子")
+
+
+def withdraws_ticket(text: str) -> bool:
+    """Whether `text` clearly withdraws a ticket named as one ("I want to cancel my ticket",
+    "我想取消我的工单"; `says_withdrawn`): a ticket in hand's words, whatever question the
+    first inquiry is on. Pure."""
+    return says_withdrawn(text) and _TICKET.search(reading(text).casefold()) is not None
+
+
 def withdrawn_among(words: str, questions: Mapping[int, str]) -> frozenset[int] | None:
     """Which of the requester's tickets being worked on (`questions`: each one's question by
     its number) `words` may withdraw, when they withdraw or wonder whether to withdraw
@@ -197,7 +214,7 @@ def withdrawn_among(words: str, questions: Mapping[int, str]) -> frozenset[int] 
     (`matter_terms.named`: "路灯那个不用了"), else every one of them ("算了,取消吧" beside two
     tickets names neither: a clerk asks which, issue 14). None when the words withdraw
     nothing."""
-    if not (says_withdrawn(words) or wonders_withdrawing(words)):
+    if not withdraws(words):
         return None
     named = matter_terms.named(words, questions)
     return frozenset(named) if named else frozenset(questions)

@@ -87,7 +87,7 @@ HANDLERS: tuple[BaseHandler[Update, DeskContext, Any], ...] = (
     CommandHandler("start", greeting.start, filters=PRIVATE),
     CommandHandler("help", greeting.help_text, filters=PRIVATE),
     CommandHandler("lang", greeting.language, filters=PRIVATE),
-    CommandHandler("new", greeting.new_question, filters=PRIVATE),
+    CommandHandler("new", asking.new_question, filters=PRIVATE),
     CommandHandler("status", lookup.status, filters=PRIVATE),
     # Staff commands before the topic handler, so that they are never relayed to a requester.
     CommandHandler(["mine", "queue"], lookup.mine_or_queue),

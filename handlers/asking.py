@@ -22,10 +22,11 @@ from bot.intake import (
     recurrence,
     takers,
 )
+from bot.intake.anew import kept, start_anew
 from bot.intake.buttons import Press, PressAction
 from bot.intake.decision import Action as IntakeAction
 from bot.intake.takers import Taker
-from bot.models import Requester
+from bot.models import Requester, Ticket
 from bot.outbox import Call
 from bot.transaction import Transaction
 from handlers import alert_replies, cards, post, received, taking, update_edits, which
@@ -57,50 +58,103 @@ async def ask(update: Update, context: DeskContext) -> None:
         if chosen is not None:  # "第二个", "新的问题": what it asked about goes there
             await taking.answered(desk, tx, requester, chosen)
             return
-        replied = message.reply_to_message
-        taken = await takers.take_message(
-            tx=tx,
-            desk=desk,
-            requester=requester,
-            current=current,
-            text=message.text,
-            message_id=message.message_id,
-            origin=received.origin_of(message),
-            replied_to=replied.message_id if replied else None,
+        await taken(desk, tx, requester, current, holding, message, update)
+
+
+async def taken(
+    desk: Desk,
+    tx: Transaction,
+    requester: Requester,
+    current: Ticket | None,
+    holding: int,
+    message: Message,
+    update: Update,
+) -> None:
+    """The one door a requester's words go through, in the caller's transaction: the desk
+    decides which of its takers has `message`'s text (`bot.intake.takers.take_message`:
+    a complaint naming staff to a supervisor, a recurrence, the first inquiry, ...), and every
+    outcome is presented (the ticket's words filed, or which ticket asked; nothing silent).
+    `current` their latest ticket in hand, `holding` how many they have. A plain message's
+    (`ask`), and /new's own line's, its words after the command (`new_question`, after
+    `anew.start_anew`: read as said after /new, a new matter)."""
+    assert message.text is not None
+    replied = message.reply_to_message
+    took = await takers.take_message(
+        tx=tx,
+        desk=desk,
+        requester=requester,
+        current=current,
+        text=message.text,
+        message_id=message.message_id,
+        origin=received.origin_of(message),
+        replied_to=replied.message_id if replied else None,
+    )
+    if took.by is not Taker.FIRST_INQUIRY:  # a recurrence, a low rating's answer, ...
+        if took.recurrence is not None:  # the matter back: presented as a recurrence
+            presented = await _recurrence_presented(desk, tx, requester, took.recurrence)
+            await post.post(tx, presented)
+        return
+    outcome = took.inquiry
+    assert outcome is not None
+    if outcome.action is IntakeAction.INTO_TICKET:
+        assert outcome.ticket is not None
+        if outcome.emergency:  # the numbers first; the ticket is raised to urgent
+            await post.post(tx, present(desk, requester, outcome))
+        if outcome.unsure:  # "我要投诉" alone, maybe another matter: that ticket's, or new?
+            await which.ask_whose(desk, tx, requester, outcome.ticket, message, update)
+            return
+        if outcome.taken_back:  # that ticket in hand again, and they were told so
+            await taking.into_ticket(desk, tx, requester, outcome.ticket, message, told=True)
+            return
+        ticket = await which.ticket_for(
+            desk,
+            tx,
+            requester,
+            outcome.ticket,
+            holding,
+            message,
+            update.update_id,
+            settled=outcome.settled,
         )
-        if taken.by is not Taker.FIRST_INQUIRY:  # a recurrence, a low rating's answer, ...
-            if taken.recurrence is not None:  # the matter back: presented as a recurrence
-                presented = await _recurrence_presented(desk, tx, requester, taken.recurrence)
-                await post.post(tx, presented)
+        if ticket is not None:  # else they are asked which of their tickets it is for
+            await taking.into_ticket(desk, tx, requester, ticket, message, person=outcome.person)
+        return
+    await post.post(tx, present(desk, requester, outcome))
+
+
+async def new_question(update: Update, context: DeskContext) -> None:
+    """/new: the next text is a new question, even while a ticket is open; a question that
+    waited for its category becomes a ticket first (`bot.intake.anew`). Words after /new in
+    the same message are that question (`anew.words_after_command`), taken through the door
+    a message of their own goes through (handlers/asking.py `taken`), as said after /new: a
+    complaint naming staff is a supervisor's, "cancel it" the ticket in hand's withdrawal,
+    and whatever it is, it is answered."""
+    desk = context.desk
+    user, message = update.effective_user, update.effective_message
+    if user is None or message is None:
+        return
+    async with desk.transaction(update_id=update.update_id) as tx:
+        requester, open_ticket, holding = await asking(tx, desk, user)
+        # A question waiting for its category is handed over first, not dropped.
+        waited = await start_anew(tx=tx, desk=desk, requester=requester, current=open_ticket)
+        if waited is not None:
+            await post.post(tx, present(desk, requester, waited))
+        opened = waited.ticket if waited is not None else None
+        in_hand = open_ticket or opened
+        said = received.as_said(message, context.bot)
+        if said.text:
+            # "/new 公积金怎么提取": the new question is on the command's line, taken at once.
+            holding += 1 if opened is not None else 0
+            await taken(desk, tx, requester, in_hand, holding, said, update)
             return
-        outcome = taken.inquiry
-        assert outcome is not None
-        if outcome.action is IntakeAction.INTO_TICKET:
-            assert outcome.ticket is not None
-            if outcome.emergency:  # the numbers first; the ticket is raised to urgent
-                await post.post(tx, present(desk, requester, outcome))
-            if outcome.unsure:  # "我要投诉" alone, maybe another matter: that ticket's, or new?
-                await which.ask_whose(desk, tx, requester, outcome.ticket, message, update)
-                return
-            if outcome.taken_back:  # that ticket in hand again, and they were told so
-                await taking.into_ticket(desk, tx, requester, outcome.ticket, message, told=True)
-                return
-            ticket = await which.ticket_for(
-                desk,
-                tx,
-                requester,
-                outcome.ticket,
-                holding,
-                message,
-                update.update_id,
-                settled=outcome.settled,
-            )
-            if ticket is not None:  # else they are asked which of their tickets it is for
-                await taking.into_ticket(
-                    desk, tx, requester, ticket, message, person=outcome.person
-                )
-            return
-        await post.post(tx, present(desk, requester, outcome))
+        text = desk.texts.render(
+            "new_question",
+            requester.language,
+            ticket_id=in_hand.id if in_hand is not None else None,
+            owner=desk.rules.staff.shown_as(in_hand.owner_id) if in_hand is not None else None,
+            kept=str(kept(requester) or ""),
+        )
+        await post.post(tx, post.reply(message, text))
 
 
 async def _as_colleague(
@@ -261,7 +315,7 @@ async def other(update: Update, context: DeskContext) -> None:
             )
             if current is None:
                 return  # they are asked which of their tickets it is for
-        taken = await attachments.take_media(
+        media = await attachments.take_media(
             tx=tx,
             desk=desk,
             requester=requester,
@@ -269,7 +323,7 @@ async def other(update: Update, context: DeskContext) -> None:
             attachment=attachment,
             follows=follows,
         )
-        await post.post(tx, present_media(desk, requester, taken))
+        await post.post(tx, present_media(desk, requester, media))
 
 
 async def edited(update: Update, context: DeskContext) -> None:

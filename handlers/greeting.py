@@ -1,4 +1,5 @@
-"""A requester's first words with the bot: the greeting, help, the language, and /new."""
+"""A requester's first words with the bot: the greeting, help and the language (/new is
+handlers/asking.py's: its words go through the door a message does)."""
 
 from __future__ import annotations
 
@@ -6,16 +7,14 @@ from telegram import Message, Update
 
 from bot import corrections, lookup, staff_chats
 from bot.desk import Desk
-from bot.intake import flow
-from bot.intake.anew import kept, start_anew, words_after_command
 from bot.transaction import Transaction
-from handlers import handover, keyboards, post, update_edits
+from handlers import keyboards, post, update_edits
 from handlers.cards import statuses
 from handlers.commands import IN_TICKET, read
 from handlers.context import DeskContext
 from handlers.finding import where_to_use
 from handlers.menus import staff_commands
-from handlers.requesters import requester_and_ticket, requester_for
+from handlers.requesters import requester_for
 
 
 async def start(update: Update, context: DeskContext) -> None:
@@ -192,41 +191,3 @@ async def language(update: Update, context: DeskContext) -> None:
             return
         text = desk.texts.render("language_choice", requester.language)
         await post.post(tx, post.reply(message, text, keyboards.languages(desk)))
-
-
-async def new_question(update: Update, context: DeskContext) -> None:
-    """/new: the next text is a new question, even while a ticket is open; a question that
-    waited for its category becomes a ticket first (`bot.intake.anew`). Words after /new in
-    the same message are that question (`anew.words_after_command`), taken as a text is."""
-    desk = context.desk
-    user, message = update.effective_user, update.effective_message
-    if user is None or message is None:
-        return
-    async with desk.transaction(update_id=update.update_id) as tx:
-        requester, open_ticket = await requester_and_ticket(tx, desk, user)
-        # A question waiting for its category is handed over first, not dropped.
-        waited = await start_anew(tx=tx, desk=desk, requester=requester, current=open_ticket)
-        if waited is not None:
-            await post.post(tx, handover.present(desk, requester, waited))
-        in_hand = open_ticket or (waited.ticket if waited is not None else None)
-        question = words_after_command(message.text or "")
-        if question:
-            # "/new 公积金怎么提取": the new question is on the command's line, taken at once.
-            asked = await flow.take_text(
-                tx=tx,
-                desk=desk,
-                requester=requester,
-                current=in_hand,
-                text=question,
-                message_id=message.message_id,
-            )
-            await post.post(tx, handover.present(desk, requester, asked))
-            return
-        text = desk.texts.render(
-            "new_question",
-            requester.language,
-            ticket_id=in_hand.id if in_hand is not None else None,
-            owner=desk.rules.staff.shown_as(in_hand.owner_id) if in_hand is not None else None,
-            kept=str(kept(requester) or ""),
-        )
-        await post.post(tx, post.reply(message, text))

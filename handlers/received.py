@@ -1,19 +1,26 @@
 """What a requester's message carries, read from python-telegram-bot's Message for the desk:
-its kind and file, a poll in words, and where a forward comes from (bot/intake/media.py says
-what becomes of each)."""
+its kind and file, a poll in words, where a forward comes from (bot/intake/media.py says
+what becomes of each), and the words a requester said in it (`as_said`: "/new 取消" says
+"取消")."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from telegram import (
+    Bot,
     Location,
     Message,
     MessageOriginChannel,
     MessageOriginChat,
     MessageOriginHiddenUser,
     MessageOriginUser,
+    Update,
 )
 
+from bot.intake.anew import words_after_command
 from bot.intake.media import Attachment, Origin
+from handlers.commands import read
 
 # In the order that names a message's kind: an animation also carries a document, a venue a
 # location.
@@ -90,3 +97,25 @@ def attachment_of(message: Message) -> Attachment:
         described=described(message),
         origin=origin_of(message),
     )
+
+
+def as_said(message: Message, bot: Bot) -> Message:
+    """`message` as the words the requester said in it: /new's own line ("/new 取消",
+    "/new@bot cancel it") is the question after the command (`anew.words_after_command`),
+    taken through the same door as a message of its own (handlers/asking.py `taken`), and
+    filed or asked about as those words; any other message as it is."""
+    text = message.text or ""
+    found = read(text, bot.username) if text.startswith("/") else None
+    if found is None or not found.to_us or found.name != "new":
+        return message
+    said = message.to_dict()
+    said["text"] = words_after_command(text)
+    said.pop("entities", None)
+    return Message.de_json(said, bot)
+
+
+def recorded(payload: dict[str, Any] | None, bot: Bot) -> Message | None:
+    """The message of an update as the inbox recorded it (`payload`; None once it is
+    pruned), as the requester said it (`as_said`)."""
+    message = Update.de_json(payload, bot).effective_message if payload is not None else None
+    return as_said(message, bot) if message is not None else None

@@ -159,7 +159,7 @@ async def _held_message(
     recorded it. Raises UnknownButton (the stale-button alert) once it is pruned from the
     inbox or when the button names another chat's message."""
     payload = await inbox.payload(session=tx.session, update_id=update_id)
-    message = Update.de_json(payload, bot).effective_message if payload is not None else None
+    message = received.recorded(payload, bot)
     if message is None or (message.chat_id, message.message_id) != (
         requester.chat_id,
         message_id,

@@ -118,7 +118,7 @@ async def named_in_words(
         except DeskError:
             return None
     payload = await inbox.payload(session=tx.session, update_id=update_id)
-    message = Update.de_json(payload, bot).effective_message if payload is not None else None
+    message = received.recorded(payload, bot)
     if message is None or (message.chat_id, message.message_id) != (
         requester.chat_id,
         message_id,

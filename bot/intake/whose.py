@@ -32,7 +32,7 @@ from bot.intake.small_words import has_words
 from bot.models import DialogStep, Requester, Ticket
 from bot.priority import emergency_words
 from bot.transaction import Transaction
-from bot.withdrawal_words import says_withdrawn
+from bot.withdrawal_words import says_withdrawn, withdraws, withdraws_ticket
 
 _ANSWERED = ("answer", "suggest")  # the bot's acts that a person asked for right after takes
 
@@ -105,6 +105,15 @@ async def place(
         and current is not None
         and not complains(text)
     )
+    # "cancel it", "撤销我的投诉" right after /new, or "I want to cancel my ticket" whatever
+    # the first inquiry is on (a complaint begun, its matter asked for; a question answered
+    # beside): the ticket in hand withdrawn, as the same words say without /new (asked to
+    # confirm, bot/withdrawal.py; which one, when several are worked on, bot/replies.py
+    # `route`). /new begins a new question; it puts no ticket in hand out of reach. While a
+    # question waits for its category, "算了" drops that question (`decision.before_match`).
+    held = not forwarded and current is not None and step is not DialogStep.CATEGORY
+    if held and (withdraws_ticket(text) or (step is DialogStep.NEW_QUESTION and withdraws(text))):
+        return Placed(current, beside=False, apart=False, aside=False, settled=True)
     asked = (
         await asked_ticket(
             tx=tx, desk=desk, requester=requester, turns=turns, text=text, beside=beside

@@ -6,7 +6,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.withdrawal_words import says_withdrawn, withdrawal_answer, withdrawn_among
+from bot.withdrawal_words import (
+    says_withdrawn,
+    withdrawal_answer,
+    withdrawn_among,
+    withdraws_ticket,
+)
 
 
 @pytest.mark.parametrize(
@@ -145,3 +150,19 @@ def test_withdrawing_names_the_ticket_by_its_matter() -> None:
 @pytest.mark.parametrize("text", ["路灯还没修好", "How do I cancel a complaint?", "谢谢"])
 def test_words_that_withdraw_nothing_choose_nothing(text: str) -> None:
     assert withdrawn_among(text, TWO) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I want to cancel my ticket", "我想取消我的工单", "please withdraw the ticket", "撤销工单吧"],
+)
+def test_words_that_withdraw_a_ticket_named_as_one(text: str) -> None:
+    assert withdraws_ticket(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["cancel it", "算了,不用了", "cancel my complaint", "How do I cancel a ticket?", "别撤销工单"],
+)
+def test_words_that_name_no_ticket_or_do_not_withdraw_it(text: str) -> None:
+    assert not withdraws_ticket(text)
