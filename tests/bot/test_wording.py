@@ -261,6 +261,7 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
         "due": LATER,
         "score": 5,
         "notice_due_at": LATER,
+        "asked_at": MONDAY_9AM,  # the requester asked again (bot/due.py `follow_up`)
         "count": 3,
         "limit": 20,
         "banned": True,
