@@ -344,9 +344,9 @@ async def words_after_resolution_and_tell(
     reopen it to the same owner, as the button does; "solved" in words confirms it
     (`confirmed_in_words_and_tell`), a rating in words with that rating, as its button does
     (the words kept as the rating's comment); anything else asks them again with the
-    buttons, tells the ticket's staff, and moves the auto-close to count from this new
-    question, so that a ticket the requester is still talking about is never closed as
-    solved behind their back (SPEC rule 10)."""
+    buttons, tells the ticket's staff, and stops the auto-close: silence after words that
+    left it open is no confirmation; it awaits their word, its owner reminded to follow it
+    up when it would have closed (bot/sla.py `asked_again`, bot/due.py `follow_up`)."""
     reading = read_after_resolution(text)
     if reading.said is Said.SOLVED and reading.score is None:
         await confirmed_in_words_and_tell(
@@ -387,7 +387,7 @@ async def words_after_resolution_and_tell(
     ticket.confirmation_asked_at = tx.now
     await save(tx.session, rules, ticket)
     again = {"summary": ticket.resolution_summary or "", "again": True}
-    event = {"event": "asked_again", "until": rules.auto_close_at(ticket)}
+    event = {"event": "asked_again", "until": rules.follow_up_at(ticket)}
     await publish(
         tx,
         rules,

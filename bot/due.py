@@ -1,6 +1,7 @@
 """What comes due for one ticket, by the clock: the escalation ladder's steps (with the breach
-at the deadline itself), auto-close of an unconfirmed resolution, the progress notice owed to
-the requester (the seed: at least every 24 hours), and the owner's reminder before it.
+at the deadline itself), auto-close of an unconfirmed resolution (or, the requester asked
+again, the owner's reminder to follow it up), the progress notice owed to the requester (the
+seed: at least every 24 hours), and the owner's reminder before it.
 
 `process_ticket` does each due step once, on a ticket the caller has locked (see bot/sweep.py),
 and records it: escalations, notices and breaches in the caller's transaction.
@@ -140,6 +141,10 @@ async def process_ticket(
         closed += close_topic(rules, ticket)  # after the last word about it went there
         out += address(rules, closed, now)
 
+    follow_up_at = rules.follow_up_at(ticket)
+    if follow_up_at is not None and follow_up_at <= now:
+        follow_up(rules, ticket, follow_up_at, now, out)
+
     if (
         ticket.status in ACTIVE_STATUSES
         and ticket.next_notice_due_at is not None
@@ -159,6 +164,21 @@ async def process_ticket(
         # Cannot happen with a valid ladder; a guard against a sweep that never ends.
         log.error("ticket %s is still due after the sweep; check the escalation ladder", ticket.id)
         ticket.next_check_at = None
+
+
+def follow_up(
+    rules: Rules, ticket: Ticket, due_at: datetime, now: datetime, out: list[Outgoing]
+) -> None:
+    """A resolution the requester answered with words neither "solved" nor "not solved"
+    ("我今晚看看情况再说吧") never closes as solved by their silence (issue 14: it did,
+    "已视为确认解决"): when it would have closed, its owner (its staff groups, if nobody owns
+    it) is reminded, once an asking, that it awaits the requester's word and is theirs to
+    follow up. It stays resolved, awaiting the requester (the figures count it resolved,
+    never confirmed), until they press a button or write again: a confirmation only they
+    give, never presumed from silence after words that left it open."""
+    ticket.reminded_for_notice_at = due_at
+    values = {"asked_at": ticket.confirmation_asked_at}
+    out += address(rules, [Notice("unconfirmed_owner", (Audience.OWNER,), ticket, values)], now)
 
 
 def ticket_deadline(ticket: Ticket, kind: DeadlineKind) -> datetime:

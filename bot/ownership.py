@@ -186,9 +186,10 @@ async def reprioritise_and_tell(
     actor_id: int,
     priority: str,
     shown_priority: str | None = None,
-) -> Ticket:
+) -> tuple[Ticket, str]:
     """`tickets.change_priority` at the transaction's instant (`shown_priority`: chosen on a
-    picker that showed this priority), and its notices published in it. Raises as
+    picker that showed this priority), and its notices published in it (a lowering said as
+    one, `priority_notices`): the ticket and the priority it had. Raises as
     `tickets.change_priority` does (DeskError)."""
     was = await store.get(session=tx.session, ticket_id=ticket_id)
     before, earlier_priority = was.resolution_due_at, was.priority
@@ -204,8 +205,10 @@ async def reprioritise_and_tell(
     moved = ticket.resolution_due_at != before
     requester = await _requester(tx, ticket)
     by = rules.staff.shown_as(actor_id)
-    notices = priority_notices(rules, ticket, requester, promise_moved=moved, by=by)
+    notices = priority_notices(
+        rules, ticket, requester, promise_moved=moved, by=by, was=earlier_priority
+    )
     if ticket.priority != earlier_priority:  # its card shows the priority and deadlines
         notices.append(card_refresh(ticket))
     await publish(tx, rules, notices)
-    return ticket
+    return ticket, earlier_priority

@@ -187,6 +187,26 @@ def _priority_name(rules: Rules, key: str, language: str) -> str:
     return next(p.names[language] for p in rules.settings.priorities if p.key == key)
 
 
+def priority_event(
+    rules: Rules, ticket: Ticket, language: str, *, was: str | None = None, by: str | None = None
+) -> dict[str, object]:
+    """The staff's word (`staff_event`, in `language`) of `ticket`'s new priority: its name,
+    the resolution deadline, who changed it (`by`, as staff are shown), and, when it came
+    down from `was` (the priority it had), `lowered` and that one's name (issue 14: "/priority
+    high" on an urgent ticket read "priority is now high", the lowering unsaid; staff may
+    lower it on purpose, so it is said, never refused)."""
+    keys = [p.key for p in rules.settings.priorities]
+    lowered = was in keys and keys.index(ticket.priority) < keys.index(was)
+    return {
+        "event": "priority",
+        "priority": _priority_name(rules, ticket.priority, language),
+        "due": ticket.resolution_due_at,
+        "by": by,
+        "lowered": lowered,
+        "was": _priority_name(rules, was, language) if was and lowered else None,
+    }
+
+
 def priority_notices(
     rules: Rules,
     ticket: Ticket,
@@ -194,18 +214,13 @@ def priority_notices(
     *,
     promise_moved: bool,
     by: str | None = None,
+    was: str | None = None,
 ) -> list[Notice]:
     """Who hears of `ticket`'s new priority, in that order: its staff (in its topic, or under
-    its card) in the desk's language, with the new resolution deadline and who changed it
-    (`by`, as staff are shown; None when the desk raised it itself); its requester, in
-    theirs, of the new promise when `promise_moved` (its resolution deadline changed)."""
-    staff = rules.settings.languages.default
-    event = {
-        "event": "priority",
-        "priority": _priority_name(rules, ticket.priority, staff),
-        "due": ticket.resolution_due_at,
-        "by": by,
-    }
+    its card) in the desk's language (`priority_event`: lowered from `was`, by `by`); its
+    requester, in theirs, of the new promise when `promise_moved` (its resolution deadline
+    changed)."""
+    event = priority_event(rules, ticket, rules.settings.languages.default, was=was, by=by)
     notices = [Notice("staff_event", (Audience.TICKET_STAFF,), ticket, event)]
     if promise_moved:
         promise = {"priority": _priority_name(rules, ticket.priority, requester.language)}

@@ -127,13 +127,37 @@ class ServiceLevels:
 
     def auto_close_at(self, ticket: Ticket) -> datetime | None:
         """When a resolution the requester has not answered closes (SPEC rule 10): the
-        configured time after it, or after they were last asked again (bot/closure.py)."""
+        configured time after it; never once they were asked again (`asked_again`)."""
         if ticket.status is not TicketStatus.RESOLVED or ticket.resolved_at is None:
             return None
-        asked = ticket.resolved_at
-        if ticket.confirmation_asked_at is not None:
-            asked = max(asked, ticket.confirmation_asked_at)
-        return asked + self.settings.closure.auto_close_after
+        if self.asked_again(ticket):
+            return None
+        return ticket.resolved_at + self.settings.closure.auto_close_after
+
+    @staticmethod
+    def asked_again(ticket: Ticket) -> bool:
+        """Whether the requester answered this resolution with words neither "solved" nor
+        "not solved" and was asked again (bot/closure.py `words_after_resolution_and_tell`):
+        their silence after that is no confirmation, the ticket awaits their word and its
+        owner follows it up (`follow_up_at`)."""
+        asked, resolved = ticket.confirmation_asked_at, ticket.resolved_at
+        return (
+            ticket.status is TicketStatus.RESOLVED
+            and asked is not None
+            and resolved is not None
+            and asked >= resolved
+        )
+
+    def follow_up_at(self, ticket: Ticket) -> datetime | None:
+        """When the owner of a resolution asked again (`asked_again`) is reminded to follow
+        the requester up: when it would have closed by itself, counted from the last asking;
+        None once reminded for that asking (`reminded_for_notice_at` holds the instant: no
+        notice is owed on a resolved ticket, the column is free)."""
+        if not self.asked_again(ticket):
+            return None
+        assert ticket.confirmation_asked_at is not None
+        due = ticket.confirmation_asked_at + self.settings.closure.auto_close_after
+        return None if ticket.reminded_for_notice_at == due else due
 
     def next_check(self, ticket: Ticket) -> datetime | None:
         """The earliest instant at which something about the ticket is due; None if nothing."""
@@ -146,9 +170,9 @@ class ServiceLevels:
             reminder = self.reminder_due_at(ticket)
             if reminder is not None:
                 candidates.append(reminder)
-        auto_close = self.auto_close_at(ticket)
-        if auto_close is not None:
-            candidates.append(auto_close)
+        for closing in (self.auto_close_at(ticket), self.follow_up_at(ticket)):
+            if closing is not None:
+                candidates.append(closing)
         return min(candidates, default=None)
 
     def reschedule(self, ticket: Ticket) -> None:

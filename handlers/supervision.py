@@ -18,7 +18,7 @@ from bot import lifecycle, lookup, ownership, requesters, store
 from bot.desk import Desk
 from bot.errors import DeskError
 from bot.outbox import Call
-from bot.priority import require_unsettled
+from bot.priority import priority_event, require_unsettled
 from handlers import cards, keyboards, post
 from handlers.callbacks import Action, parse
 from handlers.commands import name_of
@@ -126,7 +126,7 @@ async def reprioritise(
     core refuses (PickerUsed: it shows another now)."""
     language = _language(desk)
     async with desk.transaction(update_id=update_id) as tx:
-        ticket = await ownership.reprioritise_and_tell(
+        ticket, was = await ownership.reprioritise_and_tell(
             tx=tx,
             rules=desk.rules,
             ticket_id=ticket_id,
@@ -134,14 +134,8 @@ async def reprioritise(
             priority=priority,
             shown_priority=shown_priority,
         )
-        names = desk.names(language)["priorities"]
-        event = desk.texts.render(
-            "staff_event",
-            language,
-            event="priority",
-            priority=names[ticket.priority],
-            due=ticket.resolution_due_at,
-        )
+        said = priority_event(desk.rules, ticket, language, was=was)  # a lowering said so
+        event = desk.texts.render("staff_event", language, **said)
         await post.post(tx, reply(event))
 
 

@@ -263,6 +263,7 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
         "due": LATER,
         "score": 5,
         "notice_due_at": LATER,
+        "asked_at": MONDAY_9AM,  # the requester asked again (bot/due.py `follow_up`)
         "count": 3,
         "limit": 20,
         "banned": True,
@@ -379,6 +380,12 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
             ("other_language_resolution", {**unlike, "resolution": True}),
             ("other_language_elsewhere", {**unlike, "resolution": False, "elsewhere": True}),
             ("priority_by", {"event": "priority", "by": "张主任"}),  # a person changed it
+            # A lowering (bot/priority.py `priority_event`): said as one, by a person or not.
+            ("priority_lowered", {"event": "priority", "lowered": True, "was": "urgent"}),
+            (
+                "priority_lowered_by",
+                {"event": "priority", "lowered": True, "was": "urgent", "by": "张主任"},
+            ),
             # A confidential complaint's, written in a group: answered in private.
             ("resolved_apart", {"event": "resolved_apart", "ticket_id": 7}),
             ("noted_apart", {"event": "noted_apart", "ticket_id": 7}),
