@@ -9,7 +9,7 @@ from typing import NamedTuple
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import conversation, dangers, hand_rows
+from bot import conversation, dangers, hand_rows, rated_kept
 from bot.errors import InvalidInput, NotAllowed, NotFound
 from bot.guards import clean_text
 from bot.kinds import UNREACHABLE_NOTE
@@ -165,13 +165,14 @@ async def mark_unreachable(*, session: AsyncSession, chat_id: int, now: datetime
 # Built once: constructing the statement cost more than running it, on every message. Every
 # ticket in hand comes with its requester, newest first (none: one row, its ticket None), with
 # what `bot.replies.in_hand` reads of each (`hand_rows`) and whether it was told of a danger
-# (`bot.dangers.ANY_TOLD`): routing a message among them, and acknowledging it, need no
-# query of their own (`hand_rows.kept`, `dangers.none_told`).
+# (`bot.dangers.ANY_TOLD`), and when they last rated a ticket (`bot.rated_kept`): routing a
+# message among them, acknowledging it and looking for an answer to a low rating need no
+# query of their own (`hand_rows.kept`, `dangers.none_told`, `rated_kept.kept`).
 # In hand (IN_HAND) is every status but closed, said so: an IN list is expanded into the SQL
 # at every execution, a tenth of this query's cost (tests/bot/test_which_ticket.py holds
 # the two the same).
 _WITH_IN_HAND = (
-    select(Requester, Ticket, dangers.ANY_TOLD, *hand_rows.COLUMNS)
+    select(Requester, Ticket, dangers.ANY_TOLD, *hand_rows.COLUMNS, rated_kept.LATEST)
     .outerjoin(
         Ticket,
         (Ticket.requester_id == Requester.id) & (Ticket.status != TicketStatus.CLOSED),
@@ -214,6 +215,7 @@ async def requester_with_current(
         # One who had blocked the bot stays marked so until the caller has dealt with their
         # return (bot/delivery.py `reachable_again_and_tell`).
         requester: Requester = rows[0][0]
+        rated_kept.keep(session, telegram_user_id, rows[0][6])
         held = [row for row in rows if row[1] is not None]
         for row in held:
             dangers.none_told(session, row[1], row[2])
@@ -221,6 +223,7 @@ async def requester_with_current(
         return Asking(requester, held[0][1] if held else None, len(held))
     # Not there a moment ago, in this transaction: first contact (no second look needed).
     first = _new_requester(session, telegram_user_id, chat_id, language, now, display_name)
+    rated_kept.keep(session, telegram_user_id, None)
     return Asking(first, None, 0)
 
 

@@ -21,8 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
+from bot import rated_kept
 from bot.closure import asks_why
 from bot.desk import Desk
 from bot.excerpt import excerpt
@@ -50,6 +51,17 @@ class Heard:
     recurrence: Outcome | None = None
 
 
+# The requester's latest rating with its ticket; built once (building it cost more than
+# running it).
+_LATEST_RATED = (
+    select(Rating, Ticket)
+    .join(Ticket, Rating.ticket_id == Ticket.id)
+    .where(Ticket.requester_id == bindparam("requester_id"))
+    .order_by(Rating.at.desc(), Rating.id.desc())
+    .limit(1)
+)
+
+
 async def awaiting_answer(
     tx: Transaction, desk: Desk, requester: Requester
 ) -> tuple[Ticket, Rating] | None:
@@ -60,19 +72,14 @@ async def awaiting_answer(
     and are the rating, not the answer)."""
     if requester.id is None:
         return None
-    found = (
-        await tx.session.execute(
-            select(Rating, Ticket)
-            .join(Ticket, Rating.ticket_id == Ticket.id)
-            .where(Ticket.requester_id == requester.id)
-            .order_by(Rating.at.desc(), Rating.id.desc())
-            .limit(1)
-        )
-    ).first()
+    window = desk.settings.closure.recurrence_window
+    latest = rated_kept.kept(tx.session, requester.telegram_user_id)
+    if latest is not None and (latest[0] is None or tx.now - latest[0] > window):
+        return None  # never rated, or too long ago: no query needed
+    found = (await tx.session.execute(_LATEST_RATED, {"requester_id": requester.id})).first()
     if found is None:
         return None
     rating, ticket = found
-    window = desk.settings.closure.recurrence_window
     if not asks_why(rating.score) or ticket.status is not TicketStatus.CLOSED:
         return None
     if tx.now - rating.at > window:
