@@ -96,6 +96,9 @@ async def taken(
         return
     outcome = took.inquiry
     assert outcome is not None
+    if took.filed is not None:  # the question that waited for its kind, filed first
+        await post.post(tx, present(desk, requester, took.filed))
+        holding += 1 if took.filed.ticket is not None else 0
     if outcome.action is IntakeAction.INTO_TICKET:
         assert outcome.ticket is not None
         if outcome.emergency:  # the numbers first; the ticket is raised to urgent

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from bot.classify import fallback_category
 from bot.desk import Desk
 from bot.intake import offers
 from bot.intake.close import Matter
@@ -52,7 +51,7 @@ async def start_anew(
     if requester.dialog_step == DialogStep.CATEGORY and requester.last_question:
         question = requester.last_question
         matter = Matter(desk, requester.inquiry or [], question)
-        category = matter.category() or fallback_category(desk.settings)
+        category = matter.filed_category()
         waited = await hand_over(
             tx=tx,
             desk=desk,

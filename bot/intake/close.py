@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
-from bot.classify import infer_category
+from bot.classify import fallback_category, infer_category
 from bot.desk import Desk
 from bot.faults import cut_supplies, supplies_named
 from bot.hazard import clauses
@@ -127,6 +127,13 @@ class Matter:
             if found is not None:
                 return found
         return opener_category(settings, self.own)
+
+    def filed_category(self) -> str:
+        """The category the matter is filed in when no one chooses it: the one its words name
+        (`category`), else the fallback category (config `categories`, the general window
+        sorts it out). Used by /new, the sweep of unchosen categories, a question asked apart
+        under the category buttons (bot/intake/apart.py) and an older inquiry handed over."""
+        return self.category() or fallback_category(self._desk.settings)
 
     def department(self, category: str | None = None) -> str | None:
         """The department of the template the words came close to (config

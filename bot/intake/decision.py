@@ -24,7 +24,7 @@ The table, in words (each row wins over those below it):
 | none, NEW_Q., ABOUT,   |        | a forward alone    |          |       | ASK_ABOUT   |
 | CLARIFY                |        |                    |          |       |             |
 | none, NEW_Q., CLARIFY  |        | no matter said     |          |       | ASK_MATTER  |
-| MATTER, after anger    |        | no matter, no pers.|          |       | ASK_MATTER  |
+| MATTER, anger, asked<2 |        | no matter, no pers.|          |       | ASK_MATTER  |
 | none, NEW_Q., CLARIFY  |        | an opener          |          |       | CLARIFY     |
 | CLARIFY (MATTER)       |        | courtesy           |          | any   | CLARIFY     |
 |                        |        |                    |          |       | (ASK_MATT.) |
@@ -218,9 +218,12 @@ def before_match(
     (`bot.priority.emergency_words`); `opener`: a greeting or an opener written by them
     (`is_opening`); `courtesy`: thanks or "ok" written by them (`is_courtesy`); `empty`:
     nothing in it shows (`wordless.is_empty`: zero-width characters alone), never filed as
-    their words, in a ticket either: it arrived empty; `vented`: the words before it only vent
-    anger (`openers.anger_only`), and "what happened?" was asked: a service named now ("I
-    want to complain") is still no matter, asked once more."""
+    their words, in a ticket either: it arrived empty; `vented`: the words before it or
+    these only vent anger, and the matter was asked for fewer than twice
+    (`openers.anger_asked`): a service named after anger ("I want to complain"), or anger
+    after a service named ("我要投诉!!!" then "你们这些人到底干什么吃的!!!"), is still no
+    matter, asked once more (an apology first for anger: `Outcome.upset`); never a third
+    time, then a person takes what was said."""
     if empty:
         return Action.NO_WORDS
     if step is None and ticket_in_progress and not beside and not aside:
@@ -249,7 +252,7 @@ def before_match(
     if no_matter and not question_waiting and step in (None, *_OPENED):
         return Action.ASK_MATTER
     if no_matter and vented and not asks_for_person and step is DialogStep.MATTER:
-        return Action.ASK_MATTER  # "I want to complain" to "what happened?": still no matter
+        return Action.ASK_MATTER  # anger, or a service named after it: still no matter
     if opener and not question_waiting and step in (None, *_OPENED):
         return Action.CLARIFY  # another opener after the first: asked again, no question
     if courtesy and step is DialogStep.CLARIFY:

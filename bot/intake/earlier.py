@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.classify import fallback_category
 from bot.desk import Desk
 from bot.intake import inquiry
 from bot.intake.close import Matter
@@ -41,7 +40,7 @@ async def hand_over_earlier(
         desk=desk,
         requester=requester,
         question=question,
-        category=matter.category() or fallback_category(desk.settings),
+        category=matter.filed_category(),
         matter=matter,
         earlier=True,
     )

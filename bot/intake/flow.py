@@ -48,7 +48,7 @@ from bot.intake.decision import (
 from bot.intake.fillers import thanks
 from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, register
 from bot.intake.new_matter import led_question
-from bot.intake.openers import anger_only, outburst
+from bot.intake.openers import anger_asked, outburst
 from bot.intake.own_kind import anew_after, strays
 from bot.intake.rated_lead import rated_before
 from bot.intake.rating_typed import rated_in_words
@@ -159,7 +159,7 @@ async def take_text(
         opener=origin is None and is_opening(text),
         courtesy=(courteous := origin is None and is_courtesy(text)),
         empty=is_empty(text),
-        vented=step is DialogStep.MATTER and anger_only(requester.last_question or ""),
+        vented=step is DialogStep.MATTER and anger_asked(requester.last_question, text, going_on),
     )
     carried = ""  # the place of the ticket a lead confirmed, for words naming none (lead.py)
     if apart and parted is not None and current is not None:

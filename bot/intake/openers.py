@@ -16,6 +16,7 @@ contempt, "!!!").
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 
 from bot.intake.anger import folded, heated, only_anger
 from bot.reading import read
@@ -166,6 +167,22 @@ def anger_only(text: str) -> bool:
     "what happened?" asked after it, a service named next ("我要投诉") is no matter yet."""
     clauses = _clauses(text)
     return outburst(text) and all(_vents(c) or only_anger(c) for c in clauses)
+
+
+# How often a clerk asks what the matter is in one inquiry before a person takes what was said
+# (the request's "what is it about?" and the apology's "what happened?"): never a third time.
+MATTER_ASKED_AT_MOST = 2
+
+
+def anger_asked(earlier: str | None, text: str, turns: Sequence[Mapping[str, object]]) -> bool:
+    """Whether, the matter asked for (`DialogStep.MATTER`), a `text` that names no matter is
+    asked about once more ("what happened?", `decision.before_match`'s `vented`): the words
+    before it (`earlier`, the question so far) or `text` itself only vent anger
+    (`anger_only`: "我要投诉!!!" then "你们这些人到底干什么吃的!!!", or anger then "I want to
+    complain"), and the bot asked for the matter fewer than `MATTER_ASKED_AT_MOST` times in
+    the inquiry (`turns`, their `did` "matter"): then a person takes what was said."""
+    asked = sum(turn.get("did") == "matter" for turn in turns)
+    return asked < MATTER_ASKED_AT_MOST and (anger_only(earlier or "") or anger_only(text))
 
 
 def _bare(text: str) -> str:

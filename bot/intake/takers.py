@@ -8,7 +8,8 @@ named later (bot/intake/named_later.py), a complaint naming a member of staff
 (bot/intake/staff_complaint.py), the auto-closed matter
 right after its invitation back (bot/intake/invited_back.py), a closed matter said to be
 back ("又", "again") beside whatever is in hand (bot/intake/said_again.py); else the first
-inquiry itself
+inquiry itself, a question asked apart under the category buttons after the one waiting is
+filed (bot/intake/apart.py)
 (`bot.intake.flow.take_text`). The first that takes it has it; the others never see it. The
 front's own checks come before (a colleague's message, a ticket named in words), and the
 presenting after: `Taken` says which taker had it and what to present.
@@ -21,6 +22,7 @@ from enum import Enum
 
 from bot.desk import Desk
 from bot.intake import (
+    apart,
     dissatisfied,
     flow,
     invited_back,
@@ -50,11 +52,15 @@ class Taker(Enum):
 class Taken:
     """A text taken: `by` which taker; `recurrence`, a recurrence's ticket handed over, for the
     front to present as one (or None: nothing to present but `inquiry`); `inquiry`,
-    `flow.take_text`'s outcome when `by` is FIRST_INQUIRY (None otherwise)."""
+    `flow.take_text`'s outcome when `by` is FIRST_INQUIRY (None otherwise); `filed`, the
+    question that waited for its category filed first, when the text asked another apart."""
 
     by: Taker
     recurrence: Outcome | None = None
     inquiry: Outcome | None = None
+    # FIRST_INQUIRY of a question asked apart under the category buttons (bot/intake/apart.py):
+    # the question that waited, filed first; presented before `inquiry`, the new question's.
+    filed: Outcome | None = None
 
 
 async def take_message(
@@ -132,6 +138,12 @@ async def take_message(
     )
     if again is not None:
         return Taken(Taker.SAID_AGAIN, recurrence=again)
+    # Another question apart while the category buttons wait: the waiting one filed first.
+    asked = await apart.take_apart(
+        tx=tx, desk=desk, requester=requester, current=current, text=text, forwarded=forwarded
+    )
+    if asked is not None:
+        current, text = asked.in_hand, asked.question
     outcome = await flow.take_text(
         tx=tx,
         desk=desk,
@@ -142,4 +154,4 @@ async def take_message(
         message_id=message_id,
         replied_to=replied_to,
     )
-    return Taken(Taker.FIRST_INQUIRY, inquiry=outcome)
+    return Taken(Taker.FIRST_INQUIRY, inquiry=outcome, filed=asked.filed if asked else None)

@@ -18,7 +18,6 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from bot.classify import fallback_category
 from bot.db import skip_locked
 from bot.desk import Desk
 from bot.intake import inquiry
@@ -83,7 +82,7 @@ async def _open_one(desk: Desk, requester_id: int, before: datetime) -> int:
             return 0
         turns = requester.inquiry or []
         question = requester.last_question or inquiry.words(turns)
-        category = Matter(desk, turns, question).category() or fallback_category(desk.settings)
+        category = Matter(desk, turns, question).filed_category()
         # Let in under the open-ticket limit when its kind was asked, it is opened even if a
         # ticket of theirs was opened or reopened since (`hand_over`'s `admitted`): never
         # dropped unsaid.

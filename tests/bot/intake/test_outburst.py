@@ -7,7 +7,7 @@ import pytest
 
 from bot.intake.anger import Kind, heated, kinds, only_anger
 from bot.intake.decision import Action, before_match
-from bot.intake.openers import anger_only, ignored, names_no_matter, outburst
+from bot.intake.openers import anger_asked, anger_only, ignored, names_no_matter, outburst
 from bot.models import DialogStep
 
 
@@ -68,8 +68,8 @@ def test_ignored_however_often_they_tried(text: str, said: bool) -> None:
 
 def test_a_service_named_after_anger_is_asked_about_once_more() -> None:
     """ "This is ridiculous!!!", asked what happened, then "I want to complain": still no
-    matter, asked again (a tester's opened a complaint ticket with none); after a service
-    asked for first, or anger and a service already, it is handed over as before."""
+    matter, asked again (a tester's opened a complaint ticket with none); anger and a
+    service already said, or a person asked for, it is handed over."""
     assert anger_only("This is ridiculous!!!")
     assert not anger_only("This is ridiculous!!!\nI want to complain")
     assert not anger_only("我要投诉")
@@ -152,3 +152,34 @@ def test_calm_words_or_a_matter_told_are_no_outburst(text: str) -> None:
 )
 def test_a_clause_of_anger_alone(clause: str, only: bool) -> None:
     assert only_anger(clause) is only
+
+
+_ASKED_ONCE = [{"text": "我要投诉!!!"}, {"did": "matter"}]
+_ASKED_TWICE = [*_ASKED_ONCE, {"text": "你们这些人到底干什么吃的!!!"}, {"did": "matter"}]
+
+
+@pytest.mark.parametrize(
+    ("earlier", "text"),
+    [
+        ("我要投诉!!!", "你们这些人到底干什么吃的!!!"),  # anger after a service named
+        ("I want to complain!", "This is ridiculous!!!"),
+        ("你们这些人到底干什么吃的!!!", "我要投诉"),  # a service named after anger
+        ("This is ridiculous!!!", "I want to complain"),
+        (None, "This is ridiculous!!!"),  # anger after "人工" (no words kept)
+    ],
+)
+def test_anger_before_or_now_is_asked_about_once_more(earlier: str | None, text: str) -> None:
+    assert anger_asked(earlier, text, _ASKED_ONCE)
+    assert not anger_asked(earlier, text, _ASKED_TWICE)  # never a third time
+
+
+@pytest.mark.parametrize(
+    ("earlier", "text"),
+    [
+        ("我要投诉!!!", "我要投诉"),  # no anger at all
+        ("I want to complain!", "The rubbish at our gate has not been collected"),
+        ("我要报修", "小区门口的路灯坏了"),
+    ],
+)
+def test_no_anger_is_not_asked_about_again(earlier: str, text: str) -> None:
+    assert not anger_asked(earlier, text, _ASKED_ONCE)
