@@ -180,9 +180,13 @@ def anger_asked(earlier: str | None, text: str, turns: Sequence[Mapping[str, obj
     before it (`earlier`, the question so far) or `text` itself only vent anger
     (`anger_only`: "我要投诉!!!" then "你们这些人到底干什么吃的!!!", or anger then "I want to
     complain"), and the bot asked for the matter fewer than `MATTER_ASKED_AT_MOST` times in
-    the inquiry (`turns`, their `did` "matter"): then a person takes what was said."""
+    the inquiry (`turns`, their `did` "matter"): then a person takes what was said. Anger
+    after a plain request for a person ("人工": no words kept, `earlier` None) is not asked
+    about: the person they asked for takes it at once."""
     asked = sum(turn.get("did") == "matter" for turn in turns)
-    return asked < MATTER_ASKED_AT_MOST and (anger_only(earlier or "") or anger_only(text))
+    if asked >= MATTER_ASKED_AT_MOST or earlier is None:
+        return False
+    return anger_only(earlier) or anger_only(text)
 
 
 def _bare(text: str) -> str:

@@ -51,3 +51,23 @@ async def test_anger_alone_is_asked_about_twice_at_most(
     (ticket,) = await all_tickets(application)
     for said in (ANGER[user], AGAIN[user], THIRD[user]):
         assert said in ticket.question, ticket.question
+
+
+HUMAN = {REQUESTER: "人工", ENGLISH: "human"}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("user", [REQUESTER, ENGLISH])
+async def test_anger_after_asking_for_a_person_reaches_the_person(
+    running: tuple[Emulator, App], user: int
+) -> None:
+    """They asked for a person and were asked what it is about; anger then is not asked
+    about again: the person they asked for takes it."""
+    emulator, application = running
+    world = emulator.world
+    await _step(world, user, HUMAN[user])
+    reply = await _step(world, user, ANGER[user])
+    assert not _asked(reply, user), reply
+    await until(lambda: "#1" in said_text(world, user))
+    (ticket,) = await all_tickets(application)
+    assert ANGER[user] in ticket.question, ticket.question

@@ -165,7 +165,6 @@ _ASKED_TWICE = [*_ASKED_ONCE, {"text": "你们这些人到底干什么吃的!!!"
         ("I want to complain!", "This is ridiculous!!!"),
         ("你们这些人到底干什么吃的!!!", "我要投诉"),  # a service named after anger
         ("This is ridiculous!!!", "I want to complain"),
-        (None, "This is ridiculous!!!"),  # anger after "人工" (no words kept)
     ],
 )
 def test_anger_before_or_now_is_asked_about_once_more(earlier: str | None, text: str) -> None:
@@ -182,4 +181,18 @@ def test_anger_before_or_now_is_asked_about_once_more(earlier: str | None, text:
     ],
 )
 def test_no_anger_is_not_asked_about_again(earlier: str, text: str) -> None:
+    assert not anger_asked(earlier, text, _ASKED_ONCE)
+
+
+@pytest.mark.parametrize(
+    ("earlier", "text"),
+    [
+        (None, "你们这些人到底干什么吃的!!!"),  # after "人工": no words kept
+        (None, "This is ridiculous!!!"),  # after "human"
+    ],
+)
+def test_anger_after_asking_for_a_person_goes_to_the_person(
+    earlier: str | None, text: str
+) -> None:
+    """They asked for a person: anger after it is not asked about again, the person takes it."""
     assert not anger_asked(earlier, text, _ASKED_ONCE)
