@@ -41,6 +41,10 @@ DANGERS = [
     ("救命,快来人,我的身份证丢了", "plea"),
     ("救命！救命！我被困在电梯里了", "trapped"),
     ("昨天就闻到煤气味，现在还有", "gas"),
+    # full-width punctuation ends a clause: the errand or the past is another clause's
+    ("我想问下燃气费怎么交，厨房里全是烟", "smoke"),
+    ("去年装修过，现在厨房着火了", "fire"),
+    ("物业费多少钱？楼道里有好多烟", "smoke"),
 ]
 
 
