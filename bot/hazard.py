@@ -19,8 +19,10 @@ from functools import lru_cache
 
 from bot.asking import asks_how
 from bot.denial import unasked
+from bot.figure_words import cry_over_errand, unfigured
+from bot.hazard_cues import cues
 from bot.hazard_people import PEOPLE
-from bot.hazard_words import KINDS, NOT_ITSELF, Kind, words
+from bot.hazard_words import KINDS, NOT_ITSELF, Kind, latin, words
 from bot.peril_words import DEALT, HOLE
 from bot.reading import reading
 
@@ -165,13 +167,13 @@ class Clause:
 def _pieces(folded: str) -> list[tuple[int, int, bool]]:
     """Where `folded`'s clauses are (start, end) and whether each is a yes/no question."""
     found = []
-    for part in re.finditer(r"[^,.;!?,。;!?\n]+", folded):
+    for part in re.finditer(r"[^,.;!?\uff0c\u3002\uff1b\uff01\uff1f\n]+", folded):
         after = folded[part.end() : part.end() + 1]
         start = part.start()
         cuts = [(m.start(), m.end()) for m in _SPLIT.finditer(folded, start, part.end())]
         for cut_start, cut_end in [*cuts, (part.end(), part.end())]:
             piece = folded[start:cut_start]
-            question = (cut_start == part.end() and after in ("?", "?")) or bool(
+            question = (cut_start == part.end() and after in ("?", "\uff1f")) or bool(
                 re.search(r"[吗么嘛呢]\s*$|(.)[不没]\1|是否", piece)
             )
             found.append((start, cut_start, question and not _WHY.search(piece)))
@@ -183,7 +185,7 @@ def _pieces(folded: str) -> list[tuple[int, int, bool]]:
 def clauses(text: str) -> tuple[Clause, ...]:
     """`text` cut into its clauses (at punctuation, "but", "但是")."""
     raw = reading(text).casefold()
-    masked = NOT_ITSELF.sub(lambda m: " " * len(m.group()), raw)
+    masked = NOT_ITSELF.sub(lambda m: " " * len(m.group()), unfigured(raw))
     found = _pieces(raw)
     return tuple(
         Clause(
@@ -195,7 +197,7 @@ def clauses(text: str) -> tuple[Clause, ...]:
                 _STILL.search(raw[s:e]) and not _AFTERMATH.search(raw[s:e])
                 for s, e, _ in found[index + 1 :]
             ),
-            raw[end : end + 1] in ("!", "!"),
+            raw[end : end + 1] in ("!", "\uff01"),
             asks_how(raw[start:end]),
             start,
         )
@@ -263,46 +265,7 @@ def _heard(kind: Kind, clause: Clause, text: str) -> str | None:
     return None
 
 
-# A Latin word is found whole (bot/hazard_words.py `_alt`): the cues below find it inside
-# others too, a cheaper search (no look-behind before each word keeps the regex engine from
-# skipping ahead to the words' first characters) that finds all the kind finds and more.
-_WORD_START, _WORD_END = "(?<![a-z0-9])", "(?![a-z0-9])"
-
-
-def _either(*patterns: re.Pattern[str]) -> re.Pattern[str]:
-    """Where any of `patterns` could find in one clause, found in clauses joined by newlines
-    (`re.MULTILINE`: "^" and "$" at each clause's start and end, as in the clause alone; no
-    pattern of a kind looks behind or ahead for a newline); Latin words also inside others."""
-    loose = (p.pattern.replace(_WORD_START, "").replace(_WORD_END, "") for p in patterns)
-    return re.compile("|".join(f"(?:{source})" for source in loose), re.MULTILINE)
-
-
-@dataclass(frozen=True)
-class _Cue:
-    """What any clause must hold for `kind` to be heard in it (`_heard`): a word of its own
-    (`alone`: events, nouns, shouted words) or both halves of one of its pairs; a text
-    whose clauses hold none is spared the kind's clause-by-clause reading."""
-
-    kind: Kind
-    alone: re.Pattern[str] | None
-    pairs: tuple[tuple[re.Pattern[str], ...], ...]
-
-    def in_(self, joined: str) -> bool:
-        if self.alone is not None and self.alone.search(joined):
-            return True
-        return any(all(half.search(joined) for half in pair) for pair in self.pairs)
-
-
-_CUES: tuple[_Cue, ...] = tuple(
-    _Cue(
-        kind,
-        _either(*found)
-        if (found := [p for p in (kind.shouted, kind.events, kind.nouns) if p])
-        else None,
-        tuple(tuple(map(_either, pair)) for pair in (*kind.pairs, *kind.across)),
-    )
-    for kind in ALL
-)
+_CUES = cues(ALL)
 
 
 def dangers(text: str) -> list[Danger]:
@@ -323,6 +286,10 @@ def _dangers(text: str) -> tuple[Danger, ...]:
         kind = cue.kind
         if not cue.in_(joined) or (kind.lasting and DEALT.search(folded)):
             continue
+        if kind.key == "plea" and cry_over_errand(
+            folded, [w for clause in parts if (w := _heard(kind, clause, folded))]
+        ):
+            continue  # "Help! How do I renew my passport?": no plea for rescue
         for clause in parts:
             words = _heard(kind, clause, folded)
             if words:
@@ -367,7 +334,7 @@ def _pattern(word: str) -> re.Pattern[str]:
     plural ("outages" is an outage; "sparkling" is no "spark", "fireworks" no "fire"),
     Chinese anywhere."""
     folded = re.escape(word.casefold())
-    if not word.isascii():
+    if not latin(word):
         return re.compile(folded)
     return re.compile(rf"(?<![a-z0-9]){folded}(?:e?s)?(?![a-z0-9])")
 

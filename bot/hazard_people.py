@@ -107,7 +107,7 @@ PEOPLE: tuple[Kind, ...] = (
                 ),
                 words(
                     *("没有?反应", "不动了", "起不来"),
-                    r"(?:not|n['’]t|stopped) (?:really )?(?:responding|responsive|moving)"
+                    r"(?:not|[a-z]+n['’]t|stopped) (?:really )?(?:responding|responsive|moving)"
                     r"(?! to| on| well)",
                     *("no response", "can(?:not|['’]t) get up", "unresponsive"),
                 ),

@@ -7,11 +7,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# Chinese characters and their punctuation (CJK, full-width forms): a word holding any is
+# found as written.
+_CHINESE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+
+
+def latin(word: str) -> bool:
+    """Whether `word` (a regex) is written in Latin letters, whatever its punctuation (a
+    curly apostrophe: "can’t", a dash): no Chinese character in it (`_CHINESE`)."""
+    return not _CHINESE.search(word)
+
 
 def _alt(*words: str) -> str:
-    """Alternatives as one regex: Latin ones whole words (not inside another), others as
-    written (Chinese has no spaces between words)."""
-    return "|".join(rf"(?<![a-z0-9]){w}(?![a-z0-9])" if w.isascii() else w for w in words)
+    """Alternatives as one regex: Latin ones (`latin`) whole words, not inside another
+    ("he" is not in "headphones", "not" not in "knot"), others as written (Chinese has no
+    spaces between words)."""
+    return "|".join(rf"(?<![a-z0-9]){w}(?![a-z0-9])" if latin(w) else w for w in words)
 
 
 def words(*alternatives: str) -> re.Pattern[str]:
@@ -216,7 +227,7 @@ KINDS: tuple[Kind, ...] = (
             *("晕倒", "昏倒", "昏迷", "晕过去", "昏过去", "不省人事", "没有呼吸", "没呼吸"),
             *("不呼吸", "呼吸停", "没气了", "没有心跳", "没心跳", "心脏骤停", "倒地不起"),
             *("失去意识", "叫不醒", "抽搐", "大出血", "流血不止", "unconscious", "fainted"),
-            *("passed out", "collapsed", "(?:not|n['’]t|stopped|no longer) breathing"),
+            *("passed out", "collapsed", "(?:not|[a-z]+n['’]t|stopped|no longer) breathing"),
             *("can(?:not|['’]t) breathe", "no pulse", "unresponsive", "heart attack"),
             *("seizure", "bleeding heavily", "won['’]?t wake up"),
         ),
@@ -268,6 +279,8 @@ NOT_ITSELF = words(
     *("烟台", "火车", "火锅", "火柴", "火腿", "火箭", "火候", "火爆", "火热", "发火", "上火"),
     *("火气", "火葬", "火化", "火警电话", "防火", "灭火器", "火险", "火花塞", "点火"),
     *("打火机", "火山", "火龙果", "火鸡", "禁止明火", "(?:气得|心里|心头)冒火"),
+    # a hotel's non-smoking room, a pipe, a street and a temple (CrossWOZ travel questions)
+    *("无烟(?:房|客房|楼层|区|酒店|餐厅|环境)", "烟斗", "烟袋", "火神庙"),
     "火灾(?:隐患|险|保险|预防|防范|演练|演习|报警器?|知识|培训|安全)",
     "(?:燃气|煤气|天然气)(?:费|开户|公司|表|卡|缴费|过户|改造|安装|报装|接入|开通|补贴|价格|安检)",
     "(?:燃气|煤气|天然气)?安全检查",

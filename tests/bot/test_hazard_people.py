@@ -117,7 +117,12 @@ def test_supposed_or_past_is_none(danger: tuple[str, str], lead: str) -> None:
         assert not hazard.kinds(lead + text)
 
 
-@given(st.sampled_from(DANGERS), st.sampled_from(ORDINARY))
+# One cry beside an errand ("我的身份证丢了\n救命!") is an exclamation about it, no plea
+# (bot/figure_words.py `cry_over_errand`; tests/bot/test_chinese_danger_words.py).
+ONE_CRY = [("救命!", "plea")]
+
+
+@given(st.sampled_from([d for d in DANGERS if d not in ONE_CRY]), st.sampled_from(ORDINARY))
 def test_a_danger_beside_ordinary_words_is_heard(danger: tuple[str, str], other: str) -> None:
     text, kind = danger
     assert kind in hazard.kinds(f"{other}\n{text}")

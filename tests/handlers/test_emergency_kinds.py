@@ -33,6 +33,14 @@ EVERY_NUMBER = ("119", "110", "120", "96333", "96777", "95598")
     ("user", "text", "numbers", "promise", "named"),
     [
         (REQUESTER, "楼道里有烟,幸福路4号楼", "火警", "已为您登记工单 #1", ["119"]),
+        # full-width commas end a clause: the past renovation is not the smoke's
+        (
+            REQUESTER,
+            "去年刚装修过，现在楼道里有烟，幸福路4号楼",
+            "火警",
+            "已为您登记工单 #1",
+            ["119"],
+        ),
         (
             ENGLISH,
             "There is smoke in the stairwell of building 4, Xingfu Road",

@@ -4,9 +4,11 @@ an old man fallen who does not answer, a father with dementia gone missing, a lo
 railing over people, a plea for help alone. Each opens an urgent ticket at once (at the
 general window; the railing's a fault report for Utilities), the emergency numbers told first
 (the one that fits the danger among them), the supervisors alerted, no category question. A
-past fire, a how-to about a gas leak, a gas bill "on fire" and words of knives, jumps and help
-for something else stay ordinary. A danger in a photo's caption into an open ticket: the
-numbers before the acknowledgement and the raised priority."""
+past fire, a how-to about a gas leak, a gas bill "on fire", words of knives, jumps and help
+for something else, one "Help!" over an errand ("Help! How do I renew my passport?"), a
+figure of speech ("trapped in paperwork"), not getting up early for an appointment (起不来,
+改约) and a non-smoking room (无烟房) stay ordinary. A danger in a photo's caption into an
+open ticket: the numbers before the acknowledgement and the raised priority."""
 
 from __future__ import annotations
 
@@ -55,6 +57,7 @@ PHOTO = {"photo": [{"file_id": "p-1", "file_unique_id": "u-1", "width": 90, "hei
         (REQUESTER, "我爸有老年痴呆,今天早上出门走丢了", ["110"]),
         (REQUESTER, RAILING, ["119"]),
         (ENGLISH, "my father fell in the bathroom and is not responding", ["120"]),
+        (ENGLISH, "my father fell in the bathroom and isn’t responding", ["120"]),
         (ENGLISH, "My mother has dementia and has gone missing", ["110"]),
         (REQUESTER, "快叫救护车", ["120"]),
         (REQUESTER, "我爸突然晕倒了,叫不醒", ["120"]),
@@ -109,6 +112,14 @@ async def test_a_danger_to_people_is_urgent_at_once(
         (ENGLISH, "who can jump start my car"),
         (REQUESTER, "这笔补贴对我们家是救命稻草,什么时候发"),
         (ENGLISH, "help me with my tax form"),
+        # one cry of help over an errand, a figure of speech, a purpose, a hotel's room
+        (ENGLISH, "Help! How do I renew my passport?"),
+        (ENGLISH, "Help! I lost my card!"),
+        (REQUESTER, "救命,我的护照过期了,怎么续签?"),
+        (ENGLISH, "I'm trapped in paperwork, how do I renew my licence?"),
+        (ENGLISH, "My mum can't get up early for her appointment, can we move it?"),
+        (REQUESTER, "我妈早上起不来,想改约到下午"),
+        (REQUESTER, "有无烟房的酒店吗?"),
     ],
 )
 async def test_past_how_to_and_figurative_words_are_no_emergency(

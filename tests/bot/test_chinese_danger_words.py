@@ -1,0 +1,60 @@
+"""Chinese danger words meant as a danger (bot/hazard.py, bot/hazard_words.py,
+bot/figure_words.py): a hotel's non-smoking room (无烟房), a street (烟袋斜街), a pipe (烟斗), a
+temple (火神庙), someone who cannot get up early for an appointment (起不来,改约) or one cry of
+救命 beside an errand are no emergency (a traveller asking for a non-smoking room got the
+fire number); a fire, smoke, someone fallen or trapped said now stay one."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import hazard
+from bot.priority import emergency_words
+from bot.rules import Rules
+
+NONE = [
+    "有无烟房的5分酒店吗？",
+    "你好，请给我推荐一家评分4分以上有无烟房服务设施的酒店住宿。",
+    "这家酒店有中式餐厅吗？有无烟房吗？",
+    "我打算去烟袋斜街转一圈，这里游玩时间是多少？",
+    "烟袋斜街里有好吃的吗",
+    "我想给我爸买个烟斗，哪里有卖",
+    "火神庙里面有什么好玩的",
+    "火神庙在哪里，门票多少钱",
+    "我妈早上起不来，想改约到下午",
+    "我老公早上起不来，预约能改到下午吗",
+    "救命，我的护照过期了，怎么续签？",
+    "我的身份证丢了,救命!",
+]
+
+DANGERS = [
+    ("我家着火了", "fire"),
+    ("楼道里有烟,很呛", "smoke"),
+    ("隔壁冒烟了", "smoke"),
+    ("酒店房间里有烟味,好像着火了", "fire"),
+    ("老人在家摔倒了起不来", "person"),
+    ("我爸起不来了,叫他也不答应", "person"),
+    ("救命!救命!我被困在电梯里了", "trapped"),
+    ("救命!", "plea"),
+    ("救命啊,快来人", "plea"),
+    ("火神庙旁边的房子着火了", "fire"),
+    ("救命,快来人,我的身份证丢了", "plea"),
+    ("救命！救命！我被困在电梯里了", "trapped"),
+    ("昨天就闻到煤气味，现在还有", "gas"),
+    # full-width punctuation ends a clause: the errand or the past is another clause's
+    ("我想问下燃气费怎么交，厨房里全是烟", "smoke"),
+    ("去年装修过，现在厨房着火了", "fire"),
+    ("物业费多少钱？楼道里有好多烟", "smoke"),
+]
+
+
+@pytest.mark.parametrize("text", NONE)
+def test_an_ordinary_question_is_no_danger(rules: Rules, text: str) -> None:
+    assert hazard.dangers(text) == []
+    assert emergency_words(rules, text) == []
+
+
+@pytest.mark.parametrize(("text", "kind"), DANGERS)
+def test_a_danger_said_now_is_still_one(rules: Rules, text: str, kind: str) -> None:
+    assert kind in hazard.kinds(text)
+    assert emergency_words(rules, text)

@@ -1,0 +1,76 @@
+"""English danger words heard whole and meant (bot/hazard.py, bot/figure_words.py): an
+ordinary question that holds a danger's word inside another word, as a figure of speech, a
+purpose or beside one cry of "Help!" is no emergency (a requester asking about their card,
+an appointment or a passport got the emergency numbers and the supervisors an alert), while
+a danger said now stays one, with straight or curly apostrophes."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import hazard
+from bot.priority import emergency_words
+from bot.rules import Rules
+
+NONE = [
+    # inside other words: "he" of "headphones" is no missing husband, "knot" no "not"
+    "I can't find my headphones",
+    "I lost my headphones on the bus",
+    "I can’t find the hermit crab exhibit",
+    "the knot breathing technique class",
+    "I know the smoked salmon is good",
+    # a purpose, not a fall
+    "I can't get up early for my appointment",
+    "My mum can’t get up early for her appointment, can we move it to the afternoon?",
+    # figures of speech
+    "I'm trapped in paperwork, how do I renew my licence?",
+    "She collapsed in tears when she heard the news",
+    "I am drowning in bills",
+    "I'm drowning in paperwork this month",
+    "start playing from where i left off on the goblet of fire",
+    # a thing trapped, not a person
+    "My card got trapped inside an ATM, what should I do?",
+    "How do I retrieve a trapped card from a ATM?",
+    # one cry of help beside an errand
+    "Help! How do I renew my passport?",
+    "Help! I lost my card!",
+    "My card has been lost! help!",
+    "Please help me!  I forgot my password.",
+    "Help please!  My rent payment is coming out tomorrow",
+    "Can someone help me unblock my pin?",
+    "Can someone help with my passcode?",
+    "I think I was charged twice, please help!",
+]
+
+DANGERS = [
+    ("there's smoke coming from my neighbour's flat", "smoke"),
+    ("there’s smoke coming from my neighbour’s flat", "smoke"),
+    ("someone collapsed and is not breathing", "person"),
+    ("someone collapsed and isn’t breathing", "person"),
+    ("He isn't breathing", "person"),
+    ("My dad fell and can’t get up", "person"),
+    ("my father fell in the bathroom and is not responding", "person"),
+    ("my mum isn’t responding", "person"),
+    ("Help! Help! I'm trapped in the lift", "trapped"),
+    ("I’m stuck in the lift and can’t get out", "trapped"),
+    ("Help! Help!", "plea"),
+    ("Help!", "plea"),
+    ("Help! Help! I lost my card", "plea"),
+    ("can you contact samsung and say my washer is on fire", "fire"),
+    ("There's a fire in the kitchen", "fire"),
+    ("I can’t find my son anywhere", "missing"),
+    ("I lost my daughter in the market", "missing"),
+    ("the building collapsed, people are inside", "collapse"),
+]
+
+
+@pytest.mark.parametrize("text", NONE)
+def test_an_ordinary_question_is_no_danger(rules: Rules, text: str) -> None:
+    assert hazard.dangers(text) == []
+    assert emergency_words(rules, text) == []
+
+
+@pytest.mark.parametrize(("text", "kind"), DANGERS)
+def test_a_danger_said_now_is_still_one(rules: Rules, text: str, kind: str) -> None:
+    assert kind in hazard.kinds(text)
+    assert emergency_words(rules, text)
