@@ -36,6 +36,7 @@ from bot.intake.small_words import carries_no_matter
 from bot.matter_terms import characters, terms
 from bot.models import Requester, Ticket, TicketStatus
 from bot.progress_words import asks_progress
+from bot.reading import read
 from bot.resolution_words import Said, read_after_resolution, says_not_solved
 from bot.same_matter import things
 from knowledge.matcher import Band
@@ -96,6 +97,7 @@ _STATE_WORDS = frozenset(
 )
 
 
+@read
 def points_back(text: str, objects: tuple[tuple[str, ...], ...] = (), words: str = "") -> bool:
     """Whether `text` points back at the ticket in hand, whatever else it names: its number
     or words for the matter said before ("#1", "工单", "上次", "my report"), or a clause of
