@@ -3,11 +3,12 @@ faults and supply cuts, resolution, progress and withdrawal words, places, detai
 words, the surge check), their words being written in Simplified Chinese. Traditional
 characters read as Simplified ("和平小區3號樓停電了" is "和平小区3号楼停电了"), with the knowledge
 base's own conversion (`knowledge.text.simplified`, OpenCC `tw2s`), so the matcher and the
-readers agree. Full-width letters and digits (U+FF10-FF19, U+FF21-FF3A, U+FF41-FF5A: a Chinese
-phone keyboard in full-width mode types "ｈｕｍａｎ", "３号楼"), "＃" (before a ticket's number)
-and the ideographic space (U+3000) read as their ASCII forms, as NFKC would fold them; the
-full-width punctuation the rules look for ("，", "！", "？", "：", "；", "（）") is kept, so not
-all of NFKC. Only read: what the requester wrote is stored and shown as written.
+readers agree. Full-width forms (U+FF01-FF5E: a Chinese phone keyboard in full-width mode
+types "ｈｕｍａｎ", "３号楼", "＃１２", "？") and the ideographic space (U+3000) read as their
+ASCII forms, as NFKC folds them: the rules are written with ASCII marks, and every rule that
+names a full-width mark ("，", "！", "？", "：", "；") names its ASCII one beside it
+(tests/bot/test_full_width_read.py checks), so none is lost. Only read: what the requester
+wrote is stored and shown as written.
 
 The form is as long as the text, character for character: a position a reader finds in it is
 the same in what was written, and a reader returning part of the words (the question after a
@@ -27,22 +28,15 @@ R = TypeVar("R")
 
 _KEPT = 4096  # texts remembered, the least recently read forgotten first
 
-# Full-width letters and digits, "＃" and the ideographic space, each to its ASCII form (one
-# character for one: the reading form stays as long as the text).
-_HALF_WIDTH = {
-    **{code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)},  # ０-９
-    **{code: code - 0xFEE0 for code in range(0xFF21, 0xFF3B)},  # Ａ-Ｚ
-    **{code: code - 0xFEE0 for code in range(0xFF41, 0xFF5B)},  # ａ-ｚ
-    ord("＃"): ord("#"),
-    0x3000: ord(" "),
-}
+# The full-width forms of ASCII ("！" to "～") and the ideographic space, each to its ASCII
+# form (one character for one: the reading form stays as long as the text).
+_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: ord(" ")}
 
 
 @lru_cache(maxsize=_KEPT)
 def reading(text: str) -> str:
     """`text` as the readers read it: its traditional characters simplified, its full-width
-    letters, digits, "＃" and ideographic spaces in ASCII, nothing else changed, as long as
-    `text`."""
+    forms and ideographic spaces in ASCII, nothing else changed, as long as `text`."""
     if text.isascii():
         return text
     return simplified(text.translate(_HALF_WIDTH))

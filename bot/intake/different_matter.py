@@ -63,7 +63,7 @@ _BACK = re.compile(
 # matter the knowledge base knows are more of the telling ("老人上不了楼", "物业电话打不通"
 # right after "电梯又坏了"), not asked about (`shares_nothing`).
 TELLING = timedelta(minutes=10)
-_CLAUSE = re.compile(r"[,,。;;!!??\n]+|\s+(?:and|but)\s+", re.IGNORECASE)
+_CLAUSE = re.compile(r"[,\uff0c。;\uff1b!\uff01?\uff1f\n]+|\s+(?:and|but)\s+", re.IGNORECASE)
 # Words of the ticket's handling that name no matter: hurried, waited for ("麻烦快点", "我在家
 # 等着", "Please hurry").
 _PRESSED = re.compile(

@@ -105,3 +105,21 @@ async def test_a_ticket_number_typed_full_width_names_the_ticket(
     await until(lambda: _filed(application, words))
     assert "#1" in bot_said(world, ENGLISH)[-1].text
     assert len(await all_tickets(application)) == 1
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    "text", ["你们几点上班?另外社保卡丢了怎么补?", "你们几点上班？另外社保卡丢了怎么补？"]
+)
+async def test_two_questions_with_full_width_marks_are_both_answered(
+    running: tuple[Emulator, App], text: str
+) -> None:
+    """ "？" parts two questions as "?" does (bot/intake/second.py read only ASCII marks): the
+    hours and the lost card are both answered, no ticket."""
+    emulator, application = running
+    world = emulator.world
+    await world.user_sends(REQUESTER, text)
+    await until(lambda: any("挂失" in e.text for e in bot_said(world, REQUESTER)))
+    said = " ".join(e.text for e in bot_said(world, REQUESTER))
+    assert "9:00" in said, said
+    assert await all_tickets(application) == []
