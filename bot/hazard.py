@@ -101,7 +101,7 @@ _PLANNED = words(
     *("计划", "预计", "检修", "安排", "明天", "后天", "今晚", "下周", "本周"),
     *("这周", "周[一二三四五六日天末]", "星期", "礼拜", r"\d+\s*月\s*\d+", "planned"),
     r"\d+\s*[号日](?![楼院栋幢座单室门])",
-    r"\d+[::]\d+\s*[-–~至到]",
+    r"\d+[:\uff1a]\d+\s*[-–~至到]",
     *("scheduled", "maintenance", "tomorrow", "next", "this weekend"),
     "(?:this|on|next) (?:mon|tues|wednes|thurs|fri|satur|sun)day",
 )

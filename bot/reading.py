@@ -3,7 +3,12 @@ faults and supply cuts, resolution, progress and withdrawal words, places, detai
 words, the surge check), their words being written in Simplified Chinese. Traditional
 characters read as Simplified ("和平小區3號樓停電了" is "和平小区3号楼停电了"), with the knowledge
 base's own conversion (`knowledge.text.simplified`, OpenCC `tw2s`), so the matcher and the
-readers agree. Only read: what the requester wrote is stored and shown as written.
+readers agree. Full-width forms (U+FF01-FF5E: a Chinese phone keyboard in full-width mode
+types "ｈｕｍａｎ", "３号楼", "＃１２", "？") and the ideographic space (U+3000) read as their
+ASCII forms, as NFKC folds them: the rules are written with ASCII marks, and every rule that
+names a full-width mark ("，", "！", "？", "：", "；") names its ASCII one beside it
+(tests/bot/test_full_width_read.py checks), so none is lost. Only read: what the requester
+wrote is stored and shown as written.
 
 The form is as long as the text, character for character: a position a reader finds in it is
 the same in what was written, and a reader returning part of the words (the question after a
@@ -23,12 +28,18 @@ R = TypeVar("R")
 
 _KEPT = 4096  # texts remembered, the least recently read forgotten first
 
+# The full-width forms of ASCII ("！" to "～") and the ideographic space, each to its ASCII
+# form (one character for one: the reading form stays as long as the text).
+_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: ord(" ")}
+
 
 @lru_cache(maxsize=_KEPT)
 def reading(text: str) -> str:
-    """`text` as the readers read it: its traditional characters simplified, nothing else
-    changed, as long as `text`."""
-    return simplified(text)
+    """`text` as the readers read it: its traditional characters simplified, its full-width
+    forms and ideographic spaces in ASCII, nothing else changed, as long as `text`."""
+    if text.isascii():
+        return text
+    return simplified(text.translate(_HALF_WIDTH))
 
 
 def as_written(part: str, read: str, written: str) -> str:

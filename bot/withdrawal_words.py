@@ -136,7 +136,7 @@ _NO = re.compile(
     r"|(?:不用|不要|不|别|甭|先别|先不|还是别|还是不)(?:要)?(?:撤|取消|关)"
     r"|继续(?:办理|处理|办|跟进)|保留|还是要|还要(?:处理|办)"
 )
-_CLAUSE = re.compile(r"[,,.。!!??;;、]+")
+_CLAUSE = re.compile(r"[,\uff0c.。!\uff01?\uff1f;\uff1b、]+")
 # ... not this ticket but another: no answer to the question about this one, whatever else is
 # said ("不是这个,是路灯那个不用了" withdraws nothing of the ticket asked about).
 _ANOTHER = re.compile(
@@ -171,7 +171,7 @@ _HEDGE = re.compile(
     r"|(?:maybe|perhaps|i guess|i think|should (?:i|we)|shall (?:i|we)|let['’]?s|just|so|then"
     r"|or|probably|might as well)\s+)+"
 )
-_ASKED_END = re.compile(r"(?:[\s??。.!!~]|吗|呢|吧|啊)+$")
+_ASKED_END = re.compile(r"(?:[\s?\uff1f。.!\uff01~]|吗|呢|吧|啊)+$")
 
 
 def wonders_withdrawing(text: str) -> bool:

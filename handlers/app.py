@@ -42,6 +42,7 @@ from handlers import (
     staff,
     supervision,
     taking,
+    typed_commands,
     withdrawal,
 )
 from handlers.callbacks import Action, pattern
@@ -89,6 +90,11 @@ HANDLERS: tuple[BaseHandler[Update, DeskContext, Any], ...] = (
     CommandHandler("lang", greeting.language, filters=PRIVATE),
     CommandHandler("new", asking.new_question, filters=PRIVATE),
     CommandHandler("status", lookup.status, filters=PRIVATE),
+    # A requester's command typed full-width ("/ｓｔａｔｕｓ"): no CommandHandler takes it.
+    MessageHandler(
+        PRIVATE & filters.UpdateType.MESSAGE & filters.Regex(typed_commands.FULL_WIDTH),
+        typed_commands.run,
+    ),
     # Staff commands before the topic handler, so that they are never relayed to a requester.
     CommandHandler(["mine", "queue"], lookup.mine_or_queue),
     CommandHandler("ticket", lookup.ticket_history),

@@ -18,6 +18,7 @@ from bot.intake.buttons import PressAction
 from bot.intake.card import Earlier
 from bot.intake.decision import Action, Handover
 from bot.intake.media import MediaAction
+from bot.intake.two_matters import reported
 from bot.intake.wordless import REPLY_KIND, Wordless
 from bot.models import IN_HAND, Requester, Ticket
 from bot.outbox import Call
@@ -226,9 +227,15 @@ def _answered_first(
     answered = None if outcome.exposed or outcome.incident else outcome.answered
     answers = [t for t in (*outcome.template_ids, answered) if t and t in desk.templates]
     said = [post.message(requester.chat_id, desk.answer(t, language)) for t in answers]
+    if outcome.offered:  # the question beside the matter came close to these: which?
+        markup = keyboards.suggestions(desk, language, outcome.offered)
+        said.append(_offer(requester.chat_id, desk.texts.render("suggest", language), markup))
     if outcome.unanswered is None:
         return said
-    text = desk.texts.render("part_unanswered", language, part=outcome.unanswered, way=way)
+    part = outcome.unanswered  # a matter reported is named as one taken, not a question
+    text = desk.texts.render(
+        "part_unanswered", language, part=part, way=way, reported=reported(part)
+    )
     return [*said, post.message(requester.chat_id, text)]
 
 

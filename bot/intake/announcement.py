@@ -42,7 +42,7 @@ _HEADING = re.compile(
 # The requester's own voice: first person (not an issuer's "我司", "我单位"…), a question, a
 # request, a fault or a complaint of theirs, a "but".
 _OWN_ZH = re.compile(
-    r"我(?!司|公司|单位|处|局|中心|站|部|厂|行|所|院|办)|咱|俺|[??]|吗|呢"
+    r"我(?!司|公司|单位|处|局|中心|站|部|厂|行|所|院|办)|咱|俺|[?\uff1f]|吗|呢"
     r"|请问|怎么|为什么|为何|能不能|能否|可否|可不可以|是否可以|有没有|帮我|帮忙|麻烦"
     r"|希望|要求|投诉|举报|报修|坏了|没人管|还没|一直没|却|但是|可是|不过"
 )

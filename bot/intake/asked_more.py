@@ -70,7 +70,7 @@ _SAYS = {
         re.IGNORECASE,
     ),
     Aspect.PLACE: re.compile(
-        r"到[^,,。;;]{0,20}(?:办理|申请|提交|窗口|大厅|派出所)|窗口|大厅|线上|网上|官网"
+        r"到[^,\uff0c。;\uff1b]{0,20}(?:办理|申请|提交|窗口|大厅|派出所)|窗口|大厅|线上|网上|官网"
         r"|\bonline\b|\bwebsite\b|\bwindow\b|\bcounter\b|\bat\s+(?:any|the)\b",
         re.IGNORECASE,
     ),
@@ -79,7 +79,7 @@ _SAYS = {
         re.IGNORECASE,
     ),
 }
-_SENTENCES = re.compile(r"(?<=[。;;!?!?])|\n|(?<=[.;!?])\s+")
+_SENTENCES = re.compile(r"(?<=[。;\uff1b!?\uff01\uff1f])|\n|(?<=[.;!?])\s+")
 
 
 def asked_aspect(text: str) -> Aspect | None:

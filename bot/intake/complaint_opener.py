@@ -16,9 +16,9 @@ from bot.reading import read
 
 # The opener, at the start of the text, after a greeting perhaps.
 _ZH = re.compile(
-    r"^(?:你好|您好|请问)?[,,。!! ]*"
+    r"^(?:你好|您好|请问)?[,\uff0c。!\uff01 ]*"
     r"(?:我|我们)?(?:要|想|想要|需要|得)?(?:实名)?(?:投诉|举报|反映|检举)"
-    r"(?:一下)?(?:一件事|一个|个|一些)?(?:事|事情|情况|问题)?(?:一下)?[,,::。!! ]*"
+    r"(?:一下)?(?:一件事|一个|个|一些)?(?:事|事情|情况|问题)?(?:一下)?[,\uff0c:\uff1a。!\uff01 ]*"
 )
 _EN = re.compile(
     r"^(?:(?:hi|hello|hey)[,!. ]+)?"

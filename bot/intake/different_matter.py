@@ -36,6 +36,7 @@ from bot.intake.small_words import carries_no_matter
 from bot.matter_terms import characters, terms
 from bot.models import Requester, Ticket, TicketStatus
 from bot.progress_words import asks_progress
+from bot.reading import read
 from bot.resolution_words import Said, read_after_resolution, says_not_solved
 from bot.same_matter import things
 from knowledge.matcher import Band
@@ -62,7 +63,7 @@ _BACK = re.compile(
 # matter the knowledge base knows are more of the telling ("老人上不了楼", "物业电话打不通"
 # right after "电梯又坏了"), not asked about (`shares_nothing`).
 TELLING = timedelta(minutes=10)
-_CLAUSE = re.compile(r"[,,。;;!!??\n]+|\s+(?:and|but)\s+", re.IGNORECASE)
+_CLAUSE = re.compile(r"[,\uff0c。;\uff1b!\uff01?\uff1f\n]+|\s+(?:and|but)\s+", re.IGNORECASE)
 # Words of the ticket's handling that name no matter: hurried, waited for ("麻烦快点", "我在家
 # 等着", "Please hurry").
 _PRESSED = re.compile(
@@ -96,6 +97,7 @@ _STATE_WORDS = frozenset(
 )
 
 
+@read
 def points_back(text: str, objects: tuple[tuple[str, ...], ...] = (), words: str = "") -> bool:
     """Whether `text` points back at the ticket in hand, whatever else it names: its number
     or words for the matter said before ("#1", "工单", "上次", "my report"), or a clause of

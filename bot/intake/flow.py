@@ -53,7 +53,7 @@ from bot.intake.own_kind import anew_after, strays
 from bot.intake.rated_lead import rated_before
 from bot.intake.rating_typed import rated_in_words
 from bot.intake.reminding import remind
-from bot.intake.second import two_questions, with_second
+from bot.intake.second import message_parts, with_second
 from bot.intake.wait_more import more_of_waiting
 from bot.intake.wordless import in_a_row, is_empty, waited, wordless_of
 from bot.kinds import Origin
@@ -322,9 +322,9 @@ async def take_text(
             category=fallback_category(desk.settings),
             admitted=step is DialogStep.CATEGORY,
         )
-    # A second question after an opener in the same text: searched apart (bot/intake/second.py).
+    # A second question (or a matter after a question) in the text: apart (second, two_matters).
     fresh = decided is None and origin is None and step is None
-    parts = two_questions(own or text) if fresh else None
+    parts = message_parts(own or text) if fresh else None
     first = parts[0] if parts else searched or question
     matches, band = search.closest(desk, first, requester.language, rejected)
     metrics.MATCHER_BANDS.labels(band=band.value).inc()
@@ -361,7 +361,7 @@ async def take_text(
         question_waiting=waiting,
         unhelped=unhelped,
         # A fault told by its kind: registered, not offered "did you mean".
-        fault=not announced and origin is None and reports_fault(own or text),
+        fault=not announced and origin is None and reports_fault(first if parts else own or text),
         fault_template=search.fault_template(desk, best, band, own or text),
         how_to=origin is None and hazard.asks_how_only(own or text, carries_no_matter),
         status=status,
@@ -387,7 +387,8 @@ async def take_text(
         requester.last_offered = ",".join(offered) or None
         titles = [desk.templates[t].title(desk.settings.languages.default) for t in offered]
         record_turn(requester, inquiry.bot_did("suggest", now, titles, templates=offered))
-        return Outcome(action, template_ids=offered)
+        suggested = Outcome(action, template_ids=offered)  # a matter beside it: handed too
+        return await with_second(suggested, tx, desk, requester, parts, question)
     if action is Action.CLARIFY:
         requester.dialog_step = DialogStep.CLARIFY
         record_turn(requester, inquiry.bot_did("clarify", now))

@@ -89,6 +89,9 @@ class Outcome:
     # One of two questions in one message answered, the other not (bot/intake/second.py):
     # the words of the one the knowledge base could not answer, which a person takes.
     unanswered: str | None = None
+    # OPEN, ASK_CATEGORY or TOO_MANY of a matter reported beside a question the knowledge
+    # base only came close to (bot/intake/two_matters.py): the templates offered for it.
+    offered: tuple[str, ...] = ()
     # INTO_TICKET of words taking a withdrawal back (bot/intake/taken_back.py): the ticket
     # is in hand again and they were told so; filed without "added".
     taken_back: bool = False

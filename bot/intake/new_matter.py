@@ -39,7 +39,7 @@ from knowledge.matcher import Band
 # Words that open a new matter ("besides…", "another question…", "by the way"), at the start.
 _OPENER = (
     r"(另外|此外|还有一?件事|还有一个问题|另一个问题|另一件事|再问一下|顺便问一下|顺便说一下"
-    r"|对了\W*(我?还想问(一下)?|还有一?件事|还有一个问题|另外)|我?还想问(一下)?|还有(?=[,,、::])"
+    r"|对了\W*(我?还想问(一下)?|还有一?件事|还有一个问题|另外)|我?还想问(一下)?|还有(?=[,\uff0c、:\uff1a])"
     r"|also\b|(and )?another (question|thing|matter|problem)|one more (question|thing)|separately"
     r"|besides\b|by the way|oh,? and\b)"
 )
@@ -48,7 +48,7 @@ OPENER = _OPENER  # for a second question after words of the text's own (bot/int
 # "also…" (not "对了" alone, which also says "that's right").
 _NEW_MATTER = re.compile(
     r"^\W*(另外|此外|还有一?件事|还有一个问题|另一个问题|另一件事|再问一下|顺便问一下|顺便说一下"
-    r"|还有(?=[,,、::])"
+    r"|还有(?=[,\uff0c、:\uff1a])"
     r"|also\b|(and )?another (question|thing|matter|problem)|one more (question|thing)|separately"
     r"|besides\b|by the way)",
     re.IGNORECASE,
@@ -67,7 +67,7 @@ _CLOSING_AND_NEW = re.compile(
 )
 # A question: a question mark, or the words that ask one, in either language.
 _QUESTION = re.compile(
-    r"[??]|吗|怎么|如何|什么|哪|多少|几|能不能|可不可以|是否|请问|想问|问一下|咨询"
+    r"[?\uff1f]|吗|怎么|如何|什么|哪|多少|几|能不能|可不可以|是否|请问|想问|问一下|咨询"
     r"|^\W*(how|what|where|when|which|who|whom|whose|why|can|could|may|do|does|did|is|are"
     r"|should|would|will)\b"
     r"|\bi (want(ed)?|meant|need(ed)?|was trying) to (know|ask)\b|\bmy question (is|was)\b",
@@ -136,7 +136,7 @@ def aside(
 
 # Where a reply may end and a question begin: a clause's punctuation (a space alone does not:
 # "No one came, why?" leads with no "no").
-_CLAUSE = re.compile(r"[,,。.!!;;::、…~]+\s*")
+_CLAUSE = re.compile(r"[,\uff0c。.!\uff01;\uff1b:\uff1a、…~]+\s*")
 # An opener leading what follows a reply ("解决了,谢谢。另外,…"), taken with the reply.
 _LEADING_OPENER = re.compile(rf"^\W*{_OPENERS}[\W_]*", re.IGNORECASE)
 
@@ -212,7 +212,8 @@ def solved_but_new(text: str) -> Led | None:
 # Words of their own, thanks in the last clause, then an opener and another matter: "孩子出来了,
 # 谢谢你们。另外…", "Thanks for the update. Also, …" (group "said": what leads the opener).
 _THANKED_AND_NEW = re.compile(
-    rf"^(?P<lead>(?P<said>[^??\n]*?(谢谢|多谢|感谢|thanks|thank you|thx)[^。.!!??;;\n]{{0,30}}?)"
+    rf"^(?P<lead>(?P<said>[^?\uff1f\n]*?(谢谢|多谢|感谢|thanks|thank you|thx)"
+    rf"[^。.!\uff01?\uff1f;\uff1b\n]{{0,30}}?)"
     rf"[\W_]+{_OPENER}[\W_]*)(?P<rest>\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )

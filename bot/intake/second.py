@@ -15,18 +15,25 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from bot.classify import infer_category
+from bot.complaint_words import complains, complains_of_someone
 from bot.desk import Desk
+from bot.intake.close import Matter
 from bot.intake.decision import Action, Handover
 from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn
 from bot.intake.new_matter import OPENER, reads_as_question
 from bot.intake.search import nearest
+from bot.intake.two_matters import question_first, question_then_matter, reported
 from bot.models import Requester
 from bot.reading import cut_from_written
 from bot.transaction import Transaction
 from knowledge.matcher import Band
 
 # An opener after a clause of their own ("…吗?另外…", "… Also, …"), then the second question.
-_SECOND = re.compile(rf"[,,。.!!??;;]\s*{OPENER}[\W_]*(?P<rest>\S.*)$", re.IGNORECASE | re.DOTALL)
+_SECOND = re.compile(
+    rf"[,\uff0c。.!\uff01?\uff1f;\uff1b]\s*{OPENER}[\W_]*(?P<rest>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 @cut_from_written
@@ -44,6 +51,13 @@ def two_questions(text: str) -> tuple[str, str] | None:
     if not reads_as_question(found.group("rest")):
         return None
     return text[: found.start() + 1].strip(), found.group("rest").strip()
+
+
+def message_parts(text: str) -> tuple[str, str] | None:
+    """The two parts of `text` the first inquiry takes apart, the one it searches for first:
+    two questions (`two_questions`), or a question and then a matter of another kind
+    (`two_matters.question_then_matter`: the question first); None when it is one."""
+    return question_first(two_questions(text)) or question_then_matter(text)
 
 
 def also_answered(desk: Desk, second: str, language: str | None) -> str | None:
@@ -77,15 +91,29 @@ async def with_second(
     whole inquiry's words), the first's answer given before, the second named as not
     answered; after a ticket the first opened (Action.REGISTER) it is in that ticket's
     words, and named so. Neither answered, or suggestions offered: unchanged (the words the
-    first inquiry carries keep both)."""
+    first inquiry carries keep both). A matter reported beside a question
+    (`two_matters.reported`: no question itself) is handed to a person sorted by its own
+    words (`_kind`), its ticket's question those words, after the question's answer or
+    beside the templates it came close to (`_beside_offers`)."""
     if parts is None:
         return outcome
+    if outcome.action is Action.SUGGEST and reported(parts[1]):
+        return await _beside_offers(outcome, tx, desk, requester, parts[1])
     second = also_answered(desk, parts[1], requester.language)
     first_answered = outcome.action is Action.ANSWER or outcome.answered is not None
     if second is None:
         if outcome.action is Action.ANSWER:
+            # A matter reported after the question (`two_matters`): its ticket is about it,
+            # sorted by its words alone (not the answered question's department); the
+            # inquiry it carries keeps the whole message.
+            alone = Matter(desk, (), parts[1]) if reported(parts[1]) else None
             handed = await hand_over(
-                tx=tx, desk=desk, requester=requester, question=question, category=None
+                tx=tx,
+                desk=desk,
+                requester=requester,
+                question=parts[1] if alone else question,
+                category=_kind(desk, alone),
+                matter=alone,
             )
             return replace(handed, template_ids=outcome.template_ids, unanswered=parts[1])
         if first_answered and outcome.action in _HANDED:
@@ -102,6 +130,41 @@ async def with_second(
         record_turn(requester, answer_turn(desk, desk.templates[second], parts[1]))
     unanswered = None if first_answered else parts[0]
     return replace(outcome, template_ids=(*outcome.template_ids, second), unanswered=unanswered)
+
+
+async def _beside_offers(
+    outcome: Outcome, tx: Transaction, desk: Desk, requester: Requester, matter: str
+) -> Outcome:
+    """`outcome` (SUGGEST: the question of a message only came close to templates) with the
+    `matter` reported beside it (`two_matters`) handed to a person, sorted by its own words:
+    the templates offered for the question go with what handing it came to
+    (`Outcome.offered`), and stay the requester's to press (`last_offered`)."""
+    offered, kept = outcome.template_ids, requester.inquiry
+    alone = Matter(desk, (), matter)
+    handed = await hand_over(
+        tx=tx,
+        desk=desk,
+        requester=requester,
+        question=matter,
+        category=_kind(desk, alone),
+        matter=alone,
+    )
+    if handed.action is Handover.OPEN:  # the question's offers stay live beside the ticket
+        requester.last_offered, requester.inquiry = ",".join(offered), kept
+    return replace(handed, offered=offered, unanswered=matter)
+
+
+def _kind(desk: Desk, matter: Matter | None) -> str | None:
+    """The category of a `matter` reported beside a question: the one its words name, else
+    the complaint category when it complains ("你们窗口态度太差了!"); None: asked (and
+    for no such matter)."""
+    if matter is None:
+        return None
+    said = matter.category()
+    if said is None and (complains(matter.words) or complains_of_someone(matter.words)):
+        settings = desk.settings
+        return infer_category(settings, "投诉") or infer_category(settings, "complaint")
+    return said
 
 
 # What handing a question to a person comes to, after which the second's answer is given.
