@@ -120,6 +120,10 @@ _EN_ANGER = re.compile(
     r"|(?:i'?m |i am )?(?:so )?fed up|(?:i'?m |i am )?sick of (?:this|you|it)"
     r"|are you (?:kidding|joking)(?: me)?|unbelievable|what a (?:joke|mess|waste of time)"
     r"|nobody cares|does anyone care"
+    r"|(?:i'?m |i am )?(?:so |really |very )?(?:angry|furious|livid|pissed off)"
+    r"|what the (?:hell|heck) (?:are|is) (?:you|this)(?: people)?(?: doing)?"
+    r"|are you (?:even )?doing your jobs?|do you (?:even )?do (?:your|any) (?:jobs?|work)"
+    r"|what (?:kind|sort) of (?:a )?(?:service|place|office|bot) is this"
     rf"|{IGNORED_EN})"
 )
 

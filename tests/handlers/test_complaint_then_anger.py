@@ -70,3 +70,21 @@ async def test_asked_twice_at_most_then_the_complaint_opens_with_what_was_said(
     assert ticket.category == "complaint", ticket.category
     for said in (OPENER[user], ANGER[user], AGAIN[user]):
         assert said in ticket.question, ticket.question
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    "anger",
+    ["I'm so angry!", "What the hell are you people doing?", "Are you even doing your jobs?"],
+)
+async def test_english_anger_in_other_words_is_asked_about_too(
+    running: tuple[Emulator, App], anger: str
+) -> None:
+    """Anger said in everyday English words, not only "This is ridiculous": asked what
+    happened, no ticket with only anger as its matter."""
+    emulator, application = running
+    world = emulator.world
+    await _step(world, ENGLISH, OPENER[ENGLISH])
+    reply = await _step(world, ENGLISH, anger)
+    assert all(words.casefold() in reply.casefold() for words in ASKED[ENGLISH]), reply
+    assert not await all_tickets(application)

@@ -27,6 +27,10 @@ from bot.models import DialogStep
         "You people are the worst",
         "你们这些人到底干什么吃的!!!打了十几次电话都没人管!",  # issue 14, a tester
         "This is ridiculous!!! I have called ten times and nobody cares!",
+        "I'm so angry!",
+        "I am furious. What the hell are you people doing?",
+        "Are you even doing your jobs?",
+        "What kind of service is this!",
     ],
 )
 def test_anger_alone_names_no_matter(text: str) -> None:
@@ -41,6 +45,9 @@ def test_anger_alone_names_no_matter(text: str) -> None:
         "小区门口的垃圾三天没人收,太差了",
         "No water again, this is ridiculous",
         "the street light is useless",
+        "I'm angry that the street light is still broken",  # the matter beside the anger
+        "What kind of service is this passport office offering?",
+        "what the hell is a hukou",
         "我要投诉",  # a kind of service, no anger: asked the matter as before
         "你好",
         "",
