@@ -5,7 +5,8 @@ characters read as Simplified ("和平小區3號樓停電了" is "和平小区3�
 base's own conversion (`knowledge.text.simplified`, OpenCC `tw2s`), so the matcher and the
 readers agree. Full-width forms (U+FF01-FF5E: a Chinese phone keyboard in full-width mode
 types "ｈｕｍａｎ", "３号楼", "＃１２", "？") and the ideographic space (U+3000) read as their
-ASCII forms, as NFKC folds them: the rules are written with ASCII marks, and every rule that
+ASCII forms, as NFKC folds them, and a phone's curly apostrophe ("haven’t") reads as
+the straight one: the rules are written with ASCII marks, and every rule that
 names a full-width mark ("，", "！", "？", "：", "；") names its ASCII one beside it
 (tests/bot/test_full_width_read.py checks), so none is lost. Only read: what the requester
 wrote is stored and shown as written.
@@ -31,15 +32,18 @@ _KEPT = 4096  # texts remembered, the least recently read forgotten first
 # The full-width forms of ASCII ("！" to "～") and the ideographic space, each to its ASCII
 # form (one character for one: the reading form stays as long as the text).
 _HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: ord(" ")}
+# A phone's curly apostrophes ("haven’t", "I‘m") read as the straight one the rules name.
+_FOLDED = _HALF_WIDTH | {0x2018: ord("'"), 0x2019: ord("'")}
 
 
 @lru_cache(maxsize=_KEPT)
 def reading(text: str) -> str:
     """`text` as the readers read it: its traditional characters simplified, its full-width
-    forms and ideographic spaces in ASCII, nothing else changed, as long as `text`."""
+    forms and ideographic spaces in ASCII, curly apostrophes straight, nothing else changed,
+    as long as `text`."""
     if text.isascii():
         return text
-    return simplified(text.translate(_HALF_WIDTH))
+    return simplified(text.translate(_FOLDED))
 
 
 def as_written(part: str, read: str, written: str) -> str:

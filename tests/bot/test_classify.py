@@ -19,6 +19,9 @@ from bot.config import Settings
         ("公租房的政策是什么", None, None),
         ("公租房的政策是什么", "service_request", "service_request"),
         ("What is this?", "not-a-category", None),
+        ("小区门口的垃圾一个星期没人清运了", None, "complaint"),  # a service not done
+        ("The bins haven’t been emptied for days", None, "complaint"),  # a phone's apostrophe
+        ("the rubbish has not been collected", None, "complaint"),
     ],
 )
 def test_infer_category(
