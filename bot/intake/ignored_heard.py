@@ -91,5 +91,6 @@ async def alert_ignored(
         actor_id=requester.telegram_user_id,
         data={"about": None, "words": said},
     )
-    await publish(tx, rules, [Notice(ALERT, Audience.supervising(), ticket, {"said": said})])
+    values = {"said": said, "angry": not ignored(own)}
+    await publish(tx, rules, [Notice(ALERT, Audience.supervising(), ticket, values)])
     return True

@@ -506,6 +506,7 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         return [
             ("owned", {}),
             ("unclaimed", {"owner_name": None}),
+            ("angry", {"owner_name": None, "angry": True}),  # bot/intake/ignored_heard.py
             ("late", {"resolution_overdue": True}),
             ("accused", accused),
             ("accused_unowned", {**accused, "owner_name": None}),

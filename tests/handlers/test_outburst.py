@@ -71,3 +71,33 @@ async def test_anger_after_asking_for_a_person_reaches_the_person(
     await until(lambda: "#1" in said_text(world, user))
     (ticket,) = await all_tickets(application)
     assert ANGER[user] in ticket.question, ticket.question
+
+
+MANAGEMENT = -1000000000900  # config.yaml: the supervisors' / management chat
+HEATED = {
+    REQUESTER: "气死我了!!!水费又算错了,多扣了我两百块",
+    ENGLISH: "This is ridiculous!!! My water bill is wrong again",
+}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("user", [REQUESTER, ENGLISH])
+async def test_anger_beside_a_matter_alerts_the_supervisors_as_anger_not_as_neglect(
+    running: tuple[Emulator, App], user: int
+) -> None:
+    """Angry words with the matter open its ticket and the supervisors hear of it; the alert
+    says the requester is angry, not that nobody handled the ticket (they were never
+    ignored: it was just opened)."""
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(user, HEATED[user])
+    await until(lambda: "#1" in said_text(world, user))
+
+    def alerts() -> list[str]:
+        return [e.text for e in bot_said(world, MANAGEMENT) if (e.text or "").startswith("📣")]
+
+    await until(lambda: bool(alerts()))
+    (alert,) = alerts()
+    # The desk writes Chinese (config.yaml), whatever the requester's language.
+    assert "强烈不满" in alert and "无人办理" not in alert, alert
+    assert HEATED[user] in alert, alert
