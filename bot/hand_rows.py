@@ -7,9 +7,9 @@ spoke (bot/replies.py `in_hand`): two statements, then a third and a fourth as t
 bot/intake/whose.py each asked again. Each ORM statement cost more than its SQL. The first
 read brings the tickets in hand too (`COLUMNS`), and they are `kept` on the session: asked
 again, they are read again only when something was written since (any statement other than
-a SELECT, by any session of this process: `writes`), or the session holds a ticket or a
-message not yet written, or one of the tickets kept was expired: what the query would find
-then may differ, and it runs, as before. Which tickets are in hand and their statuses
+a SELECT, by any session of this process: `bot.writes.writes`), or the session holds a
+ticket or a message not yet written, or one of the tickets kept was expired: what the query
+would find then may differ, and it runs, as before. Which tickets are in hand and their statuses
 (`tickets_kept`: the numbers an acknowledgement names beside its own, how many are open when a
 new one is asked for) change only with a write to the tickets table: the requester's message
 filed meanwhile leaves them kept."""
@@ -18,12 +18,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import Engine, event, func, inspect, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.models import Direction, Ticket, TicketMessage
+from bot.writes import writes
 
 # Per ticket (a handful in hand), by the index on (ticket_id, id): never the whole table.
 STAFF_WROTE = (
@@ -54,30 +54,18 @@ Row = tuple[Ticket, datetime | None, datetime | None, str | None]
 
 # The session's info: (requester id, writes then, rows, writes to the tickets table then).
 _KEPT = "tickets_in_hand"
-_writes = 0  # statements other than a SELECT this process ran so far
-_ticket_writes = 0  # of them, those that wrote to the tickets table
-_TO_TICKETS = ("INSERT INTO tickets ", "UPDATE tickets ", "DELETE FROM tickets ")
-
-
-@event.listens_for(Engine, "before_cursor_execute")
-def _count(_c: Any, _cursor: Any, statement: str, *_: Any) -> None:
-    if not statement.startswith("SELECT"):
-        global _writes, _ticket_writes
-        _writes += 1
-        if statement.startswith(_TO_TICKETS):
-            _ticket_writes += 1
 
 
 def keep(session: AsyncSession, requester_id: int, rows: Sequence[Row]) -> None:
     """The requester's tickets in hand, with their COLUMNS, oldest first, as read just now."""
-    session.info[_KEPT] = (requester_id, _writes, list(rows), _ticket_writes)
+    session.info[_KEPT] = (requester_id, writes(), list(rows), writes("tickets"))
 
 
 def kept(session: AsyncSession, requester_id: int) -> list[Row] | None:
     """The requester's tickets in hand `keep` holds, as the query would find them now; None
     when it might find others (see the module)."""
     held = session.info.get(_KEPT)
-    if held is None or held[0] != requester_id or held[1] != _writes:
+    if held is None or held[0] != requester_id or held[1] != writes():
         return None
     sync = session.sync_session
     unwritten = (*sync.new, *sync.dirty, *sync.deleted)
@@ -97,7 +85,7 @@ def tickets_kept(session: AsyncSession, requester_id: int) -> list[Ticket] | Non
     write to the tickets table since, a ticket of the session's changed and not yet written,
     or one of those kept expired."""
     held = session.info.get(_KEPT)
-    if held is None or held[0] != requester_id or held[3] != _ticket_writes:
+    if held is None or held[0] != requester_id or held[3] != writes("tickets"):
         return None
     sync = session.sync_session
     if any(isinstance(item, Ticket) for item in (*sync.new, *sync.dirty, *sync.deleted)):

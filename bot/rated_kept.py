@@ -6,19 +6,19 @@ rating (bot/intake/dissatisfied.py `awaiting_answer`): a query of its own on eve
 though most requesters rated nothing lately (profiled under benchmarks/throughput.py: about
 one statement in eighteen, and 2.5% of the bot's CPU in building it). The read of who they are
 brings the instant of their latest rating too (`LATEST`), and `kept` answers from it while no
-rating was written since (by any session of this process) and none waits in the session
-unwritten; otherwise the caller runs its query, as before."""
+rating was written since (by any session of this process: `bot.writes.writes`) and none
+waits in the session unwritten; otherwise the caller runs its query, as before."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import Engine, event, func, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from bot.models import Rating, Requester, Ticket
+from bot.writes import writes
 
 _RATED = aliased(Ticket)
 # The instant of the requester's latest rating of any ticket of theirs (None: never rated);
@@ -32,21 +32,12 @@ LATEST = (
 )
 
 _KEPT = "latest_rating"  # the session's info: (telegram user id, rating writes then, instant)
-_TO_RATINGS = ("INSERT INTO ratings ", "UPDATE ratings ", "DELETE FROM ratings ")
-_rating_writes = 0  # statements that wrote to the ratings table, in this process so far
-
-
-@event.listens_for(Engine, "before_cursor_execute")
-def _count(_c: Any, _cursor: Any, statement: str, *_: Any) -> None:
-    if statement.startswith(_TO_RATINGS):
-        global _rating_writes
-        _rating_writes += 1
 
 
 def keep(session: AsyncSession, telegram_user_id: int, latest: datetime | None) -> None:
     """The instant of the latest rating by the requester behind `telegram_user_id` (None:
     none, a first contact too), as read just now."""
-    session.info[_KEPT] = (telegram_user_id, _rating_writes, latest)
+    session.info[_KEPT] = (telegram_user_id, writes("ratings"), latest)
 
 
 def kept(session: AsyncSession, telegram_user_id: int) -> tuple[datetime | None] | None:
@@ -54,7 +45,7 @@ def kept(session: AsyncSession, telegram_user_id: int) -> tuple[datetime | None]
     find the same now; None when it might not (another requester's, a rating written since,
     or one in the session not yet written)."""
     held = session.info.get(_KEPT)
-    if held is None or held[0] != telegram_user_id or held[1] != _rating_writes:
+    if held is None or held[0] != telegram_user_id or held[1] != writes("ratings"):
         return None
     sync = session.sync_session
     if any(isinstance(item, Rating) for item in (*sync.new, *sync.dirty, *sync.deleted)):
