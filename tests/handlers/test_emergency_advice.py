@@ -103,7 +103,7 @@ async def test_the_numbers_come_with_safety_advice_and_no_claim(
 async def test_someone_collapsed_hears_the_ambulance_not_a_building_collapse(
     running: tuple[Emulator, App],
 ) -> None:
-    """"Collapsed" of a person is a person down: the ambulance (120) and to stay with them;
+    """Someone "collapsed" is a person down: the ambulance (120) and to stay with them;
     not the fire brigade (119) nor to keep away from the collapse (a tester's grandmother got
     a building's advice)."""
     emulator, application = running
