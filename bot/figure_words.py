@@ -43,8 +43,8 @@ _GET_UP = words(
     r"(?:can(?:not|['’]t)|couldn['’]t|could not) get up"
     r"(?= (?:early|in time|in the morning|before|at \d|by \d|for))",
 )
-# ... unless they fell ("摔倒了起不来", "fell and can't get up").
-_FELL = words("摔", "跌倒", "倒地", "倒在", "fell", "fallen", "falls?")
+# ... unless they fell ("摔倒了起不来", "fell and can't get up"); falling asleep is no fall.
+_FELL = words("摔", "跌倒", "倒地", "倒在", r"(?:fell|fallen|falls?)(?!\s+asleep)")
 # ... for an errand: an appointment to move, work, a class.
 _PURPOSE = words(
     *("改约", "预约", "改期", "改时间", "改到", "换个时间", "推迟", "延后", "约的"),

@@ -1,6 +1,7 @@
 """The words of each kind of danger to people themselves (`bot.hazard` hears how they are
 said, as it does the dangers of things in `bot.hazard_words`): someone in the water, someone
-threatening to jump, a weapon, a fight or blood, someone fallen who does not answer, a
+threatening to jump, a weapon, a fight or blood, someone collapsed or fallen who does not
+answer or get up (`SOMEONE_DOWN`: not a structure's collapse, bot/hazard_words.py), a
 vulnerable person missing, something about to fall on people below, someone out in the
 freezing cold (bot/frail_words.py `EXPOSED`), and a plea for help ("救命", "call the
 police"), which is an emergency by itself. Words for something else that
@@ -13,7 +14,7 @@ cold. No danger heard now (no emergency numbers), but urgent (`bot.peril_needs.d
 from __future__ import annotations
 
 from bot.frail_words import EXPOSED, WELFARE
-from bot.hazard_words import Kind, coat_only, words
+from bot.hazard_words import PEOPLE_NOUNS, STRUCTURES, Kind, coat_only, named_before, words
 
 _WATER = "(?:河|湖|江|海|水|池|塘|井|沟|渠)"
 _SOMEONE_ZH = (
@@ -23,6 +24,18 @@ _SOMEONE_EN = (
     r"(?:son|daughter|child|kid|baby|boy|girl|father|dad|mother|mum|mom|grand\w+|husband"
     r"|wife|brother|sister|he|she|him|her|neighbou?r|old (?:man|woman|lady)|elderly \w+)"
 )
+# Someone down: someone named, within 4 words before "collapsed", "passed out", "fainted", no
+# structure named between ("my grandmother collapsed"; "the ceiling collapsed" is a
+# structure's: bot/hazard_words.py `_STRUCTURE_FELL`; "the company collapsed" nobody's).
+SOMEONE_DOWN = named_before(
+    rf"{PEOPLE_NOUNS}|(?<![a-z0-9])(?:i|we|he|she|they|you|him|her|them)(?![a-z0-9])",
+    STRUCTURES,
+    "collapsed|passed out|fainted",
+)
+# Fallen and not getting up ("I fell in the kitchen and can't get up", "she has fallen and
+# can't get up"); asleep is no fall.
+_FELL_NOT_UP = r"(?:fell|fallen)(?!\s+asleep)[^,.;!?]{0,40}?can(?:not|['’]t)\s+get\s+up"
+
 # A question about a service, a how-to or a number asked: no plea.
 _ASKED = words(
     *("should (?:i|we)", "can (?:i|we|you)", "do (?:i|we)", "how (?:do|to|can|should)"),
@@ -97,7 +110,7 @@ PEOPLE: tuple[Kind, ...] = (
         events=words(
             "摔倒[^,。!?,.!?]{0,4}起不来",
             "(?:叫|喊)[^,。!?,.!?]{0,3}(?:不|没)(?:怎么|太|大|什么)?(?:答应|回应|反应)",
-            *("没有?反应了", "叫不应", "不省人事", "fell and can(?:not|['’]t) get up"),
+            *("没有?反应了", "叫不应", "不省人事", SOMEONE_DOWN, _FELL_NOT_UP),
         ),
         pairs=(
             (

@@ -131,6 +131,45 @@ def coat_only(*also: str) -> re.Pattern[str]:
     return re.compile(f"^(?!.*(?:{_alt(*_OUTER_WORDS, *also)})).*?(?:{_COAT})")
 
 
+# Whose collapse: a structure's named before a word of its falling ("the ceiling in my kitchen
+# collapsed", "the bridge gave way": kind "collapse", the fire brigade) or someone's (bot/
+# hazard_people.py `SOMEONE_DOWN`: "my grandmother collapsed", the ambulance); the nearest
+# named before it tells whose, so no word of the other's may come between.
+STRUCTURES = _alt(
+    *("walls?", "ceilings?", "roofs?", "buildings?", "(?:foot)?bridges?", "balcon(?:y|ies)"),
+    *("roads?", "trees?", "houses?", "floors?", "floorboards?", "stairs", "stair ?cases?"),
+    *("stairways?", "steps", "scaffold(?:s|ing)?", "sheds?", "garages?", "chimneys?"),
+    *("tunnels?", "pavements?", "sidewalks?", "ground", "streets?", "blocks?", "towers?"),
+    *("porch(?:es)?", "canop(?:y|ies)", "awnings?", "fences?", "trench(?:es)?", "decks?"),
+    *("terraces?", "beams?", "structures?", "shelters?", "carports?", "pillars?", "columns?"),
+    *("slopes?", "embankments?", "dams?", "cranes?", "hoardings?", "lamp ?posts?", "poles?"),
+)
+PEOPLE_NOUNS = _alt(
+    *("someone", "somebody", "anyone", "everyone", "people", "person", "m[ae]n", "wom[ae]n"),
+    *("lad(?:y|ies)", "gentleman", "guy", "boy", "girl", "child(?:ren)?", "kids?", "baby"),
+    *("son", "daughter", "father", "dad(?:dy)?", "mother", "mum(?:my)?", "mom", r"grand\w+"),
+    *("husband", "wife", "partner", "brother", "sister", "uncle", "aunt(?:ie)?", "cousin"),
+    *("friend", "neighbou?r", "colleague", "patient", "resident", "tenant", "student"),
+    *("pupil", "teacher", "worker", "driver", "cyclist", "runner", "passenger", "customer"),
+    *("pedestrian", "elderly", "old"),
+)
+
+
+def named_before(head: str, blocked: str, verbs: str) -> str:
+    """A regex (for `words`): `head` named, then up to 4 words none of `blocked` ("'s" right
+    after it: "she's collapsed"), then one of `verbs`."""
+    gap = rf"(?:['’]s)?(?:\s+(?!(?:{blocked})(?!\w))[\w'’-]+){{0,4}}?\s+"
+    return f"(?:{head}){gap}(?:{verbs})"
+
+
+# A structure named, within 4 words before its falling; no one named between.
+_STRUCTURE_FELL = named_before(
+    STRUCTURES,
+    PEOPLE_NOUNS,
+    "collaps(?:ed|ing)|cav(?:ed|ing) in|(?:gave|giving|given) way|(?:fell|fallen|falling) down",
+)
+
+
 KINDS: tuple[Kind, ...] = (
     Kind(
         "fire",
@@ -227,7 +266,8 @@ KINDS: tuple[Kind, ...] = (
             *("晕倒", "昏倒", "昏迷", "晕过去", "昏过去", "不省人事", "没有呼吸", "没呼吸"),
             *("不呼吸", "呼吸停", "没气了", "没有心跳", "没心跳", "心脏骤停", "倒地不起"),
             *("失去意识", "叫不醒", "抽搐", "大出血", "流血不止", "unconscious", "fainted"),
-            *("passed out", "collapsed", "(?:not|[a-z]+n['’]t|stopped|no longer) breathing"),
+            # "collapsed", "passed out": someone's (bot/hazard_people.py `SOMEONE_DOWN`)
+            "(?:not|[a-z]+n['’]t|stopped|no longer) breathing",
             *("can(?:not|['’]t) breathe", "no pulse", "unresponsive", "heart attack"),
             *("seizure", "bleeding heavily", "won['’]?t wake up"),
         ),
@@ -235,9 +275,11 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "collapse",
         events=words(
-            *("坍塌", "塌了", "塌方", "倒塌", "塌陷", "要塌", "垮塌", "caved in", "cave-in"),
+            *("坍塌", "塌了", "塌方", "倒塌", "塌陷", "要塌", "垮塌", "cave-in", "sinkhole"),
             *("塌下来", "塌下去", "(?:墙|围墙|楼板|房顶|屋顶|顶棚|雨棚|棚子|脚手架|树)倒了"),
-            *("sinkhole", "collapsed", "collapsing"),
+            # a structure's, not someone's nor a company's ("the ceiling in my kitchen
+            # collapsed"; "my grandmother collapsed" is a person down)
+            _STRUCTURE_FELL,
             # a building leaning ("楼房开裂倾斜了", "the building is leaning")
             "(?:楼房|房子|房屋|楼体|大楼|整栋楼|这栋楼|围墙|挡土墙|墙体)[^,。!?,.!?]{0,4}(?:倾斜|歪斜)",
             "(?:building|house|block|wall)s? (?:is |are )?(?:now )?(?:leaning|tilting)",

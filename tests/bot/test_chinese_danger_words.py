@@ -58,3 +58,22 @@ def test_an_ordinary_question_is_no_danger(rules: Rules, text: str) -> None:
 def test_a_danger_said_now_is_still_one(rules: Rules, text: str, kind: str) -> None:
     assert kind in hazard.kinds(text)
     assert emergency_words(rules, text)
+
+
+# Whose collapse, as in English (tests/bot/test_english_danger_words.py `WHOSE`): Chinese has a
+# word of its own for each (塌, 倒塌 a structure's; 晕倒, 昏倒 a person's), so neither tells both.
+WHOSE = [
+    ("厨房的天花板塌了", "collapse"),
+    ("围墙倒了", "collapse"),
+    ("桥塌了", "collapse"),
+    ("我奶奶突然晕倒了", "person"),
+    ("我老公昏倒在厨房里", "person"),
+    ("老人摔倒了起不来", "person"),
+    ("公司倒闭了", None),
+    ("我睡着了起不来,想改约", None),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), WHOSE)
+def test_a_collapse_tells_whose(text: str, kind: str | None) -> None:
+    assert hazard.kinds(text) & {"collapse", "person"} == ({kind} if kind else set())

@@ -2,7 +2,10 @@
 ordinary question that holds a danger's word inside another word, as a figure of speech, a
 purpose or beside one cry of "Help!" is no emergency (a requester asking about their card,
 an appointment or a passport got the emergency numbers and the supervisors an alert), while
-a danger said now stays one, with straight or curly apostrophes."""
+a danger said now stays one, with straight or curly apostrophes. "Collapsed" tells whose: a
+structure named before it (a ceiling, a wall, a bridge) is a collapse (the fire brigade, keep
+away), someone (my grandmother, a man) is a person down (the ambulance), a company or plans
+none; "fell asleep" is no fall."""
 
 from __future__ import annotations
 
@@ -74,3 +77,40 @@ def test_an_ordinary_question_is_no_danger(rules: Rules, text: str) -> None:
 def test_a_danger_said_now_is_still_one(rules: Rules, text: str, kind: str) -> None:
     assert kind in hazard.kinds(text)
     assert emergency_words(rules, text)
+
+
+# Whose collapse: a structure's (kind "collapse": 119), a person's (kind "person": 120), or
+# nobody's (no danger).
+WHOSE = [
+    ("The ceiling in my kitchen collapsed", "collapse"),
+    ("the wall of the garden collapsed", "collapse"),
+    ("part of the road has collapsed", "collapse"),
+    ("the roof has caved in", "collapse"),
+    ("the footbridge over the canal gave way", "collapse"),
+    ("the balcony fell down", "collapse"),
+    ("a tree fell down across the road", "collapse"),
+    ("my husband says the wall collapsed", "collapse"),
+    ("my grandmother collapsed", "person"),
+    ("My husband just collapsed in the kitchen", "person"),
+    ("a man collapsed in the street", "person"),
+    ("an old lady passed out at the bus stop", "person"),
+    ("someone fainted in the lobby", "person"),
+    ("she’s collapsed on the floor", "person"),
+    ("I fell in the kitchen and can't get up", "person"),
+    ("she has fallen down the stairs and can’t get up", "person"),
+    ("the company collapsed", None),
+    ("my plans collapsed", None),
+    ("he caved in to pressure", None),
+    ("the flyers were passed out at the meeting", None),
+    ("My son fell asleep late and can't get up early for school", None),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), WHOSE)
+def test_collapsed_tells_whose(rules: Rules, text: str, kind: str | None) -> None:
+    """One kind of the three, never both: a person down gets no structure's advice (keep
+    away from the collapse) nor the fire brigade, a ceiling down no ambulance alone."""
+    told = hazard.kinds(text) & {"collapse", "person"}
+    assert told == ({kind} if kind else set()), told
+    if kind is None:
+        assert hazard.dangers(text) == []

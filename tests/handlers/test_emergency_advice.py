@@ -3,8 +3,9 @@
 next-working-day promise); someone at home depending on medical equipment in a power cut is
 told the ambulance number and what to do if the device stops, before anything else; smoke, a
 gas smell, someone trapped in a lift hear brief safety advice with the numbers; and no answer
-claims an action nobody took (the gas template passed nothing to the gas company). End to end
-over the emulation."""
+claims an action nobody took (the gas template passed nothing to the gas company); someone
+collapsed hears the ambulance and what to do beside them, not a building's collapse (keep away,
+the fire brigade). End to end over the emulation."""
 
 from __future__ import annotations
 
@@ -96,3 +97,19 @@ async def test_the_numbers_come_with_safety_advice_and_no_claim(
     everything = "\n".join(e.text for e in said)
     for claim in ("转燃气公司", "passing this to the gas company", "passed it to the gas"):
         assert claim not in everything
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_someone_collapsed_hears_the_ambulance_not_a_building_collapse(
+    running: tuple[Emulator, App],
+) -> None:
+    """Someone "collapsed" is a person down: the ambulance (120) and to stay with them;
+    not the fire brigade (119) nor to keep away from the collapse (a tester's grandmother got
+    a building's advice)."""
+    emulator, application = running
+    text = "my grandmother collapsed and isn't breathing properly"
+    said = await _first_said(emulator, application, ENGLISH, text)
+    first = said[0].text
+    assert "120" in first and "stay with the person" in first, first
+    everything = "\n".join(e.text for e in said)
+    assert "119" not in everything and "keep away from the collapse" not in everything

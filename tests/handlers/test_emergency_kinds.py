@@ -76,8 +76,8 @@ EVERY_NUMBER = ("119", "110", "120", "96333", "96777", "95598")
             "#1",
             ["95598"],
         ),
-        # "collapsed" is a person's and a building's word alike (bot/hazard_words.py): both lines.
-        (ENGLISH, "my neighbour collapsed and isn't breathing", "Ambulance", "#1", ["120", "119"]),
+        # someone collapsed is a person down, no building's collapse: the ambulance alone
+        (ENGLISH, "my neighbour collapsed and isn't breathing", "Ambulance", "#1", ["120"]),
         (ENGLISH, "smells like gas in the kitchen", "Gas emergency", "#1", ["96777", "119"]),
         (REQUESTER, "厨房里有很浓的煤气味", "燃气抢修", "#1", ["96777", "119"]),
         (REQUESTER, "楼道里着火了,幸福路4号楼", "火警", "#1", ["119"]),
