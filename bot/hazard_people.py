@@ -25,12 +25,14 @@ _SOMEONE_EN = (
     r"|wife|brother|sister|he|she|him|her|neighbou?r|old (?:man|woman|lady)|elderly \w+)"
 )
 # Someone down: someone named, within 4 words before "collapsed", "passed out", "fainted", no
-# structure named between ("my grandmother collapsed"; "the ceiling collapsed" is a
+# structure named between but as a place ("my grandmother collapsed", "a man in the building
+# collapsed"; "the ceiling collapsed" is a
 # structure's: bot/hazard_words.py `_STRUCTURE_FELL`; "the company collapsed" nobody's).
 SOMEONE_DOWN = named_before(
     rf"{PEOPLE_NOUNS}|(?<![a-z0-9])(?:i|we|he|she|they|you|him|her|them)(?![a-z0-9])",
     STRUCTURES,
     "collapsed|passed out|fainted",
+    place=True,
 )
 # Fallen and not getting up ("I fell in the kitchen and can't get up", "she has fallen and
 # can't get up"); asleep is no fall.

@@ -155,10 +155,26 @@ PEOPLE_NOUNS = _alt(
 )
 
 
-def named_before(head: str, blocked: str, verbs: str) -> str:
+# Where something is, not what it is: "in the building", "on the stairs" (a structure named so
+# is a place, "a man in the building collapsed" is a person down). "of" is no place: "part of
+# the road has collapsed" is the road's.
+_AT = ("in", "on", "at", "inside", "outside", "near", "by", "under", "beside", "behind")
+_OWNED = ("", "the ", "a ", "an ", "our ", "my ", "this ", "that ", "his ", "her ", "their ")
+# Not right after a place's preposition (one fixed-width lookbehind per pair: re has no other).
+_NOT_A_PLACE = "".join(rf"(?<!\b{at} {owned})" for at in _AT for owned in _OWNED)
+_A_PLACE = rf"(?:{'|'.join(_AT)})\s+(?:(?:{'|'.join(o.strip() for o in _OWNED if o)})\s+)?"
+
+
+def named_before(head: str, blocked: str, verbs: str, *, place: bool = False) -> str:
     """A regex (for `words`): `head` named, then up to 4 words none of `blocked` ("'s" right
-    after it: "she's collapsed"), then one of `verbs`."""
-    gap = rf"(?:['’]s)?(?:\s+(?!(?:{blocked})(?!\w))[\w'’-]+){{0,4}}?\s+"
+    after it: "she's collapsed"), then one of `verbs`. `place`: `head` is not one named as a
+    place ("on the stairs"), and `blocked` named as a place may come between ("a man in the
+    building collapsed")."""
+    word = rf"(?!(?:{blocked})(?!\w))[\w'’-]+"
+    if place:
+        word = rf"(?:{_A_PLACE}(?:{blocked})(?!\w)|{word})"
+        head = f"{_NOT_A_PLACE}(?:{head})"
+    gap = rf"(?:['’]s)?(?:\s+{word}){{0,4}}?\s+"
     return f"(?:{head}){gap}(?:{verbs})"
 
 
@@ -167,6 +183,7 @@ _STRUCTURE_FELL = named_before(
     STRUCTURES,
     PEOPLE_NOUNS,
     "collaps(?:ed|ing)|cav(?:ed|ing) in|(?:gave|giving|given) way|(?:fell|fallen|falling) down",
+    place=True,
 )
 
 

@@ -97,8 +97,15 @@ WHOSE = [
     ("someone fainted in the lobby", "person"),
     ("she’s collapsed on the floor", "person"),
     ("I fell in the kitchen and can't get up", "person"),
+    # a structure named as the place it happened: a person down there
+    ("a man in the building collapsed", "person"),
+    ("an old man on the stairs collapsed, please help", "person"),
+    ("my grandfather on the balcony collapsed", "person"),
+    ("the ceiling in the building collapsed", "collapse"),
+    ("a wall near our school collapsed", "collapse"),
     ("she has fallen down the stairs and can’t get up", "person"),
     ("the company collapsed", None),
+    ("the shelf in my wardrobe collapsed", None),  # no danger to anyone
     ("my plans collapsed", None),
     ("he caved in to pressure", None),
     ("the flyers were passed out at the meeting", None),
@@ -113,4 +120,7 @@ def test_collapsed_tells_whose(rules: Rules, text: str, kind: str | None) -> Non
     told = hazard.kinds(text) & {"collapse", "person"}
     assert told == ({kind} if kind else set()), told
     if kind is None:
-        assert hazard.dangers(text) == []
+        # Nor an emergency of no kind: no configured phrase says "collapsed" alone.
+        assert hazard.dangers(text) == [] and emergency_words(rules, text) == []
+    else:
+        assert emergency_words(rules, text), text
