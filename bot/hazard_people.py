@@ -103,6 +103,16 @@ PEOPLE: tuple[Kind, ...] = (
                 r"(?:being|getting) (?:attacked|beaten|assaulted)",
             ),
             *(r"beat(?:ing)? (?:him|her|them|someone|somebody) up", r"threaten\w* \w+ with"),
+            # a robbery, a snatch, a break-in: the police (a scam or a shop's refund is none)
+            *("被抢", "抢了我的", "抢走了?我的", "抢包", "飞车抢", "入室盗窃"),
+            "撬[^,。!?,.!?]{0,4}(?:门|锁|窗)",
+            # happening or just happened ("I've been robbed"); "I was mugged" tells of before
+            r"(?:being|getting|been|just got|just been) (?:robbed|mugged|burgled|burglarized)",
+            *("robbery", "mugging", "(?:a |the )?burglar(?:s|y)?", r"(?:is|are) breaking in"),
+            r"(?:break|breaking|broke|broken) into (?:my|our|the|a|his|her|their) "
+            r"(?:house|home|flat|apartment|car|shop|room|place|office)",
+            r"(?:snatch(?:ed|ing)|grabbed|stole|took) (?:my|her|his|our|their) [\w ]{1,20}?"
+            r"and (?:ran|fled|ran off|ran away|drove off|rode off)",
         ),
         nouns=words("fight(?:ing)?", "brawl"),
         unless=words("pillow fights?", "food fights?", "fight(?:ing)? (?:for|against)"),

@@ -28,6 +28,11 @@ DANGERS = [
     ("My neighbour is standing on the roof edge saying he will jump", "suicide"),
     ("Please, someone call the police, he is going to jump", "suicide"),
     ("楼顶有人要跳楼", "suicide"),
+    ("I've been robbed!", "violence"),
+    ("there's a burglar in my house", "violence"),
+    ("someone is trying to break into our house", "violence"),
+    ("刚才有人抢了我的手机", "violence"),
+    ("有人在撬我家的门", "violence"),
     ("他说不想活了要自杀", "suicide"),
     ("Someone is threatening my neighbour with a knife in the stairwell right now", "violence"),
     ("please hurry, he has a knife", "violence"),
@@ -60,6 +65,14 @@ DANGERS = [
 
 ORDINARY = [
     "刀削面哪家好吃",
+    # a robbery told of before, asked about, or words that hold none
+    "I was robbed last week, how do I get a police report?",
+    "how do I report a robbery",
+    "someone broke into my car last night",
+    "the break in the road",
+    "I was mugged and everything taken. What do I do to protect my account?",
+    "抢票怎么抢",
+    "撬棍在哪里买",
     "knife sharpening service near me",
     "跳蚤市场在哪里",
     "how do I jump start my car",

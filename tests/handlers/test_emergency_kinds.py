@@ -78,6 +78,11 @@ EVERY_NUMBER = ("119", "110", "120", "96333", "96777", "95598")
         ),
         # someone collapsed is a person down, no building's collapse: the ambulance alone
         (ENGLISH, "my neighbour collapsed and isn't breathing", "Ambulance", "#1", ["120"]),
+        # a robbery or a break-in now: violence, the police first (and the ambulance, as for
+        # a fight: someone may be hurt), not every line the city has
+        (ENGLISH, "A man just snatched my bag and ran off", "Police", "#1", ["110", "120"]),
+        (ENGLISH, "Someone is breaking into my flat right now", "Police", "#1", ["110", "120"]),
+        (REQUESTER, "我被抢了!就在幸福路公交站", "报警", "#1", ["110", "120"]),
         (ENGLISH, "smells like gas in the kitchen", "Gas emergency", "#1", ["96777", "119"]),
         (REQUESTER, "厨房里有很浓的煤气味", "燃气抢修", "#1", ["96777", "119"]),
         (REQUESTER, "楼道里着火了,幸福路4号楼", "火警", "#1", ["119"]),
