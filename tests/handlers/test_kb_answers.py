@@ -128,4 +128,7 @@ async def test_did_you_mean_offers_no_template_of_another_subject(
     "did you mean" of another subject; a person takes it."""
     emulator, _ = running
     line = await _first(emulator, user, question)
-    assert not any(b.startswith(wrong) for b in callbacks_of(line)), (line.text, callbacks_of(line))
+    assert not any(b.startswith(wrong) for b in callbacks_of(line)), (
+        line.text,
+        callbacks_of(line),
+    )
