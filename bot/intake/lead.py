@@ -43,11 +43,11 @@ def apart(desk: Desk, ticket: Ticket, led: Led | None) -> bool:
     nothing of the ticket's (`second_matter.separate_matter`)."""
     if led is None or led.reply is Reply.NOT_SOLVED:
         return False
-    if led.reply is Reply.SOLVED and ticket.status is TicketStatus.RESOLVED:
+    resolved = ticket.status is TicketStatus.RESOLVED
+    if resolved and led.reply is Reply.SOLVED and back_again(led.rest, _words_of(ticket)):
         # "解决了但是又停电了", "Solved, but the power keeps going off again": the ticket's
         # matter back, reopened, never thanks that confirm it nor a matter of its own.
-        if back_again(led.rest, matter_words(ticket.question, ticket.inquiry)):
-            return False
+        return False
     if led.reply is Reply.SOLVED and led.opener and ticket.status is TicketStatus.RESOLVED:
         # "Solved, but still broken" is not solved unless what is still broken is another
         # thing ("修好了,但是电梯还是不能用" after a power cut: a matter of its own).
@@ -91,6 +91,11 @@ def _marks(text: str) -> frozenset[str]:
     names or says is cut."""
     named = {name for name, pattern in _SUPPLY_NAMED if pattern.search(text)}
     return terms(text) | {f"supply:{s}" for s in named | set(cut_supplies(text))}
+
+
+def _words_of(ticket: Ticket) -> str:
+    """What `ticket`'s matter was told in: its question and its inquiry's words."""
+    return matter_words(ticket.question, ticket.inquiry)
 
 
 # Said to happen again: "又停电了", "再次停水", "the power keeps going off", "went off again".

@@ -28,11 +28,14 @@ GENERIC_HOLDERS = 3
 
 
 # Words of a question that name no subject: "need", "have" ("how", "where" are
-# `knowledge.text.STOP_WORDS`); and words that say where, not what ("garbage not collected on
-# our street" is no street light's matter, though the street light's keyword is "street light").
+# `knowledge.text.STOP_WORDS`).
 _ASKING = frozenset(
     ["need", "have", "want", "know", "tell", "about", "like", "help", "thanks", "thank"]
-    + ["street", "streets", "outside", "building", "buildings", "estate", "compound", "floor"]
+)
+# Words that say where, not what: "garbage not collected on our street" is no street light's
+# matter, though the street light's keyword is "street light".
+_WHERE = frozenset(
+    ["street", "streets", "outside", "building", "buildings", "estate", "compound", "floor"]
 )
 # How alike (rapidfuzz ratio, 0-100) a word of the question and one of a template's must be
 # spelt to be one word misspelt ("recidence" and "residence": 89; "garbage" and "light": 17).
@@ -55,7 +58,7 @@ def agrees(templates: Mapping[str, CaseTemplate], template: CaseTemplate, words:
 def _subject_terms(text: str) -> frozenset[str]:
     """The terms of `text` that can name a subject (`close_tie.matter_terms`, no function
     word of English)."""
-    return frozenset(t for t in matter_terms(text) if t not in STOP_WORDS | _ASKING)
+    return frozenset(t for t in matter_terms(text) if t not in STOP_WORDS | _ASKING | _WHERE)
 
 
 @lru_cache(maxsize=16)
