@@ -64,6 +64,9 @@ _EN_STATES = (
     # coming away, as 脱落, 掉, 起皮 say it: "the plaster is peeling off", "tiles came off"
     r"peeling|flaking|crumbling|falling\s+(?:off|down|apart)|(?:coming|came|come)\s+(?:off|away|loose)|"
     r"(?:does|do|did)\s*n[o'’]?t\s+work|won['’]?t\s+work|isn['’]?t\s+working"
+    # stopped or broken down, flickering, gone out: "the lift broke down", "the street light
+    # keeps flickering", "the lights went out in the whole building"
+    r"|stopped\s+working|broke\s+down|break(?:s|ing)?\s+down|flicker(?:s|ing)?|(?:went|gone)\s+out"
     r"|aren['’]?t\s+working|stuck\s+on\s+(?:red|green|amber|yellow)"
 )
 # A part of a thing that fails on its own ("the lift button", "the bin lid").
@@ -73,7 +76,7 @@ _EN_PARTS = (
 # The thing (where it is, maybe), then its state ("the drain is blocked", "a tree fell on a
 # car") or the state before the thing ("a blocked drain", "a missing manhole cover").
 _EN_AFTER = re.compile(
-    rf"\b(?:{_EN_THINGS})\b"
+    rf"\b(?:{_EN_THINGS})\b(?:['’]s(?=\s))?"
     # a part of it: "the lift button doesn't work", "the street light pole is down"
     rf"(?:\s+{_EN_PARTS})?"
     # where it is, between the thing and its state: "the drain in our building is blocked",
@@ -83,7 +86,16 @@ _EN_AFTER = re.compile(
     r"(?:\s+(?!(?:is|are|was|were|has|have|had)\b)(?:and\s+)?[a-z0-9]+){0,3}?)?"
     r"(?:\s+(?:next\s+door|nearby|opposite|across\s+the\s+(?:road|street)))?"
     rf"(?:\s+(?:is|are|was|were|has|have|had|been|got|just|still|"
-    rf"completely|totally|all|now|again|been|being))*\s+(?P<state>{_EN_STATES})\b"
+    rf"completely|totally|all|now|again|been|being|keeps|kept|keep))*\s+(?P<state>{_EN_STATES})\b"
+)
+# Lights off, which for other things ("the tap is off") is no fault: "the streetlights have
+# been off for a week", "the stairwell light is off again"; a lamp post "off" is left to the
+# matcher to suggest (its light, or the post knocked off its base?).
+_EN_LIGHTS_OFF = re.compile(
+    r"\b(?:street\s?(?:lights?|lamps?)|lights?)"
+    r"(?:\s+(?:in|on|at|outside|of)\s+(?:(?:the|our|my|this)\s+)?[a-z0-9]+)?"
+    # said to be off, not asked to be turned off ("turn the lights off please")
+    r"(?:\s+(?:is|are|was|were|has|have|had|been|all|still|again|completely))+\s+(?P<state>off)\b"
 )
 _EN_BEFORE = re.compile(
     rf"\b(?P<state>broken|blocked|clogged|missing|stolen|fallen|collapsed|cracked|leaking|"
@@ -114,7 +126,7 @@ def reports_fault(text: str) -> bool:
             )
             if said and not denied(folded[: found.start()]) and not asked_how(text, state):
                 return True
-    for pattern in (_EN_AFTER, _EN_BEFORE, _EN_OUTAGE):
+    for pattern in (_EN_AFTER, _EN_BEFORE, _EN_LIGHTS_OFF, _EN_OUTAGE):
         for found in pattern.finditer(folded):
             state = found.start("state")
             told = not (denied(folded[:state]) or denied(folded[: found.start()]))
@@ -132,9 +144,11 @@ _ZH_CUT = re.compile(
 )
 _EN_CUT = re.compile(
     r"\b(?:lost|losing|cut\s+off)\s+(?:the\s+)?(?P<supply>water|power|electricity|gas|heating)\b"
-    r"|\b(?P<after>water|power|electricity|gas|heating)(?:\s+supply)?\s+"
-    r"(?:(?:is|was|has|have|had|been|went|just|all|still|completely)\s+)*"
-    r"(?:cut|cuts|out|off|down|gone|outages?|failures?|stopped|(?:turned|shut)\s+off)\b"
+    r"|\b(?P<after>water|power|electricity|gas|heating)(?:['’]s(?=\s))?(?:\s+supply)?\s+"
+    r"(?:(?:is|was|has|have|had|been|went|just|all|still|completely|keeps|kept|keep)\s+)*"
+    r"(?:cut|cuts|out|off|down|gone|outages?|failures?|stopped|(?:turned|shut)\s+off"
+    # cutting out again and again: "the power keeps going off", "electricity keeps tripping"
+    r"|(?:going|cutting|turning|switching)\s+(?:off|out)|trip(?:s|ped|ping)?)\b"
     r"|\b(?P<dark>blackout|(?:building|block|flat|home|house|estate|apartment|everything|whole"
     r"\s+\w+)\s+(?:\w+\s+)?(?:(?:is|are|was|were|went|has|have|had|been|gone|all|completely"
     r"|totally|now|still|just)\s+)+dark)\b"

@@ -78,14 +78,58 @@ SAME_WORDS = {"外地": "异地"}
 _SAME_WORD = re.compile("|".join(map(re.escape, SAME_WORDS)))
 
 
+# English words spelt or said two ways (American and British, a variant), folded to the
+# British one the knowledge base's phrasings use, in questions and phrasings alike: "my
+# driver's license expired" reads "licence", "the elevator is stuck" reads "lift". Whole
+# words only, and only words that mean the same in every context they are asked in: no
+# "sidewalk" -> "pavement" (the road-repair template names both, and folding one into the
+# other moved a broken kerb's scores), no "meter" (a taxi's or a water meter, not a metre).
+SAME_ENGLISH = {
+    "license": "licence",
+    "licenses": "licences",
+    "licensed": "licenced",
+    "center": "centre",
+    "centers": "centres",
+    "elevator": "lift",
+    "elevators": "lifts",
+    "color": "colour",
+    "colored": "coloured",
+    "neighbor": "neighbour",
+    "neighbors": "neighbours",
+    "neighborhood": "neighbourhood",
+    "labor": "labour",
+    "apartment": "flat",
+    "apartments": "flats",
+    "faucet": "tap",
+    "faucets": "taps",
+    "garbage": "rubbish",
+    "trash": "rubbish",
+    "cab": "taxi",
+    "cabs": "taxis",
+    "enroll": "enrol",
+    "canceled": "cancelled",
+    "canceling": "cancelling",
+    "organization": "organisation",
+    "organize": "organise",
+    "gray": "grey",
+    "mold": "mould",
+    "odor": "odour",
+    "favor": "favour",
+    "traveling": "travelling",
+    "fiber": "fibre",
+    "theater": "theatre",
+    "mom": "mum",
+}
+
+
 @lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """The form both languages are compared in: NFKC, simplified, one word for each of
-    `SAME_WORDS`, case folded, no punctuation."""
+    `SAME_WORDS`, case folded, no punctuation, one word for each of `SAME_ENGLISH`."""
     text = unicodedata.normalize("NFKC", text)
     text = _SAME_WORD.sub(lambda found: SAME_WORDS[found.group(0)], simplified(text))
     text = _NOT_WORD.sub(" ", text.casefold())
-    return " ".join(text.split())
+    return " ".join(SAME_ENGLISH.get(word, word) for word in text.split())
 
 
 def fuzzy_form(normal: str) -> str:

@@ -43,6 +43,11 @@ def apart(desk: Desk, ticket: Ticket, led: Led | None) -> bool:
     nothing of the ticket's (`second_matter.separate_matter`)."""
     if led is None or led.reply is Reply.NOT_SOLVED:
         return False
+    resolved = ticket.status is TicketStatus.RESOLVED
+    if resolved and led.reply is Reply.SOLVED and back_again(led.rest, _words_of(ticket)):
+        # "解决了但是又停电了", "Solved, but the power keeps going off again": the ticket's
+        # matter back, reopened, never thanks that confirm it nor a matter of its own.
+        return False
     if led.reply is Reply.SOLVED and led.opener and ticket.status is TicketStatus.RESOLVED:
         # "Solved, but still broken" is not solved unless what is still broken is another
         # thing ("修好了,但是电梯还是不能用" after a power cut: a matter of its own).
@@ -86,6 +91,25 @@ def _marks(text: str) -> frozenset[str]:
     names or says is cut."""
     named = {name for name, pattern in _SUPPLY_NAMED if pattern.search(text)}
     return terms(text) | {f"supply:{s}" for s in named | set(cut_supplies(text))}
+
+
+def _words_of(ticket: Ticket) -> str:
+    """What `ticket`'s matter was told in: its question and its inquiry's words."""
+    return matter_words(ticket.question, ticket.inquiry)
+
+
+# Said to happen again: "又停电了", "再次停水", "the power keeps going off", "went off again".
+_AGAIN = re.compile(r"又|再次|再一次|\b(?:again|keeps?|kept)\b", re.IGNORECASE)
+
+
+def back_again(words: str, ticket_words: str) -> bool:
+    """Whether `words` after "solved, but" say the ticket's matter happens again: "again"
+    (`_AGAIN`) and the thing in hand still so, naming no thing of its own ("又坏了":
+    `but_words.still_of_it`), or a cut of a supply the ticket's words say was cut ("又停电了",
+    "the power keeps going off again" after a power cut's repair)."""
+    if _AGAIN.search(words) is None:
+        return False
+    return still_of_it(words) or bool(set(cut_supplies(words)) & set(cut_supplies(ticket_words)))
 
 
 def new_state(words: str, ticket_words: str, objects: tuple[tuple[str, ...], ...]) -> bool:

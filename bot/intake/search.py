@@ -15,7 +15,7 @@ from bot.intake.close_tie import near_tied, told_apart, undecided
 from bot.intake.openers import asks_in_person
 from bot.intake.place_only import without_spot
 from bot.intake.small_words import is_vague
-from bot.intake.subject import agrees, first_named, names_unknown, of_subject
+from bot.intake.subject import agrees, first_named, names_unknown, of_subject, offered_beside
 from bot.reading import reading
 from knowledge.matcher import Band, Match
 from knowledge.templates import CaseTemplate
@@ -104,13 +104,14 @@ def closest(
 def _of_subject(
     desk: Desk, matches: list[Match], band: Band, words: str
 ) -> tuple[list[Match], Band]:
-    """The `matches` and their `band`, an answer given only by a template of the words'
-    subject (`subject.agrees`): when the best is of another subject ("How do I get a
+    """The `matches` and their `band`, an answer or an offer made only of a template of the
+    words' subject (`subject.agrees`): when the best is of another subject ("How do I get a
     marriage certificate?" and the no-criminal-record certificate's), the first of the others
     that is of it and whose keyword the words name answers ("marriage"); else those of it are
     offered; else none is, and a person takes the question ("孩子上小学报名需要什么材料" is
     no change of name's)."""
-    best = desk.templates.get(matches[0].template_id) if band is Band.ANSWER else None
+    offer = band is Band.ANSWER or band is Band.SUGGEST
+    best = desk.templates.get(matches[0].template_id) if offer and matches else None
     if best is None or agrees(desk.templates, best, words):
         return matches, band
     agreeing = of_subject(desk.templates, matches[1:], words)
@@ -210,21 +211,24 @@ def band_of(
     (`close_tie.undecided`: "怎么提取公积金", the rent, leaving and purchase withdrawals as
     close). A clerk asks which, as the seed's first receiver would, rather than answer a
     question not asked. A fault told is registered, never offered.
-    A service asked for by a name no template knows ("renew passport") goes to a person.
+    A service asked for by a name no template knows ("renew visa") goes to a person.
     A bare topic too far from every template to answer ("医保卡", "住房公积金", alone or after
     an opener) is offered the templates whose keywords it names, not handed over blind.
     Otherwise "did you mean" offers only the templates close enough to be suggested
     (`_close_enough`): a pothole's report came near the street light's template, not the
-    gas leak's or closing a business's, which were offered beside it."""
+    gas leak's or closing a business's, which were offered beside it; and of those only the
+    templates of the words' subject (`subject.offered_beside`: "garbage not collected on our
+    street" was offered the street light's), none left handing the words to a person."""
     if asks_in_person(text):  # "我想当面找人谈谈", "talk to someone in person": a person
         return matches, Band.HANDOVER
-    if names_unknown(desk.templates, searched):  # "renew passport": no template's matter
+    if names_unknown(desk.templates, searched):  # "renew visa": no template's matter
         return [], Band.HANDOVER
     if band is Band.HANDOVER and _bare_topic(searched) and not faults.reports_fault(searched):
         named = _named_by(desk, matches, searched)
         return (named, Band.SUGGEST) if named else (matches, band)
     if band is Band.SUGGEST:
-        return _close_enough(matches), band
+        offered = _close_enough(offered_beside(desk.templates, matches, searched))
+        return (offered, band) if offered else ([], Band.HANDOVER)
     if band is not Band.ANSWER:
         return matches, band
     best = desk.templates.get(matches[0].template_id)
@@ -262,7 +266,7 @@ def _untold(desk: Desk, matches: list[Match], words: str) -> bool:
 
 def vague(desk: Desk, words: str) -> bool:
     """Words too short or general to act on (`small_words.is_vague`), unless they ask for a
-    service by a name the knowledge base does not know ("办护照", "renew passport":
+    service by a name the knowledge base does not know ("办签证", "renew visa":
     `subject.names_unknown`): asking them to say more tells the desk nothing it can answer,
     so a person takes it."""
     return is_vague(words) and not names_unknown(desk.templates, words)

@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+
 from bot.intake.close_tie import matter_terms, names, said
 from bot.reading import reading
 from knowledge.matcher import Match
@@ -30,6 +32,14 @@ GENERIC_HOLDERS = 3
 _ASKING = frozenset(
     ["need", "have", "want", "know", "tell", "about", "like", "help", "thanks", "thank"]
 )
+# Words that say where, not what: "garbage not collected on our street" is no street light's
+# matter, though the street light's keyword is "street light".
+_WHERE = frozenset(
+    ["street", "streets", "outside", "building", "buildings", "estate", "compound", "floor"]
+)
+# How alike (rapidfuzz ratio, 0-100) a word of the question and one of a template's must be
+# spelt to be one word misspelt ("recidence" and "residence": 89; "garbage" and "light": 17).
+MISSPELT_RATIO = 80
 
 
 def agrees(templates: Mapping[str, CaseTemplate], template: CaseTemplate, words: str) -> bool:
@@ -48,7 +58,7 @@ def agrees(templates: Mapping[str, CaseTemplate], template: CaseTemplate, words:
 def _subject_terms(text: str) -> frozenset[str]:
     """The terms of `text` that can name a subject (`close_tie.matter_terms`, no function
     word of English)."""
-    return frozenset(t for t in matter_terms(text) if t not in STOP_WORDS | _ASKING)
+    return frozenset(t for t in matter_terms(text) if t not in STOP_WORDS | _ASKING | _WHERE)
 
 
 @lru_cache(maxsize=16)
@@ -75,7 +85,7 @@ def _holders(texts: tuple[str, ...]) -> dict[str, int]:
     return counts
 
 
-# A service asked for by name ("办护照", "I want to renew my passport"): what it names.
+# A service asked for by name ("办签证", "I want to renew my visa"): what it names.
 _SERVICE = re.compile(
     r"^(?:我想|我要|想|要)?(?:办理|补办|申请|办|换|领|开)(?P<zh>[\u4e00-\u9fff]{2,6})$"
     r"|^(?:i (?:want|need) to )?(?:renew|apply for|get|replace|register)"
@@ -85,13 +95,53 @@ _SERVICE = re.compile(
 
 def names_unknown(templates: Mapping[str, CaseTemplate], words: str) -> bool:
     """Whether `words` ask for a service by a name (`_SERVICE`) of which no template says any
-    term: "办护照", "renew passport" in a base with no passport."""
+    term: "办签证", "renew visa" in a base with no visa."""
     found = _SERVICE.match(re.sub(r"[^\w ]+", "", reading(words).casefold()).strip())
     if found is None:
         return False
     named = _subject_terms(found.group("zh") or found.group("en"))
     holders = _holders(tuple(said(t) for t in templates.values()))
     return bool(named) and not any(term in holders for term in named)
+
+
+def offered_beside(
+    templates: Mapping[str, CaseTemplate], matches: Sequence[Match], words: str
+) -> list[Match]:
+    """The `matches` (best first) worth offering for `words` ("did you mean"): those of their
+    subject (`agrees`) that share a term with them, or a term misspelt (`_misspelt`: "recidence
+    permit", "居主证"); a template that shares nothing with the words is of no subject of
+    theirs ("the rubbish hasn't been collected" and the power cut's template)."""
+    return [m for m in matches if _offerable(templates, m.template_id, words)]
+
+
+def _offerable(templates: Mapping[str, CaseTemplate], template_id: str, words: str) -> bool:
+    template = templates.get(template_id)
+    if template is None or not agrees(templates, template, words):
+        return False
+    asked, own = _subject_terms(words), _subject_terms(said(template))
+    return not asked or bool(asked & own) or _misspelt(words, asked, own)
+
+
+_HAN_RUN = re.compile("[\u4e00-\u9fff]{3,}")
+
+
+def _misspelt(words: str, asked: frozenset[str], own: frozenset[str]) -> bool:
+    """Whether the `words` (their terms `asked`) say a term of `own` misspelt: a word of Latin
+    letters spelt `MISSPELT_RATIO` alike ("recidence", "residence"), or one Chinese character
+    in place of another between two that `own` has on either side of it ("居主证" for
+    "居住证": 居住 and 住证)."""
+    latin = [o for o in own if o.isascii()]
+    if any(fuzz.ratio(t, o) >= MISSPELT_RATIO for t in asked if t.isascii() for o in latin):
+        return True
+    after: dict[str, set[str]] = {}  # a first character of `own`'s pairs: the seconds
+    for pair in own:
+        if len(pair) == 2:
+            after.setdefault(pair[0], set()).add(pair[1])
+    for run in _HAN_RUN.findall(reading(words)):
+        for first, middle, last in zip(run, run[1:], run[2:], strict=False):
+            if any(x != middle and x + last in own for x in after.get(first, ())):
+                return True
+    return False
 
 
 def of_subject(

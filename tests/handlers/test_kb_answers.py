@@ -79,8 +79,8 @@ async def test_a_report_reaches_its_template_and_a_ticket(
         (ENGLISH, "How do I get a birth certificate for my baby?", "criminal record"),
         (REQUESTER, "孩子上小学报名需要什么材料", "变更姓名"),
         (REQUESTER, "出生证明怎么开", "无犯罪记录"),
-        (REQUESTER, "办护照", "具体说说"),
-        (ENGLISH, "renew passport", "more detail"),
+        (REQUESTER, "办签证", "具体说说"),
+        (ENGLISH, "renew visa", "more detail"),
     ],
 )
 async def test_a_question_no_template_is_about_goes_to_a_person(
@@ -110,3 +110,25 @@ async def test_a_bare_topic_several_templates_share_is_offered_as_choices(
     assert "kb:pension-retirement-claim" in buttons, buttons
     assert "kb:pension-contribution-record" in buttons, buttons
     assert "solved" not in buttons
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "question", "wrong"),
+    [
+        (ENGLISH, "garbage not collected on our street", "kb:streetlight-fault"),
+        (ENGLISH, "the rubbish hasn't been collected", "kb:"),
+        (REQUESTER, "垃圾好几天没人收了", "kb:"),
+    ],
+)
+async def test_did_you_mean_offers_no_template_of_another_subject(
+    running: tuple[Emulator, App], user: int, question: str, wrong: str
+) -> None:
+    """Rubbish not collected is no street light's matter, however the street is named: no
+    "did you mean" of another subject; a person takes it."""
+    emulator, _ = running
+    line = await _first(emulator, user, question)
+    assert not any(b.startswith(wrong) for b in callbacks_of(line)), (
+        line.text,
+        callbacks_of(line),
+    )

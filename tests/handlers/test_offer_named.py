@@ -21,7 +21,7 @@ GROUPS = (-1000000000101, -1000000000102, -1000000000103)
 # Questions the sample base comes close to without answering: "did you mean" three templates.
 VAGUE = {REQUESTER: "户口", ENGLISH: "my pension payment did not arrive this month"}
 OFFERED = {
-    REQUESTER: ["hukou-transfer-out", "hukou-transfer-in", "household-name-change"],
+    REQUESTER: ["hukou-transfer-out", "hukou-transfer-in", "newborn-hukou"],
     ENGLISH: ["pension-retirement-claim", "tax-certificate", "pension-contribution-record"],
 }
 

@@ -126,7 +126,7 @@ async def test_thanks_as_a_first_message_is_answered_in_kind(
 # Questions the sample base comes close to without answering: "did you mean" three templates.
 VAGUE = {REQUESTER: "户口", ENGLISH: "my pension payment did not arrive this month"}
 OFFERED = {
-    REQUESTER: ["hukou-transfer-out", "hukou-transfer-in", "household-name-change"],
+    REQUESTER: ["hukou-transfer-out", "hukou-transfer-in", "newborn-hukou"],
     ENGLISH: ["pension-retirement-claim", "tax-certificate", "pension-contribution-record"],
 }
 

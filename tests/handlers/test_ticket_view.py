@@ -90,15 +90,13 @@ SIDEWALK = "占道停车的车位坏了"
 REJECTED_OFFERS = {
     "zh": [
         "· 诉求人:占道停车的车位坏了",
-        "· 机器人提供选项:有车堵在我家门口怎么办;出租车绕路怎么投诉;买车的购置税怎么交"
-        "(诉求人否定了这些选项)",
+        # the parking complaint alone: a taxi's or a car's purchase tax is no parking spot's
+        "· 机器人提供选项:有车堵在我家门口怎么办(诉求人否定了这些选项)",
         "· 诉求人表示所给的选项都不符合",  # not "asked for a person": they did not
     ],
     "en": [
         "· Requester: 占道停车的车位坏了",
-        "· Bot offered: A car is blocking my gate, what can I do?; How do I complain about a taxi"
-        " driver taking a detour?; How do I pay vehicle purchase tax? (the requester rejected"
-        " these)",
+        "· Bot offered: A car is blocking my gate, what can I do? (the requester rejected these)",
         "· Requester: none of the suggested answers fitted",
     ],
 }

@@ -127,6 +127,17 @@ def test_chinese_test_set_is_as_described() -> None:
     assert kinds == {"paraphrase", "colloquial", "typo", "traditional", "unanswerable"}
 
 
+def test_english_test_set_is_as_described() -> None:
+    lines = [
+        json.loads(line)
+        for line in (ROOT / "knowledge" / "eval" / "en_test.jsonl").read_text("utf-8").splitlines()
+    ]
+    assert len(lines) >= 170
+    assert sum(line["intent"] is None for line in lines) >= 30
+    assert {line["language"] for line in lines} == {"en"}
+    assert {line["kind"] for line in lines} == {"paraphrase", "colloquial", "typo", "unanswerable"}
+
+
 def test_few_phrasing_regime_keeps_n_a_template_and_asks_the_rest() -> None:
     tests = [Case(None, "tell me a joke", "en")]
     kept, asked = few_phrasings(KB, tests, 1)

@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from knowledge.matcher import Matcher
+from knowledge.matcher import Matcher, Phrasing
 from knowledge.text import fuzzy_form, normalise
 
 HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af]")
@@ -67,3 +68,36 @@ def test_a_number_before_the_chinese_costs_the_match_little(shared_matcher: Matc
     similarity = 4  # index of the token-set ratio in Match.signals
     assert with_number.signals[similarity] >= without.signals[similarity]
     assert with_number.confidence >= without.confidence - 3
+
+
+@pytest.mark.parametrize(
+    ("american", "british"),
+    [
+        ("my driver's license expired", "my driver's licence expired"),
+        ("Where is the service center?", "where is the service centre"),
+        ("The ELEVATOR is stuck", "the lift is stuck"),
+        ("the water is a strange color", "the water is a strange colour"),
+        ("my neighbor's dog", "my neighbour's dog"),
+    ],
+)
+def test_american_and_british_words_read_alike(american: str, british: str) -> None:
+    assert normalise(american) == normalise(british)
+
+
+def test_only_whole_words_fold() -> None:
+    assert normalise("licenses centered") == "licences centered"
+
+
+def test_sidewalk_is_not_folded_into_pavement() -> None:
+    assert normalise("The sidewalk is broken") == "the sidewalk is broken"
+
+
+def test_the_question_and_the_phrasing_meet_through_the_fold() -> None:
+    matcher = Matcher(
+        [
+            Phrasing("lift-fault", "en", "The lift is broken and does not work"),
+            Phrasing("driving-licence-renewal", "en", "How do I renew my driving licence?"),
+        ]
+    )
+    best = matcher.search("elevator broken", "en", limit=1)
+    assert best[0].template_id == "lift-fault"

@@ -11,7 +11,7 @@ import pytest
 
 from bot.casebook import file_templates
 from bot.config import load_settings
-from bot.intake.subject import agrees, first_named, names_unknown, of_subject
+from bot.intake.subject import agrees, first_named, names_unknown, of_subject, offered_beside
 from knowledge.matcher import Match
 from knowledge.text import normalise
 
@@ -65,10 +65,12 @@ def test_of_the_matches_the_one_of_the_subject_named_comes_first() -> None:
 @pytest.mark.parametrize(
     ("words", "unknown"),
     [
-        ("办护照", True),
+        ("办港澳通行证", True),
         ("我想办签证", True),
-        ("renew passport", True),
-        ("I want to renew my passport", True),
+        ("renew visa", True),
+        ("I want to renew my visa", True),
+        ("办护照", False),  # the passport's template knows it
+        ("renew passport", False),
         ("办居住证", False),
         ("renew my ID card", False),
         ("你好", False),
@@ -83,3 +85,24 @@ def test_a_service_named_that_no_template_knows(words: str, unknown: bool) -> No
 def test_waidi_is_read_as_yidi() -> None:
     """外地 and 异地 are one word to the matcher (issue 14: 医保卡在外地能用吗 and 异地就医)."""
     assert normalise("医保卡在外地能用吗") == normalise("医保卡在异地能用吗")
+
+
+@pytest.mark.parametrize(
+    ("words", "offered", "not_offered"),
+    [
+        # a place named ("on our street") is no street light's subject
+        ("garbage not collected on our street", [], ["streetlight-fault"]),
+        ("the rubbish hasn't been collected", [], ["power-outage", "streetlight-fault"]),
+        ("垃圾好几天没人收了", [], ["streetlight-fault", "complaint-staff"]),
+        # what the words are about is offered, a misspelling of it too
+        ("street light flickering", ["streetlight-fault"], []),
+        ("recidence permit aplication", ["residence-permit"], []),
+        ("居主证怎么办", ["residence-permit"], []),
+    ],
+)
+def test_did_you_mean_offers_only_templates_of_the_subject(
+    words: str, offered: list[str], not_offered: list[str]
+) -> None:
+    matches = [Match(t, 40.0, "en", "") for t in [*offered, *not_offered]]
+    kept = [m.template_id for m in offered_beside(TEMPLATES, matches, words)]
+    assert kept == offered
