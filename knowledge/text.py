@@ -231,10 +231,11 @@ def text_grams(normal: str, stop_weight: float = 1.0) -> TextGrams:
 # the text simplified and case folded; each lead followed by any marks and spaces. Not "你好像"
 # ("you seem"), "喂养" (feeding), "麻烦你了" (thanks) or "麻烦死了".
 _GREETING = (
-    r"(?:你们?|您)好(?![像象似几多久看听吃用])(?:呀|啊|哈)?|嗨|哈喽|哈啰|喂(?![养奶食药])|"
+    r"(?:(?:你们?|您|大家|早上|上午|中午|下午|晚上)好(?![像象似几多久看听吃用办做])|早安|哈喽|哈啰|嗨|"
+    r"喂(?![养奶食药])|在吗|在不在|有人吗)(?:啊|呀|哇|哈|呢|哦)?(?:师傅|同志|各位)?|"
     r"打扰(?:您|你)?一?下|"
     r"(?:hi|hello|hey|hiya|dear|greetings|good (?:morning|afternoon|evening|day))\b"
-    r"(?: there| sir| madam| team| all| everyone)?\b|"
+    r"(?: there| sirs?| madam| team| all| everyone| everybody| guys| folks)?\b|"
     r"excuse me\b|sorry to (?:bother|trouble) you\b"
 )
 # "下" of "问下" is not the first character of the question's "下午", "下水道", "下载".
@@ -243,7 +244,7 @@ _ASKING_ZH = (
     rf"(?:我|俺)?(?:还|也|就)?(?:想|要|想要)(?:问|请教|咨询|打听|了解)(?:问|{_DOWN})?|"
     rf"(?:麻烦|劳驾)(?=您|你|问|打听|咨询|一下|下|[\W_])(?!(?:您|你)?了)(?:您|你)?"
     rf"(?:(?:问|打听|咨询){_DOWN}?|{_DOWN})?|"
-    rf"请(?:您|你)?(?:问|教){_DOWN}?|(?:问|咨询|请教|打听){_DOWN}|"
+    rf"请(?:您|你)?(?:问|教){_DOWN}?|(?:我|俺)?(?:问|咨询|请教|打听){_DOWN}|"
     rf"(?:我|俺)?有(?:个|一个)(?:小)?问题|"
     rf"(?:我|俺)?(?:有|就是)?(?:个|一个)?(?:事|问题)想?(?:问|咨询|请教){_DOWN}?"
 )

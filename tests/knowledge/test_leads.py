@@ -22,6 +22,8 @@ from knowledge.text import without_lead
         ("喂，你好，请问公积金余额怎么查", "公积金余额怎么查"),
         ("有个问题想问下，医保怎么报销", "医保怎么报销"),
         ("打扰一下，身份证过期了怎么换", "身份证过期了怎么换"),
+        ("早上好!在吗?我问下社保怎么交", "社保怎么交"),
+        ("你好师傅，路灯坏了", "路灯坏了"),
         ("請問怎麼辦理居住證?", "怎麼辦理居住證?"),  # traditional: the rest as written
         ("请问下午几点开门", "下午几点开门"),  # 下午 is the question's
         ("Hi, could you tell me how to renew my ID card?", "how to renew my ID card?"),
@@ -30,6 +32,7 @@ from knowledge.text import without_lead
         ("Hi there! Quick question - when do you open?", "when do you open?"),
         ("Good morning, can I ask about parking fees", "parking fees"),
         ("HELLO, I WANT TO KNOW MY BALANCE", "MY BALANCE"),
+        ("Hello guys, I’m wondering how to pay tax", "how to pay tax"),
     ],
 )
 def test_the_lead_words_are_left_out(text: str, question: str) -> None:
@@ -46,6 +49,7 @@ def test_the_lead_words_are_left_out(text: str, question: str) -> None:
         "问下水道堵了找谁",  # 下水道
         "麻烦你了,谢谢",  # thanks
         "麻烦死了",
+        "下午好办吗",  # "is it easy in the afternoon?"
         "highway 5 is closed",  # hi, but no word "hi"
         "公积金怎么提取",
         "How do I apply for a residence permit?",
