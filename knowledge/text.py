@@ -271,7 +271,8 @@ def without_lead(text: str) -> str:
     simplified characters, case folded ("請問" too); the rest is the text as written. Never
     empty: when no word would be left ("你好", "请问一下?"), the text as it is. Its output is
     its own fixed point (the leads are taken while any is left). Asked of questions only: a
-    template's phrasing keeps its words (stripped, 5 CrossWOZ questions lost their top-1)."""
+    template's phrasing keeps its words (stripped too, 6 of CrossWOZ's 1,049 answerable
+    questions lost their top-1)."""
     found = _LEAD.match(simplified(text).casefold())
     if found is None or len(text.casefold()) != len(text):
         return text
