@@ -31,7 +31,7 @@ from rapidfuzz import fuzz
 
 from knowledge.index import Index
 from knowledge.negation import Said, by_group, negation
-from knowledge.text import fuzzy_form, normalise
+from knowledge.text import fuzzy_form, normalise, without_lead
 
 CENTROID_WEIGHT = 0.9
 FUZZ_WEIGHT = 0.1
@@ -231,9 +231,11 @@ class Matcher:
         calibrated confidence (both 0-100).
 
         With `language`, phrasings in that language are searched first; if none of them
-        shares anything with the question, every language is.
+        shares anything with the question, every language is. Words before the question that
+        only greet or say one follows are left out (`without_lead`; of phrasings, never).
         """
         state = self._state
+        text = without_lead(text)
         normal = normalise(text)
         if not normal or limit <= 0:
             return []

@@ -269,3 +269,56 @@ def text_grams(normal: str, stop_weight: float = 1.0) -> TextGrams:
     counts = np.bincount(inverse.ravel(), weights, len(distinct)).astype(np.float64, copy=False)
     orders = np.concatenate([orders for _, orders in arrays])[first].astype(np.int64, copy=False)
     return TextGrams(distinct.astype(np.uint64, copy=False), counts, orders, english[first])
+
+
+# Words before a question that only greet or say a question follows (`without_lead`). Read on
+# the text simplified and case folded; each lead followed by any marks and spaces. Not "你好像"
+# ("you seem"), "喂养" (feeding), "麻烦你了" (thanks) or "麻烦死了".
+_GREETING = (
+    r"(?:(?:你们?|您|大家|早上|上午|中午|下午|晚上)好(?![像象似几多久看听吃用办做])|早安|哈喽|哈啰|嗨|"
+    r"喂(?![养奶食药])|在吗|在不在|有人吗)(?:啊|呀|哇|哈|呢|哦)?(?:师傅|同志|各位)?|"
+    r"打扰(?:您|你)?一?下|"
+    r"(?:hi|hello|hey|hiya|dear|greetings|good (?:morning|afternoon|evening|day))\b"
+    r"(?: there| sirs?| madam| team| all| everyone| everybody| guys| folks)?\b|"
+    r"excuse me\b|sorry to (?:bother|trouble) you\b"
+)
+# "下" of "问下" is not the first character of the question's "下午", "下水道", "下载".
+_DOWN = r"(?:一下|下(?![午水载面班雨周月个]))"
+_ASKING_ZH = (
+    rf"(?:我|俺)?(?:还|也|就)?(?:想|要|想要)(?:问|请教|咨询|打听|了解)(?:问|{_DOWN})?|"
+    rf"(?:麻烦|劳驾)(?=您|你|问|打听|咨询|一下|下|[\W_])(?!(?:您|你)?了)(?:您|你)?"
+    rf"(?:(?:问|打听|咨询){_DOWN}?|{_DOWN})?|"
+    rf"请(?:您|你)?(?:问|教){_DOWN}?|(?:我|俺)?(?:问|咨询|请教|打听){_DOWN}|"
+    rf"(?:我|俺)?有(?:个|一个)(?:小)?问题|"
+    rf"(?:我|俺)?(?:有|就是)?(?:个|一个)?(?:事|问题)想?(?:问|咨询|请教){_DOWN}?"
+)
+_ASKING_EN = (
+    r"(?:please )?(?:could|can|would|will) (?:you|u) (?:please )?(?:tell|let) me(?: know)?\b|"
+    r"(?:please )?(?:tell me|let me know)\b|do you know\b|"
+    r"i(?:['’]d| would|['’]m| am)? (?:also |just )?"
+    r"(?:like|want|wanted|wanting|wish|need|hope|hoping)"
+    r" to (?:ask|know|enquire|inquire|check)(?: you)?(?: about)?\b|"
+    r"i(?: was| am|['’]m) (?:just )?wondering(?: about)?\b|"
+    r"(?:can|could|may) i ask(?: you)?(?: about)?\b|"
+    r"(?:i have )?(?:a |one )?(?:quick )?question(?: for you| about)?\b"
+)
+_LEAD = re.compile(rf"^(?:(?:{_GREETING}|{_ASKING_ZH}|{_ASKING_EN})[\W_]*)+")
+
+
+def without_lead(text: str) -> str:
+    """`text` without the words before its question that only greet or say a question follows,
+    however many: a greeting ("你好", "您好", "嗨", "打扰一下", "hi", "hello there", "good
+    morning", "excuse me") and asking words ("请问(一下)", "我想咨询一下", "麻烦问下", "有个问题想
+    问下", "could you tell me", "I'd like to ask", "I was wondering", "quick question"), each with
+    the marks and spaces after it: "你好，请问一下，公积金怎么提取?" -> "公积金怎么提取?", "Hi,
+    could you tell me how to renew my ID card?" -> "how to renew my ID card?". Read in
+    simplified characters, case folded ("請問" too); the rest is the text as written. Never
+    empty: when no word would be left ("你好", "请问一下?"), the text as it is. Its output is
+    its own fixed point (the leads are taken while any is left). Asked of questions only: a
+    template's phrasing keeps its words (stripped too, 6 of CrossWOZ's 1,049 answerable
+    questions lost their top-1)."""
+    found = _LEAD.match(simplified(text).casefold())
+    if found is None or len(text.casefold()) != len(text):
+        return text
+    rest = text[found.end() :]
+    return rest if any(ch.isalnum() for ch in rest) else text

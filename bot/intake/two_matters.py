@@ -29,6 +29,7 @@ from bot.faults import reports_fault
 from bot.intake.new_matter import OPENER, reads_as_question
 from bot.intake.small_words import has_words, is_filler
 from bot.reading import cut_from_written
+from knowledge.text import without_lead
 
 # An opener after a clause of the text's own ("…吗?另外…", "…? Also, …"), then the other
 # matter (as bot/intake/second.py reads a second question).
@@ -36,22 +37,6 @@ _AFTER = re.compile(
     rf"[,\uff0c。.!\uff01?\uff1f;\uff1b]\s*{OPENER}[\W_]*(?P<rest>\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
-
-
-# Words that only say a question follows, before it ("想问下", "请问一下", "I'd like to ask"):
-# searched with it, they drown a short question ("想问下公积金怎么提取?" came close to nothing).
-_ASKING = re.compile(
-    r"^(?:我?(?:还|也)?想(?:问|请教|咨询)(?:一)?下|(?:请|我)?问(?:一)?下|请问(?:一下)?)[,\uff0c:\uff1a\s]*"
-    r"|^(?:i(?:'d| would) (?:also )?like to ask|i (?:also )?want(?:ed)? to ask)[,:\s]*",
-    re.IGNORECASE,
-)
-
-
-def _asked(question: str) -> str:
-    """`question` without the words before it that only say a question follows, when
-    something is left ("想问下公积金怎么提取?" → "公积金怎么提取?")."""
-    rest = _ASKING.sub("", question, count=1)
-    return rest if has_words(rest) else question
 
 
 def tells_matter(text: str) -> bool:
@@ -82,14 +67,14 @@ def question_then_matter(text: str) -> tuple[str, str] | None:
     question, matter = text[: found.start() + 1].strip(), found.group("rest").strip()
     if not has_words(question) or not reads_as_question(question):
         return None
-    return (_asked(question), matter) if tells_matter(matter) else None
+    return (without_lead(question), matter) if tells_matter(matter) else None
 
 
 def question_first(parts: tuple[str, str] | None) -> tuple[str, str] | None:
     """Two parts of a message (`second.two_questions`: the first searched first) with the
     question first when the first complains and asks nothing ("你们窗口态度太差了!另外想问下
-    公积金怎么提取?" → ("公积金怎么提取?", "你们窗口态度太差了!"), the words that only say a
-    question follows left out: `_ASKING`): searched alone, a
+    公积金怎么提取?" → ("公积金怎么提取?", "你们窗口态度太差了!"), the words that only greet or
+    say a question follows left out: `knowledge.text.without_lead`): searched alone, a
     complaint comes close to no answer, and the question after it was lost; the question is
     answered, the complaint taken by a person. A fault reported first keeps its place (its
     template answers it and opens its ticket, the question answered beside it)."""
@@ -98,7 +83,7 @@ def question_first(parts: tuple[str, str] | None) -> tuple[str, str] | None:
     first, second = parts
     complaint = complains(first) or complains_of_someone(first)
     if complaint and not reads_as_question(first) and not reports_fault(first):
-        return _asked(second), first
+        return without_lead(second), first
     return parts
 
 

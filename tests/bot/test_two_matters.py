@@ -44,6 +44,17 @@ from bot.intake.two_matters import question_first, question_then_matter, reporte
             "怎麼辦理居住證?",
             "我家樓下路燈壞了一個星期了。",
         ),
+        (  # a greeting and asking words before the question (knowledge.text.without_lead)
+            "你好，请问一下，怎么办理居住证?另外我家楼下路灯坏了一个星期了。",
+            "怎么办理居住证?",
+            "我家楼下路灯坏了一个星期了。",
+        ),
+        (
+            "Hi, could you tell me how to apply for a residence permit? Also the street light"
+            " outside my house has been broken for a week.",
+            "how to apply for a residence permit?",
+            "the street light outside my house has been broken for a week.",
+        ),
     ],
 )
 def test_a_question_then_a_matter_is_parted_question_first(
@@ -73,6 +84,7 @@ def test_no_question_then_matter(text: str) -> None:
     ("text", "question", "complaint"),
     [
         ("你们窗口态度太差了!另外想问下公积金怎么提取?", "公积金怎么提取?", "你们窗口态度太差了!"),
+        ("你们窗口态度太差了!另外我问下公积金怎么提取?", "公积金怎么提取?", "你们窗口态度太差了!"),
         (
             "The clerk at window 3 was very rude to me! Also, how do I withdraw my housing fund"
             " to pay rent?",
