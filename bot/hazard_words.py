@@ -160,8 +160,15 @@ PEOPLE_NOUNS = _alt(
 # the road has collapsed" is the road's.
 _AT = ("in", "on", "at", "inside", "outside", "near", "by", "under", "beside", "behind")
 _OWNED = ("", "the ", "a ", "an ", "our ", "my ", "this ", "that ", "his ", "her ", "their ")
-# Not right after a place's preposition (one fixed-width lookbehind per pair: re has no other).
-_NOT_A_PLACE = "".join(rf"(?<!\b{at} {owned})" for at in _AT for owned in _OWNED)
+# Not right after a place's preposition: one lookbehind per width (re's must be fixed-width),
+# its alternatives all of that width.
+_PLACES_BY_WIDTH: dict[int, list[str]] = {}
+for _at in _AT:
+    for _owned in _OWNED:
+        _PLACES_BY_WIDTH.setdefault(len(f"{_at} {_owned}"), []).append(f"{_at} {_owned}")
+_NOT_A_PLACE = "".join(
+    rf"(?<!\b(?:{'|'.join(same)}))" for _, same in sorted(_PLACES_BY_WIDTH.items())
+)
 _A_PLACE = rf"(?:{'|'.join(_AT)})\s+(?:(?:{'|'.join(o.strip() for o in _OWNED if o)})\s+)?"
 
 
@@ -173,7 +180,8 @@ def named_before(head: str, blocked: str, verbs: str, *, place: bool = False) ->
     word = rf"(?!(?:{blocked})(?!\w))[\w'’-]+"
     if place:
         word = rf"(?:{_A_PLACE}(?:{blocked})(?!\w)|{word})"
-        head = f"{_NOT_A_PLACE}(?:{head})"
+        # (the head looked for first: the lookbehinds only where it is)
+        head = f"(?=(?:{head})){_NOT_A_PLACE}(?:{head})"
     gap = rf"(?:['’]s)?(?:\s+{word}){{0,4}}?\s+"
     return f"(?:{head}){gap}(?:{verbs})"
 
