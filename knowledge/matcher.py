@@ -31,6 +31,7 @@ from rapidfuzz import fuzz
 
 from knowledge.contradicted import contradicted
 from knowledge.index import Index
+from knowledge.mixed import best_of, searched_in
 from knowledge.negation import Said, by_group, negation
 from knowledge.text import fuzzy_form, normalise, without_lead
 
@@ -226,8 +227,10 @@ class Matcher:
         calibrated confidence (both 0-100).
 
         With `language`, phrasings in that language are searched first; if none of them
-        shares anything with the question, every language is. Words before the question that
-        only greet or say one follows are left out (`without_lead`; of phrasings, never).
+        shares anything with the question, every language is. A question with words of both
+        scripts is searched in each language too, the better kept (`knowledge.mixed`). Words
+        before the question that only greet or say one follows are left out (`without_lead`;
+        of phrasings, never).
         """
         state = self._state
         text = without_lead(text)
@@ -240,7 +243,9 @@ class Matcher:
         key = (normal, language, max(limit, 3), negated)
         known = state.searched.get(key)
         if known is None:
-            known = tuple(self._search(state, normal, negated, language, key[2]))
+            languages = searched_in(normal, language, state.language_masks)
+            found = [self._search(state, normal, negated, each, key[2]) for each in languages]
+            known = tuple(best_of(found, self.band))
             if len(state.searched) >= SEARCHES_KEPT:
                 state.searched.clear()
             state.searched[key] = known
