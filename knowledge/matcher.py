@@ -29,7 +29,9 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz
 
+from knowledge.contradicted import contradicted
 from knowledge.index import Index
+from knowledge.mixed import best_of, searched_in
 from knowledge.negation import Said, by_group, negation
 from knowledge.text import fuzzy_form, normalise, without_lead
 
@@ -59,12 +61,6 @@ SEARCHES_KEPT = 4096
 # share into the score instead cost 1-6 points of top-1 (measured); as a signal it helps.
 CALIBRATION = (-3.746, 3.346, 1.605, 3.289, 0.543, 0.83, 0.955, 0.733)
 RATIO_FLOOR = 0.3
-# A template the question contradicts (it negates a condition the template states,
-# `knowledge.negation`) steps back behind the templates it does not contradict when it scores
-# at least CONTENDER (0-1) and one of those, silent on the condition, scores at least
-# SIBLING_SHARE of its score (`_contradicted`). Measured (`benchmarks/matcher.py`): top-1 moved
-# by at most 6 of some 13,000 questions in any run.
-CONTENDER, SIBLING_SHARE = 0.4, 0.6
 
 
 @dataclass(frozen=True)
@@ -231,8 +227,10 @@ class Matcher:
         calibrated confidence (both 0-100).
 
         With `language`, phrasings in that language are searched first; if none of them
-        shares anything with the question, every language is. Words before the question that
-        only greet or say one follows are left out (`without_lead`; of phrasings, never).
+        shares anything with the question, every language is. A question with words of both
+        scripts is searched in each language too, the better kept (`knowledge.mixed`). Words
+        before the question that only greet or say one follows are left out (`without_lead`;
+        of phrasings, never).
         """
         state = self._state
         text = without_lead(text)
@@ -245,7 +243,9 @@ class Matcher:
         key = (normal, language, max(limit, 3), negated)
         known = state.searched.get(key)
         if known is None:
-            known = tuple(self._search(state, normal, negated, language, key[2]))
+            languages = searched_in(normal, language, state.language_masks)
+            found = [self._search(state, normal, negated, each, key[2]) for each in languages]
+            known = tuple(best_of(found, self.band))
             if len(state.searched) >= SEARCHES_KEPT:
                 state.searched.clear()
             state.searched[key] = known
@@ -290,7 +290,7 @@ class Matcher:
             known = found.get(template_id)
             if known is None or score > known[0]:
                 found[template_id] = (score, share, similarity, group, phrasing_id)
-        denied = _contradicted(state, negated, found)
+        denied = contradicted(state.said, negated, found)
         ordered = sorted(found.items(), key=lambda item: (item[0] in denied, -item[1][0]))
         density = math.log(state.index.size / max(state.index.group_count, 1)) / 5
         scores = [entry[0] for _, entry in ordered]
@@ -352,49 +352,3 @@ class Matcher:
                 ):
                     found[match.template_id] = match
         return sorted(found.values(), key=lambda m: -m.score)
-
-
-def _contradicted(
-    state: _State,
-    negated: Sequence[Sequence[str]],
-    found: Mapping[str, tuple[float, float, float, int, int]],
-) -> set[str]:
-    """The templates (of `found`: id -> score, share, ratio, group, phrasing) that step back
-    for a question that negates a condition of theirs (`negated`: the phrases it negates as a
-    condition, each as its terms; `knowledge.negation`).
-
-    A template requires a negated phrase when its group's phrasings state one of the phrase's
-    terms and none negates any ("没买房可以取公积金吗" and the purchase template's "买房可以取
-    公积金吗"; not "I have no company, can I issue an invoice?" for a question without one).
-    Such a template is no answer while another, one the question does not contradict and that
-    says nothing of the term, matches nearly as well (SIBLING_SHARE: the rent template, the rest
-    of the question being theirs too): it comes after every template it does not contradict,
-    and as the first one's rival keeps that one's lead small, so the question gets a
-    did-you-mean, not the answer. Its score stands (without the negated words its phrasing
-    would match the rest of the question as well or better: the cosine is normalised). Under
-    CONTENDER it was no answer anyway.
-    """
-    if not negated:
-        return set()
-    required: dict[str, set[str]] = {}  # template -> the negated terms it requires
-    silent: dict[str, set[str]] = {}  # template -> the negated terms it never mentions
-    for template_id, (score, _, _, group, _) in found.items():
-        said = state.said[group]
-        for phrase in negated:
-            stated = any(said.states(term) for term in phrase)
-            denied = any(said.denies(term) for term in phrase)
-            if stated and not denied and score >= CONTENDER:
-                required.setdefault(template_id, set()).update(phrase)
-            elif not stated and not denied:
-                silent.setdefault(template_id, set()).update(phrase)
-    # ... stepping back behind one that matches nearly as well and says nothing of the term.
-    return {
-        t
-        for t, terms in required.items()
-        if any(
-            other not in required
-            and entry[0] >= SIBLING_SHARE * found[t][0]
-            and terms & silent.get(other, set())
-            for other, entry in found.items()
-        )
-    }

@@ -20,7 +20,7 @@ Only a phrase said as a condition of a question counts against a template (`Nega
 after if / unless, with without, or before "can I", 可以, 能: "没买房可以取公积金吗"); one that
 tells what is wrong ("还没恢复供水", "I still haven't received my card") does not, and the
 template about that absence answers it. What the matcher does with them:
-`knowledge.matcher._contradicted`.
+`knowledge.contradicted`.
 """
 
 from __future__ import annotations
