@@ -129,8 +129,8 @@ async def take_aside(
     *, tx: Transaction, rules: Rules, requester: Requester, offer: InquiryOffer, ticket: Ticket
 ) -> None:
     """The inquiry set aside with `offer` is in `ticket` now (bot/intake/earlier.py): every
-    message set aside with it (the same instant, its turns kept: a "did you mean" and the
-    answer after it) is marked taken by the ticket, so a press on any of them says which
+    message set aside with it (at the same instant with the same turns: a "did you mean" and
+    the answer after it) is marked taken by the ticket, so a press on any of them says which
     ticket has it and opens no second one; those other than `offer` lose their buttons (a
     BUTTONS_GONE notice each, in the caller's transaction; the front drops the pressed one's)."""
     aside = await tx.session.scalars(
@@ -141,8 +141,10 @@ async def take_aside(
             InquiryOffer.inquiry.is_not(None),
         )
     )
+    # Its turns too: two inquiries set aside in one transaction share the instant.
+    same = [o for o in aside if o is not offer and o.inquiry == offer.inquiry]
     notices = []
-    for other in [offer, *(o for o in aside if o is not offer)]:
+    for other in [offer, *same]:
         other.inquiry, other.ticket_id = None, ticket.id
         if other is not offer:
             values = {"message_id": other.message_id}
