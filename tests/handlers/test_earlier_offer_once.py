@@ -69,3 +69,48 @@ async def test_none_of_these_under_an_older_offer_in_a_ticket_opens_no_second(
         assert IN_TICKET[user] in shown, shown
     assert len(await all_tickets(application)) == 1
     assert not any("#2" in e.text for e in bot_said(emulator.world, user)[heard:])
+
+
+# "Did you mean" live, then the same matter handed over in words before any press: a
+# complaint about it, a person asked for, or the question written on until a person takes it.
+VAGUE = {REQUESTER: "户口", ENGLISH: "my pension payment did not arrive this month"}
+THEN = {
+    REQUESTER: [
+        ["我要投诉,户口迁移的事办了三个月还没办好,窗口工作人员态度很差"],
+        ["人工"],
+    ],
+    ENGLISH: [
+        [
+            "I want to complain, my pension payment did not arrive and nobody at the office"
+            " answers the phone"
+        ],
+        ["human"],
+        ["it still has not arrived"],
+    ],
+}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "then"), [(user, then) for user, runs in THEN.items() for then in runs]
+)
+async def test_an_offer_pressed_after_its_matter_is_in_a_ticket_says_which(
+    running: tuple[Emulator, App], user: int, then: list[str]
+) -> None:
+    """The offer's words went into ticket #1 with what followed them: its buttons go, and a
+    press under it ("none of these", a suggestion that needs a person or not) says the
+    question is in ticket #1, in the requester's language, opening nothing."""
+    emulator, application = running
+    offered = await _said(emulator, application, user, VAGUE[user])
+    suggested = [d for d in callbacks_of(offered) if d.startswith("kb:")]
+    assert suggested and "human" in callbacks_of(offered)
+    for text in then:
+        await _said(emulator, application, user, text)
+    await until(lambda: any("#1" in e.text for e in bot_said(emulator.world, user)))
+    (ticket,) = await all_tickets(application)
+    assert VAGUE[user] in ticket.question
+    await until(lambda: callbacks_of(offered) == [])
+    for data in ("human", *suggested):
+        shown = await press(emulator, user, user, offered.message_id, data)
+        assert IN_TICKET[user] in shown, shown
+    assert len(await all_tickets(application)) == 1
