@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.desk import Desk
-from bot.intake import inquiry
+from bot.intake import inquiry, offers
 from bot.intake.close import Matter
 from bot.intake.handing import Outcome, hand_over
 from bot.intake.own_kind import matter_said
@@ -28,7 +28,8 @@ async def hand_over_earlier(
     """The inquiry set aside with `offer` (its turns) to a person, in the caller's
     transaction; the requester's inquiry in progress, its question and its buttons as they
     were. The outcome's `about` is the older question, for the requester to read which one
-    the ticket took; the offer is marked taken by the ticket (a second press: in ticket)."""
+    the ticket took; each message of that inquiry is marked taken by the ticket (a second press on
+    any of them: in ticket, `offers.take_aside`)."""
     turns = inquiry.not_that(offer.inquiry or [], desk.now())
     question = inquiry.words(turns)
     kept = (requester.inquiry, requester.last_question, requester.last_offered)
@@ -47,6 +48,9 @@ async def hand_over_earlier(
     requester.inquiry, requester.last_question, requester.last_offered = kept
     requester.dialog_step = step
     if outcome.ticket is not None:  # else (refused past the open-ticket limit) it stays aside
-        offer.inquiry, offer.ticket_id = None, outcome.ticket.id
+        # Each message of it, not the pressed one alone: no press under it opens a second.
+        await offers.take_aside(
+            tx=tx, rules=desk.rules, requester=requester, offer=offer, ticket=outcome.ticket
+        )
     # What it is about, as the requester reads it: their words of the matter, no greetings.
     return replace(outcome, about=matter_said(turns) or question)

@@ -14,7 +14,10 @@ the sender recorded it) is judged by the requester's state alone.
 An inquiry answered and then followed by a new matter (`new_matter.starts_anew`) is set
 aside, not dropped (`set_aside`): its messages keep their buttons, marked ended with its turns
 kept, so that *Not solved* under the older answer hands that question, not the new one, to a
-person (bot/intake/earlier.py).
+person (bot/intake/earlier.py). Once a ticket takes it, every message set aside with it is
+marked taken (`take_aside`): a "did you mean" and the answer after it are one inquiry, and a
+press on the other one after *Not solved* on either says which ticket has it, never opening a
+second with the same question.
 
 While the inquiry goes on, the bot may show its buttons again lower in the chat (a reminder
 of the category choice): the messages that carried them before lose them first (`retire`),
@@ -118,5 +121,35 @@ async def retire(*, tx: Transaction, rules: Rules, requester: Requester) -> None
     ]
     for offer in live:
         await tx.session.delete(offer)
+    if notices:
+        await publish(tx, rules, notices)
+
+
+async def take_aside(
+    *, tx: Transaction, rules: Rules, requester: Requester, offer: InquiryOffer, ticket: Ticket
+) -> None:
+    """The inquiry set aside with `offer` is in `ticket` now (bot/intake/earlier.py): every
+    message set aside with it (at the same instant with the same turns: a "did you mean" and
+    the answer after it) is marked taken by the ticket, so a press on any of them says which
+    ticket has it and opens no second one; those other than `offer` lose their buttons (a
+    BUTTONS_GONE notice each, in the caller's transaction; the front drops the pressed one's)."""
+    aside = await tx.session.scalars(
+        select(InquiryOffer).where(
+            InquiryOffer.chat_id == requester.chat_id,
+            InquiryOffer.ended_at == offer.ended_at,
+            InquiryOffer.ticket_id.is_(None),
+            InquiryOffer.inquiry.is_not(None),
+        )
+    )
+    # Its turns too: two inquiries set aside in one transaction share the instant.
+    same = [o for o in aside if o is not offer and o.inquiry == offer.inquiry]
+    notices = []
+    for other in [offer, *same]:
+        other.inquiry, other.ticket_id = None, ticket.id
+        if other is not offer:
+            values = {"message_id": other.message_id}
+            notices.append(
+                Notice(BUTTONS_GONE, (Audience.REQUESTER,), ticket, values, requester=requester)
+            )
     if notices:
         await publish(tx, rules, notices)
