@@ -4,9 +4,10 @@ decision (`bot.intake.media`) carried out in the caller's transaction, and what 
 requester returned for the front to present.
 
 Before a ticket, what they send is held (`bot.intake.held`) and its caption, when it carries
-words, goes through the first inquiry as their question (`bot.intake.flow.take_text`); while
-a ticket is in progress, it is filed under it and relayed to its staff. One album, one
-reply. An edit reaches the ticket's staff marked as an edit.
+words, goes through the first inquiry as their question (`bot.intake.flow.take_text`; under
+the category buttons, a caption asking apart files the question waiting first, as the same
+words typed do: `bot.intake.apart`); while a ticket is in progress, it is filed under it and
+relayed to its staff. One album, one reply. An edit reaches the ticket's staff marked as an edit.
 """
 
 from __future__ import annotations
