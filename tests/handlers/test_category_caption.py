@@ -133,3 +133,23 @@ async def test_a_photo_without_a_caption_goes_with_the_waiting_question(
     (ticket,) = await all_tickets(application)
     assert ticket.question == QUESTION[user]
     assert await _photos(application) == {ticket.id: ["P1"]}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("user", [REQUESTER, ENGLISH])
+async def test_an_album_under_a_caption_apart_goes_whole_with_the_new_matter(
+    running: tuple[Emulator, App], user: int
+) -> None:
+    emulator, application = running
+    world = emulator.world
+    await _asked_kind(emulator, user)
+    await world.user_sends_album(user, [photo("A1"), photo("A2"), photo("A3")], APART[user])
+    await until(lambda: sum("#2" in e.text for e in bot_said(world, user)) >= 1)
+    first, second = sorted(await all_tickets(application), key=lambda t: t.id)
+    assert first.question == QUESTION[user] and LIGHT[user] in second.question
+    await until(lambda: _all_filed(application, 3))
+    assert await _photos(application) == {second.id: ["A1", "A2", "A3"]}
+
+
+async def _all_filed(application: App, photos: int) -> bool:
+    return sum(map(len, (await _photos(application)).values())) >= photos
