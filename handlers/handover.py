@@ -267,7 +267,9 @@ def present_media(desk: Desk, requester: Requester, taken: attachments.Taken) ->
             return [emergency_advice(desk, requester, raised)]
         return []
     if taken.question is not None:
-        return present(desk, requester, taken.question)
+        # A caption apart under the category buttons: the question that waited, filed first.
+        filed = present(desk, requester, taken.filed) if taken.filed is not None else []
+        return [*filed, *present(desk, requester, taken.question)]
     if taken.action is MediaAction.NO_WORDS:  # a sticker, a GIF, a dice; the next: in a row
         text = desk.texts.render(
             "no_words",

@@ -12,6 +12,10 @@ after /new. Words without such an opener (details, a place, the second part of a
 are still more of the question waiting (`Action.MORE`), and so are words after an opener
 that neither ask anything nor tell a matter to act on ("另外,材料是三月五号交的", "Also, it
 was at window 3": more of the same matter).
+
+A photo or file whose caption asks apart ("另外,楼道的灯坏了,照片如下") is decided here too
+(bot/intake/attachments.py): the question waiting filed with what was held for it, and the
+photo held for the new matter alone.
 """
 
 from __future__ import annotations

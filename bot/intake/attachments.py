@@ -4,9 +4,10 @@ decision (`bot.intake.media`) carried out in the caller's transaction, and what 
 requester returned for the front to present.
 
 Before a ticket, what they send is held (`bot.intake.held`) and its caption, when it carries
-words, goes through the first inquiry as their question (`bot.intake.flow.take_text`); while
-a ticket is in progress, it is filed under it and relayed to its staff. One album, one
-reply. An edit reaches the ticket's staff marked as an edit.
+words, goes through the first inquiry as their question (`bot.intake.flow.take_text`; under
+the category buttons, a caption asking apart files the question waiting first, as the same
+words typed do: `bot.intake.apart`); while a ticket is in progress, it is filed under it and
+relayed to its staff. One album, one reply. An edit reaches the ticket's staff marked as an edit.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from datetime import datetime
 from bot import conversation, replies, ticket_messages
 from bot.desk import Desk
 from bot.details import carried
-from bot.intake import emergency, flow, handing, held, inquiry, spoken
+from bot.intake import apart, emergency, flow, handing, held, inquiry, spoken
 from bot.intake.decision import Action, has_words
 from bot.intake.media import (
     NO_QUESTION,
@@ -85,6 +86,9 @@ class Taken:
     # voice note in a row goes to a person); NO_WORDS: the second in a row, said otherwise.
     spoken: bool = False
     again: bool = False
+    # QUESTION of a caption that set a matter apart under the category buttons
+    # (`apart.take_apart`): the question that waited, filed first; presented before `question`.
+    filed: handing.Outcome | None = None
 
 
 async def take_media(
@@ -176,17 +180,9 @@ async def take_media(
         return Taken(action, question=await to_person)
     if action is MediaAction.STILL_WAITING:
         return Taken(action, question=await _still_waiting(tx, desk, requester, step))
-    held.hold(requester, attachment)
     if action is MediaAction.QUESTION:
-        outcome = await flow.take_text(
-            tx=tx,
-            desk=desk,
-            requester=requester,
-            current=None if follows else current,  # the answer's follow-up, as with none
-            text=attachment.caption,
-            origin=attachment.origin,
-        )
-        return Taken(action, question=outcome)
+        return await _caption_asked(tx, desk, requester, None if follows else current, attachment)
+    held.hold(requester, attachment)
     if action is MediaAction.HOLD_AND_ASK and step not in (
         DialogStep.CLARIFY,
         DialogStep.MATTER,
@@ -197,6 +193,40 @@ async def take_media(
         requester.dialog_step = DialogStep.CLARIFY
         requester.last_question = requester.last_offered = None
     return Taken(action, spoken=action is MediaAction.HOLD_AND_ASK and spoken.spoken(attachment))
+
+
+async def _caption_asked(
+    tx: Transaction,
+    desk: Desk,
+    requester: Requester,
+    current: Ticket | None,
+    attachment: Attachment,
+) -> Taken:
+    """An attachment whose caption is words (`MediaAction.QUESTION`; `current`: None for the
+    answer's follow-up, as with no ticket): held for the ticket its words open, the caption
+    taken by the first inquiry as a text is. A caption that sets another matter apart while
+    the category buttons wait ("另外,楼道的灯坏了,照片如下") is decided as the same words typed
+    (`apart.take_apart`): the question waiting is filed first, with what was held for it, and
+    the attachment held for the new matter alone, taken as said after /new; any other caption
+    under the buttons is more of the question waiting, the attachment with it."""
+    asked = await apart.take_apart(
+        tx=tx,
+        desk=desk,
+        requester=requester,
+        current=current,
+        text=attachment.caption,
+        forwarded=attachment.origin is not None,
+    )
+    held.hold(requester, attachment)  # after the waiting question took what it had
+    outcome = await flow.take_text(
+        tx=tx,
+        desk=desk,
+        requester=requester,
+        current=asked.in_hand if asked else current,
+        text=asked.question if asked else attachment.caption,
+        origin=attachment.origin,
+    )
+    return Taken(MediaAction.QUESTION, question=outcome, filed=asked.filed if asked else None)
 
 
 async def _still_waiting(
