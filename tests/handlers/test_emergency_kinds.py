@@ -78,11 +78,39 @@ EVERY_NUMBER = ("119", "110", "120", "96333", "96777", "95598")
         ),
         # someone collapsed is a person down, no building's collapse: the ambulance alone
         (ENGLISH, "my neighbour collapsed and isn't breathing", "Ambulance", "#1", ["120"]),
-        # a robbery or a break-in now: violence, the police first (and the ambulance, as for
-        # a fight: someone may be hurt), not every line the city has
-        (ENGLISH, "A man just snatched my bag and ran off", "Police", "#1", ["110", "120"]),
+        # a break-in now: violence, the police first (and the ambulance, as for a fight:
+        # someone may be hurt), not every line the city has; a robbery or a snatch done:
+        # the police alone
+        (ENGLISH, "A man just snatched my bag and ran off", "Police", "#1", ["110"]),
         (ENGLISH, "Someone is breaking into my flat right now", "Police", "#1", ["110", "120"]),
-        (REQUESTER, "我被抢了!就在幸福路公交站", "报警", "#1", ["110", "120"]),
+        (REQUESTER, "我被抢了!就在幸福路公交站", "报警", "#1", ["110"]),
+        # someone beating their own (家暴): violence, the police, then the ambulance
+        (
+            ENGLISH,
+            "My neighbour has been beating his wife, I can hear screaming right now",
+            "Police",
+            "#1",
+            ["110", "120"],
+        ),
+        (ENGLISH, "my husband hits me and I am scared", "Police", "#1", ["110", "120"]),
+        (REQUESTER, "我老公打我", "报警", "#1", ["110", "120"]),
+        (REQUESTER, "我爸又在打我妈", "报警", "#1", ["110", "120"]),
+        # an accident with someone hurt: the ambulance, then the police for the traffic
+        (
+            ENGLISH,
+            "Car crash on Elm Road, a man is bleeding a lot",
+            "Ambulance",
+            "#1",
+            ["120", "110"],
+        ),
+        (ENGLISH, "There was an accident and someone is hurt", "Ambulance", "#1", ["120", "110"]),
+        (REQUESTER, "车祸了,有人受伤流了很多血", "急救", "#1", ["120", "110"]),
+        (REQUESTER, "出车祸了,有人受伤了", "急救", "#1", ["120", "110"]),
+        (ENGLISH, "please help he is dying", "Ambulance", "#1", ["120"]),
+        # someone jumped into the river: the fire brigade's water rescue, and 跳河 is a
+        # suicide: the police and the ambulance
+        (REQUESTER, "有人跳河了", "火警", "#1", ["119", "110", "120"]),
+        (ENGLISH, "someone just jumped into the river", "Fire", "#1", ["119"]),
         (ENGLISH, "smells like gas in the kitchen", "Gas emergency", "#1", ["96777", "119"]),
         (REQUESTER, "厨房里有很浓的煤气味", "燃气抢修", "#1", ["96777", "119"]),
         (REQUESTER, "楼道里着火了,幸福路4号楼", "火警", "#1", ["119"]),
@@ -157,6 +185,12 @@ async def test_smoke_gets_no_answer_about_gas(
         (ENGLISH, "smoke detector installation subsidy"),
         (ENGLISH, "fire safety inspection certificate"),
         (REQUESTER, "明天停电吗"),
+        # an accident asked about or told of before, a call asked for: no danger now
+        (ENGLISH, "how do I report a car accident for insurance"),
+        (ENGLISH, "I was in an accident last year"),
+        (REQUESTER, "车祸理赔怎么办"),
+        (REQUESTER, "他打我电话没人接"),
+        (ENGLISH, "the news hit me hard"),
     ],
 )
 async def test_ordinary_words_of_smoke_fire_and_gas_are_no_emergency(
