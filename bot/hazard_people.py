@@ -54,14 +54,22 @@ _BEATS_EN = (
     r"|brother|neighbou?r|they)(?: \w+){0,2}? (?:hits|beats|punches|kicks|chokes|slaps"
     r"|(?:is|are|keeps|has been|have been|was|were|started) (?:hitting|beating|punching"
     r"|kicking|choking|strangling)|hit|beat|punched|kicked|slapped|choked|strangled)"
-    r" (?:me|us|her|him|my|his|the (?:kids?|child))(?! up| at | in | to it)"
+    r" (?:me|us|her|him|them|the (?:kids?|child|baby)|(?:my|his|her|our|their) (?:wife"
+    r"|husband|girlfriend|boyfriend|partner|mum|mom|mother|dad|father|son|daughter|kids?"
+    r"|child(?:ren)?|baby|sister|brother|grand\w+))"
+    r"(?! up| at| to| every| when| in (?:every|chess|tennis|games?|races?|(?:a|the) "
+    r"(?:game|race|match|final)))"
 )
 # A crash, and someone hurt in it, said in one clause or two ("出车祸了,有人受伤了").
 _CRASH = words(
     *("车祸", "交通事故", "撞车", "追尾", "翻车", "侧翻", "相撞", "连环撞", "撞了人", "撞人了"),
     r"(?:car|traffic|road|bus|motorbike|motorcycle|bike|truck|lorry) "
     r"(?:crash|accident|collision)(?:es|s)?",
-    *("(?<!by )(?<!by an )accidents?", "crash(?:ed)?", "collision", "pile-?up", "hit-and-run"),
+    r"(?:cars?|bus|trucks?|lorry|van|taxi|bikes?|motorbikes?|motorcycles?|scooters?"
+    r"|vehicles?) (?:crash(?:ed)?|collided)",
+    r"crash(?:ed)? (?:into|(?:my|his|her|their|the|a|our) (?:car|bike|motorbike|scooter|van))",
+    *("(?<!by )(?<!by an )accidents?", "(?:a|the|bad|serious|big) crash(?! test)"),
+    *("collision", "pile-?up", "hit-and-run"),
 )
 _HURT = words(
     *("受伤", "伤了", "伤者", "伤员", "流血", "出血", "流了?很多血", "满身是血", "昏迷"),
@@ -196,7 +204,7 @@ PEOPLE: tuple[Kind, ...] = (
                 ),
                 words(
                     *("没有?反应", "不动了", "起不来", "快不行了", "快死了", "奄奄一息"),
-                    r"(?:is|['’]s|are|am) dying(?! to| for| of (?:laughter|boredom|curiosity))",
+                    r"(?:is|['’]s|are|am) dying(?! to| for| of (?:laughter|boredom|curiosity)| in (?:the )?hospital)",
                     r"(?:is|['’]s|are) (?:bleeding|losing blood) (?:a lot|badly|heavily"
                     r"|profusely|so much|everywhere)",
                     r"(?:is|['’]s|are) losing (?:a lot of |so much )blood",
