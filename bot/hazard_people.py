@@ -1,11 +1,13 @@
 """The words of each kind of danger to people themselves (`bot.hazard` hears how they are
-said, as it does the dangers of things in `bot.hazard_words`): someone in the water, someone
-threatening to jump, a weapon, a fight or blood, someone collapsed or fallen who does not
-answer or get up (`SOMEONE_DOWN`: not a structure's collapse, bot/hazard_words.py), a
-vulnerable person missing, something about to fall on people below, someone out in the
-freezing cold (bot/frail_words.py `EXPOSED`), and a plea for help ("救命", "call the
-police"), which is an emergency by itself. Words for something else that
-hold them (刀削面, a jump start, 救命稻草, "help me with my form") tell none.
+said, as it does the dangers of things in `bot.hazard_words`): someone in the water (fallen
+or jumped in: 跳河 is a suicide too), someone threatening to jump, a weapon, a fight, someone
+beating their own (家暴: 我老公打我), a break-in, a robbery or a snatch (`robbery`: the police
+alone), an accident with someone hurt (`accident`: the ambulance, then the police), someone
+collapsed, bleeding a lot or fallen who does not answer or get up (`SOMEONE_DOWN`: not a
+structure's collapse, bot/hazard_words.py), a vulnerable person missing, something about
+to fall on people below, someone out in the freezing cold (bot/frail_words.py `EXPOSED`),
+and a plea for help ("救命", "call the police"), which is an emergency by itself. Words for
+something else that hold them (刀削面, a jump start, 救命稻草, "help me with my form") tell none.
 
 And the words of a vulnerable person depending on a supply an outage cuts (`DEPENDS`,
 `SUPPLY_CUT`): someone on dialysis, an oxygen machine or a home ventilator, insulin kept
@@ -204,7 +206,8 @@ PEOPLE: tuple[Kind, ...] = (
                 ),
                 words(
                     *("没有?反应", "不动了", "起不来", "快不行了", "快死了", "奄奄一息"),
-                    r"(?:is|['’]s|are|am) dying(?! to| for| of (?:laughter|boredom|curiosity)| in (?:the )?hospital)",
+                    r"(?:is|['’]s|are|am) dying"
+                    r"(?! to| for| of (?:laughter|boredom|curiosity)| in (?:the )?hospital)",
                     r"(?:is|['’]s|are) (?:bleeding|losing blood) (?:a lot|badly|heavily"
                     r"|profusely|so much|everywhere)",
                     r"(?:is|['’]s|are) losing (?:a lot of |so much )blood",
