@@ -48,18 +48,21 @@ _JUMPED_IN = "跳(?:河|江|湖|海|水库)" + _SWIM
 _BEATS_ZH = (
     "(?:老公|老婆|丈夫|男朋友|男友|前夫|爸|妈|继父|后爸|后妈|邻居|男的|他|她|那人|儿子)"
     "(?:又|在|正在|还在|一直|经常|总是?|老是|天天|狠狠地?|使劲)*(?:打|殴打|揍)了?"
-    "(?:我妈|我爸|我们|我|她|他|孩子|小孩|老婆|妻子|媳妇|老公|人)"
+    "(?:我(?:妈妈?|爸爸?|哥|姐|弟|妹|儿子|女儿|孩子|们)?|她|他|孩子|小孩|老婆|妻子|媳妇|老公|人)"
     r"(?=$|[了啦呢啊吧,。!?,.!?\s和跟还又打]|一顿|得|的?(?:脸|头|肚子|身上)|耳光|巴掌)"
+)
+_BEATEN_ZH = (
+    "被(?:老公|丈夫|男朋友|男友|前夫|爸|妈|继父|后爸|后妈|他|她)打(?![扰折印开断湿通卡针电])"
 )
 _BEATS_EN = (
     r"(?:he|she|husband|wife|boyfriend|girlfriend|partner|dad|father|mum|mom|mother|son"
-    r"|brother|neighbou?r|they)(?: \w+){0,2}? (?:hits|beats|punches|kicks|chokes|slaps"
+    r"|brother|neighbou?r|they)(?: \w+){0,2}? (?:hits?(?! \w+ up)|beats|punches|kicks"
     r"|(?:is|are|keeps|has been|have been|was|were|started) (?:hitting|beating|punching"
-    r"|kicking|choking|strangling)|hit|beat|punched|kicked|slapped|choked|strangled)"
+    r"|kicking|choking|strangling)|chokes|slaps|beat|punched|kicked|slapped|choked|strangled)"
     r" (?:me|us|her|him|them|the (?:kids?|child|baby)|(?:my|his|her|our|their) (?:wife"
     r"|husband|girlfriend|boyfriend|partner|mum|mom|mother|dad|father|son|daughter|kids?"
     r"|child(?:ren)?|baby|sister|brother|grand\w+))"
-    r"(?! up| at| to| every| when| in (?:every|chess|tennis|games?|races?|(?:a|the) "
+    r"(?! at| to| every| when| in (?:every|chess|tennis|games?|races?|(?:a|the) "
     r"(?:game|race|match|final)))"
 )
 # A crash, and someone hurt in it, said in one clause or two ("出车祸了,有人受伤了").
@@ -155,6 +158,7 @@ PEOPLE: tuple[Kind, ...] = (
                 "抢劫",
                 "打起来了",
                 _BEATS_ZH,
+                _BEATEN_ZH,
             ),
             _BEATS_EN,
             r"beat(?:ing|s)? (?:his|her|their|my) (?:wife|husband|girlfriend|boyfriend|partner"

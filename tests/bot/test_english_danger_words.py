@@ -85,6 +85,8 @@ DANGERS = [
     ("the building collapsed, people are inside", "collapse"),
     ("my husband hits me and I am scared", "violence"),
     ("he punched me in the face", "violence"),
+    ("my husband beat me up", "violence"),
+    ("my boyfriend is hitting me", "violence"),
     ("my dad hits me with a belt", "violence"),
     ("My neighbour has been beating his wife, I can hear screaming right now", "violence"),
     ("Car crash on Elm Road, a man is bleeding a lot", "accident"),
