@@ -1,11 +1,13 @@
 """The words of each kind of danger to people themselves (`bot.hazard` hears how they are
-said, as it does the dangers of things in `bot.hazard_words`): someone in the water, someone
-threatening to jump, a weapon, a fight or blood, someone collapsed or fallen who does not
-answer or get up (`SOMEONE_DOWN`: not a structure's collapse, bot/hazard_words.py), a
-vulnerable person missing, something about to fall on people below, someone out in the
-freezing cold (bot/frail_words.py `EXPOSED`), and a plea for help ("救命", "call the
-police"), which is an emergency by itself. Words for something else that
-hold them (刀削面, a jump start, 救命稻草, "help me with my form") tell none.
+said, as it does the dangers of things in `bot.hazard_words`): someone in the water (fallen
+or jumped in: 跳河 is a suicide too), someone threatening to jump, a weapon, a fight, someone
+beating their own (家暴: 我老公打我), a break-in, a robbery or a snatch (`robbery`: the police
+alone), an accident with someone hurt (`accident`: the ambulance, then the police), someone
+collapsed, bleeding a lot or fallen who does not answer or get up (`SOMEONE_DOWN`: not a
+structure's collapse, bot/hazard_words.py), a vulnerable person missing, something about
+to fall on people below, someone out in the freezing cold (bot/frail_words.py `EXPOSED`),
+and a plea for help ("救命", "call the police"), which is an emergency by itself. Words for
+something else that hold them (刀削面, a jump start, 救命稻草, "help me with my form") tell none.
 
 And the words of a vulnerable person depending on a supply an outage cuts (`DEPENDS`,
 `SUPPLY_CUT`): someone on dialysis, an oxygen machine or a home ventilator, insulin kept
@@ -38,6 +40,54 @@ SOMEONE_DOWN = named_before(
 # can't get up"); asleep is no fall.
 _FELL_NOT_UP = r"(?:fell|fallen)(?!\s+asleep)[^,.;!?]{0,40}?can(?:not|['’]t)\s+get\s+up"
 
+# Jumped into a river, a lake, the sea: in the water and, in Chinese said so, a suicide.
+# A swim there is none ("跳河里游泳的地方在哪").
+_SWIM = "(?![^,。!?,.!?]{0,4}(?:游泳|戏水|玩水|冬泳|洗澡))"
+_JUMPED_IN = "跳(?:河|江|湖|海|水库)" + _SWIM
+# Someone beating their own (家暴): 我老公打我, 我爸又在打我妈; not a call ("他打我电话").
+_BEATS_ZH = (
+    "(?:老公|老婆|丈夫|男朋友|男友|前夫|爸|妈|继父|后爸|后妈|邻居|男的|他|她|那人|儿子)"
+    "(?:又|在|正在|还在|一直|经常|总是?|老是|天天|狠狠地?|使劲)*(?:打|殴打|揍)了?"
+    "(?:我(?:妈妈?|爸爸?|哥|姐|弟|妹|儿子|女儿|孩子|们)?|她|他|孩子|小孩|老婆|妻子|媳妇|老公|人)"
+    r"(?=$|[了啦呢啊吧,。!?,.!?\s和跟还又打]|一顿|得|的?(?:脸|头|肚子|身上)|耳光|巴掌)"
+)
+_BEATEN_ZH = (
+    "被(?:老公|丈夫|男朋友|男友|前夫|爸|妈|继父|后爸|后妈|他|她)打(?![扰折印开断湿通卡针电])"
+)
+_BEATS_EN = (
+    r"(?:he|she|husband|wife|boyfriend|girlfriend|partner|dad|father|mum|mom|mother|son"
+    r"|brother|neighbou?r|they)(?: \w+){0,2}? (?:hits?(?! \w+ up)|beats|punches|kicks"
+    r"|(?:is|are|keeps|has been|have been|was|were|started) (?:hitting|beating|punching"
+    r"|kicking|choking|strangling)|chokes|slaps|beat|punched|kicked|slapped|choked|strangled)"
+    r" (?:me|us|her|him|them|the (?:kids?|child|baby)|(?:my|his|her|our|their) (?:wife"
+    r"|husband|girlfriend|boyfriend|partner|mum|mom|mother|dad|father|son|daughter|kids?"
+    r"|child(?:ren)?|baby|sister|brother|grand\w+))"
+    r"(?! at| to| every| when| in (?:every|chess|tennis|games?|races?|(?:a|the) "
+    r"(?:game|race|match|final)))"
+)
+# A crash, and someone hurt in it, said in one clause or two ("出车祸了,有人受伤了").
+_CRASH = words(
+    *("车祸", "交通事故", "撞车", "追尾", "翻车", "侧翻", "相撞", "连环撞", "撞了人", "撞人了"),
+    r"(?:car|traffic|road|bus|motorbike|motorcycle|bike|truck|lorry) "
+    r"(?:crash|accident|collision)(?:es|s)?",
+    r"(?:cars?|bus|trucks?|lorry|van|taxi|bikes?|motorbikes?|motorcycles?|scooters?"
+    r"|vehicles?) (?:crash(?:ed)?|collided)",
+    r"crash(?:ed)? (?:into|(?:my|his|her|their|the|a|our) (?:car|bike|motorbike|scooter|van))",
+    *("(?<!by )(?<!by an )accidents?", "(?:a|the|bad|serious|big) crash(?! test)"),
+    *("collision", "pile-?up", "hit-and-run"),
+)
+_HURT = words(
+    *("受伤", "伤了", "伤者", "伤员", "流血", "出血", "流了?很多血", "满身是血", "昏迷"),
+    *("不动了", "(?:卡|困|压)在车(?:里|下)", "被压", "死了", "快不行了", "撞飞"),
+    *("hurt", "injured", r"injur(?:y|ies)", "wounded", "bleeding", "unconscious", "dying"),
+    *("dead", "killed", "not moving", "lying (?:on|in) the (?:road|street|ground)"),
+)
+# An accident asked about, a claim, the news: none now.
+_CRASH_ENQUIRY = words(
+    *("理赔", "保险", "赔偿", "索赔", "定损", "律师", "新闻", "电影", "证明", "认定书"),
+    *("insurance", r"claims?", r"compensat\w*", "lawyer", "news", "film", "movie", "report"),
+)
+
 # A question about a service, a how-to or a number asked: no plea.
 _ASKED = words(
     *("should (?:i|we)", "can (?:i|we|you)", "do (?:i|we)", "how (?:do|to|can|should)"),
@@ -51,7 +101,10 @@ PEOPLE: tuple[Kind, ...] = (
         events=words(
             *("落水", "溺水", "掉(?:进|到|入|下)[^,。!?,.!?]{0,6}?" + _WATER, "被水冲走"),
             *("跌(?:进|入)[^,。!?,.!?]{0,6}?" + _WATER, "在水里(?:挣扎|扑腾)", "drowning"),
-            r"f(?:e|a)ll(?:en|ing)? (?:in|into) (?:the |a |our |an )?"
+            # jumped in: 跳河, 跳进河里 (跳水 a dive, 跳进泳池 a swim: none)
+            _JUMPED_IN,
+            "跳(?:进|入|下|到)了?[^,。!?,.!?]{0,4}?(?:河|江|湖|海|水库|池塘|井)" + _SWIM,
+            r"(?:f(?:e|a)ll(?:en|ing)?|jump(?:ed|ing|s)?) (?:in|into|off) (?:the |a |our |an )?"
             r"(?:river|lake|pond|water|pool|canal|sea|well|reservoir)",
             *("swept away", "struggling in the water"),
         ),
@@ -60,6 +113,8 @@ PEOPLE: tuple[Kind, ...] = (
         "suicide",
         events=words(
             *("跳楼", "要跳下去", "想跳下去", "自杀", "轻生", "寻死", "不想活了?", "割腕", "上吊"),
+            _JUMPED_IN,
+            r"jump(?:ed|ing|s)? off (?:the |a |that |this )?(?:bridge|roof|building|tower|ledge)",
             r"(?:going to|gonna|will|threaten\w* to|wants? to|about to|trying to) jump(?! start)",
             *(
                 r"suicid\w*",
@@ -68,6 +123,18 @@ PEOPLE: tuple[Kind, ...] = (
             ),
             *("end (?:his|her|my|their) life", "standing on the (?:roof|ledge|edge)", "roof edge"),
         ),
+    ),
+    Kind(
+        "accident",
+        events=words(
+            *("被(?:汽车|小?车|电动车|摩托车?|货车|卡车|公交车?)撞(?:了|倒|伤|飞)", "撞死人"),
+            "撞(?:倒|伤|飞)了?(?:人|行人|路人|老人|小孩|孩子)",
+            r"(?:hit|knocked (?:down|over)|run over) by (?:a |an |the )?"
+            r"(?:car|bus|truck|lorry|van|motorbike|motorcycle|scooter|taxi)",
+        ),
+        pairs=((_CRASH, _HURT),),
+        across=((_CRASH, _HURT),),
+        not_when=_CRASH_ENQUIRY,
     ),
     Kind(
         "violence",
@@ -90,10 +157,12 @@ PEOPLE: tuple[Kind, ...] = (
                 "被打(?![扰折印开断湿通卡针])",
                 "抢劫",
                 "打起来了",
-                "流了很多血",
-                "满身是血",
-                "到处是血",
+                _BEATS_ZH,
+                _BEATEN_ZH,
             ),
+            _BEATS_EN,
+            r"beat(?:ing|s)? (?:his|her|their|my) (?:wife|husband|girlfriend|boyfriend|partner"
+            r"|kids?|child(?:ren)?|son|daughter|mum|mom|mother|dad|father)",
             r"(?:has|had|holding|waving|carrying|pulled|pulling|with|brandishing) (?:a |an )?"
             r"(?:knife|gun|weapon|machete|axe)",
             *(
@@ -103,24 +172,33 @@ PEOPLE: tuple[Kind, ...] = (
                 r"(?:being|getting) (?:attacked|beaten|assaulted)",
             ),
             *(r"beat(?:ing)? (?:him|her|them|someone|somebody) up", r"threaten\w* \w+ with"),
-            # a robbery, a snatch, a break-in: the police (a scam or a shop's refund is none)
-            *("被抢", "抢了我的", "抢走了?我的", "抢包", "飞车抢", "入室盗窃"),
-            "撬[^,。!?,.!?]{0,4}(?:门|锁|窗)",
-            # happening or just happened ("I've been robbed"); "I was mugged" tells of before
-            r"(?:being|getting|been|just got|just been) (?:robbed|mugged|burgled|burglarized)",
-            *("robbery", "mugging", "(?:a |the )?burglar(?:s|y)?", r"(?:is|are) breaking in"),
+            # a break-in: the police, lock yourself in (a robbery done is `robbery`)
+            *("入室盗窃", "撬[^,。!?,.!?]{0,4}(?:门|锁|窗)"),
+            r"(?:being|getting|been|just got|just been) (?:burgled|burglarized)",
+            *("(?:a |the )?burglar(?:s|y)?", r"(?:is|are) breaking in"),
             r"(?:break|breaking|broke|broken) into (?:my|our|the|a|his|her|their) "
             r"(?:house|home|flat|apartment|car|shop|room|place|office)",
-            r"(?:snatch(?:ed|ing)|grabbed|stole|took) (?:my|her|his|our|their) [\w ]{1,20}?"
-            r"and (?:ran|fled|ran off|ran away|drove off|rode off)",
         ),
         nouns=words("fight(?:ing)?", "brawl"),
         unless=words("pillow fights?", "food fights?", "fight(?:ing)? (?:for|against)"),
     ),
     Kind(
+        "robbery",
+        events=words(
+            # a robbery, a snatch: the police (a scam or a shop's refund is none)
+            *("被抢", "抢了我的", "抢走了?我的", "抢包", "飞车抢", "抢劫"),
+            # happening or just happened ("I've been robbed"); "I was mugged" tells of before
+            r"(?:being|getting|been|just got|just been) (?:robbed|mugged)",
+            *("robbery", "mugging"),
+            r"(?:snatch(?:ed|ing)|grabbed|stole|took) (?:my|her|his|our|their) [\w ]{1,20}?"
+            r"and (?:ran|fled|ran off|ran away|drove off|rode off)",
+        ),
+    ),
+    Kind(
         "person",
         events=words(
             "摔倒[^,。!?,.!?]{0,4}起不来",
+            *("流了?很多血", "满身是血", "到处是血"),
             "(?:叫|喊)[^,。!?,.!?]{0,3}(?:不|没)(?:怎么|太|大|什么)?(?:答应|回应|反应)",
             *("没有?反应了", "叫不应", "不省人事", SOMEONE_DOWN, _FELL_NOT_UP),
         ),
@@ -131,7 +209,12 @@ PEOPLE: tuple[Kind, ...] = (
                     *("man", "woman", "person", "guy"),
                 ),
                 words(
-                    *("没有?反应", "不动了", "起不来"),
+                    *("没有?反应", "不动了", "起不来", "快不行了", "快死了", "奄奄一息"),
+                    r"(?:is|['’]s|are|am) dying"
+                    r"(?! to| for| of (?:laughter|boredom|curiosity)| in (?:the )?hospital)",
+                    r"(?:is|['’]s|are) (?:bleeding|losing blood) (?:a lot|badly|heavily"
+                    r"|profusely|so much|everywhere)",
+                    r"(?:is|['’]s|are) losing (?:a lot of |so much )blood",
                     r"(?:not|[a-z]+n['’]t|stopped) (?:really )?(?:responding|responsive|moving)"
                     r"(?! to| on| well)",
                     *("no response", "can(?:not|['’]t) get up", "unresponsive"),

@@ -43,6 +43,25 @@ NONE = [
     "Can someone help me unblock my pin?",
     "Can someone help with my passcode?",
     "I think I was charged twice, please help!",
+    # hitting, beating, crashing and dying that hurt nobody now
+    "hit me up when you are free",
+    "the news hit me hard",
+    "beating the deadline",
+    "beats me why the bill is so high",
+    "she beats me in every game",
+    "my dad beat me to it",
+    "he hit me up last night",
+    "the server crashed and customers are hurt",
+    "the market crashed and I'm hurt financially",
+    "the crash test results",
+    "I hurt my hand by accident",
+    "how do I report a car accident for insurance",
+    "I was in an accident last year",
+    "my son was hit by a car last year",
+    "the accident happened, no one was hurt",
+    "my phone is dying",
+    "I'm dying to know when the pool opens",
+    "this plant is dying",
 ]
 
 DANGERS = [
@@ -64,6 +83,22 @@ DANGERS = [
     ("I can’t find my son anywhere", "missing"),
     ("I lost my daughter in the market", "missing"),
     ("the building collapsed, people are inside", "collapse"),
+    ("my husband hits me and I am scared", "violence"),
+    ("he punched me in the face", "violence"),
+    ("my husband beat me up", "violence"),
+    ("my boyfriend is hitting me", "violence"),
+    ("my dad hits me with a belt", "violence"),
+    ("My neighbour has been beating his wife, I can hear screaming right now", "violence"),
+    ("Car crash on Elm Road, a man is bleeding a lot", "accident"),
+    ("There was an accident and someone is hurt", "accident"),
+    ("a car crashed into the shop and a woman is injured", "accident"),
+    ("I crashed my bike and I’m bleeding", "accident"),
+    ("a kid just got hit by a car outside the school", "accident"),
+    ("please help he is dying", "person"),
+    ("someone just jumped into the river", "water"),
+    ("a man jumped off the bridge", "suicide"),
+    ("A man just snatched my bag and ran off", "robbery"),
+    ("I've just been mugged", "robbery"),
 ]
 
 

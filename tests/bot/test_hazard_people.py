@@ -28,10 +28,36 @@ DANGERS = [
     ("My neighbour is standing on the roof edge saying he will jump", "suicide"),
     ("Please, someone call the police, he is going to jump", "suicide"),
     ("楼顶有人要跳楼", "suicide"),
-    ("I've been robbed!", "violence"),
+    ("I've been robbed!", "robbery"),
     ("there's a burglar in my house", "violence"),
     ("someone is trying to break into our house", "violence"),
-    ("刚才有人抢了我的手机", "violence"),
+    ("刚才有人抢了我的手机", "robbery"),
+    ("A man just snatched my bag and ran off", "robbery"),
+    ("我被抢了!就在幸福路公交站", "robbery"),
+    # someone beating their own (家暴): violence, lock yourself away from them
+    ("My neighbour has been beating his wife, I can hear screaming right now", "violence"),
+    ("my husband hits me and I am scared", "violence"),
+    ("he is hitting her right now", "violence"),
+    ("我老公打我", "violence"),
+    ("我爸又在打我妈", "violence"),
+    ("隔壁男的在打老婆,一直在尖叫", "violence"),
+    # an accident with someone hurt: the ambulance, the police for the traffic
+    ("Car crash on Elm Road, a man is bleeding a lot", "accident"),
+    ("There was an accident and someone is hurt", "accident"),
+    ("出车祸了,有人受伤了", "accident"),
+    ("车祸了,有人受伤流了很多血", "accident"),
+    ("我妈被车撞了", "accident"),
+    ("a kid just got hit by a car outside the school", "accident"),
+    ("please help he is dying", "person"),
+    ("a man is bleeding a lot on the pavement", "person"),
+    ("他快不行了", "person"),
+    # someone jumped into the water: in the water, and 跳河 is suicide too
+    ("有人跳河了", "water"),
+    ("有人跳河了", "suicide"),
+    ("有个女的跳进河里了", "water"),
+    ("有人跳江了", "suicide"),
+    ("someone just jumped into the river", "water"),
+    ("a man jumped off the bridge", "suicide"),
     ("有人在撬我家的门", "violence"),
     ("他说不想活了要自杀", "suicide"),
     ("Someone is threatening my neighbour with a knife in the stairwell right now", "violence"),
@@ -65,6 +91,24 @@ DANGERS = [
 
 ORDINARY = [
     "刀削面哪家好吃",
+    # an accident asked about or told of before, hitting and beating that is none
+    "how do I report a car accident for insurance",
+    "I was in an accident last year",
+    "I hurt my hand by accident",
+    "车祸理赔怎么办",
+    "去年出车祸受伤了,现在能申请补助吗",
+    "打我电话",
+    "他打我电话没人接",
+    "你打我手机吧",
+    "hit me up when you are free",
+    "the news hit me hard",
+    "beating the deadline",
+    "beats me why the bill is so high",
+    "my brother beats me at chess every time",
+    "my phone is dying",
+    "I'm dying to know when the pool opens",
+    "跳河里游泳的地方在哪",
+    "跳水馆几点开门",
     # a robbery told of before, asked about, or words that hold none
     "I was robbed last week, how do I get a police report?",
     "how do I report a robbery",
@@ -165,6 +209,8 @@ def test_every_kind_has_a_number_that_fits(settings: Settings) -> None:
         ("有人被困在电梯里了", "96333"),
         ("救命,我被困在电梯里了", "96333"),  # the lift's line: the plea adds no police
         ("Help! I'm stuck in the lift", "96333"),
+        ("出车祸了,有人受伤了", "120"),  # the ambulance, then the police
+        ("A man just snatched my bag and ran off", "110"),
     ],
 )
 def test_the_number_that_fits_is_told_first(settings: Settings, text: str, first: str) -> None:

@@ -78,11 +78,39 @@ EVERY_NUMBER = ("119", "110", "120", "96333", "96777", "95598")
         ),
         # someone collapsed is a person down, no building's collapse: the ambulance alone
         (ENGLISH, "my neighbour collapsed and isn't breathing", "Ambulance", "#1", ["120"]),
-        # a robbery or a break-in now: violence, the police first (and the ambulance, as for
-        # a fight: someone may be hurt), not every line the city has
-        (ENGLISH, "A man just snatched my bag and ran off", "Police", "#1", ["110", "120"]),
+        # a break-in now: violence, the police first (and the ambulance, as for a fight:
+        # someone may be hurt), not every line the city has; a robbery or a snatch done:
+        # the police alone
+        (ENGLISH, "A man just snatched my bag and ran off", "Police", "#1", ["110"]),
         (ENGLISH, "Someone is breaking into my flat right now", "Police", "#1", ["110", "120"]),
-        (REQUESTER, "我被抢了!就在幸福路公交站", "报警", "#1", ["110", "120"]),
+        (REQUESTER, "我被抢了!就在幸福路公交站", "报警", "#1", ["110"]),
+        # someone beating their own (家暴): violence, the police, then the ambulance
+        (
+            ENGLISH,
+            "My neighbour has been beating his wife, I can hear screaming right now",
+            "Police",
+            "#1",
+            ["110", "120"],
+        ),
+        (ENGLISH, "my husband hits me and I am scared", "Police", "#1", ["110", "120"]),
+        (REQUESTER, "我老公打我", "报警", "#1", ["110", "120"]),
+        (REQUESTER, "我爸又在打我妈", "报警", "#1", ["110", "120"]),
+        # an accident with someone hurt: the ambulance, then the police for the traffic
+        (
+            ENGLISH,
+            "Car crash on Elm Road, a man is bleeding a lot",
+            "Ambulance",
+            "#1",
+            ["120", "110"],
+        ),
+        (ENGLISH, "There was an accident and someone is hurt", "Ambulance", "#1", ["120", "110"]),
+        (REQUESTER, "车祸了,有人受伤流了很多血", "急救", "#1", ["120", "110"]),
+        (REQUESTER, "出车祸了,有人受伤了", "急救", "#1", ["120", "110"]),
+        (ENGLISH, "please help he is dying", "Ambulance", "#1", ["120"]),
+        # someone jumped into the river: the fire brigade's water rescue, and 跳河 is a
+        # suicide: the police and the ambulance
+        (REQUESTER, "有人跳河了", "火警", "#1", ["119", "110", "120"]),
+        (ENGLISH, "someone just jumped into the river", "Fire", "#1", ["119"]),
         (ENGLISH, "smells like gas in the kitchen", "Gas emergency", "#1", ["96777", "119"]),
         (REQUESTER, "厨房里有很浓的煤气味", "燃气抢修", "#1", ["96777", "119"]),
         (REQUESTER, "楼道里着火了,幸福路4号楼", "火警", "#1", ["119"]),
@@ -157,6 +185,12 @@ async def test_smoke_gets_no_answer_about_gas(
         (ENGLISH, "smoke detector installation subsidy"),
         (ENGLISH, "fire safety inspection certificate"),
         (REQUESTER, "明天停电吗"),
+        # an accident asked about or told of before, a call asked for: no danger now
+        (ENGLISH, "how do I report a car accident for insurance"),
+        (ENGLISH, "I was in an accident last year"),
+        (REQUESTER, "车祸理赔怎么办"),
+        (REQUESTER, "他打我电话没人接"),
+        (ENGLISH, "the news hit me hard"),
     ],
 )
 async def test_ordinary_words_of_smoke_fire_and_gas_are_no_emergency(
@@ -233,3 +267,62 @@ async def test_the_lift_rescue_line_comes_first_for_someone_trapped(
     said = next(e.text for e in bot_said(world, user) if "96333" in e.text)
     listed = [line for line in said.splitlines() if "96333" in line or "110" in line]
     assert lift in listed[0] and "96333" in listed[0], said
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "text", "advice", "not_said"),
+    [
+        (
+            ENGLISH,
+            "Car crash on Elm Road, a man is bleeding a lot",
+            "do not move the injured",
+            "lock the door",
+        ),
+        (REQUESTER, "出车祸了,有人受伤了", "不要移动伤者", "锁好门"),
+        (ENGLISH, "A man just snatched my bag and ran off", "do not chase", "lock the door"),
+        (REQUESTER, "我被抢了!就在幸福路公交站", "不要追赶", "锁好门"),
+        (ENGLISH, "my husband hits me and I am scared", "lock the door", "do not chase"),
+        (REQUESTER, "我老公打我", "锁好门", "不要追赶"),
+    ],
+)
+async def test_each_danger_to_people_hears_its_own_advice(
+    running: tuple[Emulator, App], user: int, text: str, advice: str, not_said: str
+) -> None:
+    """An accident with someone hurt: do not move the injured, warn the traffic; a robbery
+    done: do not chase, note them (a tester's snatched bag was told to lock the door); someone
+    beating their own: get away and lock the door."""
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(user, text)
+    await until(lambda: any(advice in e.text for e in bot_said(world, user)))
+    said = " ".join(e.text for e in bot_said(world, user))
+    assert not_said not in said, said
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "first", "then"),
+    [
+        (ENGLISH, "my husband hits me and I am scared", "he is coming back now, please help"),
+        (ENGLISH, "Car crash on Elm Road, a man is bleeding a lot", "please help he is dying"),
+        (REQUESTER, "车祸了,有人受伤流了很多血", "快点,他快不行了"),
+    ],
+)
+async def test_the_cry_after_a_danger_goes_into_its_ticket(
+    running: tuple[Emulator, App], user: int, first: str, then: str
+) -> None:
+    """The tester's second message after the first told a danger: into its ticket, no
+    category buttons, no second ticket."""
+    emulator, application = running
+    world = emulator.world
+    await world.user_sends(user, first)
+    await until(lambda: any("#1" in e.text for e in bot_said(world, user)))
+    before = len(bot_said(world, user))
+    await world.user_sends(user, then)
+    await until(lambda: len(bot_said(world, user)) > before)
+    await until(lambda: any("#1" in e.text for e in bot_said(world, user)[before:]))
+    assert not [e for e in bot_said(world, user) if e.buttons]
+    assert await ticket_no(application, 2) is None
+    ticket = await ticket_no(application, 1)
+    assert ticket is not None and ticket.priority == "urgent"
