@@ -10,6 +10,7 @@ the emulation."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 import pytest
@@ -118,3 +119,33 @@ async def test_someone_who_wants_to_die_hears_the_crisis_line_and_warm_words(
     assert "safe place" not in first and "安全的地方" not in first, first
     again = await _reply_to(emulator, user, then)
     assert "12356" in again and "120" in again, again
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(("user", "danger", "place", "still", "coming"), [c[:5] for c in CASES])
+async def test_the_same_asked_within_a_minute_is_answered_once(
+    running: tuple[Emulator, App],
+    desk_clock: DeskClock,
+    user: int,
+    danger: str,
+    place: str,
+    still: str,
+    coming: str,
+) -> None:
+    """Asked again seconds later, filed without another reply (a cry sent twenty times is no
+    twenty replies); a minute on, answered again."""
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(user, f"{danger}, {place}")
+    await until(lambda: any("#1" in e.text for e in bot_said(world, user)))
+    desk_clock.now += timedelta(minutes=1)
+    await _reply_to(emulator, user, place)
+    desk_clock.now += timedelta(minutes=2)
+    assert "120" in await _reply_to(emulator, user, coming)
+    desk_clock.now += timedelta(seconds=10)
+    before = len(bot_said(world, user))
+    await world.user_sends(user, coming)
+    await asyncio.sleep(2)  # any reply would have come by now
+    assert len(bot_said(world, user)) == before, bot_said(world, user)[before:]
+    desk_clock.now += timedelta(minutes=1)
+    assert "120" in await _reply_to(emulator, user, still)
