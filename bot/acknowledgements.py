@@ -8,10 +8,12 @@ than `quiet` before (config `notices.acknowledge_quiet`, 5 minutes by default; 0
 message is acknowledged) and no staff word reached them in between: the first of a burst is
 acknowledged, the following ones are filed and relayed to the ticket's staff just the same,
 without a reply; after a staff word, or a quiet spell, or when a message goes to another
-ticket than the one before it, the next is acknowledged again. An edit of a message already
-filed is a correction, not a message of the burst: it neither starts one nor keeps one going.
-What came with the question that opened the ticket is acknowledged by its promise (the ticket
-opened), and does not start a burst. An album has one reply already (bot/intake/media.py);
+ticket than the one before it, the next is acknowledged again. Words into an emergency's ticket
+that still tell the danger or ask whether help is coming are answered whatever the burst
+(bot/danger_asked.py: a tester asking whether the ambulance was coming met silence). An edit of a
+message already filed is a correction, not a message of the burst: it neither starts one nor keeps
+one going. What came with the question that opened the ticket is acknowledged by its promise (the
+ticket opened), and does not start a burst. An album has one reply already (bot/intake/media.py);
 this decides whether that one is said. An album is one message, sent when its first item was:
 its further items reach the bot one by one, after it (after the ticket its caption opened,
 too), and are no messages after it (issue 14: the items of an album that opened a ticket,

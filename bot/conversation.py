@@ -18,6 +18,7 @@ from bot.acknowledgements import acknowledgement_due, others_in_hand
 from bot.asking import question_waiting
 from bot.closure import words_after_resolution_and_tell
 from bot.complaints import complaint_notices
+from bot.danger_asked import answer_due
 from bot.dangers import danger_reminder
 from bot.db import wrote_directly
 from bot.errors import IllegalMove, NotAllowed
@@ -109,14 +110,15 @@ async def requester_message_and_tell(
     or, while the ticket awaits their confirmation, their words are read as an answer to it
     (bot/closure.py `words_after_resolution_and_tell`); without (an album's further items,
     what was held for a new ticket) they hear nothing of it, nor when it follows another of
-    theirs in a row (bot/acknowledgements.py). A poll (NOT_COPIED) reaches the staff as a
-    `relay_described` notice (values `kind`, `described`: it in words, filed as its text); a
-    forward is preceded by `relay_origin` (values `origin_kind`, `origin_name`); a text to a
-    ticket nobody claimed redraws its card (`card_refresh`). While nobody has claimed the
-    ticket but its staff already wrote to the requester (`staff_asked`), or when it is no
-    words (the card promises a photo that came with the question in its replies), each also
-    says `under_card` (bot/relays.py): under the card in a forum's General topic too, not only
-    into the topic opened at claim. Raises as `add_requester_message` does (DeskError)."""
+    theirs in a row (bot/acknowledgements.py), unless it tells a danger again or asks whether
+    help is coming into an emergency's ticket (bot/danger_asked.py). A poll (NOT_COPIED)
+    reaches the staff as a `relay_described` notice (values `kind`, `described`: it in words, filed
+    as its text); a forward is preceded by `relay_origin` (values `origin_kind`, `origin_name`); a
+    text to a ticket nobody claimed redraws its card (`card_refresh`). While nobody has claimed the
+    ticket but its staff already wrote to the requester (`staff_asked`), or when it is no words
+    (the card promises a photo that came with the question in its replies), each also says
+    `under_card` (bot/relays.py): under the card in a forum's General topic too, not only into the
+    topic opened at claim. Raises as `add_requester_message` does (DeskError)."""
     # Once for messages in a row (bot/acknowledgements.py): judged before this one is filed.
     quiet = acknowledge and not await acknowledgement_due(
         session=tx.session,
@@ -181,7 +183,9 @@ async def requester_message_and_tell(
         # With the relay: one statement stores the outbox rows of the usual message. Asked how
         # it stands ("有进展吗?"), they hear that too, even after other lines in a row.
         progress: dict[str, object] = {"progress": True} if asks_progress(text) else {}
-        if not complaint and (progress or not quiet):
+        # In danger, told again or asking whether help comes: answered whatever the burst.
+        urgent = quiet and await answer_due(tx.session, rules, ticket, text, tx.now)
+        if not complaint and (progress or not quiet or urgent):
             progress |= await danger_reminder(tx.session, rules, ticket, requester, text)
             progress |= await others_in_hand(session=tx.session, ticket=ticket)  # several
             progress |= await handed.read_too(session=tx.session, rules=rules, ticket=ticket)

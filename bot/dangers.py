@@ -67,6 +67,8 @@ def told(
         data: dict[str, object] = {"kinds": kinds, "words": list(words)}
         if not alerted:
             data["alerted"] = False
+        else:  # the requester hears the numbers in full for it (`danger_reminder`)
+            session.info.setdefault(_ADVISED, set()).add(ticket.id)
         lifecycle.record(
             session, ticket, lifecycle.DANGER_TOLD, now=now, actor_id=actor_id, data=data
         )
@@ -154,6 +156,9 @@ ANY_TOLD = (
 )
 # The session's tickets read (`ANY_TOLD`) as told of no danger in its transaction.
 _NONE_TOLD = "tickets_told_of_no_danger"
+# The session's tickets told of a danger in its transaction with an alert (`told`): their
+# requester hears the emergency reply, the numbers in full.
+_ADVISED = "tickets_advised_now"
 
 
 def none_told(session: AsyncSession, ticket: Ticket | None, any_told: object) -> None:
@@ -236,14 +241,16 @@ async def danger_reminder(
 ) -> dict[str, object]:
     """What the acknowledgement of a requester's words filed into `ticket` adds when it was
     told of a danger to people (`added_to_ticket`): its kinds (`dangers`: the safety advice
-    for the first, briefly, that help is on its way) and the numbers to call for them
-    (`numbers`, `first_numbers`), in their language; nothing when it was told of none, or
-    when these words tell one themselves (the emergency numbers were just told in full), or
-    for a message without words (a photo, a voice note, a place shared: what they send of
-    the scene is acknowledged as any addition is, the advice not said again)."""
+    for the first, briefly, that this service sends no emergency help and the duty staff
+    have it) and the numbers to call themselves (`numbers`, `first_numbers`), in their
+    language; nothing when it was told of none, or when these words were just answered with
+    the emergency reply, the numbers in full (`told` with an alert: the same danger again
+    soon after one is answered here, bot/danger_asked.py), or for a message without words
+    (a photo, a voice note, a place shared: what they send of the scene is acknowledged as
+    any addition is, the advice not said again)."""
     if not text.strip():
         return {}
     told = (await of_tickets(session, [ticket.id])).get(ticket.id, [])
-    if not told or emergency_words(rules, text):
+    if not told or ticket.id in session.info.get(_ADVISED, set()):
         return {}
     return {"dangers": told, "numbers": first_numbers(rules.settings, requester.language, told)}

@@ -25,7 +25,7 @@ Sessions = async_sessionmaker[AsyncSession]
 PROMISE = {REQUESTER: "工单 #1", ENGLISH: "ticket #1"}
 # The question for the place, in the emergency reply.
 WHERE = {REQUESTER: "具体位置", ENGLISH: "exactly where"}
-NUMBERS = ("119", "110", "120", "96333", "96777", "95598")
+NUMBERS = ("119", "110", "120", "12356", "96333", "96777", "95598")
 
 
 def _said(emulator: Emulator, user: int) -> list[str]:

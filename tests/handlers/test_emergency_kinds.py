@@ -25,7 +25,7 @@ MANAGEMENT = -1000000000900
 
 
 # Every line the city has (config.yaml `emergency.numbers`): a clerk names those that fit.
-EVERY_NUMBER = ("119", "110", "120", "96333", "96777", "95598")
+EVERY_NUMBER = ("119", "110", "120", "12356", "96333", "96777", "95598")
 
 
 @pytest.mark.parametrize("store", ["sqlite"])

@@ -29,6 +29,7 @@ EVERY = [
     "110",
     "119",
     "120",
+    "12356",
     "96333",
     "96777",
     "95598",
@@ -43,8 +44,12 @@ PHOTO = {"photo": [{"file_id": "p-1", "file_unique_id": "u-1", "width": 90, "hei
     [
         (REQUESTER, "小孩掉进小区的河里了!", ["119"]),
         (REQUESTER, "快点来人啊,救命", EVERY),  # unclear: all, 110 first
-        (ENGLISH, "My neighbour is standing on the roof edge saying he will jump", ["110", "120"]),
-        (ENGLISH, "Please, someone call the police, he is going to jump", ["110", "120"]),
+        (
+            ENGLISH,
+            "My neighbour is standing on the roof edge saying he will jump",
+            ["12356", "110", "120"],  # the crisis line first, as the gas company for gas
+        ),
+        (ENGLISH, "Please, someone call the police, he is going to jump", ["12356", "110", "120"]),
         (
             ENGLISH,
             "Someone is threatening my neighbour with a knife in the stairwell",
