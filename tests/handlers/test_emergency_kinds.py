@@ -109,7 +109,7 @@ EVERY_NUMBER = ("119", "110", "120", "12356", "96333", "96777", "95598")
         (ENGLISH, "please help he is dying", "Ambulance", "#1", ["120"]),
         # someone jumped into the river: the fire brigade's water rescue, and 跳河 is a
         # suicide: the police and the ambulance
-        (REQUESTER, "有人跳河了", "火警", "#1", ["119", "110", "120"]),
+        (REQUESTER, "有人跳河了", "火警", "#1", ["119", "12356", "110", "120"]),
         (ENGLISH, "someone just jumped into the river", "Fire", "#1", ["119"]),
         (ENGLISH, "smells like gas in the kitchen", "Gas emergency", "#1", ["96777", "119"]),
         (REQUESTER, "厨房里有很浓的煤气味", "燃气抢修", "#1", ["96777", "119"]),
