@@ -45,3 +45,14 @@ async def test_a_question_its_template_knows_is_answered_without_a_ticket(
     assert said in answer.text, answer.text
     assert "solved" in callbacks_of(answer), callbacks_of(answer)
     assert await all_tickets(application) == []
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_stolen_thing_no_template_knows_is_offered_no_lost_card(
+    running: tuple[Emulator, App],
+) -> None:
+    """A stolen wallet is no lost ID card's matter, though the ID card's is asked "stolen":
+    no "did you mean" of it."""
+    emulator, _ = running
+    line = await _first(emulator, ENGLISH, "My wallet was stolen")
+    assert not any(b.startswith("kb:") for b in callbacks_of(line)), callbacks_of(line)
