@@ -51,6 +51,11 @@ def topic_gone(error: BadRequest) -> bool:
     return "thread" in text or "topic" in text
 
 
+def card_gone(error: BadRequest) -> bool:
+    """Telegram's refusal of an edit because the message is no longer there (deleted)."""
+    return "message to edit not found" in str(error).casefold()
+
+
 def topic_closed(error: BadRequest) -> bool:
     """Telegram's refusal because a person closed the topic (it still exists)."""
     return "topic_closed" in str(error).casefold()
@@ -202,7 +207,25 @@ class Calls:
             owner = owner or "-"
         text = cards.card_text(desk, language, values, owner, closed)
         edit = post.edit_text(ticket.staff_chat_id, ticket.card_message_id, text, markup)
-        return await self.call(edit.method, edit.params)
+        try:
+            return await self.call(edit.method, edit.params)
+        except BadRequest as error:
+            if not card_gone(error):
+                raise
+        # Someone deleted the card in the group: the ticket gets it again, as it reads now,
+        # and keeps the new one, or its staff would have nothing to claim it by nor to reply
+        # to, and every later redraw would be refused the same way.
+        log.warning("card of ticket %s was deleted; sent again", ticket.id)
+        again = post.message(ticket.staff_chat_id, text, markup, kind="ticket_card")
+        sent = await self.call(again.method, again.params)
+        async with desk.transaction() as tx:
+            await tickets.attach_card(
+                session=tx.session,
+                ticket_id=ticket.id,
+                chat_id=ticket.staff_chat_id,
+                message_id=sent["message_id"],
+            )
+        return sent
 
     async def _is_forum(self, chat_id: int) -> bool:
         """Whether a staff group has topics (asked once per chat and remembered)."""
