@@ -85,7 +85,7 @@ def test_unrelated_question_is_handed_over(matcher: Matcher) -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["残疾证在哪里办", "残疾证怎么办理", "残疾人证怎么补办", "护照丢了怎么补办"],
+    ["残疾证在哪里办", "残疾证怎么办理", "残疾人证怎么补办", "港澳通行证丢了怎么补办"],
 )
 def test_a_near_miss_is_not_answered(matcher: Matcher, question: str) -> None:
     # Close to a template (ID cards) but not answered by it: a person or the "did you mean"
@@ -187,10 +187,41 @@ def test_one_texts_grams_hash_as_in_bulk(normal: str) -> None:
 
 
 def test_out_of_scope_near_misses_are_not_answered(matcher: Matcher) -> None:
-    # Near a template (lost ID cards) but not answered by it.
-    for question in ("护照丢了怎么补办", "港澳通行证在哪里办"):
+    # Near a template (lost ID cards) but not answered by it: a pass to Hong Kong and Macao
+    # is no ID card, and no passport either.
+    for question in ("港澳通行证丢了怎么补办", "港澳通行证在哪里办"):
         matches = matcher.search(question, "zh")
         assert matcher.band(matches) is not Band.ANSWER, (question, matches[:1])
+
+
+@pytest.mark.parametrize("question", ["护照丢了怎么补办", "护照丢了去哪补办", "我的护照丢了"])
+def test_a_lost_passport_is_answered_by_the_passport_not_the_id_card(
+    matcher: Matcher, question: str
+) -> None:
+    # The passport's answer says what to do when one is lost (report it, then apply): the
+    # lost ID card's words (补办) drew this question away from it to a person.
+    matches = matcher.search(question, "zh")
+    assert matches[0].template_id == "passport" and matcher.band(matches) is Band.ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("星期天你们开门吗", "zh"),
+        ("星期日办公吗", "zh"),
+        ("节假日办公吗", "zh"),
+        ("春节期间开门吗", "zh"),
+        ("When do you close?", "en"),
+        ("What time do you close on Friday?", "en"),
+    ],
+)
+def test_opening_hours_asked_by_day_holiday_or_closing_time_are_answered(
+    matcher: Matcher, question: str, language: str
+) -> None:
+    # The opening hours say the days and the holidays (config `office_hours`): these went to
+    # a person, and "close" drew the closing of a business.
+    matches = matcher.search(question, language)
+    assert matches[0].template_id == "office-hours" and matcher.band(matches) is Band.ANSWER
 
 
 def test_confidence_is_the_same_with_one_result_or_three(matcher: Matcher) -> None:
