@@ -133,13 +133,14 @@ def _numbered(desk: Desk, message: Outgoing) -> Call | None:
     """A staff reply to a requester with more than one ticket in hand, shown with its ticket's
     number, or written by a department the ticket was handed to, saying who speaks
     (bot/staff_replies.py `staff_reply_and_tell`, values `numbered`, `speaker`,
-    `speaker_department`, `text`, `content_type`): a text as a message that starts with
-    them, a media's caption starting with them. None where that would pass Telegram's
-    length limits (then it is copied as it is)."""
+    `speaker_department`, `text`, `content_type`), or a part of one too long to copy (values
+    `text`, `content_type` alone): a text as a message that starts with them, a media's
+    caption starting with them. None for a reply to be copied (no `text`), and where that
+    would pass Telegram's length limits (then it is copied as it is)."""
     values = message.context
-    written = values.get(WRITTEN_AT)
-    if not values.get("numbered") and not values.get("speaker_department") and not written:
+    if "text" not in values:  # to be copied as it is
         return None
+    written = values.get(WRITTEN_AT)
     text = desk.texts.render(
         "staff_reply_numbered",
         message.language,
