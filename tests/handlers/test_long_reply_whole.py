@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from telegram.ext import Application
 
+from emulator.limits import Fault
 from emulator.server import Emulator
 from tests.handlers.conftest import (
     ENGLISH,
@@ -83,3 +84,35 @@ async def test_a_reply_longer_than_a_message_reaches_the_requester_whole_in_orde
     staff = [e.text for e in bot_said(world, GENERAL_GROUP, topic.thread_id)]
     assert THANKS[requester] in staff
     assert not any("Telegram" in t for t in staff)  # no refusal said to the staff
+
+
+UNDELIVERED = "未能送达诉求人"  # the staff's language: config.yaml's default, Chinese
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("requester", [REQUESTER, ENGLISH])
+async def test_a_reply_telegram_refuses_as_too_long_blocks_nothing_after_it(
+    running: tuple[Emulator, App], requester: int
+) -> None:
+    """Whatever Telegram still refuses as too long is given up on alone: its staff hear it in
+    the ticket's topic, the requester's next message is acknowledged, the next reply
+    reaches them."""
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(requester, APPLY[requester])
+    (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
+    await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
+    topic = await only_topic(world, GENERAL_GROUP)
+    await until(lambda: any("王芳" in t for t in _texts(emulator, requester)))
+    emulator.faults.add("copyMessage", Fault(400, description="Bad Request: message is too long"))
+    await world.user_sends(OFFICER, "请明天上午来窗口", GENERAL_GROUP, topic.thread_id)
+    await until(
+        lambda: any(UNDELIVERED in e.text for e in bot_said(world, GENERAL_GROUP, topic.thread_id))
+    )
+    after = len(_texts(emulator, requester))
+    await world.user_sends(requester, THANKS[requester])
+    await until(lambda: len(_texts(emulator, requester)) > after)
+    assert ACKNOWLEDGED[requester] in _texts(emulator, requester)[after]
+    await world.user_sends(OFFICER, "请后天上午来窗口", GENERAL_GROUP, topic.thread_id)
+    await until(lambda: "请后天上午来窗口" in _texts(emulator, requester))
+    assert "请明天上午来窗口" not in _texts(emulator, requester)
