@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import file_staff_message
 from bot.errors import InvalidInput, NotAllowed, NotFound
+from bot.excerpt import MAX_MESSAGE, units
 from bot.guards import clean_text, may_speak_for
 from bot.kinds import INCIDENT_UPDATE
 from bot.models import ACTIVE_STATUSES, Incident, Requester, Ticket, TicketMessage
@@ -25,6 +26,11 @@ from bot.written import written_in
 
 # The update as its requester got it, in the topic of a claimed ticket of the incident.
 INCIDENT_COPY = "incident_update_staff"
+# UTF-16 units kept free before an update's words in the message a requester gets: which
+# ticket, when it was posted (a late joiner's), the language it was written in, in any
+# language (bot/templates/*/incident_update.j2, the topic's copy with its poster's name).
+UPDATE_ROOM = 196
+MAX_UPDATE = MAX_MESSAGE - UPDATE_ROOM  # units of an update's words in one language
 
 
 @dataclass
@@ -61,14 +67,19 @@ async def update_and_tell(
     (bot/update_corrections.py).
 
     Raises InvalidInput ("empty_text") for a text with no words in any language (nothing,
-    "|", " | "), NotFound when there is no such incident (`no_such_incident`) or it has no
-    active ticket (`no_incident`), NotAllowed unless `officer_id` may speak for at least one
-    of them (owner, staff of its department, management: bot/guards.py).
+    "|", " | "), ("too_long", with `limit` and by how much, `over`) for one whose words in a
+    language are more than MAX_UPDATE units (with the words before them, more than Telegram
+    lets a bot send in one message: nobody would get it), NotFound when there is no such
+    incident (`no_such_incident`) or it has no active ticket (`no_incident`), NotAllowed
+    unless `officer_id` may speak for at least one of them (owner, staff of its department,
+    management: bot/guards.py).
     """
     cleaned = clean_text(text, "an incident update")
     languages = rules.settings.languages.supported
-    if not in_languages(cleaned, languages):  # "|" alone, or only separators and punctuation
+    given = in_languages(cleaned, languages)
+    if not given:  # "|" alone, or only separators and punctuation
         raise InvalidInput("an incident update has no words", "empty_text")
+    require_fits(given)
     rows = (
         await tx.session.execute(
             select(Ticket, Requester)
@@ -141,6 +152,20 @@ async def source_of_latest(session: AsyncSession, incident_id: int) -> tuple[int
     if row is None or row[0] is None or row[1] is None:
         return None
     return int(row[0]), int(row[1])
+
+
+def require_fits(texts: dict[str, str]) -> None:
+    """An update's words in each language (`in_languages`) within MAX_UPDATE units, else
+    InvalidInput "too_long" with `limit` and by how much (`over`): with the words before
+    them, Telegram would refuse the requester's message, and nobody would get any of it."""
+    longest = max((units(words) for words in texts.values()), default=0)
+    if longest > MAX_UPDATE:
+        raise InvalidInput(
+            "an incident update is longer than a message",
+            "too_long",
+            limit=MAX_UPDATE,
+            over=longest - MAX_UPDATE,
+        )
 
 
 async def _tell(

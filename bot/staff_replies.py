@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bot import replies, reply_parts
 from bot.conversation import add_staff_message
-from bot.excerpt import MARK_ROOM, excerpt, units
+from bot.excerpt import MARK_ROOM, MAX_CAPTION, MAX_MESSAGE, excerpt, units
 from bot.kinds import NOT_COPIED
 from bot.models import Requester, Ticket, TicketMessage
 from bot.notices import Audience, Notice, card_refresh, publish
@@ -34,7 +34,9 @@ async def staff_reply_and_tell(
     `from_chat_id`, `message_id`: the front copies that message). When the requester has more
     than one ticket in hand, the values also say `numbered` (the requester reads which ticket
     it is about: issue 14), with `text` and `content_type`; a long text or caption then goes
-    in parts, one such notice each, every one numbered (bot/reply_parts.py `numbered`). Written
+    in parts, one such notice each, every one numbered (bot/reply_parts.py `numbered`); so
+    does one longer than Telegram lets a bot send in one message (`too_long`), unnumbered
+    with one ticket in hand: the requester gets every word, in order. Written
     by someone other than its owner (the department the ticket was handed to: SPEC rule 7),
     they are worded so too, each saying who speaks (`speaking`): the requester knows the
     owner, not the stranger now answering them. A kind
@@ -71,7 +73,7 @@ async def staff_reply_and_tell(
     values: list[dict[str, object]] = [{"from_chat_id": chat_id, "message_id": message_id}]
     several = await replies.holding(session=tx.session, requester_id=requester.id) > 1
     speaker = speaking(rules, ticket, officer_id)
-    if several or speaker is not None:
+    if several or speaker is not None or too_long(text, content_type):
         room = MARK_ROOM + (speaker_room(rules, speaker) if speaker is not None else 0)
         values = reply_parts.numbered(
             values[0], text, content_type, numbered=several, speaker=speaker, room=room
@@ -91,6 +93,13 @@ async def staff_reply_and_tell(
     )
     await publish(tx, rules, [*notices, *elsewhere, *unlike, *card])
     return message
+
+
+def too_long(text: str, content_type: str) -> bool:
+    """Whether a staff message's words are more than Telegram lets a bot send in one message
+    (MAX_MESSAGE units of text, MAX_CAPTION of a caption): a copy of it would be refused
+    ("message is too long"), so it goes in words, in parts (bot/reply_parts.py)."""
+    return units(text) > (MAX_MESSAGE if content_type == "text" else MAX_CAPTION)
 
 
 def speaking(rules: Rules, ticket: Ticket, officer_id: int) -> dict[str, object] | None:

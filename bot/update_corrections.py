@@ -15,7 +15,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import file_staff_message
 from bot.guards import clean_text
-from bot.incident_updates import INCIDENT_COPY, in_languages, source_of_latest, texts_of
+from bot.incident_updates import (
+    INCIDENT_COPY,
+    in_languages,
+    require_fits,
+    source_of_latest,
+    texts_of,
+)
 from bot.kinds import INCIDENT_UPDATE
 from bot.models import ACTIVE_STATUSES, Incident, Requester, Ticket, TicketMessage
 from bot.notices import Audience, Notice, publish
@@ -81,6 +87,7 @@ async def correct_and_tell(
         return None
     cleaned = clean_text(text, "an incident update")
     texts = texts_of(cleaned, languages)
+    require_fits(texts)  # none of it would reach them: its writer hears so (InvalidInput)
     if await source_of_latest(tx.session, incident.id) == (chat_id, message_id):
         incident.latest_update = cleaned  # those who join later get it as it now reads
     corrected = Corrected(incident.id, [])

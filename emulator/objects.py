@@ -133,10 +133,23 @@ class Entry:
 
 
 def check_text(text: str) -> None:
+    """A message's text as Telegram takes it (the spec's "1-4096 characters after entities
+    parsing"): refused as empty when nothing but blanks, as too long over MAX_TEXT."""
     if not text.strip():
         raise api_error("text_empty")
     if len(text) > MAX_TEXT:
         raise api_error("text_too_long")
+
+
+def check_content(content: dict[str, Any]) -> None:
+    """What the bot sends other than with sendMessage (a media's caption; a copy's or a
+    forward's text or caption) within Telegram's limits: a text as `check_text`, a caption
+    of at most MAX_CAPTION characters after entities parsing (the spec's "0-1024")."""
+    if "text" in content:
+        check_text(content["text"])
+    caption = content.get("caption")
+    if caption is not None and len(caption) > MAX_CAPTION:
+        raise api_error("caption_too_long")
 
 
 def check_markup(markup: dict[str, Any] | None) -> None:

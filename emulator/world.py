@@ -12,12 +12,12 @@ from emulator.errors import api_error
 from emulator.files import Files
 from emulator.limits import FloodLimits
 from emulator.objects import (
-    MAX_CAPTION,
     MEDIA_KINDS,
     Chat,
     Entry,
     Topic,
     User,
+    check_content,
     check_markup,
     check_text,
     mark_command,
@@ -206,9 +206,7 @@ class World(Updates, Files):
         extra: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         chat = self._writable(chat_id)
-        caption = content.get("caption")
-        if caption is not None and len(caption) > MAX_CAPTION:
-            raise api_error("caption_too_long")
+        check_content(content)
         check_markup(markup)
         return self._message(chat, self.bot, content, markup, thread_id, extra)
 

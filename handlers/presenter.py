@@ -21,13 +21,15 @@ are in staff groups: their reply to it goes to that ticket (bot/replies.py).
 
 from __future__ import annotations
 
+import logging
+
 from telegram import InlineKeyboardMarkup
 
 from bot.alert_notes import SURGE_ALERTS
 from bot.answered import ANSWERED
 from bot.complaints import ALERT as COMPLAINT_ALERT
 from bot.desk import Desk
-from bot.excerpt import MAX_CAPTION
+from bot.excerpt import MAX_CAPTION, excerpt
 from bot.handed import HANDED_RELAY, HANDED_SETTLED
 from bot.handoff_deadlines import DUE_MOVED
 from bot.handoff_forms import FORM, FORM_DECIDED
@@ -40,6 +42,7 @@ from bot.withdrawal import WITHDRAW_ASK
 from handlers import cards, keyboards, post
 from handlers.common import MAX_MESSAGE
 
+log = logging.getLogger(__name__)
 _SUPERVISING = {str(a) for a in (*Audience.supervising(), Audience.MANAGERS)}
 COPIES = {"staff_reply", "relay"}  # notices shown as a copy of the message they carry
 # What sending a notice records on its ticket (bot/delivery.py `record_sent`): a relayed
@@ -133,13 +136,14 @@ def _numbered(desk: Desk, message: Outgoing) -> Call | None:
     """A staff reply to a requester with more than one ticket in hand, shown with its ticket's
     number, or written by a department the ticket was handed to, saying who speaks
     (bot/staff_replies.py `staff_reply_and_tell`, values `numbered`, `speaker`,
-    `speaker_department`, `text`, `content_type`): a text as a message that starts with
-    them, a media's caption starting with them. None where that would pass Telegram's
-    length limits (then it is copied as it is)."""
+    `speaker_department`, `text`, `content_type`), or a part of one too long to copy (values
+    `text`, `content_type` alone): a text as a message that starts with them, a media's
+    caption starting with them. None for a reply to be copied (no `text`), and where that
+    would pass Telegram's length limits (then it is copied as it is)."""
     values = message.context
-    written = values.get(WRITTEN_AT)
-    if not values.get("numbered") and not values.get("speaker_department") and not written:
+    if "text" not in values:  # to be copied as it is
         return None
+    written = values.get(WRITTEN_AT)
     text = desk.texts.render(
         "staff_reply_numbered",
         message.language,
@@ -194,7 +198,7 @@ def _handed(desk: Desk, message: Outgoing) -> Call:
     kind, chat_id = message.template, message.chat_id
     part = values.get("part", "copy")
     if part in HANDED_WORDED:
-        text = desk.texts.render(HANDED_WORDED[part], message.language, **values)
+        text = _fitted(message, desk.texts.render(HANDED_WORDED[part], message.language, **values))
         return post.message(
             chat_id, text, kind=kind, reply_to=reply_to, ticket_id=ticket_id, after="link"
         )
@@ -218,6 +222,22 @@ def _handed(desk: Desk, message: Outgoing) -> Call:
     if content_type in CAPTIONED and _units(worded) <= MAX_CAPTION:
         copied.params["caption"] = worded
     return copied
+
+
+def _fitted(message: Outgoing, text: str) -> str:
+    """A notice's words within one message (MAX_MESSAGE units): the core bounds what it
+    words (bot/excerpt.py); should a notice still pass the limit, Telegram would refuse it
+    whole ("message is too long"), so its start is shown, cut with a visible "…" (a
+    summary; the ticket keeps every word), and the log says which."""
+    if _units(text) <= MAX_MESSAGE:
+        return text
+    log.warning(
+        "%s to chat %s: %d units, cut to a message",
+        message.template,
+        message.chat_id,
+        _units(text),
+    )
+    return excerpt(text, MAX_MESSAGE).text
 
 
 def _dated(desk: Desk, message: Outgoing, text: str) -> str:
@@ -269,6 +289,7 @@ def present(desk: Desk, message: Outgoing) -> Call:
         text = _dated(
             desk, message, desk.texts.render(message.template, message.language, **message.context)
         )
+        text = _fitted(message, text)
     ticket_id, after = message.ticket_id, _after(message)
     if message.template in SURGE_ALERTS and message.audience in _SUPERVISING:
         # A mass incident's alert stands for its tickets: linked at once to its first one, a

@@ -8,13 +8,17 @@ from telegram import Message
 
 from bot import update_corrections
 from bot.desk import Desk
+from bot.errors import InvalidInput
 from handlers import post
 from handlers.commands import read
+from handlers.refusals import refusal
 
 
 async def corrected(desk: Desk, message: Message, username: str | None, *, update_id: int) -> bool:
     """Whether the edited `message` was an incident's update (then corrected as the module
-    says); False for any other message, left to the edit's other handling."""
+    says); False for any other message, left to the edit's other handling. An edit the desk
+    refuses (words too long to reach a requester in one message, bot/incident_updates.py
+    `require_fits`) corrects nobody; its writer is told why, and by how much."""
     if message.from_user is None:
         return False
     async with desk.sessions() as session:
@@ -27,6 +31,15 @@ async def corrected(desk: Desk, message: Message, username: str | None, *, updat
     if read(text, username) is not None:  # /incident N words: the words
         parts = text.split(maxsplit=2)
         text = parts[2] if len(parts) > 2 else ""
+    try:
+        return await _correct(desk, message, text, update_id=update_id)
+    except InvalidInput as refused:  # too long to reach anyone: nobody corrected, they hear why
+        await post.say(desk, update_id, post.reply(message, refusal(desk, refused)))
+        return True
+
+
+async def _correct(desk: Desk, message: Message, text: str, *, update_id: int) -> bool:
+    assert message.from_user is not None
     async with desk.transaction(update_id=update_id) as tx:
         done = await update_corrections.correct_and_tell(
             tx=tx,

@@ -30,6 +30,7 @@ SAMPLE = {
     "template_id": "t",
     "detail": "d",
     "limit": 10,
+    "over": 173,  # by how much a text passes `limit`
     "word": "abc",
     "department": "general",
     "owner": "王芳",
@@ -73,6 +74,8 @@ def test_every_refusal_raised_has_its_own_wording(language: str) -> None:
         assert text and text != fallback, where
         if "ticket_id" in names:
             assert "#7" in text, where
+        if "over" in names:
+            assert "173" in text, where
 
 
 @pytest.mark.parametrize("language", ["zh", "en"])
