@@ -87,6 +87,10 @@ _COMMON_WORDS = frozenset(
         "with",
         "would",
         "your",
+        # Numbers and spans of time: "three days" and "three months" tie nothing together.
+        *("three", "four", "five", "seven", "eight", "nine", "eleven", "twelve", "twenty"),
+        *("thirty", "forty", "fifty", "hundred", "couple", "several", "hour", "hours"),
+        *("minute", "minutes", "days", "week", "weeks", "month", "months", "year", "years"),
     }
 )
 # Chinese characters that say nothing of a matter alone: particles, pronouns, numerals and
@@ -100,6 +104,12 @@ _COMMON_CHARACTERS = frozenset(
     "大小高低长短天年月日号周星期时分秒钟今昨明早晚午夜晨家门口楼层栋室户区院路街道巷村"
     "要会能可以想让给把被对从到来去说看做用叫请谢问题事情况麻烦吗呢吧啊呀哦嗯嘛哈么什怎为谁"
     "人死管投诉举报反映条片样阵乎"
+)
+# Numerals, measure words and times: a pair of characters that say nothing of a matter
+# (`_COMMON_CHARACTERS`) with one of these counts or dates ("了三" and "三天" of "坏了三天了",
+# "三个" and "个月" of "办了三个月"), no word of a matter.
+_COUNTING = frozenset(
+    "一二三四五六七八九十百千万两几多半每个只件次些点位种天年月日号周星期时分秒钟今昨明早晚午夜晨"
 )
 _HAN = re.compile(r"[\u3400-\u9fff]+")
 _WORD = re.compile(r"[a-z]{4,}")
@@ -116,11 +126,23 @@ def characters(text: str) -> frozenset[str]:
 def terms(text: str) -> frozenset[str]:
     """The terms of `text` that can tell a matter: each pair of Chinese characters side by
     side, each word of another script of four letters or more, casefolded, less those that
-    say nothing of a matter ("我家", "这个", "with")."""
+    say nothing of a matter ("我家", "这个", "with", a count or a span of time: "了三",
+    "三天", "three", "months")."""
     text = reading(text)
     folded = unicodedata.normalize("NFKC", text).casefold()
-    pairs = {run[i : i + 2] for run in _HAN.findall(folded) for i in range(len(run) - 1)}
+    pairs = {
+        pair
+        for run in _HAN.findall(folded)
+        for i in range(len(run) - 1)
+        if not _counted(pair := run[i : i + 2])
+    }
     return frozenset((pairs - _COMMON_PAIRS) | (set(_WORD.findall(folded)) - _COMMON_WORDS))
+
+
+def _counted(pair: str) -> bool:
+    """Whether a pair of Chinese characters only counts or dates (`_COUNTING`): "了三", "三天",
+    "个月"."""
+    return set(pair) <= _COMMON_CHARACTERS and bool(set(pair) & _COUNTING)
 
 
 def _marks(text: str) -> frozenset[str]:

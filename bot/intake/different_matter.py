@@ -31,6 +31,7 @@ from bot.intake.close import matter_words, ticket_matter
 from bot.intake.complaint_opener import about_handling
 from bot.intake.follow_up import follows_up, shares_characters, shares_words
 from bot.intake.new_matter import reads_as_question
+from bot.intake.other_asked import tells_other_not_done
 from bot.intake.own_kind import same_matter
 from bot.intake.small_words import carries_no_matter
 from bot.matter_terms import characters, terms
@@ -196,7 +197,10 @@ def differs(
     Another thing named (config `surge.objects`) than all those the ticket's words name, and
     none of them: another matter (`APART`), or, pointing back at the ticket (`points_back`),
     maybe (`ASK`); a thing named beside a ticket that names none, sharing nothing with it
-    (`own_kind.same_matter`): maybe. No thing named, nor pointing back at the ticket: a
+    (`own_kind.same_matter`): maybe. No thing named, another matter the knowledge base knows
+    said not done, not the ticket's (`other_asked.tells_other_not_done`: "my pension payment
+    did not arrive this month" beside a street light): maybe, whatever words of a follow-up
+    it holds ("还没", "this"). No thing named, nor pointing back at the ticket: a
     template the knowledge base answers the words with (the `answer` band) of another
     category than the ticket's and not its matter is another matter; one only close to them
     (the `suggest` band), maybe, unless they read as a follow-up (`follow_up.follows_up`);
@@ -226,6 +230,12 @@ def differs(
         if theirs:
             return Differs.ASK if points_back(text, objects, words) else Differs.APART
         return None if same_matter(desk, ticket, text) else Differs.ASK
+    # Another matter the knowledge base knows said not done ("my pension payment did not arrive
+    # this month"): not the ticket's "not solved yet"; maybe, whatever follow-up word it holds.
+    if tells_other_not_done(desk, ticket, text, requester.language) and not same_matter(
+        desk, ticket, text
+    ):
+        return Differs.ASK
     if points_back(text, objects, words):  # the cheap test first: no search for "还是没修好"
         return None
     matches = desk.matcher.search(text, requester.language, limit=1)

@@ -24,6 +24,7 @@ from bot.intake.complaint_opener import about_handling, complaint_told
 from bot.intake.follow_up import Beside, follows_up, own_matter, shares_words
 from bot.intake.inquiry import Turn
 from bot.intake.new_matter import reads_as_question, starts_anew
+from bot.intake.other_asked import others_named
 from bot.intake.search import keywords_named
 from bot.intake.small_words import carries_no_matter
 from bot.models import Requester, Ticket
@@ -212,7 +213,7 @@ def apart_from(desk: Desk, requester: Requester, ticket: Ticket, text: str) -> b
         return danger_apart(desk, ticket, text)
     told = complaint_told(text)
     if told:
-        return complaint_apart(desk, ticket, text, told)
+        return complaint_apart(desk, ticket, text, told, language=requester.language)
     words = matter_words(ticket.question, ticket.inquiry)
     if other_matter(desk, requester, ticket, text):
         return True
@@ -244,13 +245,21 @@ def apart_from(desk: Desk, requester: Requester, ticket: Ticket, text: str) -> b
     )
 
 
-def complaint_apart(desk: Desk, ticket: Ticket, text: str, told: str) -> bool:
+def complaint_apart(
+    desk: Desk, ticket: Ticket, text: str, told: str, *, language: str | None = None
+) -> bool:
     """Whether `text`, an explicit complaint or report opener followed by `told` (what it is
     about: `complaint_opener.complaint_told`), is a matter of its own beside `ticket`: not
-    when it complains of the ticket's handling (`about_handling`: "我要投诉,社保卡补办这么慢",
-    "你们拖了这么久") or tells the ticket's matter (`same_matter`); "我要投诉隔壁装修噪音"
-    beside a lost social security card's ticket is a new inquiry, never filed into it."""
-    return not (about_handling(told) or same_matter(desk, ticket, text))
+    when it tells the ticket's matter (`same_matter`) or complains of the ticket's handling
+    (`about_handling`: "我要投诉,社保卡补办这么慢", "你们拖了这么久"), unless the handling it
+    complains of is another matter's, one the knowledge base knows and `told` names
+    (`other_asked.others_named`, searched in `language`: "我要投诉,户口迁移办了三个月还没办好,
+    窗口工作人员态度很差" beside a street light's ticket is the household registration
+    window's); "我要投诉隔壁装修噪音" beside a lost social security card's ticket is a new
+    inquiry, never filed into it."""
+    if same_matter(desk, ticket, text):
+        return False
+    return not about_handling(told) or bool(others_named(desk, ticket, told, language))
 
 
 def danger_apart(desk: Desk, ticket: Ticket, text: str) -> bool:
