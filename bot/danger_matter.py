@@ -5,7 +5,8 @@ reported stuck are the ticket's, raised to urgent; a gas smell beside a power cu
 beside a fire-lane complaint are not: a danger is never lost inside another matter, it is
 its own urgent ticket. The ticket's words must tell the same kind of danger already, or only
 a cry for help (`CRIES`: "救命", then "someone fainted in the stairwell": what the cry was
-about, the same emergency), or both must name one thing (`THINGS`: a lift, a street light
+about, the same emergency; a cry alone after a danger is that danger's too), or both must
+name one thing (`THINGS`: a lift, a street light
 and its pole, the gas and what burns it, an electrical box, a wire). When in doubt, its own
 ticket: an extra urgent ticket costs less than a danger filed under a power cut. Pure: words
 in, a yes or no out."""
@@ -41,11 +42,13 @@ THINGS: tuple[re.Pattern[str], ...] = (
 def of_matter(danger: str, matter: str) -> bool:
     """Whether the danger told in `danger` (words of a requester's, `bot.hazard` hears one
     in them) is the matter told in `matter` (the ticket's own words): `matter` tells a
-    danger of the same kind, or only a cry for help (`CRIES`), or both name one of `THINGS`,
+    danger of the same kind, or only a cry for help (`CRIES`), or `danger` only cries for
+    help beside the danger `matter` told ("he is coming back now, please help" after "my
+    husband hits me": the same emergency going on), or both name one of `THINGS`,
     or `danger` names none and points back into the one `matter` names ("在里面", "inside")."""
     danger, matter = reading(danger), reading(matter)
-    theirs_told = hazard.kinds(matter)
-    if hazard.kinds(danger) & theirs_told or (theirs_told and theirs_told <= CRIES):
+    theirs_told, told = hazard.kinds(matter), hazard.kinds(danger)
+    if told & theirs_told or (theirs_told and (theirs_told <= CRIES or told <= CRIES)):
         return True
     said, theirs = danger.casefold(), matter.casefold()
     if any(thing.search(said) and thing.search(theirs) for thing in THINGS):

@@ -251,7 +251,10 @@ def _heard(kind: Kind, clause: Clause, text: str) -> str | None:
         return found.group().strip()
     if kind.events is not None and (found := _first_now(clause, kind.events, kind.lasting)):
         return found.group().strip()
-    if kind.nouns is not None and not (kind.unless and kind.unless.search(text)):
+    spared = kind.unless is not None and kind.unless.search(text)
+    if kind.lone is not None and not spared and (found := _first_now(clause, kind.lone)):
+        return found.group().strip()
+    if kind.nouns is not None and not spared:
         found = _first_now(clause, kind.nouns)
         if found and _HERE.search(clause.text) and not _ENQUIRY.search(clause.raw):
             return found.group().strip()

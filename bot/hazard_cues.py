@@ -26,7 +26,7 @@ def _either(*patterns: re.Pattern[str]) -> re.Pattern[str]:
 @dataclass(frozen=True)
 class Cue:
     """What any clause must hold for `kind` to be heard in it (`bot.hazard`): a word of its own
-    (`alone`: events, nouns, shouted words) or both halves of one of its pairs; a text
+    (`alone`: events, lone words, nouns, shouted words) or both halves of one of its pairs; a text
     whose clauses hold none is spared the kind's clause-by-clause reading."""
 
     kind: Kind
@@ -45,7 +45,7 @@ def cues(kinds: tuple[Kind, ...]) -> tuple[Cue, ...]:
         Cue(
             kind,
             _either(*found)
-            if (found := [p for p in (kind.shouted, kind.events, kind.nouns) if p])
+            if (found := [p for p in (kind.shouted, kind.events, kind.lone, kind.nouns) if p])
             else None,
             tuple(tuple(map(_either, pair)) for pair in (*kind.pairs, *kind.across)),
         )

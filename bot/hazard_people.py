@@ -1,12 +1,14 @@
 """The words of each kind of danger to people themselves (`bot.hazard` hears how they are
 said, as it does the dangers of things in `bot.hazard_words`): someone in the water (fallen
-or jumped in: 跳河 is a suicide too), someone threatening to jump, a weapon, a fight, someone
+or jumped in: 跳河 is a suicide too), someone threatening to jump or to take their own
+life (the wish, the pills in hand: bot/crisis_words.py), a weapon, a fight, someone
 beating their own (家暴: 我老公打我), a break-in, a robbery or a snatch (`robbery`: the police
 alone), an accident with someone hurt (`accident`: the ambulance, then the police), someone
 collapsed, bleeding a lot or fallen who does not answer or get up (`SOMEONE_DOWN`: not a
 structure's collapse, bot/hazard_words.py), a vulnerable person missing, something about
 to fall on people below, someone out in the freezing cold (bot/frail_words.py `EXPOSED`),
-and a plea for help ("救命", "call the police"), which is an emergency by itself. Words for
+and a plea for help ("救命", "call the police", "please help" as a threat comes back),
+which is an emergency by itself. Words for
 something else that hold them (刀削面, a jump start, 救命稻草, "help me with my form") tell none.
 
 And the words of a vulnerable person depending on a supply an outage cuts (`DEPENDS`,
@@ -15,6 +17,7 @@ cold. No danger heard now (no emergency numbers), but urgent (`bot.peril_needs.d
 
 from __future__ import annotations
 
+from bot.crisis_words import DONE, ENDED, HELP_ALONE, MEANS, PILLS_HELD, THREAT, WEARY, WISH
 from bot.frail_words import EXPOSED, WELFARE
 from bot.hazard_words import PEOPLE_NOUNS, STRUCTURES, Kind, coat_only, named_before, words
 
@@ -88,6 +91,14 @@ _CRASH_ENQUIRY = words(
     *("insurance", r"claims?", r"compensat\w*", "lawyer", "news", "film", "movie", "report"),
 )
 
+# What falls from a building onto a car below (then "smashed", "hit" it within a few words).
+_FALLEN = (
+    r"tiles?|bricks?|glass|branch(?:es)?|debris|something|things?|objects?|pieces?|rocks?"
+    r"|stones?|(?:flower ?)?pots?|concrete|plaster|masonry|icicles?|ice|signs?|panels?"
+    r"|window|scaffolding|railings?|air ?con(?:ditioner)?(?: units?)?|chunks?"
+)
+_GAP = r"(?:\s+[\w'’-]+){0,6}?\s+"
+
 # A question about a service, a how-to or a number asked: no plea.
 _ASKED = words(
     *("should (?:i|we)", "can (?:i|we|you)", "do (?:i|we)", "how (?:do|to|can|should)"),
@@ -122,7 +133,13 @@ PEOPLE: tuple[Kind, ...] = (
                 "take (?:his|her|my) own life",
             ),
             *("end (?:his|her|my|their) life", "standing on the (?:roof|ledge|edge)", "roof edge"),
+            # the wish, the pills in hand (bot/crisis_words.py)
+            WISH.pattern,
+            PILLS_HELD.pattern,
         ),
+        lone=DONE,
+        unless=ENDED,
+        across=((MEANS, WEARY),),
     ),
     Kind(
         "accident",
@@ -251,7 +268,11 @@ PEOPLE: tuple[Kind, ...] = (
                 "高空抛物",
                 "砸(?:坏|中|到|扁|穿)了?(?:楼下|路边|下面)?的?(?:车|汽车|电动车)",
             ),
-            "(?:smashed|hit|dented|damaged) (?:a|the|my|our|his|her|their|someone['’]s) car",
+            # a car hit by what fell, not by someone ("he hit my car": a scrape, nothing fell)
+            rf"(?:{_FALLEN}){_GAP}(?:smashed|hit|dented|damaged) "
+            r"(?:a|the|my|our|his|her|their|someone['’]s) car",
+            r"one (?:of (?:them|those|these) )?(?:smashed|hit|dented|damaged) "
+            r"(?:a|the|my|our|his|her|their|someone['’]s) car",
             r"(?:about to|could|going to) (?:fall|come down|collapse) on",
             *("fall on (?:people|someone|somebody|pedestrians|passers-?by|the people)",),
             "(?:could|might) (?:hit|kill|hurt) (?:someone|somebody|people|a pedestrian)",
@@ -294,8 +315,10 @@ PEOPLE: tuple[Kind, ...] = (
             "(?:somebody|someone) help",
             "help,? (?:somebody|someone)",
         ),
-        # "help!" shouted, not "help" typed alone (what the bot does)
+        # "help!" shouted, not "help" typed alone (what the bot does), unless a threat is
+        # told coming back ("he is coming back now, please help": bot/crisis_words.py)
         shouted=words("^ *(?:please )?help(?: me| us)?(?: please)? *$"),
+        across=((THREAT, HELP_ALONE),),
         not_when=_ASKED,
     ),
     # a frail person not answering the door, not seen for days (bot/frail_words.py)

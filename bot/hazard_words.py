@@ -43,7 +43,9 @@ class Kind:
     `lasting`: a thing that stays dangerous once so (a manhole cover stolen "yesterday" is
     still missing): a past word does not end it, only words that it was dealt with;
     `pairs_not_when`: words that make a clause's `pairs` tell none of it, its events still
-    telling it (what comes away is a wall's coat: "墙皮脱落" is no wall falling)."""
+    telling it (what comes away is a wall's coat: "墙皮脱落" is no wall falling); `lone`:
+    words that tell it alone as `events` do, but only in a text with none of `unless` ("I
+    want to end it." beside a contract is no suicide)."""
 
     key: str
     events: re.Pattern[str] | None = None
@@ -55,6 +57,7 @@ class Kind:
     across: tuple[tuple[re.Pattern[str], ...], ...] = ()
     lasting: bool = False
     pairs_not_when: re.Pattern[str] | None = None
+    lone: re.Pattern[str] | None = None
 
     def pairs_in(self, clause: str) -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
         """The `pairs` that may tell the kind in `clause` (none: `pairs_not_when` is in it)."""

@@ -16,6 +16,9 @@ from bot.danger_matter import of_matter
         ("电梯里有人被困了", "幸福路4号楼的电梯坏了"),
         ("闻到一股煤气味", "我家的燃气灶打不着火"),
         ("楼道里还是有煤气味", "楼道里有煤气味"),
+        # a cry alone after a danger: the same emergency going on
+        ("he is coming back now, please help", "my husband hits me and I am scared"),
+        ("他又回来了,帮帮我", "我老公打我"),
     ],
 )
 def test_a_danger_of_the_tickets_thing_is_its_matter(danger: str, matter: str) -> None:
@@ -30,6 +33,8 @@ def test_a_danger_of_the_tickets_thing_is_its_matter(danger: str, matter: str) -
         ("楼道着火了", "小区的消防通道被私家车堵死了"),
         ("配电箱在冒火花", "我家门口的路灯坏了"),
         ("4号楼电梯里有人被困", "4号楼停水了"),
+        # a cry beside an ordinary matter: a danger of its own
+        ("he is coming back now, please help", "my passport has expired"),
     ],
 )
 def test_a_danger_of_another_thing_is_not(danger: str, matter: str) -> None:

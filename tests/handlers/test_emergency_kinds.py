@@ -305,6 +305,7 @@ async def test_each_danger_to_people_hears_its_own_advice(
     ("user", "first", "then"),
     [
         (ENGLISH, "my husband hits me and I am scared", "he is coming back now, please help"),
+        (REQUESTER, "我老公打我", "他又回来了,帮帮我"),
         (ENGLISH, "Car crash on Elm Road, a man is bleeding a lot", "please help he is dying"),
         (REQUESTER, "车祸了,有人受伤流了很多血", "快点,他快不行了"),
     ],

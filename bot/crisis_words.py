@@ -1,0 +1,93 @@
+"""The words of someone about to take their own life beyond a jump or a method named (bot/
+hazard_people.py kind "suicide"): the wish said (`WISH`: "I want to die", "我想结束这一切"),
+the pills in their hand (`PILLS_HELD`: "I have the pills in my hand", "药已经在我手里了"), a
+knife or a rope at hand beside being unable to go on (`MEANS`, `WEARY`, said in one text:
+"I have a rope, I can't do this anymore", "我手里拿着刀,我撑不下去了"), and, only in a text
+naming nothing one ends or cancels (`ENDED`: a contract, a subscription), wanting to end
+"it" or not going on (`DONE`: "I want to end it.", "I can't go on anymore"). And the words
+of a threat coming back (`THREAT`: "he is coming back now", "他又回来了") that make a plea
+typed without an exclamation mark (`HELP_ALONE`: "please help", "帮帮我") a plea for rescue
+(kind "plea"). From a tester's first messages, each given an ordinary answer; "please help
+me with my passport", "我想死你了" and "累得想死" stay ordinary."""
+
+from __future__ import annotations
+
+from bot.hazard_words import words
+
+_PILLS_EN = r"(?:sleeping )?(?:pills|tablets|painkillers)"
+_PILLS_ZH = r"(?:安眠药|药片|药丸|药(?![方单费店房品监价膏水]))"
+_HAND_ZH = r"(?:我的?)?手(?:里|上|中|心)"
+_HOLDING_ZH = r"(?:正)?(?:拿着|握着|攥着|捏着|抓着|捧着)"
+_HEAP_ZH = r"(?:一(?:瓶|把|盒|堆|大把|整瓶)|整瓶的?|好多|很多|所有的?)"
+_IN_HAND_ZH = rf"(?:在|握在|攥在|拿在|捏在){_HAND_ZH}"
+
+WISH = words(
+    r"i (?:just |really |only |so )?(?:want|wanna) (?:to )?die(?! of| from| laughing)",
+    r"i wish i (?:was|were) dead",
+    r"(?:do not|don['’]t|no longer) want to (?:live|be alive)"
+    r"(?! (?:in|with|at|near|next|on|here|there|like|alone|together|abroad))",
+    r"end it all(?! with)",
+    r"can(?:not|['’]?t) go on living",
+    # 我想死, not "我想死你了" (I miss you) nor "累得想死" (tired to death)
+    "我(?:真的?|好|很|只|就|是|真)?想(?:去)?死(?![你他她您们])",
+    "我(?:真的?|实在|已经|快|都|是)?活不下去",
+    "不想再活",
+    "结束(?:自己的?|我的)生命",
+    "(?:想|要|准备|打算|决定)结束(?:这一切|生命)",
+)
+PILLS_HELD = words(
+    rf"{_PILLS_EN}(?: (?:is|are))? (?:all )?in my hands?",
+    rf"(?:holding|clutching) (?:the |my |all (?:the |my )?|a (?:bottle|handful|box|packet) of "
+    rf"|some )?{_PILLS_EN}",
+    # sleeping pills held, or a bottle of them, not medicine one asks about ("我手里拿着药,
+    # 可以上飞机吗"), unless it is said to be in hand already ("药已经在我手里了")
+    rf"{_HAND_ZH}{_HOLDING_ZH}(?:{_HEAP_ZH}{_PILLS_ZH}|{_HEAP_ZH}?(?:安眠药|药片|药丸))",
+    rf"(?:安眠药|药片|药丸)(?:已经|都|就|现在)?{_IN_HAND_ZH}",
+    rf"{_PILLS_ZH}(?:已经|都|就|现在){_IN_HAND_ZH}",
+)
+# A knife, a blade, a rope at hand ...
+MEANS = words(
+    r"(?:knife|blade|razor|rope|noose|gun)s? (?:(?:is|are) )?in my hands?",
+    r"(?:i have|i['’]ve got|i got|holding|clutching) (?:a|the|my) "
+    r"(?:knife|blade|razor(?: blade)?|rope|noose|gun)",
+    r"(?:rope|noose) (?:is )?(?:ready|tied|up)",
+    rf"{_HAND_ZH}{_HOLDING_ZH}(?:一把|一根|一条)?(?:刀片|刀|绳子|绳)",
+    "(?:绳子|绳套|刀片)(?:已经)?(?:准备好|系好|挂好|绑好)",
+    rf"(?:刀片|刀|绳子)(?:已经|就)?(?:在|握在|攥在|拿在){_HAND_ZH}",
+)
+# ... beside being unable to go on.
+WEARY = words(
+    r"can(?:not|['’]?t) (?:take|do|bear|stand) (?:it|this) any ?more",
+    r"can(?:not|['’]?t) go on",
+    *(r"end it", "goodbye", "no reason to live", r"(?:nobody|no one) (?:will|would) miss me"),
+    *("(?:撑|熬|坚持|扛)不(?:下去|住)了", "受不了了", "不想(?:再)?(?:撑|坚持)", "再见了", "永别"),
+)
+# Wanting to end "it", not going on, said as the whole clause ...
+DONE = words(
+    r"^ *i(?:['’]m| am)? (?:just |really )?(?:want|wanna|going|gonna|about|ready|decided"
+    r"|have decided) (?:to )?end it(?: now| tonight| today| here)? *$",
+    r"can(?:not|['’]?t) go on (?:any ?more|any longer)(?! with| waiting)",
+)
+# ... in a text naming nothing it could be about.
+ENDED = words(
+    *(r"contracts?", r"subscriptions?", r"memberships?", r"accounts?", "lease", "tenancy"),
+    *(r"plans?", r"polic(?:y|ies)", r"bookings?", r"reservations?", r"services?", "agreement"),
+    *("relationship", "call", "chat", "conversation", "meeting", "lift", "elevator", "noise"),
+    *(r"waiting", "queue", "ticket", "complaint", "card", "loan", "mortgage", "job"),
+)
+
+# Someone who threatened coming back, at the door, following ...
+THREAT = words(
+    r"(?:he|she|they|that (?:man|guy|woman)|the (?:man|guy)|my (?:ex|husband|boyfriend"
+    r"|partner|ex-\w+))(?:['’]s|['’]re| is| are)? (?:coming back|back again|back now"
+    r"|here again|coming (?:for|after) (?:me|us)|outside (?:my|our|the) (?:door|window|house"
+    r"|flat|room)|at (?:my|our|the) (?:door|window)|banging on (?:my|our|the) door"
+    r"|trying to (?:get|break) in|following (?:me|us))",
+    "(?:他|她|他们|那个?人|那个男的|前夫|老公|男朋友)(?:又|已经|现在)?"
+    "(?:回来了|又来了|找上门|找来了|跟着我|跟踪我|在(?:门外|门口|外面)|在(?:砸|踹|撞)门)",
+)
+# ... and help asked in a clause of its own, without an exclamation mark.
+HELP_ALONE = words(
+    r"^ *(?:please,? )?help(?: me| us)?(?:,? please)? *$",
+    "^ *(?:请|快|求求你)?(?:帮帮|救救)(?:我|我们|忙)(?:吧|啊|呀)? *$",
+)
