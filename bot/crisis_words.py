@@ -31,6 +31,8 @@ WISH = words(
     # 我想死, not "我想死你了" (I miss you) nor "累得想死" (tired to death)
     "我(?:真的?|好|很|只|就|是|真)?想(?:去)?死(?![你他她您们])",
     "我(?:真的?|实在|已经|快|都|是)?活不下去",
+    # 我明天就去死, not "你去死吧" (an insult)
+    "我(?:今晚|今天|明天|马上|这就|现在)?(?:就|要|会)?去死(?!胡同)",
     "不想再活",
     "结束(?:自己的?|我的)生命",
     "(?:想|要|准备|打算|决定)结束(?:这一切|生命)",
@@ -91,3 +93,14 @@ HELP_ALONE = words(
     r"^ *(?:please,? )?help(?: me| us)?(?:,? please)? *$",
     "^ *(?:请|快|求求你)?(?:帮帮|救救)(?:我|我们|忙)(?:吧|啊|呀)? *$",
 )
+
+# What stays no danger however it is meant: a drill, a talk, a campaign, a story.
+NO_INTENT = words(
+    *("演练", "演习", "讲座", "宣传", "培训", "课", "活动", "电影", "新闻", "小说", "预防"),
+    *(r"drills?", "planned", "scheduled", "will there", "going to be", r"talks?", "lecture"),
+    *(r"prevention", "awareness", "campaign", "training", r"films?", r"movies?", "news", "story"),
+    *("week", "day", "month"),
+)
+# Said of oneself: an intent ("I will ...", "我明天就..."), not an event announced
+# (bot/hazard.py `Clause.intended`).
+SELF = words(r"i", r"i['’](?:m|ll)", "myself", "我")

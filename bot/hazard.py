@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.asking import asks_how
+from bot.crisis_words import NO_INTENT, SELF
 from bot.denial import unasked
 from bot.figure_words import cry_over_errand, unfigured
 from bot.hazard_cues import cues
@@ -96,6 +97,7 @@ _FUTURE = words(
     *("演练", "演习", "tomorrow", "next (?:week|month)", "planned", "scheduled", "drills?"),
     *("will there", "going to be"),
 )
+
 # An ordinary keyword (an outage) planned, or asked about before it is named.
 _PLANNED = words(
     *("计划", "预计", "检修", "安排", "明天", "后天", "今晚", "下周", "本周"),
@@ -142,11 +144,14 @@ class Clause:
     how_to: bool = False
     at: int = 0
 
-    def now(self, start: int, *, negation: bool = True, lasting: bool = False) -> bool:
+    def now(
+        self, start: int, *, negation: bool = True, lasting: bool = False, planned: bool = False
+    ) -> bool:
         """Whether the word at `start` is said as happening: not denied right before it (with
         `negation`; without, for words that carry their own, "没电"), not supposed before it
         ("if"), its clause neither past (unless it goes on, or it is `lasting` and not dealt
-        with) nor future, nor a how-to question (`how_to`)."""
+        with) nor future (unless the kind is told `planned` too: an intent), nor a how-to
+        question (`how_to`)."""
         before = self.text[:start]
         return not (
             self.how_to
@@ -154,9 +159,14 @@ class Clause:
             or _SUPPOSED.search(before)
             or (lasting and DEALT.search(self.raw))
             or (_PAST.search(self.raw) and not self.ongoing and not lasting)
-            or _FUTURE.search(self.raw)
+            or (_FUTURE.search(self.raw) and not (planned and self.intended()))
             or _FIGURATIVE.search(self.raw)
         )
+
+    def intended(self) -> bool:
+        """Whether the clause says what its writer means to do ("I will kill myself
+        tomorrow", "我明天就去死"), not an event to come (a drill, a talk, a week)."""
+        return bool(SELF.search(self.raw)) and not NO_INTENT.search(self.raw)
 
     def planned(self, start: int) -> bool:
         """Whether an ordinary keyword at `start` is asked about or planned, not happening to
@@ -216,8 +226,14 @@ class Danger:
     words: str
 
 
-def _first_now(clause: Clause, pattern: re.Pattern[str], lasting: bool = False) -> _Found:
-    found = (m for m in pattern.finditer(clause.text) if clause.now(m.start(), lasting=lasting))
+def _first_now(
+    clause: Clause, pattern: re.Pattern[str], lasting: bool = False, planned: bool = False
+) -> _Found:
+    found = (
+        m
+        for m in pattern.finditer(clause.text)
+        if clause.now(m.start(), lasting=lasting, planned=planned)
+    )
     return next(found, None)
 
 
@@ -231,7 +247,7 @@ def _across(kind: Kind, parts: tuple[Clause, ...]) -> str | None:
                     (clause.at + m.start(), m.group().strip())
                     for clause in parts
                     if not (kind.not_when and kind.not_when.search(clause.raw))
-                    and (m := _first_now(clause, pattern, kind.lasting))
+                    and (m := _first_now(clause, pattern, kind.lasting, kind.intended))
                 ),
                 None,
             )
@@ -247,12 +263,23 @@ def _heard(kind: Kind, clause: Clause, text: str) -> str | None:
     """The words of `clause` that tell `kind` now, or None."""
     if kind.not_when is not None and kind.not_when.search(clause.raw):
         return None
-    if kind.shouted is not None and clause.shouted and (found := _first_now(clause, kind.shouted)):
+    planned = kind.intended
+    if (
+        kind.shouted is not None
+        and clause.shouted
+        and (found := _first_now(clause, kind.shouted, planned=planned))
+    ):
         return found.group().strip()
-    if kind.events is not None and (found := _first_now(clause, kind.events, kind.lasting)):
+    if kind.events is not None and (
+        found := _first_now(clause, kind.events, kind.lasting, planned)
+    ):
         return found.group().strip()
     spared = kind.unless is not None and kind.unless.search(text)
-    if kind.lone is not None and not spared and (found := _first_now(clause, kind.lone)):
+    if (
+        kind.lone is not None
+        and not spared
+        and (found := _first_now(clause, kind.lone, planned=planned))
+    ):
         return found.group().strip()
     if kind.nouns is not None and not spared:
         found = _first_now(clause, kind.nouns)

@@ -123,7 +123,17 @@ PEOPLE: tuple[Kind, ...] = (
     Kind(
         "suicide",
         events=words(
-            *("跳楼", "要跳下去", "想跳下去", "自杀", "轻生", "寻死", "不想活了?", "割腕", "上吊"),
+            *(
+                "跳楼(?![价机])",
+                "要跳下去",
+                "想跳下去",
+                "自杀",
+                "轻生",
+                "寻死",
+                "不想活了?",
+                "割腕",
+                "上吊",
+            ),
             _JUMPED_IN,
             r"jump(?:ed|ing|s)? off (?:the |a |that |this )?(?:bridge|roof|building|tower|ledge)",
             r"(?:going to|gonna|will|threaten\w* to|wants? to|about to|trying to) jump(?! start)",
@@ -140,6 +150,7 @@ PEOPLE: tuple[Kind, ...] = (
         lone=DONE,
         unless=ENDED,
         across=((MEANS, WEARY),),
+        intended=True,  # "I will kill myself tomorrow": a plan, heard as the danger it is
     ),
     Kind(
         "accident",

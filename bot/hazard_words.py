@@ -45,7 +45,8 @@ class Kind:
     `pairs_not_when`: words that make a clause's `pairs` tell none of it, its events still
     telling it (what comes away is a wall's coat: "墙皮脱落" is no wall falling); `lone`:
     words that tell it alone as `events` do, but only in a text with none of `unless` ("I
-    want to end it." beside a contract is no suicide)."""
+    want to end it." beside a contract is no suicide); `intended`: told when planned too ("I
+    will kill myself tomorrow": a plan is the danger, future words spare none of it)."""
 
     key: str
     events: re.Pattern[str] | None = None
@@ -58,6 +59,7 @@ class Kind:
     lasting: bool = False
     pairs_not_when: re.Pattern[str] | None = None
     lone: re.Pattern[str] | None = None
+    intended: bool = False
 
     def pairs_in(self, clause: str) -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
         """The `pairs` that may tell the kind in `clause` (none: `pairs_not_when` is in it)."""
