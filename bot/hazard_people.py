@@ -19,6 +19,14 @@ from __future__ import annotations
 
 from bot.crisis_words import DONE, ENDED, HELP_ALONE, MEANS, PILLS_HELD, THREAT, WEARY, WISH
 from bot.frail_words import EXPOSED, WELFARE
+from bot.harm_words import (
+    FOLLOWED,
+    MISSING_AT,
+    NOT_HOME,
+    SWALLOWED,
+    THREATENED,
+    UNREACHABLE,
+)
 from bot.hazard_words import PEOPLE_NOUNS, STRUCTURES, Kind, coat_only, named_before, words
 
 _WATER = "(?:河|湖|江|海|水|池|塘|井|沟|渠)"
@@ -188,6 +196,7 @@ PEOPLE: tuple[Kind, ...] = (
                 "shooting",
                 r"(?:being|getting) (?:attacked|beaten|assaulted)",
             ),
+            THREATENED.pattern,  # a threat to kill, the door kicked (bot/harm_words.py)
             *(r"beat(?:ing)? (?:him|her|them|someone|somebody) up", r"threaten\w* \w+ with"),
             # a break-in: the police, lock yourself in (a robbery done is `robbery`)
             *("入室盗窃", "撬[^,。!?,.!?]{0,4}(?:门|锁|窗)"),
@@ -218,6 +227,7 @@ PEOPLE: tuple[Kind, ...] = (
             *("流了?很多血", "满身是血", "到处是血"),
             "(?:叫|喊)[^,。!?,.!?]{0,3}(?:不|没)(?:怎么|太|大|什么)?(?:答应|回应|反应)",
             *("没有?反应了", "叫不应", "不省人事", SOMEONE_DOWN, _FELL_NOT_UP),
+            SWALLOWED.pattern,  # pills or a battery swallowed (bot/harm_words.py)
         ),
         pairs=(
             (
@@ -245,6 +255,7 @@ PEOPLE: tuple[Kind, ...] = (
             *("走丢", "走失", "失踪", "人不见了", _SOMEONE_ZH + ".{0,2}(?:不见了|找不到了)"),
             rf"(?:can(?:not|['’]t) find|lost) (?:my|our|the) {_SOMEONE_EN}",
             "wandered off",
+            MISSING_AT.pattern,  # "my 4 year old is missing" (bot/harm_words.py)
         ),
         pairs=(
             (
@@ -255,6 +266,7 @@ PEOPLE: tuple[Kind, ...] = (
                 ),
             ),
         ),
+        across=((NOT_HOME, UNREACHABLE),),
         unless=words("狗", "猫", "宠物", "dogs?", "cats?", "pets?", "parcel", "package"),
         not_when=words("证明", "办理", "手续", "补办", "登记表", r"certificat\w*", "form"),
     ),
@@ -295,6 +307,7 @@ PEOPLE: tuple[Kind, ...] = (
                 "(?:快|赶紧|帮我)?(?:叫|打)(?:110|警察)",
             ),
             "call (?:the )?(?:police|cops|110|911)",
+            FOLLOWED.pattern,  # someone following me (bot/harm_words.py)
         ),
         not_when=_ASKED,
     ),
