@@ -63,3 +63,23 @@ UNREACHABLE = words(
     "找不到(?:人|他|她)",
     "找遍了",
 )
+
+# Money just sent on a swindle (kind "fraud": the police, and the bank to stop it): a
+# swindle or a fake official said ...
+SWINDLED = words(
+    "被骗了?",
+    "骗子",
+    "诈骗",
+    "自称(?:是)?(?:公安|警察|民警|检察|法院|客服|银行)",
+    r"(?:been |got |was |i['’]ve been |i was )?scammed",
+    r"(?:a |the )?scam(?:mer)?s?",
+    r"(?:claiming|pretending|said) to be (?:from )?(?:the )?(?:police|bank|court|customs)",
+)
+# ... and a large sum sent just now, not ten yuan of a phone bill told to complain of it.
+JUST_SENT = words(
+    "(?:刚|刚刚|刚才|才)(?:转|汇|打)了?(?:账)?[^,。!?,.!?]{0,10}?(?:[0-9]+|[一二三四五六七八九十两几]+)"
+    "(?:万|千)",
+    r"(?:just|just now|a few minutes ago) (?:transferred|sent|wired|paid)[^,.!?]{0,20}?"
+    # a sum of thousands: "5000", "5k", or "50,000" (its clause ends at the comma: "50")
+    r"(?:\d{4,}|\d+ ?(?:k|thousand|grand)|\d{1,3} *$)",
+)

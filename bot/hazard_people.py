@@ -21,9 +21,11 @@ from bot.crisis_words import DONE, ENDED, HELP_ALONE, MEANS, PILLS_HELD, THREAT,
 from bot.frail_words import EXPOSED, WELFARE
 from bot.harm_words import (
     FOLLOWED,
+    JUST_SENT,
     MISSING_AT,
     NOT_HOME,
     SWALLOWED,
+    SWINDLED,
     THREATENED,
     UNREACHABLE,
 )
@@ -220,6 +222,8 @@ PEOPLE: tuple[Kind, ...] = (
             r"and (?:ran|fled|ran off|ran away|drove off|rode off)",
         ),
     ),
+    # a large sum just sent on a swindle: the police and the bank now (bot/harm_words.py)
+    Kind("fraud", across=((SWINDLED, JUST_SENT),), not_when=_ASKED),
     Kind(
         "person",
         events=words(

@@ -31,6 +31,8 @@ HEARD = [
     ("missing", "my 4 year old is missing at the Central Park, please help"),
     ("missing", "我儿子放学到现在还没回家，电话也打不通，已经晚上十点了"),
     ("police", "Someone is following me and I am alone at the bus stop, it's dark"),
+    ("fraud", "我被骗了，刚转了5万块给一个自称公安的人"),
+    ("fraud", "I was scammed, I just transferred 50,000 to a man claiming to be the police"),
 ]
 
 NONE = [
@@ -45,6 +47,11 @@ NONE = [
     "I can't go on like this anymore, when will the lift be fixed?",
     "我儿子还没回家,怎么办理他的身份证",
     "打死我也不去",
+    # a small consumer complaint, a sum sent long ago, a scam asked about: no emergency
+    "我被骗了十块钱的话费怎么投诉",
+    "去年被骗了5万,能帮我查一下案子进度吗",
+    "how do I report a scam call?",
+    "I just transferred 5000 to my landlord, how do I get a receipt?",
 ]
 
 
