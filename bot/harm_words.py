@@ -12,11 +12,11 @@ from __future__ import annotations
 from bot.hazard_words import words
 
 _PILLS_EN = r"(?:sleeping |my |his |her |the )?(?:pills|tablets|painkillers|meds|medication)"
-_HEAP_EN = r"(?:too many|a (?:whole |full )?(?:bottle|handful|box|packet|pack) of|all (?:of )?"
-_HEAP_EN += r"(?:my|his|her|the))"
-_HEAP_ZH = r"(?:半瓶|一瓶|一整瓶|整瓶|一把|一大把|一盒|整盒|好多|很多|一堆|大量的?)"
+# too many at once, not "all my meds" taken as prescribed
+_HEAP_EN = r"(?:too many|a (?:whole |full )?(?:bottle|handful|box|packet|pack) of)"
+_HEAP_ZH = r"(?:半瓶|一瓶|一整瓶|整瓶|一把|一大把|一盒|整盒|一堆)"
 _HARMFUL_EN = r"(?:a |an |some |the )?(?:button )?(?:batter(?:y|ies)|magnets?|bleach|detergent"
-_HARMFUL_EN += r"|(?:laundry|detergent) pods?|rat poison|poison|weed ?killer|pesticide)"
+_HARMFUL_EN += r"|(?:laundry|detergent) pods?|rat poison|weed ?killer|pesticide)"
 _WHO_EN = r"(?:he|she|they|my (?:husband|ex|boyfriend|partner|father|dad)|him|her)"
 
 SWALLOWED = words(
@@ -24,7 +24,9 @@ SWALLOWED = words(
     r"overdos(?:ed|ing)",
     r"(?:took|taken|had) an overdose",
     rf"(?:swallowed|has swallowed|ate|drank|drunk) {_HARMFUL_EN}",
+    # a bottle of medicine, or many sleeping pills, not "吃了很多药都没用" (ill, no better)
     rf"(?:吞|吃|服)了?{_HEAP_ZH}(?:安眠药|药片|药丸|药)",
+    "(?:吞|吃|服)了?(?:好多|很多|大量的?)安眠药",
     "(?:吞|吃|服)(?:了|下了?)(?:安眠药|农药|老鼠药|鼠药|百草枯|敌敌畏)",
     "喝了?(?:农药|百草枯|敌敌畏)",
     "(?:吞|误吞|误食|误服)了?(?:一[颗个节块枚])?(?:纽扣)?(?:电池|磁铁|磁珠|洗衣凝珠|老鼠药|鼠药)",
@@ -43,7 +45,8 @@ THREATENED = words(
 FOLLOWED = words(
     r"(?:someone|somebody|some(?: \w+)? (?:man|guy|men)|a (?:\w+ )?(?:man|guy|stranger|car)"
     r"|strangers?|they|he)(?: is| has been|['’]s been|['’]s| are| keeps?)? "
-    r"(?:following|stalking) me",
+    # not followed online ("following me on twitter") nor back
+    r"(?:following|stalking) me(?! on| back| online)",
     "有(?:个|一个)?(?:陌生)?(?:人|男的|男人)(?:一直|老是|好像)?(?:在)?(?:跟着|跟踪|尾随)我",
 )
 _CHILD_EN = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[ -]?(?:year|yr)s?[ -]?old"

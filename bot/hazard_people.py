@@ -7,7 +7,8 @@ alone), an accident with someone hurt (`accident`: the ambulance, then the polic
 collapsed, bleeding a lot or fallen who does not answer or get up (`SOMEONE_DOWN`: not a
 structure's collapse, bot/hazard_words.py), a vulnerable person missing, something about
 to fall on people below, someone out in the freezing cold (bot/frail_words.py `EXPOSED`),
-and a plea for help ("救命", "call the police", "please help" as a threat comes back),
+money just sent on a swindle (`fraud`: the police, and the bank), and a plea for help
+("救命", "call the police", "please help" as a threat comes back),
 which is an emergency by itself. Words for
 something else that hold them (刀削面, a jump start, 救命稻草, "help me with my form") tell none.
 

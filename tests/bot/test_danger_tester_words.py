@@ -26,6 +26,7 @@ HEARD = [
     ("person", "我吞了半瓶安眠药"),
     ("person", "my friend overdosed and is barely breathing"),
     ("person", "my baby swallowed a battery"),
+    ("person", "我妈吃了一整瓶药,叫不醒"),
     ("violence", "我老公又喝醉了在砸东西，还说要打死我，我躲在卫生间"),
     ("violence", "他在踹门，我好害怕"),
     ("missing", "my 4 year old is missing at the Central Park, please help"),
@@ -52,6 +53,10 @@ NONE = [
     "去年被骗了5万,能帮我查一下案子进度吗",
     "how do I report a scam call?",
     "I just transferred 5000 to my landlord, how do I get a receipt?",
+    # medicine taken as told, followed online
+    "我吃了很多药都没用,想问问医保能报销吗",
+    "I took all my meds this morning",
+    "they keep following me on twitter",
 ]
 
 
