@@ -28,12 +28,15 @@ WISH = words(
     r"(?! (?:in|with|at|near|next|on|here|there|like|alone|together|abroad))",
     r"end it all(?! with)",
     r"can(?:not|['’]?t) go on living",
+    r"(?:do not|don['’]t|can(?:not|['’]?t)) see (?:the|any) point (?:of|in) (?:going on|living"
+    r"|being alive|carrying on)(?! with)",
     # 我想死, not "我想死你了" (I miss you) nor "累得想死" (tired to death)
     "我(?:真的?|好|很|只|就|是|真)?想(?:去)?死(?![你他她您们])",
     "我(?:真的?|实在|已经|快|都|是)?活不下去",
     # 我明天就去死, not "你去死吧" (an insult)
     "我(?:今晚|今天|明天|马上|这就|现在)?(?:就|要|会)?去死(?!胡同)",
     "不想再活",
+    "(?:想|要|准备|打算|干脆)一了百了",
     "结束(?:自己的?|我的)生命",
     "(?:想|要|准备|打算|决定)结束(?:这一切|生命)",
 )
@@ -68,7 +71,7 @@ WEARY = words(
 DONE = words(
     r"^ *i(?:['’]m| am)? (?:just |really )?(?:want|wanna|going|gonna|about|ready|decided"
     r"|have decided) (?:to )?end it(?: now| tonight| today| here)? *$",
-    r"can(?:not|['’]?t) go on (?:any ?more|any longer)(?! with| waiting)",
+    r"can(?:not|['’]?t) go on (?:like this )?(?:any ?more|any longer)(?! with| waiting)",
 )
 # ... in a text naming nothing it could be about.
 ENDED = words(

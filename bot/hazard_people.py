@@ -7,7 +7,8 @@ alone), an accident with someone hurt (`accident`: the ambulance, then the polic
 collapsed, bleeding a lot or fallen who does not answer or get up (`SOMEONE_DOWN`: not a
 structure's collapse, bot/hazard_words.py), a vulnerable person missing, something about
 to fall on people below, someone out in the freezing cold (bot/frail_words.py `EXPOSED`),
-and a plea for help ("救命", "call the police", "please help" as a threat comes back),
+money just sent on a swindle (`fraud`: the police, and the bank), and a plea for help
+("救命", "call the police", "please help" as a threat comes back),
 which is an emergency by itself. Words for
 something else that hold them (刀削面, a jump start, 救命稻草, "help me with my form") tell none.
 
@@ -19,6 +20,16 @@ from __future__ import annotations
 
 from bot.crisis_words import DONE, ENDED, HELP_ALONE, MEANS, PILLS_HELD, THREAT, WEARY, WISH
 from bot.frail_words import EXPOSED, WELFARE
+from bot.harm_words import (
+    FOLLOWED,
+    JUST_SENT,
+    MISSING_AT,
+    NOT_HOME,
+    SWALLOWED,
+    SWINDLED,
+    THREATENED,
+    UNREACHABLE,
+)
 from bot.hazard_words import PEOPLE_NOUNS, STRUCTURES, Kind, coat_only, named_before, words
 
 _WATER = "(?:河|湖|江|海|水|池|塘|井|沟|渠)"
@@ -199,6 +210,7 @@ PEOPLE: tuple[Kind, ...] = (
                 "shooting",
                 r"(?:being|getting) (?:attacked|beaten|assaulted)",
             ),
+            THREATENED.pattern,  # a threat to kill, the door kicked (bot/harm_words.py)
             *(r"beat(?:ing)? (?:him|her|them|someone|somebody) up", r"threaten\w* \w+ with"),
             # a break-in: the police, lock yourself in (a robbery done is `robbery`)
             *("入室盗窃", "撬[^,。!?,.!?]{0,4}(?:门|锁|窗)"),
@@ -222,6 +234,8 @@ PEOPLE: tuple[Kind, ...] = (
             r"and (?:ran|fled|ran off|ran away|drove off|rode off)",
         ),
     ),
+    # a large sum just sent on a swindle: the police and the bank now (bot/harm_words.py)
+    Kind("fraud", across=((SWINDLED, JUST_SENT),), not_when=_ASKED),
     Kind(
         "person",
         events=words(
@@ -229,6 +243,7 @@ PEOPLE: tuple[Kind, ...] = (
             *("流了?很多血", "满身是血", "到处是血"),
             "(?:叫|喊)[^,。!?,.!?]{0,3}(?:不|没)(?:怎么|太|大|什么)?(?:答应|回应|反应)",
             *("没有?反应了", "叫不应", "不省人事", SOMEONE_DOWN, _FELL_NOT_UP),
+            SWALLOWED.pattern,  # pills or a battery swallowed (bot/harm_words.py)
         ),
         pairs=(
             (
@@ -256,6 +271,7 @@ PEOPLE: tuple[Kind, ...] = (
             *("走丢", "走失", "失踪", "人不见了", _SOMEONE_ZH + ".{0,2}(?:不见了|找不到了)"),
             rf"(?:can(?:not|['’]t) find|lost) (?:my|our|the) {_SOMEONE_EN}",
             "wandered off",
+            MISSING_AT.pattern,  # "my 4 year old is missing" (bot/harm_words.py)
         ),
         pairs=(
             (
@@ -266,6 +282,7 @@ PEOPLE: tuple[Kind, ...] = (
                 ),
             ),
         ),
+        across=((NOT_HOME, UNREACHABLE),),
         unless=words("狗", "猫", "宠物", "dogs?", "cats?", "pets?", "parcel", "package"),
         not_when=words("证明", "办理", "手续", "补办", "登记表", r"certificat\w*", "form"),
     ),
@@ -306,6 +323,7 @@ PEOPLE: tuple[Kind, ...] = (
                 "(?:快|赶紧|帮我)?(?:叫|打)(?:110|警察)",
             ),
             "call (?:the )?(?:police|cops|110|911)",
+            FOLLOWED.pattern,  # someone following me (bot/harm_words.py)
         ),
         not_when=_ASKED,
     ),
