@@ -204,26 +204,6 @@ def test_a_lost_passport_is_answered_by_the_passport_not_the_id_card(
     assert matches[0].template_id == "passport" and matcher.band(matches) is Band.ANSWER
 
 
-@pytest.mark.parametrize(
-    ("question", "language"),
-    [
-        ("星期天你们开门吗", "zh"),
-        ("星期日办公吗", "zh"),
-        ("节假日办公吗", "zh"),
-        ("春节期间开门吗", "zh"),
-        ("When do you close?", "en"),
-        ("What time do you close on Friday?", "en"),
-    ],
-)
-def test_opening_hours_asked_by_day_holiday_or_closing_time_are_answered(
-    matcher: Matcher, question: str, language: str
-) -> None:
-    # The opening hours say the days and the holidays (config `office_hours`): these went to
-    # a person, and "close" drew the closing of a business.
-    matches = matcher.search(question, language)
-    assert matches[0].template_id == "office-hours" and matcher.band(matches) is Band.ANSWER
-
-
 def test_confidence_is_the_same_with_one_result_or_three(matcher: Matcher) -> None:
     one = matcher.search("社保卡丢了怎么办", "zh", limit=1)
     three = matcher.search("社保卡丢了怎么办", "zh", limit=3)
