@@ -116,7 +116,7 @@ async def link(
         await save(session, rules, member)
     notices = await raised_notices(session, rules, raised)
     notices.append(card_refresh(ticket))
-    notices.extend(await joined(session, rules, incident_id, ticket, now))
+    notices.extend(await joined(session, rules, incident_id, ticket, now, every=True))
     await publish(tx, rules, notices)
     linked = await session.scalars(
         select(Ticket.id).where(

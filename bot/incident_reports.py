@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.excerpt import excerpt, one_line
@@ -34,6 +34,40 @@ class Reports:
 
 
 NO_REPORTS = Reports(0, 0)  # a ticket of no incident
+JOINED = Reports(1, 1)  # what one more open ticket in an incident changes of its count
+
+# A mass incident's cards show its count exactly up to EXACT_UP_TO reports; beyond, the last
+# of MILESTONES it reached ("200+ reports"), and its supervisors hear it grew at those only.
+# Exact counts on every card cost a redraw of every open card per report (a water cut's 500
+# reports: 125,000 edits in its staff group, which Telegram lets a bot send 20 a minute) and
+# an alert per report to every supervising chat: the bot's CPU per report grew with the
+# incident (benchmarks/surge.py), and the chats flooded just when they were needed most.
+EXACT_UP_TO = 20
+MILESTONES = tuple(m * 10**e for e in range(1, 7) for m in (2, 5, 10))  # 20, 50, 100, ...
+
+
+def milestone(linked: int) -> int:
+    """The largest of MILESTONES not above `linked` (0: below them all)."""
+    return max((m for m in MILESTONES if m <= linked), default=0)
+
+
+def on_card(reports: Reports) -> dict[str, object]:
+    """The values of the count a ticket's card shows of its incident (the `reports` macro of
+    the templates' incident.j2): exact up to EXACT_UP_TO reports; beyond, the last milestone
+    reached, said as "at least" (`incident_at_least`), and no open count (pure)."""
+    if reports.linked <= EXACT_UP_TO:
+        return {**reports.values(), "incident_at_least": False}
+    return {
+        "incident_reports": milestone(reports.linked),
+        "incident_open": None,
+        "incident_at_least": True,
+    }
+
+
+def alerted(linked: int) -> bool:
+    """Whether an incident that has just grown to `linked` reports is told to its supervisors
+    (each report up to EXACT_UP_TO, then at MILESTONES; pure)."""
+    return linked <= EXACT_UP_TO or linked in MILESTONES
 
 
 def counted(statuses: Iterable[TicketStatus]) -> Reports:
@@ -46,10 +80,16 @@ async def reports_of(session: AsyncSession, incident_id: int | None) -> Reports:
     """The `Reports` of the incident `incident_id` as it is now; none for None."""
     if incident_id is None:
         return NO_REPORTS
-    statuses = await session.scalars(
-        select(Ticket.status).where(Ticket.incident_id == incident_id)
-    )
-    return counted(statuses)
+    # Counted by the database: an incident may have thousands of reports.
+    row = (
+        await session.execute(
+            select(
+                func.count(Ticket.id),
+                func.count(Ticket.id).filter(Ticket.status.in_(ACTIVE_STATUSES)),
+            ).where(Ticket.incident_id == incident_id)
+        )
+    ).one()
+    return Reports(int(row[0]), int(row[1]))
 
 
 @dataclass(frozen=True)
@@ -121,12 +161,22 @@ async def _linked_by_staff(session: AsyncSession, incident_id: int) -> set[int]:
     return {ticket_id for ticket_id, actor in latest.items() if actor is not None}
 
 
-async def member_cards(session: AsyncSession, incident_id: int | None, but: int) -> list[Notice]:
+async def member_cards(
+    session: AsyncSession, incident_id: int | None, but: int, change: Reports | None = None
+) -> list[Notice]:
     """The cards of the incident's open tickets but ticket `but` redrawn (none for None):
     each says how many tickets report it and how many are still open, which changed when
-    one joined, left, was settled or reopened."""
+    one joined, left, was settled or reopened. `change`: what the caller's change did to the
+    incident's `Reports` (a report joined: JOINED); the cards are redrawn only when what they
+    show changed (`on_card`: a 300-report incident's cards not at each new report). None:
+    always."""
     if incident_id is None:
         return []
+    if change is not None:
+        now = await reports_of(session, incident_id)
+        before = Reports(now.linked - change.linked, now.open - change.open)
+        if on_card(before) == on_card(now):
+            return []
     members = await session.scalars(
         select(Ticket)
         .where(

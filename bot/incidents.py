@@ -17,7 +17,7 @@ from bot.danger_matter import of_incident
 from bot.db import one_at_a_time
 from bot.excerpt import excerpt
 from bot.faults import supplies_named
-from bot.incident_reports import member_cards, reports_of, summary_of
+from bot.incident_reports import JOINED, Reports, alerted, member_cards, reports_of, summary_of
 from bot.incident_updates import tell_joiner
 from bot.models import ACTIVE_STATUSES, Incident, Requester, Ticket
 from bot.notices import Audience, Notice, address, card_refresh
@@ -281,14 +281,29 @@ async def _incident_at(
 
 
 async def joined(
-    session: AsyncSession, rules: Rules, incident_id: int, ticket: Ticket, now: datetime
+    session: AsyncSession,
+    rules: Rules,
+    incident_id: int,
+    ticket: Ticket,
+    now: datetime,
+    *,
+    every: bool = False,
 ) -> list[Notice]:
     """A ticket joining an incident already alerted: its requester hears the latest update
-    at once (`tell_joiner`), and the supervisors hear the incident grew, with every ticket
-    now linked (in its departments' supervisors' chats and management)."""
+    at once (`tell_joiner`), the other cards are redrawn when what they show of the count
+    changed (`member_cards`), and the supervisors hear the incident grew, with every ticket
+    now linked (in its departments' supervisors' chats and management): at each report while
+    it is small, then at the milestones of its count (`bot.incident_reports.alerted`: 50,
+    100, 200, ... reports), not at each of a water cut's hundreds. `every`: at each join (a
+    member of staff linked it by hand)."""
     incident = await session.get(Incident, incident_id)
     if incident is None:
         return []
+    told = await tell_joiner(session, rules, incident, ticket, now)
+    notices = [*told, *await member_cards(session, incident_id, ticket.id, change=JOINED)]
+    reports = await reports_of(session, incident_id)
+    if not every and not alerted(reports.linked):
+        return notices
     linked = list(
         await session.scalars(
             select(Ticket.id).where(
@@ -296,13 +311,11 @@ async def joined(
             )
         )
     )
-    told = await tell_joiner(session, rules, incident, ticket, now)
-    notices = [*told, *await member_cards(session, incident_id, ticket.id)]
     values = {
         "incident_id": incident_id,
         "ticket_id": ticket.id,
         "ticket_ids": sorted({*linked, ticket.id}),
-        **(await told_of(session, rules, incident_id)),
+        **(await told_of(session, rules, incident_id, reports)),
         "told": bool(told),  # the latest update sent to the joiner (none before any)
     }
     departments = (ticket.department_key,)
@@ -314,15 +327,18 @@ async def joined(
     return notices
 
 
-async def told_of(session: AsyncSession, rules: Rules, incident_id: int) -> dict[str, object]:
+async def told_of(
+    session: AsyncSession, rules: Rules, incident_id: int, reports: Reports | None = None
+) -> dict[str, object]:
     """What the supervisors' alerts say of the incident `incident_id`: how many tickets report
-    it and how many are still open (as its cards say), and its summary in the staff's
-    language (`bot.incident_reports`)."""
+    it and how many are still open (`reports` when the caller has counted them), and its
+    summary in the staff's language (`bot.incident_reports`)."""
     settings = rules.settings
     summary = await summary_of(
         session, incident_id, settings.languages.default, settings.languages.supported
     )
-    return {**(await reports_of(session, incident_id)).values(), **summary.values()}
+    counted = reports if reports is not None else await reports_of(session, incident_id)
+    return {**counted.values(), **summary.values()}
 
 
 async def raised_notices(

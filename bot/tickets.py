@@ -135,6 +135,8 @@ async def open_ticket(
         },
     )
     opened = Opened(ticket)
+    own: list[Outgoing] = []  # this ticket's own alerts (its keywords, its template's priority)
+    told: list[str] = []
     if keywords:
         said = question if priority_words is None else priority_words
         needs = dependence(said)
@@ -148,7 +150,7 @@ async def open_ticket(
             now=now,
             actor_id=requester.telegram_user_id,
         )
-        opened.alerts.extend(
+        own.extend(
             _supervisor_alerts(
                 rules,
                 ticket,
@@ -161,7 +163,7 @@ async def open_ticket(
             )
         )
     elif set_by_template is not None and settings.priority_rank(set_by_template) > 0:
-        opened.alerts.extend(
+        own.extend(
             _supervisor_alerts(rules, ticket, "alert_template", template_title=priority_from)
         )
     surge = await detect_surge(
@@ -173,6 +175,12 @@ async def open_ticket(
         matter_words=matter_words,
         area=area,
     )
+    # One more report of an incident its supervisors know of: its keywords ("停水") tell them
+    # nothing new, and the incident's alerts say it grew (`bot.incidents.joined`); a water
+    # cut's 500 reports were 500 alerts in each supervising chat. A danger to people told
+    # (someone trapped in the lift the power cut stopped) is alerted all the same.
+    if surge.joined is None or told:
+        opened.alerts.extend(own)
     opened.alerts.extend(surge.alerts)
     opened.joined = surge.joined
     await save(session, rules, ticket)

@@ -15,7 +15,7 @@ from bot import staff_chats
 from bot.config import Settings
 from bot.dangers import ANY_TOLD, none_told, of_tickets
 from bot.desk import Desk
-from bot.incident_reports import NO_REPORTS, Reports, reports_of
+from bot.incident_reports import NO_REPORTS, Reports, on_card, reports_of
 from bot.intake import inquiry
 from bot.intake.inquiry import Turn
 from bot.intake.later import WORDS, later_turns, said_under
@@ -79,8 +79,9 @@ def card_notice(
     after the first inquiry's turns); `dangers`: the kinds of danger to people it was told of
     (bot/dangers.py), marked at its head; the mass incident it is linked to, if any, with
     its `reports` (how many tickets report it, how many of them are still open: the same
-    count as the supervisors' alerts, `bot.incident_reports`), so that its staff know it is
-    one of them and post the shared update (/incident, SPEC rule 9, issue 14)."""
+    count as the supervisors' alerts, `bot.incident_reports`; beyond a few dozen, at least
+    how many, `on_card`), so that its staff know it is one of them and post the shared
+    update (/incident, SPEC rule 9, issue 14)."""
     names = desk.names(desk.settings.languages.default)
     turns = ticket.inquiry or []
     values = {
@@ -95,7 +96,7 @@ def card_notice(
         # Their words in a language the desk does not write: staff see which (issue 14).
         "tongue": other_tongue(ticket.question, desk.texts.supported),
         "incident_id": ticket.incident_id,
-        **reports.values(),
+        **on_card(reports),
         # A complaint about a member of staff: its card shows none of it (bot/supervised.py).
         "confidential": ticket.confidential,
     }
