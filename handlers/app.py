@@ -146,7 +146,7 @@ HANDLERS: tuple[BaseHandler[Update, DeskContext, Any], ...] = (
     # Whatever else a requester sends (stickers, media) before a ticket exists.
     MessageHandler(PRIVATE & ~filters.COMMAND, asking.other),
     # Any other command in private: a staff command is said to be for staff; an unknown one
-    # gets the greeting, which says what the bot can do.
+    # is said to be unknown, with the commands there and the one likely meant.
     MessageHandler(PRIVATE & filters.COMMAND, greeting.command),
 )
 

@@ -143,7 +143,10 @@ async def _edit_unmarked(world: Any, message_id: int, text: str) -> None:
 
 
 # What a requester hears when their question, filed in ticket #1, is edited.
-PASSED_ON = {REQUESTER: "已将您修改后的内容记入工单 #1", ENGLISH: "Your edit has been added to ticket #1"}
+PASSED_ON = {
+    REQUESTER: "已将您修改后的内容记入工单 #1",
+    ENGLISH: "Your edit has been added to ticket #1",
+}
 MATTER = {
     REQUESTER: "小区门口的路灯坏了三天了",
     ENGLISH: "The street light outside my door has been broken for three days",

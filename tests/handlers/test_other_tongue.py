@@ -72,7 +72,6 @@ async def test_words_in_another_language_are_answered_in_english_told_once_and_n
     assert sum(TOLD in t for t in _texts(emulator, user_id)) == 1  # said once
 
 
-
 @pytest.mark.parametrize("store", ["sqlite"])
 @pytest.mark.parametrize("user_id", [REQUESTER, ENGLISH])
 async def test_the_note_is_said_once_for_each_other_language(
