@@ -55,13 +55,13 @@ _SCRIPTS = (
 )
 _WORD = re.compile(r"[^\W\d_]+")
 # Small words of languages written in Latin letters: two of one, more than of English, tell it.
-_SMALL_WORDS = {  # none that English uses too ("a", "in", "no", "do", "per")
+_SMALL_WORDS = {  # none that English uses too ("a", "in", "no", "do", "per", "as")
     "en": "the and is are to of in it my i you we for on at not this that with have",
     "fr": "le la les un une des est et je ne pas mon ma mes de du au aux il elle nous vous"
     " qui que dans pour sur avec",
     "es": "el la los las un una es y yo mi mis de del en que por para con está hay",
     "de": "der die das ein eine ist und ich nicht mein meine zu von mit auf für es wir",
-    "pt": "os as um uma é eu não meu minha de da em que por para com está",
+    "pt": "os um uma é eu não meu minha de da em que por para com está",
     "it": "il lo la gli le un una è io non mio mia di del della che con sono",
     "vi": "tôi của và không là có được này một những cho với",
     "id": "saya dan tidak ini itu yang di ke dari untuk dengan ada",

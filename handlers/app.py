@@ -31,6 +31,7 @@ from bot.desk import Desk, build_desk
 from bot.wal import Checkpointer
 from handlers import (
     asking,
+    commands,
     errors,
     greeting,
     groups,
@@ -84,7 +85,11 @@ GROUPS = filters.ChatType.GROUPS
 # handles it): where the order matters, a comment says why.
 HANDLERS: tuple[BaseHandler[Update, DeskContext, Any], ...] = (
     # An edited command first: CommandHandler takes edits too, and none is carried out twice.
-    MessageHandler(filters.UpdateType.EDITED_MESSAGE & filters.COMMAND, greeting.edited_command),
+    # A text edited into a bare "/" names none: it is an edit like any other (below).
+    MessageHandler(
+        filters.UpdateType.EDITED_MESSAGE & filters.COMMAND & filters.Regex(commands.NAMED),
+        greeting.edited_command,
+    ),
     CommandHandler("start", greeting.start, filters=PRIVATE),
     CommandHandler("help", greeting.help_text, filters=PRIVATE),
     CommandHandler("lang", greeting.language, filters=PRIVATE),
@@ -141,7 +146,7 @@ HANDLERS: tuple[BaseHandler[Update, DeskContext, Any], ...] = (
     # Whatever else a requester sends (stickers, media) before a ticket exists.
     MessageHandler(PRIVATE & ~filters.COMMAND, asking.other),
     # Any other command in private: a staff command is said to be for staff; an unknown one
-    # gets the greeting, which says what the bot can do.
+    # is said to be unknown, with the commands there and the one likely meant.
     MessageHandler(PRIVATE & filters.COMMAND, greeting.command),
 )
 

@@ -15,6 +15,9 @@ from dataclasses import dataclass
 # What a ticket's topic (or a reply to its card) takes besides text for the requester.
 IN_TICKET = ("note", "resolve", "transfer", "handoff_due")
 _COMMAND = re.compile(r"/(?P<head>[^\s@]+(?:@\S*)?)(?P<rest>.*)", re.DOTALL)
+# A text that names a command, as `read` reads one (python-telegram-bot's `filters.Regex`): a
+# bare "/" (or "/ text") names none, though Telegram may mark it as a command.
+NAMED = r"^/[^\s@]"
 
 
 @dataclass(frozen=True)

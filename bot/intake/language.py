@@ -9,9 +9,9 @@ every later notice in; a text in another supported language changes it, so that 
 next follows what they last wrote (`spoken`).
 
 Words in a language the desk does not write (French, Russian: `bot.written.other_tongue`) are
-answered in English (the default where the desk has none), and the requester is told once that
-the desk answers in Chinese or English (`OTHER_TONGUE`); the ticket's card notes the language
-for its staff (bot/intake/card.py)."""
+answered in English (the default where the desk has none), and the requester is told once for
+each such language that the desk answers in Chinese or English (`OTHER_TONGUE`); the ticket's
+card notes the language for its staff (bot/intake/card.py)."""
 
 from __future__ import annotations
 
@@ -51,19 +51,20 @@ async def follow_words_and_tell(
 ) -> None:
     """`follow_words`; and words in a language the desk does not write (`other_tongue`) are
     answered in English (the configured default where the desk writes none), unless they
-    chose a language themselves, and the requester hears once, first, that the desk answers
-    in Chinese or English (`OTHER_TONGUE`, value `tongue`: the language seen)."""
+    chose a language themselves, and the requester hears first, once for each such language
+    (Japanese, then French: twice), that the desk answers in Chinese or English
+    (`OTHER_TONGUE`, value `tongue`: the language seen)."""
     follow_words(requester, text, supported)
     tongue = other_tongue(text, supported)
     if tongue is None or requester.language_chosen:
         return
     requester.language = for_other_tongue(supported, rules.settings.languages.default)
-    told = await tx.session.scalar(
-        select(OutboxMessage.id)
-        .where(OutboxMessage.chat_id == requester.chat_id, OutboxMessage.template == OTHER_TONGUE)
-        .limit(1)
+    told = await tx.session.scalars(
+        select(OutboxMessage.context).where(
+            OutboxMessage.chat_id == requester.chat_id, OutboxMessage.template == OTHER_TONGUE
+        )
     )
-    if told is None:
+    if all(values.get("tongue") != tongue for values in told):
         values = {"tongue": tongue}
         note = Notice(OTHER_TONGUE, (Audience.REQUESTER,), None, values, requester=requester)
         await publish(tx, rules, [note])

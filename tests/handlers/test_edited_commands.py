@@ -140,3 +140,30 @@ async def _edit_unmarked(world: Any, message_id: int, text: str) -> None:
     message["text"], message["edit_date"] = text, int(world.clock())
     message.pop("entities", None)
     await world.push_message(world.chat(GENERAL_GROUP), dict(message), "edited_message")
+
+
+# What a requester hears when their question, filed in ticket #1, is edited.
+PASSED_ON = {
+    REQUESTER: "已将您修改后的内容记入工单 #1",
+    ENGLISH: "Your edit has been added to ticket #1",
+}
+MATTER = {
+    REQUESTER: "小区门口的路灯坏了三天了",
+    ENGLISH: "The street light outside my door has been broken for three days",
+}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("requester", [REQUESTER, ENGLISH])
+async def test_a_message_edited_into_a_bare_slash_is_taken_like_any_edit(
+    running: tuple[Emulator, App], requester: int
+) -> None:
+    """A bare "/" names no command (Telegram may still mark it as one): the edit reaches the
+    ticket as any edit does, and the requester hears so; never silence."""
+    emulator, _ = running
+    world = emulator.world
+    sent = await world.user_sends(requester, MATTER[requester])
+    assert sent is not None
+    await until(lambda: any("#1" in t for t in _said(emulator, requester, "")))
+    await world.user_edits(requester, requester, sent["message"]["message_id"], "/")
+    await until(lambda: bool(_said(emulator, requester, PASSED_ON[requester])))

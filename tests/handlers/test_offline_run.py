@@ -286,9 +286,9 @@ async def test_status_queue_mine_and_ticket_history(
     # Neither the command nor its answer reached the requester.
     await asyncio.sleep(0.3)
     assert not any("/ticket" in e.text or "经过" in e.text for e in world.transcripts[REQUESTER])
-    # An unknown command in private gets the greeting, not silence.
+    # An unknown command in private is said to be unknown, with what works: not silence.
     await world.user_sends(REQUESTER, "/frobnicate")
-    assert "您好" in (await bot_lines(emulator, REQUESTER, 5))[-1].text
+    assert "没有 /frobnicate 这个指令" in (await bot_lines(emulator, REQUESTER, 5))[-1].text
 
 
 @pytest.mark.parametrize("store", ["sqlite"])

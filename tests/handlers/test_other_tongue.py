@@ -4,11 +4,13 @@ or English, and the staff see on the ticket's card which language the requester 
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from telegram.ext import Application
 
 from emulator.server import Emulator
-from tests.handlers.conftest import bot_said, until
+from tests.handlers.conftest import ENGLISH, REQUESTER, bot_said, until
 
 App = Application  # type: ignore[type-arg]
 FRENCH, RUSSIAN = 730001, 730002
@@ -68,3 +70,31 @@ async def test_words_in_another_language_are_answered_in_english_told_once_and_n
     await world.user_sends(user_id, second)
     await until(lambda: len(_texts(emulator, user_id)) > heard)
     assert sum(TOLD in t for t in _texts(emulator, user_id)) == 1  # said once
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("user_id", [REQUESTER, ENGLISH])
+async def test_the_note_is_said_once_for_each_other_language(
+    running: tuple[Emulator, App], user_id: int
+) -> None:
+    """Japanese, then French: each is said once (French after Japanese heard nothing), before
+    the answer, to a requester whose client is set to Chinese or to English."""
+    emulator, _ = running
+    world = emulator.world
+
+    def notes() -> list[str]:
+        return [t for t in _texts(emulator, user_id) if TOLD in t]
+
+    for words in (
+        "こんにちは、家の前の街灯が三日間壊れています",
+        "すみません、まだ直っていません",
+        "Le lampadaire devant chez moi est cassé depuis trois jours",
+        "Il fait très noir dans la rue le soir et je ne vois pas",
+    ):
+        heard = len(_texts(emulator, user_id))
+        await world.user_sends(user_id, words)
+        await until(lambda h=heard: len(_texts(emulator, user_id)) > h)
+    with contextlib.suppress(TimeoutError):  # what it heard is shown below
+        await until(lambda: len(notes()) >= 2)
+    first, second = notes()
+    assert "Japanese" in first and "French" in second, notes()

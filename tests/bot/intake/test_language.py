@@ -64,6 +64,11 @@ def test_an_update_tells_its_language_from_one_word_among_the_desks(
         ("街灯が壊れています", "ja"),
         ("가로등이 고장났어요", "ko"),
         ("the street light is broken and it is dark", None),
+        # "as" is English too: these were taken for Portuguese ("os as um uma").
+        ("Please fix the light as soon as possible", None),
+        ("I need a permit as well as a licence", None),
+        ("As far as I know it is still broken", None),
+        ("Eu não tenho os documentos para a casa", "pt"),
         ("I live at the corner of Rue de la Paix", None),  # a French name in English words
         ("路灯坏了", None),
         ("Merci", None),  # too short to tell
