@@ -16,6 +16,9 @@ drifts by 10-15% from one minute to the next. Beside the rates, each bot's CPU p
 closed loop's), and our bot's SQL statements and commits per update over the whole run: they
 do not drift. `--statements N` also prints the N statements our bot ran most often, per update
 (the SQL's first 100 characters): where its round trips go.
+`--durable` also runs the echo through our own runtime (the durable inbox, one transaction
+storing the reply in the outbox with the update's mark, the dispatcher sending it): what the
+runtime costs, so that the rest of our bot's CPU is known to be the desk's decisions.
 Our bot answers from the knowledge base, suggests, or opens tickets, on SQLite: the questions
 are our Chinese test set, so about a quarter of them open a ticket. Each requester's later
 messages then go into their ticket, as they would.
@@ -49,7 +52,9 @@ from bot.db import upgrade
 from bot.desk import build_desk
 from emulator.objects import Entry
 from emulator.server import Emulator
+from handlers import post
 from handlers.app import LOCAL_TOKEN, build_application, seed_world, serving
+from handlers.context import DeskContext
 from knowledge.evaluate import read_cases
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,7 +73,7 @@ async def serve_bot(kind: str, base: str, folder: str) -> None:
     """The bot process: ours (on SQLite in `folder`) or the echo bot, polling until stopped."""
     stop = asyncio.Event()
     asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
-    if kind == "shouwen":
+    if kind in ("shouwen", "durable"):
         # The simulated requesters are robots: no per-requester flood limit for them.
         settings = load_settings(ROOT / "config.yaml")
         settings = settings.model_copy(update={"abuse": Abuse(messages_per_minute=1_000_000)})
@@ -83,6 +88,9 @@ async def serve_bot(kind: str, base: str, folder: str) -> None:
         application = build_application(
             desk, LOCAL_TOKEN, base, sweep_every=None, rate_limited=False
         )
+        if kind == "durable":  # our runtime around an echo: none of the desk's decisions
+            application.handlers.clear()
+            application.add_handler(MessageHandler(filters.TEXT, _durable_echo))
         engine = desk.transactions.engine.sync_engine
         counted = _count_statements(engine)
         detail: Counter[str] = Counter()
@@ -107,6 +115,16 @@ async def serve_bot(kind: str, base: str, folder: str) -> None:
         await stop.wait()
         await echo.updater.stop()
         await echo.stop()
+
+
+async def _durable_echo(update: Update, context: DeskContext) -> None:
+    """The echo through our runtime: the update through the durable inbox, the reply stored
+    in the outbox in one transaction with its mark, sent by the dispatcher."""
+    message = update.effective_message
+    if message is None or not message.text:
+        return
+    async with context.desk.transaction(update_id=update.update_id) as tx:
+        await post.post(tx, post.reply(message, message.text))
 
 
 def _count_statements(engine: Engine) -> Counter[str]:
@@ -264,6 +282,11 @@ def main() -> None:
     parser.add_argument(
         "--statements", type=int, default=0, help="print our bot's N most frequent statements"
     )
+    parser.add_argument(
+        "--durable",
+        action="store_true",
+        help="also the echo through our runtime (inbox, transaction, outbox): what is ours",
+    )
     parser.add_argument("--serve", nargs=3, metavar=("BOT", "BASE_URL", "FOLDER"), help=SUPPRESS)
     args = parser.parse_args()
     if args.statements:
@@ -273,15 +296,18 @@ def main() -> None:
         return
     questions = [c.text for c in read_cases(ROOT / "knowledge" / "eval" / "zh_test.jsonl")]
 
-    async def rounds() -> tuple[dict[str, Any], dict[str, Any]]:
+    async def rounds() -> tuple[dict[str, Any], dict[str, Any], dict[str, Any] | None]:
         """Each bot `--rounds` times, alternately (this machine's speed drifts): medians."""
         runs: dict[str, list[dict[str, Any]]] = {"shouwen": [], "echo": []}
+        if args.durable:
+            runs["durable"] = []
         for _ in range(args.rounds):
             for kind in runs:
                 runs[kind].append(await measure(kind, args, questions))
-        return _medians(runs["shouwen"]), _medians(runs["echo"])
+        durable = _medians(runs["durable"]) if args.durable else None
+        return _medians(runs["shouwen"]), _medians(runs["echo"]), durable
 
-    ours, echo = asyncio.run(rounds())
+    ours, echo, durable = asyncio.run(rounds())
     ratio = ours["updates_per_s"] / echo["updates_per_s"]
     cpu_ratio = echo["cpu_ms_per_update"] / ours["cpu_ms_per_update"]
     print(
@@ -295,10 +321,22 @@ def main() -> None:
         f"ours: {ours['statements_per_update']:.2f} SQL statements and"
         f" {ours['commits_per_update']:.2f} commits per update"
     )
+    extra: dict[str, float] = {}
+    if durable is not None:
+        print(
+            f"our runtime around an echo: {durable['updates_per_s']:.1f}/s"
+            f" ({durable['cpu_ms_per_update']:.2f} ms CPU/update): the rest of ours is the"
+            " desk's decisions"
+        )
+        extra = {
+            "durable_echo_updates_per_s": round(durable["updates_per_s"], 1),
+            "durable_echo_cpu_ms_per_update": round(durable["cpu_ms_per_update"], 2),
+        }
     if args.json:
         print(
             json.dumps(
                 {
+                    **extra,
                     "updates_per_s": round(ours["updates_per_s"], 1),
                     "echo_updates_per_s": round(echo["updates_per_s"], 1),
                     "ratio": round(ratio, 3),

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import Text, cast, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import lifecycle
+from bot import lifecycle, surge_words
 from bot.chat_locks import surge_key
 from bot.danger_matter import of_incident
 from bot.db import one_at_a_time
@@ -100,7 +100,14 @@ async def detect_surge(
     await one_at_a_time(session, surge_key())
     recent = (
         await session.execute(
-            select(Ticket.id, Ticket.question, Ticket.inquiry, Ticket.incident_id, Ticket.priority)
+            # The inquiry as stored: each ticket's words are read once (bot/surge_words.py).
+            select(
+                Ticket.id,
+                Ticket.question,
+                cast(Ticket.inquiry, Text).label("stored"),
+                Ticket.incident_id,
+                Ticket.priority,
+            )
             .where(
                 # Those of an open incident whenever opened: it is joined, not found anew.
                 or_(Ticket.opened_at >= now - surge.window, Ticket.incident_id.is_not(None)),
@@ -137,7 +144,13 @@ async def detect_surge(
         _link(session, ticket, joins, now)
         raise_to_incident(session, rules, ticket, now)
         return Surge(address(rules, await joined(session, rules, joins, ticket, now), now), joins)
-    subjects = {row.id: about(row.question, row.inquiry) for row in recent}
+
+    def recalled(row: Any) -> str:
+        if matter_words is None:
+            return str(row.question)
+        return surge_words.read(matter_words, row.id, row.question, row.stored)
+
+    subjects = {row.id: of_words(recalled(row)) for row in recent}
     incidents = {row.id: row.incident_id for row in recent}
     priorities = {row.id: str(row.priority) for row in recent}
     matches = [key for key, theirs in subjects.items() if alike(mine, theirs, surge.similarity)]
