@@ -106,6 +106,8 @@ def _present(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list
                 return [_offer(chat_id, text, keyboards.categories(desk, language))]
             return [post.message(chat_id, text)]
         case Action.MORE:
+            if outcome.quiet:  # kept with the question; the first of the run was answered
+                return []
             reason = "edited" if outcome.edited else "added"
             if outcome.forwarded:  # "this one too" for a forward right after another
                 reason = "forwarded_more" if outcome.more else "forwarded"

@@ -65,6 +65,9 @@ class Outcome:
     reminder: Reminder | None = None  # REMIND: which reminder (`pending.reminder`)
     edited: bool = False  # MORE: an edit of the question applied (else words added to it)
     forwarded: bool = False  # MORE: a forward added to it (its kind not decided by it)
+    # MORE: words added in a row after others just acknowledged: kept, no reply (the first of
+    # a run is acknowledged, `bot.intake.wait_more.in_a_row`).
+    quiet: bool = False
     thanks: bool = False  # COURTESY: the words were thanks (else "ok" and the like)
     asks_why: bool = False  # RATED: the rating was low, what went wrong is asked (dissatisfied)
     # CLARIFY: asked before, still nothing of the matter; NO_WORDS: the second message

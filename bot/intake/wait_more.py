@@ -3,6 +3,8 @@ or an edit of it, kept with the question, and the category decided anew from the
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from bot.desk import Desk
 from bot.intake import pending
 from bot.intake.close import Matter
@@ -37,7 +39,14 @@ async def more_of_waiting(
     )
     # A forward after a forward (several passed on at once): "this one too", said short.
     more = forwarded and (requester.inquiry or [{}])[-1].get("forwarded") is True
+    quiet = False
     if not edited:
+        # Words added in a row are acknowledged once, as words into a ticket are
+        # (bot/acknowledgements.py): a question typed line by line heard "added" per line.
+        before = requester.inquiry[-1] if requester.inquiry else None
+        quiet = not forwarded and in_a_row(before, said, desk.settings.notices.acknowledge_quiet)
+        if not forwarded:
+            said["added"] = True
         record_turn(requester, said)
         requester.last_question = question_of(
             step=step, earlier=requester.last_question, text=written
@@ -52,7 +61,7 @@ async def more_of_waiting(
     matter = Matter(desk, requester.inquiry or [], question)
     category = matter.category()
     if category is None:
-        return Outcome(Action.MORE, edited=edited)
+        return Outcome(Action.MORE, edited=edited, quiet=quiet)
     return await hand_over(
         tx=tx,
         desk=desk,
@@ -61,3 +70,14 @@ async def more_of_waiting(
         category=category,
         matter=matter,
     )
+
+
+def in_a_row(previous: Turn | None, said: Turn, quiet: timedelta) -> bool:
+    """Whether the requester's words `said` follow, less than `quiet` after them, words of
+    theirs added to the question waiting (`previous`, the inquiry's turn before: marked
+    `added`), nothing of the bot's between (pure): the first of such a run is acknowledged,
+    the rest are kept without a reply (config `notices.acknowledge_quiet`; 0: each is)."""
+    if previous is None or not previous.get("added") or previous.get("by") != "requester":
+        return False
+    gap = datetime.fromisoformat(said["at"]) - datetime.fromisoformat(previous["at"])
+    return gap < quiet
