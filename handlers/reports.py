@@ -54,14 +54,19 @@ async def report(update: Update, context: DeskContext) -> None:
             span=span,
         )
     names = Names.of(desk.settings, language)
-    full = full.only(_own_department(desk, user.id), names)
+    own = _own_department(desk, user.id)
+    full = full.only(own, names)
     files = await asyncio.to_thread(export.files, full, names)  # matplotlib: CPU, not the loop
     rows = [
         render.figure_row(names.department(key), row)
         for key, row in sorted(full.figures.by_department.items())
     ]
     figures = desk.texts.render("report", language, start=full.start, end=now, rows=rows)
-    summary = desk.texts.render("report_summary", language, **render.summary_values(full, names))
+    # Whose figures they are, said at the head: a supervisor's department, or all of them.
+    scope = names.department(own) if own is not None else None
+    summary = desk.texts.render(
+        "report_summary", language, scope=scope, **render.summary_values(full, names)
+    )
     await post.say(
         desk,
         update.update_id,

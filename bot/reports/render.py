@@ -29,9 +29,12 @@ _HTML = Environment(
 
 
 def duration(seconds: float | None) -> str:
-    """Seconds as people read them: minutes under an hour, else hours; '-' for none."""
+    """Seconds as people read them: minutes under an hour, else hours; '-' for none. A
+    negative span (a clock set back, as the demo's can be) reads as none passed: "0m", never
+    "-0m"."""
     if seconds is None:
         return "-"
+    seconds = max(seconds, 0.0)
     hours = seconds / 3600
     return f"{hours:.1f}h" if hours >= 1 else f"{seconds / 60:.0f}m"
 

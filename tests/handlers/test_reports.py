@@ -52,7 +52,7 @@ async def test_the_report_comes_with_its_chart_and_files(
     await world.user_sends(SUPERVISOR, "/report week")
     await until(lambda: _kinds(emulator, SUPERVISOR) == ["text", "photo", "document", "document"])
     summary = (await bot_lines(emulator, SUPERVISOR, 1))[0].text
-    assert "服务监督报告" in summary
+    assert "服务监督报告(综合服务窗口," in summary  # whose figures: their department's
     assert "工单 1 · 按期办结率" in summary
     assert "【综合服务窗口】工单 1 · 按时认领 100%" in summary
     assert "社会保障科" not in summary  # a supervisor sees their own department
@@ -143,6 +143,7 @@ async def test_questions_the_bot_answered_are_not_counted_as_failing(
     await until(lambda: _said(emulator, MANAGEMENT_CHAT, "服务监督报告"))
     (summary,) = [e.text for e in bot_said(world, MANAGEMENT_CHAT) if "服务监督报告" in e.text]
     assert "无模板覆盖的问题组 0" in summary, summary
+    assert "服务监督报告(全部部门," in summary  # management: every department
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
