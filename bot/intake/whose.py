@@ -120,11 +120,6 @@ async def place(
     held = not forwarded and current is not None and step is not DialogStep.CATEGORY
     if held and (withdraws_ticket(text) or (step is DialogStep.NEW_QUESTION and withdraws(text))):
         return Placed(current, beside=False, apart=False, aside=False, settled=True)
-    # "撤吧", "yes withdraw" typed under the question whether to withdraw a ticket in hand: its
-    # answer, as its buttons are (bot/withdrawal.py), never a matter told apart from it.
-    withdrawal = await _withdrawal_answered(tx, requester, current, text) if free else None
-    if withdrawal is not None:
-        return Placed(withdrawal, beside=False, apart=False, aside=False, settled=True)
     asked = (
         await asked_ticket(
             tx=tx, desk=desk, requester=requester, turns=turns, text=text, beside=beside
@@ -134,6 +129,13 @@ async def place(
     )
     if asked is not None:  # the answer to a question waiting: that ticket's, whatever it asks
         return Placed(asked, beside=False, apart=False, aside=False, settled=True)
+    # "撤吧", "yes withdraw" typed under the question whether to withdraw a ticket in hand: its
+    # answer, as its buttons are (bot/withdrawal.py), never a matter told apart from it (a
+    # staff question asked since, or an inquiry going on beside, has the words first).
+    answering = free and not beside
+    withdrawal = await _withdrawal_answered(tx, requester, current, text) if answering else None
+    if withdrawal is not None:
+        return Placed(withdrawal, beside=False, apart=False, aside=False, settled=True)
     owed = (
         await owed_ticket(tx=tx, desk=desk, requester=requester, turns=turns, text=text)
         if (free and beside) or fresh
