@@ -9,11 +9,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 from telegram.ext import Application
 
+from bot.models import Direction, TicketMessage
 from emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, GENERAL_GROUP, REQUESTER, bot_said, until
 from tests.handlers.looks import all_tickets, callbacks_of, filed_texts
+from tests.handlers.test_whole_input import photo
 
 App = Application  # type: ignore[type-arg]
 OPENING = {
@@ -116,3 +119,39 @@ async def test_a_danger_past_the_limit_still_opens_its_own_ticket(
     assert not await filed_in(application, 3, GAS[user])
     await until(lambda: any("#4" in e.text for e in bot_said(world, user)))
     assert all(REFUSED[user] not in e.text for e in bot_said(world, user))
+
+
+async def files_in(application: App, ticket_id: int) -> set[str]:
+    async with application.bot_data.desk.sessions() as session:
+        rows = await session.scalars(
+            select(TicketMessage.file_id).where(
+                TicketMessage.ticket_id == ticket_id, TicketMessage.direction == Direction.IN
+            )
+        )
+        return {f for f in rows if f}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("user", [REQUESTER, ENGLISH])
+async def test_a_photo_sent_with_the_new_matter_past_the_limit_is_kept_too(
+    running: tuple[Emulator, App], user: int
+) -> None:
+    """A photo of the building site, sent before the words that take it past the limit, goes
+    into the same ticket with them (it was held for the ticket the matter would open)."""
+    emulator, application = running
+    world = emulator.world
+    await three_open(emulator, application, user)
+    await step(world, user, "/new")
+    count = len(bot_said(world, user))
+    await world.user_sends_content(user, photo("SITE"))
+    await until(lambda: len(bot_said(world, user)) > count)
+    offered = await step(world, user, NOISE[user])
+    if "human" in callbacks_of(offered):
+        await world.user_presses(user, user, offered.message_id, "human")
+
+    async def kept() -> bool:
+        return "SITE" in await files_in(application, 3)
+
+    await until(kept)
+    await until(lambda: filed_in(application, 3, NOISE[user]))
+    assert len(await all_tickets(application)) == 3
