@@ -101,6 +101,24 @@ async def answer_in_words(
     return answer
 
 
+async def asked_of(
+    *, session: AsyncSession, tickets: list[Ticket], requester: Requester, text: str
+) -> Ticket | None:
+    """The ticket among `tickets` (the requester's in hand, the one their words point at
+    first) whose withdrawal question `text` answers (`answer_in_words`): typed under it, "撤吧"
+    or "yes withdraw" is that ticket's answer, never a new matter told apart from it. None when
+    the words answer no such question, or none stands."""
+    if withdrawal_answer(text) is None:  # read once, not for each ticket
+        return None
+    for ticket in tickets:
+        answer = await answer_in_words(
+            session=session, ticket=ticket, requester=requester, text=text
+        )
+        if answer is not None:  # withdraw it, or keep it open: that ticket's either way
+            return ticket
+    return None
+
+
 _ANSWERS = ("withdrawn", "withdraw_kept")  # what the requester is told once they answered
 
 

@@ -137,6 +137,31 @@ _NO = re.compile(
     r"|继续(?:办理|处理|办|跟进)|保留|还是要|还要(?:处理|办)"
 )
 _CLAUSE = re.compile(r"[,\uff0c.。!\uff01?\uff1f;\uff1b、]+")
+# ... or, asked that question, the verb alone, as the question's button says it: 撤吧, 撤了吧,
+# "(yes) withdraw", "please withdraw (it)". Not 撤离 (evacuate), 撤退: 撤 ends its clause but
+# for particles. Only an answer to the question reads so (`says_withdrawn` does not: "withdraw"
+# alone is as often the housing fund's).
+_VERB_ALONE = re.compile(
+    r"(?:那就|那|就|还是|给我|帮我|请|麻烦)*(?:撤|撤了|撤掉|撤销|撤回|取消)(?:吧|了|啊|呀|哈|哦|掉)*"
+    r"|(?:(?:yes|yeah|yep|ok|okay|sure|please|pls|just|then|so)\s+)*(?:withdraw|cancel)"
+    r"(?:\s+(?:it|this|that|this one|(?:my|the|this) (?:ticket|request|complaint)))?"
+    r"(?:\s+(?:please|pls|thanks|thank you|then|now))*"
+)
+# ... after clauses that only agree ("嗯,撤了吧", "ok, withdraw it"); said alone, not yes
+# ("嗯", "ok": as often thanks for something else).
+_AGREES = re.compile(
+    r"(?:嗯+|好|好的|好吧|行|可以|是|是的|对|对的|ok|okay|yes|yeah|yep|sure|谢谢|thanks|thank you)"
+)
+
+
+def _verb_alone(said: str) -> bool:
+    """Whether `said` (read, folded) leads with the withdrawal's verb alone in a clause of its
+    own (`_VERB_ALONE`), after none but clauses that agree (`_AGREES`: "嗯,撤了吧")."""
+    parts = [part.strip() for part in _CLAUSE.split(said) if part.strip()]
+    first = next((part for part in parts if not _AGREES.fullmatch(part)), "")
+    return _VERB_ALONE.fullmatch(first) is not None
+
+
 # ... not this ticket but another: no answer to the question about this one, whatever else is
 # said ("不是这个,是路灯那个不用了" withdraws nothing of the ticket asked about).
 _ANOTHER = re.compile(
@@ -148,7 +173,8 @@ _ANOTHER = re.compile(
 
 def withdrawal_answer(text: str) -> bool | None:
     """The requester's words after being asked whether to withdraw their ticket, as an
-    answer: True to withdraw it ("yes", "对,撤销吧", "是的", or the withdrawal said again),
+    answer: True to withdraw it ("yes", "对,撤销吧", "是的", the withdrawal said again, or its
+    verb alone: "撤吧", "嗯,撤了吧", "yes withdraw", "please withdraw"),
     False to keep it ("no, keep it", "不用撤", "继续办理"), None when they answer neither
     way, or both, or say it is not this ticket they mean ("不是这个", "not this one", "the other
     one"): ordinary words to the ticket, and the question stands. Pure."""
@@ -158,7 +184,7 @@ def withdrawal_answer(text: str) -> bool | None:
         return None
     first = next((part.strip() for part in _CLAUSE.split(said) if part.strip()), "")
     no = _NO_FIRST.fullmatch(first) is not None or _NO.search(said) is not None
-    yes = _YES.fullmatch(first) is not None or says_withdrawn(text)
+    yes = _YES.fullmatch(first) is not None or says_withdrawn(text) or _verb_alone(said)
     if yes == no:
         return None
     return yes

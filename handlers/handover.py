@@ -150,7 +150,10 @@ def _present(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list
             text = desk.texts.render("rating_typed", language, rated=outcome.rated)
             return [post.message(chat_id, text)]
         case Handover.TOO_MANY:
-            text = desk.texts.render("too_many_open", language, count=outcome.open_tickets)
+            kept_in = outcome.kept_in.id if outcome.kept_in is not None else None
+            text = desk.texts.render(
+                "too_many_open", language, count=outcome.open_tickets, kept_in=kept_in
+            )
             return [
                 *_answered_first(desk, requester, outcome, "refused"),
                 post.message(chat_id, text),

@@ -1,8 +1,10 @@
 """/new: the requester's next text is a new question, without dropping a matter that waits.
 
 A careful clerk asked to start on something else first files what the requester already told
-them: a question that waits only for its category (the bot asked which kind of matter it is)
-is handed to a person before the new one begins (seed: the first receiver takes the matter
+them: a question that waits only for its category (the bot asked which kind of matter it is),
+or under "did you mean ..." options neither picked nor refused ("/new 隔壁工地半夜施工太吵了,
+我要投诉", then /new again: the complaint vanished with its buttons), is handed to a person
+before the new one begins (seed: the first receiver takes the matter
 whole; the requester never repeats themselves). Forwards that wait for what the requester
 wants done about them stay too: the new question comes with them. So does a request for a
 person or a kind of service whose matter the bot asked for (`DialogStep.MATTER`: "人工",
@@ -15,10 +17,11 @@ Words on the command's own line ("/new 公积金怎么提取") are that new ques
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import StrEnum
 
 from bot.desk import Desk
-from bot.intake import offers
+from bot.intake import inquiry, offers
 from bot.intake.close import Matter
 from bot.intake.colleagues import is_colleague
 from bot.intake.handing import Outcome, hand_over
@@ -37,19 +40,20 @@ class Kept(StrEnum):
 async def start_anew(
     *, tx: Transaction, desk: Desk, requester: Requester, current: Ticket | None
 ) -> Outcome | None:
-    """Carry out /new in the caller's transaction. A question waiting for its category
-    (`DialogStep.CATEGORY`) is handed over first (`handing.hand_over`), in the category its
-    words or a close template name, else the fallback category (the first without cue words);
-    its `Outcome` is returned for the front to present (the promise, or the open-ticket
-    limit). None when nothing waited. Then the dialog starts anew: the next text is a new
+    """Carry out /new in the caller's transaction. A question waiting (`waiting`: for its
+    category, or under "did you mean ..." options) is handed over first
+    (`handing.hand_over`), in the category its words or a close template name, else the
+    fallback category (the first without cue words); its `Outcome` is returned for the
+    front to present (the promise, or, past the open-ticket limit, the ticket its words were
+    kept in). None when nothing waited. Then the dialog starts anew: the next text is a new
     question (`DialogStep.NEW_QUESTION` while a ticket is in hand: `current`, or the one just
     opened, or for configured staff, who ask as citizens only after /new: bot/intake/colleagues.py;
     else no step at all). The inquiry's buttons go (`offers.end`). Forwards waiting
     to be asked about, and a request for a person or a service whose matter was asked for,
     are kept for the new question, their step with them (`kept`)."""
     waited = None
-    if requester.dialog_step == DialogStep.CATEGORY and requester.last_question:
-        question = requester.last_question
+    question = waiting(requester, desk.now())
+    if question is not None:
         matter = Matter(desk, requester.inquiry or [], question)
         category = matter.filed_category()
         waited = await hand_over(
@@ -76,6 +80,24 @@ async def start_anew(
     requester.last_question = requester.last_offered = None
     requester.inquiry = None  # a new question is a new first inquiry
     return waited
+
+
+def waiting(requester: Requester, now: datetime) -> str | None:
+    """The words of the requester's inquiry that wait on the bot, which /new hands over
+    first (`start_anew`), None when none do: a question waiting for its category
+    (`DialogStep.CATEGORY`), or one whose "did you mean ..." options were offered last and
+    neither picked nor refused (no dialog step; not idle past `inquiry.IDLE`: a question of
+    yesterday is not filed today). An answer given is no question waiting (it may have
+    helped: its buttons say), nor is a question the bot asked back (`kept`). Pure."""
+    if requester.dialog_step == DialogStep.CATEGORY:
+        return requester.last_question or None
+    if requester.dialog_step is not None:
+        return None
+    turns = inquiry.current(requester.inquiry, now=now, waiting=False)
+    did = [turn for turn in turns if turn.get("by") == "bot"]
+    if not did or did[-1].get("did") != "suggest" or did[-1].get("rejected"):
+        return None
+    return inquiry.words(turns) or requester.last_question or None
 
 
 def words_after_command(text: str) -> str:

@@ -47,10 +47,12 @@ async def hand_over_earlier(
     )
     requester.inquiry, requester.last_question, requester.last_offered = kept
     requester.dialog_step = step
-    if outcome.ticket is not None:  # else (refused past the open-ticket limit) it stays aside
-        # Each message of it, not the pressed one alone: no press under it opens a second.
+    # Its ticket, or past the open-ticket limit the one its words were kept in.
+    taken = outcome.ticket or outcome.kept_in
+    if taken is not None:
+        # Each message of it, not the pressed one alone: no press under it files it twice.
         await offers.take_aside(
-            tx=tx, rules=desk.rules, requester=requester, offer=offer, ticket=outcome.ticket
+            tx=tx, rules=desk.rules, requester=requester, offer=offer, ticket=taken
         )
     # What it is about, as the requester reads it: their words of the matter, no greetings.
     return replace(outcome, about=matter_said(turns) or question)

@@ -14,7 +14,7 @@ from bot import conversation, details, hazard, peril_needs, requesters, tickets
 from bot.dangers import of_tickets
 from bot.desk import Desk
 from bot.incident_reports import reports_of
-from bot.intake import held, ignored_heard, inquiry, offers
+from bot.intake import held, ignored_heard, inquiry, offers, past_limit
 from bot.intake.card import Earlier, card_notice, others_for_card
 from bot.intake.close import Matter, area_matter, matter_words, topic
 from bot.intake.decision import Action, Handover, handover, route
@@ -127,6 +127,8 @@ class Outcome:
     # OPEN of words complaining of the service, ignored or angry (bot/intake/ignored_heard.py):
     # the supervisors were told and their alert says the requester was; the promise says so.
     supervised: bool = False
+    # TOO_MANY: the latest open ticket their words were filed in (bot/intake/past_limit.py).
+    kept_in: Ticket | None = None
 
     @property
     def known_event(self) -> bool:
@@ -293,9 +295,12 @@ async def hand_over(
         if emergency or admitted
         else desk.settings.abuse.open_tickets,
     )
-    if decided is Handover.TOO_MANY:
+    if decided is Handover.TOO_MANY:  # kept in their latest open ticket, not refused
         requester.dialog_step = None
-        return Outcome(decided, open_tickets=open_count)
+        kept_in = await past_limit.keep_in_latest(
+            tx=tx, rules=desk.rules, requester=requester, question=question, earlier=earlier
+        )
+        return Outcome(decided, open_tickets=open_count, kept_in=kept_in)
     if decided is Handover.ASK_CATEGORY or category is None:
         requester.dialog_step = DialogStep.CATEGORY
         requester.last_question = question

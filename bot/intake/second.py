@@ -149,7 +149,8 @@ async def _beside_offers(
         category=_kind(desk, alone),
         matter=alone,
     )
-    if handed.action is Handover.OPEN:  # the question's offers stay live beside the ticket
+    # The question's offers stay live beside the ticket, or beside the matter kept in one.
+    if handed.action in (Handover.OPEN, Handover.TOO_MANY):
         requester.last_offered, requester.inquiry = ",".join(offered), kept
     return replace(handed, offered=offered, unanswered=matter)
 

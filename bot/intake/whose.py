@@ -32,7 +32,13 @@ from bot.intake.small_words import has_words
 from bot.models import DialogStep, Requester, Ticket
 from bot.priority import emergency_words
 from bot.transaction import Transaction
-from bot.withdrawal_words import says_withdrawn, withdraws, withdraws_ticket
+from bot.withdrawal import asked_of
+from bot.withdrawal_words import (
+    says_withdrawn,
+    withdrawal_answer,
+    withdraws,
+    withdraws_ticket,
+)
 
 _ANSWERED = ("answer", "suggest")  # the bot's acts that a person asked for right after takes
 
@@ -123,6 +129,13 @@ async def place(
     )
     if asked is not None:  # the answer to a question waiting: that ticket's, whatever it asks
         return Placed(asked, beside=False, apart=False, aside=False, settled=True)
+    # "撤吧", "yes withdraw" typed under the question whether to withdraw a ticket in hand: its
+    # answer, as its buttons are (bot/withdrawal.py), never a matter told apart from it (a
+    # staff question asked since, or an inquiry going on beside, has the words first).
+    answering = free and not beside
+    withdrawal = await _withdrawal_answered(tx, requester, current, text) if answering else None
+    if withdrawal is not None:
+        return Placed(withdrawal, beside=False, apart=False, aside=False, settled=True)
     owed = (
         await owed_ticket(tx=tx, desk=desk, requester=requester, turns=turns, text=text)
         if (free and beside) or fresh
@@ -170,6 +183,18 @@ async def place(
     if unsure:
         return Placed(current, beside=False, apart=False, aside=False, unsure=True)
     return Placed(current, beside=beside, apart=apart, aside=aside)
+
+
+async def _withdrawal_answered(
+    tx: Transaction, requester: Requester, current: Ticket | None, text: str
+) -> Ticket | None:
+    """The ticket in hand whose withdrawal question `text` answers (`withdrawal.asked_of`),
+    `current`, the one the words point at, first."""
+    if current is None or requester.id is None or withdrawal_answer(text) is None:
+        return None  # most words: no look at the tickets in hand
+    found = await replies.in_hand(session=tx.session, requester_id=requester.id)
+    tickets = [current, *(t for t, _ in found if t.id != current.id)]
+    return await asked_of(session=tx.session, tickets=tickets, requester=requester, text=text)
 
 
 async def _pointed(

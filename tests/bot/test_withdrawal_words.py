@@ -91,10 +91,32 @@ def test_words_that_do_not(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["yes", "Yes please", "对,撤销吧", "是的", "好的,撤销吧", "撤销吧", "never mind, cancel it"],
+    [
+        "yes",
+        "Yes please",
+        "对,撤销吧",
+        "是的",
+        "好的,撤销吧",
+        "撤销吧",
+        "never mind, cancel it",
+        # The verb alone, as the question's button says it (were filed, nothing withdrawn).
+        "嗯,撤了吧",
+        "撤吧",
+        "yes withdraw",
+        "please withdraw",
+        "ok, withdraw it, thanks",
+    ],
 )
 def test_answers_that_withdraw(text: str) -> None:
     assert withdrawal_answer(text) is True
+
+
+@pytest.mark.parametrize(
+    "text", ["撤离", "嗯,撤离", "要撤离吗", "撤退吧", "我想撤", "withdraw money"]
+)
+def test_evacuating_and_other_verbs_are_no_answer(text: str) -> None:
+    """撤离 (evacuate) is no yes: 撤 answers only alone in its clause."""
+    assert withdrawal_answer(text) is None
 
 
 @pytest.mark.parametrize(

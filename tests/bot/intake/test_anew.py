@@ -4,9 +4,12 @@ for; nothing else (issue 14: "人工", then /new, lost the request and the words
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
-from bot.intake.anew import Kept, kept, words_after_command
+from bot.intake import inquiry
+from bot.intake.anew import Kept, kept, waiting, words_after_command
 from bot.models import DialogStep, Requester
 
 
@@ -54,3 +57,40 @@ def test_what_new_keeps(
 )
 def test_the_words_on_the_line_of_new_are_the_question(text: str, words: str) -> None:
     assert words_after_command(text) == words
+
+
+AT = datetime(2026, 11, 30, 9, tzinfo=UTC)
+NOISE = "隔壁工地半夜施工太吵了,我要投诉"
+SAID = inquiry.said(NOISE, AT, message_id=5)
+OFFERED = inquiry.bot_did("suggest", AT, ["噪音扰民投诉"], templates=["noise-complaint"])
+
+
+def _inquiring(step: DialogStep | None, turns: list[inquiry.Turn]) -> Requester:
+    requester = _requester(step, NOISE)
+    requester.inquiry = turns
+    return requester
+
+
+@pytest.mark.parametrize(
+    ("step", "turns", "expected"),
+    [
+        # "did you mean ..." offered, nothing picked: the complaint waits, handed over first
+        (None, [SAID, OFFERED], NOISE),
+        (DialogStep.CATEGORY, [SAID, inquiry.bot_did("category", AT)], NOISE),
+        # "none of these" said: already handed over (or asked its kind), nothing waits here
+        (None, [SAID, {**OFFERED, "rejected": True}], None),
+        # answered: it may have helped (its buttons say), not a question waiting
+        (None, [SAID, inquiry.bot_did("answer", AT, ["噪音扰民投诉"])], None),
+        (DialogStep.CLARIFY, [SAID, inquiry.bot_did("clarify", AT)], None),
+        (DialogStep.MATTER, [SAID, inquiry.bot_did("matter", AT)], None),  # kept instead
+        (None, [], None),
+    ],
+)
+def test_what_waits_for_new_to_hand_over(
+    step: DialogStep | None, turns: list[inquiry.Turn], expected: str | None
+) -> None:
+    assert waiting(_inquiring(step, turns), AT + timedelta(minutes=5)) == expected
+
+
+def test_options_offered_yesterday_no_longer_wait() -> None:
+    assert waiting(_inquiring(None, [SAID, OFFERED]), AT + inquiry.IDLE + timedelta(1)) is None
