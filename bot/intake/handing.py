@@ -205,12 +205,12 @@ async def register(
         priority=None if supposed else template.priority,
         priority_from=None if supposed else template.title(desk.settings.languages.default),
         emergency=emergency,
+        admitted=cold,  # urgent: never kept out for their other open tickets, as a danger
         answering=True,
     )
     words = outcome.ticket.question if outcome.ticket is not None else question
     exposed = outcome.ticket is not None and cold
-    if cold and not exposed and requester.inquiry:
-        # No ticket (refused past the open-ticket limit): the answer is given after all.
+    if cold and not exposed and requester.inquiry:  # no ticket: the answer given after all
         requester.inquiry = inquiry.withholding(requester.inquiry, None)
     return replace(outcome, answered=template.id, given=details.stated(words), exposed=exposed)
 

@@ -11,12 +11,10 @@ which would have them believe the requester got the self-help advice."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
 from telegram.ext import Application
 
 from bot.config import Settings, load_settings
-from bot.kinds import BOT_OFFERED
-from bot.models import Requester, Ticket, TicketMessage
+from bot.models import Ticket
 from emulator.server import Emulator
 from tests.conftest import ROOT
 from tests.handlers.conftest import ENGLISH, REQUESTER, bot_lines, bot_said, until
@@ -182,31 +180,31 @@ async def test_the_cold_alone_reads_as_answered(running: tuple[Emulator, App]) -
 
 @pytest.mark.parametrize("store", ["sqlite"])
 @pytest.mark.parametrize("settings", ["limit"], indirect=True)
-async def test_refused_past_the_limit_the_answer_given_reads_as_given(
+@pytest.mark.parametrize(("user", "text", "self_help", "next_step", "reason"), CASES)
+async def test_past_the_limit_a_freezing_old_person_still_gets_an_urgent_ticket(
     running: tuple[Emulator, App],
+    user: int,
+    text: str,
+    self_help: tuple[str, ...],
+    next_step: tuple[str, ...],
+    reason: str,
 ) -> None:
-    """No ticket opened (past the open-ticket limit): the heating answer is what they get
-    after all; their words are kept in their open ticket, whose record says the bot answered
-    (bot/intake/past_limit.py), not that it withheld the answer."""
+    """At the open-ticket limit (one here), a vulnerable person at home in the cold is urgent
+    as a danger is: their own ticket opens, urgent, for the department of the heating, and
+    they hear its promise; never kept out, nor filed in their unrelated open ticket (it was
+    refused, then filed in the housing ticket at the general window)."""
     emulator, application = running
     world = emulator.world
-    await world.user_sends(REQUESTER, "我想申请公租房")
-    await until(lambda: any("#1" in e.text for e in bot_said(world, REQUESTER)))
-    await world.user_sends(REQUESTER, "/new")
-    heard = len(await bot_lines(emulator, REQUESTER, len(bot_said(world, REQUESTER)) + 1))
-    await world.user_sends(REQUESTER, CASES[0][1])
-    await until(lambda: any("阀门" in e.text for e in bot_said(world, REQUESTER)[heard:]))
-    await until(lambda: any("#1" in e.text for e in bot_said(world, REQUESTER)[heard:]))
-    assert CASES[0][1] in await filed_texts(application, 1)
+    await world.user_sends(user, "我想申请公租房")
+    await until(lambda: any("#1" in e.text for e in bot_said(world, user)))
+    await world.user_sends(user, "/new")
+    heard = len(await bot_lines(emulator, user, len(bot_said(world, user)) + 1))
+    await world.user_sends(user, text)
+    await until(lambda: any("#2" in e.text for e in bot_said(world, user)[heard:]))
+    said = " ".join(e.text for e in bot_said(world, user)[heard:])
+    assert all(step in said for step in next_step), said
     async with application.bot_data.desk.sessions() as session:
-        requester = await session.scalar(
-            select(Requester).where(Requester.telegram_user_id == REQUESTER)
-        )
-        assert requester is not None and not requester.inquiry
-        assert await session.get(Ticket, 2) is None
-        notes = await session.scalars(
-            select(TicketMessage.text).where(
-                TicketMessage.ticket_id == 1, TicketMessage.content_type == BOT_OFFERED
-            )
-        )
-        assert any("暖气" in (note or "") for note in notes)
+        ticket = await session.get(Ticket, 2)
+        assert ticket is not None and ticket.priority == "urgent"
+        assert ticket.department_key == "utilities", ticket.department_key
+    assert text not in await filed_texts(application, 1)
