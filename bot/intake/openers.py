@@ -63,7 +63,7 @@ _PERSON = re.compile(
     r"|(i want to |i'd like to |i would like to |i need to |i have to |can i |could i |may i "
     r"|let me |please |is there (a way|any way) (for me )?to |is it possible to )?"
     rf"{_TALK}(a |an |the |some )?{_WHO}( please| now)?"
-    r"|(i want |i need |i'd like |can i (get|have) |could i (get|have) |may i (have|get) |get me )?"
+    r"|(i want |i need |i'd like |(can|could|may) i (get|have) |get me )?"
     r"(a |an )?(human|real person|agent|live agent|human being)( please| now)?"
     rf"|is (there|anyone|anybody|someone|somebody) (a |an )?({_WHO} |anyone |anybody |there )?"
     r"(i can |i could |to )?(talk|speak|chat)( to| with)?"
