@@ -20,6 +20,8 @@ The table, in words (each row wins over those below it):
 | CATEGORY, withdrawn    |        | no                 |          | any   | DROPPED     |
 | CATEGORY, filler       |        | no                 |          | any   | REMIND      |
 | CATEGORY, other words  |        | no                 |          | any   | MORE        |
+| CLARIFY, MATTER, ABOUT,|        | any                |          | any   | DROPPED     |
+| withdrawn              |        |                    |          |       |             |
 | any (no words at all)  |        |                    |          |       | NO_WORDS    |
 | none, NEW_Q., ABOUT,   |        | a forward alone    |          |       | ASK_ABOUT   |
 | CLARIFY                |        |                    |          |       |             |
@@ -210,7 +212,7 @@ def before_match(
     service (`names_no_matter`); `question_waiting`: words of theirs wait for an answer or a
     person (an earlier question); `forwarded`: the text was forwarded, none of it theirs;
     `names_category`: it names a category (`choice.category_named`, `choice.category_said`);
-    `withdrawn`: it clearly withdraws the question (`withdrawal_words.says_withdrawn`);
+    `withdrawn`: it lets go of what waits (`letting_go.lets_go`: "算了", "never mind");
     `filler`: it says nothing of any matter (`is_filler`); `beside`: a first inquiry of theirs
     goes on beside the ticket in progress (begun after /new, not yet ended); `aside`: a
     question of another matter than the ticket's, answered (`new_matter.aside`);
@@ -242,6 +244,8 @@ def before_match(
         if filler or not words:
             return Action.REMIND
         return Action.MORE
+    if withdrawn and step in _LET_GO:
+        return Action.DROPPED  # "算了", "没事了", "never mind" while more is waited for
     if not words:
         return Action.NO_WORDS
     if forwarded and (
@@ -267,6 +271,7 @@ def before_match(
 
 
 _OPENED = (DialogStep.NEW_QUESTION, DialogStep.CLARIFY)  # a person asked for: what matter?
+_LET_GO = (DialogStep.CLARIFY, DialogStep.MATTER, DialogStep.ABOUT)  # more waited for
 
 
 def after_match(

@@ -47,6 +47,7 @@ from bot.intake.decision import (
 )
 from bot.intake.fillers import thanks
 from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, register
+from bot.intake.letting_go import lets_go
 from bot.intake.new_matter import led_question
 from bot.intake.openers import anger_asked, outburst
 from bot.intake.own_kind import anew_after, strays
@@ -62,7 +63,6 @@ from bot.peril_needs import in_context
 from bot.priority import emergency_words
 from bot.resolution_words import says_not_solved
 from bot.transaction import Transaction
-from bot.withdrawal_words import says_withdrawn
 from knowledge.matcher import Band
 
 
@@ -151,7 +151,7 @@ async def take_text(
         question_waiting=waiting,
         forwarded=origin is not None,
         names_category=named is not None,
-        withdrawn=step is DialogStep.CATEGORY and origin is None and says_withdrawn(text),
+        withdrawn=step is not None and origin is None and lets_go(text),
         filler=origin is None and is_filler(text),
         beside=beside,
         aside=aside,
@@ -202,7 +202,7 @@ async def take_text(
             question=requester.last_question or text,
             category=named,
         )
-    if decided is Action.DROPPED:  # "算了,不用了" while the category waits: nothing filed
+    if decided is Action.DROPPED:  # "算了", "没事了" while more or a category waits: let go
         await pending.drop(tx=tx, rules=desk.rules, requester=requester)
         return Outcome(decided)
     if decided is Action.REMIND:  # nothing of the matter: reminded of the choice waiting

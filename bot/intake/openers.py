@@ -53,12 +53,21 @@ HUMAN_WORDS = frozenset(
 # their matter).
 _WHO = r"(?:human|person|real person|agent|officer|someone|somebody|staff|member of staff)"
 _TALK = r"(?:talk|speak|chat) (?:to|with) "
-# Asking for a person in a few more words: "我要人工", "转人工客服", "I want to talk to a person".
+# Asking for a person in a few more words: "我要人工", "转人工客服", "I want to talk to a person";
+# asked as a question too ("能转人工吗", "有人工吗", "Is there a real person I can talk to?": a
+# trial's requester heard only "added to ticket" for them).
+_ASKING = r"(能|能不能|能否|可以|可不可以|可否|有没有|有|麻烦)?"
 _PERSON = re.compile(
-    r"(我要|我想|请|请帮我|帮我)?(转|找|接)?(人工|人工客服|人工服务|真人|客服|工作人员)(服务)?"
-    r"|(i want to |i'd like to |i would like to |can i |could i |let me |please )?"
-    rf"{_TALK}(a |an |the |some )?{_WHO}( please)?"
-    r"|(a )?(human|real person|agent)( please)?"
+    rf"{_ASKING}(我要|我想|我需要|请|请帮我|帮我|给我)?(转接|转|找|接)?(人工|人工客服|人工服务|真人|客服"
+    r"|工作人员)(服务)?(在吗|在不在|吗|么|嘛|吧|呢|好吗|行吗|可以吗|好不好|可不可以)?"
+    r"|(i want to |i'd like to |i would like to |i need to |i have to |can i |could i |may i "
+    r"|let me |please |is there (a way|any way) (for me )?to |is it possible to )?"
+    rf"{_TALK}(a |an |the |some )?{_WHO}( please| now)?"
+    r"|(i want |i need |i'd like |(can|could|may) i (get|have) |get me )?"
+    r"(a |an )?(human|real person|agent|live agent|human being)( please| now)?"
+    rf"|is (there|anyone|anybody|someone|somebody) (a |an )?({_WHO} |anyone |anybody |there )?"
+    r"(i can |i could |to )?(talk|speak|chat)( to| with)?"
+    rf"|(please )?(put me through|connect me|transfer me) to (a |an |the )?{_WHO}( please)?"
 )
 # Asking to see or speak to a person about the matter, anywhere in the words ("公积金的事情我想
 # 当面找人谈谈", "talk to someone in person about ..."): "talk to the officer at window 3"

@@ -8,8 +8,9 @@ named later (bot/intake/named_later.py), a complaint naming a member of staff
 (bot/intake/staff_complaint.py), the auto-closed matter
 right after its invitation back (bot/intake/invited_back.py), a closed matter said to be
 back ("又", "again") beside whatever is in hand (bot/intake/said_again.py); else the first
-inquiry itself, a question asked apart under the category buttons after the one waiting is
-filed (bot/intake/apart.py)
+inquiry itself (a correction of what it waits for, "不对,其实我想问…", lets that go first and
+is a fresh question: bot/intake/corrected.py), a question asked apart under the category
+buttons after the one waiting is filed (bot/intake/apart.py)
 (`bot.intake.flow.take_text`). The first that takes it has it; the others never see it. The
 front's own checks come before (a colleague's message, a ticket named in words), and the
 presenting after: `Taken` says which taker had it and what to present.
@@ -23,6 +24,7 @@ from enum import Enum
 from bot.desk import Desk
 from bot.intake import (
     apart,
+    corrected,
     dissatisfied,
     flow,
     invited_back,
@@ -138,6 +140,11 @@ async def take_message(
     )
     if again is not None:
         return Taken(Taker.SAID_AGAIN, recurrence=again)
+    # "不对,其实我想问…" while its matter is waited for: that inquiry let go, this one fresh.
+    fresh = await corrected.take_correction(
+        tx=tx, desk=desk, requester=requester, text=text, forwarded=forwarded
+    )
+    text = fresh or text
     # Another question apart while the category buttons wait: the waiting one filed first.
     asked = await apart.take_apart(
         tx=tx, desk=desk, requester=requester, current=current, text=text, forwarded=forwarded

@@ -350,8 +350,9 @@ def test_a_question_withdrawn_under_the_category_buttons_is_dropped(
     step: DialogStep | None, ticket: bool, person: bool, named: bool, withdrawn: bool
 ) -> None:
     """Issue 14: "算了,不用了" while the category buttons wait drops the question (it was added
-    to it); a category named or a person asked for still wins, and withdrawing words
-    anywhere else decide nothing here."""
+    to it); a category named or a person asked for still wins there. A new-user trial: "算了",
+    "没事了" while more is waited for (what it is about, the matter, what a forward is for)
+    lets it go too; withdrawing words anywhere else decide nothing here."""
     action = before_match(
         step=step,
         ticket_in_progress=ticket,
@@ -360,7 +361,9 @@ def test_a_question_withdrawn_under_the_category_buttons_is_dropped(
         withdrawn=withdrawn,
     )
     waiting = step is DialogStep.CATEGORY
-    assert (action is Action.DROPPED) == (waiting and withdrawn and not named and not person)
+    more = step in (DialogStep.CLARIFY, DialogStep.MATTER, DialogStep.ABOUT)
+    chose = waiting and (named or person)
+    assert (action is Action.DROPPED) == (withdrawn and (waiting or more) and not chose)
 
 
 ANNOUNCED_STEPS = [None, DialogStep.NEW_QUESTION, DialogStep.ABOUT]
