@@ -264,6 +264,23 @@ async def test_the_bot_cannot_write_first_to_someone_who_never_wrote_to_it(
         await bot.send_message(5004, "您好")
 
 
+async def test_a_user_added_again_keeps_their_chat(emulator: Emulator, bot: Bot) -> None:
+    """POST /control/users for someone already there changes their name and language, not
+    their chat: it wiped the chat's state (a new-user trial), so the bot, written to before,
+    could no longer write to them."""
+    await control(emulator, "messages", {"user_id": NEWCOMER, "text": "/start"})
+    sent = await bot.send_message(NEWCOMER, "您好")
+    await control(
+        emulator, "users", {"id": NEWCOMER, "first_name": "Renamed", "language_code": "en"}
+    )
+    again = await bot.send_message(NEWCOMER, "hello")  # still started: no 403
+    assert again.message_id > sent.message_id
+    texts = [e.text for e in emulator.world.transcripts[NEWCOMER]]
+    assert texts[-2:] == ["您好", "hello"]
+    user = emulator.world.users[NEWCOMER]
+    assert (user.first_name, user.language_code) == ("Renamed", "en")
+
+
 async def test_an_unknown_user_is_named_as_such_not_as_a_missing_field(emulator: Emulator) -> None:
     said = await refused(emulator, "messages", {"user_id": 555001, "text": "你好"})
     assert said.startswith("no user or chat 555001 in the emulation") and "/control/users" in said
