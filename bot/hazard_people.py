@@ -18,7 +18,17 @@ cold. No danger heard now (no emergency numbers), but urgent (`bot.peril_needs.d
 
 from __future__ import annotations
 
-from bot.crisis_words import DONE, ENDED, HELP_ALONE, MEANS, PILLS_HELD, THREAT, WEARY, WISH
+from bot.crisis_words import (
+    DONE,
+    ENDED,
+    HELP_ALONE,
+    MEANS,
+    OVERDOSE_PLAN,
+    PILLS_HELD,
+    THREAT,
+    WEARY,
+    WISH,
+)
 from bot.frail_words import EXPOSED, WELFARE
 from bot.harm_words import (
     FOLLOWED,
@@ -154,9 +164,10 @@ PEOPLE: tuple[Kind, ...] = (
                 "take (?:his|her|my) own life",
             ),
             *("end (?:his|her|my|their) life", "standing on the (?:roof|ledge|edge)", "roof edge"),
-            # the wish, the pills in hand (bot/crisis_words.py)
+            # the wish, the pills in hand, a plan to take them all (bot/crisis_words.py)
             WISH.pattern,
             PILLS_HELD.pattern,
+            OVERDOSE_PLAN.pattern,
         ),
         lone=DONE,
         unless=ENDED,
