@@ -26,7 +26,8 @@ from bot.config import Settings
 # with someone hurt, missing, the police or an ambulance called for, a plea for help, a
 # frail person not answering the door (bot/frail_words.py `WELFARE`), someone out in the
 # freezing cold (`EXPOSED`). Not "falling" (a thing about to fall on people), "electric" (a
-# live wire), "trapped" (a lift), "dependent" (a supply cut).
+# live wire), "trapped" (a lift), "dependent" (a supply cut), "co" (the fumes' stove or heater
+# is made safe).
 TO_PEOPLE = frozenset(
     {
         *("person", "water", "suicide", "violence", "missing", "police", "ambulance"),

@@ -226,12 +226,17 @@ KINDS: tuple[Kind, ...] = (
             *("smoking", "smokers?", "cigarettes?", "vap(?:e|ing)", "restaurant", "barbecue"),
         ),
     ),
+    # fumes breathed (煤气中毒 is carbon monoxide's): people poisoned, the ambulance first
+    Kind(
+        "co",
+        events=words(
+            *("一氧化碳", "(?:煤气|燃气|天然气|液化气)中毒", "中了煤气", "carbon monoxide"),
+            *("co poisoning", "(?:gas|fumes) poisoning", "poisoned by (?:the )?(?:gas|fumes)"),
+        ),
+    ),
     Kind(
         "gas",
-        events=words(
-            *("一氧化碳", "煤气中毒", "carbon monoxide", "leak(?:s|ing)? gas"),
-            "gas (?:smell|leak|leaking|odou?r)s?",
-        ),
+        events=words("leak(?:s|ing)? gas", "gas (?:smell|leak|leaking|odou?r)s?"),
         pairs=(
             (
                 words("煤气", "燃气", "天然气", "液化气", "瓦斯", "gas"),
