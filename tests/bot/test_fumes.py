@@ -1,6 +1,7 @@
 """Carbon monoxide breathed, as a new-user trial told it ("我家煤气中毒了,头很晕", "I think we
 have carbon monoxide poisoning"; bot/hazard_words.py kind "co"): people poisoned, the
-ambulance before the fire brigade, not a gas leak's gas company first."""
+ambulance before the fire brigade, not a gas leak's gas company first. And the dangers to
+leave before writing to us (`bot.dangers.leave_first`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import pytest
 
 from bot import hazard
 from bot.config import Settings
+from bot.dangers import leave_first
 from bot.intake import emergency
 
 CO = [
@@ -27,3 +29,10 @@ def test_carbon_monoxide_is_people_poisoned_the_ambulance_first(
     assert kinds[0] == "co" and "gas" not in kinds, hazard.dangers(text)
     told = [n["number"] for n in emergency.numbers(settings, "zh", kinds)]
     assert told[:2] == ["120", "119"], told
+
+
+def test_only_fumes_and_fire_are_left_before_writing() -> None:
+    """Gas, carbon monoxide, a fire, smoke: left before a phone is used, so what asks them to
+    write here asks it once outside (`bot.dangers.leave_first`); not someone fallen in."""
+    assert leave_first(["gas"]) and leave_first(["plea", "co"]) and leave_first(["smoke"])
+    assert not leave_first(["fallen_in"]) and not leave_first([])

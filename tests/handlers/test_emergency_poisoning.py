@@ -2,7 +2,9 @@
 "我家煤气中毒了,头很晕", "I think we have carbon monoxide poisoning" were taken for a gas leak
 (the gas company's line first, advice for a leak) or for someone unconscious: people poisoned
 by carbon monoxide now hear the ambulance (120) first, then the fire brigade (119), and what
-fits it: everyone out into fresh air, windows open, no flames or switches."""
+fits it: everyone out into fresh air, windows open, no flames or switches. And a gas smell's
+advice says not to use the phone inside, then the bot asked for the place and a phone number
+in the chat: every line that asks them to write here now says to do it once outside."""
 
 from __future__ import annotations
 
@@ -25,6 +27,9 @@ NOT_FIT = {
     REQUESTER: ("保持其呼吸通畅", "燃气抢修"),
     ENGLISH: ("keep their airway clear", "Gas emergency"),
 }
+# What asks them to write in the chat, and what says to do so from outside.
+ASKS = {REQUESTER: ("请告诉我们", "请在这里发送"), ENGLISH: ("tell us exactly", "send here")}
+OUTSIDE = {REQUESTER: "室外", ENGLISH: "outside"}
 
 
 async def _promised(emulator: Emulator, user: int, text: str) -> list[Any]:
@@ -59,3 +64,30 @@ async def test_carbon_monoxide_poisoning_hears_the_ambulance_first_and_fresh_air
     assert ticket is not None and ticket.priority == "urgent"
     alert = "\n".join(e.text for e in bot_said(emulator.world, MANAGEMENT))
     assert "一氧化碳" in alert, alert  # the staff's language: named as carbon monoxide
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "text"),
+    [
+        (REQUESTER, "楼道里有很大的燃气味"),
+        (ENGLISH, "There is a strong smell of gas in my kitchen"),
+        (REQUESTER, "我家煤气中毒了,头很晕"),
+        (ENGLISH, "I think we have carbon monoxide poisoning, my head is spinning"),
+    ],
+)
+async def test_gas_or_fumes_are_asked_to_write_only_once_outside(
+    running: tuple[Emulator, App], user: int, text: str
+) -> None:
+    """Told not to use the phone inside, they are asked for the place (no place was told)
+    and, for a leak, a phone number: each such line says to send it once outside."""
+    emulator, _ = running
+    said = await _promised(emulator, user, text)
+    asking = [
+        line
+        for e in said
+        for line in e.text.splitlines()
+        if any(words in line for words in ASKS[user])
+    ]
+    assert asking, [e.text for e in said]
+    assert all(OUTSIDE[user] in line for line in asking), asking
