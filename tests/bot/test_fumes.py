@@ -18,6 +18,19 @@ CO = [
     "我爸好像中了煤气,叫不太醒",
     "I think we have carbon monoxide poisoning, my head is spinning",
     "my flatmate got gas poisoning from the boiler",
+    "家里有人CO中毒",
+    "我妈被煤气熏晕了",
+    "co报警器一直在响",
+    "the CO alarm is beeping and we all have headaches",
+    "our carbon monoxide alarm keeps going off",
+]
+# A detector or an alarm to buy or fit is no danger.
+NOT_CO = [
+    "一氧化碳报警器怎么安装",
+    "我想买个一氧化碳检测仪",
+    "I need to buy a carbon monoxide alarm",
+    "where can I get a CO detector",
+    "去年冬天邻居煤气中毒了",
 ]
 
 
@@ -29,6 +42,11 @@ def test_carbon_monoxide_is_people_poisoned_the_ambulance_first(
     assert kinds[0] == "co" and "gas" not in kinds, hazard.dangers(text)
     told = [n["number"] for n in emergency.numbers(settings, "zh", kinds)]
     assert told[:2] == ["120", "119"], told
+
+
+@pytest.mark.parametrize("text", NOT_CO)
+def test_a_detector_to_fit_or_poisoning_long_past_is_no_danger(text: str) -> None:
+    assert hazard.dangers(text) == []
 
 
 def test_only_fumes_and_fire_are_left_before_writing() -> None:
