@@ -50,6 +50,28 @@ PILLS_HELD = words(
     rf"(?:安眠药|药片|药丸)(?:已经|都|就|现在)?{_IN_HAND_ZH}",
     rf"{_PILLS_ZH}(?:已经|都|就|现在){_IN_HAND_ZH}",
 )
+# A plan to take all one's sleeping pills or a bottle of them at once, said by one who means
+# to ("tomorrow I will take all my sleeping pills", "明天我要把安眠药全吃了"; a plan, future
+# words spare none of it: `Kind.intended`), not a pill asked about ("明天要吃安眠药吗") nor
+# pills taken as prescribed ("I will take my pills as prescribed", "all my pills with me").
+_ALL_EN = r"(?:all|every one) (?:of )?(?:my |the |these |those |them )?"
+_BOTTLE_EN = r"(?:a|the|my) (?:whole |full |entire )?(?:bottle|box|packet|pack) of (?:my )?"
+_ALL_ZH = r"(?:所有的?|全部的?|剩下的?|一整?瓶|整瓶的?|一整?盒|整盒的?|一大把|这些|那些)"
+_AT_ONCE_ZH = r"(?:全|都|全都|全部|一次性?|一口气|一下子)"
+_TAKE_ZH = r"(?:吃|吞|服)(?:了|掉|下去?|光|完)"
+OVERDOSE_PLAN = words(
+    r"i(?:['’]ll| will| am going to|['’]m going to| am gonna|['’]m gonna| want to| wanna"
+    r"| plan to| am planning to|['’]m planning to| intend to| have decided to| decided to"
+    r"| am about to|['’]m about to)(?: just)? (?:take|swallow|down|overdose on) "
+    rf"(?:{_ALL_EN}(?:sleeping )?(?:pills|tablets|painkillers|meds)|{_ALL_EN}sleeping pills"
+    rf"|{_BOTTLE_EN}{_PILLS_EN})"
+    r"(?! (?:with|on|to|through|in|into|out|back|along|abroad|as|when|for)(?![a-z]))",
+    r"i(?:['’]ll| will| am going to|['’]m going to| am gonna|['’]m gonna| want to| wanna"
+    r"| plan to| am about to|['’]m about to) overdose",
+    rf"把{_ALL_ZH}?(?:安眠药|药片|药丸){_AT_ONCE_ZH}{_TAKE_ZH}",
+    rf"把{_ALL_ZH}(?:安眠药|药片|药丸|药){_AT_ONCE_ZH}?{_TAKE_ZH}",
+    rf"(?:要|想|准备|打算|决定|会)(?:一次|一口气)?(?:吃|吞|服)(?:光|掉|下)?{_ALL_ZH}(?:安眠药|药片|药丸)",
+)
 # A knife, a blade, a rope at hand ...
 MEANS = words(
     r"(?:knife|blade|razor|rope|noose|gun)s? (?:(?:is|are) )?in my hands?",

@@ -206,6 +206,17 @@ def numbers(settings: Settings, language: str, kinds: Sequence[str] = ()) -> lis
     return [_named(n, language) for n in sorted(settings.emergency.numbers, key=rank)]
 
 
+# Kinds whose advice is to get out first and call from outside, no phone used inside (a gas
+# leak, carbon monoxide, a fire, smoke): what asks them to write here (the place, a phone
+# number) asks it once they are outside, not while they stay in (`leave_first`).
+LEAVE_FIRST = frozenset({"gas", "co", "fire", "smoke"})
+
+
+def leave_first(kinds: Sequence[str]) -> bool:
+    """Whether a danger of `kinds` is one to leave before writing to us (`LEAVE_FIRST`)."""
+    return bool(LEAVE_FIRST.intersection(kinds))
+
+
 # Kinds that tell no danger of their own: a cry for help ("救命", "Help!"), a configured
 # phrase of no kind. Heard alone, the danger is unclear.
 UNCLEAR = frozenset({"plea", UNNAMED})

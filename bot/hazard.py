@@ -24,11 +24,12 @@ from bot.figure_words import cry_over_errand, unfigured
 from bot.hazard_cues import cues
 from bot.hazard_people import PEOPLE
 from bot.hazard_words import KINDS, NOT_ITSELF, Kind, latin, words
-from bot.peril_words import DEALT, HOLE
+from bot.peril_words import DEALT, FALLEN_IN, HOLE
 from bot.reading import reading
 
-# Every kind heard, the dangers of things first, then those to people themselves.
-ALL: tuple[Kind, ...] = (*KINDS, HOLE, *PEOPLE)
+# Every kind heard, the dangers of things first, then those to people themselves (someone
+# fallen into a manhole before the open manhole: the rescue first).
+ALL: tuple[Kind, ...] = (*KINDS, FALLEN_IN, HOLE, *PEOPLE)
 
 _HERE = words(
     *("有", "在", "了", "冒", "起", "好多", "很多", "很大", "很浓", "很重", "全是", "满是"),

@@ -18,7 +18,17 @@ cold. No danger heard now (no emergency numbers), but urgent (`bot.peril_needs.d
 
 from __future__ import annotations
 
-from bot.crisis_words import DONE, ENDED, HELP_ALONE, MEANS, PILLS_HELD, THREAT, WEARY, WISH
+from bot.crisis_words import (
+    DONE,
+    ENDED,
+    HELP_ALONE,
+    MEANS,
+    OVERDOSE_PLAN,
+    PILLS_HELD,
+    THREAT,
+    WEARY,
+    WISH,
+)
 from bot.frail_words import EXPOSED, WELFARE
 from bot.harm_words import (
     FOLLOWED,
@@ -32,7 +42,8 @@ from bot.harm_words import (
 )
 from bot.hazard_words import PEOPLE_NOUNS, STRUCTURES, Kind, coat_only, named_before, words
 
-_WATER = "(?:河|湖|江|海|水|池|塘|井|沟|渠)"
+# (a well, a sewer is someone fallen in: bot/peril_words.py `FALLEN_IN`)
+_WATER = "(?:河|湖|江|海|(?<!下)水(?!道|管|表|杯|壶|桶|盆|槽)|池|塘|沟|渠)"
 _SOMEONE_ZH = (
     "(?:孩子|小孩|儿子|女儿|老人|老太太|老大爷|爸|妈|爷爷|奶奶|外公|外婆|姥姥|姥爷|老公|老婆)"
 )
@@ -154,9 +165,10 @@ PEOPLE: tuple[Kind, ...] = (
                 "take (?:his|her|my) own life",
             ),
             *("end (?:his|her|my|their) life", "standing on the (?:roof|ledge|edge)", "roof edge"),
-            # the wish, the pills in hand (bot/crisis_words.py)
+            # the wish, the pills in hand, a plan to take them all (bot/crisis_words.py)
             WISH.pattern,
             PILLS_HELD.pattern,
+            OVERDOSE_PLAN.pattern,
         ),
         lone=DONE,
         unless=ENDED,

@@ -68,6 +68,8 @@ class Kind:
 
 
 _LIFT = words("电梯", "轿厢", "lifts?", "elevators?")
+# An alarm sounding: carbon monoxide's is the danger itself (kind "co").
+_SOUNDING = "(?:going off|goes off|went off|beeping|sounding|ringing)"
 _ELECTRICAL = words(
     *("配电房", "配电室", "配电箱", "配电柜", "变电箱", "变电站", "变电所", "变压器", "电表箱"),
     *("电表间", "强电井", "电缆井", "电箱", "电闸", "总闸", "插座", "electrical room"),
@@ -226,12 +228,20 @@ KINDS: tuple[Kind, ...] = (
             *("smoking", "smokers?", "cigarettes?", "vap(?:e|ing)", "restaurant", "barbecue"),
         ),
     ),
+    # fumes breathed (煤气中毒 is carbon monoxide's): people poisoned, the ambulance first
+    Kind(
+        "co",
+        events=words(
+            *("一氧化碳", "(?:煤气|燃气|天然气|液化气|co)中毒", "中了煤气", "煤气熏[晕倒着了]"),
+            *("co poisoning", "(?:gas|fumes) poisoning", "poisoned by (?:the )?(?:gas|fumes)"),
+            # its alarm sounding ("the CO alarm is beeping"; a detector bought or fitted is none)
+            "co(?: alarm| detector)s? (?:is |are |keeps |has been |just )?" + _SOUNDING,
+            *("carbon monoxide", "(?:一氧化碳|co)报警器?(?:在|一直|突然|又|还)*(?:响|叫|鸣|报警)"),
+        ),
+    ),
     Kind(
         "gas",
-        events=words(
-            *("一氧化碳", "煤气中毒", "carbon monoxide", "leak(?:s|ing)? gas"),
-            "gas (?:smell|leak|leaking|odou?r)s?",
-        ),
+        events=words("leak(?:s|ing)? gas", "gas (?:smell|leak|leaking|odou?r)s?"),
         pairs=(
             (
                 words("煤气", "燃气", "天然气", "液化气", "瓦斯", "gas"),
@@ -363,12 +373,14 @@ NOT_ITSELF = words(
     "计划(?:性)?停[水电气]",
     "(?:planned|scheduled) (?:water |power |gas )?(?:outages?|cuts?)",
     "(?:outage|power cut) (?:notices?|schedules?|maps?|plans?)",
+    "(?:一氧化碳|co)(?:报警|探测|检测)[器仪](?![^,。!?,.!?]{0,4}(?:响|叫|鸣|报警))",
     "spark plugs?",
     "cease-?fire",
     "smoke-free",
     "no smoking",
     (
-        "(?:smoke|fire|gas|carbon monoxide)(?: leak)? (?:detectors?|alarms?|sensors?|safety"
+        "(?:smoke|fire|gas|carbon monoxide(?! (?:alarm|detector)s? (?:is |are |keeps |has been "
+        f"|just )?{_SOUNDING}))(?: leak)? (?:detectors?|alarms?|sensors?|safety"
         "|inspections?|certificates?|extinguishers?|blankets?|drills?|exits?|escapes?|doors?"
         "|stations?|brigades?|departments?|services?|hydrants?|insurance|prevention|codes?"
         "|regulations?|permits?|licen[cs]es?|bills?|meters?|accounts?|connections?|supply"

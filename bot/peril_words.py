@@ -1,6 +1,7 @@
 """The words of a public-safety hazard on the way people walk or ride (`HOLE`): a manhole or
 drain cover stolen, missing or broken, an open pit, a pothole someone fell in or was hurt
-by. It stays a danger until it is dealt with (`Kind.lasting`: "yesterday" does not end
+by; and someone fallen into a well, a manhole or a pit (`FALLEN_IN`: the rescue and the
+ambulance). It stays a danger until it is dealt with (`Kind.lasting`: "yesterday" does not end
 it), so it is heard as an emergency (the 24-hour clock, the numbers, the supervisors
 alerted), as `bot.hazard` hears the other kinds.
 
@@ -10,7 +11,7 @@ medical equipment in an outage is."""
 
 from __future__ import annotations
 
-from bot.hazard_words import Kind, words
+from bot.hazard_words import PEOPLE_NOUNS, Kind, words
 
 # What ends a lasting danger (`Kind.lasting`): it was dealt with.
 DEALT = words(
@@ -67,6 +68,30 @@ HOLE = Kind(
     ),
     across=((_COVER, _GONE), (_ROAD_HOLE, _HURT)),
     lasting=True,
+)
+
+# Someone fallen into a well, a manhole, a sewer or a pit (a person named falling in, not a
+# phone dropped down a drain): got out by the fire brigade's rescue, likely hurt, the
+# ambulance too; no one climbs in after them.
+_WHO_ZH = (
+    "(?:孩子|小孩|儿子|女儿|宝宝|小朋友|学生|老人|爸|妈|爷爷|奶奶|外公|外婆|老公|老婆|工人"
+    "|人|他|她|我)们?"
+)
+_INTO_ZH = "(?:不小心|失足|一不小心|刚才|刚刚|刚|突然)?(?:掉|跌|摔|坠|落)(?:进|到|入|下)了?"
+_PIT_ZH = "(?:井|下水道|化粪池|污水池|深坑|大坑|土坑|基坑|地洞|地窖|枯井)"
+_INTO_EN = (
+    r"(?: (?:has|have|had|just|accidentally|may have|might have|must have))* "
+    r"(?:fell|fallen|falling|slipped|tumbled) (?:in|into|down|through|to the bottom of) "
+    r"(?:a |an |the |our |that |this |some )?(?:open |uncovered |deep |old |dry )?"
+    r"(?:manhole|well|drain|sewer|pit|hole|shaft|septic tank|cesspit|sinkhole|mine ?shaft)"
+    r"(?!\s+of\b)"
+)
+FALLEN_IN = Kind(
+    "fallen_in",
+    events=words(
+        f"{_WHO_ZH}{_INTO_ZH}[^,。!?,.!?]{{0,6}}?{_PIT_ZH}",
+        rf"(?:{PEOPLE_NOUNS}|(?<![a-z0-9'’])(?:i|we|he|she|they))(?![a-z0-9'’]){_INTO_EN}",
+    ),
 )
 
 # No heat where someone lives.

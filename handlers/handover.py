@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardMarkup
 
-from bot import details
+from bot import dangers, details
 from bot.classify import fallback_category
 from bot.desk import Desk
 from bot.intake import attachments, emergency, handing, inquiry, offers, pressing, spoken
@@ -54,6 +54,7 @@ def emergency_advice(desk: Desk, requester: Requester, outcome: handing.Outcome)
         alerted_only=outcome.alerted_only,
         ticket_id=outcome.ticket.id if outcome.ticket is not None else None,
         ask_place=outcome.ask_place,  # no place told: exactly where, after the numbers
+        outside=dangers.leave_first(outcome.dangers),  # asked once outside (a gas leak)
     )
     return post.message(requester.chat_id, text, kind=post.FIRST)
 
@@ -329,6 +330,7 @@ def _promise(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list
         incident=outcome.known_event,  # its updates will reach them; nothing asked
         sorry=outcome.sorry,  # their words complained of the service: apologised
         supervised=outcome.supervised,  # ignored, angry: the supervisors were told
+        outside=dangers.leave_first(outcome.dangers),  # what is asked, once outside
     )
     # Linked to the ticket once sent: a reply to the promise is about it (bot/replies.py).
     return [

@@ -31,13 +31,13 @@ class EmergencyNumber(ConfigModel):
 
 # The default numbers: zh and en names, the number, the kinds of danger it is for.
 _NUMBERS = (
-    ("火警", "Fire", "119", "fire smoke gas collapse water falling"),
+    ("火警", "Fire", "119", "fire smoke gas collapse water falling co fallen_in"),
     ("报警", "Police", "110", "violence suicide missing police plea hole welfare cold"),
     (
         "急救",
         "Ambulance",
         "120",
-        "person electric violence suicide ambulance dependent welfare cold",
+        "person electric co violence suicide ambulance dependent welfare cold fallen_in",
     ),
     ("电梯困人救援", "Lift rescue", "96333", "trapped"),
     ("燃气抢修", "Gas emergency", "96777", "gas"),

@@ -1,9 +1,11 @@
 """A plan to take one's own life is the danger itself, whenever it is meant for: "I will kill
 myself tomorrow" and "我明天就去死" got no emergency reply, since words of the future ("明天",
 "tomorrow") spare every kind of danger (a power cut planned for tomorrow is no emergency).
-For the suicide kind, said of oneself, they spare nothing now (bot/hazard.py, `Kind.intended`);
-a drill, a talk, a prevention week, a film and the things named after a jump (跳楼价, a bargain;
-跳楼机, a fairground ride; 死胡同, a dead end) stay no danger, now or later."""
+For the suicide kind, said of oneself, they spare nothing now (bot/hazard.py, `Kind.intended`),
+a plan to take all one's sleeping pills among it ("明天我要把安眠药全吃了"); a drill, a talk,
+a prevention week, a film, the things named after a jump (跳楼价, a bargain; 跳楼机, a
+fairground ride; 死胡同, a dead end), a sleeping pill asked about and pills taken as
+prescribed stay no danger, now or later."""
 
 from __future__ import annotations
 
@@ -21,6 +23,12 @@ PLANS = [
     "我打算明天跳楼",
     "明天我就结束自己的生命",
     "我计划下周自杀",
+    # a plan to take all one's sleeping pills (a new-user trial's; bot/crisis_words.py)
+    "tomorrow I will take all my sleeping pills",
+    "I am going to swallow a whole bottle of sleeping pills tonight",
+    "明天我要把安眠药全吃了",
+    "我打算吃光所有安眠药",
+    "我要把这些药片全吞了",
 ]
 NONE = [
     "Will there be a suicide prevention talk tomorrow?",
@@ -35,6 +43,13 @@ NONE = [
     "我去坐跳楼机了",
     "这家店跳楼价大甩卖",
     "明天我们小区有消防演练",
+    # a sleeping pill asked about, pills taken as prescribed or carried
+    "明天要吃安眠药吗",
+    "tomorrow I will take my pills as prescribed",
+    "I will take all my pills with me on holiday",
+    "can I take all my sleeping pills on the plane?",
+    "睡前把安眠药吃了",
+    "医生让我把药全吃完",
 ]
 
 

@@ -1,7 +1,9 @@
 """A plan to take one's own life, end to end over the emulation: "I will kill myself
 tomorrow" and "我明天就去死" got an ordinary answer (words of the future spared them); now
-the crisis line comes first, at once, on an urgent ticket. A prevention talk tomorrow stays
-an ordinary question."""
+the crisis line comes first, at once, on an urgent ticket; so for a plan to take all one's
+sleeping pills ("tomorrow I will take all my sleeping pills", "明天我要把安眠药全吃了", a
+new-user trial's). A prevention talk tomorrow, a sleeping pill asked about and pills taken as
+prescribed stay ordinary."""
 
 from __future__ import annotations
 
@@ -21,7 +23,14 @@ CRISIS = ["12356", "110", "120"]
 
 @pytest.mark.parametrize("store", ["sqlite"])
 @pytest.mark.parametrize(
-    ("user", "text"), [(ENGLISH, "I will kill myself tomorrow"), (REQUESTER, "我明天就去死")]
+    ("user", "text"),
+    [
+        (ENGLISH, "I will kill myself tomorrow"),
+        (REQUESTER, "我明天就去死"),
+        # a plan to overdose, said of oneself (a new-user trial: an ordinary answer)
+        (ENGLISH, "tomorrow I will take all my sleeping pills"),
+        (REQUESTER, "明天我要把安眠药全吃了"),
+    ],
 )
 async def test_a_plan_for_tomorrow_gets_the_crisis_line_now(
     running: tuple[Emulator, App], user: int, text: str
@@ -42,8 +51,17 @@ async def test_a_plan_for_tomorrow_gets_the_crisis_line_now(
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
-async def test_a_prevention_talk_tomorrow_is_no_emergency(running: tuple[Emulator, App]) -> None:
+@pytest.mark.parametrize(
+    ("user", "text"),
+    [
+        (ENGLISH, "Will there be a suicide prevention talk tomorrow?"),
+        # a sleeping pill asked about, pills taken as prescribed: no plan
+        (REQUESTER, "明天要吃安眠药吗"),
+        (ENGLISH, "tomorrow I will take my pills as prescribed"),
+    ],
+)
+async def test_a_prevention_talk_or_pills_as_prescribed_are_no_emergency(
+    running: tuple[Emulator, App], user: int, text: str
+) -> None:
     emulator, application = running
-    await no_emergency(
-        emulator, application, ENGLISH, "Will there be a suicide prevention talk tomorrow?"
-    )
+    await no_emergency(emulator, application, user, text)
