@@ -46,6 +46,15 @@ class User:
     # refuses the bot's messages to them (403 "bot can't initiate conversation").
     started: bool = False
 
+    def changed(
+        self, first_name: str, language_code: str | None, username: str | None, *, started: bool
+    ) -> User:
+        """This user with their profile changed (as when someone edits theirs in Telegram):
+        their chat, whether they started or blocked the bot, stay (started once, started)."""
+        self.first_name, self.language_code, self.username = first_name, language_code, username
+        self.started = self.started or started
+        return self
+
     def as_json(self) -> dict[str, Any]:
         value: dict[str, Any] = {
             "id": self.id,

@@ -70,16 +70,10 @@ class World(Updates, Files):
         *,
         started: bool = False,
     ) -> User:
-        """A user and their private chat with the bot; `started`: they have written to the
-        bot before (else the bot cannot write to them first, as in Telegram). A user already
-        here keeps their chat (its messages, whether they started or blocked the bot): only
-        their name, language and username change, as when someone edits their profile."""
-        known = self.users.get(user_id)
-        if known is not None:
-            known.first_name, known.language_code = first_name, language_code
-            known.username = username
-            known.started = known.started or started
-            return known
+        """A user and their private chat with the bot (one already here keeps it: `User.changed`);
+        `started`: they wrote to the bot before (else it cannot write to them first)."""
+        if (known := self.users.get(user_id)) is not None:
+            return known.changed(first_name, language_code, username, started=started)
         user = User(user_id, first_name, language_code, username, started=started)
         self.users[user_id] = user
         self.chats[user_id] = Chat(user_id, "private", user=user, members={user_id})
