@@ -41,6 +41,9 @@ async def _no_ticket(application: App) -> bool:
         (ENGLISH, "I have a question"),
         (ENGLISH, "I need help"),
         (ENGLISH, "Hi, can you help me?"),
+        # A new-user trial's "I'd like to ask something" got the category buttons.
+        (ENGLISH, "I'd like to ask something"),
+        (ENGLISH, "Can I ask you something?"),
     ],
 )
 async def test_an_opener_is_asked_what_it_is_about_and_the_next_text_is_answered(
