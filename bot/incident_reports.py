@@ -37,13 +37,14 @@ NO_REPORTS = Reports(0, 0)  # a ticket of no incident
 JOINED = Reports(1, 1)  # what one more open ticket in an incident changes of its count
 
 # A mass incident's cards show its count exactly up to EXACT_UP_TO reports; beyond, the last
-# of MILESTONES it reached ("200+ reports"), and its supervisors hear it grew at those only.
+# of MILESTONES it reached ("200+ reports"); its supervisors, told of it when it was found,
+# hear it grew at MILESTONES only (a new-user trial's 20 reports were 15 "grew" alerts).
 # Exact counts on every card cost a redraw of every open card per report (a water cut's 500
 # reports: 125,000 edits in its staff group, which Telegram lets a bot send 20 a minute) and
 # an alert per report to every supervising chat: the bot's CPU per report grew with the
 # incident (benchmarks/surge.py), and the chats flooded just when they were needed most.
 EXACT_UP_TO = 20
-MILESTONES = tuple(m * 10**e for e in range(1, 7) for m in (2, 5, 10))  # 20, 50, 100, ...
+MILESTONES = (10, *(m * 10**e for e in range(1, 7) for m in (2, 5, 10)))  # 10, 20, 50, ...
 
 
 def milestone(linked: int) -> int:
@@ -66,8 +67,8 @@ def on_card(reports: Reports) -> dict[str, object]:
 
 def alerted(linked: int) -> bool:
     """Whether an incident that has just grown to `linked` reports is told to its supervisors
-    (each report up to EXACT_UP_TO, then at MILESTONES; pure)."""
-    return linked <= EXACT_UP_TO or linked in MILESTONES
+    again (at MILESTONES: 10, 20, 50, ...; pure)."""
+    return linked in MILESTONES
 
 
 def counted(statuses: Iterable[TicketStatus]) -> Reports:

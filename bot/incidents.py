@@ -305,10 +305,9 @@ async def joined(
     """A ticket joining an incident already alerted: its requester hears the latest update
     at once (`tell_joiner`), the other cards are redrawn when what they show of the count
     changed (`member_cards`), and the supervisors hear the incident grew, with every ticket
-    now linked (in its departments' supervisors' chats and management): at each report while
-    it is small, then at the milestones of its count (`bot.incident_reports.alerted`: 50,
-    100, 200, ... reports), not at each of a water cut's hundreds. `every`: at each join (a
-    member of staff linked it by hand)."""
+    now linked (in its departments' supervisors' chats and management) at the milestones of
+    its count (`bot.incident_reports.alerted`: 10, 20, 50, ... reports), not at each of a
+    water cut's hundreds. `every`: at each join (a member of staff linked it by hand)."""
     incident = await session.get(Incident, incident_id)
     if incident is None:
         return []
