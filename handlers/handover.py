@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardMarkup
 
-from bot import dangers, details
+from bot import danger_filing, dangers, details
 from bot.classify import fallback_category
 from bot.desk import Desk
 from bot.intake import attachments, emergency, handing, inquiry, offers, pressing, spoken
@@ -331,6 +331,12 @@ def _promise(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list
         sorry=outcome.sorry,  # their words complained of the service: apologised
         supervised=outcome.supervised,  # ignored, angry: the supervisors were told
         outside=dangers.leave_first(outcome.dangers),  # what is asked, once outside
+        # A danger to a person alone: urgent, the duty officer's call, not a category and a
+        # date to settle by (a new-user trial's "我不想活了" heard "工单 #32(故障报修)…前办结");
+        # a thing's danger (a manhole open, a tree down) stays a fault report to settle.
+        emergency=outcome.emergency
+        and bool(outcome.dangers)
+        and set(outcome.dangers) <= danger_filing.TO_PEOPLE,
     )
     # Linked to the ticket once sent: a reply to the promise is about it (bot/replies.py).
     return [
