@@ -26,15 +26,17 @@ _BREAK = r"[\s,，.。!！:：;；~～…-]*"
 # Taking back what came before: "不对", "不是投诉", "说错了", "no wait", "sorry", "actually".
 _BACK = re.compile(
     rf"^\W*(?:(?:不对|不是(?:的|投诉|报修|这个|这样|这事)?|错了|说错了|搞错了|弄错了|等等|等一下"
-    r"|哦不|啊不|抱歉|不好意思|对不起|其实|实际上|我的意思是|我是说"
+    r"|哦不是|啊不是|哦不|啊不|抱歉|不好意思|对不起|其实|实际上|我的意思是|我是说"
     r"|no|nope|no wait|wait|sorry|oops|my mistake|my bad|scratch that|not a complaint|not that"
     rf"|actually|i mean)(?![a-z]){_BREAK})+",
     re.IGNORECASE,
 )
 # Going on to ask: "我想问", "我是想咨询一下", "I meant to ask", "my question is".
 _ASKING = re.compile(
-    r"^(?:我|我们)?(?:其实|实际上)?(?:是)?(?:想|要)?(?:问|咨询|了解|打听|请教)(?:一下|下)?"
-    r"|^(?:actually\s+)?i\s+(?:want|wanted|meant|mean|would like|'d like|was going|was trying)"
+    r"^(?:我|我们)?(?:其实|实际上)?(?:就|只)?(?:是)?(?:想|要)?(?:问|咨询|了解|打听|请教|知道)"
+    r"(?:一下|下)?"
+    r"|^(?:actually\s+)?i\s+(?:just\s+|only\s+)?"
+    r"(?:want|wanted|meant|mean|would like|'d like|was going|was trying)"
     r"\s+to\s+(?:ask|know|find out)(?:\s+about)?|^(?:what i (?:want|wanted|meant) to ask is"
     r"|my question is|i have a question)",
     re.IGNORECASE,
