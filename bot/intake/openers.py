@@ -71,6 +71,12 @@ _PERSON = re.compile(
     r"(i can |i could |to )?(talk|speak|chat)( to| with)?"
     rf"|(please )?(put me through|connect me|transfer me) to (a |an |the )?{_WHO}( please)?"
 )
+# Whether it is a bot they are talking to, asked before asking for a person.
+_BOT_ASKED = re.compile(
+    r"^(?:你是(?:不是)?|是不是|这是)?(?:机器人|自动回复|ai)(?:吗|么|嘛|吧|啊|呀)?[\W_]+"
+    r"|^(?:are you|is this|am i (?:talking|chatting|speaking) (?:to|with)) (?:just )?(?:a |an )?"
+    r"(?:bot|robot|machine|ai|computer|chatbot)(?: or a (?:real )?(?:person|human))?[\W_]+"
+)
 # Asking to see or speak to a person about the matter, anywhere in the words ("公积金的事情我想
 # 当面找人谈谈", "talk to someone in person about ..."): "talk to the officer at window 3"
 # tells what happened there, it asks for nobody (no "the").
@@ -212,9 +218,11 @@ def _bare(text: str) -> str:
 @read
 def wants_person(text: str) -> bool:
     """The text asks for a human and says nothing else (HUMAN_WORDS, or "我要人工", "I want
-    to talk to a person"; case, spaces and punctuation around it ignored)."""
+    to talk to a person"; case, spaces and punctuation around it ignored), after asking
+    whether it is a bot they talk to ("你是机器人吗?我要真人": a trial's met silence)."""
     folded = text.strip().casefold()
-    return folded in HUMAN_WORDS or _PERSON.fullmatch(_bare(text)) is not None
+    asked = _bare(_BOT_ASKED.sub("", _bare(text), count=1))
+    return folded in HUMAN_WORDS or asked in HUMAN_WORDS or _PERSON.fullmatch(asked) is not None
 
 
 @read

@@ -30,12 +30,19 @@ App = Application  # type: ignore[type-arg]
 OFFICER = 100101
 QUESTION = {REQUESTER: "我想申请公租房", ENGLISH: "I want to apply for public rental housing"}
 ASKED = {
-    REQUESTER: ["能转人工吗", "我要找人工", "有人工吗", "可以转人工客服吗"],
+    REQUESTER: [
+        "能转人工吗",
+        "我要找人工",
+        "有人工吗",
+        "可以转人工客服吗",
+        "你是机器人吗?我要真人",
+    ],
     ENGLISH: [
         "Can I talk to a real person?",
         "Is there a real person I can talk to?",
         "I need to talk to a real person",
         "can I get a human please?",
+        "Are you a bot? I want a real person",  # a second trial's met silence
     ],
 }
 WAITING = {REQUESTER: "正在等待工作人员接手", ENGLISH: "waiting for an officer to take it up"}
@@ -66,7 +73,7 @@ async def _asks(emulator: Emulator, clock: DeskClock, user: int, words: str, hea
 
 @pytest.mark.parametrize("store", ["sqlite"])
 @pytest.mark.parametrize("user", [REQUESTER, ENGLISH])
-@pytest.mark.parametrize("asked", range(4))
+@pytest.mark.parametrize("asked", range(5))
 async def test_a_person_asked_for_in_a_ticket_hears_it_is_with_staff(
     running: tuple[Emulator, App], desk_clock: DeskClock, user: int, asked: int
 ) -> None:
