@@ -61,7 +61,8 @@ async def report(update: Update, context: DeskContext) -> None:
         render.figure_row(names.department(key), row)
         for key, row in sorted(full.figures.by_department.items())
     ]
-    figures = desk.texts.render("report", language, start=full.start, end=now, rows=rows)
+    # The period asked for, as the summary says it ("yesterday": to midnight, not to now).
+    figures = desk.texts.render("report", language, start=full.start, end=full.end, rows=rows)
     # Whose figures they are, said at the head: a supervisor's department, or all of them.
     scope = names.department(own) if own is not None else None
     summary = desk.texts.render(

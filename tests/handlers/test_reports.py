@@ -4,6 +4,7 @@ proposed template."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -166,3 +167,19 @@ async def test_emergencies_are_not_questions_no_template_covers(
     (summary,) = [e.text for e in bot_said(world, MANAGEMENT_CHAT) if "服务监督报告" in e.text]
     assert "无模板覆盖的问题组 0" in summary and "电梯" not in summary, summary
     assert "/template_from" not in summary, summary
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_yesterday_s_report_says_one_period(
+    running: tuple[Emulator, App], desk_clock: DeskClock
+) -> None:
+    """A new-user trial's "/report yesterday" said "至 2026-12-05 00:00" in its summary and
+    "至 2026-12-05 04:18" (the moment asked) in its figures: both say the period asked for."""
+    emulator, _ = running
+    world = emulator.world
+    desk_clock.now += timedelta(hours=5)
+    await world.user_sends(SUPERVISOR, "/report yesterday")
+    await until(lambda: _said(emulator, SUPERVISOR, "服务监督报告"))
+    (said,) = [e.text for e in bot_said(world, SUPERVISOR) if "服务监督报告" in e.text]
+    ends = re.findall(r"至 (\d{4}-\d\d-\d\d \d\d:\d\d)", said)
+    assert len(ends) == 2 and len(set(ends)) == 1 and ends[0].endswith("00:00"), said
