@@ -16,7 +16,7 @@ from aiohttp import web
 
 from emulator import groups, kinds
 from emulator.errors import ApiError
-from emulator.objects import CAPTIONED, MAX_CAPTION, Chat
+from emulator.objects import CAPTIONED, MAX_CAPTION, MAX_TEXT, Chat
 from emulator.world import World
 
 Route = Callable[[web.Request], Awaitable[web.Response]]
@@ -112,7 +112,7 @@ class Control:
     async def _messages(self, body: dict[str, Any]) -> dict[str, Any] | None:
         return await self.world.user_sends(
             int(body["user_id"]),
-            str(body["text"]),
+            _typed(str(body["text"])),
             _optional(body, "chat_id"),
             _optional(body, "message_thread_id"),
             _optional(body, "reply_to_message_id"),
@@ -125,7 +125,10 @@ class Control:
 
     async def _edits(self, body: dict[str, Any]) -> dict[str, Any] | None:
         return await self.world.user_edits(
-            int(body["user_id"]), int(body["chat_id"]), int(body["message_id"]), str(body["text"])
+            int(body["user_id"]),
+            int(body["chat_id"]),
+            int(body["message_id"]),
+            _typed(str(body["text"])),
         )
 
     async def _blocks(self, body: dict[str, Any]) -> dict[str, Any]:
@@ -258,3 +261,14 @@ def _with_caption(content: dict[str, Any], body: dict[str, Any]) -> dict[str, An
     if "album" not in content:
         content["caption"] = str(caption)
     return content
+
+
+def _typed(text: str) -> str:
+    """A text a person sends, as Telegram's apps let them: at most MAX_TEXT characters (a
+    longer paste goes as several messages; send each). Raises ValueError (a 400) otherwise."""
+    if len(text) > MAX_TEXT:
+        raise ValueError(
+            f"a message's text is at most {MAX_TEXT} characters, this one has {len(text)}:"
+            " Telegram's apps send a longer one as several messages (send each)"
+        )
+    return text

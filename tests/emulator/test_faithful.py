@@ -281,6 +281,18 @@ async def test_a_user_added_again_keeps_their_chat(emulator: Emulator, bot: Bot)
     assert (user.first_name, user.language_code) == ("Renamed", "en")
 
 
+async def test_a_person_cannot_send_a_text_longer_than_telegram_takes(
+    emulator: Emulator,
+) -> None:
+    """Telegram's apps send a paste over 4,096 characters as several messages: the control
+    API refuses one longer (a new-user trial's 4,097 went through), naming the limit."""
+    said = await refused(emulator, "messages", {"user_id": ALICE, "text": "长" * 4097})
+    assert "at most 4096 characters" in said and "4097" in said
+    assert emulator.world.transcripts.get(ALICE, []) == []
+    await control(emulator, "messages", {"user_id": ALICE, "text": "长" * 4096})
+    assert len(emulator.world.transcripts[ALICE]) == 1
+
+
 async def test_an_unknown_user_is_named_as_such_not_as_a_missing_field(emulator: Emulator) -> None:
     said = await refused(emulator, "messages", {"user_id": 555001, "text": "你好"})
     assert said.startswith("no user or chat 555001 in the emulation") and "/control/users" in said
