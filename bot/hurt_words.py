@@ -6,9 +6,13 @@ hurt who cannot get up (`fallen`: "我家老人摔倒了起不来", "I fell in t
 up"), someone bitten by an animal and bleeding (`bitten`: "我被狗咬了,流血了", "A dog just bit
 my daughter, her arm is bleeding"). The ambulance for each (config `emergency.numbers`). A
 dog bitten ("我家狗被咬了"), a bite feared ("怕被咬") or asked about ("狗咬人怎么投诉") is none.
-Heard before someone unconscious (`bot.hazard.ALL`): the precise kind first. Pure."""
+Heard before someone unconscious (`bot.hazard.ALL`): the precise kind first; a bite's
+bleeding is no one unconscious beside it (`precise`). Pure."""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Protocol, TypeVar
 
 from bot.harm_words import SWALLOWED
 from bot.hazard_words import PEOPLE_NOUNS, Kind, words
@@ -74,3 +78,35 @@ HURT: tuple[Kind, ...] = (
         not_when=words("怎么", "如何", "怕", "how (?:do|can|to|should)", "afraid", "scared"),
     ),
 )
+
+
+def before_person(kinds: tuple[Kind, ...]) -> tuple[Kind, ...]:
+    """`kinds` (bot/hazard_words.py `KINDS`) with `HURT` just before someone unconscious
+    ("person"): the kind as said first, its number and its advice."""
+    at = next(n for n, kind in enumerate(kinds) if kind.key == "person")
+    return (*kinds[:at], *HURT, *kinds[at:])
+
+
+class _Heard(Protocol):
+    @property
+    def kind(self) -> str: ...
+    @property
+    def words(self) -> str: ...
+
+
+_D = TypeVar("_D", bound=_Heard)
+
+
+def precise(
+    found: Sequence[_D], text: str, heard: Callable[[str], Sequence[_D]]
+) -> tuple[_D, ...]:
+    """The dangers `found` in `text` (`bot.hazard.Danger`) without someone unconscious
+    ("person") told only by bleeding beside a bite ("我被狗咬了,流血不止": someone bitten and
+    bleeding, no one unconscious): still heard in `text` without its words of blood (`heard`,
+    `bot.hazard`: "…,流血不止,现在昏迷了"), they are kept."""
+    if not any(d.kind == "bitten" for d in found):
+        return tuple(found)
+    down = [d for d in found if d.kind == "person" and _BLEEDING.search(d.words)]
+    if not down or any(d.kind == "person" for d in heard(_BLEEDING.sub(" ", text.casefold()))):
+        return tuple(found)
+    return tuple(d for d in found if d not in down)

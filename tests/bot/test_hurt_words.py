@@ -51,3 +51,21 @@ def test_someone_hurt_is_heard_as_said_and_told_the_ambulance(
 @pytest.mark.parametrize("text", NONE)
 def test_a_pet_bitten_a_bite_feared_or_asked_about_is_none(text: str) -> None:
     assert hazard.dangers(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("我被狗咬了,流血不止", {"bitten"}),
+        ("My son was bitten by a stray dog and is bleeding heavily", {"bitten"}),
+        ("我被狗咬了,流血不止,现在昏迷了", {"bitten", "person"}),
+        (
+            "I was bitten by a dog, I am bleeding heavily and he is unconscious",
+            {"bitten", "person"},
+        ),
+        ("my dad is bleeding heavily", {"person"}),
+    ],
+)
+def test_a_bites_bleeding_is_no_one_unconscious(text: str, kinds: set[str]) -> None:
+    """Heavy bleeding beside a bite is the bite's; someone unconscious told too is kept."""
+    assert hazard.kinds(text) == kinds, hazard.dangers(text)

@@ -115,6 +115,9 @@ async def test_the_alert_card_and_status_name_what_was_said(
         ("en", ENGLISH, "I was bitten by a dog and I'm bleeding"),
         ("zh", REQUESTER, "孩子刚被邻居家的狗咬伤了,腿上一直在流血"),
         ("en", ENGLISH, "A dog just bit my daughter, her arm is bleeding"),
+        # the bite's heavy bleeding: no one unconscious beside it
+        ("zh", REQUESTER, "我被狗咬了,流血不止"),
+        ("en", ENGLISH, "My son was bitten by a stray dog and is bleeding heavily"),
     ],
     indirect=["settings"],
 )
@@ -133,7 +136,7 @@ async def test_someone_bitten_and_bleeding_hears_the_ambulance_and_what_to_do(
     assert ticket is not None and ticket.priority == "urgent"
     await until(lambda: any("#1" in t for t in _texts(emulator, MANAGEMENT)))
     alert = next(t for t in _texts(emulator, MANAGEMENT) if "#1" in t)
-    assert BITTEN[staff] in alert, alert
+    assert BITTEN[staff] in alert and UNCONSCIOUS[staff] not in alert, alert
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
