@@ -1,11 +1,12 @@
 """The words of harm going on that a tester's first messages told and the desk did not hear
 (bot/hazard_people.py kinds): pills or something poisonous swallowed (`SWALLOWED`, kind
-"person": the ambulance first: "I took too many pills", "我吞了半瓶安眠药", "my baby swallowed
-a battery"), a threat to kill or a door kicked in (`THREATENED`, kind "violence": "还说要打死
-我", "他在踹门"), someone followed (`FOLLOWED`, kind "police": "someone is following me"), a
-child said missing at a place (`MISSING_AT`) or not home late and not answering
-(`NOT_HOME`, `UNREACHABLE`, kind "missing"). "I swallowed my pride", "累死了", "打死我也不去",
-"following up on my ticket" and "my package is missing" stay ordinary."""
+"swallowed", bot/hurt_words.py: the ambulance first: "I took too many pills", "我吞了半
+瓶安眠药", "my baby swallowed a battery"), a threat to kill or a door kicked in
+(`THREATENED`, kind "violence": "还说要打死我", "他在踹门"), someone followed (`FOLLOWED`,
+kind "police": "someone is following me"), a child said missing at a place (`MISSING_AT`)
+or not home late and not answering (`NOT_HOME`, `UNREACHABLE`, kind "missing"). "I
+swallowed my pride", "累死了", "打死我也不去", "following up on my ticket" and "my package
+is missing" stay ordinary."""
 
 from __future__ import annotations
 

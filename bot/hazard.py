@@ -24,12 +24,13 @@ from bot.figure_words import cry_over_errand, unfigured
 from bot.hazard_cues import cues
 from bot.hazard_people import PEOPLE
 from bot.hazard_words import KINDS, NOT_ITSELF, Kind, latin, words
+from bot.hurt_words import before_person, precise
 from bot.peril_words import DEALT, FALLEN_IN, HOLE
 from bot.reading import reading
 
-# Every kind heard, the dangers of things first, then those to people themselves (someone
-# fallen into a manhole before the open manhole: the rescue first).
-ALL: tuple[Kind, ...] = (*KINDS, FALLEN_IN, HOLE, *PEOPLE)
+# Every kind heard, the dangers of things first, then to people (someone hurt as said before
+# someone unconscious; fallen into a manhole before the open manhole: the rescue first).
+ALL: tuple[Kind, ...] = (*before_person(KINDS), FALLEN_IN, HOLE, *PEOPLE)
 
 _HERE = words(
     *("有", "在", "了", "冒", "起", "好多", "很多", "很大", "很浓", "很重", "全是", "满是"),
@@ -329,7 +330,7 @@ def _dangers(text: str) -> tuple[Danger, ...]:
         else:
             if kind.across and (words := _across(kind, parts)):
                 found.append(Danger(kind.key, words))
-    return tuple(found)
+    return precise(found, text, _dangers)  # a bite's bleeding is no one unconscious
 
 
 def kinds(text: str) -> set[str]:

@@ -4,7 +4,7 @@ or jumped in: 跳河 is a suicide too), someone threatening to jump or to take t
 life (the wish, the pills in hand: bot/crisis_words.py), a weapon, a fight, someone
 beating their own (家暴: 我老公打我), a break-in, a robbery or a snatch (`robbery`: the police
 alone), an accident with someone hurt (`accident`: the ambulance, then the police), someone
-collapsed, bleeding a lot or fallen who does not answer or get up (`SOMEONE_DOWN`: not a
+collapsed, bleeding a lot or fallen who does not answer (`SOMEONE_DOWN`: not a
 structure's collapse, bot/hazard_words.py), a vulnerable person missing, something about
 to fall on people below, someone out in the freezing cold (bot/frail_words.py `EXPOSED`),
 money just sent on a swindle (`fraud`: the police, and the bank), and a plea for help
@@ -35,7 +35,6 @@ from bot.harm_words import (
     JUST_SENT,
     MISSING_AT,
     NOT_HOME,
-    SWALLOWED,
     SWINDLED,
     THREATENED,
     UNREACHABLE,
@@ -61,9 +60,6 @@ SOMEONE_DOWN = named_before(
     "collapsed|passed out|fainted",
     place=True,
 )
-# Fallen and not getting up ("I fell in the kitchen and can't get up", "she has fallen and
-# can't get up"); asleep is no fall.
-_FELL_NOT_UP = r"(?:fell|fallen)(?!\s+asleep)[^,.;!?]{0,40}?can(?:not|['’]t)\s+get\s+up"
 
 # Jumped into a river, a lake, the sea: in the water and, in Chinese said so, a suicide.
 # A swim there is none ("跳河里游泳的地方在哪").
@@ -251,11 +247,10 @@ PEOPLE: tuple[Kind, ...] = (
     Kind(
         "person",
         events=words(
-            "摔倒[^,。!?,.!?]{0,4}起不来",
             *("流了?很多血", "满身是血", "到处是血"),
             "(?:叫|喊)[^,。!?,.!?]{0,3}(?:不|没)(?:怎么|太|大|什么)?(?:答应|回应|反应)",
-            *("没有?反应了", "叫不应", "不省人事", SOMEONE_DOWN, _FELL_NOT_UP),
-            SWALLOWED.pattern,  # pills or a battery swallowed (bot/harm_words.py)
+            *("没有?反应了", "叫不应", "不省人事", SOMEONE_DOWN),
+            # (pills swallowed, someone fallen who cannot get up: bot/hurt_words.py)
         ),
         pairs=(
             (
@@ -264,7 +259,7 @@ PEOPLE: tuple[Kind, ...] = (
                     *("man", "woman", "person", "guy"),
                 ),
                 words(
-                    *("没有?反应", "不动了", "起不来", "快不行了", "快死了", "奄奄一息"),
+                    *("没有?反应", "不动了", "快不行了", "快死了", "奄奄一息"),
                     r"(?:is|['’]s|are|am) dying"
                     r"(?! to| for| of (?:laughter|boredom|curiosity)| in (?:the )?hospital)",
                     r"(?:is|['’]s|are) (?:bleeding|losing blood) (?:a lot|badly|heavily"
@@ -272,7 +267,7 @@ PEOPLE: tuple[Kind, ...] = (
                     r"(?:is|['’]s|are) losing (?:a lot of |so much )blood",
                     r"(?:not|[a-z]+n['’]t|stopped) (?:really )?(?:responding|responsive|moving)"
                     r"(?! to| on| well)",
-                    *("no response", "can(?:not|['’]t) get up", "unresponsive"),
+                    *("no response", "unresponsive"),
                 ),
             ),
         ),

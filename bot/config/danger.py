@@ -37,7 +37,8 @@ _NUMBERS = (
         "急救",
         "Ambulance",
         "120",
-        "person electric co violence suicide ambulance dependent welfare cold fallen_in",
+        "person electric co violence suicide ambulance dependent welfare cold fallen_in"
+        " swallowed fallen bitten",
     ),
     ("电梯困人救援", "Lift rescue", "96333", "trapped"),
     ("燃气抢修", "Gas emergency", "96777", "gas"),

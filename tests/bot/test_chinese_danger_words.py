@@ -45,7 +45,7 @@ DANGERS = [
     ("楼道里有烟,很呛", "smoke"),
     ("隔壁冒烟了", "smoke"),
     ("酒店房间里有烟味,好像着火了", "fire"),
-    ("老人在家摔倒了起不来", "person"),
+    ("老人在家摔倒了起不来", "fallen"),
     ("我爸起不来了,叫他也不答应", "person"),
     ("救命!救命!我被困在电梯里了", "trapped"),
     ("救命!", "plea"),
@@ -97,7 +97,7 @@ WHOSE = [
     ("桥塌了", "collapse"),
     ("我奶奶突然晕倒了", "person"),
     ("我老公昏倒在厨房里", "person"),
-    ("老人摔倒了起不来", "person"),
+    ("老人摔倒了起不来", "fallen"),
     ("公司倒闭了", None),
     ("我睡着了起不来,想改约", None),
 ]
@@ -105,4 +105,4 @@ WHOSE = [
 
 @pytest.mark.parametrize(("text", "kind"), WHOSE)
 def test_a_collapse_tells_whose(text: str, kind: str | None) -> None:
-    assert hazard.kinds(text) & {"collapse", "person"} == ({kind} if kind else set())
+    assert hazard.kinds(text) & {"collapse", "person", "fallen"} == ({kind} if kind else set())

@@ -70,7 +70,7 @@ DANGERS = [
     ("someone collapsed and is not breathing", "person"),
     ("someone collapsed and isn’t breathing", "person"),
     ("He isn't breathing", "person"),
-    ("My dad fell and can’t get up", "person"),
+    ("My dad fell and can’t get up", "fallen"),
     ("my father fell in the bathroom and is not responding", "person"),
     ("my mum isn’t responding", "person"),
     ("Help! Help! I'm trapped in the lift", "trapped"),
@@ -131,14 +131,14 @@ WHOSE = [
     ("an old lady passed out at the bus stop", "person"),
     ("someone fainted in the lobby", "person"),
     ("she’s collapsed on the floor", "person"),
-    ("I fell in the kitchen and can't get up", "person"),
+    ("I fell in the kitchen and can't get up", "fallen"),
     # a structure named as the place it happened: a person down there
     ("a man in the building collapsed", "person"),
     ("an old man on the stairs collapsed, please help", "person"),
     ("my grandfather on the balcony collapsed", "person"),
     ("the ceiling in the building collapsed", "collapse"),
     ("a wall near our school collapsed", "collapse"),
-    ("she has fallen down the stairs and can’t get up", "person"),
+    ("she has fallen down the stairs and can’t get up", "fallen"),
     ("the company collapsed", None),
     ("the shelf in my wardrobe collapsed", None),  # no danger to anyone
     ("my plans collapsed", None),
@@ -152,7 +152,7 @@ WHOSE = [
 def test_collapsed_tells_whose(rules: Rules, text: str, kind: str | None) -> None:
     """One kind of the three, never both: a person down gets no structure's advice (keep
     away from the collapse) nor the fire brigade, a ceiling down no ambulance alone."""
-    told = hazard.kinds(text) & {"collapse", "person"}
+    told = hazard.kinds(text) & {"collapse", "person", "fallen"}
     assert told == ({kind} if kind else set()), told
     if kind is None:
         # Nor an emergency of no kind: no configured phrase says "collapsed" alone.

@@ -68,7 +68,7 @@ DANGERS = [
     ("老人在家摔倒了起不来,叫他也不答应", "person"),
     ("快点啊,他没有反应了", "person"),
     ("my father fell and is not responding", "person"),
-    ("I fell in the bathroom and can't get up", "person"),
+    ("I fell in the bathroom and can't get up", "fallen"),
     ("我爸有老年痴呆,今天早上出门走丢了", "missing"),
     ("my mother has dementia and has gone missing", "missing"),
     ("孩子找不到了", "missing"),
@@ -227,12 +227,19 @@ def test_the_number_that_fits_is_told_first(settings: Settings, text: str, first
 
 
 @pytest.mark.parametrize(
-    "text", ["my grandmother collapsed", "I fell in the bathroom and can't get up"]
+    ("text", "kind"),
+    [
+        ("my grandmother collapsed", "person"),
+        ("I fell in the bathroom and can't get up", "fallen"),
+    ],
 )
-def test_a_person_down_is_told_the_ambulance_alone(settings: Settings, text: str) -> None:
-    """Someone collapsed or fallen is a person down (kind "person"), no building's collapse:
-    the ambulance, not the fire brigade told to keep away from a collapse."""
-    assert emergency.kinds_told(text) == ("person",)
+def test_a_person_down_is_told_the_ambulance_alone(
+    settings: Settings, text: str, kind: str
+) -> None:
+    """Someone collapsed (kind "person") or fallen and not getting up (kind "fallen") is a
+    person down, no building's collapse: the ambulance, not the fire brigade told to keep
+    away from a collapse."""
+    assert emergency.kinds_told(text) == (kind,)
     told = emergency.numbers(settings, "en", emergency.kinds_told(text))
     assert [n["number"] for n in told] == ["120"]
 

@@ -26,7 +26,7 @@ MANAGEMENT = -1000000000900
 @pytest.mark.parametrize(
     ("user", "text", "named", "advice"),
     [
-        (REQUESTER, "我吞了半瓶安眠药", ["120"], "保持其呼吸通畅"),
+        (REQUESTER, "我吞了半瓶安眠药", ["120"], "不要催吐"),
         (ENGLISH, "my 4 year old is missing at the Central Park, please help", ["110"], ""),
         (REQUESTER, "我被骗了，刚转了5万块给一个自称公安的人", ["110"], "银行止付"),
     ],
