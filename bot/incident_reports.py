@@ -38,7 +38,8 @@ JOINED = Reports(1, 1)  # what one more open ticket in an incident changes of it
 
 # A mass incident's cards show its count exactly up to EXACT_UP_TO reports; beyond, the last
 # of MILESTONES it reached ("200+ reports"); its supervisors, told of it when it was found,
-# hear it grew at MILESTONES only (a new-user trial's 20 reports were 15 "grew" alerts).
+# hear it grew at the next report, then at MILESTONES only (a new-user trial's 20 reports
+# were 15 "grew" alerts; an earlier tester's supervisors never heard it grew at all).
 # Exact counts on every card cost a redraw of every open card per report (a water cut's 500
 # reports: 125,000 edits in its staff group, which Telegram lets a bot send 20 a minute) and
 # an alert per report to every supervising chat: the bot's CPU per report grew with the
@@ -65,10 +66,11 @@ def on_card(reports: Reports) -> dict[str, object]:
     }
 
 
-def alerted(linked: int) -> bool:
+def alerted(linked: int, first: int) -> bool:
     """Whether an incident that has just grown to `linked` reports is told to its supervisors
-    again (at MILESTONES: 10, 20, 50, ...; pure)."""
-    return linked in MILESTONES
+    again: at `first` (the first report after the one that found it: it is still growing),
+    then at MILESTONES (10, 20, 50, ...; pure)."""
+    return linked == first or linked in MILESTONES
 
 
 def counted(statuses: Iterable[TicketStatus]) -> Reports:

@@ -305,16 +305,17 @@ async def joined(
     """A ticket joining an incident already alerted: its requester hears the latest update
     at once (`tell_joiner`), the other cards are redrawn when what they show of the count
     changed (`member_cards`), and the supervisors hear the incident grew, with every ticket
-    now linked (in its departments' supervisors' chats and management) at the milestones of
-    its count (`bot.incident_reports.alerted`: 10, 20, 50, ... reports), not at each of a
-    water cut's hundreds. `every`: at each join (a member of staff linked it by hand)."""
+    now linked (in its departments' supervisors' chats and management) at the report after
+    the surge's `min_tickets`, then at the milestones of its count
+    (`bot.incident_reports.alerted`: 10, 20, 50, ... reports), not at each of a water cut's
+    hundreds. `every`: at each join (a member of staff linked it by hand)."""
     incident = await session.get(Incident, incident_id)
     if incident is None:
         return []
     told = await tell_joiner(session, rules, incident, ticket, now)
     notices = [*told, *await member_cards(session, incident_id, ticket.id, change=JOINED)]
     reports = await reports_of(session, incident_id)
-    if not every and not alerted(reports.linked):
+    if not every and not alerted(reports.linked, rules.settings.surge.min_tickets + 1):
         return notices
     linked = list(
         await session.scalars(
