@@ -165,18 +165,22 @@ async def _linked_by_staff(session: AsyncSession, incident_id: int) -> set[int]:
 
 
 async def member_cards(
-    session: AsyncSession, incident_id: int | None, but: int, change: Reports | None = None
+    session: AsyncSession,
+    incident_id: int | None,
+    but: int,
+    change: Reports | None = None,
+    counted: Reports | None = None,
 ) -> list[Notice]:
     """The cards of the incident's open tickets but ticket `but` redrawn (none for None):
     each says how many tickets report it and how many are still open, which changed when
     one joined, left, was settled or reopened. `change`: what the caller's change did to the
     incident's `Reports` (a report joined: JOINED); the cards are redrawn only when what they
     show changed (`on_card`: a 300-report incident's cards not at each new report). None:
-    always."""
+    always. `counted`: its `Reports` after the change, when the caller has counted them."""
     if incident_id is None:
         return []
     if change is not None:
-        now = await reports_of(session, incident_id)
+        now = counted if counted is not None else await reports_of(session, incident_id)
         before = Reports(now.linked - change.linked, now.open - change.open)
         if on_card(before) == on_card(now):
             return []

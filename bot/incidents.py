@@ -313,8 +313,9 @@ async def joined(
     if incident is None:
         return []
     told = await tell_joiner(session, rules, incident, ticket, now)
-    notices = [*told, *await member_cards(session, incident_id, ticket.id, change=JOINED)]
-    reports = await reports_of(session, incident_id)
+    reports = await reports_of(session, incident_id)  # counted once: the cards and the alert
+    cards = await member_cards(session, incident_id, ticket.id, change=JOINED, counted=reports)
+    notices = [*told, *cards]
     if not every and not alerted(reports.linked, rules.settings.surge.min_tickets + 1):
         return notices
     linked = list(
