@@ -46,11 +46,16 @@ class Filing:
     department: str | None = None
 
 
+def to_people_alone(kinds: Collection[str]) -> bool:
+    """Whether danger `kinds` are all to a person themselves (`TO_PEOPLE`), and some (pure)."""
+    return bool(kinds) and set(kinds) <= TO_PEOPLE
+
+
 def filing(settings: Settings, kinds: Collection[str]) -> Filing:
     """Where an emergency told with danger `kinds` is filed: in the emergency's category
     (config `emergency.category`) always; dangers to people alone (`TO_PEOPLE`) at the
     general window, any danger of a thing among them, or none named (a configured phrase
     alone), where config `routing` sends that category."""
-    if kinds and set(kinds) <= TO_PEOPLE:
+    if to_people_alone(kinds):
         return Filing(settings.emergency.category, settings.home_department)
     return Filing(settings.emergency.category)

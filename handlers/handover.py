@@ -334,9 +334,7 @@ def _promise(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list
         # A danger to a person alone: urgent, the duty officer's call, not a category and a
         # date to settle by (a new-user trial's "我不想活了" heard "工单 #32(故障报修)…前办结");
         # a thing's danger (a manhole open, a tree down) stays a fault report to settle.
-        emergency=outcome.emergency
-        and bool(outcome.dangers)
-        and set(outcome.dangers) <= danger_filing.TO_PEOPLE,
+        emergency=outcome.emergency and danger_filing.to_people_alone(outcome.dangers),
     )
     # Linked to the ticket once sent: a reply to the promise is about it (bot/replies.py).
     return [
