@@ -119,13 +119,18 @@ async def bot_lines(emulator: Emulator, chat_id: int, count: int) -> list[Any]:
 
 async def until(condition: Any, seconds: float = 10) -> None:
     """Wait until `condition()` holds (the bot answers asynchronously), at most `seconds`;
-    `condition` may be a coroutine function (a look at the database)."""
+    `condition` may be a coroutine function (a look at the database). A condition that
+    looks at the last message of a chat still empty (IndexError) does not hold yet: the
+    messages to different chats go out independently, so one may come before the other."""
 
     async def check() -> None:
         while True:
-            holds = condition()
-            if inspect.isawaitable(holds):
-                holds = await holds
+            try:
+                holds = condition()
+                if inspect.isawaitable(holds):
+                    holds = await holds
+            except IndexError:
+                holds = False
             if holds:
                 return
             await asyncio.sleep(0.02)
