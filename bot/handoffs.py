@@ -44,34 +44,44 @@ from bot.transaction import Transaction
 
 DEFAULT_SPAN = timedelta(days=1)  # a form's deadline when its sender names none: a day
 MAX_HOURS = 24 * 30  # the furthest deadline a form may set, in hours
+# The soonest, in minutes: the sweep looks at forms once a minute, and a department needs a
+# few minutes to read a form and accept it (an emergency sent on "within 30 minutes").
+MIN_MINUTES = 10
 
 
 @dataclass(frozen=True)
 class TimeLimit:
-    """A handoff form's time limit as its sender wrote it: whole days and hours ("1d4h")."""
+    """A handoff form's time limit as its sender wrote it: whole days, hours and minutes
+    ("1d4h", "30m")."""
 
     days: int = 0
     hours: int = 0
+    minutes: int = 0
 
     @property
-    def nominal_hours(self) -> int:
-        """Its length counting a day as 24 hours: what the 1-720 hour range is checked on."""
-        return self.days * 24 + self.hours
+    def nominal_minutes(self) -> int:
+        """Its length in minutes counting a day as 24 hours: what the range (10 minutes to
+        720 hours) is checked on."""
+        return (self.days * 24 + self.hours) * 60 + self.minutes
 
 
-# A time limit: whole numbers, each with its unit, hours without one ("4"); spaces allowed.
+# A time limit: whole numbers (each whole: "30m" is no "3" and "0m"), each with its unit, hours
+# without one ("4"); spaces allowed.
 _HOURS = r"(?:h|hr|hrs|hour|hours|小时|个小时|钟头|个钟头)"
 _DAYS = r"(?:d|day|days|天|日|工作日|个工作日)"
-_TIME_LIMIT = re.compile(rf"(?:(\d+)\s*{_DAYS})?\s*(?:(\d+)\s*{_HOURS}?)?")
+_MINUTES = r"(?:m|min|mins|minute|minutes|分钟|分)"
+_TIME_LIMIT = re.compile(
+    rf"(?:(\d++)\s*{_DAYS})?\s*(?:(\d++)\s*{_HOURS}?)?\s*(?:(\d++)\s*{_MINUTES})?"
+)
 
 
 def read_time_limit(text: str) -> TimeLimit:
     """A form's time limit as staff write it, the way config writes durations: hours as a
     bare number or with a unit ("4", "4h", "4 hours", "4小时"), days ("1d", "1 day",
-    "1天", "1个工作日"), or both ("1d4h", "1天4小时"); case and spaces ignored. A day counts
-    as the ticket's service level counts one (`handoff_due_at`). InvalidInput
-    (`deadline_unreadable`, naming the field and the words) for anything else ("4.5h",
-    "tomorrow", "4m")."""
+    "1天", "1个工作日"), minutes ("30m", "30 min", "30分钟"), or together ("1d4h",
+    "1天4小时", "1h30m"); case and spaces ignored. A day counts as the ticket's service level
+    counts one (`handoff_due_at`). InvalidInput (`deadline_unreadable`, naming the field and
+    the words) for anything else ("4.5h", "tomorrow", "4x")."""
     folded = text.strip().casefold()
     found = _TIME_LIMIT.fullmatch(folded)
     if not folded or found is None or not any(found.groups()):
@@ -80,8 +90,8 @@ def read_time_limit(text: str) -> TimeLimit:
             "deadline_unreadable",
             word=text.strip(),
         )
-    days, hours = found.groups()
-    return TimeLimit(days=int(days or 0), hours=int(hours or 0))
+    days, hours, minutes = found.groups()
+    return TimeLimit(days=int(days or 0), hours=int(hours or 0), minutes=int(minutes or 0))
 
 
 def handoff_due_at(
@@ -99,7 +109,7 @@ def handoff_due_at(
     hours only (a form sent on Friday at 17:00 for 8 hours is due in the next working week),
     on a calendar-clock level (an urgent fault) every hour. None: a day, as a service level's
     "1d" counts (one working day on the working clock: `WorkingCalendar.deadline`).
-    InvalidInput (`deadline_range`) unless 1 <= hours <= 720 (a day counted as 24).
+    InvalidInput (`deadline_range`) unless it is 10 minutes to 720 hours (a day counted as 24).
 
     The rule's source: SPEC §7 and the seed's 跨部门协作流程 (标准化交接单, 含问题摘要、处理建议、
     时限要求) make the deadline part of the form, set by whoever sends it; SPEC §5 (限时办结)
@@ -111,16 +121,18 @@ def handoff_due_at(
     if hours is None:
         return levels.calendar.deadline(now, level, DEFAULT_SPAN)
     limit = hours if isinstance(hours, TimeLimit) else TimeLimit(hours=hours)
-    if not 1 <= limit.nominal_hours <= MAX_HOURS:
+    if not MIN_MINUTES <= limit.nominal_minutes <= MAX_HOURS * 60:
         raise InvalidInput(
-            f"a handoff deadline of {limit.nominal_hours} hours is not within 1-{MAX_HOURS}",
+            f"a handoff deadline of {limit.nominal_minutes} minutes is not within"
+            f" {MIN_MINUTES} minutes to {MAX_HOURS} hours",
             "deadline_range",
             limit=MAX_HOURS,
         )
     days = timedelta(days=limit.days)
     if level.clock == "working":
         days = levels.calendar.working_span(days)
-    return levels.calendar.later(now, days + timedelta(hours=limit.hours), level.clock)
+    span = timedelta(hours=limit.hours, minutes=limit.minutes)
+    return levels.calendar.later(now, days + span, level.clock)
 
 
 def department_named(settings: Settings, word: str) -> str | None:

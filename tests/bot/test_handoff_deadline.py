@@ -12,7 +12,7 @@ import pytest
 
 from bot.config import ServiceLevel
 from bot.errors import InvalidInput
-from bot.handoffs import MAX_HOURS, TimeLimit, handoff_due_at, read_time_limit
+from bot.handoffs import MAX_HOURS, MIN_MINUTES, TimeLimit, handoff_due_at, read_time_limit
 from bot.rules import Rules
 from tests.conftest import MONDAY_9AM
 
@@ -77,12 +77,32 @@ def test_on_the_calendar_clock_nights_and_weekends_count(rules: Rules, hours: in
     assert due == FRIDAY_5PM + timedelta(hours=hours)
 
 
-@pytest.mark.parametrize("hours", [0, -3, MAX_HOURS + 1])
-def test_hours_out_of_range_are_refused(rules: Rules, hours: int) -> None:
+@pytest.mark.parametrize(
+    "hours", [0, -3, MAX_HOURS + 1, TimeLimit(minutes=MIN_MINUTES - 1), TimeLimit(minutes=0)]
+)
+def test_hours_out_of_range_are_refused(rules: Rules, hours: int | TimeLimit) -> None:
     with pytest.raises(InvalidInput) as refused:
         handoff_due_at(MONDAY_9AM, hours, levels=rules, level=WORKING)
     assert refused.value.reason == "deadline_range"
     assert refused.value.values == {"limit": MAX_HOURS}
+
+
+def test_minutes_count_on_the_tickets_clock(rules: Rules) -> None:
+    """An emergency sent on "within 30 minutes": on the calendar clock 30 minutes later, at
+    night too; on the working clock 30 minutes of office hours (Friday 17:00 + 30 minutes is
+    the end of the day: 17:30)."""
+    thirty = TimeLimit(minutes=30)
+    night = _at(2026, 12, 4, 23)
+    assert handoff_due_at(night, thirty, levels=rules, level=CALENDAR) == night + timedelta(
+        minutes=30
+    )
+    assert handoff_due_at(FRIDAY_5PM, thirty, levels=rules, level=WORKING) == _at(
+        2026, 12, 4, 17, 30
+    )
+    minimum = TimeLimit(minutes=MIN_MINUTES)
+    assert handoff_due_at(night, minimum, levels=rules, level=CALENDAR) == night + timedelta(
+        minutes=MIN_MINUTES
+    )
 
 
 @pytest.mark.parametrize(
@@ -100,13 +120,18 @@ def test_hours_out_of_range_are_refused(rules: Rules, hours: int) -> None:
         ("1个工作日", TimeLimit(days=1)),
         ("1d4h", TimeLimit(days=1, hours=4)),
         ("1天4小时", TimeLimit(days=1, hours=4)),
+        ("30m", TimeLimit(minutes=30)),
+        ("30 min", TimeLimit(minutes=30)),
+        ("30分钟", TimeLimit(minutes=30)),
+        ("1h30m", TimeLimit(hours=1, minutes=30)),
+        ("1小时30分钟", TimeLimit(hours=1, minutes=30)),
     ],
 )
 def test_a_time_limit_is_read_as_config_writes_durations(written: str, limit: TimeLimit) -> None:
     assert read_time_limit(written) == limit
 
 
-@pytest.mark.parametrize("written", ["4x", "4.5h", "tomorrow", "4m", "h", "天", "-4", "4 4"])
+@pytest.mark.parametrize("written", ["4x", "4.5h", "tomorrow", "4mo", "h", "天", "m", "-4", "4 4", "30m4h"])
 def test_an_unreadable_time_limit_names_the_field_and_the_words(written: str) -> None:
     with pytest.raises(InvalidInput) as refused:
         read_time_limit(written)

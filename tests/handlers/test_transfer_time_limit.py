@@ -5,7 +5,7 @@ the field named and the form's usage, in the staff's language. End to end over t
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -81,3 +81,24 @@ async def test_an_unreadable_time_limit_gets_the_usage_naming_the_field(
     assert usage in said.text and said.thread_id == thread
     async with application.bot_data.desk.sessions() as session:
         assert await session.scalar(select(Handoff)) is None
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("settings", "limit"), [("zh", "30分钟"), ("en", "30m"), ("en", "1h30m")], indirect=["settings"]
+)
+async def test_a_time_limit_in_minutes_is_taken(
+    running: tuple[Emulator, App], settings: Settings, limit: str
+) -> None:
+    """An urgent matter sent on "within 30 minutes", as config writes durations (a tester's
+    "30m" was refused): due 30 minutes (or an hour and a half) after Monday 9:00."""
+    emulator, application = running
+    to, _, _ = await _transfer(emulator, limit)
+    (form,) = await bot_lines(emulator, GROUPS[to], 1)
+    async with application.bot_data.desk.sessions() as session:
+        handoff = await session.scalar(select(Handoff))
+    assert handoff is not None
+    minutes = 90 if limit == "1h30m" else 30
+    due = datetime(2026, 11, 30, 9, tzinfo=settings.zone) + timedelta(minutes=minutes)
+    assert handoff.due_at == due
+    assert due.strftime("%Y-%m-%d %H:%M") in form.text, form.text
