@@ -131,7 +131,9 @@ def test_a_time_limit_is_read_as_config_writes_durations(written: str, limit: Ti
     assert read_time_limit(written) == limit
 
 
-@pytest.mark.parametrize("written", ["4x", "4.5h", "tomorrow", "4mo", "h", "天", "m", "-4", "4 4", "30m4h"])
+@pytest.mark.parametrize(
+    "written", ["4x", "4.5h", "tomorrow", "4mo", "h", "天", "m", "-4", "4 4", "30m4h"]
+)
 def test_an_unreadable_time_limit_names_the_field_and_the_words(written: str) -> None:
     with pytest.raises(InvalidInput) as refused:
         read_time_limit(written)

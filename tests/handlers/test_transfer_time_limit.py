@@ -85,7 +85,9 @@ async def test_an_unreadable_time_limit_gets_the_usage_naming_the_field(
 
 @pytest.mark.parametrize("store", ["sqlite"])
 @pytest.mark.parametrize(
-    ("settings", "limit"), [("zh", "30分钟"), ("en", "30m"), ("en", "1h30m")], indirect=["settings"]
+    ("settings", "limit"),
+    [("zh", "30分钟"), ("en", "30m"), ("en", "1h30m")],
+    indirect=["settings"],
 )
 async def test_a_time_limit_in_minutes_is_taken(
     running: tuple[Emulator, App], settings: Settings, limit: str
