@@ -14,11 +14,14 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from bot.excerpt import excerpt, one_line
 from bot.figures import Figures
 from bot.reports.full import FullReport, Names
 from bot.reports.labels import labels
 from bot.reports.leaks import Hand
 from bot.texts import TEMPLATES
+
+EXAMPLE_UNITS = 80  # of a question group's example in the chat's summary (UTF-16 units)
 
 _HTML = Environment(
     loader=FileSystemLoader(TEMPLATES),
@@ -262,6 +265,13 @@ def summary_values(report: FullReport, names: Names) -> dict[str, Any]:
         },
         "passed_around": len(report.passed_around),
         "failing": len(report.failing),
-        "worst": None if worst is None else {"count": worst.count, "example": worst.example.text},
+        "worst": None
+        if worst is None
+        else {
+            "count": worst.count,
+            # a line of the summary, not the whole question: the report attached has it all
+            "example": excerpt(one_line(worst.example.text), EXAMPLE_UNITS).text,
+            "ticket_id": worst.example.ticket_id,
+        },
         "breaches": len(report.breaches.lines),
     }

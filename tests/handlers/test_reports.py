@@ -14,7 +14,15 @@ from bot import closure
 from bot.store import get
 from emulator.server import Emulator
 from handlers.context import DeskContext
-from tests.handlers.conftest import GENERAL_GROUP, REQUESTER, DeskClock, bot_lines, bot_said, until
+from tests.handlers.conftest import (
+    ENGLISH,
+    GENERAL_GROUP,
+    REQUESTER,
+    DeskClock,
+    bot_lines,
+    bot_said,
+    until,
+)
 
 App = Application  # type: ignore[type-arg]
 OFFICER, SUPERVISOR = 100101, 100190
@@ -183,3 +191,34 @@ async def test_yesterday_s_report_says_one_period(
     (said,) = [e.text for e in bot_said(world, SUPERVISOR) if "服务监督报告" in e.text]
     ends = re.findall(r"至 (\d{4}-\d\d-\d\d \d\d:\d\d)", said)
     assert len(ends) == 2 and len(set(ends)) == 1 and ends[0].endswith("00:00"), said
+
+
+LONG = {
+    REQUESTER: "我想申请公租房," + "我们一家五口住在不到二十平米的房子里,老人身体不好," * 25,
+    ENGLISH: "I want to apply for public rental housing. "
+    + "Five of us live in a room of less than twenty square metres. " * 20,
+}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("user", [REQUESTER, ENGLISH])
+async def test_the_summary_shows_the_start_of_a_long_example_and_its_ticket(
+    running: tuple[Emulator, App], desk_clock: DeskClock, user: int
+) -> None:
+    """A tester's /report quoted a question no template covers in full (about 1,250
+    characters) in the chat's summary: the summary shows its start on one line and the
+    ticket it is, the report attached every word."""
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(user, LONG[user])
+    await bot_lines(emulator, GENERAL_GROUP, 1)
+    desk_clock.now += timedelta(hours=1)
+    await world.user_sends(MANAGER, "/report today", MANAGEMENT_CHAT)
+    await until(lambda: _said(emulator, MANAGEMENT_CHAT, "服务监督报告"))
+    await until(lambda: bool(_files(emulator, ".html")))
+    (summary,) = [e.text for e in bot_said(world, MANAGEMENT_CHAT) if "服务监督报告" in e.text]
+    (line,) = [n for n in summary.splitlines() if n.startswith("无模板覆盖的问题组 1")]
+    assert "如 #1" in line and LONG[user][:20] in line and "…" in line, line
+    assert len(line) < 160, line
+    (html,) = {f.decode() for f in _files(emulator, ".html")}
+    assert LONG[user].strip()[-30:].strip() in html  # every word in the report
