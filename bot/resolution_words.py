@@ -58,7 +58,7 @@ _EN_STATE = (
 # A fault state said still there with words between ("还在哗哗流水", "还是松的", "还是有点漏"):
 # only states of a fault, never "不" or "没" alone, and never past a clause's end.
 _ZH_FAULT = (
-    r"(流水|流个不停|漏|渗|冒水|滴水|松|晃|摇|坏|不亮|不通|不转|不出水|不热|不响|臭|堵|冷(?!静|漠|淡)|冻|凉|跳闸"
+    r"(流水|流个不停|漏|渗|冒水|滴水|松|晃|摇|坏|不亮|不通|不转|不出水|不热|不响|臭|堵|吵|冷(?!静|漠|淡)|冻|凉|跳闸"
     r"|坑|洼|凹凸|不平|破|裂"
     r"|(关|冲|打|拧|锁|合|开|用|转|点|推|拉)不(上|下去|开|动|了|着|住|出来))"
 )
@@ -128,15 +128,15 @@ _OVER = re.compile(
     r"|smelly|smelling|stinking|blocked|clogged|stuck|noisy|cold|brown|dirty|a problem|an issue"
     r"|happening|happened)(\s+(again|any\s?more))?\b"
     r"|\b(broken|leaking|beeping|dark|blocked|happening)\s+no\s+more\b"
-    r"|不再(漏|滴|响|臭|堵|黑|停|坏|跳闸|出问题|有问题)\w{0,2}|没有?问题了|(?<![还是仍又])不(漏|滴|响|臭|堵|黑|停|黄|浑|坏)了",
+    r"|不再(漏|滴|响|臭|堵|黑|停|坏|跳闸|出问题|有问题|吵)\w{0,2}|没有?问题了|(?<![还是仍又])不(漏|滴|响|臭|堵|黑|停|黄|浑|坏|吵)了",
     re.IGNORECASE,
 )
 # "Solved" in words; and what says nothing more (fillers, thanks, "good") once those are out.
 _SOLVED = re.compile(
     r"(已经|都|全|终于)?(修好|弄好|搞好|办好|处理好|好|解决|搞定|恢复|正常|可以|行|能用|有电|来电"
-    r"|有水|来水|亮|通)了|已(经)?(解决|修好|恢复|处理好?)|问题解决|没(有)?问题了|没事了"
+    r"|有水|来水|亮|通|安静|清净|干净)了|已(经)?(解决|修好|恢复|处理好?)|问题解决|没(有)?问题了|没事了"
     r"|\b(it|everything|all|that|this)?\s*('s|is|are)?\s*(works|working|fine|ok|okay|good|great"
-    r"|sorted|fixed|solved|resolved|done|back on|back)\s+now\b"
+    r"|sorted|fixed|solved|resolved|done|back on|back|quiet|silent|dry|clean|clear)\s+now\b"
     r"|\b(all\s+|it'?s\s+|it\s+is\s+|now\s+|been\s+)?(fixed|solved|resolved|sorted)\b"
     r"|\b(it|that)\s+(works|worked|helped|did it)\b|\bworks\b|\bproblem solved\b|\ball good\b"
     # A supply said back: "the power is back", "power's back on", "water came back".

@@ -86,6 +86,10 @@ def test_anything_less_clear_is_not_read_as_not_solved(text: str) -> None:
 # Words after a resolution, read by their kind (bot/resolution_words.py).
 
 NOT_SOLVED_AFTER_RESOLUTION = [
+    "still not quiet",
+    "it is still noisy",
+    "还是很吵",
+    "还是吵得睡不着",
     "they haven't come yet, it's still beeping",
     "they haven’t come yet, it’s still beeping",
     "Nobody came",
@@ -119,6 +123,13 @@ NOT_SOLVED_AFTER_RESOLUTION = [
     "Done, but it is only partly fixed",
 ]
 SOLVED_IN_WORDS = [
+    # The noise or the mess said gone ("thanks, it's quiet now!" was asked again).
+    "thanks, it's quiet now!",
+    "it is quiet now, thank you",
+    "the water is clear now",
+    "谢谢,现在安静了",
+    "安静了,谢谢",
+    "不吵了,谢谢",
     # All of it (were asked again: "都" and "of" were read as more than "solved").
     "都修好了",
     "全部修好了,谢谢师傅",

@@ -94,6 +94,10 @@ async def test_a_rating_in_words_confirms_with_it(
         (ENGLISH, "fixed, thanks", "confirmed solved"),
         (ENGLISH, "It works now", "confirmed solved"),
         (ENGLISH, "It's no longer beeping, thank you!", "confirmed solved"),
+        # A tester's "thanks, it's quiet now!" was asked again, staff told "not said".
+        (ENGLISH, "thanks, it's quiet now!", "confirmed solved"),
+        (REQUESTER, "谢谢,现在安静了", "已确认解决"),
+        (REQUESTER, "不吵了,谢谢", "已确认解决"),
     ],
 )
 async def test_solved_in_words_confirms(
