@@ -21,6 +21,13 @@ from bot.progress_words import asks_progress
         "When will someone come?",
         "How long will it take?",
         "What's the status of my ticket?",
+        # Nobody said to have answered yet (a tester's "怎么还没人理我" was only noted).
+        "怎么还没人理我",
+        "都两天了还没人联系我",
+        "有人管吗?",
+        "Nobody has replied to me",
+        "Why hasn't anyone called me back?",
+        "Is anyone handling this?",
     ],
 )
 def test_asking_how_it_stands(text: str) -> None:
@@ -37,6 +44,9 @@ def test_asking_how_it_stands(text: str) -> None:
         "the lights went off when it rained",
         "my phone is 13800138000",
         "thanks",
+        "没人在家,请白天来",
+        "nobody was hurt",
+        "someone is there at the door",
     ],
 )
 def test_other_words_do_not(text: str) -> None:

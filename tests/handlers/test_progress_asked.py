@@ -33,6 +33,14 @@ OFFICER = 100101
             "Any news?",
             ["Ticket #1 is waiting for a member of staff", "We promised to settle it by"],
         ),
+        # A tester's "怎么还没人理我" heard only that it was added to the ticket.
+        (REQUESTER, "我想申请公租房", "怎么还没人理我", ["工单 #1 正在等待工作人员认领办理"]),
+        (
+            ENGLISH,
+            "I want to apply for public rental housing",
+            "Why hasn't anyone replied to me?",
+            ["Ticket #1 is waiting for a member of staff"],
+        ),
     ],
 )
 async def test_asked_how_an_unclaimed_ticket_stands(
