@@ -31,7 +31,16 @@ _ALL_PILLS_EN = (
     r"(?:all|every one) (?:of )?(?:my|the|these|those) (?:sleeping )?(?:pills|tablets"
     r"|painkillers|meds|medication)(?= *$| at once| in one go| together| (?:just )?now)"
 )
+# all of them taken already ("我把一整瓶安眠药都吃了"), not a plan ("我要把…", bot/
+# crisis_words.py `OVERDOSE_PLAN`) nor the rest of one's medicine ("我已经把药全吃了")
+_AT_ONCE_ZH = "(?:全|都|全都|全部|一次性?|一口气|一下子)"
+_ALL_ZH = "(?:一整?瓶|整瓶|半瓶|一整?盒|整盒|一大?把|所有|全部)的?"
+_ALL_TAKEN_ZH = (
+    rf"{_ME_ZH}把(?:{_ALL_ZH}(?:安眠药|药片|药丸|止痛药|药)|(?:{_ALL_ZH})?(?:安眠药|药片|药丸"
+    rf"|止痛药)(?={_AT_ONCE_ZH})){_AT_ONCE_ZH}?(?:吞|吃|服)(?:了|掉了|光了|完了|下去了)"
+)
 OVERDOSE_TAKEN = words(
+    _ALL_TAKEN_ZH,
     rf"{_ME_ZH}(?:吞|吃|服)(?:了|下了?|掉了)?(?:{_HEAP_ZH}的?(?:安眠药|药片|药丸|止痛药|药)"
     "|(?:好多|很多|大量的?)(?:安眠药|药片|药丸|止痛药))",
     rf"{_ME_EN} (?:took|taken|swallowed|had|ate|downed) {_HEAP_EN} ?{_PILLS_EN}",
@@ -48,6 +57,7 @@ SWALLOWED = words(
     # a bottle of medicine, or many sleeping pills, not "吃了很多药都没用" (ill, no better)
     rf"(?:吞|吃|服)了?{_HEAP_ZH}(?:安眠药|药片|药丸|药)",
     "(?:吞|吃|服)了?(?:好多|很多|大量的?)安眠药",
+    _ALL_TAKEN_ZH,
     "(?:吞|吃|服)(?:了|下了?)(?:安眠药|农药|老鼠药|鼠药|百草枯|敌敌畏)",
     "喝了?(?:农药|百草枯|敌敌畏)",
     "(?:吞|误吞|误食|误服)了?(?:一[颗个节块枚])?(?:纽扣)?(?:电池|磁铁|磁珠|洗衣凝珠|老鼠药|鼠药)",

@@ -94,12 +94,14 @@ def test_a_bites_bleeding_is_no_one_unconscious(text: str, kinds: set[str]) -> N
     [
         "我吞了半瓶安眠药",
         "我刚吃了一整瓶安眠药",
+        "我把一整瓶安眠药都吃了",
         "I just swallowed half a bottle of sleeping pills",
         "I took all my pills",
     ],
 )
 def test_an_overdose_taken_is_swallowed_and_self_harm(settings: Settings, text: str) -> None:
-    """The ambulance first, then the crisis line."""
+    """The ambulance first, then the crisis line (a plan to take them all is self-harm
+    alone: bot/crisis_words.py `OVERDOSE_PLAN`)."""
     kinds = emergency.kinds_told(text)
     assert kinds == ("swallowed", "suicide"), hazard.dangers(text)
     told = [n["number"] for n in emergency.numbers(settings, "en", kinds)]
@@ -121,7 +123,14 @@ def test_a_swallowing_not_ones_own_overdose_is_no_self_harm(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["我没吃一整瓶安眠药", "I took all my pills yesterday", "I took all my meds today"]
+    "text",
+    [
+        "我没吃一整瓶安眠药",
+        "我已经把药都吃了,还是不舒服",
+        "I took all my pills yesterday",
+        "I took all my meds today",
+    ],
 )
 def test_an_overdose_denied_or_past_or_as_prescribed_is_none(text: str) -> None:
+    """Not taken, taken yesterday, or the day's medicine taken."""
     assert hazard.dangers(text) == []

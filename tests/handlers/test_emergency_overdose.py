@@ -46,6 +46,8 @@ async def _first_reply(emulator: Emulator, user: int, text: str) -> str:
     [
         (REQUESTER, "我吞了半瓶安眠药"),
         (REQUESTER, "我刚吃了一整瓶安眠药"),
+        (REQUESTER, "我把一整瓶安眠药都吃了"),
+        (ENGLISH, "I swallowed all my sleeping pills"),
         (ENGLISH, "I just swallowed half a bottle of sleeping pills"),
         (ENGLISH, "I took all my pills"),
     ],
