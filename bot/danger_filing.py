@@ -22,18 +22,18 @@ from bot.config import Settings
 
 # The kinds of danger (`bot.hazard`) to a person themselves, of no thing to repair: someone
 # unconscious or fallen and not answering, who swallowed something, fallen and cannot get
-# up, bitten and bleeding (bot/hurt_words.py), in the water or fallen down a well or a manhole,
-# about to jump, a weapon or a fight, a robbery, money just sent on a swindle, an accident
-# with someone hurt, missing, the police or an ambulance called for, a plea for help, a
-# frail person not answering the door (bot/frail_words.py `WELFARE`), someone out in the
-# freezing cold (`EXPOSED`). Not "falling" (a thing about to fall on people), "electric" (a
-# live wire), "trapped" (a lift), "dependent" (a supply cut), "co" (the fumes' stove or heater
-# is made safe).
+# up, bitten by a snake, bitten and bleeding, bleeding heavily (bot/hurt_words.py), in the
+# water or fallen down a well or a manhole, about to jump, a weapon or a fight, a robbery,
+# money just sent on a swindle, an accident with someone hurt, missing, the police or an
+# ambulance called for, a plea for help, a frail person not answering the door (bot/
+# frail_words.py `WELFARE`), someone out in the freezing cold (`EXPOSED`). Not "falling" (a
+# thing about to fall on people), "electric" (a live wire), "trapped" (a lift),
+# "dependent" (a supply cut), "co" (the fumes' stove or heater is made safe).
 TO_PEOPLE = frozenset(
     {
         *("person", "water", "suicide", "violence", "missing", "police", "ambulance"),
         *("plea", "welfare", "cold", "robbery", "accident", "fraud", "fallen_in"),
-        *("swallowed", "fallen", "bitten"),
+        *("swallowed", "fallen", "snake", "bitten", "bleeding"),
     }
 )
 

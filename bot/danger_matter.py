@@ -47,7 +47,7 @@ def of_matter(danger: str, matter: str) -> bool:
     husband hits me": the same emergency going on), or both name one of `THINGS`,
     or `danger` names none and points back into the one `matter` names ("在里面", "inside")."""
     danger, matter = reading(danger), reading(matter)
-    theirs_told, told = hazard.kinds(matter), hazard.kinds(danger)
+    theirs_told, told = _as_one(hazard.kinds(matter)), _as_one(hazard.kinds(danger))
     if told & theirs_told or (theirs_told and (theirs_told <= CRIES or told <= CRIES)):
         return True
     said, theirs = danger.casefold(), matter.casefold()
@@ -57,6 +57,16 @@ def of_matter(danger: str, matter: str) -> bool:
     # the answer to the lift's "is anyone trapped?"): the ticket's thing, when it names one.
     named = any(thing.search(said) for thing in THINGS)
     return not named and bool(_INSIDE.search(said)) and any(t.search(theirs) for t in THINGS)
+
+
+# Kinds that are one matter told of one person: someone bleeding heavily, then dying or not
+# answering ("a man is bleeding a lot", then "please help he is dying": the same man).
+_ONE_BODY = {"bleeding": "person"}
+
+
+def _as_one(kinds: set[str]) -> set[str]:
+    """`kinds` with those of one matter (`_ONE_BODY`) told as one."""
+    return {_ONE_BODY.get(kind, kind) for kind in kinds}
 
 
 # Words pointing back into a thing named before: "在里面", "里头", "inside", "in there".

@@ -1,7 +1,8 @@
 """The words of harm going on that a tester's first messages told and the desk did not hear
 (bot/hazard_people.py kinds): pills or something poisonous swallowed (`SWALLOWED`, kind
 "swallowed", bot/hurt_words.py: the ambulance first: "I took too many pills", "我吞了半
-瓶安眠药", "my baby swallowed a battery"), a threat to kill or a door kicked in
+瓶安眠药", "my baby swallowed a battery"; one's own overdose, `OVERDOSE_TAKEN`, is self-harm
+too), a threat to kill or a door kicked in
 (`THREATENED`, kind "violence": "还说要打死我", "他在踹门"), someone followed (`FOLLOWED`,
 kind "police": "someone is following me"), a child said missing at a place (`MISSING_AT`)
 or not home late and not answering (`NOT_HOME`, `UNREACHABLE`, kind "missing"). "I
@@ -14,20 +15,49 @@ from bot.hazard_words import words
 
 _PILLS_EN = r"(?:sleeping |my |his |her |the )?(?:pills|tablets|painkillers|meds|medication)"
 # too many at once, not "all my meds" taken as prescribed
-_HEAP_EN = r"(?:too many|a (?:whole |full )?(?:bottle|handful|box|packet|pack) of)"
+_HEAP_EN = r"(?:too many|(?:half )?a (?:whole |full )?(?:bottle|handful|box|packet|pack) of)"
 _HEAP_ZH = r"(?:半瓶|一瓶|一整瓶|整瓶|一把|一大把|一盒|整盒|一堆)"
 _HARMFUL_EN = r"(?:a |an |some |the )?(?:button )?(?:batter(?:y|ies)|magnets?|bleach|detergent"
 _HARMFUL_EN += r"|(?:laundry|detergent) pods?|rat poison|weed ?killer|pesticide)"
 _WHO_EN = r"(?:he|she|they|my (?:husband|ex|boyfriend|partner|father|dad)|him|her)"
 
+# An overdose one took oneself ("我吞了半瓶安眠药", "I just swallowed half a bottle of sleeping
+# pills", "I took all my pills"): self-harm too, not only swallowed (kind "suicide" beside it,
+# bot/hazard_people.py: the crisis line after the ambulance). Not a child's battery, nor
+# someone else's pills, nor all one's meds taken this morning as prescribed.
+_ME_ZH = "我(?:刚刚?|刚才|才|已经|都|又|偷偷地?|一口气|一下子|一次性?|就|全)*"
+_ME_EN = r"i(?:['’]ve| have)?(?: just| already)?"
+_ALL_PILLS_EN = (
+    r"(?:all|every one) (?:of )?(?:my|the|these|those) (?:sleeping )?(?:pills|tablets"
+    r"|painkillers|meds|medication)(?= *$| at once| in one go| together| (?:just )?now)"
+)
+# all of them taken already ("我把一整瓶安眠药都吃了"), not a plan ("我要把…", bot/
+# crisis_words.py `OVERDOSE_PLAN`) nor the rest of one's medicine ("我已经把药全吃了")
+_AT_ONCE_ZH = "(?:全|都|全都|全部|一次性?|一口气|一下子)"
+_ALL_ZH = "(?:一整?瓶|整瓶|半瓶|一整?盒|整盒|一大?把|所有|全部)的?"
+_ALL_TAKEN_ZH = (
+    rf"{_ME_ZH}把(?:{_ALL_ZH}(?:安眠药|药片|药丸|止痛药|药)|(?:{_ALL_ZH})?(?:安眠药|药片|药丸"
+    rf"|止痛药)(?={_AT_ONCE_ZH})){_AT_ONCE_ZH}?(?:吞|吃|服)(?:了|掉了|光了|完了|下去了)"
+)
+OVERDOSE_TAKEN = words(
+    _ALL_TAKEN_ZH,
+    rf"{_ME_ZH}(?:吞|吃|服)(?:了|下了?|掉了)?(?:{_HEAP_ZH}的?(?:安眠药|药片|药丸|止痛药|药)"
+    "|(?:好多|很多|大量的?)(?:安眠药|药片|药丸|止痛药))",
+    rf"{_ME_EN} (?:took|taken|swallowed|had|ate|downed) {_HEAP_EN} ?{_PILLS_EN}",
+    rf"{_ME_EN} (?:took|taken|swallowed|downed) {_ALL_PILLS_EN}",
+    rf"{_ME_EN} (?:took|taken|had) an overdose",
+)
+
 SWALLOWED = words(
     rf"(?:took|taken|swallowed|had|ate|eaten) {_HEAP_EN} ?{_PILLS_EN}",
+    rf"(?:took|taken|swallowed|downed) {_ALL_PILLS_EN}",
     r"overdos(?:ed|ing)",
     r"(?:took|taken|had) an overdose",
     rf"(?:swallowed|has swallowed|ate|drank|drunk) {_HARMFUL_EN}",
     # a bottle of medicine, or many sleeping pills, not "吃了很多药都没用" (ill, no better)
     rf"(?:吞|吃|服)了?{_HEAP_ZH}(?:安眠药|药片|药丸|药)",
     "(?:吞|吃|服)了?(?:好多|很多|大量的?)安眠药",
+    _ALL_TAKEN_ZH,
     "(?:吞|吃|服)(?:了|下了?)(?:安眠药|农药|老鼠药|鼠药|百草枯|敌敌畏)",
     "喝了?(?:农药|百草枯|敌敌畏)",
     "(?:吞|误吞|误食|误服)了?(?:一[颗个节块枚])?(?:纽扣)?(?:电池|磁铁|磁珠|洗衣凝珠|老鼠药|鼠药)",

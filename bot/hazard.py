@@ -330,7 +330,7 @@ def _dangers(text: str) -> tuple[Danger, ...]:
         else:
             if kind.across and (words := _across(kind, parts)):
                 found.append(Danger(kind.key, words))
-    return precise(found, text, _dangers)  # a bite's bleeding is no one unconscious
+    return precise(found)  # a bite's bleeding is the bite's
 
 
 def kinds(text: str) -> set[str]:

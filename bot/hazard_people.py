@@ -4,7 +4,7 @@ or jumped in: 跳河 is a suicide too), someone threatening to jump or to take t
 life (the wish, the pills in hand: bot/crisis_words.py), a weapon, a fight, someone
 beating their own (家暴: 我老公打我), a break-in, a robbery or a snatch (`robbery`: the police
 alone), an accident with someone hurt (`accident`: the ambulance, then the police), someone
-collapsed, bleeding a lot or fallen who does not answer (`SOMEONE_DOWN`: not a
+collapsed or fallen who does not answer (`SOMEONE_DOWN`: not a
 structure's collapse, bot/hazard_words.py), a vulnerable person missing, something about
 to fall on people below, someone out in the freezing cold (bot/frail_words.py `EXPOSED`),
 money just sent on a swindle (`fraud`: the police, and the bank), and a plea for help
@@ -35,11 +35,13 @@ from bot.harm_words import (
     JUST_SENT,
     MISSING_AT,
     NOT_HOME,
+    OVERDOSE_TAKEN,
     SWINDLED,
     THREATENED,
     UNREACHABLE,
 )
 from bot.hazard_words import PEOPLE_NOUNS, STRUCTURES, Kind, coat_only, named_before, words
+from bot.hurt_words import BLEEDING
 
 # (a well, a sewer is someone fallen in: bot/peril_words.py `FALLEN_IN`)
 _WATER = "(?:河|湖|江|海|(?<!下)水(?!道|管|表|杯|壶|桶|盆|槽)|池|塘|沟|渠)"
@@ -161,10 +163,12 @@ PEOPLE: tuple[Kind, ...] = (
                 "take (?:his|her|my) own life",
             ),
             *("end (?:his|her|my|their) life", "standing on the (?:roof|ledge|edge)", "roof edge"),
-            # the wish, the pills in hand, a plan to take them all (bot/crisis_words.py)
+            # the wish, the pills in hand, a plan to take them all (bot/crisis_words.py),
+            # or all taken already (bot/harm_words.py: swallowed too, the ambulance first)
             WISH.pattern,
             PILLS_HELD.pattern,
             OVERDOSE_PLAN.pattern,
+            OVERDOSE_TAKEN.pattern,
         ),
         lone=DONE,
         unless=ENDED,
@@ -244,13 +248,14 @@ PEOPLE: tuple[Kind, ...] = (
     ),
     # a large sum just sent on a swindle: the police and the bank now (bot/harm_words.py)
     Kind("fraud", across=((SWINDLED, JUST_SENT),), not_when=_ASKED),
+    BLEEDING,  # heavy bleeding (bot/hurt_words.py)
     Kind(
         "person",
         events=words(
-            *("流了?很多血", "满身是血", "到处是血"),
             "(?:叫|喊)[^,。!?,.!?]{0,3}(?:不|没)(?:怎么|太|大|什么)?(?:答应|回应|反应)",
             *("没有?反应了", "叫不应", "不省人事", SOMEONE_DOWN),
-            # (pills swallowed, someone fallen who cannot get up: bot/hurt_words.py)
+            # (pills swallowed, someone fallen who cannot get up, bleeding heavily:
+            # bot/hurt_words.py)
         ),
         pairs=(
             (
@@ -262,9 +267,6 @@ PEOPLE: tuple[Kind, ...] = (
                     *("没有?反应", "不动了", "快不行了", "快死了", "奄奄一息"),
                     r"(?:is|['’]s|are|am) dying"
                     r"(?! to| for| of (?:laughter|boredom|curiosity)| in (?:the )?hospital)",
-                    r"(?:is|['’]s|are) (?:bleeding|losing blood) (?:a lot|badly|heavily"
-                    r"|profusely|so much|everywhere)",
-                    r"(?:is|['’]s|are) losing (?:a lot of |so much )blood",
                     r"(?:not|[a-z]+n['’]t|stopped) (?:really )?(?:responding|responsive|moving)"
                     r"(?! to| on| well)",
                     *("no response", "unresponsive"),

@@ -305,11 +305,12 @@ KINDS: tuple[Kind, ...] = (
         events=words(
             *("晕倒", "昏倒", "昏迷", "晕过去", "昏过去", "不省人事", "没有呼吸", "没呼吸"),
             *("不呼吸", "呼吸停", "没气了", "没有心跳", "没心跳", "心脏骤停", "倒地不起"),
-            *("失去意识", "叫不醒", "抽搐", "大出血", "流血不止", "unconscious", "fainted"),
+            *("失去意识", "叫不醒", "抽搐", "unconscious", "fainted"),
+            # (heavy bleeding is its own kind: bot/hurt_words.py "bleeding")
             # "collapsed", "passed out": someone's (bot/hazard_people.py `SOMEONE_DOWN`)
             "(?:not|[a-z]+n['’]t|stopped|no longer) breathing",
             *("can(?:not|['’]t) breathe", "no pulse", "unresponsive", "heart attack"),
-            *("seizure", "bleeding heavily", "won['’]?t wake up"),
+            *("seizure", "won['’]?t wake up"),
         ),
     ),
     Kind(

@@ -38,7 +38,7 @@ _NUMBERS = (
         "Ambulance",
         "120",
         "person electric co violence suicide ambulance dependent welfare cold fallen_in"
-        " swallowed fallen bitten",
+        " swallowed fallen snake bitten bleeding",
     ),
     ("电梯困人救援", "Lift rescue", "96333", "trapped"),
     ("燃气抢修", "Gas emergency", "96777", "gas"),

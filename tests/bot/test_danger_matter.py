@@ -19,6 +19,9 @@ from bot.danger_matter import of_matter
         # a cry alone after a danger: the same emergency going on
         ("he is coming back now, please help", "my husband hits me and I am scared"),
         ("他又回来了,帮帮我", "我老公打我"),
+        # someone bleeding heavily, then dying: the same person
+        ("please help he is dying", "Car crash on Elm Road, a man is bleeding a lot"),
+        ("快点,他快不行了", "他流了很多血"),
     ],
 )
 def test_a_danger_of_the_tickets_thing_is_its_matter(danger: str, matter: str) -> None:

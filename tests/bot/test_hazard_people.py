@@ -49,7 +49,7 @@ DANGERS = [
     ("我妈被车撞了", "accident"),
     ("a kid just got hit by a car outside the school", "accident"),
     ("please help he is dying", "person"),
-    ("a man is bleeding a lot on the pavement", "person"),
+    ("a man is bleeding a lot on the pavement", "bleeding"),
     ("他快不行了", "person"),
     # someone jumped into the water: in the water, and 跳河 is suicide too
     ("有人跳河了", "water"),

@@ -22,6 +22,15 @@ HEARD = [
     ("I was bitten by a dog and I'm bleeding", "bitten"),
     ("I got bitten by my neighbour's dog, there is blood everywhere", "bitten"),
     ("A dog just bit my daughter, her arm is bleeding", "bitten"),
+    ("我被蛇咬了", "snake"),
+    ("孩子被蛇咬了,腿肿了", "snake"),
+    ("我被蛇咬了,流血了", "snake"),
+    ("I was bitten by a snake", "snake"),
+    ("my son got bitten by a snake and his leg is swelling", "snake"),
+    ("A snake just bit my daughter", "snake"),
+    ("他流了很多血", "bleeding"),
+    ("he is bleeding heavily", "bleeding"),
+    ("a man is bleeding a lot on the pavement", "bleeding"),
 ]
 NONE = [
     "我家狗被咬了",
@@ -33,6 +42,12 @@ NONE = [
     "There are many stray dogs in our estate, I'm afraid of being bitten",
     "How do I complain about a dog that bites people?",
     "I was bitten by a dog last week and it was bleeding, how do I complain",
+    "我家狗被蛇咬了",
+    "我家的狗刚被蛇咬了",
+    "小区里有蛇,怕被咬",
+    "去年被蛇咬过",
+    "My dog was bitten by a snake",
+    "How do I treat a snake bite?",
     "孩子早上起不来",
     "my son can't get up for school",
 ]
@@ -63,9 +78,59 @@ def test_a_pet_bitten_a_bite_feared_or_asked_about_is_none(text: str) -> None:
             "I was bitten by a dog, I am bleeding heavily and he is unconscious",
             {"bitten", "person"},
         ),
-        ("my dad is bleeding heavily", {"person"}),
+        ("我被蛇咬了,流血不止", {"snake"}),
+        ("my dad is bleeding heavily", {"bleeding"}),
+        ("他流了很多血,昏迷了", {"bleeding", "person"}),
     ],
 )
 def test_a_bites_bleeding_is_no_one_unconscious(text: str, kinds: set[str]) -> None:
-    """Heavy bleeding beside a bite is the bite's; someone unconscious told too is kept."""
+    """Heavy bleeding beside a bite is the bite's; alone, it is someone bleeding heavily, no
+    one unconscious; someone unconscious told too is kept."""
     assert hazard.kinds(text) == kinds, hazard.dangers(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我吞了半瓶安眠药",
+        "我刚吃了一整瓶安眠药",
+        "我把一整瓶安眠药都吃了",
+        "I just swallowed half a bottle of sleeping pills",
+        "I took all my pills",
+    ],
+)
+def test_an_overdose_taken_is_swallowed_and_self_harm(settings: Settings, text: str) -> None:
+    """The ambulance first, then the crisis line (a plan to take them all is self-harm
+    alone: bot/crisis_words.py `OVERDOSE_PLAN`)."""
+    kinds = emergency.kinds_told(text)
+    assert kinds == ("swallowed", "suicide"), hazard.dangers(text)
+    told = [n["number"] for n in emergency.numbers(settings, "en", kinds)]
+    assert told[:2] == ["120", "12356"], told
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "孩子误吞了电池",
+        "my baby swallowed a battery",
+        "我儿子吞了半瓶安眠药",
+        "my friend overdosed",
+        "I took all my pills this morning as prescribed",
+    ],
+)
+def test_a_swallowing_not_ones_own_overdose_is_no_self_harm(text: str) -> None:
+    assert "suicide" not in hazard.kinds(text), hazard.dangers(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我没吃一整瓶安眠药",
+        "我已经把药都吃了,还是不舒服",
+        "I took all my pills yesterday",
+        "I took all my meds today",
+    ],
+)
+def test_an_overdose_denied_or_past_or_as_prescribed_is_none(text: str) -> None:
+    """Not taken, taken yesterday, or the day's medicine taken."""
+    assert hazard.dangers(text) == []

@@ -2,9 +2,10 @@
 the emulation (bot/harm_words.py): "我吞了半瓶安眠药" (sleeping pills swallowed), "my 4 year old
 is missing at the Central Park, please help" and "我被骗了，刚转了5万块给一个自称公安的人" (5万
 just sent to a fake policeman) each now open an urgent ticket at once, the numbers told first
-(the ambulance for the pills, the police for the child and the swindle, with the bank to call
-to stop the transfer), no category buttons, the supervisors alerted. A package missing and a
-10-yuan phone-bill trick to complain of stay ordinary."""
+(the ambulance for the pills, then the crisis line: an overdose taken; the police for the
+child and the swindle, with the bank to call to stop the transfer), no category buttons, the
+supervisors alerted. A package missing and a 10-yuan phone-bill trick to complain of stay
+ordinary."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ MANAGEMENT = -1000000000900
 @pytest.mark.parametrize(
     ("user", "text", "named", "advice"),
     [
-        (REQUESTER, "我吞了半瓶安眠药", ["120"], "不要催吐"),
+        (REQUESTER, "我吞了半瓶安眠药", ["120", "12356", "110"], "不要催吐"),
         (ENGLISH, "my 4 year old is missing at the Central Park, please help", ["110"], ""),
         (REQUESTER, "我被骗了，刚转了5万块给一个自称公安的人", ["110"], "银行止付"),
     ],
