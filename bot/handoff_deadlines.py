@@ -19,12 +19,13 @@ from bot import lifecycle
 from bot.errors import InvalidInput, NotFound
 from bot.guards import require_owner_or_supervisor
 from bot.handed import SETTLED, latest_form
-from bot.handoffs import TimeLimit, handoff_due_at
+from bot.handoffs import handoff_due_at
 from bot.ladder_handoffs import restart
 from bot.models import Handoff, HandoffStatus, Ticket
 from bot.notices import Audience, Notice, publish
 from bot.rules import Rules
 from bot.store import get, save
+from bot.time_limits import TimeLimit
 from bot.transaction import Transaction
 
 DUE_MOVED = lifecycle.HANDOFF_DUE_MOVED  # the event in the ticket's log, the notice's kind

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from telegram import Message, Update
 
-from bot import handoff_deadlines, handoff_questions, handoffs, store, ticket_numbers
+from bot import handoff_deadlines, handoff_questions, handoffs, store, ticket_numbers, time_limits
 from bot.desk import Desk
 from bot.errors import DeskError, InvalidInput
 from bot.models import Ticket
@@ -26,9 +26,9 @@ from handlers.refusals import Misused, refusals
 from handlers.roles import staff_only
 
 
-def parse_form(text: str) -> tuple[str, str, str, handoffs.TimeLimit | None]:
+def parse_form(text: str) -> tuple[str, str, str, time_limits.TimeLimit | None]:
     """`/transfer dept summary | suggested | time limit` as its four parts (the time limit
-    None when not given, else as `handoffs.read_time_limit` reads it: "4", "4h", "4小时",
+    None when not given, else as `time_limits.read_time_limit` reads it: "4", "4h", "4小时",
     "1d", "1天"; its range and the deadline are the desk's: `handoffs.handoff_due_at`).
     InvalidInput if the form is incomplete (`form_incomplete`, naming the parts `missing`:
     "department", "summary", "suggested"; a fresh tester's form without `|` read "没有看懂这条
@@ -44,7 +44,7 @@ def parse_form(text: str) -> tuple[str, str, str, handoffs.TimeLimit | None]:
     missing = [name for name, part in given.items() if not part]
     if missing:
         raise InvalidInput("incomplete handoff form", "form_incomplete", missing=missing)
-    limit = handoffs.read_time_limit(parts[2]) if len(parts) > 2 and parts[2] else None
+    limit = time_limits.read_time_limit(parts[2]) if len(parts) > 2 and parts[2] else None
     return department, parts[0], parts[1], limit
 
 
@@ -94,7 +94,7 @@ async def move_due(
     try:
         if not rest.strip():
             raise InvalidInput("no time limit", "deadline_unreadable")
-        limit = handoffs.read_time_limit(rest)
+        limit = time_limits.read_time_limit(rest)
         async with desk.transaction(update_id=update_id) as tx:
             form, before, capped = await handoff_deadlines.move_due_and_tell(
                 tx=tx,

@@ -12,8 +12,9 @@ import pytest
 
 from bot.config import ServiceLevel
 from bot.errors import InvalidInput
-from bot.handoffs import MAX_HOURS, MIN_MINUTES, TimeLimit, handoff_due_at, read_time_limit
+from bot.handoffs import handoff_due_at
 from bot.rules import Rules
+from bot.time_limits import MAX_HOURS, MIN_MINUTES, TimeLimit, read_time_limit
 from tests.conftest import MONDAY_9AM
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
