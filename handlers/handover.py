@@ -13,7 +13,16 @@ from telegram import InlineKeyboardMarkup
 from bot import danger_filing, dangers, details
 from bot.classify import fallback_category
 from bot.desk import Desk
-from bot.intake import attachments, emergency, handing, inquiry, offers, pressing, spoken
+from bot.intake import (
+    attachments,
+    emergency,
+    handing,
+    inquiry,
+    offers,
+    pressing,
+    small_words,
+    spoken,
+)
 from bot.intake.buttons import PressAction
 from bot.intake.card import Earlier
 from bot.intake.decision import Action, Handover
@@ -83,7 +92,9 @@ def _present(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list
             markup = keyboards.suggestions(desk, language, outcome.template_ids)
             return [_offer(chat_id, desk.texts.render("suggest", language), markup)]
         case Action.CLARIFY:
-            text = desk.texts.render("clarify", language, again=outcome.again)
+            said = next((t["text"] for t in reversed(requester.inquiry or []) if "text" in t), "")
+            greeted = small_words.greets(said)  # greeted back first
+            text = desk.texts.render("clarify", language, again=outcome.again, greeted=greeted)
             return [post.message(chat_id, text)]
         case Action.ASK_ABOUT:
             text = desk.texts.render("ask_about", language, more=outcome.more, typed=outcome.typed)

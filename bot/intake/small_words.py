@@ -19,6 +19,9 @@ GREETINGS = frozenset(
     | {"hello", "hi", "hey", "help", "question", "a question", "excuse me"}
 )
 
+# Of those, the words that greet (a clerk greets back before asking what it is about).
+SALUTATIONS = frozenset({"你好", "您好", "hello", "hi", "hey"})
+
 
 def _bare(text: str) -> str:
     """The text folded, without the punctuation around it."""
@@ -80,3 +83,8 @@ def is_vague(text: str) -> bool:
     chinese = sum(1 for ch in folded if "\u4e00" <= ch <= "\u9fff")
     words = len(re.findall(r"[a-z0-9]+", folded))
     return chinese < 4 and words < 3
+
+
+def greets(text: str) -> bool:
+    """The text is a greeting alone ("你好!", "Hi"): SALUTATIONS, punctuation aside."""
+    return _bare(text) in SALUTATIONS
