@@ -11,7 +11,12 @@ in hand and nothing of theirs since (no ticket opened, no inquiry, no other mess
 to them: `invited`), that continues the matter (`continues`: not plainly another matter by
 `different_matter.differs`, nor said to be a new one, "另外…", "another question…") is the
 ticket's recurrence (bot/intake/recurrence.py: back to its former owner within the window).
-Thanks, "ok", a greeting carry no matter: read as any text."""
+Thanks, "ok", a greeting carry no matter: read as any text.
+
+Words that say the closing itself was wrong ("you closed it without asking me", "没解决怎么就
+关了") are about the ticket closed by itself, whatever is in hand since (a tester's, with a gas
+leak's ticket in hand, were filed in the gas leak's): its recurrence too (`says_closed_wrongly`,
+`closed_by_itself`)."""
 
 from __future__ import annotations
 
@@ -36,6 +41,25 @@ _CARRIES_ON = re.compile(
     r"^\W*(?:其实|实际上|可是|但是|不过|还是|结果|actually\b|in fact\b|but\b|however\b|still\b)",
     re.IGNORECASE,
 )
+
+# The closing said wrong: "you closed it", "closed without asking", "why was it closed",
+# "shouldn't have been closed", "怎么就关了", "没确认就关闭了", "不该结案", "重新打开".
+_CLOSED_WRONGLY = re.compile(
+    r"\b(?:you|they|u|somebody|someone)\s+(?:just\s+|already\s+)?closed\s+(?:it|this|that|my)\b"
+    r"|\bclosed\s+(?:it\s+|my\s+\w+\s+)?without\b"
+    r"|\bwhy\s+(?:was|is|has|did)\s+(?:it|this|that|my\s+\w+)\s+(?:been\s+|get\s+)?closed\b"
+    r"|\b(?:shouldn'?t|should\s+not)\s+(?:have\s+been\s+|be\s+)closed\b"
+    r"|\breopen\s+(?:it|this|that|my|the\s+ticket)\b"
+    r"|(?:怎么|为什么|为啥|咋|凭什么)(?:就|这就)?(?:给我)?(?:关|关闭|结案|结单|销单)了"
+    r"|没(?:有)?(?:解决|问过我|问我|确认|同意)\w{0,2}(?:就|怎么就)?(?:给我)?(?:关|关闭|结案|结单)"
+    r"|(?:不该|不能|不应该|别)(?:关|关闭|结案|结单)|重新打开|重开",
+    re.IGNORECASE,
+)
+
+
+def says_closed_wrongly(text: str) -> bool:
+    """Whether `text` says a ticket's closing was wrong (see `_CLOSED_WRONGLY`)."""
+    return _CLOSED_WRONGLY.search(text.replace("\u2019", "'")) is not None
 
 
 def continues(text: str, found: Differs | None) -> bool:
@@ -92,6 +116,28 @@ async def invited(
     return latest
 
 
+async def closed_by_itself(
+    tx: Transaction, desk: Desk, requester: Requester, _current: Ticket | None
+) -> Ticket | None:
+    """The requester's ticket that closed by itself (`CloseReason.TIMEOUT`) last, within
+    config `closure.recurrence_window` of now, whatever is in hand or was said since; None
+    when there is none."""
+    if requester.id is None:
+        return None
+    window = desk.settings.closure.recurrence_window
+    return await tx.session.scalar(
+        select(Ticket)
+        .where(
+            Ticket.requester_id == requester.id,
+            Ticket.status == TicketStatus.CLOSED,
+            Ticket.close_reason == CloseReason.TIMEOUT,
+            Ticket.closed_at >= tx.now - window,
+        )
+        .order_by(Ticket.closed_at.desc(), Ticket.id.desc())
+        .limit(1)
+    )
+
+
 async def take_after_invitation(
     *,
     tx: Transaction,
@@ -107,10 +153,11 @@ async def take_after_invitation(
     when it is not (see the module; a forward's words are never theirs)."""
     if forwarded:
         return None
-    closed = await invited(tx, desk, requester, current)
+    wrongly = says_closed_wrongly(text)
+    closed = await (closed_by_itself if wrongly else invited)(tx, desk, requester, current)
     if closed is None:
         return None
-    if not continues(text, differs(desk, requester, closed, text, tx.now)):
+    if not wrongly and not continues(text, differs(desk, requester, closed, text, tx.now)):
         return None
     return await hand_over_recurrence(
         tx=tx,

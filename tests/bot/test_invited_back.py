@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.intake.different_matter import Differs
-from bot.intake.invited_back import continues
+from bot.intake.invited_back import continues, says_closed_wrongly
 
 CARRY_ON = [
     "Actually the website said my account does not exist.",
@@ -55,3 +55,35 @@ def test_plainly_another_matter_never_continues_it(text: str) -> None:
 )
 def test_courtesy_or_a_new_matter_said_is_no_continuation(text: str) -> None:
     assert not continues(text, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wait, that was not solved, you closed it without asking me",
+        "Why was my ticket closed?",
+        "It shouldn't have been closed",
+        "please reopen it",
+        "没解决怎么就关了",
+        "我还没确认就给我关闭了",
+        "你们凭什么结案了",
+        "请重新打开",
+    ],
+)
+def test_the_closing_said_wrong(text: str) -> None:
+    assert says_closed_wrongly(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我家门关了",
+        "门关不上",
+        "the shop closed early",
+        "the road is closed",
+        "when will the library reopen?",
+        "我想问关于关闭账户的事",
+    ],
+)
+def test_other_closings_are_not(text: str) -> None:
+    assert not says_closed_wrongly(text)

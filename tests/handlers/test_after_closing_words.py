@@ -180,3 +180,37 @@ async def test_another_matter_or_thanks_after_the_auto_close_is_no_recurrence(
     await world.user_sends(requester, AFTER_CLOSE[requester])
     await bot_lines(emulator, requester, heard + 3)
     assert all(t.owner_id != OFFICER for t in (await all_tickets(application))[1:])
+
+
+WRONGLY = {
+    REQUESTER: "等等,那个没解决,没问过我怎么就给我关了",
+    ENGLISH: "wait, that was not solved, you closed it without asking me",
+}
+LIGHT = {REQUESTER: "我家楼下路灯坏了", ENGLISH: "The street light outside my building is broken"}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("requester", [REQUESTER, ENGLISH])
+async def test_the_closing_said_wrong_goes_back_to_its_owner_beside_a_ticket_in_hand(
+    running: tuple[Emulator, App], desk_clock: DeskClock, requester: int
+) -> None:
+    """A tester's "you closed it without asking me", with another ticket opened since, was
+    filed in that other ticket (a gas leak's): the ticket that closed by itself is the one
+    the words are about: its recurrence, back to its owner."""
+    emulator, application = running
+    world = emulator.world
+    desk = DeskContext(application).desk
+    await _resolved(emulator, requester, QUESTION[requester])
+    desk_clock.now += desk.settings.closure.auto_close_after + timedelta(minutes=1)
+    await sweep(DeskContext(application))
+    await until(lambda: any(CLOSED[requester] in e.text for e in bot_said(world, requester)))
+    await world.user_sends(requester, LIGHT[requester])  # ticket #2, in hand
+    await until(lambda: any("#2" in e.text for e in bot_said(world, requester)))
+    heard = len(bot_said(world, requester))
+    await world.user_sends(requester, WRONGLY[requester])
+    answered = (await bot_lines(emulator, requester, heard + 1))[-1]
+    assert "#2" not in answered.text, answered.text  # not filed in the street light's
+    await until(lambda: ticket_no(application, 3))
+    third = await ticket_no(application, 3)
+    assert third is not None and third.owner_id == OFFICER, third
+    assert third.question == WRONGLY[requester]
