@@ -13,8 +13,8 @@ close to a template's and still sees that its answer is of another matter:
   replacement (its keywords name the loss: "挂失", "补办", "lost") for words that tell no loss
   nor ask a replacement ("how do I get a social security card?", "外国人怎么办社保卡": a first
   card is not a lost one's); a supply cut's (its keywords name the cut: "停水", "no water")
-  for words that neither tell that supply cut, nor ask about its cut, nor name a keyword of
-  it ("no hot water": the water runs, the hot water does not). Its answer may still be
+  for words that tell a kind of that supply gone and no cut of the supply itself ("no hot
+  water", "家里没有热水": the water runs, the hot water does not). Its answer may still be
   what they mean: it is offered ("did you mean"), not given.
 
 Pure: the templates and the words."""
@@ -55,6 +55,17 @@ _LOSS = re.compile(
 )
 
 
+# A kind of a supply said gone, not the supply: "no hot water", "without hot water", "没有热
+# 水", "没热水了" (a word or character between the "no" and the supply that says which kind;
+# never "no running water", "没有自来水", which are the supply itself).
+_QUALIFIED_GONE = re.compile(
+    r"\b(?:no|without)\s+(?!(?:running|tap|more|any|the|my|our)\b)[a-z]+\s+"
+    r"(?P<supply>water|power|electricity|gas|heating)\b"
+    r"|没有?(?![自停断来供通了的])[\u4e00-\u9fff](?P<zh>水|电|燃气)(?![费表价])"
+)
+_SUPPLY = {"水": "water", "电": "power", "electricity": "power", "燃气": "gas"}
+
+
 def charge_gone_wrong(text: str) -> bool:
     """Whether `text` tells a charge gone wrong (`_WRONG_CHARGE`), not only asks how to pay."""
     return _WRONG_CHARGE.search(reading(text).casefold()) is not None
@@ -79,15 +90,14 @@ def misfit(template: CaseTemplate, words: str, *, complaint: str | None) -> Misf
     if any(tells_loss(k) for k in keywords) and not tells_loss(words):
         return Misfit.UNTOLD
     cut = frozenset().union(*(faults.cut_supplies(k) for k in keywords))
-    if cut and not _of_cut(cut, keywords, words):
+    if cut & qualified_gone(words) and not cut & faults.cut_supplies(words):
         return Misfit.UNTOLD
     return None
 
 
-def _of_cut(cut: frozenset[str], keywords: list[str], words: str) -> bool:
-    """Whether `words` are about the cut of one of the supplies `cut`: told, asked about
-    (`faults.supplies_named`), or named by a keyword of the template's."""
-    if cut & (faults.cut_supplies(words) | faults.supplies_named(words)):
-        return True
-    folded = reading(words).casefold()
-    return any(k.casefold() in folded for k in keywords)
+def qualified_gone(text: str) -> frozenset[str]:
+    """The supplies of which `text` says a kind is gone, not the supply itself ("no hot
+    water", "家里没有热水": the water runs, not hot): `_QUALIFIED_GONE`."""
+    folded = reading(text).casefold()
+    found = (m.group("supply") or m.group("zh") for m in _QUALIFIED_GONE.finditer(folded))
+    return frozenset(_SUPPLY.get(s, s) for s in found)
