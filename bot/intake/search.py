@@ -246,7 +246,7 @@ def band_of(
         and (hazard.supposed(text) or not tells_danger(best, searched))
     ):
         return matches, Band.SUGGEST
-    missed = misfit(best, searched, complaint=_complaint(desk)) if best else None
+    missed = misses(desk, best, searched) if best else None
     if missed is Misfit.OTHER_KIND:  # a bill paid twice is no question of how to pay
         return [], Band.HANDOVER
     if missed is Misfit.UNTOLD:  # maybe what they mean, not what they said: offered
@@ -268,18 +268,18 @@ _DANGER_WORD = re.compile(
 )
 
 
+def misses(desk: Desk, template: CaseTemplate, words: str) -> Misfit | None:
+    """How `template`, close to `words`, still misses them (`misfit.misfit`, the complaint
+    category the one its cue word names, as `own_kind.complaint_kind` says); None: it fits."""
+    complaint = infer_category(desk.settings, "投诉") or infer_category(desk.settings, "complaint")
+    return misfit(template, words, complaint=complaint)
+
+
 def _other_kind(desk: Desk, match: Match, words: str) -> bool:
     """Whether `match`'s template is of another kind of matter than the words
     (`misfit.Misfit.OTHER_KIND`: how to pay, for a bill paid twice)."""
     template = desk.templates.get(match.template_id)
-    if template is None:
-        return False
-    return misfit(template, words, complaint=_complaint(desk)) is Misfit.OTHER_KIND
-
-
-def _complaint(desk: Desk) -> str | None:
-    """The category a complaint is filed in (its cue word's, as `own_kind.complaint_kind`)."""
-    return infer_category(desk.settings, "投诉") or infer_category(desk.settings, "complaint")
+    return template is not None and misses(desk, template, words) is Misfit.OTHER_KIND
 
 
 def _untold(desk: Desk, matches: list[Match], words: str) -> bool:

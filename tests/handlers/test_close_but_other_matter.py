@@ -101,3 +101,29 @@ async def test_the_template_of_the_matter_told_still_answers(
     emulator, _ = running
     line = await _first(emulator, user, question)
     assert said in line.text and "solved" in callbacks_of(line), line.text
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "text", "hours", "lost_card"),
+    [
+        (REQUESTER, "你们几点上班?另外外国人怎么办社保卡?", "办公时间", "社保卡丢失请立即挂失"),
+        (
+            ENGLISH,
+            "What are your opening hours? Also, I'm a foreigner, how do I get a social"
+            " security card?",
+            "is open",
+            "Report the card lost",
+        ),
+    ],
+)
+async def test_a_second_question_is_not_answered_by_a_template_that_misses_it(
+    running: tuple[Emulator, App], user: int, text: str, hours: str, lost_card: str
+) -> None:
+    """The first question answered, the second not with the lost card's answer: it is named
+    as not answered and goes to a person."""
+    emulator, _ = running
+    await control(emulator, "messages", {"user_id": user, "text": text})
+    await bot_lines(emulator, user, 2)
+    said = said_text(emulator.world, user)
+    assert hours in said and lost_card not in said, said
