@@ -103,7 +103,7 @@ _EN_BEFORE = re.compile(
 )
 # A supply that is gone: "no water at all", "there is no power", "without electricity".
 _EN_OUTAGE = re.compile(
-    r"\b(?P<state>no|without)\s+(?:running\s+|hot\s+|tap\s+)?"
+    r"\b(?P<state>no|without)\s+(?:running\s+|tap\s+)?"
     r"(?P<supply>water|power|electricity|gas|heating)\b(?!\s+(?:leak|bills?|smell|meters?|prices?))"
 )
 

@@ -9,9 +9,11 @@ from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from bot import details, faults, hazard
+from bot.classify import infer_category
 from bot.desk import Desk
 from bot.intake.close_tie import RIVAL_SHARE as RIVAL_SHARE
 from bot.intake.close_tie import near_tied, told_apart, undecided
+from bot.intake.misfit import Misfit, misfit
 from bot.intake.openers import asks_in_person
 from bot.intake.place_only import without_spot
 from bot.intake.small_words import is_vague
@@ -218,7 +220,12 @@ def band_of(
     (`_close_enough`): a pothole's report came near the street light's template, not the
     gas leak's or closing a business's, which were offered beside it; and of those only the
     templates of the words' subject (`subject.offered_beside`: "garbage not collected on our
-    street" was offered the street light's), none left handing the words to a person."""
+    street" was offered the street light's), none left handing the words to a person.
+    A template the matcher is sure of that still misses the words (`misfit`) answers nothing:
+    one of another kind of matter ("electricity bill charged twice" and how to pay the
+    bills) is neither given nor offered, the words go to a person; one whose circumstance
+    they do not tell ("I'm a foreigner, how do I get a social security card?" and the lost
+    card's replacement; "no hot water" and the water cut's) is offered."""
     if asks_in_person(text):  # "我想当面找人谈谈", "talk to someone in person": a person
         return matches, Band.HANDOVER
     if names_unknown(desk.templates, searched):  # "renew visa": no template's matter
@@ -227,7 +234,8 @@ def band_of(
         named = _named_by(desk, matches, searched)
         return (named, Band.SUGGEST) if named else (matches, band)
     if band is Band.SUGGEST:
-        offered = _close_enough(offered_beside(desk.templates, matches, searched))
+        of_kind = [m for m in matches if not _other_kind(desk, m, searched)]
+        offered = _close_enough(offered_beside(desk.templates, of_kind, searched))
         return (offered, band) if offered else ([], Band.HANDOVER)
     if band is not Band.ANSWER:
         return matches, band
@@ -238,6 +246,12 @@ def band_of(
         and (hazard.supposed(text) or not tells_danger(best, searched))
     ):
         return matches, Band.SUGGEST
+    missed = misses(desk, best, searched) if best else None
+    if missed is Misfit.OTHER_KIND:  # a bill paid twice is no question of how to pay
+        return [], Band.HANDOVER
+    if missed is Misfit.UNTOLD:  # maybe what they mean, not what they said: offered
+        offered = _close_enough(offered_beside(desk.templates, matches, searched))
+        return (offered, Band.SUGGEST) if offered else ([], Band.HANDOVER)
     if faults.reports_fault(searched):
         return matches, band  # a fault: registered
     blind = is_vague(searched) and (near_tied(matches) or _untold(desk, matches, searched))
@@ -252,6 +266,20 @@ _DANGER_WORD = re.compile(
     r"漏|泄|味|嘶|火|烟|爆|\b(leak|smell|odou?r|hiss|fire|smoke|burn|burst|explo)",
     re.IGNORECASE,
 )
+
+
+def misses(desk: Desk, template: CaseTemplate, words: str) -> Misfit | None:
+    """How `template`, close to `words`, still misses them (`misfit.misfit`, the complaint
+    category the one its cue word names, as `own_kind.complaint_kind` says); None: it fits."""
+    complaint = infer_category(desk.settings, "投诉") or infer_category(desk.settings, "complaint")
+    return misfit(template, words, complaint=complaint)
+
+
+def _other_kind(desk: Desk, match: Match, words: str) -> bool:
+    """Whether `match`'s template is of another kind of matter than the words
+    (`misfit.Misfit.OTHER_KIND`: how to pay, for a bill paid twice)."""
+    template = desk.templates.get(match.template_id)
+    return template is not None and misses(desk, template, words) is Misfit.OTHER_KIND
 
 
 def _untold(desk: Desk, matches: list[Match], words: str) -> bool:

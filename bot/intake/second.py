@@ -22,7 +22,7 @@ from bot.intake.close import Matter
 from bot.intake.decision import Action, Handover
 from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn
 from bot.intake.new_matter import OPENER, reads_as_question
-from bot.intake.search import nearest
+from bot.intake.search import misses, nearest
 from bot.intake.two_matters import question_first, question_then_matter, reported
 from bot.models import Requester
 from bot.reading import cut_from_written
@@ -62,11 +62,14 @@ def message_parts(text: str) -> tuple[str, str] | None:
 
 def also_answered(desk: Desk, second: str, language: str | None) -> str | None:
     """The template that answers `second` (the second question of a text: `two_questions`)
-    as it would for anyone: the knowledge base's answer band, a template that needs no person.
+    as it would for anyone: the knowledge base's answer band, a template that needs no person
+    and does not miss the words (`search.misses`: "另外外国人怎么办社保卡" is no lost card's).
     None otherwise (it stays in the words the first inquiry carries)."""
     matches = nearest(desk, second, language)
     best = desk.templates.get(matches[0].template_id) if matches else None
     if best is None or best.needs_person or desk.matcher.band(matches) is not Band.ANSWER:
+        return None
+    if misses(desk, best, second) is not None:
         return None
     return best.id
 
