@@ -59,6 +59,7 @@ _BOTTLE_EN = r"(?:a|the|my) (?:whole |full |entire )?(?:bottle|box|packet|pack) 
 _ALL_ZH = r"(?:所有的?|全部的?|剩下的?|一整?瓶|整瓶的?|一整?盒|整盒的?|一大把|这些|那些)"
 _AT_ONCE_ZH = r"(?:全|都|全都|全部|一次性?|一口气|一下子)"
 _TAKE_ZH = r"(?:吃|吞|服)(?:了|掉|下去?|光|完)"
+_INTENT_ZH = r"(?:我|要|想|准备|打算|决定|会|就|干脆|直接)"
 OVERDOSE_PLAN = words(
     r"i(?:['’]ll| will| am going to|['’]m going to| am gonna|['’]m gonna| want to| wanna"
     r"| plan to| am planning to|['’]m planning to| intend to| have decided to| decided to"
@@ -68,8 +69,10 @@ OVERDOSE_PLAN = words(
     r"(?! (?:with|on|to|through|in|into|out|back|along|abroad|as|when|for)(?![a-z]))",
     r"i(?:['’]ll| will| am going to|['’]m going to| am gonna|['’]m gonna| want to| wanna"
     r"| plan to| am about to|['’]m about to) overdose",
-    rf"把{_ALL_ZH}?(?:安眠药|药片|药丸){_AT_ONCE_ZH}{_TAKE_ZH}",
-    rf"把{_ALL_ZH}(?:安眠药|药片|药丸|药){_AT_ONCE_ZH}?{_TAKE_ZH}",
+    # one's own plan ("我要把…", "今晚就把…"), not a child's pills taken ("孩子把一瓶药都吃了":
+    # swallowed, the ambulance first, bot/harm_words.py)
+    rf"{_INTENT_ZH}把{_ALL_ZH}?(?:安眠药|药片|药丸){_AT_ONCE_ZH}{_TAKE_ZH}",
+    rf"{_INTENT_ZH}把{_ALL_ZH}(?:安眠药|药片|药丸|药){_AT_ONCE_ZH}?{_TAKE_ZH}",
     rf"(?:要|想|准备|打算|决定|会)(?:一次|一口气)?(?:吃|吞|服)(?:光|掉|下)?{_ALL_ZH}(?:安眠药|药片|药丸)",
 )
 # A knife, a blade, a rope at hand ...

@@ -72,7 +72,15 @@ async def test_an_overdose_taken_hears_the_ambulance_first_and_the_crisis_line(
 @pytest.mark.parametrize("store", ["sqlite"])
 @pytest.mark.parametrize(
     ("user", "text"),
-    [(REQUESTER, "孩子误吞了电池"), (ENGLISH, "My son swallowed a battery")],
+    [
+        (REQUESTER, "孩子误吞了电池"),
+        (ENGLISH, "My son swallowed a battery"),
+        # A child's pills said with 把 were heard as a plan of one's own: the crisis line
+        # first, the ambulance third.
+        (REQUESTER, "孩子把一瓶药都吃了"),
+        (REQUESTER, "宝宝把半瓶止痛药吃了"),
+        (ENGLISH, "My son took a whole bottle of pills"),
+    ],
 )
 async def test_a_battery_a_child_swallowed_hears_the_ambulance_alone(
     running: tuple[Emulator, App], user: int, text: str
