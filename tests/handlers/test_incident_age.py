@@ -91,3 +91,44 @@ async def test_a_danger_joining_an_incident_is_not_told_an_earlier_rescue(
     )
     now = {"zh": "救援人员已到场", "en": "Rescuers are there"}[language]
     await until(lambda: now in _said(emulator, user))
+
+
+# The trial's own words: no estate named at first, told when asked where.
+WHERE = {"zh": "阳光花园小区3号楼2单元", "en": "Sunshine Garden building 3, unit 2"}
+OURS = {
+    "zh": "救命!我们小区3号楼电梯里困了人,一个老人,已经快半小时了,物业电话打不通",
+    "en": "Help! An old man is trapped in the lift of building 3 of our estate, half an hour",
+}
+CHILD = {
+    "zh": "电梯困人了!3号楼的电梯,里面有个小孩",
+    "en": "Someone is trapped in the lift! The lift of building 3, a child is inside",
+}
+FILED = {"zh": "已记入工单 #{}", "en": "Added to ticket #{}"}
+
+
+async def _told_where(emulator: Emulator, user: int, language: str, text: str, n: int) -> None:
+    """`user` tells someone is trapped, naming no estate (ticket `n`), then where."""
+    world = emulator.world
+    world.add_user(user, f"R{n}", language)
+    await world.user_sends(user, text)
+    await until(lambda: f"#{n}" in _said(emulator, user))
+    await world.user_sends(user, WHERE[language])
+    await until(lambda: FILED[language].format(n) in _said(emulator, user))
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("language", ["zh", "en"])
+async def test_the_trials_place_told_later_four_days_on_joins_nothing(
+    running: tuple[Emulator, App], desk_clock: DeskClock, language: str
+) -> None:
+    emulator, application = running
+    first = 748000 if language == "zh" else 749000
+    await _told_where(emulator, first + 1, language, OURS[language], 1)
+    await _told_where(emulator, first + 2, language, OURS[language], 2)
+    assert [t.incident_id for t in await all_tickets(application)] == [1, 1]
+    await emulator.world.user_sends(MANAGER, f"/incident 1 {RESCUED}", MANAGEMENT_CHAT)
+    await until(lambda: HEARD[language] in _said(emulator, first + 1))
+    desk_clock.now += timedelta(days=4)
+    await _told_where(emulator, first + 3, language, CHILD[language], 3)
+    assert [t.incident_id for t in await all_tickets(application)] == [1, 1, None]
+    assert HEARD[language] not in _said(emulator, first + 3), _said(emulator, first + 3)
