@@ -18,7 +18,7 @@ from bot.acknowledgements import acknowledgement_due, others_in_hand
 from bot.asking import question_waiting
 from bot.closure import words_after_resolution_and_tell
 from bot.complaints import complaint_notices
-from bot.danger_asked import answer_due
+from bot.danger_asked import answer_due, status_asked
 from bot.dangers import danger_reminder
 from bot.db import wrote_directly
 from bot.errors import IllegalMove, NotAllowed
@@ -186,7 +186,8 @@ async def requester_message_and_tell(
         # In danger, told again or asking whether help comes: answered whatever the burst.
         urgent = quiet and await answer_due(tx.session, rules, ticket, text, tx.now)
         if not complaint and (progress or not quiet or urgent):
-            progress |= await danger_reminder(tx.session, rules, ticket, requester, text)
+            if not await status_asked(tx.session, rules, ticket, text):  # staff wrote since
+                progress |= await danger_reminder(tx.session, rules, ticket, requester, text)
             progress |= await others_in_hand(session=tx.session, ticket=ticket)  # several
             progress |= await handed.read_too(session=tx.session, rules=rules, ticket=ticket)
             notices.append(

@@ -5,19 +5,24 @@ even in a burst that is otherwise acknowledged once (bot/acknowledgements.py): t
 call themselves, since this service sends no emergency help, and that the duty staff have it
 (`added_to_ticket` with `bot.dangers.danger_reminder`). A new-user tester, four minutes after
 the emergency reply, asked whether the ambulance was coming and heard nothing. At most once a
-`FLOOR` (a cry sent twenty times is not twenty replies)."""
+`FLOOR` (a cry sent twenty times is not twenty replies). Once its staff have written to them
+since the danger was told, a question how it stands that does neither hears the status, not
+the reminder again (`status_asked`; a new user's trial: "有进展了吗?" after the incident's
+"已解救" was told to call the lift rescue line themselves)."""
 
 from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import lifecycle
 from bot.dangers import of_tickets
-from bot.models import OutboxMessage, Ticket
+from bot.models import OutboxMessage, Ticket, TicketEvent
 from bot.priority import emergency_words
+from bot.progress_words import asks_progress
 from bot.reading import reading
 from bot.rules import Rules
 
@@ -71,3 +76,21 @@ async def answer_due(
         .limit(1)
     )
     return lately is None
+
+
+async def status_asked(session: AsyncSession, rules: Rules, ticket: Ticket, text: str) -> bool:
+    """Whether `text`, filed into `ticket`, asks how it stands (`asks_progress`: "有进展了吗?")
+    after its staff wrote to the requester (`Ticket.latest_update_at`: a reply, an incident's
+    update) no earlier than a danger was last told into it, and neither tells a danger
+    again nor asks whether help is coming: they hear its status, not the emergency reminder
+    (`bot.dangers.danger_reminder`) again."""
+    if ticket.latest_update_at is None or not asks_progress(text):
+        return False
+    if emergency_words(rules, text) or asks_help_coming(text):
+        return False
+    told = await session.scalar(
+        select(func.max(TicketEvent.at)).where(
+            TicketEvent.ticket_id == ticket.id, TicketEvent.kind == lifecycle.DANGER_TOLD
+        )
+    )
+    return told is None or ticket.latest_update_at >= told

@@ -16,6 +16,7 @@ from bot.conversation import file_staff_message
 from bot.errors import InvalidInput, NotAllowed, NotFound
 from bot.excerpt import MAX_MESSAGE, units
 from bot.guards import clean_text, may_speak_for
+from bot.incident_life import hears_update
 from bot.kinds import INCIDENT_UPDATE
 from bot.models import ACTIVE_STATUSES, Incident, Requester, Ticket, TicketMessage
 from bot.notices import Audience, Notice, publish
@@ -24,6 +25,8 @@ from bot.store import save
 from bot.transaction import Transaction
 from bot.written import written_in
 
+# The update as a requester gets it.
+UPDATE_NOTICE = "incident_update"
 # The update as its requester got it, in the topic of a claimed ticket of the incident.
 INCIDENT_COPY = "incident_update_staff"
 # UTF-16 units kept free before an update's words in the message a requester gets: which
@@ -120,13 +123,20 @@ async def update_and_tell(
 
 
 async def tell_joiner(
-    session: AsyncSession, rules: Rules, incident: Incident, ticket: Ticket, now: datetime
+    session: AsyncSession,
+    rules: Rules,
+    incident: Incident,
+    ticket: Ticket,
+    now: datetime,
+    *,
+    danger: bool = False,
 ) -> list[Notice]:
     """A ticket that joins `incident` after an update was posted: the latest update, filed on
     it as the incident's update by its poster and told to its requester as the others were
-    told; [] before any."""
+    told; [] before any, and for a ticket telling a danger to people (`danger`) opened after
+    it was posted (`bot.incident_life.hears_update`: an earlier rescue is not theirs)."""
     requester = await session.get(Requester, ticket.requester_id)
-    if incident.latest_update is None or requester is None:
+    if not hears_update(incident, ticket, danger=danger) or requester is None:
         return []
     source = await source_of_latest(session, incident.id)
     notice, _ = await _tell(session, rules, incident, ticket, requester, now, source)
@@ -152,6 +162,11 @@ async def source_of_latest(session: AsyncSession, incident_id: int) -> tuple[int
     if row is None or row[0] is None or row[1] is None:
         return None
     return int(row[0]), int(row[1])
+
+
+def tells_update(notices: list[Notice]) -> bool:
+    """Whether `notices` tell a requester an incident's update (`tell_joiner`'s)."""
+    return any(notice.kind == UPDATE_NOTICE for notice in notices)
 
 
 def require_fits(texts: dict[str, str]) -> None:
@@ -204,7 +219,7 @@ async def _tell(
         "incident_id": incident.id,
         "written_in": None if language == requester.language else language,
     }
-    notice = Notice("incident_update", (Audience.REQUESTER,), ticket, values, requester=requester)
+    notice = Notice(UPDATE_NOTICE, (Audience.REQUESTER,), ticket, values, requester=requester)
     return notice, language
 
 

@@ -17,8 +17,9 @@ from bot.danger_matter import of_incident
 from bot.db import one_at_a_time
 from bot.excerpt import excerpt
 from bot.faults import supplies_named
+from bot.incident_life import live
 from bot.incident_reports import JOINED, Reports, alerted, member_cards, reports_of, summary_of
-from bot.incident_updates import tell_joiner
+from bot.incident_updates import tell_joiner, tells_update
 from bot.models import ACTIVE_STATUSES, Incident, Requester, Ticket
 from bot.notices import Audience, Notice, address, card_refresh
 from bot.outgoing import Outgoing
@@ -50,10 +51,11 @@ AreaTopic = Callable[[str], bool]
 class Surge:
     """What the surge check did with a new ticket: the messages it tells (`alerts`), and the
     incident the ticket joined when that was open before it (`joined`; None: it joined none,
-    or made a new one)."""
+    or made a new one); `updated`: its requester hears the latest update (`hears_update`)."""
 
     alerts: list[Outgoing] = field(default_factory=list)
     joined: int | None = None
+    updated: bool = False
 
 
 async def detect_surge(
@@ -86,9 +88,9 @@ async def detect_surge(
     not a gas smell in the building without power) it joins it, its own ticket still: the
     incident's updates reach its requester too (issue 14). The window is for finding a new
     incident among separate tickets, not for joining one: while an incident is open (a ticket
-    of it active), a report of its event at its place joins it however long since its
-    tickets were opened, one report alike enough (issue 14: "Xingfuli still has no water" a
-    day into the water cut), and is `joined`. Reports of one emergency
+    of it active) and still being reported (`bot.incident_life.live`, config `surge.quiet`),
+    a report of its event at its place joins it, one report alike enough (issue 14: "Xingfuli
+    still has no water" a day into the water cut), and is `joined`. Reports of one emergency
     (`bot.same_matter.one_emergency`: someone trapped in the lift of building 3, and that
     lift reported stuck) need no surge: two are one incident at once, and each is raised to
     the most urgent of the incident's priority and the danger's (a plain report of the lift
@@ -109,8 +111,12 @@ async def detect_surge(
                 Ticket.priority,
             )
             .where(
-                # Those of an open incident whenever opened: it is joined, not found anew.
-                or_(Ticket.opened_at >= now - surge.window, Ticket.incident_id.is_not(None)),
+                # Those of an incident still being reported whenever opened: it is joined,
+                # not found anew (`bot.incident_life`).
+                or_(
+                    Ticket.opened_at >= now - surge.window,
+                    Ticket.incident_id.in_(live(now, surge.quiet)),
+                ),
                 Ticket.status.in_(ACTIVE_STATUSES),
                 Ticket.category.in_(surge.categories),
                 Ticket.id != ticket.id,
@@ -138,12 +144,14 @@ async def detect_surge(
         """Whether the danger told is of the matter of an incident's ticket (its words)."""
         return of_incident(said, mine, words(question, turns), about(question, turns))
 
-    if mine.dangers and (joins := await _incident_at(session, ticket, mine.places, about, of_it)):
+    danger = bool(mine.dangers)
+    if danger and (joins := await _incident_at(session, rules, ticket, now, mine, about, of_it)):
         # A danger to people is its own urgent matter, never one with an outage's tickets;
-        # at the place of an open incident it joins it, so its updates reach them too.
+        # at the place of an open incident it joins it, so its next updates reach them too.
         _link(session, ticket, joins, now)
         raise_to_incident(session, rules, ticket, now)
-        return Surge(address(rules, await joined(session, rules, joins, ticket, now), now), joins)
+        heard = await joined(session, rules, joins, ticket, now, danger=True)
+        return Surge(address(rules, heard, now), joins, tells_update(heard))
 
     def recalled(row: Any) -> str:
         if matter_words is None:
@@ -204,8 +212,8 @@ async def detect_surge(
     notices.extend(card_refresh(member) for member in similar if member.id not in shown)
     cards = address(rules, notices, now)
     if not new_incident:
-        heard = address(rules, await joined(session, rules, incident_id, ticket, now), now)
-        return Surge([*cards, *heard], incident_id)
+        heard = await joined(session, rules, incident_id, ticket, now, danger=danger)
+        return Surge([*cards, *address(rules, heard, now)], incident_id, tells_update(heard))
     values = {
         "incident_id": incident_id,
         "ticket_ids": sorted(t.id for t in [ticket, *similar]),
@@ -255,23 +263,28 @@ def raise_to_incident(
 
 async def _incident_at(
     session: AsyncSession,
+    rules: Rules,
     ticket: Ticket,
-    places: frozenset[str],
+    now: datetime,
+    mine: Subject,
     about: Callable[[str, list[dict[str, Any]] | None], Subject],
     of_it: Callable[[str, list[dict[str, Any]] | None], bool],
 ) -> int | None:
-    """The open incident (one with an active ticket) at one of `places`, the latest: the
+    """The open incident (one with an active ticket, still being reported at `now`:
+    `bot.incident_life.live`) at one of the places `ticket` tells (`mine`), the latest: the
     places its active tickets name (`about`); naming none, the one another active ticket of
     `ticket`'s requester is linked to (their place is its place); None when none is. Only
     an incident whose matter the danger is of (`of_it`, a ticket of it: someone trapped in
     the lift of a building without power), never by the place alone (a gas smell there)."""
+    places = mine.places
+    live_ones = live(now, rules.settings.surge.quiet)
     if not places:
         theirs = (
             await session.execute(
                 select(Ticket.question, Ticket.inquiry, Ticket.incident_id)
                 .where(
                     Ticket.requester_id == ticket.requester_id,
-                    Ticket.incident_id.is_not(None),
+                    Ticket.incident_id.in_(live_ones),
                     Ticket.status.in_(ACTIVE_STATUSES),
                     Ticket.id != ticket.id,
                 )
@@ -282,7 +295,7 @@ async def _incident_at(
     rows = (
         await session.execute(
             select(Ticket.question, Ticket.inquiry, Ticket.incident_id)
-            .where(Ticket.incident_id.is_not(None), Ticket.status.in_(ACTIVE_STATUSES))
+            .where(Ticket.incident_id.in_(live_ones), Ticket.status.in_(ACTIVE_STATUSES))
             .order_by(Ticket.incident_id.desc(), Ticket.id.desc())
             .limit(_RECENT_LIMIT)
         )
@@ -301,6 +314,7 @@ async def joined(
     now: datetime,
     *,
     every: bool = False,
+    danger: bool = False,
 ) -> list[Notice]:
     """A ticket joining an incident already alerted: its requester hears the latest update
     at once (`tell_joiner`), the other cards are redrawn when what they show of the count
@@ -308,11 +322,13 @@ async def joined(
     now linked (in its departments' supervisors' chats and management) at the report after
     the surge's `min_tickets`, then at the milestones of its count
     (`bot.incident_reports.alerted`: 10, 20, 50, ... reports), not at each of a water cut's
-    hundreds. `every`: at each join (a member of staff linked it by hand)."""
+    hundreds. `every`: at each join (a member of staff linked it by hand). `danger`: the
+    ticket tells a danger to people, and hears no update posted before it
+    (`bot.incident_life.hears_update`)."""
     incident = await session.get(Incident, incident_id)
     if incident is None:
         return []
-    told = await tell_joiner(session, rules, incident, ticket, now)
+    told = await tell_joiner(session, rules, incident, ticket, now, danger=danger)
     reports = await reports_of(session, incident_id)  # counted once: the cards and the alert
     cards = await member_cards(session, incident_id, ticket.id, change=JOINED, counted=reports)
     notices = [*told, *cards]

@@ -36,12 +36,13 @@ from bot.store import get, save
 
 @dataclass
 class Opened:
-    """A new ticket, and any alerts its opening raised (keywords, a surge of similar tickets);
-    `joined`: the incident, open before, the ticket joined (`bot.incidents.Surge`)."""
+    """A new ticket, its opening's alerts (keywords, a surge); `joined`, `updated`: the
+    incident, open before, it joined, and whether its requester hears its latest update."""
 
     ticket: Ticket
     alerts: list[Outgoing] = field(default_factory=list)
     joined: int | None = None
+    updated: bool = False
 
 
 async def open_ticket(
@@ -176,13 +177,12 @@ async def open_ticket(
         area=area,
     )
     # One more report of an incident its supervisors know of: its keywords ("停水") tell them
-    # nothing new, and the incident's alerts say it grew (`bot.incidents.joined`); a water
-    # cut's 500 reports were 500 alerts in each supervising chat. A danger to people told
-    # (someone trapped in the lift the power cut stopped) is alerted all the same.
+    # nothing new, and the incident's alerts say it grew (`bot.incidents.joined`; a water cut's
+    # 500 reports were 500 alerts each). A danger to people told is alerted all the same.
     if surge.joined is None or told:
         opened.alerts.extend(own)
     opened.alerts.extend(surge.alerts)
-    opened.joined = surge.joined
+    opened.joined, opened.updated = surge.joined, surge.updated
     await save(session, rules, ticket)
     return opened
 

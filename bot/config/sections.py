@@ -294,9 +294,13 @@ class Surge(ConfigModel):
     `places`: the names of one place (an estate, a road) in any language, a group for each
     ("幸福里", "Xingfuli", "Xingfu Li"): reports naming any of one group name one place, and
     reports naming different places are never one event (bot/places.py).
+    `window`: how recent the separate tickets a new incident is found among are; `quiet`: an
+    open incident takes new reports while its last report, or its latest update, is within
+    this; after it, a new report is a new event (bot/incident_life.py).
     """
 
     window: Duration = timedelta(hours=1)
+    quiet: Duration = timedelta(days=2)
     min_tickets: int = Field(default=5, ge=2)
     similarity: float = Field(default=75, ge=0, le=100)
     priority: str = "urgent"

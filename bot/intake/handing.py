@@ -344,7 +344,7 @@ async def hand_over(
     ticket = opened.ticket
     ticket.complaint_about = complaint_about
     joined = await session.get(Incident, opened.joined) if opened.joined is not None else None
-    updated = joined is not None and joined.latest_update is not None
+    updated = opened.updated  # not an earlier rescue to someone trapped now
     if answering and joined is not None and ticket.inquiry:
         # The template's answer about to go with it is not sent: the incident's update is,
         # or, none yet, that the event is known (the card says which).
