@@ -59,9 +59,10 @@ def of_matter(danger: str, matter: str) -> bool:
     return not named and bool(_INSIDE.search(said)) and any(t.search(theirs) for t in THINGS)
 
 
-# Kinds that are one matter told of one person: someone bleeding heavily, then dying or not
-# answering ("a man is bleeding a lot", then "please help he is dying": the same man).
-_ONE_BODY = {"bleeding": "person"}
+# Kinds that are one matter told of one person: someone bleeding heavily, something swallowed,
+# fallen, bitten, then dying or not answering ("a man is bleeding a lot", then "please help he
+# is dying"; "孩子误吞了电池", then "孩子没有呼吸了": the same person, not a second ticket).
+_ONE_BODY = {kind: "person" for kind in ("bleeding", "swallowed", "fallen", "bitten", "snake")}
 
 
 def _as_one(kinds: set[str]) -> set[str]:

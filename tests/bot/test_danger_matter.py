@@ -22,6 +22,11 @@ from bot.danger_matter import of_matter
         # someone bleeding heavily, then dying: the same person
         ("please help he is dying", "Car crash on Elm Road, a man is bleeding a lot"),
         ("快点,他快不行了", "他流了很多血"),
+        # something swallowed, a fall, a bite, then the same person worse
+        ("孩子没有呼吸了", "孩子误吞了电池"),
+        ("please help he is not breathing", "My son swallowed a battery"),
+        ("他快不行了", "我爸摔倒了起不来"),
+        ("he is not breathing", "a snake bit my son"),
     ],
 )
 def test_a_danger_of_the_tickets_thing_is_its_matter(danger: str, matter: str) -> None:

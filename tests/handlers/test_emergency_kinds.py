@@ -308,6 +308,10 @@ async def test_each_danger_to_people_hears_its_own_advice(
         (REQUESTER, "我老公打我", "他又回来了,帮帮我"),
         (ENGLISH, "Car crash on Elm Road, a man is bleeding a lot", "please help he is dying"),
         (REQUESTER, "车祸了,有人受伤流了很多血", "快点,他快不行了"),
+        # something swallowed, a fall, then the same person worse (a second ticket opened)
+        (REQUESTER, "孩子误吞了电池", "孩子没有呼吸了"),
+        (ENGLISH, "My son swallowed a battery", "please help he is not breathing"),
+        (REQUESTER, "我爸摔倒了起不来", "他快不行了"),
         # a tester's: a drunk husband threatening to kill, then kicking the door
         (REQUESTER, "我老公又喝醉了在砸东西，还说要打死我，我躲在卫生间", "他在踹门，我好害怕"),
     ],
