@@ -137,3 +137,23 @@ def test_overdue_is_the_settlement_or_an_unclaimed_reply_past() -> None:
     ticket.owner_id = OFFICER
     assert not overdue(ticket, MONDAY_9AM + timedelta(hours=1))
     assert overdue(ticket, MONDAY_9AM + timedelta(hours=8))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_unclaimed_ticket_with_a_word_from_staff_names_no_officer(
+    settings: Settings, language: str
+) -> None:
+    """An /incident update reached it: the work goes on, nobody of it named, the update not
+    repeated as news."""
+    text = _texts(settings).render(
+        "progress_notice",
+        language,
+        ticket_id=3,
+        owner=None,
+        latest_update="维修人员已到场",
+        latest_update_at=MONDAY_9AM,
+        resolution_due_at=MONDAY_9AM + timedelta(days=2),
+        resolution_overdue=False,
+    )
+    assert "维修人员已到场" not in text and "负责人" not in text, text
+    assert ("尚未有专人认领" if language == "zh" else "no named officer") in text, text
