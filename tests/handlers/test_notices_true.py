@@ -112,3 +112,30 @@ async def test_a_ticket_s_notices_keep_the_language_of_its_conversation(
     assert any(NOTICE[user] in text for text in later), later
     other = ENGLISH if user == REQUESTER else REQUESTER
     assert not any(NOTICE[other] in text for text in later), later
+
+
+SWITCHED = {
+    REQUESTER: ("Any progress?", "Please tell me when the power is back"),
+    ENGLISH: ("有进展吗?", "来电了请告诉我"),
+}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("user", [REQUESTER, ENGLISH])
+async def test_two_messages_in_a_row_in_the_other_language_switch_the_ticket_s_notices(
+    running: tuple[Emulator, App], desk_clock: DeskClock, user: int
+) -> None:
+    """The rule for a switch for good: two of their messages in a row under the ticket."""
+    emulator, application = running
+    world = emulator.world
+    await _said(world, user, POWER[user])
+    await until(lambda: any("#1" in e.text for e in bot_said(world, user)))
+    for words in SWITCHED[user]:
+        desk_clock.now += timedelta(minutes=10)  # each answered, not one burst
+        await _said(world, user, words)
+    heard = len(bot_said(world, user))
+    await _swept(application, world, user, 2, desk_clock)
+    later = [e.text for e in bot_said(world, user)[heard:]]
+    other = ENGLISH if user == REQUESTER else REQUESTER
+    assert any(NOTICE[other] in text for text in later), later
+    assert not any(NOTICE[user] in text for text in later), later
