@@ -69,12 +69,7 @@ async def pressing(
     if await _told_lately(session, ticket, now):
         return values, []
     said = excerpt(text.strip(), SAID).text
-    lifecycle.record(
-        session,
-        ticket,
-        lifecycle.PROGRESS_PRESSED,
-        now=now,
-        actor_id=requester.telegram_user_id,
-        data={"words": said},
-    )
+    # Their words are in the ticket's messages (erased with them after closing, not kept here).
+    actor = requester.telegram_user_id
+    lifecycle.record(session, ticket, lifecycle.PROGRESS_PRESSED, now=now, actor_id=actor)
     return values, [Notice(ALERT, Audience.supervising(), ticket, {"said": said, "pressed": True})]

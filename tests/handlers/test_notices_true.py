@@ -23,6 +23,7 @@ from tests.handlers.test_one_apology import _stored
 
 App = Application  # type: ignore[type-arg]
 SUPERVISOR = 100390  # the utilities department's (config.yaml)
+UTILITIES_GROUP = -1000000000103
 POWER = {
     REQUESTER: "幸福里3号楼从早上开始停电了",
     ENGLISH: "There is no electricity in Xingfuli building 3 since this morning",
@@ -87,6 +88,9 @@ async def test_an_unclaimed_ticket_is_told_as_waiting_and_pressing_it_is_owned_u
     assert "#1" in alert and PRESSED[user] in alert and "催办" in alert, alert
     await _said(world, user, PRESSED[user])
     assert await _stored(application, SUPERVISOR) == alerts + 1
+    # The ticket's record says so (/ticket 1, in the staff's language).
+    await world.user_sends(SUPERVISOR, "/ticket 1", UTILITIES_GROUP)
+    await until(lambda: any("诉求人催办" in e.text for e in bot_said(world, UTILITIES_GROUP)))
 
 
 OTHER = {REQUESTER: "Any progress?", ENGLISH: "有进展吗?"}
