@@ -30,7 +30,7 @@ from bot.models import (
     TicketEvent,
     TicketStatus,
 )
-from bot.notices import Audience, Notice, card_refresh, publish
+from bot.notices import Audience, Notice, card_refresh, own_word, publish
 from bot.other_language import heard_unlike
 from bot.priority import raised_for_danger
 from bot.rating_words import rating_comment
@@ -181,9 +181,7 @@ async def resolve_and_tell(
     )
     requester = await tx.session.get(Requester, ticket.requester_id)
     assert requester is not None  # a foreign key
-    notice = Notice(
-        "resolution", (Audience.REQUESTER,), ticket, {"summary": summary}, requester=requester
-    )
+    notice = own_word("resolution", ticket, requester, {"summary": summary})
     handling = await handed.settled_notices(
         session=tx.session,
         rules=rules,

@@ -28,10 +28,12 @@ from bot.kinds import EDIT, NOT_COPIED, Origin
 from bot.ledger import contacted, record_late_first_response
 from bot.models import Direction, Requester, Ticket, TicketMessage, TicketStatus
 from bot.notices import Audience, Notice, card_refresh, publish
+from bot.pressed import pressing
 from bot.progress_words import asks_progress
 from bot.relays import copy_of, relay_notices, staff_asked, under_card
 from bot.rules import Rules
 from bot.store import get, get_for_requester, save
+from bot.ticket_language import follow_words
 from bot.transaction import Transaction
 from bot.withdrawal import answer_in_words, answered_and_tell, withdrawal_asked
 
@@ -82,6 +84,7 @@ async def add_requester_message(
         ticket.question_answered_at = now
     filed = await session.run_sync(_file, values)  # one call, not two (connection, execute)
     wrote_directly(session)
+    await follow_words(session, ticket, text, rules.settings.languages.supported)
     return TicketMessage(id=filed, **values)
 
 
@@ -190,6 +193,11 @@ async def requester_message_and_tell(
                 progress |= await danger_reminder(tx.session, rules, ticket, requester, text)
             progress |= await others_in_hand(session=tx.session, ticket=ticket)  # several
             progress |= await handed.read_too(session=tx.session, rules=rules, ticket=ticket)
+            if progress.get("progress"):  # past the promised time: owned up to, supervisors told
+                pressed, alert = await pressing(
+                    session=tx.session, ticket=ticket, requester=requester, text=text, now=tx.now
+                )
+                progress, notices = progress | pressed, notices + alert
             notices.append(
                 Notice(
                     "added_to_ticket", (Audience.REQUESTER,), ticket, progress, requester=requester

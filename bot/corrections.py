@@ -70,7 +70,14 @@ async def staff_edit_and_tell(
         if copy is not None and number == 0:
             values["reply_to"] = copy
         notices.append(
-            Notice("staff_edit", (Audience.REQUESTER,), ticket, values, requester=requester)
+            Notice(
+                "staff_edit",
+                (Audience.REQUESTER,),
+                ticket,
+                values,
+                requester=requester,
+                own_word=True,
+            )
         )
     await publish(tx, rules, notices)
     return message

@@ -129,7 +129,9 @@ async def process_ticket(
     if auto_close_at is not None and auto_close_at <= now:
         await auto_close(session, rules, ticket, now)
         closed = [
-            Notice("auto_closed", (Audience.REQUESTER,), ticket, requester=requester),
+            Notice(
+                "auto_closed", (Audience.REQUESTER,), ticket, requester=requester, own_word=True
+            ),
             card_refresh(ticket),  # the card says how and when it closed, as others do
         ]
         if ticket.owner_id is not None:
@@ -291,7 +293,16 @@ def promise_missed(
         "told_owner": Audience.OWNER in notify and ticket.owner_id is not None,
         "told_supervisors": bool(notify & {Audience.DEPARTMENT_SUPERVISORS, Audience.MANAGEMENT}),
     }
-    return [Notice("promise_missed", (Audience.REQUESTER,), ticket, values, requester=requester)]
+    return [
+        Notice(
+            "promise_missed",
+            (Audience.REQUESTER,),
+            ticket,
+            values,
+            requester=requester,
+            own_word=True,
+        )
+    ]
 
 
 def progress_notice(
@@ -328,7 +339,15 @@ def progress_notice(
         )
     out += address(
         rules,
-        [Notice("progress_notice", (Audience.REQUESTER,), ticket, requester=requester)],
+        [
+            Notice(
+                "progress_notice",
+                (Audience.REQUESTER,),
+                ticket,
+                requester=requester,
+                own_word=True,
+            )
+        ],
         now,
     )
     rules.contacted(ticket, now)

@@ -44,5 +44,6 @@ def returned_notices(
                 "handling": ticket.handling_department_key,
             },
             requester=requester,
+            own_word=True,
         ),
     ]

@@ -34,10 +34,11 @@ from bot.intake.inquiry import Turn
 from bot.intake.later import said_later
 from bot.lifecycle import Action
 from bot.models import Handoff, HandoffStatus, Requester, Ticket
-from bot.notices import Audience, Notice, publish
+from bot.notices import Audience, Notice, own_word, publish
 from bot.rules import Rules
 from bot.sla import ServiceLevels
 from bot.store import get, save
+from bot.ticket_language import notice_language
 from bot.time_limits import MAX_HOURS, MIN_MINUTES, TimeLimit
 from bot.transaction import Transaction
 
@@ -238,6 +239,7 @@ def sent_notices(
     to_name = department_name(rules, form.to_department_key)
     event = {"department": to_name, "owner": owner}
     sent = {**event, "event": "sent", "capped": capped, "handoff_due_at": form.due_at}
+    department = department_name(rules, form.to_department_key, notice_language(ticket, requester))
     return [
         form_notice(rules, ticket, form, later),
         Notice(
@@ -254,16 +256,11 @@ def sent_notices(
             {**event, "event": "copy"},
             departments=(form.from_department_key,),
         ),
-        Notice(
+        own_word(
             "handoff_event",
-            (Audience.REQUESTER,),
             ticket,
-            {
-                "event": "requester",
-                "owner": owner,
-                "department": department_name(rules, form.to_department_key, requester.language),
-            },
-            requester=requester,
+            requester,
+            {"event": "requester", "owner": owner, "department": department},
         ),
     ]
 

@@ -219,4 +219,13 @@ async def _told_apart(session: AsyncSession, rules: Rules, ticket: Ticket) -> li
     if heard is None or requester is None:
         return []
     values = {"ticket_id": ticket.id, "owner": rules.staff.shown_as(ticket.owner_id)}
-    return [Notice("incident_left", (Audience.REQUESTER,), ticket, values, requester=requester)]
+    return [
+        Notice(
+            "incident_left",
+            (Audience.REQUESTER,),
+            ticket,
+            values,
+            requester=requester,
+            own_word=True,
+        )
+    ]

@@ -22,6 +22,7 @@ from bot.models import ACTIVE_STATUSES, Incident, Requester, Ticket, TicketMessa
 from bot.notices import Audience, Notice, publish
 from bot.rules import Rules
 from bot.store import save
+from bot.ticket_language import notice_language
 from bot.transaction import Transaction
 from bot.written import written_in
 
@@ -115,8 +116,9 @@ async def update_and_tell(
             values = {"text": notice.values["text"], "incident_id": incident_id}
             values["poster"] = poster.name if poster is not None else None
             notices.append(Notice(INCIDENT_COPY, (Audience.TICKET_STAFF,), ticket, values))
-        if language != requester.language:
-            posted.unlike.setdefault(requester.language, []).append(ticket.id)
+        speaks = notice_language(ticket, requester)  # the ticket's (bot/ticket_language.py)
+        if language != speaks:
+            posted.unlike.setdefault(speaks, []).append(ticket.id)
         posted.written_in = posted.written_in or language
     await publish(tx, rules, notices)
     return posted
@@ -197,7 +199,8 @@ async def _tell(
     assert incident.latest_update is not None and incident.latest_update_by is not None
     languages = rules.settings.languages.supported
     texts = texts_of(incident.latest_update, languages)
-    language = requester.language if requester.language in texts else next(iter(texts))
+    speaks = notice_language(ticket, requester)  # the ticket's (bot/ticket_language.py)
+    language = speaks if speaks in texts else next(iter(texts))
     theirs = texts[language]
     file_staff_message(
         session,
@@ -217,9 +220,16 @@ async def _tell(
     values = {
         "text": theirs,
         "incident_id": incident.id,
-        "written_in": None if language == requester.language else language,
+        "written_in": None if language == speaks else language,
     }
-    notice = Notice(UPDATE_NOTICE, (Audience.REQUESTER,), ticket, values, requester=requester)
+    notice = Notice(
+        UPDATE_NOTICE,
+        (Audience.REQUESTER,),
+        ticket,
+        values,
+        requester=requester,
+        own_word=True,
+    )
     return notice, language
 
 

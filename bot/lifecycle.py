@@ -76,6 +76,9 @@ COMPLAINT_RAISED = "complaint_raised"
 # A complaint said alone beside it ("我要投诉"): asked what happened, whose it is, before
 # anything is recorded as a complaint (bot/complaints.py `asked_before`).
 COMPLAINT_ASKED = "complaint_asked"
+# The requester pressed for progress past the promised time ("到底什么时候来修?"): their
+# supervisors were told (bot/pressed.py).
+PROGRESS_PRESSED = "progress_pressed"
 
 
 def record(
@@ -191,6 +194,9 @@ class ReplayedState:
         )
 
 
+_NO_CHANGE = (HANDOFF_DUE_MOVED, DANGER_TOLD, COMPLAINT_RAISED, COMPLAINT_ASKED, PROGRESS_PRESSED)
+
+
 def replay(events: list[TicketEvent]) -> ReplayedState:
     """Fold a ticket's events, in order, into its state."""
     if not events or events[0].kind != OPENED:
@@ -213,7 +219,7 @@ def replay(events: list[TicketEvent]) -> ReplayedState:
         if event.kind == LINKED:
             state.incident_id = event.data["incident_id"]
             continue
-        if event.kind in (HANDOFF_DUE_MOVED, DANGER_TOLD, COMPLAINT_RAISED, COMPLAINT_ASKED):
+        if event.kind in _NO_CHANGE:
             continue
         action = Action(event.kind)
         to = target(

@@ -24,6 +24,7 @@ from bot.excerpt import question_values
 from bot.models import Requester, Ticket
 from bot.outgoing import Outgoing
 from bot.rules import Rules
+from bot.ticket_language import notice_language
 from bot.transaction import Transaction
 
 NOTICE_QUESTION = 300  # UTF-16 units of the requester's words a notice about a ticket shows
@@ -61,6 +62,9 @@ class Notice:
     `values` are added to the ticket's own (`ticket_values`) for the wording. `fallback` is the
     chat that hears an Audience.TICKET_STAFF notice while the ticket has no staff group.
     `person` is the member of staff an Audience.PERSON notice is for (a previous owner).
+    `own_word`: the desk's own word to the requester about the ticket (the clock's, a member
+    of staff's), not a reply to what they just sent: in the ticket's language
+    (bot/ticket_language.py), not in that of their latest words.
     """
 
     kind: str
@@ -71,6 +75,16 @@ class Notice:
     requester: Requester | None = None
     fallback: int | None = None
     person: int | None = None
+    own_word: bool = False
+
+
+def own_word(
+    kind: str, ticket: Ticket, requester: Requester, values: Mapping[str, Any] | None = None
+) -> Notice:
+    """The desk's own word `kind` to `requester` about `ticket` (`Notice.own_word`)."""
+    return Notice(
+        kind, (Audience.REQUESTER,), ticket, values or {}, requester=requester, own_word=True
+    )
 
 
 # The card of a ticket in its staff group shows the ticket as it is now: edited whenever what it
@@ -111,6 +125,7 @@ def ticket_values(ticket: Ticket, rules: Rules, now: datetime | None = None) -> 
         "owner": rules.staff.shown_as(ticket.owner_id),
         "first_response_due_at": ticket.first_response_due_at,
         "resolution_due_at": ticket.resolution_due_at,
+        "next_notice_due_at": ticket.next_notice_due_at,  # the day's notice: heard by then
         "latest_update": ticket.latest_update,
         "latest_update_at": ticket.latest_update_at,
         # The latest public word is the officer's question to the requester, not progress.
@@ -228,7 +243,8 @@ def address(
 ) -> list[Outgoing]:
     """The messages that carry `notices`: one per chat and notice, a chat hearing the same
     kind about the same ticket once even when several notices name it. Staff read the
-    configured default language; a requester their own.
+    configured default language; a requester their own (the desk's own word about a ticket:
+    its language, `Notice.own_word`).
 
     `now`: the instant the notices are decided (whether a deadline is past: `ticket_values`).
 
@@ -246,7 +262,10 @@ def address(
                 raise ValueError(f"notice {notice.kind!r} is for a requester but names none")
             requester = notice.requester
             values = {**base, **notice.values}
-            addressed.append((requester.chat_id, requester.language, values, Audience.REQUESTER))
+            language = requester.language
+            if notice.own_word and notice.ticket is not None:
+                language = notice_language(notice.ticket, requester)
+            addressed.append((requester.chat_id, language, values, Audience.REQUESTER))
         places = _staff_places(rules, notice)
         if places:
             staff_values = dict(base)

@@ -50,7 +50,9 @@ async def owner_notice(
         "several": several,
         "matter": excerpt(one_line(ticket.question), MATTER).text,  # quoted on one line
     }
-    return Notice("claimed_notice", (Audience.REQUESTER,), ticket, values, requester=requester)
+    return Notice(
+        "claimed_notice", (Audience.REQUESTER,), ticket, values, requester=requester, own_word=True
+    )
 
 
 async def claim_and_tell(

@@ -14,6 +14,7 @@ from bot.models import ACTIVE_STATUSES, Requester, Ticket
 from bot.notices import Audience, Notice
 from bot.reading import reading
 from bot.rules import Rules
+from bot.ticket_language import notice_language
 
 
 def require_unsettled(ticket: Ticket) -> None:
@@ -223,9 +224,18 @@ def priority_notices(
     event = priority_event(rules, ticket, rules.settings.languages.default, was=was, by=by)
     notices = [Notice("staff_event", (Audience.TICKET_STAFF,), ticket, event)]
     if promise_moved:
-        promise = {"priority": _priority_name(rules, ticket.priority, requester.language)}
+        promise = {
+            "priority": _priority_name(rules, ticket.priority, notice_language(ticket, requester))
+        }
         notices.append(
-            Notice("new_promise", (Audience.REQUESTER,), ticket, promise, requester=requester)
+            Notice(
+                "new_promise",
+                (Audience.REQUESTER,),
+                ticket,
+                promise,
+                requester=requester,
+                own_word=True,
+            )
         )
     return notices
 

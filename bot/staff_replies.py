@@ -65,7 +65,12 @@ async def staff_reply_and_tell(
         # votes of: in words, with the ticket's number, to be answered in words.
         described = {"kind": content_type, "described": text}
         notice = Notice(
-            "staff_reply_described", (Audience.REQUESTER,), ticket, described, requester=requester
+            "staff_reply_described",
+            (Audience.REQUESTER,),
+            ticket,
+            described,
+            requester=requester,
+            own_word=True,
         )
         elsewhere = _answered_elsewhere(rules, ticket, officer_id, chat_id, text)
         await publish(tx, rules, [notice, *elsewhere, *card])
@@ -79,7 +84,7 @@ async def staff_reply_and_tell(
             values[0], text, content_type, numbered=several, speaker=speaker, room=room
         )
     notices = [
-        Notice("staff_reply", (Audience.REQUESTER,), ticket, v, requester=requester)
+        Notice("staff_reply", (Audience.REQUESTER,), ticket, v, requester=requester, own_word=True)
         for v in values
     ]
     elsewhere = _answered_elsewhere(rules, ticket, officer_id, chat_id, text)

@@ -27,6 +27,7 @@ from bot.models import ACTIVE_STATUSES, Incident, Requester, Ticket, TicketMessa
 from bot.notices import Audience, Notice, publish
 from bot.rules import Rules
 from bot.store import save
+from bot.ticket_language import notice_language
 from bot.transaction import Transaction
 
 UPDATE_CORRECTION = "update_correction"
@@ -99,7 +100,8 @@ async def correct_and_tell(
         requester = await tx.session.get(Requester, ticket.requester_id)
         if requester is None:
             continue
-        language = requester.language if requester.language in texts else next(iter(texts))
+        speaks = notice_language(ticket, requester)  # the ticket's (bot/ticket_language.py)
+        language = speaks if speaks in texts else next(iter(texts))
         theirs = texts[language]
         if theirs == had:
             continue  # an edit that changed nothing they read
@@ -119,10 +121,17 @@ async def correct_and_tell(
         values = {
             "text": theirs,
             "incident_id": incident.id,
-            "written_in": None if language == requester.language else language,
+            "written_in": None if language == speaks else language,
         }
         notices.append(
-            Notice(UPDATE_CORRECTION, (Audience.REQUESTER,), ticket, values, requester=requester)
+            Notice(
+                UPDATE_CORRECTION,
+                (Audience.REQUESTER,),
+                ticket,
+                values,
+                requester=requester,
+                own_word=True,
+            )
         )
         if ticket.owner_id is not None:  # its owner reads it in the ticket's topic too
             poster = rules.staff.get(officer_id)

@@ -89,11 +89,12 @@ async def test_a_missed_deadline_never_moves_later_on_a_change_of_priority(
     await until(lambda: any(f"#{ticket.id}" in t for t in _texts(emulator, SUPERVISOR)))
 
 
+# The ticket is nobody's yet: escalated to its supervisor, no officer in charge said told.
 OVERDUE = {
-    "zh": ("很抱歉,已超过我们承诺的办结时间", "已通报负责人和主管督办", "承诺办结时间:"),
+    "zh": ("很抱歉,已超过我们承诺的办结时间", "已升级通报主管督办", "承诺办结时间:"),
     "en": (
         "We are sorry: it has gone past the time we promised",
-        "have been told",
+        "It has been escalated: the supervisor has been told",
         "We will settle it by",
     ),
 }
