@@ -9,6 +9,7 @@ from bot.desk import Desk
 from bot.intake import pending
 from bot.intake.close import Matter
 from bot.intake.decision import Action, question_of
+from bot.intake.gathered import answered_instead
 from bot.intake.handing import Outcome, hand_over, record_turn
 from bot.intake.inquiry import Turn
 from bot.models import DialogStep, Requester
@@ -51,6 +52,12 @@ async def more_of_waiting(
         requester.last_question = question_of(
             step=step, earlier=requester.last_question, text=written
         )
+    if not forwarded:  # the whole question, as if typed in one message: answered?
+        instead = await answered_instead(
+            tx=tx, desk=desk, requester=requester, latest=own or written, edit=edit_of is not None
+        )
+        if instead is not None:
+            return instead
     question = requester.last_question or written
     if edit_of is not None or forwarded:
         # An edit is a correction of what waits, not a word to act on: the choice is
