@@ -352,7 +352,7 @@ async def take_text(
     needs_person = best is not None and best.needs_person
     # "没用" right after an answer: not solved, as the button says.
     unhelped = answered is not None and not anew and origin is None and says_not_solved(text)
-    status = origin is None and asks_own_status(own or text)  # their case's state asked
+    status = origin is None and asks_own_status(first if parts else own or text)  # of theirs
     action = after_match(
         step=step,
         band=band,

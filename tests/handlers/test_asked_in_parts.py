@@ -199,3 +199,62 @@ async def test_more_than_the_answer_says_still_reaches_a_person(
     await until(lambda: TICKET[user] in _replies(world, user)[-1])
     await until(lambda: _card(world) != "")
     assert question in _card(world) and more in _card(world)
+
+
+# The bills' answer, as each language's requester reads it.
+BILLS = {
+    REQUESTER: "水、电、燃气费可通过",
+    ENGLISH: "Water, electricity and gas bills can be paid",
+}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "text"),
+    [
+        (REQUESTER, "1. 水费怎么交 2. 社保卡怎么补办"),
+        (ENGLISH, "1) how do I pay my water bill 2) how do I replace my social security card"),
+    ],
+)
+async def test_two_numbered_questions_are_both_answered(
+    running: tuple[Emulator, App], user: int, text: str
+) -> None:
+    """Two questions numbered in one message: each is answered, none dropped, nothing
+    opens."""
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(user, text)
+    await until(lambda: len(_replies(world, user)) == 2)
+    first, second = _replies(world, user)
+    assert BILLS[user] in first and ANSWER[user] in second, (first, second)
+    _no_ticket(world, user)
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "text", "unanswered"),
+    [
+        (
+            REQUESTER,
+            "1. 水费怎么交 2. 我上个月提交的材料为什么到现在还没有消息?",
+            "我上个月提交的材料为什么到现在还没有消息?",
+        ),
+        (
+            ENGLISH,
+            "1) how do I pay my water bill 2) why have I heard nothing about the papers I handed"
+            " in last month?",
+            "why have I heard nothing about the papers I handed in last month?",
+        ),
+    ],
+)
+async def test_of_two_numbered_questions_the_one_answered_is_and_a_person_takes_the_other(
+    running: tuple[Emulator, App], user: int, text: str, unanswered: str
+) -> None:
+    """The second asks how their own case stands, which only staff can look up: the first is
+    answered all the same, the second named as passed to a person."""
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(user, text)
+    await until(lambda: any(unanswered in reply for reply in _replies(world, user)))
+    await until(lambda: any(TICKET[user] in r or KIND[user] in r for r in _replies(world, user)))
+    assert BILLS[user] in _replies(world, user)[0]
