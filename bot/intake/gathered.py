@@ -5,9 +5,10 @@ as if it had come in one message, rather than open a ticket for it.
 
 The requester's own words gathered in the first inquiry (`inquiry.words`, without forwards,
 notices or "人工") are searched, and the latest message alone; a confident answer is given
-(`Action.ANSWER`), a middling match offered ("did you mean", `Action.SUGGEST`). Nothing is
-answered when they asked for a person, when their words tell a fault or a template that
-needs a person (a ticket is what they need), nor from a template they rejected. Dangers
+(`Action.ANSWER`), a middling match offered ("did you mean", `Action.SUGGEST`) when their
+latest message asks something (details added are no question). Nothing is answered when
+they asked for a person, when their words complain, tell a fault or a template that needs a
+person (a ticket is what they need), nor from a template they rejected. Dangers
 never reach here: an emergency said is decided before any search (`decision.before_match`).
 """
 
@@ -17,12 +18,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot import hazard
+from bot.complaint_words import complains, complains_of_someone
 from bot.desk import Desk
 from bot.faults import reports_fault
 from bot.intake import inquiry, offers, search
 from bot.intake.close_status import asks_own_status
 from bot.intake.decision import Action, after_match, carries_no_matter, wants_person
 from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn
+from bot.intake.new_matter import reads_as_question
 from bot.models import Requester
 from bot.transaction import Transaction
 from knowledge.matcher import Band, Match
@@ -64,6 +67,8 @@ def found_for(
     )
     if action not in (Action.ANSWER, Action.SUGGEST):
         return None
+    if complains(words) or complains_of_someone(words):
+        return None  # a complaint is a person's to take, whatever else it says
     return Found(action, matches, best)
 
 
@@ -75,7 +80,9 @@ def read_whole(
     template blind that the whole question does not point to); else "did you mean" for the
     gathered words, when they come middling close, or for the latest alone (what came
     before it, far from any template, drowned it: "我想咨询一下我家的事", then "公积金怎么
-    提取"). None: a person's (pure but for the search)."""
+    提取"), when the latest asks something (`reads_as_question`: details added, "The address
+    is 12 Heping Road", are no question to offer answers for). None: a person's (pure but
+    for the search)."""
     whole = found_for(desk, gathered, language, rejected)
     if whole is not None and whole.action is Action.ANSWER:
         return whole
@@ -85,6 +92,8 @@ def read_whole(
         near |= {m.template_id for m in search.nearest(desk, gathered, language, rejected)}
         if alone.best.id in near:
             return alone
+    if not reads_as_question(latest):
+        return None
     if whole is None and alone is not None and alone.action is Action.SUGGEST:
         return alone
     return whole

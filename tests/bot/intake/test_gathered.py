@@ -37,11 +37,26 @@ async def desk(settings: Settings, database_url: str) -> AsyncIterator[Desk]:
         ),
         # The whole question far from any template, the latest alone middling: offered.
         ("我想咨询一下我家的事\n公积金怎么提取", "公积金怎么提取", Action.SUGGEST, None),
-        ("housing fund", "housing fund", Action.SUGGEST, None),
+        ("housing fund\nhow do I get it out", "how do I get it out", Action.SUGGEST, None),
+        ("housing fund", "housing fund", None, None),  # a topic alone asks nothing
         # Nothing the knowledge base knows, whichever way it is read.
         ("我家里的事情想找人帮忙看看\n怎么处理比较好", "怎么处理比较好", None, None),
         ("I have a question about", "I have a question about", None, None),
-        # A person's: a fault told, a danger, their own case's state.
+        # Details added ask nothing: no "did you mean" for them.
+        (
+            "I handed in my papers last month and have heard nothing since\n"
+            "The address is 12 Heping Road, unit 3, phone 13800138000",
+            "The address is 12 Heping Road, unit 3, phone 13800138000",
+            None,
+            None,
+        ),
+        # A person's: a complaint, a fault told, a danger, their own case's state.
+        (
+            "I handed in my papers last month\nand the clerk at window 3 was rude to me",
+            "and the clerk at window 3 was rude to me",
+            None,
+            None,
+        ),
         ("小区门口的路灯\n坏了三天了", "坏了三天了", None, None),
         ("家里\n燃气泄漏了", "燃气泄漏了", None, None),
         ("我的工单\n现在到哪一步了", "现在到哪一步了", None, None),
