@@ -1,5 +1,6 @@
 """More of the question waiting for its category (`Action.MORE`): a further text, a forward
-or an edit of it, kept with the question, and the category decided anew from the whole of it."""
+or an edit of it, kept with the question; the whole of it answered when the knowledge base
+can, else its category decided anew from it."""
 
 from __future__ import annotations
 
@@ -30,9 +31,11 @@ async def more_of_waiting(
     own: str | None,
 ) -> Outcome:
     """Add `written` (the turn `said`) to the question waiting, or apply it as the edit of
-    message `edit_of`; the buttons stay while no category is told by the whole question, else
-    the ticket opens in the category it tells (`bot.intake.handing.hand_over`). `forwarded`:
-    kept with the question, never deciding its kind."""
+    message `edit_of`; the whole question, as if it had come in one message, answered from the
+    knowledge base when it can be (`gathered.answered_instead`: the buttons go); else the
+    buttons stay while no category is told by the whole question, else the ticket opens in
+    the category it tells (`bot.intake.handing.hand_over`). `forwarded`: kept with the
+    question, never deciding its kind nor searched for."""
     # More of the question waiting for its category (or an edit of it): added, and the
     # category decided anew from the whole question; the buttons stay while it does not.
     edited = edit_of is not None and pending.apply_edit(
