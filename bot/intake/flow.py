@@ -46,6 +46,7 @@ from bot.intake.decision import (
     wants_person,
 )
 from bot.intake.fillers import thanks
+from bot.intake.gathered import answered_or_handed
 from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, register
 from bot.intake.letting_go import lets_go
 from bot.intake.new_matter import led_question
@@ -351,7 +352,7 @@ async def take_text(
     needs_person = best is not None and best.needs_person
     # "没用" right after an answer: not solved, as the button says.
     unhelped = answered is not None and not anew and origin is None and says_not_solved(text)
-    status = origin is None and asks_own_status(own or text)  # their case's state asked
+    status = origin is None and asks_own_status(first if parts else own or text)  # of theirs
     action = after_match(
         step=step,
         band=band,
@@ -393,8 +394,7 @@ async def take_text(
         requester.dialog_step = DialogStep.CLARIFY
         record_turn(requester, inquiry.bot_did("clarify", now))
         return Outcome(action)
-    handed = await hand_over(
-        tx=tx, desk=desk, requester=requester, question=question, category=None
-    )
+    goes_on = None if anew or rejected or unhelped or person or status or origin else answered
+    handed = await answered_or_handed(tx, desk, requester, question, goes_on)
     handed = own_case(handed, status)  # told why a person takes it
     return await with_second(handed, tx, desk, requester, parts, question)

@@ -53,11 +53,35 @@ def two_questions(text: str) -> tuple[str, str] | None:
     return text[: found.start() + 1].strip(), found.group("rest").strip()
 
 
+# A number that begins an item of a list: at the text's start or after a space or a mark,
+# "1." "1)" "1、" "1．"; or in brackets anywhere, "(1)" "（1）"; never a decimal's ("1.5").
+_ITEM = re.compile(
+    r"[(\uff08]([1-9])[)\uff09]"
+    r"|(?:^|(?<=[\s,\uff0c。;\uff1b:\uff1a!\uff01?\uff1f]))([1-9])[.)、\uff0e\uff09](?!\d)"
+)
+
+
+def numbered(text: str) -> tuple[str, str] | None:
+    """The two questions of a text that numbers them ("1. 水费怎么交 2. 社保卡怎么补办", "1) how
+    do I pay my water bill 2) how do I replace my social security card"), without their
+    numbers; None unless it numbers exactly two items, 1 then 2, each a question
+    (`reads_as_question`: numbered details are one matter's)."""
+    items = list(_ITEM.finditer(text))
+    if [int(item.group(1) or item.group(2)) for item in items] != [1, 2]:
+        return None
+    first = text[items[0].end() : items[1].start()].strip(" \t\n,\uff0c;\uff1b")
+    second = text[items[1].end() :].strip()
+    if not (reads_as_question(first) and reads_as_question(second)):
+        return None
+    return first, second
+
+
 def message_parts(text: str) -> tuple[str, str] | None:
     """The two parts of `text` the first inquiry takes apart, the one it searches for first:
-    two questions (`two_questions`), or a question and then a matter of another kind
-    (`two_matters.question_then_matter`: the question first); None when it is one."""
-    return question_first(two_questions(text)) or question_then_matter(text)
+    two questions (`two_questions`, or numbered: `numbered`), or a question and then a
+    matter of another kind (`two_matters.question_then_matter`: the question first); None
+    when it is one."""
+    return question_first(two_questions(text) or numbered(text)) or question_then_matter(text)
 
 
 def also_answered(desk: Desk, second: str, language: str | None) -> str | None:

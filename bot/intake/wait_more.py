@@ -1,5 +1,6 @@
 """More of the question waiting for its category (`Action.MORE`): a further text, a forward
-or an edit of it, kept with the question, and the category decided anew from the whole of it."""
+or an edit of it, kept with the question; the whole of it answered when the knowledge base
+can, else its category decided anew from it."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from bot.desk import Desk
 from bot.intake import pending
 from bot.intake.close import Matter
 from bot.intake.decision import Action, question_of
+from bot.intake.gathered import answered_instead
 from bot.intake.handing import Outcome, hand_over, record_turn
 from bot.intake.inquiry import Turn
 from bot.models import DialogStep, Requester
@@ -29,9 +31,11 @@ async def more_of_waiting(
     own: str | None,
 ) -> Outcome:
     """Add `written` (the turn `said`) to the question waiting, or apply it as the edit of
-    message `edit_of`; the buttons stay while no category is told by the whole question, else
-    the ticket opens in the category it tells (`bot.intake.handing.hand_over`). `forwarded`:
-    kept with the question, never deciding its kind."""
+    message `edit_of`; the whole question, as if it had come in one message, answered from the
+    knowledge base when it can be (`gathered.answered_instead`: the buttons go); else the
+    buttons stay while no category is told by the whole question, else the ticket opens in
+    the category it tells (`bot.intake.handing.hand_over`). `forwarded`: kept with the
+    question, never deciding its kind nor searched for."""
     # More of the question waiting for its category (or an edit of it): added, and the
     # category decided anew from the whole question; the buttons stay while it does not.
     edited = edit_of is not None and pending.apply_edit(
@@ -51,6 +55,12 @@ async def more_of_waiting(
         requester.last_question = question_of(
             step=step, earlier=requester.last_question, text=written
         )
+    if not forwarded:  # the whole question, as if typed in one message: answered?
+        instead = await answered_instead(
+            tx=tx, desk=desk, requester=requester, latest=own or written, edit=edit_of is not None
+        )
+        if instead is not None:
+            return instead
     question = requester.last_question or written
     if edit_of is not None or forwarded:
         # An edit is a correction of what waits, not a word to act on: the choice is
