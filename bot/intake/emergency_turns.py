@@ -9,6 +9,7 @@ matter, small talk, another matter are set aside. Pure: turns in, turns out."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -41,6 +42,16 @@ def of_it(words: str, text: str, *, places: Groups = (), objects: Groups = ()) -
     return bool(said.objects & told.objects)
 
 
+# Someone named before, spoken of as known ("他拿刀了!" after "邻居家一直在吵架"): the emergency
+# leans on the words before it. Not "其他" (others), nor "we", "it" ("it's been an hour").
+_LEANS_BACK = re.compile(r"(?<![其吉])(?:他|她)|对方|\b(?:he|she|they|him|her|them|his)\b", re.I)
+
+
+def leans_back(text: str) -> bool:
+    """Whether the emergency's `text` speaks of someone named before it (`_LEANS_BACK`)."""
+    return _LEANS_BACK.search(text) is not None
+
+
 def _another(turns: Sequence[Turn], same_danger: Callable[[Sequence[str]], bool]) -> bool:
     """Whether the bot's `turns` after a text of theirs answered or offered templates of
     another matter than the emergency's (`same_danger(ids)` false for each): the knowledge
@@ -67,8 +78,10 @@ def own_turns(
     when it is of the emergency (`of_it`: a place, a danger, its thing) or passed on (a
     forward, a notice: what the danger is told about, a cut beside someone on oxygen); set
     aside when it is small talk (a greeting, an opener, thanks) or the bot answered or
-    offered templates of another matter to it; else kept (a matter the bot could not place
-    yet may be the emergency's own: a stove that will not light, then a gas smell)."""
+    offered templates of another matter to it, unless the emergency speaks of someone named
+    before it (`leans_back`: a quarrel next door, then "他拿刀了!"); else kept (a matter the
+    bot could not place yet may be the emergency's own: a stove that will not light, then a
+    gas smell)."""
     if not turns:
         return Split([], [])
     *before, last = turns
@@ -93,6 +106,6 @@ def own_turns(
             mine = True
         else:
             small = not words or carries_no_matter(words) or is_courtesy(words) or is_filler(words)
-            mine = not small and not _another(after, same_danger)
+            mine = not small and (leans_back(text) or not _another(after, same_danger))
         (kept if mine else aside).extend(rest[at:end])
     return Split([*kept, last], aside)

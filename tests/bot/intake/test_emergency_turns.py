@@ -92,3 +92,20 @@ def test_what_is_of_an_emergency() -> None:
     assert of_it("the lift is broken", "someone is trapped in the lift", objects=OBJECTS)
     assert not of_it("hello", "someone is trapped in the lift", places=PLACES, objects=OBJECTS)
     assert not of_it("社保卡丢了怎么补办", LIFT, places=PLACES, objects=OBJECTS)
+
+
+def test_a_matter_the_emergency_speaks_of_stays_with_it() -> None:
+    """Someone named before, spoken of as known: the words before are the emergency's."""
+    assert split(said("邻居家一直在吵架"), bot("suggest", "noise"), said("他拿刀了!")) == (
+        ["邻居家一直在吵架", "他拿刀了!"],
+        [],
+    )
+    assert split(said("公积金"), bot("suggest", "fund"), said("其他人都被困在电梯里了")) == (
+        ["其他人都被困在电梯里了"],
+        ["公积金"],
+    )
+    found = own_turns(
+        [said("my neighbours are shouting"), bot("suggest", "noise"), said("he has a knife")],
+        same_danger=lift_only,
+    )
+    assert texts(found.kept) == ["my neighbours are shouting", "he has a knife"]
