@@ -12,19 +12,21 @@ fit the danger first (`numbers`, template `emergency_advice`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from enum import Enum
 from typing import Any
 
 from sqlalchemy import select
 
-from bot import dangers, details, hazard
+from bot import dangers, details, hazard, premises
 from bot.config import Settings
 from bot.danger_filing import filing
 from bot.desk import Desk
 from bot.excerpt import excerpt, one_line
-from bot.intake import offers
+from bot.intake import inquiry, offers
 from bot.intake.decision import question_of
+from bot.intake.emergency_turns import own_turns
 from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, register
 from bot.models import ACTIVE_STATUSES, DialogStep, Direction, Requester, Ticket, TicketMessage
 from bot.notices import NOTICE_QUESTION, Audience, Notice, card_refresh, publish
@@ -58,7 +60,10 @@ def kinds_told(text: str) -> tuple[str, ...]:
 def _places(words: str, groups: Groups = ()) -> bool:
     """Whether `words` give a place: a road or estate (config `surge.places` among them:
     "幸福里"), or an address, a spot (`details.given`) that is more than a building, unit or
-    number alone: "3号楼" is in any estate, and help cannot find it (issue 14)."""
+    number alone: "3号楼" is in any estate, and help cannot find it (issue 14); or the desk's
+    own premises ("the lobby of your service centre": `bot.premises`), which its staff know."""
+    if premises.named(words):
+        return True
     told = subject(words, None, places=groups)
     if told.places:
         return True
@@ -99,19 +104,29 @@ def _same_danger(text: str, template: CaseTemplate) -> bool:
     return any(told & hazard.kinds(q) for qs in template.questions.values() for q in qs)
 
 
-async def _apart_from_answer(tx: Transaction, desk: Desk, requester: Requester, text: str) -> None:
-    """A danger said right after an answer of templates about something else (the housing
-    fund balance, then a manhole cover stolen: `_same_danger`) is a matter of its own: the
-    answered inquiry is set aside, its buttons kept (`offers.set_aside`), and the danger's
-    ticket holds its words alone (its turn, the last, recorded by the caller)."""
-    turns = requester.inquiry or []
-    if len(turns) < 2 or turns[-2].get("did") != "answer":
-        return
-    ids = (requester.last_offered or "").split(",")
-    answered = [t for i in ids if (t := desk.templates.get(i)) is not None]
-    if answered and not any(_same_danger(text, t) for t in answered):
-        requester.inquiry = turns[-1:]
-        await offers.set_aside(tx=tx, requester=requester, turns=turns[:-1])
+async def _its_own(tx: Transaction, desk: Desk, requester: Requester, text: str) -> bool:
+    """The first inquiry's turns the emergency's ticket holds (`emergency_turns.own_turns`):
+    its words, and what of the earlier ones is of it (a place, the same danger or thing); a
+    question answered about something else (the housing fund balance, then a manhole cover
+    stolen: `_same_danger`), small talk, another matter are set aside, an answer's buttons
+    kept (`offers.set_aside`). Whether any were (the inquiry is now the kept turns)."""
+    settings = desk.settings
+
+    def same(ids: Sequence[str]) -> bool:
+        answered = [t for i in ids if (t := desk.templates.get(i)) is not None]
+        return any(_same_danger(text, t) for t in answered)
+
+    split = own_turns(
+        requester.inquiry or [],
+        same_danger=same,
+        places=settings.surge.places,
+        objects=settings.surge.objects,
+    )
+    if not split.aside:
+        return False
+    requester.inquiry = split.kept
+    await offers.set_aside(tx=tx, requester=requester, turns=split.aside)
+    return True
 
 
 async def open_urgent(
@@ -124,19 +139,20 @@ async def open_urgent(
     written: str,
 ) -> Outcome:
     """Action.EMERGENCY in the first inquiry, whose turn for `written` the caller recorded:
-    the ticket now, its question all their words (those before it lead, `question_of`). A
+    the ticket now, its question their words (those before it that are of it lead). A
     template that needs a person and answers `text` gives its answer and its category and
     department (`handing.register`); else the emergency's category (`emergency.category`)
     routed as config `routing` says, or, for a danger to a person alone, at the general
     window (`bot.danger_filing`); a template of another danger than theirs does not
     answer (`_same_danger`). Its priority is urgent by the danger in its words
     (`tickets.open_ticket`); no open-ticket limit (config `abuse.open_tickets`) refuses it.
-    The outcome is marked `emergency`, and `ask_place` when their words give no place. A
-    danger told right after an answer about something else is a matter of its own
-    (`_apart_from_answer`)."""
-    if step is None:
-        await _apart_from_answer(tx, desk, requester, text)
-    question = question_of(step=step, earlier=requester.last_question, text=written)
+    The outcome is marked `emergency`, and `ask_place` when their words give no place. The
+    ticket holds the emergency's words and what of the inquiry is of it (`_its_own`): an
+    answered question about something else, small talk, another matter are set aside."""
+    if await _its_own(tx, desk, requester, text):
+        question = inquiry.words(requester.inquiry or [])
+    else:
+        question = question_of(step=step, earlier=requester.last_question, text=written)
     requester.last_question, requester.dialog_step, requester.last_offered = question, None, None
     matches = desk.matcher.search(text, requester.language, limit=1)
     best = desk.templates.get(matches[0].template_id) if matches else None
