@@ -50,6 +50,10 @@ def of_matter(danger: str, matter: str) -> bool:
     theirs_told, told = _as_one(hazard.kinds(matter)), _as_one(hazard.kinds(danger))
     if told & theirs_told or (theirs_told and (theirs_told <= CRIES or told <= CRIES)):
         return True
+    # Someone dying or not breathing, said after a danger told ("他快不行了" after someone
+    # electrocuted or trapped): the person of that emergency, not a second one.
+    if theirs_told and told <= _WORSE:
+        return True
     said, theirs = danger.casefold(), matter.casefold()
     if any(thing.search(said) and thing.search(theirs) for thing in THINGS):
         return True
@@ -63,6 +67,8 @@ def of_matter(danger: str, matter: str) -> bool:
 # fallen, bitten, then dying or not answering ("a man is bleeding a lot", then "please help he
 # is dying"; "孩子误吞了电池", then "孩子没有呼吸了": the same person, not a second ticket).
 _ONE_BODY = {kind: "person" for kind in ("bleeding", "swallowed", "fallen", "bitten", "snake")}
+_ONE_BODY["smoke"] = "fire"  # the smoke of the fire told ("fainted from the smoke")
+_WORSE = frozenset({"person"}) | CRIES  # a person's state, or a cry, and nothing else
 
 
 def _as_one(kinds: set[str]) -> set[str]:

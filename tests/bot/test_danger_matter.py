@@ -27,6 +27,10 @@ from bot.danger_matter import of_matter
         ("please help he is not breathing", "My son swallowed a battery"),
         ("他快不行了", "我爸摔倒了起不来"),
         ("he is not breathing", "a snake bit my son"),
+        # a person worse after any danger told (a trial: each opened a second ticket)
+        ("他快不行了", "救命,楼下有人触电了,倒在地上,在幸福里7号楼"),
+        ("他快不行了", "救命!幸福里8号楼电梯里困了人"),
+        ("my dad fainted from the smoke, he is not breathing", "Help, my kitchen is on fire"),
     ],
 )
 def test_a_danger_of_the_tickets_thing_is_its_matter(danger: str, matter: str) -> None:

@@ -312,6 +312,13 @@ async def test_each_danger_to_people_hears_its_own_advice(
         (REQUESTER, "孩子误吞了电池", "孩子没有呼吸了"),
         (ENGLISH, "My son swallowed a battery", "please help he is not breathing"),
         (REQUESTER, "我爸摔倒了起不来", "他快不行了"),
+        # a second trial: after someone electrocuted or a fire, a second ticket elsewhere
+        (REQUESTER, "救命,楼下有人触电了,倒在地上,在幸福里7号楼", "他快不行了"),
+        (
+            ENGLISH,
+            "Help, my kitchen is on fire, 20 Park Road",
+            "my dad fainted from the smoke, he is not breathing",
+        ),
         # a tester's: a drunk husband threatening to kill, then kicking the door
         (REQUESTER, "我老公又喝醉了在砸东西，还说要打死我，我躲在卫生间", "他在踹门，我好害怕"),
     ],
