@@ -54,7 +54,7 @@ def given_since(turns: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """`turns` (a first inquiry's, and what the requester said after its ticket opened, in
     order) with each answer's `ask_for` split as the staff read it: the items the
     requester's turns after it give (`told`: their words, a photo, a place shared) under
-    `given`, the rest still under `ask_for`."""
+    `given` (after any given with the question), the rest still under `ask_for`."""
     shown = [dict(turn) for turn in turns]
     for n, turn in enumerate(shown):
         if turn.get("did") != "answer" or not turn.get("ask_for"):
@@ -67,5 +67,6 @@ def given_since(turns: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
         have = told(after)
         items = list(turn["ask_for"])
         turn["ask_for"] = [item for item in items if kind_of(item) not in have]
-        turn["given"] = [item for item in items if item not in turn["ask_for"]]
+        # after those given with the question (a photo it came with: `inquiry.bot_did`)
+        turn["given"] = [*turn.get("given", ()), *(i for i in items if i not in turn["ask_for"])]
     return shown

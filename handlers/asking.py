@@ -25,6 +25,7 @@ from bot.intake import (
 from bot.intake.anew import kept, start_anew
 from bot.intake.buttons import Press, PressAction
 from bot.intake.decision import Action as IntakeAction
+from bot.intake.media import MediaAction
 from bot.intake.takers import Taker
 from bot.models import Requester, Ticket
 from bot.outbox import Call
@@ -325,7 +326,12 @@ async def other(update: Update, context: DeskContext) -> None:
             current=current,
             attachment=attachment,
             follows=follows,
+            replied_to=replied.message_id if replied else None,
         )
+        if media.action is MediaAction.ASK_WHOSE and media.ticket is not None:
+            # its caption maybe another matter: the ticket's, or new? (as a text is asked)
+            await which.ask_whose(desk, tx, requester, media.ticket, message, update)
+            return
         await post.post(tx, present_media(desk, requester, media))
 
 

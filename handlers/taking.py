@@ -9,7 +9,7 @@ from telegram.ext import ExtBot
 
 from bot import conversation, inbox, incident_places, replies
 from bot.desk import Desk
-from bot.intake import asked
+from bot.intake import asked, held
 from bot.models import Requester, Ticket, TicketStatus
 from bot.transaction import Transaction
 from handlers import post, received, which
@@ -34,7 +34,11 @@ async def answered(
         await into_ticket(desk, tx, requester, answered.ticket, message)
         return
     outcome = await asked.as_new_matter(
-        tx=tx, desk=desk, requester=requester, held=message.message_id, text=message.text or ""
+        tx=tx,
+        desk=desk,
+        requester=requester,
+        held=message.message_id,
+        text=_words(requester, message),
     )
     if question is not None:
         await post.post(tx, post.drop_buttons(requester.chat_id, question))
@@ -58,7 +62,9 @@ async def into_ticket(
     also "added"); words the desk answered already (`told`: a withdrawal taken back) are
     filed and copied only."""
     asking_person = person and ticket.status is not TicketStatus.RESOLVED
-    # Copied to the ticket's staff: bot/conversation.py.
+    # Copied to the ticket's staff (a photo asked about, as the photo: its file, its caption).
+    sent = received.attachment_of(message) if message.text is None else None
+    kind, file_id = (sent.kind, sent.file_id) if sent is not None else ("text", None)
     await conversation.requester_message_and_tell(
         tx=tx,
         rules=desk.rules,
@@ -66,13 +72,16 @@ async def into_ticket(
         requester_id=requester.id,
         chat_id=message.chat_id,
         message_id=message.message_id,
-        text=message.text or "",
+        text=message.text or message.caption or "",
         origin=received.origin_of(message),
         acknowledge=not (asking_person or told),
+        content_type=kind,
+        file_id=file_id,
+        described=sent.described if sent is not None else "",
     )
     # A road or estate told after it opened: the incident there joined (bot/incident_places.py).
     await incident_places.place_told(
-        tx=tx, desk=desk, ticket_id=ticket.id, text=message.text or ""
+        tx=tx, desk=desk, ticket_id=ticket.id, text=message.text or message.caption or ""
     )
     if asking_person:
         await post.post(tx, in_hand(desk, requester, ticket))
@@ -113,7 +122,7 @@ async def chose_anew(update: Update, context: DeskContext) -> None:
     async with desk.transaction(update_id=update.update_id) as tx:
         requester = await requester_for(tx, desk, query.from_user)
         message = await _held_message(tx, context.bot, requester, update_id, message_id)
-        if message.text is None:
+        if message.text is None and not message.caption:
             raise UnknownButton(f"message {message_id} has no text to take")
         outcome = await asked.take_anew(
             tx=tx,
@@ -121,7 +130,7 @@ async def chose_anew(update: Update, context: DeskContext) -> None:
             requester=requester,
             question=query.message.message_id if query.message is not None else None,
             held=message.message_id,
-            text=message.text,
+            text=_words(requester, message),
         )
         if outcome is None:  # pressed twice, or after the ticket's button: taken once
             raise UnknownButton(f"message {message_id} is taken already")
@@ -150,6 +159,16 @@ async def chose_none(update: Update, context: DeskContext) -> None:
         told = desk.texts.render("withdraw_none", requester.language)
         await post.post(tx, post.message(requester.chat_id, told))
     await answer(query)
+
+
+def _words(requester: Requester, message: Message) -> str:
+    """The words of a message asked about, taken as a new matter: its text, or a photo's
+    caption, the photo held for the ticket its words open (`bot.intake.held`), as a
+    captioned photo sent without a ticket in hand is."""
+    if message.text is not None:
+        return message.text
+    held.hold(requester, received.attachment_of(message))
+    return message.caption or ""
 
 
 async def _held_message(

@@ -147,9 +147,10 @@ async def ask_whose(
     found = await replies.in_hand(session=tx.session, requester_id=requester.id)
     tickets = which_named.offered([t for t, _ in found]) or [current]
     ids = [t.id for t in tickets]
-    complaint = complaint_alone(message.text or "")
+    said = message.text or message.caption or ""  # a photo's caption, as words typed
+    complaint = complaint_alone(said)
     if complaint:  # asked what happened before anything is recorded (bot/complaints.py)
-        complaints.asked(tx.session, tickets[-1], requester, message.text or "", tx.now)
+        complaints.asked(tx.session, tickets[-1], requester, said, tx.now)
     text = desk.texts.render(
         "whose_matter", requester.language, ticket_ids=ids, complaint=complaint
     )

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from bot.desk import Desk
 from bot.intake import held, inquiry, offers, pending
+from bot.intake.answer_asks import answer_turn
 from bot.intake.asked_more import asked_aspect, covering
 from bot.intake.decision import Action
-from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn
+from bot.intake.handing import Outcome, hand_over, record_turn
 from bot.intake.reply import Reply, reply_to_answer
 from bot.models import Requester
 from bot.transaction import Transaction
@@ -59,7 +60,7 @@ async def asked_of_answer(
         if excerpt is not None:
             template = desk.templates[template_id]
             question = requester.last_question or text
-            record_turn(requester, answer_turn(desk, template, question, requester.inquiry or ()))
+            record_turn(requester, answer_turn(desk, template, question, requester))
             return Outcome(Action.ANSWER, template_ids=(template_id,), excerpt=excerpt)
     template = desk.templates[ids[0]]
     asked = "\n".join(w for w in (requester.last_question, text) if w)

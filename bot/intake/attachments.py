@@ -12,13 +12,13 @@ relayed to its staff. One album, one reply. An edit reaches the ticket's staff m
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot import conversation, replies, ticket_messages
 from bot.desk import Desk
 from bot.details import carried
-from bot.intake import apart, emergency, flow, handing, held, inquiry, spoken
+from bot.intake import apart, emergency, flow, handing, held, inquiry, search, spoken, whose
 from bot.intake.decision import Action, has_words
 from bot.intake.media import (
     NO_QUESTION,
@@ -34,6 +34,7 @@ from bot.intake.wordless import Wordless, in_a_row, waited
 from bot.models import DialogStep, Requester, Ticket
 from bot.notices import card_refresh, publish
 from bot.transaction import Transaction
+from knowledge.matcher import Band
 
 
 def beside_ticket(requester: Requester, now: datetime) -> bool:
@@ -72,8 +73,8 @@ async def _owed(tx: Transaction, requester: Requester, kind: str) -> bool:
 @dataclass(frozen=True)
 class Taken:
     """What the desk did with an attachment: `action`; `ticket` for INTO_TICKET(_QUIET) (the
-    ticket in progress), `question` for QUESTION (what the first inquiry did with the
-    caption, presented as for a text)."""
+    ticket in progress) and ASK_WHOSE (the ticket its caption may be about), `question` for
+    QUESTION (what the first inquiry did with the caption, presented as for a text)."""
 
     action: MediaAction
     ticket: Ticket | None = None
@@ -99,11 +100,13 @@ async def take_media(
     current: Ticket | None,
     attachment: Attachment,
     follows: bool = False,
+    replied_to: int | None = None,
 ) -> Taken:
     """Decide on an attachment a requester sent in private and carry it out in the caller's
     transaction. `current` is their ticket in progress (or resolved awaiting their word);
     `follows`: its caption follows the answer just given aside from it
-    (`beside_follow.follows_answer`), the question's, never the ticket's."""
+    (`beside_follow.follows_answer`), the question's, never the ticket's; `replied_to`: the
+    message of their chat it replies to (its caption is then not judged another matter)."""
     step = DialogStep(requester.dialog_step) if requester.dialog_step else None
     group = attachment.media_group_id
     # Right after an answer (or "did you mean"), what they send is that question's: the photo
@@ -120,6 +123,14 @@ async def take_media(
         and not follows
         and not (attachment.origin is None and danger_apart(desk, current, attachment.caption))
     )
+    # Their own caption beside the ticket, read as the same words typed are: another matter
+    # is its own question; one that may be is asked about (a pothole under a complaint).
+    placed = (
+        await _placed(tx, desk, requester, current, attachment, replied_to)
+        if into and step is None
+        else None
+    )
+    into = into and not (placed is not None and placed.aside)
     action = decide_media(
         step=step,
         ticket_in_progress=into,
@@ -129,7 +140,10 @@ async def take_media(
         answered=after,
         nothing=attachment.carries_nothing,
         spoken_again=not into and await spoken.again(tx, attachment),
+        unsure=placed is not None and placed.unsure,
     )
+    if action is MediaAction.ASK_WHOSE:  # nothing filed nor held until they say which
+        return Taken(action, ticket=current)
     if group is not None:
         requester.media_group = group
     if action in (MediaAction.INTO_TICKET, MediaAction.INTO_TICKET_QUIET):
@@ -193,6 +207,37 @@ async def take_media(
         requester.dialog_step = DialogStep.CLARIFY
         requester.last_question = requester.last_offered = None
     return Taken(action, spoken=action is MediaAction.HOLD_AND_ASK and spoken.spoken(attachment))
+
+
+async def _placed(
+    tx: Transaction,
+    desk: Desk,
+    requester: Requester,
+    current: Ticket | None,
+    attachment: Attachment,
+    replied_to: int | None,
+) -> whose.Placed | None:
+    """Where the requester's own caption stands beside `current` (`whose.place`, as a text
+    there: `aside`, another matter; `unsure`, maybe); None for a forward, no words, or a
+    reply (`replied_to`: the message it answers says whose it is, handlers/which.py). A
+    caption the knowledge base finds no matter in is no maybe: it says what the photo shows
+    ("Another angle", "这是另一个角度"), the ticket's."""
+    if attachment.origin is not None or not has_words(attachment.caption) or replied_to:
+        return None
+    turns = inquiry.current(requester.inquiry, now=desk.now(), waiting=False)
+    placed = await whose.place(
+        tx=tx,
+        desk=desk,
+        requester=requester,
+        current=current,
+        turns=turns,
+        text=attachment.caption,
+        step=None,
+        forwarded=False,
+        parted=None,
+    )
+    _, band = search.closest(desk, attachment.caption, requester.language)
+    return replace(placed, unsure=False) if band is Band.HANDOVER else placed
 
 
 async def _caption_asked(

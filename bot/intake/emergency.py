@@ -25,9 +25,10 @@ from bot.danger_filing import filing
 from bot.desk import Desk
 from bot.excerpt import excerpt, one_line
 from bot.intake import inquiry, offers
+from bot.intake.answer_asks import answer_turn
 from bot.intake.decision import question_of
 from bot.intake.emergency_turns import own_turns
-from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, register
+from bot.intake.handing import Outcome, hand_over, record_turn, register
 from bot.models import ACTIVE_STATUSES, DialogStep, Direction, Requester, Ticket, TicketMessage
 from bot.notices import NOTICE_QUESTION, Audience, Notice, card_refresh, publish
 from bot.priority import danger_priority, emergency_words, priority_notices, set_priority
@@ -163,7 +164,7 @@ async def open_urgent(
         and _same_danger(text, best)
     ):
         requester.last_offered = best.id
-        record_turn(requester, answer_turn(desk, best, question, requester.inquiry or ()))
+        record_turn(requester, answer_turn(desk, best, question, requester))
         outcome = await register(
             tx=tx,
             desk=desk,

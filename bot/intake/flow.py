@@ -30,6 +30,7 @@ from bot.intake import (
 from bot.intake.about import ask_about
 from bot.intake.after_answer import said_after_answer
 from bot.intake.announcement import leading_notice
+from bot.intake.answer_asks import answer_turn
 from bot.intake.close_status import asks_own_status, own_case
 from bot.intake.decision import (
     Action,
@@ -47,7 +48,7 @@ from bot.intake.decision import (
 )
 from bot.intake.fillers import thanks
 from bot.intake.gathered import answered_or_handed
-from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, register
+from bot.intake.handing import Outcome, hand_over, record_turn, register
 from bot.intake.letting_go import lets_go
 from bot.intake.new_matter import led_question
 from bot.intake.openers import anger_asked, outburst
@@ -349,7 +350,6 @@ async def take_text(
             if current is not None and inquiry.is_aside(going_on):
                 requester.inquiry[0]["aside"] = True  # still beside the ticket in hand
         await offers.set_aside(tx=tx, requester=requester, turns=earlier)
-    needs_person = best is not None and best.needs_person
     # "没用" right after an answer: not solved, as the button says.
     unhelped = answered is not None and not anew and origin is None and says_not_solved(text)
     status = origin is None and asks_own_status(first if parts else own or text)  # of theirs
@@ -357,7 +357,7 @@ async def take_text(
         step=step,
         band=band,
         vague=search.vague(desk, text),
-        needs_person=needs_person,
+        needs_person=best is not None and best.needs_person,
         announced=announced,
         question_waiting=waiting,
         unhelped=unhelped,
@@ -376,7 +376,7 @@ async def take_text(
     requester.last_offered = None
     if action in (Action.ANSWER, Action.REGISTER) and best is not None:
         requester.last_offered = best.id
-        record_turn(requester, answer_turn(desk, best, question, requester.inquiry or ()))
+        record_turn(requester, answer_turn(desk, best, question, requester))
         answered_now = (
             await register(tx=tx, desk=desk, requester=requester, template=best, question=question)
             if action is Action.REGISTER

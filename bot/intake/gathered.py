@@ -22,9 +22,10 @@ from bot.complaint_words import complains, complains_of_someone
 from bot.desk import Desk
 from bot.faults import reports_fault
 from bot.intake import inquiry, offers, search
+from bot.intake.answer_asks import answer_turn
 from bot.intake.close_status import asks_own_status
 from bot.intake.decision import Action, after_match, carries_no_matter, wants_person
-from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn
+from bot.intake.handing import Outcome, hand_over, record_turn
 from bot.intake.new_matter import reads_as_question
 from bot.models import Requester
 from bot.transaction import Transaction
@@ -132,7 +133,7 @@ async def answered_instead(
     requester.last_question = question
     if found.action is Action.ANSWER:
         requester.last_offered = found.best.id
-        record_turn(requester, answer_turn(desk, found.best, question, turns))
+        record_turn(requester, answer_turn(desk, found.best, question, requester))
         return Outcome(Action.ANSWER, template_ids=(found.best.id,))
     offered = tuple(m.template_id for m in found.matches if m.template_id in desk.templates)
     requester.last_offered = ",".join(offered)
@@ -183,7 +184,7 @@ async def answered_again(
         return None
     await offers.retire(tx=tx, rules=desk.rules, requester=requester)  # one live set
     requester.last_offered = best.id
-    record_turn(requester, answer_turn(desk, best, requester.last_question or whole, turns))
+    record_turn(requester, answer_turn(desk, best, requester.last_question or whole, requester))
     return Outcome(Action.ANSWER, template_ids=(best.id,))
 
 

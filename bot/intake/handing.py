@@ -7,7 +7,6 @@ inquiry, for the front to present (`bot.intake.flow.take_text` and the buttons' 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from bot import conversation, details, hazard, peril_needs, requesters, tickets
@@ -153,24 +152,6 @@ def record_turn(requester: Requester, turn: inquiry.Turn) -> None:
     requester.inquiry = [*(requester.inquiry or ()), turn]
 
 
-def answer_turn(
-    desk: Desk, template: CaseTemplate, words: str = "", turns: Sequence[inquiry.Turn] = ()
-) -> inquiry.Turn:
-    """The bot answered with `template`: its title and the details it asks for, as the staff
-    read them (not those the requester already gave, `details.stated`: in their `words` or
-    anywhere in the inquiry's `turns` so far, "幸福路23号门口" said before "红绿灯坏了")."""
-    language = desk.settings.languages.default
-    said = "\n".join(w for w in (inquiry.words(turns), words) if w)
-    asked, _ = details.split(template.ask_for(language), details.stated(said))
-    return inquiry.bot_did(
-        "answer",
-        desk.now(),
-        [template.title(language)],
-        asked,
-        templates=[template.id],
-    )
-
-
 async def register(
     *,
     tx: Transaction,
@@ -182,13 +163,16 @@ async def register(
 ) -> Outcome:
     """The answer of a template that needs a person (`CaseTemplate.handling`), and at once a
     ticket in the template's category and department (Action.REGISTER): the requester need
-    not ask for a person, nor pick a category. A template with a `priority` (one whose
+    not ask for a person, nor pick a category. The details it asks for that the requester's
+    words or what they sent with them (`held.carries`) give are `given`: said noted, not asked
+    for. A template with a `priority` (one whose
     answer promises an emergency: urgent) opens the ticket at least that urgent, unless the
     question only supposes or asks how to deal with the matter ("How do I report a gas leak
     if I ever smell one?", `hazard.supposed`): a danger said now raises it anyway. A ticket
     urgent for a vulnerable person without heating (`peril_needs.exposure` of their own
     words) is `exposed`: its promise, not the template's self-help answer, is what they hear."""
     supposed = hazard.supposed(question)
+    carries = held.carries(requester)  # before the ticket takes what is held
     own = inquiry.own_words(requester.inquiry) if requester.inquiry else question
     # A freezing 85-year-old is not told to bleed the radiators first: the urgent ticket. The
     # inquiry the ticket takes says so (the answer matched, not sent), not that it was given.
@@ -212,7 +196,8 @@ async def register(
     exposed = outcome.ticket is not None and cold
     if cold and not exposed and requester.inquiry:  # no ticket: the answer given after all
         requester.inquiry = inquiry.withholding(requester.inquiry, None)
-    return replace(outcome, answered=template.id, given=details.stated(words), exposed=exposed)
+    given = details.stated(words) | carries  # their words, and a photo or place sent with them
+    return replace(outcome, answered=template.id, given=given, exposed=exposed)
 
 
 def _attempts(desk: Desk, requester: Requester) -> tuple[str, ...]:

@@ -5,6 +5,7 @@ to its staff like anything they send into it (`bot.conversation`)."""
 from __future__ import annotations
 
 from bot import conversation
+from bot.details import carried
 from bot.intake.media import Attachment
 from bot.models import Requester, Ticket
 from bot.rules import Rules
@@ -19,6 +20,13 @@ def hold(requester: Requester, attachment: Attachment) -> None:
 def held(requester: Requester) -> list[Attachment]:
     """What the requester sent that waits for a ticket, in arrival order."""
     return [Attachment.from_json(item) for item in requester.held_media or []]
+
+
+def carries(requester: Requester) -> frozenset[str]:
+    """The kinds of detail what the requester holds gives by what it is (`details.carried`:
+    a photo a PHOTO, a location or venue shared a LOCATION, a contact a PHONE): given with
+    the question it came with, as its words are."""
+    return frozenset().union(*(carried(item.kind) for item in held(requester)))
 
 
 def let_go(requester: Requester) -> None:

@@ -156,9 +156,12 @@ def bot_did(
     offered: Sequence[str] = (),
     ask_for: Sequence[str] = (),
     templates: Sequence[str] = (),
+    given: Sequence[str] = (),
 ) -> Turn:
     """What the bot did: one of BOT_DID, with the titles of the templates it answered with or
-    offered, the details it asked for, and the templates' ids (`templates`)."""
+    offered, the details it asked for, the templates' ids (`templates`) and the details it
+    did not ask for because something the requester sent with the question gives them
+    (`given`: a photo, a location shared), which the staff read as given."""
     if did not in BOT_DID:
         raise ValueError(f"unknown bot turn {did!r}")
     turn: Turn = {"by": "bot", "did": did, "at": at.isoformat()}
@@ -168,6 +171,8 @@ def bot_did(
         turn["ask_for"] = list(ask_for)
     if templates:
         turn["templates"] = list(templates)
+    if given:
+        turn["given"] = list(given)
     return turn
 
 

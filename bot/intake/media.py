@@ -16,6 +16,7 @@ the kinds that carry no question, NO_QUESTION; a GIF with words under it is thei
 | ticket | album seen | words | kept | step     | action            |
 | ------ | ---------- | ----- | ---- | -------- | ----------------- |
 | any    | any        | none carried     | any      | NO_WORDS          |
+| yes    | no         | maybe another matter |  | ASK_WHOSE         |
 | yes    | yes        | any   |      |          | INTO_TICKET_QUIET |
 | yes    | no         | any   |      |          | INTO_TICKET       |
 | no     |            | no    | no   | waits    | STILL_WAITING     |
@@ -27,6 +28,12 @@ the kinds that carry no question, NO_QUESTION; a GIF with words under it is thei
 | no     | no         | no    |      | other    | HOLD_AND_ASK      |
 | no     | no         | no    |      | other, spoken again | TO_PERSON |
 
+"Maybe another matter": its caption, read as the same words typed beside the ticket are
+(`bot.intake.whose.place`), may be another matter than the ticket's (a pothole under a
+complaint about an officer, a new-user trial's photo "Added to ticket #6"): the requester is
+asked whether it is about the ticket or a new matter, as for a text (handlers/which.py
+`ask_whose`). A caption of plainly another matter is no part of the ticket at all: the
+ticket is not in progress for it ("ticket": no), its caption the question of its own.
 "None carried": a message of no known kind with no file, no caption and nothing described
 (`carries_nothing`: a text with no words that reached the bot as no text, ""), nothing to keep
 nor to file (a tester's blank message joined an unrelated ticket as "其他×1").
@@ -84,6 +91,7 @@ class MediaAction(StrEnum):
     NO_WORDS = "no_words"  # a sticker, a GIF, no ticket: words please (nothing changes)
     TO_PERSON = "to_person"  # a voice note after one asked about: held, a ticket opened
     STILL_WAITING = "still_waiting"  # the same while the bot's question waits: asked again
+    ASK_WHOSE = "ask_whose"  # its caption may be another matter: the ticket's, or new? asked
 
 
 @dataclass(frozen=True)
@@ -142,13 +150,17 @@ def decide_media(
     answered: bool = False,
     nothing: bool = False,
     spoken_again: bool = False,
+    unsure: bool = False,
 ) -> MediaAction:
     """The table of the module's description for one attachment (`answered`: no step waits
     and the bot's last act in the first inquiry going on was an answer or an offer;
     `nothing`: it carries nothing, `Attachment.carries_nothing`; `spoken_again`: a voice
-    note right after the bot asked for words about the one before)."""
+    note right after the bot asked for words about the one before; `unsure`: its caption
+    may be another matter than the ticket in progress's)."""
     if nothing:
         return MediaAction.NO_WORDS
+    if step is None and ticket_in_progress and unsure and not album_seen:
+        return MediaAction.ASK_WHOSE
     if step is None and ticket_in_progress:
         return MediaAction.INTO_TICKET_QUIET if album_seen else MediaAction.INTO_TICKET
     if not kept and not words:

@@ -8,10 +8,11 @@ from dataclasses import dataclass, replace
 
 from bot.desk import Desk
 from bot.intake import held, inquiry, offers
+from bot.intake.answer_asks import answer_turn
 from bot.intake.buttons import Press, PressAction, decide_press
 from bot.intake.decision import Action
 from bot.intake.earlier import hand_over_earlier
-from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn, register
+from bot.intake.handing import Outcome, hand_over, record_turn, register
 from bot.intake.picking import picked, picked_several
 from bot.models import DialogStep, InquiryOffer, Requester, Ticket
 from bot.transaction import Transaction
@@ -87,7 +88,7 @@ async def take_press(
             requester.language, requester.language_chosen = value, True
         case PressAction.ANSWER | PressAction.REGISTER:
             template = desk.templates[value]
-            record_turn(requester, answer_turn(desk, template, question, requester.inquiry or ()))
+            record_turn(requester, answer_turn(desk, template, question, requester))
             if action is PressAction.REGISTER:
                 outcome = await register(
                     tx=tx, desk=desk, requester=requester, template=template, question=question

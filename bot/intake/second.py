@@ -18,9 +18,10 @@ from dataclasses import replace
 from bot.classify import infer_category
 from bot.complaint_words import complains, complains_of_someone
 from bot.desk import Desk
+from bot.intake.answer_asks import answer_turn
 from bot.intake.close import Matter
 from bot.intake.decision import Action, Handover
-from bot.intake.handing import Outcome, answer_turn, hand_over, record_turn
+from bot.intake.handing import Outcome, hand_over, record_turn
 from bot.intake.new_matter import OPENER, reads_as_question
 from bot.intake.search import misses, nearest
 from bot.intake.two_matters import question_first, question_then_matter, reported

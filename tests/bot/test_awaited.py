@@ -92,3 +92,18 @@ def test_words_name_the_matter_they_share_a_term_with_and_no_other() -> None:
     assert named("停电", {1: "我家停电了", 2: "楼道停电了"}) == frozenset()
     # A supply cut names its matter across languages.
     assert named("no power since 8am", {1: "幸福里3号楼停电了", 2: "身份证丢了"}) == {1}
+
+
+def test_details_given_with_the_question_stay_given_after_those_given_since() -> None:
+    """A photo sent with "路灯坏了" was never asked for (`bot_did`'s `given`): the card lists it
+    as given, and a pole number said since after it."""
+    light = [
+        {"by": "requester", "text": "路灯坏了", "at": "2026-11-30T09:00:00"},
+        {**ANSWERED[1], "ask_for": ["路灯的具体位置", "灯杆编号"], "given": ["现场照片"]},
+    ]
+    shown = given_since([*light, {"by": "requester", "text": "LD-0457", "later": True}])
+    assert shown[1]["ask_for"] == ["路灯的具体位置"]
+    assert shown[1]["given"] == ["现场照片", "灯杆编号"]
+    assert given_since(light)[1]["given"] == ["现场照片"]
+    # Nothing given with the question: as before, only what was given since.
+    assert given_since(SIGNAL)[1]["given"] == []

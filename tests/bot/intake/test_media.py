@@ -73,6 +73,20 @@ def test_the_attachment_table(row: str) -> None:
     ) is MediaAction(action)
 
 
+def test_a_caption_that_may_be_another_matter_is_asked_about_not_filed() -> None:
+    """Beside a ticket in progress, a caption that may be another matter (a pothole under a
+    complaint about an officer, `whose.place` unsure): asked whose it is, as a text is; an
+    album's later items, answered already, are not asked about again."""
+    beside = {"step": None, "ticket_in_progress": True, "words": True, "unsure": True}
+    assert decide_media(**beside, album_seen=False) is MediaAction.ASK_WHOSE
+    assert decide_media(**beside, album_seen=True) is MediaAction.INTO_TICKET_QUIET
+    # no ticket in progress for it (plainly another matter), or a step waits: its question
+    alone = {**beside, "ticket_in_progress": False}
+    assert decide_media(**alone, album_seen=False) is MediaAction.QUESTION
+    waits = {**beside, "step": DialogStep.NEW_QUESTION}
+    assert decide_media(**waits, album_seen=False) is MediaAction.QUESTION
+
+
 def test_an_edit_goes_to_a_ticket_when_there_is_one_else_it_is_read_as_a_text() -> None:
     assert (
         decide_edit(filed_under_open_ticket=True, ticket_in_hand=False) is EditAction.INTO_TICKET
