@@ -32,7 +32,9 @@ def parse_form(text: str) -> tuple[str, str, str, time_limits.TimeLimit | None]:
     "1d", "1天"; its range and the deadline are the desk's: `handoffs.handoff_due_at`).
     InvalidInput if the form is incomplete (`form_incomplete`, naming the parts `missing`:
     "department", "summary", "suggested"; a fresh tester's form without `|` read "没有看懂这条
-    指令") or the time limit cannot be read (`deadline_unreadable`)."""
+    指令"; a second part that is a time limit, "summary | 30m", is no suggestion: a second
+    trial's was taken as one, the time limit dropped) or the time limit cannot be read
+    (`deadline_unreadable`)."""
     body = text.removeprefix("/transfer").strip()
     department, _, rest = body.partition(" ")
     parts = [part.strip() for part in rest.split("|")]
@@ -41,11 +43,21 @@ def parse_form(text: str) -> tuple[str, str, str, time_limits.TimeLimit | None]:
         "summary": parts[0],
         "suggested": parts[1] if len(parts) > 1 else "",
     }
+    if len(parts) == 2 and _reads_as_time_limit(parts[1]):
+        given["suggested"] = ""  # "summary | 30m": the time limit, no suggestion (refused)
     missing = [name for name, part in given.items() if not part]
     if missing:
         raise InvalidInput("incomplete handoff form", "form_incomplete", missing=missing)
     limit = time_limits.read_time_limit(parts[2]) if len(parts) > 2 and parts[2] else None
     return department, parts[0], parts[1], limit
+
+
+def _reads_as_time_limit(text: str) -> bool:
+    try:
+        time_limits.read_time_limit(text)
+    except InvalidInput:
+        return False
+    return True
 
 
 async def transfer(

@@ -104,3 +104,30 @@ async def test_a_time_limit_in_minutes_is_taken(
     due = datetime(2026, 11, 30, 9, tzinfo=settings.zone) + timedelta(minutes=minutes)
     assert handoff.due_at == due
     assert due.strftime("%Y-%m-%d %H:%M") in form.text, form.text
+
+
+INCOMPLETE = {"zh": "转办单缺少建议处理", "en": "the suggested handling"}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("settings", ["zh", "en"], indirect=True)
+async def test_a_time_limit_as_the_second_part_is_no_suggestion(
+    running: tuple[Emulator, App], settings: Settings
+) -> None:
+    """A second trial's "/transfer 综合服务窗口 楼道灯属小区物业,请协调物业维修 | 30m": the
+    form read "建议处理:30m" and the default deadline. It is refused, the suggestion named
+    missing, and no form goes."""
+    emulator, application = running
+    department, topic = await a_ticket_with_an_inquiry(emulator)
+    to = "utilities" if department != "utilities" else "social_security"
+    group = GROUPS[department]
+    await emulator.world.user_sends(
+        OFFICERS[department],
+        f"/transfer {to} 楼道灯属小区物业,请协调物业维修 | 30m",
+        group,
+        topic.thread_id,
+    )
+    wanted = INCOMPLETE[settings.languages.default]
+    await until(lambda: any(wanted in e.text for e in bot_said(emulator.world, group)))
+    async with application.bot_data.desk.sessions() as session:
+        assert await session.scalar(select(Handoff)) is None
