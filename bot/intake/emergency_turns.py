@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot import details
+from bot.danger_matter import of_matter
 from bot.intake.decision import carries_no_matter, is_courtesy, is_filler
 from bot.intake.inquiry import Turn
 from bot.same_matter import subject
@@ -78,7 +79,8 @@ def own_turns(
     when it is of the emergency (`of_it`: a place, a danger, its thing) or passed on (a
     forward, a notice: what the danger is told about, a cut beside someone on oxygen); set
     aside when it is small talk (a greeting, an opener, thanks) or the bot answered or
-    offered templates of another matter to it, unless the emergency speaks of someone named
+    offered templates of another matter to it, or asked its kind when it names no thing of
+    the danger (`danger_matter.of_matter`), unless the emergency speaks of someone named
     before it (`leans_back`: a quarrel next door, then "他拿刀了!"); else kept (a matter the
     bot could not place yet may be the emergency's own: a stove that will not light, then a
     gas smell)."""
@@ -106,6 +108,9 @@ def own_turns(
             mine = True
         else:
             small = not words or carries_no_matter(words) or is_courtesy(words) or is_filler(words)
-            mine = not small and (leans_back(text) or not _another(after, same_danger))
+            # asked its kind, a matter of its own unless of the danger's thing ("电费被扣了两次"
+            # waiting for its kind, then someone electrocuted: the bill set aside)
+            kind = any(t.get("did") == "category" for t in after) and not of_matter(text, words)
+            mine = not small and (leans_back(text) or not (kind or _another(after, same_danger)))
         (kept if mine else aside).extend(rest[at:end])
     return Split([*kept, last], aside)

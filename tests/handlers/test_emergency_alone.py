@@ -15,7 +15,7 @@ from telegram.ext import Application
 
 from emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, REQUESTER, bot_lines, bot_said, until
-from tests.handlers.looks import all_tickets, said_text
+from tests.handlers.looks import all_tickets, callbacks_of, said_text
 
 App = Application  # type: ignore[type-arg]
 MANAGEMENT = -1000000000900
@@ -171,3 +171,36 @@ async def test_someone_down_and_not_breathing_is_a_medical_emergency(
     await until(lambda: any("#1" in line.text for line in bot_said(world, MANAGEMENT)))
     alert = [line.text for line in bot_said(world, MANAGEMENT) if "#1" in line.text]
     assert any(a.startswith(LABEL) for a in alert), alert
+
+
+WAITING = {
+    REQUESTER: ("电费被扣了两次", "救命,楼下有人触电了,倒在地上,在幸福里7号楼", "电费"),
+    ENGLISH: (
+        "My electricity meter reading looks wrong",
+        "Help, a man downstairs got an electric shock and is lying on the ground, Xingfuli 7",
+        "meter",
+    ),
+}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("user", [REQUESTER, ENGLISH])
+async def test_a_question_waiting_for_its_kind_is_not_the_emergencys(
+    running: tuple[Emulator, App], user: int
+) -> None:
+    """A second trial: "电费被扣了两次" waiting for its kind, then someone electrocuted: the
+    alert quoted the bill first and the card opened with it. A question of no thing of the
+    danger, asked its kind, is set aside like one answered."""
+    emulator, application = running
+    world = emulator.world
+    question, danger, word = WAITING[user]
+    await world.user_sends(user, question)
+    (asked,) = await bot_lines(emulator, user, 1)
+    assert any(c.startswith("cat:") for c in callbacks_of(asked)), asked.text  # its kind asked
+    await world.user_sends(user, danger)
+    await until(lambda: "#1" in said_text(world, user))
+    (ticket,) = await all_tickets(application)
+    assert word not in ticket.question and ticket.priority == "urgent", ticket.question
+    await until(lambda: any("#1" in line.text for line in bot_said(world, MANAGEMENT)))
+    alert = [line.text for line in bot_said(world, MANAGEMENT) if "#1" in line.text]
+    assert not any(word in text for text in alert), alert
