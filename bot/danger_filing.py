@@ -46,6 +46,18 @@ class Filing:
     department: str | None = None
 
 
+# Dangers to people now, to a person or beside a thing: those above, and a fire or its
+# smoke, gas or fumes, someone electrocuted, trapped in a lift, a supply cut someone's life
+# hangs on. Not a pole sparking, something falling or fallen (a tree on a car), a manhole
+# open, water near the wiring: a thing's danger, a fault report to settle by its dates.
+PEOPLE_NOW = TO_PEOPLE | {"fire", "smoke", "co", "gas", "electric", "trapped", "dependent"}
+
+
+def to_people_now(kinds: Collection[str]) -> bool:
+    """Whether some of danger `kinds` are to people now (`PEOPLE_NOW`) (pure)."""
+    return bool(set(kinds) & PEOPLE_NOW)
+
+
 def to_people_alone(kinds: Collection[str]) -> bool:
     """Whether danger `kinds` are all to a person themselves (`TO_PEOPLE`), and some (pure)."""
     return bool(kinds) and set(kinds) <= TO_PEOPLE

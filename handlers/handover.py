@@ -342,10 +342,11 @@ def _promise(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list
         sorry=outcome.sorry,  # their words complained of the service: apologised
         supervised=outcome.supervised,  # ignored, angry: the supervisors were told
         outside=dangers.leave_first(outcome.dangers),  # what is asked, once outside
-        # A danger to a person alone: urgent, the duty officer's call, not a category and a
-        # date to settle by (a new-user trial's "我不想活了" heard "工单 #32(故障报修)…前办结");
-        # a thing's danger (a manhole open, a tree down) stays a fault report to settle.
-        emergency=outcome.emergency and danger_filing.to_people_alone(outcome.dangers),
+        # A danger to people now: urgent, the duty officer's call, not a category and a date
+        # to settle by (a trial's "我不想活了" and a second's fire, lift and electrocution heard
+        # "工单 #32(故障报修)…前办结"); a thing's danger (a manhole open, a tree down) stays a
+        # fault report to settle.
+        emergency=outcome.emergency and danger_filing.to_people_now(outcome.dangers),
     )
     # Linked to the ticket once sent: a reply to the promise is about it (bot/replies.py).
     return [

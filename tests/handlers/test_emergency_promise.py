@@ -29,6 +29,11 @@ NOT_SAID = {REQUESTER: ("故障报修", "办结"), ENGLISH: ("Fault report", "se
         (REQUESTER, "我奶奶晕倒了,没有呼吸了"),
         (ENGLISH, "I don't want to live anymore"),
         (ENGLISH, "My grandmother collapsed and is not breathing"),
+        # a second trial: a fire, someone trapped, someone electrocuted, where a department
+        # repairs the thing: the same urgent promise, not "(故障报修)…前办结"
+        (REQUESTER, "救命!幸福里8号楼电梯里困了人"),
+        (REQUESTER, "救命,楼下有人触电了,倒在地上,在幸福里7号楼"),
+        (ENGLISH, "Help, my kitchen is on fire, 20 Park Road"),
     ],
 )
 async def test_an_emergency_s_promise_is_urgent_and_names_no_repair_or_date_to_settle(
@@ -55,3 +60,27 @@ async def test_an_ordinary_ticket_s_promise_still_names_its_kind_and_date(
     await until(lambda: any("#1" in e.text for e in bot_said(world, ENGLISH)))
     promise = next(e.text for e in bot_said(world, ENGLISH) if "#1" in e.text)
     assert "(Fault report) is registered" in promise and "settle it by" in promise, promise
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "text", "kind"),
+    [
+        (REQUESTER, "小区门口的井盖被偷了,很危险", "故障报修"),
+        (
+            ENGLISH,
+            "The manhole cover outside building 3 is missing, it is dangerous",
+            "Fault report",
+        ),
+    ],
+)
+async def test_a_things_danger_stays_a_fault_report_to_settle(
+    running: tuple[Emulator, App], user: int, text: str, kind: str
+) -> None:
+    """A manhole open: a danger of a thing, its repair promised with its dates."""
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(user, text)
+    await until(lambda: any("#1" in e.text for e in bot_said(world, user)))
+    promise = next(e.text for e in bot_said(world, user) if "#1" in e.text)
+    assert kind in promise and not any(w in promise for w in URGENT[user][1:]), promise
