@@ -332,7 +332,7 @@ def _values(statuses: dict[str, str]) -> dict[str, Any]:
         "slowest": {"from": "综合服务窗口", "to": "公用事业科", "delay": "3.0h", "returned": 2},
         "passed_around": 2,
         "failing": 3,
-        "worst": {"count": 4, "example": "小区电梯坏了"},
+        "worst": {"count": 4, "example": "小区电梯坏了", "ticket_id": 12},
         "breaches": 5,
         "kind": "poll",
         "described": "哪天能办?\n• 周一\n• 周二",
