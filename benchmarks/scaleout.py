@@ -3,7 +3,7 @@ round-robin front; updates per second with 1, 2 (and 4) processes in one run, an
 chat's updates were handled once and in order, one process killed with SIGKILL on the way.
 
     python -m benchmarks.scaleout [--database-url URL] [--processes 1,2,4] [--seconds 20]
-                                  [--requesters 48] [--burst 3] [--json]
+                                  [--rounds 3] [--requesters 48] [--burst 3] [--json]
 
 The PostgreSQL server is `--database-url` or SHOUWEN_TEST_POSTGRES_URL (a database on it whose
 owner may create databases); the run works in a scratch database of its own, dropped at the
@@ -17,12 +17,15 @@ into the ticket's topic in the staff group (one chat for all of them) and answer
 own chat. A requester writes `--burst` messages one after the other (each posted once Telegram
 has the 200 for the one before, the next to the next process), then waits for the bot's
 answers to all of them before the next burst (closed loop). Per phase (processes in
-`--processes`), updates/s is the answers per second over `--seconds`: updates handled, their
-answers sent. The copies, all to the one staff group, follow at their own pace (copies/s);
-the run waits for every one at the end. A last phase runs two processes and kills one with
-SIGKILL halfway, then starts it again. On a machine shared with other work the rates drift by
-more than the effect measured; speedup_2_by_cpu (2 x the CPU per update of one process over
-that of two) says what two would do over one each on a core of its own.
+`--processes`, the whole list `--rounds` times, alternately, medians reported: this machine's
+speed drifts by more than a tenth from one minute to the next), updates/s is the answers per
+second over `--seconds`: updates handled, their answers sent; `speedup_2_by_round` pairs each
+round's two processes with its one. The copies, all to the one staff group, follow at their
+own pace (copies/s); the run waits for every one at the end. A last phase runs two
+processes and kills one with SIGKILL halfway, then starts it again. On a machine shared with
+other work the rates drift by more than the effect measured; speedup_2_by_cpu (2 x the CPU
+per update of one process over that of two) says what two would do over one each on a core
+of its own.
 
 From the copies, over the whole run: order violations (a message copied after a later one of
 the same requester), duplicates (one copied twice; a kill may repeat the calls it had in
@@ -42,6 +45,7 @@ import os
 import re
 import signal
 import socket
+import statistics
 import sys
 import tempfile
 import time
@@ -375,8 +379,8 @@ async def measure(args: argparse.Namespace, url: str) -> dict[str, Any]:
     database = make_url(url).database
     assert database is not None
     traffic = Traffic(emulator, args.requesters, args.burst, database)
-    rates: dict[str, float] = {}
-    cpu: dict[str, float] = {}
+    rates: dict[str, list[float]] = defaultdict(list)
+    cpu: dict[str, list[float]] = defaultdict(list)
     undelivered = 0
     with tempfile.TemporaryDirectory() as folder:
         log = Path(folder) / "bots.log"
@@ -392,7 +396,7 @@ async def measure(args: argparse.Namespace, url: str) -> dict[str, Any]:
             await traffic.tickets()
             await front.close()
             running = 1
-            for count in args.processes:
+            for count in [n for _ in range(args.rounds) for n in args.processes]:
                 while running < count:
                     await bots[running].start()
                     running += 1
@@ -400,10 +404,8 @@ async def measure(args: argparse.Namespace, url: str) -> dict[str, Any]:
                     running -= 1
                     await bots[running].stop()
                 figures = await phase(traffic, bots[:count], emulator, args.seconds)
-                rates[str(count)], cpu[str(count)] = (
-                    figures["updates_per_s"],
-                    figures["cpu_ms_per_update"],
-                )
+                rates[str(count)].append(figures["updates_per_s"])
+                cpu[str(count)].append(figures["cpu_ms_per_update"])
                 undelivered += int(figures["undelivered"])
                 print(
                     f"{count} process(es): {figures['updates_per_s']:7.1f} updates/s"
@@ -440,19 +442,25 @@ async def measure(args: argparse.Namespace, url: str) -> dict[str, Any]:
             if " ERROR " in line or line.startswith("Traceback")
         ]
     checked = traffic.check()
+    rate = {k: statistics.median(v) for k, v in rates.items()}
+    per_update = {k: statistics.median(v) for k, v in cpu.items()}
+    # Each round's 2 over the same round's 1: the phases next to each other in time.
+    paired = [two / one for one, two in zip(rates.get("1", []), rates.get("2", []), strict=False)]
     return {
-        "updates_per_s": {k: round(v, 1) for k, v in rates.items()},
-        "speedup_2": round(rates["2"] / rates["1"], 2) if "1" in rates and "2" in rates else None,
+        "updates_per_s": {k: round(v, 1) for k, v in rate.items()},
+        "speedup_2": round(rate["2"] / rate["1"], 2) if "1" in rate and "2" in rate else None,
+        "speedup_2_by_round": [round(r, 2) for r in paired],
         # What two would do over one where each had a core of its own: steadier than rates on
         # a shared machine (each process's CPU per update, as the throughput benchmark reads).
-        "speedup_2_by_cpu": round(2 * cpu["1"] / cpu["2"], 2)
-        if "1" in cpu and "2" in cpu
+        "speedup_2_by_cpu": round(2 * per_update["1"] / per_update["2"], 2)
+        if "1" in per_update and "2" in per_update
         else None,
         **checked,
         "kills": 1,
         "updates_per_s_with_kill": round(killed["updates_per_s"], 1),
         "catch_up_s": round(catching_up, 1),
-        "cpu_ms_per_update": {k: round(v, 2) for k, v in cpu.items()},
+        "cpu_ms_per_update": {k: round(v, 2) for k, v in per_update.items()},
+        "rounds": args.rounds,
         "updates": sum(traffic.posted.values()),
         "undelivered": undelivered,
         "logged_errors": len(errors),
@@ -470,6 +478,12 @@ def main() -> None:
         help="process counts, one phase each (default 1,2,4)",
     )
     parser.add_argument("--seconds", type=float, default=20.0, help="length of each phase")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="times each process count is run, alternately; medians are reported",
+    )
     parser.add_argument("--requesters", type=int, default=48)
     parser.add_argument("--burst", type=int, default=3, help="messages per burst")
     parser.add_argument("--json", action="store_true")

@@ -24,6 +24,7 @@ On SQLite one process sends everything, in its per-chat queues' order: no look t
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 
 from bot.chat_locks import ChatLocks
@@ -49,10 +50,14 @@ class Turns:
         # Per chat, at its last look: the oldest message of each ticket that others hold.
         self._ahead: dict[int, dict[int | None, int]] = {}
         self._waited: dict[int, int] = {}  # per chat, looks in a row that found it must wait
+        # Per chat, the newest message the sender took for it: a look covers what is older.
+        self._newest: dict[int, int] = {}
+        self._covered: dict[int, int] = {}  # per chat, the `below` of its last look
 
     def arrived(self, item: Queued) -> None:
         """The sender took `item`: its chat is looked at again before it goes."""
         self._unchecked.setdefault(item.chat_id, set()).add(item.id)
+        self._newest[item.chat_id] = max(item.id, self._newest.get(item.chat_id, item.id))
 
     def forget_look(self, chat_id: int) -> None:
         """Look at the chat again before its next message goes."""
@@ -70,24 +75,33 @@ class Turns:
         self._unchecked.pop(chat_id, None)
         self._ahead.pop(chat_id, None)
         self._waited.pop(chat_id, None)
+        self._newest.pop(chat_id, None)
+        self._covered.pop(chat_id, None)
 
     async def next(self, chat_id: int, queue: Iterable[Queued], first: Queued) -> Queued | None:
         """The message to send now to `chat_id`: `first` (the dispatcher's choice) unless
         another process holds a message that must go before it, else the first in `queue`
-        nothing waits for; None when all wait (look again after `pause`)."""
-        items = list(queue)
+        nothing waits for; None when all wait (look again after `pause`). Without a look, in
+        time independent of the queue's length (a busy staff group's holds hundreds)."""
         unchecked = self._unchecked.get(chat_id)
-        if unchecked is None or any(i.id in unchecked for i in items):
-            below = max(i.id for i in items)
-            found = await self._locks.older_unsent(chat_id, below, self._holder)
-            self._ahead[chat_id] = found
-            self._unchecked[chat_id] = set()
+        if unchecked is None or unchecked:
+            # Older than the newest message taken for the chat: every one in `queue` (one
+            # sent since only widens the look to messages none in `queue` waits for).
+            below = self._newest.get(chat_id) or max(i.id for i in queue)
+            self._unchecked[chat_id] = set()  # what comes during the look: the next look's
+            try:
+                found = await self._locks.older_unsent(chat_id, below, self._holder)
+            except BaseException:
+                self.forget_look(chat_id)
+                raise
+            self._ahead[chat_id], self._covered[chat_id] = found, below
         ahead = self._ahead.get(chat_id, {})
         if not ahead:
             self._waited.pop(chat_id, None)
             return first
-        for item in [first, *items]:
-            if not self._waits(chat_id, item, ahead):
+        covered = self._covered.get(chat_id, 0)
+        for item in itertools.chain((first,), queue):
+            if item.id <= covered and not self._waits(chat_id, item, ahead):
                 self._waited.pop(chat_id, None)
                 return item
         self.forget_look(chat_id)
