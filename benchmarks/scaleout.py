@@ -281,6 +281,14 @@ class Traffic:
                     firsts[number] = when
                 elif self._in_flight(firsts[number], when):
                     in_flight += 1
+                else:
+                    kills = [round(k - firsts[number], 1) for k in self.kills]
+                    print(
+                        f"duplicate, requester {requester} #{number}: copied again"
+                        f" {when - firsts[number]:.1f} s after the first copy; kills at {kills} s"
+                        " from it",
+                        flush=True,
+                    )
             highest, first = -1, set()
             for number in seq:
                 if number in first:

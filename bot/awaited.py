@@ -9,6 +9,7 @@ lights do), and the card lists it as given, no longer as asked for (`given_since
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -29,9 +30,14 @@ def bot_asked(turns: Sequence[Mapping[str, Any]] | None) -> frozenset[str]:
 def told(said: Iterable[tuple[str, str]]) -> frozenset[str]:
     """The kinds of detail the requester's messages `said` (each its words and content type)
     give: by their words (`details.stated`) or by what they are (`details.carried`)."""
-    return frozenset().union(
-        *(stated(words) | carried(content_type) for words, content_type in said)
-    )
+    return frozenset().union(*(_gives(words, content_type) for words, content_type in said))
+
+
+@functools.lru_cache(maxsize=8192)
+def _gives(words: str, content_type: str) -> frozenset[str]:
+    """What one message gives (see `told`): kept for the next look, since every message a
+    requester files under a ticket that waits for a detail reads all those before it."""
+    return stated(words) | carried(content_type)
 
 
 def awaits(
@@ -47,7 +53,12 @@ def awaits(
     (`staff_waiting`), those their latest message (`staff_said`) asks for (bot/answer_kinds.py
     `asks`: an ID, a card's last digits, which side, besides a template's kinds)."""
     staff = asks(staff_said) if staff_waiting and staff_said else frozenset()
-    return (bot_asked(turns) - told(since)) | staff
+    owed = bot_asked(turns)
+    for words, content_type in since:
+        if not owed:
+            break
+        owed -= _gives(words, content_type)
+    return owed | staff
 
 
 def given_since(turns: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:

@@ -232,8 +232,11 @@ async def in_hand(
         read = await session.execute(_IN_HAND, {"requester_id": requester_id})
         rows = cast(list[hand_rows.Row], list(read))
         hand_rows.keep(session, requester_id, rows)
-    ids = [row[0].id for row in rows]
-    since = await _theirs(session, ids) if carries or answer_kinds.gives(words) else None
+    since: dict[int, list[tuple[str, str]]] | None = None
+    if carries or answer_kinds.gives(words):
+        # Only the tickets whose first inquiry asked for a detail have messages to read for it.
+        asking = [row[0].id for row in rows if awaited.bot_asked(row[0].inquiry)]
+        since = await _theirs(session, asking) if asking else {}
     found = []
     for ticket, latest, theirs, said in rows:
         resolved = ticket.resolved_at if ticket.status == TicketStatus.RESOLVED else None
