@@ -21,6 +21,7 @@ the poll.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections import Counter, deque
 from collections.abc import Iterable
@@ -60,6 +61,7 @@ URGENT = {
     "reply",
 }
 LOOKAHEAD = 500
+STOP_GRACE = 5.0  # seconds a stop waits for the calls under way (see Dispatcher.stop)
 
 
 class Dispatcher:
@@ -83,6 +85,7 @@ class Dispatcher:
         self._urgent: Counter[int] = Counter()  # urgent messages in each chat's queue
         self._workers: dict[int, asyncio.Task[None]] = {}
         self._stopped = False
+        self._stopping = asyncio.Event()  # set with `_stopped`: the workers' waits end
         self._late: list[asyncio.Task[None]] = []  # giving back what came after the stop
         self.poll = OutboxPoll(desk, in_hand, self.submit)
         # A card redrawn at most once per a few seconds (handlers/runtime/redraws.py).
@@ -159,9 +162,15 @@ class Dispatcher:
         """Stop sending; what was in hand is given back at once for the next start, and so is
         whatever is submitted from now on."""
         self._stopped = True
+        self._stopping.set()
         self._redraws.stop()  # what it held is in hand: given back with the rest
         await self.poll.stop()
         workers = list(self._workers.values())
+        # A call under way finishes and is marked: cut off, Telegram may have it all the same,
+        # and given back it would go a second time from the next start. The workers take no
+        # next message once stopped, nor wait to try one again; a call is cut off after STOP_GRACE.
+        if workers:
+            await asyncio.wait(workers, timeout=STOP_GRACE)
         for task in workers:
             task.cancel()
         await asyncio.gather(*workers, return_exceptions=True)
@@ -178,7 +187,7 @@ class Dispatcher:
         logs.bind(chat_id=chat_id, update_id=None, ticket_id=None)  # this worker's log lines
         queue = self._queues[chat_id]
         try:
-            while queue:
+            while queue and not self._stopped:
                 # Looking past the first message only when an urgent one waits, and only in a
                 # group (held back by its 20 a minute): a private chat hears all in order (a
                 # returning requester's missed messages before the answer to their words).
@@ -186,22 +195,22 @@ class Dispatcher:
                 item = _next(queue) if urgent else queue[0]
                 if self._turns is not None:
                     if self.poll.claiming:  # rows taken over may have to go first: after it
-                        await asyncio.sleep(TURN_WAIT)
+                        await self._rest(TURN_WAIT)
                         continue
                     claims = self.poll.claims
                     try:
                         chosen = await self._turns.next(chat_id, queue, item)
                     except Exception:  # the database: look again in a while
                         log.exception("could not look for messages to chat %s first", chat_id)
-                        await asyncio.sleep(1.0)
+                        await self._rest(1.0)
                         continue
                     if chosen is None:  # another process sends first
-                        await asyncio.sleep(self._turns.pause(chat_id))
+                        await self._rest(self._turns.pause(chat_id))
                         continue
                     # Nothing sent on a look while the poll took rows over (they may go first).
                     if self.poll.claiming or self.poll.claims != claims:
                         self._turns.forget_look(chat_id)
-                        await asyncio.sleep(TURN_WAIT)
+                        await self._rest(TURN_WAIT)
                         continue
                     item = chosen
                 wait: float | None
@@ -230,7 +239,7 @@ class Dispatcher:
                     if wait is None:  # else in hand until the marker has marked it
                         self._known.pop(item.id, None)
                 else:
-                    await asyncio.sleep(wait)
+                    await self._rest(wait)
         finally:
             if self._workers.get(chat_id) is asyncio.current_task():
                 del self._workers[chat_id]
@@ -239,6 +248,11 @@ class Dispatcher:
                 self._urgent.pop(chat_id, None)
                 if self._turns is not None:
                     self._turns.forget(chat_id)
+
+    async def _rest(self, seconds: float) -> None:
+        """Wait `seconds` before a worker's next try, or until the dispatcher stops."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._stopping.wait(), seconds)
 
     async def _attempt(self, item: Queued) -> float | None:
         """Send one message; None when it is done with (sent or given up), MARKING when it is
