@@ -116,8 +116,11 @@ _GIVES = (
     (
         NUMBER,
         re.compile(
+            # a code of three or more after its name ("电表号123456789", "staff number 1234"),
+            # or of any length after its name and a colon or "is" ("pole number: A-17",
+            # "the pole number is 17")
             r"(?:[\u4e00-\u9fff]{0,2}(?:编号|号码|户号|[杆表牌单工]号)|(?:[a-z]+\s+)?number)"
-            r"\s*(?:[:：是为]|is)?\s*[a-z0-9-]*\d[a-z0-9-]{2,}"
+            r"(?:\s*[a-z0-9-]*\d[a-z0-9-]{2,}|\s*(?:[:：是为]|is)\s*[a-z0-9-]*\d[a-z0-9-]*)"
             r"|(?<![a-z0-9])[a-z]{1,4}-?\d{3,}(?![a-z0-9])",
             re.IGNORECASE,
         ),

@@ -19,6 +19,7 @@ from tests.handlers.conftest import ENGLISH, GENERAL_GROUP, REQUESTER, bot_said,
 
 App = Application  # type: ignore[type-arg]
 
+LIGHTS = -1000000000103  # the street lights' staff group (config.yaml)
 WHERE = "路口位置(哪两条路相交)"
 WHICH = "哪个方向的信号灯"
 WHAT = "故障情况(不亮、常亮红灯或闪烁)"
@@ -28,14 +29,10 @@ ASKS = {
 }
 
 
-def _card(world: Any, ticket_id: int) -> str:
-    """The card of ticket `ticket_id` in the general staff group, as it reads now."""
+def _card(world: Any, ticket_id: int, group: int = GENERAL_GROUP) -> str:
+    """The card of ticket `ticket_id` in a staff group (the general one), as it reads now."""
     return next(
-        (
-            e.text
-            for e in bot_said(world, GENERAL_GROUP)
-            if e.text.startswith(f"🆕 新工单 #{ticket_id}|")
-        ),
+        (e.text for e in bot_said(world, group) if e.text.startswith(f"🆕 新工单 #{ticket_id}|")),
         "",
     )
 
@@ -145,3 +142,31 @@ async def test_what_the_lights_do_said_beside_another_question_is_the_lights_tic
     assert _answered(_card(world, 1)) == (
         f"· 机器人答复:路口红绿灯坏了;请其提供:{WHERE};{WHICH};诉求人已补充:{WHAT}"
     ), _card(world, 1)
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "question", "pole"),
+    [
+        (REQUESTER, "我家楼下路灯坏了", "灯杆编号是12"),
+        (ENGLISH, "the street light outside my house is broken", "pole number: A-17"),
+        (ENGLISH, "the street light outside my house is broken", "the pole number is 17"),
+    ],
+)
+async def test_a_short_pole_number_is_the_detail_asked_for(
+    running: tuple[Emulator, App], user: int, question: str, pole: str
+) -> None:
+    """A new user's trial: "pole number: A-17" after the street light's promise asked for the
+    pole number was asked "about ticket #1, or a new matter?", and the card still asked for
+    it; a code of any length named as the pole number is that detail, added to the ticket."""
+    emulator, _ = running
+    world = emulator.world
+    await world.user_sends(user, question)
+    await until(lambda: _card(world, 1, LIGHTS) != "" and "#1" in _replies(world, user)[-1])
+    asked = len(_replies(world, user))
+    await world.user_sends(user, pole)
+    await until(lambda: pole in _card(world, 1, LIGHTS) and len(_replies(world, user)) > asked)
+    assert "#1" in _replies(world, user)[-1], _replies(world, user)[-1]
+    answered = _answered(_card(world, 1, LIGHTS))
+    given = answered.split("诉求人已补充:")[-1]
+    assert "诉求人已补充:" in answered and "灯杆编号" in given, answered

@@ -158,6 +158,12 @@ def test_the_outage_asks_only_what_was_not_said() -> None:
         ("电话 138 0013 8000", {PHONE}),
         ("call me on 138-0013-8000", {PHONE}),
         ("电表号123456789", {NUMBER}),
+        # a short code given as the number, after a colon or "is"; a number alone is none
+        ("pole number: A-17", {NUMBER}),
+        ("the pole number is 17", {NUMBER}),
+        ("灯杆编号是12", {NUMBER}),
+        ("bus number 3", set()),
+        ("the number is high", set()),
     ],
 )
 def test_only_what_the_words_say_is_read(words: str, kinds: set[str]) -> None:
