@@ -97,6 +97,15 @@ class _Line:
                 self.drop()
                 raise
 
+    def closed(self) -> bool:
+        """Whether the server closed the connection held (restarted, or an administrator cut
+        it): then dropped, and the next `fetch` connects again. Read off the connection,
+        without a round trip."""
+        if self._proxy is not None and self._proxy.driver_connection.is_closed():
+            self.drop()
+            return True
+        return False
+
     def drop(self) -> None:
         """Closed, not back to the pool: a session's advisory locks go with it."""
         if self._proxy is not None:
@@ -115,6 +124,17 @@ class ChatLocks:
         self._reading = _Line(engine)
         self._held: set[int] = set()
 
+    def _lost(self) -> None:
+        """The locks' connection closed by the server since its last statement: every lock on
+        it went with it (the chats' next updates take them again, on a new connection)."""
+        if self._locking.closed() and self._held:
+            log.warning("the database closed the connection holding %d chats", len(self._held))
+            self._held.clear()
+
+    async def _read(self, how: str, statement: str, *values: Any) -> Any:
+        self._reading.closed()  # a connection the server closed: a new one, not an error
+        return await self._reading.fetch(how, statement, *values)
+
     async def _run(self, statement: str, key: int) -> bool:
         try:
             return bool(await self._locking.fetch("fetchval", statement, key))
@@ -131,7 +151,7 @@ class ChatLocks:
         """The updates of `chat_id` (and the update `update_id`, whatever its chat) not yet
         processed, in Telegram's order: (update id, payload as Telegram sent it), at most
         `limit`. Raises what the database raises."""
-        rows = await self._reading.fetch("fetch", _BACKLOG, chat_id, update_id, limit)
+        rows = await self._read("fetch", _BACKLOG, chat_id, update_id, limit)
         return [(int(row[0]), _json(row[1])) for row in rows]
 
     async def orphaned(self, before: datetime, limit: int = 500) -> list[tuple[int | None, int]]:
@@ -139,19 +159,20 @@ class ChatLocks:
         most `limit`: (chat id, None for an update without a chat, and update id). Raises what
         the database raises."""
         cutoff = before.astimezone(UTC).replace(tzinfo=None)  # as the column stores instants
-        rows = await self._reading.fetch("fetch", _ORPHANED, cutoff, limit)
+        rows = await self._read("fetch", _ORPHANED, cutoff, limit)
         return [(row[0], int(row[1])) for row in rows]
 
     async def older_unsent(self, chat_id: int, below: int, holder: str) -> dict[int | None, int]:
         """Of the messages to `chat_id` stored before the message `below`, neither sent nor
         given up nor parked, and not leased to the sender `holder`: the oldest of each ticket
         (None: those of no ticket), by ticket id. Raises what the database raises."""
-        rows = await self._reading.fetch("fetch", _OLDER_UNSENT, chat_id, below, _PARKED, holder)
+        rows = await self._read("fetch", _OLDER_UNSENT, chat_id, below, _PARKED, holder)
         return {row[0]: int(row[1]) for row in rows}
 
     async def try_hold(self, key: int) -> bool:
         """Take the lock `key` if nobody holds it (this process included); whether taken.
         Raises what the database raises."""
+        self._lost()
         if key in self._held:
             return False  # PostgreSQL's locks count per session: this process holds it already
         self._held.add(key)
@@ -167,6 +188,7 @@ class ChatLocks:
     async def release(self, key: int) -> None:
         """Let go of `key` (held by this process). A failure is logged: the connection is
         then dropped, which lets go of every lock on it."""
+        self._lost()
         if key not in self._held:
             return
         try:
