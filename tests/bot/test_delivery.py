@@ -129,6 +129,38 @@ async def test_a_notice_keeps_its_audience_and_one_stored_without_loads_as_befor
     assert due[2].call == front and due[2].message is None
 
 
+async def test_a_renewed_lease_keeps_what_is_unsent_from_the_poll_and_a_given_back_one_is_due(
+    sessions: Sessions,
+) -> None:
+    """The poll keeps the leases on what a sender holds (bot/outbox.py `renew`, by one array
+    of ids on PostgreSQL): nobody's poll takes those until the lease runs out; a message sent
+    meanwhile is left as sent; given back (the lease to now), a message is due at once."""
+    calls = [
+        Call(5001, "sendMessage", {"chat_id": 5001, "text": str(n)}, "reply") for n in range(5)
+    ]
+    async with sessions() as session, session.begin():
+        stored = await outbox.enqueue(session=session, messages=calls, now=NOW)
+    ids = [q.id for q in stored]
+    async with sessions() as session, session.begin():
+        claimed = await outbox.claim_due(session=session, now=NOW, holder="a")
+    assert [q.id for q in claimed] == ids
+    async with sessions() as session, session.begin():
+        await outbox.sent(connection=await session.connection(), message_id=ids[0], now=NOW)
+        until = NOW + outbox.LEASE * 3
+        await outbox.renew(session=session, message_ids=ids[::-1], until=until, holder="a")
+    rows = {r.id: r for r in await outbox_rows(sessions)}
+    assert rows[ids[0]].sent_at is not None
+    assert rows[ids[0]].next_attempt_at == NOW + outbox.LEASE  # as the claim left it
+    assert {(rows[i].next_attempt_at, rows[i].leased_by) for i in ids[1:]} == {(until, "a")}
+    async with sessions() as session, session.begin():
+        later = NOW + outbox.LEASE * 2  # the first lease over, the renewed one not
+        assert await outbox.claim_due(session=session, now=later, holder="b") == []
+        await outbox.renew(session=session, message_ids=ids[3:], until=later)
+    async with sessions() as session, session.begin():
+        taken = await outbox.claim_due(session=session, now=later, holder="b")
+    assert [q.id for q in taken] == ids[3:]
+
+
 @pytest.mark.parametrize(
     ("forum", "claimed", "kind", "then"),
     [
