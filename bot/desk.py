@@ -107,6 +107,13 @@ class Desk:
         except Exception:
             log.exception("could not refresh the ban list and templates; trying next sweep")
 
+    async def close(self) -> None:
+        """Close the desk's connections: the pool's and, on PostgreSQL, the chat locks' (the
+        chats held are let go of). The desk may still be used: it connects again."""
+        if self.chat_locks is not None:
+            await self.chat_locks.close()
+        await self.transactions.engine.dispose()
+
     def answer(self, template_id: str, language: str) -> str:
         """A template's answer in `language`, filled with the configured values."""
         template = self.templates[template_id]

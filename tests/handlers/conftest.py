@@ -74,8 +74,11 @@ async def running(
 ) -> AsyncIterator[tuple[Emulator, Application]]:  # type: ignore[type-arg]
     desk = await build_desk(settings, database_url)
     desk.clock = desk_clock
-    async with serving(desk, emulator) as application:
-        yield emulator, application
+    try:
+        async with serving(desk, emulator) as application:
+            yield emulator, application
+    finally:
+        await desk.close()  # its connections, not left to the garbage collector
 
 
 def have_written(world: Any, *user_ids: int) -> None:

@@ -6,6 +6,7 @@ logged. A connection the server closed is dropped when it is next taken from the
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import asyncpg
 import pytest
@@ -20,11 +21,11 @@ App = Application  # type: ignore[type-arg]
 pytestmark = pytest.mark.parametrize("store", ["postgresql"])  # SQLite has no server to lose
 
 
-async def _admin(database_url: str, statement: str) -> int:
+async def _admin(database_url: str, statement: str, *values: Any) -> Any:
     url = make_url(database_url).set(drivername="postgresql")
     admin = await asyncpg.connect(url.render_as_string(hide_password=False))
     try:
-        return int(await admin.fetchval(statement))
+        return await admin.fetchval(statement, *values)
     finally:
         await admin.close()
 
@@ -35,12 +36,23 @@ async def _all_sent(database_url: str) -> bool:
 
 
 async def _cut_every_connection(database_url: str) -> int:
-    """What a restart does to the bot's connections: each closed by the server. How many."""
-    return await _admin(
+    """What a restart does to the bot's connections: each closed by the server, and the
+    server processes behind them gone (as a restarted server's are before it takes new
+    connections). How many there were."""
+    cut = await _admin(
         database_url,
-        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+        "SELECT array_agg(pid) FROM pg_stat_activity"
         " WHERE datname = current_database() AND pid <> pg_backend_pid()",
     )
+    terminate = "SELECT count(pg_terminate_backend(pid)) FROM unnest($1::int[]) AS pid"
+    await _admin(database_url, terminate, cut or [])
+    left = "SELECT count(*) FROM pg_stat_activity WHERE pid = ANY($1::int[])"
+    await until(lambda: _gone(database_url, left, cut))
+    return len(cut or [])
+
+
+async def _gone(database_url: str, left: str, pids: list[int] | None) -> bool:
+    return await _admin(database_url, left, pids or []) == 0
 
 
 @pytest.mark.parametrize(

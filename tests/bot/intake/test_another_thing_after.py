@@ -28,7 +28,9 @@ LIGHT = {"zh": "小区门口路灯不亮", "en": "The street lamp outside does n
 
 @pytest.fixture
 async def desk(settings: Settings, database_url: str) -> AsyncIterator[Desk]:
-    yield await build_desk(settings, database_url)
+    desk = await build_desk(settings, database_url)
+    yield desk
+    await desk.close()
 
 
 @pytest.mark.parametrize("store", ["sqlite"])

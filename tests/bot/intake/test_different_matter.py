@@ -50,7 +50,9 @@ LIGHT_EN = (
 async def desk(
     settings: Settings, database_url: str, sessions: async_sessionmaker[AsyncSession]
 ) -> AsyncIterator[Desk]:
-    yield await build_desk(settings, database_url)
+    desk = await build_desk(settings, database_url)
+    yield desk
+    await desk.close()
 
 
 def _ticket(question: str, category: str, department: str) -> Ticket:

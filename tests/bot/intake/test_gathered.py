@@ -16,7 +16,9 @@ from bot.intake.gathered import asked_person, found_for, holds, read_whole
 
 @pytest.fixture
 async def desk(settings: Settings, database_url: str) -> AsyncIterator[Desk]:
-    yield await build_desk(settings, database_url)
+    desk = await build_desk(settings, database_url)
+    yield desk
+    await desk.close()
 
 
 @pytest.mark.parametrize("store", ["sqlite"])

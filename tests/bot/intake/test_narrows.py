@@ -15,7 +15,9 @@ from bot.intake.own_kind import matter_said, narrows
 
 @pytest.fixture
 async def desk(settings: Settings, database_url: str) -> AsyncIterator[Desk]:
-    yield await build_desk(settings, database_url)
+    desk = await build_desk(settings, database_url)
+    yield desk
+    await desk.close()
 
 
 @pytest.mark.parametrize("store", ["sqlite"])

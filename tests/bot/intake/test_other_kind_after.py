@@ -20,7 +20,9 @@ AT = datetime(2026, 11, 30, 1, tzinfo=UTC)
 
 @pytest.fixture
 async def desk(settings: Settings, database_url: str) -> AsyncIterator[Desk]:
-    yield await build_desk(settings, database_url)
+    desk = await build_desk(settings, database_url)
+    yield desk
+    await desk.close()
 
 
 @pytest.mark.parametrize("store", ["sqlite"])

@@ -43,9 +43,7 @@ GROUP, OFFICER = -1000000000103, 100301  # the department of street lights, and 
 
 async def closed(desk: Desk) -> None:
     """Let go of what a process holds on the database (its connections, its chats)."""
-    if desk.chat_locks is not None:
-        await desk.chat_locks.close()
-    await desk.transactions.engine.dispose()
+    await desk.close()
 
 
 @asynccontextmanager
