@@ -237,23 +237,17 @@ async def renew(
     """Lease messages not yet sent to the sender `holder` until `until` (None and an earlier
     `until`: given back)."""
     values = {"next_attempt_at": until, "leased_by": holder}
-    if session.get_bind().dialect.name == "sqlite":  # one writer: no lock to take
-        await session.execute(
-            update(_TABLE)
-            .where(_TABLE.c.id.in_(sorted(message_ids)), _TABLE.c.sent_at.is_(None))
-            .values(**values)
-        )
+    if session.get_bind().dialect.name != "sqlite":
+        await session.execute(_RENEW, {"renewed": list(message_ids), **values})
         return
-    await session.execute(_RENEW, {"renewed": list(message_ids), **values})
+    unsent = _TABLE.c.id.in_(message_ids) & _TABLE.c.sent_at.is_(None)  # one writer: no lock
+    await session.execute(update(_TABLE).where(unsent).values(**values))
 
 
-# PostgreSQL: the rows locked in the order of their ids, the order the marker takes them in
-# (`sent_many_on`): an UPDATE by a list of ids takes its rows in the table's physical order,
-# and the poll renewing leases while the marker marked some of the same rows sent deadlocked
-# (seen in the scale-out benchmark). The ids as one array: a poll keeping a busy staff group's
-# backlog renews thousands, and as an IN list each was a parameter of its own, the statement's
-# text new for every count (parsed and planned again, a prepared statement more in asyncpg's
-# cache): the largest cost of the server's after the bot's own reads.
+# PostgreSQL: the rows locked in id order, the marker's (`sent_many_on`): by a list of ids an
+# UPDATE takes rows in physical order, and it deadlocked with the marker. The ids as one array:
+# a busy staff group's backlog is thousands, and an IN list was a parameter each, the text new
+# for every count (parsed, planned and prepared again each time).
 _LOCKED = (
     select(_TABLE.c.id)
     .where(_TABLE.c.id == any_(bindparam("renewed", type_=postgresql.ARRAY(Integer))))
