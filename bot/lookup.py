@@ -17,6 +17,7 @@ from bot.asking import asks_requester, question_answered, question_waiting
 from bot.escalation_steps import ESCALATION, escalation_steps
 from bot.excerpt import Excerpt, excerpt, one_line
 from bot.handoff_questions import ANSWER, QUESTION
+from bot.intake import small_words
 from bot.intake.inquiry import Turn, referred, worth_showing
 from bot.kinds import BOT_OFFERED, INCIDENT_UPDATE, chat_event
 from bot.lifecycle import DANGER_TOLD, LINKED
@@ -260,11 +261,12 @@ def latest_asks(ticket: Ticket) -> bool:
 
 
 def matter(question: str) -> str:
-    """What a ticket is about in one line of a list or a confirmation: the start of the
-    requester's `question` (at most QUESTION_SHOWN UTF-16 units, ending in "…" when
-    shortened), its line breaks written " / " (a question of several lines would break the
-    lines around it)."""
-    return excerpt(one_line(question), QUESTION_SHOWN).text
+    """The start of `question` on one line of a list (QUESTION_SHOWN UTF-16 units, line breaks
+    " / "), without first lines that say nothing of it ("hello": `small_words.is_filler`)."""
+    lines = question.strip().splitlines()
+    while len(lines) > 1 and small_words.is_filler(lines[0]):
+        lines.pop(0)
+    return excerpt(one_line("\n".join(lines)), QUESTION_SHOWN).text
 
 
 def _staff_line(rules: Rules, ticket: Ticket, due: datetime | None, now: datetime) -> TicketLine:

@@ -114,3 +114,24 @@ def test_a_long_word_is_repeated_shortened() -> None:
         ticket_numbers.ticket_number("x" * 500)
     shown = refused.value.values["word"]
     assert len(shown) <= ticket_numbers.WORD_SHOWN and shown.endswith("…")
+
+
+@pytest.mark.parametrize(
+    ("question", "listed"),
+    [
+        # Gathered from messages in a row: listed by the matter, in Chinese and English.
+        ("你好\n我想咨询一下\n社保卡丢了怎么补办", "社保卡丢了怎么补办"),
+        ("hello\nI have a question\nhow do I renew my passport", "how do I renew my passport"),
+        ("转人工\n公积金怎么提取", "公积金怎么提取"),
+        # The matter's own lines stay, on one line.
+        ("我想申请公租房\n是给我父母申请的", "我想申请公租房 / 是给我父母申请的"),
+        ("hello\nmy street light is out\nsince Monday", "my street light is out / since Monday"),
+        # Nothing but a greeting: that is what there is to show.
+        ("你好", "你好"),
+        ("hello\nhi", "hi"),
+    ],
+)
+def test_a_listed_question_leaves_out_the_greetings_before_the_matter(
+    question: str, listed: str
+) -> None:
+    assert lookup.matter(question) == listed
