@@ -46,13 +46,14 @@ async def _cut_every_connection(database_url: str) -> int:
     )
     terminate = "SELECT count(pg_terminate_backend(pid)) FROM unnest($1::int[]) AS pid"
     await _admin(database_url, terminate, cut or [])
-    left = "SELECT count(*) FROM pg_stat_activity WHERE pid = ANY($1::int[])"
-    await until(lambda: _gone(database_url, left, cut))
+    await until(lambda: _gone(database_url, cut or []))
     return len(cut or [])
 
 
-async def _gone(database_url: str, left: str, pids: list[int] | None) -> bool:
-    return await _admin(database_url, left, pids or []) == 0
+async def _gone(database_url: str, pids: list[int]) -> bool:
+    """None of these server processes is left."""
+    left = "SELECT count(*) FROM pg_stat_activity WHERE pid = ANY($1::int[])"
+    return await _admin(database_url, left, pids) == 0
 
 
 @pytest.mark.parametrize(

@@ -41,11 +41,6 @@ pytestmark = pytest.mark.parametrize("store", ["postgresql"])  # several process
 GROUP, OFFICER = -1000000000103, 100301  # the department of street lights, and its officer
 
 
-async def closed(desk: Desk) -> None:
-    """Let go of what a process holds on the database (its connections, its chats)."""
-    await desk.close()
-
-
 @asynccontextmanager
 async def two_processes(
     settings: Settings,
@@ -65,7 +60,7 @@ async def two_processes(
         for port in ports:
             desk = await build_desk(settings, database_url)
             desk.clock = clock
-            stack.push_async_callback(closed, desk)
+            stack.push_async_callback(desk.close)
             # Without python-telegram-bot's limiter either (a group's 20 a minute, again).
             application = build_application(
                 desk, LOCAL_TOKEN, base, sweep_every=None, rate_limited=False
@@ -220,7 +215,7 @@ async def test_a_chats_messages_from_two_senders_arrive_in_the_order_decided(
         for _ in range(2):
             desk = await build_desk(settings, database_url)
             desk.clock = desk_clock
-            stack.push_async_callback(closed, desk)
+            stack.push_async_callback(desk.close)
             application = build_application(desk, LOCAL_TOKEN, base, sweep_every=None)
             await stack.enter_async_context(application)
             dispatcher = build_dispatcher(application.bot, desk)
@@ -263,7 +258,7 @@ async def test_a_message_a_dead_process_held_goes_before_the_later_ones_of_its_c
     killed.clock = desk_clock
     async with killed.transaction(sender=dead) as tx:
         await tx.publish([Outgoing(REQUESTER, "zh", "added_to_ticket", {"ticket_id": 0})])
-    await closed(killed)
+    await killed.close()
     application = build_application(desk, LOCAL_TOKEN, base, sweep_every=None)
     async with application:
         dispatcher = build_dispatcher(application.bot, desk)
@@ -283,5 +278,5 @@ async def test_a_message_a_dead_process_held_goes_before_the_later_ones_of_its_c
             await until(lambda: len(numbers()) >= 4)
         finally:
             await dispatcher.stop()
-            await closed(desk)
+            await desk.close()
     assert numbers() == [0, 1, 2, 3]
