@@ -37,9 +37,16 @@ from bot.outbox import PARKED
 
 log = logging.getLogger(__name__)
 # The statements behind `backlog` and `older_unsent` (on the indexes of migration 0018).
+# `backlog` is two plain index scans, not one OR: PostgreSQL answers an OR with a bitmap scan,
+# which visits every row an index entry points at, and the partial index on a chat's
+# unprocessed updates keeps an entry for each update processed since the last vacuum. A plain
+# scan marks such entries dead once it has seen them; the bitmap read all of a busy chat's
+# (measured: 0.5 ms for a chat of 150, against 0.03).
 _BACKLOG = (
-    "SELECT update_id, payload FROM inbox"
-    " WHERE processed_at IS NULL AND (chat_id = $1 OR update_id = $2)"
+    "(SELECT update_id, payload FROM inbox WHERE processed_at IS NULL AND chat_id = $1"
+    " ORDER BY update_id LIMIT $3)"
+    " UNION ALL (SELECT update_id, payload FROM inbox WHERE processed_at IS NULL"
+    " AND update_id = $2 AND (chat_id = $1) IS NOT TRUE)"
     " ORDER BY update_id LIMIT $3"
 )
 _OLDER_UNSENT = (

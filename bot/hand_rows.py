@@ -25,7 +25,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.models import Direction, Ticket, TicketMessage
 from bot.writes import writes
 
-# Per ticket (a handful in hand), by the index on (ticket_id, id): never the whole table.
+# Per ticket (a handful in hand), each one step down the index on (ticket_id, direction,
+# created_at, id): neither the whole table nor the ticket's every message.
 STAFF_WROTE = (
     select(func.max(TicketMessage.created_at))
     .where(TicketMessage.ticket_id == Ticket.id, TicketMessage.direction == Direction.OUT)
@@ -41,7 +42,7 @@ REQUESTER_WROTE = (
 STAFF_SAID = (
     select(TicketMessage.text)
     .where(TicketMessage.ticket_id == Ticket.id, TicketMessage.direction == Direction.OUT)
-    .order_by(TicketMessage.id.desc())
+    .order_by(TicketMessage.created_at.desc(), TicketMessage.id.desc())
     .limit(1)
     .correlate(Ticket)
     .scalar_subquery()

@@ -188,6 +188,8 @@ class TicketMessage(Base):
     __tablename__ = "ticket_messages"
     __table_args__ = (
         Index("ix_ticket_messages_ticket", "ticket_id", "id"),
+        # A ticket's latest message each way (bot/hand_rows.py), migration 0032.
+        Index("ix_ticket_messages_latest", "ticket_id", "direction", "created_at", "id"),
         Index("ix_ticket_messages_telegram", "telegram_chat_id", "telegram_message_id"),
     )
 
