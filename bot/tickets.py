@@ -62,17 +62,18 @@ async def open_ticket(
     topic: Topic | None = None,
     matter_words: MatterWords | None = None,
     area: AreaTopic | None = None,
+    complaint_about: int | None = None,
 ) -> Opened:
     """Register an inquiry with its deadlines; the promise made to the requester is contact.
     `inquiry`: the first inquiry's turns (bot/intake/inquiry.py); `staff_chat_id`: the staff
     group its card goes to, if the caller sends one (both written with the ticket's row).
     `priority_words`: the words configured keywords raise the priority for (default: the
     question; an announcement passed on is no outage of the requester's); `topic`: what a
-    question is about, `area` whether that is an area's matter, and `matter_words`: the
-    words telling it, for the surge check
-    (`bot.incidents.detect_surge`). `priority_from`: the knowledge-base template (its title)
-    whose `priority` set `priority`: a ticket opened above the lowest priority by it alerts
-    the supervisors as keywords do (`alert_template`)."""
+    question is about, `area` whether that is an area's matter, and `matter_words`: the words
+    telling it, for the surge check (`bot.incidents.detect_surge`). `priority_from`: the
+    template (its title) whose `priority` set `priority`: above the lowest, it alerts the
+    supervisors as keywords do (`alert_template`). `complaint_about`: the member of staff it
+    complains of, set before any alert is addressed: none reaches them (bot/notices.py)."""
     settings = rules.settings
     question = clean_text(question, "the question")
     if category not in {c.key for c in settings.categories}:
@@ -92,7 +93,6 @@ async def open_ticket(
     priority, keywords = keyword_priority(
         rules, question if priority_words is None else priority_words, priority
     )
-
     ticket = Ticket(
         requester_id=requester_id,
         language=requester.language,
@@ -113,6 +113,7 @@ async def open_ticket(
         next_notice_due_at=now + rules.notice_interval,
         inquiry=inquiry,
         staff_chat_id=staff_chat_id,
+        complaint_about=complaint_about,
     )
     rules.set_deadlines(ticket)
     # Scheduled before the INSERT: `save` below then changes nothing unless a surge did.
@@ -187,11 +188,9 @@ async def open_ticket(
     return opened
 
 
-def _supervisor_alerts(
-    rules: Rules, ticket: Ticket, template: str, **values: object
-) -> list[Outgoing]:
+def _supervisor_alerts(rules: Rules, ticket: Ticket, kind: str, **kw: object) -> list[Outgoing]:
     """An alert about a new ticket for its department's supervisors and management."""
-    return address(rules, [Notice(template, Audience.supervising(), ticket, values)])
+    return address(rules, [Notice(kind, Audience.supervising(), ticket, kw)])
 
 
 async def claim(

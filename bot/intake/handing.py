@@ -325,9 +325,9 @@ async def hand_over(
         topic=lambda text: topic(desk.matcher, text, desk.templates),
         area=lambda found: area_matter(desk.templates, found),
         matter_words=matter_words,
+        complaint_about=complaint_about,  # before any alert: never to the one complained of
     )
     ticket = opened.ticket
-    ticket.complaint_about = complaint_about
     joined = await session.get(Incident, opened.joined) if opened.joined is not None else None
     updated = opened.updated  # not an earlier rescue to someone trapped now
     if answering and joined is not None and ticket.inquiry:
