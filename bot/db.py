@@ -189,10 +189,13 @@ def _closed_by_server(_: Any, record: Any, __: Any) -> None:
 
 
 def one_read(engine: AsyncEngine) -> AsyncEngine:
-    """`engine` for connections that each run one SELECT and nothing else: on SQLite they
-    open no transaction (ONE_READ), so a frequent small read costs one statement, not three,
-    and never waits for the write lock; on PostgreSQL the option changes nothing."""
-    return engine.execution_options(**{ONE_READ: True})
+    """`engine` for connections that each run one SELECT and nothing else: they open no
+    transaction, so a frequent small read costs one statement, not three (BEGIN, it,
+    ROLLBACK); a statement alone is a consistent read by itself. On SQLite (ONE_READ) it never
+    waits for the write lock either; on PostgreSQL, in autocommit."""
+    if engine.dialect.name == "sqlite":
+        return engine.execution_options(**{ONE_READ: True})
+    return engine.execution_options(isolation_level="AUTOCOMMIT")
 
 
 _Result = TypeVar("_Result")

@@ -4,10 +4,11 @@ sender only once committed, and a rollback leaves nothing behind (on each store)
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import Connection, event, func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import inbox, requesters
+from bot.db import in_one_call
 from bot.models import InboundUpdate, OutboxMessage, Requester
 from bot.outbox import LEASE, Queued
 from bot.outgoing import Outgoing
@@ -239,3 +240,19 @@ async def test_an_update_handed_on_unrecorded_that_wrote_nothing_is_recorded_whe
             "update_id": 41,
             "message": {"message_id": 41},
         }
+
+
+async def test_a_single_read_opens_no_transaction(sessions: Sessions, store: str) -> None:
+    """`Transactions.reading`: one SELECT, nothing around it (bot/db.py `one_read`)."""
+    transactions = Transactions(sessions, clock=lambda: NOW)
+
+    def read(connection: Connection) -> tuple[int, bool]:
+        found = connection.execute(select(func.count()).select_from(Requester)).scalar_one()
+        driver = connection.connection.driver_connection
+        if store == "sqlite":  # aiosqlite's own, or the one of bot/db.py InlineConnection
+            held = driver._connection.in_transaction
+        else:
+            held = driver.is_in_transaction()
+        return found, held
+
+    assert await in_one_call(transactions.reading, read, transaction=False) == (0, False)
