@@ -195,6 +195,14 @@ def one_read(engine: AsyncEngine) -> AsyncEngine:
     waits for the write lock either; on PostgreSQL, in autocommit."""
     if engine.dialect.name == "sqlite":
         return engine.execution_options(**{ONE_READ: True})
+    return statements_alone(engine)
+
+
+def statements_alone(engine: AsyncEngine) -> AsyncEngine:
+    """`engine` whose statements each commit by themselves on PostgreSQL (autocommit: no
+    BEGIN and COMMIT round trips around one statement); on SQLite, `engine` itself."""
+    if engine.dialect.name == "sqlite":
+        return engine
     return engine.execution_options(isolation_level="AUTOCOMMIT")
 
 

@@ -20,7 +20,7 @@ from sqlalchemy import Connection, Select, Table, Update, bindparam, func, selec
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot import metrics
-from bot.db import DIALECTS, in_one_call, insert_for
+from bot.db import DIALECTS, in_one_call, insert_for, statements_alone
 from bot.models import InboundUpdate, StaffLink, Ticket, TicketMessage
 
 _TABLE = cast(Table, InboundUpdate.__table__)
@@ -121,7 +121,8 @@ async def record_committed(
     """`record`, in a transaction of its own, committed when this returns: the ids of the
     updates not seen before, and with `unprocessed_repeats` those of the repeats not yet
     processed. For every batch Telegram sends: all of it in one call into the database layer
-    (`bot.db.in_one_call`)."""
+    (`bot.db.in_one_call`), one statement (and the repeats' read), each committed by itself
+    on PostgreSQL (`statements_alone`: no BEGIN and COMMIT round trips)."""
     if not updates:
         return set()
     statement = _RECORD[engine.dialect.name]
@@ -135,7 +136,10 @@ async def record_committed(
         again: set[int] = set(connection.execute(_unprocessed_among(repeats)).scalars())
         return new, again
 
-    new, again = await in_one_call(engine, work)
+    if engine.dialect.name == "sqlite":
+        new, again = await in_one_call(engine, work)
+    else:
+        new, again = await in_one_call(statements_alone(engine), work, transaction=False)
     metrics.UPDATES_RECEIVED.inc(len(new))
     return new | again
 
