@@ -8,7 +8,7 @@ from bot.intake.answer_asks import answer_turn
 from bot.intake.asked_more import asked_aspect, covering
 from bot.intake.decision import Action
 from bot.intake.handing import Outcome, hand_over, record_turn
-from bot.intake.reply import Reply, reply_to_answer
+from bot.intake.reply import Reply, reply_alone
 from bot.models import Requester
 from bot.transaction import Transaction
 
@@ -17,14 +17,14 @@ async def said_after_answer(
     tx: Transaction, desk: Desk, requester: Requester, text: str
 ) -> Outcome | None:
     """Words said right after an answer that name no matter of their own, taken as said
-    about that answer (`reply.reply_to_answer`): "yes" / "解决了" as *Solved* pressed (the
+    about that answer (`reply.reply_alone`): "yes" / "解决了" / "谢谢" as *Solved* pressed (the
     inquiry settled, its buttons gone); "no" / "that did not help" as *Not solved* (a person
     takes the whole inquiry: the question, the answer, these words); a kind of matter alone
     ("I want to complain", "我要投诉": `pending.category_in`) the same in that category; a
     short follow-up of the answered matter ("要多久能拿到?": `asked_more`) answered from its
     template, or handed over with it (`asked_of_answer`). None when the words say more: the
     caller reads them as a question."""
-    said = reply_to_answer(text)
+    said = reply_alone(text)
     if said is Reply.SOLVED:
         requester.inquiry = None  # settled: what they ask next is a new inquiry
         held.let_go(requester)  # answered: what they sent with it opens no ticket

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from bot.intake.small_words import is_courtesy
 from bot.reading import read
 from bot.resolution_words import says_not_solved, without_not_solved
 
@@ -121,3 +122,15 @@ def reply_to_answer(text: str) -> Reply | None:
     if _SOLVED.fullmatch(bare):
         return Reply.SOLVED
     return None
+
+
+def reply_alone(text: str) -> Reply | None:
+    """What a whole message right after an answer says about it: `reply_to_answer`, and
+    thanks or "ok" alone ("好的,谢谢", "ok thanks", "谢谢": `small_words.is_courtesy`) as
+    SOLVED, as a clerk takes them: the answered matter closed, never words of a question to
+    search nor a ticket's (a tester: "好的,谢谢" opened a ticket). Thanks leading more words
+    ("谢谢。另外…") are `new_matter.led_question`'s."""
+    said = reply_to_answer(text)
+    if said is None and is_courtesy(text):
+        return Reply.SOLVED
+    return said

@@ -154,6 +154,11 @@ async def test_a_complaint_said_after_the_parking_answer_keeps_the_parking_quest
         (ENGLISH, "thanks, solved", "Glad that solved it"),
         (REQUESTER, "是的", "很高兴问题已经解决"),
         (REQUESTER, "解决了", "很高兴问题已经解决"),
+        # Thanks alone (a tester: "好的,谢谢" opened a ticket, "谢谢" was asked for more).
+        (REQUESTER, "好的,谢谢", "很高兴问题已经解决"),
+        (REQUESTER, "谢谢", "很高兴问题已经解决"),
+        (ENGLISH, "ok, thanks", "Glad that solved it"),
+        (ENGLISH, "thanks", "Glad that solved it"),
     ],
 )
 async def test_solved_said_after_an_answer_is_solved_pressed(

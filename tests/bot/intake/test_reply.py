@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from bot.config import load_settings
 from bot.intake.new_matter import starts_anew
 from bot.intake.pending import category_in
-from bot.intake.reply import Reply, reply_to_answer
+from bot.intake.reply import Reply, reply_alone, reply_to_answer
 
 NOT_SOLVED = [
     "This does not help me",
@@ -34,6 +34,9 @@ NOT_SOLVED = [
     "这个根本没用",
 ]
 SOLVED = ["yes", "Yes!", "yeah, thanks", "thanks, solved", "solved", "是的", "解决了", "有用,谢谢"]
+# Thanks or "ok" alone, a whole message: the answered matter closed (a tester: "好的,谢谢" opened
+# a ticket, "谢谢" was asked for more).
+COURTESY = ["好的,谢谢", "好的谢谢", "谢谢", "谢谢您!", "ok, thanks", "thanks", "Thank you!"]
 MATTERS = [
     "How do I renew my passport?",
     "The radiator still does not work",
@@ -101,3 +104,13 @@ def test_case_and_punctuation_around_change_nothing(
 )
 def test_not_solved_with_a_matter_of_its_own_is_no_reply(phrase: str, matter: str) -> None:
     assert reply_to_answer(f"{phrase}, {matter}") is None
+
+
+@pytest.mark.parametrize("text", [*SOLVED, *COURTESY, "ok", "好的", "OK thank you"])
+def test_a_whole_message_of_thanks_or_ok_after_an_answer_is_solved(text: str) -> None:
+    assert reply_alone(text) is Reply.SOLVED
+
+
+@pytest.mark.parametrize("text", [*NOT_SOLVED, *MATTERS, "谢谢。另外我家门口的路灯坏了"])
+def test_no_other_message_is_solved_alone(text: str) -> None:
+    assert reply_alone(text) is reply_to_answer(text)
