@@ -29,7 +29,7 @@ from bot.desk import Desk
 from bot.faults import cut_supplies
 from bot.intake.close import matter_words, ticket_matter
 from bot.intake.complaint_opener import about_handling
-from bot.intake.follow_up import follows_up, shares_characters, shares_words
+from bot.intake.follow_up import follows_up, refers_back, shares_characters, shares_words
 from bot.intake.new_matter import reads_as_question
 from bot.intake.other_asked import tells_other_not_done
 from bot.intake.own_kind import same_matter
@@ -202,7 +202,8 @@ def differs(
     did not arrive this month" beside a street light): maybe, whatever words of a follow-up
     it holds ("还没", "this"). No thing named, nor pointing back at the ticket: a
     template the knowledge base answers the words with (the `answer` band) of another
-    category than the ticket's and not its matter is another matter; one only close to them
+    category than the ticket's and not its matter is another matter (maybe, when they refer
+    back to the ticket: `follow_up.refers_back`); one only close to them
     (the `suggest` band), maybe, unless they read as a follow-up (`follow_up.follows_up`);
     none of another category (the knowledge base knows no other kind of matter in them),
     maybe when they share nothing with the ticket's matter (`shares_nothing`: "楼上邻居天天
@@ -252,5 +253,7 @@ def differs(
     if same_matter(desk, ticket, text):
         return None
     if band is Band.ANSWER:
-        return Differs.APART
+        # Words going on from the ticket ("已经好几天了,物业不管" beside a leak): maybe its,
+        # asked, never filed apart unasked.
+        return Differs.ASK if refers_back(text) else Differs.APART
     return None if follows_up(text) else Differs.ASK

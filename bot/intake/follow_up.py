@@ -36,6 +36,15 @@ _FOLLOW_UP = re.compile(
 
 
 @read
+def refers_back(text: str) -> bool:
+    """Whether `text` refers back to a ticket in hand by its words: "not solved", progress
+    asked, the ticket, its matter or its time referred to ("已经好几天了", "it has been days",
+    "nobody came": `_FOLLOW_UP`); the part of `follows_up` that words of a matter of their own
+    say too (neither details, thanks nor a person asked for)."""
+    return bool(says_not_solved(text) or _FOLLOW_UP.search(text))
+
+
+@read
 @remembered
 def follows_up(text: str) -> bool:
     """Whether `text`, beside a ticket in hand, reads as more of it by its words alone: "not

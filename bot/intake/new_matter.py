@@ -66,8 +66,11 @@ _CLOSING_AND_NEW = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 # A question: a question mark, or the words that ask one, in either language.
+# "几" asks ("要几天?", "几点开门"), not in "好几天", "这几天", "前几天", "十几个", "几十个人":
+# "已经好几天了,物业不管" beside a leak's ticket is more of it, no question of another matter.
 _QUESTION = re.compile(
-    r"[?\uff1f]|吗|怎么|如何|什么|哪|多少|几|能不能|可不可以|是否|请问|想问|问一下|咨询"
+    r"[?\uff1f]|吗|怎么|如何|什么|哪|多少|(?<![好这前十])几(?![十百千万])|能不能|可不可以|是否"
+    r"|请问|想问|问一下|咨询"
     r"|^\W*(how|what|where|when|which|who|whom|whose|why|can|could|may|do|does|did|is|are"
     r"|should|would|will)\b"
     r"|\bi (want(ed)?|meant|need(ed)?|was trying) to (know|ask)\b|\bmy question (is|was)\b",

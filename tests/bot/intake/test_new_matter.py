@@ -89,6 +89,14 @@ def test_a_fault_after_an_answer_about_none_starts_anew() -> None:
         ("路灯坏了,在幸福路12号", False),
         ("The cars are still there now", False),
         ("I lost my social security card", False),
+        # "几" asks how many, not in "several", "these few", "a few ... ago", "ten-odd".
+        ("要几天能办好", True),
+        ("几点开门", True),
+        ("已经好几天了,物业不管", False),
+        ("这几天一直停水", False),
+        ("前几天报修的路灯还没修", False),
+        ("来了十几个人", False),
+        ("几十户都没水", False),
     ],
 )
 def test_reads_as_question(text: str, question: bool) -> None:
