@@ -27,7 +27,7 @@ from bot.intake.new_matter import Led, reads_as_question
 from bot.intake.openers import wants_person
 from bot.intake.owed import owed_ticket
 from bot.intake.own_kind import apart_from, same_matter
-from bot.intake.reply import Reply, reply_to_answer
+from bot.intake.reply import Reply, reply_alone, reply_to_answer
 from bot.intake.small_words import has_words
 from bot.models import DialogStep, Requester, Ticket
 from bot.priority import emergency_words
@@ -81,8 +81,8 @@ async def place(
     `replied` the message of their chat it replies to (None: none).
 
     A question answered aside from the ticket in hand takes only what answers its answer
-    ("没用", "解决了", or such leading a question) or names an option it offered ("the second
-    one"); else the ticket's, unless it is one
+    ("没用", "解决了", thanks alone, or such leading a question) or names an option it offered
+    ("the second one"); else the ticket's, unless it is one
     too. Details a ticket in hand waits for are that ticket's, not the inquiry's
     (`owed_ticket`); after a lead, a question of another matter than the ticket's is taken
     alone (`lead.apart`); another matter than the ticket's is answered or its own ticket
@@ -91,9 +91,11 @@ async def place(
     kind of matter, with no opener word (`_differs`: "我家楼下的垃圾桶好几天没人清理了" beside
     a street light), or, when it may still be the ticket's, the requester is asked
     (`unsure`)."""
+    # Right after its answer, thanks or "ok" alone answer it too ("好的,谢谢": `reply_alone`).
+    answered = bool(turns) and turns[-1].get("did") == "answer"
     beside = bool(turns) and not (
         inquiry.is_aside(turns)
-        and reply_to_answer(text) is None
+        and (reply_alone(text) if answered else reply_to_answer(text)) is None
         and (parted is None or parted.reply is None)
         and not pressing.names_offer(desk, requester, text)
         # "人工" right after the answer: a person for that question, as *Not solved* under it.
