@@ -7,6 +7,7 @@ ticket. End to end over the emulation, in both languages."""
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 from telegram.ext import Application
 
 from bot.models import Direction, TicketMessage
@@ -25,15 +26,10 @@ GLAD = {REQUESTER: "很高兴问题已经解决", ENGLISH: "Glad that solved it"
 
 
 async def _filed(application: App, ticket_id: int) -> list[str]:
+    """The requester's words filed under the ticket."""
+    inbound = (TicketMessage.ticket_id == ticket_id) & (TicketMessage.direction == Direction.IN)
     async with application.bot_data.desk.sessions() as session:
-        rows = await session.scalars(
-            TicketMessage.__table__.select()  # type: ignore[attr-defined]
-            .with_only_columns(TicketMessage.text)
-            .where(
-                TicketMessage.ticket_id == ticket_id, TicketMessage.direction == Direction.IN
-            )
-        )
-        return list(rows)
+        return list(await session.scalars(select(TicketMessage.text).where(inbound)))
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
