@@ -22,7 +22,8 @@ from bot.models import Handoff, HandoffStatus, LedgerEntry, TicketEvent
 @dataclass
 class PairDelays:
     """The handoffs from one department to another: how long the receiving side took to
-    accept or return (seconds), the returns with their reasons, and those past deadline."""
+    accept or return (seconds), how long those still pending have waited so far (seconds, at
+    the report's `now`), the returns with their reasons, and those past deadline."""
 
     from_department: str
     to_department: str
@@ -32,6 +33,7 @@ class PairDelays:
     pending: int = 0
     past_deadline: int = 0
     delays_s: list[float] = field(default_factory=list)
+    waiting_s: list[float] = field(default_factory=list)
     return_reasons: list[str] = field(default_factory=list)
 
     @property
@@ -42,11 +44,26 @@ class PairDelays:
     def longest_delay_s(self) -> float | None:
         return max(self.delays_s) if self.delays_s else None
 
+    @property
+    def longest_waiting_s(self) -> float | None:
+        """The oldest pending handoff's wait so far (seconds); None: none pending."""
+        return max(self.waiting_s) if self.waiting_s else None
+
+    @property
+    def slowness_s(self) -> float | None:
+        """How slow the receiving side is, for ranking pairs: the median over every form, a
+        pending one counted with its wait so far (a floor of its delay: it is at least that
+        slow). A handoff left 3 hours unanswered is slower than one returned in 5 seconds,
+        though it has no delay yet (a new user's trial: the overdue one was not "slowest")."""
+        every = [*self.delays_s, *self.waiting_s]
+        return statistics.median(every) if every else None
+
 
 def handoff_delays(forms: Iterable[Handoff], now: datetime) -> list[PairDelays]:
-    """Handoff forms grouped per (from, to) department pair, the slowest pair first (median
-    delay, then handoffs past deadline). A form is past its deadline when decided after
-    `due_at`, still pending after it at `now`, or found overdue by the sweep."""
+    """Handoff forms grouped per (from, to) department pair, the slowest pair first
+    (`PairDelays.slowness_s`: pending forms with their wait so far at `now`, then handoffs
+    past deadline). A form is past its deadline when decided after `due_at`, still pending
+    after it at `now`, or found overdue by the sweep."""
     pairs: dict[tuple[str, str], PairDelays] = {}
     for form in forms:
         key = (form.from_department_key, form.to_department_key)
@@ -54,6 +71,7 @@ def handoff_delays(forms: Iterable[Handoff], now: datetime) -> list[PairDelays]:
         pair.sent += 1
         if form.status is HandoffStatus.PENDING or form.decided_at is None:
             pair.pending += 1
+            pair.waiting_s.append(max((now - form.created_at).total_seconds(), 0.0))
             late = now > form.due_at
         else:
             pair.delays_s.append((form.decided_at - form.created_at).total_seconds())
@@ -66,7 +84,7 @@ def handoff_delays(forms: Iterable[Handoff], now: datetime) -> list[PairDelays]:
         pair.past_deadline += late or form.overdue_at is not None
     return sorted(
         pairs.values(),
-        key=lambda p: (-(p.median_delay_s or 0.0), -p.past_deadline, p.from_department),
+        key=lambda p: (-(p.slowness_s or 0.0), -p.past_deadline, p.from_department),
     )
 
 

@@ -98,6 +98,7 @@ def as_json(report: FullReport, names: Names) -> dict[str, Any]:
                 "past_deadline": p.past_deadline,
                 "median_delay_s": p.median_delay_s,
                 "longest_delay_s": p.longest_delay_s,
+                "longest_waiting_s": p.longest_waiting_s,
                 "return_reasons": p.return_reasons,
             }
             for p in report.handoffs
@@ -215,6 +216,7 @@ def as_html(report: FullReport, names: Names, chart_png: bytes | None = None) ->
                 "past_deadline": p.past_deadline,
                 "median_delay": duration(p.median_delay_s),
                 "longest_delay": duration(p.longest_delay_s),
+                "longest_waiting": duration(p.longest_waiting_s),
                 "reasons": [r for r in p.return_reasons if r],
             }
             for p in report.handoffs
@@ -256,12 +258,14 @@ def summary_values(report: FullReport, names: Names) -> dict[str, Any]:
         "first_response": duration(total.median_first_response_s),
         "handoffs_late": report.handoffs_past_deadline,
         "slowest": None
-        if slowest is None or slowest.median_delay_s is None
+        if slowest is None or slowest.slowness_s is None
         else {
             "from": names.department(slowest.from_department),
             "to": names.department(slowest.to_department),
-            "delay": duration(slowest.median_delay_s),
+            "delay": None if slowest.median_delay_s is None else duration(slowest.median_delay_s),
             "returned": slowest.returned,
+            "pending": slowest.pending,
+            "waiting": duration(slowest.longest_waiting_s),
         },
         "passed_around": len(report.passed_around),
         "failing": len(report.failing),
