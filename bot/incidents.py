@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Text, cast, or_, select
+from sqlalchemy import Text, cast, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import lifecycle, surge_words
@@ -17,7 +17,7 @@ from bot.danger_matter import of_incident
 from bot.db import one_at_a_time
 from bot.excerpt import excerpt
 from bot.faults import supplies_named
-from bot.incident_life import live
+from bot.incident_life import lately, live_ids
 from bot.incident_reports import JOINED, Reports, alerted, member_cards, reports_of, summary_of
 from bot.incident_updates import tell_joiner, tells_update
 from bot.models import ACTIVE_STATUSES, Incident, Requester, Ticket
@@ -100,6 +100,7 @@ async def detect_surge(
     if ticket.category not in surge.categories:
         return Surge()  # an errand of its own, however many ask the same: no shared event
     await one_at_a_time(session, surge_key())
+    live = await live_ids(session, now, surge.quiet)
     recent = (
         await session.execute(
             # The inquiry as stored: each ticket's words are read once (bot/surge_words.py).
@@ -113,10 +114,7 @@ async def detect_surge(
             .where(
                 # Those of an incident still being reported whenever opened: it is joined,
                 # not found anew (`bot.incident_life`).
-                or_(
-                    Ticket.opened_at >= now - surge.window,
-                    Ticket.incident_id.in_(live(now, surge.quiet)),
-                ),
+                lately(now, surge.window, live, session.get_bind().dialect.name),
                 Ticket.status.in_(ACTIVE_STATUSES),
                 Ticket.category.in_(surge.categories),
                 Ticket.id != ticket.id,
@@ -145,7 +143,7 @@ async def detect_surge(
         return of_incident(said, mine, words(question, turns), about(question, turns))
 
     danger = bool(mine.dangers)
-    if danger and (joins := await _incident_at(session, rules, ticket, now, mine, about, of_it)):
+    if danger and (joins := await _incident_at(session, live, ticket, mine, about, of_it)):
         # A danger to people is its own urgent matter, never one with an outage's tickets;
         # at the place of an open incident it joins it, so its next updates reach them too.
         _link(session, ticket, joins, now)
@@ -263,28 +261,26 @@ def raise_to_incident(
 
 async def _incident_at(
     session: AsyncSession,
-    rules: Rules,
+    live: list[int],
     ticket: Ticket,
-    now: datetime,
     mine: Subject,
     about: Callable[[str, list[dict[str, Any]] | None], Subject],
     of_it: Callable[[str, list[dict[str, Any]] | None], bool],
 ) -> int | None:
-    """The open incident (one with an active ticket, still being reported at `now`:
-    `bot.incident_life.live`) at one of the places `ticket` tells (`mine`), the latest: the
+    """The open incident (one with an active ticket, still being reported: one of `live`,
+    `bot.incident_life.live_ids`) at one of the places `ticket` tells (`mine`), the latest: the
     places its active tickets name (`about`); naming none, the one another active ticket of
     `ticket`'s requester is linked to (their place is its place); None when none is. Only
     an incident whose matter the danger is of (`of_it`, a ticket of it: someone trapped in
     the lift of a building without power), never by the place alone (a gas smell there)."""
     places = mine.places
-    live_ones = live(now, rules.settings.surge.quiet)
     if not places:
         theirs = (
             await session.execute(
                 select(Ticket.question, Ticket.inquiry, Ticket.incident_id)
                 .where(
                     Ticket.requester_id == ticket.requester_id,
-                    Ticket.incident_id.in_(live_ones),
+                    Ticket.incident_id.in_(live),
                     Ticket.status.in_(ACTIVE_STATUSES),
                     Ticket.id != ticket.id,
                 )
@@ -295,7 +291,7 @@ async def _incident_at(
     rows = (
         await session.execute(
             select(Ticket.question, Ticket.inquiry, Ticket.incident_id)
-            .where(Ticket.incident_id.in_(live_ones), Ticket.status.in_(ACTIVE_STATUSES))
+            .where(Ticket.incident_id.in_(live), Ticket.status.in_(ACTIVE_STATUSES))
             .order_by(Ticket.incident_id.desc(), Ticket.id.desc())
             .limit(_RECENT_LIMIT)
         )

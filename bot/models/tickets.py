@@ -67,6 +67,7 @@ class Incident(Base):
     """Tickets linked as one mass incident (群体性投诉), so one update reaches them all."""
 
     __tablename__ = "incidents"
+    __table_args__ = (Index("ix_incidents_latest_update_at", "latest_update_at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     category: Mapped[str] = mapped_column(String(64))
@@ -87,6 +88,7 @@ class Ticket(Base):
         Index("ix_tickets_owner_status", "owner_id", "status"),
         Index("ix_tickets_handling_status", "handling_department_key", "status"),
         Index("ix_tickets_opened_at", "opened_at"),
+        Index("ix_tickets_incident_status", "incident_id", "status"),
         Index("ix_tickets_staff_thread", "staff_chat_id", "staff_thread_id"),
     )
 
