@@ -27,9 +27,11 @@ _EN = re.compile(
     r"(?: about| that| on| regarding)?[,:.! ]*",
     re.IGNORECASE,
 )
-# Words of the ticket's own handling: the service, its people, its pace.
+# Words of the ticket's own handling: the service, its people, its pace. "拖" drags the
+# handling ("拖了这么久"), not in "拖欠" (wages or fees owed: "公司拖欠我三个月工资" is a
+# matter of its own, as "my employer owes me" is).
 _HANDLING = re.compile(
-    r"你们|您们|工作人员|窗口|工单|这个单|这件事|此事|办理|受理|经办|办事|态度|效率|进度|拖|太慢|这么慢"
+    r"你们|您们|工作人员|窗口|工单|这个单|这件事|此事|办理|受理|经办|办事|态度|效率|进度|拖(?!欠)|太慢|这么慢"
     r"|那么慢|这么久|那么久|没人理|没人管|没回复|不回复|没答复|推诿"
     r"|\b(?:you|your|yours|staff|officer|clerk|ticket|case|handling|handled|processing|slow"
     r"|too long|so long|no reply|no answer|nobody (?:has )?(?:answered|replied|called))\b",

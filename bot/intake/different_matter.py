@@ -21,6 +21,7 @@ terrible": the bins stink, the street light is not said unsolved), a matter of i
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from enum import Enum
 
@@ -40,7 +41,7 @@ from bot.progress_words import asks_progress
 from bot.reading import read
 from bot.resolution_words import Said, read_after_resolution, says_not_solved
 from bot.same_matter import things
-from knowledge.matcher import Band
+from knowledge.matcher import Band, Match
 from knowledge.templates import CaseTemplate
 
 
@@ -62,7 +63,8 @@ _BACK = re.compile(
 )
 # While a ticket is this new, the requester is still telling its matter: words of no other
 # matter the knowledge base knows are more of the telling ("老人上不了楼", "物业电话打不通"
-# right after "电梯又坏了"), not asked about (`shares_nothing`).
+# right after "电梯又坏了"), not asked about (`shares_nothing`); unless it comes near another
+# kind of matter in them (`near_another_kind`).
 TELLING = timedelta(minutes=10)
 _CLAUSE = re.compile(r"[,\uff0c。;\uff1b!\uff01?\uff1f\n]+|\s+(?:and|but)\s+", re.IGNORECASE)
 # Words of the ticket's handling that name no matter: hurried, waited for ("麻烦快点", "我在家
@@ -187,6 +189,23 @@ def shares_nothing(
     return not same_matter(desk, ticket, text)
 
 
+def near_another_kind(desk: Desk, ticket: Ticket, matches: Sequence[Match]) -> bool:
+    """Whether the knowledge base comes near a matter of another kind than `ticket`'s in words
+    it does not answer (`matches`, theirs, best first): the nearest template is of another
+    category, at a confidence from which the desk offers "did you mean" in some language (the
+    lowest `suggest` threshold: the confidence is one scale for all languages, and runs low on
+    Chinese). "我的邻居每天晚上都很吵" comes to the noise complaint at 45 (the Chinese
+    `suggest` is 48), "my neighbour is very noisy every night" at 90: both name a noise, no
+    more of a leak told a minute before than in English. "老人上不了楼" beside a lift's
+    complaint comes nowhere near (23): more of its telling."""
+    best = desk.templates.get(matches[0].template_id) if matches else None
+    if best is None or best.category == ticket.category:
+        return False
+    matcher = desk.matcher
+    near = min(t.suggest for t in (matcher.default, *matcher.thresholds.values()))
+    return matches[0].confidence >= near
+
+
 def differs(
     desk: Desk, requester: Requester, ticket: Ticket, text: str, now: datetime | None = None
 ) -> Differs | None:
@@ -209,7 +228,8 @@ def differs(
     maybe when they share nothing with the ticket's matter (`shares_nothing`: "楼上邻居天天
     晚上吵得睡不着" beside a street light), else the ticket's; at `now` within `TELLING` of
     the ticket's opening, the ticket's: the requester is still telling its matter (None:
-    `now` unknown, judged as later). A ticket whose words tell no matter yet (anger, a
+    `now` unknown, judged as later), unless the knowledge base comes near another kind of
+    matter in them, if less surely than it answers (`near_another_kind`). A ticket whose words tell no matter yet (anger, a
     person asked for: `small_words.carries_no_matter`) has none to differ from: the words are
     its matter (None).
     Beside a resolution awaiting their word, words that answer it (solved, not solved, a
@@ -244,7 +264,11 @@ def differs(
     best = desk.templates.get(matches[0].template_id) if matches else None
     if best is None or band is Band.HANDOVER or best.category == ticket.category:
         # No other kind of matter known: asked about only when it shares nothing with it.
-        telling = now is not None and now - ticket.opened_at <= TELLING
+        telling = (
+            now is not None
+            and now - ticket.opened_at <= TELLING
+            and not near_another_kind(desk, ticket, matches)
+        )
         return (
             Differs.ASK
             if not telling and shares_nothing(desk, ticket, text, words, best)
