@@ -229,9 +229,9 @@ def differs(
     晚上吵得睡不着" beside a street light), else the ticket's; at `now` within `TELLING` of
     the ticket's opening, the ticket's: the requester is still telling its matter (None:
     `now` unknown, judged as later), unless the knowledge base comes near another kind of
-    matter in them, if less surely than it answers (`near_another_kind`). A ticket whose words tell no matter yet (anger, a
-    person asked for: `small_words.carries_no_matter`) has none to differ from: the words are
-    its matter (None).
+    matter in them, if less surely than it answers (`near_another_kind`). A ticket whose
+    words tell no matter yet (anger, a person asked for: `small_words.carries_no_matter`) has
+    none to differ from: the words are its matter (None).
     Beside a resolution awaiting their word, words that answer it (solved, not solved, a
     rating: `resolution_words.read_after_resolution`) are the ticket's, whatever else they
     name ("对,来电了" beside a housing ticket confirms it; it asks nothing of the power)."""

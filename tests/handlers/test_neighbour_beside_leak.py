@@ -5,8 +5,9 @@ knowledge base knows the noise in both languages (its noise complaint is the nea
 of another kind than the leak's), only less surely in Chinese, whose confidences run low: a
 matter it comes that near, of another kind, is no more telling of the leak, whether said a
 minute after it or an hour. Its own ticket, or asked about; never filed into the leak's, never
-unanswered. The leak's own follow-ups still go into its ticket. End to end over the emulation,
-in both languages, the desk's clock moved on before each message."""
+unanswered. Nor are wages owed ("公司拖欠我三个月工资"), whose "拖" was read as the leak's
+handling dragging. The leak's own follow-ups still go into its ticket. End to end over the
+emulation, in both languages, the desk's clock moved on before each message."""
 
 from __future__ import annotations
 
@@ -28,9 +29,17 @@ NOISE = {
     REQUESTER: "我的邻居每天晚上都很吵",
     ENGLISH: "My neighbour is very noisy every night",
 }
+# Wages owed: "拖欠" read as the leak's handling dragging ("拖了这么久"), so filed into it.
+WAGES = {
+    REQUESTER: "公司拖欠我三个月工资",
+    ENGLISH: "My employer owes me three months of wages",
+}
 STILL = {REQUESTER: "楼上还是没人", ENGLISH: "still dripping"}
 ADDED = {REQUESTER: "已记入工单 #1", ENGLISH: "Added to ticket #1"}
-ASKED = {REQUESTER: "是关于工单 #1,还是新的问题?", ENGLISH: "Is this about ticket #1, or a new matter?"}
+ASKED = {
+    REQUESTER: "是关于工单 #1,还是新的问题?",
+    ENGLISH: "Is this about ticket #1, or a new matter?",
+}
 
 
 async def _leak_then(
@@ -49,17 +58,22 @@ async def _leak_then(
 @pytest.mark.parametrize("store", ["sqlite"])
 @pytest.mark.parametrize("user", [REQUESTER, ENGLISH])
 @pytest.mark.parametrize("after", [timedelta(minutes=1), timedelta(hours=1)])
-async def test_a_noisy_neighbour_beside_a_leak_is_not_filed_into_it(
-    running: tuple[Emulator, App], desk_clock: DeskClock, user: int, after: timedelta
+@pytest.mark.parametrize("matter", [NOISE, WAGES], ids=["noise", "wages"])
+async def test_another_matter_beside_a_leak_is_not_filed_into_it(
+    running: tuple[Emulator, App],
+    desk_clock: DeskClock,
+    user: int,
+    after: timedelta,
+    matter: dict[int, str],
 ) -> None:
     emulator, application = running
-    reply = await _leak_then(emulator, desk_clock, user, NOISE[user], after)
+    reply = await _leak_then(emulator, desk_clock, user, matter[user], after)
     assert ADDED[user] not in reply, reply
-    assert NOISE[user] not in await filed_texts(application, 1)
+    assert matter[user] not in await filed_texts(application, 1)
     if ASKED[user] not in reply:  # not asked about: a ticket of its own
         await until(lambda: "#2" in said_text(emulator.world, user))
         second = (await all_tickets(application))[1]
-        assert NOISE[user] in second.question
+        assert matter[user] in second.question
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
