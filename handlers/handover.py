@@ -71,6 +71,12 @@ def emergency_advice(desk: Desk, requester: Requester, outcome: handing.Outcome)
 def _present(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list[Call]:
     language, chat_id = requester.language, requester.chat_id
     match outcome.action:
+        case Action.ANSWER if outcome.above:
+            # The rest of the question the answer above settles: pointed to it, not sent twice.
+            title = desk.templates[outcome.template_ids[0]].title(language)
+            return [
+                post.message(chat_id, desk.texts.render("answered_above", language, title=title))
+            ]
         case Action.ANSWER if outcome.excerpt is not None:
             # A follow-up on the answer just given: the sentence of it that says what was
             # asked, under its title.

@@ -47,7 +47,7 @@ from bot.intake.decision import (
     wants_person,
 )
 from bot.intake.fillers import thanks
-from bot.intake.gathered import answered_or_handed
+from bot.intake.gathered import answered_above, answered_or_handed
 from bot.intake.handing import Outcome, hand_over, record_turn, register
 from bot.intake.letting_go import lets_go
 from bot.intake.new_matter import led_question
@@ -289,8 +289,7 @@ async def take_text(
         )
         # "人工" beside a ticket in hand: they hear which question the person takes.
         return replace(handed, about=asked) if person and current is not None else handed
-    # The template the bot last answered with, when that was the last thing it did (the
-    # turn before this text); None after suggestions, a question, or nothing.
+    # The template last answered with, when that was the bot's turn before this text (else None).
     before = (requester.inquiry or [])[-2:-1]
     did = before[0].get("did") if before else None
     answered = requester.last_offered if step is None and did == "answer" else None
@@ -371,8 +370,10 @@ async def take_text(
         requester.inquiry = inquiry.rejecting(requester.inquiry or [])
     if action is Action.ASK_ABOUT:  # a notice typed that no template answers alone
         return ask_about(desk, requester, step, typed=True)
-    # What the bot offers is what the staff's card lists if the requester still wants a
-    # person: the one answer it gave, or the templates it suggested; nothing otherwise.
+    goes_on = None if anew or rejected or unhelped or person or status or origin else answered
+    if (above := await answered_above(tx, desk, requester, goes_on, action, closest)) is not None:
+        return await with_second(above, tx, desk, requester, parts, question)  # not twice
+    # What the staff's card lists if they still want a person: the answer or options given.
     requester.last_offered = None
     if action in (Action.ANSWER, Action.REGISTER) and best is not None:
         requester.last_offered = best.id
@@ -394,7 +395,6 @@ async def take_text(
         requester.dialog_step = DialogStep.CLARIFY
         record_turn(requester, inquiry.bot_did("clarify", now))
         return Outcome(action)
-    goes_on = None if anew or rejected or unhelped or person or status or origin else answered
     handed = await answered_or_handed(tx, desk, requester, question, goes_on)
     handed = own_case(handed, status)  # told why a person takes it
     return await with_second(handed, tx, desk, requester, parts, question)

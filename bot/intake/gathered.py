@@ -168,8 +168,10 @@ async def answered_again(
     """Words right after the answer of template(s) `answered` (their turn the inquiry's last)
     that only go on with the question it answered, typed in parts ("社保卡丢了" answered,
     then "怎么补办"): the whole question is that template's (`found_for`) and comes as close
-    to it as before (`holds`); the answer again, as if it had come in one message. None
-    otherwise (a person takes what its answer does not say)."""
+    to it as before (`holds`). That answer is not sent again (a new-user trial got it twice,
+    a few seconds apart): the requester is pointed to it above (`Outcome.above`), its buttons
+    still the live ones, and the bot's turn says so to the staff. None otherwise (a person
+    takes what its answer does not say)."""
     turns = requester.inquiry or []
     if len(turns) < 2 or asked_person(turns):
         return None
@@ -182,17 +184,39 @@ async def answered_again(
     best = found.best
     if best.id not in answered.split(",") or not holds(desk, before, whole, best.id, language):
         return None
-    await offers.retire(tx=tx, rules=desk.rules, requester=requester)  # one live set
     requester.last_offered = best.id
-    record_turn(requester, answer_turn(desk, best, requester.last_question or whole, requester))
-    return Outcome(Action.ANSWER, template_ids=(best.id,))
+    turn = answer_turn(desk, best, requester.last_question or whole, requester)
+    record_turn(requester, {**turn, "above": True})
+    return Outcome(Action.ANSWER, template_ids=(best.id,), above=True)
+
+
+async def answered_above(
+    tx: Transaction,
+    desk: Desk,
+    requester: Requester,
+    answered: str | None,
+    action: Action,
+    closest: str | None,
+) -> Outcome | None:
+    """Words going on with the question just answered with template(s) `answered` (None:
+    they do not) that the first inquiry would answer or offer ("did you mean": `action`) from
+    that template, the one they come nearest alone (`closest`): pointed to that answer above
+    (`answered_again`), never given it twice nor offered it among others ("水费" answered,
+    then "怎么交"). None otherwise: words nearest another template ("公积金" answered with the
+    balance, then "怎么提取", which narrows it) get what the knowledge base finds for them."""
+    if not answered or action not in (Action.ANSWER, Action.SUGGEST):
+        return None
+    if closest not in answered.split(","):
+        return None
+    return await answered_again(tx=tx, desk=desk, requester=requester, answered=answered)
 
 
 async def answered_or_handed(
     tx: Transaction, desk: Desk, requester: Requester, question: str, answered: str | None
 ) -> Outcome:
-    """The answer again for words going on with the question just answered with template(s)
-    `answered` (`answered_again`), else `question` handed to a person (`handing.hand_over`)."""
+    """Words going on with the question just answered with template(s) `answered`, pointed
+    to that answer (`answered_again`), else `question` handed to a person
+    (`handing.hand_over`)."""
     if answered:
         again = await answered_again(tx=tx, desk=desk, requester=requester, answered=answered)
         if again is not None:

@@ -106,6 +106,10 @@ class Outcome:
     # ANSWER of a short follow-up on the answer just given ("要多久能拿到?"): the sentence of
     # its template's answer that says it (bot/intake/asked_more.py), given alone.
     excerpt: str | None = None
+    # ANSWER of words that only complete the question the answer just given settles ("社保卡
+    # 丢了" answered, then "怎么补办": bot/intake/gathered.py): that answer is not sent twice;
+    # the requester is pointed to it above, whose buttons are still the live ones.
+    above: bool = False
     # RATED (bot/intake/rating_typed.py): "ticket" (`ticket` rated), "answer" / "answer_low"
     # (said of the answer just given), "none" (nothing awaits a rating).
     rated: str = ""

@@ -33,6 +33,9 @@ it reaches the ticket and its card, in order. A turn is a JSON-ready mapping:
 |           |                            | sent (withheld: why; "exposed": a vulnerable |
 |           |                            | person in a cold home heard the urgent       |
 |           |                            | ticket, not self-help advice)                |
+| bot       | did: "answer", above       | the rest of the question just answered came: |
+|           |                            | it pointed to that answer, not sent again    |
+|           |                            | (bot/intake/gathered.py)                     |
 | bot       | did: "clarify"             | it asked what the matter is                  |
 | bot       | did: "category"            | it asked which kind of matter it is          |
 | bot       | did: "remind"              | it reminded them of the category buttons     |
