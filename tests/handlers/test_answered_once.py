@@ -2,8 +2,9 @@
 then "怎么补办"; "I lost my social security card" then "how do I replace it") is answered
 once: the rest only completes the question the answer above settles, so the bot points
 back to that answer in a short reply instead of sending it again; its *Not solved* button
-is the live one and hands the whole question to a person. A different question after an
-answer is still answered. End to end over the emulation, in Chinese and English."""
+is the live one and hands the whole question to a person, and thanks after it settle it. A
+different question after an answer is still answered. End to end over the emulation, in
+Chinese and English."""
 
 from __future__ import annotations
 
@@ -141,3 +142,32 @@ async def test_a_question_completed_after_did_you_mean_is_answered_once(
     replies = _replies(world, user)
     assert sum(BILLS[user] in text for text in replies) == 1, replies
     assert not any(TICKET[user] in text for text in replies), replies
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "first", "rest", "thanks", "glad"),
+    [
+        (REQUESTER, "社保卡丢了", "怎么补办", "好的谢谢", "很高兴问题已经解决"),
+        (
+            ENGLISH,
+            "I lost my social security card",
+            "how do I replace it",
+            "ok thanks",
+            "Glad that solved it",
+        ),
+    ],
+)
+async def test_thanks_after_being_pointed_to_the_answer_settle_it(
+    running: tuple[Emulator, App], user: int, first: str, rest: str, thanks: str, glad: str
+) -> None:
+    """Pointed to the answer above, the requester's thanks are said of that answer."""
+    emulator, _ = running
+    world = emulator.world
+    await _answered(running, user, first, CARD[user])
+    await world.user_sends(user, rest)
+    await until(lambda: len(_replies(world, user)) == 2)
+    await world.user_sends(user, thanks)
+    await until(lambda: len(_replies(world, user)) == 3)
+    assert glad in _replies(world, user)[-1], _replies(world, user)
+    assert not _cards(world)
