@@ -89,13 +89,34 @@ def handoff_due_at(
 def department_named(settings: Settings, word: str) -> str | None:
     """The key of the department `word` names: its key or its name in any configured
     language (`departments[].names`, as the usage and the cards show it), case and
-    surrounding spaces ignored; None when no department has it."""
+    surrounding spaces ignored; else the one department it abbreviates (`_abbreviates`:
+    "社保科" for 社会保障科, "util" for Utilities, as staff type them); None when no
+    department, or more than one, has it."""
     wanted = word.strip().casefold()
-    for department in settings.departments:
-        names = {department.key, *(n.strip().casefold() for n in department.names.values())}
+    named = [
+        (
+            department.key,
+            {department.key, *(n.strip().casefold() for n in department.names.values())},
+        )
+        for department in settings.departments
+    ]
+    for key, names in named:
         if wanted in names:
-            return department.key
-    return None
+            return key
+    short = {key for key, names in named if any(_abbreviates(wanted, n) for n in names)}
+    return short.pop() if len(short) == 1 else None
+
+
+def _abbreviates(word: str, name: str) -> bool:
+    """Whether `word` (two characters or more, casefolded) shortens `name`: in Chinese, its
+    characters in the name's order ("社保科", "社保" of "社会保障科"); else the name's start
+    ("util" of "utilities", "social" of "social security"; pure)."""
+    if len(word) < 2:
+        return False
+    if any("\u4e00" <= char <= "\u9fff" for char in word):
+        rest = iter(name)
+        return all(char in rest for char in word)  # each found after the one before
+    return name.startswith(word)
 
 
 async def transfer(
