@@ -1,7 +1,8 @@
-"""A requester's command typed on a full-width keyboard ("/ｓｔａｔｕｓ", "／ｈｅｌｐ"): Telegram's
-commands are ASCII, so no CommandHandler takes it (and Telegram marks none in it); read as its
-ASCII form (`bot.reading.reading`, as every reader reads their words), it is that command. A
-name that is no requester's command gets what any unknown command in private gets."""
+"""A requester's command typed on a full-width keyboard ("/ｓｔａｔｕｓ", "／ｈｅｌｐ", or
+"／status" in a Chinese keyboard's punctuation mode): Telegram's commands are ASCII, so no
+CommandHandler takes it (and Telegram marks none in it); read as its ASCII form
+(`bot.reading.reading`, as every reader reads their words), it is that command. A name that
+is no requester's command gets what any unknown command in private gets."""
 
 from __future__ import annotations
 
@@ -13,9 +14,10 @@ from bot.reading import reading
 from handlers import greeting, lookup
 from handlers.context import DeskContext
 
-# A text starting with a slash (either width) and a full-width letter (python-telegram-bot's
+# A text starting with a slash (either width) and a full-width letter, or with a full-width
+# slash and any letter ("／status": a Chinese keyboard's punctuation mode; python-telegram-bot's
 # `filters.Regex`, on the text).
-FULL_WIDTH = r"^[/\uff0f][\uff21-\uff3a\uff41-\uff5a]"
+FULL_WIDTH = r"^(?:[/\uff0f][\uff21-\uff3a\uff41-\uff5a]|\uff0f[A-Za-z])"
 
 # The requester's commands that take no words after them (/new's words are a question:
 # handlers/received.py reads it, ASCII only; /lang's word is read from the command's args).

@@ -33,7 +33,10 @@ App = Application  # type: ignore[type-arg]
         ),
     ],
 )
-@pytest.mark.parametrize("command", ["/status", full_width("/status"), "／ＳＴＡＴＵＳ"])
+# "／status": a Chinese keyboard's full-width slash before ASCII letters (a new user's trial).
+@pytest.mark.parametrize(
+    "command", ["/status", full_width("/status"), "／ＳＴＡＴＵＳ", "／status"]
+)
 async def test_status_typed_full_width_lists_their_tickets(
     running: tuple[Emulator, App],
     user: int,
