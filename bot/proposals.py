@@ -16,7 +16,7 @@ from bot.case_words import tells_what_was_done
 from bot.casebook import as_case_template, vocabulary
 from bot.errors import IllegalMove, InvalidInput, NotAllowed, NotFound
 from bot.guards import clean_text, may_speak_for
-from bot.models import CloseReason, StoredTemplate, TemplateStatus, TicketStatus
+from bot.models import CloseReason, StoredTemplate, TemplateStatus, Ticket, TicketStatus
 from bot.notices import Audience, Notice, publish
 from bot.rules import Rules
 from bot.store import get
@@ -29,6 +29,19 @@ from knowledge.templates import CaseTemplate, Handling, Status, check_template
 class Proposal:
     template: CaseTemplate
     similar: list[Match]  # existing templates that already cover these questions
+
+
+def require_not_confidential(ticket: Ticket) -> None:
+    """InvalidInput (`confidential_template`) when `ticket` is a complaint about a member of
+    staff (`Ticket.confidential`): kept between its requester and a supervisor
+    (bot/supervised.py), its words are no question for the next requester, and a template
+    would show them to every supervisor deciding it and answer with them."""
+    if ticket.confidential:
+        raise InvalidInput(
+            f"ticket {ticket.id} is a confidential complaint: no template",
+            "confidential_template",
+            ticket_id=ticket.id,
+        )
 
 
 async def propose(
@@ -49,7 +62,8 @@ async def propose(
     requester ("已告知…,所需材料已说明", "Told her she can…": bot/case_words.py): there an
     empty answer, or that resolution, is refused (InvalidInput `answer_for_all`; a fresh
     tester's finding: such a summary became the next citizen's whole answer). Such a template keeps
-    `handling`: answering it opens a ticket (issue 14: a complaint never ends at an answer)."""
+    `handling`: answering it opens a ticket (issue 14: a complaint never ends at an answer).
+    A complaint about a member of staff is never one (`require_not_confidential`)."""
     ticket = await get(session=session, ticket_id=ticket_id)
     if not may_speak_for(rules, ticket, officer_id):
         raise NotAllowed(
@@ -57,6 +71,7 @@ async def propose(
             "owner_only",
             ticket_id=ticket.id,
         )
+    require_not_confidential(ticket)
     if ticket.status is not TicketStatus.CLOSED or ticket.close_reason is CloseReason.WITHDRAWN:
         raise IllegalMove(ticket.id, ticket.status, "propose as a template")
     needs_person = rules.settings.needs_person(ticket.category)

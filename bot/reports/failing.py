@@ -1,6 +1,9 @@
 """Questions the bot keeps failing (seed rule 12): handed-over questions grouped by similarity,
 the groups no template covers, worst first, and a group turned into a proposed template.
 Emergencies (a danger to people told) are left out: they are no gap in the knowledge base.
+So are complaints about a member of staff (`Ticket.complaint_about`): confidential between
+their requester and a supervisor (bot/supervised.py), their words are in no group, no report
+(management's or a department's) and no template.
 
 Similarity is the matcher's own: the text normalised and cut into character n-grams by
 `knowledge.text` (imported, so grouping and matching never disagree on what a word is),
@@ -179,7 +182,11 @@ async def handed_over(
     """The questions that became tickets in [start, end), oldest first (the latest `most`);
     not an emergency's (a ticket told of a danger to people, bot/dangers.py): a danger is
     handled at once by people, not a question a template should answer, and its words
-    ("电梯坏了,困人了!") are no gap in the knowledge base."""
+    ("电梯坏了,困人了!") are no gap in the knowledge base. Nor a complaint about a member of
+    staff (`complaint_about`): confidential, its words are no one's question (a new-user
+    trial's report listed "你们窗口的王芳态度太差了,我要投诉她…" with /template_from beside it).
+    A complaint naming nobody stays: a template answers the next one and opens a ticket
+    (`proposals.propose`, `handling`)."""
     emergency = exists().where(
         TicketEvent.ticket_id == Ticket.id, TicketEvent.kind == lifecycle.DANGER_TOLD
     )
@@ -194,7 +201,12 @@ async def handed_over(
             Ticket.resolution_summary,
             Ticket.inquiry,
         )
-        .where(Ticket.opened_at >= start, Ticket.opened_at < end, ~emergency)
+        .where(
+            Ticket.opened_at >= start,
+            Ticket.opened_at < end,
+            ~emergency,
+            Ticket.complaint_about.is_(None),
+        )
         .order_by(Ticket.id.desc())
         .limit(most)
     )
@@ -258,7 +270,11 @@ async def propose_from_group(
     that ticket's resolution summary as the answer (refused where it reports one case's
     result: `proposals.propose`, InvalidInput `answer_for_all`), proposed (pending a supervisor's
     approval, `proposals.propose_and_tell`) in the name of that ticket. Raises InvalidInput
-    (no_group, nothing_resolved) or as `proposals.propose` does."""
+    (no_group, nothing_resolved; `confidential_template` for a complaint about a member of
+    staff, in no group: `handed_over`) or as `proposals.propose` does."""
+    named = await tx.session.get(Ticket, ticket_id)
+    if named is not None:
+        proposals.require_not_confidential(named)
     asked = await handed_over(tx.session, start, end)
     groups = await asyncio.to_thread(group_questions, asked, background)
     group = next((g for g in groups if any(q.ticket_id == ticket_id for q in g.questions)), None)

@@ -646,6 +646,7 @@ def _variants(template: str) -> list[tuple[str, dict[str, Any]]]:
         reasons = ["illegal_move", "unknown_priority", "unknown_category", "unknown_department"]
         reasons += ["not_department_staff", "no_staff", "accused", "confidential"]
         reasons += ["confidential_in_group"]  # bot/supervised.py: read in private only
+        reasons += ["confidential_template"]  # bot/proposals.py: never a template
         missing = {"reason": "form_incomplete", "missing": ["department", "summary", "suggested"]}
         empty = [(f, {"reason": "empty_text", "field": f}) for f in ("summary", "return_reason")]
         used = [  # a picker pressed once the ticket moved on (bot/errors.py PickerUsed)
