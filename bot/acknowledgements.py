@@ -8,9 +8,10 @@ than `quiet` before (config `notices.acknowledge_quiet`, 5 minutes by default; 0
 message is acknowledged) and no staff word reached them in between: the first of a burst is
 acknowledged, the following ones are filed and relayed to the ticket's staff just the same,
 without a reply; after a staff word, or a quiet spell, or when a message goes to another
-ticket than the one before it, the next is acknowledged again. Words into an emergency's ticket
-that still tell the danger or ask whether help is coming are answered whatever the burst
-(bot/danger_asked.py: a tester asking whether the ambulance was coming met silence). An edit of a
+ticket than the one before it, or after thanks alone (answered each time, bot/thanked.py), the
+next is acknowledged again. Words into an emergency's ticket that still tell the danger or ask
+whether help is coming are answered whatever the burst (bot/danger_asked.py: a tester asking
+whether the ambulance was coming met silence). An edit of a
 message already filed is a correction, not a message of the burst: it neither starts one nor keeps
 one going. What came with the question that opened the ticket is acknowledged by its promise (the
 ticket opened), and does not start a burst. An album has one reply already (bot/intake/media.py);
@@ -36,6 +37,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import hand_rows
+from bot.fillers import thanks
 from bot.kinds import EDIT
 from bot.models import IN_HAND, Direction, Ticket, TicketMessage
 
@@ -75,7 +77,8 @@ async def run_of(
 ) -> int | None:
     """The ticket a message the requester sends at `now` goes on a run in (call it before
     filing the message): the one their message just before went to, less than `quiet` before,
-    with no staff word to them since and not the question that opened it (`acknowledges`);
+    with no staff word to them since, not the question that opened it (`acknowledges`) nor
+    thanks alone (answered on their own, bot/thanked.py);
     None when it starts a run (or `quiet` is none: every message does). What the first of a
     run's acknowledgement promised: what follows in a row goes there too (bot/replies.py
     routes plain words by it)."""
@@ -88,6 +91,7 @@ async def run_of(
                 TicketMessage.ticket_id,
                 TicketMessage.created_at,
                 TicketMessage.media_group_id,
+                TicketMessage.text,
                 Ticket.opened_at,
             )
             .join(Ticket, Ticket.id == TicketMessage.ticket_id)
@@ -100,8 +104,8 @@ async def run_of(
             .limit(1)
         )
     ).first()
-    if last is None:
-        return None
+    if last is None or thanks(last.text or ""):  # thanks are answered on their own
+        return None  # (bot/thanked.py): the next message starts a run
     sent_at = last.created_at
     if last.media_group_id is not None:  # an album's item: the album was sent with its first
         first = select(func.min(TicketMessage.created_at)).where(

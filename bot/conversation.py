@@ -33,6 +33,7 @@ from bot.progress_words import asks_progress
 from bot.relays import copy_of, relay_notices, staff_asked, under_card
 from bot.rules import Rules
 from bot.store import get, get_for_requester, save
+from bot.thanked import thanked, thanks_heard
 from bot.ticket_language import follow_words
 from bot.transaction import Transaction
 from bot.withdrawal import answer_in_words, answered_and_tell, withdrawal_asked
@@ -105,29 +106,27 @@ async def requester_message_and_tell(
     media_group: str | None = None,
 ) -> TicketMessage:
     """What a requester sent (the message `message_id` in their chat `chat_id`, an item of the
-    album `media_group` if any) filed under their ticket at the transaction's instant; the
-    ticket's staff get it as a `relay` notice (values `from_chat_id`, `message_id`: the front
-    copies it into the ticket's topic, or under its card), the handling department's group
-    while the ticket has no staff group. With `acknowledge` the requester hears it was added,
-    or, when their words clearly withdraw the ticket, is asked whether to (bot/withdrawal.py),
-    or, while the ticket awaits their confirmation, their words are read as an answer to it
-    (bot/closure.py `words_after_resolution_and_tell`); without (an album's further items,
-    what was held for a new ticket) they hear nothing of it, nor when it follows another of
-    theirs in a row (bot/acknowledgements.py), unless it tells a danger again or asks whether
-    help is coming into an emergency's ticket (bot/danger_asked.py). A poll (NOT_COPIED)
-    reaches the staff as a `relay_described` notice (values `kind`, `described`: it in words, filed
-    as its text); a forward is preceded by `relay_origin` (values `origin_kind`, `origin_name`); a
-    text to a ticket nobody claimed redraws its card (`card_refresh`). While nobody has claimed the
-    ticket but its staff already wrote to the requester (`staff_asked`), or when it is no words
-    (the card promises a photo that came with the question in its replies), each also says
-    `under_card` (bot/relays.py): under the card in a forum's General topic too, not only into the
-    topic opened at claim. Raises as `add_requester_message` does (DeskError)."""
-    # Once for messages in a row (bot/acknowledgements.py): judged before this one is filed.
+    album `media_group` if any) filed under their ticket at the transaction's instant; the ticket's
+    staff get it as a `relay` notice (values `from_chat_id`, `message_id`: the front copies it into
+    the ticket's topic, or under its card), the handling department's group while the ticket has no
+    staff group. With `acknowledge` the requester hears it was added (thanks alone: you're welcome,
+    and not relayed, bot/thanked.py), or, when their words clearly withdraw the ticket, is asked
+    whether to (bot/withdrawal.py), or, while the ticket awaits their confirmation, their words
+    answer it (bot/closure.py); without (an album's further items, what was held for a new ticket)
+    they hear nothing of it, nor when it follows another of theirs in a row
+    (bot/acknowledgements.py), unless it tells a danger again or asks whether help is coming into
+    an emergency's ticket (bot/danger_asked.py). A poll (NOT_COPIED) reaches the staff as a
+    `relay_described` notice (values `kind`, `described`: it in words, filed as its text); a
+    forward is preceded by `relay_origin` (values `origin_kind`, `origin_name`); a text to a ticket
+    nobody claimed redraws its card (`card_refresh`). Each says `under_card` (bot/relays.py: under
+    the card in a forum's General topic too) while nobody has claimed it but its staff wrote to the
+    requester (`staff_asked`), or for no words (a photo: the card counts it). Raises as
+    `add_requester_message` does (DeskError)."""
+    before = await get(session=tx.session, ticket_id=ticket_id)  # both judged before filing
+    courtesy = acknowledge and content_type == "text" and await thanked(tx.session, before, text)
+    pause = rules.settings.notices.acknowledge_quiet
     quiet = acknowledge and not await acknowledgement_due(
-        session=tx.session,
-        ticket=await get(session=tx.session, ticket_id=ticket_id),
-        now=tx.now,
-        quiet=rules.settings.notices.acknowledge_quiet,
+        session=tx.session, ticket=before, now=tx.now, quiet=pause
     )
     message = await add_requester_message(
         session=tx.session,
@@ -166,7 +165,9 @@ async def requester_message_and_tell(
         )
     asking = answer is None and requester is not None
     withdrawing = withdrawal_asked(ticket, requester, text) if asking and requester else None
-    if withdrawing is not None:
+    if courtesy and requester is not None and answer is None:  # on record, not relayed
+        notices = [thanks_heard(ticket, requester)]
+    elif withdrawing is not None:
         notices.append(withdrawing)
     elif requester is not None and answer is None and not resolved:
         # A complaint of its handling: the supervisors told, and the requester what happens.

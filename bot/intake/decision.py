@@ -140,10 +140,10 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from bot.fillers import FILLERS as FILLERS
 from bot.intake.close_handover import Handover as Handover
 from bot.intake.close_handover import handover as handover
 from bot.intake.close_handover import route as route
-from bot.intake.fillers import FILLERS as FILLERS
 from bot.intake.openers import HUMAN_WORDS as HUMAN_WORDS
 from bot.intake.openers import names_no_matter as names_no_matter
 from bot.intake.openers import wants_person as wants_person

@@ -15,6 +15,7 @@ from bot import hazard, metrics
 from bot.classify import fallback_category
 from bot.desk import Desk
 from bot.faults import reports_fault
+from bot.fillers import thanks
 from bot.intake import (
     emergency,
     inquiry,
@@ -46,7 +47,6 @@ from bot.intake.decision import (
     searched_words,
     wants_person,
 )
-from bot.intake.fillers import thanks
 from bot.intake.gathered import answered_above, answered_or_handed
 from bot.intake.handing import Outcome, hand_over, record_turn, register
 from bot.intake.letting_go import lets_go

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from bot.intake.fillers import only_fillers
+from bot.fillers import only_fillers
 from bot.reading import read
 from bot.withdrawal_words import says_withdrawn
 

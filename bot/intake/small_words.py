@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bot.intake.fillers import only_fillers
+from bot.fillers import only_fillers
 from bot.intake.openers import is_opener, names_no_matter
 from bot.intake.place_only import only_place
 from bot.reading import read

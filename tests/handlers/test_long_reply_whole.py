@@ -39,7 +39,8 @@ REPLY = {
     + "\n\nThat is all, thank you.",
 }
 LAST = {REQUESTER: "以上全部,请知悉。", ENGLISH: "That is all, thank you."}
-THANKS = {REQUESTER: "好的,谢谢", ENGLISH: "OK, thanks"}
+# Words of the matter (thanks alone are answered, kept from the staff: bot/thanked.py).
+NEXT = {REQUESTER: "好的,我明天带齐材料过去", ENGLISH: "OK, I will bring them tomorrow"}
 ACKNOWLEDGED = {REQUESTER: "工单 #1", ENGLISH: "#1"}
 
 
@@ -78,11 +79,11 @@ async def test_a_reply_longer_than_a_message_reaches_the_requester_whole_in_orde
 
     # The requester's next message is filed on the ticket and acknowledged.
     after = len(_texts(emulator, requester))
-    await world.user_sends(requester, THANKS[requester])
+    await world.user_sends(requester, NEXT[requester])
     await until(lambda: len(_texts(emulator, requester)) > after)
     assert ACKNOWLEDGED[requester] in _texts(emulator, requester)[after]
     staff = [e.text for e in bot_said(world, GENERAL_GROUP, topic.thread_id)]
-    assert THANKS[requester] in staff
+    assert NEXT[requester] in staff
     assert not any("Telegram" in t for t in staff)  # no refusal said to the staff
 
 
@@ -110,7 +111,7 @@ async def test_a_reply_telegram_refuses_as_too_long_blocks_nothing_after_it(
         lambda: any(UNDELIVERED in e.text for e in bot_said(world, GENERAL_GROUP, topic.thread_id))
     )
     after = len(_texts(emulator, requester))
-    await world.user_sends(requester, THANKS[requester])
+    await world.user_sends(requester, NEXT[requester])
     await until(lambda: len(_texts(emulator, requester)) > after)
     assert ACKNOWLEDGED[requester] in _texts(emulator, requester)[after]
     await world.user_sends(OFFICER, "请后天上午来窗口", GENERAL_GROUP, topic.thread_id)

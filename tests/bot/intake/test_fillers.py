@@ -1,4 +1,4 @@
-"""Words that say nothing of any matter (`bot.intake.fillers`, `decision.is_filler`,
+"""Words that say nothing of any matter (`bot.fillers`, `decision.is_filler`,
 `decision.is_courtesy`) and what the first-inquiry decision does with them (issue 14: "ok
 thanks" under the category buttons was taken as details, "谢谢" as a first message was asked
 to say more)."""
@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.fillers import only_fillers, thanks
 from bot.intake.decision import Action, before_match, is_courtesy, is_filler
-from bot.intake.fillers import only_fillers, thanks
 from bot.models import DialogStep
 
 

@@ -82,7 +82,8 @@ async def test_lines_in_a_row_redraw_the_card_once_or_twice_and_it_ends_showing_
         return cards[0] if cards else None
 
     await until(lambda: card() is not None)
-    lines = ["已经坏了三天", "老人上不了楼", "物业电话打不通", "请尽快派人来修", "谢谢"]
+    # Words of the matter each (thanks alone would redraw nothing: bot/thanked.py).
+    lines = ["已经坏了三天", "老人上不了楼", "物业电话打不通", "请尽快派人来修", "是3号楼的电梯"]
     for line in lines:  # apart, as a person types: each would be a redraw of its own
         await world.user_sends(REQUESTER, line)
         await asyncio.sleep(0.3)

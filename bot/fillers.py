@@ -2,7 +2,7 @@
 "ok", "好的", "thanks", and any run of them ("ok thanks", "好的谢谢", "Ok, thank you!",
 "嗯嗯好的", "thanks a lot").
 
-A clerk never writes thanks into a form as details of the matter (`decision.is_filler`), and
+A clerk never writes thanks into a form as details of the matter (`bot.intake.decision`), and
 to thanks with nothing asked says "you're welcome" and offers help (`decision.Action.COURTESY`)
 rather than asking the requester to say more. A text is such words when, without its
 punctuation and case, it is made wholly of the phrases below, one after another (English
