@@ -14,6 +14,7 @@ never reach here: an emergency said is decided before any search (`decision.befo
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -203,12 +204,26 @@ async def answered_above(
     that template, the one they come nearest alone (`closest`): pointed to that answer above
     (`answered_again`), never given it twice nor offered it among others ("水费" answered,
     then "怎么交"). None otherwise: words nearest another template ("公积金" answered with the
-    balance, then "怎么提取", which narrows it) get what the knowledge base finds for them."""
+    balance, then "怎么提取", which narrows it) get what the knowledge base finds for them,
+    and so does the question asked again whole (`asked_again`: answered again, as asked)."""
     if not answered or action not in (Action.ANSWER, Action.SUGGEST):
         return None
-    if closest not in answered.split(","):
+    if closest not in answered.split(",") or asked_again(requester.inquiry or []):
         return None
     return await answered_again(tx=tx, desk=desk, requester=requester, answered=answered)
+
+
+def asked_again(turns: Sequence[inquiry.Turn]) -> bool:
+    """Whether the requester's latest words (the inquiry's last turn) hold their words before
+    it whole: "What are your opening hours?" a minute after its answer is that question asked
+    again, no part of it (pure; case, width, spaces and punctuation aside)."""
+    earlier = inquiry.words(turns[:-1], own=True).splitlines()
+    latest = _plain(inquiry.words(turns[-1:], own=True))
+    return bool(earlier) and bool(latest) and _plain(earlier[-1]) in latest
+
+
+def _plain(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKC", text).casefold() if c.isalnum())
 
 
 async def answered_or_handed(

@@ -11,7 +11,7 @@ import pytest
 from bot.config import Settings
 from bot.desk import Desk, build_desk
 from bot.intake.decision import Action
-from bot.intake.gathered import asked_person, found_for, holds, read_whole
+from bot.intake.gathered import asked_again, asked_person, found_for, holds, read_whole
 
 
 @pytest.fixture
@@ -116,3 +116,19 @@ def test_a_person_asked_for_in_the_inquiry_is_theirs() -> None:
     assert asked_person([{**said, "text": "human"}, said])
     assert asked_person([said, {"by": "requester", "asked": "person", "at": said["at"]}])
     assert not asked_person([said, {"by": "bot", "did": "answer", "at": said["at"]}])
+
+
+def _turns(*texts: str) -> list[dict[str, str]]:
+    """The requester's texts with the bot's answer after the first (an inquiry's turns)."""
+    said = [{"by": "requester", "text": t} for t in texts]
+    return [said[0], {"by": "bot", "did": "answer"}, *said[1:]]
+
+
+def test_a_question_asked_again_whole_is_no_part_of_it() -> None:
+    assert asked_again(_turns("What are your opening hours?", "what are your opening hours"))
+    assert asked_again(_turns("社保卡丢了", "社保卡丢了,怎么补办?"))
+    assert asked_again(_turns("水费怎么交", "水费怎么交？"))  # full-width punctuation aside
+    # The rest of a question typed in parts is no question asked again.
+    assert not asked_again(_turns("社保卡丢了", "怎么补办"))
+    assert not asked_again(_turns("my water bill", "how do I pay it"))
+    assert not asked_again(_turns("社保卡丢了"))  # nothing said since
