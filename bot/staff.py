@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.config import Settings
+from bot.config import Person, Settings
 from bot.errors import NotFound
 from bot.models import Department, Officer, StaffRole
+from bot.written import written_in
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,15 @@ class StaffMember:
     def names(self) -> tuple[str, ...]:
         """Every name they go by: name, staff number, the other spellings configured."""
         return (self.name, self.staff_number, *self.also_known_as)
+
+    def name_in(self, language: str) -> str:
+        """Their name as a requester writing `language` reads it: the first of their name and
+        its other spellings (`also_known_as`) written in that language ("Sun Wei": English,
+        bot/written.py), else their name as configured."""
+        return next(
+            (n for n in (self.name, *self.also_known_as) if written_in(n, at_least=1) == language),
+            self.name,
+        )
 
 
 class Directory:
@@ -66,6 +76,7 @@ class Directory:
             )
             for member in self._members.values()
         ]
+        self._shown_in = self._in_languages()  # `shown_in_languages`
 
     def get(self, user_id: int | None) -> StaffMember | None:
         return None if user_id is None else self._members.get(user_id)
@@ -144,12 +155,42 @@ class Directory:
             person = self._management.get(user_id)
             if person is None:
                 return str(user_id)  # named all the same: whose words these are
-            member = StaffMember(
-                user_id, "", StaffRole.SUPERVISOR, person.name, person.staff_number
-            )
+            member = _managing(person)
         if self._settings.privacy.show_officer_as == "staff_number":
             return member.staff_number
         return member.name
+
+    def shown_in_languages(self) -> dict[str, dict[str, str]]:
+        """How each member of staff shown by name (`shown_as`: departments' and management's)
+        is named in each supported language (`StaffMember.name_in`), by that name: what the
+        wording's `staff_name` filter reads (bot/texts.py), so a requester reads staff named
+        in their language. Empty when staff are shown by staff number, the same in any."""
+        return self._shown_in
+
+    def _in_languages(self) -> dict[str, dict[str, str]]:
+        if self._settings.privacy.show_officer_as == "staff_number":
+            return {}
+        languages = self._settings.languages.supported
+        named: dict[str, dict[str, str]] = {}
+        for member in [
+            *self._members.values(),
+            *(_managing(p) for p in self._settings.management.people),
+        ]:
+            # Two of one name: the first's spellings (a name shown names one person).
+            named.setdefault(member.name, {lang: member.name_in(lang) for lang in languages})
+        return named
+
+
+def _managing(person: Person) -> StaffMember:
+    """A manager (`management.people`) as a member of staff, in no department."""
+    return StaffMember(
+        person.user_id,
+        "",
+        StaffRole.SUPERVISOR,
+        person.name,
+        person.staff_number,
+        tuple(person.also_known_as),
+    )
 
 
 def _folded(text: str) -> str:

@@ -121,11 +121,14 @@ def speaking(rules: Rules, ticket: Ticket, officer_id: int) -> dict[str, object]
 
 
 def speaker_room(rules: Rules, speaker: dict[str, object]) -> int:
-    """The units the words saying who speaks take at most, in any language: their name,
-    their department's longest name, and the punctuation between."""
+    """The units the words saying who speaks take at most, in any language: their longest
+    name (each language's: bot/texts.py `staff_name`), their department's longest name, and
+    the punctuation between."""
     department = rules.settings.department(str(speaker["speaker_department"]))
     longest = max((units(name) for name in department.names.values()), default=0)
-    return units(str(speaker["speaker"])) + longest + 8
+    shown = str(speaker["speaker"])
+    names = rules.staff.shown_in_languages().get(shown, {}).values()
+    return max(units(name) for name in (shown, *names)) + longest + 8
 
 
 ELSEWHERE_SHOWN = 3000  # UTF-16 units of a reply written elsewhere its ticket's staff read

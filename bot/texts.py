@@ -3,6 +3,9 @@
 A configured key (a category, priority or department, config.yaml) is never shown as it is:
 templates word it with the filters `category_name`, `priority_name` and `department_name`,
 which give the configured name in the language being rendered (`names: {zh: …, en: …}`).
+A member of staff named to a requester (an owner, the one complained of, who speaks) is worded
+with `staff_name`: the name in the language being rendered, from its spellings configured
+(`also_known_as`: "Sun Wei" to an English requester, 孙伟 to a Chinese one; bot/staff.py).
 """
 
 from __future__ import annotations
@@ -25,22 +28,26 @@ from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 
 from bot.config import Settings
+from bot.staff import Directory
 from bot.written import for_other_tongue
 
 TEMPLATES = Path(__file__).with_name("templates")
 
-# kind ("category", "priority", "department") -> key -> language -> name
+# kind ("category", "priority", "department", "staff") -> key -> language -> name (a member
+# of staff's key: their name as the desk shows it, `Directory.shown_as`)
 Names = Mapping[str, Mapping[str, Mapping[str, str]]]
-NAMED = ("category", "priority", "department")
+NAMED = ("category", "priority", "department", "staff")
 _LANGUAGE = "_language"  # the language being rendered, in every template's context
 
 
 def configured_names(settings: Settings) -> dict[str, dict[str, dict[str, str]]]:
-    """The names config.yaml gives each category, priority and department, by kind and key."""
+    """The names config.yaml gives each category, priority and department, by kind and key,
+    and each member of staff's name in each language, by the name the desk shows."""
     return {
         "category": {c.key: dict(c.names) for c in settings.categories},
         "priority": {p.key: dict(p.names) for p in settings.priorities},
         "department": {d.key: dict(d.names) for d in settings.departments},
+        "staff": Directory(settings).shown_in_languages(),
     }
 
 

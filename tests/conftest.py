@@ -40,6 +40,24 @@ def sample_templates() -> int:
 # type of its next major version, as `python -m bot` runs it (bot/cli.py): without the opt-in
 # PTB warns each time it builds one.
 os.environ.setdefault("PTB_TIMEDELTA", "true")
+
+
+def named_in(settings: Settings, name: str, language: str) -> str:
+    """How config.yaml names the member of staff `name` to a requester reading `language`:
+    English, their first other spelling (`also_known_as`, "Wang Fang"); else `name`."""
+    person = next(
+        p
+        for people in (
+            *(d.officers for d in settings.departments),
+            *(d.supervisors for d in settings.departments),
+            settings.management.people,
+        )
+        for p in people
+        if p.name == name
+    )
+    return person.also_known_as[0] if language == "en" and person.also_known_as else name
+
+
 POSTGRES_ENV = "SHOUWEN_TEST_POSTGRES_URL"
 # Monday 30 November 2026, 09:00 in Shanghai: the start of a working day.
 MONDAY_9AM = datetime(2026, 11, 30, 1, 0, tzinfo=UTC)

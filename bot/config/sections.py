@@ -58,7 +58,8 @@ class ConfigModel(BaseModel):
 class Person(ConfigModel):
     """An officer or supervisor, known by Telegram user id. `also_known_as`: how requesters
     may write their name otherwise (in Latin letters, "Li Qiang"): a complaint naming them so
-    names them (bot/staff_complaint.py)."""
+    names them (bot/staff_complaint.py); the first in Latin letters is how an English
+    requester reads their name (bot/staff.py `StaffMember.name_in`)."""
 
     user_id: int
     name: str = Field(min_length=1)

@@ -1,6 +1,7 @@
 """Issue 14: the requester read "负责人会看到" (the owner will see it) of a ticket nobody had
 claimed. Every text a requester reads about a ticket in hand names an owner only when it has
-one: without one, the staff (the department) read it; with one, that person is named. Both
+one: without one, the staff (the department) read it; with one, that person is named, in the
+requester's language (config.yaml's English spelling to an English requester). Both
 languages."""
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ import pytest
 
 from bot.config import Settings
 from bot.texts import Texts, configured_names
-from tests.conftest import MONDAY_9AM
+from tests.conftest import MONDAY_9AM, named_in
 
 LANGUAGES = ("zh", "en")
 # The requester's texts about a ticket in hand, with what each needs besides the owner.
@@ -41,7 +42,7 @@ def test_the_owner_is_named_when_there_is_one(
 ) -> None:
     texts = Texts(settings.zone, "zh", list(LANGUAGES), configured_names(settings))
     text = texts.render(template, language, ticket_id=7, owner="王芳", **IN_HAND[template])
-    assert "#7" in text and "王芳" in text
+    assert "#7" in text and named_in(settings, "王芳", language) in text, text
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -59,7 +59,7 @@ async def test_not_solved_in_words_reopens_to_the_same_owner(
     thread, heard = await _resolved(emulator, ENGLISH, "我想申请公租房")
     await world.user_sends(ENGLISH, "No, it is still not solved, the water is still brown")
     told = (await bot_lines(emulator, ENGLISH, heard + 1))[-1]
-    assert "reopened" in told.text and "王芳" in told.text
+    assert "reopened" in told.text and "Wang Fang" in told.text
     ticket = await _ticket(application)
     assert ticket.status is TicketStatus.CLAIMED and ticket.owner_id == OFFICER
     assert ticket.reopen_count == 1

@@ -202,6 +202,7 @@ async def test_a_location_is_shown_as_a_place_with_a_map_not_as_a_caption(
         assert "31.200000" not in text and "附言" not in text, text
 
 
+OWNER_NAMED = {REQUESTER: "王芳", ENGLISH: "Wang Fang"}  # in the requester's language
 MATTER = {
     REQUESTER: "我想申请公租房\n是给我父母申请的",
     ENGLISH: "I want to apply for public housing\nfor my parents",
@@ -222,8 +223,9 @@ async def test_the_claim_notice_quotes_the_matter_on_one_line(
     (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
     await _open(application, user, "another matter of theirs: 路灯不亮", "normal")
     await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
-    await until(lambda: any("#1" in e.text and "王芳" in e.text for e in bot_said(world, user)))
-    notice = next(e.text for e in bot_said(world, user) if "#1" in e.text and "王芳" in e.text)
+    owner = OWNER_NAMED[user]
+    await until(lambda: any("#1" in e.text and owner in e.text for e in bot_said(world, user)))
+    notice = next(e.text for e in bot_said(world, user) if "#1" in e.text and owner in e.text)
     first, second = MATTER[user].split("\n")
     assert f"{first} / {second}" in notice, notice
     assert "\n" not in notice, notice

@@ -66,7 +66,9 @@ async def test_an_english_requester_reads_who_speaks_in_english(
     await world.user_sends(OFFICERS[to], reply, GROUPS[to], reply_to=form.message_id)
     await until(lambda: any(reply in e.text for e in bot_said(world, ENGLISH)))
     (heard,) = [e for e in bot_said(world, ENGLISH) if reply in e.text]
-    name = desk.rules.staff.shown_as(OFFICERS[to])
+    # Named as config.yaml names them in English (`also_known_as`), not in Chinese.
+    officer = next(p for p in desk.settings.department(to).officers if p.user_id == OFFICERS[to])
+    name = officer.also_known_as[0]
     en = desk.settings.department(to).names["en"]
     assert heard.text == f"{name} ({en}): {reply}"
 

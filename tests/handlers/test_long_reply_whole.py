@@ -22,6 +22,8 @@ from tests.handlers.conftest import (
 )
 
 App = Application  # type: ignore[type-arg]
+# the owner as the requester reads them: in their language
+WANG_FANG = {REQUESTER: "王芳", ENGLISH: "Wang Fang"}
 OFFICER = 100101
 APPLY = {REQUESTER: "我想申请公租房", ENGLISH: "I want to apply for public rental housing"}
 # About 9,000 characters each: paragraphs, the last one saying it is the last.
@@ -65,7 +67,7 @@ async def test_a_reply_longer_than_a_message_reaches_the_requester_whole_in_orde
     (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
     await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
     topic = await only_topic(world, GENERAL_GROUP)
-    await until(lambda: any("王芳" in t for t in _texts(emulator, requester)))
+    await until(lambda: any(WANG_FANG[requester] in t for t in _texts(emulator, requester)))
     before = len(_texts(emulator, requester))
 
     await world.user_sends(OFFICER, reply, GENERAL_GROUP, topic.thread_id)
@@ -104,7 +106,7 @@ async def test_a_reply_telegram_refuses_as_too_long_blocks_nothing_after_it(
     (card,) = await bot_lines(emulator, GENERAL_GROUP, 1)
     await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
     topic = await only_topic(world, GENERAL_GROUP)
-    await until(lambda: any("王芳" in t for t in _texts(emulator, requester)))
+    await until(lambda: any(WANG_FANG[requester] in t for t in _texts(emulator, requester)))
     emulator.faults.add("copyMessage", Fault(400, description="Bad Request: message is too long"))
     await world.user_sends(OFFICER, "请明天上午来窗口", GENERAL_GROUP, topic.thread_id)
     await until(

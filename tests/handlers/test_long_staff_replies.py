@@ -25,6 +25,8 @@ from tests.handlers.conftest import (
 from tests.handlers.test_whole_input import photo
 
 App = Application  # type: ignore[type-arg]
+# the owner as the requester reads them: in their language
+WANG_FANG = {REQUESTER: "王芳", ENGLISH: "Wang Fang"}
 OFFICER = 100101
 # The ticket's number, and the edit's mark after it, in the requester's language.
 MARKS = {REQUESTER: ("【工单 #1】", "(已修改) "), ENGLISH: ("[Ticket #1] ", "(edited) ")}
@@ -72,7 +74,7 @@ async def test_a_long_numbered_reply_and_its_edit_reach_the_requester_in_numbere
     await bot_lines(emulator, GENERAL_GROUP, 2)
     await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
     topic = await only_topic(world, GENERAL_GROUP)
-    await until(lambda: any("王芳" in t for t in _texts(emulator, requester)))
+    await until(lambda: any(WANG_FANG[requester] in t for t in _texts(emulator, requester)))
     before = len(_texts(emulator, requester))
 
     reply = await world.user_sends(OFFICER, REPLY, GENERAL_GROUP, topic.thread_id)
@@ -158,7 +160,7 @@ async def test_a_photo_whose_caption_leaves_no_room_for_the_number_keeps_both(
     await bot_lines(emulator, GENERAL_GROUP, 2)
     await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
     topic = await only_topic(world, GENERAL_GROUP)
-    await until(lambda: any("王芳" in t for t in _texts(emulator, requester)))
+    await until(lambda: any(WANG_FANG[requester] in t for t in _texts(emulator, requester)))
     before = len(_texts(emulator, requester))
     content = {**photo("P1"), "caption": CAPTION}
     await world.user_sends_content(OFFICER, content, GENERAL_GROUP, topic.thread_id)

@@ -29,7 +29,7 @@ COMPLAINT = {
     REQUESTER: "李强态度很差,我要投诉他",
     ENGLISH: "Li Qiang was very rude to me at the counter, I want to complain about him",
 }
-HEARD = {REQUESTER: "李强", ENGLISH: "You complained about 李强"}
+HEARD = {REQUESTER: "李强", ENGLISH: "You complained about Li Qiang"}  # their language
 
 
 async def _step(world: Any, user: int, text: str) -> str:

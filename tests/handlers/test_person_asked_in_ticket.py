@@ -47,7 +47,7 @@ ASKED = {
 }
 WAITING = {REQUESTER: "正在等待工作人员接手", ENGLISH: "waiting for an officer to take it up"}
 BY = {REQUESTER: "前安排专人回复", ENGLISH: "a named officer will reply by"}
-OWNED = {REQUESTER: "负责人:王芳", ENGLISH: "with 王芳"}
+OWNED = {REQUESTER: "负责人:王芳", ENGLISH: "with Wang Fang"}  # in the requester's language
 ADDED = {REQUESTER: "已记入工单", ENGLISH: "Added to ticket"}
 
 

@@ -33,7 +33,7 @@ SORRY = {
         "I want to apply for public rental housing",
         "We are checking the list of documents for you",
         "We are sorry",
-        "王芳",
+        "Wang Fang",
         "supervisor",
     ),
 }

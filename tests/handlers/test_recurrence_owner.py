@@ -28,6 +28,8 @@ from tests.handlers.conftest import (
 from tests.handlers.looks import ticket_no
 
 App = Application  # type: ignore[type-arg]
+# the owner as the requester reads them: in their language
+WANG_FANG = {REQUESTER: "王芳", ENGLISH: "Wang Fang"}
 OFFICER = 100101  # 王芳
 QUESTION = {REQUESTER: "我想申请公租房", ENGLISH: "I want to apply for public rental housing"}
 AGAIN = {
@@ -87,14 +89,16 @@ async def test_a_recurrence_goes_back_to_its_former_owner(
     def heard() -> list[str]:
         return [e.text for e in bot_said(world, requester)[before:]]
 
+    owner_name = WANG_FANG[requester]
+
     def both() -> bool:
-        return any("王芳" in t for t in heard()) and any(
-            "#2" in t and "王芳" not in t for t in heard()
+        return any(owner_name in t for t in heard()) and any(
+            "#2" in t and owner_name not in t for t in heard()
         )
 
     await until(both)
-    promise = next(i for i, t in enumerate(heard()) if "#2" in t and "王芳" not in t)
-    owner = next(i for i, t in enumerate(heard()) if "王芳" in t)
+    promise = next(i for i, t in enumerate(heard()) if "#2" in t and owner_name not in t)
+    owner = next(i for i, t in enumerate(heard()) if owner_name in t)
     assert promise < owner, heard()
     # Its owner works it in its own topic, opened at once as on a claim (a tester's 王芳 could
     # answer only by replying to the card until the requester wrote again).

@@ -18,6 +18,8 @@ from tests.handlers.handing import GROUPS, OFFICERS
 from tests.handlers.looks import all_tickets
 
 App = Application  # type: ignore[type-arg]
+# the owner as the requester reads them: in their language
+SUN_WEI = {REQUESTER: "孙伟", ENGLISH: "Sun Wei"}
 LIGHT = {
     REQUESTER: "和平路12号门口的路灯坏了,晚上一片漆黑",
     ENGLISH: "The street light outside 12 Heping Road is broken, it is pitch dark at night",
@@ -53,7 +55,7 @@ async def test_another_matter_beside_an_open_ticket_is_its_own_ticket(
     department = next(key for key, chat in GROUPS.items() if bot_said(world, chat))
     card = next(e for e in bot_said(world, GROUPS[department]) if e.buttons)
     await world.user_presses(OFFICERS[department], GROUPS[department], card.message_id, "claim:1")
-    await until(lambda: any("孙伟" in e.text for e in bot_said(world, requester)))
+    await until(lambda: any(SUN_WEI[requester] in e.text for e in bot_said(world, requester)))
     heard = len(bot_said(world, requester))
     await world.user_sends(requester, RUBBISH[requester])
     asked = (await bot_lines(emulator, requester, heard + 1))[-1]
@@ -98,7 +100,7 @@ async def test_the_opener_of_another_matter_is_not_its_text(
     department = next(key for key, chat in GROUPS.items() if bot_said(world, chat))
     card = next(e for e in bot_said(world, GROUPS[department]) if e.buttons)
     await world.user_presses(OFFICERS[department], GROUPS[department], card.message_id, "claim:1")
-    await until(lambda: any("孙伟" in e.text for e in bot_said(world, requester)))
+    await until(lambda: any(SUN_WEI[requester] in e.text for e in bot_said(world, requester)))
     heard = len(bot_said(world, requester))
     await world.user_sends(requester, opener + matter)
     asked = (await bot_lines(emulator, requester, heard + 1))[-1]

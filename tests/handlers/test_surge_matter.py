@@ -85,7 +85,9 @@ async def _claimed_first(emulator: Emulator, application: App, user_id: int) -> 
     (card,) = await bot_lines(emulator, group, 1)
     await world.user_presses(department.officers[0].user_id, group, card.message_id, "claim:1")
     topic = await only_topic(world, group)
-    await until(lambda: department.officers[0].name in bot_said(world, user_id)[-1].text)
+    officer = department.officers[0]
+    names = (officer.name, *officer.also_known_as)  # named in the requester's language
+    await until(lambda: any(n in bot_said(world, user_id)[-1].text for n in names))
     return topic, group
 
 

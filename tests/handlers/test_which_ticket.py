@@ -208,8 +208,9 @@ async def test_with_one_ticket_the_claim_notice_says_all_goes_to_its_owner_in_en
     await world.user_presses(OFFICER, GENERAL_GROUP, card.message_id, "claim:1")
     await until(lambda: any("handled by" in e.text for e in _bot_said(world, ENGLISH)))
     (told,) = [e.text for e in _bot_said(world, ENGLISH) if "handled by" in e.text]
-    assert told.startswith("Your ticket #1 is now handled by 王芳")
-    assert told.endswith("Anything you send here goes straight to 王芳.")
+    # Named as config.yaml spells 王芳 in English.
+    assert told.startswith("Your ticket #1 is now handled by Wang Fang")
+    assert told.endswith("Anything you send here goes straight to Wang Fang.")
 
 
 @pytest.mark.parametrize("store", ["sqlite"])

@@ -161,7 +161,7 @@ async def test_an_album_gets_one_reply_before_and_during_a_ticket(
     assert [e.text for e in in_topic() if e.kind == "photo"] == [question, "", ""]
 
     # While the ticket is open: three more photos, one "added" reply, all three relayed.
-    await until(lambda: "王芳" in said(world, ENGLISH)[-1].text)  # who owns it now
+    await until(lambda: "Wang Fang" in said(world, ENGLISH)[-1].text)  # who owns it now
     before = len(said(world, ENGLISH))
     await world.user_sends_album(ENGLISH, [photo("B1"), photo("B2"), photo("B3")])
     lines = await replies_before(emulator, ENGLISH, "/status")
