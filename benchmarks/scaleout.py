@@ -92,6 +92,7 @@ async def serve_bot(database_url: str, api: str, port: int) -> None:
     notices = settings.notices.model_copy(update={"acknowledge_quiet": timedelta(0)})
     settings = settings.model_copy(update={"notices": notices})
     desk = await build_desk(settings, database_url)
+    desk.texts.prepare()  # as handlers/app.py `run` does
     application = build_application(desk, LOCAL_TOKEN, api, sweep_every=10, rate_limited=False)
     hook = Webhook(url=f"http://127.0.0.1:{port}/hook", port=port, path="hook")
     async with serving(application, hook):

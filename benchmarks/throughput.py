@@ -84,6 +84,7 @@ async def serve_bot(kind: str, base: str, folder: str) -> None:
         url = f"sqlite+aiosqlite:///{folder}/bench.db"
         await asyncio.to_thread(upgrade, url)
         desk = await build_desk(settings, url)
+        desk.texts.prepare()  # as handlers/app.py `run` does
         # No AIORateLimiter: like the echo bot, and Telegram's limits are off in the emulation.
         application = build_application(
             desk, LOCAL_TOKEN, base, sweep_every=None, rate_limited=False

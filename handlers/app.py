@@ -341,6 +341,7 @@ async def run(
     """Run the bot: against Telegram with a token, else against the emulation and its page.
     `templates`: the knowledge base's files as the command line loaded and checked them."""
     desk = await build_desk(settings, environment.database_url, files=templates)
+    desk.texts.prepare()
     emulator: Emulator | None = None
     if environment.bot_token:
         application = build_application(

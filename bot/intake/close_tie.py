@@ -42,9 +42,24 @@ def near_tied(matches: Sequence[Match], share: float = RIVAL_SHARE) -> bool:
     return len(matches) > 1 and matches[1].score >= share * matches[0].score
 
 
+# Templates whose words `said` joined, by id(): the template itself kept with its text, so
+# that an id is never another's; cleared when a knowledge base's worth more comes.
+_SAID: dict[int, tuple[CaseTemplate, str]] = {}
+SAID_KEPT = 4096
+
+
 def said(template: CaseTemplate) -> str:
-    """A template's keywords and questions, in every language, as one text."""
-    return " ".join([*template.keywords, *(q for qs in template.questions.values() for q in qs)])
+    """A template's keywords and questions, in every language, as one text: the same string
+    each time for one template (joined once: `subject.agrees` reads every template's for
+    each search, and a string's hash is kept in it)."""
+    known = _SAID.get(id(template))
+    if known is not None and known[0] is template:
+        return known[1]
+    if len(_SAID) >= SAID_KEPT:
+        _SAID.clear()
+    text = " ".join([*template.keywords, *(q for qs in template.questions.values() for q in qs)])
+    _SAID[id(template)] = (template, text)
+    return text
 
 
 def _terms_of(template: CaseTemplate) -> frozenset[str]:
