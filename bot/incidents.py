@@ -26,7 +26,7 @@ from bot.outgoing import Outgoing
 from bot.places import at_one_place
 from bot.priority import priority_notices, set_priority
 from bot.rules import Rules
-from bot.same_matter import Subject, alike, one_emergency, subject
+from bot.same_matter import Subject, one_emergency, one_event, subject
 
 # How many recent tickets of a category are compared with a new one, at most.
 _RECENT_LIMIT = 500
@@ -78,7 +78,9 @@ async def detect_surge(
     the words alone decide. Reports naming different things (`surge.objects`) never link,
     nor reports naming different roads or estates (`surge.places`), nor different addresses
     on one unless their topic is an area's (`area`); those linked name one place
-    (`bot.places.at_one_place`). The earlier tickets raised are told of (`raised_notices`).
+    (`bot.places.at_one_place`); a home's own matter at no place named links with none
+    (`bot.same_matter.one_event`: five requesters' "我家楼上漏水" are five households'
+    leaks). The earlier tickets raised are told of (`raised_notices`).
     One transaction at a time (several processes): two similar tickets opened at the same
     instant each see the other, and make one incident, not two racing to link the same
     tickets (the second's transaction failed on them). A ticket telling a danger to people
@@ -159,7 +161,9 @@ async def detect_surge(
     subjects = {row.id: of_words(recalled(row)) for row in recent}
     incidents = {row.id: row.incident_id for row in recent}
     priorities = {row.id: str(row.priority) for row in recent}
-    matches = [key for key, theirs in subjects.items() if alike(mine, theirs, surge.similarity)]
+    matches = [
+        key for key, theirs in subjects.items() if one_event(mine, theirs, surge.similarity)
+    ]
     # One event at one place: those linked name one place, or none of them any (a placeless
     # "停电了" joins no power cut of 幸福里: `bot.same_matter.alike`, `at_one_place`).
     where: dict[int | None, frozenset[str]] = {}

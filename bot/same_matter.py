@@ -28,6 +28,14 @@ one (a numbered address, a pole's code) are one only when their matter is an are
 (`area`: a water cut or a power cut reaches a whole estate at once; a broken street light
 at another address is another light). A supply cut off (`bot.faults.cut_supplies`) is one
 matter in any words and either language, whether the knowledge base knows them or not.
+
+Two requesters' reports are one event when they are one matter (`alike`); but a home's own
+matter naming no road or estate (`Subject.household`, bot/home_words.py) is one event with
+another requester's report only as one emergency at one spot (`one_event`): five requesters
+each writing "我家楼上漏水" (water leaking from the flat upstairs into my home) told five
+households' leaks, not one event, and were raised to 特急 as one. A shared thing told from a
+home is the thing's ("小区电梯又坏了", "家里停水了": the estate's lift, an area's water cut),
+and a home at a named place is of that place ("幸福里5号楼家里停水了" is 幸福里's water cut).
 """
 
 from __future__ import annotations
@@ -41,6 +49,7 @@ from rapidfuzz import fuzz
 
 from bot import hazard
 from bot.faults import cut_supplies
+from bot.home_words import household_matter
 from bot.places import elsewhere, where
 from bot.reading import reading
 
@@ -58,7 +67,8 @@ class Subject:
     roads and estates and the numbered addresses and codes it names (bot/places.py);
     `objects`, the things it names; `supplies`, those it says are cut off
     (`bot.faults.cut_supplies`); `area`, its matter is an area's; `dangers`, the kinds of
-    danger to people it tells now (`bot.hazard.kinds`: a gas smell, someone trapped)."""
+    danger to people it tells now (`bot.hazard.kinds`: a gas smell, someone trapped);
+    `household`, its matter is a home's own, not an area's (`bot.home_words`: "我家楼上漏水")."""
 
     topic: str | None
     characters: str
@@ -69,6 +79,7 @@ class Subject:
     spots: frozenset[str] = frozenset()
     supplies: frozenset[str] = frozenset()
     dangers: frozenset[str] = frozenset()
+    household: bool = False
 
 
 def things(text: str, objects: tuple[tuple[str, ...], ...]) -> frozenset[int]:
@@ -103,11 +114,13 @@ def subject(
     """The subject of a ticket's `question` (any text; NFKC-normalised, punctuation dropped):
     the things of `objects` (config `surge.objects`) and the places it names (`places`:
     config `surge.places`); `area`: its topic is a matter of an area (its template's
-    `handling.area`), as a supply cut off is whatever the topic."""
+    `handling.area`), as a supply cut off is whatever the topic; a matter of no area that
+    names the requester's home and no shared thing is a household's (`household`)."""
     question = reading(question)
     folded = unicodedata.normalize("NFKC", question).casefold()
     at = where(folded, _folded(places))
     supplies = cut_supplies(folded)
+    wide = area or bool(supplies)
     # Compared by what they say of the matter, not of where (`bot.places.elsewhere`).
     said = elsewhere(folded, _folded(places))
     pairs: list[str] = []
@@ -123,10 +136,11 @@ def subject(
         " ".join(pairs),
         at.places,
         things(folded, objects),
-        area or bool(supplies),
+        wide,
         at.spots,
         supplies,
         frozenset(hazard.kinds(folded)),
+        not wide and household_matter(folded),
     )
 
 
@@ -216,3 +230,16 @@ def alike(a: Subject, b: Subject, similarity: float) -> bool:
     return (a.topic is None and b.topic is None) or fuzz.token_set_ratio(
         a.pairs, b.pairs
     ) >= similarity
+
+
+def one_event(a: Subject, b: Subject, similarity: float) -> bool:
+    """Whether two requesters' reports are one event, for the surge check: one matter
+    (`alike`), but a home's own matter (`Subject.household`) with no road or estate named on
+    either side only when they are one emergency (`one_emergency`: a gas smell in 3号楼 told
+    from a home there): five requesters each writing "我家楼上漏水" tell five households'
+    leaks at places unknown, not one, whatever their words or topics. One requester's words
+    beside their ticket are its matter by `alike` alone ("我家楼上还在漏" after "我家楼上漏水").
+    Symmetric."""
+    if (a.household or b.household) and not (a.places or b.places):
+        return one_emergency(a, b)
+    return alike(a, b, similarity)

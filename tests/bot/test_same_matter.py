@@ -10,7 +10,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from bot.config.sections import Surge
-from bot.same_matter import Subject, alike, one_emergency, subject
+from bot.same_matter import Subject, alike, one_emergency, one_event, subject
 
 SIMILARITY = 75  # config.yaml surge.similarity
 ELEVATOR = [
@@ -305,3 +305,78 @@ def test_one_trapped_lift_at_one_building_named_alone_is_one_emergency() -> None
         assert not one_emergency(reports[0], _at(other, "lift-fault")), other
     plain = [_at("3号楼电梯坏了"), _at("The lift in building 3 is broken")]
     assert not one_emergency(plain[0], plain[1])  # no danger: a surge's to find, not one
+
+
+HOUSEHOLD = [
+    "我家楼上漏水",
+    "我家天花板漏水了",
+    "楼上往我家渗水",
+    "俺家天花板往下滴水",
+    "我们家卫生间顶上漏水",
+    "Water is leaking from the flat above into my home",
+    "The flat upstairs is leaking into mine",
+    "Water is dripping into my kitchen from upstairs",
+]
+SHARED = [
+    ("小区电梯又坏了", None),
+    ("小区的电梯又坏了,家里老人下不了楼", "lift-fault"),
+    ("楼里漏水了,我家门口全是水", None),
+    ("整栋楼都漏水,我家也是", None),
+    ("我家门口的井盖松了", "road-repair"),
+    ("The lift in our building is broken again, my mother cannot get out of my flat", None),
+    ("Water is leaking all over the estate, my home too", None),
+    ("家里停水了", None),  # a supply cut: an area's, whatever home tells it
+    ("我家暖气不热", "heating-problem"),  # an area's topic (its template's handling.area)
+]
+
+
+@pytest.mark.parametrize("text", HOUSEHOLD)
+def test_a_homes_own_matter_at_no_place_is_one_event_with_no_other(text: str) -> None:
+    """The new-user trial's five "我家楼上漏水" were linked as one mass incident and raised to
+    特急: each a household's own leak, not one event, not even in the same words or the
+    knowledge base's one topic. One requester's own words beside their ticket are still its
+    matter (`alike`)."""
+    mine = _at(text, "water-pipe-leak")
+    assert mine.household
+    assert not one_event(mine, _at(text, "water-pipe-leak"), SIMILARITY)
+    assert not any(one_event(mine, _at(other), SIMILARITY) for other in HOUSEHOLD)
+    assert not one_event(mine, _at("小区水管漏水了"), SIMILARITY)
+    assert alike(mine, _at(text, "water-pipe-leak"), SIMILARITY)
+
+
+@pytest.mark.parametrize(("text", "topic"), SHARED)
+def test_a_shared_thing_told_from_a_home_is_the_things(text: str, topic: str | None) -> None:
+    """The estate's lift, the building, a manhole cover, a supply: shared things, one event
+    however many homes tell them."""
+    area = topic == "heating-problem"
+    mine = subject(text, topic, objects=OBJECTS, places=ESTATES, area=area)
+    assert not mine.household
+    again = subject(text, topic, objects=OBJECTS, places=ESTATES, area=area)
+    assert one_event(mine, again, 100) and alike(mine, again, 100)
+
+
+def test_a_home_at_a_named_place_is_of_that_place() -> None:
+    """A household's words at a named estate: its matter there is the estate's to link
+    ("幸福里5号楼家里停水了" is 幸福里's water cut); at no place, its own."""
+    cut = _at("幸福里5号楼家里停水了", "water-outage")
+    assert not cut.household and cut.places == {"幸福里"}
+    assert one_event(cut, _at("幸福里停水了", "water-outage"), SIMILARITY)
+    leak = _at("幸福里5号楼我家楼上漏水", "water-pipe-leak")
+    assert leak.household
+    assert one_event(leak, _at("幸福里5号楼我家楼上漏水了", "water-pipe-leak"), SIMILARITY)
+    assert not one_event(_at("我家楼上漏水"), leak, SIMILARITY)
+
+
+def test_a_danger_at_one_building_told_from_homes_is_one_emergency() -> None:
+    """No estate named, but one building: a gas smell in homes of 3号楼 is one emergency
+    there (`one_emergency`), a home's or not; at no building, two homes' are two."""
+    gas = _at("我家在3号楼,家里有很浓的煤气味", "gas-leak")
+    assert gas.household and gas.dangers
+    assert one_event(gas, _at("3号楼有煤气味,快来人"), SIMILARITY)
+    assert not one_event(_at("家里有很浓的煤气味"), _at("家里煤气味很浓"), SIMILARITY)
+
+
+@given(st.sampled_from(HOUSEHOLD + [t for t, _ in SHARED]), reports, topics, topics)
+def test_one_event_is_symmetric(a: str, b: str, ta: str | None, tb: str | None) -> None:
+    one, other = _at(a, ta), _at(b, tb)
+    assert one_event(one, other, SIMILARITY) == one_event(other, one, SIMILARITY)
