@@ -203,6 +203,12 @@ def present_press(desk: Desk, requester: Requester, pressed: pressing.Pressed) -
             found = desk.answer(pressed.template_id, language)
             text = desk.texts.render("answer", language, answer=found)
             return [_offer(chat_id, text, keyboards.answered(desk, language))]
+        case PressAction.EARLIER_ANSWER:
+            # For a question set aside: its "did you mean" keeps its buttons ("none of
+            # these"), no buttons here that would act on the inquiry in progress.
+            assert pressed.template_id is not None
+            found = desk.answer(pressed.template_id, language)
+            return [post.message(chat_id, desk.texts.render("answer", language, answer=found))]
         case (
             PressAction.HANDOVER
             | PressAction.HANDOVER_IN_CATEGORY

@@ -11,6 +11,7 @@ that needs a person; "waiting": a question of theirs awaits a person or a catego
 | PERSON on a message whose inquiry a new matter   | EARLIER_HANDOVER     |
 | took the place of (its turns kept, `earlier`)    |                      |
 | SOLVED on such a message                         | EARLIER_SOLVED       |
+| ANSWER (known) on such a message                 | EARLIER_ANSWER       |
 | PERSON on a message whose inquiry a ticket took  | TICKET_IN_HAND (it)  |
 | ANSWER, CATEGORY, SOLVED: likewise               | IN_TICKET            |
 | ANSWER, PERSON, CATEGORY, SOLVED on a message    | NO_LONGER_OPEN       |
@@ -71,6 +72,7 @@ class PressAction(StrEnum):
     # Under an older answer whose inquiry a new matter took the place of (bot/intake/earlier.py):
     EARLIER_HANDOVER = "earlier_handover"  # *Not solved*: that inquiry to a person
     EARLIER_SOLVED = "earlier_solved"  # *Solved*: its buttons go, nothing else changes
+    EARLIER_ANSWER = "earlier_answer"  # a suggestion of its "did you mean": that answer
 
 
 def decide_press(
@@ -101,6 +103,8 @@ def decide_press(
             return PressAction.EARLIER_HANDOVER
         if earlier and not taken and press is Press.SOLVED:
             return PressAction.EARLIER_SOLVED
+        if earlier and not taken and press is Press.ANSWER and value in templates:
+            return PressAction.EARLIER_ANSWER
         if not taken:
             return PressAction.NO_LONGER_OPEN
         return PressAction.TICKET_IN_HAND if press is Press.PERSON else PressAction.IN_TICKET

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from bot.desk import Desk
 from bot.intake import inquiry, offers
+from bot.intake.answer_asks import answer_turn
 from bot.intake.close import Matter
 from bot.intake.handing import Outcome, hand_over
 from bot.intake.own_kind import matter_said
@@ -23,14 +24,20 @@ from bot.transaction import Transaction
 
 
 async def hand_over_earlier(
-    *, tx: Transaction, desk: Desk, requester: Requester, offer: InquiryOffer
+    *,
+    tx: Transaction,
+    desk: Desk,
+    requester: Requester,
+    offer: InquiryOffer,
+    turns: list[inquiry.Turn] | None = None,
 ) -> Outcome:
     """The inquiry set aside with `offer` (its turns) to a person, in the caller's
     transaction; the requester's inquiry in progress, its question and its buttons as they
     were. The outcome's `about` is the older question, for the requester to read which one
     the ticket took; each message of that inquiry is marked taken by the ticket (a second press on
-    any of them: in ticket, `offers.take_aside`)."""
-    turns = inquiry.not_that(offer.inquiry or [], desk.now())
+    any of them: in ticket, `offers.take_aside`). `turns`: the inquiry's turns as handed over
+    (a suggestion of it answered, `answer_earlier`); else those kept, the offer rejected."""
+    turns = turns or inquiry.not_that(offer.inquiry or [], desk.now())
     question = inquiry.words(turns)
     kept = (requester.inquiry, requester.last_question, requester.last_offered)
     step = requester.dialog_step
@@ -56,3 +63,24 @@ async def hand_over_earlier(
         )
     # What it is about, as the requester reads it: their words of the matter, no greetings.
     return replace(outcome, about=matter_said(turns) or question)
+
+
+async def answer_earlier(
+    *, tx: Transaction, desk: Desk, requester: Requester, offer: InquiryOffer, chosen: str
+) -> Outcome | None:
+    """A suggestion `chosen` pressed under a "did you mean" set aside for a new matter
+    ("公积金怎么提取" offered, then "公司拖欠我三个月工资" its own ticket, then "租房提取" pressed
+    under the first): a clerk answers the older question with it, the matter in progress
+    untouched. The answer joins the inquiry set aside (`offers.answered_aside`), so that "none
+    of these" pressed later hands it over with what was answered; None, the answer to be shown.
+    A template that needs a person (a complaint) hands that inquiry over at once, its answer
+    given (the outcome's `answered`), as its press on a live offer registers it."""
+    template = desk.templates[chosen]
+    turns = [*(offer.inquiry or []), answer_turn(desk, template)]
+    if not template.needs_person:
+        await offers.answered_aside(tx=tx, requester=requester, offer=offer, turns=turns)
+        return None
+    outcome = await hand_over_earlier(
+        tx=tx, desk=desk, requester=requester, offer=offer, turns=turns
+    )
+    return replace(outcome, answered=chosen)

@@ -30,6 +30,7 @@ from bot.intake import (
 )
 from bot.intake.about import ask_about
 from bot.intake.after_answer import said_after_answer
+from bot.intake.after_offer import anew_after_offer, last_offered
 from bot.intake.announcement import leading_notice
 from bot.intake.answer_asks import answer_turn
 from bot.intake.close_status import asks_own_status, own_case
@@ -289,10 +290,8 @@ async def take_text(
         )
         # "人工" beside a ticket in hand: they hear which question the person takes.
         return replace(handed, about=asked) if person and current is not None else handed
-    # The template last answered with, when that was the bot's turn before this text (else None).
-    before = (requester.inquiry or [])[-2:-1]
-    did = before[0].get("did") if before else None
-    answered = requester.last_offered if step is None and did == "answer" else None
+    # The templates answered with, or offered, when that was the bot's turn before this text.
+    answered, options = last_offered(requester, step)
     if decided is None and answered is not None and origin is None:
         replied = await said_after_answer(tx, desk, requester, text)
         if replied is not None:
@@ -338,11 +337,12 @@ async def take_text(
     anew = split is not None or (
         not rejected and anew_after(desk, own or text, answered, closest, turns=so_far)
     )
+    anew = anew or anew_after_offer(desk, own or text, options, closest, band)
     if answered and not (anew or rejected) and strays(desk, text, answered, closest, so_far):
         matches, band, best = [], Band.HANDOVER, None  # more of it: no other matter's answer
     if anew:
-        # Not more about the question just answered: a first inquiry of its own, this text;
-        # the one answered keeps its buttons (*Not solved* under it is about it).
+        # Not more of the question answered (or offered): a first inquiry of its own; the
+        # one before keeps its buttons (*Not solved*, "none of these" under it are about it).
         earlier, requester.inquiry = (requester.inquiry or [])[:-1], (requester.inquiry or [])[-1:]
         if split is not None:
             requester.inquiry = [{**said, "text": written, "closing": split[0]}]

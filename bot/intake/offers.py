@@ -153,3 +153,23 @@ async def take_aside(
             )
     if notices:
         await publish(tx, rules, notices)
+
+
+async def answered_aside(
+    *, tx: Transaction, requester: Requester, offer: InquiryOffer, turns: Sequence[Turn]
+) -> None:
+    """A suggestion pressed under the "did you mean" of an inquiry set aside (`offer`) was
+    answered: every message set aside with it keeps `turns` (its turns and the answer), so
+    that "none of these" or *Not solved* pressed under any of them later hands that question
+    over with what it was answered (bot/intake/earlier.py); their buttons stay."""
+    aside = await tx.session.scalars(
+        select(InquiryOffer).where(
+            InquiryOffer.chat_id == requester.chat_id,
+            InquiryOffer.ended_at == offer.ended_at,
+            InquiryOffer.ticket_id.is_(None),
+            InquiryOffer.inquiry.is_not(None),
+        )
+    )
+    kept = offer.inquiry
+    for other in [offer, *(o for o in aside if o is not offer and o.inquiry == kept)]:
+        other.inquiry = list(turns)

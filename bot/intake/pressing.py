@@ -11,7 +11,7 @@ from bot.intake import held, inquiry, offers
 from bot.intake.answer_asks import answer_turn
 from bot.intake.buttons import Press, PressAction, decide_press
 from bot.intake.decision import Action
-from bot.intake.earlier import hand_over_earlier
+from bot.intake.earlier import answer_earlier, hand_over_earlier
 from bot.intake.handing import Outcome, hand_over, record_turn, register
 from bot.intake.picking import picked, picked_several
 from bot.models import DialogStep, InquiryOffer, Requester, Ticket
@@ -71,6 +71,10 @@ async def take_press(
         # Under an older answer: that question to a person, the one in progress untouched.
         outcome = await hand_over_earlier(tx=tx, desk=desk, requester=requester, offer=offer)
         return Pressed(action, handover=outcome)
+    if action is PressAction.EARLIER_ANSWER and offer is not None:
+        return await earlier_answer(
+            tx=tx, desk=desk, requester=requester, offer=offer, value=value
+        )
     if action is PressAction.EARLIER_SOLVED and offer is not None:
         offer.inquiry = None  # settled: its buttons go (the front drops them)
         return Pressed(action)
@@ -111,6 +115,18 @@ async def take_press(
             )
             return Pressed(action, handover=outcome)
     return Pressed(action)
+
+
+async def earlier_answer(
+    *, tx: Transaction, desk: Desk, requester: Requester, offer: InquiryOffer, value: str
+) -> Pressed:
+    """A suggestion pressed under a "did you mean" set aside for a new matter
+    (bot/intake/after_offer.py): that template's answer, for the older question
+    (`earlier.answer_earlier`); one that needs a person hands that question over with it."""
+    done = await answer_earlier(tx=tx, desk=desk, requester=requester, offer=offer, chosen=value)
+    if done is not None:
+        return Pressed(PressAction.EARLIER_HANDOVER, template_id=value, handover=done)
+    return Pressed(PressAction.EARLIER_ANSWER, template_id=value)
 
 
 def _offered(desk: Desk, requester: Requester) -> list[str]:

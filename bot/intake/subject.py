@@ -54,6 +54,20 @@ def agrees(templates: Mapping[str, CaseTemplate], template: CaseTemplate, words:
     return any(t in topics or holders.get(t, 0) < GENERIC_HOLDERS for t in asked & own)
 
 
+def subject_shared(
+    templates: Mapping[str, CaseTemplate], words: str, template: CaseTemplate
+) -> frozenset[str]:
+    """The terms of `template`'s own subject that `words` say: shared with its keywords and
+    questions, and first in a keyword of the base or said by fewer than `GENERIC_HOLDERS`
+    of `templates` ("工资", "wages"; not "certificate", "材料")."""
+    shared = _subject_terms(words) & _subject_terms(said(template))
+    if not shared:
+        return shared
+    holders = _holders(tuple(said(t) for t in templates.values()))
+    topics = _topics(tuple(k for t in templates.values() for k in t.keywords))
+    return frozenset(t for t in shared if t in topics or holders.get(t, 0) < GENERIC_HOLDERS)
+
+
 @lru_cache(maxsize=4096)
 def _subject_terms(text: str) -> frozenset[str]:
     """The terms of `text` that can name a subject (`close_tie.matter_terms`, no function

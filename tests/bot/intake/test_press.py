@@ -208,3 +208,23 @@ def test_a_press_under_an_older_answer_set_aside_is_about_that_answer(taken: boo
             Press.PERSON: PressAction.EARLIER_HANDOVER,
             Press.SOLVED: PressAction.EARLIER_SOLVED,
         }
+
+
+@pytest.mark.parametrize("taken", [False, True])
+def test_a_suggestion_under_an_offer_set_aside_answers_it(taken: bool) -> None:
+    """A suggestion of a "did you mean" set aside for a new matter (bot/intake/after_offer.py)
+    still gives its answer, for that question; once a ticket took it, it says which."""
+    pressed = decide_press(
+        press=Press.ANSWER,
+        value="fund-withdraw-rent",
+        languages={"zh", "en"},
+        templates={"fund-withdraw-rent"},
+        categories=set(),
+        step=None,
+        question_waiting=False,
+        ticket_in_progress=True,
+        ended=True,
+        taken=taken,
+        earlier=not taken,
+    )
+    assert pressed is (PressAction.IN_TICKET if taken else PressAction.EARLIER_ANSWER)
