@@ -146,3 +146,26 @@ async def test_a_choice_or_details_after_the_offer_stay_its_inquiry(
     (ticket,) = await all_tickets(application)
     assert HOUSING_FUND[user] in ticket.question, ticket.question
     assert then[user] in ticket.question, ticket.question
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_a_suggestion_needing_a_person_under_the_earlier_offer_hands_it_over(
+    running: tuple[Emulator, App],
+) -> None:
+    """The leak offered "did you mean", the wages their own ticket, then the leak's template
+    pressed under the leak's offer: the leak (a person acts on it) goes to a person at once,
+    in a ticket of its own holding the leak's words and not the wages'; its answer heard."""
+    emulator, application = running
+    offered = await _offered(emulator, application, ENGLISH, LEAK)
+    assert "kb:water-pipe-leak" in callbacks_of(offered), callbacks_of(offered)
+    await _wages_ticket(emulator, application, ENGLISH)
+    heard = len(bot_said(emulator.world, ENGLISH))
+    await press(emulator, ENGLISH, ENGLISH, offered.message_id, "kb:water-pipe-leak")
+    await until(lambda: any("#2" in e.text for e in bot_said(emulator.world, ENGLISH)))
+    wages, leak = await all_tickets(application)
+    assert LEAK in leak.question and WAGES[ENGLISH] not in leak.question, leak.question
+    assert leak.category == "fault_report" and leak.department_key != "social_security"
+    assert LEAK not in wages.question
+    answer = application.bot_data.desk.templates["water-pipe-leak"].answer["en"]
+    after = [e.text for e in bot_said(emulator.world, ENGLISH)[heard:]]
+    assert any(answer[:12] in text for text in after), after
