@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardMarkup
 
-from bot import danger_filing, dangers, details
+from bot import address, danger_filing, dangers, details
 from bot.classify import fallback_category
 from bot.desk import Desk
 from bot.intake import (
@@ -331,9 +331,10 @@ def _promise(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list
     assert ticket is not None
     language = requester.language
     answered = desk.templates.get(outcome.answered) if outcome.answered else None
-    # The details the template asks for, but those their words already gave: said noted.
+    # The details the template asks for, but those their words already gave: said noted; an
+    # estate named alone is noted as said, its building still asked (bot/address.py).
     items = answered.ask_for(language) if answered is not None and not outcome.known_event else []
-    asked, received = details.split(items, outcome.given)
+    asked, received = address.split(items, outcome.given, outcome.place)
     if outcome.ask_place:  # the emergency's reply asked where, first: not asked twice
         asked = [item for item in asked if details.kind_of(item) != details.LOCATION]
     promise = desk.texts.render(

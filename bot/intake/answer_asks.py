@@ -6,7 +6,7 @@ location shared before "这里的路灯坏了" its place: a new-user trial was a
 
 from __future__ import annotations
 
-from bot import details
+from bot import address, details
 from bot.desk import Desk
 from bot.intake import held, inquiry
 from bot.models import Requester
@@ -19,13 +19,16 @@ def answer_turn(
     """The bot answered `words` with `template`: its title and the details it asks for, but
     those the requester already gave: in `words` or anywhere in their first inquiry so far
     (`details.stated`), and those what they hold for the question gives by what it is
-    (`held.carries`), which the turn lists as given (the card's words do not show a photo)."""
+    (`held.carries`), which the turn lists as given (the card's words do not show a photo).
+    An estate or a road named alone is part of an address (`address.split`): an item that
+    needs a building still asks for it ("详细地址(楼栋)" after "幸福里小区停水了")."""
     language = desk.settings.languages.default
     turns = (requester.inquiry or []) if requester is not None else []
     said = "\n".join(w for w in (inquiry.words(turns), words) if w)
     told = details.stated(said)
     carries = held.carries(requester) if requester is not None else frozenset()
-    asked, _ = details.split(template.ask_for(language), told | carries)
+    place = None if details.LOCATION in carries else address.part_named(said)
+    asked, _ = address.split(template.ask_for(language), told | carries, place)
     _, attached = details.split(template.ask_for(language), carries - told)
     return inquiry.bot_did(
         "answer",

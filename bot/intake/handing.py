@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from bot import conversation, details, hazard, peril_needs, requesters, tickets
+from bot import address, conversation, details, hazard, peril_needs, requesters, tickets
 from bot.dangers import of_tickets
 from bot.desk import Desk
 from bot.incident_reports import reports_of
@@ -50,6 +50,7 @@ class Outcome:
     # REGISTER: the kinds of detail the requester's words already gave (`details.given`):
     # not asked for again, said to be noted.
     given: frozenset[str] = frozenset()
+    place: str | None = None  # REGISTER: an estate or a road named alone (`address.part_named`)
     # OPEN of an older inquiry (*Not solved* under an older answer, bot/intake/earlier.py):
     # its question, which the requester is told the ticket is about.
     about: str | None = None
@@ -201,7 +202,8 @@ async def register(
     if cold and not exposed and requester.inquiry:  # no ticket: the answer given after all
         requester.inquiry = inquiry.withholding(requester.inquiry, None)
     given = details.stated(words) | carries  # their words, and a photo or place sent with them
-    return replace(outcome, answered=template.id, given=given, exposed=exposed)
+    place = None if details.LOCATION in carries else address.part_named(words)
+    return replace(outcome, answered=template.id, given=given, place=place, exposed=exposed)
 
 
 def _attempts(desk: Desk, requester: Requester) -> tuple[str, ...]:
