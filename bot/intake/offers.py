@@ -133,16 +133,7 @@ async def take_aside(
     the answer after it) is marked taken by the ticket, so a press on any of them says which
     ticket has it and opens no second one; those other than `offer` lose their buttons (a
     BUTTONS_GONE notice each, in the caller's transaction; the front drops the pressed one's)."""
-    aside = await tx.session.scalars(
-        select(InquiryOffer).where(
-            InquiryOffer.chat_id == requester.chat_id,
-            InquiryOffer.ended_at == offer.ended_at,
-            InquiryOffer.ticket_id.is_(None),
-            InquiryOffer.inquiry.is_not(None),
-        )
-    )
-    # Its turns too: two inquiries set aside in one transaction share the instant.
-    same = [o for o in aside if o is not offer and o.inquiry == offer.inquiry]
+    same = await _aside_with(tx, requester, offer)
     notices = []
     for other in [offer, *same]:
         other.inquiry, other.ticket_id = None, ticket.id
@@ -162,6 +153,16 @@ async def answered_aside(
     answered: every message set aside with it keeps `turns` (its turns and the answer), so
     that "none of these" or *Not solved* pressed under any of them later hands that question
     over with what it was answered (bot/intake/earlier.py); their buttons stay."""
+    for other in [offer, *await _aside_with(tx, requester, offer)]:
+        other.inquiry = list(turns)
+
+
+async def _aside_with(
+    tx: Transaction, requester: Requester, offer: InquiryOffer
+) -> list[InquiryOffer]:
+    """The other messages set aside with `offer` and not taken by a ticket: at the same
+    instant, with the same turns (two inquiries set aside in one transaction share the
+    instant)."""
     aside = await tx.session.scalars(
         select(InquiryOffer).where(
             InquiryOffer.chat_id == requester.chat_id,
@@ -170,6 +171,4 @@ async def answered_aside(
             InquiryOffer.inquiry.is_not(None),
         )
     )
-    kept = offer.inquiry
-    for other in [offer, *(o for o in aside if o is not offer and o.inquiry == kept)]:
-        other.inquiry = list(turns)
+    return [o for o in aside if o is not offer and o.inquiry == offer.inquiry]
