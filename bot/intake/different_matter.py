@@ -27,7 +27,7 @@ from enum import Enum
 
 from bot.classify import infer_category
 from bot.desk import Desk
-from bot.faults import cut_supplies
+from bot.faults import cut_supplies, supplies_cut_now
 from bot.intake.close import matter_words, ticket_matter
 from bot.intake.complaint_opener import about_handling
 from bot.intake.follow_up import follows_up, refers_back, shares_characters, shares_words
@@ -201,6 +201,21 @@ def same_kind(template: CaseTemplate, ticket: Ticket, *, sure: bool) -> bool:
     if template.category != ticket.category:
         return False
     return not sure or template.department == ticket.department_key
+
+
+def cut_told(desk: Desk, ticket: Ticket, text: str) -> Differs | None:
+    """How words telling a supply cut now (`faults.supplies_cut_now`) differ from `ticket`'s
+    matter when its words tell no cut of that supply: another matter (`APART`: a first
+    inquiry of its own, the supply's template), or maybe (`ASK`) when they share its matter
+    (`own_kind.same_matter`: "现在家里没水了" beside a leaking pipe's ticket). None: no cut
+    told, or one the ticket tells. A new user's "幸福里小区从早上开始就没水了" right after
+    their wages ticket was filed into it, its estate read as the employer's address the
+    ticket asked for; "No water in Xingfuli since this morning", which the knowledge base
+    came nowhere near, as more of the wages' telling."""
+    told = supplies_cut_now(text)
+    if not told or told <= cut_supplies(matter_words(ticket.question, ticket.inquiry)):
+        return None
+    return Differs.ASK if same_matter(desk, ticket, text) else Differs.APART
 
 
 def near_another_kind(desk: Desk, ticket: Ticket, matches: Sequence[Match]) -> bool:

@@ -21,7 +21,7 @@ from bot.intake.answering import asked_ticket
 from bot.intake.beside_asked import asked_waits
 from bot.intake.close import other_matter
 from bot.intake.complaint_opener import complaint_told
-from bot.intake.different_matter import Differs, differs
+from bot.intake.different_matter import Differs, cut_told, differs
 from bot.intake.inquiry import Turn
 from bot.intake.new_matter import Led, reads_as_question
 from bot.intake.openers import wants_person
@@ -252,7 +252,8 @@ async def _differs(
     its matter (`different_matter.differs`); None, never read so, when it is an opener's
     complaint or a danger (`apart_from` decided those), replies to a message of a ticket
     (`replied`: theirs, whatever it names), or gives details `current` waits for (the place
-    it asked for, "在和平路88号垃圾桶旁边")."""
+    it asked for, "在和平路88号垃圾桶旁边"), unless it tells a supply cut now that `current`
+    does not (`different_matter.cut_told`: a place with it is the cut's)."""
     if complaint_told(text) is not None or emergency_words(desk.rules, text):
         return None
     if replied is not None and requester.id is not None:
@@ -261,6 +262,9 @@ async def _differs(
         )
         if of is not None:
             return None
+    cut = cut_told(desk, current, text)  # a water cut is no address a ticket asked for
+    if cut is not None:
+        return cut
     kinds = given(text)
     if kinds and requester.id is not None:
         found = await replies.in_hand(session=tx.session, requester_id=requester.id, words=text)
