@@ -215,7 +215,19 @@ def cut_told(desk: Desk, ticket: Ticket, text: str) -> Differs | None:
     told = supplies_cut_now(text)
     if not told or told <= cut_supplies(matter_words(ticket.question, ticket.inquiry)):
         return None
+    if answers_resolution(ticket, text):  # "我家还是没电啊,你们搞错了吧": not solved
+        return None
     return Differs.ASK if same_matter(desk, ticket, text) else Differs.APART
+
+
+def answers_resolution(ticket: Ticket, text: str) -> bool:
+    """Whether `text` answers `ticket`'s resolution awaiting the requester's word: solved,
+    not solved, a rating (`resolution_words.read_after_resolution`), whatever else it names
+    ("对,来电了" beside a housing ticket confirms it; it asks nothing of the power)."""
+    return (
+        ticket.status is TicketStatus.RESOLVED
+        and read_after_resolution(text).said is not Said.OTHER
+    )
 
 
 def near_another_kind(desk: Desk, ticket: Ticket, matches: Sequence[Match]) -> bool:
@@ -264,10 +276,7 @@ def differs(
     Beside a resolution awaiting their word, words that answer it (solved, not solved, a
     rating: `resolution_words.read_after_resolution`) are the ticket's, whatever else they
     name ("对,来电了" beside a housing ticket confirms it; it asks nothing of the power)."""
-    if (
-        ticket.status is TicketStatus.RESOLVED
-        and read_after_resolution(text).said is not Said.OTHER
-    ):
+    if answers_resolution(ticket, text):
         return None
     words = matter_words(ticket.question, ticket.inquiry)
     if all(carries_no_matter(line) for line in words.split("\n")):
