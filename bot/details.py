@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from bot.day_words import EN_DAY, ZH_DAY
 from bot.places import trimmed
 from bot.reading import reading
 from bot.remembered import remembered
@@ -90,11 +91,13 @@ _EN_PLACE = (
     r"(?:\s+(?:estate|compound))?",
     r"\b(?:building|bldg\.?|block|blk\.?|flat|room|apartment|apt\.?|unit)\s*(?:no\.?\s*)?\d+[a-z]?\b",
 )
-# A name only when written as one (capitalised): "Sunshine Estate", "Elm Drive"; not "a usb
-# drive", "any way", "our estate".
+# A name only when written as one (capitalised): "Sunshine Estate", "Elm Drive", an estate's
+# kind in either case ("Xingfuli community"); not "a usb drive", "any way", "our estate",
+# "Real estate".
 _EN_PROPER = (
     rf"\b(?!(?:The|A|An|This|That|Our|My|Your|Any|No|One|Some|Every|Which|Usb|USB|Hard|Flash"
-    rf"|Test|Fast|Bus|Slow)\b)[A-Z][a-z]+\s+{_EN_NAMED_ONLY}\b(?!\s*(?:lights?|lamps?))"
+    rf"|Test|Fast|Bus|Slow|Real|Local|Gated|Housing|Online)\b)[A-Z][a-z]+\s+"
+    rf"(?:{_EN_NAMED_ONLY}|(?i:(?:residential\s+)?(?:estate|community|compound)))\b(?!\s*(?:lights?|lamps?))"
     # an estate's name before its building's number, as 幸福里 before 3号楼: "Xingfuli
     # building 3" (not "In building 3", "Our block 5")
     r"|\b(?!(?:The|A|An|This|That|Our|My|Your|His|Her|Their|Its|Any|No|One|Some|Every|Each"
@@ -170,11 +173,9 @@ _EN_SPAN = (
     r"(?:\d+|an?|one|two|three|four|five|six|several|a\s+few|half\s+an?)\s+"
     r"(?:hours?|minutes?|mins?|days?)"
 )
-# A day gone by: "周四", "上星期", "前几天", "3月5日".
-_ZH_DAY = (
-    rf"(?:上个?)?(?:周|星期|礼拜)[一二三四五六日天]|上个?(?:周|星期|礼拜)|大?前天|前几天|几天前"
-    rf"|上个?月|{_NUMERAL}\s*月\s*{_NUMERAL}\s*[日号]"
-)
+_EN_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+# A day gone by: "周四", "上星期", "前几天", "3月5日", "5号开始" (`day_words.ZH_DAY`).
+_ZH_DAY = rf"(?:周|星期|礼拜)[一二三四五六日天]|大?前天|前几天|几天前|{ZH_DAY}"
 _TIMES = (
     rf"(?:从|自|打)\s*(?:{_ZH_HOUR}|{_ZH_WHEN}|{_ZH_DAY})(?:\s*(?:开始|起|以来))?",
     rf"(?:{_ZH_HOUR}|{_ZH_WHEN}|{_ZH_DAY})(?:就|钟)?\s*(?:开始|起|以后|之后|以来|到现在)",
@@ -183,7 +184,7 @@ _TIMES = (
     _ZH_PAST_HOUR,
     rf"{_ZH_SPAN}(?:了|之前|以前|前)|一(?:整天|上午|下午|晚上|整晚|夜|早上)|整(?:夜|晚|宿)|通宵|彻夜",
     rf"\bsince\s+(?:about\s+|around\s+)?(?:{_EN_HOUR}|this\s+(?:morning|afternoon|evening)"
-    r"|last\s+night|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day|breakfast|lunch|dawn)",
+    rf"|last\s+night|yesterday|{_EN_DAY}|{EN_DAY}|breakfast|lunch|dawn)",
     rf"\b{_EN_SPAN}\s+ago\b",
     rf"\bfor\s+(?:the\s+(?:last|past)\s+)?{_EN_SPAN}\b",
     rf"\b(?:at|around|about|from)\s+{_EN_HOUR}",
@@ -289,7 +290,6 @@ def matter_of(text: str) -> str:
 # When a matter a requester tells of happened, said as a day or an hour gone by: "this
 # morning", "yesterday at 3pm", "earlier today", "今天上午", "昨天下午", "5月3日" (read for a
 # template's ask, `stated`: not for words beside a ticket, which a day alone does not tie).
-_EN_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _HAPPENED_WHEN = re.compile(
     rf"\b(?:{_EN_DAYTIME}|today|tonight|last\s+(?:week|{_EN_DAY})|on\s+{_EN_DAY}"
     rf"|(?:at|around|about)\s+(?:{_EN_HOUR}))\b"

@@ -6,9 +6,11 @@ characters before a road's word or an estate's ("人民幸福路", "解放西路
 幸福路; "我们小区" names none); a road or estate named in English ("Xingfu Road", "Heping
 Estate"); or any name config `surge.places` lists, in any language, each group one place
 ("幸福里", "Xingfuli"). 里 ends an estate's name only before its building's number
-("幸福里3号楼"): "家里", "楼里" are no estates. A *spot* is a numbered address within it or a
-code: a house number, a building, a unit, a room ("23号", "3号楼", "building 3", "No. 23")
-or a pole's code ("LD-0457"), the same in either language.
+("幸福里3号楼"): "家里", "楼里" are no estates. A *spot* is a numbered address within it or
+a code: a house number, a building, a unit, a room ("23号", "3号楼", "building 3", "No. 23")
+or a pole's code ("LD-0457"), the same in either language. A day is neither ("3月5号",
+"5号开始", "March 5th": `bot.day_words`; "从3月5号开始幸福里小区就没水了" names 幸福里小区 and
+no house number 5).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.day_words import undated
 from bot.reading import reading
 
 _HAN = "\u3400-\u9fff\uf900-\ufaff"
@@ -32,7 +35,9 @@ _ZH_END = re.compile(
 _ZH_LEADS = re.compile(
     r".*(?:的|在|住|位于|靠近|我家|我们|咱们|你们|他们|门口|对面|旁边|附近|边上|里面|外面|楼下|楼上"
     r"|这个|那个|整个|小区|社区|昨天|今天|昨晚|今晚|早上|晚上|刚才|现在|一直|已经|报修|投诉|反映"
-    r"|请问|你好|您好|麻烦|我是|俺是|俺家|我要|我想|想问|咨询|这里|那里|这边|那边|还有|而且|但是|就是|然后|发现)"
+    r"|请问|你好|您好|麻烦|我是|俺是|俺家|我要|我想|想问|咨询|这里|那里|这边|那边|还有|而且|但是|就是|然后|发现"
+    # what began on a day (its day blanked, `undated`): "(3月5号)开始幸福里小区就没水了"
+    r"|开始|以来|以后|之后|至今)"
 )
 # Words leading to a name at its start only, when two characters of it remain ("和建设路" is
 # 建设路, "和平路" stays 和平路).
@@ -162,8 +167,9 @@ def _named(folded: str, name: str) -> bool:
 
 def where(folded: str, groups: tuple[tuple[str, ...], ...] = ()) -> Where:
     """Where a (NFKC-normalised, casefolded) text says its matter is; `groups`: config
-    `surge.places`, NFKC-normalised and casefolded."""
-    folded = reading(folded)
+    `surge.places`, NFKC-normalised and casefolded. A day is no spot ("3月5号", "5号开始":
+    `day_words.undated`)."""
+    folded = undated(reading(folded))
     marks = _configured(groups)
     places = set()
     for name in [*_chinese(folded), *_english(folded)]:
@@ -198,7 +204,7 @@ def elsewhere(folded: str, groups: tuple[tuple[str, ...], ...] = ()) -> str:
     estates and spots taken out): the words of its matter, so that two reports are never one
     matter by their shared address alone ("幸福里3号楼太吵" is no "幸福里3号楼停电"); `groups` as
     for `where`."""
-    folded = reading(folded)
+    folded = undated(reading(folded))
     text = folded
     names = [*_chinese(folded), *(n for n in _configured(groups) if _named(folded, n))]
     for name in sorted(set(names), key=len, reverse=True):

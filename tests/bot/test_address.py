@@ -20,6 +20,13 @@ from bot.address import needs_building, part_named, split
         ("No water in Xingfuli building 5 unit 3", None),
         ("幸福路23号门口路灯坏了", None),
         ("停水了", None),
+        # a day is no house number: the estate alone is named ("3月5号" was read "no 5")
+        ("从3月5号开始幸福里小区就没水了", "幸福里小区"),
+        ("幸福里小区5号开始就停水了", "幸福里小区"),
+        ("上周三开始幸福里小区一直没水", "幸福里小区"),
+        ("Xingfuli community has had no water since March 5th", "Xingfuli community"),
+        ("No water in Xingfuli estate since 5 March", "Xingfuli estate"),
+        ("幸福里5号开始停水了", None),  # after the estate's name, 5号 is its house number
     ],
 )
 def test_a_place_named_without_its_building(words: str, place: str | None) -> None:
@@ -55,6 +62,15 @@ def test_the_estate_is_noted_and_the_building_asked() -> None:
     assert split(items, HAVE, "Xingfu Estate") == (
         ["the exact address (building)"],
         ["estate: Xingfu Estate", "when the water stopped"],
+    )
+
+
+def test_an_estate_named_in_english_in_lower_case_is_noted_as_the_estate() -> None:
+    have = details.stated("Xingfuli community has had no water since March 5th")
+    items = ["the exact address (estate and building)", "when the water stopped"]
+    assert split(items, have, "Xingfuli community") == (
+        ["the exact address (building)"],
+        ["estate: Xingfuli community", "when the water stopped"],
     )
 
 

@@ -1,0 +1,52 @@
+"""Days a requester names: a date ("3月5号", "3月5日", "3.5号", "March 5th", "5 March", "the
+5th"), a day of the month said alone before what began on it ("5号开始", "5号起"), a day gone
+by ("上周三", "上个月", "last Wednesday"). A new-user trial's "从3月5号开始幸福里小区就没水了"
+read "3月5号" as a house number: a day is never a house number nor a building (`undated`,
+for the readers of places). Pure: plain text in, as long as it came.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ZH_NUMBER = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+# What may follow a day said alone, as what began on it or when in it ("5号开始", "5号晚上").
+_ZH_AFTER_DAY = (
+    r"开始|起|以来|以后|之后|至今|到现在|那天|当天|晚上|早上|上午|下午|中午|凌晨|夜里|傍晚|就"
+)
+ZH_DAY = (
+    # a month and its day: "3月5号", "3月5日", "三月五号", "3月5" (not "3月5号楼")
+    rf"{_ZH_NUMBER}\s*月\s*{_ZH_NUMBER}(?:\s*[日号](?![楼院])|(?![\d号日栋幢座单室楼]))"
+    # a month and its day written with a point or a slash: "3.5号", "3/5日" (no house number
+    # has a point in it)
+    r"|(?<![\d.])\d{1,2}[./]\d{1,2}\s*[日号](?![楼院])"
+    # a day of the month alone, before what began on it, not after a road's or an estate's
+    # name ("幸福里5号开始" is a house): "5号开始", "从5号起", "5日晚上"
+    rf"|(?<![路街道巷弄里村\d.])\d{{1,2}}\s*[日号](?=\s*(?:{_ZH_AFTER_DAY}))"
+    # a day gone by: "上周三", "上星期", "上个月5号"
+    rf"|上个?(?:周|星期|礼拜)[一二三四五六日天]?|上个?月(?:\s*{_ZH_NUMBER}\s*[日号])?"
+)
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_ORDINAL = r"\d{1,2}(?:st|nd|rd|th)?"
+_EN_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+EN_DAY = (
+    rf"\b(?:{_MONTHS}\.?\s+{_ORDINAL}(?![\d:])|{_ORDINAL}\s+(?:of\s+)?{_MONTHS}\b"
+    # "the 5th", not "the 5th floor", "the 5th building"
+    r"|the\s+\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:floor|store?y|building|block|unit|flat"
+    r"|entrance|street|avenue|road))"
+    rf"|last\s+(?:week|month|{_EN_WEEKDAY}))"
+)
+_DAY = re.compile(rf"{ZH_DAY}|{EN_DAY}", re.IGNORECASE)
+
+
+def _blank(found: re.Match[str]) -> str:
+    return " " * len(found.group())
+
+
+def undated(text: str) -> str:
+    """`text` with the days it names blanked (as long as it was): what is left of it to read
+    places in ("从3月5号开始幸福里小区就没水了" names the estate, no house number 5)."""
+    return _DAY.sub(_blank, text)

@@ -1,0 +1,66 @@
+"""Days a requester names (bot/day_words.py): never a house number nor a building, and the
+day a matter began on given as when it began."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import details
+from bot.day_words import undated
+from bot.places import where
+
+
+@pytest.mark.parametrize(
+    ("words", "left"),
+    [
+        ("从3月5号开始幸福里小区就没水了", ["从", "开始幸福里小区就没水了"]),
+        ("3月5日停水", ["停水"]),
+        ("3.5号开始就没水了", ["开始就没水了"]),
+        ("5号开始就没水了", ["开始就没水了"]),
+        ("上周三开始一直没水", ["开始一直没水"]),
+        ("no water since march 5th", ["no", "water", "since"]),
+        ("no water since 5 march", ["no", "water", "since"]),
+        ("no water since the 5th", ["no", "water", "since"]),
+    ],
+)
+def test_a_day_is_blanked(words: str, left: list[str]) -> None:
+    blanked = undated(words)
+    assert len(blanked) == len(words)  # as long as it came: positions stay
+    assert blanked.split() == left
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["幸福里5号楼停水", "3月5号楼", "幸福路23号门口", "幸福里5号开始停水了", "the 5th floor"],
+)
+def test_a_house_or_a_building_is_no_day(words: str) -> None:
+    assert undated(words) == words
+
+
+@pytest.mark.parametrize(
+    ("words", "spots"),
+    [
+        ("从3月5号开始幸福里小区就没水了", set()),
+        ("3.5号开始就没水了", set()),
+        ("上周三开始幸福里小区一直没水", set()),
+        ("幸福里5号楼3单元3月5号开始停水了", {"building 5", "unit 3"}),
+        ("xingfuli building 5 has had no water since march 5th", {"building 5"}),
+    ],
+)
+def test_a_day_is_no_spot(words: str, spots: set[str]) -> None:
+    assert set(where(words).spots) == spots
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "从3月5号开始幸福里小区就没水了",
+        "3.5号开始就没水了",
+        "5号开始就没水了",
+        "Xingfuli community has had no water since March 5th",
+        "No water in Xingfuli estate since 5 March",
+        "water off since the 5th",
+    ],
+)
+def test_the_day_it_began_is_given(words: str) -> None:
+    assert details.TIME in details.stated(words)

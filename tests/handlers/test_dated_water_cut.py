@@ -1,0 +1,90 @@
+"""A new-user trial: "从3月5号开始幸福里小区就没水了" opened a water-cut ticket whose reply
+said the address was received ("已收到您说的:详细地址(小区、楼栋)"): "3月5号" was read as a
+house number; "Xingfuli community has had no water since March 5th" asked again for the
+estate and for when the water stopped. A date is never a house number; the estate named is
+noted as said in either language, the building still asked, the day it began never asked
+again. End to end over the emulation, in both languages."""
+
+from __future__ import annotations
+
+import pytest
+from telegram.ext import Application
+
+from emulator.server import Emulator
+from tests.handlers.conftest import ENGLISH, REQUESTER, bot_said, until
+from tests.handlers.looks import all_tickets, said_text
+
+App = Application  # type: ignore[type-arg]
+UTILITIES_GROUP = -1000000000103  # of Utilities (config.yaml)
+# The cut since a day gone by, in the estate named alone: the trial's words and their kin.
+SINCE = [
+    (REQUESTER, "从3月5号开始幸福里小区就没水了", "小区:幸福里"),
+    (REQUESTER, "幸福里小区5号开始就停水了", "小区:幸福里"),
+    (REQUESTER, "上周三开始幸福里小区一直没水", "小区:幸福里"),
+    (ENGLISH, "Xingfuli community has had no water since March 5th", "estate: Xingfuli community"),
+    (ENGLISH, "No water in Xingfuli estate since 5 March", "estate: Xingfuli estate"),
+]
+ADDRESS = {REQUESTER: "详细地址(小区、楼栋)", ENGLISH: "the exact address (estate and building)"}
+BUILDING = {REQUESTER: "详细地址(楼栋)", ENGLISH: "the exact address (building)"}
+WHEN = {REQUESTER: "停水开始的时间", ENGLISH: "when the water stopped"}
+NEIGHBOURS = {REQUESTER: "邻居是否同样停水", ENGLISH: "whether neighbours are affected"}
+NOTED = {REQUESTER: "已收到您说的:", ENGLISH: "Noted from your message: "}
+ASKED = {REQUESTER: "请在这里发送:", ENGLISH: "please send here: "}
+
+
+async def _promise(emulator: Emulator, user: int, words: str) -> str:
+    """The reply promising the ticket #1 `words` opened."""
+    world = emulator.world
+    await world.user_sends(user, words)
+    await until(lambda: "#1" in said_text(world, user))
+    return said_text(world, user)
+
+
+def _noted(reply: str, user: int) -> str:
+    """What the reply says was received ("" when nothing)."""
+    start = reply.find(NOTED[user])
+    if start < 0:
+        return ""
+    rest = reply[start + len(NOTED[user]) :]
+    return rest[: rest.find("。" if user == REQUESTER else ". ")]
+
+
+def _asked(reply: str, user: int) -> str:
+    """What the reply still asks for ("" when nothing)."""
+    start = reply.find(ASKED[user])
+    return "" if start < 0 else reply[start + len(ASKED[user]) :].split("\n")[0]
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(("user", "words", "estate"), SINCE)
+async def test_a_cut_since_a_day_is_urgent_its_estate_noted_its_day_not_asked(
+    running: tuple[Emulator, App], user: int, words: str, estate: str
+) -> None:
+    emulator, application = running
+    world = emulator.world
+    reply = await _promise(emulator, user, words)
+    noted, asked = _noted(reply, user), _asked(reply, user)
+    assert ADDRESS[user] not in noted, reply  # no house number: the address is not claimed
+    assert estate in noted and WHEN[user] in noted, reply  # the estate and the day, as said
+    assert BUILDING[user] in asked and NEIGHBOURS[user] in asked, reply
+    assert WHEN[user] not in asked, reply  # the day it began is never asked again
+    (ticket,) = await all_tickets(application)
+    assert ticket.category == "fault_report"
+    (card,) = [line.text for line in bot_said(world, UTILITIES_GROUP) if "#1" in line.text]
+    assert "详细地址(楼栋)" in card and "停水开始的时间" not in card, card
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "words"),
+    [(REQUESTER, "3.5号开始就没水了"), (ENGLISH, "water off since March 5th")],
+)
+async def test_a_date_alone_is_no_address(
+    running: tuple[Emulator, App], user: int, words: str
+) -> None:
+    emulator, application = running
+    reply = await _promise(emulator, user, words)
+    assert ADDRESS[user] in _asked(reply, user), reply  # the whole address is asked
+    assert WHEN[user] in _noted(reply, user) and WHEN[user] not in _asked(reply, user), reply
+    (ticket,) = await all_tickets(application)
+    assert ticket.category == "fault_report"
