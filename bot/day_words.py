@@ -1,8 +1,11 @@
 """Days a requester names: a date ("3月5号", "3月5日", "3.5号", "March 5th", "5 March", "the
 5th"), a day of the month said alone before what began on it ("5号开始", "5号起"), a day gone
 by ("上周三", "上个月", "last Wednesday"). A new-user trial's "从3月5号开始幸福里小区就没水了"
-read "3月5号" as a house number: a day is never a house number nor a building (`undated`,
-for the readers of places). Pure: plain text in, as long as it came.
+read "3月5号" as a house number and its date as a notice's: a day is never a house number
+nor a building (`undated`, for the readers of places), and a day a matter is told to have
+begun on and to go on since ("从3月5号开始就没水了", "上周三开始一直没水", "no water since
+March 5th") is no plan of one (`since_blanked`, for `bot.hazard.Clause.planned`); a notice's
+day ("通知:3月5日起停水", "3月5号停水") still is. Pure: plain text in, as long as it came.
 """
 
 from __future__ import annotations
@@ -40,6 +43,11 @@ EN_DAY = (
     rf"|last\s+(?:week|month|{_EN_WEEKDAY}))"
 )
 _DAY = re.compile(rf"{ZH_DAY}|{EN_DAY}", re.IGNORECASE)
+# A day something began on, told going on since: "从3月5号开始…就没水了", "上周三开始一直没水",
+# "3月5号以来", "since March 5th"; not a notice's "3月5日起停水" (nothing told done).
+_BEGAN = re.compile(rf"(?:从|自|打)?\s*(?:{ZH_DAY})\s*(?:就\s*)?(?:开始|起|以来|至今|到现在)")
+_GONE_ON = re.compile(r"了|以来|至今|到现在|一直|还|仍|依然|持续")
+_SINCE = re.compile(rf"\bsince\s+(?:(?:on|about|around)\s+)?(?:{EN_DAY})", re.IGNORECASE)
 
 
 def _blank(found: re.Match[str]) -> str:
@@ -50,3 +58,16 @@ def undated(text: str) -> str:
     """`text` with the days it names blanked (as long as it was): what is left of it to read
     places in ("从3月5号开始幸福里小区就没水了" names the estate, no house number 5)."""
     return _DAY.sub(_blank, text)
+
+
+def since_blanked(clause: str) -> str:
+    """`clause` with the days blanked that it tells a matter began on and goes on since
+    ("从3月5号开始幸福里小区就没水了", "上周三开始一直没水", "no water since March 5th"): what
+    is left to read a plan or a notice's date in. A day before "开始", "起" counts only when
+    the clause tells the matter done or going on after it (了, 一直, 以来…): "3月5日起停水"
+    is a notice's."""
+    clause = _SINCE.sub(_blank, clause)
+    for found in _BEGAN.finditer(clause):
+        if _GONE_ON.search(found.group()) or _GONE_ON.search(clause, found.end()):
+            clause = clause[: found.start()] + _blank(found) + clause[found.end() :]
+    return clause

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from bot.asking import asks_how
 from bot.crisis_words import NO_INTENT, SELF
+from bot.day_words import since_blanked
 from bot.denial import unasked
 from bot.figure_words import cry_over_errand, unfigured
 from bot.hazard_cues import cues
@@ -102,10 +103,9 @@ _FUTURE = words(
 
 # An ordinary keyword (an outage) planned, or asked about before it is named.
 _PLANNED = words(
-    *("计划", "预计", "检修", "安排", "明天", "后天", "今晚", "下周", "本周"),
-    *("这周", "周[一二三四五六日天末]", "星期", "礼拜", r"\d+\s*月\s*\d+", "planned"),
-    r"\d+\s*[号日](?![楼院栋幢座单室门])",
-    r"\d+[:\uff1a]\d+\s*[-–~至到]",
+    *("计划", "预计", "检修", "安排", "明天", "后天", "今晚", "下周", "本周", "这周"),
+    *("周[一二三四五六日天末]", "星期", "礼拜", r"\d+\s*月\s*\d+", r"\d+[:\uff1a]\d+\s*[-–~至到]"),
+    *(r"\d+\s*[号日](?![楼院栋幢座单室门])", "planned"),
     *("scheduled", "maintenance", "tomorrow", "next", "this weekend"),
     "(?:this|on|next) (?:mon|tues|wednes|thurs|fri|satur|sun)day",
 )
@@ -172,8 +172,9 @@ class Clause:
 
     def planned(self, start: int) -> bool:
         """Whether an ordinary keyword at `start` is asked about or planned, not happening to
-        the requester: a yes/no question, a plan or a date, or "when" asked before it."""
-        return bool(self.asked or _PLANNED.search(self.raw) or _WHEN.search(self.raw[:start]))
+        the requester: a yes/no question, a plan or a date (not one it goes on since), "when"."""
+        planned = self.asked or _PLANNED.search(since_blanked(self.raw))
+        return bool(planned or _WHEN.search(self.raw[:start]))
 
 
 def _pieces(folded: str) -> list[tuple[int, int, bool]]:

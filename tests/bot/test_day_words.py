@@ -1,12 +1,12 @@
 """Days a requester names (bot/day_words.py): never a house number nor a building, and the
-day a matter began on given as when it began."""
+day a matter began on, told going on since, no plan; a notice's day still is one."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot import details
-from bot.day_words import undated
+from bot import details, faults
+from bot.day_words import since_blanked, undated
 from bot.places import where
 
 
@@ -49,6 +49,23 @@ def test_a_house_or_a_building_is_no_day(words: str) -> None:
 )
 def test_a_day_is_no_spot(words: str, spots: set[str]) -> None:
     assert set(where(words).spots) == spots
+
+
+@pytest.mark.parametrize(
+    ("words", "now"),
+    [
+        ("从3月5号开始幸福里小区就没水了", True),
+        ("上周三开始一直没水", True),
+        ("3月5日以来停水", True),
+        ("no water since march 5th", True),
+        ("通知:3月5日起停水", False),  # a notice: nothing told begun
+        ("从3月5号开始停水三天", False),
+        ("3月5号停水", False),
+    ],
+)
+def test_a_day_it_goes_on_since_is_no_plan(words: str, now: bool) -> None:
+    assert bool(faults.cuts_now(words)) is now
+    assert (since_blanked(words) == words) is not now
 
 
 @pytest.mark.parametrize(

@@ -78,6 +78,13 @@ def test_latin_keywords_match_whole_words_and_chinese_anywhere() -> None:
         "No power in Xingfuli building 3 since 8am",
         "The power is out in Xingfuli building 3",
         "Blackout in Xingfuli building 3",
+        # going on since a day gone by, in either language (a date was read as a notice's)
+        "从3月5号开始幸福里小区就没水了",
+        "幸福里小区5号开始就停水了",
+        "上周三开始幸福里小区一直没水",
+        "3月5日以来一直停水",
+        "Xingfuli community has had no water since March 5th",
+        "water off since March 5th",
     ],
 )
 def test_a_supply_cut_now_in_any_words_is_as_urgent_as_its_keyword(
@@ -92,7 +99,12 @@ def test_a_supply_cut_now_in_any_words_is_as_urgent_as_its_keyword(
 
 @pytest.mark.parametrize(
     "text",
-    ["停电报修电话是多少", "明天停电吗", "手机没电了", "What number do I call for a power cut?"],
+    [
+        *("停电报修电话是多少", "明天停电吗", "手机没电了"),
+        "What number do I call for a power cut?",
+        # a notice's date: nothing told begun nor going on
+        *("通知:3月5日起停水", "3月5号停水", "从3月5号开始停水三天"),
+    ],
 )
 def test_a_cut_asked_about_planned_or_of_a_device_raises_nothing(
     settings: Settings, text: str

@@ -1,8 +1,12 @@
-"""A new-user trial: "从3月5号开始幸福里小区就没水了" opened a water-cut ticket whose reply
-said the address was received ("已收到您说的:详细地址(小区、楼栋)"): "3月5号" was read as a
-house number; "Xingfuli community has had no water since March 5th" asked again for the
-estate and for when the water stopped. A date is never a house number; the estate named is
-noted as said in either language, the building still asked, the day it began never asked
+"""A new-user trial: "从3月5号开始幸福里小区就没水了" opened a normal water-cut ticket whose
+reply said the address was received ("已收到您说的:详细地址(小区、楼栋)"): "3月5号" was read
+as a house number, and the date as a notice's (a planned cut, no keyword raise); "Xingfuli
+community has had no water since March 5th" opened an urgent one, with the supervisors
+alerted, and asked again for the estate and for when the water stopped. The same matter in
+either language is one: a cut going on since a day gone by is happening now, as urgent as
+the configured keyword that names it (停水, no water: config.yaml `keywords`, README "A
+supply cut happening now"), its supervisors alerted; a date is never a house number; the
+estate named is noted as said, the building still asked, the day it began never asked
 again. End to end over the emulation, in both languages."""
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from tests.handlers.conftest import ENGLISH, REQUESTER, bot_said, until
 from tests.handlers.looks import all_tickets, said_text
 
 App = Application  # type: ignore[type-arg]
-UTILITIES_GROUP = -1000000000103  # of Utilities (config.yaml)
+SUPERVISOR, UTILITIES_GROUP = 100390, -1000000000103  # of Utilities (config.yaml)
 # The cut since a day gone by, in the estate named alone: the trial's words and their kin.
 SINCE = [
     (REQUESTER, "从3月5号开始幸福里小区就没水了", "小区:幸福里"),
@@ -69,9 +73,10 @@ async def test_a_cut_since_a_day_is_urgent_its_estate_noted_its_day_not_asked(
     assert BUILDING[user] in asked and NEIGHBOURS[user] in asked, reply
     assert WHEN[user] not in asked, reply  # the day it began is never asked again
     (ticket,) = await all_tickets(application)
-    assert ticket.category == "fault_report"
+    assert (ticket.category, ticket.priority) == ("fault_report", "urgent")
+    await until(lambda: any("#1" in line.text for line in bot_said(world, SUPERVISOR)))
     (card,) = [line.text for line in bot_said(world, UTILITIES_GROUP) if "#1" in line.text]
-    assert "详细地址(楼栋)" in card and "停水开始的时间" not in card, card
+    assert "特急" in card and "详细地址(楼栋)" in card and "停水开始的时间" not in card, card
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -87,4 +92,4 @@ async def test_a_date_alone_is_no_address(
     assert ADDRESS[user] in _asked(reply, user), reply  # the whole address is asked
     assert WHEN[user] in _noted(reply, user) and WHEN[user] not in _asked(reply, user), reply
     (ticket,) = await all_tickets(application)
-    assert ticket.category == "fault_report"
+    assert (ticket.category, ticket.priority) == ("fault_report", "urgent")
