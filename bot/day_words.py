@@ -4,8 +4,9 @@ by ("上周三", "上个月", "last Wednesday"). A new-user trial's "从3月5号
 read "3月5号" as a house number and its date as a notice's: a day is never a house number
 nor a building (`undated`, for the readers of places), and a day a matter is told to have
 begun on and to go on since ("从3月5号开始就没水了", "上周三开始一直没水", "no water since
-March 5th") is no plan of one (`since_blanked`, for `bot.hazard.Clause.planned`); a notice's
-day ("通知:3月5日起停水", "3月5号停水") still is. Pure: plain text in, as long as it came.
+March 5th") is no plan of one, nor over (`since_blanked`, `goes_on_since`, for
+`bot.hazard.Clause`); a notice's day ("通知:3月5日起停水", "3月5号停水") is still a plan.
+Pure: plain text in, as long as it came.
 """
 
 from __future__ import annotations
@@ -71,3 +72,9 @@ def since_blanked(clause: str) -> str:
         if _GONE_ON.search(found.group()) or _GONE_ON.search(clause, found.end()):
             clause = clause[: found.start()] + _blank(found) + clause[found.end() :]
     return clause
+
+
+def goes_on_since(clause: str) -> bool:
+    """Whether `clause` tells a matter going on since a day it names (`since_blanked`: "上周三
+    开始就没水了", "no water since March 5th"): no day gone by ends it."""
+    return since_blanked(clause) != clause

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from bot.asking import asks_how
 from bot.crisis_words import NO_INTENT, SELF
-from bot.day_words import since_blanked
+from bot.day_words import goes_on_since, since_blanked
 from bot.denial import unasked
 from bot.figure_words import cry_over_errand, unfigured
 from bot.hazard_cues import cues
@@ -132,11 +132,11 @@ class Clause:
     """One clause of a text's reading form, casefolded: `text` with words for something else
     blanked out (`NOT_ITSELF`), where hazard words are looked for, and `raw` whole, where what
     surrounds them is (a drill, a date, an enquiry); `asked`: a yes/no question ("停电了吗",
-    "是不是停电了", "is there an outage?"), not a why ("为什么又停电了"); `ongoing`: it says
-    the matter goes on ("一直", "keeps"), or one after it that it still does ("还有"), so a
-    past word in it does not end it; `shouted`: an exclamation mark ends it; `how_to`: it asks
-    how, where or whom to report a matter, a number, hours or a procedure, not saying it is
-    theirs now ("停电报修电话是多少"): nothing in it is said as happening; `at`: its start."""
+    "是不是停电了", "is there an outage?"), not a why ("为什么又停电了"); `ongoing`: it says the
+    matter goes on ("一直", "keeps", `goes_on_since`), or one after it that it still does ("还有"),
+    so a past word in it does not end it; `shouted`: an exclamation mark ends it; `how_to`: it asks
+    how, where or whom to report a matter, a number, hours or a procedure, not saying it is theirs
+    now ("停电报修电话是多少"): nothing in it is said as happening; `at`: its start."""
 
     text: str
     raw: str
@@ -205,7 +205,7 @@ def clauses(text: str) -> tuple[Clause, ...]:
             masked[start:end],
             raw[start:end],
             asked,
-            bool(_ONGOING.search(raw[start:end]))
+            bool(_ONGOING.search(raw[start:end]) or goes_on_since(raw[start:end]))
             or any(
                 _STILL.search(raw[s:e]) and not _AFTERMATH.search(raw[s:e])
                 for s, e, _ in found[index + 1 :]

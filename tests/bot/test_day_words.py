@@ -56,6 +56,7 @@ def test_a_day_is_no_spot(words: str, spots: set[str]) -> None:
     [
         ("从3月5号开始幸福里小区就没水了", True),
         ("上周三开始一直没水", True),
+        ("上周三开始就没水了", True),  # 上周 is past, yet the cut goes on since
         ("3月5日以来停水", True),
         ("no water since march 5th", True),
         ("通知:3月5日起停水", False),  # a notice: nothing told begun

@@ -82,6 +82,7 @@ def test_latin_keywords_match_whole_words_and_chinese_anywhere() -> None:
         "从3月5号开始幸福里小区就没水了",
         "幸福里小区5号开始就停水了",
         "上周三开始幸福里小区一直没水",
+        "上周三开始就没水了",  # a day gone by it goes on since: not over
         "3月5日以来一直停水",
         "Xingfuli community has had no water since March 5th",
         "water off since March 5th",
