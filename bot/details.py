@@ -278,11 +278,11 @@ def located(text: str) -> list[tuple[int, int]]:
 def matter_of(text: str) -> str:
     """`text` without the details it gives (addresses, codes, phone numbers): what the matter
     is, for the knowledge base; the text as it is when nothing else would be left."""
-    stripped = text
+    # When it began is a detail too ("路灯从周四开始就坏了" is a street light out), read first:
+    # a place read before it would take 开始 of "从早上开始幸福里小区就没水了" for its name.
+    stripped = _BEGAN.sub(" ", text)
     for _kind, gives in _GIVES:
         stripped = gives.sub(lambda m: " " if _named(m) else m.group(0), stripped)
-    # When it began is a detail too: "路灯从周四开始就坏了" is a street light out.
-    stripped = _BEGAN.sub(" ", stripped)
     left = re.sub(r"\s+", " ", stripped).strip(" ,，。.;；")
     return left if any(ch.isalpha() for ch in left) else text
 

@@ -67,6 +67,19 @@ def test_the_matter_is_searched_without_its_details() -> None:
     assert matter_of("13800138000") == "13800138000"  # nothing else: the text itself
 
 
+@pytest.mark.parametrize(
+    "words",
+    [
+        "从3月5号开始幸福里小区就没水了",
+        "从早上开始幸福里小区就没水了",
+        "上周三开始幸福里小区就没水了",
+    ],
+)
+def test_when_it_began_is_no_part_of_the_place_nor_of_the_matter(words: str) -> None:
+    """A place read first took 开始 into the estate's name ("始幸福里小区"): "开 就没水了"."""
+    assert matter_of(words) == "就没水了"
+
+
 def test_when_it_began_and_how_far_it_reaches_are_asked_for_by_their_words() -> None:
     """The outage templates ask for a time and a scope: read as such, in both languages."""
     assert [
