@@ -7,7 +7,8 @@ to thanks with nothing asked says "you're welcome" and offers help (`decision.Ac
 rather than asking the requester to say more. A text is such words when, without its
 punctuation and case, it is made wholly of the phrases below, one after another (English
 words as words, each Chinese character as one), the particles of speech ("啊", "呀",
-"了") allowed between them.
+"了") allowed between them. Thanks may name whom or what they thank ("谢谢你们", "感谢大家",
+"thank you all", "thanks for your help": THANKED); those words alone thank nobody.
 """
 
 from __future__ import annotations
@@ -25,6 +26,13 @@ THANKS = frozenset(
     | {"辛苦了", "辛苦", "麻烦了", "麻烦你了", "麻烦您了", "谢啦", "谢谢啦", "3q"}
     | {"thanks", "thank you", "thank u", "thx", "ty", "tnx", "cheers", "many thanks"}
     | {"much appreciated", "appreciate it", "appreciated", "thank you kindly", "thanks again"}
+)
+# Whom or what thanks name, after them ("谢谢你们!", "thank you all!": a trial's first message
+# was asked its category): fillers only beside thanks.
+THANKED = frozenset(
+    {"你们", "你", "您", "大家", "各位", "你们的帮助", "您的帮助", "帮忙", "帮助", "你们的耐心"}
+    | {"all", "everyone", "everybody", "guys", "all of you", "folks", "team"}
+    | {"for your help", "for the help", "for helping", "for everything", "for your time"}
 )
 # Words that keep a conversation going and say nothing: "ok", "hmm", "wait".
 FILLERS = THANKS | frozenset(
@@ -51,7 +59,8 @@ def _phrases(words: Iterable[str]) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(_tokens(w)) for w in words)
 
 
-_FILLERS = _phrases(FILLERS | _PARTICLES)
+_THANKED = _phrases(THANKED)
+_FILLERS = _phrases(FILLERS | _PARTICLES) | _THANKED
 _THANKS = _phrases(THANKS)
 
 
@@ -80,13 +89,16 @@ def _fillers_and(extra: frozenset[str]) -> tuple[frozenset[tuple[str, ...]], fro
 @read
 def only_fillers(text: str, extra: Iterable[str] = ()) -> bool:
     """The text is made wholly of FILLERS (and of the `extra` phrases: greetings), one after
-    another, particles between them allowed: "ok thanks", "好的谢谢", "嗯嗯好的呀". A text
-    with no words is none."""
+    another, particles between them allowed: "ok thanks", "好的谢谢", "嗯嗯好的呀"; whom or
+    what thanks name (THANKED) only beside thanks ("谢谢你们", "thank you all"; "你们" or
+    "all" alone is none). A text with no words is none."""
     tokens = _tokens(text)
     phrases, vocabulary = _fillers_and(frozenset(extra))
     if not tokens or not vocabulary.issuperset(tokens):
         return False  # a word of no phrase: the text is more than fillers (a question)
-    return bool(_cover(tokens, phrases))
+    cover = _cover(tokens, phrases)
+    named = any(p in _THANKED for p in cover)
+    return bool(cover) and (not named or any(p in _THANKS for p in cover))
 
 
 @read

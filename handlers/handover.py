@@ -150,7 +150,8 @@ def _present(desk: Desk, requester: Requester, outcome: handing.Outcome) -> list
                 return [_offer(chat_id, text, person, REPLY_KIND)]
             return [post.message(chat_id, text, kind=REPLY_KIND)]
         case Action.SOLVED:
-            return [post.message(chat_id, desk.texts.render("solved_said", language))]
+            solved = desk.texts.render("solved_said", language, thanks=outcome.thanks)
+            return [post.message(chat_id, solved)]
         case Action.RATED if outcome.ticket is not None:  # the ticket awaiting it, rated
             text = desk.texts.render(
                 "rated", language, ticket_id=outcome.ticket.id, asks_why=outcome.asks_why

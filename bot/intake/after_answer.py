@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.desk import Desk
+from bot.fillers import thanks
 from bot.intake import held, inquiry, offers, pending
 from bot.intake.answer_asks import answer_turn
 from bot.intake.asked_more import asked_aspect, covering
@@ -18,18 +19,18 @@ async def said_after_answer(
 ) -> Outcome | None:
     """Words said right after an answer that name no matter of their own, taken as said
     about that answer (`reply.reply_alone`): "yes" / "解决了" / "谢谢" as *Solved* pressed (the
-    inquiry settled, its buttons gone); "no" / "that did not help" as *Not solved* (a person
-    takes the whole inquiry: the question, the answer, these words); a kind of matter alone
-    ("I want to complain", "我要投诉": `pending.category_in`) the same in that category; a
-    short follow-up of the answered matter ("要多久能拿到?": `asked_more`) answered from its
-    template, or handed over with it (`asked_of_answer`). None when the words say more: the
-    caller reads them as a question."""
+    inquiry settled, its buttons gone; thanks are welcomed, `Outcome.thanks`); "no" / "that
+    did not help" as *Not solved* (a person takes the whole inquiry: the question, the
+    answer, these words); a kind of matter alone ("I want to complain", "我要投诉":
+    `pending.category_in`) the same in that category; a short follow-up of the answered
+    matter ("要多久能拿到?": `asked_more`) answered from its template, or handed over with it
+    (`asked_of_answer`). None when the words say more: the caller reads them as a question."""
     said = reply_alone(text)
     if said is Reply.SOLVED:
         requester.inquiry = None  # settled: what they ask next is a new inquiry
         held.let_go(requester)  # answered: what they sent with it opens no ticket
         await offers.end(tx=tx, rules=desk.rules, requester=requester, ticket=None)
-        return Outcome(Action.SOLVED)
+        return Outcome(Action.SOLVED, thanks=thanks(text))  # "谢谢": you're welcome first
     category = pending.category_in(desk.settings, text) if said is None else None
     if said is None and category is None:
         return await asked_of_answer(tx, desk, requester, text)

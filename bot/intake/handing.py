@@ -68,7 +68,7 @@ class Outcome:
     # MORE: words added in a row after others just acknowledged: kept, no reply (the first of
     # a run is acknowledged, `bot.intake.wait_more.in_a_row`).
     quiet: bool = False
-    thanks: bool = False  # COURTESY: the words were thanks (else "ok" and the like)
+    thanks: bool = False  # COURTESY, SOLVED: the words were thanks (else "ok" and the like)
     asks_why: bool = False  # RATED: the rating was low, what went wrong is asked (dissatisfied)
     # CLARIFY: asked before, still nothing of the matter; NO_WORDS: the second message
     # without words in a row (`wordless.in_a_row`), said otherwise.

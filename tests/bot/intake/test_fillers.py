@@ -104,3 +104,19 @@ def test_thanks_to_a_question_asked_asks_it_again(waiting: bool) -> None:
     assert before_match(step=DialogStep.MATTER, question_waiting=waiting, **said) is (
         Action.ASK_MATTER
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["谢谢你们!", "感谢大家!", "谢谢你们的帮助", "非常感谢大家", "thank you all!", "Thanks all"],
+)
+def test_thanks_naming_whom_they_thank_are_thanks(text: str) -> None:
+    """A trial's "谢谢你们!" as a first message was asked its category."""
+    assert thanks(text) and is_courtesy(text)
+    first = before_match(step=None, ticket_in_progress=False, asks_for_person=False, courtesy=True)
+    assert first is Action.COURTESY
+
+
+@pytest.mark.parametrize("text", ["你们", "all", "everyone", "hello everyone", "ok guys"])
+def test_whom_thanks_name_are_no_fillers_without_thanks(text: str) -> None:
+    assert not only_fillers(text) and not thanks(text)
