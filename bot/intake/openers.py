@@ -26,6 +26,7 @@ _ZH_OPENER = re.compile(
     r"(?:我|我这边|我这里)?(?:想|要|想要|需要|有|还有)?"
     r"(?:咨询|问|请教|反映|了解|打听)?(?:一?个|一件|一下|点|些)?"
     r"(?:问题|事|事情|情况|东西)?(?:想|要)?(?:咨询|问|请教|反映|了解)?(?:一下)?"
+    r"(?:是?(?:关于|有关))?"  # unfinished: "我想咨询一下关于", "我有个问题是关于", "关于"
     r"(?:可以吗|行吗|能帮我吗|帮帮我|谢谢)?"
     r"|(?:能|可以)?(?:帮|帮帮)我(?:一下)?吗?|我需要帮助|求助|需要帮助"
 )
@@ -41,6 +42,7 @@ _EN_OPENER = re.compile(
     r"|(?:(?:i want|i would like|i'd like) to|i wanna) (?:ask|enquire|inquire|report)"
     r"(?: you)?(?: a question| something| about something)?"
     r"|i have something to (?:ask|report))"
+    r"(?: (?:about|regarding|concerning|on|with))?"  # unfinished: "I have a question about"
     r"(?: please| thanks| thank you)?"
 )
 
@@ -244,8 +246,10 @@ def names_no_matter(text: str) -> bool:
 @read
 def is_opener(text: str) -> bool:
     """The text only announces a question, a problem or a situation to report, and says
-    nothing of it ("我想咨询一下", "我想反映个情况", "I have a question", "I need help");
-    compared NFKC, casefolded, without punctuation and with single spaces."""
+    nothing of it ("我想咨询一下", "我想反映个情况", "I have a question", "I need help"), an
+    unfinished one too, what it is about not yet said ("我想咨询一下关于", "关于", "I have a
+    question about", "I want to ask about": a trial's were asked their category); compared
+    NFKC, casefolded, without punctuation and with single spaces."""
     plain = re.sub(r"[^\w']+", " ", folded(text)).strip()
     if not plain:
         return False
@@ -253,5 +257,5 @@ def is_opener(text: str) -> bool:
         return True
     squeezed = plain.replace(" ", "")
     # Something must be announced: a verb of asking or a noun of a matter ("我想" alone is not).
-    announces = re.search(r"咨询|问|请教|反映|了解|打听|事|情况|帮", squeezed) is not None
-    return announces and _ZH_OPENER.fullmatch(squeezed) is not None
+    announces = re.search(r"咨询|问|请教|反映|了解|打听|事|情况|帮|关于|有关", squeezed)
+    return announces is not None and _ZH_OPENER.fullmatch(squeezed) is not None

@@ -44,6 +44,11 @@ async def _no_ticket(application: App) -> bool:
         # A new-user trial's "I'd like to ask something" got the category buttons.
         (ENGLISH, "I'd like to ask something"),
         (ENGLISH, "Can I ask you something?"),
+        # A new-user trial: unfinished openers got the category buttons.
+        (REQUESTER, "我想咨询一下关于"),
+        (REQUESTER, "关于"),
+        (ENGLISH, "I have a question about"),
+        (ENGLISH, "I want to ask about"),
     ],
 )
 async def test_an_opener_is_asked_what_it_is_about_and_the_next_text_is_answered(

@@ -31,6 +31,13 @@ OPENERS = [
     "Hi, can you help me?",
     "I'd like to ask a question",
     "I need some advice",
+    # Unfinished: what it is about not yet said (a trial's were asked their category).
+    "我想咨询一下关于",
+    "我想问一下关于…",
+    "关于",
+    "I have a question about",
+    "I want to ask about",
+    "Can you help me with...",
 ]
 MATTERS = [
     "社保卡丢了怎么补办",
@@ -38,6 +45,8 @@ MATTERS = [
     "我想了解一下公积金",
     "I have a question about my pension",
     "I need help with my tax return",
+    "关于社保卡补办",
+    "I want to ask about my pension",
     "我想",
     "好的",
     "我要投诉",
@@ -103,3 +112,8 @@ def test_the_text_after_an_opener_is_searched_alone() -> None:
     # After a vague text that says something of the matter, the two are searched together.
     joined = searched_words(step=DialogStep.CLARIFY, earlier="社保卡", text="丢了怎么办呢我很着急")
     assert joined == "社保卡\n丢了怎么办呢我很着急"
+
+
+def test_the_text_after_an_unfinished_opener_is_searched_alone() -> None:
+    for earlier, text in [("我想咨询一下关于", "社保卡补办"), ("I have a question on", "my card")]:
+        assert searched_words(step=DialogStep.CLARIFY, earlier=earlier, text=text) == text
