@@ -129,9 +129,9 @@ an application to process: the bot answers, asks for the details the template li
 the ticket itself.) A dialog step other than none means the bot is waiting for something from
 this text (a new question after /new, more words after a vague opener, a category), so the open
 ticket does not take it. The bot asks to clarify at most once: after CLARIFY (or ABOUT) a vague
-text is handed over. A text with no words at all (only punctuation, emoji, spaces: `has_words`)
-is no question: the requester is asked what they need and the step stays as it was (into a
-ticket in progress it is filed like anything else).
+text is handed over. A text with no words at all (only punctuation, emoji, spaces, or keys
+struck at random, "asdfghjkl": `says_words`) is no question: the requester is asked what they
+need and the step stays as it was (into a ticket in progress it is filed like anything else).
 
 The requester's buttons have their own table: bot/intake/buttons.py.
 """
@@ -154,6 +154,7 @@ from bot.intake.small_words import is_courtesy as is_courtesy
 from bot.intake.small_words import is_filler as is_filler
 from bot.intake.small_words import is_opening as is_opening
 from bot.intake.small_words import is_vague as is_vague
+from bot.intake.small_words import says_words as says_words
 from bot.models import DialogStep
 from knowledge.matcher import Band
 
@@ -208,9 +209,10 @@ def before_match(
     vented: bool = False,
 ) -> Action | None:
     """The action decided without the knowledge base, or None: search it, then `after_match`.
-    `words`: the text carries any (`has_words`); `no_matter`: it only asks for a person or a
-    service (`names_no_matter`); `question_waiting`: words of theirs wait for an answer or a
-    person (an earlier question); `forwarded`: the text was forwarded, none of it theirs;
+    `words`: the text carries any (`says_words`; keys struck at random are none);
+    `no_matter`: it only asks for a person or a service (`names_no_matter`);
+    `question_waiting`: words of theirs wait for an answer or a person (an earlier
+    question); `forwarded`: the text was forwarded, none of it theirs;
     `names_category`: it names a category (`choice.category_named`, `choice.category_said`);
     `withdrawn`: it lets go of what waits (`letting_go.lets_go`: "算了", "never mind");
     `filler`: it says nothing of any matter (`is_filler`); `beside`: a first inquiry of theirs

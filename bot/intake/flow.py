@@ -39,12 +39,12 @@ from bot.intake.decision import (
     after_match,
     before_match,
     carries_no_matter,
-    has_words,
     is_courtesy,
     is_filler,
     is_opening,
     names_no_matter,
     question_of,
+    says_words,
     searched_words,
     wants_person,
 )
@@ -98,7 +98,7 @@ async def take_text(
     their chat it replies to (a ticket's: never read as a different matter, bot/intake/whose.py).
     """
     text = text.strip()
-    if origin is None:  # answered in the language of their own words (not a forward's)
+    if origin is None and says_words(text):  # their own words (no forward's, no gibberish)
         await language.follow_words_and_tell(
             tx=tx, rules=desk.rules, requester=requester, text=text, supported=desk.texts.supported
         )
@@ -149,7 +149,7 @@ async def take_text(
         step=step,
         ticket_in_progress=current is not None,
         asks_for_person=person,
-        words=has_words(text),
+        words=says_words(text),
         no_matter=names_no_matter(text),
         question_waiting=waiting,
         forwarded=origin is not None,

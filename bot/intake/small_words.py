@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from bot.fillers import only_fillers
+from bot.intake.gibberish import gibberish
 from bot.intake.openers import is_opener, names_no_matter
 from bot.intake.place_only import only_place
 from bot.reading import read
@@ -70,6 +71,13 @@ def has_words(text: str) -> bool:
     """The text carries at least one word: a letter, a digit or a Chinese character. Only
     punctuation, emoji, symbols and spaces carry none."""
     return any(ch.isalnum() for ch in text)
+
+
+def says_words(text: str) -> bool:
+    """The text carries a word (`has_words`) that is more than keys struck at random
+    (`gibberish.gibberish`: "asdfghjkl", "jjjjjj" say nothing, as "??" says nothing): the
+    first inquiry's "words" (`decision.before_match`)."""
+    return has_words(text) and not gibberish(text)
 
 
 @read

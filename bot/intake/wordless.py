@@ -10,6 +10,10 @@ what you need":
 - PUZZLED_AFTER_ANSWER: the same right after the bot's answer: what is unclear in it (and a
   person, as under the answer).
 - SYMBOLS: emoji, other punctuation or symbols: no words; what do they need?
+- GIBBERISH: letters that make no word, keys struck at random ("asdfghjkl", "jjjjjj":
+  `bot.intake.gibberish`): not understood; what is their matter? (A new-user trial's were
+  handed over and asked their category, in English for a Chinese speaker: such letters tell
+  no language either, `bot.intake.language`.)
 - NOT_WORDS: a sticker, a GIF, a dice (`bot.kinds.NO_QUESTION`): the bot reads words and
   photos; write the question, please.
 
@@ -45,6 +49,7 @@ class Wordless(StrEnum):
     PUZZLED = "puzzled"
     PUZZLED_AFTER_ANSWER = "puzzled_after_answer"
     SYMBOLS = "symbols"
+    GIBBERISH = "gibberish"
     NOT_WORDS = "not_words"
 
 
@@ -70,14 +75,17 @@ def is_empty(text: str) -> bool:
 
 
 def wordless_kind(text: str, *, after_answer: bool) -> Wordless:
-    """What a text without words is (`bot.intake.small_words.has_words` false):
-    EMPTY, PUZZLED (PUZZLED_AFTER_ANSWER when the bot's answer was the last thing said) or
-    SYMBOLS, as the module's description says."""
+    """What a text without words is (`bot.intake.small_words.says_words` false):
+    EMPTY, PUZZLED (PUZZLED_AFTER_ANSWER when the bot's answer was the last thing said),
+    GIBBERISH (letters, but no word: `bot.intake.gibberish`) or SYMBOLS, as the module's
+    description says."""
     shown = visible(text)
     if not shown:
         return Wordless.EMPTY
     if set(shown) <= _PUZZLED and set(shown) & _ASKING:
         return Wordless.PUZZLED_AFTER_ANSWER if after_answer else Wordless.PUZZLED
+    if any(ch.isalnum() for ch in shown):
+        return Wordless.GIBBERISH
     return Wordless.SYMBOLS
 
 
