@@ -243,7 +243,8 @@ class Cut:
     at: int
 
 
-def _cuts(text: str) -> list[Cut]:
+@remembered  # an update's readers ask it of one text several times
+def _cuts(text: str) -> tuple[Cut, ...]:
     """Every supply cut `text` tells, not denied, nor a notice or plan of one, nor a device
     of one's own gone flat (`_of_device`), in order."""
     raw = text.casefold()
@@ -259,7 +260,7 @@ def _cuts(text: str) -> list[Cut]:
             key, word = next((k, v) for k, v in match.groupdict().items() if v and k != "state")
             supply = _BY_KIND.get(key) or _SUPPLY.get(word, word)
             found.append(Cut(supply, match.group().strip(), match.start()))
-    return sorted(found, key=lambda cut: cut.at)
+    return tuple(sorted(found, key=lambda cut: cut.at))
 
 
 def cut_supplies(text: str) -> frozenset[str]:

@@ -17,11 +17,13 @@ lead, a notice's own words) cuts it from what was written (`as_written`)."""
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from dataclasses import fields, is_dataclass, replace
 from functools import lru_cache, wraps
 from typing import Concatenate, ParamSpec, TypeVar, cast
 
+from bot.remembered import remembered
 from knowledge.text import simplified
 
 P = ParamSpec("P")
@@ -61,10 +63,15 @@ def as_written(part: str, read: str, written: str) -> str:
 
 
 def read(reader: Callable[Concatenate[str, P], R]) -> Callable[Concatenate[str, P], R]:
-    """`reader` (of a text first, then anything) reading the text's reading form."""
+    """`reader` (of a text first, then anything) reading the text's reading form; a reader
+    of the text alone remembers what it read (`bot.remembered`: one message's first inquiry
+    asks `wants_person` of its words seven times), its result being immutable."""
+    kept = remembered(reader) if len(inspect.signature(reader).parameters) == 1 else None
 
     @wraps(reader)
     def reading_form(text: str, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        if kept is not None and not args and not kwargs:
+            return kept(reading(text))
         return reader(reading(text), *args, **kwargs)
 
     return reading_form

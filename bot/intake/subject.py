@@ -49,8 +49,7 @@ def agrees(templates: Mapping[str, CaseTemplate], template: CaseTemplate, words:
     own = _subject_terms(said(template))
     if asked <= own or not asked & own:
         return True  # nothing said beyond it; or nothing shared to judge by (a typo: "居主证")
-    holders = _holders(tuple(said(t) for t in templates.values()))
-    topics = _topics(tuple(k for t in templates.values() for k in t.keywords))
+    holders, topics = _base(templates)
     return any(t in topics or holders.get(t, 0) < GENERIC_HOLDERS for t in asked & own)
 
 
@@ -63,8 +62,7 @@ def subject_shared(
     shared = _subject_terms(words) & _subject_terms(said(template))
     if not shared:
         return shared
-    holders = _holders(tuple(said(t) for t in templates.values()))
-    topics = _topics(tuple(k for t in templates.values() for k in t.keywords))
+    holders, topics = _base(templates)
     return frozenset(t for t in shared if t in topics or holders.get(t, 0) < GENERIC_HOLDERS)
 
 
@@ -75,7 +73,27 @@ def _subject_terms(text: str) -> frozenset[str]:
     return frozenset(t for t in matter_terms(text) if t not in STOP_WORDS | _ASKING | _WHERE)
 
 
-@lru_cache(maxsize=16)
+# Each knowledge base's `_holders` and `_topics`, by its templates' ids (the templates kept
+# with them, so that an id is never another's): asked at every search, where reading each
+# template's words again to look them up cost more than the search itself.
+_BASES: dict[tuple[int, ...], tuple[tuple[CaseTemplate, ...], dict[str, int], frozenset[str]]] = {}
+BASES_KEPT = 16
+
+
+def _base(templates: Mapping[str, CaseTemplate]) -> tuple[dict[str, int], frozenset[str]]:
+    """`_holders` and `_topics` of `templates`, worked out once per set of templates."""
+    kept = tuple(templates.values())
+    key = tuple(map(id, kept))
+    known = _BASES.get(key)
+    if known is None:
+        if len(_BASES) >= BASES_KEPT:
+            _BASES.clear()
+        holders = _holders(tuple(said(t) for t in kept))
+        known = (kept, holders, _topics(tuple(k for t in kept for k in t.keywords)))
+        _BASES[key] = known
+    return known[1], known[2]
+
+
 def _topics(keywords: tuple[str, ...]) -> frozenset[str]:
     """The first term of each keyword (`_subject_terms`: its first two characters, its first
     word): what a keyword names comes first in it, the kind of paper last ("公积金", "户口",
@@ -88,10 +106,9 @@ def _topics(keywords: tuple[str, ...]) -> frozenset[str]:
     return frozenset(found)
 
 
-@lru_cache(maxsize=16)
 def _holders(texts: tuple[str, ...]) -> dict[str, int]:
     """How many of the templates' texts (`close_tie.said`: keywords and questions) say each
-    term; read once per state of the knowledge base."""
+    term (`_base`: read once per state of the knowledge base)."""
     counts: dict[str, int] = {}
     for text in texts:
         for term in _subject_terms(text):
@@ -114,7 +131,7 @@ def names_unknown(templates: Mapping[str, CaseTemplate], words: str) -> bool:
     if found is None:
         return False
     named = _subject_terms(found.group("zh") or found.group("en"))
-    holders = _holders(tuple(said(t) for t in templates.values()))
+    holders, _ = _base(templates)
     return bool(named) and not any(term in holders for term in named)
 
 

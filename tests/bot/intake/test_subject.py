@@ -82,6 +82,18 @@ def test_a_service_named_that_no_template_knows(words: str, unknown: bool) -> No
     assert names_unknown(TEMPLATES, words) is unknown
 
 
+def test_a_template_that_comes_or_goes_is_read_at_once() -> None:
+    """The base's terms are worked out once per set of templates, and anew when one comes or
+    goes: the desk's mapping grows in place when a resolved case is approved."""
+    base = dict(TEMPLATES)
+    assert names_unknown(base, "我想办签证")
+    visa = TEMPLATES["passport"].model_copy(update={"id": "visa", "keywords": ["签证"]})
+    base["visa"] = visa
+    assert not names_unknown(base, "我想办签证")
+    del base["visa"]
+    assert names_unknown(base, "我想办签证")
+
+
 def test_waidi_is_read_as_yidi() -> None:
     """外地 and 异地 are one word to the matcher (issue 14: 医保卡在外地能用吗 and 异地就医)."""
     assert normalise("医保卡在外地能用吗") == normalise("医保卡在异地能用吗")
