@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 
 from bot import details
 from bot.places import where
@@ -73,6 +74,12 @@ def part_named(words: str) -> str | None:
         if match := re.search(pattern, text, re.IGNORECASE):
             found.append((match.start(), words[match.start() : match.end()]))
     return min(found)[1] if found else None
+
+
+def named_alone(words: str, carries: AbstractSet[str]) -> str | None:
+    """`part_named(words)`, unless a location sent with them (`details.LOCATION` among
+    `carries`: what a photo or a place sent carries, bot/intake/held.py) says where."""
+    return None if details.LOCATION in carries else part_named(words)
 
 
 def _noted(item: str, place: str) -> str:

@@ -7,7 +7,7 @@ estate's grounds and supplies), as a street is the public's. A mass incident is 
 shared thing: an estate's water cut, a building's lift, a street. A new-user trial's five
 requesters each wrote "我家楼上漏水" (water leaking from the flat upstairs into my home), no
 place named: five households' own leaks, which the surge check linked as one 群体性事件 and
-raised to 特急 (bot/same_matter.py `alike` keeps them apart).
+raised to 特急 (bot/same_matter.py `one_event` keeps them apart).
 
 A report is a household matter when it names a home as the requester's (`_HOME`: 我家, 家里,
 我们家, 俺家, "my home", "my flat", "in my kitchen", "into mine") and no shared thing

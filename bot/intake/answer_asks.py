@@ -27,7 +27,7 @@ def answer_turn(
     said = "\n".join(w for w in (inquiry.words(turns), words) if w)
     told = details.stated(said)
     carries = held.carries(requester) if requester is not None else frozenset()
-    place = None if details.LOCATION in carries else address.part_named(said)
+    place = address.named_alone(said, carries)
     asked, _ = address.split(template.ask_for(language), told | carries, place)
     _, attached = details.split(template.ask_for(language), carries - told)
     return inquiry.bot_did(

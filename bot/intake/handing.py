@@ -202,7 +202,7 @@ async def register(
     if cold and not exposed and requester.inquiry:  # no ticket: the answer given after all
         requester.inquiry = inquiry.withholding(requester.inquiry, None)
     given = details.stated(words) | carries  # their words, and a photo or place sent with them
-    place = None if details.LOCATION in carries else address.part_named(words)
+    place = address.named_alone(words, carries)
     return replace(outcome, answered=template.id, given=given, place=place, exposed=exposed)
 
 

@@ -49,8 +49,7 @@ def agrees(templates: Mapping[str, CaseTemplate], template: CaseTemplate, words:
     own = _subject_terms(said(template))
     if asked <= own or not asked & own:
         return True  # nothing said beyond it; or nothing shared to judge by (a typo: "居主证")
-    holders, topics = _base(templates)
-    return any(t in topics or holders.get(t, 0) < GENERIC_HOLDERS for t in asked & own)
+    return bool(subject_shared(templates, words, template))
 
 
 def subject_shared(
