@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from bot.config import Settings
 from bot.denial import denied as denied
 from bot.faults import reports_fault
 from bot.reading import reading
+from bot.remembered import Same
 
 
 def uses_cue(question: str, cue: str) -> bool:
@@ -32,16 +34,25 @@ def infer_category(
     knowledge-base template it came close to (`matched`, or a function that finds it, asked
     only when nothing before decides); else None: ask the requester."""
     question = reading(question)
-    lowered = question.casefold()
-    for category in settings.categories:
-        if any(uses_cue(lowered, cue.casefold()) for cue in category.cues):
-            return category.key
+    cued = _cued(Same(settings), question.casefold())
+    if cued is not None:
+        return cued
     if reports_fault(question):
         return settings.emergency.category
     if callable(matched):
         matched = matched()
     keys = [c.key for c in settings.categories]
     return str(matched) if matched in keys else None
+
+
+@lru_cache(maxsize=1024)
+def _cued(same: Same, lowered: str) -> str | None:
+    """The first category of the configuration whose cue words `lowered` uses (`uses_cue`),
+    read once per configuration and question: a message's first inquiry asks several times."""
+    for category in same.settings.categories:
+        if any(uses_cue(lowered, cue.casefold()) for cue in category.cues):
+            return category.key
+    return None
 
 
 def fallback_category(settings: Settings) -> str:

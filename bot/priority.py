@@ -13,6 +13,7 @@ from bot.errors import InvalidInput
 from bot.models import ACTIVE_STATUSES, Requester, Ticket
 from bot.notices import Audience, Notice
 from bot.reading import reading
+from bot.remembered import Same
 from bot.rules import Rules
 from bot.ticket_language import notice_language
 
@@ -85,27 +86,11 @@ def emergency_words(rules: Rules, text: str) -> list[str]:
     `bot.hazard` hears (smoke in the stairwell, someone stuck in the elevator). SPEC rule
     9: a safety keyword raises priority. The kinds are told only when no configured word
     is: one danger, not named twice."""
-    return list(_emergency_words(_Same(rules.settings), reading(text)))
-
-
-class _Same:
-    """A configuration as a cache key: the same object (settings never change once read; a
-    new configuration is a new object)."""
-
-    __slots__ = ("settings",)
-
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-
-    def __hash__(self) -> int:
-        return id(self.settings)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Same) and other.settings is self.settings
+    return list(_emergency_words(Same(rules.settings), reading(text)))
 
 
 @lru_cache(maxsize=1024)
-def _emergency_words(same: _Same, text: str) -> tuple[str, ...]:
+def _emergency_words(same: Same, text: str) -> tuple[str, ...]:
     """`emergency_words`, read once per configuration and text: the path of a requester's
     message asks it of the same words several times (the priority, whether it is a matter
     apart, the reminder). The cache holds the configuration it keys on."""

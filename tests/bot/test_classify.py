@@ -76,3 +76,17 @@ def test_a_cue_denied_names_nothing(question: str, cue: str) -> None:
 )
 def test_a_cue_said_names_its_category(question: str, cue: str) -> None:
     assert uses_cue(question, cue)
+
+
+def test_each_configuration_is_read_with_its_own_cue_words(settings: Settings) -> None:
+    """The cue words are read once per configuration: one with other cues decides by them,
+    the first one still by its own."""
+    question = "小区停水三天了"
+    assert infer_category(settings, question) == "fault_report"
+    categories = [
+        c.model_copy(update={"cues": ["停水"] if c.key == "complaint" else list(c.cues)})
+        for c in settings.categories
+    ]
+    other = settings.model_copy(update={"categories": categories})
+    assert infer_category(other, question) == "complaint"  # complaint's cues come first
+    assert infer_category(settings, question) == "fault_report"
