@@ -27,6 +27,8 @@ _ZH_OPENER = re.compile(
     r"(?:咨询|问|请教|反映|了解|打听)?(?:一?个|一件|一下|点|些)?"
     r"(?:问题|事|事情|情况|东西)?(?:想|要)?(?:咨询|问|请教|反映|了解)?(?:一下)?"
     r"(?:是?(?:关于|有关))?"  # unfinished: "我想咨询一下关于", "我有个问题是关于", "关于"
+    # ... before what they own or name: "关于我的", "我想问一下我的" (a trial's opened a ticket)
+    r"(?:(?:我|我们|我家|我们家|咱们|这个|那个)的?)?"
     r"(?:可以吗|行吗|能帮我吗|帮帮我|谢谢)?"
     r"|(?:能|可以)?(?:帮|帮帮)我(?:一下)?吗?|我需要帮助|求助|需要帮助"
 )
@@ -42,7 +44,9 @@ _EN_OPENER = re.compile(
     r"|(?:(?:i want|i would like|i'd like) to|i wanna) (?:ask|enquire|inquire|report)"
     r"(?: you)?(?: a question| something| about something)?"
     r"|i have something to (?:ask|report))"
-    r"(?: (?:about|regarding|concerning|on|with))?"  # unfinished: "I have a question about"
+    # Unfinished: "I have a question about", before what they own or name too ("Question
+    # about my", "... about the": a trial's opened a ticket of these words alone).
+    r"(?: (?:about|regarding|concerning|on|with)(?: (?:my|our|the|a|an|this|that|some))?)?"
     r"(?: please| thanks| thank you)?"
 )
 

@@ -49,6 +49,14 @@ async def _no_ticket(application: App) -> bool:
         (REQUESTER, "关于"),
         (ENGLISH, "I have a question about"),
         (ENGLISH, "I want to ask about"),
+        # A new-user trial: unfinished openers ending in "my", "the", "我的" opened a ticket,
+        # offered categories or asked "did you mean".
+        (REQUESTER, "关于我的"),
+        (REQUESTER, "我想问一下我的"),
+        (ENGLISH, "Question about my"),
+        (ENGLISH, "I have a question about the"),
+        (ENGLISH, "I'd like to ask about the..."),
+        (ENGLISH, "I want to ask about my"),
     ],
 )
 async def test_an_opener_is_asked_what_it_is_about_and_the_next_text_is_answered(

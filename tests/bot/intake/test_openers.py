@@ -38,6 +38,14 @@ OPENERS = [
     "I have a question about",
     "I want to ask about",
     "Can you help me with...",
+    # Unfinished before what they own or name (a trial's opened a ticket of these words alone).
+    "关于我的",
+    "我想问一下我的",
+    "我想咨询一下关于我们家的",
+    "Question about my",
+    "I have a question about the",
+    "I'd like to ask about the...",
+    "I want to ask about my",
 ]
 MATTERS = [
     "社保卡丢了怎么补办",
@@ -48,6 +56,9 @@ MATTERS = [
     "关于社保卡补办",
     "I want to ask about my pension",
     "我想",
+    "我的",
+    "my",
+    "the",
     "好的",
     "我要投诉",
     "",
