@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-_LATIN_WORD = re.compile(r"[a-z]+", re.IGNORECASE)
+# A hyphen or an apostrophe joins one word: "Wi-Fi", "e-mail", "don't" alone tell no language
+# (a trial's Chinese speaker sending "Wi-Fi" was answered in English, "WiFi" in Chinese).
+_LATIN_WORD = re.compile(r"[a-z]+(?:[-'’][a-z]+)*", re.IGNORECASE)
 DESK_LANGUAGES = ("zh", "en")  # the languages the desk's wording is written in
 
 
@@ -22,8 +24,9 @@ def written_in(
     """Chinese ("zh") for words mostly in Chinese characters, the first other language of
     `languages` (English, "en") for words mostly in Latin letters; None for a text of neither
     (digits, emoji, punctuation alone) or too short to tell (under `at_least` Chinese
-    characters and as many Latin words: by default two, so "ok", "hi", "Complaint." typed by
-    a Chinese speaker tell nothing; an update staff write on purpose tells from one, "修").
+    characters and as many Latin words: by default two, so "ok", "hi", "Complaint.", "Wi-Fi"
+    (a word joined by a hyphen is one) typed by a Chinese speaker tell nothing; an update
+    staff write on purpose tells from one, "修").
     A Chinese word takes about two characters: a Chinese sentence with a pole number
     ("灯杆编号LD-0457") is Chinese, an English one with a Chinese address ("I live at 幸福路
     23") English; even, Chinese. None too where `languages` has none of that script."""

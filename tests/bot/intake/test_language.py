@@ -20,6 +20,12 @@ from bot.written import other_tongue
         ("12345", None),
         ("ok", None),  # too short to tell: a Chinese speaker's "ok" too
         ("Complaint.", None),
+        # One word with a hyphen or an apostrophe is one word (a trial's zh requester sending
+        # "Wi-Fi" was answered in English, "WiFi" in Chinese).
+        ("Wi-Fi", None),
+        ("e-mail", None),
+        ("don't", None),
+        ("Wi-Fi is down", "en"),
         ("👍!!", None),
         ("", None),
     ],
