@@ -18,6 +18,7 @@ from bot.intake.openers import asks_in_person
 from bot.intake.place_only import without_spot
 from bot.intake.small_words import is_vague
 from bot.intake.subject import agrees, first_named, names_unknown, of_subject, offered_beside
+from bot.intake.thanks_lead import after_thanks
 from bot.reading import reading
 from knowledge.matcher import Band, Match
 from knowledge.templates import CaseTemplate
@@ -37,14 +38,14 @@ def nearest(
     """The knowledge base's three closest templates for `words`, those `rejected` passed over;
     when the words give details (an address, a pole number: `details.matter_of`), for the
     matter without them too, the closer of the two kept ("幸福路23号门口路灯坏了" is a street
-    light out, wherever it is)."""
+    light out, wherever it is), and without the thanks that lead them (`after_thanks`)."""
 
     def search(text: str) -> list[Match]:
         found = desk.matcher.search(text, language, limit=3 + len(rejected))
         return [m for m in found if m.template_id not in rejected][:3]
 
     matches = search(words)
-    matter = details.matter_of(without_spot(words))
+    matter = details.matter_of(without_spot(after_thanks(words)))  # "谢谢,不过...": courtesy
     if matter == words:
         return matches
     bare = search(matter)

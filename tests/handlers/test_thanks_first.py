@@ -62,3 +62,30 @@ async def test_thanks_after_an_answer_with_no_ticket_are_welcomed(
     assert reply.startswith(WELCOME[user]), said_text(emulator.world, user)  # and solved
     _no_category_asked(emulator, user)
     assert await all_tickets(application) == []
+
+
+LEAK = {
+    REQUESTER: ("谢谢你们,不过我家的水管还在漏水", "总阀", "详细地址"),
+    ENGLISH: (
+        "Thanks, but a water pipe is still leaking in my home",
+        "main water valve",
+        "address",
+    ),
+}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("user", [REQUESTER, ENGLISH])
+async def test_thanks_before_a_matter_keep_its_answer(
+    running: tuple[Emulator, App], user: int
+) -> None:
+    """A new-user trial: "谢谢你们,不过我家的水管还在漏水" with no ticket open opened a bare
+    ticket, no advice and no address asked, while the leak alone gets both."""
+    emulator, application = running
+    text, advice, asked = LEAK[user]
+    await emulator.world.user_sends(user, text)
+    await until(lambda: any("#1" in line.text for line in bot_said(emulator.world, user)))
+    said = said_text(emulator.world, user)
+    assert advice in said and asked in said, said
+    (ticket,) = await all_tickets(application)
+    assert ticket.question == text
