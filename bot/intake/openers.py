@@ -129,6 +129,7 @@ _ZH_ANGER = re.compile(
     r"|垃圾(?:服务|机器人|系统|单位|部门)|服务(?:太|真|好|也太)?(?:差|烂|差劲|垃圾)"
     r"|太差|太烂|真差|真烂|差劲|气死(?:我|人)?|受不了|受够|无语|离谱|什么(?:鬼|玩意儿?)|不像话|过分"
     r"|管不管|干什么吃的|是干什么的|有没有人管|搞什么|没用|一点用(?:都|也)没有|有什么用"
+    r"|(?:谢谢|多谢|感谢)(?:你们|您们|你|您)?(?:了)?(?:什么|啥)(?:事)?(?:都|也)没(?:做|干|管|办)"
     rf"|{IGNORED_ZH})"
     r"(?:了|啊|吧|呀|嘛|的|呢|透了|极了|死了)*"
 )
@@ -143,6 +144,9 @@ _EN_ANGER = re.compile(
     r"|(?:i'?m |i am )?(?:so )?fed up|(?:i'?m |i am )?sick of (?:this|you|it)"
     r"|are you (?:kidding|joking)(?: me)?|unbelievable|what a (?:joke|mess|waste of time)"
     r"|nobody cares|does anyone care"
+    # Thanks in sarcasm: "thanks for nothing" (a trial's was asked its category).
+    r"|(?:(?:gee|well|so) )?(?:thanks|thank you|thx)(?: (?:so much|a lot|very much))?"
+    r" for (?:nothing|absolutely nothing|nothing at all|wasting my time|no help|being useless)"
     r"|(?:i'?m |i am )?(?:so |really |very )?(?:angry|furious|livid|pissed off)"
     r"|what the (?:hell|heck) (?:are|is) (?:you|this)(?: people)?(?: doing)?"
     r"|are you (?:even )?doing your jobs?|do you (?:even )?do (?:your|any) (?:jobs?|work)"

@@ -89,3 +89,21 @@ async def test_thanks_before_a_matter_keep_its_answer(
     assert advice in said and asked in said, said
     (ticket,) = await all_tickets(application)
     assert ticket.question == text
+
+
+ANGRY = {REQUESTER: ("谢谢你们什么都没做", "抱歉"), ENGLISH: ("thanks for nothing", "sorry")}
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize("user", [REQUESTER, ENGLISH])
+async def test_thanks_for_nothing_is_anger_not_thanks(
+    running: tuple[Emulator, App], user: int
+) -> None:
+    """A new-user trial: "thanks for nothing" got the category buttons. It is sarcasm: an
+    apology and "what happened?", not "you're welcome", no ticket."""
+    emulator, application = running
+    text, apology = ANGRY[user]
+    reply = await _said(emulator, user, text)
+    assert apology in reply.casefold() and not reply.startswith(WELCOME[user]), reply
+    _no_category_asked(emulator, user)
+    assert await all_tickets(application) == []

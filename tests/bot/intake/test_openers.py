@@ -14,7 +14,7 @@ from bot.intake.decision import (
     is_vague,
     searched_words,
 )
-from bot.intake.openers import is_opener
+from bot.intake.openers import anger_only, is_opener, outburst
 from bot.models import DialogStep
 
 OPENERS = [
@@ -128,3 +128,13 @@ def test_the_text_after_an_opener_is_searched_alone() -> None:
 def test_the_text_after_an_unfinished_opener_is_searched_alone() -> None:
     for earlier, text in [("我想咨询一下关于", "社保卡补办"), ("I have a question on", "my card")]:
         assert searched_words(step=DialogStep.CLARIFY, earlier=earlier, text=text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["thanks for nothing", "Thanks a lot for nothing!", "谢谢你们什么都没做", "谢谢你们啥也没干"],
+)
+def test_thanks_in_sarcasm_are_anger(text: str) -> None:
+    """A trial's "thanks for nothing" was asked its category: it vents anger, as a clerk
+    hears it (an apology and "what happened?")."""
+    assert outburst(text) and anger_only(text)
