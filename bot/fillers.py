@@ -8,7 +8,8 @@ rather than asking the requester to say more. A text is such words when, without
 punctuation and case, it is made wholly of the phrases below, one after another (English
 words as words, each Chinese character as one), the particles of speech ("啊", "呀",
 "了") allowed between them. Thanks may name whom or what they thank ("谢谢你们", "感谢大家",
-"thank you all", "thanks for your help": THANKED); those words alone thank nobody.
+"thank you all", "thanks for your help": THANKED); those words alone thank nobody. A sound
+however long ("hmmm", "emmm", "hahaha", "zzz", "嗯嗯嗯": `sound`) is the filler "hmm".
 """
 
 from __future__ import annotations
@@ -45,6 +46,14 @@ FILLERS = THANKS | frozenset(
 )
 # Particles of speech that carry nothing: "好的呀", "谢谢啊".
 _PARTICLES = frozenset({"啊", "呀", "哈", "啦", "了", "的", "呢", "吧", "哦", "嘛", "哟"})
+# Sounds, however long: hesitation ("hmmm", "emmm", "ummm", "嗯嗯", "呃"), laughter ("hahaha",
+# "hehe", "lol", "哈哈哈", "呵呵", "嘿嘿"), a snore or boredom ("zzz"); a cry ("啊啊啊啊啊啊") is
+# particles. They say nothing, as "hmm" says nothing (a trial's were answered three ways:
+# not understood, asked to say more, "ok"): each is the filler "hmm" (`sound`).
+_SOUND = re.compile(
+    r"h+m+|e+m{2,}|u+m+|m{2,}|u+h+|e+r+m+|h*(?:a+h+)+a*|(?:he){2,}h?|(?:hi){2,}h?|l+o+l+|z{3,}"
+)
+_SOUNDS_ZH = frozenset({"嗯", "呃", "额", "呵", "嘿", "唔"})
 _LONGEST = 4  # tokens in the longest phrase ("thank you very much" is two phrases)
 
 
@@ -52,7 +61,19 @@ def _tokens(text: str) -> list[str]:
     """English words (and numbers) as words, each other letter (a Chinese character) as
     one; NFKC, casefolded, curly apostrophes straight, punctuation dropped."""
     folded = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
-    return re.findall(r"[a-z0-9']+|[^\W\d_a-z]", folded)
+    return [_heard(t) for t in re.findall(r"[a-z0-9']+|[^\W\d_a-z]", folded)]
+
+
+def _heard(token: str) -> str:
+    """The token, or "hmm" for a sound (`sound`)."""
+    return "hmm" if sound(token) else token
+
+
+def sound(word: str) -> bool:
+    """The word is a sound that says nothing, however long (_SOUND, _SOUNDS_ZH): "hmmm",
+    "emmm", "hahaha", "zzz", "呃"; never keys struck at random (bot/intake/gibberish.py)."""
+    folded = word.casefold()
+    return folded in _SOUNDS_ZH or _SOUND.fullmatch(folded) is not None
 
 
 def _phrases(words: Iterable[str]) -> frozenset[tuple[str, ...]]:

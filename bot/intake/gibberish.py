@@ -12,13 +12,15 @@ more, and one letter repeated ("jjj"), or two in turn ("jkjkjk"), or four or mor
 row of the keyboard one after another ("asdf", "lkjhg"), or five or more without a vowel
 ("sdfgh"). A text is gibberish when each of its words is; any other word (a real one, a
 number, a Chinese character) and it is not: "were" (keys side by side, but back and forth),
-"ok", "WiFi", "rhythm" are words.
+"ok", "WiFi", "rhythm" are words, and sounds however long ("hmmm", "hahaha", "zzz":
+`bot.fillers.sound`) are fillers, answered as "hmm" is.
 """
 
 from __future__ import annotations
 
 import re
 
+from bot.fillers import sound
 from bot.reading import read
 
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
@@ -43,7 +45,7 @@ def mashed(word: str) -> bool:
     """A word of keys struck at random, as the module says: one letter repeated, two in
     turn, a run along a keyboard row, or no vowel in five letters or more."""
     plain = word.casefold()
-    if len(plain) < 3 or not _LATIN.fullmatch(plain):
+    if len(plain) < 3 or not _LATIN.fullmatch(plain) or sound(plain):  # "hmmm", "hahaha"
         return False
     in_turn = (plain[:2] * len(plain))[: len(plain)]  # "jkjkjk": the first two, over again
     repeated = len(set(plain)) == 1 or (len(plain) >= _RUN_AT_LEAST and plain == in_turn)

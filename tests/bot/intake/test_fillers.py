@@ -120,3 +120,30 @@ def test_thanks_naming_whom_they_thank_are_thanks(text: str) -> None:
 @pytest.mark.parametrize("text", ["你们", "all", "everyone", "hello everyone", "ok guys"])
 def test_whom_thanks_name_are_no_fillers_without_thanks(text: str) -> None:
     assert not only_fillers(text) and not thanks(text)
+
+
+SOUNDS = ["hmm", "Hmmmm", "mmm", "hmmm", "emmm", "ummm", "uhh", "hahaha", "Hahaha!", "ahaha"]
+SOUNDS += [
+    "hehehe",
+    "lol",
+    "zzz",
+    "嗯嗯嗯",
+    "哈哈哈",
+    "呵呵",
+    "嘿嘿",
+    "呃呃",
+    "啊啊啊啊啊啊",
+    "hmm ok",
+]
+
+
+@pytest.mark.parametrize("text", SOUNDS)
+def test_sounds_however_long_are_fillers(text: str) -> None:
+    """A trial's "hmmm", "emmm", "hahaha", "zzz" were not fillers (keys struck at random, or
+    asked to say more), while "hmm" was: a sound says nothing, however long."""
+    assert only_fillers(text) and not thanks(text)
+
+
+@pytest.mark.parametrize("text", ["hm, my water is off", "ha", "zz top", "mmm 3号楼"])
+def test_a_sound_beside_words_is_no_filler(text: str) -> None:
+    assert not only_fillers(text)

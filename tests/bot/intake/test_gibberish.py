@@ -18,6 +18,8 @@ from bot.texts import Texts, configured_names
 MASHED = ["asdfghjkl", "jjjjjj", "asdf ghjkl", "ASDF!", "qwerty", "sdfgh", "jkjkjk", "lkjhg"]
 WORDS = ["ok", "hi", "were", "tree", "WiFi", "rhythm", "thx", "pls", "hmm", "help", "test"]
 WORDS += ["asdf 3号楼", "I need help", "社保卡", "12345", "lol", "???", ""]
+# Sounds (hesitation, laughter, a snore) are fillers, however long: never keys struck.
+WORDS += ["Hmmmm", "mmm", "hahaha", "zzz", "hmmm", "emmm", "ahahaha", "hehehe", "zzzzzz"]
 
 
 @pytest.mark.parametrize("text", MASHED)
