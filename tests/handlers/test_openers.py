@@ -99,3 +99,19 @@ async def test_a_person_asked_for_after_an_opener_is_asked_the_matter_first(
     # opener before them (bot/intake/emergency_turns.py).
     assert ticket.question == LAMP[user]
     assert ticket.category == "fault_report"
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+async def test_the_trials_question_about_my_then_the_matter_is_answered(
+    running: tuple[Emulator, App],
+) -> None:
+    """The new-user trial's exact words: "Question about my" opened a ticket of those words
+    alone, and "social security card. I lost it" was "added to ticket"."""
+    emulator, application = running
+    await emulator.world.user_sends(ENGLISH, "Question about my")
+    (asked,) = await bot_lines(emulator, ENGLISH, 1)
+    assert CLARIFY[ENGLISH] in asked.text and list(asked.buttons) == []
+    await emulator.world.user_sends(ENGLISH, "social security card. I lost it")
+    answer = (await bot_lines(emulator, ENGLISH, 2))[-1]
+    assert CARD_ANSWERED[ENGLISH] in answer.text, answer.text
+    assert await _no_ticket(application)
