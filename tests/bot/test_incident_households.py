@@ -25,7 +25,7 @@ from tests.bot.test_incidents import COMPLAINTS, NOW
 Sessions = async_sessionmaker[AsyncSession]
 
 # Requesters' own leaks from upstairs, as people write them, naming no place: more than five
-# each time (config surge.min_tickets), the knowledge base's water-pipe-leak for most.
+# each time (config surge.min_tickets), the knowledge base's leak-from-upstairs for most.
 LEAKS_ZH = [
     "楼上往我家渗水",
     "我家楼上漏水",
