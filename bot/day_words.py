@@ -48,6 +48,10 @@ _DAY = re.compile(rf"{ZH_DAY}|{EN_DAY}", re.IGNORECASE)
 # "3月5号以来", "since March 5th"; not a notice's "3月5日起停水" (nothing told done).
 _BEGAN = re.compile(rf"(?:从|自|打)?\s*(?:{ZH_DAY})\s*(?:就\s*)?(?:开始|起|以来|至今|到现在)")
 _GONE_ON = re.compile(r"了|以来|至今|到现在|一直|还|仍|依然|持续")
+# A house number right after its road's or estate's name ("解放路3号", "和平路18号", "碧桂园
+# 5号"): no day of a notice ("解放路3号停电了" is no notice of the 3rd); one before what began
+# on it is a day ("幸福里小区5号开始就停水了": `since_blanked` reads it).
+_HOUSE = re.compile(r"(?<=[路街道巷弄里区园苑村])\s*\d{1,5}\s*[号弄](?!\s*(?:开始|起|以来|至今))")
 _SINCE = re.compile(rf"\bsince\s+(?:(?:on|about|around)\s+)?(?:{EN_DAY})", re.IGNORECASE)
 
 
@@ -78,3 +82,9 @@ def goes_on_since(clause: str) -> bool:
     """Whether `clause` tells a matter going on since a day it names (`since_blanked`: "上周三
     开始就没水了", "no water since March 5th"): no day gone by ends it."""
     return since_blanked(clause) != clause
+
+
+def plan_read(clause: str) -> str:
+    """`clause` as read for a plan's or a notice's date: the days it goes on since
+    (`since_blanked`) and its house numbers ("解放路3号停电了", "和平路18号一直没水") blanked."""
+    return _HOUSE.sub(_blank, since_blanked(clause))

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from bot.asking import asks_how
 from bot.crisis_words import NO_INTENT, SELF
-from bot.day_words import goes_on_since, since_blanked
+from bot.day_words import goes_on_since, plan_read
 from bot.denial import unasked
 from bot.figure_words import cry_over_errand, unfigured
 from bot.hazard_cues import cues
@@ -172,8 +172,8 @@ class Clause:
 
     def planned(self, start: int) -> bool:
         """Whether an ordinary keyword at `start` is asked about or planned, not happening to
-        the requester: a yes/no question, a plan or a date (not one it goes on since), "when"."""
-        planned = self.asked or _PLANNED.search(since_blanked(self.raw))
+        the requester: a yes/no question, a plan or a date (`day_words.plan_read`), "when"."""
+        planned = self.asked or _PLANNED.search(plan_read(self.raw))
         return bool(planned or _WHEN.search(self.raw[:start]))
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot import details, faults
-from bot.day_words import since_blanked, undated
+from bot.day_words import plan_read, since_blanked, undated
 from bot.places import where
 
 
@@ -82,3 +82,17 @@ def test_a_day_it_goes_on_since_is_no_plan(words: str, now: bool) -> None:
 )
 def test_the_day_it_began_is_given(words: str) -> None:
     assert details.TIME in details.stated(words)
+
+
+@pytest.mark.parametrize(
+    ("words", "left"),
+    [
+        ("解放路3号停电了", "解放路  停电了"),
+        ("和平路18号一直没水", "和平路   一直没水"),
+        ("碧桂园5号停水了", "碧桂园  停水了"),
+        ("3月5号停水", "3月5号停水"),  # a notice's day stays to be read
+        ("5号停水", "5号停水"),
+    ],
+)
+def test_a_house_number_is_no_date_of_a_plan(words: str, left: str) -> None:
+    assert plan_read(words) == left

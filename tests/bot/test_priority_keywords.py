@@ -86,6 +86,8 @@ def test_latin_keywords_match_whole_words_and_chinese_anywhere() -> None:
         "3月5日以来一直停水",
         "Xingfuli community has had no water since March 5th",
         "water off since March 5th",
+        # a house number after its road is no notice's date
+        *("解放路3号停电了", "和平路18号一直没水", "No power at 3 Jiefang Road"),
     ],
 )
 def test_a_supply_cut_now_in_any_words_is_as_urgent_as_its_keyword(

@@ -1,0 +1,60 @@
+"""A second new-user trial of dated supply cuts (bot/day_words.py): the same matter gets the
+same priority and the same questions in either language. A house number after its road
+("解放路3号停电了") is no date of a notice; a cut going on since a day, the requester's place
+named, is a cut now ("碧桂园小区从5号开始没水"); the 起 of "3月5日起" is the date's, not the
+estate's; "since 3/5" gives when it began. Each is as urgent as the configured keyword that
+names it (config.yaml `keywords`: 停电, 停水, no water), its supervisors alerted. End to end
+over the emulation."""
+
+from __future__ import annotations
+
+import pytest
+from telegram.ext import Application
+
+from emulator.server import Emulator
+from tests.handlers.conftest import ENGLISH, REQUESTER, bot_said, until
+from tests.handlers.looks import all_tickets, said_text
+
+App = Application  # type: ignore[type-arg]
+SUPERVISOR = 100390  # of Utilities (config.yaml)
+NOTED = {REQUESTER: "已收到您说的:", ENGLISH: "Noted from your message: "}
+ASKED = {REQUESTER: "请在这里发送:", ENGLISH: "please send here: "}
+
+
+async def _promise(emulator: Emulator, user: int, words: str) -> str:
+    """The reply promising the ticket #1 `words` opened."""
+    world = emulator.world
+    await world.user_sends(user, words)
+    await until(lambda: "#1" in said_text(world, user))
+    return said_text(world, user)
+
+
+def _part(reply: str, user: int, lead: dict[int, str]) -> str:
+    """What the reply says after `lead` ("" when it says none)."""
+    start = reply.find(lead[user])
+    return "" if start < 0 else reply[start + len(lead[user]) :].split("\n")[0]
+
+
+async def _urgent_and_alerted(emulator: Emulator, application: App) -> None:
+    (ticket,) = await all_tickets(application)
+    assert (ticket.category, ticket.priority) == ("fault_report", "urgent")
+    await until(lambda: any("#1" in line.text for line in bot_said(emulator.world, SUPERVISOR)))
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "words"),
+    [
+        (REQUESTER, "解放路3号停电了"),
+        (REQUESTER, "和平路18号一直没水"),
+        (ENGLISH, "No power at 3 Jiefang Road"),
+    ],
+)
+async def test_a_house_number_after_its_road_is_no_date(
+    running: tuple[Emulator, App], user: int, words: str
+) -> None:
+    """ "3号" after 解放路 was read as the 3rd of a notice: a normal ticket, nobody alerted."""
+    emulator, application = running
+    reply = await _promise(emulator, user, words)
+    assert "地址" not in _part(reply, user, ASKED) and "address" not in _part(reply, user, ASKED)
+    await _urgent_and_alerted(emulator, application)
