@@ -43,7 +43,11 @@ EN_DAY = (
     r"|entrance|street|avenue|road))"
     rf"|last\s+(?:week|month|{_EN_WEEKDAY}))"
 )
-_DAY = re.compile(rf"{ZH_DAY}|{EN_DAY}", re.IGNORECASE)
+# A day with the word after it that says what began on it ("3月5日起", "5号开始", "上周三以来"):
+# the word is the day's, no part of a place after it ("3月5日起阳光花园停水" names 阳光花园).
+_DAY = re.compile(
+    rf"(?:{ZH_DAY})(?:\s*(?:就\s*)?(?:开始|起|以来|以后|之后|至今))?|{EN_DAY}", re.IGNORECASE
+)
 # A day something began on, told going on since: "从3月5号开始…就没水了", "上周三开始一直没水",
 # "3月5号以来", "since March 5th"; not a notice's "3月5日起停水" (nothing told done).
 _BEGAN = re.compile(rf"(?:从|自|打)?\s*(?:{ZH_DAY})\s*(?:就\s*)?(?:开始|起|以来|至今|到现在)")
@@ -60,8 +64,10 @@ def _blank(found: re.Match[str]) -> str:
 
 
 def undated(text: str) -> str:
-    """`text` with the days it names blanked (as long as it was): what is left of it to read
-    places in ("从3月5号开始幸福里小区就没水了" names the estate, no house number 5)."""
+    """`text` with the days it names blanked (as long as it was), with the word after each
+    that says what began on it ("起", "开始", "以来"): what is left of it to read places in
+    ("从3月5号开始幸福里小区就没水了" names the estate, no house number 5; "3月5日起阳光花园停水"
+    names 阳光花园, not 起阳光花园)."""
     return _DAY.sub(_blank, text)
 
 

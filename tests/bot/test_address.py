@@ -81,3 +81,16 @@ def test_an_item_the_estate_answers_is_noted_as_the_estate() -> None:
 def test_a_whole_address_is_the_item_received() -> None:
     items = ["详细地址(小区、楼栋)", "停水开始的时间"]
     assert split(items, HAVE, None) == ([], items)
+
+
+@pytest.mark.parametrize(
+    ("words", "named"),
+    [
+        ("3月5日起阳光花园停水", "阳光花园"),
+        ("3月5日起幸福里小区停水了，到现在还没来", "幸福里小区"),
+        ("从12月1号起幸福里小区就一直没水", "幸福里小区"),
+    ],
+)
+def test_what_began_on_a_day_is_no_part_of_the_place(words: str, named: str) -> None:
+    """A new-user trial was told "已收到您说的:小区:起阳光花园": 起 of "3月5日起" is the day's."""
+    assert part_named(words) == named

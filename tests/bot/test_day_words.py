@@ -13,11 +13,12 @@ from bot.places import where
 @pytest.mark.parametrize(
     ("words", "left"),
     [
-        ("从3月5号开始幸福里小区就没水了", ["从", "开始幸福里小区就没水了"]),
+        ("从3月5号开始幸福里小区就没水了", ["从", "幸福里小区就没水了"]),
         ("3月5日停水", ["停水"]),
-        ("3.5号开始就没水了", ["开始就没水了"]),
-        ("5号开始就没水了", ["开始就没水了"]),
-        ("上周三开始一直没水", ["开始一直没水"]),
+        ("3.5号开始就没水了", ["就没水了"]),
+        ("5号开始就没水了", ["就没水了"]),
+        ("上周三开始一直没水", ["一直没水"]),
+        ("3月5日起阳光花园停水", ["阳光花园停水"]),  # 起 is the day's, not the estate's
         ("no water since march 5th", ["no", "water", "since"]),
         ("no water since 5 march", ["no", "water", "since"]),
         ("no water since the 5th", ["no", "water", "since"]),

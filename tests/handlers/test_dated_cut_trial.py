@@ -58,3 +58,19 @@ async def test_a_house_number_after_its_road_is_no_date(
     reply = await _promise(emulator, user, words)
     assert "地址" not in _part(reply, user, ASKED) and "address" not in _part(reply, user, ASKED)
     await _urgent_and_alerted(emulator, application)
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    "words", ["3月5日起幸福里小区停水了，到现在还没来", "从12月1号起幸福里小区就一直没水"]
+)
+async def test_the_word_after_a_day_is_no_part_of_the_estate(
+    running: tuple[Emulator, App], words: str
+) -> None:
+    """The trial was told "已收到您说的:小区:起幸福里": 起 of "3月5日起" is the day's."""
+    emulator, application = running
+    reply = await _promise(emulator, REQUESTER, words)
+    noted = _part(reply, REQUESTER, NOTED)
+    assert "小区:幸福里" in noted and "起幸福里" not in reply, reply
+    assert "停水开始的时间" in noted and "详细地址(楼栋)" in _part(reply, REQUESTER, ASKED), reply
+    await _urgent_and_alerted(emulator, application)
