@@ -51,7 +51,20 @@ _DAY = re.compile(
 # A day something began on, told going on since: "从3月5号开始…就没水了", "上周三开始一直没水",
 # "3月5号以来", "since March 5th"; not a notice's "3月5日起停水" (nothing told done).
 _BEGAN = re.compile(rf"(?:从|自|打)?\s*(?:{ZH_DAY})\s*(?:就\s*)?(?:开始|起|以来|至今|到现在)")
-_GONE_ON = re.compile(r"了|以来|至今|到现在|一直|还|仍|依然|持续")
+_GONE_ON = re.compile(r"了|以来|至今|到现在|一直|还|仍|依然|持续|就")
+# What a requester, not a notice, says began on a day: a supply none of which is left ("从5号
+# 开始没水": a notice says 停水), or their own place named ("3月5日起阳光花园停水", "绿城小区
+# 3号楼从5号开始没水"), in a clause that is no notice (no 通知 heading, no time it lasts:
+# "从3月5号开始停水三天", "通知:3月5日起阳光花园停水").
+_NONE_LEFT = re.compile(r"没有?(?:自来)?(?:水|电|暖气|燃气|气)")
+_OWN_PLACE = re.compile(
+    r"小区|花园|家园|新村|公寓|大厦|苑|社区|[路街巷弄](?![灯面口])|里(?=\s*\d)"
+    r"|\d+\s*(?:号楼|栋|幢|单元|室)|我家|家里"
+)
+_NOTICE = re.compile(
+    r"通知|公告|告知|提示|计划|预计|检修|施工|将(?:于|会|要)|"
+    r"(?:停|断)(?:水|电|气|暖)\s*(?:\d+|[一二两三四五六七八九十半]+)\s*(?:个\s*)?(?:天|日|小时|钟头)"
+)
 # A house number right after its road's or estate's name ("解放路3号", "和平路18号", "碧桂园
 # 5号"): no day of a notice ("解放路3号停电了" is no notice of the 3rd); one before what began
 # on it is a day ("幸福里小区5号开始就停水了": `since_blanked` reads it).
@@ -75,11 +88,16 @@ def since_blanked(clause: str) -> str:
     """`clause` with the days blanked that it tells a matter began on and goes on since
     ("从3月5号开始幸福里小区就没水了", "上周三开始一直没水", "no water since March 5th"): what
     is left to read a plan or a notice's date in. A day before "开始", "起" counts only when
-    the clause tells the matter done or going on after it (了, 一直, 以来…): "3月5日起停水"
-    is a notice's."""
+    the clause tells the matter done or going on after it (了, 一直, 就, 以来…), or is a
+    requester's, no notice's: a supply none of which is left ("碧桂园小区从5号开始没水") or
+    their place named ("3月5日起阳光花园停水"). "3月5日起停水", "从3月5号开始停水三天",
+    "通知:3月5日起阳光花园停水" are a notice's."""
     clause = _SINCE.sub(_blank, clause)
+    told = not _NOTICE.search(clause) and bool(
+        _NONE_LEFT.search(clause) or _OWN_PLACE.search(_DAY.sub(_blank, clause))
+    )
     for found in _BEGAN.finditer(clause):
-        if _GONE_ON.search(found.group()) or _GONE_ON.search(clause, found.end()):
+        if told or _GONE_ON.search(found.group()) or _GONE_ON.search(clause, found.end()):
             clause = clause[: found.start()] + _blank(found) + clause[found.end() :]
     return clause
 

@@ -63,6 +63,13 @@ def test_a_day_is_no_spot(words: str, spots: set[str]) -> None:
         ("通知:3月5日起停水", False),  # a notice: nothing told begun
         ("从3月5号开始停水三天", False),
         ("3月5号停水", False),
+        # a requester's: none left, or their place named (no notice's heading nor duration)
+        ("碧桂园小区从5号开始没水", True),
+        ("绿城小区3号楼从5号开始没水", True),
+        ("3月5日起阳光花园停水", True),
+        ("从12月1号起和平路18号就没水", True),
+        ("通知:3月5日起阳光花园停水", False),
+        ("从3月5号开始阳光花园停水三天", False),
     ],
 )
 def test_a_day_it_goes_on_since_is_no_plan(words: str, now: bool) -> None:

@@ -88,6 +88,9 @@ def test_latin_keywords_match_whole_words_and_chinese_anywhere() -> None:
         "water off since March 5th",
         # a house number after its road is no notice's date
         *("解放路3号停电了", "和平路18号一直没水", "No power at 3 Jiefang Road"),
+        # since a day, the requester's place named or none left: no notice's wording
+        *("碧桂园小区从5号开始没水", "绿城小区3号楼从5号开始没水", "3月5日起阳光花园停水"),
+        "Building 3 of Greentown estate has had no water since the 5th",
     ],
 )
 def test_a_supply_cut_now_in_any_words_is_as_urgent_as_its_keyword(
@@ -107,6 +110,7 @@ def test_a_supply_cut_now_in_any_words_is_as_urgent_as_its_keyword(
         "What number do I call for a power cut?",
         # a notice's date: nothing told begun nor going on
         *("通知:3月5日起停水", "3月5号停水", "从3月5号开始停水三天"),
+        *("通知:3月5日起阳光花园停水", "从3月5号开始阳光花园停水三天", "3月5日起停水"),
     ],
 )
 def test_a_cut_asked_about_planned_or_of_a_device_raises_nothing(

@@ -74,3 +74,27 @@ async def test_the_word_after_a_day_is_no_part_of_the_estate(
     assert "小区:幸福里" in noted and "起幸福里" not in reply, reply
     assert "停水开始的时间" in noted and "详细地址(楼栋)" in _part(reply, REQUESTER, ASKED), reply
     await _urgent_and_alerted(emulator, application)
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "words", "building"),
+    [
+        (REQUESTER, "碧桂园小区从5号开始没水", True),
+        (REQUESTER, "绿城小区3号楼从5号开始没水", False),
+        (REQUESTER, "3月5日起阳光花园停水", True),
+        (REQUESTER, "从12月1号起和平路18号就没水", False),
+        (ENGLISH, "Building 3 of Greentown estate has had no water since the 5th", False),
+    ],
+)
+async def test_a_cut_since_a_day_at_their_place_is_a_cut_now(
+    running: tuple[Emulator, App], user: int, words: str, building: bool
+) -> None:
+    """Without 就…了 or 一直, a Chinese cut since a day was read as a notice: a normal ticket,
+    nobody alerted, while the English was urgent. The place named, it is the requester's."""
+    emulator, application = running
+    reply = await _promise(emulator, user, words)
+    when = "停水开始的时间" if user == REQUESTER else "when the water stopped"
+    assert when in _part(reply, user, NOTED) and when not in _part(reply, user, ASKED), reply
+    assert ("详细地址(楼栋)" in _part(reply, user, ASKED)) is building, reply
+    await _urgent_and_alerted(emulator, application)
