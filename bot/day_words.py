@@ -27,6 +27,9 @@ ZH_DAY = (
     # a day of the month alone, before what began on it, not after a road's or an estate's
     # name ("幸福里5号开始" is a house): "5号开始", "从5号起", "5日晚上"
     rf"|(?<![路街道巷弄里村\d.])\d{{1,2}}\s*[日号](?=\s*(?:{_ZH_AFTER_DAY}))"
+    # a month and its day in figures alone after 从 or before 开始, 起, 以来: "从3/5", "3.5起"
+    r"|(?<=[从自打])\s*\d{1,2}[./]\d{1,2}(?![\d./])"
+    r"|(?<![\d./])\d{1,2}[./]\d{1,2}(?=\s*(?:开始|起|以来))"
     # a day gone by: "上周三", "上星期", "上个月5号"
     rf"|上个?(?:周|星期|礼拜)[一二三四五六日天]?|上个?月(?:\s*{_ZH_NUMBER}\s*[日号])?"
 )
@@ -42,6 +45,8 @@ EN_DAY = (
     r"|the\s+\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:floor|store?y|building|block|unit|flat"
     r"|entrance|street|avenue|road))"
     rf"|last\s+(?:week|month|{_EN_WEEKDAY}))"
+    # a day in figures after "since" or "from", in either order ("since 3/5", "from 5.3.2026")
+    r"|(?:(?<=since\s)|(?<=from\s))\d{1,2}[./]\d{1,2}(?:[./](?:\d{4}|\d{2}))?(?![\d./:])"
 )
 # A day with the word after it that says what began on it ("3月5日起", "5号开始", "上周三以来"):
 # the word is the day's, no part of a place after it ("3月5日起阳光花园停水" names 阳光花园).

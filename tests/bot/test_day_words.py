@@ -86,6 +86,10 @@ def test_a_day_it_goes_on_since_is_no_plan(words: str, now: bool) -> None:
         "Xingfuli community has had no water since March 5th",
         "No water in Xingfuli estate since 5 March",
         "water off since the 5th",
+        # a day in figures after since or 从, in either order
+        "Sunshine Garden estate has had no water since 3/5",
+        "no water since 5.3",
+        "阳光花园从3/5开始没水",
     ],
 )
 def test_the_day_it_began_is_given(words: str) -> None:
@@ -104,3 +108,8 @@ def test_the_day_it_began_is_given(words: str) -> None:
 )
 def test_a_house_number_is_no_date_of_a_plan(words: str, left: str) -> None:
     assert plan_read(words) == left
+
+
+@pytest.mark.parametrize("words", ["it took 3.5 hours", "version 3.5 is out", "3/5 of the bill"])
+def test_figures_alone_are_no_day(words: str) -> None:
+    assert undated(words) == words

@@ -98,3 +98,23 @@ async def test_a_cut_since_a_day_at_their_place_is_a_cut_now(
     assert when in _part(reply, user, NOTED) and when not in _part(reply, user, ASKED), reply
     assert ("详细地址(楼栋)" in _part(reply, user, ASKED)) is building, reply
     await _urgent_and_alerted(emulator, application)
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "words"),
+    [
+        (ENGLISH, "Sunshine Garden estate has had no water since 3/5"),
+        (ENGLISH, "Sunshine Garden estate has had no water since 5.3"),
+        (REQUESTER, "阳光花园从3/5开始没水"),
+    ],
+)
+async def test_a_day_in_figures_after_since_gives_when_it_began(
+    running: tuple[Emulator, App], user: int, words: str
+) -> None:
+    """ "since 3/5" was no date: the trial was asked when the water stopped."""
+    emulator, application = running
+    reply = await _promise(emulator, user, words)
+    when = "停水开始的时间" if user == REQUESTER else "when the water stopped"
+    assert when in _part(reply, user, NOTED) and when not in _part(reply, user, ASKED), reply
+    await _urgent_and_alerted(emulator, application)
