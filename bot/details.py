@@ -182,7 +182,7 @@ _TIMES = (
     rf"{_ZH_HOUR}\s*(?:就)?\s*(?:停|断|没)",
     rf"(?:{_ZH_WHEN}|{_ZH_HOUR})\s*(?:就|的时候)?\s*(?:开始)?(?:停|断|没|坏|灭|不亮)",
     _ZH_PAST_HOUR,
-    rf"{_ZH_SPAN}(?:了|之前|以前|前)|一(?:整天|上午|下午|晚上|整晚|夜|早上)|整(?:夜|晚|宿)|通宵|彻夜",
+    rf"(?:已经|已|都|有)?\s*{_ZH_SPAN}(?:了|之前|以前|前)|一(?:整天|上午|下午|晚上|整晚|夜|早上)|整(?:夜|晚|宿)|通宵|彻夜",
     rf"\bsince\s+(?:about\s+|around\s+)?(?:{_EN_HOUR}|this\s+(?:morning|afternoon|evening)"
     rf"|last\s+night|yesterday|{_EN_DAY}|{EN_DAY}|breakfast|lunch|dawn)",
     rf"\b{_EN_SPAN}\s+ago\b",

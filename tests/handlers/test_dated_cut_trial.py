@@ -118,3 +118,35 @@ async def test_a_day_in_figures_after_since_gives_when_it_began(
     when = "停水开始的时间" if user == REQUESTER else "when the water stopped"
     assert when in _part(reply, user, NOTED) and when not in _part(reply, user, ASKED), reply
     await _urgent_and_alerted(emulator, application)
+
+
+@pytest.mark.parametrize("store", ["sqlite"])
+@pytest.mark.parametrize(
+    ("user", "words", "answer", "photo", "pole"),
+    [
+        (
+            REQUESTER,
+            "东湖路12号门口的路灯坏了，已经三天了",
+            "市政照明部门",
+            "现场照片",
+            "灯杆编号",
+        ),
+        (REQUESTER, "东湖路12号门口的路灯坏了三天了", "市政照明部门", "现场照片", "灯杆编号"),
+        (
+            ENGLISH,
+            "The street light outside 12 Donghu Road has been broken for three days",
+            "street-lighting department",
+            "a photo",
+            "the pole number",
+        ),
+    ],
+)
+async def test_how_long_it_has_been_broken_is_no_part_of_the_matter(
+    running: tuple[Emulator, App], user: int, words: str, answer: str, photo: str, pole: str
+) -> None:
+    """ "已经三天了" left "已经" in the matter searched for: a bare ticket, no street light's
+    answer, no photo nor pole number asked, while "坏了三天了" and the English had both."""
+    emulator, _application = running
+    reply = await _promise(emulator, user, words)
+    asked = _part(reply, user, ASKED)
+    assert answer in reply and photo in asked and pole in asked, reply

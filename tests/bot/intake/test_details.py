@@ -283,3 +283,9 @@ def test_whether_anyone_is_inside_is_read_either_way(words: str, told: bool) -> 
         kind_of("电梯里是否有人被困") == kind_of("whether anyone is trapped inside") == OCCUPANTS
     )
     assert (OCCUPANTS in stated(words)) is told
+
+
+def test_how_long_it_has_lasted_is_no_part_of_the_matter() -> None:
+    """ "已经三天了" left "已经" in the matter: the street light's template was missed."""
+    assert matter_of("东湖路12号门口的路灯坏了，已经三天了") == "门口的路灯坏了"
+    assert matter_of("东湖路12号门口的路灯坏了三天了") == "门口的路灯坏了"
