@@ -12,27 +12,12 @@ import pytest
 from telegram.ext import Application
 
 from emulator.server import Emulator
+from tests.handlers import promised
 from tests.handlers.conftest import ENGLISH, REQUESTER, bot_said, until
-from tests.handlers.looks import all_tickets, said_text
+from tests.handlers.looks import all_tickets
 
 App = Application  # type: ignore[type-arg]
 SUPERVISOR = 100390  # of Utilities (config.yaml)
-NOTED = {REQUESTER: "已收到您说的:", ENGLISH: "Noted from your message: "}
-ASKED = {REQUESTER: "请在这里发送:", ENGLISH: "please send here: "}
-
-
-async def _promise(emulator: Emulator, user: int, words: str) -> str:
-    """The reply promising the ticket #1 `words` opened."""
-    world = emulator.world
-    await world.user_sends(user, words)
-    await until(lambda: "#1" in said_text(world, user))
-    return said_text(world, user)
-
-
-def _part(reply: str, user: int, lead: dict[int, str]) -> str:
-    """What the reply says after `lead` ("" when it says none)."""
-    start = reply.find(lead[user])
-    return "" if start < 0 else reply[start + len(lead[user]) :].split("\n")[0]
 
 
 async def _urgent_and_alerted(emulator: Emulator, application: App) -> None:
@@ -55,8 +40,9 @@ async def test_a_house_number_after_its_road_is_no_date(
 ) -> None:
     """ "3号" after 解放路 was read as the 3rd of a notice: a normal ticket, nobody alerted."""
     emulator, application = running
-    reply = await _promise(emulator, user, words)
-    assert "地址" not in _part(reply, user, ASKED) and "address" not in _part(reply, user, ASKED)
+    reply = await promised.promise(emulator, user, words)
+    asked = promised.asked(reply, user)
+    assert "地址" not in asked and "address" not in asked, reply
     await _urgent_and_alerted(emulator, application)
 
 
@@ -69,10 +55,12 @@ async def test_the_word_after_a_day_is_no_part_of_the_estate(
 ) -> None:
     """The trial was told "已收到您说的:小区:起幸福里": 起 of "3月5日起" is the day's."""
     emulator, application = running
-    reply = await _promise(emulator, REQUESTER, words)
-    noted = _part(reply, REQUESTER, NOTED)
+    reply = await promised.promise(emulator, REQUESTER, words)
+    noted = promised.noted(reply, REQUESTER)
     assert "小区:幸福里" in noted and "起幸福里" not in reply, reply
-    assert "停水开始的时间" in noted and "详细地址(楼栋)" in _part(reply, REQUESTER, ASKED), reply
+    assert "停水开始的时间" in noted and "详细地址(楼栋)" in promised.asked(reply, REQUESTER), (
+        reply
+    )
     await _urgent_and_alerted(emulator, application)
 
 
@@ -93,10 +81,10 @@ async def test_a_cut_since_a_day_at_their_place_is_a_cut_now(
     """Without 就…了 or 一直, a Chinese cut since a day was read as a notice: a normal ticket,
     nobody alerted, while the English was urgent. The place named, it is the requester's."""
     emulator, application = running
-    reply = await _promise(emulator, user, words)
+    reply = await promised.promise(emulator, user, words)
     when = "停水开始的时间" if user == REQUESTER else "when the water stopped"
-    assert when in _part(reply, user, NOTED) and when not in _part(reply, user, ASKED), reply
-    assert ("详细地址(楼栋)" in _part(reply, user, ASKED)) is building, reply
+    assert when in promised.noted(reply, user) and when not in promised.asked(reply, user), reply
+    assert ("详细地址(楼栋)" in promised.asked(reply, user)) is building, reply
     await _urgent_and_alerted(emulator, application)
 
 
@@ -114,9 +102,9 @@ async def test_a_day_in_figures_after_since_gives_when_it_began(
 ) -> None:
     """ "since 3/5" was no date: the trial was asked when the water stopped."""
     emulator, application = running
-    reply = await _promise(emulator, user, words)
+    reply = await promised.promise(emulator, user, words)
     when = "停水开始的时间" if user == REQUESTER else "when the water stopped"
-    assert when in _part(reply, user, NOTED) and when not in _part(reply, user, ASKED), reply
+    assert when in promised.noted(reply, user) and when not in promised.asked(reply, user), reply
     await _urgent_and_alerted(emulator, application)
 
 
@@ -147,6 +135,6 @@ async def test_how_long_it_has_been_broken_is_no_part_of_the_matter(
     """ "已经三天了" left "已经" in the matter searched for: a bare ticket, no street light's
     answer, no photo nor pole number asked, while "坏了三天了" and the English had both."""
     emulator, _application = running
-    reply = await _promise(emulator, user, words)
-    asked = _part(reply, user, ASKED)
+    reply = await promised.promise(emulator, user, words)
+    asked = promised.asked(reply, user)
     assert answer in reply and photo in asked and pole in asked, reply

@@ -15,8 +15,9 @@ import pytest
 from telegram.ext import Application
 
 from emulator.server import Emulator
+from tests.handlers import promised
 from tests.handlers.conftest import ENGLISH, REQUESTER, bot_said, until
-from tests.handlers.looks import all_tickets, said_text
+from tests.handlers.looks import all_tickets
 
 App = Application  # type: ignore[type-arg]
 SUPERVISOR, UTILITIES_GROUP = 100390, -1000000000103  # of Utilities (config.yaml)
@@ -32,31 +33,6 @@ ADDRESS = {REQUESTER: "详细地址(小区、楼栋)", ENGLISH: "the exact addre
 BUILDING = {REQUESTER: "详细地址(楼栋)", ENGLISH: "the exact address (building)"}
 WHEN = {REQUESTER: "停水开始的时间", ENGLISH: "when the water stopped"}
 NEIGHBOURS = {REQUESTER: "邻居是否同样停水", ENGLISH: "whether neighbours are affected"}
-NOTED = {REQUESTER: "已收到您说的:", ENGLISH: "Noted from your message: "}
-ASKED = {REQUESTER: "请在这里发送:", ENGLISH: "please send here: "}
-
-
-async def _promise(emulator: Emulator, user: int, words: str) -> str:
-    """The reply promising the ticket #1 `words` opened."""
-    world = emulator.world
-    await world.user_sends(user, words)
-    await until(lambda: "#1" in said_text(world, user))
-    return said_text(world, user)
-
-
-def _noted(reply: str, user: int) -> str:
-    """What the reply says was received ("" when nothing)."""
-    start = reply.find(NOTED[user])
-    if start < 0:
-        return ""
-    rest = reply[start + len(NOTED[user]) :]
-    return rest[: rest.find("。" if user == REQUESTER else ". ")]
-
-
-def _asked(reply: str, user: int) -> str:
-    """What the reply still asks for ("" when nothing)."""
-    start = reply.find(ASKED[user])
-    return "" if start < 0 else reply[start + len(ASKED[user]) :].split("\n")[0]
 
 
 @pytest.mark.parametrize("store", ["sqlite"])
@@ -66,8 +42,8 @@ async def test_a_cut_since_a_day_is_urgent_its_estate_noted_its_day_not_asked(
 ) -> None:
     emulator, application = running
     world = emulator.world
-    reply = await _promise(emulator, user, words)
-    noted, asked = _noted(reply, user), _asked(reply, user)
+    reply = await promised.promise(emulator, user, words)
+    noted, asked = promised.noted(reply, user), promised.asked(reply, user)
     assert ADDRESS[user] not in noted, reply  # no house number: the address is not claimed
     assert estate in noted and WHEN[user] in noted, reply  # the estate and the day, as said
     assert BUILDING[user] in asked and NEIGHBOURS[user] in asked, reply
@@ -88,8 +64,9 @@ async def test_a_date_alone_is_no_address(
     running: tuple[Emulator, App], user: int, words: str
 ) -> None:
     emulator, application = running
-    reply = await _promise(emulator, user, words)
-    assert ADDRESS[user] in _asked(reply, user), reply  # the whole address is asked
-    assert WHEN[user] in _noted(reply, user) and WHEN[user] not in _asked(reply, user), reply
+    reply = await promised.promise(emulator, user, words)
+    assert ADDRESS[user] in promised.asked(reply, user), reply  # the whole address is asked
+    noted, asked = promised.noted(reply, user), promised.asked(reply, user)
+    assert WHEN[user] in noted and WHEN[user] not in asked, reply
     (ticket,) = await all_tickets(application)
     assert (ticket.category, ticket.priority) == ("fault_report", "urgent")

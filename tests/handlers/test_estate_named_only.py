@@ -12,6 +12,7 @@ import pytest
 from telegram.ext import Application
 
 from emulator.server import Emulator
+from tests.handlers import promised
 from tests.handlers.conftest import ENGLISH, REQUESTER, until
 from tests.handlers.looks import all_tickets, said_text
 
@@ -28,8 +29,6 @@ FULL = {
 ESTATE = {REQUESTER: "小区:幸福里", ENGLISH: "estate: Xingfu Estate"}
 ADDRESS = {REQUESTER: "详细地址(小区、楼栋)", ENGLISH: "the exact address (estate and building)"}
 BUILDING = {REQUESTER: "详细地址(楼栋)", ENGLISH: "the exact address (building)"}
-NOTED = {REQUESTER: "已收到您说的:", ENGLISH: "Noted from your message: "}
-ASKED = {REQUESTER: "请在这里发送:", ENGLISH: "please send here: "}
 
 
 async def _promise(emulator: Emulator, application: App, user: int, words: str) -> str:
@@ -42,21 +41,6 @@ async def _promise(emulator: Emulator, application: App, user: int, words: str) 
     return said_text(world, user)
 
 
-def _noted(reply: str, user: int) -> str:
-    """What the reply says was received ("" when nothing)."""
-    start = reply.find(NOTED[user])
-    if start < 0:
-        return ""
-    rest = reply[start + len(NOTED[user]) :]
-    return rest[: rest.find("。" if user == REQUESTER else ". ")]
-
-
-def _asked(reply: str, user: int) -> str:
-    """What the reply still asks for ("" when nothing)."""
-    start = reply.find(ASKED[user])
-    return "" if start < 0 else reply[start + len(ASKED[user]) :].split("\n")[0]
-
-
 @pytest.mark.parametrize("store", ["sqlite"])
 @pytest.mark.parametrize("user", [REQUESTER, ENGLISH])
 async def test_an_estate_alone_is_noted_and_the_building_asked(
@@ -64,7 +48,7 @@ async def test_an_estate_alone_is_noted_and_the_building_asked(
 ) -> None:
     emulator, application = running
     reply = await _promise(emulator, application, user, ESTATE_ONLY[user])
-    noted, asked = _noted(reply, user), _asked(reply, user)
+    noted, asked = promised.noted(reply, user), promised.asked(reply, user)
     assert ADDRESS[user] not in noted, reply  # the address is not claimed
     assert ESTATE[user] in noted, reply  # the estate is, as it was said
     assert BUILDING[user] in asked, reply  # the building is asked for
@@ -75,5 +59,6 @@ async def test_an_estate_alone_is_noted_and_the_building_asked(
 async def test_a_full_address_is_taken_as_given(running: tuple[Emulator, App], user: int) -> None:
     emulator, application = running
     reply = await _promise(emulator, application, user, FULL[user])
-    assert ADDRESS[user] in _noted(reply, user), reply
-    assert "地址" not in _asked(reply, user) and "address" not in _asked(reply, user), reply
+    assert ADDRESS[user] in promised.noted(reply, user), reply
+    asked = promised.asked(reply, user)
+    assert "地址" not in asked and "address" not in asked, reply
