@@ -233,7 +233,7 @@ async def test_words_added_to_an_unclaimed_ticket_name_no_owner(
 
 @pytest.mark.parametrize("store", ["sqlite"])
 @pytest.mark.parametrize(
-    ("user", "said"), [(REQUESTER, "2和3"), (ENGLISH, "the second and the third")]
+    ("user", "said"), [(REQUESTER, "1和3"), (ENGLISH, "the first and the third")]
 )
 async def test_two_named_one_needing_a_person_both_answered_and_its_ticket_opened(
     running: tuple[Emulator, App], user: int, said: str
@@ -245,8 +245,8 @@ async def test_two_named_one_needing_a_person_both_answered_and_its_ticket_opene
     await emulator.world.user_sends(user, "water bill")
     (offered,) = await bot_lines(emulator, user, 1)
     assert _data(offered) == [
-        "kb:water-outage",
         "kb:utility-bill-payment",
+        "kb:water-outage",
         "kb:water-quality",
         "human",
     ]
@@ -254,7 +254,7 @@ async def test_two_named_one_needing_a_person_both_answered_and_its_ticket_opene
     await until(lambda: any("#1" in e.text for e in bot_said(emulator.world, user)))
     texts = [e.text for e in bot_said(emulator.world, user)[1:]]
     # Answered in the language of their question ("water bill": English, for the Chinese
-    # requester too; "2和3" is too short to tell another).
+    # requester too; "1和3" is too short to tell another).
     paid = desk.answer("utility-bill-payment", "en")
     fault = desk.answer("water-quality", "en")
     assert any(paid in t for t in texts) and any(fault in t for t in texts)
