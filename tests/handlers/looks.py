@@ -9,7 +9,8 @@ from sqlalchemy import select
 from telegram.ext import Application
 
 from bot.models import Direction, Ticket, TicketMessage
-from tests.handlers.conftest import bot_said
+from emulator.server import Emulator
+from tests.handlers.conftest import bot_said, until
 
 App = Application  # type: ignore[type-arg]
 
@@ -45,3 +46,12 @@ def callbacks_of(line: object) -> list[str]:
 def said_text(world: Any, user: int) -> str:
     """All the bot has said to someone, a line a message."""
     return "\n".join(line.text for line in bot_said(world, user))
+
+
+async def reply_to(emulator: Emulator, user: int, text: str) -> str:
+    """`text` sent by `user`; the bot's reply, once it comes."""
+    world = emulator.world
+    told = len(bot_said(world, user))
+    await world.user_sends(user, text)
+    await until(lambda: len(bot_said(world, user)) > told)
+    return str(bot_said(world, user)[-1].text)

@@ -12,8 +12,8 @@ import pytest
 from telegram.ext import Application
 
 from emulator.server import Emulator
-from tests.handlers.conftest import ENGLISH, REQUESTER, bot_said, until
-from tests.handlers.looks import all_tickets, callbacks_of
+from tests.handlers.conftest import ENGLISH, REQUESTER, bot_said
+from tests.handlers.looks import all_tickets, callbacks_of, reply_to
 
 App = Application  # type: ignore[type-arg]
 NOT_UNDERSTOOD = {"zh": "没看懂", "en": "did not understand"}
@@ -22,15 +22,6 @@ EXAMPLES = {"zh": "比如", "en": "for example"}
 ASKED = {"zh": "能再具体说说吗", "en": "Could you tell me a little more"}
 CARD = {"zh": "社保卡丢了怎么补办", "en": "How do I replace a lost social security card?"}
 CARD_ANSWERED = {"zh": "挂失", "en": "Report the card lost"}
-
-
-async def _said(emulator: Emulator, user: int, text: str) -> str:
-    """`text` sent by `user`; the bot's reply, once it comes."""
-    world = emulator.world
-    told = len(bot_said(world, user))
-    await world.user_sends(user, text)
-    await until(lambda: len(bot_said(world, user)) > told)
-    return str(bot_said(world, user)[-1].text)
 
 
 async def _nothing_opened(emulator: Emulator, application: App, user: int) -> None:
@@ -52,14 +43,14 @@ async def test_gibberish_is_not_understood_in_their_language(
     running: tuple[Emulator, App], user: int, language: str, mashed: list[str]
 ) -> None:
     emulator, application = running
-    first = await _said(emulator, user, mashed[0])
+    first = await reply_to(emulator, user, mashed[0])
     assert NOT_UNDERSTOOD[language] in first, first
-    second = await _said(emulator, user, mashed[1])
+    second = await reply_to(emulator, user, mashed[1])
     assert STILL[language] in second, second
-    puzzled = await _said(emulator, user, "???")  # the third in a row: examples, a person
+    puzzled = await reply_to(emulator, user, "???")  # the third in a row: examples, a person
     assert EXAMPLES[language] in puzzled, puzzled
     await _nothing_opened(emulator, application, user)
-    answer = await _said(emulator, user, CARD[language])
+    answer = await reply_to(emulator, user, CARD[language])
     assert CARD_ANSWERED[language] in answer, answer
 
 
@@ -70,9 +61,9 @@ async def test_gibberish_after_chinese_is_answered_in_chinese(
     """Their client set to English, they wrote Chinese: "asdf ghjkl" keeps Chinese, and the
     question waiting ("what is it about?" after "你好") is asked again."""
     emulator, application = running
-    await _said(emulator, ENGLISH, "你好")
-    reply = await _said(emulator, ENGLISH, "asdf ghjkl")
+    await reply_to(emulator, ENGLISH, "你好")
+    reply = await reply_to(emulator, ENGLISH, "asdf ghjkl")
     assert NOT_UNDERSTOOD["zh"] in reply and ASKED["zh"] in reply, reply
     await _nothing_opened(emulator, application, ENGLISH)
-    answer = await _said(emulator, ENGLISH, CARD["zh"])
+    answer = await reply_to(emulator, ENGLISH, CARD["zh"])
     assert CARD_ANSWERED["zh"] in answer, answer

@@ -12,7 +12,7 @@ from telegram.ext import Application
 
 from emulator.server import Emulator
 from tests.handlers.conftest import ENGLISH, REQUESTER, bot_said, until
-from tests.handlers.looks import all_tickets, callbacks_of, said_text
+from tests.handlers.looks import all_tickets, callbacks_of, reply_to, said_text
 
 App = Application  # type: ignore[type-arg]
 WELCOME = {REQUESTER: "不客气", ENGLISH: "You're welcome"}
@@ -21,15 +21,6 @@ THANKS = {
     ENGLISH: ["thank you all!", "Thanks everyone", "thank you guys"],
 }
 ANSWERED = {REQUESTER: "公积金怎么查询", ENGLISH: "How do I check my housing fund balance?"}
-
-
-async def _said(emulator: Emulator, user: int, text: str) -> str:
-    """`text` sent by `user`; the bot's reply, once it comes."""
-    world = emulator.world
-    told = len(bot_said(world, user))
-    await world.user_sends(user, text)
-    await until(lambda: len(bot_said(world, user)) > told)
-    return str(bot_said(world, user)[-1].text)
 
 
 def _no_category_asked(emulator: Emulator, user: int) -> None:
@@ -44,7 +35,7 @@ async def test_thanks_as_a_first_message_are_welcomed(
     running: tuple[Emulator, App], user: int, which: int
 ) -> None:
     emulator, application = running
-    reply = await _said(emulator, user, THANKS[user][which])
+    reply = await reply_to(emulator, user, THANKS[user][which])
     assert reply.startswith(WELCOME[user]), reply
     _no_category_asked(emulator, user)
     assert await all_tickets(application) == []
@@ -56,9 +47,9 @@ async def test_thanks_after_an_answer_with_no_ticket_are_welcomed(
     running: tuple[Emulator, App], user: int
 ) -> None:
     emulator, application = running
-    answer = await _said(emulator, user, ANSWERED[user])
+    answer = await reply_to(emulator, user, ANSWERED[user])
     assert "12345" in answer and await all_tickets(application) == []  # answered, no ticket
-    reply = await _said(emulator, user, THANKS[user][0])
+    reply = await reply_to(emulator, user, THANKS[user][0])
     assert reply.startswith(WELCOME[user]), said_text(emulator.world, user)  # and solved
     _no_category_asked(emulator, user)
     assert await all_tickets(application) == []
@@ -103,7 +94,7 @@ async def test_thanks_for_nothing_is_anger_not_thanks(
     apology and "what happened?", not "you're welcome", no ticket."""
     emulator, application = running
     text, apology = ANGRY[user]
-    reply = await _said(emulator, user, text)
+    reply = await reply_to(emulator, user, text)
     assert apology in reply.casefold() and not reply.startswith(WELCOME[user]), reply
     _no_category_asked(emulator, user)
     assert await all_tickets(application) == []
